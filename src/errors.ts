@@ -1,0 +1,39 @@
+import * as os from 'node:os'
+import type { Failure } from './model.js'
+
+/** The message of anything thrown, Error or not. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+const errnoNames = new Map<number, string>(Object.entries(os.constants.errno).map(([name, n]) => [n, name]))
+
+/**
+ * The errno name of a Node system error. libuv has no name for some errnos (ESTALE, EDQUOT on Linux) and Node
+ * then says `UNKNOWN`; the number still tells.
+ */
+export function errnoName(error: NodeJS.ErrnoException): string {
+  const code = error.code ?? ''
+  if (/^E[A-Z0-9]+$/.test(code)) return code
+  if (typeof error.errno === 'number') {
+    const name = errnoNames.get(Math.abs(error.errno))
+    if (name) return name
+  }
+  return code || 'UNKNOWN'
+}
+
+/** The positive errno number for a name, as the OS knows it (null where this OS has no such errno). */
+export function errnoNumber(name: string): number | null {
+  return (os.constants.errno as Record<string, number>)[name] ?? null
+}
+
+export function isErrno(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string'
+}
+
+/** A system error as a result reports it: errno name and the positive number this OS gives it. */
+export function toFailure(error: NodeJS.ErrnoException, syscall: string, attempted: string): Failure {
+  const code = errnoName(error)
+  const errno = errnoNumber(code) ?? (typeof error.errno === 'number' ? Math.abs(error.errno) : undefined)
+  return { code, errno, syscall, attempted }
+}

@@ -1,0 +1,323 @@
+// What an errno means for a link, on which filesystem, and what to do about it. Rows of data, first match wins:
+// adding a filesystem or an errno is adding rows.
+import type { Failure, FilesystemInfo, Kind } from './model.js'
+import type { Platform } from './platform.js'
+
+export type Family =
+  | 'sshfs'
+  | 'nfs'
+  | 'smb'
+  | 'exfat'
+  | 'fat'
+  | 'ntfs'
+  | 'vboxsf'
+  | '9p'
+  | 'overlay'
+  | 'fuse'
+  | 'local'
+  | 'unknown'
+
+/** Filesystem type (as mountinfo, `mount` or Windows names it) → family. */
+const FAMILIES: [RegExp, Family][] = [
+  [/^fuse\.sshfs$/, 'sshfs'],
+  [/^nfs4?$/, 'nfs'],
+  [/^(cifs|smb3?|smbfs)$/i, 'smb'],
+  [/^(exfat|fuse\.exfat)$/i, 'exfat'],
+  [/^(vfat|msdos|fat|fat32|fuse\.fusefat)$/i, 'fat'],
+  [/^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, 'ntfs'],
+  [/^vboxsf$/, 'vboxsf'],
+  [/^(9p|virtiofs)$/, '9p'],
+  [/^overlay$/, 'overlay'],
+  [/^fuse/, 'fuse'],
+  [/^(ext[234]|xfs|btrfs|tmpfs|ramfs|zfs|f2fs|apfs|hfs|refs)$/i, 'local']
+]
+
+export function familyOf(type: string): Family {
+  return FAMILIES.find(([pattern]) => pattern.test(type))?.[1] ?? 'unknown'
+}
+
+/** Everything known about one failed call, for the rows to match on. */
+export interface FailureContext {
+  failure: Failure
+  kind: Kind
+  path: string
+  target: string
+  filesystem: FilesystemInfo
+  platform: Platform
+  targetExists: boolean
+  targetIsDir: boolean
+  /** What was already at PATH, for EEXIST. */
+  existing?: 'dir' | 'link' | 'file'
+}
+
+interface Row {
+  codes: string[]
+  /** The call that failed; any when absent. */
+  syscalls?: string[]
+  families?: Family[]
+  platforms?: string[]
+  when?: (ctx: FailureContext) => boolean
+  /** The errno says this kind of link cannot be made here, so another kind (`fallback`) may work. */
+  capability?: boolean
+  meaning: string
+  hint: string
+}
+
+const LINK_CALLS = ['link', 'symlink']
+const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP']
+
+const ROWS: Row[] = [
+  // Hard links refused by the filesystem itself.
+  {
+    codes: [...NOT_IMPLEMENTED, 'EPERM'],
+    syscalls: ['link'],
+    families: ['sshfs'],
+    capability: true,
+    meaning:
+      'This sshfs mount does not allow hard links (it was mounted with -o disable_hardlink, or the SFTP server ' +
+      'lacks the hardlink extension); kernels before 6.15 report this as ENOSYS, "Function not implemented".',
+    hint: 'Make a symbolic link instead (`type: symlink`), or keep the hard link and add `fallback: symlink`.'
+  },
+  {
+    codes: [...NOT_IMPLEMENTED, 'EPERM', 'EISDIR'],
+    syscalls: LINK_CALLS,
+    families: ['exfat', 'fat'],
+    capability: true,
+    meaning: 'exFAT and FAT filesystems have neither symbolic nor hard links.',
+    hint: 'Copy instead: add `fallback: copy` (or put the link on another filesystem).'
+  },
+  {
+    codes: ['EPERM'],
+    syscalls: ['link'],
+    when: (ctx) => ctx.targetIsDir,
+    capability: true,
+    meaning: 'TARGET is a directory, and hard links to directories are not allowed.',
+    hint: 'Use `type: symlink` (or `type: junction` on Windows), or add `fallback: symlink`.'
+  },
+  {
+    codes: ['EPERM'],
+    syscalls: ['symlink'],
+    platforms: ['win32'],
+    capability: true,
+    meaning:
+      'This Windows account may not create symbolic links: it is not an administrator and Developer Mode is off.',
+    hint:
+      'Turn on Developer Mode or run elevated; for a directory, `type: junction` or `fallback: junction` needs ' +
+      'no privilege.'
+  },
+  {
+    codes: ['EPERM'],
+    syscalls: ['link'],
+    platforms: ['linux'],
+    capability: true,
+    meaning:
+      'The kernel refused the hard link: with fs.protected_hardlinks=1 only the owner of TARGET (or someone who may ' +
+      'read and write it) may link to it; some filesystems refuse hard links altogether.',
+    hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or run as the owner of TARGET.'
+  },
+  {
+    codes: ['EPERM'],
+    syscalls: ['link'],
+    capability: true,
+    meaning: 'The filesystem refused the hard link.',
+    hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+  },
+  {
+    codes: NOT_IMPLEMENTED,
+    syscalls: ['link'],
+    capability: true,
+    meaning: 'This filesystem does not implement hard links.',
+    hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+  },
+  {
+    codes: NOT_IMPLEMENTED,
+    syscalls: ['symlink'],
+    capability: true,
+    meaning: 'This filesystem does not implement symbolic links.',
+    hint: 'Make a hard link (`fallback: hardlink`, files only) or a copy (`fallback: copy`).'
+  },
+  {
+    codes: ['EXDEV'],
+    syscalls: ['link'],
+    capability: true,
+    meaning: 'PATH and TARGET are on different filesystems, and a hard link cannot cross filesystems.',
+    hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+  },
+  {
+    codes: ['EMLINK'],
+    syscalls: ['link'],
+    capability: true,
+    meaning:
+      'TARGET already has as many hard links as the filesystem allows (ext4 65,000; NTFS 1,023; macOS 32,767; ' +
+      'btrfs 65,535 in one directory).',
+    hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+  },
+  // Something is in the way.
+  {
+    codes: ['EEXIST'],
+    syscalls: ['mkdir'],
+    meaning: 'A parent of PATH exists but is not a directory (a file, or a link to nothing).',
+    hint: 'Choose a PATH whose parents are directories, or remove what is in the way.'
+  },
+  {
+    codes: ['EEXIST'],
+    when: (ctx) => ctx.existing === 'dir',
+    meaning: 'A directory is at PATH; ln-action never removes a directory, whatever `overwrite` says.',
+    hint: 'Choose another PATH, or remove the directory in an earlier step.'
+  },
+  {
+    codes: ['EEXIST'],
+    when: (ctx) => ctx.existing === 'file',
+    meaning: 'A regular file is at PATH, and `overwrite` does not allow replacing files.',
+    hint: 'Set `overwrite: files` to replace it (with `backup-suffix: .orig` to keep the old file).'
+  },
+  {
+    codes: ['EEXIST'],
+    meaning: 'Another link is already at PATH, and `overwrite: never` keeps it.',
+    hint: 'Set `overwrite: links` to replace it (with `backup-suffix` to keep the old one).'
+  },
+  {
+    codes: ['ENOENT'],
+    syscalls: ['link', 'stat', 'copyfile', 'cp'],
+    when: (ctx) => !ctx.targetExists,
+    meaning: 'TARGET does not exist.',
+    hint: 'Check the TARGET path (relative TARGETs resolve against `working-directory`), or create it first.'
+  },
+  {
+    codes: ['ENOENT'],
+    meaning: 'A parent directory of PATH does not exist.',
+    hint: 'Set `create-parents: true`, or create the directory first.'
+  },
+  {
+    codes: ['ENOTDIR'],
+    meaning: 'A parent of PATH is a file, not a directory.',
+    hint: 'Choose a PATH whose parents are directories, or remove the file in the way.'
+  },
+  {
+    codes: ['EACCES'],
+    meaning: 'No permission to write in the directory of PATH (or to search one of its parents).',
+    hint: 'Choose a PATH in a directory this user may write, or fix its permissions in an earlier step.'
+  },
+  {
+    codes: ['EROFS'],
+    meaning: 'The filesystem is mounted read-only.',
+    hint: 'Remount it read-write (`mount -o remount,rw MOUNTPOINT`), or choose a PATH on a writable filesystem.'
+  },
+  {
+    codes: ['ENOSPC'],
+    meaning: 'The filesystem is full: no free space, or no free inodes (every link and directory takes one).',
+    hint: 'Free space or inodes on that filesystem (`df -h`, `df -i`), or choose another filesystem.'
+  },
+  {
+    codes: ['EDQUOT'],
+    meaning: "The user's disk quota (blocks or inodes) on that filesystem is used up.",
+    hint: 'Free space within the quota, or ask for a larger one.'
+  },
+  {
+    codes: ['ENAMETOOLONG'],
+    meaning: 'PATH or a name in it is too long for the filesystem (usually 255 bytes a name, 4096 a path).',
+    hint: 'Use shorter names, or a relative link text (`relative: true`).'
+  },
+  {
+    codes: ['ELOOP'],
+    meaning: 'Resolving the path met too many symbolic links: a loop of links among its parents.',
+    hint: 'Find and break the loop (`namei -l PATH`).'
+  },
+  // Shares that misbehave.
+  {
+    codes: ['EIO'],
+    syscalls: ['symlink'],
+    families: ['sshfs'],
+    meaning:
+      'sshfs mounted with -o follow_symlinks reports EIO for symlink() even when the server made the link: it ' +
+      'cannot read the new link back as a link.',
+    hint: 'Mount without -o follow_symlinks if links must be checked through the mount; the link may exist on the server.'
+  },
+  {
+    codes: ['EIO'],
+    meaning: 'Input/output error: the device or the network share failed.',
+    hint: 'Check the device or the share (dmesg, the FUSE daemon), then run again.'
+  },
+  {
+    codes: ['ENOTCONN'],
+    meaning: 'The share is disconnected: the process serving the mount (sshfs, the FUSE daemon) is gone.',
+    hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) before this step.'
+  },
+  {
+    codes: ['ESTALE'],
+    meaning: 'Stale file handle: the directory changed on the NFS server behind the client.',
+    hint: 'Remount the share or `cd` out and back in, then run again.'
+  },
+  {
+    codes: ['ETIMEDOUT'],
+    meaning: 'The share stopped answering within `timeout`.',
+    hint: 'Check the server and the network; raise `timeout` if the share is just slow.'
+  },
+  {
+    codes: ['EPROTO'],
+    syscalls: ['symlink'],
+    families: ['vboxsf'],
+    capability: true,
+    meaning: 'VirtualBox shared folders refuse symbolic links unless the host allows them.',
+    hint:
+      'On the host: `VBoxManage setextradata VM VBoxInternal2/SharedFoldersEnableSymlinksCreate/SHARE 1`; or ' +
+      'add `fallback: copy`.'
+  },
+  {
+    codes: ['EINVAL', ...NOT_IMPLEMENTED],
+    syscalls: ['symlink'],
+    families: ['smb'],
+    capability: true,
+    meaning: 'This SMB/CIFS mount has no symbolic links: it lacks the `mfsymlinks` option and Unix extensions.',
+    hint: 'Mount with `-o mfsymlinks`, or add `fallback: hardlink, copy`.'
+  }
+]
+
+function matches(row: Row, ctx: FailureContext): boolean {
+  const code = ctx.failure.code
+  return (
+    row.codes.includes(code) &&
+    (!row.syscalls || row.syscalls.includes(ctx.failure.syscall)) &&
+    (!row.families || row.families.includes(familyOf(ctx.filesystem.type))) &&
+    (!row.platforms || row.platforms.includes(ctx.platform.name)) &&
+    (!row.when || row.when(ctx))
+  )
+}
+
+function rowFor(ctx: FailureContext): Row | undefined {
+  return ROWS.find((row) => matches(row, ctx))
+}
+
+/** Another kind of link may work where this failure happened: `fallback` may try the next kind. */
+export function isCapabilityFailure(ctx: FailureContext): boolean {
+  return rowFor(ctx)?.capability === true
+}
+
+const KIND_WORDS: Record<Kind, string> = {
+  symlink: 'symbolic link',
+  hardlink: 'hard link',
+  junction: 'junction',
+  copy: 'copy'
+}
+
+export function kindWords(kind: Kind): string {
+  return KIND_WORDS[kind]
+}
+
+function describeFilesystem(fs: FilesystemInfo): string {
+  if (fs.type === 'unknown') return 'a filesystem of unknown type'
+  const where = fs.mountPoint ? ` mounted at ${fs.mountPoint}` : ''
+  const source = fs.source && fs.source !== fs.type ? ` from ${fs.source}` : ''
+  return `${fs.type}${where}${source}`
+}
+
+/** The `message` and `hint` of a failed link: what was tried, the errno and its meaning, the filesystem, the fix. */
+export function explain(ctx: FailureContext): { message: string; hint: string } {
+  const { failure } = ctx
+  const row = rowFor(ctx)
+  const number = failure.errno === undefined ? '' : ` (errno ${failure.errno})`
+  const message =
+    `Could not ${failure.attempted} ${ctx.path} -> ${ctx.target}: ${failure.code}${number} from ` +
+    `${failure.syscall}() on ${describeFilesystem(ctx.filesystem)}. ${row?.meaning ?? ''}`.trimEnd()
+  return { message, hint: row?.hint ?? '' }
+}

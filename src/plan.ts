@@ -1,0 +1,219 @@
+// Plan stage: for each link, look at the disk (read only) and decide: create, replace, unchanged or fail.
+import type { Stats } from 'node:fs'
+import type { FsOps } from './fsops.js'
+import { errnoNumber, isErrno, toFailure } from './errors.js'
+import type { FilesystemDetector } from './mounts.js'
+import type { DanglingMode, Failure, FilesystemInfo, Kind, LinkRequest, PlanAction } from './model.js'
+import { isWithin, type Platform } from './platform.js'
+import type { SpecProblem } from './spec.js'
+
+export interface PlanContext {
+  platform: Platform
+  ops: FsOps
+  detector: FilesystemDetector
+  /** The working directory with its symlinks resolved, for confinement. */
+  realWorkingDirectory: string
+  confine: boolean
+  createParents: boolean
+  dangling: DanglingMode
+}
+
+/** What is at PATH now, in the terms of `overwrite`. */
+export type Existing = 'dir' | 'link' | 'file'
+
+export interface LinkPlan {
+  request: LinkRequest
+  action: PlanAction
+  /** Kinds to try in order (create/replace); the kind found at PATH (unchanged). */
+  kinds: Kind[]
+  /** The text a symbolic link gets. */
+  text: string
+  /** What a hard link links to: TARGET with its symlinks resolved. */
+  linkSource: string
+  targetExists: boolean
+  targetIsDir: boolean
+  existing?: Existing
+  /** Parent directories to create, outermost first. */
+  missingParents: string[]
+  filesystem: FilesystemInfo
+  failure?: Failure
+  warnings: string[]
+}
+
+const SYSCALL: Record<Kind, string> = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', copy: 'copyfile' }
+
+export function syscallOf(kind: Kind): string {
+  return SYSCALL[kind]
+}
+
+/** A problem of the spec found on disk (a symlinked parent leading out): the whole run stops before any change. */
+export class ConfinementProblem extends Error {}
+
+interface RealLocation {
+  /** p with the symlinks of its existing part resolved. */
+  real: string
+  /** The directories of p that do not exist yet, outermost first. */
+  missing: string[]
+}
+
+/** Resolve the existing part of directory `dir` and list what is missing below it (like `realpath -m`). */
+function realDirectory(dir: string, ctx: PlanContext): RealLocation {
+  const { path } = ctx.platform
+  const missing: string[] = []
+  for (let current = dir; ; current = path.dirname(current)) {
+    const stats = ctx.ops.stat(current)
+    if (stats) {
+      if (!stats.isDirectory()) throw Object.assign(new Error(`not a directory: ${current}`), { code: 'ENOTDIR', syscall: 'stat' })
+      const tail = missing.map((m) => path.basename(m))
+      return { real: path.join(ctx.ops.realpath(current), ...tail), missing }
+    }
+    if (current === path.dirname(current)) return { real: dir, missing }
+    missing.unshift(current)
+  }
+}
+
+function existingKind(stats: Stats): Existing {
+  if (stats.isSymbolicLink()) return 'link'
+  if (stats.isDirectory()) return 'dir'
+  return stats.nlink > 1 ? 'link' : 'file'
+}
+
+/** Same size and modification time (within FAT's 2 s) and type: what a copy made by `fallback: copy` keeps. */
+function sameFileMeta(a: Stats, b: Stats): boolean {
+  return a.isFile() === b.isFile() && a.size === b.size && Math.abs(a.mtimeMs - b.mtimeMs) < 2000
+}
+
+/** A directory copy is recognised by the same names, types, sizes and times all the way down. */
+function sameTree(copy: string, original: string, ops: FsOps, platform: Platform): boolean {
+  const names = ops.readdir(original)
+  if (ops.readdir(copy).length !== names.length) return false
+  return names.every((name) => {
+    const a = ops.lstat(platform.path.join(copy, name))
+    const b = ops.lstat(platform.path.join(original, name))
+    if (!a || !b || a.isDirectory() !== b.isDirectory() || a.isSymbolicLink() !== b.isSymbolicLink()) return false
+    if (a.isDirectory()) return sameTree(platform.path.join(copy, name), platform.path.join(original, name), ops, platform)
+    return a.isSymbolicLink() || sameFileMeta(a, b)
+  })
+}
+
+/** Whether what is at PATH already is `kind` of link to the target. */
+function isAlready(kind: Kind, plan: LinkPlan, at: Stats, target: Stats | undefined, ctx: PlanContext): boolean {
+  const { platform, ops } = ctx
+  const abs = plan.request.absPath
+  switch (kind) {
+    case 'symlink':
+    case 'junction': {
+      if (!at.isSymbolicLink()) return false
+      const text = ops.readlink(abs)
+      if (!platform.isWindows) return text === plan.text
+      // Windows hands back junction and symlink texts with \\?\ prefixes and trailing slashes of its own.
+      const resolve = (t: string): string => platform.path.resolve(platform.path.dirname(abs), t.replace(/^\\\\\?\\/, ''))
+      return platform.path.relative(resolve(text), resolve(plan.text)) === ''
+    }
+    case 'hardlink':
+      return target !== undefined && at.isFile() && at.ino === target.ino && at.dev === target.dev
+    case 'copy':
+      if (!target) return false
+      if (target.isDirectory()) return at.isDirectory() && sameTree(abs, plan.request.absTarget, ops, platform)
+      return !at.isSymbolicLink() && sameFileMeta(at, target)
+  }
+}
+
+function linkText(request: LinkRequest, realParent: string, ctx: PlanContext): string {
+  const { path } = ctx.platform
+  const wantRelative =
+    request.options.relative === 'true' || (request.options.relative === 'auto' && request.targetWasRelative)
+  if (!wantRelative) return request.absTarget
+  let targetDir = path.dirname(request.absTarget)
+  try {
+    targetDir = realDirectory(targetDir, ctx).real
+  } catch {
+    // A TARGET below a file cannot exist; its text can still be written as given.
+  }
+  const realTarget = path.join(targetDir, path.basename(request.absTarget))
+  return path.relative(realParent, realTarget) || '.'
+}
+
+function failed(plan: LinkPlan, code: string, syscall: string, attempted: string): LinkPlan {
+  return { ...plan, action: 'fail', failure: { code, errno: errnoNumber(code) ?? undefined, syscall, attempted } }
+}
+
+export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
+  const { path } = ctx.platform
+  const requested: Kind[] = [request.options.type, ...request.options.fallback.filter((k) => k !== request.options.type)]
+  let plan: LinkPlan = {
+    request,
+    action: 'create',
+    kinds: requested,
+    text: '',
+    linkSource: request.absTarget,
+    targetExists: false,
+    targetIsDir: request.options.targetType === 'dir',
+    missingParents: [],
+    filesystem: ctx.detector.forPath(request.absPath),
+    warnings: []
+  }
+  const attempt = `create the ${request.options.type === 'hardlink' ? 'hard' : 'symbolic'} link`
+  try {
+    const parent = realDirectory(path.dirname(request.absPath), ctx)
+    const realPath = path.join(parent.real, path.basename(request.absPath))
+    if (ctx.confine && request.pathWasRelative && !isWithin(ctx.platform, ctx.realWorkingDirectory, realPath)) {
+      throw new ConfinementProblem(
+        `PATH '${request.path}' leads outside working-directory through a symlinked parent: it would be ` +
+          `${realPath} (confine: true)`
+      )
+    }
+    plan.missingParents = parent.missing
+    plan.filesystem = ctx.detector.forPath(parent.real)
+
+    const target = ctx.ops.stat(request.absTarget)
+    plan.targetExists = target !== undefined
+    plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir
+    if (target) plan.linkSource = ctx.ops.realpath(request.absTarget)
+    if (requested.some((k) => k === 'symlink' || k === 'junction')) plan.text = linkText(request, parent.real, ctx)
+
+    if (!target) {
+      plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction')
+      if (plan.kinds.length === 0) return failed(plan, 'ENOENT', syscallOf(requested[0]), attempt)
+      if (ctx.dangling === 'fail') return failed(plan, 'ENOENT', 'stat', `${attempt} (dangling: fail)`)
+      if (ctx.dangling === 'warn') {
+        plan.warnings.push(`TARGET ${request.absTarget} does not exist: the link at ${request.absPath} dangles for now.`)
+      }
+    }
+
+    const at = ctx.ops.lstat(request.absPath)
+    if (at) {
+      plan.existing = existingKind(at)
+      const found = requested.find((kind) => isAlready(kind, plan, at, target, ctx))
+      if (found) return { ...plan, action: 'unchanged', kinds: [found] }
+      const allowed =
+        plan.existing === 'link' ? request.options.overwrite !== 'never' : plan.existing === 'file' && request.options.overwrite === 'files'
+      if (!allowed) return failed(plan, 'EEXIST', syscallOf(plan.kinds[0]), attempt)
+      plan.action = 'replace'
+    } else if (plan.missingParents.length > 0 && !ctx.createParents) {
+      return failed(plan, 'ENOENT', syscallOf(plan.kinds[0]), `${attempt} (create-parents: false)`)
+    }
+    // A read-only mount answers EEXIST where something is in the way: name the real cause first.
+    if (plan.filesystem.options.includes('ro')) return failed(plan, 'EROFS', syscallOf(plan.kinds[0]), attempt)
+    return plan
+  } catch (error) {
+    if (error instanceof ConfinementProblem || !isErrno(error)) throw error
+    return { ...plan, action: 'fail', failure: toFailure(error, error.syscall ?? 'stat', attempt) }
+  }
+}
+
+/** Plan every link; a link that escapes through a symlinked parent is a problem of the spec, like a syntax error. */
+export function planAll(requests: LinkRequest[], ctx: PlanContext): { plans: LinkPlan[]; problems: SpecProblem[] } {
+  const plans: LinkPlan[] = []
+  const problems: SpecProblem[] = []
+  for (const request of requests) {
+    try {
+      plans.push(planLink(request, ctx))
+    } catch (error) {
+      if (!(error instanceof ConfinementProblem)) throw error
+      problems.push({ line: request.line, message: error.message })
+    }
+  }
+  return { plans, problems }
+}
+

@@ -1,0 +1,168 @@
+// Report stage: the log, annotations, outputs, results file and job summary, all from the results alone.
+import * as core from '@actions/core'
+import { randomBytes } from 'node:crypto'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as nodePath from 'node:path'
+import type { LinkResult, Status } from './model.js'
+import type { Settings } from './settings.js'
+import type { SpecProblem } from './spec.js'
+
+/** GitHub shows 10 annotations of each level per step, and setFailed adds one error of its own. */
+const MAX_ERRORS = 8
+const MAX_WARNINGS = 9
+/** Past this the `results` output holds only the failed links (GitHub caps a job's outputs at about 1 MB). */
+const RESULTS_OUTPUT_BYTES = 512 * 1024
+/** GitHub rejects a job summary over 1 MiB. */
+const SUMMARY_BYTES = 900 * 1024
+const SUMMARY_ROWS = 1000
+
+/** Control characters shown, not obeyed: a newline in a path must not start a workflow command. */
+export function safeForLog(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`
+  )
+}
+
+export function escapeHtml(text: string): string {
+  return safeForLog(text).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+interface Where {
+  settings: Settings
+  workspace: string
+}
+
+/** Annotation properties: the spec file and line where there is one inside the workspace. */
+function location(line: number, { settings, workspace }: Where): core.AnnotationProperties {
+  if (settings.specFile) {
+    const rel = nodePath.relative(workspace, settings.specFile)
+    if (rel && !rel.startsWith('..') && !nodePath.isAbsolute(rel)) {
+      return { title: 'ln-action', file: rel.split(nodePath.sep).join('/'), startLine: line }
+    }
+  }
+  return { title: `ln-action: links line ${line}` }
+}
+
+/** At most `max` annotations, then one that says how many more there are. */
+function annotate(
+  level: 'error' | 'warning',
+  items: { message: string; line: number }[],
+  max: number,
+  where: Where
+): void {
+  const emit = level === 'error' ? core.error : core.warning
+  for (const item of items.slice(0, max)) emit(item.message, location(item.line, where))
+  if (items.length > max) emit(`${items.length - max} more ${level}s: see the log and the results-file output.`)
+}
+
+function displayPath(p: string, settings: Settings): string {
+  const rel = nodePath.relative(settings.workingDirectory, p)
+  return rel && !rel.startsWith('..') && !nodePath.isAbsolute(rel) ? rel : p
+}
+
+/** Spec problems: every one in the log, the first ones as annotations, and the step fails; nothing was touched. */
+export function reportProblems(problems: SpecProblem[], where: Where): void {
+  const sorted = [...problems].sort((a, b) => a.line - b.line)
+  const source = where.settings.specFile ?? "the 'links' input"
+  core.info(sorted.map((p) => safeForLog(`${source}:${p.line}: ${p.message}`)).join('\n'))
+  annotate('error', sorted, MAX_ERRORS, where)
+  core.setFailed(`The links spec has ${sorted.length} problem(s); nothing was changed. The first: line ${sorted[0].line}: ${sorted[0].message}`)
+}
+
+function logLine(r: LinkResult, settings: Settings): string {
+  const to = r.text || r.target
+  const head = `${r.status.padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${displayPath(r.path, settings)} -> ${to}`
+  const detail = [r.message, r.hint && `hint: ${r.hint}`, ...r.warnings.map((w) => `warning: ${w}`)].filter(Boolean)
+  return safeForLog(head) + detail.map((d) => `\n    ${safeForLog(d)}`).join('')
+}
+
+function count(results: LinkResult[], status: Status): number {
+  return results.filter((r) => r.status === status).length
+}
+
+function isFailure(r: LinkResult): boolean {
+  return r.status === 'failed' || r.status === 'skipped' || (r.status === 'planned' && r.plan === 'fail')
+}
+
+function writeResultsFile(results: LinkResult[], env: Record<string, string | undefined>): string {
+  const dir = env.RUNNER_TEMP || os.tmpdir()
+  const file = nodePath.join(dir, `ln-action-results-${process.pid}-${randomBytes(3).toString('hex')}.json`)
+  fs.writeFileSync(file, JSON.stringify(results, null, 1))
+  return file
+}
+
+/** The full array while it is small enough; past that the failed links, as many as fit. */
+function resultsOutput(results: LinkResult[]): string {
+  const full = JSON.stringify(results)
+  if (Buffer.byteLength(full) <= RESULTS_OUTPUT_BYTES) return full
+  const kept: LinkResult[] = []
+  let size = 2
+  for (const r of results.filter(isFailure)) {
+    size += Buffer.byteLength(JSON.stringify(r)) + 1
+    if (size > RESULTS_OUTPUT_BYTES) break
+    kept.push(r)
+  }
+  return JSON.stringify(kept)
+}
+
+/** core.summary writes an empty cell as a lone `<td>`: give every cell content. */
+function summaryCell(text: string): string {
+  return text === '' ? '-' : escapeHtml(text)
+}
+
+async function writeSummary(results: LinkResult[], counts: string, settings: Settings): Promise<void> {
+  const ordered = [...results.filter(isFailure), ...results.filter((r) => !isFailure(r))]
+  const header = ['Status', 'Path', 'Target', 'Kind', 'Message'].map((data) => ({ data, header: true }))
+  const rows: string[][] = []
+  let size = 4096
+  for (const r of ordered) {
+    const message = [r.message, r.hint, ...r.warnings].filter(Boolean).join(' ')
+    const row = [r.status, displayPath(r.path, settings), r.text || r.target, r.kind || r.type, message].map(summaryCell)
+    size += Buffer.byteLength(row.join('')) + 60
+    if (size > SUMMARY_BYTES || rows.length >= SUMMARY_ROWS) break
+    rows.push(row)
+  }
+  core.summary.addHeading('ln-action', 3).addRaw(escapeHtml(counts), true).addTable([header, ...rows])
+  if (rows.length < results.length) {
+    core.summary.addRaw(`${results.length - rows.length} more links are not shown: see the results-file output.`, true)
+  }
+  await core.summary.write()
+}
+
+export async function report(results: LinkResult[], where: Where, env = process.env): Promise<void> {
+  const { settings } = where
+  const counts = {
+    created: count(results, 'created'),
+    replaced: count(results, 'replaced'),
+    unchanged: count(results, 'unchanged'),
+    failed: results.filter(isFailure).length
+  }
+  const planned = count(results, 'planned')
+  const countLine =
+    `${results.length} links: ` +
+    (settings.dryRun
+      ? `${planned} planned (dry run), ${counts.failed} would fail`
+      : `${counts.created} created, ${counts.replaced} replaced, ${counts.unchanged} unchanged, ${counts.failed} failed`)
+
+  const lines = results.map((r) => logLine(r, settings)).join('\n')
+  if (results.length > 10) core.startGroup(`Links (${results.length})`)
+  core.info(lines)
+  if (results.length > 10) core.endGroup()
+  core.info(countLine)
+
+  const failures = results.filter(isFailure).map((r) => ({ message: `${r.message} ${r.hint}`.trim(), line: r.line }))
+  annotate('error', failures, MAX_ERRORS, where)
+  const warnings = results.flatMap((r) => r.warnings.map((message) => ({ message, line: r.line })))
+  annotate('warning', warnings, MAX_WARNINGS, where)
+
+  core.setOutput('results', resultsOutput(results))
+  core.setOutput('results-file', writeResultsFile(results, env))
+  for (const [name, n] of Object.entries(counts)) core.setOutput(name, String(n))
+  core.setOutput('changed', String(counts.created + counts.replaced > 0))
+
+  if (settings.summary && env.GITHUB_STEP_SUMMARY) await writeSummary(results, countLine, settings)
+  if (counts.failed > 0 && settings.failOnError) {
+    core.setFailed(`${counts.failed} of ${results.length} links failed (fail-on-error: true).`)
+  }
+}

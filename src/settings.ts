@@ -1,0 +1,126 @@
+// Every input read and checked once, into one typed object; later stages never call core.getInput.
+import * as core from '@actions/core'
+import * as fs from 'node:fs'
+import {
+  DANGLING_MODES,
+  KINDS,
+  LINK_TYPES,
+  OVERWRITE_MODES,
+  RELATIVE_MODES,
+  type DanglingMode,
+  type Kind,
+  type LinkOptions
+} from './model.js'
+import type { Platform } from './platform.js'
+
+export interface Settings {
+  /** The spec text: the `links` input, or the file it names with `@path`. */
+  spec: string
+  /** Absolute path of the spec file when `links` was `@path`. */
+  specFile?: string
+  /** What each link gets unless its YAML entry says otherwise. */
+  defaults: LinkOptions
+  /** Keep whatever is replaced as PATH+suffix; empty keeps nothing. */
+  backupSuffix: string
+  createParents: boolean
+  /** Absolute; relative PATHs and TARGETs resolve against it. */
+  workingDirectory: string
+  /** Relative PATHs must stay inside workingDirectory, symlinked parents included. */
+  confine: boolean
+  dangling: DanglingMode
+  dryRun: boolean
+  failOnError: boolean
+  /** Longest one filesystem operation may take. */
+  timeoutMs: number
+  summary: boolean
+}
+
+/** An input the user got wrong; the message names the input and what it accepts. */
+export class InputError extends Error {}
+
+type Env = Record<string, string | undefined>
+
+/** The value of an input as the runner passes it: `INPUT_<NAME>`, or empty. */
+function input(env: Env, name: string): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = input(env, name) || fallback
+  const match = allowed.find((a) => a === value.toLowerCase())
+  if (!match) throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'.`)
+  return match
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  return oneOf(env, name, ['true', 'false'], fallback ? 'true' : 'false') === 'true'
+}
+
+/** `symlink, copy` or `symlink copy` → ['symlink', 'copy']. */
+export function parseFallback(value: string, where: string): Kind[] {
+  const kinds = value.split(/[\s,]+/).filter((k) => k !== '')
+  for (const kind of kinds) {
+    if (!(KINDS as readonly string[]).includes(kind)) {
+      throw new InputError(`${where}: '${kind}' is not a link kind; use ${KINDS.join(', ')}.`)
+    }
+  }
+  return [...new Set(kinds)] as Kind[]
+}
+
+function seconds(env: Env, name: string, fallback: number): number {
+  const raw = input(env, name) || String(fallback)
+  const value = Number(raw)
+  if (!/^\d+(\.\d+)?$/.test(raw) || value <= 0 || value > 86400) {
+    throw new InputError(`Input '${name}' must be a number of seconds between 0 and 86400; got '${raw}'.`)
+  }
+  return value
+}
+
+function workingDirectory(env: Env, platform: Platform): string {
+  const dir = platform.path.resolve(input(env, 'working-directory') || env.GITHUB_WORKSPACE || process.cwd())
+  if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new InputError(`Input 'working-directory' is not a directory: '${dir}'.`)
+  }
+  return dir
+}
+
+/** `links: @path` names a file holding the spec (inputs over 128 KiB cannot reach an action). */
+function readSpec(links: string, workingDir: string, platform: Platform): { spec: string; specFile?: string } {
+  if (!links.startsWith('@') || links.includes('\n') || / -> /.test(links)) return { spec: links }
+  const specFile = platform.path.resolve(workingDir, links.slice(1).trim())
+  try {
+    return { spec: fs.readFileSync(specFile, 'utf8'), specFile }
+  } catch (error) {
+    throw new InputError(`Input 'links' names the file '${specFile}', which cannot be read: ${(error as Error).message}`)
+  }
+}
+
+export function getSettings(platform: Platform, env: Env = process.env): Settings {
+  const links = input(env, 'links')
+  if (!links) throw new InputError("Input 'links' is required: give lines 'PATH -> TARGET', a YAML list, or @file.")
+  const workingDir = workingDirectory(env, platform)
+  const backupSuffix = input(env, 'backup-suffix')
+  if (/[/\\\0]/.test(backupSuffix)) {
+    throw new InputError(`Input 'backup-suffix' must not contain a path separator or NUL; got '${backupSuffix}'.`)
+  }
+  const settings: Settings = {
+    ...readSpec(links, workingDir, platform),
+    defaults: {
+      type: oneOf(env, 'type', LINK_TYPES, 'symlink'),
+      fallback: parseFallback(input(env, 'fallback'), "Input 'fallback'"),
+      relative: oneOf(env, 'relative', RELATIVE_MODES, 'auto'),
+      overwrite: oneOf(env, 'overwrite', OVERWRITE_MODES, 'never')
+    },
+    backupSuffix,
+    createParents: bool(env, 'create-parents', true),
+    workingDirectory: workingDir,
+    confine: bool(env, 'confine', true),
+    dangling: oneOf(env, 'dangling', DANGLING_MODES, 'warn'),
+    dryRun: bool(env, 'dry-run', false),
+    failOnError: bool(env, 'fail-on-error', true),
+    timeoutMs: seconds(env, 'timeout', 30) * 1000,
+    summary: bool(env, 'summary', true)
+  }
+  core.debug(`settings: ${JSON.stringify({ ...settings, spec: `${settings.spec.length} characters` })}`)
+  return settings
+}

@@ -1,0 +1,208 @@
+// Parse stage: the spec text becomes entries with line numbers, or line-numbered problems. Nothing touches the disk.
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml'
+import {
+  LINK_TYPES,
+  OVERWRITE_MODES,
+  RELATIVE_MODES,
+  TARGET_TYPES,
+  type LinkOptions,
+  type LinkRequest,
+  type SpecEntry
+} from './model.js'
+import { isWithin, pathKey, type Platform } from './platform.js'
+import { InputError, parseFallback } from './settings.js'
+
+export interface SpecProblem {
+  line: number
+  message: string
+}
+
+export interface ParsedSpec {
+  entries: SpecEntry[]
+  problems: SpecProblem[]
+}
+
+const SEPARATOR = /\s->\s/
+
+/** A spec is YAML/JSON when its first entry opens a list (`- ` or `[`); otherwise it is `PATH -> TARGET` lines. */
+function isStructured(text: string): boolean {
+  const first = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trim().startsWith('#'))
+  return first !== undefined && /^\s*(-(\s|$)|\[)/.test(first)
+}
+
+export function parseSpec(text: string, defaults: LinkOptions): ParsedSpec {
+  return isStructured(text) ? parseYaml(text, defaults) : parseLines(text, defaults)
+}
+
+function checkPathText(value: string, what: string, line: number, problems: SpecProblem[]): void {
+  if (value === '') problems.push({ line, message: `${what} is empty` })
+  else if (value.includes('\0')) problems.push({ line, message: `${what} contains a NUL byte` })
+}
+
+function parseLines(text: string, defaults: LinkOptions): ParsedSpec {
+  const entries: SpecEntry[] = []
+  const problems: SpecProblem[] = []
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = index + 1
+    const trimmed = raw.trim()
+    if (trimmed === '' || trimmed.startsWith('#')) return
+    const parts = trimmed.split(SEPARATOR)
+    if (parts.length !== 2) {
+      const message =
+        parts.length === 1
+          ? `expected 'PATH -> TARGET' (with a space on each side of '->'); got '${trimmed}'`
+          : `has ${parts.length - 1} ' -> ' separators; a line holds one link 'PATH -> TARGET'`
+      problems.push({ line, message })
+      return
+    }
+    const [path, target] = parts.map((p) => p.trim())
+    checkPathText(path, 'PATH', line, problems)
+    checkPathText(target, 'TARGET', line, problems)
+    entries.push({ line, path, target, options: { ...defaults } })
+  })
+  return { entries, problems }
+}
+
+const FIELDS = ['path', 'target', 'type', 'fallback', 'relative', 'overwrite', 'target-type'] as const
+
+function parseYaml(text: string, defaults: LinkOptions): ParsedSpec {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true })
+  const lineOf = (node: { range?: readonly number[] | null } | null | undefined): number =>
+    node?.range ? lineCounter.linePos(node.range[0]).line : 1
+  const problems: SpecProblem[] = doc.errors.map((e) => ({
+    line: e.linePos?.[0].line ?? 1,
+    message: `YAML: ${e.message.split('\n')[0]}`
+  }))
+  if (problems.length > 0) return { entries: [], problems }
+  if (!isSeq(doc.contents)) return { entries: [], problems: [{ line: 1, message: 'a YAML spec must be a list' }] }
+
+  const entries: SpecEntry[] = []
+  for (const item of doc.contents.items as YamlNode[]) {
+    const line = lineOf(item)
+    if (!isMap(item)) {
+      problems.push({ line, message: 'each list item must be an object with path and target' })
+      continue
+    }
+    const fields = new Map<string, { value: unknown; line: number }>()
+    for (const pair of item.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
+      const value = isScalar(pair.value) ? pair.value.value : (pair.value as YamlNode | null)?.toJSON()
+      fields.set(key, { value, line: lineOf(pair.key as YamlNode) })
+    }
+    const entry = entryFromFields(fields, line, defaults, problems)
+    if (entry) entries.push(entry)
+  }
+  return { entries, problems }
+}
+
+function entryFromFields(
+  fields: Map<string, { value: unknown; line: number }>,
+  line: number,
+  defaults: LinkOptions,
+  problems: SpecProblem[]
+): SpecEntry | undefined {
+  const before = problems.length
+  for (const [key, { line: keyLine }] of fields) {
+    if (!(FIELDS as readonly string[]).includes(key)) {
+      problems.push({ line: keyLine, message: `unknown field '${key}'; allowed: ${FIELDS.join(', ')}` })
+    }
+  }
+  const text = (name: string): string => {
+    const field = fields.get(name)
+    if (field === undefined || field.value === null) return ''
+    if (typeof field.value === 'string' || typeof field.value === 'number') return String(field.value).trim()
+    problems.push({ line: field.line, message: `'${name}' must be a string` })
+    return ''
+  }
+  const choice = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const field = fields.get(name)
+    if (field === undefined) return fallback
+    const value = String(field.value).toLowerCase()
+    const match = allowed.find((a) => a === value)
+    if (match) return match
+    problems.push({ line: field.line, message: `'${name}' must be one of ${allowed.join(', ')}; got '${field.value}'` })
+    return fallback
+  }
+  const options: LinkOptions = {
+    type: choice('type', LINK_TYPES, defaults.type),
+    fallback: defaults.fallback,
+    relative: choice('relative', RELATIVE_MODES, defaults.relative),
+    overwrite: choice('overwrite', OVERWRITE_MODES, defaults.overwrite),
+    targetType: fields.has('target-type') ? choice('target-type', TARGET_TYPES, 'file') : defaults.targetType
+  }
+  const fallback = fields.get('fallback')
+  if (fallback !== undefined) {
+    const list = Array.isArray(fallback.value) ? fallback.value.join(',') : String(fallback.value ?? '')
+    try {
+      options.fallback = parseFallback(list, "'fallback'")
+    } catch (error) {
+      problems.push({ line: fallback.line, message: (error as InputError).message })
+    }
+  }
+  const path = text('path')
+  const target = text('target')
+  if (!fields.has('path')) problems.push({ line, message: "missing 'path'" })
+  else checkPathText(path, "'path'", line, problems)
+  if (!fields.has('target')) problems.push({ line, message: "missing 'target'" })
+  else checkPathText(target, "'target'", line, problems)
+  return problems.length === before ? { line, path, target, options } : undefined
+}
+
+/**
+ * Resolve PATH and TARGET against the working directory and check what can be checked without the disk:
+ * `..` escapes, duplicates, links to themselves.
+ */
+export function resolveEntries(
+  entries: SpecEntry[],
+  workingDirectory: string,
+  confine: boolean,
+  platform: Platform
+): { requests: LinkRequest[]; problems: SpecProblem[] } {
+  const { path } = platform
+  const problems: SpecProblem[] = []
+  const firstLineOf = new Map<string, number>()
+  const requests: LinkRequest[] = []
+  for (const entry of entries) {
+    const absPath = path.resolve(workingDirectory, entry.path)
+    const absTarget = path.resolve(workingDirectory, entry.target)
+    const pathWasRelative = !path.isAbsolute(entry.path)
+    const key = pathKey(platform, absPath)
+    const earlier = firstLineOf.get(key)
+    if (confine && pathWasRelative && !isWithin(platform, workingDirectory, absPath)) {
+      problems.push({
+        line: entry.line,
+        message: `PATH '${entry.path}' leads outside working-directory '${workingDirectory}' (confine: true)`
+      })
+    } else if (earlier !== undefined) {
+      problems.push({ line: entry.line, message: `PATH '${entry.path}' is already the PATH on line ${earlier}` })
+    } else if (key === pathKey(platform, absTarget)) {
+      problems.push({ line: entry.line, message: `PATH '${entry.path}' points at itself` })
+    }
+    if (earlier === undefined) firstLineOf.set(key, entry.line)
+    requests.push({
+      ...entry,
+      absPath,
+      absTarget,
+      pathWasRelative,
+      targetWasRelative: !path.isAbsolute(entry.target),
+      dependsOnEarlier: false
+    })
+  }
+  markDependents(requests, firstLineOf, platform)
+  return { requests, problems }
+}
+
+/** A link whose PATH or TARGET lies below another entry's PATH sees that link, so it must wait for it. */
+function markDependents(requests: LinkRequest[], linkPaths: Map<string, number>, platform: Platform): void {
+  const { path } = platform
+  const underALink = (p: string): boolean => {
+    for (let dir = path.dirname(p); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      if (linkPaths.has(pathKey(platform, dir))) return true
+    }
+    return false
+  }
+  for (const request of requests) {
+    request.dependsOnEarlier = underALink(request.absPath) || underALink(request.absTarget)
+  }
+}
