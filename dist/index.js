@@ -40139,7 +40139,8 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 /** The message of anything thrown, Error or not. */
 function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
 }
 const errnoNames = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
 /**
@@ -40161,8 +40162,9 @@ function errnoName(error) {
 function errnoNumber(name) {
     return external_node_os_namespaceObject.constants.errno[name] ?? null;
 }
+/** A system error from fs (checked by shape: errors from another realm, as under jest, fail instanceof). */
 function isErrno(error) {
-    return error instanceof Error && typeof error.code === 'string';
+    return typeof error === 'object' && error !== null && typeof error.code === 'string';
 }
 /** A system error as a result reports it: errno name and the positive number this OS gives it. */
 function toFailure(error, syscall, attempted) {

@@ -3,7 +3,8 @@ import type { Failure } from './model.js'
 
 /** The message of anything thrown, Error or not. */
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+  const message = (error as Error | undefined)?.message
+  return typeof message === 'string' ? message : String(error)
 }
 
 const errnoNames = new Map<number, string>(Object.entries(os.constants.errno).map(([name, n]) => [n, name]))
@@ -27,8 +28,9 @@ export function errnoNumber(name: string): number | null {
   return (os.constants.errno as Record<string, number>)[name] ?? null
 }
 
+/** A system error from fs (checked by shape: errors from another realm, as under jest, fail instanceof). */
 export function isErrno(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string'
+  return typeof error === 'object' && error !== null && typeof (error as NodeJS.ErrnoException).code === 'string'
 }
 
 /** A system error as a result reports it: errno name and the positive number this OS gives it. */

@@ -1,0 +1,163 @@
+// Apply stage on real directories; where a filesystem's refusal is needed, one call of the real fs throws its errno.
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { applyLink, TEMP_PREFIX } from '../src/apply.js'
+import { nodeFs } from '../src/fsops.js'
+import type { FsOps } from '../src/fsops.js'
+import type { LinkOptions } from '../src/model.js'
+import { planAll } from '../src/plan.js'
+import { context, errnoError, failing, requests, tempDir } from './helpers/stage.js'
+
+let ws: string
+beforeEach(() => {
+  ws = tempDir()
+  fs.mkdirSync(path.join(ws, 'data/dir'), { recursive: true })
+  fs.writeFileSync(path.join(ws, 'data/x'), 'x')
+})
+afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
+
+const SSHFS = { type: 'fuse.sshfs', mountPoint: '/mnt/share', source: 'user@host:/data', options: ['rw'] }
+
+function apply(spec: string, defaults: Partial<LinkOptions> = {}, overrides = {}, filesystem?: typeof SSHFS) {
+  const ctx = context(ws, overrides, filesystem)
+  const { plans } = planAll(requests(spec, ws, defaults), ctx)
+  return plans.map((p) => applyLink(p, ctx))
+}
+
+const debris = (dir = ws): string[] => fs.readdirSync(dir).filter((n) => n.startsWith(TEMP_PREFIX))
+
+describe('fallback', () => {
+  it('moves from a refused hard link to a symlink, keeping the requested type and a warning with the reason', () => {
+    const [r] = apply('l -> data/x', { type: 'hardlink', fallback: ['symlink'] }, { ops: failing({ link: 'EPERM' }) }, SSHFS)
+    expect(r).toMatchObject({ status: 'created', type: 'hardlink', kind: 'symlink', code: '' })
+    expect(r.warnings[0]).toMatch(/EPERM .*link\(\) on fuse\.sshfs mounted at \/mnt\/share.*does not allow hard links.*Made a symbolic link instead/)
+    expect(fs.readlinkSync(path.join(ws, 'l'))).toBe('data/x')
+  })
+
+  it.each(['ENOSYS', 'ENOTSUP', 'EXDEV', 'EMLINK'])('falls back on %s from link()', (code) => {
+    const [r] = apply('l -> data/x', { type: 'hardlink', fallback: ['copy'] }, { ops: failing({ link: code }) })
+    expect(r).toMatchObject({ status: 'created', kind: 'copy' })
+    expect(fs.lstatSync(path.join(ws, 'l')).isFile()).toBe(true)
+    expect(fs.readFileSync(path.join(ws, 'l'), 'utf8')).toBe('x')
+  })
+
+  it.each(['EEXIST', 'EACCES', 'EROFS', 'ENOSPC', 'ETIMEDOUT'])('never falls back on %s', (code) => {
+    const [r] = apply('l -> data/x', { type: 'symlink', fallback: ['copy'] }, { ops: failing({ symlink: code }) })
+    expect(r).toMatchObject({ status: 'failed', code, kind: '' })
+    expect(fs.existsSync(path.join(ws, 'l'))).toBe(false)
+  })
+
+  it('reports the last refusal when every kind is refused, with the hint for that filesystem', () => {
+    const exfat = { type: 'exfat', mountPoint: '/mnt/usb', source: '/dev/sdb1', options: ['rw'] }
+    const [r] = apply('l -> data/x', { fallback: ['hardlink'] }, { ops: failing({ symlink: 'ENOSYS', link: 'EPERM' }) }, exfat)
+    expect(r).toMatchObject({ status: 'failed', code: 'EPERM', errno: 1, syscall: 'link', filesystem: 'exfat' })
+    expect(r.hint).toContain('fallback: copy')
+    expect(r.warnings).toHaveLength(1)
+  })
+
+  it('copies a directory tree as the last resort, and a re-run recognises the copy', () => {
+    fs.writeFileSync(path.join(ws, 'data/dir/inner'), 'inner')
+    const opts = { fallback: ['copy' as const] }
+    const ops = failing({ symlink: 'ENOSYS' })
+    expect(apply('c -> data', opts, { ops })[0]).toMatchObject({ status: 'created', kind: 'copy' })
+    expect(fs.readFileSync(path.join(ws, 'c/dir/inner'), 'utf8')).toBe('inner')
+    expect(apply('c -> data', opts, { ops })[0]).toMatchObject({ status: 'unchanged', kind: 'copy' })
+  })
+})
+
+describe('replacing', () => {
+  it('keeps the old entry as PATH+suffix, then PATH.~1~, never overwriting a backup', () => {
+    fs.writeFileSync(path.join(ws, 'cfg'), 'v0')
+    const opts = { overwrite: 'files' as const }
+    expect(apply('cfg -> data/x', opts, { backupSuffix: '.bak' })[0].status).toBe('replaced')
+    expect(apply('cfg -> data/dir', opts, { backupSuffix: '.bak' })[0].status).toBe('replaced')
+    expect(apply('cfg -> data', opts, { backupSuffix: '.bak' })[0].status).toBe('replaced')
+    expect(fs.readFileSync(path.join(ws, 'cfg.bak'), 'utf8')).toBe('v0')
+    expect(fs.readlinkSync(path.join(ws, 'cfg.~1~'))).toBe('data/x')
+    expect(fs.readlinkSync(path.join(ws, 'cfg.~2~'))).toBe('data/dir')
+    expect(fs.readlinkSync(path.join(ws, 'cfg'))).toBe('data')
+    expect(debris()).toEqual([])
+  })
+
+  it('backs up by copying where the filesystem has no hard links', () => {
+    fs.writeFileSync(path.join(ws, 'cfg'), 'old')
+    const [r] = apply('cfg -> data/x', { overwrite: 'files' }, { backupSuffix: '~', ops: failing({ link: 'EPERM' }) })
+    expect(r.status).toBe('replaced')
+    expect(fs.readFileSync(path.join(ws, 'cfg~'), 'utf8')).toBe('old')
+  })
+
+  it('leaves no temporary name behind when the rename fails, and PATH keeps what it had', () => {
+    fs.symlinkSync('data/dir', path.join(ws, 'l'))
+    const [r] = apply('l -> data/x', { overwrite: 'links' }, { ops: failing({ rename: 'EBUSY' }) })
+    expect(r).toMatchObject({ status: 'failed', code: 'EBUSY', syscall: 'rename' })
+    expect(fs.readlinkSync(path.join(ws, 'l'))).toBe('data/dir')
+    expect(debris()).toEqual([])
+  })
+
+  it('sweeps temporary names older than an hour that a killed run left, and keeps fresh ones of a running one', () => {
+    fs.symlinkSync('data/dir', path.join(ws, 'l'))
+    const stale = path.join(ws, `${TEMP_PREFIX}dead-1`)
+    const fresh = path.join(ws, `${TEMP_PREFIX}live-2`)
+    fs.symlinkSync('x', stale)
+    fs.symlinkSync('x', fresh)
+    const hourAgo = new Date(Date.now() - 2 * 3600_000)
+    fs.lutimesSync(stale, hourAgo, hourAgo)
+    apply('l -> data/x', { overwrite: 'links' })
+    expect(debris().sort()).toEqual([path.basename(fresh)])
+  })
+})
+
+describe('parents', () => {
+  it('creates missing parents shared by several links', () => {
+    const results = apply('p/q/a -> data/x\np/q/b -> data/x\np/r/c -> data/x')
+    expect(results.map((r) => r.status)).toEqual(['created', 'created', 'created'])
+  })
+
+  it('removes the parents it made when the link then fails, and only those', () => {
+    fs.mkdirSync(path.join(ws, 'kept'))
+    const [r] = apply('kept/new/deeper/l -> data/x', {}, { ops: failing({ symlink: 'ENOSPC' }) })
+    expect(r.code).toBe('ENOSPC')
+    expect(fs.readdirSync(path.join(ws, 'kept'))).toEqual([])
+    expect(fs.existsSync(path.join(ws, 'kept'))).toBe(true)
+  })
+
+  it('reports the real errno of a parent it cannot create (not the ENOENT of a recursive mkdir)', () => {
+    const [r] = apply('ro/l -> data/x', {}, { ops: failing({ mkdir: 'EROFS' }) })
+    expect(r).toMatchObject({ status: 'failed', code: 'EROFS', syscall: 'mkdir' })
+    expect(r.message).toContain('read-only')
+  })
+})
+
+describe('links below other links of the same spec', () => {
+  it('are planned again once the earlier link exists, so confinement still holds', () => {
+    const outside = tempDir()
+    try {
+      const results = apply(`gate -> ${outside}\ngate/x -> data/x`)
+      expect(results[0].status).toBe('created')
+      expect(results[1]).toMatchObject({ status: 'failed' })
+      expect(results[1].message).toContain('leads outside working-directory')
+      expect(fs.readdirSync(outside)).toEqual([])
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true })
+    }
+  })
+
+  it('see the earlier link when it stays inside', () => {
+    const results = apply('alias -> data/dir\nalias/l -> data/x')
+    expect(results.map((r) => r.status)).toEqual(['created', 'created'])
+    expect(fs.readFileSync(path.join(ws, 'data/dir/l'), 'utf8')).toBe('x')
+  })
+})
+
+it('maps an errno Node calls UNKNOWN through its number (ESTALE on Linux)', () => {
+  const ops: FsOps = {
+    ...nodeFs,
+    symlink: () => {
+      throw Object.assign(errnoError('ESTALE', 'symlink', -116), { code: 'UNKNOWN' })
+    }
+  }
+  const nfs = { type: 'nfs4', mountPoint: '/mnt/nfs', source: 'server:/export', options: ['rw'] }
+  const [r] = apply('l -> data/x', {}, { ops }, nfs as never)
+  expect(r).toMatchObject({ code: 'ESTALE', errno: 116, filesystem: 'nfs4' })
+  expect(r.message).toContain('Stale file handle')
+})

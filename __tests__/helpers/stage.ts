@@ -1,0 +1,58 @@
+// Drive plan and apply directly on a real directory, with a real filesystem whose calls a test may make fail.
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import type { ApplyContext } from '../../src/apply.js'
+import { nodeFs, type FsOps } from '../../src/fsops.js'
+import type { FilesystemInfo, LinkOptions, LinkRequest } from '../../src/model.js'
+import { platformFor } from '../../src/platform.js'
+import { parseSpec, resolveEntries } from '../../src/spec.js'
+
+export const linux = platformFor('linux')
+
+export const DEFAULTS: LinkOptions = { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' }
+
+/** An errno error as Node's fs throws it. */
+export function errnoError(code: string, syscall: string, errno = -(os.constants.errno as Record<string, number>)[code]): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: injected, ${syscall}`), { code, syscall, errno })
+}
+
+/** The real filesystem, except that the named calls throw the given errno. */
+export function failing(calls: Partial<Record<keyof FsOps, string>>): FsOps {
+  const ops: FsOps = { ...nodeFs }
+  for (const [name, code] of Object.entries(calls) as [keyof FsOps, string][]) {
+    ops[name] = (() => {
+      throw errnoError(code, name)
+    }) as never
+  }
+  return ops
+}
+
+export function context(ws: string, overrides: Partial<ApplyContext> = {}, filesystem?: FilesystemInfo): ApplyContext {
+  return {
+    platform: linux,
+    ops: nodeFs,
+    detector: { forPath: () => filesystem ?? { type: 'ext4', mountPoint: '/', source: '/dev/test', options: ['rw'] } },
+    realWorkingDirectory: fs.realpathSync(ws),
+    confine: true,
+    createParents: true,
+    dangling: 'warn',
+    backupSuffix: '',
+    swept: new Set(),
+    now: Date.now,
+    ...overrides
+  }
+}
+
+/** Parse and resolve a spec the way main does; throws on spec problems so tests state only valid specs here. */
+export function requests(spec: string, ws: string, defaults: Partial<LinkOptions> = {}): LinkRequest[] {
+  const parsed = parseSpec(spec, { ...DEFAULTS, ...defaults })
+  const resolved = resolveEntries(parsed.entries, ws, true, linux)
+  const problems = [...parsed.problems, ...resolved.problems]
+  if (problems.length > 0) throw new Error(JSON.stringify(problems))
+  return resolved.requests
+}
+
+export function tempDir(): string {
+  return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-unit-')))
+}
