@@ -40460,7 +40460,11 @@ function pathKey(platform, p) {
 /** `child` is `parent` itself or lies below it. Both absolute. */
 function isWithin(platform, parent, child) {
     const rel = platform.path.relative(pathKey(platform, parent), pathKey(platform, child));
-    return rel === '' || (!rel.startsWith('..') && !platform.path.isAbsolute(rel));
+    return !(rel === '..' || rel.startsWith(`..${platform.path.sep}`) || platform.path.isAbsolute(rel));
+}
+/** `child` relative to `parent` when it lies inside it ('' for itself); undefined otherwise. */
+function relativeInside(platform, parent, child) {
+    return isWithin(platform, parent, child) ? platform.path.relative(parent, child) : undefined;
 }
 /** The `type` argument of fs.symlink: fixed at creation on Windows, ignored elsewhere. */
 function symlinkType(platform, kind, targetIsDir) {
@@ -41015,6 +41019,7 @@ function createDetector(platform, readTable = () => external_node_fs_namespaceOb
 
 
 
+
 /** GitHub shows 10 annotations of each level per step, and setFailed adds one error of its own. */
 const MAX_ERRORS = 8;
 const MAX_WARNINGS = 9;
@@ -41031,38 +41036,35 @@ function escapeHtml(text) {
     return safeForLog(text).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 /** Annotation properties: the spec file and line where there is one inside the workspace. */
-function report_location(line, { settings, workspace }) {
-    if (settings.specFile) {
-        const rel = external_node_path_namespaceObject.relative(workspace, settings.specFile);
-        if (rel && !rel.startsWith('..') && !external_node_path_namespaceObject.isAbsolute(rel)) {
-            return { title: 'ln-action', file: rel.split(external_node_path_namespaceObject.sep).join('/'), startLine: line };
-        }
-    }
+function report_location(line, { settings, workspace, platform }) {
+    const rel = settings.specFile && relativeInside(platform, workspace, settings.specFile);
+    if (rel)
+        return { title: 'ln-action', file: rel.split(platform.path.sep).join('/'), startLine: line };
     return { title: `ln-action: links line ${line}` };
 }
 /** At most `max` annotations, then one that says how many more there are. */
-function annotate(level, items, max, where) {
+function annotate(level, items, max, where, seeAlso) {
     const emit = level === 'error' ? error : warning;
     for (const item of items.slice(0, max))
         emit(item.message, report_location(item.line, where));
     if (items.length > max)
-        emit(`${items.length - max} more ${level}s: see the log and the results-file output.`);
+        emit(`${items.length - max} more ${level}s: see ${seeAlso}.`);
 }
-function displayPath(p, settings) {
-    const rel = external_node_path_namespaceObject.relative(settings.workingDirectory, p);
-    return rel && !rel.startsWith('..') && !external_node_path_namespaceObject.isAbsolute(rel) ? rel : p;
+/** PATH as the log and summary show it: relative to working-directory when inside it. */
+function displayPath(p, { settings, platform }) {
+    return relativeInside(platform, settings.workingDirectory, p) || p;
 }
 /** Spec problems: every one in the log, the first ones as annotations, and the step fails; nothing was touched. */
 function reportProblems(problems, where) {
     const sorted = [...problems].sort((a, b) => a.line - b.line);
     const source = where.settings.specFile ?? "the 'links' input";
     info(sorted.map((p) => safeForLog(`${source}:${p.line}: ${p.message}`)).join('\n'));
-    annotate('error', sorted, MAX_ERRORS, where);
+    annotate('error', sorted, MAX_ERRORS, where, 'the log');
     setFailed(`The links spec has ${sorted.length} problem(s); nothing was changed. The first: line ${sorted[0].line}: ${sorted[0].message}`);
 }
-function logLine(r, settings) {
+function logLine(r, where) {
     const to = r.text || r.target;
-    const head = `${r.status.padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${displayPath(r.path, settings)} -> ${to}`;
+    const head = `${r.status.padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${displayPath(r.path, where)} -> ${to}`;
     const detail = [r.message, r.hint && `hint: ${r.hint}`, ...r.warnings.map((w) => `warning: ${w}`)].filter(Boolean);
     return safeForLog(head) + detail.map((d) => `\n    ${safeForLog(d)}`).join('');
 }
@@ -41097,14 +41099,14 @@ function resultsOutput(results) {
 function summaryCell(text) {
     return text === '' ? '-' : escapeHtml(text);
 }
-async function writeSummary(results, counts, settings) {
+async function writeSummary(results, counts, where) {
     const ordered = [...results.filter(isFailure), ...results.filter((r) => !isFailure(r))];
     const header = ['Status', 'Path', 'Target', 'Kind', 'Message'].map((data) => ({ data, header: true }));
     const rows = [];
     let size = 4096;
     for (const r of ordered) {
         const message = [r.message, r.hint, ...r.warnings].filter(Boolean).join(' ');
-        const row = [r.status, displayPath(r.path, settings), r.text || r.target, r.kind || r.type, message].map(summaryCell);
+        const row = [r.status, displayPath(r.path, where), r.text || r.target, r.kind || r.type, message].map(summaryCell);
         size += Buffer.byteLength(row.join('')) + 60;
         if (size > SUMMARY_BYTES || rows.length >= SUMMARY_ROWS)
             break;
@@ -41129,7 +41131,7 @@ async function report(results, where, env = process.env) {
         (settings.dryRun
             ? `${planned} planned (dry run), ${counts.failed} would fail`
             : `${counts.created} created, ${counts.replaced} replaced, ${counts.unchanged} unchanged, ${counts.failed} failed`);
-    const lines = results.map((r) => logLine(r, settings)).join('\n');
+    const lines = results.map((r) => logLine(r, where)).join('\n');
     if (results.length > 10)
         startGroup(`Links (${results.length})`);
     info(lines);
@@ -41137,16 +41139,17 @@ async function report(results, where, env = process.env) {
         endGroup();
     info(countLine);
     const failures = results.filter(isFailure).map((r) => ({ message: `${r.message} ${r.hint}`.trim(), line: r.line }));
-    annotate('error', failures, MAX_ERRORS, where);
+    const seeAlso = 'the log and the results-file output';
+    annotate('error', failures, MAX_ERRORS, where, seeAlso);
     const warnings = results.flatMap((r) => r.warnings.map((message) => ({ message, line: r.line })));
-    annotate('warning', warnings, MAX_WARNINGS, where);
+    annotate('warning', warnings, MAX_WARNINGS, where, seeAlso);
     setOutput('results', resultsOutput(results));
     setOutput('results-file', writeResultsFile(results, env));
     for (const [name, n] of Object.entries(counts))
         setOutput(name, String(n));
     setOutput('changed', String(counts.created + counts.replaced > 0));
     if (settings.summary && env.GITHUB_STEP_SUMMARY)
-        await writeSummary(results, countLine, settings);
+        await writeSummary(results, countLine, where);
     if (counts.failed > 0 && settings.failOnError) {
         setFailed(`${counts.failed} of ${results.length} links failed (fail-on-error: true).`);
     }
@@ -41154,6 +41157,8 @@ async function report(results, where, env = process.env) {
 
 ;// CONCATENATED MODULE: ./src/model.ts
 // The data that flows through the pipeline: spec entries in, one result per entry out.
+/** `->` with white space (or the line's end) on each side, in a spec line: paths may contain `-` and `>`. */
+const SEPARATOR = /(?:^|\s)->(?:\s|$)/;
 const LINK_TYPES = ['symlink', 'hardlink', 'junction'];
 /** What can end up at PATH: a link of some kind, or a copy of TARGET (only through `fallback`). */
 const KINDS = [...LINK_TYPES, 'copy'];
@@ -41198,7 +41203,7 @@ function seconds(env, name, fallback) {
     const raw = input(env, name) || String(fallback);
     const value = Number(raw);
     if (!/^\d+(\.\d+)?$/.test(raw) || value <= 0 || value > 86400) {
-        throw new InputError(`Input '${name}' must be a number of seconds between 0 and 86400; got '${raw}'.`);
+        throw new InputError(`Input '${name}' must be a number of seconds, more than 0 and at most 86400; got '${raw}'.`);
     }
     return value;
 }
@@ -41211,7 +41216,7 @@ function workingDirectory(env, platform) {
 }
 /** `links: @path` names a file holding the spec (inputs over 128 KiB cannot reach an action). */
 function readSpec(links, workingDir, platform) {
-    if (!links.startsWith('@') || links.includes('\n') || / -> /.test(links))
+    if (!links.startsWith('@') || links.includes('\n') || SEPARATOR.test(links))
         return { spec: links };
     const specFile = platform.path.resolve(workingDir, links.slice(1).trim());
     try {
@@ -41260,11 +41265,13 @@ var dist = __nccwpck_require__(8815);
 
 
 
-const SEPARATOR = /\s->\s/;
-/** A spec is YAML/JSON when its first entry opens a list (`- ` or `[`); otherwise it is `PATH -> TARGET` lines. */
+/**
+ * A spec is YAML/JSON when its first entry opens a list: `- `, or `[` on a line without ` -> ` (so that
+ * `[slug].tsx -> x` stays a line). Otherwise it is `PATH -> TARGET` lines.
+ */
 function isStructured(text) {
     const first = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-    return first !== undefined && /^\s*(-(\s|$)|\[)/.test(first);
+    return first !== undefined && (/^\s*-(\s|$)/.test(first) || (/^\s*\[/.test(first) && !SEPARATOR.test(first)));
 }
 function parseSpec(text, defaults) {
     return isStructured(text) ? parseYaml(text, defaults) : parseLines(text, defaults);
@@ -41283,7 +41290,7 @@ function parseLines(text, defaults) {
         const trimmed = raw.trim();
         if (trimmed === '' || trimmed.startsWith('#'))
             return;
-        const parts = trimmed.split(SEPARATOR);
+        const parts = trimmed.split(new RegExp(SEPARATOR, 'g'));
         if (parts.length !== 2) {
             const message = parts.length === 1
                 ? `expected 'PATH -> TARGET' (with a space on each side of '->'); got '${trimmed}'`
@@ -41337,20 +41344,26 @@ function entryFromFields(fields, line, defaults, problems) {
             problems.push({ line: keyLine, message: `unknown field '${key}'; allowed: ${FIELDS.join(', ')}` });
         }
     }
-    const text = (name) => {
+    /** A path field: missing, not text, empty or with a NUL is a problem on the field's own line. */
+    const pathField = (name) => {
         const field = fields.get(name);
-        if (field === undefined || field.value === null)
+        if (field === undefined) {
+            problems.push({ line, message: `missing '${name}'` });
             return '';
-        if (typeof field.value === 'string' || typeof field.value === 'number')
-            return String(field.value).trim();
-        problems.push({ line: field.line, message: `'${name}' must be a string` });
-        return '';
+        }
+        if (typeof field.value !== 'string' && typeof field.value !== 'number') {
+            problems.push({ line: field.line, message: `'${name}' must be a string` });
+            return '';
+        }
+        const value = String(field.value).trim();
+        checkPathText(value, `'${name}'`, field.line, problems);
+        return value;
     };
     const choice = (name, allowed, fallback) => {
         const field = fields.get(name);
         if (field === undefined)
             return fallback;
-        const value = String(field.value).toLowerCase();
+        const value = typeof field.value === 'string' || typeof field.value === 'boolean' ? String(field.value).toLowerCase() : '';
         const match = allowed.find((a) => a === value);
         if (match)
             return match;
@@ -41366,24 +41379,21 @@ function entryFromFields(fields, line, defaults, problems) {
     };
     const fallback = fields.get('fallback');
     if (fallback !== undefined) {
-        const list = Array.isArray(fallback.value) ? fallback.value.join(',') : String(fallback.value ?? '');
-        try {
-            options.fallback = parseFallback(list, "'fallback'");
+        const items = Array.isArray(fallback.value) ? fallback.value : [fallback.value ?? ''];
+        if (items.every((item) => typeof item === 'string')) {
+            try {
+                options.fallback = parseFallback(items.join(','), "'fallback'");
+            }
+            catch (error) {
+                problems.push({ line: fallback.line, message: error.message });
+            }
         }
-        catch (error) {
-            problems.push({ line: fallback.line, message: error.message });
+        else {
+            problems.push({ line: fallback.line, message: "'fallback' must be a list of link kinds or a string" });
         }
     }
-    const path = text('path');
-    const target = text('target');
-    if (!fields.has('path'))
-        problems.push({ line, message: "missing 'path'" });
-    else
-        checkPathText(path, "'path'", line, problems);
-    if (!fields.has('target'))
-        problems.push({ line, message: "missing 'target'" });
-    else
-        checkPathText(target, "'target'", line, problems);
+    const path = pathField('path');
+    const target = pathField('target');
     return problems.length === before ? { line, path, target, options } : undefined;
 }
 /**
@@ -41430,15 +41440,16 @@ function resolveEntries(entries, workingDirectory, confine, platform) {
 /** A link whose PATH or TARGET lies below another entry's PATH sees that link, so it must wait for it. */
 function markDependents(requests, linkPaths, platform) {
     const { path } = platform;
-    const underALink = (p) => {
-        for (let dir = path.dirname(p); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const underALink = (start) => {
+        for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
             if (linkPaths.has(pathKey(platform, dir)))
                 return true;
         }
         return false;
     };
     for (const request of requests) {
-        request.dependsOnEarlier = underALink(request.absPath) || underALink(request.absTarget);
+        // A TARGET that is another entry's PATH counts too: it exists only once that link is made.
+        request.dependsOnEarlier = underALink(path.dirname(request.absPath)) || underALink(request.absTarget);
     }
 }
 
@@ -41459,7 +41470,7 @@ async function run(options = {}) {
     const { platform = currentPlatform(), ops = nodeFs, env = process.env } = options;
     try {
         const settings = getSettings(platform, env);
-        const where = { settings, workspace: env.GITHUB_WORKSPACE || settings.workingDirectory };
+        const where = { settings, platform, workspace: env.GITHUB_WORKSPACE || settings.workingDirectory };
         const parsed = parseSpec(settings.spec, settings.defaults);
         const resolved = resolveEntries(parsed.entries, settings.workingDirectory, settings.confine, platform);
         const specProblems = [...parsed.problems, ...resolved.problems];

@@ -21,7 +21,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
   const { platform = currentPlatform(), ops = nodeFs, env = process.env } = options
   try {
     const settings = getSettings(platform, env)
-    const where = { settings, workspace: env.GITHUB_WORKSPACE || settings.workingDirectory }
+    const where = { settings, platform, workspace: env.GITHUB_WORKSPACE || settings.workingDirectory }
 
     const parsed = parseSpec(settings.spec, settings.defaults)
     const resolved = resolveEntries(parsed.entries, settings.workingDirectory, settings.confine, platform)

@@ -1,5 +1,8 @@
 // The data that flows through the pipeline: spec entries in, one result per entry out.
 
+/** `->` with white space (or the line's end) on each side, in a spec line: paths may contain `-` and `>`. */
+export const SEPARATOR = /(?:^|\s)->(?:\s|$)/
+
 export const LINK_TYPES = ['symlink', 'hardlink', 'junction'] as const
 export type LinkType = (typeof LINK_TYPES)[number]
 

@@ -36,7 +36,12 @@ export function pathKey(platform: Platform, p: string): string {
 /** `child` is `parent` itself or lies below it. Both absolute. */
 export function isWithin(platform: Platform, parent: string, child: string): boolean {
   const rel = platform.path.relative(pathKey(platform, parent), pathKey(platform, child))
-  return rel === '' || (!rel.startsWith('..') && !platform.path.isAbsolute(rel))
+  return !(rel === '..' || rel.startsWith(`..${platform.path.sep}`) || platform.path.isAbsolute(rel))
+}
+
+/** `child` relative to `parent` when it lies inside it ('' for itself); undefined otherwise. */
+export function relativeInside(platform: Platform, parent: string, child: string): string | undefined {
+  return isWithin(platform, parent, child) ? platform.path.relative(parent, child) : undefined
 }
 
 /** The `type` argument of fs.symlink: fixed at creation on Windows, ignored elsewhere. */

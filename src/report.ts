@@ -5,6 +5,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as nodePath from 'node:path'
 import type { LinkResult, Status } from './model.js'
+import { relativeInside, type Platform } from './platform.js'
 import type { Settings } from './settings.js'
 import type { SpecProblem } from './spec.js'
 
@@ -31,16 +32,13 @@ export function escapeHtml(text: string): string {
 interface Where {
   settings: Settings
   workspace: string
+  platform: Platform
 }
 
 /** Annotation properties: the spec file and line where there is one inside the workspace. */
-function location(line: number, { settings, workspace }: Where): core.AnnotationProperties {
-  if (settings.specFile) {
-    const rel = nodePath.relative(workspace, settings.specFile)
-    if (rel && !rel.startsWith('..') && !nodePath.isAbsolute(rel)) {
-      return { title: 'ln-action', file: rel.split(nodePath.sep).join('/'), startLine: line }
-    }
-  }
+function location(line: number, { settings, workspace, platform }: Where): core.AnnotationProperties {
+  const rel = settings.specFile && relativeInside(platform, workspace, settings.specFile)
+  if (rel) return { title: 'ln-action', file: rel.split(platform.path.sep).join('/'), startLine: line }
   return { title: `ln-action: links line ${line}` }
 }
 
@@ -49,16 +47,17 @@ function annotate(
   level: 'error' | 'warning',
   items: { message: string; line: number }[],
   max: number,
-  where: Where
+  where: Where,
+  seeAlso: string
 ): void {
   const emit = level === 'error' ? core.error : core.warning
   for (const item of items.slice(0, max)) emit(item.message, location(item.line, where))
-  if (items.length > max) emit(`${items.length - max} more ${level}s: see the log and the results-file output.`)
+  if (items.length > max) emit(`${items.length - max} more ${level}s: see ${seeAlso}.`)
 }
 
-function displayPath(p: string, settings: Settings): string {
-  const rel = nodePath.relative(settings.workingDirectory, p)
-  return rel && !rel.startsWith('..') && !nodePath.isAbsolute(rel) ? rel : p
+/** PATH as the log and summary show it: relative to working-directory when inside it. */
+function displayPath(p: string, { settings, platform }: Where): string {
+  return relativeInside(platform, settings.workingDirectory, p) || p
 }
 
 /** Spec problems: every one in the log, the first ones as annotations, and the step fails; nothing was touched. */
@@ -66,13 +65,13 @@ export function reportProblems(problems: SpecProblem[], where: Where): void {
   const sorted = [...problems].sort((a, b) => a.line - b.line)
   const source = where.settings.specFile ?? "the 'links' input"
   core.info(sorted.map((p) => safeForLog(`${source}:${p.line}: ${p.message}`)).join('\n'))
-  annotate('error', sorted, MAX_ERRORS, where)
+  annotate('error', sorted, MAX_ERRORS, where, 'the log')
   core.setFailed(`The links spec has ${sorted.length} problem(s); nothing was changed. The first: line ${sorted[0].line}: ${sorted[0].message}`)
 }
 
-function logLine(r: LinkResult, settings: Settings): string {
+function logLine(r: LinkResult, where: Where): string {
   const to = r.text || r.target
-  const head = `${r.status.padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${displayPath(r.path, settings)} -> ${to}`
+  const head = `${r.status.padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${displayPath(r.path, where)} -> ${to}`
   const detail = [r.message, r.hint && `hint: ${r.hint}`, ...r.warnings.map((w) => `warning: ${w}`)].filter(Boolean)
   return safeForLog(head) + detail.map((d) => `\n    ${safeForLog(d)}`).join('')
 }
@@ -111,14 +110,14 @@ function summaryCell(text: string): string {
   return text === '' ? '-' : escapeHtml(text)
 }
 
-async function writeSummary(results: LinkResult[], counts: string, settings: Settings): Promise<void> {
+async function writeSummary(results: LinkResult[], counts: string, where: Where): Promise<void> {
   const ordered = [...results.filter(isFailure), ...results.filter((r) => !isFailure(r))]
   const header = ['Status', 'Path', 'Target', 'Kind', 'Message'].map((data) => ({ data, header: true }))
   const rows: string[][] = []
   let size = 4096
   for (const r of ordered) {
     const message = [r.message, r.hint, ...r.warnings].filter(Boolean).join(' ')
-    const row = [r.status, displayPath(r.path, settings), r.text || r.target, r.kind || r.type, message].map(summaryCell)
+    const row = [r.status, displayPath(r.path, where), r.text || r.target, r.kind || r.type, message].map(summaryCell)
     size += Buffer.byteLength(row.join('')) + 60
     if (size > SUMMARY_BYTES || rows.length >= SUMMARY_ROWS) break
     rows.push(row)
@@ -145,23 +144,24 @@ export async function report(results: LinkResult[], where: Where, env = process.
       ? `${planned} planned (dry run), ${counts.failed} would fail`
       : `${counts.created} created, ${counts.replaced} replaced, ${counts.unchanged} unchanged, ${counts.failed} failed`)
 
-  const lines = results.map((r) => logLine(r, settings)).join('\n')
+  const lines = results.map((r) => logLine(r, where)).join('\n')
   if (results.length > 10) core.startGroup(`Links (${results.length})`)
   core.info(lines)
   if (results.length > 10) core.endGroup()
   core.info(countLine)
 
   const failures = results.filter(isFailure).map((r) => ({ message: `${r.message} ${r.hint}`.trim(), line: r.line }))
-  annotate('error', failures, MAX_ERRORS, where)
+  const seeAlso = 'the log and the results-file output'
+  annotate('error', failures, MAX_ERRORS, where, seeAlso)
   const warnings = results.flatMap((r) => r.warnings.map((message) => ({ message, line: r.line })))
-  annotate('warning', warnings, MAX_WARNINGS, where)
+  annotate('warning', warnings, MAX_WARNINGS, where, seeAlso)
 
   core.setOutput('results', resultsOutput(results))
   core.setOutput('results-file', writeResultsFile(results, env))
   for (const [name, n] of Object.entries(counts)) core.setOutput(name, String(n))
   core.setOutput('changed', String(counts.created + counts.replaced > 0))
 
-  if (settings.summary && env.GITHUB_STEP_SUMMARY) await writeSummary(results, countLine, settings)
+  if (settings.summary && env.GITHUB_STEP_SUMMARY) await writeSummary(results, countLine, where)
   if (counts.failed > 0 && settings.failOnError) {
     core.setFailed(`${counts.failed} of ${results.length} links failed (fail-on-error: true).`)
   }

@@ -7,6 +7,7 @@ import {
   LINK_TYPES,
   OVERWRITE_MODES,
   RELATIVE_MODES,
+  SEPARATOR,
   type DanglingMode,
   type Kind,
   type LinkOptions
@@ -71,7 +72,7 @@ function seconds(env: Env, name: string, fallback: number): number {
   const raw = input(env, name) || String(fallback)
   const value = Number(raw)
   if (!/^\d+(\.\d+)?$/.test(raw) || value <= 0 || value > 86400) {
-    throw new InputError(`Input '${name}' must be a number of seconds between 0 and 86400; got '${raw}'.`)
+    throw new InputError(`Input '${name}' must be a number of seconds, more than 0 and at most 86400; got '${raw}'.`)
   }
   return value
 }
@@ -86,7 +87,7 @@ function workingDirectory(env: Env, platform: Platform): string {
 
 /** `links: @path` names a file holding the spec (inputs over 128 KiB cannot reach an action). */
 function readSpec(links: string, workingDir: string, platform: Platform): { spec: string; specFile?: string } {
-  if (!links.startsWith('@') || links.includes('\n') || / -> /.test(links)) return { spec: links }
+  if (!links.startsWith('@') || links.includes('\n') || SEPARATOR.test(links)) return { spec: links }
   const specFile = platform.path.resolve(workingDir, links.slice(1).trim())
   try {
     return { spec: fs.readFileSync(specFile, 'utf8'), specFile }

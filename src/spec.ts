@@ -4,6 +4,7 @@ import {
   LINK_TYPES,
   OVERWRITE_MODES,
   RELATIVE_MODES,
+  SEPARATOR,
   TARGET_TYPES,
   type LinkOptions,
   type LinkRequest,
@@ -22,12 +23,13 @@ export interface ParsedSpec {
   problems: SpecProblem[]
 }
 
-const SEPARATOR = /\s->\s/
-
-/** A spec is YAML/JSON when its first entry opens a list (`- ` or `[`); otherwise it is `PATH -> TARGET` lines. */
+/**
+ * A spec is YAML/JSON when its first entry opens a list: `- `, or `[` on a line without ` -> ` (so that
+ * `[slug].tsx -> x` stays a line). Otherwise it is `PATH -> TARGET` lines.
+ */
 function isStructured(text: string): boolean {
   const first = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trim().startsWith('#'))
-  return first !== undefined && /^\s*(-(\s|$)|\[)/.test(first)
+  return first !== undefined && (/^\s*-(\s|$)/.test(first) || (/^\s*\[/.test(first) && !SEPARATOR.test(first)))
 }
 
 export function parseSpec(text: string, defaults: LinkOptions): ParsedSpec {
@@ -46,7 +48,7 @@ function parseLines(text: string, defaults: LinkOptions): ParsedSpec {
     const line = index + 1
     const trimmed = raw.trim()
     if (trimmed === '' || trimmed.startsWith('#')) return
-    const parts = trimmed.split(SEPARATOR)
+    const parts = trimmed.split(new RegExp(SEPARATOR, 'g'))
     if (parts.length !== 2) {
       const message =
         parts.length === 1
@@ -108,17 +110,25 @@ function entryFromFields(
       problems.push({ line: keyLine, message: `unknown field '${key}'; allowed: ${FIELDS.join(', ')}` })
     }
   }
-  const text = (name: string): string => {
+  /** A path field: missing, not text, empty or with a NUL is a problem on the field's own line. */
+  const pathField = (name: string): string => {
     const field = fields.get(name)
-    if (field === undefined || field.value === null) return ''
-    if (typeof field.value === 'string' || typeof field.value === 'number') return String(field.value).trim()
-    problems.push({ line: field.line, message: `'${name}' must be a string` })
-    return ''
+    if (field === undefined) {
+      problems.push({ line, message: `missing '${name}'` })
+      return ''
+    }
+    if (typeof field.value !== 'string' && typeof field.value !== 'number') {
+      problems.push({ line: field.line, message: `'${name}' must be a string` })
+      return ''
+    }
+    const value = String(field.value).trim()
+    checkPathText(value, `'${name}'`, field.line, problems)
+    return value
   }
   const choice = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
     const field = fields.get(name)
     if (field === undefined) return fallback
-    const value = String(field.value).toLowerCase()
+    const value = typeof field.value === 'string' || typeof field.value === 'boolean' ? String(field.value).toLowerCase() : ''
     const match = allowed.find((a) => a === value)
     if (match) return match
     problems.push({ line: field.line, message: `'${name}' must be one of ${allowed.join(', ')}; got '${field.value}'` })
@@ -133,19 +143,19 @@ function entryFromFields(
   }
   const fallback = fields.get('fallback')
   if (fallback !== undefined) {
-    const list = Array.isArray(fallback.value) ? fallback.value.join(',') : String(fallback.value ?? '')
-    try {
-      options.fallback = parseFallback(list, "'fallback'")
-    } catch (error) {
-      problems.push({ line: fallback.line, message: (error as InputError).message })
+    const items = Array.isArray(fallback.value) ? fallback.value : [fallback.value ?? '']
+    if (items.every((item) => typeof item === 'string')) {
+      try {
+        options.fallback = parseFallback(items.join(','), "'fallback'")
+      } catch (error) {
+        problems.push({ line: fallback.line, message: (error as InputError).message })
+      }
+    } else {
+      problems.push({ line: fallback.line, message: "'fallback' must be a list of link kinds or a string" })
     }
   }
-  const path = text('path')
-  const target = text('target')
-  if (!fields.has('path')) problems.push({ line, message: "missing 'path'" })
-  else checkPathText(path, "'path'", line, problems)
-  if (!fields.has('target')) problems.push({ line, message: "missing 'target'" })
-  else checkPathText(target, "'target'", line, problems)
+  const path = pathField('path')
+  const target = pathField('target')
   return problems.length === before ? { line, path, target, options } : undefined
 }
 
@@ -196,13 +206,14 @@ export function resolveEntries(
 /** A link whose PATH or TARGET lies below another entry's PATH sees that link, so it must wait for it. */
 function markDependents(requests: LinkRequest[], linkPaths: Map<string, number>, platform: Platform): void {
   const { path } = platform
-  const underALink = (p: string): boolean => {
-    for (let dir = path.dirname(p); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+  const underALink = (start: string): boolean => {
+    for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
       if (linkPaths.has(pathKey(platform, dir))) return true
     }
     return false
   }
   for (const request of requests) {
-    request.dependsOnEarlier = underALink(request.absPath) || underALink(request.absTarget)
+    // A TARGET that is another entry's PATH counts too: it exists only once that link is made.
+    request.dependsOnEarlier = underALink(path.dirname(request.absPath)) || underALink(request.absTarget)
   }
 }

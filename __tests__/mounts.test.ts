@@ -1,0 +1,246 @@
+import { describe, expect, it, jest } from '@jest/globals'
+import * as os from 'node:os'
+import { errnoNumber } from '../src/errors.js'
+import { explain, familyOf, isCapabilityFailure, kindWords, type FailureContext } from '../src/knowledge.js'
+import type { FilesystemInfo, Kind } from '../src/model.js'
+import { createDetector, mountOf, parseMountinfo, type MountEntry } from '../src/mounts.js'
+import { platformFor } from '../src/platform.js'
+
+const linux = platformFor('linux')
+
+/** /proc/self/mountinfo lines as Linux writes them (recorded on a Debian runner and the ln-action lab). */
+const MOUNTINFO = [
+  '27 1 254:0 / / rw,relatime - ext4 /dev/vda rw,discard,resv_strict,resuid=65534,resgid=65534',
+  '25 24 0:23 / /dev/shm rw,nosuid,nodev shared:3 - tmpfs tmpfs rw,size=24683656k',
+  '61 27 0:52 / /mnt/share rw,nosuid,nodev,relatime shared:41 - fuse.sshfs root@127.0.0.1:/srv rw,user_id=0,group_id=0',
+  '62 27 7:0 / /mnt/usb ro,relatime shared:1 master:2 - fuseblk /dev/loop0 rw,user_id=0,group_id=0,allow_other,blksize=4096',
+  '63 27 0:60 / /mnt/my\\040share rw,relatime - tmpfs tmpfs rw',
+  '64 27 0:61 / /mnt/tab\\011dir rw,relatime shared:5 master:1 propagate_from:1 unbindable - tmpfs none rw',
+  '65 27 0:62 / /mnt/back\\134slash rw - tmpfs tmpfs rw',
+  '70 27 253:1 / /data rw,noatime - xfs /dev/vdb1 rw,attr2,inode64'
+].join('\n')
+
+const mounts = parseMountinfo(`${MOUNTINFO}\n`)
+const byPoint = (point: string): MountEntry | undefined => mounts.find((m) => m.mountPoint === point)
+
+describe('parseMountinfo', () => {
+  it('reads every line, and nothing from blank or broken ones', () => {
+    expect(mounts).toHaveLength(8)
+    expect(parseMountinfo(`${MOUNTINFO}\n\n36 35 98:0 /mnt1 /mnt2 rw\n`)).toHaveLength(8)
+  })
+
+  it.each([
+    ['ext4 root', '/', { id: 27, device: '254:0', type: 'ext4', source: '/dev/vda' }],
+    ['tmpfs', '/dev/shm', { type: 'tmpfs', source: 'tmpfs' }],
+    ['sshfs', '/mnt/share', { type: 'fuse.sshfs', source: 'root@127.0.0.1:/srv' }],
+    ['fuseblk', '/mnt/usb', { device: '7:0', type: 'fuseblk', source: '/dev/loop0' }],
+    ['\\040 as a space', '/mnt/my share', { id: 63, type: 'tmpfs' }],
+    ['\\011 as a tab, after four optional fields', '/mnt/tab\tdir', { id: 64, type: 'tmpfs', source: 'none' }],
+    ['\\134 as a backslash', '/mnt/back\\slash', { id: 65 }]
+  ])('reads %s', (_, mountPoint, expected) => {
+    expect(byPoint(mountPoint)).toMatchObject({ mountPoint, ...expected })
+  })
+
+  it('merges the per-mount and the superblock options, once each', () => {
+    expect(byPoint('/mnt/usb')?.options).toEqual(
+      expect.arrayContaining(['ro', 'relatime', 'rw', 'user_id=0', 'allow_other', 'blksize=4096'])
+    )
+    const share = byPoint('/mnt/share')?.options ?? []
+    expect(share.filter((o) => o === 'rw')).toHaveLength(1)
+    expect(share).toEqual(expect.arrayContaining(['nosuid', 'nodev', 'group_id=0']))
+  })
+})
+
+describe('mountOf', () => {
+  it.each([
+    ['/data/x/y', '/data'],
+    ['/data', '/data'],
+    ['/data/', '/data'],
+    ['/data2/x', '/'],
+    ['/datafile', '/'],
+    ['/data/../home/u', '/'],
+    ['/mnt/share/ci/link', '/mnt/share'],
+    ['/mnt/my share/l', '/mnt/my share'],
+    ['/mnt/my/l', '/'],
+    ['/mnt/tab\tdir/l', '/mnt/tab\tdir'],
+    ['/home/runner/work', '/'],
+    ['/data/..x/y', '/data']
+  ])('puts %s on %s', (absPath, mountPoint) => {
+    expect(mountOf(mounts, absPath, linux)?.mountPoint).toBe(mountPoint)
+  })
+
+  it('takes the last of mounts stacked on one point', () => {
+    const sshfs = '61 27 0:52 / /mnt/share rw - fuse.sshfs root@127.0.0.1:/srv rw'
+    const tmpfs = '80 61 0:70 / /mnt/share rw - tmpfs tmpfs rw'
+    const onTop = (...lines: string[]) => mountOf(parseMountinfo(lines.join('\n')), '/mnt/share/l', linux)?.type
+    expect(onTop(sshfs, tmpfs)).toBe('tmpfs')
+    expect(onTop(tmpfs, sshfs)).toBe('fuse.sshfs')
+  })
+
+  it('finds nothing without a root mount', () => {
+    expect(mountOf(parseMountinfo(MOUNTINFO.split('\n').slice(1).join('\n')), '/home/u', linux)).toBeUndefined()
+  })
+})
+
+describe('createDetector', () => {
+  it('reads the table once, at the first question', () => {
+    const readTable = jest.fn(() => MOUNTINFO)
+    const detector = createDetector(linux, readTable)
+    expect(readTable).not.toHaveBeenCalled()
+    expect(detector.forPath('/mnt/share/a')).toMatchObject({ type: 'fuse.sshfs', mountPoint: '/mnt/share' })
+    expect(detector.forPath('/data/b').type).toBe('xfs')
+    expect(readTable).toHaveBeenCalledTimes(1)
+  })
+
+  it.each([
+    ['the table cannot be read', 'linux', () => {
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
+    }],
+    ['the table has no mount for the path', 'linux', () => MOUNTINFO.split('\n').slice(1).join('\n')],
+    ['the OS has no mountinfo', 'darwin', () => MOUNTINFO]
+  ])('says unknown, without throwing, when %s', (_, name, readTable) => {
+    const info = createDetector(platformFor(name), readTable).forPath('/home/u')
+    expect(info).toEqual({ type: 'unknown', mountPoint: '', source: '', options: [] })
+  })
+
+  const onLinux = process.platform === 'linux' ? it : it.skip
+  onLinux('finds the filesystem of the temp directory in the real mount table', () => {
+    const info = createDetector(linux).forPath(os.tmpdir())
+    expect(info.type).not.toBe('unknown')
+    expect(os.tmpdir().startsWith(info.mountPoint)).toBe(true)
+  })
+})
+
+describe('knowledge: what a failure means and what to do', () => {
+  const detector = createDetector(linux, () => MOUNTINFO)
+  /** exfat-fuse shows as fuseblk; the type is resolved from the block device before the knowledge base sees it. */
+  const resolved = (absPath: string, type: string): FilesystemInfo => ({ ...detector.forPath(absPath), type })
+
+  /** A failed link(2) (`hardlink`) or symlink(2) (`symlink`) at PATH, on the filesystem the mount table gives it. */
+  function failed(code: string, kind: Kind, path: string, more: Partial<FailureContext> = {}): FailureContext {
+    return {
+      failure: {
+        code,
+        errno: errnoNumber(code) ?? undefined,
+        syscall: kind === 'hardlink' ? 'link' : 'symlink',
+        attempted: `create the ${kindWords(kind)}`
+      },
+      kind,
+      path,
+      target: '/data/target',
+      filesystem: detector.forPath(path),
+      platform: linux,
+      targetExists: true,
+      targetIsDir: false,
+      ...more
+    }
+  }
+
+  it.each(['EPERM', 'ENOSYS'])('explains %s from link() on sshfs and suggests a symlink', (code) => {
+    const ctx = failed(code, 'hardlink', '/mnt/share/ci/l')
+    const { message, hint } = explain(ctx)
+    expect(message).toContain(`Could not create the hard link /mnt/share/ci/l -> /data/target: ${code} (errno ${errnoNumber(code)}) from link()`)
+    expect(message).toContain('fuse.sshfs mounted at /mnt/share from root@127.0.0.1:/srv')
+    expect(message).toContain('disable_hardlink')
+    expect(hint).toContain('`type: symlink`')
+    expect(hint).toContain('`fallback: symlink`')
+    expect(isCapabilityFailure(ctx)).toBe(true)
+  })
+
+  it.each([
+    ['exfat (fuseblk)', 'ENOSYS', 'symlink', 'exfat'],
+    ['exfat (fuseblk)', 'EPERM', 'hardlink', 'exfat'],
+    ['FAT (fusefat)', 'ENOSYS', 'symlink', 'fuse.fusefat'],
+    ['in-kernel vfat', 'EPERM', 'symlink', 'vfat']
+  ] as const)('on %s, %s from a %s says to copy', (_, code, kind, type) => {
+    const ctx = { ...failed(code, kind, '/mnt/usb/l'), filesystem: resolved('/mnt/usb/l', type) }
+    const { message, hint } = explain(ctx)
+    expect(message).toContain(`${type} mounted at /mnt/usb`)
+    expect(message).toMatch(/neither symbolic nor hard links/)
+    expect(hint).toContain('`fallback: copy`')
+    expect(isCapabilityFailure(ctx)).toBe(true)
+  })
+
+  it('explains EXDEV: a hard link cannot cross filesystems', () => {
+    const ctx = failed('EXDEV', 'hardlink', '/data/l', { target: '/home/u/t' })
+    const { message, hint } = explain(ctx)
+    expect(message).toContain('different filesystems')
+    expect(hint).toContain('`fallback: symlink`')
+    expect(hint).toContain('`fallback: copy`')
+    expect(isCapabilityFailure(ctx)).toBe(true)
+  })
+
+  it('gives a different hint for a directory, a file and a link in the way (EEXIST)', () => {
+    const hint = (existing: 'dir' | 'file' | 'link') => explain(failed('EEXIST', 'symlink', '/data/l', { existing })).hint
+    expect(hint('dir')).toContain('remove the directory')
+    expect(hint('dir')).not.toContain('overwrite')
+    expect(hint('file')).toContain('`overwrite: files`')
+    expect(hint('link')).toContain('`overwrite: links`')
+    expect(new Set([hint('dir'), hint('file'), hint('link')]).size).toBe(3)
+  })
+
+  it('explains EROFS with the way to remount', () => {
+    const { message, hint } = explain(failed('EROFS', 'symlink', '/mnt/usb/l'))
+    expect(message).toContain('fuseblk mounted at /mnt/usb from /dev/loop0')
+    expect(message).toContain('read-only')
+    expect(hint).toContain('mount -o remount,rw')
+  })
+
+  it('explains ENOTCONN on a share whose sshfs process is gone', () => {
+    const { message, hint } = explain(failed('ENOTCONN', 'symlink', '/mnt/share/l'))
+    expect(message).toContain('fuse.sshfs mounted at /mnt/share')
+    expect(message).toContain('disconnected')
+    expect(hint).toContain('fusermount -u')
+  })
+
+  it('says so when the filesystem is unknown', () => {
+    const ctx = { ...failed('EACCES', 'symlink', '/x/l'), filesystem: createDetector(platformFor('darwin')).forPath('/x/l') }
+    expect(explain(ctx).message).toContain('from symlink() on a filesystem of unknown type.')
+  })
+
+  it.each([
+    ['ENOSYS', 'symlink', '/data/l'],
+    ['ENOSYS', 'hardlink', '/data/l'],
+    ['ENOTSUP', 'symlink', '/data/l'],
+    ['ENOTSUP', 'hardlink', '/data/l'],
+    ['EXDEV', 'hardlink', '/data/l'],
+    ['EMLINK', 'hardlink', '/data/l'],
+    ['EPERM', 'hardlink', '/data/l']
+  ] as const)('%s from a %s is a capability failure: fallback may try another kind', (code, kind, path) => {
+    expect(isCapabilityFailure(failed(code, kind, path))).toBe(true)
+  })
+
+  it.each([
+    ['EEXIST', 'symlink'],
+    ['ENOENT', 'hardlink'],
+    ['EACCES', 'symlink'],
+    ['EROFS', 'hardlink'],
+    ['ENOSPC', 'symlink'],
+    ['ETIMEDOUT', 'symlink'],
+    ['EPERM', 'symlink']
+  ] as const)('%s from a %s on ext4 is not a capability failure', (code, kind) => {
+    expect(isCapabilityFailure(failed(code, kind, '/home/u/l', { existing: 'link' }))).toBe(false)
+  })
+
+  it.each([
+    ['fuse.sshfs', 'sshfs'],
+    ['fuseblk', 'fuse'],
+    ['fuse.fusefat', 'fat'],
+    ['fuse.exfat', 'exfat'],
+    ['exFAT', 'exfat'],
+    ['msdos', 'fat'],
+    ['NTFS', 'ntfs'],
+    ['fuse.ntfs-3g', 'ntfs'],
+    ['nfs4', 'nfs'],
+    ['cifs', 'smb'],
+    ['smbfs', 'smb'],
+    ['virtiofs', '9p'],
+    ['overlay', 'overlay'],
+    ['ext4', 'local'],
+    ['apfs', 'local'],
+    ['ReFS', 'local'],
+    ['zonefs', 'unknown']
+  ])('familyOf(%s) is %s', (type, family) => {
+    expect(familyOf(type)).toBe(family)
+  })
+})

@@ -1,0 +1,282 @@
+import { afterAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import * as core from '../__fixtures__/core.js'
+import type { LinkResult } from '../src/model.js'
+import { platformFor } from '../src/platform.js'
+import type { Settings } from '../src/settings.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+const { report, reportProblems, safeForLog, escapeHtml } = await import('../src/report.js')
+const linux = platformFor('linux')
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-report-'))
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+beforeEach(() => {
+  jest.clearAllMocks()
+  core.summary.reset()
+})
+
+const env = { RUNNER_TEMP: tmp, GITHUB_STEP_SUMMARY: path.join(tmp, 'summary.html') }
+
+function settingsWith(more: Partial<Settings> = {}): Settings {
+  return {
+    spec: '',
+    defaults: { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' },
+    backupSuffix: '',
+    createParents: true,
+    workingDirectory: '/ws',
+    confine: true,
+    dangling: 'warn',
+    dryRun: false,
+    failOnError: true,
+    timeoutMs: 30_000,
+    summary: true,
+    ...more
+  }
+}
+
+/** Result of spec line i+1: a created symlink unless `more` says otherwise. */
+function result(i: number, more: Partial<LinkResult> = {}): LinkResult {
+  return {
+    line: i + 1,
+    path: `/ws/links/l${i}`,
+    target: `/ws/data/t${i}`,
+    text: `../data/t${i}`,
+    type: 'symlink',
+    kind: 'symlink',
+    status: 'created',
+    code: '',
+    errno: null,
+    syscall: '',
+    filesystem: 'ext4',
+    message: '',
+    hint: '',
+    warnings: [],
+    ...more
+  }
+}
+
+function failure(i: number, more: Partial<LinkResult> = {}): LinkResult {
+  return result(i, {
+    kind: '',
+    status: 'failed',
+    code: 'EPERM',
+    errno: 1,
+    syscall: 'link',
+    message: `Could not create the hard link /ws/links/l${i}: EPERM.`,
+    hint: 'Add `fallback: symlink`.',
+    ...more
+  })
+}
+
+/** n results; `isFailed(i)` picks the failed ones. */
+const many = (n: number, isFailed: (i: number) => boolean, more: Partial<LinkResult> = {}): LinkResult[] =>
+  Array.from({ length: n }, (_, i) => (isFailed(i) ? failure(i, more) : result(i, more)))
+
+async function run(results: LinkResult[], settings = settingsWith(), workspace = '/ws'): Promise<void> {
+  await report(results, { settings, workspace, platform: linux }, env)
+}
+
+/** The value of one output, as set on the last run. */
+function output(name: string): string {
+  const calls = core.setOutput.mock.calls.filter(([n]) => n === name)
+  expect(calls).toHaveLength(1)
+  return calls[0][1] as string
+}
+
+/** Everything written to the log, line by line. */
+const logLines = (): string[] => core.info.mock.calls.flatMap(([text]) => text.split('\n'))
+
+describe('safeForLog and escapeHtml', () => {
+  it.each([
+    ['a newline', 'a\nb', 'a\\nb'],
+    ['CR LF', 'a\r\nb', 'a\\r\\nb'],
+    ['a tab and ESC', 'a\tb\x1b[31m', 'a\\tb\\x1b[31m'],
+    ['a workflow command after a newline', 'x\n::error::pwned', 'x\\n::error::pwned'],
+    ['percent signs (core escapes those itself)', '100% %0A', '100% %0A'],
+    ['plain text', 'links/l -> ../data', 'links/l -> ../data']
+  ])('safeForLog shows %s instead of obeying it', (_, text, shown) => {
+    expect(safeForLog(text)).toBe(shown)
+  })
+
+  it.each([
+    ['<script>alert(1)</script>', '&#60;script&#62;alert(1)&#60;/script&#62;'],
+    [`say "hi" & 'bye'`, 'say &#34;hi&#34; &#38; &#39;bye&#39;'],
+    ['a\n<b>', 'a\\n&#60;b&#62;'],
+    ['50%', '50%']
+  ])('escapeHtml(%j)', (text, html) => {
+    expect(escapeHtml(text)).toBe(html)
+  })
+})
+
+describe('report', () => {
+  it('annotates 8 failures, then one saying how many more, then fails once', async () => {
+    await run(many(300, () => true))
+    expect(core.error).toHaveBeenCalledTimes(9)
+    expect(core.error.mock.calls.slice(0, 8).map(([, props]) => props?.title)).toEqual(
+      Array.from({ length: 8 }, (_, i) => `ln-action: links line ${i + 1}`)
+    )
+    expect(core.error.mock.calls[0][0]).toBe('Could not create the hard link /ws/links/l0: EPERM. Add `fallback: symlink`.')
+    expect(core.error.mock.calls[8][0]).toMatch(/^292 more errors/)
+    expect(core.setFailed).toHaveBeenCalledTimes(1)
+    expect(core.setFailed).toHaveBeenCalledWith('300 of 300 links failed (fail-on-error: true).')
+  })
+
+  it('annotates 9 warnings, then one saying how many more, and does not fail', async () => {
+    await run(many(12, () => false, { warnings: ['TARGET does not exist (dangling: warn)'] }))
+    expect(core.warning).toHaveBeenCalledTimes(10)
+    expect(core.warning.mock.calls[9][0]).toMatch(/^3 more warnings/)
+    expect(core.error).not.toHaveBeenCalled()
+    expect(core.setFailed).not.toHaveBeenCalled()
+  })
+
+  it('does not fail the step with fail-on-error: false, but still annotates', async () => {
+    await run([result(0), failure(1)], settingsWith({ failOnError: false }))
+    expect(core.error).toHaveBeenCalledTimes(1)
+    expect(core.setFailed).not.toHaveBeenCalled()
+  })
+
+  it('counts skipped links as failures', async () => {
+    await run([result(0), result(1, { status: 'skipped' }), failure(2)])
+    expect(output('failed')).toBe('2')
+    expect(core.setFailed).toHaveBeenCalledWith('2 of 3 links failed (fail-on-error: true).')
+  })
+
+  it('counts a dry-run plan that would fail as a failure', async () => {
+    const planned = (i: number, plan: LinkResult['plan']) => result(i, { status: 'planned', kind: '', plan })
+    await run([planned(0, 'create'), planned(1, 'fail'), planned(2, 'unchanged')], settingsWith({ dryRun: true }))
+    expect(output('failed')).toBe('1')
+    expect(output('changed')).toBe('false')
+    expect(logLines()).toContain('3 links: 3 planned (dry run), 1 would fail')
+    expect(core.setFailed).toHaveBeenCalledWith('1 of 3 links failed (fail-on-error: true).')
+  })
+
+  it('sets the counts as strings, and changed', async () => {
+    await run([result(0), result(1), result(2, { status: 'replaced' }), result(3, { status: 'unchanged' }), failure(4)])
+    expect(['created', 'replaced', 'unchanged', 'failed', 'changed'].map(output)).toEqual(['2', '1', '1', '1', 'true'])
+  })
+
+  it('sets changed to false when nothing was created or replaced', async () => {
+    await run([result(0, { status: 'unchanged' }), failure(1)])
+    expect(output('changed')).toBe('false')
+  })
+
+  it('puts every result in the results output while it is small', async () => {
+    const results = [result(0), failure(1)]
+    await run(results)
+    expect(JSON.parse(output('results'))).toEqual(results)
+  })
+
+  it('keeps only the failed results in the results output when all of them would pass 512 KiB', async () => {
+    const results = many(5000, (i) => i % 100 === 7, { message: 'x'.repeat(300) })
+    await run(results)
+    const shown = output('results')
+    expect(Buffer.byteLength(shown)).toBeLessThan(512 * 1024)
+    expect(JSON.parse(shown)).toEqual(results.filter((r) => r.status === 'failed'))
+  })
+
+  it('keeps as many failures as fit in 512 KiB when the failures alone are larger', async () => {
+    const results = many(5000, () => true, { message: 'z'.repeat(300) })
+    await run(results)
+    const shown = output('results')
+    expect(Buffer.byteLength(shown)).toBeLessThanOrEqual(512 * 1024)
+    const kept = JSON.parse(shown) as LinkResult[]
+    expect(kept.length).toBeGreaterThan(100)
+    expect(kept).toEqual(results.slice(0, kept.length))
+  })
+
+  it('writes every result to a file in RUNNER_TEMP', async () => {
+    const results = many(5000, (i) => i % 3 === 0, { message: 'y'.repeat(300) })
+    await run(results)
+    const file = output('results-file')
+    expect(path.dirname(file)).toBe(tmp)
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(results)
+  })
+
+  it('never lets a path start a workflow command in the log', async () => {
+    await run([failure(0, { path: '/ws/a\n::error::pwned', message: 'bad\r\n::set-output name=x::y' })])
+    expect(logLines().filter((line) => line.trimStart().startsWith('::'))).toEqual([])
+    expect(logLines().join('\n')).toContain('a\\n::error::pwned')
+  })
+
+  describe('job summary', () => {
+    /** The rows of the summary table, header first. */
+    function table(): string[][] {
+      expect(core.summary.addTable).toHaveBeenCalledTimes(1)
+      const rows = core.summary.addTable.mock.calls[0][0]
+      return rows.map((row) => row.map((cell) => (typeof cell === 'string' ? cell : cell.data)))
+    }
+
+    it('lists failures first, paths relative to working-directory, HTML escaped', async () => {
+      await run([
+        result(0),
+        failure(1, { path: '/ws/<b>"x"</b>', message: 'no & <no>' }),
+        result(2, { status: 'unchanged', path: '/elsewhere/l' })
+      ])
+      expect(table()).toEqual([
+        ['Status', 'Path', 'Target', 'Kind', 'Message'],
+        ['failed', '&#60;b&#62;&#34;x&#34;&#60;/b&#62;', '../data/t1', 'symlink', 'no &#38; &#60;no&#62; Add &#96;fallback: symlink&#96;.'],
+        ['created', 'links/l0', '../data/t0', 'symlink', '-'],
+        ['unchanged', '/elsewhere/l', '../data/t2', 'symlink', '-']
+      ])
+      expect(core.summary.text()).not.toContain('<b>')
+      expect(core.summary.write).toHaveBeenCalledTimes(1)
+    })
+
+    it('stays under 1 MiB for 20,000 results and says how many it left out', async () => {
+      await run(many(20_000, (i) => i % 2 === 0, { message: '<&>'.repeat(150) }))
+      const html = core.summary.text()
+      expect(Buffer.byteLength(html)).toBeLessThan(1024 * 1024)
+      const shown = table().length - 1
+      expect(shown).toBeGreaterThan(0)
+      expect(html).toContain(`${20_000 - shown} more links are not shown`)
+    })
+
+    it.each([
+      ['summary: false', settingsWith({ summary: false }), env],
+      ['no GITHUB_STEP_SUMMARY', settingsWith(), { RUNNER_TEMP: tmp }]
+    ])('is not written with %s', async (_, settings, environment) => {
+      await report([result(0)], { settings, workspace: '/ws', platform: linux }, environment)
+      expect(core.summary.write).not.toHaveBeenCalled()
+    })
+  })
+})
+
+describe('annotation locations', () => {
+  const problems = [
+    { line: 7, message: 'has 2 separators' },
+    { line: 3, message: "unknown field 'taget'" }
+  ]
+
+  it.each([
+    ['inside the workspace', '/ws/ci/links.yml', { title: 'ln-action', file: 'ci/links.yml', startLine: 3 }],
+    ['outside the workspace', '/etc/links.yml', { title: 'ln-action: links line 3' }],
+    ['absent (links inline)', undefined, { title: 'ln-action: links line 3' }]
+  ])('point into the spec file when it is %s', async (_, specFile, props) => {
+    const where = { settings: settingsWith({ specFile }), workspace: '/ws', platform: linux }
+    reportProblems(problems, where)
+    expect(core.error.mock.calls[0]).toEqual(["unknown field 'taget'", props])
+    await report([failure(2)], where, env)
+    expect(core.error.mock.calls[2][1]).toEqual(props)
+  })
+
+  it('annotates at most 8 spec problems, then one saying how many more', () => {
+    const twelve = Array.from({ length: 12 }, (_, i) => ({ line: 12 - i, message: `problem ${12 - i}` }))
+    reportProblems(twelve, { settings: settingsWith(), workspace: '/ws', platform: linux })
+    expect(core.error.mock.calls.map(([message]) => message)).toEqual([
+      ...Array.from({ length: 8 }, (_, i) => `problem ${i + 1}`),
+      expect.stringMatching(/^4 more errors/)
+    ])
+    expect(core.setFailed).toHaveBeenCalledTimes(1)
+  })
+
+  it('logs every spec problem in line order and fails the step', () => {
+    reportProblems(problems, { settings: settingsWith({ specFile: '/ws/ci/links.yml' }), workspace: '/ws', platform: linux })
+    expect(logLines()).toEqual(["/ws/ci/links.yml:3: unknown field 'taget'", '/ws/ci/links.yml:7: has 2 separators'])
+    expect(core.setFailed).toHaveBeenCalledWith(
+      "The links spec has 2 problem(s); nothing was changed. The first: line 3: unknown field 'taget'"
+    )
+  })
+})

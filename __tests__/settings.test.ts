@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import * as core from '../__fixtures__/core.js'
+import { platformFor } from '../src/platform.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+const { getSettings, InputError } = await import('../src/settings.js')
+
+const linux = platformFor('linux')
+let wd: string
+
+beforeAll(() => {
+  wd = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-settings-'))
+})
+afterAll(() => fs.rmSync(wd, { recursive: true, force: true }))
+
+type Env = Record<string, string | undefined>
+
+/** The environment the runner gives the action: `INPUT_<NAME>` per input, names upper-cased, hyphens kept. */
+function env(inputs: Record<string, string> = {}, extra: Env = {}): Env {
+  const all: Record<string, string> = { links: 'a -> b', 'working-directory': wd, ...inputs }
+  return { ...extra, ...Object.fromEntries(Object.entries(all).map(([name, v]) => [`INPUT_${name.toUpperCase()}`, v])) }
+}
+
+/** The error getSettings throws for these inputs; fails the test when it does not throw one. */
+function inputError(inputs: Record<string, string>, extra: Env = {}): Error {
+  try {
+    getSettings(linux, env(inputs, extra))
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError)
+    return error as Error
+  }
+  throw new Error(`getSettings accepted ${JSON.stringify(inputs)}`)
+}
+
+describe('getSettings', () => {
+  it('uses the documented defaults when inputs are empty', () => {
+    const blank = { type: '', fallback: '  ', relative: '', overwrite: '', 'dry-run': '', timeout: '' }
+    expect(getSettings(linux, env(blank))).toEqual({
+      spec: 'a -> b',
+      defaults: { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' },
+      backupSuffix: '',
+      createParents: true,
+      workingDirectory: wd,
+      confine: true,
+      dangling: 'warn',
+      dryRun: false,
+      failOnError: true,
+      timeoutMs: 30_000,
+      summary: true
+    })
+  })
+
+  it('reads every input', () => {
+    const settings = getSettings(
+      linux,
+      env({
+        type: 'Hardlink',
+        fallback: 'symlink, copy',
+        relative: 'TRUE',
+        overwrite: 'links',
+        'backup-suffix': '.orig',
+        'create-parents': 'false',
+        confine: 'False',
+        dangling: 'fail',
+        'dry-run': 'true',
+        'fail-on-error': 'false',
+        timeout: '2.5',
+        summary: 'false'
+      })
+    )
+    expect(settings).toMatchObject({
+      defaults: { type: 'hardlink', fallback: ['symlink', 'copy'], relative: 'true', overwrite: 'links' },
+      backupSuffix: '.orig',
+      createParents: false,
+      confine: false,
+      dangling: 'fail',
+      dryRun: true,
+      failOnError: false,
+      timeoutMs: 2500,
+      summary: false
+    })
+  })
+
+  it.each([
+    ['type', 'softlink'],
+    ['fallback', 'symlink, link'],
+    ['relative', 'sometimes'],
+    ['overwrite', 'always'],
+    ['dangling', 'ignore'],
+    ['dry-run', 'yes'],
+    ['summary', '1'],
+    ['timeout', '0'],
+    ['timeout', 'abc'],
+    ['timeout', '-1'],
+    ['timeout', '86401'],
+    ['backup-suffix', 'old/'],
+    ['backup-suffix', '\\bak']
+  ])("rejects %s '%s', naming the input and the value", (name, value) => {
+    const { message } = inputError({ [name]: value })
+    expect(message).toContain(`Input '${name}'`)
+    expect(message).toContain(value.split(/[ ,]+/).pop())
+  })
+
+  it('rejects a working-directory that does not exist, or is a file', () => {
+    const file = path.join(wd, 'file.txt')
+    fs.writeFileSync(file, '')
+    for (const dir of [path.join(wd, 'missing'), file]) {
+      expect(inputError({ 'working-directory': dir }).message).toBe(
+        `Input 'working-directory' is not a directory: '${dir}'.`
+      )
+    }
+  })
+
+  it('falls back to GITHUB_WORKSPACE when working-directory is empty', () => {
+    const settings = getSettings(linux, env({ 'working-directory': '' }, { GITHUB_WORKSPACE: wd }))
+    expect(settings.workingDirectory).toBe(wd)
+  })
+
+  it.each(['', '  \n '])('requires links (%j)', (links) => {
+    expect(inputError({ links }).message).toMatch(/^Input 'links' is required/)
+  })
+
+  describe('links: @file', () => {
+    beforeAll(() => {
+      fs.mkdirSync(path.join(wd, 'ci'))
+      fs.writeFileSync(path.join(wd, 'ci', 'links.txt'), '# from a file\nsub/l -> data/x\n')
+    })
+
+    it('reads the spec from a file relative to working-directory', () => {
+      const settings = getSettings(linux, env({ links: '  @ci/links.txt\n' }))
+      expect(settings.spec).toBe('# from a file\nsub/l -> data/x\n')
+      expect(settings.specFile).toBe(path.join(wd, 'ci', 'links.txt'))
+    })
+
+    it('says which file it could not read', () => {
+      const { message } = inputError({ links: '@ci/missing.txt' })
+      expect(message).toContain("Input 'links' names the file")
+      expect(message).toContain(path.join(wd, 'ci', 'missing.txt'))
+      expect(message).toContain('ENOENT')
+    })
+
+    it.each([
+      ['a link line starting with @', '@scope/pkg -> node_modules/@scope/pkg'],
+      ['several lines', '@ci/links.txt\n@ci/more.txt']
+    ])('is not a file when it is %s', (_, links) => {
+      const settings = getSettings(linux, env({ links }))
+      expect(settings.spec).toBe(links)
+      expect(settings.specFile).toBeUndefined()
+    })
+  })
+
+  describe('agrees with action.yml', () => {
+    const action = parseYaml(fs.readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
+      inputs: Record<string, { default?: string; required?: boolean }>
+    }
+    const names = Object.keys(action.inputs)
+    const optional = names.filter((name) => name !== 'links' && name !== 'working-directory')
+
+    it('declares links required and working-directory defaulting to the workspace', () => {
+      expect(action.inputs.links.required).toBe(true)
+      expect(action.inputs['working-directory'].default).toBe('${{ github.workspace }}')
+      expect(optional.length).toBeGreaterThanOrEqual(10)
+    })
+
+    it.each(optional)("default of '%s' is what getSettings uses for an empty input", (name) => {
+      const value = action.inputs[name].default
+      expect(typeof value).toBe('string')
+      expect(getSettings(linux, env({ [name]: String(value) }))).toEqual(getSettings(linux, env({ [name]: '' })))
+    })
+
+    it.each(names.filter((name) => name !== 'links'))("reads '%s': a wrong value is an error naming it", (name) => {
+      expect(inputError({ [name]: 'not/valid' }).message).toContain(`Input '${name}'`)
+    })
+  })
+})

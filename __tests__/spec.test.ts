@@ -1,0 +1,394 @@
+import { describe, expect, it } from '@jest/globals'
+import type { LinkOptions } from '../src/model.js'
+import { platformFor, type Platform } from '../src/platform.js'
+import { parseSpec, resolveEntries } from '../src/spec.js'
+
+const defaults: LinkOptions = { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' }
+const linux = platformFor('linux')
+
+/** The spec as the user writes it: one argument per line. */
+const spec = (...lines: string[]): string => lines.join('\n')
+
+const parse = (text: string) => parseSpec(text, defaults)
+
+/** [line, path, target] of every entry: what a reader of the spec would check first. */
+const links = (text: string) => parse(text).entries.map((e) => [e.line, e.path, e.target])
+
+/** The line of every problem, in order. */
+const problemLines = (text: string) => parse(text).problems.map((p) => p.line)
+
+/** The only problem of a spec: it must be exactly one. */
+function onlyProblem(text: string) {
+  const { problems } = parse(text)
+  expect(problems).toHaveLength(1)
+  return problems[0]
+}
+
+describe('parseSpec: PATH -> TARGET lines', () => {
+  it('skips blank lines and comments and keeps the line numbers of the file', () => {
+    const text = spec('', '# links for CI', '  sub/a   ->   data/a  ', '', '    # an indented comment', '\tb -> c\t')
+    expect(links(text)).toEqual([
+      [3, 'sub/a', 'data/a'],
+      [6, 'b', 'c']
+    ])
+    expect(parse(text).problems).toEqual([])
+  })
+
+  it('reads CRLF line ends without leaving a carriage return in TARGET', () => {
+    expect(links('# windows\r\na -> b\r\n\r\nc -> d\r\n')).toEqual([
+      [2, 'a', 'b'],
+      [4, 'c', 'd']
+    ])
+  })
+
+  it('gives every entry the default options', () => {
+    expect(parse('a -> b').entries[0].options).toEqual(defaults)
+  })
+
+  it.each([
+    ['a # inside a PATH', 'notes#1 -> docs/#readme', 'notes#1', 'docs/#readme'],
+    ['a # after TARGET (not a comment)', 'a -> b # note', 'a', 'b # note'],
+    ['hyphens and >', 'a-b -> c>d', 'a-b', 'c>d'],
+    ['-> without spaces', 'x->y -> z', 'x->y', 'z'],
+    ['a leading hyphen', '-rf -> t', '-rf', 't'],
+    ['spaces inside names', 'my link -> my target', 'my link', 'my target']
+  ])('keeps %s', (_, line, path, target) => {
+    expect(links(line)).toEqual([[1, path, target]])
+  })
+
+  it('rejects a line with two separators, naming the line', () => {
+    const problem = onlyProblem(spec('ok -> fine', 'a -> b -> c'))
+    expect(problem.line).toBe(2)
+    expect(problem.message).toMatch(/2 ' -> ' separators/)
+  })
+
+  it.each([
+    ['no separator', 'just-a-path'],
+    ['=> instead of ->', 'a => b'],
+    ['-> without spaces', 'a->b']
+  ])('rejects a line with %s and quotes it', (_, line) => {
+    const problem = onlyProblem(spec('# header', line))
+    expect(problem.line).toBe(2)
+    expect(problem.message).toContain("expected 'PATH -> TARGET'")
+    expect(problem.message).toContain(line)
+  })
+
+  it.each([
+    ['TARGET', 'a -> '],
+    ['PATH', '   -> b']
+  ])('rejects an empty %s', (what, line) => {
+    expect(parse(spec('ok -> fine', '', line)).problems).toEqual([{ line: 3, message: `${what} is empty` }])
+  })
+
+  it.each(['[draft]/x -> y', '[slug].tsx -> pages/[slug].tsx'])('reads %s as a line, not as YAML', (line) => {
+    const [path, target] = line.split(' -> ')
+    expect(parse(line)).toEqual({ entries: [expect.objectContaining({ line: 1, path, target })], problems: [] })
+  })
+
+  it.each([
+    ['PATH', 'a\0b -> c'],
+    ['TARGET', 'a -> b\0c']
+  ])('rejects a NUL byte in %s', (what, line) => {
+    const problem = onlyProblem(spec('x -> y', line))
+    expect(problem).toEqual({ line: 2, message: `${what} contains a NUL byte` })
+  })
+})
+
+describe('parseSpec: YAML and JSON lists', () => {
+  it('reads per-link overrides, and defaults for what an entry leaves out', () => {
+    const text = spec(
+      '# links', //                   1
+      '- path: sub/a', //              2
+      '  target: data/a',
+      '- path: b', //                  4
+      '  target: /abs/b',
+      '  type: hardlink',
+      '  fallback: symlink, copy',
+      '  relative: true',
+      '  overwrite: files',
+      '  target-type: dir',
+      '- path: c', //                  11
+      '  target: d',
+      '  fallback: [junction, copy]',
+      '  relative: false',
+      '  overwrite: links'
+    )
+    const { entries, problems } = parse(text)
+    expect(problems).toEqual([])
+    expect(entries).toEqual([
+      { line: 2, path: 'sub/a', target: 'data/a', options: defaults },
+      {
+        line: 4,
+        path: 'b',
+        target: '/abs/b',
+        options: { type: 'hardlink', fallback: ['symlink', 'copy'], relative: 'true', overwrite: 'files', targetType: 'dir' }
+      },
+      {
+        line: 11,
+        path: 'c',
+        target: 'd',
+        options: { type: 'symlink', fallback: ['junction', 'copy'], relative: 'false', overwrite: 'links' }
+      }
+    ])
+  })
+
+  it('reads a JSON list, with its line numbers', () => {
+    const text = spec(
+      '[',
+      '  {"path": "a", "target": "b"},',
+      '  {"path": "c", "target": "d", "type": "hardlink", "relative": false, "fallback": ["copy"]}',
+      ']'
+    )
+    const { entries, problems } = parse(text)
+    expect(problems).toEqual([])
+    expect(entries.map((e) => [e.line, e.path, e.target])).toEqual([
+      [2, 'a', 'b'],
+      [3, 'c', 'd']
+    ])
+    expect(entries[1].options).toMatchObject({ type: 'hardlink', relative: 'false', fallback: ['copy'] })
+  })
+
+  /** The options of a one-item YAML spec with one extra field. */
+  const optionsWith = (field: string) => parse(spec('- path: a', '  target: b', `  ${field}`)).entries[0]?.options
+
+  it.each([
+    ['relative: true', 'true'],
+    ['relative: false', 'false'],
+    ['relative: auto', 'auto'],
+    ['relative: True', 'true'],
+    ['relative: "false"', 'false']
+  ])('reads `%s` as relative %s', (field, relative) => {
+    expect(optionsWith(field)?.relative).toBe(relative)
+  })
+
+  it.each([
+    ['fallback: symlink copy', ['symlink', 'copy']],
+    ['fallback: symlink, copy', ['symlink', 'copy']],
+    ['fallback: [hardlink, copy]', ['hardlink', 'copy']],
+    ['fallback: [copy, copy]', ['copy']],
+    ["fallback: ''", []],
+    ['fallback: []', []]
+  ])('reads `%s`', (field, fallback) => {
+    expect(optionsWith(field)?.fallback).toEqual(fallback)
+  })
+
+  it('names an unknown field and its line', () => {
+    const problem = onlyProblem(spec('- path: a', '  target: b', '', '  taget: c'))
+    expect(problem.line).toBe(4)
+    expect(problem.message).toContain("unknown field 'taget'")
+  })
+
+  it.each([
+    ['type: softlink', "'type'", 'softlink'],
+    ['relative: yes', "'relative'", 'yes'],
+    ['overwrite: always', "'overwrite'", 'always'],
+    ['target-type: folder', "'target-type'", 'folder'],
+    ['fallback: symlink, link', "'fallback'", 'link'],
+    ['fallback: [symlink, soft]', "'fallback'", 'soft']
+  ])('rejects `%s` on the line of the field', (field, name, bad) => {
+    const problem = onlyProblem(spec('- path: a', '  target: b', '- path: c', '  target: d', `  ${field}`))
+    expect(problem.line).toBe(5)
+    expect(problem.message).toContain(name)
+    expect(problem.message).toContain(bad)
+  })
+
+  it.each([
+    ['a list', 'path: [a, b]', "'path' must be a string"],
+    ['a boolean', 'target: true', "'target' must be a string"]
+  ])('rejects %s where a path belongs', (_, field, message) => {
+    const text = spec('- type: symlink', `  ${field}`, field.startsWith('path') ? '  target: t' : '  path: p')
+    expect(parse(text).problems).toEqual([{ line: 2, message }])
+  })
+
+  it("puts an empty or NUL-carrying path on the field's own line", () => {
+    expect(parse(spec('- path: a', "  target: ''")).problems).toEqual([{ line: 2, message: "'target' is empty" }])
+  })
+
+  it("reports a missing 'path' or 'target' at the item's line", () => {
+    const text = spec('- path: a', '  target: b', '- path: c', '- target: d')
+    expect(parse(text).problems).toEqual([
+      { line: 3, message: "missing 'target'" },
+      { line: 4, message: "missing 'path'" }
+    ])
+  })
+
+  it('reads a number as a path', () => {
+    expect(links(spec('- path: 2024', '  target: 1.5'))).toEqual([[1, '2024', '1.5']])
+  })
+
+  it('rejects YAML that is not a list', () => {
+    expect(parse('[a, b]: c').problems).toEqual([{ line: 1, message: 'a YAML spec must be a list' }])
+  })
+
+  it.each([
+    ['an unclosed flow map', spec('- path: a', '  target: b', '- {path: c'), 3],
+    ['a duplicate key', spec('# two paths', '- path: a', '  path: b', '  target: c'), 3],
+    ['a second document', spec('- path: a', '  target: b', '---', '- path: c'), 3]
+  ])('reports a YAML syntax error (%s) with its line, and no entries', (_, text, line) => {
+    const { entries, problems } = parse(text)
+    expect(entries).toEqual([])
+    expect(problems.map((p) => p.line)).toContain(line)
+    expect(problems.every((p) => p.message.startsWith('YAML: '))).toBe(true)
+  })
+
+  it('rejects list items that are not objects, and keeps the good ones', () => {
+    const text = spec('- a -> b', '- path: c', '  target: d', '- [x, y]', '- 42')
+    expect(problemLines(text)).toEqual([1, 4, 5])
+    expect(parse(text).problems[0].message).toContain('must be an object with path and target')
+    expect(links(text)).toEqual([[2, 'c', 'd']])
+  })
+
+  it('finds all seven mistakes of one spec, each on its own line', () => {
+    const text = spec(
+      '- path: ok', //                1
+      '  target: fine',
+      '- just a string', //           3  not an object
+      '- path: a',
+      '  target: b',
+      '  typo: x', //                 6  unknown field
+      '- path: c',
+      '  target: d',
+      '  type: softlink', //          9  bad type
+      '- path: e',
+      '  target: f',
+      '  relative: sometimes', //    12  bad relative
+      '- target: g', //              13  missing path
+      "- target: ''", //             14  empty target
+      '  path: h',
+      '- path: "i\\0j"', //          16  NUL byte in path
+      '  target: k'
+    )
+    const { entries, problems } = parse(text)
+    expect(problems.map((p) => p.line)).toEqual([3, 6, 9, 12, 13, 14, 16])
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('must be an object'),
+      expect.stringContaining("unknown field 'typo'"),
+      expect.stringContaining("'type' must be one of"),
+      expect.stringContaining("'relative' must be one of"),
+      "missing 'path'",
+      "'target' is empty",
+      "'path' contains a NUL byte"
+    ])
+    expect(entries.map((e) => e.path)).toEqual(['ok'])
+  })
+})
+
+describe('resolveEntries', () => {
+  /** Parse and resolve a spec, as the action does. */
+  function resolve(text: string, { wd = '/ws', confine = true, platform = linux }: { wd?: string; confine?: boolean; platform?: Platform } = {}) {
+    const parsed = parse(text)
+    expect(parsed.problems).toEqual([])
+    return resolveEntries(parsed.entries, wd, confine, platform)
+  }
+
+  it('resolves relative PATH and TARGET against the working directory', () => {
+    const { requests, problems } = resolve('sub/l -> data/x')
+    expect(problems).toEqual([])
+    expect(requests[0]).toMatchObject({
+      line: 1,
+      absPath: '/ws/sub/l',
+      absTarget: '/ws/data/x',
+      pathWasRelative: true,
+      targetWasRelative: true
+    })
+  })
+
+  it('takes absolute paths as they are', () => {
+    const { requests, problems } = resolve('/opt/tool/bin -> /usr/local/bin')
+    expect(problems).toEqual([])
+    expect(requests[0]).toMatchObject({
+      absPath: '/opt/tool/bin',
+      absTarget: '/usr/local/bin',
+      pathWasRelative: false,
+      targetWasRelative: false
+    })
+  })
+
+  it.each(['../out', 'sub/../../out', '..'])('rejects PATH %s that leads outside the working directory', (path) => {
+    const { problems } = resolve(spec('fine -> x', `${path} -> x`))
+    expect(problems).toHaveLength(1)
+    expect(problems[0].line).toBe(2)
+    expect(problems[0].message).toContain("outside working-directory '/ws'")
+  })
+
+  it('allows a PATH outside the working directory with confine: false', () => {
+    const { requests, problems } = resolve('../out -> x', { confine: false })
+    expect(problems).toEqual([])
+    expect(requests[0].absPath).toBe('/out')
+  })
+
+  it.each([
+    ['an absolute PATH', '/elsewhere/l -> x'],
+    ['a TARGET outside', 'l -> ../shared/x'],
+    ['a PATH that only passes through ..', 'sub/../l -> x'],
+    ['a name that starts with ..', '..cache/l -> x']
+  ])('allows %s with confine: true', (_, line) => {
+    expect(resolve(line).problems).toEqual([])
+  })
+
+  it.each([
+    ['linux', 'b', 'a/../b', true],
+    ['linux', 'b', './b/', true],
+    ['linux', 'sub/l', '/ws/sub/l', true],
+    ['linux', 'Links/A', 'links/a', false],
+    ['darwin', 'Links/A', 'links/a', true],
+    ['win32', 'Links/A', 'links\\a', true]
+  ])('on %s, PATHs %s and %s are the same entry: %s', (name, first, second, same) => {
+    const { problems } = resolve(spec(`${first} -> t1`, '', `${second} -> t2`), {
+      platform: platformFor(name),
+      wd: name === 'win32' ? 'C:\\ws' : '/ws'
+    })
+    expect(problems).toEqual(same ? [{ line: 3, message: `PATH '${second}' is already the PATH on line 1` }] : [])
+  })
+
+  it.each([
+    ['linux', 'l -> l'],
+    ['linux', 'sub/l -> sub/./l'],
+    ['linux', 'l -> /ws/l'],
+    ['darwin', 'L -> l']
+  ])('on %s, rejects a link to itself: %s', (name, line) => {
+    const { problems } = resolve(spec('ok -> t', line), { platform: platformFor(name) })
+    expect(problems).toEqual([{ line: 2, message: expect.stringContaining('points at itself') }])
+  })
+
+  it('does not call a link to a different-case name a link to itself on linux', () => {
+    expect(resolve('L -> l').problems).toEqual([])
+  })
+
+  it('marks links that lie under, or point under, another entry', () => {
+    const { requests } = resolve(
+      spec(
+        'vendor -> /opt/vendor',
+        'vendor/lib/x -> data/x', //  PATH under vendor
+        'app/lib -> vendor/lib', //   TARGET under vendor
+        'vendor2 -> data/y', //       only a common prefix
+        'other -> data/z', //         unrelated
+        'alias -> vendor' //          TARGET is another entry's PATH
+      )
+    )
+    expect(requests.map((r) => [r.path, r.dependsOnEarlier])).toEqual([
+      ['vendor', false],
+      ['vendor/lib/x', true],
+      ['app/lib', true],
+      ['vendor2', false],
+      ['other', false],
+      ['alias', true]
+    ])
+  })
+
+  it('resolves forward-slash paths against a Windows working directory', () => {
+    const win32 = platformFor('win32')
+    const { requests, problems } = resolve(
+      spec('sub/l -> data/x', 'D:/cache/l -> C:/tools/bin', 'SUB/L/x -> ../outside', '../escape -> x'),
+      { wd: 'C:\\ws', platform: win32 }
+    )
+    expect(requests.map((r) => [r.absPath, r.absTarget, r.pathWasRelative, r.targetWasRelative])).toEqual([
+      ['C:\\ws\\sub\\l', 'C:\\ws\\data\\x', true, true],
+      ['D:\\cache\\l', 'C:\\tools\\bin', false, false],
+      ['C:\\ws\\SUB\\L\\x', 'C:\\outside', true, true],
+      ['C:\\escape', 'C:\\ws\\x', true, true]
+    ])
+    expect(problems).toEqual([{ line: 4, message: expect.stringContaining("outside working-directory 'C:\\ws'") }])
+    expect(requests.map((r) => r.dependsOnEarlier)).toEqual([false, false, true, false])
+  })
+})
