@@ -2,6 +2,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { ACTION, ROOT } from '../scripts/run-action.mjs'
+import { troubleshootingRows } from '../src/knowledge.js'
 
 const README = path.join(ROOT, 'README.md')
 const rewrite = process.env.npm_lifecycle_event === 'docs'
@@ -23,6 +24,12 @@ const sections: Record<string, () => string> = {
       '| Output | Description |',
       '| --- | --- |',
       ...Object.entries(ACTION.outputs).map(([name, output]) => `| \`${name}\` | ${cell(output.description)} |`)
+    ].join('\n'),
+  troubleshooting: () =>
+    [
+      '| errno | from | where | fallback? | what it means | what to do |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...troubleshootingRows().map((row) => `| ${row.map(cell).join(' | ')} |`)
     ].join('\n')
 }
 

@@ -85,7 +85,7 @@ describe('mountOf', () => {
 describe('createDetector', () => {
   it('reads the table once, at the first question', () => {
     const readTable = jest.fn(() => MOUNTINFO)
-    const detector = createDetector(linux, readTable)
+    const detector = createDetector(linux, { mountTable: readTable })
     expect(readTable).not.toHaveBeenCalled()
     expect(detector.forPath('/mnt/share/a')).toMatchObject({ type: 'fuse.sshfs', mountPoint: '/mnt/share' })
     expect(detector.forPath('/data/b').type).toBe('xfs')
@@ -99,7 +99,7 @@ describe('createDetector', () => {
     ['the table has no mount for the path', 'linux', () => MOUNTINFO.split('\n').slice(1).join('\n')],
     ['the OS has no mountinfo', 'darwin', () => MOUNTINFO]
   ])('says unknown, without throwing, when %s', (_, name, readTable) => {
-    const info = createDetector(platformFor(name), readTable).forPath('/home/u')
+    const info = createDetector(platformFor(name), { mountTable: readTable }).forPath('/home/u')
     expect(info).toEqual({ type: 'unknown', mountPoint: '', source: '', options: [] })
   })
 
@@ -112,7 +112,7 @@ describe('createDetector', () => {
 })
 
 describe('knowledge: what a failure means and what to do', () => {
-  const detector = createDetector(linux, () => MOUNTINFO)
+  const detector = createDetector(linux, { mountTable: () => MOUNTINFO, processArgs: () => [], blockDeviceType: () => undefined })
   /** exfat-fuse shows as fuseblk; the type is resolved from the block device before the knowledge base sees it. */
   const resolved = (absPath: string, type: string): FilesystemInfo => ({ ...detector.forPath(absPath), type })
 

@@ -40199,6 +40199,16 @@ const ROWS = [
         codes: [...NOT_IMPLEMENTED, 'EPERM'],
         syscalls: ['link'],
         families: ['sshfs'],
+        when: { says: 'mounted with disable_hardlink', test: (ctx) => ctx.filesystem.options.includes('disable_hardlink') },
+        capability: true,
+        meaning: 'This sshfs mount was mounted with -o disable_hardlink, so it makes no hard links (kernels before 6.15 ' +
+            'report this as ENOSYS, "Function not implemented").',
+        hint: 'Make a symbolic link instead (`type: symlink`), or keep the hard link and add `fallback: symlink`.'
+    },
+    {
+        codes: [...NOT_IMPLEMENTED, 'EPERM'],
+        syscalls: ['link'],
+        families: ['sshfs'],
         capability: true,
         meaning: 'This sshfs mount does not allow hard links (it was mounted with -o disable_hardlink, or the SFTP server ' +
             'lacks the hardlink extension); kernels before 6.15 report this as ENOSYS, "Function not implemented".',
@@ -40215,7 +40225,7 @@ const ROWS = [
     {
         codes: ['EPERM'],
         syscalls: ['link'],
-        when: (ctx) => ctx.targetIsDir,
+        when: { says: 'TARGET is a directory', test: (ctx) => ctx.targetIsDir },
         capability: true,
         meaning: 'TARGET is a directory, and hard links to directories are not allowed.',
         hint: 'Use `type: symlink` (or `type: junction` on Windows), or add `fallback: symlink`.'
@@ -40267,6 +40277,14 @@ const ROWS = [
         hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
     },
     {
+        codes: ['ERANGE'],
+        syscalls: ['link'],
+        families: ['ntfs'],
+        capability: true,
+        meaning: 'TARGET already has as many hard links as ntfs-3g allows (about 8,190; Windows itself stops at 1,023).',
+        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+    },
+    {
         codes: ['EMLINK'],
         syscalls: ['link'],
         capability: true,
@@ -40283,13 +40301,13 @@ const ROWS = [
     },
     {
         codes: ['EEXIST'],
-        when: (ctx) => ctx.existing === 'dir',
+        when: { says: 'a directory is at PATH', test: (ctx) => ctx.existing === 'dir' },
         meaning: 'A directory is at PATH; ln-action never removes a directory, whatever `overwrite` says.',
         hint: 'Choose another PATH, or remove the directory in an earlier step.'
     },
     {
         codes: ['EEXIST'],
-        when: (ctx) => ctx.existing === 'file',
+        when: { says: 'a file is at PATH', test: (ctx) => ctx.existing === 'file' },
         meaning: 'A regular file is at PATH, and `overwrite` does not allow replacing files.',
         hint: 'Set `overwrite: files` to replace it (with `backup-suffix: .orig` to keep the old file).'
     },
@@ -40301,7 +40319,7 @@ const ROWS = [
     {
         codes: ['ENOENT'],
         syscalls: ['link', 'stat', 'copyfile', 'cp'],
-        when: (ctx) => !ctx.targetExists,
+        when: { says: 'TARGET is missing', test: (ctx) => !ctx.targetExists },
         meaning: 'TARGET does not exist.',
         hint: 'Check the TARGET path (relative TARGETs resolve against `working-directory`), or create it first.'
     },
@@ -40347,17 +40365,35 @@ const ROWS = [
     },
     // Shares that misbehave.
     {
-        codes: ['EIO'],
+        codes: ['EIO', 'ENOENT'],
         syscalls: ['symlink'],
         families: ['sshfs'],
-        meaning: 'sshfs mounted with -o follow_symlinks reports EIO for symlink() even when the server made the link: it ' +
-            'cannot read the new link back as a link.',
-        hint: 'Mount without -o follow_symlinks if links must be checked through the mount; the link may exist on the server.'
+        when: {
+            says: 'mounted with follow_symlinks',
+            test: (ctx) => ctx.filesystem.options.includes('follow_symlinks') || ctx.failure.code === 'EIO'
+        },
+        meaning: 'This sshfs mount follows symlinks (-o follow_symlinks): after the server makes the link, sshfs looks at ' +
+            'what it points to and reports EIO (ENOENT for a TARGET the server cannot see), so the link may well exist.',
+        hint: 'Mount without -o follow_symlinks to see links as links through the mount; the link is on the server ' +
+            '(check there with `ls -l`).'
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['readlink', 'stat'],
+        families: ['sshfs'],
+        meaning: 'A symbolic link at PATH cannot be read back through this sshfs mount: sshfs (Debian\'s build, ' +
+            'contain_symlinks) hides links whose text is absolute or leads out of the share.',
+        hint: 'Use `relative: true` so link texts stay inside the share, or `overwrite: links` to replace the link.'
     },
     {
         codes: ['EIO'],
         meaning: 'Input/output error: the device or the network share failed.',
         hint: 'Check the device or the share (dmesg, the FUSE daemon), then run again.'
+    },
+    {
+        codes: ['ECONNABORTED'],
+        meaning: 'The FUSE connection of this share was aborted while the call waited (its daemon hung or was stopped).',
+        hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) before this step.'
     },
     {
         codes: ['ENOTCONN'],
@@ -40384,6 +40420,22 @@ const ROWS = [
             'add `fallback: copy`.'
     },
     {
+        codes: ['EPERM', 'EACCES', ...NOT_IMPLEMENTED],
+        syscalls: ['symlink'],
+        families: ['9p'],
+        capability: true,
+        meaning: 'This 9p/virtiofs share refused the symbolic link: with QEMU\'s security_model=none the host-side user ' +
+            'may not create it, and some shares do not pass links through at all.',
+        hint: 'Export the share with security_model=mapped-xattr (or passthrough as root), or add `fallback: copy`.'
+    },
+    {
+        codes: ['EXDEV'],
+        syscalls: ['rename'],
+        families: ['overlay'],
+        meaning: 'overlayfs cannot rename a directory that lives in a lower layer (redirect_dir is off).',
+        hint: 'Replace the directory copy in an earlier step, or avoid `fallback: copy` for directories on overlayfs.'
+    },
+    {
         codes: ['EINVAL', ...NOT_IMPLEMENTED],
         syscalls: ['symlink'],
         families: ['smb'],
@@ -40392,18 +40444,39 @@ const ROWS = [
         hint: 'Mount with `-o mfsymlinks`, or add `fallback: hardlink, copy`.'
     }
 ];
+/** Filesystems whose answers cannot be taken at their word: a created link is read back there. */
+const MISREPORTING = ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p'];
+function misreports(fs) {
+    return MISREPORTING.includes(familyOf(fs.type));
+}
+/** Errnos that say the share itself is gone: later links on the same mount are not attempted. */
+const SHARE_GONE = ['ENOTCONN', 'ECONNABORTED', 'ETIMEDOUT'];
+function isShareGone(code) {
+    return SHARE_GONE.includes(code);
+}
 function matches(row, ctx) {
     const code = ctx.failure.code;
     return (row.codes.includes(code) &&
         (!row.syscalls || row.syscalls.includes(ctx.failure.syscall)) &&
         (!row.families || row.families.includes(familyOf(ctx.filesystem.type))) &&
         (!row.platforms || row.platforms.includes(ctx.platform.name)) &&
-        (!row.when || row.when(ctx)));
+        (!row.when || row.when.test(ctx)));
 }
 function rowFor(ctx) {
     return ROWS.find((row) => matches(row, ctx));
 }
 /** Another kind of link may work where this failure happened: `fallback` may try the next kind. */
+/** The rows as the README's troubleshooting table shows them, in the order they are matched. */
+function troubleshootingRows() {
+    return ROWS.map((row) => [
+        row.codes.join(', '),
+        row.syscalls ? row.syscalls.map((c) => `${c}()`).join(', ') : 'any',
+        [row.families?.join(', '), row.platforms?.join(', '), row.when?.says].filter(Boolean).join('; ') || 'any',
+        row.capability ? 'yes' : 'no',
+        row.meaning,
+        row.hint
+    ]);
+}
 function isCapabilityFailure(ctx) {
     return rowFor(ctx)?.capability === true;
 }
@@ -40478,6 +40551,7 @@ function symlinkType(platform, kind, targetIsDir) {
 ;// CONCATENATED MODULE: ./src/plan.ts
 
 
+
 const SYSCALL = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', copy: 'copyfile' };
 function syscallOf(kind) {
     return SYSCALL[kind];
@@ -40528,30 +40602,59 @@ function sameTree(copy, original, ops, platform) {
         return a.isSymbolicLink() || sameFileMeta(a, b);
     });
 }
-/** Whether what is at PATH already is `kind` of link to the target. */
-function isAlready(kind, plan, at, target, ctx) {
-    const { platform, ops } = ctx;
+/** Same type, size, time and mode: all that can be compared where a filesystem hides links or inodes. */
+function looksLikeTarget(at, target) {
+    return target !== undefined && at.isDirectory() === target.isDirectory() && at.mode === target.mode && sameFileMeta(at, target);
+}
+function readLinkText(plan, ctx) {
+    try {
+        return ctx.ops.readlink(plan.request.absPath);
+    }
+    catch (error) {
+        // sshfs (contain_symlinks) hides absolute or escaping link texts: the link is there, its text is not readable.
+        if (familyOf(plan.filesystem.type) !== 'sshfs' || error.code !== 'EPERM')
+            throw error;
+        plan.unreadable = true;
+        return undefined;
+    }
+}
+function recognise(kind, plan, at, target, ctx) {
+    const { platform } = ctx;
     const abs = plan.request.absPath;
+    const fs = plan.filesystem;
     switch (kind) {
         case 'symlink':
         case 'junction': {
-            if (!at.isSymbolicLink())
-                return false;
-            const text = ops.readlink(abs);
+            if (!at.isSymbolicLink()) {
+                // Through sshfs -o follow_symlinks a link shows as what it points to.
+                if (!fs.options.includes('follow_symlinks') || !looksLikeTarget(at, target))
+                    return undefined;
+                return { warning: `${abs} shows as its TARGET through this sshfs mount (follow_symlinks): taken as the link, but it cannot be verified here.` };
+            }
+            const text = readLinkText(plan, ctx);
+            if (text === undefined)
+                return undefined;
             if (!platform.isWindows)
-                return text === plan.text;
+                return text === plan.text ? {} : undefined;
             // Windows hands back junction and symlink texts with \\?\ prefixes and trailing slashes of its own.
             const resolve = (t) => platform.path.resolve(platform.path.dirname(abs), t.replace(/^\\\\\?\\/, ''));
-            return platform.path.relative(resolve(text), resolve(plan.text)) === '';
+            return platform.path.relative(resolve(text), resolve(plan.text)) === '' ? {} : undefined;
         }
         case 'hardlink':
-            return target !== undefined && at.isFile() && at.ino === target.ino && at.dev === target.dev;
+            if (!target || !at.isFile())
+                return undefined;
+            if (at.ino === target.ino && at.dev === target.dev)
+                return {};
+            // sshfs shows every name of a file as its own inode: a hard link there cannot be told from a copy.
+            if (familyOf(fs.type) !== 'sshfs' || !looksLikeTarget(at, target))
+                return undefined;
+            return { warning: `${abs} has TARGET's size, time and mode; sshfs shows each name as its own inode, so this hard link cannot be verified.` };
         case 'copy':
-            if (!target)
-                return false;
+            if (!target || at.isSymbolicLink())
+                return undefined;
             if (target.isDirectory())
-                return at.isDirectory() && sameTree(abs, plan.request.absTarget, ops, platform);
-            return !at.isSymbolicLink() && sameFileMeta(at, target);
+                return at.isDirectory() && sameTree(abs, plan.request.absTarget, ctx.ops, platform) ? {} : undefined;
+            return sameFileMeta(at, target) ? {} : undefined;
     }
 }
 function linkText(request, realParent, ctx) {
@@ -40572,13 +40675,11 @@ function linkText(request, realParent, ctx) {
 function failed(plan, code, syscall, attempted) {
     return { ...plan, action: 'fail', failure: { code, errno: errnoNumber(code) ?? undefined, syscall, attempted } };
 }
-function planLink(request, ctx) {
-    const { path } = ctx.platform;
-    const requested = [request.options.type, ...request.options.fallback.filter((k) => k !== request.options.type)];
-    let plan = {
+function emptyPlan(request, ctx) {
+    return {
         request,
         action: 'create',
-        kinds: requested,
+        kinds: [request.options.type, ...request.options.fallback.filter((k) => k !== request.options.type)],
         text: '',
         linkSource: request.absTarget,
         targetExists: false,
@@ -40587,6 +40688,11 @@ function planLink(request, ctx) {
         filesystem: ctx.detector.forPath(request.absPath),
         warnings: []
     };
+}
+function planLink(request, ctx) {
+    const { path } = ctx.platform;
+    let plan = emptyPlan(request, ctx);
+    const requested = plan.kinds;
     const attempt = `create the ${request.options.type === 'hardlink' ? 'hard' : 'symbolic'} link`;
     try {
         const parent = realDirectory(path.dirname(request.absPath), ctx);
@@ -40617,10 +40723,17 @@ function planLink(request, ctx) {
         const at = ctx.ops.lstat(request.absPath);
         if (at) {
             plan.existing = existingKind(at);
-            const found = requested.find((kind) => isAlready(kind, plan, at, target, ctx));
-            if (found)
-                return { ...plan, action: 'unchanged', kinds: [found] };
+            for (const kind of requested) {
+                const recognised = recognise(kind, plan, at, target, ctx);
+                if (!recognised)
+                    continue;
+                if (recognised.warning)
+                    plan.warnings.push(recognised.warning);
+                return { ...plan, action: 'unchanged', kinds: [kind] };
+            }
             const allowed = plan.existing === 'link' ? request.options.overwrite !== 'never' : plan.existing === 'file' && request.options.overwrite === 'files';
+            if (!allowed && plan.unreadable)
+                return failed(plan, 'EPERM', 'readlink', 'check the existing link');
             if (!allowed)
                 return failed(plan, 'EEXIST', syscallOf(plan.kinds[0]), attempt);
             plan.action = 'replace';
@@ -40639,13 +40752,28 @@ function planLink(request, ctx) {
         return { ...plan, action: 'fail', failure: toFailure(error, error.syscall ?? 'stat', attempt) };
     }
 }
+/**
+ * Plan one link, unless its share (found lexically, without touching it) is already known to be gone. A plan that
+ * finds the share gone marks it so for the links after it.
+ */
+function planOrSkip(request, ctx) {
+    const mountPoint = ctx.detector.forPath(request.absPath).mountPoint;
+    const gone = ctx.goneShares.get(mountPoint);
+    if (gone) {
+        return { ...failed(emptyPlan(request, ctx), gone.code, gone.syscall, gone.attempted), skipped: true };
+    }
+    const plan = planLink(request, ctx);
+    if (plan.failure && isShareGone(plan.failure.code))
+        ctx.goneShares.set(mountPoint, plan.failure);
+    return plan;
+}
 /** Plan every link; a link that escapes through a symlinked parent is a problem of the spec, like a syntax error. */
 function planAll(requests, ctx) {
     const plans = [];
     const problems = [];
     for (const request of requests) {
         try {
-            plans.push(planLink(request, ctx));
+            plans.push(planOrSkip(request, ctx));
         }
         catch (error) {
             if (!(error instanceof ConfinementProblem))
@@ -40734,24 +40862,111 @@ function failureContext(plan, failure, kind, ctx) {
         existing: plan.existing
     };
 }
+/**
+ * sshfs -o follow_symlinks makes the link on the server, then stats what it points to and reports EIO (or ENOENT
+ * for a TARGET the server cannot see). The link exists: report it created, keep the errno, and say why.
+ */
+function madeDespiteError(at, fctx, ctx) {
+    const { failure, filesystem } = fctx;
+    if (familyOf(filesystem.type) !== 'sshfs' || failure.syscall !== 'symlink')
+        return false;
+    if (failure.code === 'EIO')
+        return ctx.ops.lstat(at) !== undefined;
+    return failure.code === 'ENOENT' && filesystem.options.includes('follow_symlinks');
+}
+function failure(error) {
+    return `${error.failure.code} (errno ${error.failure.errno ?? '?'})`;
+}
 /** Make the first kind that this filesystem allows at `at`; each step down the list is a warning. */
 function makeWithFallback(at, plan, ctx) {
     for (const [i, kind] of plan.kinds.entries()) {
         try {
             step(`create the ${kindWords(kind)}`, kind, () => make(kind, at, plan, ctx));
-            return kind;
+            verify(at, kind, plan, ctx);
+            return { kind };
         }
         catch (error) {
-            const next = plan.kinds[i + 1];
-            if (!(error instanceof StepError) || !next)
+            if (!(error instanceof StepError))
                 throw error;
             const fctx = failureContext(plan, error.failure, kind, ctx);
-            if (!isCapabilityFailure(fctx))
+            if (madeDespiteError(at, fctx, ctx)) {
+                plan.warnings.push(`${failure(error)} from symlink() through sshfs -o follow_symlinks, but the link was made on the server: ` +
+                    `reported as created. Mount without follow_symlinks to see links through the mount.`);
+                return { kind, quirk: error.failure };
+            }
+            const next = plan.kinds[i + 1];
+            if (!next || !isCapabilityFailure(fctx))
                 throw error;
-            plan.warnings.push(`${explain(fctx).message} Made a ${kindWords(next)} instead (fallback: ${plan.kinds.slice(i + 1).join(', ')}).`);
+            plan.warnings.push(`${explain(fctx).message} Trying a ${kindWords(next)} instead (fallback: ${plan.kinds.slice(i + 1).join(', ')}).`);
         }
     }
     throw new Error('no kind of link to try'); // planLink never plans an empty list
+}
+/** Where a filesystem is known to misreport, read the new link back, and say what does not match. */
+function verify(at, kind, plan, ctx) {
+    if (!misreports(plan.filesystem) || (kind !== 'symlink' && kind !== 'junction'))
+        return;
+    const stats = ctx.ops.lstat(at);
+    if (!stats) {
+        plan.warnings.push(`${plan.request.absPath} was reported made but cannot be found through ${plan.filesystem.type} at ${plan.filesystem.mountPoint}.`);
+        return;
+    }
+    if (!stats.isSymbolicLink())
+        return; // follow_symlinks shows links as their targets; reading back proves nothing
+    try {
+        const text = ctx.ops.readlink(at);
+        if (text !== plan.text)
+            plan.warnings.push(`${plan.request.absPath} reads back as '${text}', not '${plan.text}'.`);
+    }
+    catch (error) {
+        if (!isErrno(error))
+            throw error;
+        const fctx = failureContext(plan, toFailure(error, 'readlink', 'read back the new link'), kind, ctx);
+        plan.warnings.push(`${explain(fctx).message} ${explain(fctx).hint}`);
+    }
+}
+/**
+ * Which kinds of link this directory's filesystem allows, found by making a scratch symlink and hard link next to
+ * a scratch file (always removed). Once per filesystem: the hint then rests on evidence.
+ */
+function probe(dir, plan, ctx) {
+    const key = plan.filesystem.mountPoint || dir;
+    const known = ctx.probes.get(key);
+    if (known)
+        return known;
+    const { ops, platform } = ctx;
+    const base = tempName(dir, ctx);
+    const file = `${base}-f`;
+    const attempt = (fn) => {
+        try {
+            fn();
+            return 'ok';
+        }
+        catch (error) {
+            return isErrno(error) ? errnoName(error) : 'failed';
+        }
+    };
+    const result = { symlink: 'untested', hardlink: 'untested' };
+    try {
+        ops.writeFile(file, '');
+        result.symlink = attempt(() => ops.symlink(platform.path.basename(file), `${base}-s`, symlinkType(platform, 'symlink', false)));
+        result.hardlink = attempt(() => ops.link(file, `${base}-h`));
+    }
+    catch {
+        // Not even a file could be made here: the link's own errno says why.
+    }
+    finally {
+        for (const p of [`${base}-s`, `${base}-h`, file]) {
+            try {
+                ops.unlink(p);
+            }
+            catch {
+                // never made
+            }
+        }
+    }
+    ctx.probes.set(key, result);
+    return result;
 }
 /** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. */
 function makeBackup(plan, ctx) {
@@ -40787,7 +41002,8 @@ function replace(plan, ctx) {
     const dir = platform.path.dirname(abs);
     step('clean up old temporary names in the directory of', plan.kinds[0], () => sweepStaleTemps(dir, ctx));
     const temp = tempName(dir, ctx);
-    const kind = makeWithFallback(temp, plan, ctx);
+    const made = makeWithFallback(temp, plan, ctx);
+    const { kind } = made;
     try {
         if (ctx.backupSuffix)
             makeBackup(plan, ctx);
@@ -40801,7 +41017,7 @@ function replace(plan, ctx) {
         if (ops.lstat(temp))
             removeEntry(temp, ctx);
     }
-    return kind;
+    return made;
 }
 function removeEntry(p, ctx) {
     const stats = ctx.ops.lstat(p);
@@ -40843,21 +41059,38 @@ function removeCreatedParents(created, ctx) {
 function execute(plan, ctx) {
     if (plan.action === 'unchanged')
         return { status: 'unchanged', kind: plan.kinds[0] };
-    if (plan.action === 'fail')
-        return { status: 'failed', kind: '', failure: plan.failure, failedKind: plan.kinds[0] };
+    if (plan.action === 'fail') {
+        return { status: plan.skipped ? 'skipped' : 'failed', kind: '', failure: plan.failure, failedKind: plan.kinds[0] };
+    }
     const createdParents = [];
     try {
         createParents(plan, ctx, createdParents);
-        if (plan.action === 'replace')
-            return { status: 'replaced', kind: replace(plan, ctx) };
-        return { status: 'created', kind: makeWithFallback(plan.request.absPath, plan, ctx) };
+        if (plan.action === 'replace') {
+            const made = replace(plan, ctx);
+            return { status: 'replaced', kind: made.kind, failure: made.quirk, failedKind: made.kind };
+        }
+        const made = makeWithFallback(plan.request.absPath, plan, ctx);
+        return { status: 'created', kind: made.kind, failure: made.quirk, failedKind: made.kind };
     }
     catch (error) {
         if (!(error instanceof StepError))
             throw error;
+        const outcome = { status: 'failed', kind: '', failure: error.failure, failedKind: error.kind };
+        if (isShareGone(error.failure.code))
+            ctx.goneShares.set(ctx.detector.forPath(plan.request.absPath).mountPoint, error.failure);
+        else if (isCapabilityFailure(failureContext(plan, error.failure, error.kind, ctx))) {
+            outcome.probe = probe(ctx.platform.path.dirname(plan.request.absPath), plan, ctx);
+        }
         removeCreatedParents(createdParents, ctx);
-        return { status: 'failed', kind: '', failure: error.failure, failedKind: error.kind };
+        return outcome;
     }
+}
+function describeProbe(probe, dir) {
+    const works = (kind, words) => probe[kind] === 'ok' ? `${words} work` : `${words} do not (${probe[kind]})`;
+    if (probe.symlink !== 'ok' && probe.hardlink !== 'ok') {
+        return `Probed ${dir}: neither symbolic links (${probe.symlink}) nor hard links (${probe.hardlink}) can be made there, so only a copy can (\`fallback: copy\`).`;
+    }
+    return `Probed ${dir}: ${works('symlink', 'symbolic links')}, ${works('hardlink', 'hard links')}.`;
 }
 function toResult(plan, outcome, ctx) {
     const { request } = plan;
@@ -40865,6 +41098,11 @@ function toResult(plan, outcome, ctx) {
     const explained = failure
         ? explain(failureContext(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx))
         : { message: '', hint: '' };
+    if (outcome.probe) {
+        explained.hint = `${describeProbe(outcome.probe, ctx.platform.path.dirname(request.absPath))} ${explained.hint}`.trim();
+    }
+    if (plan.skipped)
+        explained.message = `Not attempted: an earlier link found this share gone. ${explained.message}`;
     const windowsJunction = outcome.kind === 'junction' && ctx.platform.isWindows;
     return {
         line: request.line,
@@ -40880,15 +41118,20 @@ function toResult(plan, outcome, ctx) {
         filesystem: plan.filesystem.type,
         message: explained.message,
         hint: explained.hint,
-        warnings: plan.warnings
+        warnings: plan.warnings,
+        ...(outcome.probe ? { probe: outcome.probe } : {})
     };
 }
-/** Apply one link. Links below another entry's PATH are planned again now, since that link exists only now. */
+/**
+ * Apply one link. Links below another entry's PATH are planned again now, since that link exists only now; so are
+ * links on a share that an earlier link found gone, which then are skipped.
+ */
 function applyLink(planned, ctx) {
-    if (!planned.request.dependsOnEarlier)
+    const shareGone = ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint);
+    if (!planned.request.dependsOnEarlier && !shareGone)
         return toResult(planned, execute(planned, ctx), ctx);
     try {
-        const plan = planLink(planned.request, ctx);
+        const plan = planOrSkip(planned.request, ctx);
         return toResult(plan, execute(plan, ctx), ctx);
     }
     catch (error) {
@@ -40936,6 +41179,7 @@ const nodeFs = {
     mkdir: (p) => external_node_fs_namespaceObject.mkdirSync(p),
     rmdir: (p) => external_node_fs_namespaceObject.rmdirSync(p),
     readdir: (p) => external_node_fs_namespaceObject.readdirSync(p),
+    writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
     copy: (from, to) => {
         if (external_node_fs_namespaceObject.statSync(from).isDirectory()) {
             external_node_fs_namespaceObject.cpSync(from, to, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true, errorOnExist: true });
@@ -40948,9 +41192,12 @@ const nodeFs = {
     }
 };
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/mounts.ts
 // Which filesystem a path is on. Decided lexically from the mount table, so a hung share is never touched to
 // find out; looked up once per mount.
+
 
 
 /** mountinfo escapes space, tab, newline and backslash as \ooo octal. */
@@ -40993,13 +41240,60 @@ function mountOf(mounts, absPath, platform) {
     return best;
 }
 const UNKNOWN_FS = { type: 'unknown', mountPoint: '', source: '', options: [] };
-/** Reads the mount table once, at the first question. Never throws: what it cannot tell is `unknown`. */
-function createDetector(platform, readTable = () => external_node_fs_namespaceObject.readFileSync('/proc/self/mountinfo', 'utf8')) {
+function run(command, args) {
+    // Bounded: detection must never hold the step up, and never fail it.
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, { encoding: 'utf8', timeout: 3000, stdio: ['ignore', 'pipe', 'ignore'] });
+    return result.status === 0 ? result.stdout.trim() || undefined : undefined;
+}
+const linuxSources = {
+    mountTable: () => external_node_fs_namespaceObject.readFileSync('/proc/self/mountinfo', 'utf8'),
+    blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
+    processArgs: () => external_node_fs_namespaceObject.readdirSync('/proc')
+        .filter((name) => /^\d+$/.test(name))
+        .flatMap((pid) => {
+        try {
+            return [external_node_fs_namespaceObject.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
+        }
+        catch {
+            return []; // the process ended meanwhile
+        }
+    })
+};
+/**
+ * The `-o` options of the sshfs process serving a mount point (follow_symlinks, disable_hardlink...): the kernel's
+ * mount table does not have them, and they explain failures.
+ */
+function sshfsOptions(processes, mountPoint) {
+    const daemon = processes.find((argv) => /(^|\/)sshfs$/.test(argv[0] ?? '') && argv.slice(1).includes(mountPoint));
+    if (!daemon)
+        return [];
+    return daemon.flatMap((arg, i) => {
+        if (arg === '-o')
+            return (daemon[i + 1] ?? '').split(',');
+        return arg.startsWith('-o') ? arg.slice(2).split(',') : [];
+    });
+}
+/** A mount as the knowledge base wants to see it: the real format of a fuseblk device, a FUSE daemon's options. */
+function enrich(mount, sources) {
+    const info = { type: mount.type, mountPoint: mount.mountPoint, source: mount.source, options: mount.options };
+    if (mount.type === 'fuseblk' && mount.source.startsWith('/dev/')) {
+        const format = sources.blockDeviceType(mount.source);
+        if (format)
+            info.type = format;
+    }
+    if (mount.type === 'fuse.sshfs')
+        info.options = [...new Set([...mount.options, ...sshfsOptions(sources.processArgs(), mount.mountPoint)])];
+    return info;
+}
+/** Reads the mount table at the first question, and each mount's details once. Never throws: what it cannot tell is `unknown`. */
+function createDetector(platform, sources = {}) {
+    const from = { ...linuxSources, ...sources };
     let mounts;
+    const details = new Map();
     const table = () => {
         if (mounts === undefined) {
             try {
-                mounts = platform.name === 'linux' ? parseMountinfo(readTable()) : [];
+                mounts = platform.name === 'linux' ? parseMountinfo(from.mountTable()) : [];
             }
             catch {
                 mounts = [];
@@ -41008,7 +41302,22 @@ function createDetector(platform, readTable = () => external_node_fs_namespaceOb
         return mounts;
     };
     return {
-        forPath: (absPath) => mountOf(table(), absPath, platform) ?? UNKNOWN_FS
+        forPath: (absPath) => {
+            const mount = mountOf(table(), absPath, platform);
+            if (!mount)
+                return UNKNOWN_FS;
+            let info = details.get(mount);
+            if (!info) {
+                try {
+                    info = enrich(mount, from);
+                }
+                catch {
+                    info = { type: mount.type, mountPoint: mount.mountPoint, source: mount.source, options: mount.options };
+                }
+                details.set(mount, info);
+            }
+            return info;
+        }
     };
 }
 
@@ -41466,7 +41775,7 @@ function markDependents(requests, linkPaths, platform) {
 
 
 /** Run the action. Resolves when it is done; failures set the exit code through core.setFailed. */
-async function run(options = {}) {
+async function main_run(options = {}) {
     const { platform = currentPlatform(), ops = nodeFs, env = process.env } = options;
     try {
         const settings = getSettings(platform, env);
@@ -41484,6 +41793,8 @@ async function run(options = {}) {
             confine: settings.confine,
             createParents: settings.createParents,
             dangling: settings.dangling,
+            goneShares: new Map(),
+            probes: new Map(),
             backupSuffix: settings.backupSuffix,
             swept: new Set(),
             now: Date.now
@@ -41502,5 +41813,5 @@ async function run(options = {}) {
 ;// CONCATENATED MODULE: ./src/index.ts
 // The entry point the runner executes (bundled to dist/index.js).
 
-void run();
+void main_run();
 

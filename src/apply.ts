@@ -1,14 +1,24 @@
 // Apply stage: make each planned link, falling back to the next kind where the filesystem cannot make one,
 // replacing atomically (new link under a temporary name, renamed over PATH), and turn the outcome into a result.
 import { randomBytes } from 'node:crypto'
-import { isErrno, toFailure } from './errors.js'
-import { explain, isCapabilityFailure, kindWords, type FailureContext } from './knowledge.js'
-import type { Failure, Kind, LinkResult, Status } from './model.js'
-import { ConfinementProblem, planLink, syscallOf, type LinkPlan, type PlanContext } from './plan.js'
+import { errnoName, isErrno, toFailure } from './errors.js'
+import {
+  explain,
+  familyOf,
+  isCapabilityFailure,
+  isShareGone,
+  kindWords,
+  misreports,
+  type FailureContext
+} from './knowledge.js'
+import type { Failure, Kind, LinkResult, Probe, Status } from './model.js'
+import { ConfinementProblem, planOrSkip, syscallOf, type LinkPlan, type PlanContext } from './plan.js'
 import { symlinkType } from './platform.js'
 
 export interface ApplyContext extends PlanContext {
   backupSuffix: string
+  /** Capability probes, by mount point. */
+  probes: Map<string, Probe>
   /** Directories already swept of temporary names that a killed run left behind. */
   swept: Set<string>
   now: () => number
@@ -84,21 +94,108 @@ function failureContext(plan: LinkPlan, failure: Failure, kind: Kind, ctx: PlanC
   }
 }
 
+/** A kind of link made, and the error the filesystem reported although it made it (sshfs follow_symlinks). */
+interface Made {
+  kind: Kind
+  quirk?: Failure
+}
+
+/**
+ * sshfs -o follow_symlinks makes the link on the server, then stats what it points to and reports EIO (or ENOENT
+ * for a TARGET the server cannot see). The link exists: report it created, keep the errno, and say why.
+ */
+function madeDespiteError(at: string, fctx: FailureContext, ctx: ApplyContext): boolean {
+  const { failure, filesystem } = fctx
+  if (familyOf(filesystem.type) !== 'sshfs' || failure.syscall !== 'symlink') return false
+  if (failure.code === 'EIO') return ctx.ops.lstat(at) !== undefined
+  return failure.code === 'ENOENT' && filesystem.options.includes('follow_symlinks')
+}
+
+function failure(error: StepError): string {
+  return `${error.failure.code} (errno ${error.failure.errno ?? '?'})`
+}
+
 /** Make the first kind that this filesystem allows at `at`; each step down the list is a warning. */
-function makeWithFallback(at: string, plan: LinkPlan, ctx: ApplyContext): Kind {
+function makeWithFallback(at: string, plan: LinkPlan, ctx: ApplyContext): Made {
   for (const [i, kind] of plan.kinds.entries()) {
     try {
       step(`create the ${kindWords(kind)}`, kind, () => make(kind, at, plan, ctx))
-      return kind
+      verify(at, kind, plan, ctx)
+      return { kind }
     } catch (error) {
-      const next = plan.kinds[i + 1]
-      if (!(error instanceof StepError) || !next) throw error
+      if (!(error instanceof StepError)) throw error
       const fctx = failureContext(plan, error.failure, kind, ctx)
-      if (!isCapabilityFailure(fctx)) throw error
-      plan.warnings.push(`${explain(fctx).message} Made a ${kindWords(next)} instead (fallback: ${plan.kinds.slice(i + 1).join(', ')}).`)
+      if (madeDespiteError(at, fctx, ctx)) {
+        plan.warnings.push(
+          `${failure(error)} from symlink() through sshfs -o follow_symlinks, but the link was made on the server: ` +
+            `reported as created. Mount without follow_symlinks to see links through the mount.`
+        )
+        return { kind, quirk: error.failure }
+      }
+      const next = plan.kinds[i + 1]
+      if (!next || !isCapabilityFailure(fctx)) throw error
+      plan.warnings.push(`${explain(fctx).message} Trying a ${kindWords(next)} instead (fallback: ${plan.kinds.slice(i + 1).join(', ')}).`)
     }
   }
   throw new Error('no kind of link to try') // planLink never plans an empty list
+}
+
+/** Where a filesystem is known to misreport, read the new link back, and say what does not match. */
+function verify(at: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void {
+  if (!misreports(plan.filesystem) || (kind !== 'symlink' && kind !== 'junction')) return
+  const stats = ctx.ops.lstat(at)
+  if (!stats) {
+    plan.warnings.push(`${plan.request.absPath} was reported made but cannot be found through ${plan.filesystem.type} at ${plan.filesystem.mountPoint}.`)
+    return
+  }
+  if (!stats.isSymbolicLink()) return // follow_symlinks shows links as their targets; reading back proves nothing
+  try {
+    const text = ctx.ops.readlink(at)
+    if (text !== plan.text) plan.warnings.push(`${plan.request.absPath} reads back as '${text}', not '${plan.text}'.`)
+  } catch (error) {
+    if (!isErrno(error)) throw error
+    const fctx = failureContext(plan, toFailure(error, 'readlink', 'read back the new link'), kind, ctx)
+    plan.warnings.push(`${explain(fctx).message} ${explain(fctx).hint}`)
+  }
+}
+
+/**
+ * Which kinds of link this directory's filesystem allows, found by making a scratch symlink and hard link next to
+ * a scratch file (always removed). Once per filesystem: the hint then rests on evidence.
+ */
+export function probe(dir: string, plan: LinkPlan, ctx: ApplyContext): Probe {
+  const key = plan.filesystem.mountPoint || dir
+  const known = ctx.probes.get(key)
+  if (known) return known
+  const { ops, platform } = ctx
+  const base = tempName(dir, ctx)
+  const file = `${base}-f`
+  const attempt = (fn: () => void): string => {
+    try {
+      fn()
+      return 'ok'
+    } catch (error) {
+      return isErrno(error) ? errnoName(error) : 'failed'
+    }
+  }
+  const result: Probe = { symlink: 'untested', hardlink: 'untested' }
+  try {
+    ops.writeFile(file, '')
+    result.symlink = attempt(() => ops.symlink(platform.path.basename(file), `${base}-s`, symlinkType(platform, 'symlink', false)))
+    result.hardlink = attempt(() => ops.link(file, `${base}-h`))
+  } catch {
+    // Not even a file could be made here: the link's own errno says why.
+  } finally {
+    for (const p of [`${base}-s`, `${base}-h`, file]) {
+      try {
+        ops.unlink(p)
+      } catch {
+        // never made
+      }
+    }
+  }
+  ctx.probes.set(key, result)
+  return result
 }
 
 /** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. */
@@ -125,13 +222,14 @@ function makeBackup(plan: LinkPlan, ctx: ApplyContext): void {
   }
 }
 
-function replace(plan: LinkPlan, ctx: ApplyContext): Kind {
+function replace(plan: LinkPlan, ctx: ApplyContext): Made {
   const { ops, platform } = ctx
   const abs = plan.request.absPath
   const dir = platform.path.dirname(abs)
   step('clean up old temporary names in the directory of', plan.kinds[0], () => sweepStaleTemps(dir, ctx))
   const temp = tempName(dir, ctx)
-  const kind = makeWithFallback(temp, plan, ctx)
+  const made = makeWithFallback(temp, plan, ctx)
+  const { kind } = made
   try {
     if (ctx.backupSuffix) makeBackup(plan, ctx)
     // rename(2) cannot put a directory (a copied tree) over a link: that one case is remove-then-rename.
@@ -141,7 +239,7 @@ function replace(plan: LinkPlan, ctx: ApplyContext): Kind {
     // rename() between two names of one file does nothing and leaves the source: never leave debris.
     if (ops.lstat(temp)) removeEntry(temp, ctx)
   }
-  return kind
+  return made
 }
 
 function removeEntry(p: string, ctx: ApplyContext): void {
@@ -182,23 +280,45 @@ function removeCreatedParents(created: string[], ctx: ApplyContext): void {
 interface Outcome {
   status: Status
   kind: Kind | ''
+  /** Why it failed, or what the filesystem said although it made the link. */
   failure?: Failure
   failedKind?: Kind
+  probe?: Probe
 }
 
 function execute(plan: LinkPlan, ctx: ApplyContext): Outcome {
   if (plan.action === 'unchanged') return { status: 'unchanged', kind: plan.kinds[0] }
-  if (plan.action === 'fail') return { status: 'failed', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
+  if (plan.action === 'fail') {
+    return { status: plan.skipped ? 'skipped' : 'failed', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
+  }
   const createdParents: string[] = []
   try {
     createParents(plan, ctx, createdParents)
-    if (plan.action === 'replace') return { status: 'replaced', kind: replace(plan, ctx) }
-    return { status: 'created', kind: makeWithFallback(plan.request.absPath, plan, ctx) }
+    if (plan.action === 'replace') {
+      const made = replace(plan, ctx)
+      return { status: 'replaced', kind: made.kind, failure: made.quirk, failedKind: made.kind }
+    }
+    const made = makeWithFallback(plan.request.absPath, plan, ctx)
+    return { status: 'created', kind: made.kind, failure: made.quirk, failedKind: made.kind }
   } catch (error) {
     if (!(error instanceof StepError)) throw error
+    const outcome: Outcome = { status: 'failed', kind: '', failure: error.failure, failedKind: error.kind }
+    if (isShareGone(error.failure.code)) ctx.goneShares.set(ctx.detector.forPath(plan.request.absPath).mountPoint, error.failure)
+    else if (isCapabilityFailure(failureContext(plan, error.failure, error.kind, ctx))) {
+      outcome.probe = probe(ctx.platform.path.dirname(plan.request.absPath), plan, ctx)
+    }
     removeCreatedParents(createdParents, ctx)
-    return { status: 'failed', kind: '', failure: error.failure, failedKind: error.kind }
+    return outcome
   }
+}
+
+function describeProbe(probe: Probe, dir: string): string {
+  const works = (kind: keyof Probe, words: string): string =>
+    probe[kind] === 'ok' ? `${words} work` : `${words} do not (${probe[kind]})`
+  if (probe.symlink !== 'ok' && probe.hardlink !== 'ok') {
+    return `Probed ${dir}: neither symbolic links (${probe.symlink}) nor hard links (${probe.hardlink}) can be made there, so only a copy can (\`fallback: copy\`).`
+  }
+  return `Probed ${dir}: ${works('symlink', 'symbolic links')}, ${works('hardlink', 'hard links')}.`
 }
 
 export function toResult(plan: LinkPlan, outcome: Outcome, ctx: PlanContext): LinkResult {
@@ -207,6 +327,10 @@ export function toResult(plan: LinkPlan, outcome: Outcome, ctx: PlanContext): Li
   const explained = failure
     ? explain(failureContext(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx))
     : { message: '', hint: '' }
+  if (outcome.probe) {
+    explained.hint = `${describeProbe(outcome.probe, ctx.platform.path.dirname(request.absPath))} ${explained.hint}`.trim()
+  }
+  if (plan.skipped) explained.message = `Not attempted: an earlier link found this share gone. ${explained.message}`
   const windowsJunction = outcome.kind === 'junction' && ctx.platform.isWindows
   return {
     line: request.line,
@@ -222,15 +346,20 @@ export function toResult(plan: LinkPlan, outcome: Outcome, ctx: PlanContext): Li
     filesystem: plan.filesystem.type,
     message: explained.message,
     hint: explained.hint,
-    warnings: plan.warnings
+    warnings: plan.warnings,
+    ...(outcome.probe ? { probe: outcome.probe } : {})
   }
 }
 
-/** Apply one link. Links below another entry's PATH are planned again now, since that link exists only now. */
+/**
+ * Apply one link. Links below another entry's PATH are planned again now, since that link exists only now; so are
+ * links on a share that an earlier link found gone, which then are skipped.
+ */
 export function applyLink(planned: LinkPlan, ctx: ApplyContext): LinkResult {
-  if (!planned.request.dependsOnEarlier) return toResult(planned, execute(planned, ctx), ctx)
+  const shareGone = ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint)
+  if (!planned.request.dependsOnEarlier && !shareGone) return toResult(planned, execute(planned, ctx), ctx)
   try {
-    const plan = planLink(planned.request, ctx)
+    const plan = planOrSkip(planned.request, ctx)
     return toResult(plan, execute(plan, ctx), ctx)
   } catch (error) {
     if (!(error instanceof ConfinementProblem)) throw error

@@ -16,6 +16,8 @@ export interface FsOps {
   mkdir(p: string): void
   rmdir(p: string): void
   readdir(p: string): string[]
+  /** Create a new file; fails when p exists. */
+  writeFile(p: string, data: string): void
   /** A copy of a file or a whole tree, keeping modes and modification times. */
   copy(from: string, to: string): void
 }
@@ -43,6 +45,7 @@ export const nodeFs: FsOps = {
   mkdir: (p) => fs.mkdirSync(p),
   rmdir: (p) => fs.rmdirSync(p),
   readdir: (p) => fs.readdirSync(p),
+  writeFile: (p, data) => fs.writeFileSync(p, data, { flag: 'wx' }),
   copy: (from, to) => {
     if (fs.statSync(from).isDirectory()) {
       fs.cpSync(from, to, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true, errorOnExist: true })

@@ -56,7 +56,8 @@ interface Row {
   syscalls?: string[]
   families?: Family[]
   platforms?: string[]
-  when?: (ctx: FailureContext) => boolean
+  /** A further condition, and how the troubleshooting table says it. */
+  when?: { says: string; test: (ctx: FailureContext) => boolean }
   /** The errno says this kind of link cannot be made here, so another kind (`fallback`) may work. */
   capability?: boolean
   meaning: string
@@ -68,6 +69,17 @@ const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP']
 
 const ROWS: Row[] = [
   // Hard links refused by the filesystem itself.
+  {
+    codes: [...NOT_IMPLEMENTED, 'EPERM'],
+    syscalls: ['link'],
+    families: ['sshfs'],
+    when: { says: 'mounted with disable_hardlink', test: (ctx) => ctx.filesystem.options.includes('disable_hardlink') },
+    capability: true,
+    meaning:
+      'This sshfs mount was mounted with -o disable_hardlink, so it makes no hard links (kernels before 6.15 ' +
+      'report this as ENOSYS, "Function not implemented").',
+    hint: 'Make a symbolic link instead (`type: symlink`), or keep the hard link and add `fallback: symlink`.'
+  },
   {
     codes: [...NOT_IMPLEMENTED, 'EPERM'],
     syscalls: ['link'],
@@ -89,7 +101,7 @@ const ROWS: Row[] = [
   {
     codes: ['EPERM'],
     syscalls: ['link'],
-    when: (ctx) => ctx.targetIsDir,
+    when: { says: 'TARGET is a directory', test: (ctx) => ctx.targetIsDir },
     capability: true,
     meaning: 'TARGET is a directory, and hard links to directories are not allowed.',
     hint: 'Use `type: symlink` (or `type: junction` on Windows), or add `fallback: symlink`.'
@@ -144,6 +156,14 @@ const ROWS: Row[] = [
     hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
   },
   {
+    codes: ['ERANGE'],
+    syscalls: ['link'],
+    families: ['ntfs'],
+    capability: true,
+    meaning: 'TARGET already has as many hard links as ntfs-3g allows (about 8,190; Windows itself stops at 1,023).',
+    hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+  },
+  {
     codes: ['EMLINK'],
     syscalls: ['link'],
     capability: true,
@@ -161,13 +181,13 @@ const ROWS: Row[] = [
   },
   {
     codes: ['EEXIST'],
-    when: (ctx) => ctx.existing === 'dir',
+    when: { says: 'a directory is at PATH', test: (ctx) => ctx.existing === 'dir' },
     meaning: 'A directory is at PATH; ln-action never removes a directory, whatever `overwrite` says.',
     hint: 'Choose another PATH, or remove the directory in an earlier step.'
   },
   {
     codes: ['EEXIST'],
-    when: (ctx) => ctx.existing === 'file',
+    when: { says: 'a file is at PATH', test: (ctx) => ctx.existing === 'file' },
     meaning: 'A regular file is at PATH, and `overwrite` does not allow replacing files.',
     hint: 'Set `overwrite: files` to replace it (with `backup-suffix: .orig` to keep the old file).'
   },
@@ -179,7 +199,7 @@ const ROWS: Row[] = [
   {
     codes: ['ENOENT'],
     syscalls: ['link', 'stat', 'copyfile', 'cp'],
-    when: (ctx) => !ctx.targetExists,
+    when: { says: 'TARGET is missing', test: (ctx) => !ctx.targetExists },
     meaning: 'TARGET does not exist.',
     hint: 'Check the TARGET path (relative TARGETs resolve against `working-directory`), or create it first.'
   },
@@ -225,18 +245,38 @@ const ROWS: Row[] = [
   },
   // Shares that misbehave.
   {
-    codes: ['EIO'],
+    codes: ['EIO', 'ENOENT'],
     syscalls: ['symlink'],
     families: ['sshfs'],
+    when: {
+      says: 'mounted with follow_symlinks',
+      test: (ctx) => ctx.filesystem.options.includes('follow_symlinks') || ctx.failure.code === 'EIO'
+    },
     meaning:
-      'sshfs mounted with -o follow_symlinks reports EIO for symlink() even when the server made the link: it ' +
-      'cannot read the new link back as a link.',
-    hint: 'Mount without -o follow_symlinks if links must be checked through the mount; the link may exist on the server.'
+      'This sshfs mount follows symlinks (-o follow_symlinks): after the server makes the link, sshfs looks at ' +
+      'what it points to and reports EIO (ENOENT for a TARGET the server cannot see), so the link may well exist.',
+    hint:
+      'Mount without -o follow_symlinks to see links as links through the mount; the link is on the server ' +
+      '(check there with `ls -l`).'
+  },
+  {
+    codes: ['EPERM'],
+    syscalls: ['readlink', 'stat'],
+    families: ['sshfs'],
+    meaning:
+      'A symbolic link at PATH cannot be read back through this sshfs mount: sshfs (Debian\'s build, ' +
+      'contain_symlinks) hides links whose text is absolute or leads out of the share.',
+    hint: 'Use `relative: true` so link texts stay inside the share, or `overwrite: links` to replace the link.'
   },
   {
     codes: ['EIO'],
     meaning: 'Input/output error: the device or the network share failed.',
     hint: 'Check the device or the share (dmesg, the FUSE daemon), then run again.'
+  },
+  {
+    codes: ['ECONNABORTED'],
+    meaning: 'The FUSE connection of this share was aborted while the call waited (its daemon hung or was stopped).',
+    hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) before this step.'
   },
   {
     codes: ['ENOTCONN'],
@@ -264,6 +304,23 @@ const ROWS: Row[] = [
       'add `fallback: copy`.'
   },
   {
+    codes: ['EPERM', 'EACCES', ...NOT_IMPLEMENTED],
+    syscalls: ['symlink'],
+    families: ['9p'],
+    capability: true,
+    meaning:
+      'This 9p/virtiofs share refused the symbolic link: with QEMU\'s security_model=none the host-side user ' +
+      'may not create it, and some shares do not pass links through at all.',
+    hint: 'Export the share with security_model=mapped-xattr (or passthrough as root), or add `fallback: copy`.'
+  },
+  {
+    codes: ['EXDEV'],
+    syscalls: ['rename'],
+    families: ['overlay'],
+    meaning: 'overlayfs cannot rename a directory that lives in a lower layer (redirect_dir is off).',
+    hint: 'Replace the directory copy in an earlier step, or avoid `fallback: copy` for directories on overlayfs.'
+  },
+  {
     codes: ['EINVAL', ...NOT_IMPLEMENTED],
     syscalls: ['symlink'],
     families: ['smb'],
@@ -273,6 +330,20 @@ const ROWS: Row[] = [
   }
 ]
 
+/** Filesystems whose answers cannot be taken at their word: a created link is read back there. */
+const MISREPORTING: Family[] = ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p']
+
+export function misreports(fs: FilesystemInfo): boolean {
+  return MISREPORTING.includes(familyOf(fs.type))
+}
+
+/** Errnos that say the share itself is gone: later links on the same mount are not attempted. */
+const SHARE_GONE = ['ENOTCONN', 'ECONNABORTED', 'ETIMEDOUT']
+
+export function isShareGone(code: string): boolean {
+  return SHARE_GONE.includes(code)
+}
+
 function matches(row: Row, ctx: FailureContext): boolean {
   const code = ctx.failure.code
   return (
@@ -280,7 +351,7 @@ function matches(row: Row, ctx: FailureContext): boolean {
     (!row.syscalls || row.syscalls.includes(ctx.failure.syscall)) &&
     (!row.families || row.families.includes(familyOf(ctx.filesystem.type))) &&
     (!row.platforms || row.platforms.includes(ctx.platform.name)) &&
-    (!row.when || row.when(ctx))
+    (!row.when || row.when.test(ctx))
   )
 }
 
@@ -289,6 +360,18 @@ function rowFor(ctx: FailureContext): Row | undefined {
 }
 
 /** Another kind of link may work where this failure happened: `fallback` may try the next kind. */
+/** The rows as the README's troubleshooting table shows them, in the order they are matched. */
+export function troubleshootingRows(): string[][] {
+  return ROWS.map((row) => [
+    row.codes.join(', '),
+    row.syscalls ? row.syscalls.map((c) => `${c}()`).join(', ') : 'any',
+    [row.families?.join(', '), row.platforms?.join(', '), row.when?.says].filter(Boolean).join('; ') || 'any',
+    row.capability ? 'yes' : 'no',
+    row.meaning,
+    row.hint
+  ])
+}
+
 export function isCapabilityFailure(ctx: FailureContext): boolean {
   return rowFor(ctx)?.capability === true
 }

@@ -36,6 +36,8 @@ export async function run(options: RunOptions = {}): Promise<void> {
       confine: settings.confine,
       createParents: settings.createParents,
       dangling: settings.dangling,
+      goneShares: new Map(),
+      probes: new Map(),
       backupSuffix: settings.backupSuffix,
       swept: new Set(),
       now: Date.now

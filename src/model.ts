@@ -76,6 +76,12 @@ export interface FilesystemInfo {
   options: string[]
 }
 
+/** What a capability probe found in a link's directory: 'ok' or the errno name, per kind of link. */
+export interface Probe {
+  symlink: string
+  hardlink: string
+}
+
 /** One entry of the `results` output. */
 export interface LinkResult {
   line: number
@@ -94,4 +100,6 @@ export interface LinkResult {
   warnings: string[]
   /** Dry run only: what a real run would do. */
   plan?: PlanAction
+  /** After a failure that says a kind of link cannot be made here: which kinds the directory allows. */
+  probe?: Probe
 }

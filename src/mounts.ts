@@ -1,5 +1,6 @@
 // Which filesystem a path is on. Decided lexically from the mount table, so a hung share is never touched to
 // find out; looked up once per mount.
+import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import type { FilesystemInfo } from './model.js'
 import { isWithin, type Platform } from './platform.js'
@@ -55,16 +56,71 @@ export interface FilesystemDetector {
   forPath(absPath: string): FilesystemInfo
 }
 
-/** Reads the mount table once, at the first question. Never throws: what it cannot tell is `unknown`. */
-export function createDetector(
-  platform: Platform,
-  readTable: () => string = () => fs.readFileSync('/proc/self/mountinfo', 'utf8')
-): FilesystemDetector {
+/** Where a Linux detector reads from; tests hand in recorded text. */
+export interface MountSources {
+  mountTable: () => string
+  /** The format on a block device (blkid), for fuseblk mounts whose type says only "FUSE". */
+  blockDeviceType: (device: string) => string | undefined
+  /** The command lines of running processes, for the options FUSE daemons keep to themselves. */
+  processArgs: () => string[][]
+}
+
+function run(command: string, args: string[]): string | undefined {
+  // Bounded: detection must never hold the step up, and never fail it.
+  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 3000, stdio: ['ignore', 'pipe', 'ignore'] })
+  return result.status === 0 ? result.stdout.trim() || undefined : undefined
+}
+
+export const linuxSources: MountSources = {
+  mountTable: () => fs.readFileSync('/proc/self/mountinfo', 'utf8'),
+  blockDeviceType: (device) =>
+    run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
+  processArgs: () =>
+    fs
+      .readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .flatMap((pid) => {
+        try {
+          return [fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)]
+        } catch {
+          return [] // the process ended meanwhile
+        }
+      })
+}
+
+/**
+ * The `-o` options of the sshfs process serving a mount point (follow_symlinks, disable_hardlink...): the kernel's
+ * mount table does not have them, and they explain failures.
+ */
+export function sshfsOptions(processes: string[][], mountPoint: string): string[] {
+  const daemon = processes.find((argv) => /(^|\/)sshfs$/.test(argv[0] ?? '') && argv.slice(1).includes(mountPoint))
+  if (!daemon) return []
+  return daemon.flatMap((arg, i) => {
+    if (arg === '-o') return (daemon[i + 1] ?? '').split(',')
+    return arg.startsWith('-o') ? arg.slice(2).split(',') : []
+  })
+}
+
+/** A mount as the knowledge base wants to see it: the real format of a fuseblk device, a FUSE daemon's options. */
+function enrich(mount: MountEntry, sources: MountSources): FilesystemInfo {
+  const info: FilesystemInfo = { type: mount.type, mountPoint: mount.mountPoint, source: mount.source, options: mount.options }
+  if (mount.type === 'fuseblk' && mount.source.startsWith('/dev/')) {
+    const format = sources.blockDeviceType(mount.source)
+    if (format) info.type = format
+  }
+  if (mount.type === 'fuse.sshfs') info.options = [...new Set([...mount.options, ...sshfsOptions(sources.processArgs(), mount.mountPoint)])]
+  return info
+}
+
+/** Reads the mount table at the first question, and each mount's details once. Never throws: what it cannot tell is `unknown`. */
+export function createDetector(platform: Platform, sources: Partial<MountSources> = {}): FilesystemDetector {
+  const from: MountSources = { ...linuxSources, ...sources }
   let mounts: MountEntry[] | undefined
+  const details = new Map<MountEntry, FilesystemInfo>()
   const table = (): MountEntry[] => {
     if (mounts === undefined) {
       try {
-        mounts = platform.name === 'linux' ? parseMountinfo(readTable()) : []
+        mounts = platform.name === 'linux' ? parseMountinfo(from.mountTable()) : []
       } catch {
         mounts = []
       }
@@ -72,6 +128,19 @@ export function createDetector(
     return mounts
   }
   return {
-    forPath: (absPath) => mountOf(table(), absPath, platform) ?? UNKNOWN_FS
+    forPath: (absPath) => {
+      const mount = mountOf(table(), absPath, platform)
+      if (!mount) return UNKNOWN_FS
+      let info = details.get(mount)
+      if (!info) {
+        try {
+          info = enrich(mount, from)
+        } catch {
+          info = { type: mount.type, mountPoint: mount.mountPoint, source: mount.source, options: mount.options }
+        }
+        details.set(mount, info)
+      }
+      return info
+    }
   }
 }

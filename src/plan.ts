@@ -1,6 +1,7 @@
 // Plan stage: for each link, look at the disk (read only) and decide: create, replace, unchanged or fail.
 import type { Stats } from 'node:fs'
 import type { FsOps } from './fsops.js'
+import { familyOf, isShareGone } from './knowledge.js'
 import { errnoNumber, isErrno, toFailure } from './errors.js'
 import type { FilesystemDetector } from './mounts.js'
 import type { DanglingMode, Failure, FilesystemInfo, Kind, LinkRequest, PlanAction } from './model.js'
@@ -16,6 +17,8 @@ export interface PlanContext {
   confine: boolean
   createParents: boolean
   dangling: DanglingMode
+  /** Mount points whose share was found gone (ENOTCONN...): later links there are skipped, not attempted. */
+  goneShares: Map<string, Failure>
 }
 
 /** What is at PATH now, in the terms of `overwrite`. */
@@ -37,6 +40,10 @@ export interface LinkPlan {
   missingParents: string[]
   filesystem: FilesystemInfo
   failure?: Failure
+  /** Not attempted because its share was already found gone. */
+  skipped?: boolean
+  /** An existing symlink at PATH that the filesystem will not let us read back. */
+  unreadable?: boolean
   warnings: string[]
 }
 
@@ -96,26 +103,54 @@ function sameTree(copy: string, original: string, ops: FsOps, platform: Platform
   })
 }
 
-/** Whether what is at PATH already is `kind` of link to the target. */
-function isAlready(kind: Kind, plan: LinkPlan, at: Stats, target: Stats | undefined, ctx: PlanContext): boolean {
-  const { platform, ops } = ctx
+/** Same type, size, time and mode: all that can be compared where a filesystem hides links or inodes. */
+function looksLikeTarget(at: Stats, target: Stats | undefined): target is Stats {
+  return target !== undefined && at.isDirectory() === target.isDirectory() && at.mode === target.mode && sameFileMeta(at, target)
+}
+
+/** What is at PATH is what was asked for: yes (maybe with a warning that it cannot be proven here), or no. */
+type Recognised = { warning?: string } | undefined
+
+function readLinkText(plan: LinkPlan, ctx: PlanContext): string | undefined {
+  try {
+    return ctx.ops.readlink(plan.request.absPath)
+  } catch (error) {
+    // sshfs (contain_symlinks) hides absolute or escaping link texts: the link is there, its text is not readable.
+    if (familyOf(plan.filesystem.type) !== 'sshfs' || (error as NodeJS.ErrnoException).code !== 'EPERM') throw error
+    plan.unreadable = true
+    return undefined
+  }
+}
+
+function recognise(kind: Kind, plan: LinkPlan, at: Stats, target: Stats | undefined, ctx: PlanContext): Recognised {
+  const { platform } = ctx
   const abs = plan.request.absPath
+  const fs = plan.filesystem
   switch (kind) {
     case 'symlink':
     case 'junction': {
-      if (!at.isSymbolicLink()) return false
-      const text = ops.readlink(abs)
-      if (!platform.isWindows) return text === plan.text
+      if (!at.isSymbolicLink()) {
+        // Through sshfs -o follow_symlinks a link shows as what it points to.
+        if (!fs.options.includes('follow_symlinks') || !looksLikeTarget(at, target)) return undefined
+        return { warning: `${abs} shows as its TARGET through this sshfs mount (follow_symlinks): taken as the link, but it cannot be verified here.` }
+      }
+      const text = readLinkText(plan, ctx)
+      if (text === undefined) return undefined
+      if (!platform.isWindows) return text === plan.text ? {} : undefined
       // Windows hands back junction and symlink texts with \\?\ prefixes and trailing slashes of its own.
       const resolve = (t: string): string => platform.path.resolve(platform.path.dirname(abs), t.replace(/^\\\\\?\\/, ''))
-      return platform.path.relative(resolve(text), resolve(plan.text)) === ''
+      return platform.path.relative(resolve(text), resolve(plan.text)) === '' ? {} : undefined
     }
     case 'hardlink':
-      return target !== undefined && at.isFile() && at.ino === target.ino && at.dev === target.dev
+      if (!target || !at.isFile()) return undefined
+      if (at.ino === target.ino && at.dev === target.dev) return {}
+      // sshfs shows every name of a file as its own inode: a hard link there cannot be told from a copy.
+      if (familyOf(fs.type) !== 'sshfs' || !looksLikeTarget(at, target)) return undefined
+      return { warning: `${abs} has TARGET's size, time and mode; sshfs shows each name as its own inode, so this hard link cannot be verified.` }
     case 'copy':
-      if (!target) return false
-      if (target.isDirectory()) return at.isDirectory() && sameTree(abs, plan.request.absTarget, ops, platform)
-      return !at.isSymbolicLink() && sameFileMeta(at, target)
+      if (!target || at.isSymbolicLink()) return undefined
+      if (target.isDirectory()) return at.isDirectory() && sameTree(abs, plan.request.absTarget, ctx.ops, platform) ? {} : undefined
+      return sameFileMeta(at, target) ? {} : undefined
   }
 }
 
@@ -138,13 +173,11 @@ function failed(plan: LinkPlan, code: string, syscall: string, attempted: string
   return { ...plan, action: 'fail', failure: { code, errno: errnoNumber(code) ?? undefined, syscall, attempted } }
 }
 
-export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
-  const { path } = ctx.platform
-  const requested: Kind[] = [request.options.type, ...request.options.fallback.filter((k) => k !== request.options.type)]
-  let plan: LinkPlan = {
+function emptyPlan(request: LinkRequest, ctx: PlanContext): LinkPlan {
+  return {
     request,
     action: 'create',
-    kinds: requested,
+    kinds: [request.options.type, ...request.options.fallback.filter((k) => k !== request.options.type)],
     text: '',
     linkSource: request.absTarget,
     targetExists: false,
@@ -153,6 +186,12 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
     filesystem: ctx.detector.forPath(request.absPath),
     warnings: []
   }
+}
+
+export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
+  const { path } = ctx.platform
+  let plan = emptyPlan(request, ctx)
+  const requested = plan.kinds
   const attempt = `create the ${request.options.type === 'hardlink' ? 'hard' : 'symbolic'} link`
   try {
     const parent = realDirectory(path.dirname(request.absPath), ctx)
@@ -184,10 +223,15 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
     const at = ctx.ops.lstat(request.absPath)
     if (at) {
       plan.existing = existingKind(at)
-      const found = requested.find((kind) => isAlready(kind, plan, at, target, ctx))
-      if (found) return { ...plan, action: 'unchanged', kinds: [found] }
+      for (const kind of requested) {
+        const recognised = recognise(kind, plan, at, target, ctx)
+        if (!recognised) continue
+        if (recognised.warning) plan.warnings.push(recognised.warning)
+        return { ...plan, action: 'unchanged', kinds: [kind] }
+      }
       const allowed =
         plan.existing === 'link' ? request.options.overwrite !== 'never' : plan.existing === 'file' && request.options.overwrite === 'files'
+      if (!allowed && plan.unreadable) return failed(plan, 'EPERM', 'readlink', 'check the existing link')
       if (!allowed) return failed(plan, 'EEXIST', syscallOf(plan.kinds[0]), attempt)
       plan.action = 'replace'
     } else if (plan.missingParents.length > 0 && !ctx.createParents) {
@@ -202,13 +246,28 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
   }
 }
 
+/**
+ * Plan one link, unless its share (found lexically, without touching it) is already known to be gone. A plan that
+ * finds the share gone marks it so for the links after it.
+ */
+export function planOrSkip(request: LinkRequest, ctx: PlanContext): LinkPlan {
+  const mountPoint = ctx.detector.forPath(request.absPath).mountPoint
+  const gone = ctx.goneShares.get(mountPoint)
+  if (gone) {
+    return { ...failed(emptyPlan(request, ctx), gone.code, gone.syscall, gone.attempted), skipped: true }
+  }
+  const plan = planLink(request, ctx)
+  if (plan.failure && isShareGone(plan.failure.code)) ctx.goneShares.set(mountPoint, plan.failure)
+  return plan
+}
+
 /** Plan every link; a link that escapes through a symlinked parent is a problem of the spec, like a syntax error. */
 export function planAll(requests: LinkRequest[], ctx: PlanContext): { plans: LinkPlan[]; problems: SpecProblem[] } {
   const plans: LinkPlan[] = []
   const problems: SpecProblem[] = []
   for (const request of requests) {
     try {
-      plans.push(planLink(request, ctx))
+      plans.push(planOrSkip(request, ctx))
     } catch (error) {
       if (!(error instanceof ConfinementProblem)) throw error
       problems.push({ line: request.line, message: error.message })

@@ -37,6 +37,8 @@ export function context(ws: string, overrides: Partial<ApplyContext> = {}, files
     confine: true,
     createParents: true,
     dangling: 'warn',
+    goneShares: new Map(),
+    probes: new Map(),
     backupSuffix: '',
     swept: new Set(),
     now: Date.now,
