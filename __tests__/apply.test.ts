@@ -1,4 +1,5 @@
 // Apply stage on real directories; where a filesystem's refusal is needed, one call of the real fs throws its errno.
+import { jest } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { applyLink, TEMP_PREFIX } from '../src/apply.js'
@@ -160,4 +161,63 @@ it('maps an errno Node calls UNKNOWN through its number (ESTALE on Linux)', () =
   const [r] = apply('l -> data/x', {}, { ops }, nfs as never)
   expect(r).toMatchObject({ code: 'ESTALE', errno: 116, filesystem: 'nfs4' })
   expect(r.message).toContain('Stale file handle')
+})
+
+describe('shares that misbehave', () => {
+  const FOLLOW = { ...SSHFS, options: ['rw', 'follow_symlinks'] }
+
+  it('reports a link that sshfs -o follow_symlinks made but answered EIO for as created, keeping the errno', () => {
+    const ops: FsOps = {
+      ...nodeFs,
+      symlink: (text, p) => {
+        nodeFs.symlink(text, p)
+        throw errnoError('EIO', 'symlink')
+      }
+    }
+    const [r] = apply('l -> data/x', {}, { ops }, FOLLOW)
+    expect(r).toMatchObject({ status: 'created', kind: 'symlink', code: 'EIO', errno: 5, filesystem: 'fuse.sshfs' })
+    expect(r.message).toContain('follow_symlinks')
+    expect(r.warnings.join(' ')).toContain('made on the server')
+    expect(fs.readlinkSync(path.join(ws, 'l'))).toBe('data/x')
+  })
+
+  it('does not call an EIO a success where nothing was made', () => {
+    const [r] = apply('l -> data/x', {}, { ops: failing({ symlink: 'EIO' }) }, SSHFS)
+    expect(r).toMatchObject({ status: 'failed', code: 'EIO' })
+  })
+
+  it('fails the first link on a share found gone and skips the rest there, without trying them', () => {
+    const symlink = jest.fn(() => {
+      throw errnoError('ENOTCONN', 'symlink')
+    })
+    const results = apply('a -> data/x\nb -> data/x\nc -> data/x', {}, { ops: { ...nodeFs, symlink } }, SSHFS)
+    expect(results.map((r) => [r.status, r.code])).toEqual([
+      ['failed', 'ENOTCONN'],
+      ['skipped', 'ENOTCONN'],
+      ['skipped', 'ENOTCONN']
+    ])
+    expect(symlink).toHaveBeenCalledTimes(1)
+    expect(results[1].message).toMatch(/^Not attempted: an earlier link found this share gone/)
+    expect(results[0].hint).toContain('Remount')
+  })
+
+  it('probes once per filesystem after a refusal and says which kinds work, leaving nothing behind', () => {
+    const ops = failing({ symlink: 'ENOSYS' })
+    const link = jest.spyOn(ops, 'link')
+    const results = apply('a -> data/x\nb -> data/x', {}, { ops })
+    expect(results[0].probe).toEqual({ symlink: 'ENOSYS', hardlink: 'ok' })
+    expect(results[0].hint).toMatch(/^Probed .*: symbolic links do not \(ENOSYS\), hard links work\./)
+    expect(link).toHaveBeenCalledTimes(1)
+    expect(fs.readdirSync(ws).sort()).toEqual(['data'])
+  })
+
+  it('recognises an existing hard link on sshfs by size, time and mode, with a warning', () => {
+    fs.copyFileSync(path.join(ws, 'data/x'), path.join(ws, 'h'))
+    const { mtime } = fs.statSync(path.join(ws, 'data/x'))
+    fs.utimesSync(path.join(ws, 'h'), mtime, mtime)
+    const [r] = apply('h -> data/x', { type: 'hardlink' }, {}, SSHFS)
+    expect(r).toMatchObject({ status: 'unchanged', kind: 'hardlink' })
+    expect(r.warnings[0]).toContain('cannot be verified')
+    expect(apply('h -> data/x', { type: 'hardlink' })[0].status).toBe('failed') // elsewhere the inode decides
+  })
 })

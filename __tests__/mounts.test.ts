@@ -244,3 +244,39 @@ describe('knowledge: what a failure means and what to do', () => {
     expect(familyOf(type)).toBe(family)
   })
 })
+
+describe('what mountinfo does not say', () => {
+  const table = [
+    '40 1 0:50 / /mnt/share rw,nosuid,nodev,relatime shared:7 - fuse.sshfs u@host:/data rw,user_id=0,group_id=0',
+    '41 1 7:1 / /mnt/usb rw,relatime shared:8 - fuseblk /dev/loop1 rw,user_id=0,group_id=0,allow_other'
+  ].join('\n')
+  const sshfsArgv = ['sshfs', '-f', '-o', 'reconnect,follow_symlinks', '-odisable_hardlink', 'u@host:/data', '/mnt/share']
+
+  it('reads the options of the sshfs process serving the mount, once', () => {
+    const processArgs = jest.fn(() => [['bash'], ['sshfs', 'x@y:/', '/mnt/other', '-o', 'idmap=user'], sshfsArgv])
+    const detector = createDetector(linux, { mountTable: () => table, processArgs, blockDeviceType: () => undefined })
+    expect(detector.forPath('/mnt/share/a').options).toEqual(
+      expect.arrayContaining(['rw', 'nosuid', 'reconnect', 'follow_symlinks', 'disable_hardlink'])
+    )
+    expect(detector.forPath('/mnt/share/b').options).not.toContain('idmap=user')
+    expect(processArgs).toHaveBeenCalledTimes(1)
+  })
+
+  it('resolves fuseblk to the format on its block device, and keeps fuseblk when that cannot be read', () => {
+    const blockDeviceType = jest.fn((device: string) => (device === '/dev/loop1' ? 'exfat' : undefined))
+    expect(createDetector(linux, { mountTable: () => table, processArgs: () => [], blockDeviceType }).forPath('/mnt/usb/x').type).toBe('exfat')
+    expect(blockDeviceType).toHaveBeenCalledWith('/dev/loop1')
+    const unreadable = createDetector(linux, { mountTable: () => table, processArgs: () => [], blockDeviceType: () => undefined })
+    expect(unreadable.forPath('/mnt/usb/x').type).toBe('fuseblk')
+  })
+
+  it('never fails the step when reading processes throws', () => {
+    const detector = createDetector(linux, {
+      mountTable: () => table,
+      processArgs: () => {
+        throw new Error('EACCES')
+      }
+    })
+    expect(detector.forPath('/mnt/share/a')).toMatchObject({ type: 'fuse.sshfs', mountPoint: '/mnt/share' })
+  })
+})

@@ -40381,9 +40381,10 @@ const ROWS = [
         codes: ['EPERM'],
         syscalls: ['readlink', 'stat'],
         families: ['sshfs'],
-        meaning: 'A symbolic link at PATH cannot be read back through this sshfs mount: sshfs (Debian\'s build, ' +
-            'contain_symlinks) hides links whose text is absolute or leads out of the share.',
-        hint: 'Use `relative: true` so link texts stay inside the share, or `overwrite: links` to replace the link.'
+        meaning: 'The symbolic link at PATH cannot be read back through this sshfs mount: Debian\'s sshfs hides every link ' +
+            'whose text is absolute or contains `..` (readlink gives EPERM), although the link exists on the server.',
+        hint: 'Links whose text has no `..` read back (a link beside or above its TARGET); otherwise check them on the ' +
+            'server, or use `overwrite: links` to replace them.'
     },
     {
         codes: ['EIO'],
@@ -40503,7 +40504,7 @@ function explain(ctx) {
     const number = failure.errno === undefined ? '' : ` (errno ${failure.errno})`;
     const message = `Could not ${failure.attempted} ${ctx.path} -> ${ctx.target}: ${failure.code}${number} from ` +
         `${failure.syscall}() on ${describeFilesystem(ctx.filesystem)}. ${row?.meaning ?? ''}`.trimEnd();
-    return { message, hint: row?.hint ?? '' };
+    return { message, hint: (row?.hint ?? '').replaceAll('MOUNTPOINT', ctx.filesystem.mountPoint || 'MOUNTPOINT') };
 }
 
 ;// CONCATENATED MODULE: external "node:path"
@@ -40632,8 +40633,12 @@ function recognise(kind, plan, at, target, ctx) {
                 return { warning: `${abs} shows as its TARGET through this sshfs mount (follow_symlinks): taken as the link, but it cannot be verified here.` };
             }
             const text = readLinkText(plan, ctx);
-            if (text === undefined)
-                return undefined;
+            if (text === undefined) {
+                // The text is hidden, its length is not (a symlink's size is the length of its text).
+                if (at.size !== Buffer.byteLength(plan.text))
+                    return undefined;
+                return { warning: `${abs} is a symlink of the right length, but this sshfs mount hides its text (absolute or with ..): taken as unchanged, not verified.` };
+            }
             if (!platform.isWindows)
                 return text === plan.text ? {} : undefined;
             // Windows hands back junction and symlink texts with \\?\ prefixes and trailing slashes of its own.
@@ -40731,6 +40736,11 @@ function planLink(request, ctx) {
                     plan.warnings.push(recognised.warning);
                 return { ...plan, action: 'unchanged', kinds: [kind] };
             }
+        }
+        // A read-only mount answers EEXIST where something is in the way: name the real cause first.
+        if (plan.filesystem.options.includes('ro'))
+            return failed(plan, 'EROFS', syscallOf(plan.kinds[0]), attempt);
+        if (at) {
             const allowed = plan.existing === 'link' ? request.options.overwrite !== 'never' : plan.existing === 'file' && request.options.overwrite === 'files';
             if (!allowed && plan.unreadable)
                 return failed(plan, 'EPERM', 'readlink', 'check the existing link');
@@ -40741,9 +40751,6 @@ function planLink(request, ctx) {
         else if (plan.missingParents.length > 0 && !ctx.createParents) {
             return failed(plan, 'ENOENT', syscallOf(plan.kinds[0]), `${attempt} (create-parents: false)`);
         }
-        // A read-only mount answers EEXIST where something is in the way: name the real cause first.
-        if (plan.filesystem.options.includes('ro'))
-            return failed(plan, 'EROFS', syscallOf(plan.kinds[0]), attempt);
         return plan;
     }
     catch (error) {
@@ -41127,7 +41134,7 @@ function toResult(plan, outcome, ctx) {
  * links on a share that an earlier link found gone, which then are skipped.
  */
 function applyLink(planned, ctx) {
-    const shareGone = ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint);
+    const shareGone = planned.action !== 'fail' && ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint);
     if (!planned.request.dependsOnEarlier && !shareGone)
         return toResult(planned, execute(planned, ctx), ctx);
     try {
@@ -41518,9 +41525,15 @@ function seconds(env, name, fallback) {
 }
 function workingDirectory(env, platform) {
     const dir = platform.path.resolve(input(env, 'working-directory') || env.GITHUB_WORKSPACE || process.cwd());
-    if (!external_node_fs_namespaceObject.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
-        throw new InputError(`Input 'working-directory' is not a directory: '${dir}'.`);
+    let stats;
+    try {
+        stats = external_node_fs_namespaceObject.statSync(dir, { throwIfNoEntry: false });
     }
+    catch {
+        return dir; // a share that answers with an error (ENOTCONN...): each link's result will say why
+    }
+    if (!stats?.isDirectory())
+        throw new InputError(`Input 'working-directory' is not a directory: '${dir}'.`);
     return dir;
 }
 /** `links: @path` names a file holding the spec (inputs over 128 KiB cannot reach an action). */
@@ -41774,6 +41787,15 @@ function markDependents(requests, linkPaths, platform) {
 
 
 
+/** The working directory with symlinks resolved; as given where its share does not answer (each link says why). */
+function realOrAsGiven(ops, dir) {
+    try {
+        return ops.realpath(dir);
+    }
+    catch {
+        return dir;
+    }
+}
 /** Run the action. Resolves when it is done; failures set the exit code through core.setFailed. */
 async function main_run(options = {}) {
     const { platform = currentPlatform(), ops = nodeFs, env = process.env } = options;
@@ -41789,7 +41811,7 @@ async function main_run(options = {}) {
             platform,
             ops,
             detector: createDetector(platform),
-            realWorkingDirectory: ops.realpath(settings.workingDirectory),
+            realWorkingDirectory: realOrAsGiven(ops, settings.workingDirectory),
             confine: settings.confine,
             createParents: settings.createParents,
             dangling: settings.dangling,

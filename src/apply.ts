@@ -356,7 +356,8 @@ export function toResult(plan: LinkPlan, outcome: Outcome, ctx: PlanContext): Li
  * links on a share that an earlier link found gone, which then are skipped.
  */
 export function applyLink(planned: LinkPlan, ctx: ApplyContext): LinkResult {
-  const shareGone = ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint)
+  const shareGone =
+    planned.action !== 'fail' && ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint)
   if (!planned.request.dependsOnEarlier && !shareGone) return toResult(planned, execute(planned, ctx), ctx)
   try {
     const plan = planOrSkip(planned.request, ctx)

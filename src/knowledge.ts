@@ -264,9 +264,11 @@ const ROWS: Row[] = [
     syscalls: ['readlink', 'stat'],
     families: ['sshfs'],
     meaning:
-      'A symbolic link at PATH cannot be read back through this sshfs mount: sshfs (Debian\'s build, ' +
-      'contain_symlinks) hides links whose text is absolute or leads out of the share.',
-    hint: 'Use `relative: true` so link texts stay inside the share, or `overwrite: links` to replace the link.'
+      'The symbolic link at PATH cannot be read back through this sshfs mount: Debian\'s sshfs hides every link ' +
+      'whose text is absolute or contains `..` (readlink gives EPERM), although the link exists on the server.',
+    hint:
+      'Links whose text has no `..` read back (a link beside or above its TARGET); otherwise check them on the ' +
+      'server, or use `overwrite: links` to replace them.'
   },
   {
     codes: ['EIO'],
@@ -402,5 +404,5 @@ export function explain(ctx: FailureContext): { message: string; hint: string } 
   const message =
     `Could not ${failure.attempted} ${ctx.path} -> ${ctx.target}: ${failure.code}${number} from ` +
     `${failure.syscall}() on ${describeFilesystem(ctx.filesystem)}. ${row?.meaning ?? ''}`.trimEnd()
-  return { message, hint: row?.hint ?? '' }
+  return { message, hint: (row?.hint ?? '').replaceAll('MOUNTPOINT', ctx.filesystem.mountPoint || 'MOUNTPOINT') }
 }

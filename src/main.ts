@@ -16,6 +16,15 @@ export interface RunOptions {
   env?: Record<string, string | undefined>
 }
 
+/** The working directory with symlinks resolved; as given where its share does not answer (each link says why). */
+function realOrAsGiven(ops: FsOps, dir: string): string {
+  try {
+    return ops.realpath(dir)
+  } catch {
+    return dir
+  }
+}
+
 /** Run the action. Resolves when it is done; failures set the exit code through core.setFailed. */
 export async function run(options: RunOptions = {}): Promise<void> {
   const { platform = currentPlatform(), ops = nodeFs, env = process.env } = options
@@ -32,7 +41,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
       platform,
       ops,
       detector: createDetector(platform),
-      realWorkingDirectory: ops.realpath(settings.workingDirectory),
+      realWorkingDirectory: realOrAsGiven(ops, settings.workingDirectory),
       confine: settings.confine,
       createParents: settings.createParents,
       dangling: settings.dangling,

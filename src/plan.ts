@@ -135,7 +135,11 @@ function recognise(kind: Kind, plan: LinkPlan, at: Stats, target: Stats | undefi
         return { warning: `${abs} shows as its TARGET through this sshfs mount (follow_symlinks): taken as the link, but it cannot be verified here.` }
       }
       const text = readLinkText(plan, ctx)
-      if (text === undefined) return undefined
+      if (text === undefined) {
+        // The text is hidden, its length is not (a symlink's size is the length of its text).
+        if (at.size !== Buffer.byteLength(plan.text)) return undefined
+        return { warning: `${abs} is a symlink of the right length, but this sshfs mount hides its text (absolute or with ..): taken as unchanged, not verified.` }
+      }
       if (!platform.isWindows) return text === plan.text ? {} : undefined
       // Windows hands back junction and symlink texts with \\?\ prefixes and trailing slashes of its own.
       const resolve = (t: string): string => platform.path.resolve(platform.path.dirname(abs), t.replace(/^\\\\\?\\/, ''))
@@ -229,6 +233,10 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
         if (recognised.warning) plan.warnings.push(recognised.warning)
         return { ...plan, action: 'unchanged', kinds: [kind] }
       }
+    }
+    // A read-only mount answers EEXIST where something is in the way: name the real cause first.
+    if (plan.filesystem.options.includes('ro')) return failed(plan, 'EROFS', syscallOf(plan.kinds[0]), attempt)
+    if (at) {
       const allowed =
         plan.existing === 'link' ? request.options.overwrite !== 'never' : plan.existing === 'file' && request.options.overwrite === 'files'
       if (!allowed && plan.unreadable) return failed(plan, 'EPERM', 'readlink', 'check the existing link')
@@ -237,8 +245,6 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
     } else if (plan.missingParents.length > 0 && !ctx.createParents) {
       return failed(plan, 'ENOENT', syscallOf(plan.kinds[0]), `${attempt} (create-parents: false)`)
     }
-    // A read-only mount answers EEXIST where something is in the way: name the real cause first.
-    if (plan.filesystem.options.includes('ro')) return failed(plan, 'EROFS', syscallOf(plan.kinds[0]), attempt)
     return plan
   } catch (error) {
     if (error instanceof ConfinementProblem || !isErrno(error)) throw error

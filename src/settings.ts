@@ -79,9 +79,13 @@ function seconds(env: Env, name: string, fallback: number): number {
 
 function workingDirectory(env: Env, platform: Platform): string {
   const dir = platform.path.resolve(input(env, 'working-directory') || env.GITHUB_WORKSPACE || process.cwd())
-  if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new InputError(`Input 'working-directory' is not a directory: '${dir}'.`)
+  let stats: fs.Stats | undefined
+  try {
+    stats = fs.statSync(dir, { throwIfNoEntry: false })
+  } catch {
+    return dir // a share that answers with an error (ENOTCONN...): each link's result will say why
   }
+  if (!stats?.isDirectory()) throw new InputError(`Input 'working-directory' is not a directory: '${dir}'.`)
   return dir
 }
 
