@@ -221,3 +221,21 @@ describe('shares that misbehave', () => {
     expect(apply('h -> data/x', { type: 'hardlink' })[0].status).toBe('failed') // elsewhere the inode decides
   })
 })
+
+it('removes a copy that failed halfway, so no partial file is left at PATH', () => {
+  fs.writeFileSync(path.join(ws, 'data/dir/a'), 'a')
+  fs.writeFileSync(path.join(ws, 'data/dir/b'), 'b')
+  let calls = 0
+  const ops: FsOps = {
+    ...failing({ symlink: 'ENOSYS' }),
+    copy: (from, to) => {
+      nodeFs.copy(`${from}/a`, `${to}`) // something lands at PATH before the filesystem fills up
+      calls++
+      throw errnoError('ENOSPC', 'write')
+    }
+  }
+  const [r] = apply('c -> data/dir', { fallback: ['copy'] }, { ops })
+  expect(calls).toBe(1)
+  expect(r).toMatchObject({ status: 'failed', code: 'ENOSPC' })
+  expect(fs.existsSync(path.join(ws, 'c'))).toBe(false)
+})

@@ -40853,7 +40853,15 @@ function make(kind, at, plan, ctx) {
         case 'hardlink':
             return ops.link(plan.linkSource, at);
         case 'copy':
-            return ops.copy(plan.request.absTarget, at);
+            try {
+                return ops.copy(plan.request.absTarget, at);
+            }
+            catch (error) {
+                // A copy that fails halfway (ENOSPC...) is ours to remove; EEXIST means `at` was never ours.
+                if (error.code !== 'EEXIST' && ops.lstat(at))
+                    removeEntry(at, ctx);
+                throw error;
+            }
     }
 }
 function failureContext(plan, failure, kind, ctx) {
@@ -41162,6 +41170,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
 // worker process can run them on a share that may hang.
 
+
 function missing(error) {
     return error.code === 'ENOENT';
 }
@@ -41187,17 +41196,53 @@ const nodeFs = {
     rmdir: (p) => external_node_fs_namespaceObject.rmdirSync(p),
     readdir: (p) => external_node_fs_namespaceObject.readdirSync(p),
     writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
-    copy: (from, to) => {
-        if (external_node_fs_namespaceObject.statSync(from).isDirectory()) {
-            external_node_fs_namespaceObject.cpSync(from, to, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true, errorOnExist: true });
+    copy: (from, to) => copyEntry(from, to, true)
+};
+/** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */
+function keepMeta(to, stats) {
+    for (const keep of [() => external_node_fs_namespaceObject.chmodSync(to, stats.mode & 0o7777), () => external_node_fs_namespaceObject.utimesSync(to, stats.atime, stats.mtime)]) {
+        try {
+            keep();
         }
-        else {
-            external_node_fs_namespaceObject.copyFileSync(from, to, external_node_fs_namespaceObject.constants.COPYFILE_EXCL);
-            const { atime, mtime } = external_node_fs_namespaceObject.statSync(from);
-            external_node_fs_namespaceObject.utimesSync(to, atime, mtime);
+        catch (error) {
+            if (!['ENOSYS', 'EPERM', 'ENOTSUP'].includes(error.code ?? ''))
+                throw error;
         }
     }
-};
+}
+/** Copy a file, a symlink (as itself, inside a tree) or a tree. The first entry follows a symlink: TARGET is copied. */
+function copyEntry(from, to, follow) {
+    const stats = follow ? external_node_fs_namespaceObject.statSync(from) : external_node_fs_namespaceObject.lstatSync(from);
+    if (stats.isSymbolicLink())
+        return external_node_fs_namespaceObject.symlinkSync(external_node_fs_namespaceObject.readlinkSync(from), to);
+    if (stats.isDirectory()) {
+        external_node_fs_namespaceObject.mkdirSync(to);
+        for (const name of external_node_fs_namespaceObject.readdirSync(from))
+            copyEntry(external_node_path_namespaceObject.join(from, name), external_node_path_namespaceObject.join(to, name), false);
+    }
+    else {
+        copyFileData(from, to);
+    }
+    keepMeta(to, stats);
+}
+/** Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat). In chunks, for big files. */
+function copyFileData(from, to) {
+    const input = external_node_fs_namespaceObject.openSync(from, 'r');
+    try {
+        const output = external_node_fs_namespaceObject.openSync(to, 'wx');
+        try {
+            const buffer = Buffer.allocUnsafe(1 << 20);
+            for (let n; (n = external_node_fs_namespaceObject.readSync(input, buffer, 0, buffer.length, null)) > 0;)
+                external_node_fs_namespaceObject.writeSync(output, buffer, 0, n);
+        }
+        finally {
+            external_node_fs_namespaceObject.closeSync(output);
+        }
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(input);
+    }
+}
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");

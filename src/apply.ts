@@ -76,7 +76,13 @@ function make(kind: Kind, at: string, plan: LinkPlan, ctx: ApplyContext): void {
     case 'hardlink':
       return ops.link(plan.linkSource, at)
     case 'copy':
-      return ops.copy(plan.request.absTarget, at)
+      try {
+        return ops.copy(plan.request.absTarget, at)
+      } catch (error) {
+        // A copy that fails halfway (ENOSPC...) is ours to remove; EEXIST means `at` was never ours.
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' && ops.lstat(at)) removeEntry(at, ctx)
+        throw error
+      }
   }
 }
 

@@ -1,6 +1,7 @@
 // The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
 // worker process can run them on a share that may hang.
 import * as fs from 'node:fs'
+import * as path from 'node:path'
 
 export interface FsOps {
   /** The entry itself, not what it points to; undefined when nothing is there. */
@@ -46,13 +47,45 @@ export const nodeFs: FsOps = {
   rmdir: (p) => fs.rmdirSync(p),
   readdir: (p) => fs.readdirSync(p),
   writeFile: (p, data) => fs.writeFileSync(p, data, { flag: 'wx' }),
-  copy: (from, to) => {
-    if (fs.statSync(from).isDirectory()) {
-      fs.cpSync(from, to, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true, errorOnExist: true })
-    } else {
-      fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL)
-      const { atime, mtime } = fs.statSync(from)
-      fs.utimesSync(to, atime, mtime)
+  copy: (from, to) => copyEntry(from, to, true)
+}
+
+/** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */
+function keepMeta(to: string, stats: fs.Stats): void {
+  for (const keep of [() => fs.chmodSync(to, stats.mode & 0o7777), () => fs.utimesSync(to, stats.atime, stats.mtime)]) {
+    try {
+      keep()
+    } catch (error) {
+      if (!['ENOSYS', 'EPERM', 'ENOTSUP'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error
     }
+  }
+}
+
+/** Copy a file, a symlink (as itself, inside a tree) or a tree. The first entry follows a symlink: TARGET is copied. */
+function copyEntry(from: string, to: string, follow: boolean): void {
+  const stats = follow ? fs.statSync(from) : fs.lstatSync(from)
+  if (stats.isSymbolicLink()) return fs.symlinkSync(fs.readlinkSync(from), to)
+  if (stats.isDirectory()) {
+    fs.mkdirSync(to)
+    for (const name of fs.readdirSync(from)) copyEntry(path.join(from, name), path.join(to, name), false)
+  } else {
+    copyFileData(from, to)
+  }
+  keepMeta(to, stats)
+}
+
+/** Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat). In chunks, for big files. */
+function copyFileData(from: string, to: string): void {
+  const input = fs.openSync(from, 'r')
+  try {
+    const output = fs.openSync(to, 'wx')
+    try {
+      const buffer = Buffer.allocUnsafe(1 << 20)
+      for (let n; (n = fs.readSync(input, buffer, 0, buffer.length, null)) > 0; ) fs.writeSync(output, buffer, 0, n)
+    } finally {
+      fs.closeSync(output)
+    }
+  } finally {
+    fs.closeSync(input)
   }
 }
