@@ -2,12 +2,12 @@ import { afterAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import * as core from '../__fixtures__/core.js'
+import * as core from '../__fixtures__/runner.js'
 import type { LinkResult } from '../src/model.js'
 import { platformFor } from '../src/platform.js'
 import type { Settings } from '../src/settings.js'
 
-jest.unstable_mockModule('@actions/core', () => core)
+jest.unstable_mockModule('../src/runner.js', () => core)
 const { report, reportProblems, safeForLog, escapeHtml } = await import('../src/report.js')
 const linux = platformFor('linux')
 

@@ -3,10 +3,10 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { parse as parseYaml } from 'yaml'
-import * as core from '../__fixtures__/core.js'
+import * as core from '../__fixtures__/runner.js'
 import { platformFor } from '../src/platform.js'
 
-jest.unstable_mockModule('@actions/core', () => core)
+jest.unstable_mockModule('../src/runner.js', () => core)
 const { getSettings, InputError } = await import('../src/settings.js')
 
 const linux = platformFor('linux')

@@ -1,5 +1,5 @@
 // The pipeline: settings → parse → plan → apply → report.
-import * as core from '@actions/core'
+import * as runner from './runner.js'
 import { applyLink, plannedResult, type ApplyContext } from './apply.js'
 import { errorMessage } from './errors.js'
 import { nodeFs, type FsOps } from './fsops.js'
@@ -25,7 +25,7 @@ function realOrAsGiven(ops: FsOps, dir: string): string {
   }
 }
 
-/** Run the action. Resolves when it is done; failures set the exit code through core.setFailed. */
+/** Run the action. Resolves when it is done; failures set the exit code through runner.setFailed. */
 export async function run(options: RunOptions = {}): Promise<void> {
   const { platform = currentPlatform(), ops = nodeFs, env = process.env } = options
   try {
@@ -57,6 +57,6 @@ export async function run(options: RunOptions = {}): Promise<void> {
     const results = plans.map((plan) => (settings.dryRun ? plannedResult(plan, ctx) : applyLink(plan, ctx)))
     await report(results, where, env)
   } catch (error) {
-    core.setFailed(errorMessage(error))
+    runner.setFailed(errorMessage(error))
   }
 }

@@ -1,11 +1,11 @@
 // Report stage: the log, annotations, outputs, results file and job summary, all from the results alone.
-import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as nodePath from 'node:path'
 import type { LinkResult, Status } from './model.js'
 import { relativeInside, type Platform } from './platform.js'
+import * as runner from './runner.js'
 import type { Settings } from './settings.js'
 import type { SpecProblem } from './spec.js'
 
@@ -36,7 +36,7 @@ interface Where {
 }
 
 /** Annotation properties: the spec file and line where there is one inside the workspace. */
-function location(line: number, { settings, workspace, platform }: Where): core.AnnotationProperties {
+function location(line: number, { settings, workspace, platform }: Where): runner.AnnotationProperties {
   const rel = settings.specFile && relativeInside(platform, workspace, settings.specFile)
   if (rel) return { title: 'ln-action', file: rel.split(platform.path.sep).join('/'), startLine: line }
   return { title: `ln-action: links line ${line}` }
@@ -50,7 +50,7 @@ function annotate(
   where: Where,
   seeAlso: string
 ): void {
-  const emit = level === 'error' ? core.error : core.warning
+  const emit = level === 'error' ? runner.error : runner.warning
   for (const item of items.slice(0, max)) emit(item.message, location(item.line, where))
   if (items.length > max) emit(`${items.length - max} more ${level}s: see ${seeAlso}.`)
 }
@@ -64,9 +64,9 @@ function displayPath(p: string, { settings, platform }: Where): string {
 export function reportProblems(problems: SpecProblem[], where: Where): void {
   const sorted = [...problems].sort((a, b) => a.line - b.line)
   const source = where.settings.specFile ?? "the 'links' input"
-  core.info(sorted.map((p) => safeForLog(`${source}:${p.line}: ${p.message}`)).join('\n'))
+  runner.info(sorted.map((p) => safeForLog(`${source}:${p.line}: ${p.message}`)).join('\n'))
   annotate('error', sorted, MAX_ERRORS, where, 'the log')
-  core.setFailed(`The links spec has ${sorted.length} problem(s); nothing was changed. The first: line ${sorted[0].line}: ${sorted[0].message}`)
+  runner.setFailed(`The links spec has ${sorted.length} problem(s); nothing was changed. The first: line ${sorted[0].line}: ${sorted[0].message}`)
 }
 
 function logLine(r: LinkResult, where: Where): string {
@@ -105,12 +105,12 @@ function resultsOutput(results: LinkResult[]): string {
   return JSON.stringify(kept)
 }
 
-/** core.summary writes an empty cell as a lone `<td>`: give every cell content. */
+/** An empty cell reads as something missing: say so with a dash. */
 function summaryCell(text: string): string {
   return text === '' ? '-' : escapeHtml(text)
 }
 
-async function writeSummary(results: LinkResult[], counts: string, where: Where): Promise<void> {
+async function writeSummary(file: string, results: LinkResult[], counts: string, where: Where): Promise<void> {
   const ordered = [...results.filter(isFailure), ...results.filter((r) => !isFailure(r))]
   const header = ['Status', 'Path', 'Target', 'Kind', 'Message'].map((data) => ({ data, header: true }))
   const rows: string[][] = []
@@ -122,11 +122,11 @@ async function writeSummary(results: LinkResult[], counts: string, where: Where)
     if (size > SUMMARY_BYTES || rows.length >= SUMMARY_ROWS) break
     rows.push(row)
   }
-  core.summary.addHeading('ln-action', 3).addRaw(escapeHtml(counts), true).addTable([header, ...rows])
+  runner.summary.addHeading('ln-action', 3).addRaw(escapeHtml(counts), true).addTable([header, ...rows])
   if (rows.length < results.length) {
-    core.summary.addRaw(`${results.length - rows.length} more links are not shown: see the results-file output.`, true)
+    runner.summary.addRaw(`${results.length - rows.length} more links are not shown: see the results-file output.`, true)
   }
-  await core.summary.write()
+  await runner.summary.write(file)
 }
 
 export async function report(results: LinkResult[], where: Where, env = process.env): Promise<void> {
@@ -145,10 +145,10 @@ export async function report(results: LinkResult[], where: Where, env = process.
       : `${counts.created} created, ${counts.replaced} replaced, ${counts.unchanged} unchanged, ${counts.failed} failed`)
 
   const lines = results.map((r) => logLine(r, where)).join('\n')
-  if (results.length > 10) core.startGroup(`Links (${results.length})`)
-  core.info(lines)
-  if (results.length > 10) core.endGroup()
-  core.info(countLine)
+  if (results.length > 10) runner.startGroup(`Links (${results.length})`)
+  runner.info(lines)
+  if (results.length > 10) runner.endGroup()
+  runner.info(countLine)
 
   const failures = results.filter(isFailure).map((r) => ({ message: `${r.message} ${r.hint}`.trim(), line: r.line }))
   const seeAlso = 'the log and the results-file output'
@@ -156,13 +156,13 @@ export async function report(results: LinkResult[], where: Where, env = process.
   const warnings = results.flatMap((r) => r.warnings.map((message) => ({ message, line: r.line })))
   annotate('warning', warnings, MAX_WARNINGS, where, seeAlso)
 
-  core.setOutput('results', resultsOutput(results))
-  core.setOutput('results-file', writeResultsFile(results, env))
-  for (const [name, n] of Object.entries(counts)) core.setOutput(name, String(n))
-  core.setOutput('changed', String(counts.created + counts.replaced > 0))
+  runner.setOutput('results', resultsOutput(results))
+  runner.setOutput('results-file', writeResultsFile(results, env))
+  for (const [name, n] of Object.entries(counts)) runner.setOutput(name, String(n))
+  runner.setOutput('changed', String(counts.created + counts.replaced > 0))
 
-  if (settings.summary && env.GITHUB_STEP_SUMMARY) await writeSummary(results, countLine, where)
+  if (settings.summary && env.GITHUB_STEP_SUMMARY) await writeSummary(env.GITHUB_STEP_SUMMARY, results, countLine, where)
   if (counts.failed > 0 && settings.failOnError) {
-    core.setFailed(`${counts.failed} of ${results.length} links failed (fail-on-error: true).`)
+    runner.setFailed(`${counts.failed} of ${results.length} links failed (fail-on-error: true).`)
   }
 }

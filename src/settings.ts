@@ -1,5 +1,5 @@
-// Every input read and checked once, into one typed object; later stages never call core.getInput.
-import * as core from '@actions/core'
+// Every input read and checked once, into one typed object; later stages never call getInput.
+import * as runner from './runner.js'
 import * as fs from 'node:fs'
 import {
   DANGLING_MODES,
@@ -126,6 +126,6 @@ export function getSettings(platform: Platform, env: Env = process.env): Setting
     timeoutMs: seconds(env, 'timeout', 30) * 1000,
     summary: bool(env, 'summary', true)
   }
-  core.debug(`settings: ${JSON.stringify({ ...settings, spec: `${settings.spec.length} characters` })}`)
+  runner.debug(`settings: ${JSON.stringify({ ...settings, spec: `${settings.spec.length} characters` })}`)
   return settings
 }

@@ -1,9 +1,9 @@
-// Stand-in for @actions/core in ESM tests:
-//   jest.unstable_mockModule('@actions/core', () => core)
-// then import the module under test with `await import(...)`. The summary renders its HTML the way core's does,
+// Stand-in for src/runner.ts (workflow commands, outputs, summary) in ESM tests:
+//   jest.unstable_mockModule('../src/runner.js', () => core)
+// then import the module under test with `await import(...)`. The summary renders its HTML the way runner's does,
 // so a test can check what would reach the job summary.
 import { jest } from '@jest/globals'
-import type * as core from '@actions/core'
+import type * as core from '../src/runner.js'
 
 export const debug = jest.fn<typeof core.debug>()
 export const info = jest.fn<typeof core.info>()
@@ -16,7 +16,7 @@ export const endGroup = jest.fn<typeof core.endGroup>()
 
 type Cell = string | { data: string; header?: boolean }
 
-const wrap = (tag: string, content: string): string => (content ? `<${tag}>${content}</${tag}>` : `<${tag}>`)
+const wrap = (tag: string, content: string): string => `<${tag}>${content}</${tag}>`
 
 let html = ''
 
@@ -35,7 +35,7 @@ export const summary = {
     return summary
   }),
   write: jest.fn(async () => summary),
-  /** The HTML written so far (what core.summary.write would put in the file). */
+  /** The HTML written so far (what runner.summary.write would put in the file). */
   text: (): string => html,
   /** Forget what was written; call it with jest.clearAllMocks() between tests. */
   reset: (): void => {
