@@ -97,7 +97,7 @@ describe('createDetector', () => {
       throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
     }],
     ['the table has no mount for the path', 'linux', () => MOUNTINFO.split('\n').slice(1).join('\n')],
-    ['the OS has no mountinfo', 'darwin', () => MOUNTINFO]
+    ['the OS has no mount table that ln-action reads', 'freebsd', () => MOUNTINFO]
   ])('says unknown, without throwing, when %s', (_, name, readTable) => {
     const info = createDetector(platformFor(name), { mountTable: readTable }).forPath('/home/u')
     expect(info).toEqual({ type: 'unknown', mountPoint: '', source: '', options: [] })
@@ -194,7 +194,7 @@ describe('knowledge: what a failure means and what to do', () => {
   })
 
   it('says so when the filesystem is unknown', () => {
-    const ctx = { ...failed('EACCES', 'symlink', '/x/l'), filesystem: createDetector(platformFor('darwin')).forPath('/x/l') }
+    const ctx = { ...failed('EACCES', 'symlink', '/x/l'), filesystem: createDetector(linux, { mountTable: () => '' }).forPath('/x/l') }
     expect(explain(ctx).message).toContain('from symlink() on a filesystem of unknown type.')
   })
 
@@ -238,7 +238,11 @@ describe('knowledge: what a failure means and what to do', () => {
     ['overlay', 'overlay'],
     ['ext4', 'local'],
     ['apfs', 'local'],
-    ['ReFS', 'local'],
+    ['ReFS', 'refs'],
+    ['FAT32', 'fat'],
+    ['hfs', 'local'],
+    ['macfuse', 'fuse'],
+    ['osxfuse', 'fuse'],
     ['zonefs', 'unknown']
   ])('familyOf(%s) is %s', (type, family) => {
     expect(familyOf(type)).toBe(family)

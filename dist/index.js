@@ -8623,84 +8623,8 @@ var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/runner.ts
-// The runner's side of the conversation: workflow commands on stdout, outputs and the job summary in the files the
-// runner names. ln-action speaks it itself rather than importing @actions/core, whose index also loads an OIDC HTTP
-// client: that tripled the action's start-up (measured: 0.14 s against 0.04 s for `node -e 0`).
-
-
-
-/** Workflow-command data: the runner decodes these three, so nothing in a message can end the command early. */
-function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escapeProperty(text) {
-    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-function command(name, properties, message) {
-    const props = Object.entries(properties)
-        .filter(([, value]) => value !== undefined && value !== '')
-        .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
-        .join(',');
-    process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
-}
-function info(text) {
-    process.stdout.write(text + external_node_os_namespaceObject.EOL);
-}
-function debug(text) {
-    command('debug', {}, text);
-}
-function annotation(level) {
-    return (message, properties = {}) => command(level, { title: properties.title, file: properties.file, line: properties.startLine }, message);
-}
-const error = annotation('error');
-const warning = annotation('warning');
-function startGroup(name) {
-    command('group', {}, name);
-}
-function endGroup() {
-    command('endgroup', {}, '');
-}
-/** An output for later steps: a heredoc block in GITHUB_OUTPUT, with a delimiter no value can contain. */
-function setOutput(name, value) {
-    const file = process.env.GITHUB_OUTPUT;
-    if (!file)
-        return command('set-output', { name }, value);
-    const delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
-    external_node_fs_namespaceObject.appendFileSync(file, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`);
-}
-/** Marks the step failed (the exit code) and says why, as an error annotation. */
-function setFailed(message) {
-    process.exitCode = 1;
-    error(message);
-}
-/** The job summary as HTML, written in one append. Callers escape what they put in. */
-class Summary {
-    html = '';
-    addHeading(text, level = 1) {
-        this.html += `<h${level}>${text}</h${level}>${external_node_os_namespaceObject.EOL}`;
-        return this;
-    }
-    addRaw(text, addEOL = false) {
-        this.html += addEOL ? text + external_node_os_namespaceObject.EOL : text;
-        return this;
-    }
-    addTable(rows) {
-        const cell = (c) => typeof c === 'string' ? `<td>${c}</td>` : c.header ? `<th>${c.data}</th>` : `<td>${c.data}</td>`;
-        this.html += `<table>${rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('')}</table>${external_node_os_namespaceObject.EOL}`;
-        return this;
-    }
-    async write(file) {
-        await external_node_fs_namespaceObject.promises.appendFile(file, this.html);
-        this.html = '';
-    }
-}
-const summary = new Summary();
-
 ;// CONCATENATED MODULE: ./src/errors.ts
 
 /** The message of anything thrown, Error or not. */
@@ -8739,26 +8663,112 @@ function toFailure(error, syscall, attempted) {
     return { code, errno, syscall, attempted };
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/platform.ts
+// The one place that knows which OS we run on. Stages receive a Platform object, so tests can pick another.
+
+function platformFor(name) {
+    const isWindows = name === 'win32';
+    const isMac = name === 'darwin';
+    return {
+        name,
+        isWindows,
+        isMac,
+        path: isWindows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix,
+        caseInsensitive: isWindows || isMac
+    };
+}
+function currentPlatform() {
+    return platformFor(process.platform);
+}
+/** A key under which two spellings of one path compare equal on this platform. */
+function pathKey(platform, p) {
+    const normal = platform.path.normalize(p);
+    const folded = platform.caseInsensitive ? normal.toLowerCase() : normal;
+    // APFS and HFS+ also take an é typed as one character and as e + accent for the same name.
+    return platform.isMac ? folded.normalize('NFC') : folded;
+}
+/** `child` is `parent` itself or lies below it. Both absolute. */
+function isWithin(platform, parent, child) {
+    const rel = platform.path.relative(pathKey(platform, parent), pathKey(platform, child));
+    return !(rel === '..' || rel.startsWith(`..${platform.path.sep}`) || platform.path.isAbsolute(rel));
+}
+/** `child` relative to `parent` when it lies inside it ('' for itself); undefined otherwise. */
+function relativeInside(platform, parent, child) {
+    return isWithin(platform, parent, child) ? platform.path.relative(parent, child) : undefined;
+}
+/** The `type` argument of fs.symlink: fixed at creation on Windows, ignored elsewhere. */
+function symlinkType(platform, kind, targetIsDir) {
+    if (!platform.isWindows)
+        return undefined;
+    if (kind === 'junction')
+        return 'junction';
+    return targetIsDir ? 'dir' : 'file';
+}
+/** The text a link of `kind` holds: a Windows junction always holds the absolute TARGET, elsewhere it is a symlink. */
+function linkTextOf(platform, kind, text, absTarget) {
+    return kind === 'junction' && platform.isWindows ? absTarget : text;
+}
+/** The volume a path is on: `C:\` or `\\server\share\` on Windows (drive letter upper-cased), `/` elsewhere. */
+function volumeOf(platform, absPath) {
+    const root = platform.path.parse(absPath).root;
+    return platform.isWindows ? root.replace(/^[a-z]:/, (drive) => drive.toUpperCase()) : root;
+}
+/**
+ * A link text as Windows may hand it back from readlink, without the namespace prefix that Node adds to absolute
+ * targets (`\\?\C:\x`, or NT's `\??\C:\x`); `\\?\UNC\server\share` is `\\server\share`.
+ */
+function withoutNamespace(platform, text) {
+    if (!platform.isWindows)
+        return text;
+    return text.replace(/^(?:\\\\\?\\|\\\?\?\\)(?:UNC\\|(?=[A-Za-z]:))/i, (prefix) => (/UNC\\$/i.test(prefix) ? '\\\\' : ''));
+}
+/**
+ * The link at `linkPath` holding `existingText` already leads where `wantedText` would. Elsewhere a link holds
+ * exactly the text it was given. Windows hands texts back in its own spelling (a `\\?\` prefix, a junction's
+ * trailing backslash, either slash, any case): there both must lead to the same place and both be relative or both
+ * absolute (a change of `relative` still replaces the link).
+ */
+function sameLinkTarget(platform, linkPath, existingText, wantedText) {
+    if (!platform.isWindows)
+        return existingText === wantedText;
+    const { path } = platform;
+    const [existing, wanted] = [existingText, wantedText].map((t) => withoutNamespace(platform, t));
+    if (path.isAbsolute(existing) !== path.isAbsolute(wanted))
+        return false;
+    const dir = path.dirname(linkPath);
+    return pathKey(platform, path.resolve(dir, existing)) === pathKey(platform, path.resolve(dir, wanted));
+}
+
 ;// CONCATENATED MODULE: ./src/knowledge.ts
-/** Filesystem type (as mountinfo, `mount` or Windows names it) → family. */
+
+/**
+ * Filesystem type → family, as Linux's mountinfo (`ext4`, `fuse.sshfs`), macOS's `mount` (`apfs`, `hfs`, `msdos`,
+ * `exfat`, `smbfs`, `nfs`, `macfuse`/`osxfuse`) and Windows' DriveFormat (`NTFS`, `ReFS`, `FAT32`, `exFAT`) name it.
+ */
 const FAMILIES = [
     [/^fuse\.sshfs$/, 'sshfs'],
     [/^nfs4?$/, 'nfs'],
     [/^(cifs|smb3?|smbfs)$/i, 'smb'],
     [/^(exfat|fuse\.exfat)$/i, 'exfat'],
-    [/^(vfat|msdos|fat|fat32|fuse\.fusefat)$/i, 'fat'],
+    [/^(vfat|msdos|fat|fat12|fat16|fat32|fuse\.fusefat)$/i, 'fat'],
     [/^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, 'ntfs'],
+    [/^refs$/i, 'refs'],
     [/^vboxsf$/, 'vboxsf'],
     [/^(9p|virtiofs)$/, '9p'],
     [/^overlay$/, 'overlay'],
-    [/^fuse/, 'fuse'],
-    [/^(ext[234]|xfs|btrfs|tmpfs|ramfs|zfs|f2fs|apfs|hfs|refs)$/i, 'local']
+    [/^(fuse|macfuse|osxfuse)/, 'fuse'],
+    [/^(ext[234]|xfs|btrfs|tmpfs|ramfs|zfs|f2fs|apfs|hfs)$/i, 'local']
 ];
 function familyOf(type) {
     return FAMILIES.find(([pattern]) => pattern.test(type))?.[1] ?? 'unknown';
 }
 const LINK_CALLS = ['link', 'symlink'];
 const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP'];
+/** Node reports a junction's failure as symlink()'s: the kind tried tells them apart. */
+const A_JUNCTION = { says: 'a junction', test: (ctx) => ctx.kind === 'junction' };
+const TARGET_IS_DIR = { says: 'TARGET is a directory', test: (ctx) => ctx.targetIsDir };
 const ROWS = [
     // Hard links refused by the filesystem itself.
     {
@@ -8781,6 +8791,25 @@ const ROWS = [
         hint: 'Make a symbolic link instead (`type: symlink`), or keep the hard link and add `fallback: symlink`.'
     },
     {
+        codes: ['ENOTSUP', 'EOPNOTSUPP'],
+        syscalls: ['link'],
+        families: ['fat', 'exfat', 'smb'],
+        platforms: ['darwin'],
+        capability: true,
+        meaning: "macOS's msdos, exfat and smbfs filesystems make no hard links (ENOTSUP, errno 45 there); symbolic links do " +
+            'work on msdos (the driver emulates them) and on SMB shares.',
+        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+    },
+    {
+        codes: ['EISDIR'],
+        syscalls: LINK_CALLS,
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'Windows answered ERROR_INVALID_FUNCTION, which Node reports as EISDIR ("illegal operation on a directory"): ' +
+            'this volume has no links of any kind, as FAT32 and exFAT volumes have none. Nothing is wrong with a directory.',
+        hint: 'Copy instead: add `fallback: copy`, or put PATH on an NTFS volume.'
+    },
+    {
         codes: [...NOT_IMPLEMENTED, 'EPERM', 'EISDIR'],
         syscalls: LINK_CALLS,
         families: ['exfat', 'fat'],
@@ -8791,7 +8820,16 @@ const ROWS = [
     {
         codes: ['EPERM'],
         syscalls: ['link'],
-        when: { says: 'TARGET is a directory', test: (ctx) => ctx.targetIsDir },
+        platforms: ['darwin'],
+        when: TARGET_IS_DIR,
+        capability: true,
+        meaning: 'TARGET is a directory: APFS has no hard links to directories (only HFS+ had them, for Time Machine).',
+        hint: 'Use `type: symlink`, or add `fallback: symlink`.'
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['link'],
+        when: TARGET_IS_DIR,
         capability: true,
         meaning: 'TARGET is a directory, and hard links to directories are not allowed.',
         hint: 'Use `type: symlink` (or `type: junction` on Windows), or add `fallback: symlink`.'
@@ -8800,10 +8838,29 @@ const ROWS = [
         codes: ['EPERM'],
         syscalls: ['symlink'],
         platforms: ['win32'],
+        when: A_JUNCTION,
+        meaning: 'Windows denied access (ERROR_ACCESS_DENIED, which Node reports as EPERM): a junction needs no privilege, so ' +
+            'this account may not write in the directory of PATH.',
+        hint: 'Choose a PATH in a directory this account may write (`icacls DIR` shows who may), or fix its permissions first.'
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['symlink'],
+        platforms: ['win32'],
         capability: true,
-        meaning: 'This Windows account may not create symbolic links: it is not an administrator and Developer Mode is off.',
-        hint: 'Turn on Developer Mode or run elevated; for a directory, `type: junction` or `fallback: junction` needs ' +
-            'no privilege.'
+        meaning: 'This Windows account may not create symbolic links (ERROR_PRIVILEGE_NOT_HELD): it is not elevated and ' +
+            "Developer Mode is off. GitHub's hosted Windows runners have the privilege; self-hosted runners often lack it.",
+        hint: 'Turn on Developer Mode (Settings > System > For developers) or run the runner elevated; for a directory, ' +
+            '`type: junction` or `fallback: junction` needs no privilege; for a file, `fallback: hardlink` or `fallback: copy`.'
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['link'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'Windows denied the hard link (ERROR_ACCESS_DENIED, which Node reports as EPERM): this account may not write ' +
+            "TARGET's attributes (a hard link changes its link count) or in the directory of PATH, or TARGET is in use.",
+        hint: 'Make a symbolic link (`fallback: symlink`) or a copy (`fallback: copy`), or give this account write access to TARGET.'
     },
     {
         codes: ['EPERM'],
@@ -8822,6 +8879,15 @@ const ROWS = [
         hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
     },
     {
+        codes: ['ENOTSUP'],
+        syscalls: ['link'],
+        families: ['refs'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'This ReFS volume refused the hard link (ERROR_NOT_SUPPORTED): older ReFS versions have no hard links.',
+        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+    },
+    {
         codes: NOT_IMPLEMENTED,
         syscalls: ['link'],
         capability: true,
@@ -8836,6 +8902,25 @@ const ROWS = [
         hint: 'Make a hard link (`fallback: hardlink`, files only) or a copy (`fallback: copy`).'
     },
     {
+        codes: ['EINVAL'],
+        syscalls: ['symlink'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'Windows says this volume or share does not support symbolic links (ERROR_SYMLINK_NOT_SUPPORTED, which Node ' +
+            'reports as EINVAL).',
+        hint: 'For a directory on a local NTFS volume, `type: junction`; otherwise `fallback: hardlink` (files) or `fallback: copy`.'
+    },
+    {
+        codes: ['EXDEV'],
+        syscalls: ['link'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'PATH is on PATH_VOLUME and TARGET on TARGET_VOLUME: a hard link cannot cross volumes (on GitHub-hosted ' +
+            'Windows runners the workspace is usually on D:, the tool cache and the user profile on C:).',
+        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`); or keep TARGET ' +
+            "on PATH's drive."
+    },
+    {
         codes: ['EXDEV'],
         syscalls: ['link'],
         capability: true,
@@ -8848,6 +8933,23 @@ const ROWS = [
         families: ['ntfs'],
         capability: true,
         meaning: 'TARGET already has as many hard links as ntfs-3g allows (about 8,190; Windows itself stops at 1,023).',
+        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+    },
+    {
+        codes: ['UNKNOWN'],
+        syscalls: ['link'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'Windows refused the hard link with an error Node has no name for; from link() that is ERROR_TOO_MANY_LINKS: ' +
+            'TARGET already has 1,023 hard links, the most NTFS allows for one file.',
+        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+    },
+    {
+        codes: ['EMLINK'],
+        syscalls: ['link'],
+        platforms: ['darwin'],
+        capability: true,
+        meaning: 'TARGET already has 32,767 hard links, the most macOS allows for one file.',
         hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
     },
     {
@@ -8896,6 +8998,15 @@ const ROWS = [
     },
     {
         codes: ['ENOTDIR'],
+        syscalls: ['symlink'],
+        platforms: ['win32'],
+        when: A_JUNCTION,
+        meaning: 'A junction leads only to a directory, and TARGET is a file (or does not exist, and `target-type` is not `dir`).',
+        hint: 'Use `type: symlink` for a file (Windows makes it a file link), or set `target-type: dir` for a directory ' +
+            'that is made later.'
+    },
+    {
+        codes: ['ENOTDIR'],
         meaning: 'A parent of PATH is a file, not a directory.',
         hint: 'Choose a PATH whose parents are directories, or remove the file in the way.'
     },
@@ -8903,6 +9014,19 @@ const ROWS = [
         codes: ['EACCES'],
         meaning: 'No permission to write in the directory of PATH (or to search one of its parents).',
         hint: 'Choose a PATH in a directory this user may write, or fix its permissions in an earlier step.'
+    },
+    {
+        codes: ['EROFS'],
+        platforms: ['win32'],
+        meaning: 'The volume is write-protected (ERROR_WRITE_PROTECT).',
+        hint: 'Clear the write protection (`diskpart`: `attributes disk clear readonly`), or choose a PATH on a writable volume.'
+    },
+    {
+        codes: ['EROFS'],
+        platforms: ['darwin'],
+        meaning: 'The volume is mounted read-only (the system volume of macOS always is).',
+        hint: 'Remount it read-write (`sudo mount -uw MOUNTPOINT`), or choose a PATH on a writable volume (the workspace, ' +
+            '/Users, /tmp).'
     },
     {
         codes: ['EROFS'],
@@ -8973,6 +9097,20 @@ const ROWS = [
         hint: 'Remount the share or `cd` out and back in, then run again.'
     },
     {
+        codes: ['EBUSY'],
+        platforms: ['win32'],
+        meaning: 'Windows reports a sharing violation (ERROR_SHARING_VIOLATION or a lock, which Node reports as EBUSY): another ' +
+            'process (an editor, a running build, an antivirus scan, the search indexer) holds PATH or TARGET open.',
+        hint: 'Stop what holds the file (Sysinternals `handle PATH` names it), e.g. a process an earlier step left running, then run again.'
+    },
+    {
+        codes: ['ETIMEDOUT'],
+        platforms: ['win32'],
+        meaning: "The network share did not answer in time (Windows' ERROR_SEM_TIMEOUT, or `timeout` ran out).",
+        hint: 'Check the server and the connection of this share (`net use` lists mapped drives), then run again; raise ' +
+            '`timeout` if the share is just slow.'
+    },
+    {
         codes: ['ETIMEDOUT'],
         meaning: 'The share stopped answering within `timeout`.',
         hint: 'Check the server and the network; raise `timeout` if the share is just slow.'
@@ -9016,6 +9154,10 @@ const MISREPORTING = ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p'];
 function misreports(fs) {
     return MISREPORTING.includes(familyOf(fs.type));
 }
+/** Filesystems whose calls can hang (a FUSE daemon or a server that stops answering): worked on in a child process. */
+function canHang(fs) {
+    return /^fuse/.test(fs.driver ?? fs.type) || ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p'].includes(familyOf(fs.type));
+}
 /** Errnos that say the share itself is gone: later links on the same mount are not attempted. */
 const SHARE_GONE = ['ENOTCONN', 'ECONNABORTED', 'ETIMEDOUT'];
 function isShareGone(code) {
@@ -9058,7 +9200,7 @@ function kindWords(kind) {
 }
 function describeFilesystem(fs) {
     if (fs.type === 'unknown')
-        return 'a filesystem of unknown type';
+        return `a filesystem of unknown type${fs.mountPoint ? ` mounted at ${fs.mountPoint}` : ''}`;
     const where = fs.mountPoint ? ` mounted at ${fs.mountPoint}` : '';
     const source = fs.source && fs.source !== fs.type ? ` from ${fs.source}` : '';
     return `${fs.type}${where}${source}`;
@@ -9069,50 +9211,15 @@ function explain(ctx) {
     const row = rowFor(ctx);
     const number = failure.errno === undefined ? '' : ` (errno ${failure.errno})`;
     const message = `Could not ${failure.attempted} ${ctx.path} -> ${ctx.target}: ${failure.code}${number} from ` +
-        `${failure.syscall}() on ${describeFilesystem(ctx.filesystem)}. ${row?.meaning ?? ''}`.trimEnd();
-    return { message, hint: (row?.hint ?? '').replaceAll('MOUNTPOINT', ctx.filesystem.mountPoint || 'MOUNTPOINT') };
+        `${failure.syscall}() on ${describeFilesystem(ctx.filesystem)}. ${fillIn(row?.meaning ?? '', ctx)}`.trimEnd();
+    return { message, hint: fillIn(row?.hint ?? '', ctx) };
 }
-
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/platform.ts
-// The one place that knows which OS we run on. Stages receive a Platform object, so tests can pick another.
-
-function platformFor(name) {
-    const isWindows = name === 'win32';
-    const isMac = name === 'darwin';
-    return {
-        name,
-        isWindows,
-        isMac,
-        path: isWindows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix,
-        caseInsensitive: isWindows || isMac
-    };
-}
-function currentPlatform() {
-    return platformFor(process.platform);
-}
-/** A key under which two spellings of one path compare equal on this platform. */
-function pathKey(platform, p) {
-    const normal = platform.path.normalize(p);
-    return platform.caseInsensitive ? normal.toLowerCase() : normal;
-}
-/** `child` is `parent` itself or lies below it. Both absolute. */
-function isWithin(platform, parent, child) {
-    const rel = platform.path.relative(pathKey(platform, parent), pathKey(platform, child));
-    return !(rel === '..' || rel.startsWith(`..${platform.path.sep}`) || platform.path.isAbsolute(rel));
-}
-/** `child` relative to `parent` when it lies inside it ('' for itself); undefined otherwise. */
-function relativeInside(platform, parent, child) {
-    return isWithin(platform, parent, child) ? platform.path.relative(parent, child) : undefined;
-}
-/** The `type` argument of fs.symlink: fixed at creation on Windows, ignored elsewhere. */
-function symlinkType(platform, kind, targetIsDir) {
-    if (!platform.isWindows)
-        return undefined;
-    if (kind === 'junction')
-        return 'junction';
-    return targetIsDir ? 'dir' : 'file';
+/** A row's words for this failure's own places: the mount point, the volumes of PATH and TARGET (`C:\` and `D:\`). */
+function fillIn(text, ctx) {
+    return text
+        .replaceAll('MOUNTPOINT', ctx.filesystem.mountPoint || 'MOUNTPOINT')
+        .replaceAll('PATH_VOLUME', volumeOf(ctx.platform, ctx.path))
+        .replaceAll('TARGET_VOLUME', volumeOf(ctx.platform, ctx.target));
 }
 
 ;// CONCATENATED MODULE: ./src/plan.ts
@@ -9205,11 +9312,8 @@ function recognise(kind, plan, at, target, ctx) {
                     return undefined;
                 return { warning: `${abs} is a symlink of the right length, but this sshfs mount hides its text (absolute or with ..): taken as unchanged, not verified.` };
             }
-            if (!platform.isWindows)
-                return text === plan.text ? {} : undefined;
-            // Windows hands back junction and symlink texts with \\?\ prefixes and trailing slashes of its own.
-            const resolve = (t) => platform.path.resolve(platform.path.dirname(abs), t.replace(/^\\\\\?\\/, ''));
-            return platform.path.relative(resolve(text), resolve(plan.text)) === '' ? {} : undefined;
+            const wanted = linkTextOf(platform, kind, plan.text, plan.request.absTarget);
+            return sameLinkTarget(platform, abs, text, wanted) ? {} : undefined;
         }
         case 'hardlink':
             if (!target || !at.isFile())
@@ -9246,6 +9350,7 @@ function linkText(request, realParent, ctx) {
 function failed(plan, code, syscall, attempted) {
     return { ...plan, action: 'fail', failure: { code, errno: errnoNumber(code) ?? undefined, syscall, attempted } };
 }
+/** A plan that has looked at nothing yet: what a link that never got that far reports. */
 function emptyPlan(request, ctx) {
     return {
         request,
@@ -9260,9 +9365,24 @@ function emptyPlan(request, ctx) {
         warnings: []
     };
 }
+/**
+ * Windows fixes what a link is when it is made: a junction leads only to a directory (so it leaves the kinds to try
+ * where TARGET is not one), and a symlink to a TARGET that does not exist yet is a file link unless `target-type: dir`
+ * says otherwise, which is worth a warning.
+ */
+function windowsKinds(plan) {
+    const { request, targetExists, targetIsDir } = plan;
+    const kinds = targetIsDir ? plan.kinds : plan.kinds.filter((k) => k !== 'junction');
+    if (targetExists || request.options.targetType !== undefined || !kinds.includes('symlink'))
+        return { kinds };
+    const warning = `TARGET ${request.absTarget} does not exist yet, and Windows fixes a symbolic link's type when it is made: ` +
+        `${request.absPath} is made a file link (a guess). Set \`target-type: dir\` if TARGET will be a directory, ` +
+        `or \`target-type: file\` to say so.`;
+    return { kinds, warning };
+}
 function planLink(request, ctx) {
     const { path } = ctx.platform;
-    let plan = emptyPlan(request, ctx);
+    const plan = emptyPlan(request, ctx);
     const requested = plan.kinds;
     const attempt = `create the ${request.options.type === 'hardlink' ? 'hard' : 'symbolic'} link`;
     try {
@@ -9290,6 +9410,14 @@ function planLink(request, ctx) {
             if (ctx.dangling === 'warn') {
                 plan.warnings.push(`TARGET ${request.absTarget} does not exist: the link at ${request.absPath} dangles for now.`);
             }
+        }
+        if (ctx.platform.isWindows) {
+            const fitted = windowsKinds(plan);
+            if (fitted.kinds.length === 0)
+                return failed(plan, 'ENOTDIR', 'symlink', 'create the junction');
+            plan.kinds = fitted.kinds;
+            if (fitted.warning)
+                plan.warnings.push(fitted.warning);
         }
         const at = ctx.ops.lstat(request.absPath);
         if (at) {
@@ -9502,6 +9630,9 @@ function verify(at, kind, plan, ctx) {
     catch (error) {
         if (!isErrno(error))
             throw error;
+        // sshfs hides texts with `..` or absolute ones; the size of a symlink is its text's length, and that shows.
+        if (error.code === 'EPERM' && stats.size === Buffer.byteLength(plan.text))
+            return;
         const fctx = failureContext(plan, toFailure(error, 'readlink', 'read back the new link'), kind, ctx);
         plan.warnings.push(`${explain(fctx).message} ${explain(fctx).hint}`);
     }
@@ -9683,7 +9814,7 @@ function toResult(plan, outcome, ctx) {
         explained.hint = `${describeProbe(outcome.probe, ctx.platform.path.dirname(request.absPath))} ${explained.hint}`.trim();
     }
     if (plan.skipped)
-        explained.message = `Not attempted: an earlier link found this share gone. ${explained.message}`;
+        explained.message = `Not attempted: an earlier link found this share gone or not answering. ${explained.message}`;
     const windowsJunction = outcome.kind === 'junction' && ctx.platform.isWindows;
     return {
         line: request.line,
@@ -9722,6 +9853,11 @@ function applyLink(planned, ctx) {
         return { ...result, message: error.message, hint: 'Choose a PATH inside working-directory, or set `confine: false`.' };
     }
 }
+/** The result of a link that never got to the disk: its share timed out or was found gone first. */
+function failedResult(request, failure, ctx, skipped = false) {
+    const plan = { ...emptyPlan(request, ctx), action: 'fail', failure, skipped };
+    return toResult(plan, { status: skipped ? 'skipped' : 'failed', kind: '', failure }, ctx);
+}
 /** A dry run's result: what a real run would do, with the failure it can already see. */
 function plannedResult(plan, ctx) {
     const outcome = plan.failure
@@ -9730,6 +9866,8 @@ function plannedResult(plan, ctx) {
     return { ...toResult(plan, outcome, ctx), plan: plan.action };
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/fsops.ts
 // The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
 // worker process can run them on a share that may hang.
@@ -9810,9 +9948,110 @@ function copyFileData(from, to) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/mounts-macos.ts
+/**
+ * One line of `mount` output. Nothing is escaped, and both a source (`map auto_home`) and a mount point
+ * (`/Volumes/My Disk (2)`) may hold spaces; a source never holds ` on ` and the flags never a parenthesis, so the
+ * source ends at the first ` on ` and the mount point at the last ` (`.
+ */
+const LINE = /^(.+?) on (.+) \(([^()]*)\)$/;
+/**
+ * Parse what `mount` prints on macOS:
+ * `/dev/disk3s1s1 on / (apfs, sealed, local, read-only, journaled)`,
+ * `//user@server/share on /Volumes/share (smbfs, nodev, nosuid, mounted by user)`.
+ */
+function parseMacMounts(text) {
+    return text.split('\n').flatMap((line, index) => {
+        const match = LINE.exec(line.trim());
+        if (!match)
+            return [];
+        const [type, ...flags] = match[3].split(', ');
+        // macOS says `read-only` where mountinfo says `ro`, and the knowledge base looks for `ro`.
+        const options = flags.includes('read-only') ? [...flags, 'ro'] : flags;
+        const entry = { id: index, device: '', source: match[1], mountPoint: match[2], type, options };
+        return [entry, ...visibleTwin(entry)];
+    });
+}
+/** Where macOS keeps what users write: /Users, /private (so /tmp), /opt... are "firmlinks" into this volume. */
+const DATA_VOLUME = '/System/Volumes/Data';
+/**
+ * A mount inside the Data volume may be listed under its firmlinked path (`/System/Volumes/Data/Users/me/mnt`)
+ * while every path a user writes says `/Users/me/mnt`: the mount is known under both, so either finds it.
+ */
+function visibleTwin(entry) {
+    if (!entry.mountPoint.startsWith(`${DATA_VOLUME}/`))
+        return [];
+    return [{ ...entry, mountPoint: entry.mountPoint.slice(DATA_VOLUME.length) }];
+}
+/**
+ * The mount that really holds a path macOS shows under its read-only system volume (macOS 10.15 on): the Data
+ * volume, since everything writable there is a firmlink into it. Taken lexically, /Users/runner/work would be on
+ * the sealed, read-only `/`, and every link there would be called EROFS before it is tried.
+ */
+function throughFirmlinks(mount, mounts) {
+    if (mount?.mountPoint !== '/' || !mount.options.includes('ro'))
+        return mount;
+    return mounts.find((m) => m.mountPoint === DATA_VOLUME) ?? mount;
+}
+
+;// CONCATENATED MODULE: ./src/mounts-windows.ts
+/** A UNC share (`\\server\share\`): SMB, known from the path alone, without touching a share that may hang. */
+function uncShare(root) {
+    const match = /^\\\\([^\\?.][^\\]*)\\([^\\]+)\\?$/.exec(root);
+    if (!match)
+        return undefined;
+    return { type: 'smb', mountPoint: root, source: `\\\\${match[1]}\\${match[2]}`, options: ['network'] };
+}
+/**
+ * The PowerShell script that prints what DriveInfo knows of one drive as one line of JSON:
+ * `{"Name":"D:\\","DriveType":"Fixed","DriveFormat":"NTFS","DisplayRoot":""}`. DriveFormat throws on a drive that
+ * is not ready (an empty card reader); DisplayRoot is the `\\server\share` behind a mapped network drive.
+ */
+function driveQuery(root) {
+    if (!/^[A-Z]:\\$/.test(root))
+        throw new Error(`not a drive root: '${root}'`);
+    return [
+        // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
+        'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
+        `$d = [System.IO.DriveInfo]::new('${root}')`,
+        "$format = ''; try { $format = $d.DriveFormat } catch {}",
+        "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
+        '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
+    ].join('\n');
+}
+/** powershell.exe arguments that run a script as is: -EncodedCommand takes UTF-16LE base64, so nothing needs quoting. */
+function powershellArgs(script) {
+    return ['-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
+}
+/**
+ * A drive as the knowledge base wants it: its format (`NTFS`, `ReFS`, `FAT32`, `exFAT`), or `smb` for a network
+ * drive (DriveFormat there is the server's format, kept as `format=`), and the DriveType as an option.
+ */
+function parseDriveInfo(root, output) {
+    const unknown = { type: 'unknown', mountPoint: root, source: '', options: [] };
+    let drive;
+    try {
+        drive = JSON.parse((output ?? '').trim());
+    }
+    catch {
+        return unknown;
+    }
+    if (typeof drive !== 'object' || drive === null)
+        return unknown;
+    const format = drive.DriveFormat || '';
+    const driveType = (drive.DriveType || 'Unknown').toLowerCase();
+    if (driveType === 'network') {
+        const options = ['network', ...(format ? [`format=${format}`] : [])];
+        return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options };
+    }
+    return { ...unknown, type: format || 'unknown', options: [driveType] };
+}
+
 ;// CONCATENATED MODULE: ./src/mounts.ts
-// Which filesystem a path is on. Decided lexically from the mount table, so a hung share is never touched to
-// find out; looked up once per mount.
+// Which filesystem a path is on. Decided lexically (from the mount table; on Windows from the path's volume), so a
+// hung share is never touched to find out; looked up once per mount or volume.
+
+
 
 
 
@@ -9856,15 +10095,14 @@ function mountOf(mounts, absPath, platform) {
     return best;
 }
 const UNKNOWN_FS = { type: 'unknown', mountPoint: '', source: '', options: [] };
-function run(command, args) {
-    // Bounded: detection must never hold the step up, and never fail it.
-    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, { encoding: 'utf8', timeout: 3000, stdio: ['ignore', 'pipe', 'ignore'] });
+/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
+function run(command, args, timeout = 3000) {
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, { encoding: 'utf8', timeout, windowsHide: true, stdio: ['ignore', 'pipe', 'ignore'] });
     return result.status === 0 ? result.stdout.trim() || undefined : undefined;
 }
-const linuxSources = {
-    mountTable: () => external_node_fs_namespaceObject.readFileSync('/proc/self/mountinfo', 'utf8'),
-    blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
-    processArgs: () => external_node_fs_namespaceObject.readdirSync('/proc')
+/** Linux's /proc, which only Linux has (darwin reads `mount` instead). */
+function processArgsFromProc() {
+    return external_node_fs_namespaceObject.readdirSync('/proc')
         .filter((name) => /^\d+$/.test(name))
         .flatMap((pid) => {
         try {
@@ -9873,8 +10111,18 @@ const linuxSources = {
         catch {
             return []; // the process ended meanwhile
         }
-    })
-};
+    });
+}
+/** The real sources of the platform the detector is made for. */
+function systemSources(platform) {
+    return {
+        mountTable: () => (platform.isMac ? (run('/sbin/mount', []) ?? '') : external_node_fs_namespaceObject.readFileSync('/proc/self/mountinfo', 'utf8')),
+        blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
+        processArgs: processArgsFromProc,
+        // PowerShell starts slowly on a busy runner; this runs once per drive.
+        driveInfo: (root) => run('powershell.exe', powershellArgs(driveQuery(root)), 10_000)
+    };
+}
 /**
  * The `-o` options of the sshfs process serving a mount point (follow_symlinks, disable_hardlink...): the kernel's
  * mount table does not have them, and they explain failures.
@@ -9891,51 +10139,150 @@ function sshfsOptions(processes, mountPoint) {
 }
 /** A mount as the knowledge base wants to see it: the real format of a fuseblk device, a FUSE daemon's options. */
 function enrich(mount, sources) {
-    const info = { type: mount.type, mountPoint: mount.mountPoint, source: mount.source, options: mount.options };
+    const info = basicInfo(mount);
     if (mount.type === 'fuseblk' && mount.source.startsWith('/dev/')) {
         const format = sources.blockDeviceType(mount.source);
         if (format)
-            info.type = format;
+            Object.assign(info, { type: format, driver: mount.type });
     }
     if (mount.type === 'fuse.sshfs')
         info.options = [...new Set([...mount.options, ...sshfsOptions(sources.processArgs(), mount.mountPoint)])];
     return info;
 }
-/** Reads the mount table at the first question, and each mount's details once. Never throws: what it cannot tell is `unknown`. */
-function createDetector(platform, sources = {}) {
-    const from = { ...linuxSources, ...sources };
+/** The mount table of this platform, parsed; empty where there is none to read. */
+function mountTable(platform, from) {
+    if (platform.isMac)
+        return parseMacMounts(from.mountTable());
+    return platform.name === 'linux' ? parseMountinfo(from.mountTable()) : [];
+}
+function basicInfo(mount) {
+    return { type: mount.type, mountPoint: mount.mountPoint, source: mount.source, options: mount.options };
+}
+/** Linux and macOS: the mount table, read at the first question. */
+function tableLookup(platform, from) {
     let mounts;
-    const details = new Map();
-    const table = () => {
+    return (absPath) => {
         if (mounts === undefined) {
             try {
-                mounts = platform.name === 'linux' ? parseMountinfo(from.mountTable()) : [];
+                mounts = mountTable(platform, from);
             }
             catch {
                 mounts = [];
             }
         }
-        return mounts;
+        const lexical = mountOf(mounts, absPath, platform);
+        const mount = platform.isMac ? throughFirmlinks(lexical, mounts) : lexical;
+        return mount && { key: mount, details: () => enrich(mount, from), plain: basicInfo(mount) };
     };
+}
+/** Windows: the path's volume; a UNC share is SMB by its spelling, a drive is asked about once. */
+function volumeLookup(platform, from) {
+    return (absPath) => {
+        const root = volumeOf(platform, absPath);
+        if (!root)
+            return undefined;
+        const plain = { ...UNKNOWN_FS, mountPoint: root };
+        return { key: root, details: () => uncShare(root) ?? parseDriveInfo(root, from.driveInfo(root)), plain };
+    };
+}
+/** Finds each path's filesystem, asking about each mount or volume once. Never throws: what it cannot tell is `unknown`. */
+function createDetector(platform, sources = {}) {
+    const from = { ...systemSources(platform), ...sources };
+    const lookup = platform.isWindows ? volumeLookup(platform, from) : tableLookup(platform, from);
+    const details = new Map();
     return {
         forPath: (absPath) => {
-            const mount = mountOf(table(), absPath, platform);
-            if (!mount)
+            const found = lookup(absPath);
+            if (!found)
                 return UNKNOWN_FS;
-            let info = details.get(mount);
+            let info = details.get(found.key);
             if (!info) {
                 try {
-                    info = enrich(mount, from);
+                    info = found.details();
                 }
                 catch {
-                    info = { type: mount.type, mountPoint: mount.mountPoint, source: mount.source, options: mount.options };
+                    info = found.plain;
                 }
-                details.set(mount, info);
+                details.set(found.key, info);
             }
             return info;
         }
     };
 }
+
+;// CONCATENATED MODULE: ./src/runner.ts
+// The runner's side of the conversation: workflow commands on stdout, outputs and the job summary in the files the
+// runner names. ln-action speaks it itself rather than importing @actions/core, whose index also loads an OIDC HTTP
+// client: that tripled the action's start-up (measured: 0.14 s against 0.04 s for `node -e 0`).
+
+
+
+/** Workflow-command data: the runner decodes these three, so nothing in a message can end the command early. */
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+function command(name, properties, message) {
+    const props = Object.entries(properties)
+        .filter(([, value]) => value !== undefined && value !== '')
+        .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+        .join(',');
+    process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
+}
+function info(text) {
+    process.stdout.write(text + external_node_os_namespaceObject.EOL);
+}
+function debug(text) {
+    command('debug', {}, text);
+}
+function annotation(level) {
+    return (message, properties = {}) => command(level, { title: properties.title, file: properties.file, line: properties.startLine }, message);
+}
+const error = annotation('error');
+const warning = annotation('warning');
+function startGroup(name) {
+    command('group', {}, name);
+}
+function endGroup() {
+    command('endgroup', {}, '');
+}
+/** An output for later steps: a heredoc block in GITHUB_OUTPUT, with a delimiter no value can contain. */
+function setOutput(name, value) {
+    const file = process.env.GITHUB_OUTPUT;
+    if (!file)
+        return command('set-output', { name }, value);
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
+    external_node_fs_namespaceObject.appendFileSync(file, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`);
+}
+/** Marks the step failed (the exit code) and says why, as an error annotation. */
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+/** The job summary as HTML, written in one append. Callers escape what they put in. */
+class Summary {
+    html = '';
+    addHeading(text, level = 1) {
+        this.html += `<h${level}>${text}</h${level}>${external_node_os_namespaceObject.EOL}`;
+        return this;
+    }
+    addRaw(text, addEOL = false) {
+        this.html += addEOL ? text + external_node_os_namespaceObject.EOL : text;
+        return this;
+    }
+    addTable(rows) {
+        const cell = (c) => typeof c === 'string' ? `<td>${c}</td>` : c.header ? `<th>${c.data}</th>` : `<td>${c.data}</td>`;
+        this.html += `<table>${rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('')}</table>${external_node_os_namespaceObject.EOL}`;
+        return this;
+    }
+    async write(file) {
+        await external_node_fs_namespaceObject.promises.appendFile(file, this.html);
+        this.html = '';
+    }
+}
+const summary = new Summary();
 
 ;// CONCATENATED MODULE: ./src/report.ts
 // Report stage: the log, annotations, outputs, results file and job summary, all from the results alone.
@@ -10132,8 +10479,11 @@ function seconds(env, name, fallback) {
     }
     return value;
 }
-function workingDirectory(env, platform) {
+function workingDirectory(env, platform, mayHang) {
     const dir = platform.path.resolve(input(env, 'working-directory') || env.GITHUB_WORKSPACE || process.cwd());
+    // On a share that may hang, a stat here could never return: its links are checked in a share worker.
+    if (mayHang(dir))
+        return dir;
     let stats;
     try {
         stats = external_node_fs_namespaceObject.statSync(dir, { throwIfNoEntry: false });
@@ -10157,11 +10507,12 @@ function readSpec(links, workingDir, platform) {
         throw new InputError(`Input 'links' names the file '${specFile}', which cannot be read: ${error.message}`);
     }
 }
-function getSettings(platform, env = process.env) {
+/** `mayHang` says which paths lie on shares that may not answer: those are never touched here. */
+function getSettings(platform, env = process.env, mayHang = () => false) {
     const links = input(env, 'links');
     if (!links)
         throw new InputError("Input 'links' is required: give lines 'PATH -> TARGET', a YAML list, or @file.");
-    const workingDir = workingDirectory(env, platform);
+    const workingDir = workingDirectory(env, platform, mayHang);
     const backupSuffix = input(env, 'backup-suffix');
     if (/[/\\\0]/.test(backupSuffix)) {
         throw new InputError(`Input 'backup-suffix' must not contain a path separator or NUL; got '${backupSuffix}'.`);
@@ -10186,6 +10537,319 @@ function getSettings(platform, env = process.env) {
     };
     debug(`settings: ${JSON.stringify({ ...settings, spec: `${settings.spec.length} characters` })}`);
     return settings;
+}
+
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/share-worker.ts
+// Links on a share that can hang (FUSE, network filesystems) are planned and made here, in a child process that
+// the action can abandon: a call stuck in a hung FUSE request cannot be interrupted, not even by SIGKILL, and
+// keeps its whole process alive. The child runs one thread per lane, each lane owning whole directories (the
+// kernel serialises creations within one directory), so many requests are in flight on a slow share. Each lane
+// notes in shared memory which call it is in and since when; the child's main thread, which never touches the
+// share, turns a call that outlives `timeout` into ETIMEDOUT and stops the other lanes.
+
+
+
+
+
+
+
+/** Set in the child's environment: index.ts starts the worker instead of the action. */
+const WORKER_ROLE = 'LN_ACTION_SHARE_WORKER';
+const OPS = Object.keys(nodeFs);
+/** Per lane in the shared Int32Array: the link's index, the call (index into OPS), when it began (ms since epoch0, 0 = idle). */
+const SLOT = 3;
+function shareContext(settings, ops) {
+    return {
+        platform: platformFor(settings.platform),
+        ops,
+        // Every link here was put on this share lexically; what it is does not change per link.
+        detector: { forPath: () => settings.filesystem },
+        realWorkingDirectory: settings.realWorkingDirectory,
+        confine: settings.confine,
+        createParents: settings.createParents,
+        dangling: settings.dangling,
+        backupSuffix: settings.backupSuffix,
+        goneShares: new Map(),
+        probes: new Map(),
+        swept: new Set(),
+        now: Date.now
+    };
+}
+/** Lanes: whole directories each, the busiest first onto the least loaded lane; links below other links go last, in order. */
+function assignLanes(links, count, settings) {
+    const { path } = platformFor(settings.platform);
+    const byDir = new Map();
+    const wave2 = [];
+    for (const link of links) {
+        if (link.request.dependsOnEarlier) {
+            wave2.push(link);
+            continue;
+        }
+        const dir = path.dirname(link.request.absPath);
+        byDir.set(dir, [...(byDir.get(dir) ?? []), link]);
+    }
+    const wave1 = Array.from({ length: count }, () => []);
+    for (const group of [...byDir.values()].sort((a, b) => b.length - a.length)) {
+        wave1.reduce((least, lane) => (lane.length < least.length ? lane : least)).push(...group);
+    }
+    for (const lane of wave1)
+        lane.sort((a, b) => a.index - b.index);
+    return { wave1, wave2 };
+}
+function laneCount(links, platform) {
+    const { path } = platformFor(platform);
+    return Math.max(1, Math.min(24, new Set(links.map((l) => path.dirname(l.request.absPath))).size));
+}
+function isLane() {
+    return external_node_worker_threads_namespaceObject.workerData?.role === 'lane';
+}
+/** Each call notes itself in the lane's slot first, so the child's main thread can time it. */
+function timedOps(data, current) {
+    const { slots, lane, epoch } = data;
+    const timed = {};
+    for (const [code, name] of OPS.entries()) {
+        const op = nodeFs[name];
+        timed[name] = (...args) => {
+            Atomics.store(slots, lane * SLOT, current.index);
+            Atomics.store(slots, lane * SLOT + 1, code);
+            Atomics.store(slots, lane * SLOT + 2, Math.max(1, Date.now() - epoch));
+            try {
+                return op(...args);
+            }
+            finally {
+                Atomics.store(slots, lane * SLOT + 2, 0);
+            }
+        };
+    }
+    return timed;
+}
+function runLane() {
+    const data = external_node_worker_threads_namespaceObject.workerData;
+    const current = { index: -1 };
+    const ctx = shareContext(data.settings, timedOps(data, current));
+    const stopped = () => Atomics.load(data.slots, data.slots.length - 1) === 1;
+    const plans = new Map();
+    const post = (message) => external_node_worker_threads_namespaceObject.parentPort.postMessage(message);
+    external_node_worker_threads_namespaceObject.parentPort.on('message', (message) => {
+        if (message.type === 'plan') {
+            current.index = data.wave1[0]?.index ?? data.wave2[0]?.index ?? -1;
+            try {
+                ctx.realWorkingDirectory = ctx.ops.realpath(ctx.realWorkingDirectory);
+            }
+            catch {
+                // a share that errors: each link's own calls say why
+            }
+            for (const { index, request } of [...data.wave1, ...data.wave2]) {
+                if (stopped())
+                    break;
+                current.index = index;
+                try {
+                    const plan = planOrSkip(request, ctx);
+                    plans.set(index, plan);
+                    post({ type: 'planned', index, result: plannedResult(plan, ctx) });
+                }
+                catch (error) {
+                    if (!(error instanceof ConfinementProblem))
+                        throw error;
+                    const result = failedResult(request, { code: '', syscall: '', attempted: '' }, ctx);
+                    post({ type: 'planned', index, result, problem: { line: request.line, message: error.message } });
+                }
+            }
+        }
+        else {
+            for (const { index } of message.wave === 1 ? data.wave1 : data.wave2) {
+                const plan = plans.get(index);
+                // A plan that already failed touches nothing to report so; the others wait for a share that answers.
+                if (!plan || (stopped() && plan.action !== 'fail'))
+                    continue;
+                current.index = index;
+                post({ type: 'applied', index, result: applyLink(plan, ctx) });
+            }
+        }
+        post({ type: 'done' });
+    });
+}
+function runShareWorker() {
+    process.once('message', (start) => {
+        if (start.type === 'start')
+            void supervise(start.settings, start.links, start.lanes);
+    });
+}
+async function supervise(settings, links, count) {
+    const ctx = shareContext(settings, nodeFs);
+    const epoch = Date.now();
+    const slots = new Int32Array(new SharedArrayBuffer((count * SLOT + 1) * 4));
+    const { wave1, wave2 } = assignLanes(links, count, settings);
+    const byIndex = new Map(links.map((l) => [l.index, l]));
+    const settled = new Map();
+    const planned = new Map();
+    const problems = [];
+    let stopReason;
+    const stop = (failure) => {
+        stopReason ??= failure;
+        Atomics.store(slots, slots.length - 1, 1);
+    };
+    let wake = () => undefined;
+    const lanes = wave1.map((laneLinks, lane) => {
+        const data = { role: 'lane', lane, settings, wave1: laneLinks, wave2: lane === 0 ? wave2 : [], slots, epoch };
+        const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(import.meta.url), { workerData: data, stdout: true, stderr: true });
+        const state = { worker, dead: false, busy: false };
+        worker.on('message', (message) => {
+            if (state.dead)
+                return;
+            if (message.type === 'done')
+                state.busy = false;
+            else if (message.type === 'planned') {
+                planned.set(message.index, message.result);
+                if (message.problem)
+                    problems.push(message.problem);
+                if (isShareGone(message.result.code))
+                    stop(failureOf(message.result));
+            }
+            else {
+                settled.set(message.index, message.result);
+                if (isShareGone(message.result.code) && message.result.status === 'failed')
+                    stop(failureOf(message.result));
+            }
+            wake();
+        });
+        worker.on('error', () => {
+            state.dead = true;
+            wake();
+        });
+        return state;
+    });
+    // The watchdog: the only code here that reads the clock against the lanes' calls.
+    const watchdog = setInterval(() => {
+        const now = Date.now() - epoch;
+        for (const [lane, state] of lanes.entries()) {
+            const began = Atomics.load(slots, lane * SLOT + 2);
+            if (state.dead || began === 0 || now - began <= settings.timeoutMs)
+                continue;
+            state.dead = true;
+            const index = Atomics.load(slots, lane * SLOT);
+            const syscall = OPS[Atomics.load(slots, lane * SLOT + 1)];
+            const failure = {
+                code: 'ETIMEDOUT',
+                errno: errnoNumber('ETIMEDOUT') ?? undefined,
+                syscall,
+                attempted: `finish ${syscall}() within timeout (${settings.timeoutMs / 1000} s) for`
+            };
+            const link = byIndex.get(index);
+            if (link && !settled.has(index))
+                settled.set(index, failedResult(link.request, failure, ctx));
+            stop(failure);
+            wake();
+        }
+    }, 20);
+    /** Send every live lane a message and wait until each is done or dead. */
+    const phase = async (message, which = lanes) => {
+        for (const state of which) {
+            if (state.dead)
+                continue;
+            state.busy = true;
+            state.worker.postMessage(message);
+        }
+        while (which.some((s) => s.busy && !s.dead))
+            await new Promise((resolve) => (wake = resolve));
+    };
+    const finish = (results) => links.map(({ index, request }) => {
+        const result = results.get(index);
+        if (result)
+            return [index, result];
+        const skipped = failedResult(request, stopReason ?? unfinished, ctx, true);
+        return [index, settings.dryRun ? { ...skipped, status: 'planned', plan: 'fail' } : skipped];
+    });
+    await phase({ type: 'plan' });
+    const send = (message) => new Promise((resolve) => process.send(message, () => resolve()));
+    // Links the watchdog settled while planning keep that result in a dry run too.
+    for (const [index, result] of settled)
+        planned.set(index, settings.dryRun ? { ...result, status: 'planned', plan: 'fail' } : result);
+    await send({ type: 'planned', planned: finish(planned), problems });
+    if (settings.dryRun)
+        return exit(watchdog);
+    await new Promise((resolve) => process.once('message', () => resolve()));
+    await phase({ type: 'apply', wave: 1 });
+    await phase({ type: 'apply', wave: 2 }, lanes.slice(0, 1));
+    await send({ type: 'final', results: finish(settled) });
+    exit(watchdog);
+}
+const unfinished = { code: 'ECANCELED', syscall: 'none', attempted: 'get to' };
+function failureOf(result) {
+    return { code: result.code, errno: result.errno ?? undefined, syscall: result.syscall, attempted: 'reach the share for' };
+}
+/** Lanes stuck in the share keep this process alive; the parent does not wait for it. */
+function exit(watchdog) {
+    clearInterval(watchdog);
+    process.exit(0);
+}
+
+;// CONCATENATED MODULE: ./src/share-job.ts
+// The parent's side of a share worker (share-worker.ts): start it, hand it the links on one share, collect what
+// it planned and made, and let go of it when done. It never waits for the child to exit: a child stuck in a hung
+// FUSE call cannot exit until the share answers.
+
+
+
+class ShareJob {
+    child;
+    messages = [];
+    waiting;
+    ended;
+    constructor(settings, links) {
+        // Its own stdio, not the action's: the runner must not wait for a child that cannot exit.
+        this.child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [(0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)], {
+            env: { ...process.env, [WORKER_ROLE]: '1' },
+            stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+            detached: process.platform !== 'win32'
+        });
+        this.child.on('message', (message) => {
+            this.messages.push(message);
+            this.waiting?.();
+        });
+        this.child.on('exit', (code, signal) => {
+            this.ended = `the worker for this share ended early (${signal ?? `exit code ${code}`})`;
+            this.waiting?.();
+        });
+        const start = { type: 'start', settings, links, lanes: laneCount(links, settings.platform) };
+        this.child.send(start);
+    }
+    /** The next message of this type, or undefined when the child died. */
+    async next(type) {
+        // The child's main thread never touches the share and times every call itself: it answers, or it died.
+        for (;;) {
+            const found = this.messages.find((m) => m.type === type);
+            if (found)
+                return found;
+            if (this.ended)
+                return undefined;
+            await new Promise((resolve) => (this.waiting = resolve));
+        }
+    }
+    async plan() {
+        const message = await this.next('planned');
+        return message && { planned: new Map(message.planned), problems: message.problems };
+    }
+    async apply() {
+        this.child.send({ type: 'apply' });
+        const message = await this.next('final');
+        return message && new Map(message.results);
+    }
+    /** Done with it: the child is killed, and nothing of it keeps this process alive even if it cannot die yet. */
+    release() {
+        this.child.kill('SIGKILL');
+        if (this.child.connected)
+            this.child.disconnect();
+        this.child.unref();
+    }
+    /** Why results are missing, for the links the child never answered for. */
+    get failureReason() {
+        return this.ended ?? 'the worker for this share did not answer';
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -10385,7 +11049,10 @@ function markDependents(requests, linkPaths, platform) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-// The pipeline: settings → parse → plan → apply → report.
+// The pipeline: settings → parse → plan → apply → report. Links on shares that can hang are planned and applied
+// in a child process per share (share-job.ts); the rest in this process, where a successful call is the proof.
+
+
 
 
 
@@ -10405,11 +11072,44 @@ function realOrAsGiven(ops, dir) {
         return dir;
     }
 }
+/** Which links go to a share worker: decided from the mount table alone, before anything touches a path. */
+function splitByShare(links, detector, isolate) {
+    const split = { local: [], shares: new Map() };
+    for (const link of links) {
+        const onPath = detector.forPath(link.request.absPath);
+        const onTarget = detector.forPath(link.request.absTarget);
+        const share = [onPath, onTarget].find(canHang);
+        if (!isolate || !share) {
+            split.local.push(link);
+            continue;
+        }
+        const group = split.shares.get(share.mountPoint) ?? { filesystem: share, links: [] };
+        group.links.push(link);
+        split.shares.set(share.mountPoint, group);
+    }
+    return split;
+}
+function startJob(filesystem, links, ctx, settings) {
+    return new ShareJob({
+        platform: ctx.platform.name,
+        filesystem,
+        realWorkingDirectory: ctx.realWorkingDirectory,
+        confine: ctx.confine,
+        createParents: ctx.createParents,
+        dangling: ctx.dangling,
+        backupSuffix: ctx.backupSuffix,
+        dryRun: settings.dryRun,
+        timeoutMs: settings.timeoutMs
+    }, links);
+}
 /** Run the action. Resolves when it is done; failures set the exit code through runner.setFailed. */
 async function main_run(options = {}) {
     const { platform = currentPlatform(), ops = nodeFs, env = process.env } = options;
+    const jobs = [];
     try {
-        const settings = getSettings(platform, env);
+        const detector = createDetector(platform);
+        const mayHang = (p) => ops === nodeFs && canHang(detector.forPath(p));
+        const settings = getSettings(platform, env, mayHang);
         const where = { settings, platform, workspace: env.GITHUB_WORKSPACE || settings.workingDirectory };
         const parsed = parseSpec(settings.spec, settings.defaults);
         const resolved = resolveEntries(parsed.entries, settings.workingDirectory, settings.confine, platform);
@@ -10419,8 +11119,9 @@ async function main_run(options = {}) {
         const ctx = {
             platform,
             ops,
-            detector: createDetector(platform),
-            realWorkingDirectory: realOrAsGiven(ops, settings.workingDirectory),
+            detector,
+            // A share worker resolves a working directory on its share itself, under its timeout.
+            realWorkingDirectory: mayHang(settings.workingDirectory) ? settings.workingDirectory : realOrAsGiven(ops, settings.workingDirectory),
             confine: settings.confine,
             createParents: settings.createParents,
             dangling: settings.dangling,
@@ -10430,19 +11131,54 @@ async function main_run(options = {}) {
             swept: new Set(),
             now: Date.now
         };
-        const { plans, problems } = planAll(resolved.requests, ctx);
+        const links = resolved.requests.map((request, index) => ({ index, request }));
+        // Injected filesystem calls (tests) cannot cross into a child process: they stay here.
+        const split = splitByShare(links, detector, ops === nodeFs);
+        const groups = [...split.shares.values()];
+        jobs.push(...groups.map((group) => startJob(group.filesystem, group.links, ctx, settings)));
+        const local = planAll(split.local.map((l) => l.request), ctx);
+        const sharePlans = await Promise.all(jobs.map((job) => job.plan()));
+        const problems = [...local.problems, ...sharePlans.flatMap((p) => p?.problems ?? [])];
         if (problems.length > 0)
             return reportProblems(problems, where);
-        const results = plans.map((plan) => (settings.dryRun ? plannedResult(plan, ctx) : applyLink(plan, ctx)));
+        const results = new Array(links.length);
+        /** A share's results; a child that died without them leaves its links failed, saying so. */
+        const fill = (i, found) => {
+            for (const { index, request } of groups[i].links) {
+                const failure = { code: 'UNKNOWN', syscall: 'none', attempted: `get an answer (${jobs[i].failureReason}) for` };
+                results[index] = found?.get(index) ?? failedResult(request, failure, ctx);
+            }
+        };
+        if (settings.dryRun) {
+            sharePlans.forEach((plan, i) => fill(i, plan?.planned));
+            local.plans.forEach((plan, i) => (results[split.local[i].index] = plannedResult(plan, ctx)));
+        }
+        else {
+            const applied = jobs.map((job) => job.apply());
+            local.plans.forEach((plan, i) => (results[split.local[i].index] = applyLink(plan, ctx)));
+            const shareResults = await Promise.all(applied);
+            shareResults.forEach((found, i) => fill(i, found));
+        }
         await report(results, where, env);
     }
     catch (error) {
         setFailed(errorMessage(error));
     }
+    finally {
+        for (const job of jobs)
+            job.release();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts
-// The entry point the runner executes (bundled to dist/index.js).
+// The entry point the runner executes (bundled to dist/index.js). The same file serves as the share worker
+// process and its lane threads (share-worker.ts), so the bundle stays one file.
 
-void main_run();
+
+if (isLane())
+    runLane();
+else if (process.env[WORKER_ROLE])
+    runShareWorker();
+else
+    void main_run();
 

@@ -11,8 +11,8 @@ import {
   misreports,
   type FailureContext
 } from './knowledge.js'
-import type { Failure, Kind, LinkResult, Probe, Status } from './model.js'
-import { ConfinementProblem, planOrSkip, syscallOf, type LinkPlan, type PlanContext } from './plan.js'
+import type { Failure, Kind, LinkRequest, LinkResult, Probe, Status } from './model.js'
+import { ConfinementProblem, emptyPlan, planOrSkip, syscallOf, type LinkPlan, type PlanContext } from './plan.js'
 import { symlinkType } from './platform.js'
 
 export interface ApplyContext extends PlanContext {
@@ -160,6 +160,8 @@ function verify(at: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void
     if (text !== plan.text) plan.warnings.push(`${plan.request.absPath} reads back as '${text}', not '${plan.text}'.`)
   } catch (error) {
     if (!isErrno(error)) throw error
+    // sshfs hides texts with `..` or absolute ones; the size of a symlink is its text's length, and that shows.
+    if (error.code === 'EPERM' && stats.size === Buffer.byteLength(plan.text)) return
     const fctx = failureContext(plan, toFailure(error, 'readlink', 'read back the new link'), kind, ctx)
     plan.warnings.push(`${explain(fctx).message} ${explain(fctx).hint}`)
   }
@@ -336,7 +338,7 @@ export function toResult(plan: LinkPlan, outcome: Outcome, ctx: PlanContext): Li
   if (outcome.probe) {
     explained.hint = `${describeProbe(outcome.probe, ctx.platform.path.dirname(request.absPath))} ${explained.hint}`.trim()
   }
-  if (plan.skipped) explained.message = `Not attempted: an earlier link found this share gone. ${explained.message}`
+  if (plan.skipped) explained.message = `Not attempted: an earlier link found this share gone or not answering. ${explained.message}`
   const windowsJunction = outcome.kind === 'junction' && ctx.platform.isWindows
   return {
     line: request.line,
@@ -373,6 +375,12 @@ export function applyLink(planned: LinkPlan, ctx: ApplyContext): LinkResult {
     const result = toResult(planned, { status: 'failed', kind: '' }, ctx)
     return { ...result, message: error.message, hint: 'Choose a PATH inside working-directory, or set `confine: false`.' }
   }
+}
+
+/** The result of a link that never got to the disk: its share timed out or was found gone first. */
+export function failedResult(request: LinkRequest, failure: Failure, ctx: PlanContext, skipped = false): LinkResult {
+  const plan: LinkPlan = { ...emptyPlan(request, ctx), action: 'fail', failure, skipped }
+  return toResult(plan, { status: skipped ? 'skipped' : 'failed', kind: '', failure }, ctx)
 }
 
 /** A dry run's result: what a real run would do, with the failure it can already see. */

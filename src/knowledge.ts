@@ -1,7 +1,7 @@
 // What an errno means for a link, on which filesystem, and what to do about it. Rows of data, first match wins:
 // adding a filesystem or an errno is adding rows.
 import type { Failure, FilesystemInfo, Kind } from './model.js'
-import type { Platform } from './platform.js'
+import { volumeOf, type Platform } from './platform.js'
 
 export type Family =
   | 'sshfs'
@@ -10,6 +10,7 @@ export type Family =
   | 'exfat'
   | 'fat'
   | 'ntfs'
+  | 'refs'
   | 'vboxsf'
   | '9p'
   | 'overlay'
@@ -17,19 +18,23 @@ export type Family =
   | 'local'
   | 'unknown'
 
-/** Filesystem type (as mountinfo, `mount` or Windows names it) → family. */
+/**
+ * Filesystem type → family, as Linux's mountinfo (`ext4`, `fuse.sshfs`), macOS's `mount` (`apfs`, `hfs`, `msdos`,
+ * `exfat`, `smbfs`, `nfs`, `macfuse`/`osxfuse`) and Windows' DriveFormat (`NTFS`, `ReFS`, `FAT32`, `exFAT`) name it.
+ */
 const FAMILIES: [RegExp, Family][] = [
   [/^fuse\.sshfs$/, 'sshfs'],
   [/^nfs4?$/, 'nfs'],
   [/^(cifs|smb3?|smbfs)$/i, 'smb'],
   [/^(exfat|fuse\.exfat)$/i, 'exfat'],
-  [/^(vfat|msdos|fat|fat32|fuse\.fusefat)$/i, 'fat'],
+  [/^(vfat|msdos|fat|fat12|fat16|fat32|fuse\.fusefat)$/i, 'fat'],
   [/^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, 'ntfs'],
+  [/^refs$/i, 'refs'],
   [/^vboxsf$/, 'vboxsf'],
   [/^(9p|virtiofs)$/, '9p'],
   [/^overlay$/, 'overlay'],
-  [/^fuse/, 'fuse'],
-  [/^(ext[234]|xfs|btrfs|tmpfs|ramfs|zfs|f2fs|apfs|hfs|refs)$/i, 'local']
+  [/^(fuse|macfuse|osxfuse)/, 'fuse'],
+  [/^(ext[234]|xfs|btrfs|tmpfs|ramfs|zfs|f2fs|apfs|hfs)$/i, 'local']
 ]
 
 export function familyOf(type: string): Family {
@@ -66,6 +71,9 @@ interface Row {
 
 const LINK_CALLS = ['link', 'symlink']
 const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP']
+/** Node reports a junction's failure as symlink()'s: the kind tried tells them apart. */
+const A_JUNCTION = { says: 'a junction', test: (ctx: FailureContext) => ctx.kind === 'junction' }
+const TARGET_IS_DIR = { says: 'TARGET is a directory', test: (ctx: FailureContext) => ctx.targetIsDir }
 
 const ROWS: Row[] = [
   // Hard links refused by the filesystem itself.
@@ -91,6 +99,27 @@ const ROWS: Row[] = [
     hint: 'Make a symbolic link instead (`type: symlink`), or keep the hard link and add `fallback: symlink`.'
   },
   {
+    codes: ['ENOTSUP', 'EOPNOTSUPP'],
+    syscalls: ['link'],
+    families: ['fat', 'exfat', 'smb'],
+    platforms: ['darwin'],
+    capability: true,
+    meaning:
+      "macOS's msdos, exfat and smbfs filesystems make no hard links (ENOTSUP, errno 45 there); symbolic links do " +
+      'work on msdos (the driver emulates them) and on SMB shares.',
+    hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+  },
+  {
+    codes: ['EISDIR'],
+    syscalls: LINK_CALLS,
+    platforms: ['win32'],
+    capability: true,
+    meaning:
+      'Windows answered ERROR_INVALID_FUNCTION, which Node reports as EISDIR ("illegal operation on a directory"): ' +
+      'this volume has no links of any kind, as FAT32 and exFAT volumes have none. Nothing is wrong with a directory.',
+    hint: 'Copy instead: add `fallback: copy`, or put PATH on an NTFS volume.'
+  },
+  {
     codes: [...NOT_IMPLEMENTED, 'EPERM', 'EISDIR'],
     syscalls: LINK_CALLS,
     families: ['exfat', 'fat'],
@@ -101,7 +130,16 @@ const ROWS: Row[] = [
   {
     codes: ['EPERM'],
     syscalls: ['link'],
-    when: { says: 'TARGET is a directory', test: (ctx) => ctx.targetIsDir },
+    platforms: ['darwin'],
+    when: TARGET_IS_DIR,
+    capability: true,
+    meaning: 'TARGET is a directory: APFS has no hard links to directories (only HFS+ had them, for Time Machine).',
+    hint: 'Use `type: symlink`, or add `fallback: symlink`.'
+  },
+  {
+    codes: ['EPERM'],
+    syscalls: ['link'],
+    when: TARGET_IS_DIR,
     capability: true,
     meaning: 'TARGET is a directory, and hard links to directories are not allowed.',
     hint: 'Use `type: symlink` (or `type: junction` on Windows), or add `fallback: symlink`.'
@@ -110,12 +148,33 @@ const ROWS: Row[] = [
     codes: ['EPERM'],
     syscalls: ['symlink'],
     platforms: ['win32'],
+    when: A_JUNCTION,
+    meaning:
+      'Windows denied access (ERROR_ACCESS_DENIED, which Node reports as EPERM): a junction needs no privilege, so ' +
+      'this account may not write in the directory of PATH.',
+    hint: 'Choose a PATH in a directory this account may write (`icacls DIR` shows who may), or fix its permissions first.'
+  },
+  {
+    codes: ['EPERM'],
+    syscalls: ['symlink'],
+    platforms: ['win32'],
     capability: true,
     meaning:
-      'This Windows account may not create symbolic links: it is not an administrator and Developer Mode is off.',
+      'This Windows account may not create symbolic links (ERROR_PRIVILEGE_NOT_HELD): it is not elevated and ' +
+      "Developer Mode is off. GitHub's hosted Windows runners have the privilege; self-hosted runners often lack it.",
     hint:
-      'Turn on Developer Mode or run elevated; for a directory, `type: junction` or `fallback: junction` needs ' +
-      'no privilege.'
+      'Turn on Developer Mode (Settings > System > For developers) or run the runner elevated; for a directory, ' +
+      '`type: junction` or `fallback: junction` needs no privilege; for a file, `fallback: hardlink` or `fallback: copy`.'
+  },
+  {
+    codes: ['EPERM'],
+    syscalls: ['link'],
+    platforms: ['win32'],
+    capability: true,
+    meaning:
+      'Windows denied the hard link (ERROR_ACCESS_DENIED, which Node reports as EPERM): this account may not write ' +
+      "TARGET's attributes (a hard link changes its link count) or in the directory of PATH, or TARGET is in use.",
+    hint: 'Make a symbolic link (`fallback: symlink`) or a copy (`fallback: copy`), or give this account write access to TARGET.'
   },
   {
     codes: ['EPERM'],
@@ -135,6 +194,15 @@ const ROWS: Row[] = [
     hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
   },
   {
+    codes: ['ENOTSUP'],
+    syscalls: ['link'],
+    families: ['refs'],
+    platforms: ['win32'],
+    capability: true,
+    meaning: 'This ReFS volume refused the hard link (ERROR_NOT_SUPPORTED): older ReFS versions have no hard links.',
+    hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+  },
+  {
     codes: NOT_IMPLEMENTED,
     syscalls: ['link'],
     capability: true,
@@ -149,6 +217,28 @@ const ROWS: Row[] = [
     hint: 'Make a hard link (`fallback: hardlink`, files only) or a copy (`fallback: copy`).'
   },
   {
+    codes: ['EINVAL'],
+    syscalls: ['symlink'],
+    platforms: ['win32'],
+    capability: true,
+    meaning:
+      'Windows says this volume or share does not support symbolic links (ERROR_SYMLINK_NOT_SUPPORTED, which Node ' +
+      'reports as EINVAL).',
+    hint: 'For a directory on a local NTFS volume, `type: junction`; otherwise `fallback: hardlink` (files) or `fallback: copy`.'
+  },
+  {
+    codes: ['EXDEV'],
+    syscalls: ['link'],
+    platforms: ['win32'],
+    capability: true,
+    meaning:
+      'PATH is on PATH_VOLUME and TARGET on TARGET_VOLUME: a hard link cannot cross volumes (on GitHub-hosted ' +
+      'Windows runners the workspace is usually on D:, the tool cache and the user profile on C:).',
+    hint:
+      'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`); or keep TARGET ' +
+      "on PATH's drive."
+  },
+  {
     codes: ['EXDEV'],
     syscalls: ['link'],
     capability: true,
@@ -161,6 +251,24 @@ const ROWS: Row[] = [
     families: ['ntfs'],
     capability: true,
     meaning: 'TARGET already has as many hard links as ntfs-3g allows (about 8,190; Windows itself stops at 1,023).',
+    hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+  },
+  {
+    codes: ['UNKNOWN'],
+    syscalls: ['link'],
+    platforms: ['win32'],
+    capability: true,
+    meaning:
+      'Windows refused the hard link with an error Node has no name for; from link() that is ERROR_TOO_MANY_LINKS: ' +
+      'TARGET already has 1,023 hard links, the most NTFS allows for one file.',
+    hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+  },
+  {
+    codes: ['EMLINK'],
+    syscalls: ['link'],
+    platforms: ['darwin'],
+    capability: true,
+    meaning: 'TARGET already has 32,767 hard links, the most macOS allows for one file.',
     hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
   },
   {
@@ -210,6 +318,16 @@ const ROWS: Row[] = [
   },
   {
     codes: ['ENOTDIR'],
+    syscalls: ['symlink'],
+    platforms: ['win32'],
+    when: A_JUNCTION,
+    meaning: 'A junction leads only to a directory, and TARGET is a file (or does not exist, and `target-type` is not `dir`).',
+    hint:
+      'Use `type: symlink` for a file (Windows makes it a file link), or set `target-type: dir` for a directory ' +
+      'that is made later.'
+  },
+  {
+    codes: ['ENOTDIR'],
     meaning: 'A parent of PATH is a file, not a directory.',
     hint: 'Choose a PATH whose parents are directories, or remove the file in the way.'
   },
@@ -217,6 +335,20 @@ const ROWS: Row[] = [
     codes: ['EACCES'],
     meaning: 'No permission to write in the directory of PATH (or to search one of its parents).',
     hint: 'Choose a PATH in a directory this user may write, or fix its permissions in an earlier step.'
+  },
+  {
+    codes: ['EROFS'],
+    platforms: ['win32'],
+    meaning: 'The volume is write-protected (ERROR_WRITE_PROTECT).',
+    hint: 'Clear the write protection (`diskpart`: `attributes disk clear readonly`), or choose a PATH on a writable volume.'
+  },
+  {
+    codes: ['EROFS'],
+    platforms: ['darwin'],
+    meaning: 'The volume is mounted read-only (the system volume of macOS always is).',
+    hint:
+      'Remount it read-write (`sudo mount -uw MOUNTPOINT`), or choose a PATH on a writable volume (the workspace, ' +
+      '/Users, /tmp).'
   },
   {
     codes: ['EROFS'],
@@ -291,6 +423,22 @@ const ROWS: Row[] = [
     hint: 'Remount the share or `cd` out and back in, then run again.'
   },
   {
+    codes: ['EBUSY'],
+    platforms: ['win32'],
+    meaning:
+      'Windows reports a sharing violation (ERROR_SHARING_VIOLATION or a lock, which Node reports as EBUSY): another ' +
+      'process (an editor, a running build, an antivirus scan, the search indexer) holds PATH or TARGET open.',
+    hint: 'Stop what holds the file (Sysinternals `handle PATH` names it), e.g. a process an earlier step left running, then run again.'
+  },
+  {
+    codes: ['ETIMEDOUT'],
+    platforms: ['win32'],
+    meaning: "The network share did not answer in time (Windows' ERROR_SEM_TIMEOUT, or `timeout` ran out).",
+    hint:
+      'Check the server and the connection of this share (`net use` lists mapped drives), then run again; raise ' +
+      '`timeout` if the share is just slow.'
+  },
+  {
     codes: ['ETIMEDOUT'],
     meaning: 'The share stopped answering within `timeout`.',
     hint: 'Check the server and the network; raise `timeout` if the share is just slow.'
@@ -337,6 +485,11 @@ const MISREPORTING: Family[] = ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p']
 
 export function misreports(fs: FilesystemInfo): boolean {
   return MISREPORTING.includes(familyOf(fs.type))
+}
+
+/** Filesystems whose calls can hang (a FUSE daemon or a server that stops answering): worked on in a child process. */
+export function canHang(fs: FilesystemInfo): boolean {
+  return /^fuse/.test(fs.driver ?? fs.type) || ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p'].includes(familyOf(fs.type))
 }
 
 /** Errnos that say the share itself is gone: later links on the same mount are not attempted. */
@@ -390,7 +543,7 @@ export function kindWords(kind: Kind): string {
 }
 
 function describeFilesystem(fs: FilesystemInfo): string {
-  if (fs.type === 'unknown') return 'a filesystem of unknown type'
+  if (fs.type === 'unknown') return `a filesystem of unknown type${fs.mountPoint ? ` mounted at ${fs.mountPoint}` : ''}`
   const where = fs.mountPoint ? ` mounted at ${fs.mountPoint}` : ''
   const source = fs.source && fs.source !== fs.type ? ` from ${fs.source}` : ''
   return `${fs.type}${where}${source}`
@@ -403,6 +556,14 @@ export function explain(ctx: FailureContext): { message: string; hint: string } 
   const number = failure.errno === undefined ? '' : ` (errno ${failure.errno})`
   const message =
     `Could not ${failure.attempted} ${ctx.path} -> ${ctx.target}: ${failure.code}${number} from ` +
-    `${failure.syscall}() on ${describeFilesystem(ctx.filesystem)}. ${row?.meaning ?? ''}`.trimEnd()
-  return { message, hint: (row?.hint ?? '').replaceAll('MOUNTPOINT', ctx.filesystem.mountPoint || 'MOUNTPOINT') }
+    `${failure.syscall}() on ${describeFilesystem(ctx.filesystem)}. ${fillIn(row?.meaning ?? '', ctx)}`.trimEnd()
+  return { message, hint: fillIn(row?.hint ?? '', ctx) }
+}
+
+/** A row's words for this failure's own places: the mount point, the volumes of PATH and TARGET (`C:\` and `D:\`). */
+function fillIn(text: string, ctx: FailureContext): string {
+  return text
+    .replaceAll('MOUNTPOINT', ctx.filesystem.mountPoint || 'MOUNTPOINT')
+    .replaceAll('PATH_VOLUME', volumeOf(ctx.platform, ctx.path))
+    .replaceAll('TARGET_VOLUME', volumeOf(ctx.platform, ctx.target))
 }

@@ -1,13 +1,18 @@
-// The pipeline: settings → parse → plan → apply → report.
-import * as runner from './runner.js'
-import { applyLink, plannedResult, type ApplyContext } from './apply.js'
+// The pipeline: settings → parse → plan → apply → report. Links on shares that can hang are planned and applied
+// in a child process per share (share-job.ts); the rest in this process, where a successful call is the proof.
+import { applyLink, failedResult, plannedResult, type ApplyContext } from './apply.js'
 import { errorMessage } from './errors.js'
 import { nodeFs, type FsOps } from './fsops.js'
-import { createDetector } from './mounts.js'
+import { canHang } from './knowledge.js'
+import type { FilesystemInfo, LinkResult } from './model.js'
+import { createDetector, type FilesystemDetector } from './mounts.js'
 import { planAll } from './plan.js'
 import { currentPlatform, type Platform } from './platform.js'
 import { report, reportProblems } from './report.js'
-import { getSettings } from './settings.js'
+import * as runner from './runner.js'
+import { getSettings, type Settings } from './settings.js'
+import { ShareJob } from './share-job.js'
+import type { Indexed } from './share-worker.js'
 import { parseSpec, resolveEntries } from './spec.js'
 
 export interface RunOptions {
@@ -25,11 +30,54 @@ function realOrAsGiven(ops: FsOps, dir: string): string {
   }
 }
 
+interface Split {
+  local: Indexed[]
+  shares: Map<string, { filesystem: FilesystemInfo; links: Indexed[] }>
+}
+
+/** Which links go to a share worker: decided from the mount table alone, before anything touches a path. */
+function splitByShare(links: Indexed[], detector: FilesystemDetector, isolate: boolean): Split {
+  const split: Split = { local: [], shares: new Map() }
+  for (const link of links) {
+    const onPath = detector.forPath(link.request.absPath)
+    const onTarget = detector.forPath(link.request.absTarget)
+    const share = [onPath, onTarget].find(canHang)
+    if (!isolate || !share) {
+      split.local.push(link)
+      continue
+    }
+    const group = split.shares.get(share.mountPoint) ?? { filesystem: share, links: [] }
+    group.links.push(link)
+    split.shares.set(share.mountPoint, group)
+  }
+  return split
+}
+
+function startJob(filesystem: FilesystemInfo, links: Indexed[], ctx: ApplyContext, settings: Settings): ShareJob {
+  return new ShareJob(
+    {
+      platform: ctx.platform.name,
+      filesystem,
+      realWorkingDirectory: ctx.realWorkingDirectory,
+      confine: ctx.confine,
+      createParents: ctx.createParents,
+      dangling: ctx.dangling,
+      backupSuffix: ctx.backupSuffix,
+      dryRun: settings.dryRun,
+      timeoutMs: settings.timeoutMs
+    },
+    links
+  )
+}
+
 /** Run the action. Resolves when it is done; failures set the exit code through runner.setFailed. */
 export async function run(options: RunOptions = {}): Promise<void> {
   const { platform = currentPlatform(), ops = nodeFs, env = process.env } = options
+  const jobs: ShareJob[] = []
   try {
-    const settings = getSettings(platform, env)
+    const detector = createDetector(platform)
+    const mayHang = (p: string): boolean => ops === nodeFs && canHang(detector.forPath(p))
+    const settings = getSettings(platform, env, mayHang)
     const where = { settings, platform, workspace: env.GITHUB_WORKSPACE || settings.workingDirectory }
 
     const parsed = parseSpec(settings.spec, settings.defaults)
@@ -40,8 +88,9 @@ export async function run(options: RunOptions = {}): Promise<void> {
     const ctx: ApplyContext = {
       platform,
       ops,
-      detector: createDetector(platform),
-      realWorkingDirectory: realOrAsGiven(ops, settings.workingDirectory),
+      detector,
+      // A share worker resolves a working directory on its share itself, under its timeout.
+      realWorkingDirectory: mayHang(settings.workingDirectory) ? settings.workingDirectory : realOrAsGiven(ops, settings.workingDirectory),
       confine: settings.confine,
       createParents: settings.createParents,
       dangling: settings.dangling,
@@ -51,12 +100,38 @@ export async function run(options: RunOptions = {}): Promise<void> {
       swept: new Set(),
       now: Date.now
     }
-    const { plans, problems } = planAll(resolved.requests, ctx)
+    const links = resolved.requests.map((request, index) => ({ index, request }))
+    // Injected filesystem calls (tests) cannot cross into a child process: they stay here.
+    const split = splitByShare(links, detector, ops === nodeFs)
+    const groups = [...split.shares.values()]
+    jobs.push(...groups.map((group) => startJob(group.filesystem, group.links, ctx, settings)))
+
+    const local = planAll(split.local.map((l) => l.request), ctx)
+    const sharePlans = await Promise.all(jobs.map((job) => job.plan()))
+    const problems = [...local.problems, ...sharePlans.flatMap((p) => p?.problems ?? [])]
     if (problems.length > 0) return reportProblems(problems, where)
 
-    const results = plans.map((plan) => (settings.dryRun ? plannedResult(plan, ctx) : applyLink(plan, ctx)))
+    const results: LinkResult[] = new Array(links.length)
+    /** A share's results; a child that died without them leaves its links failed, saying so. */
+    const fill = (i: number, found: Map<number, LinkResult> | undefined): void => {
+      for (const { index, request } of groups[i].links) {
+        const failure = { code: 'UNKNOWN', syscall: 'none', attempted: `get an answer (${jobs[i].failureReason}) for` }
+        results[index] = found?.get(index) ?? failedResult(request, failure, ctx)
+      }
+    }
+    if (settings.dryRun) {
+      sharePlans.forEach((plan, i) => fill(i, plan?.planned))
+      local.plans.forEach((plan, i) => (results[split.local[i].index] = plannedResult(plan, ctx)))
+    } else {
+      const applied = jobs.map((job) => job.apply())
+      local.plans.forEach((plan, i) => (results[split.local[i].index] = applyLink(plan, ctx)))
+      const shareResults = await Promise.all(applied)
+      shareResults.forEach((found, i) => fill(i, found))
+    }
     await report(results, where, env)
   } catch (error) {
     runner.setFailed(errorMessage(error))
+  } finally {
+    for (const job of jobs) job.release()
   }
 }

@@ -74,6 +74,8 @@ export interface FilesystemInfo {
   mountPoint: string
   source: string
   options: string[]
+  /** The kernel's type where `type` names the format behind it: `fuseblk` for exfat-fuse or ntfs-3g. */
+  driver?: string
 }
 
 /** What a capability probe found in a link's directory: 'ok' or the errno name, per kind of link. */

@@ -1,9 +1,11 @@
-// Which filesystem a path is on. Decided lexically from the mount table, so a hung share is never touched to
-// find out; looked up once per mount.
+// Which filesystem a path is on. Decided lexically (from the mount table; on Windows from the path's volume), so a
+// hung share is never touched to find out; looked up once per mount or volume.
 import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import type { FilesystemInfo } from './model.js'
-import { isWithin, type Platform } from './platform.js'
+import { parseMacMounts, throughFirmlinks } from './mounts-macos.js'
+import { driveQuery, parseDriveInfo, powershellArgs, uncShare } from './mounts-windows.js'
+import { isWithin, volumeOf, type Platform } from './platform.js'
 
 export interface MountEntry extends FilesystemInfo {
   id: number
@@ -56,36 +58,48 @@ export interface FilesystemDetector {
   forPath(absPath: string): FilesystemInfo
 }
 
-/** Where a Linux detector reads from; tests hand in recorded text. */
+/** Where a detector reads from; tests hand in recorded output. */
 export interface MountSources {
+  /** Linux: /proc/self/mountinfo. macOS: what `mount` prints. */
   mountTable: () => string
   /** The format on a block device (blkid), for fuseblk mounts whose type says only "FUSE". */
   blockDeviceType: (device: string) => string | undefined
   /** The command lines of running processes, for the options FUSE daemons keep to themselves. */
   processArgs: () => string[][]
+  /** Windows: what the drive query (mounts-windows.ts) prints for a drive root such as `D:\`. */
+  driveInfo: (root: string) => string | undefined
 }
 
-function run(command: string, args: string[]): string | undefined {
-  // Bounded: detection must never hold the step up, and never fail it.
-  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 3000, stdio: ['ignore', 'pipe', 'ignore'] })
+/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
+function run(command: string, args: string[], timeout = 3000): string | undefined {
+  const result = spawnSync(command, args, { encoding: 'utf8', timeout, windowsHide: true, stdio: ['ignore', 'pipe', 'ignore'] })
   return result.status === 0 ? result.stdout.trim() || undefined : undefined
 }
 
-export const linuxSources: MountSources = {
-  mountTable: () => fs.readFileSync('/proc/self/mountinfo', 'utf8'),
-  blockDeviceType: (device) =>
-    run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
-  processArgs: () =>
-    fs
-      .readdirSync('/proc')
-      .filter((name) => /^\d+$/.test(name))
-      .flatMap((pid) => {
-        try {
-          return [fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)]
-        } catch {
-          return [] // the process ended meanwhile
-        }
-      })
+/** Linux's /proc, which only Linux has (darwin reads `mount` instead). */
+function processArgsFromProc(): string[][] {
+  return fs
+    .readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((pid) => {
+      try {
+        return [fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)]
+      } catch {
+        return [] // the process ended meanwhile
+      }
+    })
+}
+
+/** The real sources of the platform the detector is made for. */
+export function systemSources(platform: Platform): MountSources {
+  return {
+    mountTable: () => (platform.isMac ? (run('/sbin/mount', []) ?? '') : fs.readFileSync('/proc/self/mountinfo', 'utf8')),
+    blockDeviceType: (device) =>
+      run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
+    processArgs: processArgsFromProc,
+    // PowerShell starts slowly on a busy runner; this runs once per drive.
+    driveInfo: (root) => run('powershell.exe', powershellArgs(driveQuery(root)), 10_000)
+  }
 }
 
 /**
@@ -103,42 +117,76 @@ export function sshfsOptions(processes: string[][], mountPoint: string): string[
 
 /** A mount as the knowledge base wants to see it: the real format of a fuseblk device, a FUSE daemon's options. */
 function enrich(mount: MountEntry, sources: MountSources): FilesystemInfo {
-  const info: FilesystemInfo = { type: mount.type, mountPoint: mount.mountPoint, source: mount.source, options: mount.options }
+  const info = basicInfo(mount)
   if (mount.type === 'fuseblk' && mount.source.startsWith('/dev/')) {
     const format = sources.blockDeviceType(mount.source)
-    if (format) info.type = format
+    if (format) Object.assign(info, { type: format, driver: mount.type })
   }
   if (mount.type === 'fuse.sshfs') info.options = [...new Set([...mount.options, ...sshfsOptions(sources.processArgs(), mount.mountPoint)])]
   return info
 }
 
-/** Reads the mount table at the first question, and each mount's details once. Never throws: what it cannot tell is `unknown`. */
-export function createDetector(platform: Platform, sources: Partial<MountSources> = {}): FilesystemDetector {
-  const from: MountSources = { ...linuxSources, ...sources }
+/** The mount table of this platform, parsed; empty where there is none to read. */
+function mountTable(platform: Platform, from: MountSources): MountEntry[] {
+  if (platform.isMac) return parseMacMounts(from.mountTable())
+  return platform.name === 'linux' ? parseMountinfo(from.mountTable()) : []
+}
+
+/** What one path is on: a key to look its details up once by, the details, and what to say when they cannot be had. */
+interface Found {
+  key: unknown
+  details: () => FilesystemInfo
+  plain: FilesystemInfo
+}
+
+function basicInfo(mount: MountEntry): FilesystemInfo {
+  return { type: mount.type, mountPoint: mount.mountPoint, source: mount.source, options: mount.options }
+}
+
+/** Linux and macOS: the mount table, read at the first question. */
+function tableLookup(platform: Platform, from: MountSources): (absPath: string) => Found | undefined {
   let mounts: MountEntry[] | undefined
-  const details = new Map<MountEntry, FilesystemInfo>()
-  const table = (): MountEntry[] => {
+  return (absPath) => {
     if (mounts === undefined) {
       try {
-        mounts = platform.name === 'linux' ? parseMountinfo(from.mountTable()) : []
+        mounts = mountTable(platform, from)
       } catch {
         mounts = []
       }
     }
-    return mounts
+    const lexical = mountOf(mounts, absPath, platform)
+    const mount = platform.isMac ? throughFirmlinks(lexical, mounts) : lexical
+    return mount && { key: mount, details: () => enrich(mount, from), plain: basicInfo(mount) }
   }
+}
+
+/** Windows: the path's volume; a UNC share is SMB by its spelling, a drive is asked about once. */
+function volumeLookup(platform: Platform, from: MountSources): (absPath: string) => Found | undefined {
+  return (absPath) => {
+    const root = volumeOf(platform, absPath)
+    if (!root) return undefined
+    const plain = { ...UNKNOWN_FS, mountPoint: root }
+    return { key: root, details: () => uncShare(root) ?? parseDriveInfo(root, from.driveInfo(root)), plain }
+  }
+}
+
+/** Finds each path's filesystem, asking about each mount or volume once. Never throws: what it cannot tell is `unknown`. */
+export function createDetector(platform: Platform, sources: Partial<MountSources> = {}): FilesystemDetector {
+  const from: MountSources = { ...systemSources(platform), ...sources }
+  const lookup = platform.isWindows ? volumeLookup(platform, from) : tableLookup(platform, from)
+  const details = new Map<unknown, FilesystemInfo>()
   return {
     forPath: (absPath) => {
-      const mount = mountOf(table(), absPath, platform)
-      if (!mount) return UNKNOWN_FS
-      let info = details.get(mount)
+      const found = lookup(absPath)
+      if (!found) return UNKNOWN_FS
+      let info = details.get(found.key)
       if (!info) {
         try {
-          info = enrich(mount, from)
+          info = found.details()
         } catch {
-          info = { type: mount.type, mountPoint: mount.mountPoint, source: mount.source, options: mount.options }
+          info = found.plain
         }
-        details.set(mount, info)
+        details.set(found.key, info)
       }
       return info
     }

@@ -5,7 +5,7 @@ import { familyOf, isShareGone } from './knowledge.js'
 import { errnoNumber, isErrno, toFailure } from './errors.js'
 import type { FilesystemDetector } from './mounts.js'
 import type { DanglingMode, Failure, FilesystemInfo, Kind, LinkRequest, PlanAction } from './model.js'
-import { isWithin, type Platform } from './platform.js'
+import { isWithin, linkTextOf, sameLinkTarget, type Platform } from './platform.js'
 import type { SpecProblem } from './spec.js'
 
 export interface PlanContext {
@@ -140,10 +140,8 @@ function recognise(kind: Kind, plan: LinkPlan, at: Stats, target: Stats | undefi
         if (at.size !== Buffer.byteLength(plan.text)) return undefined
         return { warning: `${abs} is a symlink of the right length, but this sshfs mount hides its text (absolute or with ..): taken as unchanged, not verified.` }
       }
-      if (!platform.isWindows) return text === plan.text ? {} : undefined
-      // Windows hands back junction and symlink texts with \\?\ prefixes and trailing slashes of its own.
-      const resolve = (t: string): string => platform.path.resolve(platform.path.dirname(abs), t.replace(/^\\\\\?\\/, ''))
-      return platform.path.relative(resolve(text), resolve(plan.text)) === '' ? {} : undefined
+      const wanted = linkTextOf(platform, kind, plan.text, plan.request.absTarget)
+      return sameLinkTarget(platform, abs, text, wanted) ? {} : undefined
     }
     case 'hardlink':
       if (!target || !at.isFile()) return undefined
@@ -177,7 +175,8 @@ function failed(plan: LinkPlan, code: string, syscall: string, attempted: string
   return { ...plan, action: 'fail', failure: { code, errno: errnoNumber(code) ?? undefined, syscall, attempted } }
 }
 
-function emptyPlan(request: LinkRequest, ctx: PlanContext): LinkPlan {
+/** A plan that has looked at nothing yet: what a link that never got that far reports. */
+export function emptyPlan(request: LinkRequest, ctx: PlanContext): LinkPlan {
   return {
     request,
     action: 'create',
@@ -192,9 +191,25 @@ function emptyPlan(request: LinkRequest, ctx: PlanContext): LinkPlan {
   }
 }
 
+/**
+ * Windows fixes what a link is when it is made: a junction leads only to a directory (so it leaves the kinds to try
+ * where TARGET is not one), and a symlink to a TARGET that does not exist yet is a file link unless `target-type: dir`
+ * says otherwise, which is worth a warning.
+ */
+export function windowsKinds(plan: LinkPlan): { kinds: Kind[]; warning?: string } {
+  const { request, targetExists, targetIsDir } = plan
+  const kinds = targetIsDir ? plan.kinds : plan.kinds.filter((k) => k !== 'junction')
+  if (targetExists || request.options.targetType !== undefined || !kinds.includes('symlink')) return { kinds }
+  const warning =
+    `TARGET ${request.absTarget} does not exist yet, and Windows fixes a symbolic link's type when it is made: ` +
+    `${request.absPath} is made a file link (a guess). Set \`target-type: dir\` if TARGET will be a directory, ` +
+    `or \`target-type: file\` to say so.`
+  return { kinds, warning }
+}
+
 export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
   const { path } = ctx.platform
-  let plan = emptyPlan(request, ctx)
+  const plan = emptyPlan(request, ctx)
   const requested = plan.kinds
   const attempt = `create the ${request.options.type === 'hardlink' ? 'hard' : 'symbolic'} link`
   try {
@@ -222,6 +237,12 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
       if (ctx.dangling === 'warn') {
         plan.warnings.push(`TARGET ${request.absTarget} does not exist: the link at ${request.absPath} dangles for now.`)
       }
+    }
+    if (ctx.platform.isWindows) {
+      const fitted = windowsKinds(plan)
+      if (fitted.kinds.length === 0) return failed(plan, 'ENOTDIR', 'symlink', 'create the junction')
+      plan.kinds = fitted.kinds
+      if (fitted.warning) plan.warnings.push(fitted.warning)
     }
 
     const at = ctx.ops.lstat(request.absPath)

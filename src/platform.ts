@@ -30,7 +30,9 @@ export function currentPlatform(): Platform {
 /** A key under which two spellings of one path compare equal on this platform. */
 export function pathKey(platform: Platform, p: string): string {
   const normal = platform.path.normalize(p)
-  return platform.caseInsensitive ? normal.toLowerCase() : normal
+  const folded = platform.caseInsensitive ? normal.toLowerCase() : normal
+  // APFS and HFS+ also take an é typed as one character and as e + accent for the same name.
+  return platform.isMac ? folded.normalize('NFC') : folded
 }
 
 /** `child` is `parent` itself or lies below it. Both absolute. */
@@ -53,4 +55,39 @@ export function symlinkType(
   if (!platform.isWindows) return undefined
   if (kind === 'junction') return 'junction'
   return targetIsDir ? 'dir' : 'file'
+}
+
+/** The text a link of `kind` holds: a Windows junction always holds the absolute TARGET, elsewhere it is a symlink. */
+export function linkTextOf(platform: Platform, kind: string, text: string, absTarget: string): string {
+  return kind === 'junction' && platform.isWindows ? absTarget : text
+}
+
+/** The volume a path is on: `C:\` or `\\server\share\` on Windows (drive letter upper-cased), `/` elsewhere. */
+export function volumeOf(platform: Platform, absPath: string): string {
+  const root = platform.path.parse(absPath).root
+  return platform.isWindows ? root.replace(/^[a-z]:/, (drive) => drive.toUpperCase()) : root
+}
+
+/**
+ * A link text as Windows may hand it back from readlink, without the namespace prefix that Node adds to absolute
+ * targets (`\\?\C:\x`, or NT's `\??\C:\x`); `\\?\UNC\server\share` is `\\server\share`.
+ */
+export function withoutNamespace(platform: Platform, text: string): string {
+  if (!platform.isWindows) return text
+  return text.replace(/^(?:\\\\\?\\|\\\?\?\\)(?:UNC\\|(?=[A-Za-z]:))/i, (prefix) => (/UNC\\$/i.test(prefix) ? '\\\\' : ''))
+}
+
+/**
+ * The link at `linkPath` holding `existingText` already leads where `wantedText` would. Elsewhere a link holds
+ * exactly the text it was given. Windows hands texts back in its own spelling (a `\\?\` prefix, a junction's
+ * trailing backslash, either slash, any case): there both must lead to the same place and both be relative or both
+ * absolute (a change of `relative` still replaces the link).
+ */
+export function sameLinkTarget(platform: Platform, linkPath: string, existingText: string, wantedText: string): boolean {
+  if (!platform.isWindows) return existingText === wantedText
+  const { path } = platform
+  const [existing, wanted] = [existingText, wantedText].map((t) => withoutNamespace(platform, t))
+  if (path.isAbsolute(existing) !== path.isAbsolute(wanted)) return false
+  const dir = path.dirname(linkPath)
+  return pathKey(platform, path.resolve(dir, existing)) === pathKey(platform, path.resolve(dir, wanted))
 }

@@ -77,8 +77,10 @@ function seconds(env: Env, name: string, fallback: number): number {
   return value
 }
 
-function workingDirectory(env: Env, platform: Platform): string {
+function workingDirectory(env: Env, platform: Platform, mayHang: (p: string) => boolean): string {
   const dir = platform.path.resolve(input(env, 'working-directory') || env.GITHUB_WORKSPACE || process.cwd())
+  // On a share that may hang, a stat here could never return: its links are checked in a share worker.
+  if (mayHang(dir)) return dir
   let stats: fs.Stats | undefined
   try {
     stats = fs.statSync(dir, { throwIfNoEntry: false })
@@ -100,10 +102,11 @@ function readSpec(links: string, workingDir: string, platform: Platform): { spec
   }
 }
 
-export function getSettings(platform: Platform, env: Env = process.env): Settings {
+/** `mayHang` says which paths lie on shares that may not answer: those are never touched here. */
+export function getSettings(platform: Platform, env: Env = process.env, mayHang: (p: string) => boolean = () => false): Settings {
   const links = input(env, 'links')
   if (!links) throw new InputError("Input 'links' is required: give lines 'PATH -> TARGET', a YAML list, or @file.")
-  const workingDir = workingDirectory(env, platform)
+  const workingDir = workingDirectory(env, platform, mayHang)
   const backupSuffix = input(env, 'backup-suffix')
   if (/[/\\\0]/.test(backupSuffix)) {
     throw new InputError(`Input 'backup-suffix' must not contain a path separator or NUL; got '${backupSuffix}'.`)

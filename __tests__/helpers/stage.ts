@@ -33,7 +33,8 @@ export function context(ws: string, overrides: Partial<ApplyContext> = {}, files
     platform: linux,
     ops: nodeFs,
     detector: { forPath: () => filesystem ?? { type: 'ext4', mountPoint: '/', source: '/dev/test', options: ['rw'] } },
-    realWorkingDirectory: fs.realpathSync(ws),
+    // Another platform's working directory (C:\ws) exists only in an in-memory filesystem: it comes as an override.
+    realWorkingDirectory: overrides.realWorkingDirectory ?? fs.realpathSync(ws),
     confine: true,
     createParents: true,
     dangling: 'warn',
@@ -47,9 +48,9 @@ export function context(ws: string, overrides: Partial<ApplyContext> = {}, files
 }
 
 /** Parse and resolve a spec the way main does; throws on spec problems so tests state only valid specs here. */
-export function requests(spec: string, ws: string, defaults: Partial<LinkOptions> = {}): LinkRequest[] {
+export function requests(spec: string, ws: string, defaults: Partial<LinkOptions> = {}, platform = linux): LinkRequest[] {
   const parsed = parseSpec(spec, { ...DEFAULTS, ...defaults })
-  const resolved = resolveEntries(parsed.entries, ws, true, linux)
+  const resolved = resolveEntries(parsed.entries, ws, true, platform)
   const problems = [...parsed.problems, ...resolved.problems]
   if (problems.length > 0) throw new Error(JSON.stringify(problems))
   return resolved.requests

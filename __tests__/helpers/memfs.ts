@@ -1,0 +1,169 @@
+// An in-memory filesystem behind FsOps, to run plan and apply on another OS's paths (C:\ws, \\server\share) here.
+// Entries are keyed the way that platform compares paths; a link is followed the way Windows reads it back.
+import type { Stats } from 'node:fs'
+import type { FsOps } from '../../src/fsops.js'
+import { pathKey, withoutNamespace, type Platform } from '../../src/platform.js'
+import { errnoError } from './stage.js'
+
+interface Inode {
+  ino: number
+  nlink: number
+  size: number
+}
+export type Node =
+  | { kind: 'dir'; inode: Inode }
+  | { kind: 'file'; inode: Inode }
+  | { kind: 'link'; inode: Inode; text: string; type?: string }
+
+/** What a test lays out: `'dir'`, `'file'`, or a link with its text (and Windows type). */
+export type Layout = Record<string, 'dir' | 'file' | { link: string; type?: 'file' | 'dir' | 'junction' }>
+
+/** Decides that a call fails, and with which error (undefined: it works). */
+export type Refusal = (call: keyof FsOps, args: string[]) => NodeJS.ErrnoException | undefined
+
+export interface MemoryFs {
+  ops: FsOps
+  /** The entry at a path, not following a link there. */
+  at(p: string): Node | undefined
+  /** Every path, as it was created. */
+  paths(): string[]
+  /** The calls that changed something, in order: `symlink TEXT PATH TYPE`, `link FROM PATH`... */
+  changes: string[]
+}
+
+export function memoryFs(platform: Platform, layout: Layout, refuse: Refusal = () => undefined): MemoryFs {
+  const { path } = platform
+  const entries = new Map<string, { name: string; node: Node }>()
+  const changes: string[] = []
+  let inodes = 0
+  const inode = (size = 0): Inode => ({ ino: ++inodes, nlink: 1, size })
+  const key = (p: string): string => pathKey(platform, path.resolve(p))
+  const get = (p: string): Node | undefined => entries.get(key(p))?.node
+  const put = (p: string, node: Node): void => void entries.set(key(p), { name: path.resolve(p), node })
+  const fail = (code: string, call: string): never => {
+    throw errnoError(code, call)
+  }
+  const parentIsDir = (p: string): boolean => get(path.dirname(path.resolve(p)))?.kind === 'dir'
+  const mustBeNew = (p: string, call: string): void => {
+    if (get(p)) fail('EEXIST', call)
+    if (!parentIsDir(p)) fail('ENOENT', call)
+  }
+  const follow = (p: string, depth = 0): string | undefined => {
+    const node = get(p)
+    if (!node) return undefined
+    if (node.kind !== 'link') return path.resolve(p)
+    if (depth > 30) return fail('ELOOP', 'stat')
+    return follow(path.resolve(path.dirname(path.resolve(p)), withoutNamespace(platform, node.text)), depth + 1)
+  }
+  const stats = (node: Node): Stats =>
+    ({
+      isDirectory: () => node.kind === 'dir',
+      isFile: () => node.kind === 'file',
+      isSymbolicLink: () => node.kind === 'link',
+      ino: node.inode.ino,
+      dev: 1,
+      nlink: node.inode.nlink,
+      size: node.inode.size,
+      mode: node.kind === 'dir' ? 0o40755 : 0o100644,
+      mtimeMs: 0
+    }) as unknown as Stats
+  const children = (p: string): string[] => {
+    const dir = key(p)
+    return [...entries.entries()]
+      .filter(([k]) => k !== dir && pathKey(platform, path.dirname(k)) === dir)
+      .map(([, e]) => path.basename(e.name))
+  }
+
+  const real: FsOps = {
+    lstat: (p) => {
+      const node = get(p)
+      return node && stats(node)
+    },
+    stat: (p) => {
+      const end = follow(p)
+      const node = end === undefined ? undefined : get(end)
+      return node && stats(node)
+    },
+    readlink: (p) => {
+      const node = get(p)
+      return node?.kind === 'link' ? node.text : fail(node ? 'EINVAL' : 'ENOENT', 'readlink')
+    },
+    realpath: (p) => follow(p) ?? fail('ENOENT', 'realpath'),
+    symlink: (text, p, type) => {
+      mustBeNew(p, 'symlink')
+      put(p, { kind: 'link', inode: inode(text.length), text, type })
+      changes.push(`symlink ${text} ${p} ${type ?? ''}`.trimEnd())
+    },
+    link: (existing, p) => {
+      const node = get(existing)
+      if (!node) return fail('ENOENT', 'link')
+      if (node.kind === 'dir') return fail('EPERM', 'link')
+      mustBeNew(p, 'link')
+      node.inode.nlink++
+      put(p, node)
+      changes.push(`link ${existing} ${p}`)
+    },
+    rename: (from, to) => {
+      const node = get(from) ?? fail('ENOENT', 'rename')
+      if (get(to)?.kind === 'dir') fail('EISDIR', 'rename')
+      entries.delete(key(from))
+      put(to, node)
+      changes.push(`rename ${from} ${to}`)
+    },
+    unlink: (p) => {
+      const node = get(p) ?? fail('ENOENT', 'unlink')
+      if (node.kind === 'dir') fail('EPERM', 'unlink')
+      node.inode.nlink--
+      entries.delete(key(p))
+      changes.push(`unlink ${p}`)
+    },
+    mkdir: (p) => {
+      mustBeNew(p, 'mkdir')
+      put(p, { kind: 'dir', inode: inode() })
+      changes.push(`mkdir ${p}`)
+    },
+    rmdir: (p) => {
+      if (get(p)?.kind !== 'dir') fail('ENOTDIR', 'rmdir')
+      if (children(p).length > 0) fail('ENOTEMPTY', 'rmdir')
+      entries.delete(key(p))
+      changes.push(`rmdir ${p}`)
+    },
+    readdir: (p) => (get(p)?.kind === 'dir' ? children(p) : fail('ENOTDIR', 'scandir')),
+    writeFile: (p, data) => {
+      mustBeNew(p, 'open')
+      put(p, { kind: 'file', inode: inode(data.length) })
+      changes.push(`writeFile ${p}`)
+    },
+    copy: (from, to) => {
+      const source = follow(from)
+      const node = source === undefined ? fail('ENOENT', 'copyfile') : get(source)
+      mustBeNew(to, 'copyfile')
+      put(to, { kind: node?.kind === 'dir' ? 'dir' : 'file', inode: inode(node?.inode.size) })
+      changes.push(`copy ${from} ${to}`)
+    }
+  }
+
+  // Every call first asks the refusal, as a filesystem that says no would.
+  const ops = Object.fromEntries(
+    Object.entries(real).map(([name, fn]) => [
+      name,
+      (...args: string[]) => {
+        const error = refuse(name as keyof FsOps, args)
+        if (error) throw error
+        return (fn as (...a: string[]) => unknown)(...args)
+      }
+    ])
+  ) as unknown as FsOps
+
+  for (const [p, what] of Object.entries(layout)) {
+    for (let dir = path.dirname(path.resolve(p)); !get(dir); dir = path.dirname(dir)) {
+      put(dir, { kind: 'dir', inode: inode() })
+      if (dir === path.dirname(dir)) break
+    }
+    if (what === 'dir') put(p, { kind: 'dir', inode: inode() })
+    else if (what === 'file') put(p, { kind: 'file', inode: inode(4) })
+    else put(p, { kind: 'link', inode: inode(what.link.length), text: what.link, type: what.type })
+  }
+
+  return { ops, at: get, paths: () => [...entries.values()].map((e) => e.name), changes }
+}

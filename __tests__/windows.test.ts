@@ -1,0 +1,515 @@
+// Windows through the platform seam, on this machine: its paths (drive letters, UNC, either slash, any case), the
+// links it makes (file or dir symlinks, junction rules), what its errors mean as libuv maps them, and which volume
+// a path is on. Plan and apply run on an in-memory filesystem keyed like Windows (helpers/memfs.ts).
+import { describe, expect, it, jest } from '@jest/globals'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { applyLink } from '../src/apply.js'
+import { errnoName, toFailure } from '../src/errors.js'
+import { explain, familyOf, isCapabilityFailure, kindWords, type FailureContext } from '../src/knowledge.js'
+import type { FilesystemInfo, Kind, LinkOptions } from '../src/model.js'
+import { createDetector } from '../src/mounts.js'
+import { driveQuery, parseDriveInfo, powershellArgs, uncShare } from '../src/mounts-windows.js'
+import { planAll } from '../src/plan.js'
+import {
+  isWithin,
+  linkTextOf,
+  pathKey,
+  platformFor,
+  sameLinkTarget,
+  symlinkType,
+  volumeOf,
+  withoutNamespace
+} from '../src/platform.js'
+import { parseSpec, resolveEntries } from '../src/spec.js'
+import { ROOT } from '../scripts/run-action.mjs'
+import { memoryFs, type Layout, type Refusal } from './helpers/memfs.js'
+import { context, DEFAULTS, errnoError, requests } from './helpers/stage.js'
+
+const win32 = platformFor('win32')
+const linux = platformFor('linux')
+const WS = 'C:\\ws'
+const NTFS: FilesystemInfo = { type: 'NTFS', mountPoint: 'C:\\', source: '', options: ['fixed'] }
+
+/** The drive query's output for each drive, one line each, in the form PowerShell's ConvertTo-Json prints it. */
+const DRIVES = new Map(
+  fs
+    .readFileSync(path.join(ROOT, '__tests__', 'fixtures', 'windows-driveinfo.txt'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => [(JSON.parse(line) as { Name: string }).Name, line])
+)
+
+interface RunOptions {
+  defaults?: Partial<LinkOptions>
+  refuse?: Refusal
+  filesystem?: FilesystemInfo
+}
+
+/** Plan and apply a spec in C:\ws, which holds data\x.txt and data\dir, plus `layout`. */
+function run(spec: string, layout: Layout = {}, { defaults = {}, refuse, filesystem = NTFS }: RunOptions = {}) {
+  const mem = memoryFs(
+    win32,
+    { [WS]: 'dir', 'C:\\ws\\data\\x.txt': 'file', 'C:\\ws\\data\\dir': 'dir', ...layout },
+    refuse
+  )
+  const ctx = context(WS, {
+    platform: win32,
+    ops: mem.ops,
+    realWorkingDirectory: WS,
+    detector: { forPath: () => filesystem }
+  })
+  const { plans, problems } = planAll(requests(spec, WS, defaults, win32), ctx)
+  expect(problems).toEqual([])
+  return { mem, plans, results: plans.map((plan) => applyLink(plan, ctx)) }
+}
+
+/** Non-developer mode, as symlink-dir's CI emulates it: every symlink that is not a junction is refused. */
+const noSymlinkPrivilege: Refusal = (call, [, , type]) =>
+  call === 'symlink' && type !== 'junction' ? errnoError('EPERM', 'symlink') : undefined
+
+/** What Windows does to a hard link between two volumes: ERROR_NOT_SAME_DEVICE, which libuv calls EXDEV. */
+const acrossVolumes: Refusal = (call, [from, to]) =>
+  call === 'link' && volumeOf(win32, from) !== volumeOf(win32, to) ? errnoError('EXDEV', 'link') : undefined
+
+describe('paths on Windows', () => {
+  const resolve = (text: string, wd = WS) => resolveEntries(parseSpec(text, DEFAULTS).entries, wd, true, win32)
+
+  it('takes a PATH spelled with other slashes or another case for a duplicate', () => {
+    const { problems } = resolve('data/L -> a\ndata\\l -> b\nC:/WS/DATA/l -> c\nD:\\ws\\data\\l -> d')
+    expect(problems).toEqual([
+      { line: 2, message: "PATH 'data\\l' is already the PATH on line 1" },
+      { line: 3, message: "PATH 'C:/WS/DATA/l' is already the PATH on line 1" }
+    ])
+  })
+
+  it('confines relative PATHs case-insensitively, and UNC ones below their share', () => {
+    expect(resolve('..\\WS\\l -> x', 'C:\\work\\ws').problems).toEqual([])
+    expect(resolve('..\\other\\l -> x', 'C:\\work\\ws').problems).toEqual([
+      { line: 1, message: expect.stringContaining("leads outside working-directory 'C:\\work\\ws'") }
+    ])
+    const unc = resolve('l -> data/x\n..\\..\\escape -> x', '\\\\srv\\share\\ws')
+    expect(unc.requests[0]).toMatchObject({
+      absPath: '\\\\srv\\share\\ws\\l',
+      absTarget: '\\\\srv\\share\\ws\\data\\x'
+    })
+    expect(unc.problems).toEqual([{ line: 2, message: expect.stringContaining('leads outside working-directory') }])
+  })
+
+  it('sees a PATH that differs from TARGET only in case as a link to itself', () => {
+    expect(resolve('Data\\X -> data/x').problems).toEqual([
+      { line: 1, message: expect.stringContaining('points at itself') }
+    ])
+  })
+
+  it.each([
+    ['sub/l -> data/x.txt', {}, '..\\data\\x.txt'],
+    ['a/b/c -> data/dir', {}, '..\\..\\data\\dir'],
+    ['l -> C:/ws/data/x.txt', {}, 'C:\\ws\\data\\x.txt'],
+    ['l -> data/x.txt', { relative: 'false' }, 'C:\\ws\\data\\x.txt'],
+    ['l -> D:/cache/x', { relative: 'true' }, 'D:\\cache\\x']
+  ] as const)('writes %s (%j) with backslashes: %s', (spec, defaults, text) => {
+    const { mem, results } = run(spec, { 'D:\\cache\\x': 'file' }, { defaults })
+    expect(results[0]).toMatchObject({ status: 'created', kind: 'symlink', text })
+    expect(mem.changes).toContainEqual(expect.stringMatching(new RegExp(`^symlink ${text.replace(/\\/g, '\\\\')} `)))
+  })
+
+  it('compares paths without regard to case or slashes, and tells volumes apart', () => {
+    expect(pathKey(win32, 'C:/WS/Data')).toBe(pathKey(win32, 'c:\\ws\\data'))
+    expect(isWithin(win32, 'C:\\ws', 'c:/WS/sub/l')).toBe(true)
+    expect(isWithin(win32, 'C:\\ws', 'D:\\ws\\l')).toBe(false)
+    expect(isWithin(linux, '/ws', '/WS/l')).toBe(false)
+    expect(volumeOf(win32, 'd:\\a\\b')).toBe('D:\\')
+    expect(volumeOf(win32, '\\\\srv\\share\\a\\b')).toBe('\\\\srv\\share\\')
+    expect(volumeOf(linux, '/a/b')).toBe('/')
+  })
+})
+
+describe('reading a link back (idempotence)', () => {
+  it.each([
+    ['the same text', '..\\data\\x', '..\\data\\x', true],
+    ['forward slashes', '../data/x', '..\\data\\x', true],
+    ['another case', '..\\DATA\\X', '..\\data\\x', true],
+    ['a \\\\?\\ prefix (Node adds it to absolute texts)', '\\\\?\\C:\\ws\\data\\x', 'C:\\ws\\data\\x', true],
+    ["NT's \\??\\ prefix and a junction's trailing backslash", '\\??\\C:\\ws\\data\\', 'C:\\ws\\data', true],
+    ['a trailing backslash only', 'C:\\ws\\data\\', 'C:\\ws\\data', true],
+    ['a \\\\?\\UNC\\ share', '\\\\?\\UNC\\srv\\share\\x', '\\\\srv\\share\\x', true],
+    ['absolute where relative is wanted', 'C:\\ws\\data\\x', '..\\data\\x', false],
+    ['another file', '..\\data\\y', '..\\data\\x', false],
+    ['another drive', 'D:\\ws\\data\\x', 'C:\\ws\\data\\x', false]
+  ])('sameLinkTarget on Windows: %s', (_, existing, wanted, same) => {
+    expect(sameLinkTarget(win32, 'C:\\ws\\sub\\l', existing, wanted)).toBe(same)
+  })
+
+  it('compares texts exactly elsewhere', () => {
+    expect(sameLinkTarget(linux, '/ws/l', '../data/x', '../data/x')).toBe(true)
+    expect(sameLinkTarget(linux, '/ws/l', '../Data/x', '../data/x')).toBe(false)
+    expect(sameLinkTarget(linux, '/ws/l', '../data/x/', '../data/x')).toBe(false)
+  })
+
+  it.each([
+    ['\\\\?\\C:\\x', 'C:\\x'],
+    ['\\??\\D:\\x\\', 'D:\\x\\'],
+    ['\\\\?\\UNC\\srv\\share', '\\\\srv\\share'],
+    ['\\\\?\\Volume{0b1c}\\x', '\\\\?\\Volume{0b1c}\\x'],
+    ['..\\x', '..\\x']
+  ])('withoutNamespace(%s) is %s', (text, plain) => {
+    expect(withoutNamespace(win32, text)).toBe(plain)
+  })
+
+  it('finds a junction unchanged although Windows reads it back with a prefix and a trailing backslash', () => {
+    for (const text of ['C:\\ws\\data\\dir\\', '\\\\?\\C:\\ws\\data\\dir', '\\??\\c:\\WS\\data\\dir\\']) {
+      const { results, mem } = run(
+        'j -> data/dir',
+        { 'C:\\ws\\j': { link: text, type: 'junction' } },
+        { defaults: { type: 'junction' } }
+      )
+      expect(results[0]).toMatchObject({ status: 'unchanged', kind: 'junction', text: 'C:\\ws\\data\\dir' })
+      expect(mem.changes).toEqual([])
+    }
+  })
+
+  it('finds a relative symlink unchanged, and an absolute one where a relative one is wanted in the way', () => {
+    const same = run('sub/l -> data/x.txt', { 'C:\\ws\\sub\\l': { link: '..\\data\\x.txt', type: 'file' } })
+    expect(same.results[0]).toMatchObject({ status: 'unchanged', kind: 'symlink' })
+    const absolute = run('sub/l -> data/x.txt', {
+      'C:\\ws\\sub\\l': { link: '\\\\?\\C:\\ws\\data\\x.txt', type: 'file' }
+    })
+    expect(absolute.results[0]).toMatchObject({
+      status: 'failed',
+      code: 'EEXIST',
+      hint: expect.stringContaining('overwrite: links')
+    })
+  })
+})
+
+describe('the kind of symlink Windows makes', () => {
+  it.each([
+    ['symlink', false, 'file'],
+    ['symlink', true, 'dir'],
+    ['junction', true, 'junction']
+  ] as const)('symlinkType(%s, target is a directory: %s) is %s', (kind, isDir, type) => {
+    expect(symlinkType(win32, kind, isDir)).toBe(type)
+    expect(symlinkType(linux, kind, isDir)).toBeUndefined()
+  })
+
+  it("makes a file link to a file and a directory link to a directory, from TARGET's type", () => {
+    const { mem, results } = run('f -> data/x.txt\nd -> data/dir')
+    expect(mem.changes).toEqual(['symlink data\\x.txt C:\\ws\\f file', 'symlink data\\dir C:\\ws\\d dir'])
+    expect(results.map((r) => [r.status, r.kind, r.warnings])).toEqual([
+      ['created', 'symlink', []],
+      ['created', 'symlink', []]
+    ])
+  })
+
+  it('guesses a file link for a TARGET that does not exist yet, and says so', () => {
+    const { mem, results } = run('later -> build/out')
+    expect(mem.changes).toEqual(['symlink build\\out C:\\ws\\later file'])
+    expect(results[0].warnings).toEqual([
+      expect.stringContaining('dangles for now'),
+      expect.stringMatching(/Windows fixes a symbolic link's type.*a file link \(a guess\).*`target-type: dir`/)
+    ])
+  })
+
+  it.each([
+    ['dir', 'dir'],
+    ['file', 'file']
+  ])('makes a %s link for a missing TARGET with target-type: %s, without guessing', (targetType, type) => {
+    const { mem, results } = run(`- { path: later, target: build/out, target-type: ${targetType} }`)
+    expect(mem.changes).toEqual([`symlink build\\out C:\\ws\\later ${type}`])
+    expect(results[0].warnings).toEqual([expect.stringContaining('dangles for now')])
+  })
+
+  it('links the text Windows stores: a junction holds the absolute TARGET', () => {
+    expect(linkTextOf(win32, 'junction', '..\\data', 'C:\\ws\\data')).toBe('C:\\ws\\data')
+    expect(linkTextOf(win32, 'symlink', '..\\data', 'C:\\ws\\data')).toBe('..\\data')
+    expect(linkTextOf(linux, 'junction', '../data', '/ws/data')).toBe('../data')
+  })
+})
+
+describe('junctions', () => {
+  const junction = { type: 'junction' as const }
+
+  it('makes a directory junction with the absolute TARGET, whatever `relative` says', () => {
+    const { mem, results } = run('links/j -> data/dir', {}, { defaults: { ...junction, relative: 'true' } })
+    expect(mem.changes).toEqual(['mkdir C:\\ws\\links', 'symlink C:\\ws\\data\\dir C:\\ws\\links\\j junction'])
+    expect(results[0]).toMatchObject({ status: 'created', kind: 'junction', text: 'C:\\ws\\data\\dir', warnings: [] })
+  })
+
+  it.each([
+    ['a file', 'j -> data/x.txt'],
+    ['a TARGET that does not exist, without target-type', 'j -> build/out']
+  ])('fails a junction to %s, saying why and what to do, and makes nothing', (_, spec) => {
+    const { mem, results } = run(spec, {}, { defaults: junction })
+    expect(results[0]).toMatchObject({ status: 'failed', kind: '', code: 'ENOTDIR', syscall: 'symlink' })
+    expect(results[0].message).toMatch(
+      /^Could not create the junction C:\\ws\\j -> C:\\ws\\.*: ENOTDIR .*A junction leads only to a directory/
+    )
+    expect(results[0].hint).toContain('`type: symlink`')
+    expect(results[0].hint).toContain('`target-type: dir`')
+    expect(mem.changes).toEqual([])
+  })
+
+  it('makes a junction to a directory that does not exist yet when target-type says dir', () => {
+    const { mem, results } = run('- { path: j, target: build/out, type: junction, target-type: dir }')
+    expect(mem.changes).toEqual(['symlink C:\\ws\\build\\out C:\\ws\\j junction'])
+    expect(results[0]).toMatchObject({ status: 'created', kind: 'junction' })
+  })
+
+  it('leaves the junction out for a file when a fallback can make the link', () => {
+    const { mem, results } = run('j -> data/x.txt', {}, { defaults: { ...junction, fallback: ['symlink'] } })
+    expect(mem.changes).toEqual(['symlink data\\x.txt C:\\ws\\j file'])
+    expect(results[0]).toMatchObject({ status: 'created', kind: 'symlink', type: 'junction', warnings: [] })
+  })
+})
+
+describe('symlinks refused (no Developer Mode, not elevated)', () => {
+  it('falls back to a junction for a directory, with a warning that names the privilege', () => {
+    const { mem, results } = run(
+      'd -> data/dir',
+      {},
+      { defaults: { fallback: ['junction'] }, refuse: noSymlinkPrivilege }
+    )
+    expect(results[0]).toMatchObject({ status: 'created', kind: 'junction', text: 'C:\\ws\\data\\dir', code: '' })
+    expect(results[0].warnings).toEqual([
+      expect.stringMatching(/EPERM .*may not create symbolic links.*Trying a junction instead/)
+    ])
+    expect(mem.changes).toEqual(['symlink C:\\ws\\data\\dir C:\\ws\\d junction'])
+  })
+
+  it('fails a file link with the privilege hint, since a junction cannot lead to a file', () => {
+    const { results } = run('f -> data/x.txt', {}, { defaults: { fallback: ['junction'] }, refuse: noSymlinkPrivilege })
+    expect(results[0]).toMatchObject({ status: 'failed', code: 'EPERM', syscall: 'symlink' })
+    expect(results[0].message).toContain('ERROR_PRIVILEGE_NOT_HELD')
+    expect(results[0].message).toContain('Developer Mode is off')
+    expect(results[0].hint).toMatch(/Developer Mode.*elevated.*`type: junction`.*`fallback: copy`/)
+  })
+
+  it('without a fallback, fails a directory link and says a junction needs no privilege; the probe saw hard links work', () => {
+    const { results, mem } = run('d -> data/dir', {}, { refuse: noSymlinkPrivilege })
+    expect(results[0]).toMatchObject({ status: 'failed', code: 'EPERM', probe: { symlink: 'EPERM', hardlink: 'ok' } })
+    expect(results[0].hint).toContain('`fallback: junction` needs no privilege')
+    expect(mem.paths().filter((p) => p.includes('.ln-action-'))).toEqual([])
+  })
+
+  it('says access denied, not privilege, when a junction itself gets EPERM', () => {
+    const denied: Refusal = (call) => (call === 'symlink' ? errnoError('EPERM', 'symlink') : undefined)
+    const { results } = run('j -> data/dir', {}, { defaults: { type: 'junction' }, refuse: denied })
+    expect(results[0].message).toContain('ERROR_ACCESS_DENIED')
+    expect(results[0].message).not.toContain('Developer Mode')
+    expect(results[0].hint).toContain('icacls')
+  })
+})
+
+describe('what Windows errors mean', () => {
+  /** A failed call at PATH (on the filesystem given), as apply hands it to the knowledge base. */
+  function failed(
+    code: string,
+    kind: Kind,
+    filesystem: FilesystemInfo,
+    more: Partial<FailureContext> = {}
+  ): FailureContext {
+    return {
+      failure: {
+        code,
+        errno: 1,
+        syscall: kind === 'hardlink' ? 'link' : 'symlink',
+        attempted: `create the ${kindWords(kind)}`
+      },
+      kind,
+      path: `${filesystem.mountPoint}ws\\l`,
+      target: `${filesystem.mountPoint}ws\\data\\x`,
+      filesystem,
+      platform: win32,
+      targetExists: true,
+      targetIsDir: false,
+      ...more
+    }
+  }
+  const drive = (root: string): FilesystemInfo => parseDriveInfo(root, DRIVES.get(root))
+
+  it.each([
+    ['a FAT32 drive', 'E:\\', 'symlink', 'FAT32 mounted at E:\\'],
+    ['an exFAT drive', 'F:\\', 'hardlink', 'exFAT mounted at F:\\'],
+    ['a drive PowerShell could not tell', 'Q:\\', 'symlink', 'a filesystem of unknown type mounted at Q:\\']
+  ] as const)(
+    'EISDIR on %s means the volume has no links, not that something is a directory',
+    (_, root, kind, where) => {
+      const ctx = failed('EISDIR', kind, drive(root))
+      const { message, hint } = explain(ctx)
+      expect(message).toContain(`EISDIR (errno 1) from ${kind === 'hardlink' ? 'link' : 'symlink'}() on ${where}.`)
+      expect(message).toContain('ERROR_INVALID_FUNCTION')
+      expect(message).toContain('this volume has no links of any kind')
+      expect(message).toContain('Nothing is wrong with a directory')
+      expect(hint).toBe('Copy instead: add `fallback: copy`, or put PATH on an NTFS volume.')
+      expect(isCapabilityFailure(ctx)).toBe(true)
+    }
+  )
+
+  it('EISDIR elsewhere keeps its own meaning', () => {
+    const ext4 = { type: 'ext4', mountPoint: '/', source: '/dev/vda', options: [] }
+    const { message } = explain({
+      ...failed('EISDIR', 'symlink', ext4),
+      platform: linux,
+      path: '/ws/l',
+      target: '/ws/x'
+    })
+    expect(message).not.toContain('ERROR_INVALID_FUNCTION')
+  })
+
+  it('EXDEV names both drives (the workspace on D:, TARGET on C:) and says to link or copy instead', () => {
+    const ctx = failed('EXDEV', 'hardlink', drive('D:\\'), { path: 'D:\\a\\repo\\l', target: 'C:\\hostedtoolcache\\x' })
+    const { message, hint } = explain(ctx)
+    expect(message).toContain('Could not create the hard link D:\\a\\repo\\l -> C:\\hostedtoolcache\\x: EXDEV')
+    expect(message).toContain('PATH is on D:\\ and TARGET on C:\\: a hard link cannot cross volumes')
+    expect(hint).toMatch(/`fallback: symlink`.*`fallback: copy`.*keep TARGET on PATH's drive/)
+    expect(isCapabilityFailure(ctx)).toBe(true)
+  })
+
+  it('a hard link from the workspace on C: to D: gets EXDEV, and `fallback: symlink` makes a symbolic link', () => {
+    const onC = { filesystem: drive('C:\\'), refuse: acrossVolumes }
+    const layout: Layout = { 'D:\\cache\\x': 'file', 'C:\\tools\\x': 'file' }
+    const refused = run('l -> D:/cache/x\nsame -> C:/tools/x', layout, { ...onC, defaults: { type: 'hardlink' } })
+    expect(refused.results[0]).toMatchObject({ status: 'failed', code: 'EXDEV', syscall: 'link', filesystem: 'NTFS' })
+    expect(refused.results[0].message).toContain('PATH is on C:\\ and TARGET on D:\\')
+    expect(refused.results[1]).toMatchObject({ status: 'created', kind: 'hardlink' })
+    const fellBack = run('l -> D:/cache/x', layout, { ...onC, defaults: { type: 'hardlink', fallback: ['symlink'] } })
+    expect(fellBack.results[0]).toMatchObject({ status: 'created', kind: 'symlink', text: 'D:\\cache\\x', code: '' })
+    expect(fellBack.results[0].warnings).toEqual([expect.stringContaining('EXDEV')])
+  })
+
+  it('ENOTSUP from link() on ReFS is about ReFS; on NTFS it stays the general meaning', () => {
+    const refs = explain(failed('ENOTSUP', 'hardlink', drive('R:\\')))
+    expect(refs.message).toContain('This ReFS volume refused the hard link (ERROR_NOT_SUPPORTED)')
+    expect(refs.hint).toContain('`fallback: copy`')
+    expect(explain(failed('ENOTSUP', 'hardlink', drive('C:\\'))).message).toContain('does not implement hard links')
+  })
+
+  it("UNKNOWN with errno -4094 from link() is NTFS's 1,023 links (ERROR_TOO_MANY_LINKS), and falls back", () => {
+    const error = errnoError('UNKNOWN', 'link', -4094)
+    expect(errnoName(error)).toBe('UNKNOWN')
+    const failure = toFailure(error, 'link', 'create the hard link')
+    expect(failure).toEqual({ code: 'UNKNOWN', errno: 4094, syscall: 'link', attempted: 'create the hard link' })
+    const ctx = { ...failed('UNKNOWN', 'hardlink', drive('C:\\')), failure }
+    expect(explain(ctx).message).toMatch(
+      /UNKNOWN \(errno 4094\) from link\(\) on NTFS.*ERROR_TOO_MANY_LINKS.*1,023 hard links/
+    )
+    expect(explain(ctx).hint).toContain('`fallback: copy`')
+    expect(isCapabilityFailure(ctx)).toBe(true)
+    const tooMany: Refusal = (call) => (call === 'link' ? error : undefined)
+    const { results } = run(
+      'l -> data/x.txt',
+      {},
+      { defaults: { type: 'hardlink', fallback: ['copy'] }, refuse: tooMany }
+    )
+    expect(results[0]).toMatchObject({ status: 'created', kind: 'copy' })
+  })
+
+  it('EBUSY is a sharing violation: something holds the file open', () => {
+    const ctx = {
+      ...failed('EBUSY', 'symlink', drive('C:\\')),
+      failure: { code: 'EBUSY', syscall: 'rename', attempted: 'replace what is at' }
+    }
+    const { message, hint } = explain(ctx)
+    expect(message).toContain('sharing violation')
+    expect(hint).toContain('`handle PATH`')
+    expect(isCapabilityFailure(ctx)).toBe(false)
+  })
+
+  it('ETIMEDOUT on a UNC share says the share did not answer', () => {
+    const share = uncShare('\\\\fileserver\\builds\\') as FilesystemInfo
+    const { message, hint } = explain(failed('ETIMEDOUT', 'symlink', share))
+    expect(message).toContain('on smb mounted at \\\\fileserver\\builds\\ from \\\\fileserver\\builds.')
+    expect(message).toContain('did not answer in time')
+    expect(hint).toContain('`net use`')
+  })
+
+  it.each([
+    ['EINVAL', 'symlink', 'ERROR_SYMLINK_NOT_SUPPORTED', '`type: junction`'],
+    ['EROFS', 'symlink', 'write-protected', 'attributes disk clear readonly'],
+    ['EPERM', 'hardlink', 'ERROR_ACCESS_DENIED', '`fallback: symlink`']
+  ] as const)('%s from a %s says %s', (code, kind, meaning, hint) => {
+    const explained = explain(failed(code, kind, drive('C:\\')))
+    expect(explained.message).toContain(meaning)
+    expect(explained.hint).toContain(hint)
+  })
+})
+
+describe('which volume a path is on', () => {
+  it.each([
+    ['C:\\', { type: 'NTFS', options: ['fixed'] }, 'ntfs'],
+    ['E:\\', { type: 'FAT32', options: ['removable'] }, 'fat'],
+    ['F:\\', { type: 'exFAT', options: ['removable'] }, 'exfat'],
+    ['R:\\', { type: 'ReFS', options: ['fixed'] }, 'refs'],
+    ['X:\\', { type: 'unknown', options: ['cdrom'] }, 'unknown'],
+    ['Y:\\', { type: 'smb', source: 'Y:', options: ['network', 'format=NTFS'] }, 'smb'],
+    ['Z:\\', { type: 'smb', source: '\\\\fileserver\\builds', options: ['network', 'format=NTFS'] }, 'smb']
+  ])('reads the drive query of %s', (root, expected, family) => {
+    const info = parseDriveInfo(root, DRIVES.get(root))
+    expect(info).toMatchObject({ mountPoint: root, ...expected })
+    expect(familyOf(info.type)).toBe(family)
+  })
+
+  it.each([undefined, '', 'not json', 'null', '"C:\\\\"'])(
+    'says unknown for the drive when the query printed %j',
+    (output) => {
+      expect(parseDriveInfo('C:\\', output)).toEqual({ type: 'unknown', mountPoint: 'C:\\', source: '', options: [] })
+    }
+  )
+
+  it('knows a UNC share by its spelling, and nothing else for one', () => {
+    expect(uncShare('\\\\srv\\share\\')).toEqual({
+      type: 'smb',
+      mountPoint: '\\\\srv\\share\\',
+      source: '\\\\srv\\share',
+      options: ['network']
+    })
+    for (const root of ['\\\\?\\C:\\', '\\\\.\\pipe\\', 'C:\\', '/']) expect(uncShare(root)).toBeUndefined()
+  })
+
+  it('asks about each drive once, whatever the case, and never about a UNC share or the mount table', () => {
+    const driveInfo = jest.fn((root: string) => DRIVES.get(root))
+    const mountTable = jest.fn(() => '')
+    const detector = createDetector(win32, { driveInfo, mountTable })
+    expect(detector.forPath('c:\\ws\\a')).toMatchObject({ type: 'NTFS', mountPoint: 'C:\\' })
+    expect(detector.forPath('C:\\WS\\b').type).toBe('NTFS')
+    expect(detector.forPath('E:\\x').type).toBe('FAT32')
+    expect(detector.forPath('\\\\fileserver\\builds\\ws\\l')).toEqual(uncShare('\\\\fileserver\\builds\\'))
+    expect(driveInfo.mock.calls).toEqual([['C:\\'], ['E:\\']])
+    expect(mountTable).not.toHaveBeenCalled()
+  })
+
+  it('never fails the step when PowerShell cannot be asked: the drive is of unknown type', () => {
+    const detector = createDetector(win32, {
+      driveInfo: () => {
+        throw new Error('spawnSync powershell.exe ENOENT')
+      }
+    })
+    expect(detector.forPath('D:\\a\\l')).toEqual({ type: 'unknown', mountPoint: 'D:\\', source: '', options: [] })
+  })
+
+  it('builds the query for a drive root only, and hands it to PowerShell unquoted', () => {
+    const script = driveQuery('D:\\')
+    expect(script).toContain("[System.IO.DriveInfo]::new('D:\\')")
+    expect(script).toContain('ConvertTo-Json -Compress')
+    expect(() => driveQuery("D:\\'; Remove-Item C:\\ -Recurse; '")).toThrow('not a drive root')
+    expect(() => driveQuery('\\\\srv\\share\\')).toThrow('not a drive root')
+    const args = powershellArgs(script)
+    expect(args.slice(0, 3)).toEqual(['-NoProfile', '-NonInteractive', '-EncodedCommand'])
+    expect(Buffer.from(args[3], 'base64').toString('utf16le')).toBe(script)
+  })
+
+  it('names the drive and its format in a failure on a drive found by the detector', () => {
+    const detector = createDetector(win32, { driveInfo: (root) => DRIVES.get(root) })
+    const { results } = run(
+      'l -> data/x.txt',
+      {},
+      {
+        filesystem: detector.forPath('E:\\ws'),
+        refuse: (call) => (call === 'symlink' ? errnoError('EISDIR', 'symlink') : undefined)
+      }
+    )
+    expect(results[0]).toMatchObject({ status: 'failed', code: 'EISDIR', filesystem: 'FAT32' })
+    expect(results[0].message).toContain('on FAT32 mounted at E:\\. Windows answered ERROR_INVALID_FUNCTION')
+  })
+})
