@@ -9082,6 +9082,13 @@ const ROWS = [
         hint: 'Check the device or the share (dmesg, the FUSE daemon), then run again.'
     },
     {
+        codes: ['ENOTCONN', 'ECONNABORTED'],
+        syscalls: ['symlink', 'link', 'rename', 'copyfile'],
+        meaning: 'The share disconnected while this call was under way (its FUSE daemon died or the connection was aborted): ' +
+            'the server may have made the link all the same.',
+        hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) and run again: links already there are kept.'
+    },
+    {
         codes: ['ECONNABORTED'],
         meaning: 'The FUSE connection of this share was aborted while the call waited (its daemon hung or was stopped).',
         hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) before this step.'
@@ -9541,9 +9548,7 @@ function make(kind, at, plan, ctx) {
             return ops.symlink(plan.text, at, symlinkType(platform, 'symlink', plan.targetIsDir));
         case 'junction':
             // Elsewhere a junction is a symlink; Windows junctions take an absolute target.
-            if (!platform.isWindows)
-                return ops.symlink(plan.text, at);
-            return ops.symlink(plan.request.absTarget, at, 'junction');
+            return ops.symlink(linkTextOf(platform, kind, plan.text, plan.request.absTarget), at, symlinkType(platform, 'junction', true));
         case 'hardlink':
             return ops.link(plan.linkSource, at);
         case 'copy':
@@ -9615,26 +9620,37 @@ function makeWithFallback(at, plan, ctx) {
 function verify(at, kind, plan, ctx) {
     if (!misreports(plan.filesystem) || (kind !== 'symlink' && kind !== 'junction'))
         return;
-    const stats = ctx.ops.lstat(at);
-    if (!stats) {
-        plan.warnings.push(`${plan.request.absPath} was reported made but cannot be found through ${plan.filesystem.type} at ${plan.filesystem.mountPoint}.`);
-        return;
-    }
-    if (!stats.isSymbolicLink())
-        return; // follow_symlinks shows links as their targets; reading back proves nothing
     try {
-        const text = ctx.ops.readlink(at);
-        if (text !== plan.text)
-            plan.warnings.push(`${plan.request.absPath} reads back as '${text}', not '${plan.text}'.`);
+        const stats = ctx.ops.lstat(at);
+        if (!stats) {
+            plan.warnings.push(`${plan.request.absPath} was reported made but cannot be found through ${plan.filesystem.type} at ${plan.filesystem.mountPoint}.`);
+            return;
+        }
+        if (!stats.isSymbolicLink())
+            return; // follow_symlinks shows links as their targets; reading back proves nothing
+        const wanted = linkTextOf(ctx.platform, kind, plan.text, plan.request.absTarget);
+        const text = readBack(at, stats, wanted, ctx);
+        if (text !== undefined && !sameLinkTarget(ctx.platform, at, text, wanted)) {
+            plan.warnings.push(`${plan.request.absPath} reads back as '${text}', not '${wanted}'.`);
+        }
     }
     catch (error) {
+        // The link was made; only the check failed (the share may have gone meanwhile): say so, keep the result.
         if (!isErrno(error))
             throw error;
-        // sshfs hides texts with `..` or absolute ones; the size of a symlink is its text's length, and that shows.
-        if (error.code === 'EPERM' && stats.size === Buffer.byteLength(plan.text))
-            return;
-        const fctx = failureContext(plan, toFailure(error, 'readlink', 'read back the new link'), kind, ctx);
-        plan.warnings.push(`${explain(fctx).message} ${explain(fctx).hint}`);
+        const fctx = failureContext(plan, toFailure(error, error.syscall ?? 'lstat', 'read back the new link'), kind, ctx);
+        plan.warnings.push(`${explain(fctx).message} ${explain(fctx).hint}`.trim());
+    }
+}
+/** The link's text, or undefined where sshfs hides it (`..` or absolute) but its size, the text's length, matches. */
+function readBack(at, stats, wanted, ctx) {
+    try {
+        return ctx.ops.readlink(at);
+    }
+    catch (error) {
+        if (error.code === 'EPERM' && stats.size === Buffer.byteLength(wanted))
+            return undefined;
+        throw error;
     }
 }
 /**
@@ -9686,8 +9702,9 @@ function makeBackup(plan, ctx) {
     const abs = plan.request.absPath;
     const keep = (name) => {
         const at = ops.lstat(abs);
+        // The backup keeps the old link's own kind (Windows fixes file or dir at creation), not the new TARGET's.
         if (at?.isSymbolicLink())
-            return ops.symlink(ops.readlink(abs), name, symlinkType(ctx.platform, 'symlink', plan.targetIsDir));
+            return ops.symlink(ops.readlink(abs), name, symlinkType(ctx.platform, 'symlink', ops.stat(abs)?.isDirectory() ?? false));
         try {
             ops.link(abs, name);
         }
@@ -9719,8 +9736,13 @@ function replace(plan, ctx) {
     try {
         if (ctx.backupSuffix)
             makeBackup(plan, ctx);
-        // rename(2) cannot put a directory (a copied tree) over a link: that one case is remove-then-rename.
-        if (kind === 'copy' && plan.targetIsDir)
+        // rename(2) cannot put a directory (a copied tree) over a link, and Windows cannot rename over a directory
+        // link or junction: those cases are remove-then-rename, and say so.
+        const ontoDirectoryLink = ctx.platform.isWindows && plan.existing === 'link' && ops.stat(abs)?.isDirectory() === true;
+        if (ontoDirectoryLink) {
+            plan.warnings.push(`Windows cannot replace the directory link at ${abs} in one step: it was removed, then made again.`);
+        }
+        if ((kind === 'copy' && plan.targetIsDir) || ontoDirectoryLink)
             step('remove the old link at', kind, () => ops.unlink(abs));
         step(`replace what is at`, kind, () => ops.rename(temp, abs));
     }
@@ -9790,7 +9812,8 @@ function execute(plan, ctx) {
         const outcome = { status: 'failed', kind: '', failure: error.failure, failedKind: error.kind };
         if (isShareGone(error.failure.code))
             ctx.goneShares.set(ctx.detector.forPath(plan.request.absPath).mountPoint, error.failure);
-        else if (isCapabilityFailure(failureContext(plan, error.failure, error.kind, ctx))) {
+        // EXDEV is about the pair of filesystems: a probe of PATH's directory alone would say "hard links work".
+        else if (error.failure.code !== 'EXDEV' && isCapabilityFailure(failureContext(plan, error.failure, error.kind, ctx))) {
             outcome.probe = probe(ctx.platform.path.dirname(plan.request.absPath), plan, ctx);
         }
         removeCreatedParents(createdParents, ctx);
@@ -9815,12 +9838,11 @@ function toResult(plan, outcome, ctx) {
     }
     if (plan.skipped)
         explained.message = `Not attempted: an earlier link found this share gone or not answering. ${explained.message}`;
-    const windowsJunction = outcome.kind === 'junction' && ctx.platform.isWindows;
     return {
         line: request.line,
         path: request.absPath,
         target: request.absTarget,
-        text: windowsJunction ? request.absTarget : outcome.kind === 'hardlink' || outcome.kind === 'copy' ? '' : plan.text,
+        text: outcome.kind === 'hardlink' || outcome.kind === 'copy' ? '' : linkTextOf(ctx.platform, outcome.kind, plan.text, request.absTarget),
         type: request.options.type,
         kind: outcome.kind,
         status: outcome.status,
@@ -9840,11 +9862,15 @@ function toResult(plan, outcome, ctx) {
  */
 function applyLink(planned, ctx) {
     const shareGone = planned.action !== 'fail' && ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint);
-    if (!planned.request.dependsOnEarlier && !shareGone)
-        return toResult(planned, execute(planned, ctx), ctx);
     try {
-        const plan = planOrSkip(planned.request, ctx);
-        return toResult(plan, execute(plan, ctx), ctx);
+        const plan = planned.request.dependsOnEarlier || shareGone ? planOrSkip(planned.request, ctx) : planned;
+        const outcome = execute(plan, ctx);
+        // Something appeared at PATH since the plan looked (another run on the same directory): look once more.
+        if (plan.action === 'create' && outcome.failure?.code === 'EEXIST' && outcome.status === 'failed') {
+            const again = planLink(plan.request, ctx);
+            return toResult(again, execute(again, ctx), ctx);
+        }
+        return toResult(plan, outcome, ctx);
     }
     catch (error) {
         if (!(error instanceof ConfinementProblem))

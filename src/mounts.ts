@@ -91,7 +91,7 @@ function processArgsFromProc(): string[][] {
 }
 
 /** The real sources of the platform the detector is made for. */
-export function systemSources(platform: Platform): MountSources {
+function systemSources(platform: Platform): MountSources {
   return {
     mountTable: () => (platform.isMac ? (run('/sbin/mount', []) ?? '') : fs.readFileSync('/proc/self/mountinfo', 'utf8')),
     blockDeviceType: (device) =>

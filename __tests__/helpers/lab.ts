@@ -55,8 +55,11 @@ export function labMissing(): string | undefined {
   return missing.length > 0 ? missing.join('; ') : undefined
 }
 
-function lab(command: 'up' | 'down', dir: string, timeout: number): void {
-  const run = spawnSync('bash', [LAB_SH, command, dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout })
+type LabCommand = 'up' | 'down' | 'hang-sshfs' | 'resume-sshfs' | 'kill-sshfs'
+
+function lab(command: LabCommand, dir: string, timeout: number, name?: string): void {
+  const args = name ? [LAB_SH, command, name, dir] : [LAB_SH, command, dir]
+  const run = spawnSync('bash', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout })
   if (run.status !== 0) {
     const how = run.error?.message ?? run.signal ?? `exit ${run.status}`
     throw new Error(`lab.sh ${command} ${dir} failed (${how}):\n${run.stderr}`)
@@ -116,6 +119,16 @@ export class Lab {
       },
       timeout
     )
+  }
+
+  /** Make an sshfs share stop answering (hang), answer again (resume) or die (kill). */
+  share(action: 'hang' | 'resume' | 'kill', name: string): void {
+    lab(`${action}-sshfs`, this.dir, 30_000, name)
+  }
+
+  /** The command line that kills a share's sshfs, for a process that does it while the action runs. */
+  killCommand(name: string): string[] {
+    return ['bash', LAB_SH, 'kill-sshfs', name, this.dir]
   }
 
   mount(name: string): LabMount {

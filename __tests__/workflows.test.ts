@@ -1,0 +1,256 @@
+// The repository's own automation, checked like code: every workflow declares least permissions and pins
+// third-party actions to a commit, the release workflow moves the major tag, the changelog covers the version in
+// package.json, and action.yml carries what the Marketplace shows.
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { parse } from 'yaml'
+import { ROOT } from '../scripts/run-action.mjs'
+
+const WORKFLOWS = path.join(ROOT, '.github', 'workflows')
+const workflowFiles = fs
+  .readdirSync(WORKFLOWS)
+  .filter((name) => /\.ya?ml$/.test(name))
+  .sort()
+
+interface Step {
+  uses?: string
+  run?: string
+  with?: Record<string, unknown>
+}
+interface Job {
+  permissions?: unknown
+  uses?: string
+  steps?: Step[]
+}
+interface Workflow {
+  on?: unknown
+  permissions?: unknown
+  jobs?: Record<string, Job>
+}
+
+function readWorkflow(name: string): { text: string; workflow: Workflow } {
+  const text = fs.readFileSync(path.join(WORKFLOWS, name), 'utf8')
+  return { text, workflow: parse(text) as Workflow }
+}
+
+/** Every `uses:` of a workflow: steps' actions and jobs' reusable workflows. */
+function usesOf(workflow: Workflow): string[] {
+  return Object.values(workflow.jobs ?? {}).flatMap((job) => [
+    ...(job.uses ? [job.uses] : []),
+    ...(job.steps ?? []).flatMap((step) => (step.uses ? [step.uses] : []))
+  ])
+}
+
+/** Local actions (`./`) and Docker images pinned by digest need no commit pin. */
+const isLocal = (uses: string): boolean => uses.startsWith('./')
+const PINNED = /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/
+const PINNED_DOCKER = /^docker:\/\/[^@]+@sha256:[0-9a-f]{64}$/
+
+/** `permissions:` values that grant no write: a scope map of read/none, `read-all` or `{}`. */
+function grantsWrite(permissions: unknown): boolean {
+  if (permissions === 'write-all') return true
+  if (permissions && typeof permissions === 'object') return Object.values(permissions).some((v) => v === 'write')
+  return false
+}
+
+it('there are workflows to check', () => {
+  expect(workflowFiles).toEqual(expect.arrayContaining(['ci.yml', 'codeql.yml', 'release.yml']))
+})
+
+describe.each(workflowFiles)('.github/workflows/%s', (name) => {
+  const { text, workflow } = readWorkflow(name)
+
+  it('parses, with triggers and jobs', () => {
+    expect(workflow.on).toBeDefined()
+    expect(Object.keys(workflow.jobs ?? {}).length).toBeGreaterThan(0)
+  })
+
+  it('declares top-level permissions that write nothing (jobs ask for what they need)', () => {
+    expect(workflow).toHaveProperty('permissions')
+    expect(workflow.permissions).not.toBeNull()
+    expect(grantsWrite(workflow.permissions)).toBe(false)
+  })
+
+  it('never grants write-all to a job', () => {
+    for (const job of Object.values(workflow.jobs ?? {})) expect(job.permissions).not.toBe('write-all')
+  })
+
+  it('pins every third-party action to a full commit SHA', () => {
+    const unpinned = usesOf(workflow).filter(
+      (uses) => !isLocal(uses) && !PINNED.test(uses) && !PINNED_DOCKER.test(uses)
+    )
+    expect(unpinned).toEqual([])
+  })
+
+  it('says which version each pinned SHA is, in a comment on the same line', () => {
+    const lines = text
+      .split('\n')
+      .filter((line) => /^\s*(-\s+)?uses:\s*[^.\s]/.test(line) && !/uses:\s*['"]?\.\//.test(line))
+    const uncommented = lines.filter((line) => !/@[0-9a-f]{40}['"]?\s+#\s*v\d+(\.\d+){0,2}\b/.test(line))
+    expect(uncommented).toEqual([])
+  })
+})
+
+describe('release.yml', () => {
+  const { workflow } = readWorkflow('release.yml')
+  const runs = Object.values(workflow.jobs ?? {})
+    .flatMap((job) => job.steps ?? [])
+    .map((step) => step.run ?? '')
+    .join('\n')
+
+  it('runs on a vX.Y.Z tag', () => {
+    expect(workflow.on).toMatchObject({ push: { tags: expect.arrayContaining(['v*.*.*']) } })
+  })
+
+  it('verifies dist/ and the changelog before releasing', () => {
+    expect(runs).toMatch(/npm run check-dist|git diff[^\n]*dist/)
+    expect(runs).toContain('CHANGELOG.md')
+  })
+
+  it('creates the GitHub release', () => {
+    expect(runs).toMatch(/gh release create/)
+  })
+
+  it('moves the major tag vX to the release', () => {
+    const forcedRef = /gh api[^\n]*(PATCH|-X\s*PATCH)[^\n]*git\/refs\/tags\/[^\n]*force=true/
+    const forcedPush = /git tag (-f|--force)[^\n]*\n[\s\S]*git push (-f|--force)[^\n]*(tags|MAJOR)/
+    expect(runs).toMatch(new RegExp(`${forcedRef.source}|${forcedPush.source}`))
+    expect(runs).toMatch(/MAJOR/)
+  })
+
+  it('only the job that writes asks for contents: write', () => {
+    const writers = Object.entries(workflow.jobs ?? {}).filter(([, job]) => grantsWrite(job.permissions))
+    expect(writers.map(([id]) => id)).toEqual(['release'])
+  })
+})
+
+describe('CHANGELOG.md', () => {
+  const changelog = fs.readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8')
+  const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }
+
+  it(`has a section for package.json's version (${version})`, () => {
+    const heading = `## [${version}]`
+    expect(changelog.split('\n').some((line) => line.startsWith(heading))).toBe(true)
+  })
+
+  it('keeps an Unreleased section on top, as keep-a-changelog does', () => {
+    const headings = changelog.split('\n').filter((line) => line.startsWith('## '))
+    expect(headings[0]).toBe('## [Unreleased]')
+  })
+})
+
+describe('action.yml, as the Marketplace shows it', () => {
+  const action = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+    name?: string
+    description?: string
+    author?: string
+    branding?: { icon?: string; color?: string }
+    inputs?: Record<string, { description?: string }>
+    outputs?: Record<string, { description?: string }>
+  }
+  /** The colours GitHub accepts for `branding.color`. */
+  const COLORS = ['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark']
+
+  it('has a name, a description and an author', () => {
+    for (const field of ['name', 'description', 'author'] as const) {
+      expect(typeof action[field]).toBe('string')
+      expect(action[field]?.trim()).not.toBe('')
+    }
+  })
+
+  it('has branding: an icon and one of the allowed colours', () => {
+    expect(action.branding?.icon).toMatch(/^[a-z0-9-]+$/)
+    expect(COLORS).toContain(action.branding?.color)
+  })
+
+  it.each(['inputs', 'outputs'] as const)('describes every one of its %s', (kind) => {
+    const entries = Object.entries(action[kind] ?? {})
+    expect(entries.length).toBeGreaterThan(0)
+    const undescribed = entries.filter(([, spec]) => !spec?.description?.trim()).map(([name]) => name)
+    expect(undescribed).toEqual([])
+  })
+})
+
+// test.yml runs the action itself (`uses: ./`) on every kind of runner; nothing here can run it, so what can be
+// checked without GitHub is checked: inputs and outputs exist, the shared spec parses, every platform is covered.
+describe('test.yml: the action on every runner', () => {
+  interface LocalStep extends Step {
+    id?: string
+    if?: string
+    env?: Record<string, string>
+  }
+  interface MatrixJob {
+    'runs-on'?: string
+    strategy?: { matrix?: { os?: string[] } }
+    steps?: LocalStep[]
+  }
+  const { text, workflow } = readWorkflow('test.yml')
+  const jobs = Object.entries(workflow.jobs ?? {}) as [string, MatrixJob][]
+  const action = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { required?: boolean }>
+    outputs: Record<string, unknown>
+  }
+  const actionSteps = jobs.flatMap(([job, { steps = [] }]) =>
+    steps.filter((step) => step.uses === './').map((step) => ({ job, step }))
+  )
+  const runsOn = (job: MatrixJob): string[] => job.strategy?.matrix?.os ?? [job['runs-on'] ?? '']
+
+  it('runs the action on ubuntu (x64 and ARM), macOS and Windows, then runs it again', () => {
+    const matrix = jobs.find(([, job]) => (job.strategy?.matrix?.os ?? []).length > 1)?.[1]
+    expect(matrix && runsOn(matrix)).toEqual(['ubuntu-latest', 'ubuntu-24.04-arm', 'macos-latest', 'windows-latest'])
+    expect(matrix?.steps?.filter((step) => step.uses === './')).toHaveLength(2)
+  })
+
+  it('gives each `uses: ./` step only inputs that action.yml declares, and every required one', () => {
+    expect(actionSteps.length).toBeGreaterThan(0)
+    const required = Object.keys(action.inputs).filter((name) => action.inputs[name].required)
+    for (const { job, step } of actionSteps) {
+      const given = Object.keys(step.with ?? {})
+      expect({ job, unknown: given.filter((name) => !(name in action.inputs)) }).toEqual({ job, unknown: [] })
+      expect({ job, missing: required.filter((name) => !given.includes(name)) }).toEqual({ job, missing: [] })
+    }
+  })
+
+  it('reads only outputs that action.yml declares, of steps with that id in the same job', () => {
+    for (const [job, { steps = [] }] of jobs) {
+      const ids = new Map(steps.filter((step) => step.id).map((step) => [step.id, step]))
+      const jobText = JSON.stringify(steps)
+      for (const [, id, output] of jobText.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+        expect({ job, id, known: ids.has(id) }).toEqual({ job, id, known: true })
+        if (ids.get(id)?.uses === './')
+          expect({ job, output, declared: output in action.outputs }).toEqual({ job, output, declared: true })
+      }
+    }
+  })
+
+  it('hands the matrix a shared spec that parses without a problem, with every kind of link', async () => {
+    const { parseSpec } = await import('../src/spec.js')
+    const files = actionSteps.map(({ step }) => String(step.with?.links ?? '')).filter((links) => links.startsWith('@'))
+    expect(files.length).toBeGreaterThan(0)
+    for (const file of new Set(files)) {
+      const parsed = parseSpec(fs.readFileSync(path.join(ROOT, file.slice(1)), 'utf8'), {
+        type: 'symlink',
+        fallback: [],
+        relative: 'auto',
+        overwrite: 'never'
+      })
+      expect(parsed.problems).toEqual([])
+      expect(new Set(parsed.entries.map((e) => e.options.type))).toEqual(new Set(['symlink', 'hardlink', 'junction']))
+      expect(parsed.entries.some((e) => e.options.targetType === 'dir')).toBe(true)
+    }
+  })
+
+  it('provokes a real failure on macOS (a FAT disk image) and on Windows (a hard link across drives)', () => {
+    const failing = (os: string, tool: RegExp): boolean =>
+      jobs.some(
+        ([, job]) =>
+          runsOn(job).includes(os) &&
+          (job.steps ?? []).some((step) => tool.test(step.run ?? '')) &&
+          (job.steps ?? []).some((step) => step.uses === './' && String(step.with?.['fail-on-error']) === 'false')
+      )
+    expect(failing('macos-latest', /hdiutil create [^\n]*-fs MS-DOS/)).toBe(true)
+    expect(failing('windows-latest', /DriveInfo\]::GetDrives\(\)/)).toBe(true)
+    expect(text).toMatch(/ENOTSUP/)
+    expect(text).toMatch(/EXDEV/)
+  })
+})
