@@ -10328,6 +10328,7 @@ const SUMMARY_BYTES = 900 * 1024;
 const SUMMARY_ROWS = 1000;
 /** Control characters shown, not obeyed: a newline in a path must not start a workflow command. */
 function safeForLog(text) {
+    // eslint-disable-next-line no-control-regex -- control characters are what this shows instead of obeying
     return text.replace(/[\x00-\x1f\x7f]/g, (c) => c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 function escapeHtml(text) {
@@ -10360,9 +10361,13 @@ function reportProblems(problems, where) {
     annotate('error', sorted, MAX_ERRORS, where, 'the log');
     setFailed(`The links spec has ${sorted.length} problem(s); nothing was changed. The first: line ${sorted[0].line}: ${sorted[0].message}`);
 }
+/** A dry run says what a real run would do. */
+function statusWords(r) {
+    return r.status === 'planned' && r.plan ? `would ${r.plan}` : r.status;
+}
 function logLine(r, where) {
     const to = r.text || r.target;
-    const head = `${r.status.padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${displayPath(r.path, where)} -> ${to}`;
+    const head = `${statusWords(r).padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${displayPath(r.path, where)} -> ${to}`;
     const detail = [r.message, r.hint && `hint: ${r.hint}`, ...r.warnings.map((w) => `warning: ${w}`)].filter(Boolean);
     return safeForLog(head) + detail.map((d) => `\n    ${safeForLog(d)}`).join('');
 }
@@ -10404,7 +10409,7 @@ async function writeSummary(file, results, counts, where) {
     let size = 4096;
     for (const r of ordered) {
         const message = [r.message, r.hint, ...r.warnings].filter(Boolean).join(' ');
-        const row = [r.status, displayPath(r.path, where), r.text || r.target, r.kind || r.type, message].map(summaryCell);
+        const row = [statusWords(r), displayPath(r.path, where), r.text || r.target, r.kind || r.type, message].map(summaryCell);
         size += Buffer.byteLength(row.join('')) + 60;
         if (size > SUMMARY_BYTES || rows.length >= SUMMARY_ROWS)
             break;
@@ -10830,8 +10835,7 @@ class ShareJob {
         // Its own stdio, not the action's: the runner must not wait for a child that cannot exit.
         this.child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [(0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)], {
             env: { ...process.env, [WORKER_ROLE]: '1' },
-            stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-            detached: process.platform !== 'win32'
+            stdio: ['ignore', 'ignore', 'ignore', 'ipc']
         });
         this.child.on('message', (message) => {
             this.messages.push(message);

@@ -1,3 +1,4 @@
+import type { StdioOptions } from 'node:child_process'
 import type { LinkResult } from '../src/model.js'
 
 export const ROOT: string
@@ -18,7 +19,7 @@ export interface ActionRun {
 export function runAction(
   workspace: string,
   inputs: Record<string, string>,
-  options?: { env?: Record<string, string>; node?: string; stdio?: import('node:child_process').StdioOptions; timeoutMs?: number }
+  options?: { env?: Record<string, string>; node?: string; stdio?: StdioOptions; timeoutMs?: number }
 ): ActionRun
 export function startAction(
   workspace: string,

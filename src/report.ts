@@ -20,6 +20,7 @@ const SUMMARY_ROWS = 1000
 
 /** Control characters shown, not obeyed: a newline in a path must not start a workflow command. */
 export function safeForLog(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this shows instead of obeying
   return text.replace(/[\x00-\x1f\x7f]/g, (c) =>
     c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`
   )
@@ -69,9 +70,14 @@ export function reportProblems(problems: SpecProblem[], where: Where): void {
   runner.setFailed(`The links spec has ${sorted.length} problem(s); nothing was changed. The first: line ${sorted[0].line}: ${sorted[0].message}`)
 }
 
+/** A dry run says what a real run would do. */
+function statusWords(r: LinkResult): string {
+  return r.status === 'planned' && r.plan ? `would ${r.plan}` : r.status
+}
+
 function logLine(r: LinkResult, where: Where): string {
   const to = r.text || r.target
-  const head = `${r.status.padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${displayPath(r.path, where)} -> ${to}`
+  const head = `${statusWords(r).padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${displayPath(r.path, where)} -> ${to}`
   const detail = [r.message, r.hint && `hint: ${r.hint}`, ...r.warnings.map((w) => `warning: ${w}`)].filter(Boolean)
   return safeForLog(head) + detail.map((d) => `\n    ${safeForLog(d)}`).join('')
 }
@@ -117,7 +123,7 @@ async function writeSummary(file: string, results: LinkResult[], counts: string,
   let size = 4096
   for (const r of ordered) {
     const message = [r.message, r.hint, ...r.warnings].filter(Boolean).join(' ')
-    const row = [r.status, displayPath(r.path, where), r.text || r.target, r.kind || r.type, message].map(summaryCell)
+    const row = [statusWords(r), displayPath(r.path, where), r.text || r.target, r.kind || r.type, message].map(summaryCell)
     size += Buffer.byteLength(row.join('')) + 60
     if (size > SUMMARY_BYTES || rows.length >= SUMMARY_ROWS) break
     rows.push(row)

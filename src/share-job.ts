@@ -22,8 +22,7 @@ export class ShareJob {
     // Its own stdio, not the action's: the runner must not wait for a child that cannot exit.
     this.child = spawn(process.execPath, [fileURLToPath(import.meta.url)], {
       env: { ...process.env, [WORKER_ROLE]: '1' },
-      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-      detached: process.platform !== 'win32'
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc']
     })
     this.child.on('message', (message: FromWorker) => {
       this.messages.push(message)

@@ -11,7 +11,7 @@ import {
   type SpecEntry
 } from './model.js'
 import { isWithin, pathKey, type Platform } from './platform.js'
-import { InputError, parseFallback } from './settings.js'
+import { parseFallback, type InputError } from './settings.js'
 
 export interface SpecProblem {
   line: number
