@@ -17,7 +17,7 @@ const write = (rel: string, content = 'x'): void => {
   fs.writeFileSync(path.join(ws, rel), content)
 }
 
-describeWithActionNode('the action end to end (dist/index.js on the action\'s Node)', () => {
+describeWithActionNode("the action end to end (dist/index.js on the action's Node)", () => {
   it('creates 50 links, then a second run reports all 50 unchanged without touching them', () => {
     for (let i = 0; i < 25; i++) write(`data/f${i}`, `content ${i}`)
     const spec = Array.from({ length: 50 }, (_, i) => `links/d${i % 5}/l${i} -> data/f${i % 25}`).join('\n')
@@ -32,7 +32,13 @@ describeWithActionNode('the action end to end (dist/index.js on the action\'s No
 
     const second = runAction(ws, { links: spec })
     expect(second.status).toBe(0)
-    expect(second.outputs).toMatchObject({ created: '0', replaced: '0', unchanged: '50', failed: '0', changed: 'false' })
+    expect(second.outputs).toMatchObject({
+      created: '0',
+      replaced: '0',
+      unchanged: '50',
+      failed: '0',
+      changed: 'false'
+    })
     expect(second.results.map((r) => fs.lstatSync(r.path).ctimeMs)).toEqual(ctimes)
     expect(JSON.parse(second.outputs.results)).toHaveLength(50)
   })
@@ -150,7 +156,10 @@ describeWithActionNode('the action end to end (dist/index.js on the action\'s No
     write('taken', 'x')
     fs.symlinkSync('data/file.txt', path.join(ws, 'same'))
     const before = snapshot(ws)
-    const run = runAction(ws, { links: 'new/a -> data/file.txt\ntaken -> data/file.txt\nsame -> data/file.txt', 'dry-run': 'true' })
+    const run = runAction(ws, {
+      links: 'new/a -> data/file.txt\ntaken -> data/file.txt\nsame -> data/file.txt',
+      'dry-run': 'true'
+    })
     expect(snapshot(ws)).toEqual(before)
     expect(run.results.map((r) => [r.status, r.plan])).toEqual([
       ['planned', 'create'],

@@ -29,9 +29,16 @@ const debris = (dir = ws): string[] => fs.readdirSync(dir).filter((n) => n.start
 
 describe('fallback', () => {
   it('moves from a refused hard link to a symlink, keeping the requested type and a warning with the reason', () => {
-    const [r] = apply('l -> data/x', { type: 'hardlink', fallback: ['symlink'] }, { ops: failing({ link: 'EPERM' }) }, SSHFS)
+    const [r] = apply(
+      'l -> data/x',
+      { type: 'hardlink', fallback: ['symlink'] },
+      { ops: failing({ link: 'EPERM' }) },
+      SSHFS
+    )
     expect(r).toMatchObject({ status: 'created', type: 'hardlink', kind: 'symlink', code: '' })
-    expect(r.warnings[0]).toMatch(/EPERM .*link\(\) on fuse\.sshfs mounted at \/mnt\/share.*does not allow hard links.*Trying a symbolic link instead/)
+    expect(r.warnings[0]).toMatch(
+      /EPERM .*link\(\) on fuse\.sshfs mounted at \/mnt\/share.*does not allow hard links.*Trying a symbolic link instead/
+    )
     expect(fs.readlinkSync(path.join(ws, 'l'))).toBe('data/x')
   })
 
@@ -50,7 +57,12 @@ describe('fallback', () => {
 
   it('reports the last refusal when every kind is refused, with the hint for that filesystem', () => {
     const exfat = { type: 'exfat', mountPoint: '/mnt/usb', source: '/dev/sdb1', options: ['rw'] }
-    const [r] = apply('l -> data/x', { fallback: ['hardlink'] }, { ops: failing({ symlink: 'ENOSYS', link: 'EPERM' }) }, exfat)
+    const [r] = apply(
+      'l -> data/x',
+      { fallback: ['hardlink'] },
+      { ops: failing({ symlink: 'ENOSYS', link: 'EPERM' }) },
+      exfat
+    )
     expect(r).toMatchObject({ status: 'failed', code: 'EPERM', errno: 1, syscall: 'link', filesystem: 'exfat' })
     expect(r.hint).toContain('fallback: copy')
     expect(r.warnings).toHaveLength(1)

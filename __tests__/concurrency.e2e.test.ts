@@ -16,7 +16,11 @@ afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
 describeWithActionNode('concurrent runs', () => {
   it.each([
     ['the same spec', (i: number) => `links/l${i} -> data/f${i % 20}`, (i: number) => `links/l${i} -> data/f${i % 20}`],
-    ['overlapping specs that replace each other', (i: number) => `links/l${i} -> data/f${i % 20}`, (i: number) => `links/l${i} -> data/f${(i + 1) % 20}`]
+    [
+      'overlapping specs that replace each other',
+      (i: number) => `links/l${i} -> data/f${i % 20}`,
+      (i: number) => `links/l${i} -> data/f${(i + 1) % 20}`
+    ]
   ])('of %s on one directory both succeed, leaving only the links', async (_, first, second) => {
     const spec = (line: (i: number) => string): string => Array.from({ length: 200 }, (_, i) => line(i)).join('\n')
     const inputs = { overwrite: 'links' }

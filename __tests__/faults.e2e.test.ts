@@ -8,63 +8,85 @@ import { runAction } from './helpers/action.js'
 import { describeLab, leftovers } from './helpers/lab.js'
 
 describeLab('faults on real shares (lab/lab.sh)', (lab) => {
-  lab.test('a hung share with timeout: 3 ends the step in seconds, naming the mount; links elsewhere are made', ['tmpfs', 'sshfs-hang'], () => {
-    const hung = lab.mount('sshfs-hang')
-    const local = lab.workspace('tmpfs', { 'data/x': 'x' })
-    const shareDirs = ['a', 'b', 'c'].map((d) => path.join(hung.path, `${path.basename(local)}-${d}`))
-    for (const dir of shareDirs) fs.mkdirSync(dir)
-    const spec = [...shareDirs.flatMap((dir) => [`${dir}/l1 -> data/x`, `${dir}/l2 -> data/x`]), 'here -> data/x']
-    lab.share('hang', 'sshfs-hang')
-    try {
-      const run = runAction(local, { links: spec.join('\n'), timeout: '3' })
-      expect(run.ms).toBeLessThan(20_000)
-      expect(run.status).toBe(1)
-      const onShare = run.results.slice(0, 6)
-      const timedOut = onShare.filter((r) => r.status === 'failed')
-      expect(timedOut.length).toBeGreaterThanOrEqual(1)
-      for (const r of timedOut) {
-        expect(r).toMatchObject({ code: 'ETIMEDOUT', errno: 110, filesystem: 'fuse.sshfs' })
-        expect(r.message).toContain(hung.path)
-        expect(r.message).toContain('within timeout (3 s)')
-        expect(r.hint).toContain('timeout')
+  lab.test(
+    'a hung share with timeout: 3 ends the step in seconds, naming the mount; links elsewhere are made',
+    ['tmpfs', 'sshfs-hang'],
+    () => {
+      const hung = lab.mount('sshfs-hang')
+      const local = lab.workspace('tmpfs', { 'data/x': 'x' })
+      const shareDirs = ['a', 'b', 'c'].map((d) => path.join(hung.path, `${path.basename(local)}-${d}`))
+      for (const dir of shareDirs) fs.mkdirSync(dir)
+      const spec = [...shareDirs.flatMap((dir) => [`${dir}/l1 -> data/x`, `${dir}/l2 -> data/x`]), 'here -> data/x']
+      lab.share('hang', 'sshfs-hang')
+      try {
+        const run = runAction(local, { links: spec.join('\n'), timeout: '3' })
+        expect(run.ms).toBeLessThan(20_000)
+        expect(run.status).toBe(1)
+        const onShare = run.results.slice(0, 6)
+        const timedOut = onShare.filter((r) => r.status === 'failed')
+        expect(timedOut.length).toBeGreaterThanOrEqual(1)
+        for (const r of timedOut) {
+          expect(r).toMatchObject({ code: 'ETIMEDOUT', errno: 110, filesystem: 'fuse.sshfs' })
+          expect(r.message).toContain(hung.path)
+          expect(r.message).toContain('within timeout (3 s)')
+          expect(r.hint).toContain('timeout')
+        }
+        expect(onShare.every((r) => r.status === 'failed' || (r.status === 'skipped' && r.code === 'ETIMEDOUT'))).toBe(
+          true
+        )
+        expect(run.results[6]).toMatchObject({ status: 'created', path: path.join(local, 'here') })
+      } finally {
+        lab.share('resume', 'sshfs-hang')
       }
-      expect(onShare.every((r) => r.status === 'failed' || (r.status === 'skipped' && r.code === 'ETIMEDOUT'))).toBe(true)
-      expect(run.results[6]).toMatchObject({ status: 'created', path: path.join(local, 'here') })
-    } finally {
-      lab.share('resume', 'sshfs-hang')
-    }
-    for (const dir of shareDirs) expect(leftovers(lab.onServer('sshfs-hang', dir))).toEqual([])
-  }, 60_000)
+      for (const dir of shareDirs) expect(leftovers(lab.onServer('sshfs-hang', dir))).toEqual([])
+    },
+    60_000
+  )
 
-  lab.test('a share whose sshfs dies halfway: links before are created, links after fail with its errno', ['sshfs'], async () => {
-    const ws = lab.workspace('sshfs', { 'data/x': 'x' })
-    const dirs = Array.from({ length: 8 }, (_, d) => `d${d}`)
-    const spec = Array.from({ length: 800 }, (_, i) => `${dirs[i % 8]}/l${i} -> data/x`).join('\n')
-    const serverWs = lab.onServer('sshfs', ws)
-    const running = startAction(ws, { links: spec })
-    // Kill the share once a few dozen links are on the server: halfway, whatever the machine's speed.
-    const [cmd, ...args] = lab.killCommand('sshfs')
-    const killer = spawn('bash', ['-c', `until [ $(find "${serverWs}" -type l | wc -l) -ge 40 ]; do sleep 0.02; done; exec "$0" "$@"`, cmd, ...args])
-    const killed = new Promise((resolve) => killer.on('close', resolve))
-    const run = await running
-    await killed
-    expect(run.status).toBe(1)
-    expect(run.results).toHaveLength(800)
-    const byStatus = (s: string): number => run.results.filter((r) => r.status === s).length
-    expect(byStatus('created')).toBeGreaterThanOrEqual(40)
-    expect(byStatus('created')).toBeLessThan(800)
-    for (const r of run.results) {
-      const onServer = path.join(serverWs, path.relative(ws, r.path))
-      if (r.status === 'created') {
-        expect(fs.readlinkSync(onServer)).toBe('../data/x')
-      } else {
-        expect([r.status, r.code]).toEqual([expect.stringMatching(/^(failed|skipped)$/), expect.stringMatching(/^(ENOTCONN|ECONNABORTED)$/)])
-        // Only a call that was under way when the share died may have made its link; its message says so.
-        if (fs.existsSync(onServer)) expect(r.message).toContain('may have made the link')
+  lab.test(
+    'a share whose sshfs dies halfway: links before are created, links after fail with its errno',
+    ['sshfs'],
+    async () => {
+      const ws = lab.workspace('sshfs', { 'data/x': 'x' })
+      const dirs = Array.from({ length: 8 }, (_, d) => `d${d}`)
+      const spec = Array.from({ length: 800 }, (_, i) => `${dirs[i % 8]}/l${i} -> data/x`).join('\n')
+      const serverWs = lab.onServer('sshfs', ws)
+      const running = startAction(ws, { links: spec })
+      // Kill the share once a few dozen links are on the server: halfway, whatever the machine's speed.
+      const [cmd, ...args] = lab.killCommand('sshfs')
+      const killer = spawn('bash', [
+        '-c',
+        `until [ $(find "${serverWs}" -type l | wc -l) -ge 40 ]; do sleep 0.02; done; exec "$0" "$@"`,
+        cmd,
+        ...args
+      ])
+      const killed = new Promise((resolve) => killer.on('close', resolve))
+      const run = await running
+      await killed
+      expect(run.status).toBe(1)
+      expect(run.results).toHaveLength(800)
+      const byStatus = (s: string): number => run.results.filter((r) => r.status === s).length
+      expect(byStatus('created')).toBeGreaterThanOrEqual(40)
+      expect(byStatus('created')).toBeLessThan(800)
+      for (const r of run.results) {
+        const onServer = path.join(serverWs, path.relative(ws, r.path))
+        if (r.status === 'created') {
+          expect(fs.readlinkSync(onServer)).toBe('../data/x')
+        } else {
+          expect([r.status, r.code]).toEqual([
+            expect.stringMatching(/^(failed|skipped)$/),
+            expect.stringMatching(/^(ENOTCONN|ECONNABORTED)$/)
+          ])
+          // Only a call that was under way when the share died may have made its link; its message says so.
+          if (fs.existsSync(onServer)) expect(r.message).toContain('may have made the link')
+        }
       }
-    }
-    const inFlight = run.results.filter((r) => r.status !== 'created' && fs.existsSync(path.join(serverWs, path.relative(ws, r.path))))
-    expect(inFlight.length).toBeLessThanOrEqual(dirs.length) // at most one call per lane
-    for (const dir of dirs) expect(leftovers(path.join(serverWs, dir))).toEqual([])
-  }, 120_000)
+      const inFlight = run.results.filter(
+        (r) => r.status !== 'created' && fs.existsSync(path.join(serverWs, path.relative(ws, r.path)))
+      )
+      expect(inFlight.length).toBeLessThanOrEqual(dirs.length) // at most one call per lane
+      for (const dir of dirs) expect(leftovers(path.join(serverWs, dir))).toEqual([])
+    },
+    120_000
+  )
 })

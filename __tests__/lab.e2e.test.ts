@@ -85,7 +85,12 @@ describeLab('the action on real filesystems (lab/lab.sh)', (lab) => {
       expect(entryAt(onServer)).toBe('nothing')
 
       const run = runAction(ws, { ...inputs, fallback: 'symlink' })
-      expect(results(run)[0]).toMatchObject({ status: 'created', type: 'hardlink', kind: 'symlink', filesystem: 'fuse.sshfs' })
+      expect(results(run)[0]).toMatchObject({
+        status: 'created',
+        type: 'hardlink',
+        kind: 'symlink',
+        filesystem: 'fuse.sshfs'
+      })
       expect(run.status).toBe(0)
       expect(warningAnnotations(run)).toContainEqual(expect.stringMatching(/\b(EPERM|ENOSYS)\b/))
       expect(entryAt(onServer)).toBe('symlink -> data/x')
@@ -96,28 +101,38 @@ describeLab('the action on real filesystems (lab/lab.sh)', (lab) => {
     { mount: 'sshfs-follow', what: 'a relative TARGET', absolute: false },
     { mount: 'sshfs-seed', what: 'an absolute TARGET (the same path on server and client)', absolute: true }
   ])('sshfs -o follow_symlinks ($mount), $what', ({ mount, absolute }) => {
-    lab.test('symlink() says EIO though the server has the link: created, EIO kept, follow_symlinks named', [mount], () => {
-      const ws = lab.workspace(mount, DATA)
-      const text = absolute ? `${ws}/data/x` : 'data/x' // the link text is TARGET as written, in both cases
-      const links = `l -> ${text}`
-      const onServer = lab.onServer(mount, `${ws}/l`)
+    lab.test(
+      'symlink() says EIO though the server has the link: created, EIO kept, follow_symlinks named',
+      [mount],
+      () => {
+        const ws = lab.workspace(mount, DATA)
+        const text = absolute ? `${ws}/data/x` : 'data/x' // the link text is TARGET as written, in both cases
+        const links = `l -> ${text}`
+        const onServer = lab.onServer(mount, `${ws}/l`)
 
-      const first = runAction(ws, { links })
-      const [made] = results(first)
-      expect(made).toMatchObject({ status: 'created', kind: 'symlink', code: 'EIO', errno: ERRNO.EIO, filesystem: 'fuse.sshfs' })
-      expect(first.status).toBe(0)
-      expect(explanation(made)).toContain('follow_symlinks')
-      expect(entryAt(onServer)).toBe(`symlink -> ${text}`)
-      const ctime = fs.lstatSync(onServer).ctimeMs
+        const first = runAction(ws, { links })
+        const [made] = results(first)
+        expect(made).toMatchObject({
+          status: 'created',
+          kind: 'symlink',
+          code: 'EIO',
+          errno: ERRNO.EIO,
+          filesystem: 'fuse.sshfs'
+        })
+        expect(first.status).toBe(0)
+        expect(explanation(made)).toContain('follow_symlinks')
+        expect(entryAt(onServer)).toBe(`symlink -> ${text}`)
+        const ctime = fs.lstatSync(onServer).ctimeMs
 
-      // Not EEXIST, not a replacement: the link is left alone, and the result says it could not be checked.
-      const again = runAction(ws, { links })
-      expect(results(again)[0]).toMatchObject(unverified)
-      expect(again.status).toBe(0)
-      expect(entryAt(onServer)).toBe(`symlink -> ${text}`)
-      expect(fs.lstatSync(onServer).ctimeMs).toBe(ctime)
-      expect(leftovers(lab.onServer(mount, ws))).toEqual([])
-    })
+        // Not EEXIST, not a replacement: the link is left alone, and the result says it could not be checked.
+        const again = runAction(ws, { links })
+        expect(results(again)[0]).toMatchObject(unverified)
+        expect(again.status).toBe(0)
+        expect(entryAt(onServer)).toBe(`symlink -> ${text}`)
+        expect(fs.lstatSync(onServer).ctimeMs).toBe(ctime)
+        expect(leftovers(lab.onServer(mount, ws))).toEqual([])
+      }
+    )
   })
 
   // exFAT and FAT have no links of any kind: the probe finds that out, the hint says copy, and fallback copies.
@@ -130,16 +145,20 @@ describeLab('the action on real filesystems (lab/lab.sh)', (lab) => {
       { path: 'h', type: 'hardlink', code: 'EPERM', syscall: 'link' }
     ]
 
-    lab.test('a symlink fails ENOSYS and a hard link EPERM, with what the probe found and a hint to copy', [mount], () => {
-      const ws = lab.workspace(mount, DATA)
-      const run = runAction(ws, { links: yamlSpec(refusals) })
-      refusals.forEach(({ code, syscall, path: at }, i) => {
-        expectFailure(results(run)[i], { code, syscall, filesystem, mount: lab.mount(mount), hint: ['copy'] })
-        expect(results(run)[i].probe).toMatchObject({ symlink: 'ENOSYS', hardlink: 'EPERM' })
-        expect(entryAt(path.join(ws, at))).toBe('nothing')
-      })
-      expect(run.status).toBe(1)
-    })
+    lab.test(
+      'a symlink fails ENOSYS and a hard link EPERM, with what the probe found and a hint to copy',
+      [mount],
+      () => {
+        const ws = lab.workspace(mount, DATA)
+        const run = runAction(ws, { links: yamlSpec(refusals) })
+        refusals.forEach(({ code, syscall, path: at }, i) => {
+          expectFailure(results(run)[i], { code, syscall, filesystem, mount: lab.mount(mount), hint: ['copy'] })
+          expect(results(run)[i].probe).toMatchObject({ symlink: 'ENOSYS', hardlink: 'EPERM' })
+          expect(entryAt(path.join(ws, at))).toBe('nothing')
+        })
+        expect(run.status).toBe(1)
+      }
+    )
 
     lab.test('fallback: hardlink, copy makes a copy of TARGET, and a re-run leaves it unchanged', [mount], () => {
       const ws = lab.workspace(mount, DATA)
@@ -159,7 +178,12 @@ describeLab('the action on real filesystems (lab/lab.sh)', (lab) => {
 
   lab.test('ntfs: symbolic and hard links both work, and the hard link shares the inode', ['ntfs'], () => {
     const ws = lab.workspace('ntfs', DATA)
-    const run = runAction(ws, { links: yamlSpec([{ path: 's', type: 'symlink' }, { path: 'h', type: 'hardlink' }]) })
+    const run = runAction(ws, {
+      links: yamlSpec([
+        { path: 's', type: 'symlink' },
+        { path: 'h', type: 'hardlink' }
+      ])
+    })
     expect(results(run).map((r) => [r.status, r.kind, r.filesystem])).toEqual([
       ['created', 'symlink', 'ntfs'],
       ['created', 'hardlink', 'ntfs']
@@ -192,62 +216,95 @@ describeLab('the action on real filesystems (lab/lab.sh)', (lab) => {
     expect(entryAt(path.join(ws, 'h'))).toBe(`symlink -> ${target}`)
   })
 
-  lab.test('read-only mount: every link fails EROFS, also where a file is already at PATH (not EEXIST)', ['tmpfs', 'ro'], () => {
-    const ro = lab.mount('ro')
-    const ws = lab.workspace('tmpfs', DATA)
-    const before = fs.readdirSync(ro.path, { recursive: true })
-    const paths = ['new-link', 'existing', 'new-dir/link'].map((p) => path.join(ro.path, p))
-    const run = runAction(ws, { links: paths.map((p) => `${p} -> data/x`).join('\n') })
-    paths.forEach((p, i) => {
-      expect(results(run)[i]?.path).toBe(p)
-      expectFailure(results(run)[i], { code: 'EROFS', filesystem: 'tmpfs', mount: ro, message: ['read-only'], hint: ['remount'] })
-    })
-    expect(run.status).toBe(1)
-    expect(fs.readdirSync(ro.path, { recursive: true })).toEqual(before)
-    expect(fs.readFileSync(path.join(ro.path, 'existing'), 'utf8')).toBe('existing\n')
-  })
+  lab.test(
+    'read-only mount: every link fails EROFS, also where a file is already at PATH (not EEXIST)',
+    ['tmpfs', 'ro'],
+    () => {
+      const ro = lab.mount('ro')
+      const ws = lab.workspace('tmpfs', DATA)
+      const before = fs.readdirSync(ro.path, { recursive: true })
+      const paths = ['new-link', 'existing', 'new-dir/link'].map((p) => path.join(ro.path, p))
+      const run = runAction(ws, { links: paths.map((p) => `${p} -> data/x`).join('\n') })
+      paths.forEach((p, i) => {
+        expect(results(run)[i]?.path).toBe(p)
+        expectFailure(results(run)[i], {
+          code: 'EROFS',
+          filesystem: 'tmpfs',
+          mount: ro,
+          message: ['read-only'],
+          hint: ['remount']
+        })
+      })
+      expect(run.status).toBe(1)
+      expect(fs.readdirSync(ro.path, { recursive: true })).toEqual(before)
+      expect(fs.readFileSync(path.join(ro.path, 'existing'), 'utf8')).toBe('existing\n')
+    }
+  )
 
-  lab.test('dead share: the first of 5 links fails ENOTCONN, the rest are skipped, in under 10 s', ['tmpfs', 'sshfs-dead'], () => {
-    const dead = lab.mount('sshfs-dead')
-    const ws = lab.workspace('tmpfs', DATA)
-    const run = runAction(ws, { links: [1, 2, 3, 4, 5].map((i) => `${dead.path}/l${i} -> data/x`).join('\n') })
-    expect(run.ms).toBeLessThan(10_000)
-    const [first, ...rest] = results(run)
-    expectFailure(first, { code: 'ENOTCONN', filesystem: 'fuse.sshfs', mount: dead, message: ['disconnected'], hint: ['remount'] })
-    const notAttempted = expect.stringMatching(/^(skipped\b.*|failed ENOTCONN)$/)
-    expect(rest.map((r) => `${r.status} ${r.code}`)).toEqual(rest.map(() => notAttempted))
-    expect(run.status).toBe(1)
-    expect(fs.readdirSync(lab.onServer('sshfs-dead', dead.path))).toEqual([])
-  })
+  lab.test(
+    'dead share: the first of 5 links fails ENOTCONN, the rest are skipped, in under 10 s',
+    ['tmpfs', 'sshfs-dead'],
+    () => {
+      const dead = lab.mount('sshfs-dead')
+      const ws = lab.workspace('tmpfs', DATA)
+      const run = runAction(ws, { links: [1, 2, 3, 4, 5].map((i) => `${dead.path}/l${i} -> data/x`).join('\n') })
+      expect(run.ms).toBeLessThan(10_000)
+      const [first, ...rest] = results(run)
+      expectFailure(first, {
+        code: 'ENOTCONN',
+        filesystem: 'fuse.sshfs',
+        mount: dead,
+        message: ['disconnected'],
+        hint: ['remount']
+      })
+      const notAttempted = expect.stringMatching(/^(skipped\b.*|failed ENOTCONN)$/)
+      expect(rest.map((r) => `${r.status} ${r.code}`)).toEqual(rest.map(() => notAttempted))
+      expect(run.status).toBe(1)
+      expect(fs.readdirSync(lab.onServer('sshfs-dead', dead.path))).toEqual([])
+    }
+  )
 
   describe('sshfs (defaults)', () => {
-    lab.test('a relative symlink sub/l -> data/x made through the mount reads ../data/x on the server', ['sshfs'], () => {
-      const ws = lab.workspace('sshfs', DATA)
-      const run = runAction(ws, { links: 'sub/l -> data/x' })
-      expect(results(run)[0]).toMatchObject({ status: 'created', kind: 'symlink', text: '../data/x', filesystem: 'fuse.sshfs' })
-      expect(run.status).toBe(0)
-      const onServer = lab.onServer('sshfs', `${ws}/sub/l`)
-      expect(entryAt(onServer)).toBe('symlink -> ../data/x')
-      expect(fs.readFileSync(onServer, 'utf8')).toBe(CONTENT)
-    })
+    lab.test(
+      'a relative symlink sub/l -> data/x made through the mount reads ../data/x on the server',
+      ['sshfs'],
+      () => {
+        const ws = lab.workspace('sshfs', DATA)
+        const run = runAction(ws, { links: 'sub/l -> data/x' })
+        expect(results(run)[0]).toMatchObject({
+          status: 'created',
+          kind: 'symlink',
+          text: '../data/x',
+          filesystem: 'fuse.sshfs'
+        })
+        expect(run.status).toBe(0)
+        const onServer = lab.onServer('sshfs', `${ws}/sub/l`)
+        expect(entryAt(onServer)).toBe('symlink -> ../data/x')
+        expect(fs.readFileSync(onServer, 'utf8')).toBe(CONTENT)
+      }
+    )
 
-    lab.test('a hard link is created; a re-run finds it by size, time and mode: unchanged, unverified', ['sshfs'], () => {
-      const ws = lab.workspace('sshfs', DATA)
-      const inputs = { links: 'h -> data/x', type: 'hardlink' }
-      const [link, target] = ['h', 'data/x'].map((rel) => lab.onServer('sshfs', `${ws}/${rel}`))
+    lab.test(
+      'a hard link is created; a re-run finds it by size, time and mode: unchanged, unverified',
+      ['sshfs'],
+      () => {
+        const ws = lab.workspace('sshfs', DATA)
+        const inputs = { links: 'h -> data/x', type: 'hardlink' }
+        const [link, target] = ['h', 'data/x'].map((rel) => lab.onServer('sshfs', `${ws}/${rel}`))
 
-      const first = runAction(ws, inputs)
-      expect(results(first)[0]).toMatchObject({ status: 'created', kind: 'hardlink', filesystem: 'fuse.sshfs' })
-      expect(first.status).toBe(0)
-      expect(fs.lstatSync(link)).toMatchObject({ ino: fs.lstatSync(target).ino, nlink: 2 })
-      const ctime = fs.lstatSync(link).ctimeMs
+        const first = runAction(ws, inputs)
+        expect(results(first)[0]).toMatchObject({ status: 'created', kind: 'hardlink', filesystem: 'fuse.sshfs' })
+        expect(first.status).toBe(0)
+        expect(fs.lstatSync(link)).toMatchObject({ ino: fs.lstatSync(target).ino, nlink: 2 })
+        const ctime = fs.lstatSync(link).ctimeMs
 
-      const again = runAction(ws, inputs)
-      expect(results(again)[0]).toMatchObject(unverified)
-      expect(again.status).toBe(0)
-      expect(fs.lstatSync(link)).toMatchObject({ ino: fs.lstatSync(target).ino, nlink: 2, ctimeMs: ctime })
-      expect(leftovers(lab.onServer('sshfs', ws))).toEqual([])
-    })
+        const again = runAction(ws, inputs)
+        expect(results(again)[0]).toMatchObject(unverified)
+        expect(again.status).toBe(0)
+        expect(fs.lstatSync(link)).toMatchObject({ ino: fs.lstatSync(target).ino, nlink: 2, ctimeMs: ctime })
+        expect(leftovers(lab.onServer('sshfs', ws))).toEqual([])
+      }
+    )
   })
 
   lab.test('100 symlinks into one directory of a 64-inode tmpfs: created until ENOSPC, then failed', ['small'], () => {
@@ -259,13 +316,23 @@ describeLab('the action on real filesystems (lab/lab.sh)', (lab) => {
     expect(all.map((r) => r.status)).toEqual([...Array(made).fill('created'), ...Array(100 - made).fill('failed')])
     expect(run.status).toBe(1)
     for (const failed of all.slice(made)) {
-      expectFailure(failed, { code: 'ENOSPC', filesystem: 'tmpfs', mount: lab.mount('small'), hint: ['inode', 'df -i'] })
+      expectFailure(failed, {
+        code: 'ENOSPC',
+        filesystem: 'tmpfs',
+        mount: lab.mount('small'),
+        hint: ['inode', 'df -i']
+      })
     }
     // Every result against the disk, and nothing on disk that no result claims.
     const expected = all.map((r) => (r.status === 'created' ? 'symlink -> ../data/x' : 'nothing'))
     expect(all.map((r) => entryAt(r.path))).toEqual(expected)
     expect(all.slice(0, made).map((r) => r.text)).toEqual(Array(made).fill('../data/x'))
-    expect(fs.readdirSync(path.join(ws, 'links')).sort()).toEqual(all.slice(0, made).map((r) => path.basename(r.path)).sort())
+    expect(fs.readdirSync(path.join(ws, 'links')).sort()).toEqual(
+      all
+        .slice(0, made)
+        .map((r) => path.basename(r.path))
+        .sort()
+    )
     expect(leftovers(ws)).toEqual([])
   })
 })

@@ -93,9 +93,13 @@ describe('createDetector', () => {
   })
 
   it.each([
-    ['the table cannot be read', 'linux', () => {
-      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
-    }],
+    [
+      'the table cannot be read',
+      'linux',
+      () => {
+        throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
+      }
+    ],
     ['the table has no mount for the path', 'linux', () => MOUNTINFO.split('\n').slice(1).join('\n')],
     ['the OS has no mount table that ln-action reads', 'freebsd', () => MOUNTINFO]
   ])('says unknown, without throwing, when %s', (_, name, readTable) => {
@@ -112,7 +116,11 @@ describe('createDetector', () => {
 })
 
 describe('knowledge: what a failure means and what to do', () => {
-  const detector = createDetector(linux, { mountTable: () => MOUNTINFO, processArgs: () => [], blockDeviceType: () => undefined })
+  const detector = createDetector(linux, {
+    mountTable: () => MOUNTINFO,
+    processArgs: () => [],
+    blockDeviceType: () => undefined
+  })
   /** exfat-fuse shows as fuseblk; the type is resolved from the block device before the knowledge base sees it. */
   const resolved = (absPath: string, type: string): FilesystemInfo => ({ ...detector.forPath(absPath), type })
 
@@ -139,7 +147,9 @@ describe('knowledge: what a failure means and what to do', () => {
   it.each(['EPERM', 'ENOSYS'])('explains %s from link() on sshfs and suggests a symlink', (code) => {
     const ctx = failed(code, 'hardlink', '/mnt/share/ci/l')
     const { message, hint } = explain(ctx)
-    expect(message).toContain(`Could not create the hard link /mnt/share/ci/l -> /data/target: ${code} (errno ${errnoNumber(code)}) from link()`)
+    expect(message).toContain(
+      `Could not create the hard link /mnt/share/ci/l -> /data/target: ${code} (errno ${errnoNumber(code)}) from link()`
+    )
     expect(message).toContain('fuse.sshfs mounted at /mnt/share from root@127.0.0.1:/srv')
     expect(message).toContain('disable_hardlink')
     expect(hint).toContain('`type: symlink`')
@@ -171,7 +181,8 @@ describe('knowledge: what a failure means and what to do', () => {
   })
 
   it('gives a different hint for a directory, a file and a link in the way (EEXIST)', () => {
-    const hint = (existing: 'dir' | 'file' | 'link') => explain(failed('EEXIST', 'symlink', '/data/l', { existing })).hint
+    const hint = (existing: 'dir' | 'file' | 'link') =>
+      explain(failed('EEXIST', 'symlink', '/data/l', { existing })).hint
     expect(hint('dir')).toContain('remove the directory')
     expect(hint('dir')).not.toContain('overwrite')
     expect(hint('file')).toContain('`overwrite: files`')
@@ -194,7 +205,10 @@ describe('knowledge: what a failure means and what to do', () => {
   })
 
   it('says so when the filesystem is unknown', () => {
-    const ctx = { ...failed('EACCES', 'symlink', '/x/l'), filesystem: createDetector(linux, { mountTable: () => '' }).forPath('/x/l') }
+    const ctx = {
+      ...failed('EACCES', 'symlink', '/x/l'),
+      filesystem: createDetector(linux, { mountTable: () => '' }).forPath('/x/l')
+    }
     expect(explain(ctx).message).toContain('from symlink() on a filesystem of unknown type.')
   })
 
@@ -254,7 +268,15 @@ describe('what mountinfo does not say', () => {
     '40 1 0:50 / /mnt/share rw,nosuid,nodev,relatime shared:7 - fuse.sshfs u@host:/data rw,user_id=0,group_id=0',
     '41 1 7:1 / /mnt/usb rw,relatime shared:8 - fuseblk /dev/loop1 rw,user_id=0,group_id=0,allow_other'
   ].join('\n')
-  const sshfsArgv = ['sshfs', '-f', '-o', 'reconnect,follow_symlinks', '-odisable_hardlink', 'u@host:/data', '/mnt/share']
+  const sshfsArgv = [
+    'sshfs',
+    '-f',
+    '-o',
+    'reconnect,follow_symlinks',
+    '-odisable_hardlink',
+    'u@host:/data',
+    '/mnt/share'
+  ]
 
   it('reads the options of the sshfs process serving the mount, once', () => {
     const processArgs = jest.fn(() => [['bash'], ['sshfs', 'x@y:/', '/mnt/other', '-o', 'idmap=user'], sshfsArgv])
@@ -268,9 +290,16 @@ describe('what mountinfo does not say', () => {
 
   it('resolves fuseblk to the format on its block device, and keeps fuseblk when that cannot be read', () => {
     const blockDeviceType = jest.fn((device: string) => (device === '/dev/loop1' ? 'exfat' : undefined))
-    expect(createDetector(linux, { mountTable: () => table, processArgs: () => [], blockDeviceType }).forPath('/mnt/usb/x').type).toBe('exfat')
+    expect(
+      createDetector(linux, { mountTable: () => table, processArgs: () => [], blockDeviceType }).forPath('/mnt/usb/x')
+        .type
+    ).toBe('exfat')
     expect(blockDeviceType).toHaveBeenCalledWith('/dev/loop1')
-    const unreadable = createDetector(linux, { mountTable: () => table, processArgs: () => [], blockDeviceType: () => undefined })
+    const unreadable = createDetector(linux, {
+      mountTable: () => table,
+      processArgs: () => [],
+      blockDeviceType: () => undefined
+    })
     expect(unreadable.forPath('/mnt/usb/x').type).toBe('fuseblk')
   })
 

@@ -67,13 +67,20 @@ describe('what is at PATH', () => {
 
   it('a directory: always fail, even under overwrite files', () => {
     fs.mkdirSync(path.join(ws, 'd'))
-    expect(plan('d -> data/x', {}, { overwrite: 'files' })).toMatchObject({ action: 'fail', existing: 'dir', failure: { code: 'EEXIST' } })
+    expect(plan('d -> data/x', {}, { overwrite: 'files' })).toMatchObject({
+      action: 'fail',
+      existing: 'dir',
+      failure: { code: 'EEXIST' }
+    })
   })
 
   it('a hard link to the target is unchanged for type hardlink, or when hardlink is a fallback', () => {
     fs.linkSync(path.join(ws, 'data/x'), path.join(ws, 'h'))
     expect(plan('h -> data/x', {}, { type: 'hardlink' })).toMatchObject({ action: 'unchanged', kinds: ['hardlink'] })
-    expect(plan('h -> data/x', {}, { fallback: ['hardlink'] })).toMatchObject({ action: 'unchanged', kinds: ['hardlink'] })
+    expect(plan('h -> data/x', {}, { fallback: ['hardlink'] })).toMatchObject({
+      action: 'unchanged',
+      kinds: ['hardlink']
+    })
   })
 
   it('a copy with the same size and time is unchanged when copy is in the fallback list; an edited one is not', () => {
@@ -95,7 +102,10 @@ describe('failures visible before anything is written', () => {
   })
 
   it('a missing TARGET: a warning, a failure under dangling fail, and always a failure for a hard link', () => {
-    expect(plan('l -> nothing')).toMatchObject({ action: 'create', warnings: [expect.stringContaining('does not exist')] })
+    expect(plan('l -> nothing')).toMatchObject({
+      action: 'create',
+      warnings: [expect.stringContaining('does not exist')]
+    })
     expect(plan('l -> nothing', {}, {}).targetExists).toBe(false)
     expect(plan('l -> nothing', { dangling: 'allow' }).warnings).toEqual([])
     expect(plan('l -> nothing', { dangling: 'fail' }).failure).toMatchObject({ code: 'ENOENT', syscall: 'stat' })

@@ -118,7 +118,9 @@ describe('report', () => {
     expect(core.error.mock.calls.slice(0, 8).map(([, props]) => props?.title)).toEqual(
       Array.from({ length: 8 }, (_, i) => `ln-action: links line ${i + 1}`)
     )
-    expect(core.error.mock.calls[0][0]).toBe('Could not create the hard link /ws/links/l0: EPERM. Add `fallback: symlink`.')
+    expect(core.error.mock.calls[0][0]).toBe(
+      'Could not create the hard link /ws/links/l0: EPERM. Add `fallback: symlink`.'
+    )
     expect(core.error.mock.calls[8][0]).toMatch(/^292 more errors/)
     expect(core.setFailed).toHaveBeenCalledTimes(1)
     expect(core.setFailed).toHaveBeenCalledWith('300 of 300 links failed (fail-on-error: true).')
@@ -217,7 +219,13 @@ describe('report', () => {
       ])
       expect(table()).toEqual([
         ['Status', 'Path', 'Target', 'Kind', 'Message'],
-        ['failed', '&#60;b&#62;&#34;x&#34;&#60;/b&#62;', '../data/t1', 'symlink', 'no &#38; &#60;no&#62; Add &#96;fallback: symlink&#96;.'],
+        [
+          'failed',
+          '&#60;b&#62;&#34;x&#34;&#60;/b&#62;',
+          '../data/t1',
+          'symlink',
+          'no &#38; &#60;no&#62; Add &#96;fallback: symlink&#96;.'
+        ],
         ['created', 'links/l0', '../data/t0', 'symlink', '-'],
         ['unchanged', '/elsewhere/l', '../data/t2', 'symlink', '-']
       ])
@@ -273,7 +281,11 @@ describe('annotation locations', () => {
   })
 
   it('logs every spec problem in line order and fails the step', () => {
-    reportProblems(problems, { settings: settingsWith({ specFile: '/ws/ci/links.yml' }), workspace: '/ws', platform: linux })
+    reportProblems(problems, {
+      settings: settingsWith({ specFile: '/ws/ci/links.yml' }),
+      workspace: '/ws',
+      platform: linux
+    })
     expect(logLines()).toEqual(["/ws/ci/links.yml:3: unknown field 'taget'", '/ws/ci/links.yml:7: has 2 separators'])
     expect(core.setFailed).toHaveBeenCalledWith(
       "The links spec has 2 problem(s); nothing was changed. The first: line 3: unknown field 'taget'"

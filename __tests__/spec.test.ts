@@ -121,7 +121,13 @@ describe('parseSpec: YAML and JSON lists', () => {
         line: 4,
         path: 'b',
         target: '/abs/b',
-        options: { type: 'hardlink', fallback: ['symlink', 'copy'], relative: 'true', overwrite: 'files', targetType: 'dir' }
+        options: {
+          type: 'hardlink',
+          fallback: ['symlink', 'copy'],
+          relative: 'true',
+          overwrite: 'files',
+          targetType: 'dir'
+        }
       },
       {
         line: 11,
@@ -275,7 +281,10 @@ describe('parseSpec: YAML and JSON lists', () => {
 
 describe('resolveEntries', () => {
   /** Parse and resolve a spec, as the action does. */
-  function resolve(text: string, { wd = '/ws', confine = true, platform = linux }: { wd?: string; confine?: boolean; platform?: Platform } = {}) {
+  function resolve(
+    text: string,
+    { wd = '/ws', confine = true, platform = linux }: { wd?: string; confine?: boolean; platform?: Platform } = {}
+  ) {
     const parsed = parse(text)
     expect(parsed.problems).toEqual([])
     return resolveEntries(parsed.entries, wd, confine, platform)

@@ -8722,7 +8722,7 @@ function volumeOf(platform, absPath) {
 function withoutNamespace(platform, text) {
     if (!platform.isWindows)
         return text;
-    return text.replace(/^(?:\\\\\?\\|\\\?\?\\)(?:UNC\\|(?=[A-Za-z]:))/i, (prefix) => (/UNC\\$/i.test(prefix) ? '\\\\' : ''));
+    return text.replace(/^(?:\\\\\?\\|\\\?\?\\)(?:UNC\\|(?=[A-Za-z]:))/i, (prefix) => /UNC\\$/i.test(prefix) ? '\\\\' : '');
 }
 /**
  * The link at `linkPath` holding `existingText` already leads where `wantedText` would. Elsewhere a link holds
@@ -9071,7 +9071,7 @@ const ROWS = [
         codes: ['EPERM'],
         syscalls: ['readlink', 'stat'],
         families: ['sshfs'],
-        meaning: 'The symbolic link at PATH cannot be read back through this sshfs mount: Debian\'s sshfs hides every link ' +
+        meaning: "The symbolic link at PATH cannot be read back through this sshfs mount: Debian's sshfs hides every link " +
             'whose text is absolute or contains `..` (readlink gives EPERM), although the link exists on the server.',
         hint: 'Links whose text has no `..` read back (a link beside or above its TARGET); otherwise check them on the ' +
             'server, or use `overwrite: links` to replace them.'
@@ -9136,7 +9136,7 @@ const ROWS = [
         syscalls: ['symlink'],
         families: ['9p'],
         capability: true,
-        meaning: 'This 9p/virtiofs share refused the symbolic link: with QEMU\'s security_model=none the host-side user ' +
+        meaning: "This 9p/virtiofs share refused the symbolic link: with QEMU's security_model=none the host-side user " +
             'may not create it, and some shares do not pass links through at all.',
         hint: 'Export the share with security_model=mapped-xattr (or passthrough as root), or add `fallback: copy`.'
     },
@@ -9163,7 +9163,7 @@ function misreports(fs) {
 }
 /** Filesystems whose calls can hang (a FUSE daemon or a server that stops answering): worked on in a child process. */
 function canHang(fs) {
-    return /^fuse/.test(fs.driver ?? fs.type) || ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p'].includes(familyOf(fs.type));
+    return (/^fuse/.test(fs.driver ?? fs.type) || ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p'].includes(familyOf(fs.type)));
 }
 /** Errnos that say the share itself is gone: later links on the same mount are not attempted. */
 const SHARE_GONE = ['ENOTCONN', 'ECONNABORTED', 'ETIMEDOUT'];
@@ -9285,7 +9285,10 @@ function sameTree(copy, original, ops, platform) {
 }
 /** Same type, size, time and mode: all that can be compared where a filesystem hides links or inodes. */
 function looksLikeTarget(at, target) {
-    return target !== undefined && at.isDirectory() === target.isDirectory() && at.mode === target.mode && sameFileMeta(at, target);
+    return (target !== undefined &&
+        at.isDirectory() === target.isDirectory() &&
+        at.mode === target.mode &&
+        sameFileMeta(at, target));
 }
 function readLinkText(plan, ctx) {
     try {
@@ -9310,14 +9313,18 @@ function recognise(kind, plan, at, target, ctx) {
                 // Through sshfs -o follow_symlinks a link shows as what it points to.
                 if (!fs.options.includes('follow_symlinks') || !looksLikeTarget(at, target))
                     return undefined;
-                return { warning: `${abs} shows as its TARGET through this sshfs mount (follow_symlinks): taken as the link, but it cannot be verified here.` };
+                return {
+                    warning: `${abs} shows as its TARGET through this sshfs mount (follow_symlinks): taken as the link, but it cannot be verified here.`
+                };
             }
             const text = readLinkText(plan, ctx);
             if (text === undefined) {
                 // The text is hidden, its length is not (a symlink's size is the length of its text).
                 if (at.size !== Buffer.byteLength(plan.text))
                     return undefined;
-                return { warning: `${abs} is a symlink of the right length, but this sshfs mount hides its text (absolute or with ..): taken as unchanged, not verified.` };
+                return {
+                    warning: `${abs} is a symlink of the right length, but this sshfs mount hides its text (absolute or with ..): taken as unchanged, not verified.`
+                };
             }
             const wanted = linkTextOf(platform, kind, plan.text, plan.request.absTarget);
             return sameLinkTarget(platform, abs, text, wanted) ? {} : undefined;
@@ -9330,7 +9337,9 @@ function recognise(kind, plan, at, target, ctx) {
             // sshfs shows every name of a file as its own inode: a hard link there cannot be told from a copy.
             if (familyOf(fs.type) !== 'sshfs' || !looksLikeTarget(at, target))
                 return undefined;
-            return { warning: `${abs} has TARGET's size, time and mode; sshfs shows each name as its own inode, so this hard link cannot be verified.` };
+            return {
+                warning: `${abs} has TARGET's size, time and mode; sshfs shows each name as its own inode, so this hard link cannot be verified.`
+            };
         case 'copy':
             if (!target || at.isSymbolicLink())
                 return undefined;
@@ -9442,7 +9451,9 @@ function planLink(request, ctx) {
         if (plan.filesystem.options.includes('ro'))
             return failed(plan, 'EROFS', syscallOf(plan.kinds[0]), attempt);
         if (at) {
-            const allowed = plan.existing === 'link' ? request.options.overwrite !== 'never' : plan.existing === 'file' && request.options.overwrite === 'files';
+            const allowed = plan.existing === 'link'
+                ? request.options.overwrite !== 'never'
+                : plan.existing === 'file' && request.options.overwrite === 'files';
             if (!allowed && plan.unreadable)
                 return failed(plan, 'EPERM', 'readlink', 'check the existing link');
             if (!allowed)
@@ -9813,7 +9824,8 @@ function execute(plan, ctx) {
         if (isShareGone(error.failure.code))
             ctx.goneShares.set(ctx.detector.forPath(plan.request.absPath).mountPoint, error.failure);
         // EXDEV is about the pair of filesystems: a probe of PATH's directory alone would say "hard links work".
-        else if (error.failure.code !== 'EXDEV' && isCapabilityFailure(failureContext(plan, error.failure, error.kind, ctx))) {
+        else if (error.failure.code !== 'EXDEV' &&
+            isCapabilityFailure(failureContext(plan, error.failure, error.kind, ctx))) {
             outcome.probe = probe(ctx.platform.path.dirname(plan.request.absPath), plan, ctx);
         }
         removeCreatedParents(createdParents, ctx);
@@ -9834,7 +9846,8 @@ function toResult(plan, outcome, ctx) {
         ? explain(failureContext(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx))
         : { message: '', hint: '' };
     if (outcome.probe) {
-        explained.hint = `${describeProbe(outcome.probe, ctx.platform.path.dirname(request.absPath))} ${explained.hint}`.trim();
+        explained.hint =
+            `${describeProbe(outcome.probe, ctx.platform.path.dirname(request.absPath))} ${explained.hint}`.trim();
     }
     if (plan.skipped)
         explained.message = `Not attempted: an earlier link found this share gone or not answering. ${explained.message}`;
@@ -9842,7 +9855,9 @@ function toResult(plan, outcome, ctx) {
         line: request.line,
         path: request.absPath,
         target: request.absTarget,
-        text: outcome.kind === 'hardlink' || outcome.kind === 'copy' ? '' : linkTextOf(ctx.platform, outcome.kind, plan.text, request.absTarget),
+        text: outcome.kind === 'hardlink' || outcome.kind === 'copy'
+            ? ''
+            : linkTextOf(ctx.platform, outcome.kind, plan.text, request.absTarget),
         type: request.options.type,
         kind: outcome.kind,
         status: outcome.status,
@@ -9876,7 +9891,11 @@ function applyLink(planned, ctx) {
         if (!(error instanceof ConfinementProblem))
             throw error;
         const result = toResult(planned, { status: 'failed', kind: '' }, ctx);
-        return { ...result, message: error.message, hint: 'Choose a PATH inside working-directory, or set `confine: false`.' };
+        return {
+            ...result,
+            message: error.message,
+            hint: 'Choose a PATH inside working-directory, or set `confine: false`.'
+        };
     }
 }
 /** The result of a link that never got to the disk: its share timed out or was found gone first. */
@@ -10123,7 +10142,12 @@ function mountOf(mounts, absPath, platform) {
 const UNKNOWN_FS = { type: 'unknown', mountPoint: '', source: '', options: [] };
 /** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
 function run(command, args, timeout = 3000) {
-    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, { encoding: 'utf8', timeout, windowsHide: true, stdio: ['ignore', 'pipe', 'ignore'] });
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
+        encoding: 'utf8',
+        timeout,
+        windowsHide: true,
+        stdio: ['ignore', 'pipe', 'ignore']
+    });
     return result.status === 0 ? result.stdout.trim() || undefined : undefined;
 }
 /** Linux's /proc, which only Linux has (darwin reads `mount` instead). */
@@ -10142,7 +10166,7 @@ function processArgsFromProc() {
 /** The real sources of the platform the detector is made for. */
 function systemSources(platform) {
     return {
-        mountTable: () => (platform.isMac ? (run('/sbin/mount', []) ?? '') : external_node_fs_namespaceObject.readFileSync('/proc/self/mountinfo', 'utf8')),
+        mountTable: () => platform.isMac ? (run('/sbin/mount', []) ?? '') : external_node_fs_namespaceObject.readFileSync('/proc/self/mountinfo', 'utf8'),
         blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
         processArgs: processArgsFromProc,
         // PowerShell starts slowly on a busy runner; this runs once per drive.
@@ -10415,7 +10439,10 @@ async function writeSummary(file, results, counts, where) {
             break;
         rows.push(row);
     }
-    summary.addHeading('ln-action', 3).addRaw(escapeHtml(counts), true).addTable([header, ...rows]);
+    summary
+        .addHeading('ln-action', 3)
+        .addRaw(escapeHtml(counts), true)
+        .addTable([header, ...rows]);
     if (rows.length < results.length) {
         summary.addRaw(`${results.length - rows.length} more links are not shown: see the results-file output.`, true);
     }
@@ -10726,7 +10753,15 @@ async function supervise(settings, links, count) {
     };
     let wake = () => undefined;
     const lanes = wave1.map((laneLinks, lane) => {
-        const data = { role: 'lane', lane, settings, wave1: laneLinks, wave2: lane === 0 ? wave2 : [], slots, epoch };
+        const data = {
+            role: 'lane',
+            lane,
+            settings,
+            wave1: laneLinks,
+            wave2: lane === 0 ? wave2 : [],
+            slots,
+            epoch
+        };
         const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(import.meta.url), { workerData: data, stdout: true, stderr: true });
         const state = { worker, dead: false, busy: false };
         worker.on('message', (message) => {
@@ -10811,7 +10846,12 @@ async function supervise(settings, links, count) {
 }
 const unfinished = { code: 'ECANCELED', syscall: 'none', attempted: 'get to' };
 function failureOf(result) {
-    return { code: result.code, errno: result.errno ?? undefined, syscall: result.syscall, attempted: 'reach the share for' };
+    return {
+        code: result.code,
+        errno: result.errno ?? undefined,
+        syscall: result.syscall,
+        attempted: 'reach the share for'
+    };
 }
 /** Lanes stuck in the share keep this process alive; the parent does not wait for it. */
 function exit(watchdog) {
@@ -11151,7 +11191,9 @@ async function main_run(options = {}) {
             ops,
             detector,
             // A share worker resolves a working directory on its share itself, under its timeout.
-            realWorkingDirectory: mayHang(settings.workingDirectory) ? settings.workingDirectory : realOrAsGiven(ops, settings.workingDirectory),
+            realWorkingDirectory: mayHang(settings.workingDirectory)
+                ? settings.workingDirectory
+                : realOrAsGiven(ops, settings.workingDirectory),
             confine: settings.confine,
             createParents: settings.createParents,
             dangling: settings.dangling,

@@ -20,7 +20,9 @@ try {
     return !fs.existsSync(a) || !fs.existsSync(b) || !fs.readFileSync(a).equals(fs.readFileSync(b))
   })
   if (stale.length > 0) {
-    console.error(`dist/ is stale (${stale.join(', ')} differ from a fresh build): run \`npm run bundle\` and commit dist/.`)
+    console.error(
+      `dist/ is stale (${stale.join(', ')} differ from a fresh build): run \`npm run bundle\` and commit dist/.`
+    )
     process.exitCode = 1
   } else {
     console.log('dist/ matches a fresh build of src/.')

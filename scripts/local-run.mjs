@@ -30,6 +30,8 @@ const run = runAction(
   { links: `@${spec}`, 'dry-run': String(values['dry-run']) },
   { stdio: ['ignore', 'inherit', 'inherit'], env: { RUNNER_TEMP: runnerTemp } }
 )
-console.log(`\noutputs: created=${run.outputs.created} replaced=${run.outputs.replaced} unchanged=${run.outputs.unchanged} failed=${run.outputs.failed} changed=${run.outputs.changed}`)
+console.log(
+  `\noutputs: created=${run.outputs.created} replaced=${run.outputs.replaced} unchanged=${run.outputs.unchanged} failed=${run.outputs.failed} changed=${run.outputs.changed}`
+)
 console.log(`results: ${run.outputs['results-file'] ?? '(none)'}`)
 process.exitCode = run.status ?? 1

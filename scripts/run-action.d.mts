@@ -2,7 +2,11 @@ import type { StdioOptions } from 'node:child_process'
 import type { LinkResult } from '../src/model.js'
 
 export const ROOT: string
-export const ACTION: { inputs: Record<string, { default?: string; description: string; required?: boolean }>; outputs: Record<string, { description: string }>; runs: { using: string; main: string } }
+export const ACTION: {
+  inputs: Record<string, { default?: string; description: string; required?: boolean }>
+  outputs: Record<string, { description: string }>
+  runs: { using: string; main: string }
+}
 export function actionNode(): string | undefined
 export function inputEnv(inputs: Record<string, string>, workspace: string): Record<string, string>
 export function parseOutputs(text: string): Record<string, string>

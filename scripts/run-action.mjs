@@ -51,7 +51,10 @@ export function parseOutputs(text) {
 /** The runner's files and environment for one run. */
 function prepare(workspace, inputs, extraEnv) {
   const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-runner-'))
-  const files = { GITHUB_OUTPUT: path.join(runnerTemp, 'output'), GITHUB_STEP_SUMMARY: path.join(runnerTemp, 'summary') }
+  const files = {
+    GITHUB_OUTPUT: path.join(runnerTemp, 'output'),
+    GITHUB_STEP_SUMMARY: path.join(runnerTemp, 'summary')
+  }
   for (const file of Object.values(files)) fs.writeFileSync(file, '')
   const env = {
     PATH: process.env.PATH ?? '',
@@ -87,9 +90,19 @@ const ENTRY = path.join(ROOT, 'dist', 'index.js')
  * Run the action in `workspace` with these inputs. `stdio: 'inherit'` shows the log live instead of capturing it.
  * Returns the exit status, captured output, outputs, summary and the results file's content.
  */
-export function runAction(workspace, inputs, { env = {}, node = actionNode(), stdio = 'pipe', timeoutMs = 120_000 } = {}) {
+export function runAction(
+  workspace,
+  inputs,
+  { env = {}, node = actionNode(), stdio = 'pipe', timeoutMs = 120_000 } = {}
+) {
   const run = prepare(workspace, inputs, env)
-  const child = spawnSync(nodeOrThrow(node), [ENTRY], { cwd: workspace, env: run.env, encoding: 'utf8', stdio, timeout: timeoutMs })
+  const child = spawnSync(nodeOrThrow(node), [ENTRY], {
+    cwd: workspace,
+    env: run.env,
+    encoding: 'utf8',
+    stdio,
+    timeout: timeoutMs
+  })
   return collect(run, child)
 }
 
@@ -101,5 +114,7 @@ export function startAction(workspace, inputs, { env = {}, node = actionNode() }
   let stderr = ''
   child.stdout.on('data', (d) => (stdout += d))
   child.stderr.on('data', (d) => (stderr += d))
-  return new Promise((resolve) => child.on('close', (status, signal) => resolve(collect(run, { status, signal, stdout, stderr }))))
+  return new Promise((resolve) =>
+    child.on('close', (status, signal) => resolve(collect(run, { status, signal, stdout, stderr })))
+  )
 }

@@ -13,7 +13,15 @@ import {
   type FailureContext
 } from './knowledge.js'
 import type { Failure, Kind, LinkRequest, LinkResult, Probe, Status } from './model.js'
-import { ConfinementProblem, emptyPlan, planLink, planOrSkip, syscallOf, type LinkPlan, type PlanContext } from './plan.js'
+import {
+  ConfinementProblem,
+  emptyPlan,
+  planLink,
+  planOrSkip,
+  syscallOf,
+  type LinkPlan,
+  type PlanContext
+} from './plan.js'
 import { linkTextOf, sameLinkTarget, symlinkType } from './platform.js'
 
 export interface ApplyContext extends PlanContext {
@@ -72,7 +80,11 @@ function make(kind: Kind, at: string, plan: LinkPlan, ctx: ApplyContext): void {
       return ops.symlink(plan.text, at, symlinkType(platform, 'symlink', plan.targetIsDir))
     case 'junction':
       // Elsewhere a junction is a symlink; Windows junctions take an absolute target.
-      return ops.symlink(linkTextOf(platform, kind, plan.text, plan.request.absTarget), at, symlinkType(platform, 'junction', true))
+      return ops.symlink(
+        linkTextOf(platform, kind, plan.text, plan.request.absTarget),
+        at,
+        symlinkType(platform, 'junction', true)
+      )
     case 'hardlink':
       return ops.link(plan.linkSource, at)
     case 'copy':
@@ -140,7 +152,9 @@ function makeWithFallback(at: string, plan: LinkPlan, ctx: ApplyContext): Made {
       }
       const next = plan.kinds[i + 1]
       if (!next || !isCapabilityFailure(fctx)) throw error
-      plan.warnings.push(`${explain(fctx).message} Trying a ${kindWords(next)} instead (fallback: ${plan.kinds.slice(i + 1).join(', ')}).`)
+      plan.warnings.push(
+        `${explain(fctx).message} Trying a ${kindWords(next)} instead (fallback: ${plan.kinds.slice(i + 1).join(', ')}).`
+      )
     }
   }
   throw new Error('no kind of link to try') // planLink never plans an empty list
@@ -152,7 +166,9 @@ function verify(at: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void
   try {
     const stats = ctx.ops.lstat(at)
     if (!stats) {
-      plan.warnings.push(`${plan.request.absPath} was reported made but cannot be found through ${plan.filesystem.type} at ${plan.filesystem.mountPoint}.`)
+      plan.warnings.push(
+        `${plan.request.absPath} was reported made but cannot be found through ${plan.filesystem.type} at ${plan.filesystem.mountPoint}.`
+      )
       return
     }
     if (!stats.isSymbolicLink()) return // follow_symlinks shows links as their targets; reading back proves nothing
@@ -201,7 +217,9 @@ export function probe(dir: string, plan: LinkPlan, ctx: ApplyContext): Probe {
   const result: Probe = { symlink: 'untested', hardlink: 'untested' }
   try {
     ops.writeFile(file, '')
-    result.symlink = attempt(() => ops.symlink(platform.path.basename(file), `${base}-s`, symlinkType(platform, 'symlink', false)))
+    result.symlink = attempt(() =>
+      ops.symlink(platform.path.basename(file), `${base}-s`, symlinkType(platform, 'symlink', false))
+    )
     result.hardlink = attempt(() => ops.link(file, `${base}-h`))
   } catch {
     // Not even a file could be made here: the link's own errno says why.
@@ -225,7 +243,12 @@ function makeBackup(plan: LinkPlan, ctx: ApplyContext): void {
   const keep = (name: string): void => {
     const at = ops.lstat(abs)
     // The backup keeps the old link's own kind (Windows fixes file or dir at creation), not the new TARGET's.
-    if (at?.isSymbolicLink()) return ops.symlink(ops.readlink(abs), name, symlinkType(ctx.platform, 'symlink', ops.stat(abs)?.isDirectory() ?? false))
+    if (at?.isSymbolicLink())
+      return ops.symlink(
+        ops.readlink(abs),
+        name,
+        symlinkType(ctx.platform, 'symlink', ops.stat(abs)?.isDirectory() ?? false)
+      )
     try {
       ops.link(abs, name)
     } catch (error) {
@@ -255,11 +278,15 @@ function replace(plan: LinkPlan, ctx: ApplyContext): Made {
     if (ctx.backupSuffix) makeBackup(plan, ctx)
     // rename(2) cannot put a directory (a copied tree) over a link, and Windows cannot rename over a directory
     // link or junction: those cases are remove-then-rename, and say so.
-    const ontoDirectoryLink = ctx.platform.isWindows && plan.existing === 'link' && ops.stat(abs)?.isDirectory() === true
+    const ontoDirectoryLink =
+      ctx.platform.isWindows && plan.existing === 'link' && ops.stat(abs)?.isDirectory() === true
     if (ontoDirectoryLink) {
-      plan.warnings.push(`Windows cannot replace the directory link at ${abs} in one step: it was removed, then made again.`)
+      plan.warnings.push(
+        `Windows cannot replace the directory link at ${abs} in one step: it was removed, then made again.`
+      )
     }
-    if ((kind === 'copy' && plan.targetIsDir) || ontoDirectoryLink) step('remove the old link at', kind, () => ops.unlink(abs))
+    if ((kind === 'copy' && plan.targetIsDir) || ontoDirectoryLink)
+      step('remove the old link at', kind, () => ops.unlink(abs))
     step(`replace what is at`, kind, () => ops.rename(temp, abs))
   } finally {
     // rename() between two names of one file does nothing and leaves the source: never leave debris.
@@ -287,7 +314,8 @@ function createParents(plan: LinkPlan, ctx: ApplyContext, created: string[]): vo
       created.push(dir)
     } catch (error) {
       // An earlier link of this run may have made it already.
-      if (!(error instanceof StepError && error.failure.code === 'EEXIST' && ctx.ops.stat(dir)?.isDirectory())) throw error
+      if (!(error instanceof StepError && error.failure.code === 'EEXIST' && ctx.ops.stat(dir)?.isDirectory()))
+        throw error
     }
   }
 }
@@ -329,9 +357,13 @@ function execute(plan: LinkPlan, ctx: ApplyContext): Outcome {
   } catch (error) {
     if (!(error instanceof StepError)) throw error
     const outcome: Outcome = { status: 'failed', kind: '', failure: error.failure, failedKind: error.kind }
-    if (isShareGone(error.failure.code)) ctx.goneShares.set(ctx.detector.forPath(plan.request.absPath).mountPoint, error.failure)
+    if (isShareGone(error.failure.code))
+      ctx.goneShares.set(ctx.detector.forPath(plan.request.absPath).mountPoint, error.failure)
     // EXDEV is about the pair of filesystems: a probe of PATH's directory alone would say "hard links work".
-    else if (error.failure.code !== 'EXDEV' && isCapabilityFailure(failureContext(plan, error.failure, error.kind, ctx))) {
+    else if (
+      error.failure.code !== 'EXDEV' &&
+      isCapabilityFailure(failureContext(plan, error.failure, error.kind, ctx))
+    ) {
       outcome.probe = probe(ctx.platform.path.dirname(plan.request.absPath), plan, ctx)
     }
     removeCreatedParents(createdParents, ctx)
@@ -355,14 +387,19 @@ export function toResult(plan: LinkPlan, outcome: Outcome, ctx: PlanContext): Li
     ? explain(failureContext(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx))
     : { message: '', hint: '' }
   if (outcome.probe) {
-    explained.hint = `${describeProbe(outcome.probe, ctx.platform.path.dirname(request.absPath))} ${explained.hint}`.trim()
+    explained.hint =
+      `${describeProbe(outcome.probe, ctx.platform.path.dirname(request.absPath))} ${explained.hint}`.trim()
   }
-  if (plan.skipped) explained.message = `Not attempted: an earlier link found this share gone or not answering. ${explained.message}`
+  if (plan.skipped)
+    explained.message = `Not attempted: an earlier link found this share gone or not answering. ${explained.message}`
   return {
     line: request.line,
     path: request.absPath,
     target: request.absTarget,
-    text: outcome.kind === 'hardlink' || outcome.kind === 'copy' ? '' : linkTextOf(ctx.platform, outcome.kind, plan.text, request.absTarget),
+    text:
+      outcome.kind === 'hardlink' || outcome.kind === 'copy'
+        ? ''
+        : linkTextOf(ctx.platform, outcome.kind, plan.text, request.absTarget),
     type: request.options.type,
     kind: outcome.kind,
     status: outcome.status,
@@ -396,7 +433,11 @@ export function applyLink(planned: LinkPlan, ctx: ApplyContext): LinkResult {
   } catch (error) {
     if (!(error instanceof ConfinementProblem)) throw error
     const result = toResult(planned, { status: 'failed', kind: '' }, ctx)
-    return { ...result, message: error.message, hint: 'Choose a PATH inside working-directory, or set `confine: false`.' }
+    return {
+      ...result,
+      message: error.message,
+      hint: 'Choose a PATH inside working-directory, or set `confine: false`.'
+    }
   }
 }
 

@@ -81,7 +81,7 @@ function copyFileData(from: string, to: string): void {
     const output = fs.openSync(to, 'wx')
     try {
       const buffer = Buffer.allocUnsafe(1 << 20)
-      for (let n; (n = fs.readSync(input, buffer, 0, buffer.length, null)) > 0; ) fs.writeSync(output, buffer, 0, n)
+      for (let n; (n = fs.readSync(input, buffer, 0, buffer.length, null)) > 0;) fs.writeSync(output, buffer, 0, n)
     } finally {
       fs.closeSync(output)
     }

@@ -321,7 +321,8 @@ const ROWS: Row[] = [
     syscalls: ['symlink'],
     platforms: ['win32'],
     when: A_JUNCTION,
-    meaning: 'A junction leads only to a directory, and TARGET is a file (or does not exist, and `target-type` is not `dir`).',
+    meaning:
+      'A junction leads only to a directory, and TARGET is a file (or does not exist, and `target-type` is not `dir`).',
     hint:
       'Use `type: symlink` for a file (Windows makes it a file link), or set `target-type: dir` for a directory ' +
       'that is made later.'
@@ -396,7 +397,7 @@ const ROWS: Row[] = [
     syscalls: ['readlink', 'stat'],
     families: ['sshfs'],
     meaning:
-      'The symbolic link at PATH cannot be read back through this sshfs mount: Debian\'s sshfs hides every link ' +
+      "The symbolic link at PATH cannot be read back through this sshfs mount: Debian's sshfs hides every link " +
       'whose text is absolute or contains `..` (readlink gives EPERM), although the link exists on the server.',
     hint:
       'Links whose text has no `..` read back (a link beside or above its TARGET); otherwise check them on the ' +
@@ -467,7 +468,7 @@ const ROWS: Row[] = [
     families: ['9p'],
     capability: true,
     meaning:
-      'This 9p/virtiofs share refused the symbolic link: with QEMU\'s security_model=none the host-side user ' +
+      "This 9p/virtiofs share refused the symbolic link: with QEMU's security_model=none the host-side user " +
       'may not create it, and some shares do not pass links through at all.',
     hint: 'Export the share with security_model=mapped-xattr (or passthrough as root), or add `fallback: copy`.'
   },
@@ -497,7 +498,9 @@ export function misreports(fs: FilesystemInfo): boolean {
 
 /** Filesystems whose calls can hang (a FUSE daemon or a server that stops answering): worked on in a child process. */
 export function canHang(fs: FilesystemInfo): boolean {
-  return /^fuse/.test(fs.driver ?? fs.type) || ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p'].includes(familyOf(fs.type))
+  return (
+    /^fuse/.test(fs.driver ?? fs.type) || ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p'].includes(familyOf(fs.type))
+  )
 }
 
 /** Errnos that say the share itself is gone: later links on the same mount are not attempted. */

@@ -90,7 +90,9 @@ export async function run(options: RunOptions = {}): Promise<void> {
       ops,
       detector,
       // A share worker resolves a working directory on its share itself, under its timeout.
-      realWorkingDirectory: mayHang(settings.workingDirectory) ? settings.workingDirectory : realOrAsGiven(ops, settings.workingDirectory),
+      realWorkingDirectory: mayHang(settings.workingDirectory)
+        ? settings.workingDirectory
+        : realOrAsGiven(ops, settings.workingDirectory),
       confine: settings.confine,
       createParents: settings.createParents,
       dangling: settings.dangling,
@@ -106,7 +108,10 @@ export async function run(options: RunOptions = {}): Promise<void> {
     const groups = [...split.shares.values()]
     jobs.push(...groups.map((group) => startJob(group.filesystem, group.links, ctx, settings)))
 
-    const local = planAll(split.local.map((l) => l.request), ctx)
+    const local = planAll(
+      split.local.map((l) => l.request),
+      ctx
+    )
     const sharePlans = await Promise.all(jobs.map((job) => job.plan()))
     const problems = [...local.problems, ...sharePlans.flatMap((p) => p?.problems ?? [])]
     if (problems.length > 0) return reportProblems(problems, where)

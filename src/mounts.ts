@@ -72,7 +72,12 @@ export interface MountSources {
 
 /** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
 function run(command: string, args: string[], timeout = 3000): string | undefined {
-  const result = spawnSync(command, args, { encoding: 'utf8', timeout, windowsHide: true, stdio: ['ignore', 'pipe', 'ignore'] })
+  const result = spawnSync(command, args, {
+    encoding: 'utf8',
+    timeout,
+    windowsHide: true,
+    stdio: ['ignore', 'pipe', 'ignore']
+  })
   return result.status === 0 ? result.stdout.trim() || undefined : undefined
 }
 
@@ -93,7 +98,8 @@ function processArgsFromProc(): string[][] {
 /** The real sources of the platform the detector is made for. */
 function systemSources(platform: Platform): MountSources {
   return {
-    mountTable: () => (platform.isMac ? (run('/sbin/mount', []) ?? '') : fs.readFileSync('/proc/self/mountinfo', 'utf8')),
+    mountTable: () =>
+      platform.isMac ? (run('/sbin/mount', []) ?? '') : fs.readFileSync('/proc/self/mountinfo', 'utf8'),
     blockDeviceType: (device) =>
       run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
     processArgs: processArgsFromProc,
@@ -122,7 +128,8 @@ function enrich(mount: MountEntry, sources: MountSources): FilesystemInfo {
     const format = sources.blockDeviceType(mount.source)
     if (format) Object.assign(info, { type: format, driver: mount.type })
   }
-  if (mount.type === 'fuse.sshfs') info.options = [...new Set([...mount.options, ...sshfsOptions(sources.processArgs(), mount.mountPoint)])]
+  if (mount.type === 'fuse.sshfs')
+    info.options = [...new Set([...mount.options, ...sshfsOptions(sources.processArgs(), mount.mountPoint)])]
   return info
 }
 

@@ -70,7 +70,8 @@ function realDirectory(dir: string, ctx: PlanContext): RealLocation {
   for (let current = dir; ; current = path.dirname(current)) {
     const stats = ctx.ops.stat(current)
     if (stats) {
-      if (!stats.isDirectory()) throw Object.assign(new Error(`not a directory: ${current}`), { code: 'ENOTDIR', syscall: 'stat' })
+      if (!stats.isDirectory())
+        throw Object.assign(new Error(`not a directory: ${current}`), { code: 'ENOTDIR', syscall: 'stat' })
       const tail = missing.map((m) => path.basename(m))
       return { real: path.join(ctx.ops.realpath(current), ...tail), missing }
     }
@@ -98,14 +99,20 @@ function sameTree(copy: string, original: string, ops: FsOps, platform: Platform
     const a = ops.lstat(platform.path.join(copy, name))
     const b = ops.lstat(platform.path.join(original, name))
     if (!a || !b || a.isDirectory() !== b.isDirectory() || a.isSymbolicLink() !== b.isSymbolicLink()) return false
-    if (a.isDirectory()) return sameTree(platform.path.join(copy, name), platform.path.join(original, name), ops, platform)
+    if (a.isDirectory())
+      return sameTree(platform.path.join(copy, name), platform.path.join(original, name), ops, platform)
     return a.isSymbolicLink() || sameFileMeta(a, b)
   })
 }
 
 /** Same type, size, time and mode: all that can be compared where a filesystem hides links or inodes. */
 function looksLikeTarget(at: Stats, target: Stats | undefined): target is Stats {
-  return target !== undefined && at.isDirectory() === target.isDirectory() && at.mode === target.mode && sameFileMeta(at, target)
+  return (
+    target !== undefined &&
+    at.isDirectory() === target.isDirectory() &&
+    at.mode === target.mode &&
+    sameFileMeta(at, target)
+  )
 }
 
 /** What is at PATH is what was asked for: yes (maybe with a warning that it cannot be proven here), or no. */
@@ -132,13 +139,17 @@ function recognise(kind: Kind, plan: LinkPlan, at: Stats, target: Stats | undefi
       if (!at.isSymbolicLink()) {
         // Through sshfs -o follow_symlinks a link shows as what it points to.
         if (!fs.options.includes('follow_symlinks') || !looksLikeTarget(at, target)) return undefined
-        return { warning: `${abs} shows as its TARGET through this sshfs mount (follow_symlinks): taken as the link, but it cannot be verified here.` }
+        return {
+          warning: `${abs} shows as its TARGET through this sshfs mount (follow_symlinks): taken as the link, but it cannot be verified here.`
+        }
       }
       const text = readLinkText(plan, ctx)
       if (text === undefined) {
         // The text is hidden, its length is not (a symlink's size is the length of its text).
         if (at.size !== Buffer.byteLength(plan.text)) return undefined
-        return { warning: `${abs} is a symlink of the right length, but this sshfs mount hides its text (absolute or with ..): taken as unchanged, not verified.` }
+        return {
+          warning: `${abs} is a symlink of the right length, but this sshfs mount hides its text (absolute or with ..): taken as unchanged, not verified.`
+        }
       }
       const wanted = linkTextOf(platform, kind, plan.text, plan.request.absTarget)
       return sameLinkTarget(platform, abs, text, wanted) ? {} : undefined
@@ -148,10 +159,13 @@ function recognise(kind: Kind, plan: LinkPlan, at: Stats, target: Stats | undefi
       if (at.ino === target.ino && at.dev === target.dev) return {}
       // sshfs shows every name of a file as its own inode: a hard link there cannot be told from a copy.
       if (familyOf(fs.type) !== 'sshfs' || !looksLikeTarget(at, target)) return undefined
-      return { warning: `${abs} has TARGET's size, time and mode; sshfs shows each name as its own inode, so this hard link cannot be verified.` }
+      return {
+        warning: `${abs} has TARGET's size, time and mode; sshfs shows each name as its own inode, so this hard link cannot be verified.`
+      }
     case 'copy':
       if (!target || at.isSymbolicLink()) return undefined
-      if (target.isDirectory()) return at.isDirectory() && sameTree(abs, plan.request.absTarget, ctx.ops, platform) ? {} : undefined
+      if (target.isDirectory())
+        return at.isDirectory() && sameTree(abs, plan.request.absTarget, ctx.ops, platform) ? {} : undefined
       return sameFileMeta(at, target) ? {} : undefined
   }
 }
@@ -235,7 +249,9 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
       if (plan.kinds.length === 0) return failed(plan, 'ENOENT', syscallOf(requested[0]), attempt)
       if (ctx.dangling === 'fail') return failed(plan, 'ENOENT', 'stat', `${attempt} (dangling: fail)`)
       if (ctx.dangling === 'warn') {
-        plan.warnings.push(`TARGET ${request.absTarget} does not exist: the link at ${request.absPath} dangles for now.`)
+        plan.warnings.push(
+          `TARGET ${request.absTarget} does not exist: the link at ${request.absPath} dangles for now.`
+        )
       }
     }
     if (ctx.platform.isWindows) {
@@ -259,7 +275,9 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
     if (plan.filesystem.options.includes('ro')) return failed(plan, 'EROFS', syscallOf(plan.kinds[0]), attempt)
     if (at) {
       const allowed =
-        plan.existing === 'link' ? request.options.overwrite !== 'never' : plan.existing === 'file' && request.options.overwrite === 'files'
+        plan.existing === 'link'
+          ? request.options.overwrite !== 'never'
+          : plan.existing === 'file' && request.options.overwrite === 'files'
       if (!allowed && plan.unreadable) return failed(plan, 'EPERM', 'readlink', 'check the existing link')
       if (!allowed) return failed(plan, 'EEXIST', syscallOf(plan.kinds[0]), attempt)
       plan.action = 'replace'
@@ -302,4 +320,3 @@ export function planAll(requests: LinkRequest[], ctx: PlanContext): { plans: Lin
   }
   return { plans, problems }
 }
-

@@ -74,7 +74,9 @@ export function volumeOf(platform: Platform, absPath: string): string {
  */
 export function withoutNamespace(platform: Platform, text: string): string {
   if (!platform.isWindows) return text
-  return text.replace(/^(?:\\\\\?\\|\\\?\?\\)(?:UNC\\|(?=[A-Za-z]:))/i, (prefix) => (/UNC\\$/i.test(prefix) ? '\\\\' : ''))
+  return text.replace(/^(?:\\\\\?\\|\\\?\?\\)(?:UNC\\|(?=[A-Za-z]:))/i, (prefix) =>
+    /UNC\\$/i.test(prefix) ? '\\\\' : ''
+  )
 }
 
 /**
@@ -83,7 +85,12 @@ export function withoutNamespace(platform: Platform, text: string): string {
  * trailing backslash, either slash, any case): there both must lead to the same place and both be relative or both
  * absolute (a change of `relative` still replaces the link).
  */
-export function sameLinkTarget(platform: Platform, linkPath: string, existingText: string, wantedText: string): boolean {
+export function sameLinkTarget(
+  platform: Platform,
+  linkPath: string,
+  existingText: string,
+  wantedText: string
+): boolean {
   if (!platform.isWindows) return existingText === wantedText
   const { path } = platform
   const [existing, wanted] = [existingText, wantedText].map((t) => withoutNamespace(platform, t))

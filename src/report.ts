@@ -67,7 +67,9 @@ export function reportProblems(problems: SpecProblem[], where: Where): void {
   const source = where.settings.specFile ?? "the 'links' input"
   runner.info(sorted.map((p) => safeForLog(`${source}:${p.line}: ${p.message}`)).join('\n'))
   annotate('error', sorted, MAX_ERRORS, where, 'the log')
-  runner.setFailed(`The links spec has ${sorted.length} problem(s); nothing was changed. The first: line ${sorted[0].line}: ${sorted[0].message}`)
+  runner.setFailed(
+    `The links spec has ${sorted.length} problem(s); nothing was changed. The first: line ${sorted[0].line}: ${sorted[0].message}`
+  )
 }
 
 /** A dry run says what a real run would do. */
@@ -123,14 +125,22 @@ async function writeSummary(file: string, results: LinkResult[], counts: string,
   let size = 4096
   for (const r of ordered) {
     const message = [r.message, r.hint, ...r.warnings].filter(Boolean).join(' ')
-    const row = [statusWords(r), displayPath(r.path, where), r.text || r.target, r.kind || r.type, message].map(summaryCell)
+    const row = [statusWords(r), displayPath(r.path, where), r.text || r.target, r.kind || r.type, message].map(
+      summaryCell
+    )
     size += Buffer.byteLength(row.join('')) + 60
     if (size > SUMMARY_BYTES || rows.length >= SUMMARY_ROWS) break
     rows.push(row)
   }
-  runner.summary.addHeading('ln-action', 3).addRaw(escapeHtml(counts), true).addTable([header, ...rows])
+  runner.summary
+    .addHeading('ln-action', 3)
+    .addRaw(escapeHtml(counts), true)
+    .addTable([header, ...rows])
   if (rows.length < results.length) {
-    runner.summary.addRaw(`${results.length - rows.length} more links are not shown: see the results-file output.`, true)
+    runner.summary.addRaw(
+      `${results.length - rows.length} more links are not shown: see the results-file output.`,
+      true
+    )
   }
   await runner.summary.write(file)
 }
@@ -167,7 +177,8 @@ export async function report(results: LinkResult[], where: Where, env = process.
   for (const [name, n] of Object.entries(counts)) runner.setOutput(name, String(n))
   runner.setOutput('changed', String(counts.created + counts.replaced > 0))
 
-  if (settings.summary && env.GITHUB_STEP_SUMMARY) await writeSummary(env.GITHUB_STEP_SUMMARY, results, countLine, where)
+  if (settings.summary && env.GITHUB_STEP_SUMMARY)
+    await writeSummary(env.GITHUB_STEP_SUMMARY, results, countLine, where)
   if (counts.failed > 0 && settings.failOnError) {
     runner.setFailed(`${counts.failed} of ${results.length} links failed (fail-on-error: true).`)
   }

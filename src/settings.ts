@@ -98,12 +98,18 @@ function readSpec(links: string, workingDir: string, platform: Platform): { spec
   try {
     return { spec: fs.readFileSync(specFile, 'utf8'), specFile }
   } catch (error) {
-    throw new InputError(`Input 'links' names the file '${specFile}', which cannot be read: ${(error as Error).message}`)
+    throw new InputError(
+      `Input 'links' names the file '${specFile}', which cannot be read: ${(error as Error).message}`
+    )
   }
 }
 
 /** `mayHang` says which paths lie on shares that may not answer: those are never touched here. */
-export function getSettings(platform: Platform, env: Env = process.env, mayHang: (p: string) => boolean = () => false): Settings {
+export function getSettings(
+  platform: Platform,
+  env: Env = process.env,
+  mayHang: (p: string) => boolean = () => false
+): Settings {
   const links = input(env, 'links')
   if (!links) throw new InputError("Input 'links' is required: give lines 'PATH -> TARGET', a YAML list, or @file.")
   const workingDir = workingDirectory(env, platform, mayHang)

@@ -4,7 +4,14 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { LinkResult } from './model.js'
-import { WORKER_ROLE, laneCount, type FromWorker, type Indexed, type ShareSettings, type ToWorker } from './share-worker.js'
+import {
+  WORKER_ROLE,
+  laneCount,
+  type FromWorker,
+  type Indexed,
+  type ShareSettings,
+  type ToWorker
+} from './share-worker.js'
 import type { SpecProblem } from './spec.js'
 
 export interface SharePlan {

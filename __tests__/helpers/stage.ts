@@ -13,7 +13,11 @@ export const linux = platformFor('linux')
 export const DEFAULTS: LinkOptions = { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' }
 
 /** An errno error as Node's fs throws it. */
-export function errnoError(code: string, syscall: string, errno = -(os.constants.errno as Record<string, number>)[code]): NodeJS.ErrnoException {
+export function errnoError(
+  code: string,
+  syscall: string,
+  errno = -(os.constants.errno as Record<string, number>)[code]
+): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: injected, ${syscall}`), { code, syscall, errno })
 }
 
@@ -48,7 +52,12 @@ export function context(ws: string, overrides: Partial<ApplyContext> = {}, files
 }
 
 /** Parse and resolve a spec the way main does; throws on spec problems so tests state only valid specs here. */
-export function requests(spec: string, ws: string, defaults: Partial<LinkOptions> = {}, platform = linux): LinkRequest[] {
+export function requests(
+  spec: string,
+  ws: string,
+  defaults: Partial<LinkOptions> = {},
+  platform = linux
+): LinkRequest[] {
   const parsed = parseSpec(spec, { ...DEFAULTS, ...defaults })
   const resolved = resolveEntries(parsed.entries, ws, true, platform)
   const problems = [...parsed.problems, ...resolved.problems]
