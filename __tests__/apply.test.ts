@@ -7,13 +7,11 @@ import { nodeFs } from '../src/fsops.js'
 import type { FsOps } from '../src/fsops.js'
 import type { LinkOptions } from '../src/model.js'
 import { planAll } from '../src/plan.js'
-import { context, errnoError, failing, requests, tempDir } from './helpers/stage.js'
+import { context, errnoError, failing, requests, tempDir, dataWorkspace } from './helpers/stage.js'
 
 let ws: string
 beforeEach(() => {
-  ws = tempDir()
-  fs.mkdirSync(path.join(ws, 'data/dir'), { recursive: true })
-  fs.writeFileSync(path.join(ws, 'data/x'), 'x')
+  ws = dataWorkspace()
 })
 afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
 

@@ -2,14 +2,12 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { planAll, planLink } from '../src/plan.js'
-import { context, requests, tempDir } from './helpers/stage.js'
+import { context, requests, tempDir, dataWorkspace } from './helpers/stage.js'
 import { snapshot } from './helpers/action.js'
 
 let ws: string
 beforeEach(() => {
-  ws = tempDir()
-  fs.mkdirSync(path.join(ws, 'data/dir'), { recursive: true })
-  fs.writeFileSync(path.join(ws, 'data/x'), 'x')
+  ws = dataWorkspace()
 })
 afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
 

@@ -68,3 +68,11 @@ export function requests(
 export function tempDir(): string {
   return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-unit-')))
 }
+
+/** A fresh directory holding `data/x` (a file) and `data/dir`: what the plan and apply tests link to. */
+export function dataWorkspace(): string {
+  const ws = tempDir()
+  fs.mkdirSync(path.join(ws, 'data/dir'), { recursive: true })
+  fs.writeFileSync(path.join(ws, 'data/x'), 'x')
+  return ws
+}
