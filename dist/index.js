@@ -1,10 +1,3167 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 8931:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TEMP_PREFIX = void 0;
+exports.probe = probe;
+exports.toResult = toResult;
+exports.applyLink = applyLink;
+exports.failedResult = failedResult;
+exports.plannedResult = plannedResult;
+// Apply stage: make each planned link, falling back to the next kind where the filesystem cannot make one,
+// replacing atomically (new link under a temporary name, renamed over PATH), and turn the outcome into a result.
+const node_crypto_1 = __nccwpck_require__(7598);
+const errors_js_1 = __nccwpck_require__(3916);
+const knowledge_js_1 = __nccwpck_require__(7023);
+const plan_js_1 = __nccwpck_require__(2464);
+const platform_js_1 = __nccwpck_require__(3728);
+/** Temporary names: a fixed prefix a later run can recognise, then pid and randomness (unique per process). */
+exports.TEMP_PREFIX = '.ln-action-';
+const STALE_TEMP_MS = 60 * 60 * 1000;
+function tempName(dir, ctx) {
+    return ctx.platform.path.join(dir, `${exports.TEMP_PREFIX}${process.pid.toString(36)}-${(0, node_crypto_1.randomBytes)(4).toString('hex')}`);
+}
+/** Remove temporary links older than an hour: what a run that was killed mid-replacement left. */
+function sweepStaleTemps(dir, ctx) {
+    if (ctx.swept.has(dir))
+        return;
+    ctx.swept.add(dir);
+    for (const name of ctx.ops.readdir(dir)) {
+        if (!name.startsWith(exports.TEMP_PREFIX))
+            continue;
+        const p = ctx.platform.path.join(dir, name);
+        const stats = ctx.ops.lstat(p);
+        if (stats && !stats.isDirectory() && ctx.now() - stats.mtimeMs > STALE_TEMP_MS)
+            ctx.ops.unlink(p);
+    }
+}
+/** A failed call, with what we were doing in words. */
+class StepError extends Error {
+    failure;
+    kind;
+    constructor(failure, kind) {
+        super(failure.code);
+        this.failure = failure;
+        this.kind = kind;
+    }
+}
+function step(attempted, kind, fn) {
+    try {
+        return fn();
+    }
+    catch (error) {
+        if (!(0, errors_js_1.isErrno)(error))
+            throw error;
+        const failure = (0, errors_js_1.toFailure)(error, error.syscall ?? (0, plan_js_1.syscallOf)(kind), attempted);
+        throw new StepError(failure, kind);
+    }
+}
+function make(kind, at, plan, ctx) {
+    const { ops, platform } = ctx;
+    switch (kind) {
+        case 'symlink':
+            return ops.symlink(plan.text, at, (0, platform_js_1.symlinkType)(platform, 'symlink', plan.targetIsDir));
+        case 'junction':
+            // Elsewhere a junction is a symlink; Windows junctions take an absolute target.
+            return ops.symlink((0, platform_js_1.linkTextOf)(platform, kind, plan.text, plan.request.absTarget), at, (0, platform_js_1.symlinkType)(platform, 'junction', true));
+        case 'hardlink':
+            return ops.link(plan.linkSource, at);
+        case 'copy':
+            try {
+                return ops.copy(plan.request.absTarget, at);
+            }
+            catch (error) {
+                // A copy that fails halfway (ENOSPC...) is ours to remove; EEXIST means `at` was never ours.
+                if (error.code !== 'EEXIST' && ops.lstat(at))
+                    removeEntry(at, ctx);
+                throw error;
+            }
+    }
+}
+function failureContext(plan, failure, kind, ctx) {
+    return {
+        failure,
+        kind,
+        path: plan.request.absPath,
+        target: plan.request.absTarget,
+        filesystem: plan.filesystem,
+        platform: ctx.platform,
+        targetExists: plan.targetExists,
+        targetIsDir: plan.targetIsDir,
+        existing: plan.existing
+    };
+}
+/**
+ * sshfs -o follow_symlinks makes the link on the server, then stats what it points to and reports EIO (or ENOENT
+ * for a TARGET the server cannot see). The link exists: report it created, keep the errno, and say why.
+ */
+function madeDespiteError(at, fctx, ctx) {
+    const { failure, filesystem } = fctx;
+    if ((0, knowledge_js_1.familyOf)(filesystem.type) !== 'sshfs' || failure.syscall !== 'symlink')
+        return false;
+    if (failure.code === 'EIO')
+        return ctx.ops.lstat(at) !== undefined;
+    return failure.code === 'ENOENT' && filesystem.options.includes('follow_symlinks');
+}
+function failure(error) {
+    return `${error.failure.code} (errno ${error.failure.errno ?? '?'})`;
+}
+/** Make the first kind that this filesystem allows at `at`; each step down the list is a warning. */
+function makeWithFallback(at, plan, ctx) {
+    for (const [i, kind] of plan.kinds.entries()) {
+        try {
+            step(`create the ${(0, knowledge_js_1.kindWords)(kind)}`, kind, () => make(kind, at, plan, ctx));
+            verify(at, kind, plan, ctx);
+            return { kind };
+        }
+        catch (error) {
+            if (!(error instanceof StepError))
+                throw error;
+            const fctx = failureContext(plan, error.failure, kind, ctx);
+            if (madeDespiteError(at, fctx, ctx)) {
+                plan.warnings.push(`${failure(error)} from symlink() through sshfs -o follow_symlinks, but the link was made on the server: ` +
+                    `reported as created. Mount without follow_symlinks to see links through the mount.`);
+                return { kind, quirk: error.failure };
+            }
+            const next = plan.kinds[i + 1];
+            if (!next || !(0, knowledge_js_1.isCapabilityFailure)(fctx))
+                throw error;
+            plan.warnings.push(`${(0, knowledge_js_1.explain)(fctx).message} Trying a ${(0, knowledge_js_1.kindWords)(next)} instead (fallback: ${plan.kinds.slice(i + 1).join(', ')}).`);
+        }
+    }
+    throw new Error('no kind of link to try'); // planLink never plans an empty list
+}
+/** Where a filesystem is known to misreport, read the new link back, and say what does not match. */
+function verify(at, kind, plan, ctx) {
+    if (!(0, knowledge_js_1.misreports)(plan.filesystem) || (kind !== 'symlink' && kind !== 'junction'))
+        return;
+    try {
+        const stats = ctx.ops.lstat(at);
+        if (!stats) {
+            plan.warnings.push(`${plan.request.absPath} was reported made but cannot be found through ${plan.filesystem.type} at ${plan.filesystem.mountPoint}.`);
+            return;
+        }
+        if (!stats.isSymbolicLink())
+            return; // follow_symlinks shows links as their targets; reading back proves nothing
+        const wanted = (0, platform_js_1.linkTextOf)(ctx.platform, kind, plan.text, plan.request.absTarget);
+        const text = readBack(at, stats, wanted, ctx);
+        if (text !== undefined && !(0, platform_js_1.sameLinkTarget)(ctx.platform, at, text, wanted)) {
+            plan.warnings.push(`${plan.request.absPath} reads back as '${text}', not '${wanted}'.`);
+        }
+    }
+    catch (error) {
+        // The link was made; only the check failed (the share may have gone meanwhile): say so, keep the result.
+        if (!(0, errors_js_1.isErrno)(error))
+            throw error;
+        const fctx = failureContext(plan, (0, errors_js_1.toFailure)(error, error.syscall ?? 'lstat', 'read back the new link'), kind, ctx);
+        plan.warnings.push(`${(0, knowledge_js_1.explain)(fctx).message} ${(0, knowledge_js_1.explain)(fctx).hint}`.trim());
+    }
+}
+/** The link's text, or undefined where sshfs hides it (`..` or absolute) but its size, the text's length, matches. */
+function readBack(at, stats, wanted, ctx) {
+    try {
+        return ctx.ops.readlink(at);
+    }
+    catch (error) {
+        if (error.code === 'EPERM' && stats.size === Buffer.byteLength(wanted))
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * Which kinds of link this directory's filesystem allows, found by making a scratch symlink and hard link next to
+ * a scratch file (always removed). Once per filesystem: the hint then rests on evidence.
+ */
+function probe(dir, plan, ctx) {
+    const key = plan.filesystem.mountPoint || dir;
+    const known = ctx.probes.get(key);
+    if (known)
+        return known;
+    const { ops, platform } = ctx;
+    const base = tempName(dir, ctx);
+    const file = `${base}-f`;
+    const attempt = (fn) => {
+        try {
+            fn();
+            return 'ok';
+        }
+        catch (error) {
+            return (0, errors_js_1.isErrno)(error) ? (0, errors_js_1.errnoName)(error) : 'failed';
+        }
+    };
+    const result = { symlink: 'untested', hardlink: 'untested' };
+    try {
+        ops.writeFile(file, '');
+        result.symlink = attempt(() => ops.symlink(platform.path.basename(file), `${base}-s`, (0, platform_js_1.symlinkType)(platform, 'symlink', false)));
+        result.hardlink = attempt(() => ops.link(file, `${base}-h`));
+    }
+    catch {
+        // Not even a file could be made here: the link's own errno says why.
+    }
+    finally {
+        for (const p of [`${base}-s`, `${base}-h`, file]) {
+            try {
+                ops.unlink(p);
+            }
+            catch {
+                // never made
+            }
+        }
+    }
+    ctx.probes.set(key, result);
+    return result;
+}
+/** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. */
+function makeBackup(plan, ctx) {
+    const { ops } = ctx;
+    const abs = plan.request.absPath;
+    const keep = (name) => {
+        const at = ops.lstat(abs);
+        // The backup keeps the old link's own kind (Windows fixes file or dir at creation), not the new TARGET's.
+        if (at?.isSymbolicLink())
+            return ops.symlink(ops.readlink(abs), name, (0, platform_js_1.symlinkType)(ctx.platform, 'symlink', ops.stat(abs)?.isDirectory() ?? false));
+        try {
+            ops.link(abs, name);
+        }
+        catch (error) {
+            if (error.code === 'EEXIST')
+                throw error;
+            ops.copy(abs, name); // no hard links here: a copy keeps the content just as well
+        }
+    };
+    for (let n = 0;; n++) {
+        const name = n === 0 ? abs + ctx.backupSuffix : `${abs}.~${n}~`;
+        try {
+            return step(`keep the backup ${name} of`, 'hardlink', () => keep(name));
+        }
+        catch (error) {
+            if (!(error instanceof StepError) || error.failure.code !== 'EEXIST')
+                throw error;
+        }
+    }
+}
+function replace(plan, ctx) {
+    const { ops, platform } = ctx;
+    const abs = plan.request.absPath;
+    const dir = platform.path.dirname(abs);
+    step('clean up old temporary names in the directory of', plan.kinds[0], () => sweepStaleTemps(dir, ctx));
+    const temp = tempName(dir, ctx);
+    const made = makeWithFallback(temp, plan, ctx);
+    const { kind } = made;
+    try {
+        if (ctx.backupSuffix)
+            makeBackup(plan, ctx);
+        // rename(2) cannot put a directory (a copied tree) over a link, and Windows cannot rename over a directory
+        // link or junction: those cases are remove-then-rename, and say so.
+        const ontoDirectoryLink = ctx.platform.isWindows && plan.existing === 'link' && ops.stat(abs)?.isDirectory() === true;
+        if (ontoDirectoryLink) {
+            plan.warnings.push(`Windows cannot replace the directory link at ${abs} in one step: it was removed, then made again.`);
+        }
+        if ((kind === 'copy' && plan.targetIsDir) || ontoDirectoryLink)
+            step('remove the old link at', kind, () => ops.unlink(abs));
+        step(`replace what is at`, kind, () => ops.rename(temp, abs));
+    }
+    finally {
+        // rename() between two names of one file does nothing and leaves the source: never leave debris.
+        if (ops.lstat(temp))
+            removeEntry(temp, ctx);
+    }
+    return made;
+}
+function removeEntry(p, ctx) {
+    const stats = ctx.ops.lstat(p);
+    if (stats?.isDirectory())
+        removeTree(p, ctx);
+    else
+        ctx.ops.unlink(p);
+}
+function removeTree(p, ctx) {
+    for (const name of ctx.ops.readdir(p))
+        removeEntry(ctx.platform.path.join(p, name), ctx);
+    ctx.ops.rmdir(p);
+}
+/** Create the missing parents one by one (a recursive mkdir reports ENOENT for EROFS); returns those made here. */
+function createParents(plan, ctx, created) {
+    for (const dir of plan.missingParents) {
+        if (ctx.madeDirs.has(dir))
+            continue;
+        try {
+            step(`create the parent directory ${dir} for`, plan.kinds[0], () => ctx.ops.mkdir(dir));
+            created.push(dir);
+        }
+        catch (error) {
+            // Another run (or an earlier link through another spelling) may have made it already.
+            if (!(error instanceof StepError && error.failure.code === 'EEXIST' && ctx.ops.stat(dir)?.isDirectory()))
+                throw error;
+        }
+        ctx.madeDirs.add(dir);
+    }
+}
+/** Directories this link made before it failed go again, innermost first, where still empty. */
+function removeCreatedParents(created, ctx) {
+    for (const dir of created.reverse()) {
+        try {
+            ctx.ops.rmdir(dir);
+            ctx.madeDirs.delete(dir);
+        }
+        catch {
+            return;
+        }
+    }
+}
+function execute(plan, ctx) {
+    if (plan.action === 'unchanged')
+        return { status: 'unchanged', kind: plan.kinds[0] };
+    if (plan.action === 'fail') {
+        return { status: plan.skipped ? 'skipped' : 'failed', kind: '', failure: plan.failure, failedKind: plan.kinds[0] };
+    }
+    const createdParents = [];
+    try {
+        createParents(plan, ctx, createdParents);
+        if (plan.action === 'replace') {
+            const made = replace(plan, ctx);
+            return { status: 'replaced', kind: made.kind, failure: made.quirk, failedKind: made.kind };
+        }
+        const made = makeWithFallback(plan.request.absPath, plan, ctx);
+        return { status: 'created', kind: made.kind, failure: made.quirk, failedKind: made.kind };
+    }
+    catch (error) {
+        if (!(error instanceof StepError))
+            throw error;
+        const outcome = { status: 'failed', kind: '', failure: error.failure, failedKind: error.kind };
+        if ((0, knowledge_js_1.isShareGone)(error.failure.code))
+            ctx.goneShares.set(ctx.detector.forPath(plan.request.absPath).mountPoint, error.failure);
+        // EXDEV is about the pair of filesystems: a probe of PATH's directory alone would say "hard links work".
+        else if (error.failure.code !== 'EXDEV' &&
+            (0, knowledge_js_1.isCapabilityFailure)(failureContext(plan, error.failure, error.kind, ctx))) {
+            outcome.probe = probe(ctx.platform.path.dirname(plan.request.absPath), plan, ctx);
+        }
+        removeCreatedParents(createdParents, ctx);
+        return outcome;
+    }
+}
+function describeProbe(probe, dir) {
+    const works = (kind, words) => probe[kind] === 'ok' ? `${words} work` : `${words} do not (${probe[kind]})`;
+    if (probe.symlink !== 'ok' && probe.hardlink !== 'ok') {
+        return `Probed ${dir}: neither symbolic links (${probe.symlink}) nor hard links (${probe.hardlink}) can be made there, so only a copy can (\`fallback: copy\`).`;
+    }
+    return `Probed ${dir}: ${works('symlink', 'symbolic links')}, ${works('hardlink', 'hard links')}.`;
+}
+function toResult(plan, outcome, ctx) {
+    const { request } = plan;
+    const failure = outcome.failure;
+    const explained = failure
+        ? (0, knowledge_js_1.explain)(failureContext(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx))
+        : { message: '', hint: '' };
+    if (outcome.probe) {
+        explained.hint =
+            `${describeProbe(outcome.probe, ctx.platform.path.dirname(request.absPath))} ${explained.hint}`.trim();
+    }
+    if (plan.skipped)
+        explained.message = `Not attempted: an earlier link found this share gone or not answering. ${explained.message}`;
+    return {
+        line: request.line,
+        path: request.absPath,
+        target: request.absTarget,
+        text: outcome.kind === 'hardlink' || outcome.kind === 'copy'
+            ? ''
+            : (0, platform_js_1.linkTextOf)(ctx.platform, outcome.kind, plan.text, request.absTarget),
+        type: request.options.type,
+        kind: outcome.kind,
+        status: outcome.status,
+        code: failure?.code ?? '',
+        errno: failure?.errno ?? null,
+        syscall: failure?.syscall ?? '',
+        filesystem: plan.filesystem.type,
+        message: explained.message,
+        hint: explained.hint,
+        warnings: plan.warnings,
+        ...(outcome.probe ? { probe: outcome.probe } : {})
+    };
+}
+/**
+ * Apply one link. Links below another entry's PATH are planned again now, since that link exists only now; so are
+ * links on a share that an earlier link found gone, which then are skipped.
+ */
+function applyLink(planned, ctx) {
+    const shareGone = planned.action !== 'fail' && ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint);
+    try {
+        const plan = planned.request.dependsOnEarlier || shareGone ? (0, plan_js_1.planOrSkip)(planned.request, ctx) : planned;
+        const outcome = execute(plan, ctx);
+        // Something appeared at PATH since the plan looked (another run on the same directory): look once more.
+        if (plan.action === 'create' && outcome.failure?.code === 'EEXIST' && outcome.status === 'failed') {
+            const again = (0, plan_js_1.planLink)(plan.request, ctx);
+            return toResult(again, execute(again, ctx), ctx);
+        }
+        return toResult(plan, outcome, ctx);
+    }
+    catch (error) {
+        if (!(error instanceof plan_js_1.ConfinementProblem))
+            throw error;
+        const result = toResult(planned, { status: 'failed', kind: '' }, ctx);
+        return {
+            ...result,
+            message: error.message,
+            hint: 'Choose a PATH inside working-directory, or set `confine: false`.'
+        };
+    }
+}
+/** The result of a link that never got to the disk: its share timed out or was found gone first. */
+function failedResult(request, failure, ctx, skipped = false) {
+    const plan = { ...(0, plan_js_1.emptyPlan)(request, ctx), action: 'fail', failure, skipped };
+    return toResult(plan, { status: skipped ? 'skipped' : 'failed', kind: '', failure }, ctx);
+}
+/** A dry run's result: what a real run would do, with the failure it can already see. */
+function plannedResult(plan, ctx) {
+    const outcome = plan.failure
+        ? { status: 'planned', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
+        : { status: 'planned', kind: plan.action === 'unchanged' ? plan.kinds[0] : '' };
+    return { ...toResult(plan, outcome, ctx), plan: plan.action };
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.errorMessage = errorMessage;
+exports.errnoName = errnoName;
+exports.errnoNumber = errnoNumber;
+exports.isErrno = isErrno;
+exports.toFailure = toFailure;
+const os = __importStar(__nccwpck_require__(8161));
+/** The message of anything thrown, Error or not. */
+function errorMessage(error) {
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
+const errnoNames = new Map(Object.entries(os.constants.errno).map(([name, n]) => [n, name]));
+/**
+ * The errno name of a Node system error. libuv has no name for some errnos (ESTALE, EDQUOT on Linux) and Node
+ * then says `UNKNOWN`; the number still tells.
+ */
+function errnoName(error) {
+    const code = error.code ?? '';
+    if (/^E[A-Z0-9]+$/.test(code))
+        return code;
+    if (typeof error.errno === 'number') {
+        const name = errnoNames.get(Math.abs(error.errno));
+        if (name)
+            return name;
+    }
+    return code || 'UNKNOWN';
+}
+/** The positive errno number for a name, as the OS knows it (null where this OS has no such errno). */
+function errnoNumber(name) {
+    return os.constants.errno[name] ?? null;
+}
+/** A system error from fs (checked by shape: errors from another realm, as under jest, fail instanceof). */
+function isErrno(error) {
+    return typeof error === 'object' && error !== null && typeof error.code === 'string';
+}
+/** A system error as a result reports it: errno name and the positive number this OS gives it. */
+function toFailure(error, syscall, attempted) {
+    const code = errnoName(error);
+    const errno = errnoNumber(code) ?? (typeof error.errno === 'number' ? Math.abs(error.errno) : undefined);
+    return { code, errno, syscall, attempted };
+}
+
+
+/***/ }),
+
+/***/ 2122:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.nodeFs = void 0;
+// The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
+// worker process can run them on a share that may hang.
+const fs = __importStar(__nccwpck_require__(3024));
+const path = __importStar(__nccwpck_require__(6760));
+function missing(error) {
+    return error.code === 'ENOENT';
+}
+exports.nodeFs = {
+    lstat: (p) => fs.lstatSync(p, { throwIfNoEntry: false }),
+    stat: (p) => {
+        try {
+            return fs.statSync(p);
+        }
+        catch (error) {
+            if (missing(error))
+                return undefined;
+            throw error;
+        }
+    },
+    readlink: (p) => fs.readlinkSync(p),
+    realpath: (p) => fs.realpathSync.native(p),
+    symlink: (text, p, type) => fs.symlinkSync(text, p, type),
+    link: (existing, p) => fs.linkSync(existing, p),
+    rename: (from, to) => fs.renameSync(from, to),
+    unlink: (p) => fs.unlinkSync(p),
+    mkdir: (p) => fs.mkdirSync(p),
+    rmdir: (p) => fs.rmdirSync(p),
+    readdir: (p) => fs.readdirSync(p),
+    writeFile: (p, data) => fs.writeFileSync(p, data, { flag: 'wx' }),
+    copy: (from, to) => copyEntry(from, to, true)
+};
+/** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */
+function keepMeta(to, stats) {
+    for (const keep of [() => fs.chmodSync(to, stats.mode & 0o7777), () => fs.utimesSync(to, stats.atime, stats.mtime)]) {
+        try {
+            keep();
+        }
+        catch (error) {
+            if (!['ENOSYS', 'EPERM', 'ENOTSUP'].includes(error.code ?? ''))
+                throw error;
+        }
+    }
+}
+/** Copy a file, a symlink (as itself, inside a tree) or a tree. The first entry follows a symlink: TARGET is copied. */
+function copyEntry(from, to, follow) {
+    const stats = follow ? fs.statSync(from) : fs.lstatSync(from);
+    if (stats.isSymbolicLink())
+        return fs.symlinkSync(fs.readlinkSync(from), to);
+    if (stats.isDirectory()) {
+        fs.mkdirSync(to);
+        for (const name of fs.readdirSync(from))
+            copyEntry(path.join(from, name), path.join(to, name), false);
+    }
+    else {
+        copyFileData(from, to);
+    }
+    keepMeta(to, stats);
+}
+/** Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat). In chunks, for big files. */
+function copyFileData(from, to) {
+    const input = fs.openSync(from, 'r');
+    try {
+        const output = fs.openSync(to, 'wx');
+        try {
+            const buffer = Buffer.allocUnsafe(1 << 20);
+            for (let n; (n = fs.readSync(input, buffer, 0, buffer.length, null)) > 0;)
+                fs.writeSync(output, buffer, 0, n);
+        }
+        finally {
+            fs.closeSync(output);
+        }
+    }
+    finally {
+        fs.closeSync(input);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7023:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.familyOf = familyOf;
+exports.misreports = misreports;
+exports.canHang = canHang;
+exports.isShareGone = isShareGone;
+exports.troubleshootingRows = troubleshootingRows;
+exports.isCapabilityFailure = isCapabilityFailure;
+exports.kindWords = kindWords;
+exports.explain = explain;
+const platform_js_1 = __nccwpck_require__(3728);
+/**
+ * Filesystem type → family, as Linux's mountinfo (`ext4`, `fuse.sshfs`), macOS's `mount` (`apfs`, `hfs`, `msdos`,
+ * `exfat`, `smbfs`, `nfs`, `macfuse`/`osxfuse`) and Windows' DriveFormat (`NTFS`, `ReFS`, `FAT32`, `exFAT`) name it.
+ */
+const FAMILIES = [
+    [/^fuse\.sshfs$/, 'sshfs'],
+    [/^nfs4?$/, 'nfs'],
+    [/^(cifs|smb3?|smbfs)$/i, 'smb'],
+    [/^(exfat|fuse\.exfat)$/i, 'exfat'],
+    [/^(vfat|msdos|fat|fat12|fat16|fat32|fuse\.fusefat)$/i, 'fat'],
+    [/^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, 'ntfs'],
+    [/^refs$/i, 'refs'],
+    [/^vboxsf$/, 'vboxsf'],
+    [/^(9p|virtiofs)$/, '9p'],
+    [/^overlay$/, 'overlay'],
+    [/^(fuse|macfuse|osxfuse)/, 'fuse'],
+    [/^(ext[234]|xfs|btrfs|tmpfs|ramfs|zfs|f2fs|apfs|hfs)$/i, 'local']
+];
+function familyOf(type) {
+    return FAMILIES.find(([pattern]) => pattern.test(type))?.[1] ?? 'unknown';
+}
+const LINK_CALLS = ['link', 'symlink'];
+const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP'];
+/** Node reports a junction's failure as symlink()'s: the kind tried tells them apart. */
+const A_JUNCTION = { says: 'a junction', test: (ctx) => ctx.kind === 'junction' };
+const TARGET_IS_DIR = { says: 'TARGET is a directory', test: (ctx) => ctx.targetIsDir };
+const ROWS = [
+    // Hard links refused by the filesystem itself.
+    {
+        codes: [...NOT_IMPLEMENTED, 'EPERM'],
+        syscalls: ['link'],
+        families: ['sshfs'],
+        when: { says: 'mounted with disable_hardlink', test: (ctx) => ctx.filesystem.options.includes('disable_hardlink') },
+        capability: true,
+        meaning: 'This sshfs mount was mounted with -o disable_hardlink, so it makes no hard links (kernels before 6.15 ' +
+            'report this as ENOSYS, "Function not implemented").',
+        hint: 'Make a symbolic link instead (`type: symlink`), or keep the hard link and add `fallback: symlink`.'
+    },
+    {
+        codes: [...NOT_IMPLEMENTED, 'EPERM'],
+        syscalls: ['link'],
+        families: ['sshfs'],
+        capability: true,
+        meaning: 'This sshfs mount does not allow hard links (it was mounted with -o disable_hardlink, or the SFTP server ' +
+            'lacks the hardlink extension); kernels before 6.15 report this as ENOSYS, "Function not implemented".',
+        hint: 'Make a symbolic link instead (`type: symlink`), or keep the hard link and add `fallback: symlink`.'
+    },
+    {
+        codes: ['ENOTSUP', 'EOPNOTSUPP'],
+        syscalls: ['link'],
+        families: ['fat', 'exfat', 'smb'],
+        platforms: ['darwin'],
+        capability: true,
+        meaning: "macOS's msdos, exfat and smbfs filesystems make no hard links (ENOTSUP, errno 45 there); symbolic links do " +
+            'work on msdos (the driver emulates them) and on SMB shares.',
+        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+    },
+    {
+        codes: ['EISDIR'],
+        syscalls: LINK_CALLS,
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'Windows answered ERROR_INVALID_FUNCTION, which Node reports as EISDIR ("illegal operation on a directory"): ' +
+            'this volume has no links of any kind, as FAT32 and exFAT volumes have none. Nothing is wrong with a directory.',
+        hint: 'Copy instead: add `fallback: copy`, or put PATH on an NTFS volume.'
+    },
+    {
+        codes: [...NOT_IMPLEMENTED, 'EPERM', 'EISDIR'],
+        syscalls: LINK_CALLS,
+        families: ['exfat', 'fat'],
+        capability: true,
+        meaning: 'exFAT and FAT filesystems have neither symbolic nor hard links.',
+        hint: 'Copy instead: add `fallback: copy` (or put the link on another filesystem).'
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['link'],
+        platforms: ['darwin'],
+        when: TARGET_IS_DIR,
+        capability: true,
+        meaning: 'TARGET is a directory: APFS has no hard links to directories (only HFS+ had them, for Time Machine).',
+        hint: 'Use `type: symlink`, or add `fallback: symlink`.'
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['link'],
+        when: TARGET_IS_DIR,
+        capability: true,
+        meaning: 'TARGET is a directory, and hard links to directories are not allowed.',
+        hint: 'Use `type: symlink` (or `type: junction` on Windows), or add `fallback: symlink`.'
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['symlink'],
+        platforms: ['win32'],
+        when: A_JUNCTION,
+        meaning: 'Windows denied access (ERROR_ACCESS_DENIED, which Node reports as EPERM): a junction needs no privilege, so ' +
+            'this account may not write in the directory of PATH.',
+        hint: 'Choose a PATH in a directory this account may write (`icacls DIR` shows who may), or fix its permissions first.'
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['symlink'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'This Windows account may not create symbolic links (ERROR_PRIVILEGE_NOT_HELD): it is not elevated and ' +
+            "Developer Mode is off. GitHub's hosted Windows runners have the privilege; self-hosted runners often lack it.",
+        hint: 'Turn on Developer Mode (Settings > System > For developers) or run the runner elevated; for a directory, ' +
+            '`type: junction` or `fallback: junction` needs no privilege; for a file, `fallback: hardlink` or `fallback: copy`.'
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['link'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'Windows denied the hard link (ERROR_ACCESS_DENIED, which Node reports as EPERM): this account may not write ' +
+            "TARGET's attributes (a hard link changes its link count) or in the directory of PATH, or TARGET is in use.",
+        hint: 'Make a symbolic link (`fallback: symlink`) or a copy (`fallback: copy`), or give this account write access to TARGET.'
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['link'],
+        platforms: ['linux'],
+        capability: true,
+        meaning: 'The kernel refused the hard link: with fs.protected_hardlinks=1 only the owner of TARGET (or someone who may ' +
+            'read and write it) may link to it; some filesystems refuse hard links altogether.',
+        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or run as the owner of TARGET.'
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['link'],
+        capability: true,
+        meaning: 'The filesystem refused the hard link.',
+        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+    },
+    {
+        codes: ['ENOTSUP'],
+        syscalls: ['link'],
+        families: ['refs'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'This ReFS volume refused the hard link (ERROR_NOT_SUPPORTED): older ReFS versions have no hard links.',
+        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+    },
+    {
+        codes: NOT_IMPLEMENTED,
+        syscalls: ['link'],
+        capability: true,
+        meaning: 'This filesystem does not implement hard links.',
+        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+    },
+    {
+        codes: NOT_IMPLEMENTED,
+        syscalls: ['symlink'],
+        capability: true,
+        meaning: 'This filesystem does not implement symbolic links.',
+        hint: 'Make a hard link (`fallback: hardlink`, files only) or a copy (`fallback: copy`).'
+    },
+    {
+        codes: ['EINVAL'],
+        syscalls: ['symlink'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'Windows says this volume or share does not support symbolic links (ERROR_SYMLINK_NOT_SUPPORTED, which Node ' +
+            'reports as EINVAL).',
+        hint: 'For a directory on a local NTFS volume, `type: junction`; otherwise `fallback: hardlink` (files) or `fallback: copy`.'
+    },
+    {
+        codes: ['EXDEV'],
+        syscalls: ['link'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'PATH is on PATH_VOLUME and TARGET on TARGET_VOLUME: a hard link cannot cross volumes (on GitHub-hosted ' +
+            'Windows runners the workspace is usually on D:, the tool cache and the user profile on C:).',
+        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`); or keep TARGET ' +
+            "on PATH's drive."
+    },
+    {
+        codes: ['EXDEV'],
+        syscalls: ['link'],
+        capability: true,
+        meaning: 'PATH and TARGET are on different filesystems, and a hard link cannot cross filesystems.',
+        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+    },
+    {
+        codes: ['ERANGE'],
+        syscalls: ['link'],
+        families: ['ntfs'],
+        capability: true,
+        meaning: 'TARGET already has as many hard links as ntfs-3g allows (about 8,190; Windows itself stops at 1,023).',
+        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+    },
+    {
+        codes: ['UNKNOWN'],
+        syscalls: ['link'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'Windows refused the hard link with an error Node has no name for; from link() that is ERROR_TOO_MANY_LINKS: ' +
+            'TARGET already has 1,023 hard links, the most NTFS allows for one file.',
+        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+    },
+    {
+        codes: ['EMLINK'],
+        syscalls: ['link'],
+        platforms: ['darwin'],
+        capability: true,
+        meaning: 'TARGET already has 32,767 hard links, the most macOS allows for one file.',
+        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+    },
+    {
+        codes: ['EMLINK'],
+        syscalls: ['link'],
+        capability: true,
+        meaning: 'TARGET already has as many hard links as the filesystem allows (ext4 65,000; NTFS 1,023; macOS 32,767; ' +
+            'btrfs 65,535 in one directory).',
+        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+    },
+    // Something is in the way.
+    {
+        codes: ['EEXIST'],
+        syscalls: ['mkdir'],
+        meaning: 'A parent of PATH exists but is not a directory (a file, or a link to nothing).',
+        hint: 'Choose a PATH whose parents are directories, or remove what is in the way.'
+    },
+    {
+        codes: ['EEXIST'],
+        when: { says: 'a directory is at PATH', test: (ctx) => ctx.existing === 'dir' },
+        meaning: 'A directory is at PATH; ln-action never removes a directory, whatever `overwrite` says.',
+        hint: 'Choose another PATH, or remove the directory in an earlier step.'
+    },
+    {
+        codes: ['EEXIST'],
+        when: { says: 'a file is at PATH', test: (ctx) => ctx.existing === 'file' },
+        meaning: 'A regular file is at PATH, and `overwrite` does not allow replacing files.',
+        hint: 'Set `overwrite: files` to replace it (with `backup-suffix: .orig` to keep the old file).'
+    },
+    {
+        codes: ['EEXIST'],
+        meaning: 'Another link is already at PATH, and `overwrite: never` keeps it.',
+        hint: 'Set `overwrite: links` to replace it (with `backup-suffix` to keep the old one).'
+    },
+    {
+        codes: ['ENOENT'],
+        syscalls: ['link', 'stat', 'copyfile', 'cp'],
+        when: { says: 'TARGET is missing', test: (ctx) => !ctx.targetExists },
+        meaning: 'TARGET does not exist.',
+        hint: 'Check the TARGET path (relative TARGETs resolve against `working-directory`), or create it first.'
+    },
+    {
+        codes: ['ENOENT'],
+        meaning: 'A parent directory of PATH does not exist.',
+        hint: 'Set `create-parents: true`, or create the directory first.'
+    },
+    {
+        codes: ['ENOTDIR'],
+        syscalls: ['symlink'],
+        platforms: ['win32'],
+        when: A_JUNCTION,
+        meaning: 'A junction leads only to a directory, and TARGET is a file (or does not exist, and `target-type` is not `dir`).',
+        hint: 'Use `type: symlink` for a file (Windows makes it a file link), or set `target-type: dir` for a directory ' +
+            'that is made later.'
+    },
+    {
+        codes: ['ENOTDIR'],
+        meaning: 'A parent of PATH is a file, not a directory.',
+        hint: 'Choose a PATH whose parents are directories, or remove the file in the way.'
+    },
+    {
+        codes: ['EACCES'],
+        meaning: 'No permission to write in the directory of PATH (or to search one of its parents).',
+        hint: 'Choose a PATH in a directory this user may write, or fix its permissions in an earlier step.'
+    },
+    {
+        codes: ['EROFS'],
+        platforms: ['win32'],
+        meaning: 'The volume is write-protected (ERROR_WRITE_PROTECT).',
+        hint: 'Clear the write protection (`diskpart`: `attributes disk clear readonly`), or choose a PATH on a writable volume.'
+    },
+    {
+        codes: ['EROFS'],
+        platforms: ['darwin'],
+        meaning: 'The volume is mounted read-only (the system volume of macOS always is).',
+        hint: 'Remount it read-write (`sudo mount -uw MOUNTPOINT`), or choose a PATH on a writable volume (the workspace, ' +
+            '/Users, /tmp).'
+    },
+    {
+        codes: ['EROFS'],
+        meaning: 'The filesystem is mounted read-only.',
+        hint: 'Remount it read-write (`mount -o remount,rw MOUNTPOINT`), or choose a PATH on a writable filesystem.'
+    },
+    {
+        codes: ['ENOSPC'],
+        meaning: 'The filesystem is full: no free space, or no free inodes (every link and directory takes one).',
+        hint: 'Free space or inodes on that filesystem (`df -h`, `df -i`), or choose another filesystem.'
+    },
+    {
+        codes: ['EDQUOT'],
+        meaning: "The user's disk quota (blocks or inodes) on that filesystem is used up.",
+        hint: 'Free space within the quota, or ask for a larger one.'
+    },
+    {
+        codes: ['ENAMETOOLONG'],
+        meaning: 'PATH or a name in it is too long for the filesystem (usually 255 bytes a name, 4096 a path).',
+        hint: 'Use shorter names, or a relative link text (`relative: true`).'
+    },
+    {
+        codes: ['ELOOP'],
+        meaning: 'Resolving the path met too many symbolic links: a loop of links among its parents.',
+        hint: 'Find and break the loop (`namei -l PATH`).'
+    },
+    // Shares that misbehave.
+    {
+        codes: ['EIO', 'ENOENT'],
+        syscalls: ['symlink'],
+        families: ['sshfs'],
+        when: {
+            says: 'mounted with follow_symlinks',
+            test: (ctx) => ctx.filesystem.options.includes('follow_symlinks') || ctx.failure.code === 'EIO'
+        },
+        meaning: 'This sshfs mount follows symlinks (-o follow_symlinks): after the server makes the link, sshfs looks at ' +
+            'what it points to and reports EIO (ENOENT for a TARGET the server cannot see), so the link may well exist.',
+        hint: 'Mount without -o follow_symlinks to see links as links through the mount; the link is on the server ' +
+            '(check there with `ls -l`).'
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['readlink', 'stat'],
+        families: ['sshfs'],
+        meaning: "The symbolic link at PATH cannot be read back through this sshfs mount: Debian's sshfs hides every link " +
+            'whose text is absolute or contains `..` (readlink gives EPERM), although the link exists on the server.',
+        hint: 'Links whose text has no `..` read back (a link beside or above its TARGET); otherwise check them on the ' +
+            'server, or use `overwrite: links` to replace them.'
+    },
+    {
+        codes: ['EIO'],
+        meaning: 'Input/output error: the device or the network share failed.',
+        hint: 'Check the device or the share (dmesg, the FUSE daemon), then run again.'
+    },
+    {
+        codes: ['ENOTCONN', 'ECONNABORTED'],
+        syscalls: ['symlink', 'link', 'rename', 'copyfile'],
+        meaning: 'The share disconnected while this call was under way (its FUSE daemon died or the connection was aborted): ' +
+            'the server may have made the link all the same.',
+        hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) and run again: links already there are kept.'
+    },
+    {
+        codes: ['ECONNABORTED'],
+        meaning: 'The FUSE connection of this share was aborted while the call waited (its daemon hung or was stopped).',
+        hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) before this step.'
+    },
+    {
+        codes: ['ENOTCONN'],
+        meaning: 'The share is disconnected: the process serving the mount (sshfs, the FUSE daemon) is gone.',
+        hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) before this step.'
+    },
+    {
+        codes: ['ESTALE'],
+        meaning: 'Stale file handle: the directory changed on the NFS server behind the client.',
+        hint: 'Remount the share or `cd` out and back in, then run again.'
+    },
+    {
+        codes: ['EBUSY'],
+        platforms: ['win32'],
+        meaning: 'Windows reports a sharing violation (ERROR_SHARING_VIOLATION or a lock, which Node reports as EBUSY): another ' +
+            'process (an editor, a running build, an antivirus scan, the search indexer) holds PATH or TARGET open.',
+        hint: 'Stop what holds the file (Sysinternals `handle PATH` names it), e.g. a process an earlier step left running, then run again.'
+    },
+    {
+        codes: ['ETIMEDOUT'],
+        platforms: ['win32'],
+        meaning: "The network share did not answer in time (Windows' ERROR_SEM_TIMEOUT, or `timeout` ran out).",
+        hint: 'Check the server and the connection of this share (`net use` lists mapped drives), then run again; raise ' +
+            '`timeout` if the share is just slow.'
+    },
+    {
+        codes: ['ETIMEDOUT'],
+        meaning: 'The share stopped answering within `timeout`.',
+        hint: 'Check the server and the network; raise `timeout` if the share is just slow.'
+    },
+    {
+        codes: ['EPROTO'],
+        syscalls: ['symlink'],
+        families: ['vboxsf'],
+        capability: true,
+        meaning: 'VirtualBox shared folders refuse symbolic links unless the host allows them.',
+        hint: 'On the host: `VBoxManage setextradata VM VBoxInternal2/SharedFoldersEnableSymlinksCreate/SHARE 1`; or ' +
+            'add `fallback: copy`.'
+    },
+    {
+        codes: ['EPERM', 'EACCES', ...NOT_IMPLEMENTED],
+        syscalls: ['symlink'],
+        families: ['9p'],
+        capability: true,
+        meaning: "This 9p/virtiofs share refused the symbolic link: with QEMU's security_model=none the host-side user " +
+            'may not create it, and some shares do not pass links through at all.',
+        hint: 'Export the share with security_model=mapped-xattr (or passthrough as root), or add `fallback: copy`.'
+    },
+    {
+        codes: ['EXDEV'],
+        syscalls: ['rename'],
+        families: ['overlay'],
+        meaning: 'overlayfs cannot rename a directory that lives in a lower layer (redirect_dir is off).',
+        hint: 'Replace the directory copy in an earlier step, or avoid `fallback: copy` for directories on overlayfs.'
+    },
+    {
+        codes: ['EINVAL', ...NOT_IMPLEMENTED],
+        syscalls: ['symlink'],
+        families: ['smb'],
+        capability: true,
+        meaning: 'This SMB/CIFS mount has no symbolic links: it lacks the `mfsymlinks` option and Unix extensions.',
+        hint: 'Mount with `-o mfsymlinks`, or add `fallback: hardlink, copy`.'
+    }
+];
+/** Filesystems whose answers cannot be taken at their word: a created link is read back there. */
+const MISREPORTING = ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p'];
+function misreports(fs) {
+    return MISREPORTING.includes(familyOf(fs.type));
+}
+/** Filesystems whose calls can hang (a FUSE daemon or a server that stops answering): worked on in a child process. */
+function canHang(fs) {
+    return (/^fuse/.test(fs.driver ?? fs.type) || ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p'].includes(familyOf(fs.type)));
+}
+/** Errnos that say the share itself is gone: later links on the same mount are not attempted. */
+const SHARE_GONE = ['ENOTCONN', 'ECONNABORTED', 'ETIMEDOUT'];
+function isShareGone(code) {
+    return SHARE_GONE.includes(code);
+}
+function matches(row, ctx) {
+    const code = ctx.failure.code;
+    return (row.codes.includes(code) &&
+        (!row.syscalls || row.syscalls.includes(ctx.failure.syscall)) &&
+        (!row.families || row.families.includes(familyOf(ctx.filesystem.type))) &&
+        (!row.platforms || row.platforms.includes(ctx.platform.name)) &&
+        (!row.when || row.when.test(ctx)));
+}
+function rowFor(ctx) {
+    return ROWS.find((row) => matches(row, ctx));
+}
+/** Another kind of link may work where this failure happened: `fallback` may try the next kind. */
+/** The rows as the README's troubleshooting table shows them, in the order they are matched. */
+function troubleshootingRows() {
+    return ROWS.map((row) => [
+        row.codes.join(', '),
+        row.syscalls ? row.syscalls.map((c) => `${c}()`).join(', ') : 'any',
+        [row.families?.join(', '), row.platforms?.join(', '), row.when?.says].filter(Boolean).join('; ') || 'any',
+        row.capability ? 'yes' : 'no',
+        row.meaning,
+        row.hint
+    ]);
+}
+function isCapabilityFailure(ctx) {
+    return rowFor(ctx)?.capability === true;
+}
+const KIND_WORDS = {
+    symlink: 'symbolic link',
+    hardlink: 'hard link',
+    junction: 'junction',
+    copy: 'copy'
+};
+function kindWords(kind) {
+    return KIND_WORDS[kind];
+}
+function describeFilesystem(fs) {
+    if (fs.type === 'unknown')
+        return `a filesystem of unknown type${fs.mountPoint ? ` mounted at ${fs.mountPoint}` : ''}`;
+    const where = fs.mountPoint ? ` mounted at ${fs.mountPoint}` : '';
+    const source = fs.source && fs.source !== fs.type ? ` from ${fs.source}` : '';
+    return `${fs.type}${where}${source}`;
+}
+/** The `message` and `hint` of a failed link: what was tried, the errno and its meaning, the filesystem, the fix. */
+function explain(ctx) {
+    const { failure } = ctx;
+    const row = rowFor(ctx);
+    const number = failure.errno === undefined ? '' : ` (errno ${failure.errno})`;
+    const message = `Could not ${failure.attempted} ${ctx.path} -> ${ctx.target}: ${failure.code}${number} from ` +
+        `${failure.syscall}() on ${describeFilesystem(ctx.filesystem)}. ${fillIn(row?.meaning ?? '', ctx)}`.trimEnd();
+    return { message, hint: fillIn(row?.hint ?? '', ctx) };
+}
+/** A row's words for this failure's own places: the mount point, the volumes of PATH and TARGET (`C:\` and `D:\`). */
+function fillIn(text, ctx) {
+    return text
+        .replaceAll('MOUNTPOINT', ctx.filesystem.mountPoint || 'MOUNTPOINT')
+        .replaceAll('PATH_VOLUME', (0, platform_js_1.volumeOf)(ctx.platform, ctx.path))
+        .replaceAll('TARGET_VOLUME', (0, platform_js_1.volumeOf)(ctx.platform, ctx.target));
+}
+
+
+/***/ }),
+
+/***/ 1730:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.run = run;
+// The pipeline: settings → parse → plan → apply → report. Links on shares that can hang are planned and applied
+// in a child process per share (share-job.ts); the rest in this process, where a successful call is the proof.
+const apply_js_1 = __nccwpck_require__(8931);
+const errors_js_1 = __nccwpck_require__(3916);
+const fsops_js_1 = __nccwpck_require__(2122);
+const knowledge_js_1 = __nccwpck_require__(7023);
+const mounts_js_1 = __nccwpck_require__(2001);
+const plan_js_1 = __nccwpck_require__(2464);
+const platform_js_1 = __nccwpck_require__(3728);
+const report_js_1 = __nccwpck_require__(665);
+const runner = __importStar(__nccwpck_require__(4813));
+const settings_js_1 = __nccwpck_require__(8750);
+const share_job_js_1 = __nccwpck_require__(7702);
+const spec_js_1 = __nccwpck_require__(6188);
+/** The working directory with symlinks resolved; as given where its share does not answer (each link says why). */
+function realOrAsGiven(ops, dir) {
+    try {
+        return ops.realpath(dir);
+    }
+    catch {
+        return dir;
+    }
+}
+/** Which links go to a share worker: decided from the mount table alone, before anything touches a path. */
+function splitByShare(links, detector, isolate) {
+    const split = { local: [], shares: new Map() };
+    for (const link of links) {
+        const onPath = detector.forPath(link.request.absPath);
+        const onTarget = detector.forPath(link.request.absTarget);
+        const share = [onPath, onTarget].find(knowledge_js_1.canHang);
+        if (!isolate || !share) {
+            split.local.push(link);
+            continue;
+        }
+        const group = split.shares.get(share.mountPoint) ?? { filesystem: share, links: [] };
+        group.links.push(link);
+        split.shares.set(share.mountPoint, group);
+    }
+    return split;
+}
+function startJob(filesystem, links, ctx, settings) {
+    return new share_job_js_1.ShareJob({
+        platform: ctx.platform.name,
+        filesystem,
+        realWorkingDirectory: ctx.realWorkingDirectory,
+        confine: ctx.confine,
+        createParents: ctx.createParents,
+        dangling: ctx.dangling,
+        backupSuffix: ctx.backupSuffix,
+        dryRun: settings.dryRun,
+        timeoutMs: settings.timeoutMs
+    }, links);
+}
+/** Run the action. Resolves when it is done; failures set the exit code through runner.setFailed. */
+async function run(options = {}) {
+    const { platform = (0, platform_js_1.currentPlatform)(), ops = fsops_js_1.nodeFs, env = process.env } = options;
+    const jobs = [];
+    try {
+        const detector = (0, mounts_js_1.createDetector)(platform);
+        const mayHang = (p) => ops === fsops_js_1.nodeFs && (0, knowledge_js_1.canHang)(detector.forPath(p));
+        const settings = (0, settings_js_1.getSettings)(platform, env, mayHang);
+        const where = { settings, platform, workspace: env.GITHUB_WORKSPACE || settings.workingDirectory };
+        const parsed = (0, spec_js_1.parseSpec)(settings.spec, settings.defaults);
+        const resolved = (0, spec_js_1.resolveEntries)(parsed.entries, settings.workingDirectory, settings.confine, platform);
+        const specProblems = [...parsed.problems, ...resolved.problems];
+        if (specProblems.length > 0)
+            return (0, report_js_1.reportProblems)(specProblems, where);
+        const ctx = {
+            platform,
+            ops,
+            detector,
+            // A share worker resolves a working directory on its share itself, under its timeout.
+            realWorkingDirectory: mayHang(settings.workingDirectory)
+                ? settings.workingDirectory
+                : realOrAsGiven(ops, settings.workingDirectory),
+            confine: settings.confine,
+            createParents: settings.createParents,
+            dangling: settings.dangling,
+            goneShares: new Map(),
+            probes: new Map(),
+            backupSuffix: settings.backupSuffix,
+            swept: new Set(),
+            madeDirs: new Set(),
+            now: Date.now
+        };
+        const links = resolved.requests.map((request, index) => ({ index, request }));
+        // Injected filesystem calls (tests) cannot cross into a child process: they stay here.
+        const split = splitByShare(links, detector, ops === fsops_js_1.nodeFs);
+        const groups = [...split.shares.values()];
+        jobs.push(...groups.map((group) => startJob(group.filesystem, group.links, ctx, settings)));
+        const local = (0, plan_js_1.planAll)(split.local.map((l) => l.request), ctx);
+        const sharePlans = await Promise.all(jobs.map((job) => job.plan()));
+        const problems = [...local.problems, ...sharePlans.flatMap((p) => p?.problems ?? [])];
+        if (problems.length > 0)
+            return (0, report_js_1.reportProblems)(problems, where);
+        const results = new Array(links.length);
+        /** A share's results; a child that died without them leaves its links failed, saying so. */
+        const fill = (i, found) => {
+            for (const { index, request } of groups[i].links) {
+                const failure = { code: 'UNKNOWN', syscall: 'none', attempted: `get an answer (${jobs[i].failureReason}) for` };
+                results[index] = found?.get(index) ?? (0, apply_js_1.failedResult)(request, failure, ctx);
+            }
+        };
+        if (settings.dryRun) {
+            sharePlans.forEach((plan, i) => fill(i, plan?.planned));
+            local.plans.forEach((plan, i) => (results[split.local[i].index] = (0, apply_js_1.plannedResult)(plan, ctx)));
+        }
+        else {
+            const applied = jobs.map((job) => job.apply());
+            local.plans.forEach((plan, i) => (results[split.local[i].index] = (0, apply_js_1.applyLink)(plan, ctx)));
+            const shareResults = await Promise.all(applied);
+            shareResults.forEach((found, i) => fill(i, found));
+        }
+        await (0, report_js_1.report)(results, where, env);
+    }
+    catch (error) {
+        runner.setFailed((0, errors_js_1.errorMessage)(error));
+    }
+    finally {
+        for (const job of jobs)
+            job.release();
+    }
+}
+
+
+/***/ }),
+
+/***/ 182:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// The data that flows through the pipeline: spec entries in, one result per entry out.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TARGET_TYPES = exports.DANGLING_MODES = exports.OVERWRITE_MODES = exports.RELATIVE_MODES = exports.KINDS = exports.LINK_TYPES = exports.SEPARATOR = void 0;
+/** `->` with white space (or the line's end) on each side, in a spec line: paths may contain `-` and `>`. */
+exports.SEPARATOR = /(?:^|\s)->(?:\s|$)/;
+exports.LINK_TYPES = ['symlink', 'hardlink', 'junction'];
+/** What can end up at PATH: a link of some kind, or a copy of TARGET (only through `fallback`). */
+exports.KINDS = [...exports.LINK_TYPES, 'copy'];
+exports.RELATIVE_MODES = ['auto', 'true', 'false'];
+exports.OVERWRITE_MODES = ['never', 'links', 'files'];
+exports.DANGLING_MODES = ['warn', 'fail', 'allow'];
+exports.TARGET_TYPES = ['file', 'dir'];
+
+
+/***/ }),
+
+/***/ 8245:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DATA_VOLUME = void 0;
+exports.parseMacMounts = parseMacMounts;
+exports.throughFirmlinks = throughFirmlinks;
+/**
+ * One line of `mount` output. Nothing is escaped, and both a source (`map auto_home`) and a mount point
+ * (`/Volumes/My Disk (2)`) may hold spaces; a source never holds ` on ` and the flags never a parenthesis, so the
+ * source ends at the first ` on ` and the mount point at the last ` (`.
+ */
+const LINE = /^(.+?) on (.+) \(([^()]*)\)$/;
+/**
+ * Parse what `mount` prints on macOS:
+ * `/dev/disk3s1s1 on / (apfs, sealed, local, read-only, journaled)`,
+ * `//user@server/share on /Volumes/share (smbfs, nodev, nosuid, mounted by user)`.
+ */
+function parseMacMounts(text) {
+    return text.split('\n').flatMap((line, index) => {
+        const match = LINE.exec(line.trim());
+        if (!match)
+            return [];
+        const [type, ...flags] = match[3].split(', ');
+        // macOS says `read-only` where mountinfo says `ro`, and the knowledge base looks for `ro`.
+        const options = flags.includes('read-only') ? [...flags, 'ro'] : flags;
+        const entry = { id: index, device: '', source: match[1], mountPoint: match[2], type, options };
+        return [entry, ...visibleTwin(entry)];
+    });
+}
+/** Where macOS keeps what users write: /Users, /private (so /tmp), /opt... are "firmlinks" into this volume. */
+exports.DATA_VOLUME = '/System/Volumes/Data';
+/**
+ * A mount inside the Data volume may be listed under its firmlinked path (`/System/Volumes/Data/Users/me/mnt`)
+ * while every path a user writes says `/Users/me/mnt`: the mount is known under both, so either finds it.
+ */
+function visibleTwin(entry) {
+    if (!entry.mountPoint.startsWith(`${exports.DATA_VOLUME}/`))
+        return [];
+    return [{ ...entry, mountPoint: entry.mountPoint.slice(exports.DATA_VOLUME.length) }];
+}
+/**
+ * The mount that really holds a path macOS shows under its read-only system volume (macOS 10.15 on): the Data
+ * volume, since everything writable there is a firmlink into it. Taken lexically, /Users/runner/work would be on
+ * the sealed, read-only `/`, and every link there would be called EROFS before it is tried.
+ */
+function throughFirmlinks(mount, mounts) {
+    if (mount?.mountPoint !== '/' || !mount.options.includes('ro'))
+        return mount;
+    return mounts.find((m) => m.mountPoint === exports.DATA_VOLUME) ?? mount;
+}
+
+
+/***/ }),
+
+/***/ 4941:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.uncShare = uncShare;
+exports.driveQuery = driveQuery;
+exports.powershellArgs = powershellArgs;
+exports.parseDriveInfo = parseDriveInfo;
+/** A UNC share (`\\server\share\`): SMB, known from the path alone, without touching a share that may hang. */
+function uncShare(root) {
+    const match = /^\\\\([^\\?.][^\\]*)\\([^\\]+)\\?$/.exec(root);
+    if (!match)
+        return undefined;
+    return { type: 'smb', mountPoint: root, source: `\\\\${match[1]}\\${match[2]}`, options: ['network'] };
+}
+/**
+ * The PowerShell script that prints what DriveInfo knows of one drive as one line of JSON:
+ * `{"Name":"D:\\","DriveType":"Fixed","DriveFormat":"NTFS","DisplayRoot":""}`. DriveFormat throws on a drive that
+ * is not ready (an empty card reader); DisplayRoot is the `\\server\share` behind a mapped network drive.
+ */
+function driveQuery(root) {
+    if (!/^[A-Z]:\\$/.test(root))
+        throw new Error(`not a drive root: '${root}'`);
+    return [
+        // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
+        'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
+        `$d = [System.IO.DriveInfo]::new('${root}')`,
+        "$format = ''; try { $format = $d.DriveFormat } catch {}",
+        "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
+        '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
+    ].join('\n');
+}
+/** powershell.exe arguments that run a script as is: -EncodedCommand takes UTF-16LE base64, so nothing needs quoting. */
+function powershellArgs(script) {
+    return ['-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
+}
+/**
+ * A drive as the knowledge base wants it: its format (`NTFS`, `ReFS`, `FAT32`, `exFAT`), or `smb` for a network
+ * drive (DriveFormat there is the server's format, kept as `format=`), and the DriveType as an option.
+ */
+function parseDriveInfo(root, output) {
+    const unknown = { type: 'unknown', mountPoint: root, source: '', options: [] };
+    let drive;
+    try {
+        drive = JSON.parse((output ?? '').trim());
+    }
+    catch {
+        return unknown;
+    }
+    if (typeof drive !== 'object' || drive === null)
+        return unknown;
+    const format = drive.DriveFormat || '';
+    const driveType = (drive.DriveType || 'Unknown').toLowerCase();
+    if (driveType === 'network') {
+        const options = ['network', ...(format ? [`format=${format}`] : [])];
+        return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options };
+    }
+    return { ...unknown, type: format || 'unknown', options: [driveType] };
+}
+
+
+/***/ }),
+
+/***/ 2001:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.UNKNOWN_FS = void 0;
+exports.parseMountinfo = parseMountinfo;
+exports.mountOf = mountOf;
+exports.sshfsOptions = sshfsOptions;
+exports.createDetector = createDetector;
+// Which filesystem a path is on. Decided lexically (from the mount table; on Windows from the path's volume), so a
+// hung share is never touched to find out; looked up once per mount or volume.
+const node_child_process_1 = __nccwpck_require__(1421);
+const fs = __importStar(__nccwpck_require__(3024));
+const mounts_macos_js_1 = __nccwpck_require__(8245);
+const mounts_windows_js_1 = __nccwpck_require__(4941);
+const platform_js_1 = __nccwpck_require__(3728);
+/** mountinfo escapes space, tab, newline and backslash as \ooo octal. */
+function unescape(field) {
+    return field.replace(/\\([0-7]{3})/g, (_, octal) => String.fromCharCode(parseInt(octal, 8)));
+}
+/**
+ * Parse /proc/self/mountinfo (proc(5)):
+ * `36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue`
+ */
+function parseMountinfo(text) {
+    const mounts = [];
+    for (const line of text.split('\n')) {
+        const fields = line.split(' ');
+        const dash = fields.indexOf('-', 6);
+        if (dash < 0 || fields.length < dash + 3)
+            continue;
+        const options = new Set([...fields[5].split(','), ...(fields[dash + 3] ?? '').split(',')]);
+        options.delete('');
+        mounts.push({
+            id: Number(fields[0]),
+            device: fields[2],
+            mountPoint: unescape(fields[4]),
+            type: unescape(fields[dash + 1]),
+            source: unescape(fields[dash + 2]),
+            options: [...options]
+        });
+    }
+    return mounts;
+}
+/** The mount a path lies on: the longest mount point above it; of stacked mounts, the last one mounted. */
+function mountOf(mounts, absPath, platform) {
+    return longestMount(keyMounts(mounts, platform), absPath, platform);
+}
+/** Mount points as comparable keys, made once per table: every link is looked up against every mount. */
+function keyMounts(mounts, platform) {
+    return mounts.map((mount) => ({ mount, key: (0, platform_js_1.pathKey)(platform, mount.mountPoint) }));
+}
+function longestMount(mounts, absPath, platform) {
+    const key = (0, platform_js_1.pathKey)(platform, absPath);
+    let best;
+    for (const keyed of mounts) {
+        if ((0, platform_js_1.keyWithin)(platform, keyed.key, key) && (!best || keyed.key.length >= best.key.length))
+            best = keyed;
+    }
+    return best?.mount;
+}
+exports.UNKNOWN_FS = { type: 'unknown', mountPoint: '', source: '', options: [] };
+/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
+function run(command, args, timeout = 3000) {
+    const result = (0, node_child_process_1.spawnSync)(command, args, {
+        encoding: 'utf8',
+        timeout,
+        windowsHide: true,
+        stdio: ['ignore', 'pipe', 'ignore']
+    });
+    return result.status === 0 ? result.stdout.trim() || undefined : undefined;
+}
+/** Linux's /proc, which only Linux has (darwin reads `mount` instead). */
+function processArgsFromProc() {
+    return fs
+        .readdirSync('/proc')
+        .filter((name) => /^\d+$/.test(name))
+        .flatMap((pid) => {
+        try {
+            return [fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
+        }
+        catch {
+            return []; // the process ended meanwhile
+        }
+    });
+}
+/** The real sources of the platform the detector is made for. */
+function systemSources(platform) {
+    return {
+        mountTable: () => platform.isMac ? (run('/sbin/mount', []) ?? '') : fs.readFileSync('/proc/self/mountinfo', 'utf8'),
+        blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
+        processArgs: processArgsFromProc,
+        // PowerShell starts slowly on a busy runner; this runs once per drive.
+        driveInfo: (root) => run('powershell.exe', (0, mounts_windows_js_1.powershellArgs)((0, mounts_windows_js_1.driveQuery)(root)), 10_000)
+    };
+}
+/**
+ * The `-o` options of the sshfs process serving a mount point (follow_symlinks, disable_hardlink...): the kernel's
+ * mount table does not have them, and they explain failures.
+ */
+function sshfsOptions(processes, mountPoint) {
+    const daemon = processes.find((argv) => /(^|\/)sshfs$/.test(argv[0] ?? '') && argv.slice(1).includes(mountPoint));
+    if (!daemon)
+        return [];
+    return daemon.flatMap((arg, i) => {
+        if (arg === '-o')
+            return (daemon[i + 1] ?? '').split(',');
+        return arg.startsWith('-o') ? arg.slice(2).split(',') : [];
+    });
+}
+/** A mount as the knowledge base wants to see it: the real format of a fuseblk device, a FUSE daemon's options. */
+function enrich(mount, sources) {
+    const info = basicInfo(mount);
+    if (mount.type === 'fuseblk' && mount.source.startsWith('/dev/')) {
+        const format = sources.blockDeviceType(mount.source);
+        if (format)
+            Object.assign(info, { type: format, driver: mount.type });
+    }
+    if (mount.type === 'fuse.sshfs')
+        info.options = [...new Set([...mount.options, ...sshfsOptions(sources.processArgs(), mount.mountPoint)])];
+    return info;
+}
+/** The mount table of this platform, parsed; empty where there is none to read. */
+function mountTable(platform, from) {
+    if (platform.isMac)
+        return (0, mounts_macos_js_1.parseMacMounts)(from.mountTable());
+    return platform.name === 'linux' ? parseMountinfo(from.mountTable()) : [];
+}
+function basicInfo(mount) {
+    return { type: mount.type, mountPoint: mount.mountPoint, source: mount.source, options: mount.options };
+}
+/** Linux and macOS: the mount table, read at the first question. */
+function tableLookup(platform, from) {
+    let mounts;
+    let keyed = [];
+    return (absPath) => {
+        if (mounts === undefined) {
+            try {
+                mounts = mountTable(platform, from);
+            }
+            catch {
+                mounts = [];
+            }
+            keyed = keyMounts(mounts, platform);
+        }
+        const lexical = longestMount(keyed, absPath, platform);
+        const mount = platform.isMac ? (0, mounts_macos_js_1.throughFirmlinks)(lexical, mounts) : lexical;
+        return mount && { key: mount, details: () => enrich(mount, from), plain: basicInfo(mount) };
+    };
+}
+/** Windows: the path's volume; a UNC share is SMB by its spelling, a drive is asked about once. */
+function volumeLookup(platform, from) {
+    return (absPath) => {
+        const root = (0, platform_js_1.volumeOf)(platform, absPath);
+        if (!root)
+            return undefined;
+        const plain = { ...exports.UNKNOWN_FS, mountPoint: root };
+        return { key: root, details: () => (0, mounts_windows_js_1.uncShare)(root) ?? (0, mounts_windows_js_1.parseDriveInfo)(root, from.driveInfo(root)), plain };
+    };
+}
+/** Finds each path's filesystem, asking about each mount or volume once. Never throws: what it cannot tell is `unknown`. */
+function createDetector(platform, sources = {}) {
+    const from = { ...systemSources(platform), ...sources };
+    const lookup = platform.isWindows ? volumeLookup(platform, from) : tableLookup(platform, from);
+    const details = new Map();
+    // Each link asks about its PATH several times (split, plan, apply): answer each path once.
+    const answers = new Map();
+    const answer = (absPath) => {
+        const found = lookup(absPath);
+        if (!found)
+            return exports.UNKNOWN_FS;
+        let info = details.get(found.key);
+        if (!info) {
+            try {
+                info = found.details();
+            }
+            catch {
+                info = found.plain;
+            }
+            details.set(found.key, info);
+        }
+        return info;
+    };
+    return {
+        forPath: (absPath) => {
+            let info = answers.get(absPath);
+            if (!info)
+                answers.set(absPath, (info = answer(absPath)));
+            return info;
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 2464:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ConfinementProblem = void 0;
+exports.syscallOf = syscallOf;
+exports.emptyPlan = emptyPlan;
+exports.windowsKinds = windowsKinds;
+exports.planLink = planLink;
+exports.planningContext = planningContext;
+exports.planOrSkip = planOrSkip;
+exports.planAll = planAll;
+const knowledge_js_1 = __nccwpck_require__(7023);
+const errors_js_1 = __nccwpck_require__(3916);
+const platform_js_1 = __nccwpck_require__(3728);
+const SYSCALL = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', copy: 'copyfile' };
+function syscallOf(kind) {
+    return SYSCALL[kind];
+}
+/** A problem of the spec found on disk (a symlinked parent leading out): the whole run stops before any change. */
+class ConfinementProblem extends Error {
+}
+exports.ConfinementProblem = ConfinementProblem;
+/** Resolve the existing part of directory `dir` and list what is missing below it (like `realpath -m`). */
+function realDirectory(dir, ctx) {
+    const cached = ctx.realDirectories?.get(dir);
+    if (cached)
+        return cached;
+    const found = resolveDirectory(dir, ctx);
+    ctx.realDirectories?.set(dir, found);
+    return found;
+}
+function resolveDirectory(dir, ctx) {
+    const { path } = ctx.platform;
+    const missing = [];
+    for (let current = dir;; current = path.dirname(current)) {
+        const stats = ctx.ops.stat(current);
+        if (stats) {
+            if (!stats.isDirectory())
+                throw Object.assign(new Error(`not a directory: ${current}`), { code: 'ENOTDIR', syscall: 'stat' });
+            const tail = missing.map((m) => path.basename(m));
+            return { real: path.join(ctx.ops.realpath(current), ...tail), missing };
+        }
+        if (current === path.dirname(current))
+            return { real: dir, missing };
+        missing.unshift(current);
+    }
+}
+function existingKind(stats) {
+    if (stats.isSymbolicLink())
+        return 'link';
+    if (stats.isDirectory())
+        return 'dir';
+    return stats.nlink > 1 ? 'link' : 'file';
+}
+/** Same size and modification time (within FAT's 2 s) and type: what a copy made by `fallback: copy` keeps. */
+function sameFileMeta(a, b) {
+    return a.isFile() === b.isFile() && a.size === b.size && Math.abs(a.mtimeMs - b.mtimeMs) < 2000;
+}
+/** A directory copy is recognised by the same names, types, sizes and times all the way down. */
+function sameTree(copy, original, ops, platform) {
+    const names = ops.readdir(original);
+    if (ops.readdir(copy).length !== names.length)
+        return false;
+    return names.every((name) => {
+        const a = ops.lstat(platform.path.join(copy, name));
+        const b = ops.lstat(platform.path.join(original, name));
+        if (!a || !b || a.isDirectory() !== b.isDirectory() || a.isSymbolicLink() !== b.isSymbolicLink())
+            return false;
+        if (a.isDirectory())
+            return sameTree(platform.path.join(copy, name), platform.path.join(original, name), ops, platform);
+        return a.isSymbolicLink() || sameFileMeta(a, b);
+    });
+}
+/** Same type, size, time and mode: all that can be compared where a filesystem hides links or inodes. */
+function looksLikeTarget(at, target) {
+    return (target !== undefined &&
+        at.isDirectory() === target.isDirectory() &&
+        at.mode === target.mode &&
+        sameFileMeta(at, target));
+}
+function readLinkText(plan, ctx) {
+    try {
+        return ctx.ops.readlink(plan.request.absPath);
+    }
+    catch (error) {
+        // sshfs (contain_symlinks) hides absolute or escaping link texts: the link is there, its text is not readable.
+        if ((0, knowledge_js_1.familyOf)(plan.filesystem.type) !== 'sshfs' || error.code !== 'EPERM')
+            throw error;
+        plan.unreadable = true;
+        return undefined;
+    }
+}
+function recognise(kind, plan, at, target, ctx) {
+    const { platform } = ctx;
+    const abs = plan.request.absPath;
+    const fs = plan.filesystem;
+    switch (kind) {
+        case 'symlink':
+        case 'junction': {
+            if (!at.isSymbolicLink()) {
+                // Through sshfs -o follow_symlinks a link shows as what it points to.
+                if (!fs.options.includes('follow_symlinks') || !looksLikeTarget(at, target))
+                    return undefined;
+                return {
+                    warning: `${abs} shows as its TARGET through this sshfs mount (follow_symlinks): taken as the link, but it cannot be verified here.`
+                };
+            }
+            const text = readLinkText(plan, ctx);
+            if (text === undefined) {
+                // The text is hidden, its length is not (a symlink's size is the length of its text).
+                if (at.size !== Buffer.byteLength(plan.text))
+                    return undefined;
+                return {
+                    warning: `${abs} is a symlink of the right length, but this sshfs mount hides its text (absolute or with ..): taken as unchanged, not verified.`
+                };
+            }
+            const wanted = (0, platform_js_1.linkTextOf)(platform, kind, plan.text, plan.request.absTarget);
+            return (0, platform_js_1.sameLinkTarget)(platform, abs, text, wanted) ? {} : undefined;
+        }
+        case 'hardlink':
+            if (!target || !at.isFile())
+                return undefined;
+            if (at.ino === target.ino && at.dev === target.dev)
+                return {};
+            // sshfs shows every name of a file as its own inode: a hard link there cannot be told from a copy.
+            if ((0, knowledge_js_1.familyOf)(fs.type) !== 'sshfs' || !looksLikeTarget(at, target))
+                return undefined;
+            return {
+                warning: `${abs} has TARGET's size, time and mode; sshfs shows each name as its own inode, so this hard link cannot be verified.`
+            };
+        case 'copy':
+            if (!target || at.isSymbolicLink())
+                return undefined;
+            if (target.isDirectory())
+                return at.isDirectory() && sameTree(abs, plan.request.absTarget, ctx.ops, platform) ? {} : undefined;
+            return sameFileMeta(at, target) ? {} : undefined;
+    }
+}
+function linkText(request, realParent, ctx) {
+    const { path } = ctx.platform;
+    const wantRelative = request.options.relative === 'true' || (request.options.relative === 'auto' && request.targetWasRelative);
+    if (!wantRelative)
+        return request.absTarget;
+    let targetDir = path.dirname(request.absTarget);
+    try {
+        targetDir = realDirectory(targetDir, ctx).real;
+    }
+    catch {
+        // A TARGET below a file cannot exist; its text can still be written as given.
+    }
+    const realTarget = path.join(targetDir, path.basename(request.absTarget));
+    return path.relative(realParent, realTarget) || '.';
+}
+function failed(plan, code, syscall, attempted) {
+    return { ...plan, action: 'fail', failure: { code, errno: (0, errors_js_1.errnoNumber)(code) ?? undefined, syscall, attempted } };
+}
+/** A plan that has looked at nothing yet: what a link that never got that far reports. */
+function emptyPlan(request, ctx) {
+    return {
+        request,
+        action: 'create',
+        kinds: [request.options.type, ...request.options.fallback.filter((k) => k !== request.options.type)],
+        text: '',
+        linkSource: request.absTarget,
+        targetExists: false,
+        targetIsDir: request.options.targetType === 'dir',
+        missingParents: [],
+        filesystem: ctx.detector.forPath(request.absPath),
+        warnings: []
+    };
+}
+/**
+ * Windows fixes what a link is when it is made: a junction leads only to a directory (so it leaves the kinds to try
+ * where TARGET is not one), and a symlink to a TARGET that does not exist yet is a file link unless `target-type: dir`
+ * says otherwise, which is worth a warning.
+ */
+function windowsKinds(plan) {
+    const { request, targetExists, targetIsDir } = plan;
+    const kinds = targetIsDir ? plan.kinds : plan.kinds.filter((k) => k !== 'junction');
+    if (targetExists || request.options.targetType !== undefined || !kinds.includes('symlink'))
+        return { kinds };
+    const warning = `TARGET ${request.absTarget} does not exist yet, and Windows fixes a symbolic link's type when it is made: ` +
+        `${request.absPath} is made a file link (a guess). Set \`target-type: dir\` if TARGET will be a directory, ` +
+        `or \`target-type: file\` to say so.`;
+    return { kinds, warning };
+}
+function planLink(request, ctx) {
+    const { path } = ctx.platform;
+    const plan = emptyPlan(request, ctx);
+    const requested = plan.kinds;
+    const attempt = `create the ${request.options.type === 'hardlink' ? 'hard' : 'symbolic'} link`;
+    try {
+        const parent = realDirectory(path.dirname(request.absPath), ctx);
+        const realPath = path.join(parent.real, path.basename(request.absPath));
+        if (ctx.confine && request.pathWasRelative && !(0, platform_js_1.isWithin)(ctx.platform, ctx.realWorkingDirectory, realPath)) {
+            throw new ConfinementProblem(`PATH '${request.path}' leads outside working-directory through a symlinked parent: it would be ` +
+                `${realPath} (confine: true)`);
+        }
+        plan.missingParents = parent.missing;
+        plan.filesystem = ctx.detector.forPath(parent.real);
+        const target = ctx.ops.stat(request.absTarget);
+        plan.targetExists = target !== undefined;
+        plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir;
+        if (target && requested.includes('hardlink'))
+            plan.linkSource = ctx.ops.realpath(request.absTarget);
+        if (requested.some((k) => k === 'symlink' || k === 'junction'))
+            plan.text = linkText(request, parent.real, ctx);
+        if (!target) {
+            plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction');
+            if (plan.kinds.length === 0)
+                return failed(plan, 'ENOENT', syscallOf(requested[0]), attempt);
+            if (ctx.dangling === 'fail')
+                return failed(plan, 'ENOENT', 'stat', `${attempt} (dangling: fail)`);
+            if (ctx.dangling === 'warn') {
+                plan.warnings.push(`TARGET ${request.absTarget} does not exist: the link at ${request.absPath} dangles for now.`);
+            }
+        }
+        if (ctx.platform.isWindows) {
+            const fitted = windowsKinds(plan);
+            if (fitted.kinds.length === 0)
+                return failed(plan, 'ENOTDIR', 'symlink', 'create the junction');
+            plan.kinds = fitted.kinds;
+            if (fitted.warning)
+                plan.warnings.push(fitted.warning);
+        }
+        const at = ctx.ops.lstat(request.absPath);
+        if (at) {
+            plan.existing = existingKind(at);
+            for (const kind of requested) {
+                const recognised = recognise(kind, plan, at, target, ctx);
+                if (!recognised)
+                    continue;
+                if (recognised.warning)
+                    plan.warnings.push(recognised.warning);
+                return { ...plan, action: 'unchanged', kinds: [kind] };
+            }
+        }
+        // A read-only mount answers EEXIST where something is in the way: name the real cause first.
+        if (plan.filesystem.options.includes('ro'))
+            return failed(plan, 'EROFS', syscallOf(plan.kinds[0]), attempt);
+        if (at) {
+            const allowed = plan.existing === 'link'
+                ? request.options.overwrite !== 'never'
+                : plan.existing === 'file' && request.options.overwrite === 'files';
+            if (!allowed && plan.unreadable)
+                return failed(plan, 'EPERM', 'readlink', 'check the existing link');
+            if (!allowed)
+                return failed(plan, 'EEXIST', syscallOf(plan.kinds[0]), attempt);
+            plan.action = 'replace';
+        }
+        else if (plan.missingParents.length > 0 && !ctx.createParents) {
+            return failed(plan, 'ENOENT', syscallOf(plan.kinds[0]), `${attempt} (create-parents: false)`);
+        }
+        return plan;
+    }
+    catch (error) {
+        if (error instanceof ConfinementProblem || !(0, errors_js_1.isErrno)(error))
+            throw error;
+        return { ...plan, action: 'fail', failure: (0, errors_js_1.toFailure)(error, error.syscall ?? 'stat', attempt) };
+    }
+}
+/** The context for a planning pass, in which resolved directories may be remembered. */
+function planningContext(ctx) {
+    return { ...ctx, realDirectories: new Map() };
+}
+/**
+ * Plan one link, unless its share (found lexically, without touching it) is already known to be gone. A plan that
+ * finds the share gone marks it so for the links after it.
+ */
+function planOrSkip(request, ctx) {
+    const mountPoint = ctx.detector.forPath(request.absPath).mountPoint;
+    const gone = ctx.goneShares.get(mountPoint);
+    if (gone) {
+        return { ...failed(emptyPlan(request, ctx), gone.code, gone.syscall, gone.attempted), skipped: true };
+    }
+    const plan = planLink(request, ctx);
+    if (plan.failure && (0, knowledge_js_1.isShareGone)(plan.failure.code))
+        ctx.goneShares.set(mountPoint, plan.failure);
+    return plan;
+}
+/** Plan every link; a link that escapes through a symlinked parent is a problem of the spec, like a syntax error. */
+function planAll(requests, ctx) {
+    const plans = [];
+    const problems = [];
+    const planning = planningContext(ctx);
+    for (const request of requests) {
+        try {
+            plans.push(planOrSkip(request, planning));
+        }
+        catch (error) {
+            if (!(error instanceof ConfinementProblem))
+                throw error;
+            problems.push({ line: request.line, message: error.message });
+        }
+    }
+    return { plans, problems };
+}
+
+
+/***/ }),
+
+/***/ 3728:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.platformFor = platformFor;
+exports.currentPlatform = currentPlatform;
+exports.pathKey = pathKey;
+exports.isWithin = isWithin;
+exports.keyWithin = keyWithin;
+exports.relativeInside = relativeInside;
+exports.symlinkType = symlinkType;
+exports.linkTextOf = linkTextOf;
+exports.volumeOf = volumeOf;
+exports.withoutNamespace = withoutNamespace;
+exports.sameLinkTarget = sameLinkTarget;
+// The one place that knows which OS we run on. Stages receive a Platform object, so tests can pick another.
+const nodePath = __importStar(__nccwpck_require__(6760));
+function platformFor(name) {
+    const isWindows = name === 'win32';
+    const isMac = name === 'darwin';
+    return {
+        name,
+        isWindows,
+        isMac,
+        path: isWindows ? nodePath.win32 : nodePath.posix,
+        caseInsensitive: isWindows || isMac
+    };
+}
+function currentPlatform() {
+    return platformFor(process.platform);
+}
+/** A key under which two spellings of one path compare equal on this platform. */
+function pathKey(platform, p) {
+    const normal = platform.path.normalize(p);
+    const folded = platform.caseInsensitive ? normal.toLowerCase() : normal;
+    // APFS and HFS+ also take an é typed as one character and as e + accent for the same name.
+    return platform.isMac ? folded.normalize('NFC') : folded;
+}
+/** `child` is `parent` itself or lies below it. Both absolute. */
+function isWithin(platform, parent, child) {
+    return keyWithin(platform, pathKey(platform, parent), pathKey(platform, child));
+}
+/** isWithin for keys already made by pathKey: a prefix test, cheap enough for every link against every mount. */
+function keyWithin(platform, parentKey, childKey) {
+    const sep = platform.path.sep;
+    return childKey === parentKey || childKey.startsWith(parentKey.endsWith(sep) ? parentKey : parentKey + sep);
+}
+/** `child` relative to `parent` when it lies inside it ('' for itself); undefined otherwise. */
+function relativeInside(platform, parent, child) {
+    return isWithin(platform, parent, child) ? platform.path.relative(parent, child) : undefined;
+}
+/** The `type` argument of fs.symlink: fixed at creation on Windows, ignored elsewhere. */
+function symlinkType(platform, kind, targetIsDir) {
+    if (!platform.isWindows)
+        return undefined;
+    if (kind === 'junction')
+        return 'junction';
+    return targetIsDir ? 'dir' : 'file';
+}
+/** The text a link of `kind` holds: a Windows junction always holds the absolute TARGET, elsewhere it is a symlink. */
+function linkTextOf(platform, kind, text, absTarget) {
+    return kind === 'junction' && platform.isWindows ? absTarget : text;
+}
+/** The volume a path is on: `C:\` or `\\server\share\` on Windows (drive letter upper-cased), `/` elsewhere. */
+function volumeOf(platform, absPath) {
+    const root = platform.path.parse(absPath).root;
+    return platform.isWindows ? root.replace(/^[a-z]:/, (drive) => drive.toUpperCase()) : root;
+}
+/**
+ * A link text as Windows may hand it back from readlink, without the namespace prefix that Node adds to absolute
+ * targets (`\\?\C:\x`, or NT's `\??\C:\x`); `\\?\UNC\server\share` is `\\server\share`.
+ */
+function withoutNamespace(platform, text) {
+    if (!platform.isWindows)
+        return text;
+    return text.replace(/^(?:\\\\\?\\|\\\?\?\\)(?:UNC\\|(?=[A-Za-z]:))/i, (prefix) => /UNC\\$/i.test(prefix) ? '\\\\' : '');
+}
+/**
+ * The link at `linkPath` holding `existingText` already leads where `wantedText` would. Elsewhere a link holds
+ * exactly the text it was given. Windows hands texts back in its own spelling (a `\\?\` prefix, a junction's
+ * trailing backslash, either slash, any case): there both must lead to the same place and both be relative or both
+ * absolute (a change of `relative` still replaces the link).
+ */
+function sameLinkTarget(platform, linkPath, existingText, wantedText) {
+    if (!platform.isWindows)
+        return existingText === wantedText;
+    const { path } = platform;
+    const [existing, wanted] = [existingText, wantedText].map((t) => withoutNamespace(platform, t));
+    if (path.isAbsolute(existing) !== path.isAbsolute(wanted))
+        return false;
+    const dir = path.dirname(linkPath);
+    return pathKey(platform, path.resolve(dir, existing)) === pathKey(platform, path.resolve(dir, wanted));
+}
+
+
+/***/ }),
+
+/***/ 665:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.safeForLog = safeForLog;
+exports.escapeHtml = escapeHtml;
+exports.reportProblems = reportProblems;
+exports.report = report;
+// Report stage: the log, annotations, outputs, results file and job summary, all from the results alone.
+const node_crypto_1 = __nccwpck_require__(7598);
+const fs = __importStar(__nccwpck_require__(3024));
+const os = __importStar(__nccwpck_require__(8161));
+const nodePath = __importStar(__nccwpck_require__(6760));
+const platform_js_1 = __nccwpck_require__(3728);
+const runner = __importStar(__nccwpck_require__(4813));
+/** GitHub shows 10 annotations of each level per step, and setFailed adds one error of its own. */
+const MAX_ERRORS = 8;
+const MAX_WARNINGS = 9;
+/** Past this the `results` output holds only the failed links (GitHub caps a job's outputs at about 1 MB). */
+const RESULTS_OUTPUT_BYTES = 512 * 1024;
+/** GitHub rejects a job summary over 1 MiB. */
+const SUMMARY_BYTES = 900 * 1024;
+const SUMMARY_ROWS = 1000;
+/** Control characters shown, not obeyed: a newline in a path must not start a workflow command. */
+function safeForLog(text) {
+    // eslint-disable-next-line no-control-regex -- control characters are what this shows instead of obeying
+    return text.replace(/[\x00-\x1f\x7f]/g, (c) => c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+function escapeHtml(text) {
+    return safeForLog(text).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/** Annotation properties: the spec file and line where there is one inside the workspace. */
+function location(line, { settings, workspace, platform }) {
+    const rel = settings.specFile && (0, platform_js_1.relativeInside)(platform, workspace, settings.specFile);
+    if (rel)
+        return { title: 'ln-action', file: rel.split(platform.path.sep).join('/'), startLine: line };
+    return { title: `ln-action: links line ${line}` };
+}
+/** At most `max` annotations, then one that says how many more there are. */
+function annotate(level, items, max, where, seeAlso) {
+    const emit = level === 'error' ? runner.error : runner.warning;
+    for (const item of items.slice(0, max))
+        emit(item.message, location(item.line, where));
+    if (items.length > max)
+        emit(`${items.length - max} more ${level}s: see ${seeAlso}.`);
+}
+/** PATH as the log and summary show it: relative to working-directory when inside it. */
+function displayPath(p, { settings, platform }) {
+    return (0, platform_js_1.relativeInside)(platform, settings.workingDirectory, p) || p;
+}
+/** Spec problems: every one in the log, the first ones as annotations, and the step fails; nothing was touched. */
+function reportProblems(problems, where) {
+    const sorted = [...problems].sort((a, b) => a.line - b.line);
+    const source = where.settings.specFile ?? "the 'links' input";
+    runner.info(sorted.map((p) => safeForLog(`${source}:${p.line}: ${p.message}`)).join('\n'));
+    annotate('error', sorted, MAX_ERRORS, where, 'the log');
+    runner.setFailed(`The links spec has ${sorted.length} problem(s); nothing was changed. The first: line ${sorted[0].line}: ${sorted[0].message}`);
+}
+/** A dry run says what a real run would do. */
+function statusWords(r) {
+    return r.status === 'planned' && r.plan ? `would ${r.plan}` : r.status;
+}
+function logLine(r, where) {
+    const to = r.text || r.target;
+    const head = `${statusWords(r).padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${displayPath(r.path, where)} -> ${to}`;
+    const detail = [r.message, r.hint && `hint: ${r.hint}`, ...r.warnings.map((w) => `warning: ${w}`)].filter(Boolean);
+    return safeForLog(head) + detail.map((d) => `\n    ${safeForLog(d)}`).join('');
+}
+function count(results, status) {
+    return results.filter((r) => r.status === status).length;
+}
+function isFailure(r) {
+    return r.status === 'failed' || r.status === 'skipped' || (r.status === 'planned' && r.plan === 'fail');
+}
+function writeResultsFile(results, env) {
+    const dir = env.RUNNER_TEMP || os.tmpdir();
+    const file = nodePath.join(dir, `ln-action-results-${process.pid}-${(0, node_crypto_1.randomBytes)(3).toString('hex')}.json`);
+    fs.writeFileSync(file, JSON.stringify(results, null, 1));
+    return file;
+}
+/** The full array while it is small enough; past that the failed links, as many as fit. */
+function resultsOutput(results) {
+    const full = JSON.stringify(results);
+    if (Buffer.byteLength(full) <= RESULTS_OUTPUT_BYTES)
+        return full;
+    const kept = [];
+    let size = 2;
+    for (const r of results.filter(isFailure)) {
+        size += Buffer.byteLength(JSON.stringify(r)) + 1;
+        if (size > RESULTS_OUTPUT_BYTES)
+            break;
+        kept.push(r);
+    }
+    return JSON.stringify(kept);
+}
+/** An empty cell reads as something missing: say so with a dash. */
+function summaryCell(text) {
+    return text === '' ? '-' : escapeHtml(text);
+}
+async function writeSummary(file, results, counts, where) {
+    const ordered = [...results.filter(isFailure), ...results.filter((r) => !isFailure(r))];
+    const header = ['Status', 'Path', 'Target', 'Kind', 'Message'].map((data) => ({ data, header: true }));
+    const rows = [];
+    let size = 4096;
+    for (const r of ordered) {
+        const message = [r.message, r.hint, ...r.warnings].filter(Boolean).join(' ');
+        const row = [statusWords(r), displayPath(r.path, where), r.text || r.target, r.kind || r.type, message].map(summaryCell);
+        size += Buffer.byteLength(row.join('')) + 60;
+        if (size > SUMMARY_BYTES || rows.length >= SUMMARY_ROWS)
+            break;
+        rows.push(row);
+    }
+    runner.summary
+        .addHeading('ln-action', 3)
+        .addRaw(escapeHtml(counts), true)
+        .addTable([header, ...rows]);
+    if (rows.length < results.length) {
+        runner.summary.addRaw(`${results.length - rows.length} more links are not shown: see the results-file output.`, true);
+    }
+    await runner.summary.write(file);
+}
+async function report(results, where, env = process.env) {
+    const { settings } = where;
+    const counts = {
+        created: count(results, 'created'),
+        replaced: count(results, 'replaced'),
+        unchanged: count(results, 'unchanged'),
+        failed: results.filter(isFailure).length
+    };
+    const planned = count(results, 'planned');
+    const countLine = `${results.length} links: ` +
+        (settings.dryRun
+            ? `${planned} planned (dry run), ${counts.failed} would fail`
+            : `${counts.created} created, ${counts.replaced} replaced, ${counts.unchanged} unchanged, ${counts.failed} failed`);
+    const lines = results.map((r) => logLine(r, where)).join('\n');
+    if (results.length > 10)
+        runner.startGroup(`Links (${results.length})`);
+    runner.info(lines);
+    if (results.length > 10)
+        runner.endGroup();
+    runner.info(countLine);
+    const failures = results.filter(isFailure).map((r) => ({ message: `${r.message} ${r.hint}`.trim(), line: r.line }));
+    const seeAlso = 'the log and the results-file output';
+    annotate('error', failures, MAX_ERRORS, where, seeAlso);
+    const warnings = results.flatMap((r) => r.warnings.map((message) => ({ message, line: r.line })));
+    annotate('warning', warnings, MAX_WARNINGS, where, seeAlso);
+    runner.setOutput('results', resultsOutput(results));
+    runner.setOutput('results-file', writeResultsFile(results, env));
+    for (const [name, n] of Object.entries(counts))
+        runner.setOutput(name, String(n));
+    runner.setOutput('changed', String(counts.created + counts.replaced > 0));
+    if (settings.summary && env.GITHUB_STEP_SUMMARY)
+        await writeSummary(env.GITHUB_STEP_SUMMARY, results, countLine, where);
+    if (counts.failed > 0 && settings.failOnError) {
+        runner.setFailed(`${counts.failed} of ${results.length} links failed (fail-on-error: true).`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 4813:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.summary = exports.Summary = exports.warning = exports.error = void 0;
+exports.info = info;
+exports.debug = debug;
+exports.startGroup = startGroup;
+exports.endGroup = endGroup;
+exports.setOutput = setOutput;
+exports.setFailed = setFailed;
+// The runner's side of the conversation: workflow commands on stdout, outputs and the job summary in the files the
+// runner names. ln-action speaks it itself rather than importing @actions/core, whose index also loads an OIDC HTTP
+// client: that tripled the action's start-up (measured: 0.14 s against 0.04 s for `node -e 0`).
+const node_crypto_1 = __nccwpck_require__(7598);
+const fs = __importStar(__nccwpck_require__(3024));
+const node_os_1 = __nccwpck_require__(8161);
+/** Workflow-command data: the runner decodes these three, so nothing in a message can end the command early. */
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+function command(name, properties, message) {
+    const props = Object.entries(properties)
+        .filter(([, value]) => value !== undefined && value !== '')
+        .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+        .join(',');
+    process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os_1.EOL}`);
+}
+function info(text) {
+    process.stdout.write(text + node_os_1.EOL);
+}
+function debug(text) {
+    command('debug', {}, text);
+}
+function annotation(level) {
+    return (message, properties = {}) => command(level, { title: properties.title, file: properties.file, line: properties.startLine }, message);
+}
+exports.error = annotation('error');
+exports.warning = annotation('warning');
+function startGroup(name) {
+    command('group', {}, name);
+}
+function endGroup() {
+    command('endgroup', {}, '');
+}
+/** An output for later steps: a heredoc block in GITHUB_OUTPUT, with a delimiter no value can contain. */
+function setOutput(name, value) {
+    const file = process.env.GITHUB_OUTPUT;
+    if (!file)
+        return command('set-output', { name }, value);
+    const delimiter = `ghadelimiter_${(0, node_crypto_1.randomUUID)()}`;
+    fs.appendFileSync(file, `${name}<<${delimiter}${node_os_1.EOL}${value}${node_os_1.EOL}${delimiter}${node_os_1.EOL}`);
+}
+/** Marks the step failed (the exit code) and says why, as an error annotation. */
+function setFailed(message) {
+    process.exitCode = 1;
+    (0, exports.error)(message);
+}
+/** The job summary as HTML, written in one append. Callers escape what they put in. */
+class Summary {
+    html = '';
+    addHeading(text, level = 1) {
+        this.html += `<h${level}>${text}</h${level}>${node_os_1.EOL}`;
+        return this;
+    }
+    addRaw(text, addEOL = false) {
+        this.html += addEOL ? text + node_os_1.EOL : text;
+        return this;
+    }
+    addTable(rows) {
+        const cell = (c) => typeof c === 'string' ? `<td>${c}</td>` : c.header ? `<th>${c.data}</th>` : `<td>${c.data}</td>`;
+        this.html += `<table>${rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('')}</table>${node_os_1.EOL}`;
+        return this;
+    }
+    async write(file) {
+        await fs.promises.appendFile(file, this.html);
+        this.html = '';
+    }
+}
+exports.Summary = Summary;
+exports.summary = new Summary();
+
+
+/***/ }),
+
+/***/ 8750:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.InputError = void 0;
+exports.parseFallback = parseFallback;
+exports.getSettings = getSettings;
+// Every input read and checked once, into one typed object; later stages never call getInput.
+const runner = __importStar(__nccwpck_require__(4813));
+const fs = __importStar(__nccwpck_require__(3024));
+const model_js_1 = __nccwpck_require__(182);
+/** An input the user got wrong; the message names the input and what it accepts. */
+class InputError extends Error {
+}
+exports.InputError = InputError;
+/** The value of an input as the runner passes it: `INPUT_<NAME>`, or empty. */
+function input(env, name) {
+    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+function oneOf(env, name, allowed, fallback) {
+    const value = input(env, name) || fallback;
+    const match = allowed.find((a) => a === value.toLowerCase());
+    if (!match)
+        throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'.`);
+    return match;
+}
+function bool(env, name, fallback) {
+    return oneOf(env, name, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
+}
+/** `symlink, copy` or `symlink copy` → ['symlink', 'copy']. */
+function parseFallback(value, where) {
+    const kinds = value.split(/[\s,]+/).filter((k) => k !== '');
+    for (const kind of kinds) {
+        if (!model_js_1.KINDS.includes(kind)) {
+            throw new InputError(`${where}: '${kind}' is not a link kind; use ${model_js_1.KINDS.join(', ')}.`);
+        }
+    }
+    return [...new Set(kinds)];
+}
+function seconds(env, name, fallback) {
+    const raw = input(env, name) || String(fallback);
+    const value = Number(raw);
+    if (!/^\d+(\.\d+)?$/.test(raw) || value <= 0 || value > 86400) {
+        throw new InputError(`Input '${name}' must be a number of seconds, more than 0 and at most 86400; got '${raw}'.`);
+    }
+    return value;
+}
+function workingDirectory(env, platform, mayHang) {
+    const dir = platform.path.resolve(input(env, 'working-directory') || env.GITHUB_WORKSPACE || process.cwd());
+    // On a share that may hang, a stat here could never return: its links are checked in a share worker.
+    if (mayHang(dir))
+        return dir;
+    let stats;
+    try {
+        stats = fs.statSync(dir, { throwIfNoEntry: false });
+    }
+    catch {
+        return dir; // a share that answers with an error (ENOTCONN...): each link's result will say why
+    }
+    if (!stats?.isDirectory())
+        throw new InputError(`Input 'working-directory' is not a directory: '${dir}'.`);
+    return dir;
+}
+/** `links: @path` names a file holding the spec (inputs over 128 KiB cannot reach an action). */
+function readSpec(links, workingDir, platform) {
+    if (!links.startsWith('@') || links.includes('\n') || model_js_1.SEPARATOR.test(links))
+        return { spec: links };
+    const specFile = platform.path.resolve(workingDir, links.slice(1).trim());
+    try {
+        return { spec: fs.readFileSync(specFile, 'utf8'), specFile };
+    }
+    catch (error) {
+        throw new InputError(`Input 'links' names the file '${specFile}', which cannot be read: ${error.message}`);
+    }
+}
+/** `mayHang` says which paths lie on shares that may not answer: those are never touched here. */
+function getSettings(platform, env = process.env, mayHang = () => false) {
+    const links = input(env, 'links');
+    if (!links)
+        throw new InputError("Input 'links' is required: give lines 'PATH -> TARGET', a YAML list, or @file.");
+    const workingDir = workingDirectory(env, platform, mayHang);
+    const backupSuffix = input(env, 'backup-suffix');
+    if (/[/\\\0]/.test(backupSuffix)) {
+        throw new InputError(`Input 'backup-suffix' must not contain a path separator or NUL; got '${backupSuffix}'.`);
+    }
+    const settings = {
+        ...readSpec(links, workingDir, platform),
+        defaults: {
+            type: oneOf(env, 'type', model_js_1.LINK_TYPES, 'symlink'),
+            fallback: parseFallback(input(env, 'fallback'), "Input 'fallback'"),
+            relative: oneOf(env, 'relative', model_js_1.RELATIVE_MODES, 'auto'),
+            overwrite: oneOf(env, 'overwrite', model_js_1.OVERWRITE_MODES, 'never')
+        },
+        backupSuffix,
+        createParents: bool(env, 'create-parents', true),
+        workingDirectory: workingDir,
+        confine: bool(env, 'confine', true),
+        dangling: oneOf(env, 'dangling', model_js_1.DANGLING_MODES, 'warn'),
+        dryRun: bool(env, 'dry-run', false),
+        failOnError: bool(env, 'fail-on-error', true),
+        timeoutMs: seconds(env, 'timeout', 30) * 1000,
+        summary: bool(env, 'summary', true)
+    };
+    runner.debug(`settings: ${JSON.stringify({ ...settings, spec: `${settings.spec.length} characters` })}`);
+    return settings;
+}
+
+
+/***/ }),
+
+/***/ 7702:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ShareJob = void 0;
+// The parent's side of a share worker (share-worker.ts): start it, hand it the links on one share, collect what
+// it planned and made, and let go of it when done. It never waits for the child to exit: a child stuck in a hung
+// FUSE call cannot exit until the share answers.
+const node_child_process_1 = __nccwpck_require__(1421);
+const node_url_1 = __nccwpck_require__(3136);
+const share_worker_js_1 = __nccwpck_require__(2251);
+class ShareJob {
+    child;
+    messages = [];
+    waiting;
+    ended;
+    constructor(settings, links) {
+        // Its own stdio, not the action's: the runner must not wait for a child that cannot exit.
+        this.child = (0, node_child_process_1.spawn)(process.execPath, [(0, node_url_1.fileURLToPath)(import.meta.url)], {
+            env: { ...process.env, [share_worker_js_1.WORKER_ROLE]: '1' },
+            stdio: ['ignore', 'ignore', 'ignore', 'ipc']
+        });
+        this.child.on('message', (message) => {
+            this.messages.push(message);
+            this.waiting?.();
+        });
+        this.child.on('exit', (code, signal) => {
+            this.ended = `the worker for this share ended early (${signal ?? `exit code ${code}`})`;
+            this.waiting?.();
+        });
+        const start = { type: 'start', settings, links, lanes: (0, share_worker_js_1.laneCount)(links, settings.platform) };
+        this.child.send(start);
+    }
+    /** The next message of this type, or undefined when the child died. */
+    async next(type) {
+        // The child's main thread never touches the share and times every call itself: it answers, or it died.
+        for (;;) {
+            const found = this.messages.find((m) => m.type === type);
+            if (found)
+                return found;
+            if (this.ended)
+                return undefined;
+            await new Promise((resolve) => (this.waiting = resolve));
+        }
+    }
+    async plan() {
+        const message = await this.next('planned');
+        return message && { planned: new Map(message.planned), problems: message.problems };
+    }
+    async apply() {
+        this.child.send({ type: 'apply' });
+        const message = await this.next('final');
+        return message && new Map(message.results);
+    }
+    /** Done with it: the child is killed, and nothing of it keeps this process alive even if it cannot die yet. */
+    release() {
+        this.child.kill('SIGKILL');
+        if (this.child.connected)
+            this.child.disconnect();
+        this.child.unref();
+    }
+    /** Why results are missing, for the links the child never answered for. */
+    get failureReason() {
+        return this.ended ?? 'the worker for this share did not answer';
+    }
+}
+exports.ShareJob = ShareJob;
+
+
+/***/ }),
+
+/***/ 2251:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.WORKER_ROLE = void 0;
+exports.laneCount = laneCount;
+exports.isLane = isLane;
+exports.runLane = runLane;
+exports.runShareWorker = runShareWorker;
+// Links on a share that can hang (FUSE, network filesystems) are planned and made here, in a child process that
+// the action can abandon: a call stuck in a hung FUSE request cannot be interrupted, not even by SIGKILL, and
+// keeps its whole process alive. The child runs one thread per lane, each lane owning whole directories (the
+// kernel serialises creations within one directory), so many requests are in flight on a slow share. Each lane
+// notes in shared memory which call it is in and since when; the child's main thread, which never touches the
+// share, turns a call that outlives `timeout` into ETIMEDOUT and stops the other lanes.
+const node_worker_threads_1 = __nccwpck_require__(5919);
+const apply_js_1 = __nccwpck_require__(8931);
+const errors_js_1 = __nccwpck_require__(3916);
+const fsops_js_1 = __nccwpck_require__(2122);
+const knowledge_js_1 = __nccwpck_require__(7023);
+const plan_js_1 = __nccwpck_require__(2464);
+const platform_js_1 = __nccwpck_require__(3728);
+/** Set in the child's environment: index.ts starts the worker instead of the action. */
+exports.WORKER_ROLE = 'LN_ACTION_SHARE_WORKER';
+const OPS = Object.keys(fsops_js_1.nodeFs);
+/** Per lane in the shared Int32Array: the link's index, the call (index into OPS), when it began (ms since epoch0, 0 = idle). */
+const SLOT = 3;
+function shareContext(settings, ops) {
+    return {
+        platform: (0, platform_js_1.platformFor)(settings.platform),
+        ops,
+        // Every link here was put on this share lexically; what it is does not change per link.
+        detector: { forPath: () => settings.filesystem },
+        realWorkingDirectory: settings.realWorkingDirectory,
+        confine: settings.confine,
+        createParents: settings.createParents,
+        dangling: settings.dangling,
+        backupSuffix: settings.backupSuffix,
+        goneShares: new Map(),
+        probes: new Map(),
+        swept: new Set(),
+        madeDirs: new Set(),
+        now: Date.now
+    };
+}
+/** Lanes: whole directories each, the busiest first onto the least loaded lane; links below other links go last, in order. */
+function assignLanes(links, count, settings) {
+    const { path } = (0, platform_js_1.platformFor)(settings.platform);
+    const byDir = new Map();
+    const wave2 = [];
+    for (const link of links) {
+        if (link.request.dependsOnEarlier) {
+            wave2.push(link);
+            continue;
+        }
+        const dir = path.dirname(link.request.absPath);
+        byDir.set(dir, [...(byDir.get(dir) ?? []), link]);
+    }
+    const wave1 = Array.from({ length: count }, () => []);
+    for (const group of [...byDir.values()].sort((a, b) => b.length - a.length)) {
+        wave1.reduce((least, lane) => (lane.length < least.length ? lane : least)).push(...group);
+    }
+    for (const lane of wave1)
+        lane.sort((a, b) => a.index - b.index);
+    return { wave1, wave2 };
+}
+function laneCount(links, platform) {
+    const { path } = (0, platform_js_1.platformFor)(platform);
+    return Math.max(1, Math.min(24, new Set(links.map((l) => path.dirname(l.request.absPath))).size));
+}
+function isLane() {
+    return node_worker_threads_1.workerData?.role === 'lane';
+}
+/** Each call notes itself in the lane's slot first, so the child's main thread can time it. */
+function timedOps(data, current) {
+    const { slots, lane, epoch } = data;
+    const timed = {};
+    for (const [code, name] of OPS.entries()) {
+        const op = fsops_js_1.nodeFs[name];
+        timed[name] = (...args) => {
+            Atomics.store(slots, lane * SLOT, current.index);
+            Atomics.store(slots, lane * SLOT + 1, code);
+            Atomics.store(slots, lane * SLOT + 2, Math.max(1, Date.now() - epoch));
+            try {
+                return op(...args);
+            }
+            finally {
+                Atomics.store(slots, lane * SLOT + 2, 0);
+            }
+        };
+    }
+    return timed;
+}
+function runLane() {
+    const data = node_worker_threads_1.workerData;
+    const current = { index: -1 };
+    const ctx = shareContext(data.settings, timedOps(data, current));
+    const stopped = () => Atomics.load(data.slots, data.slots.length - 1) === 1;
+    const plans = new Map();
+    const post = (message) => node_worker_threads_1.parentPort.postMessage(message);
+    node_worker_threads_1.parentPort.on('message', (message) => {
+        if (message.type === 'plan') {
+            current.index = data.wave1[0]?.index ?? data.wave2[0]?.index ?? -1;
+            try {
+                ctx.realWorkingDirectory = ctx.ops.realpath(ctx.realWorkingDirectory);
+            }
+            catch {
+                // a share that errors: each link's own calls say why
+            }
+            const planning = (0, plan_js_1.planningContext)(ctx);
+            for (const { index, request } of [...data.wave1, ...data.wave2]) {
+                if (stopped())
+                    break;
+                current.index = index;
+                try {
+                    const plan = (0, plan_js_1.planOrSkip)(request, planning);
+                    plans.set(index, plan);
+                    post({ type: 'planned', index, result: (0, apply_js_1.plannedResult)(plan, ctx) });
+                }
+                catch (error) {
+                    if (!(error instanceof plan_js_1.ConfinementProblem))
+                        throw error;
+                    const result = (0, apply_js_1.failedResult)(request, { code: '', syscall: '', attempted: '' }, ctx);
+                    post({ type: 'planned', index, result, problem: { line: request.line, message: error.message } });
+                }
+            }
+        }
+        else {
+            for (const { index } of message.wave === 1 ? data.wave1 : data.wave2) {
+                const plan = plans.get(index);
+                // A plan that already failed touches nothing to report so; the others wait for a share that answers.
+                if (!plan || (stopped() && plan.action !== 'fail'))
+                    continue;
+                current.index = index;
+                post({ type: 'applied', index, result: (0, apply_js_1.applyLink)(plan, ctx) });
+            }
+        }
+        post({ type: 'done' });
+    });
+}
+function runShareWorker() {
+    process.once('message', (start) => {
+        if (start.type === 'start')
+            void supervise(start.settings, start.links, start.lanes);
+    });
+}
+async function supervise(settings, links, count) {
+    const ctx = shareContext(settings, fsops_js_1.nodeFs);
+    const epoch = Date.now();
+    const slots = new Int32Array(new SharedArrayBuffer((count * SLOT + 1) * 4));
+    const { wave1, wave2 } = assignLanes(links, count, settings);
+    const byIndex = new Map(links.map((l) => [l.index, l]));
+    const settled = new Map();
+    const planned = new Map();
+    const problems = [];
+    let stopReason;
+    const stop = (failure) => {
+        stopReason ??= failure;
+        Atomics.store(slots, slots.length - 1, 1);
+    };
+    let wake = () => undefined;
+    const lanes = wave1.map((laneLinks, lane) => {
+        const data = {
+            role: 'lane',
+            lane,
+            settings,
+            wave1: laneLinks,
+            wave2: lane === 0 ? wave2 : [],
+            slots,
+            epoch
+        };
+        const worker = new node_worker_threads_1.Worker(new URL(import.meta.url), { workerData: data, stdout: true, stderr: true });
+        const state = { worker, dead: false, busy: false };
+        worker.on('message', (message) => {
+            if (state.dead)
+                return;
+            if (message.type === 'done')
+                state.busy = false;
+            else if (message.type === 'planned') {
+                planned.set(message.index, message.result);
+                if (message.problem)
+                    problems.push(message.problem);
+                if ((0, knowledge_js_1.isShareGone)(message.result.code))
+                    stop(failureOf(message.result));
+            }
+            else {
+                settled.set(message.index, message.result);
+                if ((0, knowledge_js_1.isShareGone)(message.result.code) && message.result.status === 'failed')
+                    stop(failureOf(message.result));
+            }
+            wake();
+        });
+        worker.on('error', () => {
+            state.dead = true;
+            wake();
+        });
+        return state;
+    });
+    // The watchdog: the only code here that reads the clock against the lanes' calls.
+    const watchdog = setInterval(() => {
+        const now = Date.now() - epoch;
+        for (const [lane, state] of lanes.entries()) {
+            const began = Atomics.load(slots, lane * SLOT + 2);
+            if (state.dead || began === 0 || now - began <= settings.timeoutMs)
+                continue;
+            state.dead = true;
+            const index = Atomics.load(slots, lane * SLOT);
+            const syscall = OPS[Atomics.load(slots, lane * SLOT + 1)];
+            const failure = {
+                code: 'ETIMEDOUT',
+                errno: (0, errors_js_1.errnoNumber)('ETIMEDOUT') ?? undefined,
+                syscall,
+                attempted: `finish ${syscall}() within timeout (${settings.timeoutMs / 1000} s) for`
+            };
+            const link = byIndex.get(index);
+            if (link && !settled.has(index))
+                settled.set(index, (0, apply_js_1.failedResult)(link.request, failure, ctx));
+            stop(failure);
+            wake();
+        }
+    }, 20);
+    /** Send every live lane a message and wait until each is done or dead. */
+    const phase = async (message, which = lanes) => {
+        for (const state of which) {
+            if (state.dead)
+                continue;
+            state.busy = true;
+            state.worker.postMessage(message);
+        }
+        while (which.some((s) => s.busy && !s.dead))
+            await new Promise((resolve) => (wake = resolve));
+    };
+    const finish = (results) => links.map(({ index, request }) => {
+        const result = results.get(index);
+        if (result)
+            return [index, result];
+        const skipped = (0, apply_js_1.failedResult)(request, stopReason ?? unfinished, ctx, true);
+        return [index, settings.dryRun ? { ...skipped, status: 'planned', plan: 'fail' } : skipped];
+    });
+    await phase({ type: 'plan' });
+    const send = (message) => new Promise((resolve) => process.send(message, () => resolve()));
+    // Links the watchdog settled while planning keep that result in a dry run too.
+    for (const [index, result] of settled)
+        planned.set(index, settings.dryRun ? { ...result, status: 'planned', plan: 'fail' } : result);
+    await send({ type: 'planned', planned: finish(planned), problems });
+    if (settings.dryRun)
+        return exit(watchdog);
+    await new Promise((resolve) => process.once('message', () => resolve()));
+    await phase({ type: 'apply', wave: 1 });
+    await phase({ type: 'apply', wave: 2 }, lanes.slice(0, 1));
+    await send({ type: 'final', results: finish(settled) });
+    exit(watchdog);
+}
+const unfinished = { code: 'ECANCELED', syscall: 'none', attempted: 'get to' };
+function failureOf(result) {
+    return {
+        code: result.code,
+        errno: result.errno ?? undefined,
+        syscall: result.syscall,
+        attempted: 'reach the share for'
+    };
+}
+/** Lanes stuck in the share keep this process alive; the parent does not wait for it. */
+function exit(watchdog) {
+    clearInterval(watchdog);
+    process.exit(0);
+}
+
+
+/***/ }),
+
+/***/ 6188:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseSpec = parseSpec;
+exports.resolveEntries = resolveEntries;
+// Parse stage: the spec text becomes entries with line numbers, or line-numbered problems. Nothing touches the disk.
+const yaml_1 = __nccwpck_require__(8815);
+const model_js_1 = __nccwpck_require__(182);
+const platform_js_1 = __nccwpck_require__(3728);
+const settings_js_1 = __nccwpck_require__(8750);
+/**
+ * A spec is YAML/JSON when its first entry opens a list: `- `, or `[` on a line without ` -> ` (so that
+ * `[slug].tsx -> x` stays a line). Otherwise it is `PATH -> TARGET` lines.
+ */
+function isStructured(text) {
+    const first = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+    return first !== undefined && (/^\s*-(\s|$)/.test(first) || (/^\s*\[/.test(first) && !model_js_1.SEPARATOR.test(first)));
+}
+function parseSpec(text, defaults) {
+    return isStructured(text) ? parseYaml(text, defaults) : parseLines(text, defaults);
+}
+function checkPathText(value, what, line, problems) {
+    if (value === '')
+        problems.push({ line, message: `${what} is empty` });
+    else if (value.includes('\0'))
+        problems.push({ line, message: `${what} contains a NUL byte` });
+}
+function parseLines(text, defaults) {
+    const entries = [];
+    const problems = [];
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = index + 1;
+        const trimmed = raw.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        const parts = trimmed.split(new RegExp(model_js_1.SEPARATOR, 'g'));
+        if (parts.length !== 2) {
+            const message = parts.length === 1
+                ? `expected 'PATH -> TARGET' (with a space on each side of '->'); got '${trimmed}'`
+                : `has ${parts.length - 1} ' -> ' separators; a line holds one link 'PATH -> TARGET'`;
+            problems.push({ line, message });
+            return;
+        }
+        const [path, target] = parts.map((p) => p.trim());
+        checkPathText(path, 'PATH', line, problems);
+        checkPathText(target, 'TARGET', line, problems);
+        entries.push({ line, path, target, options: { ...defaults } });
+    });
+    return { entries, problems };
+}
+const FIELDS = ['path', 'target', 'type', 'fallback', 'relative', 'overwrite', 'target-type'];
+function parseYaml(text, defaults) {
+    const lineCounter = new yaml_1.LineCounter();
+    const doc = (0, yaml_1.parseDocument)(text, { lineCounter, uniqueKeys: true });
+    const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+    const problems = doc.errors.map((e) => ({
+        line: e.linePos?.[0].line ?? 1,
+        message: `YAML: ${e.message.split('\n')[0]}`
+    }));
+    if (problems.length > 0)
+        return { entries: [], problems };
+    if (!(0, yaml_1.isSeq)(doc.contents))
+        return { entries: [], problems: [{ line: 1, message: 'a YAML spec must be a list' }] };
+    const entries = [];
+    for (const item of doc.contents.items) {
+        const line = lineOf(item);
+        if (!(0, yaml_1.isMap)(item)) {
+            problems.push({ line, message: 'each list item must be an object with path and target' });
+            continue;
+        }
+        const fields = new Map();
+        for (const pair of item.items) {
+            const key = (0, yaml_1.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
+            const value = (0, yaml_1.isScalar)(pair.value) ? pair.value.value : pair.value?.toJSON();
+            fields.set(key, { value, line: lineOf(pair.key) });
+        }
+        const entry = entryFromFields(fields, line, defaults, problems);
+        if (entry)
+            entries.push(entry);
+    }
+    return { entries, problems };
+}
+function entryFromFields(fields, line, defaults, problems) {
+    const before = problems.length;
+    for (const [key, { line: keyLine }] of fields) {
+        if (!FIELDS.includes(key)) {
+            problems.push({ line: keyLine, message: `unknown field '${key}'; allowed: ${FIELDS.join(', ')}` });
+        }
+    }
+    /** A path field: missing, not text, empty or with a NUL is a problem on the field's own line. */
+    const pathField = (name) => {
+        const field = fields.get(name);
+        if (field === undefined) {
+            problems.push({ line, message: `missing '${name}'` });
+            return '';
+        }
+        if (typeof field.value !== 'string' && typeof field.value !== 'number') {
+            problems.push({ line: field.line, message: `'${name}' must be a string` });
+            return '';
+        }
+        const value = String(field.value).trim();
+        checkPathText(value, `'${name}'`, field.line, problems);
+        return value;
+    };
+    const choice = (name, allowed, fallback) => {
+        const field = fields.get(name);
+        if (field === undefined)
+            return fallback;
+        const value = typeof field.value === 'string' || typeof field.value === 'boolean' ? String(field.value).toLowerCase() : '';
+        const match = allowed.find((a) => a === value);
+        if (match)
+            return match;
+        problems.push({ line: field.line, message: `'${name}' must be one of ${allowed.join(', ')}; got '${field.value}'` });
+        return fallback;
+    };
+    const options = {
+        type: choice('type', model_js_1.LINK_TYPES, defaults.type),
+        fallback: defaults.fallback,
+        relative: choice('relative', model_js_1.RELATIVE_MODES, defaults.relative),
+        overwrite: choice('overwrite', model_js_1.OVERWRITE_MODES, defaults.overwrite),
+        targetType: fields.has('target-type') ? choice('target-type', model_js_1.TARGET_TYPES, 'file') : defaults.targetType
+    };
+    const fallback = fields.get('fallback');
+    if (fallback !== undefined) {
+        const items = Array.isArray(fallback.value) ? fallback.value : [fallback.value ?? ''];
+        if (items.every((item) => typeof item === 'string')) {
+            try {
+                options.fallback = (0, settings_js_1.parseFallback)(items.join(','), "'fallback'");
+            }
+            catch (error) {
+                problems.push({ line: fallback.line, message: error.message });
+            }
+        }
+        else {
+            problems.push({ line: fallback.line, message: "'fallback' must be a list of link kinds or a string" });
+        }
+    }
+    const path = pathField('path');
+    const target = pathField('target');
+    return problems.length === before ? { line, path, target, options } : undefined;
+}
+/**
+ * Resolve PATH and TARGET against the working directory and check what can be checked without the disk:
+ * `..` escapes, duplicates, links to themselves.
+ */
+function resolveEntries(entries, workingDirectory, confine, platform) {
+    const { path } = platform;
+    const problems = [];
+    const firstLineOf = new Map();
+    const requests = [];
+    for (const entry of entries) {
+        const absPath = path.resolve(workingDirectory, entry.path);
+        const absTarget = path.resolve(workingDirectory, entry.target);
+        const pathWasRelative = !path.isAbsolute(entry.path);
+        const key = (0, platform_js_1.pathKey)(platform, absPath);
+        const earlier = firstLineOf.get(key);
+        if (confine && pathWasRelative && !(0, platform_js_1.isWithin)(platform, workingDirectory, absPath)) {
+            problems.push({
+                line: entry.line,
+                message: `PATH '${entry.path}' leads outside working-directory '${workingDirectory}' (confine: true)`
+            });
+        }
+        else if (earlier !== undefined) {
+            problems.push({ line: entry.line, message: `PATH '${entry.path}' is already the PATH on line ${earlier}` });
+        }
+        else if (key === (0, platform_js_1.pathKey)(platform, absTarget)) {
+            problems.push({ line: entry.line, message: `PATH '${entry.path}' points at itself` });
+        }
+        if (earlier === undefined)
+            firstLineOf.set(key, entry.line);
+        requests.push({
+            ...entry,
+            absPath,
+            absTarget,
+            pathWasRelative,
+            targetWasRelative: !path.isAbsolute(entry.target),
+            dependsOnEarlier: false
+        });
+    }
+    markDependents(requests, firstLineOf, platform);
+    return { requests, problems };
+}
+/** A link whose PATH or TARGET lies below another entry's PATH sees that link, so it must wait for it. */
+function markDependents(requests, linkPaths, platform) {
+    const { path } = platform;
+    const underALink = (start) => {
+        for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+            if (linkPaths.has((0, platform_js_1.pathKey)(platform, dir)))
+                return true;
+        }
+        return false;
+    };
+    for (const request of requests) {
+        // A TARGET that is another entry's PATH counts too: it exists only once that link is made.
+        request.dependsOnEarlier = underALink(path.dirname(request.absPath)) || underALink(request.absTarget);
+    }
+}
+
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
@@ -2619,7 +5776,6 @@ exports.prettifyError = prettifyError;
 /***/ 8815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var composer = __nccwpck_require__(9984);
@@ -2641,35 +5797,35 @@ var visit = __nccwpck_require__(204);
 
 
 
-__webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
-__webpack_unused_export__ = Schema.Schema;
-__webpack_unused_export__ = errors.YAMLError;
-__webpack_unused_export__ = errors.YAMLParseError;
-__webpack_unused_export__ = errors.YAMLWarning;
-__webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
-__webpack_unused_export__ = identity.isCollection;
-__webpack_unused_export__ = identity.isDocument;
-exports.jh = identity.isMap;
-__webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
-exports.jn = identity.isScalar;
-exports.oP = identity.isSeq;
-__webpack_unused_export__ = Pair.Pair;
-__webpack_unused_export__ = Scalar.Scalar;
-__webpack_unused_export__ = YAMLMap.YAMLMap;
-__webpack_unused_export__ = YAMLSeq.YAMLSeq;
-__webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
-exports.HN = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
-__webpack_unused_export__ = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
-exports.Tp = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
-__webpack_unused_export__ = visit.visitAsync;
+exports.Composer = composer.Composer;
+exports.Document = Document.Document;
+exports.Schema = Schema.Schema;
+exports.YAMLError = errors.YAMLError;
+exports.YAMLParseError = errors.YAMLParseError;
+exports.YAMLWarning = errors.YAMLWarning;
+exports.Alias = Alias.Alias;
+exports.isAlias = identity.isAlias;
+exports.isCollection = identity.isCollection;
+exports.isDocument = identity.isDocument;
+exports.isMap = identity.isMap;
+exports.isNode = identity.isNode;
+exports.isPair = identity.isPair;
+exports.isScalar = identity.isScalar;
+exports.isSeq = identity.isSeq;
+exports.Pair = Pair.Pair;
+exports.Scalar = Scalar.Scalar;
+exports.YAMLMap = YAMLMap.YAMLMap;
+exports.YAMLSeq = YAMLSeq.YAMLSeq;
+exports.CST = cst;
+exports.Lexer = lexer.Lexer;
+exports.LineCounter = lineCounter.LineCounter;
+exports.Parser = parser.Parser;
+exports.parse = publicApi.parse;
+exports.parseAllDocuments = publicApi.parseAllDocuments;
+exports.parseDocument = publicApi.parseDocument;
+exports.stringify = publicApi.stringify;
+exports.visit = visit.visit;
+exports.visitAsync = visit.visitAsync;
 
 
 /***/ }),
@@ -8604,7 +11760,7 @@ exports.visitAsync = visitAsync;
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -8620,2637 +11776,23 @@ exports.visitAsync = visitAsync;
 /******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/errors.ts
-
-/** The message of anything thrown, Error or not. */
-function errorMessage(error) {
-    const message = error?.message;
-    return typeof message === 'string' ? message : String(error);
-}
-const errnoNames = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
-/**
- * The errno name of a Node system error. libuv has no name for some errnos (ESTALE, EDQUOT on Linux) and Node
- * then says `UNKNOWN`; the number still tells.
- */
-function errnoName(error) {
-    const code = error.code ?? '';
-    if (/^E[A-Z0-9]+$/.test(code))
-        return code;
-    if (typeof error.errno === 'number') {
-        const name = errnoNames.get(Math.abs(error.errno));
-        if (name)
-            return name;
-    }
-    return code || 'UNKNOWN';
-}
-/** The positive errno number for a name, as the OS knows it (null where this OS has no such errno). */
-function errnoNumber(name) {
-    return external_node_os_namespaceObject.constants.errno[name] ?? null;
-}
-/** A system error from fs (checked by shape: errors from another realm, as under jest, fail instanceof). */
-function isErrno(error) {
-    return typeof error === 'object' && error !== null && typeof error.code === 'string';
-}
-/** A system error as a result reports it: errno name and the positive number this OS gives it. */
-function toFailure(error, syscall, attempted) {
-    const code = errnoName(error);
-    const errno = errnoNumber(code) ?? (typeof error.errno === 'number' ? Math.abs(error.errno) : undefined);
-    return { code, errno, syscall, attempted };
-}
-
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/platform.ts
-// The one place that knows which OS we run on. Stages receive a Platform object, so tests can pick another.
-
-function platformFor(name) {
-    const isWindows = name === 'win32';
-    const isMac = name === 'darwin';
-    return {
-        name,
-        isWindows,
-        isMac,
-        path: isWindows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix,
-        caseInsensitive: isWindows || isMac
-    };
-}
-function currentPlatform() {
-    return platformFor(process.platform);
-}
-/** A key under which two spellings of one path compare equal on this platform. */
-function pathKey(platform, p) {
-    const normal = platform.path.normalize(p);
-    const folded = platform.caseInsensitive ? normal.toLowerCase() : normal;
-    // APFS and HFS+ also take an é typed as one character and as e + accent for the same name.
-    return platform.isMac ? folded.normalize('NFC') : folded;
-}
-/** `child` is `parent` itself or lies below it. Both absolute. */
-function isWithin(platform, parent, child) {
-    const rel = platform.path.relative(pathKey(platform, parent), pathKey(platform, child));
-    return !(rel === '..' || rel.startsWith(`..${platform.path.sep}`) || platform.path.isAbsolute(rel));
-}
-/** `child` relative to `parent` when it lies inside it ('' for itself); undefined otherwise. */
-function relativeInside(platform, parent, child) {
-    return isWithin(platform, parent, child) ? platform.path.relative(parent, child) : undefined;
-}
-/** The `type` argument of fs.symlink: fixed at creation on Windows, ignored elsewhere. */
-function symlinkType(platform, kind, targetIsDir) {
-    if (!platform.isWindows)
-        return undefined;
-    if (kind === 'junction')
-        return 'junction';
-    return targetIsDir ? 'dir' : 'file';
-}
-/** The text a link of `kind` holds: a Windows junction always holds the absolute TARGET, elsewhere it is a symlink. */
-function linkTextOf(platform, kind, text, absTarget) {
-    return kind === 'junction' && platform.isWindows ? absTarget : text;
-}
-/** The volume a path is on: `C:\` or `\\server\share\` on Windows (drive letter upper-cased), `/` elsewhere. */
-function volumeOf(platform, absPath) {
-    const root = platform.path.parse(absPath).root;
-    return platform.isWindows ? root.replace(/^[a-z]:/, (drive) => drive.toUpperCase()) : root;
-}
-/**
- * A link text as Windows may hand it back from readlink, without the namespace prefix that Node adds to absolute
- * targets (`\\?\C:\x`, or NT's `\??\C:\x`); `\\?\UNC\server\share` is `\\server\share`.
- */
-function withoutNamespace(platform, text) {
-    if (!platform.isWindows)
-        return text;
-    return text.replace(/^(?:\\\\\?\\|\\\?\?\\)(?:UNC\\|(?=[A-Za-z]:))/i, (prefix) => /UNC\\$/i.test(prefix) ? '\\\\' : '');
-}
-/**
- * The link at `linkPath` holding `existingText` already leads where `wantedText` would. Elsewhere a link holds
- * exactly the text it was given. Windows hands texts back in its own spelling (a `\\?\` prefix, a junction's
- * trailing backslash, either slash, any case): there both must lead to the same place and both be relative or both
- * absolute (a change of `relative` still replaces the link).
- */
-function sameLinkTarget(platform, linkPath, existingText, wantedText) {
-    if (!platform.isWindows)
-        return existingText === wantedText;
-    const { path } = platform;
-    const [existing, wanted] = [existingText, wantedText].map((t) => withoutNamespace(platform, t));
-    if (path.isAbsolute(existing) !== path.isAbsolute(wanted))
-        return false;
-    const dir = path.dirname(linkPath);
-    return pathKey(platform, path.resolve(dir, existing)) === pathKey(platform, path.resolve(dir, wanted));
-}
-
-;// CONCATENATED MODULE: ./src/knowledge.ts
-
-/**
- * Filesystem type → family, as Linux's mountinfo (`ext4`, `fuse.sshfs`), macOS's `mount` (`apfs`, `hfs`, `msdos`,
- * `exfat`, `smbfs`, `nfs`, `macfuse`/`osxfuse`) and Windows' DriveFormat (`NTFS`, `ReFS`, `FAT32`, `exFAT`) name it.
- */
-const FAMILIES = [
-    [/^fuse\.sshfs$/, 'sshfs'],
-    [/^nfs4?$/, 'nfs'],
-    [/^(cifs|smb3?|smbfs)$/i, 'smb'],
-    [/^(exfat|fuse\.exfat)$/i, 'exfat'],
-    [/^(vfat|msdos|fat|fat12|fat16|fat32|fuse\.fusefat)$/i, 'fat'],
-    [/^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, 'ntfs'],
-    [/^refs$/i, 'refs'],
-    [/^vboxsf$/, 'vboxsf'],
-    [/^(9p|virtiofs)$/, '9p'],
-    [/^overlay$/, 'overlay'],
-    [/^(fuse|macfuse|osxfuse)/, 'fuse'],
-    [/^(ext[234]|xfs|btrfs|tmpfs|ramfs|zfs|f2fs|apfs|hfs)$/i, 'local']
-];
-function familyOf(type) {
-    return FAMILIES.find(([pattern]) => pattern.test(type))?.[1] ?? 'unknown';
-}
-const LINK_CALLS = ['link', 'symlink'];
-const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP'];
-/** Node reports a junction's failure as symlink()'s: the kind tried tells them apart. */
-const A_JUNCTION = { says: 'a junction', test: (ctx) => ctx.kind === 'junction' };
-const TARGET_IS_DIR = { says: 'TARGET is a directory', test: (ctx) => ctx.targetIsDir };
-const ROWS = [
-    // Hard links refused by the filesystem itself.
-    {
-        codes: [...NOT_IMPLEMENTED, 'EPERM'],
-        syscalls: ['link'],
-        families: ['sshfs'],
-        when: { says: 'mounted with disable_hardlink', test: (ctx) => ctx.filesystem.options.includes('disable_hardlink') },
-        capability: true,
-        meaning: 'This sshfs mount was mounted with -o disable_hardlink, so it makes no hard links (kernels before 6.15 ' +
-            'report this as ENOSYS, "Function not implemented").',
-        hint: 'Make a symbolic link instead (`type: symlink`), or keep the hard link and add `fallback: symlink`.'
-    },
-    {
-        codes: [...NOT_IMPLEMENTED, 'EPERM'],
-        syscalls: ['link'],
-        families: ['sshfs'],
-        capability: true,
-        meaning: 'This sshfs mount does not allow hard links (it was mounted with -o disable_hardlink, or the SFTP server ' +
-            'lacks the hardlink extension); kernels before 6.15 report this as ENOSYS, "Function not implemented".',
-        hint: 'Make a symbolic link instead (`type: symlink`), or keep the hard link and add `fallback: symlink`.'
-    },
-    {
-        codes: ['ENOTSUP', 'EOPNOTSUPP'],
-        syscalls: ['link'],
-        families: ['fat', 'exfat', 'smb'],
-        platforms: ['darwin'],
-        capability: true,
-        meaning: "macOS's msdos, exfat and smbfs filesystems make no hard links (ENOTSUP, errno 45 there); symbolic links do " +
-            'work on msdos (the driver emulates them) and on SMB shares.',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
-    },
-    {
-        codes: ['EISDIR'],
-        syscalls: LINK_CALLS,
-        platforms: ['win32'],
-        capability: true,
-        meaning: 'Windows answered ERROR_INVALID_FUNCTION, which Node reports as EISDIR ("illegal operation on a directory"): ' +
-            'this volume has no links of any kind, as FAT32 and exFAT volumes have none. Nothing is wrong with a directory.',
-        hint: 'Copy instead: add `fallback: copy`, or put PATH on an NTFS volume.'
-    },
-    {
-        codes: [...NOT_IMPLEMENTED, 'EPERM', 'EISDIR'],
-        syscalls: LINK_CALLS,
-        families: ['exfat', 'fat'],
-        capability: true,
-        meaning: 'exFAT and FAT filesystems have neither symbolic nor hard links.',
-        hint: 'Copy instead: add `fallback: copy` (or put the link on another filesystem).'
-    },
-    {
-        codes: ['EPERM'],
-        syscalls: ['link'],
-        platforms: ['darwin'],
-        when: TARGET_IS_DIR,
-        capability: true,
-        meaning: 'TARGET is a directory: APFS has no hard links to directories (only HFS+ had them, for Time Machine).',
-        hint: 'Use `type: symlink`, or add `fallback: symlink`.'
-    },
-    {
-        codes: ['EPERM'],
-        syscalls: ['link'],
-        when: TARGET_IS_DIR,
-        capability: true,
-        meaning: 'TARGET is a directory, and hard links to directories are not allowed.',
-        hint: 'Use `type: symlink` (or `type: junction` on Windows), or add `fallback: symlink`.'
-    },
-    {
-        codes: ['EPERM'],
-        syscalls: ['symlink'],
-        platforms: ['win32'],
-        when: A_JUNCTION,
-        meaning: 'Windows denied access (ERROR_ACCESS_DENIED, which Node reports as EPERM): a junction needs no privilege, so ' +
-            'this account may not write in the directory of PATH.',
-        hint: 'Choose a PATH in a directory this account may write (`icacls DIR` shows who may), or fix its permissions first.'
-    },
-    {
-        codes: ['EPERM'],
-        syscalls: ['symlink'],
-        platforms: ['win32'],
-        capability: true,
-        meaning: 'This Windows account may not create symbolic links (ERROR_PRIVILEGE_NOT_HELD): it is not elevated and ' +
-            "Developer Mode is off. GitHub's hosted Windows runners have the privilege; self-hosted runners often lack it.",
-        hint: 'Turn on Developer Mode (Settings > System > For developers) or run the runner elevated; for a directory, ' +
-            '`type: junction` or `fallback: junction` needs no privilege; for a file, `fallback: hardlink` or `fallback: copy`.'
-    },
-    {
-        codes: ['EPERM'],
-        syscalls: ['link'],
-        platforms: ['win32'],
-        capability: true,
-        meaning: 'Windows denied the hard link (ERROR_ACCESS_DENIED, which Node reports as EPERM): this account may not write ' +
-            "TARGET's attributes (a hard link changes its link count) or in the directory of PATH, or TARGET is in use.",
-        hint: 'Make a symbolic link (`fallback: symlink`) or a copy (`fallback: copy`), or give this account write access to TARGET.'
-    },
-    {
-        codes: ['EPERM'],
-        syscalls: ['link'],
-        platforms: ['linux'],
-        capability: true,
-        meaning: 'The kernel refused the hard link: with fs.protected_hardlinks=1 only the owner of TARGET (or someone who may ' +
-            'read and write it) may link to it; some filesystems refuse hard links altogether.',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or run as the owner of TARGET.'
-    },
-    {
-        codes: ['EPERM'],
-        syscalls: ['link'],
-        capability: true,
-        meaning: 'The filesystem refused the hard link.',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
-    },
-    {
-        codes: ['ENOTSUP'],
-        syscalls: ['link'],
-        families: ['refs'],
-        platforms: ['win32'],
-        capability: true,
-        meaning: 'This ReFS volume refused the hard link (ERROR_NOT_SUPPORTED): older ReFS versions have no hard links.',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
-    },
-    {
-        codes: NOT_IMPLEMENTED,
-        syscalls: ['link'],
-        capability: true,
-        meaning: 'This filesystem does not implement hard links.',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
-    },
-    {
-        codes: NOT_IMPLEMENTED,
-        syscalls: ['symlink'],
-        capability: true,
-        meaning: 'This filesystem does not implement symbolic links.',
-        hint: 'Make a hard link (`fallback: hardlink`, files only) or a copy (`fallback: copy`).'
-    },
-    {
-        codes: ['EINVAL'],
-        syscalls: ['symlink'],
-        platforms: ['win32'],
-        capability: true,
-        meaning: 'Windows says this volume or share does not support symbolic links (ERROR_SYMLINK_NOT_SUPPORTED, which Node ' +
-            'reports as EINVAL).',
-        hint: 'For a directory on a local NTFS volume, `type: junction`; otherwise `fallback: hardlink` (files) or `fallback: copy`.'
-    },
-    {
-        codes: ['EXDEV'],
-        syscalls: ['link'],
-        platforms: ['win32'],
-        capability: true,
-        meaning: 'PATH is on PATH_VOLUME and TARGET on TARGET_VOLUME: a hard link cannot cross volumes (on GitHub-hosted ' +
-            'Windows runners the workspace is usually on D:, the tool cache and the user profile on C:).',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`); or keep TARGET ' +
-            "on PATH's drive."
-    },
-    {
-        codes: ['EXDEV'],
-        syscalls: ['link'],
-        capability: true,
-        meaning: 'PATH and TARGET are on different filesystems, and a hard link cannot cross filesystems.',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
-    },
-    {
-        codes: ['ERANGE'],
-        syscalls: ['link'],
-        families: ['ntfs'],
-        capability: true,
-        meaning: 'TARGET already has as many hard links as ntfs-3g allows (about 8,190; Windows itself stops at 1,023).',
-        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
-    },
-    {
-        codes: ['UNKNOWN'],
-        syscalls: ['link'],
-        platforms: ['win32'],
-        capability: true,
-        meaning: 'Windows refused the hard link with an error Node has no name for; from link() that is ERROR_TOO_MANY_LINKS: ' +
-            'TARGET already has 1,023 hard links, the most NTFS allows for one file.',
-        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
-    },
-    {
-        codes: ['EMLINK'],
-        syscalls: ['link'],
-        platforms: ['darwin'],
-        capability: true,
-        meaning: 'TARGET already has 32,767 hard links, the most macOS allows for one file.',
-        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
-    },
-    {
-        codes: ['EMLINK'],
-        syscalls: ['link'],
-        capability: true,
-        meaning: 'TARGET already has as many hard links as the filesystem allows (ext4 65,000; NTFS 1,023; macOS 32,767; ' +
-            'btrfs 65,535 in one directory).',
-        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
-    },
-    // Something is in the way.
-    {
-        codes: ['EEXIST'],
-        syscalls: ['mkdir'],
-        meaning: 'A parent of PATH exists but is not a directory (a file, or a link to nothing).',
-        hint: 'Choose a PATH whose parents are directories, or remove what is in the way.'
-    },
-    {
-        codes: ['EEXIST'],
-        when: { says: 'a directory is at PATH', test: (ctx) => ctx.existing === 'dir' },
-        meaning: 'A directory is at PATH; ln-action never removes a directory, whatever `overwrite` says.',
-        hint: 'Choose another PATH, or remove the directory in an earlier step.'
-    },
-    {
-        codes: ['EEXIST'],
-        when: { says: 'a file is at PATH', test: (ctx) => ctx.existing === 'file' },
-        meaning: 'A regular file is at PATH, and `overwrite` does not allow replacing files.',
-        hint: 'Set `overwrite: files` to replace it (with `backup-suffix: .orig` to keep the old file).'
-    },
-    {
-        codes: ['EEXIST'],
-        meaning: 'Another link is already at PATH, and `overwrite: never` keeps it.',
-        hint: 'Set `overwrite: links` to replace it (with `backup-suffix` to keep the old one).'
-    },
-    {
-        codes: ['ENOENT'],
-        syscalls: ['link', 'stat', 'copyfile', 'cp'],
-        when: { says: 'TARGET is missing', test: (ctx) => !ctx.targetExists },
-        meaning: 'TARGET does not exist.',
-        hint: 'Check the TARGET path (relative TARGETs resolve against `working-directory`), or create it first.'
-    },
-    {
-        codes: ['ENOENT'],
-        meaning: 'A parent directory of PATH does not exist.',
-        hint: 'Set `create-parents: true`, or create the directory first.'
-    },
-    {
-        codes: ['ENOTDIR'],
-        syscalls: ['symlink'],
-        platforms: ['win32'],
-        when: A_JUNCTION,
-        meaning: 'A junction leads only to a directory, and TARGET is a file (or does not exist, and `target-type` is not `dir`).',
-        hint: 'Use `type: symlink` for a file (Windows makes it a file link), or set `target-type: dir` for a directory ' +
-            'that is made later.'
-    },
-    {
-        codes: ['ENOTDIR'],
-        meaning: 'A parent of PATH is a file, not a directory.',
-        hint: 'Choose a PATH whose parents are directories, or remove the file in the way.'
-    },
-    {
-        codes: ['EACCES'],
-        meaning: 'No permission to write in the directory of PATH (or to search one of its parents).',
-        hint: 'Choose a PATH in a directory this user may write, or fix its permissions in an earlier step.'
-    },
-    {
-        codes: ['EROFS'],
-        platforms: ['win32'],
-        meaning: 'The volume is write-protected (ERROR_WRITE_PROTECT).',
-        hint: 'Clear the write protection (`diskpart`: `attributes disk clear readonly`), or choose a PATH on a writable volume.'
-    },
-    {
-        codes: ['EROFS'],
-        platforms: ['darwin'],
-        meaning: 'The volume is mounted read-only (the system volume of macOS always is).',
-        hint: 'Remount it read-write (`sudo mount -uw MOUNTPOINT`), or choose a PATH on a writable volume (the workspace, ' +
-            '/Users, /tmp).'
-    },
-    {
-        codes: ['EROFS'],
-        meaning: 'The filesystem is mounted read-only.',
-        hint: 'Remount it read-write (`mount -o remount,rw MOUNTPOINT`), or choose a PATH on a writable filesystem.'
-    },
-    {
-        codes: ['ENOSPC'],
-        meaning: 'The filesystem is full: no free space, or no free inodes (every link and directory takes one).',
-        hint: 'Free space or inodes on that filesystem (`df -h`, `df -i`), or choose another filesystem.'
-    },
-    {
-        codes: ['EDQUOT'],
-        meaning: "The user's disk quota (blocks or inodes) on that filesystem is used up.",
-        hint: 'Free space within the quota, or ask for a larger one.'
-    },
-    {
-        codes: ['ENAMETOOLONG'],
-        meaning: 'PATH or a name in it is too long for the filesystem (usually 255 bytes a name, 4096 a path).',
-        hint: 'Use shorter names, or a relative link text (`relative: true`).'
-    },
-    {
-        codes: ['ELOOP'],
-        meaning: 'Resolving the path met too many symbolic links: a loop of links among its parents.',
-        hint: 'Find and break the loop (`namei -l PATH`).'
-    },
-    // Shares that misbehave.
-    {
-        codes: ['EIO', 'ENOENT'],
-        syscalls: ['symlink'],
-        families: ['sshfs'],
-        when: {
-            says: 'mounted with follow_symlinks',
-            test: (ctx) => ctx.filesystem.options.includes('follow_symlinks') || ctx.failure.code === 'EIO'
-        },
-        meaning: 'This sshfs mount follows symlinks (-o follow_symlinks): after the server makes the link, sshfs looks at ' +
-            'what it points to and reports EIO (ENOENT for a TARGET the server cannot see), so the link may well exist.',
-        hint: 'Mount without -o follow_symlinks to see links as links through the mount; the link is on the server ' +
-            '(check there with `ls -l`).'
-    },
-    {
-        codes: ['EPERM'],
-        syscalls: ['readlink', 'stat'],
-        families: ['sshfs'],
-        meaning: "The symbolic link at PATH cannot be read back through this sshfs mount: Debian's sshfs hides every link " +
-            'whose text is absolute or contains `..` (readlink gives EPERM), although the link exists on the server.',
-        hint: 'Links whose text has no `..` read back (a link beside or above its TARGET); otherwise check them on the ' +
-            'server, or use `overwrite: links` to replace them.'
-    },
-    {
-        codes: ['EIO'],
-        meaning: 'Input/output error: the device or the network share failed.',
-        hint: 'Check the device or the share (dmesg, the FUSE daemon), then run again.'
-    },
-    {
-        codes: ['ENOTCONN', 'ECONNABORTED'],
-        syscalls: ['symlink', 'link', 'rename', 'copyfile'],
-        meaning: 'The share disconnected while this call was under way (its FUSE daemon died or the connection was aborted): ' +
-            'the server may have made the link all the same.',
-        hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) and run again: links already there are kept.'
-    },
-    {
-        codes: ['ECONNABORTED'],
-        meaning: 'The FUSE connection of this share was aborted while the call waited (its daemon hung or was stopped).',
-        hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) before this step.'
-    },
-    {
-        codes: ['ENOTCONN'],
-        meaning: 'The share is disconnected: the process serving the mount (sshfs, the FUSE daemon) is gone.',
-        hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) before this step.'
-    },
-    {
-        codes: ['ESTALE'],
-        meaning: 'Stale file handle: the directory changed on the NFS server behind the client.',
-        hint: 'Remount the share or `cd` out and back in, then run again.'
-    },
-    {
-        codes: ['EBUSY'],
-        platforms: ['win32'],
-        meaning: 'Windows reports a sharing violation (ERROR_SHARING_VIOLATION or a lock, which Node reports as EBUSY): another ' +
-            'process (an editor, a running build, an antivirus scan, the search indexer) holds PATH or TARGET open.',
-        hint: 'Stop what holds the file (Sysinternals `handle PATH` names it), e.g. a process an earlier step left running, then run again.'
-    },
-    {
-        codes: ['ETIMEDOUT'],
-        platforms: ['win32'],
-        meaning: "The network share did not answer in time (Windows' ERROR_SEM_TIMEOUT, or `timeout` ran out).",
-        hint: 'Check the server and the connection of this share (`net use` lists mapped drives), then run again; raise ' +
-            '`timeout` if the share is just slow.'
-    },
-    {
-        codes: ['ETIMEDOUT'],
-        meaning: 'The share stopped answering within `timeout`.',
-        hint: 'Check the server and the network; raise `timeout` if the share is just slow.'
-    },
-    {
-        codes: ['EPROTO'],
-        syscalls: ['symlink'],
-        families: ['vboxsf'],
-        capability: true,
-        meaning: 'VirtualBox shared folders refuse symbolic links unless the host allows them.',
-        hint: 'On the host: `VBoxManage setextradata VM VBoxInternal2/SharedFoldersEnableSymlinksCreate/SHARE 1`; or ' +
-            'add `fallback: copy`.'
-    },
-    {
-        codes: ['EPERM', 'EACCES', ...NOT_IMPLEMENTED],
-        syscalls: ['symlink'],
-        families: ['9p'],
-        capability: true,
-        meaning: "This 9p/virtiofs share refused the symbolic link: with QEMU's security_model=none the host-side user " +
-            'may not create it, and some shares do not pass links through at all.',
-        hint: 'Export the share with security_model=mapped-xattr (or passthrough as root), or add `fallback: copy`.'
-    },
-    {
-        codes: ['EXDEV'],
-        syscalls: ['rename'],
-        families: ['overlay'],
-        meaning: 'overlayfs cannot rename a directory that lives in a lower layer (redirect_dir is off).',
-        hint: 'Replace the directory copy in an earlier step, or avoid `fallback: copy` for directories on overlayfs.'
-    },
-    {
-        codes: ['EINVAL', ...NOT_IMPLEMENTED],
-        syscalls: ['symlink'],
-        families: ['smb'],
-        capability: true,
-        meaning: 'This SMB/CIFS mount has no symbolic links: it lacks the `mfsymlinks` option and Unix extensions.',
-        hint: 'Mount with `-o mfsymlinks`, or add `fallback: hardlink, copy`.'
-    }
-];
-/** Filesystems whose answers cannot be taken at their word: a created link is read back there. */
-const MISREPORTING = ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p'];
-function misreports(fs) {
-    return MISREPORTING.includes(familyOf(fs.type));
-}
-/** Filesystems whose calls can hang (a FUSE daemon or a server that stops answering): worked on in a child process. */
-function canHang(fs) {
-    return (/^fuse/.test(fs.driver ?? fs.type) || ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p'].includes(familyOf(fs.type)));
-}
-/** Errnos that say the share itself is gone: later links on the same mount are not attempted. */
-const SHARE_GONE = ['ENOTCONN', 'ECONNABORTED', 'ETIMEDOUT'];
-function isShareGone(code) {
-    return SHARE_GONE.includes(code);
-}
-function matches(row, ctx) {
-    const code = ctx.failure.code;
-    return (row.codes.includes(code) &&
-        (!row.syscalls || row.syscalls.includes(ctx.failure.syscall)) &&
-        (!row.families || row.families.includes(familyOf(ctx.filesystem.type))) &&
-        (!row.platforms || row.platforms.includes(ctx.platform.name)) &&
-        (!row.when || row.when.test(ctx)));
-}
-function rowFor(ctx) {
-    return ROWS.find((row) => matches(row, ctx));
-}
-/** Another kind of link may work where this failure happened: `fallback` may try the next kind. */
-/** The rows as the README's troubleshooting table shows them, in the order they are matched. */
-function troubleshootingRows() {
-    return ROWS.map((row) => [
-        row.codes.join(', '),
-        row.syscalls ? row.syscalls.map((c) => `${c}()`).join(', ') : 'any',
-        [row.families?.join(', '), row.platforms?.join(', '), row.when?.says].filter(Boolean).join('; ') || 'any',
-        row.capability ? 'yes' : 'no',
-        row.meaning,
-        row.hint
-    ]);
-}
-function isCapabilityFailure(ctx) {
-    return rowFor(ctx)?.capability === true;
-}
-const KIND_WORDS = {
-    symlink: 'symbolic link',
-    hardlink: 'hard link',
-    junction: 'junction',
-    copy: 'copy'
-};
-function kindWords(kind) {
-    return KIND_WORDS[kind];
-}
-function describeFilesystem(fs) {
-    if (fs.type === 'unknown')
-        return `a filesystem of unknown type${fs.mountPoint ? ` mounted at ${fs.mountPoint}` : ''}`;
-    const where = fs.mountPoint ? ` mounted at ${fs.mountPoint}` : '';
-    const source = fs.source && fs.source !== fs.type ? ` from ${fs.source}` : '';
-    return `${fs.type}${where}${source}`;
-}
-/** The `message` and `hint` of a failed link: what was tried, the errno and its meaning, the filesystem, the fix. */
-function explain(ctx) {
-    const { failure } = ctx;
-    const row = rowFor(ctx);
-    const number = failure.errno === undefined ? '' : ` (errno ${failure.errno})`;
-    const message = `Could not ${failure.attempted} ${ctx.path} -> ${ctx.target}: ${failure.code}${number} from ` +
-        `${failure.syscall}() on ${describeFilesystem(ctx.filesystem)}. ${fillIn(row?.meaning ?? '', ctx)}`.trimEnd();
-    return { message, hint: fillIn(row?.hint ?? '', ctx) };
-}
-/** A row's words for this failure's own places: the mount point, the volumes of PATH and TARGET (`C:\` and `D:\`). */
-function fillIn(text, ctx) {
-    return text
-        .replaceAll('MOUNTPOINT', ctx.filesystem.mountPoint || 'MOUNTPOINT')
-        .replaceAll('PATH_VOLUME', volumeOf(ctx.platform, ctx.path))
-        .replaceAll('TARGET_VOLUME', volumeOf(ctx.platform, ctx.target));
-}
-
-;// CONCATENATED MODULE: ./src/plan.ts
-
-
-
-const SYSCALL = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', copy: 'copyfile' };
-function syscallOf(kind) {
-    return SYSCALL[kind];
-}
-/** A problem of the spec found on disk (a symlinked parent leading out): the whole run stops before any change. */
-class ConfinementProblem extends Error {
-}
-/** Resolve the existing part of directory `dir` and list what is missing below it (like `realpath -m`). */
-function realDirectory(dir, ctx) {
-    const { path } = ctx.platform;
-    const missing = [];
-    for (let current = dir;; current = path.dirname(current)) {
-        const stats = ctx.ops.stat(current);
-        if (stats) {
-            if (!stats.isDirectory())
-                throw Object.assign(new Error(`not a directory: ${current}`), { code: 'ENOTDIR', syscall: 'stat' });
-            const tail = missing.map((m) => path.basename(m));
-            return { real: path.join(ctx.ops.realpath(current), ...tail), missing };
-        }
-        if (current === path.dirname(current))
-            return { real: dir, missing };
-        missing.unshift(current);
-    }
-}
-function existingKind(stats) {
-    if (stats.isSymbolicLink())
-        return 'link';
-    if (stats.isDirectory())
-        return 'dir';
-    return stats.nlink > 1 ? 'link' : 'file';
-}
-/** Same size and modification time (within FAT's 2 s) and type: what a copy made by `fallback: copy` keeps. */
-function sameFileMeta(a, b) {
-    return a.isFile() === b.isFile() && a.size === b.size && Math.abs(a.mtimeMs - b.mtimeMs) < 2000;
-}
-/** A directory copy is recognised by the same names, types, sizes and times all the way down. */
-function sameTree(copy, original, ops, platform) {
-    const names = ops.readdir(original);
-    if (ops.readdir(copy).length !== names.length)
-        return false;
-    return names.every((name) => {
-        const a = ops.lstat(platform.path.join(copy, name));
-        const b = ops.lstat(platform.path.join(original, name));
-        if (!a || !b || a.isDirectory() !== b.isDirectory() || a.isSymbolicLink() !== b.isSymbolicLink())
-            return false;
-        if (a.isDirectory())
-            return sameTree(platform.path.join(copy, name), platform.path.join(original, name), ops, platform);
-        return a.isSymbolicLink() || sameFileMeta(a, b);
-    });
-}
-/** Same type, size, time and mode: all that can be compared where a filesystem hides links or inodes. */
-function looksLikeTarget(at, target) {
-    return (target !== undefined &&
-        at.isDirectory() === target.isDirectory() &&
-        at.mode === target.mode &&
-        sameFileMeta(at, target));
-}
-function readLinkText(plan, ctx) {
-    try {
-        return ctx.ops.readlink(plan.request.absPath);
-    }
-    catch (error) {
-        // sshfs (contain_symlinks) hides absolute or escaping link texts: the link is there, its text is not readable.
-        if (familyOf(plan.filesystem.type) !== 'sshfs' || error.code !== 'EPERM')
-            throw error;
-        plan.unreadable = true;
-        return undefined;
-    }
-}
-function recognise(kind, plan, at, target, ctx) {
-    const { platform } = ctx;
-    const abs = plan.request.absPath;
-    const fs = plan.filesystem;
-    switch (kind) {
-        case 'symlink':
-        case 'junction': {
-            if (!at.isSymbolicLink()) {
-                // Through sshfs -o follow_symlinks a link shows as what it points to.
-                if (!fs.options.includes('follow_symlinks') || !looksLikeTarget(at, target))
-                    return undefined;
-                return {
-                    warning: `${abs} shows as its TARGET through this sshfs mount (follow_symlinks): taken as the link, but it cannot be verified here.`
-                };
-            }
-            const text = readLinkText(plan, ctx);
-            if (text === undefined) {
-                // The text is hidden, its length is not (a symlink's size is the length of its text).
-                if (at.size !== Buffer.byteLength(plan.text))
-                    return undefined;
-                return {
-                    warning: `${abs} is a symlink of the right length, but this sshfs mount hides its text (absolute or with ..): taken as unchanged, not verified.`
-                };
-            }
-            const wanted = linkTextOf(platform, kind, plan.text, plan.request.absTarget);
-            return sameLinkTarget(platform, abs, text, wanted) ? {} : undefined;
-        }
-        case 'hardlink':
-            if (!target || !at.isFile())
-                return undefined;
-            if (at.ino === target.ino && at.dev === target.dev)
-                return {};
-            // sshfs shows every name of a file as its own inode: a hard link there cannot be told from a copy.
-            if (familyOf(fs.type) !== 'sshfs' || !looksLikeTarget(at, target))
-                return undefined;
-            return {
-                warning: `${abs} has TARGET's size, time and mode; sshfs shows each name as its own inode, so this hard link cannot be verified.`
-            };
-        case 'copy':
-            if (!target || at.isSymbolicLink())
-                return undefined;
-            if (target.isDirectory())
-                return at.isDirectory() && sameTree(abs, plan.request.absTarget, ctx.ops, platform) ? {} : undefined;
-            return sameFileMeta(at, target) ? {} : undefined;
-    }
-}
-function linkText(request, realParent, ctx) {
-    const { path } = ctx.platform;
-    const wantRelative = request.options.relative === 'true' || (request.options.relative === 'auto' && request.targetWasRelative);
-    if (!wantRelative)
-        return request.absTarget;
-    let targetDir = path.dirname(request.absTarget);
-    try {
-        targetDir = realDirectory(targetDir, ctx).real;
-    }
-    catch {
-        // A TARGET below a file cannot exist; its text can still be written as given.
-    }
-    const realTarget = path.join(targetDir, path.basename(request.absTarget));
-    return path.relative(realParent, realTarget) || '.';
-}
-function failed(plan, code, syscall, attempted) {
-    return { ...plan, action: 'fail', failure: { code, errno: errnoNumber(code) ?? undefined, syscall, attempted } };
-}
-/** A plan that has looked at nothing yet: what a link that never got that far reports. */
-function emptyPlan(request, ctx) {
-    return {
-        request,
-        action: 'create',
-        kinds: [request.options.type, ...request.options.fallback.filter((k) => k !== request.options.type)],
-        text: '',
-        linkSource: request.absTarget,
-        targetExists: false,
-        targetIsDir: request.options.targetType === 'dir',
-        missingParents: [],
-        filesystem: ctx.detector.forPath(request.absPath),
-        warnings: []
-    };
-}
-/**
- * Windows fixes what a link is when it is made: a junction leads only to a directory (so it leaves the kinds to try
- * where TARGET is not one), and a symlink to a TARGET that does not exist yet is a file link unless `target-type: dir`
- * says otherwise, which is worth a warning.
- */
-function windowsKinds(plan) {
-    const { request, targetExists, targetIsDir } = plan;
-    const kinds = targetIsDir ? plan.kinds : plan.kinds.filter((k) => k !== 'junction');
-    if (targetExists || request.options.targetType !== undefined || !kinds.includes('symlink'))
-        return { kinds };
-    const warning = `TARGET ${request.absTarget} does not exist yet, and Windows fixes a symbolic link's type when it is made: ` +
-        `${request.absPath} is made a file link (a guess). Set \`target-type: dir\` if TARGET will be a directory, ` +
-        `or \`target-type: file\` to say so.`;
-    return { kinds, warning };
-}
-function planLink(request, ctx) {
-    const { path } = ctx.platform;
-    const plan = emptyPlan(request, ctx);
-    const requested = plan.kinds;
-    const attempt = `create the ${request.options.type === 'hardlink' ? 'hard' : 'symbolic'} link`;
-    try {
-        const parent = realDirectory(path.dirname(request.absPath), ctx);
-        const realPath = path.join(parent.real, path.basename(request.absPath));
-        if (ctx.confine && request.pathWasRelative && !isWithin(ctx.platform, ctx.realWorkingDirectory, realPath)) {
-            throw new ConfinementProblem(`PATH '${request.path}' leads outside working-directory through a symlinked parent: it would be ` +
-                `${realPath} (confine: true)`);
-        }
-        plan.missingParents = parent.missing;
-        plan.filesystem = ctx.detector.forPath(parent.real);
-        const target = ctx.ops.stat(request.absTarget);
-        plan.targetExists = target !== undefined;
-        plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir;
-        if (target)
-            plan.linkSource = ctx.ops.realpath(request.absTarget);
-        if (requested.some((k) => k === 'symlink' || k === 'junction'))
-            plan.text = linkText(request, parent.real, ctx);
-        if (!target) {
-            plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction');
-            if (plan.kinds.length === 0)
-                return failed(plan, 'ENOENT', syscallOf(requested[0]), attempt);
-            if (ctx.dangling === 'fail')
-                return failed(plan, 'ENOENT', 'stat', `${attempt} (dangling: fail)`);
-            if (ctx.dangling === 'warn') {
-                plan.warnings.push(`TARGET ${request.absTarget} does not exist: the link at ${request.absPath} dangles for now.`);
-            }
-        }
-        if (ctx.platform.isWindows) {
-            const fitted = windowsKinds(plan);
-            if (fitted.kinds.length === 0)
-                return failed(plan, 'ENOTDIR', 'symlink', 'create the junction');
-            plan.kinds = fitted.kinds;
-            if (fitted.warning)
-                plan.warnings.push(fitted.warning);
-        }
-        const at = ctx.ops.lstat(request.absPath);
-        if (at) {
-            plan.existing = existingKind(at);
-            for (const kind of requested) {
-                const recognised = recognise(kind, plan, at, target, ctx);
-                if (!recognised)
-                    continue;
-                if (recognised.warning)
-                    plan.warnings.push(recognised.warning);
-                return { ...plan, action: 'unchanged', kinds: [kind] };
-            }
-        }
-        // A read-only mount answers EEXIST where something is in the way: name the real cause first.
-        if (plan.filesystem.options.includes('ro'))
-            return failed(plan, 'EROFS', syscallOf(plan.kinds[0]), attempt);
-        if (at) {
-            const allowed = plan.existing === 'link'
-                ? request.options.overwrite !== 'never'
-                : plan.existing === 'file' && request.options.overwrite === 'files';
-            if (!allowed && plan.unreadable)
-                return failed(plan, 'EPERM', 'readlink', 'check the existing link');
-            if (!allowed)
-                return failed(plan, 'EEXIST', syscallOf(plan.kinds[0]), attempt);
-            plan.action = 'replace';
-        }
-        else if (plan.missingParents.length > 0 && !ctx.createParents) {
-            return failed(plan, 'ENOENT', syscallOf(plan.kinds[0]), `${attempt} (create-parents: false)`);
-        }
-        return plan;
-    }
-    catch (error) {
-        if (error instanceof ConfinementProblem || !isErrno(error))
-            throw error;
-        return { ...plan, action: 'fail', failure: toFailure(error, error.syscall ?? 'stat', attempt) };
-    }
-}
-/**
- * Plan one link, unless its share (found lexically, without touching it) is already known to be gone. A plan that
- * finds the share gone marks it so for the links after it.
- */
-function planOrSkip(request, ctx) {
-    const mountPoint = ctx.detector.forPath(request.absPath).mountPoint;
-    const gone = ctx.goneShares.get(mountPoint);
-    if (gone) {
-        return { ...failed(emptyPlan(request, ctx), gone.code, gone.syscall, gone.attempted), skipped: true };
-    }
-    const plan = planLink(request, ctx);
-    if (plan.failure && isShareGone(plan.failure.code))
-        ctx.goneShares.set(mountPoint, plan.failure);
-    return plan;
-}
-/** Plan every link; a link that escapes through a symlinked parent is a problem of the spec, like a syntax error. */
-function planAll(requests, ctx) {
-    const plans = [];
-    const problems = [];
-    for (const request of requests) {
-        try {
-            plans.push(planOrSkip(request, ctx));
-        }
-        catch (error) {
-            if (!(error instanceof ConfinementProblem))
-                throw error;
-            problems.push({ line: request.line, message: error.message });
-        }
-    }
-    return { plans, problems };
-}
-
-;// CONCATENATED MODULE: ./src/apply.ts
-// Apply stage: make each planned link, falling back to the next kind where the filesystem cannot make one,
-// replacing atomically (new link under a temporary name, renamed over PATH), and turn the outcome into a result.
-
-
-
-
-
-/** Temporary names: a fixed prefix a later run can recognise, then pid and randomness (unique per process). */
-const TEMP_PREFIX = '.ln-action-';
-const STALE_TEMP_MS = 60 * 60 * 1000;
-function tempName(dir, ctx) {
-    return ctx.platform.path.join(dir, `${TEMP_PREFIX}${process.pid.toString(36)}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
-}
-/** Remove temporary links older than an hour: what a run that was killed mid-replacement left. */
-function sweepStaleTemps(dir, ctx) {
-    if (ctx.swept.has(dir))
-        return;
-    ctx.swept.add(dir);
-    for (const name of ctx.ops.readdir(dir)) {
-        if (!name.startsWith(TEMP_PREFIX))
-            continue;
-        const p = ctx.platform.path.join(dir, name);
-        const stats = ctx.ops.lstat(p);
-        if (stats && !stats.isDirectory() && ctx.now() - stats.mtimeMs > STALE_TEMP_MS)
-            ctx.ops.unlink(p);
-    }
-}
-/** A failed call, with what we were doing in words. */
-class StepError extends Error {
-    failure;
-    kind;
-    constructor(failure, kind) {
-        super(failure.code);
-        this.failure = failure;
-        this.kind = kind;
-    }
-}
-function step(attempted, kind, fn) {
-    try {
-        return fn();
-    }
-    catch (error) {
-        if (!isErrno(error))
-            throw error;
-        const failure = toFailure(error, error.syscall ?? syscallOf(kind), attempted);
-        throw new StepError(failure, kind);
-    }
-}
-function make(kind, at, plan, ctx) {
-    const { ops, platform } = ctx;
-    switch (kind) {
-        case 'symlink':
-            return ops.symlink(plan.text, at, symlinkType(platform, 'symlink', plan.targetIsDir));
-        case 'junction':
-            // Elsewhere a junction is a symlink; Windows junctions take an absolute target.
-            return ops.symlink(linkTextOf(platform, kind, plan.text, plan.request.absTarget), at, symlinkType(platform, 'junction', true));
-        case 'hardlink':
-            return ops.link(plan.linkSource, at);
-        case 'copy':
-            try {
-                return ops.copy(plan.request.absTarget, at);
-            }
-            catch (error) {
-                // A copy that fails halfway (ENOSPC...) is ours to remove; EEXIST means `at` was never ours.
-                if (error.code !== 'EEXIST' && ops.lstat(at))
-                    removeEntry(at, ctx);
-                throw error;
-            }
-    }
-}
-function failureContext(plan, failure, kind, ctx) {
-    return {
-        failure,
-        kind,
-        path: plan.request.absPath,
-        target: plan.request.absTarget,
-        filesystem: plan.filesystem,
-        platform: ctx.platform,
-        targetExists: plan.targetExists,
-        targetIsDir: plan.targetIsDir,
-        existing: plan.existing
-    };
-}
-/**
- * sshfs -o follow_symlinks makes the link on the server, then stats what it points to and reports EIO (or ENOENT
- * for a TARGET the server cannot see). The link exists: report it created, keep the errno, and say why.
- */
-function madeDespiteError(at, fctx, ctx) {
-    const { failure, filesystem } = fctx;
-    if (familyOf(filesystem.type) !== 'sshfs' || failure.syscall !== 'symlink')
-        return false;
-    if (failure.code === 'EIO')
-        return ctx.ops.lstat(at) !== undefined;
-    return failure.code === 'ENOENT' && filesystem.options.includes('follow_symlinks');
-}
-function failure(error) {
-    return `${error.failure.code} (errno ${error.failure.errno ?? '?'})`;
-}
-/** Make the first kind that this filesystem allows at `at`; each step down the list is a warning. */
-function makeWithFallback(at, plan, ctx) {
-    for (const [i, kind] of plan.kinds.entries()) {
-        try {
-            step(`create the ${kindWords(kind)}`, kind, () => make(kind, at, plan, ctx));
-            verify(at, kind, plan, ctx);
-            return { kind };
-        }
-        catch (error) {
-            if (!(error instanceof StepError))
-                throw error;
-            const fctx = failureContext(plan, error.failure, kind, ctx);
-            if (madeDespiteError(at, fctx, ctx)) {
-                plan.warnings.push(`${failure(error)} from symlink() through sshfs -o follow_symlinks, but the link was made on the server: ` +
-                    `reported as created. Mount without follow_symlinks to see links through the mount.`);
-                return { kind, quirk: error.failure };
-            }
-            const next = plan.kinds[i + 1];
-            if (!next || !isCapabilityFailure(fctx))
-                throw error;
-            plan.warnings.push(`${explain(fctx).message} Trying a ${kindWords(next)} instead (fallback: ${plan.kinds.slice(i + 1).join(', ')}).`);
-        }
-    }
-    throw new Error('no kind of link to try'); // planLink never plans an empty list
-}
-/** Where a filesystem is known to misreport, read the new link back, and say what does not match. */
-function verify(at, kind, plan, ctx) {
-    if (!misreports(plan.filesystem) || (kind !== 'symlink' && kind !== 'junction'))
-        return;
-    try {
-        const stats = ctx.ops.lstat(at);
-        if (!stats) {
-            plan.warnings.push(`${plan.request.absPath} was reported made but cannot be found through ${plan.filesystem.type} at ${plan.filesystem.mountPoint}.`);
-            return;
-        }
-        if (!stats.isSymbolicLink())
-            return; // follow_symlinks shows links as their targets; reading back proves nothing
-        const wanted = linkTextOf(ctx.platform, kind, plan.text, plan.request.absTarget);
-        const text = readBack(at, stats, wanted, ctx);
-        if (text !== undefined && !sameLinkTarget(ctx.platform, at, text, wanted)) {
-            plan.warnings.push(`${plan.request.absPath} reads back as '${text}', not '${wanted}'.`);
-        }
-    }
-    catch (error) {
-        // The link was made; only the check failed (the share may have gone meanwhile): say so, keep the result.
-        if (!isErrno(error))
-            throw error;
-        const fctx = failureContext(plan, toFailure(error, error.syscall ?? 'lstat', 'read back the new link'), kind, ctx);
-        plan.warnings.push(`${explain(fctx).message} ${explain(fctx).hint}`.trim());
-    }
-}
-/** The link's text, or undefined where sshfs hides it (`..` or absolute) but its size, the text's length, matches. */
-function readBack(at, stats, wanted, ctx) {
-    try {
-        return ctx.ops.readlink(at);
-    }
-    catch (error) {
-        if (error.code === 'EPERM' && stats.size === Buffer.byteLength(wanted))
-            return undefined;
-        throw error;
-    }
-}
-/**
- * Which kinds of link this directory's filesystem allows, found by making a scratch symlink and hard link next to
- * a scratch file (always removed). Once per filesystem: the hint then rests on evidence.
- */
-function probe(dir, plan, ctx) {
-    const key = plan.filesystem.mountPoint || dir;
-    const known = ctx.probes.get(key);
-    if (known)
-        return known;
-    const { ops, platform } = ctx;
-    const base = tempName(dir, ctx);
-    const file = `${base}-f`;
-    const attempt = (fn) => {
-        try {
-            fn();
-            return 'ok';
-        }
-        catch (error) {
-            return isErrno(error) ? errnoName(error) : 'failed';
-        }
-    };
-    const result = { symlink: 'untested', hardlink: 'untested' };
-    try {
-        ops.writeFile(file, '');
-        result.symlink = attempt(() => ops.symlink(platform.path.basename(file), `${base}-s`, symlinkType(platform, 'symlink', false)));
-        result.hardlink = attempt(() => ops.link(file, `${base}-h`));
-    }
-    catch {
-        // Not even a file could be made here: the link's own errno says why.
-    }
-    finally {
-        for (const p of [`${base}-s`, `${base}-h`, file]) {
-            try {
-                ops.unlink(p);
-            }
-            catch {
-                // never made
-            }
-        }
-    }
-    ctx.probes.set(key, result);
-    return result;
-}
-/** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. */
-function makeBackup(plan, ctx) {
-    const { ops } = ctx;
-    const abs = plan.request.absPath;
-    const keep = (name) => {
-        const at = ops.lstat(abs);
-        // The backup keeps the old link's own kind (Windows fixes file or dir at creation), not the new TARGET's.
-        if (at?.isSymbolicLink())
-            return ops.symlink(ops.readlink(abs), name, symlinkType(ctx.platform, 'symlink', ops.stat(abs)?.isDirectory() ?? false));
-        try {
-            ops.link(abs, name);
-        }
-        catch (error) {
-            if (error.code === 'EEXIST')
-                throw error;
-            ops.copy(abs, name); // no hard links here: a copy keeps the content just as well
-        }
-    };
-    for (let n = 0;; n++) {
-        const name = n === 0 ? abs + ctx.backupSuffix : `${abs}.~${n}~`;
-        try {
-            return step(`keep the backup ${name} of`, 'hardlink', () => keep(name));
-        }
-        catch (error) {
-            if (!(error instanceof StepError) || error.failure.code !== 'EEXIST')
-                throw error;
-        }
-    }
-}
-function replace(plan, ctx) {
-    const { ops, platform } = ctx;
-    const abs = plan.request.absPath;
-    const dir = platform.path.dirname(abs);
-    step('clean up old temporary names in the directory of', plan.kinds[0], () => sweepStaleTemps(dir, ctx));
-    const temp = tempName(dir, ctx);
-    const made = makeWithFallback(temp, plan, ctx);
-    const { kind } = made;
-    try {
-        if (ctx.backupSuffix)
-            makeBackup(plan, ctx);
-        // rename(2) cannot put a directory (a copied tree) over a link, and Windows cannot rename over a directory
-        // link or junction: those cases are remove-then-rename, and say so.
-        const ontoDirectoryLink = ctx.platform.isWindows && plan.existing === 'link' && ops.stat(abs)?.isDirectory() === true;
-        if (ontoDirectoryLink) {
-            plan.warnings.push(`Windows cannot replace the directory link at ${abs} in one step: it was removed, then made again.`);
-        }
-        if ((kind === 'copy' && plan.targetIsDir) || ontoDirectoryLink)
-            step('remove the old link at', kind, () => ops.unlink(abs));
-        step(`replace what is at`, kind, () => ops.rename(temp, abs));
-    }
-    finally {
-        // rename() between two names of one file does nothing and leaves the source: never leave debris.
-        if (ops.lstat(temp))
-            removeEntry(temp, ctx);
-    }
-    return made;
-}
-function removeEntry(p, ctx) {
-    const stats = ctx.ops.lstat(p);
-    if (stats?.isDirectory())
-        removeTree(p, ctx);
-    else
-        ctx.ops.unlink(p);
-}
-function removeTree(p, ctx) {
-    for (const name of ctx.ops.readdir(p))
-        removeEntry(ctx.platform.path.join(p, name), ctx);
-    ctx.ops.rmdir(p);
-}
-/** Create the missing parents one by one (a recursive mkdir reports ENOENT for EROFS); returns those made here. */
-function createParents(plan, ctx, created) {
-    for (const dir of plan.missingParents) {
-        try {
-            step(`create the parent directory ${dir} for`, plan.kinds[0], () => ctx.ops.mkdir(dir));
-            created.push(dir);
-        }
-        catch (error) {
-            // An earlier link of this run may have made it already.
-            if (!(error instanceof StepError && error.failure.code === 'EEXIST' && ctx.ops.stat(dir)?.isDirectory()))
-                throw error;
-        }
-    }
-}
-/** Directories this link made before it failed go again, innermost first, where still empty. */
-function removeCreatedParents(created, ctx) {
-    for (const dir of created.reverse()) {
-        try {
-            ctx.ops.rmdir(dir);
-        }
-        catch {
-            return;
-        }
-    }
-}
-function execute(plan, ctx) {
-    if (plan.action === 'unchanged')
-        return { status: 'unchanged', kind: plan.kinds[0] };
-    if (plan.action === 'fail') {
-        return { status: plan.skipped ? 'skipped' : 'failed', kind: '', failure: plan.failure, failedKind: plan.kinds[0] };
-    }
-    const createdParents = [];
-    try {
-        createParents(plan, ctx, createdParents);
-        if (plan.action === 'replace') {
-            const made = replace(plan, ctx);
-            return { status: 'replaced', kind: made.kind, failure: made.quirk, failedKind: made.kind };
-        }
-        const made = makeWithFallback(plan.request.absPath, plan, ctx);
-        return { status: 'created', kind: made.kind, failure: made.quirk, failedKind: made.kind };
-    }
-    catch (error) {
-        if (!(error instanceof StepError))
-            throw error;
-        const outcome = { status: 'failed', kind: '', failure: error.failure, failedKind: error.kind };
-        if (isShareGone(error.failure.code))
-            ctx.goneShares.set(ctx.detector.forPath(plan.request.absPath).mountPoint, error.failure);
-        // EXDEV is about the pair of filesystems: a probe of PATH's directory alone would say "hard links work".
-        else if (error.failure.code !== 'EXDEV' &&
-            isCapabilityFailure(failureContext(plan, error.failure, error.kind, ctx))) {
-            outcome.probe = probe(ctx.platform.path.dirname(plan.request.absPath), plan, ctx);
-        }
-        removeCreatedParents(createdParents, ctx);
-        return outcome;
-    }
-}
-function describeProbe(probe, dir) {
-    const works = (kind, words) => probe[kind] === 'ok' ? `${words} work` : `${words} do not (${probe[kind]})`;
-    if (probe.symlink !== 'ok' && probe.hardlink !== 'ok') {
-        return `Probed ${dir}: neither symbolic links (${probe.symlink}) nor hard links (${probe.hardlink}) can be made there, so only a copy can (\`fallback: copy\`).`;
-    }
-    return `Probed ${dir}: ${works('symlink', 'symbolic links')}, ${works('hardlink', 'hard links')}.`;
-}
-function toResult(plan, outcome, ctx) {
-    const { request } = plan;
-    const failure = outcome.failure;
-    const explained = failure
-        ? explain(failureContext(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx))
-        : { message: '', hint: '' };
-    if (outcome.probe) {
-        explained.hint =
-            `${describeProbe(outcome.probe, ctx.platform.path.dirname(request.absPath))} ${explained.hint}`.trim();
-    }
-    if (plan.skipped)
-        explained.message = `Not attempted: an earlier link found this share gone or not answering. ${explained.message}`;
-    return {
-        line: request.line,
-        path: request.absPath,
-        target: request.absTarget,
-        text: outcome.kind === 'hardlink' || outcome.kind === 'copy'
-            ? ''
-            : linkTextOf(ctx.platform, outcome.kind, plan.text, request.absTarget),
-        type: request.options.type,
-        kind: outcome.kind,
-        status: outcome.status,
-        code: failure?.code ?? '',
-        errno: failure?.errno ?? null,
-        syscall: failure?.syscall ?? '',
-        filesystem: plan.filesystem.type,
-        message: explained.message,
-        hint: explained.hint,
-        warnings: plan.warnings,
-        ...(outcome.probe ? { probe: outcome.probe } : {})
-    };
-}
-/**
- * Apply one link. Links below another entry's PATH are planned again now, since that link exists only now; so are
- * links on a share that an earlier link found gone, which then are skipped.
- */
-function applyLink(planned, ctx) {
-    const shareGone = planned.action !== 'fail' && ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint);
-    try {
-        const plan = planned.request.dependsOnEarlier || shareGone ? planOrSkip(planned.request, ctx) : planned;
-        const outcome = execute(plan, ctx);
-        // Something appeared at PATH since the plan looked (another run on the same directory): look once more.
-        if (plan.action === 'create' && outcome.failure?.code === 'EEXIST' && outcome.status === 'failed') {
-            const again = planLink(plan.request, ctx);
-            return toResult(again, execute(again, ctx), ctx);
-        }
-        return toResult(plan, outcome, ctx);
-    }
-    catch (error) {
-        if (!(error instanceof ConfinementProblem))
-            throw error;
-        const result = toResult(planned, { status: 'failed', kind: '' }, ctx);
-        return {
-            ...result,
-            message: error.message,
-            hint: 'Choose a PATH inside working-directory, or set `confine: false`.'
-        };
-    }
-}
-/** The result of a link that never got to the disk: its share timed out or was found gone first. */
-function failedResult(request, failure, ctx, skipped = false) {
-    const plan = { ...emptyPlan(request, ctx), action: 'fail', failure, skipped };
-    return toResult(plan, { status: skipped ? 'skipped' : 'failed', kind: '', failure }, ctx);
-}
-/** A dry run's result: what a real run would do, with the failure it can already see. */
-function plannedResult(plan, ctx) {
-    const outcome = plan.failure
-        ? { status: 'planned', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
-        : { status: 'planned', kind: plan.action === 'unchanged' ? plan.kinds[0] : '' };
-    return { ...toResult(plan, outcome, ctx), plan: plan.action };
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/fsops.ts
-// The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
-// worker process can run them on a share that may hang.
-
-
-function missing(error) {
-    return error.code === 'ENOENT';
-}
-const nodeFs = {
-    lstat: (p) => external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false }),
-    stat: (p) => {
-        try {
-            return external_node_fs_namespaceObject.statSync(p);
-        }
-        catch (error) {
-            if (missing(error))
-                return undefined;
-            throw error;
-        }
-    },
-    readlink: (p) => external_node_fs_namespaceObject.readlinkSync(p),
-    realpath: (p) => external_node_fs_namespaceObject.realpathSync.native(p),
-    symlink: (text, p, type) => external_node_fs_namespaceObject.symlinkSync(text, p, type),
-    link: (existing, p) => external_node_fs_namespaceObject.linkSync(existing, p),
-    rename: (from, to) => external_node_fs_namespaceObject.renameSync(from, to),
-    unlink: (p) => external_node_fs_namespaceObject.unlinkSync(p),
-    mkdir: (p) => external_node_fs_namespaceObject.mkdirSync(p),
-    rmdir: (p) => external_node_fs_namespaceObject.rmdirSync(p),
-    readdir: (p) => external_node_fs_namespaceObject.readdirSync(p),
-    writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
-    copy: (from, to) => copyEntry(from, to, true)
-};
-/** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */
-function keepMeta(to, stats) {
-    for (const keep of [() => external_node_fs_namespaceObject.chmodSync(to, stats.mode & 0o7777), () => external_node_fs_namespaceObject.utimesSync(to, stats.atime, stats.mtime)]) {
-        try {
-            keep();
-        }
-        catch (error) {
-            if (!['ENOSYS', 'EPERM', 'ENOTSUP'].includes(error.code ?? ''))
-                throw error;
-        }
-    }
-}
-/** Copy a file, a symlink (as itself, inside a tree) or a tree. The first entry follows a symlink: TARGET is copied. */
-function copyEntry(from, to, follow) {
-    const stats = follow ? external_node_fs_namespaceObject.statSync(from) : external_node_fs_namespaceObject.lstatSync(from);
-    if (stats.isSymbolicLink())
-        return external_node_fs_namespaceObject.symlinkSync(external_node_fs_namespaceObject.readlinkSync(from), to);
-    if (stats.isDirectory()) {
-        external_node_fs_namespaceObject.mkdirSync(to);
-        for (const name of external_node_fs_namespaceObject.readdirSync(from))
-            copyEntry(external_node_path_namespaceObject.join(from, name), external_node_path_namespaceObject.join(to, name), false);
-    }
-    else {
-        copyFileData(from, to);
-    }
-    keepMeta(to, stats);
-}
-/** Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat). In chunks, for big files. */
-function copyFileData(from, to) {
-    const input = external_node_fs_namespaceObject.openSync(from, 'r');
-    try {
-        const output = external_node_fs_namespaceObject.openSync(to, 'wx');
-        try {
-            const buffer = Buffer.allocUnsafe(1 << 20);
-            for (let n; (n = external_node_fs_namespaceObject.readSync(input, buffer, 0, buffer.length, null)) > 0;)
-                external_node_fs_namespaceObject.writeSync(output, buffer, 0, n);
-        }
-        finally {
-            external_node_fs_namespaceObject.closeSync(output);
-        }
-    }
-    finally {
-        external_node_fs_namespaceObject.closeSync(input);
-    }
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/mounts-macos.ts
-/**
- * One line of `mount` output. Nothing is escaped, and both a source (`map auto_home`) and a mount point
- * (`/Volumes/My Disk (2)`) may hold spaces; a source never holds ` on ` and the flags never a parenthesis, so the
- * source ends at the first ` on ` and the mount point at the last ` (`.
- */
-const LINE = /^(.+?) on (.+) \(([^()]*)\)$/;
-/**
- * Parse what `mount` prints on macOS:
- * `/dev/disk3s1s1 on / (apfs, sealed, local, read-only, journaled)`,
- * `//user@server/share on /Volumes/share (smbfs, nodev, nosuid, mounted by user)`.
- */
-function parseMacMounts(text) {
-    return text.split('\n').flatMap((line, index) => {
-        const match = LINE.exec(line.trim());
-        if (!match)
-            return [];
-        const [type, ...flags] = match[3].split(', ');
-        // macOS says `read-only` where mountinfo says `ro`, and the knowledge base looks for `ro`.
-        const options = flags.includes('read-only') ? [...flags, 'ro'] : flags;
-        const entry = { id: index, device: '', source: match[1], mountPoint: match[2], type, options };
-        return [entry, ...visibleTwin(entry)];
-    });
-}
-/** Where macOS keeps what users write: /Users, /private (so /tmp), /opt... are "firmlinks" into this volume. */
-const DATA_VOLUME = '/System/Volumes/Data';
-/**
- * A mount inside the Data volume may be listed under its firmlinked path (`/System/Volumes/Data/Users/me/mnt`)
- * while every path a user writes says `/Users/me/mnt`: the mount is known under both, so either finds it.
- */
-function visibleTwin(entry) {
-    if (!entry.mountPoint.startsWith(`${DATA_VOLUME}/`))
-        return [];
-    return [{ ...entry, mountPoint: entry.mountPoint.slice(DATA_VOLUME.length) }];
-}
-/**
- * The mount that really holds a path macOS shows under its read-only system volume (macOS 10.15 on): the Data
- * volume, since everything writable there is a firmlink into it. Taken lexically, /Users/runner/work would be on
- * the sealed, read-only `/`, and every link there would be called EROFS before it is tried.
- */
-function throughFirmlinks(mount, mounts) {
-    if (mount?.mountPoint !== '/' || !mount.options.includes('ro'))
-        return mount;
-    return mounts.find((m) => m.mountPoint === DATA_VOLUME) ?? mount;
-}
-
-;// CONCATENATED MODULE: ./src/mounts-windows.ts
-/** A UNC share (`\\server\share\`): SMB, known from the path alone, without touching a share that may hang. */
-function uncShare(root) {
-    const match = /^\\\\([^\\?.][^\\]*)\\([^\\]+)\\?$/.exec(root);
-    if (!match)
-        return undefined;
-    return { type: 'smb', mountPoint: root, source: `\\\\${match[1]}\\${match[2]}`, options: ['network'] };
-}
-/**
- * The PowerShell script that prints what DriveInfo knows of one drive as one line of JSON:
- * `{"Name":"D:\\","DriveType":"Fixed","DriveFormat":"NTFS","DisplayRoot":""}`. DriveFormat throws on a drive that
- * is not ready (an empty card reader); DisplayRoot is the `\\server\share` behind a mapped network drive.
- */
-function driveQuery(root) {
-    if (!/^[A-Z]:\\$/.test(root))
-        throw new Error(`not a drive root: '${root}'`);
-    return [
-        // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
-        'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
-        `$d = [System.IO.DriveInfo]::new('${root}')`,
-        "$format = ''; try { $format = $d.DriveFormat } catch {}",
-        "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
-        '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
-    ].join('\n');
-}
-/** powershell.exe arguments that run a script as is: -EncodedCommand takes UTF-16LE base64, so nothing needs quoting. */
-function powershellArgs(script) {
-    return ['-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
-}
-/**
- * A drive as the knowledge base wants it: its format (`NTFS`, `ReFS`, `FAT32`, `exFAT`), or `smb` for a network
- * drive (DriveFormat there is the server's format, kept as `format=`), and the DriveType as an option.
- */
-function parseDriveInfo(root, output) {
-    const unknown = { type: 'unknown', mountPoint: root, source: '', options: [] };
-    let drive;
-    try {
-        drive = JSON.parse((output ?? '').trim());
-    }
-    catch {
-        return unknown;
-    }
-    if (typeof drive !== 'object' || drive === null)
-        return unknown;
-    const format = drive.DriveFormat || '';
-    const driveType = (drive.DriveType || 'Unknown').toLowerCase();
-    if (driveType === 'network') {
-        const options = ['network', ...(format ? [`format=${format}`] : [])];
-        return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options };
-    }
-    return { ...unknown, type: format || 'unknown', options: [driveType] };
-}
-
-;// CONCATENATED MODULE: ./src/mounts.ts
-// Which filesystem a path is on. Decided lexically (from the mount table; on Windows from the path's volume), so a
-// hung share is never touched to find out; looked up once per mount or volume.
-
-
-
-
-
-/** mountinfo escapes space, tab, newline and backslash as \ooo octal. */
-function mounts_unescape(field) {
-    return field.replace(/\\([0-7]{3})/g, (_, octal) => String.fromCharCode(parseInt(octal, 8)));
-}
-/**
- * Parse /proc/self/mountinfo (proc(5)):
- * `36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue`
- */
-function parseMountinfo(text) {
-    const mounts = [];
-    for (const line of text.split('\n')) {
-        const fields = line.split(' ');
-        const dash = fields.indexOf('-', 6);
-        if (dash < 0 || fields.length < dash + 3)
-            continue;
-        const options = new Set([...fields[5].split(','), ...(fields[dash + 3] ?? '').split(',')]);
-        options.delete('');
-        mounts.push({
-            id: Number(fields[0]),
-            device: fields[2],
-            mountPoint: mounts_unescape(fields[4]),
-            type: mounts_unescape(fields[dash + 1]),
-            source: mounts_unescape(fields[dash + 2]),
-            options: [...options]
-        });
-    }
-    return mounts;
-}
-/** The mount a path lies on: the longest mount point above it; of stacked mounts, the last one mounted. */
-function mountOf(mounts, absPath, platform) {
-    let best;
-    for (const mount of mounts) {
-        if (!isWithin(platform, mount.mountPoint, absPath))
-            continue;
-        if (!best || mount.mountPoint.length >= best.mountPoint.length)
-            best = mount;
-    }
-    return best;
-}
-const UNKNOWN_FS = { type: 'unknown', mountPoint: '', source: '', options: [] };
-/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
-function run(command, args, timeout = 3000) {
-    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
-        encoding: 'utf8',
-        timeout,
-        windowsHide: true,
-        stdio: ['ignore', 'pipe', 'ignore']
-    });
-    return result.status === 0 ? result.stdout.trim() || undefined : undefined;
-}
-/** Linux's /proc, which only Linux has (darwin reads `mount` instead). */
-function processArgsFromProc() {
-    return external_node_fs_namespaceObject.readdirSync('/proc')
-        .filter((name) => /^\d+$/.test(name))
-        .flatMap((pid) => {
-        try {
-            return [external_node_fs_namespaceObject.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
-        }
-        catch {
-            return []; // the process ended meanwhile
-        }
-    });
-}
-/** The real sources of the platform the detector is made for. */
-function systemSources(platform) {
-    return {
-        mountTable: () => platform.isMac ? (run('/sbin/mount', []) ?? '') : external_node_fs_namespaceObject.readFileSync('/proc/self/mountinfo', 'utf8'),
-        blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
-        processArgs: processArgsFromProc,
-        // PowerShell starts slowly on a busy runner; this runs once per drive.
-        driveInfo: (root) => run('powershell.exe', powershellArgs(driveQuery(root)), 10_000)
-    };
-}
-/**
- * The `-o` options of the sshfs process serving a mount point (follow_symlinks, disable_hardlink...): the kernel's
- * mount table does not have them, and they explain failures.
- */
-function sshfsOptions(processes, mountPoint) {
-    const daemon = processes.find((argv) => /(^|\/)sshfs$/.test(argv[0] ?? '') && argv.slice(1).includes(mountPoint));
-    if (!daemon)
-        return [];
-    return daemon.flatMap((arg, i) => {
-        if (arg === '-o')
-            return (daemon[i + 1] ?? '').split(',');
-        return arg.startsWith('-o') ? arg.slice(2).split(',') : [];
-    });
-}
-/** A mount as the knowledge base wants to see it: the real format of a fuseblk device, a FUSE daemon's options. */
-function enrich(mount, sources) {
-    const info = basicInfo(mount);
-    if (mount.type === 'fuseblk' && mount.source.startsWith('/dev/')) {
-        const format = sources.blockDeviceType(mount.source);
-        if (format)
-            Object.assign(info, { type: format, driver: mount.type });
-    }
-    if (mount.type === 'fuse.sshfs')
-        info.options = [...new Set([...mount.options, ...sshfsOptions(sources.processArgs(), mount.mountPoint)])];
-    return info;
-}
-/** The mount table of this platform, parsed; empty where there is none to read. */
-function mountTable(platform, from) {
-    if (platform.isMac)
-        return parseMacMounts(from.mountTable());
-    return platform.name === 'linux' ? parseMountinfo(from.mountTable()) : [];
-}
-function basicInfo(mount) {
-    return { type: mount.type, mountPoint: mount.mountPoint, source: mount.source, options: mount.options };
-}
-/** Linux and macOS: the mount table, read at the first question. */
-function tableLookup(platform, from) {
-    let mounts;
-    return (absPath) => {
-        if (mounts === undefined) {
-            try {
-                mounts = mountTable(platform, from);
-            }
-            catch {
-                mounts = [];
-            }
-        }
-        const lexical = mountOf(mounts, absPath, platform);
-        const mount = platform.isMac ? throughFirmlinks(lexical, mounts) : lexical;
-        return mount && { key: mount, details: () => enrich(mount, from), plain: basicInfo(mount) };
-    };
-}
-/** Windows: the path's volume; a UNC share is SMB by its spelling, a drive is asked about once. */
-function volumeLookup(platform, from) {
-    return (absPath) => {
-        const root = volumeOf(platform, absPath);
-        if (!root)
-            return undefined;
-        const plain = { ...UNKNOWN_FS, mountPoint: root };
-        return { key: root, details: () => uncShare(root) ?? parseDriveInfo(root, from.driveInfo(root)), plain };
-    };
-}
-/** Finds each path's filesystem, asking about each mount or volume once. Never throws: what it cannot tell is `unknown`. */
-function createDetector(platform, sources = {}) {
-    const from = { ...systemSources(platform), ...sources };
-    const lookup = platform.isWindows ? volumeLookup(platform, from) : tableLookup(platform, from);
-    const details = new Map();
-    return {
-        forPath: (absPath) => {
-            const found = lookup(absPath);
-            if (!found)
-                return UNKNOWN_FS;
-            let info = details.get(found.key);
-            if (!info) {
-                try {
-                    info = found.details();
-                }
-                catch {
-                    info = found.plain;
-                }
-                details.set(found.key, info);
-            }
-            return info;
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/runner.ts
-// The runner's side of the conversation: workflow commands on stdout, outputs and the job summary in the files the
-// runner names. ln-action speaks it itself rather than importing @actions/core, whose index also loads an OIDC HTTP
-// client: that tripled the action's start-up (measured: 0.14 s against 0.04 s for `node -e 0`).
-
-
-
-/** Workflow-command data: the runner decodes these three, so nothing in a message can end the command early. */
-function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escapeProperty(text) {
-    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-function command(name, properties, message) {
-    const props = Object.entries(properties)
-        .filter(([, value]) => value !== undefined && value !== '')
-        .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
-        .join(',');
-    process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
-}
-function info(text) {
-    process.stdout.write(text + external_node_os_namespaceObject.EOL);
-}
-function debug(text) {
-    command('debug', {}, text);
-}
-function annotation(level) {
-    return (message, properties = {}) => command(level, { title: properties.title, file: properties.file, line: properties.startLine }, message);
-}
-const error = annotation('error');
-const warning = annotation('warning');
-function startGroup(name) {
-    command('group', {}, name);
-}
-function endGroup() {
-    command('endgroup', {}, '');
-}
-/** An output for later steps: a heredoc block in GITHUB_OUTPUT, with a delimiter no value can contain. */
-function setOutput(name, value) {
-    const file = process.env.GITHUB_OUTPUT;
-    if (!file)
-        return command('set-output', { name }, value);
-    const delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
-    external_node_fs_namespaceObject.appendFileSync(file, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`);
-}
-/** Marks the step failed (the exit code) and says why, as an error annotation. */
-function setFailed(message) {
-    process.exitCode = 1;
-    error(message);
-}
-/** The job summary as HTML, written in one append. Callers escape what they put in. */
-class Summary {
-    html = '';
-    addHeading(text, level = 1) {
-        this.html += `<h${level}>${text}</h${level}>${external_node_os_namespaceObject.EOL}`;
-        return this;
-    }
-    addRaw(text, addEOL = false) {
-        this.html += addEOL ? text + external_node_os_namespaceObject.EOL : text;
-        return this;
-    }
-    addTable(rows) {
-        const cell = (c) => typeof c === 'string' ? `<td>${c}</td>` : c.header ? `<th>${c.data}</th>` : `<td>${c.data}</td>`;
-        this.html += `<table>${rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('')}</table>${external_node_os_namespaceObject.EOL}`;
-        return this;
-    }
-    async write(file) {
-        await external_node_fs_namespaceObject.promises.appendFile(file, this.html);
-        this.html = '';
-    }
-}
-const summary = new Summary();
-
-;// CONCATENATED MODULE: ./src/report.ts
-// Report stage: the log, annotations, outputs, results file and job summary, all from the results alone.
-
-
-
-
-
-
-/** GitHub shows 10 annotations of each level per step, and setFailed adds one error of its own. */
-const MAX_ERRORS = 8;
-const MAX_WARNINGS = 9;
-/** Past this the `results` output holds only the failed links (GitHub caps a job's outputs at about 1 MB). */
-const RESULTS_OUTPUT_BYTES = 512 * 1024;
-/** GitHub rejects a job summary over 1 MiB. */
-const SUMMARY_BYTES = 900 * 1024;
-const SUMMARY_ROWS = 1000;
-/** Control characters shown, not obeyed: a newline in a path must not start a workflow command. */
-function safeForLog(text) {
-    // eslint-disable-next-line no-control-regex -- control characters are what this shows instead of obeying
-    return text.replace(/[\x00-\x1f\x7f]/g, (c) => c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-function escapeHtml(text) {
-    return safeForLog(text).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-/** Annotation properties: the spec file and line where there is one inside the workspace. */
-function report_location(line, { settings, workspace, platform }) {
-    const rel = settings.specFile && relativeInside(platform, workspace, settings.specFile);
-    if (rel)
-        return { title: 'ln-action', file: rel.split(platform.path.sep).join('/'), startLine: line };
-    return { title: `ln-action: links line ${line}` };
-}
-/** At most `max` annotations, then one that says how many more there are. */
-function annotate(level, items, max, where, seeAlso) {
-    const emit = level === 'error' ? error : warning;
-    for (const item of items.slice(0, max))
-        emit(item.message, report_location(item.line, where));
-    if (items.length > max)
-        emit(`${items.length - max} more ${level}s: see ${seeAlso}.`);
-}
-/** PATH as the log and summary show it: relative to working-directory when inside it. */
-function displayPath(p, { settings, platform }) {
-    return relativeInside(platform, settings.workingDirectory, p) || p;
-}
-/** Spec problems: every one in the log, the first ones as annotations, and the step fails; nothing was touched. */
-function reportProblems(problems, where) {
-    const sorted = [...problems].sort((a, b) => a.line - b.line);
-    const source = where.settings.specFile ?? "the 'links' input";
-    info(sorted.map((p) => safeForLog(`${source}:${p.line}: ${p.message}`)).join('\n'));
-    annotate('error', sorted, MAX_ERRORS, where, 'the log');
-    setFailed(`The links spec has ${sorted.length} problem(s); nothing was changed. The first: line ${sorted[0].line}: ${sorted[0].message}`);
-}
-/** A dry run says what a real run would do. */
-function statusWords(r) {
-    return r.status === 'planned' && r.plan ? `would ${r.plan}` : r.status;
-}
-function logLine(r, where) {
-    const to = r.text || r.target;
-    const head = `${statusWords(r).padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${displayPath(r.path, where)} -> ${to}`;
-    const detail = [r.message, r.hint && `hint: ${r.hint}`, ...r.warnings.map((w) => `warning: ${w}`)].filter(Boolean);
-    return safeForLog(head) + detail.map((d) => `\n    ${safeForLog(d)}`).join('');
-}
-function count(results, status) {
-    return results.filter((r) => r.status === status).length;
-}
-function isFailure(r) {
-    return r.status === 'failed' || r.status === 'skipped' || (r.status === 'planned' && r.plan === 'fail');
-}
-function writeResultsFile(results, env) {
-    const dir = env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir();
-    const file = external_node_path_namespaceObject.join(dir, `ln-action-results-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(3).toString('hex')}.json`);
-    external_node_fs_namespaceObject.writeFileSync(file, JSON.stringify(results, null, 1));
-    return file;
-}
-/** The full array while it is small enough; past that the failed links, as many as fit. */
-function resultsOutput(results) {
-    const full = JSON.stringify(results);
-    if (Buffer.byteLength(full) <= RESULTS_OUTPUT_BYTES)
-        return full;
-    const kept = [];
-    let size = 2;
-    for (const r of results.filter(isFailure)) {
-        size += Buffer.byteLength(JSON.stringify(r)) + 1;
-        if (size > RESULTS_OUTPUT_BYTES)
-            break;
-        kept.push(r);
-    }
-    return JSON.stringify(kept);
-}
-/** An empty cell reads as something missing: say so with a dash. */
-function summaryCell(text) {
-    return text === '' ? '-' : escapeHtml(text);
-}
-async function writeSummary(file, results, counts, where) {
-    const ordered = [...results.filter(isFailure), ...results.filter((r) => !isFailure(r))];
-    const header = ['Status', 'Path', 'Target', 'Kind', 'Message'].map((data) => ({ data, header: true }));
-    const rows = [];
-    let size = 4096;
-    for (const r of ordered) {
-        const message = [r.message, r.hint, ...r.warnings].filter(Boolean).join(' ');
-        const row = [statusWords(r), displayPath(r.path, where), r.text || r.target, r.kind || r.type, message].map(summaryCell);
-        size += Buffer.byteLength(row.join('')) + 60;
-        if (size > SUMMARY_BYTES || rows.length >= SUMMARY_ROWS)
-            break;
-        rows.push(row);
-    }
-    summary
-        .addHeading('ln-action', 3)
-        .addRaw(escapeHtml(counts), true)
-        .addTable([header, ...rows]);
-    if (rows.length < results.length) {
-        summary.addRaw(`${results.length - rows.length} more links are not shown: see the results-file output.`, true);
-    }
-    await summary.write(file);
-}
-async function report(results, where, env = process.env) {
-    const { settings } = where;
-    const counts = {
-        created: count(results, 'created'),
-        replaced: count(results, 'replaced'),
-        unchanged: count(results, 'unchanged'),
-        failed: results.filter(isFailure).length
-    };
-    const planned = count(results, 'planned');
-    const countLine = `${results.length} links: ` +
-        (settings.dryRun
-            ? `${planned} planned (dry run), ${counts.failed} would fail`
-            : `${counts.created} created, ${counts.replaced} replaced, ${counts.unchanged} unchanged, ${counts.failed} failed`);
-    const lines = results.map((r) => logLine(r, where)).join('\n');
-    if (results.length > 10)
-        startGroup(`Links (${results.length})`);
-    info(lines);
-    if (results.length > 10)
-        endGroup();
-    info(countLine);
-    const failures = results.filter(isFailure).map((r) => ({ message: `${r.message} ${r.hint}`.trim(), line: r.line }));
-    const seeAlso = 'the log and the results-file output';
-    annotate('error', failures, MAX_ERRORS, where, seeAlso);
-    const warnings = results.flatMap((r) => r.warnings.map((message) => ({ message, line: r.line })));
-    annotate('warning', warnings, MAX_WARNINGS, where, seeAlso);
-    setOutput('results', resultsOutput(results));
-    setOutput('results-file', writeResultsFile(results, env));
-    for (const [name, n] of Object.entries(counts))
-        setOutput(name, String(n));
-    setOutput('changed', String(counts.created + counts.replaced > 0));
-    if (settings.summary && env.GITHUB_STEP_SUMMARY)
-        await writeSummary(env.GITHUB_STEP_SUMMARY, results, countLine, where);
-    if (counts.failed > 0 && settings.failOnError) {
-        setFailed(`${counts.failed} of ${results.length} links failed (fail-on-error: true).`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/model.ts
-// The data that flows through the pipeline: spec entries in, one result per entry out.
-/** `->` with white space (or the line's end) on each side, in a spec line: paths may contain `-` and `>`. */
-const SEPARATOR = /(?:^|\s)->(?:\s|$)/;
-const LINK_TYPES = ['symlink', 'hardlink', 'junction'];
-/** What can end up at PATH: a link of some kind, or a copy of TARGET (only through `fallback`). */
-const KINDS = [...LINK_TYPES, 'copy'];
-const RELATIVE_MODES = ['auto', 'true', 'false'];
-const OVERWRITE_MODES = ['never', 'links', 'files'];
-const DANGLING_MODES = ['warn', 'fail', 'allow'];
-const TARGET_TYPES = ['file', 'dir'];
-
-;// CONCATENATED MODULE: ./src/settings.ts
-// Every input read and checked once, into one typed object; later stages never call getInput.
-
-
-
-/** An input the user got wrong; the message names the input and what it accepts. */
-class InputError extends Error {
-}
-/** The value of an input as the runner passes it: `INPUT_<NAME>`, or empty. */
-function input(env, name) {
-    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-function oneOf(env, name, allowed, fallback) {
-    const value = input(env, name) || fallback;
-    const match = allowed.find((a) => a === value.toLowerCase());
-    if (!match)
-        throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'.`);
-    return match;
-}
-function bool(env, name, fallback) {
-    return oneOf(env, name, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
-}
-/** `symlink, copy` or `symlink copy` → ['symlink', 'copy']. */
-function parseFallback(value, where) {
-    const kinds = value.split(/[\s,]+/).filter((k) => k !== '');
-    for (const kind of kinds) {
-        if (!KINDS.includes(kind)) {
-            throw new InputError(`${where}: '${kind}' is not a link kind; use ${KINDS.join(', ')}.`);
-        }
-    }
-    return [...new Set(kinds)];
-}
-function seconds(env, name, fallback) {
-    const raw = input(env, name) || String(fallback);
-    const value = Number(raw);
-    if (!/^\d+(\.\d+)?$/.test(raw) || value <= 0 || value > 86400) {
-        throw new InputError(`Input '${name}' must be a number of seconds, more than 0 and at most 86400; got '${raw}'.`);
-    }
-    return value;
-}
-function workingDirectory(env, platform, mayHang) {
-    const dir = platform.path.resolve(input(env, 'working-directory') || env.GITHUB_WORKSPACE || process.cwd());
-    // On a share that may hang, a stat here could never return: its links are checked in a share worker.
-    if (mayHang(dir))
-        return dir;
-    let stats;
-    try {
-        stats = external_node_fs_namespaceObject.statSync(dir, { throwIfNoEntry: false });
-    }
-    catch {
-        return dir; // a share that answers with an error (ENOTCONN...): each link's result will say why
-    }
-    if (!stats?.isDirectory())
-        throw new InputError(`Input 'working-directory' is not a directory: '${dir}'.`);
-    return dir;
-}
-/** `links: @path` names a file holding the spec (inputs over 128 KiB cannot reach an action). */
-function readSpec(links, workingDir, platform) {
-    if (!links.startsWith('@') || links.includes('\n') || SEPARATOR.test(links))
-        return { spec: links };
-    const specFile = platform.path.resolve(workingDir, links.slice(1).trim());
-    try {
-        return { spec: external_node_fs_namespaceObject.readFileSync(specFile, 'utf8'), specFile };
-    }
-    catch (error) {
-        throw new InputError(`Input 'links' names the file '${specFile}', which cannot be read: ${error.message}`);
-    }
-}
-/** `mayHang` says which paths lie on shares that may not answer: those are never touched here. */
-function getSettings(platform, env = process.env, mayHang = () => false) {
-    const links = input(env, 'links');
-    if (!links)
-        throw new InputError("Input 'links' is required: give lines 'PATH -> TARGET', a YAML list, or @file.");
-    const workingDir = workingDirectory(env, platform, mayHang);
-    const backupSuffix = input(env, 'backup-suffix');
-    if (/[/\\\0]/.test(backupSuffix)) {
-        throw new InputError(`Input 'backup-suffix' must not contain a path separator or NUL; got '${backupSuffix}'.`);
-    }
-    const settings = {
-        ...readSpec(links, workingDir, platform),
-        defaults: {
-            type: oneOf(env, 'type', LINK_TYPES, 'symlink'),
-            fallback: parseFallback(input(env, 'fallback'), "Input 'fallback'"),
-            relative: oneOf(env, 'relative', RELATIVE_MODES, 'auto'),
-            overwrite: oneOf(env, 'overwrite', OVERWRITE_MODES, 'never')
-        },
-        backupSuffix,
-        createParents: bool(env, 'create-parents', true),
-        workingDirectory: workingDir,
-        confine: bool(env, 'confine', true),
-        dangling: oneOf(env, 'dangling', DANGLING_MODES, 'warn'),
-        dryRun: bool(env, 'dry-run', false),
-        failOnError: bool(env, 'fail-on-error', true),
-        timeoutMs: seconds(env, 'timeout', 30) * 1000,
-        summary: bool(env, 'summary', true)
-    };
-    debug(`settings: ${JSON.stringify({ ...settings, spec: `${settings.spec.length} characters` })}`);
-    return settings;
-}
-
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: external "node:worker_threads"
-const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: ./src/share-worker.ts
-// Links on a share that can hang (FUSE, network filesystems) are planned and made here, in a child process that
-// the action can abandon: a call stuck in a hung FUSE request cannot be interrupted, not even by SIGKILL, and
-// keeps its whole process alive. The child runs one thread per lane, each lane owning whole directories (the
-// kernel serialises creations within one directory), so many requests are in flight on a slow share. Each lane
-// notes in shared memory which call it is in and since when; the child's main thread, which never touches the
-// share, turns a call that outlives `timeout` into ETIMEDOUT and stops the other lanes.
-
-
-
-
-
-
-
-/** Set in the child's environment: index.ts starts the worker instead of the action. */
-const WORKER_ROLE = 'LN_ACTION_SHARE_WORKER';
-const OPS = Object.keys(nodeFs);
-/** Per lane in the shared Int32Array: the link's index, the call (index into OPS), when it began (ms since epoch0, 0 = idle). */
-const SLOT = 3;
-function shareContext(settings, ops) {
-    return {
-        platform: platformFor(settings.platform),
-        ops,
-        // Every link here was put on this share lexically; what it is does not change per link.
-        detector: { forPath: () => settings.filesystem },
-        realWorkingDirectory: settings.realWorkingDirectory,
-        confine: settings.confine,
-        createParents: settings.createParents,
-        dangling: settings.dangling,
-        backupSuffix: settings.backupSuffix,
-        goneShares: new Map(),
-        probes: new Map(),
-        swept: new Set(),
-        now: Date.now
-    };
-}
-/** Lanes: whole directories each, the busiest first onto the least loaded lane; links below other links go last, in order. */
-function assignLanes(links, count, settings) {
-    const { path } = platformFor(settings.platform);
-    const byDir = new Map();
-    const wave2 = [];
-    for (const link of links) {
-        if (link.request.dependsOnEarlier) {
-            wave2.push(link);
-            continue;
-        }
-        const dir = path.dirname(link.request.absPath);
-        byDir.set(dir, [...(byDir.get(dir) ?? []), link]);
-    }
-    const wave1 = Array.from({ length: count }, () => []);
-    for (const group of [...byDir.values()].sort((a, b) => b.length - a.length)) {
-        wave1.reduce((least, lane) => (lane.length < least.length ? lane : least)).push(...group);
-    }
-    for (const lane of wave1)
-        lane.sort((a, b) => a.index - b.index);
-    return { wave1, wave2 };
-}
-function laneCount(links, platform) {
-    const { path } = platformFor(platform);
-    return Math.max(1, Math.min(24, new Set(links.map((l) => path.dirname(l.request.absPath))).size));
-}
-function isLane() {
-    return external_node_worker_threads_namespaceObject.workerData?.role === 'lane';
-}
-/** Each call notes itself in the lane's slot first, so the child's main thread can time it. */
-function timedOps(data, current) {
-    const { slots, lane, epoch } = data;
-    const timed = {};
-    for (const [code, name] of OPS.entries()) {
-        const op = nodeFs[name];
-        timed[name] = (...args) => {
-            Atomics.store(slots, lane * SLOT, current.index);
-            Atomics.store(slots, lane * SLOT + 1, code);
-            Atomics.store(slots, lane * SLOT + 2, Math.max(1, Date.now() - epoch));
-            try {
-                return op(...args);
-            }
-            finally {
-                Atomics.store(slots, lane * SLOT + 2, 0);
-            }
-        };
-    }
-    return timed;
-}
-function runLane() {
-    const data = external_node_worker_threads_namespaceObject.workerData;
-    const current = { index: -1 };
-    const ctx = shareContext(data.settings, timedOps(data, current));
-    const stopped = () => Atomics.load(data.slots, data.slots.length - 1) === 1;
-    const plans = new Map();
-    const post = (message) => external_node_worker_threads_namespaceObject.parentPort.postMessage(message);
-    external_node_worker_threads_namespaceObject.parentPort.on('message', (message) => {
-        if (message.type === 'plan') {
-            current.index = data.wave1[0]?.index ?? data.wave2[0]?.index ?? -1;
-            try {
-                ctx.realWorkingDirectory = ctx.ops.realpath(ctx.realWorkingDirectory);
-            }
-            catch {
-                // a share that errors: each link's own calls say why
-            }
-            for (const { index, request } of [...data.wave1, ...data.wave2]) {
-                if (stopped())
-                    break;
-                current.index = index;
-                try {
-                    const plan = planOrSkip(request, ctx);
-                    plans.set(index, plan);
-                    post({ type: 'planned', index, result: plannedResult(plan, ctx) });
-                }
-                catch (error) {
-                    if (!(error instanceof ConfinementProblem))
-                        throw error;
-                    const result = failedResult(request, { code: '', syscall: '', attempted: '' }, ctx);
-                    post({ type: 'planned', index, result, problem: { line: request.line, message: error.message } });
-                }
-            }
-        }
-        else {
-            for (const { index } of message.wave === 1 ? data.wave1 : data.wave2) {
-                const plan = plans.get(index);
-                // A plan that already failed touches nothing to report so; the others wait for a share that answers.
-                if (!plan || (stopped() && plan.action !== 'fail'))
-                    continue;
-                current.index = index;
-                post({ type: 'applied', index, result: applyLink(plan, ctx) });
-            }
-        }
-        post({ type: 'done' });
-    });
-}
-function runShareWorker() {
-    process.once('message', (start) => {
-        if (start.type === 'start')
-            void supervise(start.settings, start.links, start.lanes);
-    });
-}
-async function supervise(settings, links, count) {
-    const ctx = shareContext(settings, nodeFs);
-    const epoch = Date.now();
-    const slots = new Int32Array(new SharedArrayBuffer((count * SLOT + 1) * 4));
-    const { wave1, wave2 } = assignLanes(links, count, settings);
-    const byIndex = new Map(links.map((l) => [l.index, l]));
-    const settled = new Map();
-    const planned = new Map();
-    const problems = [];
-    let stopReason;
-    const stop = (failure) => {
-        stopReason ??= failure;
-        Atomics.store(slots, slots.length - 1, 1);
-    };
-    let wake = () => undefined;
-    const lanes = wave1.map((laneLinks, lane) => {
-        const data = {
-            role: 'lane',
-            lane,
-            settings,
-            wave1: laneLinks,
-            wave2: lane === 0 ? wave2 : [],
-            slots,
-            epoch
-        };
-        const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(import.meta.url), { workerData: data, stdout: true, stderr: true });
-        const state = { worker, dead: false, busy: false };
-        worker.on('message', (message) => {
-            if (state.dead)
-                return;
-            if (message.type === 'done')
-                state.busy = false;
-            else if (message.type === 'planned') {
-                planned.set(message.index, message.result);
-                if (message.problem)
-                    problems.push(message.problem);
-                if (isShareGone(message.result.code))
-                    stop(failureOf(message.result));
-            }
-            else {
-                settled.set(message.index, message.result);
-                if (isShareGone(message.result.code) && message.result.status === 'failed')
-                    stop(failureOf(message.result));
-            }
-            wake();
-        });
-        worker.on('error', () => {
-            state.dead = true;
-            wake();
-        });
-        return state;
-    });
-    // The watchdog: the only code here that reads the clock against the lanes' calls.
-    const watchdog = setInterval(() => {
-        const now = Date.now() - epoch;
-        for (const [lane, state] of lanes.entries()) {
-            const began = Atomics.load(slots, lane * SLOT + 2);
-            if (state.dead || began === 0 || now - began <= settings.timeoutMs)
-                continue;
-            state.dead = true;
-            const index = Atomics.load(slots, lane * SLOT);
-            const syscall = OPS[Atomics.load(slots, lane * SLOT + 1)];
-            const failure = {
-                code: 'ETIMEDOUT',
-                errno: errnoNumber('ETIMEDOUT') ?? undefined,
-                syscall,
-                attempted: `finish ${syscall}() within timeout (${settings.timeoutMs / 1000} s) for`
-            };
-            const link = byIndex.get(index);
-            if (link && !settled.has(index))
-                settled.set(index, failedResult(link.request, failure, ctx));
-            stop(failure);
-            wake();
-        }
-    }, 20);
-    /** Send every live lane a message and wait until each is done or dead. */
-    const phase = async (message, which = lanes) => {
-        for (const state of which) {
-            if (state.dead)
-                continue;
-            state.busy = true;
-            state.worker.postMessage(message);
-        }
-        while (which.some((s) => s.busy && !s.dead))
-            await new Promise((resolve) => (wake = resolve));
-    };
-    const finish = (results) => links.map(({ index, request }) => {
-        const result = results.get(index);
-        if (result)
-            return [index, result];
-        const skipped = failedResult(request, stopReason ?? unfinished, ctx, true);
-        return [index, settings.dryRun ? { ...skipped, status: 'planned', plan: 'fail' } : skipped];
-    });
-    await phase({ type: 'plan' });
-    const send = (message) => new Promise((resolve) => process.send(message, () => resolve()));
-    // Links the watchdog settled while planning keep that result in a dry run too.
-    for (const [index, result] of settled)
-        planned.set(index, settings.dryRun ? { ...result, status: 'planned', plan: 'fail' } : result);
-    await send({ type: 'planned', planned: finish(planned), problems });
-    if (settings.dryRun)
-        return exit(watchdog);
-    await new Promise((resolve) => process.once('message', () => resolve()));
-    await phase({ type: 'apply', wave: 1 });
-    await phase({ type: 'apply', wave: 2 }, lanes.slice(0, 1));
-    await send({ type: 'final', results: finish(settled) });
-    exit(watchdog);
-}
-const unfinished = { code: 'ECANCELED', syscall: 'none', attempted: 'get to' };
-function failureOf(result) {
-    return {
-        code: result.code,
-        errno: result.errno ?? undefined,
-        syscall: result.syscall,
-        attempted: 'reach the share for'
-    };
-}
-/** Lanes stuck in the share keep this process alive; the parent does not wait for it. */
-function exit(watchdog) {
-    clearInterval(watchdog);
-    process.exit(0);
-}
-
-;// CONCATENATED MODULE: ./src/share-job.ts
-// The parent's side of a share worker (share-worker.ts): start it, hand it the links on one share, collect what
-// it planned and made, and let go of it when done. It never waits for the child to exit: a child stuck in a hung
-// FUSE call cannot exit until the share answers.
-
-
-
-class ShareJob {
-    child;
-    messages = [];
-    waiting;
-    ended;
-    constructor(settings, links) {
-        // Its own stdio, not the action's: the runner must not wait for a child that cannot exit.
-        this.child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [(0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)], {
-            env: { ...process.env, [WORKER_ROLE]: '1' },
-            stdio: ['ignore', 'ignore', 'ignore', 'ipc']
-        });
-        this.child.on('message', (message) => {
-            this.messages.push(message);
-            this.waiting?.();
-        });
-        this.child.on('exit', (code, signal) => {
-            this.ended = `the worker for this share ended early (${signal ?? `exit code ${code}`})`;
-            this.waiting?.();
-        });
-        const start = { type: 'start', settings, links, lanes: laneCount(links, settings.platform) };
-        this.child.send(start);
-    }
-    /** The next message of this type, or undefined when the child died. */
-    async next(type) {
-        // The child's main thread never touches the share and times every call itself: it answers, or it died.
-        for (;;) {
-            const found = this.messages.find((m) => m.type === type);
-            if (found)
-                return found;
-            if (this.ended)
-                return undefined;
-            await new Promise((resolve) => (this.waiting = resolve));
-        }
-    }
-    async plan() {
-        const message = await this.next('planned');
-        return message && { planned: new Map(message.planned), problems: message.problems };
-    }
-    async apply() {
-        this.child.send({ type: 'apply' });
-        const message = await this.next('final');
-        return message && new Map(message.results);
-    }
-    /** Done with it: the child is killed, and nothing of it keeps this process alive even if it cannot die yet. */
-    release() {
-        this.child.kill('SIGKILL');
-        if (this.child.connected)
-            this.child.disconnect();
-        this.child.unref();
-    }
-    /** Why results are missing, for the links the child never answered for. */
-    get failureReason() {
-        return this.ended ?? 'the worker for this share did not answer';
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/spec.ts
-// Parse stage: the spec text becomes entries with line numbers, or line-numbered problems. Nothing touches the disk.
-
-
-
-
-/**
- * A spec is YAML/JSON when its first entry opens a list: `- `, or `[` on a line without ` -> ` (so that
- * `[slug].tsx -> x` stays a line). Otherwise it is `PATH -> TARGET` lines.
- */
-function isStructured(text) {
-    const first = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-    return first !== undefined && (/^\s*-(\s|$)/.test(first) || (/^\s*\[/.test(first) && !SEPARATOR.test(first)));
-}
-function parseSpec(text, defaults) {
-    return isStructured(text) ? parseYaml(text, defaults) : parseLines(text, defaults);
-}
-function checkPathText(value, what, line, problems) {
-    if (value === '')
-        problems.push({ line, message: `${what} is empty` });
-    else if (value.includes('\0'))
-        problems.push({ line, message: `${what} contains a NUL byte` });
-}
-function parseLines(text, defaults) {
-    const entries = [];
-    const problems = [];
-    text.split(/\r?\n/).forEach((raw, index) => {
-        const line = index + 1;
-        const trimmed = raw.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        const parts = trimmed.split(new RegExp(SEPARATOR, 'g'));
-        if (parts.length !== 2) {
-            const message = parts.length === 1
-                ? `expected 'PATH -> TARGET' (with a space on each side of '->'); got '${trimmed}'`
-                : `has ${parts.length - 1} ' -> ' separators; a line holds one link 'PATH -> TARGET'`;
-            problems.push({ line, message });
-            return;
-        }
-        const [path, target] = parts.map((p) => p.trim());
-        checkPathText(path, 'PATH', line, problems);
-        checkPathText(target, 'TARGET', line, problems);
-        entries.push({ line, path, target, options: { ...defaults } });
-    });
-    return { entries, problems };
-}
-const FIELDS = ['path', 'target', 'type', 'fallback', 'relative', 'overwrite', 'target-type'];
-function parseYaml(text, defaults) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true });
-    const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
-    const problems = doc.errors.map((e) => ({
-        line: e.linePos?.[0].line ?? 1,
-        message: `YAML: ${e.message.split('\n')[0]}`
-    }));
-    if (problems.length > 0)
-        return { entries: [], problems };
-    if (!(0,dist/* isSeq */.oP)(doc.contents))
-        return { entries: [], problems: [{ line: 1, message: 'a YAML spec must be a list' }] };
-    const entries = [];
-    for (const item of doc.contents.items) {
-        const line = lineOf(item);
-        if (!(0,dist/* isMap */.jh)(item)) {
-            problems.push({ line, message: 'each list item must be an object with path and target' });
-            continue;
-        }
-        const fields = new Map();
-        for (const pair of item.items) {
-            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
-            const value = (0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : pair.value?.toJSON();
-            fields.set(key, { value, line: lineOf(pair.key) });
-        }
-        const entry = entryFromFields(fields, line, defaults, problems);
-        if (entry)
-            entries.push(entry);
-    }
-    return { entries, problems };
-}
-function entryFromFields(fields, line, defaults, problems) {
-    const before = problems.length;
-    for (const [key, { line: keyLine }] of fields) {
-        if (!FIELDS.includes(key)) {
-            problems.push({ line: keyLine, message: `unknown field '${key}'; allowed: ${FIELDS.join(', ')}` });
-        }
-    }
-    /** A path field: missing, not text, empty or with a NUL is a problem on the field's own line. */
-    const pathField = (name) => {
-        const field = fields.get(name);
-        if (field === undefined) {
-            problems.push({ line, message: `missing '${name}'` });
-            return '';
-        }
-        if (typeof field.value !== 'string' && typeof field.value !== 'number') {
-            problems.push({ line: field.line, message: `'${name}' must be a string` });
-            return '';
-        }
-        const value = String(field.value).trim();
-        checkPathText(value, `'${name}'`, field.line, problems);
-        return value;
-    };
-    const choice = (name, allowed, fallback) => {
-        const field = fields.get(name);
-        if (field === undefined)
-            return fallback;
-        const value = typeof field.value === 'string' || typeof field.value === 'boolean' ? String(field.value).toLowerCase() : '';
-        const match = allowed.find((a) => a === value);
-        if (match)
-            return match;
-        problems.push({ line: field.line, message: `'${name}' must be one of ${allowed.join(', ')}; got '${field.value}'` });
-        return fallback;
-    };
-    const options = {
-        type: choice('type', LINK_TYPES, defaults.type),
-        fallback: defaults.fallback,
-        relative: choice('relative', RELATIVE_MODES, defaults.relative),
-        overwrite: choice('overwrite', OVERWRITE_MODES, defaults.overwrite),
-        targetType: fields.has('target-type') ? choice('target-type', TARGET_TYPES, 'file') : defaults.targetType
-    };
-    const fallback = fields.get('fallback');
-    if (fallback !== undefined) {
-        const items = Array.isArray(fallback.value) ? fallback.value : [fallback.value ?? ''];
-        if (items.every((item) => typeof item === 'string')) {
-            try {
-                options.fallback = parseFallback(items.join(','), "'fallback'");
-            }
-            catch (error) {
-                problems.push({ line: fallback.line, message: error.message });
-            }
-        }
-        else {
-            problems.push({ line: fallback.line, message: "'fallback' must be a list of link kinds or a string" });
-        }
-    }
-    const path = pathField('path');
-    const target = pathField('target');
-    return problems.length === before ? { line, path, target, options } : undefined;
-}
-/**
- * Resolve PATH and TARGET against the working directory and check what can be checked without the disk:
- * `..` escapes, duplicates, links to themselves.
- */
-function resolveEntries(entries, workingDirectory, confine, platform) {
-    const { path } = platform;
-    const problems = [];
-    const firstLineOf = new Map();
-    const requests = [];
-    for (const entry of entries) {
-        const absPath = path.resolve(workingDirectory, entry.path);
-        const absTarget = path.resolve(workingDirectory, entry.target);
-        const pathWasRelative = !path.isAbsolute(entry.path);
-        const key = pathKey(platform, absPath);
-        const earlier = firstLineOf.get(key);
-        if (confine && pathWasRelative && !isWithin(platform, workingDirectory, absPath)) {
-            problems.push({
-                line: entry.line,
-                message: `PATH '${entry.path}' leads outside working-directory '${workingDirectory}' (confine: true)`
-            });
-        }
-        else if (earlier !== undefined) {
-            problems.push({ line: entry.line, message: `PATH '${entry.path}' is already the PATH on line ${earlier}` });
-        }
-        else if (key === pathKey(platform, absTarget)) {
-            problems.push({ line: entry.line, message: `PATH '${entry.path}' points at itself` });
-        }
-        if (earlier === undefined)
-            firstLineOf.set(key, entry.line);
-        requests.push({
-            ...entry,
-            absPath,
-            absTarget,
-            pathWasRelative,
-            targetWasRelative: !path.isAbsolute(entry.target),
-            dependsOnEarlier: false
-        });
-    }
-    markDependents(requests, firstLineOf, platform);
-    return { requests, problems };
-}
-/** A link whose PATH or TARGET lies below another entry's PATH sees that link, so it must wait for it. */
-function markDependents(requests, linkPaths, platform) {
-    const { path } = platform;
-    const underALink = (start) => {
-        for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-            if (linkPaths.has(pathKey(platform, dir)))
-                return true;
-        }
-        return false;
-    };
-    for (const request of requests) {
-        // A TARGET that is another entry's PATH counts too: it exists only once that link is made.
-        request.dependsOnEarlier = underALink(path.dirname(request.absPath)) || underALink(request.absTarget);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-// The pipeline: settings → parse → plan → apply → report. Links on shares that can hang are planned and applied
-// in a child process per share (share-job.ts); the rest in this process, where a successful call is the proof.
-
-
-
-
-
-
-
-
-
-
-
-
-/** The working directory with symlinks resolved; as given where its share does not answer (each link says why). */
-function realOrAsGiven(ops, dir) {
-    try {
-        return ops.realpath(dir);
-    }
-    catch {
-        return dir;
-    }
-}
-/** Which links go to a share worker: decided from the mount table alone, before anything touches a path. */
-function splitByShare(links, detector, isolate) {
-    const split = { local: [], shares: new Map() };
-    for (const link of links) {
-        const onPath = detector.forPath(link.request.absPath);
-        const onTarget = detector.forPath(link.request.absTarget);
-        const share = [onPath, onTarget].find(canHang);
-        if (!isolate || !share) {
-            split.local.push(link);
-            continue;
-        }
-        const group = split.shares.get(share.mountPoint) ?? { filesystem: share, links: [] };
-        group.links.push(link);
-        split.shares.set(share.mountPoint, group);
-    }
-    return split;
-}
-function startJob(filesystem, links, ctx, settings) {
-    return new ShareJob({
-        platform: ctx.platform.name,
-        filesystem,
-        realWorkingDirectory: ctx.realWorkingDirectory,
-        confine: ctx.confine,
-        createParents: ctx.createParents,
-        dangling: ctx.dangling,
-        backupSuffix: ctx.backupSuffix,
-        dryRun: settings.dryRun,
-        timeoutMs: settings.timeoutMs
-    }, links);
-}
-/** Run the action. Resolves when it is done; failures set the exit code through runner.setFailed. */
-async function main_run(options = {}) {
-    const { platform = currentPlatform(), ops = nodeFs, env = process.env } = options;
-    const jobs = [];
-    try {
-        const detector = createDetector(platform);
-        const mayHang = (p) => ops === nodeFs && canHang(detector.forPath(p));
-        const settings = getSettings(platform, env, mayHang);
-        const where = { settings, platform, workspace: env.GITHUB_WORKSPACE || settings.workingDirectory };
-        const parsed = parseSpec(settings.spec, settings.defaults);
-        const resolved = resolveEntries(parsed.entries, settings.workingDirectory, settings.confine, platform);
-        const specProblems = [...parsed.problems, ...resolved.problems];
-        if (specProblems.length > 0)
-            return reportProblems(specProblems, where);
-        const ctx = {
-            platform,
-            ops,
-            detector,
-            // A share worker resolves a working directory on its share itself, under its timeout.
-            realWorkingDirectory: mayHang(settings.workingDirectory)
-                ? settings.workingDirectory
-                : realOrAsGiven(ops, settings.workingDirectory),
-            confine: settings.confine,
-            createParents: settings.createParents,
-            dangling: settings.dangling,
-            goneShares: new Map(),
-            probes: new Map(),
-            backupSuffix: settings.backupSuffix,
-            swept: new Set(),
-            now: Date.now
-        };
-        const links = resolved.requests.map((request, index) => ({ index, request }));
-        // Injected filesystem calls (tests) cannot cross into a child process: they stay here.
-        const split = splitByShare(links, detector, ops === nodeFs);
-        const groups = [...split.shares.values()];
-        jobs.push(...groups.map((group) => startJob(group.filesystem, group.links, ctx, settings)));
-        const local = planAll(split.local.map((l) => l.request), ctx);
-        const sharePlans = await Promise.all(jobs.map((job) => job.plan()));
-        const problems = [...local.problems, ...sharePlans.flatMap((p) => p?.problems ?? [])];
-        if (problems.length > 0)
-            return reportProblems(problems, where);
-        const results = new Array(links.length);
-        /** A share's results; a child that died without them leaves its links failed, saying so. */
-        const fill = (i, found) => {
-            for (const { index, request } of groups[i].links) {
-                const failure = { code: 'UNKNOWN', syscall: 'none', attempted: `get an answer (${jobs[i].failureReason}) for` };
-                results[index] = found?.get(index) ?? failedResult(request, failure, ctx);
-            }
-        };
-        if (settings.dryRun) {
-            sharePlans.forEach((plan, i) => fill(i, plan?.planned));
-            local.plans.forEach((plan, i) => (results[split.local[i].index] = plannedResult(plan, ctx)));
-        }
-        else {
-            const applied = jobs.map((job) => job.apply());
-            local.plans.forEach((plan, i) => (results[split.local[i].index] = applyLink(plan, ctx)));
-            const shareResults = await Promise.all(applied);
-            shareResults.forEach((found, i) => fill(i, found));
-        }
-        await report(results, where, env);
-    }
-    catch (error) {
-        setFailed(errorMessage(error));
-    }
-    finally {
-        for (const job of jobs)
-            job.release();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/index.ts
+// This entry need to be wrapped in an IIFE because it uses a non-standard name for the exports (exports).
+(() => {
+var exports = __webpack_exports__;
+
+Object.defineProperty(exports, "B", ({ value: true }));
 // The entry point the runner executes (bundled to dist/index.js). The same file serves as the share worker
 // process and its lane threads (share-worker.ts), so the bundle stays one file.
-
-
-if (isLane())
-    runLane();
-else if (process.env[WORKER_ROLE])
-    runShareWorker();
+const main_js_1 = __nccwpck_require__(1730);
+const share_worker_js_1 = __nccwpck_require__(2251);
+if ((0, share_worker_js_1.isLane)())
+    (0, share_worker_js_1.runLane)();
+else if (process.env[share_worker_js_1.WORKER_ROLE])
+    (0, share_worker_js_1.runShareWorker)();
 else
-    void main_run();
+    void (0, main_js_1.run)();
 
+})();
+
+var __webpack_exports___esModule = __webpack_exports__.B;
+export { __webpack_exports___esModule as __esModule };

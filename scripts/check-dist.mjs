@@ -7,11 +7,11 @@ import { ROOT } from './run-action.mjs'
 
 const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-dist-'))
 try {
+  // The very build `npm run bundle` makes, into a temporary directory instead of dist/.
+  const bundle = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.bundle.split(' ')
+  const args = bundle.slice(1).map((arg, i, all) => (all[i - 1] === '-o' ? fresh : arg))
   const ncc = path.join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
-  const build = spawnSync(process.execPath, [ncc, 'build', 'src/index.ts', '-o', fresh, '--license', 'licenses.txt'], {
-    cwd: ROOT,
-    encoding: 'utf8'
-  })
+  const build = spawnSync(process.execPath, [ncc, ...args], { cwd: ROOT, encoding: 'utf8' })
   if (build.status !== 0) throw new Error(`ncc build failed:\n${build.stderr}${build.stdout}`)
   const names = (dir) => fs.readdirSync(dir).sort()
   const stale = [...new Set([...names(fresh), ...names(path.join(ROOT, 'dist'))])].filter((name) => {

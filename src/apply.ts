@@ -30,6 +30,8 @@ export interface ApplyContext extends PlanContext {
   probes: Map<string, Probe>
   /** Directories already swept of temporary names that a killed run left behind. */
   swept: Set<string>
+  /** Parent directories this run made or found made: thousands of links share a few, and mkdir is not free. */
+  madeDirs: Set<string>
   now: () => number
 }
 
@@ -309,14 +311,16 @@ function removeTree(p: string, ctx: ApplyContext): void {
 /** Create the missing parents one by one (a recursive mkdir reports ENOENT for EROFS); returns those made here. */
 function createParents(plan: LinkPlan, ctx: ApplyContext, created: string[]): void {
   for (const dir of plan.missingParents) {
+    if (ctx.madeDirs.has(dir)) continue
     try {
       step(`create the parent directory ${dir} for`, plan.kinds[0], () => ctx.ops.mkdir(dir))
       created.push(dir)
     } catch (error) {
-      // An earlier link of this run may have made it already.
+      // Another run (or an earlier link through another spelling) may have made it already.
       if (!(error instanceof StepError && error.failure.code === 'EEXIST' && ctx.ops.stat(dir)?.isDirectory()))
         throw error
     }
+    ctx.madeDirs.add(dir)
   }
 }
 
@@ -325,6 +329,7 @@ function removeCreatedParents(created: string[], ctx: ApplyContext): void {
   for (const dir of created.reverse()) {
     try {
       ctx.ops.rmdir(dir)
+      ctx.madeDirs.delete(dir)
     } catch {
       return
     }

@@ -100,6 +100,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
       probes: new Map(),
       backupSuffix: settings.backupSuffix,
       swept: new Set(),
+      madeDirs: new Set(),
       now: Date.now
     }
     const links = resolved.requests.map((request, index) => ({ index, request }))

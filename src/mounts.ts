@@ -5,7 +5,7 @@ import * as fs from 'node:fs'
 import type { FilesystemInfo } from './model.js'
 import { parseMacMounts, throughFirmlinks } from './mounts-macos.js'
 import { driveQuery, parseDriveInfo, powershellArgs, uncShare } from './mounts-windows.js'
-import { isWithin, volumeOf, type Platform } from './platform.js'
+import { keyWithin, pathKey, volumeOf, type Platform } from './platform.js'
 
 export interface MountEntry extends FilesystemInfo {
   id: number
@@ -44,12 +44,26 @@ export function parseMountinfo(text: string): MountEntry[] {
 
 /** The mount a path lies on: the longest mount point above it; of stacked mounts, the last one mounted. */
 export function mountOf(mounts: MountEntry[], absPath: string, platform: Platform): MountEntry | undefined {
-  let best: MountEntry | undefined
-  for (const mount of mounts) {
-    if (!isWithin(platform, mount.mountPoint, absPath)) continue
-    if (!best || mount.mountPoint.length >= best.mountPoint.length) best = mount
+  return longestMount(keyMounts(mounts, platform), absPath, platform)
+}
+
+interface KeyedMount {
+  mount: MountEntry
+  key: string
+}
+
+/** Mount points as comparable keys, made once per table: every link is looked up against every mount. */
+function keyMounts(mounts: MountEntry[], platform: Platform): KeyedMount[] {
+  return mounts.map((mount) => ({ mount, key: pathKey(platform, mount.mountPoint) }))
+}
+
+function longestMount(mounts: KeyedMount[], absPath: string, platform: Platform): MountEntry | undefined {
+  const key = pathKey(platform, absPath)
+  let best: KeyedMount | undefined
+  for (const keyed of mounts) {
+    if (keyWithin(platform, keyed.key, key) && (!best || keyed.key.length >= best.key.length)) best = keyed
   }
-  return best
+  return best?.mount
 }
 
 export const UNKNOWN_FS: FilesystemInfo = { type: 'unknown', mountPoint: '', source: '', options: [] }
@@ -153,6 +167,7 @@ function basicInfo(mount: MountEntry): FilesystemInfo {
 /** Linux and macOS: the mount table, read at the first question. */
 function tableLookup(platform: Platform, from: MountSources): (absPath: string) => Found | undefined {
   let mounts: MountEntry[] | undefined
+  let keyed: KeyedMount[] = []
   return (absPath) => {
     if (mounts === undefined) {
       try {
@@ -160,8 +175,9 @@ function tableLookup(platform: Platform, from: MountSources): (absPath: string) 
       } catch {
         mounts = []
       }
+      keyed = keyMounts(mounts, platform)
     }
-    const lexical = mountOf(mounts, absPath, platform)
+    const lexical = longestMount(keyed, absPath, platform)
     const mount = platform.isMac ? throughFirmlinks(lexical, mounts) : lexical
     return mount && { key: mount, details: () => enrich(mount, from), plain: basicInfo(mount) }
   }
@@ -182,19 +198,26 @@ export function createDetector(platform: Platform, sources: Partial<MountSources
   const from: MountSources = { ...systemSources(platform), ...sources }
   const lookup = platform.isWindows ? volumeLookup(platform, from) : tableLookup(platform, from)
   const details = new Map<unknown, FilesystemInfo>()
+  // Each link asks about its PATH several times (split, plan, apply): answer each path once.
+  const answers = new Map<string, FilesystemInfo>()
+  const answer = (absPath: string): FilesystemInfo => {
+    const found = lookup(absPath)
+    if (!found) return UNKNOWN_FS
+    let info = details.get(found.key)
+    if (!info) {
+      try {
+        info = found.details()
+      } catch {
+        info = found.plain
+      }
+      details.set(found.key, info)
+    }
+    return info
+  }
   return {
     forPath: (absPath) => {
-      const found = lookup(absPath)
-      if (!found) return UNKNOWN_FS
-      let info = details.get(found.key)
-      if (!info) {
-        try {
-          info = found.details()
-        } catch {
-          info = found.plain
-        }
-        details.set(found.key, info)
-      }
+      let info = answers.get(absPath)
+      if (!info) answers.set(absPath, (info = answer(absPath)))
       return info
     }
   }

@@ -19,6 +19,11 @@ export interface PlanContext {
   dangling: DanglingMode
   /** Mount points whose share was found gone (ENOTCONN...): later links there are skipped, not attempted. */
   goneShares: Map<string, Failure>
+  /**
+   * Directories already resolved while planning (thousands of links share a few directories). Only while nothing
+   * is being made: a link planned again at apply time must see what earlier links changed.
+   */
+  realDirectories?: Map<string, RealLocation>
 }
 
 /** What is at PATH now, in the terms of `overwrite`. */
@@ -56,7 +61,7 @@ export function syscallOf(kind: Kind): string {
 /** A problem of the spec found on disk (a symlinked parent leading out): the whole run stops before any change. */
 export class ConfinementProblem extends Error {}
 
-interface RealLocation {
+export interface RealLocation {
   /** p with the symlinks of its existing part resolved. */
   real: string
   /** The directories of p that do not exist yet, outermost first. */
@@ -65,6 +70,14 @@ interface RealLocation {
 
 /** Resolve the existing part of directory `dir` and list what is missing below it (like `realpath -m`). */
 function realDirectory(dir: string, ctx: PlanContext): RealLocation {
+  const cached = ctx.realDirectories?.get(dir)
+  if (cached) return cached
+  const found = resolveDirectory(dir, ctx)
+  ctx.realDirectories?.set(dir, found)
+  return found
+}
+
+function resolveDirectory(dir: string, ctx: PlanContext): RealLocation {
   const { path } = ctx.platform
   const missing: string[] = []
   for (let current = dir; ; current = path.dirname(current)) {
@@ -241,7 +254,7 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
     const target = ctx.ops.stat(request.absTarget)
     plan.targetExists = target !== undefined
     plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir
-    if (target) plan.linkSource = ctx.ops.realpath(request.absTarget)
+    if (target && requested.includes('hardlink')) plan.linkSource = ctx.ops.realpath(request.absTarget)
     if (requested.some((k) => k === 'symlink' || k === 'junction')) plan.text = linkText(request, parent.real, ctx)
 
     if (!target) {
@@ -291,6 +304,11 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
   }
 }
 
+/** The context for a planning pass, in which resolved directories may be remembered. */
+export function planningContext<T extends PlanContext>(ctx: T): T {
+  return { ...ctx, realDirectories: new Map() }
+}
+
 /**
  * Plan one link, unless its share (found lexically, without touching it) is already known to be gone. A plan that
  * finds the share gone marks it so for the links after it.
@@ -310,9 +328,10 @@ export function planOrSkip(request: LinkRequest, ctx: PlanContext): LinkPlan {
 export function planAll(requests: LinkRequest[], ctx: PlanContext): { plans: LinkPlan[]; problems: SpecProblem[] } {
   const plans: LinkPlan[] = []
   const problems: SpecProblem[] = []
+  const planning = planningContext(ctx)
   for (const request of requests) {
     try {
-      plans.push(planOrSkip(request, ctx))
+      plans.push(planOrSkip(request, planning))
     } catch (error) {
       if (!(error instanceof ConfinementProblem)) throw error
       problems.push({ line: request.line, message: error.message })

