@@ -200,10 +200,19 @@ describe('parseSpec: YAML and JSON lists', () => {
 
   it.each([
     ['a list', 'path: [a, b]', "'path' must be a string"],
-    ['a boolean', 'target: true', "'target' must be a string"]
+    ['a map', 'target: { a: b }', "'target' must be a string"]
   ])('rejects %s where a path belongs', (_, field, message) => {
     const text = spec('- type: symlink', `  ${field}`, field.startsWith('path') ? '  target: t' : '  path: p')
     expect(parse(text).problems).toEqual([{ line: 2, message }])
+  })
+
+  it('reads every scalar as the text written: true, 007 and 1.10 are names', () => {
+    const { entries, problems } = parse(spec('- path: "true"', '  target: 007', '- path: 1.10', '  target: true'))
+    expect(problems).toEqual([])
+    expect(entries.map((e) => [e.path, e.target])).toEqual([
+      ['true', '007'],
+      ['1.10', 'true']
+    ])
   })
 
   it("puts an empty or NUL-carrying path on the field's own line", () => {

@@ -503,7 +503,7 @@ function isErrno(error) {
 function toFailure(error, syscall, attempted) {
     const code = errnoName(error);
     const errno = errnoNumber(code) ?? (typeof error.errno === 'number' ? Math.abs(error.errno) : undefined);
-    return { code, errno, syscall, attempted };
+    return { code, errno, syscall, attempted, path: error.path };
 }
 
 
@@ -941,6 +941,12 @@ const ROWS = [
         codes: ['EDQUOT'],
         meaning: "The user's disk quota (blocks or inodes) on that filesystem is used up.",
         hint: 'Free space within the quota, or ask for a larger one.'
+    },
+    {
+        codes: ['ENAMETOOLONG'],
+        when: { says: 'TARGET is too long', test: (ctx) => ctx.failure.path === ctx.target },
+        meaning: 'TARGET or a name in it is too long for the filesystem (usually 255 bytes a name, 4096 a path).',
+        hint: 'Point at a shorter path, for example through a shorter symlinked directory.'
     },
     {
         codes: ['ENAMETOOLONG'],
@@ -2927,7 +2933,9 @@ function isStructured(text) {
     return first !== undefined && (/^\s*-(\s|$)/.test(first) || (/^\s*\[/.test(first) && !model_js_1.SEPARATOR.test(first)));
 }
 function parseSpec(text, defaults) {
-    return isStructured(text) ? parseYaml(text, defaults) : parseLines(text, defaults);
+    // Editors on Windows start files with a byte-order mark; YAML misreads one before `- `.
+    const spec = text.replace(/^\uFEFF/, '');
+    return isStructured(spec) ? parseYaml(spec, defaults) : parseLines(spec, defaults);
 }
 function checkPathText(value, what, line, problems) {
     if (value === '')
@@ -2952,16 +2960,19 @@ function parseLines(text, defaults) {
             return;
         }
         const [path, target] = parts.map((p) => p.trim());
+        const before = problems.length;
         checkPathText(path, 'PATH', line, problems);
         checkPathText(target, 'TARGET', line, problems);
-        entries.push({ line, path, target, options: { ...defaults } });
+        if (problems.length === before)
+            entries.push({ line, path, target, options: { ...defaults } });
     });
     return { entries, problems };
 }
 const FIELDS = ['path', 'target', 'type', 'fallback', 'relative', 'overwrite', 'target-type'];
 function parseYaml(text, defaults) {
     const lineCounter = new yaml_1.LineCounter();
-    const doc = (0, yaml_1.parseDocument)(text, { lineCounter, uniqueKeys: true });
+    // failsafe: every scalar is text as written, so `path: 1.10` stays "1.10" and `007` stays "007".
+    const doc = (0, yaml_1.parseDocument)(text, { lineCounter, uniqueKeys: true, schema: 'failsafe' });
     const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
     const problems = doc.errors.map((e) => ({
         line: e.linePos?.[0].line ?? 1,
@@ -2981,7 +2992,8 @@ function parseYaml(text, defaults) {
         const fields = new Map();
         for (const pair of item.items) {
             const key = (0, yaml_1.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
-            const value = (0, yaml_1.isScalar)(pair.value) ? pair.value.value : pair.value?.toJSON();
+            // toJS with the document resolves aliases (`*anchor`), as YAML writers emit for shared lists.
+            const value = pair.value?.toJS(doc);
             fields.set(key, { value, line: lineOf(pair.key) });
         }
         const entry = entryFromFields(fields, line, defaults, problems);

@@ -37,5 +37,5 @@ export function isErrno(error: unknown): error is NodeJS.ErrnoException {
 export function toFailure(error: NodeJS.ErrnoException, syscall: string, attempted: string): Failure {
   const code = errnoName(error)
   const errno = errnoNumber(code) ?? (typeof error.errno === 'number' ? Math.abs(error.errno) : undefined)
-  return { code, errno, syscall, attempted }
+  return { code, errno, syscall, attempted, path: error.path }
 }

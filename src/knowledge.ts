@@ -368,6 +368,12 @@ const ROWS: Row[] = [
   },
   {
     codes: ['ENAMETOOLONG'],
+    when: { says: 'TARGET is too long', test: (ctx) => ctx.failure.path === ctx.target },
+    meaning: 'TARGET or a name in it is too long for the filesystem (usually 255 bytes a name, 4096 a path).',
+    hint: 'Point at a shorter path, for example through a shorter symlinked directory.'
+  },
+  {
+    codes: ['ENAMETOOLONG'],
     meaning: 'PATH or a name in it is too long for the filesystem (usually 255 bytes a name, 4096 a path).',
     hint: 'Use shorter names, or a relative link text (`relative: true`).'
   },

@@ -65,6 +65,8 @@ export interface Failure {
   syscall: string
   /** The call that failed, in words: "create the symbolic link", "create parent directories". */
   attempted: string
+  /** The path the call was about, where the system said. */
+  path?: string
 }
 
 /** The filesystem a link lives on. */

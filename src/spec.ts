@@ -33,7 +33,9 @@ function isStructured(text: string): boolean {
 }
 
 export function parseSpec(text: string, defaults: LinkOptions): ParsedSpec {
-  return isStructured(text) ? parseYaml(text, defaults) : parseLines(text, defaults)
+  // Editors on Windows start files with a byte-order mark; YAML misreads one before `- `.
+  const spec = text.replace(/^\uFEFF/, '')
+  return isStructured(spec) ? parseYaml(spec, defaults) : parseLines(spec, defaults)
 }
 
 function checkPathText(value: string, what: string, line: number, problems: SpecProblem[]): void {
@@ -58,9 +60,10 @@ function parseLines(text: string, defaults: LinkOptions): ParsedSpec {
       return
     }
     const [path, target] = parts.map((p) => p.trim())
+    const before = problems.length
     checkPathText(path, 'PATH', line, problems)
     checkPathText(target, 'TARGET', line, problems)
-    entries.push({ line, path, target, options: { ...defaults } })
+    if (problems.length === before) entries.push({ line, path, target, options: { ...defaults } })
   })
   return { entries, problems }
 }
@@ -69,7 +72,8 @@ const FIELDS = ['path', 'target', 'type', 'fallback', 'relative', 'overwrite', '
 
 function parseYaml(text: string, defaults: LinkOptions): ParsedSpec {
   const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true })
+  // failsafe: every scalar is text as written, so `path: 1.10` stays "1.10" and `007` stays "007".
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, schema: 'failsafe' })
   const lineOf = (node: { range?: readonly number[] | null } | null | undefined): number =>
     node?.range ? lineCounter.linePos(node.range[0]).line : 1
   const problems: SpecProblem[] = doc.errors.map((e) => ({
@@ -89,7 +93,8 @@ function parseYaml(text: string, defaults: LinkOptions): ParsedSpec {
     const fields = new Map<string, { value: unknown; line: number }>()
     for (const pair of item.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
-      const value = isScalar(pair.value) ? pair.value.value : (pair.value as YamlNode | null)?.toJSON()
+      // toJS with the document resolves aliases (`*anchor`), as YAML writers emit for shared lists.
+      const value = (pair.value as YamlNode | null)?.toJS(doc)
       fields.set(key, { value, line: lineOf(pair.key as YamlNode) })
     }
     const entry = entryFromFields(fields, line, defaults, problems)
