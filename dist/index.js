@@ -7,6 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TEMP_PREFIX = void 0;
+exports.applyContext = applyContext;
 exports.probe = probe;
 exports.toResult = toResult;
 exports.applyLink = applyLink;
@@ -19,6 +20,24 @@ const errors_js_1 = __nccwpck_require__(3916);
 const knowledge_js_1 = __nccwpck_require__(7023);
 const plan_js_1 = __nccwpck_require__(2464);
 const platform_js_1 = __nccwpck_require__(3728);
+/** A fresh context for one run (or one share worker lane): nothing probed, swept or made yet. */
+function applyContext(settings, ops, detector) {
+    return {
+        platform: (0, platform_js_1.platformFor)(settings.platform),
+        realWorkingDirectory: settings.realWorkingDirectory,
+        confine: settings.confine,
+        createParents: settings.createParents,
+        dangling: settings.dangling,
+        backupSuffix: settings.backupSuffix,
+        ops,
+        detector,
+        goneShares: new Map(),
+        probes: new Map(),
+        swept: new Set(),
+        madeDirs: new Set(),
+        now: Date.now
+    };
+}
 /** Temporary names: a fixed prefix a later run can recognise, then pid and randomness (unique per process). */
 exports.TEMP_PREFIX = '.ln-action-';
 const STALE_TEMP_MS = 60 * 60 * 1000;
@@ -1216,19 +1235,6 @@ function splitByShare(links, detector, isolate) {
     }
     return split;
 }
-function startJob(filesystem, links, ctx, settings) {
-    return new share_job_js_1.ShareJob({
-        platform: ctx.platform.name,
-        filesystem,
-        realWorkingDirectory: ctx.realWorkingDirectory,
-        confine: ctx.confine,
-        createParents: ctx.createParents,
-        dangling: ctx.dangling,
-        backupSuffix: ctx.backupSuffix,
-        dryRun: settings.dryRun,
-        timeoutMs: settings.timeoutMs
-    }, links);
-}
 /** Run the action. Resolves when it is done; failures set the exit code through runner.setFailed. */
 async function run(options = {}) {
     const { platform = (0, platform_js_1.currentPlatform)(), ops = fsops_js_1.nodeFs, env = process.env } = options;
@@ -1243,10 +1249,8 @@ async function run(options = {}) {
         const specProblems = [...parsed.problems, ...resolved.problems];
         if (specProblems.length > 0)
             return (0, report_js_1.reportProblems)(specProblems, where);
-        const ctx = {
-            platform,
-            ops,
-            detector,
+        const linkSettings = {
+            platform: platform.name,
             // A share worker resolves a working directory on its share itself, under its timeout.
             realWorkingDirectory: mayHang(settings.workingDirectory)
                 ? settings.workingDirectory
@@ -1254,18 +1258,15 @@ async function run(options = {}) {
             confine: settings.confine,
             createParents: settings.createParents,
             dangling: settings.dangling,
-            goneShares: new Map(),
-            probes: new Map(),
-            backupSuffix: settings.backupSuffix,
-            swept: new Set(),
-            madeDirs: new Set(),
-            now: Date.now
+            backupSuffix: settings.backupSuffix
         };
+        const ctx = { ...(0, apply_js_1.applyContext)(linkSettings, ops, detector), platform };
         const links = resolved.requests.map((request, index) => ({ index, request }));
         // Injected filesystem calls (tests) cannot cross into a child process: they stay here.
         const split = splitByShare(links, detector, ops === fsops_js_1.nodeFs);
         const groups = [...split.shares.values()];
-        jobs.push(...groups.map((group) => startJob(group.filesystem, group.links, ctx, settings)));
+        const { dryRun, timeoutMs } = settings;
+        jobs.push(...groups.map((group) => new share_job_js_1.ShareJob({ ...linkSettings, filesystem: group.filesystem, dryRun, timeoutMs }, group.links)));
         const local = (0, plan_js_1.planAll)(split.local.map((l) => l.request), ctx);
         const sharePlans = await Promise.all(jobs.map((job) => job.plan()));
         const problems = [...local.problems, ...sharePlans.flatMap((p) => p?.problems ?? [])];
@@ -2669,22 +2670,8 @@ const OPS = Object.keys(fsops_js_1.nodeFs);
 /** Per lane in the shared Int32Array: the link's index, the call (index into OPS), when it began (ms since epoch0, 0 = idle). */
 const SLOT = 3;
 function shareContext(settings, ops) {
-    return {
-        platform: (0, platform_js_1.platformFor)(settings.platform),
-        ops,
-        // Every link here was put on this share lexically; what it is does not change per link.
-        detector: { forPath: () => settings.filesystem },
-        realWorkingDirectory: settings.realWorkingDirectory,
-        confine: settings.confine,
-        createParents: settings.createParents,
-        dangling: settings.dangling,
-        backupSuffix: settings.backupSuffix,
-        goneShares: new Map(),
-        probes: new Map(),
-        swept: new Set(),
-        madeDirs: new Set(),
-        now: Date.now
-    };
+    // Every link here was put on this share lexically; what it is does not change per link.
+    return (0, apply_js_1.applyContext)(settings, ops, { forPath: () => settings.filesystem });
 }
 /** Lanes: whole directories each, the busiest first onto the least loaded lane; links below other links go last, in order. */
 function assignLanes(links, count, settings) {

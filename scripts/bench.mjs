@@ -12,15 +12,16 @@
 //      of the job summary                                          goal: < 200 MB; output < 1 MB; summary < 1 MiB
 // Fixtures live in temporary directories; everything (mount, proxy, sshd, files) is removed at the end, also on
 // an error or Ctrl-C. Nothing is deleted while timing: ext4 without a journal makes a new inode scan past every
-// inode freed in the last minute, which would slow whichever contender ran next.
+// inode freed in the last minute (six while not yet written back), which would slow whichever contender ran next.
 import { spawn, spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as net from 'node:net'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { parseArgs } from 'node:util'
 import { Worker } from 'node:worker_threads'
-import { actionNode, runAction, startAction } from './run-action.mjs'
+import { ROOT, actionNode, runAction, startAction } from './run-action.mjs'
 
 const USAGE = `usage: npm run bench -- [--reps N] [--quick] [--cases LIST]
   --reps N      timed repetitions per contender (default 5; 3 with --quick)
@@ -73,10 +74,13 @@ function cleanup() {
 }
 
 process.on('exit', cleanup)
+/** Daemons we started, until they have been reaped (so none is left as a zombie for PID 1 to collect). */
+const reaped = []
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
+  process.on(signal, async () => {
     console.error(`\nbench: ${signal}, cleaning up`)
     cleanup()
+    await Promise.race([Promise.all(reaped), new Promise((resolve) => setTimeout(resolve, 1000))])
     process.exit(128 + os.constants.signals[signal])
   })
 }
@@ -162,6 +166,7 @@ async function compare(contenders, { reps = REPS, warmUp = true } = {}) {
       spawnSync('sync')
       const ms = await c.run(state)
       if (rep >= 0) runs.get(c.name).push(ms)
+      await new Promise(setImmediate) // back to the event loop: a pending Ctrl-C is handled here, not at the end
     }
   }
   return contenders.map((c) => ({ name: c.name, note: c.note, runs: runs.get(c.name), ms: median(runs.get(c.name)) }))
@@ -246,11 +251,11 @@ function gnuLn(ws, [dirs, perDir]) {
 
 /** Where cases 1 and 2 run: os.tmpdir(), and tmpfs /dev/shm when it is there and is tmpfs. */
 function localBases() {
-  const bases = [{ base: tempDir(os.tmpdir(), 'ln-action-bench-'), goal: true }]
+  const bases = [tempDir(os.tmpdir(), 'ln-action-bench-')]
   if (fs.existsSync('/dev/shm') && filesystemOf('/dev/shm').type === 'tmpfs') {
-    bases.push({ base: tempDir('/dev/shm', 'ln-action-bench-'), goal: false })
+    bases.push(tempDir('/dev/shm', 'ln-action-bench-'))
   }
-  return bases.map((b) => ({ ...b, fs: filesystemOf(b.base) }))
+  return bases.map((base) => ({ base, fs: filesystemOf(base) }))
 }
 
 async function caseCreate({ base, fs: where }) {
@@ -339,7 +344,7 @@ async function caseMemory() {
   const node = path.join(base, 'node-with-rss')
   const measure = timeBin
     ? `exec ${timeBin} -f %M -o '${rssFile}' '${NODE}' "$@"`
-    : `exec '${NODE}' --import 'data:text/javascript,process.on("exit",()=>require("fs").writeFileSync("${rssFile}",String(process.resourceUsage().maxRSS)))' "$@"`
+    : `exec '${NODE}' --import 'data:text/javascript,import{writeFileSync}from"node:fs";process.on("exit",()=>writeFileSync("${rssFile}",String(process.resourceUsage().maxRSS)))' "$@"`
   fs.writeFileSync(node, `#!/bin/sh\n${measure}\n`, { mode: 0o755 })
   const run = await startAction(ws, { links: `@${specFile}` }, { node })
   checkRun(run, { created: count, failed: 0 })
@@ -347,9 +352,11 @@ async function caseMemory() {
   const bytes = (s) => Buffer.byteLength(s ?? '')
   const sizes = {
     resultsOutputBytes: bytes(run.outputs.results),
+    allOutputsBytes: Object.values(run.outputs).reduce((sum, v) => sum + bytes(v), 0),
     summaryBytes: bytes(run.summary),
     logBytes: bytes(run.stdout),
-    resultsFileEntries: run.results.length
+    resultsFileEntries: run.results.length,
+    resultsJsonBytes: bytes(JSON.stringify(run.results))
   }
   const met =
     maxRssMB < LIMITS.rssMB &&
@@ -398,12 +405,22 @@ async function waitFor(what, test, { timeoutMs = 10_000, alive = () => true } = 
   }
 }
 
-const isAlive = (pid) => {
+/** Running: it exists and is not a zombie (a zombie holds no mount, socket or file any more). */
+function isAlive(pid) {
   try {
-    process.kill(pid, 0)
-    return true
+    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '')[0] !== 'Z'
   } catch {
     return false
+  }
+}
+
+/** Synchronously (cleanup runs on the way out too): wait until `pid` has ended, SIGKILL it after `graceMs`. */
+function awaitEnd(pid, graceMs = 3000) {
+  const nap = new Int32Array(new SharedArrayBuffer(4))
+  for (let waited = 0; isAlive(pid); waited += 20) {
+    if (waited === graceMs) process.kill(pid, 'SIGKILL')
+    if (waited > graceMs + 2000) throw new Error(`pid ${pid} did not end`)
+    Atomics.wait(nap, 0, 0, 20)
   }
 }
 
@@ -413,6 +430,7 @@ function startDaemon(what, cmd, argv, log) {
   const child = spawn(cmd, argv, { detached: true, stdio: ['ignore', out, out] })
   fs.closeSync(out)
   child.unref()
+  reaped.push(new Promise((resolve) => child.once('exit', resolve)))
   onCleanup(what, () => {
     for (const target of [child.pid, -child.pid]) {
       try {
@@ -421,6 +439,7 @@ function startDaemon(what, cmd, argv, log) {
         // already gone
       }
     }
+    awaitEnd(child.pid)
   })
   return child
 }
@@ -538,9 +557,11 @@ async function caseShare() {
   const missing = shareMissing()
   if (missing) return { id: 3, title, skipped: missing }
   const dir = tempDir('/tmp', 'ln-action-bench-sshfs-')
-  const serverDir = path.join(dir, 'server')
+  // The server's disk should not be what is measured: tmpfs where there is one (ext4 without a journal costs
+  // sftp-server, which does one request at a time, about 1 ms of CPU per new inode after deletions).
+  const serverDir = tempDir(fs.existsSync('/dev/shm') ? '/dev/shm' : dir, 'ln-action-bench-server-')
   const mountPoint = path.join(dir, 'mnt')
-  for (const d of [serverDir, mountPoint]) fs.mkdirSync(d)
+  fs.mkdirSync(mountPoint)
   const sshd = await startSshd(dir)
   const proxyPort = await startDelayProxy(sshd.port, SHARE_DELAY_MS)
   await mountSshfs(dir, serverDir, mountPoint, proxyPort, sshd.identity)
@@ -578,10 +599,12 @@ async function caseShare() {
   return {
     id: 3,
     title,
-    fs: `fuse.sshfs via a ${SHARE_DELAY_MS} ms-each-way proxy; one lstat round trip measured ${fmt(rtt)} ms`,
+    fs: `fuse.sshfs via a ${SHARE_DELAY_MS} ms-each-way proxy, server on ${filesystemOf(serverDir).label}; one lstat round trip ${fmt(rtt)} ms`,
     roundTripMs: rtt,
     contenders,
-    goal: { versus: 'sequential loop', min: 10 }
+    goal: { versus: 'sequential loop', min: 10 },
+    // What the share allows at all, measured in the same run: sequential loop / parallel bare Node.
+    ceiling: contenders[1].ms / contenders[2].ms
   }
 }
 
@@ -595,7 +618,19 @@ function machine() {
     memoryGB: Math.round(os.totalmem() / 2 ** 30),
     kernel: `${os.type()} ${os.release()}`,
     node: sh(NODE, ['--version']).trim(),
-    tmpdir: `${os.tmpdir()}: ${filesystemOf(os.tmpdir()).label}`
+    tmpdir: `${os.tmpdir()}: ${filesystemOf(os.tmpdir()).label}`,
+    loadAverage: os.loadavg().map((l) => Number(l.toFixed(2)))
+  }
+}
+
+/** Which build was measured: the commit, whether src/ or dist/ differ from it, and a hash of dist/index.js. */
+function build() {
+  const git = (...argv) => spawnSync('git', argv, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? ''
+  const dist = fs.readFileSync(path.join(ROOT, 'dist', 'index.js'))
+  return {
+    commit: git('rev-parse', '--short', 'HEAD') || 'unknown',
+    dirty: git('status', '--porcelain', '--', 'src', 'dist') !== '',
+    dist: `${createHash('sha256').update(dist).digest('hex').slice(0, 12)}, ${fmt(dist.length / 1024, 0)} KiB`
   }
 }
 
@@ -652,6 +687,23 @@ function printTable(results) {
 }
 
 function printNotes(results) {
+  if (results.some((r) => r.fs?.includes('ext4 without journal'))) {
+    console.log(
+      '\next4 without a journal: a new inode is allocated past every inode freed in the last 60 s (6 min while its ' +
+        'inode table is not yet written back), so a run right after deleting many files is slow; nothing is deleted until the end here.'
+    )
+  }
+  console.log(
+    '\nratio: action / baseline where the goal is an upper bound (lower is better); baseline / action where it is a ' +
+      'speed-up (higher is better).'
+  )
+  const share = results.find((r) => r.id === 3 && r.ceiling)
+  if (share) {
+    console.log(
+      `sshfs: the share itself allows at most ${fmt(share.ceiling, 2)}x (sequential loop / parallel bare Node, this ` +
+        `run); the action reaches ${fmt(share.ratio, 2)}x, ${fmt((share.ratio / share.ceiling) * 100, 0)} % of that.`
+    )
+  }
   console.log('\nBaselines:')
   const seen = new Set()
   for (const c of results.flatMap((r) => r.contenders ?? [])) {
@@ -663,7 +715,8 @@ function printNotes(results) {
     console.log(
       `\nMemory (${memory.measuredBy}): ${fmt(memory.maxRssMB)} MB peak RSS in ${fmt(memory.ms / 1000, 2)} s; results output ` +
         `${fmt(memory.resultsOutputBytes, 0)} bytes (limit 1 MB), summary ${fmt(memory.summaryBytes, 0)} bytes (limit 1 MiB), ` +
-        `log ${fmt(memory.logBytes, 0)} bytes, results file ${fmt(memory.resultsFileEntries, 0)} entries.`
+        `all outputs ${fmt(memory.allOutputsBytes, 0)} bytes, log ${fmt(memory.logBytes, 0)} bytes, results file ` +
+        `${fmt(memory.resultsFileEntries, 0)} entries (${fmt(memory.resultsJsonBytes / 2 ** 20)} MiB as compact JSON).`
     )
   }
 }
@@ -676,7 +729,12 @@ async function main() {
     `ln-action bench: ${REPS} repetitions${args.quick ? ' (quick)' : ''}, median; whole processes, start-up included`
   )
   console.log(
-    `machine: ${host.nproc} CPUs (${host.cpu}), ${host.memoryGB} GB, ${host.kernel}, Node ${host.node}, ${host.tmpdir}\n`
+    `machine: ${host.nproc} CPUs (${host.cpu}), ${host.memoryGB} GB, ${host.kernel}, Node ${host.node}, ${host.tmpdir}`
+  )
+  console.log(`load average at start: ${host.loadAverage.join(' ')} (other work on the machine skews every figure)`)
+  const built = build()
+  console.log(
+    `build: commit ${built.commit}${built.dirty ? ' + uncommitted src/dist changes' : ''}, dist/index.js ${built.dist}\n`
   )
   const results = []
   const step = async (id, fn) => {
@@ -697,7 +755,7 @@ async function main() {
   console.log()
   printTable(results)
   printNotes(results)
-  console.log(JSON.stringify({ machine: host, reps: REPS, quick: args.quick, results }))
+  console.log(JSON.stringify({ machine: host, build: built, reps: REPS, quick: args.quick, results }))
 }
 
 try {

@@ -12,7 +12,7 @@ import {
   misreports,
   type FailureContext
 } from './knowledge.js'
-import type { Failure, Kind, LinkRequest, LinkResult, Probe, Status } from './model.js'
+import type { DanglingMode, Failure, Kind, LinkRequest, LinkResult, Probe, Status } from './model.js'
 import {
   ConfinementProblem,
   emptyPlan,
@@ -22,7 +22,9 @@ import {
   type LinkPlan,
   type PlanContext
 } from './plan.js'
-import { linkTextOf, sameLinkTarget, symlinkType } from './platform.js'
+import { linkTextOf, platformFor, sameLinkTarget, symlinkType } from './platform.js'
+import type { FsOps } from './fsops.js'
+import type { FilesystemDetector } from './mounts.js'
 
 export interface ApplyContext extends PlanContext {
   backupSuffix: string
@@ -33,6 +35,35 @@ export interface ApplyContext extends PlanContext {
   /** Parent directories this run made or found made: thousands of links share a few, and mkdir is not free. */
   madeDirs: Set<string>
   now: () => number
+}
+
+/** The settings planning and applying need, in a form that can be sent to a share worker. */
+export interface LinkSettings {
+  platform: string
+  realWorkingDirectory: string
+  confine: boolean
+  createParents: boolean
+  dangling: DanglingMode
+  backupSuffix: string
+}
+
+/** A fresh context for one run (or one share worker lane): nothing probed, swept or made yet. */
+export function applyContext(settings: LinkSettings, ops: FsOps, detector: FilesystemDetector): ApplyContext {
+  return {
+    platform: platformFor(settings.platform),
+    realWorkingDirectory: settings.realWorkingDirectory,
+    confine: settings.confine,
+    createParents: settings.createParents,
+    dangling: settings.dangling,
+    backupSuffix: settings.backupSuffix,
+    ops,
+    detector,
+    goneShares: new Map(),
+    probes: new Map(),
+    swept: new Set(),
+    madeDirs: new Set(),
+    now: Date.now
+  }
 }
 
 /** Temporary names: a fixed prefix a later run can recognise, then pid and randomness (unique per process). */

@@ -1,6 +1,6 @@
 // The pipeline: settings → parse → plan → apply → report. Links on shares that can hang are planned and applied
 // in a child process per share (share-job.ts); the rest in this process, where a successful call is the proof.
-import { applyLink, failedResult, plannedResult, type ApplyContext } from './apply.js'
+import { applyContext, applyLink, failedResult, plannedResult, type LinkSettings } from './apply.js'
 import { errorMessage } from './errors.js'
 import { nodeFs, type FsOps } from './fsops.js'
 import { canHang } from './knowledge.js'
@@ -10,7 +10,7 @@ import { planAll } from './plan.js'
 import { currentPlatform, type Platform } from './platform.js'
 import { report, reportProblems } from './report.js'
 import * as runner from './runner.js'
-import { getSettings, type Settings } from './settings.js'
+import { getSettings } from './settings.js'
 import { ShareJob } from './share-job.js'
 import type { Indexed } from './share-worker.js'
 import { parseSpec, resolveEntries } from './spec.js'
@@ -53,23 +53,6 @@ function splitByShare(links: Indexed[], detector: FilesystemDetector, isolate: b
   return split
 }
 
-function startJob(filesystem: FilesystemInfo, links: Indexed[], ctx: ApplyContext, settings: Settings): ShareJob {
-  return new ShareJob(
-    {
-      platform: ctx.platform.name,
-      filesystem,
-      realWorkingDirectory: ctx.realWorkingDirectory,
-      confine: ctx.confine,
-      createParents: ctx.createParents,
-      dangling: ctx.dangling,
-      backupSuffix: ctx.backupSuffix,
-      dryRun: settings.dryRun,
-      timeoutMs: settings.timeoutMs
-    },
-    links
-  )
-}
-
 /** Run the action. Resolves when it is done; failures set the exit code through runner.setFailed. */
 export async function run(options: RunOptions = {}): Promise<void> {
   const { platform = currentPlatform(), ops = nodeFs, env = process.env } = options
@@ -85,10 +68,8 @@ export async function run(options: RunOptions = {}): Promise<void> {
     const specProblems = [...parsed.problems, ...resolved.problems]
     if (specProblems.length > 0) return reportProblems(specProblems, where)
 
-    const ctx: ApplyContext = {
-      platform,
-      ops,
-      detector,
+    const linkSettings: LinkSettings = {
+      platform: platform.name,
       // A share worker resolves a working directory on its share itself, under its timeout.
       realWorkingDirectory: mayHang(settings.workingDirectory)
         ? settings.workingDirectory
@@ -96,18 +77,19 @@ export async function run(options: RunOptions = {}): Promise<void> {
       confine: settings.confine,
       createParents: settings.createParents,
       dangling: settings.dangling,
-      goneShares: new Map(),
-      probes: new Map(),
-      backupSuffix: settings.backupSuffix,
-      swept: new Set(),
-      madeDirs: new Set(),
-      now: Date.now
+      backupSuffix: settings.backupSuffix
     }
+    const ctx = { ...applyContext(linkSettings, ops, detector), platform }
     const links = resolved.requests.map((request, index) => ({ index, request }))
     // Injected filesystem calls (tests) cannot cross into a child process: they stay here.
     const split = splitByShare(links, detector, ops === nodeFs)
     const groups = [...split.shares.values()]
-    jobs.push(...groups.map((group) => startJob(group.filesystem, group.links, ctx, settings)))
+    const { dryRun, timeoutMs } = settings
+    jobs.push(
+      ...groups.map(
+        (group) => new ShareJob({ ...linkSettings, filesystem: group.filesystem, dryRun, timeoutMs }, group.links)
+      )
+    )
 
     const local = planAll(
       split.local.map((l) => l.request),

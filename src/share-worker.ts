@@ -5,11 +5,11 @@
 // notes in shared memory which call it is in and since when; the child's main thread, which never touches the
 // share, turns a call that outlives `timeout` into ETIMEDOUT and stops the other lanes.
 import { Worker, parentPort, workerData } from 'node:worker_threads'
-import { applyLink, failedResult, plannedResult, type ApplyContext } from './apply.js'
+import { applyContext, applyLink, failedResult, plannedResult, type ApplyContext, type LinkSettings } from './apply.js'
 import { errnoNumber } from './errors.js'
 import { nodeFs, type FsOps } from './fsops.js'
 import { isShareGone } from './knowledge.js'
-import type { DanglingMode, Failure, FilesystemInfo, LinkRequest, LinkResult } from './model.js'
+import type { Failure, FilesystemInfo, LinkRequest, LinkResult } from './model.js'
 import { ConfinementProblem, planOrSkip, planningContext, type LinkPlan } from './plan.js'
 import { platformFor } from './platform.js'
 import type { SpecProblem } from './spec.js'
@@ -17,14 +17,9 @@ import type { SpecProblem } from './spec.js'
 /** Set in the child's environment: index.ts starts the worker instead of the action. */
 export const WORKER_ROLE = 'LN_ACTION_SHARE_WORKER'
 
-export interface ShareSettings {
-  platform: string
+export interface ShareSettings extends LinkSettings {
+  /** The share all these links are on (lexically): what each link's plan reports. */
   filesystem: FilesystemInfo
-  realWorkingDirectory: string
-  confine: boolean
-  createParents: boolean
-  dangling: DanglingMode
-  backupSuffix: string
   dryRun: boolean
   timeoutMs: number
 }
@@ -54,22 +49,8 @@ const OPS = Object.keys(nodeFs) as (keyof FsOps)[]
 const SLOT = 3
 
 function shareContext(settings: ShareSettings, ops: FsOps): ApplyContext {
-  return {
-    platform: platformFor(settings.platform),
-    ops,
-    // Every link here was put on this share lexically; what it is does not change per link.
-    detector: { forPath: () => settings.filesystem },
-    realWorkingDirectory: settings.realWorkingDirectory,
-    confine: settings.confine,
-    createParents: settings.createParents,
-    dangling: settings.dangling,
-    backupSuffix: settings.backupSuffix,
-    goneShares: new Map(),
-    probes: new Map(),
-    swept: new Set(),
-    madeDirs: new Set(),
-    now: Date.now
-  }
+  // Every link here was put on this share lexically; what it is does not change per link.
+  return applyContext(settings, ops, { forPath: () => settings.filesystem })
 }
 
 /** Lanes: whole directories each, the busiest first onto the least loaded lane; links below other links go last, in order. */

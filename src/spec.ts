@@ -24,12 +24,14 @@ export interface ParsedSpec {
 }
 
 /**
- * A spec is YAML/JSON when its first entry opens a list: `- `, or `[` on a line without ` -> ` (so that
- * `[slug].tsx -> x` stays a line). Otherwise it is `PATH -> TARGET` lines.
+ * A spec is YAML/JSON when its first entry opens a list: `- `, `[{` or `[` alone (JSON, even on one line whose
+ * strings hold ` -> `), or `[` on a line without ` -> ` (so that `[slug].tsx -> x` stays a line). Otherwise it is
+ * `PATH -> TARGET` lines.
  */
 function isStructured(text: string): boolean {
   const first = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trim().startsWith('#'))
-  return first !== undefined && (/^\s*-(\s|$)/.test(first) || (/^\s*\[/.test(first) && !SEPARATOR.test(first)))
+  if (first === undefined) return false
+  return /^\s*(-(\s|$)|\[\s*(\{|$))/.test(first) || (/^\s*\[/.test(first) && !SEPARATOR.test(first))
 }
 
 export function parseSpec(text: string, defaults: LinkOptions): ParsedSpec {
@@ -137,7 +139,8 @@ function entryFromFields(
       typeof field.value === 'string' || typeof field.value === 'boolean' ? String(field.value).toLowerCase() : ''
     const match = allowed.find((a) => a === value)
     if (match) return match
-    problems.push({ line: field.line, message: `'${name}' must be one of ${allowed.join(', ')}; got '${field.value}'` })
+    const got = typeof field.value === 'string' ? field.value : JSON.stringify(field.value)
+    problems.push({ line: field.line, message: `'${name}' must be one of ${allowed.join(', ')}; got '${got}'` })
     return fallback
   }
   const options: LinkOptions = {

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import type { ApplyContext } from '../../src/apply.js'
+import { applyContext, type ApplyContext } from '../../src/apply.js'
 import { nodeFs, type FsOps } from '../../src/fsops.js'
 import type { FilesystemInfo, LinkOptions, LinkRequest } from '../../src/model.js'
 import { platformFor } from '../../src/platform.js'
@@ -33,23 +33,19 @@ export function failing(calls: Partial<Record<keyof FsOps, string>>): FsOps {
 }
 
 export function context(ws: string, overrides: Partial<ApplyContext> = {}, filesystem?: FilesystemInfo): ApplyContext {
-  return {
-    platform: linux,
-    ops: nodeFs,
-    detector: { forPath: () => filesystem ?? { type: 'ext4', mountPoint: '/', source: '/dev/test', options: ['rw'] } },
+  const settings = {
+    platform: 'linux',
     // Another platform's working directory (C:\ws) exists only in an in-memory filesystem: it comes as an override.
     realWorkingDirectory: overrides.realWorkingDirectory ?? fs.realpathSync(ws),
     confine: true,
     createParents: true,
-    dangling: 'warn',
-    goneShares: new Map(),
-    probes: new Map(),
-    backupSuffix: '',
-    swept: new Set(),
-    madeDirs: new Set(),
-    now: Date.now,
-    ...overrides
+    dangling: 'warn' as const,
+    backupSuffix: ''
   }
+  const detector = {
+    forPath: () => filesystem ?? { type: 'ext4', mountPoint: '/', source: '/dev/test', options: ['rw'] }
+  }
+  return { ...applyContext(settings, nodeFs, detector), ...overrides }
 }
 
 /** Parse and resolve a spec the way main does; throws on spec problems so tests state only valid specs here. */
