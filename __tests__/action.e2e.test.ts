@@ -185,6 +185,17 @@ describeWithActionNode("the action end to end (dist/index.js on the action's Nod
     expect(run.outputs.failed).toBe('300')
   })
 
+  it('runs a 20,000-link @file spec (in a lean second process) to the end, with every output', () => {
+    write('big.txt', Array.from({ length: 20_000 }, (_, i) => `big/d${i % 50}/l${i} -> data/file.txt`).join('\n'))
+    const run = runAction(ws, { links: '@big.txt', summary: 'false' })
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    expect(run.outputs).toMatchObject({ created: '20000', failed: '0', changed: 'true' })
+    expect(run.results).toHaveLength(20_000)
+    expect(run.stdout).toContain('20000 links: 20000 created')
+    expect(fs.readlinkSync(path.join(ws, 'big/d49/l19999'))).toBe('../../data/file.txt')
+  })
+
   it('makes hard links to what TARGET resolves to', () => {
     fs.symlinkSync('data/file.txt', path.join(ws, 'alias'))
     const run = runAction(ws, { links: 'h1 -> data/file.txt\nh2 -> alias', type: 'hardlink' })

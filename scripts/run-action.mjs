@@ -101,7 +101,9 @@ export function runAction(
     env: run.env,
     encoding: 'utf8',
     stdio,
-    timeout: timeoutMs
+    timeout: timeoutMs,
+    // The log of a big spec runs to megabytes; spawnSync would kill the run at its 1 MiB default.
+    maxBuffer: 1 << 30
   })
   return collect(run, child)
 }

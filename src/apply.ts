@@ -34,6 +34,8 @@ export interface ApplyContext extends PlanContext {
   swept: Set<string>
   /** Parent directories this run made or found made: thousands of links share a few, and mkdir is not free. */
   madeDirs: Set<string>
+  /** Mount points that answered readlink with EPERM for a link of the right size (Debian's sshfs hides texts). */
+  hidingTexts: Set<string>
   now: () => number
 }
 
@@ -62,6 +64,7 @@ export function applyContext(settings: LinkSettings, ops: FsOps, detector: Files
     probes: new Map(),
     swept: new Set(),
     madeDirs: new Set(),
+    hidingTexts: new Set(),
     now: Date.now
   }
 }
@@ -206,7 +209,7 @@ function verify(at: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void
     }
     if (!stats.isSymbolicLink()) return // follow_symlinks shows links as their targets; reading back proves nothing
     const wanted = linkTextOf(ctx.platform, kind, plan.text, plan.request.absTarget)
-    const text = readBack(at, stats, wanted, ctx)
+    const text = readBack(at, stats, wanted, plan, ctx)
     if (text !== undefined && !sameLinkTarget(ctx.platform, at, text, wanted)) {
       plan.warnings.push(`${plan.request.absPath} reads back as '${text}', not '${wanted}'.`)
     }
@@ -219,12 +222,16 @@ function verify(at: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void
 }
 
 /** The link's text, or undefined where sshfs hides it (`..` or absolute) but its size, the text's length, matches. */
-function readBack(at: string, stats: Stats, wanted: string, ctx: ApplyContext): string | undefined {
+function readBack(at: string, stats: Stats, wanted: string, plan: LinkPlan, ctx: ApplyContext): string | undefined {
+  const mount = plan.filesystem.mountPoint
+  // Once a mount has hidden a text, reading each new one back costs a round trip to learn nothing.
+  if (ctx.hidingTexts.has(mount) && stats.size === Buffer.byteLength(wanted)) return undefined
   try {
     return ctx.ops.readlink(at)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EPERM' && stats.size === Buffer.byteLength(wanted)) return undefined
-    throw error
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM' || stats.size !== Buffer.byteLength(wanted)) throw error
+    ctx.hidingTexts.add(mount)
+    return undefined
   }
 }
 

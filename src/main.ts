@@ -5,6 +5,7 @@ import { errorMessage } from './errors.js'
 import { nodeFs, type FsOps } from './fsops.js'
 import { canHang } from './knowledge.js'
 import type { FilesystemInfo, LinkResult } from './model.js'
+import { runLean, wantsLeanProcess } from './lean.js'
 import { createDetector, type FilesystemDetector } from './mounts.js'
 import { planAll } from './plan.js'
 import { currentPlatform, type Platform } from './platform.js'
@@ -61,6 +62,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
     const detector = createDetector(platform)
     const mayHang = (p: string): boolean => ops === nodeFs && canHang(detector.forPath(p))
     const settings = getSettings(platform, env, mayHang)
+    if (ops === nodeFs && wantsLeanProcess(settings.spec, env)) return await runLean()
     const where = { settings, platform, workspace: env.GITHUB_WORKSPACE || settings.workingDirectory }
 
     const parsed = parseSpec(settings.spec, settings.defaults)

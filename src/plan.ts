@@ -274,7 +274,8 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
       if (fitted.warning) plan.warnings.push(fitted.warning)
     }
 
-    const at = ctx.ops.lstat(request.absPath)
+    // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
+    const at = parent.missing.length > 0 ? undefined : ctx.ops.lstat(request.absPath)
     if (at) {
       plan.existing = existingKind(at)
       for (const kind of requested) {

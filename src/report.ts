@@ -92,25 +92,49 @@ function isFailure(r: LinkResult): boolean {
   return r.status === 'failed' || r.status === 'skipped' || (r.status === 'planned' && r.plan === 'fail')
 }
 
+/** Results that arrive in the thousands are written and logged in slices, never as one giant string. */
+const SLICE = 1000
+
+function slices<T>(items: T[]): T[][] {
+  return Array.from({ length: Math.ceil(items.length / SLICE) }, (_, i) => items.slice(i * SLICE, (i + 1) * SLICE))
+}
+
+/** Every result, one JSON object a line inside the array, written slice by slice. */
 function writeResultsFile(results: LinkResult[], env: Record<string, string | undefined>): string {
   const dir = env.RUNNER_TEMP || os.tmpdir()
   const file = nodePath.join(dir, `ln-action-results-${process.pid}-${randomBytes(3).toString('hex')}.json`)
-  fs.writeFileSync(file, JSON.stringify(results, null, 1))
+  const fd = fs.openSync(file, 'w')
+  try {
+    slices(results).forEach((slice, i) => {
+      const body = slice.map((r) => JSON.stringify(r)).join(',\n')
+      fs.writeSync(fd, `${i === 0 ? '[\n' : ',\n'}${body}`)
+    })
+    fs.writeSync(fd, results.length === 0 ? '[]\n' : '\n]\n')
+  } finally {
+    fs.closeSync(fd)
+  }
   return file
+}
+
+/** As many of these results as fit the output's budget, as a JSON array; undefined when not all of them fit. */
+function fitting(results: LinkResult[], all: boolean): string | undefined {
+  const kept: string[] = []
+  let size = 2
+  for (const r of results) {
+    const json = JSON.stringify(r)
+    size += Buffer.byteLength(json) + 1
+    if (size > RESULTS_OUTPUT_BYTES) {
+      if (all) return undefined
+      break
+    }
+    kept.push(json)
+  }
+  return `[${kept.join(',')}]`
 }
 
 /** The full array while it is small enough; past that the failed links, as many as fit. */
 function resultsOutput(results: LinkResult[]): string {
-  const full = JSON.stringify(results)
-  if (Buffer.byteLength(full) <= RESULTS_OUTPUT_BYTES) return full
-  const kept: LinkResult[] = []
-  let size = 2
-  for (const r of results.filter(isFailure)) {
-    size += Buffer.byteLength(JSON.stringify(r)) + 1
-    if (size > RESULTS_OUTPUT_BYTES) break
-    kept.push(r)
-  }
-  return JSON.stringify(kept)
+  return fitting(results, true) ?? (fitting(results.filter(isFailure), false) as string)
 }
 
 /** An empty cell reads as something missing: say so with a dash. */
@@ -160,9 +184,8 @@ export async function report(results: LinkResult[], where: Where, env = process.
       ? `${planned} planned (dry run), ${counts.failed} would fail`
       : `${counts.created} created, ${counts.replaced} replaced, ${counts.unchanged} unchanged, ${counts.failed} failed`)
 
-  const lines = results.map((r) => logLine(r, where)).join('\n')
   if (results.length > 10) runner.startGroup(`Links (${results.length})`)
-  runner.info(lines)
+  for (const slice of slices(results)) runner.info(slice.map((r) => logLine(r, where)).join('\n'))
   if (results.length > 10) runner.endGroup()
   runner.info(countLine)
 

@@ -78,9 +78,15 @@ function assignLanes(
   return { wave1, wave2 }
 }
 
+/**
+ * sshfs serves about ten requests at once (measured), and every lane is a thread that parses the bundle at start:
+ * more lanes than that cost start-up and gain nothing.
+ */
+const MAX_LANES = 10
+
 export function laneCount(links: Indexed[], platform: string): number {
   const { path } = platformFor(platform)
-  return Math.max(1, Math.min(24, new Set(links.map((l) => path.dirname(l.request.absPath))).size))
+  return Math.max(1, Math.min(MAX_LANES, new Set(links.map((l) => path.dirname(l.request.absPath))).size))
 }
 
 // ---- lane thread ---------------------------------------------------------------------------------------------

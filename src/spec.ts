@@ -215,11 +215,16 @@ export function resolveEntries(
 /** A link whose PATH or TARGET lies below another entry's PATH sees that link, so it must wait for it. */
 function markDependents(requests: LinkRequest[], linkPaths: Map<string, number>, platform: Platform): void {
   const { path } = platform
+  // Thousands of links share a few directories: answer each directory once.
+  const known = new Map<string, boolean>()
   const underALink = (start: string): boolean => {
-    for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-      if (linkPaths.has(pathKey(platform, dir))) return true
+    let answer = known.get(start)
+    if (answer === undefined) {
+      const parent = path.dirname(start)
+      answer = linkPaths.has(pathKey(platform, start)) || (parent !== start && underALink(parent))
+      known.set(start, answer)
     }
-    return false
+    return answer
   }
   for (const request of requests) {
     // A TARGET that is another entry's PATH counts too: it exists only once that link is made.
