@@ -1282,6 +1282,62 @@ function splitByShare(links, detector, isolate) {
     }
     return split;
 }
+/**
+ * Parse, plan and apply; what it returns is all that report needs. Everything else (entries, plans) is local here,
+ * so a run of 100,000 links lets go of it before the report is built.
+ */
+async function linkAll(settings, platform, ops, detector, jobs) {
+    const parsed = (0, spec_js_1.parseSpec)(settings.spec, settings.defaults);
+    const resolved = (0, spec_js_1.resolveEntries)(parsed.entries, settings.workingDirectory, settings.confine, platform);
+    const specProblems = [...parsed.problems, ...resolved.problems];
+    if (specProblems.length > 0)
+        return { problems: specProblems };
+    const isolate = ops === fsops_js_1.nodeFs;
+    const linkSettings = {
+        platform: platform.name,
+        // A share worker resolves a working directory on its share itself, under its timeout.
+        realWorkingDirectory: isolate && (0, knowledge_js_1.canHang)(detector.forPath(settings.workingDirectory))
+            ? settings.workingDirectory
+            : realOrAsGiven(ops, settings.workingDirectory),
+        confine: settings.confine,
+        createParents: settings.createParents,
+        dangling: settings.dangling,
+        backupSuffix: settings.backupSuffix
+    };
+    const ctx = { ...(0, apply_js_1.applyContext)(linkSettings, ops, detector), platform };
+    const links = resolved.requests.map((request, index) => ({ index, request }));
+    // Injected filesystem calls (tests) cannot cross into a child process: they stay here.
+    const split = splitByShare(links, detector, isolate);
+    const groups = [...split.shares.values()];
+    const { dryRun, timeoutMs } = settings;
+    for (const group of groups) {
+        jobs.push(new share_job_js_1.ShareJob({ ...linkSettings, filesystem: group.filesystem, dryRun, timeoutMs }, group.links));
+    }
+    const local = (0, plan_js_1.planAll)(split.local.map((l) => l.request), ctx);
+    const sharePlans = await Promise.all(jobs.map((job) => job.plan()));
+    const problems = [...local.problems, ...sharePlans.flatMap((p) => p?.problems ?? [])];
+    if (problems.length > 0)
+        return { problems };
+    const results = new Array(links.length);
+    /** A share's results; a child that died without them leaves its links failed, saying so. */
+    const fill = (i, found) => {
+        for (const { index, request } of groups[i].links) {
+            const failure = { code: 'UNKNOWN', syscall: 'none', attempted: `get an answer (${jobs[i].failureReason}) for` };
+            results[index] = found?.get(index) ?? (0, apply_js_1.failedResult)(request, failure, ctx);
+        }
+    };
+    if (dryRun) {
+        sharePlans.forEach((plan, i) => fill(i, plan?.planned));
+        local.plans.forEach((plan, i) => (results[split.local[i].index] = (0, apply_js_1.plannedResult)(plan, ctx)));
+    }
+    else {
+        const applied = jobs.map((job) => job.apply());
+        local.plans.forEach((plan, i) => (results[split.local[i].index] = (0, apply_js_1.applyLink)(plan, ctx)));
+        const shareResults = await Promise.all(applied);
+        shareResults.forEach((found, i) => fill(i, found));
+    }
+    return { results };
+}
 /** Run the action. Resolves when it is done; failures set the exit code through runner.setFailed. */
 async function run(options = {}) {
     const { platform = (0, platform_js_1.currentPlatform)(), ops = fsops_js_1.nodeFs, env = process.env } = options;
@@ -1293,53 +1349,10 @@ async function run(options = {}) {
         if (ops === fsops_js_1.nodeFs && (0, lean_js_1.wantsLeanProcess)(settings.spec, env))
             return await (0, lean_js_1.runLean)();
         const where = { settings, platform, workspace: env.GITHUB_WORKSPACE || settings.workingDirectory };
-        const parsed = (0, spec_js_1.parseSpec)(settings.spec, settings.defaults);
-        const resolved = (0, spec_js_1.resolveEntries)(parsed.entries, settings.workingDirectory, settings.confine, platform);
-        const specProblems = [...parsed.problems, ...resolved.problems];
-        if (specProblems.length > 0)
-            return (0, report_js_1.reportProblems)(specProblems, where);
-        const linkSettings = {
-            platform: platform.name,
-            // A share worker resolves a working directory on its share itself, under its timeout.
-            realWorkingDirectory: mayHang(settings.workingDirectory)
-                ? settings.workingDirectory
-                : realOrAsGiven(ops, settings.workingDirectory),
-            confine: settings.confine,
-            createParents: settings.createParents,
-            dangling: settings.dangling,
-            backupSuffix: settings.backupSuffix
-        };
-        const ctx = { ...(0, apply_js_1.applyContext)(linkSettings, ops, detector), platform };
-        const links = resolved.requests.map((request, index) => ({ index, request }));
-        // Injected filesystem calls (tests) cannot cross into a child process: they stay here.
-        const split = splitByShare(links, detector, ops === fsops_js_1.nodeFs);
-        const groups = [...split.shares.values()];
-        const { dryRun, timeoutMs } = settings;
-        jobs.push(...groups.map((group) => new share_job_js_1.ShareJob({ ...linkSettings, filesystem: group.filesystem, dryRun, timeoutMs }, group.links)));
-        const local = (0, plan_js_1.planAll)(split.local.map((l) => l.request), ctx);
-        const sharePlans = await Promise.all(jobs.map((job) => job.plan()));
-        const problems = [...local.problems, ...sharePlans.flatMap((p) => p?.problems ?? [])];
-        if (problems.length > 0)
-            return (0, report_js_1.reportProblems)(problems, where);
-        const results = new Array(links.length);
-        /** A share's results; a child that died without them leaves its links failed, saying so. */
-        const fill = (i, found) => {
-            for (const { index, request } of groups[i].links) {
-                const failure = { code: 'UNKNOWN', syscall: 'none', attempted: `get an answer (${jobs[i].failureReason}) for` };
-                results[index] = found?.get(index) ?? (0, apply_js_1.failedResult)(request, failure, ctx);
-            }
-        };
-        if (settings.dryRun) {
-            sharePlans.forEach((plan, i) => fill(i, plan?.planned));
-            local.plans.forEach((plan, i) => (results[split.local[i].index] = (0, apply_js_1.plannedResult)(plan, ctx)));
-        }
-        else {
-            const applied = jobs.map((job) => job.apply());
-            local.plans.forEach((plan, i) => (results[split.local[i].index] = (0, apply_js_1.applyLink)(plan, ctx)));
-            const shareResults = await Promise.all(applied);
-            shareResults.forEach((found, i) => fill(i, found));
-        }
-        await (0, report_js_1.report)(results, where, env);
+        const outcome = await linkAll(settings, platform, ops, detector, jobs);
+        if ('problems' in outcome)
+            return (0, report_js_1.reportProblems)(outcome.problems, where);
+        await (0, report_js_1.report)(outcome.results, where, env);
     }
     catch (error) {
         runner.setFailed((0, errors_js_1.errorMessage)(error));

@@ -11,10 +11,10 @@ import { planAll } from './plan.js'
 import { currentPlatform, type Platform } from './platform.js'
 import { report, reportProblems } from './report.js'
 import * as runner from './runner.js'
-import { getSettings } from './settings.js'
+import { getSettings, type Settings } from './settings.js'
 import { ShareJob } from './share-job.js'
 import type { Indexed } from './share-worker.js'
-import { parseSpec, resolveEntries } from './spec.js'
+import { parseSpec, resolveEntries, type SpecProblem } from './spec.js'
 
 export interface RunOptions {
   platform?: Platform
@@ -54,6 +54,75 @@ function splitByShare(links: Indexed[], detector: FilesystemDetector, isolate: b
   return split
 }
 
+type Outcome = { problems: SpecProblem[] } | { results: LinkResult[] }
+
+/**
+ * Parse, plan and apply; what it returns is all that report needs. Everything else (entries, plans) is local here,
+ * so a run of 100,000 links lets go of it before the report is built.
+ */
+async function linkAll(
+  settings: Settings,
+  platform: Platform,
+  ops: FsOps,
+  detector: FilesystemDetector,
+  jobs: ShareJob[]
+): Promise<Outcome> {
+  const parsed = parseSpec(settings.spec, settings.defaults)
+  const resolved = resolveEntries(parsed.entries, settings.workingDirectory, settings.confine, platform)
+  const specProblems = [...parsed.problems, ...resolved.problems]
+  if (specProblems.length > 0) return { problems: specProblems }
+
+  const isolate = ops === nodeFs
+  const linkSettings: LinkSettings = {
+    platform: platform.name,
+    // A share worker resolves a working directory on its share itself, under its timeout.
+    realWorkingDirectory:
+      isolate && canHang(detector.forPath(settings.workingDirectory))
+        ? settings.workingDirectory
+        : realOrAsGiven(ops, settings.workingDirectory),
+    confine: settings.confine,
+    createParents: settings.createParents,
+    dangling: settings.dangling,
+    backupSuffix: settings.backupSuffix
+  }
+  const ctx = { ...applyContext(linkSettings, ops, detector), platform }
+  const links = resolved.requests.map((request, index) => ({ index, request }))
+  // Injected filesystem calls (tests) cannot cross into a child process: they stay here.
+  const split = splitByShare(links, detector, isolate)
+  const groups = [...split.shares.values()]
+  const { dryRun, timeoutMs } = settings
+  for (const group of groups) {
+    jobs.push(new ShareJob({ ...linkSettings, filesystem: group.filesystem, dryRun, timeoutMs }, group.links))
+  }
+
+  const local = planAll(
+    split.local.map((l) => l.request),
+    ctx
+  )
+  const sharePlans = await Promise.all(jobs.map((job) => job.plan()))
+  const problems = [...local.problems, ...sharePlans.flatMap((p) => p?.problems ?? [])]
+  if (problems.length > 0) return { problems }
+
+  const results: LinkResult[] = new Array(links.length)
+  /** A share's results; a child that died without them leaves its links failed, saying so. */
+  const fill = (i: number, found: Map<number, LinkResult> | undefined): void => {
+    for (const { index, request } of groups[i].links) {
+      const failure = { code: 'UNKNOWN', syscall: 'none', attempted: `get an answer (${jobs[i].failureReason}) for` }
+      results[index] = found?.get(index) ?? failedResult(request, failure, ctx)
+    }
+  }
+  if (dryRun) {
+    sharePlans.forEach((plan, i) => fill(i, plan?.planned))
+    local.plans.forEach((plan, i) => (results[split.local[i].index] = plannedResult(plan, ctx)))
+  } else {
+    const applied = jobs.map((job) => job.apply())
+    local.plans.forEach((plan, i) => (results[split.local[i].index] = applyLink(plan, ctx)))
+    const shareResults = await Promise.all(applied)
+    shareResults.forEach((found, i) => fill(i, found))
+  }
+  return { results }
+}
+
 /** Run the action. Resolves when it is done; failures set the exit code through runner.setFailed. */
 export async function run(options: RunOptions = {}): Promise<void> {
   const { platform = currentPlatform(), ops = nodeFs, env = process.env } = options
@@ -64,61 +133,9 @@ export async function run(options: RunOptions = {}): Promise<void> {
     const settings = getSettings(platform, env, mayHang)
     if (ops === nodeFs && wantsLeanProcess(settings.spec, env)) return await runLean()
     const where = { settings, platform, workspace: env.GITHUB_WORKSPACE || settings.workingDirectory }
-
-    const parsed = parseSpec(settings.spec, settings.defaults)
-    const resolved = resolveEntries(parsed.entries, settings.workingDirectory, settings.confine, platform)
-    const specProblems = [...parsed.problems, ...resolved.problems]
-    if (specProblems.length > 0) return reportProblems(specProblems, where)
-
-    const linkSettings: LinkSettings = {
-      platform: platform.name,
-      // A share worker resolves a working directory on its share itself, under its timeout.
-      realWorkingDirectory: mayHang(settings.workingDirectory)
-        ? settings.workingDirectory
-        : realOrAsGiven(ops, settings.workingDirectory),
-      confine: settings.confine,
-      createParents: settings.createParents,
-      dangling: settings.dangling,
-      backupSuffix: settings.backupSuffix
-    }
-    const ctx = { ...applyContext(linkSettings, ops, detector), platform }
-    const links = resolved.requests.map((request, index) => ({ index, request }))
-    // Injected filesystem calls (tests) cannot cross into a child process: they stay here.
-    const split = splitByShare(links, detector, ops === nodeFs)
-    const groups = [...split.shares.values()]
-    const { dryRun, timeoutMs } = settings
-    jobs.push(
-      ...groups.map(
-        (group) => new ShareJob({ ...linkSettings, filesystem: group.filesystem, dryRun, timeoutMs }, group.links)
-      )
-    )
-
-    const local = planAll(
-      split.local.map((l) => l.request),
-      ctx
-    )
-    const sharePlans = await Promise.all(jobs.map((job) => job.plan()))
-    const problems = [...local.problems, ...sharePlans.flatMap((p) => p?.problems ?? [])]
-    if (problems.length > 0) return reportProblems(problems, where)
-
-    const results: LinkResult[] = new Array(links.length)
-    /** A share's results; a child that died without them leaves its links failed, saying so. */
-    const fill = (i: number, found: Map<number, LinkResult> | undefined): void => {
-      for (const { index, request } of groups[i].links) {
-        const failure = { code: 'UNKNOWN', syscall: 'none', attempted: `get an answer (${jobs[i].failureReason}) for` }
-        results[index] = found?.get(index) ?? failedResult(request, failure, ctx)
-      }
-    }
-    if (settings.dryRun) {
-      sharePlans.forEach((plan, i) => fill(i, plan?.planned))
-      local.plans.forEach((plan, i) => (results[split.local[i].index] = plannedResult(plan, ctx)))
-    } else {
-      const applied = jobs.map((job) => job.apply())
-      local.plans.forEach((plan, i) => (results[split.local[i].index] = applyLink(plan, ctx)))
-      const shareResults = await Promise.all(applied)
-      shareResults.forEach((found, i) => fill(i, found))
-    }
-    await report(results, where, env)
+    const outcome = await linkAll(settings, platform, ops, detector, jobs)
+    if ('problems' in outcome) return reportProblems(outcome.problems, where)
+    await report(outcome.results, where, env)
   } catch (error) {
     runner.setFailed(errorMessage(error))
   } finally {
