@@ -105,16 +105,21 @@ describe('replacing', () => {
     expect(debris()).toEqual([])
   })
 
-  it('sweeps temporary names older than an hour that a killed run left, and keeps fresh ones of a running one', () => {
+  it('sweeps temporary names older than an hour that a killed run left, keeping fresh ones and look-alikes', () => {
     fs.symlinkSync('data/dir', path.join(ws, 'l'))
-    const stale = path.join(ws, `${TEMP_PREFIX}dead-1`)
-    const fresh = path.join(ws, `${TEMP_PREFIX}live-2`)
-    fs.symlinkSync('x', stale)
+    const old = new Date(Date.now() - 2 * 3600_000)
+    const staleLink = path.join(ws, `${TEMP_PREFIX}k1-0a1b2c3d`)
+    const staleCopy = path.join(ws, `${TEMP_PREFIX}k1-4e5f6a7b`) // a directory copy cut short
+    const fresh = path.join(ws, `${TEMP_PREFIX}k2-00112233`)
+    const usersOwn = path.join(ws, `${TEMP_PREFIX}links`) // a user's spec file, not ours
+    fs.symlinkSync('x', staleLink)
+    fs.mkdirSync(path.join(staleCopy, 'sub'), { recursive: true })
     fs.symlinkSync('x', fresh)
-    const hourAgo = new Date(Date.now() - 2 * 3600_000)
-    fs.lutimesSync(stale, hourAgo, hourAgo)
+    fs.writeFileSync(usersOwn, 'a -> b\n')
+    for (const p of [staleLink, staleCopy, usersOwn]) fs.lutimesSync(p, old, old)
     apply('l -> data/x', { overwrite: 'links' })
-    expect(debris().sort()).toEqual([path.basename(fresh)])
+    expect(debris().sort()).toEqual([path.basename(usersOwn), path.basename(fresh)].sort())
+    expect(fs.readFileSync(usersOwn, 'utf8')).toBe('a -> b\n')
   })
 })
 

@@ -43,6 +43,15 @@ describeLab('faults on real shares (lab/lab.sh)', (lab) => {
     60_000
   )
 
+  lab.test('a link whose TARGET is on a share is judged by the filesystem of its PATH', ['tmpfs', 'sshfs'], () => {
+    const share = lab.workspace('sshfs', { 'data/x': 'x' })
+    const local = lab.workspace('tmpfs', {})
+    const run = runAction(local, { links: `here -> ${share}/data/x` })
+    expect(run.status).toBe(0)
+    expect(run.results[0]).toMatchObject({ status: 'created', filesystem: 'tmpfs', text: `${share}/data/x` })
+    expect(fs.readFileSync(path.join(local, 'here'), 'utf8')).toBe('x')
+  })
+
   lab.test(
     'a share whose sshfs dies halfway: links before are created, links after fail with its errno',
     ['sshfs'],

@@ -42,6 +42,8 @@ function applyContext(settings, ops, detector) {
 /** Temporary names: a fixed prefix a later run can recognise, then pid and randomness (unique per process). */
 exports.TEMP_PREFIX = '.ln-action-';
 const STALE_TEMP_MS = 60 * 60 * 1000;
+/** tempName's form, and the probe's scratch names (-f, -s, -h) built on it. */
+const TEMP_NAME = /^\.ln-action-[0-9a-z]+-[0-9a-f]{8}(-[fsh])?$/;
 function tempName(dir, ctx) {
     return ctx.platform.path.join(dir, `${exports.TEMP_PREFIX}${process.pid.toString(36)}-${(0, node_crypto_1.randomBytes)(4).toString('hex')}`);
 }
@@ -51,12 +53,13 @@ function sweepStaleTemps(dir, ctx) {
         return;
     ctx.swept.add(dir);
     for (const name of ctx.ops.readdir(dir)) {
-        if (!name.startsWith(exports.TEMP_PREFIX))
+        // Only names of exactly our making: a user's own `.ln-action-links` is not ours to remove.
+        if (!TEMP_NAME.test(name))
             continue;
         const p = ctx.platform.path.join(dir, name);
         const stats = ctx.ops.lstat(p);
-        if (stats && !stats.isDirectory() && ctx.now() - stats.mtimeMs > STALE_TEMP_MS)
-            ctx.ops.unlink(p);
+        if (stats && ctx.now() - stats.mtimeMs > STALE_TEMP_MS)
+            removeEntry(p, ctx);
     }
 }
 /** A failed call, with what we were doing in words. */
@@ -91,15 +94,18 @@ function make(kind, at, plan, ctx) {
         case 'hardlink':
             return ops.link(plan.linkSource, at);
         case 'copy':
-            try {
-                return ops.copy(plan.request.absTarget, at);
-            }
-            catch (error) {
-                // A copy that fails halfway (ENOSPC...) is ours to remove; EEXIST means `at` was never ours.
-                if (error.code !== 'EEXIST' && ops.lstat(at))
-                    removeEntry(at, ctx);
-                throw error;
-            }
+            return copyWhole(plan.request.absTarget, at, ctx);
+    }
+}
+/** A copy, or nothing: one that fails halfway (ENOSPC...) is removed; EEXIST means `to` was never ours. */
+function copyWhole(from, to, ctx) {
+    try {
+        ctx.ops.copy(from, to);
+    }
+    catch (error) {
+        if (error.code !== 'EEXIST' && ctx.ops.lstat(to))
+            removeEntry(to, ctx);
+        throw error;
     }
 }
 function failureContext(plan, failure, kind, ctx) {
@@ -123,9 +129,16 @@ function madeDespiteError(at, fctx, ctx) {
     const { failure, filesystem } = fctx;
     if ((0, knowledge_js_1.familyOf)(filesystem.type) !== 'sshfs' || failure.syscall !== 'symlink')
         return false;
-    if (failure.code === 'EIO')
+    if (failure.code === 'ENOENT')
+        return filesystem.options.includes('follow_symlinks');
+    if (failure.code !== 'EIO')
+        return false;
+    try {
         return ctx.ops.lstat(at) !== undefined;
-    return failure.code === 'ENOENT' && filesystem.options.includes('follow_symlinks');
+    }
+    catch {
+        return false; // the share cannot even tell: the EIO stands
+    }
 }
 function failure(error) {
     return `${error.failure.code} (errno ${error.failure.errno ?? '?'})`;
@@ -255,7 +268,7 @@ function makeBackup(plan, ctx) {
         catch (error) {
             if (error.code === 'EEXIST')
                 throw error;
-            ops.copy(abs, name); // no hard links here: a copy keeps the content just as well
+            copyWhole(abs, name, ctx); // no hard links here: a copy keeps the content just as well
         }
     };
     for (let n = 0;; n++) {
@@ -291,9 +304,15 @@ function replace(plan, ctx) {
         step(`replace what is at`, kind, () => ops.rename(temp, abs));
     }
     finally {
-        // rename() between two names of one file does nothing and leaves the source: never leave debris.
-        if (ops.lstat(temp))
-            removeEntry(temp, ctx);
+        // rename() between two names of one file does nothing and leaves the source: never leave debris. A share that
+        // went away meanwhile cannot be cleaned; the error that says so is already on its way.
+        try {
+            if (ops.lstat(temp))
+                removeEntry(temp, ctx);
+        }
+        catch {
+            // nothing to add to the error already thrown, if any
+        }
     }
     return made;
 }
@@ -1323,7 +1342,8 @@ async function linkAll(settings, platform, ops, detector, jobs) {
     const fill = (i, found) => {
         for (const { index, request } of groups[i].links) {
             const failure = { code: 'UNKNOWN', syscall: 'none', attempted: `get an answer (${jobs[i].failureReason}) for` };
-            results[index] = found?.get(index) ?? (0, apply_js_1.failedResult)(request, failure, ctx);
+            const failed = (0, apply_js_1.failedResult)(request, failure, ctx);
+            results[index] = found?.get(index) ?? (dryRun ? { ...failed, status: 'planned', plan: 'fail' } : failed);
         }
     };
     if (dryRun) {
@@ -2680,12 +2700,19 @@ class ShareJob {
             this.messages.push(message);
             this.waiting?.();
         });
-        this.child.on('exit', (code, signal) => {
-            this.ended = `the worker for this share ended early (${signal ?? `exit code ${code}`})`;
-            this.waiting?.();
-        });
-        const start = { type: 'start', settings, links, lanes: (0, share_worker_js_1.laneCount)(links, settings.platform) };
-        this.child.send(start);
+        this.child.on('exit', (code, signal) => this.end(`ended early (${signal ?? `exit code ${code}`})`));
+        // A child that died cannot be written to (EPIPE): that is an answer too, not a crash of the action.
+        this.child.on('error', (error) => this.end(`failed (${error.message})`));
+        this.send({ type: 'start', settings, links, lanes: (0, share_worker_js_1.laneCount)(links, settings.platform) });
+    }
+    end(why) {
+        this.ended ??= `the worker for this share ${why}`;
+        this.waiting?.();
+    }
+    send(message) {
+        if (this.ended || !this.child.connected)
+            return;
+        this.child.send(message, (error) => error && this.end(`could not be reached (${error.message})`));
     }
     /** The next message of this type, or undefined when the child died. */
     async next(type) {
@@ -2704,7 +2731,7 @@ class ShareJob {
         return message && { planned: new Map(message.planned), problems: message.problems };
     }
     async apply() {
-        this.child.send({ type: 'apply' });
+        this.send({ type: 'apply' });
         const message = await this.next('final');
         return message && new Map(message.results);
     }
@@ -2745,6 +2772,7 @@ const node_worker_threads_1 = __nccwpck_require__(5919);
 const apply_js_1 = __nccwpck_require__(8931);
 const errors_js_1 = __nccwpck_require__(3916);
 const fsops_js_1 = __nccwpck_require__(2122);
+const mounts_js_1 = __nccwpck_require__(2001);
 const knowledge_js_1 = __nccwpck_require__(7023);
 const plan_js_1 = __nccwpck_require__(2464);
 const platform_js_1 = __nccwpck_require__(3728);
@@ -2754,8 +2782,16 @@ const OPS = Object.keys(fsops_js_1.nodeFs);
 /** Per lane in the shared Int32Array: the link's index, the call (index into OPS), when it began (ms since epoch0, 0 = idle). */
 const SLOT = 3;
 function shareContext(settings, ops) {
-    // Every link here was put on this share lexically; what it is does not change per link.
-    return (0, apply_js_1.applyContext)(settings, ops, { forPath: () => settings.filesystem });
+    // The share itself as the parent saw it (its details already read); every other path from the mount table, since
+    // a link is sent here when only its TARGET is on the share, and its PATH's filesystem is what the plan must know.
+    const table = (0, mounts_js_1.createDetector)((0, platform_js_1.platformFor)(settings.platform));
+    const { filesystem } = settings;
+    return (0, apply_js_1.applyContext)(settings, ops, {
+        forPath: (p) => {
+            const info = table.forPath(p);
+            return info.mountPoint === filesystem.mountPoint ? filesystem : info;
+        }
+    });
 }
 /** Lanes: whole directories each, the busiest first onto the least loaded lane; links below other links go last, in order. */
 function assignLanes(links, count, settings) {

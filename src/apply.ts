@@ -72,6 +72,8 @@ export function applyContext(settings: LinkSettings, ops: FsOps, detector: Files
 /** Temporary names: a fixed prefix a later run can recognise, then pid and randomness (unique per process). */
 export const TEMP_PREFIX = '.ln-action-'
 const STALE_TEMP_MS = 60 * 60 * 1000
+/** tempName's form, and the probe's scratch names (-f, -s, -h) built on it. */
+const TEMP_NAME = /^\.ln-action-[0-9a-z]+-[0-9a-f]{8}(-[fsh])?$/
 
 function tempName(dir: string, ctx: ApplyContext): string {
   return ctx.platform.path.join(dir, `${TEMP_PREFIX}${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`)
@@ -82,10 +84,11 @@ function sweepStaleTemps(dir: string, ctx: ApplyContext): void {
   if (ctx.swept.has(dir)) return
   ctx.swept.add(dir)
   for (const name of ctx.ops.readdir(dir)) {
-    if (!name.startsWith(TEMP_PREFIX)) continue
+    // Only names of exactly our making: a user's own `.ln-action-links` is not ours to remove.
+    if (!TEMP_NAME.test(name)) continue
     const p = ctx.platform.path.join(dir, name)
     const stats = ctx.ops.lstat(p)
-    if (stats && !stats.isDirectory() && ctx.now() - stats.mtimeMs > STALE_TEMP_MS) ctx.ops.unlink(p)
+    if (stats && ctx.now() - stats.mtimeMs > STALE_TEMP_MS) removeEntry(p, ctx)
   }
 }
 
@@ -124,13 +127,17 @@ function make(kind: Kind, at: string, plan: LinkPlan, ctx: ApplyContext): void {
     case 'hardlink':
       return ops.link(plan.linkSource, at)
     case 'copy':
-      try {
-        return ops.copy(plan.request.absTarget, at)
-      } catch (error) {
-        // A copy that fails halfway (ENOSPC...) is ours to remove; EEXIST means `at` was never ours.
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' && ops.lstat(at)) removeEntry(at, ctx)
-        throw error
-      }
+      return copyWhole(plan.request.absTarget, at, ctx)
+  }
+}
+
+/** A copy, or nothing: one that fails halfway (ENOSPC...) is removed; EEXIST means `to` was never ours. */
+function copyWhole(from: string, to: string, ctx: ApplyContext): void {
+  try {
+    ctx.ops.copy(from, to)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST' && ctx.ops.lstat(to)) removeEntry(to, ctx)
+    throw error
   }
 }
 
@@ -161,8 +168,13 @@ interface Made {
 function madeDespiteError(at: string, fctx: FailureContext, ctx: ApplyContext): boolean {
   const { failure, filesystem } = fctx
   if (familyOf(filesystem.type) !== 'sshfs' || failure.syscall !== 'symlink') return false
-  if (failure.code === 'EIO') return ctx.ops.lstat(at) !== undefined
-  return failure.code === 'ENOENT' && filesystem.options.includes('follow_symlinks')
+  if (failure.code === 'ENOENT') return filesystem.options.includes('follow_symlinks')
+  if (failure.code !== 'EIO') return false
+  try {
+    return ctx.ops.lstat(at) !== undefined
+  } catch {
+    return false // the share cannot even tell: the EIO stands
+  }
 }
 
 function failure(error: StepError): string {
@@ -293,7 +305,7 @@ function makeBackup(plan: LinkPlan, ctx: ApplyContext): void {
       ops.link(abs, name)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error
-      ops.copy(abs, name) // no hard links here: a copy keeps the content just as well
+      copyWhole(abs, name, ctx) // no hard links here: a copy keeps the content just as well
     }
   }
   for (let n = 0; ; n++) {
@@ -329,8 +341,13 @@ function replace(plan: LinkPlan, ctx: ApplyContext): Made {
       step('remove the old link at', kind, () => ops.unlink(abs))
     step(`replace what is at`, kind, () => ops.rename(temp, abs))
   } finally {
-    // rename() between two names of one file does nothing and leaves the source: never leave debris.
-    if (ops.lstat(temp)) removeEntry(temp, ctx)
+    // rename() between two names of one file does nothing and leaves the source: never leave debris. A share that
+    // went away meanwhile cannot be cleaned; the error that says so is already on its way.
+    try {
+      if (ops.lstat(temp)) removeEntry(temp, ctx)
+    } catch {
+      // nothing to add to the error already thrown, if any
+    }
   }
   return made
 }

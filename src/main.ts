@@ -108,7 +108,8 @@ async function linkAll(
   const fill = (i: number, found: Map<number, LinkResult> | undefined): void => {
     for (const { index, request } of groups[i].links) {
       const failure = { code: 'UNKNOWN', syscall: 'none', attempted: `get an answer (${jobs[i].failureReason}) for` }
-      results[index] = found?.get(index) ?? failedResult(request, failure, ctx)
+      const failed = failedResult(request, failure, ctx)
+      results[index] = found?.get(index) ?? (dryRun ? { ...failed, status: 'planned', plan: 'fail' } : failed)
     }
   }
   if (dryRun) {

@@ -35,12 +35,20 @@ export class ShareJob {
       this.messages.push(message)
       this.waiting?.()
     })
-    this.child.on('exit', (code, signal) => {
-      this.ended = `the worker for this share ended early (${signal ?? `exit code ${code}`})`
-      this.waiting?.()
-    })
-    const start: ToWorker = { type: 'start', settings, links, lanes: laneCount(links, settings.platform) }
-    this.child.send(start)
+    this.child.on('exit', (code, signal) => this.end(`ended early (${signal ?? `exit code ${code}`})`))
+    // A child that died cannot be written to (EPIPE): that is an answer too, not a crash of the action.
+    this.child.on('error', (error) => this.end(`failed (${error.message})`))
+    this.send({ type: 'start', settings, links, lanes: laneCount(links, settings.platform) })
+  }
+
+  private end(why: string): void {
+    this.ended ??= `the worker for this share ${why}`
+    this.waiting?.()
+  }
+
+  private send(message: ToWorker): void {
+    if (this.ended || !this.child.connected) return
+    this.child.send(message, (error) => error && this.end(`could not be reached (${error.message})`))
   }
 
   /** The next message of this type, or undefined when the child died. */
@@ -60,7 +68,7 @@ export class ShareJob {
   }
 
   async apply(): Promise<Map<number, LinkResult> | undefined> {
-    this.child.send({ type: 'apply' } satisfies ToWorker)
+    this.send({ type: 'apply' })
     const message = await this.next('final')
     return message && new Map(message.results)
   }

@@ -8,6 +8,7 @@ import { Worker, parentPort, workerData } from 'node:worker_threads'
 import { applyContext, applyLink, failedResult, plannedResult, type ApplyContext, type LinkSettings } from './apply.js'
 import { errnoNumber } from './errors.js'
 import { nodeFs, type FsOps } from './fsops.js'
+import { createDetector } from './mounts.js'
 import { isShareGone } from './knowledge.js'
 import type { Failure, FilesystemInfo, LinkRequest, LinkResult } from './model.js'
 import { ConfinementProblem, planOrSkip, planningContext, type LinkPlan } from './plan.js'
@@ -49,8 +50,16 @@ const OPS = Object.keys(nodeFs) as (keyof FsOps)[]
 const SLOT = 3
 
 function shareContext(settings: ShareSettings, ops: FsOps): ApplyContext {
-  // Every link here was put on this share lexically; what it is does not change per link.
-  return applyContext(settings, ops, { forPath: () => settings.filesystem })
+  // The share itself as the parent saw it (its details already read); every other path from the mount table, since
+  // a link is sent here when only its TARGET is on the share, and its PATH's filesystem is what the plan must know.
+  const table = createDetector(platformFor(settings.platform))
+  const { filesystem } = settings
+  return applyContext(settings, ops, {
+    forPath: (p) => {
+      const info = table.forPath(p)
+      return info.mountPoint === filesystem.mountPoint ? filesystem : info
+    }
+  })
 }
 
 /** Lanes: whole directories each, the busiest first onto the least loaded lane; links below other links go last, in order. */
