@@ -288,6 +288,19 @@ describe('what mountinfo does not say', () => {
     expect(processArgs).toHaveBeenCalledTimes(1)
   })
 
+  it.each([
+    ['a relative mount point', ['sshfs', 'u@host:/data', './share', '-o', 'follow_symlinks']],
+    ['a slash-terminated one', ['sshfs', 'u@host:/data', '/mnt/share/', '-o', 'follow_symlinks']]
+  ])('finds the sshfs process given %s', (_, argv) => {
+    const detector = createDetector(linux, {
+      mountTable: () => table,
+      processArgs: () => [['sshfs', 'u@other:/', './elsewhere', '-o', 'disable_hardlink'], argv],
+      blockDeviceType: () => undefined
+    })
+    expect(detector.forPath('/mnt/share/a').options).toContain('follow_symlinks')
+    expect(detector.forPath('/mnt/share/a').options).not.toContain('disable_hardlink')
+  })
+
   it('resolves fuseblk to the format on its block device, and keeps fuseblk when that cannot be read', () => {
     const blockDeviceType = jest.fn((device: string) => (device === '/dev/loop1' ? 'exfat' : undefined))
     expect(

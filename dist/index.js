@@ -1573,6 +1573,7 @@ exports.createDetector = createDetector;
 // hung share is never touched to find out; looked up once per mount or volume.
 const node_child_process_1 = __nccwpck_require__(1421);
 const fs = __importStar(__nccwpck_require__(3024));
+const node_path_1 = __nccwpck_require__(6760);
 const mounts_macos_js_1 = __nccwpck_require__(8245);
 const mounts_windows_js_1 = __nccwpck_require__(4941);
 const platform_js_1 = __nccwpck_require__(3728);
@@ -1661,7 +1662,7 @@ function systemSources(platform) {
  * mount table does not have them, and they explain failures.
  */
 function sshfsOptions(processes, mountPoint) {
-    const daemon = processes.find((argv) => /(^|\/)sshfs$/.test(argv[0] ?? '') && argv.slice(1).includes(mountPoint));
+    const daemon = processes.find((argv) => /(^|\/)sshfs$/.test(argv[0] ?? '') && argv.slice(1).some((arg) => namesMountPoint(arg, mountPoint)));
     if (!daemon)
         return [];
     return daemon.flatMap((arg, i) => {
@@ -1669,6 +1670,18 @@ function sshfsOptions(processes, mountPoint) {
             return (daemon[i + 1] ?? '').split(',');
         return arg.startsWith('-o') ? arg.slice(2).split(',') : [];
     });
+}
+/**
+ * An sshfs argument naming this mount point: as mountinfo has it, or as typed (`./mnt`, `/mnt/x/`); a relative one
+ * is taken to end the absolute path, since the process's working directory is not at hand.
+ */
+function namesMountPoint(arg, mountPoint) {
+    if (arg.startsWith('-') || arg === '')
+        return false;
+    const typed = node_path_1.posix.normalize(arg).replace(/(.)\/+$/, '$1');
+    if (node_path_1.posix.isAbsolute(typed))
+        return typed === mountPoint;
+    return !typed.startsWith('..') && typed !== '.' && mountPoint.endsWith(`/${typed}`);
 }
 /** A mount as the knowledge base wants to see it: the real format of a fuseblk device, a FUSE daemon's options. */
 function enrich(mount, sources) {

@@ -2,6 +2,7 @@
 // hung share is never touched to find out; looked up once per mount or volume.
 import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
+import { posix } from 'node:path'
 import type { FilesystemInfo } from './model.js'
 import { parseMacMounts, throughFirmlinks } from './mounts-macos.js'
 import { driveQuery, parseDriveInfo, powershellArgs, uncShare } from './mounts-windows.js'
@@ -127,12 +128,25 @@ function systemSources(platform: Platform): MountSources {
  * mount table does not have them, and they explain failures.
  */
 export function sshfsOptions(processes: string[][], mountPoint: string): string[] {
-  const daemon = processes.find((argv) => /(^|\/)sshfs$/.test(argv[0] ?? '') && argv.slice(1).includes(mountPoint))
+  const daemon = processes.find(
+    (argv) => /(^|\/)sshfs$/.test(argv[0] ?? '') && argv.slice(1).some((arg) => namesMountPoint(arg, mountPoint))
+  )
   if (!daemon) return []
   return daemon.flatMap((arg, i) => {
     if (arg === '-o') return (daemon[i + 1] ?? '').split(',')
     return arg.startsWith('-o') ? arg.slice(2).split(',') : []
   })
+}
+
+/**
+ * An sshfs argument naming this mount point: as mountinfo has it, or as typed (`./mnt`, `/mnt/x/`); a relative one
+ * is taken to end the absolute path, since the process's working directory is not at hand.
+ */
+function namesMountPoint(arg: string, mountPoint: string): boolean {
+  if (arg.startsWith('-') || arg === '') return false
+  const typed = posix.normalize(arg).replace(/(.)\/+$/, '$1')
+  if (posix.isAbsolute(typed)) return typed === mountPoint
+  return !typed.startsWith('..') && typed !== '.' && mountPoint.endsWith(`/${typed}`)
 }
 
 /** A mount as the knowledge base wants to see it: the real format of a fuseblk device, a FUSE daemon's options. */
