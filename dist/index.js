@@ -1971,7 +1971,7 @@ function planLink(request, ctx) {
         }
         plan.missingParents = parent.missing;
         plan.filesystem = ctx.detector.forPath(parent.real);
-        const target = ctx.ops.stat(request.absTarget);
+        const target = statTarget(request.absTarget, ctx);
         plan.targetExists = target !== undefined;
         plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir;
         if (target && requested.includes('hardlink'))
@@ -2035,7 +2035,14 @@ function planLink(request, ctx) {
 }
 /** The context for a planning pass, in which resolved directories may be remembered. */
 function planningContext(ctx) {
-    return { ...ctx, realDirectories: new Map() };
+    return { ...ctx, realDirectories: new Map(), targets: new Map() };
+}
+function statTarget(target, ctx) {
+    if (ctx.targets?.has(target))
+        return ctx.targets.get(target);
+    const stats = ctx.ops.stat(target);
+    ctx.targets?.set(target, stats);
+    return stats;
 }
 /**
  * Plan one link, unless its share (found lexically, without touching it) is already known to be gone. A plan that

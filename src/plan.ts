@@ -24,6 +24,8 @@ export interface PlanContext {
    * is being made: a link planned again at apply time must see what earlier links changed.
    */
   realDirectories?: Map<string, RealLocation>
+  /** Likewise each TARGET's stat (many links share a few targets; on a share each stat is a round trip). */
+  targets?: Map<string, Stats | undefined>
 }
 
 /** What is at PATH now, in the terms of `overwrite`. */
@@ -251,7 +253,7 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
     plan.missingParents = parent.missing
     plan.filesystem = ctx.detector.forPath(parent.real)
 
-    const target = ctx.ops.stat(request.absTarget)
+    const target = statTarget(request.absTarget, ctx)
     plan.targetExists = target !== undefined
     plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir
     if (target && requested.includes('hardlink')) plan.linkSource = ctx.ops.realpath(request.absTarget)
@@ -307,7 +309,14 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
 
 /** The context for a planning pass, in which resolved directories may be remembered. */
 export function planningContext<T extends PlanContext>(ctx: T): T {
-  return { ...ctx, realDirectories: new Map() }
+  return { ...ctx, realDirectories: new Map(), targets: new Map() }
+}
+
+function statTarget(target: string, ctx: PlanContext): Stats | undefined {
+  if (ctx.targets?.has(target)) return ctx.targets.get(target)
+  const stats = ctx.ops.stat(target)
+  ctx.targets?.set(target, stats)
+  return stats
 }
 
 /**
