@@ -9,7 +9,6 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TEMP_PREFIX = void 0;
 exports.applyContext = applyContext;
 exports.probe = probe;
-exports.toResult = toResult;
 exports.applyLink = applyLink;
 exports.failedResult = failedResult;
 exports.plannedResult = plannedResult;
@@ -1186,7 +1185,6 @@ function fillIn(text, ctx) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.LEAN_ROLE = void 0;
 exports.wantsLeanProcess = wantsLeanProcess;
 exports.runLean = runLean;
 // Big specs run in a second Node process with a small young generation: an action cannot pass V8 flags to the
@@ -1195,11 +1193,11 @@ exports.runLean = runLean;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_url_1 = __nccwpck_require__(3136);
 /** Set for the second process, so it does the work instead of starting a third. */
-exports.LEAN_ROLE = 'LN_ACTION_LEAN';
+const LEAN_ROLE = 'LN_ACTION_LEAN';
 /** Below this many spec lines the extra process start (about 50 ms) costs more than the memory it saves. */
 const LARGE_SPEC_LINES = 20_000;
 function wantsLeanProcess(spec, env) {
-    if (env[exports.LEAN_ROLE])
+    if (env[LEAN_ROLE])
         return false;
     let lines = 0;
     for (let i = spec.indexOf('\n'); i >= 0 && lines < LARGE_SPEC_LINES; i = spec.indexOf('\n', i + 1))
@@ -1210,7 +1208,7 @@ function wantsLeanProcess(spec, env) {
 function runLean() {
     const child = (0, node_child_process_1.spawn)(process.execPath, ['--max-semi-space-size=4', (0, node_url_1.fileURLToPath)(import.meta.url)], {
         stdio: 'inherit',
-        env: { ...process.env, [exports.LEAN_ROLE]: '1' }
+        env: { ...process.env, [LEAN_ROLE]: '1' }
     });
     return new Promise((resolve) => child.on('close', (code) => {
         process.exitCode = code ?? 1;
@@ -1564,10 +1562,8 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.UNKNOWN_FS = void 0;
 exports.parseMountinfo = parseMountinfo;
 exports.mountOf = mountOf;
-exports.sshfsOptions = sshfsOptions;
 exports.createDetector = createDetector;
 // Which filesystem a path is on. Decided lexically (from the mount table; on Windows from the path's volume), so a
 // hung share is never touched to find out; looked up once per mount or volume.
@@ -1622,7 +1618,7 @@ function longestMount(mounts, absPath, platform) {
     }
     return best?.mount;
 }
-exports.UNKNOWN_FS = { type: 'unknown', mountPoint: '', source: '', options: [] };
+const UNKNOWN_FS = { type: 'unknown', mountPoint: '', source: '', options: [] };
 /** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
 function run(command, args, timeout = 3000) {
     const result = (0, node_child_process_1.spawnSync)(command, args, {
@@ -1729,7 +1725,7 @@ function volumeLookup(platform, from) {
         const root = (0, platform_js_1.volumeOf)(platform, absPath);
         if (!root)
             return undefined;
-        const plain = { ...exports.UNKNOWN_FS, mountPoint: root };
+        const plain = { ...UNKNOWN_FS, mountPoint: root };
         return { key: root, details: () => (0, mounts_windows_js_1.uncShare)(root) ?? (0, mounts_windows_js_1.parseDriveInfo)(root, from.driveInfo(root)), plain };
     };
 }
@@ -1743,7 +1739,7 @@ function createDetector(platform, sources = {}) {
     const answer = (absPath) => {
         const found = lookup(absPath);
         if (!found)
-            return exports.UNKNOWN_FS;
+            return UNKNOWN_FS;
         let info = details.get(found.key);
         if (!info) {
             try {
@@ -1777,7 +1773,6 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ConfinementProblem = void 0;
 exports.syscallOf = syscallOf;
 exports.emptyPlan = emptyPlan;
-exports.windowsKinds = windowsKinds;
 exports.planLink = planLink;
 exports.planningContext = planningContext;
 exports.planOrSkip = planOrSkip;

@@ -440,7 +440,7 @@ function describeProbe(probe: Probe, dir: string): string {
   return `Probed ${dir}: ${works('symlink', 'symbolic links')}, ${works('hardlink', 'hard links')}.`
 }
 
-export function toResult(plan: LinkPlan, outcome: Outcome, ctx: PlanContext): LinkResult {
+function toResult(plan: LinkPlan, outcome: Outcome, ctx: PlanContext): LinkResult {
   const { request } = plan
   const failure = outcome.failure
   const explained = failure

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 /** Set for the second process, so it does the work instead of starting a third. */
-export const LEAN_ROLE = 'LN_ACTION_LEAN'
+const LEAN_ROLE = 'LN_ACTION_LEAN'
 /** Below this many spec lines the extra process start (about 50 ms) costs more than the memory it saves. */
 const LARGE_SPEC_LINES = 20_000
 

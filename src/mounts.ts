@@ -67,7 +67,7 @@ function longestMount(mounts: KeyedMount[], absPath: string, platform: Platform)
   return best?.mount
 }
 
-export const UNKNOWN_FS: FilesystemInfo = { type: 'unknown', mountPoint: '', source: '', options: [] }
+const UNKNOWN_FS: FilesystemInfo = { type: 'unknown', mountPoint: '', source: '', options: [] }
 
 export interface FilesystemDetector {
   forPath(absPath: string): FilesystemInfo
@@ -127,7 +127,7 @@ function systemSources(platform: Platform): MountSources {
  * The `-o` options of the sshfs process serving a mount point (follow_symlinks, disable_hardlink...): the kernel's
  * mount table does not have them, and they explain failures.
  */
-export function sshfsOptions(processes: string[][], mountPoint: string): string[] {
+function sshfsOptions(processes: string[][], mountPoint: string): string[] {
   const daemon = processes.find(
     (argv) => /(^|\/)sshfs$/.test(argv[0] ?? '') && argv.slice(1).some((arg) => namesMountPoint(arg, mountPoint))
   )

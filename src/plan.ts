@@ -225,7 +225,7 @@ export function emptyPlan(request: LinkRequest, ctx: PlanContext): LinkPlan {
  * where TARGET is not one), and a symlink to a TARGET that does not exist yet is a file link unless `target-type: dir`
  * says otherwise, which is worth a warning.
  */
-export function windowsKinds(plan: LinkPlan): { kinds: Kind[]; warning?: string } {
+function windowsKinds(plan: LinkPlan): { kinds: Kind[]; warning?: string } {
   const { request, targetExists, targetIsDir } = plan
   const kinds = targetIsDir ? plan.kinds : plan.kinds.filter((k) => k !== 'junction')
   if (targetExists || request.options.targetType !== undefined || !kinds.includes('symlink')) return { kinds }
