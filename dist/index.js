@@ -190,7 +190,8 @@ function verify(at, kind, plan, ctx) {
         if (!(0, errors_js_1.isErrno)(error))
             throw error;
         const fctx = failureContext(plan, (0, errors_js_1.toFailure)(error, error.syscall ?? 'lstat', 'read back the new link'), kind, ctx);
-        plan.warnings.push(`${(0, knowledge_js_1.explain)(fctx).message} ${(0, knowledge_js_1.explain)(fctx).hint}`.trim());
+        const { message, hint } = (0, knowledge_js_1.explain)(fctx);
+        plan.warnings.push(`${message} ${hint}`.trim());
     }
 }
 /** The link's text, or undefined where sshfs hides it (`..` or absolute) but its size, the text's length, matches. */
@@ -1283,16 +1284,15 @@ function realOrAsGiven(ops, dir) {
     }
 }
 /** Which links go to a share worker: decided from the mount table alone, before anything touches a path. */
-function splitByShare(links, detector, isolate) {
+function splitByShare(links, detector, mayHang) {
     const split = { local: [], shares: new Map() };
     for (const link of links) {
-        const onPath = detector.forPath(link.request.absPath);
-        const onTarget = detector.forPath(link.request.absTarget);
-        const share = [onPath, onTarget].find(knowledge_js_1.canHang);
-        if (!isolate || !share) {
+        const onShare = [link.request.absPath, link.request.absTarget].find(mayHang);
+        if (onShare === undefined) {
             split.local.push(link);
             continue;
         }
+        const share = detector.forPath(onShare);
         const group = split.shares.get(share.mountPoint) ?? { filesystem: share, links: [] };
         group.links.push(link);
         split.shares.set(share.mountPoint, group);
@@ -1303,17 +1303,16 @@ function splitByShare(links, detector, isolate) {
  * Parse, plan and apply; what it returns is all that report needs. Everything else (entries, plans) is local here,
  * so a run of 100,000 links lets go of it before the report is built.
  */
-async function linkAll(settings, platform, ops, detector, jobs) {
+async function linkAll(settings, platform, ops, detector, mayHang, jobs) {
     const parsed = (0, spec_js_1.parseSpec)(settings.spec, settings.defaults);
     const resolved = (0, spec_js_1.resolveEntries)(parsed.entries, settings.workingDirectory, settings.confine, platform);
     const specProblems = [...parsed.problems, ...resolved.problems];
     if (specProblems.length > 0)
         return { problems: specProblems };
-    const isolate = ops === fsops_js_1.nodeFs;
     const linkSettings = {
         platform: platform.name,
         // A share worker resolves a working directory on its share itself, under its timeout.
-        realWorkingDirectory: isolate && (0, knowledge_js_1.canHang)(detector.forPath(settings.workingDirectory))
+        realWorkingDirectory: mayHang(settings.workingDirectory)
             ? settings.workingDirectory
             : realOrAsGiven(ops, settings.workingDirectory),
         confine: settings.confine,
@@ -1323,8 +1322,7 @@ async function linkAll(settings, platform, ops, detector, jobs) {
     };
     const ctx = { ...(0, apply_js_1.applyContext)(linkSettings, ops, detector), platform };
     const links = resolved.requests.map((request, index) => ({ index, request }));
-    // Injected filesystem calls (tests) cannot cross into a child process: they stay here.
-    const split = splitByShare(links, detector, isolate);
+    const split = splitByShare(links, detector, mayHang);
     const groups = [...split.shares.values()];
     const { dryRun, timeoutMs } = settings;
     for (const group of groups) {
@@ -1362,12 +1360,14 @@ async function run(options = {}) {
     const jobs = [];
     try {
         const detector = (0, mounts_js_1.createDetector)(platform);
-        const mayHang = (p) => ops === fsops_js_1.nodeFs && (0, knowledge_js_1.canHang)(detector.forPath(p));
+        // Injected filesystem calls (tests) cannot cross into another process: with them, everything stays here.
+        const isolate = ops === fsops_js_1.nodeFs;
+        const mayHang = (p) => isolate && (0, knowledge_js_1.canHang)(detector.forPath(p));
         const settings = (0, settings_js_1.getSettings)(platform, env, mayHang);
-        if (ops === fsops_js_1.nodeFs && (0, lean_js_1.wantsLeanProcess)(settings.spec, env))
+        if (isolate && (0, lean_js_1.wantsLeanProcess)(settings.spec, env))
             return await (0, lean_js_1.runLean)();
         const where = { settings, platform, workspace: env.GITHUB_WORKSPACE || settings.workingDirectory };
-        const outcome = await linkAll(settings, platform, ops, detector, jobs);
+        const outcome = await linkAll(settings, platform, ops, detector, mayHang, jobs);
         if ('problems' in outcome)
             return (0, report_js_1.reportProblems)(outcome.problems, where);
         await (0, report_js_1.report)(outcome.results, where, env);

@@ -229,7 +229,8 @@ function verify(at: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void
     // The link was made; only the check failed (the share may have gone meanwhile): say so, keep the result.
     if (!isErrno(error)) throw error
     const fctx = failureContext(plan, toFailure(error, error.syscall ?? 'lstat', 'read back the new link'), kind, ctx)
-    plan.warnings.push(`${explain(fctx).message} ${explain(fctx).hint}`.trim())
+    const { message, hint } = explain(fctx)
+    plan.warnings.push(`${message} ${hint}`.trim())
   }
 }
 

@@ -37,16 +37,15 @@ interface Split {
 }
 
 /** Which links go to a share worker: decided from the mount table alone, before anything touches a path. */
-function splitByShare(links: Indexed[], detector: FilesystemDetector, isolate: boolean): Split {
+function splitByShare(links: Indexed[], detector: FilesystemDetector, mayHang: (p: string) => boolean): Split {
   const split: Split = { local: [], shares: new Map() }
   for (const link of links) {
-    const onPath = detector.forPath(link.request.absPath)
-    const onTarget = detector.forPath(link.request.absTarget)
-    const share = [onPath, onTarget].find(canHang)
-    if (!isolate || !share) {
+    const onShare = [link.request.absPath, link.request.absTarget].find(mayHang)
+    if (onShare === undefined) {
       split.local.push(link)
       continue
     }
+    const share = detector.forPath(onShare)
     const group = split.shares.get(share.mountPoint) ?? { filesystem: share, links: [] }
     group.links.push(link)
     split.shares.set(share.mountPoint, group)
@@ -65,6 +64,7 @@ async function linkAll(
   platform: Platform,
   ops: FsOps,
   detector: FilesystemDetector,
+  mayHang: (p: string) => boolean,
   jobs: ShareJob[]
 ): Promise<Outcome> {
   const parsed = parseSpec(settings.spec, settings.defaults)
@@ -72,14 +72,12 @@ async function linkAll(
   const specProblems = [...parsed.problems, ...resolved.problems]
   if (specProblems.length > 0) return { problems: specProblems }
 
-  const isolate = ops === nodeFs
   const linkSettings: LinkSettings = {
     platform: platform.name,
     // A share worker resolves a working directory on its share itself, under its timeout.
-    realWorkingDirectory:
-      isolate && canHang(detector.forPath(settings.workingDirectory))
-        ? settings.workingDirectory
-        : realOrAsGiven(ops, settings.workingDirectory),
+    realWorkingDirectory: mayHang(settings.workingDirectory)
+      ? settings.workingDirectory
+      : realOrAsGiven(ops, settings.workingDirectory),
     confine: settings.confine,
     createParents: settings.createParents,
     dangling: settings.dangling,
@@ -87,8 +85,7 @@ async function linkAll(
   }
   const ctx = { ...applyContext(linkSettings, ops, detector), platform }
   const links = resolved.requests.map((request, index) => ({ index, request }))
-  // Injected filesystem calls (tests) cannot cross into a child process: they stay here.
-  const split = splitByShare(links, detector, isolate)
+  const split = splitByShare(links, detector, mayHang)
   const groups = [...split.shares.values()]
   const { dryRun, timeoutMs } = settings
   for (const group of groups) {
@@ -130,11 +127,13 @@ export async function run(options: RunOptions = {}): Promise<void> {
   const jobs: ShareJob[] = []
   try {
     const detector = createDetector(platform)
-    const mayHang = (p: string): boolean => ops === nodeFs && canHang(detector.forPath(p))
+    // Injected filesystem calls (tests) cannot cross into another process: with them, everything stays here.
+    const isolate = ops === nodeFs
+    const mayHang = (p: string): boolean => isolate && canHang(detector.forPath(p))
     const settings = getSettings(platform, env, mayHang)
-    if (ops === nodeFs && wantsLeanProcess(settings.spec, env)) return await runLean()
+    if (isolate && wantsLeanProcess(settings.spec, env)) return await runLean()
     const where = { settings, platform, workspace: env.GITHUB_WORKSPACE || settings.workingDirectory }
-    const outcome = await linkAll(settings, platform, ops, detector, jobs)
+    const outcome = await linkAll(settings, platform, ops, detector, mayHang, jobs)
     if ('problems' in outcome) return reportProblems(outcome.problems, where)
     await report(outcome.results, where, env)
   } catch (error) {
