@@ -7,7 +7,15 @@ import { nodeFs } from '../src/fsops.js'
 import type { FsOps } from '../src/fsops.js'
 import type { LinkOptions } from '../src/model.js'
 import { planAll } from '../src/plan.js'
-import { context, errnoError, failing, requests, tempDir, dataWorkspace } from './helpers/stage.js'
+import {
+  context,
+  errnoError,
+  failing,
+  requests,
+  tempDir,
+  dataWorkspace,
+  type ContextOverrides
+} from './helpers/stage.js'
 
 let ws: string
 beforeEach(() => {
@@ -17,7 +25,12 @@ afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
 
 const SSHFS = { type: 'fuse.sshfs', mountPoint: '/mnt/share', source: 'user@host:/data', options: ['rw'] }
 
-function apply(spec: string, defaults: Partial<LinkOptions> = {}, overrides = {}, filesystem?: typeof SSHFS) {
+function apply(
+  spec: string,
+  defaults: Partial<LinkOptions> = {},
+  overrides: ContextOverrides = {},
+  filesystem?: typeof SSHFS
+) {
   const ctx = context(ws, overrides, filesystem)
   const { plans } = planAll(requests(spec, ws, defaults), ctx)
   return plans.map((p) => applyLink(p, ctx))

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { planAll, planLink } from '../src/plan.js'
-import { context, requests, tempDir, dataWorkspace } from './helpers/stage.js'
+import { context, requests, type ContextOverrides, tempDir, dataWorkspace } from './helpers/stage.js'
 import { snapshot } from './helpers/action.js'
 
 let ws: string
@@ -11,7 +11,7 @@ beforeEach(() => {
 })
 afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
 
-const plan = (spec: string, ctxOverrides = {}, defaults = {}) => {
+const plan = (spec: string, ctxOverrides: ContextOverrides = {}, defaults = {}) => {
   const [request] = requests(spec, ws, defaults)
   return planLink(request, context(ws, ctxOverrides))
 }

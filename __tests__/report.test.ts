@@ -5,7 +5,7 @@ import * as path from 'node:path'
 import * as core from '../__fixtures__/runner.js'
 import type { LinkResult } from '../src/model.js'
 import { platformFor } from '../src/platform.js'
-import type { Settings } from '../src/settings.js'
+import type { Settings } from '../src/model.js'
 
 jest.unstable_mockModule('../src/runner.js', () => core)
 const { report, reportProblems, safeForLog, escapeHtml } = await import('../src/report.js')
@@ -22,7 +22,6 @@ const env = { RUNNER_TEMP: tmp, GITHUB_STEP_SUMMARY: path.join(tmp, 'summary.htm
 
 function settingsWith(more: Partial<Settings> = {}): Settings {
   return {
-    spec: '',
     defaults: { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' },
     backupSuffix: '',
     createParents: true,

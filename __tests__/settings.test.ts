@@ -7,7 +7,10 @@ import * as core from '../__fixtures__/runner.js'
 import { platformFor } from '../src/platform.js'
 
 jest.unstable_mockModule('../src/runner.js', () => core)
-const { getSettings, InputError } = await import('../src/settings.js')
+const { getInputs, InputError } = await import('../src/settings.js')
+
+/** The settings the inputs give. */
+const getSettings = (platform: typeof linux, environment: Env) => getInputs(platform, environment).settings
 
 const linux = platformFor('linux')
 let wd: string
@@ -25,7 +28,7 @@ function env(inputs: Record<string, string> = {}, extra: Env = {}): Env {
   return { ...extra, ...Object.fromEntries(Object.entries(all).map(([name, v]) => [`INPUT_${name.toUpperCase()}`, v])) }
 }
 
-/** The error getSettings throws for these inputs; fails the test when it does not throw one. */
+/** The error getInputs throws for these inputs; fails the test when it does not throw one. */
 function inputError(inputs: Record<string, string>, extra: Env = {}): Error {
   try {
     getSettings(linux, env(inputs, extra))
@@ -36,21 +39,23 @@ function inputError(inputs: Record<string, string>, extra: Env = {}): Error {
   throw new Error(`getSettings accepted ${JSON.stringify(inputs)}`)
 }
 
-describe('getSettings', () => {
+describe('getInputs', () => {
   it('uses the documented defaults when inputs are empty', () => {
     const blank = { type: '', fallback: '  ', relative: '', overwrite: '', 'dry-run': '', timeout: '' }
-    expect(getSettings(linux, env(blank))).toEqual({
+    expect(getInputs(linux, env(blank))).toEqual({
       spec: 'a -> b',
-      defaults: { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' },
-      backupSuffix: '',
-      createParents: true,
-      workingDirectory: wd,
-      confine: true,
-      dangling: 'warn',
-      dryRun: false,
-      failOnError: true,
-      timeoutMs: 30_000,
-      summary: true
+      settings: {
+        defaults: { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' },
+        backupSuffix: '',
+        createParents: true,
+        workingDirectory: wd,
+        confine: true,
+        dangling: 'warn',
+        dryRun: false,
+        failOnError: true,
+        timeoutMs: 30_000,
+        summary: true
+      }
     })
   })
 
@@ -131,8 +136,8 @@ describe('getSettings', () => {
     })
 
     it('reads the spec from a file relative to working-directory', () => {
-      const settings = getSettings(linux, env({ links: '  @ci/links.txt\n' }))
-      expect(settings.spec).toBe('# from a file\nsub/l -> data/x\n')
+      const { settings, spec } = getInputs(linux, env({ links: '  @ci/links.txt\n' }))
+      expect(spec).toBe('# from a file\nsub/l -> data/x\n')
       expect(settings.specFile).toBe(path.join(wd, 'ci', 'links.txt'))
     })
 
@@ -147,8 +152,8 @@ describe('getSettings', () => {
       ['a link line starting with @', '@scope/pkg -> node_modules/@scope/pkg'],
       ['several lines', '@ci/links.txt\n@ci/more.txt']
     ])('is not a file when it is %s', (_, links) => {
-      const settings = getSettings(linux, env({ links }))
-      expect(settings.spec).toBe(links)
+      const { settings, spec } = getInputs(linux, env({ links }))
+      expect(spec).toBe(links)
       expect(settings.specFile).toBeUndefined()
     })
   })

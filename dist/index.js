@@ -10,26 +10,19 @@ exports.TEMP_PREFIX = void 0;
 exports.applyContext = applyContext;
 exports.probe = probe;
 exports.applyLink = applyLink;
-exports.failedResult = failedResult;
-exports.plannedResult = plannedResult;
 // Apply stage: make each planned link, falling back to the next kind where the filesystem cannot make one,
-// replacing atomically (new link under a temporary name, renamed over PATH), and turn the outcome into a result.
+// replacing atomically (new link under a temporary name, renamed over PATH), backing up and probing. What came of
+// it becomes a result in result.ts.
 const node_crypto_1 = __nccwpck_require__(7598);
 const errors_js_1 = __nccwpck_require__(3916);
 const knowledge_js_1 = __nccwpck_require__(7023);
 const plan_js_1 = __nccwpck_require__(2464);
 const platform_js_1 = __nccwpck_require__(3728);
+const result_js_1 = __nccwpck_require__(1666);
 /** A fresh context for one run (or one share worker lane): nothing probed, swept or made yet. */
-function applyContext(settings, ops, detector) {
+function applyContext(base) {
     return {
-        platform: (0, platform_js_1.platformFor)(settings.platform),
-        realWorkingDirectory: settings.realWorkingDirectory,
-        confine: settings.confine,
-        createParents: settings.createParents,
-        dangling: settings.dangling,
-        backupSuffix: settings.backupSuffix,
-        ops,
-        detector,
+        ...base,
         goneShares: new Map(),
         probes: new Map(),
         swept: new Set(),
@@ -65,10 +58,15 @@ function sweepStaleTemps(dir, ctx) {
 class StepError extends Error {
     failure;
     kind;
+    explained;
     constructor(failure, kind) {
         super(failure.code);
         this.failure = failure;
         this.kind = kind;
+    }
+    /** Asked of the knowledge base once, however many times the answer is needed. */
+    explanation(plan, ctx) {
+        return (this.explained ??= (0, result_js_1.explainFailure)(plan, this.failure, this.kind, ctx));
     }
 }
 function step(attempted, kind, fn) {
@@ -102,30 +100,17 @@ function copyWhole(from, to, ctx) {
         ctx.ops.copy(from, to);
     }
     catch (error) {
-        if (error.code !== 'EEXIST' && ctx.ops.lstat(to))
+        if ((0, errors_js_1.errnoCode)(error) !== 'EEXIST' && ctx.ops.lstat(to))
             removeEntry(to, ctx);
         throw error;
     }
-}
-function failureContext(plan, failure, kind, ctx) {
-    return {
-        failure,
-        kind,
-        path: plan.request.absPath,
-        target: plan.request.absTarget,
-        filesystem: plan.filesystem,
-        platform: ctx.platform,
-        targetExists: plan.targetExists,
-        targetIsDir: plan.targetIsDir,
-        existing: plan.existing
-    };
 }
 /**
  * sshfs -o follow_symlinks makes the link on the server, then stats what it points to and reports EIO (or ENOENT
  * for a TARGET the server cannot see). The link exists: report it created, keep the errno, and say why.
  */
-function madeDespiteError(at, fctx, ctx) {
-    const { failure, filesystem } = fctx;
+function madeDespiteError(at, failure, plan, ctx) {
+    const { filesystem } = plan;
     if ((0, knowledge_js_1.familyOf)(filesystem.type) !== 'sshfs' || failure.syscall !== 'symlink')
         return false;
     if (failure.code === 'ENOENT')
@@ -153,16 +138,16 @@ function makeWithFallback(at, plan, ctx) {
         catch (error) {
             if (!(error instanceof StepError))
                 throw error;
-            const fctx = failureContext(plan, error.failure, kind, ctx);
-            if (madeDespiteError(at, fctx, ctx)) {
+            if (madeDespiteError(at, error.failure, plan, ctx)) {
                 plan.warnings.push(`${failure(error)} from symlink() through sshfs -o follow_symlinks, but the link was made on the server: ` +
                     `reported as created. Mount without follow_symlinks to see links through the mount.`);
                 return { kind, quirk: error.failure };
             }
             const next = plan.kinds[i + 1];
-            if (!next || !(0, knowledge_js_1.isCapabilityFailure)(fctx))
+            const { message, capability } = error.explanation(plan, ctx);
+            if (!next || !capability)
                 throw error;
-            plan.warnings.push(`${(0, knowledge_js_1.explain)(fctx).message} Trying a ${(0, knowledge_js_1.kindWords)(next)} instead (fallback: ${plan.kinds.slice(i + 1).join(', ')}).`);
+            plan.warnings.push(`${message} Trying a ${(0, knowledge_js_1.kindWords)(next)} instead (fallback: ${plan.kinds.slice(i + 1).join(', ')}).`);
         }
     }
     throw new Error('no kind of link to try'); // planLink never plans an empty list
@@ -189,8 +174,8 @@ function verify(at, kind, plan, ctx) {
         // The link was made; only the check failed (the share may have gone meanwhile): say so, keep the result.
         if (!(0, errors_js_1.isErrno)(error))
             throw error;
-        const fctx = failureContext(plan, (0, errors_js_1.toFailure)(error, error.syscall ?? 'lstat', 'read back the new link'), kind, ctx);
-        const { message, hint } = (0, knowledge_js_1.explain)(fctx);
+        const failure = (0, errors_js_1.toFailure)(error, error.syscall ?? 'lstat', 'read back the new link');
+        const { message, hint } = (0, result_js_1.explainFailure)(plan, failure, kind, ctx);
         plan.warnings.push(`${message} ${hint}`.trim());
     }
 }
@@ -204,7 +189,7 @@ function readBack(at, stats, wanted, plan, ctx) {
         return ctx.ops.readlink(at);
     }
     catch (error) {
-        if (error.code !== 'EPERM' || stats.size !== Buffer.byteLength(wanted))
+        if ((0, errors_js_1.errnoCode)(error) !== 'EPERM' || stats.size !== Buffer.byteLength(wanted))
             throw error;
         ctx.hidingTexts.add(mount);
         return undefined;
@@ -266,13 +251,13 @@ function makeBackup(plan, ctx) {
             ops.link(abs, name);
         }
         catch (error) {
-            if (error.code === 'EEXIST')
+            if ((0, errors_js_1.errnoCode)(error) === 'EEXIST')
                 throw error;
             copyWhole(abs, name, ctx); // no hard links here: a copy keeps the content just as well
         }
     };
     for (let n = 0;; n++) {
-        const name = n === 0 ? abs + ctx.backupSuffix : `${abs}.~${n}~`;
+        const name = n === 0 ? abs + ctx.settings.backupSuffix : `${abs}.~${n}~`;
         try {
             return step(`keep the backup ${name} of`, 'hardlink', () => keep(name));
         }
@@ -291,7 +276,7 @@ function replace(plan, ctx) {
     const made = makeWithFallback(temp, plan, ctx);
     const { kind } = made;
     try {
-        if (ctx.backupSuffix)
+        if (ctx.settings.backupSuffix)
             makeBackup(plan, ctx);
         // rename(2) cannot put a directory (a copied tree) over a link, and Windows cannot rename over a directory
         // link or junction: those cases are remove-then-rename, and say so.
@@ -366,66 +351,28 @@ function execute(plan, ctx) {
     const createdParents = [];
     try {
         createParents(plan, ctx, createdParents);
-        if (plan.action === 'replace') {
-            const made = replace(plan, ctx);
-            return { status: 'replaced', kind: made.kind, failure: made.quirk, failedKind: made.kind };
-        }
-        const made = makeWithFallback(plan.request.absPath, plan, ctx);
-        return { status: 'created', kind: made.kind, failure: made.quirk, failedKind: made.kind };
+        const status = plan.action === 'replace' ? 'replaced' : 'created';
+        const made = status === 'replaced' ? replace(plan, ctx) : makeWithFallback(plan.request.absPath, plan, ctx);
+        return { status, kind: made.kind, failure: made.quirk, failedKind: made.kind };
     }
     catch (error) {
         if (!(error instanceof StepError))
             throw error;
-        const outcome = { status: 'failed', kind: '', failure: error.failure, failedKind: error.kind };
-        if ((0, knowledge_js_1.isShareGone)(error.failure.code))
-            ctx.goneShares.set(ctx.detector.forPath(plan.request.absPath).mountPoint, error.failure);
-        // EXDEV is about the pair of filesystems: a probe of PATH's directory alone would say "hard links work".
-        else if (error.failure.code !== 'EXDEV' &&
-            (0, knowledge_js_1.isCapabilityFailure)(failureContext(plan, error.failure, error.kind, ctx))) {
-            outcome.probe = probe(ctx.platform.path.dirname(plan.request.absPath), plan, ctx);
-        }
         removeCreatedParents(createdParents, ctx);
-        return outcome;
+        return failedOutcome(error, plan, ctx);
     }
 }
-function describeProbe(probe, dir) {
-    const works = (kind, words) => probe[kind] === 'ok' ? `${words} work` : `${words} do not (${probe[kind]})`;
-    if (probe.symlink !== 'ok' && probe.hardlink !== 'ok') {
-        return `Probed ${dir}: neither symbolic links (${probe.symlink}) nor hard links (${probe.hardlink}) can be made there, so only a copy can (\`fallback: copy\`).`;
+function failedOutcome(error, plan, ctx) {
+    const { failure, kind } = error;
+    const explanation = error.explanation(plan, ctx);
+    const outcome = { status: 'failed', kind: '', failure, failedKind: kind, explanation };
+    if ((0, knowledge_js_1.isShareGone)(failure.code))
+        ctx.goneShares.set(ctx.detector.forPath(plan.request.absPath).mountPoint, failure);
+    // EXDEV is about the pair of filesystems: a probe of PATH's directory alone would say "hard links work".
+    else if (failure.code !== 'EXDEV' && explanation.capability) {
+        outcome.probe = probe(ctx.platform.path.dirname(plan.request.absPath), plan, ctx);
     }
-    return `Probed ${dir}: ${works('symlink', 'symbolic links')}, ${works('hardlink', 'hard links')}.`;
-}
-function toResult(plan, outcome, ctx) {
-    const { request } = plan;
-    const failure = outcome.failure;
-    const explained = failure
-        ? (0, knowledge_js_1.explain)(failureContext(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx))
-        : { message: '', hint: '' };
-    if (outcome.probe) {
-        explained.hint =
-            `${describeProbe(outcome.probe, ctx.platform.path.dirname(request.absPath))} ${explained.hint}`.trim();
-    }
-    if (plan.skipped)
-        explained.message = `Not attempted: an earlier link found this share gone or not answering. ${explained.message}`;
-    return {
-        line: request.line,
-        path: request.absPath,
-        target: request.absTarget,
-        text: outcome.kind === 'hardlink' || outcome.kind === 'copy'
-            ? ''
-            : (0, platform_js_1.linkTextOf)(ctx.platform, outcome.kind, plan.text, request.absTarget),
-        type: request.options.type,
-        kind: outcome.kind,
-        status: outcome.status,
-        code: failure?.code ?? '',
-        errno: failure?.errno ?? null,
-        syscall: failure?.syscall ?? '',
-        filesystem: plan.filesystem.type,
-        message: explained.message,
-        hint: explained.hint,
-        warnings: plan.warnings,
-        ...(outcome.probe ? { probe: outcome.probe } : {})
-    };
+    return outcome;
 }
 /**
  * Apply one link. Links below another entry's PATH are planned again now, since that link exists only now; so are
@@ -439,32 +386,15 @@ function applyLink(planned, ctx) {
         // Something appeared at PATH since the plan looked (another run on the same directory): look once more.
         if (plan.action === 'create' && outcome.failure?.code === 'EEXIST' && outcome.status === 'failed') {
             const again = (0, plan_js_1.planLink)(plan.request, ctx);
-            return toResult(again, execute(again, ctx), ctx);
+            return (0, result_js_1.toResult)(again, execute(again, ctx), ctx);
         }
-        return toResult(plan, outcome, ctx);
+        return (0, result_js_1.toResult)(plan, outcome, ctx);
     }
     catch (error) {
         if (!(error instanceof plan_js_1.ConfinementProblem))
             throw error;
-        const result = toResult(planned, { status: 'failed', kind: '' }, ctx);
-        return {
-            ...result,
-            message: error.message,
-            hint: 'Choose a PATH inside working-directory, or set `confine: false`.'
-        };
+        return (0, result_js_1.confinedResult)(planned, error.message, ctx);
     }
-}
-/** The result of a link that never got to the disk: its share timed out or was found gone first. */
-function failedResult(request, failure, ctx, skipped = false) {
-    const plan = { ...(0, plan_js_1.emptyPlan)(request, ctx), action: 'fail', failure, skipped };
-    return toResult(plan, { status: skipped ? 'skipped' : 'failed', kind: '', failure }, ctx);
-}
-/** A dry run's result: what a real run would do, with the failure it can already see. */
-function plannedResult(plan, ctx) {
-    const outcome = plan.failure
-        ? { status: 'planned', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
-        : { status: 'planned', kind: plan.action === 'unchanged' ? plan.kinds[0] : '' };
-    return { ...toResult(plan, outcome, ctx), plan: plan.action };
 }
 
 
@@ -512,6 +442,7 @@ exports.errorMessage = errorMessage;
 exports.errnoName = errnoName;
 exports.errnoNumber = errnoNumber;
 exports.isErrno = isErrno;
+exports.errnoCode = errnoCode;
 exports.toFailure = toFailure;
 const os = __importStar(__nccwpck_require__(8161));
 /** The message of anything thrown, Error or not. */
@@ -543,11 +474,94 @@ function errnoNumber(name) {
 function isErrno(error) {
     return typeof error === 'object' && error !== null && typeof error.code === 'string';
 }
+/** The errno code of anything thrown: `EEXIST`..., or '' for what is not a system error. */
+function errnoCode(error) {
+    return isErrno(error) ? error.code : '';
+}
 /** A system error as a result reports it: errno name and the positive number this OS gives it. */
 function toFailure(error, syscall, attempted) {
     const code = errnoName(error);
     const errno = errnoNumber(code) ?? (typeof error.errno === 'number' ? Math.abs(error.errno) : undefined);
     return { code, errno, syscall, attempted, path: error.path };
+}
+
+
+/***/ }),
+
+/***/ 2817:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LocalExecutor = void 0;
+exports.executorsFor = executorsFor;
+// Where links are planned and made: here, or for each share that may hang, in a child process (share/executor.ts).
+// Both answer the same questions: plan everything, then give every link's result.
+const apply_js_1 = __nccwpck_require__(8931);
+const plan_js_1 = __nccwpck_require__(2464);
+const result_js_1 = __nccwpck_require__(1666);
+const executor_js_1 = __nccwpck_require__(298);
+/** Links in this process, where a successful call is the proof. */
+class LocalExecutor {
+    links;
+    ctx;
+    dryRun;
+    plans = [];
+    constructor(links, ctx, dryRun) {
+        this.links = links;
+        this.ctx = ctx;
+        this.dryRun = dryRun;
+    }
+    async plan() {
+        const planned = (0, plan_js_1.planAll)(this.links.map((l) => l.request), this.ctx);
+        this.plans = planned.plans;
+        return planned.problems;
+    }
+    async results(into) {
+        const result = this.dryRun ? result_js_1.plannedResult : apply_js_1.applyLink;
+        this.plans.forEach((plan, i) => (into[this.links[i].index] = result(plan, this.ctx)));
+        this.plans = []; // a run of 100,000 links lets go of its plans before the report
+    }
+    release() { }
+}
+exports.LocalExecutor = LocalExecutor;
+/** The working directory with symlinks resolved; as given where it does not answer (each link then says why). */
+function realOrAsGiven(ops, dir) {
+    try {
+        return ops.realpath(dir);
+    }
+    catch {
+        return dir;
+    }
+}
+/**
+ * One executor per share that may hang, then the one for this process. Which links go where is decided from the
+ * mount table alone, before anything touches a path. Share executors come first: their children work while this
+ * process does its own links.
+ */
+function executorsFor(requests, settings, where) {
+    const { platform, ops, detector, mayHang } = where;
+    const local = [];
+    const shares = new Map();
+    requests.forEach((request, index) => {
+        const onShare = [request.absPath, request.absTarget].find(mayHang);
+        if (onShare === undefined) {
+            local.push({ index, request });
+            return;
+        }
+        const filesystem = detector.forPath(onShare);
+        const group = shares.get(filesystem.mountPoint) ?? { filesystem, links: [] };
+        group.links.push({ index, request });
+        shares.set(filesystem.mountPoint, group);
+    });
+    // A share worker resolves a working directory on its share itself, under its timeout.
+    const wd = settings.workingDirectory;
+    const realWorkingDirectory = mayHang(wd) ? wd : realOrAsGiven(ops, wd);
+    const ctx = (0, apply_js_1.applyContext)({ settings, realWorkingDirectory, platform, ops, detector });
+    return [
+        ...[...shares.values()].map(({ filesystem, links }) => new executor_js_1.ShareExecutor({ settings, platform: platform.name, filesystem }, links, ctx, where.workerEntry)),
+        new LocalExecutor(local, ctx, settings.dryRun)
+    ];
 }
 
 
@@ -1105,14 +1119,15 @@ const ROWS = [
         hint: 'Mount with `-o mfsymlinks`, or add `fallback: hardlink, copy`.'
     }
 ];
+/** Families served by a FUSE daemon or a server: their answers cannot be taken at their word, and they can hang. */
+const SHARE_FAMILIES = ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p'];
 /** Filesystems whose answers cannot be taken at their word: a created link is read back there. */
-const MISREPORTING = ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p'];
 function misreports(fs) {
-    return MISREPORTING.includes(familyOf(fs.type));
+    return SHARE_FAMILIES.includes(familyOf(fs.type));
 }
 /** Filesystems whose calls can hang (a FUSE daemon or a server that stops answering): worked on in a child process. */
 function canHang(fs) {
-    return (/^fuse/.test(fs.driver ?? fs.type) || ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p'].includes(familyOf(fs.type)));
+    return /^fuse/.test(fs.driver ?? fs.type) || SHARE_FAMILIES.includes(familyOf(fs.type));
 }
 /** Errnos that say the share itself is gone: later links on the same mount are not attempted. */
 const SHARE_GONE = ['ENOTCONN', 'ECONNABORTED', 'ETIMEDOUT'];
@@ -1130,7 +1145,6 @@ function matches(row, ctx) {
 function rowFor(ctx) {
     return ROWS.find((row) => matches(row, ctx));
 }
-/** Another kind of link may work where this failure happened: `fallback` may try the next kind. */
 /** The rows as the README's troubleshooting table shows them, in the order they are matched. */
 function troubleshootingRows() {
     return ROWS.map((row) => [
@@ -1142,8 +1156,9 @@ function troubleshootingRows() {
         row.hint
     ]);
 }
+/** Another kind of link may work where this failure happened: `fallback` may try the next kind. */
 function isCapabilityFailure(ctx) {
-    return rowFor(ctx)?.capability === true;
+    return explain(ctx).capability;
 }
 const KIND_WORDS = {
     symlink: 'symbolic link',
@@ -1161,14 +1176,14 @@ function describeFilesystem(fs) {
     const source = fs.source && fs.source !== fs.type ? ` from ${fs.source}` : '';
     return `${fs.type}${where}${source}`;
 }
-/** The `message` and `hint` of a failed link: what was tried, the errno and its meaning, the filesystem, the fix. */
+/** What was tried, the errno and its meaning, the filesystem, the fix: the table is matched once per failure. */
 function explain(ctx) {
     const { failure } = ctx;
     const row = rowFor(ctx);
     const number = failure.errno === undefined ? '' : ` (errno ${failure.errno})`;
     const message = `Could not ${failure.attempted} ${ctx.path} -> ${ctx.target}: ${failure.code}${number} from ` +
         `${failure.syscall}() on ${describeFilesystem(ctx.filesystem)}. ${fillIn(row?.meaning ?? '', ctx)}`.trimEnd();
-    return { message, hint: fillIn(row?.hint ?? '', ctx) };
+    return { message, hint: fillIn(row?.hint ?? '', ctx), capability: row?.capability === true };
 }
 /** A row's words for this failure's own places: the mount point, the volumes of PATH and TARGET (`C:\` and `D:\`). */
 function fillIn(text, ctx) {
@@ -1187,30 +1202,24 @@ function fillIn(text, ctx) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.wantsLeanProcess = wantsLeanProcess;
-exports.runLean = runLean;
+exports.relaunchLean = relaunchLean;
 // Big specs run in a second Node process with a small young generation: an action cannot pass V8 flags to the
 // process the runner starts, and with the default the heap of a 100,000-link run peaks near 400 MB (measured:
 // 375 MB; about 190 MB with --max-semi-space-size=4, at about the same speed).
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_url_1 = __nccwpck_require__(3136);
-/** Set for the second process, so it does the work instead of starting a third. */
-const LEAN_ROLE = 'LN_ACTION_LEAN';
+const roles_js_1 = __nccwpck_require__(554);
 /** Below this many spec lines the extra process start (about 50 ms) costs more than the memory it saves. */
 const LARGE_SPEC_LINES = 20_000;
-function wantsLeanProcess(spec, env) {
-    if (env[LEAN_ROLE])
-        return false;
+function wantsLeanProcess(spec) {
     let lines = 0;
     for (let i = spec.indexOf('\n'); i >= 0 && lines < LARGE_SPEC_LINES; i = spec.indexOf('\n', i + 1))
         lines++;
     return lines >= LARGE_SPEC_LINES;
 }
 /** Run the whole action again in a lean process that shares this one's output, and take its exit code. */
-function runLean() {
-    const child = (0, node_child_process_1.spawn)(process.execPath, ['--max-semi-space-size=4', (0, node_url_1.fileURLToPath)(import.meta.url)], {
-        stdio: 'inherit',
-        env: { ...process.env, [LEAN_ROLE]: '1' }
-    });
+function relaunchLean(entry = (0, node_url_1.fileURLToPath)(import.meta.url)) {
+    const child = (0, node_child_process_1.spawn)(process.execPath, ['--max-semi-space-size=4', entry], { stdio: 'inherit', env: (0, roles_js_1.envFor)('lean') });
     return new Promise((resolve) => child.on('close', (code) => {
         process.exitCode = code ?? 1;
         resolve();
@@ -1259,125 +1268,66 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.run = run;
-// The pipeline: settings → parse → plan → apply → report. Links on shares that can hang are planned and applied
-// in a child process per share (share-job.ts); the rest in this process, where a successful call is the proof.
-const apply_js_1 = __nccwpck_require__(8931);
+// The pipeline: settings → parse → plan and apply (executors) → report. Nothing here knows about processes: where
+// each link is worked on is the executors' business (executors.ts).
 const errors_js_1 = __nccwpck_require__(3916);
+const executors_js_1 = __nccwpck_require__(2817);
 const fsops_js_1 = __nccwpck_require__(2122);
 const knowledge_js_1 = __nccwpck_require__(7023);
 const lean_js_1 = __nccwpck_require__(6407);
 const mounts_js_1 = __nccwpck_require__(2001);
-const plan_js_1 = __nccwpck_require__(2464);
 const platform_js_1 = __nccwpck_require__(3728);
 const report_js_1 = __nccwpck_require__(665);
 const runner = __importStar(__nccwpck_require__(4813));
 const settings_js_1 = __nccwpck_require__(8750);
-const share_job_js_1 = __nccwpck_require__(7702);
 const spec_js_1 = __nccwpck_require__(6188);
-/** The working directory with symlinks resolved; as given where its share does not answer (each link says why). */
-function realOrAsGiven(ops, dir) {
-    try {
-        return ops.realpath(dir);
-    }
-    catch {
-        return dir;
-    }
-}
-/** Which links go to a share worker: decided from the mount table alone, before anything touches a path. */
-function splitByShare(links, detector, mayHang) {
-    const split = { local: [], shares: new Map() };
-    for (const link of links) {
-        const onShare = [link.request.absPath, link.request.absTarget].find(mayHang);
-        if (onShare === undefined) {
-            split.local.push(link);
-            continue;
-        }
-        const share = detector.forPath(onShare);
-        const group = split.shares.get(share.mountPoint) ?? { filesystem: share, links: [] };
-        group.links.push(link);
-        split.shares.set(share.mountPoint, group);
-    }
-    return split;
-}
 /**
  * Parse, plan and apply; what it returns is all that report needs. Everything else (entries, plans) is local here,
  * so a run of 100,000 links lets go of it before the report is built.
  */
-async function linkAll(settings, platform, ops, detector, mayHang, jobs) {
-    const parsed = (0, spec_js_1.parseSpec)(settings.spec, settings.defaults);
-    const resolved = (0, spec_js_1.resolveEntries)(parsed.entries, settings.workingDirectory, settings.confine, platform);
+async function linkAll(spec, settings, where) {
+    const parsed = (0, spec_js_1.parseSpec)(spec, settings.defaults);
+    const resolved = (0, spec_js_1.resolveEntries)(parsed.entries, settings.workingDirectory, settings.confine, where.platform);
     const specProblems = [...parsed.problems, ...resolved.problems];
     if (specProblems.length > 0)
         return { problems: specProblems };
-    const linkSettings = {
-        platform: platform.name,
-        // A share worker resolves a working directory on its share itself, under its timeout.
-        realWorkingDirectory: mayHang(settings.workingDirectory)
-            ? settings.workingDirectory
-            : realOrAsGiven(ops, settings.workingDirectory),
-        confine: settings.confine,
-        createParents: settings.createParents,
-        dangling: settings.dangling,
-        backupSuffix: settings.backupSuffix
-    };
-    const ctx = { ...(0, apply_js_1.applyContext)(linkSettings, ops, detector), platform };
-    const links = resolved.requests.map((request, index) => ({ index, request }));
-    const split = splitByShare(links, detector, mayHang);
-    const groups = [...split.shares.values()];
-    const { dryRun, timeoutMs } = settings;
-    for (const group of groups) {
-        jobs.push(new share_job_js_1.ShareJob({ ...linkSettings, filesystem: group.filesystem, dryRun, timeoutMs }, group.links));
+    const executors = (0, executors_js_1.executorsFor)(resolved.requests, settings, where);
+    try {
+        const problems = (await Promise.all(executors.map((e) => e.plan()))).flat();
+        if (problems.length > 0)
+            return { problems };
+        const results = new Array(resolved.requests.length);
+        await Promise.all(executors.map((e) => e.results(results)));
+        return { results };
     }
-    const local = (0, plan_js_1.planAll)(split.local.map((l) => l.request), ctx);
-    const sharePlans = await Promise.all(jobs.map((job) => job.plan()));
-    const problems = [...local.problems, ...sharePlans.flatMap((p) => p?.problems ?? [])];
-    if (problems.length > 0)
-        return { problems };
-    const results = new Array(links.length);
-    /** A share's results; a child that died without them leaves its links failed, saying so. */
-    const fill = (i, found) => {
-        for (const { index, request } of groups[i].links) {
-            const failure = { code: 'UNKNOWN', syscall: 'none', attempted: `get an answer (${jobs[i].failureReason}) for` };
-            const failed = (0, apply_js_1.failedResult)(request, failure, ctx);
-            results[index] = found?.get(index) ?? (dryRun ? { ...failed, status: 'planned', plan: 'fail' } : failed);
-        }
-    };
-    if (dryRun) {
-        sharePlans.forEach((plan, i) => fill(i, plan?.planned));
-        local.plans.forEach((plan, i) => (results[split.local[i].index] = (0, apply_js_1.plannedResult)(plan, ctx)));
+    finally {
+        for (const executor of executors)
+            executor.release();
     }
-    else {
-        const applied = jobs.map((job) => job.apply());
-        local.plans.forEach((plan, i) => (results[split.local[i].index] = (0, apply_js_1.applyLink)(plan, ctx)));
-        const shareResults = await Promise.all(applied);
-        shareResults.forEach((found, i) => fill(i, found));
-    }
-    return { results };
 }
 /** Run the action. Resolves when it is done; failures set the exit code through runner.setFailed. */
 async function run(options = {}) {
-    const { platform = (0, platform_js_1.currentPlatform)(), ops = fsops_js_1.nodeFs, env = process.env } = options;
-    const jobs = [];
+    const { platform = (0, platform_js_1.currentPlatform)(), ops = fsops_js_1.nodeFs, env = process.env, isolateShares = true } = options;
     try {
         const detector = (0, mounts_js_1.createDetector)(platform);
-        // Injected filesystem calls (tests) cannot cross into another process: with them, everything stays here.
-        const isolate = ops === fsops_js_1.nodeFs;
-        const mayHang = (p) => isolate && (0, knowledge_js_1.canHang)(detector.forPath(p));
-        const settings = (0, settings_js_1.getSettings)(platform, env, mayHang);
-        if (isolate && (0, lean_js_1.wantsLeanProcess)(settings.spec, env))
-            return await (0, lean_js_1.runLean)();
+        const mayHang = (p) => isolateShares && (0, knowledge_js_1.canHang)(detector.forPath(p));
+        const { settings, spec } = (0, settings_js_1.getInputs)(platform, env, mayHang);
+        if (options.lean && (0, lean_js_1.wantsLeanProcess)(spec))
+            return await (0, lean_js_1.relaunchLean)();
         const where = { settings, platform, workspace: env.GITHUB_WORKSPACE || settings.workingDirectory };
-        const outcome = await linkAll(settings, platform, ops, detector, mayHang, jobs);
+        const outcome = await linkAll(spec, settings, {
+            platform,
+            ops,
+            detector,
+            mayHang,
+            workerEntry: options.workerEntry
+        });
         if ('problems' in outcome)
             return (0, report_js_1.reportProblems)(outcome.problems, where);
         await (0, report_js_1.report)(outcome.results, where, env);
     }
     catch (error) {
         runner.setFailed((0, errors_js_1.errorMessage)(error));
-    }
-    finally {
-        for (const job of jobs)
-            job.release();
     }
 }
 
@@ -1391,11 +1341,20 @@ async function run(options = {}) {
 // The data that flows through the pipeline: spec entries in, one result per entry out.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TARGET_TYPES = exports.DANGLING_MODES = exports.OVERWRITE_MODES = exports.RELATIVE_MODES = exports.KINDS = exports.LINK_TYPES = exports.SEPARATOR = void 0;
+exports.parseKinds = parseKinds;
 /** `->` with white space (or the line's end) on each side, in a spec line: paths may contain `-` and `>`. */
 exports.SEPARATOR = /(?:^|\s)->(?:\s|$)/;
 exports.LINK_TYPES = ['symlink', 'hardlink', 'junction'];
 /** What can end up at PATH: a link of some kind, or a copy of TARGET (only through `fallback`). */
 exports.KINDS = [...exports.LINK_TYPES, 'copy'];
+/** `symlink, copy` or `symlink copy` → ['symlink', 'copy'], or what is wrong with it (said where it was written). */
+function parseKinds(value) {
+    const words = value.split(/[\s,]+/).filter((k) => k !== '');
+    const unknown = words.find((k) => !exports.KINDS.includes(k));
+    if (unknown !== undefined)
+        return { problem: `'${unknown}' is not a link kind; use ${exports.KINDS.join(', ')}.` };
+    return { kinds: [...new Set(words)] };
+}
 exports.RELATIVE_MODES = ['auto', 'true', 'false'];
 exports.OVERWRITE_MODES = ['never', 'links', 'files'];
 exports.DANGLING_MODES = ['warn', 'fail', 'allow'];
@@ -1852,7 +1811,7 @@ function readLinkText(plan, ctx) {
     }
     catch (error) {
         // sshfs (contain_symlinks) hides absolute or escaping link texts: the link is there, its text is not readable.
-        if ((0, knowledge_js_1.familyOf)(plan.filesystem.type) !== 'sshfs' || error.code !== 'EPERM')
+        if ((0, knowledge_js_1.familyOf)(plan.filesystem.type) !== 'sshfs' || (0, errors_js_1.errnoCode)(error) !== 'EPERM')
             throw error;
         plan.unreadable = true;
         return undefined;
@@ -1922,12 +1881,16 @@ function linkText(request, realParent, ctx) {
 function failed(plan, code, syscall, attempted) {
     return { ...plan, action: 'fail', failure: { code, errno: (0, errors_js_1.errnoNumber)(code) ?? undefined, syscall, attempted } };
 }
+/** The kinds a link asks for, in the order to try them: its type, then its fallbacks. */
+function requestedKinds(request) {
+    return [request.options.type, ...request.options.fallback.filter((k) => k !== request.options.type)];
+}
 /** A plan that has looked at nothing yet: what a link that never got that far reports. */
 function emptyPlan(request, ctx) {
     return {
         request,
         action: 'create',
-        kinds: [request.options.type, ...request.options.fallback.filter((k) => k !== request.options.type)],
+        kinds: requestedKinds(request),
         text: '',
         linkSource: request.absTarget,
         targetExists: false,
@@ -1952,81 +1915,110 @@ function windowsKinds(plan) {
         `or \`target-type: file\` to say so.`;
     return { kinds, warning };
 }
+/** Words for what a link's plan tried, where the plan itself fails. */
+function attemptOf(request) {
+    return `create the ${request.options.type === 'hardlink' ? 'hard' : 'symbolic'} link`;
+}
 function planLink(request, ctx) {
-    const { path } = ctx.platform;
     const plan = emptyPlan(request, ctx);
-    const requested = plan.kinds;
-    const attempt = `create the ${request.options.type === 'hardlink' ? 'hard' : 'symbolic'} link`;
     try {
-        const parent = realDirectory(path.dirname(request.absPath), ctx);
-        const realPath = path.join(parent.real, path.basename(request.absPath));
-        if (ctx.confine && request.pathWasRelative && !(0, platform_js_1.isWithin)(ctx.platform, ctx.realWorkingDirectory, realPath)) {
-            throw new ConfinementProblem(`PATH '${request.path}' leads outside working-directory through a symlinked parent: it would be ` +
-                `${realPath} (confine: true)`);
-        }
-        plan.missingParents = parent.missing;
-        plan.filesystem = ctx.detector.forPath(parent.real);
-        const target = statTarget(request.absTarget, ctx);
-        plan.targetExists = target !== undefined;
-        plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir;
-        if (target && requested.includes('hardlink'))
-            plan.linkSource = ctx.ops.realpath(request.absTarget);
-        if (requested.some((k) => k === 'symlink' || k === 'junction'))
-            plan.text = linkText(request, parent.real, ctx);
-        if (!target) {
-            plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction');
-            if (plan.kinds.length === 0)
-                return failed(plan, 'ENOENT', syscallOf(requested[0]), attempt);
-            if (ctx.dangling === 'fail')
-                return failed(plan, 'ENOENT', 'stat', `${attempt} (dangling: fail)`);
-            if (ctx.dangling === 'warn') {
-                plan.warnings.push(`TARGET ${request.absTarget} does not exist: the link at ${request.absPath} dangles for now.`);
-            }
-        }
-        if (ctx.platform.isWindows) {
-            const fitted = windowsKinds(plan);
-            if (fitted.kinds.length === 0)
-                return failed(plan, 'ENOTDIR', 'symlink', 'create the junction');
-            plan.kinds = fitted.kinds;
-            if (fitted.warning)
-                plan.warnings.push(fitted.warning);
-        }
+        const parent = locate(plan, ctx);
+        const target = examineTarget(plan, parent.real, ctx);
+        const unfit = fitKinds(plan, target !== undefined, ctx);
+        if (unfit)
+            return unfit;
         // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
         const at = parent.missing.length > 0 ? undefined : ctx.ops.lstat(request.absPath);
-        if (at) {
-            plan.existing = existingKind(at);
-            for (const kind of requested) {
-                const recognised = recognise(kind, plan, at, target, ctx);
-                if (!recognised)
-                    continue;
-                if (recognised.warning)
-                    plan.warnings.push(recognised.warning);
-                return { ...plan, action: 'unchanged', kinds: [kind] };
-            }
-        }
-        // A read-only mount answers EEXIST where something is in the way: name the real cause first.
-        if (plan.filesystem.options.includes('ro'))
-            return failed(plan, 'EROFS', syscallOf(plan.kinds[0]), attempt);
-        if (at) {
-            const allowed = plan.existing === 'link'
-                ? request.options.overwrite !== 'never'
-                : plan.existing === 'file' && request.options.overwrite === 'files';
-            if (!allowed && plan.unreadable)
-                return failed(plan, 'EPERM', 'readlink', 'check the existing link');
-            if (!allowed)
-                return failed(plan, 'EEXIST', syscallOf(plan.kinds[0]), attempt);
-            plan.action = 'replace';
-        }
-        else if (plan.missingParents.length > 0 && !ctx.createParents) {
-            return failed(plan, 'ENOENT', syscallOf(plan.kinds[0]), `${attempt} (create-parents: false)`);
-        }
-        return plan;
+        return decide(plan, at, target, ctx);
     }
     catch (error) {
         if (error instanceof ConfinementProblem || !(0, errors_js_1.isErrno)(error))
             throw error;
-        return { ...plan, action: 'fail', failure: (0, errors_js_1.toFailure)(error, error.syscall ?? 'stat', attempt) };
+        return { ...plan, action: 'fail', failure: (0, errors_js_1.toFailure)(error, error.syscall ?? 'stat', attemptOf(request)) };
     }
+}
+/** PATH's real parent, confined to the working directory, and the filesystem the link will be on. */
+function locate(plan, ctx) {
+    const { path } = ctx.platform;
+    const { request } = plan;
+    const parent = realDirectory(path.dirname(request.absPath), ctx);
+    const realPath = path.join(parent.real, path.basename(request.absPath));
+    if (ctx.settings.confine && request.pathWasRelative && !(0, platform_js_1.isWithin)(ctx.platform, ctx.realWorkingDirectory, realPath)) {
+        throw new ConfinementProblem(`PATH '${request.path}' leads outside working-directory through a symlinked parent: it would be ` +
+            `${realPath} (confine: true)`);
+    }
+    plan.missingParents = parent.missing;
+    plan.filesystem = ctx.detector.forPath(parent.real);
+    return parent;
+}
+/** What TARGET is, and what each kind of link to it would hold. */
+function examineTarget(plan, realParent, ctx) {
+    const { request } = plan;
+    const target = statTarget(request.absTarget, ctx);
+    plan.targetExists = target !== undefined;
+    plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir;
+    if (target && plan.kinds.includes('hardlink'))
+        plan.linkSource = ctx.ops.realpath(request.absTarget);
+    if (plan.kinds.some((k) => k === 'symlink' || k === 'junction'))
+        plan.text = linkText(request, realParent, ctx);
+    return target;
+}
+/** The kinds that can lead to this TARGET (a missing one takes only links); a failed plan when none can. */
+function fitKinds(plan, targetExists, ctx) {
+    const { request } = plan;
+    const requested = plan.kinds;
+    if (!targetExists) {
+        plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction');
+        const attempt = attemptOf(request);
+        if (plan.kinds.length === 0)
+            return failed(plan, 'ENOENT', syscallOf(requested[0]), attempt);
+        if (ctx.settings.dangling === 'fail')
+            return failed(plan, 'ENOENT', 'stat', `${attempt} (dangling: fail)`);
+        if (ctx.settings.dangling === 'warn') {
+            plan.warnings.push(`TARGET ${request.absTarget} does not exist: the link at ${request.absPath} dangles for now.`);
+        }
+    }
+    if (!ctx.platform.isWindows)
+        return undefined;
+    const fitted = windowsKinds(plan);
+    if (fitted.kinds.length === 0)
+        return failed(plan, 'ENOTDIR', 'symlink', 'create the junction');
+    plan.kinds = fitted.kinds;
+    if (fitted.warning)
+        plan.warnings.push(fitted.warning);
+    return undefined;
+}
+/** Given what is at PATH: unchanged when it is already what was asked for, else create, replace, or fail. */
+function decide(plan, at, target, ctx) {
+    const { request } = plan;
+    const attempt = attemptOf(request);
+    if (at) {
+        plan.existing = existingKind(at);
+        for (const kind of requestedKinds(request)) {
+            const recognised = recognise(kind, plan, at, target, ctx);
+            if (!recognised)
+                continue;
+            if (recognised.warning)
+                plan.warnings.push(recognised.warning);
+            return { ...plan, action: 'unchanged', kinds: [kind] };
+        }
+    }
+    // A read-only mount answers EEXIST where something is in the way: name the real cause first.
+    if (plan.filesystem.options.includes('ro'))
+        return failed(plan, 'EROFS', syscallOf(plan.kinds[0]), attempt);
+    if (!at) {
+        if (plan.missingParents.length === 0 || ctx.settings.createParents)
+            return plan;
+        return failed(plan, 'ENOENT', syscallOf(plan.kinds[0]), `${attempt} (create-parents: false)`);
+    }
+    const allowed = plan.existing === 'link'
+        ? request.options.overwrite !== 'never'
+        : plan.existing === 'file' && request.options.overwrite === 'files';
+    if (!allowed && plan.unreadable)
+        return failed(plan, 'EPERM', 'readlink', 'check the existing link');
+    if (!allowed)
+        return failed(plan, 'EEXIST', syscallOf(plan.kinds[0]), attempt);
+    return { ...plan, action: 'replace' };
 }
 /** The context for a planning pass, in which resolved directories may be remembered. */
 function planningContext(ctx) {
@@ -2422,6 +2414,129 @@ async function report(results, where, env = process.env) {
 
 /***/ }),
 
+/***/ 1666:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.failureContext = failureContext;
+exports.explainFailure = explainFailure;
+exports.toResult = toResult;
+exports.unfinishedResult = unfinishedResult;
+exports.plannedResult = plannedResult;
+exports.confinedResult = confinedResult;
+// Results: what each link reports, built from its plan and what applying it came to. Every result of the run, in
+// process or in a share worker, planned, made, failed or never attempted, is made here.
+const knowledge_js_1 = __nccwpck_require__(7023);
+const plan_js_1 = __nccwpck_require__(2464);
+const platform_js_1 = __nccwpck_require__(3728);
+/** Everything the knowledge base may match a failure of this link on. */
+function failureContext(plan, failure, kind, ctx) {
+    return {
+        failure,
+        kind,
+        path: plan.request.absPath,
+        target: plan.request.absTarget,
+        filesystem: plan.filesystem,
+        platform: ctx.platform,
+        targetExists: plan.targetExists,
+        targetIsDir: plan.targetIsDir,
+        existing: plan.existing
+    };
+}
+function explainFailure(plan, failure, kind, ctx) {
+    return (0, knowledge_js_1.explain)(failureContext(plan, failure, kind, ctx));
+}
+function describeProbe(probe, dir) {
+    const works = (kind, words) => probe[kind] === 'ok' ? `${words} work` : `${words} do not (${probe[kind]})`;
+    if (probe.symlink !== 'ok' && probe.hardlink !== 'ok') {
+        return `Probed ${dir}: neither symbolic links (${probe.symlink}) nor hard links (${probe.hardlink}) can be made there, so only a copy can (\`fallback: copy\`).`;
+    }
+    return `Probed ${dir}: ${works('symlink', 'symbolic links')}, ${works('hardlink', 'hard links')}.`;
+}
+function explanationOf(plan, outcome, ctx) {
+    const { failure } = outcome;
+    if (!failure)
+        return { message: '', hint: '' };
+    return outcome.explanation ?? explainFailure(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx);
+}
+function toResult(plan, outcome, ctx) {
+    const { request } = plan;
+    const { failure } = outcome;
+    let { message, hint } = explanationOf(plan, outcome, ctx);
+    if (outcome.probe)
+        hint = `${describeProbe(outcome.probe, ctx.platform.path.dirname(request.absPath))} ${hint}`.trim();
+    if (plan.skipped)
+        message = `Not attempted: an earlier link found this share gone or not answering. ${message}`;
+    return {
+        line: request.line,
+        path: request.absPath,
+        target: request.absTarget,
+        text: outcome.kind === 'hardlink' || outcome.kind === 'copy'
+            ? ''
+            : (0, platform_js_1.linkTextOf)(ctx.platform, outcome.kind, plan.text, request.absTarget),
+        type: request.options.type,
+        kind: outcome.kind,
+        status: outcome.status,
+        code: failure?.code ?? '',
+        errno: failure?.errno ?? null,
+        syscall: failure?.syscall ?? '',
+        filesystem: plan.filesystem.type,
+        message,
+        hint,
+        warnings: plan.warnings,
+        ...(outcome.probe ? { probe: outcome.probe } : {})
+    };
+}
+/**
+ * A link that never got to the disk: its share timed out or was found gone first (`skipped`), or its worker died.
+ * A dry run reports it as a plan that would fail; this is the one place a failure becomes a dry run's.
+ */
+function unfinishedResult(request, failure, ctx, run) {
+    const skipped = run.skipped === true;
+    const plan = { ...(0, plan_js_1.emptyPlan)(request, ctx), action: 'fail', failure, skipped };
+    const result = toResult(plan, { status: skipped ? 'skipped' : 'failed', kind: '', failure }, ctx);
+    return run.dryRun ? { ...result, status: 'planned', plan: 'fail' } : result;
+}
+/** A dry run's result: what a real run would do, with the failure it can already see. */
+function plannedResult(plan, ctx) {
+    const outcome = plan.failure
+        ? { status: 'planned', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
+        : { status: 'planned', kind: plan.action === 'unchanged' ? plan.kinds[0] : '' };
+    return { ...toResult(plan, outcome, ctx), plan: plan.action };
+}
+/** A link that a symlinked parent, made earlier in this run, would lead outside the working directory. */
+function confinedResult(plan, message, ctx) {
+    const result = toResult(plan, { status: 'failed', kind: '' }, ctx);
+    return { ...result, message, hint: 'Choose a PATH inside working-directory, or set `confine: false`.' };
+}
+
+
+/***/ }),
+
+/***/ 554:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ROLE = void 0;
+exports.roleOf = roleOf;
+exports.envFor = envFor;
+// The one variable index.ts dispatches on: which part of the action a process or thread is. Unset: the action as
+// the runner started it.
+exports.ROLE = 'LN_ACTION_ROLE';
+function roleOf(env) {
+    const role = env[exports.ROLE];
+    return role === 'lean' || role === 'share-worker' || role === 'lane' ? role : undefined;
+}
+/** The environment of a process or thread that is to play `role`. */
+function envFor(role) {
+    return { ...process.env, [exports.ROLE]: role };
+}
+
+
+/***/ }),
+
 /***/ 4813:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -2583,8 +2698,7 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.InputError = void 0;
-exports.parseFallback = parseFallback;
-exports.getSettings = getSettings;
+exports.getInputs = getInputs;
 // Every input read and checked once, into one typed object; later stages never call getInput.
 const runner = __importStar(__nccwpck_require__(4813));
 const fs = __importStar(__nccwpck_require__(3024));
@@ -2607,15 +2721,11 @@ function oneOf(env, name, allowed, fallback) {
 function bool(env, name, fallback) {
     return oneOf(env, name, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
 }
-/** `symlink, copy` or `symlink copy` → ['symlink', 'copy']. */
-function parseFallback(value, where) {
-    const kinds = value.split(/[\s,]+/).filter((k) => k !== '');
-    for (const kind of kinds) {
-        if (!model_js_1.KINDS.includes(kind)) {
-            throw new InputError(`${where}: '${kind}' is not a link kind; use ${model_js_1.KINDS.join(', ')}.`);
-        }
-    }
-    return [...new Set(kinds)];
+function kinds(env, name) {
+    const parsed = (0, model_js_1.parseKinds)(input(env, name));
+    if ('problem' in parsed)
+        throw new InputError(`Input '${name}': ${parsed.problem}`);
+    return parsed.kinds;
 }
 function seconds(env, name, fallback) {
     const raw = input(env, name) || String(fallback);
@@ -2654,7 +2764,7 @@ function readSpec(links, workingDir, platform) {
     }
 }
 /** `mayHang` says which paths lie on shares that may not answer: those are never touched here. */
-function getSettings(platform, env = process.env, mayHang = () => false) {
+function getInputs(platform, env = process.env, mayHang = () => false) {
     const links = input(env, 'links');
     if (!links)
         throw new InputError("Input 'links' is required: give lines 'PATH -> TARGET', a YAML list, or @file.");
@@ -2663,11 +2773,12 @@ function getSettings(platform, env = process.env, mayHang = () => false) {
     if (/[/\\\0]/.test(backupSuffix)) {
         throw new InputError(`Input 'backup-suffix' must not contain a path separator or NUL; got '${backupSuffix}'.`);
     }
+    const { spec, specFile } = readSpec(links, workingDir, platform);
     const settings = {
-        ...readSpec(links, workingDir, platform),
+        specFile,
         defaults: {
             type: oneOf(env, 'type', model_js_1.LINK_TYPES, 'symlink'),
-            fallback: parseFallback(input(env, 'fallback'), "Input 'fallback'"),
+            fallback: kinds(env, 'fallback'),
             relative: oneOf(env, 'relative', model_js_1.RELATIVE_MODES, 'auto'),
             overwrite: oneOf(env, 'overwrite', model_js_1.OVERWRITE_MODES, 'never')
         },
@@ -2681,34 +2792,140 @@ function getSettings(platform, env = process.env, mayHang = () => false) {
         timeoutMs: seconds(env, 'timeout', 30) * 1000,
         summary: bool(env, 'summary', true)
     };
-    runner.debug(`settings: ${JSON.stringify({ ...settings, spec: `${settings.spec.length} characters` })}`);
-    return settings;
+    runner.debug(`settings: ${JSON.stringify({ ...settings, spec: `${spec.length} characters` })}`);
+    return { settings, spec };
 }
 
 
 /***/ }),
 
-/***/ 7702:
+/***/ 4603:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ShareJob = void 0;
-// The parent's side of a share worker (share-worker.ts): start it, hand it the links on one share, collect what
-// it planned and made, and let go of it when done. It never waits for the child to exit: a child stuck in a hung
-// FUSE call cannot exit until the share answers.
+exports.Watchdog = exports.CallSlots = void 0;
+exports.timedOps = timedOps;
+// Which filesystem call each lane of a share worker is in, and since when, in memory that the lanes and the worker's
+// main thread share. A lane stuck in a hung FUSE call cannot say so itself; the main thread, which never touches the
+// share, reads these slots and can.
+const fsops_js_1 = __nccwpck_require__(2122);
+/** The calls a lane can be in, numbered by their place here. */
+const CALLS = Object.keys(fsops_js_1.nodeFs);
+/** Per lane: the link's index, the call (its number in CALLS), when it began (ms since `epoch`; 0 while idle). */
+const SLOT = 3;
+class CallSlots {
+    epoch;
+    slots;
+    /** Memory for `lanes` lanes, or the memory another thread made (`SharedArrayBuffer`). */
+    constructor(lanesOrMemory, epoch) {
+        this.epoch = epoch;
+        const memory = typeof lanesOrMemory === 'number' ? new SharedArrayBuffer((lanesOrMemory * SLOT + 1) * 4) : lanesOrMemory;
+        this.slots = new Int32Array(memory);
+    }
+    get memory() {
+        return this.slots.buffer;
+    }
+    begin(lane, index, syscall, now = Date.now()) {
+        Atomics.store(this.slots, lane * SLOT, index);
+        Atomics.store(this.slots, lane * SLOT + 1, CALLS.indexOf(syscall));
+        Atomics.store(this.slots, lane * SLOT + 2, Math.max(1, now - this.epoch));
+    }
+    end(lane) {
+        Atomics.store(this.slots, lane * SLOT + 2, 0);
+    }
+    /** The call `lane` is in now, or undefined while it is between calls. */
+    current(lane, now = Date.now()) {
+        const began = Atomics.load(this.slots, lane * SLOT + 2);
+        if (began === 0)
+            return undefined;
+        const syscall = CALLS[Atomics.load(this.slots, lane * SLOT + 1)];
+        return { index: Atomics.load(this.slots, lane * SLOT), syscall, elapsed: now - this.epoch - began };
+    }
+    /** Every lane is to stop at its next link (the share timed out or is gone). */
+    stop() {
+        Atomics.store(this.slots, this.slots.length - 1, 1);
+    }
+    get stopped() {
+        return Atomics.load(this.slots, this.slots.length - 1) === 1;
+    }
+}
+exports.CallSlots = CallSlots;
+/** Filesystem calls that note themselves in a lane's slot while they run. */
+function timedOps(ops, slots, lane, current) {
+    const timed = {};
+    for (const name of CALLS) {
+        const op = ops[name];
+        timed[name] = (...args) => {
+            slots.begin(lane, current.index, name);
+            try {
+                return op(...args);
+            }
+            finally {
+                slots.end(lane);
+            }
+        };
+    }
+    return timed;
+}
+/** The only reader of the clock against the lanes' calls: each lane whose call outlives `timeoutMs`, once. */
+class Watchdog {
+    slots;
+    lanes;
+    timeoutMs;
+    overdue = new Set();
+    constructor(slots, lanes, timeoutMs) {
+        this.slots = slots;
+        this.lanes = lanes;
+        this.timeoutMs = timeoutMs;
+    }
+    /** The lanes newly found in a call longer than the timeout, with that call. */
+    check(now = Date.now()) {
+        const found = [];
+        for (let lane = 0; lane < this.lanes; lane++) {
+            const call = this.slots.current(lane, now);
+            if (this.overdue.has(lane) || !call || call.elapsed <= this.timeoutMs)
+                continue;
+            this.overdue.add(lane);
+            found.push({ lane, call });
+        }
+        return found;
+    }
+}
+exports.Watchdog = Watchdog;
+
+
+/***/ }),
+
+/***/ 298:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ShareExecutor = void 0;
+// The action's side of a share worker (supervisor.ts): start it, hand it the links on one share, collect what it
+// planned and made, and let go of it when done. It never waits for the child to exit: a child stuck in a hung FUSE
+// call cannot exit until the share answers.
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_url_1 = __nccwpck_require__(3136);
-const share_worker_js_1 = __nccwpck_require__(2251);
-class ShareJob {
+const result_js_1 = __nccwpck_require__(1666);
+const roles_js_1 = __nccwpck_require__(554);
+class ShareExecutor {
+    share;
+    links;
+    ctx;
     child;
     messages = [];
     waiting;
     ended;
-    constructor(settings, links) {
+    planned;
+    constructor(share, links, ctx, entry = (0, node_url_1.fileURLToPath)(import.meta.url)) {
+        this.share = share;
+        this.links = links;
+        this.ctx = ctx;
         // Its own stdio, not the action's: the runner must not wait for a child that cannot exit.
-        this.child = (0, node_child_process_1.spawn)(process.execPath, [(0, node_url_1.fileURLToPath)(import.meta.url)], {
-            env: { ...process.env, [share_worker_js_1.WORKER_ROLE]: '1' },
+        this.child = (0, node_child_process_1.spawn)(process.execPath, [entry], {
+            env: (0, roles_js_1.envFor)('share-worker'),
             stdio: ['ignore', 'ignore', 'ignore', 'ipc']
         });
         this.child.on('message', (message) => {
@@ -2718,7 +2935,7 @@ class ShareJob {
         this.child.on('exit', (code, signal) => this.end(`ended early (${signal ?? `exit code ${code}`})`));
         // A child that died cannot be written to (EPIPE): that is an answer too, not a crash of the action.
         this.child.on('error', (error) => this.end(`failed (${error.message})`));
-        this.send({ type: 'start', settings, links, lanes: (0, share_worker_js_1.laneCount)(links, settings.platform) });
+        this.send({ type: 'start', share, links });
     }
     end(why) {
         this.ended ??= `the worker for this share ${why}`;
@@ -2743,12 +2960,21 @@ class ShareJob {
     }
     async plan() {
         const message = await this.next('planned');
-        return message && { planned: new Map(message.planned), problems: message.problems };
+        this.planned = message && new Map(message.results);
+        return message?.problems ?? [];
     }
-    async apply() {
-        this.send({ type: 'apply' });
-        const message = await this.next('final');
-        return message && new Map(message.results);
+    async results(into) {
+        const { dryRun } = this.share.settings;
+        let found = this.planned;
+        if (!dryRun) {
+            this.send({ type: 'apply' });
+            const message = await this.next('final');
+            found = message && new Map(message.results);
+        }
+        // A child that died without answering leaves its links failed, saying so.
+        const failure = { code: 'UNKNOWN', syscall: 'none', attempted: `get an answer (${this.failureReason}) for` };
+        for (const { index, request } of this.links)
+            into[index] = found?.get(index) ?? (0, result_js_1.unfinishedResult)(request, failure, this.ctx, { dryRun });
     }
     /** Done with it: the child is killed, and nothing of it keeps this process alive even if it cannot die yet. */
     release() {
@@ -2757,78 +2983,130 @@ class ShareJob {
             this.child.disconnect();
         this.child.unref();
     }
-    /** Why results are missing, for the links the child never answered for. */
     get failureReason() {
         return this.ended ?? 'the worker for this share did not answer';
     }
 }
-exports.ShareJob = ShareJob;
+exports.ShareExecutor = ShareExecutor;
 
 
 /***/ }),
 
-/***/ 2251:
+/***/ 6505:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.WORKER_ROLE = void 0;
-exports.laneCount = laneCount;
-exports.isLane = isLane;
+exports.Lane = void 0;
+exports.shareContext = shareContext;
 exports.runLane = runLane;
-exports.runShareWorker = runShareWorker;
-// Links on a share that can hang (FUSE, network filesystems) are planned and made here, in a child process that
-// the action can abandon: a call stuck in a hung FUSE request cannot be interrupted, not even by SIGKILL, and
-// keeps its whole process alive. The child runs one thread per lane, each lane owning whole directories (the
-// kernel serialises creations within one directory), so many requests are in flight on a slow share. Each lane
-// notes in shared memory which call it is in and since when; the child's main thread, which never touches the
-// share, turns a call that outlives `timeout` into ETIMEDOUT and stops the other lanes.
+// One lane of a share worker: plans, then makes, the links of whole directories of one share. It runs in a thread
+// of its own (runLane), so that a call stuck in a hung share holds up only this thread; each call is noted in the
+// shared slots first, for the worker's main thread to time.
 const node_worker_threads_1 = __nccwpck_require__(5919);
 const apply_js_1 = __nccwpck_require__(8931);
-const errors_js_1 = __nccwpck_require__(3916);
 const fsops_js_1 = __nccwpck_require__(2122);
-const mounts_js_1 = __nccwpck_require__(2001);
-const knowledge_js_1 = __nccwpck_require__(7023);
 const plan_js_1 = __nccwpck_require__(2464);
+const mounts_js_1 = __nccwpck_require__(2001);
 const platform_js_1 = __nccwpck_require__(3728);
-/** Set in the child's environment: index.ts starts the worker instead of the action. */
-exports.WORKER_ROLE = 'LN_ACTION_SHARE_WORKER';
-const OPS = Object.keys(fsops_js_1.nodeFs);
-/** Per lane in the shared Int32Array: the link's index, the call (index into OPS), when it began (ms since epoch0, 0 = idle). */
-const SLOT = 3;
-function shareContext(settings, ops) {
-    // The share itself as the parent saw it (its details already read); every other path from the mount table, since
-    // a link is sent here when only its TARGET is on the share, and its PATH's filesystem is what the plan must know.
-    const table = (0, mounts_js_1.createDetector)((0, platform_js_1.platformFor)(settings.platform));
-    const { filesystem } = settings;
-    return (0, apply_js_1.applyContext)(settings, ops, {
+const result_js_1 = __nccwpck_require__(1666);
+const call_slots_js_1 = __nccwpck_require__(4603);
+/**
+ * Where the links of a share are planned and made. The share itself is as the action saw it (its details already
+ * read); every other path comes from the mount table, since a link is sent here when only its TARGET is on the
+ * share, and its PATH's filesystem is what the plan must know.
+ */
+function shareContext(share, ops) {
+    const platform = (0, platform_js_1.platformFor)(share.platform);
+    const table = (0, mounts_js_1.createDetector)(platform);
+    const { filesystem, settings } = share;
+    const detector = {
         forPath: (p) => {
             const info = table.forPath(p);
             return info.mountPoint === filesystem.mountPoint ? filesystem : info;
         }
-    });
+    };
+    return (0, apply_js_1.applyContext)({ settings, realWorkingDirectory: settings.workingDirectory, platform, ops, detector });
 }
-/** Lanes: whole directories each, the busiest first onto the least loaded lane; links below other links go last, in order. */
-function assignLanes(links, count, settings) {
-    const { path } = (0, platform_js_1.platformFor)(settings.platform);
-    const byDir = new Map();
-    const wave2 = [];
-    for (const link of links) {
-        if (link.request.dependsOnEarlier) {
-            wave2.push(link);
-            continue;
+class Lane {
+    data;
+    post;
+    ctx;
+    slots;
+    /** The link whose calls are being made: what a timed-out call is reported against. */
+    current = { index: -1 };
+    plans = new Map();
+    constructor(data, post, ops = fsops_js_1.nodeFs) {
+        this.data = data;
+        this.post = post;
+        this.slots = new call_slots_js_1.CallSlots(data.memory, data.epoch);
+        this.ctx = shareContext(data.share, (0, call_slots_js_1.timedOps)(ops, this.slots, data.lane, this.current));
+    }
+    handle(message) {
+        if (message.type === 'plan')
+            this.plan();
+        else
+            this.apply(message.wave === 1 ? this.data.wave1 : this.data.wave2);
+        this.post({ type: 'done' });
+    }
+    plan() {
+        const links = [...this.data.wave1, ...this.data.wave2];
+        this.current.index = links[0]?.index ?? -1;
+        try {
+            this.ctx.realWorkingDirectory = this.ctx.ops.realpath(this.ctx.realWorkingDirectory);
         }
-        const dir = path.dirname(link.request.absPath);
-        byDir.set(dir, [...(byDir.get(dir) ?? []), link]);
+        catch {
+            // a share that errors: each link's own calls say why
+        }
+        const planning = (0, plan_js_1.planningContext)(this.ctx);
+        for (const { index, request } of links) {
+            if (this.slots.stopped)
+                break;
+            this.current.index = index;
+            try {
+                const plan = (0, plan_js_1.planOrSkip)(request, planning);
+                this.plans.set(index, plan);
+                this.post({ type: 'planned', index, result: (0, result_js_1.plannedResult)(plan, this.ctx) });
+            }
+            catch (error) {
+                if (!(error instanceof plan_js_1.ConfinementProblem))
+                    throw error;
+                this.post({ type: 'problem', index, problem: { line: request.line, message: error.message } });
+            }
+        }
     }
-    const wave1 = Array.from({ length: count }, () => []);
-    for (const group of [...byDir.values()].sort((a, b) => b.length - a.length)) {
-        wave1.reduce((least, lane) => (lane.length < least.length ? lane : least)).push(...group);
+    apply(links) {
+        for (const { index } of links) {
+            const plan = this.plans.get(index);
+            // A plan that already failed touches nothing to report so; the others wait for a share that answers.
+            if (!plan || (this.slots.stopped && plan.action !== 'fail'))
+                continue;
+            this.current.index = index;
+            this.post({ type: 'applied', index, result: (0, apply_js_1.applyLink)(plan, this.ctx) });
+        }
     }
-    for (const lane of wave1)
-        lane.sort((a, b) => a.index - b.index);
-    return { wave1, wave2 };
 }
+exports.Lane = Lane;
+/** The thread's side: a lane fed by the worker's main thread. */
+function runLane() {
+    const port = node_worker_threads_1.parentPort;
+    const lane = new Lane(node_worker_threads_1.workerData, (message) => port.postMessage(message));
+    port.on('message', (message) => lane.handle(message));
+}
+
+
+/***/ }),
+
+/***/ 3576:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.laneCount = laneCount;
+exports.assignLanes = assignLanes;
+// How a share worker divides its links among lanes: whole directories each (the kernel serialises creations within
+// one directory, so a directory split across lanes gains nothing), the busiest first onto the least loaded lane.
+const platform_js_1 = __nccwpck_require__(3728);
 /**
  * sshfs serves about ten requests at once (measured), and every lane is a thread that parses the bundle at start:
  * more lanes than that cost start-up and gain nothing.
@@ -2838,190 +3116,197 @@ function laneCount(links, platform) {
     const { path } = (0, platform_js_1.platformFor)(platform);
     return Math.max(1, Math.min(MAX_LANES, new Set(links.map((l) => path.dirname(l.request.absPath))).size));
 }
-function isLane() {
-    return node_worker_threads_1.workerData?.role === 'lane';
-}
-/** Each call notes itself in the lane's slot first, so the child's main thread can time it. */
-function timedOps(data, current) {
-    const { slots, lane, epoch } = data;
-    const timed = {};
-    for (const [code, name] of OPS.entries()) {
-        const op = fsops_js_1.nodeFs[name];
-        timed[name] = (...args) => {
-            Atomics.store(slots, lane * SLOT, current.index);
-            Atomics.store(slots, lane * SLOT + 1, code);
-            Atomics.store(slots, lane * SLOT + 2, Math.max(1, Date.now() - epoch));
-            try {
-                return op(...args);
-            }
-            finally {
-                Atomics.store(slots, lane * SLOT + 2, 0);
-            }
-        };
+/** Wave 1: each lane's directories. Wave 2: links below other links, in spec order, once wave 1 is done. */
+function assignLanes(links, count, platform) {
+    const { path } = (0, platform_js_1.platformFor)(platform);
+    const byDir = new Map();
+    const wave2 = [];
+    for (const link of links) {
+        if (link.request.dependsOnEarlier) {
+            wave2.push(link);
+            continue;
+        }
+        const dir = path.dirname(link.request.absPath);
+        const group = byDir.get(dir);
+        if (group)
+            group.push(link);
+        else
+            byDir.set(dir, [link]);
     }
-    return timed;
+    const wave1 = Array.from({ length: count }, () => []);
+    for (const group of [...byDir.values()].sort((a, b) => b.length - a.length)) {
+        wave1.reduce((least, lane) => (lane.length < least.length ? lane : least)).push(...group);
+    }
+    for (const lane of wave1)
+        lane.sort((a, b) => a.index - b.index);
+    return { wave1, wave2 };
 }
-function runLane() {
-    const data = node_worker_threads_1.workerData;
-    const current = { index: -1 };
-    const ctx = shareContext(data.settings, timedOps(data, current));
-    const stopped = () => Atomics.load(data.slots, data.slots.length - 1) === 1;
-    const plans = new Map();
-    const post = (message) => node_worker_threads_1.parentPort.postMessage(message);
-    node_worker_threads_1.parentPort.on('message', (message) => {
-        if (message.type === 'plan') {
-            current.index = data.wave1[0]?.index ?? data.wave2[0]?.index ?? -1;
-            try {
-                ctx.realWorkingDirectory = ctx.ops.realpath(ctx.realWorkingDirectory);
-            }
-            catch {
-                // a share that errors: each link's own calls say why
-            }
-            const planning = (0, plan_js_1.planningContext)(ctx);
-            for (const { index, request } of [...data.wave1, ...data.wave2]) {
-                if (stopped())
-                    break;
-                current.index = index;
-                try {
-                    const plan = (0, plan_js_1.planOrSkip)(request, planning);
-                    plans.set(index, plan);
-                    post({ type: 'planned', index, result: (0, apply_js_1.plannedResult)(plan, ctx) });
-                }
-                catch (error) {
-                    if (!(error instanceof plan_js_1.ConfinementProblem))
-                        throw error;
-                    const result = (0, apply_js_1.failedResult)(request, { code: '', syscall: '', attempted: '' }, ctx);
-                    post({ type: 'planned', index, result, problem: { line: request.line, message: error.message } });
-                }
-            }
-        }
-        else {
-            for (const { index } of message.wave === 1 ? data.wave1 : data.wave2) {
-                const plan = plans.get(index);
-                // A plan that already failed touches nothing to report so; the others wait for a share that answers.
-                if (!plan || (stopped() && plan.action !== 'fail'))
-                    continue;
-                current.index = index;
-                post({ type: 'applied', index, result: (0, apply_js_1.applyLink)(plan, ctx) });
-            }
-        }
-        post({ type: 'done' });
+
+
+/***/ }),
+
+/***/ 3749:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Supervisor = exports.inlineLane = exports.threadLane = void 0;
+exports.runShareWorker = runShareWorker;
+// A share worker's main thread: starts the lanes, times their calls, and answers the action with every link's
+// result. It never touches the share itself, so it can always answer: a call that outlives `timeout` becomes that
+// link's ETIMEDOUT, and the links not yet done are skipped.
+const node_worker_threads_1 = __nccwpck_require__(5919);
+const errors_js_1 = __nccwpck_require__(3916);
+const fsops_js_1 = __nccwpck_require__(2122);
+const knowledge_js_1 = __nccwpck_require__(7023);
+const result_js_1 = __nccwpck_require__(1666);
+const roles_js_1 = __nccwpck_require__(554);
+const call_slots_js_1 = __nccwpck_require__(4603);
+const lane_js_1 = __nccwpck_require__(6505);
+const lanes_js_1 = __nccwpck_require__(3576);
+/** A lane in a thread of its own: what the action uses. */
+const threadLane = (data) => {
+    const worker = new node_worker_threads_1.Worker(new URL(import.meta.url), {
+        workerData: data,
+        env: (0, roles_js_1.envFor)('lane'),
+        stdout: true,
+        stderr: true
     });
-}
-function runShareWorker() {
-    process.once('message', (start) => {
-        if (start.type === 'start')
-            void supervise(start.settings, start.links, start.lanes);
-    });
-}
-async function supervise(settings, links, count) {
-    const ctx = shareContext(settings, fsops_js_1.nodeFs);
-    const epoch = Date.now();
-    const slots = new Int32Array(new SharedArrayBuffer((count * SLOT + 1) * 4));
-    const { wave1, wave2 } = assignLanes(links, count, settings);
-    const byIndex = new Map(links.map((l) => [l.index, l]));
-    const settled = new Map();
-    const planned = new Map();
-    const problems = [];
-    let stopReason;
-    const stop = (failure) => {
-        stopReason ??= failure;
-        Atomics.store(slots, slots.length - 1, 1);
+    return {
+        post: (message) => worker.postMessage(message),
+        listen: (onMessage, onError) => {
+            worker.on('message', onMessage);
+            worker.on('error', onError);
+        }
     };
-    let wake = () => undefined;
-    const lanes = wave1.map((laneLinks, lane) => {
-        const data = {
-            role: 'lane',
-            lane,
-            settings,
-            wave1: laneLinks,
-            wave2: lane === 0 ? wave2 : [],
-            slots,
-            epoch
-        };
-        const worker = new node_worker_threads_1.Worker(new URL(import.meta.url), { workerData: data, stdout: true, stderr: true });
-        const state = { worker, dead: false, busy: false };
-        worker.on('message', (message) => {
-            if (state.dead)
-                return;
-            if (message.type === 'done')
-                state.busy = false;
-            else if (message.type === 'planned') {
-                planned.set(message.index, message.result);
-                if (message.problem)
-                    problems.push(message.problem);
-                if ((0, knowledge_js_1.isShareGone)(message.result.code))
-                    stop(failureOf(message.result));
-            }
-            else {
-                settled.set(message.index, message.result);
-                if ((0, knowledge_js_1.isShareGone)(message.result.code) && message.result.status === 'failed')
-                    stop(failureOf(message.result));
-            }
-            wake();
+};
+exports.threadLane = threadLane;
+/** A lane in this thread (tests): its calls cannot be timed while they run, everything else is the same. */
+const inlineLane = (data) => {
+    let deliver = () => undefined;
+    const lane = new lane_js_1.Lane(data, (message) => deliver(message), fsops_js_1.nodeFs);
+    return {
+        post: (message) => setImmediate(() => lane.handle(message)),
+        listen: (onMessage) => (deliver = onMessage)
+    };
+};
+exports.inlineLane = inlineLane;
+const UNFINISHED = { code: 'ECANCELED', syscall: 'none', attempted: 'get to' };
+class Supervisor {
+    share;
+    links;
+    ctx;
+    slots;
+    lanes;
+    byIndex;
+    planned = new Map();
+    settled = new Map();
+    problems = [];
+    stopReason;
+    wake = () => undefined;
+    timer;
+    constructor(share, links, startLane = exports.threadLane) {
+        this.share = share;
+        this.links = links;
+        this.ctx = (0, lane_js_1.shareContext)(share, fsops_js_1.nodeFs);
+        const count = (0, lanes_js_1.laneCount)(links, share.platform);
+        this.slots = new call_slots_js_1.CallSlots(count, Date.now());
+        this.byIndex = new Map(links.map((l) => [l.index, l]));
+        const { wave1, wave2 } = (0, lanes_js_1.assignLanes)(links, count, share.platform);
+        this.lanes = wave1.map((own, lane) => {
+            const data = {
+                lane,
+                share,
+                wave1: own,
+                wave2: lane === 0 ? wave2 : [],
+                memory: this.slots.memory,
+                epoch: this.slots.epoch
+            };
+            return this.follow(startLane(data));
         });
-        worker.on('error', () => {
+        const watchdog = new call_slots_js_1.Watchdog(this.slots, count, share.settings.timeoutMs);
+        this.timer = setInterval(() => watchdog.check().forEach(({ lane, call }) => this.timedOut(lane, call)), 20);
+    }
+    follow(port) {
+        const state = { port, busy: false, dead: false };
+        port.listen((message) => {
+            if (!state.dead)
+                this.take(message, state);
+            this.wake();
+        }, () => {
             state.dead = true;
-            wake();
+            this.wake();
         });
         return state;
-    });
-    // The watchdog: the only code here that reads the clock against the lanes' calls.
-    const watchdog = setInterval(() => {
-        const now = Date.now() - epoch;
-        for (const [lane, state] of lanes.entries()) {
-            const began = Atomics.load(slots, lane * SLOT + 2);
-            if (state.dead || began === 0 || now - began <= settings.timeoutMs)
-                continue;
-            state.dead = true;
-            const index = Atomics.load(slots, lane * SLOT);
-            const syscall = OPS[Atomics.load(slots, lane * SLOT + 1)];
-            const failure = {
-                code: 'ETIMEDOUT',
-                errno: (0, errors_js_1.errnoNumber)('ETIMEDOUT') ?? undefined,
-                syscall,
-                attempted: `finish ${syscall}() within timeout (${settings.timeoutMs / 1000} s) for`
-            };
-            const link = byIndex.get(index);
-            if (link && !settled.has(index))
-                settled.set(index, (0, apply_js_1.failedResult)(link.request, failure, ctx));
-            stop(failure);
-            wake();
+    }
+    take(message, state) {
+        if (message.type === 'done')
+            state.busy = false;
+        else if (message.type === 'problem')
+            this.problems.push(message.problem);
+        else {
+            const { result } = message;
+            (message.type === 'planned' ? this.planned : this.settled).set(message.index, result);
+            const failedHere = message.type === 'planned' || result.status === 'failed';
+            if (failedHere && (0, knowledge_js_1.isShareGone)(result.code))
+                this.stop(failureOf(result));
         }
-    }, 20);
-    /** Send every live lane a message and wait until each is done or dead. */
-    const phase = async (message, which = lanes) => {
+    }
+    timedOut(lane, call) {
+        this.lanes[lane].dead = true;
+        const { timeoutMs, dryRun } = this.share.settings;
+        const failure = {
+            code: 'ETIMEDOUT',
+            errno: (0, errors_js_1.errnoNumber)('ETIMEDOUT') ?? undefined,
+            syscall: call.syscall,
+            attempted: `finish ${call.syscall}() within timeout (${timeoutMs / 1000} s) for`
+        };
+        const link = this.byIndex.get(call.index);
+        if (link && !this.settled.has(call.index))
+            this.settled.set(call.index, (0, result_js_1.unfinishedResult)(link.request, failure, this.ctx, { dryRun }));
+        this.stop(failure);
+        this.wake();
+    }
+    stop(failure) {
+        this.stopReason ??= failure;
+        this.slots.stop();
+    }
+    /** Send every live lane of `which` a message and wait until each is done or dead. */
+    async phase(message, which = this.lanes) {
         for (const state of which) {
             if (state.dead)
                 continue;
             state.busy = true;
-            state.worker.postMessage(message);
+            state.port.post(message);
         }
         while (which.some((s) => s.busy && !s.dead))
-            await new Promise((resolve) => (wake = resolve));
-    };
-    const finish = (results) => links.map(({ index, request }) => {
-        const result = results.get(index);
-        if (result)
-            return [index, result];
-        const skipped = (0, apply_js_1.failedResult)(request, stopReason ?? unfinished, ctx, true);
-        return [index, settings.dryRun ? { ...skipped, status: 'planned', plan: 'fail' } : skipped];
-    });
-    await phase({ type: 'plan' });
-    const send = (message) => new Promise((resolve) => process.send(message, () => resolve()));
-    // Links the watchdog settled while planning keep that result in a dry run too.
-    for (const [index, result] of settled)
-        planned.set(index, settings.dryRun ? { ...result, status: 'planned', plan: 'fail' } : result);
-    await send({ type: 'planned', planned: finish(planned), problems });
-    if (settings.dryRun)
-        return exit(watchdog);
-    await new Promise((resolve) => process.once('message', () => resolve()));
-    await phase({ type: 'apply', wave: 1 });
-    await phase({ type: 'apply', wave: 2 }, lanes.slice(0, 1));
-    await send({ type: 'final', results: finish(settled) });
-    exit(watchdog);
+            await new Promise((resolve) => (this.wake = resolve));
+    }
+    /** Every link's result: its own, or skipped for the reason the lanes stopped. */
+    finish(results) {
+        const run = { dryRun: this.share.settings.dryRun, skipped: true };
+        return this.links.map(({ index, request }) => [
+            index,
+            results.get(index) ?? (0, result_js_1.unfinishedResult)(request, this.stopReason ?? UNFINISHED, this.ctx, run)
+        ]);
+    }
+    async plan() {
+        await this.phase({ type: 'plan' });
+        // A link the watchdog settled while planning keeps that result.
+        for (const [index, result] of this.settled)
+            this.planned.set(index, result);
+        return { type: 'planned', results: this.finish(this.planned), problems: this.problems };
+    }
+    async apply() {
+        await this.phase({ type: 'apply', wave: 1 });
+        await this.phase({ type: 'apply', wave: 2 }, this.lanes.slice(0, 1));
+        return { type: 'final', results: this.finish(this.settled) };
+    }
+    end() {
+        clearInterval(this.timer);
+    }
 }
-const unfinished = { code: 'ECANCELED', syscall: 'none', attempted: 'get to' };
+exports.Supervisor = Supervisor;
 function failureOf(result) {
     return {
         code: result.code,
@@ -3030,10 +3315,22 @@ function failureOf(result) {
         attempted: 'reach the share for'
     };
 }
-/** Lanes stuck in the share keep this process alive; the parent does not wait for it. */
-function exit(watchdog) {
-    clearInterval(watchdog);
-    process.exit(0);
+/** The child process's side: one share, planned, then (unless a dry run) made when the action says so. */
+function runShareWorker() {
+    const send = (message) => new Promise((resolve) => process.send(message, () => resolve()));
+    process.once('message', async (start) => {
+        if (start.type !== 'start')
+            return;
+        const supervisor = new Supervisor(start.share, start.links);
+        await send(await supervisor.plan());
+        if (!start.share.settings.dryRun) {
+            await new Promise((resolve) => process.once('message', resolve));
+            await send(await supervisor.apply());
+        }
+        supervisor.end();
+        // Lanes stuck in the share keep this process alive; the action does not wait for it.
+        process.exit(0);
+    });
 }
 
 
@@ -3050,7 +3347,6 @@ exports.resolveEntries = resolveEntries;
 const yaml_1 = __nccwpck_require__(8815);
 const model_js_1 = __nccwpck_require__(182);
 const platform_js_1 = __nccwpck_require__(3728);
-const settings_js_1 = __nccwpck_require__(8750);
 /**
  * A spec is YAML/JSON when its first entry opens a list: `- `, `[{` or `[` alone (JSON, even on one line whose
  * strings hold ` -> `), or `[` on a line without ` -> ` (so that `[slug].tsx -> x` stays a line). Otherwise it is
@@ -3176,16 +3472,15 @@ function entryFromFields(fields, line, defaults, problems) {
     const fallback = fields.get('fallback');
     if (fallback !== undefined) {
         const items = Array.isArray(fallback.value) ? fallback.value : [fallback.value ?? ''];
-        if (items.every((item) => typeof item === 'string')) {
-            try {
-                options.fallback = (0, settings_js_1.parseFallback)(items.join(','), "'fallback'");
-            }
-            catch (error) {
-                problems.push({ line: fallback.line, message: error.message });
-            }
+        if (!items.every((item) => typeof item === 'string')) {
+            problems.push({ line: fallback.line, message: "'fallback' must be a list of link kinds or a string" });
         }
         else {
-            problems.push({ line: fallback.line, message: "'fallback' must be a list of link kinds or a string" });
+            const parsed = (0, model_js_1.parseKinds)(items.join(','));
+            if ('kinds' in parsed)
+                options.fallback = parsed.kinds;
+            else
+                problems.push({ line: fallback.line, message: `'fallback': ${parsed.problem}` });
         }
     }
     const path = pathField('path');
@@ -11928,16 +12223,25 @@ var __webpack_exports__ = {};
 var exports = __webpack_exports__;
 
 Object.defineProperty(exports, "B", ({ value: true }));
-// The entry point the runner executes (bundled to dist/index.js). The same file serves as the share worker
-// process and its lane threads (share-worker.ts), so the bundle stays one file.
+// The entry point the runner executes (bundled to dist/index.js). The same file is every other process and thread
+// of the action, told apart by one variable (roles.ts), so the bundle stays one file.
 const main_js_1 = __nccwpck_require__(1730);
-const share_worker_js_1 = __nccwpck_require__(2251);
-if ((0, share_worker_js_1.isLane)())
-    (0, share_worker_js_1.runLane)();
-else if (process.env[share_worker_js_1.WORKER_ROLE])
-    (0, share_worker_js_1.runShareWorker)();
-else
-    void (0, main_js_1.run)();
+const roles_js_1 = __nccwpck_require__(554);
+const lane_js_1 = __nccwpck_require__(6505);
+const supervisor_js_1 = __nccwpck_require__(3749);
+switch ((0, roles_js_1.roleOf)(process.env)) {
+    case 'share-worker':
+        (0, supervisor_js_1.runShareWorker)();
+        break;
+    case 'lane':
+        (0, lane_js_1.runLane)();
+        break;
+    case 'lean':
+        void (0, main_js_1.run)();
+        break;
+    default:
+        void (0, main_js_1.run)({ lean: true });
+}
 
 })();
 

@@ -1,33 +1,16 @@
 // Apply stage: make each planned link, falling back to the next kind where the filesystem cannot make one,
-// replacing atomically (new link under a temporary name, renamed over PATH), and turn the outcome into a result.
+// replacing atomically (new link under a temporary name, renamed over PATH), backing up and probing. What came of
+// it becomes a result in result.ts.
 import { randomBytes } from 'node:crypto'
 import type { Stats } from 'node:fs'
-import { errnoName, isErrno, toFailure } from './errors.js'
-import {
-  explain,
-  familyOf,
-  isCapabilityFailure,
-  isShareGone,
-  kindWords,
-  misreports,
-  type FailureContext
-} from './knowledge.js'
-import type { DanglingMode, Failure, Kind, LinkRequest, LinkResult, Probe, Status } from './model.js'
-import {
-  ConfinementProblem,
-  emptyPlan,
-  planLink,
-  planOrSkip,
-  syscallOf,
-  type LinkPlan,
-  type PlanContext
-} from './plan.js'
-import { linkTextOf, platformFor, sameLinkTarget, symlinkType } from './platform.js'
-import type { FsOps } from './fsops.js'
-import type { FilesystemDetector } from './mounts.js'
+import { errnoCode, errnoName, isErrno, toFailure } from './errors.js'
+import { familyOf, isShareGone, kindWords, misreports, type Explanation } from './knowledge.js'
+import type { Failure, Kind, LinkResult, Probe } from './model.js'
+import { ConfinementProblem, planLink, planOrSkip, syscallOf, type LinkPlan, type PlanContext } from './plan.js'
+import { linkTextOf, sameLinkTarget, symlinkType } from './platform.js'
+import { confinedResult, explainFailure, toResult, type LinkOutcome } from './result.js'
 
 export interface ApplyContext extends PlanContext {
-  backupSuffix: string
   /** Capability probes, by mount point. */
   probes: Map<string, Probe>
   /** Directories already swept of temporary names that a killed run left behind. */
@@ -39,27 +22,12 @@ export interface ApplyContext extends PlanContext {
   now: () => number
 }
 
-/** The settings planning and applying need, in a form that can be sent to a share worker. */
-export interface LinkSettings {
-  platform: string
-  realWorkingDirectory: string
-  confine: boolean
-  createParents: boolean
-  dangling: DanglingMode
-  backupSuffix: string
-}
-
 /** A fresh context for one run (or one share worker lane): nothing probed, swept or made yet. */
-export function applyContext(settings: LinkSettings, ops: FsOps, detector: FilesystemDetector): ApplyContext {
+export function applyContext(
+  base: Pick<PlanContext, 'settings' | 'realWorkingDirectory' | 'platform' | 'ops' | 'detector'>
+): ApplyContext {
   return {
-    platform: platformFor(settings.platform),
-    realWorkingDirectory: settings.realWorkingDirectory,
-    confine: settings.confine,
-    createParents: settings.createParents,
-    dangling: settings.dangling,
-    backupSuffix: settings.backupSuffix,
-    ops,
-    detector,
+    ...base,
     goneShares: new Map(),
     probes: new Map(),
     swept: new Set(),
@@ -94,11 +62,18 @@ function sweepStaleTemps(dir: string, ctx: ApplyContext): void {
 
 /** A failed call, with what we were doing in words. */
 class StepError extends Error {
+  private explained?: Explanation
+
   constructor(
     readonly failure: Failure,
     readonly kind: Kind
   ) {
     super(failure.code)
+  }
+
+  /** Asked of the knowledge base once, however many times the answer is needed. */
+  explanation(plan: LinkPlan, ctx: PlanContext): Explanation {
+    return (this.explained ??= explainFailure(plan, this.failure, this.kind, ctx))
   }
 }
 
@@ -136,22 +111,8 @@ function copyWhole(from: string, to: string, ctx: ApplyContext): void {
   try {
     ctx.ops.copy(from, to)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST' && ctx.ops.lstat(to)) removeEntry(to, ctx)
+    if (errnoCode(error) !== 'EEXIST' && ctx.ops.lstat(to)) removeEntry(to, ctx)
     throw error
-  }
-}
-
-function failureContext(plan: LinkPlan, failure: Failure, kind: Kind, ctx: PlanContext): FailureContext {
-  return {
-    failure,
-    kind,
-    path: plan.request.absPath,
-    target: plan.request.absTarget,
-    filesystem: plan.filesystem,
-    platform: ctx.platform,
-    targetExists: plan.targetExists,
-    targetIsDir: plan.targetIsDir,
-    existing: plan.existing
   }
 }
 
@@ -165,8 +126,8 @@ interface Made {
  * sshfs -o follow_symlinks makes the link on the server, then stats what it points to and reports EIO (or ENOENT
  * for a TARGET the server cannot see). The link exists: report it created, keep the errno, and say why.
  */
-function madeDespiteError(at: string, fctx: FailureContext, ctx: ApplyContext): boolean {
-  const { failure, filesystem } = fctx
+function madeDespiteError(at: string, failure: Failure, plan: LinkPlan, ctx: ApplyContext): boolean {
+  const { filesystem } = plan
   if (familyOf(filesystem.type) !== 'sshfs' || failure.syscall !== 'symlink') return false
   if (failure.code === 'ENOENT') return filesystem.options.includes('follow_symlinks')
   if (failure.code !== 'EIO') return false
@@ -190,8 +151,7 @@ function makeWithFallback(at: string, plan: LinkPlan, ctx: ApplyContext): Made {
       return { kind }
     } catch (error) {
       if (!(error instanceof StepError)) throw error
-      const fctx = failureContext(plan, error.failure, kind, ctx)
-      if (madeDespiteError(at, fctx, ctx)) {
+      if (madeDespiteError(at, error.failure, plan, ctx)) {
         plan.warnings.push(
           `${failure(error)} from symlink() through sshfs -o follow_symlinks, but the link was made on the server: ` +
             `reported as created. Mount without follow_symlinks to see links through the mount.`
@@ -199,9 +159,10 @@ function makeWithFallback(at: string, plan: LinkPlan, ctx: ApplyContext): Made {
         return { kind, quirk: error.failure }
       }
       const next = plan.kinds[i + 1]
-      if (!next || !isCapabilityFailure(fctx)) throw error
+      const { message, capability } = error.explanation(plan, ctx)
+      if (!next || !capability) throw error
       plan.warnings.push(
-        `${explain(fctx).message} Trying a ${kindWords(next)} instead (fallback: ${plan.kinds.slice(i + 1).join(', ')}).`
+        `${message} Trying a ${kindWords(next)} instead (fallback: ${plan.kinds.slice(i + 1).join(', ')}).`
       )
     }
   }
@@ -228,8 +189,8 @@ function verify(at: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void
   } catch (error) {
     // The link was made; only the check failed (the share may have gone meanwhile): say so, keep the result.
     if (!isErrno(error)) throw error
-    const fctx = failureContext(plan, toFailure(error, error.syscall ?? 'lstat', 'read back the new link'), kind, ctx)
-    const { message, hint } = explain(fctx)
+    const failure = toFailure(error, error.syscall ?? 'lstat', 'read back the new link')
+    const { message, hint } = explainFailure(plan, failure, kind, ctx)
     plan.warnings.push(`${message} ${hint}`.trim())
   }
 }
@@ -242,7 +203,7 @@ function readBack(at: string, stats: Stats, wanted: string, plan: LinkPlan, ctx:
   try {
     return ctx.ops.readlink(at)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM' || stats.size !== Buffer.byteLength(wanted)) throw error
+    if (errnoCode(error) !== 'EPERM' || stats.size !== Buffer.byteLength(wanted)) throw error
     ctx.hidingTexts.add(mount)
     return undefined
   }
@@ -305,12 +266,12 @@ function makeBackup(plan: LinkPlan, ctx: ApplyContext): void {
     try {
       ops.link(abs, name)
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error
+      if (errnoCode(error) === 'EEXIST') throw error
       copyWhole(abs, name, ctx) // no hard links here: a copy keeps the content just as well
     }
   }
   for (let n = 0; ; n++) {
-    const name = n === 0 ? abs + ctx.backupSuffix : `${abs}.~${n}~`
+    const name = n === 0 ? abs + ctx.settings.backupSuffix : `${abs}.~${n}~`
     try {
       return step(`keep the backup ${name} of`, 'hardlink', () => keep(name))
     } catch (error) {
@@ -328,7 +289,7 @@ function replace(plan: LinkPlan, ctx: ApplyContext): Made {
   const made = makeWithFallback(temp, plan, ctx)
   const { kind } = made
   try {
-    if (ctx.backupSuffix) makeBackup(plan, ctx)
+    if (ctx.settings.backupSuffix) makeBackup(plan, ctx)
     // rename(2) cannot put a directory (a copied tree) over a link, and Windows cannot rename over a directory
     // link or junction: those cases are remove-then-rename, and say so.
     const ontoDirectoryLink =
@@ -392,16 +353,7 @@ function removeCreatedParents(created: string[], ctx: ApplyContext): void {
   }
 }
 
-interface Outcome {
-  status: Status
-  kind: Kind | ''
-  /** Why it failed, or what the filesystem said although it made the link. */
-  failure?: Failure
-  failedKind?: Kind
-  probe?: Probe
-}
-
-function execute(plan: LinkPlan, ctx: ApplyContext): Outcome {
+function execute(plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
   if (plan.action === 'unchanged') return { status: 'unchanged', kind: plan.kinds[0] }
   if (plan.action === 'fail') {
     return { status: plan.skipped ? 'skipped' : 'failed', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
@@ -409,70 +361,26 @@ function execute(plan: LinkPlan, ctx: ApplyContext): Outcome {
   const createdParents: string[] = []
   try {
     createParents(plan, ctx, createdParents)
-    if (plan.action === 'replace') {
-      const made = replace(plan, ctx)
-      return { status: 'replaced', kind: made.kind, failure: made.quirk, failedKind: made.kind }
-    }
-    const made = makeWithFallback(plan.request.absPath, plan, ctx)
-    return { status: 'created', kind: made.kind, failure: made.quirk, failedKind: made.kind }
+    const status = plan.action === 'replace' ? 'replaced' : 'created'
+    const made = status === 'replaced' ? replace(plan, ctx) : makeWithFallback(plan.request.absPath, plan, ctx)
+    return { status, kind: made.kind, failure: made.quirk, failedKind: made.kind }
   } catch (error) {
     if (!(error instanceof StepError)) throw error
-    const outcome: Outcome = { status: 'failed', kind: '', failure: error.failure, failedKind: error.kind }
-    if (isShareGone(error.failure.code))
-      ctx.goneShares.set(ctx.detector.forPath(plan.request.absPath).mountPoint, error.failure)
-    // EXDEV is about the pair of filesystems: a probe of PATH's directory alone would say "hard links work".
-    else if (
-      error.failure.code !== 'EXDEV' &&
-      isCapabilityFailure(failureContext(plan, error.failure, error.kind, ctx))
-    ) {
-      outcome.probe = probe(ctx.platform.path.dirname(plan.request.absPath), plan, ctx)
-    }
     removeCreatedParents(createdParents, ctx)
-    return outcome
+    return failedOutcome(error, plan, ctx)
   }
 }
 
-function describeProbe(probe: Probe, dir: string): string {
-  const works = (kind: keyof Probe, words: string): string =>
-    probe[kind] === 'ok' ? `${words} work` : `${words} do not (${probe[kind]})`
-  if (probe.symlink !== 'ok' && probe.hardlink !== 'ok') {
-    return `Probed ${dir}: neither symbolic links (${probe.symlink}) nor hard links (${probe.hardlink}) can be made there, so only a copy can (\`fallback: copy\`).`
+function failedOutcome(error: StepError, plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
+  const { failure, kind } = error
+  const explanation = error.explanation(plan, ctx)
+  const outcome: LinkOutcome = { status: 'failed', kind: '', failure, failedKind: kind, explanation }
+  if (isShareGone(failure.code)) ctx.goneShares.set(ctx.detector.forPath(plan.request.absPath).mountPoint, failure)
+  // EXDEV is about the pair of filesystems: a probe of PATH's directory alone would say "hard links work".
+  else if (failure.code !== 'EXDEV' && explanation.capability) {
+    outcome.probe = probe(ctx.platform.path.dirname(plan.request.absPath), plan, ctx)
   }
-  return `Probed ${dir}: ${works('symlink', 'symbolic links')}, ${works('hardlink', 'hard links')}.`
-}
-
-function toResult(plan: LinkPlan, outcome: Outcome, ctx: PlanContext): LinkResult {
-  const { request } = plan
-  const failure = outcome.failure
-  const explained = failure
-    ? explain(failureContext(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx))
-    : { message: '', hint: '' }
-  if (outcome.probe) {
-    explained.hint =
-      `${describeProbe(outcome.probe, ctx.platform.path.dirname(request.absPath))} ${explained.hint}`.trim()
-  }
-  if (plan.skipped)
-    explained.message = `Not attempted: an earlier link found this share gone or not answering. ${explained.message}`
-  return {
-    line: request.line,
-    path: request.absPath,
-    target: request.absTarget,
-    text:
-      outcome.kind === 'hardlink' || outcome.kind === 'copy'
-        ? ''
-        : linkTextOf(ctx.platform, outcome.kind, plan.text, request.absTarget),
-    type: request.options.type,
-    kind: outcome.kind,
-    status: outcome.status,
-    code: failure?.code ?? '',
-    errno: failure?.errno ?? null,
-    syscall: failure?.syscall ?? '',
-    filesystem: plan.filesystem.type,
-    message: explained.message,
-    hint: explained.hint,
-    warnings: plan.warnings,
-    ...(outcome.probe ? { probe: outcome.probe } : {})
-  }
+  return outcome
 }
 
 /**
@@ -493,25 +401,6 @@ export function applyLink(planned: LinkPlan, ctx: ApplyContext): LinkResult {
     return toResult(plan, outcome, ctx)
   } catch (error) {
     if (!(error instanceof ConfinementProblem)) throw error
-    const result = toResult(planned, { status: 'failed', kind: '' }, ctx)
-    return {
-      ...result,
-      message: error.message,
-      hint: 'Choose a PATH inside working-directory, or set `confine: false`.'
-    }
+    return confinedResult(planned, error.message, ctx)
   }
-}
-
-/** The result of a link that never got to the disk: its share timed out or was found gone first. */
-export function failedResult(request: LinkRequest, failure: Failure, ctx: PlanContext, skipped = false): LinkResult {
-  const plan: LinkPlan = { ...emptyPlan(request, ctx), action: 'fail', failure, skipped }
-  return toResult(plan, { status: skipped ? 'skipped' : 'failed', kind: '', failure }, ctx)
-}
-
-/** A dry run's result: what a real run would do, with the failure it can already see. */
-export function plannedResult(plan: LinkPlan, ctx: PlanContext): LinkResult {
-  const outcome: Outcome = plan.failure
-    ? { status: 'planned', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
-    : { status: 'planned', kind: plan.action === 'unchanged' ? plan.kinds[0] : '' }
-  return { ...toResult(plan, outcome, ctx), plan: plan.action }
 }

@@ -33,6 +33,11 @@ export function isErrno(error: unknown): error is NodeJS.ErrnoException {
   return typeof error === 'object' && error !== null && typeof (error as NodeJS.ErrnoException).code === 'string'
 }
 
+/** The errno code of anything thrown: `EEXIST`..., or '' for what is not a system error. */
+export function errnoCode(error: unknown): string {
+  return isErrno(error) ? (error.code as string) : ''
+}
+
 /** A system error as a result reports it: errno name and the positive number this OS gives it. */
 export function toFailure(error: NodeJS.ErrnoException, syscall: string, attempted: string): Failure {
   const code = errnoName(error)

@@ -1,8 +1,20 @@
-// The entry point the runner executes (bundled to dist/index.js). The same file serves as the share worker
-// process and its lane threads (share-worker.ts), so the bundle stays one file.
+// The entry point the runner executes (bundled to dist/index.js). The same file is every other process and thread
+// of the action, told apart by one variable (roles.ts), so the bundle stays one file.
 import { run } from './main.js'
-import { WORKER_ROLE, isLane, runLane, runShareWorker } from './share-worker.js'
+import { roleOf } from './roles.js'
+import { runLane } from './share/lane.js'
+import { runShareWorker } from './share/supervisor.js'
 
-if (isLane()) runLane()
-else if (process.env[WORKER_ROLE]) runShareWorker()
-else void run()
+switch (roleOf(process.env)) {
+  case 'share-worker':
+    runShareWorker()
+    break
+  case 'lane':
+    runLane()
+    break
+  case 'lean':
+    void run()
+    break
+  default:
+    void run({ lean: true })
+}

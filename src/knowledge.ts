@@ -495,18 +495,17 @@ const ROWS: Row[] = [
   }
 ]
 
-/** Filesystems whose answers cannot be taken at their word: a created link is read back there. */
-const MISREPORTING: Family[] = ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p']
+/** Families served by a FUSE daemon or a server: their answers cannot be taken at their word, and they can hang. */
+const SHARE_FAMILIES: Family[] = ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p']
 
+/** Filesystems whose answers cannot be taken at their word: a created link is read back there. */
 export function misreports(fs: FilesystemInfo): boolean {
-  return MISREPORTING.includes(familyOf(fs.type))
+  return SHARE_FAMILIES.includes(familyOf(fs.type))
 }
 
 /** Filesystems whose calls can hang (a FUSE daemon or a server that stops answering): worked on in a child process. */
 export function canHang(fs: FilesystemInfo): boolean {
-  return (
-    /^fuse/.test(fs.driver ?? fs.type) || ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p'].includes(familyOf(fs.type))
-  )
+  return /^fuse/.test(fs.driver ?? fs.type) || SHARE_FAMILIES.includes(familyOf(fs.type))
 }
 
 /** Errnos that say the share itself is gone: later links on the same mount are not attempted. */
@@ -531,7 +530,6 @@ function rowFor(ctx: FailureContext): Row | undefined {
   return ROWS.find((row) => matches(row, ctx))
 }
 
-/** Another kind of link may work where this failure happened: `fallback` may try the next kind. */
 /** The rows as the README's troubleshooting table shows them, in the order they are matched. */
 export function troubleshootingRows(): string[][] {
   return ROWS.map((row) => [
@@ -544,8 +542,9 @@ export function troubleshootingRows(): string[][] {
   ])
 }
 
+/** Another kind of link may work where this failure happened: `fallback` may try the next kind. */
 export function isCapabilityFailure(ctx: FailureContext): boolean {
-  return rowFor(ctx)?.capability === true
+  return explain(ctx).capability
 }
 
 const KIND_WORDS: Record<Kind, string> = {
@@ -566,15 +565,22 @@ function describeFilesystem(fs: FilesystemInfo): string {
   return `${fs.type}${where}${source}`
 }
 
-/** The `message` and `hint` of a failed link: what was tried, the errno and its meaning, the filesystem, the fix. */
-export function explain(ctx: FailureContext): { message: string; hint: string } {
+/** A failure explained: what the link's result says, and whether another kind of link may work there. */
+export interface Explanation {
+  message: string
+  hint: string
+  capability: boolean
+}
+
+/** What was tried, the errno and its meaning, the filesystem, the fix: the table is matched once per failure. */
+export function explain(ctx: FailureContext): Explanation {
   const { failure } = ctx
   const row = rowFor(ctx)
   const number = failure.errno === undefined ? '' : ` (errno ${failure.errno})`
   const message =
     `Could not ${failure.attempted} ${ctx.path} -> ${ctx.target}: ${failure.code}${number} from ` +
     `${failure.syscall}() on ${describeFilesystem(ctx.filesystem)}. ${fillIn(row?.meaning ?? '', ctx)}`.trimEnd()
-  return { message, hint: fillIn(row?.hint ?? '', ctx) }
+  return { message, hint: fillIn(row?.hint ?? '', ctx), capability: row?.capability === true }
 }
 
 /** A row's words for this failure's own places: the mount point, the volumes of PATH and TARGET (`C:\` and `D:\`). */

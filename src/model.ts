@@ -10,6 +10,14 @@ export type LinkType = (typeof LINK_TYPES)[number]
 export const KINDS = [...LINK_TYPES, 'copy'] as const
 export type Kind = (typeof KINDS)[number]
 
+/** `symlink, copy` or `symlink copy` → ['symlink', 'copy'], or what is wrong with it (said where it was written). */
+export function parseKinds(value: string): { kinds: Kind[] } | { problem: string } {
+  const words = value.split(/[\s,]+/).filter((k) => k !== '')
+  const unknown = words.find((k) => !(KINDS as readonly string[]).includes(k))
+  if (unknown !== undefined) return { problem: `'${unknown}' is not a link kind; use ${KINDS.join(', ')}.` }
+  return { kinds: [...new Set(words)] as Kind[] }
+}
+
 export const RELATIVE_MODES = ['auto', 'true', 'false'] as const
 export type RelativeMode = (typeof RELATIVE_MODES)[number]
 
@@ -30,6 +38,37 @@ export interface LinkOptions {
   overwrite: OverwriteMode
   /** Windows: the kind of symlink to make when TARGET does not exist yet. */
   targetType?: TargetType
+}
+
+/** What is wrong with a spec, on its 1-based line (in the spec, or in the `@file`). */
+export interface SpecProblem {
+  line: number
+  message: string
+}
+
+/** How every link is planned and made: the part of the settings (settings.ts) that plan and apply read. */
+export interface LinkSettings {
+  /** Absolute; relative PATHs and TARGETs resolve against it. */
+  workingDirectory: string
+  /** Relative PATHs must stay inside workingDirectory, symlinked parents included. */
+  confine: boolean
+  createParents: boolean
+  dangling: DanglingMode
+  /** Keep whatever is replaced as PATH+suffix; empty keeps nothing. */
+  backupSuffix: string
+}
+
+/** Every input, checked: the one settings shape, from the inputs down to a share worker's lanes. */
+export interface Settings extends LinkSettings {
+  /** Absolute path of the spec file when `links` was `@path`. */
+  specFile?: string
+  /** What each link gets unless its YAML entry says otherwise. */
+  defaults: LinkOptions
+  dryRun: boolean
+  failOnError: boolean
+  /** Longest one filesystem operation may take. */
+  timeoutMs: number
+  summary: boolean
 }
 
 /** One entry of the spec, as written, before anything is resolved. */

@@ -2,21 +2,18 @@
 import type { Stats } from 'node:fs'
 import type { FsOps } from './fsops.js'
 import { familyOf, isShareGone } from './knowledge.js'
-import { errnoNumber, isErrno, toFailure } from './errors.js'
+import { errnoCode, errnoNumber, isErrno, toFailure } from './errors.js'
 import type { FilesystemDetector } from './mounts.js'
-import type { DanglingMode, Failure, FilesystemInfo, Kind, LinkRequest, PlanAction } from './model.js'
+import type { Failure, FilesystemInfo, Kind, LinkRequest, LinkSettings, PlanAction, SpecProblem } from './model.js'
 import { isWithin, linkTextOf, sameLinkTarget, type Platform } from './platform.js'
-import type { SpecProblem } from './spec.js'
 
 export interface PlanContext {
   platform: Platform
   ops: FsOps
   detector: FilesystemDetector
+  settings: LinkSettings
   /** The working directory with its symlinks resolved, for confinement. */
   realWorkingDirectory: string
-  confine: boolean
-  createParents: boolean
-  dangling: DanglingMode
   /** Mount points whose share was found gone (ENOTCONN...): later links there are skipped, not attempted. */
   goneShares: Map<string, Failure>
   /**
@@ -138,7 +135,7 @@ function readLinkText(plan: LinkPlan, ctx: PlanContext): string | undefined {
     return ctx.ops.readlink(plan.request.absPath)
   } catch (error) {
     // sshfs (contain_symlinks) hides absolute or escaping link texts: the link is there, its text is not readable.
-    if (familyOf(plan.filesystem.type) !== 'sshfs' || (error as NodeJS.ErrnoException).code !== 'EPERM') throw error
+    if (familyOf(plan.filesystem.type) !== 'sshfs' || errnoCode(error) !== 'EPERM') throw error
     plan.unreadable = true
     return undefined
   }
@@ -204,12 +201,17 @@ function failed(plan: LinkPlan, code: string, syscall: string, attempted: string
   return { ...plan, action: 'fail', failure: { code, errno: errnoNumber(code) ?? undefined, syscall, attempted } }
 }
 
+/** The kinds a link asks for, in the order to try them: its type, then its fallbacks. */
+function requestedKinds(request: LinkRequest): Kind[] {
+  return [request.options.type, ...request.options.fallback.filter((k) => k !== request.options.type)]
+}
+
 /** A plan that has looked at nothing yet: what a link that never got that far reports. */
 export function emptyPlan(request: LinkRequest, ctx: PlanContext): LinkPlan {
   return {
     request,
     action: 'create',
-    kinds: [request.options.type, ...request.options.fallback.filter((k) => k !== request.options.type)],
+    kinds: requestedKinds(request),
     text: '',
     linkSource: request.absTarget,
     targetExists: false,
@@ -236,75 +238,102 @@ function windowsKinds(plan: LinkPlan): { kinds: Kind[]; warning?: string } {
   return { kinds, warning }
 }
 
+/** Words for what a link's plan tried, where the plan itself fails. */
+function attemptOf(request: LinkRequest): string {
+  return `create the ${request.options.type === 'hardlink' ? 'hard' : 'symbolic'} link`
+}
+
 export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
-  const { path } = ctx.platform
   const plan = emptyPlan(request, ctx)
-  const requested = plan.kinds
-  const attempt = `create the ${request.options.type === 'hardlink' ? 'hard' : 'symbolic'} link`
   try {
-    const parent = realDirectory(path.dirname(request.absPath), ctx)
-    const realPath = path.join(parent.real, path.basename(request.absPath))
-    if (ctx.confine && request.pathWasRelative && !isWithin(ctx.platform, ctx.realWorkingDirectory, realPath)) {
-      throw new ConfinementProblem(
-        `PATH '${request.path}' leads outside working-directory through a symlinked parent: it would be ` +
-          `${realPath} (confine: true)`
-      )
-    }
-    plan.missingParents = parent.missing
-    plan.filesystem = ctx.detector.forPath(parent.real)
-
-    const target = statTarget(request.absTarget, ctx)
-    plan.targetExists = target !== undefined
-    plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir
-    if (target && requested.includes('hardlink')) plan.linkSource = ctx.ops.realpath(request.absTarget)
-    if (requested.some((k) => k === 'symlink' || k === 'junction')) plan.text = linkText(request, parent.real, ctx)
-
-    if (!target) {
-      plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction')
-      if (plan.kinds.length === 0) return failed(plan, 'ENOENT', syscallOf(requested[0]), attempt)
-      if (ctx.dangling === 'fail') return failed(plan, 'ENOENT', 'stat', `${attempt} (dangling: fail)`)
-      if (ctx.dangling === 'warn') {
-        plan.warnings.push(
-          `TARGET ${request.absTarget} does not exist: the link at ${request.absPath} dangles for now.`
-        )
-      }
-    }
-    if (ctx.platform.isWindows) {
-      const fitted = windowsKinds(plan)
-      if (fitted.kinds.length === 0) return failed(plan, 'ENOTDIR', 'symlink', 'create the junction')
-      plan.kinds = fitted.kinds
-      if (fitted.warning) plan.warnings.push(fitted.warning)
-    }
-
+    const parent = locate(plan, ctx)
+    const target = examineTarget(plan, parent.real, ctx)
+    const unfit = fitKinds(plan, target !== undefined, ctx)
+    if (unfit) return unfit
     // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
     const at = parent.missing.length > 0 ? undefined : ctx.ops.lstat(request.absPath)
-    if (at) {
-      plan.existing = existingKind(at)
-      for (const kind of requested) {
-        const recognised = recognise(kind, plan, at, target, ctx)
-        if (!recognised) continue
-        if (recognised.warning) plan.warnings.push(recognised.warning)
-        return { ...plan, action: 'unchanged', kinds: [kind] }
-      }
-    }
-    // A read-only mount answers EEXIST where something is in the way: name the real cause first.
-    if (plan.filesystem.options.includes('ro')) return failed(plan, 'EROFS', syscallOf(plan.kinds[0]), attempt)
-    if (at) {
-      const allowed =
-        plan.existing === 'link'
-          ? request.options.overwrite !== 'never'
-          : plan.existing === 'file' && request.options.overwrite === 'files'
-      if (!allowed && plan.unreadable) return failed(plan, 'EPERM', 'readlink', 'check the existing link')
-      if (!allowed) return failed(plan, 'EEXIST', syscallOf(plan.kinds[0]), attempt)
-      plan.action = 'replace'
-    } else if (plan.missingParents.length > 0 && !ctx.createParents) {
-      return failed(plan, 'ENOENT', syscallOf(plan.kinds[0]), `${attempt} (create-parents: false)`)
-    }
-    return plan
+    return decide(plan, at, target, ctx)
   } catch (error) {
     if (error instanceof ConfinementProblem || !isErrno(error)) throw error
-    return { ...plan, action: 'fail', failure: toFailure(error, error.syscall ?? 'stat', attempt) }
+    return { ...plan, action: 'fail', failure: toFailure(error, error.syscall ?? 'stat', attemptOf(request)) }
   }
+}
+
+/** PATH's real parent, confined to the working directory, and the filesystem the link will be on. */
+function locate(plan: LinkPlan, ctx: PlanContext): RealLocation {
+  const { path } = ctx.platform
+  const { request } = plan
+  const parent = realDirectory(path.dirname(request.absPath), ctx)
+  const realPath = path.join(parent.real, path.basename(request.absPath))
+  if (ctx.settings.confine && request.pathWasRelative && !isWithin(ctx.platform, ctx.realWorkingDirectory, realPath)) {
+    throw new ConfinementProblem(
+      `PATH '${request.path}' leads outside working-directory through a symlinked parent: it would be ` +
+        `${realPath} (confine: true)`
+    )
+  }
+  plan.missingParents = parent.missing
+  plan.filesystem = ctx.detector.forPath(parent.real)
+  return parent
+}
+
+/** What TARGET is, and what each kind of link to it would hold. */
+function examineTarget(plan: LinkPlan, realParent: string, ctx: PlanContext): Stats | undefined {
+  const { request } = plan
+  const target = statTarget(request.absTarget, ctx)
+  plan.targetExists = target !== undefined
+  plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir
+  if (target && plan.kinds.includes('hardlink')) plan.linkSource = ctx.ops.realpath(request.absTarget)
+  if (plan.kinds.some((k) => k === 'symlink' || k === 'junction')) plan.text = linkText(request, realParent, ctx)
+  return target
+}
+
+/** The kinds that can lead to this TARGET (a missing one takes only links); a failed plan when none can. */
+function fitKinds(plan: LinkPlan, targetExists: boolean, ctx: PlanContext): LinkPlan | undefined {
+  const { request } = plan
+  const requested = plan.kinds
+  if (!targetExists) {
+    plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction')
+    const attempt = attemptOf(request)
+    if (plan.kinds.length === 0) return failed(plan, 'ENOENT', syscallOf(requested[0]), attempt)
+    if (ctx.settings.dangling === 'fail') return failed(plan, 'ENOENT', 'stat', `${attempt} (dangling: fail)`)
+    if (ctx.settings.dangling === 'warn') {
+      plan.warnings.push(`TARGET ${request.absTarget} does not exist: the link at ${request.absPath} dangles for now.`)
+    }
+  }
+  if (!ctx.platform.isWindows) return undefined
+  const fitted = windowsKinds(plan)
+  if (fitted.kinds.length === 0) return failed(plan, 'ENOTDIR', 'symlink', 'create the junction')
+  plan.kinds = fitted.kinds
+  if (fitted.warning) plan.warnings.push(fitted.warning)
+  return undefined
+}
+
+/** Given what is at PATH: unchanged when it is already what was asked for, else create, replace, or fail. */
+function decide(plan: LinkPlan, at: Stats | undefined, target: Stats | undefined, ctx: PlanContext): LinkPlan {
+  const { request } = plan
+  const attempt = attemptOf(request)
+  if (at) {
+    plan.existing = existingKind(at)
+    for (const kind of requestedKinds(request)) {
+      const recognised = recognise(kind, plan, at, target, ctx)
+      if (!recognised) continue
+      if (recognised.warning) plan.warnings.push(recognised.warning)
+      return { ...plan, action: 'unchanged', kinds: [kind] }
+    }
+  }
+  // A read-only mount answers EEXIST where something is in the way: name the real cause first.
+  if (plan.filesystem.options.includes('ro')) return failed(plan, 'EROFS', syscallOf(plan.kinds[0]), attempt)
+  if (!at) {
+    if (plan.missingParents.length === 0 || ctx.settings.createParents) return plan
+    return failed(plan, 'ENOENT', syscallOf(plan.kinds[0]), `${attempt} (create-parents: false)`)
+  }
+  const allowed =
+    plan.existing === 'link'
+      ? request.options.overwrite !== 'never'
+      : plan.existing === 'file' && request.options.overwrite === 'files'
+  if (!allowed && plan.unreadable) return failed(plan, 'EPERM', 'readlink', 'check the existing link')
+  if (!allowed) return failed(plan, 'EEXIST', syscallOf(plan.kinds[0]), attempt)
+  return { ...plan, action: 'replace' }
 }
 
 /** The context for a planning pass, in which resolved directories may be remembered. */

@@ -6,8 +6,8 @@ import * as nodePath from 'node:path'
 import type { LinkResult, Status } from './model.js'
 import { relativeInside, type Platform } from './platform.js'
 import * as runner from './runner.js'
-import type { Settings } from './settings.js'
-import type { SpecProblem } from './spec.js'
+import type { Settings } from './model.js'
+import type { SpecProblem } from './model.js'
 
 /** GitHub shows 10 annotations of each level per step, and setFailed adds one error of its own. */
 const MAX_ERRORS = 8

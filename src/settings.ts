@@ -3,37 +3,20 @@ import * as runner from './runner.js'
 import * as fs from 'node:fs'
 import {
   DANGLING_MODES,
-  KINDS,
   LINK_TYPES,
   OVERWRITE_MODES,
   RELATIVE_MODES,
   SEPARATOR,
-  type DanglingMode,
+  parseKinds,
   type Kind,
-  type LinkOptions
+  type Settings
 } from './model.js'
 import type { Platform } from './platform.js'
 
-export interface Settings {
-  /** The spec text: the `links` input, or the file it names with `@path`. */
+/** What the inputs hold: the settings, and the spec text (the `links` input, or the file it names). */
+export interface Inputs {
+  settings: Settings
   spec: string
-  /** Absolute path of the spec file when `links` was `@path`. */
-  specFile?: string
-  /** What each link gets unless its YAML entry says otherwise. */
-  defaults: LinkOptions
-  /** Keep whatever is replaced as PATH+suffix; empty keeps nothing. */
-  backupSuffix: string
-  createParents: boolean
-  /** Absolute; relative PATHs and TARGETs resolve against it. */
-  workingDirectory: string
-  /** Relative PATHs must stay inside workingDirectory, symlinked parents included. */
-  confine: boolean
-  dangling: DanglingMode
-  dryRun: boolean
-  failOnError: boolean
-  /** Longest one filesystem operation may take. */
-  timeoutMs: number
-  summary: boolean
 }
 
 /** An input the user got wrong; the message names the input and what it accepts. */
@@ -57,15 +40,10 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   return oneOf(env, name, ['true', 'false'], fallback ? 'true' : 'false') === 'true'
 }
 
-/** `symlink, copy` or `symlink copy` → ['symlink', 'copy']. */
-export function parseFallback(value: string, where: string): Kind[] {
-  const kinds = value.split(/[\s,]+/).filter((k) => k !== '')
-  for (const kind of kinds) {
-    if (!(KINDS as readonly string[]).includes(kind)) {
-      throw new InputError(`${where}: '${kind}' is not a link kind; use ${KINDS.join(', ')}.`)
-    }
-  }
-  return [...new Set(kinds)] as Kind[]
+function kinds(env: Env, name: string): Kind[] {
+  const parsed = parseKinds(input(env, name))
+  if ('problem' in parsed) throw new InputError(`Input '${name}': ${parsed.problem}`)
+  return parsed.kinds
 }
 
 function seconds(env: Env, name: string, fallback: number): number {
@@ -105,11 +83,11 @@ function readSpec(links: string, workingDir: string, platform: Platform): { spec
 }
 
 /** `mayHang` says which paths lie on shares that may not answer: those are never touched here. */
-export function getSettings(
+export function getInputs(
   platform: Platform,
   env: Env = process.env,
   mayHang: (p: string) => boolean = () => false
-): Settings {
+): Inputs {
   const links = input(env, 'links')
   if (!links) throw new InputError("Input 'links' is required: give lines 'PATH -> TARGET', a YAML list, or @file.")
   const workingDir = workingDirectory(env, platform, mayHang)
@@ -117,11 +95,12 @@ export function getSettings(
   if (/[/\\\0]/.test(backupSuffix)) {
     throw new InputError(`Input 'backup-suffix' must not contain a path separator or NUL; got '${backupSuffix}'.`)
   }
+  const { spec, specFile } = readSpec(links, workingDir, platform)
   const settings: Settings = {
-    ...readSpec(links, workingDir, platform),
+    specFile,
     defaults: {
       type: oneOf(env, 'type', LINK_TYPES, 'symlink'),
-      fallback: parseFallback(input(env, 'fallback'), "Input 'fallback'"),
+      fallback: kinds(env, 'fallback'),
       relative: oneOf(env, 'relative', RELATIVE_MODES, 'auto'),
       overwrite: oneOf(env, 'overwrite', OVERWRITE_MODES, 'never')
     },
@@ -135,6 +114,6 @@ export function getSettings(
     timeoutMs: seconds(env, 'timeout', 30) * 1000,
     summary: bool(env, 'summary', true)
   }
-  runner.debug(`settings: ${JSON.stringify({ ...settings, spec: `${settings.spec.length} characters` })}`)
-  return settings
+  runner.debug(`settings: ${JSON.stringify({ ...settings, spec: `${spec.length} characters` })}`)
+  return { settings, spec }
 }

@@ -6,17 +6,13 @@ import {
   RELATIVE_MODES,
   SEPARATOR,
   TARGET_TYPES,
+  parseKinds,
   type LinkOptions,
   type LinkRequest,
-  type SpecEntry
+  type SpecEntry,
+  type SpecProblem
 } from './model.js'
 import { isWithin, pathKey, type Platform } from './platform.js'
-import { parseFallback, type InputError } from './settings.js'
-
-export interface SpecProblem {
-  line: number
-  message: string
-}
 
 export interface ParsedSpec {
   entries: SpecEntry[]
@@ -153,14 +149,12 @@ function entryFromFields(
   const fallback = fields.get('fallback')
   if (fallback !== undefined) {
     const items = Array.isArray(fallback.value) ? fallback.value : [fallback.value ?? '']
-    if (items.every((item) => typeof item === 'string')) {
-      try {
-        options.fallback = parseFallback(items.join(','), "'fallback'")
-      } catch (error) {
-        problems.push({ line: fallback.line, message: (error as InputError).message })
-      }
-    } else {
+    if (!items.every((item) => typeof item === 'string')) {
       problems.push({ line: fallback.line, message: "'fallback' must be a list of link kinds or a string" })
+    } else {
+      const parsed = parseKinds(items.join(','))
+      if ('kinds' in parsed) options.fallback = parsed.kinds
+      else problems.push({ line: fallback.line, message: `'fallback': ${parsed.problem}` })
     }
   }
   const path = pathField('path')

@@ -4,7 +4,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { applyContext, type ApplyContext } from '../../src/apply.js'
 import { nodeFs, type FsOps } from '../../src/fsops.js'
-import type { FilesystemInfo, LinkOptions, LinkRequest } from '../../src/model.js'
+import type { FilesystemInfo, LinkOptions, LinkRequest, LinkSettings } from '../../src/model.js'
 import { platformFor } from '../../src/platform.js'
 import { parseSpec, resolveEntries } from '../../src/spec.js'
 
@@ -32,20 +32,18 @@ export function failing(calls: Partial<Record<keyof FsOps, string>>): FsOps {
   return ops
 }
 
-export function context(ws: string, overrides: Partial<ApplyContext> = {}, filesystem?: FilesystemInfo): ApplyContext {
-  const settings = {
-    platform: 'linux',
-    // Another platform's working directory (C:\ws) exists only in an in-memory filesystem: it comes as an override.
-    realWorkingDirectory: overrides.realWorkingDirectory ?? fs.realpathSync(ws),
-    confine: true,
-    createParents: true,
-    dangling: 'warn' as const,
-    backupSuffix: ''
-  }
+/** What a test may change of a context: its parts, or any of the link settings. */
+export type ContextOverrides = Partial<ApplyContext> & Partial<Omit<LinkSettings, 'workingDirectory'>>
+
+export function context(ws: string, overrides: ContextOverrides = {}, filesystem?: FilesystemInfo): ApplyContext {
+  const { confine = true, createParents = true, dangling = 'warn', backupSuffix = '', ...parts } = overrides
+  const settings: LinkSettings = { workingDirectory: ws, confine, createParents, dangling, backupSuffix }
   const detector = {
     forPath: () => filesystem ?? { type: 'ext4', mountPoint: '/', source: '/dev/test', options: ['rw'] }
   }
-  return { ...applyContext(settings, nodeFs, detector), ...overrides }
+  // Another platform's working directory (C:\ws) exists only in an in-memory filesystem: it comes as an override.
+  const realWorkingDirectory = overrides.realWorkingDirectory ?? fs.realpathSync(ws)
+  return { ...applyContext({ settings, realWorkingDirectory, platform: linux, ops: nodeFs, detector }), ...parts }
 }
 
 /** Parse and resolve a spec the way main does; throws on spec problems so tests state only valid specs here. */

@@ -1,34 +1,31 @@
-// The parent's side of a share worker (share-worker.ts): start it, hand it the links on one share, collect what
-// it planned and made, and let go of it when done. It never waits for the child to exit: a child stuck in a hung
-// FUSE call cannot exit until the share answers.
+// The action's side of a share worker (supervisor.ts): start it, hand it the links on one share, collect what it
+// planned and made, and let go of it when done. It never waits for the child to exit: a child stuck in a hung FUSE
+// call cannot exit until the share answers.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import type { LinkResult } from './model.js'
-import {
-  WORKER_ROLE,
-  laneCount,
-  type FromWorker,
-  type Indexed,
-  type ShareSettings,
-  type ToWorker
-} from './share-worker.js'
-import type { SpecProblem } from './spec.js'
+import type { Executor } from '../executors.js'
+import type { LinkResult, SpecProblem } from '../model.js'
+import type { PlanContext } from '../plan.js'
+import { unfinishedResult } from '../result.js'
+import { envFor } from '../roles.js'
+import type { FromWorker, Indexed, Share, ToWorker } from './protocol.js'
 
-export interface SharePlan {
-  planned: Map<number, LinkResult>
-  problems: SpecProblem[]
-}
-
-export class ShareJob {
+export class ShareExecutor implements Executor {
   private readonly child: ChildProcess
   private readonly messages: FromWorker[] = []
   private waiting?: () => void
   private ended?: string
+  private planned?: Map<number, LinkResult>
 
-  constructor(settings: ShareSettings, links: Indexed[]) {
+  constructor(
+    private readonly share: Share,
+    private readonly links: Indexed[],
+    private readonly ctx: PlanContext,
+    entry = fileURLToPath(import.meta.url)
+  ) {
     // Its own stdio, not the action's: the runner must not wait for a child that cannot exit.
-    this.child = spawn(process.execPath, [fileURLToPath(import.meta.url)], {
-      env: { ...process.env, [WORKER_ROLE]: '1' },
+    this.child = spawn(process.execPath, [entry], {
+      env: envFor('share-worker'),
       stdio: ['ignore', 'ignore', 'ignore', 'ipc']
     })
     this.child.on('message', (message: FromWorker) => {
@@ -38,7 +35,7 @@ export class ShareJob {
     this.child.on('exit', (code, signal) => this.end(`ended early (${signal ?? `exit code ${code}`})`))
     // A child that died cannot be written to (EPIPE): that is an answer too, not a crash of the action.
     this.child.on('error', (error) => this.end(`failed (${error.message})`))
-    this.send({ type: 'start', settings, links, lanes: laneCount(links, settings.platform) })
+    this.send({ type: 'start', share, links })
   }
 
   private end(why: string): void {
@@ -62,15 +59,24 @@ export class ShareJob {
     }
   }
 
-  async plan(): Promise<SharePlan | undefined> {
+  async plan(): Promise<SpecProblem[]> {
     const message = await this.next('planned')
-    return message && { planned: new Map(message.planned), problems: message.problems }
+    this.planned = message && new Map(message.results)
+    return message?.problems ?? []
   }
 
-  async apply(): Promise<Map<number, LinkResult> | undefined> {
-    this.send({ type: 'apply' })
-    const message = await this.next('final')
-    return message && new Map(message.results)
+  async results(into: LinkResult[]): Promise<void> {
+    const { dryRun } = this.share.settings
+    let found = this.planned
+    if (!dryRun) {
+      this.send({ type: 'apply' })
+      const message = await this.next('final')
+      found = message && new Map(message.results)
+    }
+    // A child that died without answering leaves its links failed, saying so.
+    const failure = { code: 'UNKNOWN', syscall: 'none', attempted: `get an answer (${this.failureReason}) for` }
+    for (const { index, request } of this.links)
+      into[index] = found?.get(index) ?? unfinishedResult(request, failure, this.ctx, { dryRun })
   }
 
   /** Done with it: the child is killed, and nothing of it keeps this process alive even if it cannot die yet. */
@@ -80,8 +86,7 @@ export class ShareJob {
     this.child.unref()
   }
 
-  /** Why results are missing, for the links the child never answered for. */
-  get failureReason(): string {
+  private get failureReason(): string {
     return this.ended ?? 'the worker for this share did not answer'
   }
 }

@@ -1,0 +1,110 @@
+// Results: what each link reports, built from its plan and what applying it came to. Every result of the run, in
+// process or in a share worker, planned, made, failed or never attempted, is made here.
+import { explain, type Explanation, type FailureContext } from './knowledge.js'
+import type { Failure, Kind, LinkRequest, LinkResult, Probe, Status } from './model.js'
+import { emptyPlan, type LinkPlan, type PlanContext } from './plan.js'
+import { linkTextOf } from './platform.js'
+
+/** What applying one link came to. */
+export interface LinkOutcome {
+  status: Status
+  kind: Kind | ''
+  /** Why it failed, or what the filesystem said although it made the link. */
+  failure?: Failure
+  failedKind?: Kind
+  /** The failure already explained where it happened: the knowledge base is asked once per failure. */
+  explanation?: Explanation
+  probe?: Probe
+}
+
+/** Everything the knowledge base may match a failure of this link on. */
+export function failureContext(plan: LinkPlan, failure: Failure, kind: Kind, ctx: PlanContext): FailureContext {
+  return {
+    failure,
+    kind,
+    path: plan.request.absPath,
+    target: plan.request.absTarget,
+    filesystem: plan.filesystem,
+    platform: ctx.platform,
+    targetExists: plan.targetExists,
+    targetIsDir: plan.targetIsDir,
+    existing: plan.existing
+  }
+}
+
+export function explainFailure(plan: LinkPlan, failure: Failure, kind: Kind, ctx: PlanContext): Explanation {
+  return explain(failureContext(plan, failure, kind, ctx))
+}
+
+function describeProbe(probe: Probe, dir: string): string {
+  const works = (kind: keyof Probe, words: string): string =>
+    probe[kind] === 'ok' ? `${words} work` : `${words} do not (${probe[kind]})`
+  if (probe.symlink !== 'ok' && probe.hardlink !== 'ok') {
+    return `Probed ${dir}: neither symbolic links (${probe.symlink}) nor hard links (${probe.hardlink}) can be made there, so only a copy can (\`fallback: copy\`).`
+  }
+  return `Probed ${dir}: ${works('symlink', 'symbolic links')}, ${works('hardlink', 'hard links')}.`
+}
+
+function explanationOf(plan: LinkPlan, outcome: LinkOutcome, ctx: PlanContext): { message: string; hint: string } {
+  const { failure } = outcome
+  if (!failure) return { message: '', hint: '' }
+  return outcome.explanation ?? explainFailure(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx)
+}
+
+export function toResult(plan: LinkPlan, outcome: LinkOutcome, ctx: PlanContext): LinkResult {
+  const { request } = plan
+  const { failure } = outcome
+  let { message, hint } = explanationOf(plan, outcome, ctx)
+  if (outcome.probe) hint = `${describeProbe(outcome.probe, ctx.platform.path.dirname(request.absPath))} ${hint}`.trim()
+  if (plan.skipped) message = `Not attempted: an earlier link found this share gone or not answering. ${message}`
+  return {
+    line: request.line,
+    path: request.absPath,
+    target: request.absTarget,
+    text:
+      outcome.kind === 'hardlink' || outcome.kind === 'copy'
+        ? ''
+        : linkTextOf(ctx.platform, outcome.kind, plan.text, request.absTarget),
+    type: request.options.type,
+    kind: outcome.kind,
+    status: outcome.status,
+    code: failure?.code ?? '',
+    errno: failure?.errno ?? null,
+    syscall: failure?.syscall ?? '',
+    filesystem: plan.filesystem.type,
+    message,
+    hint,
+    warnings: plan.warnings,
+    ...(outcome.probe ? { probe: outcome.probe } : {})
+  }
+}
+
+/**
+ * A link that never got to the disk: its share timed out or was found gone first (`skipped`), or its worker died.
+ * A dry run reports it as a plan that would fail; this is the one place a failure becomes a dry run's.
+ */
+export function unfinishedResult(
+  request: LinkRequest,
+  failure: Failure,
+  ctx: PlanContext,
+  run: { dryRun: boolean; skipped?: boolean }
+): LinkResult {
+  const skipped = run.skipped === true
+  const plan: LinkPlan = { ...emptyPlan(request, ctx), action: 'fail', failure, skipped }
+  const result = toResult(plan, { status: skipped ? 'skipped' : 'failed', kind: '', failure }, ctx)
+  return run.dryRun ? { ...result, status: 'planned', plan: 'fail' } : result
+}
+
+/** A dry run's result: what a real run would do, with the failure it can already see. */
+export function plannedResult(plan: LinkPlan, ctx: PlanContext): LinkResult {
+  const outcome: LinkOutcome = plan.failure
+    ? { status: 'planned', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
+    : { status: 'planned', kind: plan.action === 'unchanged' ? plan.kinds[0] : '' }
+  return { ...toResult(plan, outcome, ctx), plan: plan.action }
+}
+
+/** A link that a symlinked parent, made earlier in this run, would lead outside the working directory. */
+export function confinedResult(plan: LinkPlan, message: string, ctx: PlanContext): LinkResult {
+  const result = toResult(plan, { status: 'failed', kind: '' }, ctx)
+  return { ...result, message, hint: 'Choose a PATH inside working-directory, or set `confine: false`.' }
+}

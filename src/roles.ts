@@ -1,0 +1,21 @@
+// The one variable index.ts dispatches on: which part of the action a process or thread is. Unset: the action as
+// the runner started it.
+export const ROLE = 'LN_ACTION_ROLE'
+
+export type Role =
+  /** The action again, in a process with a smaller young generation (lean.ts). */
+  | 'lean'
+  /** A child process that plans and makes the links on one share that may hang (share/supervisor.ts). */
+  | 'share-worker'
+  /** A thread of a share worker that works on whole directories of that share (share/lane.ts). */
+  | 'lane'
+
+export function roleOf(env: Record<string, string | undefined>): Role | undefined {
+  const role = env[ROLE]
+  return role === 'lean' || role === 'share-worker' || role === 'lane' ? role : undefined
+}
+
+/** The environment of a process or thread that is to play `role`. */
+export function envFor(role: Role): Record<string, string | undefined> {
+  return { ...process.env, [ROLE]: role }
+}

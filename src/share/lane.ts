@@ -1,0 +1,103 @@
+// One lane of a share worker: plans, then makes, the links of whole directories of one share. It runs in a thread
+// of its own (runLane), so that a call stuck in a hung share holds up only this thread; each call is noted in the
+// shared slots first, for the worker's main thread to time.
+import { parentPort, workerData } from 'node:worker_threads'
+import { applyContext, applyLink, type ApplyContext } from '../apply.js'
+import { nodeFs, type FsOps } from '../fsops.js'
+import type { LinkPlan } from '../plan.js'
+import { ConfinementProblem, planOrSkip, planningContext } from '../plan.js'
+import { createDetector } from '../mounts.js'
+import { platformFor } from '../platform.js'
+import { plannedResult } from '../result.js'
+import { CallSlots, timedOps } from './call-slots.js'
+import type { FromLane, Indexed, Share, ToLane } from './protocol.js'
+
+export interface LaneData {
+  lane: number
+  share: Share
+  wave1: Indexed[]
+  wave2: Indexed[]
+  memory: SharedArrayBuffer
+  epoch: number
+}
+
+/**
+ * Where the links of a share are planned and made. The share itself is as the action saw it (its details already
+ * read); every other path comes from the mount table, since a link is sent here when only its TARGET is on the
+ * share, and its PATH's filesystem is what the plan must know.
+ */
+export function shareContext(share: Share, ops: FsOps): ApplyContext {
+  const platform = platformFor(share.platform)
+  const table = createDetector(platform)
+  const { filesystem, settings } = share
+  const detector = {
+    forPath: (p: string) => {
+      const info = table.forPath(p)
+      return info.mountPoint === filesystem.mountPoint ? filesystem : info
+    }
+  }
+  return applyContext({ settings, realWorkingDirectory: settings.workingDirectory, platform, ops, detector })
+}
+
+export class Lane {
+  private readonly ctx: ApplyContext
+  private readonly slots: CallSlots
+  /** The link whose calls are being made: what a timed-out call is reported against. */
+  private readonly current = { index: -1 }
+  private readonly plans = new Map<number, LinkPlan>()
+
+  constructor(
+    private readonly data: LaneData,
+    private readonly post: (message: FromLane) => void,
+    ops: FsOps = nodeFs
+  ) {
+    this.slots = new CallSlots(data.memory, data.epoch)
+    this.ctx = shareContext(data.share, timedOps(ops, this.slots, data.lane, this.current))
+  }
+
+  handle(message: ToLane): void {
+    if (message.type === 'plan') this.plan()
+    else this.apply(message.wave === 1 ? this.data.wave1 : this.data.wave2)
+    this.post({ type: 'done' })
+  }
+
+  private plan(): void {
+    const links = [...this.data.wave1, ...this.data.wave2]
+    this.current.index = links[0]?.index ?? -1
+    try {
+      this.ctx.realWorkingDirectory = this.ctx.ops.realpath(this.ctx.realWorkingDirectory)
+    } catch {
+      // a share that errors: each link's own calls say why
+    }
+    const planning = planningContext(this.ctx)
+    for (const { index, request } of links) {
+      if (this.slots.stopped) break
+      this.current.index = index
+      try {
+        const plan = planOrSkip(request, planning)
+        this.plans.set(index, plan)
+        this.post({ type: 'planned', index, result: plannedResult(plan, this.ctx) })
+      } catch (error) {
+        if (!(error instanceof ConfinementProblem)) throw error
+        this.post({ type: 'problem', index, problem: { line: request.line, message: error.message } })
+      }
+    }
+  }
+
+  private apply(links: Indexed[]): void {
+    for (const { index } of links) {
+      const plan = this.plans.get(index)
+      // A plan that already failed touches nothing to report so; the others wait for a share that answers.
+      if (!plan || (this.slots.stopped && plan.action !== 'fail')) continue
+      this.current.index = index
+      this.post({ type: 'applied', index, result: applyLink(plan, this.ctx) })
+    }
+  }
+}
+
+/** The thread's side: a lane fed by the worker's main thread. */
+export function runLane(): void {
+  const port = parentPort!
+  const lane = new Lane(workerData as LaneData, (message) => port.postMessage(message))
+  port.on('message', (message: ToLane) => lane.handle(message))
+}

@@ -1,0 +1,36 @@
+// What the action, a share worker (one child process per share) and its lanes (threads) say to each other. Plain
+// data: every message crosses a process or thread boundary as a structured clone.
+import type { FilesystemInfo, LinkRequest, LinkResult, Settings, SpecProblem } from '../model.js'
+
+/** A link and its place in the spec's results. */
+export interface Indexed {
+  index: number
+  request: LinkRequest
+}
+
+/** The share the links are on, and how to work there: what every lane needs besides its own links. */
+export interface Share {
+  settings: Settings
+  /** `process.platform` of the action. */
+  platform: string
+  /** The share itself, with the details the action read (sshfs options...): what each link's plan reports. */
+  filesystem: FilesystemInfo
+}
+
+/** Action → share worker. */
+export type ToWorker = { type: 'start'; share: Share; links: Indexed[] } | { type: 'apply' }
+
+/** Share worker → action: every link's result, by its index. */
+export type FromWorker =
+  | { type: 'planned'; results: [number, LinkResult][]; problems: SpecProblem[] }
+  | { type: 'final'; results: [number, LinkResult][] }
+
+/** Share worker → lane. */
+export type ToLane = { type: 'plan' } | { type: 'apply'; wave: 1 | 2 }
+
+/** Lane → share worker, a message per link, then `done`. */
+export type FromLane =
+  | { type: 'planned'; index: number; result: LinkResult }
+  | { type: 'problem'; index: number; problem: SpecProblem }
+  | { type: 'applied'; index: number; result: LinkResult }
+  | { type: 'done' }

@@ -1,0 +1,209 @@
+// A share worker's main thread: starts the lanes, times their calls, and answers the action with every link's
+// result. It never touches the share itself, so it can always answer: a call that outlives `timeout` becomes that
+// link's ETIMEDOUT, and the links not yet done are skipped.
+import { Worker } from 'node:worker_threads'
+import { errnoNumber } from '../errors.js'
+import { nodeFs } from '../fsops.js'
+import { isShareGone } from '../knowledge.js'
+import type { Failure, LinkResult, SpecProblem } from '../model.js'
+import { unfinishedResult } from '../result.js'
+import { envFor } from '../roles.js'
+import { CallSlots, Watchdog, type Call } from './call-slots.js'
+import { Lane, shareContext, type LaneData } from './lane.js'
+import { assignLanes, laneCount } from './lanes.js'
+import type { FromLane, FromWorker, Indexed, Share, ToLane, ToWorker } from './protocol.js'
+
+/** How the supervisor reaches a lane, wherever it runs. */
+export interface LanePort {
+  post(message: ToLane): void
+  /** Every message of the lane, and once, if the lane itself fails. */
+  listen(onMessage: (message: FromLane) => void, onError: () => void): void
+}
+
+export type LaneStarter = (data: LaneData) => LanePort
+
+/** A lane in a thread of its own: what the action uses. */
+export const threadLane: LaneStarter = (data) => {
+  const worker = new Worker(new URL(import.meta.url), {
+    workerData: data,
+    env: envFor('lane'),
+    stdout: true,
+    stderr: true
+  })
+  return {
+    post: (message) => worker.postMessage(message),
+    listen: (onMessage, onError) => {
+      worker.on('message', onMessage)
+      worker.on('error', onError)
+    }
+  }
+}
+
+/** A lane in this thread (tests): its calls cannot be timed while they run, everything else is the same. */
+export const inlineLane: LaneStarter = (data) => {
+  let deliver: (message: FromLane) => void = () => undefined
+  const lane = new Lane(data, (message) => deliver(message), nodeFs)
+  return {
+    post: (message) => setImmediate(() => lane.handle(message)),
+    listen: (onMessage) => (deliver = onMessage)
+  }
+}
+
+interface LaneState {
+  port: LanePort
+  busy: boolean
+  /** Timed out in a call, or failed: it may never answer again. */
+  dead: boolean
+}
+
+type Planned = Extract<FromWorker, { type: 'planned' }>
+type Final = Extract<FromWorker, { type: 'final' }>
+
+const UNFINISHED: Failure = { code: 'ECANCELED', syscall: 'none', attempted: 'get to' }
+
+export class Supervisor {
+  private readonly ctx
+  private readonly slots: CallSlots
+  private readonly lanes: LaneState[]
+  private readonly byIndex: Map<number, Indexed>
+  private readonly planned = new Map<number, LinkResult>()
+  private readonly settled = new Map<number, LinkResult>()
+  private readonly problems: SpecProblem[] = []
+  private stopReason?: Failure
+  private wake: () => void = () => undefined
+  private readonly timer: NodeJS.Timeout
+
+  constructor(
+    private readonly share: Share,
+    private readonly links: Indexed[],
+    startLane: LaneStarter = threadLane
+  ) {
+    this.ctx = shareContext(share, nodeFs)
+    const count = laneCount(links, share.platform)
+    this.slots = new CallSlots(count, Date.now())
+    this.byIndex = new Map(links.map((l) => [l.index, l]))
+    const { wave1, wave2 } = assignLanes(links, count, share.platform)
+    this.lanes = wave1.map((own, lane) => {
+      const data: LaneData = {
+        lane,
+        share,
+        wave1: own,
+        wave2: lane === 0 ? wave2 : [],
+        memory: this.slots.memory,
+        epoch: this.slots.epoch
+      }
+      return this.follow(startLane(data))
+    })
+    const watchdog = new Watchdog(this.slots, count, share.settings.timeoutMs)
+    this.timer = setInterval(() => watchdog.check().forEach(({ lane, call }) => this.timedOut(lane, call)), 20)
+  }
+
+  private follow(port: LanePort): LaneState {
+    const state: LaneState = { port, busy: false, dead: false }
+    port.listen(
+      (message) => {
+        if (!state.dead) this.take(message, state)
+        this.wake()
+      },
+      () => {
+        state.dead = true
+        this.wake()
+      }
+    )
+    return state
+  }
+
+  private take(message: FromLane, state: LaneState): void {
+    if (message.type === 'done') state.busy = false
+    else if (message.type === 'problem') this.problems.push(message.problem)
+    else {
+      const { result } = message
+      ;(message.type === 'planned' ? this.planned : this.settled).set(message.index, result)
+      const failedHere = message.type === 'planned' || result.status === 'failed'
+      if (failedHere && isShareGone(result.code)) this.stop(failureOf(result))
+    }
+  }
+
+  private timedOut(lane: number, call: Call): void {
+    this.lanes[lane].dead = true
+    const { timeoutMs, dryRun } = this.share.settings
+    const failure: Failure = {
+      code: 'ETIMEDOUT',
+      errno: errnoNumber('ETIMEDOUT') ?? undefined,
+      syscall: call.syscall,
+      attempted: `finish ${call.syscall}() within timeout (${timeoutMs / 1000} s) for`
+    }
+    const link = this.byIndex.get(call.index)
+    if (link && !this.settled.has(call.index))
+      this.settled.set(call.index, unfinishedResult(link.request, failure, this.ctx, { dryRun }))
+    this.stop(failure)
+    this.wake()
+  }
+
+  private stop(failure: Failure): void {
+    this.stopReason ??= failure
+    this.slots.stop()
+  }
+
+  /** Send every live lane of `which` a message and wait until each is done or dead. */
+  private async phase(message: ToLane, which = this.lanes): Promise<void> {
+    for (const state of which) {
+      if (state.dead) continue
+      state.busy = true
+      state.port.post(message)
+    }
+    while (which.some((s) => s.busy && !s.dead)) await new Promise<void>((resolve) => (this.wake = resolve))
+  }
+
+  /** Every link's result: its own, or skipped for the reason the lanes stopped. */
+  private finish(results: Map<number, LinkResult>): [number, LinkResult][] {
+    const run = { dryRun: this.share.settings.dryRun, skipped: true }
+    return this.links.map(({ index, request }) => [
+      index,
+      results.get(index) ?? unfinishedResult(request, this.stopReason ?? UNFINISHED, this.ctx, run)
+    ])
+  }
+
+  async plan(): Promise<Planned> {
+    await this.phase({ type: 'plan' })
+    // A link the watchdog settled while planning keeps that result.
+    for (const [index, result] of this.settled) this.planned.set(index, result)
+    return { type: 'planned', results: this.finish(this.planned), problems: this.problems }
+  }
+
+  async apply(): Promise<Final> {
+    await this.phase({ type: 'apply', wave: 1 })
+    await this.phase({ type: 'apply', wave: 2 }, this.lanes.slice(0, 1))
+    return { type: 'final', results: this.finish(this.settled) }
+  }
+
+  end(): void {
+    clearInterval(this.timer)
+  }
+}
+
+function failureOf(result: LinkResult): Failure {
+  return {
+    code: result.code,
+    errno: result.errno ?? undefined,
+    syscall: result.syscall,
+    attempted: 'reach the share for'
+  }
+}
+
+/** The child process's side: one share, planned, then (unless a dry run) made when the action says so. */
+export function runShareWorker(): void {
+  const send = (message: FromWorker): Promise<void> => new Promise((resolve) => process.send!(message, () => resolve()))
+  process.once('message', async (start: ToWorker) => {
+    if (start.type !== 'start') return
+    const supervisor = new Supervisor(start.share, start.links)
+    await send(await supervisor.plan())
+    if (!start.share.settings.dryRun) {
+      await new Promise((resolve) => process.once('message', resolve))
+      await send(await supervisor.apply())
+    }
+    supervisor.end()
+    // Lanes stuck in the share keep this process alive; the action does not wait for it.
+    process.exit(0)
+  })
+}
