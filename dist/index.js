@@ -3150,7 +3150,8 @@ function assignLanes(links, count, platform) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Supervisor = exports.inlineLane = exports.threadLane = void 0;
+exports.Supervisor = exports.threadLane = void 0;
+exports.serveShare = serveShare;
 exports.runShareWorker = runShareWorker;
 // A share worker's main thread: starts the lanes, times their calls, and answers the action with every link's
 // result. It never touches the share itself, so it can always answer: a call that outlives `timeout` becomes that
@@ -3181,16 +3182,6 @@ const threadLane = (data) => {
     };
 };
 exports.threadLane = threadLane;
-/** A lane in this thread (tests): its calls cannot be timed while they run, everything else is the same. */
-const inlineLane = (data) => {
-    let deliver = () => undefined;
-    const lane = new lane_js_1.Lane(data, (message) => deliver(message), fsops_js_1.nodeFs);
-    return {
-        post: (message) => setImmediate(() => lane.handle(message)),
-        listen: (onMessage) => (deliver = onMessage)
-    };
-};
-exports.inlineLane = inlineLane;
 const UNFINISHED = { code: 'ECANCELED', syscall: 'none', attempted: 'get to' };
 class Supervisor {
     share;
@@ -3315,22 +3306,31 @@ function failureOf(result) {
         attempted: 'reach the share for'
     };
 }
+const processChannel = {
+    receive: () => new Promise((resolve) => process.once('message', resolve)),
+    send: (message) => new Promise((resolve) => process.send(message, () => resolve()))
+};
 /** The child process's side: one share, planned, then (unless a dry run) made when the action says so. */
-function runShareWorker() {
-    const send = (message) => new Promise((resolve) => process.send(message, () => resolve()));
-    process.once('message', async (start) => {
-        if (start.type !== 'start')
+async function serveShare(channel, startLane = exports.threadLane) {
+    const start = await channel.receive();
+    if (start.type !== 'start')
+        return;
+    const supervisor = new Supervisor(start.share, start.links, startLane);
+    try {
+        await channel.send(await supervisor.plan());
+        if (start.share.settings.dryRun)
             return;
-        const supervisor = new Supervisor(start.share, start.links);
-        await send(await supervisor.plan());
-        if (!start.share.settings.dryRun) {
-            await new Promise((resolve) => process.once('message', resolve));
-            await send(await supervisor.apply());
-        }
+        await channel.receive();
+        await channel.send(await supervisor.apply());
+    }
+    finally {
         supervisor.end();
-        // Lanes stuck in the share keep this process alive; the action does not wait for it.
-        process.exit(0);
-    });
+    }
+}
+async function runShareWorker() {
+    await serveShare(processChannel);
+    // Lanes stuck in the share keep this process alive; the action does not wait for it.
+    process.exit(0);
 }
 
 
@@ -12229,9 +12229,10 @@ const main_js_1 = __nccwpck_require__(1730);
 const roles_js_1 = __nccwpck_require__(554);
 const lane_js_1 = __nccwpck_require__(6505);
 const supervisor_js_1 = __nccwpck_require__(3749);
+/* istanbul ignore next -- the dispatch itself: each role's entry is tested on its own */
 switch ((0, roles_js_1.roleOf)(process.env)) {
     case 'share-worker':
-        (0, supervisor_js_1.runShareWorker)();
+        void (0, supervisor_js_1.runShareWorker)();
         break;
     case 'lane':
         (0, lane_js_1.runLane)();

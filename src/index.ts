@@ -5,9 +5,10 @@ import { roleOf } from './roles.js'
 import { runLane } from './share/lane.js'
 import { runShareWorker } from './share/supervisor.js'
 
+/* istanbul ignore next -- the dispatch itself: each role's entry is tested on its own */
 switch (roleOf(process.env)) {
   case 'share-worker':
-    runShareWorker()
+    void runShareWorker()
     break
   case 'lane':
     runLane()

@@ -9,7 +9,7 @@ import type { Failure, LinkResult, SpecProblem } from '../model.js'
 import { unfinishedResult } from '../result.js'
 import { envFor } from '../roles.js'
 import { CallSlots, Watchdog, type Call } from './call-slots.js'
-import { Lane, shareContext, type LaneData } from './lane.js'
+import { shareContext, type LaneData } from './lane.js'
 import { assignLanes, laneCount } from './lanes.js'
 import type { FromLane, FromWorker, Indexed, Share, ToLane, ToWorker } from './protocol.js'
 
@@ -36,16 +36,6 @@ export const threadLane: LaneStarter = (data) => {
       worker.on('message', onMessage)
       worker.on('error', onError)
     }
-  }
-}
-
-/** A lane in this thread (tests): its calls cannot be timed while they run, everything else is the same. */
-export const inlineLane: LaneStarter = (data) => {
-  let deliver: (message: FromLane) => void = () => undefined
-  const lane = new Lane(data, (message) => deliver(message), nodeFs)
-  return {
-    post: (message) => setImmediate(() => lane.handle(message)),
-    listen: (onMessage) => (deliver = onMessage)
   }
 }
 
@@ -191,19 +181,34 @@ function failureOf(result: LinkResult): Failure {
   }
 }
 
+/** How a share worker hears from the action and answers it: the IPC channel of its process. */
+export interface WorkerChannel {
+  receive(): Promise<ToWorker>
+  send(message: FromWorker): Promise<void>
+}
+
+const processChannel: WorkerChannel = {
+  receive: () => new Promise((resolve) => process.once('message', resolve)),
+  send: (message) => new Promise((resolve) => process.send!(message, () => resolve()))
+}
+
 /** The child process's side: one share, planned, then (unless a dry run) made when the action says so. */
-export function runShareWorker(): void {
-  const send = (message: FromWorker): Promise<void> => new Promise((resolve) => process.send!(message, () => resolve()))
-  process.once('message', async (start: ToWorker) => {
-    if (start.type !== 'start') return
-    const supervisor = new Supervisor(start.share, start.links)
-    await send(await supervisor.plan())
-    if (!start.share.settings.dryRun) {
-      await new Promise((resolve) => process.once('message', resolve))
-      await send(await supervisor.apply())
-    }
+export async function serveShare(channel: WorkerChannel, startLane: LaneStarter = threadLane): Promise<void> {
+  const start = await channel.receive()
+  if (start.type !== 'start') return
+  const supervisor = new Supervisor(start.share, start.links, startLane)
+  try {
+    await channel.send(await supervisor.plan())
+    if (start.share.settings.dryRun) return
+    await channel.receive()
+    await channel.send(await supervisor.apply())
+  } finally {
     supervisor.end()
-    // Lanes stuck in the share keep this process alive; the action does not wait for it.
-    process.exit(0)
-  })
+  }
+}
+
+export async function runShareWorker(): Promise<void> {
+  await serveShare(processChannel)
+  // Lanes stuck in the share keep this process alive; the action does not wait for it.
+  process.exit(0)
 }

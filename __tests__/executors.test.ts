@@ -1,0 +1,142 @@
+// Executors: which links are worked on where, the local executor, and the action's side of a share worker with a
+// real child process (the bundled share worker, dist/index.js, on a temporary directory; and a child that dies).
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { executorsFor, LocalExecutor, type Workplace } from '../src/executors.js'
+import { nodeFs } from '../src/fsops.js'
+import type { FilesystemInfo, LinkResult } from '../src/model.js'
+import { ShareExecutor } from '../src/share/executor.js'
+import { indexed, settingsFor, shareOver } from './helpers/share.js'
+import { context, dataWorkspace, failing, linux, requests, tempDir } from './helpers/stage.js'
+
+const DIST = new URL('../dist/index.js', import.meta.url).pathname
+
+let ws: string
+beforeEach(() => {
+  ws = dataWorkspace()
+})
+afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
+
+const EXT4: FilesystemInfo = { type: 'ext4', mountPoint: '/', source: '/dev/vda', options: [] }
+
+/** A workplace where everything below `share` is on a FUSE share (per the detector), the rest on ext4. */
+function workplace(share: string): Workplace {
+  const sshfs: FilesystemInfo = { type: 'fuse.sshfs', mountPoint: share, source: 'u@h:/srv', options: [] }
+  const onShare = (p: string): boolean => p === share || p.startsWith(`${share}/`)
+  return {
+    platform: linux,
+    ops: nodeFs,
+    detector: { forPath: (p) => (onShare(p) ? sshfs : EXT4) },
+    mayHang: onShare,
+    workerEntry: DIST
+  }
+}
+
+describe('executorsFor', () => {
+  it('sends a link whose PATH or TARGET is on a share to its worker, and does the rest here', async () => {
+    const share = path.join(ws, 'mnt')
+    fs.mkdirSync(share)
+    fs.writeFileSync(path.join(share, 'file'), 'f')
+    // Calls made in this process fail: what succeeds was done by the share worker.
+    const here = { ...workplace(share), ops: failing({ symlink: 'EACCES' }) }
+    const spec = 'local -> data/x\nmnt/on-share -> data/x\nto-share -> mnt/file'
+    const executors = executorsFor(requests(spec, ws), settingsFor(ws), here)
+    try {
+      await Promise.all(executors.map((e) => e.plan()))
+      const results: LinkResult[] = new Array(3)
+      await Promise.all(executors.map((e) => e.results(results)))
+      expect(results.map((r) => [r.status, r.code])).toEqual([
+        ['failed', 'EACCES'],
+        ['created', ''],
+        ['created', '']
+      ])
+    } finally {
+      executors.forEach((e) => e.release())
+    }
+  })
+
+  it('plans and makes links on a share in its worker, and the others here, into one list of results', async () => {
+    const share = path.join(ws, 'mnt')
+    fs.mkdirSync(share)
+    const executors = executorsFor(requests('mnt/a -> data/x\nb -> data/dir', ws), settingsFor(ws), workplace(share))
+    try {
+      expect((await Promise.all(executors.map((e) => e.plan()))).flat()).toEqual([])
+      const results: LinkResult[] = new Array(2)
+      await Promise.all(executors.map((e) => e.results(results)))
+      expect(results.map((r) => r.status)).toEqual(['created', 'created'])
+      expect(fs.readlinkSync(path.join(share, 'a'))).toBe('../data/x')
+      expect(fs.readlinkSync(path.join(ws, 'b'))).toBe('data/dir')
+    } finally {
+      executors.forEach((e) => e.release())
+    }
+  })
+})
+
+describe('LocalExecutor', () => {
+  const local = (spec: string, dryRun: boolean) =>
+    new LocalExecutor(indexed(spec, ws), context(ws), dryRun) as LocalExecutor
+
+  it('in a dry run gives plans as results and touches nothing', async () => {
+    const executor = local('a/l -> data/x', true)
+    expect(await executor.plan()).toEqual([])
+    const results: LinkResult[] = []
+    await executor.results(results)
+    expect(results).toMatchObject([{ status: 'planned', plan: 'create' }])
+    expect(fs.existsSync(path.join(ws, 'a'))).toBe(false)
+  })
+
+  it('reports a PATH leading out through a symlinked parent as a problem on its line', async () => {
+    fs.symlinkSync(tempDir(), path.join(ws, 'out'))
+    expect(await local('ok -> data/x\nout/l -> data/x', false).plan()).toEqual([
+      { line: 2, message: expect.stringContaining("PATH 'out/l' leads outside working-directory") }
+    ])
+  })
+})
+
+describe('ShareExecutor', () => {
+  const spec = 'one -> data/x\nsub/two -> data/dir'
+
+  it('hands its links to the bundled share worker and gets every result back', async () => {
+    const executor = new ShareExecutor(shareOver(ws), indexed(spec, ws), context(ws), DIST)
+    try {
+      expect(await executor.plan()).toEqual([])
+      const results: LinkResult[] = []
+      await executor.results(results)
+      expect(results.map((r) => r.status)).toEqual(['created', 'created'])
+      expect(fs.readlinkSync(path.join(ws, 'sub/two'))).toBe('../data/dir')
+    } finally {
+      executor.release()
+    }
+  })
+
+  it('in a dry run takes the worker’s plans as results', async () => {
+    const executor = new ShareExecutor(shareOver(ws, { dryRun: true }), indexed(spec, ws), context(ws), DIST)
+    try {
+      await executor.plan()
+      const results: LinkResult[] = []
+      await executor.results(results)
+      expect(results.map((r) => r.plan)).toEqual(['create', 'create'])
+      expect(fs.existsSync(path.join(ws, 'one'))).toBe(false)
+    } finally {
+      executor.release()
+    }
+  })
+
+  it.each([false, true])('fails every link of a worker that died, saying so (dry run: %s)', async (dryRun) => {
+    const dies = path.join(ws, 'dies.mjs')
+    fs.writeFileSync(dies, 'process.exit(3)\n')
+    const executor = new ShareExecutor(shareOver(ws, { dryRun }), indexed(spec, ws), context(ws), dies)
+    try {
+      expect(await executor.plan()).toEqual([])
+      const results: LinkResult[] = []
+      await executor.results(results)
+      expect(results).toHaveLength(2)
+      for (const result of results) {
+        expect(result).toMatchObject(dryRun ? { status: 'planned', plan: 'fail' } : { status: 'failed' })
+        expect(result.message).toContain('the worker for this share ended early (exit code 3)')
+      }
+    } finally {
+      executor.release()
+    }
+  })
+})

@@ -1,0 +1,91 @@
+// run() as the action's entry calls it, with the runner's side stubbed (as the typescript-action template tests its
+// run()), on a real temporary workspace: inputs in, links on disk, outputs and failure out.
+import { jest } from '@jest/globals'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import * as core from '../__fixtures__/runner.js'
+import { dataWorkspace, failing, tempDir } from './helpers/stage.js'
+
+jest.unstable_mockModule('../src/runner.js', () => core)
+const { run } = await import('../src/main.js')
+const { relaunchLean, wantsLeanProcess } = await import('../src/lean.js')
+
+let ws: string
+let runnerTemp: string
+beforeEach(() => {
+  jest.clearAllMocks()
+  core.summary.reset()
+  ws = dataWorkspace()
+  runnerTemp = tempDir()
+})
+afterEach(() => {
+  for (const dir of [ws, runnerTemp]) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+/** The environment the runner gives the action: these inputs, the workspace, RUNNER_TEMP. */
+function env(inputs: Record<string, string>): Record<string, string> {
+  const vars = Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
+  return { GITHUB_WORKSPACE: ws, RUNNER_TEMP: runnerTemp, ...Object.fromEntries(vars) }
+}
+
+function outputs(): Record<string, string> {
+  return Object.fromEntries(core.setOutput.mock.calls.map(([name, value]) => [name, value]))
+}
+
+describe('run', () => {
+  it('makes the links of the spec and says what it did', async () => {
+    await run({ env: env({ links: 'bin/tool -> data/x\nconf -> data/dir' }) })
+    expect(fs.readlinkSync(path.join(ws, 'bin/tool'))).toBe('../data/x')
+    expect(fs.readlinkSync(path.join(ws, 'conf'))).toBe('data/dir')
+    expect(outputs()).toMatchObject({ created: '2', failed: '0', changed: 'true' })
+    expect(core.setFailed).not.toHaveBeenCalled()
+    const results = JSON.parse(fs.readFileSync(outputs()['results-file'], 'utf8')) as { status: string }[]
+    expect(results.map((r) => r.status)).toEqual(['created', 'created'])
+  })
+
+  it('rejects a spec with problems on their lines and touches nothing', async () => {
+    await run({ env: env({ links: 'a -> data/x\nb data/x\na -> data/dir' }) })
+    const [message] = core.setFailed.mock.calls[0]
+    expect(message).toMatch(/2 problem\(s\); nothing was changed\. The first: line 2/)
+    expect(fs.existsSync(path.join(ws, 'a'))).toBe(false)
+  })
+
+  it('fails the step on an input error, naming the input', async () => {
+    await run({ env: env({ links: 'a -> data/x', timeout: 'soon' }) })
+    expect(core.setFailed).toHaveBeenCalledWith(expect.stringContaining("Input 'timeout'"))
+    expect(fs.existsSync(path.join(ws, 'a'))).toBe(false)
+  })
+
+  it('in a dry run plans and writes nothing', async () => {
+    await run({ env: env({ links: 'a -> data/x', 'dry-run': 'true' }) })
+    expect(fs.existsSync(path.join(ws, 'a'))).toBe(false)
+    const results = JSON.parse(outputs().results) as { status: string; plan: string }[]
+    expect(results).toMatchObject([{ status: 'planned', plan: 'create' }])
+  })
+
+  it('fails the step when a link fails, with the errno the filesystem gave', async () => {
+    await run({ env: env({ links: 'a -> data/x' }), ops: failing({ symlink: 'EACCES' }), isolateShares: false })
+    expect(outputs()).toMatchObject({ failed: '1', changed: 'false' })
+    expect(JSON.parse(outputs().results)).toMatchObject([{ status: 'failed', code: 'EACCES', syscall: 'symlink' }])
+    expect(core.setFailed).toHaveBeenCalledWith('1 of 1 links failed (fail-on-error: true).')
+  })
+})
+
+describe('lean', () => {
+  it('wants a lean process from 20,000 spec lines on', () => {
+    expect(wantsLeanProcess('a -> b\n'.repeat(19_999))).toBe(false)
+    expect(wantsLeanProcess('a -> b\n'.repeat(20_000))).toBe(true)
+  })
+
+  it('takes the exit code of the lean process, which plays the lean role', async () => {
+    const script = path.join(ws, 'lean.mjs')
+    fs.writeFileSync(script, "process.exit(process.env.LN_ACTION_ROLE === 'lean' ? 7 : 1)\n")
+    const before = process.exitCode
+    try {
+      await relaunchLean(script)
+      expect(process.exitCode).toBe(7)
+    } finally {
+      process.exitCode = before
+    }
+  })
+})

@@ -1,0 +1,237 @@
+// The share machinery in this process: call slots and the watchdog, lane assignment, a lane, the supervisor and
+// the worker's conversation with the action. The child process and threads themselves are end-to-end territory
+// (faults.e2e.test.ts, lab.e2e.test.ts); here their parts run inline on real temporary directories.
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { nodeFs } from '../src/fsops.js'
+import { CallSlots, Watchdog, timedOps } from '../src/share/call-slots.js'
+import { Lane, type LaneData } from '../src/share/lane.js'
+import { assignLanes, laneCount } from '../src/share/lanes.js'
+import type { FromLane, FromWorker, ToWorker } from '../src/share/protocol.js'
+import { Supervisor, serveShare, type LaneStarter } from '../src/share/supervisor.js'
+import { byIndex, failingLane, hungLane, indexed, inlineLane, shareOver } from './helpers/share.js'
+import { dataWorkspace, failing } from './helpers/stage.js'
+
+let ws: string
+beforeEach(() => {
+  ws = dataWorkspace()
+})
+afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
+
+const SPEC = 'a/l1 -> data/x\na/l2 -> data/dir\nb/l3 -> data/x\nc/l4 -> data/x'
+
+describe('CallSlots', () => {
+  it('shows a lane its call and how long it has run, and nothing between calls', () => {
+    const slots = new CallSlots(2, 1_000)
+    slots.begin(1, 7, 'rename', 1_500)
+    expect(slots.current(1, 1_800)).toEqual({ index: 7, syscall: 'rename', elapsed: 300 })
+    expect(slots.current(0, 1_800)).toBeUndefined()
+    slots.end(1)
+    expect(slots.current(1, 1_800)).toBeUndefined()
+  })
+
+  it('is one memory for every thread that wraps it, stop flag included', () => {
+    const slots = new CallSlots(3, 0)
+    const other = new CallSlots(slots.memory, 0)
+    other.begin(2, 4, 'link', 10)
+    expect(slots.current(2, 20)).toMatchObject({ index: 4, syscall: 'link' })
+    expect(slots.stopped).toBe(false)
+    other.stop()
+    expect(slots.stopped).toBe(true)
+  })
+
+  it('timed calls note themselves while they run, and are idle after, also when they throw', () => {
+    const slots = new CallSlots(1, Date.now() - 10)
+    const current = { index: 3 }
+    let seen: unknown
+    const ops = timedOps(
+      {
+        ...nodeFs,
+        lstat: (p) => {
+          seen = slots.current(0)
+          return nodeFs.lstat(p)
+        }
+      },
+      slots,
+      0,
+      current
+    )
+    ops.lstat(ws)
+    expect(seen).toMatchObject({ index: 3, syscall: 'lstat' })
+    expect(slots.current(0)).toBeUndefined()
+    expect(() => timedOps(failing({ mkdir: 'EACCES' }), slots, 0, current).mkdir(ws)).toThrow('EACCES')
+    expect(slots.current(0)).toBeUndefined()
+  })
+})
+
+describe('Watchdog', () => {
+  it('reports a lane whose call outlives the timeout, once, and leaves the others', () => {
+    const slots = new CallSlots(3, 0)
+    const watchdog = new Watchdog(slots, 3, 1_000)
+    slots.begin(0, 1, 'symlink', 100)
+    slots.begin(2, 5, 'stat', 900)
+    expect(watchdog.check(1_100)).toEqual([])
+    expect(watchdog.check(1_101)).toEqual([{ lane: 0, call: { index: 1, syscall: 'symlink', elapsed: 1_001 } }])
+    expect(watchdog.check(5_000)).toEqual([{ lane: 2, call: expect.objectContaining({ index: 5 }) }])
+    expect(watchdog.check(9_000)).toEqual([])
+  })
+})
+
+describe('lanes', () => {
+  it('keeps each directory whole on one lane, the busiest first, each lane in spec order', () => {
+    const links = indexed('a/1 -> data/x\nb/1 -> data/x\na/2 -> data/x\nc/1 -> data/x\na/3 -> data/x', ws)
+    const { wave1, wave2 } = assignLanes(links, 2, 'linux')
+    const dirs = wave1.map((lane) => lane.map((l) => path.relative(ws, l.request.absPath)))
+    expect(dirs).toEqual([
+      ['a/1', 'a/2', 'a/3'],
+      ['b/1', 'c/1']
+    ])
+    expect(wave2).toEqual([])
+  })
+
+  it('puts links below other links in wave 2, in spec order', () => {
+    const links = indexed('sub -> data/dir\nsub/inner -> data/x\nother -> sub/inner', ws)
+    const { wave1, wave2 } = assignLanes(links, 1, 'linux')
+    expect(wave1[0].map((l) => l.index)).toEqual([0])
+    expect(wave2.map((l) => l.index)).toEqual([1, 2])
+  })
+
+  it('uses a lane per directory, at least one and at most ten', () => {
+    expect(laneCount([], 'linux')).toBe(1)
+    expect(laneCount(indexed(SPEC, ws), 'linux')).toBe(3)
+    const many = Array.from({ length: 30 }, (_, i) => `d${i}/l -> data/x`).join('\n')
+    expect(laneCount(indexed(many, ws), 'linux')).toBe(10)
+  })
+})
+
+describe('Lane', () => {
+  function lane(spec: string, more = {}) {
+    const links = indexed(spec, ws)
+    const slots = new CallSlots(1, Date.now())
+    const data: LaneData = {
+      lane: 0,
+      share: shareOver(ws, more),
+      wave1: links,
+      wave2: [],
+      memory: slots.memory,
+      epoch: 0
+    }
+    const messages: FromLane[] = []
+    return { lane: new Lane(data, (m) => messages.push(m)), messages, slots }
+  }
+
+  it('plans every link, then makes them, each answered by its index, then done', () => {
+    const { lane: l, messages } = lane('x/one -> data/x\nx/two -> data/dir')
+    l.handle({ type: 'plan' })
+    expect(messages.map((m) => m.type)).toEqual(['planned', 'planned', 'done'])
+    expect(messages[0]).toMatchObject({ index: 0, result: { status: 'planned', plan: 'create' } })
+    expect(fs.existsSync(path.join(ws, 'x'))).toBe(false)
+    messages.length = 0
+    l.handle({ type: 'apply', wave: 1 })
+    expect(messages).toMatchObject([
+      { type: 'applied', index: 0, result: { status: 'created' } },
+      { type: 'applied', index: 1, result: { status: 'created' } },
+      { type: 'done' }
+    ])
+    expect(fs.readlinkSync(path.join(ws, 'x/two'))).toBe('../data/dir')
+  })
+
+  it('says a PATH that a symlinked parent leads outside is a problem of the spec, on its line', () => {
+    fs.symlinkSync('/', path.join(ws, 'out'))
+    const { lane: l, messages } = lane('fine -> data/x\nout/escape -> data/x')
+    l.handle({ type: 'plan' })
+    expect(messages[1]).toMatchObject({ type: 'problem', index: 1, problem: { line: 2 } })
+    expect((messages[1] as { problem: { message: string } }).problem.message).toContain('out/escape')
+  })
+
+  it('once the lanes are stopped, makes nothing more', () => {
+    const { lane: l, messages, slots } = lane('x/one -> data/x')
+    l.handle({ type: 'plan' })
+    slots.stop()
+    messages.length = 0
+    l.handle({ type: 'apply', wave: 1 })
+    expect(messages).toEqual([{ type: 'done' }])
+    expect(fs.existsSync(path.join(ws, 'x/one'))).toBe(false)
+  })
+})
+
+describe('Supervisor', () => {
+  async function supervise(spec: string, startLane: LaneStarter, more = {}) {
+    const supervisor = new Supervisor(shareOver(ws, more), indexed(spec, ws), startLane)
+    try {
+      const planned = await supervisor.plan()
+      const final = (more as { dryRun?: boolean }).dryRun ? undefined : await supervisor.apply()
+      return { planned, final }
+    } finally {
+      supervisor.end()
+    }
+  }
+
+  it('plans and makes every link on its lanes', async () => {
+    const { planned, final } = await supervise(SPEC, inlineLane())
+    expect(planned.problems).toEqual([])
+    expect(byIndex(planned.results).map((r) => r.plan)).toEqual(['create', 'create', 'create', 'create'])
+    expect(byIndex(final!.results).map((r) => r.status)).toEqual(['created', 'created', 'created', 'created'])
+    expect(fs.readlinkSync(path.join(ws, 'c/l4'))).toBe('../data/x')
+  })
+
+  it('stops a share that is gone: its first failure, the links after it skipped', async () => {
+    const { final } = await supervise('a/l1 -> data/x\na/l2 -> data/x', inlineLane(failing({ symlink: 'ENOTCONN' })))
+    const [first, second] = byIndex(final!.results)
+    expect(first).toMatchObject({ status: 'failed', code: 'ENOTCONN', syscall: 'symlink' })
+    expect(second).toMatchObject({ status: 'skipped', code: 'ENOTCONN' })
+  })
+
+  it('turns a call that outlives the timeout into ETIMEDOUT, naming the call, and skips what was left', async () => {
+    const stuckFirst: LaneStarter = (data) => (data.lane === 0 ? hungLane(data) : inlineLane()(data))
+    const { planned } = await supervise(SPEC, stuckFirst, { timeoutMs: 200, dryRun: true })
+    // Lane 0 has the busiest directory, a/: stuck in its first link, so its second is never reached.
+    const [stuck, after, ...others] = byIndex(planned.results)
+    expect(stuck).toMatchObject({ status: 'planned', plan: 'fail', code: 'ETIMEDOUT', syscall: 'symlink' })
+    expect(stuck.message).toContain('within timeout (0.2 s)')
+    expect(after).toMatchObject({ status: 'planned', plan: 'fail', code: 'ETIMEDOUT' })
+    expect(after.message).toMatch(/^Not attempted/)
+    expect(others.map((r) => r.plan)).toEqual(['create', 'create'])
+  })
+
+  it('answers for the links of a lane that failed: not done, and why', async () => {
+    const { final } = await supervise('a/l1 -> data/x', failingLane)
+    expect(byIndex(final!.results)).toMatchObject([{ status: 'skipped', code: 'ECANCELED' }])
+    expect(fs.existsSync(path.join(ws, 'a'))).toBe(false)
+  })
+})
+
+describe('serveShare', () => {
+  function channel(messages: ToWorker[]) {
+    const sent: FromWorker[] = []
+    return {
+      sent,
+      channel: {
+        receive: async () => messages.shift()!,
+        send: async (message: FromWorker) => void sent.push(message)
+      }
+    }
+  }
+
+  it('answers start with the plans and apply with the results', async () => {
+    const links = indexed('l -> data/x', ws)
+    const talk = channel([{ type: 'start', share: shareOver(ws), links }, { type: 'apply' }])
+    await serveShare(talk.channel, inlineLane())
+    expect(talk.sent.map((m) => m.type)).toEqual(['planned', 'final'])
+    expect(byIndex(talk.sent[1].results)[0].status).toBe('created')
+  })
+
+  it('in a dry run answers with the plans only, and writes nothing', async () => {
+    const links = indexed('l -> data/x', ws)
+    const talk = channel([{ type: 'start', share: shareOver(ws, { dryRun: true }), links }])
+    await serveShare(talk.channel, inlineLane())
+    expect(talk.sent.map((m) => m.type)).toEqual(['planned'])
+    expect(fs.existsSync(path.join(ws, 'l'))).toBe(false)
+  })
+
+  it('ignores anything but a start', async () => {
+    const talk = channel([{ type: 'apply' }])
+    await serveShare(talk.channel, inlineLane())
+    expect(talk.sent).toEqual([])
+  })
+})
