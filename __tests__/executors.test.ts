@@ -2,7 +2,8 @@
 // real child process (the bundled share worker, dist/index.js, on a temporary directory; and a child that dies).
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { executorsFor, LocalExecutor, type Workplace } from '../src/executors.js'
+import { LocalExecutor } from '../src/executor.js'
+import { executorsFor, type Workplace } from '../src/executors.js'
 import { nodeFs } from '../src/fsops.js'
 import type { FilesystemInfo, LinkResult } from '../src/model.js'
 import { ShareExecutor } from '../src/share/executor.js'

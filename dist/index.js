@@ -488,19 +488,17 @@ function toFailure(error, syscall, attempted) {
 
 /***/ }),
 
-/***/ 2817:
+/***/ 8282:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LocalExecutor = void 0;
-exports.executorsFor = executorsFor;
-// Where links are planned and made: here, or for each share that may hang, in a child process (share/executor.ts).
-// Both answer the same questions: plan everything, then give every link's result.
+// An executor plans and makes links somewhere: this one in this process; share/executor.ts in a child process per
+// share that may hang. The pipeline asks each for its plans, then for its results.
 const apply_js_1 = __nccwpck_require__(8931);
 const plan_js_1 = __nccwpck_require__(2464);
 const result_js_1 = __nccwpck_require__(1666);
-const executor_js_1 = __nccwpck_require__(298);
 /** Links in this process, where a successful call is the proof. */
 class LocalExecutor {
     links;
@@ -525,6 +523,21 @@ class LocalExecutor {
     release() { }
 }
 exports.LocalExecutor = LocalExecutor;
+
+
+/***/ }),
+
+/***/ 2817:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.executorsFor = executorsFor;
+// Which links are worked on where: in this process (executor.ts), or for each share that may hang, in a child
+// process (share/executor.ts).
+const apply_js_1 = __nccwpck_require__(8931);
+const executor_js_1 = __nccwpck_require__(8282);
+const executor_js_2 = __nccwpck_require__(298);
 /** The working directory with symlinks resolved; as given where it does not answer (each link then says why). */
 function realOrAsGiven(ops, dir) {
     try {
@@ -559,8 +572,8 @@ function executorsFor(requests, settings, where) {
     const realWorkingDirectory = mayHang(wd) ? wd : realOrAsGiven(ops, wd);
     const ctx = (0, apply_js_1.applyContext)({ settings, realWorkingDirectory, platform, ops, detector });
     return [
-        ...[...shares.values()].map(({ filesystem, links }) => new executor_js_1.ShareExecutor({ settings, platform: platform.name, filesystem }, links, ctx, where.workerEntry)),
-        new LocalExecutor(local, ctx, settings.dryRun)
+        ...[...shares.values()].map(({ filesystem, links }) => new executor_js_2.ShareExecutor({ settings, platform: platform.name, filesystem }, links, ctx, where.workerEntry)),
+        new executor_js_1.LocalExecutor(local, ctx, settings.dryRun)
     ];
 }
 

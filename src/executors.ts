@@ -1,23 +1,12 @@
-// Where links are planned and made: here, or for each share that may hang, in a child process (share/executor.ts).
-// Both answer the same questions: plan everything, then give every link's result.
-import { applyContext, applyLink, type ApplyContext } from './apply.js'
+// Which links are worked on where: in this process (executor.ts), or for each share that may hang, in a child
+// process (share/executor.ts).
+import { applyContext } from './apply.js'
+import { LocalExecutor, type Executor } from './executor.js'
 import type { FsOps } from './fsops.js'
-import type { FilesystemInfo, LinkRequest, LinkResult, Settings, SpecProblem } from './model.js'
+import type { FilesystemInfo, Indexed, LinkRequest, Settings } from './model.js'
 import type { FilesystemDetector } from './mounts.js'
-import { planAll, type LinkPlan } from './plan.js'
 import type { Platform } from './platform.js'
-import { plannedResult } from './result.js'
 import { ShareExecutor } from './share/executor.js'
-import type { Indexed } from './share/protocol.js'
-
-export interface Executor {
-  /** Look at the disk for every link; what it finds that makes the spec wrong (a symlinked parent leading out). */
-  plan(): Promise<SpecProblem[]>
-  /** Each link's result at its index in `into`: what a dry run would do, or what was done. */
-  results(into: LinkResult[]): Promise<void>
-  /** Let go of whatever is still held (a share worker that may never be able to exit). */
-  release(): void
-}
 
 /** What the executors work with. */
 export interface Workplace {
@@ -28,34 +17,6 @@ export interface Workplace {
   mayHang: (p: string) => boolean
   /** The script a share worker runs (this bundle). */
   workerEntry?: string
-}
-
-/** Links in this process, where a successful call is the proof. */
-export class LocalExecutor implements Executor {
-  private plans: LinkPlan[] = []
-
-  constructor(
-    private readonly links: Indexed[],
-    private readonly ctx: ApplyContext,
-    private readonly dryRun: boolean
-  ) {}
-
-  async plan(): Promise<SpecProblem[]> {
-    const planned = planAll(
-      this.links.map((l) => l.request),
-      this.ctx
-    )
-    this.plans = planned.plans
-    return planned.problems
-  }
-
-  async results(into: LinkResult[]): Promise<void> {
-    const result = this.dryRun ? plannedResult : applyLink
-    this.plans.forEach((plan, i) => (into[this.links[i].index] = result(plan, this.ctx)))
-    this.plans = [] // a run of 100,000 links lets go of its plans before the report
-  }
-
-  release(): void {}
 }
 
 /** The working directory with symlinks resolved; as given where it does not answer (each link then says why). */

@@ -94,6 +94,12 @@ export interface LinkRequest extends SpecEntry {
   dependsOnEarlier: boolean
 }
 
+/** A link and its place in the spec's results: executors may take links out of order and give them back. */
+export interface Indexed {
+  index: number
+  request: LinkRequest
+}
+
 export type Status = 'created' | 'replaced' | 'unchanged' | 'planned' | 'failed' | 'skipped'
 export type PlanAction = 'create' | 'replace' | 'unchanged' | 'fail'
 

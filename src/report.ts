@@ -3,11 +3,9 @@ import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as nodePath from 'node:path'
-import type { LinkResult, Status } from './model.js'
+import type { LinkResult, Settings, SpecProblem, Status } from './model.js'
 import { relativeInside, type Platform } from './platform.js'
 import * as runner from './runner.js'
-import type { Settings } from './model.js'
-import type { SpecProblem } from './model.js'
 
 /** GitHub shows 10 annotations of each level per step, and setFailed adds one error of its own. */
 const MAX_ERRORS = 8

@@ -1,10 +1,10 @@
 // A share worker's parts in this process: lanes that run inline (their calls cannot be timed while they run, the
 // rest is the same) or that hang in a call, and the Share all lanes of a test work on.
 import { nodeFs, type FsOps } from '../../src/fsops.js'
-import type { FilesystemInfo, LinkResult, Settings } from '../../src/model.js'
+import type { FilesystemInfo, Indexed, LinkResult, Settings } from '../../src/model.js'
 import { CallSlots } from '../../src/share/call-slots.js'
 import { Lane } from '../../src/share/lane.js'
-import type { FromLane, Indexed, Share } from '../../src/share/protocol.js'
+import type { FromLane, Share } from '../../src/share/protocol.js'
 import type { LaneStarter } from '../../src/share/supervisor.js'
 import { requests } from './stage.js'
 

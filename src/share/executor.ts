@@ -3,12 +3,12 @@
 // call cannot exit until the share answers.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import type { Executor } from '../executors.js'
-import type { LinkResult, SpecProblem } from '../model.js'
+import type { Executor } from '../executor.js'
+import type { Indexed, LinkResult, SpecProblem } from '../model.js'
 import type { PlanContext } from '../plan.js'
 import { unfinishedResult } from '../result.js'
 import { envFor } from '../roles.js'
-import type { FromWorker, Indexed, Share, ToWorker } from './protocol.js'
+import type { FromWorker, Share, ToWorker } from './protocol.js'
 
 export class ShareExecutor implements Executor {
   private readonly child: ChildProcess

@@ -4,13 +4,13 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { applyContext, applyLink, type ApplyContext } from '../apply.js'
 import { nodeFs, type FsOps } from '../fsops.js'
-import type { LinkPlan } from '../plan.js'
-import { ConfinementProblem, planOrSkip, planningContext } from '../plan.js'
+import { ConfinementProblem, planOrSkip, planningContext, type LinkPlan } from '../plan.js'
 import { createDetector } from '../mounts.js'
 import { platformFor } from '../platform.js'
 import { plannedResult } from '../result.js'
 import { CallSlots, timedOps } from './call-slots.js'
-import type { FromLane, Indexed, Share, ToLane } from './protocol.js'
+import type { Indexed } from '../model.js'
+import type { FromLane, Share, ToLane } from './protocol.js'
 
 export interface LaneData {
   lane: number

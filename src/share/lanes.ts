@@ -1,7 +1,7 @@
 // How a share worker divides its links among lanes: whole directories each (the kernel serialises creations within
 // one directory, so a directory split across lanes gains nothing), the busiest first onto the least loaded lane.
 import { platformFor } from '../platform.js'
-import type { Indexed } from './protocol.js'
+import type { Indexed } from '../model.js'
 
 /**
  * sshfs serves about ten requests at once (measured), and every lane is a thread that parses the bundle at start:

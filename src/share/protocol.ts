@@ -1,12 +1,6 @@
 // What the action, a share worker (one child process per share) and its lanes (threads) say to each other. Plain
 // data: every message crosses a process or thread boundary as a structured clone.
-import type { FilesystemInfo, LinkRequest, LinkResult, Settings, SpecProblem } from '../model.js'
-
-/** A link and its place in the spec's results. */
-export interface Indexed {
-  index: number
-  request: LinkRequest
-}
+import type { FilesystemInfo, Indexed, LinkResult, Settings, SpecProblem } from '../model.js'
 
 /** The share the links are on, and how to work there: what every lane needs besides its own links. */
 export interface Share {

@@ -5,13 +5,13 @@ import { Worker } from 'node:worker_threads'
 import { errnoNumber } from '../errors.js'
 import { nodeFs } from '../fsops.js'
 import { isShareGone } from '../knowledge.js'
-import type { Failure, LinkResult, SpecProblem } from '../model.js'
+import type { Failure, Indexed, LinkResult, SpecProblem } from '../model.js'
 import { unfinishedResult } from '../result.js'
 import { envFor } from '../roles.js'
 import { CallSlots, Watchdog, type Call } from './call-slots.js'
 import { shareContext, type LaneData } from './lane.js'
 import { assignLanes, laneCount } from './lanes.js'
-import type { FromLane, FromWorker, Indexed, Share, ToLane, ToWorker } from './protocol.js'
+import type { FromLane, FromWorker, Share, ToLane, ToWorker } from './protocol.js'
 
 /** How the supervisor reaches a lane, wherever it runs. */
 export interface LanePort {

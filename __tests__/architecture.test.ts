@@ -1,0 +1,78 @@
+// The shape of src/: every module has a layer, imports only from its own layer or below, and no imports go round
+// in a cycle (type-only imports included: a cycle of types is a cycle of ideas). A new module must be given a layer.
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+
+const SRC = new URL('../src/', import.meta.url).pathname
+
+/** Lowest first: the data, then what knows the world, then the pipeline's stages in order, then what runs them. */
+const LAYERS: string[][] = [
+  ['model.ts', 'errors.ts', 'platform.ts', 'roles.ts', 'mount-table.ts'],
+  ['fsops.ts', 'knowledge.ts', 'mounts.ts', 'mounts-macos.ts', 'mounts-windows.ts', 'runner.ts'],
+  ['settings.ts'],
+  ['spec.ts'],
+  ['plan.ts'],
+  ['result.ts'],
+  ['apply.ts'],
+  ['share/protocol.ts', 'share/call-slots.ts', 'share/lanes.ts'],
+  ['share/lane.ts'],
+  ['share/supervisor.ts'],
+  ['executor.ts'],
+  ['share/executor.ts'],
+  ['executors.ts', 'lean.ts'],
+  ['report.ts'],
+  ['main.ts'],
+  ['index.ts']
+]
+
+function modules(dir = SRC): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory()) return modules(full)
+    return entry.name.endsWith('.ts') ? [path.relative(SRC, full)] : []
+  })
+}
+
+/** The src modules a module imports, by their path under src/. */
+function importsOf(module: string): string[] {
+  const text = fs.readFileSync(path.join(SRC, module), 'utf8')
+  return [...text.matchAll(/^(?:import|export)\b[^;]*?\bfrom '(\.{1,2}\/[^']+)'/gms)].map(([, spec]) =>
+    path.relative(SRC, path.resolve(SRC, path.dirname(module), spec.replace(/\.js$/, '.ts')))
+  )
+}
+
+const layerOf = new Map(LAYERS.flatMap((names, layer) => names.map((name) => [name, layer] as const)))
+const graph = new Map(modules().map((m) => [m, importsOf(m)]))
+
+describe('src/ layout', () => {
+  it('gives every module a layer', () => {
+    expect([...graph.keys()].filter((m) => !layerOf.has(m))).toEqual([])
+  })
+
+  it('imports only from the same layer or below', () => {
+    const upward = [...graph].flatMap(([m, imports]) =>
+      imports.filter((i) => layerOf.get(i)! > layerOf.get(m)!).map((i) => `${m} → ${i}`)
+    )
+    expect(upward).toEqual([])
+  })
+
+  it('has no import cycle', () => {
+    const cycles: string[] = []
+    const done = new Set<string>()
+    const visit = (m: string, trail: string[]): void => {
+      if (trail.includes(m)) {
+        cycles.push([...trail.slice(trail.indexOf(m)), m].join(' → '))
+        return
+      }
+      if (done.has(m)) return
+      for (const next of graph.get(m) ?? []) visit(next, [...trail, m])
+      done.add(m)
+    }
+    for (const m of graph.keys()) visit(m, [])
+    expect(cycles).toEqual([])
+  })
+
+  it('reads the import graph it checks (index.ts reaches main.ts and the share worker)', () => {
+    expect(graph.get('index.ts')).toEqual(expect.arrayContaining(['main.ts', 'share/supervisor.ts']))
+  })
+})
