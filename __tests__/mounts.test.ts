@@ -3,7 +3,8 @@ import * as os from 'node:os'
 import { errnoNumber } from '../src/errors.js'
 import { explain, familyOf, isCapabilityFailure, kindWords, type FailureContext } from '../src/knowledge.js'
 import type { FilesystemInfo, Kind } from '../src/model.js'
-import { createDetector, mountOf, parseMountinfo, type MountEntry } from '../src/mounts.js'
+import type { MountEntry } from '../src/mount-table.js'
+import { createDetector, mountOf, parseMountinfo } from '../src/mounts.js'
 import { platformFor } from '../src/platform.js'
 
 const linux = platformFor('linux')

@@ -1,5 +1,5 @@
 // macOS: the mount table as `mount` prints it (there is no /proc, and fs.statfs gives only numbers).
-import type { MountEntry } from './mounts.js'
+import type { MountEntry } from './mount-table.js'
 
 /**
  * One line of `mount` output. Nothing is escaped, and both a source (`map auto_home`) and a mount point

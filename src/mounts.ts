@@ -4,15 +4,10 @@ import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import { posix } from 'node:path'
 import type { FilesystemInfo } from './model.js'
+import type { MountEntry } from './mount-table.js'
 import { parseMacMounts, throughFirmlinks } from './mounts-macos.js'
 import { driveQuery, parseDriveInfo, powershellArgs, uncShare } from './mounts-windows.js'
 import { keyWithin, pathKey, volumeOf, type Platform } from './platform.js'
-
-export interface MountEntry extends FilesystemInfo {
-  id: number
-  /** `major:minor` of the device, to find the block device of a fuseblk mount. */
-  device: string
-}
 
 /** mountinfo escapes space, tab, newline and backslash as \ooo octal. */
 function unescape(field: string): string {
