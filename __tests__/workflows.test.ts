@@ -158,6 +158,10 @@ describe('action.yml, as the Marketplace shows it', () => {
     }
   })
 
+  it('has a description the Marketplace accepts (fewer than 125 characters)', () => {
+    expect(action.description?.length).toBeLessThanOrEqual(124)
+  })
+
   it('has branding: an icon and one of the allowed colours', () => {
     expect(action.branding?.icon).toMatch(/^[a-z0-9-]+$/)
     expect(COLORS).toContain(action.branding?.color)

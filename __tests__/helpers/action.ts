@@ -25,9 +25,10 @@ export interface Annotation {
 export function runAction(
   workspace: string,
   inputs: Record<string, string>,
-  env: Record<string, string> = {}
+  env: Record<string, string> = {},
+  hostWorkspace?: string
 ): ActionRun & { annotations: Annotation[] } {
-  const run = runDist(workspace, inputs, { env })
+  const run = runDist(workspace, inputs, { env, hostWorkspace })
   const annotations = [...run.stdout.matchAll(/^::(error|warning)( [^:]*)?::(.*)$/gm)].map((m) => ({
     level: m[1],
     properties: (m[2] ?? '').trim(),
