@@ -1405,13 +1405,15 @@ exports.TARGET_TYPES = ['file', 'dir'];
 /***/ }),
 
 /***/ 8245:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DATA_VOLUME = void 0;
 exports.parseMacMounts = parseMacMounts;
+exports.firmlinkPaths = firmlinkPaths;
 exports.throughFirmlinks = throughFirmlinks;
+const platform_js_1 = __nccwpck_require__(3728);
 /**
  * One line of `mount` output. Nothing is escaped, and both a source (`map auto_home`) and a mount point
  * (`/Volumes/My Disk (2)`) may hold spaces; a source never holds ` on ` and the flags never a parenthesis, so the
@@ -1432,6 +1434,8 @@ function parseMacMounts(text) {
         // macOS says `read-only` where mountinfo says `ro`, and the knowledge base looks for `ro`.
         const options = flags.includes('read-only') ? [...flags, 'ro'] : flags;
         const entry = { id: index, device: '', source: match[1], mountPoint: match[2], type, options };
+        if (flags.includes('fskit'))
+            entry.driver = 'fskit';
         return [entry, ...visibleTwin(entry)];
     });
 }
@@ -1447,14 +1451,49 @@ function visibleTwin(entry) {
     return [{ ...entry, mountPoint: entry.mountPoint.slice(exports.DATA_VOLUME.length) }];
 }
 /**
- * The mount that really holds a path macOS shows under its read-only system volume (macOS 10.15 on): the Data
- * volume, since everything writable there is a firmlink into it. Taken lexically, /Users/runner/work would be on
- * the sealed, read-only `/`, and every link there would be called EROFS before it is tried.
+ * What leads from the sealed system volume into the Data volume, when `/usr/share/firmlinks` cannot be read: that
+ * file's first column as macOS 15 ships it (firmlinks came with 10.15).
  */
-function throughFirmlinks(mount, mounts) {
+const FIRMLINKS = [
+    '/AppleInternal',
+    '/Applications',
+    '/Library',
+    '/System/Library/Caches',
+    '/System/Library/Assets',
+    '/System/Library/PreinstalledAssets',
+    '/System/Library/AssetsV2',
+    '/System/Library/PreinstalledAssetsV2',
+    '/System/Library/CoreServices/CoreTypes.bundle/Contents/Library',
+    '/System/Library/Speech',
+    '/Users',
+    '/Volumes',
+    '/cores',
+    '/opt',
+    '/private',
+    '/usr/local',
+    '/usr/libexec/cups',
+    '/usr/share/snmp'
+];
+/** The sealed volume's own symlinks into /private: lexically on `/`, really on the Data volume. */
+const PRIVATE_LINKS = ['/tmp', '/var', '/etc'];
+/**
+ * The paths that lead into the Data volume, from `/usr/share/firmlinks`: one `PATH<tab>PATH-IN-DATA` per line,
+ * PATH being where the firmlink sits on the system volume.
+ */
+function firmlinkPaths(text) {
+    const paths = (text ?? '').split('\n').flatMap((line) => (line.startsWith('/') ? [line.split('\t')[0]] : []));
+    return [...(paths.length > 0 ? paths : FIRMLINKS), ...PRIVATE_LINKS];
+}
+/**
+ * The mount that really holds a path macOS shows under its read-only system volume (macOS 10.15 on): the Data
+ * volume for a path behind a firmlink (/Users, /private, /usr/local...), so /Users/runner/work is not called EROFS
+ * before a link is tried; the sealed volume itself for the rest (/usr/bin, /System), which truly is read-only.
+ */
+function throughFirmlinks(mount, mounts, absPath, firmlinks, platform) {
     if (mount?.mountPoint !== '/' || !mount.options.includes('ro'))
         return mount;
-    return mounts.find((m) => m.mountPoint === exports.DATA_VOLUME) ?? mount;
+    const intoData = firmlinks.some((link) => (0, platform_js_1.isWithin)(platform, link, absPath));
+    return (intoData && mounts.find((m) => m.mountPoint === exports.DATA_VOLUME)) || mount;
 }
 
 
@@ -1629,6 +1668,14 @@ function run(command, args, timeout = 3000) {
     });
     return result.status === 0 ? result.stdout.trim() || undefined : undefined;
 }
+function readOrUndefined(file) {
+    try {
+        return fs.readFileSync(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
 /** Linux's /proc, which only Linux has (darwin reads `mount` instead). */
 function processArgsFromProc() {
     return fs
@@ -1650,7 +1697,8 @@ function systemSources(platform) {
         blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
         processArgs: processArgsFromProc,
         // PowerShell starts slowly on a busy runner; this runs once per drive.
-        driveInfo: (root) => run('powershell.exe', (0, mounts_windows_js_1.powershellArgs)((0, mounts_windows_js_1.driveQuery)(root)), 10_000)
+        driveInfo: (root) => run('powershell.exe', (0, mounts_windows_js_1.powershellArgs)((0, mounts_windows_js_1.driveQuery)(root)), 10_000),
+        firmlinks: () => readOrUndefined('/usr/share/firmlinks')
     };
 }
 /**
@@ -1698,12 +1746,14 @@ function mountTable(platform, from) {
     return platform.name === 'linux' ? parseMountinfo(from.mountTable()) : [];
 }
 function basicInfo(mount) {
-    return { type: mount.type, mountPoint: mount.mountPoint, source: mount.source, options: mount.options };
+    const { type, mountPoint, source, options, driver } = mount;
+    return { type, mountPoint, source, options, ...(driver && { driver }) };
 }
 /** Linux and macOS: the mount table, read at the first question. */
 function tableLookup(platform, from) {
     let mounts;
     let keyed = [];
+    let firmlinks = [];
     return (absPath) => {
         if (mounts === undefined) {
             try {
@@ -1713,9 +1763,11 @@ function tableLookup(platform, from) {
                 mounts = [];
             }
             keyed = keyMounts(mounts, platform);
+            if (platform.isMac)
+                firmlinks = (0, mounts_macos_js_1.firmlinkPaths)(from.firmlinks());
         }
         const lexical = longestMount(keyed, absPath, platform);
-        const mount = platform.isMac ? (0, mounts_macos_js_1.throughFirmlinks)(lexical, mounts) : lexical;
+        const mount = platform.isMac ? (0, mounts_macos_js_1.throughFirmlinks)(lexical, mounts, absPath, firmlinks, platform) : lexical;
         return mount && { key: mount, details: () => enrich(mount, from), plain: basicInfo(mount) };
     };
 }
