@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { describeWithActionNode, runAction, snapshot, tempWorkspace } from './helpers/action.js'
+import { describePosixWithActionNode, runAction, snapshot, tempWorkspace } from './helpers/action.js'
 
 let ws: string
 beforeEach(() => {
@@ -17,7 +17,7 @@ const write = (rel: string, content = 'x'): void => {
   fs.writeFileSync(path.join(ws, rel), content)
 }
 
-describeWithActionNode("the action end to end (dist/index.js on the action's Node)", () => {
+describePosixWithActionNode("the action end to end (dist/index.js on the action's Node)", () => {
   it('creates 50 links, then a second run reports all 50 unchanged without touching them', () => {
     for (let i = 0; i < 25; i++) write(`data/f${i}`, `content ${i}`)
     const spec = Array.from({ length: 50 }, (_, i) => `links/d${i % 5}/l${i} -> data/f${i % 25}`).join('\n')

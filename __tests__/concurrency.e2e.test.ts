@@ -3,7 +3,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { startAction } from '../scripts/run-action.mjs'
-import { describeWithActionNode, tempWorkspace } from './helpers/action.js'
+import { describePosixWithActionNode, tempWorkspace } from './helpers/action.js'
 
 let ws: string
 beforeEach(() => {
@@ -13,7 +13,7 @@ beforeEach(() => {
 })
 afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
 
-describeWithActionNode('concurrent runs', () => {
+describePosixWithActionNode('concurrent runs', () => {
   it.each([
     ['the same spec', (i: number) => `links/l${i} -> data/f${i % 20}`, (i: number) => `links/l${i} -> data/f${i % 20}`],
     [

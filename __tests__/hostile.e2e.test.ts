@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { describeWithActionNode, runAction, snapshot, tempWorkspace } from './helpers/action.js'
+import { describePosixWithActionNode, runAction, snapshot, tempWorkspace } from './helpers/action.js'
 
 let ws: string
 beforeEach(() => {
@@ -68,7 +68,7 @@ function expectEscapedSummary(summary: string): void {
 
 const OUTPUTS = ['changed', 'created', 'failed', 'replaced', 'results', 'results-file', 'unchanged']
 
-describeWithActionNode('hostile input, end to end (dist/index.js as the runner runs it)', () => {
+describePosixWithActionNode('hostile input, end to end (dist/index.js as the runner runs it)', () => {
   describe('workflow-command and HTML injection through PATH and TARGET', () => {
     const NEWLINE = 'nl\n::error::injected-by-path\nend'
     const CR = 'cr\r::warning::injected-by-cr'

@@ -7,10 +7,10 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { applyLink } from '../src/apply.js'
 import { nodeFs, type FsOps } from '../src/fsops.js'
-import { explain, familyOf, isCapabilityFailure, kindWords, type FailureContext } from '../src/knowledge.js'
+import { canHang, explain, familyOf, isCapabilityFailure, kindWords, type FailureContext } from '../src/knowledge.js'
 import type { FilesystemInfo, Kind, LinkOptions } from '../src/model.js'
 import { createDetector } from '../src/mounts.js'
-import { DATA_VOLUME, parseMacMounts } from '../src/mounts-macos.js'
+import { DATA_VOLUME, firmlinkPaths, parseMacMounts } from '../src/mounts-macos.js'
 import { planAll } from '../src/plan.js'
 import { platformFor } from '../src/platform.js'
 import { parseSpec, resolveEntries } from '../src/spec.js'
@@ -121,6 +121,87 @@ describe('createDetector on macOS', () => {
       source: '',
       options: []
     })
+  })
+})
+
+describe('firmlinks: only what really is on the Data volume is mapped to it', () => {
+  it.each([
+    '/Users/runner/work/repo/l',
+    '/USERS/runner/l',
+    '/Applications/Tool.app/l',
+    '/Library/Caches/l',
+    '/System/Library/Caches/l',
+    '/opt/homebrew/bin/l',
+    '/usr/local/bin/l',
+    '/private/var/folders/l',
+    '/var/folders/l',
+    '/etc/l',
+    '/Volumes/l'
+  ])('%s: the Data volume (behind a firmlink or /private), writable', (absPath) => {
+    expect(detector.forPath(absPath)).toMatchObject({ type: 'apfs', mountPoint: DATA_VOLUME })
+    expect(detector.forPath(absPath).options).not.toContain('ro')
+  })
+
+  it.each(['/usr/bin/l', '/usr/lib/l', '/bin/l', '/sbin/l', '/System/l', '/System/Library/Frameworks/l', '/l'])(
+    '%s: the sealed system volume, read-only',
+    (absPath) => {
+      expect(detector.forPath(absPath)).toMatchObject({ type: 'apfs', mountPoint: '/', source: '/dev/disk3s1s1' })
+      expect(detector.forPath(absPath).options).toContain('ro')
+    }
+  )
+
+  it('reads the firmlinks from /usr/share/firmlinks (PATH, a tab, PATH-IN-DATA), keeping /tmp, /var and /etc', () => {
+    const firmlinks = () => '/Users\tUsers\n/Volumes\tVolumes\n'
+    const only = createDetector(darwin, { mountTable: () => MOUNT, firmlinks })
+    expect(only.forPath('/Users/runner/l').mountPoint).toBe(DATA_VOLUME)
+    expect(only.forPath('/tmp/l').mountPoint).toBe(DATA_VOLUME)
+    expect(only.forPath('/opt/homebrew/l').mountPoint).toBe('/')
+    expect(firmlinkPaths('/Users\tUsers\n')).toEqual(['/Users', '/tmp', '/var', '/etc'])
+  })
+
+  it('uses the list macOS 15 ships when the file cannot be read', () => {
+    expect(firmlinkPaths(undefined)).toEqual(expect.arrayContaining(['/Users', '/private', '/usr/local', '/tmp']))
+    expect(firmlinkPaths(undefined)).not.toContain('/usr')
+  })
+})
+
+describe('FAT and exFAT served by FSKit (macOS 26)', () => {
+  // Made from the sources, not recorded: mount(8) prints the `fskit` flag for MNT_EXT_FSKIT
+  // (apple-oss-distributions/diskdev_cmds, mount_flags_dir/mount_flags.c and prmount() in mount.tproj/mount.c), and
+  // the FSKit msdos module names its volumes `msdos` (msdosfs, msdos_appex/msdosVolume.m, fsTypeName), mounted under
+  // /Volumes only.
+  const table = fs.readFileSync(path.join(ROOT, '__tests__', 'fixtures', 'macos26-fskit-mount.txt'), 'utf8')
+  const fskit = createDetector(darwin, { mountTable: () => table })
+
+  it.each([
+    ['/Volumes/LNFAT/l', 'msdos', 'fat'],
+    ['/Volumes/LNEXFAT/l', 'exfat', 'exfat']
+  ])('%s is %s (family %s) served by FSKit, a local disk: not a share', (absPath, type, family) => {
+    const info = fskit.forPath(absPath)
+    expect(info).toMatchObject({ type, driver: 'fskit', mountPoint: path.posix.dirname(absPath) })
+    expect(familyOf(info.type)).toBe(family)
+    expect(canHang(info)).toBe(false)
+  })
+
+  it('explains ENOTSUP from link() there as on the kext: no hard links, symlink or copy instead', () => {
+    // msdos_appex/FATVolume.m: createLinkToItem replies ENOTSUP; symbolic links are supported (emulated).
+    const ctx: FailureContext = {
+      failure: { code: 'ENOTSUP', errno: DARWIN_ENOTSUP, syscall: 'link', attempted: 'create the hard link' },
+      kind: 'hardlink',
+      path: '/Volumes/LNFAT/l',
+      target: '/Volumes/LNFAT/data.txt',
+      filesystem: fskit.forPath('/Volumes/LNFAT/l'),
+      platform: darwin,
+      targetExists: true,
+      targetIsDir: false
+    }
+    expect(explain(ctx).message).toContain('on msdos mounted at /Volumes/LNFAT from /dev/disk4s1.')
+    expect(explain(ctx).hint).toContain('`fallback: copy`')
+    expect(isCapabilityFailure(ctx)).toBe(true)
+  })
+
+  it('keeps the kext-served volumes without a driver', () => {
+    expect(detector.forPath('/Volumes/Untitled 1/l')).not.toHaveProperty('driver')
   })
 })
 

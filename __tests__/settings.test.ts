@@ -110,14 +110,28 @@ describe('getInputs', () => {
     expect(message).toContain(value.split(/[ ,]+/).pop())
   })
 
-  it('rejects a working-directory that does not exist, or is a file', () => {
+  it('rejects a working-directory that is a file', () => {
     const file = path.join(wd, 'file.txt')
     fs.writeFileSync(file, '')
-    for (const dir of [path.join(wd, 'missing'), file]) {
-      expect(inputError({ 'working-directory': dir }).message).toBe(
-        `Input 'working-directory' is not a directory: '${dir}'.`
-      )
-    }
+    expect(inputError({ 'working-directory': file }).message).toBe(
+      `Input 'working-directory' is not a directory: '${file}'.`
+    )
+  })
+
+  it('rejects a working-directory that does not exist, pointing container jobs at the default', () => {
+    const missing = path.join(wd, 'missing')
+    const { message } = inputError({ 'working-directory': missing }, { GITHUB_WORKSPACE: '/__w/repo/repo' })
+    expect(message).toContain(`Input 'working-directory' is not a directory: '${missing}'`)
+    expect(message).toContain('container job')
+    expect(message).toContain(
+      "leave working-directory empty, its default, which means GITHUB_WORKSPACE ('/__w/repo/repo'"
+    )
+  })
+
+  it('blames GITHUB_WORKSPACE, not a container, when the input is empty and the workspace is missing', () => {
+    const missing = path.join(wd, 'missing')
+    const { message } = inputError({ 'working-directory': '' }, { GITHUB_WORKSPACE: missing })
+    expect(message).toBe(`Input 'working-directory' is not a directory: '${missing}'.`)
   })
 
   it('falls back to GITHUB_WORKSPACE when working-directory is empty', () => {
@@ -165,9 +179,9 @@ describe('getInputs', () => {
     const names = Object.keys(action.inputs)
     const optional = names.filter((name) => name !== 'links' && name !== 'working-directory')
 
-    it('declares links required and working-directory defaulting to the workspace', () => {
+    it('declares links required and working-directory empty (GITHUB_WORKSPACE, right inside containers too)', () => {
       expect(action.inputs.links.required).toBe(true)
-      expect(action.inputs['working-directory'].default).toBe('${{ github.workspace }}')
+      expect(action.inputs['working-directory'].default).toBe('')
       expect(optional.length).toBeGreaterThanOrEqual(10)
     })
 

@@ -20,7 +20,7 @@ import {
 } from '../src/model.js'
 import { platformFor, type Platform } from '../src/platform.js'
 import { parseSpec, resolveEntries, type ParsedSpec } from '../src/spec.js'
-import { describeWithActionNode, runAction, snapshot, tempWorkspace } from './helpers/action.js'
+import { describePosixWithActionNode, runAction, snapshot, tempWorkspace } from './helpers/action.js'
 
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : Date.now() % 2 ** 31
 console.info(`spec.fuzz: fast-check seed ${SEED} (replay with FC_SEED=${SEED})`)
@@ -698,7 +698,7 @@ const BAD_KINDS: BadKind[] = [
   'badType'
 ]
 
-describeWithActionNode('never a partial apply (dist/index.js, property)', () => {
+describePosixWithActionNode('never a partial apply (dist/index.js, property)', () => {
   it('a spec of valid links plus one invalid line exits 1 and leaves the workspace byte for byte as it was', () => {
     fc.assert(
       fc.property(

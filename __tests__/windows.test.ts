@@ -272,7 +272,7 @@ describe('symlinks refused (no Developer Mode, not elevated)', () => {
     )
     expect(results[0]).toMatchObject({ status: 'created', kind: 'junction', text: 'C:\\ws\\data\\dir', code: '' })
     expect(results[0].warnings).toEqual([
-      expect.stringMatching(/EPERM .*may not create symbolic links.*Trying a junction instead/)
+      expect.stringMatching(/EPERM .*ERROR_PRIVILEGE_NOT_HELD.*Trying a junction instead/)
     ])
     expect(mem.changes).toEqual(['symlink C:\\ws\\data\\dir C:\\ws\\d junction'])
   })
@@ -298,6 +298,78 @@ describe('symlinks refused (no Developer Mode, not elevated)', () => {
     expect(results[0].message).toContain('ERROR_ACCESS_DENIED')
     expect(results[0].message).not.toContain('Developer Mode')
     expect(results[0].hint).toContain('icacls')
+  })
+})
+
+// Phase 2 of issue 11 (apply.ts): these fail until apply does what they say; `it.failing` reports them the day they
+// pass, so the marker goes then.
+describe('apply on Windows, as issue 11 asks (failing until apply.ts learns it)', () => {
+  const locked = 'C:\\ws\\locked'
+  /** A directory this account may not write in: Windows says ERROR_ACCESS_DENIED, libuv EPERM, for any new entry. */
+  const deniedIn: Refusal = (call, args) =>
+    ['symlink', 'link', 'writeFile', 'mkdir'].includes(call) && args.some((a) => isWithin(win32, locked, a))
+      ? errnoError('EPERM', call)
+      : undefined
+
+  it.failing('EPERM where not even a plain file can be made: access denied, and no junction tried', () => {
+    const layout: Layout = { [locked]: 'dir' }
+    const { results } = run('locked/d -> data/dir', layout, { defaults: { fallback: ['junction'] }, refuse: deniedIn })
+    expect(results[0]).toMatchObject({ status: 'failed', code: 'EPERM', syscall: 'symlink' })
+    expect(results[0].message).toContain('ERROR_ACCESS_DENIED')
+    expect(results[0].hint).toContain('icacls')
+    expect(results[0].warnings).toEqual([])
+  })
+
+  it.failing('EPERM where a plain file can be made: the privilege, probed', () => {
+    const { results } = run('f -> data/x.txt', {}, { refuse: noSymlinkPrivilege })
+    expect(results[0].message).toContain('a plain file can be made there')
+  })
+
+  it.failing('UNKNOWN from link() shows the link count TARGET has', () => {
+    let links = 0
+    const limit: Refusal = (call) => (call === 'link' && ++links > 3 ? errnoError('UNKNOWN', 'link', -4094) : undefined)
+    const spec = ['a', 'b', 'c', 'd'].map((name) => `${name} -> data/x.txt`).join('\n')
+    const { results } = run(spec, {}, { defaults: { type: 'hardlink' }, refuse: limit })
+    expect(results[3]).toMatchObject({ status: 'failed', code: 'UNKNOWN' })
+    expect(results[3].message).toContain('TARGET has 4.')
+  })
+
+  it.each([
+    ['a dangling directory link', { link: 'C:\\ws\\gone', type: 'dir' }],
+    ['a dangling junction', { link: 'C:\\ws\\gone', type: 'junction' }],
+    ['a file link (now a directory link)', { link: 'data\\x.txt', type: 'file' }]
+  ] as const)('the memory model refuses to rename over %s, as MoveFileExW does', (_, link) => {
+    const mem = memoryFs(win32, { 'C:\\ws\\l': link, 'C:\\ws\\new': { link: 'data\\dir', type: 'dir' } })
+    expect(() => mem.ops.rename('C:\\ws\\new', 'C:\\ws\\l')).toThrow(expect.objectContaining({ code: 'EPERM' }))
+  })
+
+  it.failing.each([
+    ['a dangling directory link', { link: 'C:\\ws\\gone', type: 'dir' }],
+    ['a dangling junction', { link: 'C:\\ws\\gone', type: 'junction' }],
+    ['a file link, by a directory link', { link: 'data\\x.txt', type: 'file' }]
+  ] as const)('replaces %s by remove and rename, saying it was not atomic', (_, link) => {
+    const { results, mem } = run('l -> data/dir', { 'C:\\ws\\l': link }, { defaults: { overwrite: 'links' } })
+    expect(results[0]).toMatchObject({ status: 'replaced', kind: 'symlink' })
+    expect(results[0].warnings).toEqual([expect.stringContaining('removed, then made again')])
+    expect(mem.at('C:\\ws\\l')).toMatchObject({ kind: 'link', type: 'dir' })
+  })
+
+  it.failing.each([
+    ['a junction', { link: 'C:\\ws\\data\\dir', type: 'junction' }, 'junction'],
+    ['a dangling directory link', { link: 'C:\\ws\\gone', type: 'dir' }, 'dir']
+  ] as const)('backs %s up as the same kind', (_, link, type) => {
+    const layout: Layout = { [WS]: 'dir', 'C:\\ws\\data\\x.txt': 'file', 'C:\\ws\\data\\dir': 'dir', 'C:\\ws\\l': link }
+    const mem = memoryFs(win32, layout)
+    const ctx = context(WS, {
+      platform: win32,
+      ops: mem.ops,
+      realWorkingDirectory: WS,
+      backupSuffix: '.bak',
+      detector: { forPath: () => NTFS }
+    })
+    const { plans } = planAll(requests('l -> data/x.txt', WS, { overwrite: 'links' }, win32), ctx)
+    expect(applyLink(plans[0], ctx)).toMatchObject({ status: 'replaced' })
+    expect(mem.at('C:\\ws\\l.bak')).toMatchObject({ kind: 'link', type })
   })
 })
 
@@ -385,14 +457,14 @@ describe('what Windows errors mean', () => {
     expect(explain(failed('ENOTSUP', 'hardlink', drive('C:\\'))).message).toContain('does not implement hard links')
   })
 
-  it("UNKNOWN with errno -4094 from link() is NTFS's 1,023 links (ERROR_TOO_MANY_LINKS), and falls back", () => {
+  it("UNKNOWN with errno -4094 from link() is most likely NTFS's 1,023 links (ERROR_TOO_MANY_LINKS), and falls back", () => {
     const error = errnoError('UNKNOWN', 'link', -4094)
     expect(errnoName(error)).toBe('UNKNOWN')
     const failure = toFailure(error, 'link', 'create the hard link')
     expect(failure).toEqual({ code: 'UNKNOWN', errno: 4094, syscall: 'link', attempted: 'create the hard link' })
     const ctx = { ...failed('UNKNOWN', 'hardlink', drive('C:\\')), failure }
     expect(explain(ctx).message).toMatch(
-      /UNKNOWN \(errno 4094\) from link\(\) on NTFS.*ERROR_TOO_MANY_LINKS.*1,023 hard links/
+      /UNKNOWN \(errno 4094\) from link\(\) on NTFS.*every Win32 error.*most likely ERROR_TOO_MANY_LINKS.*1,023 hard links.*could not be read/
     )
     expect(explain(ctx).hint).toContain('`fallback: copy`')
     expect(isCapabilityFailure(ctx)).toBe(true)
@@ -403,6 +475,42 @@ describe('what Windows errors mean', () => {
       { defaults: { type: 'hardlink', fallback: ['copy'] }, refuse: tooMany }
     )
     expect(results[0]).toMatchObject({ status: 'created', kind: 'copy' })
+  })
+
+  it('UNKNOWN from link() shows the link count found on TARGET, still as "most likely"', () => {
+    const at = (targetLinks: number) => explain(failed('UNKNOWN', 'hardlink', drive('C:\\'), { targetLinks })).message
+    expect(at(1023)).toMatch(/most likely ERROR_TOO_MANY_LINKS.*TARGET has 1,023\./)
+    expect(at(7)).toMatch(/most likely ERROR_TOO_MANY_LINKS.*TARGET has 7\./)
+    // libuv reports 1 where it cannot open the file: that proves nothing.
+    expect(at(1)).toContain('could not be read')
+  })
+
+  describe('EPERM from symlink(): libuv says EPERM for ERROR_PRIVILEGE_NOT_HELD and ERROR_ACCESS_DENIED alike', () => {
+    it('where a plain file can be made in that directory: the privilege, and another kind may work', () => {
+      const ctx = failed('EPERM', 'symlink', drive('C:\\'), { canCreateFile: true })
+      const { message, hint } = explain(ctx)
+      expect(message).toContain('ERROR_PRIVILEGE_NOT_HELD')
+      expect(message).not.toContain('ERROR_ACCESS_DENIED')
+      expect(hint).toMatch(/Developer Mode.*elevated.*`fallback: junction`/)
+      expect(isCapabilityFailure(ctx)).toBe(true)
+    })
+
+    it("where not even a plain file can be made: the directory's permissions, and no other kind is tried", () => {
+      const ctx = failed('EPERM', 'symlink', drive('C:\\'), { canCreateFile: false, targetIsDir: true })
+      const { message, hint } = explain(ctx)
+      expect(message).toContain('ERROR_ACCESS_DENIED')
+      expect(message).not.toContain('Developer Mode')
+      expect(hint).toContain('icacls')
+      expect(hint).not.toContain('junction')
+      expect(isCapabilityFailure(ctx)).toBe(false)
+    })
+
+    it('where nobody looked: names both causes, and the fix for each', () => {
+      const ctx = failed('EPERM', 'symlink', drive('C:\\'))
+      const { message, hint } = explain(ctx)
+      expect(message).toMatch(/ERROR_PRIVILEGE_NOT_HELD.*ERROR_ACCESS_DENIED.*both as EPERM/)
+      expect(hint).toMatch(/Developer Mode.*`fallback: junction`.*icacls/)
+    })
   })
 
   it('EBUSY is a sharing violation: something holds the file open', () => {

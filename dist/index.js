@@ -739,6 +739,20 @@ const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP'];
 /** Node reports a junction's failure as symlink()'s: the kind tried tells them apart. */
 const A_JUNCTION = { says: 'a junction', test: (ctx) => ctx.kind === 'junction' };
 const TARGET_IS_DIR = { says: 'TARGET is a directory', test: (ctx) => ctx.targetIsDir };
+/**
+ * libuv maps ERROR_ACCESS_DENIED and ERROR_PRIVILEGE_NOT_HELD alike to EPERM (src/win/error.c,
+ * uv_translate_sys_error): whether a plain file can be made in PATH's directory tells them apart.
+ */
+const ACCESS_DENIED = {
+    says: 'a junction, or not even a plain file can be made there',
+    test: (ctx) => ctx.kind === 'junction' || ctx.canCreateFile === false
+};
+const NO_PRIVILEGE = {
+    says: 'a plain file can be made there',
+    test: (ctx) => ctx.canCreateFile === true
+};
+/** libuv says 1 link where it cannot open the file (src/win/fs.c, fs__stat_directory): no evidence either way. */
+const LINKS_READ = { says: 'its link count was read', test: (ctx) => (ctx.targetLinks ?? 0) > 1 };
 const ROWS = [
     // Hard links refused by the filesystem itself.
     {
@@ -808,20 +822,35 @@ const ROWS = [
         codes: ['EPERM'],
         syscalls: ['symlink'],
         platforms: ['win32'],
-        when: A_JUNCTION,
-        meaning: 'Windows denied access (ERROR_ACCESS_DENIED, which Node reports as EPERM): a junction needs no privilege, so ' +
-            'this account may not write in the directory of PATH.',
+        when: ACCESS_DENIED,
+        meaning: 'Windows denied access (ERROR_ACCESS_DENIED, which Node reports as EPERM): a junction needs no privilege, and ' +
+            'where not even a plain file can be made the privilege is not the cause: this account may not write in the ' +
+            'directory of PATH. No other kind of link can be made there either.',
         hint: 'Choose a PATH in a directory this account may write (`icacls DIR` shows who may), or fix its permissions first.'
     },
     {
         codes: ['EPERM'],
         syscalls: ['symlink'],
         platforms: ['win32'],
+        when: NO_PRIVILEGE,
         capability: true,
-        meaning: 'This Windows account may not create symbolic links (ERROR_PRIVILEGE_NOT_HELD): it is not elevated and ' +
-            "Developer Mode is off. GitHub's hosted Windows runners have the privilege; self-hosted runners often lack it.",
+        meaning: 'This Windows account may not create symbolic links (ERROR_PRIVILEGE_NOT_HELD; a plain file can be made ' +
+            'there, so it is not access to the directory): it is not elevated and Developer Mode is off. ' +
+            "GitHub's hosted Windows runners have the privilege; self-hosted runners often lack it.",
         hint: 'Turn on Developer Mode (Settings > System > For developers) or run the runner elevated; for a directory, ' +
             '`type: junction` or `fallback: junction` needs no privilege; for a file, `fallback: hardlink` or `fallback: copy`.'
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['symlink'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'Windows refused the symbolic link with ERROR_PRIVILEGE_NOT_HELD (not elevated and Developer Mode is off, ' +
+            'as on many self-hosted runners) or ERROR_ACCESS_DENIED (no write access to the directory of PATH): Node ' +
+            'reports both as EPERM.',
+        hint: 'Turn on Developer Mode (Settings > System > For developers) or run the runner elevated; for a directory, ' +
+            '`type: junction` or `fallback: junction` needs no privilege; for a file, `fallback: hardlink` or ' +
+            '`fallback: copy`. If this account may not write in that directory (`icacls DIR`), fix that instead.'
     },
     {
         codes: ['EPERM'],
@@ -909,9 +938,21 @@ const ROWS = [
         codes: ['UNKNOWN'],
         syscalls: ['link'],
         platforms: ['win32'],
+        when: LINKS_READ,
         capability: true,
-        meaning: 'Windows refused the hard link with an error Node has no name for; from link() that is ERROR_TOO_MANY_LINKS: ' +
-            'TARGET already has 1,023 hard links, the most NTFS allows for one file.',
+        meaning: 'Windows refused the hard link with an error libuv has no name for (UNKNOWN is its answer to every Win32 error ' +
+            'it does not map). From link() that is most likely ERROR_TOO_MANY_LINKS, NTFS allowing 1,023 hard links to ' +
+            'one file: TARGET has TARGET_LINKS.',
+        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+    },
+    {
+        codes: ['UNKNOWN'],
+        syscalls: ['link'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'Windows refused the hard link with an error libuv has no name for (UNKNOWN is its answer to every Win32 error ' +
+            'it does not map). From link() that is most likely ERROR_TOO_MANY_LINKS, NTFS allowing 1,023 hard links to ' +
+            "one file; TARGET's link count could not be read to confirm it.",
         hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
     },
     {
@@ -1198,12 +1239,13 @@ function explain(ctx) {
         `${failure.syscall}() on ${describeFilesystem(ctx.filesystem)}. ${fillIn(row?.meaning ?? '', ctx)}`.trimEnd();
     return { message, hint: fillIn(row?.hint ?? '', ctx), capability: row?.capability === true };
 }
-/** A row's words for this failure's own places: the mount point, the volumes of PATH and TARGET (`C:\` and `D:\`). */
+/** A row's words for this failure's own facts: the mount point, the volumes of PATH and TARGET, TARGET's links. */
 function fillIn(text, ctx) {
     return text
         .replaceAll('MOUNTPOINT', ctx.filesystem.mountPoint || 'MOUNTPOINT')
         .replaceAll('PATH_VOLUME', (0, platform_js_1.volumeOf)(ctx.platform, ctx.path))
-        .replaceAll('TARGET_VOLUME', (0, platform_js_1.volumeOf)(ctx.platform, ctx.target));
+        .replaceAll('TARGET_VOLUME', (0, platform_js_1.volumeOf)(ctx.platform, ctx.target))
+        .replaceAll('TARGET_LINKS', ctx.targetLinks?.toLocaleString('en-US') ?? '');
 }
 
 
@@ -1377,13 +1419,15 @@ exports.TARGET_TYPES = ['file', 'dir'];
 /***/ }),
 
 /***/ 8245:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DATA_VOLUME = void 0;
 exports.parseMacMounts = parseMacMounts;
+exports.firmlinkPaths = firmlinkPaths;
 exports.throughFirmlinks = throughFirmlinks;
+const platform_js_1 = __nccwpck_require__(3728);
 /**
  * One line of `mount` output. Nothing is escaped, and both a source (`map auto_home`) and a mount point
  * (`/Volumes/My Disk (2)`) may hold spaces; a source never holds ` on ` and the flags never a parenthesis, so the
@@ -1404,6 +1448,8 @@ function parseMacMounts(text) {
         // macOS says `read-only` where mountinfo says `ro`, and the knowledge base looks for `ro`.
         const options = flags.includes('read-only') ? [...flags, 'ro'] : flags;
         const entry = { id: index, device: '', source: match[1], mountPoint: match[2], type, options };
+        if (flags.includes('fskit'))
+            entry.driver = 'fskit';
         return [entry, ...visibleTwin(entry)];
     });
 }
@@ -1419,14 +1465,49 @@ function visibleTwin(entry) {
     return [{ ...entry, mountPoint: entry.mountPoint.slice(exports.DATA_VOLUME.length) }];
 }
 /**
- * The mount that really holds a path macOS shows under its read-only system volume (macOS 10.15 on): the Data
- * volume, since everything writable there is a firmlink into it. Taken lexically, /Users/runner/work would be on
- * the sealed, read-only `/`, and every link there would be called EROFS before it is tried.
+ * What leads from the sealed system volume into the Data volume, when `/usr/share/firmlinks` cannot be read: that
+ * file's first column as macOS 15 ships it (firmlinks came with 10.15).
  */
-function throughFirmlinks(mount, mounts) {
+const FIRMLINKS = [
+    '/AppleInternal',
+    '/Applications',
+    '/Library',
+    '/System/Library/Caches',
+    '/System/Library/Assets',
+    '/System/Library/PreinstalledAssets',
+    '/System/Library/AssetsV2',
+    '/System/Library/PreinstalledAssetsV2',
+    '/System/Library/CoreServices/CoreTypes.bundle/Contents/Library',
+    '/System/Library/Speech',
+    '/Users',
+    '/Volumes',
+    '/cores',
+    '/opt',
+    '/private',
+    '/usr/local',
+    '/usr/libexec/cups',
+    '/usr/share/snmp'
+];
+/** The sealed volume's own symlinks into /private: lexically on `/`, really on the Data volume. */
+const PRIVATE_LINKS = ['/tmp', '/var', '/etc'];
+/**
+ * The paths that lead into the Data volume, from `/usr/share/firmlinks`: one `PATH<tab>PATH-IN-DATA` per line,
+ * PATH being where the firmlink sits on the system volume.
+ */
+function firmlinkPaths(text) {
+    const paths = (text ?? '').split('\n').flatMap((line) => (line.startsWith('/') ? [line.split('\t')[0]] : []));
+    return [...(paths.length > 0 ? paths : FIRMLINKS), ...PRIVATE_LINKS];
+}
+/**
+ * The mount that really holds a path macOS shows under its read-only system volume (macOS 10.15 on): the Data
+ * volume for a path behind a firmlink (/Users, /private, /usr/local...), so /Users/runner/work is not called EROFS
+ * before a link is tried; the sealed volume itself for the rest (/usr/bin, /System), which truly is read-only.
+ */
+function throughFirmlinks(mount, mounts, absPath, firmlinks, platform) {
     if (mount?.mountPoint !== '/' || !mount.options.includes('ro'))
         return mount;
-    return mounts.find((m) => m.mountPoint === exports.DATA_VOLUME) ?? mount;
+    const intoData = firmlinks.some((link) => (0, platform_js_1.isWithin)(platform, link, absPath));
+    return (intoData && mounts.find((m) => m.mountPoint === exports.DATA_VOLUME)) || mount;
 }
 
 
@@ -1601,6 +1682,14 @@ function run(command, args, timeout = 3000) {
     });
     return result.status === 0 ? result.stdout.trim() || undefined : undefined;
 }
+function readOrUndefined(file) {
+    try {
+        return fs.readFileSync(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
 /** Linux's /proc, which only Linux has (darwin reads `mount` instead). */
 function processArgsFromProc() {
     return fs
@@ -1622,7 +1711,8 @@ function systemSources(platform) {
         blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
         processArgs: processArgsFromProc,
         // PowerShell starts slowly on a busy runner; this runs once per drive.
-        driveInfo: (root) => run('powershell.exe', (0, mounts_windows_js_1.powershellArgs)((0, mounts_windows_js_1.driveQuery)(root)), 10_000)
+        driveInfo: (root) => run('powershell.exe', (0, mounts_windows_js_1.powershellArgs)((0, mounts_windows_js_1.driveQuery)(root)), 10_000),
+        firmlinks: () => readOrUndefined('/usr/share/firmlinks')
     };
 }
 /**
@@ -1670,12 +1760,14 @@ function mountTable(platform, from) {
     return platform.name === 'linux' ? parseMountinfo(from.mountTable()) : [];
 }
 function basicInfo(mount) {
-    return { type: mount.type, mountPoint: mount.mountPoint, source: mount.source, options: mount.options };
+    const { type, mountPoint, source, options, driver } = mount;
+    return { type, mountPoint, source, options, ...(driver && { driver }) };
 }
 /** Linux and macOS: the mount table, read at the first question. */
 function tableLookup(platform, from) {
     let mounts;
     let keyed = [];
+    let firmlinks = [];
     return (absPath) => {
         if (mounts === undefined) {
             try {
@@ -1685,9 +1777,11 @@ function tableLookup(platform, from) {
                 mounts = [];
             }
             keyed = keyMounts(mounts, platform);
+            if (platform.isMac)
+                firmlinks = (0, mounts_macos_js_1.firmlinkPaths)(from.firmlinks());
         }
         const lexical = longestMount(keyed, absPath, platform);
-        const mount = platform.isMac ? (0, mounts_macos_js_1.throughFirmlinks)(lexical, mounts) : lexical;
+        const mount = platform.isMac ? (0, mounts_macos_js_1.throughFirmlinks)(lexical, mounts, absPath, firmlinks, platform) : lexical;
         return mount && { key: mount, details: () => enrich(mount, from), plain: basicInfo(mount) };
     };
 }
@@ -2748,8 +2842,13 @@ function seconds(env, name, fallback) {
     }
     return value;
 }
+/**
+ * Empty means GITHUB_WORKSPACE as this process sees it. In a container job `${{ github.workspace }}` is the host's
+ * path (actions/runner#2058), which the container does not have: a given path that is missing says so.
+ */
 function workingDirectory(env, platform, mayHang) {
-    const dir = platform.path.resolve(input(env, 'working-directory') || env.GITHUB_WORKSPACE || process.cwd());
+    const given = input(env, 'working-directory');
+    const dir = platform.path.resolve(given || env.GITHUB_WORKSPACE || process.cwd());
     // On a share that may hang, a stat here could never return: its links are checked in a share worker.
     if (mayHang(dir))
         return dir;
@@ -2760,9 +2859,14 @@ function workingDirectory(env, platform, mayHang) {
     catch {
         return dir; // a share that answers with an error (ENOTCONN...): each link's result will say why
     }
-    if (!stats?.isDirectory())
-        throw new InputError(`Input 'working-directory' is not a directory: '${dir}'.`);
-    return dir;
+    if (stats?.isDirectory())
+        return dir;
+    const problem = `Input 'working-directory' is not a directory: '${dir}'`;
+    if (stats || !given)
+        throw new InputError(`${problem}.`);
+    const workspace = env.GITHUB_WORKSPACE ? ` ('${env.GITHUB_WORKSPACE}' here)` : '';
+    throw new InputError(`${problem} does not exist. In a container job, a host path such as \${{ github.workspace }} does not exist ` +
+        `inside the container: leave working-directory empty, its default, which means GITHUB_WORKSPACE${workspace}.`);
 }
 /** `links: @path` names a file holding the spec (inputs over 128 KiB cannot reach an action). */
 function readSpec(links, workingDir, platform) {

@@ -8,7 +8,7 @@ export const ACTION: {
   runs: { using: string; main: string }
 }
 export function actionNode(): string | undefined
-export function inputEnv(inputs: Record<string, string>, workspace: string): Record<string, string>
+export function inputEnv(inputs: Record<string, string>, hostWorkspace: string): Record<string, string>
 export function parseOutputs(text: string): Record<string, string>
 export interface ActionRun {
   status: number | null
@@ -23,7 +23,13 @@ export interface ActionRun {
 export function runAction(
   workspace: string,
   inputs: Record<string, string>,
-  options?: { env?: Record<string, string>; node?: string; stdio?: StdioOptions; timeoutMs?: number }
+  options?: {
+    env?: Record<string, string>
+    node?: string
+    stdio?: StdioOptions
+    timeoutMs?: number
+    hostWorkspace?: string
+  }
 ): ActionRun
 export function startAction(
   workspace: string,

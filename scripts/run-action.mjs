@@ -21,14 +21,24 @@ export function actionNode() {
   return version.startsWith(`v${MAJOR}.`) ? packaged : undefined
 }
 
+/**
+ * A default as the runner evaluates it: on the host, so `github.workspace` is the host's path even in a container
+ * job (actions/runner#2058). Other expressions are not emulated.
+ */
+function evaluateDefault(text, hostWorkspace) {
+  const value = text.replace(/\$\{\{\s*github\.workspace\s*\}\}/g, hostWorkspace)
+  if (value.includes('${{')) throw new Error(`cannot evaluate the default '${text}' of action.yml`)
+  return value
+}
+
 /** INPUT_* variables for every input action.yml declares, as the runner sets them. */
-export function inputEnv(inputs, workspace) {
+export function inputEnv(inputs, hostWorkspace) {
   for (const name of Object.keys(inputs)) {
     if (!(name in ACTION.inputs)) throw new Error(`input '${name}' is not declared in action.yml`)
   }
   const env = {}
   for (const [name, spec] of Object.entries(ACTION.inputs)) {
-    const value = inputs[name] ?? String(spec.default ?? '').replace('${{ github.workspace }}', workspace)
+    const value = inputs[name] ?? evaluateDefault(String(spec.default ?? ''), hostWorkspace)
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
   return env
@@ -48,8 +58,11 @@ export function parseOutputs(text) {
   return outputs
 }
 
-/** The runner's files and environment for one run. */
-function prepare(workspace, inputs, extraEnv) {
+/**
+ * The runner's files and environment for one run. `hostWorkspace` is the workspace as the host names it: the same
+ * as `workspace` except in a container job.
+ */
+function prepare(workspace, inputs, extraEnv, hostWorkspace = workspace) {
   const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-runner-'))
   const files = {
     GITHUB_OUTPUT: path.join(runnerTemp, 'output'),
@@ -62,7 +75,7 @@ function prepare(workspace, inputs, extraEnv) {
     GITHUB_WORKSPACE: workspace,
     RUNNER_TEMP: runnerTemp,
     ...files,
-    ...inputEnv(inputs, workspace),
+    ...inputEnv(inputs, hostWorkspace),
     ...extraEnv
   }
   return { runnerTemp, files, env, started: process.hrtime.bigint() }
@@ -87,15 +100,16 @@ function nodeOrThrow(node) {
 const ENTRY = path.join(ROOT, 'dist', 'index.js')
 
 /**
- * Run the action in `workspace` with these inputs. `stdio: 'inherit'` shows the log live instead of capturing it.
+ * Run the action in `workspace` with these inputs. `stdio: 'inherit'` shows the log live instead of capturing it;
+ * `hostWorkspace` plays a container job, where the host's workspace path differs from the step's.
  * Returns the exit status, captured output, outputs, summary and the results file's content.
  */
 export function runAction(
   workspace,
   inputs,
-  { env = {}, node = actionNode(), stdio = 'pipe', timeoutMs = 120_000 } = {}
+  { env = {}, node = actionNode(), stdio = 'pipe', timeoutMs = 120_000, hostWorkspace } = {}
 ) {
-  const run = prepare(workspace, inputs, env)
+  const run = prepare(workspace, inputs, env, hostWorkspace)
   const child = spawnSync(nodeOrThrow(node), [ENTRY], {
     cwd: workspace,
     env: run.env,

@@ -53,6 +53,10 @@ export interface FailureContext {
   targetIsDir: boolean
   /** What was already at PATH, for EEXIST. */
   existing?: 'dir' | 'link' | 'file'
+  /** After EPERM from symlink() on Windows: whether a plain file could be made in PATH's directory (unset: not tried). */
+  canCreateFile?: boolean
+  /** After a failed link(): TARGET's link count, when it could be read. */
+  targetLinks?: number
 }
 
 interface Row {
@@ -74,6 +78,20 @@ const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP']
 /** Node reports a junction's failure as symlink()'s: the kind tried tells them apart. */
 const A_JUNCTION = { says: 'a junction', test: (ctx: FailureContext) => ctx.kind === 'junction' }
 const TARGET_IS_DIR = { says: 'TARGET is a directory', test: (ctx: FailureContext) => ctx.targetIsDir }
+/**
+ * libuv maps ERROR_ACCESS_DENIED and ERROR_PRIVILEGE_NOT_HELD alike to EPERM (src/win/error.c,
+ * uv_translate_sys_error): whether a plain file can be made in PATH's directory tells them apart.
+ */
+const ACCESS_DENIED = {
+  says: 'a junction, or not even a plain file can be made there',
+  test: (ctx: FailureContext) => ctx.kind === 'junction' || ctx.canCreateFile === false
+}
+const NO_PRIVILEGE = {
+  says: 'a plain file can be made there',
+  test: (ctx: FailureContext) => ctx.canCreateFile === true
+}
+/** libuv says 1 link where it cannot open the file (src/win/fs.c, fs__stat_directory): no evidence either way. */
+const LINKS_READ = { says: 'its link count was read', test: (ctx: FailureContext) => (ctx.targetLinks ?? 0) > 1 }
 
 const ROWS: Row[] = [
   // Hard links refused by the filesystem itself.
@@ -148,11 +166,26 @@ const ROWS: Row[] = [
     codes: ['EPERM'],
     syscalls: ['symlink'],
     platforms: ['win32'],
-    when: A_JUNCTION,
+    when: ACCESS_DENIED,
     meaning:
-      'Windows denied access (ERROR_ACCESS_DENIED, which Node reports as EPERM): a junction needs no privilege, so ' +
-      'this account may not write in the directory of PATH.',
+      'Windows denied access (ERROR_ACCESS_DENIED, which Node reports as EPERM): a junction needs no privilege, and ' +
+      'where not even a plain file can be made the privilege is not the cause: this account may not write in the ' +
+      'directory of PATH. No other kind of link can be made there either.',
     hint: 'Choose a PATH in a directory this account may write (`icacls DIR` shows who may), or fix its permissions first.'
+  },
+  {
+    codes: ['EPERM'],
+    syscalls: ['symlink'],
+    platforms: ['win32'],
+    when: NO_PRIVILEGE,
+    capability: true,
+    meaning:
+      'This Windows account may not create symbolic links (ERROR_PRIVILEGE_NOT_HELD; a plain file can be made ' +
+      'there, so it is not access to the directory): it is not elevated and Developer Mode is off. ' +
+      "GitHub's hosted Windows runners have the privilege; self-hosted runners often lack it.",
+    hint:
+      'Turn on Developer Mode (Settings > System > For developers) or run the runner elevated; for a directory, ' +
+      '`type: junction` or `fallback: junction` needs no privilege; for a file, `fallback: hardlink` or `fallback: copy`.'
   },
   {
     codes: ['EPERM'],
@@ -160,11 +193,13 @@ const ROWS: Row[] = [
     platforms: ['win32'],
     capability: true,
     meaning:
-      'This Windows account may not create symbolic links (ERROR_PRIVILEGE_NOT_HELD): it is not elevated and ' +
-      "Developer Mode is off. GitHub's hosted Windows runners have the privilege; self-hosted runners often lack it.",
+      'Windows refused the symbolic link with ERROR_PRIVILEGE_NOT_HELD (not elevated and Developer Mode is off, ' +
+      'as on many self-hosted runners) or ERROR_ACCESS_DENIED (no write access to the directory of PATH): Node ' +
+      'reports both as EPERM.',
     hint:
       'Turn on Developer Mode (Settings > System > For developers) or run the runner elevated; for a directory, ' +
-      '`type: junction` or `fallback: junction` needs no privilege; for a file, `fallback: hardlink` or `fallback: copy`.'
+      '`type: junction` or `fallback: junction` needs no privilege; for a file, `fallback: hardlink` or ' +
+      '`fallback: copy`. If this account may not write in that directory (`icacls DIR`), fix that instead.'
   },
   {
     codes: ['EPERM'],
@@ -257,10 +292,23 @@ const ROWS: Row[] = [
     codes: ['UNKNOWN'],
     syscalls: ['link'],
     platforms: ['win32'],
+    when: LINKS_READ,
     capability: true,
     meaning:
-      'Windows refused the hard link with an error Node has no name for; from link() that is ERROR_TOO_MANY_LINKS: ' +
-      'TARGET already has 1,023 hard links, the most NTFS allows for one file.',
+      'Windows refused the hard link with an error libuv has no name for (UNKNOWN is its answer to every Win32 error ' +
+      'it does not map). From link() that is most likely ERROR_TOO_MANY_LINKS, NTFS allowing 1,023 hard links to ' +
+      'one file: TARGET has TARGET_LINKS.',
+    hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+  },
+  {
+    codes: ['UNKNOWN'],
+    syscalls: ['link'],
+    platforms: ['win32'],
+    capability: true,
+    meaning:
+      'Windows refused the hard link with an error libuv has no name for (UNKNOWN is its answer to every Win32 error ' +
+      'it does not map). From link() that is most likely ERROR_TOO_MANY_LINKS, NTFS allowing 1,023 hard links to ' +
+      "one file; TARGET's link count could not be read to confirm it.",
     hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
   },
   {
@@ -583,10 +631,11 @@ export function explain(ctx: FailureContext): Explanation {
   return { message, hint: fillIn(row?.hint ?? '', ctx), capability: row?.capability === true }
 }
 
-/** A row's words for this failure's own places: the mount point, the volumes of PATH and TARGET (`C:\` and `D:\`). */
+/** A row's words for this failure's own facts: the mount point, the volumes of PATH and TARGET, TARGET's links. */
 function fillIn(text: string, ctx: FailureContext): string {
   return text
     .replaceAll('MOUNTPOINT', ctx.filesystem.mountPoint || 'MOUNTPOINT')
     .replaceAll('PATH_VOLUME', volumeOf(ctx.platform, ctx.path))
     .replaceAll('TARGET_VOLUME', volumeOf(ctx.platform, ctx.target))
+    .replaceAll('TARGET_LINKS', ctx.targetLinks?.toLocaleString('en-US') ?? '')
 }

@@ -121,7 +121,7 @@ export interface FilesystemInfo {
   mountPoint: string
   source: string
   options: string[]
-  /** The kernel's type where `type` names the format behind it: `fuseblk` for exfat-fuse or ntfs-3g. */
+  /** What serves the format `type` names: `fuseblk` for exfat-fuse or ntfs-3g; `fskit` for a macOS FSKit module. */
   driver?: string
 }
 

@@ -1,5 +1,6 @@
 // macOS: the mount table as `mount` prints it (there is no /proc, and fs.statfs gives only numbers).
 import type { MountEntry } from './mount-table.js'
+import { isWithin, type Platform } from './platform.js'
 
 /**
  * One line of `mount` output. Nothing is escaped, and both a source (`map auto_home`) and a mount point
@@ -21,6 +22,7 @@ export function parseMacMounts(text: string): MountEntry[] {
     // macOS says `read-only` where mountinfo says `ro`, and the knowledge base looks for `ro`.
     const options = flags.includes('read-only') ? [...flags, 'ro'] : flags
     const entry: MountEntry = { id: index, device: '', source: match[1], mountPoint: match[2], type, options }
+    if (flags.includes('fskit')) entry.driver = 'fskit'
     return [entry, ...visibleTwin(entry)]
   })
 }
@@ -38,11 +40,55 @@ function visibleTwin(entry: MountEntry): MountEntry[] {
 }
 
 /**
- * The mount that really holds a path macOS shows under its read-only system volume (macOS 10.15 on): the Data
- * volume, since everything writable there is a firmlink into it. Taken lexically, /Users/runner/work would be on
- * the sealed, read-only `/`, and every link there would be called EROFS before it is tried.
+ * What leads from the sealed system volume into the Data volume, when `/usr/share/firmlinks` cannot be read: that
+ * file's first column as macOS 15 ships it (firmlinks came with 10.15).
  */
-export function throughFirmlinks(mount: MountEntry | undefined, mounts: MountEntry[]): MountEntry | undefined {
+const FIRMLINKS = [
+  '/AppleInternal',
+  '/Applications',
+  '/Library',
+  '/System/Library/Caches',
+  '/System/Library/Assets',
+  '/System/Library/PreinstalledAssets',
+  '/System/Library/AssetsV2',
+  '/System/Library/PreinstalledAssetsV2',
+  '/System/Library/CoreServices/CoreTypes.bundle/Contents/Library',
+  '/System/Library/Speech',
+  '/Users',
+  '/Volumes',
+  '/cores',
+  '/opt',
+  '/private',
+  '/usr/local',
+  '/usr/libexec/cups',
+  '/usr/share/snmp'
+]
+
+/** The sealed volume's own symlinks into /private: lexically on `/`, really on the Data volume. */
+const PRIVATE_LINKS = ['/tmp', '/var', '/etc']
+
+/**
+ * The paths that lead into the Data volume, from `/usr/share/firmlinks`: one `PATH<tab>PATH-IN-DATA` per line,
+ * PATH being where the firmlink sits on the system volume.
+ */
+export function firmlinkPaths(text: string | undefined): string[] {
+  const paths = (text ?? '').split('\n').flatMap((line) => (line.startsWith('/') ? [line.split('\t')[0]] : []))
+  return [...(paths.length > 0 ? paths : FIRMLINKS), ...PRIVATE_LINKS]
+}
+
+/**
+ * The mount that really holds a path macOS shows under its read-only system volume (macOS 10.15 on): the Data
+ * volume for a path behind a firmlink (/Users, /private, /usr/local...), so /Users/runner/work is not called EROFS
+ * before a link is tried; the sealed volume itself for the rest (/usr/bin, /System), which truly is read-only.
+ */
+export function throughFirmlinks(
+  mount: MountEntry | undefined,
+  mounts: MountEntry[],
+  absPath: string,
+  firmlinks: string[],
+  platform: Platform
+): MountEntry | undefined {
   if (mount?.mountPoint !== '/' || !mount.options.includes('ro')) return mount
-  return mounts.find((m) => m.mountPoint === DATA_VOLUME) ?? mount
+  const intoData = firmlinks.some((link) => isWithin(platform, link, absPath))
+  return (intoData && mounts.find((m) => m.mountPoint === DATA_VOLUME)) || mount
 }

@@ -5,7 +5,7 @@ import * as fs from 'node:fs'
 import { posix } from 'node:path'
 import type { FilesystemInfo } from './model.js'
 import type { MountEntry } from './mount-table.js'
-import { parseMacMounts, throughFirmlinks } from './mounts-macos.js'
+import { firmlinkPaths, parseMacMounts, throughFirmlinks } from './mounts-macos.js'
 import { driveQuery, parseDriveInfo, powershellArgs, uncShare } from './mounts-windows.js'
 import { keyWithin, pathKey, volumeOf, type Platform } from './platform.js'
 
@@ -78,6 +78,8 @@ export interface MountSources {
   processArgs: () => string[][]
   /** Windows: what the drive query (mounts-windows.ts) prints for a drive root such as `D:\`. */
   driveInfo: (root: string) => string | undefined
+  /** macOS: /usr/share/firmlinks, what leads from the sealed system volume into the Data volume. */
+  firmlinks: () => string | undefined
 }
 
 /** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
@@ -89,6 +91,14 @@ function run(command: string, args: string[], timeout = 3000): string | undefine
     stdio: ['ignore', 'pipe', 'ignore']
   })
   return result.status === 0 ? result.stdout.trim() || undefined : undefined
+}
+
+function readOrUndefined(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch {
+    return undefined
+  }
 }
 
 /** Linux's /proc, which only Linux has (darwin reads `mount` instead). */
@@ -114,7 +124,8 @@ function systemSources(platform: Platform): MountSources {
       run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
     processArgs: processArgsFromProc,
     // PowerShell starts slowly on a busy runner; this runs once per drive.
-    driveInfo: (root) => run('powershell.exe', powershellArgs(driveQuery(root)), 10_000)
+    driveInfo: (root) => run('powershell.exe', powershellArgs(driveQuery(root)), 10_000),
+    firmlinks: () => readOrUndefined('/usr/share/firmlinks')
   }
 }
 
@@ -170,13 +181,15 @@ interface Found {
 }
 
 function basicInfo(mount: MountEntry): FilesystemInfo {
-  return { type: mount.type, mountPoint: mount.mountPoint, source: mount.source, options: mount.options }
+  const { type, mountPoint, source, options, driver } = mount
+  return { type, mountPoint, source, options, ...(driver && { driver }) }
 }
 
 /** Linux and macOS: the mount table, read at the first question. */
 function tableLookup(platform: Platform, from: MountSources): (absPath: string) => Found | undefined {
   let mounts: MountEntry[] | undefined
   let keyed: KeyedMount[] = []
+  let firmlinks: string[] = []
   return (absPath) => {
     if (mounts === undefined) {
       try {
@@ -185,9 +198,10 @@ function tableLookup(platform: Platform, from: MountSources): (absPath: string) 
         mounts = []
       }
       keyed = keyMounts(mounts, platform)
+      if (platform.isMac) firmlinks = firmlinkPaths(from.firmlinks())
     }
     const lexical = longestMount(keyed, absPath, platform)
-    const mount = platform.isMac ? throughFirmlinks(lexical, mounts) : lexical
+    const mount = platform.isMac ? throughFirmlinks(lexical, mounts, absPath, firmlinks, platform) : lexical
     return mount && { key: mount, details: () => enrich(mount, from), plain: basicInfo(mount) }
   }
 }

