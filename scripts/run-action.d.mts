@@ -30,5 +30,10 @@ export function runAction(
 export function startAction(
   workspace: string,
   inputs: Record<string, string>,
-  options?: { env?: Record<string, string>; node?: string }
+  options?: {
+    env?: Record<string, string>
+    node?: string
+    onStdout?: (chunk: string) => void
+    onStderr?: (chunk: string) => void
+  }
 ): Promise<ActionRun>

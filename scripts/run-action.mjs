@@ -95,14 +95,20 @@ export function runAction(
   return collect(run, child)
 }
 
-/** The same, without waiting: for runs at the same time as others. */
-export function startAction(workspace, inputs, { env = {}, node = actionNode() } = {}) {
+/** The same, without waiting: for runs at the same time as others, or to show the log as it comes (`onStdout`). */
+export function startAction(workspace, inputs, { env = {}, node = actionNode(), onStdout, onStderr } = {}) {
   const run = prepare(workspace, inputs, env)
   const child = spawn(nodeOrThrow(node), [ENTRY], { cwd: workspace, env: run.env })
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', (d) => (stdout += d))
-  child.stderr.on('data', (d) => (stderr += d))
+  child.stdout.setEncoding('utf8').on('data', (d) => {
+    stdout += d
+    onStdout?.(d)
+  })
+  child.stderr.setEncoding('utf8').on('data', (d) => {
+    stderr += d
+    onStderr?.(d)
+  })
   return new Promise((resolve) =>
     child.on('close', (status, signal) => resolve(collect(run, { status, signal, stdout, stderr })))
   )
