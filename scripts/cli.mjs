@@ -57,7 +57,7 @@ export function usage() {
     '',
     ...OWN_FLAGS.map(([flag, text]) => `  ${flag}\n${wrap(text, '      ')}`),
     '',
-    'Inputs of action.yml (see docs/inputs.md):',
+    'Inputs of action.yml (the Inputs table of README.md):',
     ...inputs
   ].join('\n')
 }
