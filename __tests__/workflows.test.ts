@@ -5,6 +5,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { parse } from 'yaml'
 import { ROOT } from '../scripts/run-action.mjs'
+import { inputProblems, outputProblems } from './helpers/workflow-checks.js'
 
 const WORKFLOWS = path.join(ROOT, '.github', 'workflows')
 const workflowFiles = fs
@@ -222,23 +223,14 @@ describe('test.yml: the action on every runner', () => {
 
   it('gives each `uses: ./` step only inputs that action.yml declares, and every required one', () => {
     expect(actionSteps.length).toBeGreaterThan(0)
-    const required = Object.keys(action.inputs).filter((name) => action.inputs[name].required)
-    for (const { job, step } of actionSteps) {
-      const given = Object.keys(step.with ?? {})
-      expect({ job, unknown: given.filter((name) => !(name in action.inputs)) }).toEqual({ job, unknown: [] })
-      expect({ job, missing: required.filter((name) => !given.includes(name)) }).toEqual({ job, missing: [] })
-    }
+    for (const { job, step } of actionSteps)
+      expect({ job, problems: inputProblems(step, action) }).toEqual({ job, problems: [] })
   })
 
   it('reads only outputs that action.yml declares, of steps with that id in the same job', () => {
     for (const [job, { steps = [] }] of jobs) {
-      const ids = new Map(steps.filter((step) => step.id).map((step) => [step.id, step]))
-      const jobText = JSON.stringify(steps)
-      for (const [, id, output] of jobText.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
-        expect({ job, id, known: ids.has(id) }).toEqual({ job, id, known: true })
-        if (ids.get(id)?.uses === './')
-          expect({ job, output, declared: output in action.outputs }).toEqual({ job, output, declared: true })
-      }
+      const problems = outputProblems(steps, action, (uses) => uses === './')
+      expect({ job, problems }).toEqual({ job, problems: [] })
     }
   })
 

