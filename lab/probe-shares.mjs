@@ -54,7 +54,8 @@ function probe(name) {
   row.symabs = res(() => fs.symlinkSync('/etc/hostname', p('sa')))
   row.readabs = res(() => fs.readlinkSync(p('sa')))
   row.link = res(() => fs.linkSync(p('f'), p('hl')))
-  if (row.link === 'ok') row.link += ` (same inode ${fs.statSync(p('f')).ino === fs.statSync(p('hl')).ino}, nlink ${fs.statSync(p('f')).nlink})`
+  if (row.link === 'ok')
+    row.link += ` (same inode ${fs.statSync(p('f')).ino === fs.statSync(p('hl')).ino}, nlink ${fs.statSync(p('f')).nlink})`
   row.replace = res(() => {
     fs.symlinkSync('g', p('s2'))
     fs.renameSync(p('s2'), p('sr'))

@@ -76,8 +76,10 @@ export interface FilesystemInfo {
   mountPoint: string
   source: string
   options: string[]
-  /** The kernel's type where `type` names the format behind it: `fuseblk` for exfat-fuse or ntfs-3g. */
+  /** The kernel's type where `type` names what is behind it: `fuseblk` for exfat-fuse, bare `fuse` for bindfs. */
   driver?: string
+  /** The directory of its filesystem that the mount shows, where not the whole: a bind mount (or a subvolume). */
+  root?: string
 }
 
 /** What a capability probe found in a link's directory: 'ok' or the errno name, per kind of link. */
