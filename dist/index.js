@@ -579,8 +579,7 @@ const FAMILY_TABLE = {
         share: true,
         support: {
             ...ok('symlink', 'yes; hard links with a warning (each name shows its own inode)'),
-            hardlink: 'yes; EPERM with -o disable_hardlink',
-            source: 'lab'
+            hardlink: 'yes; EPERM with -o disable_hardlink'
         }
     },
     rclone: {
@@ -592,8 +591,7 @@ const FAMILY_TABLE = {
             hardlink: 'no (EIO)',
             replace: 'copies only',
             rerun: 'copies',
-            fallback: 'copy',
-            source: 'lab'
+            fallback: 'copy'
         }
     },
     s3: {
@@ -605,8 +603,7 @@ const FAMILY_TABLE = {
             hardlink: 'no (ENOTSUP)',
             replace: 'renamed, but the mount keeps serving the old text',
             rerun: 'yes',
-            fallback: 'symlink',
-            source: 'lab'
+            fallback: 'symlink'
         }
     },
     webdav: {
@@ -618,21 +615,20 @@ const FAMILY_TABLE = {
             hardlink: 'no (EPERM)',
             replace: 'copies only',
             rerun: 'copies; readdir EINVAL on kernel 6.18',
-            fallback: 'copy',
-            source: 'lab'
+            fallback: 'copy'
         }
     },
     bindfs: {
         types: /^fuse\.bindfs$/,
         says: 'a bindfs mount',
         share: true,
-        support: { ...ok('symlink'), source: 'lab' }
+        support: ok('symlink')
     },
     'fuse-overlayfs': {
         types: /^fuse\.fuse-overlayfs$/,
         says: 'a fuse-overlayfs mount',
         share: true,
-        support: { ...ok('symlink'), source: 'lab' }
+        support: ok('symlink')
     },
     nfs: { types: /^nfs4?$/, says: 'an NFS share', share: true },
     smb: {
@@ -640,12 +636,11 @@ const FAMILY_TABLE = {
         says: 'an SMB share',
         share: true,
         support: {
-            symlink: 'smbnetfs: no (ENOSYS); cifs: with -o mfsymlinks',
-            hardlink: 'smbnetfs: no (EPERM)',
-            replace: 'copies only (smbnetfs)',
-            rerun: 'copies',
-            fallback: 'copy',
-            source: 'lab'
+            symlink: 'no (ENOSYS) through smbnetfs',
+            hardlink: 'no (EPERM) through smbnetfs',
+            replace: 'copies only',
+            rerun: "copies; over SMB3 Node's copy fails EIO",
+            fallback: 'copy'
         }
     },
     exfat: {
@@ -655,8 +650,7 @@ const FAMILY_TABLE = {
             hardlink: 'no (EPERM)',
             replace: 'copies only',
             rerun: 'copies',
-            fallback: 'copy',
-            source: 'lab'
+            fallback: 'copy'
         }
     },
     fat: {
@@ -666,23 +660,22 @@ const FAMILY_TABLE = {
             hardlink: 'no (EPERM)',
             replace: 'copies only',
             rerun: 'copies',
-            fallback: 'copy',
-            source: 'lab'
+            fallback: 'copy'
         }
     },
-    ntfs: { types: /^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, support: { ...ok('symlink'), source: 'lab' } },
+    ntfs: { types: /^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, support: ok('symlink') },
     refs: { types: /^refs$/i },
     vboxsf: { types: /^vboxsf$/, says: 'a VirtualBox shared folder', share: true },
     '9p': { types: /^(9p|virtiofs)$/, says: 'a 9p/virtiofs share', share: true },
     overlay: {
         types: /^overlay$/,
         says: 'an overlayfs (a container layer)',
-        support: { ...ok('symlink'), replace: 'yes, atomic; EXDEV renaming a lower-layer directory', source: 'lab' }
+        support: { ...ok('symlink'), replace: 'yes, atomic; EXDEV renaming a lower-layer directory' }
     },
     fuse: { types: /^(fuse|macfuse|osxfuse)/, says: 'a FUSE filesystem', share: true },
     local: {
         types: /^(ext[234]|xfs|btrfs|tmpfs|ramfs|zfs|f2fs|apfs|hfs)$/i,
-        support: { ...ok('symlink'), source: 'lab' }
+        support: ok('symlink')
     }
 };
 const FAMILIES = Object.entries(FAMILY_TABLE);
