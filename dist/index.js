@@ -575,7 +575,6 @@ const ok = (fallback, rerun = 'yes') => ({
 const FAMILY_TABLE = {
     sshfs: {
         types: /^fuse\.sshfs$/,
-        says: 'an SFTP share',
         share: true,
         support: {
             ...ok('symlink', 'yes; hard links with a warning (each name shows its own inode)'),
@@ -584,7 +583,6 @@ const FAMILY_TABLE = {
     },
     rclone: {
         types: /^fuse\.rclone$/,
-        says: 'an rclone mount',
         share: true,
         support: {
             symlink: 'no (EIO)',
@@ -620,20 +618,17 @@ const FAMILY_TABLE = {
     },
     bindfs: {
         types: /^fuse\.bindfs$/,
-        says: 'a bindfs mount',
         share: true,
         support: ok('symlink')
     },
     'fuse-overlayfs': {
         types: /^fuse\.fuse-overlayfs$/,
-        says: 'a fuse-overlayfs mount',
         share: true,
         support: ok('symlink')
     },
-    nfs: { types: /^nfs4?$/, says: 'an NFS share', share: true },
+    nfs: { types: /^nfs4?$/, share: true },
     smb: {
         types: /^(cifs|smb3?|smbfs|fuse\.smbnetfs)$/i,
-        says: 'an SMB share',
         share: true,
         support: {
             symlink: 'no (ENOSYS) through smbnetfs',
@@ -665,14 +660,13 @@ const FAMILY_TABLE = {
     },
     ntfs: { types: /^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, support: ok('symlink') },
     refs: { types: /^refs$/i },
-    vboxsf: { types: /^vboxsf$/, says: 'a VirtualBox shared folder', share: true },
-    '9p': { types: /^(9p|virtiofs)$/, says: 'a 9p/virtiofs share', share: true },
+    vboxsf: { types: /^vboxsf$/, share: true },
+    '9p': { types: /^(9p|virtiofs)$/, share: true },
     overlay: {
         types: /^overlay$/,
-        says: 'an overlayfs (a container layer)',
         support: { ...ok('symlink'), replace: 'yes, atomic; EXDEV renaming a lower-layer directory' }
     },
-    fuse: { types: /^(fuse|macfuse|osxfuse)/, says: 'a FUSE filesystem', share: true },
+    fuse: { types: /^(fuse|macfuse|osxfuse)/, share: true },
     local: {
         types: /^(ext[234]|xfs|btrfs|tmpfs|ramfs|zfs|f2fs|apfs|hfs)$/i,
         support: ok('symlink')
@@ -915,8 +909,8 @@ const ROWS = [
         families: ['smb'],
         when: { says: 'through smbnetfs', test: (ctx) => ctx.filesystem.type === 'fuse.smbnetfs' },
         capability: true,
-        meaning: 'smbnetfs (libsmbclient) has no link calls at all: it makes neither symbolic nor hard links, whatever the ' +
-            "server's `unix extensions` setting.",
+        meaning: 'This SMB share is mounted with smbnetfs, whose libsmbclient has no link calls at all: it makes neither ' +
+            "symbolic nor hard links, whatever the server's `unix extensions` setting.",
         hint: 'Copy instead: add `fallback: copy`; or mount the share with the kernel client (`mount -t cifs -o mfsymlinks`), ' +
             'which stores symbolic links.'
     },

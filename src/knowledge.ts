@@ -132,8 +132,8 @@ const ROWS: Row[] = [
     when: { says: 'through smbnetfs', test: (ctx) => ctx.filesystem.type === 'fuse.smbnetfs' },
     capability: true,
     meaning:
-      'smbnetfs (libsmbclient) has no link calls at all: it makes neither symbolic nor hard links, whatever the ' +
-      "server's `unix extensions` setting.",
+      'This SMB share is mounted with smbnetfs, whose libsmbclient has no link calls at all: it makes neither ' +
+      "symbolic nor hard links, whatever the server's `unix extensions` setting.",
     hint:
       'Copy instead: add `fallback: copy`; or mount the share with the kernel client (`mount -t cifs -o mfsymlinks`), ' +
       'which stores symbolic links.'
