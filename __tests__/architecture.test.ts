@@ -8,6 +8,7 @@ const SRC = new URL('../src/', import.meta.url).pathname
 /** Lowest first: the data, then what knows the world, then the pipeline's stages in order, then what runs them. */
 const LAYERS: string[][] = [
   ['model.ts', 'errors.ts', 'platform.ts', 'roles.ts', 'mount-table.ts'],
+  ['families.ts'],
   ['fsops.ts', 'knowledge.ts', 'mounts.ts', 'mounts-macos.ts', 'mounts-windows.ts', 'runner.ts'],
   ['settings.ts'],
   ['spec.ts'],

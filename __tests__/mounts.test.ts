@@ -1,7 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import * as os from 'node:os'
 import { errnoNumber } from '../src/errors.js'
-import { explain, familyOf, isCapabilityFailure, kindWords, type FailureContext } from '../src/knowledge.js'
+import { canHang, explain, familyOf, isCapabilityFailure, kindWords, type FailureContext } from '../src/knowledge.js'
 import type { FilesystemInfo, Kind } from '../src/model.js'
 import type { MountEntry } from '../src/mount-table.js'
 import { createDetector, mountOf, parseMountinfo } from '../src/mounts.js'
@@ -325,5 +325,71 @@ describe('what mountinfo does not say', () => {
       }
     })
     expect(detector.forPath('/mnt/share/a')).toMatchObject({ type: 'fuse.sshfs', mountPoint: '/mnt/share' })
+  })
+})
+
+describe('the shares CI jobs mount, from their mountinfo lines (recorded in the lab)', () => {
+  const table = [
+    '27 1 254:0 / / rw,relatime - ext4 /dev/vda rw',
+    '90 27 0:40 / /mnt/bindfs rw,nosuid,nodev,relatime - fuse /srv/b rw,user_id=0,group_id=0,allow_other',
+    '91 27 254:0 /srv/bound /mnt/bind rw,relatime - ext4 /dev/vda rw',
+    '92 27 0:46 / /mnt/dav rw,nosuid,nodev,relatime - fuse http://127.0.0.1:8080/ rw,user_id=0,max_read=16384',
+    '93 27 0:45 / /mnt/rc rw,nosuid,nodev,relatime - fuse.rclone local{b6816}:/srv/rc rw,user_id=0,group_id=0',
+    '94 27 0:48 / /mnt/smb rw,nosuid,nodev,relatime - fuse.smbnetfs smbnetfs rw,user_id=0,group_id=0',
+    '95 27 0:47 / /mnt/s3 rw,nosuid,nodev,relatime - fuse.s3fs s3fs rw,user_id=0,group_id=0'
+  ].join('\n')
+  const processes = [
+    ['bindfs', '/srv/b', '/mnt/bindfs'],
+    ['rclone', 'serve', 'webdav', '/srv/dav', '--addr', '127.0.0.1:8080'],
+    ['rclone', '--config', '/dev/null', 'mount', '--daemon', '-l', '--vfs-cache-mode', 'writes', '/srv/rc', '/mnt/rc'],
+    ['s3fs', 'lab', '/mnt/s3', '-o', 'url=http://127.0.0.1:9000,use_path_request_style']
+  ]
+  const detector = createDetector(linux, { mountTable: () => table, processArgs: () => processes })
+  const at = (p: string): FilesystemInfo => detector.forPath(p)
+  const failure = (code: string, syscall: string, p: string): FailureContext => ({
+    failure: { code, errno: errnoNumber(code) ?? undefined, syscall, attempted: 'create the link' },
+    kind: syscall === 'link' ? 'hardlink' : 'symlink',
+    path: p,
+    target: `${p}-target`,
+    filesystem: at(p),
+    platform: linux,
+    targetExists: true,
+    targetIsDir: false
+  })
+
+  it.each([
+    ['/mnt/bindfs/x', 'fuse.bindfs', 'bindfs'],
+    ['/mnt/dav/x', 'fuse.davfs', 'webdav'],
+    ['/mnt/rc/x', 'fuse.rclone', 'rclone'],
+    ['/mnt/smb/127.0.0.1/lab/x', 'fuse.smbnetfs', 'smb'],
+    ['/mnt/s3/x', 'fuse.s3fs', 's3']
+  ])('%s is %s (%s), a share that can hang', (p, type, family) => {
+    expect(at(p).type).toBe(type)
+    expect(familyOf(at(p).type)).toBe(family)
+    expect(canHang(at(p))).toBe(true)
+  })
+
+  it("reads rclone's and s3fs's own options from their command lines", () => {
+    expect(at('/mnt/rc/x').options).toEqual(expect.arrayContaining(['links', 'vfs-cache-mode=writes']))
+    expect(at('/mnt/s3/x').options).toContain('use_path_request_style')
+  })
+
+  it('names a kernel bind mount by its root field and keeps it in process', () => {
+    expect(at('/mnt/bind/x')).toMatchObject({ type: 'ext4', root: '/srv/bound' })
+    expect(canHang(at('/mnt/bind/x'))).toBe(false)
+    expect(at('/x').root).toBeUndefined()
+  })
+
+  it('blames EPERM from link() on FUSE on the filesystem, not on fs.protected_hardlinks', () => {
+    const ctx = failure('EPERM', 'link', '/mnt/dav/l')
+    expect(explain(ctx).message).toMatch(/WebDAV/)
+    expect(explain(ctx).message).not.toMatch(/protected_hardlinks/)
+    expect(isCapabilityFailure(ctx)).toBe(true)
+  })
+
+  it("reads rclone's EIO as no links there, so fallback may copy", () => {
+    const ctx = failure('EIO', 'symlink', '/mnt/rc/l')
+    expect(isCapabilityFailure(ctx)).toBe(true)
+    expect(explain(ctx).hint).toContain('fallback: copy')
   })
 })

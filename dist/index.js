@@ -580,6 +580,140 @@ function executorsFor(requests, settings, where) {
 
 /***/ }),
 
+/***/ 5911:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// Every filesystem family, once: how mount tables name it, what it is in words, whether it is a share (worked on in
+// the share worker, its answers read back), and what it can store. docs/filesystems.md is generated from this table
+// (__tests__/filesystems-doc.test.ts); the knowledge rows in knowledge.ts say what each failure means.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.familyOf = familyOf;
+exports.familyFacts = familyFacts;
+exports.supportMatrix = supportMatrix;
+const ok = (fallback, rerun = 'yes') => ({
+    symlink: 'yes',
+    hardlink: 'yes',
+    replace: 'yes, atomic',
+    rerun,
+    fallback
+});
+/** Matched in this order: specific FUSE daemons before the generic `fuse`. */
+const FAMILY_TABLE = {
+    sshfs: {
+        types: /^fuse\.sshfs$/,
+        share: true,
+        support: {
+            ...ok('symlink', 'yes; hard links with a warning (each name shows its own inode)'),
+            hardlink: 'yes; EPERM with -o disable_hardlink'
+        }
+    },
+    rclone: {
+        types: /^fuse\.rclone$/,
+        share: true,
+        support: {
+            symlink: 'no (EIO)',
+            hardlink: 'no (EIO)',
+            replace: 'copies only',
+            rerun: 'copies',
+            fallback: 'copy'
+        }
+    },
+    s3: {
+        types: /^fuse\.s3fs$/,
+        says: 'an S3 bucket through s3fs',
+        share: true,
+        support: {
+            symlink: 'yes (an object holding the text)',
+            hardlink: 'no (ENOTSUP)',
+            replace: 'renamed, but the mount keeps serving the old text',
+            rerun: 'yes',
+            fallback: 'symlink'
+        }
+    },
+    webdav: {
+        types: /^fuse\.davfs2?$/,
+        says: 'a WebDAV share through davfs2',
+        share: true,
+        support: {
+            symlink: 'no (ENOSYS)',
+            hardlink: 'no (EPERM)',
+            replace: 'copies only',
+            rerun: 'copies; readdir EINVAL on kernel 6.18',
+            fallback: 'copy'
+        }
+    },
+    bindfs: {
+        types: /^fuse\.bindfs$/,
+        share: true,
+        support: ok('symlink')
+    },
+    'fuse-overlayfs': {
+        types: /^fuse\.fuse-overlayfs$/,
+        share: true,
+        support: ok('symlink')
+    },
+    nfs: { types: /^nfs4?$/, share: true },
+    smb: {
+        types: /^(cifs|smb3?|smbfs|fuse\.smbnetfs)$/i,
+        share: true,
+        support: {
+            symlink: 'no (ENOSYS) through smbnetfs',
+            hardlink: 'no (EPERM) through smbnetfs',
+            replace: 'copies only',
+            rerun: "copies; over SMB3 Node's copy fails EIO",
+            fallback: 'copy'
+        }
+    },
+    exfat: {
+        types: /^(exfat|fuse\.exfat)$/i,
+        support: {
+            symlink: 'no (ENOSYS)',
+            hardlink: 'no (EPERM)',
+            replace: 'copies only',
+            rerun: 'copies',
+            fallback: 'copy'
+        }
+    },
+    fat: {
+        types: /^(vfat|msdos|fat|fat12|fat16|fat32|fuse\.fusefat)$/i,
+        support: {
+            symlink: 'no (ENOSYS)',
+            hardlink: 'no (EPERM)',
+            replace: 'copies only',
+            rerun: 'copies',
+            fallback: 'copy'
+        }
+    },
+    ntfs: { types: /^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, support: ok('symlink') },
+    refs: { types: /^refs$/i },
+    vboxsf: { types: /^vboxsf$/, share: true },
+    '9p': { types: /^(9p|virtiofs)$/, share: true },
+    overlay: {
+        types: /^overlay$/,
+        support: { ...ok('symlink'), replace: 'yes, atomic; EXDEV renaming a lower-layer directory' }
+    },
+    fuse: { types: /^(fuse|macfuse|osxfuse)/, share: true },
+    local: {
+        types: /^(ext[234]|xfs|btrfs|tmpfs|ramfs|zfs|f2fs|apfs|hfs)$/i,
+        support: ok('symlink')
+    }
+};
+const FAMILIES = Object.entries(FAMILY_TABLE);
+function familyOf(type) {
+    return FAMILIES.find(([, facts]) => facts.types.test(type))?.[0] ?? 'unknown';
+}
+function familyFacts(family) {
+    return family === 'unknown' ? undefined : FAMILY_TABLE[family];
+}
+/** The families whose support is known, in table order, for docs/filesystems.md. */
+function supportMatrix() {
+    return FAMILIES.flatMap(([family, facts]) => facts.support ? [[family, facts.types.source, facts.support]] : []);
+}
+
+
+/***/ }),
+
 /***/ 2122:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -704,7 +838,7 @@ function copyFileData(from, to) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.familyOf = familyOf;
+exports.familyOf = void 0;
 exports.misreports = misreports;
 exports.canHang = canHang;
 exports.isShareGone = isShareGone;
@@ -712,28 +846,11 @@ exports.troubleshootingRows = troubleshootingRows;
 exports.isCapabilityFailure = isCapabilityFailure;
 exports.kindWords = kindWords;
 exports.explain = explain;
+// What an errno means for a link, on which filesystem, and what to do about it. Rows of data, first match wins:
+// adding a filesystem or an errno is adding rows.
+const families_js_1 = __nccwpck_require__(5911);
+Object.defineProperty(exports, "familyOf", ({ enumerable: true, get: function () { return families_js_1.familyOf; } }));
 const platform_js_1 = __nccwpck_require__(3728);
-/**
- * Filesystem type → family, as Linux's mountinfo (`ext4`, `fuse.sshfs`), macOS's `mount` (`apfs`, `hfs`, `msdos`,
- * `exfat`, `smbfs`, `nfs`, `macfuse`/`osxfuse`) and Windows' DriveFormat (`NTFS`, `ReFS`, `FAT32`, `exFAT`) name it.
- */
-const FAMILIES = [
-    [/^fuse\.sshfs$/, 'sshfs'],
-    [/^nfs4?$/, 'nfs'],
-    [/^(cifs|smb3?|smbfs)$/i, 'smb'],
-    [/^(exfat|fuse\.exfat)$/i, 'exfat'],
-    [/^(vfat|msdos|fat|fat12|fat16|fat32|fuse\.fusefat)$/i, 'fat'],
-    [/^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, 'ntfs'],
-    [/^refs$/i, 'refs'],
-    [/^vboxsf$/, 'vboxsf'],
-    [/^(9p|virtiofs)$/, '9p'],
-    [/^overlay$/, 'overlay'],
-    [/^(fuse|macfuse|osxfuse)/, 'fuse'],
-    [/^(ext[234]|xfs|btrfs|tmpfs|ramfs|zfs|f2fs|apfs|hfs)$/i, 'local']
-];
-function familyOf(type) {
-    return FAMILIES.find(([pattern]) => pattern.test(type))?.[1] ?? 'unknown';
-}
 const LINK_CALLS = ['link', 'symlink'];
 const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP'];
 /** Node reports a junction's failure as symlink()'s: the kind tried tells them apart. */
@@ -753,6 +870,13 @@ const NO_PRIVILEGE = {
 };
 /** libuv says 1 link where it cannot open the file (src/win/fs.c, fs__stat_directory): no evidence either way. */
 const LINKS_READ = { says: 'its link count was read', test: (ctx) => (ctx.targetLinks ?? 0) > 1 };
+/** A FUSE daemon without link(): kernels >= 6.15 turn its ENOSYS into EPERM, which is not protected_hardlinks. */
+const THROUGH_FUSE = {
+    says: 'through FUSE',
+    test: (ctx) => /^fuse/.test(ctx.filesystem.driver ?? ctx.filesystem.type)
+};
+/** rclone's option, as its command line gives it (`--links`, `-l`). */
+const rcloneLinks = (ctx) => ctx.filesystem.options.some((o) => /^links(=|$)/.test(o));
 const ROWS = [
     // Hard links refused by the filesystem itself.
     {
@@ -792,6 +916,52 @@ const ROWS = [
         meaning: 'Windows answered ERROR_INVALID_FUNCTION, which Node reports as EISDIR ("illegal operation on a directory"): ' +
             'this volume has no links of any kind, as FAT32 and exFAT volumes have none. Nothing is wrong with a directory.',
         hint: 'Copy instead: add `fallback: copy`, or put PATH on an NTFS volume.'
+    },
+    {
+        codes: ['EIO'],
+        syscalls: LINK_CALLS,
+        families: ['rclone'],
+        when: { says: 'mounted with --links', test: rcloneLinks },
+        capability: true,
+        meaning: 'rclone mounts make neither symbolic nor hard links and answer EIO (the share itself is fine). `--links` ' +
+            'only shows symlinks made on the remote as files named NAME.rclonelink holding the link text.',
+        hint: 'Copy instead: add `fallback: copy` (copies work on rclone mounts), or make the link on the remote itself.'
+    },
+    {
+        codes: ['EIO'],
+        syscalls: LINK_CALLS,
+        families: ['rclone'],
+        capability: true,
+        meaning: 'rclone mounts make neither symbolic nor hard links and answer EIO (the share itself is fine).',
+        hint: 'Copy instead: add `fallback: copy` (copies work on rclone mounts), or make the link on the remote itself.'
+    },
+    {
+        codes: [...NOT_IMPLEMENTED, 'EPERM'],
+        syscalls: LINK_CALLS,
+        families: ['webdav'],
+        capability: true,
+        meaning: 'WebDAV stores only files and directories: davfs2 makes neither symbolic links (ENOSYS) nor hard links ' +
+            '(EPERM on kernels >= 6.15, ENOSYS before).',
+        hint: 'Copy instead: add `fallback: copy` (copies work on WebDAV shares).'
+    },
+    {
+        codes: [...NOT_IMPLEMENTED, 'EPERM'],
+        syscalls: LINK_CALLS,
+        families: ['smb'],
+        when: { says: 'through smbnetfs', test: (ctx) => ctx.filesystem.type === 'fuse.smbnetfs' },
+        capability: true,
+        meaning: 'This SMB share is mounted with smbnetfs, whose libsmbclient has no link calls at all: it makes neither ' +
+            "symbolic nor hard links, whatever the server's `unix extensions` setting.",
+        hint: 'Copy instead: add `fallback: copy`; or mount the share with the kernel client (`mount -t cifs -o mfsymlinks`), ' +
+            'which stores symbolic links.'
+    },
+    {
+        codes: NOT_IMPLEMENTED,
+        syscalls: ['link'],
+        families: ['s3'],
+        capability: true,
+        meaning: 'S3 has no hard links: every object has one key. s3fs stores a symbolic link as an object holding its text.',
+        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
     },
     {
         codes: [...NOT_IMPLEMENTED, 'EPERM', 'EISDIR'],
@@ -865,6 +1035,20 @@ const ROWS = [
         codes: ['EPERM'],
         syscalls: ['link'],
         platforms: ['linux'],
+        when: THROUGH_FUSE,
+        capability: true,
+        meaning: 'This FUSE filesystem makes no hard links (its daemon has no link call; kernels >= 6.15 report that as EPERM, ' +
+            'older ones as ENOSYS).',
+        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['link'],
+        platforms: ['linux'],
+        when: {
+            says: 'fs.protected_hardlinks applies (not root, not the owner of TARGET)',
+            test: (ctx) => ctx.hardlinkProtected !== false
+        },
         capability: true,
         meaning: 'The kernel refused the hard link: with fs.protected_hardlinks=1 only the owner of TARGET (or someone who may ' +
             'read and write it) may link to it; some filesystems refuse hard links altogether.',
@@ -1158,6 +1342,13 @@ const ROWS = [
         hint: 'Export the share with security_model=mapped-xattr (or passthrough as root), or add `fallback: copy`.'
     },
     {
+        codes: ['EINVAL'],
+        syscalls: ['scandir', 'opendir', 'readdir'],
+        families: ['webdav'],
+        meaning: 'davfs2 cannot list directories here (readdir gives EINVAL; seen with davfs2 1.6.1 on kernel 6.18).',
+        hint: 'Nothing to change for the links themselves; to list the share, use the WebDAV server directly.'
+    },
+    {
         codes: ['EXDEV'],
         syscalls: ['rename'],
         families: ['overlay'],
@@ -1173,15 +1364,13 @@ const ROWS = [
         hint: 'Mount with `-o mfsymlinks`, or add `fallback: hardlink, copy`.'
     }
 ];
-/** Families served by a FUSE daemon or a server: their answers cannot be taken at their word, and they can hang. */
-const SHARE_FAMILIES = ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p'];
-/** Filesystems whose answers cannot be taken at their word: a created link is read back there. */
+/** Shares, whose answers cannot be taken at their word: a created link is read back there. */
 function misreports(fs) {
-    return SHARE_FAMILIES.includes(familyOf(fs.type));
+    return (0, families_js_1.familyFacts)((0, families_js_1.familyOf)(fs.type))?.share === true;
 }
 /** Filesystems whose calls can hang (a FUSE daemon or a server that stops answering): worked on in a child process. */
 function canHang(fs) {
-    return /^fuse/.test(fs.driver ?? fs.type) || SHARE_FAMILIES.includes(familyOf(fs.type));
+    return /^fuse/.test(fs.driver ?? fs.type) || misreports(fs);
 }
 /** Errnos that say the share itself is gone: later links on the same mount are not attempted. */
 const SHARE_GONE = ['ENOTCONN', 'ECONNABORTED', 'ETIMEDOUT'];
@@ -1192,7 +1381,7 @@ function matches(row, ctx) {
     const code = ctx.failure.code;
     return (row.codes.includes(code) &&
         (!row.syscalls || row.syscalls.includes(ctx.failure.syscall)) &&
-        (!row.families || row.families.includes(familyOf(ctx.filesystem.type))) &&
+        (!row.families || row.families.includes((0, families_js_1.familyOf)(ctx.filesystem.type))) &&
         (!row.platforms || row.platforms.includes(ctx.platform.name)) &&
         (!row.when || row.when.test(ctx)));
 }
@@ -1228,7 +1417,9 @@ function describeFilesystem(fs) {
         return `a filesystem of unknown type${fs.mountPoint ? ` mounted at ${fs.mountPoint}` : ''}`;
     const where = fs.mountPoint ? ` mounted at ${fs.mountPoint}` : '';
     const source = fs.source && fs.source !== fs.type ? ` from ${fs.source}` : '';
-    return `${fs.type}${where}${source}`;
+    const bound = fs.root ? `a bind mount of its directory ${fs.root}` : '';
+    const what = [(0, families_js_1.familyFacts)((0, families_js_1.familyOf)(fs.type))?.says, bound].filter(Boolean).join(', ');
+    return `${fs.type}${where}${source}${what ? ` (${what})` : ''}`;
 }
 /** What was tried, the errno and its meaning, the filesystem, the fix: the table is matched once per failure. */
 function explain(ctx) {
@@ -1623,6 +1814,7 @@ exports.createDetector = createDetector;
 const node_child_process_1 = __nccwpck_require__(1421);
 const fs = __importStar(__nccwpck_require__(3024));
 const node_path_1 = __nccwpck_require__(6760);
+const knowledge_js_1 = __nccwpck_require__(7023);
 const mounts_macos_js_1 = __nccwpck_require__(8245);
 const mounts_windows_js_1 = __nccwpck_require__(4941);
 const platform_js_1 = __nccwpck_require__(3728);
@@ -1643,9 +1835,11 @@ function parseMountinfo(text) {
             continue;
         const options = new Set([...fields[5].split(','), ...(fields[dash + 3] ?? '').split(',')]);
         options.delete('');
+        const root = unescape(fields[3]); // the directory of the filesystem shown there: not `/` for a bind mount
         mounts.push({
             id: Number(fields[0]),
             device: fields[2],
+            ...(root !== '/' ? { root } : {}),
             mountPoint: unescape(fields[4]),
             type: unescape(fields[dash + 1]),
             source: unescape(fields[dash + 2]),
@@ -1715,18 +1909,34 @@ function systemSources(platform) {
         firmlinks: () => readOrUndefined('/usr/share/firmlinks')
     };
 }
+/** A FUSE daemon's name as mountinfo's `fuse.NAME` would give it: `/usr/sbin/mount.davfs` -> `davfs`. */
+const daemonName = (argv0) => node_path_1.posix.basename(argv0).replace(/^mount\./, '');
+/** The command line of the process serving a FUSE mount point: one named `name`, or any that names a family. */
+function daemonOf(processes, mountPoint, name) {
+    return processes.find((argv) => {
+        const own = daemonName(argv[0] ?? '');
+        const fits = name ? own === name : (0, knowledge_js_1.familyOf)(`fuse.${own}`) !== 'fuse';
+        return fits && argv.slice(1).some((arg) => namesMountPoint(arg, mountPoint));
+    });
+}
 /**
- * The `-o` options of the sshfs process serving a mount point (follow_symlinks, disable_hardlink...): the kernel's
- * mount table does not have them, and they explain failures.
+ * A FUSE daemon's own options, which the kernel's mount table does not have and which explain failures: `-o a,b`
+ * (sshfs's follow_symlinks, s3fs's, bindfs's) and `--name[=value]` or `--name value` (rclone's links,
+ * vfs-cache-mode=writes; a boolean flag may take the next word as its value, so options are matched by name).
  */
-function sshfsOptions(processes, mountPoint) {
-    const daemon = processes.find((argv) => /(^|\/)sshfs$/.test(argv[0] ?? '') && argv.slice(1).some((arg) => namesMountPoint(arg, mountPoint)));
-    if (!daemon)
-        return [];
-    return daemon.flatMap((arg, i) => {
+function daemonOptions(argv) {
+    return argv.flatMap((arg, i) => {
+        const next = argv[i + 1] ?? '';
         if (arg === '-o')
-            return (daemon[i + 1] ?? '').split(',');
-        return arg.startsWith('-o') ? arg.slice(2).split(',') : [];
+            return next.split(',');
+        if (/^-o./.test(arg))
+            return arg.slice(2).split(',');
+        if (arg === '-l')
+            return ['links']; // rclone's short form
+        if (!arg.startsWith('--') || arg === '--')
+            return [];
+        const option = arg.slice(2);
+        return [option.includes('=') || next === '' || next.startsWith('-') ? option : `${option}=${next}`];
     });
 }
 /**
@@ -1741,7 +1951,10 @@ function namesMountPoint(arg, mountPoint) {
         return typed === mountPoint;
     return !typed.startsWith('..') && typed !== '.' && mountPoint.endsWith(`/${typed}`);
 }
-/** A mount as the knowledge base wants to see it: the real format of a fuseblk device, a FUSE daemon's options. */
+/**
+ * A mount as the knowledge base wants to see it: the real format of a fuseblk device; for a bare `fuse` mount the
+ * daemon behind it (bindfs, davfs2, whose source is its URL); a FUSE daemon's own options.
+ */
 function enrich(mount, sources) {
     const info = basicInfo(mount);
     if (mount.type === 'fuseblk' && mount.source.startsWith('/dev/')) {
@@ -1749,8 +1962,17 @@ function enrich(mount, sources) {
         if (format)
             Object.assign(info, { type: format, driver: mount.type });
     }
-    if (mount.type === 'fuse.sshfs')
-        info.options = [...new Set([...mount.options, ...sshfsOptions(sources.processArgs(), mount.mountPoint)])];
+    if (!mount.type.startsWith('fuse.') && mount.type !== 'fuse')
+        return info;
+    // davfs2's source is its URL; other bare `fuse` mounts are named by the known daemon serving them.
+    const davfs = mount.type === 'fuse' && /^https?:\/\//i.test(mount.source) ? 'davfs' : undefined;
+    const named = davfs ?? (mount.type.startsWith('fuse.') ? mount.type.slice('fuse.'.length) : undefined);
+    const daemon = daemonOf(sources.processArgs(), mount.mountPoint, named);
+    const own = named ?? (daemon && daemonName(daemon[0]));
+    if (mount.type === 'fuse' && own)
+        Object.assign(info, { type: `fuse.${own}`, driver: mount.type });
+    if (daemon)
+        info.options = [...new Set([...mount.options, ...daemonOptions(daemon)])];
     return info;
 }
 /** The mount table of this platform, parsed; empty where there is none to read. */
@@ -1760,8 +1982,8 @@ function mountTable(platform, from) {
     return platform.name === 'linux' ? parseMountinfo(from.mountTable()) : [];
 }
 function basicInfo(mount) {
-    const { type, mountPoint, source, options, driver } = mount;
-    return { type, mountPoint, source, options, ...(driver && { driver }) };
+    const { type, mountPoint, source, options, driver, root } = mount;
+    return { type, mountPoint, source, options, ...(driver && { driver }), ...(root ? { root } : {}) };
 }
 /** Linux and macOS: the mount table, read at the first question. */
 function tableLookup(platform, from) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Filesystem lab for ln-action end-to-end tests: real tmpfs/xfs/exFAT/FAT/NTFS/sshfs mounts under one
-# directory, described in DIR/lab.json. Run as root (Linux, /dev/fuse). See lab/FINDINGS.md for what each
+# Filesystem lab for ln-action end-to-end tests: real tmpfs/xfs/exFAT/FAT/NTFS/sshfs mounts, and the shares CI
+# jobs mount (SMB, WebDAV, S3, rclone, bindfs, bind, overlay), under one directory, described in DIR/lab.json. Run as root (Linux, /dev/fuse). See lab/FINDINGS.md for what each
 # mount does with link()/symlink().
 #   lab.sh up [DIR] | down [DIR] | kill-sshfs NAME [DIR] | hang-sshfs NAME [DIR] | resume-sshfs NAME [DIR]
 set -euo pipefail
@@ -39,6 +39,8 @@ tree() { local c; echo "$1"; for c in $(pgrep -P "$1"); do tree "$c"; done; }   
 ours() { # PID: only ever signal lab daemons, even if a stale pid file now names a reused pid
   case $(cat /proc/"$1"/comm 2>/dev/null) in
     sshfs | ssh | sshd | sftp-server | ntfs-3g | mount.exfat-fu* | fusefat | lnlab-reaper) return 0 ;;
+    rclone | bindfs | fuse-overlayfs | s3fs | mount.davfs | smbnetfs | smbd* | cleanupd) return 0 ;;
+    node) grep -qa s3rver /proc/"$1"/cmdline && return 0 ;;   # the S3 server is a Node program
   esac
   return 1
 }
@@ -46,7 +48,10 @@ ours() { # PID: only ever signal lab daemons, even if a stale pid file now names
 # and hand the status back in RC; stderr goes to RUN/err so a failure becomes a one-line skip reason.
 attempt() { set +e; ( set -e; "$@" ) 2>"$RUN/err"; RC=$?; set -e; }
 reason() { grep -v '^\s*$' "$RUN/err" | tail -n 1 | cut -c1-200 || true; }
-record() { printf '%s\t%s\t%s\t%s\n' "$1" "$M/$1" "$(mi_type "$M/$1")" "$2" >>"$RUN/mounts.tsv"; log "mounted $1"; }
+record() { # a mount whose share lies below its mount point (smbnetfs: HOST/SHARE) names it in RUN/NAME.subdir
+  local sub; sub=$(cat "$RUN/$1.subdir" 2>/dev/null || true)
+  printf '%s\t%s\t%s\t%s\n' "$1" "$M/$1${sub:+/$sub}" "$(mi_type "$M/$1")" "$2" >>"$RUN/mounts.tsv"; log "mounted $1"
+}
 skip() { printf '%s\t%s\n' "$1" "$2" >>"$RUN/skipped.tsv"; log "SKIPPED $1: $2"; }
 try() { # NAME NOTE FUNC ARGS...: mount one thing, or list it under "skipped" with the reason
   local name=$1 note=$2; shift 2
@@ -87,6 +92,93 @@ mnt_fat() {   # fusefat refuses to start without -o ro or -o rw+ (experimental r
   daemon fusefat -o rw+ "$DIR/$1.img" "$M/$1"; wait_mounted "$M/$1"
 }
 
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_port() { # PORT [PID]: until something listens on 127.0.0.1:PORT
+  local i; for ((i = 0; i < 200; i++)); do
+    (: </dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0
+    [[ -n ${2:-} ]] && ! kill -0 "$2" 2>/dev/null && break
+    sleep 0.05
+  done
+  echo "nothing listens on 127.0.0.1:$1 (see $RUN/*.log)" >&2; return 1
+}
+need() { local t; for t; do command -v "$t" >/dev/null || { echo "$t is not installed" >&2; return 1; }; done; }
+
+# --- the shares CI jobs mount: a real server on loopback (or a local directory) and its client ------------------
+# Kernel bind mount: mountinfo shows the bound directory in its root field (4th) and the device's own type.
+mnt_bind() { mkdir -p "$S/$1"; mount --bind "$S/$1" "$M/$1"; }
+mnt_bindfs() { need bindfs; mkdir -p "$S/$1"; daemon bindfs "$S/$1" "$M/$1"; wait_mounted "$M/$1"; }
+layers() { mkdir -p "$S/$1"/{lower/dir,upper,work}; echo lower >"$S/$1/lower/lower-file"; echo lower >"$S/$1/lower/dir/f"; }
+mnt_overlay() { # the layered filesystem a container job's files live on
+  layers "$1"; mount -t overlay overlay -o "lowerdir=$S/$1/lower,upperdir=$S/$1/upper,workdir=$S/$1/work" "$M/$1"
+}
+mnt_fuse_overlayfs() {
+  need fuse-overlayfs; layers "$1"
+  daemon fuse-overlayfs -o "lowerdir=$S/$1/lower,upperdir=$S/$1/upper,workdir=$S/$1/work" "$M/$1"; wait_mounted "$M/$1"
+}
+mnt_rclone() { # RCLONE-OPTIONS... NAME: a local directory as the remote; --daemon returns once mounted
+  local name=${*: -1}; need rclone; mkdir -p "$S/$name"
+  daemon rclone --config /dev/null mount --daemon --cache-dir "$RUN/rclone-$name" "${@:1:$#-1}" "$S/$name" "$M/$name"
+  wait_mounted "$M/$name"
+}
+mnt_webdav() { # davfs2 against rclone's WebDAV server; davfs2 runs as user davfs2: its cache is root:davfs2 0775
+  need rclone mount.davfs; mkdir -p "$S/$1" "$RUN/davfs2-cache"
+  chown root:davfs2 "$RUN/davfs2-cache"; chmod 775 "$RUN/davfs2-cache"
+  local port; port=$(free_port)
+  rclone --config /dev/null serve webdav "$S/$1" --addr "127.0.0.1:$port" </dev/null >>"$RUN/$1-server.log" 2>&1 &
+  echo $! >"$RUN/$1-server.pid"; wait_port "$port" $!
+  printf 'ask_auth 0\nuse_locks 0\ndelay_upload 0\ncache_dir %s\nsecrets %s\n' "$RUN/davfs2-cache" "$RUN/davfs2.secrets" >"$RUN/davfs2.conf"
+  printf 'http://127.0.0.1:%s/ lab lab\n' "$port" >"$RUN/davfs2.secrets"; chmod 600 "$RUN/davfs2.secrets"
+  daemon mount.davfs -o "conf=$RUN/davfs2.conf" "http://127.0.0.1:$port/" "$M/$1"; wait_mounted "$M/$1"
+}
+mnt_s3() { # s3fs against s3rver (npm), bucket "lab": its objects sit under DIR/server/s3/lab
+  need s3rver s3fs; mkdir -p "$S/$1"
+  local port; port=$(free_port)
+  s3rver -d "$S/$1" -a 127.0.0.1 -p "$port" --configure-bucket lab --silent </dev/null >>"$RUN/$1-server.log" 2>&1 &
+  echo $! >"$RUN/$1-server.pid"; wait_port "$port" $!
+  echo S3RVER:S3RVER >"$RUN/s3.passwd"; chmod 600 "$RUN/s3.passwd"   # s3rver's fixed credentials
+  daemon s3fs lab "$M/$1" -o "url=http://127.0.0.1:$port,use_path_request_style,passwd_file=$RUN/s3.passwd"
+  wait_mounted "$M/$1"
+}
+mnt_smb() { # SMB-SETTING NAME: smbd and smbnetfs in a network namespace of their own, where Samba has 127.0.0.1:445
+  # to itself (libsmbclient connects to no other port); the FUSE mount itself is in the lab's mount namespace.
+  local name=$2 d=$RUN/$2; need smbd smbnetfs ip; mkdir -p "$S/$name" "$d/home/.smb"
+  cat >"$d/smb.conf" <<EOF
+[global]
+  server role = standalone server
+  interfaces = lo
+  bind interfaces only = yes
+  smb ports = 445
+  disable netbios = yes
+  map to guest = Bad User
+  guest account = root
+  lock directory = $d
+  state directory = $d
+  cache directory = $d
+  private dir = $d
+  pid directory = $d
+  ncalrpc dir = $d
+  log file = $d/smbd.log
+  load printers = no
+  disable spoolss = yes
+  $1
+[lab]
+  path = $S/$name
+  read only = no
+  guest ok = yes
+  force user = root
+EOF
+  printf '[global]\n  %s\n' "$1" >"$d/home/.smb/smb.conf"   # the client takes the protocol settings too
+  echo 'auth "guest" ""' >"$d/home/.smb/smbnetfs.conf"; chmod 600 "$d/home/.smb/smbnetfs.conf"
+  echo 127.0.0.1/lab >"$RUN/$name.subdir"
+  HOME=$d/home unshare -n sh -c 'ip link set lo up && smbd -D -s "$1" && exec smbnetfs "$2"' sh "$d/smb.conf" "$M/$name" \
+    </dev/null >>"$RUN/$name.log" 2>&1
+  wait_mounted "$M/$name"
+  local i; for ((i = 0; i < 60; i++)); do   # until the share answers: smbd -D returns before it listens
+    ls "$M/$name/127.0.0.1/lab" >/dev/null 2>&1 && return 0; sleep 0.05
+  done
+  ls "$M/$name/127.0.0.1/lab" >/dev/null
+}
+
 start_sshd() {
   # One sshd for all shares, on 127.0.0.1 only, in a private mount namespace created before any lab mount:
   #  - the server never sees the client's FUSE mounts, so a link text pointing into a client mount cannot make
@@ -96,7 +188,7 @@ start_sshd() {
   mkdir -p "$K" /run/sshd   # /run/sshd: privilege-separation dir sshd insists on
   ssh-keygen -q -t ed25519 -N '' -f "$K/host_key"; ssh-keygen -q -t ed25519 -N '' -f "$K/id"
   cp "$K/id.pub" "$K/authorized_keys"
-  PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  PORT=$(free_port)
   # StrictModes no: the key files sit under world-writable /tmp; UsePAM no: no PAM stack needed for keys.
   cat >"$K/sshd_config" <<EOF
 ListenAddress 127.0.0.1
@@ -116,8 +208,7 @@ EOF
   echo "$PORT" >"$RUN/sshd.port"
   unshare -m --propagation private sh -c 'mount --bind "$1" "$2" && exec /usr/sbin/sshd -f "$3" -E "$4"' \
     sh "$S/sshfs-seed" "$M/sshfs-seed" "$K/sshd_config" "$RUN/sshd.log" </dev/null
-  local i; for ((i = 0; i < 100; i++)); do (: </dev/tcp/127.0.0.1/"$PORT") 2>/dev/null && return 0; sleep 0.05; done
-  echo "sshd did not start listening (see $RUN/sshd.log)" >&2; return 1
+  wait_port "$PORT"
 }
 
 mnt_sshfs() { # EXTRA-OPTIONS REMOTE-PATH NAME
@@ -173,6 +264,7 @@ sshfs-dead||sshfs process SIGKILLed after mounting: everything gives ENOTCONN
 sshfs-hang||stop/resume its transport with lab.sh hang-sshfs/resume-sshfs; calls then block (unkillably)
 EOF
   [[ -n $(mi_type "$M/sshfs-dead") ]] && NAME=sshfs-dead && kill_sshfs
+  up_shares
   python3 - "$RUN" "$DIR/lab.json" "$PORT" "$S" "$sshd_ok" <<'EOF'
 import json, sys
 run, out, port, root, ok = sys.argv[1:]
@@ -183,6 +275,22 @@ lab = {"mounts": {n: {"path": p, "type": t, "note": note} for n, p, t, note in r
 json.dump(lab, open(out, "w"), indent=2)
 EOF
   log "wrote $DIR/lab.json: $(wc -l <"$RUN/mounts.tsv") mounted, $(wc -l <"$RUN/skipped.tsv") skipped"
+}
+
+up_shares() { # measured in lab/FINDINGS.md ("Shares")
+  try bind "kernel bind mount (mount --bind): mountinfo root field is the bound directory" mnt_bind
+  try bindfs "bindfs of a local directory: bare fuse type, source = the directory" mnt_bindfs
+  try overlay "kernel overlayfs (lower/upper/work), as under a container job; lower-file and dir/ are in the lower layer" mnt_overlay
+  try fuse-overlayfs "fuse-overlayfs, same layers as overlay" mnt_fuse_overlayfs
+  try rclone "rclone mount of a local remote, --vfs-cache-mode off: symlink and link EIO" mnt_rclone --vfs-cache-mode off
+  try rclone-links "rclone mount --links: symlinks stored as NAME.rclonelink files on the remote" mnt_rclone --links --vfs-cache-mode off
+  try rclone-writes "rclone mount --vfs-cache-mode writes" mnt_rclone --vfs-cache-mode writes
+  try webdav "davfs2 -> rclone serve webdav: bare fuse type, source http://127.0.0.1:PORT/; symlink ENOSYS, link EPERM" mnt_webdav
+  try s3 "s3fs -> s3rver: symlinks stored as objects; link ENOTSUP; renamed links read back stale" mnt_s3
+  try smb1 "smbnetfs -> Samba over SMB1 with unix extensions (own network namespace): symlink ENOSYS, link EPERM" \
+    mnt_smb $'server min protocol = NT1\n  server max protocol = NT1\n  client min protocol = NT1\n  client max protocol = NT1\n  unix extensions = yes'
+  try smb3 "smbnetfs -> Samba over SMB3, unix extensions off: symlink ENOSYS, link EPERM, Node copyFile EIO" \
+    mnt_smb $'server min protocol = SMB3\n  client min protocol = SMB3\n  unix extensions = no'
 }
 
 # Orphaned daemons (sshfs -f, sshd, the FUSE daemons) must be reaped by someone; where PID 1 does not reap
@@ -245,6 +353,7 @@ down() {
     losetup -d "$dev" && log "detached $dev"
   done
   [[ -z $(lab_mounts) ]] || die "still mounted under $DIR; not removing it"
+  rm -f /var/run/mount.davfs/"$(echo "${M#/}" | tr / -)"-*.pid   # a killed mount.davfs leaves its pid file
   rm -rf -- "$DIR"
 }
 
@@ -254,7 +363,7 @@ case $CMD in
     [[ -c /dev/fuse ]] || die "/dev/fuse is missing: FUSE mounts (exfat, fat, ntfs, sshfs) need it"
     start=$SECONDS; down
     [[ ! -e $DIR ]] || die "$DIR still exists after down"
-    mkdir -p "$RUN"; chmod 700 "$DIR"; touch "$MARK"
+    mkdir -p "$RUN"; chmod 711 "$DIR"; touch "$MARK"   # 711: davfs2 (user davfs2) reaches its cache in RUN
     if command -v python3 >/dev/null; then
       echo "$REAPER" >"$RUN/reaper.py"; python3 "$RUN/reaper.py" "$RUN/reaper.pid" bash "$(realpath "$0")" _up "$DIR"
     else bash "$0" _up "$DIR"; fi

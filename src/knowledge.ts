@@ -1,45 +1,10 @@
 // What an errno means for a link, on which filesystem, and what to do about it. Rows of data, first match wins:
 // adding a filesystem or an errno is adding rows.
+import { familyFacts, familyOf, type Family } from './families.js'
 import type { Failure, FilesystemInfo, Kind } from './model.js'
 import { volumeOf, type Platform } from './platform.js'
 
-export type Family =
-  | 'sshfs'
-  | 'nfs'
-  | 'smb'
-  | 'exfat'
-  | 'fat'
-  | 'ntfs'
-  | 'refs'
-  | 'vboxsf'
-  | '9p'
-  | 'overlay'
-  | 'fuse'
-  | 'local'
-  | 'unknown'
-
-/**
- * Filesystem type → family, as Linux's mountinfo (`ext4`, `fuse.sshfs`), macOS's `mount` (`apfs`, `hfs`, `msdos`,
- * `exfat`, `smbfs`, `nfs`, `macfuse`/`osxfuse`) and Windows' DriveFormat (`NTFS`, `ReFS`, `FAT32`, `exFAT`) name it.
- */
-const FAMILIES: [RegExp, Family][] = [
-  [/^fuse\.sshfs$/, 'sshfs'],
-  [/^nfs4?$/, 'nfs'],
-  [/^(cifs|smb3?|smbfs)$/i, 'smb'],
-  [/^(exfat|fuse\.exfat)$/i, 'exfat'],
-  [/^(vfat|msdos|fat|fat12|fat16|fat32|fuse\.fusefat)$/i, 'fat'],
-  [/^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, 'ntfs'],
-  [/^refs$/i, 'refs'],
-  [/^vboxsf$/, 'vboxsf'],
-  [/^(9p|virtiofs)$/, '9p'],
-  [/^overlay$/, 'overlay'],
-  [/^(fuse|macfuse|osxfuse)/, 'fuse'],
-  [/^(ext[234]|xfs|btrfs|tmpfs|ramfs|zfs|f2fs|apfs|hfs)$/i, 'local']
-]
-
-export function familyOf(type: string): Family {
-  return FAMILIES.find(([pattern]) => pattern.test(type))?.[1] ?? 'unknown'
-}
+export { familyOf, type Family }
 
 /** Everything known about one failed call, for the rows to match on. */
 export interface FailureContext {
@@ -57,6 +22,11 @@ export interface FailureContext {
   canCreateFile?: boolean
   /** After a failed link(): TARGET's link count, when it could be read. */
   targetLinks?: number
+  /**
+   * Whether fs.protected_hardlinks can be what refused a hard link: /proc/sys/fs/protected_hardlinks is 1, the
+   * effective user is not root and does not own TARGET. Undefined where not looked at (then it may be).
+   */
+  hardlinkProtected?: boolean
 }
 
 interface Row {
@@ -92,6 +62,13 @@ const NO_PRIVILEGE = {
 }
 /** libuv says 1 link where it cannot open the file (src/win/fs.c, fs__stat_directory): no evidence either way. */
 const LINKS_READ = { says: 'its link count was read', test: (ctx: FailureContext) => (ctx.targetLinks ?? 0) > 1 }
+/** A FUSE daemon without link(): kernels >= 6.15 turn its ENOSYS into EPERM, which is not protected_hardlinks. */
+const THROUGH_FUSE = {
+  says: 'through FUSE',
+  test: (ctx: FailureContext) => /^fuse/.test(ctx.filesystem.driver ?? ctx.filesystem.type)
+}
+/** rclone's option, as its command line gives it (`--links`, `-l`). */
+const rcloneLinks = (ctx: FailureContext): boolean => ctx.filesystem.options.some((o) => /^links(=|$)/.test(o))
 
 const ROWS: Row[] = [
   // Hard links refused by the filesystem itself.
@@ -136,6 +113,57 @@ const ROWS: Row[] = [
       'Windows answered ERROR_INVALID_FUNCTION, which Node reports as EISDIR ("illegal operation on a directory"): ' +
       'this volume has no links of any kind, as FAT32 and exFAT volumes have none. Nothing is wrong with a directory.',
     hint: 'Copy instead: add `fallback: copy`, or put PATH on an NTFS volume.'
+  },
+  {
+    codes: ['EIO'],
+    syscalls: LINK_CALLS,
+    families: ['rclone'],
+    when: { says: 'mounted with --links', test: rcloneLinks },
+    capability: true,
+    meaning:
+      'rclone mounts make neither symbolic nor hard links and answer EIO (the share itself is fine). `--links` ' +
+      'only shows symlinks made on the remote as files named NAME.rclonelink holding the link text.',
+    hint: 'Copy instead: add `fallback: copy` (copies work on rclone mounts), or make the link on the remote itself.'
+  },
+  {
+    codes: ['EIO'],
+    syscalls: LINK_CALLS,
+    families: ['rclone'],
+    capability: true,
+    meaning: 'rclone mounts make neither symbolic nor hard links and answer EIO (the share itself is fine).',
+    hint: 'Copy instead: add `fallback: copy` (copies work on rclone mounts), or make the link on the remote itself.'
+  },
+  {
+    codes: [...NOT_IMPLEMENTED, 'EPERM'],
+    syscalls: LINK_CALLS,
+    families: ['webdav'],
+    capability: true,
+    meaning:
+      'WebDAV stores only files and directories: davfs2 makes neither symbolic links (ENOSYS) nor hard links ' +
+      '(EPERM on kernels >= 6.15, ENOSYS before).',
+    hint: 'Copy instead: add `fallback: copy` (copies work on WebDAV shares).'
+  },
+  {
+    codes: [...NOT_IMPLEMENTED, 'EPERM'],
+    syscalls: LINK_CALLS,
+    families: ['smb'],
+    when: { says: 'through smbnetfs', test: (ctx) => ctx.filesystem.type === 'fuse.smbnetfs' },
+    capability: true,
+    meaning:
+      'This SMB share is mounted with smbnetfs, whose libsmbclient has no link calls at all: it makes neither ' +
+      "symbolic nor hard links, whatever the server's `unix extensions` setting.",
+    hint:
+      'Copy instead: add `fallback: copy`; or mount the share with the kernel client (`mount -t cifs -o mfsymlinks`), ' +
+      'which stores symbolic links.'
+  },
+  {
+    codes: NOT_IMPLEMENTED,
+    syscalls: ['link'],
+    families: ['s3'],
+    capability: true,
+    meaning:
+      'S3 has no hard links: every object has one key. s3fs stores a symbolic link as an object holding its text.',
+    hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
   },
   {
     codes: [...NOT_IMPLEMENTED, 'EPERM', 'EISDIR'],
@@ -215,6 +243,21 @@ const ROWS: Row[] = [
     codes: ['EPERM'],
     syscalls: ['link'],
     platforms: ['linux'],
+    when: THROUGH_FUSE,
+    capability: true,
+    meaning:
+      'This FUSE filesystem makes no hard links (its daemon has no link call; kernels >= 6.15 report that as EPERM, ' +
+      'older ones as ENOSYS).',
+    hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+  },
+  {
+    codes: ['EPERM'],
+    syscalls: ['link'],
+    platforms: ['linux'],
+    when: {
+      says: 'fs.protected_hardlinks applies (not root, not the owner of TARGET)',
+      test: (ctx) => ctx.hardlinkProtected !== false
+    },
     capability: true,
     meaning:
       'The kernel refused the hard link: with fs.protected_hardlinks=1 only the owner of TARGET (or someone who may ' +
@@ -527,6 +570,13 @@ const ROWS: Row[] = [
     hint: 'Export the share with security_model=mapped-xattr (or passthrough as root), or add `fallback: copy`.'
   },
   {
+    codes: ['EINVAL'],
+    syscalls: ['scandir', 'opendir', 'readdir'],
+    families: ['webdav'],
+    meaning: 'davfs2 cannot list directories here (readdir gives EINVAL; seen with davfs2 1.6.1 on kernel 6.18).',
+    hint: 'Nothing to change for the links themselves; to list the share, use the WebDAV server directly.'
+  },
+  {
     codes: ['EXDEV'],
     syscalls: ['rename'],
     families: ['overlay'],
@@ -543,17 +593,14 @@ const ROWS: Row[] = [
   }
 ]
 
-/** Families served by a FUSE daemon or a server: their answers cannot be taken at their word, and they can hang. */
-const SHARE_FAMILIES: Family[] = ['sshfs', 'nfs', 'smb', 'fuse', 'vboxsf', '9p']
-
-/** Filesystems whose answers cannot be taken at their word: a created link is read back there. */
+/** Shares, whose answers cannot be taken at their word: a created link is read back there. */
 export function misreports(fs: FilesystemInfo): boolean {
-  return SHARE_FAMILIES.includes(familyOf(fs.type))
+  return familyFacts(familyOf(fs.type))?.share === true
 }
 
 /** Filesystems whose calls can hang (a FUSE daemon or a server that stops answering): worked on in a child process. */
 export function canHang(fs: FilesystemInfo): boolean {
-  return /^fuse/.test(fs.driver ?? fs.type) || SHARE_FAMILIES.includes(familyOf(fs.type))
+  return /^fuse/.test(fs.driver ?? fs.type) || misreports(fs)
 }
 
 /** Errnos that say the share itself is gone: later links on the same mount are not attempted. */
@@ -610,7 +657,9 @@ function describeFilesystem(fs: FilesystemInfo): string {
   if (fs.type === 'unknown') return `a filesystem of unknown type${fs.mountPoint ? ` mounted at ${fs.mountPoint}` : ''}`
   const where = fs.mountPoint ? ` mounted at ${fs.mountPoint}` : ''
   const source = fs.source && fs.source !== fs.type ? ` from ${fs.source}` : ''
-  return `${fs.type}${where}${source}`
+  const bound = fs.root ? `a bind mount of its directory ${fs.root}` : ''
+  const what = [familyFacts(familyOf(fs.type))?.says, bound].filter(Boolean).join(', ')
+  return `${fs.type}${where}${source}${what ? ` (${what})` : ''}`
 }
 
 /** A failure explained: what the link's result says, and whether another kind of link may work there. */

@@ -121,8 +121,11 @@ export interface FilesystemInfo {
   mountPoint: string
   source: string
   options: string[]
-  /** What serves the format `type` names: `fuseblk` for exfat-fuse or ntfs-3g; `fskit` for a macOS FSKit module. */
+  /** What serves the format `type` names: `fuseblk` for exfat-fuse or ntfs-3g, bare `fuse` for bindfs, `fskit` for a
+   * macOS FSKit module. */
   driver?: string
+  /** The directory of its filesystem that the mount shows, where not the whole: a bind mount (or a subvolume). */
+  root?: string
 }
 
 /** What a capability probe found in a link's directory: 'ok' or the errno name, per kind of link. */

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import { posix } from 'node:path'
+import { familyOf } from './knowledge.js'
 import type { FilesystemInfo } from './model.js'
 import type { MountEntry } from './mount-table.js'
 import { firmlinkPaths, parseMacMounts, throughFirmlinks } from './mounts-macos.js'
@@ -26,9 +27,11 @@ export function parseMountinfo(text: string): MountEntry[] {
     if (dash < 0 || fields.length < dash + 3) continue
     const options = new Set([...fields[5].split(','), ...(fields[dash + 3] ?? '').split(',')])
     options.delete('')
+    const root = unescape(fields[3]) // the directory of the filesystem shown there: not `/` for a bind mount
     mounts.push({
       id: Number(fields[0]),
       device: fields[2],
+      ...(root !== '/' ? { root } : {}),
       mountPoint: unescape(fields[4]),
       type: unescape(fields[dash + 1]),
       source: unescape(fields[dash + 2]),
@@ -129,18 +132,32 @@ function systemSources(platform: Platform): MountSources {
   }
 }
 
+/** A FUSE daemon's name as mountinfo's `fuse.NAME` would give it: `/usr/sbin/mount.davfs` -> `davfs`. */
+const daemonName = (argv0: string): string => posix.basename(argv0).replace(/^mount\./, '')
+
+/** The command line of the process serving a FUSE mount point: one named `name`, or any that names a family. */
+function daemonOf(processes: string[][], mountPoint: string, name?: string): string[] | undefined {
+  return processes.find((argv) => {
+    const own = daemonName(argv[0] ?? '')
+    const fits = name ? own === name : familyOf(`fuse.${own}`) !== 'fuse'
+    return fits && argv.slice(1).some((arg) => namesMountPoint(arg, mountPoint))
+  })
+}
+
 /**
- * The `-o` options of the sshfs process serving a mount point (follow_symlinks, disable_hardlink...): the kernel's
- * mount table does not have them, and they explain failures.
+ * A FUSE daemon's own options, which the kernel's mount table does not have and which explain failures: `-o a,b`
+ * (sshfs's follow_symlinks, s3fs's, bindfs's) and `--name[=value]` or `--name value` (rclone's links,
+ * vfs-cache-mode=writes; a boolean flag may take the next word as its value, so options are matched by name).
  */
-function sshfsOptions(processes: string[][], mountPoint: string): string[] {
-  const daemon = processes.find(
-    (argv) => /(^|\/)sshfs$/.test(argv[0] ?? '') && argv.slice(1).some((arg) => namesMountPoint(arg, mountPoint))
-  )
-  if (!daemon) return []
-  return daemon.flatMap((arg, i) => {
-    if (arg === '-o') return (daemon[i + 1] ?? '').split(',')
-    return arg.startsWith('-o') ? arg.slice(2).split(',') : []
+function daemonOptions(argv: string[]): string[] {
+  return argv.flatMap((arg, i) => {
+    const next = argv[i + 1] ?? ''
+    if (arg === '-o') return next.split(',')
+    if (/^-o./.test(arg)) return arg.slice(2).split(',')
+    if (arg === '-l') return ['links'] // rclone's short form
+    if (!arg.startsWith('--') || arg === '--') return []
+    const option = arg.slice(2)
+    return [option.includes('=') || next === '' || next.startsWith('-') ? option : `${option}=${next}`]
   })
 }
 
@@ -155,15 +172,24 @@ function namesMountPoint(arg: string, mountPoint: string): boolean {
   return !typed.startsWith('..') && typed !== '.' && mountPoint.endsWith(`/${typed}`)
 }
 
-/** A mount as the knowledge base wants to see it: the real format of a fuseblk device, a FUSE daemon's options. */
+/**
+ * A mount as the knowledge base wants to see it: the real format of a fuseblk device; for a bare `fuse` mount the
+ * daemon behind it (bindfs, davfs2, whose source is its URL); a FUSE daemon's own options.
+ */
 function enrich(mount: MountEntry, sources: MountSources): FilesystemInfo {
   const info = basicInfo(mount)
   if (mount.type === 'fuseblk' && mount.source.startsWith('/dev/')) {
     const format = sources.blockDeviceType(mount.source)
     if (format) Object.assign(info, { type: format, driver: mount.type })
   }
-  if (mount.type === 'fuse.sshfs')
-    info.options = [...new Set([...mount.options, ...sshfsOptions(sources.processArgs(), mount.mountPoint)])]
+  if (!mount.type.startsWith('fuse.') && mount.type !== 'fuse') return info
+  // davfs2's source is its URL; other bare `fuse` mounts are named by the known daemon serving them.
+  const davfs = mount.type === 'fuse' && /^https?:\/\//i.test(mount.source) ? 'davfs' : undefined
+  const named = davfs ?? (mount.type.startsWith('fuse.') ? mount.type.slice('fuse.'.length) : undefined)
+  const daemon = daemonOf(sources.processArgs(), mount.mountPoint, named)
+  const own = named ?? (daemon && daemonName(daemon[0]))
+  if (mount.type === 'fuse' && own) Object.assign(info, { type: `fuse.${own}`, driver: mount.type })
+  if (daemon) info.options = [...new Set([...mount.options, ...daemonOptions(daemon)])]
   return info
 }
 
@@ -181,8 +207,8 @@ interface Found {
 }
 
 function basicInfo(mount: MountEntry): FilesystemInfo {
-  const { type, mountPoint, source, options, driver } = mount
-  return { type, mountPoint, source, options, ...(driver && { driver }) }
+  const { type, mountPoint, source, options, driver, root } = mount
+  return { type, mountPoint, source, options, ...(driver && { driver }), ...(root ? { root } : {}) }
 }
 
 /** Linux and macOS: the mount table, read at the first question. */

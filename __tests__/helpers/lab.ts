@@ -7,6 +7,8 @@ import { ROOT } from '../../scripts/run-action.mjs'
 import { NO_NODE, NODE } from './action.js'
 
 const LAB_SH = path.join(ROOT, 'lab', 'lab.sh')
+/** Mounts that must come up: a missing one fails its tests instead of skipping them. */
+const REQUIRED = (process.env.LN_ACTION_LAB_REQUIRED ?? '').split(',').filter(Boolean)
 
 export interface LabMount {
   /** Where the mount is, on the client side. */
@@ -28,6 +30,7 @@ export interface LabJson {
 const TOOLS = [
   ...['sshfs', 'sshd', 'mkfs.exfat', 'ntfs-3g', 'fusefat', 'mkfs.xfs'],
   ...['ssh-keygen', 'losetup', 'unshare', 'python3', 'ps', 'pgrep']
+  // The shares' tools are not here: a share lab.sh cannot mount is skipped alone, with its reason.
 ]
 const TOOL_DIRS = [...(process.env.PATH ?? '').split(':').filter(Boolean), '/usr/local/sbin', '/usr/sbin', '/sbin']
 
@@ -109,19 +112,20 @@ export class Lab {
   }
 
   /**
-   * `it`, for a test on these mounts. Where lab.sh could not make one (listed under `skipped`), the test logs the
-   * reason and returns without asserting: jest decides skips before beforeAll, when lab.json does not exist yet.
+   * `it`, for a test on these mounts (the lab is up when tests are declared, see describeLab). Where lab.sh could not
+   * make one, the test is skipped with the reason in its title; or fails with it where LN_ACTION_LAB_REQUIRED (set
+   * by .ci/run for the mounts it provisions) names that mount.
    */
   test(title: string, mounts: string[], fn: () => void | Promise<void>, timeout?: number): void {
-    it(
-      title,
-      async () => {
-        const why = this.unavailable(mounts)
-        if (why) return console.warn(`skipped '${title}': ${why}`)
-        await fn()
-      },
-      timeout
-    )
+    if (!this.json) return it(title, async () => fn(), timeout) // declared under describe.skip: the machine cannot run the lab
+    const why = this.unavailable(mounts)
+    const required = mounts.filter((name) => REQUIRED.includes(name) && !this.info.mounts[name])
+    if (required.length > 0)
+      it(title, () => {
+        throw new Error(`required lab mount missing (LN_ACTION_LAB_REQUIRED): ${why}`)
+      })
+    else if (why) it.skip(`${title} (skipped: ${why})`, () => undefined)
+    else it(title, async () => fn(), timeout)
   }
 
   /** Make an sshfs share stop answering (hang), answer again (resume) or die (kill). */
@@ -167,7 +171,8 @@ export function describeLab(title: string, body: (lab: Lab) => void): void {
   const missing = labMissing()
   if (missing) return describe.skip(`${title} (skipped: ${missing})`, () => body(lab))
   describe(title, () => {
-    beforeAll(() => lab.up(), 120_000)
+    // Up while tests are declared, so a test whose mount could not be made is declared skipped, with the reason.
+    lab.up()
     afterAll(() => lab.down(), 60_000)
     body(lab)
   })
