@@ -9,7 +9,7 @@ const SRC = new URL('../src/', import.meta.url).pathname
 const LAYERS: string[][] = [
   ['model.ts', 'errors.ts', 'platform.ts', 'roles.ts', 'mount-table.ts'],
   ['families.ts'],
-  ['fsops.ts', 'knowledge.ts', 'mounts.ts', 'mounts-macos.ts', 'mounts-windows.ts', 'runner.ts'],
+  ['fsops.ts', 'knowledge.ts', 'mounts.ts', 'mounts-macos.ts', 'mounts-windows.ts'],
   ['settings.ts'],
   ['spec.ts'],
   ['plan.ts'],
@@ -21,6 +21,8 @@ const LAYERS: string[][] = [
   ['executor.ts'],
   ['share/executor.ts'],
   ['executors.ts', 'lean.ts'],
+  ['present.ts'],
+  ['summary.ts'],
   ['report.ts'],
   ['main.ts'],
   ['index.ts']

@@ -61,7 +61,7 @@ function expectOnlyOwnCommands(stdout: string): void {
 function expectEscapedSummary(summary: string): void {
   expect(summary).not.toBe('')
   const tags = new Set([...summary.matchAll(/<\/?([A-Za-z][A-Za-z0-9]*)/g)].map((m) => m[1].toLowerCase()))
-  expect([...tags].sort()).toEqual(['h3', 'table', 'td', 'th', 'tr'])
+  expect([...tags].sort()).toEqual(['h3', 'h4', 'p', 'table', 'td', 'th', 'tr'])
   expect(summary).not.toMatch(/<script|<b>|<img/i)
   expect(summary).not.toContain('\n::') // a newline from a path is shown as \n, never kept
 }

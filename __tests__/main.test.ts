@@ -3,29 +3,30 @@
 import { jest } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import * as core from '../__fixtures__/runner.js'
+import * as core from '../__fixtures__/core.js'
 import { dataWorkspace, failing, tempDir } from './helpers/stage.js'
 
-jest.unstable_mockModule('../src/runner.js', () => core)
+jest.unstable_mockModule('@actions/core', () => core)
 const { run } = await import('../src/main.js')
 const { relaunchLean, wantsLeanProcess } = await import('../src/lean.js')
 
 let ws: string
 let runnerTemp: string
+const saved = process.env
 beforeEach(() => {
   jest.clearAllMocks()
-  core.summary.reset()
   ws = dataWorkspace()
   runnerTemp = tempDir()
 })
 afterEach(() => {
+  process.env = saved
   for (const dir of [ws, runnerTemp]) fs.rmSync(dir, { recursive: true, force: true })
 })
 
 /** The environment the runner gives the action: these inputs, the workspace, RUNNER_TEMP. */
-function env(inputs: Record<string, string>): Record<string, string> {
+function given(inputs: Record<string, string>): void {
   const vars = Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
-  return { GITHUB_WORKSPACE: ws, RUNNER_TEMP: runnerTemp, ...Object.fromEntries(vars) }
+  process.env = { PATH: saved.PATH, GITHUB_WORKSPACE: ws, RUNNER_TEMP: runnerTemp, ...Object.fromEntries(vars) }
 }
 
 function outputs(): Record<string, string> {
@@ -34,7 +35,8 @@ function outputs(): Record<string, string> {
 
 describe('run', () => {
   it('makes the links of the spec and says what it did', async () => {
-    await run({ env: env({ links: 'bin/tool -> data/x\nconf -> data/dir' }) })
+    given({ links: 'bin/tool -> data/x\nconf -> data/dir' })
+    await run()
     expect(fs.readlinkSync(path.join(ws, 'bin/tool'))).toBe('../data/x')
     expect(fs.readlinkSync(path.join(ws, 'conf'))).toBe('data/dir')
     expect(outputs()).toMatchObject({ created: '2', failed: '0', changed: 'true' })
@@ -44,27 +46,31 @@ describe('run', () => {
   })
 
   it('rejects a spec with problems on their lines and touches nothing', async () => {
-    await run({ env: env({ links: 'a -> data/x\nb data/x\na -> data/dir' }) })
+    given({ links: 'a -> data/x\nb data/x\na -> data/dir' })
+    await run()
     const [message] = core.setFailed.mock.calls[0]
     expect(message).toMatch(/2 problem\(s\); nothing was changed\. The first: line 2/)
     expect(fs.existsSync(path.join(ws, 'a'))).toBe(false)
   })
 
   it('fails the step on an input error, naming the input', async () => {
-    await run({ env: env({ links: 'a -> data/x', timeout: 'soon' }) })
+    given({ links: 'a -> data/x', timeout: 'soon' })
+    await run()
     expect(core.setFailed).toHaveBeenCalledWith(expect.stringContaining("Input 'timeout'"))
     expect(fs.existsSync(path.join(ws, 'a'))).toBe(false)
   })
 
   it('in a dry run plans and writes nothing', async () => {
-    await run({ env: env({ links: 'a -> data/x', 'dry-run': 'true' }) })
+    given({ links: 'a -> data/x', 'dry-run': 'true' })
+    await run()
     expect(fs.existsSync(path.join(ws, 'a'))).toBe(false)
     const results = JSON.parse(outputs().results) as { status: string; plan: string }[]
     expect(results).toMatchObject([{ status: 'planned', plan: 'create' }])
   })
 
   it('fails the step when a link fails, with the errno the filesystem gave', async () => {
-    await run({ env: env({ links: 'a -> data/x' }), ops: failing({ symlink: 'EACCES' }), isolateShares: false })
+    given({ links: 'a -> data/x' })
+    await run({ ops: failing({ symlink: 'EACCES' }), isolateShares: false })
     expect(outputs()).toMatchObject({ failed: '1', changed: 'false' })
     expect(JSON.parse(outputs().results)).toMatchObject([{ status: 'failed', code: 'EACCES', syscall: 'symlink' }])
     expect(core.setFailed).toHaveBeenCalledWith('1 of 1 links failed (fail-on-error: true).')

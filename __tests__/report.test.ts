@@ -1,24 +1,31 @@
-import { afterAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { afterAll, afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import * as core from '../__fixtures__/runner.js'
+import * as core from '../__fixtures__/core.js'
 import type { LinkResult } from '../src/model.js'
 import { platformFor } from '../src/platform.js'
 import type { Settings } from '../src/model.js'
 
-jest.unstable_mockModule('../src/runner.js', () => core)
-const { report, reportProblems, safeForLog, escapeHtml } = await import('../src/report.js')
+jest.unstable_mockModule('@actions/core', () => core)
+const { report, reportProblems } = await import('../src/report.js')
+const { safeForLog, escapeHtml } = await import('../src/present.js')
 const linux = platformFor('linux')
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-report-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+const SUMMARY = path.join(tmp, 'summary.md')
 beforeEach(() => {
   jest.clearAllMocks()
-  core.summary.reset()
+  core.summary.emptyBuffer()
+  fs.writeFileSync(SUMMARY, '')
+  process.env.RUNNER_TEMP = tmp
+  process.env.GITHUB_STEP_SUMMARY = SUMMARY
 })
-
-const env = { RUNNER_TEMP: tmp, GITHUB_STEP_SUMMARY: path.join(tmp, 'summary.html') }
+afterEach(() => {
+  delete process.env.RUNNER_TEMP
+  delete process.env.GITHUB_STEP_SUMMARY
+})
 
 function settingsWith(more: Partial<Settings> = {}): Settings {
   return {
@@ -75,7 +82,7 @@ const many = (n: number, isFailed: (i: number) => boolean, more: Partial<LinkRes
   Array.from({ length: n }, (_, i) => (isFailed(i) ? failure(i, more) : result(i, more)))
 
 async function run(results: LinkResult[], settings = settingsWith(), workspace = '/ws'): Promise<void> {
-  await report(results, { settings, workspace, platform: linux }, env)
+  await report(results, { settings, workspace, platform: linux })
 }
 
 /** The value of one output, as set on the last run. */
@@ -203,50 +210,66 @@ describe('report', () => {
   })
 
   describe('job summary', () => {
-    /** The rows of the summary table, header first. */
-    function table(): string[][] {
-      expect(core.summary.addTable).toHaveBeenCalledTimes(1)
-      const rows = core.summary.addTable.mock.calls[0][0]
-      return rows.map((row) => row.map((cell) => (typeof cell === 'string' ? cell : cell.data)))
+    const written = (): string => fs.readFileSync(SUMMARY, 'utf8')
+    /** The summary's tables, each as rows of cell texts, header first. */
+    function tables(): string[][][] {
+      return [...written().matchAll(/<table>(.*?)<\/table>/gs)].map(([, table]) =>
+        [...table.matchAll(/<tr>(.*?)<\/tr>/gs)].map(([, row]) =>
+          [...row.matchAll(/<t[hd]>(.*?)<\/t[hd]>/gs)].map(([, cell]) => cell)
+        )
+      )
     }
 
-    it('lists failures first, paths relative to working-directory, HTML escaped', async () => {
+    it('says the outcome first, then the failures with why and what to do, HTML escaped', async () => {
       await run([
         result(0),
         failure(1, { path: '/ws/<b>"x"</b>', message: 'no & <no>' }),
         result(2, { status: 'unchanged', path: '/elsewhere/l' })
       ])
-      expect(table()).toEqual([
-        ['Status', 'Path', 'Target', 'Kind', 'Message'],
+      expect(written()).toMatch(
+        /^<h3>ln-action<\/h3>\n<p>❌ 3 links: 1 created, 0 replaced, 1 unchanged, 1 failed<\/p>/
+      )
+      const [failed, others] = tables()
+      expect(failed).toEqual([
+        ['Status', 'Path', 'Target', 'Why', 'What to do'],
         [
           'failed',
           '&#60;b&#62;&#34;x&#34;&#60;/b&#62;',
           '../data/t1',
-          'symlink',
-          'no &#38; &#60;no&#62; Add &#96;fallback: symlink&#96;.'
-        ],
+          'no &#38; &#60;no&#62;',
+          'Add &#96;fallback: symlink&#96;.'
+        ]
+      ])
+      expect(others).toEqual([
+        ['Status', 'Path', 'Target', 'Kind', 'Warnings'],
         ['created', 'links/l0', '../data/t0', 'symlink', '-'],
         ['unchanged', '/elsewhere/l', '../data/t2', 'symlink', '-']
       ])
-      expect(core.summary.text()).not.toContain('<b>')
-      expect(core.summary.write).toHaveBeenCalledTimes(1)
+      expect(written()).not.toContain('<b>')
+      expect(written()).not.toContain('<details>')
+    })
+
+    it('collapses a long list of links that did not fail', async () => {
+      await run(many(21, () => false))
+      expect(written()).toContain('<details><summary>Links (21)</summary>')
+      expect(tables()[0]).toHaveLength(22)
     })
 
     it('stays under 1 MiB for 20,000 results and says how many it left out', async () => {
       await run(many(20_000, (i) => i % 2 === 0, { message: '<&>'.repeat(150) }))
-      const html = core.summary.text()
-      expect(Buffer.byteLength(html)).toBeLessThan(1024 * 1024)
-      const shown = table().length - 1
+      expect(Buffer.byteLength(written())).toBeLessThan(1024 * 1024)
+      const shown = tables().reduce((n, table) => n + table.length - 1, 0)
       expect(shown).toBeGreaterThan(0)
-      expect(html).toContain(`${20_000 - shown} more links are not shown`)
+      expect(written()).toContain(`${20_000 - shown} more links are not shown`)
     })
 
     it.each([
-      ['summary: false', settingsWith({ summary: false }), env],
-      ['no GITHUB_STEP_SUMMARY', settingsWith(), { RUNNER_TEMP: tmp }]
-    ])('is not written with %s', async (_, settings, environment) => {
-      await report([result(0)], { settings, workspace: '/ws', platform: linux }, environment)
-      expect(core.summary.write).not.toHaveBeenCalled()
+      ['summary: false', settingsWith({ summary: false }), SUMMARY],
+      ['no GITHUB_STEP_SUMMARY', settingsWith(), undefined]
+    ])('is not written with %s', async (_, settings, file) => {
+      if (file === undefined) delete process.env.GITHUB_STEP_SUMMARY
+      await report([result(0)], { settings, workspace: '/ws', platform: linux })
+      expect(fs.readFileSync(SUMMARY, 'utf8')).toBe('')
     })
   })
 })
@@ -265,7 +288,7 @@ describe('annotation locations', () => {
     const where = { settings: settingsWith({ specFile }), workspace: '/ws', platform: linux }
     reportProblems(problems, where)
     expect(core.error.mock.calls[0]).toEqual(["unknown field 'taget'", props])
-    await report([failure(2)], where, env)
+    await report([failure(2)], where)
     expect(core.error.mock.calls[2][1]).toEqual(props)
   })
 

@@ -3,14 +3,25 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { parse as parseYaml } from 'yaml'
-import * as core from '../__fixtures__/runner.js'
+import * as core from '../__fixtures__/core.js'
 import { platformFor } from '../src/platform.js'
 
-jest.unstable_mockModule('../src/runner.js', () => core)
+jest.unstable_mockModule('@actions/core', () => core)
 const { getInputs, InputError } = await import('../src/settings.js')
 
+/** getInputs in a process whose environment is exactly `environment` (core reads inputs from process.env). */
+function inputsIn(environment: Env): ReturnType<typeof getInputs> {
+  const saved = process.env
+  process.env = { ...environment }
+  try {
+    return getInputs(linux)
+  } finally {
+    process.env = saved
+  }
+}
+
 /** The settings the inputs give. */
-const getSettings = (platform: typeof linux, environment: Env) => getInputs(platform, environment).settings
+const getSettings = (_: typeof linux, environment: Env) => inputsIn(environment).settings
 
 const linux = platformFor('linux')
 let wd: string
@@ -42,7 +53,7 @@ function inputError(inputs: Record<string, string>, extra: Env = {}): Error {
 describe('getInputs', () => {
   it('uses the documented defaults when inputs are empty', () => {
     const blank = { type: '', fallback: '  ', relative: '', overwrite: '', 'dry-run': '', timeout: '' }
-    expect(getInputs(linux, env(blank))).toEqual({
+    expect(inputsIn(env(blank))).toEqual({
       spec: 'a -> b',
       settings: {
         defaults: { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' },
@@ -150,7 +161,7 @@ describe('getInputs', () => {
     })
 
     it('reads the spec from a file relative to working-directory', () => {
-      const { settings, spec } = getInputs(linux, env({ links: '  @ci/links.txt\n' }))
+      const { settings, spec } = inputsIn(env({ links: '  @ci/links.txt\n' }))
       expect(spec).toBe('# from a file\nsub/l -> data/x\n')
       expect(settings.specFile).toBe(path.join(wd, 'ci', 'links.txt'))
     })
@@ -166,7 +177,7 @@ describe('getInputs', () => {
       ['a link line starting with @', '@scope/pkg -> node_modules/@scope/pkg'],
       ['several lines', '@ci/links.txt\n@ci/more.txt']
     ])('is not a file when it is %s', (_, links) => {
-      const { settings, spec } = getInputs(linux, env({ links }))
+      const { settings, spec } = inputsIn(env({ links }))
       expect(spec).toBe(links)
       expect(settings.specFile).toBeUndefined()
     })

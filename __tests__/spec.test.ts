@@ -116,9 +116,10 @@ describe('parseSpec: YAML and JSON lists', () => {
     const { entries, problems } = parse(text)
     expect(problems).toEqual([])
     expect(entries).toEqual([
-      { line: 2, path: 'sub/a', target: 'data/a', options: defaults },
+      { line: 2, endLine: 3, path: 'sub/a', target: 'data/a', options: defaults },
       {
         line: 4,
+        endLine: 10,
         path: 'b',
         target: '/abs/b',
         options: {
@@ -131,6 +132,7 @@ describe('parseSpec: YAML and JSON lists', () => {
       },
       {
         line: 11,
+        endLine: 15,
         path: 'c',
         target: 'd',
         options: { type: 'symlink', fallback: ['junction', 'copy'], relative: 'false', overwrite: 'links' }

@@ -18,6 +18,8 @@ export interface ActionRun {
   stdout: string
   stderr: string
   outputs: Record<string, string>
+  /** GITHUB_OUTPUT as the action left it. */
+  outputFile: string
   summary: string
   results: LinkResult[]
   ms: number

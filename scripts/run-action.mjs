@@ -72,12 +72,13 @@ function prepare(workspace, inputs, extraEnv, hostWorkspace = workspace) {
 /** What the runner would see once the step ended. */
 function collect(run, { status, signal, stdout, stderr }) {
   const ms = Number(process.hrtime.bigint() - run.started) / 1e6
-  const outputs = parseOutputs(fs.readFileSync(run.files.GITHUB_OUTPUT, 'utf8'))
+  const outputFile = fs.readFileSync(run.files.GITHUB_OUTPUT, 'utf8')
+  const outputs = parseOutputs(outputFile)
   const resultsFile = outputs['results-file']
   const results = resultsFile && fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : []
   const summary = fs.readFileSync(run.files.GITHUB_STEP_SUMMARY, 'utf8')
   fs.rmSync(run.runnerTemp, { recursive: true, force: true })
-  return { status, signal, stdout: stdout ?? '', stderr: stderr ?? '', outputs, summary, results, ms }
+  return { status, signal, stdout: stdout ?? '', stderr: stderr ?? '', outputs, outputFile, summary, results, ms }
 }
 
 function nodeOrThrow(node) {

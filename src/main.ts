@@ -1,5 +1,6 @@
 // The pipeline: settings → parse → plan and apply (executors) → report. Nothing here knows about processes: where
 // each link is worked on is the executors' business (executors.ts).
+import * as core from '@actions/core'
 import { errorMessage } from './errors.js'
 import { executorsFor, type Workplace } from './executors.js'
 import { nodeFs, type FsOps } from './fsops.js'
@@ -9,13 +10,11 @@ import type { LinkResult, Settings, SpecProblem } from './model.js'
 import { createDetector } from './mounts.js'
 import { currentPlatform, type Platform } from './platform.js'
 import { report, reportProblems } from './report.js'
-import * as runner from './runner.js'
 import { getInputs } from './settings.js'
 import { parseSpec, resolveEntries } from './spec.js'
 
 export interface RunOptions {
   platform?: Platform
-  env?: Record<string, string | undefined>
   /** The filesystem calls of the links worked on in this process (tests inject errnos here). */
   ops?: FsOps
   /** Links on shares that may hang go to a share worker process (the default); false keeps every link here. */
@@ -49,15 +48,15 @@ async function linkAll(spec: string, settings: Settings, where: Workplace): Prom
   }
 }
 
-/** Run the action. Resolves when it is done; failures set the exit code through runner.setFailed. */
+/** Run the action. Resolves when it is done; failures set the exit code through core.setFailed. */
 export async function run(options: RunOptions = {}): Promise<void> {
-  const { platform = currentPlatform(), ops = nodeFs, env = process.env, isolateShares = true } = options
+  const { platform = currentPlatform(), ops = nodeFs, isolateShares = true } = options
   try {
     const detector = createDetector(platform)
     const mayHang = (p: string): boolean => isolateShares && canHang(detector.forPath(p))
-    const { settings, spec } = getInputs(platform, env, mayHang)
+    const { settings, spec } = getInputs(platform, mayHang)
     if (options.lean && wantsLeanProcess(spec)) return await relaunchLean()
-    const where = { settings, platform, workspace: env.GITHUB_WORKSPACE || settings.workingDirectory }
+    const where = { settings, platform, workspace: process.env.GITHUB_WORKSPACE || settings.workingDirectory }
     const outcome = await linkAll(spec, settings, {
       platform,
       ops,
@@ -66,8 +65,8 @@ export async function run(options: RunOptions = {}): Promise<void> {
       workerEntry: options.workerEntry
     })
     if ('problems' in outcome) return reportProblems(outcome.problems, where)
-    await report(outcome.results, where, env)
+    await report(outcome.results, where)
   } catch (error) {
-    runner.setFailed(errorMessage(error))
+    core.setFailed(errorMessage(error))
   }
 }

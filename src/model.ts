@@ -75,6 +75,8 @@ export interface Settings extends LinkSettings {
 export interface SpecEntry {
   /** 1-based line in the spec (or in the `@file`). */
   line: number
+  /** The entry's last line, where a YAML entry spans several. */
+  endLine?: number
   path: string
   target: string
   options: LinkOptions
@@ -137,6 +139,8 @@ export interface Probe {
 /** One entry of the `results` output. */
 export interface LinkResult {
   line: number
+  /** The entry's last line, where a YAML entry spans several. */
+  endLine?: number
   path: string
   target: string
   text: string

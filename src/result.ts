@@ -59,6 +59,7 @@ export function toResult(plan: LinkPlan, outcome: LinkOutcome, ctx: PlanContext)
   if (plan.skipped) message = `Not attempted: an earlier link found this share gone or not answering. ${message}`
   return {
     line: request.line,
+    ...(request.endLine ? { endLine: request.endLine } : {}),
     path: request.absPath,
     target: request.absTarget,
     text:

@@ -1,5 +1,7 @@
-// Every input read and checked once, into one typed object; later stages never call getInput.
-import * as runner from './runner.js'
+// Every input read and checked once, into one typed object; later stages never call getInput. Stricter than
+// @actions/core's getBooleanInput: a boolean may be true or false in any case, and anything else is an error naming
+// the input; so is an unknown value of every other input that takes a fixed set.
+import * as core from '@actions/core'
 import * as fs from 'node:fs'
 import {
   DANGLING_MODES,
@@ -22,32 +24,30 @@ export interface Inputs {
 /** An input the user got wrong; the message names the input and what it accepts. */
 export class InputError extends Error {}
 
-type Env = Record<string, string | undefined>
-
-/** The value of an input as the runner passes it: `INPUT_<NAME>`, or empty. */
-function input(env: Env, name: string): string {
-  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+/** The value of an input, trimmed; empty means its default (the runner passes action.yml's, so rarely empty). */
+function input(name: string): string {
+  return core.getInput(name)
 }
 
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
-  const value = input(env, name) || fallback
+function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const value = input(name) || fallback
   const match = allowed.find((a) => a === value.toLowerCase())
   if (!match) throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'.`)
   return match
 }
 
-function bool(env: Env, name: string, fallback: boolean): boolean {
-  return oneOf(env, name, ['true', 'false'], fallback ? 'true' : 'false') === 'true'
+function bool(name: string, fallback: boolean): boolean {
+  return oneOf(name, ['true', 'false'], fallback ? 'true' : 'false') === 'true'
 }
 
-function kinds(env: Env, name: string): Kind[] {
-  const parsed = parseKinds(input(env, name))
+function kinds(name: string): Kind[] {
+  const parsed = parseKinds(input(name))
   if ('problem' in parsed) throw new InputError(`Input '${name}': ${parsed.problem}`)
   return parsed.kinds
 }
 
-function seconds(env: Env, name: string, fallback: number): number {
-  const raw = input(env, name) || String(fallback)
+function seconds(name: string, fallback: number): number {
+  const raw = input(name) || String(fallback)
   const value = Number(raw)
   if (!/^\d+(\.\d+)?$/.test(raw) || value <= 0 || value > 86400) {
     throw new InputError(`Input '${name}' must be a number of seconds, more than 0 and at most 86400; got '${raw}'.`)
@@ -59,9 +59,10 @@ function seconds(env: Env, name: string, fallback: number): number {
  * Empty means GITHUB_WORKSPACE as this process sees it. In a container job `${{ github.workspace }}` is the host's
  * path (actions/runner#2058), which the container does not have: a given path that is missing says so.
  */
-function workingDirectory(env: Env, platform: Platform, mayHang: (p: string) => boolean): string {
-  const given = input(env, 'working-directory')
-  const dir = platform.path.resolve(given || env.GITHUB_WORKSPACE || process.cwd())
+function workingDirectory(platform: Platform, mayHang: (p: string) => boolean): string {
+  const given = input('working-directory')
+  const workspace = process.env.GITHUB_WORKSPACE
+  const dir = platform.path.resolve(given || workspace || process.cwd())
   // On a share that may hang, a stat here could never return: its links are checked in a share worker.
   if (mayHang(dir)) return dir
   let stats: fs.Stats | undefined
@@ -73,10 +74,10 @@ function workingDirectory(env: Env, platform: Platform, mayHang: (p: string) => 
   if (stats?.isDirectory()) return dir
   const problem = `Input 'working-directory' is not a directory: '${dir}'`
   if (stats || !given) throw new InputError(`${problem}.`)
-  const workspace = env.GITHUB_WORKSPACE ? ` ('${env.GITHUB_WORKSPACE}' here)` : ''
+  const here = workspace ? ` ('${workspace}' here)` : ''
   throw new InputError(
     `${problem} does not exist. In a container job, a host path such as \${{ github.workspace }} does not exist ` +
-      `inside the container: leave working-directory empty, its default, which means GITHUB_WORKSPACE${workspace}.`
+      `inside the container: leave working-directory empty, its default, which means GITHUB_WORKSPACE${here}.`
   )
 }
 
@@ -94,15 +95,11 @@ function readSpec(links: string, workingDir: string, platform: Platform): { spec
 }
 
 /** `mayHang` says which paths lie on shares that may not answer: those are never touched here. */
-export function getInputs(
-  platform: Platform,
-  env: Env = process.env,
-  mayHang: (p: string) => boolean = () => false
-): Inputs {
-  const links = input(env, 'links')
+export function getInputs(platform: Platform, mayHang: (p: string) => boolean = () => false): Inputs {
+  const links = input('links')
   if (!links) throw new InputError("Input 'links' is required: give lines 'PATH -> TARGET', a YAML list, or @file.")
-  const workingDir = workingDirectory(env, platform, mayHang)
-  const backupSuffix = input(env, 'backup-suffix')
+  const workingDir = workingDirectory(platform, mayHang)
+  const backupSuffix = input('backup-suffix')
   if (/[/\\\0]/.test(backupSuffix)) {
     throw new InputError(`Input 'backup-suffix' must not contain a path separator or NUL; got '${backupSuffix}'.`)
   }
@@ -110,21 +107,21 @@ export function getInputs(
   const settings: Settings = {
     specFile,
     defaults: {
-      type: oneOf(env, 'type', LINK_TYPES, 'symlink'),
-      fallback: kinds(env, 'fallback'),
-      relative: oneOf(env, 'relative', RELATIVE_MODES, 'auto'),
-      overwrite: oneOf(env, 'overwrite', OVERWRITE_MODES, 'never')
+      type: oneOf('type', LINK_TYPES, 'symlink'),
+      fallback: kinds('fallback'),
+      relative: oneOf('relative', RELATIVE_MODES, 'auto'),
+      overwrite: oneOf('overwrite', OVERWRITE_MODES, 'never')
     },
     backupSuffix,
-    createParents: bool(env, 'create-parents', true),
+    createParents: bool('create-parents', true),
     workingDirectory: workingDir,
-    confine: bool(env, 'confine', true),
-    dangling: oneOf(env, 'dangling', DANGLING_MODES, 'warn'),
-    dryRun: bool(env, 'dry-run', false),
-    failOnError: bool(env, 'fail-on-error', true),
-    timeoutMs: seconds(env, 'timeout', 30) * 1000,
-    summary: bool(env, 'summary', true)
+    confine: bool('confine', true),
+    dangling: oneOf('dangling', DANGLING_MODES, 'warn'),
+    dryRun: bool('dry-run', false),
+    failOnError: bool('fail-on-error', true),
+    timeoutMs: seconds('timeout', 30) * 1000,
+    summary: bool('summary', true)
   }
-  runner.debug(`settings: ${JSON.stringify({ ...settings, spec: `${spec.length} characters` })}`)
+  core.debug(`settings: ${JSON.stringify({ ...settings, spec: `${spec.length} characters` })}`)
   return { settings, spec }
 }

@@ -96,7 +96,8 @@ function parseYaml(text: string, defaults: LinkOptions): ParsedSpec {
       fields.set(key, { value, line: lineOf(pair.key as YamlNode) })
     }
     const entry = entryFromFields(fields, line, defaults, problems)
-    if (entry) entries.push(entry)
+    const endLine = item.range ? lineCounter.linePos(Math.max(item.range[0], item.range[1] - 1)).line : line
+    if (entry) entries.push(endLine > line ? { ...entry, endLine } : entry)
   }
   return { entries, problems }
 }

@@ -1,0 +1,36 @@
+// How results read, wherever they are shown (log, annotations, job summary): words, paths and safe text.
+import type { LinkResult, Settings } from './model.js'
+import { relativeInside, type Platform } from './platform.js'
+
+/** What the report needs besides the results: the settings, the workspace, the platform. */
+export interface Where {
+  settings: Settings
+  workspace: string
+  platform: Platform
+}
+
+/** Control characters shown, not obeyed: a newline in a path must not start a workflow command. */
+export function safeForLog(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this shows instead of obeying
+  return text.replace(/[\x00-\x1f\x7f]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`
+  )
+}
+
+export function escapeHtml(text: string): string {
+  return safeForLog(text).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+/** A dry run says what a real run would do. */
+export function statusWords(r: LinkResult): string {
+  return r.status === 'planned' && r.plan ? `would ${r.plan}` : r.status
+}
+
+export function isFailure(r: LinkResult): boolean {
+  return r.status === 'failed' || r.status === 'skipped' || (r.status === 'planned' && r.plan === 'fail')
+}
+
+/** PATH as the log and summary show it: relative to working-directory when inside it. */
+export function displayPath(p: string, { settings, platform }: Where): string {
+  return relativeInside(platform, settings.workingDirectory, p) || p
+}

@@ -1,0 +1,72 @@
+// The job summary, the page people read after a run: the outcome first, then the links that failed with why and
+// what to do, then the rest (collapsed when long). @actions/core's summary builds it; two things stay ours: cells
+// are escaped here (addTable passes them through raw), and the size is kept under GitHub's 1 MiB (write() has no cap).
+import * as core from '@actions/core'
+import type { LinkResult } from './model.js'
+import { displayPath, escapeHtml, isFailure, statusWords, type Where } from './present.js'
+
+/** GitHub rejects a summary over 1 MiB: the tables get this much, the rest is the page around them. */
+const TABLE_BYTES = 900 * 1024
+const MAX_ROWS = 1000
+/** Longer lists of links that did not fail are collapsed under <details>. */
+const OPEN_ROWS = 20
+
+type Row = string[]
+type TableRow = Parameters<typeof core.summary.addTable>[0][number]
+
+/** An empty cell reads as something missing: say so with a dash. */
+function cell(text: string): string {
+  return text === '' ? '-' : escapeHtml(text)
+}
+
+const header = (...names: string[]): TableRow => names.map((data) => ({ data, header: true }))
+
+function failedRow(r: LinkResult, where: Where): Row {
+  const why = [r.message, ...r.warnings].filter(Boolean).join(' ')
+  return [statusWords(r), displayPath(r.path, where), r.text || r.target, why, r.hint].map(cell)
+}
+
+function linkRow(r: LinkResult, where: Where): Row {
+  return [statusWords(r), displayPath(r.path, where), r.text || r.target, r.kind || r.type, r.warnings.join(' ')].map(
+    cell
+  )
+}
+
+/** Rows while they fit what is left of the budget. */
+function fit(results: LinkResult[], toRow: (r: LinkResult) => Row, budget: { bytes: number; rows: number }): Row[] {
+  const rows: Row[] = []
+  for (const r of results) {
+    const row = toRow(r)
+    const bytes = Buffer.byteLength(row.join('')) + 20 * row.length
+    if (budget.rows <= 0 || bytes > budget.bytes) break
+    budget.bytes -= bytes
+    budget.rows--
+    rows.push(row)
+  }
+  return rows
+}
+
+export async function writeSummary(results: LinkResult[], headline: string, where: Where): Promise<void> {
+  const failed = results.filter(isFailure)
+  const others = results.filter((r) => !isFailure(r))
+  const budget = { bytes: TABLE_BYTES, rows: MAX_ROWS }
+  const failedRows = fit(failed, (r) => failedRow(r, where), budget)
+  const otherRows = fit(others, (r) => linkRow(r, where), budget)
+  const summary = core.summary.addHeading('ln-action', 3).addRaw(`<p>${escapeHtml(headline)}</p>`, true)
+  if (failedRows.length > 0) {
+    summary.addHeading(`Failed (${failed.length})`, 4)
+    summary.addTable([header('Status', 'Path', 'Target', 'Why', 'What to do'), ...failedRows])
+  }
+  if (otherRows.length > 0) {
+    const title = failed.length > 0 ? `The other links (${others.length})` : `Links (${others.length})`
+    const collapsed = otherRows.length > OPEN_ROWS
+    summary.addRaw(collapsed ? `<details><summary>${title}</summary>` : `<h4>${title}</h4>`, true)
+    summary.addTable([header('Status', 'Path', 'Target', 'Kind', 'Warnings'), ...otherRows])
+    if (collapsed) summary.addRaw('</details>', true)
+  }
+  const shown = failedRows.length + otherRows.length
+  if (shown < results.length) {
+    summary.addRaw(`<p>${results.length - shown} more links are not shown: see the results-file output.</p>`, true)
+  }
+  await summary.write()
+}
