@@ -105,6 +105,16 @@ describe('ci.yml', () => {
     expect(unit?.strategy?.matrix?.os).toEqual(['ubuntu-latest', 'macos-latest', 'windows-latest'])
     expect(jobs.some((job) => (job.steps ?? []).some((step) => /\.ci\/run/.test(step.run ?? '')))).toBe(true)
   })
+
+  it('uploads the screenshots of the rendered job summary after the .ci/run job, whatever its outcome', () => {
+    const { workflow } = readWorkflow('ci.yml')
+    const steps = Object.values(workflow.jobs ?? {}).find((job) =>
+      (job.steps ?? []).some((step) => /\.ci\/run/.test(step.run ?? ''))
+    )?.steps as (Step & { if?: string })[]
+    const upload = steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'))
+    expect(upload?.if).toMatch(/always\(\)/)
+    expect(String(upload?.with?.path)).toContain('__tests__/_artifacts/')
+  })
 })
 
 describe('release.yml', () => {
