@@ -227,7 +227,7 @@ describe('report', () => {
         result(2, { status: 'unchanged', path: '/elsewhere/l' })
       ])
       expect(written()).toMatch(
-        /^<h3>ln-action<\/h3>\n<p>❌ 3 links: 1 created, 0 replaced, 1 unchanged, 1 failed<\/p>/
+        /^<h3>❌ ln-action: 1 of 3 links failed<\/h3>\n<p>3 links: 1 created, 0 replaced, 1 unchanged, 1 failed<\/p>/
       )
       const [failed, others] = tables()
       expect(failed).toEqual([
@@ -237,7 +237,7 @@ describe('report', () => {
           '&#60;b&#62;&#34;x&#34;&#60;/b&#62;',
           '../data/t1',
           'no &#38; &#60;no&#62;',
-          'Add &#96;fallback: symlink&#96;.'
+          'Add <code>fallback: symlink</code>.'
         ]
       ])
       expect(others).toEqual([

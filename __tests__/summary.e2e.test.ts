@@ -1,7 +1,6 @@
 // The job summary as people see it (issue 14): dist/index.js run as the runner runs it, the GITHUB_STEP_SUMMARY it
 // wrote rendered with a GitHub-flavoured Markdown parser and GitHub's sanitizer allow-list, shown in headless
-// Chromium. Assertions read the page (innerText, roles, visibility), never the raw HTML. `it.failing` marks what
-// today's summary gets wrong; each says the defect, for report.ts to fix (then the marker goes).
+// Chromium. Assertions read the page (innerText, roles, visibility), never the raw HTML.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -144,9 +143,8 @@ describeInBrowser('the job summary, rendered as GitHub renders it, read in Chrom
     }
   })
 
-  // Defect: the hint is glued to the end of the message in one cell ("... from /dev/vda. A regular file is at PATH
-  // ... Set `overwrite: files` ..."), so the reader cannot tell what happened from what to do.
-  it.failing('sets the hint apart from the message (its own line or cell, or labelled)', () => {
+  // What happened and what to do are told apart.
+  it('sets the hint apart from the message (its own line or cell, or labelled)', () => {
     for (const r of results.filter(isFailure)) {
       const parts = (rowOf(rows, r.path) as Row).text.split(/[\n\t]/).map((s) => readable(s))
       const unlabelled = parts.map((s) => s.replace(/^\W*(hint|fix|what to do)\b\W*/i, ''))
@@ -154,9 +152,8 @@ describeInBrowser('the job summary, rendered as GitHub renders it, read in Chrom
     }
   })
 
-  // Defect: the message cell is escaped text, so the options a hint names (`overwrite: files`) show between literal
-  // backticks instead of as code, as GitHub shows them everywhere else.
-  it.failing('shows the options a hint names as code, not between literal backticks', async () => {
+  // The options a hint names read as code, as GitHub shows them everywhere else.
+  it('shows the options a hint names as code, not between literal backticks', async () => {
     for (const r of results.filter(isFailure)) {
       for (const [quoted, option] of r.hint.matchAll(/`([^`]+)`/g)) {
         expect((rowOf(rows, r.path) as Row).text).not.toContain(quoted)
@@ -165,8 +162,7 @@ describeInBrowser('the job summary, rendered as GitHub renders it, read in Chrom
     }
   })
 
-  // Defect: the page begins with the heading "ln-action"; whether anything failed is only on the counts line below.
-  it.failing('says first of all whether links failed', () => {
+  it('says first of all whether links failed', () => {
     const first = text.split('\n').find((l) => l.trim() !== '')
     expect(first).toMatch(/fail/i)
   })
@@ -192,8 +188,7 @@ describeInBrowser('a long job summary (300 links, 3 failing)', () => {
     await page.screenshot({ path: artifact('summary-long.png'), fullPage: true })
   })
 
-  // Defect: no `<details>`: all 297 created links are one long open table that the reader scrolls past.
-  it.failing('shows the failures and collapses the links that need no attention', async () => {
+  it('shows the failures and collapses the links that need no attention', async () => {
     const rows = await tableRows(page)
     const failed = results.filter(isFailure).map((r) => r.path)
     expect(rows.filter((row) => row.visible).map((row) => row.cells.path)).toEqual(failed)

@@ -42478,13 +42478,26 @@ const OPEN_ROWS = 20;
 function cell(text) {
     return text === '' ? '-' : escapeHtml(text);
 }
+/** A hint in the action's own words: what it quotes in backticks (`overwrite: files`) shows as code. */
+function hintCell(hint) {
+    if (hint === '')
+        return '-';
+    return hint
+        .split(/`([^`]+)`/)
+        .map((part, i) => (i % 2 === 1 ? `<code>${escapeHtml(part)}</code>` : escapeHtml(part)))
+        .join('');
+}
+/** Where the link leads: its text when it has one, else TARGET as the log shows paths. */
+function leadsTo(r, where) {
+    return r.text || displayPath(r.target, where);
+}
 const header = (...names) => names.map((data) => ({ data, header: true }));
 function failedRow(r, where) {
     const why = [r.message, ...r.warnings].filter(Boolean).join(' ');
-    return [statusWords(r), displayPath(r.path, where), r.text || r.target, why, r.hint].map(cell);
+    return [...[statusWords(r), displayPath(r.path, where), leadsTo(r, where), why].map(cell), hintCell(r.hint)];
 }
 function linkRow(r, where) {
-    return [statusWords(r), displayPath(r.path, where), r.text || r.target, r.kind || r.type, r.warnings.join(' ')].map(cell);
+    return [statusWords(r), displayPath(r.path, where), leadsTo(r, where), r.kind || r.type, r.warnings.join(' ')].map(cell);
 }
 /** Rows while they fit what is left of the budget. */
 function fit(results, toRow, budget) {
@@ -42500,13 +42513,21 @@ function fit(results, toRow, budget) {
     }
     return rows;
 }
-async function writeSummary(results, headline, where) {
+/** The outcome, before anything else on the page. */
+function outcome(total, failed, dryRun) {
+    if (dryRun)
+        return `ln-action, dry run: ${failed > 0 ? `${failed} of ${total} links would fail` : `${total} links planned`}`;
+    return failed > 0 ? `❌ ln-action: ${failed} of ${total} links failed` : `✅ ln-action: ${total} links, none failed`;
+}
+async function writeSummary(results, counts, where) {
     const failed = results.filter(isFailure);
     const others = results.filter((r) => !isFailure(r));
     const budget = { bytes: TABLE_BYTES, rows: MAX_ROWS };
     const failedRows = fit(failed, (r) => failedRow(r, where), budget);
     const otherRows = fit(others, (r) => linkRow(r, where), budget);
-    const summary = summary_summary.addHeading('ln-action', 3).addRaw(`<p>${escapeHtml(headline)}</p>`, true);
+    const summary = summary_summary
+        .addHeading(outcome(results.length, failed.length, where.settings.dryRun), 3)
+        .addRaw(`<p>${escapeHtml(counts)}</p>`, true);
     if (failedRows.length > 0) {
         summary.addHeading(`Failed (${failed.length})`, 4);
         summary.addTable([header('Status', 'Path', 'Target', 'Why', 'What to do'), ...failedRows]);
@@ -42649,7 +42670,7 @@ async function report(results, where) {
         setOutput(name, String(n));
     setOutput('changed', String(counts.created + counts.replaced > 0));
     if (settings.summary && process.env.GITHUB_STEP_SUMMARY)
-        await writeSummary(results, `${counts.failed > 0 ? '❌' : '✅'} ${countLine}`, where);
+        await writeSummary(results, countLine, where);
     if (counts.failed > 0 && settings.failOnError) {
         setFailed(`${counts.failed} of ${results.length} links failed (fail-on-error: true).`);
     }

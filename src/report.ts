@@ -144,8 +144,7 @@ export async function report(results: LinkResult[], where: Where): Promise<void>
   for (const [name, n] of Object.entries(counts)) core.setOutput(name, String(n))
   core.setOutput('changed', String(counts.created + counts.replaced > 0))
 
-  if (settings.summary && process.env.GITHUB_STEP_SUMMARY)
-    await writeSummary(results, `${counts.failed > 0 ? '❌' : '✅'} ${countLine}`, where)
+  if (settings.summary && process.env.GITHUB_STEP_SUMMARY) await writeSummary(results, countLine, where)
   if (counts.failed > 0 && settings.failOnError) {
     core.setFailed(`${counts.failed} of ${results.length} links failed (fail-on-error: true).`)
   }

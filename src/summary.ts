@@ -19,15 +19,29 @@ function cell(text: string): string {
   return text === '' ? '-' : escapeHtml(text)
 }
 
+/** A hint in the action's own words: what it quotes in backticks (`overwrite: files`) shows as code. */
+function hintCell(hint: string): string {
+  if (hint === '') return '-'
+  return hint
+    .split(/`([^`]+)`/)
+    .map((part, i) => (i % 2 === 1 ? `<code>${escapeHtml(part)}</code>` : escapeHtml(part)))
+    .join('')
+}
+
+/** Where the link leads: its text when it has one, else TARGET as the log shows paths. */
+function leadsTo(r: LinkResult, where: Where): string {
+  return r.text || displayPath(r.target, where)
+}
+
 const header = (...names: string[]): TableRow => names.map((data) => ({ data, header: true }))
 
 function failedRow(r: LinkResult, where: Where): Row {
   const why = [r.message, ...r.warnings].filter(Boolean).join(' ')
-  return [statusWords(r), displayPath(r.path, where), r.text || r.target, why, r.hint].map(cell)
+  return [...[statusWords(r), displayPath(r.path, where), leadsTo(r, where), why].map(cell), hintCell(r.hint)]
 }
 
 function linkRow(r: LinkResult, where: Where): Row {
-  return [statusWords(r), displayPath(r.path, where), r.text || r.target, r.kind || r.type, r.warnings.join(' ')].map(
+  return [statusWords(r), displayPath(r.path, where), leadsTo(r, where), r.kind || r.type, r.warnings.join(' ')].map(
     cell
   )
 }
@@ -46,13 +60,22 @@ function fit(results: LinkResult[], toRow: (r: LinkResult) => Row, budget: { byt
   return rows
 }
 
-export async function writeSummary(results: LinkResult[], headline: string, where: Where): Promise<void> {
+/** The outcome, before anything else on the page. */
+function outcome(total: number, failed: number, dryRun: boolean): string {
+  if (dryRun)
+    return `ln-action, dry run: ${failed > 0 ? `${failed} of ${total} links would fail` : `${total} links planned`}`
+  return failed > 0 ? `❌ ln-action: ${failed} of ${total} links failed` : `✅ ln-action: ${total} links, none failed`
+}
+
+export async function writeSummary(results: LinkResult[], counts: string, where: Where): Promise<void> {
   const failed = results.filter(isFailure)
   const others = results.filter((r) => !isFailure(r))
   const budget = { bytes: TABLE_BYTES, rows: MAX_ROWS }
   const failedRows = fit(failed, (r) => failedRow(r, where), budget)
   const otherRows = fit(others, (r) => linkRow(r, where), budget)
-  const summary = core.summary.addHeading('ln-action', 3).addRaw(`<p>${escapeHtml(headline)}</p>`, true)
+  const summary = core.summary
+    .addHeading(outcome(results.length, failed.length, where.settings.dryRun), 3)
+    .addRaw(`<p>${escapeHtml(counts)}</p>`, true)
   if (failedRows.length > 0) {
     summary.addHeading(`Failed (${failed.length})`, 4)
     summary.addTable([header('Status', 'Path', 'Target', 'Why', 'What to do'), ...failedRows])
