@@ -1,4 +1,4 @@
-import type { StdioOptions } from 'node:child_process'
+import type { ChildProcess, StdioOptions } from 'node:child_process'
 import type { LinkResult } from '../src/model.js'
 
 export const ROOT: string
@@ -43,5 +43,6 @@ export function startAction(
     node?: string
     onStdout?: (chunk: string) => void
     onStderr?: (chunk: string) => void
+    onSpawn?: (child: ChildProcess) => void
   }
 ): Promise<ActionRun>

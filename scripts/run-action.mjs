@@ -112,9 +112,10 @@ export function runAction(
 }
 
 /** The same, without waiting: for runs at the same time as others, or to show the log as it comes (`onStdout`). */
-export function startAction(workspace, inputs, { env = {}, node = actionNode(), onStdout, onStderr } = {}) {
+export function startAction(workspace, inputs, { env = {}, node = actionNode(), onStdout, onStderr, onSpawn } = {}) {
   const run = prepare(workspace, inputs, env)
   const child = spawn(nodeOrThrow(node), [ENTRY], { cwd: workspace, env: run.env })
+  onSpawn?.(child)
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (d) => {
