@@ -2,6 +2,7 @@
 // bindfs, kernel bind mounts and both overlays), with the bundled action: each family is recognised on its real
 // mount, each kind that fails names errno, filesystem and the fix, the fix works (checked on the server's side),
 // and what works is created, then unchanged on a re-run, and replaced by `overwrite: links`.
+import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { canHang, familyOf } from '../src/knowledge.js'
@@ -125,6 +126,28 @@ describeLab('shares CI jobs mount (lab/lab.sh)', (lab) => {
       expect(results(runAction(ws, inputs))[0]).toMatchObject({ status: 'created', kind: 'symlink' })
       expect(fs.readFileSync(onServer(lab, 's3', path.join(ws, 'h')), 'utf8')).toBe('data/x')
       expect(results(runAction(ws, inputs))[0]).toMatchObject({ status: 'unchanged', kind: 'symlink' })
+    }
+  )
+
+  lab.test(
+    'EPERM from link() as root is not blamed on fs.protected_hardlinks: an immutable TARGET, and fallback: symlink works',
+    ['tmpfs'],
+    () => {
+      const ws = lab.workspace('tmpfs', DATA)
+      const target = path.join(ws, 'data/x')
+      execFileSync('chattr', ['+i', target]) // Linux refuses hard links to immutable files, even to root
+      try {
+        const [refused] = results(runAction(ws, { links: 'h -> data/x', type: 'hardlink' }))
+        expect(refused).toMatchObject({ status: 'failed', code: 'EPERM', syscall: 'link', filesystem: 'tmpfs' })
+        expect(refused.message).not.toMatch(/protected_hardlinks/)
+        expect(refused.hint).not.toMatch(/owner of TARGET/)
+        expect(refused.message).toMatch(/immutable.*lsattr TARGET/)
+        const fellBack = results(runAction(ws, { links: 'h -> data/x', type: 'hardlink', fallback: 'symlink' }))
+        expect(fellBack[0]).toMatchObject({ status: 'created', kind: 'symlink' })
+        expect(entryAt(path.join(ws, 'h'))).toBe('symlink -> data/x')
+      } finally {
+        execFileSync('chattr', ['-i', target])
+      }
     }
   )
 

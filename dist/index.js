@@ -1058,7 +1058,10 @@ const ROWS = [
         codes: ['EPERM'],
         syscalls: ['link'],
         capability: true,
-        meaning: 'The filesystem refused the hard link.',
+        // Linux's vfs_link() (fs/namei.c) refuses IS_APPEND and IS_IMMUTABLE inodes with EPERM before asking the
+        // filesystem, for root too.
+        meaning: 'The filesystem refused the hard link: TARGET may be immutable or append-only (`lsattr TARGET` shows `i` or ' +
+            '`a`), which no one may link to, not even root; or the filesystem makes no hard links.',
         hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
     },
     {
@@ -2436,6 +2439,7 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.platformFor = platformFor;
 exports.currentPlatform = currentPlatform;
+exports.hardlinkGuard = hardlinkGuard;
 exports.pathKey = pathKey;
 exports.isWithin = isWithin;
 exports.keyWithin = keyWithin;
@@ -2446,6 +2450,7 @@ exports.volumeOf = volumeOf;
 exports.withoutNamespace = withoutNamespace;
 exports.sameLinkTarget = sameLinkTarget;
 // The one place that knows which OS we run on. Stages receive a Platform object, so tests can pick another.
+const fs = __importStar(__nccwpck_require__(3024));
 const nodePath = __importStar(__nccwpck_require__(6760));
 function platformFor(name) {
     const isWindows = name === 'win32';
@@ -2460,6 +2465,17 @@ function platformFor(name) {
 }
 function currentPlatform() {
     return platformFor(process.platform);
+}
+/** Read when a hard link is refused, once per run: two cheap calls, never on a path that could hang. */
+function hardlinkGuard() {
+    let setting = '';
+    try {
+        setting = fs.readFileSync('/proc/sys/fs/protected_hardlinks', 'utf8').trim();
+    }
+    catch {
+        // no /proc (a container without it): the kernel's default since 3.6 is 1 on every distribution that matters
+    }
+    return { protects: setting !== '0', euid: process.geteuid?.() ?? -1 };
 }
 /** A key under which two spellings of one path compare equal on this platform. */
 function pathKey(platform, p) {
@@ -2770,8 +2786,28 @@ function failureContext(plan, failure, kind, ctx) {
         platform: ctx.platform,
         targetExists: plan.targetExists,
         targetIsDir: plan.targetIsDir,
-        existing: plan.existing
+        existing: plan.existing,
+        hardlinkProtected: hardlinkProtected(plan, failure, ctx)
     };
+}
+/**
+ * Whether fs.protected_hardlinks can be what refused this hard link: it is on, and the effective user is neither root
+ * nor TARGET's owner. Looked at only after EPERM from link() on Linux; undefined where TARGET's owner is unknown.
+ */
+function hardlinkProtected(plan, failure, ctx) {
+    if (failure.code !== 'EPERM' || failure.syscall !== 'link' || ctx.platform.name !== 'linux')
+        return undefined;
+    const guard = (ctx.hardlinkGuard ??= (0, platform_js_1.hardlinkGuard)());
+    if (!guard.protects || guard.euid === 0)
+        return false;
+    let owner;
+    try {
+        owner = ctx.ops.stat(plan.linkSource)?.uid;
+    }
+    catch {
+        // TARGET cannot be looked at now: it may be the cause
+    }
+    return owner === undefined ? undefined : owner !== guard.euid;
 }
 function explainFailure(plan, failure, kind, ctx) {
     return (0, knowledge_js_1.explain)(failureContext(plan, failure, kind, ctx));

@@ -268,7 +268,11 @@ const ROWS: Row[] = [
     codes: ['EPERM'],
     syscalls: ['link'],
     capability: true,
-    meaning: 'The filesystem refused the hard link.',
+    // Linux's vfs_link() (fs/namei.c) refuses IS_APPEND and IS_IMMUTABLE inodes with EPERM before asking the
+    // filesystem, for root too.
+    meaning:
+      'The filesystem refused the hard link: TARGET may be immutable or append-only (`lsattr TARGET` shows `i` or ' +
+      '`a`), which no one may link to, not even root; or the filesystem makes no hard links.',
     hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
   },
   {

@@ -5,7 +5,7 @@ import { familyOf, isShareGone } from './knowledge.js'
 import { errnoCode, errnoNumber, isErrno, toFailure } from './errors.js'
 import type { FilesystemDetector } from './mounts.js'
 import type { Failure, FilesystemInfo, Kind, LinkRequest, LinkSettings, PlanAction, SpecProblem } from './model.js'
-import { isWithin, linkTextOf, sameLinkTarget, type Platform } from './platform.js'
+import { isWithin, linkTextOf, sameLinkTarget, type HardlinkGuard, type Platform } from './platform.js'
 
 export interface PlanContext {
   platform: Platform
@@ -23,6 +23,8 @@ export interface PlanContext {
   realDirectories?: Map<string, RealLocation>
   /** Likewise each TARGET's stat (many links share a few targets; on a share each stat is a round trip). */
   targets?: Map<string, Stats | undefined>
+  /** fs.protected_hardlinks and the effective user, read at the first hard link Linux refuses (result.ts). */
+  hardlinkGuard?: HardlinkGuard
 }
 
 /** What is at PATH now, in the terms of `overwrite`. */

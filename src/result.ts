@@ -3,7 +3,7 @@
 import { explain, type Explanation, type FailureContext } from './knowledge.js'
 import type { Failure, Kind, LinkRequest, LinkResult, Probe, Status } from './model.js'
 import { emptyPlan, type LinkPlan, type PlanContext } from './plan.js'
-import { linkTextOf } from './platform.js'
+import { hardlinkGuard, linkTextOf } from './platform.js'
 
 /** What applying one link came to. */
 export interface LinkOutcome {
@@ -28,8 +28,26 @@ export function failureContext(plan: LinkPlan, failure: Failure, kind: Kind, ctx
     platform: ctx.platform,
     targetExists: plan.targetExists,
     targetIsDir: plan.targetIsDir,
-    existing: plan.existing
+    existing: plan.existing,
+    hardlinkProtected: hardlinkProtected(plan, failure, ctx)
   }
+}
+
+/**
+ * Whether fs.protected_hardlinks can be what refused this hard link: it is on, and the effective user is neither root
+ * nor TARGET's owner. Looked at only after EPERM from link() on Linux; undefined where TARGET's owner is unknown.
+ */
+function hardlinkProtected(plan: LinkPlan, failure: Failure, ctx: PlanContext): boolean | undefined {
+  if (failure.code !== 'EPERM' || failure.syscall !== 'link' || ctx.platform.name !== 'linux') return undefined
+  const guard = (ctx.hardlinkGuard ??= hardlinkGuard())
+  if (!guard.protects || guard.euid === 0) return false
+  let owner: number | undefined
+  try {
+    owner = ctx.ops.stat(plan.linkSource)?.uid
+  } catch {
+    // TARGET cannot be looked at now: it may be the cause
+  }
+  return owner === undefined ? undefined : owner !== guard.euid
 }
 
 export function explainFailure(plan: LinkPlan, failure: Failure, kind: Kind, ctx: PlanContext): Explanation {
