@@ -10,7 +10,7 @@ import type { LinkResult } from '../src/model.js'
 import { createDetector } from '../src/mounts.js'
 import { platformFor } from '../src/platform.js'
 import { runAction } from './helpers/action.js'
-import { describeLab, entryAt, type Lab } from './helpers/lab.js'
+import { describeLab, entryAt, leftovers, type Lab } from './helpers/lab.js'
 
 const CONTENT = 'content of x\n'
 const DATA = { 'data/x': CONTENT }
@@ -126,6 +126,22 @@ describeLab('shares CI jobs mount (lab/lab.sh)', (lab) => {
       expect(results(runAction(ws, inputs))[0]).toMatchObject({ status: 'created', kind: 'symlink' })
       expect(fs.readFileSync(onServer(lab, 's3', path.join(ws, 'h')), 'utf8')).toBe('data/x')
       expect(results(runAction(ws, inputs))[0]).toMatchObject({ status: 'unchanged', kind: 'symlink' })
+    }
+  )
+
+  lab.test(
+    's3: a replaced symlink is read back at PATH after the rename; the stale text s3fs serves is a warning',
+    ['s3'],
+    () => {
+      const ws = lab.workspace('s3', { ...DATA, 'data/y': 'y\n' })
+      expect(results(runAction(ws, { links: 's -> data/x' }))[0]).toMatchObject({ status: 'created' })
+      const [replaced] = results(runAction(ws, { links: 's -> data/y', overwrite: 'links' }))
+      expect(replaced).toMatchObject({ status: 'replaced', kind: 'symlink' })
+      expect(replaced.warnings).toEqual([
+        expect.stringMatching(/reads back as 'data\/x', not 'data\/y'.*stat_cache_expire/)
+      ])
+      expect(fs.readFileSync(onServer(lab, 's3', path.join(ws, 's')), 'utf8')).toBe('data/y')
+      expect(leftovers(ws)).toEqual([])
     }
   )
 

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Stats } from 'node:fs'
 import { errnoCode, errnoName, isErrno, toFailure } from './errors.js'
+import { familyFacts } from './families.js'
 import { familyOf, isShareGone, kindWords, misreports, type Explanation } from './knowledge.js'
 import type { Failure, Kind, LinkResult, Probe } from './model.js'
 import { ConfinementProblem, planLink, planOrSkip, syscallOf, type LinkPlan, type PlanContext } from './plan.js'
@@ -147,7 +148,6 @@ function makeWithFallback(at: string, plan: LinkPlan, ctx: ApplyContext): Made {
   for (const [i, kind] of plan.kinds.entries()) {
     try {
       step(`create the ${kindWords(kind)}`, kind, () => make(kind, at, plan, ctx))
-      verify(at, kind, plan, ctx)
       return { kind }
     } catch (error) {
       if (!(error instanceof StepError)) throw error
@@ -169,9 +169,14 @@ function makeWithFallback(at: string, plan: LinkPlan, ctx: ApplyContext): Made {
   throw new Error('no kind of link to try') // planLink never plans an empty list
 }
 
-/** Where a filesystem is known to misreport, read the new link back, and say what does not match. */
-function verify(at: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void {
-  if (!misreports(plan.filesystem) || (kind !== 'symlink' && kind !== 'junction')) return
+/**
+ * Where a filesystem is known to misreport, read the new link back at PATH (after the rename, when replacing: what
+ * every reader sees there), and say what does not match.
+ */
+function verify(made: Made, plan: LinkPlan, ctx: ApplyContext): void {
+  const { kind } = made
+  const at = plan.request.absPath
+  if (made.quirk || !misreports(plan.filesystem) || (kind !== 'symlink' && kind !== 'junction')) return
   try {
     const stats = ctx.ops.lstat(at)
     if (!stats) {
@@ -184,7 +189,8 @@ function verify(at: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void
     const wanted = linkTextOf(ctx.platform, kind, plan.text, plan.request.absTarget)
     const text = readBack(at, stats, wanted, plan, ctx)
     if (text !== undefined && !sameLinkTarget(ctx.platform, at, text, wanted)) {
-      plan.warnings.push(`${plan.request.absPath} reads back as '${text}', not '${wanted}'.`)
+      const why = familyFacts(familyOf(plan.filesystem.type))?.readsBackStale ?? ''
+      plan.warnings.push(`${at} reads back as '${text}', not '${wanted}'. ${why}`.trim())
     }
   } catch (error) {
     // The link was made; only the check failed (the share may have gone meanwhile): say so, keep the result.
@@ -363,6 +369,7 @@ function execute(plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
     createParents(plan, ctx, createdParents)
     const status = plan.action === 'replace' ? 'replaced' : 'created'
     const made = status === 'replaced' ? replace(plan, ctx) : makeWithFallback(plan.request.absPath, plan, ctx)
+    verify(made, plan, ctx)
     return { status, kind: made.kind, failure: made.quirk, failedKind: made.kind }
   } catch (error) {
     if (!(error instanceof StepError)) throw error
