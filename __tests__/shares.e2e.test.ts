@@ -9,7 +9,7 @@ import { canHang, familyOf } from '../src/knowledge.js'
 import type { LinkResult } from '../src/model.js'
 import { createDetector } from '../src/mounts.js'
 import { platformFor } from '../src/platform.js'
-import { runAction } from './helpers/action.js'
+import { runAction, tempWorkspace } from './helpers/action.js'
 import { describeLab, entryAt, leftovers, type Lab } from './helpers/lab.js'
 
 const CONTENT = 'content of x\n'
@@ -25,8 +25,10 @@ function onServer(lab: Lab, name: string, clientPath: string): string {
 }
 
 /** A file's content on the server once it got there: `--vfs-cache-mode writes` uploads 5 s after close (--vfs-write-back). */
-async function uploaded(file: string): Promise<string | undefined> {
-  for (let i = 0; i < 200 && !fs.existsSync(file); i++) await new Promise((done) => setTimeout(done, 50))
+async function uploaded(file: string, content?: string): Promise<string | undefined> {
+  const there = (): boolean =>
+    fs.existsSync(file) && (content === undefined || fs.readFileSync(file, 'utf8') === content)
+  for (let i = 0; i < 200 && !there(); i++) await new Promise((done) => setTimeout(done, 50))
   return fs.readFileSync(file, 'utf8')
 }
 
@@ -128,6 +130,31 @@ describeLab('shares CI jobs mount (lab/lab.sh)', (lab) => {
       expect(results(runAction(ws, inputs))[0]).toMatchObject({ status: 'unchanged', kind: 'symlink' })
     }
   )
+
+  describe('webdav, where readdir answers EINVAL in every directory', () => {
+    lab.test('replacing a copy skips the sweep of stale temporary names, with a warning', ['webdav'], async () => {
+      const ws = lab.workspace('webdav', { ...DATA, 'data/y': 'a longer y\n' })
+      const inputs = { type: 'hardlink', fallback: 'copy', overwrite: 'files' }
+      expect(results(runAction(ws, { ...inputs, links: 'c -> data/x' }))[0]).toMatchObject({ status: 'created' })
+      const [replaced] = results(runAction(ws, { ...inputs, links: 'c -> data/y' }))
+      expect(replaced).toMatchObject({ status: 'replaced', kind: 'copy', code: '' })
+      expect(replaced.warnings).toContainEqual(expect.stringMatching(/EINVAL .*scandir\(\).*WebDAV.*made all the same/))
+      expect(await uploaded(onServer(lab, 'webdav', path.join(ws, 'c')), 'a longer y\n')).toBe('a longer y\n')
+    })
+
+    lab.test('a copied directory is unchanged on a re-run, not verified, with a warning', ['webdav'], () => {
+      const ws = lab.workspace('webdav', {})
+      const tree = tempWorkspace()
+      fs.mkdirSync(path.join(tree, 'sub'))
+      fs.writeFileSync(path.join(tree, 'sub/a'), 'a\n')
+      const inputs = { links: `t -> ${tree}`, fallback: 'copy' }
+      expect(results(runAction(ws, inputs))[0]).toMatchObject({ status: 'created', kind: 'copy' })
+      const [again] = results(runAction(ws, inputs))
+      expect(again).toMatchObject({ status: 'unchanged', kind: 'copy', code: '' })
+      expect(again.warnings).toEqual([expect.stringMatching(/cannot be listed.*EINVAL.*not verified/)])
+      fs.rmSync(tree, { recursive: true })
+    })
+  })
 
   lab.test(
     's3: a replaced symlink is read back at PATH after the rename; the stale text s3fs serves is a warning',

@@ -40,20 +40,37 @@ const TEMP_NAME = /^\.ln-action-[0-9a-z]+-[0-9a-f]{8}(-[fsh])?$/;
 function tempName(dir, ctx) {
     return ctx.platform.path.join(dir, `${exports.TEMP_PREFIX}${process.pid.toString(36)}-${(0, node_crypto_1.randomBytes)(4).toString('hex')}`);
 }
-/** Remove temporary links older than an hour: what a run that was killed mid-replacement left. */
-function sweepStaleTemps(dir, ctx) {
+/**
+ * Remove temporary links older than an hour: what a run that was killed mid-replacement left. Housekeeping only: where
+ * the directory cannot be listed (davfs2 answers readdir with EINVAL), the link is made all the same, with a warning.
+ */
+function sweepStaleTemps(dir, plan, ctx) {
     if (ctx.swept.has(dir))
         return;
     ctx.swept.add(dir);
-    for (const name of ctx.ops.readdir(dir)) {
-        // Only names of exactly our making: a user's own `.ln-action-links` is not ours to remove.
-        if (!TEMP_NAME.test(name))
-            continue;
-        const p = ctx.platform.path.join(dir, name);
-        const stats = ctx.ops.lstat(p);
-        if (stats && ctx.now() - stats.mtimeMs > STALE_TEMP_MS)
-            removeEntry(p, ctx);
+    try {
+        for (const name of ctx.ops.readdir(dir)) {
+            // Only names of exactly our making: a user's own `.ln-action-links` is not ours to remove.
+            if (!TEMP_NAME.test(name))
+                continue;
+            const p = ctx.platform.path.join(dir, name);
+            const stats = ctx.ops.lstat(p);
+            if (stats && ctx.now() - stats.mtimeMs > STALE_TEMP_MS)
+                removeEntry(p, ctx);
+        }
     }
+    catch (error) {
+        const stay = `The link is made all the same; temporary names (${exports.TEMP_PREFIX}*) a killed run may have left stay.`;
+        warnFailed(error, 'scandir', 'clean up old temporary names in the directory of', plan.kinds[0], plan, ctx, stay);
+    }
+}
+/** A side step that failed without failing the link (sweeping, reading back): its explanation becomes a warning. */
+function warnFailed(error, syscall, attempted, kind, plan, ctx, consequence = '') {
+    if (!(0, errors_js_1.isErrno)(error))
+        throw error;
+    const failure = (0, errors_js_1.toFailure)(error, error.syscall ?? syscall, attempted);
+    const { message, hint } = (0, result_js_1.explainFailure)(plan, failure, kind, ctx);
+    plan.warnings.push([message, consequence, hint].filter(Boolean).join(' '));
 }
 /** A failed call, with what we were doing in words. */
 class StepError extends Error {
@@ -178,11 +195,7 @@ function verify(made, plan, ctx) {
     }
     catch (error) {
         // The link was made; only the check failed (the share may have gone meanwhile): say so, keep the result.
-        if (!(0, errors_js_1.isErrno)(error))
-            throw error;
-        const failure = (0, errors_js_1.toFailure)(error, error.syscall ?? 'lstat', 'read back the new link');
-        const { message, hint } = (0, result_js_1.explainFailure)(plan, failure, kind, ctx);
-        plan.warnings.push(`${message} ${hint}`.trim());
+        warnFailed(error, 'lstat', 'read back the new link', kind, plan, ctx);
     }
 }
 /** The link's text, or undefined where sshfs hides it (`..` or absolute) but its size, the text's length, matches. */
@@ -277,7 +290,7 @@ function replace(plan, ctx) {
     const { ops, platform } = ctx;
     const abs = plan.request.absPath;
     const dir = platform.path.dirname(abs);
-    step('clean up old temporary names in the directory of', plan.kinds[0], () => sweepStaleTemps(dir, ctx));
+    sweepStaleTemps(dir, plan, ctx);
     const temp = tempName(dir, ctx);
     const made = makeWithFallback(temp, plan, ctx);
     const { kind } = made;
@@ -650,7 +663,7 @@ const FAMILY_TABLE = {
             symlink: 'no (ENOSYS)',
             hardlink: 'no (EPERM)',
             replace: 'copies only',
-            rerun: 'copies; readdir EINVAL on kernel 6.18',
+            rerun: 'copies; a directory copy unverified (readdir EINVAL on kernel 6.18)',
             fallback: 'copy'
         }
     },
@@ -2141,6 +2154,25 @@ function sameTree(copy, original, ops, platform) {
         return a.isSymbolicLink() || sameFileMeta(a, b);
     });
 }
+/**
+ * A directory at PATH is TARGET's copy when their trees match. Where a listing fails (davfs2 answers readdir with
+ * EINVAL in every directory) it cannot be compared: it is taken as the copy, with a warning, rather than failing
+ * every re-run (a directory is never replaced anyway).
+ */
+function recogniseTree(plan, ctx) {
+    const abs = plan.request.absPath;
+    try {
+        return sameTree(abs, plan.request.absTarget, ctx.ops, ctx.platform) ? {} : undefined;
+    }
+    catch (error) {
+        if (!(0, errors_js_1.isErrno)(error))
+            throw error;
+        const why = `${(0, errors_js_1.errnoCode)(error)} from ${error.syscall ?? 'scandir'}() on ${plan.filesystem.type}`;
+        return {
+            warning: `${abs} is a directory, but it cannot be listed to compare with TARGET (${why}): taken as its copy, not verified.`
+        };
+    }
+}
 /** Same type, size, time and mode: all that can be compared where a filesystem hides links or inodes. */
 function looksLikeTarget(at, target) {
     return (target !== undefined &&
@@ -2202,7 +2234,7 @@ function recognise(kind, plan, at, target, ctx) {
             if (!target || at.isSymbolicLink())
                 return undefined;
             if (target.isDirectory())
-                return at.isDirectory() && sameTree(abs, plan.request.absTarget, ctx.ops, platform) ? {} : undefined;
+                return at.isDirectory() ? recogniseTree(plan, ctx) : undefined;
             return sameFileMeta(at, target) ? {} : undefined;
     }
 }

@@ -48,17 +48,41 @@ function tempName(dir: string, ctx: ApplyContext): string {
   return ctx.platform.path.join(dir, `${TEMP_PREFIX}${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`)
 }
 
-/** Remove temporary links older than an hour: what a run that was killed mid-replacement left. */
-function sweepStaleTemps(dir: string, ctx: ApplyContext): void {
+/**
+ * Remove temporary links older than an hour: what a run that was killed mid-replacement left. Housekeeping only: where
+ * the directory cannot be listed (davfs2 answers readdir with EINVAL), the link is made all the same, with a warning.
+ */
+function sweepStaleTemps(dir: string, plan: LinkPlan, ctx: ApplyContext): void {
   if (ctx.swept.has(dir)) return
   ctx.swept.add(dir)
-  for (const name of ctx.ops.readdir(dir)) {
-    // Only names of exactly our making: a user's own `.ln-action-links` is not ours to remove.
-    if (!TEMP_NAME.test(name)) continue
-    const p = ctx.platform.path.join(dir, name)
-    const stats = ctx.ops.lstat(p)
-    if (stats && ctx.now() - stats.mtimeMs > STALE_TEMP_MS) removeEntry(p, ctx)
+  try {
+    for (const name of ctx.ops.readdir(dir)) {
+      // Only names of exactly our making: a user's own `.ln-action-links` is not ours to remove.
+      if (!TEMP_NAME.test(name)) continue
+      const p = ctx.platform.path.join(dir, name)
+      const stats = ctx.ops.lstat(p)
+      if (stats && ctx.now() - stats.mtimeMs > STALE_TEMP_MS) removeEntry(p, ctx)
+    }
+  } catch (error) {
+    const stay = `The link is made all the same; temporary names (${TEMP_PREFIX}*) a killed run may have left stay.`
+    warnFailed(error, 'scandir', 'clean up old temporary names in the directory of', plan.kinds[0], plan, ctx, stay)
   }
+}
+
+/** A side step that failed without failing the link (sweeping, reading back): its explanation becomes a warning. */
+function warnFailed(
+  error: unknown,
+  syscall: string,
+  attempted: string,
+  kind: Kind,
+  plan: LinkPlan,
+  ctx: ApplyContext,
+  consequence = ''
+): void {
+  if (!isErrno(error)) throw error
+  const failure = toFailure(error, error.syscall ?? syscall, attempted)
+  const { message, hint } = explainFailure(plan, failure, kind, ctx)
+  plan.warnings.push([message, consequence, hint].filter(Boolean).join(' '))
 }
 
 /** A failed call, with what we were doing in words. */
@@ -194,10 +218,7 @@ function verify(made: Made, plan: LinkPlan, ctx: ApplyContext): void {
     }
   } catch (error) {
     // The link was made; only the check failed (the share may have gone meanwhile): say so, keep the result.
-    if (!isErrno(error)) throw error
-    const failure = toFailure(error, error.syscall ?? 'lstat', 'read back the new link')
-    const { message, hint } = explainFailure(plan, failure, kind, ctx)
-    plan.warnings.push(`${message} ${hint}`.trim())
+    warnFailed(error, 'lstat', 'read back the new link', kind, plan, ctx)
   }
 }
 
@@ -290,7 +311,7 @@ function replace(plan: LinkPlan, ctx: ApplyContext): Made {
   const { ops, platform } = ctx
   const abs = plan.request.absPath
   const dir = platform.path.dirname(abs)
-  step('clean up old temporary names in the directory of', plan.kinds[0], () => sweepStaleTemps(dir, ctx))
+  sweepStaleTemps(dir, plan, ctx)
   const temp = tempName(dir, ctx)
   const made = makeWithFallback(temp, plan, ctx)
   const { kind } = made

@@ -82,7 +82,7 @@ const FAMILY_TABLE = {
       symlink: 'no (ENOSYS)',
       hardlink: 'no (EPERM)',
       replace: 'copies only',
-      rerun: 'copies; readdir EINVAL on kernel 6.18',
+      rerun: 'copies; a directory copy unverified (readdir EINVAL on kernel 6.18)',
       fallback: 'copy'
     }
   },
