@@ -271,6 +271,14 @@ describe('shares that misbehave', () => {
     expect(fs.readdirSync(ws).sort()).toEqual(['data'])
   })
 
+  it('leaves out of the hint every kind the probe saw fail, keeping the rest of the advice', () => {
+    const ops = failing({ link: 'EPERM', symlink: 'ENOSYS' })
+    const [r] = apply('l -> data/x', { type: 'hardlink' }, { ops, hardlinkGuard: { protects: false, euid: 0 } })
+    expect(r.probe).toEqual({ symlink: 'ENOSYS', hardlink: 'EPERM' })
+    expect(r.hint).toMatch(/^Probed .*only a copy can \(`fallback: copy`\)\. Make a copy \(`fallback: copy`\)\.$/)
+    expect(r.hint).not.toMatch(/`(type|fallback): [^`]*(symlink|hardlink)/)
+  })
+
   it('recognises an existing hard link on sshfs by size, time and mode, with a warning', () => {
     fs.copyFileSync(path.join(ws, 'data/x'), path.join(ws, 'h'))
     const { mtime } = fs.statSync(path.join(ws, 'data/x'))

@@ -157,6 +157,22 @@ describeLab('shares CI jobs mount (lab/lab.sh)', (lab) => {
   })
 
   lab.test(
+    "sshfs-seed: the probe counts follow_symlinks' EIO symlinks as made, and no hint names a kind it saw fail",
+    ['sshfs-seed'],
+    () => {
+      const ws = lab.workspace('sshfs-seed', DATA)
+      const [refused] = results(runAction(ws, { links: 'h -> data/x', type: 'hardlink' }))
+      expect(refused).toMatchObject({ status: 'failed', code: 'EPERM', probe: { symlink: 'ok', hardlink: 'EPERM' } })
+      for (const [kind, found] of Object.entries(refused.probe ?? {}))
+        if (found !== 'ok') expect(refused.hint).not.toMatch(new RegExp(`\`(type|fallback): [^\`]*${kind}`))
+      expect(refused.hint).toContain('`fallback: symlink`')
+      const inputs = { links: 'h -> data/x', type: 'hardlink', fallback: 'symlink' }
+      expect(results(runAction(ws, inputs))[0]).toMatchObject({ status: 'created', kind: 'symlink' })
+      expect(fs.readlinkSync(lab.onServer('sshfs-seed', path.join(ws, 'h')))).toBe('data/x')
+    }
+  )
+
+  lab.test(
     's3: a replaced symlink is read back at PATH after the rename; the stale text s3fs serves is a warning',
     ['s3'],
     () => {

@@ -239,6 +239,10 @@ function probe(dir, plan, ctx) {
     try {
         ops.writeFile(file, '');
         result.symlink = attempt(() => ops.symlink(platform.path.basename(file), `${base}-s`, (0, platform_js_1.symlinkType)(platform, 'symlink', false)));
+        // sshfs -o follow_symlinks answers EIO for a symlink it made: that is a symlink that works, as for a link.
+        const said = { code: result.symlink, syscall: 'symlink', attempted: 'probe' };
+        if (result.symlink !== 'ok' && madeDespiteError(`${base}-s`, said, plan, ctx))
+            result.symlink = 'ok';
         result.hardlink = attempt(() => ops.link(file, `${base}-h`));
     }
     catch {
@@ -870,11 +874,25 @@ exports.troubleshootingRows = troubleshootingRows;
 exports.isCapabilityFailure = isCapabilityFailure;
 exports.kindWords = kindWords;
 exports.explain = explain;
+exports.hintAfterProbe = hintAfterProbe;
 // What an errno means for a link, on which filesystem, and what to do about it. Rows of data, first match wins:
 // adding a filesystem or an errno is adding rows.
 const families_js_1 = __nccwpck_require__(5911);
 Object.defineProperty(exports, "familyOf", ({ enumerable: true, get: function () { return families_js_1.familyOf; } }));
 const platform_js_1 = __nccwpck_require__(3728);
+/**
+ * Hints are alternatives, each a sentence; a follow-up one starts with "Or". Where a probe saw a kind of link fail,
+ * the alternatives that name it (`type: KIND`, `fallback: KIND`) are left out of the result's hint.
+ */
+const SYMLINK = 'Make a symbolic link (`type: symlink` or `fallback: symlink`).';
+const COPY = 'Or make a copy (`fallback: copy`).';
+const TOO_MANY_LINKS = ['Add `fallback: symlink`.', COPY, 'Or link to a copy of TARGET.'];
+const NO_SYMLINK_PRIVILEGE = [
+    'Turn on Developer Mode (Settings > System > For developers) or run the runner elevated.',
+    'For a directory, `type: junction` or `fallback: junction` needs no privilege.',
+    'For a file, `fallback: hardlink`.',
+    COPY
+];
 const LINK_CALLS = ['link', 'symlink'];
 const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP'];
 /** Node reports a junction's failure as symlink()'s: the kind tried tells them apart. */
@@ -930,7 +948,7 @@ const ROWS = [
         capability: true,
         meaning: "macOS's msdos, exfat and smbfs filesystems make no hard links (ENOTSUP, errno 45 there); symbolic links do " +
             'work on msdos (the driver emulates them) and on SMB shares.',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+        hint: [SYMLINK, COPY]
     },
     {
         codes: ['EISDIR'],
@@ -985,7 +1003,7 @@ const ROWS = [
         families: ['s3'],
         capability: true,
         meaning: 'S3 has no hard links: every object has one key. s3fs stores a symbolic link as an object holding its text.',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+        hint: [SYMLINK, COPY]
     },
     {
         codes: [...NOT_IMPLEMENTED, 'EPERM', 'EISDIR'],
@@ -1031,8 +1049,7 @@ const ROWS = [
         meaning: 'This Windows account may not create symbolic links (ERROR_PRIVILEGE_NOT_HELD; a plain file can be made ' +
             'there, so it is not access to the directory): it is not elevated and Developer Mode is off. ' +
             "GitHub's hosted Windows runners have the privilege; self-hosted runners often lack it.",
-        hint: 'Turn on Developer Mode (Settings > System > For developers) or run the runner elevated; for a directory, ' +
-            '`type: junction` or `fallback: junction` needs no privilege; for a file, `fallback: hardlink` or `fallback: copy`.'
+        hint: [...NO_SYMLINK_PRIVILEGE]
     },
     {
         codes: ['EPERM'],
@@ -1042,9 +1059,7 @@ const ROWS = [
         meaning: 'Windows refused the symbolic link with ERROR_PRIVILEGE_NOT_HELD (not elevated and Developer Mode is off, ' +
             'as on many self-hosted runners) or ERROR_ACCESS_DENIED (no write access to the directory of PATH): Node ' +
             'reports both as EPERM.',
-        hint: 'Turn on Developer Mode (Settings > System > For developers) or run the runner elevated; for a directory, ' +
-            '`type: junction` or `fallback: junction` needs no privilege; for a file, `fallback: hardlink` or ' +
-            '`fallback: copy`. If this account may not write in that directory (`icacls DIR`), fix that instead.'
+        hint: [...NO_SYMLINK_PRIVILEGE, 'If this account may not write in that directory (`icacls DIR`), fix that instead.']
     },
     {
         codes: ['EPERM'],
@@ -1053,7 +1068,7 @@ const ROWS = [
         capability: true,
         meaning: 'Windows denied the hard link (ERROR_ACCESS_DENIED, which Node reports as EPERM): this account may not write ' +
             "TARGET's attributes (a hard link changes its link count) or in the directory of PATH, or TARGET is in use.",
-        hint: 'Make a symbolic link (`fallback: symlink`) or a copy (`fallback: copy`), or give this account write access to TARGET.'
+        hint: ['Make a symbolic link (`fallback: symlink`).', COPY, 'Or give this account write access to TARGET.']
     },
     {
         codes: ['EPERM'],
@@ -1063,7 +1078,7 @@ const ROWS = [
         capability: true,
         meaning: 'This FUSE filesystem makes no hard links (its daemon has no link call; kernels >= 6.15 report that as EPERM, ' +
             'older ones as ENOSYS).',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+        hint: [SYMLINK, COPY]
     },
     {
         codes: ['EPERM'],
@@ -1076,7 +1091,7 @@ const ROWS = [
         capability: true,
         meaning: 'The kernel refused the hard link: with fs.protected_hardlinks=1 only the owner of TARGET (or someone who may ' +
             'read and write it) may link to it; some filesystems refuse hard links altogether.',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or run as the owner of TARGET.'
+        hint: [SYMLINK, 'Or run as the owner of TARGET.']
     },
     {
         codes: ['EPERM'],
@@ -1086,7 +1101,7 @@ const ROWS = [
         // filesystem, for root too.
         meaning: 'The filesystem refused the hard link: TARGET may be immutable or append-only (`lsattr TARGET` shows `i` or ' +
             '`a`), which no one may link to, not even root; or the filesystem makes no hard links.',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+        hint: [SYMLINK, COPY]
     },
     {
         codes: ['ENOTSUP'],
@@ -1095,21 +1110,21 @@ const ROWS = [
         platforms: ['win32'],
         capability: true,
         meaning: 'This ReFS volume refused the hard link (ERROR_NOT_SUPPORTED): older ReFS versions have no hard links.',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+        hint: [SYMLINK, COPY]
     },
     {
         codes: NOT_IMPLEMENTED,
         syscalls: ['link'],
         capability: true,
         meaning: 'This filesystem does not implement hard links.',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+        hint: [SYMLINK, COPY]
     },
     {
         codes: NOT_IMPLEMENTED,
         syscalls: ['symlink'],
         capability: true,
         meaning: 'This filesystem does not implement symbolic links.',
-        hint: 'Make a hard link (`fallback: hardlink`, files only) or a copy (`fallback: copy`).'
+        hint: ['Make a hard link (`fallback: hardlink`, files only).', COPY]
     },
     {
         codes: ['EINVAL'],
@@ -1118,7 +1133,7 @@ const ROWS = [
         capability: true,
         meaning: 'Windows says this volume or share does not support symbolic links (ERROR_SYMLINK_NOT_SUPPORTED, which Node ' +
             'reports as EINVAL).',
-        hint: 'For a directory on a local NTFS volume, `type: junction`; otherwise `fallback: hardlink` (files) or `fallback: copy`.'
+        hint: ['For a directory on a local NTFS volume, `type: junction`.', 'For a file, `fallback: hardlink`.', COPY]
     },
     {
         codes: ['EXDEV'],
@@ -1127,15 +1142,14 @@ const ROWS = [
         capability: true,
         meaning: 'PATH is on PATH_VOLUME and TARGET on TARGET_VOLUME: a hard link cannot cross volumes (on GitHub-hosted ' +
             'Windows runners the workspace is usually on D:, the tool cache and the user profile on C:).',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`); or keep TARGET ' +
-            "on PATH's drive."
+        hint: [SYMLINK, COPY, "Or keep TARGET on PATH's drive."]
     },
     {
         codes: ['EXDEV'],
         syscalls: ['link'],
         capability: true,
         meaning: 'PATH and TARGET are on different filesystems, and a hard link cannot cross filesystems.',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+        hint: [SYMLINK, COPY]
     },
     {
         codes: ['ERANGE'],
@@ -1143,7 +1157,7 @@ const ROWS = [
         families: ['ntfs'],
         capability: true,
         meaning: 'TARGET already has as many hard links as ntfs-3g allows (about 8,190; Windows itself stops at 1,023).',
-        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+        hint: TOO_MANY_LINKS
     },
     {
         codes: ['UNKNOWN'],
@@ -1154,7 +1168,7 @@ const ROWS = [
         meaning: 'Windows refused the hard link with an error libuv has no name for (UNKNOWN is its answer to every Win32 error ' +
             'it does not map). From link() that is most likely ERROR_TOO_MANY_LINKS, NTFS allowing 1,023 hard links to ' +
             'one file: TARGET has TARGET_LINKS.',
-        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+        hint: TOO_MANY_LINKS
     },
     {
         codes: ['UNKNOWN'],
@@ -1164,7 +1178,7 @@ const ROWS = [
         meaning: 'Windows refused the hard link with an error libuv has no name for (UNKNOWN is its answer to every Win32 error ' +
             'it does not map). From link() that is most likely ERROR_TOO_MANY_LINKS, NTFS allowing 1,023 hard links to ' +
             "one file; TARGET's link count could not be read to confirm it.",
-        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+        hint: TOO_MANY_LINKS
     },
     {
         codes: ['EMLINK'],
@@ -1172,7 +1186,7 @@ const ROWS = [
         platforms: ['darwin'],
         capability: true,
         meaning: 'TARGET already has 32,767 hard links, the most macOS allows for one file.',
-        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+        hint: TOO_MANY_LINKS
     },
     {
         codes: ['EMLINK'],
@@ -1180,7 +1194,7 @@ const ROWS = [
         capability: true,
         meaning: 'TARGET already has as many hard links as the filesystem allows (ext4 65,000; NTFS 1,023; macOS 32,767; ' +
             'btrfs 65,535 in one directory).',
-        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+        hint: TOO_MANY_LINKS
     },
     // Something is in the way.
     {
@@ -1388,7 +1402,7 @@ const ROWS = [
         families: ['smb'],
         capability: true,
         meaning: 'This SMB/CIFS mount has no symbolic links: it lacks the `mfsymlinks` option and Unix extensions.',
-        hint: 'Mount with `-o mfsymlinks`, or add `fallback: hardlink, copy`.'
+        hint: ['Mount with `-o mfsymlinks`.', 'Or add `fallback: hardlink` (files only).', COPY]
     }
 ];
 /** Shares, whose answers cannot be taken at their word: a created link is read back there. */
@@ -1423,7 +1437,7 @@ function troubleshootingRows() {
         [row.families?.join(', '), row.platforms?.join(', '), row.when?.says].filter(Boolean).join('; ') || 'any',
         row.capability ? 'yes' : 'no',
         row.meaning,
-        row.hint
+        [row.hint].flat().join(' ')
     ]);
 }
 /** Another kind of link may work where this failure happened: `fallback` may try the next kind. */
@@ -1455,7 +1469,14 @@ function explain(ctx) {
     const number = failure.errno === undefined ? '' : ` (errno ${failure.errno})`;
     const message = `Could not ${failure.attempted} ${ctx.path} -> ${ctx.target}: ${failure.code}${number} from ` +
         `${failure.syscall}() on ${describeFilesystem(ctx.filesystem)}. ${fillIn(row?.meaning ?? '', ctx)}`.trimEnd();
-    return { message, hint: fillIn(row?.hint ?? '', ctx), capability: row?.capability === true };
+    const advice = [row?.hint ?? []].flat().map((text) => fillIn(text, ctx));
+    return { message, hint: advice.join(' '), advice, capability: row?.capability === true };
+}
+/** The advice without the alternatives that name a kind of link the probe saw fail: evidence beats a row's advice. */
+function hintAfterProbe(advice, failing) {
+    const names = (text, kind) => [...text.matchAll(/`(?:type|fallback): ([^`]*)`/g)].some(([, kinds]) => kinds.split(/[\s,]+/).includes(kind));
+    const kept = advice.filter((text) => !failing.some((kind) => names(text, kind)));
+    return kept.map((text, i) => (i === 0 ? text.replace(/^Or (\w)/, (_, c) => c.toUpperCase()) : text)).join(' ');
 }
 /** A row's words for this failure's own facts: the mount point, the volumes of PATH and TARGET, TARGET's links. */
 function fillIn(text, ctx) {
@@ -2855,6 +2876,8 @@ function hardlinkProtected(plan, failure, ctx) {
 function explainFailure(plan, failure, kind, ctx) {
     return (0, knowledge_js_1.explain)(failureContext(plan, failure, kind, ctx));
 }
+/** The kinds a probe tries, by their names in a Probe. */
+const PROBED = ['symlink', 'hardlink'];
 function describeProbe(probe, dir) {
     const works = (kind, words) => probe[kind] === 'ok' ? `${words} work` : `${words} do not (${probe[kind]})`;
     if (probe.symlink !== 'ok' && probe.hardlink !== 'ok') {
@@ -2865,15 +2888,22 @@ function describeProbe(probe, dir) {
 function explanationOf(plan, outcome, ctx) {
     const { failure } = outcome;
     if (!failure)
-        return { message: '', hint: '' };
+        return undefined;
     return outcome.explanation ?? explainFailure(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx);
+}
+/** The hint, after what a probe found: what it saw work or fail first, then only advice it did not disprove. */
+function hintOf(explanation, probe, dir) {
+    if (!probe)
+        return explanation?.hint ?? '';
+    const failing = PROBED.filter((kind) => probe[kind] !== 'ok' && probe[kind] !== 'untested');
+    return `${describeProbe(probe, dir)} ${(0, knowledge_js_1.hintAfterProbe)(explanation?.advice ?? [], failing)}`.trim();
 }
 function toResult(plan, outcome, ctx) {
     const { request } = plan;
     const { failure } = outcome;
-    let { message, hint } = explanationOf(plan, outcome, ctx);
-    if (outcome.probe)
-        hint = `${describeProbe(outcome.probe, ctx.platform.path.dirname(request.absPath))} ${hint}`.trim();
+    const explanation = explanationOf(plan, outcome, ctx);
+    let message = explanation?.message ?? '';
+    const hint = hintOf(explanation, outcome.probe, ctx.platform.path.dirname(request.absPath));
     if (plan.skipped)
         message = `Not attempted: an earlier link found this share gone or not answering. ${message}`;
     return {

@@ -261,6 +261,9 @@ export function probe(dir: string, plan: LinkPlan, ctx: ApplyContext): Probe {
     result.symlink = attempt(() =>
       ops.symlink(platform.path.basename(file), `${base}-s`, symlinkType(platform, 'symlink', false))
     )
+    // sshfs -o follow_symlinks answers EIO for a symlink it made: that is a symlink that works, as for a link.
+    const said = { code: result.symlink, syscall: 'symlink', attempted: 'probe' }
+    if (result.symlink !== 'ok' && madeDespiteError(`${base}-s`, said, plan, ctx)) result.symlink = 'ok'
     result.hardlink = attempt(() => ops.link(file, `${base}-h`))
   } catch {
     // Not even a file could be made here: the link's own errno says why.
