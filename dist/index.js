@@ -689,7 +689,7 @@ const FAMILY_TABLE = {
             symlink: 'no (ENOSYS) through smbnetfs',
             hardlink: 'no (EPERM) through smbnetfs',
             replace: 'copies only',
-            rerun: "copies; over SMB3 Node's copy fails EIO",
+            rerun: 'copies',
             fallback: 'copy'
         }
     },
@@ -839,7 +839,10 @@ function copyEntry(from, to, follow) {
     }
     keepMeta(to, stats);
 }
-/** Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat). In chunks, for big files. */
+/**
+ * Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat), and it ftruncate()s the new file,
+ * which smbnetfs over SMB3 answers with EIO after 4 s (lab/FINDINGS.md). O_EXCL, never truncated; in chunks.
+ */
 function copyFileData(from, to) {
     const input = fs.openSync(from, 'r');
     try {

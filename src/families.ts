@@ -104,7 +104,7 @@ const FAMILY_TABLE = {
       symlink: 'no (ENOSYS) through smbnetfs',
       hardlink: 'no (EPERM) through smbnetfs',
       replace: 'copies only',
-      rerun: "copies; over SMB3 Node's copy fails EIO",
+      rerun: 'copies',
       fallback: 'copy'
     }
   },

@@ -74,7 +74,10 @@ function copyEntry(from: string, to: string, follow: boolean): void {
   keepMeta(to, stats)
 }
 
-/** Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat). In chunks, for big files. */
+/**
+ * Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat), and it ftruncate()s the new file,
+ * which smbnetfs over SMB3 answers with EIO after 4 s (lab/FINDINGS.md). O_EXCL, never truncated; in chunks.
+ */
 function copyFileData(from: string, to: string): void {
   const input = fs.openSync(from, 'r')
   try {
