@@ -274,7 +274,12 @@ describe('symlinks refused (no Developer Mode, not elevated)', () => {
     expect(results[0].warnings).toEqual([
       expect.stringMatching(/EPERM .*ERROR_PRIVILEGE_NOT_HELD.*Trying a junction instead/)
     ])
-    expect(mem.changes).toEqual(['symlink C:\\ws\\data\\dir C:\\ws\\d junction'])
+    // First a plain file, made and removed at once: it tells the privilege from access to the directory.
+    expect(mem.changes).toEqual([
+      expect.stringMatching(/^writeFile C:\\ws\\\.ln-action-.*-f$/),
+      expect.stringMatching(/^unlink C:\\ws\\\.ln-action-.*-f$/),
+      'symlink C:\\ws\\data\\dir C:\\ws\\d junction'
+    ])
   })
 
   it('fails a file link with the privilege hint, since a junction cannot lead to a file', () => {
@@ -311,7 +316,7 @@ describe('apply on Windows, as issue 11 asks (failing until apply.ts learns it)'
       ? errnoError('EPERM', call)
       : undefined
 
-  it.failing('EPERM where not even a plain file can be made: access denied, and no junction tried', () => {
+  it('EPERM where not even a plain file can be made: access denied, and no junction tried', () => {
     const layout: Layout = { [locked]: 'dir' }
     const { results } = run('locked/d -> data/dir', layout, { defaults: { fallback: ['junction'] }, refuse: deniedIn })
     expect(results[0]).toMatchObject({ status: 'failed', code: 'EPERM', syscall: 'symlink' })
@@ -320,9 +325,16 @@ describe('apply on Windows, as issue 11 asks (failing until apply.ts learns it)'
     expect(results[0].warnings).toEqual([])
   })
 
-  it.failing('EPERM where a plain file can be made: the privilege, probed', () => {
+  it('EPERM where a plain file can be made: the privilege, probed', () => {
     const { results } = run('f -> data/x.txt', {}, { refuse: noSymlinkPrivilege })
     expect(results[0].message).toContain('a plain file can be made there')
+  })
+
+  it('asks whether a plain file can be made once per directory, and leaves nothing behind', () => {
+    const { mem, results } = run('a -> data/x.txt\nb -> data/x.txt', {}, { refuse: noSymlinkPrivilege })
+    expect(results.map((r) => r.code)).toEqual(['EPERM', 'EPERM'])
+    expect(mem.changes.filter((c) => c.startsWith('writeFile') && c.endsWith('-f'))).toHaveLength(2) // one check, one capability probe: not per link
+    expect(mem.paths().filter((p) => p.includes('.ln-action-'))).toEqual([])
   })
 
   it.failing('UNKNOWN from link() shows the link count TARGET has', () => {

@@ -29,6 +29,7 @@ function applyContext(base) {
         swept: new Set(),
         madeDirs: new Set(),
         hidingTexts: new Set(),
+        fileProbes: new Map(),
         now: Date.now
     };
 }
@@ -84,8 +85,37 @@ class StepError extends Error {
     }
     /** Asked of the knowledge base once, however many times the answer is needed. */
     explanation(plan, ctx) {
-        return (this.explained ??= (0, result_js_1.explainFailure)(plan, this.failure, this.kind, ctx));
+        return (this.explained ??= (0, result_js_1.explainFailure)(plan, this.failure, this.kind, ctx, evidence(this.failure, plan, ctx)));
     }
+}
+/**
+ * What tells apart the causes one errno stands for on Windows, looked at once the call failed: libuv says EPERM for
+ * ERROR_PRIVILEGE_NOT_HELD and ERROR_ACCESS_DENIED alike, and UNKNOWN for every Win32 error it does not map.
+ */
+function evidence(failure, plan, ctx) {
+    if (!ctx.platform.isWindows)
+        return {};
+    if (failure.code === 'EPERM' && failure.syscall === 'symlink')
+        return { canCreateFile: canCreateFile(ctx.platform.path.dirname(plan.request.absPath), ctx) };
+    return {};
+}
+/** Whether a plain file can be made (and is removed at once) in dir: once per directory. */
+function canCreateFile(dir, ctx) {
+    const known = ctx.fileProbes.get(dir);
+    if (known !== undefined)
+        return known;
+    const file = `${tempName(dir, ctx)}-f`;
+    let made = false;
+    try {
+        ctx.ops.writeFile(file, '');
+        made = true;
+        ctx.ops.unlink(file);
+    }
+    catch {
+        // not made, or made and left for the sweep of a later run: either way the answer stands
+    }
+    ctx.fileProbes.set(dir, made);
+    return made;
 }
 function step(attempted, kind, fn) {
     try {
@@ -2876,8 +2906,9 @@ function hardlinkProtected(plan, failure, ctx) {
     }
     return owner === undefined ? undefined : owner !== guard.euid;
 }
-function explainFailure(plan, failure, kind, ctx) {
-    return (0, knowledge_js_1.explain)(failureContext(plan, failure, kind, ctx));
+/** `evidence`: what apply found out after the failure to tell apart what its errno can mean (Windows). */
+function explainFailure(plan, failure, kind, ctx, evidence = {}) {
+    return (0, knowledge_js_1.explain)({ ...failureContext(plan, failure, kind, ctx), ...evidence });
 }
 /** The kinds a probe tries, by their names in a Probe. */
 const PROBED = ['symlink', 'hardlink'];

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto'
 import type { Stats } from 'node:fs'
 import { errnoCode, errnoName, isErrno, toFailure } from './errors.js'
 import { familyFacts } from './families.js'
-import { familyOf, isShareGone, kindWords, misreports, type Explanation } from './knowledge.js'
+import { familyOf, isShareGone, kindWords, misreports, type Explanation, type FailureContext } from './knowledge.js'
 import type { Failure, Kind, LinkResult, Probe } from './model.js'
 import { ConfinementProblem, planLink, planOrSkip, syscallOf, type LinkPlan, type PlanContext } from './plan.js'
 import { linkTextOf, sameLinkTarget, symlinkType } from './platform.js'
@@ -20,6 +20,8 @@ export interface ApplyContext extends PlanContext {
   madeDirs: Set<string>
   /** Mount points that answered readlink with EPERM for a link of the right size (Debian's sshfs hides texts). */
   hidingTexts: Set<string>
+  /** Directories where a plain file could (or could not) be made, asked after EPERM from symlink() on Windows. */
+  fileProbes: Map<string, boolean>
   now: () => number
 }
 
@@ -34,6 +36,7 @@ export function applyContext(
     swept: new Set(),
     madeDirs: new Set(),
     hidingTexts: new Set(),
+    fileProbes: new Map(),
     now: Date.now
   }
 }
@@ -97,9 +100,37 @@ class StepError extends Error {
   }
 
   /** Asked of the knowledge base once, however many times the answer is needed. */
-  explanation(plan: LinkPlan, ctx: PlanContext): Explanation {
-    return (this.explained ??= explainFailure(plan, this.failure, this.kind, ctx))
+  explanation(plan: LinkPlan, ctx: ApplyContext): Explanation {
+    return (this.explained ??= explainFailure(plan, this.failure, this.kind, ctx, evidence(this.failure, plan, ctx)))
   }
+}
+
+/**
+ * What tells apart the causes one errno stands for on Windows, looked at once the call failed: libuv says EPERM for
+ * ERROR_PRIVILEGE_NOT_HELD and ERROR_ACCESS_DENIED alike, and UNKNOWN for every Win32 error it does not map.
+ */
+function evidence(failure: Failure, plan: LinkPlan, ctx: ApplyContext): Partial<FailureContext> {
+  if (!ctx.platform.isWindows) return {}
+  if (failure.code === 'EPERM' && failure.syscall === 'symlink')
+    return { canCreateFile: canCreateFile(ctx.platform.path.dirname(plan.request.absPath), ctx) }
+  return {}
+}
+
+/** Whether a plain file can be made (and is removed at once) in dir: once per directory. */
+function canCreateFile(dir: string, ctx: ApplyContext): boolean {
+  const known = ctx.fileProbes.get(dir)
+  if (known !== undefined) return known
+  const file = `${tempName(dir, ctx)}-f`
+  let made = false
+  try {
+    ctx.ops.writeFile(file, '')
+    made = true
+    ctx.ops.unlink(file)
+  } catch {
+    // not made, or made and left for the sweep of a later run: either way the answer stands
+  }
+  ctx.fileProbes.set(dir, made)
+  return made
 }
 
 function step<T>(attempted: string, kind: Kind, fn: () => T): T {

@@ -50,8 +50,15 @@ function hardlinkProtected(plan: LinkPlan, failure: Failure, ctx: PlanContext): 
   return owner === undefined ? undefined : owner !== guard.euid
 }
 
-export function explainFailure(plan: LinkPlan, failure: Failure, kind: Kind, ctx: PlanContext): Explanation {
-  return explain(failureContext(plan, failure, kind, ctx))
+/** `evidence`: what apply found out after the failure to tell apart what its errno can mean (Windows). */
+export function explainFailure(
+  plan: LinkPlan,
+  failure: Failure,
+  kind: Kind,
+  ctx: PlanContext,
+  evidence: Partial<FailureContext> = {}
+): Explanation {
+  return explain({ ...failureContext(plan, failure, kind, ctx), ...evidence })
 }
 
 /** The kinds a probe tries, by their names in a Probe. */
