@@ -337,7 +337,7 @@ describe('apply on Windows, as issue 11 asks (failing until apply.ts learns it)'
     expect(mem.paths().filter((p) => p.includes('.ln-action-'))).toEqual([])
   })
 
-  it.failing('UNKNOWN from link() shows the link count TARGET has', () => {
+  it('UNKNOWN from link() shows the link count TARGET has', () => {
     let links = 0
     const limit: Refusal = (call) => (call === 'link' && ++links > 3 ? errnoError('UNKNOWN', 'link', -4094) : undefined)
     const spec = ['a', 'b', 'c', 'd'].map((name) => `${name} -> data/x.txt`).join('\n')

@@ -97,6 +97,14 @@ function evidence(failure, plan, ctx) {
         return {};
     if (failure.code === 'EPERM' && failure.syscall === 'symlink')
         return { canCreateFile: canCreateFile(ctx.platform.path.dirname(plan.request.absPath), ctx) };
+    if (failure.code === 'UNKNOWN' && failure.syscall === 'link') {
+        try {
+            return { targetLinks: ctx.ops.lstat(plan.linkSource)?.nlink };
+        }
+        catch {
+            return {}; // unread: the row says it could not be confirmed
+        }
+    }
     return {};
 }
 /** Whether a plain file can be made (and is removed at once) in dir: once per directory. */

@@ -113,6 +113,13 @@ function evidence(failure: Failure, plan: LinkPlan, ctx: ApplyContext): Partial<
   if (!ctx.platform.isWindows) return {}
   if (failure.code === 'EPERM' && failure.syscall === 'symlink')
     return { canCreateFile: canCreateFile(ctx.platform.path.dirname(plan.request.absPath), ctx) }
+  if (failure.code === 'UNKNOWN' && failure.syscall === 'link') {
+    try {
+      return { targetLinks: ctx.ops.lstat(plan.linkSource)?.nlink }
+    } catch {
+      return {} // unread: the row says it could not be confirmed
+    }
+  }
   return {}
 }
 
