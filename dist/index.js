@@ -339,15 +339,10 @@ function replace(plan, ctx) {
     try {
         if (ctx.settings.backupSuffix)
             makeBackup(plan, ctx);
-        // rename(2) cannot put a directory (a copied tree) over a link, and Windows cannot rename over a directory
-        // link or junction: those cases are remove-then-rename, and say so.
-        const ontoDirectoryLink = ctx.platform.isWindows && plan.existing === 'link' && ops.stat(abs)?.isDirectory() === true;
-        if (ontoDirectoryLink) {
-            plan.warnings.push(`Windows cannot replace the directory link at ${abs} in one step: it was removed, then made again.`);
-        }
-        if ((kind === 'copy' && plan.targetIsDir) || ontoDirectoryLink)
+        // rename(2) cannot put a directory (a copied tree) over a link: remove, then rename.
+        if (kind === 'copy' && plan.targetIsDir)
             step('remove the old link at', kind, () => ops.unlink(abs));
-        step(`replace what is at`, kind, () => ops.rename(temp, abs));
+        renameOver(temp, kind, plan, ctx);
     }
     finally {
         // rename() between two names of one file does nothing and leaves the source: never leave debris. A share that
@@ -361,6 +356,25 @@ function replace(plan, ctx) {
         }
     }
     return made;
+}
+/**
+ * Rename the new link over PATH. Windows refuses that (EPERM) where either is a directory link or junction, dangling
+ * ones included (MoveFileExW cannot replace a directory): there the old link is removed first, and the result says
+ * the replacement was not atomic.
+ */
+function renameOver(temp, kind, plan, ctx) {
+    const abs = plan.request.absPath;
+    try {
+        return step('replace what is at', kind, () => ctx.ops.rename(temp, abs));
+    }
+    catch (error) {
+        const refused = error instanceof StepError && error.failure.code === 'EPERM';
+        if (!refused || !ctx.platform.isWindows || plan.existing !== 'link')
+            throw error;
+    }
+    step('remove the old link at', kind, () => ctx.ops.unlink(abs));
+    plan.warnings.push(`Windows cannot replace the link at ${abs} in one step (not atomic): it was removed, then made again.`);
+    step('replace what is at', kind, () => ctx.ops.rename(temp, abs));
 }
 function removeEntry(p, ctx) {
     const stats = ctx.ops.lstat(p);
