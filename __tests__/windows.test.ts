@@ -3,13 +3,22 @@
 // a path is on. Plan and apply run on an in-memory filesystem keyed like Windows (helpers/memfs.ts).
 import { describe, expect, it, jest } from '@jest/globals'
 import * as fs from 'node:fs'
+import * as os from 'node:os'
 import * as path from 'node:path'
 import { applyLink } from '../src/apply.js'
 import { errnoName, toFailure } from '../src/errors.js'
 import { explain, familyOf, isCapabilityFailure, kindWords, type FailureContext } from '../src/knowledge.js'
 import type { FilesystemInfo, Kind, LinkOptions } from '../src/model.js'
 import { createDetector } from '../src/mounts.js'
-import { driveQuery, parseDriveInfo, powershellArgs, uncShare } from '../src/mounts-windows.js'
+import {
+  driveQuery,
+  linkKindQuery,
+  parseDriveInfo,
+  parseLinkKind,
+  powershellArgs,
+  uncShare
+} from '../src/mounts-windows.js'
+import { nodeFs } from '../src/fsops.js'
 import { planAll } from '../src/plan.js'
 import {
   isWithin,
@@ -306,9 +315,7 @@ describe('symlinks refused (no Developer Mode, not elevated)', () => {
   })
 })
 
-// Phase 2 of issue 11 (apply.ts): these fail until apply does what they say; `it.failing` reports them the day they
-// pass, so the marker goes then.
-describe('apply on Windows, as issue 11 asks (failing until apply.ts learns it)', () => {
+describe('apply on Windows, as issue 11 asks', () => {
   const locked = 'C:\\ws\\locked'
   /** A directory this account may not write in: Windows says ERROR_ACCESS_DENIED, libuv EPERM, for any new entry. */
   const deniedIn: Refusal = (call, args) =>
@@ -366,7 +373,7 @@ describe('apply on Windows, as issue 11 asks (failing until apply.ts learns it)'
     expect(mem.at('C:\\ws\\l')).toMatchObject({ kind: 'link', type: 'dir' })
   })
 
-  it.failing.each([
+  it.each([
     ['a junction', { link: 'C:\\ws\\data\\dir', type: 'junction' }, 'junction'],
     ['a dangling directory link', { link: 'C:\\ws\\gone', type: 'dir' }, 'dir']
   ] as const)('backs %s up as the same kind', (_, link, type) => {
@@ -383,6 +390,36 @@ describe('apply on Windows, as issue 11 asks (failing until apply.ts learns it)'
     expect(applyLink(plans[0], ctx)).toMatchObject({ status: 'replaced' })
     expect(mem.at('C:\\ws\\l.bak')).toMatchObject({ kind: 'link', type })
   })
+})
+
+describe("a link's Windows kind (FsOps.linkKind)", () => {
+  it.each([
+    ['Junction|True', 'junction'],
+    ['SymbolicLink|True\r\n', 'dir'],
+    ['SymbolicLink|False', 'file'],
+    ['|False', undefined],
+    ['', undefined],
+    [undefined, undefined]
+  ])('reads PowerShell saying %j as %s', (output, kind) => {
+    expect(parseLinkKind(output)).toBe(kind)
+  })
+
+  it("asks about the path as one literal, whatever quotes it holds, and that PowerShell's LinkType", () => {
+    const script = linkKindQuery("C:\\ws\\it's\\l")
+    expect(script).toContain("Get-Item -LiteralPath 'C:\\ws\\it''s\\l' -Force")
+    expect(script).toContain('$i.LinkType')
+  })
+
+  const offWindows = process.platform === 'win32' ? it.skip : it
+  offWindows(
+    `is never asked of the real filesystem off Windows${offWindows === it ? '' : ' (skipped on Windows: there it asks PowerShell)'}`,
+    () => {
+      const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-kind-'))
+      fs.symlinkSync('.', path.join(ws, 'l'))
+      expect(nodeFs.linkKind(path.join(ws, 'l'))).toBeUndefined()
+      fs.rmSync(ws, { recursive: true })
+    }
+  )
 })
 
 describe('what Windows errors mean', () => {

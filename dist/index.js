@@ -299,15 +299,21 @@ function probe(dir, plan, ctx) {
     ctx.probes.set(key, result);
     return result;
 }
+/** The Windows type a link is made again with: its own, or (where that cannot be read) what it leads to now. */
+function keptLinkType(p, ctx) {
+    if (!ctx.platform.isWindows)
+        return undefined;
+    return ctx.ops.linkKind(p) ?? (0, platform_js_1.symlinkType)(ctx.platform, 'symlink', ctx.ops.stat(p)?.isDirectory() ?? false);
+}
 /** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. */
 function makeBackup(plan, ctx) {
     const { ops } = ctx;
     const abs = plan.request.absPath;
     const keep = (name) => {
         const at = ops.lstat(abs);
-        // The backup keeps the old link's own kind (Windows fixes file or dir at creation), not the new TARGET's.
+        // The backup keeps the old link's own kind (Windows fixes file, dir or junction at creation), not the new one's.
         if (at?.isSymbolicLink())
-            return ops.symlink(ops.readlink(abs), name, (0, platform_js_1.symlinkType)(ctx.platform, 'symlink', ops.stat(abs)?.isDirectory() ?? false));
+            return ops.symlink(ops.readlink(abs), name, keptLinkType(abs, ctx));
         try {
             ops.link(abs, name);
         }
@@ -835,8 +841,11 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.nodeFs = void 0;
 // The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
 // worker process can run them on a share that may hang.
+const node_child_process_1 = __nccwpck_require__(1421);
 const fs = __importStar(__nccwpck_require__(3024));
 const path = __importStar(__nccwpck_require__(6760));
+const mounts_windows_js_1 = __nccwpck_require__(4941);
+const platform_js_1 = __nccwpck_require__(3728);
 function missing(error) {
     return error.code === 'ENOENT';
 }
@@ -862,8 +871,25 @@ exports.nodeFs = {
     rmdir: (p) => fs.rmdirSync(p),
     readdir: (p) => fs.readdirSync(p),
     writeFile: (p, data) => fs.writeFileSync(p, data, { flag: 'wx' }),
-    copy: (from, to) => copyEntry(from, to, true)
+    copy: (from, to) => copyEntry(from, to, true),
+    linkKind: (p) => ((0, platform_js_1.currentPlatform)().isWindows ? askLinkKind(p) : undefined)
 };
+/**
+ * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). It costs a PowerShell start
+ * (a few hundred ms), so it is asked only for a link being kept (a backup), and given 10 s at most: it cannot hang
+ * the action, and where it says nothing the caller falls back to what stat shows.
+ */
+function askLinkKind(p) {
+    if (!fs.lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink())
+        return undefined;
+    const run = (0, node_child_process_1.spawnSync)('powershell.exe', (0, mounts_windows_js_1.powershellArgs)((0, mounts_windows_js_1.linkKindQuery)(p)), {
+        encoding: 'utf8',
+        timeout: 10_000,
+        windowsHide: true,
+        stdio: ['ignore', 'pipe', 'ignore']
+    });
+    return (0, mounts_windows_js_1.parseLinkKind)(run.stdout);
+}
 /** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */
 function keepMeta(to, stats) {
     for (const keep of [() => fs.chmodSync(to, stats.mode & 0o7777), () => fs.utimesSync(to, stats.atime, stats.mtime)]) {
@@ -1815,6 +1841,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.uncShare = uncShare;
 exports.driveQuery = driveQuery;
 exports.powershellArgs = powershellArgs;
+exports.linkKindQuery = linkKindQuery;
+exports.parseLinkKind = parseLinkKind;
 exports.parseDriveInfo = parseDriveInfo;
 /** A UNC share (`\\server\share\`): SMB, known from the path alone, without touching a share that may hang. */
 function uncShare(root) {
@@ -1843,6 +1871,22 @@ function driveQuery(root) {
 /** powershell.exe arguments that run a script as is: -EncodedCommand takes UTF-16LE base64, so nothing needs quoting. */
 function powershellArgs(script) {
     return ['-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
+}
+/**
+ * The script that prints what the link at p is: `Junction|True`, `SymbolicLink|True` (a directory link, dangling or
+ * not: the link itself carries the directory attribute) or `SymbolicLink|False`. Node cannot tell: its lstat says
+ * "symbolic link" for all three, and readlink strips the `\??\` that both reparse buffers hold.
+ */
+function linkKindQuery(p) {
+    return `$i = Get-Item -LiteralPath '${p.replaceAll("'", "''")}' -Force\n"$($i.LinkType)|$($i.PSIsContainer)"`;
+}
+function parseLinkKind(output) {
+    const [type, container] = (output ?? '').trim().split('|');
+    if (type === 'Junction')
+        return 'junction';
+    if (type === 'SymbolicLink')
+        return container === 'True' ? 'dir' : 'file';
+    return undefined;
 }
 /**
  * A drive as the knowledge base wants it: its format (`NTFS`, `ReFS`, `FAT32`, `exFAT`), or `smb` for a network

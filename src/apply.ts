@@ -318,19 +318,20 @@ export function probe(dir: string, plan: LinkPlan, ctx: ApplyContext): Probe {
   return result
 }
 
+/** The Windows type a link is made again with: its own, or (where that cannot be read) what it leads to now. */
+function keptLinkType(p: string, ctx: ApplyContext): 'file' | 'dir' | 'junction' | undefined {
+  if (!ctx.platform.isWindows) return undefined
+  return ctx.ops.linkKind(p) ?? symlinkType(ctx.platform, 'symlink', ctx.ops.stat(p)?.isDirectory() ?? false)
+}
+
 /** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. */
 function makeBackup(plan: LinkPlan, ctx: ApplyContext): void {
   const { ops } = ctx
   const abs = plan.request.absPath
   const keep = (name: string): void => {
     const at = ops.lstat(abs)
-    // The backup keeps the old link's own kind (Windows fixes file or dir at creation), not the new TARGET's.
-    if (at?.isSymbolicLink())
-      return ops.symlink(
-        ops.readlink(abs),
-        name,
-        symlinkType(ctx.platform, 'symlink', ops.stat(abs)?.isDirectory() ?? false)
-      )
+    // The backup keeps the old link's own kind (Windows fixes file, dir or junction at creation), not the new one's.
+    if (at?.isSymbolicLink()) return ops.symlink(ops.readlink(abs), name, keptLinkType(abs, ctx))
     try {
       ops.link(abs, name)
     } catch (error) {
