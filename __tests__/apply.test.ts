@@ -191,6 +191,38 @@ it('maps an errno Node calls UNKNOWN through its number (ESTALE on Linux)', () =
   expect(r.message).toContain('Stale file handle')
 })
 
+describe('EPERM from link() on Linux: fs.protected_hardlinks only where it can be the cause', () => {
+  const owner = fs.statSync(path.join(dataWorkspace(), 'data/x')).uid
+  const refused = (hardlinkGuard?: { protects: boolean; euid: number }) => {
+    const ctx = context(ws, { ops: failing({ link: 'EPERM' }), hardlinkGuard })
+    const { plans } = planAll(requests('h -> data/x', ws, { type: 'hardlink' }), ctx)
+    return { result: applyLink(plans[0], ctx), ctx }
+  }
+
+  it.each([
+    ['neither root nor the owner of TARGET, with protected_hardlinks=1', { protects: true, euid: owner + 1 }, true],
+    ['root', { protects: true, euid: 0 }, false],
+    ["TARGET's owner", { protects: true, euid: owner }, false],
+    ['anyone, with protected_hardlinks=0', { protects: false, euid: owner + 1 }, false]
+  ])('as %s (%j): blamed on it: %s', (_, guard, blamed) => {
+    const { result } = refused(guard)
+    expect(result).toMatchObject({ status: 'failed', code: 'EPERM', syscall: 'link' })
+    expect(/protected_hardlinks/.test(result.message)).toBe(blamed)
+    expect(/lsattr TARGET/.test(result.message)).toBe(!blamed)
+  })
+
+  it('reads the setting and the effective user once, at the first EPERM from link(), and never for other errnos', () => {
+    const other = context(ws, { ops: failing({ link: 'EXDEV' }) })
+    applyLink(planAll(requests('h -> data/x', ws, { type: 'hardlink' }), other).plans[0], other)
+    expect(other.hardlinkGuard).toBeUndefined()
+    const { ctx } = refused()
+    expect(ctx.hardlinkGuard).toEqual({
+      protects: fs.readFileSync('/proc/sys/fs/protected_hardlinks', 'utf8').trim() !== '0',
+      euid: process.geteuid?.()
+    })
+  })
+})
+
 describe('shares that misbehave', () => {
   const FOLLOW = { ...SSHFS, options: ['rw', 'follow_symlinks'] }
 
@@ -237,6 +269,14 @@ describe('shares that misbehave', () => {
     expect(results[0].hint).toMatch(/^Probed .*: symbolic links do not \(ENOSYS\), hard links work\./)
     expect(link).toHaveBeenCalledTimes(1)
     expect(fs.readdirSync(ws).sort()).toEqual(['data'])
+  })
+
+  it('leaves out of the hint every kind the probe saw fail, keeping the rest of the advice', () => {
+    const ops = failing({ link: 'EPERM', symlink: 'ENOSYS' })
+    const [r] = apply('l -> data/x', { type: 'hardlink' }, { ops, hardlinkGuard: { protects: false, euid: 0 } })
+    expect(r.probe).toEqual({ symlink: 'ENOSYS', hardlink: 'EPERM' })
+    expect(r.hint).toMatch(/^Probed .*only a copy can \(`fallback: copy`\)\. Make a copy \(`fallback: copy`\)\.$/)
+    expect(r.hint).not.toMatch(/`(type|fallback): [^`]*(symlink|hardlink)/)
   })
 
   it('recognises an existing hard link on sshfs by size, time and mode, with a warning', () => {

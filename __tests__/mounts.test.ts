@@ -1,7 +1,15 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import * as os from 'node:os'
 import { errnoNumber } from '../src/errors.js'
-import { canHang, explain, familyOf, isCapabilityFailure, kindWords, type FailureContext } from '../src/knowledge.js'
+import {
+  canHang,
+  explain,
+  familyOf,
+  hintAfterProbe,
+  isCapabilityFailure,
+  kindWords,
+  type FailureContext
+} from '../src/knowledge.js'
 import type { FilesystemInfo, Kind } from '../src/model.js'
 import type { MountEntry } from '../src/mount-table.js'
 import { createDetector, mountOf, parseMountinfo } from '../src/mounts.js'
@@ -385,6 +393,18 @@ describe('the shares CI jobs mount, from their mountinfo lines (recorded in the 
     expect(explain(ctx).message).toMatch(/WebDAV/)
     expect(explain(ctx).message).not.toMatch(/protected_hardlinks/)
     expect(isCapabilityFailure(ctx)).toBe(true)
+  })
+
+  it('drops from a hint the alternatives that name a kind a probe saw fail, and only those', () => {
+    const advice = [
+      'Mount with `-o mfsymlinks`.',
+      'Or add `fallback: hardlink` (files only).',
+      'Or make a copy (`fallback: copy`).'
+    ]
+    expect(hintAfterProbe(advice, [])).toBe(advice.join(' '))
+    expect(hintAfterProbe(advice, ['hardlink'])).toBe('Mount with `-o mfsymlinks`. Or make a copy (`fallback: copy`).')
+    expect(hintAfterProbe(advice.slice(1), ['hardlink'])).toBe('Make a copy (`fallback: copy`).')
+    expect(hintAfterProbe(['Add `fallback: symlink, copy`.'], ['symlink'])).toBe('')
   })
 
   it("reads rclone's EIO as no links there, so fallback may copy", () => {

@@ -3,13 +3,22 @@
 // a path is on. Plan and apply run on an in-memory filesystem keyed like Windows (helpers/memfs.ts).
 import { describe, expect, it, jest } from '@jest/globals'
 import * as fs from 'node:fs'
+import * as os from 'node:os'
 import * as path from 'node:path'
 import { applyLink } from '../src/apply.js'
 import { errnoName, toFailure } from '../src/errors.js'
 import { explain, familyOf, isCapabilityFailure, kindWords, type FailureContext } from '../src/knowledge.js'
 import type { FilesystemInfo, Kind, LinkOptions } from '../src/model.js'
 import { createDetector } from '../src/mounts.js'
-import { driveQuery, parseDriveInfo, powershellArgs, uncShare } from '../src/mounts-windows.js'
+import {
+  driveQuery,
+  linkKindQuery,
+  parseDriveInfo,
+  parseLinkKind,
+  powershellArgs,
+  uncShare
+} from '../src/mounts-windows.js'
+import { nodeFs } from '../src/fsops.js'
 import { planAll } from '../src/plan.js'
 import {
   isWithin,
@@ -274,7 +283,12 @@ describe('symlinks refused (no Developer Mode, not elevated)', () => {
     expect(results[0].warnings).toEqual([
       expect.stringMatching(/EPERM .*ERROR_PRIVILEGE_NOT_HELD.*Trying a junction instead/)
     ])
-    expect(mem.changes).toEqual(['symlink C:\\ws\\data\\dir C:\\ws\\d junction'])
+    // First a plain file, made and removed at once: it tells the privilege from access to the directory.
+    expect(mem.changes).toEqual([
+      expect.stringMatching(/^writeFile C:\\ws\\\.ln-action-.*-f$/),
+      expect.stringMatching(/^unlink C:\\ws\\\.ln-action-.*-f$/),
+      'symlink C:\\ws\\data\\dir C:\\ws\\d junction'
+    ])
   })
 
   it('fails a file link with the privilege hint, since a junction cannot lead to a file', () => {
@@ -301,9 +315,7 @@ describe('symlinks refused (no Developer Mode, not elevated)', () => {
   })
 })
 
-// Phase 2 of issue 11 (apply.ts): these fail until apply does what they say; `it.failing` reports them the day they
-// pass, so the marker goes then.
-describe('apply on Windows, as issue 11 asks (failing until apply.ts learns it)', () => {
+describe('apply on Windows, as issue 11 asks', () => {
   const locked = 'C:\\ws\\locked'
   /** A directory this account may not write in: Windows says ERROR_ACCESS_DENIED, libuv EPERM, for any new entry. */
   const deniedIn: Refusal = (call, args) =>
@@ -311,7 +323,7 @@ describe('apply on Windows, as issue 11 asks (failing until apply.ts learns it)'
       ? errnoError('EPERM', call)
       : undefined
 
-  it.failing('EPERM where not even a plain file can be made: access denied, and no junction tried', () => {
+  it('EPERM where not even a plain file can be made: access denied, and no junction tried', () => {
     const layout: Layout = { [locked]: 'dir' }
     const { results } = run('locked/d -> data/dir', layout, { defaults: { fallback: ['junction'] }, refuse: deniedIn })
     expect(results[0]).toMatchObject({ status: 'failed', code: 'EPERM', syscall: 'symlink' })
@@ -320,12 +332,19 @@ describe('apply on Windows, as issue 11 asks (failing until apply.ts learns it)'
     expect(results[0].warnings).toEqual([])
   })
 
-  it.failing('EPERM where a plain file can be made: the privilege, probed', () => {
+  it('EPERM where a plain file can be made: the privilege, probed', () => {
     const { results } = run('f -> data/x.txt', {}, { refuse: noSymlinkPrivilege })
     expect(results[0].message).toContain('a plain file can be made there')
   })
 
-  it.failing('UNKNOWN from link() shows the link count TARGET has', () => {
+  it('asks whether a plain file can be made once per directory, and leaves nothing behind', () => {
+    const { mem, results } = run('a -> data/x.txt\nb -> data/x.txt', {}, { refuse: noSymlinkPrivilege })
+    expect(results.map((r) => r.code)).toEqual(['EPERM', 'EPERM'])
+    expect(mem.changes.filter((c) => c.startsWith('writeFile') && c.endsWith('-f'))).toHaveLength(2) // one check, one capability probe: not per link
+    expect(mem.paths().filter((p) => p.includes('.ln-action-'))).toEqual([])
+  })
+
+  it('UNKNOWN from link() shows the link count TARGET has', () => {
     let links = 0
     const limit: Refusal = (call) => (call === 'link' && ++links > 3 ? errnoError('UNKNOWN', 'link', -4094) : undefined)
     const spec = ['a', 'b', 'c', 'd'].map((name) => `${name} -> data/x.txt`).join('\n')
@@ -343,7 +362,7 @@ describe('apply on Windows, as issue 11 asks (failing until apply.ts learns it)'
     expect(() => mem.ops.rename('C:\\ws\\new', 'C:\\ws\\l')).toThrow(expect.objectContaining({ code: 'EPERM' }))
   })
 
-  it.failing.each([
+  it.each([
     ['a dangling directory link', { link: 'C:\\ws\\gone', type: 'dir' }],
     ['a dangling junction', { link: 'C:\\ws\\gone', type: 'junction' }],
     ['a file link, by a directory link', { link: 'data\\x.txt', type: 'file' }]
@@ -354,7 +373,7 @@ describe('apply on Windows, as issue 11 asks (failing until apply.ts learns it)'
     expect(mem.at('C:\\ws\\l')).toMatchObject({ kind: 'link', type: 'dir' })
   })
 
-  it.failing.each([
+  it.each([
     ['a junction', { link: 'C:\\ws\\data\\dir', type: 'junction' }, 'junction'],
     ['a dangling directory link', { link: 'C:\\ws\\gone', type: 'dir' }, 'dir']
   ] as const)('backs %s up as the same kind', (_, link, type) => {
@@ -371,6 +390,36 @@ describe('apply on Windows, as issue 11 asks (failing until apply.ts learns it)'
     expect(applyLink(plans[0], ctx)).toMatchObject({ status: 'replaced' })
     expect(mem.at('C:\\ws\\l.bak')).toMatchObject({ kind: 'link', type })
   })
+})
+
+describe("a link's Windows kind (FsOps.linkKind)", () => {
+  it.each([
+    ['Junction|True', 'junction'],
+    ['SymbolicLink|True\r\n', 'dir'],
+    ['SymbolicLink|False', 'file'],
+    ['|False', undefined],
+    ['', undefined],
+    [undefined, undefined]
+  ])('reads PowerShell saying %j as %s', (output, kind) => {
+    expect(parseLinkKind(output)).toBe(kind)
+  })
+
+  it("asks about the path as one literal, whatever quotes it holds, and that PowerShell's LinkType", () => {
+    const script = linkKindQuery("C:\\ws\\it's\\l")
+    expect(script).toContain("Get-Item -LiteralPath 'C:\\ws\\it''s\\l' -Force")
+    expect(script).toContain('$i.LinkType')
+  })
+
+  const offWindows = process.platform === 'win32' ? it.skip : it
+  offWindows(
+    `is never asked of the real filesystem off Windows${offWindows === it ? '' : ' (skipped on Windows: there it asks PowerShell)'}`,
+    () => {
+      const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-kind-'))
+      fs.symlinkSync('.', path.join(ws, 'l'))
+      expect(nodeFs.linkKind(path.join(ws, 'l'))).toBeUndefined()
+      fs.rmSync(ws, { recursive: true })
+    }
+  )
 })
 
 describe('what Windows errors mean', () => {

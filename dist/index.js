@@ -40219,7 +40219,11 @@ const FAMILY_TABLE = {
             replace: 'renamed, but the mount keeps serving the old text',
             rerun: 'yes',
             fallback: 'symlink'
-        }
+        },
+        // Measured in the lab: readlink through the mount gave the old text until the stat cache entry expired (2.5 s
+        // after the rename with stat_cache_expire=1), while the bucket already held the new object.
+        readsBackStale: 'The bucket holds the new link, but s3fs serves link texts from its stat cache: programs reading through this ' +
+            'mount see the old target until the entry expires (mount with `-o stat_cache_expire=SECONDS` to shorten that).'
     },
     webdav: {
         types: /^fuse\.davfs2?$/,
@@ -40229,7 +40233,7 @@ const FAMILY_TABLE = {
             symlink: 'no (ENOSYS)',
             hardlink: 'no (EPERM)',
             replace: 'copies only',
-            rerun: 'copies; readdir EINVAL on kernel 6.18',
+            rerun: 'copies; a directory copy unverified (readdir EINVAL on kernel 6.18)',
             fallback: 'copy'
         }
     },
@@ -40251,7 +40255,7 @@ const FAMILY_TABLE = {
             symlink: 'no (ENOSYS) through smbnetfs',
             hardlink: 'no (EPERM) through smbnetfs',
             replace: 'copies only',
-            rerun: "copies; over SMB3 Node's copy fails EIO",
+            rerun: 'copies',
             fallback: 'copy'
         }
     },
@@ -40301,10 +40305,13 @@ function supportMatrix() {
     return FAMILIES.flatMap(([family, facts]) => facts.support ? [[family, facts.types.source, facts.support]] : []);
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/platform.ts
 // The one place that knows which OS we run on. Stages receive a Platform object, so tests can pick another.
+
 
 function platformFor(name) {
     const isWindows = name === 'win32';
@@ -40319,6 +40326,17 @@ function platformFor(name) {
 }
 function currentPlatform() {
     return platformFor(process.platform);
+}
+/** Read when a hard link is refused, once per run: two cheap calls, never on a path that could hang. */
+function hardlinkGuard() {
+    let setting = '';
+    try {
+        setting = external_node_fs_namespaceObject.readFileSync('/proc/sys/fs/protected_hardlinks', 'utf8').trim();
+    }
+    catch {
+        // no /proc (a container without it): the kernel's default since 3.6 is 1 on every distribution that matters
+    }
+    return { protects: setting !== '0', euid: process.geteuid?.() ?? -1 };
 }
 /** A key under which two spellings of one path compare equal on this platform. */
 function pathKey(platform, p) {
@@ -40389,6 +40407,19 @@ function sameLinkTarget(platform, linkPath, existingText, wantedText) {
 
 
 
+/**
+ * Hints are alternatives, each a sentence; a follow-up one starts with "Or". Where a probe saw a kind of link fail,
+ * the alternatives that name it (`type: KIND`, `fallback: KIND`) are left out of the result's hint.
+ */
+const SYMLINK = 'Make a symbolic link (`type: symlink` or `fallback: symlink`).';
+const COPY = 'Or make a copy (`fallback: copy`).';
+const TOO_MANY_LINKS = ['Add `fallback: symlink`.', COPY, 'Or link to a copy of TARGET.'];
+const NO_SYMLINK_PRIVILEGE = [
+    'Turn on Developer Mode (Settings > System > For developers) or run the runner elevated.',
+    'For a directory, `type: junction` or `fallback: junction` needs no privilege.',
+    'For a file, `fallback: hardlink`.',
+    COPY
+];
 const LINK_CALLS = ['link', 'symlink'];
 const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP'];
 /** Node reports a junction's failure as symlink()'s: the kind tried tells them apart. */
@@ -40444,7 +40475,7 @@ const ROWS = [
         capability: true,
         meaning: "macOS's msdos, exfat and smbfs filesystems make no hard links (ENOTSUP, errno 45 there); symbolic links do " +
             'work on msdos (the driver emulates them) and on SMB shares.',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+        hint: [SYMLINK, COPY]
     },
     {
         codes: ['EISDIR'],
@@ -40499,7 +40530,7 @@ const ROWS = [
         families: ['s3'],
         capability: true,
         meaning: 'S3 has no hard links: every object has one key. s3fs stores a symbolic link as an object holding its text.',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+        hint: [SYMLINK, COPY]
     },
     {
         codes: [...NOT_IMPLEMENTED, 'EPERM', 'EISDIR'],
@@ -40545,8 +40576,7 @@ const ROWS = [
         meaning: 'This Windows account may not create symbolic links (ERROR_PRIVILEGE_NOT_HELD; a plain file can be made ' +
             'there, so it is not access to the directory): it is not elevated and Developer Mode is off. ' +
             "GitHub's hosted Windows runners have the privilege; self-hosted runners often lack it.",
-        hint: 'Turn on Developer Mode (Settings > System > For developers) or run the runner elevated; for a directory, ' +
-            '`type: junction` or `fallback: junction` needs no privilege; for a file, `fallback: hardlink` or `fallback: copy`.'
+        hint: [...NO_SYMLINK_PRIVILEGE]
     },
     {
         codes: ['EPERM'],
@@ -40556,9 +40586,7 @@ const ROWS = [
         meaning: 'Windows refused the symbolic link with ERROR_PRIVILEGE_NOT_HELD (not elevated and Developer Mode is off, ' +
             'as on many self-hosted runners) or ERROR_ACCESS_DENIED (no write access to the directory of PATH): Node ' +
             'reports both as EPERM.',
-        hint: 'Turn on Developer Mode (Settings > System > For developers) or run the runner elevated; for a directory, ' +
-            '`type: junction` or `fallback: junction` needs no privilege; for a file, `fallback: hardlink` or ' +
-            '`fallback: copy`. If this account may not write in that directory (`icacls DIR`), fix that instead.'
+        hint: [...NO_SYMLINK_PRIVILEGE, 'If this account may not write in that directory (`icacls DIR`), fix that instead.']
     },
     {
         codes: ['EPERM'],
@@ -40567,7 +40595,7 @@ const ROWS = [
         capability: true,
         meaning: 'Windows denied the hard link (ERROR_ACCESS_DENIED, which Node reports as EPERM): this account may not write ' +
             "TARGET's attributes (a hard link changes its link count) or in the directory of PATH, or TARGET is in use.",
-        hint: 'Make a symbolic link (`fallback: symlink`) or a copy (`fallback: copy`), or give this account write access to TARGET.'
+        hint: ['Make a symbolic link (`fallback: symlink`).', COPY, 'Or give this account write access to TARGET.']
     },
     {
         codes: ['EPERM'],
@@ -40577,7 +40605,7 @@ const ROWS = [
         capability: true,
         meaning: 'This FUSE filesystem makes no hard links (its daemon has no link call; kernels >= 6.15 report that as EPERM, ' +
             'older ones as ENOSYS).',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+        hint: [SYMLINK, COPY]
     },
     {
         codes: ['EPERM'],
@@ -40590,14 +40618,17 @@ const ROWS = [
         capability: true,
         meaning: 'The kernel refused the hard link: with fs.protected_hardlinks=1 only the owner of TARGET (or someone who may ' +
             'read and write it) may link to it; some filesystems refuse hard links altogether.',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or run as the owner of TARGET.'
+        hint: [SYMLINK, 'Or run as the owner of TARGET.']
     },
     {
         codes: ['EPERM'],
         syscalls: ['link'],
         capability: true,
-        meaning: 'The filesystem refused the hard link.',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+        // Linux's vfs_link() (fs/namei.c) refuses IS_APPEND and IS_IMMUTABLE inodes with EPERM before asking the
+        // filesystem, for root too.
+        meaning: 'The filesystem refused the hard link: TARGET may be immutable or append-only (`lsattr TARGET` shows `i` or ' +
+            '`a`), which no one may link to, not even root; or the filesystem makes no hard links.',
+        hint: [SYMLINK, COPY]
     },
     {
         codes: ['ENOTSUP'],
@@ -40606,21 +40637,21 @@ const ROWS = [
         platforms: ['win32'],
         capability: true,
         meaning: 'This ReFS volume refused the hard link (ERROR_NOT_SUPPORTED): older ReFS versions have no hard links.',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+        hint: [SYMLINK, COPY]
     },
     {
         codes: NOT_IMPLEMENTED,
         syscalls: ['link'],
         capability: true,
         meaning: 'This filesystem does not implement hard links.',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+        hint: [SYMLINK, COPY]
     },
     {
         codes: NOT_IMPLEMENTED,
         syscalls: ['symlink'],
         capability: true,
         meaning: 'This filesystem does not implement symbolic links.',
-        hint: 'Make a hard link (`fallback: hardlink`, files only) or a copy (`fallback: copy`).'
+        hint: ['Make a hard link (`fallback: hardlink`, files only).', COPY]
     },
     {
         codes: ['EINVAL'],
@@ -40629,7 +40660,7 @@ const ROWS = [
         capability: true,
         meaning: 'Windows says this volume or share does not support symbolic links (ERROR_SYMLINK_NOT_SUPPORTED, which Node ' +
             'reports as EINVAL).',
-        hint: 'For a directory on a local NTFS volume, `type: junction`; otherwise `fallback: hardlink` (files) or `fallback: copy`.'
+        hint: ['For a directory on a local NTFS volume, `type: junction`.', 'For a file, `fallback: hardlink`.', COPY]
     },
     {
         codes: ['EXDEV'],
@@ -40638,15 +40669,14 @@ const ROWS = [
         capability: true,
         meaning: 'PATH is on PATH_VOLUME and TARGET on TARGET_VOLUME: a hard link cannot cross volumes (on GitHub-hosted ' +
             'Windows runners the workspace is usually on D:, the tool cache and the user profile on C:).',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`); or keep TARGET ' +
-            "on PATH's drive."
+        hint: [SYMLINK, COPY, "Or keep TARGET on PATH's drive."]
     },
     {
         codes: ['EXDEV'],
         syscalls: ['link'],
         capability: true,
         meaning: 'PATH and TARGET are on different filesystems, and a hard link cannot cross filesystems.',
-        hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+        hint: [SYMLINK, COPY]
     },
     {
         codes: ['ERANGE'],
@@ -40654,7 +40684,7 @@ const ROWS = [
         families: ['ntfs'],
         capability: true,
         meaning: 'TARGET already has as many hard links as ntfs-3g allows (about 8,190; Windows itself stops at 1,023).',
-        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+        hint: TOO_MANY_LINKS
     },
     {
         codes: ['UNKNOWN'],
@@ -40665,7 +40695,7 @@ const ROWS = [
         meaning: 'Windows refused the hard link with an error libuv has no name for (UNKNOWN is its answer to every Win32 error ' +
             'it does not map). From link() that is most likely ERROR_TOO_MANY_LINKS, NTFS allowing 1,023 hard links to ' +
             'one file: TARGET has TARGET_LINKS.',
-        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+        hint: TOO_MANY_LINKS
     },
     {
         codes: ['UNKNOWN'],
@@ -40675,7 +40705,7 @@ const ROWS = [
         meaning: 'Windows refused the hard link with an error libuv has no name for (UNKNOWN is its answer to every Win32 error ' +
             'it does not map). From link() that is most likely ERROR_TOO_MANY_LINKS, NTFS allowing 1,023 hard links to ' +
             "one file; TARGET's link count could not be read to confirm it.",
-        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+        hint: TOO_MANY_LINKS
     },
     {
         codes: ['EMLINK'],
@@ -40683,7 +40713,7 @@ const ROWS = [
         platforms: ['darwin'],
         capability: true,
         meaning: 'TARGET already has 32,767 hard links, the most macOS allows for one file.',
-        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+        hint: TOO_MANY_LINKS
     },
     {
         codes: ['EMLINK'],
@@ -40691,7 +40721,7 @@ const ROWS = [
         capability: true,
         meaning: 'TARGET already has as many hard links as the filesystem allows (ext4 65,000; NTFS 1,023; macOS 32,767; ' +
             'btrfs 65,535 in one directory).',
-        hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+        hint: TOO_MANY_LINKS
     },
     // Something is in the way.
     {
@@ -40899,7 +40929,7 @@ const ROWS = [
         families: ['smb'],
         capability: true,
         meaning: 'This SMB/CIFS mount has no symbolic links: it lacks the `mfsymlinks` option and Unix extensions.',
-        hint: 'Mount with `-o mfsymlinks`, or add `fallback: hardlink, copy`.'
+        hint: ['Mount with `-o mfsymlinks`.', 'Or add `fallback: hardlink` (files only).', COPY]
     }
 ];
 /** Shares, whose answers cannot be taken at their word: a created link is read back there. */
@@ -40934,7 +40964,7 @@ function troubleshootingRows() {
         [row.families?.join(', '), row.platforms?.join(', '), row.when?.says].filter(Boolean).join('; ') || 'any',
         row.capability ? 'yes' : 'no',
         row.meaning,
-        row.hint
+        [row.hint].flat().join(' ')
     ]);
 }
 /** Another kind of link may work where this failure happened: `fallback` may try the next kind. */
@@ -40966,7 +40996,14 @@ function explain(ctx) {
     const number = failure.errno === undefined ? '' : ` (errno ${failure.errno})`;
     const message = `Could not ${failure.attempted} ${ctx.path} -> ${ctx.target}: ${failure.code}${number} from ` +
         `${failure.syscall}() on ${describeFilesystem(ctx.filesystem)}. ${fillIn(row?.meaning ?? '', ctx)}`.trimEnd();
-    return { message, hint: fillIn(row?.hint ?? '', ctx), capability: row?.capability === true };
+    const advice = [row?.hint ?? []].flat().map((text) => fillIn(text, ctx));
+    return { message, hint: advice.join(' '), advice, capability: row?.capability === true };
+}
+/** The advice without the alternatives that name a kind of link the probe saw fail: evidence beats a row's advice. */
+function hintAfterProbe(advice, failing) {
+    const names = (text, kind) => [...text.matchAll(/`(?:type|fallback): ([^`]*)`/g)].some(([, kinds]) => kinds.split(/[\s,]+/).includes(kind));
+    const kept = advice.filter((text) => !failing.some((kind) => names(text, kind)));
+    return kept.map((text, i) => (i === 0 ? text.replace(/^Or (\w)/, (_, c) => c.toUpperCase()) : text)).join(' ');
 }
 /** A row's words for this failure's own facts: the mount point, the volumes of PATH and TARGET, TARGET's links. */
 function fillIn(text, ctx) {
@@ -41039,6 +41076,25 @@ function sameTree(copy, original, ops, platform) {
         return a.isSymbolicLink() || sameFileMeta(a, b);
     });
 }
+/**
+ * A directory at PATH is TARGET's copy when their trees match. Where a listing fails (davfs2 answers readdir with
+ * EINVAL in every directory) it cannot be compared: it is taken as the copy, with a warning, rather than failing
+ * every re-run (a directory is never replaced anyway).
+ */
+function recogniseTree(plan, ctx) {
+    const abs = plan.request.absPath;
+    try {
+        return sameTree(abs, plan.request.absTarget, ctx.ops, ctx.platform) ? {} : undefined;
+    }
+    catch (error) {
+        if (!isErrno(error))
+            throw error;
+        const why = `${errnoCode(error)} from ${error.syscall ?? 'scandir'}() on ${plan.filesystem.type}`;
+        return {
+            warning: `${abs} is a directory, but it cannot be listed to compare with TARGET (${why}): taken as its copy, not verified.`
+        };
+    }
+}
 /** Same type, size, time and mode: all that can be compared where a filesystem hides links or inodes. */
 function looksLikeTarget(at, target) {
     return (target !== undefined &&
@@ -41100,7 +41156,7 @@ function recognise(kind, plan, at, target, ctx) {
             if (!target || at.isSymbolicLink())
                 return undefined;
             if (target.isDirectory())
-                return at.isDirectory() && sameTree(abs, plan.request.absTarget, ctx.ops, platform) ? {} : undefined;
+                return at.isDirectory() ? recogniseTree(plan, ctx) : undefined;
             return sameFileMeta(at, target) ? {} : undefined;
     }
 }
@@ -41322,12 +41378,35 @@ function failureContext(plan, failure, kind, ctx) {
         platform: ctx.platform,
         targetExists: plan.targetExists,
         targetIsDir: plan.targetIsDir,
-        existing: plan.existing
+        existing: plan.existing,
+        hardlinkProtected: hardlinkProtected(plan, failure, ctx)
     };
 }
-function explainFailure(plan, failure, kind, ctx) {
-    return explain(failureContext(plan, failure, kind, ctx));
+/**
+ * Whether fs.protected_hardlinks can be what refused this hard link: it is on, and the effective user is neither root
+ * nor TARGET's owner. Looked at only after EPERM from link() on Linux; undefined where TARGET's owner is unknown.
+ */
+function hardlinkProtected(plan, failure, ctx) {
+    if (failure.code !== 'EPERM' || failure.syscall !== 'link' || ctx.platform.name !== 'linux')
+        return undefined;
+    const guard = (ctx.hardlinkGuard ??= hardlinkGuard());
+    if (!guard.protects || guard.euid === 0)
+        return false;
+    let owner;
+    try {
+        owner = ctx.ops.stat(plan.linkSource)?.uid;
+    }
+    catch {
+        // TARGET cannot be looked at now: it may be the cause
+    }
+    return owner === undefined ? undefined : owner !== guard.euid;
 }
+/** `evidence`: what apply found out after the failure to tell apart what its errno can mean (Windows). */
+function explainFailure(plan, failure, kind, ctx, evidence = {}) {
+    return explain({ ...failureContext(plan, failure, kind, ctx), ...evidence });
+}
+/** The kinds a probe tries, by their names in a Probe. */
+const PROBED = ['symlink', 'hardlink'];
 function describeProbe(probe, dir) {
     const works = (kind, words) => probe[kind] === 'ok' ? `${words} work` : `${words} do not (${probe[kind]})`;
     if (probe.symlink !== 'ok' && probe.hardlink !== 'ok') {
@@ -41338,15 +41417,22 @@ function describeProbe(probe, dir) {
 function explanationOf(plan, outcome, ctx) {
     const { failure } = outcome;
     if (!failure)
-        return { message: '', hint: '' };
+        return undefined;
     return outcome.explanation ?? explainFailure(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx);
+}
+/** The hint, after what a probe found: what it saw work or fail first, then only advice it did not disprove. */
+function hintOf(explanation, probe, dir) {
+    if (!probe)
+        return explanation?.hint ?? '';
+    const failing = PROBED.filter((kind) => probe[kind] !== 'ok' && probe[kind] !== 'untested');
+    return `${describeProbe(probe, dir)} ${hintAfterProbe(explanation?.advice ?? [], failing)}`.trim();
 }
 function toResult(plan, outcome, ctx) {
     const { request } = plan;
     const { failure } = outcome;
-    let { message, hint } = explanationOf(plan, outcome, ctx);
-    if (outcome.probe)
-        hint = `${describeProbe(outcome.probe, ctx.platform.path.dirname(request.absPath))} ${hint}`.trim();
+    const explanation = explanationOf(plan, outcome, ctx);
+    let message = explanation?.message ?? '';
+    const hint = hintOf(explanation, outcome.probe, ctx.platform.path.dirname(request.absPath));
     if (plan.skipped)
         message = `Not attempted: an earlier link found this share gone or not answering. ${message}`;
     return {
@@ -41403,6 +41489,7 @@ function confinedResult(plan, message, ctx) {
 
 
 
+
 /** A fresh context for one run (or one share worker lane): nothing probed, swept or made yet. */
 function applyContext(base) {
     return {
@@ -41412,6 +41499,7 @@ function applyContext(base) {
         swept: new Set(),
         madeDirs: new Set(),
         hidingTexts: new Set(),
+        fileProbes: new Map(),
         now: Date.now
     };
 }
@@ -41423,20 +41511,37 @@ const TEMP_NAME = /^\.ln-action-[0-9a-z]+-[0-9a-f]{8}(-[fsh])?$/;
 function tempName(dir, ctx) {
     return ctx.platform.path.join(dir, `${TEMP_PREFIX}${process.pid.toString(36)}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
 }
-/** Remove temporary links older than an hour: what a run that was killed mid-replacement left. */
-function sweepStaleTemps(dir, ctx) {
+/**
+ * Remove temporary links older than an hour: what a run that was killed mid-replacement left. Housekeeping only: where
+ * the directory cannot be listed (davfs2 answers readdir with EINVAL), the link is made all the same, with a warning.
+ */
+function sweepStaleTemps(dir, plan, ctx) {
     if (ctx.swept.has(dir))
         return;
     ctx.swept.add(dir);
-    for (const name of ctx.ops.readdir(dir)) {
-        // Only names of exactly our making: a user's own `.ln-action-links` is not ours to remove.
-        if (!TEMP_NAME.test(name))
-            continue;
-        const p = ctx.platform.path.join(dir, name);
-        const stats = ctx.ops.lstat(p);
-        if (stats && ctx.now() - stats.mtimeMs > STALE_TEMP_MS)
-            removeEntry(p, ctx);
+    try {
+        for (const name of ctx.ops.readdir(dir)) {
+            // Only names of exactly our making: a user's own `.ln-action-links` is not ours to remove.
+            if (!TEMP_NAME.test(name))
+                continue;
+            const p = ctx.platform.path.join(dir, name);
+            const stats = ctx.ops.lstat(p);
+            if (stats && ctx.now() - stats.mtimeMs > STALE_TEMP_MS)
+                removeEntry(p, ctx);
+        }
     }
+    catch (error) {
+        const stay = `The link is made all the same; temporary names (${TEMP_PREFIX}*) a killed run may have left stay.`;
+        warnFailed(error, 'scandir', 'clean up old temporary names in the directory of', plan.kinds[0], plan, ctx, stay);
+    }
+}
+/** A side step that failed without failing the link (sweeping, reading back): its explanation becomes a warning. */
+function warnFailed(error, syscall, attempted, kind, plan, ctx, consequence = '') {
+    if (!isErrno(error))
+        throw error;
+    const failure = toFailure(error, error.syscall ?? syscall, attempted);
+    const { message, hint } = explainFailure(plan, failure, kind, ctx);
+    plan.warnings.push([message, consequence, hint].filter(Boolean).join(' '));
 }
 /** A failed call, with what we were doing in words. */
 class StepError extends Error {
@@ -41450,8 +41555,45 @@ class StepError extends Error {
     }
     /** Asked of the knowledge base once, however many times the answer is needed. */
     explanation(plan, ctx) {
-        return (this.explained ??= explainFailure(plan, this.failure, this.kind, ctx));
+        return (this.explained ??= explainFailure(plan, this.failure, this.kind, ctx, evidence(this.failure, plan, ctx)));
     }
+}
+/**
+ * What tells apart the causes one errno stands for on Windows, looked at once the call failed: libuv says EPERM for
+ * ERROR_PRIVILEGE_NOT_HELD and ERROR_ACCESS_DENIED alike, and UNKNOWN for every Win32 error it does not map.
+ */
+function evidence(failure, plan, ctx) {
+    if (!ctx.platform.isWindows)
+        return {};
+    if (failure.code === 'EPERM' && failure.syscall === 'symlink')
+        return { canCreateFile: canCreateFile(ctx.platform.path.dirname(plan.request.absPath), ctx) };
+    if (failure.code === 'UNKNOWN' && failure.syscall === 'link') {
+        try {
+            return { targetLinks: ctx.ops.lstat(plan.linkSource)?.nlink };
+        }
+        catch {
+            return {}; // unread: the row says it could not be confirmed
+        }
+    }
+    return {};
+}
+/** Whether a plain file can be made (and is removed at once) in dir: once per directory. */
+function canCreateFile(dir, ctx) {
+    const known = ctx.fileProbes.get(dir);
+    if (known !== undefined)
+        return known;
+    const file = `${tempName(dir, ctx)}-f`;
+    let made = false;
+    try {
+        ctx.ops.writeFile(file, '');
+        made = true;
+        ctx.ops.unlink(file);
+    }
+    catch {
+        // not made, or made and left for the sweep of a later run: either way the answer stands
+    }
+    ctx.fileProbes.set(dir, made);
+    return made;
 }
 function step(attempted, kind, fn) {
     try {
@@ -41516,7 +41658,6 @@ function makeWithFallback(at, plan, ctx) {
     for (const [i, kind] of plan.kinds.entries()) {
         try {
             step(`create the ${kindWords(kind)}`, kind, () => make(kind, at, plan, ctx));
-            verify(at, kind, plan, ctx);
             return { kind };
         }
         catch (error) {
@@ -41536,9 +41677,14 @@ function makeWithFallback(at, plan, ctx) {
     }
     throw new Error('no kind of link to try'); // planLink never plans an empty list
 }
-/** Where a filesystem is known to misreport, read the new link back, and say what does not match. */
-function verify(at, kind, plan, ctx) {
-    if (!misreports(plan.filesystem) || (kind !== 'symlink' && kind !== 'junction'))
+/**
+ * Where a filesystem is known to misreport, read the new link back at PATH (after the rename, when replacing: what
+ * every reader sees there), and say what does not match.
+ */
+function verify(made, plan, ctx) {
+    const { kind } = made;
+    const at = plan.request.absPath;
+    if (made.quirk || !misreports(plan.filesystem) || (kind !== 'symlink' && kind !== 'junction'))
         return;
     try {
         const stats = ctx.ops.lstat(at);
@@ -41551,16 +41697,13 @@ function verify(at, kind, plan, ctx) {
         const wanted = linkTextOf(ctx.platform, kind, plan.text, plan.request.absTarget);
         const text = readBack(at, stats, wanted, plan, ctx);
         if (text !== undefined && !sameLinkTarget(ctx.platform, at, text, wanted)) {
-            plan.warnings.push(`${plan.request.absPath} reads back as '${text}', not '${wanted}'.`);
+            const why = familyFacts(familyOf(plan.filesystem.type))?.readsBackStale ?? '';
+            plan.warnings.push(`${at} reads back as '${text}', not '${wanted}'. ${why}`.trim());
         }
     }
     catch (error) {
         // The link was made; only the check failed (the share may have gone meanwhile): say so, keep the result.
-        if (!isErrno(error))
-            throw error;
-        const failure = toFailure(error, error.syscall ?? 'lstat', 'read back the new link');
-        const { message, hint } = explainFailure(plan, failure, kind, ctx);
-        plan.warnings.push(`${message} ${hint}`.trim());
+        warnFailed(error, 'lstat', 'read back the new link', kind, plan, ctx);
     }
 }
 /** The link's text, or undefined where sshfs hides it (`..` or absolute) but its size, the text's length, matches. */
@@ -41604,6 +41747,10 @@ function probe(dir, plan, ctx) {
     try {
         ops.writeFile(file, '');
         result.symlink = attempt(() => ops.symlink(platform.path.basename(file), `${base}-s`, symlinkType(platform, 'symlink', false)));
+        // sshfs -o follow_symlinks answers EIO for a symlink it made: that is a symlink that works, as for a link.
+        const said = { code: result.symlink, syscall: 'symlink', attempted: 'probe' };
+        if (result.symlink !== 'ok' && madeDespiteError(`${base}-s`, said, plan, ctx))
+            result.symlink = 'ok';
         result.hardlink = attempt(() => ops.link(file, `${base}-h`));
     }
     catch {
@@ -41622,15 +41769,21 @@ function probe(dir, plan, ctx) {
     ctx.probes.set(key, result);
     return result;
 }
+/** The Windows type a link is made again with: its own, or (where that cannot be read) what it leads to now. */
+function keptLinkType(p, ctx) {
+    if (!ctx.platform.isWindows)
+        return undefined;
+    return ctx.ops.linkKind(p) ?? symlinkType(ctx.platform, 'symlink', ctx.ops.stat(p)?.isDirectory() ?? false);
+}
 /** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. */
 function makeBackup(plan, ctx) {
     const { ops } = ctx;
     const abs = plan.request.absPath;
     const keep = (name) => {
         const at = ops.lstat(abs);
-        // The backup keeps the old link's own kind (Windows fixes file or dir at creation), not the new TARGET's.
+        // The backup keeps the old link's own kind (Windows fixes file, dir or junction at creation), not the new one's.
         if (at?.isSymbolicLink())
-            return ops.symlink(ops.readlink(abs), name, symlinkType(ctx.platform, 'symlink', ops.stat(abs)?.isDirectory() ?? false));
+            return ops.symlink(ops.readlink(abs), name, keptLinkType(abs, ctx));
         try {
             ops.link(abs, name);
         }
@@ -41655,22 +41808,17 @@ function replace(plan, ctx) {
     const { ops, platform } = ctx;
     const abs = plan.request.absPath;
     const dir = platform.path.dirname(abs);
-    step('clean up old temporary names in the directory of', plan.kinds[0], () => sweepStaleTemps(dir, ctx));
+    sweepStaleTemps(dir, plan, ctx);
     const temp = tempName(dir, ctx);
     const made = makeWithFallback(temp, plan, ctx);
     const { kind } = made;
     try {
         if (ctx.settings.backupSuffix)
             makeBackup(plan, ctx);
-        // rename(2) cannot put a directory (a copied tree) over a link, and Windows cannot rename over a directory
-        // link or junction: those cases are remove-then-rename, and say so.
-        const ontoDirectoryLink = ctx.platform.isWindows && plan.existing === 'link' && ops.stat(abs)?.isDirectory() === true;
-        if (ontoDirectoryLink) {
-            plan.warnings.push(`Windows cannot replace the directory link at ${abs} in one step: it was removed, then made again.`);
-        }
-        if ((kind === 'copy' && plan.targetIsDir) || ontoDirectoryLink)
+        // rename(2) cannot put a directory (a copied tree) over a link: remove, then rename.
+        if (kind === 'copy' && plan.targetIsDir)
             step('remove the old link at', kind, () => ops.unlink(abs));
-        step(`replace what is at`, kind, () => ops.rename(temp, abs));
+        renameOver(temp, kind, plan, ctx);
     }
     finally {
         // rename() between two names of one file does nothing and leaves the source: never leave debris. A share that
@@ -41684,6 +41832,25 @@ function replace(plan, ctx) {
         }
     }
     return made;
+}
+/**
+ * Rename the new link over PATH. Windows refuses that (EPERM) where either is a directory link or junction, dangling
+ * ones included (MoveFileExW cannot replace a directory): there the old link is removed first, and the result says
+ * the replacement was not atomic.
+ */
+function renameOver(temp, kind, plan, ctx) {
+    const abs = plan.request.absPath;
+    try {
+        return step('replace what is at', kind, () => ctx.ops.rename(temp, abs));
+    }
+    catch (error) {
+        const refused = error instanceof StepError && error.failure.code === 'EPERM';
+        if (!refused || !ctx.platform.isWindows || plan.existing !== 'link')
+            throw error;
+    }
+    step('remove the old link at', kind, () => ctx.ops.unlink(abs));
+    plan.warnings.push(`Windows cannot replace the link at ${abs} in one step (not atomic): it was removed, then made again.`);
+    step('replace what is at', kind, () => ctx.ops.rename(temp, abs));
 }
 function removeEntry(p, ctx) {
     const stats = ctx.ops.lstat(p);
@@ -41737,6 +41904,7 @@ function execute(plan, ctx) {
         createParents(plan, ctx, createdParents);
         const status = plan.action === 'replace' ? 'replaced' : 'created';
         const made = status === 'replaced' ? replace(plan, ctx) : makeWithFallback(plan.request.absPath, plan, ctx);
+        verify(made, plan, ctx);
         return { status, kind: made.kind, failure: made.quirk, failedKind: made.kind };
     }
     catch (error) {
@@ -41959,11 +42127,81 @@ function executorsFor(requests, settings, where) {
     ];
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/mounts-windows.ts
+/** A UNC share (`\\server\share\`): SMB, known from the path alone, without touching a share that may hang. */
+function uncShare(root) {
+    const match = /^\\\\([^\\?.][^\\]*)\\([^\\]+)\\?$/.exec(root);
+    if (!match)
+        return undefined;
+    return { type: 'smb', mountPoint: root, source: `\\\\${match[1]}\\${match[2]}`, options: ['network'] };
+}
+/**
+ * The PowerShell script that prints what DriveInfo knows of one drive as one line of JSON:
+ * `{"Name":"D:\\","DriveType":"Fixed","DriveFormat":"NTFS","DisplayRoot":""}`. DriveFormat throws on a drive that
+ * is not ready (an empty card reader); DisplayRoot is the `\\server\share` behind a mapped network drive.
+ */
+function driveQuery(root) {
+    if (!/^[A-Z]:\\$/.test(root))
+        throw new Error(`not a drive root: '${root}'`);
+    return [
+        // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
+        'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
+        `$d = [System.IO.DriveInfo]::new('${root}')`,
+        "$format = ''; try { $format = $d.DriveFormat } catch {}",
+        "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
+        '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
+    ].join('\n');
+}
+/** powershell.exe arguments that run a script as is: -EncodedCommand takes UTF-16LE base64, so nothing needs quoting. */
+function powershellArgs(script) {
+    return ['-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
+}
+/**
+ * The script that prints what the link at p is: `Junction|True`, `SymbolicLink|True` (a directory link, dangling or
+ * not: the link itself carries the directory attribute) or `SymbolicLink|False`. Node cannot tell: its lstat says
+ * "symbolic link" for all three, and readlink strips the `\??\` that both reparse buffers hold.
+ */
+function linkKindQuery(p) {
+    return `$i = Get-Item -LiteralPath '${p.replaceAll("'", "''")}' -Force\n"$($i.LinkType)|$($i.PSIsContainer)"`;
+}
+function parseLinkKind(output) {
+    const [type, container] = (output ?? '').trim().split('|');
+    if (type === 'Junction')
+        return 'junction';
+    if (type === 'SymbolicLink')
+        return container === 'True' ? 'dir' : 'file';
+    return undefined;
+}
+/**
+ * A drive as the knowledge base wants it: its format (`NTFS`, `ReFS`, `FAT32`, `exFAT`), or `smb` for a network
+ * drive (DriveFormat there is the server's format, kept as `format=`), and the DriveType as an option.
+ */
+function parseDriveInfo(root, output) {
+    const unknown = { type: 'unknown', mountPoint: root, source: '', options: [] };
+    let drive;
+    try {
+        drive = JSON.parse((output ?? '').trim());
+    }
+    catch {
+        return unknown;
+    }
+    if (typeof drive !== 'object' || drive === null)
+        return unknown;
+    const format = drive.DriveFormat || '';
+    const driveType = (drive.DriveType || 'Unknown').toLowerCase();
+    if (driveType === 'network') {
+        const options = ['network', ...(format ? [`format=${format}`] : [])];
+        return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options };
+    }
+    return { ...unknown, type: format || 'unknown', options: [driveType] };
+}
+
 ;// CONCATENATED MODULE: ./src/fsops.ts
 // The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
 // worker process can run them on a share that may hang.
+
+
+
 
 
 function missing(error) {
@@ -41991,8 +42229,25 @@ const nodeFs = {
     rmdir: (p) => external_node_fs_namespaceObject.rmdirSync(p),
     readdir: (p) => external_node_fs_namespaceObject.readdirSync(p),
     writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
-    copy: (from, to) => copyEntry(from, to, true)
+    copy: (from, to) => copyEntry(from, to, true),
+    linkKind: (p) => (currentPlatform().isWindows ? askLinkKind(p) : undefined)
 };
+/**
+ * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). It costs a PowerShell start
+ * (a few hundred ms), so it is asked only for a link being kept (a backup), and given 10 s at most: it cannot hang
+ * the action, and where it says nothing the caller falls back to what stat shows.
+ */
+function askLinkKind(p) {
+    if (!external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink())
+        return undefined;
+    const run = (0,external_node_child_process_namespaceObject.spawnSync)('powershell.exe', powershellArgs(linkKindQuery(p)), {
+        encoding: 'utf8',
+        timeout: 10_000,
+        windowsHide: true,
+        stdio: ['ignore', 'pipe', 'ignore']
+    });
+    return parseLinkKind(run.stdout);
+}
 /** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */
 function keepMeta(to, stats) {
     for (const keep of [() => external_node_fs_namespaceObject.chmodSync(to, stats.mode & 0o7777), () => external_node_fs_namespaceObject.utimesSync(to, stats.atime, stats.mtime)]) {
@@ -42020,7 +42275,10 @@ function copyEntry(from, to, follow) {
     }
     keepMeta(to, stats);
 }
-/** Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat). In chunks, for big files. */
+/**
+ * Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat), and it ftruncate()s the new file,
+ * which smbnetfs over SMB3 answers with EIO after 4 s (lab/FINDINGS.md). O_EXCL, never truncated; in chunks.
+ */
 function copyFileData(from, to) {
     const input = external_node_fs_namespaceObject.openSync(from, 'r');
     try {
@@ -42145,59 +42403,6 @@ function throughFirmlinks(mount, mounts, absPath, firmlinks, platform) {
         return mount;
     const intoData = firmlinks.some((link) => isWithin(platform, link, absPath));
     return (intoData && mounts.find((m) => m.mountPoint === DATA_VOLUME)) || mount;
-}
-
-;// CONCATENATED MODULE: ./src/mounts-windows.ts
-/** A UNC share (`\\server\share\`): SMB, known from the path alone, without touching a share that may hang. */
-function uncShare(root) {
-    const match = /^\\\\([^\\?.][^\\]*)\\([^\\]+)\\?$/.exec(root);
-    if (!match)
-        return undefined;
-    return { type: 'smb', mountPoint: root, source: `\\\\${match[1]}\\${match[2]}`, options: ['network'] };
-}
-/**
- * The PowerShell script that prints what DriveInfo knows of one drive as one line of JSON:
- * `{"Name":"D:\\","DriveType":"Fixed","DriveFormat":"NTFS","DisplayRoot":""}`. DriveFormat throws on a drive that
- * is not ready (an empty card reader); DisplayRoot is the `\\server\share` behind a mapped network drive.
- */
-function driveQuery(root) {
-    if (!/^[A-Z]:\\$/.test(root))
-        throw new Error(`not a drive root: '${root}'`);
-    return [
-        // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
-        'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
-        `$d = [System.IO.DriveInfo]::new('${root}')`,
-        "$format = ''; try { $format = $d.DriveFormat } catch {}",
-        "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
-        '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
-    ].join('\n');
-}
-/** powershell.exe arguments that run a script as is: -EncodedCommand takes UTF-16LE base64, so nothing needs quoting. */
-function powershellArgs(script) {
-    return ['-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
-}
-/**
- * A drive as the knowledge base wants it: its format (`NTFS`, `ReFS`, `FAT32`, `exFAT`), or `smb` for a network
- * drive (DriveFormat there is the server's format, kept as `format=`), and the DriveType as an option.
- */
-function parseDriveInfo(root, output) {
-    const unknown = { type: 'unknown', mountPoint: root, source: '', options: [] };
-    let drive;
-    try {
-        drive = JSON.parse((output ?? '').trim());
-    }
-    catch {
-        return unknown;
-    }
-    if (typeof drive !== 'object' || drive === null)
-        return unknown;
-    const format = drive.DriveFormat || '';
-    const driveType = (drive.DriveType || 'Unknown').toLowerCase();
-    if (driveType === 'network') {
-        const options = ['network', ...(format ? [`format=${format}`] : [])];
-        return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options };
-    }
-    return { ...unknown, type: format || 'unknown', options: [driveType] };
 }
 
 ;// CONCATENATED MODULE: ./src/mounts.ts

@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto'
 import type { Stats } from 'node:fs'
 import { errnoCode, errnoName, isErrno, toFailure } from './errors.js'
-import { familyOf, isShareGone, kindWords, misreports, type Explanation } from './knowledge.js'
+import { familyFacts } from './families.js'
+import { familyOf, isShareGone, kindWords, misreports, type Explanation, type FailureContext } from './knowledge.js'
 import type { Failure, Kind, LinkResult, Probe } from './model.js'
 import { ConfinementProblem, planLink, planOrSkip, syscallOf, type LinkPlan, type PlanContext } from './plan.js'
 import { linkTextOf, sameLinkTarget, symlinkType } from './platform.js'
@@ -19,6 +20,8 @@ export interface ApplyContext extends PlanContext {
   madeDirs: Set<string>
   /** Mount points that answered readlink with EPERM for a link of the right size (Debian's sshfs hides texts). */
   hidingTexts: Set<string>
+  /** Directories where a plain file could (or could not) be made, asked after EPERM from symlink() on Windows. */
+  fileProbes: Map<string, boolean>
   now: () => number
 }
 
@@ -33,6 +36,7 @@ export function applyContext(
     swept: new Set(),
     madeDirs: new Set(),
     hidingTexts: new Set(),
+    fileProbes: new Map(),
     now: Date.now
   }
 }
@@ -47,17 +51,41 @@ function tempName(dir: string, ctx: ApplyContext): string {
   return ctx.platform.path.join(dir, `${TEMP_PREFIX}${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`)
 }
 
-/** Remove temporary links older than an hour: what a run that was killed mid-replacement left. */
-function sweepStaleTemps(dir: string, ctx: ApplyContext): void {
+/**
+ * Remove temporary links older than an hour: what a run that was killed mid-replacement left. Housekeeping only: where
+ * the directory cannot be listed (davfs2 answers readdir with EINVAL), the link is made all the same, with a warning.
+ */
+function sweepStaleTemps(dir: string, plan: LinkPlan, ctx: ApplyContext): void {
   if (ctx.swept.has(dir)) return
   ctx.swept.add(dir)
-  for (const name of ctx.ops.readdir(dir)) {
-    // Only names of exactly our making: a user's own `.ln-action-links` is not ours to remove.
-    if (!TEMP_NAME.test(name)) continue
-    const p = ctx.platform.path.join(dir, name)
-    const stats = ctx.ops.lstat(p)
-    if (stats && ctx.now() - stats.mtimeMs > STALE_TEMP_MS) removeEntry(p, ctx)
+  try {
+    for (const name of ctx.ops.readdir(dir)) {
+      // Only names of exactly our making: a user's own `.ln-action-links` is not ours to remove.
+      if (!TEMP_NAME.test(name)) continue
+      const p = ctx.platform.path.join(dir, name)
+      const stats = ctx.ops.lstat(p)
+      if (stats && ctx.now() - stats.mtimeMs > STALE_TEMP_MS) removeEntry(p, ctx)
+    }
+  } catch (error) {
+    const stay = `The link is made all the same; temporary names (${TEMP_PREFIX}*) a killed run may have left stay.`
+    warnFailed(error, 'scandir', 'clean up old temporary names in the directory of', plan.kinds[0], plan, ctx, stay)
   }
+}
+
+/** A side step that failed without failing the link (sweeping, reading back): its explanation becomes a warning. */
+function warnFailed(
+  error: unknown,
+  syscall: string,
+  attempted: string,
+  kind: Kind,
+  plan: LinkPlan,
+  ctx: ApplyContext,
+  consequence = ''
+): void {
+  if (!isErrno(error)) throw error
+  const failure = toFailure(error, error.syscall ?? syscall, attempted)
+  const { message, hint } = explainFailure(plan, failure, kind, ctx)
+  plan.warnings.push([message, consequence, hint].filter(Boolean).join(' '))
 }
 
 /** A failed call, with what we were doing in words. */
@@ -72,9 +100,44 @@ class StepError extends Error {
   }
 
   /** Asked of the knowledge base once, however many times the answer is needed. */
-  explanation(plan: LinkPlan, ctx: PlanContext): Explanation {
-    return (this.explained ??= explainFailure(plan, this.failure, this.kind, ctx))
+  explanation(plan: LinkPlan, ctx: ApplyContext): Explanation {
+    return (this.explained ??= explainFailure(plan, this.failure, this.kind, ctx, evidence(this.failure, plan, ctx)))
   }
+}
+
+/**
+ * What tells apart the causes one errno stands for on Windows, looked at once the call failed: libuv says EPERM for
+ * ERROR_PRIVILEGE_NOT_HELD and ERROR_ACCESS_DENIED alike, and UNKNOWN for every Win32 error it does not map.
+ */
+function evidence(failure: Failure, plan: LinkPlan, ctx: ApplyContext): Partial<FailureContext> {
+  if (!ctx.platform.isWindows) return {}
+  if (failure.code === 'EPERM' && failure.syscall === 'symlink')
+    return { canCreateFile: canCreateFile(ctx.platform.path.dirname(plan.request.absPath), ctx) }
+  if (failure.code === 'UNKNOWN' && failure.syscall === 'link') {
+    try {
+      return { targetLinks: ctx.ops.lstat(plan.linkSource)?.nlink }
+    } catch {
+      return {} // unread: the row says it could not be confirmed
+    }
+  }
+  return {}
+}
+
+/** Whether a plain file can be made (and is removed at once) in dir: once per directory. */
+function canCreateFile(dir: string, ctx: ApplyContext): boolean {
+  const known = ctx.fileProbes.get(dir)
+  if (known !== undefined) return known
+  const file = `${tempName(dir, ctx)}-f`
+  let made = false
+  try {
+    ctx.ops.writeFile(file, '')
+    made = true
+    ctx.ops.unlink(file)
+  } catch {
+    // not made, or made and left for the sweep of a later run: either way the answer stands
+  }
+  ctx.fileProbes.set(dir, made)
+  return made
 }
 
 function step<T>(attempted: string, kind: Kind, fn: () => T): T {
@@ -147,7 +210,6 @@ function makeWithFallback(at: string, plan: LinkPlan, ctx: ApplyContext): Made {
   for (const [i, kind] of plan.kinds.entries()) {
     try {
       step(`create the ${kindWords(kind)}`, kind, () => make(kind, at, plan, ctx))
-      verify(at, kind, plan, ctx)
       return { kind }
     } catch (error) {
       if (!(error instanceof StepError)) throw error
@@ -169,9 +231,14 @@ function makeWithFallback(at: string, plan: LinkPlan, ctx: ApplyContext): Made {
   throw new Error('no kind of link to try') // planLink never plans an empty list
 }
 
-/** Where a filesystem is known to misreport, read the new link back, and say what does not match. */
-function verify(at: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void {
-  if (!misreports(plan.filesystem) || (kind !== 'symlink' && kind !== 'junction')) return
+/**
+ * Where a filesystem is known to misreport, read the new link back at PATH (after the rename, when replacing: what
+ * every reader sees there), and say what does not match.
+ */
+function verify(made: Made, plan: LinkPlan, ctx: ApplyContext): void {
+  const { kind } = made
+  const at = plan.request.absPath
+  if (made.quirk || !misreports(plan.filesystem) || (kind !== 'symlink' && kind !== 'junction')) return
   try {
     const stats = ctx.ops.lstat(at)
     if (!stats) {
@@ -184,14 +251,12 @@ function verify(at: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void
     const wanted = linkTextOf(ctx.platform, kind, plan.text, plan.request.absTarget)
     const text = readBack(at, stats, wanted, plan, ctx)
     if (text !== undefined && !sameLinkTarget(ctx.platform, at, text, wanted)) {
-      plan.warnings.push(`${plan.request.absPath} reads back as '${text}', not '${wanted}'.`)
+      const why = familyFacts(familyOf(plan.filesystem.type))?.readsBackStale ?? ''
+      plan.warnings.push(`${at} reads back as '${text}', not '${wanted}'. ${why}`.trim())
     }
   } catch (error) {
     // The link was made; only the check failed (the share may have gone meanwhile): say so, keep the result.
-    if (!isErrno(error)) throw error
-    const failure = toFailure(error, error.syscall ?? 'lstat', 'read back the new link')
-    const { message, hint } = explainFailure(plan, failure, kind, ctx)
-    plan.warnings.push(`${message} ${hint}`.trim())
+    warnFailed(error, 'lstat', 'read back the new link', kind, plan, ctx)
   }
 }
 
@@ -234,6 +299,9 @@ export function probe(dir: string, plan: LinkPlan, ctx: ApplyContext): Probe {
     result.symlink = attempt(() =>
       ops.symlink(platform.path.basename(file), `${base}-s`, symlinkType(platform, 'symlink', false))
     )
+    // sshfs -o follow_symlinks answers EIO for a symlink it made: that is a symlink that works, as for a link.
+    const said = { code: result.symlink, syscall: 'symlink', attempted: 'probe' }
+    if (result.symlink !== 'ok' && madeDespiteError(`${base}-s`, said, plan, ctx)) result.symlink = 'ok'
     result.hardlink = attempt(() => ops.link(file, `${base}-h`))
   } catch {
     // Not even a file could be made here: the link's own errno says why.
@@ -250,19 +318,20 @@ export function probe(dir: string, plan: LinkPlan, ctx: ApplyContext): Probe {
   return result
 }
 
+/** The Windows type a link is made again with: its own, or (where that cannot be read) what it leads to now. */
+function keptLinkType(p: string, ctx: ApplyContext): 'file' | 'dir' | 'junction' | undefined {
+  if (!ctx.platform.isWindows) return undefined
+  return ctx.ops.linkKind(p) ?? symlinkType(ctx.platform, 'symlink', ctx.ops.stat(p)?.isDirectory() ?? false)
+}
+
 /** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. */
 function makeBackup(plan: LinkPlan, ctx: ApplyContext): void {
   const { ops } = ctx
   const abs = plan.request.absPath
   const keep = (name: string): void => {
     const at = ops.lstat(abs)
-    // The backup keeps the old link's own kind (Windows fixes file or dir at creation), not the new TARGET's.
-    if (at?.isSymbolicLink())
-      return ops.symlink(
-        ops.readlink(abs),
-        name,
-        symlinkType(ctx.platform, 'symlink', ops.stat(abs)?.isDirectory() ?? false)
-      )
+    // The backup keeps the old link's own kind (Windows fixes file, dir or junction at creation), not the new one's.
+    if (at?.isSymbolicLink()) return ops.symlink(ops.readlink(abs), name, keptLinkType(abs, ctx))
     try {
       ops.link(abs, name)
     } catch (error) {
@@ -284,24 +353,15 @@ function replace(plan: LinkPlan, ctx: ApplyContext): Made {
   const { ops, platform } = ctx
   const abs = plan.request.absPath
   const dir = platform.path.dirname(abs)
-  step('clean up old temporary names in the directory of', plan.kinds[0], () => sweepStaleTemps(dir, ctx))
+  sweepStaleTemps(dir, plan, ctx)
   const temp = tempName(dir, ctx)
   const made = makeWithFallback(temp, plan, ctx)
   const { kind } = made
   try {
     if (ctx.settings.backupSuffix) makeBackup(plan, ctx)
-    // rename(2) cannot put a directory (a copied tree) over a link, and Windows cannot rename over a directory
-    // link or junction: those cases are remove-then-rename, and say so.
-    const ontoDirectoryLink =
-      ctx.platform.isWindows && plan.existing === 'link' && ops.stat(abs)?.isDirectory() === true
-    if (ontoDirectoryLink) {
-      plan.warnings.push(
-        `Windows cannot replace the directory link at ${abs} in one step: it was removed, then made again.`
-      )
-    }
-    if ((kind === 'copy' && plan.targetIsDir) || ontoDirectoryLink)
-      step('remove the old link at', kind, () => ops.unlink(abs))
-    step(`replace what is at`, kind, () => ops.rename(temp, abs))
+    // rename(2) cannot put a directory (a copied tree) over a link: remove, then rename.
+    if (kind === 'copy' && plan.targetIsDir) step('remove the old link at', kind, () => ops.unlink(abs))
+    renameOver(temp, kind, plan, ctx)
   } finally {
     // rename() between two names of one file does nothing and leaves the source: never leave debris. A share that
     // went away meanwhile cannot be cleaned; the error that says so is already on its way.
@@ -312,6 +372,26 @@ function replace(plan: LinkPlan, ctx: ApplyContext): Made {
     }
   }
   return made
+}
+
+/**
+ * Rename the new link over PATH. Windows refuses that (EPERM) where either is a directory link or junction, dangling
+ * ones included (MoveFileExW cannot replace a directory): there the old link is removed first, and the result says
+ * the replacement was not atomic.
+ */
+function renameOver(temp: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void {
+  const abs = plan.request.absPath
+  try {
+    return step('replace what is at', kind, () => ctx.ops.rename(temp, abs))
+  } catch (error) {
+    const refused = error instanceof StepError && error.failure.code === 'EPERM'
+    if (!refused || !ctx.platform.isWindows || plan.existing !== 'link') throw error
+  }
+  step('remove the old link at', kind, () => ctx.ops.unlink(abs))
+  plan.warnings.push(
+    `Windows cannot replace the link at ${abs} in one step (not atomic): it was removed, then made again.`
+  )
+  step('replace what is at', kind, () => ctx.ops.rename(temp, abs))
 }
 
 function removeEntry(p: string, ctx: ApplyContext): void {
@@ -363,6 +443,7 @@ function execute(plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
     createParents(plan, ctx, createdParents)
     const status = plan.action === 'replace' ? 'replaced' : 'created'
     const made = status === 'replaced' ? replace(plan, ctx) : makeWithFallback(plan.request.absPath, plan, ctx)
+    verify(made, plan, ctx)
     return { status, kind: made.kind, failure: made.quirk, failedKind: made.kind }
   } catch (error) {
     if (!(error instanceof StepError)) throw error

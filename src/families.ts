@@ -24,6 +24,8 @@ interface FamilyFacts {
   share?: boolean
   /** What it can store, as measured in the lab (lab/FINDINGS.md); none where the lab cannot mount it. */
   support?: Support
+  /** Why a link can read back with another text than the one just made, where the family is known to do that. */
+  readsBackStale?: string
 }
 
 const ok = (fallback: string, rerun = 'yes'): Support => ({
@@ -65,7 +67,12 @@ const FAMILY_TABLE = {
       replace: 'renamed, but the mount keeps serving the old text',
       rerun: 'yes',
       fallback: 'symlink'
-    }
+    },
+    // Measured in the lab: readlink through the mount gave the old text until the stat cache entry expired (2.5 s
+    // after the rename with stat_cache_expire=1), while the bucket already held the new object.
+    readsBackStale:
+      'The bucket holds the new link, but s3fs serves link texts from its stat cache: programs reading through this ' +
+      'mount see the old target until the entry expires (mount with `-o stat_cache_expire=SECONDS` to shorten that).'
   },
   webdav: {
     types: /^fuse\.davfs2?$/,
@@ -75,7 +82,7 @@ const FAMILY_TABLE = {
       symlink: 'no (ENOSYS)',
       hardlink: 'no (EPERM)',
       replace: 'copies only',
-      rerun: 'copies; readdir EINVAL on kernel 6.18',
+      rerun: 'copies; a directory copy unverified (readdir EINVAL on kernel 6.18)',
       fallback: 'copy'
     }
   },
@@ -97,7 +104,7 @@ const FAMILY_TABLE = {
       symlink: 'no (ENOSYS) through smbnetfs',
       hardlink: 'no (EPERM) through smbnetfs',
       replace: 'copies only',
-      rerun: "copies; over SMB3 Node's copy fails EIO",
+      rerun: 'copies',
       fallback: 'copy'
     }
   },

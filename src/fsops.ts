@@ -1,7 +1,10 @@
 // The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
 // worker process can run them on a share that may hang.
+import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { linkKindQuery, parseLinkKind, powershellArgs, type WindowsLinkType } from './mounts-windows.js'
+import { currentPlatform } from './platform.js'
 
 export interface FsOps {
   /** The entry itself, not what it points to; undefined when nothing is there. */
@@ -21,6 +24,8 @@ export interface FsOps {
   writeFile(p: string, data: string): void
   /** A copy of a file or a whole tree, keeping modes and modification times. */
   copy(from: string, to: string): void
+  /** Windows: what the link at p was made as (file or directory symlink, junction); undefined elsewhere or unknown. */
+  linkKind(p: string): WindowsLinkType | undefined
 }
 
 function missing(error: unknown): boolean {
@@ -47,7 +52,24 @@ export const nodeFs: FsOps = {
   rmdir: (p) => fs.rmdirSync(p),
   readdir: (p) => fs.readdirSync(p),
   writeFile: (p, data) => fs.writeFileSync(p, data, { flag: 'wx' }),
-  copy: (from, to) => copyEntry(from, to, true)
+  copy: (from, to) => copyEntry(from, to, true),
+  linkKind: (p) => (currentPlatform().isWindows ? askLinkKind(p) : undefined)
+}
+
+/**
+ * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). It costs a PowerShell start
+ * (a few hundred ms), so it is asked only for a link being kept (a backup), and given 10 s at most: it cannot hang
+ * the action, and where it says nothing the caller falls back to what stat shows.
+ */
+function askLinkKind(p: string): WindowsLinkType | undefined {
+  if (!fs.lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink()) return undefined
+  const run = spawnSync('powershell.exe', powershellArgs(linkKindQuery(p)), {
+    encoding: 'utf8',
+    timeout: 10_000,
+    windowsHide: true,
+    stdio: ['ignore', 'pipe', 'ignore']
+  })
+  return parseLinkKind(run.stdout)
 }
 
 /** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */
@@ -74,7 +96,10 @@ function copyEntry(from: string, to: string, follow: boolean): void {
   keepMeta(to, stats)
 }
 
-/** Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat). In chunks, for big files. */
+/**
+ * Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat), and it ftruncate()s the new file,
+ * which smbnetfs over SMB3 answers with EIO after 4 s (lab/FINDINGS.md). O_EXCL, never truncated; in chunks.
+ */
 function copyFileData(from: string, to: string): void {
   const input = fs.openSync(from, 'r')
   try {

@@ -40,8 +40,22 @@ interface Row {
   /** The errno says this kind of link cannot be made here, so another kind (`fallback`) may work. */
   capability?: boolean
   meaning: string
-  hint: string
+  hint: string | string[]
 }
+
+/**
+ * Hints are alternatives, each a sentence; a follow-up one starts with "Or". Where a probe saw a kind of link fail,
+ * the alternatives that name it (`type: KIND`, `fallback: KIND`) are left out of the result's hint.
+ */
+const SYMLINK = 'Make a symbolic link (`type: symlink` or `fallback: symlink`).'
+const COPY = 'Or make a copy (`fallback: copy`).'
+const TOO_MANY_LINKS = ['Add `fallback: symlink`.', COPY, 'Or link to a copy of TARGET.']
+const NO_SYMLINK_PRIVILEGE = [
+  'Turn on Developer Mode (Settings > System > For developers) or run the runner elevated.',
+  'For a directory, `type: junction` or `fallback: junction` needs no privilege.',
+  'For a file, `fallback: hardlink`.',
+  COPY
+]
 
 const LINK_CALLS = ['link', 'symlink']
 const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP']
@@ -102,7 +116,7 @@ const ROWS: Row[] = [
     meaning:
       "macOS's msdos, exfat and smbfs filesystems make no hard links (ENOTSUP, errno 45 there); symbolic links do " +
       'work on msdos (the driver emulates them) and on SMB shares.',
-    hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+    hint: [SYMLINK, COPY]
   },
   {
     codes: ['EISDIR'],
@@ -163,7 +177,7 @@ const ROWS: Row[] = [
     capability: true,
     meaning:
       'S3 has no hard links: every object has one key. s3fs stores a symbolic link as an object holding its text.',
-    hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+    hint: [SYMLINK, COPY]
   },
   {
     codes: [...NOT_IMPLEMENTED, 'EPERM', 'EISDIR'],
@@ -211,9 +225,7 @@ const ROWS: Row[] = [
       'This Windows account may not create symbolic links (ERROR_PRIVILEGE_NOT_HELD; a plain file can be made ' +
       'there, so it is not access to the directory): it is not elevated and Developer Mode is off. ' +
       "GitHub's hosted Windows runners have the privilege; self-hosted runners often lack it.",
-    hint:
-      'Turn on Developer Mode (Settings > System > For developers) or run the runner elevated; for a directory, ' +
-      '`type: junction` or `fallback: junction` needs no privilege; for a file, `fallback: hardlink` or `fallback: copy`.'
+    hint: [...NO_SYMLINK_PRIVILEGE]
   },
   {
     codes: ['EPERM'],
@@ -224,10 +236,7 @@ const ROWS: Row[] = [
       'Windows refused the symbolic link with ERROR_PRIVILEGE_NOT_HELD (not elevated and Developer Mode is off, ' +
       'as on many self-hosted runners) or ERROR_ACCESS_DENIED (no write access to the directory of PATH): Node ' +
       'reports both as EPERM.',
-    hint:
-      'Turn on Developer Mode (Settings > System > For developers) or run the runner elevated; for a directory, ' +
-      '`type: junction` or `fallback: junction` needs no privilege; for a file, `fallback: hardlink` or ' +
-      '`fallback: copy`. If this account may not write in that directory (`icacls DIR`), fix that instead.'
+    hint: [...NO_SYMLINK_PRIVILEGE, 'If this account may not write in that directory (`icacls DIR`), fix that instead.']
   },
   {
     codes: ['EPERM'],
@@ -237,7 +246,7 @@ const ROWS: Row[] = [
     meaning:
       'Windows denied the hard link (ERROR_ACCESS_DENIED, which Node reports as EPERM): this account may not write ' +
       "TARGET's attributes (a hard link changes its link count) or in the directory of PATH, or TARGET is in use.",
-    hint: 'Make a symbolic link (`fallback: symlink`) or a copy (`fallback: copy`), or give this account write access to TARGET.'
+    hint: ['Make a symbolic link (`fallback: symlink`).', COPY, 'Or give this account write access to TARGET.']
   },
   {
     codes: ['EPERM'],
@@ -248,7 +257,7 @@ const ROWS: Row[] = [
     meaning:
       'This FUSE filesystem makes no hard links (its daemon has no link call; kernels >= 6.15 report that as EPERM, ' +
       'older ones as ENOSYS).',
-    hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+    hint: [SYMLINK, COPY]
   },
   {
     codes: ['EPERM'],
@@ -262,14 +271,18 @@ const ROWS: Row[] = [
     meaning:
       'The kernel refused the hard link: with fs.protected_hardlinks=1 only the owner of TARGET (or someone who may ' +
       'read and write it) may link to it; some filesystems refuse hard links altogether.',
-    hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or run as the owner of TARGET.'
+    hint: [SYMLINK, 'Or run as the owner of TARGET.']
   },
   {
     codes: ['EPERM'],
     syscalls: ['link'],
     capability: true,
-    meaning: 'The filesystem refused the hard link.',
-    hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+    // Linux's vfs_link() (fs/namei.c) refuses IS_APPEND and IS_IMMUTABLE inodes with EPERM before asking the
+    // filesystem, for root too.
+    meaning:
+      'The filesystem refused the hard link: TARGET may be immutable or append-only (`lsattr TARGET` shows `i` or ' +
+      '`a`), which no one may link to, not even root; or the filesystem makes no hard links.',
+    hint: [SYMLINK, COPY]
   },
   {
     codes: ['ENOTSUP'],
@@ -278,21 +291,21 @@ const ROWS: Row[] = [
     platforms: ['win32'],
     capability: true,
     meaning: 'This ReFS volume refused the hard link (ERROR_NOT_SUPPORTED): older ReFS versions have no hard links.',
-    hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+    hint: [SYMLINK, COPY]
   },
   {
     codes: NOT_IMPLEMENTED,
     syscalls: ['link'],
     capability: true,
     meaning: 'This filesystem does not implement hard links.',
-    hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+    hint: [SYMLINK, COPY]
   },
   {
     codes: NOT_IMPLEMENTED,
     syscalls: ['symlink'],
     capability: true,
     meaning: 'This filesystem does not implement symbolic links.',
-    hint: 'Make a hard link (`fallback: hardlink`, files only) or a copy (`fallback: copy`).'
+    hint: ['Make a hard link (`fallback: hardlink`, files only).', COPY]
   },
   {
     codes: ['EINVAL'],
@@ -302,7 +315,7 @@ const ROWS: Row[] = [
     meaning:
       'Windows says this volume or share does not support symbolic links (ERROR_SYMLINK_NOT_SUPPORTED, which Node ' +
       'reports as EINVAL).',
-    hint: 'For a directory on a local NTFS volume, `type: junction`; otherwise `fallback: hardlink` (files) or `fallback: copy`.'
+    hint: ['For a directory on a local NTFS volume, `type: junction`.', 'For a file, `fallback: hardlink`.', COPY]
   },
   {
     codes: ['EXDEV'],
@@ -312,16 +325,14 @@ const ROWS: Row[] = [
     meaning:
       'PATH is on PATH_VOLUME and TARGET on TARGET_VOLUME: a hard link cannot cross volumes (on GitHub-hosted ' +
       'Windows runners the workspace is usually on D:, the tool cache and the user profile on C:).',
-    hint:
-      'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`); or keep TARGET ' +
-      "on PATH's drive."
+    hint: [SYMLINK, COPY, "Or keep TARGET on PATH's drive."]
   },
   {
     codes: ['EXDEV'],
     syscalls: ['link'],
     capability: true,
     meaning: 'PATH and TARGET are on different filesystems, and a hard link cannot cross filesystems.',
-    hint: 'Make a symbolic link (`type: symlink` or `fallback: symlink`), or a copy (`fallback: copy`).'
+    hint: [SYMLINK, COPY]
   },
   {
     codes: ['ERANGE'],
@@ -329,7 +340,7 @@ const ROWS: Row[] = [
     families: ['ntfs'],
     capability: true,
     meaning: 'TARGET already has as many hard links as ntfs-3g allows (about 8,190; Windows itself stops at 1,023).',
-    hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+    hint: TOO_MANY_LINKS
   },
   {
     codes: ['UNKNOWN'],
@@ -341,7 +352,7 @@ const ROWS: Row[] = [
       'Windows refused the hard link with an error libuv has no name for (UNKNOWN is its answer to every Win32 error ' +
       'it does not map). From link() that is most likely ERROR_TOO_MANY_LINKS, NTFS allowing 1,023 hard links to ' +
       'one file: TARGET has TARGET_LINKS.',
-    hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+    hint: TOO_MANY_LINKS
   },
   {
     codes: ['UNKNOWN'],
@@ -352,7 +363,7 @@ const ROWS: Row[] = [
       'Windows refused the hard link with an error libuv has no name for (UNKNOWN is its answer to every Win32 error ' +
       'it does not map). From link() that is most likely ERROR_TOO_MANY_LINKS, NTFS allowing 1,023 hard links to ' +
       "one file; TARGET's link count could not be read to confirm it.",
-    hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+    hint: TOO_MANY_LINKS
   },
   {
     codes: ['EMLINK'],
@@ -360,7 +371,7 @@ const ROWS: Row[] = [
     platforms: ['darwin'],
     capability: true,
     meaning: 'TARGET already has 32,767 hard links, the most macOS allows for one file.',
-    hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+    hint: TOO_MANY_LINKS
   },
   {
     codes: ['EMLINK'],
@@ -369,7 +380,7 @@ const ROWS: Row[] = [
     meaning:
       'TARGET already has as many hard links as the filesystem allows (ext4 65,000; NTFS 1,023; macOS 32,767; ' +
       'btrfs 65,535 in one directory).',
-    hint: 'Add `fallback: symlink` or `fallback: copy`, or link to a copy of TARGET.'
+    hint: TOO_MANY_LINKS
   },
   // Something is in the way.
   {
@@ -589,7 +600,7 @@ const ROWS: Row[] = [
     families: ['smb'],
     capability: true,
     meaning: 'This SMB/CIFS mount has no symbolic links: it lacks the `mfsymlinks` option and Unix extensions.',
-    hint: 'Mount with `-o mfsymlinks`, or add `fallback: hardlink, copy`.'
+    hint: ['Mount with `-o mfsymlinks`.', 'Or add `fallback: hardlink` (files only).', COPY]
   }
 ]
 
@@ -633,7 +644,7 @@ export function troubleshootingRows(): string[][] {
     [row.families?.join(', '), row.platforms?.join(', '), row.when?.says].filter(Boolean).join('; ') || 'any',
     row.capability ? 'yes' : 'no',
     row.meaning,
-    row.hint
+    [row.hint].flat().join(' ')
   ])
 }
 
@@ -666,6 +677,8 @@ function describeFilesystem(fs: FilesystemInfo): string {
 export interface Explanation {
   message: string
   hint: string
+  /** The hint's alternatives, for leaving out those a probe disproved (hintAfterProbe). */
+  advice: string[]
   capability: boolean
 }
 
@@ -677,7 +690,16 @@ export function explain(ctx: FailureContext): Explanation {
   const message =
     `Could not ${failure.attempted} ${ctx.path} -> ${ctx.target}: ${failure.code}${number} from ` +
     `${failure.syscall}() on ${describeFilesystem(ctx.filesystem)}. ${fillIn(row?.meaning ?? '', ctx)}`.trimEnd()
-  return { message, hint: fillIn(row?.hint ?? '', ctx), capability: row?.capability === true }
+  const advice = [row?.hint ?? []].flat().map((text) => fillIn(text, ctx))
+  return { message, hint: advice.join(' '), advice, capability: row?.capability === true }
+}
+
+/** The advice without the alternatives that name a kind of link the probe saw fail: evidence beats a row's advice. */
+export function hintAfterProbe(advice: string[], failing: Kind[]): string {
+  const names = (text: string, kind: Kind): boolean =>
+    [...text.matchAll(/`(?:type|fallback): ([^`]*)`/g)].some(([, kinds]) => kinds.split(/[\s,]+/).includes(kind))
+  const kept = advice.filter((text) => !failing.some((kind) => names(text, kind)))
+  return kept.map((text, i) => (i === 0 ? text.replace(/^Or (\w)/, (_, c: string) => c.toUpperCase()) : text)).join(' ')
 }
 
 /** A row's words for this failure's own facts: the mount point, the volumes of PATH and TARGET, TARGET's links. */

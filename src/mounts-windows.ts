@@ -31,6 +31,25 @@ export function powershellArgs(script: string): string[] {
   return ['-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')]
 }
 
+/** Windows' own kinds of link: the `type` fs.symlink takes, fixed when a link is made. */
+export type WindowsLinkType = 'file' | 'dir' | 'junction'
+
+/**
+ * The script that prints what the link at p is: `Junction|True`, `SymbolicLink|True` (a directory link, dangling or
+ * not: the link itself carries the directory attribute) or `SymbolicLink|False`. Node cannot tell: its lstat says
+ * "symbolic link" for all three, and readlink strips the `\??\` that both reparse buffers hold.
+ */
+export function linkKindQuery(p: string): string {
+  return `$i = Get-Item -LiteralPath '${p.replaceAll("'", "''")}' -Force\n"$($i.LinkType)|$($i.PSIsContainer)"`
+}
+
+export function parseLinkKind(output: string | undefined): WindowsLinkType | undefined {
+  const [type, container] = (output ?? '').trim().split('|')
+  if (type === 'Junction') return 'junction'
+  if (type === 'SymbolicLink') return container === 'True' ? 'dir' : 'file'
+  return undefined
+}
+
 interface DriveInfoJson {
   DriveType?: string
   DriveFormat?: string | null

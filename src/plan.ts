@@ -5,7 +5,7 @@ import { familyOf, isShareGone } from './knowledge.js'
 import { errnoCode, errnoNumber, isErrno, toFailure } from './errors.js'
 import type { FilesystemDetector } from './mounts.js'
 import type { Failure, FilesystemInfo, Kind, LinkRequest, LinkSettings, PlanAction, SpecProblem } from './model.js'
-import { isWithin, linkTextOf, sameLinkTarget, type Platform } from './platform.js'
+import { isWithin, linkTextOf, sameLinkTarget, type HardlinkGuard, type Platform } from './platform.js'
 
 export interface PlanContext {
   platform: Platform
@@ -23,6 +23,8 @@ export interface PlanContext {
   realDirectories?: Map<string, RealLocation>
   /** Likewise each TARGET's stat (many links share a few targets; on a share each stat is a round trip). */
   targets?: Map<string, Stats | undefined>
+  /** fs.protected_hardlinks and the effective user, read at the first hard link Linux refuses (result.ts). */
+  hardlinkGuard?: HardlinkGuard
 }
 
 /** What is at PATH now, in the terms of `overwrite`. */
@@ -117,6 +119,24 @@ function sameTree(copy: string, original: string, ops: FsOps, platform: Platform
   })
 }
 
+/**
+ * A directory at PATH is TARGET's copy when their trees match. Where a listing fails (davfs2 answers readdir with
+ * EINVAL in every directory) it cannot be compared: it is taken as the copy, with a warning, rather than failing
+ * every re-run (a directory is never replaced anyway).
+ */
+function recogniseTree(plan: LinkPlan, ctx: PlanContext): Recognised {
+  const abs = plan.request.absPath
+  try {
+    return sameTree(abs, plan.request.absTarget, ctx.ops, ctx.platform) ? {} : undefined
+  } catch (error) {
+    if (!isErrno(error)) throw error
+    const why = `${errnoCode(error)} from ${error.syscall ?? 'scandir'}() on ${plan.filesystem.type}`
+    return {
+      warning: `${abs} is a directory, but it cannot be listed to compare with TARGET (${why}): taken as its copy, not verified.`
+    }
+  }
+}
+
 /** Same type, size, time and mode: all that can be compared where a filesystem hides links or inodes. */
 function looksLikeTarget(at: Stats, target: Stats | undefined): target is Stats {
   return (
@@ -176,8 +196,7 @@ function recognise(kind: Kind, plan: LinkPlan, at: Stats, target: Stats | undefi
       }
     case 'copy':
       if (!target || at.isSymbolicLink()) return undefined
-      if (target.isDirectory())
-        return at.isDirectory() && sameTree(abs, plan.request.absTarget, ctx.ops, platform) ? {} : undefined
+      if (target.isDirectory()) return at.isDirectory() ? recogniseTree(plan, ctx) : undefined
       return sameFileMeta(at, target) ? {} : undefined
   }
 }

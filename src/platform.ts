@@ -1,4 +1,5 @@
 // The one place that knows which OS we run on. Stages receive a Platform object, so tests can pick another.
+import * as fs from 'node:fs'
 import * as nodePath from 'node:path'
 
 export interface Platform {
@@ -25,6 +26,23 @@ export function platformFor(name: string): Platform {
 
 export function currentPlatform(): Platform {
   return platformFor(process.platform)
+}
+
+/** Who Linux lets make a hard link: fs.protected_hardlinks (1: only TARGET's owner, or who may read and write it). */
+export interface HardlinkGuard {
+  protects: boolean
+  euid: number
+}
+
+/** Read when a hard link is refused, once per run: two cheap calls, never on a path that could hang. */
+export function hardlinkGuard(): HardlinkGuard {
+  let setting = ''
+  try {
+    setting = fs.readFileSync('/proc/sys/fs/protected_hardlinks', 'utf8').trim()
+  } catch {
+    // no /proc (a container without it): the kernel's default since 3.6 is 1 on every distribution that matters
+  }
+  return { protects: setting !== '0', euid: process.geteuid?.() ?? -1 }
 }
 
 /** A key under which two spellings of one path compare equal on this platform. */

@@ -1,9 +1,9 @@
 // Results: what each link reports, built from its plan and what applying it came to. Every result of the run, in
 // process or in a share worker, planned, made, failed or never attempted, is made here.
-import { explain, type Explanation, type FailureContext } from './knowledge.js'
+import { explain, hintAfterProbe, type Explanation, type FailureContext } from './knowledge.js'
 import type { Failure, Kind, LinkRequest, LinkResult, Probe, Status } from './model.js'
 import { emptyPlan, type LinkPlan, type PlanContext } from './plan.js'
-import { linkTextOf } from './platform.js'
+import { hardlinkGuard, linkTextOf } from './platform.js'
 
 /** What applying one link came to. */
 export interface LinkOutcome {
@@ -28,13 +28,41 @@ export function failureContext(plan: LinkPlan, failure: Failure, kind: Kind, ctx
     platform: ctx.platform,
     targetExists: plan.targetExists,
     targetIsDir: plan.targetIsDir,
-    existing: plan.existing
+    existing: plan.existing,
+    hardlinkProtected: hardlinkProtected(plan, failure, ctx)
   }
 }
 
-export function explainFailure(plan: LinkPlan, failure: Failure, kind: Kind, ctx: PlanContext): Explanation {
-  return explain(failureContext(plan, failure, kind, ctx))
+/**
+ * Whether fs.protected_hardlinks can be what refused this hard link: it is on, and the effective user is neither root
+ * nor TARGET's owner. Looked at only after EPERM from link() on Linux; undefined where TARGET's owner is unknown.
+ */
+function hardlinkProtected(plan: LinkPlan, failure: Failure, ctx: PlanContext): boolean | undefined {
+  if (failure.code !== 'EPERM' || failure.syscall !== 'link' || ctx.platform.name !== 'linux') return undefined
+  const guard = (ctx.hardlinkGuard ??= hardlinkGuard())
+  if (!guard.protects || guard.euid === 0) return false
+  let owner: number | undefined
+  try {
+    owner = ctx.ops.stat(plan.linkSource)?.uid
+  } catch {
+    // TARGET cannot be looked at now: it may be the cause
+  }
+  return owner === undefined ? undefined : owner !== guard.euid
 }
+
+/** `evidence`: what apply found out after the failure to tell apart what its errno can mean (Windows). */
+export function explainFailure(
+  plan: LinkPlan,
+  failure: Failure,
+  kind: Kind,
+  ctx: PlanContext,
+  evidence: Partial<FailureContext> = {}
+): Explanation {
+  return explain({ ...failureContext(plan, failure, kind, ctx), ...evidence })
+}
+
+/** The kinds a probe tries, by their names in a Probe. */
+const PROBED = ['symlink', 'hardlink'] as const
 
 function describeProbe(probe: Probe, dir: string): string {
   const works = (kind: keyof Probe, words: string): string =>
@@ -45,17 +73,25 @@ function describeProbe(probe: Probe, dir: string): string {
   return `Probed ${dir}: ${works('symlink', 'symbolic links')}, ${works('hardlink', 'hard links')}.`
 }
 
-function explanationOf(plan: LinkPlan, outcome: LinkOutcome, ctx: PlanContext): { message: string; hint: string } {
+function explanationOf(plan: LinkPlan, outcome: LinkOutcome, ctx: PlanContext): Explanation | undefined {
   const { failure } = outcome
-  if (!failure) return { message: '', hint: '' }
+  if (!failure) return undefined
   return outcome.explanation ?? explainFailure(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx)
+}
+
+/** The hint, after what a probe found: what it saw work or fail first, then only advice it did not disprove. */
+function hintOf(explanation: Explanation | undefined, probe: Probe | undefined, dir: string): string {
+  if (!probe) return explanation?.hint ?? ''
+  const failing = PROBED.filter((kind) => probe[kind] !== 'ok' && probe[kind] !== 'untested')
+  return `${describeProbe(probe, dir)} ${hintAfterProbe(explanation?.advice ?? [], failing)}`.trim()
 }
 
 export function toResult(plan: LinkPlan, outcome: LinkOutcome, ctx: PlanContext): LinkResult {
   const { request } = plan
   const { failure } = outcome
-  let { message, hint } = explanationOf(plan, outcome, ctx)
-  if (outcome.probe) hint = `${describeProbe(outcome.probe, ctx.platform.path.dirname(request.absPath))} ${hint}`.trim()
+  const explanation = explanationOf(plan, outcome, ctx)
+  let message = explanation?.message ?? ''
+  const hint = hintOf(explanation, outcome.probe, ctx.platform.path.dirname(request.absPath))
   if (plan.skipped) message = `Not attempted: an earlier link found this share gone or not answering. ${message}`
   return {
     line: request.line,

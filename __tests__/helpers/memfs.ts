@@ -149,6 +149,11 @@ export function memoryFs(platform: Platform, layout: Layout, refuse: Refusal = (
       mustBeNew(to, 'copyfile')
       put(to, { kind: node?.kind === 'dir' ? 'dir' : 'file', inode: inode(node?.inode.size) })
       changes.push(`copy ${from} ${to}`)
+    },
+    // What nodeFs asks PowerShell for on Windows (fsops.ts): the type the link was made with.
+    linkKind: (p) => {
+      const node = get(p)
+      return platform.isWindows && node?.kind === 'link' ? (node.type as 'file' | 'dir' | 'junction') : undefined
     }
   }
 
