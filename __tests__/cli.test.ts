@@ -24,9 +24,11 @@ function cli(args: string[], { cwd = ROOT, npm = false } = {}): CliRun {
   const tmp = tempWorkspace('ln-action-cli-tmp-')
   temps.push(tmp)
   const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmp, INIT_CWD: cwd }
-  const [command, commandArgs] = npm
-    ? [process.execPath, [process.env.npm_execpath ?? '', '--silent', '--prefix', ROOT, 'start', '--', ...args]]
-    : [process.execPath, [SCRIPT, ...args]]
+  // npm's own CLI when npm started the tests, else the npm on PATH (jest run directly).
+  const npmCli = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm']
+  const [command, ...commandArgs] = npm
+    ? [...npmCli, '--silent', '--prefix', ROOT, 'start', '--', ...args]
+    : [process.execPath, SCRIPT, ...args]
   if (npm) delete env.INIT_CWD // npm sets it to the directory it was started in
   const run = spawnSync(command, commandArgs, { cwd, env, encoding: 'utf8', timeout: 60_000 })
   const leftover = fs.readdirSync(tmp)

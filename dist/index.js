@@ -40294,8 +40294,15 @@ const FAMILY_TABLE = {
     }
 };
 const FAMILIES = Object.entries(FAMILY_TABLE);
+/** Asked for every link (verify, canHang...), about a handful of types: each type is matched once. */
+const familyByType = new Map();
 function familyOf(type) {
-    return FAMILIES.find(([, facts]) => facts.types.test(type))?.[0] ?? 'unknown';
+    let family = familyByType.get(type);
+    if (family === undefined) {
+        family = FAMILIES.find(([, facts]) => facts.types.test(type))?.[0] ?? 'unknown';
+        familyByType.set(type, family);
+    }
+    return family;
 }
 function familyFacts(family) {
     return family === 'unknown' ? undefined : FAMILY_TABLE[family];
@@ -40340,10 +40347,26 @@ function hardlinkGuard() {
 }
 /** A key under which two spellings of one path compare equal on this platform. */
 function pathKey(platform, p) {
-    const normal = platform.path.normalize(p);
+    return resolvedKey(platform, platform.path.normalize(p));
+}
+/** pathKey of a path that is normalized already (path.resolve made it): nothing to normalize, only to fold. */
+function resolvedKey(platform, normal) {
     const folded = platform.caseInsensitive ? normal.toLowerCase() : normal;
     // APFS and HFS+ also take an é typed as one character and as e + accent for the same name.
     return platform.isMac ? folded.normalize('NFC') : folded;
+}
+/**
+ * A relative POSIX path with nothing to resolve: not absolute, no doubled or trailing slash, and no `.` or `..`
+ * segment (which would show as `./` or a final `.`; `a./b` is turned away too, and merely takes the slow way).
+ */
+function isPlainRelative(p) {
+    return p !== '' && p[0] !== '/' && !p.endsWith('/') && !p.endsWith('.') && !p.includes('//') && !p.includes('./');
+}
+/** path.resolve(base, p) for a normalized absolute base: spec paths are mostly plain names, and resolve is slow. */
+function resolveFrom(platform, base, p) {
+    if (platform.isWindows || !isPlainRelative(p))
+        return platform.path.resolve(base, p);
+    return base === '/' ? `/${p}` : `${base}/${p}`;
 }
 /** `child` is `parent` itself or lies below it. Both absolute. */
 function isWithin(platform, parent, child) {
@@ -41172,11 +41195,28 @@ function linkText(request, realParent, ctx) {
     catch {
         // A TARGET below a file cannot exist; its text can still be written as given.
     }
-    const realTarget = path.join(targetDir, path.basename(request.absTarget));
-    return path.relative(realParent, realTarget) || '.';
+    return relativeText(realParent, targetDir, path.basename(request.absTarget), ctx);
+}
+/**
+ * path.relative(realParent, targetDir/name), computed once per pair of directories: the way to targetDir, then the
+ * name. Not where the parent lies at or below the target itself (the way then does not pass through targetDir).
+ */
+function relativeText(realParent, targetDir, name, ctx) {
+    const { path, isWindows } = ctx.platform;
+    const realTarget = isWindows ? path.join(targetDir, name) : targetDir === '/' ? `/${name}` : `${targetDir}/${name}`;
+    if (isWindows || !ctx.relatives || realParent === realTarget || realParent.startsWith(`${realTarget}/`))
+        return path.relative(realParent, realTarget) || '.';
+    const key = `${realParent}\0${targetDir}`;
+    let way = ctx.relatives.get(key);
+    if (way === undefined)
+        ctx.relatives.set(key, (way = path.relative(realParent, targetDir)));
+    return way === '' ? name : `${way}/${name}`;
 }
 function failed(plan, code, syscall, attempted) {
-    return { ...plan, action: 'fail', failure: { code, errno: errnoNumber(code) ?? undefined, syscall, attempted } };
+    return Object.assign(plan, {
+        action: 'fail',
+        failure: { code, errno: errnoNumber(code) ?? undefined, syscall, attempted }
+    });
 }
 /** The kinds a link asks for, in the order to try them: its type, then its fallbacks. */
 function requestedKinds(request) {
@@ -41239,10 +41279,13 @@ function locate(plan, ctx) {
     const { path } = ctx.platform;
     const { request } = plan;
     const parent = realDirectory(path.dirname(request.absPath), ctx);
-    const realPath = path.join(parent.real, path.basename(request.absPath));
-    if (ctx.settings.confine && request.pathWasRelative && !isWithin(ctx.platform, ctx.realWorkingDirectory, realPath)) {
-        throw new ConfinementProblem(`PATH '${request.path}' leads outside working-directory through a symlinked parent: it would be ` +
-            `${realPath} (confine: true)`);
+    parent.inside ??= isWithin(ctx.platform, ctx.realWorkingDirectory, parent.real);
+    if (ctx.settings.confine && request.pathWasRelative && !parent.inside) {
+        const realPath = path.join(parent.real, path.basename(request.absPath));
+        if (!isWithin(ctx.platform, ctx.realWorkingDirectory, realPath)) {
+            throw new ConfinementProblem(`PATH '${request.path}' leads outside working-directory through a symlinked parent: it would be ` +
+                `${realPath} (confine: true)`);
+        }
     }
     plan.missingParents = parent.missing;
     plan.filesystem = ctx.detector.forPath(parent.real);
@@ -41297,7 +41340,7 @@ function decide(plan, at, target, ctx) {
                 continue;
             if (recognised.warning)
                 plan.warnings.push(recognised.warning);
-            return { ...plan, action: 'unchanged', kinds: [kind] };
+            return Object.assign(plan, { action: 'unchanged', kinds: [kind] });
         }
     }
     // A read-only mount answers EEXIST where something is in the way: name the real cause first.
@@ -41315,11 +41358,11 @@ function decide(plan, at, target, ctx) {
         return failed(plan, 'EPERM', 'readlink', 'check the existing link');
     if (!allowed)
         return failed(plan, 'EEXIST', syscallOf(plan.kinds[0]), attempt);
-    return { ...plan, action: 'replace' };
+    return Object.assign(plan, { action: 'replace' });
 }
 /** The context for a planning pass, in which resolved directories may be remembered. */
 function planningContext(ctx) {
-    return { ...ctx, realDirectories: new Map(), targets: new Map() };
+    return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map() };
 }
 function statTarget(target, ctx) {
     if (ctx.targets?.has(target))
@@ -41435,9 +41478,9 @@ function toResult(plan, outcome, ctx) {
     const hint = hintOf(explanation, outcome.probe, ctx.platform.path.dirname(request.absPath));
     if (plan.skipped)
         message = `Not attempted: an earlier link found this share gone or not answering. ${message}`;
-    return {
+    // One literal for the fields every result has; the optional ones follow only where there are any.
+    const result = {
         line: request.line,
-        ...(request.endLine ? { endLine: request.endLine } : {}),
         path: request.absPath,
         target: request.absTarget,
         text: outcome.kind === 'hardlink' || outcome.kind === 'copy'
@@ -41452,9 +41495,13 @@ function toResult(plan, outcome, ctx) {
         filesystem: plan.filesystem.type,
         message,
         hint,
-        warnings: plan.warnings,
-        ...(outcome.probe ? { probe: outcome.probe } : {})
+        warnings: plan.warnings
     };
+    if (request.endLine)
+        result.endLine = request.endLine;
+    if (outcome.probe)
+        result.probe = outcome.probe;
+    return result;
 }
 /**
  * A link that never got to the disk: its share timed out or was found gone first (`skipped`), or its worker died.
@@ -41600,11 +41647,14 @@ function step(attempted, kind, fn) {
         return fn();
     }
     catch (error) {
-        if (!isErrno(error))
-            throw error;
-        const failure = toFailure(error, error.syscall ?? syscallOf(kind), attempted);
-        throw new StepError(failure, kind);
+        throw stepError(error, attempted, kind);
     }
+}
+/** A system error as a step's failure; anything else as it was. */
+function stepError(error, attempted, kind) {
+    if (!isErrno(error))
+        return error;
+    return new StepError(toFailure(error, error.syscall ?? syscallOf(kind), attempted), kind);
 }
 function make(kind, at, plan, ctx) {
     const { ops, platform } = ctx;
@@ -41655,9 +41705,16 @@ function failure(error) {
 }
 /** Make the first kind that this filesystem allows at `at`; each step down the list is a warning. */
 function makeWithFallback(at, plan, ctx) {
-    for (const [i, kind] of plan.kinds.entries()) {
+    for (let i = 0; i < plan.kinds.length; i++) {
+        const kind = plan.kinds[i];
         try {
-            step(`create the ${kindWords(kind)}`, kind, () => make(kind, at, plan, ctx));
+            // Not through step(): every link comes here, and a closure and words per link add up over thousands.
+            try {
+                make(kind, at, plan, ctx);
+            }
+            catch (cause) {
+                throw stepError(cause, `create the ${kindWords(kind)}`, kind);
+            }
             return { kind };
         }
         catch (error) {
@@ -42586,31 +42643,46 @@ function tableLookup(platform, from) {
     let mounts;
     let keyed = [];
     let firmlinks = [];
-    return (absPath) => {
-        if (mounts === undefined) {
-            try {
-                mounts = mountTable(platform, from);
-            }
-            catch {
-                mounts = [];
-            }
-            keyed = keyMounts(mounts, platform);
-            if (platform.isMac)
-                firmlinks = firmlinkPaths(from.firmlinks());
+    let boundaries = new Set();
+    const read = () => {
+        if (mounts)
+            return mounts;
+        try {
+            mounts = mountTable(platform, from);
         }
-        const lexical = longestMount(keyed, absPath, platform);
-        const mount = platform.isMac ? throughFirmlinks(lexical, mounts, absPath, firmlinks, platform) : lexical;
-        return mount && { key: mount, details: () => enrich(mount, from), plain: basicInfo(mount) };
+        catch {
+            mounts = [];
+        }
+        keyed = keyMounts(mounts, platform);
+        if (platform.isMac)
+            firmlinks = firmlinkPaths(from.firmlinks());
+        boundaries = new Set([...keyed.map((k) => k.key), ...firmlinks.map((f) => pathKey(platform, f))]);
+        return mounts;
+    };
+    return {
+        find: (absPath) => {
+            const all = read();
+            const lexical = longestMount(keyed, absPath, platform);
+            const mount = platform.isMac ? throughFirmlinks(lexical, all, absPath, firmlinks, platform) : lexical;
+            return mount && { key: mount, details: () => enrich(mount, from), plain: basicInfo(mount) };
+        },
+        isBoundary: (absPath) => {
+            read();
+            return boundaries.has(resolvedKey(platform, absPath));
+        }
     };
 }
 /** Windows: the path's volume; a UNC share is SMB by its spelling, a drive is asked about once. */
 function volumeLookup(platform, from) {
-    return (absPath) => {
-        const root = volumeOf(platform, absPath);
-        if (!root)
-            return undefined;
-        const plain = { ...UNKNOWN_FS, mountPoint: root };
-        return { key: root, details: () => uncShare(root) ?? parseDriveInfo(root, from.driveInfo(root)), plain };
+    return {
+        find: (absPath) => {
+            const root = volumeOf(platform, absPath);
+            if (!root)
+                return undefined;
+            const plain = { ...UNKNOWN_FS, mountPoint: root };
+            return { key: root, details: () => uncShare(root) ?? parseDriveInfo(root, from.driveInfo(root)), plain };
+        },
+        isBoundary: (absPath) => platform.path.parse(absPath).root === absPath
     };
 }
 /** Finds each path's filesystem, asking about each mount or volume once. Never throws: what it cannot tell is `unknown`. */
@@ -42618,10 +42690,11 @@ function createDetector(platform, sources = {}) {
     const from = { ...systemSources(platform), ...sources };
     const lookup = platform.isWindows ? volumeLookup(platform, from) : tableLookup(platform, from);
     const details = new Map();
-    // Each link asks about its PATH several times (split, plan, apply): answer each path once.
+    // Thousands of links share a few directories, and each asks several times (split, plan, apply): a path is on its
+    // directory's filesystem unless it begins one itself, so each directory is looked up once.
     const answers = new Map();
     const answer = (absPath) => {
-        const found = lookup(absPath);
+        const found = lookup.find(absPath);
         if (!found)
             return UNKNOWN_FS;
         let info = details.get(found.key);
@@ -42636,22 +42709,27 @@ function createDetector(platform, sources = {}) {
         }
         return info;
     };
+    const cached = (p) => {
+        let info = answers.get(p);
+        if (!info)
+            answers.set(p, (info = answer(p)));
+        return info;
+    };
     return {
         forPath: (absPath) => {
-            let info = answers.get(absPath);
-            if (!info)
-                answers.set(absPath, (info = answer(absPath)));
-            return info;
+            const dir = platform.path.dirname(absPath);
+            return dir === absPath || lookup.isBoundary(absPath) ? cached(absPath) : cached(dir);
         }
     };
 }
 
 ;// CONCATENATED MODULE: ./src/present.ts
 
+// eslint-disable-next-line no-control-regex -- control characters are what safeForLog shows instead of obeying
+const CONTROL = /[\x00-\x1f\x7f]/g;
 /** Control characters shown, not obeyed: a newline in a path must not start a workflow command. */
 function safeForLog(text) {
-    // eslint-disable-next-line no-control-regex -- control characters are what this shows instead of obeying
-    return text.replace(/[\x00-\x1f\x7f]/g, (c) => c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    return text.replace(CONTROL, (c) => c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 function escapeHtml(text) {
     return safeForLog(text).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -42665,7 +42743,11 @@ function isFailure(r) {
 }
 /** PATH as the log and summary show it: relative to working-directory when inside it. */
 function displayPath(p, { settings, platform }) {
-    return relativeInside(platform, settings.workingDirectory, p) || p;
+    const wd = settings.workingDirectory;
+    // Most paths are plain names below working-directory: a prefix says so without path.relative (every link, twice).
+    if (!platform.caseInsensitive && wd.length > 1 && p.startsWith(wd) && p[wd.length] === platform.path.sep)
+        return p.slice(wd.length + 1);
+    return relativeInside(platform, wd, p) || p;
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -42792,9 +42874,12 @@ function reportProblems(problems, where) {
 }
 function logLine(r, where) {
     const to = r.text || r.target;
-    const head = `${statusWords(r).padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${displayPath(r.path, where)} -> ${to}`;
+    const head = safeForLog(`${statusWords(r).padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${displayPath(r.path, where)} -> ${to}`);
+    // Most links say nothing more: no arrays to build for them.
+    if (!r.message && !r.hint && r.warnings.length === 0)
+        return head;
     const detail = [r.message, r.hint && `hint: ${r.hint}`, ...r.warnings.map((w) => `warning: ${w}`)].filter(Boolean);
-    return safeForLog(head) + detail.map((d) => `\n    ${safeForLog(d)}`).join('');
+    return head + detail.map((d) => `\n    ${safeForLog(d)}`).join('');
 }
 function count(results, status) {
     return results.filter((r) => r.status === status).length;
@@ -43040,6 +43125,8 @@ function checkPathText(value, what, line, problems) {
     else if (value.includes('\0'))
         problems.push({ line, message: `${what} contains a NUL byte` });
 }
+/** SEPARATOR, every occurrence: a line is split on it. */
+const SEPARATORS = new RegExp(SEPARATOR, 'g');
 function parseLines(text, defaults) {
     const entries = [];
     const problems = [];
@@ -43048,7 +43135,7 @@ function parseLines(text, defaults) {
         const trimmed = raw.trim();
         if (trimmed === '' || trimmed.startsWith('#'))
             return;
-        const parts = trimmed.split(new RegExp(SEPARATOR, 'g'));
+        const parts = trimmed.split(SEPARATORS);
         if (parts.length !== 2) {
             const message = parts.length === 1
                 ? `expected 'PATH -> TARGET' (with a space on each side of '->'); got '${trimmed}'`
@@ -43060,8 +43147,9 @@ function parseLines(text, defaults) {
         const before = problems.length;
         checkPathText(path, 'PATH', line, problems);
         checkPathText(target, 'TARGET', line, problems);
+        // Every line shares the one defaults object: nothing changes an entry's options once parsed.
         if (problems.length === before)
-            entries.push({ line, path, target, options: { ...defaults } });
+            entries.push({ line, path, target, options: defaults });
     });
     return { entries, problems };
 }
@@ -43168,13 +43256,14 @@ function resolveEntries(entries, workingDirectory, confine, platform) {
     const problems = [];
     const firstLineOf = new Map();
     const requests = [];
+    const workingKey = pathKey(platform, workingDirectory);
     for (const entry of entries) {
-        const absPath = path.resolve(workingDirectory, entry.path);
-        const absTarget = path.resolve(workingDirectory, entry.target);
+        const absPath = resolveFrom(platform, workingDirectory, entry.path);
+        const absTarget = resolveFrom(platform, workingDirectory, entry.target);
         const pathWasRelative = !path.isAbsolute(entry.path);
-        const key = pathKey(platform, absPath);
+        const key = resolvedKey(platform, absPath);
         const earlier = firstLineOf.get(key);
-        if (confine && pathWasRelative && !isWithin(platform, workingDirectory, absPath)) {
+        if (confine && pathWasRelative && !keyWithin(platform, workingKey, key)) {
             problems.push({
                 line: entry.line,
                 message: `PATH '${entry.path}' leads outside working-directory '${workingDirectory}' (confine: true)`
@@ -43183,7 +43272,7 @@ function resolveEntries(entries, workingDirectory, confine, platform) {
         else if (earlier !== undefined) {
             problems.push({ line: entry.line, message: `PATH '${entry.path}' is already the PATH on line ${earlier}` });
         }
-        else if (key === pathKey(platform, absTarget)) {
+        else if (key === resolvedKey(platform, absTarget)) {
             problems.push({ line: entry.line, message: `PATH '${entry.path}' points at itself` });
         }
         if (earlier === undefined)
@@ -43209,7 +43298,7 @@ function markDependents(requests, linkPaths, platform) {
         let answer = known.get(start);
         if (answer === undefined) {
             const parent = path.dirname(start);
-            answer = linkPaths.has(pathKey(platform, start)) || (parent !== start && underALink(parent));
+            answer = linkPaths.has(resolvedKey(platform, start)) || (parent !== start && underALink(parent));
             known.set(start, answer);
         }
         return answer;

@@ -144,10 +144,14 @@ function step<T>(attempted: string, kind: Kind, fn: () => T): T {
   try {
     return fn()
   } catch (error) {
-    if (!isErrno(error)) throw error
-    const failure = toFailure(error, error.syscall ?? syscallOf(kind), attempted)
-    throw new StepError(failure, kind)
+    throw stepError(error, attempted, kind)
   }
+}
+
+/** A system error as a step's failure; anything else as it was. */
+function stepError(error: unknown, attempted: string, kind: Kind): unknown {
+  if (!isErrno(error)) return error
+  return new StepError(toFailure(error, error.syscall ?? syscallOf(kind), attempted), kind)
 }
 
 function make(kind: Kind, at: string, plan: LinkPlan, ctx: ApplyContext): void {
@@ -207,9 +211,15 @@ function failure(error: StepError): string {
 
 /** Make the first kind that this filesystem allows at `at`; each step down the list is a warning. */
 function makeWithFallback(at: string, plan: LinkPlan, ctx: ApplyContext): Made {
-  for (const [i, kind] of plan.kinds.entries()) {
+  for (let i = 0; i < plan.kinds.length; i++) {
+    const kind = plan.kinds[i]
     try {
-      step(`create the ${kindWords(kind)}`, kind, () => make(kind, at, plan, ctx))
+      // Not through step(): every link comes here, and a closure and words per link add up over thousands.
+      try {
+        make(kind, at, plan, ctx)
+      } catch (cause) {
+        throw stepError(cause, `create the ${kindWords(kind)}`, kind)
+      }
       return { kind }
     } catch (error) {
       if (!(error instanceof StepError)) throw error

@@ -147,8 +147,16 @@ export type Family = keyof typeof FAMILY_TABLE | 'unknown'
 
 const FAMILIES = Object.entries(FAMILY_TABLE) as [Exclude<Family, 'unknown'>, FamilyFacts][]
 
+/** Asked for every link (verify, canHang...), about a handful of types: each type is matched once. */
+const familyByType = new Map<string, Family>()
+
 export function familyOf(type: string): Family {
-  return FAMILIES.find(([, facts]) => facts.types.test(type))?.[0] ?? 'unknown'
+  let family = familyByType.get(type)
+  if (family === undefined) {
+    family = FAMILIES.find(([, facts]) => facts.types.test(type))?.[0] ?? 'unknown'
+    familyByType.set(type, family)
+  }
+  return family
 }
 
 export function familyFacts(family: Family): FamilyFacts | undefined {

@@ -8,7 +8,7 @@ import type { FilesystemInfo } from './model.js'
 import type { MountEntry } from './mount-table.js'
 import { firmlinkPaths, parseMacMounts, throughFirmlinks } from './mounts-macos.js'
 import { driveQuery, parseDriveInfo, powershellArgs, uncShare } from './mounts-windows.js'
-import { keyWithin, pathKey, volumeOf, type Platform } from './platform.js'
+import { keyWithin, pathKey, resolvedKey, volumeOf, type Platform } from './platform.js'
 
 /** mountinfo escapes space, tab, newline and backslash as \ooo octal. */
 function unescape(field: string): string {
@@ -68,6 +68,7 @@ function longestMount(mounts: KeyedMount[], absPath: string, platform: Platform)
 const UNKNOWN_FS: FilesystemInfo = { type: 'unknown', mountPoint: '', source: '', options: [] }
 
 export interface FilesystemDetector {
+  /** `absPath` normalized, as path.resolve, realpath and dirname give it. */
   forPath(absPath: string): FilesystemInfo
 }
 
@@ -211,34 +212,55 @@ function basicInfo(mount: MountEntry): FilesystemInfo {
   return { type, mountPoint, source, options, ...(driver && { driver }), ...(root ? { root } : {}) }
 }
 
+/** How to find what a path is on, and which paths start something of their own (a mount, a volume, a firmlink). */
+interface Lookup {
+  find(absPath: string): Found | undefined
+  /** The path itself begins another filesystem than its directory may be on. */
+  isBoundary(absPath: string): boolean
+}
+
 /** Linux and macOS: the mount table, read at the first question. */
-function tableLookup(platform: Platform, from: MountSources): (absPath: string) => Found | undefined {
+function tableLookup(platform: Platform, from: MountSources): Lookup {
   let mounts: MountEntry[] | undefined
   let keyed: KeyedMount[] = []
   let firmlinks: string[] = []
-  return (absPath) => {
-    if (mounts === undefined) {
-      try {
-        mounts = mountTable(platform, from)
-      } catch {
-        mounts = []
-      }
-      keyed = keyMounts(mounts, platform)
-      if (platform.isMac) firmlinks = firmlinkPaths(from.firmlinks())
+  let boundaries = new Set<string>()
+  const read = (): MountEntry[] => {
+    if (mounts) return mounts
+    try {
+      mounts = mountTable(platform, from)
+    } catch {
+      mounts = []
     }
-    const lexical = longestMount(keyed, absPath, platform)
-    const mount = platform.isMac ? throughFirmlinks(lexical, mounts, absPath, firmlinks, platform) : lexical
-    return mount && { key: mount, details: () => enrich(mount, from), plain: basicInfo(mount) }
+    keyed = keyMounts(mounts, platform)
+    if (platform.isMac) firmlinks = firmlinkPaths(from.firmlinks())
+    boundaries = new Set([...keyed.map((k) => k.key), ...firmlinks.map((f) => pathKey(platform, f))])
+    return mounts
+  }
+  return {
+    find: (absPath) => {
+      const all = read()
+      const lexical = longestMount(keyed, absPath, platform)
+      const mount = platform.isMac ? throughFirmlinks(lexical, all, absPath, firmlinks, platform) : lexical
+      return mount && { key: mount, details: () => enrich(mount, from), plain: basicInfo(mount) }
+    },
+    isBoundary: (absPath) => {
+      read()
+      return boundaries.has(resolvedKey(platform, absPath))
+    }
   }
 }
 
 /** Windows: the path's volume; a UNC share is SMB by its spelling, a drive is asked about once. */
-function volumeLookup(platform: Platform, from: MountSources): (absPath: string) => Found | undefined {
-  return (absPath) => {
-    const root = volumeOf(platform, absPath)
-    if (!root) return undefined
-    const plain = { ...UNKNOWN_FS, mountPoint: root }
-    return { key: root, details: () => uncShare(root) ?? parseDriveInfo(root, from.driveInfo(root)), plain }
+function volumeLookup(platform: Platform, from: MountSources): Lookup {
+  return {
+    find: (absPath) => {
+      const root = volumeOf(platform, absPath)
+      if (!root) return undefined
+      const plain = { ...UNKNOWN_FS, mountPoint: root }
+      return { key: root, details: () => uncShare(root) ?? parseDriveInfo(root, from.driveInfo(root)), plain }
+    },
+    isBoundary: (absPath) => platform.path.parse(absPath).root === absPath
   }
 }
 
@@ -247,10 +269,11 @@ export function createDetector(platform: Platform, sources: Partial<MountSources
   const from: MountSources = { ...systemSources(platform), ...sources }
   const lookup = platform.isWindows ? volumeLookup(platform, from) : tableLookup(platform, from)
   const details = new Map<unknown, FilesystemInfo>()
-  // Each link asks about its PATH several times (split, plan, apply): answer each path once.
+  // Thousands of links share a few directories, and each asks several times (split, plan, apply): a path is on its
+  // directory's filesystem unless it begins one itself, so each directory is looked up once.
   const answers = new Map<string, FilesystemInfo>()
   const answer = (absPath: string): FilesystemInfo => {
-    const found = lookup(absPath)
+    const found = lookup.find(absPath)
     if (!found) return UNKNOWN_FS
     let info = details.get(found.key)
     if (!info) {
@@ -263,11 +286,15 @@ export function createDetector(platform: Platform, sources: Partial<MountSources
     }
     return info
   }
+  const cached = (p: string): FilesystemInfo => {
+    let info = answers.get(p)
+    if (!info) answers.set(p, (info = answer(p)))
+    return info
+  }
   return {
     forPath: (absPath) => {
-      let info = answers.get(absPath)
-      if (!info) answers.set(absPath, (info = answer(absPath)))
-      return info
+      const dir = platform.path.dirname(absPath)
+      return dir === absPath || lookup.isBoundary(absPath) ? cached(absPath) : cached(dir)
     }
   }
 }

@@ -23,6 +23,8 @@ export interface PlanContext {
   realDirectories?: Map<string, RealLocation>
   /** Likewise each TARGET's stat (many links share a few targets; on a share each stat is a round trip). */
   targets?: Map<string, Stats | undefined>
+  /** Likewise the relative way from a link's real directory to its TARGET's (a few pairs for thousands of links). */
+  relatives?: Map<string, string>
   /** fs.protected_hardlinks and the effective user, read at the first hard link Linux refuses (result.ts). */
   hardlinkGuard?: HardlinkGuard
 }
@@ -67,6 +69,8 @@ export interface RealLocation {
   real: string
   /** The directories of p that do not exist yet, outermost first. */
   missing: string[]
+  /** Whether `real` lies inside the real working directory: asked once per directory, not per link. */
+  inside?: boolean
 }
 
 /** Resolve the existing part of directory `dir` and list what is missing below it (like `realpath -m`). */
@@ -212,12 +216,29 @@ function linkText(request: LinkRequest, realParent: string, ctx: PlanContext): s
   } catch {
     // A TARGET below a file cannot exist; its text can still be written as given.
   }
-  const realTarget = path.join(targetDir, path.basename(request.absTarget))
-  return path.relative(realParent, realTarget) || '.'
+  return relativeText(realParent, targetDir, path.basename(request.absTarget), ctx)
+}
+
+/**
+ * path.relative(realParent, targetDir/name), computed once per pair of directories: the way to targetDir, then the
+ * name. Not where the parent lies at or below the target itself (the way then does not pass through targetDir).
+ */
+function relativeText(realParent: string, targetDir: string, name: string, ctx: PlanContext): string {
+  const { path, isWindows } = ctx.platform
+  const realTarget = isWindows ? path.join(targetDir, name) : targetDir === '/' ? `/${name}` : `${targetDir}/${name}`
+  if (isWindows || !ctx.relatives || realParent === realTarget || realParent.startsWith(`${realTarget}/`))
+    return path.relative(realParent, realTarget) || '.'
+  const key = `${realParent}\0${targetDir}`
+  let way = ctx.relatives.get(key)
+  if (way === undefined) ctx.relatives.set(key, (way = path.relative(realParent, targetDir)))
+  return way === '' ? name : `${way}/${name}`
 }
 
 function failed(plan: LinkPlan, code: string, syscall: string, attempted: string): LinkPlan {
-  return { ...plan, action: 'fail', failure: { code, errno: errnoNumber(code) ?? undefined, syscall, attempted } }
+  return Object.assign(plan, {
+    action: 'fail' as const,
+    failure: { code, errno: errnoNumber(code) ?? undefined, syscall, attempted }
+  })
 }
 
 /** The kinds a link asks for, in the order to try them: its type, then its fallbacks. */
@@ -283,12 +304,15 @@ function locate(plan: LinkPlan, ctx: PlanContext): RealLocation {
   const { path } = ctx.platform
   const { request } = plan
   const parent = realDirectory(path.dirname(request.absPath), ctx)
-  const realPath = path.join(parent.real, path.basename(request.absPath))
-  if (ctx.settings.confine && request.pathWasRelative && !isWithin(ctx.platform, ctx.realWorkingDirectory, realPath)) {
-    throw new ConfinementProblem(
-      `PATH '${request.path}' leads outside working-directory through a symlinked parent: it would be ` +
-        `${realPath} (confine: true)`
-    )
+  parent.inside ??= isWithin(ctx.platform, ctx.realWorkingDirectory, parent.real)
+  if (ctx.settings.confine && request.pathWasRelative && !parent.inside) {
+    const realPath = path.join(parent.real, path.basename(request.absPath))
+    if (!isWithin(ctx.platform, ctx.realWorkingDirectory, realPath)) {
+      throw new ConfinementProblem(
+        `PATH '${request.path}' leads outside working-directory through a symlinked parent: it would be ` +
+          `${realPath} (confine: true)`
+      )
+    }
   }
   plan.missingParents = parent.missing
   plan.filesystem = ctx.detector.forPath(parent.real)
@@ -337,7 +361,7 @@ function decide(plan: LinkPlan, at: Stats | undefined, target: Stats | undefined
       const recognised = recognise(kind, plan, at, target, ctx)
       if (!recognised) continue
       if (recognised.warning) plan.warnings.push(recognised.warning)
-      return { ...plan, action: 'unchanged', kinds: [kind] }
+      return Object.assign(plan, { action: 'unchanged' as const, kinds: [kind] })
     }
   }
   // A read-only mount answers EEXIST where something is in the way: name the real cause first.
@@ -352,12 +376,12 @@ function decide(plan: LinkPlan, at: Stats | undefined, target: Stats | undefined
       : plan.existing === 'file' && request.options.overwrite === 'files'
   if (!allowed && plan.unreadable) return failed(plan, 'EPERM', 'readlink', 'check the existing link')
   if (!allowed) return failed(plan, 'EEXIST', syscallOf(plan.kinds[0]), attempt)
-  return { ...plan, action: 'replace' }
+  return Object.assign(plan, { action: 'replace' as const })
 }
 
 /** The context for a planning pass, in which resolved directories may be remembered. */
 export function planningContext<T extends PlanContext>(ctx: T): T {
-  return { ...ctx, realDirectories: new Map(), targets: new Map() }
+  return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map() }
 }
 
 function statTarget(target: string, ctx: PlanContext): Stats | undefined {

@@ -47,10 +47,28 @@ export function hardlinkGuard(): HardlinkGuard {
 
 /** A key under which two spellings of one path compare equal on this platform. */
 export function pathKey(platform: Platform, p: string): string {
-  const normal = platform.path.normalize(p)
+  return resolvedKey(platform, platform.path.normalize(p))
+}
+
+/** pathKey of a path that is normalized already (path.resolve made it): nothing to normalize, only to fold. */
+export function resolvedKey(platform: Platform, normal: string): string {
   const folded = platform.caseInsensitive ? normal.toLowerCase() : normal
   // APFS and HFS+ also take an é typed as one character and as e + accent for the same name.
   return platform.isMac ? folded.normalize('NFC') : folded
+}
+
+/**
+ * A relative POSIX path with nothing to resolve: not absolute, no doubled or trailing slash, and no `.` or `..`
+ * segment (which would show as `./` or a final `.`; `a./b` is turned away too, and merely takes the slow way).
+ */
+function isPlainRelative(p: string): boolean {
+  return p !== '' && p[0] !== '/' && !p.endsWith('/') && !p.endsWith('.') && !p.includes('//') && !p.includes('./')
+}
+
+/** path.resolve(base, p) for a normalized absolute base: spec paths are mostly plain names, and resolve is slow. */
+export function resolveFrom(platform: Platform, base: string, p: string): string {
+  if (platform.isWindows || !isPlainRelative(p)) return platform.path.resolve(base, p)
+  return base === '/' ? `/${p}` : `${base}/${p}`
 }
 
 /** `child` is `parent` itself or lies below it. Both absolute. */

@@ -9,10 +9,12 @@ export interface Where {
   platform: Platform
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what safeForLog shows instead of obeying
+const CONTROL = /[\x00-\x1f\x7f]/g
+
 /** Control characters shown, not obeyed: a newline in a path must not start a workflow command. */
 export function safeForLog(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this shows instead of obeying
-  return text.replace(/[\x00-\x1f\x7f]/g, (c) =>
+  return text.replace(CONTROL, (c) =>
     c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`
   )
 }
@@ -32,5 +34,9 @@ export function isFailure(r: LinkResult): boolean {
 
 /** PATH as the log and summary show it: relative to working-directory when inside it. */
 export function displayPath(p: string, { settings, platform }: Where): string {
-  return relativeInside(platform, settings.workingDirectory, p) || p
+  const wd = settings.workingDirectory
+  // Most paths are plain names below working-directory: a prefix says so without path.relative (every link, twice).
+  if (!platform.caseInsensitive && wd.length > 1 && p.startsWith(wd) && p[wd.length] === platform.path.sep)
+    return p.slice(wd.length + 1)
+  return relativeInside(platform, wd, p) || p
 }

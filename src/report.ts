@@ -56,9 +56,13 @@ export function reportProblems(problems: SpecProblem[], where: Where): void {
 
 function logLine(r: LinkResult, where: Where): string {
   const to = r.text || r.target
-  const head = `${statusWords(r).padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${displayPath(r.path, where)} -> ${to}`
+  const head = safeForLog(
+    `${statusWords(r).padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${displayPath(r.path, where)} -> ${to}`
+  )
+  // Most links say nothing more: no arrays to build for them.
+  if (!r.message && !r.hint && r.warnings.length === 0) return head
   const detail = [r.message, r.hint && `hint: ${r.hint}`, ...r.warnings.map((w) => `warning: ${w}`)].filter(Boolean)
-  return safeForLog(head) + detail.map((d) => `\n    ${safeForLog(d)}`).join('')
+  return head + detail.map((d) => `\n    ${safeForLog(d)}`).join('')
 }
 
 function count(results: LinkResult[], status: Status): number {

@@ -93,9 +93,9 @@ export function toResult(plan: LinkPlan, outcome: LinkOutcome, ctx: PlanContext)
   let message = explanation?.message ?? ''
   const hint = hintOf(explanation, outcome.probe, ctx.platform.path.dirname(request.absPath))
   if (plan.skipped) message = `Not attempted: an earlier link found this share gone or not answering. ${message}`
-  return {
+  // One literal for the fields every result has; the optional ones follow only where there are any.
+  const result: LinkResult = {
     line: request.line,
-    ...(request.endLine ? { endLine: request.endLine } : {}),
     path: request.absPath,
     target: request.absTarget,
     text:
@@ -111,9 +111,11 @@ export function toResult(plan: LinkPlan, outcome: LinkOutcome, ctx: PlanContext)
     filesystem: plan.filesystem.type,
     message,
     hint,
-    warnings: plan.warnings,
-    ...(outcome.probe ? { probe: outcome.probe } : {})
+    warnings: plan.warnings
   }
+  if (request.endLine) result.endLine = request.endLine
+  if (outcome.probe) result.probe = outcome.probe
+  return result
 }
 
 /**

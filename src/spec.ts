@@ -12,7 +12,7 @@ import {
   type SpecEntry,
   type SpecProblem
 } from './model.js'
-import { isWithin, pathKey, type Platform } from './platform.js'
+import { keyWithin, pathKey, resolveFrom, resolvedKey, type Platform } from './platform.js'
 
 export interface ParsedSpec {
   entries: SpecEntry[]
@@ -41,6 +41,9 @@ function checkPathText(value: string, what: string, line: number, problems: Spec
   else if (value.includes('\0')) problems.push({ line, message: `${what} contains a NUL byte` })
 }
 
+/** SEPARATOR, every occurrence: a line is split on it. */
+const SEPARATORS = new RegExp(SEPARATOR, 'g')
+
 function parseLines(text: string, defaults: LinkOptions): ParsedSpec {
   const entries: SpecEntry[] = []
   const problems: SpecProblem[] = []
@@ -48,7 +51,7 @@ function parseLines(text: string, defaults: LinkOptions): ParsedSpec {
     const line = index + 1
     const trimmed = raw.trim()
     if (trimmed === '' || trimmed.startsWith('#')) return
-    const parts = trimmed.split(new RegExp(SEPARATOR, 'g'))
+    const parts = trimmed.split(SEPARATORS)
     if (parts.length !== 2) {
       const message =
         parts.length === 1
@@ -61,7 +64,8 @@ function parseLines(text: string, defaults: LinkOptions): ParsedSpec {
     const before = problems.length
     checkPathText(path, 'PATH', line, problems)
     checkPathText(target, 'TARGET', line, problems)
-    if (problems.length === before) entries.push({ line, path, target, options: { ...defaults } })
+    // Every line shares the one defaults object: nothing changes an entry's options once parsed.
+    if (problems.length === before) entries.push({ line, path, target, options: defaults })
   })
   return { entries, problems }
 }
@@ -177,20 +181,21 @@ export function resolveEntries(
   const problems: SpecProblem[] = []
   const firstLineOf = new Map<string, number>()
   const requests: LinkRequest[] = []
+  const workingKey = pathKey(platform, workingDirectory)
   for (const entry of entries) {
-    const absPath = path.resolve(workingDirectory, entry.path)
-    const absTarget = path.resolve(workingDirectory, entry.target)
+    const absPath = resolveFrom(platform, workingDirectory, entry.path)
+    const absTarget = resolveFrom(platform, workingDirectory, entry.target)
     const pathWasRelative = !path.isAbsolute(entry.path)
-    const key = pathKey(platform, absPath)
+    const key = resolvedKey(platform, absPath)
     const earlier = firstLineOf.get(key)
-    if (confine && pathWasRelative && !isWithin(platform, workingDirectory, absPath)) {
+    if (confine && pathWasRelative && !keyWithin(platform, workingKey, key)) {
       problems.push({
         line: entry.line,
         message: `PATH '${entry.path}' leads outside working-directory '${workingDirectory}' (confine: true)`
       })
     } else if (earlier !== undefined) {
       problems.push({ line: entry.line, message: `PATH '${entry.path}' is already the PATH on line ${earlier}` })
-    } else if (key === pathKey(platform, absTarget)) {
+    } else if (key === resolvedKey(platform, absTarget)) {
       problems.push({ line: entry.line, message: `PATH '${entry.path}' points at itself` })
     }
     if (earlier === undefined) firstLineOf.set(key, entry.line)
@@ -216,7 +221,7 @@ function markDependents(requests: LinkRequest[], linkPaths: Map<string, number>,
     let answer = known.get(start)
     if (answer === undefined) {
       const parent = path.dirname(start)
-      answer = linkPaths.has(pathKey(platform, start)) || (parent !== start && underALink(parent))
+      answer = linkPaths.has(resolvedKey(platform, start)) || (parent !== start && underALink(parent))
       known.set(start, answer)
     }
     return answer
