@@ -87,6 +87,23 @@ describe('fallback', () => {
     expect(fs.readFileSync(path.join(ws, 'c/dir/inner'), 'utf8')).toBe('inner')
     expect(apply('c -> data', opts, { ops })[0]).toMatchObject({ status: 'unchanged', kind: 'copy' })
   })
+
+  it('copies the links inside a tree as links with the same text, with no Windows type, keeping modes and times', () => {
+    fs.symlinkSync('../x', path.join(ws, 'data/dir/up'))
+    fs.chmodSync(path.join(ws, 'data/x'), 0o640)
+    const past = new Date('2020-01-02T03:04:05Z')
+    fs.utimesSync(path.join(ws, 'data/dir'), past, past)
+    const symlink = jest.fn((text: string, p: string, type?: 'file' | 'dir' | 'junction') => {
+      if (p === path.join(ws, 'c')) throw errnoError('ENOSYS', 'symlink')
+      nodeFs.symlink(text, p, type)
+    })
+    const [r] = apply('c -> data', { fallback: ['copy'] }, { ops: { ...nodeFs, symlink } })
+    expect(r).toMatchObject({ status: 'created', kind: 'copy' })
+    expect(fs.readlinkSync(path.join(ws, 'c/dir/up'))).toBe('../x')
+    expect(symlink).toHaveBeenLastCalledWith('../x', path.join(ws, 'c/dir/up'), undefined)
+    expect(fs.statSync(path.join(ws, 'c/x')).mode & 0o777).toBe(0o640)
+    expect(fs.statSync(path.join(ws, 'c/dir')).mtime).toEqual(past)
+  })
 })
 
 describe('replacing', () => {
@@ -296,8 +313,8 @@ it('removes a copy that failed halfway, so no partial file is left at PATH', () 
   let calls = 0
   const ops: FsOps = {
     ...failing({ symlink: 'ENOSYS' }),
-    copy: (from, to) => {
-      nodeFs.copy(`${from}/a`, `${to}`) // something lands at PATH before the filesystem fills up
+    copyFile: (from, to) => {
+      nodeFs.copyFile(from, to) // something lands at PATH before the filesystem fills up
       calls++
       throw errnoError('ENOSPC', 'write')
     }
