@@ -16,6 +16,7 @@ import {
   dataWorkspace,
   type ContextOverrides
 } from './helpers/stage.js'
+import { describePosix, itPosix } from './helpers/action.js'
 
 let ws: string
 beforeEach(() => {
@@ -38,7 +39,7 @@ function apply(
 
 const debris = (dir = ws): string[] => fs.readdirSync(dir).filter((n) => n.startsWith(TEMP_PREFIX))
 
-describe('fallback', () => {
+describePosix('fallback', () => {
   it('moves from a refused hard link to a symlink, keeping the requested type and a warning with the reason', () => {
     const [r] = apply(
       'l -> data/x',
@@ -87,9 +88,26 @@ describe('fallback', () => {
     expect(fs.readFileSync(path.join(ws, 'c/dir/inner'), 'utf8')).toBe('inner')
     expect(apply('c -> data', opts, { ops })[0]).toMatchObject({ status: 'unchanged', kind: 'copy' })
   })
+
+  it('copies the links inside a tree as links with the same text, with no Windows type, keeping modes and times', () => {
+    fs.symlinkSync('../x', path.join(ws, 'data/dir/up'))
+    fs.chmodSync(path.join(ws, 'data/x'), 0o640)
+    const past = new Date('2020-01-02T03:04:05Z')
+    fs.utimesSync(path.join(ws, 'data/dir'), past, past)
+    const symlink = jest.fn((text: string, p: string, type?: 'file' | 'dir' | 'junction') => {
+      if (p === path.join(ws, 'c')) throw errnoError('ENOSYS', 'symlink')
+      nodeFs.symlink(text, p, type)
+    })
+    const [r] = apply('c -> data', { fallback: ['copy'] }, { ops: { ...nodeFs, symlink } })
+    expect(r).toMatchObject({ status: 'created', kind: 'copy' })
+    expect(fs.readlinkSync(path.join(ws, 'c/dir/up'))).toBe('../x')
+    expect(symlink).toHaveBeenLastCalledWith('../x', path.join(ws, 'c/dir/up'), undefined)
+    expect(fs.statSync(path.join(ws, 'c/x')).mode & 0o777).toBe(0o640)
+    expect(fs.statSync(path.join(ws, 'c/dir')).mtime).toEqual(past)
+  })
 })
 
-describe('replacing', () => {
+describePosix('replacing', () => {
   it('keeps the old entry as PATH+suffix, then PATH.~1~, never overwriting a backup', () => {
     fs.writeFileSync(path.join(ws, 'cfg'), 'v0')
     const opts = { overwrite: 'files' as const }
@@ -136,7 +154,7 @@ describe('replacing', () => {
   })
 })
 
-describe('parents', () => {
+describePosix('parents', () => {
   it('creates missing parents shared by several links', () => {
     const results = apply('p/q/a -> data/x\np/q/b -> data/x\np/r/c -> data/x')
     expect(results.map((r) => r.status)).toEqual(['created', 'created', 'created'])
@@ -157,7 +175,7 @@ describe('parents', () => {
   })
 })
 
-describe('links below other links of the same spec', () => {
+describePosix('links below other links of the same spec', () => {
   it('are planned again once the earlier link exists, so confinement still holds', () => {
     const outside = tempDir()
     try {
@@ -178,7 +196,7 @@ describe('links below other links of the same spec', () => {
   })
 })
 
-it('maps an errno Node calls UNKNOWN through its number (ESTALE on Linux)', () => {
+itPosix('maps an errno Node calls UNKNOWN through its number (ESTALE on Linux)', () => {
   const ops: FsOps = {
     ...nodeFs,
     symlink: () => {
@@ -191,7 +209,7 @@ it('maps an errno Node calls UNKNOWN through its number (ESTALE on Linux)', () =
   expect(r.message).toContain('Stale file handle')
 })
 
-describe('EPERM from link() on Linux: fs.protected_hardlinks only where it can be the cause', () => {
+describePosix('EPERM from link() on Linux: fs.protected_hardlinks only where it can be the cause', () => {
   const owner = fs.statSync(path.join(dataWorkspace(), 'data/x')).uid
   const refused = (hardlinkGuard?: { protects: boolean; euid: number }) => {
     const ctx = context(ws, { ops: failing({ link: 'EPERM' }), hardlinkGuard })
@@ -223,7 +241,7 @@ describe('EPERM from link() on Linux: fs.protected_hardlinks only where it can b
   })
 })
 
-describe('shares that misbehave', () => {
+describePosix('shares that misbehave', () => {
   const FOLLOW = { ...SSHFS, options: ['rw', 'follow_symlinks'] }
 
   it('reports a link that sshfs -o follow_symlinks made but answered EIO for as created, keeping the errno', () => {
@@ -290,14 +308,14 @@ describe('shares that misbehave', () => {
   })
 })
 
-it('removes a copy that failed halfway, so no partial file is left at PATH', () => {
+itPosix('removes a copy that failed halfway, so no partial file is left at PATH', () => {
   fs.writeFileSync(path.join(ws, 'data/dir/a'), 'a')
   fs.writeFileSync(path.join(ws, 'data/dir/b'), 'b')
   let calls = 0
   const ops: FsOps = {
     ...failing({ symlink: 'ENOSYS' }),
-    copy: (from, to) => {
-      nodeFs.copy(`${from}/a`, `${to}`) // something lands at PATH before the filesystem fills up
+    copyFile: (from, to) => {
+      nodeFs.copyFile(from, to) // something lands at PATH before the filesystem fills up
       calls++
       throw errnoError('ENOSPC', 'write')
     }

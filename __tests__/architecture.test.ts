@@ -28,11 +28,14 @@ const LAYERS: string[][] = [
   ['index.ts']
 ]
 
+/** A module's path under src/ with forward slashes on every OS, as LAYERS names it. */
+const underSrc = (full: string): string => path.relative(SRC, full).split(path.sep).join('/')
+
 function modules(dir = SRC): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name)
     if (entry.isDirectory()) return modules(full)
-    return entry.name.endsWith('.ts') ? [path.relative(SRC, full)] : []
+    return entry.name.endsWith('.ts') ? [underSrc(full)] : []
   })
 }
 
@@ -40,7 +43,7 @@ function modules(dir = SRC): string[] {
 function importsOf(module: string): string[] {
   const text = fs.readFileSync(path.join(SRC, module), 'utf8')
   return [...text.matchAll(/^(?:import|export)\b[^;]*?\bfrom '(\.{1,2}\/[^']+)'/gms)].map(([, spec]) =>
-    path.relative(SRC, path.resolve(SRC, path.dirname(module), spec.replace(/\.js$/, '.ts')))
+    underSrc(path.resolve(SRC, path.dirname(module), spec.replace(/\.js$/, '.ts')))
   )
 }
 

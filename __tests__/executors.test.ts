@@ -9,6 +9,7 @@ import type { FilesystemInfo, LinkResult } from '../src/model.js'
 import { ShareExecutor } from '../src/share/executor.js'
 import { indexed, settingsFor, shareOver } from './helpers/share.js'
 import { context, dataWorkspace, failing, linux, requests, tempDir } from './helpers/stage.js'
+import { describePosix } from './helpers/action.js'
 
 const DIST = new URL('../dist/index.js', import.meta.url).pathname
 
@@ -33,7 +34,7 @@ function workplace(share: string): Workplace {
   }
 }
 
-describe('executorsFor', () => {
+describePosix('executorsFor', () => {
   it('sends a link whose PATH or TARGET is on a share to its worker, and does the rest here', async () => {
     const share = path.join(ws, 'mnt')
     fs.mkdirSync(share)
@@ -73,7 +74,7 @@ describe('executorsFor', () => {
   })
 })
 
-describe('LocalExecutor', () => {
+describePosix('LocalExecutor', () => {
   const local = (spec: string, dryRun: boolean) =>
     new LocalExecutor(indexed(spec, ws), context(ws), dryRun) as LocalExecutor
 
@@ -94,7 +95,7 @@ describe('LocalExecutor', () => {
   })
 })
 
-describe('ShareExecutor', () => {
+describePosix('ShareExecutor', () => {
   const spec = 'one -> data/x\nsub/two -> data/dir'
 
   it('hands its links to the bundled share worker and gets every result back', async () => {

@@ -16,6 +16,7 @@ import { platformFor } from '../src/platform.js'
 import { parseSpec, resolveEntries } from '../src/spec.js'
 import { ROOT } from '../scripts/run-action.mjs'
 import { context, DEFAULTS, errnoError, requests, tempDir } from './helpers/stage.js'
+import { describePosix } from './helpers/action.js'
 
 const darwin = platformFor('darwin')
 const linux = platformFor('linux')
@@ -268,7 +269,7 @@ describe('what macOS errors mean', () => {
   })
 })
 
-describe('a hard link on a macOS FAT disk image (msdos), apply on this machine with the errno injected', () => {
+describePosix('a hard link on a macOS FAT disk image (msdos), apply on this machine with the errno injected', () => {
   const msdos: FilesystemInfo = {
     type: 'msdos',
     mountPoint: '/Volumes/LNFAT',

@@ -5,6 +5,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as core from '../__fixtures__/core.js'
 import { dataWorkspace, failing, tempDir } from './helpers/stage.js'
+import { describePosix } from './helpers/action.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { run } = await import('../src/main.js')
@@ -33,7 +34,7 @@ function outputs(): Record<string, string> {
   return Object.fromEntries(core.setOutput.mock.calls.map(([name, value]) => [name, value]))
 }
 
-describe('run', () => {
+describePosix('run', () => {
   it('makes the links of the spec and says what it did', async () => {
     given({ links: 'bin/tool -> data/x\nconf -> data/dir' })
     await run()

@@ -1,5 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals'
+import * as fs from 'node:fs'
 import * as os from 'node:os'
+import * as path from 'node:path'
 import { errnoNumber } from '../src/errors.js'
 import {
   canHang,
@@ -14,6 +16,7 @@ import type { FilesystemInfo, Kind } from '../src/model.js'
 import type { MountEntry } from '../src/mount-table.js'
 import { createDetector, mountOf, parseMountinfo } from '../src/mounts.js'
 import { platformFor } from '../src/platform.js'
+import { ROOT } from '../scripts/run-action.mjs'
 
 const linux = platformFor('linux')
 
@@ -121,6 +124,46 @@ describe('createDetector', () => {
     const info = createDetector(linux).forPath(os.tmpdir())
     expect(info.type).not.toBe('unknown')
     expect(os.tmpdir().startsWith(info.mountPoint)).toBe(true)
+  })
+})
+
+describe('a container job: its own layers on overlay, the workspace a bind mount of the host', () => {
+  // /proc/self/mountinfo in a job's container, in the form Linux writes it, with the volumes the runner gives
+  // `docker create` (-v /home/runner/work:/__w, externals on /__e, the tool cache on /__t, the _temp and _actions
+  // directories again below /__w); composed from those flags, not recorded on GitHub.
+  const table = fs.readFileSync(path.join(ROOT, '__tests__', 'fixtures', 'container-mountinfo.txt'), 'utf8')
+  const detector = createDetector(linux, {
+    mountTable: () => table,
+    processArgs: () => [],
+    blockDeviceType: () => undefined
+  })
+  const refused = (at: string) =>
+    explain({
+      failure: { code: 'EXDEV', errno: 18, syscall: 'link', attempted: 'create the hard link' },
+      kind: 'hardlink',
+      path: at,
+      target: '/usr/share/doc',
+      filesystem: detector.forPath(at),
+      platform: linux,
+      targetExists: true,
+      targetIsDir: false
+    }).message
+
+  it("names the overlay of the container's own layers for a path under /", () => {
+    expect(detector.forPath('/usr/local/bin/l')).toMatchObject({ type: 'overlay', mountPoint: '/' })
+    expect(refused('/usr/local/bin/l')).toMatch(/on overlay mounted at \/ \(.*layers/)
+  })
+
+  it('names the host directory behind the workspace for a path under /__w/<repo>/<repo>', () => {
+    const at = '/__w/ln-action/ln-action/l'
+    expect(detector.forPath(at)).toMatchObject({ type: 'ext4', mountPoint: '/__w', root: '/home/runner/work' })
+    expect(refused(at)).toContain(
+      'on ext4 mounted at /__w from /dev/root (a bind mount of its directory /home/runner/work)'
+    )
+    expect(detector.forPath('/__w/_temp/x')).toMatchObject({
+      mountPoint: '/__w/_temp',
+      root: '/home/runner/work/_temp'
+    })
   })
 })
 

@@ -4,6 +4,7 @@ import * as path from 'node:path'
 import { planAll, planLink } from '../src/plan.js'
 import { context, requests, type ContextOverrides, tempDir, dataWorkspace } from './helpers/stage.js'
 import { snapshot } from './helpers/action.js'
+import { describePosix } from './helpers/action.js'
 
 let ws: string
 beforeEach(() => {
@@ -16,7 +17,7 @@ const plan = (spec: string, ctxOverrides: ContextOverrides = {}, defaults = {}) 
   return planLink(request, context(ws, ctxOverrides))
 }
 
-describe('link text', () => {
+describePosix('link text', () => {
   it.each([
     ['sub/l -> data/x', 'auto', '../data/x'],
     ['l -> data/x', 'auto', 'data/x'],
@@ -40,7 +41,7 @@ describe('link text', () => {
   })
 })
 
-describe('what is at PATH', () => {
+describePosix('what is at PATH', () => {
   it('nothing: create, with the missing parents listed outermost first', () => {
     const p = plan('a/b/l -> data/x')
     expect(p.action).toBe('create')
@@ -89,7 +90,7 @@ describe('what is at PATH', () => {
   })
 })
 
-describe('failures visible before anything is written', () => {
+describePosix('failures visible before anything is written', () => {
   it('a parent that is a file: ENOTDIR', () => {
     fs.writeFileSync(path.join(ws, 'blocker'), '')
     expect(plan('blocker/l -> data/x').failure).toMatchObject({ code: 'ENOTDIR', errno: 20 })
@@ -117,7 +118,7 @@ describe('failures visible before anything is written', () => {
   })
 })
 
-describe('planAll', () => {
+describePosix('planAll', () => {
   it('stops the run on a relative PATH that leaves working-directory through a symlinked parent, and writes nothing', () => {
     const outside = tempDir()
     try {

@@ -14,16 +14,17 @@ function inputsIn(environment: Env): ReturnType<typeof getInputs> {
   const saved = process.env
   process.env = { ...environment }
   try {
-    return getInputs(linux)
+    return getInputs(host)
   } finally {
     process.env = saved
   }
 }
 
 /** The settings the inputs give. */
-const getSettings = (_: typeof linux, environment: Env) => inputsIn(environment).settings
+const getSettings = (_: typeof host, environment: Env) => inputsIn(environment).settings
 
-const linux = platformFor('linux')
+/** This OS's paths: the working directory is a real temp dir here (C:\... on Windows). */
+const host = platformFor(process.platform)
 let wd: string
 
 beforeAll(() => {
@@ -42,7 +43,7 @@ function env(inputs: Record<string, string> = {}, extra: Env = {}): Env {
 /** The error getInputs throws for these inputs; fails the test when it does not throw one. */
 function inputError(inputs: Record<string, string>, extra: Env = {}): Error {
   try {
-    getSettings(linux, env(inputs, extra))
+    getSettings(host, env(inputs, extra))
   } catch (error) {
     expect(error).toBeInstanceOf(InputError)
     return error as Error
@@ -72,7 +73,7 @@ describe('getInputs', () => {
 
   it('reads every input', () => {
     const settings = getSettings(
-      linux,
+      host,
       env({
         type: 'Hardlink',
         fallback: 'symlink, copy',
@@ -146,7 +147,7 @@ describe('getInputs', () => {
   })
 
   it('falls back to GITHUB_WORKSPACE when working-directory is empty', () => {
-    const settings = getSettings(linux, env({ 'working-directory': '' }, { GITHUB_WORKSPACE: wd }))
+    const settings = getSettings(host, env({ 'working-directory': '' }, { GITHUB_WORKSPACE: wd }))
     expect(settings.workingDirectory).toBe(wd)
   })
 
@@ -199,7 +200,7 @@ describe('getInputs', () => {
     it.each(optional)("default of '%s' is what getSettings uses for an empty input", (name) => {
       const value = action.inputs[name].default
       expect(typeof value).toBe('string')
-      expect(getSettings(linux, env({ [name]: String(value) }))).toEqual(getSettings(linux, env({ [name]: '' })))
+      expect(getSettings(host, env({ [name]: String(value) }))).toEqual(getSettings(host, env({ [name]: '' })))
     })
 
     it.each(names.filter((name) => name !== 'links'))("reads '%s': a wrong value is an error naming it", (name) => {

@@ -11,6 +11,7 @@ import type { FromLane, FromWorker, ToWorker } from '../src/share/protocol.js'
 import { Supervisor, serveShare, type LaneStarter } from '../src/share/supervisor.js'
 import { byIndex, failingLane, hungLane, indexed, inlineLane, shareOver } from './helpers/share.js'
 import { dataWorkspace, failing } from './helpers/stage.js'
+import { describePosix } from './helpers/action.js'
 
 let ws: string
 beforeEach(() => {
@@ -104,7 +105,7 @@ describe('lanes', () => {
   })
 })
 
-describe('Lane', () => {
+describePosix('Lane', () => {
   function lane(spec: string, more = {}) {
     const links = indexed(spec, ws)
     const slots = new CallSlots(1, Date.now())
@@ -155,7 +156,7 @@ describe('Lane', () => {
   })
 })
 
-describe('Supervisor', () => {
+describePosix('Supervisor', () => {
   async function supervise(spec: string, startLane: LaneStarter, more = {}) {
     const supervisor = new Supervisor(shareOver(ws, more), indexed(spec, ws), startLane)
     try {
@@ -201,7 +202,7 @@ describe('Supervisor', () => {
   })
 })
 
-describe('serveShare', () => {
+describePosix('serveShare', () => {
   function channel(messages: ToWorker[]) {
     const sent: FromWorker[] = []
     return {

@@ -392,6 +392,61 @@ describe('apply on Windows, as issue 11 asks', () => {
   })
 })
 
+describe('a tree copied with `fallback: copy` keeps the kinds of the links inside', () => {
+  const tree = 'C:\\ws\\data\\tree'
+  /** Links of each kind in data\tree; from where the copy lands (C:\ws\c), each relative text leads elsewhere. */
+  const layout = (typed: boolean): Layout => ({
+    [`${tree}\\j`]: { link: 'C:\\ws\\data\\dir', type: typed ? 'junction' : undefined },
+    [`${tree}\\f`]: { link: '..\\x.txt', type: typed ? 'file' : undefined },
+    [`${tree}\\d`]: { link: '..\\dir', type: typed ? 'dir' : undefined },
+    [`${tree}\\sub\\a.txt`]: 'file',
+    'C:\\ws\\x.txt': 'dir', // where `..\x.txt` leads from the copy
+    'C:\\ws\\dir': 'file' // where `..\dir` leads from the copy
+  })
+  /** PATH itself cannot be a link (the privilege is missing there), so the tree is copied. */
+  const notAtPath: Refusal = (call, [, at]) =>
+    call === 'symlink' && at === 'C:\\ws\\c' ? errnoError('EPERM', 'symlink') : undefined
+  const copy = (typed: boolean) =>
+    run('c -> data/tree', layout(typed), { defaults: { fallback: ['copy'] }, refuse: notAtPath })
+
+  it('a junction stays a junction, a file link a file link, a directory link a directory link', () => {
+    const { results, mem } = copy(true)
+    expect(results[0]).toMatchObject({ status: 'created', kind: 'copy' })
+    expect(mem.at('C:\\ws\\c\\j')).toMatchObject({ kind: 'link', type: 'junction', text: 'C:\\ws\\data\\dir' })
+    expect(mem.at('C:\\ws\\c\\f')).toMatchObject({ kind: 'link', type: 'file', text: '..\\x.txt' })
+    expect(mem.at('C:\\ws\\c\\d')).toMatchObject({ kind: 'link', type: 'dir', text: '..\\dir' })
+    expect(mem.at('C:\\ws\\c\\sub\\a.txt')).toMatchObject({ kind: 'file' })
+  })
+
+  it("where a link's own kind cannot be read, decides it from what the source link leads to", () => {
+    const { mem } = copy(false)
+    expect(mem.at('C:\\ws\\c\\j')).toMatchObject({ kind: 'link', type: 'dir' })
+    expect(mem.at('C:\\ws\\c\\f')).toMatchObject({ kind: 'link', type: 'file' })
+    expect(mem.at('C:\\ws\\c\\d')).toMatchObject({ kind: 'link', type: 'dir' })
+  })
+
+  it('a re-run finds the copy unchanged', () => {
+    const { mem } = copy(true)
+    const ctx = context(WS, {
+      platform: win32,
+      ops: mem.ops,
+      realWorkingDirectory: WS,
+      detector: { forPath: () => NTFS }
+    })
+    const { plans } = planAll(requests('c -> data/tree', WS, { fallback: ['copy'] }, win32), ctx)
+    expect(plans[0]).toMatchObject({ action: 'unchanged', kinds: ['copy'] })
+  })
+
+  it('a copy that fails halfway is removed', () => {
+    const full: Refusal = (call, args) =>
+      notAtPath(call, args) ?? (call === 'copyFile' ? errnoError('ENOSPC', 'write') : undefined)
+    const { results, mem } = run('c -> data/tree', layout(true), { defaults: { fallback: ['copy'] }, refuse: full })
+    expect(results[0]).toMatchObject({ status: 'failed', code: 'ENOSPC' })
+    expect(mem.changes).toContainEqual(expect.stringMatching(/^symlink .* C:\\ws\\c\\/)) // made some of it
+    expect(mem.at('C:\\ws\\c')).toBeUndefined()
+  })
+})
+
 describe("a link's Windows kind (FsOps.linkKind)", () => {
   it.each([
     ['Junction|True', 'junction'],

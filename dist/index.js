@@ -40285,6 +40285,8 @@ const FAMILY_TABLE = {
     '9p': { types: /^(9p|virtiofs)$/, share: true },
     overlay: {
         types: /^overlay$/,
+        // A container's own files: unlike its volumes (bind mounts of the host's directories), which say so themselves.
+        says: 'read-only lower layers under a writable upper one, as in a container',
         support: { ...families_ok('symlink'), replace: 'yes, atomic; EXDEV renaming a lower-layer directory' }
     },
     fuse: { types: /^(fuse|macfuse|osxfuse)/, share: true },
@@ -41673,13 +41675,30 @@ function make(kind, at, plan, ctx) {
 /** A copy, or nothing: one that fails halfway (ENOSPC...) is removed; EEXIST means `to` was never ours. */
 function copyWhole(from, to, ctx) {
     try {
-        ctx.ops.copy(from, to);
+        copyEntry(from, to, true, ctx);
     }
     catch (error) {
         if (errnoCode(error) !== 'EEXIST' && ctx.ops.lstat(to))
             removeEntry(to, ctx);
         throw error;
     }
+}
+/**
+ * Copy a file, a tree, or (inside a tree) a link as a link; the first entry follows a link: TARGET is copied. A link
+ * inside keeps its Windows kind as the source has it: its text may lead elsewhere, or nowhere, from the copy.
+ */
+function copyEntry(from, to, follow, ctx) {
+    const { ops, platform } = ctx;
+    const stats = follow ? ops.stat(from) : ops.lstat(from);
+    if (stats?.isSymbolicLink())
+        return ops.symlink(ops.readlink(from), to, keptLinkType(from, ctx));
+    if (!stats?.isDirectory())
+        return ops.copyFile(from, to); // nothing there: copyFile says ENOENT
+    ops.mkdir(to);
+    for (const name of ops.readdir(from)) {
+        copyEntry(platform.path.join(from, name), platform.path.join(to, name), false, ctx);
+    }
+    ops.copyMeta(from, to);
 }
 /**
  * sshfs -o follow_symlinks makes the link on the server, then stats what it points to and reports EIO (or ENOENT
@@ -42260,7 +42279,6 @@ function parseDriveInfo(root, output) {
 
 
 
-
 function missing(error) {
     return error.code === 'ENOENT';
 }
@@ -42286,13 +42304,14 @@ const nodeFs = {
     rmdir: (p) => external_node_fs_namespaceObject.rmdirSync(p),
     readdir: (p) => external_node_fs_namespaceObject.readdirSync(p),
     writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
-    copy: (from, to) => copyEntry(from, to, true),
+    copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
+    copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
     linkKind: (p) => (currentPlatform().isWindows ? askLinkKind(p) : undefined)
 };
 /**
  * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). It costs a PowerShell start
- * (a few hundred ms), so it is asked only for a link being kept (a backup), and given 10 s at most: it cannot hang
- * the action, and where it says nothing the caller falls back to what stat shows.
+ * (a few hundred ms), so it is asked only for a link being kept (a backup, a link inside a copied tree), and given 10 s
+ * at most: it cannot hang the action, and where it says nothing the caller falls back to what stat shows.
  */
 function askLinkKind(p) {
     if (!external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink())
@@ -42317,28 +42336,15 @@ function keepMeta(to, stats) {
         }
     }
 }
-/** Copy a file, a symlink (as itself, inside a tree) or a tree. The first entry follows a symlink: TARGET is copied. */
-function copyEntry(from, to, follow) {
-    const stats = follow ? external_node_fs_namespaceObject.statSync(from) : external_node_fs_namespaceObject.lstatSync(from);
-    if (stats.isSymbolicLink())
-        return external_node_fs_namespaceObject.symlinkSync(external_node_fs_namespaceObject.readlinkSync(from), to);
-    if (stats.isDirectory()) {
-        external_node_fs_namespaceObject.mkdirSync(to);
-        for (const name of external_node_fs_namespaceObject.readdirSync(from))
-            copyEntry(external_node_path_namespaceObject.join(from, name), external_node_path_namespaceObject.join(to, name), false);
-    }
-    else {
-        copyFileData(from, to);
-    }
-    keepMeta(to, stats);
-}
 /**
  * Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat), and it ftruncate()s the new file,
  * which smbnetfs over SMB3 answers with EIO after 4 s (lab/FINDINGS.md). O_EXCL, never truncated; in chunks.
+ * Returns what `from` was, for its mode and times.
  */
 function copyFileData(from, to) {
     const input = external_node_fs_namespaceObject.openSync(from, 'r');
     try {
+        const stats = external_node_fs_namespaceObject.fstatSync(input); // before reading moves atime
         const output = external_node_fs_namespaceObject.openSync(to, 'wx');
         try {
             const buffer = Buffer.allocUnsafe(1 << 20);
@@ -42348,6 +42354,7 @@ function copyFileData(from, to) {
         finally {
             external_node_fs_namespaceObject.closeSync(output);
         }
+        return stats;
     }
     finally {
         external_node_fs_namespaceObject.closeSync(input);

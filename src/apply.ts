@@ -176,11 +176,27 @@ function make(kind: Kind, at: string, plan: LinkPlan, ctx: ApplyContext): void {
 /** A copy, or nothing: one that fails halfway (ENOSPC...) is removed; EEXIST means `to` was never ours. */
 function copyWhole(from: string, to: string, ctx: ApplyContext): void {
   try {
-    ctx.ops.copy(from, to)
+    copyEntry(from, to, true, ctx)
   } catch (error) {
     if (errnoCode(error) !== 'EEXIST' && ctx.ops.lstat(to)) removeEntry(to, ctx)
     throw error
   }
+}
+
+/**
+ * Copy a file, a tree, or (inside a tree) a link as a link; the first entry follows a link: TARGET is copied. A link
+ * inside keeps its Windows kind as the source has it: its text may lead elsewhere, or nowhere, from the copy.
+ */
+function copyEntry(from: string, to: string, follow: boolean, ctx: ApplyContext): void {
+  const { ops, platform } = ctx
+  const stats = follow ? ops.stat(from) : ops.lstat(from)
+  if (stats?.isSymbolicLink()) return ops.symlink(ops.readlink(from), to, keptLinkType(from, ctx))
+  if (!stats?.isDirectory()) return ops.copyFile(from, to) // nothing there: copyFile says ENOENT
+  ops.mkdir(to)
+  for (const name of ops.readdir(from)) {
+    copyEntry(platform.path.join(from, name), platform.path.join(to, name), false, ctx)
+  }
+  ops.copyMeta(from, to)
 }
 
 /** A kind of link made, and the error the filesystem reported although it made it (sshfs follow_symlinks). */

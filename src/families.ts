@@ -134,6 +134,8 @@ const FAMILY_TABLE = {
   '9p': { types: /^(9p|virtiofs)$/, share: true },
   overlay: {
     types: /^overlay$/,
+    // A container's own files: unlike its volumes (bind mounts of the host's directories), which say so themselves.
+    says: 'read-only lower layers under a writable upper one, as in a container',
     support: { ...ok('symlink'), replace: 'yes, atomic; EXDEV renaming a lower-layer directory' }
   },
   fuse: { types: /^(fuse|macfuse|osxfuse)/, share: true },

@@ -2,7 +2,6 @@
 // worker process can run them on a share that may hang.
 import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
-import * as path from 'node:path'
 import { linkKindQuery, parseLinkKind, powershellArgs, type WindowsLinkType } from './mounts-windows.js'
 import { currentPlatform } from './platform.js'
 
@@ -22,8 +21,10 @@ export interface FsOps {
   readdir(p: string): string[]
   /** Create a new file; fails when p exists. */
   writeFile(p: string, data: string): void
-  /** A copy of a file or a whole tree, keeping modes and modification times. */
-  copy(from: string, to: string): void
+  /** A new file at `to` with the content, mode and times of the file `from` leads to; fails when `to` exists. */
+  copyFile(from: string, to: string): void
+  /** Give the directory `to` the mode and times of `from`: once its content is in, since each entry added moves mtime. */
+  copyMeta(from: string, to: string): void
   /** Windows: what the link at p was made as (file or directory symlink, junction); undefined elsewhere or unknown. */
   linkKind(p: string): WindowsLinkType | undefined
 }
@@ -52,14 +53,15 @@ export const nodeFs: FsOps = {
   rmdir: (p) => fs.rmdirSync(p),
   readdir: (p) => fs.readdirSync(p),
   writeFile: (p, data) => fs.writeFileSync(p, data, { flag: 'wx' }),
-  copy: (from, to) => copyEntry(from, to, true),
+  copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
+  copyMeta: (from, to) => keepMeta(to, fs.statSync(from)),
   linkKind: (p) => (currentPlatform().isWindows ? askLinkKind(p) : undefined)
 }
 
 /**
  * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). It costs a PowerShell start
- * (a few hundred ms), so it is asked only for a link being kept (a backup), and given 10 s at most: it cannot hang
- * the action, and where it says nothing the caller falls back to what stat shows.
+ * (a few hundred ms), so it is asked only for a link being kept (a backup, a link inside a copied tree), and given 10 s
+ * at most: it cannot hang the action, and where it says nothing the caller falls back to what stat shows.
  */
 function askLinkKind(p: string): WindowsLinkType | undefined {
   if (!fs.lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink()) return undefined
@@ -83,26 +85,15 @@ function keepMeta(to: string, stats: fs.Stats): void {
   }
 }
 
-/** Copy a file, a symlink (as itself, inside a tree) or a tree. The first entry follows a symlink: TARGET is copied. */
-function copyEntry(from: string, to: string, follow: boolean): void {
-  const stats = follow ? fs.statSync(from) : fs.lstatSync(from)
-  if (stats.isSymbolicLink()) return fs.symlinkSync(fs.readlinkSync(from), to)
-  if (stats.isDirectory()) {
-    fs.mkdirSync(to)
-    for (const name of fs.readdirSync(from)) copyEntry(path.join(from, name), path.join(to, name), false)
-  } else {
-    copyFileData(from, to)
-  }
-  keepMeta(to, stats)
-}
-
 /**
  * Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat), and it ftruncate()s the new file,
  * which smbnetfs over SMB3 answers with EIO after 4 s (lab/FINDINGS.md). O_EXCL, never truncated; in chunks.
+ * Returns what `from` was, for its mode and times.
  */
-function copyFileData(from: string, to: string): void {
+function copyFileData(from: string, to: string): fs.Stats {
   const input = fs.openSync(from, 'r')
   try {
+    const stats = fs.fstatSync(input) // before reading moves atime
     const output = fs.openSync(to, 'wx')
     try {
       const buffer = Buffer.allocUnsafe(1 << 20)
@@ -110,6 +101,7 @@ function copyFileData(from: string, to: string): void {
     } finally {
       fs.closeSync(output)
     }
+    return stats
   } finally {
     fs.closeSync(input)
   }

@@ -13,15 +13,22 @@ export const describeWithActionNode = NODE
   ? describe
   : (name: string, fn: () => void): void => describe.skip(`${name} (skipped: ${NO_NODE})`, fn)
 
+const onWindows = process.platform === 'win32'
+const POSIX_ONLY = 'skipped on Windows: it checks POSIX link texts and paths'
+
 /**
- * The same for suites that also write POSIX link texts and paths (`../data/x`, `/home/...`): on Windows they skip,
- * saying so; smoke.e2e.test.ts runs dist on real Windows links instead.
+ * describe, or on Windows describe.skip saying why, for unit suites that make real links with POSIX texts and paths
+ * (`../data/x`, `/`) in temp dirs; windows.test.ts runs plan and apply on Windows paths instead.
  */
-export const describePosixWithActionNode =
-  process.platform === 'win32'
-    ? (name: string, fn: () => void): void =>
-        describe.skip(`${name} (skipped on Windows: it checks POSIX link texts and paths)`, fn)
-    : describeWithActionNode
+export const describePosix = onWindows
+  ? (name: string, fn: () => void): void => describe.skip(`${name} (${POSIX_ONLY})`, fn)
+  : describe
+
+/** The same for one test. */
+export const itPosix = onWindows ? (name: string, fn: () => void): void => it.skip(`${name} (${POSIX_ONLY})`, fn) : it
+
+/** The same for suites that run dist; smoke.e2e.test.ts runs dist on real Windows links instead. */
+export const describePosixWithActionNode = onWindows ? describePosix : describeWithActionNode
 
 export interface Annotation {
   level: string

@@ -143,12 +143,18 @@ export function memoryFs(platform: Platform, layout: Layout, refuse: Refusal = (
       put(p, { kind: 'file', inode: inode(data.length) })
       changes.push(`writeFile ${p}`)
     },
-    copy: (from, to) => {
+    // nodeFs opens `to` with O_CREAT|O_EXCL ('wx'; CREATE_NEW on Windows, libuv's fs__open): EEXIST when taken.
+    copyFile: (from, to) => {
       const source = follow(from)
-      const node = source === undefined ? fail('ENOENT', 'copyfile') : get(source)
-      mustBeNew(to, 'copyfile')
-      put(to, { kind: node?.kind === 'dir' ? 'dir' : 'file', inode: inode(node?.inode.size) })
-      changes.push(`copy ${from} ${to}`)
+      const node = source === undefined ? fail('ENOENT', 'open') : get(source)
+      mustBeNew(to, 'open')
+      put(to, { kind: 'file', inode: inode(node?.inode.size) })
+      changes.push(`copyFile ${from} ${to}`)
+    },
+    // Modes and times are not modelled (every entry reads back the same): only that both ends must exist.
+    copyMeta: (from, to) => {
+      if (follow(from) === undefined || !get(to)) fail('ENOENT', 'utime')
+      changes.push(`copyMeta ${from} ${to}`)
     },
     // What nodeFs asks PowerShell for on Windows (fsops.ts): the type the link was made with.
     linkKind: (p) => {
