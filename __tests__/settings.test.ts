@@ -121,6 +121,13 @@ describe('getInputs', () => {
     expect(message).toContain(value.split(/[ ,]+/).pop())
   })
 
+  it.each([
+    ['86400', 86_400_000],
+    ['0.001', 1]
+  ])("accepts timeout '%s', the bounds of the documented range (%d ms)", (timeout, ms) => {
+    expect(getSettings(linux, env({ timeout })).timeoutMs).toBe(ms)
+  })
+
   it('rejects a working-directory that is a file', () => {
     const file = path.join(wd, 'file.txt')
     fs.writeFileSync(file, '')
