@@ -20,13 +20,13 @@ export default {
       ...common,
       displayName: 'unit',
       testMatch: ['**/__tests__/**/*.test.ts'],
-      testPathIgnorePatterns: ['\\.e2e\\.test\\.ts$', '/.stryker-tmp/']
+      testPathIgnorePatterns: ['\\.e2e\\.test\\.ts$', '<rootDir>/.stryker-tmp/']
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['**/__tests__/**/*.e2e.test.ts'],
-      testPathIgnorePatterns: ['/.stryker-tmp/']
+      testPathIgnorePatterns: ['<rootDir>/.stryker-tmp/']
     }
   ]
 }
