@@ -7,7 +7,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '__tests__/_temp/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '__tests__/_temp/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

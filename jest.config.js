@@ -2,6 +2,8 @@
 // tests, which import src/ (`npm run coverage` measures them alone), and end-to-end tests of the bundled action.
 const common = {
   testEnvironment: 'node',
+  // Stryker's sandbox (`npm run mutate`) holds a copy of the tests and of src/.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }] }
@@ -18,8 +20,13 @@ export default {
       ...common,
       displayName: 'unit',
       testMatch: ['**/__tests__/**/*.test.ts'],
-      testPathIgnorePatterns: ['\\.e2e\\.test\\.ts$']
+      testPathIgnorePatterns: ['\\.e2e\\.test\\.ts$', '<rootDir>/.stryker-tmp/']
     },
-    { ...common, displayName: 'e2e', testMatch: ['**/__tests__/**/*.e2e.test.ts'] }
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['**/__tests__/**/*.e2e.test.ts'],
+      testPathIgnorePatterns: ['<rootDir>/.stryker-tmp/']
+    }
   ]
 }

@@ -262,6 +262,60 @@ describePosix('shares that misbehave', () => {
   it('does not call an EIO a success where nothing was made', () => {
     const [r] = apply('l -> data/x', {}, { ops: failing({ symlink: 'EIO' }) }, SSHFS)
     expect(r).toMatchObject({ status: 'failed', code: 'EIO' })
+    expect(fs.existsSync(path.join(ws, 'l'))).toBe(false)
+  })
+
+  it('counts ENOENT from symlink() as made only through follow_symlinks, where the server made the link', () => {
+    const refused = apply('l -> data/x', {}, { ops: failing({ symlink: 'ENOENT' }) }, SSHFS)[0]
+    expect(refused).toMatchObject({ status: 'failed', code: 'ENOENT', syscall: 'symlink' })
+    expect(fs.lstatSync(path.join(ws, 'l'), { throwIfNoEntry: false })).toBeUndefined()
+    const ops: FsOps = {
+      ...nodeFs,
+      symlink: (text, p) => {
+        nodeFs.symlink(text, p)
+        throw errnoError('ENOENT', 'symlink')
+      }
+    }
+    const [made] = apply('m -> data/x', {}, { ops }, FOLLOW)
+    expect(made).toMatchObject({ status: 'created', code: 'ENOENT', filesystem: 'fuse.sshfs' })
+    expect(made.warnings.join(' ')).toContain('follow_symlinks')
+    expect(fs.readlinkSync(path.join(ws, 'm'))).toBe('data/x')
+  })
+
+  it('reads each new link back on a share: silent when it holds its text, a warning naming both texts when not', () => {
+    const [good] = apply('good -> data/x', {}, {}, SSHFS)
+    expect(good).toMatchObject({ status: 'created', warnings: [] })
+    // The share stored another text than it was given.
+    const ops: FsOps = { ...nodeFs, symlink: (_text, p) => nodeFs.symlink('data/dir', p) }
+    const [bad] = apply('bad -> data/x', {}, { ops }, SSHFS)
+    expect(fs.readlinkSync(path.join(ws, 'bad'))).toBe('data/dir')
+    expect(bad.warnings.join(' ')).toMatch(/bad reads back as 'data\/dir', not 'data\/x'/)
+    // A local filesystem is taken at its word: no read-back there.
+    const readlink = jest.spyOn(nodeFs, 'readlink')
+    try {
+      apply('local -> data/x')
+      expect(readlink).not.toHaveBeenCalled()
+    } finally {
+      readlink.mockRestore()
+    }
+  })
+
+  it('skips reading back on a mount that hides link texts only while the size matches the text', () => {
+    // Debian's sshfs answers readlink with EPERM for texts with `..`; a link's size is still its text's length.
+    const hiding: FsOps = {
+      ...nodeFs,
+      readlink: () => {
+        throw errnoError('EPERM', 'readlink')
+      },
+      symlink: (text, p) => nodeFs.symlink(p.endsWith('wrong') ? `${text}/longer` : text, p)
+    }
+    const results = apply('sub/first -> data/x\nsub/wrong -> data/x', {}, { ops: hiding }, SSHFS)
+    expect(results.map((r) => r.status)).toEqual(['created', 'created'])
+    expect(results[0].warnings).toEqual([])
+    // The second link's size gives it away: its text is not what was asked, and the warning says readlink failed.
+    expect(fs.readlinkSync(path.join(ws, 'sub/wrong'))).toBe('../data/x/longer')
+    expect(results[1].warnings.join(' ')).toMatch(/EPERM/)
+    expect(results[1].warnings.join(' ')).toContain('readlink')
   })
 
   it('fails the first link on a share found gone and skips the rest there, without trying them', () => {

@@ -20,7 +20,8 @@ describeLab('faults on real shares (lab/lab.sh)', (lab) => {
       lab.share('hang', 'sshfs-hang')
       try {
         const run = runAction(local, { links: spec.join('\n'), timeout: '3' })
-        expect(run.ms).toBeLessThan(20_000)
+        // It ends instead of hanging; generous for a loaded machine (the results below say what timed out).
+        expect(run.ms).toBeLessThan(45_000)
         expect(run.status).toBe(1)
         const onShare = run.results.slice(0, 6)
         const timedOut = onShare.filter((r) => r.status === 'failed')
@@ -40,7 +41,7 @@ describeLab('faults on real shares (lab/lab.sh)', (lab) => {
       }
       for (const dir of shareDirs) expect(leftovers(lab.onServer('sshfs-hang', dir))).toEqual([])
     },
-    60_000
+    90_000
   )
 
   lab.test('a link whose TARGET is on a share is judged by the filesystem of its PATH', ['tmpfs', 'sshfs'], () => {
@@ -56,26 +57,31 @@ describeLab('faults on real shares (lab/lab.sh)', (lab) => {
     'a share whose sshfs dies halfway: links before are created, links after fail with its errno',
     ['sshfs'],
     async () => {
-      const ws = lab.workspace('sshfs', { 'data/x': 'x' })
       const dirs = Array.from({ length: 8 }, (_, d) => `d${d}`)
+      const ws = lab.workspace('sshfs', Object.fromEntries([['data/x', 'x'], ...dirs.map((d) => [`${d}/.keep`, ''])]))
       const spec = Array.from({ length: 800 }, (_, i) => `${dirs[i % 8]}/l${i} -> data/x`).join('\n')
       const serverWs = lab.onServer('sshfs', ws)
-      const running = startAction(ws, { links: spec })
-      // Kill the share once a few dozen links are on the server: halfway, whatever the machine's speed.
-      const [cmd, ...args] = lab.killCommand('sshfs')
-      const killer = spawn('bash', [
-        '-c',
-        `until [ $(find "${serverWs}" -type l | wc -l) -ge 40 ]; do sleep 0.02; done; exec "$0" "$@"`,
-        cmd,
-        ...args
-      ])
-      const killed = new Promise((resolve) => killer.on('close', resolve))
-      const run = await running
+      // Halfway, whatever the machine's speed: once 40 links are on the server's disk (inotify tells at once), the
+      // transport is stopped, so no further call gets through, and then the share is killed.
+      const made = new Set<string>()
+      let killed: Promise<unknown> | undefined
+      const watchers = dirs.map((d) =>
+        fs.watch(path.join(serverWs, d), (_, name) => {
+          if (!name?.startsWith('l') || killed) return
+          made.add(`${d}/${name}`)
+          if (made.size < 40) return
+          lab.stopTransport('sshfs')
+          const [cmd, ...args] = lab.killCommand('sshfs')
+          const killer = spawn(cmd, args)
+          killed = new Promise((resolve) => killer.on('close', resolve))
+        })
+      )
+      const run = await startAction(ws, { links: spec }).finally(() => watchers.forEach((w) => w.close()))
+      expect(killed).toBeDefined()
       await killed
       expect(run.status).toBe(1)
       expect(run.results).toHaveLength(800)
       const byStatus = (s: string): number => run.results.filter((r) => r.status === s).length
-      expect(byStatus('created')).toBeGreaterThanOrEqual(40)
       expect(byStatus('created')).toBeLessThan(800)
       for (const r of run.results) {
         const onServer = path.join(serverWs, path.relative(ws, r.path))
@@ -86,13 +92,15 @@ describeLab('faults on real shares (lab/lab.sh)', (lab) => {
             expect.stringMatching(/^(failed|skipped)$/),
             expect.stringMatching(/^(ENOTCONN|ECONNABORTED)$/)
           ])
-          // Only a call that was under way when the share died may have made its link; its message says so.
-          if (fs.existsSync(onServer)) expect(r.message).toContain('may have made the link')
         }
       }
+      // Only a call that was under way when the share died may have made its link; its message says so.
       const inFlight = run.results.filter(
         (r) => r.status !== 'created' && fs.existsSync(path.join(serverWs, path.relative(ws, r.path)))
       )
+      for (const r of inFlight) expect(r.message).toContain('may have made the link')
+      // Every one of the 40 links seen on the server is reported: made, or possibly made by a call cut off.
+      expect(byStatus('created') + inFlight.length).toBeGreaterThanOrEqual(40)
       expect(inFlight.length).toBeLessThanOrEqual(dirs.length) // at most one call per lane
       for (const dir of dirs) expect(leftovers(path.join(serverWs, dir))).toEqual([])
     },

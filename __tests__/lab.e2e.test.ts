@@ -242,13 +242,13 @@ describeLab('the action on real filesystems (lab/lab.sh)', (lab) => {
   )
 
   lab.test(
-    'dead share: the first of 5 links fails ENOTCONN, the rest are skipped, in under 10 s',
+    'dead share: the first of 5 links fails ENOTCONN, the rest are skipped, without waiting for a timeout',
     ['tmpfs', 'sshfs-dead'],
     () => {
       const dead = lab.mount('sshfs-dead')
       const ws = lab.workspace('tmpfs', DATA)
       const run = runAction(ws, { links: [1, 2, 3, 4, 5].map((i) => `${dead.path}/l${i} -> data/x`).join('\n') })
-      expect(run.ms).toBeLessThan(10_000)
+      expect(run.ms).toBeLessThan(25_000) // the 30 s timeout of one call; generous for a loaded machine
       const [first, ...rest] = results(run)
       expectFailure(first, {
         code: 'ENOTCONN',

@@ -81,6 +81,20 @@ describe('mountOf', () => {
     expect(mountOf(mounts, absPath, linux)?.mountPoint).toBe(mountPoint)
   })
 
+  it('takes the longest mount point above the path, in whatever order the table lists them', () => {
+    const lines = [
+      '61 27 0:52 / /mnt/share rw - fuse.sshfs root@127.0.0.1:/srv rw',
+      '62 61 0:53 / /mnt/share/ci/deep rw - tmpfs tmpfs rw',
+      '20 1 8:1 / / rw - ext4 /dev/sda1 rw'
+    ]
+    for (const order of [lines, [...lines].reverse(), [lines[1], lines[2], lines[0]]]) {
+      const table = parseMountinfo(order.join('\n'))
+      expect(mountOf(table, '/mnt/share/ci/deep/l', linux)?.type).toBe('tmpfs')
+      expect(mountOf(table, '/mnt/share/ci/l', linux)?.type).toBe('fuse.sshfs')
+      expect(mountOf(table, '/home/l', linux)?.type).toBe('ext4')
+    }
+  })
+
   it('takes the last of mounts stacked on one point', () => {
     const sshfs = '61 27 0:52 / /mnt/share rw - fuse.sshfs root@127.0.0.1:/srv rw'
     const tmpfs = '80 61 0:70 / /mnt/share rw - tmpfs tmpfs rw'

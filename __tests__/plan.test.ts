@@ -1,6 +1,7 @@
 // Plan stage on real directories: what is on disk decides create, replace, unchanged or fail; nothing is written.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { nodeFs } from '../src/fsops.js'
 import { planAll, planLink } from '../src/plan.js'
 import { context, requests, type ContextOverrides, tempDir, dataWorkspace } from './helpers/stage.js'
 import { snapshot } from './helpers/action.js'
@@ -87,6 +88,113 @@ describePosix('what is at PATH', () => {
     expect(plan('copied -> data', {}, { fallback: ['copy'] })).toMatchObject({ action: 'unchanged', kinds: ['copy'] })
     fs.writeFileSync(path.join(ws, 'copied/x'), 'edited, longer')
     expect(plan('copied -> data', {}, { fallback: ['copy'] }).action).toBe('fail')
+  })
+})
+
+describePosix('a copy made by fallback: copy is recognised only when the whole tree still matches', () => {
+  const copyOf = (): string => {
+    fs.writeFileSync(path.join(ws, 'data/dir/a'), 'aaa')
+    fs.writeFileSync(path.join(ws, 'data/dir/b'), 'bbb')
+    fs.cpSync(path.join(ws, 'data'), path.join(ws, 'copied'), { recursive: true, preserveTimestamps: true })
+    return path.join(ws, 'copied')
+  }
+  const planned = () => plan('copied -> data', {}, { fallback: ['copy'] })
+
+  it('an untouched copy is unchanged', () => {
+    copyOf()
+    expect(planned()).toMatchObject({ action: 'unchanged', kinds: ['copy'] })
+  })
+
+  it.each([
+    ['one file of two edited', (c: string) => fs.writeFileSync(path.join(c, 'dir/a'), 'longer')],
+    ['a file with the same size but another time', (c: string) => fs.utimesSync(path.join(c, 'dir/b'), 1e6, 1e6)],
+    ['an extra file', (c: string) => fs.writeFileSync(path.join(c, 'dir/extra'), '')],
+    ['a file renamed (as many names, one missing)', (c: string) => fs.renameSync(path.join(c, 'x'), path.join(c, 'y'))],
+    [
+      'a file turned into a directory',
+      (c: string) => {
+        fs.rmSync(path.join(c, 'x'))
+        fs.mkdirSync(path.join(c, 'x'))
+      }
+    ],
+    [
+      'a file turned into a symlink',
+      (c: string) => {
+        fs.rmSync(path.join(c, 'x'))
+        fs.symlinkSync('dir/a', path.join(c, 'x'))
+      }
+    ]
+  ])('%s: not the copy, so a directory in the way (EEXIST)', (_, change) => {
+    change(copyOf())
+    expect(planned()).toMatchObject({ action: 'fail', existing: 'dir', failure: { code: 'EEXIST' } })
+  })
+})
+
+describePosix('hard links and what sshfs shows of them', () => {
+  /** The real filesystem, except that stat(TARGET) reports another device (same inode number). */
+  const otherDevice = (target: string) => ({
+    ops: {
+      ...nodeFs,
+      stat: (p: string) => {
+        const stats = nodeFs.stat(p)
+        return p === target && stats
+          ? Object.assign(Object.create(Object.getPrototypeOf(stats)), stats, { dev: stats.dev + 1 })
+          : stats
+      }
+    }
+  })
+
+  it('the same inode number on another device is not the same file', () => {
+    fs.linkSync(path.join(ws, 'data/x'), path.join(ws, 'h'))
+    const p = plan('h -> data/x', otherDevice(path.join(ws, 'data/x')), { type: 'hardlink' })
+    expect(p).toMatchObject({ action: 'fail', failure: { code: 'EEXIST' } })
+  })
+
+  const SSHFS = { type: 'fuse.sshfs', mountPoint: '/', source: 'u@h:/', options: ['rw'] }
+  const onSshfs = (options: string[] = []) => ({
+    detector: { forPath: () => ({ ...SSHFS, options: ['rw', ...options] }) }
+  })
+  /** A separate file that looks like data/x in everything sshfs shows: size, time, mode. */
+  const lookAlike = (name: string): string => {
+    const at = path.join(ws, name)
+    fs.copyFileSync(path.join(ws, 'data/x'), at)
+    const { mtime } = fs.statSync(path.join(ws, 'data/x'))
+    fs.utimesSync(at, mtime, mtime)
+    return at
+  }
+
+  it('on sshfs, a file with TARGET’s size, time and mode is taken as the hard link, with a warning', () => {
+    lookAlike('h')
+    const p = plan('h -> data/x', onSshfs(), { type: 'hardlink' })
+    expect(p).toMatchObject({ action: 'unchanged', kinds: ['hardlink'] })
+    expect(p.warnings.join(' ')).toMatch(/cannot be verified/)
+  })
+
+  it('on sshfs, another mode or time is another file; elsewhere even a perfect look-alike is', () => {
+    fs.chmodSync(lookAlike('mode'), 0o600)
+    expect(plan('mode -> data/x', onSshfs(), { type: 'hardlink' }).action).toBe('fail')
+    fs.utimesSync(lookAlike('time'), 1e6, 1e6)
+    expect(plan('time -> data/x', onSshfs(), { type: 'hardlink' }).action).toBe('fail')
+    lookAlike('local')
+    expect(plan('local -> data/x', {}, { type: 'hardlink' }).action).toBe('fail')
+  })
+
+  it('through follow_symlinks, what looks like TARGET is taken as the symlink, with a warning naming the option', () => {
+    lookAlike('l')
+    const p = plan('l -> data/x', onSshfs(['follow_symlinks']))
+    expect(p).toMatchObject({ action: 'unchanged', kinds: ['symlink'] })
+    expect(p.warnings.join(' ')).toContain('follow_symlinks')
+  })
+
+  it('through follow_symlinks, another mode, a directory for a file, or no TARGET at all is not the link', () => {
+    fs.chmodSync(lookAlike('mode'), 0o600)
+    expect(plan('mode -> data/x', onSshfs(['follow_symlinks'])).action).toBe('fail')
+    fs.mkdirSync(path.join(ws, 'dir'))
+    expect(plan('dir -> data/x', onSshfs(['follow_symlinks'])).action).toBe('fail')
+    lookAlike('dangling')
+    expect(plan('dangling -> data/none', onSshfs(['follow_symlinks'])).action).toBe('fail')
+    lookAlike('plain')
+    expect(plan('plain -> data/x', onSshfs()).action).toBe('fail')
   })
 })
 

@@ -107,6 +107,20 @@ describe('safeForLog and escapeHtml', () => {
     expect(safeForLog(text)).toBe(shown)
   })
 
+  it('shows every C0 control character and DEL as a visible escape, leaving no control character', () => {
+    const controls = [...Array.from({ length: 0x20 }, (_, i) => i), 0x7f].map((c) => String.fromCharCode(c))
+    for (const c of controls) {
+      const shown = safeForLog(`a${c}b`)
+      // eslint-disable-next-line no-control-regex -- what must not survive
+      expect({ c: c.charCodeAt(0), shown, left: /[\x00-\x1f\x7f]/.test(shown) }).toEqual({
+        c: c.charCodeAt(0),
+        shown: expect.stringMatching(/^a\\(n|r|t|x[01][0-9a-f]|x7f)b$/),
+        left: false
+      })
+    }
+    expect(safeForLog('\0\x07\x08\x7f')).toBe('\\x00\\x07\\x08\\x7f')
+  })
+
   it.each([
     ['<script>alert(1)</script>', '&#60;script&#62;alert(1)&#60;/script&#62;'],
     [`say "hi" & 'bye'`, 'say &#34;hi&#34; &#38; &#39;bye&#39;'],

@@ -114,12 +114,33 @@ describe('getInputs', () => {
     ['timeout', 'abc'],
     ['timeout', '-1'],
     ['timeout', '86401'],
+    ['timeout', '1x'],
+    ['timeout', 'x1'],
     ['backup-suffix', 'old/'],
     ['backup-suffix', '\\bak']
   ])("rejects %s '%s', naming the input and the value", (name, value) => {
     const { message } = inputError({ [name]: value })
     expect(message).toContain(`Input '${name}'`)
     expect(message).toContain(value.split(/[ ,]+/).pop())
+  })
+
+  it.each([
+    ['86400', 86_400_000],
+    ['0.001', 1],
+    ['2.25', 2250]
+  ])("accepts timeout '%s', the bounds of the documented range (%d ms)", (timeout, ms) => {
+    expect(getSettings(host, env({ timeout })).timeoutMs).toBe(ms)
+  })
+
+  it('never looks at a working-directory on a share that may hang (its links are checked in a share worker)', () => {
+    const saved = process.env
+    const onShare = path.join(wd, 'hung-share-not-here')
+    process.env = env({ 'working-directory': onShare })
+    try {
+      expect(getInputs(host, (p) => p === onShare).settings.workingDirectory).toBe(onShare)
+    } finally {
+      process.env = saved
+    }
   })
 
   it('rejects a working-directory that is a file', () => {
@@ -167,6 +188,10 @@ describe('getInputs', () => {
       expect(settings.specFile).toBe(path.join(wd, 'ci', 'links.txt'))
     })
 
+    it('takes the file name after @ and its spaces', () => {
+      expect(inputsIn(env({ links: '@ ci/links.txt' })).settings.specFile).toBe(path.join(wd, 'ci', 'links.txt'))
+    })
+
     it('says which file it could not read', () => {
       const { message } = inputError({ links: '@ci/missing.txt' })
       expect(message).toContain("Input 'links' names the file")
@@ -176,7 +201,8 @@ describe('getInputs', () => {
 
     it.each([
       ['a link line starting with @', '@scope/pkg -> node_modules/@scope/pkg'],
-      ['several lines', '@ci/links.txt\n@ci/more.txt']
+      ['several lines', '@ci/links.txt\n@ci/more.txt'],
+      ['one line without @', 'ci/links.txt']
     ])('is not a file when it is %s', (_, links) => {
       const { settings, spec } = inputsIn(env({ links }))
       expect(spec).toBe(links)

@@ -2,8 +2,9 @@
 // answer with entries or line-numbered problems and never throw; a clean spec round-trips; a relative PATH never
 // leaves working-directory unnoticed; and, end to end, a spec with one bad line changes nothing on disk.
 //
-// Bounded for CI: every property has a run count and a time limit (the whole file takes a few seconds).
-// The seed is printed; replay a failure with FC_SEED=<seed> (fast-check also prints the seed and path it failed at).
+// Every property runs its full count of runs (a run cut short would be a pass that checked less), sized so that the
+// whole file takes a few seconds. CI (CI=true) always uses one fixed seed, so a red run replays; elsewhere each run
+// draws a seed and prints it. Replay a failure with FC_SEED=<seed> (fast-check also prints the path it failed at).
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import * as fs from 'node:fs'
@@ -13,6 +14,7 @@ import {
   LINK_TYPES,
   OVERWRITE_MODES,
   RELATIVE_MODES,
+  SEPARATOR,
   TARGET_TYPES,
   KINDS,
   type LinkOptions,
@@ -22,15 +24,16 @@ import { platformFor, type Platform } from '../src/platform.js'
 import { parseSpec, resolveEntries, type ParsedSpec } from '../src/spec.js'
 import { describePosixWithActionNode, runAction, snapshot, tempWorkspace } from './helpers/action.js'
 
-const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : Date.now() % 2 ** 31
+const CI_SEED = 16
+const SEED = process.env.FC_SEED
+  ? Number(process.env.FC_SEED)
+  : process.env.CI === 'true'
+    ? CI_SEED
+    : Date.now() % 2 ** 31
 console.info(`spec.fuzz: fast-check seed ${SEED} (replay with FC_SEED=${SEED})`)
 
-/** Run count and wall-clock cap of one parser property. */
-const budget = (numRuns: number, ms = 300): fc.Parameters<unknown> => ({
-  seed: SEED,
-  numRuns,
-  plugins: [fc.interruptAfterTimeLimit(ms)]
-})
+/** The run count of one property: all of them, however long a loaded machine takes (jest's timeout is the cap). */
+const budget = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns })
 
 const defaults: LinkOptions = { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' }
 const parse = (text: string): ParsedSpec => parseSpec(text, defaults)
@@ -38,10 +41,17 @@ const parse = (text: string): ParsedSpec => parseSpec(text, defaults)
 /** Lines as the parser and the YAML line counter count them (a lone CR is not a line break for either). */
 const lineCount = (text: string): number => text.split('\n').length
 
-/** README: "A spec whose first entry starts with `- ` or `[` is read as YAML" (`[` only on a line without ` -> `). */
+/**
+ * docs/usage.md: "A spec whose first entry starts with `- `, with `[{` or a lone `[` (a JSON list, even one whose
+ * strings hold ` -> `), or with `[` on a line without ` -> `, is read as YAML".
+ */
 function readAsYaml(text: string): boolean {
   const first = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trim().startsWith('#'))
-  return first !== undefined && (/^\s*-(\s|$)/.test(first) || (/^\s*\[/.test(first) && !/(^|\s)->(\s|$)/.test(first)))
+  if (first === undefined) return false
+  const start = first.trim()
+  return (
+    /^-(\s|$)/.test(start) || /^\[\s*(\{|$)/.test(start) || (start.startsWith('[') && !/(^|\s)->(\s|$)/.test(first))
+  )
 }
 
 /** What holds for every answer of parseSpec, whatever the text (NUL-free entries are checked on their own below). */
@@ -67,7 +77,7 @@ function checkAnswer(text: string, parsed: ParsedSpec): void {
     expect(RELATIVE_MODES).toContain(entry.options.relative)
     expect(OVERWRITE_MODES).toContain(entry.options.overwrite)
     for (const kind of entry.options.fallback) expect(KINDS).toContain(kind)
-    if (entry.options.targetType !== undefined) expect(TARGET_TYPES).toContain(entry.options.targetType)
+    expect([undefined, ...TARGET_TYPES]).toContain(entry.options.targetType)
   }
   // The lines format answers every line that is not blank or a comment, on that line, and no other line.
   if (!readAsYaml(text)) {
@@ -78,11 +88,6 @@ function checkAnswer(text: string, parsed: ParsedSpec): void {
     const answered = new Set([...parsed.entries.map((e) => e.line), ...parsed.problems.map((p) => p.line)])
     expect([...answered].sort((a, b) => a - b)).toEqual([...meaningful])
   }
-}
-
-/** An entry a later stage may use: non-empty PATH and TARGET without NUL. */
-function usable(entry: SpecEntry): boolean {
-  return entry.path !== '' && entry.target !== '' && !entry.path.includes('\0') && !entry.target.includes('\0')
 }
 
 /** parseSpec, failing the property with the input quoted if it throws. */
@@ -331,21 +336,42 @@ describe('parseSpec on hostile text (properties)', () => {
     )
   })
 
-  it('an entry with an empty or NUL-carrying PATH or TARGET always comes with a problem on its line', () => {
+  it('a line whose PATH or TARGET is empty or carries a NUL gets a problem on that line naming which, and no entry', () => {
+    const other = pathText.filter((p) => !SEPARATOR.test(p) && !p.trim().startsWith('#') && p.trim() !== '')
+    const hollow = fc.oneof(
+      fc.constantFrom('', ' ', '\t'),
+      other.map((p) => `${p}\0`),
+      other.map((p) => `\0${p}`)
+    )
     fc.assert(
-      fc.property(anySpecText, (text) => {
-        const { entries, problems } = parseOrFail(text)
-        for (const entry of entries.filter((e) => !usable(e))) {
-          expect(problems.map((p) => p.line)).toContain(entry.line)
+      fc.property(
+        fc.array(linkLine, { maxLength: 5 }),
+        fc.nat(),
+        other,
+        hollow,
+        fc.constantFrom('PATH', 'TARGET'),
+        (around, at, good, bad, which) => {
+          const k = at % (around.length + 1)
+          const line = which === 'PATH' ? `${bad} -> ${good}` : `${good} -> ${bad}`
+          // A plain first line keeps the spec in the lines format whatever the others hold.
+          const text = ['first -> line', ...around.slice(0, k), line, ...around.slice(k)].join('\n')
+          const n = k + 2
+          const { entries, problems } = parseOrFail(text)
+          expect(entries.map((e) => e.line)).not.toContain(n)
+          const said = problems.filter((p) => p.line === n).map((p) => p.message)
+          expect(said.some((m) => m.includes(which) && /empty|NUL/.test(m))).toBe(true)
         }
-      }),
-      { ...budget(300), examples: [['   -> b'], ['a -> b\0c']] }
+      ),
+      {
+        ...budget(300),
+        examples: [
+          [[], 0, 'b', '', 'PATH'],
+          [['x -> y'], 1, 'a', 'b\0c', 'TARGET']
+        ]
+      }
     )
   })
 
-  // BUG (reported): in the lines format parseLines pushes the entry even when checkPathText found it empty or NUL-
-  // carrying (the YAML format drops such items). resolveEntries then adds follow-on problems for the bogus entry:
-  // "   -> x\n   -> y" reports "PATH '' is already the PATH on line 1" on line 2 besides "PATH is empty".
   it('returns only entries with a non-empty PATH and TARGET without NUL', () => {
     fc.assert(
       fc.property(anySpecText, (text) => {
@@ -431,11 +457,7 @@ describe('parseSpec on hostile text (properties)', () => {
     )
   })
 
-  // BUG (reported): a plain YAML scalar that looks like a number is read as a number and turned back into a string:
-  // `path: 1.10` links `1.1`, `007` → `7`, `0x1F` → `31`, `1e3` → `1000`, `12345678901234567890` →
-  // `12345678901234567000`, `.inf` → `Infinity`: silently another file than the one written. Either keep the text as
-  // written (the Scalar's source) or report a problem asking to quote it.
-  it('a plain YAML scalar that looks like a number names the path as written, or is reported', () => {
+  it('a plain YAML scalar that looks like a number names the path as written', () => {
     const numberLike = fc.oneof(
       fc.constantFrom(
         '1.10',
@@ -457,7 +479,7 @@ describe('parseSpec on hostile text (properties)', () => {
       fc.property(numberLike, fc.constantFrom('path', 'target'), (scalar, which) => {
         const other = which === 'path' ? 'target: t' : 'path: p'
         const { entries, problems } = parseOrFail(`- ${which}: ${scalar}\n  ${other}`)
-        if (problems.length > 0) return // rejected with a reason: acceptable
+        expect(problems).toEqual([])
         expect(entries).toHaveLength(1)
         expect(entries[0][which]).toBe(scalar)
       }),
@@ -471,10 +493,6 @@ describe('parseSpec on hostile text (properties)', () => {
     )
   })
 
-  // BUG (reported): an alias is valid YAML for the value it names, but the parser calls Alias.toJSON() without a
-  // context and gets an object: `- path: &p a` / `  target: *p` is rejected with "'target' must be a string", and a
-  // list that a generator shares between items (yaml's stringify and PyYAML write it as `&a1` ... `*a1`) with
-  // "'fallback' must be a list of link kinds or a string".
   it('a YAML list written by yaml.stringify with a shared fallback list parses', () => {
     const fallback = ['copy']
     const text = stringify([
@@ -487,16 +505,13 @@ describe('parseSpec on hostile text (properties)', () => {
     expect(entries.map((e) => e.options.fallback)).toEqual([['copy'], ['copy']])
   })
 
-  it('a YAML alias of a string reads as that string (or is rejected naming the alias)', () => {
+  it('a YAML alias of a string reads as that string', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/), fc.stringMatching(/^[a-z]{1,8}$/), (value, anchor) => {
         const { entries, problems } = parseOrFail(
           `- path: &${anchor} ${value}\n  target: *${anchor}\n- path: other\n  target: *${anchor}`
         )
-        if (problems.length > 0) {
-          for (const p of problems) expect(p.message).toMatch(/alias|anchor/i)
-          return
-        }
+        expect(problems).toEqual([])
         expect(entries.map((e) => [e.path, e.target])).toEqual([
           [value, value],
           ['other', value]
@@ -579,9 +594,9 @@ describe('resolveEntries with confine: true (properties)', () => {
             const blamed = problems.some(
               (p) => p.line === entry.line && p.message.includes('leads outside working-directory')
             )
-            if (escapes) expect({ path: entry.path, blamed }).toEqual({ path: entry.path, blamed: true })
-            if (inside(platform, wd, landed))
-              expect({ path: entry.path, blamed }).toEqual({ path: entry.path, blamed: false })
+            // Inside only when case is folded (a case-insensitive platform): either answer is defensible.
+            const expected = escapes ? true : inside(platform, wd, landed) ? false : blamed
+            expect({ path: entry.path, blamed }).toEqual({ path: entry.path, blamed: expected })
           }
         }
       ),
@@ -744,7 +759,7 @@ describePosixWithActionNode('never a partial apply (dist/index.js, property)', (
           }
         }
       ),
-      { seed: SEED, numRuns: 25, plugins: [fc.interruptAfterTimeLimit(7000)] }
+      { seed: SEED, numRuns: 25 }
     )
-  })
+  }, 180_000)
 })

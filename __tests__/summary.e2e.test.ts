@@ -116,11 +116,10 @@ describeInBrowser('the job summary, rendered as GitHub renders it, read in Chrom
   })
 
   it("shows each link's status, and for a made link the link text on disk, intact", () => {
-    for (const r of results) {
-      const row = rowOf(rows, r.path) as Row
-      expect(row.cells.status).toContain(r.status)
-      if (!isFailure(r)) expect(row.text).toContain(r.text)
-    }
+    for (const r of results) expect((rowOf(rows, r.path) as Row).cells.status).toContain(r.status)
+    const made = results.filter((r) => !isFailure(r))
+    expect(made.length).toBeGreaterThan(0)
+    for (const r of made) expect((rowOf(rows, r.path) as Row).text).toContain(r.text)
   })
 
   it('lists the failures before the links that worked', () => {

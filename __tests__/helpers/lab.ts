@@ -133,6 +133,15 @@ export class Lab {
     lab(`${action}-sshfs`, this.dir, 30_000, name)
   }
 
+  /**
+   * Stop an sshfs share's transport (its ssh client) at once, from this process: what `lab.sh hang-sshfs` does,
+   * without a shell's start-up between the decision and the stop. `kill-sshfs` then kills it stopped.
+   */
+  stopTransport(name: string): void {
+    const pid = Number(fs.readFileSync(path.join(this.dir, 'run', `${name}.ssh.pid`), 'utf8'))
+    process.kill(pid, 'SIGSTOP')
+  }
+
   /** The command line that kills a share's sshfs, for a process that does it while the action runs. */
   killCommand(name: string): string[] {
     return ['bash', LAB_SH, 'kill-sshfs', name, this.dir]
