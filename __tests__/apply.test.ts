@@ -32,7 +32,7 @@ function apply(
   filesystem?: typeof SSHFS
 ) {
   const ctx = context(ws, overrides, filesystem)
-  const { plans } = planAll(requests(spec, ws, defaults), ctx)
+  const plans = planAll(requests(spec, ws, defaults), ctx)
   return plans.map((p) => applyLink(p, ctx))
 }
 

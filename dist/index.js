@@ -40985,9 +40985,6 @@ const SYSCALL = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', cop
 function syscallOf(kind) {
     return SYSCALL[kind];
 }
-/** A problem of the spec found on disk (a symlinked parent leading out): the whole run stops before any change. */
-class ConfinementProblem extends Error {
-}
 /** Resolve the existing part of directory `dir` and list what is missing below it (like `realpath -m`). */
 function realDirectory(dir, ctx) {
     const cached = ctx.realDirectories?.get(dir);
@@ -41164,8 +41161,10 @@ function planLink(request, ctx) {
     const plan = emptyPlan(request, ctx);
     try {
         const parent = locate(plan, ctx);
+        if (!parent)
+            return escaped(plan, ctx);
         const target = examineTarget(plan, parent.real, ctx);
-        const unfit = fitKinds(plan, target !== undefined, ctx);
+        const unfit = fitKinds(plan, target, ctx);
         if (unfit)
             return unfit;
         // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
@@ -41173,24 +41172,53 @@ function planLink(request, ctx) {
         return decide(plan, at, target, ctx);
     }
     catch (error) {
-        if (error instanceof ConfinementProblem || !isErrno(error))
+        if (!isErrno(error))
             throw error;
         return { ...plan, action: 'fail', failure: toFailure(error, error.syscall ?? 'stat', attemptOf(request)) };
     }
 }
-/** PATH's real parent, confined to the working directory, and the filesystem the link will be on. */
+/** The real path PATH would have: its parent with symlinks resolved. */
+function realPathOf(request, parent, ctx) {
+    return ctx.platform.path.join(parent.real, ctx.platform.path.basename(request.absPath));
+}
+/** PATH's real parent and the filesystem the link will be on; undefined where a symlinked parent leads out. */
 function locate(plan, ctx) {
-    const { path } = ctx.platform;
     const { request } = plan;
-    const parent = realDirectory(path.dirname(request.absPath), ctx);
-    const realPath = path.join(parent.real, path.basename(request.absPath));
-    if (ctx.settings.confine && request.pathWasRelative && !isWithin(ctx.platform, ctx.realWorkingDirectory, realPath)) {
-        throw new ConfinementProblem(`PATH '${request.path}' leads outside working-directory through a symlinked parent: it would be ` +
-            `${realPath} (confine: true)`);
-    }
+    const parent = realDirectory(ctx.platform.path.dirname(request.absPath), ctx);
+    const realPath = realPathOf(request, parent, ctx);
+    if (ctx.settings.confine && request.pathWasRelative && !isWithin(ctx.platform, ctx.realWorkingDirectory, realPath))
+        return undefined;
     plan.missingParents = parent.missing;
     plan.filesystem = ctx.detector.forPath(parent.real);
     return parent;
+}
+/** The first symlinked directory on the way from working-directory to PATH that leads outside it, and where. */
+function escapingParent(request, ctx) {
+    const { path } = ctx.platform;
+    const wd = ctx.settings.workingDirectory;
+    let at = wd;
+    for (const name of path.relative(wd, path.dirname(request.absPath)).split(path.sep)) {
+        at = path.join(at, name);
+        if (!ctx.ops.lstat(at)?.isSymbolicLink())
+            continue;
+        const leadsTo = ctx.ops.realpath(at);
+        if (!isWithin(ctx.platform, ctx.realWorkingDirectory, leadsTo))
+            return { link: at, leadsTo };
+    }
+    return undefined;
+}
+/** A relative PATH that a symlinked parent leads outside working-directory: this link's failure, not the spec's. */
+function escaped(plan, ctx) {
+    const { request } = plan;
+    const realPath = realPathOf(request, realDirectory(ctx.platform.path.dirname(request.absPath), ctx), ctx);
+    const parent = escapingParent(request, ctx);
+    const through = parent
+        ? `the symlinked parent ${parent.link}, which leads to ${parent.leadsTo}`
+        : 'a symlinked parent';
+    const message = `PATH '${request.path}' leads outside working-directory through ${through}: the link would be ${realPath} ` +
+        `(confine: true). Nothing was made there.`;
+    const hint = 'Choose a PATH inside working-directory, or set `confine: false` if links may lead out of it.';
+    return { ...failed(plan, 'CONFINE', 'realpath', attemptOf(request)), said: { message, hint } };
 }
 /** What TARGET is, and what each kind of link to it would hold. */
 function examineTarget(plan, realParent, ctx) {
@@ -41204,15 +41232,27 @@ function examineTarget(plan, realParent, ctx) {
         plan.text = linkText(request, realParent, ctx);
     return target;
 }
-/** The kinds that can lead to this TARGET (a missing one takes only links); a failed plan when none can. */
-function fitKinds(plan, targetExists, ctx) {
+/**
+ * The kinds that can lead to this TARGET, known before any call: a missing one takes only links, a directory no hard
+ * link (link(2) says EPERM). A failed plan when none can; a warning when the plan falls back from the asked kind.
+ */
+function fitKinds(plan, target, ctx) {
     const { request } = plan;
     const requested = plan.kinds;
-    if (!targetExists) {
+    const attempt = attemptOf(request);
+    if (!target)
         plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction');
-        const attempt = attemptOf(request);
-        if (plan.kinds.length === 0)
-            return failed(plan, 'ENOENT', syscallOf(requested[0]), attempt);
+    else if (target.isDirectory())
+        plan.kinds = requested.filter((k) => k !== 'hardlink');
+    if (plan.kinds.length === 0)
+        return target ? failed(plan, 'EPERM', 'link', attempt) : failed(plan, 'ENOENT', syscallOf(requested[0]), attempt);
+    if (plan.kinds[0] !== requested[0]) {
+        const why = target
+            ? 'is a directory, which no hard link can lead to'
+            : `does not exist, so no ${kindWords(requested[0])} can lead to it`;
+        plan.warnings.push(`TARGET ${request.absTarget} ${why}: a ${kindWords(plan.kinds[0])} is planned instead (fallback: ${plan.kinds.join(', ')}).`);
+    }
+    if (!target) {
         if (ctx.settings.dangling === 'fail')
             return failed(plan, 'ENOENT', 'stat', `${attempt} (dangling: fail)`);
         if (ctx.settings.dangling === 'warn') {
@@ -41287,22 +41327,10 @@ function planOrSkip(request, ctx) {
         ctx.goneShares.set(mountPoint, plan.failure);
     return plan;
 }
-/** Plan every link; a link that escapes through a symlinked parent is a problem of the spec, like a syntax error. */
+/** Plan every link, in spec order. */
 function planAll(requests, ctx) {
-    const plans = [];
-    const problems = [];
     const planning = planningContext(ctx);
-    for (const request of requests) {
-        try {
-            plans.push(planOrSkip(request, planning));
-        }
-        catch (error) {
-            if (!(error instanceof ConfinementProblem))
-                throw error;
-            problems.push({ line: request.line, message: error.message });
-        }
-    }
-    return { plans, problems };
+    return requests.map((request) => planOrSkip(request, planning));
 }
 
 ;// CONCATENATED MODULE: ./src/result.ts
@@ -41339,7 +41367,7 @@ function explanationOf(plan, outcome, ctx) {
     const { failure } = outcome;
     if (!failure)
         return { message: '', hint: '' };
-    return outcome.explanation ?? explainFailure(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx);
+    return outcome.explanation ?? plan.said ?? explainFailure(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx);
 }
 function toResult(plan, outcome, ctx) {
     const { request } = plan;
@@ -41387,10 +41415,39 @@ function plannedResult(plan, ctx) {
         : { status: 'planned', kind: plan.action === 'unchanged' ? plan.kinds[0] : '' };
     return { ...toResult(plan, outcome, ctx), plan: plan.action };
 }
-/** A link that a symlinked parent, made earlier in this run, would lead outside the working directory. */
-function confinedResult(plan, message, ctx) {
-    const result = toResult(plan, { status: 'failed', kind: '' }, ctx);
-    return { ...result, message, hint: 'Choose a PATH inside working-directory, or set `confine: false`.' };
+/** A result of a spec that was rejected before anything was touched: the line, the paths as written, and why. */
+function rejected(line, entry, why) {
+    return {
+        line,
+        ...(entry?.endLine ? { endLine: entry.endLine } : {}),
+        path: entry?.path ?? '',
+        target: entry?.target ?? '',
+        text: '',
+        type: entry?.options.type ?? 'symlink',
+        kind: '',
+        status: why.status,
+        code: why.code,
+        errno: null,
+        syscall: '',
+        filesystem: '',
+        message: why.message,
+        hint: '',
+        warnings: []
+    };
+}
+/**
+ * What a rejected spec reports: each problem failed on its line (with its entry's paths where the entry was read),
+ * and every entry without a problem skipped, since nothing was attempted. In line order.
+ */
+function rejectedResults(entries, problems) {
+    const byLine = new Map(entries.map((e) => [e.line, e]));
+    const failed = problems.map((p) => rejected(p.line, byLine.get(p.line), { status: 'failed', code: 'SPEC', message: p.message }));
+    const lines = new Set(problems.map((p) => p.line));
+    const message = 'Not attempted: the spec has problems on other lines, and nothing is changed until it has none.';
+    const skipped = entries
+        .filter((e) => !lines.has(e.line))
+        .map((e) => rejected(e.line, e, { status: 'skipped', code: 'ECANCELED', message }));
+    return [...failed, ...skipped].sort((a, b) => a.line - b.line);
 }
 
 ;// CONCATENATED MODULE: ./src/apply.ts
@@ -41764,21 +41821,14 @@ function failedOutcome(error, plan, ctx) {
  */
 function applyLink(planned, ctx) {
     const shareGone = planned.action !== 'fail' && ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint);
-    try {
-        const plan = planned.request.dependsOnEarlier || shareGone ? planOrSkip(planned.request, ctx) : planned;
-        const outcome = execute(plan, ctx);
-        // Something appeared at PATH since the plan looked (another run on the same directory): look once more.
-        if (plan.action === 'create' && outcome.failure?.code === 'EEXIST' && outcome.status === 'failed') {
-            const again = planLink(plan.request, ctx);
-            return toResult(again, execute(again, ctx), ctx);
-        }
-        return toResult(plan, outcome, ctx);
+    const plan = planned.request.dependsOnEarlier || shareGone ? planOrSkip(planned.request, ctx) : planned;
+    const outcome = execute(plan, ctx);
+    // Something appeared at PATH since the plan looked (another run on the same directory): look once more.
+    if (plan.action === 'create' && outcome.failure?.code === 'EEXIST' && outcome.status === 'failed') {
+        const again = planLink(plan.request, ctx);
+        return toResult(again, execute(again, ctx), ctx);
     }
-    catch (error) {
-        if (!(error instanceof ConfinementProblem))
-            throw error;
-        return confinedResult(planned, error.message, ctx);
-    }
+    return toResult(plan, outcome, ctx);
 }
 
 ;// CONCATENATED MODULE: ./src/executor.ts
@@ -41799,9 +41849,7 @@ class LocalExecutor {
         this.dryRun = dryRun;
     }
     async plan() {
-        const planned = planAll(this.links.map((l) => l.request), this.ctx);
-        this.plans = planned.plans;
-        return planned.problems;
+        this.plans = planAll(this.links.map((l) => l.request), this.ctx);
     }
     async results(into) {
         const result = this.dryRun ? plannedResult : applyLink;
@@ -41887,7 +41935,6 @@ class ShareExecutor {
     async plan() {
         const message = await this.next('planned');
         this.planned = message && new Map(message.results);
-        return message?.problems ?? [];
     }
     async results(into) {
         const { dryRun } = this.share.settings;
@@ -42519,15 +42566,13 @@ function outcome(total, failed, dryRun) {
         return `ln-action, dry run: ${failed > 0 ? `${failed} of ${total} links would fail` : `${total} links planned`}`;
     return failed > 0 ? `❌ ln-action: ${failed} of ${total} links failed` : `✅ ln-action: ${total} links, none failed`;
 }
-async function writeSummary(results, counts, where) {
+async function writeSummary(results, counts, where, headline = outcome(results.length, results.filter(isFailure).length, where.settings.dryRun)) {
     const failed = results.filter(isFailure);
     const others = results.filter((r) => !isFailure(r));
     const budget = { bytes: TABLE_BYTES, rows: MAX_ROWS };
     const failedRows = fit(failed, (r) => failedRow(r, where), budget);
     const otherRows = fit(others, (r) => linkRow(r, where), budget);
-    const summary = summary_summary
-        .addHeading(outcome(results.length, failed.length, where.settings.dryRun), 3)
-        .addRaw(`<p>${escapeHtml(counts)}</p>`, true);
+    const summary = summary_summary.addHeading(headline, 3).addRaw(`<p>${escapeHtml(counts)}</p>`, true);
     if (failedRows.length > 0) {
         summary.addHeading(`Failed (${failed.length})`, 4);
         summary.addTable([header('Status', 'Path', 'Target', 'Why', 'What to do'), ...failedRows]);
@@ -42557,6 +42602,7 @@ async function writeSummary(results, counts, where) {
 
 
 
+
 /** GitHub shows 10 annotations of each level per step, and setFailed adds one error of its own. */
 const MAX_ERRORS = 8;
 const MAX_WARNINGS = 9;
@@ -42577,13 +42623,22 @@ function annotate(level, items, max, where, seeAlso) {
     if (items.length > max)
         emit(`${items.length - max} more ${level}s: see ${seeAlso}.`);
 }
-/** Spec problems: every one in the log, the first ones as annotations, and the step fails; nothing was touched. */
-function reportProblems(problems, where) {
+/**
+ * Spec problems: every one in the log, the first ones as annotations, and the step fails; nothing was touched. The
+ * outputs and the summary still say so, entry by entry (`entries`: those that were read), for `continue-on-error`.
+ */
+async function reportProblems(problems, where, entries = []) {
     const sorted = [...problems].sort((a, b) => a.line - b.line);
     const source = where.settings.specFile ?? "the 'links' input";
     info(sorted.map((p) => safeForLog(`${source}:${p.line}: ${p.message}`)).join('\n'));
     annotate('error', sorted, MAX_ERRORS, where, 'the log');
-    setFailed(`The links spec has ${sorted.length} problem(s); nothing was changed. The first: line ${sorted[0].line}: ${sorted[0].message}`);
+    const results = rejectedResults(entries, sorted);
+    const why = `The links spec has ${sorted.length} problem(s); nothing was changed.`;
+    await writeOutputs(results, countsOf(results), where, {
+        headline: `❌ ln-action: ${why}`,
+        countLine: `${why} Fix the lines below.`
+    });
+    setFailed(`${why} The first: line ${sorted[0].line}: ${sorted[0].message}`);
 }
 function logLine(r, where) {
     const to = r.text || r.target;
@@ -42646,31 +42701,40 @@ function log(results, countLine, where) {
         endGroup();
     info(countLine);
 }
-async function report(results, where) {
-    const { settings } = where;
-    const counts = {
+/** Every output, from the results alone, and the job summary (under `headline`, when the run is not the usual). */
+async function writeOutputs(results, counts, where, words) {
+    setOutput('results', resultsOutput(results));
+    setOutput('results-file', writeResultsFile(results));
+    for (const [name, n] of Object.entries(counts))
+        setOutput(name, String(n));
+    setOutput('changed', String(counts.created + counts.replaced + counts.removed > 0));
+    if (where.settings.summary && process.env.GITHUB_STEP_SUMMARY)
+        await writeSummary(results, words.countLine, where, words.headline);
+}
+function countsOf(results) {
+    return {
         created: count(results, 'created'),
         replaced: count(results, 'replaced'),
+        removed: count(results, 'removed'),
         unchanged: count(results, 'unchanged'),
         failed: results.filter(isFailure).length
     };
+}
+async function report(results, where) {
+    const { settings } = where;
+    const counts = countsOf(results);
+    const removed = counts.removed > 0 ? `${counts.removed} removed, ` : '';
     const countLine = `${results.length} links: ` +
         (settings.dryRun
             ? `${count(results, 'planned')} planned (dry run), ${counts.failed} would fail`
-            : `${counts.created} created, ${counts.replaced} replaced, ${counts.unchanged} unchanged, ${counts.failed} failed`);
+            : `${counts.created} created, ${counts.replaced} replaced, ${removed}${counts.unchanged} unchanged, ${counts.failed} failed`);
     log(results, countLine, where);
     const failures = results.filter(isFailure).map((r) => ({ ...r, message: `${r.message} ${r.hint}`.trim() }));
     const seeAlso = 'the log and the results-file output';
     annotate('error', failures, MAX_ERRORS, where, seeAlso);
     const warnings = results.flatMap((r) => r.warnings.map((message) => ({ ...r, message })));
     annotate('warning', warnings, MAX_WARNINGS, where, seeAlso);
-    setOutput('results', resultsOutput(results));
-    setOutput('results-file', writeResultsFile(results));
-    for (const [name, n] of Object.entries(counts))
-        setOutput(name, String(n));
-    setOutput('changed', String(counts.created + counts.replaced > 0));
-    if (settings.summary && process.env.GITHUB_STEP_SUMMARY)
-        await writeSummary(results, countLine, where);
+    await writeOutputs(results, counts, where, { countLine });
     if (counts.failed > 0 && settings.failOnError) {
         setFailed(`${counts.failed} of ${results.length} links failed (fail-on-error: true).`);
     }
@@ -43038,12 +43102,10 @@ async function linkAll(spec, settings, where) {
     const resolved = resolveEntries(parsed.entries, settings.workingDirectory, settings.confine, where.platform);
     const specProblems = [...parsed.problems, ...resolved.problems];
     if (specProblems.length > 0)
-        return { problems: specProblems };
+        return { problems: specProblems, entries: parsed.entries };
     const executors = executorsFor(resolved.requests, settings, where);
     try {
-        const problems = (await Promise.all(executors.map((e) => e.plan()))).flat();
-        if (problems.length > 0)
-            return { problems };
+        await Promise.all(executors.map((e) => e.plan()));
         const results = new Array(resolved.requests.length);
         await Promise.all(executors.map((e) => e.results(results)));
         return { results };
@@ -43071,7 +43133,7 @@ async function main_run(options = {}) {
             workerEntry: options.workerEntry
         });
         if ('problems' in outcome)
-            return reportProblems(outcome.problems, where);
+            return await reportProblems(outcome.problems, where, outcome.entries);
         await report(outcome.results, where);
     }
     catch (error) {
@@ -43232,16 +43294,9 @@ class Lane {
             if (this.slots.stopped)
                 break;
             this.current.index = index;
-            try {
-                const plan = planOrSkip(request, planning);
-                this.plans.set(index, plan);
-                this.post({ type: 'planned', index, result: plannedResult(plan, this.ctx) });
-            }
-            catch (error) {
-                if (!(error instanceof ConfinementProblem))
-                    throw error;
-                this.post({ type: 'problem', index, problem: { line: request.line, message: error.message } });
-            }
+            const plan = planOrSkip(request, planning);
+            this.plans.set(index, plan);
+            this.post({ type: 'planned', index, result: plannedResult(plan, this.ctx) });
         }
     }
     apply(links) {
@@ -43340,7 +43395,6 @@ class Supervisor {
     byIndex;
     planned = new Map();
     settled = new Map();
-    problems = [];
     stopReason;
     wake = () => undefined;
     timer;
@@ -43381,8 +43435,6 @@ class Supervisor {
     take(message, state) {
         if (message.type === 'done')
             state.busy = false;
-        else if (message.type === 'problem')
-            this.problems.push(message.problem);
         else {
             const { result } = message;
             (message.type === 'planned' ? this.planned : this.settled).set(message.index, result);
@@ -43434,7 +43486,7 @@ class Supervisor {
         // A link the watchdog settled while planning keeps that result.
         for (const [index, result] of this.settled)
             this.planned.set(index, result);
-        return { type: 'planned', results: this.finish(this.planned), problems: this.problems };
+        return { type: 'planned', results: this.finish(this.planned) };
     }
     async apply() {
         await this.phase({ type: 'apply', wave: 1 });

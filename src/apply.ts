@@ -6,9 +6,9 @@ import type { Stats } from 'node:fs'
 import { errnoCode, errnoName, isErrno, toFailure } from './errors.js'
 import { familyOf, isShareGone, kindWords, misreports, type Explanation } from './knowledge.js'
 import type { Failure, Kind, LinkResult, Probe } from './model.js'
-import { ConfinementProblem, planLink, planOrSkip, syscallOf, type LinkPlan, type PlanContext } from './plan.js'
+import { planLink, planOrSkip, syscallOf, type LinkPlan, type PlanContext } from './plan.js'
 import { linkTextOf, sameLinkTarget, symlinkType } from './platform.js'
-import { confinedResult, explainFailure, toResult, type LinkOutcome } from './result.js'
+import { explainFailure, toResult, type LinkOutcome } from './result.js'
 
 export interface ApplyContext extends PlanContext {
   /** Capability probes, by mount point. */
@@ -390,17 +390,12 @@ function failedOutcome(error: StepError, plan: LinkPlan, ctx: ApplyContext): Lin
 export function applyLink(planned: LinkPlan, ctx: ApplyContext): LinkResult {
   const shareGone =
     planned.action !== 'fail' && ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint)
-  try {
-    const plan = planned.request.dependsOnEarlier || shareGone ? planOrSkip(planned.request, ctx) : planned
-    const outcome = execute(plan, ctx)
-    // Something appeared at PATH since the plan looked (another run on the same directory): look once more.
-    if (plan.action === 'create' && outcome.failure?.code === 'EEXIST' && outcome.status === 'failed') {
-      const again = planLink(plan.request, ctx)
-      return toResult(again, execute(again, ctx), ctx)
-    }
-    return toResult(plan, outcome, ctx)
-  } catch (error) {
-    if (!(error instanceof ConfinementProblem)) throw error
-    return confinedResult(planned, error.message, ctx)
+  const plan = planned.request.dependsOnEarlier || shareGone ? planOrSkip(planned.request, ctx) : planned
+  const outcome = execute(plan, ctx)
+  // Something appeared at PATH since the plan looked (another run on the same directory): look once more.
+  if (plan.action === 'create' && outcome.failure?.code === 'EEXIST' && outcome.status === 'failed') {
+    const again = planLink(plan.request, ctx)
+    return toResult(again, execute(again, ctx), ctx)
   }
+  return toResult(plan, outcome, ctx)
 }

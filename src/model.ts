@@ -102,8 +102,8 @@ export interface Indexed {
   request: LinkRequest
 }
 
-export type Status = 'created' | 'replaced' | 'unchanged' | 'planned' | 'failed' | 'skipped'
-export type PlanAction = 'create' | 'replace' | 'unchanged' | 'fail'
+export type Status = 'created' | 'replaced' | 'removed' | 'unchanged' | 'planned' | 'failed' | 'skipped'
+export type PlanAction = 'create' | 'replace' | 'remove' | 'unchanged' | 'fail'
 
 /** What a failed (or EIO-but-made) filesystem call said, named the way users search for it. */
 export interface Failure {

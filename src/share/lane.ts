@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { applyContext, applyLink, type ApplyContext } from '../apply.js'
 import { nodeFs, type FsOps } from '../fsops.js'
-import { ConfinementProblem, planOrSkip, planningContext, type LinkPlan } from '../plan.js'
+import { planOrSkip, planningContext, type LinkPlan } from '../plan.js'
 import { createDetector } from '../mounts.js'
 import { platformFor } from '../platform.js'
 import { plannedResult } from '../result.js'
@@ -73,14 +73,9 @@ export class Lane {
     for (const { index, request } of links) {
       if (this.slots.stopped) break
       this.current.index = index
-      try {
-        const plan = planOrSkip(request, planning)
-        this.plans.set(index, plan)
-        this.post({ type: 'planned', index, result: plannedResult(plan, this.ctx) })
-      } catch (error) {
-        if (!(error instanceof ConfinementProblem)) throw error
-        this.post({ type: 'problem', index, problem: { line: request.line, message: error.message } })
-      }
+      const plan = planOrSkip(request, planning)
+      this.plans.set(index, plan)
+      this.post({ type: 'planned', index, result: plannedResult(plan, this.ctx) })
     }
   }
 

@@ -1,0 +1,87 @@
+// The whole life of a link, end to end through dist/index.js (issue #17): one link refused without refusing all,
+// outputs of a rejected spec, what a dry run can already see.
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { describePosixWithActionNode, runAction, snapshot, tempWorkspace } from './helpers/action.js'
+
+let ws: string
+beforeEach(() => {
+  ws = tempWorkspace()
+  fs.mkdirSync(path.join(ws, 'data/dir'), { recursive: true })
+  fs.writeFileSync(path.join(ws, 'data/file.txt'), 'content\n')
+})
+afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
+
+describePosixWithActionNode('one link refused, not all (dist/index.js)', () => {
+  it('fails only the link that a symlinked parent leads outside, makes the others, and honours fail-on-error', () => {
+    const outside = tempWorkspace('ln-action-outside-')
+    try {
+      fs.symlinkSync(outside, path.join(ws, 'escape'))
+      const before = snapshot(outside)
+      const links = 'a -> data/file.txt\nescape/x -> data/file.txt\nb -> data/dir'
+      for (const failOnError of ['true', 'false']) {
+        const run = runAction(ws, { links, 'fail-on-error': failOnError })
+        expect(run.status).toBe(failOnError === 'true' ? 1 : 0)
+        expect(run.results.map((r) => r.status)).toEqual(
+          failOnError === 'true' ? ['created', 'failed', 'created'] : ['unchanged', 'failed', 'unchanged']
+        )
+        expect(run.results[1]).toMatchObject({ line: 2, code: 'CONFINE' })
+        expect(run.results[1].message).toContain(`${path.join(ws, 'escape')}, which leads to ${outside}`)
+        expect(run.results[1].hint).toContain('confine: false')
+        expect(run.outputs).toMatchObject({ failed: '1' })
+        expect(run.summary).toContain('escape/x')
+      }
+      expect(snapshot(outside)).toEqual(before)
+      expect(fs.readlinkSync(path.join(ws, 'b'))).toBe('data/dir')
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true })
+    }
+  })
+
+  it('writes every output of a rejected spec, even with fail-on-error: false, and changes nothing', () => {
+    const before = snapshot(ws)
+    const run = runAction(ws, {
+      links: 'ok -> data/file.txt\nno separator here\nok -> data/dir',
+      'fail-on-error': 'false'
+    })
+    expect(run.status).toBe(1) // a spec's syntax fails the step whatever fail-on-error says
+    expect(snapshot(ws)).toEqual(before)
+    expect(run.outputs).toMatchObject({ failed: '3', created: '0', changed: 'false' })
+    expect(run.results.map((r) => [r.line, r.status, r.code])).toEqual([
+      [1, 'skipped', 'ECANCELED'],
+      [2, 'failed', 'SPEC'],
+      [3, 'failed', 'SPEC']
+    ])
+    expect(run.results[2].message).toContain('already the PATH on line 1')
+    expect(JSON.parse(run.outputs.results)).toEqual(run.results)
+    expect(run.summary).toMatch(/nothing was changed/)
+    expect(run.summary).toContain('already the PATH on line 1')
+  })
+})
+
+describePosixWithActionNode('what a dry run already sees (dist/index.js)', () => {
+  it('plans a hard link to a directory as a failure, and a fallback chosen at plan time with its reason', () => {
+    const links = [
+      '- {path: h, target: data/dir, type: hardlink}',
+      '- {path: f, target: data/dir, type: hardlink, fallback: symlink}',
+      '- {path: m, target: data/missing, type: hardlink, fallback: symlink}'
+    ].join('\n')
+    const before = snapshot(ws)
+    const run = runAction(ws, { links, 'dry-run': 'true', 'fail-on-error': 'false' })
+    expect(snapshot(ws)).toEqual(before)
+    expect(run.results.map((r) => [r.status, r.plan, r.code])).toEqual([
+      ['planned', 'fail', 'EPERM'],
+      ['planned', 'create', ''],
+      ['planned', 'create', '']
+    ])
+    expect(run.results[1].warnings[0]).toMatch(/is a directory, which no hard link can lead to: a symbolic link/)
+    expect(run.results[2].warnings[0]).toMatch(/does not exist, so no hard link can lead to it: a symbolic link/)
+    // The real run does what the dry run said.
+    const real = runAction(ws, { links, 'fail-on-error': 'false' })
+    expect(real.results.map((r) => [r.status, r.kind, r.code])).toEqual([
+      ['failed', '', 'EPERM'],
+      ['created', 'symlink', ''],
+      ['created', 'symlink', '']
+    ])
+  })
+})
