@@ -12,6 +12,7 @@ const LAYERS: string[][] = [
   ['fsops.ts', 'knowledge.ts', 'mounts.ts', 'mounts-macos.ts', 'mounts-windows.ts'],
   ['settings.ts'],
   ['spec.ts'],
+  ['remove.ts'],
   ['plan.ts'],
   ['result.ts'],
   ['apply.ts'],

@@ -85,3 +85,75 @@ describePosixWithActionNode('what a dry run already sees (dist/index.js)', () =>
     ])
   })
 })
+
+describePosixWithActionNode('state: absent (dist/index.js)', () => {
+  const link = (text: string, rel: string): void => fs.symlinkSync(text, path.join(ws, rel))
+
+  it('removes links only: a symlink, a hard link of TARGET; keeps a hard link without TARGET, a file, a directory', () => {
+    link('data/file.txt', 'sym')
+    link('data/dir', 'other')
+    fs.linkSync(path.join(ws, 'data/file.txt'), path.join(ws, 'hard'))
+    fs.linkSync(path.join(ws, 'data/file.txt'), path.join(ws, 'hard-no-target'))
+    fs.writeFileSync(path.join(ws, 'file'), 'mine')
+    fs.mkdirSync(path.join(ws, 'dir'))
+    const links = [
+      '- {path: sym, state: absent}',
+      '- {path: other, target: data/file.txt, state: absent}',
+      '- {path: hard, target: data/file.txt, state: absent}',
+      '- {path: hard-no-target, state: absent}',
+      '- {path: file, target: data/file.txt, state: absent, overwrite: files}',
+      '- {path: dir, state: absent}'
+    ].join('\n')
+    const run = runAction(ws, { links, 'fail-on-error': 'false' })
+    expect(run.status).toBe(0)
+    expect(run.results.map((r) => [r.status, r.code])).toEqual([
+      ['removed', ''],
+      ['failed', 'OTHER_TARGET'],
+      ['removed', ''],
+      ['failed', 'NOT_A_LINK'],
+      ['failed', 'OTHER_TARGET'],
+      ['failed', 'NOT_A_LINK']
+    ])
+    expect(run.outputs).toMatchObject({ removed: '2', failed: '4', changed: 'true' })
+    expect(fs.readdirSync(ws).sort()).toEqual(['data', 'dir', 'file', 'hard-no-target', 'other'])
+    expect(fs.readFileSync(path.join(ws, 'file'), 'utf8')).toBe('mine')
+    expect(fs.readFileSync(path.join(ws, 'data/file.txt'), 'utf8')).toBe('content\n')
+    expect(run.stdout).toMatch(/removed\s+symlink\s+sym -> data\/file.txt/)
+    expect(run.summary).toContain('is a directory, not a link')
+    expect(run.annotations.filter((a) => a.level === 'error')).toHaveLength(4)
+  })
+
+  it('with the input state: absent takes PATH alone, is idempotent, dry-runs as remove, and keeps a backup', () => {
+    link('data/file.txt', 'a')
+    link('data/dir', 'b')
+    const inputs = { links: 'a\nb -> data/dir', state: 'absent' }
+    const before = snapshot(ws)
+    const dry = runAction(ws, { ...inputs, 'dry-run': 'true' })
+    expect(dry.results.map((r) => [r.status, r.plan])).toEqual([
+      ['planned', 'remove'],
+      ['planned', 'remove']
+    ])
+    expect(dry.stdout).toMatch(/would remove/)
+    expect(snapshot(ws)).toEqual(before)
+
+    const run = runAction(ws, { ...inputs, 'backup-suffix': '.bak' })
+    expect(run.status).toBe(0)
+    expect(run.results.map((r) => r.status)).toEqual(['removed', 'removed'])
+    expect(fs.readlinkSync(path.join(ws, 'a.bak'))).toBe('data/file.txt')
+    expect(fs.readlinkSync(path.join(ws, 'b.bak'))).toBe('data/dir')
+
+    const again = runAction(ws, inputs)
+    expect(again.status).toBe(0)
+    expect(again.results.map((r) => r.status)).toEqual(['unchanged', 'unchanged'])
+    expect(again.outputs).toMatchObject({ removed: '0', unchanged: '2', changed: 'false' })
+  })
+
+  it('removes and creates under one parent in spec order, and a link made again where one was removed', () => {
+    fs.mkdirSync(path.join(ws, 'd'))
+    link('../data/dir', 'd/old')
+    const links = ['- {path: d/old, state: absent}', '- {path: d/new, target: data/file.txt}'].join('\n')
+    const run = runAction(ws, { links })
+    expect(run.results.map((r) => r.status)).toEqual(['removed', 'created'])
+    expect(fs.readdirSync(path.join(ws, 'd'))).toEqual(['new'])
+  })
+})

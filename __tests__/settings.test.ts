@@ -56,7 +56,7 @@ describe('getInputs', () => {
     expect(inputsIn(env(blank))).toEqual({
       spec: 'a -> b',
       settings: {
-        defaults: { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' },
+        defaults: { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never', state: 'present' },
         backupSuffix: '',
         createParents: true,
         workingDirectory: wd,

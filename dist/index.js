@@ -40977,7 +40977,54 @@ function fillIn(text, ctx) {
         .replaceAll('TARGET_LINKS', ctx.targetLinks?.toLocaleString('en-US') ?? '');
 }
 
+;// CONCATENATED MODULE: ./src/remove.ts
+function kept(code, message, hint) {
+    return { action: 'fail', code, message: `${message} Kept: state: absent removes only links.`, hint };
+}
+const GIVE_TARGET = 'Give TARGET to remove a hard link of it, or remove the file in a step of your own if it is meant to go.';
+/** Whether the entry at PATH may go, from what the plan found (nothing here touches the disk). */
+function judgeRemoval(f) {
+    const { at, path, target } = f;
+    if (!at)
+        return { action: 'unchanged' };
+    if (at.isSymbolicLink()) {
+        if (target === '' || f.leadsToTarget)
+            return { action: 'remove', kind: 'symlink' };
+        return kept('OTHER_TARGET', `${path} is a link, but not to ${target}.`, 'Give the TARGET it leads to, or no TARGET to remove whatever link is at PATH.');
+    }
+    if (at.isDirectory())
+        return kept('NOT_A_LINK', `${path} is a directory, not a link.`, 'Remove it in a step of your own if it is meant to go.');
+    if (target === '') {
+        const what = at.nlink > 1 ? `a file with ${at.nlink} names (hard links)` : 'a regular file';
+        return kept('NOT_A_LINK', `${path} is ${what}, and no TARGET says whose hard link it would be.`, GIVE_TARGET);
+    }
+    const t = f.targetStats;
+    if (t && at.dev === t.dev && at.ino === t.ino)
+        return { action: 'remove', kind: 'hardlink' };
+    if (f.hidesInodes) {
+        return kept('UNVERIFIABLE', `${path} may be a hard link of ${target}, but this sshfs mount shows each name of a file as its own inode, ` +
+            'so it cannot be proven the same file (a copy made with `cp -p` looks the same).', 'Remove it in a step of your own if you know it is the link, or mount with `-o use_ino` where the server allows.');
+    }
+    const why = t ? `not ${target}'s file (another inode)` : `not a hard link of ${target}, which does not exist`;
+    return kept('OTHER_TARGET', `${path} is a file, ${why}.`, GIVE_TARGET);
+}
+/** Remove the link at `abs`, or with a backup suffix rename it to PATH+suffix (PATH.~N~ when taken); the backup. */
+function removeLinkAt(abs, backupSuffix, ops) {
+    if (!backupSuffix) {
+        ops.unlink(abs);
+        return undefined;
+    }
+    for (let n = 0;; n++) {
+        const name = n === 0 ? abs + backupSuffix : `${abs}.~${n}~`;
+        if (ops.lstat(name))
+            continue;
+        ops.rename(abs, name);
+        return name;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/plan.ts
+
 
 
 
@@ -41163,6 +41210,8 @@ function planLink(request, ctx) {
         const parent = locate(plan, ctx);
         if (!parent)
             return escaped(plan, ctx);
+        if (request.options.state === 'absent')
+            return planRemoval(plan, parent, ctx);
         const target = examineTarget(plan, parent.real, ctx);
         const unfit = fitKinds(plan, target, ctx);
         if (unfit)
@@ -41301,6 +41350,41 @@ function decide(plan, at, target, ctx) {
         return failed(plan, 'EEXIST', syscallOf(plan.kinds[0]), attempt);
     return { ...plan, action: 'replace' };
 }
+/** `state: absent`: whether what is at PATH may go (remove.ts judges), and the text of a link that would. */
+function planRemoval(plan, parent, ctx) {
+    const { request } = plan;
+    const at = parent.missing.length > 0 ? undefined : ctx.ops.lstat(request.absPath);
+    const given = request.absTarget !== '';
+    const isLink = at?.isSymbolicLink() === true;
+    if (at)
+        plan.existing = existingKind(at);
+    if (isLink)
+        plan.text = readLinkText(plan, ctx) ?? '';
+    const verdict = judgeRemoval({
+        path: request.absPath,
+        target: request.absTarget,
+        at,
+        targetStats: given && at && !isLink ? ctx.ops.stat(request.absTarget) : undefined,
+        leadsToTarget: isLink && given && leadsTo(plan, parent.real, ctx),
+        hidesInodes: familyOf(plan.filesystem.type) === 'sshfs' && !plan.filesystem.options.includes('use_ino')
+    });
+    if (verdict.action !== 'fail')
+        return { ...plan, action: verdict.action, kinds: verdict.action === 'remove' ? [verdict.kind] : [] };
+    const { code, message, hint } = verdict;
+    return { ...failed(plan, code, 'unlink', 'remove the link'), said: { message, hint } };
+}
+/** The link at PATH leads to TARGET: its text read from either parent's spelling, or both lead to the same file. */
+function leadsTo(plan, realParent, ctx) {
+    const { platform, ops } = ctx;
+    const { absPath, absTarget } = plan.request;
+    const wanted = pathKey(platform, absTarget);
+    const text = withoutNamespace(platform, plan.text);
+    const dirs = [platform.path.dirname(absPath), realParent];
+    if (text !== '' && dirs.some((dir) => pathKey(platform, platform.path.resolve(dir, text)) === wanted))
+        return true;
+    const [a, b] = [ops.stat(absPath), ops.stat(absTarget)];
+    return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
+}
 /** The context for a planning pass, in which resolved directories may be remembered. */
 function planningContext(ctx) {
     return { ...ctx, realDirectories: new Map(), targets: new Map() };
@@ -41412,7 +41496,7 @@ function unfinishedResult(request, failure, ctx, run) {
 function plannedResult(plan, ctx) {
     const outcome = plan.failure
         ? { status: 'planned', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
-        : { status: 'planned', kind: plan.action === 'unchanged' ? plan.kinds[0] : '' };
+        : { status: 'planned', kind: plan.action === 'unchanged' ? (plan.kinds[0] ?? '') : '' };
     return { ...toResult(plan, outcome, ctx), plan: plan.action };
 }
 /** A result of a spec that was rejected before anything was touched: the line, the paths as written, and why. */
@@ -41454,6 +41538,7 @@ function rejectedResults(entries, problems) {
 // Apply stage: make each planned link, falling back to the next kind where the filesystem cannot make one,
 // replacing atomically (new link under a temporary name, renamed over PATH), backing up and probing. What came of
 // it becomes a result in result.ts.
+
 
 
 
@@ -41785,7 +41870,9 @@ function removeCreatedParents(created, ctx) {
 }
 function execute(plan, ctx) {
     if (plan.action === 'unchanged')
-        return { status: 'unchanged', kind: plan.kinds[0] };
+        return { status: 'unchanged', kind: plan.kinds[0] ?? '' };
+    if (plan.action === 'remove')
+        return removal(plan, ctx);
     if (plan.action === 'fail') {
         return { status: plan.skipped ? 'skipped' : 'failed', kind: '', failure: plan.failure, failedKind: plan.kinds[0] };
     }
@@ -41800,6 +41887,19 @@ function execute(plan, ctx) {
         if (!(error instanceof StepError))
             throw error;
         removeCreatedParents(createdParents, ctx);
+        return failedOutcome(error, plan, ctx);
+    }
+}
+/** `state: absent`: the link goes, or with backup-suffix is renamed to its backup. */
+function removal(plan, ctx) {
+    const kind = plan.kinds[0];
+    try {
+        step('remove the link', kind, () => removeLinkAt(plan.request.absPath, ctx.settings.backupSuffix, ctx.ops));
+        return { status: 'removed', kind };
+    }
+    catch (error) {
+        if (!(error instanceof StepError))
+            throw error;
         return failedOutcome(error, plan, ctx);
     }
 }
@@ -42535,16 +42635,16 @@ function hintCell(hint) {
         .join('');
 }
 /** Where the link leads: its text when it has one, else TARGET as the log shows paths. */
-function leadsTo(r, where) {
+function summary_leadsTo(r, where) {
     return r.text || displayPath(r.target, where);
 }
 const header = (...names) => names.map((data) => ({ data, header: true }));
 function failedRow(r, where) {
     const why = [r.message, ...r.warnings].filter(Boolean).join(' ');
-    return [...[statusWords(r), displayPath(r.path, where), leadsTo(r, where), why].map(cell), hintCell(r.hint)];
+    return [...[statusWords(r), displayPath(r.path, where), summary_leadsTo(r, where), why].map(cell), hintCell(r.hint)];
 }
 function linkRow(r, where) {
-    return [statusWords(r), displayPath(r.path, where), leadsTo(r, where), r.kind || r.type, r.warnings.join(' ')].map(cell);
+    return [statusWords(r), displayPath(r.path, where), summary_leadsTo(r, where), r.kind || r.type, r.warnings.join(' ')].map(cell);
 }
 /** Rows while they fit what is left of the budget. */
 function fit(results, toRow, budget) {
@@ -42758,6 +42858,8 @@ function parseKinds(value) {
 const RELATIVE_MODES = ['auto', 'true', 'false'];
 const OVERWRITE_MODES = ['never', 'links', 'files'];
 const DANGLING_MODES = ['warn', 'fail', 'allow'];
+/** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
+const STATES = ['present', 'absent'];
 const TARGET_TYPES = ['file', 'dir'];
 
 ;// CONCATENATED MODULE: ./src/settings.ts
@@ -42854,7 +42956,8 @@ function getInputs(platform, mayHang = () => false) {
             type: oneOf('type', LINK_TYPES, 'symlink'),
             fallback: kinds('fallback'),
             relative: oneOf('relative', RELATIVE_MODES, 'auto'),
-            overwrite: oneOf('overwrite', OVERWRITE_MODES, 'never')
+            overwrite: oneOf('overwrite', OVERWRITE_MODES, 'never'),
+            state: oneOf('state', STATES, 'present')
         },
         backupSuffix,
         createParents: bool('create-parents', true),
@@ -42908,6 +43011,9 @@ function parseLines(text, defaults) {
         if (trimmed === '' || trimmed.startsWith('#'))
             return;
         const parts = trimmed.split(new RegExp(SEPARATOR, 'g'));
+        // Under `state: absent` a line may be PATH alone: any link there goes.
+        if (parts.length === 1 && defaults.state === 'absent')
+            parts.push('');
         if (parts.length !== 2) {
             const message = parts.length === 1
                 ? `expected 'PATH -> TARGET' (with a space on each side of '->'); got '${trimmed}'`
@@ -42918,13 +43024,14 @@ function parseLines(text, defaults) {
         const [path, target] = parts.map((p) => p.trim());
         const before = problems.length;
         checkPathText(path, 'PATH', line, problems);
-        checkPathText(target, 'TARGET', line, problems);
+        if (target !== '' || defaults.state !== 'absent')
+            checkPathText(target, 'TARGET', line, problems);
         if (problems.length === before)
             entries.push({ line, path, target, options: { ...defaults } });
     });
     return { entries, problems };
 }
-const FIELDS = ['path', 'target', 'type', 'fallback', 'relative', 'overwrite', 'target-type'];
+const FIELDS = ['path', 'target', 'type', 'fallback', 'relative', 'overwrite', 'target-type', 'state'];
 function parseYaml(text, defaults) {
     const lineCounter = new dist/* LineCounter */.HN();
     // failsafe: every scalar is text as written, so `path: 1.10` stays "1.10" and `007` stays "007".
@@ -42998,7 +43105,8 @@ function entryFromFields(fields, line, defaults, problems) {
         fallback: defaults.fallback,
         relative: choice('relative', RELATIVE_MODES, defaults.relative),
         overwrite: choice('overwrite', OVERWRITE_MODES, defaults.overwrite),
-        targetType: fields.has('target-type') ? choice('target-type', TARGET_TYPES, 'file') : defaults.targetType
+        targetType: fields.has('target-type') ? choice('target-type', TARGET_TYPES, 'file') : defaults.targetType,
+        state: fields.has('state') ? choice('state', STATES, 'present') : defaults.state
     };
     const fallback = fields.get('fallback');
     if (fallback !== undefined) {
@@ -43015,7 +43123,8 @@ function entryFromFields(fields, line, defaults, problems) {
         }
     }
     const path = pathField('path');
-    const target = pathField('target');
+    // An entry that removes needs only PATH: with TARGET, only a link leading there goes.
+    const target = options.state === 'absent' && !fields.has('target') ? '' : pathField('target');
     return problems.length === before ? { line, path, target, options } : undefined;
 }
 /**
@@ -43029,7 +43138,7 @@ function resolveEntries(entries, workingDirectory, confine, platform) {
     const requests = [];
     for (const entry of entries) {
         const absPath = path.resolve(workingDirectory, entry.path);
-        const absTarget = path.resolve(workingDirectory, entry.target);
+        const absTarget = entry.target === '' ? '' : path.resolve(workingDirectory, entry.target);
         const pathWasRelative = !path.isAbsolute(entry.path);
         const key = pathKey(platform, absPath);
         const earlier = firstLineOf.get(key);
@@ -43075,7 +43184,8 @@ function markDependents(requests, linkPaths, platform) {
     };
     for (const request of requests) {
         // A TARGET that is another entry's PATH counts too: it exists only once that link is made.
-        request.dependsOnEarlier = underALink(path.dirname(request.absPath)) || underALink(request.absTarget);
+        request.dependsOnEarlier =
+            underALink(path.dirname(request.absPath)) || (request.absTarget !== '' && underALink(request.absTarget));
     }
 }
 

@@ -8,6 +8,7 @@ import { familyOf, isShareGone, kindWords, misreports, type Explanation } from '
 import type { Failure, Kind, LinkResult, Probe } from './model.js'
 import { planLink, planOrSkip, syscallOf, type LinkPlan, type PlanContext } from './plan.js'
 import { linkTextOf, sameLinkTarget, symlinkType } from './platform.js'
+import { removeLinkAt } from './remove.js'
 import { explainFailure, toResult, type LinkOutcome } from './result.js'
 
 export interface ApplyContext extends PlanContext {
@@ -354,7 +355,8 @@ function removeCreatedParents(created: string[], ctx: ApplyContext): void {
 }
 
 function execute(plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
-  if (plan.action === 'unchanged') return { status: 'unchanged', kind: plan.kinds[0] }
+  if (plan.action === 'unchanged') return { status: 'unchanged', kind: plan.kinds[0] ?? '' }
+  if (plan.action === 'remove') return removal(plan, ctx)
   if (plan.action === 'fail') {
     return { status: plan.skipped ? 'skipped' : 'failed', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
   }
@@ -367,6 +369,18 @@ function execute(plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
   } catch (error) {
     if (!(error instanceof StepError)) throw error
     removeCreatedParents(createdParents, ctx)
+    return failedOutcome(error, plan, ctx)
+  }
+}
+
+/** `state: absent`: the link goes, or with backup-suffix is renamed to its backup. */
+function removal(plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
+  const kind = plan.kinds[0]
+  try {
+    step('remove the link', kind, () => removeLinkAt(plan.request.absPath, ctx.settings.backupSuffix, ctx.ops))
+    return { status: 'removed', kind }
+  } catch (error) {
+    if (!(error instanceof StepError)) throw error
     return failedOutcome(error, plan, ctx)
   }
 }

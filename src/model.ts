@@ -27,6 +27,10 @@ export type OverwriteMode = (typeof OVERWRITE_MODES)[number]
 export const DANGLING_MODES = ['warn', 'fail', 'allow'] as const
 export type DanglingMode = (typeof DANGLING_MODES)[number]
 
+/** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
+export const STATES = ['present', 'absent'] as const
+export type State = (typeof STATES)[number]
+
 export const TARGET_TYPES = ['file', 'dir'] as const
 export type TargetType = (typeof TARGET_TYPES)[number]
 
@@ -38,6 +42,8 @@ export interface LinkOptions {
   overwrite: OverwriteMode
   /** Windows: the kind of symlink to make when TARGET does not exist yet. */
   targetType?: TargetType
+  /** Unset: present. */
+  state?: State
 }
 
 /** What is wrong with a spec, on its 1-based line (in the spec, or in the `@file`). */
@@ -78,6 +84,7 @@ export interface SpecEntry {
   /** The entry's last line, where a YAML entry spans several. */
   endLine?: number
   path: string
+  /** Empty only under `state: absent`, where TARGET is optional. */
   target: string
   options: LinkOptions
 }
@@ -86,7 +93,7 @@ export interface SpecEntry {
 export interface LinkRequest extends SpecEntry {
   /** Absolute PATH. */
   absPath: string
-  /** Absolute TARGET. */
+  /** Absolute TARGET; empty where none was given (`state: absent`). */
   absTarget: string
   /** TARGET was written relative. */
   targetWasRelative: boolean

@@ -5,7 +5,8 @@ import { familyOf, isShareGone, kindWords } from './knowledge.js'
 import { errnoCode, errnoNumber, isErrno, toFailure } from './errors.js'
 import type { FilesystemDetector } from './mounts.js'
 import type { Failure, FilesystemInfo, Kind, LinkRequest, LinkSettings, PlanAction } from './model.js'
-import { isWithin, linkTextOf, sameLinkTarget, type Platform } from './platform.js'
+import { isWithin, linkTextOf, pathKey, sameLinkTarget, withoutNamespace, type Platform } from './platform.js'
+import { judgeRemoval } from './remove.js'
 
 export interface PlanContext {
   platform: Platform
@@ -247,6 +248,7 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
   try {
     const parent = locate(plan, ctx)
     if (!parent) return escaped(plan, ctx)
+    if (request.options.state === 'absent') return planRemoval(plan, parent, ctx)
     const target = examineTarget(plan, parent.real, ctx)
     const unfit = fitKinds(plan, target, ctx)
     if (unfit) return unfit
@@ -376,6 +378,40 @@ function decide(plan: LinkPlan, at: Stats | undefined, target: Stats | undefined
   if (!allowed && plan.unreadable) return failed(plan, 'EPERM', 'readlink', 'check the existing link')
   if (!allowed) return failed(plan, 'EEXIST', syscallOf(plan.kinds[0]), attempt)
   return { ...plan, action: 'replace' }
+}
+
+/** `state: absent`: whether what is at PATH may go (remove.ts judges), and the text of a link that would. */
+function planRemoval(plan: LinkPlan, parent: RealLocation, ctx: PlanContext): LinkPlan {
+  const { request } = plan
+  const at = parent.missing.length > 0 ? undefined : ctx.ops.lstat(request.absPath)
+  const given = request.absTarget !== ''
+  const isLink = at?.isSymbolicLink() === true
+  if (at) plan.existing = existingKind(at)
+  if (isLink) plan.text = readLinkText(plan, ctx) ?? ''
+  const verdict = judgeRemoval({
+    path: request.absPath,
+    target: request.absTarget,
+    at,
+    targetStats: given && at && !isLink ? ctx.ops.stat(request.absTarget) : undefined,
+    leadsToTarget: isLink && given && leadsTo(plan, parent.real, ctx),
+    hidesInodes: familyOf(plan.filesystem.type) === 'sshfs' && !plan.filesystem.options.includes('use_ino')
+  })
+  if (verdict.action !== 'fail')
+    return { ...plan, action: verdict.action, kinds: verdict.action === 'remove' ? [verdict.kind] : [] }
+  const { code, message, hint } = verdict
+  return { ...failed(plan, code, 'unlink', 'remove the link'), said: { message, hint } }
+}
+
+/** The link at PATH leads to TARGET: its text read from either parent's spelling, or both lead to the same file. */
+function leadsTo(plan: LinkPlan, realParent: string, ctx: PlanContext): boolean {
+  const { platform, ops } = ctx
+  const { absPath, absTarget } = plan.request
+  const wanted = pathKey(platform, absTarget)
+  const text = withoutNamespace(platform, plan.text)
+  const dirs = [platform.path.dirname(absPath), realParent]
+  if (text !== '' && dirs.some((dir) => pathKey(platform, platform.path.resolve(dir, text)) === wanted)) return true
+  const [a, b] = [ops.stat(absPath), ops.stat(absTarget)]
+  return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino
 }
 
 /** The context for a planning pass, in which resolved directories may be remembered. */

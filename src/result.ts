@@ -100,7 +100,7 @@ export function unfinishedResult(
 export function plannedResult(plan: LinkPlan, ctx: PlanContext): LinkResult {
   const outcome: LinkOutcome = plan.failure
     ? { status: 'planned', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
-    : { status: 'planned', kind: plan.action === 'unchanged' ? plan.kinds[0] : '' }
+    : { status: 'planned', kind: plan.action === 'unchanged' ? (plan.kinds[0] ?? '') : '' }
   return { ...toResult(plan, outcome, ctx), plan: plan.action }
 }
 

@@ -9,6 +9,7 @@ import {
   OVERWRITE_MODES,
   RELATIVE_MODES,
   SEPARATOR,
+  STATES,
   parseKinds,
   type Kind,
   type Settings
@@ -110,7 +111,8 @@ export function getInputs(platform: Platform, mayHang: (p: string) => boolean = 
       type: oneOf('type', LINK_TYPES, 'symlink'),
       fallback: kinds('fallback'),
       relative: oneOf('relative', RELATIVE_MODES, 'auto'),
-      overwrite: oneOf('overwrite', OVERWRITE_MODES, 'never')
+      overwrite: oneOf('overwrite', OVERWRITE_MODES, 'never'),
+      state: oneOf('state', STATES, 'present')
     },
     backupSuffix,
     createParents: bool('create-parents', true),

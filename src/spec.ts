@@ -5,6 +5,7 @@ import {
   OVERWRITE_MODES,
   RELATIVE_MODES,
   SEPARATOR,
+  STATES,
   TARGET_TYPES,
   parseKinds,
   type LinkOptions,
@@ -49,6 +50,8 @@ function parseLines(text: string, defaults: LinkOptions): ParsedSpec {
     const trimmed = raw.trim()
     if (trimmed === '' || trimmed.startsWith('#')) return
     const parts = trimmed.split(new RegExp(SEPARATOR, 'g'))
+    // Under `state: absent` a line may be PATH alone: any link there goes.
+    if (parts.length === 1 && defaults.state === 'absent') parts.push('')
     if (parts.length !== 2) {
       const message =
         parts.length === 1
@@ -60,13 +63,13 @@ function parseLines(text: string, defaults: LinkOptions): ParsedSpec {
     const [path, target] = parts.map((p) => p.trim())
     const before = problems.length
     checkPathText(path, 'PATH', line, problems)
-    checkPathText(target, 'TARGET', line, problems)
+    if (target !== '' || defaults.state !== 'absent') checkPathText(target, 'TARGET', line, problems)
     if (problems.length === before) entries.push({ line, path, target, options: { ...defaults } })
   })
   return { entries, problems }
 }
 
-const FIELDS = ['path', 'target', 'type', 'fallback', 'relative', 'overwrite', 'target-type'] as const
+const FIELDS = ['path', 'target', 'type', 'fallback', 'relative', 'overwrite', 'target-type', 'state'] as const
 
 function parseYaml(text: string, defaults: LinkOptions): ParsedSpec {
   const lineCounter = new LineCounter()
@@ -145,7 +148,8 @@ function entryFromFields(
     fallback: defaults.fallback,
     relative: choice('relative', RELATIVE_MODES, defaults.relative),
     overwrite: choice('overwrite', OVERWRITE_MODES, defaults.overwrite),
-    targetType: fields.has('target-type') ? choice('target-type', TARGET_TYPES, 'file') : defaults.targetType
+    targetType: fields.has('target-type') ? choice('target-type', TARGET_TYPES, 'file') : defaults.targetType,
+    state: fields.has('state') ? choice('state', STATES, 'present') : defaults.state
   }
   const fallback = fields.get('fallback')
   if (fallback !== undefined) {
@@ -159,7 +163,8 @@ function entryFromFields(
     }
   }
   const path = pathField('path')
-  const target = pathField('target')
+  // An entry that removes needs only PATH: with TARGET, only a link leading there goes.
+  const target = options.state === 'absent' && !fields.has('target') ? '' : pathField('target')
   return problems.length === before ? { line, path, target, options } : undefined
 }
 
@@ -179,7 +184,7 @@ export function resolveEntries(
   const requests: LinkRequest[] = []
   for (const entry of entries) {
     const absPath = path.resolve(workingDirectory, entry.path)
-    const absTarget = path.resolve(workingDirectory, entry.target)
+    const absTarget = entry.target === '' ? '' : path.resolve(workingDirectory, entry.target)
     const pathWasRelative = !path.isAbsolute(entry.path)
     const key = pathKey(platform, absPath)
     const earlier = firstLineOf.get(key)
@@ -223,6 +228,7 @@ function markDependents(requests: LinkRequest[], linkPaths: Map<string, number>,
   }
   for (const request of requests) {
     // A TARGET that is another entry's PATH counts too: it exists only once that link is made.
-    request.dependsOnEarlier = underALink(path.dirname(request.absPath)) || underALink(request.absTarget)
+    request.dependsOnEarlier =
+      underALink(path.dirname(request.absPath)) || (request.absTarget !== '' && underALink(request.absTarget))
   }
 }
