@@ -2,6 +2,7 @@
 // outputs of a rejected spec, what a dry run can already see.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { stateEnv } from '../scripts/run-action.mjs'
 import { describePosixWithActionNode, runAction, snapshot, tempWorkspace } from './helpers/action.js'
 
 let ws: string
@@ -155,5 +156,106 @@ describePosixWithActionNode('state: absent (dist/index.js)', () => {
     const run = runAction(ws, { links })
     expect(run.results.map((r) => r.status)).toEqual(['removed', 'created'])
     expect(fs.readdirSync(path.join(ws, 'd'))).toEqual(['new'])
+  })
+})
+
+describePosixWithActionNode('cleanup: the post step (dist/index.js, state passed as STATE_* like the runner)', () => {
+  /** The main step, then the post step with the main step's state, as the runner runs them. */
+  function mainThenPost(inputs: Record<string, string>, between = (): void => undefined) {
+    const main = runAction(ws, inputs)
+    between()
+    const post = runAction(ws, inputs, stateEnv(main.state))
+    return { main, post }
+  }
+
+  it('removes what the step created and puts back what it replaced, from a backup or from the recorded text', () => {
+    fs.writeFileSync(path.join(ws, 'file'), 'mine')
+    fs.symlinkSync('data/dir', path.join(ws, 'old-link'))
+    fs.symlinkSync('data/dir', path.join(ws, 'old-link-bak'))
+    const before = snapshot(ws)
+    const yaml = [
+      '- {path: new, target: data/file.txt}',
+      '- {path: hard, target: data/file.txt, type: hardlink}',
+      '- {path: old-link, target: data/file.txt, overwrite: links}',
+      '- {path: old-link-bak, target: data/file.txt, overwrite: links}',
+      '- {path: file, target: data/file.txt, overwrite: files}'
+    ].join('\n')
+    const { main, post } = mainThenPost({ links: yaml, cleanup: 'true', 'backup-suffix': '.orig' }, () => {
+      // A backup made by the step is what the post step restores; a replaced link without one comes from its text.
+      fs.rmSync(path.join(ws, 'old-link.orig'))
+    })
+    expect(main.status).toBe(0)
+    expect(main.state.post).toBe('true')
+    expect(main.results.map((r) => r.status)).toEqual(['created', 'created', 'replaced', 'replaced', 'replaced'])
+    expect(main.results.every((r) => !('undo' in r))).toBe(true)
+    expect(post.status).toBe(0)
+    expect(post.results.map((r) => [r.path.slice(ws.length + 1), r.status])).toEqual([
+      ['new', 'removed'],
+      ['hard', 'removed'],
+      ['old-link', 'restored'],
+      ['old-link-bak', 'restored'],
+      ['file', 'restored']
+    ])
+    expect(post.results[2].warnings.join(' ')).toMatch(/backup .*old-link.orig changed or went/)
+    expect(snapshot(ws)).toEqual(before) // the file is its own inode again, from its hard-link backup
+    expect(fs.readFileSync(path.join(ws, 'file'), 'utf8')).toBe('mine')
+    expect(post.summary).toMatch(/ln-action cleanup/)
+    expect(post.stdout).not.toMatch(/created/)
+  })
+
+  it('keeps a link someone changed after the step, with a warning, and never fails for it', () => {
+    const { post } = mainThenPost({ links: 'a -> data/file.txt\nb -> data/file.txt', cleanup: 'true' }, () => {
+      fs.rmSync(path.join(ws, 'a'))
+      fs.symlinkSync('data/dir', path.join(ws, 'a'))
+      fs.rmSync(path.join(ws, 'b'))
+    })
+    expect(post.status).toBe(0)
+    expect(post.results.map((r) => r.status)).toEqual(['kept', 'unchanged'])
+    expect(post.annotations).toContainEqual(
+      expect.objectContaining({ level: 'warning', message: expect.stringMatching(/changed since/) })
+    )
+    expect(fs.readlinkSync(path.join(ws, 'a'))).toBe('data/dir')
+  })
+
+  it('removes a fallback copy only while it is unchanged since the step recorded it', () => {
+    fs.writeFileSync(path.join(ws, 'data/dir/inner'), 'x')
+    const inputs = { links: '- {path: c, target: data/dir, type: hardlink, fallback: copy}', cleanup: 'true' }
+    const untouched = mainThenPost(inputs)
+    expect(untouched.main.results[0]).toMatchObject({ status: 'created', kind: 'copy' })
+    expect(untouched.post.results[0].status).toBe('removed')
+    expect(fs.existsSync(path.join(ws, 'c'))).toBe(false)
+
+    const edited = mainThenPost(inputs, () => fs.writeFileSync(path.join(ws, 'c/inner'), 'edited'))
+    expect(edited.post.results[0].status).toBe('kept')
+    expect(fs.readFileSync(path.join(ws, 'c/inner'), 'utf8')).toBe('edited')
+  })
+
+  it('does nothing, at once, without cleanup or with nothing made', () => {
+    const without = mainThenPost({ links: 'a -> data/file.txt' })
+    expect(without.main.state).toEqual({ post: 'true' })
+    expect(without.post.status).toBe(0)
+    expect(without.post.stdout).toBe('')
+    expect(fs.readlinkSync(path.join(ws, 'a'))).toBe('data/file.txt')
+    const nothing = mainThenPost({ links: 'a -> data/file.txt', cleanup: 'true' })
+    expect(nothing.main.results[0].status).toBe('unchanged')
+    expect(nothing.main.state).toEqual({ post: 'true' })
+    expect(nothing.post.stdout).toBe('')
+  })
+
+  it('hands a large record over in a file in RUNNER_TEMP that the state names', () => {
+    const links = Array.from({ length: 300 }, (_, i) => `links/l${i} -> data/file.txt`).join('\n')
+    const runnerTemp = tempWorkspace('ln-action-runner-temp-')
+    try {
+      const main = runAction(ws, { links, cleanup: 'true' }, { RUNNER_TEMP: runnerTemp })
+      expect(main.state['undo-file']).toMatch(new RegExp(`^${runnerTemp}/ln-action-undo-`))
+      expect(main.state.undo).toBeUndefined()
+      const post = runAction(ws, { links, cleanup: 'true' }, { ...stateEnv(main.state), RUNNER_TEMP: runnerTemp })
+      expect(post.status).toBe(0)
+      expect(post.results.filter((r) => r.status === 'removed')).toHaveLength(300)
+      expect(fs.readdirSync(path.join(ws, 'links'))).toEqual([])
+      expect(fs.existsSync(main.state['undo-file'])).toBe(false)
+    } finally {
+      fs.rmSync(runnerTemp, { recursive: true, force: true })
+    }
   })
 })

@@ -65,7 +65,8 @@ describe('getInputs', () => {
         dryRun: false,
         failOnError: true,
         timeoutMs: 30_000,
-        summary: true
+        summary: true,
+        cleanup: false
       }
     })
   })

@@ -40096,9 +40096,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -41931,9 +41931,182 @@ function applyLink(planned, ctx) {
     return toResult(plan, outcome, ctx);
 }
 
+;// CONCATENATED MODULE: ./src/cleanup.ts
+// What the post step does for one link the main step made (`cleanup: true`): only where PATH is still exactly what
+// was made, remove it, and put back what it replaced (from its backup, or a replaced link from its recorded text).
+// Anything changed since is kept, with a warning. The same code identifies what the main step made.
+
+
+/** Everything below a copied directory, in one line: names, types, sizes, times. */
+function treeOf(dir, ops, platform) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const walk = (d, rel) => {
+        for (const name of ops.readdir(d).sort()) {
+            const p = platform.path.join(d, name);
+            const s = ops.lstat(p);
+            if (!s)
+                continue;
+            hash.update(`${rel}/${name}\0${s.isDirectory() ? 'd' : s.isSymbolicLink() ? 'l' : 'f'}${s.size}:${s.mtimeMs}\n`);
+            if (s.isDirectory())
+                walk(p, `${rel}/${name}`);
+        }
+    };
+    walk(dir, '');
+    return hash.digest('hex');
+}
+/** What is at p now, in the terms the post step compares; undefined where nothing is. */
+function identify(p, ops, platform) {
+    const s = ops.lstat(p);
+    if (!s)
+        return undefined;
+    if (s.isSymbolicLink()) {
+        const dir = platform.isWindows ? ops.stat(p)?.isDirectory() === true : undefined;
+        return { link: ops.readlink(p), ...(dir ? { dir } : {}) };
+    }
+    const { dev, ino, size, mtimeMs } = s;
+    return { dev, ino, size, mtimeMs, ...(s.isDirectory() ? { tree: treeOf(p, ops, platform) } : {}) };
+}
+/** p still is what was recorded: the same link text, or the same inode (and, for a copy, size, time and tree). */
+function isStill(p, s, was, ops, platform, strict) {
+    if (was.link !== undefined)
+        return s.isSymbolicLink() && sameLinkTarget(platform, p, ops.readlink(p), was.link);
+    if (s.isSymbolicLink() || s.dev !== was.dev || s.ino !== was.ino)
+        return false;
+    if (!strict)
+        return true; // a hard link: its content is TARGET's, whoever changed it
+    if (s.size !== was.size || s.mtimeMs !== was.mtimeMs)
+        return false;
+    return was.tree === undefined || (s.isDirectory() && treeOf(p, ops, platform) === was.tree);
+}
+function cleanup_removeTree(p, ops, platform) {
+    for (const name of ops.readdir(p)) {
+        const child = platform.path.join(p, name);
+        if (ops.lstat(child)?.isDirectory())
+            cleanup_removeTree(child, ops, platform);
+        else
+            ops.unlink(child);
+    }
+    ops.rmdir(p);
+}
+/** A link with `text` put where `p` is, in one rename (a temporary name of apply's form, swept if left behind). */
+function putLinkBack(p, text, dir, ops, platform) {
+    const temp = platform.path.join(platform.path.dirname(p), `.ln-action-${process.pid.toString(36)}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+    ops.symlink(text, temp, platform.isWindows ? (dir ? 'dir' : 'file') : undefined);
+    try {
+        // Windows cannot rename over a directory link.
+        if (platform.isWindows && ops.stat(p)?.isDirectory())
+            ops.unlink(p);
+        ops.rename(temp, p);
+    }
+    catch (error) {
+        ops.unlink(temp);
+        throw error;
+    }
+}
+/** Undo one link, or say why it was left. Throws the errno of a call that failed. */
+function undo(entry, ops, platform) {
+    const { path: p, before } = entry;
+    const warnings = [];
+    const backupLeft = before?.backup ? ` Its backup ${before.backup} is left where it is.` : '';
+    const at = ops.lstat(p);
+    if (!at)
+        return { status: 'unchanged', message: `Nothing is at ${p} any more.${backupLeft}`, warnings };
+    if (!isStill(p, at, entry.made, ops, platform, entry.kind === 'copy')) {
+        warnings.push(`${p} changed since this job's ln-action step made it: kept as it is now.${backupLeft}`);
+        return { status: 'kept', message: '', warnings };
+    }
+    const backup = before?.backup && before.backupIs && ops.lstat(before.backup);
+    if (before?.backup && backup && isStill(before.backup, backup, before.backupIs, ops, platform, false)) {
+        if (platform.isWindows && ops.stat(p)?.isDirectory())
+            ops.unlink(p);
+        ops.rename(before.backup, p);
+        return { status: 'restored', message: `Put back from its backup ${before.backup}.`, warnings };
+    }
+    if (before?.backup)
+        warnings.push(`The backup ${before.backup} changed or went since the step made it: not used.`);
+    if (before?.link !== undefined) {
+        putLinkBack(p, before.link, before.dir === true, ops, platform);
+        return { status: 'restored', message: `Put back the link it replaced, to '${before.link}'.`, warnings };
+    }
+    if (at.isDirectory())
+        cleanup_removeTree(p, ops, platform);
+    else
+        ops.unlink(p);
+    if (before)
+        warnings.push(`${p} replaced a file that cannot be put back: there is no backup (set backup-suffix).`);
+    return { status: 'removed', message: '', warnings };
+}
+
+;// CONCATENATED MODULE: ./src/undo-record.ts
+// `cleanup: true`: apply a link and record what the post step needs to undo it. What was at PATH is read before the
+// link is made (only where the plan may replace), what was made and its backup after. Costs a few calls per link,
+// so only with cleanup.
+
+
+
+/** The name makeBackup will take: PATH+suffix, else the first free PATH.~N~. */
+function nextBackupName(abs, ctx) {
+    const suffix = ctx.settings.backupSuffix;
+    if (!suffix)
+        return undefined;
+    for (let n = 0;; n++) {
+        const name = n === 0 ? abs + suffix : `${abs}.~${n}~`;
+        if (!ctx.ops.lstat(name))
+            return name;
+    }
+}
+function before(abs, ctx) {
+    const was = identify(abs, ctx.ops, ctx.platform);
+    return was ? { was, backup: nextBackupName(abs, ctx) } : {};
+}
+function applyRecorded(plan, ctx) {
+    const { request } = plan;
+    const mayReplace = plan.action === 'replace' || request.dependsOnEarlier;
+    const old = mayReplace ? before(request.absPath, ctx) : {};
+    const result = applyLink(plan, ctx);
+    if ((result.status !== 'created' && result.status !== 'replaced') || result.kind === '')
+        return result;
+    try {
+        return record(result, old, plan, ctx);
+    }
+    catch (error) {
+        // The link is made; only reading it back failed (the share may have gone): say it will not be undone.
+        if (!isErrno(error))
+            throw error;
+        const why = `${error.code} from ${error.syscall ?? 'lstat'}()`;
+        return {
+            ...result,
+            warnings: [
+                ...result.warnings,
+                `${request.absPath} could not be read back (${why}): the post step will not undo it.`
+            ]
+        };
+    }
+}
+function record(result, old, plan, ctx) {
+    const { request } = plan;
+    const made = identify(request.absPath, ctx.ops, ctx.platform);
+    if (!made || result.kind === '')
+        return result;
+    const { line, absPath: path, absTarget: target } = request;
+    const undo = { line, path, target, type: result.type, kind: result.kind, made };
+    if (result.status === 'replaced' && old.was) {
+        const backupIs = old.backup ? identify(old.backup, ctx.ops, ctx.platform) : undefined;
+        // Only the parts that say what it was: a file is put back from its backup alone.
+        const { link, dir } = old.was;
+        undo.before = {
+            ...(link !== undefined ? { link, dir } : {}),
+            ...(backupIs ? { backup: old.backup, backupIs } : {})
+        };
+    }
+    return { ...result, undo };
+}
+/** How links are applied in this run: recorded for the post step under `cleanup: true`. */
+function applierFor(ctx) {
+    return ctx.settings.cleanup ? applyRecorded : applyLink;
+}
+
 ;// CONCATENATED MODULE: ./src/executor.ts
-// An executor plans and makes links somewhere: this one in this process; share/executor.ts in a child process per
-// share that may hang. The pipeline asks each for its plans, then for its results.
 
 
 
@@ -41952,7 +42125,7 @@ class LocalExecutor {
         this.plans = planAll(this.links.map((l) => l.request), this.ctx);
     }
     async results(into) {
-        const result = this.dryRun ? plannedResult : applyLink;
+        const result = this.dryRun ? plannedResult : applierFor(this.ctx);
         this.plans.forEach((plan, i) => (into[this.links[i].index] = result(plan, this.ctx)));
         this.plans = []; // a run of 100,000 links lets go of its plans before the report
     }
@@ -41969,7 +42142,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 const ROLE = 'LN_ACTION_ROLE';
 function roleOf(env) {
     const role = env[ROLE];
-    return role === 'lean' || role === 'share-worker' || role === 'lane' ? role : undefined;
+    return role === 'lean' || role === 'share-worker' || role === 'lane' || role === 'post-worker' ? role : undefined;
 }
 /** The environment of a process or thread that is to play `role`. */
 function envFor(role) {
@@ -42839,6 +43012,29 @@ async function report(results, where) {
         setFailed(`${counts.failed} of ${results.length} links failed (fail-on-error: true).`);
     }
 }
+/**
+ * The post step's report: each link it undid (removed, restored), left (kept: changed since) or could not undo, in
+ * the log and the job summary; the results file holds them all. A link someone changed never fails the step; a call
+ * that failed does, since a link left behind is what `cleanup` is there to prevent.
+ */
+async function reportCleanup(results, where) {
+    const n = (status) => count(results, status);
+    const failed = results.filter(isFailure).length;
+    const countLine = `ln-action cleanup, ${results.length} links this job's step made: ${n('removed')} removed, ${n('restored')} ` +
+        `restored, ${n('kept')} kept (changed since), ${n('unchanged')} already gone, ${failed} not undone`;
+    log(results, countLine, where);
+    const seeAlso = 'the log of the post step';
+    annotate('error', results.filter(isFailure), MAX_ERRORS, where, seeAlso);
+    annotate('warning', results.flatMap((r) => r.warnings.map((message) => ({ ...r, message }))), MAX_WARNINGS, where, seeAlso);
+    setOutput('results-file', writeResultsFile(results));
+    const headline = failed > 0
+        ? `❌ ln-action cleanup: ${failed} of ${results.length} links not undone`
+        : `✅ ln-action cleanup: ${results.length} links undone or left as found`;
+    if (where.settings.summary && process.env.GITHUB_STEP_SUMMARY)
+        await writeSummary(results, countLine, where, headline);
+    if (failed > 0)
+        setFailed(`ln-action cleanup: ${failed} of ${results.length} links could not be undone.`);
+}
 
 ;// CONCATENATED MODULE: ./src/model.ts
 // The data that flows through the pipeline: spec entries in, one result per entry out.
@@ -42967,7 +43163,8 @@ function getInputs(platform, mayHang = () => false) {
         dryRun: bool('dry-run', false),
         failOnError: bool('fail-on-error', true),
         timeoutMs: seconds('timeout', 30) * 1000,
-        summary: bool('summary', true)
+        summary: bool('summary', true),
+        cleanup: bool('cleanup', false)
     };
     core_debug(`settings: ${JSON.stringify({ ...settings, spec: `${spec.length} characters` })}`);
     return { settings, spec };
@@ -43189,9 +43386,60 @@ function markDependents(requests, linkPaths, platform) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/undo-state.ts
+// What the main step hands its post step, through the runner's state (core.saveState: the runner gives it back to
+// the post step as STATE_* variables), as actions/checkout does. The main step always marks itself, so the post
+// step, which runs the same file, knows what it is; what to undo travels inline while small, else in a file in
+// RUNNER_TEMP that the state names (an environment variable holds at most 32,767 characters on Windows).
+
+
+
+
+
+const POST = 'post';
+const UNDO = 'undo';
+const UNDO_FILE = 'undo-file';
+const INLINE_CHARS = 16 * 1024;
+/** Said by the main step before anything else: the post step is the run that finds it. */
+function markMainStep() {
+    saveState(POST, 'true');
+}
+function isPostStep() {
+    return getState(POST) === 'true';
+}
+/** Take each result's undo entry off it and save them for the post step; nothing is saved when there are none. */
+function saveUndo(results, settings, platform, mayHang) {
+    const entries = [];
+    for (const result of results) {
+        if (!result.undo)
+            continue;
+        entries.push(mayHang(result.path) ? { ...result.undo, share: true } : result.undo);
+        delete result.undo;
+    }
+    if (entries.length === 0)
+        return;
+    const json = JSON.stringify({ settings, platform, entries });
+    if (json.length <= INLINE_CHARS)
+        return saveState(UNDO, json);
+    const file = external_node_path_namespaceObject.join(process.env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir(), `ln-action-undo-${process.pid}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}.json`);
+    external_node_fs_namespaceObject.writeFileSync(file, json);
+    saveState(UNDO_FILE, file);
+}
+/** What the main step left to undo, and the file it came in (to remove once done); undefined when nothing. */
+function loadUndo() {
+    const inline = getState(UNDO);
+    if (inline)
+        return { record: JSON.parse(inline) };
+    const file = getState(UNDO_FILE);
+    if (!file)
+        return undefined;
+    return { record: JSON.parse(external_node_fs_namespaceObject.readFileSync(file, 'utf8')), file };
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 // The pipeline: settings → parse → plan and apply (executors) → report. Nothing here knows about processes: where
 // each link is worked on is the executors' business (executors.ts).
+
 
 
 
@@ -43228,6 +43476,7 @@ async function linkAll(spec, settings, where) {
 /** Run the action. Resolves when it is done; failures set the exit code through core.setFailed. */
 async function main_run(options = {}) {
     const { platform = currentPlatform(), ops = nodeFs, isolateShares = true } = options;
+    markMainStep();
     try {
         const detector = createDetector(platform);
         const mayHang = (p) => isolateShares && canHang(detector.forPath(p));
@@ -43244,7 +43493,136 @@ async function main_run(options = {}) {
         });
         if ('problems' in outcome)
             return await reportProblems(outcome.problems, where, outcome.entries);
+        if (settings.cleanup && !settings.dryRun)
+            saveUndo(outcome.results, settings, platform.name, mayHang);
         await report(outcome.results, where);
+    }
+    catch (error) {
+        setFailed(errorMessage(error));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/post.ts
+// The post step (action.yml `runs.post`, the same bundle): with `cleanup: true`, undo what the main step changed,
+// link by link (cleanup.ts), then report. Links on shares that may hang are undone in a child process that is given
+// `timeout` per link and then left behind, so a hung share never holds up the end of the job. With nothing to undo
+// it returns at once: every job that uses the action runs it.
+
+
+
+
+
+
+
+
+
+
+
+function resultOf(entry, said) {
+    const { line, path, target, type, kind } = entry;
+    return { line, path, target, text: entry.made.link ?? '', type, kind, filesystem: '', hint: '', ...said };
+}
+/** Undo one link; a call that fails is that link's failure, with its errno. */
+function undoOne(entry, ops, platform) {
+    try {
+        return resultOf(entry, { ...undo(entry, ops, platform), code: '', errno: null, syscall: '' });
+    }
+    catch (error) {
+        if (!isErrno(error))
+            throw error;
+        const code = error.code ?? 'UNKNOWN';
+        const message = `Could not undo the link at ${entry.path}: ${code} from ${error.syscall ?? '?'}().`;
+        return resultOf(entry, {
+            status: 'failed',
+            code,
+            errno: errnoNumber(code),
+            syscall: error.syscall ?? '',
+            message,
+            warnings: []
+        });
+    }
+}
+function unfinished(entry, first, why) {
+    const message = first ? `${why}: ${entry.path} was not undone.` : `Not attempted: ${why.toLowerCase()}.`;
+    const code = first ? 'ETIMEDOUT' : 'ECANCELED';
+    const status = first ? 'failed' : 'skipped';
+    return resultOf(entry, {
+        status,
+        code,
+        errno: errnoNumber(code),
+        syscall: first ? 'none' : '',
+        message,
+        warnings: []
+    });
+}
+/** The links on shares, in a child process that must answer each within the timeout; what it never did fails. */
+function undoInWorker(record, entries, entry = (0,external_node_url_.fileURLToPath)(import.meta.url)) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [entry], {
+        env: envFor('post-worker'),
+        stdio: ['ignore', 'ignore', 'ignore', 'ipc']
+    });
+    const results = [];
+    const seconds = record.settings.timeoutMs / 1000;
+    return new Promise((resolve) => {
+        let timer;
+        let done = false;
+        const finish = (why = '') => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            child.kill('SIGKILL');
+            if (child.connected)
+                child.disconnect();
+            child.unref();
+            const next = results.length;
+            resolve(entries.map((e, i) => results[i] ?? unfinished(e, i === next, why)));
+        };
+        const arm = () => {
+            clearTimeout(timer);
+            timer = setTimeout(() => finish(`The share did not answer within timeout (${seconds} s)`), record.settings.timeoutMs);
+        };
+        child.on('message', (result) => {
+            results.push(result);
+            if (results.length === entries.length)
+                finish();
+            else
+                arm();
+        });
+        child.on('exit', (code, signal) => finish(`The worker for this share ended early (${signal ?? `exit code ${code}`})`));
+        child.on('error', (error) => finish(`The worker for this share failed (${error.message})`));
+        child.send({ platform: record.platform, entries });
+        arm();
+    });
+}
+/** The child's side: undo each link and answer at once, in order. */
+function runPostWorker() {
+    process.once('message', (message) => {
+        const platform = platformFor(message.platform);
+        const send = (result) => new Promise((resolve) => process.send(result, () => resolve()));
+        void (async () => {
+            for (const entry of message.entries)
+                await send(undoOne(entry, nodeFs, platform));
+            process.exit(0);
+        })();
+    });
+}
+async function runPost(workerEntry) {
+    try {
+        const loaded = loadUndo();
+        if (!loaded)
+            return;
+        const { record } = loaded;
+        const platform = platformFor(record.platform);
+        const onShares = record.entries.filter((e) => e.share);
+        const fromWorker = onShares.length > 0 ? undoInWorker(record, onShares, workerEntry) : Promise.resolve([]);
+        const here = new Map(record.entries.filter((e) => !e.share).map((e) => [e, undoOne(e, nodeFs, platform)]));
+        const there = new Map((await fromWorker).map((r, i) => [onShares[i], r]));
+        const results = record.entries.map((e) => here.get(e) ?? there.get(e));
+        const workspace = process.env.GITHUB_WORKSPACE || record.settings.workingDirectory;
+        await reportCleanup(results, { settings: record.settings, platform, workspace });
+        if (loaded.file)
+            external_node_fs_namespaceObject.rmSync(loaded.file, { force: true });
     }
     catch (error) {
         setFailed(errorMessage(error));
@@ -43352,6 +43730,7 @@ class Watchdog {
 
 
 
+
 /**
  * Where the links of a share are planned and made. The share itself is as the action saw it (its details already
  * read); every other path comes from the mount table, since a link is sent here when only its TARGET is on the
@@ -43410,13 +43789,14 @@ class Lane {
         }
     }
     apply(links) {
+        const apply = applierFor(this.ctx);
         for (const { index } of links) {
             const plan = this.plans.get(index);
             // A plan that already failed touches nothing to report so; the others wait for a share that answers.
             if (!plan || (this.slots.stopped && plan.action !== 'fail'))
                 continue;
             this.current.index = index;
-            this.post({ type: 'applied', index, result: applyLink(plan, this.ctx) });
+            this.post({ type: 'applied', index, result: apply(plan, this.ctx) });
         }
     }
 }
@@ -43649,6 +44029,8 @@ async function runShareWorker() {
 
 
 
+
+
 /* istanbul ignore next -- the dispatch itself: each role's entry is tested on its own */
 switch (roleOf(process.env)) {
     case 'share-worker':
@@ -43657,10 +44039,14 @@ switch (roleOf(process.env)) {
     case 'lane':
         runLane();
         break;
+    case 'post-worker':
+        runPostWorker();
+        break;
     case 'lean':
         void main_run();
         break;
     default:
-        void main_run({ lean: true });
+        // runs.post is this file too: the main step's state says which step this is.
+        void (isPostStep() ? runPost() : main_run({ lean: true }));
 }
 

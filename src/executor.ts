@@ -1,9 +1,10 @@
 // An executor plans and makes links somewhere: this one in this process; share/executor.ts in a child process per
 // share that may hang. The pipeline asks each for its plans, then for its results.
-import { applyLink, type ApplyContext } from './apply.js'
+import type { ApplyContext } from './apply.js'
 import type { Indexed, LinkResult } from './model.js'
 import { planAll, type LinkPlan } from './plan.js'
 import { plannedResult } from './result.js'
+import { applierFor } from './undo-record.js'
 
 export interface Executor {
   /** Look at the disk for every link. */
@@ -32,7 +33,7 @@ export class LocalExecutor implements Executor {
   }
 
   async results(into: LinkResult[]): Promise<void> {
-    const result = this.dryRun ? plannedResult : applyLink
+    const result = this.dryRun ? plannedResult : applierFor(this.ctx)
     this.plans.forEach((plan, i) => (into[this.links[i].index] = result(plan, this.ctx)))
     this.plans = [] // a run of 100,000 links lets go of its plans before the report
   }

@@ -12,6 +12,7 @@ import { currentPlatform, type Platform } from './platform.js'
 import { report, reportProblems } from './report.js'
 import { getInputs } from './settings.js'
 import { parseSpec, resolveEntries } from './spec.js'
+import { markMainStep, saveUndo } from './undo-state.js'
 
 export interface RunOptions {
   platform?: Platform
@@ -50,6 +51,7 @@ async function linkAll(spec: string, settings: Settings, where: Workplace): Prom
 /** Run the action. Resolves when it is done; failures set the exit code through core.setFailed. */
 export async function run(options: RunOptions = {}): Promise<void> {
   const { platform = currentPlatform(), ops = nodeFs, isolateShares = true } = options
+  markMainStep()
   try {
     const detector = createDetector(platform)
     const mayHang = (p: string): boolean => isolateShares && canHang(detector.forPath(p))
@@ -64,6 +66,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
       workerEntry: options.workerEntry
     })
     if ('problems' in outcome) return await reportProblems(outcome.problems, where, outcome.entries)
+    if (settings.cleanup && !settings.dryRun) saveUndo(outcome.results, settings, platform.name, mayHang)
     await report(outcome.results, where)
   } catch (error) {
     core.setFailed(errorMessage(error))

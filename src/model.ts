@@ -62,6 +62,8 @@ export interface LinkSettings {
   dangling: DanglingMode
   /** Keep whatever is replaced as PATH+suffix; empty keeps nothing. */
   backupSuffix: string
+  /** Record what each link changed, for the post step to undo (`cleanup: true`). */
+  cleanup?: boolean
 }
 
 /** Every input, checked: the one settings shape, from the inputs down to a share worker's lanes. */
@@ -109,7 +111,18 @@ export interface Indexed {
   request: LinkRequest
 }
 
-export type Status = 'created' | 'replaced' | 'removed' | 'unchanged' | 'planned' | 'failed' | 'skipped'
+export type Status =
+  | 'created'
+  | 'replaced'
+  | 'removed'
+  | 'unchanged'
+  | 'planned'
+  | 'failed'
+  | 'skipped'
+  /** Post step only: what a link replaced is back. */
+  | 'restored'
+  /** Post step only: PATH changed since the main step made it, so it was left alone. */
+  | 'kept'
 export type PlanAction = 'create' | 'replace' | 'remove' | 'unchanged' | 'fail'
 
 /** What a failed (or EIO-but-made) filesystem call said, named the way users search for it. */
@@ -165,4 +178,35 @@ export interface LinkResult {
   plan?: PlanAction
   /** After a failure that says a kind of link cannot be made here: which kinds the directory allows. */
   probe?: Probe
+  /** With `cleanup: true`, what the post step is to undo; taken off before the results are reported. */
+  undo?: UndoEntry
+}
+
+/** What an entry is, as far as the post step must recognise it: a link by its text, anything else by its inode. */
+export interface Identity {
+  /** A symbolic link's text. */
+  link?: string
+  /** Windows: a directory link (its type is fixed when it is made). */
+  dir?: boolean
+  dev?: number
+  ino?: number
+  size?: number
+  mtimeMs?: number
+  /** A copied directory: names, types, sizes and times of everything below it. */
+  tree?: string
+}
+
+/** What the post step is to undo for one link the main step created or replaced (`cleanup: true`). */
+export interface UndoEntry {
+  line: number
+  path: string
+  target: string
+  type: LinkType
+  kind: Kind
+  /** What the step left at PATH. */
+  made: Identity
+  /** What was at PATH before, when the step replaced it, and where its backup went. */
+  before?: Identity & { backup?: string; backupIs?: Identity }
+  /** On a share that may hang: undone in a child process, under the timeout. */
+  share?: boolean
 }

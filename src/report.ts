@@ -175,3 +175,33 @@ export async function report(results: LinkResult[], where: Where): Promise<void>
     core.setFailed(`${counts.failed} of ${results.length} links failed (fail-on-error: true).`)
   }
 }
+
+/**
+ * The post step's report: each link it undid (removed, restored), left (kept: changed since) or could not undo, in
+ * the log and the job summary; the results file holds them all. A link someone changed never fails the step; a call
+ * that failed does, since a link left behind is what `cleanup` is there to prevent.
+ */
+export async function reportCleanup(results: LinkResult[], where: Where): Promise<void> {
+  const n = (status: Status): number => count(results, status)
+  const failed = results.filter(isFailure).length
+  const countLine =
+    `ln-action cleanup, ${results.length} links this job's step made: ${n('removed')} removed, ${n('restored')} ` +
+    `restored, ${n('kept')} kept (changed since), ${n('unchanged')} already gone, ${failed} not undone`
+  log(results, countLine, where)
+  const seeAlso = 'the log of the post step'
+  annotate('error', results.filter(isFailure), MAX_ERRORS, where, seeAlso)
+  annotate(
+    'warning',
+    results.flatMap((r) => r.warnings.map((message) => ({ ...r, message }))),
+    MAX_WARNINGS,
+    where,
+    seeAlso
+  )
+  core.setOutput('results-file', writeResultsFile(results))
+  const headline =
+    failed > 0
+      ? `❌ ln-action cleanup: ${failed} of ${results.length} links not undone`
+      : `✅ ln-action cleanup: ${results.length} links undone or left as found`
+  if (where.settings.summary && process.env.GITHUB_STEP_SUMMARY) await writeSummary(results, countLine, where, headline)
+  if (failed > 0) core.setFailed(`ln-action cleanup: ${failed} of ${results.length} links could not be undone.`)
+}

@@ -122,7 +122,8 @@ export function getInputs(platform: Platform, mayHang: (p: string) => boolean = 
     dryRun: bool('dry-run', false),
     failOnError: bool('fail-on-error', true),
     timeoutMs: seconds('timeout', 30) * 1000,
-    summary: bool('summary', true)
+    summary: bool('summary', true),
+    cleanup: bool('cleanup', false)
   }
   core.debug(`settings: ${JSON.stringify({ ...settings, spec: `${spec.length} characters` })}`)
   return { settings, spec }
