@@ -43543,8 +43543,8 @@ function undoOne(entry, ops, platform) {
     }
 }
 function unfinished(entry, first, why) {
-    const message = first ? `${why}: ${entry.path} was not undone.` : `Not attempted: ${why.toLowerCase()}.`;
-    const code = first ? 'ETIMEDOUT' : 'ECANCELED';
+    const message = first ? `${why.words}: ${entry.path} was not undone.` : `Not attempted: ${why.words.toLowerCase()}.`;
+    const code = first ? why.code : 'ECANCELED';
     const status = first ? 'failed' : 'skipped';
     return resultOf(entry, {
         status,
@@ -43566,7 +43566,7 @@ function undoInWorker(record, entries, entry = (0,external_node_url_.fileURLToPa
     return new Promise((resolve) => {
         let timer;
         let done = false;
-        const finish = (why = '') => {
+        const finish = (why = { code: '', words: '' }) => {
             if (done)
                 return;
             done = true;
@@ -43580,7 +43580,8 @@ function undoInWorker(record, entries, entry = (0,external_node_url_.fileURLToPa
         };
         const arm = () => {
             clearTimeout(timer);
-            timer = setTimeout(() => finish(`The share did not answer within timeout (${seconds} s)`), record.settings.timeoutMs);
+            const words = `The share did not answer within timeout (${seconds} s)`;
+            timer = setTimeout(() => finish({ code: 'ETIMEDOUT', words }), record.settings.timeoutMs);
         };
         child.on('message', (result) => {
             results.push(result);
@@ -43589,8 +43590,9 @@ function undoInWorker(record, entries, entry = (0,external_node_url_.fileURLToPa
             else
                 arm();
         });
-        child.on('exit', (code, signal) => finish(`The worker for this share ended early (${signal ?? `exit code ${code}`})`));
-        child.on('error', (error) => finish(`The worker for this share failed (${error.message})`));
+        const ended = (words) => finish({ code: 'UNKNOWN', words: `The worker for this share ${words}` });
+        child.on('exit', (code, signal) => ended(`ended early (${signal ?? `exit code ${code}`})`));
+        child.on('error', (error) => ended(`failed (${error.message})`));
         child.send({ platform: record.platform, entries });
         arm();
     });

@@ -41,9 +41,9 @@ export function undoOne(entry: UndoEntry, ops: FsOps, platform: Platform): LinkR
   }
 }
 
-function unfinished(entry: UndoEntry, first: boolean, why: string): LinkResult {
-  const message = first ? `${why}: ${entry.path} was not undone.` : `Not attempted: ${why.toLowerCase()}.`
-  const code = first ? 'ETIMEDOUT' : 'ECANCELED'
+function unfinished(entry: UndoEntry, first: boolean, why: { code: string; words: string }): LinkResult {
+  const message = first ? `${why.words}: ${entry.path} was not undone.` : `Not attempted: ${why.words.toLowerCase()}.`
+  const code = first ? why.code : 'ECANCELED'
   const status = first ? 'failed' : 'skipped'
   return resultOf(entry, {
     status,
@@ -70,7 +70,7 @@ export function undoInWorker(
   return new Promise((resolve) => {
     let timer: NodeJS.Timeout | undefined
     let done = false
-    const finish = (why = ''): void => {
+    const finish = (why = { code: '', words: '' }): void => {
       if (done) return
       done = true
       clearTimeout(timer)
@@ -82,20 +82,17 @@ export function undoInWorker(
     }
     const arm = (): void => {
       clearTimeout(timer)
-      timer = setTimeout(
-        () => finish(`The share did not answer within timeout (${seconds} s)`),
-        record.settings.timeoutMs
-      )
+      const words = `The share did not answer within timeout (${seconds} s)`
+      timer = setTimeout(() => finish({ code: 'ETIMEDOUT', words }), record.settings.timeoutMs)
     }
     child.on('message', (result: LinkResult) => {
       results.push(result)
       if (results.length === entries.length) finish()
       else arm()
     })
-    child.on('exit', (code, signal) =>
-      finish(`The worker for this share ended early (${signal ?? `exit code ${code}`})`)
-    )
-    child.on('error', (error) => finish(`The worker for this share failed (${error.message})`))
+    const ended = (words: string): void => finish({ code: 'UNKNOWN', words: `The worker for this share ${words}` })
+    child.on('exit', (code, signal) => ended(`ended early (${signal ?? `exit code ${code}`})`))
+    child.on('error', (error) => ended(`failed (${error.message})`))
     child.send({ platform: record.platform, entries })
     arm()
   })
