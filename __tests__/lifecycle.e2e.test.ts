@@ -4,6 +4,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { stateEnv } from '../scripts/run-action.mjs'
 import { describePosixWithActionNode, runAction, snapshot, tempWorkspace } from './helpers/action.js'
+import { describeLab } from './helpers/lab.js'
 
 let ws: string
 beforeEach(() => {
@@ -258,4 +259,54 @@ describePosixWithActionNode('cleanup: the post step (dist/index.js, state passed
       fs.rmSync(runnerTemp, { recursive: true, force: true })
     }
   })
+})
+
+describeLab('state: absent and cleanup on a share (lab/lab.sh, sshfs)', (lab) => {
+  lab.test(
+    'removes a symlink through the share worker; keeps a hard link look-alike, unprovable on sshfs',
+    ['sshfs'],
+    () => {
+      const share = lab.workspace('sshfs', { 'data/x': 'x\n' })
+      fs.symlinkSync('data/x', path.join(share, 'l'))
+      fs.copyFileSync(path.join(share, 'data/x'), path.join(share, 'h'))
+      const links = '- {path: l, state: absent}\n- {path: h, target: data/x, state: absent}'
+      const run = runAction(ws, { links, 'fail-on-error': 'false', 'working-directory': share })
+      expect(run.results.map((r) => [r.status, r.code, r.filesystem])).toEqual([
+        ['removed', '', 'fuse.sshfs'],
+        ['failed', 'UNVERIFIABLE', 'fuse.sshfs']
+      ])
+      expect(fs.lstatSync(lab.onServer('sshfs', `${share}/l`), { throwIfNoEntry: false })).toBeUndefined()
+      expect(fs.existsSync(lab.onServer('sshfs', `${share}/h`))).toBe(true)
+    }
+  )
+
+  lab.test(
+    'the post step undoes links on a share, and times out on a hung one without holding up the job',
+    ['sshfs'],
+    () => {
+      const share = lab.workspace('sshfs', { 'data/x': 'x\n' })
+      // The step runs in a local workspace (a process whose cwd is on a hung share blocks whoever starts it).
+      const inputs = { links: 'a -> data/x\nb -> data/x', cleanup: 'true', timeout: '2', 'working-directory': share }
+      const main = runAction(ws, inputs)
+      expect(main.results.map((r) => r.status)).toEqual(['created', 'created'])
+      const post = runAction(ws, inputs, stateEnv(main.state))
+      expect(post.results.map((r) => r.status)).toEqual(['removed', 'removed'])
+      expect(fs.readdirSync(lab.onServer('sshfs', share))).toEqual(['data'])
+
+      const again = runAction(ws, inputs)
+      lab.share('hang', 'sshfs')
+      try {
+        const hung = runAction(ws, inputs, stateEnv(again.state))
+        expect(hung.status).toBe(1)
+        expect(hung.results.map((r) => [r.status, r.code])).toEqual([
+          ['failed', 'ETIMEDOUT'],
+          ['skipped', 'ECANCELED']
+        ])
+        expect(hung.ms).toBeLessThan(15_000)
+      } finally {
+        lab.share('resume', 'sshfs')
+      }
+    },
+    60_000
+  )
 })
