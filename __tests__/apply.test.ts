@@ -33,7 +33,7 @@ function apply(
   filesystem?: typeof SSHFS
 ) {
   const ctx = context(ws, overrides, filesystem)
-  const { plans } = planAll(requests(spec, ws, defaults), ctx)
+  const plans = planAll(requests(spec, ws, defaults), ctx)
   return plans.map((p) => applyLink(p, ctx))
 }
 
@@ -213,7 +213,7 @@ describePosix('EPERM from link() on Linux: fs.protected_hardlinks only where it 
   const owner = fs.statSync(path.join(dataWorkspace(), 'data/x')).uid
   const refused = (hardlinkGuard?: { protects: boolean; euid: number }) => {
     const ctx = context(ws, { ops: failing({ link: 'EPERM' }), hardlinkGuard })
-    const { plans } = planAll(requests('h -> data/x', ws, { type: 'hardlink' }), ctx)
+    const plans = planAll(requests('h -> data/x', ws, { type: 'hardlink' }), ctx)
     return { result: applyLink(plans[0], ctx), ctx }
   }
 
@@ -231,7 +231,7 @@ describePosix('EPERM from link() on Linux: fs.protected_hardlinks only where it 
 
   it('reads the setting and the effective user once, at the first EPERM from link(), and never for other errnos', () => {
     const other = context(ws, { ops: failing({ link: 'EXDEV' }) })
-    applyLink(planAll(requests('h -> data/x', ws, { type: 'hardlink' }), other).plans[0], other)
+    applyLink(planAll(requests('h -> data/x', ws, { type: 'hardlink' }), other)[0], other)
     expect(other.hardlinkGuard).toBeUndefined()
     const { ctx } = refused()
     expect(ctx.hardlinkGuard).toEqual({

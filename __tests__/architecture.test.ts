@@ -12,9 +12,11 @@ const LAYERS: string[][] = [
   ['fsops.ts', 'knowledge.ts', 'mounts.ts', 'mounts-macos.ts', 'mounts-windows.ts'],
   ['settings.ts'],
   ['spec.ts'],
+  ['remove.ts', 'cleanup.ts', 'undo-state.ts'],
   ['plan.ts'],
   ['result.ts'],
   ['apply.ts'],
+  ['undo-record.ts'],
   ['share/protocol.ts', 'share/call-slots.ts', 'share/lanes.ts'],
   ['share/lane.ts'],
   ['share/supervisor.ts'],
@@ -24,7 +26,7 @@ const LAYERS: string[][] = [
   ['present.ts'],
   ['summary.ts'],
   ['report.ts'],
-  ['main.ts'],
+  ['main.ts', 'post.ts'],
   ['index.ts']
 ]
 

@@ -68,7 +68,7 @@ function expectEscapedSummary(summary: string): void {
   expect(summary).not.toContain('\n::') // a newline from a path is shown as \n, never kept
 }
 
-const OUTPUTS = ['changed', 'created', 'failed', 'replaced', 'results', 'results-file', 'unchanged']
+const OUTPUTS = ['changed', 'created', 'failed', 'removed', 'replaced', 'results', 'results-file', 'unchanged']
 
 describePosixWithActionNode('hostile input, end to end (dist/index.js as the runner runs it)', () => {
   describe('workflow-command and HTML injection through PATH and TARGET', () => {
@@ -188,7 +188,19 @@ describePosixWithActionNode('hostile input, end to end (dist/index.js as the run
       const run = runAction(ws, { links: '@specs/odd,name::x%.yml' })
       expect(run.status).toBe(1)
       expect(snapshot(ws)).toEqual(before)
-      expect(run.results).toEqual([])
+      // The outputs still say, entry by entry, what was wrong: hostile text kept real there, escaped on the page.
+      expect(run.results.map((r) => [r.line, r.status])).toEqual([
+        [1, 'failed'],
+        [3, 'skipped'],
+        [5, 'failed'],
+        [9, 'failed'],
+        [10, 'failed'],
+        [11, 'failed']
+      ])
+      expect(run.results[0].path).toBe('../nl\n::error::escape-injected')
+      expect(run.outputs.failed).toBe('6')
+      expect(run.summary).toContain('nothing was changed')
+      expect(run.summary).not.toContain('<script>')
       expect(run.stdout).toContain('nothing was changed')
 
       expectOnlyOwnCommands(run.stdout)
@@ -199,7 +211,7 @@ describePosixWithActionNode('hostile input, end to end (dist/index.js as the run
       expect(errors.map((e) => unescapeData(e.message))).toEqual([
         `PATH '../nl\n::error::escape-injected' leads outside working-directory '${ws}' (confine: true)`,
         "PATH '<script>dup' is already the PATH on line 3",
-        "unknown field '::error::field\ninjected'; allowed: path, target, type, fallback, relative, overwrite, target-type",
+        "unknown field '::error::field\ninjected'; allowed: path, target, type, fallback, relative, overwrite, target-type, state",
         "'type' must be one of symlink, hardlink, junction; got '<b>soft\n::warning::type-injected'",
         "'path' contains a NUL byte",
         `The links spec has 5 problem(s); nothing was changed. The first: line 1: PATH '../nl\n::error::escape-injected' leads outside working-directory '${ws}' (confine: true)`

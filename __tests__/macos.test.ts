@@ -291,7 +291,7 @@ describePosix('a hard link on a macOS FAT disk image (msdos), apply on this mach
       }
     }
     const ctx = context(ws, { platform: darwin, ops }, msdos)
-    return planAll(requests(spec, ws, defaults, darwin), ctx).plans.map((plan) => applyLink(plan, ctx))
+    return planAll(requests(spec, ws, defaults, darwin), ctx).map((plan) => applyLink(plan, ctx))
   }
 
   it('fails with ENOTSUP, names msdos, and says to copy; the probe found symlinks working', () => {

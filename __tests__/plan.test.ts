@@ -226,14 +226,47 @@ describePosix('failures visible before anything is written', () => {
   })
 })
 
+describePosix('what a dry run can already see', () => {
+  it('plans a hard link to a directory as a failure (EPERM from link), not as a creation that would fail', () => {
+    const p = plan('l -> data/dir', {}, { type: 'hardlink' })
+    expect(p).toMatchObject({ action: 'fail', failure: { code: 'EPERM', syscall: 'link' }, targetIsDir: true })
+  })
+
+  it('falls back at plan time from a hard link to a directory, and says why in the warning', () => {
+    const p = plan('l -> data/dir', {}, { type: 'hardlink', fallback: ['symlink'] })
+    expect(p).toMatchObject({ action: 'create', kinds: ['symlink'] })
+    expect(p.warnings).toEqual([
+      expect.stringMatching(
+        /data\/dir is a directory, which no hard link can lead to.*symbolic link is planned instead/
+      )
+    ])
+  })
+
+  it('falls back at plan time from a hard link to a missing TARGET, and says why in the warning', () => {
+    const p = plan('l -> nothing', {}, { type: 'hardlink', fallback: ['copy', 'symlink'] })
+    expect(p).toMatchObject({ action: 'create', kinds: ['symlink'] })
+    expect(p.warnings[0]).toMatch(
+      /nothing does not exist, so no hard link can lead to it: a symbolic link is planned instead/
+    )
+    expect(p.warnings[1]).toMatch(/dangles/)
+  })
+
+  it('says nothing of a fallback when the asked kind stays first', () => {
+    expect(plan('l -> data/dir', {}, { fallback: ['hardlink'] }).warnings).toEqual([])
+  })
+})
+
 describePosix('planAll', () => {
-  it('stops the run on a relative PATH that leaves working-directory through a symlinked parent, and writes nothing', () => {
+  it('fails only the link whose PATH leaves working-directory through a symlinked parent, naming it, and writes nothing', () => {
     const outside = tempDir()
     try {
       fs.symlinkSync(outside, path.join(ws, 'out'))
       const before = snapshot(ws)
-      const { problems } = planAll(requests('ok -> data/x\nout/x -> data/x', ws), context(ws))
-      expect(problems).toEqual([{ line: 2, message: expect.stringContaining('leads outside working-directory') }])
+      const [ok, out] = planAll(requests('ok -> data/x\nout/x -> data/x', ws), context(ws))
+      expect(ok.action).toBe('create')
+      expect(out).toMatchObject({ action: 'fail', failure: { code: 'CONFINE' } })
+      expect(out.said?.message).toContain(`the symlinked parent ${path.join(ws, 'out')}, which leads to ${outside}`)
+      expect(out.said?.hint).toContain('confine: false')
       expect(snapshot(ws)).toEqual(before)
     } finally {
       fs.rmSync(outside, { recursive: true, force: true })

@@ -300,15 +300,15 @@ describe('annotation locations', () => {
     ['absent (links inline)', undefined, { title: 'ln-action: links line 3' }]
   ])('point into the spec file when it is %s', async (_, specFile, props) => {
     const where = { settings: settingsWith({ specFile }), workspace: '/ws', platform: linux }
-    reportProblems(problems, where)
+    await reportProblems(problems, where)
     expect(core.error.mock.calls[0]).toEqual(["unknown field 'taget'", props])
     await report([failure(2)], where)
     expect(core.error.mock.calls[2][1]).toEqual(props)
   })
 
-  it('annotates at most 8 spec problems, then one saying how many more', () => {
+  it('annotates at most 8 spec problems, then one saying how many more', async () => {
     const twelve = Array.from({ length: 12 }, (_, i) => ({ line: 12 - i, message: `problem ${12 - i}` }))
-    reportProblems(twelve, { settings: settingsWith(), workspace: '/ws', platform: linux })
+    await reportProblems(twelve, { settings: settingsWith(), workspace: '/ws', platform: linux })
     expect(core.error.mock.calls.map(([message]) => message)).toEqual([
       ...Array.from({ length: 8 }, (_, i) => `problem ${i + 1}`),
       expect.stringMatching(/^4 more errors/)
@@ -316,8 +316,8 @@ describe('annotation locations', () => {
     expect(core.setFailed).toHaveBeenCalledTimes(1)
   })
 
-  it('logs every spec problem in line order and fails the step', () => {
-    reportProblems(problems, {
+  it('logs every spec problem in line order and fails the step', async () => {
+    await reportProblems(problems, {
       settings: settingsWith({ specFile: '/ws/ci/links.yml' }),
       workspace: '/ws',
       platform: linux
@@ -326,5 +326,24 @@ describe('annotation locations', () => {
     expect(core.setFailed).toHaveBeenCalledWith(
       "The links spec has 2 problem(s); nothing was changed. The first: line 3: unknown field 'taget'"
     )
+  })
+
+  it('still writes the outputs and a summary for a rejected spec: each entry failed with its problem, or skipped', async () => {
+    const entries = [7, 9].map((line) => ({ line, path: `l${line}`, target: 'x', options: settingsWith().defaults }))
+    await reportProblems(problems, { settings: settingsWith(), workspace: '/ws', platform: linux }, entries)
+    const outputs = Object.fromEntries(core.setOutput.mock.calls.map(([k, v]) => [k, String(v)]))
+    expect(outputs).toMatchObject({ failed: '3', created: '0', changed: 'false' })
+    const results = JSON.parse(outputs.results) as LinkResult[]
+    expect(results.map((r) => [r.line, r.status, r.path])).toEqual([
+      [3, 'failed', ''],
+      [7, 'failed', 'l7'],
+      [9, 'skipped', 'l9']
+    ])
+    expect(results[1]).toMatchObject({ code: 'SPEC', message: 'has 2 separators' })
+    expect(JSON.parse(fs.readFileSync(outputs['results-file'], 'utf8'))).toEqual(results)
+    const summary = fs.readFileSync(SUMMARY, 'utf8')
+    expect(summary).toContain('nothing was changed')
+    expect(summary).toContain('has 2 separators')
+    expect(core.setFailed).toHaveBeenCalledTimes(1)
   })
 })

@@ -57,7 +57,7 @@ describe('getInputs', () => {
     expect(inputsIn(env(blank))).toEqual({
       spec: 'a -> b',
       settings: {
-        defaults: { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' },
+        defaults: { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never', state: 'present' },
         backupSuffix: '',
         createParents: true,
         workingDirectory: wd,
@@ -66,7 +66,8 @@ describe('getInputs', () => {
         dryRun: false,
         failOnError: true,
         timeoutMs: 30_000,
-        summary: true
+        summary: true,
+        cleanup: false
       }
     })
   })

@@ -343,3 +343,39 @@ describe('test.yml: the action on every runner', () => {
     expect(windowsScripts.some((run) => /\$hard\.code -ne 'EXDEV'/.test(run))).toBe(true)
   })
 })
+
+describe('test.yml: cleanup after the job', () => {
+  type CleanupJob = Job & { strategy?: { matrix?: { os?: string[] } } }
+  const { workflow } = readWorkflow('test.yml')
+  const job = workflow.jobs?.cleanup as CleanupJob | undefined
+  const steps = job?.steps ?? []
+  const at = (uses: string): number => steps.findIndex((step) => step.uses === uses)
+
+  it('runs on Linux, macOS and Windows', () => {
+    expect(job?.strategy?.matrix?.os).toEqual(['ubuntu-latest', 'macos-latest', 'windows-latest'])
+  })
+
+  it('uses assert-clean before ln-action with cleanup: true, so that its post step checks after ln-action’s', () => {
+    expect(at('./.github/actions/assert-clean')).toBeGreaterThan(-1)
+    expect(at('./.github/actions/assert-clean')).toBeLessThan(at('./'))
+    expect(String(steps[at('./')].with?.cleanup)).toBe('true')
+    const paths = String(steps[at('./.github/actions/assert-clean')].with?.paths).trim().split('\n')
+    const links = String(steps[at('./')].with?.links).trim().split('\n')
+    // Every link the step creates (not the one that replaces a file: that file comes back) must be gone.
+    expect(paths).toEqual(expect.arrayContaining(links.slice(0, 2).map((line) => line.split(' -> ')[0])))
+  })
+
+  it('gives assert-clean a post step and nothing else to do', () => {
+    const action = parse(fs.readFileSync(path.join(ROOT, '.github/actions/assert-clean/action.yml'), 'utf8')) as {
+      runs: { using: string; main: string; post?: string }
+    }
+    expect(action.runs).toMatchObject({ using: 'node24', post: 'check.js' })
+    const main = fs.readFileSync(path.join(ROOT, '.github/actions/assert-clean', action.runs.main), 'utf8')
+    expect(main.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('//'))).toEqual([])
+  })
+
+  it("declares ln-action's post step, the same bundle as its main step", () => {
+    const action = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { runs: Record<string, string> }
+    expect(action.runs).toMatchObject({ main: 'dist/index.js', post: 'dist/index.js' })
+  })
+})

@@ -40096,9 +40096,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -41039,16 +41039,60 @@ function fillIn(text, ctx) {
         .replaceAll('TARGET_LINKS', ctx.targetLinks?.toLocaleString('en-US') ?? '');
 }
 
+;// CONCATENATED MODULE: ./src/remove.ts
+function kept(code, message, hint) {
+    return { action: 'fail', code, message: `${message} Kept: state: absent removes only links.`, hint };
+}
+const GIVE_TARGET = 'Give TARGET to remove a hard link of it, or remove the file in a step of your own if it is meant to go.';
+/** Whether the entry at PATH may go, from what the plan found (nothing here touches the disk). */
+function judgeRemoval(f) {
+    const { at, path, target } = f;
+    if (!at)
+        return { action: 'unchanged' };
+    if (at.isSymbolicLink()) {
+        if (target === '' || f.leadsToTarget)
+            return { action: 'remove', kind: 'symlink' };
+        return kept('OTHER_TARGET', `${path} is a link, but not to ${target}.`, 'Give the TARGET it leads to, or no TARGET to remove whatever link is at PATH.');
+    }
+    if (at.isDirectory())
+        return kept('NOT_A_LINK', `${path} is a directory, not a link.`, 'Remove it in a step of your own if it is meant to go.');
+    if (target === '') {
+        const what = at.nlink > 1 ? `a file with ${at.nlink} names (hard links)` : 'a regular file';
+        return kept('NOT_A_LINK', `${path} is ${what}, and no TARGET says whose hard link it would be.`, GIVE_TARGET);
+    }
+    const t = f.targetStats;
+    if (t && at.dev === t.dev && at.ino === t.ino)
+        return { action: 'remove', kind: 'hardlink' };
+    if (f.hidesInodes) {
+        return kept('UNVERIFIABLE', `${path} may be a hard link of ${target}, but this sshfs mount shows each name of a file as its own inode, ` +
+            'so it cannot be proven the same file (a copy made with `cp -p` looks the same).', 'Remove it in a step of your own if you know it is the link, or mount with `-o use_ino` where the server allows.');
+    }
+    const why = t ? `not ${target}'s file (another inode)` : `not a hard link of ${target}, which does not exist`;
+    return kept('OTHER_TARGET', `${path} is a file, ${why}.`, GIVE_TARGET);
+}
+/** Remove the link at `abs`, or with a backup suffix rename it to PATH+suffix (PATH.~N~ when taken); the backup. */
+function removeLinkAt(abs, backupSuffix, ops) {
+    if (!backupSuffix) {
+        ops.unlink(abs);
+        return undefined;
+    }
+    for (let n = 0;; n++) {
+        const name = n === 0 ? abs + backupSuffix : `${abs}.~${n}~`;
+        if (ops.lstat(name))
+            continue;
+        ops.rename(abs, name);
+        return name;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/plan.ts
+
 
 
 
 const SYSCALL = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', copy: 'copyfile' };
 function syscallOf(kind) {
     return SYSCALL[kind];
-}
-/** A problem of the spec found on disk (a symlinked parent leading out): the whole run stops before any change. */
-class ConfinementProblem extends Error {
 }
 /** Resolve the existing part of directory `dir` and list what is missing below it (like `realpath -m`). */
 function realDirectory(dir, ctx) {
@@ -41262,8 +41306,12 @@ function planLink(request, ctx) {
     const plan = emptyPlan(request, ctx);
     try {
         const parent = locate(plan, ctx);
+        if (!parent)
+            return escaped(plan, ctx);
+        if (request.options.state === 'absent')
+            return planRemoval(plan, parent, ctx);
         const target = examineTarget(plan, parent.real, ctx);
-        const unfit = fitKinds(plan, target !== undefined, ctx);
+        const unfit = fitKinds(plan, target, ctx);
         if (unfit)
             return unfit;
         // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
@@ -41271,27 +41319,55 @@ function planLink(request, ctx) {
         return decide(plan, at, target, ctx);
     }
     catch (error) {
-        if (error instanceof ConfinementProblem || !isErrno(error))
+        if (!isErrno(error))
             throw error;
         return { ...plan, action: 'fail', failure: toFailure(error, error.syscall ?? 'stat', attemptOf(request)) };
     }
 }
-/** PATH's real parent, confined to the working directory, and the filesystem the link will be on. */
+/** The real path PATH would have: its parent with symlinks resolved. */
+function realPathOf(request, parent, ctx) {
+    return ctx.platform.path.join(parent.real, ctx.platform.path.basename(request.absPath));
+}
+/** PATH's real parent and the filesystem the link will be on; undefined where a symlinked parent leads out. */
 function locate(plan, ctx) {
-    const { path } = ctx.platform;
     const { request } = plan;
-    const parent = realDirectory(path.dirname(request.absPath), ctx);
+    const parent = realDirectory(ctx.platform.path.dirname(request.absPath), ctx);
+    // Whether the parent lies inside is asked once per directory; only a parent outside needs the link's own path.
     parent.inside ??= isWithin(ctx.platform, ctx.realWorkingDirectory, parent.real);
-    if (ctx.settings.confine && request.pathWasRelative && !parent.inside) {
-        const realPath = path.join(parent.real, path.basename(request.absPath));
-        if (!isWithin(ctx.platform, ctx.realWorkingDirectory, realPath)) {
-            throw new ConfinementProblem(`PATH '${request.path}' leads outside working-directory through a symlinked parent: it would be ` +
-                `${realPath} (confine: true)`);
-        }
-    }
+    const confined = ctx.settings.confine && request.pathWasRelative && !parent.inside;
+    if (confined && !isWithin(ctx.platform, ctx.realWorkingDirectory, realPathOf(request, parent, ctx)))
+        return undefined;
     plan.missingParents = parent.missing;
     plan.filesystem = ctx.detector.forPath(parent.real);
     return parent;
+}
+/** The first symlinked directory on the way from working-directory to PATH that leads outside it, and where. */
+function escapingParent(request, ctx) {
+    const { path } = ctx.platform;
+    const wd = ctx.settings.workingDirectory;
+    let at = wd;
+    for (const name of path.relative(wd, path.dirname(request.absPath)).split(path.sep)) {
+        at = path.join(at, name);
+        if (!ctx.ops.lstat(at)?.isSymbolicLink())
+            continue;
+        const leadsTo = ctx.ops.realpath(at);
+        if (!isWithin(ctx.platform, ctx.realWorkingDirectory, leadsTo))
+            return { link: at, leadsTo };
+    }
+    return undefined;
+}
+/** A relative PATH that a symlinked parent leads outside working-directory: this link's failure, not the spec's. */
+function escaped(plan, ctx) {
+    const { request } = plan;
+    const realPath = realPathOf(request, realDirectory(ctx.platform.path.dirname(request.absPath), ctx), ctx);
+    const parent = escapingParent(request, ctx);
+    const through = parent
+        ? `the symlinked parent ${parent.link}, which leads to ${parent.leadsTo}`
+        : 'a symlinked parent';
+    const message = `PATH '${request.path}' leads outside working-directory through ${through}: the link would be ${realPath} ` +
+        `(confine: true). Nothing was made there.`;
+    const hint = 'Choose a PATH inside working-directory, or set `confine: false` if links may lead out of it.';
+    return { ...failed(plan, 'CONFINE', 'realpath', attemptOf(request)), said: { message, hint } };
 }
 /** What TARGET is, and what each kind of link to it would hold. */
 function examineTarget(plan, realParent, ctx) {
@@ -41305,15 +41381,27 @@ function examineTarget(plan, realParent, ctx) {
         plan.text = linkText(request, realParent, ctx);
     return target;
 }
-/** The kinds that can lead to this TARGET (a missing one takes only links); a failed plan when none can. */
-function fitKinds(plan, targetExists, ctx) {
+/**
+ * The kinds that can lead to this TARGET, known before any call: a missing one takes only links, a directory no hard
+ * link (link(2) says EPERM). A failed plan when none can; a warning when the plan falls back from the asked kind.
+ */
+function fitKinds(plan, target, ctx) {
     const { request } = plan;
     const requested = plan.kinds;
-    if (!targetExists) {
+    const attempt = attemptOf(request);
+    if (!target)
         plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction');
-        const attempt = attemptOf(request);
-        if (plan.kinds.length === 0)
-            return failed(plan, 'ENOENT', syscallOf(requested[0]), attempt);
+    else if (target.isDirectory())
+        plan.kinds = requested.filter((k) => k !== 'hardlink');
+    if (plan.kinds.length === 0)
+        return target ? failed(plan, 'EPERM', 'link', attempt) : failed(plan, 'ENOENT', syscallOf(requested[0]), attempt);
+    if (plan.kinds[0] !== requested[0]) {
+        const why = target
+            ? 'is a directory, which no hard link can lead to'
+            : `does not exist, so no ${kindWords(requested[0])} can lead to it`;
+        plan.warnings.push(`TARGET ${request.absTarget} ${why}: a ${kindWords(plan.kinds[0])} is planned instead (fallback: ${plan.kinds.join(', ')}).`);
+    }
+    if (!target) {
         if (ctx.settings.dangling === 'fail')
             return failed(plan, 'ENOENT', 'stat', `${attempt} (dangling: fail)`);
         if (ctx.settings.dangling === 'warn') {
@@ -41362,6 +41450,41 @@ function decide(plan, at, target, ctx) {
         return failed(plan, 'EEXIST', syscallOf(plan.kinds[0]), attempt);
     return Object.assign(plan, { action: 'replace' });
 }
+/** `state: absent`: whether what is at PATH may go (remove.ts judges), and the text of a link that would. */
+function planRemoval(plan, parent, ctx) {
+    const { request } = plan;
+    const at = parent.missing.length > 0 ? undefined : ctx.ops.lstat(request.absPath);
+    const given = request.absTarget !== '';
+    const isLink = at?.isSymbolicLink() === true;
+    if (at)
+        plan.existing = existingKind(at);
+    if (isLink)
+        plan.text = readLinkText(plan, ctx) ?? '';
+    const verdict = judgeRemoval({
+        path: request.absPath,
+        target: request.absTarget,
+        at,
+        targetStats: given && at && !isLink ? ctx.ops.stat(request.absTarget) : undefined,
+        leadsToTarget: isLink && given && leadsTo(plan, parent.real, ctx),
+        hidesInodes: familyOf(plan.filesystem.type) === 'sshfs' && !plan.filesystem.options.includes('use_ino')
+    });
+    if (verdict.action !== 'fail')
+        return { ...plan, action: verdict.action, kinds: verdict.action === 'remove' ? [verdict.kind] : [] };
+    const { code, message, hint } = verdict;
+    return { ...failed(plan, code, 'unlink', 'remove the link'), said: { message, hint } };
+}
+/** The link at PATH leads to TARGET: its text read from either parent's spelling, or both lead to the same file. */
+function leadsTo(plan, realParent, ctx) {
+    const { platform, ops } = ctx;
+    const { absPath, absTarget } = plan.request;
+    const wanted = pathKey(platform, absTarget);
+    const text = withoutNamespace(platform, plan.text);
+    const dirs = [platform.path.dirname(absPath), realParent];
+    if (text !== '' && dirs.some((dir) => pathKey(platform, platform.path.resolve(dir, text)) === wanted))
+        return true;
+    const [a, b] = [ops.stat(absPath), ops.stat(absTarget)];
+    return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
+}
 /** The context for a planning pass, in which resolved directories may be remembered. */
 function planningContext(ctx) {
     return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map() };
@@ -41388,22 +41511,10 @@ function planOrSkip(request, ctx) {
         ctx.goneShares.set(mountPoint, plan.failure);
     return plan;
 }
-/** Plan every link; a link that escapes through a symlinked parent is a problem of the spec, like a syntax error. */
+/** Plan every link, in spec order. */
 function planAll(requests, ctx) {
-    const plans = [];
-    const problems = [];
     const planning = planningContext(ctx);
-    for (const request of requests) {
-        try {
-            plans.push(planOrSkip(request, planning));
-        }
-        catch (error) {
-            if (!(error instanceof ConfinementProblem))
-                throw error;
-            problems.push({ line: request.line, message: error.message });
-        }
-    }
-    return { plans, problems };
+    return requests.map((request) => planOrSkip(request, planning));
 }
 
 ;// CONCATENATED MODULE: ./src/result.ts
@@ -41459,11 +41570,12 @@ function describeProbe(probe, dir) {
     }
     return `Probed ${dir}: ${works('symlink', 'symbolic links')}, ${works('hardlink', 'hard links')}.`;
 }
+/** What the failure means: explained where it happened, said by the plan (removal, confinement), or asked now. */
 function explanationOf(plan, outcome, ctx) {
     const { failure } = outcome;
     if (!failure)
         return undefined;
-    return outcome.explanation ?? explainFailure(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx);
+    return outcome.explanation ?? plan.said ?? explainFailure(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx);
 }
 /** The hint, after what a probe found: what it saw work or fail first, then only advice it did not disprove. */
 function hintOf(explanation, probe, dir) {
@@ -41519,19 +41631,49 @@ function unfinishedResult(request, failure, ctx, run) {
 function plannedResult(plan, ctx) {
     const outcome = plan.failure
         ? { status: 'planned', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
-        : { status: 'planned', kind: plan.action === 'unchanged' ? plan.kinds[0] : '' };
+        : { status: 'planned', kind: plan.action === 'unchanged' ? (plan.kinds[0] ?? '') : '' };
     return { ...toResult(plan, outcome, ctx), plan: plan.action };
 }
-/** A link that a symlinked parent, made earlier in this run, would lead outside the working directory. */
-function confinedResult(plan, message, ctx) {
-    const result = toResult(plan, { status: 'failed', kind: '' }, ctx);
-    return { ...result, message, hint: 'Choose a PATH inside working-directory, or set `confine: false`.' };
+/** A result of a spec that was rejected before anything was touched: the line, the paths as written, and why. */
+function rejected(line, entry, why) {
+    return {
+        line,
+        ...(entry?.endLine ? { endLine: entry.endLine } : {}),
+        path: entry?.path ?? '',
+        target: entry?.target ?? '',
+        text: '',
+        type: entry?.options.type ?? 'symlink',
+        kind: '',
+        status: why.status,
+        code: why.code,
+        errno: null,
+        syscall: '',
+        filesystem: '',
+        message: why.message,
+        hint: '',
+        warnings: []
+    };
+}
+/**
+ * What a rejected spec reports: each problem failed on its line (with its entry's paths where the entry was read),
+ * and every entry without a problem skipped, since nothing was attempted. In line order.
+ */
+function rejectedResults(entries, problems) {
+    const byLine = new Map(entries.map((e) => [e.line, e]));
+    const failed = problems.map((p) => rejected(p.line, byLine.get(p.line), { status: 'failed', code: 'SPEC', message: p.message }));
+    const lines = new Set(problems.map((p) => p.line));
+    const message = 'Not attempted: the spec has problems on other lines, and nothing is changed until it has none.';
+    const skipped = entries
+        .filter((e) => !lines.has(e.line))
+        .map((e) => rejected(e.line, e, { status: 'skipped', code: 'ECANCELED', message }));
+    return [...failed, ...skipped].sort((a, b) => a.line - b.line);
 }
 
 ;// CONCATENATED MODULE: ./src/apply.ts
 // Apply stage: make each planned link, falling back to the next kind where the filesystem cannot make one,
 // replacing atomically (new link under a temporary name, renamed over PATH), backing up and probing. What came of
 // it becomes a result in result.ts.
+
 
 
 
@@ -41971,7 +42113,9 @@ function removeCreatedParents(created, ctx) {
 }
 function execute(plan, ctx) {
     if (plan.action === 'unchanged')
-        return { status: 'unchanged', kind: plan.kinds[0] };
+        return { status: 'unchanged', kind: plan.kinds[0] ?? '' };
+    if (plan.action === 'remove')
+        return removal(plan, ctx);
     if (plan.action === 'fail') {
         return { status: plan.skipped ? 'skipped' : 'failed', kind: '', failure: plan.failure, failedKind: plan.kinds[0] };
     }
@@ -41987,6 +42131,19 @@ function execute(plan, ctx) {
         if (!(error instanceof StepError))
             throw error;
         removeCreatedParents(createdParents, ctx);
+        return failedOutcome(error, plan, ctx);
+    }
+}
+/** `state: absent`: the link goes, or with backup-suffix is renamed to its backup. */
+function removal(plan, ctx) {
+    const kind = plan.kinds[0];
+    try {
+        step('remove the link', kind, () => removeLinkAt(plan.request.absPath, ctx.settings.backupSuffix, ctx.ops));
+        return { status: 'removed', kind };
+    }
+    catch (error) {
+        if (!(error instanceof StepError))
+            throw error;
         return failedOutcome(error, plan, ctx);
     }
 }
@@ -42008,26 +42165,192 @@ function failedOutcome(error, plan, ctx) {
  */
 function applyLink(planned, ctx) {
     const shareGone = planned.action !== 'fail' && ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint);
-    try {
-        const plan = planned.request.dependsOnEarlier || shareGone ? planOrSkip(planned.request, ctx) : planned;
-        const outcome = execute(plan, ctx);
-        // Something appeared at PATH since the plan looked (another run on the same directory): look once more.
-        if (plan.action === 'create' && outcome.failure?.code === 'EEXIST' && outcome.status === 'failed') {
-            const again = planLink(plan.request, ctx);
-            return toResult(again, execute(again, ctx), ctx);
+    const plan = planned.request.dependsOnEarlier || shareGone ? planOrSkip(planned.request, ctx) : planned;
+    const outcome = execute(plan, ctx);
+    // Something appeared at PATH since the plan looked (another run on the same directory): look once more.
+    if (plan.action === 'create' && outcome.failure?.code === 'EEXIST' && outcome.status === 'failed') {
+        const again = planLink(plan.request, ctx);
+        return toResult(again, execute(again, ctx), ctx);
+    }
+    return toResult(plan, outcome, ctx);
+}
+
+;// CONCATENATED MODULE: ./src/cleanup.ts
+// What the post step does for one link the main step made (`cleanup: true`): only where PATH is still exactly what
+// was made, remove it, and put back what it replaced (from its backup, or a replaced link from its recorded text).
+// Anything changed since is kept, with a warning. The same code identifies what the main step made.
+
+
+/** Everything below a copied directory, in one line: names, types, sizes, times. */
+function treeOf(dir, ops, platform) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const walk = (d, rel) => {
+        for (const name of ops.readdir(d).sort()) {
+            const p = platform.path.join(d, name);
+            const s = ops.lstat(p);
+            if (!s)
+                continue;
+            hash.update(`${rel}/${name}\0${s.isDirectory() ? 'd' : s.isSymbolicLink() ? 'l' : 'f'}${s.size}:${s.mtimeMs}\n`);
+            if (s.isDirectory())
+                walk(p, `${rel}/${name}`);
         }
-        return toResult(plan, outcome, ctx);
+    };
+    walk(dir, '');
+    return hash.digest('hex');
+}
+/** What is at p now, in the terms the post step compares; undefined where nothing is. */
+function identify(p, ops, platform) {
+    const s = ops.lstat(p);
+    if (!s)
+        return undefined;
+    if (s.isSymbolicLink()) {
+        const dir = platform.isWindows ? ops.stat(p)?.isDirectory() === true : undefined;
+        return { link: ops.readlink(p), ...(dir ? { dir } : {}) };
+    }
+    const { dev, ino, size, mtimeMs } = s;
+    return { dev, ino, size, mtimeMs, ...(s.isDirectory() ? { tree: treeOf(p, ops, platform) } : {}) };
+}
+/** p still is what was recorded: the same link text, or the same inode (and, for a copy, size, time and tree). */
+function isStill(p, s, was, ops, platform, strict) {
+    if (was.link !== undefined)
+        return s.isSymbolicLink() && sameLinkTarget(platform, p, ops.readlink(p), was.link);
+    if (s.isSymbolicLink() || s.dev !== was.dev || s.ino !== was.ino)
+        return false;
+    if (!strict)
+        return true; // a hard link: its content is TARGET's, whoever changed it
+    if (s.size !== was.size || s.mtimeMs !== was.mtimeMs)
+        return false;
+    return was.tree === undefined || (s.isDirectory() && treeOf(p, ops, platform) === was.tree);
+}
+function cleanup_removeTree(p, ops, platform) {
+    for (const name of ops.readdir(p)) {
+        const child = platform.path.join(p, name);
+        if (ops.lstat(child)?.isDirectory())
+            cleanup_removeTree(child, ops, platform);
+        else
+            ops.unlink(child);
+    }
+    ops.rmdir(p);
+}
+/** A link with `text` put where `p` is, in one rename (a temporary name of apply's form, swept if left behind). */
+function putLinkBack(p, text, dir, ops, platform) {
+    const temp = platform.path.join(platform.path.dirname(p), `.ln-action-${process.pid.toString(36)}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+    ops.symlink(text, temp, platform.isWindows ? (dir ? 'dir' : 'file') : undefined);
+    try {
+        // Windows cannot rename over a directory link.
+        if (platform.isWindows && ops.stat(p)?.isDirectory())
+            ops.unlink(p);
+        ops.rename(temp, p);
     }
     catch (error) {
-        if (!(error instanceof ConfinementProblem))
-            throw error;
-        return confinedResult(planned, error.message, ctx);
+        ops.unlink(temp);
+        throw error;
     }
+}
+/** Undo one link, or say why it was left. Throws the errno of a call that failed. */
+function undo(entry, ops, platform) {
+    const { path: p, before } = entry;
+    const warnings = [];
+    const backupLeft = before?.backup ? ` Its backup ${before.backup} is left where it is.` : '';
+    const at = ops.lstat(p);
+    if (!at)
+        return { status: 'unchanged', message: `Nothing is at ${p} any more.${backupLeft}`, warnings };
+    if (!isStill(p, at, entry.made, ops, platform, entry.kind === 'copy')) {
+        warnings.push(`${p} changed since this job's ln-action step made it: kept as it is now.${backupLeft}`);
+        return { status: 'kept', message: '', warnings };
+    }
+    const backup = before?.backup && before.backupIs && ops.lstat(before.backup);
+    if (before?.backup && backup && isStill(before.backup, backup, before.backupIs, ops, platform, false)) {
+        if (platform.isWindows && ops.stat(p)?.isDirectory())
+            ops.unlink(p);
+        ops.rename(before.backup, p);
+        return { status: 'restored', message: `Put back from its backup ${before.backup}.`, warnings };
+    }
+    if (before?.backup)
+        warnings.push(`The backup ${before.backup} changed or went since the step made it: not used.`);
+    if (before?.link !== undefined) {
+        putLinkBack(p, before.link, before.dir === true, ops, platform);
+        return { status: 'restored', message: `Put back the link it replaced, to '${before.link}'.`, warnings };
+    }
+    if (at.isDirectory())
+        cleanup_removeTree(p, ops, platform);
+    else
+        ops.unlink(p);
+    if (before)
+        warnings.push(`${p} replaced a file that cannot be put back: there is no backup (set backup-suffix).`);
+    return { status: 'removed', message: '', warnings };
+}
+
+;// CONCATENATED MODULE: ./src/undo-record.ts
+// `cleanup: true`: apply a link and record what the post step needs to undo it. What was at PATH is read before the
+// link is made (only where the plan may replace), what was made and its backup after. Costs a few calls per link,
+// so only with cleanup.
+
+
+
+/** The name makeBackup will take: PATH+suffix, else the first free PATH.~N~. */
+function nextBackupName(abs, ctx) {
+    const suffix = ctx.settings.backupSuffix;
+    if (!suffix)
+        return undefined;
+    for (let n = 0;; n++) {
+        const name = n === 0 ? abs + suffix : `${abs}.~${n}~`;
+        if (!ctx.ops.lstat(name))
+            return name;
+    }
+}
+function before(abs, ctx) {
+    const was = identify(abs, ctx.ops, ctx.platform);
+    return was ? { was, backup: nextBackupName(abs, ctx) } : {};
+}
+function applyRecorded(plan, ctx) {
+    const { request } = plan;
+    const mayReplace = plan.action === 'replace' || request.dependsOnEarlier;
+    const old = mayReplace ? before(request.absPath, ctx) : {};
+    const result = applyLink(plan, ctx);
+    if ((result.status !== 'created' && result.status !== 'replaced') || result.kind === '')
+        return result;
+    try {
+        return record(result, old, plan, ctx);
+    }
+    catch (error) {
+        // The link is made; only reading it back failed (the share may have gone): say it will not be undone.
+        if (!isErrno(error))
+            throw error;
+        const why = `${error.code} from ${error.syscall ?? 'lstat'}()`;
+        return {
+            ...result,
+            warnings: [
+                ...result.warnings,
+                `${request.absPath} could not be read back (${why}): the post step will not undo it.`
+            ]
+        };
+    }
+}
+function record(result, old, plan, ctx) {
+    const { request } = plan;
+    const made = identify(request.absPath, ctx.ops, ctx.platform);
+    if (!made || result.kind === '')
+        return result;
+    const { line, absPath: path, absTarget: target } = request;
+    const undo = { line, path, target, type: result.type, kind: result.kind, made };
+    if (result.status === 'replaced' && old.was) {
+        const backupIs = old.backup ? identify(old.backup, ctx.ops, ctx.platform) : undefined;
+        // Only the parts that say what it was: a file is put back from its backup alone.
+        const { link, dir } = old.was;
+        undo.before = {
+            ...(link !== undefined ? { link, dir } : {}),
+            ...(backupIs ? { backup: old.backup, backupIs } : {})
+        };
+    }
+    return { ...result, undo };
+}
+/** How links are applied in this run: recorded for the post step under `cleanup: true`. */
+function applierFor(ctx) {
+    return ctx.settings.cleanup ? applyRecorded : applyLink;
 }
 
 ;// CONCATENATED MODULE: ./src/executor.ts
-// An executor plans and makes links somewhere: this one in this process; share/executor.ts in a child process per
-// share that may hang. The pipeline asks each for its plans, then for its results.
 
 
 
@@ -42043,12 +42366,10 @@ class LocalExecutor {
         this.dryRun = dryRun;
     }
     async plan() {
-        const planned = planAll(this.links.map((l) => l.request), this.ctx);
-        this.plans = planned.plans;
-        return planned.problems;
+        this.plans = planAll(this.links.map((l) => l.request), this.ctx);
     }
     async results(into) {
-        const result = this.dryRun ? plannedResult : applyLink;
+        const result = this.dryRun ? plannedResult : applierFor(this.ctx);
         this.plans.forEach((plan, i) => (into[this.links[i].index] = result(plan, this.ctx)));
         this.plans = []; // a run of 100,000 links lets go of its plans before the report
     }
@@ -42065,7 +42386,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 const ROLE = 'LN_ACTION_ROLE';
 function roleOf(env) {
     const role = env[ROLE];
-    return role === 'lean' || role === 'share-worker' || role === 'lane' ? role : undefined;
+    return role === 'lean' || role === 'share-worker' || role === 'lane' || role === 'post-worker' ? role : undefined;
 }
 /** The environment of a process or thread that is to play `role`. */
 function envFor(role) {
@@ -42131,7 +42452,6 @@ class ShareExecutor {
     async plan() {
         const message = await this.next('planned');
         this.planned = message && new Map(message.results);
-        return message?.problems ?? [];
     }
     async results(into) {
         const { dryRun } = this.share.settings;
@@ -42782,16 +43102,16 @@ function hintCell(hint) {
         .join('');
 }
 /** Where the link leads: its text when it has one, else TARGET as the log shows paths. */
-function leadsTo(r, where) {
+function summary_leadsTo(r, where) {
     return r.text || displayPath(r.target, where);
 }
 const header = (...names) => names.map((data) => ({ data, header: true }));
 function failedRow(r, where) {
     const why = [r.message, ...r.warnings].filter(Boolean).join(' ');
-    return [...[statusWords(r), displayPath(r.path, where), leadsTo(r, where), why].map(cell), hintCell(r.hint)];
+    return [...[statusWords(r), displayPath(r.path, where), summary_leadsTo(r, where), why].map(cell), hintCell(r.hint)];
 }
 function linkRow(r, where) {
-    return [statusWords(r), displayPath(r.path, where), leadsTo(r, where), r.kind || r.type, r.warnings.join(' ')].map(cell);
+    return [statusWords(r), displayPath(r.path, where), summary_leadsTo(r, where), r.kind || r.type, r.warnings.join(' ')].map(cell);
 }
 /** Rows while they fit what is left of the budget. */
 function fit(results, toRow, budget) {
@@ -42813,15 +43133,13 @@ function outcome(total, failed, dryRun) {
         return `ln-action, dry run: ${failed > 0 ? `${failed} of ${total} links would fail` : `${total} links planned`}`;
     return failed > 0 ? `❌ ln-action: ${failed} of ${total} links failed` : `✅ ln-action: ${total} links, none failed`;
 }
-async function writeSummary(results, counts, where) {
+async function writeSummary(results, counts, where, headline = outcome(results.length, results.filter(isFailure).length, where.settings.dryRun)) {
     const failed = results.filter(isFailure);
     const others = results.filter((r) => !isFailure(r));
     const budget = { bytes: TABLE_BYTES, rows: MAX_ROWS };
     const failedRows = fit(failed, (r) => failedRow(r, where), budget);
     const otherRows = fit(others, (r) => linkRow(r, where), budget);
-    const summary = summary_summary
-        .addHeading(outcome(results.length, failed.length, where.settings.dryRun), 3)
-        .addRaw(`<p>${escapeHtml(counts)}</p>`, true);
+    const summary = summary_summary.addHeading(headline, 3).addRaw(`<p>${escapeHtml(counts)}</p>`, true);
     if (failedRows.length > 0) {
         summary.addHeading(`Failed (${failed.length})`, 4);
         summary.addTable([header('Status', 'Path', 'Target', 'Why', 'What to do'), ...failedRows]);
@@ -42851,6 +43169,7 @@ async function writeSummary(results, counts, where) {
 
 
 
+
 /** GitHub shows 10 annotations of each level per step, and setFailed adds one error of its own. */
 const MAX_ERRORS = 8;
 const MAX_WARNINGS = 9;
@@ -42871,13 +43190,22 @@ function annotate(level, items, max, where, seeAlso) {
     if (items.length > max)
         emit(`${items.length - max} more ${level}s: see ${seeAlso}.`);
 }
-/** Spec problems: every one in the log, the first ones as annotations, and the step fails; nothing was touched. */
-function reportProblems(problems, where) {
+/**
+ * Spec problems: every one in the log, the first ones as annotations, and the step fails; nothing was touched. The
+ * outputs and the summary still say so, entry by entry (`entries`: those that were read), for `continue-on-error`.
+ */
+async function reportProblems(problems, where, entries = []) {
     const sorted = [...problems].sort((a, b) => a.line - b.line);
     const source = where.settings.specFile ?? "the 'links' input";
     info(sorted.map((p) => safeForLog(`${source}:${p.line}: ${p.message}`)).join('\n'));
     annotate('error', sorted, MAX_ERRORS, where, 'the log');
-    setFailed(`The links spec has ${sorted.length} problem(s); nothing was changed. The first: line ${sorted[0].line}: ${sorted[0].message}`);
+    const results = rejectedResults(entries, sorted);
+    const why = `The links spec has ${sorted.length} problem(s); nothing was changed.`;
+    await writeOutputs(results, countsOf(results), where, {
+        headline: `❌ ln-action: ${why}`,
+        countLine: `${why} Fix the lines below.`
+    });
+    setFailed(`${why} The first: line ${sorted[0].line}: ${sorted[0].message}`);
 }
 function logLine(r, where) {
     const to = r.text || r.target;
@@ -42943,34 +43271,66 @@ function log(results, countLine, where) {
         endGroup();
     info(countLine);
 }
-async function report(results, where) {
-    const { settings } = where;
-    const counts = {
+/** Every output, from the results alone, and the job summary (under `headline`, when the run is not the usual). */
+async function writeOutputs(results, counts, where, words) {
+    setOutput('results', resultsOutput(results));
+    setOutput('results-file', writeResultsFile(results));
+    for (const [name, n] of Object.entries(counts))
+        setOutput(name, String(n));
+    setOutput('changed', String(counts.created + counts.replaced + counts.removed > 0));
+    if (where.settings.summary && process.env.GITHUB_STEP_SUMMARY)
+        await writeSummary(results, words.countLine, where, words.headline);
+}
+function countsOf(results) {
+    return {
         created: count(results, 'created'),
         replaced: count(results, 'replaced'),
+        removed: count(results, 'removed'),
         unchanged: count(results, 'unchanged'),
         failed: results.filter(isFailure).length
     };
+}
+async function report(results, where) {
+    const { settings } = where;
+    const counts = countsOf(results);
+    const removed = counts.removed > 0 ? `${counts.removed} removed, ` : '';
     const countLine = `${results.length} links: ` +
         (settings.dryRun
             ? `${count(results, 'planned')} planned (dry run), ${counts.failed} would fail`
-            : `${counts.created} created, ${counts.replaced} replaced, ${counts.unchanged} unchanged, ${counts.failed} failed`);
+            : `${counts.created} created, ${counts.replaced} replaced, ${removed}${counts.unchanged} unchanged, ${counts.failed} failed`);
     log(results, countLine, where);
     const failures = results.filter(isFailure).map((r) => ({ ...r, message: `${r.message} ${r.hint}`.trim() }));
     const seeAlso = 'the log and the results-file output';
     annotate('error', failures, MAX_ERRORS, where, seeAlso);
     const warnings = results.flatMap((r) => r.warnings.map((message) => ({ ...r, message })));
     annotate('warning', warnings, MAX_WARNINGS, where, seeAlso);
-    setOutput('results', resultsOutput(results));
-    setOutput('results-file', writeResultsFile(results));
-    for (const [name, n] of Object.entries(counts))
-        setOutput(name, String(n));
-    setOutput('changed', String(counts.created + counts.replaced > 0));
-    if (settings.summary && process.env.GITHUB_STEP_SUMMARY)
-        await writeSummary(results, countLine, where);
+    await writeOutputs(results, counts, where, { countLine });
     if (counts.failed > 0 && settings.failOnError) {
         setFailed(`${counts.failed} of ${results.length} links failed (fail-on-error: true).`);
     }
+}
+/**
+ * The post step's report: each link it undid (removed, restored), left (kept: changed since) or could not undo, in
+ * the log and the job summary; the results file holds them all. A link someone changed never fails the step; a call
+ * that failed does, since a link left behind is what `cleanup` is there to prevent.
+ */
+async function reportCleanup(results, where) {
+    const n = (status) => count(results, status);
+    const failed = results.filter(isFailure).length;
+    const countLine = `ln-action cleanup, ${results.length} links this job's step made: ${n('removed')} removed, ${n('restored')} ` +
+        `restored, ${n('kept')} kept (changed since), ${n('unchanged')} already gone, ${failed} not undone`;
+    log(results, countLine, where);
+    const seeAlso = 'the log of the post step';
+    annotate('error', results.filter(isFailure), MAX_ERRORS, where, seeAlso);
+    annotate('warning', results.flatMap((r) => r.warnings.map((message) => ({ ...r, message }))), MAX_WARNINGS, where, seeAlso);
+    setOutput('results-file', writeResultsFile(results));
+    const headline = failed > 0
+        ? `❌ ln-action cleanup: ${failed} of ${results.length} links not undone`
+        : `✅ ln-action cleanup: ${results.length} links undone or left as found`;
+    if (where.settings.summary && process.env.GITHUB_STEP_SUMMARY)
+        await writeSummary(results, countLine, where, headline);
+    if (failed > 0)
+        setFailed(`ln-action cleanup: ${failed} of ${results.length} links could not be undone.`);
 }
 
 ;// CONCATENATED MODULE: ./src/model.ts
@@ -42991,6 +43351,8 @@ function parseKinds(value) {
 const RELATIVE_MODES = ['auto', 'true', 'false'];
 const OVERWRITE_MODES = ['never', 'links', 'files'];
 const DANGLING_MODES = ['warn', 'fail', 'allow'];
+/** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
+const STATES = ['present', 'absent'];
 const TARGET_TYPES = ['file', 'dir'];
 
 ;// CONCATENATED MODULE: ./src/settings.ts
@@ -43087,7 +43449,8 @@ function getInputs(platform, mayHang = () => false) {
             type: oneOf('type', LINK_TYPES, 'symlink'),
             fallback: kinds('fallback'),
             relative: oneOf('relative', RELATIVE_MODES, 'auto'),
-            overwrite: oneOf('overwrite', OVERWRITE_MODES, 'never')
+            overwrite: oneOf('overwrite', OVERWRITE_MODES, 'never'),
+            state: oneOf('state', STATES, 'present')
         },
         backupSuffix,
         createParents: bool('create-parents', true),
@@ -43097,7 +43460,8 @@ function getInputs(platform, mayHang = () => false) {
         dryRun: bool('dry-run', false),
         failOnError: bool('fail-on-error', true),
         timeoutMs: seconds('timeout', 30) * 1000,
-        summary: bool('summary', true)
+        summary: bool('summary', true),
+        cleanup: bool('cleanup', false)
     };
     core_debug(`settings: ${JSON.stringify({ ...settings, spec: `${spec.length} characters` })}`);
     return { settings, spec };
@@ -43143,6 +43507,9 @@ function parseLines(text, defaults) {
         if (trimmed === '' || trimmed.startsWith('#'))
             return;
         const parts = trimmed.split(SEPARATORS);
+        // Under `state: absent` a line may be PATH alone: any link there goes.
+        if (parts.length === 1 && defaults.state === 'absent')
+            parts.push('');
         if (parts.length !== 2) {
             const message = parts.length === 1
                 ? `expected 'PATH -> TARGET' (with a space on each side of '->'); got '${trimmed}'`
@@ -43153,14 +43520,15 @@ function parseLines(text, defaults) {
         const [path, target] = parts.map((p) => p.trim());
         const before = problems.length;
         checkPathText(path, 'PATH', line, problems);
-        checkPathText(target, 'TARGET', line, problems);
+        if (target !== '' || defaults.state !== 'absent')
+            checkPathText(target, 'TARGET', line, problems);
         // Every line shares the one defaults object: nothing changes an entry's options once parsed.
         if (problems.length === before)
             entries.push({ line, path, target, options: defaults });
     });
     return { entries, problems };
 }
-const FIELDS = ['path', 'target', 'type', 'fallback', 'relative', 'overwrite', 'target-type'];
+const FIELDS = ['path', 'target', 'type', 'fallback', 'relative', 'overwrite', 'target-type', 'state'];
 function parseYaml(text, defaults) {
     const lineCounter = new dist/* LineCounter */.HN();
     // failsafe: every scalar is text as written, so `path: 1.10` stays "1.10" and `007` stays "007".
@@ -43234,7 +43602,8 @@ function entryFromFields(fields, line, defaults, problems) {
         fallback: defaults.fallback,
         relative: choice('relative', RELATIVE_MODES, defaults.relative),
         overwrite: choice('overwrite', OVERWRITE_MODES, defaults.overwrite),
-        targetType: fields.has('target-type') ? choice('target-type', TARGET_TYPES, 'file') : defaults.targetType
+        targetType: fields.has('target-type') ? choice('target-type', TARGET_TYPES, 'file') : defaults.targetType,
+        state: fields.has('state') ? choice('state', STATES, 'present') : defaults.state
     };
     const fallback = fields.get('fallback');
     if (fallback !== undefined) {
@@ -43251,7 +43620,8 @@ function entryFromFields(fields, line, defaults, problems) {
         }
     }
     const path = pathField('path');
-    const target = pathField('target');
+    // An entry that removes needs only PATH: with TARGET, only a link leading there goes.
+    const target = options.state === 'absent' && !fields.has('target') ? '' : pathField('target');
     return problems.length === before ? { line, path, target, options } : undefined;
 }
 /**
@@ -43266,7 +43636,7 @@ function resolveEntries(entries, workingDirectory, confine, platform) {
     const workingKey = pathKey(platform, workingDirectory);
     for (const entry of entries) {
         const absPath = resolveFrom(platform, workingDirectory, entry.path);
-        const absTarget = resolveFrom(platform, workingDirectory, entry.target);
+        const absTarget = entry.target === '' ? '' : resolveFrom(platform, workingDirectory, entry.target);
         const pathWasRelative = !path.isAbsolute(entry.path);
         const key = resolvedKey(platform, absPath);
         const earlier = firstLineOf.get(key);
@@ -43312,13 +43682,65 @@ function markDependents(requests, linkPaths, platform) {
     };
     for (const request of requests) {
         // A TARGET that is another entry's PATH counts too: it exists only once that link is made.
-        request.dependsOnEarlier = underALink(path.dirname(request.absPath)) || underALink(request.absTarget);
+        request.dependsOnEarlier =
+            underALink(path.dirname(request.absPath)) || (request.absTarget !== '' && underALink(request.absTarget));
     }
+}
+
+;// CONCATENATED MODULE: ./src/undo-state.ts
+// What the main step hands its post step, through the runner's state (core.saveState: the runner gives it back to
+// the post step as STATE_* variables), as actions/checkout does. The main step always marks itself, so the post
+// step, which runs the same file, knows what it is; what to undo travels inline while small, else in a file in
+// RUNNER_TEMP that the state names (an environment variable holds at most 32,767 characters on Windows).
+
+
+
+
+
+const POST = 'post';
+const UNDO = 'undo';
+const UNDO_FILE = 'undo-file';
+const INLINE_CHARS = 16 * 1024;
+/** Said by the main step before anything else: the post step is the run that finds it. */
+function markMainStep() {
+    saveState(POST, 'true');
+}
+function isPostStep() {
+    return getState(POST) === 'true';
+}
+/** Take each result's undo entry off it and save them for the post step; nothing is saved when there are none. */
+function saveUndo(results, settings, platform, mayHang) {
+    const entries = [];
+    for (const result of results) {
+        if (!result.undo)
+            continue;
+        entries.push(mayHang(result.path) ? { ...result.undo, share: true } : result.undo);
+        delete result.undo;
+    }
+    if (entries.length === 0)
+        return;
+    const json = JSON.stringify({ settings, platform, entries });
+    if (json.length <= INLINE_CHARS)
+        return saveState(UNDO, json);
+    const file = external_node_path_namespaceObject.join(process.env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir(), `ln-action-undo-${process.pid}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}.json`);
+    external_node_fs_namespaceObject.writeFileSync(file, json);
+    saveState(UNDO_FILE, file);
+}
+/** What the main step left to undo, and the file it came in (to remove once done); undefined when nothing. */
+function loadUndo() {
+    const inline = getState(UNDO);
+    if (inline)
+        return { record: JSON.parse(inline) };
+    const file = getState(UNDO_FILE);
+    if (!file)
+        return undefined;
+    return { record: JSON.parse(external_node_fs_namespaceObject.readFileSync(file, 'utf8')), file };
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
 // The pipeline: settings → parse → plan and apply (executors) → report. Nothing here knows about processes: where
 // each link is worked on is the executors' business (executors.ts).
+
 
 
 
@@ -43339,12 +43761,10 @@ async function linkAll(spec, settings, where) {
     const resolved = resolveEntries(parsed.entries, settings.workingDirectory, settings.confine, where.platform);
     const specProblems = [...parsed.problems, ...resolved.problems];
     if (specProblems.length > 0)
-        return { problems: specProblems };
+        return { problems: specProblems, entries: parsed.entries };
     const executors = executorsFor(resolved.requests, settings, where);
     try {
-        const problems = (await Promise.all(executors.map((e) => e.plan()))).flat();
-        if (problems.length > 0)
-            return { problems };
+        await Promise.all(executors.map((e) => e.plan()));
         const results = new Array(resolved.requests.length);
         await Promise.all(executors.map((e) => e.results(results)));
         return { results };
@@ -43357,6 +43777,7 @@ async function linkAll(spec, settings, where) {
 /** Run the action. Resolves when it is done; failures set the exit code through core.setFailed. */
 async function main_run(options = {}) {
     const { platform = currentPlatform(), ops = nodeFs, isolateShares = true } = options;
+    markMainStep();
     try {
         const detector = createDetector(platform);
         const mayHang = (p) => isolateShares && canHang(detector.forPath(p));
@@ -43372,8 +43793,139 @@ async function main_run(options = {}) {
             workerEntry: options.workerEntry
         });
         if ('problems' in outcome)
-            return reportProblems(outcome.problems, where);
+            return await reportProblems(outcome.problems, where, outcome.entries);
+        if (settings.cleanup && !settings.dryRun)
+            saveUndo(outcome.results, settings, platform.name, mayHang);
         await report(outcome.results, where);
+    }
+    catch (error) {
+        setFailed(errorMessage(error));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/post.ts
+// The post step (action.yml `runs.post`, the same bundle): with `cleanup: true`, undo what the main step changed,
+// link by link (cleanup.ts), then report. Links on shares that may hang are undone in a child process that is given
+// `timeout` per link and then left behind, so a hung share never holds up the end of the job. With nothing to undo
+// it returns at once: every job that uses the action runs it.
+
+
+
+
+
+
+
+
+
+
+
+function resultOf(entry, said) {
+    const { line, path, target, type, kind } = entry;
+    return { line, path, target, text: entry.made.link ?? '', type, kind, filesystem: '', hint: '', ...said };
+}
+/** Undo one link; a call that fails is that link's failure, with its errno. */
+function undoOne(entry, ops, platform) {
+    try {
+        return resultOf(entry, { ...undo(entry, ops, platform), code: '', errno: null, syscall: '' });
+    }
+    catch (error) {
+        if (!isErrno(error))
+            throw error;
+        const code = error.code ?? 'UNKNOWN';
+        const message = `Could not undo the link at ${entry.path}: ${code} from ${error.syscall ?? '?'}().`;
+        return resultOf(entry, {
+            status: 'failed',
+            code,
+            errno: errnoNumber(code),
+            syscall: error.syscall ?? '',
+            message,
+            warnings: []
+        });
+    }
+}
+function unfinished(entry, first, why) {
+    const message = first ? `${why.words}: ${entry.path} was not undone.` : `Not attempted: ${why.words.toLowerCase()}.`;
+    const code = first ? why.code : 'ECANCELED';
+    const status = first ? 'failed' : 'skipped';
+    return resultOf(entry, {
+        status,
+        code,
+        errno: errnoNumber(code),
+        syscall: first ? 'none' : '',
+        message,
+        warnings: []
+    });
+}
+/** The links on shares, in a child process that must answer each within the timeout; what it never did fails. */
+function undoInWorker(record, entries, entry = (0,external_node_url_.fileURLToPath)(import.meta.url)) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [entry], {
+        env: envFor('post-worker'),
+        stdio: ['ignore', 'ignore', 'ignore', 'ipc']
+    });
+    const results = [];
+    const seconds = record.settings.timeoutMs / 1000;
+    return new Promise((resolve) => {
+        let timer;
+        let done = false;
+        const finish = (why = { code: '', words: '' }) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            child.kill('SIGKILL');
+            if (child.connected)
+                child.disconnect();
+            child.unref();
+            const next = results.length;
+            resolve(entries.map((e, i) => results[i] ?? unfinished(e, i === next, why)));
+        };
+        const arm = () => {
+            clearTimeout(timer);
+            const words = `The share did not answer within timeout (${seconds} s)`;
+            timer = setTimeout(() => finish({ code: 'ETIMEDOUT', words }), record.settings.timeoutMs);
+        };
+        child.on('message', (result) => {
+            results.push(result);
+            if (results.length === entries.length)
+                finish();
+            else
+                arm();
+        });
+        const ended = (words) => finish({ code: 'UNKNOWN', words: `The worker for this share ${words}` });
+        child.on('exit', (code, signal) => ended(`ended early (${signal ?? `exit code ${code}`})`));
+        child.on('error', (error) => ended(`failed (${error.message})`));
+        child.send({ platform: record.platform, entries });
+        arm();
+    });
+}
+/** The child's side: undo each link and answer at once, in order. */
+function runPostWorker() {
+    process.once('message', (message) => {
+        const platform = platformFor(message.platform);
+        const send = (result) => new Promise((resolve) => process.send(result, () => resolve()));
+        void (async () => {
+            for (const entry of message.entries)
+                await send(undoOne(entry, nodeFs, platform));
+            process.exit(0);
+        })();
+    });
+}
+async function runPost(workerEntry) {
+    try {
+        const loaded = loadUndo();
+        if (!loaded)
+            return;
+        const { record } = loaded;
+        const platform = platformFor(record.platform);
+        const onShares = record.entries.filter((e) => e.share);
+        const fromWorker = onShares.length > 0 ? undoInWorker(record, onShares, workerEntry) : Promise.resolve([]);
+        const here = new Map(record.entries.filter((e) => !e.share).map((e) => [e, undoOne(e, nodeFs, platform)]));
+        const there = new Map((await fromWorker).map((r, i) => [onShares[i], r]));
+        const results = record.entries.map((e) => here.get(e) ?? there.get(e));
+        const workspace = process.env.GITHUB_WORKSPACE || record.settings.workingDirectory;
+        await reportCleanup(results, { settings: record.settings, platform, workspace });
+        if (loaded.file)
+            external_node_fs_namespaceObject.rmSync(loaded.file, { force: true });
     }
     catch (error) {
         setFailed(errorMessage(error));
@@ -43481,6 +44033,7 @@ class Watchdog {
 
 
 
+
 /**
  * Where the links of a share are planned and made. The share itself is as the action saw it (its details already
  * read); every other path comes from the mount table, since a link is sent here when only its TARGET is on the
@@ -43533,26 +44086,20 @@ class Lane {
             if (this.slots.stopped)
                 break;
             this.current.index = index;
-            try {
-                const plan = planOrSkip(request, planning);
-                this.plans.set(index, plan);
-                this.post({ type: 'planned', index, result: plannedResult(plan, this.ctx) });
-            }
-            catch (error) {
-                if (!(error instanceof ConfinementProblem))
-                    throw error;
-                this.post({ type: 'problem', index, problem: { line: request.line, message: error.message } });
-            }
+            const plan = planOrSkip(request, planning);
+            this.plans.set(index, plan);
+            this.post({ type: 'planned', index, result: plannedResult(plan, this.ctx) });
         }
     }
     apply(links) {
+        const apply = applierFor(this.ctx);
         for (const { index } of links) {
             const plan = this.plans.get(index);
             // A plan that already failed touches nothing to report so; the others wait for a share that answers.
             if (!plan || (this.slots.stopped && plan.action !== 'fail'))
                 continue;
             this.current.index = index;
-            this.post({ type: 'applied', index, result: applyLink(plan, this.ctx) });
+            this.post({ type: 'applied', index, result: apply(plan, this.ctx) });
         }
     }
 }
@@ -43641,7 +44188,6 @@ class Supervisor {
     byIndex;
     planned = new Map();
     settled = new Map();
-    problems = [];
     stopReason;
     wake = () => undefined;
     timer;
@@ -43682,8 +44228,6 @@ class Supervisor {
     take(message, state) {
         if (message.type === 'done')
             state.busy = false;
-        else if (message.type === 'problem')
-            this.problems.push(message.problem);
         else {
             const { result } = message;
             (message.type === 'planned' ? this.planned : this.settled).set(message.index, result);
@@ -43735,7 +44279,7 @@ class Supervisor {
         // A link the watchdog settled while planning keeps that result.
         for (const [index, result] of this.settled)
             this.planned.set(index, result);
-        return { type: 'planned', results: this.finish(this.planned), problems: this.problems };
+        return { type: 'planned', results: this.finish(this.planned) };
     }
     async apply() {
         await this.phase({ type: 'apply', wave: 1 });
@@ -43788,6 +44332,8 @@ async function runShareWorker() {
 
 
 
+
+
 /* istanbul ignore next -- the dispatch itself: each role's entry is tested on its own */
 switch (roleOf(process.env)) {
     case 'share-worker':
@@ -43796,10 +44342,14 @@ switch (roleOf(process.env)) {
     case 'lane':
         runLane();
         break;
+    case 'post-worker':
+        runPostWorker();
+        break;
     case 'lean':
         void main_run();
         break;
     default:
-        void main_run({ lean: true });
+        // runs.post is this file too: the main step's state says which step this is.
+        void (isPostStep() ? runPost() : main_run({ lean: true }));
 }
 

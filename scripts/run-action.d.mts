@@ -5,7 +5,7 @@ export const ROOT: string
 export const ACTION: {
   inputs: Record<string, { default?: string; description: string; required?: boolean }>
   outputs: Record<string, { description: string }>
-  runs: { using: string; main: string }
+  runs: { using: string; main: string; post?: string }
 }
 export function actionNode(): string | undefined
 export function ensureActionNode(): string | undefined
@@ -22,8 +22,11 @@ export interface ActionRun {
   outputFile: string
   summary: string
   results: LinkResult[]
+  /** What the step saved for its post step (GITHUB_STATE). */
+  state: Record<string, string>
   ms: number
 }
+export function stateEnv(state?: Record<string, string>): Record<string, string>
 export function runAction(
   workspace: string,
   inputs: Record<string, string>,

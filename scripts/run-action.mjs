@@ -54,7 +54,8 @@ function prepare(workspace, inputs, extraEnv, hostWorkspace = workspace) {
   const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-runner-'))
   const files = {
     GITHUB_OUTPUT: path.join(runnerTemp, 'output'),
-    GITHUB_STEP_SUMMARY: path.join(runnerTemp, 'summary')
+    GITHUB_STEP_SUMMARY: path.join(runnerTemp, 'summary'),
+    GITHUB_STATE: path.join(runnerTemp, 'state')
   }
   for (const file of Object.values(files)) fs.writeFileSync(file, '')
   const env = {
@@ -77,8 +78,21 @@ function collect(run, { status, signal, stdout, stderr }) {
   const resultsFile = outputs['results-file']
   const results = resultsFile && fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : []
   const summary = fs.readFileSync(run.files.GITHUB_STEP_SUMMARY, 'utf8')
+  // saveState writes GITHUB_STATE like GITHUB_OUTPUT; the runner hands it to the post step as STATE_* variables.
+  const state = parseOutputs(fs.readFileSync(run.files.GITHUB_STATE, 'utf8'))
   fs.rmSync(run.runnerTemp, { recursive: true, force: true })
-  return { status, signal, stdout: stdout ?? '', stderr: stderr ?? '', outputs, outputFile, summary, results, ms }
+  return {
+    status,
+    signal,
+    stdout: stdout ?? '',
+    stderr: stderr ?? '',
+    outputs,
+    outputFile,
+    summary,
+    results,
+    state,
+    ms
+  }
 }
 
 function nodeOrThrow(node) {
@@ -87,6 +101,11 @@ function nodeOrThrow(node) {
 }
 
 const ENTRY = path.join(ROOT, 'dist', 'index.js')
+
+/** The environment of the post step, as the runner makes it from the main step's state. */
+export function stateEnv(state = {}) {
+  return Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]))
+}
 
 /**
  * Run the action in `workspace` with these inputs. `stdio: 'inherit'` shows the log live instead of capturing it;

@@ -7,9 +7,10 @@ import { errnoCode, errnoName, isErrno, toFailure } from './errors.js'
 import { familyFacts } from './families.js'
 import { familyOf, isShareGone, kindWords, misreports, type Explanation, type FailureContext } from './knowledge.js'
 import type { Failure, Kind, LinkResult, Probe } from './model.js'
-import { ConfinementProblem, planLink, planOrSkip, syscallOf, type LinkPlan, type PlanContext } from './plan.js'
+import { planLink, planOrSkip, syscallOf, type LinkPlan, type PlanContext } from './plan.js'
 import { linkTextOf, sameLinkTarget, symlinkType } from './platform.js'
-import { confinedResult, explainFailure, toResult, type LinkOutcome } from './result.js'
+import { removeLinkAt } from './remove.js'
+import { explainFailure, toResult, type LinkOutcome } from './result.js'
 
 export interface ApplyContext extends PlanContext {
   /** Capability probes, by mount point. */
@@ -460,7 +461,8 @@ function removeCreatedParents(created: string[], ctx: ApplyContext): void {
 }
 
 function execute(plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
-  if (plan.action === 'unchanged') return { status: 'unchanged', kind: plan.kinds[0] }
+  if (plan.action === 'unchanged') return { status: 'unchanged', kind: plan.kinds[0] ?? '' }
+  if (plan.action === 'remove') return removal(plan, ctx)
   if (plan.action === 'fail') {
     return { status: plan.skipped ? 'skipped' : 'failed', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
   }
@@ -474,6 +476,18 @@ function execute(plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
   } catch (error) {
     if (!(error instanceof StepError)) throw error
     removeCreatedParents(createdParents, ctx)
+    return failedOutcome(error, plan, ctx)
+  }
+}
+
+/** `state: absent`: the link goes, or with backup-suffix is renamed to its backup. */
+function removal(plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
+  const kind = plan.kinds[0]
+  try {
+    step('remove the link', kind, () => removeLinkAt(plan.request.absPath, ctx.settings.backupSuffix, ctx.ops))
+    return { status: 'removed', kind }
+  } catch (error) {
+    if (!(error instanceof StepError)) throw error
     return failedOutcome(error, plan, ctx)
   }
 }
@@ -497,17 +511,12 @@ function failedOutcome(error: StepError, plan: LinkPlan, ctx: ApplyContext): Lin
 export function applyLink(planned: LinkPlan, ctx: ApplyContext): LinkResult {
   const shareGone =
     planned.action !== 'fail' && ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint)
-  try {
-    const plan = planned.request.dependsOnEarlier || shareGone ? planOrSkip(planned.request, ctx) : planned
-    const outcome = execute(plan, ctx)
-    // Something appeared at PATH since the plan looked (another run on the same directory): look once more.
-    if (plan.action === 'create' && outcome.failure?.code === 'EEXIST' && outcome.status === 'failed') {
-      const again = planLink(plan.request, ctx)
-      return toResult(again, execute(again, ctx), ctx)
-    }
-    return toResult(plan, outcome, ctx)
-  } catch (error) {
-    if (!(error instanceof ConfinementProblem)) throw error
-    return confinedResult(planned, error.message, ctx)
+  const plan = planned.request.dependsOnEarlier || shareGone ? planOrSkip(planned.request, ctx) : planned
+  const outcome = execute(plan, ctx)
+  // Something appeared at PATH since the plan looked (another run on the same directory): look once more.
+  if (plan.action === 'create' && outcome.failure?.code === 'EEXIST' && outcome.status === 'failed') {
+    const again = planLink(plan.request, ctx)
+    return toResult(again, execute(again, ctx), ctx)
   }
+  return toResult(plan, outcome, ctx)
 }

@@ -1,13 +1,14 @@
 // An executor plans and makes links somewhere: this one in this process; share/executor.ts in a child process per
 // share that may hang. The pipeline asks each for its plans, then for its results.
-import { applyLink, type ApplyContext } from './apply.js'
-import type { Indexed, LinkResult, SpecProblem } from './model.js'
+import type { ApplyContext } from './apply.js'
+import type { Indexed, LinkResult } from './model.js'
 import { planAll, type LinkPlan } from './plan.js'
 import { plannedResult } from './result.js'
+import { applierFor } from './undo-record.js'
 
 export interface Executor {
-  /** Look at the disk for every link; what it finds that makes the spec wrong (a symlinked parent leading out). */
-  plan(): Promise<SpecProblem[]>
+  /** Look at the disk for every link. */
+  plan(): Promise<void>
   /** Each link's result at its index in `into`: what a dry run would do, or what was done. */
   results(into: LinkResult[]): Promise<void>
   /** Let go of whatever is still held (a share worker that may never be able to exit). */
@@ -24,17 +25,15 @@ export class LocalExecutor implements Executor {
     private readonly dryRun: boolean
   ) {}
 
-  async plan(): Promise<SpecProblem[]> {
-    const planned = planAll(
+  async plan(): Promise<void> {
+    this.plans = planAll(
       this.links.map((l) => l.request),
       this.ctx
     )
-    this.plans = planned.plans
-    return planned.problems
   }
 
   async results(into: LinkResult[]): Promise<void> {
-    const result = this.dryRun ? plannedResult : applyLink
+    const result = this.dryRun ? plannedResult : applierFor(this.ctx)
     this.plans.forEach((plan, i) => (into[this.links[i].index] = result(plan, this.ctx)))
     this.plans = [] // a run of 100,000 links lets go of its plans before the report
   }

@@ -2,8 +2,10 @@
 // of the action, told apart by one variable (roles.ts), so the bundle stays one file.
 import { run } from './main.js'
 import { roleOf } from './roles.js'
+import { runPost, runPostWorker } from './post.js'
 import { runLane } from './share/lane.js'
 import { runShareWorker } from './share/supervisor.js'
+import { isPostStep } from './undo-state.js'
 
 /* istanbul ignore next -- the dispatch itself: each role's entry is tested on its own */
 switch (roleOf(process.env)) {
@@ -13,9 +15,13 @@ switch (roleOf(process.env)) {
   case 'lane':
     runLane()
     break
+  case 'post-worker':
+    runPostWorker()
+    break
   case 'lean':
     void run()
     break
   default:
-    void run({ lean: true })
+    // runs.post is this file too: the main step's state says which step this is.
+    void (isPostStep() ? runPost() : run({ lean: true }))
 }

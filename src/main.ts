@@ -6,12 +6,13 @@ import { executorsFor, type Workplace } from './executors.js'
 import { nodeFs, type FsOps } from './fsops.js'
 import { canHang } from './knowledge.js'
 import { relaunchLean, wantsLeanProcess } from './lean.js'
-import type { LinkResult, Settings, SpecProblem } from './model.js'
+import type { LinkResult, Settings, SpecEntry, SpecProblem } from './model.js'
 import { createDetector } from './mounts.js'
 import { currentPlatform, type Platform } from './platform.js'
 import { report, reportProblems } from './report.js'
 import { getInputs } from './settings.js'
 import { parseSpec, resolveEntries } from './spec.js'
+import { markMainStep, saveUndo } from './undo-state.js'
 
 export interface RunOptions {
   platform?: Platform
@@ -25,7 +26,7 @@ export interface RunOptions {
   lean?: boolean
 }
 
-type LinkAll = { problems: SpecProblem[] } | { results: LinkResult[] }
+type LinkAll = { problems: SpecProblem[]; entries: SpecEntry[] } | { results: LinkResult[] }
 
 /**
  * Parse, plan and apply; what it returns is all that report needs. Everything else (entries, plans) is local here,
@@ -35,11 +36,10 @@ async function linkAll(spec: string, settings: Settings, where: Workplace): Prom
   const parsed = parseSpec(spec, settings.defaults)
   const resolved = resolveEntries(parsed.entries, settings.workingDirectory, settings.confine, where.platform)
   const specProblems = [...parsed.problems, ...resolved.problems]
-  if (specProblems.length > 0) return { problems: specProblems }
+  if (specProblems.length > 0) return { problems: specProblems, entries: parsed.entries }
   const executors = executorsFor(resolved.requests, settings, where)
   try {
-    const problems = (await Promise.all(executors.map((e) => e.plan()))).flat()
-    if (problems.length > 0) return { problems }
+    await Promise.all(executors.map((e) => e.plan()))
     const results: LinkResult[] = new Array(resolved.requests.length)
     await Promise.all(executors.map((e) => e.results(results)))
     return { results }
@@ -51,6 +51,7 @@ async function linkAll(spec: string, settings: Settings, where: Workplace): Prom
 /** Run the action. Resolves when it is done; failures set the exit code through core.setFailed. */
 export async function run(options: RunOptions = {}): Promise<void> {
   const { platform = currentPlatform(), ops = nodeFs, isolateShares = true } = options
+  markMainStep()
   try {
     const detector = createDetector(platform)
     const mayHang = (p: string): boolean => isolateShares && canHang(detector.forPath(p))
@@ -64,7 +65,8 @@ export async function run(options: RunOptions = {}): Promise<void> {
       mayHang,
       workerEntry: options.workerEntry
     })
-    if ('problems' in outcome) return reportProblems(outcome.problems, where)
+    if ('problems' in outcome) return await reportProblems(outcome.problems, where, outcome.entries)
+    if (settings.cleanup && !settings.dryRun) saveUndo(outcome.results, settings, platform.name, mayHang)
     await report(outcome.results, where)
   } catch (error) {
     core.setFailed(errorMessage(error))

@@ -27,6 +27,10 @@ export type OverwriteMode = (typeof OVERWRITE_MODES)[number]
 export const DANGLING_MODES = ['warn', 'fail', 'allow'] as const
 export type DanglingMode = (typeof DANGLING_MODES)[number]
 
+/** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
+export const STATES = ['present', 'absent'] as const
+export type State = (typeof STATES)[number]
+
 export const TARGET_TYPES = ['file', 'dir'] as const
 export type TargetType = (typeof TARGET_TYPES)[number]
 
@@ -38,6 +42,8 @@ export interface LinkOptions {
   overwrite: OverwriteMode
   /** Windows: the kind of symlink to make when TARGET does not exist yet. */
   targetType?: TargetType
+  /** Unset: present. */
+  state?: State
 }
 
 /** What is wrong with a spec, on its 1-based line (in the spec, or in the `@file`). */
@@ -56,6 +62,8 @@ export interface LinkSettings {
   dangling: DanglingMode
   /** Keep whatever is replaced as PATH+suffix; empty keeps nothing. */
   backupSuffix: string
+  /** Record what each link changed, for the post step to undo (`cleanup: true`). */
+  cleanup?: boolean
 }
 
 /** Every input, checked: the one settings shape, from the inputs down to a share worker's lanes. */
@@ -78,6 +86,7 @@ export interface SpecEntry {
   /** The entry's last line, where a YAML entry spans several. */
   endLine?: number
   path: string
+  /** Empty only under `state: absent`, where TARGET is optional. */
   target: string
   options: LinkOptions
 }
@@ -86,7 +95,7 @@ export interface SpecEntry {
 export interface LinkRequest extends SpecEntry {
   /** Absolute PATH. */
   absPath: string
-  /** Absolute TARGET. */
+  /** Absolute TARGET; empty where none was given (`state: absent`). */
   absTarget: string
   /** TARGET was written relative. */
   targetWasRelative: boolean
@@ -102,8 +111,19 @@ export interface Indexed {
   request: LinkRequest
 }
 
-export type Status = 'created' | 'replaced' | 'unchanged' | 'planned' | 'failed' | 'skipped'
-export type PlanAction = 'create' | 'replace' | 'unchanged' | 'fail'
+export type Status =
+  | 'created'
+  | 'replaced'
+  | 'removed'
+  | 'unchanged'
+  | 'planned'
+  | 'failed'
+  | 'skipped'
+  /** Post step only: what a link replaced is back. */
+  | 'restored'
+  /** Post step only: PATH changed since the main step made it, so it was left alone. */
+  | 'kept'
+export type PlanAction = 'create' | 'replace' | 'remove' | 'unchanged' | 'fail'
 
 /** What a failed (or EIO-but-made) filesystem call said, named the way users search for it. */
 export interface Failure {
@@ -158,4 +178,35 @@ export interface LinkResult {
   plan?: PlanAction
   /** After a failure that says a kind of link cannot be made here: which kinds the directory allows. */
   probe?: Probe
+  /** With `cleanup: true`, what the post step is to undo; taken off before the results are reported. */
+  undo?: UndoEntry
+}
+
+/** What an entry is, as far as the post step must recognise it: a link by its text, anything else by its inode. */
+export interface Identity {
+  /** A symbolic link's text. */
+  link?: string
+  /** Windows: a directory link (its type is fixed when it is made). */
+  dir?: boolean
+  dev?: number
+  ino?: number
+  size?: number
+  mtimeMs?: number
+  /** A copied directory: names, types, sizes and times of everything below it. */
+  tree?: string
+}
+
+/** What the post step is to undo for one link the main step created or replaced (`cleanup: true`). */
+export interface UndoEntry {
+  line: number
+  path: string
+  target: string
+  type: LinkType
+  kind: Kind
+  /** What the step left at PATH. */
+  made: Identity
+  /** What was at PATH before, when the step replaced it, and where its backup went. */
+  before?: Identity & { backup?: string; backupIs?: Identity }
+  /** On a share that may hang: undone in a child process, under the timeout. */
+  share?: boolean
 }

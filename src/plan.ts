@@ -1,11 +1,20 @@
 // Plan stage: for each link, look at the disk (read only) and decide: create, replace, unchanged or fail.
 import type { Stats } from 'node:fs'
 import type { FsOps } from './fsops.js'
-import { familyOf, isShareGone } from './knowledge.js'
+import { familyOf, isShareGone, kindWords } from './knowledge.js'
 import { errnoCode, errnoNumber, isErrno, toFailure } from './errors.js'
 import type { FilesystemDetector } from './mounts.js'
-import type { Failure, FilesystemInfo, Kind, LinkRequest, LinkSettings, PlanAction, SpecProblem } from './model.js'
-import { isWithin, linkTextOf, sameLinkTarget, type HardlinkGuard, type Platform } from './platform.js'
+import type { Failure, FilesystemInfo, Kind, LinkRequest, LinkSettings, PlanAction } from './model.js'
+import {
+  isWithin,
+  linkTextOf,
+  pathKey,
+  sameLinkTarget,
+  withoutNamespace,
+  type HardlinkGuard,
+  type Platform
+} from './platform.js'
+import { judgeRemoval } from './remove.js'
 
 export interface PlanContext {
   platform: Platform
@@ -52,6 +61,8 @@ export interface LinkPlan {
   skipped?: boolean
   /** An existing symlink at PATH that the filesystem will not let us read back. */
   unreadable?: boolean
+  /** The failure in the plan's own words, where the knowledge base has nothing to add (a PATH that leads out). */
+  said?: { message: string; hint: string }
   warnings: string[]
 }
 
@@ -60,9 +71,6 @@ const SYSCALL: Record<Kind, string> = { symlink: 'symlink', junction: 'symlink',
 export function syscallOf(kind: Kind): string {
   return SYSCALL[kind]
 }
-
-/** A problem of the spec found on disk (a symlinked parent leading out): the whole run stops before any change. */
-export class ConfinementProblem extends Error {}
 
 export interface RealLocation {
   /** p with the symlinks of its existing part resolved. */
@@ -287,36 +295,65 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
   const plan = emptyPlan(request, ctx)
   try {
     const parent = locate(plan, ctx)
+    if (!parent) return escaped(plan, ctx)
+    if (request.options.state === 'absent') return planRemoval(plan, parent, ctx)
     const target = examineTarget(plan, parent.real, ctx)
-    const unfit = fitKinds(plan, target !== undefined, ctx)
+    const unfit = fitKinds(plan, target, ctx)
     if (unfit) return unfit
     // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
     const at = parent.missing.length > 0 ? undefined : ctx.ops.lstat(request.absPath)
     return decide(plan, at, target, ctx)
   } catch (error) {
-    if (error instanceof ConfinementProblem || !isErrno(error)) throw error
+    if (!isErrno(error)) throw error
     return { ...plan, action: 'fail', failure: toFailure(error, error.syscall ?? 'stat', attemptOf(request)) }
   }
 }
 
-/** PATH's real parent, confined to the working directory, and the filesystem the link will be on. */
-function locate(plan: LinkPlan, ctx: PlanContext): RealLocation {
-  const { path } = ctx.platform
+/** The real path PATH would have: its parent with symlinks resolved. */
+function realPathOf(request: LinkRequest, parent: RealLocation, ctx: PlanContext): string {
+  return ctx.platform.path.join(parent.real, ctx.platform.path.basename(request.absPath))
+}
+
+/** PATH's real parent and the filesystem the link will be on; undefined where a symlinked parent leads out. */
+function locate(plan: LinkPlan, ctx: PlanContext): RealLocation | undefined {
   const { request } = plan
-  const parent = realDirectory(path.dirname(request.absPath), ctx)
+  const parent = realDirectory(ctx.platform.path.dirname(request.absPath), ctx)
+  // Whether the parent lies inside is asked once per directory; only a parent outside needs the link's own path.
   parent.inside ??= isWithin(ctx.platform, ctx.realWorkingDirectory, parent.real)
-  if (ctx.settings.confine && request.pathWasRelative && !parent.inside) {
-    const realPath = path.join(parent.real, path.basename(request.absPath))
-    if (!isWithin(ctx.platform, ctx.realWorkingDirectory, realPath)) {
-      throw new ConfinementProblem(
-        `PATH '${request.path}' leads outside working-directory through a symlinked parent: it would be ` +
-          `${realPath} (confine: true)`
-      )
-    }
-  }
+  const confined = ctx.settings.confine && request.pathWasRelative && !parent.inside
+  if (confined && !isWithin(ctx.platform, ctx.realWorkingDirectory, realPathOf(request, parent, ctx))) return undefined
   plan.missingParents = parent.missing
   plan.filesystem = ctx.detector.forPath(parent.real)
   return parent
+}
+
+/** The first symlinked directory on the way from working-directory to PATH that leads outside it, and where. */
+function escapingParent(request: LinkRequest, ctx: PlanContext): { link: string; leadsTo: string } | undefined {
+  const { path } = ctx.platform
+  const wd = ctx.settings.workingDirectory
+  let at = wd
+  for (const name of path.relative(wd, path.dirname(request.absPath)).split(path.sep)) {
+    at = path.join(at, name)
+    if (!ctx.ops.lstat(at)?.isSymbolicLink()) continue
+    const leadsTo = ctx.ops.realpath(at)
+    if (!isWithin(ctx.platform, ctx.realWorkingDirectory, leadsTo)) return { link: at, leadsTo }
+  }
+  return undefined
+}
+
+/** A relative PATH that a symlinked parent leads outside working-directory: this link's failure, not the spec's. */
+function escaped(plan: LinkPlan, ctx: PlanContext): LinkPlan {
+  const { request } = plan
+  const realPath = realPathOf(request, realDirectory(ctx.platform.path.dirname(request.absPath), ctx), ctx)
+  const parent = escapingParent(request, ctx)
+  const through = parent
+    ? `the symlinked parent ${parent.link}, which leads to ${parent.leadsTo}`
+    : 'a symlinked parent'
+  const message =
+    `PATH '${request.path}' leads outside working-directory through ${through}: the link would be ${realPath} ` +
+    `(confine: true). Nothing was made there.`
+  const hint = 'Choose a PATH inside working-directory, or set `confine: false` if links may lead out of it.'
+  return { ...failed(plan, 'CONFINE', 'realpath', attemptOf(request)), said: { message, hint } }
 }
 
 /** What TARGET is, and what each kind of link to it would hold. */
@@ -330,14 +367,27 @@ function examineTarget(plan: LinkPlan, realParent: string, ctx: PlanContext): St
   return target
 }
 
-/** The kinds that can lead to this TARGET (a missing one takes only links); a failed plan when none can. */
-function fitKinds(plan: LinkPlan, targetExists: boolean, ctx: PlanContext): LinkPlan | undefined {
+/**
+ * The kinds that can lead to this TARGET, known before any call: a missing one takes only links, a directory no hard
+ * link (link(2) says EPERM). A failed plan when none can; a warning when the plan falls back from the asked kind.
+ */
+function fitKinds(plan: LinkPlan, target: Stats | undefined, ctx: PlanContext): LinkPlan | undefined {
   const { request } = plan
   const requested = plan.kinds
-  if (!targetExists) {
-    plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction')
-    const attempt = attemptOf(request)
-    if (plan.kinds.length === 0) return failed(plan, 'ENOENT', syscallOf(requested[0]), attempt)
+  const attempt = attemptOf(request)
+  if (!target) plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction')
+  else if (target.isDirectory()) plan.kinds = requested.filter((k) => k !== 'hardlink')
+  if (plan.kinds.length === 0)
+    return target ? failed(plan, 'EPERM', 'link', attempt) : failed(plan, 'ENOENT', syscallOf(requested[0]), attempt)
+  if (plan.kinds[0] !== requested[0]) {
+    const why = target
+      ? 'is a directory, which no hard link can lead to'
+      : `does not exist, so no ${kindWords(requested[0])} can lead to it`
+    plan.warnings.push(
+      `TARGET ${request.absTarget} ${why}: a ${kindWords(plan.kinds[0])} is planned instead (fallback: ${plan.kinds.join(', ')}).`
+    )
+  }
+  if (!target) {
     if (ctx.settings.dangling === 'fail') return failed(plan, 'ENOENT', 'stat', `${attempt} (dangling: fail)`)
     if (ctx.settings.dangling === 'warn') {
       plan.warnings.push(`TARGET ${request.absTarget} does not exist: the link at ${request.absPath} dangles for now.`)
@@ -379,6 +429,40 @@ function decide(plan: LinkPlan, at: Stats | undefined, target: Stats | undefined
   return Object.assign(plan, { action: 'replace' as const })
 }
 
+/** `state: absent`: whether what is at PATH may go (remove.ts judges), and the text of a link that would. */
+function planRemoval(plan: LinkPlan, parent: RealLocation, ctx: PlanContext): LinkPlan {
+  const { request } = plan
+  const at = parent.missing.length > 0 ? undefined : ctx.ops.lstat(request.absPath)
+  const given = request.absTarget !== ''
+  const isLink = at?.isSymbolicLink() === true
+  if (at) plan.existing = existingKind(at)
+  if (isLink) plan.text = readLinkText(plan, ctx) ?? ''
+  const verdict = judgeRemoval({
+    path: request.absPath,
+    target: request.absTarget,
+    at,
+    targetStats: given && at && !isLink ? ctx.ops.stat(request.absTarget) : undefined,
+    leadsToTarget: isLink && given && leadsTo(plan, parent.real, ctx),
+    hidesInodes: familyOf(plan.filesystem.type) === 'sshfs' && !plan.filesystem.options.includes('use_ino')
+  })
+  if (verdict.action !== 'fail')
+    return { ...plan, action: verdict.action, kinds: verdict.action === 'remove' ? [verdict.kind] : [] }
+  const { code, message, hint } = verdict
+  return { ...failed(plan, code, 'unlink', 'remove the link'), said: { message, hint } }
+}
+
+/** The link at PATH leads to TARGET: its text read from either parent's spelling, or both lead to the same file. */
+function leadsTo(plan: LinkPlan, realParent: string, ctx: PlanContext): boolean {
+  const { platform, ops } = ctx
+  const { absPath, absTarget } = plan.request
+  const wanted = pathKey(platform, absTarget)
+  const text = withoutNamespace(platform, plan.text)
+  const dirs = [platform.path.dirname(absPath), realParent]
+  if (text !== '' && dirs.some((dir) => pathKey(platform, platform.path.resolve(dir, text)) === wanted)) return true
+  const [a, b] = [ops.stat(absPath), ops.stat(absTarget)]
+  return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino
+}
+
 /** The context for a planning pass, in which resolved directories may be remembered. */
 export function planningContext<T extends PlanContext>(ctx: T): T {
   return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map() }
@@ -406,18 +490,8 @@ export function planOrSkip(request: LinkRequest, ctx: PlanContext): LinkPlan {
   return plan
 }
 
-/** Plan every link; a link that escapes through a symlinked parent is a problem of the spec, like a syntax error. */
-export function planAll(requests: LinkRequest[], ctx: PlanContext): { plans: LinkPlan[]; problems: SpecProblem[] } {
-  const plans: LinkPlan[] = []
-  const problems: SpecProblem[] = []
+/** Plan every link, in spec order. */
+export function planAll(requests: LinkRequest[], ctx: PlanContext): LinkPlan[] {
   const planning = planningContext(ctx)
-  for (const request of requests) {
-    try {
-      plans.push(planOrSkip(request, planning))
-    } catch (error) {
-      if (!(error instanceof ConfinementProblem)) throw error
-      problems.push({ line: request.line, message: error.message })
-    }
-  }
-  return { plans, problems }
+  return requests.map((request) => planOrSkip(request, planning))
 }

@@ -4,9 +4,10 @@ import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as nodePath from 'node:path'
-import type { LinkResult, SpecProblem, Status } from './model.js'
+import type { LinkResult, SpecEntry, SpecProblem, Status } from './model.js'
 import { displayPath, isFailure, safeForLog, statusWords, type Where } from './present.js'
 import { relativeInside } from './platform.js'
+import { rejectedResults } from './result.js'
 import { writeSummary } from './summary.js'
 
 export type { Where } from './present.js'
@@ -43,15 +44,22 @@ function annotate(
   if (items.length > max) emit(`${items.length - max} more ${level}s: see ${seeAlso}.`)
 }
 
-/** Spec problems: every one in the log, the first ones as annotations, and the step fails; nothing was touched. */
-export function reportProblems(problems: SpecProblem[], where: Where): void {
+/**
+ * Spec problems: every one in the log, the first ones as annotations, and the step fails; nothing was touched. The
+ * outputs and the summary still say so, entry by entry (`entries`: those that were read), for `continue-on-error`.
+ */
+export async function reportProblems(problems: SpecProblem[], where: Where, entries: SpecEntry[] = []): Promise<void> {
   const sorted = [...problems].sort((a, b) => a.line - b.line)
   const source = where.settings.specFile ?? "the 'links' input"
   core.info(sorted.map((p) => safeForLog(`${source}:${p.line}: ${p.message}`)).join('\n'))
   annotate('error', sorted, MAX_ERRORS, where, 'the log')
-  core.setFailed(
-    `The links spec has ${sorted.length} problem(s); nothing was changed. The first: line ${sorted[0].line}: ${sorted[0].message}`
-  )
+  const results = rejectedResults(entries, sorted)
+  const why = `The links spec has ${sorted.length} problem(s); nothing was changed.`
+  await writeOutputs(results, countsOf(results), where, {
+    headline: `❌ ln-action: ${why}`,
+    countLine: `${why} Fix the lines below.`
+  })
+  core.setFailed(`${why} The first: line ${sorted[0].line}: ${sorted[0].message}`)
 }
 
 function logLine(r: LinkResult, where: Where): string {
@@ -122,19 +130,42 @@ function log(results: LinkResult[], countLine: string, where: Where): void {
   core.info(countLine)
 }
 
-export async function report(results: LinkResult[], where: Where): Promise<void> {
-  const { settings } = where
-  const counts = {
+/** Every output, from the results alone, and the job summary (under `headline`, when the run is not the usual). */
+async function writeOutputs(
+  results: LinkResult[],
+  counts: Counts,
+  where: Where,
+  words: { countLine: string; headline?: string }
+): Promise<void> {
+  core.setOutput('results', resultsOutput(results))
+  core.setOutput('results-file', writeResultsFile(results))
+  for (const [name, n] of Object.entries(counts)) core.setOutput(name, String(n))
+  core.setOutput('changed', String(counts.created + counts.replaced + counts.removed > 0))
+  if (where.settings.summary && process.env.GITHUB_STEP_SUMMARY)
+    await writeSummary(results, words.countLine, where, words.headline)
+}
+
+type Counts = Record<'created' | 'replaced' | 'removed' | 'unchanged' | 'failed', number>
+
+function countsOf(results: LinkResult[]): Counts {
+  return {
     created: count(results, 'created'),
     replaced: count(results, 'replaced'),
+    removed: count(results, 'removed'),
     unchanged: count(results, 'unchanged'),
     failed: results.filter(isFailure).length
   }
+}
+
+export async function report(results: LinkResult[], where: Where): Promise<void> {
+  const { settings } = where
+  const counts = countsOf(results)
+  const removed = counts.removed > 0 ? `${counts.removed} removed, ` : ''
   const countLine =
     `${results.length} links: ` +
     (settings.dryRun
       ? `${count(results, 'planned')} planned (dry run), ${counts.failed} would fail`
-      : `${counts.created} created, ${counts.replaced} replaced, ${counts.unchanged} unchanged, ${counts.failed} failed`)
+      : `${counts.created} created, ${counts.replaced} replaced, ${removed}${counts.unchanged} unchanged, ${counts.failed} failed`)
   log(results, countLine, where)
 
   const failures = results.filter(isFailure).map((r) => ({ ...r, message: `${r.message} ${r.hint}`.trim() }))
@@ -143,13 +174,38 @@ export async function report(results: LinkResult[], where: Where): Promise<void>
   const warnings = results.flatMap((r) => r.warnings.map((message) => ({ ...r, message })))
   annotate('warning', warnings, MAX_WARNINGS, where, seeAlso)
 
-  core.setOutput('results', resultsOutput(results))
-  core.setOutput('results-file', writeResultsFile(results))
-  for (const [name, n] of Object.entries(counts)) core.setOutput(name, String(n))
-  core.setOutput('changed', String(counts.created + counts.replaced > 0))
-
-  if (settings.summary && process.env.GITHUB_STEP_SUMMARY) await writeSummary(results, countLine, where)
+  await writeOutputs(results, counts, where, { countLine })
   if (counts.failed > 0 && settings.failOnError) {
     core.setFailed(`${counts.failed} of ${results.length} links failed (fail-on-error: true).`)
   }
+}
+
+/**
+ * The post step's report: each link it undid (removed, restored), left (kept: changed since) or could not undo, in
+ * the log and the job summary; the results file holds them all. A link someone changed never fails the step; a call
+ * that failed does, since a link left behind is what `cleanup` is there to prevent.
+ */
+export async function reportCleanup(results: LinkResult[], where: Where): Promise<void> {
+  const n = (status: Status): number => count(results, status)
+  const failed = results.filter(isFailure).length
+  const countLine =
+    `ln-action cleanup, ${results.length} links this job's step made: ${n('removed')} removed, ${n('restored')} ` +
+    `restored, ${n('kept')} kept (changed since), ${n('unchanged')} already gone, ${failed} not undone`
+  log(results, countLine, where)
+  const seeAlso = 'the log of the post step'
+  annotate('error', results.filter(isFailure), MAX_ERRORS, where, seeAlso)
+  annotate(
+    'warning',
+    results.flatMap((r) => r.warnings.map((message) => ({ ...r, message }))),
+    MAX_WARNINGS,
+    where,
+    seeAlso
+  )
+  core.setOutput('results-file', writeResultsFile(results))
+  const headline =
+    failed > 0
+      ? `❌ ln-action cleanup: ${failed} of ${results.length} links not undone`
+      : `✅ ln-action cleanup: ${results.length} links undone or left as found`
+  if (where.settings.summary && process.env.GITHUB_STEP_SUMMARY) await writeSummary(results, countLine, where, headline)
+  if (failed > 0) core.setFailed(`ln-action cleanup: ${failed} of ${results.length} links could not be undone.`)
 }

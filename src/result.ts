@@ -1,7 +1,7 @@
 // Results: what each link reports, built from its plan and what applying it came to. Every result of the run, in
 // process or in a share worker, planned, made, failed or never attempted, is made here.
 import { explain, hintAfterProbe, type Explanation, type FailureContext } from './knowledge.js'
-import type { Failure, Kind, LinkRequest, LinkResult, Probe, Status } from './model.js'
+import type { Failure, Kind, LinkRequest, LinkResult, Probe, SpecEntry, SpecProblem, Status } from './model.js'
 import { emptyPlan, type LinkPlan, type PlanContext } from './plan.js'
 import { hardlinkGuard, linkTextOf } from './platform.js'
 
@@ -73,14 +73,19 @@ function describeProbe(probe: Probe, dir: string): string {
   return `Probed ${dir}: ${works('symlink', 'symbolic links')}, ${works('hardlink', 'hard links')}.`
 }
 
-function explanationOf(plan: LinkPlan, outcome: LinkOutcome, ctx: PlanContext): Explanation | undefined {
+/** What the failure means: explained where it happened, said by the plan (removal, confinement), or asked now. */
+function explanationOf(
+  plan: LinkPlan,
+  outcome: LinkOutcome,
+  ctx: PlanContext
+): (Pick<Explanation, 'message' | 'hint'> & Partial<Explanation>) | undefined {
   const { failure } = outcome
   if (!failure) return undefined
-  return outcome.explanation ?? explainFailure(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx)
+  return outcome.explanation ?? plan.said ?? explainFailure(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx)
 }
 
 /** The hint, after what a probe found: what it saw work or fail first, then only advice it did not disprove. */
-function hintOf(explanation: Explanation | undefined, probe: Probe | undefined, dir: string): string {
+function hintOf(explanation: Partial<Explanation> | undefined, probe: Probe | undefined, dir: string): string {
   if (!probe) return explanation?.hint ?? ''
   const failing = PROBED.filter((kind) => probe[kind] !== 'ok' && probe[kind] !== 'untested')
   return `${describeProbe(probe, dir)} ${hintAfterProbe(explanation?.advice ?? [], failing)}`.trim()
@@ -138,12 +143,48 @@ export function unfinishedResult(
 export function plannedResult(plan: LinkPlan, ctx: PlanContext): LinkResult {
   const outcome: LinkOutcome = plan.failure
     ? { status: 'planned', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
-    : { status: 'planned', kind: plan.action === 'unchanged' ? plan.kinds[0] : '' }
+    : { status: 'planned', kind: plan.action === 'unchanged' ? (plan.kinds[0] ?? '') : '' }
   return { ...toResult(plan, outcome, ctx), plan: plan.action }
 }
 
-/** A link that a symlinked parent, made earlier in this run, would lead outside the working directory. */
-export function confinedResult(plan: LinkPlan, message: string, ctx: PlanContext): LinkResult {
-  const result = toResult(plan, { status: 'failed', kind: '' }, ctx)
-  return { ...result, message, hint: 'Choose a PATH inside working-directory, or set `confine: false`.' }
+/** A result of a spec that was rejected before anything was touched: the line, the paths as written, and why. */
+function rejected(
+  line: number,
+  entry: SpecEntry | undefined,
+  why: { status: Status; code: string; message: string }
+): LinkResult {
+  return {
+    line,
+    ...(entry?.endLine ? { endLine: entry.endLine } : {}),
+    path: entry?.path ?? '',
+    target: entry?.target ?? '',
+    text: '',
+    type: entry?.options.type ?? 'symlink',
+    kind: '',
+    status: why.status,
+    code: why.code,
+    errno: null,
+    syscall: '',
+    filesystem: '',
+    message: why.message,
+    hint: '',
+    warnings: []
+  }
+}
+
+/**
+ * What a rejected spec reports: each problem failed on its line (with its entry's paths where the entry was read),
+ * and every entry without a problem skipped, since nothing was attempted. In line order.
+ */
+export function rejectedResults(entries: SpecEntry[], problems: SpecProblem[]): LinkResult[] {
+  const byLine = new Map(entries.map((e) => [e.line, e]))
+  const failed = problems.map((p) =>
+    rejected(p.line, byLine.get(p.line), { status: 'failed', code: 'SPEC', message: p.message })
+  )
+  const lines = new Set(problems.map((p) => p.line))
+  const message = 'Not attempted: the spec has problems on other lines, and nothing is changed until it has none.'
+  const skipped = entries
+    .filter((e) => !lines.has(e.line))
+    .map((e) => rejected(e.line, e, { status: 'skipped', code: 'ECANCELED', message }))
+  return [...failed, ...skipped].sort((a, b) => a.line - b.line)
 }

@@ -9,10 +9,12 @@ export type Role =
   | 'share-worker'
   /** A thread of a share worker that works on whole directories of that share (share/lane.ts). */
   | 'lane'
+  /** A child process of the post step that undoes links on shares that may hang (post.ts). */
+  | 'post-worker'
 
 export function roleOf(env: Record<string, string | undefined>): Role | undefined {
   const role = env[ROLE]
-  return role === 'lean' || role === 'share-worker' || role === 'lane' ? role : undefined
+  return role === 'lean' || role === 'share-worker' || role === 'lane' || role === 'post-worker' ? role : undefined
 }
 
 /** The environment of a process or thread that is to play `role`. */

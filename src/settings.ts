@@ -9,6 +9,7 @@ import {
   OVERWRITE_MODES,
   RELATIVE_MODES,
   SEPARATOR,
+  STATES,
   parseKinds,
   type Kind,
   type Settings
@@ -110,7 +111,8 @@ export function getInputs(platform: Platform, mayHang: (p: string) => boolean = 
       type: oneOf('type', LINK_TYPES, 'symlink'),
       fallback: kinds('fallback'),
       relative: oneOf('relative', RELATIVE_MODES, 'auto'),
-      overwrite: oneOf('overwrite', OVERWRITE_MODES, 'never')
+      overwrite: oneOf('overwrite', OVERWRITE_MODES, 'never'),
+      state: oneOf('state', STATES, 'present')
     },
     backupSuffix,
     createParents: bool('create-parents', true),
@@ -120,7 +122,8 @@ export function getInputs(platform: Platform, mayHang: (p: string) => boolean = 
     dryRun: bool('dry-run', false),
     failOnError: bool('fail-on-error', true),
     timeoutMs: seconds('timeout', 30) * 1000,
-    summary: bool('summary', true)
+    summary: bool('summary', true),
+    cleanup: bool('cleanup', false)
   }
   core.debug(`settings: ${JSON.stringify({ ...settings, spec: `${spec.length} characters` })}`)
   return { settings, spec }

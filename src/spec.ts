@@ -5,6 +5,7 @@ import {
   OVERWRITE_MODES,
   RELATIVE_MODES,
   SEPARATOR,
+  STATES,
   TARGET_TYPES,
   parseKinds,
   type LinkOptions,
@@ -52,6 +53,8 @@ function parseLines(text: string, defaults: LinkOptions): ParsedSpec {
     const trimmed = raw.trim()
     if (trimmed === '' || trimmed.startsWith('#')) return
     const parts = trimmed.split(SEPARATORS)
+    // Under `state: absent` a line may be PATH alone: any link there goes.
+    if (parts.length === 1 && defaults.state === 'absent') parts.push('')
     if (parts.length !== 2) {
       const message =
         parts.length === 1
@@ -63,14 +66,14 @@ function parseLines(text: string, defaults: LinkOptions): ParsedSpec {
     const [path, target] = parts.map((p) => p.trim())
     const before = problems.length
     checkPathText(path, 'PATH', line, problems)
-    checkPathText(target, 'TARGET', line, problems)
+    if (target !== '' || defaults.state !== 'absent') checkPathText(target, 'TARGET', line, problems)
     // Every line shares the one defaults object: nothing changes an entry's options once parsed.
     if (problems.length === before) entries.push({ line, path, target, options: defaults })
   })
   return { entries, problems }
 }
 
-const FIELDS = ['path', 'target', 'type', 'fallback', 'relative', 'overwrite', 'target-type'] as const
+const FIELDS = ['path', 'target', 'type', 'fallback', 'relative', 'overwrite', 'target-type', 'state'] as const
 
 function parseYaml(text: string, defaults: LinkOptions): ParsedSpec {
   const lineCounter = new LineCounter()
@@ -149,7 +152,8 @@ function entryFromFields(
     fallback: defaults.fallback,
     relative: choice('relative', RELATIVE_MODES, defaults.relative),
     overwrite: choice('overwrite', OVERWRITE_MODES, defaults.overwrite),
-    targetType: fields.has('target-type') ? choice('target-type', TARGET_TYPES, 'file') : defaults.targetType
+    targetType: fields.has('target-type') ? choice('target-type', TARGET_TYPES, 'file') : defaults.targetType,
+    state: fields.has('state') ? choice('state', STATES, 'present') : defaults.state
   }
   const fallback = fields.get('fallback')
   if (fallback !== undefined) {
@@ -163,7 +167,8 @@ function entryFromFields(
     }
   }
   const path = pathField('path')
-  const target = pathField('target')
+  // An entry that removes needs only PATH: with TARGET, only a link leading there goes.
+  const target = options.state === 'absent' && !fields.has('target') ? '' : pathField('target')
   return problems.length === before ? { line, path, target, options } : undefined
 }
 
@@ -184,7 +189,7 @@ export function resolveEntries(
   const workingKey = pathKey(platform, workingDirectory)
   for (const entry of entries) {
     const absPath = resolveFrom(platform, workingDirectory, entry.path)
-    const absTarget = resolveFrom(platform, workingDirectory, entry.target)
+    const absTarget = entry.target === '' ? '' : resolveFrom(platform, workingDirectory, entry.target)
     const pathWasRelative = !path.isAbsolute(entry.path)
     const key = resolvedKey(platform, absPath)
     const earlier = firstLineOf.get(key)
@@ -228,6 +233,7 @@ function markDependents(requests: LinkRequest[], linkPaths: Map<string, number>,
   }
   for (const request of requests) {
     // A TARGET that is another entry's PATH counts too: it exists only once that link is made.
-    request.dependsOnEarlier = underALink(path.dirname(request.absPath)) || underALink(request.absTarget)
+    request.dependsOnEarlier =
+      underALink(path.dirname(request.absPath)) || (request.absTarget !== '' && underALink(request.absTarget))
   }
 }

@@ -67,15 +67,18 @@ function outcome(total: number, failed: number, dryRun: boolean): string {
   return failed > 0 ? `❌ ln-action: ${failed} of ${total} links failed` : `✅ ln-action: ${total} links, none failed`
 }
 
-export async function writeSummary(results: LinkResult[], counts: string, where: Where): Promise<void> {
+export async function writeSummary(
+  results: LinkResult[],
+  counts: string,
+  where: Where,
+  headline = outcome(results.length, results.filter(isFailure).length, where.settings.dryRun)
+): Promise<void> {
   const failed = results.filter(isFailure)
   const others = results.filter((r) => !isFailure(r))
   const budget = { bytes: TABLE_BYTES, rows: MAX_ROWS }
   const failedRows = fit(failed, (r) => failedRow(r, where), budget)
   const otherRows = fit(others, (r) => linkRow(r, where), budget)
-  const summary = core.summary
-    .addHeading(outcome(results.length, failed.length, where.settings.dryRun), 3)
-    .addRaw(`<p>${escapeHtml(counts)}</p>`, true)
+  const summary = core.summary.addHeading(headline, 3).addRaw(`<p>${escapeHtml(counts)}</p>`, true)
   if (failedRows.length > 0) {
     summary.addHeading(`Failed (${failed.length})`, 4)
     summary.addTable([header('Status', 'Path', 'Target', 'Why', 'What to do'), ...failedRows])

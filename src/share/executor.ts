@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { Executor } from '../executor.js'
-import type { Indexed, LinkResult, SpecProblem } from '../model.js'
+import type { Indexed, LinkResult } from '../model.js'
 import type { PlanContext } from '../plan.js'
 import { unfinishedResult } from '../result.js'
 import { envFor } from '../roles.js'
@@ -59,10 +59,9 @@ export class ShareExecutor implements Executor {
     }
   }
 
-  async plan(): Promise<SpecProblem[]> {
+  async plan(): Promise<void> {
     const message = await this.next('planned')
     this.planned = message && new Map(message.results)
-    return message?.problems ?? []
   }
 
   async results(into: LinkResult[]): Promise<void> {

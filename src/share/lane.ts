@@ -2,12 +2,13 @@
 // of its own (runLane), so that a call stuck in a hung share holds up only this thread; each call is noted in the
 // shared slots first, for the worker's main thread to time.
 import { parentPort, workerData } from 'node:worker_threads'
-import { applyContext, applyLink, type ApplyContext } from '../apply.js'
+import { applyContext, type ApplyContext } from '../apply.js'
 import { nodeFs, type FsOps } from '../fsops.js'
-import { ConfinementProblem, planOrSkip, planningContext, type LinkPlan } from '../plan.js'
+import { planOrSkip, planningContext, type LinkPlan } from '../plan.js'
 import { createDetector } from '../mounts.js'
 import { platformFor } from '../platform.js'
 import { plannedResult } from '../result.js'
+import { applierFor } from '../undo-record.js'
 import { CallSlots, timedOps } from './call-slots.js'
 import type { Indexed } from '../model.js'
 import type { FromLane, Share, ToLane } from './protocol.js'
@@ -73,24 +74,20 @@ export class Lane {
     for (const { index, request } of links) {
       if (this.slots.stopped) break
       this.current.index = index
-      try {
-        const plan = planOrSkip(request, planning)
-        this.plans.set(index, plan)
-        this.post({ type: 'planned', index, result: plannedResult(plan, this.ctx) })
-      } catch (error) {
-        if (!(error instanceof ConfinementProblem)) throw error
-        this.post({ type: 'problem', index, problem: { line: request.line, message: error.message } })
-      }
+      const plan = planOrSkip(request, planning)
+      this.plans.set(index, plan)
+      this.post({ type: 'planned', index, result: plannedResult(plan, this.ctx) })
     }
   }
 
   private apply(links: Indexed[]): void {
+    const apply = applierFor(this.ctx)
     for (const { index } of links) {
       const plan = this.plans.get(index)
       // A plan that already failed touches nothing to report so; the others wait for a share that answers.
       if (!plan || (this.slots.stopped && plan.action !== 'fail')) continue
       this.current.index = index
-      this.post({ type: 'applied', index, result: applyLink(plan, this.ctx) })
+      this.post({ type: 'applied', index, result: apply(plan, this.ctx) })
     }
   }
 }

@@ -1,6 +1,6 @@
 // What the action, a share worker (one child process per share) and its lanes (threads) say to each other. Plain
 // data: every message crosses a process or thread boundary as a structured clone.
-import type { FilesystemInfo, Indexed, LinkResult, Settings, SpecProblem } from '../model.js'
+import type { FilesystemInfo, Indexed, LinkResult, Settings } from '../model.js'
 
 /** The share the links are on, and how to work there: what every lane needs besides its own links. */
 export interface Share {
@@ -16,8 +16,7 @@ export type ToWorker = { type: 'start'; share: Share; links: Indexed[] } | { typ
 
 /** Share worker → action: every link's result, by its index. */
 export type FromWorker =
-  | { type: 'planned'; results: [number, LinkResult][]; problems: SpecProblem[] }
-  | { type: 'final'; results: [number, LinkResult][] }
+  { type: 'planned'; results: [number, LinkResult][] } | { type: 'final'; results: [number, LinkResult][] }
 
 /** Share worker → lane. */
 export type ToLane = { type: 'plan' } | { type: 'apply'; wave: 1 | 2 }
@@ -25,6 +24,5 @@ export type ToLane = { type: 'plan' } | { type: 'apply'; wave: 1 | 2 }
 /** Lane → share worker, a message per link, then `done`. */
 export type FromLane =
   | { type: 'planned'; index: number; result: LinkResult }
-  | { type: 'problem'; index: number; problem: SpecProblem }
   | { type: 'applied'; index: number; result: LinkResult }
   | { type: 'done' }

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads'
 import { errnoNumber } from '../errors.js'
 import { nodeFs } from '../fsops.js'
 import { isShareGone } from '../knowledge.js'
-import type { Failure, Indexed, LinkResult, SpecProblem } from '../model.js'
+import type { Failure, Indexed, LinkResult } from '../model.js'
 import { unfinishedResult } from '../result.js'
 import { envFor } from '../roles.js'
 import { CallSlots, Watchdog, type Call } from './call-slots.js'
@@ -58,7 +58,6 @@ export class Supervisor {
   private readonly byIndex: Map<number, Indexed>
   private readonly planned = new Map<number, LinkResult>()
   private readonly settled = new Map<number, LinkResult>()
-  private readonly problems: SpecProblem[] = []
   private stopReason?: Failure
   private wake: () => void = () => undefined
   private readonly timer: NodeJS.Timeout
@@ -105,7 +104,6 @@ export class Supervisor {
 
   private take(message: FromLane, state: LaneState): void {
     if (message.type === 'done') state.busy = false
-    else if (message.type === 'problem') this.problems.push(message.problem)
     else {
       const { result } = message
       ;(message.type === 'planned' ? this.planned : this.settled).set(message.index, result)
@@ -158,7 +156,7 @@ export class Supervisor {
     await this.phase({ type: 'plan' })
     // A link the watchdog settled while planning keeps that result.
     for (const [index, result] of this.settled) this.planned.set(index, result)
-    return { type: 'planned', results: this.finish(this.planned), problems: this.problems }
+    return { type: 'planned', results: this.finish(this.planned) }
   }
 
   async apply(): Promise<Final> {

@@ -1,0 +1,175 @@
+// cleanup: true, unit by unit on real directories: what the main step records (undo-record.ts), what the post step
+// does with it (cleanup.ts, post.ts) and how it travels between them (undo-state.ts, through the runner's state).
+import { afterAll, afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import * as core from '../__fixtures__/core.js'
+import type { LinkResult, Settings, UndoEntry } from '../src/model.js'
+import { planAll } from '../src/plan.js'
+import { platformFor } from '../src/platform.js'
+import { context, dataWorkspace, requests, type ContextOverrides } from './helpers/stage.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+const { applierFor } = await import('../src/undo-record.js')
+const { undo } = await import('../src/cleanup.js')
+const { runPost, undoInWorker, undoOne } = await import('../src/post.js')
+const { isPostStep, loadUndo, markMainStep, saveUndo } = await import('../src/undo-state.js')
+
+const linux = platformFor('linux')
+const DIST = new URL('../dist/index.js', import.meta.url).pathname
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-cleanup-'))
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+
+let ws: string
+beforeEach(() => {
+  ws = dataWorkspace()
+  jest.clearAllMocks()
+})
+afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
+
+/** Apply a spec the way a run with cleanup: true does; the undo entries it recorded. */
+function made(
+  spec: string,
+  defaults = {},
+  overrides: ContextOverrides = {}
+): { results: LinkResult[]; undo: UndoEntry[] } {
+  const base = context(ws, overrides)
+  const ctx = { ...base, settings: { ...base.settings, cleanup: true } }
+  const results = planAll(requests(spec, ws, defaults), ctx).map((plan) => applierFor(ctx)(plan, ctx))
+  return { results, undo: results.flatMap((r) => (r.undo ? [r.undo] : [])) }
+}
+
+const undoAll = (entries: UndoEntry[]) => entries.map((e) => undo(e, context(ws).ops, linux))
+
+describe('what the main step records, and the post step undoes', () => {
+  it('records nothing without cleanup', () => {
+    const ctx = context(ws)
+    const [plan] = planAll(requests('l -> data/x', ws), ctx)
+    expect(applierFor(ctx)(plan, ctx).undo).toBeUndefined()
+  })
+
+  it('removes created links and a copied tree while unchanged; keeps one changed since', () => {
+    fs.writeFileSync(path.join(ws, 'data/dir/inner'), 'i')
+    const first = made('l -> data/x\nm -> data/x')
+    const copy = made('- {path: c, target: data/dir, type: hardlink, fallback: copy}')
+    expect(copy.results[0].kind).toBe('copy')
+    fs.rmSync(path.join(ws, 'm'))
+    fs.symlinkSync('data/dir', path.join(ws, 'm'))
+    expect(undoAll([...first.undo, ...copy.undo]).map((u) => u.status)).toEqual(['removed', 'kept', 'removed'])
+    expect(fs.readdirSync(ws).sort()).toEqual(['data', 'm'])
+  })
+
+  it('keeps a copied tree edited since it was made', () => {
+    fs.writeFileSync(path.join(ws, 'data/dir/inner'), 'i')
+    const copy = made('- {path: c, target: data/dir, type: hardlink, fallback: copy}')
+    fs.writeFileSync(path.join(ws, 'c/new'), 'added')
+    expect(undoAll(copy.undo)[0].status).toBe('kept')
+  })
+
+  it('puts back a replaced link from its backup, or from its recorded text; a replaced file only from a backup', () => {
+    fs.symlinkSync('data/dir', path.join(ws, 'a'))
+    fs.symlinkSync('data/dir', path.join(ws, 'b'))
+    fs.writeFileSync(path.join(ws, 'f'), 'mine')
+    fs.writeFileSync(path.join(ws, 'g'), 'mine too')
+    const withBackup = made('a -> data/x\nf -> data/x', { overwrite: 'files' }, { backupSuffix: '.bak' })
+    const without = made('b -> data/x\ng -> data/x', { overwrite: 'files' })
+    const undone = undoAll([...withBackup.undo, ...without.undo])
+    expect(undone.map((u) => u.status)).toEqual(['restored', 'restored', 'restored', 'removed'])
+    expect(undone[3].warnings[0]).toMatch(/cannot be put back: there is no backup/)
+    expect(fs.readlinkSync(path.join(ws, 'a'))).toBe('data/dir')
+    expect(fs.readlinkSync(path.join(ws, 'b'))).toBe('data/dir')
+    expect(fs.readFileSync(path.join(ws, 'f'), 'utf8')).toBe('mine')
+    expect(fs.existsSync(path.join(ws, 'g'))).toBe(false)
+    expect(fs.readdirSync(ws).sort()).toEqual(['a', 'b', 'data', 'f'])
+  })
+
+  it('says a link already gone is unchanged, and leaves a backup that changed', () => {
+    fs.symlinkSync('data/dir', path.join(ws, 'a'))
+    fs.symlinkSync('data/dir', path.join(ws, 'b'))
+    const { undo: entries } = made('a -> data/x\nb -> data/x', { overwrite: 'links' }, { backupSuffix: '.bak' })
+    fs.rmSync(path.join(ws, 'a'))
+    fs.rmSync(path.join(ws, 'b.bak'))
+    fs.symlinkSync('elsewhere', path.join(ws, 'b.bak'))
+    const [gone, changedBackup] = undoAll(entries)
+    expect(gone).toMatchObject({
+      status: 'unchanged',
+      message: expect.stringMatching(/Nothing is at .* backup .*a.bak/)
+    })
+    expect(changedBackup.status).toBe('restored') // from the recorded text
+    expect(changedBackup.warnings[0]).toMatch(/b.bak changed or went/)
+    expect(fs.readlinkSync(path.join(ws, 'b.bak'))).toBe('elsewhere')
+  })
+
+  it('turns a refused call into that link failure with its errno', () => {
+    const { undo: entries } = made('l -> data/x')
+    const ops = {
+      ...context(ws).ops,
+      unlink: () => {
+        throw Object.assign(new Error('EACCES'), { code: 'EACCES', syscall: 'unlink' })
+      }
+    }
+    expect(undoOne(entries[0], ops, linux)).toMatchObject({
+      status: 'failed',
+      code: 'EACCES',
+      errno: 13,
+      syscall: 'unlink'
+    })
+  })
+})
+
+describe('the runner state between the steps, and the post step', () => {
+  const settings = { workingDirectory: '', timeoutMs: 5000, summary: false } as Settings
+  const stateOf = (): Record<string, string> =>
+    Object.fromEntries(core.saveState.mock.calls.map(([name, value]) => [`STATE_${name}`, String(value)]))
+
+  afterEach(() => {
+    for (const name of Object.keys(process.env)) if (name.startsWith('STATE_')) delete process.env[name]
+    delete process.env.RUNNER_TEMP
+  })
+
+  it('marks the main step, saves the undo entries off the results, and the post step finds them', async () => {
+    markMainStep()
+    const { results } = made('l -> data/x')
+    saveUndo(results, { ...settings, workingDirectory: ws }, 'linux', () => false)
+    expect(results[0].undo).toBeUndefined()
+    Object.assign(process.env, stateOf())
+    expect(isPostStep()).toBe(true)
+    expect(loadUndo()?.record.entries).toHaveLength(1)
+    await runPost()
+    expect(core.setFailed).not.toHaveBeenCalled()
+    expect(fs.existsSync(path.join(ws, 'l'))).toBe(false)
+  })
+
+  it('saves nothing when nothing was made, and the post step then does nothing', async () => {
+    saveUndo([], settings, 'linux', () => false)
+    expect(core.saveState).not.toHaveBeenCalled()
+    expect(loadUndo()).toBeUndefined()
+    await runPost()
+    expect(core.info).not.toHaveBeenCalled()
+  })
+
+  it('puts a large record in a file in RUNNER_TEMP, removed after the post step', async () => {
+    process.env.RUNNER_TEMP = tmp
+    const { results } = made(Array.from({ length: 200 }, (_, i) => `l${i} -> data/x`).join('\n'))
+    saveUndo(results, { ...settings, workingDirectory: ws }, 'linux', () => false)
+    const state = stateOf()
+    expect(state.STATE_undo).toBeUndefined()
+    Object.assign(process.env, state)
+    await runPost()
+    expect(fs.existsSync(state['STATE_undo-file'])).toBe(false)
+    expect(fs.readdirSync(ws)).toEqual(['data'])
+  })
+
+  it('undoes links on a share in a child process (the bundle), and fails what it did not get to', async () => {
+    const { undo: entries } = made('a -> data/x\nb -> data/x')
+    const results = await undoInWorker({ settings, platform: 'linux', entries }, entries, DIST)
+    expect(results.map((r) => r.status)).toEqual(['removed', 'removed'])
+    const dead = await undoInWorker({ settings, platform: 'linux', entries }, entries, path.join(tmp, 'missing.js'))
+    expect(dead.map((r) => [r.status, r.code])).toEqual([
+      ['failed', 'UNKNOWN'],
+      ['skipped', 'ECANCELED']
+    ])
+    expect(dead[0].message).toMatch(/ended early/)
+  })
+})

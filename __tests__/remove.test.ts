@@ -1,0 +1,162 @@
+// `state: absent` through plan and apply: what may go, what is kept and why, on real directories, on an sshfs mount
+// as the plan sees it, and on Windows (junctions) through the platform seam (helpers/memfs.ts).
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { applyLink } from '../src/apply.js'
+import type { FilesystemInfo, LinkOptions } from '../src/model.js'
+import { planAll } from '../src/plan.js'
+import { platformFor } from '../src/platform.js'
+import { parseSpec, resolveEntries } from '../src/spec.js'
+import { memoryFs, type Layout } from './helpers/memfs.js'
+import { context, dataWorkspace, DEFAULTS, requests, type ContextOverrides } from './helpers/stage.js'
+
+const ABSENT: Partial<LinkOptions> = { state: 'absent' }
+
+let ws: string
+beforeEach(() => {
+  ws = dataWorkspace()
+})
+afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
+
+function run(spec: string, overrides: ContextOverrides = {}, filesystem?: FilesystemInfo) {
+  const ctx = context(ws, overrides, filesystem)
+  return planAll(requests(spec, ws, ABSENT), ctx).map((plan) => applyLink(plan, ctx))
+}
+
+describe('spec entries that remove', () => {
+  it('take PATH alone under the input state: absent, and TARGET optional in YAML', () => {
+    const lines = parseSpec('gone\nl -> data/x', { ...DEFAULTS, state: 'absent' })
+    expect(lines.problems).toEqual([])
+    expect(lines.entries.map((e) => [e.path, e.target, e.options.state])).toEqual([
+      ['gone', '', 'absent'],
+      ['l', 'data/x', 'absent']
+    ])
+    const yaml = parseSpec('- {path: a, state: absent}\n- {path: b, target: x}', DEFAULTS)
+    expect(yaml.entries.map((e) => [e.path, e.target, e.options.state])).toEqual([
+      ['a', '', 'absent'],
+      ['b', 'x', undefined]
+    ])
+    const resolved = resolveEntries(yaml.entries, '/ws', true, platformFor('linux'))
+    expect(resolved.requests[0].absTarget).toBe('')
+  })
+
+  it('still need TARGET when present, and a known state', () => {
+    expect(parseSpec('alone', DEFAULTS).problems).toHaveLength(1)
+    expect(parseSpec('- {path: a}', DEFAULTS).problems).toEqual([{ line: 1, message: "missing 'target'" }])
+    expect(parseSpec('- {path: a, state: gone}', DEFAULTS).problems[0].message).toMatch(
+      /'state' must be one of present, absent/
+    )
+  })
+})
+
+describe('state: absent on real directories', () => {
+  it('removes a symlink (any, or the one leading to TARGET) and keeps one leading elsewhere', () => {
+    for (const name of ['any', 'mine', 'other'])
+      fs.symlinkSync(name === 'other' ? 'data/dir' : 'data/x', path.join(ws, name))
+    const results = run('any\nmine -> data/x\nother -> data/x')
+    expect(results.map((r) => [r.status, r.kind, r.code])).toEqual([
+      ['removed', 'symlink', ''],
+      ['removed', 'symlink', ''],
+      ['failed', '', 'OTHER_TARGET']
+    ])
+    expect(results[0].text).toBe('data/x')
+    expect(fs.readdirSync(ws).sort()).toEqual(['data', 'other'])
+    expect(fs.readFileSync(path.join(ws, 'data/x'), 'utf8')).toBe('x')
+  })
+
+  it('recognises a relative link text written from a symlinked parent', () => {
+    fs.mkdirSync(path.join(ws, 'deep/er'), { recursive: true })
+    fs.symlinkSync('deep/er', path.join(ws, 'short'))
+    fs.symlinkSync('../../data/x', path.join(ws, 'short/l'))
+    expect(run('short/l -> data/x')[0].status).toBe('removed')
+  })
+
+  it('removes a hard link only with TARGET given and the same inode; keeps files and directories saying why', () => {
+    fs.linkSync(path.join(ws, 'data/x'), path.join(ws, 'hard'))
+    fs.linkSync(path.join(ws, 'data/x'), path.join(ws, 'hard2'))
+    fs.writeFileSync(path.join(ws, 'copy'), 'x')
+    fs.mkdirSync(path.join(ws, 'dir'))
+    const results = run('hard -> data/x\nhard2\ncopy -> data/x\ndir\nnothing -> data/x')
+    expect(results.map((r) => [r.status, r.code])).toEqual([
+      ['removed', ''],
+      ['failed', 'NOT_A_LINK'],
+      ['failed', 'OTHER_TARGET'],
+      ['failed', 'NOT_A_LINK'],
+      ['unchanged', '']
+    ])
+    expect(results[1].message).toMatch(/file with 3 names.*Kept/)
+    expect(results[3].message).toMatch(/is a directory, not a link/)
+    expect(results[1].hint).toMatch(/Give TARGET/)
+    expect(fs.readdirSync(ws).sort()).toEqual(['copy', 'data', 'dir', 'hard2'])
+  })
+
+  it('keeps a look-alike of TARGET on sshfs, where inodes prove nothing, saying why', () => {
+    const sshfs = { type: 'fuse.sshfs', mountPoint: ws, source: 'u@h:/', options: ['rw'] }
+    fs.copyFileSync(path.join(ws, 'data/x'), path.join(ws, 'lookalike'))
+    const [result] = run('lookalike -> data/x', {}, sshfs)
+    expect(result).toMatchObject({ status: 'failed', code: 'UNVERIFIABLE', filesystem: 'fuse.sshfs' })
+    expect(result.message).toMatch(/own inode/)
+    expect(fs.existsSync(path.join(ws, 'lookalike'))).toBe(true)
+  })
+
+  it('renames what it removes to PATH+suffix with backup-suffix, never over an earlier backup', () => {
+    fs.symlinkSync('data/x', path.join(ws, 'l'))
+    fs.writeFileSync(path.join(ws, 'l.bak'), 'earlier')
+    expect(run('l', { backupSuffix: '.bak' })[0].status).toBe('removed')
+    expect(fs.readlinkSync(path.join(ws, 'l.~1~'))).toBe('data/x')
+    expect(fs.readFileSync(path.join(ws, 'l.bak'), 'utf8')).toBe('earlier')
+    expect(fs.existsSync(path.join(ws, 'l'))).toBe(false)
+  })
+
+  it('says why removal failed where unlink is refused', () => {
+    fs.symlinkSync('data/x', path.join(ws, 'l'))
+    const ops = {
+      ...context(ws).ops,
+      unlink: () => {
+        throw Object.assign(new Error('EACCES'), { code: 'EACCES', errno: -13, syscall: 'unlink' })
+      }
+    }
+    const [result] = run('l', { ops })
+    expect(result).toMatchObject({ status: 'failed', code: 'EACCES', syscall: 'unlink' })
+    expect(result.message).toContain('remove the link')
+  })
+})
+
+describe('state: absent on Windows (platform seam)', () => {
+  const win32 = platformFor('win32')
+  const WS = 'C:\\ws'
+  const NTFS: FilesystemInfo = { type: 'NTFS', mountPoint: 'C:\\', source: '', options: ['fixed'] }
+
+  function runWindows(spec: string, layout: Layout, backupSuffix = '') {
+    const mem = memoryFs(win32, { [WS]: 'dir', 'C:\\ws\\data\\dir': 'dir', 'C:\\ws\\other': 'dir', ...layout })
+    const ctx = context(WS, {
+      platform: win32,
+      ops: mem.ops,
+      realWorkingDirectory: WS,
+      detector: { forPath: () => NTFS },
+      backupSuffix
+    })
+    const results = planAll(requests(spec, WS, ABSENT, win32), ctx).map((plan) => applyLink(plan, ctx))
+    return { mem, results }
+  }
+
+  it('removes a junction read back with the \\\\?\\ prefix and a trailing backslash, and keeps one to another directory', () => {
+    const { mem, results } = runWindows('j -> data/dir\nk -> data/dir', {
+      'C:\\ws\\j': { link: '\\\\?\\C:\\ws\\data\\dir\\', type: 'junction' },
+      'C:\\ws\\k': { link: 'C:\\ws\\other', type: 'junction' }
+    })
+    expect(results.map((r) => [r.status, r.code])).toEqual([
+      ['removed', ''],
+      ['failed', 'OTHER_TARGET']
+    ])
+    expect(mem.changes).toEqual(['unlink C:\\ws\\j'])
+    expect(mem.at('C:\\ws\\data\\dir')?.kind).toBe('dir')
+  })
+
+  it('keeps a junction as its backup by renaming it, directory links included', () => {
+    const { mem, results } = runWindows('J', { 'C:\\ws\\j': { link: 'C:\\ws\\data\\dir', type: 'junction' } }, '.old')
+    expect(results[0].status).toBe('removed')
+    expect(mem.changes).toEqual(['rename C:\\ws\\J C:\\ws\\J.old'])
+    expect(mem.at('C:\\ws\\j.old')).toMatchObject({ kind: 'link', type: 'junction' })
+  })
+})

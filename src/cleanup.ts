@@ -1,0 +1,105 @@
+// What the post step does for one link the main step made (`cleanup: true`): only where PATH is still exactly what
+// was made, remove it, and put back what it replaced (from its backup, or a replaced link from its recorded text).
+// Anything changed since is kept, with a warning. The same code identifies what the main step made.
+import { createHash, randomBytes } from 'node:crypto'
+import type { Stats } from 'node:fs'
+import type { FsOps } from './fsops.js'
+import type { Identity, Status, UndoEntry } from './model.js'
+import { sameLinkTarget, type Platform } from './platform.js'
+
+/** Everything below a copied directory, in one line: names, types, sizes, times. */
+function treeOf(dir: string, ops: FsOps, platform: Platform): string {
+  const hash = createHash('sha256')
+  const walk = (d: string, rel: string): void => {
+    for (const name of ops.readdir(d).sort()) {
+      const p = platform.path.join(d, name)
+      const s = ops.lstat(p)
+      if (!s) continue
+      hash.update(`${rel}/${name}\0${s.isDirectory() ? 'd' : s.isSymbolicLink() ? 'l' : 'f'}${s.size}:${s.mtimeMs}\n`)
+      if (s.isDirectory()) walk(p, `${rel}/${name}`)
+    }
+  }
+  walk(dir, '')
+  return hash.digest('hex')
+}
+
+/** What is at p now, in the terms the post step compares; undefined where nothing is. */
+export function identify(p: string, ops: FsOps, platform: Platform): Identity | undefined {
+  const s = ops.lstat(p)
+  if (!s) return undefined
+  if (s.isSymbolicLink()) {
+    const dir = platform.isWindows ? ops.stat(p)?.isDirectory() === true : undefined
+    return { link: ops.readlink(p), ...(dir ? { dir } : {}) }
+  }
+  const { dev, ino, size, mtimeMs } = s
+  return { dev, ino, size, mtimeMs, ...(s.isDirectory() ? { tree: treeOf(p, ops, platform) } : {}) }
+}
+
+/** p still is what was recorded: the same link text, or the same inode (and, for a copy, size, time and tree). */
+function isStill(p: string, s: Stats, was: Identity, ops: FsOps, platform: Platform, strict: boolean): boolean {
+  if (was.link !== undefined) return s.isSymbolicLink() && sameLinkTarget(platform, p, ops.readlink(p), was.link)
+  if (s.isSymbolicLink() || s.dev !== was.dev || s.ino !== was.ino) return false
+  if (!strict) return true // a hard link: its content is TARGET's, whoever changed it
+  if (s.size !== was.size || s.mtimeMs !== was.mtimeMs) return false
+  return was.tree === undefined || (s.isDirectory() && treeOf(p, ops, platform) === was.tree)
+}
+
+export interface Undone {
+  status: Extract<Status, 'removed' | 'restored' | 'kept' | 'unchanged'>
+  message: string
+  warnings: string[]
+}
+
+function removeTree(p: string, ops: FsOps, platform: Platform): void {
+  for (const name of ops.readdir(p)) {
+    const child = platform.path.join(p, name)
+    if (ops.lstat(child)?.isDirectory()) removeTree(child, ops, platform)
+    else ops.unlink(child)
+  }
+  ops.rmdir(p)
+}
+
+/** A link with `text` put where `p` is, in one rename (a temporary name of apply's form, swept if left behind). */
+function putLinkBack(p: string, text: string, dir: boolean, ops: FsOps, platform: Platform): void {
+  const temp = platform.path.join(
+    platform.path.dirname(p),
+    `.ln-action-${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`
+  )
+  ops.symlink(text, temp, platform.isWindows ? (dir ? 'dir' : 'file') : undefined)
+  try {
+    // Windows cannot rename over a directory link.
+    if (platform.isWindows && ops.stat(p)?.isDirectory()) ops.unlink(p)
+    ops.rename(temp, p)
+  } catch (error) {
+    ops.unlink(temp)
+    throw error
+  }
+}
+
+/** Undo one link, or say why it was left. Throws the errno of a call that failed. */
+export function undo(entry: UndoEntry, ops: FsOps, platform: Platform): Undone {
+  const { path: p, before } = entry
+  const warnings: string[] = []
+  const backupLeft = before?.backup ? ` Its backup ${before.backup} is left where it is.` : ''
+  const at = ops.lstat(p)
+  if (!at) return { status: 'unchanged', message: `Nothing is at ${p} any more.${backupLeft}`, warnings }
+  if (!isStill(p, at, entry.made, ops, platform, entry.kind === 'copy')) {
+    warnings.push(`${p} changed since this job's ln-action step made it: kept as it is now.${backupLeft}`)
+    return { status: 'kept', message: '', warnings }
+  }
+  const backup = before?.backup && before.backupIs && ops.lstat(before.backup)
+  if (before?.backup && backup && isStill(before.backup, backup, before.backupIs!, ops, platform, false)) {
+    if (platform.isWindows && ops.stat(p)?.isDirectory()) ops.unlink(p)
+    ops.rename(before.backup, p)
+    return { status: 'restored', message: `Put back from its backup ${before.backup}.`, warnings }
+  }
+  if (before?.backup) warnings.push(`The backup ${before.backup} changed or went since the step made it: not used.`)
+  if (before?.link !== undefined) {
+    putLinkBack(p, before.link, before.dir === true, ops, platform)
+    return { status: 'restored', message: `Put back the link it replaced, to '${before.link}'.`, warnings }
+  }
+  if (at.isDirectory()) removeTree(p, ops, platform)
+  else ops.unlink(p)
+  if (before) warnings.push(`${p} replaced a file that cannot be put back: there is no backup (set backup-suffix).`)
+  return { status: 'removed', message: '', warnings }
+}

@@ -1,0 +1,73 @@
+// `cleanup: true`: apply a link and record what the post step needs to undo it. What was at PATH is read before the
+// link is made (only where the plan may replace), what was made and its backup after. Costs a few calls per link,
+// so only with cleanup.
+import { applyLink, type ApplyContext } from './apply.js'
+import { identify } from './cleanup.js'
+import { isErrno } from './errors.js'
+import type { Identity, LinkResult, UndoEntry } from './model.js'
+import type { LinkPlan } from './plan.js'
+
+/** The name makeBackup will take: PATH+suffix, else the first free PATH.~N~. */
+function nextBackupName(abs: string, ctx: ApplyContext): string | undefined {
+  const suffix = ctx.settings.backupSuffix
+  if (!suffix) return undefined
+  for (let n = 0; ; n++) {
+    const name = n === 0 ? abs + suffix : `${abs}.~${n}~`
+    if (!ctx.ops.lstat(name)) return name
+  }
+}
+
+function before(abs: string, ctx: ApplyContext): { was?: Identity; backup?: string } {
+  const was = identify(abs, ctx.ops, ctx.platform)
+  return was ? { was, backup: nextBackupName(abs, ctx) } : {}
+}
+
+export function applyRecorded(plan: LinkPlan, ctx: ApplyContext): LinkResult {
+  const { request } = plan
+  const mayReplace = plan.action === 'replace' || request.dependsOnEarlier
+  const old = mayReplace ? before(request.absPath, ctx) : {}
+  const result = applyLink(plan, ctx)
+  if ((result.status !== 'created' && result.status !== 'replaced') || result.kind === '') return result
+  try {
+    return record(result, old, plan, ctx)
+  } catch (error) {
+    // The link is made; only reading it back failed (the share may have gone): say it will not be undone.
+    if (!isErrno(error)) throw error
+    const why = `${error.code} from ${error.syscall ?? 'lstat'}()`
+    return {
+      ...result,
+      warnings: [
+        ...result.warnings,
+        `${request.absPath} could not be read back (${why}): the post step will not undo it.`
+      ]
+    }
+  }
+}
+
+function record(
+  result: LinkResult,
+  old: { was?: Identity; backup?: string },
+  plan: LinkPlan,
+  ctx: ApplyContext
+): LinkResult {
+  const { request } = plan
+  const made = identify(request.absPath, ctx.ops, ctx.platform)
+  if (!made || result.kind === '') return result
+  const { line, absPath: path, absTarget: target } = request
+  const undo: UndoEntry = { line, path, target, type: result.type, kind: result.kind, made }
+  if (result.status === 'replaced' && old.was) {
+    const backupIs = old.backup ? identify(old.backup, ctx.ops, ctx.platform) : undefined
+    // Only the parts that say what it was: a file is put back from its backup alone.
+    const { link, dir } = old.was
+    undo.before = {
+      ...(link !== undefined ? { link, dir } : {}),
+      ...(backupIs ? { backup: old.backup, backupIs } : {})
+    }
+  }
+  return { ...result, undo }
+}
+
+/** How links are applied in this run: recorded for the post step under `cleanup: true`. */
+export function applierFor(ctx: ApplyContext): (plan: LinkPlan, ctx: ApplyContext) => LinkResult {
+  return ctx.settings.cleanup ? applyRecorded : applyLink
+}
