@@ -7,8 +7,8 @@ import { executorsFor, type Workplace } from '../src/executors.js'
 import { nodeFs } from '../src/fsops.js'
 import type { FilesystemInfo, LinkResult } from '../src/model.js'
 import { ShareExecutor } from '../src/share/executor.js'
-import { indexed, settingsFor, shareOver } from './helpers/share.js'
-import { context, dataWorkspace, failing, linux, requests, tempDir } from './helpers/stage.js'
+import { indexed, shareOver } from './helpers/share.js'
+import { context, dataWorkspace, failing, linux, requests, settingsFor, tempDir } from './helpers/stage.js'
 import { describePosix } from './helpers/action.js'
 
 const DIST = new URL('../dist/index.js', import.meta.url).pathname

@@ -6,6 +6,7 @@ import * as core from '../__fixtures__/core.js'
 import type { LinkResult } from '../src/model.js'
 import { platformFor } from '../src/platform.js'
 import type { Settings } from '../src/model.js'
+import { settingsFor } from './helpers/stage.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { report, reportProblems } = await import('../src/report.js')
@@ -28,19 +29,7 @@ afterEach(() => {
 })
 
 function settingsWith(more: Partial<Settings> = {}): Settings {
-  return {
-    defaults: { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' },
-    backupSuffix: '',
-    createParents: true,
-    workingDirectory: '/ws',
-    confine: true,
-    dangling: 'warn',
-    dryRun: false,
-    failOnError: true,
-    timeoutMs: 30_000,
-    summary: true,
-    ...more
-  }
+  return settingsFor('/ws', more)
 }
 
 /** Result of spec line i+1: a created symlink unless `more` says otherwise. */

@@ -40188,6 +40188,14 @@ const families_ok = (fallback, rerun = 'yes') => ({
     rerun,
     fallback
 });
+/** exFAT and FAT through FUSE (the lab's): no link of any kind, so a copy is what can be made. */
+const NO_LINKS = {
+    symlink: 'no (ENOSYS)',
+    hardlink: 'no (EPERM)',
+    replace: 'copies only',
+    rerun: 'copies',
+    fallback: 'copy'
+};
 /** Matched in this order: specific FUSE daemons before the generic `fuse`. */
 const FAMILY_TABLE = {
     sshfs: {
@@ -40261,23 +40269,11 @@ const FAMILY_TABLE = {
     },
     exfat: {
         types: /^(exfat|fuse\.exfat)$/i,
-        support: {
-            symlink: 'no (ENOSYS)',
-            hardlink: 'no (EPERM)',
-            replace: 'copies only',
-            rerun: 'copies',
-            fallback: 'copy'
-        }
+        support: NO_LINKS
     },
     fat: {
         types: /^(vfat|msdos|fat|fat12|fat16|fat32|fuse\.fusefat)$/i,
-        support: {
-            symlink: 'no (ENOSYS)',
-            hardlink: 'no (EPERM)',
-            replace: 'copies only',
-            rerun: 'copies',
-            fallback: 'copy'
-        }
+        support: NO_LINKS
     },
     ntfs: { types: /^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, support: families_ok('symlink') },
     refs: { types: /^refs$/i },

@@ -36,6 +36,15 @@ const ok = (fallback: string, rerun = 'yes'): Support => ({
   fallback
 })
 
+/** exFAT and FAT through FUSE (the lab's): no link of any kind, so a copy is what can be made. */
+const NO_LINKS: Support = {
+  symlink: 'no (ENOSYS)',
+  hardlink: 'no (EPERM)',
+  replace: 'copies only',
+  rerun: 'copies',
+  fallback: 'copy'
+}
+
 /** Matched in this order: specific FUSE daemons before the generic `fuse`. */
 const FAMILY_TABLE = {
   sshfs: {
@@ -110,23 +119,11 @@ const FAMILY_TABLE = {
   },
   exfat: {
     types: /^(exfat|fuse\.exfat)$/i,
-    support: {
-      symlink: 'no (ENOSYS)',
-      hardlink: 'no (EPERM)',
-      replace: 'copies only',
-      rerun: 'copies',
-      fallback: 'copy'
-    }
+    support: NO_LINKS
   },
   fat: {
     types: /^(vfat|msdos|fat|fat12|fat16|fat32|fuse\.fusefat)$/i,
-    support: {
-      symlink: 'no (ENOSYS)',
-      hardlink: 'no (EPERM)',
-      replace: 'copies only',
-      rerun: 'copies',
-      fallback: 'copy'
-    }
+    support: NO_LINKS
   },
   ntfs: { types: /^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, support: ok('symlink') },
   refs: { types: /^refs$/i },

@@ -6,23 +6,7 @@ import { CallSlots } from '../../src/share/call-slots.js'
 import { Lane } from '../../src/share/lane.js'
 import type { FromLane, Share } from '../../src/share/protocol.js'
 import type { LaneStarter } from '../../src/share/supervisor.js'
-import { requests } from './stage.js'
-
-export function settingsFor(ws: string, more: Partial<Settings> = {}): Settings {
-  return {
-    defaults: { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' },
-    backupSuffix: '',
-    createParents: true,
-    workingDirectory: ws,
-    confine: true,
-    dangling: 'warn',
-    dryRun: false,
-    failOnError: true,
-    timeoutMs: 30_000,
-    summary: true,
-    ...more
-  }
-}
+import { requests, settingsFor } from './stage.js'
 
 /** A share over a plain directory: the machinery does not care what serves it. */
 export function shareOver(ws: string, more: Partial<Settings> = {}): Share {

@@ -4,7 +4,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { applyContext, type ApplyContext } from '../../src/apply.js'
 import { nodeFs, type FsOps } from '../../src/fsops.js'
-import type { FilesystemInfo, LinkOptions, LinkRequest, LinkSettings } from '../../src/model.js'
+import type { FilesystemInfo, LinkOptions, LinkRequest, LinkSettings, Settings } from '../../src/model.js'
 import { platformFor } from '../../src/platform.js'
 import { parseSpec, resolveEntries } from '../../src/spec.js'
 
@@ -70,4 +70,21 @@ export function dataWorkspace(): string {
   fs.mkdirSync(path.join(ws, 'data/dir'), { recursive: true })
   fs.writeFileSync(path.join(ws, 'data/x'), 'x')
   return ws
+}
+
+/** The settings every input at its default gives, with `ws` as working-directory. */
+export function settingsFor(ws: string, more: Partial<Settings> = {}): Settings {
+  return {
+    defaults: { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' },
+    backupSuffix: '',
+    createParents: true,
+    workingDirectory: ws,
+    confine: true,
+    dangling: 'warn',
+    dryRun: false,
+    failOnError: true,
+    timeoutMs: 30_000,
+    summary: true,
+    ...more
+  }
 }
