@@ -42595,8 +42595,9 @@ function parseDriveInfo(root, output) {
 
 
 
+
 function missing(error) {
-    return error.code === 'ENOENT';
+    return errnoCode(error) === 'ENOENT';
 }
 const nodeFs = {
     lstat: (p) => external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false }),
@@ -42647,7 +42648,7 @@ function keepMeta(to, stats) {
             keep();
         }
         catch (error) {
-            if (!['ENOSYS', 'EPERM', 'ENOTSUP'].includes(error.code ?? ''))
+            if (!['ENOSYS', 'EPERM', 'ENOTSUP'].includes(errnoCode(error)))
                 throw error;
         }
     }

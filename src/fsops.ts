@@ -2,6 +2,7 @@
 // worker process can run them on a share that may hang.
 import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
+import { errnoCode } from './errors.js'
 import { linkKindQuery, parseLinkKind, powershellArgs, type WindowsLinkType } from './mounts-windows.js'
 import { currentPlatform } from './platform.js'
 
@@ -30,7 +31,7 @@ export interface FsOps {
 }
 
 function missing(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException).code === 'ENOENT'
+  return errnoCode(error) === 'ENOENT'
 }
 
 export const nodeFs: FsOps = {
@@ -80,7 +81,7 @@ function keepMeta(to: string, stats: fs.Stats): void {
     try {
       keep()
     } catch (error) {
-      if (!['ENOSYS', 'EPERM', 'ENOTSUP'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error
+      if (!['ENOSYS', 'EPERM', 'ENOTSUP'].includes(errnoCode(error))) throw error
     }
   }
 }
