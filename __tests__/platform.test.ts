@@ -1,7 +1,7 @@
 // The platform seam's path helpers that stand in for slower node:path calls must agree with node:path exactly.
 import fc from 'fast-check'
 import * as nodePath from 'node:path'
-import { pathKey, platformFor, resolveFrom, resolvedKey } from '../src/platform.js'
+import { pathKey, platformFor, relativeInside, resolveFrom, resolvedKey } from '../src/platform.js'
 
 const linux = platformFor('linux')
 const segment = fc.oneof(
@@ -47,5 +47,18 @@ describe('resolvedKey', () => {
     const platform = platformFor(name)
     const p = platform.path.resolve(name === 'win32' ? 'C:\\Ws' : '/Ws', 'Dir/Café')
     expect(resolvedKey(platform, p)).toBe(pathKey(platform, p))
+  })
+})
+
+describe('relativeInside', () => {
+  it.each([
+    ['darwin', '/Users/Me', '/users/me/Work/x', 'Work/x'],
+    ['darwin', '/Users/Me', '/Users/Me', ''],
+    ['darwin', '/Users/Me', '/Users/Other/x', undefined],
+    ['linux', '/ws', '/ws/a/b', 'a/b'],
+    ['linux', '/ws', '/WS/a', undefined],
+    ['win32', 'C:\\Ws', 'c:\\ws\\Dir\\x', 'Dir\\x']
+  ])('on %s, %s holds %s as %j', (name, parent, child, relative) => {
+    expect(relativeInside(platformFor(name), parent, child)).toBe(relative)
   })
 })

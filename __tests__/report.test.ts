@@ -10,7 +10,7 @@ import { settingsFor } from './helpers/stage.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { report, reportProblems } = await import('../src/report.js')
-const { safeForLog, escapeHtml } = await import('../src/present.js')
+const { displayPath, escapeHtml, safeForLog, statusWords } = await import('../src/present.js')
 const linux = platformFor('linux')
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-report-'))
@@ -117,6 +117,44 @@ describe('safeForLog and escapeHtml', () => {
     ['50%', '50%']
   ])('escapeHtml(%j)', (text, html) => {
     expect(escapeHtml(text)).toBe(html)
+  })
+})
+
+describe('how paths and statuses read', () => {
+  const where = (workingDirectory: string, name = 'linux') => ({
+    settings: settingsWith({ workingDirectory }),
+    workspace: workingDirectory,
+    platform: platformFor(name)
+  })
+
+  it.each([
+    ['/ws/links/a', '/ws', 'links/a'],
+    ['/ws', '/ws', '/ws'],
+    ['/ws2/a', '/ws', '/ws2/a'],
+    ['/abc/a', '/ws', '/abc/a'],
+    ['/etc/hosts', '/', 'etc/hosts'],
+    ['/elsewhere/x', '/ws/sub', '/elsewhere/x']
+  ])('shows %s under working-directory %s as %s', (p, wd, shown) => {
+    expect(displayPath(p, where(wd))).toBe(shown)
+  })
+
+  it('compares without case where the platform does (macOS)', () => {
+    expect(displayPath('/WS/Links/a', where('/ws', 'darwin'))).toBe('Links/a')
+  })
+
+  it.each([
+    [{ status: 'planned', plan: 'create' }, 'would create'],
+    [{ status: 'planned', plan: 'fail' }, 'would fail'],
+    [{ status: 'planned', plan: 'unchanged' }, 'would unchanged'],
+    [{ status: 'created' }, 'created'],
+    [{ status: 'failed', plan: 'fail' }, 'failed']
+  ] as const)('says %j as %s', (more, words) => {
+    expect(statusWords(result(0, more))).toBe(words)
+  })
+
+  it('logs what a dry run would do, link by link', async () => {
+    await run([result(0, { status: 'planned', plan: 'create', kind: '' })], settingsWith({ dryRun: true }))
+    expect(logLines()[0]).toMatch(/^would create symlink\s+links\/l0 -> \.\.\/data\/t0$/)
   })
 })
 

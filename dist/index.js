@@ -40377,7 +40377,15 @@ function keyWithin(platform, parentKey, childKey) {
 }
 /** `child` relative to `parent` when it lies inside it ('' for itself); undefined otherwise. */
 function relativeInside(platform, parent, child) {
-    return isWithin(platform, parent, child) ? platform.path.relative(parent, child) : undefined;
+    if (!isWithin(platform, parent, child))
+        return undefined;
+    const { path } = platform;
+    // path.posix.relative compares letters exactly: on macOS `/WS/a` under `/ws` would read `../WS/a`. Inside the
+    // parent (as isWithin decided), the child's first segments are the parent's: drop as many.
+    if (!platform.isMac)
+        return path.relative(parent, child);
+    const segments = (p) => path.normalize(p).split(path.sep).filter(Boolean);
+    return segments(child).slice(segments(parent).length).join(path.sep);
 }
 /** The `type` argument of fs.symlink: fixed at creation on Windows, ignored elsewhere. */
 function symlinkType(platform, kind, targetIsDir) {
