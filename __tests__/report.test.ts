@@ -261,6 +261,65 @@ describe('report', () => {
       )
     }
 
+    /** The headings a reader sees, in order (h3, h4 and the summary line of a collapsed list). */
+    const headings = (): string[] => [...written().matchAll(/<(h3|h4|summary)>(.*?)<\/\1>/g)].map(([, , text]) => text)
+
+    it.each([
+      ['nothing failed', [result(0), result(1)], {}, '✅ ln-action: 2 links, none failed'],
+      ['a link failed', [result(0), failure(1)], {}, '❌ ln-action: 1 of 2 links failed'],
+      [
+        'a dry run with a failure to come',
+        [result(0, { status: 'planned', plan: 'create' }), failure(1, { status: 'planned', plan: 'fail' })],
+        { dryRun: true },
+        'ln-action, dry run: 1 of 2 links would fail'
+      ],
+      [
+        'a clean dry run',
+        [result(0, { status: 'planned', plan: 'create' })],
+        { dryRun: true },
+        'ln-action, dry run: 1 links planned'
+      ]
+    ] as const)('opens with the outcome when %s', async (_, results, more, outcome) => {
+      await run([...results], settingsWith({ ...more, failOnError: false }))
+      expect(headings()[0]).toBe(outcome)
+    })
+
+    it('names the failed list and the rest with their counts; without failures, one list of links', async () => {
+      await run([result(0), failure(1), result(2)])
+      expect(headings().slice(1)).toEqual(['Failed (1)', 'The other links (2)'])
+      jest.clearAllMocks()
+      fs.writeFileSync(SUMMARY, '')
+      await run([result(0)])
+      expect(headings().slice(1)).toEqual(['Links (1)'])
+      expect(tables()).toHaveLength(1)
+    })
+
+    it("heads each table with header cells, and puts a failed link's warnings with why it failed", async () => {
+      await run([failure(0, { warnings: ['it dangles'], hint: '' }), result(1, { warnings: ['w1', 'w2'] })])
+      expect(written()).toContain('<th>Status</th>')
+      const [failed, others] = tables()
+      expect(failed[1].slice(3)).toEqual(['Could not create the hard link /ws/links/l0: EPERM. it dangles', '-'])
+      expect(others[1][4]).toBe('w1 w2')
+      expect(others[1][3]).toBe('symlink')
+    })
+
+    it.each([
+      [20, false],
+      [21, true]
+    ])('with %i links that need no attention, collapses them: %s', async (count, collapsed) => {
+      await run(many(count, () => false))
+      expect(written().includes('<details>')).toBe(collapsed)
+      expect(written().includes('</details>')).toBe(collapsed)
+      expect(tables()[0]).toHaveLength(count + 1)
+      expect(written()).not.toContain('not shown')
+    })
+
+    it('shows at most 1,000 links and says how many more there are', async () => {
+      await run(many(1001, () => false))
+      expect(tables()[0]).toHaveLength(1001)
+      expect(written()).toContain('<p>1 more links are not shown: see the results-file output.</p>')
+    })
+
     it('says the outcome first, then the failures with why and what to do, HTML escaped', async () => {
       await run([
         result(0),
