@@ -29,13 +29,18 @@ export default {
   // The unit project alone (end-to-end tests run dist/, which a mutant of src/ never reaches), as ESM like `npm test`.
   jest: {
     projectType: 'custom',
-    // executors.test.ts runs the bundled share worker (dist/), which answers UNKNOWN inside Stryker's sandbox; it
-    // tests the worker protocol, which no mutant of these modules changes.
+    // executors.test.ts and cleanup.test.ts run the bundled share and post workers (dist/), which answer otherwise
+    // inside Stryker's sandbox (UNKNOWN; links not removed); they test the workers' protocol, which no mutant of
+    // these modules changes.
     config: {
       ...unit,
       displayName: undefined,
       testTimeout: 60000,
-      testPathIgnorePatterns: [...unit.testPathIgnorePatterns, '/__tests__/executors\\.test\\.ts$']
+      testPathIgnorePatterns: [
+        ...unit.testPathIgnorePatterns,
+        '/__tests__/executors\\.test\\.ts$',
+        '/__tests__/cleanup\\.test\\.ts$'
+      ]
     },
     enableFindRelatedTests: true
   },
