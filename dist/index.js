@@ -42380,13 +42380,14 @@ class LocalExecutor {
     release() { }
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/roles.ts
 // The one variable index.ts dispatches on: which part of the action a process or thread is. Unset: the action as
 // the runner started it.
+
 const ROLE = 'LN_ACTION_ROLE';
 function roleOf(env) {
     const role = env[ROLE];
@@ -42396,12 +42397,26 @@ function roleOf(env) {
 function envFor(role) {
     return { ...process.env, [ROLE]: role };
 }
+/**
+ * A child process of this bundle playing `role`, talked to over IPC only: its own stdio, so the runner never waits
+ * for a child that a hung share keeps from exiting.
+ */
+function startChild(role, entry) {
+    return (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [entry], { env: envFor(role), stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+}
+/** Done with a child: killed, and nothing of it keeps this process alive even if it cannot die yet. */
+function letGo(child) {
+    child.kill('SIGKILL');
+    if (child.connected)
+        child.disconnect();
+    child.unref();
+}
+/** How a child ended, as a result's message says it. */
+function endedEarly(code, signal) {
+    return `ended early (${signal ?? `exit code ${code}`})`;
+}
 
 ;// CONCATENATED MODULE: ./src/share/executor.ts
-// The action's side of a share worker (supervisor.ts): start it, hand it the links on one share, collect what it
-// planned and made, and let go of it when done. It never waits for the child to exit: a child stuck in a hung FUSE
-// call cannot exit until the share answers.
-
 
 
 
@@ -42418,16 +42433,12 @@ class ShareExecutor {
         this.share = share;
         this.links = links;
         this.ctx = ctx;
-        // Its own stdio, not the action's: the runner must not wait for a child that cannot exit.
-        this.child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [entry], {
-            env: envFor('share-worker'),
-            stdio: ['ignore', 'ignore', 'ignore', 'ipc']
-        });
+        this.child = startChild('share-worker', entry);
         this.child.on('message', (message) => {
             this.messages.push(message);
             this.waiting?.();
         });
-        this.child.on('exit', (code, signal) => this.end(`ended early (${signal ?? `exit code ${code}`})`));
+        this.child.on('exit', (code, signal) => this.end(endedEarly(code, signal)));
         // A child that died cannot be written to (EPIPE): that is an answer too, not a crash of the action.
         this.child.on('error', (error) => this.end(`failed (${error.message})`));
         this.send({ type: 'start', share, links });
@@ -42470,12 +42481,9 @@ class ShareExecutor {
         for (const { index, request } of this.links)
             into[index] = found?.get(index) ?? unfinishedResult(request, failure, this.ctx, { dryRun });
     }
-    /** Done with it: the child is killed, and nothing of it keeps this process alive even if it cannot die yet. */
+    /** Done with it, answered or not: the child may be stuck in the share, and is let go of. */
     release() {
-        this.child.kill('SIGKILL');
-        if (this.child.connected)
-            this.child.disconnect();
-        this.child.unref();
+        letGo(this.child);
     }
     get failureReason() {
         return this.ended ?? 'the worker for this share did not answer';
@@ -43823,7 +43831,6 @@ async function main_run(options = {}) {
 
 
 
-
 function resultOf(entry, said) {
     const { line, path, target, type, kind } = entry;
     return { line, path, target, text: entry.made.link ?? '', type, kind, filesystem: '', hint: '', ...said };
@@ -43863,10 +43870,7 @@ function unfinished(entry, first, why) {
 }
 /** The links on shares, in a child process that must answer each within the timeout; what it never did fails. */
 function undoInWorker(record, entries, entry = (0,external_node_url_.fileURLToPath)(import.meta.url)) {
-    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [entry], {
-        env: envFor('post-worker'),
-        stdio: ['ignore', 'ignore', 'ignore', 'ipc']
-    });
+    const child = startChild('post-worker', entry);
     const results = [];
     const seconds = record.settings.timeoutMs / 1000;
     return new Promise((resolve) => {
@@ -43877,10 +43881,7 @@ function undoInWorker(record, entries, entry = (0,external_node_url_.fileURLToPa
                 return;
             done = true;
             clearTimeout(timer);
-            child.kill('SIGKILL');
-            if (child.connected)
-                child.disconnect();
-            child.unref();
+            letGo(child);
             const next = results.length;
             resolve(entries.map((e, i) => results[i] ?? unfinished(e, i === next, why)));
         };
@@ -43897,7 +43898,7 @@ function undoInWorker(record, entries, entry = (0,external_node_url_.fileURLToPa
                 arm();
         });
         const ended = (words) => finish({ code: 'UNKNOWN', words: `The worker for this share ${words}` });
-        child.on('exit', (code, signal) => ended(`ended early (${signal ?? `exit code ${code}`})`));
+        child.on('exit', (code, signal) => ended(endedEarly(code, signal)));
         child.on('error', (error) => ended(`failed (${error.message})`));
         child.send({ platform: record.platform, entries });
         arm();

@@ -3,7 +3,6 @@
 // `timeout` per link and then left behind, so a hung share never holds up the end of the job. With nothing to undo
 // it returns at once: every job that uses the action runs it.
 import * as core from '@actions/core'
-import { spawn } from 'node:child_process'
 import * as fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { undo } from './cleanup.js'
@@ -12,7 +11,7 @@ import { nodeFs, type FsOps } from './fsops.js'
 import type { LinkResult, UndoEntry } from './model.js'
 import { platformFor, type Platform } from './platform.js'
 import { reportCleanup } from './report.js'
-import { envFor } from './roles.js'
+import { endedEarly, letGo, startChild } from './roles.js'
 import { loadUndo, type UndoRecord } from './undo-state.js'
 
 type Said = Pick<LinkResult, 'status' | 'code' | 'errno' | 'syscall' | 'message' | 'warnings'>
@@ -61,10 +60,7 @@ export function undoInWorker(
   entries: UndoEntry[],
   entry = fileURLToPath(import.meta.url)
 ): Promise<LinkResult[]> {
-  const child = spawn(process.execPath, [entry], {
-    env: envFor('post-worker'),
-    stdio: ['ignore', 'ignore', 'ignore', 'ipc']
-  })
+  const child = startChild('post-worker', entry)
   const results: LinkResult[] = []
   const seconds = record.settings.timeoutMs / 1000
   return new Promise((resolve) => {
@@ -74,9 +70,7 @@ export function undoInWorker(
       if (done) return
       done = true
       clearTimeout(timer)
-      child.kill('SIGKILL')
-      if (child.connected) child.disconnect()
-      child.unref()
+      letGo(child)
       const next = results.length
       resolve(entries.map((e, i) => results[i] ?? unfinished(e, i === next, why)))
     }
@@ -91,7 +85,7 @@ export function undoInWorker(
       else arm()
     })
     const ended = (words: string): void => finish({ code: 'UNKNOWN', words: `The worker for this share ${words}` })
-    child.on('exit', (code, signal) => ended(`ended early (${signal ?? `exit code ${code}`})`))
+    child.on('exit', (code, signal) => ended(endedEarly(code, signal)))
     child.on('error', (error) => ended(`failed (${error.message})`))
     child.send({ platform: record.platform, entries })
     arm()

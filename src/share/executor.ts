@@ -1,13 +1,13 @@
 // The action's side of a share worker (supervisor.ts): start it, hand it the links on one share, collect what it
 // planned and made, and let go of it when done. It never waits for the child to exit: a child stuck in a hung FUSE
 // call cannot exit until the share answers.
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { Executor } from '../executor.js'
 import type { Indexed, LinkResult } from '../model.js'
 import type { PlanContext } from '../plan.js'
 import { unfinishedResult } from '../result.js'
-import { envFor } from '../roles.js'
+import { endedEarly, letGo, startChild } from '../roles.js'
 import type { FromWorker, Share, ToWorker } from './protocol.js'
 
 export class ShareExecutor implements Executor {
@@ -23,16 +23,12 @@ export class ShareExecutor implements Executor {
     private readonly ctx: PlanContext,
     entry = fileURLToPath(import.meta.url)
   ) {
-    // Its own stdio, not the action's: the runner must not wait for a child that cannot exit.
-    this.child = spawn(process.execPath, [entry], {
-      env: envFor('share-worker'),
-      stdio: ['ignore', 'ignore', 'ignore', 'ipc']
-    })
+    this.child = startChild('share-worker', entry)
     this.child.on('message', (message: FromWorker) => {
       this.messages.push(message)
       this.waiting?.()
     })
-    this.child.on('exit', (code, signal) => this.end(`ended early (${signal ?? `exit code ${code}`})`))
+    this.child.on('exit', (code, signal) => this.end(endedEarly(code, signal)))
     // A child that died cannot be written to (EPIPE): that is an answer too, not a crash of the action.
     this.child.on('error', (error) => this.end(`failed (${error.message})`))
     this.send({ type: 'start', share, links })
@@ -78,11 +74,9 @@ export class ShareExecutor implements Executor {
       into[index] = found?.get(index) ?? unfinishedResult(request, failure, this.ctx, { dryRun })
   }
 
-  /** Done with it: the child is killed, and nothing of it keeps this process alive even if it cannot die yet. */
+  /** Done with it, answered or not: the child may be stuck in the share, and is let go of. */
   release(): void {
-    this.child.kill('SIGKILL')
-    if (this.child.connected) this.child.disconnect()
-    this.child.unref()
+    letGo(this.child)
   }
 
   private get failureReason(): string {
