@@ -41043,7 +41043,203 @@ function fillIn(text, ctx) {
         .replaceAll('TARGET_LINKS', ctx.targetLinks?.toLocaleString('en-US') ?? '');
 }
 
+;// CONCATENATED MODULE: ./src/model.ts
+// The data that flows through the pipeline: spec entries in, one result per entry out.
+/** `->` with white space (or the line's end) on each side, in a spec line: paths may contain `-` and `>`. */
+const SEPARATOR = /(?:^|\s)->(?:\s|$)/;
+const LINK_TYPES = ['symlink', 'hardlink', 'junction'];
+/** What can end up at PATH: a link of some kind, or a copy of TARGET (only through `fallback`). */
+const KINDS = [...LINK_TYPES, 'copy'];
+/** `symlink, copy` or `symlink copy` → ['symlink', 'copy'], or what is wrong with it (said where it was written). */
+function parseKinds(value) {
+    const words = value.split(/[\s,]+/).filter((k) => k !== '');
+    const unknown = words.find((k) => !KINDS.includes(k));
+    if (unknown !== undefined)
+        return { problem: `'${unknown}' is not a link kind; use ${KINDS.join(', ')}.` };
+    return { kinds: [...new Set(words)] };
+}
+const RELATIVE_MODES = ['auto', 'true', 'false'];
+const OVERWRITE_MODES = ['never', 'links', 'files'];
+const DANGLING_MODES = ['warn', 'fail', 'allow'];
+/** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
+const STATES = ['present', 'absent'];
+const TARGET_TYPES = ['file', 'dir'];
+/** The n-th name a backup of `path` may take: PATH+suffix first, then PATH.~1~, PATH.~2~... (as `ln --backup=numbered`). */
+function backupName(path, suffix, n) {
+    return n === 0 ? path + suffix : `${path}.~${n}~`;
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/mounts-windows.ts
+/** A UNC share (`\\server\share\`): SMB, known from the path alone, without touching a share that may hang. */
+function uncShare(root) {
+    const match = /^\\\\([^\\?.][^\\]*)\\([^\\]+)\\?$/.exec(root);
+    if (!match)
+        return undefined;
+    return { type: 'smb', mountPoint: root, source: `\\\\${match[1]}\\${match[2]}`, options: ['network'] };
+}
+/**
+ * The PowerShell script that prints what DriveInfo knows of one drive as one line of JSON:
+ * `{"Name":"D:\\","DriveType":"Fixed","DriveFormat":"NTFS","DisplayRoot":""}`. DriveFormat throws on a drive that
+ * is not ready (an empty card reader); DisplayRoot is the `\\server\share` behind a mapped network drive.
+ */
+function driveQuery(root) {
+    if (!/^[A-Z]:\\$/.test(root))
+        throw new Error(`not a drive root: '${root}'`);
+    return [
+        // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
+        'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
+        `$d = [System.IO.DriveInfo]::new('${root}')`,
+        "$format = ''; try { $format = $d.DriveFormat } catch {}",
+        "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
+        '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
+    ].join('\n');
+}
+/** powershell.exe arguments that run a script as is: -EncodedCommand takes UTF-16LE base64, so nothing needs quoting. */
+function powershellArgs(script) {
+    return ['-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
+}
+/**
+ * The script that prints what the link at p is: `Junction|True`, `SymbolicLink|True` (a directory link, dangling or
+ * not: the link itself carries the directory attribute) or `SymbolicLink|False`. Node cannot tell: its lstat says
+ * "symbolic link" for all three, and readlink strips the `\??\` that both reparse buffers hold.
+ */
+function linkKindQuery(p) {
+    return `$i = Get-Item -LiteralPath '${p.replaceAll("'", "''")}' -Force\n"$($i.LinkType)|$($i.PSIsContainer)"`;
+}
+function parseLinkKind(output) {
+    const [type, container] = (output ?? '').trim().split('|');
+    if (type === 'Junction')
+        return 'junction';
+    if (type === 'SymbolicLink')
+        return container === 'True' ? 'dir' : 'file';
+    return undefined;
+}
+/**
+ * A drive as the knowledge base wants it: its format (`NTFS`, `ReFS`, `FAT32`, `exFAT`), or `smb` for a network
+ * drive (DriveFormat there is the server's format, kept as `format=`), and the DriveType as an option.
+ */
+function parseDriveInfo(root, output) {
+    const unknown = { type: 'unknown', mountPoint: root, source: '', options: [] };
+    let drive;
+    try {
+        drive = JSON.parse((output ?? '').trim());
+    }
+    catch {
+        return unknown;
+    }
+    if (typeof drive !== 'object' || drive === null)
+        return unknown;
+    const format = drive.DriveFormat || '';
+    const driveType = (drive.DriveType || 'Unknown').toLowerCase();
+    if (driveType === 'network') {
+        const options = ['network', ...(format ? [`format=${format}`] : [])];
+        return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options };
+    }
+    return { ...unknown, type: format || 'unknown', options: [driveType] };
+}
+
+;// CONCATENATED MODULE: ./src/fsops.ts
+// The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
+// worker process can run them on a share that may hang.
+
+
+
+
+
+function missing(error) {
+    return errnoCode(error) === 'ENOENT';
+}
+const nodeFs = {
+    lstat: (p) => external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false }),
+    stat: (p) => {
+        try {
+            return external_node_fs_namespaceObject.statSync(p);
+        }
+        catch (error) {
+            if (missing(error))
+                return undefined;
+            throw error;
+        }
+    },
+    readlink: (p) => external_node_fs_namespaceObject.readlinkSync(p),
+    realpath: (p) => external_node_fs_namespaceObject.realpathSync.native(p),
+    symlink: (text, p, type) => external_node_fs_namespaceObject.symlinkSync(text, p, type),
+    link: (existing, p) => external_node_fs_namespaceObject.linkSync(existing, p),
+    rename: (from, to) => external_node_fs_namespaceObject.renameSync(from, to),
+    unlink: (p) => external_node_fs_namespaceObject.unlinkSync(p),
+    mkdir: (p) => external_node_fs_namespaceObject.mkdirSync(p),
+    rmdir: (p) => external_node_fs_namespaceObject.rmdirSync(p),
+    readdir: (p) => external_node_fs_namespaceObject.readdirSync(p),
+    writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
+    copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
+    copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
+    linkKind: (p) => (currentPlatform().isWindows ? askLinkKind(p) : undefined)
+};
+/**
+ * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). It costs a PowerShell start
+ * (a few hundred ms), so it is asked only for a link being kept (a backup, a link inside a copied tree), and given 10 s
+ * at most: it cannot hang the action, and where it says nothing the caller falls back to what stat shows.
+ */
+function askLinkKind(p) {
+    if (!external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink())
+        return undefined;
+    const run = (0,external_node_child_process_namespaceObject.spawnSync)('powershell.exe', powershellArgs(linkKindQuery(p)), {
+        encoding: 'utf8',
+        timeout: 10_000,
+        windowsHide: true,
+        stdio: ['ignore', 'pipe', 'ignore']
+    });
+    return parseLinkKind(run.stdout);
+}
+/** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */
+function keepMeta(to, stats) {
+    for (const keep of [() => external_node_fs_namespaceObject.chmodSync(to, stats.mode & 0o7777), () => external_node_fs_namespaceObject.utimesSync(to, stats.atime, stats.mtime)]) {
+        try {
+            keep();
+        }
+        catch (error) {
+            if (!['ENOSYS', 'EPERM', 'ENOTSUP'].includes(errnoCode(error)))
+                throw error;
+        }
+    }
+}
+/**
+ * Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat), and it ftruncate()s the new file,
+ * which smbnetfs over SMB3 answers with EIO after 4 s (lab/FINDINGS.md). O_EXCL, never truncated; in chunks.
+ * Returns what `from` was, for its mode and times.
+ */
+function copyFileData(from, to) {
+    const input = external_node_fs_namespaceObject.openSync(from, 'r');
+    try {
+        const stats = external_node_fs_namespaceObject.fstatSync(input); // before reading moves atime
+        const output = external_node_fs_namespaceObject.openSync(to, 'wx');
+        try {
+            const buffer = Buffer.allocUnsafe(1 << 20);
+            for (let n; (n = external_node_fs_namespaceObject.readSync(input, buffer, 0, buffer.length, null)) > 0;)
+                external_node_fs_namespaceObject.writeSync(output, buffer, 0, n);
+        }
+        finally {
+            external_node_fs_namespaceObject.closeSync(output);
+        }
+        return stats;
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(input);
+    }
+}
+/** Remove what is at `p`, a whole tree where it is a directory (only ever one of ours: a copy, a temporary name). */
+function removeEntry(p, ops, path) {
+    if (!ops.lstat(p)?.isDirectory())
+        return ops.unlink(p);
+    for (const name of ops.readdir(p))
+        removeEntry(path.join(p, name), ops, path);
+    ops.rmdir(p);
+}
+
 ;// CONCATENATED MODULE: ./src/remove.ts
+
 function kept(code, message, hint) {
     return { action: 'fail', code, message: `${message} Kept: state: absent removes only links.`, hint };
 }
@@ -41081,7 +41277,7 @@ function removeLinkAt(abs, backupSuffix, ops) {
         return undefined;
     }
     for (let n = 0;; n++) {
-        const name = n === 0 ? abs + backupSuffix : `${abs}.~${n}~`;
+        const name = backupName(abs, backupSuffix, n);
         if (ops.lstat(name))
             continue;
         ops.rename(abs, name);
@@ -41685,6 +41881,8 @@ function rejectedResults(entries, problems) {
 
 
 
+
+
 /** A fresh context for one run (or one share worker lane): nothing probed, swept or made yet. */
 function applyContext(base) {
     return {
@@ -41722,7 +41920,7 @@ function sweepStaleTemps(dir, plan, ctx) {
             const p = ctx.platform.path.join(dir, name);
             const stats = ctx.ops.lstat(p);
             if (stats && ctx.now() - stats.mtimeMs > STALE_TEMP_MS)
-                removeEntry(p, ctx);
+                removeEntry(p, ctx.ops, ctx.platform.path);
         }
     }
     catch (error) {
@@ -41825,7 +42023,7 @@ function copyWhole(from, to, ctx) {
     }
     catch (error) {
         if (errnoCode(error) !== 'EEXIST' && ctx.ops.lstat(to))
-            removeEntry(to, ctx);
+            removeEntry(to, ctx.ops, ctx.platform.path);
         throw error;
     }
 }
@@ -42016,7 +42214,7 @@ function makeBackup(plan, ctx) {
         }
     };
     for (let n = 0;; n++) {
-        const name = n === 0 ? abs + ctx.settings.backupSuffix : `${abs}.~${n}~`;
+        const name = backupName(abs, ctx.settings.backupSuffix, n);
         try {
             return step(`keep the backup ${name} of`, 'hardlink', () => keep(name));
         }
@@ -42047,7 +42245,7 @@ function replace(plan, ctx) {
         // went away meanwhile cannot be cleaned; the error that says so is already on its way.
         try {
             if (ops.lstat(temp))
-                removeEntry(temp, ctx);
+                removeEntry(temp, ctx.ops, ctx.platform.path);
         }
         catch {
             // nothing to add to the error already thrown, if any
@@ -42073,18 +42271,6 @@ function renameOver(temp, kind, plan, ctx) {
     step('remove the old link at', kind, () => ctx.ops.unlink(abs));
     plan.warnings.push(`Windows cannot replace the link at ${abs} in one step (not atomic): it was removed, then made again.`);
     step('replace what is at', kind, () => ctx.ops.rename(temp, abs));
-}
-function removeEntry(p, ctx) {
-    const stats = ctx.ops.lstat(p);
-    if (stats?.isDirectory())
-        removeTree(p, ctx);
-    else
-        ctx.ops.unlink(p);
-}
-function removeTree(p, ctx) {
-    for (const name of ctx.ops.readdir(p))
-        removeEntry(ctx.platform.path.join(p, name), ctx);
-    ctx.ops.rmdir(p);
 }
 /** Create the missing parents one by one (a recursive mkdir reports ENOENT for EROFS); returns those made here. */
 function createParents(plan, ctx, created) {
@@ -42185,6 +42371,7 @@ function applyLink(planned, ctx) {
 // Anything changed since is kept, with a warning. The same code identifies what the main step made.
 
 
+
 /** Everything below a copied directory, in one line: names, types, sizes, times. */
 function treeOf(dir, ops, platform) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
@@ -42226,16 +42413,6 @@ function isStill(p, s, was, ops, platform, strict) {
         return false;
     return was.tree === undefined || (s.isDirectory() && treeOf(p, ops, platform) === was.tree);
 }
-function cleanup_removeTree(p, ops, platform) {
-    for (const name of ops.readdir(p)) {
-        const child = platform.path.join(p, name);
-        if (ops.lstat(child)?.isDirectory())
-            cleanup_removeTree(child, ops, platform);
-        else
-            ops.unlink(child);
-    }
-    ops.rmdir(p);
-}
 /** A link with `text` put where `p` is, in one rename (a temporary name of apply's form, swept if left behind). */
 function putLinkBack(p, text, dir, ops, platform) {
     const temp = platform.path.join(platform.path.dirname(p), `.ln-action-${process.pid.toString(36)}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
@@ -42276,10 +42453,7 @@ function undo(entry, ops, platform) {
         putLinkBack(p, before.link, before.dir === true, ops, platform);
         return { status: 'restored', message: `Put back the link it replaced, to '${before.link}'.`, warnings };
     }
-    if (at.isDirectory())
-        cleanup_removeTree(p, ops, platform);
-    else
-        ops.unlink(p);
+    removeEntry(p, ops, platform.path);
     if (before)
         warnings.push(`${p} replaced a file that cannot be put back: there is no backup (set backup-suffix).`);
     return { status: 'removed', message: '', warnings };
@@ -42292,13 +42466,14 @@ function undo(entry, ops, platform) {
 
 
 
+
 /** The name makeBackup will take: PATH+suffix, else the first free PATH.~N~. */
 function nextBackupName(abs, ctx) {
     const suffix = ctx.settings.backupSuffix;
     if (!suffix)
         return undefined;
     for (let n = 0;; n++) {
-        const name = n === 0 ? abs + suffix : `${abs}.~${n}~`;
+        const name = backupName(abs, suffix, n);
         if (!ctx.ops.lstat(name))
             return name;
     }
@@ -42382,8 +42557,6 @@ class LocalExecutor {
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/roles.ts
 // The one variable index.ts dispatches on: which part of the action a process or thread is. Unset: the action as
 // the runner started it.
@@ -42533,165 +42706,6 @@ function executorsFor(requests, settings, where) {
         ...[...shares.values()].map(({ filesystem, links }) => new ShareExecutor({ settings, platform: platform.name, filesystem }, links, ctx, where.workerEntry)),
         new LocalExecutor(local, ctx, settings.dryRun)
     ];
-}
-
-;// CONCATENATED MODULE: ./src/mounts-windows.ts
-/** A UNC share (`\\server\share\`): SMB, known from the path alone, without touching a share that may hang. */
-function uncShare(root) {
-    const match = /^\\\\([^\\?.][^\\]*)\\([^\\]+)\\?$/.exec(root);
-    if (!match)
-        return undefined;
-    return { type: 'smb', mountPoint: root, source: `\\\\${match[1]}\\${match[2]}`, options: ['network'] };
-}
-/**
- * The PowerShell script that prints what DriveInfo knows of one drive as one line of JSON:
- * `{"Name":"D:\\","DriveType":"Fixed","DriveFormat":"NTFS","DisplayRoot":""}`. DriveFormat throws on a drive that
- * is not ready (an empty card reader); DisplayRoot is the `\\server\share` behind a mapped network drive.
- */
-function driveQuery(root) {
-    if (!/^[A-Z]:\\$/.test(root))
-        throw new Error(`not a drive root: '${root}'`);
-    return [
-        // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
-        'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
-        `$d = [System.IO.DriveInfo]::new('${root}')`,
-        "$format = ''; try { $format = $d.DriveFormat } catch {}",
-        "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
-        '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
-    ].join('\n');
-}
-/** powershell.exe arguments that run a script as is: -EncodedCommand takes UTF-16LE base64, so nothing needs quoting. */
-function powershellArgs(script) {
-    return ['-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
-}
-/**
- * The script that prints what the link at p is: `Junction|True`, `SymbolicLink|True` (a directory link, dangling or
- * not: the link itself carries the directory attribute) or `SymbolicLink|False`. Node cannot tell: its lstat says
- * "symbolic link" for all three, and readlink strips the `\??\` that both reparse buffers hold.
- */
-function linkKindQuery(p) {
-    return `$i = Get-Item -LiteralPath '${p.replaceAll("'", "''")}' -Force\n"$($i.LinkType)|$($i.PSIsContainer)"`;
-}
-function parseLinkKind(output) {
-    const [type, container] = (output ?? '').trim().split('|');
-    if (type === 'Junction')
-        return 'junction';
-    if (type === 'SymbolicLink')
-        return container === 'True' ? 'dir' : 'file';
-    return undefined;
-}
-/**
- * A drive as the knowledge base wants it: its format (`NTFS`, `ReFS`, `FAT32`, `exFAT`), or `smb` for a network
- * drive (DriveFormat there is the server's format, kept as `format=`), and the DriveType as an option.
- */
-function parseDriveInfo(root, output) {
-    const unknown = { type: 'unknown', mountPoint: root, source: '', options: [] };
-    let drive;
-    try {
-        drive = JSON.parse((output ?? '').trim());
-    }
-    catch {
-        return unknown;
-    }
-    if (typeof drive !== 'object' || drive === null)
-        return unknown;
-    const format = drive.DriveFormat || '';
-    const driveType = (drive.DriveType || 'Unknown').toLowerCase();
-    if (driveType === 'network') {
-        const options = ['network', ...(format ? [`format=${format}`] : [])];
-        return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options };
-    }
-    return { ...unknown, type: format || 'unknown', options: [driveType] };
-}
-
-;// CONCATENATED MODULE: ./src/fsops.ts
-// The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
-// worker process can run them on a share that may hang.
-
-
-
-
-
-function missing(error) {
-    return errnoCode(error) === 'ENOENT';
-}
-const nodeFs = {
-    lstat: (p) => external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false }),
-    stat: (p) => {
-        try {
-            return external_node_fs_namespaceObject.statSync(p);
-        }
-        catch (error) {
-            if (missing(error))
-                return undefined;
-            throw error;
-        }
-    },
-    readlink: (p) => external_node_fs_namespaceObject.readlinkSync(p),
-    realpath: (p) => external_node_fs_namespaceObject.realpathSync.native(p),
-    symlink: (text, p, type) => external_node_fs_namespaceObject.symlinkSync(text, p, type),
-    link: (existing, p) => external_node_fs_namespaceObject.linkSync(existing, p),
-    rename: (from, to) => external_node_fs_namespaceObject.renameSync(from, to),
-    unlink: (p) => external_node_fs_namespaceObject.unlinkSync(p),
-    mkdir: (p) => external_node_fs_namespaceObject.mkdirSync(p),
-    rmdir: (p) => external_node_fs_namespaceObject.rmdirSync(p),
-    readdir: (p) => external_node_fs_namespaceObject.readdirSync(p),
-    writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
-    copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
-    copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
-    linkKind: (p) => (currentPlatform().isWindows ? askLinkKind(p) : undefined)
-};
-/**
- * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). It costs a PowerShell start
- * (a few hundred ms), so it is asked only for a link being kept (a backup, a link inside a copied tree), and given 10 s
- * at most: it cannot hang the action, and where it says nothing the caller falls back to what stat shows.
- */
-function askLinkKind(p) {
-    if (!external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink())
-        return undefined;
-    const run = (0,external_node_child_process_namespaceObject.spawnSync)('powershell.exe', powershellArgs(linkKindQuery(p)), {
-        encoding: 'utf8',
-        timeout: 10_000,
-        windowsHide: true,
-        stdio: ['ignore', 'pipe', 'ignore']
-    });
-    return parseLinkKind(run.stdout);
-}
-/** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */
-function keepMeta(to, stats) {
-    for (const keep of [() => external_node_fs_namespaceObject.chmodSync(to, stats.mode & 0o7777), () => external_node_fs_namespaceObject.utimesSync(to, stats.atime, stats.mtime)]) {
-        try {
-            keep();
-        }
-        catch (error) {
-            if (!['ENOSYS', 'EPERM', 'ENOTSUP'].includes(errnoCode(error)))
-                throw error;
-        }
-    }
-}
-/**
- * Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat), and it ftruncate()s the new file,
- * which smbnetfs over SMB3 answers with EIO after 4 s (lab/FINDINGS.md). O_EXCL, never truncated; in chunks.
- * Returns what `from` was, for its mode and times.
- */
-function copyFileData(from, to) {
-    const input = external_node_fs_namespaceObject.openSync(from, 'r');
-    try {
-        const stats = external_node_fs_namespaceObject.fstatSync(input); // before reading moves atime
-        const output = external_node_fs_namespaceObject.openSync(to, 'wx');
-        try {
-            const buffer = Buffer.allocUnsafe(1 << 20);
-            for (let n; (n = external_node_fs_namespaceObject.readSync(input, buffer, 0, buffer.length, null)) > 0;)
-                external_node_fs_namespaceObject.writeSync(output, buffer, 0, n);
-        }
-        finally {
-            external_node_fs_namespaceObject.closeSync(output);
-        }
-        return stats;
-    }
-    finally {
-        external_node_fs_namespaceObject.closeSync(input);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/lean.ts
@@ -43345,28 +43359,6 @@ async function reportCleanup(results, where) {
     if (failed > 0)
         setFailed(`ln-action cleanup: ${failed} of ${results.length} links could not be undone.`);
 }
-
-;// CONCATENATED MODULE: ./src/model.ts
-// The data that flows through the pipeline: spec entries in, one result per entry out.
-/** `->` with white space (or the line's end) on each side, in a spec line: paths may contain `-` and `>`. */
-const SEPARATOR = /(?:^|\s)->(?:\s|$)/;
-const LINK_TYPES = ['symlink', 'hardlink', 'junction'];
-/** What can end up at PATH: a link of some kind, or a copy of TARGET (only through `fallback`). */
-const KINDS = [...LINK_TYPES, 'copy'];
-/** `symlink, copy` or `symlink copy` → ['symlink', 'copy'], or what is wrong with it (said where it was written). */
-function parseKinds(value) {
-    const words = value.split(/[\s,]+/).filter((k) => k !== '');
-    const unknown = words.find((k) => !KINDS.includes(k));
-    if (unknown !== undefined)
-        return { problem: `'${unknown}' is not a link kind; use ${KINDS.join(', ')}.` };
-    return { kinds: [...new Set(words)] };
-}
-const RELATIVE_MODES = ['auto', 'true', 'false'];
-const OVERWRITE_MODES = ['never', 'links', 'files'];
-const DANGLING_MODES = ['warn', 'fail', 'allow'];
-/** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
-const STATES = ['present', 'absent'];
-const TARGET_TYPES = ['file', 'dir'];
 
 ;// CONCATENATED MODULE: ./src/settings.ts
 // Every input read and checked once, into one typed object; later stages never call getInput. Stricter than

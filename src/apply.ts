@@ -6,7 +6,8 @@ import type { Stats } from 'node:fs'
 import { errnoCode, errnoName, isErrno, toFailure } from './errors.js'
 import { familyFacts } from './families.js'
 import { familyOf, isShareGone, kindWords, misreports, type Explanation, type FailureContext } from './knowledge.js'
-import type { Failure, Kind, LinkResult, Probe } from './model.js'
+import { backupName, type Failure, type Kind, type LinkResult, type Probe } from './model.js'
+import { removeEntry } from './fsops.js'
 import { planLink, planOrSkip, syscallOf, type LinkPlan, type PlanContext } from './plan.js'
 import { linkTextOf, sameLinkTarget, symlinkType } from './platform.js'
 import { removeLinkAt } from './remove.js'
@@ -65,7 +66,7 @@ function sweepStaleTemps(dir: string, plan: LinkPlan, ctx: ApplyContext): void {
       if (!TEMP_NAME.test(name)) continue
       const p = ctx.platform.path.join(dir, name)
       const stats = ctx.ops.lstat(p)
-      if (stats && ctx.now() - stats.mtimeMs > STALE_TEMP_MS) removeEntry(p, ctx)
+      if (stats && ctx.now() - stats.mtimeMs > STALE_TEMP_MS) removeEntry(p, ctx.ops, ctx.platform.path)
     }
   } catch (error) {
     const stay = `The link is made all the same; temporary names (${TEMP_PREFIX}*) a killed run may have left stay.`
@@ -179,7 +180,7 @@ function copyWhole(from: string, to: string, ctx: ApplyContext): void {
   try {
     copyEntry(from, to, true, ctx)
   } catch (error) {
-    if (errnoCode(error) !== 'EEXIST' && ctx.ops.lstat(to)) removeEntry(to, ctx)
+    if (errnoCode(error) !== 'EEXIST' && ctx.ops.lstat(to)) removeEntry(to, ctx.ops, ctx.platform.path)
     throw error
   }
 }
@@ -367,7 +368,7 @@ function makeBackup(plan: LinkPlan, ctx: ApplyContext): void {
     }
   }
   for (let n = 0; ; n++) {
-    const name = n === 0 ? abs + ctx.settings.backupSuffix : `${abs}.~${n}~`
+    const name = backupName(abs, ctx.settings.backupSuffix, n)
     try {
       return step(`keep the backup ${name} of`, 'hardlink', () => keep(name))
     } catch (error) {
@@ -393,7 +394,7 @@ function replace(plan: LinkPlan, ctx: ApplyContext): Made {
     // rename() between two names of one file does nothing and leaves the source: never leave debris. A share that
     // went away meanwhile cannot be cleaned; the error that says so is already on its way.
     try {
-      if (ops.lstat(temp)) removeEntry(temp, ctx)
+      if (ops.lstat(temp)) removeEntry(temp, ctx.ops, ctx.platform.path)
     } catch {
       // nothing to add to the error already thrown, if any
     }
@@ -419,17 +420,6 @@ function renameOver(temp: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext)
     `Windows cannot replace the link at ${abs} in one step (not atomic): it was removed, then made again.`
   )
   step('replace what is at', kind, () => ctx.ops.rename(temp, abs))
-}
-
-function removeEntry(p: string, ctx: ApplyContext): void {
-  const stats = ctx.ops.lstat(p)
-  if (stats?.isDirectory()) removeTree(p, ctx)
-  else ctx.ops.unlink(p)
-}
-
-function removeTree(p: string, ctx: ApplyContext): void {
-  for (const name of ctx.ops.readdir(p)) removeEntry(ctx.platform.path.join(p, name), ctx)
-  ctx.ops.rmdir(p)
 }
 
 /** Create the missing parents one by one (a recursive mkdir reports ENOENT for EROFS); returns those made here. */

@@ -3,7 +3,7 @@
 // Anything changed since is kept, with a warning. The same code identifies what the main step made.
 import { createHash, randomBytes } from 'node:crypto'
 import type { Stats } from 'node:fs'
-import type { FsOps } from './fsops.js'
+import { removeEntry, type FsOps } from './fsops.js'
 import type { Identity, Status, UndoEntry } from './model.js'
 import { sameLinkTarget, type Platform } from './platform.js'
 
@@ -50,15 +50,6 @@ export interface Undone {
   warnings: string[]
 }
 
-function removeTree(p: string, ops: FsOps, platform: Platform): void {
-  for (const name of ops.readdir(p)) {
-    const child = platform.path.join(p, name)
-    if (ops.lstat(child)?.isDirectory()) removeTree(child, ops, platform)
-    else ops.unlink(child)
-  }
-  ops.rmdir(p)
-}
-
 /** A link with `text` put where `p` is, in one rename (a temporary name of apply's form, swept if left behind). */
 function putLinkBack(p: string, text: string, dir: boolean, ops: FsOps, platform: Platform): void {
   const temp = platform.path.join(
@@ -98,8 +89,7 @@ export function undo(entry: UndoEntry, ops: FsOps, platform: Platform): Undone {
     putLinkBack(p, before.link, before.dir === true, ops, platform)
     return { status: 'restored', message: `Put back the link it replaced, to '${before.link}'.`, warnings }
   }
-  if (at.isDirectory()) removeTree(p, ops, platform)
-  else ops.unlink(p)
+  removeEntry(p, ops, platform.path)
   if (before) warnings.push(`${p} replaced a file that cannot be put back: there is no backup (set backup-suffix).`)
   return { status: 'removed', message: '', warnings }
 }

@@ -2,6 +2,7 @@
 // worker process can run them on a share that may hang.
 import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
+import type { PlatformPath } from 'node:path'
 import { errnoCode } from './errors.js'
 import { linkKindQuery, parseLinkKind, powershellArgs, type WindowsLinkType } from './mounts-windows.js'
 import { currentPlatform } from './platform.js'
@@ -106,4 +107,11 @@ function copyFileData(from: string, to: string): fs.Stats {
   } finally {
     fs.closeSync(input)
   }
+}
+
+/** Remove what is at `p`, a whole tree where it is a directory (only ever one of ours: a copy, a temporary name). */
+export function removeEntry(p: string, ops: FsOps, path: PlatformPath): void {
+  if (!ops.lstat(p)?.isDirectory()) return ops.unlink(p)
+  for (const name of ops.readdir(p)) removeEntry(path.join(p, name), ops, path)
+  ops.rmdir(p)
 }

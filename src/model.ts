@@ -210,3 +210,8 @@ export interface UndoEntry {
   /** On a share that may hang: undone in a child process, under the timeout. */
   share?: boolean
 }
+
+/** The n-th name a backup of `path` may take: PATH+suffix first, then PATH.~1~, PATH.~2~... (as `ln --backup=numbered`). */
+export function backupName(path: string, suffix: string, n: number): string {
+  return n === 0 ? path + suffix : `${path}.~${n}~`
+}

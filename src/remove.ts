@@ -3,6 +3,7 @@
 // a directory or a link elsewhere is kept, saying what is there and why; `overwrite` does not change that.
 import type { Stats } from 'node:fs'
 import type { FsOps } from './fsops.js'
+import { backupName } from './model.js'
 
 /** What the plan found at PATH, and of TARGET when one was given. */
 export interface RemovalFacts {
@@ -72,7 +73,7 @@ export function removeLinkAt(abs: string, backupSuffix: string, ops: FsOps): str
     return undefined
   }
   for (let n = 0; ; n++) {
-    const name = n === 0 ? abs + backupSuffix : `${abs}.~${n}~`
+    const name = backupName(abs, backupSuffix, n)
     if (ops.lstat(name)) continue
     ops.rename(abs, name)
     return name

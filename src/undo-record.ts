@@ -4,7 +4,7 @@
 import { applyLink, type ApplyContext } from './apply.js'
 import { identify } from './cleanup.js'
 import { isErrno } from './errors.js'
-import type { Identity, LinkResult, UndoEntry } from './model.js'
+import { backupName, type Identity, type LinkResult, type UndoEntry } from './model.js'
 import type { LinkPlan } from './plan.js'
 
 /** The name makeBackup will take: PATH+suffix, else the first free PATH.~N~. */
@@ -12,7 +12,7 @@ function nextBackupName(abs: string, ctx: ApplyContext): string | undefined {
   const suffix = ctx.settings.backupSuffix
   if (!suffix) return undefined
   for (let n = 0; ; n++) {
-    const name = n === 0 ? abs + suffix : `${abs}.~${n}~`
+    const name = backupName(abs, suffix, n)
     if (!ctx.ops.lstat(name)) return name
   }
 }
