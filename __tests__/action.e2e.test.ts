@@ -188,7 +188,7 @@ describePosixWithActionNode("the action end to end (dist/index.js on the action'
     expect(run.outputs.failed).toBe('300')
   })
 
-  it('runs a 20,000-link @file spec (in a lean second process) to the end, with every output', () => {
+  it('runs a 20,000-link @file spec to the end, with every output', () => {
     write('big.txt', Array.from({ length: 20_000 }, (_, i) => `big/d${i % 50}/l${i} -> data/file.txt`).join('\n'))
     const run = runAction(ws, { links: '@big.txt', summary: 'false' })
     expect(run.stderr).toBe('')

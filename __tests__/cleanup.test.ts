@@ -14,7 +14,7 @@ jest.unstable_mockModule('@actions/core', () => core)
 const { applierFor } = await import('../src/undo-record.js')
 const { undo } = await import('../src/cleanup.js')
 const { runPost, undoInWorker, undoOne } = await import('../src/post.js')
-const { isPostStep, loadUndo, markMainStep, saveUndo } = await import('../src/undo-state.js')
+const { isPostStep, loadUndo, markMainStep, UndoList } = await import('../src/undo-state.js')
 
 const linux = platformFor('linux')
 const DIST = new URL('../dist/index.js', import.meta.url).pathname
@@ -38,6 +38,13 @@ function made(
   const ctx = { ...base, settings: { ...base.settings, cleanup: true } }
   const results = planAll(requests(spec, ws, defaults), ctx).map((plan) => applierFor(ctx)(plan, ctx))
   return { results, undo: results.flatMap((r) => (r.undo ? [r.undo] : [])) }
+}
+
+/** What the main step does with its results for the post step: each undo entry taken off, then saved. */
+function saveUndo(results: LinkResult[], settings: Settings): void {
+  const list = new UndoList(() => false)
+  for (const result of results) list.take(result)
+  list.save(settings, 'linux')
 }
 
 const undoAll = (entries: UndoEntry[]) => entries.map((e) => undo(e, context(ws).ops, linux))
@@ -131,7 +138,7 @@ describe('the runner state between the steps, and the post step', () => {
   it('marks the main step, saves the undo entries off the results, and the post step finds them', async () => {
     markMainStep()
     const { results } = made('l -> data/x')
-    saveUndo(results, { ...settings, workingDirectory: ws }, 'linux', () => false)
+    saveUndo(results, { ...settings, workingDirectory: ws })
     expect(results[0].undo).toBeUndefined()
     Object.assign(process.env, stateOf())
     expect(isPostStep()).toBe(true)
@@ -142,7 +149,7 @@ describe('the runner state between the steps, and the post step', () => {
   })
 
   it('saves nothing when nothing was made, and the post step then does nothing', async () => {
-    saveUndo([], settings, 'linux', () => false)
+    saveUndo([], settings)
     expect(core.saveState).not.toHaveBeenCalled()
     expect(loadUndo()).toBeUndefined()
     await runPost()
@@ -152,7 +159,7 @@ describe('the runner state between the steps, and the post step', () => {
   it('puts a large record in a file in RUNNER_TEMP, removed after the post step', async () => {
     process.env.RUNNER_TEMP = tmp
     const { results } = made(Array.from({ length: 200 }, (_, i) => `l${i} -> data/x`).join('\n'))
-    saveUndo(results, { ...settings, workingDirectory: ws }, 'linux', () => false)
+    saveUndo(results, { ...settings, workingDirectory: ws })
     const state = stateOf()
     expect(state.STATE_undo).toBeUndefined()
     Object.assign(process.env, state)

@@ -34,6 +34,12 @@ function workplace(share: string): Workplace {
   }
 }
 
+/** An Emit that puts each result at its index. */
+const collect =
+  (into: LinkResult[]) =>
+  (index: number, result: LinkResult): void =>
+    void (into[index] = result)
+
 describePosix('executorsFor', () => {
   it('sends a link whose PATH or TARGET is on a share to its worker, and does the rest here', async () => {
     const share = path.join(ws, 'mnt')
@@ -46,7 +52,7 @@ describePosix('executorsFor', () => {
     try {
       await Promise.all(executors.map((e) => e.plan()))
       const results: LinkResult[] = new Array(3)
-      await Promise.all(executors.map((e) => e.results(results)))
+      await Promise.all(executors.map((e) => e.results(collect(results))))
       expect(results.map((r) => [r.status, r.code])).toEqual([
         ['failed', 'EACCES'],
         ['created', ''],
@@ -64,7 +70,7 @@ describePosix('executorsFor', () => {
     try {
       await Promise.all(executors.map((e) => e.plan()))
       const results: LinkResult[] = new Array(2)
-      await Promise.all(executors.map((e) => e.results(results)))
+      await Promise.all(executors.map((e) => e.results(collect(results))))
       expect(results.map((r) => r.status)).toEqual(['created', 'created'])
       expect(fs.readlinkSync(path.join(share, 'a'))).toBe('../data/x')
       expect(fs.readlinkSync(path.join(ws, 'b'))).toBe('data/dir')
@@ -82,7 +88,7 @@ describePosix('LocalExecutor', () => {
     const executor = local('a/l -> data/x', true)
     await executor.plan()
     const results: LinkResult[] = []
-    await executor.results(results)
+    await executor.results(collect(results))
     expect(results).toMatchObject([{ status: 'planned', plan: 'create' }])
     expect(fs.existsSync(path.join(ws, 'a'))).toBe(false)
   })
@@ -92,7 +98,7 @@ describePosix('LocalExecutor', () => {
     const executor = local('ok -> data/x\nout/l -> data/x', false)
     await executor.plan()
     const results: LinkResult[] = []
-    await executor.results(results)
+    await executor.results(collect(results))
     expect(results).toMatchObject([{ status: 'created' }, { status: 'failed', code: 'CONFINE', line: 2 }])
     expect(results[1].message).toContain("PATH 'out/l' leads outside working-directory")
   })
@@ -106,7 +112,7 @@ describePosix('ShareExecutor', () => {
     try {
       await executor.plan()
       const results: LinkResult[] = []
-      await executor.results(results)
+      await executor.results(collect(results))
       expect(results.map((r) => r.status)).toEqual(['created', 'created'])
       expect(fs.readlinkSync(path.join(ws, 'sub/two'))).toBe('../data/dir')
     } finally {
@@ -119,7 +125,7 @@ describePosix('ShareExecutor', () => {
     try {
       await executor.plan()
       const results: LinkResult[] = []
-      await executor.results(results)
+      await executor.results(collect(results))
       expect(results.map((r) => r.plan)).toEqual(['create', 'create'])
       expect(fs.existsSync(path.join(ws, 'one'))).toBe(false)
     } finally {
@@ -134,7 +140,7 @@ describePosix('ShareExecutor', () => {
     try {
       await executor.plan()
       const results: LinkResult[] = []
-      await executor.results(results)
+      await executor.results(collect(results))
       expect(results).toHaveLength(2)
       for (const result of results) {
         expect(result).toMatchObject(dryRun ? { status: 'planned', plan: 'fail' } : { status: 'failed' })

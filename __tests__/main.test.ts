@@ -9,7 +9,6 @@ import { describePosix } from './helpers/action.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { run } = await import('../src/main.js')
-const { relaunchLean, wantsLeanProcess } = await import('../src/lean.js')
 
 let ws: string
 let runnerTemp: string
@@ -35,6 +34,19 @@ function outputs(): Record<string, string> {
 }
 
 describePosix('run', () => {
+  it('makes every link of a spec longer than a slice of 1,000, in order, and a re-run finds them unchanged', async () => {
+    const spec = Array.from({ length: 2500 }, (_, i) => `d${i % 25}/l${i} -> data/x`).join('\n')
+    given({ links: spec, summary: 'false' })
+    await run()
+    expect(outputs()).toMatchObject({ created: '2500', failed: '0' })
+    const results = JSON.parse(fs.readFileSync(outputs()['results-file'], 'utf8')) as { line: number }[]
+    expect(results.map((r) => r.line)).toEqual(Array.from({ length: 2500 }, (_, i) => i + 1))
+    expect(fs.readlinkSync(path.join(ws, 'd24/l2499'))).toBe('../data/x')
+    jest.clearAllMocks()
+    await run()
+    expect(outputs()).toMatchObject({ created: '0', unchanged: '2500', failed: '0' })
+  })
+
   it('makes the links of the spec and says what it did', async () => {
     given({ links: 'bin/tool -> data/x\nconf -> data/dir' })
     await run()
@@ -75,24 +87,5 @@ describePosix('run', () => {
     expect(outputs()).toMatchObject({ failed: '1', changed: 'false' })
     expect(JSON.parse(outputs().results)).toMatchObject([{ status: 'failed', code: 'EACCES', syscall: 'symlink' }])
     expect(core.setFailed).toHaveBeenCalledWith('1 of 1 links failed (fail-on-error: true).')
-  })
-})
-
-describe('lean', () => {
-  it('wants a lean process from 20,000 spec lines on', () => {
-    expect(wantsLeanProcess('a -> b\n'.repeat(19_999))).toBe(false)
-    expect(wantsLeanProcess('a -> b\n'.repeat(20_000))).toBe(true)
-  })
-
-  it('takes the exit code of the lean process, which plays the lean role', async () => {
-    const script = path.join(ws, 'lean.mjs')
-    fs.writeFileSync(script, "process.exit(process.env.LN_ACTION_ROLE === 'lean' ? 7 : 1)\n")
-    const before = process.exitCode
-    try {
-      await relaunchLean(script)
-      expect(process.exitCode).toBe(7)
-    } finally {
-      process.exitCode = before
-    }
   })
 })

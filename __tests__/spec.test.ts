@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { LinkOptions } from '../src/model.js'
 import { platformFor, type Platform } from '../src/platform.js'
-import { parseSpec, resolveEntries } from '../src/spec.js'
+import { parseSpec, readSpec, resolveEntries } from '../src/spec.js'
 
 const defaults: LinkOptions = { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' }
 const linux = platformFor('linux')
@@ -410,5 +410,25 @@ describe('resolveEntries', () => {
     ])
     expect(problems).toEqual([{ line: 4, message: expect.stringContaining("outside working-directory 'C:\\ws'") }])
     expect(requests.map((r) => r.dependsOnEarlier)).toEqual([false, false, true, false])
+  })
+})
+
+describe('readSpec', () => {
+  const settings = { defaults, workingDirectory: '/ws', confine: true }
+
+  it.each([
+    ['lines with CRLF, blanks and comments', 'a -> x\r\n\r\n# c\r\nsub/b -> ../ws/y\r\nc\r -> z'],
+    ['YAML', '- path: a\n  target: x\n- path: sub/b\n  target: y\n  type: hardlink']
+  ])('reads and resolves in one pass what parse and resolve give apart (%s)', (_, text) => {
+    const apart = resolveEntries(parse(text).entries, '/ws', true, linux)
+    expect(readSpec(text, settings, linux)).toEqual({ requests: apart.requests })
+  })
+
+  it('gives the problems of both stages, and every entry read, and no links to make', () => {
+    const read = readSpec('a -> x\nbroken\na -> y\n../out -> x', settings, linux)
+    expect(read).not.toHaveProperty('requests')
+    const { problems, entries } = read as Extract<typeof read, { problems: unknown }>
+    expect(problems.map((p) => p.line).sort()).toEqual([2, 3, 4])
+    expect(entries.map((e) => e.line)).toEqual([1, 3, 4])
   })
 })

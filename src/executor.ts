@@ -2,40 +2,63 @@
 // share that may hang. The pipeline asks each for its plans, then for its results.
 import type { ApplyContext } from './apply.js'
 import type { Indexed, LinkResult } from './model.js'
-import { planAll, type LinkPlan } from './plan.js'
+import { planAll } from './plan.js'
 import { plannedResult } from './result.js'
 import { applierFor } from './undo-record.js'
+
+/** Takes a link's result and its index in the spec; executors give them in any order. */
+export type Emit = (index: number, result: LinkResult) => void
+
+/** An Emit that hands results on in spec order, holding only those that come early. */
+export function inSpecOrder(take: (result: LinkResult) => void): Emit {
+  const early = new Map<number, LinkResult>()
+  let next = 0
+  return (index, result) => {
+    if (index !== next) return void early.set(index, result)
+    take(result)
+    for (let r = early.get(++next); r; r = early.get(++next)) {
+      early.delete(next)
+      take(r)
+    }
+  }
+}
 
 export interface Executor {
   /** Look at the disk for every link. */
   plan(): Promise<void>
-  /** Each link's result at its index in `into`: what a dry run would do, or what was done. */
-  results(into: LinkResult[]): Promise<void>
+  /** Each link's result, given as it is made with the link's index: what a dry run would do, or what was done. */
+  results(emit: Emit): Promise<void>
   /** Let go of whatever is still held (a share worker that may never be able to exit). */
   release(): void
 }
 
+/**
+ * Links are planned and made this many at a time, so that a run of 100,000 holds a slice of plans, not all of them.
+ * Each slice is planned after the one before it was made: its look at the disk sees what they changed.
+ */
+const SLICE = 1000
+
 /** Links in this process, where a successful call is the proof. */
 export class LocalExecutor implements Executor {
-  private plans: LinkPlan[] = []
-
   constructor(
     private readonly links: Indexed[],
     private readonly ctx: ApplyContext,
     private readonly dryRun: boolean
   ) {}
 
-  async plan(): Promise<void> {
-    this.plans = planAll(
-      this.links.map((l) => l.request),
-      this.ctx
-    )
-  }
+  /** Nothing ahead: each slice is planned just before it is made (results). */
+  async plan(): Promise<void> {}
 
-  async results(into: LinkResult[]): Promise<void> {
+  async results(emit: Emit): Promise<void> {
     const result = this.dryRun ? plannedResult : applierFor(this.ctx)
-    this.plans.forEach((plan, i) => (into[this.links[i].index] = result(plan, this.ctx)))
-    this.plans = [] // a run of 100,000 links lets go of its plans before the report
+    for (let start = 0; start < this.links.length; start += SLICE) {
+      const slice = this.links.slice(start, start + SLICE)
+      const plans = planAll(
+        slice.map((l) => l.request),
+        this.ctx
+      )
+      for (let i = 0; i < plans.length; i++) emit(slice[i].index, result(plans[i], this.ctx))
+    }
   }
 
   release(): void {}

@@ -18,10 +18,7 @@ switch (roleOf(process.env)) {
   case 'post-worker':
     runPostWorker()
     break
-  case 'lean':
-    void run()
-    break
   default:
     // runs.post is this file too: the main step's state says which step this is.
-    void (isPostStep() ? runPost() : run({ lean: true }))
+    void (isPostStep() ? runPost() : run())
 }

@@ -1,22 +1,15 @@
-// Report stage: the log, annotations, outputs, results file and job summary, all from the results alone.
+// Report stage: the log, annotations, outputs, results file and job summary, from the results as they come (a tally
+// of them: tally.ts) or all at once.
 import * as core from '@actions/core'
-import { randomBytes } from 'node:crypto'
-import * as fs from 'node:fs'
-import * as os from 'node:os'
-import * as nodePath from 'node:path'
-import type { LinkResult, SpecEntry, SpecProblem, Status } from './model.js'
-import { displayPath, isFailure, safeForLog, statusWords, type Where } from './present.js'
+import type { LinkResult, SpecEntry, SpecProblem } from './model.js'
+import { safeForLog } from './present.js'
 import { relativeInside } from './platform.js'
 import { rejectedResults } from './result.js'
 import { writeSummary } from './summary.js'
+import { MAX_ERRORS, MAX_WARNINGS, Tally, type Sample } from './tally.js'
+import type { Where } from './present.js'
 
 export type { Where } from './present.js'
-
-/** GitHub shows 10 annotations of each level per step, and setFailed adds one error of its own. */
-const MAX_ERRORS = 8
-const MAX_WARNINGS = 9
-/** Past this the `results` output holds only the failed links (GitHub caps a job's outputs at about 1 MB). */
-const RESULTS_OUTPUT_BYTES = 512 * 1024
 
 /** Where a problem or a link is in the spec: its line (and last line), in the spec file when inside the workspace. */
 interface Place {
@@ -31,17 +24,30 @@ function location({ line, endLine }: Place, { settings, workspace, platform }: W
   return { title: 'ln-action', file, startLine: line, ...(endLine && endLine > line ? { endLine } : {}) }
 }
 
-/** At most `max` annotations, then one that says how many more there are. */
+/** The first annotations of a sample (at most `max`), then one that says how many more there are. */
 function annotate(
   level: 'error' | 'warning',
-  items: (Place & { message: string })[],
+  { first, count }: Sample<Place & { message: string }>,
   max: number,
   where: Where,
   seeAlso: string
 ): void {
   const emit = level === 'error' ? core.error : core.warning
-  for (const item of items.slice(0, max)) emit(item.message, location(item, where))
-  if (items.length > max) emit(`${items.length - max} more ${level}s: see ${seeAlso}.`)
+  for (const item of first.slice(0, max)) emit(item.message, location(item, where))
+  if (count > max) emit(`${count - max} more ${level}s: see ${seeAlso}.`)
+}
+
+/** Each warning of the sampled links, at its link's place. */
+function warningsOf(tally: Tally): Sample<Place & { message: string }> {
+  const { first, count } = tally.warnings
+  return { first: first.map(({ result, message }) => ({ ...result, message })), count }
+}
+
+/** Each result into a tally, in order. */
+function tallied(results: LinkResult[], where: Where, log: boolean): Tally {
+  const tally = new Tally(where, { log, expected: results.length })
+  for (const r of results) tally.add(r)
+  return tally
 }
 
 /**
@@ -52,132 +58,55 @@ export async function reportProblems(problems: SpecProblem[], where: Where, entr
   const sorted = [...problems].sort((a, b) => a.line - b.line)
   const source = where.settings.specFile ?? "the 'links' input"
   core.info(sorted.map((p) => safeForLog(`${source}:${p.line}: ${p.message}`)).join('\n'))
-  annotate('error', sorted, MAX_ERRORS, where, 'the log')
-  const results = rejectedResults(entries, sorted)
+  annotate('error', { first: sorted, count: sorted.length }, MAX_ERRORS, where, 'the log')
   const why = `The links spec has ${sorted.length} problem(s); nothing was changed.`
-  await writeOutputs(results, countsOf(results), where, {
+  await writeOutputs(tallied(rejectedResults(entries, sorted), where, false), where, {
     headline: `❌ ln-action: ${why}`,
     countLine: `${why} Fix the lines below.`
   })
   core.setFailed(`${why} The first: line ${sorted[0].line}: ${sorted[0].message}`)
 }
 
-function logLine(r: LinkResult, where: Where): string {
-  const to = r.text || r.target
-  const head = safeForLog(
-    `${statusWords(r).padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${displayPath(r.path, where)} -> ${to}`
-  )
-  // Most links say nothing more: no arrays to build for them.
-  if (!r.message && !r.hint && r.warnings.length === 0) return head
-  const detail = [r.message, r.hint && `hint: ${r.hint}`, ...r.warnings.map((w) => `warning: ${w}`)].filter(Boolean)
-  return head + detail.map((d) => `\n    ${safeForLog(d)}`).join('')
-}
-
-function count(results: LinkResult[], status: Status): number {
-  return results.filter((r) => r.status === status).length
-}
-
-/** Results that arrive in the thousands are written and logged in slices, never as one giant string. */
-const SLICE = 1000
-
-function slices<T>(items: T[]): T[][] {
-  return Array.from({ length: Math.ceil(items.length / SLICE) }, (_, i) => items.slice(i * SLICE, (i + 1) * SLICE))
-}
-
-/** Every result, one JSON object a line inside the array, written slice by slice. */
-function writeResultsFile(results: LinkResult[]): string {
-  const dir = process.env.RUNNER_TEMP || os.tmpdir()
-  const file = nodePath.join(dir, `ln-action-results-${process.pid}-${randomBytes(3).toString('hex')}.json`)
-  const fd = fs.openSync(file, 'w')
-  try {
-    slices(results).forEach((slice, i) => {
-      const body = slice.map((r) => JSON.stringify(r)).join(',\n')
-      fs.writeSync(fd, `${i === 0 ? '[\n' : ',\n'}${body}`)
-    })
-    fs.writeSync(fd, results.length === 0 ? '[]\n' : '\n]\n')
-  } finally {
-    fs.closeSync(fd)
-  }
-  return file
-}
-
-/** As many of these results as fit the output's budget, as a JSON array; undefined when not all of them fit. */
-function fitting(results: LinkResult[], all: boolean): string | undefined {
-  const kept: string[] = []
-  let size = 2
-  for (const r of results) {
-    const json = JSON.stringify(r)
-    size += Buffer.byteLength(json) + 1
-    if (size > RESULTS_OUTPUT_BYTES) {
-      if (all) return undefined
-      break
-    }
-    kept.push(json)
-  }
-  return `[${kept.join(',')}]`
-}
-
-/** The full array while it is small enough; past that the failed links, as many as fit. */
-function resultsOutput(results: LinkResult[]): string {
-  return fitting(results, true) ?? (fitting(results.filter(isFailure), false) as string)
-}
-
-/** The log: every link (grouped when many), a chunk of lines per write, then the counts. */
-function log(results: LinkResult[], countLine: string, where: Where): void {
-  if (results.length > 10) core.startGroup(`Links (${results.length})`)
-  for (const slice of slices(results)) core.info(slice.map((r) => logLine(r, where)).join('\n'))
-  if (results.length > 10) core.endGroup()
-  core.info(countLine)
-}
-
-/** Every output, from the results alone, and the job summary (under `headline`, when the run is not the usual). */
+/** Every output, from the tally, and the job summary (under `headline`, when the run is not the usual). */
 async function writeOutputs(
-  results: LinkResult[],
-  counts: Counts,
+  tally: Tally,
   where: Where,
   words: { countLine: string; headline?: string }
 ): Promise<void> {
-  core.setOutput('results', resultsOutput(results))
-  core.setOutput('results-file', writeResultsFile(results))
+  const { results, resultsFile } = tally.close()
+  core.setOutput('results', results)
+  core.setOutput('results-file', resultsFile)
+  const { created, replaced, removed, unchanged } = tally.counts
+  const counts = { created, replaced, removed, unchanged, failed: tally.failed.count }
   for (const [name, n] of Object.entries(counts)) core.setOutput(name, String(n))
-  core.setOutput('changed', String(counts.created + counts.replaced + counts.removed > 0))
+  core.setOutput('changed', String(created + replaced + removed > 0))
   if (where.settings.summary && process.env.GITHUB_STEP_SUMMARY)
-    await writeSummary(results, words.countLine, where, words.headline)
+    await writeSummary(tally, words.countLine, where, words.headline)
 }
 
-type Counts = Record<'created' | 'replaced' | 'removed' | 'unchanged' | 'failed', number>
-
-function countsOf(results: LinkResult[]): Counts {
-  return {
-    created: count(results, 'created'),
-    replaced: count(results, 'replaced'),
-    removed: count(results, 'removed'),
-    unchanged: count(results, 'unchanged'),
-    failed: results.filter(isFailure).length
-  }
-}
-
-export async function report(results: LinkResult[], where: Where): Promise<void> {
+/** The report of a run whose results go into `tally` as they are made: it is told when they all have. */
+export async function finishReport(tally: Tally, where: Where): Promise<void> {
   const { settings } = where
-  const counts = countsOf(results)
+  const { counts, total } = tally
+  const failed = tally.failed.count
   const removed = counts.removed > 0 ? `${counts.removed} removed, ` : ''
   const countLine =
-    `${results.length} links: ` +
+    `${total} links: ` +
     (settings.dryRun
-      ? `${count(results, 'planned')} planned (dry run), ${counts.failed} would fail`
-      : `${counts.created} created, ${counts.replaced} replaced, ${removed}${counts.unchanged} unchanged, ${counts.failed} failed`)
-  log(results, countLine, where)
-
-  const failures = results.filter(isFailure).map((r) => ({ ...r, message: `${r.message} ${r.hint}`.trim() }))
+      ? `${counts.planned} planned (dry run), ${failed} would fail`
+      : `${counts.created} created, ${counts.replaced} replaced, ${removed}${counts.unchanged} unchanged, ${failed} failed`)
+  await writeOutputs(tally, where, { countLine })
+  core.info(countLine)
+  const failures = tally.failed.first.map((r) => ({ ...r, message: `${r.message} ${r.hint}`.trim() }))
   const seeAlso = 'the log and the results-file output'
-  annotate('error', failures, MAX_ERRORS, where, seeAlso)
-  const warnings = results.flatMap((r) => r.warnings.map((message) => ({ ...r, message })))
-  annotate('warning', warnings, MAX_WARNINGS, where, seeAlso)
+  annotate('error', { first: failures, count: failed }, MAX_ERRORS, where, seeAlso)
+  annotate('warning', warningsOf(tally), MAX_WARNINGS, where, seeAlso)
+  if (failed > 0 && settings.failOnError) core.setFailed(`${failed} of ${total} links failed (fail-on-error: true).`)
+}
 
-  await writeOutputs(results, counts, where, { countLine })
-  if (counts.failed > 0 && settings.failOnError) {
-    core.setFailed(`${counts.failed} of ${results.length} links failed (fail-on-error: true).`)
-  }
+/** The report of results made all at once. */
+export async function report(results: LinkResult[], where: Where): Promise<void> {
+  await finishReport(tallied(results, where, true), where)
 }
 
 /**
@@ -186,26 +115,22 @@ export async function report(results: LinkResult[], where: Where): Promise<void>
  * that failed does, since a link left behind is what `cleanup` is there to prevent.
  */
 export async function reportCleanup(results: LinkResult[], where: Where): Promise<void> {
-  const n = (status: Status): number => count(results, status)
-  const failed = results.filter(isFailure).length
+  const tally = tallied(results, where, true)
+  const { counts, total } = tally
+  const failed = tally.failed.count
   const countLine =
-    `ln-action cleanup, ${results.length} links this job's step made: ${n('removed')} removed, ${n('restored')} ` +
-    `restored, ${n('kept')} kept (changed since), ${n('unchanged')} already gone, ${failed} not undone`
-  log(results, countLine, where)
+    `ln-action cleanup, ${total} links this job's step made: ${counts.removed} removed, ${counts.restored} ` +
+    `restored, ${counts.kept} kept (changed since), ${counts.unchanged} already gone, ${failed} not undone`
+  const { resultsFile } = tally.close()
+  core.info(countLine)
   const seeAlso = 'the log of the post step'
-  annotate('error', results.filter(isFailure), MAX_ERRORS, where, seeAlso)
-  annotate(
-    'warning',
-    results.flatMap((r) => r.warnings.map((message) => ({ ...r, message }))),
-    MAX_WARNINGS,
-    where,
-    seeAlso
-  )
-  core.setOutput('results-file', writeResultsFile(results))
+  annotate('error', tally.failed, MAX_ERRORS, where, seeAlso)
+  annotate('warning', warningsOf(tally), MAX_WARNINGS, where, seeAlso)
+  core.setOutput('results-file', resultsFile)
   const headline =
     failed > 0
-      ? `❌ ln-action cleanup: ${failed} of ${results.length} links not undone`
-      : `✅ ln-action cleanup: ${results.length} links undone or left as found`
-  if (where.settings.summary && process.env.GITHUB_STEP_SUMMARY) await writeSummary(results, countLine, where, headline)
-  if (failed > 0) core.setFailed(`ln-action cleanup: ${failed} of ${results.length} links could not be undone.`)
+      ? `❌ ln-action cleanup: ${failed} of ${total} links not undone`
+      : `✅ ln-action cleanup: ${total} links undone or left as found`
+  if (where.settings.summary && process.env.GITHUB_STEP_SUMMARY) await writeSummary(tally, countLine, where, headline)
+  if (failed > 0) core.setFailed(`ln-action cleanup: ${failed} of ${total} links could not be undone.`)
 }

@@ -5,8 +5,6 @@ import { spawn, type ChildProcess } from 'node:child_process'
 export const ROLE = 'LN_ACTION_ROLE'
 
 export type Role =
-  /** The action again, in a process with a smaller young generation (lean.ts). */
-  | 'lean'
   /** A child process that plans and makes the links on one share that may hang (share/supervisor.ts). */
   | 'share-worker'
   /** A thread of a share worker that works on whole directories of that share (share/lane.ts). */
@@ -16,7 +14,7 @@ export type Role =
 
 export function roleOf(env: Record<string, string | undefined>): Role | undefined {
   const role = env[ROLE]
-  return role === 'lean' || role === 'share-worker' || role === 'lane' || role === 'post-worker' ? role : undefined
+  return role === 'share-worker' || role === 'lane' || role === 'post-worker' ? role : undefined
 }
 
 /** The environment of a process or thread that is to play `role`. */

@@ -10,6 +10,7 @@ import {
   parseKinds,
   type LinkOptions,
   type LinkRequest,
+  type Settings,
   type SpecEntry,
   type SpecProblem
 } from './model.js'
@@ -31,10 +32,19 @@ function isStructured(text: string): boolean {
   return /^\s*(-(\s|$)|\[\s*(\{|$))/.test(first) || (/^\s*\[/.test(first) && !SEPARATOR.test(first))
 }
 
-export function parseSpec(text: string, defaults: LinkOptions): ParsedSpec {
+/** Each entry handed to `take` as it is read; the problems found are returned. */
+type Take = (entry: SpecEntry) => void
+
+function parseInto(text: string, defaults: LinkOptions, take: Take): SpecProblem[] {
   // Editors on Windows start files with a byte-order mark; YAML misreads one before `- `.
   const spec = text.replace(/^\uFEFF/, '')
-  return isStructured(spec) ? parseYaml(spec, defaults) : parseLines(spec, defaults)
+  return isStructured(spec) ? parseYaml(spec, defaults, take) : parseLines(spec, defaults, take)
+}
+
+export function parseSpec(text: string, defaults: LinkOptions): ParsedSpec {
+  const entries: SpecEntry[] = []
+  const problems = parseInto(text, defaults, (entry) => entries.push(entry))
+  return { entries, problems }
 }
 
 function checkPathText(value: string, what: string, line: number, problems: SpecProblem[]): void {
@@ -45,11 +55,20 @@ function checkPathText(value: string, what: string, line: number, problems: Spec
 /** SEPARATOR, every occurrence: a line is split on it. */
 const SEPARATORS = new RegExp(SEPARATOR, 'g')
 
-function parseLines(text: string, defaults: LinkOptions): ParsedSpec {
-  const entries: SpecEntry[] = []
+/** The text's lines one at a time with their numbers (a spec of 100,000 lines is never split into an array). */
+function eachLine(text: string, visit: (raw: string, line: number) => void): void {
+  for (let start = 0, line = 1; ; line++) {
+    const end = text.indexOf('\n', start)
+    if (end < 0) return visit(text.slice(start), line)
+    // As split(/\r?\n/) would: a CR only goes with the LF after it.
+    visit(text.slice(start, end > start && text[end - 1] === '\r' ? end - 1 : end), line)
+    start = end + 1
+  }
+}
+
+function parseLines(text: string, defaults: LinkOptions, take: Take): SpecProblem[] {
   const problems: SpecProblem[] = []
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = index + 1
+  eachLine(text, (raw, line) => {
     const trimmed = raw.trim()
     if (trimmed === '' || trimmed.startsWith('#')) return
     const parts = trimmed.split(SEPARATORS)
@@ -68,14 +87,14 @@ function parseLines(text: string, defaults: LinkOptions): ParsedSpec {
     checkPathText(path, 'PATH', line, problems)
     if (target !== '' || defaults.state !== 'absent') checkPathText(target, 'TARGET', line, problems)
     // Every line shares the one defaults object: nothing changes an entry's options once parsed.
-    if (problems.length === before) entries.push({ line, path, target, options: defaults })
+    if (problems.length === before) take({ line, path, target, options: defaults })
   })
-  return { entries, problems }
+  return problems
 }
 
 const FIELDS = ['path', 'target', 'type', 'fallback', 'relative', 'overwrite', 'target-type', 'state'] as const
 
-function parseYaml(text: string, defaults: LinkOptions): ParsedSpec {
+function parseYaml(text: string, defaults: LinkOptions, take: Take): SpecProblem[] {
   const lineCounter = new LineCounter()
   // failsafe: every scalar is text as written, so `path: 1.10` stays "1.10" and `007` stays "007".
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, schema: 'failsafe' })
@@ -85,10 +104,9 @@ function parseYaml(text: string, defaults: LinkOptions): ParsedSpec {
     line: e.linePos?.[0].line ?? 1,
     message: `YAML: ${e.message.split('\n')[0]}`
   }))
-  if (problems.length > 0) return { entries: [], problems }
-  if (!isSeq(doc.contents)) return { entries: [], problems: [{ line: 1, message: 'a YAML spec must be a list' }] }
+  if (problems.length > 0) return problems
+  if (!isSeq(doc.contents)) return [{ line: 1, message: 'a YAML spec must be a list' }]
 
-  const entries: SpecEntry[] = []
   for (const item of doc.contents.items as YamlNode[]) {
     const line = lineOf(item)
     if (!isMap(item)) {
@@ -104,9 +122,9 @@ function parseYaml(text: string, defaults: LinkOptions): ParsedSpec {
     }
     const entry = entryFromFields(fields, line, defaults, problems)
     const endLine = item.range ? lineCounter.linePos(Math.max(item.range[0], item.range[1] - 1)).line : line
-    if (entry) entries.push(endLine > line ? { ...entry, endLine } : entry)
+    if (entry) take(endLine > line ? { ...entry, endLine } : entry)
   }
-  return { entries, problems }
+  return problems
 }
 
 function entryFromFields(
@@ -172,49 +190,109 @@ function entryFromFields(
   return problems.length === before ? { line, path, target, options } : undefined
 }
 
+/** A TARGET as written, resolved, and as a key to compare (each once, however many links lead there). */
+interface Target {
+  target: string
+  absTarget: string
+  key: string
+}
+
 /**
- * Resolve PATH and TARGET against the working directory and check what can be checked without the disk:
- * `..` escapes, duplicates, links to themselves.
+ * Resolves PATH and TARGET against the working directory, entry by entry, and checks what can be checked without
+ * the disk: `..` escapes, duplicates, links to themselves.
  */
+class Resolver {
+  readonly problems: SpecProblem[] = []
+  readonly requests: LinkRequest[] = []
+  private readonly firstLineOf = new Map<string, number>()
+  private readonly workingKey: string
+  // Thousands of links share a few targets: one pair of strings for each, not two per link (a run of 100,000 links
+  // holds every request).
+  private readonly targets = new Map<string, Target>([['', { target: '', absTarget: '', key: '' }]])
+
+  constructor(
+    private readonly workingDirectory: string,
+    private readonly confine: boolean,
+    private readonly platform: Platform
+  ) {
+    this.workingKey = pathKey(platform, workingDirectory)
+  }
+
+  private targetOf(target: string): Target {
+    let found = this.targets.get(target)
+    if (found === undefined) {
+      const absTarget = resolveFrom(this.platform, this.workingDirectory, target)
+      found = { target, absTarget, key: resolvedKey(this.platform, absTarget) }
+      this.targets.set(target, found)
+    }
+    return found
+  }
+
+  /** The entry's problem, if it has one. */
+  private check(entry: SpecEntry, key: string, target: Target, pathWasRelative: boolean): string | undefined {
+    const { platform } = this
+    const earlier = this.firstLineOf.get(key)
+    if (this.confine && pathWasRelative && !keyWithin(platform, this.workingKey, key))
+      return `PATH '${entry.path}' leads outside working-directory '${this.workingDirectory}' (confine: true)`
+    if (earlier !== undefined) return `PATH '${entry.path}' is already the PATH on line ${earlier}`
+    return key === target.key ? `PATH '${entry.path}' points at itself` : undefined
+  }
+
+  add(entry: SpecEntry): void {
+    const { path } = this.platform
+    const absPath = resolveFrom(this.platform, this.workingDirectory, entry.path)
+    const target = this.targetOf(entry.target)
+    const pathWasRelative = !path.isAbsolute(entry.path)
+    const key = resolvedKey(this.platform, absPath)
+    const problem = this.check(entry, key, target, pathWasRelative)
+    if (problem) this.problems.push({ line: entry.line, message: problem })
+    if (!this.firstLineOf.has(key)) this.firstLineOf.set(key, entry.line)
+    // Every field named, in one order: one compact shape for all requests (a spread would not be).
+    this.requests.push({
+      line: entry.line,
+      endLine: entry.endLine,
+      path: entry.path,
+      target: target.target,
+      options: entry.options,
+      absPath,
+      absTarget: target.absTarget,
+      pathWasRelative,
+      targetWasRelative: !path.isAbsolute(target.target),
+      dependsOnEarlier: false
+    })
+  }
+
+  done(): { requests: LinkRequest[]; problems: SpecProblem[] } {
+    markDependents(this.requests, this.firstLineOf, this.platform)
+    return { requests: this.requests, problems: this.problems }
+  }
+}
+
 export function resolveEntries(
   entries: SpecEntry[],
   workingDirectory: string,
   confine: boolean,
   platform: Platform
 ): { requests: LinkRequest[]; problems: SpecProblem[] } {
-  const { path } = platform
-  const problems: SpecProblem[] = []
-  const firstLineOf = new Map<string, number>()
-  const requests: LinkRequest[] = []
-  const workingKey = pathKey(platform, workingDirectory)
-  for (const entry of entries) {
-    const absPath = resolveFrom(platform, workingDirectory, entry.path)
-    const absTarget = entry.target === '' ? '' : resolveFrom(platform, workingDirectory, entry.target)
-    const pathWasRelative = !path.isAbsolute(entry.path)
-    const key = resolvedKey(platform, absPath)
-    const earlier = firstLineOf.get(key)
-    if (confine && pathWasRelative && !keyWithin(platform, workingKey, key)) {
-      problems.push({
-        line: entry.line,
-        message: `PATH '${entry.path}' leads outside working-directory '${workingDirectory}' (confine: true)`
-      })
-    } else if (earlier !== undefined) {
-      problems.push({ line: entry.line, message: `PATH '${entry.path}' is already the PATH on line ${earlier}` })
-    } else if (key === resolvedKey(platform, absTarget)) {
-      problems.push({ line: entry.line, message: `PATH '${entry.path}' points at itself` })
-    }
-    if (earlier === undefined) firstLineOf.set(key, entry.line)
-    requests.push({
-      ...entry,
-      absPath,
-      absTarget,
-      pathWasRelative,
-      targetWasRelative: !path.isAbsolute(entry.target),
-      dependsOnEarlier: false
-    })
-  }
-  markDependents(requests, firstLineOf, platform)
-  return { requests, problems }
+  const resolver = new Resolver(workingDirectory, confine, platform)
+  for (const entry of entries) resolver.add(entry)
+  return resolver.done()
+}
+
+/**
+ * The links of a spec, read and resolved in one pass (a spec of 100,000 lines never holds its entries and its
+ * requests at once); or the spec's problems, with the entries that were read, and then nothing is to be touched.
+ */
+export function readSpec(
+  text: string,
+  { defaults, workingDirectory, confine }: Pick<Settings, 'defaults' | 'workingDirectory' | 'confine'>,
+  platform: Platform
+): { requests: LinkRequest[] } | { problems: SpecProblem[]; entries: SpecEntry[] } {
+  const resolver = new Resolver(workingDirectory, confine, platform)
+  const parseProblems = parseInto(text, defaults, (entry) => resolver.add(entry))
+  const { requests, problems } = resolver.done()
+  if (parseProblems.length === 0 && problems.length === 0) return { requests }
+  return { problems: [...parseProblems, ...problems], entries: parseSpec(text, defaults).entries }
 }
 
 /** A link whose PATH or TARGET lies below another entry's PATH sees that link, so it must wait for it. */

@@ -3,11 +3,11 @@
 // are escaped here (addTable passes them through raw), and the size is kept under GitHub's 1 MiB (write() has no cap).
 import * as core from '@actions/core'
 import type { LinkResult } from './model.js'
-import { displayPath, escapeHtml, isFailure, statusWords, type Where } from './present.js'
+import { displayPath, escapeHtml, statusWords, type Where } from './present.js'
+import { MAX_ROWS, type Tally } from './tally.js'
 
 /** GitHub rejects a summary over 1 MiB: the tables get this much, the rest is the page around them. */
 const TABLE_BYTES = 900 * 1024
-const MAX_ROWS = 1000
 /** Longer lists of links that did not fail are collapsed under <details>. */
 const OPEN_ROWS = 20
 
@@ -67,32 +67,32 @@ function outcome(total: number, failed: number, dryRun: boolean): string {
   return failed > 0 ? `❌ ln-action: ${failed} of ${total} links failed` : `✅ ln-action: ${total} links, none failed`
 }
 
+/** The page: the failed links first, then the others, each list as many rows as the budget leaves (tally.ts keeps them). */
 export async function writeSummary(
-  results: LinkResult[],
+  tally: Tally,
   counts: string,
   where: Where,
-  headline = outcome(results.length, results.filter(isFailure).length, where.settings.dryRun)
+  headline = outcome(tally.total, tally.failed.count, where.settings.dryRun)
 ): Promise<void> {
-  const failed = results.filter(isFailure)
-  const others = results.filter((r) => !isFailure(r))
+  const { failed, others } = tally
   const budget = { bytes: TABLE_BYTES, rows: MAX_ROWS }
-  const failedRows = fit(failed, (r) => failedRow(r, where), budget)
-  const otherRows = fit(others, (r) => linkRow(r, where), budget)
+  const failedRows = fit(failed.first, (r) => failedRow(r, where), budget)
+  const otherRows = fit(others.first, (r) => linkRow(r, where), budget)
   const summary = core.summary.addHeading(headline, 3).addRaw(`<p>${escapeHtml(counts)}</p>`, true)
   if (failedRows.length > 0) {
-    summary.addHeading(`Failed (${failed.length})`, 4)
+    summary.addHeading(`Failed (${failed.count})`, 4)
     summary.addTable([header('Status', 'Path', 'Target', 'Why', 'What to do'), ...failedRows])
   }
   if (otherRows.length > 0) {
-    const title = failed.length > 0 ? `The other links (${others.length})` : `Links (${others.length})`
+    const title = failed.count > 0 ? `The other links (${others.count})` : `Links (${others.count})`
     const collapsed = otherRows.length > OPEN_ROWS
     summary.addRaw(collapsed ? `<details><summary>${title}</summary>` : `<h4>${title}</h4>`, true)
     summary.addTable([header('Status', 'Path', 'Target', 'Kind', 'Warnings'), ...otherRows])
     if (collapsed) summary.addRaw('</details>', true)
   }
   const shown = failedRows.length + otherRows.length
-  if (shown < results.length) {
-    summary.addRaw(`<p>${results.length - shown} more links are not shown: see the results-file output.</p>`, true)
+  if (shown < tally.total) {
+    summary.addRaw(`<p>${tally.total - shown} more links are not shown: see the results-file output.</p>`, true)
   }
   await summary.write()
 }

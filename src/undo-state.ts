@@ -30,28 +30,32 @@ export function isPostStep(): boolean {
   return core.getState(POST) === 'true'
 }
 
-/** Take each result's undo entry off it and save them for the post step; nothing is saved when there are none. */
-export function saveUndo(
-  results: LinkResult[],
-  settings: Settings,
-  platform: string,
-  mayHang: (p: string) => boolean
-): void {
-  const entries: UndoEntry[] = []
-  for (const result of results) {
-    if (!result.undo) continue
-    entries.push(mayHang(result.path) ? { ...result.undo, share: true } : result.undo)
+/** What the post step is to undo, taken off each result as it is made, and saved once they all are. */
+export class UndoList {
+  private readonly entries: UndoEntry[] = []
+
+  constructor(private readonly mayHang: (p: string) => boolean) {}
+
+  /** Take the result's undo entry off it (the report has no use for it). */
+  take(result: LinkResult): void {
+    if (!result.undo) return
+    this.entries.push(this.mayHang(result.path) ? { ...result.undo, share: true } : result.undo)
     delete result.undo
   }
-  if (entries.length === 0) return
-  const json = JSON.stringify({ settings, platform, entries } satisfies UndoRecord)
-  if (json.length <= INLINE_CHARS) return core.saveState(UNDO, json)
-  const file = path.join(
-    process.env.RUNNER_TEMP || os.tmpdir(),
-    `ln-action-undo-${process.pid}-${randomBytes(3).toString('hex')}.json`
-  )
-  fs.writeFileSync(file, json)
-  core.saveState(UNDO_FILE, file)
+
+  /** Saved for the post step; nothing is saved when there is nothing to undo. */
+  save(settings: Settings, platform: string): void {
+    const { entries } = this
+    if (entries.length === 0) return
+    const json = JSON.stringify({ settings, platform, entries } satisfies UndoRecord)
+    if (json.length <= INLINE_CHARS) return core.saveState(UNDO, json)
+    const file = path.join(
+      process.env.RUNNER_TEMP || os.tmpdir(),
+      `ln-action-undo-${process.pid}-${randomBytes(3).toString('hex')}.json`
+    )
+    fs.writeFileSync(file, json)
+    core.saveState(UNDO_FILE, file)
+  }
 }
 
 /** What the main step left to undo, and the file it came in (to remove once done); undefined when nothing. */

@@ -3,7 +3,7 @@
 // call cannot exit until the share answers.
 import type { ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import type { Executor } from '../executor.js'
+import type { Emit, Executor } from '../executor.js'
 import type { Indexed, LinkResult } from '../model.js'
 import type { PlanContext } from '../plan.js'
 import { unfinishedResult } from '../result.js'
@@ -60,7 +60,7 @@ export class ShareExecutor implements Executor {
     this.planned = message && new Map(message.results)
   }
 
-  async results(into: LinkResult[]): Promise<void> {
+  async results(emit: Emit): Promise<void> {
     const { dryRun } = this.share.settings
     let found = this.planned
     if (!dryRun) {
@@ -71,7 +71,7 @@ export class ShareExecutor implements Executor {
     // A child that died without answering leaves its links failed, saying so.
     const failure = { code: 'UNKNOWN', syscall: 'none', attempted: `get an answer (${this.failureReason}) for` }
     for (const { index, request } of this.links)
-      into[index] = found?.get(index) ?? unfinishedResult(request, failure, this.ctx, { dryRun })
+      emit(index, found?.get(index) ?? unfinishedResult(request, failure, this.ctx, { dryRun }))
   }
 
   /** Done with it, answered or not: the child may be stuck in the share, and is let go of. */

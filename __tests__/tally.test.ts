@@ -1,0 +1,103 @@
+// The report as results stream in: they come back in spec order whatever order executors give them, the log and
+// the results file are written as they come, and only a bounded sample is kept for annotations and the summary.
+import { jest } from '@jest/globals'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import * as core from '../__fixtures__/core.js'
+import type { LinkResult } from '../src/model.js'
+import { linux, settingsFor, tempDir } from './helpers/stage.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+const { inSpecOrder } = await import('../src/executor.js')
+const { MAX_ROWS, Tally } = await import('../src/tally.js')
+
+let runnerTemp: string
+beforeEach(() => {
+  jest.clearAllMocks()
+  runnerTemp = tempDir()
+  process.env.RUNNER_TEMP = runnerTemp
+})
+afterEach(() => {
+  delete process.env.RUNNER_TEMP
+  fs.rmSync(runnerTemp, { recursive: true, force: true })
+})
+
+function result(i: number, status: LinkResult['status'] = 'created'): LinkResult {
+  const failed = status === 'failed'
+  return {
+    line: i + 1,
+    path: `/ws/l${i}`,
+    target: '/ws/data/x',
+    text: 'data/x',
+    type: 'symlink',
+    kind: failed ? '' : 'symlink',
+    status,
+    code: failed ? 'EPERM' : '',
+    errno: failed ? 1 : null,
+    syscall: failed ? 'symlink' : '',
+    filesystem: 'ext4',
+    message: failed ? 'no' : '',
+    hint: '',
+    warnings: []
+  }
+}
+
+const where = { settings: settingsFor('/ws'), workspace: '/ws', platform: linux }
+const tallyOf = (expected: number) => new Tally(where, { log: true, expected })
+const loggedLines = (): string[] => core.info.mock.calls.flatMap(([text]) => text.split('\n'))
+
+describe('inSpecOrder', () => {
+  it('hands results on in spec order, each once, whatever order they come in', () => {
+    const seen: number[] = []
+    const emit = inSpecOrder((r) => seen.push(r.line))
+    for (const i of [2, 0, 4, 1, 3, 6, 5]) {
+      emit(i, result(i))
+      // Nothing is handed on before every result ahead of it has come.
+      expect(seen).toEqual(Array.from({ length: seen.length }, (_, n) => n + 1))
+    }
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7])
+  })
+})
+
+describe('Tally', () => {
+  it('logs links while they are still coming, in groups of lines, before it is closed', () => {
+    const tally = tallyOf(2500)
+    for (let i = 0; i < 2000; i++) tally.add(result(i))
+    expect(core.startGroup).toHaveBeenCalledWith('Links (2500)')
+    expect(loggedLines()).toHaveLength(2000)
+    for (let i = 2000; i < 2500; i++) tally.add(result(i))
+    tally.close()
+    expect(loggedLines()).toHaveLength(2500)
+    expect(loggedLines()[2499]).toContain('l2499')
+    expect(core.endGroup).toHaveBeenCalledTimes(1)
+  })
+
+  it.each([0, 1, 1000, 1001])('writes every one of %i results to the results file, in order', (n) => {
+    const tally = tallyOf(n)
+    for (let i = 0; i < n; i++) tally.add(result(i))
+    const { resultsFile } = tally.close()
+    expect(path.dirname(resultsFile)).toBe(runnerTemp)
+    const written = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as LinkResult[]
+    expect(written.map((r) => r.line)).toEqual(Array.from({ length: n }, (_, i) => i + 1))
+  })
+
+  it('counts every result but keeps only the first of each list for the summary', () => {
+    const tally = tallyOf(2 * MAX_ROWS + 10)
+    for (let i = 0; i < 2 * MAX_ROWS + 10; i++) tally.add(result(i, i % 2 === 0 ? 'failed' : 'created'))
+    expect(tally.total).toBe(2 * MAX_ROWS + 10)
+    expect(tally.failed.count).toBe(MAX_ROWS + 5)
+    expect(tally.others.count).toBe(MAX_ROWS + 5)
+    expect(tally.failed.first).toHaveLength(MAX_ROWS)
+    expect(tally.others.first).toHaveLength(MAX_ROWS)
+    expect(tally.failed.first[0].line).toBe(1)
+    expect(tally.counts).toMatchObject({ failed: MAX_ROWS + 5, created: MAX_ROWS + 5 })
+  })
+
+  it('logs nothing when told not to (a rejected spec logs its problems instead)', () => {
+    const tally = new Tally(where, { log: false, expected: 20 })
+    for (let i = 0; i < 20; i++) tally.add(result(i))
+    tally.close()
+    expect(core.info).not.toHaveBeenCalled()
+    expect(core.startGroup).not.toHaveBeenCalled()
+  })
+})

@@ -1,0 +1,156 @@
+// What the report keeps of the results, taken one at a time in spec order as they are made: the counts, the log
+// and the results file written as it goes, and only the few results that annotations, outputs and the summary show.
+// A run of 100,000 links holds no more than that.
+import * as core from '@actions/core'
+import { randomBytes } from 'node:crypto'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as nodePath from 'node:path'
+import type { LinkResult, Status } from './model.js'
+import { displayPath, isFailure, safeForLog, statusWords, type Where } from './present.js'
+
+/** GitHub shows 10 annotations of each level per step, and setFailed adds one error of its own. */
+export const MAX_ERRORS = 8
+export const MAX_WARNINGS = 9
+/** The job summary shows at most this many links (summary.ts): of the failed first, then of the others. */
+export const MAX_ROWS = 1000
+/** Past this the `results` output holds only the failed links (GitHub caps a job's outputs at about 1 MB). */
+const RESULTS_OUTPUT_BYTES = 512 * 1024
+/** Log lines and results-file entries go out in slices of this many, never as one giant string. */
+const SLICE = 1000
+
+/** The first items and how many there were in all. */
+export interface Sample<T> {
+  first: T[]
+  count: number
+}
+
+function sample<T>(): Sample<T> {
+  return { first: [], count: 0 }
+}
+
+function keep<T>(into: Sample<T>, item: T, max: number): void {
+  if (into.count++ < max) into.first.push(item)
+}
+
+/** JSON texts while their array fits the output's budget. */
+class Budget {
+  texts: string[] = []
+  private bytes = 2
+  full = false
+
+  add(json: string): void {
+    if (this.full) return
+    this.bytes += Buffer.byteLength(json) + 1
+    if (this.bytes > RESULTS_OUTPUT_BYTES) this.full = true
+    else this.texts.push(json)
+  }
+}
+
+function logLine(r: LinkResult, where: Where): string {
+  const to = r.text || r.target
+  const head = safeForLog(
+    `${statusWords(r).padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${displayPath(r.path, where)} -> ${to}`
+  )
+  // Most links say nothing more: no arrays to build for them.
+  if (!r.message && !r.hint && r.warnings.length === 0) return head
+  const detail = [r.message, r.hint && `hint: ${r.hint}`, ...r.warnings.map((w) => `warning: ${w}`)].filter(Boolean)
+  return head + detail.map((d) => `\n    ${safeForLog(d)}`).join('')
+}
+
+/** The results file: every result, one JSON object a line inside the array, written a slice at a time. */
+class ResultsFile {
+  readonly path: string
+  private readonly fd: number
+  private pending: string[] = []
+  private written = 0
+
+  constructor() {
+    const dir = process.env.RUNNER_TEMP || os.tmpdir()
+    this.path = nodePath.join(dir, `ln-action-results-${process.pid}-${randomBytes(3).toString('hex')}.json`)
+    this.fd = fs.openSync(this.path, 'w')
+  }
+
+  add(json: string): void {
+    if (this.pending.push(json) === SLICE) this.flush()
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return
+    fs.writeSync(this.fd, `${this.written === 0 ? '[\n' : ',\n'}${this.pending.join(',\n')}`)
+    this.written += this.pending.length
+    this.pending = []
+  }
+
+  close(): void {
+    this.flush()
+    fs.writeSync(this.fd, this.written === 0 ? '[]\n' : '\n]\n')
+    fs.closeSync(this.fd)
+  }
+}
+
+export interface TallyOptions {
+  /** Each link in the log (grouped when more than 10 are expected). */
+  log: boolean
+  /** How many results are coming. */
+  expected: number
+}
+
+export class Tally {
+  readonly counts: Record<Status, number> = {
+    created: 0,
+    replaced: 0,
+    removed: 0,
+    unchanged: 0,
+    planned: 0,
+    failed: 0,
+    skipped: 0,
+    restored: 0,
+    kept: 0
+  }
+  total = 0
+  readonly failed = sample<LinkResult>()
+  readonly others = sample<LinkResult>()
+  readonly warnings = sample<{ result: LinkResult; message: string }>()
+  private readonly all = new Budget()
+  private readonly failedJson = new Budget()
+  private readonly file = new ResultsFile()
+  private lines: string[] = []
+  private readonly grouped: boolean
+
+  constructor(
+    private readonly where: Where,
+    private readonly options: TallyOptions
+  ) {
+    this.grouped = options.log && options.expected > 10
+    if (this.grouped) core.startGroup(`Links (${options.expected})`)
+  }
+
+  add(r: LinkResult): void {
+    this.total++
+    this.counts[r.status]++
+    const failure = isFailure(r)
+    keep(failure ? this.failed : this.others, r, MAX_ROWS)
+    for (const message of r.warnings) keep(this.warnings, { result: r, message }, MAX_WARNINGS)
+    const json = JSON.stringify(r)
+    this.file.add(json)
+    this.all.add(json)
+    if (failure) this.failedJson.add(json)
+    if (this.options.log && this.lines.push(logLine(r, this.where)) === SLICE) this.flushLog()
+  }
+
+  private flushLog(): void {
+    if (this.lines.length > 0) core.info(this.lines.join('\n'))
+    this.lines = []
+  }
+
+  /** The log's last lines and the results file written; the `results` output and the results file's path. */
+  close(): { results: string; resultsFile: string } {
+    this.flushLog()
+    if (this.grouped) core.endGroup()
+    this.file.close()
+    // The full array while it is small enough; past that the failed links, as many as fit.
+    const shown = this.all.full ? this.failedJson : this.all
+    return { results: `[${shown.texts.join(',')}]`, resultsFile: this.file.path }
+  }
+}
