@@ -72,7 +72,7 @@ describe('Tally', () => {
     expect(core.endGroup).toHaveBeenCalledTimes(1)
   })
 
-  it.each([0, 1, 1000, 1001])('writes every one of %i results to the results file, in order', (n) => {
+  it.each([0, 1, 250, 251, 1001])('writes every one of %i results to the results file, in order', (n) => {
     const tally = tallyOf(n)
     for (let i = 0; i < n; i++) tally.add(result(i))
     const { resultsFile } = tally.close()
