@@ -41293,9 +41293,14 @@ function failed(plan, code, syscall, attempted) {
         failure: { code, errno: errnoNumber(code) ?? undefined, syscall, attempted }
     });
 }
+/** The kinds asked for by each set of options (thousands of links share one), never changed: plans filter copies. */
+const kindsOf = new WeakMap();
 /** The kinds a link asks for, in the order to try them: its type, then its fallbacks. */
-function requestedKinds(request) {
-    return [request.options.type, ...request.options.fallback.filter((k) => k !== request.options.type)];
+function requestedKinds({ options }) {
+    let kinds = kindsOf.get(options);
+    if (!kinds)
+        kindsOf.set(options, (kinds = [options.type, ...options.fallback.filter((k) => k !== options.type)]));
+    return kinds;
 }
 /** A plan that has looked at nothing yet: what a link that never got that far reports. */
 function emptyPlan(request, ctx) {

@@ -4,7 +4,7 @@ import type { FsOps } from './fsops.js'
 import { familyOf, isShareGone, kindWords } from './knowledge.js'
 import { errnoCode, errnoNumber, isErrno, toFailure } from './errors.js'
 import type { FilesystemDetector } from './mounts.js'
-import type { Failure, FilesystemInfo, Kind, LinkRequest, LinkSettings, PlanAction } from './model.js'
+import type { Failure, FilesystemInfo, Kind, LinkOptions, LinkRequest, LinkSettings, PlanAction } from './model.js'
 import {
   isWithin,
   linkTextOf,
@@ -249,9 +249,14 @@ function failed(plan: LinkPlan, code: string, syscall: string, attempted: string
   })
 }
 
+/** The kinds asked for by each set of options (thousands of links share one), never changed: plans filter copies. */
+const kindsOf = new WeakMap<LinkOptions, Kind[]>()
+
 /** The kinds a link asks for, in the order to try them: its type, then its fallbacks. */
-function requestedKinds(request: LinkRequest): Kind[] {
-  return [request.options.type, ...request.options.fallback.filter((k) => k !== request.options.type)]
+function requestedKinds({ options }: LinkRequest): Kind[] {
+  let kinds = kindsOf.get(options)
+  if (!kinds) kindsOf.set(options, (kinds = [options.type, ...options.fallback.filter((k) => k !== options.type)]))
+  return kinds
 }
 
 /** A plan that has looked at nothing yet: what a link that never got that far reports. */
