@@ -6,6 +6,7 @@ import { applyLink, TEMP_PREFIX } from '../src/apply.js'
 import { nodeFs } from '../src/fsops.js'
 import type { FsOps } from '../src/fsops.js'
 import type { LinkOptions } from '../src/model.js'
+import { kindWords } from '../src/knowledge.js'
 import { planAll } from '../src/plan.js'
 import {
   context,
@@ -378,4 +379,149 @@ itPosix('removes a copy that failed halfway, so no partial file is left at PATH'
   expect(calls).toBe(1)
   expect(r).toMatchObject({ status: 'failed', code: 'ENOSPC' })
   expect(fs.existsSync(path.join(ws, 'c'))).toBe(false)
+})
+
+/** An entry at p, not following a link there (undefined: nothing). */
+const entry = (p: string): fs.Stats | undefined => fs.lstatSync(p, { throwIfNoEntry: false })
+
+/** Plan now, let `meanwhile` change the disk as another run would, then apply. */
+function applyAfter(spec: string, meanwhile: () => void, defaults: Partial<LinkOptions> = {}, overrides = {}) {
+  const ctx = context(ws, overrides)
+  const plans = planAll(requests(spec, ws, defaults), ctx)
+  meanwhile()
+  return plans.map((p) => applyLink(p, ctx))
+}
+
+describePosix('sweeping the temporary names a killed run left', () => {
+  const made = new Date('2024-01-02T03:04:05Z') // a whole second: mtimeMs is exact
+  const HOUR = 3600_000
+
+  /** Replace the link `l` in a directory holding the given names, as old as `made`, at the time `now`. */
+  function sweep(names: string[], now = Date.now()): string[] {
+    fs.symlinkSync('data/dir', path.join(ws, 'l'))
+    for (const name of names) {
+      fs.symlinkSync('x', path.join(ws, name))
+      fs.lutimesSync(path.join(ws, name), made, made)
+    }
+    const [r] = apply('l -> data/x', { overwrite: 'links' }, { now: () => now })
+    expect(r.status).toBe('replaced')
+    return names.filter((name) => entry(path.join(ws, name)) !== undefined)
+  }
+
+  it('keeps a name exactly an hour old, and sweeps it a millisecond later', () => {
+    const name = `${TEMP_PREFIX}k1-0a1b2c3d`
+    expect(sweep([name], made.getTime() + HOUR)).toEqual([name])
+    fs.rmSync(path.join(ws, 'l'))
+    fs.rmSync(path.join(ws, name))
+    expect(sweep([name], made.getTime() + HOUR + 1)).toEqual([])
+  })
+
+  it("sweeps the probe's scratch names, and nothing that only looks like a temporary name", () => {
+    const ours = [`${TEMP_PREFIX}k1-0a1b2c3d-f`, `${TEMP_PREFIX}k1-0a1b2c3d-s`, `${TEMP_PREFIX}k1-0a1b2c3d-h`]
+    const theirs = [
+      `notes${TEMP_PREFIX}k1-0a1b2c3d`,
+      `${TEMP_PREFIX}k1-0a1b2c3d-x`,
+      `${TEMP_PREFIX}k1-0a1b2c3d-old`,
+      `${TEMP_PREFIX}k1-0a1b2c3d.bak`
+    ]
+    expect(sweep([...ours, ...theirs]).sort()).toEqual(theirs.sort())
+  })
+
+  it('makes the links where the directory cannot be listed, with one warning for the directory naming the errno', () => {
+    const davfs = { type: 'fuse.davfs2', mountPoint: '/mnt/dav', source: 'https://dav.example/', options: ['rw'] }
+    for (const name of ['a', 'b']) fs.symlinkSync('data/dir', path.join(ws, name))
+    const results = apply(
+      'a -> data/x\nb -> data/x',
+      { overwrite: 'links' },
+      { ops: failing({ readdir: 'EINVAL' }) },
+      davfs
+    )
+    expect(results.map((r) => [r.status, r.code])).toEqual([
+      ['replaced', ''],
+      ['replaced', '']
+    ])
+    expect(fs.readlinkSync(path.join(ws, 'a'))).toBe('data/x')
+    expect(results[0].warnings).toHaveLength(1)
+    const [warning] = results[0].warnings
+    expect(warning).toMatch(/\bEINVAL\b/)
+    expect(warning).toContain('readdir()')
+    expect(warning).toContain(TEMP_PREFIX) // which names stay
+    // What failed is named before the link it was done for: the sweep, not the link.
+    expect(warning.slice(0, warning.indexOf(path.join(ws, 'a')))).toMatch(/temporary/)
+    expect(results[1].warnings).toEqual([])
+  })
+})
+
+describePosix(
+  'an error that is not the filesystem’s (a bug) is thrown, not reported as a failed link or a warning',
+  () => {
+    const bug = (): never => {
+      throw new Error('a bug, not an errno')
+    }
+    it.each([
+      ['making the link', 'l -> data/x', {}, { symlink: bug }],
+      ['making a parent', 'p/l -> data/x', {}, { mkdir: bug }],
+      ['sweeping', 'old -> data/x', { overwrite: 'links' as const }, { readdir: bug }],
+      ['reading back on a share', 'l -> data/x', {}, { readlink: bug }],
+      ['removing', '- { path: old, state: absent }', {}, { unlink: bug }]
+    ])('%s', (_, spec, defaults, calls) => {
+      fs.symlinkSync('data/dir', path.join(ws, 'old'))
+      expect(() => apply(spec, defaults, { ops: { ...nodeFs, ...calls } }, SSHFS)).toThrow('a bug, not an errno')
+    })
+  }
+)
+
+describePosix('falling back', () => {
+  it('names in the warning the kinds still to try', () => {
+    const [r] = apply('l -> data/x', { fallback: ['hardlink', 'copy'] }, { ops: failing({ symlink: 'ENOSYS' }) })
+    expect(r).toMatchObject({ status: 'created', kind: 'hardlink' })
+    expect(r.warnings).toEqual([expect.stringContaining('fallback: hardlink, copy')])
+  })
+
+  it('names in the message the kind it could not make and where', () => {
+    const [r] = apply('l -> data/x', { type: 'hardlink' }, { ops: failing({ link: 'EACCES' }) })
+    expect(r).toMatchObject({ status: 'failed', code: 'EACCES', syscall: 'link' })
+    expect(r.message).toContain(`${kindWords('hardlink')} ${path.join(ws, 'l')}`)
+  })
+
+  it('copies what a TARGET that is a link leads to, not the link', () => {
+    fs.symlinkSync('x', path.join(ws, 'data/alias'))
+    const symlink = (text: string, p: string) => {
+      if (p === path.join(ws, 'c')) throw errnoError('ENOSYS', 'symlink')
+      nodeFs.symlink(text, p)
+    }
+    const [r] = apply('c -> data/alias', { fallback: ['copy'] }, { ops: { ...nodeFs, symlink } })
+    expect(r).toMatchObject({ status: 'created', kind: 'copy' })
+    expect(entry(path.join(ws, 'c'))?.isFile()).toBe(true)
+    expect(fs.readFileSync(path.join(ws, 'c'), 'utf8')).toBe('x')
+  })
+
+  it('fails with ENOENT when TARGET went away before the copy, making nothing', () => {
+    const ops = failing({ symlink: 'ENOSYS' })
+    const [r] = applyAfter('c -> data/x', () => fs.rmSync(path.join(ws, 'data/x')), { fallback: ['copy'] }, { ops })
+    expect(r).toMatchObject({ status: 'failed', code: 'ENOENT' })
+    expect(entry(path.join(ws, 'c'))).toBeUndefined()
+  })
+
+  it('never removes what another run put at PATH while the copy was being made (EEXIST)', () => {
+    const copyFile = (from: string, to: string) => {
+      fs.writeFileSync(to, 'theirs')
+      nodeFs.copyFile(from, to)
+    }
+    const ops = { ...failing({ symlink: 'ENOSYS' }), copyFile }
+    const [r] = apply('c -> data/x', { fallback: ['copy'] }, { ops })
+    expect(r).toMatchObject({ status: 'failed', code: 'EEXIST' })
+    expect(fs.readFileSync(path.join(ws, 'c'), 'utf8')).toBe('theirs')
+  })
+
+  it('copies a tree that holds a link loop, the loop as a link', () => {
+    fs.symlinkSync('loop', path.join(ws, 'data/dir/loop'))
+    const symlink = (text: string, p: string) => {
+      if (p === path.join(ws, 'c')) throw errnoError('ENOSYS', 'symlink')
+      nodeFs.symlink(text, p)
+    }
+    const [r] = apply('c -> data', { fallback: ['copy'] }, { ops: { ...nodeFs, symlink } })
+    expect(r).toMatchObject({ status: 'created', kind: 'copy' })
+    expect(fs.readlinkSync(path.join(ws, 'c/dir/loop'))).toBe('loop')
+  })
 })
