@@ -6,12 +6,14 @@ import { applyLink, TEMP_PREFIX } from '../src/apply.js'
 import { nodeFs } from '../src/fsops.js'
 import type { FsOps } from '../src/fsops.js'
 import type { LinkOptions } from '../src/model.js'
-import { kindWords } from '../src/knowledge.js'
+import { familyFacts } from '../src/families.js'
+import { explain, familyOf, kindWords } from '../src/knowledge.js'
 import { planAll } from '../src/plan.js'
 import {
   context,
   errnoError,
   failing,
+  linux,
   requests,
   tempDir,
   dataWorkspace,
@@ -49,9 +51,10 @@ describePosix('fallback', () => {
       SSHFS
     )
     expect(r).toMatchObject({ status: 'created', type: 'hardlink', kind: 'symlink', code: '' })
-    expect(r.warnings[0]).toMatch(
-      /EPERM .*link\(\) on fuse\.sshfs mounted at \/mnt\/share.*does not allow hard links.*Trying a symbolic link instead/
-    )
+    // The facts: errno, call, filesystem and mount, and what is tried next in the spec's terms.
+    expect(r.warnings).toHaveLength(1)
+    expect(r.warnings[0]).toMatch(/\bEPERM\b.*\blink\(\)/)
+    for (const fact of ['fuse.sshfs', '/mnt/share', 'fallback: symlink']) expect(r.warnings[0]).toContain(fact)
     expect(fs.readlinkSync(path.join(ws, 'l'))).toBe('data/x')
   })
 
@@ -290,7 +293,8 @@ describePosix('shares that misbehave', () => {
     const ops: FsOps = { ...nodeFs, symlink: (_text, p) => nodeFs.symlink('data/dir', p) }
     const [bad] = apply('bad -> data/x', {}, { ops }, SSHFS)
     expect(fs.readlinkSync(path.join(ws, 'bad'))).toBe('data/dir')
-    expect(bad.warnings.join(' ')).toMatch(/bad reads back as 'data\/dir', not 'data\/x'/)
+    expect(bad.warnings).toHaveLength(1)
+    for (const fact of [path.join(ws, 'bad'), "'data/dir'", "'data/x'"]) expect(bad.warnings[0]).toContain(fact)
     // A local filesystem is taken at its word: no read-back there.
     const readlink = jest.spyOn(nodeFs, 'readlink')
     try {
@@ -523,5 +527,211 @@ describePosix('falling back', () => {
     const [r] = apply('c -> data', { fallback: ['copy'] }, { ops: { ...nodeFs, symlink } })
     expect(r).toMatchObject({ status: 'created', kind: 'copy' })
     expect(fs.readlinkSync(path.join(ws, 'c/dir/loop'))).toBe('loop')
+  })
+})
+
+describePosix(
+  'an errno for a link that was made: only sshfs -o follow_symlinks is excused, and only from symlink()',
+  () => {
+    const FOLLOW = { ...SSHFS, options: ['rw', 'follow_symlinks'] }
+    /** A call that does its work, then says `code`. */
+    const madeThen =
+      (code: string, call: 'symlink' | 'link') =>
+      (a: string, b: string): void => {
+        if (call === 'symlink') nodeFs.symlink(a, b)
+        else nodeFs.link(a, b)
+        throw errnoError(code, call)
+      }
+
+    it('elsewhere the errno stands', () => {
+      const [r] = apply('l -> data/x', {}, { ops: { ...nodeFs, symlink: madeThen('EIO', 'symlink') } })
+      expect(r).toMatchObject({ status: 'failed', code: 'EIO', syscall: 'symlink' })
+    })
+
+    it('an EIO from link() stands', () => {
+      const ops = { ...nodeFs, link: madeThen('EIO', 'link') }
+      const [r] = apply('h -> data/x', { type: 'hardlink' }, { ops }, FOLLOW)
+      expect(r).toMatchObject({ status: 'failed', code: 'EIO', syscall: 'link' })
+    })
+
+    it('other errnos from symlink() stand, through follow_symlinks too', () => {
+      const [r] = apply('l -> data/x', {}, { ops: failing({ symlink: 'EACCES' }) }, FOLLOW)
+      expect(r).toMatchObject({ status: 'failed', code: 'EACCES' })
+    })
+
+    it('an EEXIST for what another run put at PATH stands: nothing of ours was made', () => {
+      const symlink = (_text: string, p: string) => {
+        fs.writeFileSync(p, 'theirs')
+        throw errnoError('EEXIST', 'symlink')
+      }
+      const [r] = apply('l -> data/x', {}, { ops: { ...nodeFs, symlink } }, SSHFS)
+      expect(r).toMatchObject({ status: 'failed', code: 'EEXIST' })
+      expect(fs.readFileSync(path.join(ws, 'l'), 'utf8')).toBe('theirs')
+    })
+
+    it('an EIO stands where the share cannot even say whether the link is there', () => {
+      const at = path.join(ws, 'l')
+      let tried = false
+      const ops: FsOps = {
+        ...nodeFs,
+        symlink: () => {
+          tried = true
+          throw errnoError('EIO', 'symlink')
+        },
+        lstat: (p) => {
+          if (tried && p === at) throw errnoError('EIO', 'lstat')
+          return nodeFs.lstat(p)
+        }
+      }
+      const [r] = apply('l -> data/x', {}, { ops }, FOLLOW)
+      expect(r).toMatchObject({ status: 'failed', code: 'EIO' })
+    })
+
+    it('the warning names the errno and its number, and the fix: mount without follow_symlinks', () => {
+      const [r] = apply('l -> data/x', {}, { ops: { ...nodeFs, symlink: madeThen('EIO', 'symlink') } }, FOLLOW)
+      expect(r).toMatchObject({ status: 'created', code: 'EIO' })
+      expect(r.warnings).toEqual([expect.stringMatching(/\bEIO\b\D*\b5\b/)])
+      expect(r.warnings[0]).toMatch(/without follow_symlinks/)
+    })
+  }
+)
+
+describePosix('reading a new link back on a share', () => {
+  const at = (name: string) => path.join(ws, name)
+  /** A share that stores `stored` as the text of every new link. */
+  const storing = (stored: string): FsOps => ({ ...nodeFs, symlink: (_text, p) => nodeFs.symlink(stored, p) })
+
+  it('warns when a text of the same length as the one asked for comes back', () => {
+    const [r] = apply('l -> data/x', {}, { ops: storing('data/y') }, SSHFS)
+    expect(r.status).toBe('created')
+    expect(r.warnings).toHaveLength(1)
+    expect(r.warnings[0]).toContain(`'data/y'`)
+    expect(r.warnings[0]).toContain(`'data/x'`)
+  })
+
+  it("adds the family's known reason (s3fs's stat cache), and nothing where none is known", () => {
+    const s3fs = { type: 'fuse.s3fs', mountPoint: '/mnt/bucket', source: 's3fs', options: ['rw'] }
+    const [stale] = apply('s -> data/x', {}, { ops: storing('data/dir') }, s3fs)
+    expect(stale.warnings).toEqual([
+      expect.stringContaining(familyFacts(familyOf(s3fs.type))?.readsBackStale as string)
+    ])
+    const [sshfs] = apply('l -> data/x', {}, { ops: storing('data/dir') }, SSHFS)
+    expect(sshfs.warnings).toEqual([expect.stringMatching(/'data\/x'\.?$/)]) // ends with what was asked for
+  })
+
+  it('reads a junction back as it does a symbolic link (a junction is one off Windows)', () => {
+    const [r] = apply('j -> data/dir', { type: 'junction' }, { ops: storing('data/x') }, SSHFS)
+    expect(r).toMatchObject({ status: 'created', kind: 'junction' })
+    expect(r.warnings).toEqual([expect.stringContaining(`'data/x'`)])
+  })
+
+  it('does not read back a hard link', () => {
+    let made = false
+    const ops: FsOps = {
+      ...nodeFs,
+      link: (from, p) => {
+        nodeFs.link(from, p)
+        made = true
+      },
+      lstat: (p) => {
+        if (made && p === at('h')) throw errnoError('EIO', 'lstat')
+        return nodeFs.lstat(p)
+      }
+    }
+    const [r] = apply('h -> data/x', { type: 'hardlink' }, { ops }, SSHFS)
+    expect(r).toMatchObject({ status: 'created', kind: 'hardlink', warnings: [] })
+  })
+
+  it('warns, naming PATH and the mount, when the share cannot find the link it just made', () => {
+    let made = false
+    const ops: FsOps = {
+      ...nodeFs,
+      symlink: (text, p) => {
+        nodeFs.symlink(text, p)
+        made = true
+      },
+      lstat: (p) => (made && p === at('l') ? undefined : nodeFs.lstat(p))
+    }
+    const [r] = apply('l -> data/x', {}, { ops }, SSHFS)
+    expect(r.status).toBe('created')
+    expect(r.warnings).toHaveLength(1)
+    for (const fact of [at('l'), 'fuse.sshfs', '/mnt/share']) expect(r.warnings[0]).toContain(fact)
+  })
+
+  it('takes a link shown as its target (follow_symlinks) at its word', () => {
+    let made = false
+    const ops: FsOps = {
+      ...nodeFs,
+      symlink: (text, p) => {
+        nodeFs.symlink(text, p)
+        made = true
+      },
+      // follow_symlinks: the mount shows the link as the file it leads to, and that file has no text.
+      lstat: (p) => (made && p === at('l') ? nodeFs.stat(p) : nodeFs.lstat(p)),
+      readlink: () => {
+        throw errnoError('EINVAL', 'readlink')
+      }
+    }
+    const [r] = apply('l -> data/x', {}, { ops }, { ...SSHFS, options: ['rw', 'follow_symlinks'] })
+    expect(r).toMatchObject({ status: 'created', warnings: [] })
+  })
+
+  it('warns with the errno when readlink fails otherwise than by hiding the text', () => {
+    const ops: FsOps = {
+      ...nodeFs,
+      readlink: () => {
+        throw errnoError('EIO', 'readlink')
+      }
+    }
+    const [r] = apply('l -> data/x', {}, { ops }, SSHFS)
+    expect(r.status).toBe('created')
+    expect(r.warnings).toEqual([expect.stringMatching(/\bEIO\b.*readlink\(\)/)])
+  })
+
+  it('once a mount has hidden a text, reads back only the links whose size gives them away', () => {
+    const readlink = jest.fn((): string => {
+      throw errnoError('EPERM', 'readlink')
+    })
+    const ops: FsOps = {
+      ...nodeFs,
+      readlink,
+      symlink: (text, p) => nodeFs.symlink(p.endsWith('wrong') ? `${text}/longer` : text, p)
+    }
+    const results = apply('sub/a -> data/x\nsub/b -> data/x\nsub/wrong -> data/x', {}, { ops }, SSHFS)
+    expect(results.map((r) => r.warnings.length)).toEqual([0, 0, 1])
+    expect(readlink).toHaveBeenCalledTimes(2) // a (hidden), wrong (its size differs); not b
+  })
+
+  it('a failed read-back becomes one warning: what failed and why, then the fix, nothing added', () => {
+    let made = false
+    const ops: FsOps = {
+      ...nodeFs,
+      symlink: (text, p) => {
+        nodeFs.symlink(text, p)
+        made = true
+      },
+      lstat: (p) => {
+        if (made && p === at('l')) throw errnoError('ENOTCONN', 'lstat')
+        return nodeFs.lstat(p)
+      }
+    }
+    const [r] = apply('l -> data/x', {}, { ops }, SSHFS)
+    expect(r.status).toBe('created')
+    expect(r.warnings).toHaveLength(1)
+    const [warning] = r.warnings
+    const attempted = /^Could not (.*?) \//.exec(warning)?.[1] ?? ''
+    expect(attempted).toMatch(/read/)
+    const { message, hint } = explain({
+      failure: { code: 'ENOTCONN', errno: 107, syscall: 'lstat', attempted },
+      kind: 'symlink',
+      path: at('l'),
+      target: at('data/x'),
+      filesystem: SSHFS,
+      platform: linux,
+      targetExists: true,
+      targetIsDir: false
+    })
+    expect(hint).toContain('Remount')
+    expect(warning).toBe(`${message} ${hint}`)
   })
 })
