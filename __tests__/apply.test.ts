@@ -735,3 +735,76 @@ describePosix('reading a new link back on a share', () => {
     expect(warning).toBe(`${message} ${hint}`)
   })
 })
+
+describePosix('probing what a filesystem allows', () => {
+  it('probes once per filesystem, not per directory, and each filesystem for itself', () => {
+    const usb = path.join(ws, 'usb')
+    const exfat = { type: 'exfat', mountPoint: usb, source: '/dev/sdb1', options: ['rw'] }
+    const ext4 = { type: 'ext4', mountPoint: '/', source: '/dev/vda1', options: ['rw'] }
+    fs.mkdirSync(usb)
+    fs.mkdirSync(path.join(ws, 'sub'))
+    const link = jest.fn((from: string, p: string) => {
+      if (p.startsWith(`${usb}/`)) throw errnoError('EPERM', 'link')
+      nodeFs.link(from, p)
+    })
+    const ctx = context(ws, {
+      ops: { ...failing({ symlink: 'ENOSYS' }), link },
+      detector: { forPath: (p: string) => (p === usb || p.startsWith(`${usb}/`) ? exfat : ext4) }
+    })
+    const plans = planAll(requests('a -> data/x\nusb/b -> data/x\nsub/c -> data/x', ws), ctx)
+    const results = plans.map((p) => applyLink(p, ctx))
+    expect(results.map((r) => r.probe)).toEqual([
+      { symlink: 'ENOSYS', hardlink: 'ok' },
+      { symlink: 'ENOSYS', hardlink: 'EPERM' },
+      { symlink: 'ENOSYS', hardlink: 'ok' }
+    ])
+    expect(link).toHaveBeenCalledTimes(2)
+  })
+
+  it('counts a scratch symlink that sshfs -o follow_symlinks made but answered EIO for as working, and removes it', () => {
+    const FOLLOW = { ...SSHFS, options: ['rw', 'follow_symlinks'] }
+    const ops: FsOps = {
+      ...failing({ link: 'EPERM' }),
+      symlink: (text, p) => {
+        nodeFs.symlink(text, p)
+        throw errnoError('EIO', 'symlink')
+      }
+    }
+    const guard = { protects: false, euid: 0 }
+    const [r] = apply('h -> data/x', { type: 'hardlink' }, { ops, hardlinkGuard: guard }, FOLLOW)
+    expect(r).toMatchObject({ status: 'failed', code: 'EPERM', probe: { symlink: 'ok', hardlink: 'EPERM' } })
+    expect(debris()).toEqual([])
+  })
+
+  it('removes its scratch symlink', () => {
+    const [r] = apply('h -> data/x', { type: 'hardlink' }, { ops: failing({ link: 'ENOSYS' }) })
+    expect(r.probe).toEqual({ symlink: 'ok', hardlink: 'ENOSYS' })
+    expect(debris()).toEqual([])
+  })
+
+  it('says untested for what it could not try, where not even a file can be made', () => {
+    const [r] = apply('l -> data/x', {}, { ops: failing({ symlink: 'ENOSYS', writeFile: 'EACCES' }) })
+    expect(r.probe).toEqual({ symlink: 'untested', hardlink: 'untested' })
+  })
+
+  it('says failed for a kind whose scratch link failed without an errno', () => {
+    const symlink = (_text: string, p: string): never => {
+      throw p === path.join(ws, 'l') ? errnoError('ENOSYS', 'symlink') : new Error('not a system error')
+    }
+    const [r] = apply('l -> data/x', {}, { ops: { ...nodeFs, symlink } })
+    expect(r.probe).toEqual({ symlink: 'failed', hardlink: 'ok' })
+  })
+
+  it('does not probe after a failure another kind of link would not avoid', () => {
+    const [r] = apply('l -> data/x', {}, { ops: failing({ symlink: 'EACCES' }) })
+    expect(r).toMatchObject({ status: 'failed', code: 'EACCES' })
+    expect(r.probe).toBeUndefined()
+  })
+
+  it('does not probe after EXDEV: the probe looks at one filesystem, EXDEV is about two', () => {
+    const [r] = apply('h -> data/x', { type: 'hardlink' }, { ops: failing({ link: 'EXDEV' }) })
+    expect(r).toMatchObject({ status: 'failed', code: 'EXDEV', syscall: 'link' })
+    expect(r.probe).toBeUndefined()
+    expect(r.hint).toContain('fallback: symlink')
+  })
+})
