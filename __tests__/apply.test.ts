@@ -808,3 +808,132 @@ describePosix('probing what a filesystem allows', () => {
     expect(r.hint).toContain('fallback: symlink')
   })
 })
+
+describePosix('replacing, when a step fails', () => {
+  const cfg = () => path.join(ws, 'cfg')
+
+  it('makes no backup unless backup-suffix asks for one', () => {
+    fs.symlinkSync('data/dir', path.join(ws, 'l'))
+    expect(apply('l -> data/x', { overwrite: 'links' })[0].status).toBe('replaced')
+    expect(fs.readdirSync(ws).sort()).toEqual(['data', 'l'])
+  })
+
+  it('fails, naming the backup, where the backup cannot be made, and PATH keeps what it had', () => {
+    fs.writeFileSync(cfg(), 'old')
+    const ops = failing({ link: 'EPERM', copyFile: 'EACCES' })
+    const [r] = apply('cfg -> data/x', { overwrite: 'files' }, { backupSuffix: '.bak', ops })
+    expect(r).toMatchObject({ status: 'failed', code: 'EACCES' })
+    expect(r.message).toContain(`${cfg()}.bak`)
+    expect(fs.readFileSync(cfg(), 'utf8')).toBe('old')
+    expect(fs.readdirSync(ws).sort()).toEqual(['cfg', 'data'])
+  })
+
+  it('fails with ENOENT where the old entry went away before its backup', () => {
+    fs.writeFileSync(cfg(), 'old')
+    const opts = { overwrite: 'files' as const }
+    const [r] = applyAfter('cfg -> data/x', () => fs.rmSync(cfg()), opts, { backupSuffix: '.bak' })
+    expect(r).toMatchObject({ status: 'failed', code: 'ENOENT' })
+    expect(debris()).toEqual([])
+  })
+
+  it('replaces a link by a copied directory', () => {
+    fs.symlinkSync('data/x', path.join(ws, 'l'))
+    fs.writeFileSync(path.join(ws, 'data/dir/inner'), 'inner')
+    const ops = failing({ symlink: 'ENOSYS' })
+    const [r] = apply('l -> data/dir', { overwrite: 'links', fallback: ['copy'] }, { ops })
+    expect(r).toMatchObject({ status: 'replaced', kind: 'copy' })
+    expect(fs.readFileSync(path.join(ws, 'l/inner'), 'utf8')).toBe('inner')
+    expect(debris()).toEqual([])
+  })
+
+  it('fails, naming the step, where the old link cannot be removed for a copied directory, leaving no copy behind', () => {
+    fs.symlinkSync('data/x', path.join(ws, 'l'))
+    const unlink = (p: string) => {
+      if (p === path.join(ws, 'l')) throw errnoError('EACCES', 'unlink')
+      nodeFs.unlink(p)
+    }
+    const ops = { ...failing({ symlink: 'ENOSYS' }), unlink }
+    const [r] = apply('l -> data/dir', { overwrite: 'links', fallback: ['copy'] }, { ops })
+    expect(r).toMatchObject({ status: 'failed', code: 'EACCES', syscall: 'unlink' })
+    expect(r.message.slice(0, r.message.indexOf(path.join(ws, 'l')))).toMatch(/\bremove\b/)
+    expect(fs.readlinkSync(path.join(ws, 'l'))).toBe('data/x')
+    expect(debris()).toEqual([])
+  })
+
+  it('fails on EPERM from rename() off Windows without removing the old link, naming the step', () => {
+    fs.symlinkSync('data/dir', path.join(ws, 'l'))
+    const [r] = apply('l -> data/x', { overwrite: 'links' }, { ops: failing({ rename: 'EPERM' }) })
+    expect(r).toMatchObject({ status: 'failed', code: 'EPERM', syscall: 'rename' })
+    expect(r.message.slice(0, r.message.indexOf(path.join(ws, 'l')))).toMatch(/\breplace\b/)
+    expect(fs.readlinkSync(path.join(ws, 'l'))).toBe('data/dir')
+    expect(debris()).toEqual([])
+  })
+})
+
+describePosix('parent directories', () => {
+  it('makes each missing parent once, however many links are below it', () => {
+    const mkdir = jest.spyOn(nodeFs, 'mkdir')
+    try {
+      const results = apply('p/q/a -> data/x\np/q/b -> data/x\np/r/c -> data/x')
+      expect(results.map((r) => r.status)).toEqual(['created', 'created', 'created'])
+      expect(mkdir.mock.calls.map(([dir]) => path.relative(ws, dir))).toEqual(['p', 'p/q', 'p/r'])
+    } finally {
+      mkdir.mockRestore()
+    }
+  })
+
+  it('names the parent it could not make', () => {
+    const [r] = apply('ro/l -> data/x', {}, { ops: failing({ mkdir: 'EROFS' }) })
+    expect(r).toMatchObject({ status: 'failed', code: 'EROFS', syscall: 'mkdir' })
+    expect(r.message).toContain(`${path.join(ws, 'ro')} `)
+  })
+
+  it('uses a parent another run made after the plan looked', () => {
+    const [r] = applyAfter('p/l -> data/x', () => fs.mkdirSync(path.join(ws, 'p')))
+    expect(r.status).toBe('created')
+    expect(fs.readlinkSync(path.join(ws, 'p/l'))).toBe('../data/x')
+  })
+
+  it('fails with the errno of a parent that mkdir() made but reported an error for', () => {
+    const mkdir = (p: string) => {
+      nodeFs.mkdir(p)
+      throw errnoError('EIO', 'mkdir')
+    }
+    const [r] = apply('p/l -> data/x', {}, { ops: { ...nodeFs, mkdir } })
+    expect(r).toMatchObject({ status: 'failed', code: 'EIO', syscall: 'mkdir' })
+  })
+
+  it('fails with EEXIST where the parent is a dangling link', () => {
+    fs.symlinkSync('nowhere', path.join(ws, 'p'))
+    const [r] = apply('p/l -> data/x')
+    expect(r).toMatchObject({ status: 'failed', code: 'EEXIST', syscall: 'mkdir' })
+    expect(fs.readlinkSync(path.join(ws, 'p'))).toBe('nowhere')
+  })
+})
+
+describePosix('what appeared or went away since the plan looked', () => {
+  it('finds the link another run made just before this one unchanged', () => {
+    const symlink = (text: string, p: string) => {
+      nodeFs.symlink(text, p)
+      throw errnoError('EEXIST', 'symlink')
+    }
+    const [r] = apply('l -> data/x', {}, { ops: { ...nodeFs, symlink } })
+    expect(r).toMatchObject({ status: 'unchanged', kind: 'symlink', code: '' })
+  })
+
+  it('a link already planned to fail keeps its own failure on a share found gone', () => {
+    fs.writeFileSync(path.join(ws, 'b'), 'a file')
+    const [a, b] = apply('a -> data/x\nb -> data/x', {}, { ops: failing({ symlink: 'ENOTCONN' }) }, SSHFS)
+    expect(a).toMatchObject({ status: 'failed', code: 'ENOTCONN' })
+    expect(b).toMatchObject({ status: 'failed', code: 'EEXIST' })
+  })
+})
+
+itPosix('off Windows, an EPERM from symlink() makes no file to tell causes apart (only the probe makes one)', () => {
+  const vfat = { type: 'vfat', mountPoint: '/mnt/usb', source: '/dev/sdb1', options: ['rw'] }
+  const ops = failing({ symlink: 'EPERM' })
+  const writeFile = jest.spyOn(ops, 'writeFile')
+  const [r] = apply('l -> data/x', {}, { ops }, vfat)
+  expect(r).toMatchObject({ status: 'failed', code: 'EPERM', syscall: 'symlink' })
+  expect(writeFile).toHaveBeenCalledTimes(r.probe ? 1 : 0)
+})
