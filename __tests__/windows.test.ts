@@ -391,6 +391,70 @@ describe('apply on Windows, as issue 11 asks', () => {
   })
 })
 
+describe('apply on Windows, when a step fails', () => {
+  /** The file-or-privilege check and the probe each make one scratch file (`-f`): count them. */
+  const scratchFiles = (changes: string[]) => changes.filter((c) => /^writeFile .*\.ln-action-.*-f$/.test(c)).length
+
+  it.each([
+    ['EPERM from link()', 'hardlink', (call: string) => (call === 'link' ? errnoError('EPERM', 'link') : undefined)],
+    [
+      'EINVAL from symlink()',
+      'symlink',
+      (call: string) => (call === 'symlink' ? errnoError('EINVAL', 'symlink') : undefined)
+    ]
+  ] as const)('%s makes no file to tell the privilege from access (only the probe makes one)', (_, type, refuse) => {
+    const { results, mem } = run('l -> data/x.txt', {}, { defaults: { type }, refuse })
+    expect(results[0].status).toBe('failed')
+    expect(scratchFiles(mem.changes)).toBe(results[0].probe ? 1 : 0)
+  })
+
+  it('fails on a rename refused otherwise than by EPERM, the old link kept', () => {
+    const busy: Refusal = (call) => (call === 'rename' ? errnoError('EBUSY', 'rename') : undefined)
+    const old = { link: 'C:\\ws\\gone', type: 'dir' } as const
+    const { results, mem } = run(
+      'l -> data/dir',
+      { 'C:\\ws\\l': old },
+      { defaults: { overwrite: 'links' }, refuse: busy }
+    )
+    expect(results[0]).toMatchObject({ status: 'failed', code: 'EBUSY', syscall: 'rename' })
+    expect(mem.at('C:\\ws\\l')).toMatchObject({ kind: 'link', text: 'C:\\ws\\gone' })
+    expect(mem.paths().filter((p) => p.includes('.ln-action-'))).toEqual([])
+  })
+
+  it('never removes a file to put a directory link in its place: EPERM from rename() stands', () => {
+    const { results, mem } = run('l -> data/dir', { 'C:\\ws\\l': 'file' }, { defaults: { overwrite: 'files' } })
+    expect(results[0]).toMatchObject({ status: 'failed', code: 'EPERM', syscall: 'rename' })
+    expect(mem.at('C:\\ws\\l')).toMatchObject({ kind: 'file' })
+  })
+
+  /** Replacing a dangling directory link: the rename is refused (EPERM), so the old link is removed first. */
+  const replaceRefused = (refuse: Refusal) =>
+    run(
+      'l -> data/dir',
+      { 'C:\\ws\\l': { link: 'C:\\ws\\gone', type: 'dir' } },
+      { defaults: { overwrite: 'links' }, refuse }
+    )
+  const before = (message: string) => message.slice(0, message.indexOf('C:\\ws\\l'))
+
+  it('names the step where the old link cannot be removed, and keeps it', () => {
+    const { results, mem } = replaceRefused((call, [p]) =>
+      call === 'unlink' && p === 'C:\\ws\\l' ? errnoError('EACCES', 'unlink') : undefined
+    )
+    expect(results[0]).toMatchObject({ status: 'failed', code: 'EACCES', syscall: 'unlink' })
+    expect(before(results[0].message)).toMatch(/\bremove\b/)
+    expect(mem.at('C:\\ws\\l')).toMatchObject({ kind: 'link', text: 'C:\\ws\\gone' })
+  })
+
+  it('names the step where the rename fails again once the old link is gone', () => {
+    let renames = 0
+    const { results } = replaceRefused((call) =>
+      call === 'rename' && ++renames === 2 ? errnoError('EACCES', 'rename') : undefined
+    )
+    expect(results[0]).toMatchObject({ status: 'failed', code: 'EACCES', syscall: 'rename' })
+    expect(before(results[0].message)).toMatch(/\breplace\b/)
+  })
+})
+
 describe('a tree copied with `fallback: copy` keeps the kinds of the links inside', () => {
   const tree = 'C:\\ws\\data\\tree'
   /** Links of each kind in data\tree; from where the copy lands (C:\ws\c), each relative text leads elsewhere. */
@@ -422,6 +486,13 @@ describe('a tree copied with `fallback: copy` keeps the kinds of the links insid
     expect(mem.at('C:\\ws\\c\\j')).toMatchObject({ kind: 'link', type: 'dir' })
     expect(mem.at('C:\\ws\\c\\f')).toMatchObject({ kind: 'link', type: 'file' })
     expect(mem.at('C:\\ws\\c\\d')).toMatchObject({ kind: 'link', type: 'dir' })
+  })
+
+  it('copies a dangling link whose own kind cannot be read as a file link', () => {
+    const dangling = { ...layout(false), [`${tree}\\gone`]: { link: 'C:\\ws\\nowhere' } }
+    const { results, mem } = run('c -> data/tree', dangling, { defaults: { fallback: ['copy'] }, refuse: notAtPath })
+    expect(results[0]).toMatchObject({ status: 'created', kind: 'copy' })
+    expect(mem.at('C:\\ws\\c\\gone')).toMatchObject({ kind: 'link', type: 'file', text: 'C:\\ws\\nowhere' })
   })
 
   it('a re-run finds the copy unchanged', () => {
