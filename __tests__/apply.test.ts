@@ -785,6 +785,9 @@ describePosix('probing what a filesystem allows', () => {
   it('says untested for what it could not try, where not even a file can be made', () => {
     const [r] = apply('l -> data/x', {}, { ops: failing({ symlink: 'ENOSYS', writeFile: 'EACCES' }) })
     expect(r.probe).toEqual({ symlink: 'untested', hardlink: 'untested' })
+    // Nothing was learnt: no kind is said not to work for being untested, and the advice for ENOSYS stands whole.
+    expect(r.hint).not.toContain('untested')
+    expect(r.hint).toContain('fallback: hardlink')
   })
 
   it('says failed for a kind whose scratch link failed without an errno', () => {

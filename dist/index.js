@@ -41598,8 +41598,13 @@ function explainFailure(plan, failure, kind, ctx, evidence = {}) {
 /** The kinds a probe tries, by their names in a Probe. */
 const PROBED = ['symlink', 'hardlink'];
 function describeProbe(probe, dir) {
-    const works = (kind, words) => probe[kind] === 'ok' ? `${words} work` : `${words} do not (${probe[kind]})`;
-    if (probe.symlink !== 'ok' && probe.hardlink !== 'ok') {
+    const works = (kind, words) => probe[kind] === 'ok'
+        ? `${words} work`
+        : probe[kind] === 'untested'
+            ? `${words} could not be tried`
+            : `${words} do not (${probe[kind]})`;
+    // Only what was tried and failed rules a kind out: where not even a scratch file could be made, nothing was learnt.
+    if (PROBED.every((kind) => probe[kind] !== 'ok' && probe[kind] !== 'untested')) {
         return `Probed ${dir}: neither symbolic links (${probe.symlink}) nor hard links (${probe.hardlink}) can be made there, so only a copy can (\`fallback: copy\`).`;
     }
     return `Probed ${dir}: ${works('symlink', 'symbolic links')}, ${works('hardlink', 'hard links')}.`;
