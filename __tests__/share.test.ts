@@ -6,11 +6,11 @@ import * as path from 'node:path'
 import { nodeFs } from '../src/fsops.js'
 import { CallSlots, Watchdog, timedOps } from '../src/share/call-slots.js'
 import { Lane, type LaneData } from '../src/share/lane.js'
-import { assignLanes, laneCount } from '../src/share/lanes.js'
+import { assignLanes, dealLookups, laneCount } from '../src/share/lanes.js'
 import type { FromLane, FromWorker, ToWorker } from '../src/share/protocol.js'
 import { Supervisor, serveShare, type LaneStarter } from '../src/share/supervisor.js'
 import { byIndex, failingLane, hungLane, indexed, inlineLane, shareOver } from './helpers/share.js'
-import { dataWorkspace, failing } from './helpers/stage.js'
+import { dataWorkspace, errnoError, failing } from './helpers/stage.js'
 import { describePosix } from './helpers/action.js'
 
 let ws: string
@@ -97,6 +97,24 @@ describe('lanes', () => {
     expect(wave2.map((l) => l.index)).toEqual([1, 2])
   })
 
+  it('deals each distinct TARGET once to a lane with a link to it, the lanes taking turns', () => {
+    const links = ['a/1', 'a/2', 'a/3', 'b/1', 'b/2', 'b/3'].map(
+      (p, i) => `- {path: ${p}, target: ${['data/x', 'data/dir', 'data/y'][i % 3]}}`
+    )
+    const spec = [...links, '- {path: c/1, target: data/z}', '- {path: c/2, state: absent}'].join('\n')
+    const { wave1 } = assignLanes(indexed(spec, ws), 3, 'linux')
+    const dealt = dealLookups(wave1).map((lane) => lane.map((l) => [l.index, path.relative(ws, l.target)]))
+    // a/ and b/ lead to the same three TARGETs: a/ takes the first, b/ the next, a/ the last; c/ its own.
+    expect(dealt).toEqual([
+      [
+        [0, 'data/x'],
+        [2, 'data/y']
+      ],
+      [[4, 'data/dir']],
+      [[6, 'data/z']]
+    ])
+  })
+
   it('uses a lane per directory, at least one and at most ten', () => {
     expect(laneCount([], 'linux')).toBe(1)
     expect(laneCount(indexed(SPEC, ws), 'linux')).toBe(3)
@@ -106,7 +124,7 @@ describe('lanes', () => {
 })
 
 describePosix('Lane', () => {
-  function lane(spec: string, more = {}) {
+  function lane(spec: string, more = {}, ops = nodeFs) {
     const links = indexed(spec, ws)
     const slots = new CallSlots(1, Date.now())
     const data: LaneData = {
@@ -114,11 +132,12 @@ describePosix('Lane', () => {
       share: shareOver(ws, more),
       wave1: links,
       wave2: [],
+      lookups: dealLookups([links])[0],
       memory: slots.memory,
       epoch: 0
     }
     const messages: FromLane[] = []
-    return { lane: new Lane(data, (m) => messages.push(m)), messages, slots }
+    return { lane: new Lane(data, (m) => messages.push(m), ops), messages, slots }
   }
 
   it('plans every link, then makes them, each answered by its index, then done', () => {
@@ -135,6 +154,27 @@ describePosix('Lane', () => {
       { type: 'done' }
     ])
     expect(fs.readlinkSync(path.join(ws, 'x/two'))).toBe('../data/dir')
+  })
+
+  it('looks up its TARGETs first, once each; one that fails there is the failure of its links’ own plans', () => {
+    const looked: string[] = []
+    const ops = {
+      ...nodeFs,
+      stat: (p: string) => {
+        looked.push(path.relative(ws, p))
+        if (p.endsWith('data/x')) throw errnoError('EACCES', 'stat')
+        return nodeFs.stat(p)
+      }
+    }
+    const { lane: l, messages } = lane('x/one -> data/x\nx/two -> data/dir\ny/three -> data/dir', {}, ops)
+    l.handle({ type: 'plan' })
+    expect(looked.slice(0, 2)).toEqual(['data/x', 'data/dir'])
+    expect(looked.filter((p) => p === 'data/dir')).toHaveLength(1)
+    expect(messages.slice(0, 3)).toMatchObject([
+      { index: 0, result: { plan: 'fail', code: 'EACCES', syscall: 'stat' } },
+      { index: 1, result: { plan: 'create' } },
+      { index: 2, result: { plan: 'create' } }
+    ])
   })
 
   it('fails a PATH that a symlinked parent leads outside as that link alone, naming the parent', () => {

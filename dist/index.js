@@ -41689,6 +41689,7 @@ function leadsTo(plan, realParent, ctx) {
 function planningContext(ctx) {
     return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map() };
 }
+/** TARGET's stat, once per planning pass: a share worker's lanes look up their share of them first (lane.ts). */
 function statTarget(target, ctx) {
     if (ctx.targets?.has(target))
         return ctx.targets.get(target);
@@ -43042,8 +43043,11 @@ function volumeLookup(platform, from) {
         isBoundary: (absPath) => platform.path.parse(absPath).root === absPath
     };
 }
-/** Finds each path's filesystem, asking about each mount or volume once. Never throws: what it cannot tell is `unknown`. */
-function createDetector(platform, sources = {}) {
+/**
+ * Finds each path's filesystem, asking about each mount or volume once. Never throws: what it cannot tell is `unknown`.
+ * `known` filesystems are taken as given, by mount point, without asking (a share worker's share: the action has).
+ */
+function createDetector(platform, sources = {}, known = []) {
     const from = { ...systemSources(platform), ...sources };
     const lookup = platform.isWindows ? volumeLookup(platform, from) : tableLookup(platform, from);
     const details = new Map();
@@ -43054,7 +43058,7 @@ function createDetector(platform, sources = {}) {
         const found = lookup.find(absPath);
         if (!found)
             return UNKNOWN_FS;
-        let info = details.get(found.key);
+        let info = details.get(found.key) ?? known.find((k) => k.mountPoint === found.plain.mountPoint);
         if (!info) {
             try {
                 info = found.details();

@@ -468,7 +468,8 @@ export function planningContext<T extends PlanContext>(ctx: T): T {
   return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map() }
 }
 
-function statTarget(target: string, ctx: PlanContext): Stats | undefined {
+/** TARGET's stat, once per planning pass: a share worker's lanes look up their share of them first (lane.ts). */
+export function statTarget(target: string, ctx: PlanContext): Stats | undefined {
   if (ctx.targets?.has(target)) return ctx.targets.get(target)
   const stats = ctx.ops.stat(target)
   ctx.targets?.set(target, stats)

@@ -1593,6 +1593,7 @@ function leadsTo(plan, realParent, ctx) {
 function planningContext(ctx) {
     return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map() };
 }
+/** TARGET's stat, once per planning pass: a share worker's lanes look up their share of them first (lane.ts). */
 function statTarget(target, ctx) {
     if (ctx.targets?.has(target))
         return ctx.targets.get(target);
@@ -2576,8 +2577,11 @@ function volumeLookup(platform, from) {
         isBoundary: (absPath) => platform.path.parse(absPath).root === absPath
     };
 }
-/** Finds each path's filesystem, asking about each mount or volume once. Never throws: what it cannot tell is `unknown`. */
-function createDetector(platform, sources = {}) {
+/**
+ * Finds each path's filesystem, asking about each mount or volume once. Never throws: what it cannot tell is `unknown`.
+ * `known` filesystems are taken as given, by mount point, without asking (a share worker's share: the action has).
+ */
+function createDetector(platform, sources = {}, known = []) {
     const from = { ...systemSources(platform), ...sources };
     const lookup = platform.isWindows ? volumeLookup(platform, from) : tableLookup(platform, from);
     const details = new Map();
@@ -2588,7 +2592,7 @@ function createDetector(platform, sources = {}) {
         const found = lookup.find(absPath);
         if (!found)
             return UNKNOWN_FS;
-        let info = details.get(found.key);
+        let info = details.get(found.key) ?? known.find((k) => k.mountPoint === found.plain.mountPoint);
         if (!info) {
             try {
                 info = found.details();
@@ -2878,6 +2882,7 @@ class Watchdog {
 
 
 
+
 /**
  * Where the links of a share are planned and made. The share itself is as the action saw it (its details already
  * read); every other path comes from the mount table, since a link is sent here when only its TARGET is on the
@@ -2885,14 +2890,8 @@ class Watchdog {
  */
 function shareContext(share, ops) {
     const platform = platformFor(share.platform);
-    const table = createDetector(platform);
     const { filesystem, settings } = share;
-    const detector = {
-        forPath: (p) => {
-            const info = table.forPath(p);
-            return info.mountPoint === filesystem.mountPoint ? filesystem : info;
-        }
-    };
+    const detector = createDetector(platform, {}, [filesystem]);
     return applyContext({ settings, realWorkingDirectory: settings.workingDirectory, platform, ops, detector });
 }
 class Lane {
@@ -2926,6 +2925,7 @@ class Lane {
             // a share that errors: each link's own calls say why
         }
         const planning = planningContext(this.ctx);
+        this.lookUp(planning);
         for (const { index, request } of links) {
             if (this.slots.stopped)
                 break;
@@ -2933,6 +2933,21 @@ class Lane {
             const plan = planOrSkip(request, planning);
             this.plans.set(index, plan);
             this.post({ type: 'planned', index, result: plannedResult(plan, this.ctx) });
+        }
+    }
+    /** This lane's share of the TARGETs, into the planning pass's cache; a failure is left to the link's own plan. */
+    lookUp(planning) {
+        for (const { index, target } of this.data.lookups) {
+            if (this.slots.stopped)
+                return;
+            this.current.index = index;
+            try {
+                statTarget(target, planning);
+            }
+            catch (error) {
+                if (!isErrno(error))
+                    throw error;
+            }
         }
     }
     apply(links) {
@@ -2966,6 +2981,31 @@ const MAX_LANES = 10;
 function laneCount(links, platform) {
     const { path } = platformFor(platform);
     return Math.max(1, Math.min(MAX_LANES, new Set(links.map((l) => path.dirname(l.request.absPath))).size));
+}
+/**
+ * Each distinct TARGET of wave 1 to one lane that has a link to it, the lanes taking turns: many directories often
+ * link to the same few TARGETs, and each lane would otherwise look all of them up one by one, at the same time as
+ * the others (on a share, a round trip each). A lane looks up its own first; the others then find them cached.
+ */
+function dealLookups(wave1) {
+    const dealt = new Set();
+    const next = wave1.map(() => 0);
+    const lookups = wave1.map(() => []);
+    for (let taken = true; taken;) {
+        taken = false;
+        wave1.forEach((links, lane) => {
+            for (; next[lane] < links.length; next[lane]++) {
+                const { index, request } = links[next[lane]];
+                if (request.absTarget === '' || request.options.state === 'absent' || dealt.has(request.absTarget))
+                    continue;
+                dealt.add(request.absTarget);
+                lookups[lane].push({ index, target: request.absTarget });
+                taken = true;
+                return;
+            }
+        });
+    }
+    return lookups;
 }
 /** Wave 1: each lane's directories. Wave 2: links below other links, in spec order, once wave 1 is done. */
 function assignLanes(links, count, platform) {
@@ -3043,12 +3083,14 @@ class Supervisor {
         this.slots = new CallSlots(count, Date.now());
         this.byIndex = new Map(links.map((l) => [l.index, l]));
         const { wave1, wave2 } = assignLanes(links, count, share.platform);
+        const lookups = dealLookups(wave1);
         this.lanes = wave1.map((own, lane) => {
             const data = {
                 lane,
                 share,
                 wave1: own,
                 wave2: lane === 0 ? wave2 : [],
+                lookups: lookups[lane],
                 memory: this.slots.memory,
                 epoch: this.slots.epoch
             };

@@ -14,6 +14,37 @@ export function laneCount(links: Indexed[], platform: string): number {
   return Math.max(1, Math.min(MAX_LANES, new Set(links.map((l) => path.dirname(l.request.absPath))).size))
 }
 
+/** A TARGET to look up, and the link it is looked up for (what a call that hangs is reported against). */
+export interface Lookup {
+  index: number
+  target: string
+}
+
+/**
+ * Each distinct TARGET of wave 1 to one lane that has a link to it, the lanes taking turns: many directories often
+ * link to the same few TARGETs, and each lane would otherwise look all of them up one by one, at the same time as
+ * the others (on a share, a round trip each). A lane looks up its own first; the others then find them cached.
+ */
+export function dealLookups(wave1: Indexed[][]): Lookup[][] {
+  const dealt = new Set<string>()
+  const next = wave1.map(() => 0)
+  const lookups: Lookup[][] = wave1.map(() => [])
+  for (let taken = true; taken;) {
+    taken = false
+    wave1.forEach((links, lane) => {
+      for (; next[lane] < links.length; next[lane]++) {
+        const { index, request } = links[next[lane]]
+        if (request.absTarget === '' || request.options.state === 'absent' || dealt.has(request.absTarget)) continue
+        dealt.add(request.absTarget)
+        lookups[lane].push({ index, target: request.absTarget })
+        taken = true
+        return
+      }
+    })
+  }
+  return lookups
+}
+
 /** Wave 1: each lane's directories. Wave 2: links below other links, in spec order, once wave 1 is done. */
 export function assignLanes(
   links: Indexed[],
