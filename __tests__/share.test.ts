@@ -6,7 +6,7 @@ import * as path from 'node:path'
 import { nodeFs } from '../src/fsops.js'
 import { CallSlots, Watchdog, timedOps } from '../src/share/call-slots.js'
 import { Lane, type LaneData } from '../src/share/lane.js'
-import { assignLanes, dealLookups, laneCount } from '../src/share/lanes.js'
+import { assignLanes, dealLookups, laneCount, worthListing } from '../src/share/lanes.js'
 import type { FromLane, FromWorker, ToWorker } from '../src/share/protocol.js'
 import { Supervisor, serveShare, type LaneStarter } from '../src/share/supervisor.js'
 import { byIndex, failingLane, hungLane, indexed, inlineLane, shareOver } from './helpers/share.js'
@@ -101,9 +101,9 @@ describe('lanes', () => {
     const links = ['a/1', 'a/2', 'a/3', 'b/1', 'b/2', 'b/3'].map(
       (p, i) => `- {path: ${p}, target: ${['data/x', 'data/dir', 'data/y'][i % 3]}}`
     )
-    const spec = [...links, '- {path: c/1, target: data/z}', '- {path: c/2, state: absent}'].join('\n')
+    const spec = [...links, '- {path: c/1, target: other/z}', '- {path: c/2, state: absent}'].join('\n')
     const { wave1 } = assignLanes(indexed(spec, ws), 3, 'linux')
-    const dealt = dealLookups(wave1).map((lane) => lane.map((l) => [l.index, path.relative(ws, l.target)]))
+    const dealt = dealLookups(wave1, 'linux').map((lane) => lane.map((l) => [l.index, path.relative(ws, l.path)]))
     // a/ and b/ lead to the same three TARGETs: a/ takes the first, b/ the next, a/ the last; c/ its own.
     expect(dealt).toEqual([
       [
@@ -111,8 +111,29 @@ describe('lanes', () => {
         [2, 'data/y']
       ],
       [[4, 'data/dir']],
-      [[6, 'data/z']]
+      [[6, 'other/z']]
     ])
+  })
+
+  it('lists where many names are sought: each lane a parent of many link directories, one lane a TARGET directory', () => {
+    const spec = ['d0/a -> t/f0', 'd1/a -> t/f1', 'd2/a -> t/f2', 'd3/a -> t/f3', 'd3/b -> t/f0'].join('\n')
+    const { wave1 } = assignLanes(indexed(spec, ws), 2, 'linux')
+    const dealt = dealLookups(wave1, 'linux').map((lane) => lane.map((l) => [path.relative(ws, l.path), l.names]))
+    expect(dealt).toEqual([
+      [
+        ['', 4],
+        ['t', 4]
+      ],
+      [['', 4]]
+    ])
+  })
+
+  it('lists a directory only where that takes fewer round trips than a lookup per name', () => {
+    expect(worthListing(640, 30)).toBe(true) // tmpfs, 30 entries
+    expect(worthListing(4096, 30)).toBe(true) // one ext4 block
+    expect(worthListing(4096, 4)).toBe(false)
+    expect(worthListing(4 << 20, 1000)).toBe(false) // a directory of some 100,000 entries
+    expect(worthListing(0, 100)).toBe(false) // a size that says nothing
   })
 
   it('uses a lane per directory, at least one and at most ten', () => {
@@ -132,7 +153,7 @@ describePosix('Lane', () => {
       share: shareOver(ws, more),
       wave1: links,
       wave2: [],
-      lookups: dealLookups([links])[0],
+      lookups: dealLookups([links], 'linux')[0],
       memory: slots.memory,
       epoch: 0
     }
@@ -174,6 +195,36 @@ describePosix('Lane', () => {
       { index: 0, result: { plan: 'fail', code: 'EACCES', syscall: 'stat' } },
       { index: 1, result: { plan: 'create' } },
       { index: 2, result: { plan: 'create' } }
+    ])
+  })
+
+  it('plans from a listing of the parent of many link directories: one not listed is missing, unasked', () => {
+    fs.mkdirSync(path.join(ws, 'D1'))
+    fs.mkdirSync(path.join(ws, 'd2'))
+    fs.symlinkSync('../data/x', path.join(ws, 'd2/a'))
+    const asked: string[] = []
+    const ops = {
+      ...nodeFs,
+      stat: (p: string) => (asked.push(`stat ${path.relative(ws, p)}`), nodeFs.stat(p)),
+      readdir: (p: string) => (asked.push(`readdir ${path.relative(ws, p)}`), nodeFs.readdir(p))
+    }
+    const dirs = ['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7']
+    const { lane: l, messages } = lane(dirs.map((d) => `${d}/a -> data/x`).join('\n'), {}, ops)
+    l.handle({ type: 'plan' })
+    expect(asked).toContain('readdir ')
+    // d2 is there, and d1 is listed as D1 (a server that ignores case would find it): both are asked about.
+    expect(asked.filter((a) => /^stat d\d$/.test(a)).sort()).toEqual(['stat d1', 'stat d2'])
+    const plans = (messages as { result?: { plan: string } }[]).map((m) => m.result?.plan)
+    expect(plans).toEqual([
+      'create',
+      'create',
+      'unchanged',
+      'create',
+      'create',
+      'create',
+      'create',
+      'create',
+      undefined
     ])
   })
 

@@ -41307,7 +41307,7 @@ function resolveDirectory(dir, ctx) {
     const { path } = ctx.platform;
     const missing = [];
     for (let current = dir;; current = path.dirname(current)) {
-        const stats = ctx.ops.stat(current);
+        const stats = unlisted(current, ctx) ? undefined : ctx.ops.stat(current);
         if (stats) {
             if (!stats.isDirectory())
                 throw Object.assign(new Error(`not a directory: ${current}`), { code: 'ENOTDIR', syscall: 'stat' });
@@ -41318,6 +41318,18 @@ function resolveDirectory(dir, ctx) {
             return { real: dir, missing };
         missing.unshift(current);
     }
+}
+/**
+ * How a listed name is compared: without case or Unicode form, so that a share whose server ignores them (a macOS or
+ * Windows disk behind it) never has a name taken for missing that its lookups would find.
+ */
+function listedKey(name) {
+    return name.normalize('NFC').toLowerCase();
+}
+/** p's directory was listed while planning, without p in it. */
+function unlisted(p, ctx) {
+    const { path } = ctx.platform;
+    return ctx.listed?.get(path.dirname(p))?.has(listedKey(path.basename(p))) === false;
 }
 function existingKind(stats) {
     if (stats.isSymbolicLink())
@@ -41687,13 +41699,13 @@ function leadsTo(plan, realParent, ctx) {
 }
 /** The context for a planning pass, in which resolved directories may be remembered. */
 function planningContext(ctx) {
-    return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map() };
+    return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map(), listed: new Map() };
 }
 /** TARGET's stat, once per planning pass: a share worker's lanes look up their share of them first (lane.ts). */
 function statTarget(target, ctx) {
     if (ctx.targets?.has(target))
         return ctx.targets.get(target);
-    const stats = ctx.ops.stat(target);
+    const stats = unlisted(target, ctx) ? undefined : ctx.ops.stat(target);
     ctx.targets?.set(target, stats);
     return stats;
 }

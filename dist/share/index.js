@@ -1211,7 +1211,7 @@ function resolveDirectory(dir, ctx) {
     const { path } = ctx.platform;
     const missing = [];
     for (let current = dir;; current = path.dirname(current)) {
-        const stats = ctx.ops.stat(current);
+        const stats = unlisted(current, ctx) ? undefined : ctx.ops.stat(current);
         if (stats) {
             if (!stats.isDirectory())
                 throw Object.assign(new Error(`not a directory: ${current}`), { code: 'ENOTDIR', syscall: 'stat' });
@@ -1222,6 +1222,18 @@ function resolveDirectory(dir, ctx) {
             return { real: dir, missing };
         missing.unshift(current);
     }
+}
+/**
+ * How a listed name is compared: without case or Unicode form, so that a share whose server ignores them (a macOS or
+ * Windows disk behind it) never has a name taken for missing that its lookups would find.
+ */
+function listedKey(name) {
+    return name.normalize('NFC').toLowerCase();
+}
+/** p's directory was listed while planning, without p in it. */
+function unlisted(p, ctx) {
+    const { path } = ctx.platform;
+    return ctx.listed?.get(path.dirname(p))?.has(listedKey(path.basename(p))) === false;
 }
 function existingKind(stats) {
     if (stats.isSymbolicLink())
@@ -1591,13 +1603,13 @@ function leadsTo(plan, realParent, ctx) {
 }
 /** The context for a planning pass, in which resolved directories may be remembered. */
 function planningContext(ctx) {
-    return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map() };
+    return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map(), listed: new Map() };
 }
 /** TARGET's stat, once per planning pass: a share worker's lanes look up their share of them first (lane.ts). */
 function statTarget(target, ctx) {
     if (ctx.targets?.has(target))
         return ctx.targets.get(target);
-    const stats = ctx.ops.stat(target);
+    const stats = unlisted(target, ctx) ? undefined : ctx.ops.stat(target);
     ctx.targets?.set(target, stats);
     return stats;
 }
@@ -2869,10 +2881,118 @@ class Watchdog {
     }
 }
 
+;// CONCATENATED MODULE: ./src/share/lanes.ts
+// How a share worker divides its links among lanes: whole directories each (the kernel serialises creations within
+// one directory, so a directory split across lanes gains nothing), the busiest first onto the least loaded lane.
+
+/**
+ * sshfs serves about ten requests at once (measured), and every lane is a thread that costs about 30 ms of CPU to
+ * start, even on the small share bundle: 20 lanes for the bench's 20 directories were slower than 10 (2 CPUs).
+ */
+const MAX_LANES = 10;
+function laneCount(links, platform) {
+    const { path } = platformFor(platform);
+    return Math.max(1, Math.min(MAX_LANES, new Set(links.map((l) => path.dirname(l.request.absPath))).size));
+}
+/** From this many names sought in one directory, a listing may answer them all (worthListing). */
+const LIST_FROM = 4;
+/**
+ * Whether listing a directory of `size` bytes costs fewer round trips than looking up `names` names in it: sshfs
+ * answers one lookup at a time per directory (30 in a row took 0.36 s at 11 ms; the listing 0.04 s, after which
+ * sshfs answered all 30 from its cache). An SFTP listing sends about 100 names a round trip, plus three to open, end
+ * and close it; a directory entry takes at least about 16 bytes of its size (ext4, tmpfs). Unknown sizes (0): no.
+ */
+function worthListing(size, names) {
+    return size > 0 && size / 16 / 100 + 3 < names;
+}
+/** Links whose plan stats their TARGET (lanes.ts deals those stats). */
+const looksUp = ({ request }) => request.absTarget !== '' && request.options.state !== 'absent';
+/** Distinct values of `of` per directory of each, among `links`. */
+function perDirectory(links, of, platform) {
+    const { path } = platformFor(platform);
+    const found = new Map();
+    for (const link of links) {
+        const p = of(link);
+        found.set(path.dirname(p), (found.get(path.dirname(p)) ?? new Set()).add(p));
+    }
+    return found;
+}
+/** What a lane looks at for `p`: its directory where many are sought there, else p itself (a TARGET). */
+function lookupOf(index, p, sought, platform) {
+    const dir = platformFor(platform).path.dirname(p);
+    const names = sought.get(dir).size;
+    return names >= LIST_FROM ? { index, path: dir, names } : { index, path: p };
+}
+/**
+ * What each lane looks at before it plans, so that the share answers its plans from what it caches. First the
+ * directories that hold many of the share's link directories (each lane lists them itself: a name not listed is
+ * known missing, and the share would otherwise answer those lookups one at a time, across lanes). Then each
+ * distinct TARGET of wave 1, or its directory where it holds several, dealt to one lane that has a link there, the
+ * lanes taking turns: many directories often link to the same few TARGETs.
+ */
+function dealLookups(wave1, platform) {
+    const { path } = platformFor(platform);
+    const linkDir = (link) => path.dirname(link.request.absPath);
+    const linkDirs = perDirectory(wave1.flat(), linkDir, platform);
+    const lookups = wave1.map((links) => {
+        // Each directory of this lane's, with its first link (later ones would overwrite it in a Map built forwards).
+        const own = new Map([...links].reverse().map((link) => [linkDir(link), link.index]));
+        const listings = [...own].map(([dir, index]) => lookupOf(index, dir, linkDirs, platform));
+        return [...new Map(listings.filter((l) => l.names).map((l) => [l.path, l])).values()];
+    });
+    const targets = perDirectory(wave1.flat().filter(looksUp), (link) => link.request.absTarget, platform);
+    const dealt = new Set();
+    const next = wave1.map(() => 0);
+    for (let taken = true; taken;) {
+        taken = false;
+        wave1.forEach((links, lane) => {
+            for (; next[lane] < links.length; next[lane]++) {
+                const { index, request } = links[next[lane]];
+                if (!looksUp(links[next[lane]]))
+                    continue;
+                const lookup = lookupOf(index, request.absTarget, targets, platform);
+                if (dealt.has(lookup.path))
+                    continue;
+                dealt.add(lookup.path);
+                lookups[lane].push(lookup);
+                taken = true;
+                return;
+            }
+        });
+    }
+    return lookups;
+}
+/** Wave 1: each lane's directories. Wave 2: links below other links, in spec order, once wave 1 is done. */
+function assignLanes(links, count, platform) {
+    const { path } = platformFor(platform);
+    const byDir = new Map();
+    const wave2 = [];
+    for (const link of links) {
+        if (link.request.dependsOnEarlier) {
+            wave2.push(link);
+            continue;
+        }
+        const dir = path.dirname(link.request.absPath);
+        const group = byDir.get(dir);
+        if (group)
+            group.push(link);
+        else
+            byDir.set(dir, [link]);
+    }
+    const wave1 = Array.from({ length: count }, () => []);
+    for (const group of [...byDir.values()].sort((a, b) => b.length - a.length)) {
+        wave1.reduce((least, lane) => (lane.length < least.length ? lane : least)).push(...group);
+    }
+    for (const lane of wave1)
+        lane.sort((a, b) => a.index - b.index);
+    return { wave1, wave2 };
+}
+
 ;// CONCATENATED MODULE: ./src/share/lane.ts
 // One lane of a share worker: plans, then makes, the links of whole directories of one share. It runs in a thread
 // of its own (runLane), so that a call stuck in a hung share holds up only this thread; each call is noted in the
 // shared slots first, for the worker's main thread to time.
+
 
 
 
@@ -2935,20 +3055,30 @@ class Lane {
             this.post({ type: 'planned', index, result: plannedResult(plan, this.ctx) });
         }
     }
-    /** This lane's share of the TARGETs, into the planning pass's cache; a failure is left to the link's own plan. */
+    /** What lanes.ts gave this lane to look at, into the planning pass's caches; a failure is left to the plans. */
     lookUp(planning) {
-        for (const { index, target } of this.data.lookups) {
+        for (const { index, path, names } of this.data.lookups) {
             if (this.slots.stopped)
                 return;
             this.current.index = index;
             try {
-                statTarget(target, planning);
+                if (names === undefined)
+                    statTarget(path, planning);
+                else
+                    this.list(path, names, planning);
             }
             catch (error) {
                 if (!isErrno(error))
                     throw error;
             }
         }
+    }
+    /** A directory listed where that is cheaper than looking up each name sought there; the share caches it too. */
+    list(dir, names, planning) {
+        const stats = this.ctx.ops.stat(dir);
+        if (!stats?.isDirectory() || !worthListing(stats.size, names))
+            return;
+        planning.listed?.set(dir, new Set(this.ctx.ops.readdir(dir).map(listedKey)));
     }
     apply(links) {
         const apply = applierFor(this.ctx);
@@ -2967,70 +3097,6 @@ function runLane() {
     const port = external_node_worker_threads_namespaceObject.parentPort;
     const lane = new Lane(external_node_worker_threads_namespaceObject.workerData, (message) => port.postMessage(message));
     port.on('message', (message) => lane.handle(message));
-}
-
-;// CONCATENATED MODULE: ./src/share/lanes.ts
-// How a share worker divides its links among lanes: whole directories each (the kernel serialises creations within
-// one directory, so a directory split across lanes gains nothing), the busiest first onto the least loaded lane.
-
-/**
- * sshfs serves about ten requests at once (measured), and every lane is a thread that costs about 30 ms of CPU to
- * start, even on the small share bundle: 20 lanes for the bench's 20 directories were slower than 10 (2 CPUs).
- */
-const MAX_LANES = 10;
-function laneCount(links, platform) {
-    const { path } = platformFor(platform);
-    return Math.max(1, Math.min(MAX_LANES, new Set(links.map((l) => path.dirname(l.request.absPath))).size));
-}
-/**
- * Each distinct TARGET of wave 1 to one lane that has a link to it, the lanes taking turns: many directories often
- * link to the same few TARGETs, and each lane would otherwise look all of them up one by one, at the same time as
- * the others (on a share, a round trip each). A lane looks up its own first; the others then find them cached.
- */
-function dealLookups(wave1) {
-    const dealt = new Set();
-    const next = wave1.map(() => 0);
-    const lookups = wave1.map(() => []);
-    for (let taken = true; taken;) {
-        taken = false;
-        wave1.forEach((links, lane) => {
-            for (; next[lane] < links.length; next[lane]++) {
-                const { index, request } = links[next[lane]];
-                if (request.absTarget === '' || request.options.state === 'absent' || dealt.has(request.absTarget))
-                    continue;
-                dealt.add(request.absTarget);
-                lookups[lane].push({ index, target: request.absTarget });
-                taken = true;
-                return;
-            }
-        });
-    }
-    return lookups;
-}
-/** Wave 1: each lane's directories. Wave 2: links below other links, in spec order, once wave 1 is done. */
-function assignLanes(links, count, platform) {
-    const { path } = platformFor(platform);
-    const byDir = new Map();
-    const wave2 = [];
-    for (const link of links) {
-        if (link.request.dependsOnEarlier) {
-            wave2.push(link);
-            continue;
-        }
-        const dir = path.dirname(link.request.absPath);
-        const group = byDir.get(dir);
-        if (group)
-            group.push(link);
-        else
-            byDir.set(dir, [link]);
-    }
-    const wave1 = Array.from({ length: count }, () => []);
-    for (const group of [...byDir.values()].sort((a, b) => b.length - a.length)) {
-        wave1.reduce((least, lane) => (lane.length < least.length ? lane : least)).push(...group);
-    }
-    for (const lane of wave1)
-        lane.sort((a, b) => a.index - b.index);
-    return { wave1, wave2 };
 }
 
 ;// CONCATENATED MODULE: ./src/share/supervisor.ts
@@ -3083,7 +3149,7 @@ class Supervisor {
         this.slots = new CallSlots(count, Date.now());
         this.byIndex = new Map(links.map((l) => [l.index, l]));
         const { wave1, wave2 } = assignLanes(links, count, share.platform);
-        const lookups = dealLookups(wave1);
+        const lookups = dealLookups(wave1, share.platform);
         this.lanes = wave1.map((own, lane) => {
             const data = {
                 lane,

@@ -5,14 +5,14 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { applyContext, type ApplyContext } from '../apply.js'
 import { nodeFs, type FsOps } from '../fsops.js'
 import { isErrno } from '../errors.js'
-import { planOrSkip, planningContext, statTarget, type LinkPlan, type PlanContext } from '../plan.js'
+import { listedKey, planOrSkip, planningContext, statTarget, type LinkPlan, type PlanContext } from '../plan.js'
 import { createDetector } from '../mounts.js'
 import { platformFor } from '../platform.js'
 import { plannedResult } from '../result.js'
 import { applierFor } from '../undo-record.js'
 import { CallSlots, timedOps } from './call-slots.js'
 import type { Indexed } from '../model.js'
-import type { Lookup } from './lanes.js'
+import { worthListing, type Lookup } from './lanes.js'
 import type { FromLane, Share, ToLane } from './protocol.js'
 
 export interface LaneData {
@@ -79,17 +79,25 @@ export class Lane {
     }
   }
 
-  /** This lane's share of the TARGETs, into the planning pass's cache; a failure is left to the link's own plan. */
+  /** What lanes.ts gave this lane to look at, into the planning pass's caches; a failure is left to the plans. */
   private lookUp(planning: PlanContext): void {
-    for (const { index, target } of this.data.lookups) {
+    for (const { index, path, names } of this.data.lookups) {
       if (this.slots.stopped) return
       this.current.index = index
       try {
-        statTarget(target, planning)
+        if (names === undefined) statTarget(path, planning)
+        else this.list(path, names, planning)
       } catch (error) {
         if (!isErrno(error)) throw error
       }
     }
+  }
+
+  /** A directory listed where that is cheaper than looking up each name sought there; the share caches it too. */
+  private list(dir: string, names: number, planning: PlanContext): void {
+    const stats = this.ctx.ops.stat(dir)
+    if (!stats?.isDirectory() || !worthListing(stats.size, names)) return
+    planning.listed?.set(dir, new Set(this.ctx.ops.readdir(dir).map(listedKey)))
   }
 
   private apply(links: Indexed[]): void {

@@ -72,7 +72,7 @@ export class Supervisor {
     this.slots = new CallSlots(count, Date.now())
     this.byIndex = new Map(links.map((l) => [l.index, l]))
     const { wave1, wave2 } = assignLanes(links, count, share.platform)
-    const lookups = dealLookups(wave1)
+    const lookups = dealLookups(wave1, share.platform)
     this.lanes = wave1.map((own, lane) => {
       const data: LaneData = {
         lane,
