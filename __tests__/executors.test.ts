@@ -1,5 +1,5 @@
 // Executors: which links are worked on where, the local executor, and the action's side of a share worker with a
-// real child process (the bundled share worker, dist/index.js, on a temporary directory; and a child that dies).
+// real child process (the bundled share worker, dist/share/index.js, on a temporary directory; and a child that dies).
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { LocalExecutor } from '../src/executor.js'
@@ -11,7 +11,7 @@ import { indexed, shareOver } from './helpers/share.js'
 import { context, dataWorkspace, failing, linux, requests, settingsFor, tempDir } from './helpers/stage.js'
 import { describePosix } from './helpers/action.js'
 
-const DIST = new URL('../dist/index.js', import.meta.url).pathname
+const DIST = new URL('../dist/share/index.js', import.meta.url).pathname
 
 let ws: string
 beforeEach(() => {

@@ -354,6 +354,16 @@ describe('what mountinfo does not say', () => {
     expect(processArgs).toHaveBeenCalledTimes(1)
   })
 
+  it('takes a share it is told about as given, and asks about the other mounts', () => {
+    const processArgs = jest.fn(() => [sshfsArgv])
+    const blockDeviceType = jest.fn(() => 'exfat')
+    const share = { type: 'fuse.sshfs', mountPoint: '/mnt/share', source: 'u@host:/data', options: ['follow_symlinks'] }
+    const detector = createDetector(linux, { mountTable: () => table, processArgs, blockDeviceType }, [share])
+    expect(detector.forPath('/mnt/share/a')).toEqual(share)
+    expect(processArgs).not.toHaveBeenCalled()
+    expect(detector.forPath('/mnt/usb/x')).toMatchObject({ type: 'exfat', mountPoint: '/mnt/usb' })
+  })
+
   it.each([
     ['a relative mount point', ['sshfs', 'u@host:/data', './share', '-o', 'follow_symlinks']],
     ['a slash-terminated one', ['sshfs', 'u@host:/data', '/mnt/share/', '-o', 'follow_symlinks']]

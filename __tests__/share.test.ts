@@ -6,11 +6,11 @@ import * as path from 'node:path'
 import { nodeFs } from '../src/fsops.js'
 import { CallSlots, Watchdog, timedOps } from '../src/share/call-slots.js'
 import { Lane, type LaneData } from '../src/share/lane.js'
-import { assignLanes, laneCount } from '../src/share/lanes.js'
+import { assignLanes, dealLookups, laneCount, worthListing } from '../src/share/lanes.js'
 import type { FromLane, FromWorker, ToWorker } from '../src/share/protocol.js'
 import { Supervisor, serveShare, type LaneStarter } from '../src/share/supervisor.js'
 import { byIndex, failingLane, hungLane, indexed, inlineLane, shareOver } from './helpers/share.js'
-import { dataWorkspace, failing } from './helpers/stage.js'
+import { dataWorkspace, errnoError, failing } from './helpers/stage.js'
 import { describePosix } from './helpers/action.js'
 
 let ws: string
@@ -97,6 +97,45 @@ describe('lanes', () => {
     expect(wave2.map((l) => l.index)).toEqual([1, 2])
   })
 
+  it('deals each distinct TARGET once to a lane with a link to it, the lanes taking turns', () => {
+    const links = ['a/1', 'a/2', 'a/3', 'b/1', 'b/2', 'b/3'].map(
+      (p, i) => `- {path: ${p}, target: ${['data/x', 'data/dir', 'data/y'][i % 3]}}`
+    )
+    const spec = [...links, '- {path: c/1, target: other/z}', '- {path: c/2, state: absent}'].join('\n')
+    const { wave1 } = assignLanes(indexed(spec, ws), 3, 'linux')
+    const dealt = dealLookups(wave1, 'linux').map((lane) => lane.map((l) => [l.index, path.relative(ws, l.path)]))
+    // a/ and b/ lead to the same three TARGETs: a/ takes the first, b/ the next, a/ the last; c/ its own.
+    expect(dealt).toEqual([
+      [
+        [0, 'data/x'],
+        [2, 'data/y']
+      ],
+      [[4, 'data/dir']],
+      [[6, 'other/z']]
+    ])
+  })
+
+  it('lists where many names are sought: each lane a parent of many link directories, one lane a TARGET directory', () => {
+    const spec = ['d0/a -> t/f0', 'd1/a -> t/f1', 'd2/a -> t/f2', 'd3/a -> t/f3', 'd3/b -> t/f0'].join('\n')
+    const { wave1 } = assignLanes(indexed(spec, ws), 2, 'linux')
+    const dealt = dealLookups(wave1, 'linux').map((lane) => lane.map((l) => [path.relative(ws, l.path), l.names]))
+    expect(dealt).toEqual([
+      [
+        ['', 4],
+        ['t', 4]
+      ],
+      [['', 4]]
+    ])
+  })
+
+  it('lists a directory only where that takes fewer round trips than a lookup per name', () => {
+    expect(worthListing(640, 30)).toBe(true) // tmpfs, 30 entries
+    expect(worthListing(4096, 30)).toBe(true) // one ext4 block
+    expect(worthListing(4096, 4)).toBe(false)
+    expect(worthListing(4 << 20, 1000)).toBe(false) // a directory of some 100,000 entries
+    expect(worthListing(0, 100)).toBe(false) // a size that says nothing
+  })
+
   it('uses a lane per directory, at least one and at most ten', () => {
     expect(laneCount([], 'linux')).toBe(1)
     expect(laneCount(indexed(SPEC, ws), 'linux')).toBe(3)
@@ -106,7 +145,7 @@ describe('lanes', () => {
 })
 
 describePosix('Lane', () => {
-  function lane(spec: string, more = {}) {
+  function lane(spec: string, more = {}, ops = nodeFs) {
     const links = indexed(spec, ws)
     const slots = new CallSlots(1, Date.now())
     const data: LaneData = {
@@ -114,11 +153,12 @@ describePosix('Lane', () => {
       share: shareOver(ws, more),
       wave1: links,
       wave2: [],
+      lookups: dealLookups([links], 'linux')[0],
       memory: slots.memory,
       epoch: 0
     }
     const messages: FromLane[] = []
-    return { lane: new Lane(data, (m) => messages.push(m)), messages, slots }
+    return { lane: new Lane(data, (m) => messages.push(m), ops), messages, slots }
   }
 
   it('plans every link, then makes them, each answered by its index, then done', () => {
@@ -135,6 +175,57 @@ describePosix('Lane', () => {
       { type: 'done' }
     ])
     expect(fs.readlinkSync(path.join(ws, 'x/two'))).toBe('../data/dir')
+  })
+
+  it('looks up its TARGETs first, once each; one that fails there is the failure of its links’ own plans', () => {
+    const looked: string[] = []
+    const ops = {
+      ...nodeFs,
+      stat: (p: string) => {
+        looked.push(path.relative(ws, p))
+        if (p.endsWith('data/x')) throw errnoError('EACCES', 'stat')
+        return nodeFs.stat(p)
+      }
+    }
+    const { lane: l, messages } = lane('x/one -> data/x\nx/two -> data/dir\ny/three -> data/dir', {}, ops)
+    l.handle({ type: 'plan' })
+    expect(looked.slice(0, 2)).toEqual(['data/x', 'data/dir'])
+    expect(looked.filter((p) => p === 'data/dir')).toHaveLength(1)
+    expect(messages.slice(0, 3)).toMatchObject([
+      { index: 0, result: { plan: 'fail', code: 'EACCES', syscall: 'stat' } },
+      { index: 1, result: { plan: 'create' } },
+      { index: 2, result: { plan: 'create' } }
+    ])
+  })
+
+  it('plans from a listing of the parent of many link directories: one not listed is missing, unasked', () => {
+    fs.mkdirSync(path.join(ws, 'D1'))
+    fs.mkdirSync(path.join(ws, 'd2'))
+    fs.symlinkSync('../data/x', path.join(ws, 'd2/a'))
+    const asked: string[] = []
+    const ops = {
+      ...nodeFs,
+      stat: (p: string) => (asked.push(`stat ${path.relative(ws, p)}`), nodeFs.stat(p)),
+      readdir: (p: string) => (asked.push(`readdir ${path.relative(ws, p)}`), nodeFs.readdir(p))
+    }
+    const dirs = ['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7']
+    const { lane: l, messages } = lane(dirs.map((d) => `${d}/a -> data/x`).join('\n'), {}, ops)
+    l.handle({ type: 'plan' })
+    expect(asked).toContain('readdir ')
+    // d2 is there, and d1 is listed as D1 (a server that ignores case would find it): both are asked about.
+    expect(asked.filter((a) => /^stat d\d$/.test(a)).sort()).toEqual(['stat d1', 'stat d2'])
+    const plans = (messages as { result?: { plan: string } }[]).map((m) => m.result?.plan)
+    expect(plans).toEqual([
+      'create',
+      'create',
+      'unchanged',
+      'create',
+      'create',
+      'create',
+      'create',
+      'create',
+      undefined
+    ])
   })
 
   it('fails a PATH that a symlinked parent leads outside as that link alone, naming the parent', () => {

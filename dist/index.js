@@ -41136,7 +41136,7 @@ function resolveDirectory(dir, ctx) {
     const { path } = ctx.platform;
     const missing = [];
     for (let current = dir;; current = path.dirname(current)) {
-        const stats = ctx.ops.stat(current);
+        const stats = unlisted(current, ctx) ? undefined : ctx.ops.stat(current);
         if (stats) {
             if (!stats.isDirectory())
                 throw Object.assign(new Error(`not a directory: ${current}`), { code: 'ENOTDIR', syscall: 'stat' });
@@ -41147,6 +41147,18 @@ function resolveDirectory(dir, ctx) {
             return { real: dir, missing };
         missing.unshift(current);
     }
+}
+/**
+ * How a listed name is compared: without case or Unicode form, so that a share whose server ignores them (a macOS or
+ * Windows disk behind it) never has a name taken for missing that its lookups would find.
+ */
+function listedKey(name) {
+    return name.normalize('NFC').toLowerCase();
+}
+/** p's directory was listed while planning, without p in it. */
+function unlisted(p, ctx) {
+    const { path } = ctx.platform;
+    return ctx.listed?.get(path.dirname(p))?.has(listedKey(path.basename(p))) === false;
 }
 function existingKind(stats) {
     if (stats.isSymbolicLink())
@@ -41521,12 +41533,13 @@ function leadsTo(plan, realParent, ctx) {
 }
 /** The context for a planning pass, in which resolved directories may be remembered. */
 function planningContext(ctx) {
-    return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map() };
+    return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map(), listed: new Map() };
 }
+/** TARGET's stat, once per planning pass: a share worker's lanes look up their share of them first (lane.ts). */
 function statTarget(target, ctx) {
     if (ctx.targets?.has(target))
         return ctx.targets.get(target);
-    const stats = ctx.ops.stat(target);
+    const stats = unlisted(target, ctx) ? undefined : ctx.ops.stat(target);
     ctx.targets?.set(target, stats);
     return stats;
 }
@@ -42624,6 +42637,9 @@ function endedEarly(code, signal) {
 
 
 
+
+/** The share bundle, beside the main one: dist/share/index.js (share/index.ts). */
+const SHARE_BUNDLE = external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname((0,external_node_url_.fileURLToPath)(import.meta.url)), 'share', 'index.js');
 class ShareExecutor {
     share;
     links;
@@ -42633,7 +42649,7 @@ class ShareExecutor {
     waiting;
     ended;
     planned;
-    constructor(share, links, ctx, entry = (0,external_node_url_.fileURLToPath)(import.meta.url)) {
+    constructor(share, links, ctx, entry = SHARE_BUNDLE) {
         this.share = share;
         this.links = links;
         this.ctx = ctx;
@@ -43046,8 +43062,11 @@ function volumeLookup(platform, from) {
         isBoundary: (absPath) => platform.path.parse(absPath).root === absPath
     };
 }
-/** Finds each path's filesystem, asking about each mount or volume once. Never throws: what it cannot tell is `unknown`. */
-function createDetector(platform, sources = {}) {
+/**
+ * Finds each path's filesystem, asking about each mount or volume once. Never throws: what it cannot tell is `unknown`.
+ * `known` filesystems are taken as given, by mount point, without asking (a share worker's share: the action has).
+ */
+function createDetector(platform, sources = {}, known = []) {
     const from = { ...systemSources(platform), ...sources };
     const lookup = platform.isWindows ? volumeLookup(platform, from) : tableLookup(platform, from);
     const details = new Map();
@@ -43058,7 +43077,7 @@ function createDetector(platform, sources = {}) {
         const found = lookup.find(absPath);
         if (!found)
             return UNKNOWN_FS;
-        let info = details.get(found.key);
+        let info = details.get(found.key) ?? known.find((k) => k.mountPoint === found.plain.mountPoint);
         if (!info) {
             try {
                 info = found.details();
@@ -44083,416 +44102,15 @@ async function runPost(workerEntry) {
     }
 }
 
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
-;// CONCATENATED MODULE: ./src/share/call-slots.ts
-// Which filesystem call each lane of a share worker is in, and since when, in memory that the lanes and the worker's
-// main thread share. A lane stuck in a hung FUSE call cannot say so itself; the main thread, which never touches the
-// share, reads these slots and can.
-
-/** The calls a lane can be in, numbered by their place here. */
-const CALLS = Object.keys(nodeFs);
-/** Per lane: the link's index, the call (its number in CALLS), when it began (ms since `epoch`; 0 while idle). */
-const SLOT = 3;
-class CallSlots {
-    epoch;
-    slots;
-    /** Memory for `lanes` lanes, or the memory another thread made (`SharedArrayBuffer`). */
-    constructor(lanesOrMemory, epoch) {
-        this.epoch = epoch;
-        const memory = typeof lanesOrMemory === 'number' ? new SharedArrayBuffer((lanesOrMemory * SLOT + 1) * 4) : lanesOrMemory;
-        this.slots = new Int32Array(memory);
-    }
-    get memory() {
-        return this.slots.buffer;
-    }
-    begin(lane, index, syscall, now = Date.now()) {
-        Atomics.store(this.slots, lane * SLOT, index);
-        Atomics.store(this.slots, lane * SLOT + 1, CALLS.indexOf(syscall));
-        Atomics.store(this.slots, lane * SLOT + 2, Math.max(1, now - this.epoch));
-    }
-    end(lane) {
-        Atomics.store(this.slots, lane * SLOT + 2, 0);
-    }
-    /** The call `lane` is in now, or undefined while it is between calls. */
-    current(lane, now = Date.now()) {
-        const began = Atomics.load(this.slots, lane * SLOT + 2);
-        if (began === 0)
-            return undefined;
-        const syscall = CALLS[Atomics.load(this.slots, lane * SLOT + 1)];
-        return { index: Atomics.load(this.slots, lane * SLOT), syscall, elapsed: now - this.epoch - began };
-    }
-    /** Every lane is to stop at its next link (the share timed out or is gone). */
-    stop() {
-        Atomics.store(this.slots, this.slots.length - 1, 1);
-    }
-    get stopped() {
-        return Atomics.load(this.slots, this.slots.length - 1) === 1;
-    }
-}
-/** Filesystem calls that note themselves in a lane's slot while they run. */
-function timedOps(ops, slots, lane, current) {
-    const timed = {};
-    for (const name of CALLS) {
-        const op = ops[name];
-        timed[name] = (...args) => {
-            slots.begin(lane, current.index, name);
-            try {
-                return op(...args);
-            }
-            finally {
-                slots.end(lane);
-            }
-        };
-    }
-    return timed;
-}
-/** The only reader of the clock against the lanes' calls: each lane whose call outlives `timeoutMs`, once. */
-class Watchdog {
-    slots;
-    lanes;
-    timeoutMs;
-    overdue = new Set();
-    constructor(slots, lanes, timeoutMs) {
-        this.slots = slots;
-        this.lanes = lanes;
-        this.timeoutMs = timeoutMs;
-    }
-    /** The lanes newly found in a call longer than the timeout, with that call. */
-    check(now = Date.now()) {
-        const found = [];
-        for (let lane = 0; lane < this.lanes; lane++) {
-            const call = this.slots.current(lane, now);
-            if (this.overdue.has(lane) || !call || call.elapsed <= this.timeoutMs)
-                continue;
-            this.overdue.add(lane);
-            found.push({ lane, call });
-        }
-        return found;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/share/lane.ts
-// One lane of a share worker: plans, then makes, the links of whole directories of one share. It runs in a thread
-// of its own (runLane), so that a call stuck in a hung share holds up only this thread; each call is noted in the
-// shared slots first, for the worker's main thread to time.
-
-
-
-
-
-
-
-
-
-/**
- * Where the links of a share are planned and made. The share itself is as the action saw it (its details already
- * read); every other path comes from the mount table, since a link is sent here when only its TARGET is on the
- * share, and its PATH's filesystem is what the plan must know.
- */
-function shareContext(share, ops) {
-    const platform = platformFor(share.platform);
-    const table = createDetector(platform);
-    const { filesystem, settings } = share;
-    const detector = {
-        forPath: (p) => {
-            const info = table.forPath(p);
-            return info.mountPoint === filesystem.mountPoint ? filesystem : info;
-        }
-    };
-    return applyContext({ settings, realWorkingDirectory: settings.workingDirectory, platform, ops, detector });
-}
-class Lane {
-    data;
-    post;
-    ctx;
-    slots;
-    /** The link whose calls are being made: what a timed-out call is reported against. */
-    current = { index: -1 };
-    plans = new Map();
-    constructor(data, post, ops = nodeFs) {
-        this.data = data;
-        this.post = post;
-        this.slots = new CallSlots(data.memory, data.epoch);
-        this.ctx = shareContext(data.share, timedOps(ops, this.slots, data.lane, this.current));
-    }
-    handle(message) {
-        if (message.type === 'plan')
-            this.plan();
-        else
-            this.apply(message.wave === 1 ? this.data.wave1 : this.data.wave2);
-        this.post({ type: 'done' });
-    }
-    plan() {
-        const links = [...this.data.wave1, ...this.data.wave2];
-        this.current.index = links[0]?.index ?? -1;
-        try {
-            this.ctx.realWorkingDirectory = this.ctx.ops.realpath(this.ctx.realWorkingDirectory);
-        }
-        catch {
-            // a share that errors: each link's own calls say why
-        }
-        const planning = planningContext(this.ctx);
-        for (const { index, request } of links) {
-            if (this.slots.stopped)
-                break;
-            this.current.index = index;
-            const plan = planOrSkip(request, planning);
-            this.plans.set(index, plan);
-            this.post({ type: 'planned', index, result: plannedResult(plan, this.ctx) });
-        }
-    }
-    apply(links) {
-        const apply = applierFor(this.ctx);
-        for (const { index } of links) {
-            const plan = this.plans.get(index);
-            // A plan that already failed touches nothing to report so; the others wait for a share that answers.
-            if (!plan || (this.slots.stopped && plan.action !== 'fail'))
-                continue;
-            this.current.index = index;
-            this.post({ type: 'applied', index, result: apply(plan, this.ctx) });
-        }
-    }
-}
-/** The thread's side: a lane fed by the worker's main thread. */
-function runLane() {
-    const port = external_node_worker_threads_.parentPort;
-    const lane = new Lane(external_node_worker_threads_.workerData, (message) => port.postMessage(message));
-    port.on('message', (message) => lane.handle(message));
-}
-
-;// CONCATENATED MODULE: ./src/share/lanes.ts
-// How a share worker divides its links among lanes: whole directories each (the kernel serialises creations within
-// one directory, so a directory split across lanes gains nothing), the busiest first onto the least loaded lane.
-
-/**
- * sshfs serves about ten requests at once (measured), and every lane is a thread that parses the bundle at start:
- * more lanes than that cost start-up and gain nothing.
- */
-const MAX_LANES = 10;
-function laneCount(links, platform) {
-    const { path } = platformFor(platform);
-    return Math.max(1, Math.min(MAX_LANES, new Set(links.map((l) => path.dirname(l.request.absPath))).size));
-}
-/** Wave 1: each lane's directories. Wave 2: links below other links, in spec order, once wave 1 is done. */
-function assignLanes(links, count, platform) {
-    const { path } = platformFor(platform);
-    const byDir = new Map();
-    const wave2 = [];
-    for (const link of links) {
-        if (link.request.dependsOnEarlier) {
-            wave2.push(link);
-            continue;
-        }
-        const dir = path.dirname(link.request.absPath);
-        const group = byDir.get(dir);
-        if (group)
-            group.push(link);
-        else
-            byDir.set(dir, [link]);
-    }
-    const wave1 = Array.from({ length: count }, () => []);
-    for (const group of [...byDir.values()].sort((a, b) => b.length - a.length)) {
-        wave1.reduce((least, lane) => (lane.length < least.length ? lane : least)).push(...group);
-    }
-    for (const lane of wave1)
-        lane.sort((a, b) => a.index - b.index);
-    return { wave1, wave2 };
-}
-
-;// CONCATENATED MODULE: ./src/share/supervisor.ts
-// A share worker's main thread: starts the lanes, times their calls, and answers the action with every link's
-// result. It never touches the share itself, so it can always answer: a call that outlives `timeout` becomes that
-// link's ETIMEDOUT, and the links not yet done are skipped.
-
-
-
-
-
-
-
-
-
-/** A lane in a thread of its own: what the action uses. */
-const threadLane = (data) => {
-    const worker = new external_node_worker_threads_.Worker(new URL(import.meta.url), {
-        workerData: data,
-        env: envFor('lane'),
-        stdout: true,
-        stderr: true
-    });
-    return {
-        post: (message) => worker.postMessage(message),
-        listen: (onMessage, onError) => {
-            worker.on('message', onMessage);
-            worker.on('error', onError);
-        }
-    };
-};
-const UNFINISHED = { code: 'ECANCELED', syscall: 'none', attempted: 'get to' };
-class Supervisor {
-    share;
-    links;
-    ctx;
-    slots;
-    lanes;
-    byIndex;
-    planned = new Map();
-    settled = new Map();
-    stopReason;
-    wake = () => undefined;
-    timer;
-    constructor(share, links, startLane = threadLane) {
-        this.share = share;
-        this.links = links;
-        this.ctx = shareContext(share, nodeFs);
-        const count = laneCount(links, share.platform);
-        this.slots = new CallSlots(count, Date.now());
-        this.byIndex = new Map(links.map((l) => [l.index, l]));
-        const { wave1, wave2 } = assignLanes(links, count, share.platform);
-        this.lanes = wave1.map((own, lane) => {
-            const data = {
-                lane,
-                share,
-                wave1: own,
-                wave2: lane === 0 ? wave2 : [],
-                memory: this.slots.memory,
-                epoch: this.slots.epoch
-            };
-            return this.follow(startLane(data));
-        });
-        const watchdog = new Watchdog(this.slots, count, share.settings.timeoutMs);
-        this.timer = setInterval(() => watchdog.check().forEach(({ lane, call }) => this.timedOut(lane, call)), 20);
-    }
-    follow(port) {
-        const state = { port, busy: false, dead: false };
-        port.listen((message) => {
-            if (!state.dead)
-                this.take(message, state);
-            this.wake();
-        }, () => {
-            state.dead = true;
-            this.wake();
-        });
-        return state;
-    }
-    take(message, state) {
-        if (message.type === 'done')
-            state.busy = false;
-        else {
-            const { result } = message;
-            (message.type === 'planned' ? this.planned : this.settled).set(message.index, result);
-            const failedHere = message.type === 'planned' || result.status === 'failed';
-            if (failedHere && isShareGone(result.code))
-                this.stop(failureOf(result));
-        }
-    }
-    timedOut(lane, call) {
-        this.lanes[lane].dead = true;
-        const { timeoutMs, dryRun } = this.share.settings;
-        const failure = {
-            code: 'ETIMEDOUT',
-            errno: errnoNumber('ETIMEDOUT') ?? undefined,
-            syscall: call.syscall,
-            attempted: `finish ${call.syscall}() within timeout (${timeoutMs / 1000} s) for`
-        };
-        const link = this.byIndex.get(call.index);
-        if (link && !this.settled.has(call.index))
-            this.settled.set(call.index, unfinishedResult(link.request, failure, this.ctx, { dryRun }));
-        this.stop(failure);
-        this.wake();
-    }
-    stop(failure) {
-        this.stopReason ??= failure;
-        this.slots.stop();
-    }
-    /** Send every live lane of `which` a message and wait until each is done or dead. */
-    async phase(message, which = this.lanes) {
-        for (const state of which) {
-            if (state.dead)
-                continue;
-            state.busy = true;
-            state.port.post(message);
-        }
-        while (which.some((s) => s.busy && !s.dead))
-            await new Promise((resolve) => (this.wake = resolve));
-    }
-    /** Every link's result: its own, or skipped for the reason the lanes stopped. */
-    finish(results) {
-        const run = { dryRun: this.share.settings.dryRun, skipped: true };
-        return this.links.map(({ index, request }) => [
-            index,
-            results.get(index) ?? unfinishedResult(request, this.stopReason ?? UNFINISHED, this.ctx, run)
-        ]);
-    }
-    async plan() {
-        await this.phase({ type: 'plan' });
-        // A link the watchdog settled while planning keeps that result.
-        for (const [index, result] of this.settled)
-            this.planned.set(index, result);
-        return { type: 'planned', results: this.finish(this.planned) };
-    }
-    async apply() {
-        await this.phase({ type: 'apply', wave: 1 });
-        await this.phase({ type: 'apply', wave: 2 }, this.lanes.slice(0, 1));
-        return { type: 'final', results: this.finish(this.settled) };
-    }
-    end() {
-        clearInterval(this.timer);
-    }
-}
-function failureOf(result) {
-    return {
-        code: result.code,
-        errno: result.errno ?? undefined,
-        syscall: result.syscall,
-        attempted: 'reach the share for'
-    };
-}
-const processChannel = {
-    receive: () => new Promise((resolve) => process.once('message', resolve)),
-    send: (message) => new Promise((resolve) => process.send(message, () => resolve()))
-};
-/** The child process's side: one share, planned, then (unless a dry run) made when the action says so. */
-async function serveShare(channel, startLane = threadLane) {
-    const start = await channel.receive();
-    if (start.type !== 'start')
-        return;
-    const supervisor = new Supervisor(start.share, start.links, startLane);
-    try {
-        await channel.send(await supervisor.plan());
-        if (start.share.settings.dryRun)
-            return;
-        await channel.receive();
-        await channel.send(await supervisor.apply());
-    }
-    finally {
-        supervisor.end();
-    }
-}
-async function runShareWorker() {
-    await serveShare(processChannel);
-    // Lanes stuck in the share keep this process alive; the action does not wait for it.
-    process.exit(0);
-}
-
 ;// CONCATENATED MODULE: ./src/index.ts
-// The entry point the runner executes (bundled to dist/index.js). The same file is every other process and thread
-// of the action, told apart by one variable (roles.ts), so the bundle stays one file.
-
-
+// The entry point the runner executes (bundled to dist/index.js). The same file is the action's other processes,
+// told apart by one variable (roles.ts); a share worker and its lanes run the share bundle (share/index.ts).
 
 
 
 
 /* istanbul ignore next -- the dispatch itself: each role's entry is tested on its own */
 switch (roleOf(process.env)) {
-    case 'share-worker':
-        void runShareWorker();
-        break;
-    case 'lane':
-        runLane();
-        break;
     case 'post-worker':
         runPostWorker();
         break;

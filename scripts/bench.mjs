@@ -739,14 +739,22 @@ function machine() {
   }
 }
 
-/** Which build was measured: the commit, whether src/ or dist/ differ from it, and a hash of dist/index.js. */
+/** A hash and the size of one bundle of dist/ (`index.js`, `share/index.js`), or that the tree has none. */
+function bundleId(name) {
+  const file = path.join(ROOT, 'dist', name)
+  if (!fs.existsSync(file)) return 'none'
+  const bytes = fs.readFileSync(file)
+  return `${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}, ${fmt(bytes.length / 1024, 0)} KiB`
+}
+
+/** Which build was measured: the commit, whether src/ or dist/ differ from it, and each bundle's hash. */
 function build() {
   const git = (...argv) => spawnSync('git', argv, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? ''
-  const dist = fs.readFileSync(path.join(ROOT, 'dist', 'index.js'))
   return {
     commit: git('rev-parse', '--short', 'HEAD') || 'unknown',
     dirty: git('status', '--porcelain', '--', 'src', 'dist') !== '',
-    dist: `${createHash('sha256').update(dist).digest('hex').slice(0, 12)}, ${fmt(dist.length / 1024, 0)} KiB`
+    dist: bundleId('index.js'),
+    share: bundleId('share/index.js')
   }
 }
 
@@ -935,7 +943,7 @@ async function main() {
   console.log(`load average at start: ${host.loadAverage.join(' ')} (other work on the machine skews every figure)`)
   const built = build()
   console.log(
-    `build: commit ${built.commit}${built.dirty ? ' + uncommitted src/dist changes' : ''}, dist/index.js ${built.dist}\n`
+    `build: commit ${built.commit}${built.dirty ? ' + uncommitted src/dist changes' : ''}, dist/index.js ${built.dist}; dist/share/index.js ${built.share}\n`
   )
   const results = []
   const step = async (id, fn) => {

@@ -7,14 +7,25 @@ import { ROOT } from './run-action.mjs'
 
 const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-dist-'))
 try {
-  // The very build `npm run bundle` makes, into a temporary directory instead of dist/.
-  const bundle = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.bundle.split(' ')
-  const args = bundle.slice(1).map((arg, i, all) => (all[i - 1] === '-o' ? fresh : arg))
+  // The very builds `npm run bundle` makes (one ncc command per bundle, joined by &&), into a temporary directory
+  // instead of dist/.
   const ncc = path.join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
-  const build = spawnSync(process.execPath, [ncc, ...args], { cwd: ROOT, encoding: 'utf8' })
-  if (build.status !== 0) throw new Error(`ncc build failed:\n${build.stderr}${build.stdout}`)
-  const names = (dir) => fs.readdirSync(dir).sort()
-  const stale = [...new Set([...names(fresh), ...names(path.join(ROOT, 'dist'))])].filter((name) => {
+  const script = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.bundle
+  for (const command of script.split(' && ')) {
+    const args = command
+      .split(' ')
+      .slice(1)
+      .map((arg, i, all) => (all[i - 1] === '-o' ? path.join(fresh, path.relative('dist', arg)) : arg))
+    const build = spawnSync(process.execPath, [ncc, ...args], { cwd: ROOT, encoding: 'utf8' })
+    if (build.status !== 0) throw new Error(`ncc build failed:\n${build.stderr}${build.stdout}`)
+  }
+  /** Every file below dir, by its path there. */
+  const files = (dir) =>
+    fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+  const stale = [...new Set([...files(fresh), ...files(path.join(ROOT, 'dist'))])].filter((name) => {
     const a = path.join(fresh, name)
     const b = path.join(ROOT, 'dist', name)
     return !fs.existsSync(a) || !fs.existsSync(b) || !fs.readFileSync(a).equals(fs.readFileSync(b))

@@ -15,7 +15,7 @@ export interface Workplace {
   detector: FilesystemDetector
   /** Paths on a share that may not answer: their links go to a share worker. */
   mayHang: (p: string) => boolean
-  /** The script a share worker runs (this bundle). */
+  /** The script a share worker runs: the share bundle (dist/share/index.js) unless given. */
   workerEntry?: string
 }
 

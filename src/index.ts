@@ -1,20 +1,12 @@
-// The entry point the runner executes (bundled to dist/index.js). The same file is every other process and thread
-// of the action, told apart by one variable (roles.ts), so the bundle stays one file.
+// The entry point the runner executes (bundled to dist/index.js). The same file is the action's other processes,
+// told apart by one variable (roles.ts); a share worker and its lanes run the share bundle (share/index.ts).
 import { run } from './main.js'
 import { roleOf } from './roles.js'
 import { runPost, runPostWorker } from './post.js'
-import { runLane } from './share/lane.js'
-import { runShareWorker } from './share/supervisor.js'
 import { isPostStep } from './undo-state.js'
 
 /* istanbul ignore next -- the dispatch itself: each role's entry is tested on its own */
 switch (roleOf(process.env)) {
-  case 'share-worker':
-    void runShareWorker()
-    break
-  case 'lane':
-    runLane()
-    break
   case 'post-worker':
     runPostWorker()
     break

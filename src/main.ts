@@ -21,7 +21,7 @@ export interface RunOptions {
   ops?: FsOps
   /** Links on shares that may hang go to a share worker process (the default); false keeps every link here. */
   isolateShares?: boolean
-  /** The script a share worker runs: this bundle. */
+  /** The script a share worker runs: the share bundle (dist/share/index.js) unless given. */
   workerEntry?: string
 }
 

@@ -264,8 +264,15 @@ function volumeLookup(platform: Platform, from: MountSources): Lookup {
   }
 }
 
-/** Finds each path's filesystem, asking about each mount or volume once. Never throws: what it cannot tell is `unknown`. */
-export function createDetector(platform: Platform, sources: Partial<MountSources> = {}): FilesystemDetector {
+/**
+ * Finds each path's filesystem, asking about each mount or volume once. Never throws: what it cannot tell is `unknown`.
+ * `known` filesystems are taken as given, by mount point, without asking (a share worker's share: the action has).
+ */
+export function createDetector(
+  platform: Platform,
+  sources: Partial<MountSources> = {},
+  known: FilesystemInfo[] = []
+): FilesystemDetector {
   const from: MountSources = { ...systemSources(platform), ...sources }
   const lookup = platform.isWindows ? volumeLookup(platform, from) : tableLookup(platform, from)
   const details = new Map<unknown, FilesystemInfo>()
@@ -275,7 +282,7 @@ export function createDetector(platform: Platform, sources: Partial<MountSources
   const answer = (absPath: string): FilesystemInfo => {
     const found = lookup.find(absPath)
     if (!found) return UNKNOWN_FS
-    let info = details.get(found.key)
+    let info = details.get(found.key) ?? known.find((k) => k.mountPoint === found.plain.mountPoint)
     if (!info) {
       try {
         info = found.details()

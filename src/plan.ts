@@ -34,6 +34,11 @@ export interface PlanContext {
   targets?: Map<string, Stats | undefined>
   /** Likewise the relative way from a link's real directory to its TARGET's (a few pairs for thousands of links). */
   relatives?: Map<string, string>
+  /**
+   * Likewise the names in directories a share lane listed (lane.ts): a name missing there is known missing without
+   * asking the share, which answers one lookup at a time per directory.
+   */
+  listed?: Map<string, Set<string>>
   /** fs.protected_hardlinks and the effective user, read at the first hard link Linux refuses (result.ts). */
   hardlinkGuard?: HardlinkGuard
 }
@@ -94,7 +99,7 @@ function resolveDirectory(dir: string, ctx: PlanContext): RealLocation {
   const { path } = ctx.platform
   const missing: string[] = []
   for (let current = dir; ; current = path.dirname(current)) {
-    const stats = ctx.ops.stat(current)
+    const stats = unlisted(current, ctx) ? undefined : ctx.ops.stat(current)
     if (stats) {
       if (!stats.isDirectory())
         throw Object.assign(new Error(`not a directory: ${current}`), { code: 'ENOTDIR', syscall: 'stat' })
@@ -104,6 +109,20 @@ function resolveDirectory(dir: string, ctx: PlanContext): RealLocation {
     if (current === path.dirname(current)) return { real: dir, missing }
     missing.unshift(current)
   }
+}
+
+/**
+ * How a listed name is compared: without case or Unicode form, so that a share whose server ignores them (a macOS or
+ * Windows disk behind it) never has a name taken for missing that its lookups would find.
+ */
+export function listedKey(name: string): string {
+  return name.normalize('NFC').toLowerCase()
+}
+
+/** p's directory was listed while planning, without p in it. */
+function unlisted(p: string, ctx: PlanContext): boolean {
+  const { path } = ctx.platform
+  return ctx.listed?.get(path.dirname(p))?.has(listedKey(path.basename(p))) === false
 }
 
 function existingKind(stats: Stats): Existing {
@@ -470,12 +489,13 @@ function leadsTo(plan: LinkPlan, realParent: string, ctx: PlanContext): boolean 
 
 /** The context for a planning pass, in which resolved directories may be remembered. */
 export function planningContext<T extends PlanContext>(ctx: T): T {
-  return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map() }
+  return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map(), listed: new Map() }
 }
 
-function statTarget(target: string, ctx: PlanContext): Stats | undefined {
+/** TARGET's stat, once per planning pass: a share worker's lanes look up their share of them first (lane.ts). */
+export function statTarget(target: string, ctx: PlanContext): Stats | undefined {
   if (ctx.targets?.has(target)) return ctx.targets.get(target)
-  const stats = ctx.ops.stat(target)
+  const stats = unlisted(target, ctx) ? undefined : ctx.ops.stat(target)
   ctx.targets?.set(target, stats)
   return stats
 }

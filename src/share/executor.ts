@@ -2,6 +2,7 @@
 // planned and made, and let go of it when done. It never waits for the child to exit: a child stuck in a hung FUSE
 // call cannot exit until the share answers.
 import type { ChildProcess } from 'node:child_process'
+import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Emit, Executor } from '../executor.js'
 import type { Indexed, LinkResult } from '../model.js'
@@ -9,6 +10,9 @@ import type { PlanContext } from '../plan.js'
 import { unfinishedResult } from '../result.js'
 import { endedEarly, letGo, startChild } from '../roles.js'
 import type { FromWorker, Share, ToWorker } from './protocol.js'
+
+/** The share bundle, beside the main one: dist/share/index.js (share/index.ts). */
+export const SHARE_BUNDLE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'share', 'index.js')
 
 export class ShareExecutor implements Executor {
   private readonly child: ChildProcess
@@ -21,7 +25,7 @@ export class ShareExecutor implements Executor {
     private readonly share: Share,
     private readonly links: Indexed[],
     private readonly ctx: PlanContext,
-    entry = fileURLToPath(import.meta.url)
+    entry = SHARE_BUNDLE
   ) {
     this.child = startChild('share-worker', entry)
     this.child.on('message', (message: FromWorker) => {

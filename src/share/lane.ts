@@ -4,13 +4,15 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { applyContext, type ApplyContext } from '../apply.js'
 import { nodeFs, type FsOps } from '../fsops.js'
-import { planOrSkip, planningContext, type LinkPlan } from '../plan.js'
+import { isErrno } from '../errors.js'
+import { listedKey, planOrSkip, planningContext, statTarget, type LinkPlan, type PlanContext } from '../plan.js'
 import { createDetector } from '../mounts.js'
 import { platformFor } from '../platform.js'
 import { plannedResult } from '../result.js'
 import { applierFor } from '../undo-record.js'
 import { CallSlots, timedOps } from './call-slots.js'
 import type { Indexed } from '../model.js'
+import { worthListing, type Lookup } from './lanes.js'
 import type { FromLane, Share, ToLane } from './protocol.js'
 
 export interface LaneData {
@@ -18,6 +20,8 @@ export interface LaneData {
   share: Share
   wave1: Indexed[]
   wave2: Indexed[]
+  /** TARGETs this lane looks up before it plans (lanes.ts dealLookups). */
+  lookups: Lookup[]
   memory: SharedArrayBuffer
   epoch: number
 }
@@ -29,14 +33,8 @@ export interface LaneData {
  */
 export function shareContext(share: Share, ops: FsOps): ApplyContext {
   const platform = platformFor(share.platform)
-  const table = createDetector(platform)
   const { filesystem, settings } = share
-  const detector = {
-    forPath: (p: string) => {
-      const info = table.forPath(p)
-      return info.mountPoint === filesystem.mountPoint ? filesystem : info
-    }
-  }
+  const detector = createDetector(platform, {}, [filesystem])
   return applyContext({ settings, realWorkingDirectory: settings.workingDirectory, platform, ops, detector })
 }
 
@@ -71,6 +69,7 @@ export class Lane {
       // a share that errors: each link's own calls say why
     }
     const planning = planningContext(this.ctx)
+    this.lookUp(planning)
     for (const { index, request } of links) {
       if (this.slots.stopped) break
       this.current.index = index
@@ -78,6 +77,27 @@ export class Lane {
       this.plans.set(index, plan)
       this.post({ type: 'planned', index, result: plannedResult(plan, this.ctx) })
     }
+  }
+
+  /** What lanes.ts gave this lane to look at, into the planning pass's caches; a failure is left to the plans. */
+  private lookUp(planning: PlanContext): void {
+    for (const { index, path, names } of this.data.lookups) {
+      if (this.slots.stopped) return
+      this.current.index = index
+      try {
+        if (names === undefined) statTarget(path, planning)
+        else this.list(path, names, planning)
+      } catch (error) {
+        if (!isErrno(error)) throw error
+      }
+    }
+  }
+
+  /** A directory listed where that is cheaper than looking up each name sought there; the share caches it too. */
+  private list(dir: string, names: number, planning: PlanContext): void {
+    const stats = this.ctx.ops.stat(dir)
+    if (!stats?.isDirectory() || !worthListing(stats.size, names)) return
+    planning.listed?.set(dir, new Set(this.ctx.ops.readdir(dir).map(listedKey)))
   }
 
   private apply(links: Indexed[]): void {

@@ -10,7 +10,7 @@ import { unfinishedResult } from '../result.js'
 import { envFor } from '../roles.js'
 import { CallSlots, Watchdog, type Call } from './call-slots.js'
 import { shareContext, type LaneData } from './lane.js'
-import { assignLanes, laneCount } from './lanes.js'
+import { assignLanes, dealLookups, laneCount } from './lanes.js'
 import type { FromLane, FromWorker, Share, ToLane, ToWorker } from './protocol.js'
 
 /** How the supervisor reaches a lane, wherever it runs. */
@@ -72,12 +72,14 @@ export class Supervisor {
     this.slots = new CallSlots(count, Date.now())
     this.byIndex = new Map(links.map((l) => [l.index, l]))
     const { wave1, wave2 } = assignLanes(links, count, share.platform)
+    const lookups = dealLookups(wave1, share.platform)
     this.lanes = wave1.map((own, lane) => {
       const data: LaneData = {
         lane,
         share,
         wave1: own,
         wave2: lane === 0 ? wave2 : [],
+        lookups: lookups[lane],
         memory: this.slots.memory,
         epoch: this.slots.epoch
       }

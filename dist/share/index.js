@@ -1,0 +1,3306 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+var __webpack_exports__ = {};
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/roles.ts
+// The one variable index.ts dispatches on: which part of the action a process or thread is. Unset: the action as
+// the runner started it.
+
+const ROLE = 'LN_ACTION_ROLE';
+function roleOf(env) {
+    const role = env[ROLE];
+    return role === 'share-worker' || role === 'lane' || role === 'post-worker' ? role : undefined;
+}
+/** The environment of a process or thread that is to play `role`. */
+function envFor(role) {
+    return { ...process.env, [ROLE]: role };
+}
+/**
+ * A child process of this bundle playing `role`, talked to over IPC only: its own stdio, so the runner never waits
+ * for a child that a hung share keeps from exiting.
+ */
+function startChild(role, entry) {
+    return spawn(process.execPath, [entry], { env: envFor(role), stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+}
+/** Done with a child: killed, and nothing of it keeps this process alive even if it cannot die yet. */
+function letGo(child) {
+    child.kill('SIGKILL');
+    if (child.connected)
+        child.disconnect();
+    child.unref();
+}
+/** How a child ended, as a result's message says it. */
+function endedEarly(code, signal) {
+    return `ended early (${signal ?? `exit code ${code}`})`;
+}
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/errors.ts
+
+/** The message of anything thrown, Error or not. */
+function errorMessage(error) {
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
+const errnoNames = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
+/**
+ * The errno name of a Node system error. libuv has no name for some errnos (ESTALE, EDQUOT on Linux) and Node
+ * then says `UNKNOWN`; the number still tells.
+ */
+function errnoName(error) {
+    const code = error.code ?? '';
+    if (/^E[A-Z0-9]+$/.test(code))
+        return code;
+    if (typeof error.errno === 'number') {
+        const name = errnoNames.get(Math.abs(error.errno));
+        if (name)
+            return name;
+    }
+    return code || 'UNKNOWN';
+}
+/** The positive errno number for a name, as the OS knows it (null where this OS has no such errno). */
+function errnoNumber(name) {
+    return external_node_os_namespaceObject.constants.errno[name] ?? null;
+}
+/** A system error from fs (checked by shape: errors from another realm, as under jest, fail instanceof). */
+function isErrno(error) {
+    return typeof error === 'object' && error !== null && typeof error.code === 'string';
+}
+/** The errno code of anything thrown: `EEXIST`..., or '' for what is not a system error. */
+function errnoCode(error) {
+    return isErrno(error) ? error.code : '';
+}
+/** A system error as a result reports it: errno name and the positive number this OS gives it. */
+function toFailure(error, syscall, attempted) {
+    const code = errnoName(error);
+    const errno = errnoNumber(code) ?? (typeof error.errno === 'number' ? Math.abs(error.errno) : undefined);
+    return { code, errno, syscall, attempted, path: error.path };
+}
+
+;// CONCATENATED MODULE: ./src/families.ts
+// Every filesystem family, once: how mount tables name it, what it is in words, whether it is a share (worked on in
+// the share worker, its answers read back), and what it can store. docs/filesystems.md is generated from this table
+// (__tests__/filesystems-doc.test.ts); the knowledge rows in knowledge.ts say what each failure means.
+const ok = (fallback, rerun = 'yes') => ({
+    symlink: 'yes',
+    hardlink: 'yes',
+    replace: 'yes, atomic',
+    rerun,
+    fallback
+});
+/** exFAT and FAT through FUSE (the lab's): no link of any kind, so a copy is what can be made. */
+const NO_LINKS = {
+    symlink: 'no (ENOSYS)',
+    hardlink: 'no (EPERM)',
+    replace: 'copies only',
+    rerun: 'copies',
+    fallback: 'copy'
+};
+/** Matched in this order: specific FUSE daemons before the generic `fuse`. */
+const FAMILY_TABLE = {
+    sshfs: {
+        types: /^fuse\.sshfs$/,
+        share: true,
+        support: {
+            ...ok('symlink', 'yes; hard links with a warning (each name shows its own inode)'),
+            hardlink: 'yes; EPERM with -o disable_hardlink'
+        }
+    },
+    rclone: {
+        types: /^fuse\.rclone$/,
+        share: true,
+        support: {
+            symlink: 'no (EIO)',
+            hardlink: 'no (EIO)',
+            replace: 'copies only',
+            rerun: 'copies',
+            fallback: 'copy'
+        }
+    },
+    s3: {
+        types: /^fuse\.s3fs$/,
+        says: 'an S3 bucket through s3fs',
+        share: true,
+        support: {
+            symlink: 'yes (an object holding the text)',
+            hardlink: 'no (ENOTSUP)',
+            replace: 'renamed, but the mount keeps serving the old text',
+            rerun: 'yes',
+            fallback: 'symlink'
+        },
+        // Measured in the lab: readlink through the mount gave the old text until the stat cache entry expired (2.5 s
+        // after the rename with stat_cache_expire=1), while the bucket already held the new object.
+        readsBackStale: 'The bucket holds the new link, but s3fs serves link texts from its stat cache: programs reading through this ' +
+            'mount see the old target until the entry expires (mount with `-o stat_cache_expire=SECONDS` to shorten that).'
+    },
+    webdav: {
+        types: /^fuse\.davfs2?$/,
+        says: 'a WebDAV share through davfs2',
+        share: true,
+        support: {
+            symlink: 'no (ENOSYS)',
+            hardlink: 'no (EPERM)',
+            replace: 'copies only',
+            rerun: 'copies; a directory copy unverified (readdir EINVAL on kernel 6.18)',
+            fallback: 'copy'
+        }
+    },
+    bindfs: {
+        types: /^fuse\.bindfs$/,
+        share: true,
+        support: ok('symlink')
+    },
+    'fuse-overlayfs': {
+        types: /^fuse\.fuse-overlayfs$/,
+        share: true,
+        support: ok('symlink')
+    },
+    nfs: { types: /^nfs4?$/, share: true },
+    smb: {
+        types: /^(cifs|smb3?|smbfs|fuse\.smbnetfs)$/i,
+        share: true,
+        support: {
+            symlink: 'no (ENOSYS) through smbnetfs',
+            hardlink: 'no (EPERM) through smbnetfs',
+            replace: 'copies only',
+            rerun: 'copies',
+            fallback: 'copy'
+        }
+    },
+    exfat: {
+        types: /^(exfat|fuse\.exfat)$/i,
+        support: NO_LINKS
+    },
+    fat: {
+        types: /^(vfat|msdos|fat|fat12|fat16|fat32|fuse\.fusefat)$/i,
+        support: NO_LINKS
+    },
+    ntfs: { types: /^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, support: ok('symlink') },
+    refs: { types: /^refs$/i },
+    vboxsf: { types: /^vboxsf$/, share: true },
+    '9p': { types: /^(9p|virtiofs)$/, share: true },
+    overlay: {
+        types: /^overlay$/,
+        // A container's own files: unlike its volumes (bind mounts of the host's directories), which say so themselves.
+        says: 'read-only lower layers under a writable upper one, as in a container',
+        support: { ...ok('symlink'), replace: 'yes, atomic; EXDEV renaming a lower-layer directory' }
+    },
+    fuse: { types: /^(fuse|macfuse|osxfuse)/, share: true },
+    local: {
+        types: /^(ext[234]|xfs|btrfs|tmpfs|ramfs|zfs|f2fs|apfs|hfs)$/i,
+        support: ok('symlink')
+    }
+};
+const FAMILIES = Object.entries(FAMILY_TABLE);
+/** Asked for every link (verify, canHang...), about a handful of types: each type is matched once. */
+const familyByType = new Map();
+function familyOf(type) {
+    let family = familyByType.get(type);
+    if (family === undefined) {
+        family = FAMILIES.find(([, facts]) => facts.types.test(type))?.[0] ?? 'unknown';
+        familyByType.set(type, family);
+    }
+    return family;
+}
+function familyFacts(family) {
+    return family === 'unknown' ? undefined : FAMILY_TABLE[family];
+}
+/** The families whose support is known, in table order, for docs/filesystems.md. */
+function supportMatrix() {
+    return FAMILIES.flatMap(([family, facts]) => facts.support ? [[family, facts.types.source, facts.support]] : []);
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/platform.ts
+// The one place that knows which OS we run on. Stages receive a Platform object, so tests can pick another.
+
+
+function platformFor(name) {
+    const isWindows = name === 'win32';
+    const isMac = name === 'darwin';
+    return {
+        name,
+        isWindows,
+        isMac,
+        path: isWindows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix,
+        caseInsensitive: isWindows || isMac
+    };
+}
+function currentPlatform() {
+    return platformFor(process.platform);
+}
+/** Read when a hard link is refused, once per run: two cheap calls, never on a path that could hang. */
+function hardlinkGuard() {
+    let setting = '';
+    try {
+        setting = external_node_fs_namespaceObject.readFileSync('/proc/sys/fs/protected_hardlinks', 'utf8').trim();
+    }
+    catch {
+        // no /proc (a container without it): the kernel's default since 3.6 is 1 on every distribution that matters
+    }
+    return { protects: setting !== '0', euid: process.geteuid?.() ?? -1 };
+}
+/** A key under which two spellings of one path compare equal on this platform. */
+function pathKey(platform, p) {
+    return resolvedKey(platform, platform.path.normalize(p));
+}
+/** pathKey of a path that is normalized already (path.resolve made it): nothing to normalize, only to fold. */
+function resolvedKey(platform, normal) {
+    const folded = platform.caseInsensitive ? normal.toLowerCase() : normal;
+    // APFS and HFS+ also take an é typed as one character and as e + accent for the same name.
+    return platform.isMac ? folded.normalize('NFC') : folded;
+}
+/**
+ * A relative POSIX path with nothing to resolve: not absolute, no doubled or trailing slash, and no `.` or `..`
+ * segment (which would show as `./` or a final `.`; `a./b` is turned away too, and merely takes the slow way).
+ */
+function isPlainRelative(p) {
+    return p !== '' && p[0] !== '/' && !p.endsWith('/') && !p.endsWith('.') && !p.includes('//') && !p.includes('./');
+}
+/** path.resolve(base, p) for a normalized absolute base: spec paths are mostly plain names, and resolve is slow. */
+function resolveFrom(platform, base, p) {
+    if (platform.isWindows || !isPlainRelative(p))
+        return platform.path.resolve(base, p);
+    return base === '/' ? `/${p}` : `${base}/${p}`;
+}
+/** `child` is `parent` itself or lies below it. Both absolute. */
+function isWithin(platform, parent, child) {
+    return keyWithin(platform, pathKey(platform, parent), pathKey(platform, child));
+}
+/** isWithin for keys already made by pathKey: a prefix test, cheap enough for every link against every mount. */
+function keyWithin(platform, parentKey, childKey) {
+    const sep = platform.path.sep;
+    return childKey === parentKey || childKey.startsWith(parentKey.endsWith(sep) ? parentKey : parentKey + sep);
+}
+/** `child` relative to `parent` when it lies inside it ('' for itself); undefined otherwise. */
+function relativeInside(platform, parent, child) {
+    if (!isWithin(platform, parent, child))
+        return undefined;
+    const { path } = platform;
+    // path.posix.relative compares letters exactly: on macOS `/WS/a` under `/ws` would read `../WS/a`. Inside the
+    // parent (as isWithin decided), the child's first segments are the parent's: drop as many.
+    if (!platform.isMac)
+        return path.relative(parent, child);
+    const segments = (p) => path.normalize(p).split(path.sep).filter(Boolean);
+    return segments(child).slice(segments(parent).length).join(path.sep);
+}
+/** The `type` argument of fs.symlink: fixed at creation on Windows, ignored elsewhere. */
+function symlinkType(platform, kind, targetIsDir) {
+    if (!platform.isWindows)
+        return undefined;
+    if (kind === 'junction')
+        return 'junction';
+    return targetIsDir ? 'dir' : 'file';
+}
+/** The text a link of `kind` holds: a Windows junction always holds the absolute TARGET, elsewhere it is a symlink. */
+function linkTextOf(platform, kind, text, absTarget) {
+    return kind === 'junction' && platform.isWindows ? absTarget : text;
+}
+/** The volume a path is on: `C:\` or `\\server\share\` on Windows (drive letter upper-cased), `/` elsewhere. */
+function volumeOf(platform, absPath) {
+    const root = platform.path.parse(absPath).root;
+    return platform.isWindows ? root.replace(/^[a-z]:/, (drive) => drive.toUpperCase()) : root;
+}
+/**
+ * A link text as Windows may hand it back from readlink, without the namespace prefix that Node adds to absolute
+ * targets (`\\?\C:\x`, or NT's `\??\C:\x`); `\\?\UNC\server\share` is `\\server\share`.
+ */
+function withoutNamespace(platform, text) {
+    if (!platform.isWindows)
+        return text;
+    return text.replace(/^(?:\\\\\?\\|\\\?\?\\)(?:UNC\\|(?=[A-Za-z]:))/i, (prefix) => /UNC\\$/i.test(prefix) ? '\\\\' : '');
+}
+/**
+ * The link at `linkPath` holding `existingText` already leads where `wantedText` would. Elsewhere a link holds
+ * exactly the text it was given. Windows hands texts back in its own spelling (a `\\?\` prefix, a junction's
+ * trailing backslash, either slash, any case): there both must lead to the same place and both be relative or both
+ * absolute (a change of `relative` still replaces the link).
+ */
+function platform_sameLinkTarget(platform, linkPath, existingText, wantedText) {
+    if (!platform.isWindows)
+        return existingText === wantedText;
+    const { path } = platform;
+    const [existing, wanted] = [existingText, wantedText].map((t) => withoutNamespace(platform, t));
+    if (path.isAbsolute(existing) !== path.isAbsolute(wanted))
+        return false;
+    const dir = path.dirname(linkPath);
+    return pathKey(platform, path.resolve(dir, existing)) === pathKey(platform, path.resolve(dir, wanted));
+}
+
+;// CONCATENATED MODULE: ./src/knowledge.ts
+// What an errno means for a link, on which filesystem, and what to do about it. Rows of data, first match wins:
+// adding a filesystem or an errno is adding rows.
+
+
+
+/**
+ * Hints are alternatives, each a sentence; a follow-up one starts with "Or". Where a probe saw a kind of link fail,
+ * the alternatives that name it (`type: KIND`, `fallback: KIND`) are left out of the result's hint.
+ */
+const SYMLINK = 'Make a symbolic link (`type: symlink` or `fallback: symlink`).';
+const COPY = 'Or make a copy (`fallback: copy`).';
+const TOO_MANY_LINKS = ['Add `fallback: symlink`.', COPY, 'Or link to a copy of TARGET.'];
+const NO_SYMLINK_PRIVILEGE = [
+    'Turn on Developer Mode (Settings > System > For developers) or run the runner elevated.',
+    'For a directory, `type: junction` or `fallback: junction` needs no privilege.',
+    'For a file, `fallback: hardlink`.',
+    COPY
+];
+const LINK_CALLS = ['link', 'symlink'];
+const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP'];
+/** Node reports a junction's failure as symlink()'s: the kind tried tells them apart. */
+const A_JUNCTION = { says: 'a junction', test: (ctx) => ctx.kind === 'junction' };
+const TARGET_IS_DIR = { says: 'TARGET is a directory', test: (ctx) => ctx.targetIsDir };
+/**
+ * libuv maps ERROR_ACCESS_DENIED and ERROR_PRIVILEGE_NOT_HELD alike to EPERM (src/win/error.c,
+ * uv_translate_sys_error): whether a plain file can be made in PATH's directory tells them apart.
+ */
+const ACCESS_DENIED = {
+    says: 'a junction, or not even a plain file can be made there',
+    test: (ctx) => ctx.kind === 'junction' || ctx.canCreateFile === false
+};
+const NO_PRIVILEGE = {
+    says: 'a plain file can be made there',
+    test: (ctx) => ctx.canCreateFile === true
+};
+/** libuv says 1 link where it cannot open the file (src/win/fs.c, fs__stat_directory): no evidence either way. */
+const LINKS_READ = { says: 'its link count was read', test: (ctx) => (ctx.targetLinks ?? 0) > 1 };
+/** A FUSE daemon without link(): kernels >= 6.15 turn its ENOSYS into EPERM, which is not protected_hardlinks. */
+const THROUGH_FUSE = {
+    says: 'through FUSE',
+    test: (ctx) => /^fuse/.test(ctx.filesystem.driver ?? ctx.filesystem.type)
+};
+/** rclone's option, as its command line gives it (`--links`, `-l`). */
+const rcloneLinks = (ctx) => ctx.filesystem.options.some((o) => /^links(=|$)/.test(o));
+const ROWS = [
+    // Hard links refused by the filesystem itself.
+    {
+        codes: [...NOT_IMPLEMENTED, 'EPERM'],
+        syscalls: ['link'],
+        families: ['sshfs'],
+        when: { says: 'mounted with disable_hardlink', test: (ctx) => ctx.filesystem.options.includes('disable_hardlink') },
+        capability: true,
+        meaning: 'This sshfs mount was mounted with -o disable_hardlink, so it makes no hard links (kernels before 6.15 ' +
+            'report this as ENOSYS, "Function not implemented").',
+        hint: 'Make a symbolic link instead (`type: symlink`), or keep the hard link and add `fallback: symlink`.'
+    },
+    {
+        codes: [...NOT_IMPLEMENTED, 'EPERM'],
+        syscalls: ['link'],
+        families: ['sshfs'],
+        capability: true,
+        meaning: 'This sshfs mount does not allow hard links (it was mounted with -o disable_hardlink, or the SFTP server ' +
+            'lacks the hardlink extension); kernels before 6.15 report this as ENOSYS, "Function not implemented".',
+        hint: 'Make a symbolic link instead (`type: symlink`), or keep the hard link and add `fallback: symlink`.'
+    },
+    {
+        codes: ['ENOTSUP', 'EOPNOTSUPP'],
+        syscalls: ['link'],
+        families: ['fat', 'exfat', 'smb'],
+        platforms: ['darwin'],
+        capability: true,
+        meaning: "macOS's msdos, exfat and smbfs filesystems make no hard links (ENOTSUP, errno 45 there); symbolic links do " +
+            'work on msdos (the driver emulates them) and on SMB shares.',
+        hint: [SYMLINK, COPY]
+    },
+    {
+        codes: ['EISDIR'],
+        syscalls: LINK_CALLS,
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'Windows answered ERROR_INVALID_FUNCTION, which Node reports as EISDIR ("illegal operation on a directory"): ' +
+            'this volume has no links of any kind, as FAT32 and exFAT volumes have none. Nothing is wrong with a directory.',
+        hint: 'Copy instead: add `fallback: copy`, or put PATH on an NTFS volume.'
+    },
+    {
+        codes: ['EIO'],
+        syscalls: LINK_CALLS,
+        families: ['rclone'],
+        when: { says: 'mounted with --links', test: rcloneLinks },
+        capability: true,
+        meaning: 'rclone mounts make neither symbolic nor hard links and answer EIO (the share itself is fine). `--links` ' +
+            'only shows symlinks made on the remote as files named NAME.rclonelink holding the link text.',
+        hint: 'Copy instead: add `fallback: copy` (copies work on rclone mounts), or make the link on the remote itself.'
+    },
+    {
+        codes: ['EIO'],
+        syscalls: LINK_CALLS,
+        families: ['rclone'],
+        capability: true,
+        meaning: 'rclone mounts make neither symbolic nor hard links and answer EIO (the share itself is fine).',
+        hint: 'Copy instead: add `fallback: copy` (copies work on rclone mounts), or make the link on the remote itself.'
+    },
+    {
+        codes: [...NOT_IMPLEMENTED, 'EPERM'],
+        syscalls: LINK_CALLS,
+        families: ['webdav'],
+        capability: true,
+        meaning: 'WebDAV stores only files and directories: davfs2 makes neither symbolic links (ENOSYS) nor hard links ' +
+            '(EPERM on kernels >= 6.15, ENOSYS before).',
+        hint: 'Copy instead: add `fallback: copy` (copies work on WebDAV shares).'
+    },
+    {
+        codes: [...NOT_IMPLEMENTED, 'EPERM'],
+        syscalls: LINK_CALLS,
+        families: ['smb'],
+        when: { says: 'through smbnetfs', test: (ctx) => ctx.filesystem.type === 'fuse.smbnetfs' },
+        capability: true,
+        meaning: 'This SMB share is mounted with smbnetfs, whose libsmbclient has no link calls at all: it makes neither ' +
+            "symbolic nor hard links, whatever the server's `unix extensions` setting.",
+        hint: 'Copy instead: add `fallback: copy`; or mount the share with the kernel client (`mount -t cifs -o mfsymlinks`), ' +
+            'which stores symbolic links.'
+    },
+    {
+        codes: NOT_IMPLEMENTED,
+        syscalls: ['link'],
+        families: ['s3'],
+        capability: true,
+        meaning: 'S3 has no hard links: every object has one key. s3fs stores a symbolic link as an object holding its text.',
+        hint: [SYMLINK, COPY]
+    },
+    {
+        codes: [...NOT_IMPLEMENTED, 'EPERM', 'EISDIR'],
+        syscalls: LINK_CALLS,
+        families: ['exfat', 'fat'],
+        capability: true,
+        meaning: 'exFAT and FAT filesystems have neither symbolic nor hard links.',
+        hint: 'Copy instead: add `fallback: copy` (or put the link on another filesystem).'
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['link'],
+        platforms: ['darwin'],
+        when: TARGET_IS_DIR,
+        capability: true,
+        meaning: 'TARGET is a directory: APFS has no hard links to directories (only HFS+ had them, for Time Machine).',
+        hint: 'Use `type: symlink`, or add `fallback: symlink`.'
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['link'],
+        when: TARGET_IS_DIR,
+        capability: true,
+        meaning: 'TARGET is a directory, and hard links to directories are not allowed.',
+        hint: 'Use `type: symlink` (or `type: junction` on Windows), or add `fallback: symlink`.'
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['symlink'],
+        platforms: ['win32'],
+        when: ACCESS_DENIED,
+        meaning: 'Windows denied access (ERROR_ACCESS_DENIED, which Node reports as EPERM): a junction needs no privilege, and ' +
+            'where not even a plain file can be made the privilege is not the cause: this account may not write in the ' +
+            'directory of PATH. No other kind of link can be made there either.',
+        hint: 'Choose a PATH in a directory this account may write (`icacls DIR` shows who may), or fix its permissions first.'
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['symlink'],
+        platforms: ['win32'],
+        when: NO_PRIVILEGE,
+        capability: true,
+        meaning: 'This Windows account may not create symbolic links (ERROR_PRIVILEGE_NOT_HELD; a plain file can be made ' +
+            'there, so it is not access to the directory): it is not elevated and Developer Mode is off. ' +
+            "GitHub's hosted Windows runners have the privilege; self-hosted runners often lack it.",
+        hint: [...NO_SYMLINK_PRIVILEGE]
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['symlink'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'Windows refused the symbolic link with ERROR_PRIVILEGE_NOT_HELD (not elevated and Developer Mode is off, ' +
+            'as on many self-hosted runners) or ERROR_ACCESS_DENIED (no write access to the directory of PATH): Node ' +
+            'reports both as EPERM.',
+        hint: [...NO_SYMLINK_PRIVILEGE, 'If this account may not write in that directory (`icacls DIR`), fix that instead.']
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['link'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'Windows denied the hard link (ERROR_ACCESS_DENIED, which Node reports as EPERM): this account may not write ' +
+            "TARGET's attributes (a hard link changes its link count) or in the directory of PATH, or TARGET is in use.",
+        hint: ['Make a symbolic link (`fallback: symlink`).', COPY, 'Or give this account write access to TARGET.']
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['link'],
+        platforms: ['linux'],
+        when: THROUGH_FUSE,
+        capability: true,
+        meaning: 'This FUSE filesystem makes no hard links (its daemon has no link call; kernels >= 6.15 report that as EPERM, ' +
+            'older ones as ENOSYS).',
+        hint: [SYMLINK, COPY]
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['link'],
+        platforms: ['linux'],
+        when: {
+            says: 'fs.protected_hardlinks applies (not root, not the owner of TARGET)',
+            test: (ctx) => ctx.hardlinkProtected !== false
+        },
+        capability: true,
+        meaning: 'The kernel refused the hard link: with fs.protected_hardlinks=1 only the owner of TARGET (or someone who may ' +
+            'read and write it) may link to it; some filesystems refuse hard links altogether.',
+        hint: [SYMLINK, 'Or run as the owner of TARGET.']
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['link'],
+        capability: true,
+        // Linux's vfs_link() (fs/namei.c) refuses IS_APPEND and IS_IMMUTABLE inodes with EPERM before asking the
+        // filesystem, for root too.
+        meaning: 'The filesystem refused the hard link: TARGET may be immutable or append-only (`lsattr TARGET` shows `i` or ' +
+            '`a`), which no one may link to, not even root; or the filesystem makes no hard links.',
+        hint: [SYMLINK, COPY]
+    },
+    {
+        codes: ['ENOTSUP'],
+        syscalls: ['link'],
+        families: ['refs'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'This ReFS volume refused the hard link (ERROR_NOT_SUPPORTED): older ReFS versions have no hard links.',
+        hint: [SYMLINK, COPY]
+    },
+    {
+        codes: NOT_IMPLEMENTED,
+        syscalls: ['link'],
+        capability: true,
+        meaning: 'This filesystem does not implement hard links.',
+        hint: [SYMLINK, COPY]
+    },
+    {
+        codes: NOT_IMPLEMENTED,
+        syscalls: ['symlink'],
+        capability: true,
+        meaning: 'This filesystem does not implement symbolic links.',
+        hint: ['Make a hard link (`fallback: hardlink`, files only).', COPY]
+    },
+    {
+        codes: ['EINVAL'],
+        syscalls: ['symlink'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'Windows says this volume or share does not support symbolic links (ERROR_SYMLINK_NOT_SUPPORTED, which Node ' +
+            'reports as EINVAL).',
+        hint: ['For a directory on a local NTFS volume, `type: junction`.', 'For a file, `fallback: hardlink`.', COPY]
+    },
+    {
+        codes: ['EXDEV'],
+        syscalls: ['link'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'PATH is on PATH_VOLUME and TARGET on TARGET_VOLUME: a hard link cannot cross volumes (on GitHub-hosted ' +
+            'Windows runners the workspace is usually on D:, the tool cache and the user profile on C:).',
+        hint: [SYMLINK, COPY, "Or keep TARGET on PATH's drive."]
+    },
+    {
+        codes: ['EXDEV'],
+        syscalls: ['link'],
+        capability: true,
+        meaning: 'PATH and TARGET are on different filesystems, and a hard link cannot cross filesystems.',
+        hint: [SYMLINK, COPY]
+    },
+    {
+        codes: ['ERANGE'],
+        syscalls: ['link'],
+        families: ['ntfs'],
+        capability: true,
+        meaning: 'TARGET already has as many hard links as ntfs-3g allows (about 8,190; Windows itself stops at 1,023).',
+        hint: TOO_MANY_LINKS
+    },
+    {
+        codes: ['UNKNOWN'],
+        syscalls: ['link'],
+        platforms: ['win32'],
+        when: LINKS_READ,
+        capability: true,
+        meaning: 'Windows refused the hard link with an error libuv has no name for (UNKNOWN is its answer to every Win32 error ' +
+            'it does not map). From link() that is most likely ERROR_TOO_MANY_LINKS, NTFS allowing 1,023 hard links to ' +
+            'one file: TARGET has TARGET_LINKS.',
+        hint: TOO_MANY_LINKS
+    },
+    {
+        codes: ['UNKNOWN'],
+        syscalls: ['link'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'Windows refused the hard link with an error libuv has no name for (UNKNOWN is its answer to every Win32 error ' +
+            'it does not map). From link() that is most likely ERROR_TOO_MANY_LINKS, NTFS allowing 1,023 hard links to ' +
+            "one file; TARGET's link count could not be read to confirm it.",
+        hint: TOO_MANY_LINKS
+    },
+    {
+        codes: ['EMLINK'],
+        syscalls: ['link'],
+        platforms: ['darwin'],
+        capability: true,
+        meaning: 'TARGET already has 32,767 hard links, the most macOS allows for one file.',
+        hint: TOO_MANY_LINKS
+    },
+    {
+        codes: ['EMLINK'],
+        syscalls: ['link'],
+        capability: true,
+        meaning: 'TARGET already has as many hard links as the filesystem allows (ext4 65,000; NTFS 1,023; macOS 32,767; ' +
+            'btrfs 65,535 in one directory).',
+        hint: TOO_MANY_LINKS
+    },
+    // Something is in the way.
+    {
+        codes: ['EEXIST'],
+        syscalls: ['mkdir'],
+        meaning: 'A parent of PATH exists but is not a directory (a file, or a link to nothing).',
+        hint: 'Choose a PATH whose parents are directories, or remove what is in the way.'
+    },
+    {
+        codes: ['EEXIST'],
+        when: { says: 'a directory is at PATH', test: (ctx) => ctx.existing === 'dir' },
+        meaning: 'A directory is at PATH; ln-action never removes a directory, whatever `overwrite` says.',
+        hint: 'Choose another PATH, or remove the directory in an earlier step.'
+    },
+    {
+        codes: ['EEXIST'],
+        when: { says: 'a file is at PATH', test: (ctx) => ctx.existing === 'file' },
+        meaning: 'A regular file is at PATH, and `overwrite` does not allow replacing files.',
+        hint: 'Set `overwrite: files` to replace it (with `backup-suffix: .orig` to keep the old file).'
+    },
+    {
+        codes: ['EEXIST'],
+        meaning: 'Another link is already at PATH, and `overwrite: never` keeps it.',
+        hint: 'Set `overwrite: links` to replace it (with `backup-suffix` to keep the old one).'
+    },
+    {
+        codes: ['ENOENT'],
+        syscalls: ['link', 'stat', 'copyfile', 'cp'],
+        when: { says: 'TARGET is missing', test: (ctx) => !ctx.targetExists },
+        meaning: 'TARGET does not exist.',
+        hint: 'Check the TARGET path (relative TARGETs resolve against `working-directory`), or create it first.'
+    },
+    {
+        codes: ['ENOENT'],
+        meaning: 'A parent directory of PATH does not exist.',
+        hint: 'Set `create-parents: true`, or create the directory first.'
+    },
+    {
+        codes: ['ENOTDIR'],
+        syscalls: ['symlink'],
+        platforms: ['win32'],
+        when: A_JUNCTION,
+        meaning: 'A junction leads only to a directory, and TARGET is a file (or does not exist, and `target-type` is not `dir`).',
+        hint: 'Use `type: symlink` for a file (Windows makes it a file link), or set `target-type: dir` for a directory ' +
+            'that is made later.'
+    },
+    {
+        codes: ['ENOTDIR'],
+        meaning: 'A parent of PATH is a file, not a directory.',
+        hint: 'Choose a PATH whose parents are directories, or remove the file in the way.'
+    },
+    {
+        codes: ['EACCES'],
+        meaning: 'No permission to write in the directory of PATH (or to search one of its parents).',
+        hint: 'Choose a PATH in a directory this user may write, or fix its permissions in an earlier step.'
+    },
+    {
+        codes: ['EROFS'],
+        platforms: ['win32'],
+        meaning: 'The volume is write-protected (ERROR_WRITE_PROTECT).',
+        hint: 'Clear the write protection (`diskpart`: `attributes disk clear readonly`), or choose a PATH on a writable volume.'
+    },
+    {
+        codes: ['EROFS'],
+        platforms: ['darwin'],
+        meaning: 'The volume is mounted read-only (the system volume of macOS always is).',
+        hint: 'Remount it read-write (`sudo mount -uw MOUNTPOINT`), or choose a PATH on a writable volume (the workspace, ' +
+            '/Users, /tmp).'
+    },
+    {
+        codes: ['EROFS'],
+        meaning: 'The filesystem is mounted read-only.',
+        hint: 'Remount it read-write (`mount -o remount,rw MOUNTPOINT`), or choose a PATH on a writable filesystem.'
+    },
+    {
+        codes: ['ENOSPC'],
+        meaning: 'The filesystem is full: no free space, or no free inodes (every link and directory takes one).',
+        hint: 'Free space or inodes on that filesystem (`df -h`, `df -i`), or choose another filesystem.'
+    },
+    {
+        codes: ['EDQUOT'],
+        meaning: "The user's disk quota (blocks or inodes) on that filesystem is used up.",
+        hint: 'Free space within the quota, or ask for a larger one.'
+    },
+    {
+        codes: ['ENAMETOOLONG'],
+        when: { says: 'TARGET is too long', test: (ctx) => ctx.failure.path === ctx.target },
+        meaning: 'TARGET or a name in it is too long for the filesystem (usually 255 bytes a name, 4096 a path).',
+        hint: 'Point at a shorter path, for example through a shorter symlinked directory.'
+    },
+    {
+        codes: ['ENAMETOOLONG'],
+        meaning: 'PATH or a name in it is too long for the filesystem (usually 255 bytes a name, 4096 a path).',
+        hint: 'Use shorter names, or a relative link text (`relative: true`).'
+    },
+    {
+        codes: ['ELOOP'],
+        meaning: 'Resolving the path met too many symbolic links: a loop of links among its parents.',
+        hint: 'Find and break the loop (`namei -l PATH`).'
+    },
+    // Shares that misbehave.
+    {
+        codes: ['EIO', 'ENOENT'],
+        syscalls: ['symlink'],
+        families: ['sshfs'],
+        when: {
+            says: 'mounted with follow_symlinks',
+            test: (ctx) => ctx.filesystem.options.includes('follow_symlinks') || ctx.failure.code === 'EIO'
+        },
+        meaning: 'This sshfs mount follows symlinks (-o follow_symlinks): after the server makes the link, sshfs looks at ' +
+            'what it points to and reports EIO (ENOENT for a TARGET the server cannot see), so the link may well exist.',
+        hint: 'Mount without -o follow_symlinks to see links as links through the mount; the link is on the server ' +
+            '(check there with `ls -l`).'
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['readlink', 'stat'],
+        families: ['sshfs'],
+        meaning: "The symbolic link at PATH cannot be read back through this sshfs mount: Debian's sshfs hides every link " +
+            'whose text is absolute or contains `..` (readlink gives EPERM), although the link exists on the server.',
+        hint: 'Links whose text has no `..` read back (a link beside or above its TARGET); otherwise check them on the ' +
+            'server, or use `overwrite: links` to replace them.'
+    },
+    {
+        codes: ['EIO'],
+        meaning: 'Input/output error: the device or the network share failed.',
+        hint: 'Check the device or the share (dmesg, the FUSE daemon), then run again.'
+    },
+    {
+        codes: ['ENOTCONN', 'ECONNABORTED'],
+        syscalls: ['symlink', 'link', 'rename', 'copyfile'],
+        meaning: 'The share disconnected while this call was under way (its FUSE daemon died or the connection was aborted): ' +
+            'the server may have made the link all the same.',
+        hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) and run again: links already there are kept.'
+    },
+    {
+        codes: ['ECONNABORTED'],
+        meaning: 'The FUSE connection of this share was aborted while the call waited (its daemon hung or was stopped).',
+        hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) before this step.'
+    },
+    {
+        codes: ['ENOTCONN'],
+        meaning: 'The share is disconnected: the process serving the mount (sshfs, the FUSE daemon) is gone.',
+        hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) before this step.'
+    },
+    {
+        codes: ['ESTALE'],
+        meaning: 'Stale file handle: the directory changed on the NFS server behind the client.',
+        hint: 'Remount the share or `cd` out and back in, then run again.'
+    },
+    {
+        codes: ['EBUSY'],
+        platforms: ['win32'],
+        meaning: 'Windows reports a sharing violation (ERROR_SHARING_VIOLATION or a lock, which Node reports as EBUSY): another ' +
+            'process (an editor, a running build, an antivirus scan, the search indexer) holds PATH or TARGET open.',
+        hint: 'Stop what holds the file (Sysinternals `handle PATH` names it), e.g. a process an earlier step left running, then run again.'
+    },
+    {
+        codes: ['ETIMEDOUT'],
+        platforms: ['win32'],
+        meaning: "The network share did not answer in time (Windows' ERROR_SEM_TIMEOUT, or `timeout` ran out).",
+        hint: 'Check the server and the connection of this share (`net use` lists mapped drives), then run again; raise ' +
+            '`timeout` if the share is just slow.'
+    },
+    {
+        codes: ['ETIMEDOUT'],
+        meaning: 'The share stopped answering within `timeout`.',
+        hint: 'Check the server and the network; raise `timeout` if the share is just slow.'
+    },
+    {
+        codes: ['EPROTO'],
+        syscalls: ['symlink'],
+        families: ['vboxsf'],
+        capability: true,
+        meaning: 'VirtualBox shared folders refuse symbolic links unless the host allows them.',
+        hint: 'On the host: `VBoxManage setextradata VM VBoxInternal2/SharedFoldersEnableSymlinksCreate/SHARE 1`; or ' +
+            'add `fallback: copy`.'
+    },
+    {
+        codes: ['EPERM', 'EACCES', ...NOT_IMPLEMENTED],
+        syscalls: ['symlink'],
+        families: ['9p'],
+        capability: true,
+        meaning: "This 9p/virtiofs share refused the symbolic link: with QEMU's security_model=none the host-side user " +
+            'may not create it, and some shares do not pass links through at all.',
+        hint: 'Export the share with security_model=mapped-xattr (or passthrough as root), or add `fallback: copy`.'
+    },
+    {
+        codes: ['EINVAL'],
+        syscalls: ['scandir', 'opendir', 'readdir'],
+        families: ['webdav'],
+        meaning: 'davfs2 cannot list directories here (readdir gives EINVAL; seen with davfs2 1.6.1 on kernel 6.18).',
+        hint: 'Nothing to change for the links themselves; to list the share, use the WebDAV server directly.'
+    },
+    {
+        codes: ['EXDEV'],
+        syscalls: ['rename'],
+        families: ['overlay'],
+        meaning: 'overlayfs cannot rename a directory that lives in a lower layer (redirect_dir is off).',
+        hint: 'Replace the directory copy in an earlier step, or avoid `fallback: copy` for directories on overlayfs.'
+    },
+    {
+        codes: ['EINVAL', ...NOT_IMPLEMENTED],
+        syscalls: ['symlink'],
+        families: ['smb'],
+        capability: true,
+        meaning: 'This SMB/CIFS mount has no symbolic links: it lacks the `mfsymlinks` option and Unix extensions.',
+        hint: ['Mount with `-o mfsymlinks`.', 'Or add `fallback: hardlink` (files only).', COPY]
+    }
+];
+/** Shares, whose answers cannot be taken at their word: a created link is read back there. */
+function misreports(fs) {
+    return familyFacts(familyOf(fs.type))?.share === true;
+}
+/** Filesystems whose calls can hang (a FUSE daemon or a server that stops answering): worked on in a child process. */
+function canHang(fs) {
+    return /^fuse/.test(fs.driver ?? fs.type) || misreports(fs);
+}
+/** Errnos that say the share itself is gone: later links on the same mount are not attempted. */
+const SHARE_GONE = ['ENOTCONN', 'ECONNABORTED', 'ETIMEDOUT'];
+function isShareGone(code) {
+    return SHARE_GONE.includes(code);
+}
+function matches(row, ctx) {
+    const code = ctx.failure.code;
+    return (row.codes.includes(code) &&
+        (!row.syscalls || row.syscalls.includes(ctx.failure.syscall)) &&
+        (!row.families || row.families.includes(familyOf(ctx.filesystem.type))) &&
+        (!row.platforms || row.platforms.includes(ctx.platform.name)) &&
+        (!row.when || row.when.test(ctx)));
+}
+function rowFor(ctx) {
+    return ROWS.find((row) => matches(row, ctx));
+}
+/** The rows as the README's troubleshooting table shows them, in the order they are matched. */
+function troubleshootingRows() {
+    return ROWS.map((row) => [
+        row.codes.join(', '),
+        row.syscalls ? row.syscalls.map((c) => `${c}()`).join(', ') : 'any',
+        [row.families?.join(', '), row.platforms?.join(', '), row.when?.says].filter(Boolean).join('; ') || 'any',
+        row.capability ? 'yes' : 'no',
+        row.meaning,
+        [row.hint].flat().join(' ')
+    ]);
+}
+/** Another kind of link may work where this failure happened: `fallback` may try the next kind. */
+function isCapabilityFailure(ctx) {
+    return explain(ctx).capability;
+}
+const KIND_WORDS = {
+    symlink: 'symbolic link',
+    hardlink: 'hard link',
+    junction: 'junction',
+    copy: 'copy'
+};
+function kindWords(kind) {
+    return KIND_WORDS[kind];
+}
+function describeFilesystem(fs) {
+    if (fs.type === 'unknown')
+        return `a filesystem of unknown type${fs.mountPoint ? ` mounted at ${fs.mountPoint}` : ''}`;
+    const where = fs.mountPoint ? ` mounted at ${fs.mountPoint}` : '';
+    const source = fs.source && fs.source !== fs.type ? ` from ${fs.source}` : '';
+    const bound = fs.root ? `a bind mount of its directory ${fs.root}` : '';
+    const what = [familyFacts(familyOf(fs.type))?.says, bound].filter(Boolean).join(', ');
+    return `${fs.type}${where}${source}${what ? ` (${what})` : ''}`;
+}
+/** What was tried, the errno and its meaning, the filesystem, the fix: the table is matched once per failure. */
+function explain(ctx) {
+    const { failure } = ctx;
+    const row = rowFor(ctx);
+    const number = failure.errno === undefined ? '' : ` (errno ${failure.errno})`;
+    const message = `Could not ${failure.attempted} ${ctx.path} -> ${ctx.target}: ${failure.code}${number} from ` +
+        `${failure.syscall}() on ${describeFilesystem(ctx.filesystem)}. ${fillIn(row?.meaning ?? '', ctx)}`.trimEnd();
+    const advice = [row?.hint ?? []].flat().map((text) => fillIn(text, ctx));
+    return { message, hint: advice.join(' '), advice, capability: row?.capability === true };
+}
+/** The advice without the alternatives that name a kind of link the probe saw fail: evidence beats a row's advice. */
+function hintAfterProbe(advice, failing) {
+    const names = (text, kind) => [...text.matchAll(/`(?:type|fallback): ([^`]*)`/g)].some(([, kinds]) => kinds.split(/[\s,]+/).includes(kind));
+    const kept = advice.filter((text) => !failing.some((kind) => names(text, kind)));
+    return kept.map((text, i) => (i === 0 ? text.replace(/^Or (\w)/, (_, c) => c.toUpperCase()) : text)).join(' ');
+}
+/** A row's words for this failure's own facts: the mount point, the volumes of PATH and TARGET, TARGET's links. */
+function fillIn(text, ctx) {
+    return text
+        .replaceAll('MOUNTPOINT', ctx.filesystem.mountPoint || 'MOUNTPOINT')
+        .replaceAll('PATH_VOLUME', volumeOf(ctx.platform, ctx.path))
+        .replaceAll('TARGET_VOLUME', volumeOf(ctx.platform, ctx.target))
+        .replaceAll('TARGET_LINKS', ctx.targetLinks?.toLocaleString('en-US') ?? '');
+}
+
+;// CONCATENATED MODULE: ./src/model.ts
+// The data that flows through the pipeline: spec entries in, one result per entry out.
+/** `->` with white space (or the line's end) on each side, in a spec line: paths may contain `-` and `>`. */
+const SEPARATOR = /(?:^|\s)->(?:\s|$)/;
+const LINK_TYPES = ['symlink', 'hardlink', 'junction'];
+/** What can end up at PATH: a link of some kind, or a copy of TARGET (only through `fallback`). */
+const KINDS = [...LINK_TYPES, 'copy'];
+/** `symlink, copy` or `symlink copy` → ['symlink', 'copy'], or what is wrong with it (said where it was written). */
+function parseKinds(value) {
+    const words = value.split(/[\s,]+/).filter((k) => k !== '');
+    const unknown = words.find((k) => !KINDS.includes(k));
+    if (unknown !== undefined)
+        return { problem: `'${unknown}' is not a link kind; use ${KINDS.join(', ')}.` };
+    return { kinds: [...new Set(words)] };
+}
+const RELATIVE_MODES = (/* unused pure expression or super */ null && (['auto', 'true', 'false']));
+const OVERWRITE_MODES = (/* unused pure expression or super */ null && (['never', 'links', 'files']));
+const DANGLING_MODES = (/* unused pure expression or super */ null && (['warn', 'fail', 'allow']));
+/** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
+const STATES = (/* unused pure expression or super */ null && (['present', 'absent']));
+const TARGET_TYPES = (/* unused pure expression or super */ null && (['file', 'dir']));
+/** The n-th name a backup of `path` may take: PATH+suffix first, then PATH.~1~, PATH.~2~... (as `ln --backup=numbered`). */
+function backupName(path, suffix, n) {
+    return n === 0 ? path + suffix : `${path}.~${n}~`;
+}
+
+;// CONCATENATED MODULE: ./src/mounts-windows.ts
+/** A UNC share (`\\server\share\`): SMB, known from the path alone, without touching a share that may hang. */
+function uncShare(root) {
+    const match = /^\\\\([^\\?.][^\\]*)\\([^\\]+)\\?$/.exec(root);
+    if (!match)
+        return undefined;
+    return { type: 'smb', mountPoint: root, source: `\\\\${match[1]}\\${match[2]}`, options: ['network'] };
+}
+/**
+ * The PowerShell script that prints what DriveInfo knows of one drive as one line of JSON:
+ * `{"Name":"D:\\","DriveType":"Fixed","DriveFormat":"NTFS","DisplayRoot":""}`. DriveFormat throws on a drive that
+ * is not ready (an empty card reader); DisplayRoot is the `\\server\share` behind a mapped network drive.
+ */
+function driveQuery(root) {
+    if (!/^[A-Z]:\\$/.test(root))
+        throw new Error(`not a drive root: '${root}'`);
+    return [
+        // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
+        'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
+        `$d = [System.IO.DriveInfo]::new('${root}')`,
+        "$format = ''; try { $format = $d.DriveFormat } catch {}",
+        "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
+        '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
+    ].join('\n');
+}
+/** powershell.exe arguments that run a script as is: -EncodedCommand takes UTF-16LE base64, so nothing needs quoting. */
+function powershellArgs(script) {
+    return ['-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
+}
+/**
+ * The script that prints what the link at p is: `Junction|True`, `SymbolicLink|True` (a directory link, dangling or
+ * not: the link itself carries the directory attribute) or `SymbolicLink|False`. Node cannot tell: its lstat says
+ * "symbolic link" for all three, and readlink strips the `\??\` that both reparse buffers hold.
+ */
+function linkKindQuery(p) {
+    return `$i = Get-Item -LiteralPath '${p.replaceAll("'", "''")}' -Force\n"$($i.LinkType)|$($i.PSIsContainer)"`;
+}
+function parseLinkKind(output) {
+    const [type, container] = (output ?? '').trim().split('|');
+    if (type === 'Junction')
+        return 'junction';
+    if (type === 'SymbolicLink')
+        return container === 'True' ? 'dir' : 'file';
+    return undefined;
+}
+/**
+ * A drive as the knowledge base wants it: its format (`NTFS`, `ReFS`, `FAT32`, `exFAT`), or `smb` for a network
+ * drive (DriveFormat there is the server's format, kept as `format=`), and the DriveType as an option.
+ */
+function parseDriveInfo(root, output) {
+    const unknown = { type: 'unknown', mountPoint: root, source: '', options: [] };
+    let drive;
+    try {
+        drive = JSON.parse((output ?? '').trim());
+    }
+    catch {
+        return unknown;
+    }
+    if (typeof drive !== 'object' || drive === null)
+        return unknown;
+    const format = drive.DriveFormat || '';
+    const driveType = (drive.DriveType || 'Unknown').toLowerCase();
+    if (driveType === 'network') {
+        const options = ['network', ...(format ? [`format=${format}`] : [])];
+        return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options };
+    }
+    return { ...unknown, type: format || 'unknown', options: [driveType] };
+}
+
+;// CONCATENATED MODULE: ./src/fsops.ts
+// The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
+// worker process can run them on a share that may hang.
+
+
+
+
+
+function missing(error) {
+    return errnoCode(error) === 'ENOENT';
+}
+const nodeFs = {
+    lstat: (p) => external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false }),
+    stat: (p) => {
+        try {
+            return external_node_fs_namespaceObject.statSync(p);
+        }
+        catch (error) {
+            if (missing(error))
+                return undefined;
+            throw error;
+        }
+    },
+    readlink: (p) => external_node_fs_namespaceObject.readlinkSync(p),
+    realpath: (p) => external_node_fs_namespaceObject.realpathSync.native(p),
+    symlink: (text, p, type) => external_node_fs_namespaceObject.symlinkSync(text, p, type),
+    link: (existing, p) => external_node_fs_namespaceObject.linkSync(existing, p),
+    rename: (from, to) => external_node_fs_namespaceObject.renameSync(from, to),
+    unlink: (p) => external_node_fs_namespaceObject.unlinkSync(p),
+    mkdir: (p) => external_node_fs_namespaceObject.mkdirSync(p),
+    rmdir: (p) => external_node_fs_namespaceObject.rmdirSync(p),
+    readdir: (p) => external_node_fs_namespaceObject.readdirSync(p),
+    writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
+    copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
+    copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
+    linkKind: (p) => (currentPlatform().isWindows ? askLinkKind(p) : undefined)
+};
+/**
+ * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). It costs a PowerShell start
+ * (a few hundred ms), so it is asked only for a link being kept (a backup, a link inside a copied tree), and given 10 s
+ * at most: it cannot hang the action, and where it says nothing the caller falls back to what stat shows.
+ */
+function askLinkKind(p) {
+    if (!external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink())
+        return undefined;
+    const run = (0,external_node_child_process_namespaceObject.spawnSync)('powershell.exe', powershellArgs(linkKindQuery(p)), {
+        encoding: 'utf8',
+        timeout: 10_000,
+        windowsHide: true,
+        stdio: ['ignore', 'pipe', 'ignore']
+    });
+    return parseLinkKind(run.stdout);
+}
+/** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */
+function keepMeta(to, stats) {
+    for (const keep of [() => external_node_fs_namespaceObject.chmodSync(to, stats.mode & 0o7777), () => external_node_fs_namespaceObject.utimesSync(to, stats.atime, stats.mtime)]) {
+        try {
+            keep();
+        }
+        catch (error) {
+            if (!['ENOSYS', 'EPERM', 'ENOTSUP'].includes(errnoCode(error)))
+                throw error;
+        }
+    }
+}
+/**
+ * Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat), and it ftruncate()s the new file,
+ * which smbnetfs over SMB3 answers with EIO after 4 s (lab/FINDINGS.md). O_EXCL, never truncated; in chunks.
+ * Returns what `from` was, for its mode and times.
+ */
+function copyFileData(from, to) {
+    const input = external_node_fs_namespaceObject.openSync(from, 'r');
+    try {
+        const stats = external_node_fs_namespaceObject.fstatSync(input); // before reading moves atime
+        const output = external_node_fs_namespaceObject.openSync(to, 'wx');
+        try {
+            const buffer = Buffer.allocUnsafe(1 << 20);
+            for (let n; (n = external_node_fs_namespaceObject.readSync(input, buffer, 0, buffer.length, null)) > 0;)
+                external_node_fs_namespaceObject.writeSync(output, buffer, 0, n);
+        }
+        finally {
+            external_node_fs_namespaceObject.closeSync(output);
+        }
+        return stats;
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(input);
+    }
+}
+/** Remove what is at `p`, a whole tree where it is a directory (only ever one of ours: a copy, a temporary name). */
+function fsops_removeEntry(p, ops, path) {
+    if (!ops.lstat(p)?.isDirectory())
+        return ops.unlink(p);
+    for (const name of ops.readdir(p))
+        fsops_removeEntry(path.join(p, name), ops, path);
+    ops.rmdir(p);
+}
+
+;// CONCATENATED MODULE: ./src/remove.ts
+
+function kept(code, message, hint) {
+    return { action: 'fail', code, message: `${message} Kept: state: absent removes only links.`, hint };
+}
+const GIVE_TARGET = 'Give TARGET to remove a hard link of it, or remove the file in a step of your own if it is meant to go.';
+/** Whether the entry at PATH may go, from what the plan found (nothing here touches the disk). */
+function judgeRemoval(f) {
+    const { at, path, target } = f;
+    if (!at)
+        return { action: 'unchanged' };
+    if (at.isSymbolicLink()) {
+        if (target === '' || f.leadsToTarget)
+            return { action: 'remove', kind: 'symlink' };
+        return kept('OTHER_TARGET', `${path} is a link, but not to ${target}.`, 'Give the TARGET it leads to, or no TARGET to remove whatever link is at PATH.');
+    }
+    if (at.isDirectory())
+        return kept('NOT_A_LINK', `${path} is a directory, not a link.`, 'Remove it in a step of your own if it is meant to go.');
+    if (target === '') {
+        const what = at.nlink > 1 ? `a file with ${at.nlink} names (hard links)` : 'a regular file';
+        return kept('NOT_A_LINK', `${path} is ${what}, and no TARGET says whose hard link it would be.`, GIVE_TARGET);
+    }
+    const t = f.targetStats;
+    if (t && at.dev === t.dev && at.ino === t.ino)
+        return { action: 'remove', kind: 'hardlink' };
+    if (f.hidesInodes) {
+        return kept('UNVERIFIABLE', `${path} may be a hard link of ${target}, but this sshfs mount shows each name of a file as its own inode, ` +
+            'so it cannot be proven the same file (a copy made with `cp -p` looks the same).', 'Remove it in a step of your own if you know it is the link, or mount with `-o use_ino` where the server allows.');
+    }
+    const why = t ? `not ${target}'s file (another inode)` : `not a hard link of ${target}, which does not exist`;
+    return kept('OTHER_TARGET', `${path} is a file, ${why}.`, GIVE_TARGET);
+}
+/** Remove the link at `abs`, or with a backup suffix rename it to PATH+suffix (PATH.~N~ when taken); the backup. */
+function removeLinkAt(abs, backupSuffix, ops) {
+    if (!backupSuffix) {
+        ops.unlink(abs);
+        return undefined;
+    }
+    for (let n = 0;; n++) {
+        const name = backupName(abs, backupSuffix, n);
+        if (ops.lstat(name))
+            continue;
+        ops.rename(abs, name);
+        return name;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan.ts
+
+
+
+
+const SYSCALL = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', copy: 'copyfile' };
+function syscallOf(kind) {
+    return SYSCALL[kind];
+}
+/** Resolve the existing part of directory `dir` and list what is missing below it (like `realpath -m`). */
+function realDirectory(dir, ctx) {
+    const cached = ctx.realDirectories?.get(dir);
+    if (cached)
+        return cached;
+    const found = resolveDirectory(dir, ctx);
+    ctx.realDirectories?.set(dir, found);
+    return found;
+}
+function resolveDirectory(dir, ctx) {
+    const { path } = ctx.platform;
+    const missing = [];
+    for (let current = dir;; current = path.dirname(current)) {
+        const stats = unlisted(current, ctx) ? undefined : ctx.ops.stat(current);
+        if (stats) {
+            if (!stats.isDirectory())
+                throw Object.assign(new Error(`not a directory: ${current}`), { code: 'ENOTDIR', syscall: 'stat' });
+            const tail = missing.map((m) => path.basename(m));
+            return { real: path.join(ctx.ops.realpath(current), ...tail), missing };
+        }
+        if (current === path.dirname(current))
+            return { real: dir, missing };
+        missing.unshift(current);
+    }
+}
+/**
+ * How a listed name is compared: without case or Unicode form, so that a share whose server ignores them (a macOS or
+ * Windows disk behind it) never has a name taken for missing that its lookups would find.
+ */
+function listedKey(name) {
+    return name.normalize('NFC').toLowerCase();
+}
+/** p's directory was listed while planning, without p in it. */
+function unlisted(p, ctx) {
+    const { path } = ctx.platform;
+    return ctx.listed?.get(path.dirname(p))?.has(listedKey(path.basename(p))) === false;
+}
+function existingKind(stats) {
+    if (stats.isSymbolicLink())
+        return 'link';
+    if (stats.isDirectory())
+        return 'dir';
+    return stats.nlink > 1 ? 'link' : 'file';
+}
+/** Same size and modification time (within FAT's 2 s) and type: what a copy made by `fallback: copy` keeps. */
+function sameFileMeta(a, b) {
+    return a.isFile() === b.isFile() && a.size === b.size && Math.abs(a.mtimeMs - b.mtimeMs) < 2000;
+}
+/** A directory copy is recognised by the same names, types, sizes and times all the way down. */
+function sameTree(copy, original, ops, platform) {
+    const names = ops.readdir(original);
+    if (ops.readdir(copy).length !== names.length)
+        return false;
+    return names.every((name) => {
+        const a = ops.lstat(platform.path.join(copy, name));
+        const b = ops.lstat(platform.path.join(original, name));
+        if (!a || !b || a.isDirectory() !== b.isDirectory() || a.isSymbolicLink() !== b.isSymbolicLink())
+            return false;
+        if (a.isDirectory())
+            return sameTree(platform.path.join(copy, name), platform.path.join(original, name), ops, platform);
+        return a.isSymbolicLink() || sameFileMeta(a, b);
+    });
+}
+/**
+ * A directory at PATH is TARGET's copy when their trees match. Where a listing fails (davfs2 answers readdir with
+ * EINVAL in every directory) it cannot be compared: it is taken as the copy, with a warning, rather than failing
+ * every re-run (a directory is never replaced anyway).
+ */
+function recogniseTree(plan, ctx) {
+    const abs = plan.request.absPath;
+    try {
+        return sameTree(abs, plan.request.absTarget, ctx.ops, ctx.platform) ? {} : undefined;
+    }
+    catch (error) {
+        if (!isErrno(error))
+            throw error;
+        const why = `${errnoCode(error)} from ${error.syscall ?? 'scandir'}() on ${plan.filesystem.type}`;
+        return {
+            warning: `${abs} is a directory, but it cannot be listed to compare with TARGET (${why}): taken as its copy, not verified.`
+        };
+    }
+}
+/** Same type, size, time and mode: all that can be compared where a filesystem hides links or inodes. */
+function looksLikeTarget(at, target) {
+    return (target !== undefined &&
+        at.isDirectory() === target.isDirectory() &&
+        at.mode === target.mode &&
+        sameFileMeta(at, target));
+}
+function readLinkText(plan, ctx) {
+    try {
+        return ctx.ops.readlink(plan.request.absPath);
+    }
+    catch (error) {
+        // sshfs (contain_symlinks) hides absolute or escaping link texts: the link is there, its text is not readable.
+        if (familyOf(plan.filesystem.type) !== 'sshfs' || errnoCode(error) !== 'EPERM')
+            throw error;
+        plan.unreadable = true;
+        return undefined;
+    }
+}
+function recognise(kind, plan, at, target, ctx) {
+    const { platform } = ctx;
+    const abs = plan.request.absPath;
+    const fs = plan.filesystem;
+    switch (kind) {
+        case 'symlink':
+        case 'junction': {
+            if (!at.isSymbolicLink()) {
+                // Through sshfs -o follow_symlinks a link shows as what it points to.
+                if (!fs.options.includes('follow_symlinks') || !looksLikeTarget(at, target))
+                    return undefined;
+                return {
+                    warning: `${abs} shows as its TARGET through this sshfs mount (follow_symlinks): taken as the link, but it cannot be verified here.`
+                };
+            }
+            const text = readLinkText(plan, ctx);
+            if (text === undefined) {
+                // The text is hidden, its length is not (a symlink's size is the length of its text).
+                if (at.size !== Buffer.byteLength(plan.text))
+                    return undefined;
+                return {
+                    warning: `${abs} is a symlink of the right length, but this sshfs mount hides its text (absolute or with ..): taken as unchanged, not verified.`
+                };
+            }
+            const wanted = linkTextOf(platform, kind, plan.text, plan.request.absTarget);
+            return platform_sameLinkTarget(platform, abs, text, wanted) ? {} : undefined;
+        }
+        case 'hardlink':
+            if (!target || !at.isFile())
+                return undefined;
+            if (at.ino === target.ino && at.dev === target.dev)
+                return {};
+            // sshfs shows every name of a file as its own inode: a hard link there cannot be told from a copy.
+            if (familyOf(fs.type) !== 'sshfs' || !looksLikeTarget(at, target))
+                return undefined;
+            return {
+                warning: `${abs} has TARGET's size, time and mode; sshfs shows each name as its own inode, so this hard link cannot be verified.`
+            };
+        case 'copy':
+            if (!target || at.isSymbolicLink())
+                return undefined;
+            if (target.isDirectory())
+                return at.isDirectory() ? recogniseTree(plan, ctx) : undefined;
+            return sameFileMeta(at, target) ? {} : undefined;
+    }
+}
+function linkText(request, realParent, ctx) {
+    const { path } = ctx.platform;
+    const wantRelative = request.options.relative === 'true' || (request.options.relative === 'auto' && request.targetWasRelative);
+    if (!wantRelative)
+        return request.absTarget;
+    let targetDir = path.dirname(request.absTarget);
+    try {
+        targetDir = realDirectory(targetDir, ctx).real;
+    }
+    catch {
+        // A TARGET below a file cannot exist; its text can still be written as given.
+    }
+    return relativeText(realParent, targetDir, path.basename(request.absTarget), ctx);
+}
+/**
+ * path.relative(realParent, targetDir/name), computed once per pair of directories: the way to targetDir, then the
+ * name. Not where the parent lies at or below the target itself (the way then does not pass through targetDir).
+ */
+function relativeText(realParent, targetDir, name, ctx) {
+    const { path, isWindows } = ctx.platform;
+    const realTarget = isWindows ? path.join(targetDir, name) : targetDir === '/' ? `/${name}` : `${targetDir}/${name}`;
+    if (isWindows || !ctx.relatives || realParent === realTarget || realParent.startsWith(`${realTarget}/`))
+        return path.relative(realParent, realTarget) || '.';
+    const key = `${realParent}\0${targetDir}`;
+    let way = ctx.relatives.get(key);
+    if (way === undefined)
+        ctx.relatives.set(key, (way = path.relative(realParent, targetDir)));
+    return way === '' ? name : `${way}/${name}`;
+}
+function failed(plan, code, syscall, attempted) {
+    return Object.assign(plan, {
+        action: 'fail',
+        failure: { code, errno: errnoNumber(code) ?? undefined, syscall, attempted }
+    });
+}
+/** The kinds asked for by each set of options (thousands of links share one), never changed: plans filter copies. */
+const kindsOf = new WeakMap();
+/** The kinds a link asks for, in the order to try them: its type, then its fallbacks. */
+function requestedKinds({ options }) {
+    let kinds = kindsOf.get(options);
+    if (!kinds)
+        kindsOf.set(options, (kinds = [options.type, ...options.fallback.filter((k) => k !== options.type)]));
+    return kinds;
+}
+/** A plan that has looked at nothing yet: what a link that never got that far reports. */
+function emptyPlan(request, ctx) {
+    return {
+        request,
+        action: 'create',
+        kinds: requestedKinds(request),
+        text: '',
+        linkSource: request.absTarget,
+        targetExists: false,
+        targetIsDir: request.options.targetType === 'dir',
+        missingParents: [],
+        filesystem: ctx.detector.forPath(request.absPath),
+        warnings: []
+    };
+}
+/**
+ * Windows fixes what a link is when it is made: a junction leads only to a directory (so it leaves the kinds to try
+ * where TARGET is not one), and a symlink to a TARGET that does not exist yet is a file link unless `target-type: dir`
+ * says otherwise, which is worth a warning.
+ */
+function windowsKinds(plan) {
+    const { request, targetExists, targetIsDir } = plan;
+    const kinds = targetIsDir ? plan.kinds : plan.kinds.filter((k) => k !== 'junction');
+    if (targetExists || request.options.targetType !== undefined || !kinds.includes('symlink'))
+        return { kinds };
+    const warning = `TARGET ${request.absTarget} does not exist yet, and Windows fixes a symbolic link's type when it is made: ` +
+        `${request.absPath} is made a file link (a guess). Set \`target-type: dir\` if TARGET will be a directory, ` +
+        `or \`target-type: file\` to say so.`;
+    return { kinds, warning };
+}
+/** Words for what a link's plan tried, where the plan itself fails. */
+function attemptOf(request) {
+    return `create the ${request.options.type === 'hardlink' ? 'hard' : 'symbolic'} link`;
+}
+function planLink(request, ctx) {
+    const plan = emptyPlan(request, ctx);
+    try {
+        const parent = locate(plan, ctx);
+        if (!parent)
+            return escaped(plan, ctx);
+        if (request.options.state === 'absent')
+            return planRemoval(plan, parent, ctx);
+        const target = examineTarget(plan, parent.real, ctx);
+        const unfit = fitKinds(plan, target, ctx);
+        if (unfit)
+            return unfit;
+        // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
+        const at = parent.missing.length > 0 ? undefined : ctx.ops.lstat(request.absPath);
+        return decide(plan, at, target, ctx);
+    }
+    catch (error) {
+        if (!isErrno(error))
+            throw error;
+        return { ...plan, action: 'fail', failure: toFailure(error, error.syscall ?? 'stat', attemptOf(request)) };
+    }
+}
+/** The real path PATH would have: its parent with symlinks resolved. */
+function realPathOf(request, parent, ctx) {
+    return ctx.platform.path.join(parent.real, ctx.platform.path.basename(request.absPath));
+}
+/** PATH's real parent and the filesystem the link will be on; undefined where a symlinked parent leads out. */
+function locate(plan, ctx) {
+    const { request } = plan;
+    const parent = realDirectory(ctx.platform.path.dirname(request.absPath), ctx);
+    // Whether the parent lies inside is asked once per directory; only a parent outside needs the link's own path.
+    parent.inside ??= isWithin(ctx.platform, ctx.realWorkingDirectory, parent.real);
+    const confined = ctx.settings.confine && request.pathWasRelative && !parent.inside;
+    if (confined && !isWithin(ctx.platform, ctx.realWorkingDirectory, realPathOf(request, parent, ctx)))
+        return undefined;
+    plan.missingParents = parent.missing;
+    plan.filesystem = ctx.detector.forPath(parent.real);
+    return parent;
+}
+/** The first symlinked directory on the way from working-directory to PATH that leads outside it, and where. */
+function escapingParent(request, ctx) {
+    const { path } = ctx.platform;
+    const wd = ctx.settings.workingDirectory;
+    let at = wd;
+    for (const name of path.relative(wd, path.dirname(request.absPath)).split(path.sep)) {
+        at = path.join(at, name);
+        if (!ctx.ops.lstat(at)?.isSymbolicLink())
+            continue;
+        const leadsTo = ctx.ops.realpath(at);
+        if (!isWithin(ctx.platform, ctx.realWorkingDirectory, leadsTo))
+            return { link: at, leadsTo };
+    }
+    return undefined;
+}
+/** A relative PATH that a symlinked parent leads outside working-directory: this link's failure, not the spec's. */
+function escaped(plan, ctx) {
+    const { request } = plan;
+    const realPath = realPathOf(request, realDirectory(ctx.platform.path.dirname(request.absPath), ctx), ctx);
+    const parent = escapingParent(request, ctx);
+    const through = parent
+        ? `the symlinked parent ${parent.link}, which leads to ${parent.leadsTo}`
+        : 'a symlinked parent';
+    const message = `PATH '${request.path}' leads outside working-directory through ${through}: the link would be ${realPath} ` +
+        `(confine: true). Nothing was made there.`;
+    const hint = 'Choose a PATH inside working-directory, or set `confine: false` if links may lead out of it.';
+    return { ...failed(plan, 'CONFINE', 'realpath', attemptOf(request)), said: { message, hint } };
+}
+/** What TARGET is, and what each kind of link to it would hold. */
+function examineTarget(plan, realParent, ctx) {
+    const { request } = plan;
+    const target = statTarget(request.absTarget, ctx);
+    plan.targetExists = target !== undefined;
+    plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir;
+    if (target && plan.kinds.includes('hardlink'))
+        plan.linkSource = ctx.ops.realpath(request.absTarget);
+    if (plan.kinds.some((k) => k === 'symlink' || k === 'junction'))
+        plan.text = linkText(request, realParent, ctx);
+    return target;
+}
+/**
+ * The kinds that can lead to this TARGET, known before any call: a missing one takes only links, a directory no hard
+ * link (link(2) says EPERM). A failed plan when none can; a warning when the plan falls back from the asked kind.
+ */
+function fitKinds(plan, target, ctx) {
+    const { request } = plan;
+    const requested = plan.kinds;
+    const attempt = attemptOf(request);
+    if (!target)
+        plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction');
+    else if (target.isDirectory())
+        plan.kinds = requested.filter((k) => k !== 'hardlink');
+    if (plan.kinds.length === 0)
+        return target ? failed(plan, 'EPERM', 'link', attempt) : failed(plan, 'ENOENT', syscallOf(requested[0]), attempt);
+    if (plan.kinds[0] !== requested[0]) {
+        const why = target
+            ? 'is a directory, which no hard link can lead to'
+            : `does not exist, so no ${kindWords(requested[0])} can lead to it`;
+        plan.warnings.push(`TARGET ${request.absTarget} ${why}: a ${kindWords(plan.kinds[0])} is planned instead (fallback: ${plan.kinds.join(', ')}).`);
+    }
+    if (!target) {
+        if (ctx.settings.dangling === 'fail')
+            return failed(plan, 'ENOENT', 'stat', `${attempt} (dangling: fail)`);
+        if (ctx.settings.dangling === 'warn') {
+            plan.warnings.push(`TARGET ${request.absTarget} does not exist: the link at ${request.absPath} dangles for now.`);
+        }
+    }
+    if (!ctx.platform.isWindows)
+        return undefined;
+    const fitted = windowsKinds(plan);
+    if (fitted.kinds.length === 0)
+        return failed(plan, 'ENOTDIR', 'symlink', 'create the junction');
+    plan.kinds = fitted.kinds;
+    if (fitted.warning)
+        plan.warnings.push(fitted.warning);
+    return undefined;
+}
+/** Given what is at PATH: unchanged when it is already what was asked for, else create, replace, or fail. */
+function decide(plan, at, target, ctx) {
+    const { request } = plan;
+    const attempt = attemptOf(request);
+    if (at) {
+        plan.existing = existingKind(at);
+        for (const kind of requestedKinds(request)) {
+            const recognised = recognise(kind, plan, at, target, ctx);
+            if (!recognised)
+                continue;
+            if (recognised.warning)
+                plan.warnings.push(recognised.warning);
+            return Object.assign(plan, { action: 'unchanged', kinds: [kind] });
+        }
+    }
+    // A read-only mount answers EEXIST where something is in the way: name the real cause first.
+    if (plan.filesystem.options.includes('ro'))
+        return failed(plan, 'EROFS', syscallOf(plan.kinds[0]), attempt);
+    if (!at) {
+        if (plan.missingParents.length === 0 || ctx.settings.createParents)
+            return plan;
+        return failed(plan, 'ENOENT', syscallOf(plan.kinds[0]), `${attempt} (create-parents: false)`);
+    }
+    const allowed = plan.existing === 'link'
+        ? request.options.overwrite !== 'never'
+        : plan.existing === 'file' && request.options.overwrite === 'files';
+    if (!allowed && plan.unreadable)
+        return failed(plan, 'EPERM', 'readlink', 'check the existing link');
+    if (!allowed)
+        return failed(plan, 'EEXIST', syscallOf(plan.kinds[0]), attempt);
+    return Object.assign(plan, { action: 'replace' });
+}
+/** `state: absent`: whether what is at PATH may go (remove.ts judges), and the text of a link that would. */
+function planRemoval(plan, parent, ctx) {
+    const { request } = plan;
+    const at = parent.missing.length > 0 ? undefined : ctx.ops.lstat(request.absPath);
+    const given = request.absTarget !== '';
+    const isLink = at?.isSymbolicLink() === true;
+    if (at)
+        plan.existing = existingKind(at);
+    if (isLink)
+        plan.text = readLinkText(plan, ctx) ?? '';
+    const verdict = judgeRemoval({
+        path: request.absPath,
+        target: request.absTarget,
+        at,
+        targetStats: given && at && !isLink ? ctx.ops.stat(request.absTarget) : undefined,
+        leadsToTarget: isLink && given && leadsTo(plan, parent.real, ctx),
+        hidesInodes: familyOf(plan.filesystem.type) === 'sshfs' && !plan.filesystem.options.includes('use_ino')
+    });
+    if (verdict.action !== 'fail')
+        return { ...plan, action: verdict.action, kinds: verdict.action === 'remove' ? [verdict.kind] : [] };
+    const { code, message, hint } = verdict;
+    return { ...failed(plan, code, 'unlink', 'remove the link'), said: { message, hint } };
+}
+/** The link at PATH leads to TARGET: its text read from either parent's spelling, or both lead to the same file. */
+function leadsTo(plan, realParent, ctx) {
+    const { platform, ops } = ctx;
+    const { absPath, absTarget } = plan.request;
+    const wanted = pathKey(platform, absTarget);
+    const text = withoutNamespace(platform, plan.text);
+    const dirs = [platform.path.dirname(absPath), realParent];
+    if (text !== '' && dirs.some((dir) => pathKey(platform, platform.path.resolve(dir, text)) === wanted))
+        return true;
+    const [a, b] = [ops.stat(absPath), ops.stat(absTarget)];
+    return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
+}
+/** The context for a planning pass, in which resolved directories may be remembered. */
+function planningContext(ctx) {
+    return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map(), listed: new Map() };
+}
+/** TARGET's stat, once per planning pass: a share worker's lanes look up their share of them first (lane.ts). */
+function statTarget(target, ctx) {
+    if (ctx.targets?.has(target))
+        return ctx.targets.get(target);
+    const stats = unlisted(target, ctx) ? undefined : ctx.ops.stat(target);
+    ctx.targets?.set(target, stats);
+    return stats;
+}
+/**
+ * Plan one link, unless its share (found lexically, without touching it) is already known to be gone. A plan that
+ * finds the share gone marks it so for the links after it.
+ */
+function planOrSkip(request, ctx) {
+    const mountPoint = ctx.detector.forPath(request.absPath).mountPoint;
+    const gone = ctx.goneShares.get(mountPoint);
+    if (gone) {
+        return { ...failed(emptyPlan(request, ctx), gone.code, gone.syscall, gone.attempted), skipped: true };
+    }
+    const plan = planLink(request, ctx);
+    if (plan.failure && isShareGone(plan.failure.code))
+        ctx.goneShares.set(mountPoint, plan.failure);
+    return plan;
+}
+/** Plan every link, in spec order. */
+function planAll(requests, ctx) {
+    const planning = planningContext(ctx);
+    return requests.map((request) => planOrSkip(request, planning));
+}
+
+;// CONCATENATED MODULE: ./src/result.ts
+// Results: what each link reports, built from its plan and what applying it came to. Every result of the run, in
+// process or in a share worker, planned, made, failed or never attempted, is made here.
+
+
+
+/** Everything the knowledge base may match a failure of this link on. */
+function failureContext(plan, failure, kind, ctx) {
+    return {
+        failure,
+        kind,
+        path: plan.request.absPath,
+        target: plan.request.absTarget,
+        filesystem: plan.filesystem,
+        platform: ctx.platform,
+        targetExists: plan.targetExists,
+        targetIsDir: plan.targetIsDir,
+        existing: plan.existing,
+        hardlinkProtected: hardlinkProtected(plan, failure, ctx)
+    };
+}
+/**
+ * Whether fs.protected_hardlinks can be what refused this hard link: it is on, and the effective user is neither root
+ * nor TARGET's owner. Looked at only after EPERM from link() on Linux; undefined where TARGET's owner is unknown.
+ */
+function hardlinkProtected(plan, failure, ctx) {
+    if (failure.code !== 'EPERM' || failure.syscall !== 'link' || ctx.platform.name !== 'linux')
+        return undefined;
+    const guard = (ctx.hardlinkGuard ??= hardlinkGuard());
+    if (!guard.protects || guard.euid === 0)
+        return false;
+    let owner;
+    try {
+        owner = ctx.ops.stat(plan.linkSource)?.uid;
+    }
+    catch {
+        // TARGET cannot be looked at now: it may be the cause
+    }
+    return owner === undefined ? undefined : owner !== guard.euid;
+}
+/** `evidence`: what apply found out after the failure to tell apart what its errno can mean (Windows). */
+function explainFailure(plan, failure, kind, ctx, evidence = {}) {
+    return explain({ ...failureContext(plan, failure, kind, ctx), ...evidence });
+}
+/** The kinds a probe tries, by their names in a Probe. */
+const PROBED = ['symlink', 'hardlink'];
+function describeProbe(probe, dir) {
+    const works = (kind, words) => probe[kind] === 'ok'
+        ? `${words} work`
+        : probe[kind] === 'untested'
+            ? `${words} could not be tried`
+            : `${words} do not (${probe[kind]})`;
+    // Only what was tried and failed rules a kind out: where not even a scratch file could be made, nothing was learnt.
+    if (PROBED.every((kind) => probe[kind] !== 'ok' && probe[kind] !== 'untested')) {
+        return `Probed ${dir}: neither symbolic links (${probe.symlink}) nor hard links (${probe.hardlink}) can be made there, so only a copy can (\`fallback: copy\`).`;
+    }
+    return `Probed ${dir}: ${works('symlink', 'symbolic links')}, ${works('hardlink', 'hard links')}.`;
+}
+/** What the failure means: explained where it happened, said by the plan (removal, confinement), or asked now. */
+function explanationOf(plan, outcome, ctx) {
+    const { failure } = outcome;
+    if (!failure)
+        return undefined;
+    return outcome.explanation ?? plan.said ?? explainFailure(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx);
+}
+/** The hint, after what a probe found: what it saw work or fail first, then only advice it did not disprove. */
+function hintOf(explanation, probe, dir) {
+    if (!probe)
+        return explanation?.hint ?? '';
+    const failing = PROBED.filter((kind) => probe[kind] !== 'ok' && probe[kind] !== 'untested');
+    return `${describeProbe(probe, dir)} ${hintAfterProbe(explanation?.advice ?? [], failing)}`.trim();
+}
+function toResult(plan, outcome, ctx) {
+    const { request } = plan;
+    const { failure } = outcome;
+    const explanation = explanationOf(plan, outcome, ctx);
+    let message = explanation?.message ?? '';
+    const hint = hintOf(explanation, outcome.probe, ctx.platform.path.dirname(request.absPath));
+    if (plan.skipped)
+        message = `Not attempted: an earlier link found this share gone or not answering. ${message}`;
+    // One literal for the fields every result has; the optional ones follow only where there are any.
+    const result = {
+        line: request.line,
+        path: request.absPath,
+        target: request.absTarget,
+        text: outcome.kind === 'hardlink' || outcome.kind === 'copy'
+            ? ''
+            : linkTextOf(ctx.platform, outcome.kind, plan.text, request.absTarget),
+        type: request.options.type,
+        kind: outcome.kind,
+        status: outcome.status,
+        code: failure?.code ?? '',
+        errno: failure?.errno ?? null,
+        syscall: failure?.syscall ?? '',
+        filesystem: plan.filesystem.type,
+        message,
+        hint,
+        warnings: plan.warnings
+    };
+    if (request.endLine)
+        result.endLine = request.endLine;
+    if (outcome.probe)
+        result.probe = outcome.probe;
+    return result;
+}
+/**
+ * A link that never got to the disk: its share timed out or was found gone first (`skipped`), or its worker died.
+ * A dry run reports it as a plan that would fail; this is the one place a failure becomes a dry run's.
+ */
+function unfinishedResult(request, failure, ctx, run) {
+    const skipped = run.skipped === true;
+    const plan = { ...emptyPlan(request, ctx), action: 'fail', failure, skipped };
+    const result = toResult(plan, { status: skipped ? 'skipped' : 'failed', kind: '', failure }, ctx);
+    return run.dryRun ? { ...result, status: 'planned', plan: 'fail' } : result;
+}
+/** A dry run's result: what a real run would do, with the failure it can already see. */
+function plannedResult(plan, ctx) {
+    const outcome = plan.failure
+        ? { status: 'planned', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
+        : { status: 'planned', kind: plan.action === 'unchanged' ? (plan.kinds[0] ?? '') : '' };
+    return { ...toResult(plan, outcome, ctx), plan: plan.action };
+}
+/** A result of a spec that was rejected before anything was touched: the line, the paths as written, and why. */
+function rejected(line, entry, why) {
+    return {
+        line,
+        ...(entry?.endLine ? { endLine: entry.endLine } : {}),
+        path: entry?.path ?? '',
+        target: entry?.target ?? '',
+        text: '',
+        type: entry?.options.type ?? 'symlink',
+        kind: '',
+        status: why.status,
+        code: why.code,
+        errno: null,
+        syscall: '',
+        filesystem: '',
+        message: why.message,
+        hint: '',
+        warnings: []
+    };
+}
+/**
+ * What a rejected spec reports: each problem failed on its line (with its entry's paths where the entry was read),
+ * and every entry without a problem skipped, since nothing was attempted. In line order.
+ */
+function rejectedResults(entries, problems) {
+    const byLine = new Map(entries.map((e) => [e.line, e]));
+    const failed = problems.map((p) => rejected(p.line, byLine.get(p.line), { status: 'failed', code: 'SPEC', message: p.message }));
+    const lines = new Set(problems.map((p) => p.line));
+    const message = 'Not attempted: the spec has problems on other lines, and nothing is changed until it has none.';
+    const skipped = entries
+        .filter((e) => !lines.has(e.line))
+        .map((e) => rejected(e.line, e, { status: 'skipped', code: 'ECANCELED', message }));
+    return [...failed, ...skipped].sort((a, b) => a.line - b.line);
+}
+
+;// CONCATENATED MODULE: ./src/apply.ts
+// Apply stage: make each planned link, falling back to the next kind where the filesystem cannot make one,
+// replacing atomically (new link under a temporary name, renamed over PATH), backing up and probing. What came of
+// it becomes a result in result.ts.
+
+
+
+
+
+
+
+
+
+
+/** A fresh context for one run (or one share worker lane): nothing probed, swept or made yet. */
+function applyContext(base) {
+    return {
+        ...base,
+        goneShares: new Map(),
+        probes: new Map(),
+        swept: new Set(),
+        madeDirs: new Set(),
+        hidingTexts: new Set(),
+        fileProbes: new Map(),
+        now: Date.now
+    };
+}
+/** Temporary names: a fixed prefix a later run can recognise, then pid and randomness (unique per process). */
+const TEMP_PREFIX = '.ln-action-';
+const STALE_TEMP_MS = 60 * 60 * 1000;
+/** tempName's form, and the probe's scratch names (-f, -s, -h) built on it. */
+const TEMP_NAME = /^\.ln-action-[0-9a-z]+-[0-9a-f]{8}(-[fsh])?$/;
+function tempName(dir, ctx) {
+    return ctx.platform.path.join(dir, `${TEMP_PREFIX}${process.pid.toString(36)}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
+}
+/**
+ * Remove temporary links older than an hour: what a run that was killed mid-replacement left. Housekeeping only: where
+ * the directory cannot be listed (davfs2 answers readdir with EINVAL), the link is made all the same, with a warning.
+ */
+function sweepStaleTemps(dir, plan, ctx) {
+    if (ctx.swept.has(dir))
+        return;
+    ctx.swept.add(dir);
+    try {
+        for (const name of ctx.ops.readdir(dir)) {
+            // Only names of exactly our making: a user's own `.ln-action-links` is not ours to remove.
+            if (!TEMP_NAME.test(name))
+                continue;
+            const p = ctx.platform.path.join(dir, name);
+            const stats = ctx.ops.lstat(p);
+            if (stats && ctx.now() - stats.mtimeMs > STALE_TEMP_MS)
+                fsops_removeEntry(p, ctx.ops, ctx.platform.path);
+        }
+    }
+    catch (error) {
+        const stay = `The link is made all the same; temporary names (${TEMP_PREFIX}*) a killed run may have left stay.`;
+        warnFailed(error, 'scandir', 'clean up old temporary names in the directory of', plan.kinds[0], plan, ctx, stay);
+    }
+}
+/** A side step that failed without failing the link (sweeping, reading back): its explanation becomes a warning. */
+function warnFailed(error, syscall, attempted, kind, plan, ctx, consequence = '') {
+    if (!isErrno(error))
+        throw error;
+    const failure = toFailure(error, error.syscall ?? syscall, attempted);
+    const { message, hint } = explainFailure(plan, failure, kind, ctx);
+    plan.warnings.push([message, consequence, hint].filter(Boolean).join(' '));
+}
+/** A failed call, with what we were doing in words. */
+class StepError extends Error {
+    failure;
+    kind;
+    explained;
+    constructor(failure, kind) {
+        super(failure.code);
+        this.failure = failure;
+        this.kind = kind;
+    }
+    /** Asked of the knowledge base once, however many times the answer is needed. */
+    explanation(plan, ctx) {
+        return (this.explained ??= explainFailure(plan, this.failure, this.kind, ctx, evidence(this.failure, plan, ctx)));
+    }
+}
+/**
+ * What tells apart the causes one errno stands for on Windows, looked at once the call failed: libuv says EPERM for
+ * ERROR_PRIVILEGE_NOT_HELD and ERROR_ACCESS_DENIED alike, and UNKNOWN for every Win32 error it does not map.
+ */
+function evidence(failure, plan, ctx) {
+    if (!ctx.platform.isWindows)
+        return {};
+    if (failure.code === 'EPERM' && failure.syscall === 'symlink')
+        return { canCreateFile: canCreateFile(ctx.platform.path.dirname(plan.request.absPath), ctx) };
+    if (failure.code === 'UNKNOWN' && failure.syscall === 'link') {
+        try {
+            return { targetLinks: ctx.ops.lstat(plan.linkSource)?.nlink };
+        }
+        catch {
+            return {}; // unread: the row says it could not be confirmed
+        }
+    }
+    return {};
+}
+/** Whether a plain file can be made (and is removed at once) in dir: once per directory. */
+function canCreateFile(dir, ctx) {
+    const known = ctx.fileProbes.get(dir);
+    if (known !== undefined)
+        return known;
+    const file = `${tempName(dir, ctx)}-f`;
+    let made = false;
+    try {
+        ctx.ops.writeFile(file, '');
+        made = true;
+        ctx.ops.unlink(file);
+    }
+    catch {
+        // not made, or made and left for the sweep of a later run: either way the answer stands
+    }
+    ctx.fileProbes.set(dir, made);
+    return made;
+}
+function step(attempted, kind, fn) {
+    try {
+        return fn();
+    }
+    catch (error) {
+        throw stepError(error, attempted, kind);
+    }
+}
+/** A system error as a step's failure; anything else as it was. */
+function stepError(error, attempted, kind) {
+    if (!isErrno(error))
+        return error;
+    return new StepError(toFailure(error, error.syscall ?? syscallOf(kind), attempted), kind);
+}
+function make(kind, at, plan, ctx) {
+    const { ops, platform } = ctx;
+    switch (kind) {
+        case 'symlink':
+            return ops.symlink(plan.text, at, symlinkType(platform, 'symlink', plan.targetIsDir));
+        case 'junction':
+            // Elsewhere a junction is a symlink; Windows junctions take an absolute target.
+            return ops.symlink(linkTextOf(platform, kind, plan.text, plan.request.absTarget), at, symlinkType(platform, 'junction', true));
+        case 'hardlink':
+            return ops.link(plan.linkSource, at);
+        case 'copy':
+            return copyWhole(plan.request.absTarget, at, ctx);
+    }
+}
+/** A copy, or nothing: one that fails halfway (ENOSPC...) is removed; EEXIST means `to` was never ours. */
+function copyWhole(from, to, ctx) {
+    try {
+        copyEntry(from, to, true, ctx);
+    }
+    catch (error) {
+        if (errnoCode(error) !== 'EEXIST' && ctx.ops.lstat(to))
+            fsops_removeEntry(to, ctx.ops, ctx.platform.path);
+        throw error;
+    }
+}
+/**
+ * Copy a file, a tree, or (inside a tree) a link as a link; the first entry follows a link: TARGET is copied. A link
+ * inside keeps its Windows kind as the source has it: its text may lead elsewhere, or nowhere, from the copy.
+ */
+function copyEntry(from, to, follow, ctx) {
+    const { ops, platform } = ctx;
+    const stats = follow ? ops.stat(from) : ops.lstat(from);
+    if (stats?.isSymbolicLink())
+        return ops.symlink(ops.readlink(from), to, keptLinkType(from, ctx));
+    if (!stats?.isDirectory())
+        return ops.copyFile(from, to); // nothing there: copyFile says ENOENT
+    ops.mkdir(to);
+    for (const name of ops.readdir(from)) {
+        copyEntry(platform.path.join(from, name), platform.path.join(to, name), false, ctx);
+    }
+    ops.copyMeta(from, to);
+}
+/**
+ * sshfs -o follow_symlinks makes the link on the server, then stats what it points to and reports EIO (or ENOENT
+ * for a TARGET the server cannot see). The link exists: report it created, keep the errno, and say why.
+ */
+function madeDespiteError(at, failure, plan, ctx) {
+    const { filesystem } = plan;
+    if (familyOf(filesystem.type) !== 'sshfs' || failure.syscall !== 'symlink')
+        return false;
+    if (failure.code === 'ENOENT')
+        return filesystem.options.includes('follow_symlinks');
+    if (failure.code !== 'EIO')
+        return false;
+    try {
+        return ctx.ops.lstat(at) !== undefined;
+    }
+    catch {
+        return false; // the share cannot even tell: the EIO stands
+    }
+}
+function failure(error) {
+    return `${error.failure.code} (errno ${error.failure.errno ?? '?'})`;
+}
+/** Make the first kind that this filesystem allows at `at`; each step down the list is a warning. */
+function makeWithFallback(at, plan, ctx) {
+    for (let i = 0; i < plan.kinds.length; i++) {
+        const kind = plan.kinds[i];
+        try {
+            // Not through step(): every link comes here, and a closure and words per link add up over thousands.
+            try {
+                make(kind, at, plan, ctx);
+            }
+            catch (cause) {
+                throw stepError(cause, `create the ${kindWords(kind)}`, kind);
+            }
+            return { kind };
+        }
+        catch (error) {
+            if (!(error instanceof StepError))
+                throw error;
+            if (madeDespiteError(at, error.failure, plan, ctx)) {
+                plan.warnings.push(`${failure(error)} from symlink() through sshfs -o follow_symlinks, but the link was made on the server: ` +
+                    `reported as created. Mount without follow_symlinks to see links through the mount.`);
+                return { kind, quirk: error.failure };
+            }
+            const next = plan.kinds[i + 1];
+            const { message, capability } = error.explanation(plan, ctx);
+            if (!next || !capability)
+                throw error;
+            plan.warnings.push(`${message} Trying a ${kindWords(next)} instead (fallback: ${plan.kinds.slice(i + 1).join(', ')}).`);
+        }
+    }
+    throw new Error('no kind of link to try'); // planLink never plans an empty list
+}
+/**
+ * Where a filesystem is known to misreport, read the new link back at PATH (after the rename, when replacing: what
+ * every reader sees there), and say what does not match.
+ */
+function verify(made, plan, ctx) {
+    const { kind } = made;
+    const at = plan.request.absPath;
+    if (made.quirk || !misreports(plan.filesystem) || (kind !== 'symlink' && kind !== 'junction'))
+        return;
+    try {
+        const stats = ctx.ops.lstat(at);
+        if (!stats) {
+            plan.warnings.push(`${plan.request.absPath} was reported made but cannot be found through ${plan.filesystem.type} at ${plan.filesystem.mountPoint}.`);
+            return;
+        }
+        if (!stats.isSymbolicLink())
+            return; // follow_symlinks shows links as their targets; reading back proves nothing
+        const wanted = linkTextOf(ctx.platform, kind, plan.text, plan.request.absTarget);
+        const text = readBack(at, stats, wanted, plan, ctx);
+        if (text !== undefined && !platform_sameLinkTarget(ctx.platform, at, text, wanted)) {
+            const why = familyFacts(familyOf(plan.filesystem.type))?.readsBackStale ?? '';
+            plan.warnings.push(`${at} reads back as '${text}', not '${wanted}'. ${why}`.trim());
+        }
+    }
+    catch (error) {
+        // The link was made; only the check failed (the share may have gone meanwhile): say so, keep the result.
+        warnFailed(error, 'lstat', 'read back the new link', kind, plan, ctx);
+    }
+}
+/** The link's text, or undefined where sshfs hides it (`..` or absolute) but its size, the text's length, matches. */
+function readBack(at, stats, wanted, plan, ctx) {
+    const mount = plan.filesystem.mountPoint;
+    // Once a mount has hidden a text, reading each new one back costs a round trip to learn nothing.
+    if (ctx.hidingTexts.has(mount) && stats.size === Buffer.byteLength(wanted))
+        return undefined;
+    try {
+        return ctx.ops.readlink(at);
+    }
+    catch (error) {
+        if (errnoCode(error) !== 'EPERM' || stats.size !== Buffer.byteLength(wanted))
+            throw error;
+        ctx.hidingTexts.add(mount);
+        return undefined;
+    }
+}
+/**
+ * Which kinds of link this directory's filesystem allows, found by making a scratch symlink and hard link next to
+ * a scratch file (always removed). Once per filesystem: the hint then rests on evidence.
+ */
+function probe(dir, plan, ctx) {
+    const key = plan.filesystem.mountPoint || dir;
+    const known = ctx.probes.get(key);
+    if (known)
+        return known;
+    const { ops, platform } = ctx;
+    const base = tempName(dir, ctx);
+    const file = `${base}-f`;
+    const attempt = (fn) => {
+        try {
+            fn();
+            return 'ok';
+        }
+        catch (error) {
+            return isErrno(error) ? errnoName(error) : 'failed';
+        }
+    };
+    const result = { symlink: 'untested', hardlink: 'untested' };
+    try {
+        ops.writeFile(file, '');
+        result.symlink = attempt(() => ops.symlink(platform.path.basename(file), `${base}-s`, symlinkType(platform, 'symlink', false)));
+        // sshfs -o follow_symlinks answers EIO for a symlink it made: that is a symlink that works, as for a link.
+        const said = { code: result.symlink, syscall: 'symlink', attempted: 'probe' };
+        if (result.symlink !== 'ok' && madeDespiteError(`${base}-s`, said, plan, ctx))
+            result.symlink = 'ok';
+        result.hardlink = attempt(() => ops.link(file, `${base}-h`));
+    }
+    catch {
+        // Not even a file could be made here: the link's own errno says why.
+    }
+    finally {
+        for (const p of [`${base}-s`, `${base}-h`, file]) {
+            try {
+                ops.unlink(p);
+            }
+            catch {
+                // never made
+            }
+        }
+    }
+    ctx.probes.set(key, result);
+    return result;
+}
+/** The Windows type a link is made again with: its own, or (where that cannot be read) what it leads to now. */
+function keptLinkType(p, ctx) {
+    if (!ctx.platform.isWindows)
+        return undefined;
+    return ctx.ops.linkKind(p) ?? symlinkType(ctx.platform, 'symlink', ctx.ops.stat(p)?.isDirectory() ?? false);
+}
+/** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. */
+function makeBackup(plan, ctx) {
+    const { ops } = ctx;
+    const abs = plan.request.absPath;
+    const keep = (name) => {
+        const at = ops.lstat(abs);
+        // The backup keeps the old link's own kind (Windows fixes file, dir or junction at creation), not the new one's.
+        if (at?.isSymbolicLink())
+            return ops.symlink(ops.readlink(abs), name, keptLinkType(abs, ctx));
+        try {
+            ops.link(abs, name);
+        }
+        catch (error) {
+            if (errnoCode(error) === 'EEXIST')
+                throw error;
+            copyWhole(abs, name, ctx); // no hard links here: a copy keeps the content just as well
+        }
+    };
+    for (let n = 0;; n++) {
+        const name = backupName(abs, ctx.settings.backupSuffix, n);
+        try {
+            return step(`keep the backup ${name} of`, 'hardlink', () => keep(name));
+        }
+        catch (error) {
+            if (!(error instanceof StepError) || error.failure.code !== 'EEXIST')
+                throw error;
+        }
+    }
+}
+function replace(plan, ctx) {
+    const { ops, platform } = ctx;
+    const abs = plan.request.absPath;
+    const dir = platform.path.dirname(abs);
+    sweepStaleTemps(dir, plan, ctx);
+    const temp = tempName(dir, ctx);
+    const made = makeWithFallback(temp, plan, ctx);
+    const { kind } = made;
+    try {
+        if (ctx.settings.backupSuffix)
+            makeBackup(plan, ctx);
+        // rename(2) cannot put a directory (a copied tree) over a link: remove, then rename.
+        if (kind === 'copy' && plan.targetIsDir)
+            step('remove the old link at', kind, () => ops.unlink(abs));
+        renameOver(temp, kind, plan, ctx);
+    }
+    finally {
+        // rename() between two names of one file does nothing and leaves the source: never leave debris. A share that
+        // went away meanwhile cannot be cleaned; the error that says so is already on its way.
+        try {
+            if (ops.lstat(temp))
+                fsops_removeEntry(temp, ctx.ops, ctx.platform.path);
+        }
+        catch {
+            // nothing to add to the error already thrown, if any
+        }
+    }
+    return made;
+}
+/**
+ * Rename the new link over PATH. Windows refuses that (EPERM) where either is a directory link or junction, dangling
+ * ones included (MoveFileExW cannot replace a directory): there the old link is removed first, and the result says
+ * the replacement was not atomic.
+ */
+function renameOver(temp, kind, plan, ctx) {
+    const abs = plan.request.absPath;
+    try {
+        return step('replace what is at', kind, () => ctx.ops.rename(temp, abs));
+    }
+    catch (error) {
+        const refused = error instanceof StepError && error.failure.code === 'EPERM';
+        if (!refused || !ctx.platform.isWindows || plan.existing !== 'link')
+            throw error;
+    }
+    step('remove the old link at', kind, () => ctx.ops.unlink(abs));
+    plan.warnings.push(`Windows cannot replace the link at ${abs} in one step (not atomic): it was removed, then made again.`);
+    step('replace what is at', kind, () => ctx.ops.rename(temp, abs));
+}
+/** Create the missing parents one by one (a recursive mkdir reports ENOENT for EROFS); returns those made here. */
+function createParents(plan, ctx, created) {
+    for (const dir of plan.missingParents) {
+        if (ctx.madeDirs.has(dir))
+            continue;
+        try {
+            step(`create the parent directory ${dir} for`, plan.kinds[0], () => ctx.ops.mkdir(dir));
+            created.push(dir);
+        }
+        catch (error) {
+            // Another run (or an earlier link through another spelling) may have made it already.
+            if (!(error instanceof StepError && error.failure.code === 'EEXIST' && ctx.ops.stat(dir)?.isDirectory()))
+                throw error;
+        }
+        ctx.madeDirs.add(dir);
+    }
+}
+/** Directories this link made before it failed go again, innermost first, where still empty. */
+function removeCreatedParents(created, ctx) {
+    for (const dir of created.reverse()) {
+        try {
+            ctx.ops.rmdir(dir);
+            ctx.madeDirs.delete(dir);
+        }
+        catch {
+            return;
+        }
+    }
+}
+function execute(plan, ctx) {
+    if (plan.action === 'unchanged')
+        return { status: 'unchanged', kind: plan.kinds[0] ?? '' };
+    if (plan.action === 'remove')
+        return removal(plan, ctx);
+    if (plan.action === 'fail') {
+        return { status: plan.skipped ? 'skipped' : 'failed', kind: '', failure: plan.failure, failedKind: plan.kinds[0] };
+    }
+    const createdParents = [];
+    try {
+        createParents(plan, ctx, createdParents);
+        const status = plan.action === 'replace' ? 'replaced' : 'created';
+        const made = status === 'replaced' ? replace(plan, ctx) : makeWithFallback(plan.request.absPath, plan, ctx);
+        verify(made, plan, ctx);
+        return { status, kind: made.kind, failure: made.quirk, failedKind: made.kind };
+    }
+    catch (error) {
+        if (!(error instanceof StepError))
+            throw error;
+        removeCreatedParents(createdParents, ctx);
+        return failedOutcome(error, plan, ctx);
+    }
+}
+/** `state: absent`: the link goes, or with backup-suffix is renamed to its backup. */
+function removal(plan, ctx) {
+    const kind = plan.kinds[0];
+    try {
+        step('remove the link', kind, () => removeLinkAt(plan.request.absPath, ctx.settings.backupSuffix, ctx.ops));
+        return { status: 'removed', kind };
+    }
+    catch (error) {
+        if (!(error instanceof StepError))
+            throw error;
+        return failedOutcome(error, plan, ctx);
+    }
+}
+function failedOutcome(error, plan, ctx) {
+    const { failure, kind } = error;
+    const explanation = error.explanation(plan, ctx);
+    const outcome = { status: 'failed', kind: '', failure, failedKind: kind, explanation };
+    if (isShareGone(failure.code))
+        ctx.goneShares.set(ctx.detector.forPath(plan.request.absPath).mountPoint, failure);
+    // EXDEV is about the pair of filesystems: a probe of PATH's directory alone would say "hard links work".
+    else if (failure.code !== 'EXDEV' && explanation.capability) {
+        outcome.probe = probe(ctx.platform.path.dirname(plan.request.absPath), plan, ctx);
+    }
+    return outcome;
+}
+/**
+ * Apply one link. Links below another entry's PATH are planned again now, since that link exists only now; so are
+ * links on a share that an earlier link found gone, which then are skipped.
+ */
+function applyLink(planned, ctx) {
+    const shareGone = planned.action !== 'fail' && ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint);
+    const plan = planned.request.dependsOnEarlier || shareGone ? planOrSkip(planned.request, ctx) : planned;
+    const outcome = execute(plan, ctx);
+    // Something appeared at PATH since the plan looked (another run on the same directory): look once more.
+    if (plan.action === 'create' && outcome.failure?.code === 'EEXIST' && outcome.status === 'failed') {
+        const again = planLink(plan.request, ctx);
+        return toResult(again, execute(again, ctx), ctx);
+    }
+    return toResult(plan, outcome, ctx);
+}
+
+;// CONCATENATED MODULE: ./src/mounts-macos.ts
+
+/**
+ * One line of `mount` output. Nothing is escaped, and both a source (`map auto_home`) and a mount point
+ * (`/Volumes/My Disk (2)`) may hold spaces; a source never holds ` on ` and the flags never a parenthesis, so the
+ * source ends at the first ` on ` and the mount point at the last ` (`.
+ */
+const LINE = /^(.+?) on (.+) \(([^()]*)\)$/;
+/**
+ * Parse what `mount` prints on macOS:
+ * `/dev/disk3s1s1 on / (apfs, sealed, local, read-only, journaled)`,
+ * `//user@server/share on /Volumes/share (smbfs, nodev, nosuid, mounted by user)`.
+ */
+function parseMacMounts(text) {
+    return text.split('\n').flatMap((line, index) => {
+        const match = LINE.exec(line.trim());
+        if (!match)
+            return [];
+        const [type, ...flags] = match[3].split(', ');
+        // macOS says `read-only` where mountinfo says `ro`, and the knowledge base looks for `ro`.
+        const options = flags.includes('read-only') ? [...flags, 'ro'] : flags;
+        const entry = { id: index, device: '', source: match[1], mountPoint: match[2], type, options };
+        if (flags.includes('fskit'))
+            entry.driver = 'fskit';
+        return [entry, ...visibleTwin(entry)];
+    });
+}
+/** Where macOS keeps what users write: /Users, /private (so /tmp), /opt... are "firmlinks" into this volume. */
+const DATA_VOLUME = '/System/Volumes/Data';
+/**
+ * A mount inside the Data volume may be listed under its firmlinked path (`/System/Volumes/Data/Users/me/mnt`)
+ * while every path a user writes says `/Users/me/mnt`: the mount is known under both, so either finds it.
+ */
+function visibleTwin(entry) {
+    if (!entry.mountPoint.startsWith(`${DATA_VOLUME}/`))
+        return [];
+    return [{ ...entry, mountPoint: entry.mountPoint.slice(DATA_VOLUME.length) }];
+}
+/**
+ * What leads from the sealed system volume into the Data volume, when `/usr/share/firmlinks` cannot be read: that
+ * file's first column as macOS 15 ships it (firmlinks came with 10.15).
+ */
+const FIRMLINKS = [
+    '/AppleInternal',
+    '/Applications',
+    '/Library',
+    '/System/Library/Caches',
+    '/System/Library/Assets',
+    '/System/Library/PreinstalledAssets',
+    '/System/Library/AssetsV2',
+    '/System/Library/PreinstalledAssetsV2',
+    '/System/Library/CoreServices/CoreTypes.bundle/Contents/Library',
+    '/System/Library/Speech',
+    '/Users',
+    '/Volumes',
+    '/cores',
+    '/opt',
+    '/private',
+    '/usr/local',
+    '/usr/libexec/cups',
+    '/usr/share/snmp'
+];
+/** The sealed volume's own symlinks into /private: lexically on `/`, really on the Data volume. */
+const PRIVATE_LINKS = ['/tmp', '/var', '/etc'];
+/**
+ * The paths that lead into the Data volume, from `/usr/share/firmlinks`: one `PATH<tab>PATH-IN-DATA` per line,
+ * PATH being where the firmlink sits on the system volume.
+ */
+function firmlinkPaths(text) {
+    const paths = (text ?? '').split('\n').flatMap((line) => (line.startsWith('/') ? [line.split('\t')[0]] : []));
+    return [...(paths.length > 0 ? paths : FIRMLINKS), ...PRIVATE_LINKS];
+}
+/**
+ * The mount that really holds a path macOS shows under its read-only system volume (macOS 10.15 on): the Data
+ * volume for a path behind a firmlink (/Users, /private, /usr/local...), so /Users/runner/work is not called EROFS
+ * before a link is tried; the sealed volume itself for the rest (/usr/bin, /System), which truly is read-only.
+ */
+function throughFirmlinks(mount, mounts, absPath, firmlinks, platform) {
+    if (mount?.mountPoint !== '/' || !mount.options.includes('ro'))
+        return mount;
+    const intoData = firmlinks.some((link) => isWithin(platform, link, absPath));
+    return (intoData && mounts.find((m) => m.mountPoint === DATA_VOLUME)) || mount;
+}
+
+;// CONCATENATED MODULE: ./src/mounts.ts
+// Which filesystem a path is on. Decided lexically (from the mount table; on Windows from the path's volume), so a
+// hung share is never touched to find out; looked up once per mount or volume.
+
+
+
+
+
+
+
+/** mountinfo escapes space, tab, newline and backslash as \ooo octal. */
+function mounts_unescape(field) {
+    return field.replace(/\\([0-7]{3})/g, (_, octal) => String.fromCharCode(parseInt(octal, 8)));
+}
+/**
+ * Parse /proc/self/mountinfo (proc(5)):
+ * `36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue`
+ */
+function parseMountinfo(text) {
+    const mounts = [];
+    for (const line of text.split('\n')) {
+        const fields = line.split(' ');
+        const dash = fields.indexOf('-', 6);
+        if (dash < 0 || fields.length < dash + 3)
+            continue;
+        const options = new Set([...fields[5].split(','), ...(fields[dash + 3] ?? '').split(',')]);
+        options.delete('');
+        const root = mounts_unescape(fields[3]); // the directory of the filesystem shown there: not `/` for a bind mount
+        mounts.push({
+            id: Number(fields[0]),
+            device: fields[2],
+            ...(root !== '/' ? { root } : {}),
+            mountPoint: mounts_unescape(fields[4]),
+            type: mounts_unescape(fields[dash + 1]),
+            source: mounts_unescape(fields[dash + 2]),
+            options: [...options]
+        });
+    }
+    return mounts;
+}
+/** The mount a path lies on: the longest mount point above it; of stacked mounts, the last one mounted. */
+function mountOf(mounts, absPath, platform) {
+    return longestMount(keyMounts(mounts, platform), absPath, platform);
+}
+/** Mount points as comparable keys, made once per table: every link is looked up against every mount. */
+function keyMounts(mounts, platform) {
+    return mounts.map((mount) => ({ mount, key: pathKey(platform, mount.mountPoint) }));
+}
+function longestMount(mounts, absPath, platform) {
+    const key = pathKey(platform, absPath);
+    let best;
+    for (const keyed of mounts) {
+        if (keyWithin(platform, keyed.key, key) && (!best || keyed.key.length >= best.key.length))
+            best = keyed;
+    }
+    return best?.mount;
+}
+const UNKNOWN_FS = { type: 'unknown', mountPoint: '', source: '', options: [] };
+/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
+function run(command, args, timeout = 3000) {
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
+        encoding: 'utf8',
+        timeout,
+        windowsHide: true,
+        stdio: ['ignore', 'pipe', 'ignore']
+    });
+    return result.status === 0 ? result.stdout.trim() || undefined : undefined;
+}
+function readOrUndefined(file) {
+    try {
+        return external_node_fs_namespaceObject.readFileSync(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Linux's /proc, which only Linux has (darwin reads `mount` instead). */
+function processArgsFromProc() {
+    return external_node_fs_namespaceObject.readdirSync('/proc')
+        .filter((name) => /^\d+$/.test(name))
+        .flatMap((pid) => {
+        try {
+            return [external_node_fs_namespaceObject.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
+        }
+        catch {
+            return []; // the process ended meanwhile
+        }
+    });
+}
+/** The real sources of the platform the detector is made for. */
+function systemSources(platform) {
+    return {
+        mountTable: () => platform.isMac ? (run('/sbin/mount', []) ?? '') : external_node_fs_namespaceObject.readFileSync('/proc/self/mountinfo', 'utf8'),
+        blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
+        processArgs: processArgsFromProc,
+        // PowerShell starts slowly on a busy runner; this runs once per drive.
+        driveInfo: (root) => run('powershell.exe', powershellArgs(driveQuery(root)), 10_000),
+        firmlinks: () => readOrUndefined('/usr/share/firmlinks')
+    };
+}
+/** A FUSE daemon's name as mountinfo's `fuse.NAME` would give it: `/usr/sbin/mount.davfs` -> `davfs`. */
+const daemonName = (argv0) => external_node_path_namespaceObject.posix.basename(argv0).replace(/^mount\./, '');
+/** The command line of the process serving a FUSE mount point: one named `name`, or any that names a family. */
+function daemonOf(processes, mountPoint, name) {
+    return processes.find((argv) => {
+        const own = daemonName(argv[0] ?? '');
+        const fits = name ? own === name : familyOf(`fuse.${own}`) !== 'fuse';
+        return fits && argv.slice(1).some((arg) => namesMountPoint(arg, mountPoint));
+    });
+}
+/**
+ * A FUSE daemon's own options, which the kernel's mount table does not have and which explain failures: `-o a,b`
+ * (sshfs's follow_symlinks, s3fs's, bindfs's) and `--name[=value]` or `--name value` (rclone's links,
+ * vfs-cache-mode=writes; a boolean flag may take the next word as its value, so options are matched by name).
+ */
+function daemonOptions(argv) {
+    return argv.flatMap((arg, i) => {
+        const next = argv[i + 1] ?? '';
+        if (arg === '-o')
+            return next.split(',');
+        if (/^-o./.test(arg))
+            return arg.slice(2).split(',');
+        if (arg === '-l')
+            return ['links']; // rclone's short form
+        if (!arg.startsWith('--') || arg === '--')
+            return [];
+        const option = arg.slice(2);
+        return [option.includes('=') || next === '' || next.startsWith('-') ? option : `${option}=${next}`];
+    });
+}
+/**
+ * An sshfs argument naming this mount point: as mountinfo has it, or as typed (`./mnt`, `/mnt/x/`); a relative one
+ * is taken to end the absolute path, since the process's working directory is not at hand.
+ */
+function namesMountPoint(arg, mountPoint) {
+    if (arg.startsWith('-') || arg === '')
+        return false;
+    const typed = external_node_path_namespaceObject.posix.normalize(arg).replace(/(.)\/+$/, '$1');
+    if (external_node_path_namespaceObject.posix.isAbsolute(typed))
+        return typed === mountPoint;
+    return !typed.startsWith('..') && typed !== '.' && mountPoint.endsWith(`/${typed}`);
+}
+/**
+ * A mount as the knowledge base wants to see it: the real format of a fuseblk device; for a bare `fuse` mount the
+ * daemon behind it (bindfs, davfs2, whose source is its URL); a FUSE daemon's own options.
+ */
+function enrich(mount, sources) {
+    const info = basicInfo(mount);
+    if (mount.type === 'fuseblk' && mount.source.startsWith('/dev/')) {
+        const format = sources.blockDeviceType(mount.source);
+        if (format)
+            Object.assign(info, { type: format, driver: mount.type });
+    }
+    if (!mount.type.startsWith('fuse.') && mount.type !== 'fuse')
+        return info;
+    // davfs2's source is its URL; other bare `fuse` mounts are named by the known daemon serving them.
+    const davfs = mount.type === 'fuse' && /^https?:\/\//i.test(mount.source) ? 'davfs' : undefined;
+    const named = davfs ?? (mount.type.startsWith('fuse.') ? mount.type.slice('fuse.'.length) : undefined);
+    const daemon = daemonOf(sources.processArgs(), mount.mountPoint, named);
+    const own = named ?? (daemon && daemonName(daemon[0]));
+    if (mount.type === 'fuse' && own)
+        Object.assign(info, { type: `fuse.${own}`, driver: mount.type });
+    if (daemon)
+        info.options = [...new Set([...mount.options, ...daemonOptions(daemon)])];
+    return info;
+}
+/** The mount table of this platform, parsed; empty where there is none to read. */
+function mountTable(platform, from) {
+    if (platform.isMac)
+        return parseMacMounts(from.mountTable());
+    return platform.name === 'linux' ? parseMountinfo(from.mountTable()) : [];
+}
+function basicInfo(mount) {
+    const { type, mountPoint, source, options, driver, root } = mount;
+    return { type, mountPoint, source, options, ...(driver && { driver }), ...(root ? { root } : {}) };
+}
+/** Linux and macOS: the mount table, read at the first question. */
+function tableLookup(platform, from) {
+    let mounts;
+    let keyed = [];
+    let firmlinks = [];
+    let boundaries = new Set();
+    const read = () => {
+        if (mounts)
+            return mounts;
+        try {
+            mounts = mountTable(platform, from);
+        }
+        catch {
+            mounts = [];
+        }
+        keyed = keyMounts(mounts, platform);
+        if (platform.isMac)
+            firmlinks = firmlinkPaths(from.firmlinks());
+        boundaries = new Set([...keyed.map((k) => k.key), ...firmlinks.map((f) => pathKey(platform, f))]);
+        return mounts;
+    };
+    return {
+        find: (absPath) => {
+            const all = read();
+            const lexical = longestMount(keyed, absPath, platform);
+            const mount = platform.isMac ? throughFirmlinks(lexical, all, absPath, firmlinks, platform) : lexical;
+            return mount && { key: mount, details: () => enrich(mount, from), plain: basicInfo(mount) };
+        },
+        isBoundary: (absPath) => {
+            read();
+            return boundaries.has(resolvedKey(platform, absPath));
+        }
+    };
+}
+/** Windows: the path's volume; a UNC share is SMB by its spelling, a drive is asked about once. */
+function volumeLookup(platform, from) {
+    return {
+        find: (absPath) => {
+            const root = volumeOf(platform, absPath);
+            if (!root)
+                return undefined;
+            const plain = { ...UNKNOWN_FS, mountPoint: root };
+            return { key: root, details: () => uncShare(root) ?? parseDriveInfo(root, from.driveInfo(root)), plain };
+        },
+        isBoundary: (absPath) => platform.path.parse(absPath).root === absPath
+    };
+}
+/**
+ * Finds each path's filesystem, asking about each mount or volume once. Never throws: what it cannot tell is `unknown`.
+ * `known` filesystems are taken as given, by mount point, without asking (a share worker's share: the action has).
+ */
+function createDetector(platform, sources = {}, known = []) {
+    const from = { ...systemSources(platform), ...sources };
+    const lookup = platform.isWindows ? volumeLookup(platform, from) : tableLookup(platform, from);
+    const details = new Map();
+    // Thousands of links share a few directories, and each asks several times (split, plan, apply): a path is on its
+    // directory's filesystem unless it begins one itself, so each directory is looked up once.
+    const answers = new Map();
+    const answer = (absPath) => {
+        const found = lookup.find(absPath);
+        if (!found)
+            return UNKNOWN_FS;
+        let info = details.get(found.key) ?? known.find((k) => k.mountPoint === found.plain.mountPoint);
+        if (!info) {
+            try {
+                info = found.details();
+            }
+            catch {
+                info = found.plain;
+            }
+            details.set(found.key, info);
+        }
+        return info;
+    };
+    const cached = (p) => {
+        let info = answers.get(p);
+        if (!info)
+            answers.set(p, (info = answer(p)));
+        return info;
+    };
+    return {
+        forPath: (absPath) => {
+            const dir = platform.path.dirname(absPath);
+            return dir === absPath || lookup.isBoundary(absPath) ? cached(absPath) : cached(dir);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cleanup.ts
+// What the post step does for one link the main step made (`cleanup: true`): only where PATH is still exactly what
+// was made, remove it, and put back what it replaced (from its backup, or a replaced link from its recorded text).
+// Anything changed since is kept, with a warning. The same code identifies what the main step made.
+
+
+
+/** Everything below a copied directory, in one line: names, types, sizes, times. */
+function treeOf(dir, ops, platform) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const walk = (d, rel) => {
+        for (const name of ops.readdir(d).sort()) {
+            const p = platform.path.join(d, name);
+            const s = ops.lstat(p);
+            if (!s)
+                continue;
+            hash.update(`${rel}/${name}\0${s.isDirectory() ? 'd' : s.isSymbolicLink() ? 'l' : 'f'}${s.size}:${s.mtimeMs}\n`);
+            if (s.isDirectory())
+                walk(p, `${rel}/${name}`);
+        }
+    };
+    walk(dir, '');
+    return hash.digest('hex');
+}
+/** What is at p now, in the terms the post step compares; undefined where nothing is. */
+function identify(p, ops, platform) {
+    const s = ops.lstat(p);
+    if (!s)
+        return undefined;
+    if (s.isSymbolicLink()) {
+        const dir = platform.isWindows ? ops.stat(p)?.isDirectory() === true : undefined;
+        return { link: ops.readlink(p), ...(dir ? { dir } : {}) };
+    }
+    const { dev, ino, size, mtimeMs } = s;
+    return { dev, ino, size, mtimeMs, ...(s.isDirectory() ? { tree: treeOf(p, ops, platform) } : {}) };
+}
+/** p still is what was recorded: the same link text, or the same inode (and, for a copy, size, time and tree). */
+function isStill(p, s, was, ops, platform, strict) {
+    if (was.link !== undefined)
+        return s.isSymbolicLink() && sameLinkTarget(platform, p, ops.readlink(p), was.link);
+    if (s.isSymbolicLink() || s.dev !== was.dev || s.ino !== was.ino)
+        return false;
+    if (!strict)
+        return true; // a hard link: its content is TARGET's, whoever changed it
+    if (s.size !== was.size || s.mtimeMs !== was.mtimeMs)
+        return false;
+    return was.tree === undefined || (s.isDirectory() && treeOf(p, ops, platform) === was.tree);
+}
+/** A link with `text` put where `p` is, in one rename (a temporary name of apply's form, swept if left behind). */
+function putLinkBack(p, text, dir, ops, platform) {
+    const temp = platform.path.join(platform.path.dirname(p), `.ln-action-${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`);
+    ops.symlink(text, temp, platform.isWindows ? (dir ? 'dir' : 'file') : undefined);
+    try {
+        // Windows cannot rename over a directory link.
+        if (platform.isWindows && ops.stat(p)?.isDirectory())
+            ops.unlink(p);
+        ops.rename(temp, p);
+    }
+    catch (error) {
+        ops.unlink(temp);
+        throw error;
+    }
+}
+/** Undo one link, or say why it was left. Throws the errno of a call that failed. */
+function undo(entry, ops, platform) {
+    const { path: p, before } = entry;
+    const warnings = [];
+    const backupLeft = before?.backup ? ` Its backup ${before.backup} is left where it is.` : '';
+    const at = ops.lstat(p);
+    if (!at)
+        return { status: 'unchanged', message: `Nothing is at ${p} any more.${backupLeft}`, warnings };
+    if (!isStill(p, at, entry.made, ops, platform, entry.kind === 'copy')) {
+        warnings.push(`${p} changed since this job's ln-action step made it: kept as it is now.${backupLeft}`);
+        return { status: 'kept', message: '', warnings };
+    }
+    const backup = before?.backup && before.backupIs && ops.lstat(before.backup);
+    if (before?.backup && backup && isStill(before.backup, backup, before.backupIs, ops, platform, false)) {
+        if (platform.isWindows && ops.stat(p)?.isDirectory())
+            ops.unlink(p);
+        ops.rename(before.backup, p);
+        return { status: 'restored', message: `Put back from its backup ${before.backup}.`, warnings };
+    }
+    if (before?.backup)
+        warnings.push(`The backup ${before.backup} changed or went since the step made it: not used.`);
+    if (before?.link !== undefined) {
+        putLinkBack(p, before.link, before.dir === true, ops, platform);
+        return { status: 'restored', message: `Put back the link it replaced, to '${before.link}'.`, warnings };
+    }
+    removeEntry(p, ops, platform.path);
+    if (before)
+        warnings.push(`${p} replaced a file that cannot be put back: there is no backup (set backup-suffix).`);
+    return { status: 'removed', message: '', warnings };
+}
+
+;// CONCATENATED MODULE: ./src/undo-record.ts
+// `cleanup: true`: apply a link and record what the post step needs to undo it. What was at PATH is read before the
+// link is made (only where the plan may replace), what was made and its backup after. Costs a few calls per link,
+// so only with cleanup.
+
+
+
+
+/** The name makeBackup will take: PATH+suffix, else the first free PATH.~N~. */
+function nextBackupName(abs, ctx) {
+    const suffix = ctx.settings.backupSuffix;
+    if (!suffix)
+        return undefined;
+    for (let n = 0;; n++) {
+        const name = backupName(abs, suffix, n);
+        if (!ctx.ops.lstat(name))
+            return name;
+    }
+}
+function before(abs, ctx) {
+    const was = identify(abs, ctx.ops, ctx.platform);
+    return was ? { was, backup: nextBackupName(abs, ctx) } : {};
+}
+function applyRecorded(plan, ctx) {
+    const { request } = plan;
+    const mayReplace = plan.action === 'replace' || request.dependsOnEarlier;
+    const old = mayReplace ? before(request.absPath, ctx) : {};
+    const result = applyLink(plan, ctx);
+    if ((result.status !== 'created' && result.status !== 'replaced') || result.kind === '')
+        return result;
+    try {
+        return record(result, old, plan, ctx);
+    }
+    catch (error) {
+        // The link is made; only reading it back failed (the share may have gone): say it will not be undone.
+        if (!isErrno(error))
+            throw error;
+        const why = `${error.code} from ${error.syscall ?? 'lstat'}()`;
+        return {
+            ...result,
+            warnings: [
+                ...result.warnings,
+                `${request.absPath} could not be read back (${why}): the post step will not undo it.`
+            ]
+        };
+    }
+}
+function record(result, old, plan, ctx) {
+    const { request } = plan;
+    const made = identify(request.absPath, ctx.ops, ctx.platform);
+    if (!made || result.kind === '')
+        return result;
+    const { line, absPath: path, absTarget: target } = request;
+    const undo = { line, path, target, type: result.type, kind: result.kind, made };
+    if (result.status === 'replaced' && old.was) {
+        const backupIs = old.backup ? identify(old.backup, ctx.ops, ctx.platform) : undefined;
+        // Only the parts that say what it was: a file is put back from its backup alone.
+        const { link, dir } = old.was;
+        undo.before = {
+            ...(link !== undefined ? { link, dir } : {}),
+            ...(backupIs ? { backup: old.backup, backupIs } : {})
+        };
+    }
+    return { ...result, undo };
+}
+/** How links are applied in this run: recorded for the post step under `cleanup: true`. */
+function applierFor(ctx) {
+    return ctx.settings.cleanup ? applyRecorded : applyLink;
+}
+
+;// CONCATENATED MODULE: ./src/share/call-slots.ts
+// Which filesystem call each lane of a share worker is in, and since when, in memory that the lanes and the worker's
+// main thread share. A lane stuck in a hung FUSE call cannot say so itself; the main thread, which never touches the
+// share, reads these slots and can.
+
+/** The calls a lane can be in, numbered by their place here. */
+const CALLS = Object.keys(nodeFs);
+/** Per lane: the link's index, the call (its number in CALLS), when it began (ms since `epoch`; 0 while idle). */
+const SLOT = 3;
+class CallSlots {
+    epoch;
+    slots;
+    /** Memory for `lanes` lanes, or the memory another thread made (`SharedArrayBuffer`). */
+    constructor(lanesOrMemory, epoch) {
+        this.epoch = epoch;
+        const memory = typeof lanesOrMemory === 'number' ? new SharedArrayBuffer((lanesOrMemory * SLOT + 1) * 4) : lanesOrMemory;
+        this.slots = new Int32Array(memory);
+    }
+    get memory() {
+        return this.slots.buffer;
+    }
+    begin(lane, index, syscall, now = Date.now()) {
+        Atomics.store(this.slots, lane * SLOT, index);
+        Atomics.store(this.slots, lane * SLOT + 1, CALLS.indexOf(syscall));
+        Atomics.store(this.slots, lane * SLOT + 2, Math.max(1, now - this.epoch));
+    }
+    end(lane) {
+        Atomics.store(this.slots, lane * SLOT + 2, 0);
+    }
+    /** The call `lane` is in now, or undefined while it is between calls. */
+    current(lane, now = Date.now()) {
+        const began = Atomics.load(this.slots, lane * SLOT + 2);
+        if (began === 0)
+            return undefined;
+        const syscall = CALLS[Atomics.load(this.slots, lane * SLOT + 1)];
+        return { index: Atomics.load(this.slots, lane * SLOT), syscall, elapsed: now - this.epoch - began };
+    }
+    /** Every lane is to stop at its next link (the share timed out or is gone). */
+    stop() {
+        Atomics.store(this.slots, this.slots.length - 1, 1);
+    }
+    get stopped() {
+        return Atomics.load(this.slots, this.slots.length - 1) === 1;
+    }
+}
+/** Filesystem calls that note themselves in a lane's slot while they run. */
+function timedOps(ops, slots, lane, current) {
+    const timed = {};
+    for (const name of CALLS) {
+        const op = ops[name];
+        timed[name] = (...args) => {
+            slots.begin(lane, current.index, name);
+            try {
+                return op(...args);
+            }
+            finally {
+                slots.end(lane);
+            }
+        };
+    }
+    return timed;
+}
+/** The only reader of the clock against the lanes' calls: each lane whose call outlives `timeoutMs`, once. */
+class Watchdog {
+    slots;
+    lanes;
+    timeoutMs;
+    overdue = new Set();
+    constructor(slots, lanes, timeoutMs) {
+        this.slots = slots;
+        this.lanes = lanes;
+        this.timeoutMs = timeoutMs;
+    }
+    /** The lanes newly found in a call longer than the timeout, with that call. */
+    check(now = Date.now()) {
+        const found = [];
+        for (let lane = 0; lane < this.lanes; lane++) {
+            const call = this.slots.current(lane, now);
+            if (this.overdue.has(lane) || !call || call.elapsed <= this.timeoutMs)
+                continue;
+            this.overdue.add(lane);
+            found.push({ lane, call });
+        }
+        return found;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/share/lanes.ts
+// How a share worker divides its links among lanes: whole directories each (the kernel serialises creations within
+// one directory, so a directory split across lanes gains nothing), the busiest first onto the least loaded lane.
+
+/**
+ * sshfs serves about ten requests at once (measured), and every lane is a thread that costs about 30 ms of CPU to
+ * start, even on the small share bundle: 20 lanes for the bench's 20 directories were slower than 10 (2 CPUs).
+ */
+const MAX_LANES = 10;
+function laneCount(links, platform) {
+    const { path } = platformFor(platform);
+    return Math.max(1, Math.min(MAX_LANES, new Set(links.map((l) => path.dirname(l.request.absPath))).size));
+}
+/** From this many names sought in one directory, a listing may answer them all (worthListing). */
+const LIST_FROM = 4;
+/**
+ * Whether listing a directory of `size` bytes costs fewer round trips than looking up `names` names in it: sshfs
+ * answers one lookup at a time per directory (30 in a row took 0.36 s at 11 ms; the listing 0.04 s, after which
+ * sshfs answered all 30 from its cache). An SFTP listing sends about 100 names a round trip, plus three to open, end
+ * and close it; a directory entry takes at least about 16 bytes of its size (ext4, tmpfs). Unknown sizes (0): no.
+ */
+function worthListing(size, names) {
+    return size > 0 && size / 16 / 100 + 3 < names;
+}
+/** Links whose plan stats their TARGET (lanes.ts deals those stats). */
+const looksUp = ({ request }) => request.absTarget !== '' && request.options.state !== 'absent';
+/** Distinct values of `of` per directory of each, among `links`. */
+function perDirectory(links, of, platform) {
+    const { path } = platformFor(platform);
+    const found = new Map();
+    for (const link of links) {
+        const p = of(link);
+        found.set(path.dirname(p), (found.get(path.dirname(p)) ?? new Set()).add(p));
+    }
+    return found;
+}
+/** What a lane looks at for `p`: its directory where many are sought there, else p itself (a TARGET). */
+function lookupOf(index, p, sought, platform) {
+    const dir = platformFor(platform).path.dirname(p);
+    const names = sought.get(dir).size;
+    return names >= LIST_FROM ? { index, path: dir, names } : { index, path: p };
+}
+/**
+ * What each lane looks at before it plans, so that the share answers its plans from what it caches. First the
+ * directories that hold many of the share's link directories (each lane lists them itself: a name not listed is
+ * known missing, and the share would otherwise answer those lookups one at a time, across lanes). Then each
+ * distinct TARGET of wave 1, or its directory where it holds several, dealt to one lane that has a link there, the
+ * lanes taking turns: many directories often link to the same few TARGETs.
+ */
+function dealLookups(wave1, platform) {
+    const { path } = platformFor(platform);
+    const linkDir = (link) => path.dirname(link.request.absPath);
+    const linkDirs = perDirectory(wave1.flat(), linkDir, platform);
+    const lookups = wave1.map((links) => {
+        // Each directory of this lane's, with its first link (later ones would overwrite it in a Map built forwards).
+        const own = new Map([...links].reverse().map((link) => [linkDir(link), link.index]));
+        const listings = [...own].map(([dir, index]) => lookupOf(index, dir, linkDirs, platform));
+        return [...new Map(listings.filter((l) => l.names).map((l) => [l.path, l])).values()];
+    });
+    const targets = perDirectory(wave1.flat().filter(looksUp), (link) => link.request.absTarget, platform);
+    const dealt = new Set();
+    const next = wave1.map(() => 0);
+    for (let taken = true; taken;) {
+        taken = false;
+        wave1.forEach((links, lane) => {
+            for (; next[lane] < links.length; next[lane]++) {
+                const { index, request } = links[next[lane]];
+                if (!looksUp(links[next[lane]]))
+                    continue;
+                const lookup = lookupOf(index, request.absTarget, targets, platform);
+                if (dealt.has(lookup.path))
+                    continue;
+                dealt.add(lookup.path);
+                lookups[lane].push(lookup);
+                taken = true;
+                return;
+            }
+        });
+    }
+    return lookups;
+}
+/** Wave 1: each lane's directories. Wave 2: links below other links, in spec order, once wave 1 is done. */
+function assignLanes(links, count, platform) {
+    const { path } = platformFor(platform);
+    const byDir = new Map();
+    const wave2 = [];
+    for (const link of links) {
+        if (link.request.dependsOnEarlier) {
+            wave2.push(link);
+            continue;
+        }
+        const dir = path.dirname(link.request.absPath);
+        const group = byDir.get(dir);
+        if (group)
+            group.push(link);
+        else
+            byDir.set(dir, [link]);
+    }
+    const wave1 = Array.from({ length: count }, () => []);
+    for (const group of [...byDir.values()].sort((a, b) => b.length - a.length)) {
+        wave1.reduce((least, lane) => (lane.length < least.length ? lane : least)).push(...group);
+    }
+    for (const lane of wave1)
+        lane.sort((a, b) => a.index - b.index);
+    return { wave1, wave2 };
+}
+
+;// CONCATENATED MODULE: ./src/share/lane.ts
+// One lane of a share worker: plans, then makes, the links of whole directories of one share. It runs in a thread
+// of its own (runLane), so that a call stuck in a hung share holds up only this thread; each call is noted in the
+// shared slots first, for the worker's main thread to time.
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Where the links of a share are planned and made. The share itself is as the action saw it (its details already
+ * read); every other path comes from the mount table, since a link is sent here when only its TARGET is on the
+ * share, and its PATH's filesystem is what the plan must know.
+ */
+function shareContext(share, ops) {
+    const platform = platformFor(share.platform);
+    const { filesystem, settings } = share;
+    const detector = createDetector(platform, {}, [filesystem]);
+    return applyContext({ settings, realWorkingDirectory: settings.workingDirectory, platform, ops, detector });
+}
+class Lane {
+    data;
+    post;
+    ctx;
+    slots;
+    /** The link whose calls are being made: what a timed-out call is reported against. */
+    current = { index: -1 };
+    plans = new Map();
+    constructor(data, post, ops = nodeFs) {
+        this.data = data;
+        this.post = post;
+        this.slots = new CallSlots(data.memory, data.epoch);
+        this.ctx = shareContext(data.share, timedOps(ops, this.slots, data.lane, this.current));
+    }
+    handle(message) {
+        if (message.type === 'plan')
+            this.plan();
+        else
+            this.apply(message.wave === 1 ? this.data.wave1 : this.data.wave2);
+        this.post({ type: 'done' });
+    }
+    plan() {
+        const links = [...this.data.wave1, ...this.data.wave2];
+        this.current.index = links[0]?.index ?? -1;
+        try {
+            this.ctx.realWorkingDirectory = this.ctx.ops.realpath(this.ctx.realWorkingDirectory);
+        }
+        catch {
+            // a share that errors: each link's own calls say why
+        }
+        const planning = planningContext(this.ctx);
+        this.lookUp(planning);
+        for (const { index, request } of links) {
+            if (this.slots.stopped)
+                break;
+            this.current.index = index;
+            const plan = planOrSkip(request, planning);
+            this.plans.set(index, plan);
+            this.post({ type: 'planned', index, result: plannedResult(plan, this.ctx) });
+        }
+    }
+    /** What lanes.ts gave this lane to look at, into the planning pass's caches; a failure is left to the plans. */
+    lookUp(planning) {
+        for (const { index, path, names } of this.data.lookups) {
+            if (this.slots.stopped)
+                return;
+            this.current.index = index;
+            try {
+                if (names === undefined)
+                    statTarget(path, planning);
+                else
+                    this.list(path, names, planning);
+            }
+            catch (error) {
+                if (!isErrno(error))
+                    throw error;
+            }
+        }
+    }
+    /** A directory listed where that is cheaper than looking up each name sought there; the share caches it too. */
+    list(dir, names, planning) {
+        const stats = this.ctx.ops.stat(dir);
+        if (!stats?.isDirectory() || !worthListing(stats.size, names))
+            return;
+        planning.listed?.set(dir, new Set(this.ctx.ops.readdir(dir).map(listedKey)));
+    }
+    apply(links) {
+        const apply = applierFor(this.ctx);
+        for (const { index } of links) {
+            const plan = this.plans.get(index);
+            // A plan that already failed touches nothing to report so; the others wait for a share that answers.
+            if (!plan || (this.slots.stopped && plan.action !== 'fail'))
+                continue;
+            this.current.index = index;
+            this.post({ type: 'applied', index, result: apply(plan, this.ctx) });
+        }
+    }
+}
+/** The thread's side: a lane fed by the worker's main thread. */
+function runLane() {
+    const port = external_node_worker_threads_namespaceObject.parentPort;
+    const lane = new Lane(external_node_worker_threads_namespaceObject.workerData, (message) => port.postMessage(message));
+    port.on('message', (message) => lane.handle(message));
+}
+
+;// CONCATENATED MODULE: ./src/share/supervisor.ts
+// A share worker's main thread: starts the lanes, times their calls, and answers the action with every link's
+// result. It never touches the share itself, so it can always answer: a call that outlives `timeout` becomes that
+// link's ETIMEDOUT, and the links not yet done are skipped.
+
+
+
+
+
+
+
+
+
+/** A lane in a thread of its own: what the action uses. */
+const threadLane = (data) => {
+    const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(import.meta.url), {
+        workerData: data,
+        env: envFor('lane'),
+        stdout: true,
+        stderr: true
+    });
+    return {
+        post: (message) => worker.postMessage(message),
+        listen: (onMessage, onError) => {
+            worker.on('message', onMessage);
+            worker.on('error', onError);
+        }
+    };
+};
+const UNFINISHED = { code: 'ECANCELED', syscall: 'none', attempted: 'get to' };
+class Supervisor {
+    share;
+    links;
+    ctx;
+    slots;
+    lanes;
+    byIndex;
+    planned = new Map();
+    settled = new Map();
+    stopReason;
+    wake = () => undefined;
+    timer;
+    constructor(share, links, startLane = threadLane) {
+        this.share = share;
+        this.links = links;
+        this.ctx = shareContext(share, nodeFs);
+        const count = laneCount(links, share.platform);
+        this.slots = new CallSlots(count, Date.now());
+        this.byIndex = new Map(links.map((l) => [l.index, l]));
+        const { wave1, wave2 } = assignLanes(links, count, share.platform);
+        const lookups = dealLookups(wave1, share.platform);
+        this.lanes = wave1.map((own, lane) => {
+            const data = {
+                lane,
+                share,
+                wave1: own,
+                wave2: lane === 0 ? wave2 : [],
+                lookups: lookups[lane],
+                memory: this.slots.memory,
+                epoch: this.slots.epoch
+            };
+            return this.follow(startLane(data));
+        });
+        const watchdog = new Watchdog(this.slots, count, share.settings.timeoutMs);
+        this.timer = setInterval(() => watchdog.check().forEach(({ lane, call }) => this.timedOut(lane, call)), 20);
+    }
+    follow(port) {
+        const state = { port, busy: false, dead: false };
+        port.listen((message) => {
+            if (!state.dead)
+                this.take(message, state);
+            this.wake();
+        }, () => {
+            state.dead = true;
+            this.wake();
+        });
+        return state;
+    }
+    take(message, state) {
+        if (message.type === 'done')
+            state.busy = false;
+        else {
+            const { result } = message;
+            (message.type === 'planned' ? this.planned : this.settled).set(message.index, result);
+            const failedHere = message.type === 'planned' || result.status === 'failed';
+            if (failedHere && isShareGone(result.code))
+                this.stop(failureOf(result));
+        }
+    }
+    timedOut(lane, call) {
+        this.lanes[lane].dead = true;
+        const { timeoutMs, dryRun } = this.share.settings;
+        const failure = {
+            code: 'ETIMEDOUT',
+            errno: errnoNumber('ETIMEDOUT') ?? undefined,
+            syscall: call.syscall,
+            attempted: `finish ${call.syscall}() within timeout (${timeoutMs / 1000} s) for`
+        };
+        const link = this.byIndex.get(call.index);
+        if (link && !this.settled.has(call.index))
+            this.settled.set(call.index, unfinishedResult(link.request, failure, this.ctx, { dryRun }));
+        this.stop(failure);
+        this.wake();
+    }
+    stop(failure) {
+        this.stopReason ??= failure;
+        this.slots.stop();
+    }
+    /** Send every live lane of `which` a message and wait until each is done or dead. */
+    async phase(message, which = this.lanes) {
+        for (const state of which) {
+            if (state.dead)
+                continue;
+            state.busy = true;
+            state.port.post(message);
+        }
+        while (which.some((s) => s.busy && !s.dead))
+            await new Promise((resolve) => (this.wake = resolve));
+    }
+    /** Every link's result: its own, or skipped for the reason the lanes stopped. */
+    finish(results) {
+        const run = { dryRun: this.share.settings.dryRun, skipped: true };
+        return this.links.map(({ index, request }) => [
+            index,
+            results.get(index) ?? unfinishedResult(request, this.stopReason ?? UNFINISHED, this.ctx, run)
+        ]);
+    }
+    async plan() {
+        await this.phase({ type: 'plan' });
+        // A link the watchdog settled while planning keeps that result.
+        for (const [index, result] of this.settled)
+            this.planned.set(index, result);
+        return { type: 'planned', results: this.finish(this.planned) };
+    }
+    async apply() {
+        await this.phase({ type: 'apply', wave: 1 });
+        await this.phase({ type: 'apply', wave: 2 }, this.lanes.slice(0, 1));
+        return { type: 'final', results: this.finish(this.settled) };
+    }
+    end() {
+        clearInterval(this.timer);
+    }
+}
+function failureOf(result) {
+    return {
+        code: result.code,
+        errno: result.errno ?? undefined,
+        syscall: result.syscall,
+        attempted: 'reach the share for'
+    };
+}
+const processChannel = {
+    receive: () => new Promise((resolve) => process.once('message', resolve)),
+    send: (message) => new Promise((resolve) => process.send(message, () => resolve()))
+};
+/** The child process's side: one share, planned, then (unless a dry run) made when the action says so. */
+async function serveShare(channel, startLane = threadLane) {
+    const start = await channel.receive();
+    if (start.type !== 'start')
+        return;
+    const supervisor = new Supervisor(start.share, start.links, startLane);
+    try {
+        await channel.send(await supervisor.plan());
+        if (start.share.settings.dryRun)
+            return;
+        await channel.receive();
+        await channel.send(await supervisor.apply());
+    }
+    finally {
+        supervisor.end();
+    }
+}
+async function runShareWorker() {
+    await serveShare(processChannel);
+    // Lanes stuck in the share keep this process alive; the action does not wait for it.
+    process.exit(0);
+}
+
+;// CONCATENATED MODULE: ./src/share/index.ts
+// The share bundle's entry (dist/share/index.js): a share worker's process and its lanes' threads. It holds only
+// what they run (plan, apply, the knowledge base), not the toolkit or the spec parser of the main bundle, so each
+// lane is ready to make its first call after compiling a tenth of it (10 lanes took 1.0–1.8 s with the whole).
+
+
+
+/* istanbul ignore next -- the dispatch itself: each role's entry is tested on its own */
+switch (roleOf(process.env)) {
+    case 'share-worker':
+        void runShareWorker();
+        break;
+    case 'lane':
+        runLane();
+        break;
+}
+
