@@ -13,6 +13,7 @@ const TARGETS = [
   'src/apply.ts',
   'src/result.ts',
   'src/report.ts',
+  'src/tally.ts',
   'src/summary.ts',
   'src/present.ts',
   'src/knowledge.ts',
