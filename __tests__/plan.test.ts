@@ -1,11 +1,21 @@
 // Plan stage on real directories: what is on disk decides create, replace, unchanged or fail; nothing is written.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { nodeFs } from '../src/fsops.js'
+import { nodeFs, type FsOps } from '../src/fsops.js'
 import { planAll, planLink } from '../src/plan.js'
-import { context, requests, type ContextOverrides, tempDir, dataWorkspace } from './helpers/stage.js'
+import {
+  context,
+  dataWorkspace,
+  errnoError,
+  failing,
+  requests,
+  tempDir,
+  type ContextOverrides
+} from './helpers/stage.js'
 import { snapshot } from './helpers/action.js'
 import { describePosix } from './helpers/action.js'
+import { memoryFs } from './helpers/memfs.js'
+import { platformFor } from '../src/platform.js'
 
 let ws: string
 beforeEach(() => {
@@ -271,5 +281,397 @@ describePosix('planAll', () => {
     } finally {
       fs.rmSync(outside, { recursive: true, force: true })
     }
+  })
+})
+
+/** The real filesystem, recording each call with its path: on a share every one of them is a round trip. */
+function recording(ops: FsOps = nodeFs): { ops: FsOps; calls: string[] } {
+  const calls: string[] = []
+  const recorded = Object.fromEntries(
+    Object.entries(ops).map(([name, call]: [string, (...args: string[]) => unknown]) => [
+      name,
+      (...args: string[]) => {
+        calls.push(`${name} ${args[0]}`)
+        return call(...args)
+      }
+    ])
+  ) as unknown as FsOps
+  return { ops: recorded, calls }
+}
+
+/** The real filesystem, except that stat(p) throws `error`. */
+const statFails = (p: string, error: Error): FsOps => ({
+  ...nodeFs,
+  stat: (q: string) => {
+    if (q === p) throw error
+    return nodeFs.stat(q)
+  }
+})
+
+const SSHFS = { type: 'fuse.sshfs', mountPoint: '/', source: 'u@h:/', options: ['rw'] }
+
+describePosix('the errno, syscall and attempt a failed plan reports', () => {
+  it.each([
+    ['symlink', 'symlink', 'data/x', {}, 'symbolic link'],
+    ['junction (a symlink outside Windows)', 'symlink', 'data/dir', { type: 'junction' }, 'symbolic link'],
+    ['hard link', 'link', 'data/x', { type: 'hardlink' }, 'hard link'],
+    [
+      'copy (what is left for a directory)',
+      'copyfile',
+      'data/dir',
+      { type: 'hardlink', fallback: ['copy'] },
+      'hard link'
+    ]
+  ])('missing parents under create-parents false, for a %s: ENOENT from %s', (_, syscall, target, defaults, words) => {
+    const p = plan(`no/l -> ${target}`, { createParents: false }, defaults)
+    expect(p).toMatchObject({ action: 'fail', failure: { code: 'ENOENT', errno: 2, syscall } })
+    expect(p.failure?.attempted).toContain(words)
+    expect(p.failure?.attempted).toContain('create-parents: false')
+  })
+
+  it('create-parents false fails nothing whose parent exists', () => {
+    expect(plan('l -> data/x', { createParents: false }).action).toBe('create')
+  })
+
+  it('something in the way: EEXIST with its errno number', () => {
+    fs.writeFileSync(path.join(ws, 'f'), '')
+    expect(plan('f -> data/x').failure).toMatchObject({ code: 'EEXIST', errno: 17, syscall: 'symlink' })
+  })
+
+  it('a parent that is a file: ENOTDIR from stat, before any link text is worked out', () => {
+    fs.writeFileSync(path.join(ws, 'blocker'), '')
+    const p = plan('blocker/l -> data/x')
+    expect(p).toMatchObject({ action: 'fail', text: '', failure: { code: 'ENOTDIR', syscall: 'stat' } })
+  })
+
+  it('an errno from looking at PATH keeps its syscall; one without a syscall is said to come from stat', () => {
+    expect(plan('l -> data/x', { ops: failing({ lstat: 'EACCES' }) })).toMatchObject({
+      action: 'fail',
+      failure: { code: 'EACCES', errno: 13, syscall: 'lstat' }
+    })
+    const bare = Object.assign(new Error('EIO'), { code: 'EIO' })
+    expect(plan('l -> data/x', { ops: statFails(path.join(ws, 'data/x'), bare) })).toMatchObject({
+      action: 'fail',
+      failure: { code: 'EIO', syscall: 'stat' }
+    })
+  })
+
+  it('a bug (an error that is no errno) is thrown, not reported as the link’s failure', () => {
+    expect(() => plan('l -> data/x', { ops: statFails(path.join(ws, 'data/x'), new TypeError('bug')) })).toThrow(
+      TypeError
+    )
+  })
+
+  it('dangling: fail fails even a link already there, naming the setting', () => {
+    fs.symlinkSync('nothing', path.join(ws, 'l'))
+    const p = plan('l -> nothing', { dangling: 'fail' })
+    expect(p).toMatchObject({ action: 'fail', failure: { code: 'ENOENT', syscall: 'stat' } })
+    expect(p.failure?.attempted).toContain('dangling: fail')
+  })
+
+  it('the same link: unchanged, without a warning', () => {
+    fs.symlinkSync('data/x', path.join(ws, 'same'))
+    const p = plan('same -> data/x')
+    expect(p).toMatchObject({ action: 'unchanged', kinds: ['symlink'] })
+    expect(p.warnings).toHaveLength(0)
+  })
+})
+
+describePosix('the kinds and link text a plan holds', () => {
+  it('tries a kind listed both as type and as fallback once', () => {
+    expect(plan('l -> data/x', {}, { fallback: ['symlink', 'copy'] }).kinds).toEqual(['symlink', 'copy'])
+  })
+
+  it('a hard link links what TARGET resolves to, and has no link text', () => {
+    fs.symlinkSync('x', path.join(ws, 'data/alias'))
+    expect(plan('sub/h -> data/alias', {}, { type: 'hardlink' })).toMatchObject({
+      action: 'create',
+      linkSource: path.join(ws, 'data/x'),
+      text: ''
+    })
+  })
+
+  it('a junction outside Windows is a symlink with the same relative text', () => {
+    expect(plan('sub/j -> data/dir', {}, { type: 'junction' })).toMatchObject({ action: 'create', text: '../data/dir' })
+  })
+
+  it("is computed to TARGET's real directory when TARGET is reached through a symlink, like ln -r", () => {
+    fs.symlinkSync('data', path.join(ws, 'alias'))
+    expect(plan('sub/l -> alias/x').text).toBe('../data/x')
+  })
+
+  /** Plan one link in a planning pass, as the action does (with its caches). */
+  const planned = (spec: string, defaults = {}) => planAll(requests(spec, ws, defaults), context(ws))[0]
+
+  it.each([
+    ['sub/l -> data/x', '../data/x'],
+    ['data/dir/self-parent -> data/dir', '.'],
+    ['data/dir/sub/l -> data/dir', '..'],
+    ['data/dir/l -> data/x', '../x'],
+    ['data/l -> data/x', 'x']
+  ])('%s in a planning pass is stored as %s', (spec, text) => {
+    expect(planned(spec).text).toBe(text)
+  })
+
+  it('a TARGET in the root directory gets the shortest way there', () => {
+    const top = `/${ws.split('/')[1]}`
+    expect(planned(`sub/l -> ${top}`, { relative: 'true' }).text).toBe(path.relative(path.join(ws, 'sub'), top))
+  })
+})
+
+describePosix('what a copy at PATH is', () => {
+  const copyPlan = (name: string) => plan(`${name} -> data/x`, {}, { fallback: ['copy'] })
+
+  it('a file whose time is 2 s or more off is not the copy (FAT keeps times to 2 s)', () => {
+    fs.utimesSync(path.join(ws, 'data/x'), 1_000_000_000, 1_000_000_000)
+    fs.writeFileSync(path.join(ws, 'near'), 'x')
+    fs.utimesSync(path.join(ws, 'near'), 1_000_000_001.5, 1_000_000_001.5)
+    fs.writeFileSync(path.join(ws, 'off'), 'x')
+    fs.utimesSync(path.join(ws, 'off'), 1_000_000_002, 1_000_000_002)
+    expect(copyPlan('near')).toMatchObject({ action: 'unchanged', kinds: ['copy'] })
+    expect(copyPlan('off')).toMatchObject({ action: 'fail', failure: { code: 'EEXIST' } })
+  })
+
+  it("a directory of a file TARGET's size and time is not its copy", () => {
+    const dir = path.join(ws, 'd')
+    fs.mkdirSync(dir)
+    fs.writeFileSync(path.join(ws, 'data/x'), Buffer.alloc(fs.statSync(dir).size))
+    fs.utimesSync(path.join(ws, 'data/x'), 1e9, 1e9)
+    fs.utimesSync(dir, 1e9, 1e9)
+    expect(copyPlan('d')).toMatchObject({ action: 'fail', existing: 'dir', failure: { code: 'EEXIST' } })
+  })
+
+  it('a directory that cannot be listed (davfs2: EINVAL) is taken as the copy, with a warning naming the errno', () => {
+    fs.cpSync(path.join(ws, 'data'), path.join(ws, 'copied'), { recursive: true, preserveTimestamps: true })
+    const p = plan('copied -> data', { ops: failing({ readdir: 'EINVAL' }) }, { fallback: ['copy'] })
+    expect(p).toMatchObject({ action: 'unchanged', kinds: ['copy'] })
+    expect(p.warnings).toEqual([expect.stringContaining('EINVAL from readdir()')])
+    const bare = Object.assign(new Error('EINVAL'), { code: 'EINVAL' })
+    const unnamed = {
+      ...nodeFs,
+      readdir: () => {
+        throw bare
+      }
+    }
+    expect(plan('copied -> data', { ops: unnamed }, { fallback: ['copy'] }).warnings).toEqual([
+      expect.stringContaining('EINVAL from scandir()')
+    ])
+    const bug = {
+      ...nodeFs,
+      readdir: () => {
+        throw new TypeError('bug')
+      }
+    }
+    expect(() => plan('copied -> data', { ops: bug }, { fallback: ['copy'] })).toThrow(TypeError)
+  })
+
+  it('with TARGET missing, a file at PATH is no hard link or copy of it', () => {
+    fs.writeFileSync(path.join(ws, 'f'), '')
+    expect(plan('f -> nothing', {}, { fallback: ['hardlink', 'copy'] })).toMatchObject({
+      action: 'fail',
+      existing: 'file',
+      failure: { code: 'EEXIST' }
+    })
+  })
+
+  it('TARGET itself, reached through a symlinked parent, is no hard link of it', () => {
+    fs.symlinkSync('data', path.join(ws, 'alias'))
+    expect(plan('alias/dir -> data/dir', {}, { type: 'hardlink', fallback: ['symlink'] })).toMatchObject({
+      action: 'fail',
+      existing: 'dir',
+      failure: { code: 'EEXIST' }
+    })
+  })
+})
+
+describePosix('an sshfs mount that hides link texts (readlink: EPERM)', () => {
+  const hidden = (options: string[] = []) => ({
+    ops: failing({ readlink: 'EPERM' }),
+    detector: { forPath: () => ({ ...SSHFS, options: ['rw', ...options] }) }
+  })
+  beforeEach(() => fs.mkdirSync(path.join(ws, 'sub')))
+
+  it('a symlink of the right length is unchanged, with a warning', () => {
+    fs.symlinkSync('../data/x', path.join(ws, 'sub/l'))
+    const p = plan('sub/l -> data/x', hidden())
+    expect(p).toMatchObject({ action: 'unchanged', kinds: ['symlink'] })
+    expect(p.warnings).toEqual([expect.stringContaining(path.join(ws, 'sub/l'))])
+  })
+
+  it('one of another length is another link: kept as unreadable under overwrite never, replaced under links', () => {
+    fs.symlinkSync('../data/dir', path.join(ws, 'sub/l'))
+    const kept = plan('sub/l -> data/x', hidden())
+    expect(kept).toMatchObject({ action: 'fail', unreadable: true, failure: { code: 'EPERM', syscall: 'readlink' } })
+    expect(kept.failure?.attempted).toContain('existing link')
+    expect(plan('sub/l -> data/x', hidden(), { overwrite: 'links' }).action).toBe('replace')
+  })
+
+  it('elsewhere, or with another errno, a link that cannot be read fails with that errno', () => {
+    fs.symlinkSync('../data/x', path.join(ws, 'sub/l'))
+    expect(plan('sub/l -> data/x', { ops: failing({ readlink: 'EPERM' }) }, { overwrite: 'links' })).toMatchObject({
+      action: 'fail',
+      failure: { code: 'EPERM', syscall: 'readlink' }
+    })
+    const eio = { ...hidden(), ops: failing({ readlink: 'EIO' }) }
+    expect(plan('sub/l -> data/x', eio, { overwrite: 'links' })).toMatchObject({
+      action: 'fail',
+      failure: { code: 'EIO', syscall: 'readlink' }
+    })
+  })
+})
+
+describePosix('confinement to working-directory', () => {
+  let outside: string
+  beforeEach(() => {
+    outside = tempDir()
+  })
+  afterEach(() => fs.rmSync(outside, { recursive: true, force: true }))
+
+  it('an absolute PATH elsewhere is not confined', () => {
+    expect(plan(`${outside}/l -> data/x`).action).toBe('create')
+  })
+
+  it('confine: false lets a symlinked parent lead out', () => {
+    fs.symlinkSync(outside, path.join(ws, 'out'))
+    expect(plan('out/l -> data/x', { confine: false }).action).toBe('create')
+    expect(plan('out/l -> data/x')).toMatchObject({ action: 'fail', failure: { code: 'CONFINE', syscall: 'realpath' } })
+  })
+
+  it('names the symlinked parent that leads out, not one before it that stays inside', () => {
+    fs.mkdirSync(path.join(ws, 'deep'))
+    fs.symlinkSync('deep', path.join(ws, 'in'))
+    fs.symlinkSync(outside, path.join(ws, 'deep/out'))
+    const p = plan('in/out/l -> data/x')
+    expect(p.failure?.code).toBe('CONFINE')
+    expect(p.said?.message).toContain(`${path.join(ws, 'in/out')}, which leads to ${outside}`)
+  })
+})
+
+describePosix('what a planning pass asks the disk once', () => {
+  it('each directory and each TARGET is looked up once for all the links sharing it', () => {
+    const { ops, calls } = recording()
+    planAll(requests('a/b/l1 -> data/x\na/b/l2 -> data/x', ws), context(ws, { ops }))
+    expect(calls.filter((c) => c === `stat ${path.join(ws, 'a/b')}`)).toHaveLength(1)
+    expect(calls.filter((c) => c === `stat ${path.join(ws, 'data/x')}`)).toHaveLength(1)
+  })
+
+  it('nothing is looked up at a PATH whose directory does not exist yet', () => {
+    for (const defaults of [{}, { state: 'absent' as const }]) {
+      const { ops, calls } = recording()
+      planLink(requests('new/l -> data/x', ws, defaults)[0], context(ws, { ops }))
+      expect(calls).not.toContain(`lstat ${path.join(ws, 'new/l')}`)
+    }
+  })
+
+  it('a share found gone (ENOTCONN) skips the links after it on that mount', () => {
+    const [first, second] = planAll(
+      requests('l1 -> data/x\nl2 -> data/x', ws),
+      context(ws, { ops: failing({ lstat: 'ENOTCONN' }) })
+    )
+    expect(first).toMatchObject({ action: 'fail', failure: { code: 'ENOTCONN' } })
+    expect(first.skipped).toBeUndefined()
+    expect(second).toMatchObject({ action: 'fail', skipped: true, failure: { code: 'ENOTCONN' } })
+  })
+})
+
+describePosix('state: absent, as planned', () => {
+  const removal = (spec: string, ctxOverrides: ContextOverrides = {}) => plan(spec, ctxOverrides, { state: 'absent' })
+
+  it('a dangling link whose text names TARGET leads to it', () => {
+    fs.symlinkSync('data/none', path.join(ws, 'l'))
+    expect(removal('l -> data/none')).toMatchObject({ action: 'remove', kinds: ['symlink'] })
+  })
+
+  it.each([
+    ['the real parent', '../../data/none'],
+    ['the parent as PATH spells it', '../data/none']
+  ])('a dangling link below a symlinked parent, its text written from %s, leads to TARGET', (_, text) => {
+    fs.mkdirSync(path.join(ws, 'deep/er'), { recursive: true })
+    fs.symlinkSync('deep/er', path.join(ws, 'short'))
+    fs.symlinkSync(text, path.join(ws, 'short/l'))
+    expect(removal('short/l -> data/none').action).toBe('remove')
+  })
+
+  it('a link through another name of TARGET leads to it; the same inode number on another device does not', () => {
+    fs.symlinkSync('x', path.join(ws, 'data/alias'))
+    fs.symlinkSync('data/alias', path.join(ws, 'l'))
+    expect(removal('l -> data/x').action).toBe('remove')
+    const target = path.join(ws, 'data/x')
+    const otherDevice: FsOps = {
+      ...nodeFs,
+      stat: (p) => {
+        const stats = nodeFs.stat(p)
+        return p === target && stats
+          ? Object.assign(Object.create(Object.getPrototypeOf(stats)), stats, { dev: stats.dev + 1 })
+          : stats
+      }
+    }
+    expect(removal('l -> data/x', { ops: otherDevice })).toMatchObject({
+      action: 'fail',
+      failure: { code: 'OTHER_TARGET' }
+    })
+  })
+
+  it('a dangling link elsewhere, or a link to TARGET that does not exist, is kept', () => {
+    fs.symlinkSync('data/none', path.join(ws, 'dangling'))
+    fs.symlinkSync('data/dir', path.join(ws, 'other'))
+    const kept = removal('dangling -> data/x')
+    expect(kept).toMatchObject({ action: 'fail', failure: { code: 'OTHER_TARGET', syscall: 'unlink' } })
+    expect(kept.failure?.attempted).toContain('remove')
+    expect(removal('other -> data/none')).toMatchObject({ action: 'fail', failure: { code: 'OTHER_TARGET' } })
+  })
+
+  it('nothing at PATH: unchanged, without looking at TARGET', () => {
+    const ops = statFails(path.join(ws, 'data/x'), errnoError('EIO', 'stat'))
+    const p = removal('l -> data/x', { ops })
+    expect(p.action).toBe('unchanged')
+    expect(p.kinds).toHaveLength(0)
+  })
+
+  it('a link found leading to TARGET by its text goes without looking at TARGET', () => {
+    fs.symlinkSync('data/x', path.join(ws, 'l'))
+    const ops = statFails(path.join(ws, 'data/x'), errnoError('EIO', 'stat'))
+    expect(removal('l -> data/x', { ops }).action).toBe('remove')
+  })
+
+  it('on sshfs with use_ino, a look-alike file is proven another file', () => {
+    fs.copyFileSync(path.join(ws, 'data/x'), path.join(ws, 'lookalike'))
+    const sshfs = (options: string[]) => ({ detector: { forPath: () => ({ ...SSHFS, options }) } })
+    expect(removal('lookalike -> data/x', sshfs(['rw'])).failure?.code).toBe('UNVERIFIABLE')
+    expect(removal('lookalike -> data/x', sshfs(['rw', 'use_ino'])).failure?.code).toBe('OTHER_TARGET')
+  })
+
+  it('on sshfs hiding link texts, a link is judged by where it leads, never by its empty text', () => {
+    fs.mkdirSync(path.join(ws, 'sub'))
+    fs.symlinkSync('../data/x', path.join(ws, 'sub/l'))
+    const hidden = {
+      ops: failing({ readlink: 'EPERM' }),
+      detector: { forPath: () => SSHFS }
+    }
+    expect(removal('sub/l -> sub', hidden)).toMatchObject({ action: 'fail', failure: { code: 'OTHER_TARGET' } })
+    expect(removal('sub/l -> data/x', hidden)).toMatchObject({ action: 'remove', kinds: ['symlink'], text: '' })
+  })
+})
+
+describe('on Windows (platform seam, in-memory filesystem)', () => {
+  const win32 = platformFor('win32')
+  const WS = 'C:\\ws'
+  const planWindows = (spec: string) => {
+    const mem = memoryFs(win32, { [WS]: 'dir', 'C:\\ws\\data': 'dir', 'C:\\ws\\data\\x.txt': 'file' })
+    const ctx = context(WS, { platform: win32, ops: mem.ops, realWorkingDirectory: WS })
+    return planAll(requests(spec, WS, {}, win32), ctx)[0]
+  }
+
+  it('a PATH on a drive that does not exist is planned with its missing directories, not an endless walk up', () => {
+    expect(planWindows('D:\\links\\l -> C:\\ws\\data\\x.txt')).toMatchObject({
+      action: 'create',
+      missingParents: ['D:\\links']
+    })
+  })
+
+  it('a symlink to a TARGET that does not exist yet is guessed a file link, naming both target-type settings', () => {
+    const p = planWindows('later -> build/out')
+    expect(p.action).toBe('create')
+    expect(p.warnings.join(' ')).toMatch(/`target-type: dir`.*`target-type: file`/)
   })
 })
