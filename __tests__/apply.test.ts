@@ -598,6 +598,26 @@ describePosix(
 
 describePosix('reading a new link back on a share', () => {
   const at = (name: string) => path.join(ws, name)
+  /** Calls on a share whose lstat of PATH `name` answers `seen(p)` once the link there is made by `call`. */
+  const onceMade = (
+    call: 'link' | 'symlink',
+    name: string,
+    seen: (p: string) => fs.Stats | undefined,
+    more: Partial<FsOps> = {}
+  ): FsOps => {
+    let made = false
+    const make = (from: string, p: string): void => {
+      if (call === 'link') nodeFs.link(from, p)
+      else nodeFs.symlink(from, p)
+      made = true
+    }
+    return {
+      ...nodeFs,
+      [call]: make,
+      lstat: (p: string) => (made && p === at(name) ? seen(p) : nodeFs.lstat(p)),
+      ...more
+    }
+  }
   /** A share that stores `stored` as the text of every new link. */
   const storing = (stored: string): FsOps => ({ ...nodeFs, symlink: (_text, p) => nodeFs.symlink(stored, p) })
 
@@ -626,32 +646,15 @@ describePosix('reading a new link back on a share', () => {
   })
 
   it('does not read back a hard link', () => {
-    let made = false
-    const ops: FsOps = {
-      ...nodeFs,
-      link: (from, p) => {
-        nodeFs.link(from, p)
-        made = true
-      },
-      lstat: (p) => {
-        if (made && p === at('h')) throw errnoError('EIO', 'lstat')
-        return nodeFs.lstat(p)
-      }
-    }
+    const ops = onceMade('link', 'h', () => {
+      throw errnoError('EIO', 'lstat')
+    })
     const [r] = apply('h -> data/x', { type: 'hardlink' }, { ops }, SSHFS)
     expect(r).toMatchObject({ status: 'created', kind: 'hardlink', warnings: [] })
   })
 
   it('warns, naming PATH and the mount, when the share cannot find the link it just made', () => {
-    let made = false
-    const ops: FsOps = {
-      ...nodeFs,
-      symlink: (text, p) => {
-        nodeFs.symlink(text, p)
-        made = true
-      },
-      lstat: (p) => (made && p === at('l') ? undefined : nodeFs.lstat(p))
-    }
+    const ops = onceMade('symlink', 'l', () => undefined)
     const [r] = apply('l -> data/x', {}, { ops }, SSHFS)
     expect(r.status).toBe('created')
     expect(r.warnings).toHaveLength(1)
@@ -659,19 +662,12 @@ describePosix('reading a new link back on a share', () => {
   })
 
   it('takes a link shown as its target (follow_symlinks) at its word', () => {
-    let made = false
-    const ops: FsOps = {
-      ...nodeFs,
-      symlink: (text, p) => {
-        nodeFs.symlink(text, p)
-        made = true
-      },
-      // follow_symlinks: the mount shows the link as the file it leads to, and that file has no text.
-      lstat: (p) => (made && p === at('l') ? nodeFs.stat(p) : nodeFs.lstat(p)),
+    // follow_symlinks: the mount shows the link as the file it leads to, and that file has no text.
+    const ops = onceMade('symlink', 'l', (p) => nodeFs.stat(p), {
       readlink: () => {
         throw errnoError('EINVAL', 'readlink')
       }
-    }
+    })
     const [r] = apply('l -> data/x', {}, { ops }, { ...SSHFS, options: ['rw', 'follow_symlinks'] })
     expect(r).toMatchObject({ status: 'created', warnings: [] })
   })
@@ -703,18 +699,9 @@ describePosix('reading a new link back on a share', () => {
   })
 
   it('a failed read-back becomes one warning: what failed and why, then the fix, nothing added', () => {
-    let made = false
-    const ops: FsOps = {
-      ...nodeFs,
-      symlink: (text, p) => {
-        nodeFs.symlink(text, p)
-        made = true
-      },
-      lstat: (p) => {
-        if (made && p === at('l')) throw errnoError('ENOTCONN', 'lstat')
-        return nodeFs.lstat(p)
-      }
-    }
+    const ops = onceMade('symlink', 'l', () => {
+      throw errnoError('ENOTCONN', 'lstat')
+    })
     const [r] = apply('l -> data/x', {}, { ops }, SSHFS)
     expect(r.status).toBe('created')
     expect(r.warnings).toHaveLength(1)
