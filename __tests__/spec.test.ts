@@ -432,3 +432,54 @@ describe('readSpec', () => {
     expect(entries.map((e) => e.line)).toEqual([1, 3, 4])
   })
 })
+
+describe('telling a YAML list from lines, and the edges of each (Stryker survivors)', () => {
+  it('reads YAML after blank lines and an indented comment, and a spec of only comments as nothing', () => {
+    expect(links('\n  # links\n- path: a\n  target: b\n')).toEqual([[3, 'a', 'b']])
+    expect(parse('# nothing yet\n\n   # still nothing\n')).toEqual({ entries: [], problems: [] })
+  })
+
+  it('reads a line with a dash inside PATH as a line, and drops a byte-order mark before it', () => {
+    expect(links('my - file -> x')).toEqual([[1, 'my - file', 'x']])
+    expect(links('\uFEFFa -> b')).toEqual([[1, 'a', 'b']])
+  })
+
+  it('checks a TARGET given under state: absent, and keeps it', () => {
+    const absent = { ...defaults, state: 'absent' as const }
+    expect(parseSpec('a -> b\0c', absent).problems).toEqual([{ line: 1, message: expect.stringContaining('NUL') }])
+    expect(parseSpec('a -> b', absent).entries).toMatchObject([{ path: 'a', target: 'b' }])
+    expect(parse('- path: a\n  target: b\n  state: absent').entries).toMatchObject([{ path: 'a', target: 'b' }])
+    expect(parse('- path: a\n  state: absent').entries).toMatchObject([{ path: 'a', target: '' }])
+  })
+
+  it('gives an entry on one line no last line, and a YAML error one line of text', () => {
+    const [entry] = parse('[{path: a, target: b}]').entries
+    expect(entry).not.toHaveProperty('endLine')
+    const [problem] = parse('- path: a\n  target: [b\n').problems
+    // The parser's first line says what is wrong; the rest (a drawing of the spot) is not for an annotation.
+    expect(problem.message).toMatch(/^YAML: \S.{10,}$/)
+    expect(problem.message).not.toContain('\n')
+  })
+
+  it('names what was given when a choice is not text, and refuses a fallback list holding a list', () => {
+    expect(parse('- path: a\n  target: b\n  type: [symlink]').problems).toEqual([
+      { line: 3, message: expect.stringContaining('["symlink"]') }
+    ])
+    expect(parse('- path: a\n  target: b\n  fallback: [symlink, [copy]]').problems).toEqual([
+      { line: 3, message: expect.stringContaining("'fallback'") }
+    ])
+  })
+})
+
+describe('readSpec, with problems in one stage only', () => {
+  const settings = { defaults, workingDirectory: '/ws', confine: true }
+
+  it.each([
+    ['parsing', 'a -> x\nbroken', [2]],
+    ['resolving', 'a -> x\na -> y', [2]]
+  ])('gives the problems of %s alone, and no links to make', (_, text, lines) => {
+    const read = readSpec(text, settings, linux)
+    expect(read).not.toHaveProperty('requests')
+    expect((read as { problems: { line: number }[] }).problems.map((p) => p.line)).toEqual(lines)
+  })
+})

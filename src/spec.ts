@@ -59,9 +59,9 @@ const SEPARATORS = new RegExp(SEPARATOR, 'g')
 function eachLine(text: string, visit: (raw: string, line: number) => void): void {
   for (let start = 0, line = 1; ; line++) {
     const end = text.indexOf('\n', start)
+    // A CR before the LF stays on the line: every line is trimmed.
     if (end < 0) return visit(text.slice(start), line)
-    // As split(/\r?\n/) would: a CR only goes with the LF after it.
-    visit(text.slice(start, end > start && text[end - 1] === '\r' ? end - 1 : end), line)
+    visit(text.slice(start, end), line)
     start = end + 1
   }
 }
