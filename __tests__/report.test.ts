@@ -9,7 +9,7 @@ import type { Settings } from '../src/model.js'
 import { settingsFor } from './helpers/stage.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
-const { report, reportProblems } = await import('../src/report.js')
+const { report, reportCleanup, reportProblems } = await import('../src/report.js')
 const { displayPath, escapeHtml, safeForLog, statusWords } = await import('../src/present.js')
 const linux = platformFor('linux')
 
@@ -431,5 +431,70 @@ describe('annotation locations', () => {
     expect(summary).toContain('nothing was changed')
     expect(summary).toContain('has 2 separators')
     expect(core.setFailed).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('report, the edges (Stryker survivors)', () => {
+  const at = { settings: settingsWith({ specFile: '/ws/links.yml' }), workspace: '/ws', platform: linux }
+
+  it('marks the last line of an entry that spans several, and none for one line', async () => {
+    await report([failure(0, { line: 2, endLine: 4 }), failure(1, { line: 6, endLine: 6 })], at)
+    expect(core.error.mock.calls[0][1]).toMatchObject({ file: 'links.yml', startLine: 2, endLine: 4 })
+    expect(core.error.mock.calls[1][1]).not.toHaveProperty('endLine')
+  })
+
+  it('annotates exactly 8 failures without a "more" line, and a warning at its link', async () => {
+    await run([...many(8, () => true), result(8, { line: 30, warnings: ['dangles'] })])
+    expect(core.error).toHaveBeenCalledTimes(8)
+    expect(core.error.mock.calls[0][0]).toBe(`${failure(0).message} ${failure(0).hint}`)
+    expect(core.warning.mock.calls).toEqual([
+      ['dangles', expect.objectContaining({ title: expect.stringContaining('30') })]
+    ])
+  })
+
+  it('says changed when links were only replaced or only removed, and counts the removed', async () => {
+    await run([result(0, { status: 'replaced' }), result(1, { status: 'created' })])
+    expect(output('changed')).toBe('true')
+    jest.clearAllMocks()
+    await run([result(0, { status: 'removed' })])
+    expect(output('changed')).toBe('true')
+    expect(logLines()).toContain('1 links: 0 created, 0 replaced, 1 removed, 0 unchanged, 0 failed')
+  })
+})
+
+describe('reportCleanup (the post step)', () => {
+  const undone = [
+    result(0, { status: 'removed' }),
+    result(1, { status: 'restored' }),
+    result(2, { status: 'kept', warnings: ['changed since'] }),
+    result(3, { status: 'unchanged' })
+  ]
+
+  it('logs what it undid, keeps every result in the file, and does not fail when every link was undone or left', async () => {
+    await reportCleanup(undone, { settings: settingsWith(), workspace: '/ws', platform: linux })
+    expect(logLines().at(-1)).toMatch(/4 links .*1 removed, 1 restored, 1 kept .*1 already gone, 0 not undone/)
+    const file = output('results-file')
+    expect((JSON.parse(fs.readFileSync(file, 'utf8')) as LinkResult[]).map((r) => r.status)).toEqual([
+      'removed',
+      'restored',
+      'kept',
+      'unchanged'
+    ])
+    expect(core.warning).toHaveBeenCalledWith('changed since', expect.anything())
+    expect(core.setFailed).not.toHaveBeenCalled()
+    expect(fs.readFileSync(SUMMARY, 'utf8')).toContain('✅')
+  })
+
+  it('fails the step and annotates the link it could not undo, and writes no summary when told not to', async () => {
+    const where = { settings: settingsWith({ summary: false }), workspace: '/ws', platform: linux }
+    await reportCleanup([...undone, failure(4)], where)
+    expect(core.error).toHaveBeenCalledTimes(1)
+    expect(core.setFailed).toHaveBeenCalledWith(expect.stringMatching(/\b1 of 5\b/))
+    expect(fs.readFileSync(SUMMARY, 'utf8')).toBe('')
+  })
+
+  it('heads the summary with the failure when a link was not undone', async () => {
+    await reportCleanup([failure(0)], { settings: settingsWith(), workspace: '/ws', platform: linux })
+    expect(fs.readFileSync(SUMMARY, 'utf8')).toMatch(/❌[^<]*1 of 1/)
   })
 })
