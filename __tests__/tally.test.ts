@@ -101,3 +101,37 @@ describe('Tally', () => {
     expect(core.startGroup).not.toHaveBeenCalled()
   })
 })
+
+describe('Tally, the log', () => {
+  it('gives a link with nothing to say one line, and a failed one its message, hint and warnings below it', () => {
+    const tally = tallyOf(2)
+    tally.add(result(0))
+    tally.add({
+      ...result(1, 'failed'),
+      message: 'EPERM from symlink()',
+      hint: 'Add `fallback: copy`.',
+      warnings: ['w1']
+    })
+    tally.close()
+    expect(loggedLines()).toEqual([
+      expect.stringMatching(/^created .*l0 -> data\/x$/),
+      expect.stringMatching(/^failed .*l1 -> data\/x$/),
+      '    EPERM from symlink()',
+      '    hint: Add `fallback: copy`.',
+      '    warning: w1'
+    ])
+  })
+
+  it('groups the links from 11 on, and writes the log 250 lines at a time', () => {
+    const ten = tallyOf(10)
+    for (let i = 0; i < 10; i++) ten.add(result(i))
+    ten.close()
+    expect(core.startGroup).not.toHaveBeenCalled()
+    expect(core.endGroup).not.toHaveBeenCalled()
+    const many = tallyOf(1000)
+    for (let i = 0; i < 1000; i++) many.add(result(i))
+    many.close()
+    expect(core.startGroup).toHaveBeenCalledTimes(1)
+    expect(core.info).toHaveBeenCalledTimes(1 + 4)
+  })
+})
