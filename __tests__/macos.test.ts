@@ -137,7 +137,18 @@ describe('firmlinks: only what really is on the Data volume is mapped to it', ()
     '/private/var/folders/l',
     '/var/folders/l',
     '/etc/l',
-    '/Volumes/l'
+    '/Volumes/l',
+    // The rest of macOS 15's /usr/share/firmlinks, the list used when that file cannot be read.
+    '/AppleInternal/l',
+    '/System/Library/Assets/l',
+    '/System/Library/PreinstalledAssets/l',
+    '/System/Library/AssetsV2/l',
+    '/System/Library/PreinstalledAssetsV2/l',
+    '/System/Library/CoreServices/CoreTypes.bundle/Contents/Library/l',
+    '/System/Library/Speech/l',
+    '/cores/l',
+    '/usr/libexec/cups/l',
+    '/usr/share/snmp/l'
   ])('%s: the Data volume (behind a firmlink or /private), writable', (absPath) => {
     expect(detector.forPath(absPath)).toMatchObject({ type: 'apfs', mountPoint: DATA_VOLUME })
     expect(detector.forPath(absPath).options).not.toContain('ro')
