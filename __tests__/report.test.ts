@@ -4,12 +4,21 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import * as core from '../__fixtures__/core.js'
 import type { LinkResult } from '../src/model.js'
+import type { Where } from '../src/present.js'
 import { platformFor } from '../src/platform.js'
 import type { Settings } from '../src/model.js'
 import { settingsFor } from './helpers/stage.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
-const { report, reportCleanup, reportProblems } = await import('../src/report.js')
+const { finishReport, reportCleanup, reportProblems } = await import('../src/report.js')
+const { Tally } = await import('../src/tally.js')
+
+/** A run's report, its results given to the tally one by one as main.ts does. */
+async function report(results: LinkResult[], where: Where): Promise<void> {
+  const tally = new Tally(where, { log: true, expected: results.length })
+  for (const r of results) tally.add(r)
+  await finishReport(tally, where)
+}
 const { displayPath, escapeHtml, safeForLog, statusWords } = await import('../src/present.js')
 const linux = platformFor('linux')
 

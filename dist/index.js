@@ -43444,10 +43444,6 @@ async function finishReport(tally, where) {
     if (failed > 0 && settings.failOnError)
         setFailed(`${failed} of ${total} links failed (fail-on-error: true).`);
 }
-/** The report of results made all at once. */
-async function report(results, where) {
-    await finishReport(tallied(results, where, true), where);
-}
 /**
  * The post step's report: each link it undid (removed, restored), left (kept: changed since) or could not undo, in
  * the log and the job summary; the results file holds them all. A link someone changed never fails the step; a call
@@ -43786,11 +43782,9 @@ class Resolver {
         }
         return found;
     }
-    /** The entry's problem, if it has one. */
-    check(entry, key, target, pathWasRelative) {
-        const { platform } = this;
-        const earlier = this.firstLineOf.get(key);
-        if (this.confine && pathWasRelative && !keyWithin(platform, this.workingKey, key))
+    /** The entry's problem, if it has one; `earlier`: the line where its PATH came first. */
+    check(entry, key, target, relative, earlier) {
+        if (this.confine && relative && !keyWithin(this.platform, this.workingKey, key))
             return `PATH '${entry.path}' leads outside working-directory '${this.workingDirectory}' (confine: true)`;
         if (earlier !== undefined)
             return `PATH '${entry.path}' is already the PATH on line ${earlier}`;
@@ -43802,10 +43796,11 @@ class Resolver {
         const target = this.targetOf(entry.target);
         const pathWasRelative = !path.isAbsolute(entry.path);
         const key = resolvedKey(this.platform, absPath);
-        const problem = this.check(entry, key, target, pathWasRelative);
+        const earlier = this.firstLineOf.get(key);
+        const problem = this.check(entry, key, target, pathWasRelative, earlier);
         if (problem)
             this.problems.push({ line: entry.line, message: problem });
-        if (!this.firstLineOf.has(key))
+        if (earlier === undefined)
             this.firstLineOf.set(key, entry.line);
         // Every field named, in one order: one compact shape for all requests (a spread would not be).
         this.requests.push({

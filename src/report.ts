@@ -2,12 +2,11 @@
 // of them: tally.ts) or all at once.
 import * as core from '@actions/core'
 import type { LinkResult, SpecEntry, SpecProblem } from './model.js'
-import { safeForLog } from './present.js'
+import { safeForLog, type Where } from './present.js'
 import { relativeInside } from './platform.js'
 import { rejectedResults } from './result.js'
 import { writeSummary } from './summary.js'
 import { MAX_ERRORS, MAX_WARNINGS, Tally, type Sample } from './tally.js'
-import type { Where } from './present.js'
 
 export type { Where } from './present.js'
 
@@ -102,11 +101,6 @@ export async function finishReport(tally: Tally, where: Where): Promise<void> {
   annotate('error', { first: failures, count: failed }, MAX_ERRORS, where, seeAlso)
   annotate('warning', warningsOf(tally), MAX_WARNINGS, where, seeAlso)
   if (failed > 0 && settings.failOnError) core.setFailed(`${failed} of ${total} links failed (fail-on-error: true).`)
-}
-
-/** The report of results made all at once. */
-export async function report(results: LinkResult[], where: Where): Promise<void> {
-  await finishReport(tallied(results, where, true), where)
 }
 
 /**

@@ -228,11 +228,15 @@ class Resolver {
     return found
   }
 
-  /** The entry's problem, if it has one. */
-  private check(entry: SpecEntry, key: string, target: Target, pathWasRelative: boolean): string | undefined {
-    const { platform } = this
-    const earlier = this.firstLineOf.get(key)
-    if (this.confine && pathWasRelative && !keyWithin(platform, this.workingKey, key))
+  /** The entry's problem, if it has one; `earlier`: the line where its PATH came first. */
+  private check(
+    entry: SpecEntry,
+    key: string,
+    target: Target,
+    relative: boolean,
+    earlier?: number
+  ): string | undefined {
+    if (this.confine && relative && !keyWithin(this.platform, this.workingKey, key))
       return `PATH '${entry.path}' leads outside working-directory '${this.workingDirectory}' (confine: true)`
     if (earlier !== undefined) return `PATH '${entry.path}' is already the PATH on line ${earlier}`
     return key === target.key ? `PATH '${entry.path}' points at itself` : undefined
@@ -244,9 +248,10 @@ class Resolver {
     const target = this.targetOf(entry.target)
     const pathWasRelative = !path.isAbsolute(entry.path)
     const key = resolvedKey(this.platform, absPath)
-    const problem = this.check(entry, key, target, pathWasRelative)
+    const earlier = this.firstLineOf.get(key)
+    const problem = this.check(entry, key, target, pathWasRelative, earlier)
     if (problem) this.problems.push({ line: entry.line, message: problem })
-    if (!this.firstLineOf.has(key)) this.firstLineOf.set(key, entry.line)
+    if (earlier === undefined) this.firstLineOf.set(key, entry.line)
     // Every field named, in one order: one compact shape for all requests (a spread would not be).
     this.requests.push({
       line: entry.line,
