@@ -25,10 +25,12 @@ function onServer(lab: Lab, name: string, clientPath: string): string {
   return path.join(lab.dir, 'server', name, layer, rel)
 }
 
-/** A file's content on the server once it got there: `--vfs-cache-mode writes` uploads 5 s after close (--vfs-write-back). */
-async function uploaded(file: string, content?: string): Promise<string | undefined> {
-  const there = (): boolean =>
-    fs.existsSync(file) && (content === undefined || fs.readFileSync(file, 'utf8') === content)
+/**
+ * A file's content on the server once `content` got there (or what is there after 10 s): `--vfs-cache-mode writes`
+ * uploads 5 s after close (--vfs-write-back), and the server's file can exist, still empty, before its bytes arrive.
+ */
+async function uploaded(file: string, content: string): Promise<string> {
+  const there = (): boolean => fs.existsSync(file) && fs.readFileSync(file, 'utf8') === content
   for (let i = 0; i < 200 && !there(); i++) await new Promise((done) => setTimeout(done, 50))
   return fs.readFileSync(file, 'utf8')
 }
@@ -75,7 +77,7 @@ describeLab('shares CI jobs mount (lab/lab.sh)', (lab) => {
         const inputs = { links: 'l -> data/x', fallback: 'hardlink, copy' }
         const run = runAction(ws, inputs)
         expect(results(run)[0]).toMatchObject({ status: 'created', kind: 'copy', filesystem: 'fuse.rclone' })
-        expect(await uploaded(onServer(lab, mount, path.join(ws, 'l')))).toBe(CONTENT)
+        expect(await uploaded(onServer(lab, mount, path.join(ws, 'l')), CONTENT)).toBe(CONTENT)
         expect(results(runAction(ws, inputs))[0]).toMatchObject({ status: 'unchanged', kind: 'copy' })
       }
     )
