@@ -20,8 +20,7 @@ const TARGETS = [
   'src/families.ts',
   'src/mounts.ts',
   'src/mounts-macos.ts',
-  'src/mounts-windows.ts',
-  'src/mount-table.ts'
+  'src/mounts-windows.ts'
 ]
 
 export default {
