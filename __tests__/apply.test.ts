@@ -9,6 +9,7 @@ import type { LinkOptions } from '../src/model.js'
 import { familyFacts } from '../src/families.js'
 import { explain, familyOf, kindWords } from '../src/knowledge.js'
 import { planAll } from '../src/plan.js'
+import { platformFor } from '../src/platform.js'
 import {
   context,
   errnoError,
@@ -214,18 +215,37 @@ itPosix('maps an errno Node calls UNKNOWN through its number (ESTALE on Linux)',
 })
 
 describePosix('EPERM from link() on Linux: fs.protected_hardlinks only where it can be the cause', () => {
-  const owner = fs.statSync(path.join(dataWorkspace(), 'data/x')).uid
-  const refused = (hardlinkGuard?: { protects: boolean; euid: number }) => {
-    const ctx = context(ws, { ops: failing({ link: 'EPERM' }), hardlinkGuard })
+  // TARGET's owner as stat reports it once link() was refused: root, the owner and anyone else are each played
+  // whoever runs the tests (as root every file here is root's own).
+  const OWNER = 4242
+  const ownedBy = (owner: number | 'unreadable'): FsOps => {
+    const refusing = failing({ link: 'EPERM' })
+    let refused = false
+    return {
+      ...refusing,
+      link: (existing, p) => {
+        refused = true
+        refusing.link(existing, p)
+      },
+      stat: (p) => {
+        const stats = nodeFs.stat(p)
+        if (!refused || !stats || p !== path.join(ws, 'data/x')) return stats
+        if (owner === 'unreadable') throw errnoError('EACCES', 'stat')
+        return Object.assign(stats, { uid: owner })
+      }
+    }
+  }
+  const refused = (hardlinkGuard?: { protects: boolean; euid: number }, owner: number | 'unreadable' = OWNER) => {
+    const ctx = context(ws, { ops: ownedBy(owner), hardlinkGuard })
     const plans = planAll(requests('h -> data/x', ws, { type: 'hardlink' }), ctx)
     return { result: applyLink(plans[0], ctx), ctx }
   }
 
   it.each([
-    ['neither root nor the owner of TARGET, with protected_hardlinks=1', { protects: true, euid: owner + 1 }, true],
-    ['root', { protects: true, euid: 0 }, false],
-    ["TARGET's owner", { protects: true, euid: owner }, false],
-    ['anyone, with protected_hardlinks=0', { protects: false, euid: owner + 1 }, false]
+    ['neither root nor the owner of TARGET, with protected_hardlinks=1', { protects: true, euid: OWNER + 1 }, true],
+    ["root, TARGET being another user's", { protects: true, euid: 0 }, false],
+    ["TARGET's owner", { protects: true, euid: OWNER }, false],
+    ['anyone, with protected_hardlinks=0', { protects: false, euid: OWNER + 1 }, false]
   ])('as %s (%j): blamed on it: %s', (_, guard, blamed) => {
     const { result } = refused(guard)
     expect(result).toMatchObject({ status: 'failed', code: 'EPERM', syscall: 'link' })
@@ -233,10 +253,26 @@ describePosix('EPERM from link() on Linux: fs.protected_hardlinks only where it 
     expect(/lsattr TARGET/.test(result.message)).toBe(!blamed)
   })
 
-  it('reads the setting and the effective user once, at the first EPERM from link(), and never for other errnos', () => {
-    const other = context(ws, { ops: failing({ link: 'EXDEV' }) })
-    applyLink(planAll(requests('h -> data/x', ws, { type: 'hardlink' }), other)[0], other)
-    expect(other.hardlinkGuard).toBeUndefined()
+  it("names it as a possible cause where TARGET's owner cannot be read", () => {
+    const { result } = refused({ protects: true, euid: OWNER + 1 }, 'unreadable')
+    expect(result).toMatchObject({ status: 'failed', code: 'EPERM', syscall: 'link' })
+    expect(result.message).toContain('protected_hardlinks')
+  })
+
+  it('reads the setting and the effective user once, at the first EPERM from link() on Linux, and for nothing else', () => {
+    const untouched = [
+      { ctx: context(ws, { ops: failing({ link: 'EXDEV' }) }), type: 'hardlink' as const },
+      { ctx: context(ws, { ops: failing({ symlink: 'EPERM' }) }), type: 'symlink' as const },
+      {
+        ctx: context(ws, { ops: failing({ link: 'EPERM' }), platform: platformFor('darwin') }),
+        type: 'hardlink' as const
+      }
+    ]
+    for (const { ctx, type } of untouched) {
+      const [r] = planAll(requests('h -> data/x', ws, { type }), ctx).map((p) => applyLink(p, ctx))
+      expect(r).toMatchObject({ status: 'failed', kind: '' })
+      expect(ctx.hardlinkGuard).toBeUndefined()
+    }
     const { ctx } = refused()
     expect(ctx.hardlinkGuard).toEqual({
       protects: fs.readFileSync('/proc/sys/fs/protected_hardlinks', 'utf8').trim() !== '0',

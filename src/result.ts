@@ -35,7 +35,7 @@ export function failureContext(plan: LinkPlan, failure: Failure, kind: Kind, ctx
 
 /**
  * Whether fs.protected_hardlinks can be what refused this hard link: it is on, and the effective user is neither root
- * nor TARGET's owner. Looked at only after EPERM from link() on Linux; undefined where TARGET's owner is unknown.
+ * nor TARGET's owner (an owner that cannot be read may be another). Looked at only after EPERM from link() on Linux.
  */
 function hardlinkProtected(plan: LinkPlan, failure: Failure, ctx: PlanContext): boolean | undefined {
   if (failure.code !== 'EPERM' || failure.syscall !== 'link' || ctx.platform.name !== 'linux') return undefined
@@ -47,7 +47,7 @@ function hardlinkProtected(plan: LinkPlan, failure: Failure, ctx: PlanContext): 
   } catch {
     // TARGET cannot be looked at now: it may be the cause
   }
-  return owner === undefined ? undefined : owner !== guard.euid
+  return owner !== guard.euid
 }
 
 /** `evidence`: what apply found out after the failure to tell apart what its errno can mean (Windows). */

@@ -1662,7 +1662,7 @@ function failureContext(plan, failure, kind, ctx) {
 }
 /**
  * Whether fs.protected_hardlinks can be what refused this hard link: it is on, and the effective user is neither root
- * nor TARGET's owner. Looked at only after EPERM from link() on Linux; undefined where TARGET's owner is unknown.
+ * nor TARGET's owner (an owner that cannot be read may be another). Looked at only after EPERM from link() on Linux.
  */
 function hardlinkProtected(plan, failure, ctx) {
     if (failure.code !== 'EPERM' || failure.syscall !== 'link' || ctx.platform.name !== 'linux')
@@ -1677,7 +1677,7 @@ function hardlinkProtected(plan, failure, ctx) {
     catch {
         // TARGET cannot be looked at now: it may be the cause
     }
-    return owner === undefined ? undefined : owner !== guard.euid;
+    return owner !== guard.euid;
 }
 /** `evidence`: what apply found out after the failure to tell apart what its errno can mean (Windows). */
 function explainFailure(plan, failure, kind, ctx, evidence = {}) {
