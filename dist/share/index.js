@@ -2292,6 +2292,56 @@ function applyLink(planned, ctx) {
     return toResult(plan, outcome, ctx);
 }
 
+;// CONCATENATED MODULE: ./src/mount-sources.ts
+// What this machine says about its mounts: the mount table, block devices' formats, running FUSE daemons' command
+// lines, Windows drives, macOS firmlinks. Read as is; mounts.ts makes sense of it. Every read is bounded and never
+// throws where a missing answer will do.
+
+
+
+/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
+function run(command, args, timeout = 3000) {
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
+        encoding: 'utf8',
+        timeout,
+        windowsHide: true,
+        stdio: ['ignore', 'pipe', 'ignore']
+    });
+    return result.status === 0 ? result.stdout.trim() || undefined : undefined;
+}
+function readOrUndefined(file) {
+    try {
+        return external_node_fs_namespaceObject.readFileSync(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Linux's /proc, which only Linux has (darwin reads `mount` instead). */
+function processArgsFromProc() {
+    return external_node_fs_namespaceObject.readdirSync('/proc')
+        .filter((name) => /^\d+$/.test(name))
+        .flatMap((pid) => {
+        try {
+            return [external_node_fs_namespaceObject.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
+        }
+        catch {
+            return []; // the process ended meanwhile
+        }
+    });
+}
+/** The real sources of the platform the detector is made for. */
+function systemSources(platform) {
+    return {
+        mountTable: () => platform.isMac ? (run('/sbin/mount', []) ?? '') : external_node_fs_namespaceObject.readFileSync('/proc/self/mountinfo', 'utf8'),
+        blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
+        processArgs: processArgsFromProc,
+        // PowerShell starts slowly on a busy runner; this runs once per drive.
+        driveInfo: (root) => run('powershell.exe', powershellArgs(driveQuery(root)), 10_000),
+        firmlinks: () => readOrUndefined('/usr/share/firmlinks')
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/mounts-macos.ts
 
 /**
@@ -2385,7 +2435,6 @@ function throughFirmlinks(mount, mounts, absPath, firmlinks, platform) {
 
 
 
-
 /** mountinfo escapes space, tab, newline and backslash as \ooo octal. */
 function mounts_unescape(field) {
     return field.replace(/\\([0-7]{3})/g, (_, octal) => String.fromCharCode(parseInt(octal, 8)));
@@ -2434,48 +2483,6 @@ function longestMount(mounts, absPath, platform) {
     return best?.mount;
 }
 const UNKNOWN_FS = { type: 'unknown', mountPoint: '', source: '', options: [] };
-/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
-function run(command, args, timeout = 3000) {
-    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
-        encoding: 'utf8',
-        timeout,
-        windowsHide: true,
-        stdio: ['ignore', 'pipe', 'ignore']
-    });
-    return result.status === 0 ? result.stdout.trim() || undefined : undefined;
-}
-function readOrUndefined(file) {
-    try {
-        return external_node_fs_namespaceObject.readFileSync(file, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Linux's /proc, which only Linux has (darwin reads `mount` instead). */
-function processArgsFromProc() {
-    return external_node_fs_namespaceObject.readdirSync('/proc')
-        .filter((name) => /^\d+$/.test(name))
-        .flatMap((pid) => {
-        try {
-            return [external_node_fs_namespaceObject.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
-        }
-        catch {
-            return []; // the process ended meanwhile
-        }
-    });
-}
-/** The real sources of the platform the detector is made for. */
-function systemSources(platform) {
-    return {
-        mountTable: () => platform.isMac ? (run('/sbin/mount', []) ?? '') : external_node_fs_namespaceObject.readFileSync('/proc/self/mountinfo', 'utf8'),
-        blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
-        processArgs: processArgsFromProc,
-        // PowerShell starts slowly on a busy runner; this runs once per drive.
-        driveInfo: (root) => run('powershell.exe', powershellArgs(driveQuery(root)), 10_000),
-        firmlinks: () => readOrUndefined('/usr/share/firmlinks')
-    };
-}
 /** A FUSE daemon's name as mountinfo's `fuse.NAME` would give it: `/usr/sbin/mount.davfs` -> `davfs`. */
 const daemonName = (argv0) => external_node_path_namespaceObject.posix.basename(argv0).replace(/^mount\./, '');
 /** The command line of the process serving a FUSE mount point: one named `name`, or any that names a family. */
