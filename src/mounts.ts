@@ -104,13 +104,13 @@ function daemonOptions(argv: string[]): string[] {
 
 /**
  * An sshfs argument naming this mount point: as mountinfo has it, or as typed (`./mnt`, `/mnt/x/`); a relative one
- * is taken to end the absolute path, since the process's working directory is not at hand.
+ * is taken to end the absolute path, since the process's working directory is not at hand (one that leads up, `..`
+ * or `../x`, or is empty, ends no mount point as mountinfo writes it).
  */
 function namesMountPoint(arg: string, mountPoint: string): boolean {
-  if (arg.startsWith('-') || arg === '') return false
+  if (arg.startsWith('-')) return false
   const typed = posix.normalize(arg).replace(/(.)\/+$/, '$1')
-  if (posix.isAbsolute(typed)) return typed === mountPoint
-  return !typed.startsWith('..') && typed !== '.' && mountPoint.endsWith(`/${typed}`)
+  return posix.isAbsolute(typed) ? typed === mountPoint : mountPoint.endsWith(`/${typed}`)
 }
 
 /**
@@ -200,7 +200,8 @@ function volumeLookup(platform: Platform, from: MountSources): Lookup {
       const plain = { ...UNKNOWN_FS, mountPoint: root }
       return { key: root, details: () => uncShare(root) ?? parseDriveInfo(root, from.driveInfo(root)), plain }
     },
-    isBoundary: (absPath) => platform.path.parse(absPath).root === absPath
+    // A volume begins at its root, which is its own directory: no path below it begins another.
+    isBoundary: () => false
   }
 }
 
@@ -239,9 +240,6 @@ export function createDetector(
     return info
   }
   return {
-    forPath: (absPath) => {
-      const dir = platform.path.dirname(absPath)
-      return dir === absPath || lookup.isBoundary(absPath) ? cached(absPath) : cached(dir)
-    }
+    forPath: (absPath) => cached(lookup.isBoundary(absPath) ? absPath : platform.path.dirname(absPath))
   }
 }

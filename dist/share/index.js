@@ -2515,15 +2515,14 @@ function daemonOptions(argv) {
 }
 /**
  * An sshfs argument naming this mount point: as mountinfo has it, or as typed (`./mnt`, `/mnt/x/`); a relative one
- * is taken to end the absolute path, since the process's working directory is not at hand.
+ * is taken to end the absolute path, since the process's working directory is not at hand (one that leads up, `..`
+ * or `../x`, or is empty, ends no mount point as mountinfo writes it).
  */
 function namesMountPoint(arg, mountPoint) {
-    if (arg.startsWith('-') || arg === '')
+    if (arg.startsWith('-'))
         return false;
     const typed = external_node_path_namespaceObject.posix.normalize(arg).replace(/(.)\/+$/, '$1');
-    if (external_node_path_namespaceObject.posix.isAbsolute(typed))
-        return typed === mountPoint;
-    return !typed.startsWith('..') && typed !== '.' && mountPoint.endsWith(`/${typed}`);
+    return external_node_path_namespaceObject.posix.isAbsolute(typed) ? typed === mountPoint : mountPoint.endsWith(`/${typed}`);
 }
 /**
  * A mount as the knowledge base wants to see it: the real format of a fuseblk device; for a bare `fuse` mount the
@@ -2603,7 +2602,8 @@ function volumeLookup(platform, from) {
             const plain = { ...UNKNOWN_FS, mountPoint: root };
             return { key: root, details: () => uncShare(root) ?? parseDriveInfo(root, from.driveInfo(root)), plain };
         },
-        isBoundary: (absPath) => platform.path.parse(absPath).root === absPath
+        // A volume begins at its root, which is its own directory: no path below it begins another.
+        isBoundary: () => false
     };
 }
 /**
@@ -2640,10 +2640,7 @@ function createDetector(platform, sources = {}, known = []) {
         return info;
     };
     return {
-        forPath: (absPath) => {
-            const dir = platform.path.dirname(absPath);
-            return dir === absPath || lookup.isBoundary(absPath) ? cached(absPath) : cached(dir);
-        }
+        forPath: (absPath) => cached(lookup.isBoundary(absPath) ? absPath : platform.path.dirname(absPath))
     };
 }
 
