@@ -117,6 +117,12 @@ linuxOnly('this Linux machine', () => {
   })
 })
 
+describeIf(!fs.existsSync('/sbin/mount'), '/sbin/mount is here')('a Mac source where /sbin/mount is missing', () => {
+  it('reads an empty mount table, not an error (every path then on an unknown filesystem)', () => {
+    expect(systemSources(platformFor('darwin')).mountTable()).toBe('')
+  })
+})
+
 macOnly('this Mac', () => {
   const mac = systemSources(platformFor('darwin'))
 
