@@ -40,7 +40,7 @@ export function readOrUndefined(file: string): string | undefined {
 }
 
 /** Linux's /proc, which only Linux has (darwin reads `mount` instead). */
-export function processArgsFromProc(): string[][] {
+function processArgsFromProc(): string[][] {
   return fs
     .readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
