@@ -18,6 +18,7 @@ const TARGETS = [
   'src/present.ts',
   'src/knowledge.ts',
   'src/families.ts',
+  'src/mount-sources.ts',
   'src/mounts.ts',
   'src/mounts-macos.ts',
   'src/mounts-windows.ts'

@@ -9,7 +9,7 @@ const SRC = new URL('../src/', import.meta.url).pathname
 const LAYERS: string[][] = [
   ['model.ts', 'errors.ts', 'platform.ts', 'roles.ts', 'mount-table.ts'],
   ['families.ts'],
-  ['fsops.ts', 'knowledge.ts', 'mounts.ts', 'mounts-macos.ts', 'mounts-windows.ts'],
+  ['fsops.ts', 'knowledge.ts', 'mount-sources.ts', 'mounts.ts', 'mounts-macos.ts', 'mounts-windows.ts'],
   ['settings.ts'],
   ['spec.ts'],
   ['remove.ts', 'cleanup.ts', 'undo-state.ts'],

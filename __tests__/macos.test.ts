@@ -162,6 +162,12 @@ describe('firmlinks: only what really is on the Data volume is mapped to it', ()
     }
   )
 
+  it.each(['/Users', '/Applications', '/usr/local'])('%s itself, a firmlink, is on the Data volume', (absPath) => {
+    // A fresh detector: the shared one may have looked up / already, where a firmlink lies lexically.
+    const fresh = createDetector(darwin, { mountTable: () => MOUNT })
+    expect(fresh.forPath(absPath)).toMatchObject({ type: 'apfs', mountPoint: DATA_VOLUME })
+  })
+
   it('reads the firmlinks from /usr/share/firmlinks (PATH, a tab, PATH-IN-DATA), keeping /tmp, /var and /etc', () => {
     const firmlinks = () => '/Users\tUsers\n/Volumes\tVolumes\n'
     const only = createDetector(darwin, { mountTable: () => MOUNT, firmlinks })

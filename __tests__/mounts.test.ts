@@ -14,7 +14,7 @@ import {
 } from '../src/knowledge.js'
 import type { FilesystemInfo, Kind } from '../src/model.js'
 import type { MountEntry } from '../src/mount-table.js'
-import { createDetector, mountOf, parseMountinfo } from '../src/mounts.js'
+import { createDetector, mountOf, parseMountinfo, type MountSources } from '../src/mounts.js'
 import { platformFor } from '../src/platform.js'
 import { ROOT } from '../scripts/run-action.mjs'
 
@@ -51,6 +51,31 @@ describe('parseMountinfo', () => {
     ['\\134 as a backslash', '/mnt/back\\slash', { id: 65 }]
   ])('reads %s', (_, mountPoint, expected) => {
     expect(byPoint(mountPoint)).toMatchObject({ mountPoint, ...expected })
+  })
+
+  it('skips a line cut short after its separator, and one without a separator', () => {
+    expect(parseMountinfo('36 35 98:0 / /mnt2 rw,noatime - ext3')).toEqual([])
+    expect(parseMountinfo('36 35 98:0 / /mnt2 rw,noatime shared:1 -')).toEqual([])
+    expect(parseMountinfo('36 35 98:0 / /mnt2 rw,noatime ext3 /dev/root rw')).toEqual([])
+  })
+
+  it('reads a line that ends at its source, with the per-mount options alone', () => {
+    expect(parseMountinfo('36 35 98:0 / /mnt2 rw,noatime - ext3 /dev/root')).toEqual([
+      { id: 36, device: '98:0', mountPoint: '/mnt2', type: 'ext3', source: '/dev/root', options: ['rw', 'noatime'] }
+    ])
+  })
+
+  it("keeps a bind mount's root, the directory it shows, and gives a whole filesystem none", () => {
+    const [bound, escaped, whole] = parseMountinfo(
+      [
+        '91 27 254:0 /srv/bound /mnt/bind rw - ext4 /dev/vda rw',
+        '92 27 254:0 /srv/my\\040dir /mnt/mine rw - ext4 /dev/vda rw',
+        '27 1 254:0 / / rw - ext4 /dev/vda rw'
+      ].join('\n')
+    )
+    expect(bound).toMatchObject({ mountPoint: '/mnt/bind', root: '/srv/bound' })
+    expect(escaped).toMatchObject({ mountPoint: '/mnt/mine', root: '/srv/my dir' })
+    expect(whole).not.toHaveProperty('root')
   })
 
   it('merges the per-mount and the superblock options, once each', () => {
@@ -116,6 +141,19 @@ describe('createDetector', () => {
     expect(detector.forPath('/mnt/share/a')).toMatchObject({ type: 'fuse.sshfs', mountPoint: '/mnt/share' })
     expect(detector.forPath('/data/b').type).toBe('xfs')
     expect(readTable).toHaveBeenCalledTimes(1)
+  })
+
+  it('puts a path that is itself a mount point on that mount, not on the one its directory is on', () => {
+    const detector = createDetector(linux, {
+      mountTable: () => MOUNTINFO,
+      processArgs: () => [],
+      blockDeviceType: () => undefined
+    })
+    expect(detector.forPath('/mnt/share/ci')).toMatchObject({ type: 'fuse.sshfs', mountPoint: '/mnt/share' })
+    expect(detector.forPath('/mnt/share')).toMatchObject({ type: 'fuse.sshfs', mountPoint: '/mnt/share' })
+    expect(detector.forPath('/mnt')).toMatchObject({ type: 'ext4', mountPoint: '/' })
+    expect(detector.forPath('/data')).toMatchObject({ type: 'xfs', mountPoint: '/data' })
+    expect(detector.forPath('/')).toMatchObject({ type: 'ext4', mountPoint: '/' })
   })
 
   it.each([
@@ -403,6 +441,242 @@ describe('what mountinfo does not say', () => {
   })
 })
 
+describe("a FUSE daemon's command line, as the lab's daemons are started (lab/lab.sh)", () => {
+  const LAB = '/tmp/ln-action-lab'
+  const ROOT_LINE = '27 1 254:0 / / rw,relatime - ext4 /dev/vda rw'
+  /** A FUSE mount's mountinfo line: the options every one of them has here, and nothing of its daemon's. */
+  const fuse = (id: number, point: string, type: string, source: string): string =>
+    `${id} 27 0:${id} / ${point} rw,nosuid,nodev,relatime shared:${id} - ${type} ${source} rw,user_id=0,group_id=0`
+  const MOUNT_OPTIONS = ['rw', 'nosuid', 'nodev', 'relatime', 'user_id=0', 'group_id=0']
+  // A detector per question: one shared by the tests would answer later tests from what an earlier one looked up.
+  const detect = (lines: string[], processes: string[][], more: Partial<MountSources> = {}) =>
+    createDetector(linux, {
+      mountTable: () => [ROOT_LINE, ...lines].join('\n'),
+      processArgs: () => processes,
+      blockDeviceType: () => undefined,
+      ...more
+    })
+  /** The options at a path, as a set: the mount's own, then its daemon's, each once, in no order that matters. */
+  const optionsAt = (lines: string[], processes: string[][], at: string) =>
+    new Set(detect(lines, processes).forPath(at).options)
+  const withMount = (...own: string[]) => new Set([...MOUNT_OPTIONS, ...own])
+
+  const sshfs = (name: string, extra: string) => [
+    'sshfs',
+    '-f',
+    '-o',
+    `ssh_command=${LAB}/run/ssh-wrap,dir_cache=no${extra}`,
+    `root@127.0.0.1:${LAB}/server/${name}`,
+    `${LAB}/mnt/${name}`
+  ]
+
+  it('gives each sshfs mount the options of its own process, and only those', () => {
+    // sshfs's argv[0] is `sshfs`, as the lab's mount point mnt/sshfs ends: a program's name names no mount point.
+    const lines = ['sshfs', 'sshfs-nohardlink'].map((name, i) => fuse(60 + i, `${LAB}/mnt/${name}`, 'fuse.sshfs', 'x'))
+    const processes = [sshfs('sshfs-nohardlink', ',disable_hardlink'), sshfs('sshfs', '')]
+    const own = [`ssh_command=${LAB}/run/ssh-wrap`, 'dir_cache=no']
+    expect(optionsAt(lines, processes, `${LAB}/mnt/sshfs/l`)).toEqual(withMount(...own))
+    expect(optionsAt(lines, processes, `${LAB}/mnt/sshfs-nohardlink/l`)).toEqual(withMount(...own, 'disable_hardlink'))
+  })
+
+  it.each([
+    ['-o follow_symlinks', ['-o', 'follow_symlinks']],
+    ['-ofollow_symlinks', ['-ofollow_symlinks']],
+    ['-o reconnect,follow_symlinks', ['-o', 'reconnect,follow_symlinks']]
+  ])("reads sshfs's %s", (_, given) => {
+    const lines = [fuse(61, '/mnt/share', 'fuse.sshfs', 'runner@build-one:/srv')]
+    const argv = ['sshfs', 'runner@build-one:/srv', '/mnt/share', ...given]
+    const expected = given.join(',').replace(/^-o,?/, '').split(',')
+    expect(optionsAt(lines, [argv], '/mnt/share/l')).toEqual(withMount(...expected))
+  })
+
+  it("reads s3fs's -o options and rclone's flags as the lab starts them", () => {
+    const lines = [
+      fuse(62, `${LAB}/mnt/s3`, 'fuse.s3fs', 's3fs'),
+      fuse(63, `${LAB}/mnt/rclone-links`, 'fuse.rclone', `local{b6816}:${LAB}/server/rclone-links`)
+    ]
+    const processes = [
+      [
+        's3fs',
+        'lab',
+        `${LAB}/mnt/s3`,
+        '-o',
+        `url=http://127.0.0.1:9000,use_path_request_style,passwd_file=${LAB}/run/s3.passwd`
+      ],
+      // lab.sh: rclone --config /dev/null mount --daemon --cache-dir DIR OPTIONS... SOURCE MOUNT-POINT
+      [
+        'rclone',
+        '--config',
+        '/dev/null',
+        'mount',
+        '--daemon',
+        '--cache-dir',
+        `${LAB}/run/rclone-rclone-links`,
+        '--links',
+        '--vfs-cache-mode',
+        'off',
+        `${LAB}/server/rclone-links`,
+        `${LAB}/mnt/rclone-links`
+      ]
+    ]
+    expect(optionsAt(lines, processes, `${LAB}/mnt/s3/l`)).toEqual(
+      withMount('url=http://127.0.0.1:9000', 'use_path_request_style', `passwd_file=${LAB}/run/s3.passwd`)
+    )
+    expect(optionsAt(lines, processes, `${LAB}/mnt/rclone-links/l`)).toEqual(
+      withMount('config=/dev/null', 'daemon', `cache-dir=${LAB}/run/rclone-rclone-links`, 'links', 'vfs-cache-mode=off')
+    )
+  })
+
+  it.each([
+    [
+      '-l, --vfs-cache-mode=writes, and -- before the paths',
+      ['-l', '--vfs-cache-mode=writes', '--', '/srv/rc', '/mnt/rc']
+    ],
+    ['--links last, after the paths', ['--vfs-cache-mode', 'writes', '/srv/rc', '/mnt/rc', '--links']],
+    ['a flag before another (--daemon -l)', ['--daemon', '-l', '--vfs-cache-mode', 'writes', '/srv/rc', '/mnt/rc']]
+  ])("reads rclone's links and vfs-cache-mode=writes given %s", (_, args) => {
+    const lines = [fuse(64, '/mnt/rc', 'fuse.rclone', 'local{b6816}:/srv/rc')]
+    const daemon = args.includes('--daemon') ? ['daemon'] : []
+    expect(optionsAt(lines, [['rclone', 'mount', ...args]], '/mnt/rc/l')).toEqual(
+      withMount(...daemon, 'links', 'vfs-cache-mode=writes')
+    )
+  })
+
+  it.each([
+    ['relative, as ./share', './share', '/home/u/share'],
+    ['relative, as share', 'share', '/home/u/share'],
+    ['below a directory named ..cache', '..cache/share', '/home/u/..cache/share'],
+    ['with a trailing slash', '/mnt/share/', '/mnt/share'],
+    ['with two trailing slashes', '/mnt/share//', '/mnt/share'],
+    ['the same path through ./', '/mnt/./share', '/mnt/share']
+  ])('finds the daemon that names its mount point %s', (_, typed, mountPoint) => {
+    const lines = [fuse(65, mountPoint, 'fuse.sshfs', 'u@h:/data')]
+    const processes = [['sshfs', 'u@h:/data', typed, '-o', 'follow_symlinks']]
+    expect(optionsAt(lines, processes, `${mountPoint}/l`)).toEqual(withMount('follow_symlinks'))
+  })
+
+  it.each([
+    ['up a directory', '../share'],
+    ['as the directory it runs in', '.'],
+    ['as its parent', '..'],
+    ['as an empty word', ''],
+    ['in an option that looks like a name (/srv/-f)', '-f']
+  ])('takes no daemon for a mount it names only %s', (_, typed) => {
+    const point = typed === '-f' ? '/srv/-f' : '/home/u/share'
+    const lines = [fuse(66, point, 'fuse.sshfs', 'u@h:/data')]
+    const processes = [
+      ['sshfs', '-o', 'disable_hardlink', 'u@other:/x', typed],
+      ['sshfs', '-o', 'follow_symlinks', 'u@h:/data', point]
+    ]
+    expect(optionsAt(lines, processes, `${point}/l`)).toEqual(withMount('follow_symlinks'))
+  })
+
+  it('takes the process of the named daemon, not another FUSE daemon that names the mount (a bindfs view of it)', () => {
+    const lines = [fuse(67, '/mnt/share', 'fuse.sshfs', 'u@h:/data'), fuse(68, '/mnt/view', 'fuse', '/mnt/share')]
+    const processes = [
+      ['bindfs', '-o', 'ro', '/mnt/share', '/mnt/view'],
+      ['sshfs', 'u@h:/data', '/mnt/share', '-o', 'follow_symlinks']
+    ]
+    const detector = detect(lines, processes)
+    expect(detector.forPath('/mnt/share/l')).toEqual({
+      type: 'fuse.sshfs',
+      mountPoint: '/mnt/share',
+      source: 'u@h:/data',
+      options: [...withMount('follow_symlinks')]
+    })
+    expect(detector.forPath('/mnt/view/l')).toMatchObject({ type: 'fuse.bindfs', driver: 'fuse', source: '/mnt/share' })
+    expect(new Set(detector.forPath('/mnt/view/l').options)).toEqual(withMount('ro'))
+  })
+
+  it('names a bare fuse mount by the known daemon serving it, not by any process that names its mount point', () => {
+    const lines = [fuse(69, `${LAB}/mnt/bindfs`, 'fuse', `${LAB}/server/bindfs`)]
+    const du = ['du', '-sh', `${LAB}/mnt/bindfs`]
+    const bindfs = ['/usr/bin/bindfs', `${LAB}/server/bindfs`, `${LAB}/mnt/bindfs`]
+    expect(detect(lines, [du, bindfs]).forPath(`${LAB}/mnt/bindfs/l`)).toMatchObject({
+      type: 'fuse.bindfs',
+      driver: 'fuse'
+    })
+    const unknown = detect(lines, [du]).forPath(`${LAB}/mnt/bindfs/l`)
+    expect(unknown.type).toBe('fuse')
+    expect(unknown).not.toHaveProperty('driver')
+  })
+
+  it("names davfs2's mount by its URL source, and reads mount.davfs's own options", () => {
+    const lines = [fuse(70, `${LAB}/mnt/webdav`, 'fuse', 'http://127.0.0.1:8080/')]
+    const davfs = [
+      '/usr/sbin/mount.davfs',
+      '-o',
+      `conf=${LAB}/run/davfs2.conf`,
+      'http://127.0.0.1:8080/',
+      `${LAB}/mnt/webdav`
+    ]
+    const info = detect(lines, [davfs]).forPath(`${LAB}/mnt/webdav/l`)
+    expect(info).toMatchObject({ type: 'fuse.davfs', driver: 'fuse', source: 'http://127.0.0.1:8080/' })
+    expect(new Set(info.options)).toEqual(withMount(`conf=${LAB}/run/davfs2.conf`))
+    expect(detect(lines, []).forPath(`${LAB}/mnt/webdav/l`).type).toBe('fuse.davfs')
+  })
+
+  it('takes a fuse.NAME mount to be served by NAME, even with a URL for its source (rclone --devname)', () => {
+    const lines = [fuse(72, '/mnt/rc', 'fuse.rclone', 'https://dav.example/')]
+    const rclone = ['rclone', 'mount', '--links', '--devname', 'https://dav.example/', 'dav:', '/mnt/rc']
+    const info = detect(lines, [rclone]).forPath('/mnt/rc/l')
+    expect(info.type).toBe('fuse.rclone')
+    expect(info.options).toContain('links')
+  })
+
+  it('keeps the type of a fuse.NAME mount: the daemon does not rename it', () => {
+    const lines = [fuse(71, `${LAB}/mnt/smb1`, 'fuse.smbnetfs', 'smbnetfs')]
+    const info = detect(lines, [['smbnetfs', `${LAB}/mnt/smb1`]]).forPath(`${LAB}/mnt/smb1/127.0.0.1/lab/l`)
+    expect(info).toEqual({
+      type: 'fuse.smbnetfs',
+      mountPoint: `${LAB}/mnt/smb1`,
+      source: 'smbnetfs',
+      options: MOUNT_OPTIONS
+    })
+  })
+
+  it('asks no daemon about a kernel mount, even one a FUSE daemon names as its source', () => {
+    const processArgs = jest.fn(() => [['bindfs', '/data', '/mnt/view']])
+    const detector = detect(['70 27 253:1 / /data rw,noatime - xfs /dev/vdb1 rw,attr2'], [], { processArgs })
+    expect(detector.forPath('/data/l')).toEqual({
+      type: 'xfs',
+      mountPoint: '/data',
+      source: '/dev/vdb1',
+      options: ['rw', 'noatime', 'attr2']
+    })
+    expect(processArgs).not.toHaveBeenCalled()
+  })
+
+  it("asks blkid about a fuseblk mount's device only: never about a kernel mount's, nor what is no device path", () => {
+    const formats: Record<string, string> = {
+      '/dev/vda': 'ext4',
+      '/dev/vdb1': 'xfs',
+      '/dev/loop1': 'exfat',
+      disk: 'exfat'
+    }
+    const blockDeviceType = jest.fn((device: string) => formats[device])
+    const detector = detect(
+      [
+        '70 27 253:1 / /data rw,noatime - xfs /dev/vdb1 rw',
+        '72 27 7:1 / /mnt/usb rw,relatime - fuseblk /dev/loop1 rw,user_id=0,group_id=0,allow_other',
+        '73 27 7:2 / /mnt/img rw,relatime - fuseblk disk rw,user_id=0,group_id=0,allow_other'
+      ],
+      [],
+      { blockDeviceType }
+    )
+    expect(detector.forPath('/mnt/usb/l')).toMatchObject({ type: 'exfat', driver: 'fuseblk', source: '/dev/loop1' })
+    expect(detector.forPath('/data/l')).toEqual({
+      type: 'xfs',
+      mountPoint: '/data',
+      source: '/dev/vdb1',
+      options: ['rw', 'noatime']
+    })
+    expect(detector.forPath('/l')).not.toHaveProperty('driver')
+    expect(detector.forPath('/mnt/img/l')).toMatchObject({ type: 'fuseblk', source: 'disk' })
+    expect(blockDeviceType.mock.calls).toEqual([['/dev/loop1']])
+  })
+})
+
 describe('the shares CI jobs mount, from their mountinfo lines (recorded in the lab)', () => {
   const table = [
     '27 1 254:0 / / rw,relatime - ext4 /dev/vda rw',
@@ -419,8 +693,9 @@ describe('the shares CI jobs mount, from their mountinfo lines (recorded in the 
     ['rclone', '--config', '/dev/null', 'mount', '--daemon', '-l', '--vfs-cache-mode', 'writes', '/srv/rc', '/mnt/rc'],
     ['s3fs', 'lab', '/mnt/s3', '-o', 'url=http://127.0.0.1:9000,use_path_request_style']
   ]
-  const detector = createDetector(linux, { mountTable: () => table, processArgs: () => processes })
-  const at = (p: string): FilesystemInfo => detector.forPath(p)
+  // A detector per question: one shared by the tests would answer later tests from what an earlier one looked up.
+  const at = (p: string): FilesystemInfo =>
+    createDetector(linux, { mountTable: () => table, processArgs: () => processes }).forPath(p)
   const failure = (code: string, syscall: string, p: string): FailureContext => ({
     failure: { code, errno: errnoNumber(code) ?? undefined, syscall, attempted: 'create the link' },
     kind: syscall === 'link' ? 'hardlink' : 'symlink',

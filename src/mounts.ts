@@ -1,14 +1,15 @@
 // Which filesystem a path is on. Decided lexically (from the mount table; on Windows from the path's volume), so a
 // hung share is never touched to find out; looked up once per mount or volume.
-import { spawnSync } from 'node:child_process'
-import * as fs from 'node:fs'
 import { posix } from 'node:path'
 import { familyOf } from './knowledge.js'
 import type { FilesystemInfo } from './model.js'
+import { systemSources, type MountSources } from './mount-sources.js'
 import type { MountEntry } from './mount-table.js'
 import { firmlinkPaths, parseMacMounts, throughFirmlinks } from './mounts-macos.js'
-import { driveQuery, parseDriveInfo, powershellArgs, uncShare } from './mounts-windows.js'
+import { parseDriveInfo, uncShare } from './mounts-windows.js'
 import { keyWithin, pathKey, resolvedKey, volumeOf, type Platform } from './platform.js'
+
+export type { MountSources }
 
 /** mountinfo escapes space, tab, newline and backslash as \ooo octal. */
 function unescape(field: string): string {
@@ -72,67 +73,6 @@ export interface FilesystemDetector {
   forPath(absPath: string): FilesystemInfo
 }
 
-/** Where a detector reads from; tests hand in recorded output. */
-export interface MountSources {
-  /** Linux: /proc/self/mountinfo. macOS: what `mount` prints. */
-  mountTable: () => string
-  /** The format on a block device (blkid), for fuseblk mounts whose type says only "FUSE". */
-  blockDeviceType: (device: string) => string | undefined
-  /** The command lines of running processes, for the options FUSE daemons keep to themselves. */
-  processArgs: () => string[][]
-  /** Windows: what the drive query (mounts-windows.ts) prints for a drive root such as `D:\`. */
-  driveInfo: (root: string) => string | undefined
-  /** macOS: /usr/share/firmlinks, what leads from the sealed system volume into the Data volume. */
-  firmlinks: () => string | undefined
-}
-
-/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
-function run(command: string, args: string[], timeout = 3000): string | undefined {
-  const result = spawnSync(command, args, {
-    encoding: 'utf8',
-    timeout,
-    windowsHide: true,
-    stdio: ['ignore', 'pipe', 'ignore']
-  })
-  return result.status === 0 ? result.stdout.trim() || undefined : undefined
-}
-
-function readOrUndefined(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8')
-  } catch {
-    return undefined
-  }
-}
-
-/** Linux's /proc, which only Linux has (darwin reads `mount` instead). */
-function processArgsFromProc(): string[][] {
-  return fs
-    .readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .flatMap((pid) => {
-      try {
-        return [fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)]
-      } catch {
-        return [] // the process ended meanwhile
-      }
-    })
-}
-
-/** The real sources of the platform the detector is made for. */
-function systemSources(platform: Platform): MountSources {
-  return {
-    mountTable: () =>
-      platform.isMac ? (run('/sbin/mount', []) ?? '') : fs.readFileSync('/proc/self/mountinfo', 'utf8'),
-    blockDeviceType: (device) =>
-      run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
-    processArgs: processArgsFromProc,
-    // PowerShell starts slowly on a busy runner; this runs once per drive.
-    driveInfo: (root) => run('powershell.exe', powershellArgs(driveQuery(root)), 10_000),
-    firmlinks: () => readOrUndefined('/usr/share/firmlinks')
-  }
-}
-
 /** A FUSE daemon's name as mountinfo's `fuse.NAME` would give it: `/usr/sbin/mount.davfs` -> `davfs`. */
 const daemonName = (argv0: string): string => posix.basename(argv0).replace(/^mount\./, '')
 
@@ -164,13 +104,13 @@ function daemonOptions(argv: string[]): string[] {
 
 /**
  * An sshfs argument naming this mount point: as mountinfo has it, or as typed (`./mnt`, `/mnt/x/`); a relative one
- * is taken to end the absolute path, since the process's working directory is not at hand.
+ * is taken to end the absolute path, since the process's working directory is not at hand (one that leads up, `..`
+ * or `../x`, or is empty, ends no mount point as mountinfo writes it).
  */
 function namesMountPoint(arg: string, mountPoint: string): boolean {
-  if (arg.startsWith('-') || arg === '') return false
+  if (arg.startsWith('-')) return false
   const typed = posix.normalize(arg).replace(/(.)\/+$/, '$1')
-  if (posix.isAbsolute(typed)) return typed === mountPoint
-  return !typed.startsWith('..') && typed !== '.' && mountPoint.endsWith(`/${typed}`)
+  return posix.isAbsolute(typed) ? typed === mountPoint : mountPoint.endsWith(`/${typed}`)
 }
 
 /**
@@ -260,7 +200,8 @@ function volumeLookup(platform: Platform, from: MountSources): Lookup {
       const plain = { ...UNKNOWN_FS, mountPoint: root }
       return { key: root, details: () => uncShare(root) ?? parseDriveInfo(root, from.driveInfo(root)), plain }
     },
-    isBoundary: (absPath) => platform.path.parse(absPath).root === absPath
+    // A volume begins at its root, which is its own directory: no path below it begins another.
+    isBoundary: () => false
   }
 }
 
@@ -299,9 +240,6 @@ export function createDetector(
     return info
   }
   return {
-    forPath: (absPath) => {
-      const dir = platform.path.dirname(absPath)
-      return dir === absPath || lookup.isBoundary(absPath) ? cached(absPath) : cached(dir)
-    }
+    forPath: (absPath) => cached(lookup.isBoundary(absPath) ? absPath : platform.path.dirname(absPath))
   }
 }

@@ -2292,6 +2292,56 @@ function applyLink(planned, ctx) {
     return toResult(plan, outcome, ctx);
 }
 
+;// CONCATENATED MODULE: ./src/mount-sources.ts
+// What this machine says about its mounts: the mount table, block devices' formats, running FUSE daemons' command
+// lines, Windows drives, macOS firmlinks. Read as is; mounts.ts makes sense of it. Every read is bounded and never
+// throws where a missing answer will do.
+
+
+
+/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
+function run(command, args, timeout = 3000) {
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
+        encoding: 'utf8',
+        timeout,
+        windowsHide: true,
+        stdio: ['ignore', 'pipe', 'ignore']
+    });
+    return result.status === 0 ? result.stdout.trim() || undefined : undefined;
+}
+function readOrUndefined(file) {
+    try {
+        return external_node_fs_namespaceObject.readFileSync(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Linux's /proc, which only Linux has (darwin reads `mount` instead). */
+function processArgsFromProc() {
+    return external_node_fs_namespaceObject.readdirSync('/proc')
+        .filter((name) => /^\d+$/.test(name))
+        .flatMap((pid) => {
+        try {
+            return [external_node_fs_namespaceObject.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
+        }
+        catch {
+            return []; // the process ended meanwhile
+        }
+    });
+}
+/** The real sources of the platform the detector is made for. */
+function systemSources(platform) {
+    return {
+        mountTable: () => platform.isMac ? (run('/sbin/mount', []) ?? '') : external_node_fs_namespaceObject.readFileSync('/proc/self/mountinfo', 'utf8'),
+        blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
+        processArgs: processArgsFromProc,
+        // PowerShell starts slowly on a busy runner; this runs once per drive.
+        driveInfo: (root) => run('powershell.exe', powershellArgs(driveQuery(root)), 10_000),
+        firmlinks: () => readOrUndefined('/usr/share/firmlinks')
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/mounts-macos.ts
 
 /**
@@ -2385,7 +2435,6 @@ function throughFirmlinks(mount, mounts, absPath, firmlinks, platform) {
 
 
 
-
 /** mountinfo escapes space, tab, newline and backslash as \ooo octal. */
 function mounts_unescape(field) {
     return field.replace(/\\([0-7]{3})/g, (_, octal) => String.fromCharCode(parseInt(octal, 8)));
@@ -2434,48 +2483,6 @@ function longestMount(mounts, absPath, platform) {
     return best?.mount;
 }
 const UNKNOWN_FS = { type: 'unknown', mountPoint: '', source: '', options: [] };
-/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
-function run(command, args, timeout = 3000) {
-    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
-        encoding: 'utf8',
-        timeout,
-        windowsHide: true,
-        stdio: ['ignore', 'pipe', 'ignore']
-    });
-    return result.status === 0 ? result.stdout.trim() || undefined : undefined;
-}
-function readOrUndefined(file) {
-    try {
-        return external_node_fs_namespaceObject.readFileSync(file, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Linux's /proc, which only Linux has (darwin reads `mount` instead). */
-function processArgsFromProc() {
-    return external_node_fs_namespaceObject.readdirSync('/proc')
-        .filter((name) => /^\d+$/.test(name))
-        .flatMap((pid) => {
-        try {
-            return [external_node_fs_namespaceObject.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
-        }
-        catch {
-            return []; // the process ended meanwhile
-        }
-    });
-}
-/** The real sources of the platform the detector is made for. */
-function systemSources(platform) {
-    return {
-        mountTable: () => platform.isMac ? (run('/sbin/mount', []) ?? '') : external_node_fs_namespaceObject.readFileSync('/proc/self/mountinfo', 'utf8'),
-        blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
-        processArgs: processArgsFromProc,
-        // PowerShell starts slowly on a busy runner; this runs once per drive.
-        driveInfo: (root) => run('powershell.exe', powershellArgs(driveQuery(root)), 10_000),
-        firmlinks: () => readOrUndefined('/usr/share/firmlinks')
-    };
-}
 /** A FUSE daemon's name as mountinfo's `fuse.NAME` would give it: `/usr/sbin/mount.davfs` -> `davfs`. */
 const daemonName = (argv0) => external_node_path_namespaceObject.posix.basename(argv0).replace(/^mount\./, '');
 /** The command line of the process serving a FUSE mount point: one named `name`, or any that names a family. */
@@ -2508,15 +2515,14 @@ function daemonOptions(argv) {
 }
 /**
  * An sshfs argument naming this mount point: as mountinfo has it, or as typed (`./mnt`, `/mnt/x/`); a relative one
- * is taken to end the absolute path, since the process's working directory is not at hand.
+ * is taken to end the absolute path, since the process's working directory is not at hand (one that leads up, `..`
+ * or `../x`, or is empty, ends no mount point as mountinfo writes it).
  */
 function namesMountPoint(arg, mountPoint) {
-    if (arg.startsWith('-') || arg === '')
+    if (arg.startsWith('-'))
         return false;
     const typed = external_node_path_namespaceObject.posix.normalize(arg).replace(/(.)\/+$/, '$1');
-    if (external_node_path_namespaceObject.posix.isAbsolute(typed))
-        return typed === mountPoint;
-    return !typed.startsWith('..') && typed !== '.' && mountPoint.endsWith(`/${typed}`);
+    return external_node_path_namespaceObject.posix.isAbsolute(typed) ? typed === mountPoint : mountPoint.endsWith(`/${typed}`);
 }
 /**
  * A mount as the knowledge base wants to see it: the real format of a fuseblk device; for a bare `fuse` mount the
@@ -2596,7 +2602,8 @@ function volumeLookup(platform, from) {
             const plain = { ...UNKNOWN_FS, mountPoint: root };
             return { key: root, details: () => uncShare(root) ?? parseDriveInfo(root, from.driveInfo(root)), plain };
         },
-        isBoundary: (absPath) => platform.path.parse(absPath).root === absPath
+        // A volume begins at its root, which is its own directory: no path below it begins another.
+        isBoundary: () => false
     };
 }
 /**
@@ -2633,10 +2640,7 @@ function createDetector(platform, sources = {}, known = []) {
         return info;
     };
     return {
-        forPath: (absPath) => {
-            const dir = platform.path.dirname(absPath);
-            return dir === absPath || lookup.isBoundary(absPath) ? cached(absPath) : cached(dir);
-        }
+        forPath: (absPath) => cached(lookup.isBoundary(absPath) ? absPath : platform.path.dirname(absPath))
     };
 }
 

@@ -1,0 +1,68 @@
+// What this machine says about its mounts: the mount table, block devices' formats, running FUSE daemons' command
+// lines, Windows drives, macOS firmlinks. Read as is; mounts.ts makes sense of it. Every read is bounded and never
+// throws where a missing answer will do.
+import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import { driveQuery, powershellArgs } from './mounts-windows.js'
+import type { Platform } from './platform.js'
+
+/** Where a detector reads from; tests hand in recorded output. */
+export interface MountSources {
+  /** Linux: /proc/self/mountinfo. macOS: what `mount` prints. */
+  mountTable: () => string
+  /** The format on a block device (blkid), for fuseblk mounts whose type says only "FUSE". */
+  blockDeviceType: (device: string) => string | undefined
+  /** The command lines of running processes, for the options FUSE daemons keep to themselves. */
+  processArgs: () => string[][]
+  /** Windows: what the drive query (mounts-windows.ts) prints for a drive root such as `D:\`. */
+  driveInfo: (root: string) => string | undefined
+  /** macOS: /usr/share/firmlinks, what leads from the sealed system volume into the Data volume. */
+  firmlinks: () => string | undefined
+}
+
+/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
+export function run(command: string, args: string[], timeout = 3000): string | undefined {
+  const result = spawnSync(command, args, {
+    encoding: 'utf8',
+    timeout,
+    windowsHide: true,
+    stdio: ['ignore', 'pipe', 'ignore']
+  })
+  return result.status === 0 ? result.stdout.trim() || undefined : undefined
+}
+
+export function readOrUndefined(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
+/** Linux's /proc, which only Linux has (darwin reads `mount` instead). */
+function processArgsFromProc(): string[][] {
+  return fs
+    .readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((pid) => {
+      try {
+        return [fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)]
+      } catch {
+        return [] // the process ended meanwhile
+      }
+    })
+}
+
+/** The real sources of the platform the detector is made for. */
+export function systemSources(platform: Platform): MountSources {
+  return {
+    mountTable: () =>
+      platform.isMac ? (run('/sbin/mount', []) ?? '') : fs.readFileSync('/proc/self/mountinfo', 'utf8'),
+    blockDeviceType: (device) =>
+      run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
+    processArgs: processArgsFromProc,
+    // PowerShell starts slowly on a busy runner; this runs once per drive.
+    driveInfo: (root) => run('powershell.exe', powershellArgs(driveQuery(root)), 10_000),
+    firmlinks: () => readOrUndefined('/usr/share/firmlinks')
+  }
+}
