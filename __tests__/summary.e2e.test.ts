@@ -6,6 +6,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { Page } from 'playwright-core'
 import { describePosixWithActionNode, NODE, runAction, tempWorkspace } from './helpers/action.js'
+import { describeUnless } from './helpers/skip.js'
 import {
   artifact,
   expandAll,
@@ -35,7 +36,7 @@ afterAll(async () => {
 const withoutBrowser = (name: string, fn: () => void): void =>
   process.env.LN_ACTION_BROWSER_REQUIRED
     ? describe(name, () => it('starts Chromium (LN_ACTION_BROWSER_REQUIRED is set)', () => expect(reader).toBe('')))
-    : describe.skip(`${name} (skipped: ${reader})`, fn)
+    : describeUnless(String(reader))(name, fn)
 const describeInBrowser = typeof reader === 'string' ? withoutBrowser : describePosixWithActionNode
 
 const isFailure = (r: Result): boolean => r.status === 'failed' || r.status === 'skipped'

@@ -3,32 +3,28 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { ACTION, actionNode, runAction as runDist, whyNoActionNode, type ActionRun } from '../../scripts/run-action.mjs'
+import { describeUnless, itUnless } from './skip.js'
 
 export const NODE = actionNode()
 /** Why the suites that run dist/index.js skip, when NODE is undefined. */
 export const NO_NODE = `no ${ACTION.runs.using} binary: ${whyNoActionNode()}`
 
 /** describe, or describe.skip with the reason in its title, for suites that need the action's Node. */
-export const describeWithActionNode = NODE
-  ? describe
-  : (name: string, fn: () => void): void => describe.skip(`${name} (skipped: ${NO_NODE})`, fn)
+export const describeWithActionNode = describeUnless(NODE ? undefined : NO_NODE)
 
-const onWindows = process.platform === 'win32'
-const POSIX_ONLY = 'skipped on Windows: it checks POSIX link texts and paths'
+const POSIX_ONLY = process.platform === 'win32' ? 'on Windows: it checks POSIX link texts and paths' : undefined
 
 /**
  * describe, or on Windows describe.skip saying why, for unit suites that make real links with POSIX texts and paths
  * (`../data/x`, `/`) in temp dirs; windows.test.ts runs plan and apply on Windows paths instead.
  */
-export const describePosix = onWindows
-  ? (name: string, fn: () => void): void => describe.skip(`${name} (${POSIX_ONLY})`, fn)
-  : describe
+export const describePosix = describeUnless(POSIX_ONLY)
 
 /** The same for one test. */
-export const itPosix = onWindows ? (name: string, fn: () => void): void => it.skip(`${name} (${POSIX_ONLY})`, fn) : it
+export const itPosix = itUnless(POSIX_ONLY)
 
 /** The same for suites that run dist; smoke.e2e.test.ts runs dist on real Windows links instead. */
-export const describePosixWithActionNode = onWindows ? describePosix : describeWithActionNode
+export const describePosixWithActionNode = POSIX_ONLY ? describePosix : describeWithActionNode
 
 export interface Annotation {
   level: string

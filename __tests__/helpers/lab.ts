@@ -5,6 +5,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { ROOT } from '../../scripts/run-action.mjs'
 import { NO_NODE, NODE } from './action.js'
+import { describeUnless } from './skip.js'
 
 const LAB_SH = path.join(ROOT, 'lab', 'lab.sh')
 /** Mounts that must come up: a missing one fails its tests instead of skipping them. */
@@ -178,7 +179,7 @@ export class Lab {
 export function describeLab(title: string, body: (lab: Lab) => void): void {
   const lab = new Lab(`/tmp/ln-action-lab-${process.pid}`)
   const missing = labMissing()
-  if (missing) return describe.skip(`${title} (skipped: ${missing})`, () => body(lab))
+  if (missing) return describeUnless(missing)(title, () => body(lab))
   describe(title, () => {
     // Up while tests are declared, so a test whose mount could not be made is declared skipped, with the reason.
     lab.up()
