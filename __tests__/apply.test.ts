@@ -319,6 +319,8 @@ describePosix('shares that misbehave', () => {
     const [made] = apply('m -> data/x', {}, { ops }, FOLLOW)
     expect(made).toMatchObject({ status: 'created', code: 'ENOENT', filesystem: 'fuse.sshfs' })
     expect(made.warnings.join(' ')).toContain('follow_symlinks')
+    expect(made.hint).toContain('follow_symlinks') // not a missing parent: create-parents would not help
+    expect(made.hint).not.toContain('create-parents')
     expect(fs.readlinkSync(path.join(ws, 'm'))).toBe('data/x')
   })
 

@@ -122,16 +122,19 @@ describe('rows whose condition only the lab reached', () => {
     expect(hint.includes('`relative: true`')).toBe(!target)
   })
 
-  // Only EIO reaches this row: ENOENT from symlink() meets the generic ENOENT row first, so its follow_symlinks
-  // condition never decides anything today.
-  it.each([[['rw']], [['rw', 'follow_symlinks']]])(
-    'EIO from symlink() on sshfs with %j: the link may be on the server',
-    (options) => {
-      const { hint } = explained({ code: 'EIO', fs: { type: 'fuse.sshfs', options } })
-      expect(hint).toMatch(/follow_symlinks/)
-      expect(hint).not.toMatch(/dmesg/)
-    }
-  )
+  // EIO from symlink() on sshfs: the server made the link and sshfs could not follow it; ENOENT is that only
+  // through follow_symlinks, elsewhere a missing parent.
+  it.each([
+    ['EIO', ['rw'], true],
+    ['EIO', ['rw', 'follow_symlinks'], true],
+    ['ENOENT', ['rw', 'follow_symlinks'], true],
+    ['ENOENT', ['rw'], false]
+  ])('%s from symlink() on sshfs with %j: the link may be on the server %s', (code, options, onServer) => {
+    const { hint } = explained({ code, fs: { type: 'fuse.sshfs', options } })
+    expect(/follow_symlinks/.test(hint)).toBe(onServer)
+    expect(hint.includes('`create-parents: true`')).toBe(!onServer && code === 'ENOENT')
+    expect(hint).not.toMatch(/dmesg/)
+  })
 })
 
 describe('the message a user reads', () => {

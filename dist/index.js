@@ -40774,6 +40774,20 @@ const ROWS = [
         meaning: 'Another link is already at PATH, and `overwrite: never` keeps it.',
         hint: 'Set `overwrite: links` to replace it (with `backup-suffix` to keep the old one).'
     },
+    // Before the ENOENT rows: through follow_symlinks, ENOENT from symlink() is not a missing parent.
+    {
+        codes: ['EIO', 'ENOENT'],
+        syscalls: ['symlink'],
+        families: ['sshfs'],
+        when: {
+            says: 'mounted with follow_symlinks',
+            test: (ctx) => ctx.failure.code === 'EIO' || ctx.filesystem.options.includes('follow_symlinks')
+        },
+        meaning: 'This sshfs mount follows symlinks (-o follow_symlinks): after the server makes the link, sshfs looks at ' +
+            'what it points to and reports EIO (ENOENT for a TARGET the server cannot see), so the link may well exist.',
+        hint: 'Mount without -o follow_symlinks to see links as links through the mount; the link is on the server ' +
+            '(check there with `ls -l`).'
+    },
     {
         codes: ['ENOENT'],
         syscalls: ['link', 'stat', 'copyfile', 'cp'],
@@ -40850,19 +40864,6 @@ const ROWS = [
         hint: 'Find and break the loop (`namei -l PATH`).'
     },
     // Shares that misbehave.
-    {
-        codes: ['EIO', 'ENOENT'],
-        syscalls: ['symlink'],
-        families: ['sshfs'],
-        when: {
-            says: 'mounted with follow_symlinks',
-            test: (ctx) => ctx.filesystem.options.includes('follow_symlinks') || ctx.failure.code === 'EIO'
-        },
-        meaning: 'This sshfs mount follows symlinks (-o follow_symlinks): after the server makes the link, sshfs looks at ' +
-            'what it points to and reports EIO (ENOENT for a TARGET the server cannot see), so the link may well exist.',
-        hint: 'Mount without -o follow_symlinks to see links as links through the mount; the link is on the server ' +
-            '(check there with `ls -l`).'
-    },
     {
         codes: ['EPERM'],
         syscalls: ['readlink', 'stat'],
