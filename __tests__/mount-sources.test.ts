@@ -5,7 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { readOrUndefined, run, systemSources } from '../src/mount-sources.js'
+import { readOrUndefined, run, SYSTEM_PLACES, systemSources } from '../src/mount-sources.js'
 import { platformFor } from '../src/platform.js'
 import { describeUnless } from './helpers/skip.js'
 
@@ -51,6 +51,107 @@ describe('readOrUndefined', () => {
     } finally {
       fs.rmSync(dir, { recursive: true })
     }
+  })
+})
+
+/** A temp dir, removed after the tests of the enclosing describe. */
+function tempDir(): () => string {
+  let dir = ''
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-sources-'))
+  })
+  afterAll(() => fs.rmSync(dir, { recursive: true }))
+  return () => dir
+}
+
+/** An executable sh script at file. */
+function writeScript(file: string, body: string): void {
+  fs.writeFileSync(file, `#!/bin/sh\n${body}\n`, { mode: 0o755 })
+}
+
+posixOnly('a Linux source reading a directory laid out like /proc', () => {
+  const dir = tempDir()
+  const commandLines: Record<string, string[]> = {
+    '101': ['node', '-e', 'setTimeout(() => {}, 60000)'],
+    '2002': ['sshfs', 'host:/srv', '/mnt/share', '-o', 'follow_symlinks']
+  }
+  const mountinfo = '22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw\n'
+  let linux: ReturnType<typeof systemSources>
+  beforeAll(() => {
+    const proc = path.join(dir(), 'proc')
+    const writeProcess = (name: string, argv: string[]) => {
+      fs.mkdirSync(path.join(proc, name), { recursive: true })
+      fs.writeFileSync(path.join(proc, name, 'cmdline'), argv.map((arg) => `${arg}\0`).join(''))
+    }
+    for (const [pid, argv] of Object.entries(commandLines)) writeProcess(pid, argv)
+    // Not processes: /proc/self leads to one already listed; names mixing digits and letters are no pid.
+    fs.symlinkSync('101', path.join(proc, 'self'))
+    writeProcess('12abc', ['not-a-process'])
+    writeProcess('abc12', ['not-a-process-either'])
+    // A process that ended between listing /proc and reading its command line.
+    fs.mkdirSync(path.join(proc, '303'))
+    fs.writeFileSync(path.join(proc, '101', 'mountinfo'), mountinfo)
+    linux = systemSources(platformFor('linux'), { ...SYSTEM_PLACES, proc })
+  })
+
+  it('lists each process’s command line once, and nothing that is not a process', () => {
+    const sorted = (lines: string[][]) => [...lines].sort((a, b) => a[0].localeCompare(b[0]))
+    expect(sorted(linux.processArgs())).toStrictEqual(sorted(Object.values(commandLines)))
+  })
+
+  it('reads the mount table of its own process (self)', () => {
+    expect(linux.mountTable()).toBe(mountinfo)
+  })
+})
+
+posixOnly('a Mac source reading a mount command and a firmlinks file laid out here', () => {
+  const dir = tempDir()
+  const table = '/dev/disk3s1s1 on / (apfs, sealed, local, read-only, journaled)\n'
+  const firmlinks = '/Users\tUsers\n/Applications\tApplications\n'
+  const places = () => ({
+    ...SYSTEM_PLACES,
+    mount: path.join(dir(), 'mount'),
+    firmlinks: path.join(dir(), 'firmlinks')
+  })
+  beforeAll(() => {
+    // mount lists the mounts only when asked nothing else.
+    writeScript(places().mount, `[ $# -eq 0 ] || exit 1\nprintf '${table}'`)
+    fs.writeFileSync(places().firmlinks, firmlinks)
+  })
+
+  it('reads the mount table that mount prints', () => {
+    expect(systemSources(platformFor('darwin'), places()).mountTable()).toBe(table.trim())
+  })
+
+  it('reads the firmlinks file, and nothing where there is none', () => {
+    expect(systemSources(platformFor('darwin'), places()).firmlinks()).toBe(firmlinks)
+    const missing = { ...places(), firmlinks: path.join(dir(), 'no-firmlinks') }
+    expect(systemSources(platformFor('darwin'), missing).firmlinks()).toBeUndefined()
+  })
+})
+
+posixOnly('commands found on PATH, faked', () => {
+  const dir = tempDir()
+  const originalPath = process.env.PATH
+  beforeAll(() => {
+    process.env.PATH = `${dir()}${path.delimiter}${originalPath}`
+  })
+  afterAll(() => {
+    process.env.PATH = originalPath
+  })
+
+  it('name a block device’s format by lsblk when blkid finds nothing', () => {
+    writeScript(path.join(dir(), 'blkid'), 'exit 2')
+    // lsblk prints the format only when asked for it, without headings, of this one device.
+    writeScript(path.join(dir(), 'lsblk'), '[ "$*" = "-ndo FSTYPE /dev/fake1" ] && [ $# -eq 3 ] && echo ntfs')
+    expect(systemSources(platformFor('linux')).blockDeviceType('/dev/fake1')).toBe('ntfs')
+  })
+
+  it('ask powershell.exe about the drive root asked for', () => {
+    // The fake prints the script it was given: -EncodedCommand carries it as UTF-16LE base64.
+    writeScript(path.join(dir(), 'powershell.exe'), 'while [ "$1" != -EncodedCommand ]; do shift; done; echo "$2"')
+    const answer = systemSources(platformFor('win32')).driveInfo('D:\\')
+    expect(Buffer.from(answer ?? '', 'base64').toString('utf16le')).toContain("'D:\\'")
   })
 })
 

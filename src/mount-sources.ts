@@ -26,6 +26,9 @@ export function run(command: string, args: string[], timeout = 3000): string | u
     encoding: 'utf8',
     timeout,
     windowsHide: true,
+    // The default in the action, named because under Jest process.env is the test file's own copy (PATH included),
+    // which the default (Node's real one) would not see.
+    env: process.env,
     stdio: ['ignore', 'pipe', 'ignore']
   })
   return result.status === 0 ? result.stdout.trim() || undefined : undefined
@@ -39,14 +42,17 @@ export function readOrUndefined(file: string): string | undefined {
   }
 }
 
-/** Linux's /proc, which only Linux has (darwin reads `mount` instead). */
-function processArgsFromProc(): string[][] {
+/** Where the real sources are read; tests lay out their own (commands on PATH need no such seam). */
+export const SYSTEM_PLACES = { proc: '/proc', mount: '/sbin/mount', firmlinks: '/usr/share/firmlinks' }
+
+/** Linux's /proc, which only Linux has (darwin reads `mount` instead). Only numeric entries are processes. */
+function processArgsFromProc(proc: string): string[][] {
   return fs
-    .readdirSync('/proc')
+    .readdirSync(proc)
     .filter((name) => /^\d+$/.test(name))
     .flatMap((pid) => {
       try {
-        return [fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)]
+        return [fs.readFileSync(`${proc}/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)]
       } catch {
         return [] // the process ended meanwhile
       }
@@ -54,15 +60,15 @@ function processArgsFromProc(): string[][] {
 }
 
 /** The real sources of the platform the detector is made for. */
-export function systemSources(platform: Platform): MountSources {
+export function systemSources(platform: Platform, places = SYSTEM_PLACES): MountSources {
   return {
     mountTable: () =>
-      platform.isMac ? (run('/sbin/mount', []) ?? '') : fs.readFileSync('/proc/self/mountinfo', 'utf8'),
+      platform.isMac ? (run(places.mount, []) ?? '') : fs.readFileSync(`${places.proc}/self/mountinfo`, 'utf8'),
     blockDeviceType: (device) =>
       run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
-    processArgs: processArgsFromProc,
+    processArgs: () => processArgsFromProc(places.proc),
     // PowerShell starts slowly on a busy runner; this runs once per drive.
     driveInfo: (root) => run('powershell.exe', powershellArgs(driveQuery(root)), 10_000),
-    firmlinks: () => readOrUndefined('/usr/share/firmlinks')
+    firmlinks: () => readOrUndefined(places.firmlinks)
   }
 }

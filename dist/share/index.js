@@ -2306,6 +2306,9 @@ function run(command, args, timeout = 3000) {
         encoding: 'utf8',
         timeout,
         windowsHide: true,
+        // The default in the action, named because under Jest process.env is the test file's own copy (PATH included),
+        // which the default (Node's real one) would not see.
+        env: process.env,
         stdio: ['ignore', 'pipe', 'ignore']
     });
     return result.status === 0 ? result.stdout.trim() || undefined : undefined;
@@ -2318,13 +2321,15 @@ function readOrUndefined(file) {
         return undefined;
     }
 }
-/** Linux's /proc, which only Linux has (darwin reads `mount` instead). */
-function processArgsFromProc() {
-    return external_node_fs_namespaceObject.readdirSync('/proc')
+/** Where the real sources are read; tests lay out their own (commands on PATH need no such seam). */
+const SYSTEM_PLACES = { proc: '/proc', mount: '/sbin/mount', firmlinks: '/usr/share/firmlinks' };
+/** Linux's /proc, which only Linux has (darwin reads `mount` instead). Only numeric entries are processes. */
+function processArgsFromProc(proc) {
+    return external_node_fs_namespaceObject.readdirSync(proc)
         .filter((name) => /^\d+$/.test(name))
         .flatMap((pid) => {
         try {
-            return [external_node_fs_namespaceObject.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
+            return [external_node_fs_namespaceObject.readFileSync(`${proc}/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
         }
         catch {
             return []; // the process ended meanwhile
@@ -2332,14 +2337,14 @@ function processArgsFromProc() {
     });
 }
 /** The real sources of the platform the detector is made for. */
-function systemSources(platform) {
+function systemSources(platform, places = SYSTEM_PLACES) {
     return {
-        mountTable: () => platform.isMac ? (run('/sbin/mount', []) ?? '') : external_node_fs_namespaceObject.readFileSync('/proc/self/mountinfo', 'utf8'),
+        mountTable: () => platform.isMac ? (run(places.mount, []) ?? '') : external_node_fs_namespaceObject.readFileSync(`${places.proc}/self/mountinfo`, 'utf8'),
         blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
-        processArgs: processArgsFromProc,
+        processArgs: () => processArgsFromProc(places.proc),
         // PowerShell starts slowly on a busy runner; this runs once per drive.
         driveInfo: (root) => run('powershell.exe', powershellArgs(driveQuery(root)), 10_000),
-        firmlinks: () => readOrUndefined('/usr/share/firmlinks')
+        firmlinks: () => readOrUndefined(places.firmlinks)
     };
 }
 
