@@ -324,6 +324,14 @@ describePosix('shares that misbehave', () => {
     expect(fs.readlinkSync(path.join(ws, 'm'))).toBe('data/x')
   })
 
+  it('still calls a missing parent a missing parent through follow_symlinks (create-parents: false)', () => {
+    const [r] = apply('no/such/l -> data/x', {}, { createParents: false }, FOLLOW)
+    expect(r).toMatchObject({ status: 'failed', code: 'ENOENT', filesystem: 'fuse.sshfs' })
+    expect(r.hint).toContain('`create-parents: true`')
+    expect(r.hint).not.toContain('follow_symlinks')
+    expect(fs.existsSync(path.join(ws, 'no'))).toBe(false)
+  })
+
   it('reads each new link back on a share: silent when it holds its text, a warning naming both texts when not', () => {
     const [good] = apply('good -> data/x', {}, {}, SSHFS)
     expect(good).toMatchObject({ status: 'created', warnings: [] })

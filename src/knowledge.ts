@@ -16,6 +16,8 @@ export interface FailureContext {
   platform: Platform
   targetExists: boolean
   targetIsDir: boolean
+  /** A directory on the way to PATH was missing when planned (the plan's own ENOENT, with create-parents: false). */
+  parentsMissing?: boolean
   /** What was already at PATH, for EEXIST. */
   existing?: 'dir' | 'link' | 'file'
   /** After EPERM from symlink() on Windows: whether a plain file could be made in PATH's directory (unset: not tried). */
@@ -406,14 +408,15 @@ const ROWS: Row[] = [
     meaning: 'Another link is already at PATH, and `overwrite: never` keeps it.',
     hint: 'Set `overwrite: links` to replace it (with `backup-suffix` to keep the old one).'
   },
-  // Before the ENOENT rows: through follow_symlinks, ENOENT from symlink() is not a missing parent.
+  // Before the ENOENT rows: through follow_symlinks, ENOENT from symlink() is not a missing parent, unless one was.
   {
     codes: ['EIO', 'ENOENT'],
     syscalls: ['symlink'],
     families: ['sshfs'],
     when: {
       says: 'mounted with follow_symlinks',
-      test: (ctx) => ctx.failure.code === 'EIO' || ctx.filesystem.options.includes('follow_symlinks')
+      test: (ctx) =>
+        ctx.failure.code === 'EIO' || (ctx.filesystem.options.includes('follow_symlinks') && !ctx.parentsMissing)
     },
     meaning:
       'This sshfs mount follows symlinks (-o follow_symlinks): after the server makes the link, sshfs looks at ' +

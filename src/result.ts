@@ -29,6 +29,7 @@ export function failureContext(plan: LinkPlan, failure: Failure, kind: Kind, ctx
     targetExists: plan.targetExists,
     targetIsDir: plan.targetIsDir,
     existing: plan.existing,
+    parentsMissing: plan.missingParents.length > 0,
     hardlinkProtected: hardlinkProtected(plan, failure, ctx)
   }
 }
