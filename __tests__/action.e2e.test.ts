@@ -4,6 +4,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { describePosixWithActionNode, runAction, snapshot, tempWorkspace } from './helpers/action.js'
+import { itUnless } from './helpers/skip.js'
 
 let ws: string
 beforeEach(() => {
@@ -211,10 +212,9 @@ describePosixWithActionNode("the action end to end (dist/index.js on the action'
 
   // Two filesystems are needed: the workspaces' (os.tmpdir()) and /dev/shm.
   const shmApart = fs.existsSync('/dev/shm') && fs.statSync('/dev/shm').dev !== fs.statSync(os.tmpdir()).dev
-  const acrossFilesystems = shmApart
-    ? it
-    : (title: string, fn: () => void) =>
-        it.skip(`${title} (skipped: /dev/shm is missing or on the same filesystem as ${os.tmpdir()})`, fn)
+  const acrossFilesystems = itUnless(
+    shmApart ? undefined : `/dev/shm is missing or on the same filesystem as ${os.tmpdir()}`
+  )
 
   acrossFilesystems(
     'falls back from a hard link across filesystems (EXDEV) to a symlink, with a warning naming the reason',

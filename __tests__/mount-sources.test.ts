@@ -60,7 +60,7 @@ function tempDir(): () => string {
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-sources-'))
   })
-  afterAll(() => fs.rmSync(dir, { recursive: true }))
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
   return () => dir
 }
 
@@ -145,6 +145,12 @@ posixOnly('commands found on PATH, faked', () => {
     // lsblk prints the format only when asked for it, without headings, of this one device.
     writeScript(path.join(dir(), 'lsblk'), '[ "$*" = "-ndo FSTYPE /dev/fake1" ] && [ $# -eq 3 ] && echo ntfs')
     expect(systemSources(platformFor('linux')).blockDeviceType('/dev/fake1')).toBe('ntfs')
+  })
+
+  it('prefer what blkid finds, which reads the device itself, to lsblk', () => {
+    writeScript(path.join(dir(), 'blkid'), 'echo exfat')
+    writeScript(path.join(dir(), 'lsblk'), 'echo ntfs')
+    expect(systemSources(platformFor('linux')).blockDeviceType('/dev/fake1')).toBe('exfat')
   })
 
   it('ask powershell.exe about the drive root asked for', () => {

@@ -17,6 +17,7 @@ import type { MountEntry } from '../src/mount-table.js'
 import { createDetector, mountOf, parseMountinfo, type MountSources } from '../src/mounts.js'
 import { platformFor } from '../src/platform.js'
 import { ROOT } from '../scripts/run-action.mjs'
+import { itUnless } from './helpers/skip.js'
 
 const linux = platformFor('linux')
 
@@ -171,7 +172,7 @@ describe('createDetector', () => {
     expect(info).toEqual({ type: 'unknown', mountPoint: '', source: '', options: [] })
   })
 
-  const onLinux = process.platform === 'linux' ? it : it.skip
+  const onLinux = itUnless(process.platform === 'linux' ? undefined : 'Linux only: it reads /proc/self/mountinfo')
   onLinux('finds the filesystem of the temp directory in the real mount table', () => {
     const info = createDetector(linux).forPath(os.tmpdir())
     expect(info.type).not.toBe('unknown')

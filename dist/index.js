@@ -40774,14 +40774,14 @@ const ROWS = [
         meaning: 'Another link is already at PATH, and `overwrite: never` keeps it.',
         hint: 'Set `overwrite: links` to replace it (with `backup-suffix` to keep the old one).'
     },
-    // Before the ENOENT rows: through follow_symlinks, ENOENT from symlink() is not a missing parent.
+    // Before the ENOENT rows: through follow_symlinks, ENOENT from symlink() is not a missing parent, unless one was.
     {
         codes: ['EIO', 'ENOENT'],
         syscalls: ['symlink'],
         families: ['sshfs'],
         when: {
             says: 'mounted with follow_symlinks',
-            test: (ctx) => ctx.failure.code === 'EIO' || ctx.filesystem.options.includes('follow_symlinks')
+            test: (ctx) => ctx.failure.code === 'EIO' || (ctx.filesystem.options.includes('follow_symlinks') && !ctx.parentsMissing)
         },
         meaning: 'This sshfs mount follows symlinks (-o follow_symlinks): after the server makes the link, sshfs looks at ' +
             'what it points to and reports EIO (ENOENT for a TARGET the server cannot see), so the link may well exist.',
@@ -41583,6 +41583,7 @@ function failureContext(plan, failure, kind, ctx) {
         targetExists: plan.targetExists,
         targetIsDir: plan.targetIsDir,
         existing: plan.existing,
+        parentsMissing: plan.missingParents.length > 0,
         hardlinkProtected: hardlinkProtected(plan, failure, ctx)
     };
 }
@@ -42784,8 +42785,11 @@ function readOrUndefined(file) {
         return undefined;
     }
 }
-/** Where the real sources are read; tests lay out their own (commands on PATH need no such seam). */
-const SYSTEM_PLACES = { proc: '/proc', mount: '/sbin/mount', firmlinks: '/usr/share/firmlinks' };
+const SYSTEM_PLACES = Object.freeze({
+    proc: '/proc',
+    mount: '/sbin/mount',
+    firmlinks: '/usr/share/firmlinks'
+});
 /** Linux's /proc, which only Linux has (darwin reads `mount` instead). Only numeric entries are processes. */
 function processArgsFromProc(proc) {
     return external_node_fs_namespaceObject.readdirSync(proc)

@@ -43,7 +43,12 @@ export function readOrUndefined(file: string): string | undefined {
 }
 
 /** Where the real sources are read; tests lay out their own (commands on PATH need no such seam). */
-export const SYSTEM_PLACES = { proc: '/proc', mount: '/sbin/mount', firmlinks: '/usr/share/firmlinks' }
+export type Places = Readonly<Record<'proc' | 'mount' | 'firmlinks', string>>
+export const SYSTEM_PLACES: Places = Object.freeze({
+  proc: '/proc',
+  mount: '/sbin/mount',
+  firmlinks: '/usr/share/firmlinks'
+})
 
 /** Linux's /proc, which only Linux has (darwin reads `mount` instead). Only numeric entries are processes. */
 function processArgsFromProc(proc: string): string[][] {

@@ -5,7 +5,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { ROOT } from '../../scripts/run-action.mjs'
 import { NO_NODE, NODE } from './action.js'
-import { describeUnless } from './skip.js'
+import { describeUnless, itUnless } from './skip.js'
 
 const LAB_SH = path.join(ROOT, 'lab', 'lab.sh')
 /** Mounts that must come up: a missing one fails its tests instead of skipping them. */
@@ -125,8 +125,7 @@ export class Lab {
       it(title, () => {
         throw new Error(`required lab mount missing (LN_ACTION_LAB_REQUIRED): ${why}`)
       })
-    else if (why) it.skip(`${title} (skipped: ${why})`, () => undefined)
-    else it(title, async () => fn(), timeout)
+    else itUnless(why)(title, async () => fn(), timeout)
   }
 
   /** Make an sshfs share stop answering (hang), answer again (resume) or die (kill). */

@@ -2,12 +2,13 @@
 // passed by returning early.
 import { describe, it } from '@jest/globals'
 
-type Declare = (title: string, fn: () => void) => void
+type DeclareSuite = (title: string, fn: () => void) => void
+type DeclareTest = (title: string, fn: () => void | Promise<void>, timeout?: number) => void
 
 /** `describe` where `why` is undefined, else describe.skip with `why` in the title. */
-export const describeUnless = (why: string | undefined): Declare =>
+export const describeUnless = (why: string | undefined): DeclareSuite =>
   why === undefined ? describe : (title, fn) => describe.skip(`${title} (skipped: ${why})`, fn)
 
 /** The same for one test. */
-export const itUnless = (why: string | undefined): Declare =>
+export const itUnless = (why: string | undefined): DeclareTest =>
   why === undefined ? it : (title, fn) => it.skip(`${title} (skipped: ${why})`, fn)
