@@ -33,6 +33,7 @@ import {
 import { parseSpec, resolveEntries } from '../src/spec.js'
 import { ROOT } from '../scripts/run-action.mjs'
 import { memoryFs, type Layout, type Refusal } from './helpers/memfs.js'
+import { itUnless } from './helpers/skip.js'
 import { context, DEFAULTS, errnoError, requests } from './helpers/stage.js'
 
 const win32 = platformFor('win32')
@@ -540,16 +541,13 @@ describe("a link's Windows kind (FsOps.linkKind)", () => {
     expect(script).toContain('$i.LinkType')
   })
 
-  const offWindows = process.platform === 'win32' ? it.skip : it
-  offWindows(
-    `is never asked of the real filesystem off Windows${offWindows === it ? '' : ' (skipped on Windows: there it asks PowerShell)'}`,
-    () => {
-      const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-kind-'))
-      fs.symlinkSync('.', path.join(ws, 'l'))
-      expect(nodeFs.linkKind(path.join(ws, 'l'))).toBeUndefined()
-      fs.rmSync(ws, { recursive: true })
-    }
-  )
+  const offWindows = itUnless(process.platform === 'win32' ? 'on Windows: there it asks PowerShell' : undefined)
+  offWindows('is never asked of the real filesystem off Windows', () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-kind-'))
+    fs.symlinkSync('.', path.join(ws, 'l'))
+    expect(nodeFs.linkKind(path.join(ws, 'l'))).toBeUndefined()
+    fs.rmSync(ws, { recursive: true })
+  })
 })
 
 describe('what Windows errors mean', () => {
