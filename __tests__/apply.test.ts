@@ -157,6 +157,26 @@ describePosix('replacing', () => {
     expect(debris().sort()).toEqual([path.basename(usersOwn), path.basename(fresh)].sort())
     expect(fs.readFileSync(usersOwn, 'utf8')).toBe('a -> b\n')
   })
+
+  it('backs an old link up as a link with its text where hard links are refused, not as a copy of where it leads', () => {
+    fs.symlinkSync('data/dir', path.join(ws, 'l'))
+    const opts = { overwrite: 'links' as const }
+    const [r] = apply('l -> data/x', opts, { backupSuffix: '.bak', ops: failing({ link: 'EPERM' }) })
+    expect(r.status).toBe('replaced')
+    expect(entry(path.join(ws, 'l.bak'))?.isSymbolicLink()).toBe(true)
+    expect(fs.readlinkSync(path.join(ws, 'l.bak'))).toBe('data/dir')
+  })
+
+  it('moves past a backup name already taken without removing that backup, where the old file cannot be copied', () => {
+    // As if cfg were unreadable to this user (root reads anything): a hard link needs no read permission, a copy does.
+    fs.writeFileSync(path.join(ws, 'cfg'), 'v1')
+    fs.writeFileSync(path.join(ws, 'cfg.bak'), 'v0')
+    const opts = { overwrite: 'files' as const }
+    const [r] = apply('cfg -> data/x', opts, { backupSuffix: '.bak', ops: failing({ copyFile: 'EACCES' }) })
+    expect(r.status).toBe('replaced')
+    expect(fs.readFileSync(path.join(ws, 'cfg.bak'), 'utf8')).toBe('v0')
+    expect(fs.readFileSync(path.join(ws, 'cfg.~1~'), 'utf8')).toBe('v1')
+  })
 })
 
 describePosix('parents', () => {
@@ -939,6 +959,24 @@ describePosix('parent directories', () => {
     expect(r).toMatchObject({ status: 'failed', code: 'EIO', syscall: 'mkdir' })
   })
 
+  it('tries a parent another run made after the plan looked once, not once per link below it', () => {
+    const mkdir = jest.spyOn(nodeFs, 'mkdir')
+    try {
+      const results = applyAfter('p/a -> data/x\np/b -> data/x', () => fs.mkdirSync(path.join(ws, 'p')))
+      expect(results.map((r) => r.status)).toEqual(['created', 'created'])
+      expect(mkdir.mock.calls.map(([dir]) => path.relative(ws, dir))).toEqual(['p'])
+    } finally {
+      mkdir.mockRestore()
+    }
+  })
+
+  it('fails where another run put a file at the name of a parent after the plan looked, and keeps the file', () => {
+    const [r] = applyAfter('p/l -> data/x', () => fs.writeFileSync(path.join(ws, 'p'), 'theirs'))
+    // EEXIST from mkdir() sends the link back to the plan, which now finds a file where a directory should be.
+    expect(r).toMatchObject({ status: 'failed', code: 'ENOTDIR' })
+    expect(fs.readFileSync(path.join(ws, 'p'), 'utf8')).toBe('theirs')
+  })
+
   it('fails with EEXIST where the parent is a dangling link', () => {
     fs.symlinkSync('nowhere', path.join(ws, 'p'))
     const [r] = apply('p/l -> data/x')
@@ -948,6 +986,12 @@ describePosix('parent directories', () => {
 })
 
 describePosix('what appeared or went away since the plan looked', () => {
+  it('finds nothing to remove under state: absent unchanged, naming no kind of link', () => {
+    const [r] = apply('- { path: gone, state: absent }')
+    expect(r).toMatchObject({ status: 'unchanged', kind: '', code: '' })
+    expect(entry(path.join(ws, 'gone'))).toBeUndefined()
+  })
+
   it('finds the link another run made just before this one unchanged', () => {
     const symlink = (text: string, p: string) => {
       nodeFs.symlink(text, p)

@@ -358,6 +358,28 @@ describe('apply on Windows, as issue 11 asks', () => {
     expect(results[3].message).toContain('TARGET has 4.')
   })
 
+  it("UNKNOWN from link() where TARGET's link count cannot be read fails the link, saying so, with no count", () => {
+    const refuse: Refusal = (call, [p]) =>
+      call === 'link'
+        ? errnoError('UNKNOWN', 'link', -4094)
+        : call === 'lstat' && p === 'C:\\ws\\data\\x.txt'
+          ? errnoError('EACCES', 'lstat')
+          : undefined
+    const { results } = run('l -> data/x.txt', {}, { defaults: { type: 'hardlink' }, refuse })
+    expect(results[0]).toMatchObject({ status: 'failed', code: 'UNKNOWN', syscall: 'link' })
+    for (const fact of ['ERROR_TOO_MANY_LINKS', '1,023']) expect(results[0].message).toContain(fact)
+    expect(results[0].message).not.toMatch(/TARGET has \d/)
+  })
+
+  it('makes its scratch files empty, so a volume too full for any data still tells the privilege apart', () => {
+    const full: Refusal = (call, args) =>
+      (call === 'writeFile' && args[1] !== '' ? errnoError('ENOSPC', 'write') : undefined) ??
+      noSymlinkPrivilege(call, args)
+    const { results } = run('f -> data/x.txt', {}, { refuse: full })
+    expect(results[0]).toMatchObject({ status: 'failed', code: 'EPERM', probe: { symlink: 'EPERM', hardlink: 'ok' } })
+    expect(results[0].message).toContain('ERROR_PRIVILEGE_NOT_HELD')
+  })
+
   it.each([
     ['a dangling directory link', { link: 'C:\\ws\\gone', type: 'dir' }],
     ['a dangling junction', { link: 'C:\\ws\\gone', type: 'junction' }],
