@@ -2,10 +2,10 @@
 // and false in its neighbour, and the facts of the message a user reads. Assertions name the errno, filesystem,
 // option and the fix in the action's terms, not the wording.
 import { describe, expect, it } from '@jest/globals'
-import { errnoNumber } from '../src/errors.js'
 import { explain, kindWords, type FailureContext } from '../src/knowledge.js'
 import type { FilesystemInfo, Kind } from '../src/model.js'
 import { platformFor } from '../src/platform.js'
+import { failedLink } from './helpers/failure.js'
 
 interface Case {
   code: string
@@ -15,25 +15,16 @@ interface Case {
   more?: Partial<FailureContext>
 }
 
-/** A failed link(2) (`hardlink`) or symlink(2) (any other kind, as Node reports a junction's) at /data/l. */
-function failed({ code, kind = 'symlink', fs = {}, platform = 'linux', more = {} }: Case): FailureContext {
-  return {
-    failure: {
-      code,
-      errno: errnoNumber(code) ?? undefined,
-      syscall: kind === 'hardlink' ? 'link' : 'symlink',
-      attempted: `create the ${kindWords(kind)}`
-    },
+/** A failed link at /data/l, on ext4 at /data unless the case says otherwise. */
+const failed = ({ code, kind = 'symlink', fs = {}, platform = 'linux', more = {} }: Case): FailureContext =>
+  failedLink(
+    code,
     kind,
-    path: '/data/l',
-    target: '/data/target',
-    filesystem: { type: 'ext4', mountPoint: '/data', source: '/dev/sda1', options: ['rw'], ...fs },
-    platform: platformFor(platform),
-    targetExists: true,
-    targetIsDir: false,
-    ...more
-  }
-}
+    '/data/l',
+    { type: 'ext4', mountPoint: '/data', source: '/dev/sda1', options: ['rw'], ...fs },
+    platformFor(platform),
+    more
+  )
 
 const explained = (c: Case) => explain(failed(c))
 

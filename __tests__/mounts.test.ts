@@ -9,7 +9,6 @@ import {
   familyOf,
   hintAfterProbe,
   isCapabilityFailure,
-  kindWords,
   type FailureContext
 } from '../src/knowledge.js'
 import type { FilesystemInfo, Kind } from '../src/model.js'
@@ -17,6 +16,7 @@ import type { MountEntry } from '../src/mount-table.js'
 import { createDetector, mountOf, parseMountinfo, type MountSources } from '../src/mounts.js'
 import { platformFor } from '../src/platform.js'
 import { ROOT } from '../scripts/run-action.mjs'
+import { failedLink } from './helpers/failure.js'
 import { itUnless } from './helpers/skip.js'
 
 const linux = platformFor('linux')
@@ -229,25 +229,9 @@ describe('knowledge: what a failure means and what to do', () => {
   /** exfat-fuse shows as fuseblk; the type is resolved from the block device before the knowledge base sees it. */
   const resolved = (absPath: string, type: string): FilesystemInfo => ({ ...detector.forPath(absPath), type })
 
-  /** A failed link(2) (`hardlink`) or symlink(2) (`symlink`) at PATH, on the filesystem the mount table gives it. */
-  function failed(code: string, kind: Kind, path: string, more: Partial<FailureContext> = {}): FailureContext {
-    return {
-      failure: {
-        code,
-        errno: errnoNumber(code) ?? undefined,
-        syscall: kind === 'hardlink' ? 'link' : 'symlink',
-        attempted: `create the ${kindWords(kind)}`
-      },
-      kind,
-      path,
-      target: '/data/target',
-      filesystem: detector.forPath(path),
-      platform: linux,
-      targetExists: true,
-      targetIsDir: false,
-      ...more
-    }
-  }
+  /** A failed link at PATH, on the filesystem the mount table gives it. */
+  const failed = (code: string, kind: Kind, path: string, more: Partial<FailureContext> = {}): FailureContext =>
+    failedLink(code, kind, path, detector.forPath(path), linux, more)
 
   it.each(['EPERM', 'ENOSYS'])('explains %s from link() on sshfs and suggests a symlink', (code) => {
     const ctx = failed(code, 'hardlink', '/mnt/share/ci/l')
