@@ -372,6 +372,13 @@ describe('report', () => {
       expect(written()).toContain(`${20_000 - shown} more links are not shown`)
     })
 
+    it('shows at most 1,000 rows across both tables, the failed ones first', async () => {
+      await run(many(1_500, (i) => i % 2 === 0))
+      const [failed, others] = tables().map((table) => table.length - 1)
+      expect([failed, others]).toEqual([750, 250])
+      expect(written()).toContain('500 more links are not shown')
+    })
+
     it.each([
       ['summary: false', settingsWith({ summary: false }), SUMMARY],
       ['no GITHUB_STEP_SUMMARY', settingsWith(), undefined]
