@@ -33,6 +33,7 @@ import {
 import { parseSpec, resolveEntries } from '../src/spec.js'
 import { ROOT } from '../scripts/run-action.mjs'
 import { memoryFs, type Layout, type Refusal } from './helpers/memfs.js'
+import { failedLink } from './helpers/failure.js'
 import { itUnless } from './helpers/skip.js'
 import { context, DEFAULTS, errnoError, requests } from './helpers/stage.js'
 
@@ -574,29 +575,8 @@ describe("a link's Windows kind (FsOps.linkKind)", () => {
 
 describe('what Windows errors mean', () => {
   /** A failed call at PATH (on the filesystem given), as apply hands it to the knowledge base. */
-  function failed(
-    code: string,
-    kind: Kind,
-    filesystem: FilesystemInfo,
-    more: Partial<FailureContext> = {}
-  ): FailureContext {
-    return {
-      failure: {
-        code,
-        errno: 1,
-        syscall: kind === 'hardlink' ? 'link' : 'symlink',
-        attempted: `create the ${kindWords(kind)}`
-      },
-      kind,
-      path: `${filesystem.mountPoint}ws\\l`,
-      target: `${filesystem.mountPoint}ws\\data\\x`,
-      filesystem,
-      platform: win32,
-      targetExists: true,
-      targetIsDir: false,
-      ...more
-    }
-  }
+  const failed = (code: string, kind: Kind, fs: FilesystemInfo, more: Partial<FailureContext> = {}): FailureContext =>
+    failedLink(code, kind, `${fs.mountPoint}ws\\l`, fs, win32, { target: `${fs.mountPoint}ws\\data\\x`, ...more })
   const drive = (root: string): FilesystemInfo => parseDriveInfo(root, DRIVES.get(root))
 
   it.each([
