@@ -29,6 +29,8 @@ export interface MemoryFs {
   paths(): string[]
   /** The calls that changed something, in order: `symlink TEXT PATH TYPE`, `link FROM PATH`... */
   changes: string[]
+  /** The paths of each linkKinds call (each a PowerShell start on Windows), in order. */
+  kindQueries: string[][]
 }
 
 /** A Windows link that is a directory to the system: a directory symlink or a junction. */
@@ -40,6 +42,7 @@ export function memoryFs(platform: Platform, layout: Layout, refuse: Refusal = (
   const { path } = platform
   const entries = new Map<string, { name: string; node: Node }>()
   const changes: string[] = []
+  const kindQueries: string[][] = []
   let inodes = 0
   const inode = (size = 0): Inode => ({ ino: ++inodes, nlink: 1, size })
   const key = (p: string): string => pathKey(platform, path.resolve(p))
@@ -156,10 +159,14 @@ export function memoryFs(platform: Platform, layout: Layout, refuse: Refusal = (
       if (follow(from) === undefined || !get(to)) fail('ENOENT', 'utime')
       changes.push(`copyMeta ${from} ${to}`)
     },
-    // What nodeFs asks PowerShell for on Windows (fsops.ts): the type the link was made with.
-    linkKind: (p) => {
-      const node = get(p)
-      return platform.isWindows && node?.kind === 'link' ? (node.type as 'file' | 'dir' | 'junction') : undefined
+    // What nodeFs asks PowerShell for on Windows (fsops.ts): the type each link was made with. Each call is kept,
+    // since each is a PowerShell start.
+    linkKinds: (paths) => {
+      kindQueries.push(paths)
+      return paths.map((p) => {
+        const node = get(p)
+        return platform.isWindows && node?.kind === 'link' ? (node.type as 'file' | 'dir' | 'junction') : undefined
+      })
     }
   }
 
@@ -185,5 +192,5 @@ export function memoryFs(platform: Platform, layout: Layout, refuse: Refusal = (
     else put(p, { kind: 'link', inode: inode(what.link.length), text: what.link, type: what.type })
   }
 
-  return { ops, at: get, paths: () => [...entries.values()].map((e) => e.name), changes }
+  return { ops, at: get, paths: () => [...entries.values()].map((e) => e.name), changes, kindQueries }
 }

@@ -977,6 +977,9 @@ function backupName(path, suffix, n) {
 }
 
 ;// CONCATENATED MODULE: ./src/mounts-windows.ts
+// Windows: which volume a path is on and its format. There is no mount table, and fs.statfs says type 0: a UNC path
+// is a network share by its spelling, and a drive's format comes from .NET's DriveInfo, asked through PowerShell.
+
 /** A UNC share (`\\server\share\`): SMB, known from the path alone, without touching a share that may hang. */
 function uncShare(root) {
     const match = /^\\\\([^\\?.][^\\]*)\\([^\\]+)\\?$/.exec(root);
@@ -985,41 +988,93 @@ function uncShare(root) {
     return { type: 'smb', mountPoint: root, source: `\\\\${match[1]}\\${match[2]}`, options: ['network'] };
 }
 /**
- * The PowerShell script that prints what DriveInfo knows of one drive as one line of JSON:
- * `{"Name":"D:\\","DriveType":"Fixed","DriveFormat":"NTFS","DisplayRoot":""}`. DriveFormat throws on a drive that
- * is not ready (an empty card reader); DisplayRoot is the `\\server\share` behind a mapped network drive.
+ * PowerShell gets its data as JSON in this environment variable, never inside the script's text: a single-quoted
+ * string there also ends at the typographic quotes ‘ ’ ‚ ‛ (PowerShell-Docs, about_Quoting_Rules), so a crafted
+ * link name could run commands. The scripts below are constants: the same bytes whatever the paths.
  */
-function driveQuery(root) {
+const POWERSHELL_INPUT = 'LN_ACTION_PS_INPUT';
+/**
+ * Prints what DriveInfo knows of the drive `{"root": "D:\\"}` names as one line of JSON:
+ * `{"Name":"D:\\","DriveType":"Fixed","DriveFormat":"NTFS","DisplayRoot":""}`. DriveFormat throws on a drive that is
+ * not ready (an empty card reader); DisplayRoot is the `\\server\share` behind a mapped network drive.
+ */
+const DRIVE_SCRIPT = [
+    // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
+    'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
+    `$d = [System.IO.DriveInfo]::new((ConvertFrom-Json $env:${POWERSHELL_INPUT}).root)`,
+    "$format = ''; try { $format = $d.DriveFormat } catch {}",
+    "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
+    '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
+].join('\n');
+/** The drive query's input: a drive root such as `D:\`, and nothing else. */
+function driveInput(root) {
     if (!/^[A-Z]:\\$/.test(root))
         throw new Error(`not a drive root: '${root}'`);
-    return [
-        // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
-        'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
-        `$d = [System.IO.DriveInfo]::new('${root}')`,
-        "$format = ''; try { $format = $d.DriveFormat } catch {}",
-        "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
-        '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
-    ].join('\n');
+    return { root };
 }
 /** powershell.exe arguments that run a script as is: -EncodedCommand takes UTF-16LE base64, so nothing needs quoting. */
 function powershellArgs(script) {
     return ['-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
 }
 /**
- * The script that prints what the link at p is: `Junction|True`, `SymbolicLink|True` (a directory link, dangling or
- * not: the link itself carries the directory attribute) or `SymbolicLink|False`. Node cannot tell: its lstat says
- * "symbolic link" for all three, and readlink strips the `\??\` that both reparse buffers hold.
+ * For each path of `{"paths": [...]}`, a line `N|Junction|True`, `N|SymbolicLink|True` (a directory link, dangling or
+ * not: the link itself carries the directory attribute) or `N|SymbolicLink|False`, N its index; nothing for a path
+ * Get-Item cannot read. Node cannot tell the three apart: its lstat says "symbolic link" for all, and readlink strips
+ * the `\??\` that both reparse buffers hold. The paths are wrapped in an object because Windows PowerShell 5.1 and
+ * PowerShell 7 disagree on whether ConvertFrom-Json unrolls a top-level array; a property is the array in both.
  */
-function linkKindQuery(p) {
-    return `$i = Get-Item -LiteralPath '${p.replaceAll("'", "''")}' -Force\n"$($i.LinkType)|$($i.PSIsContainer)"`;
+const LINK_KINDS_SCRIPT = [
+    `$n = 0; foreach ($p in (ConvertFrom-Json $env:${POWERSHELL_INPUT}).paths) {`,
+    '  try { $i = Get-Item -LiteralPath $p -Force -ErrorAction Stop; "$n|$($i.LinkType)|$($i.PSIsContainer)" } catch {}',
+    '  $n++',
+    '}'
+].join('\n');
+/** The kinds LINK_KINDS_SCRIPT printed, by index (`count` paths asked); undefined where it said nothing usable. */
+function parseLinkKinds(output, count) {
+    const kinds = Array.from({ length: count }, () => undefined);
+    for (const line of (output ?? '').split(/\r?\n/)) {
+        const [index, type, container] = line.trim().split('|');
+        const n = Number(index);
+        if (index === '' || !Number.isInteger(n) || n < 0 || n >= count)
+            continue;
+        if (type === 'Junction')
+            kinds[n] = 'junction';
+        else if (type === 'SymbolicLink')
+            kinds[n] = container === 'True' ? 'dir' : 'file';
+    }
+    return kinds;
 }
-function parseLinkKind(output) {
-    const [type, container] = (output ?? '').trim().split('|');
-    if (type === 'Junction')
-        return 'junction';
-    if (type === 'SymbolicLink')
-        return container === 'True' ? 'dir' : 'file';
-    return undefined;
+/**
+ * A Windows environment variable holds at most 32,767 characters (Microsoft Learn, SetEnvironmentVariable): the
+ * paths in groups whose JSON input stays under that, so a big copied tree takes a few PowerShell starts, not a failure.
+ */
+function inputGroups(paths, limit = 32_000) {
+    const groups = [];
+    let group = [];
+    let size = '{"paths":[]}'.length;
+    for (const p of paths) {
+        const cost = JSON.stringify(p).length + 1;
+        if (group.length > 0 && size + cost > limit) {
+            groups.push(group);
+            group = [];
+            size = '{"paths":[]}'.length;
+        }
+        group.push(p);
+        size += cost;
+    }
+    if (group.length > 0)
+        groups.push(group);
+    return groups;
+}
+/**
+ * A link that needs no PowerShell to know its kind: libuv's readlink gives a junction's text always as `C:\...`
+ * (fs__readlink_handle in src/win/fs.c accepts only `\??\<drive>:\` mount points and strips the prefix), so a
+ * relative text is a symlink, and what stat finds at its end says file or directory. Undefined: ask.
+ */
+function kindFromText(text, leadsTo) {
+    if (leadsTo === undefined || external_node_path_namespaceObject.win32.isAbsolute(text))
+        return undefined;
+    return leadsTo.isDirectory() ? 'dir' : 'file';
 }
 /**
  * A drive as the knowledge base wants it: its format (`NTFS`, `ReFS`, `FAT32`, `exFAT`), or `smb` for a network
@@ -1043,6 +1098,74 @@ function parseDriveInfo(root, output) {
         return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options };
     }
     return { ...unknown, type: format || 'unknown', options: [driveType] };
+}
+
+;// CONCATENATED MODULE: ./src/mount-sources.ts
+// What this machine says about its mounts: the mount table, block devices' formats, running FUSE daemons' command
+// lines, Windows drives, macOS firmlinks. Read as is; mounts.ts makes sense of it. Every read is bounded and never
+// throws where a missing answer will do.
+
+
+
+/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
+function run(command, args, timeout = 3000, env = process.env) {
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
+        encoding: 'utf8',
+        timeout,
+        windowsHide: true,
+        // process.env is the action's default, named because under Jest it is the test file's own copy (PATH included),
+        // which the default (Node's real one) would not see.
+        env,
+        stdio: ['ignore', 'pipe', 'ignore']
+    });
+    return result.status === 0 ? result.stdout.trim() || undefined : undefined;
+}
+/**
+ * A fixed PowerShell script run on `input`, handed over as JSON in the environment (never spliced into the script:
+ * see POWERSHELL_INPUT). PowerShell starts slowly on a busy runner: 10 s at most.
+ */
+function askPowerShell(script, input) {
+    return run('powershell.exe', powershellArgs(script), 10_000, {
+        ...process.env,
+        [POWERSHELL_INPUT]: JSON.stringify(input)
+    });
+}
+function readOrUndefined(file) {
+    try {
+        return external_node_fs_namespaceObject.readFileSync(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+const SYSTEM_PLACES = Object.freeze({
+    proc: '/proc',
+    mount: '/sbin/mount',
+    firmlinks: '/usr/share/firmlinks'
+});
+/** Linux's /proc, which only Linux has (darwin reads `mount` instead). Only numeric entries are processes. */
+function processArgsFromProc(proc) {
+    return external_node_fs_namespaceObject.readdirSync(proc)
+        .filter((name) => /^\d+$/.test(name))
+        .flatMap((pid) => {
+        try {
+            return [external_node_fs_namespaceObject.readFileSync(`${proc}/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
+        }
+        catch {
+            return []; // the process ended meanwhile
+        }
+    });
+}
+/** The real sources of the platform the detector is made for. */
+function systemSources(platform, places = SYSTEM_PLACES) {
+    return {
+        mountTable: () => platform.isMac ? (run(places.mount, []) ?? '') : external_node_fs_namespaceObject.readFileSync(`${places.proc}/self/mountinfo`, 'utf8'),
+        blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
+        processArgs: () => processArgsFromProc(places.proc),
+        // Once per drive.
+        driveInfo: (root) => askPowerShell(DRIVE_SCRIPT, driveInput(root)),
+        firmlinks: () => readOrUndefined(places.firmlinks)
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/fsops.ts
@@ -1080,23 +1203,15 @@ const nodeFs = {
     writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
     copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
     copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
-    linkKind: (p) => (currentPlatform().isWindows ? askLinkKind(p) : undefined)
+    linkKinds: (paths) => (currentPlatform().isWindows ? askLinkKinds(paths) : paths.map(() => undefined))
 };
 /**
- * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). It costs a PowerShell start
- * (a few hundred ms), so it is asked only for a link being kept (a backup, a link inside a copied tree), and given 10 s
- * at most: it cannot hang the action, and where it says nothing the caller falls back to what stat shows.
+ * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). Each start costs a few
+ * hundred ms, so the links are asked in as few calls as the environment's size allows, each given 10 s at most: it
+ * cannot hang the action, and where it says nothing the caller falls back to what stat shows.
  */
-function askLinkKind(p) {
-    if (!external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink())
-        return undefined;
-    const run = (0,external_node_child_process_namespaceObject.spawnSync)('powershell.exe', powershellArgs(linkKindQuery(p)), {
-        encoding: 'utf8',
-        timeout: 10_000,
-        windowsHide: true,
-        stdio: ['ignore', 'pipe', 'ignore']
-    });
-    return parseLinkKind(run.stdout);
+function askLinkKinds(paths) {
+    return inputGroups(paths).flatMap((group) => parseLinkKinds(askPowerShell(LINK_KINDS_SCRIPT, { paths: group }), group.length));
 }
 /** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */
 function keepMeta(to, stats) {
@@ -1812,6 +1927,7 @@ function rejectedResults(entries, problems) {
 
 
 
+
 /** A fresh context for one run (or one share worker lane): nothing probed, swept or made yet. */
 function applyContext(base) {
     return {
@@ -1822,6 +1938,7 @@ function applyContext(base) {
         madeDirs: new Set(),
         hidingTexts: new Set(),
         fileProbes: new Map(),
+        keptKinds: new Map(),
         now: Date.now
     };
 }
@@ -1948,7 +2065,7 @@ function make(kind, at, plan, ctx) {
 /** A copy, or nothing: one that fails halfway (ENOSPC...) is removed; EEXIST means `to` was never ours. */
 function copyWhole(from, to, ctx) {
     try {
-        copyEntry(from, to, true, ctx);
+        copyEntry(from, to, ctx);
     }
     catch (error) {
         if (errnoCode(error) !== 'EEXIST' && ctx.ops.lstat(to))
@@ -1957,21 +2074,32 @@ function copyWhole(from, to, ctx) {
     }
 }
 /**
- * Copy a file, a tree, or (inside a tree) a link as a link; the first entry follows a link: TARGET is copied. A link
- * inside keeps its Windows kind as the source has it: its text may lead elsewhere, or nowhere, from the copy.
+ * Copy a file, or a tree: each entry, with the links inside it kept as links. The first entry follows a link: TARGET
+ * is copied. The links are made last, when all their kinds are known at once (on Windows one PowerShell start for the
+ * tree, not one per link), and each directory's times after that, since every entry made in it moves its mtime.
  */
-function copyEntry(from, to, follow, ctx) {
+function copyEntry(from, to, ctx) {
+    const links = [];
+    const dirs = [];
+    copyInto(from, to, true, ctx, { links, dirs });
+    const kinds = keptLinkTypes(links.map(([source]) => source), ctx);
+    links.forEach(([source, copy], i) => ctx.ops.symlink(ctx.ops.readlink(source), copy, kinds[i]));
+    for (const [source, copy] of dirs)
+        ctx.ops.copyMeta(source, copy);
+}
+/** copyEntry's walk: files copied and directories made; links and directory times left for later, in that order. */
+function copyInto(from, to, follow, ctx, later) {
     const { ops, platform } = ctx;
     const stats = follow ? ops.stat(from) : ops.lstat(from);
     if (stats?.isSymbolicLink())
-        return ops.symlink(ops.readlink(from), to, keptLinkType(from, ctx));
+        return void later.links.push([from, to]);
     if (!stats?.isDirectory())
         return ops.copyFile(from, to); // nothing there: copyFile says ENOENT
     ops.mkdir(to);
     for (const name of ops.readdir(from)) {
-        copyEntry(platform.path.join(from, name), platform.path.join(to, name), false, ctx);
+        copyInto(platform.path.join(from, name), platform.path.join(to, name), false, ctx, later);
     }
-    ops.copyMeta(from, to);
+    later.dirs.push([from, to]);
 }
 /**
  * sshfs -o follow_symlinks makes the link on the server, then stats what it points to and reports EIO (or ENOENT
@@ -2118,11 +2246,30 @@ function probe(dir, plan, ctx) {
     ctx.probes.set(key, result);
     return result;
 }
-/** The Windows type a link is made again with: its own, or (where that cannot be read) what it leads to now. */
-function keptLinkType(p, ctx) {
-    if (!ctx.platform.isWindows)
-        return undefined;
-    return ctx.ops.linkKind(p) ?? symlinkType(ctx.platform, 'symlink', ctx.ops.stat(p)?.isDirectory() ?? false);
+/**
+ * The Windows types links are made again with: each one's own, or (where that cannot be read) what it leads to now.
+ * Only links whose kind their text and stat leave open are asked of the filesystem, all in one call.
+ */
+function keptLinkTypes(links, ctx) {
+    const { ops, platform } = ctx;
+    if (!platform.isWindows)
+        return links.map(() => undefined);
+    const known = links.map((p) => ctx.keptKinds.get(p) ?? kindFromText(ops.readlink(p), ops.stat(p)));
+    const open = links.filter((_, i) => known[i] === undefined);
+    const answers = open.length > 0 ? ops.linkKinds(open) : [];
+    const asked = new Map(open.map((p, i) => [p, answers[i]]));
+    const leadsTo = (p) => symlinkType(platform, 'symlink', ops.stat(p)?.isDirectory() ?? false);
+    return links.map((p, i) => known[i] ?? asked.get(p) ?? leadsTo(p));
+}
+/**
+ * Windows: the kinds of the links a slice of plans will back up, asked together before the slice is applied, so that
+ * a run with backups starts PowerShell once per slice, not once per link.
+ */
+function learnKeptKinds(plans, ctx) {
+    if (!ctx.platform.isWindows || !ctx.settings.backupSuffix)
+        return;
+    const links = plans.filter((p) => p.action === 'replace' && p.existing === 'link').map((p) => p.request.absPath);
+    keptLinkTypes(links, ctx).forEach((kind, i) => kind && ctx.keptKinds.set(links[i], kind));
 }
 /** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. */
 function makeBackup(plan, ctx) {
@@ -2132,7 +2279,7 @@ function makeBackup(plan, ctx) {
         const at = ops.lstat(abs);
         // The backup keeps the old link's own kind (Windows fixes file, dir or junction at creation), not the new one's.
         if (at?.isSymbolicLink())
-            return ops.symlink(ops.readlink(abs), name, keptLinkType(abs, ctx));
+            return ops.symlink(ops.readlink(abs), name, keptLinkTypes([abs], ctx)[0]);
         try {
             ops.link(abs, name);
         }
@@ -2292,64 +2439,6 @@ function applyLink(planned, ctx) {
         return toResult(again, execute(again, ctx), ctx);
     }
     return toResult(plan, outcome, ctx);
-}
-
-;// CONCATENATED MODULE: ./src/mount-sources.ts
-// What this machine says about its mounts: the mount table, block devices' formats, running FUSE daemons' command
-// lines, Windows drives, macOS firmlinks. Read as is; mounts.ts makes sense of it. Every read is bounded and never
-// throws where a missing answer will do.
-
-
-
-/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
-function run(command, args, timeout = 3000) {
-    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
-        encoding: 'utf8',
-        timeout,
-        windowsHide: true,
-        // The default in the action, named because under Jest process.env is the test file's own copy (PATH included),
-        // which the default (Node's real one) would not see.
-        env: process.env,
-        stdio: ['ignore', 'pipe', 'ignore']
-    });
-    return result.status === 0 ? result.stdout.trim() || undefined : undefined;
-}
-function readOrUndefined(file) {
-    try {
-        return external_node_fs_namespaceObject.readFileSync(file, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-const SYSTEM_PLACES = Object.freeze({
-    proc: '/proc',
-    mount: '/sbin/mount',
-    firmlinks: '/usr/share/firmlinks'
-});
-/** Linux's /proc, which only Linux has (darwin reads `mount` instead). Only numeric entries are processes. */
-function processArgsFromProc(proc) {
-    return external_node_fs_namespaceObject.readdirSync(proc)
-        .filter((name) => /^\d+$/.test(name))
-        .flatMap((pid) => {
-        try {
-            return [external_node_fs_namespaceObject.readFileSync(`${proc}/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
-        }
-        catch {
-            return []; // the process ended meanwhile
-        }
-    });
-}
-/** The real sources of the platform the detector is made for. */
-function systemSources(platform, places = SYSTEM_PLACES) {
-    return {
-        mountTable: () => platform.isMac ? (run(places.mount, []) ?? '') : external_node_fs_namespaceObject.readFileSync(`${places.proc}/self/mountinfo`, 'utf8'),
-        blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
-        processArgs: () => processArgsFromProc(places.proc),
-        // PowerShell starts slowly on a busy runner; this runs once per drive.
-        driveInfo: (root) => run('powershell.exe', powershellArgs(driveQuery(root)), 10_000),
-        firmlinks: () => readOrUndefined(places.firmlinks)
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/mounts-macos.ts
@@ -3106,6 +3195,8 @@ class Lane {
     }
     apply(links) {
         const apply = applierFor(this.ctx);
+        this.current.index = links[0]?.index ?? -1;
+        learnKeptKinds(links.flatMap(({ index }) => this.plans.get(index) ?? []), this.ctx);
         for (const { index } of links) {
             const plan = this.plans.get(index);
             // A plan that already failed touches nothing to report so; the others wait for a share that answers.

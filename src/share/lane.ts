@@ -2,7 +2,7 @@
 // of its own (runLane), so that a call stuck in a hung share holds up only this thread; each call is noted in the
 // shared slots first, for the worker's main thread to time.
 import { parentPort, workerData } from 'node:worker_threads'
-import { applyContext, type ApplyContext } from '../apply.js'
+import { applyContext, learnKeptKinds, type ApplyContext } from '../apply.js'
 import { nodeFs, type FsOps } from '../fsops.js'
 import { isErrno } from '../errors.js'
 import { listedKey, planOrSkip, planningContext, statTarget, type LinkPlan, type PlanContext } from '../plan.js'
@@ -102,6 +102,11 @@ export class Lane {
 
   private apply(links: Indexed[]): void {
     const apply = applierFor(this.ctx)
+    this.current.index = links[0]?.index ?? -1
+    learnKeptKinds(
+      links.flatMap(({ index }) => this.plans.get(index) ?? []),
+      this.ctx
+    )
     for (const { index } of links) {
       const plan = this.plans.get(index)
       // A plan that already failed touches nothing to report so; the others wait for a share that answers.
