@@ -132,6 +132,15 @@ describe('paths on Windows', () => {
     expect(volumeOf(win32, '\\\\srv\\share\\a\\b')).toBe('\\\\srv\\share\\')
     expect(volumeOf(linux, '/a/b')).toBe('/')
   })
+
+  it('finds the volume of a long-path spelling (\\\\?\\), which names it after the prefix', () => {
+    expect(volumeOf(win32, '\\\\?\\d:\\a\\b')).toBe('D:\\')
+    expect(volumeOf(win32, '\\\\?\\UNC\\srv\\share\\a')).toBe('\\\\srv\\share\\')
+    const detector = createDetector(win32, { driveInfo: (root) => DRIVES.get(root) })
+    expect(detector.forPath('\\\\?\\E:\\ws\\l')).toEqual(detector.forPath('E:\\ws\\l'))
+    expect(detector.forPath('\\\\?\\E:\\ws\\l').type).toBe('FAT32')
+    expect(detector.forPath('\\\\?\\UNC\\fileserver\\builds\\l')).toEqual(uncShare('\\\\fileserver\\builds\\'))
+  })
 })
 
 describe('reading a link back (idempotence)', () => {

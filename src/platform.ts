@@ -109,10 +109,16 @@ export function linkTextOf(platform: Platform, kind: string, text: string, absTa
   return kind === 'junction' && platform.isWindows ? absTarget : text
 }
 
-/** The volume a path is on: `C:\` or `\\server\share\` on Windows (drive letter upper-cased), `/` elsewhere. */
+/**
+ * The volume a path is on: `C:\` or `\\server\share\` on Windows (drive letter upper-cased), `/` elsewhere. A long-path
+ * spelling (`\\?\C:\...`, `\\?\UNC\server\share\...`) is on the volume it names.
+ */
 export function volumeOf(platform: Platform, absPath: string): string {
-  const root = platform.path.parse(absPath).root
-  return platform.isWindows ? root.replace(/^[a-z]:/, (drive) => drive.toUpperCase()) : root
+  const root = platform.path.parse(withoutNamespace(platform, absPath)).root
+  if (!platform.isWindows) return root
+  // `\\server\share` itself (the dirname of `\\?\UNC\server\share\l`) has its root without the final backslash.
+  const whole = root === '' || root.endsWith('\\') ? root : `${root}\\`
+  return whole.replace(/^[a-z]:/, (drive) => drive.toUpperCase())
 }
 
 /**
