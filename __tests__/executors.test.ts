@@ -41,6 +41,18 @@ const collect =
     void (into[index] = result)
 
 describePosix('executorsFor', () => {
+  it('resolves the working directory here only where it is not on a share (a hung share would hang the action)', () => {
+    const share = path.join(ws, 'mnt')
+    fs.mkdirSync(share)
+    const asked: string[] = []
+    const ops = { ...nodeFs, realpath: (p: string) => (asked.push(p), nodeFs.realpath(p)) }
+    for (const wd of [share, ws]) {
+      const executors = executorsFor(requests('l -> x', wd), settingsFor(wd), { ...workplace(share), ops })
+      executors.forEach((e) => e.release())
+    }
+    expect(asked).toEqual([ws])
+  })
+
   it('sends a link whose PATH or TARGET is on a share to its worker, and does the rest here', async () => {
     const share = path.join(ws, 'mnt')
     fs.mkdirSync(share)
