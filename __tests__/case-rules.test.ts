@@ -210,6 +210,11 @@ describe('macOS: APFS either way, found by looking', () => {
     expect(problems(darwin, 'A -> t\na -> t', '/Volumes/Sensitive/ws')).toEqual({})
   })
 
+  it('finds the volume however its mount point is spelled above it, and keeps case below it', () => {
+    const spec = '/volumes/sensitive/ws/A -> t\n/Volumes/Sensitive/ws/A -> t\n/Volumes/Sensitive/ws/a -> t'
+    expect(Object.keys(problems(darwin, spec, '/Users/me/ws'))).toEqual(['2'])
+  })
+
   it('takes the FAT stick and the SMB share from their type', () => {
     expect(Object.keys(problems(darwin, 'A -> t\na -> t', '/Volumes/STICK/ws'))).toEqual(['2'])
     expect(Object.keys(problems(darwin, 'A -> t\na -> t', '/Volumes/share/ws'))).toEqual(['2'])
