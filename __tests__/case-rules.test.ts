@@ -93,7 +93,7 @@ describe('the case rule of a format (families.ts)', () => {
     ['cifs', ['vers=3.1.1'], 'linux', 'insensitive'],
     ['cifs', ['posix'], 'linux', 'sensitive'],
     ['cifs', ['unix', 'nocase'], 'linux', 'insensitive'],
-    ['fuse.smbnetfs', [], 'linux', 'insensitive'],
+    ['fuse.smbnetfs', [], 'linux', 'probe'],
     ['smbfs', [], 'darwin', 'insensitive'],
     ['NTFS', [], 'win32', 'insensitive'],
     ['ReFS', [], 'win32', 'insensitive'],
