@@ -33,14 +33,7 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   thresholds: { high: 90, low: 85, break: null },
   // Only what the unit tests load (dist/ too: some run the bundled share and post workers), not the lab or reports.
-  ignorePatterns: [
-    'lab',
-    'node_modules/.cache',
-    'reports',
-    'coverage',
-    '__tests__/_temp',
-    '__tests__/_artifacts'
-  ],
+  ignorePatterns: ['lab', 'node_modules/.cache', 'reports', 'coverage', '__tests__/_temp', '__tests__/_artifacts'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always'
 }

@@ -10,6 +10,7 @@ const LAYERS: string[][] = [
   ['model.ts', 'errors.ts', 'platform.ts', 'roles.ts', 'mount-table.ts'],
   ['families.ts'],
   ['fsops.ts', 'knowledge.ts', 'mount-sources.ts', 'mounts.ts', 'mounts-macos.ts', 'mounts-windows.ts'],
+  ['case-rules.ts'],
   ['settings.ts'],
   ['spec.ts'],
   ['remove.ts', 'cleanup.ts', 'undo-state.ts'],

@@ -341,7 +341,7 @@ describe('APFS compares names without case or Unicode form', () => {
 
   it('takes Data/L and data/l for one PATH on macOS, not on Linux', () => {
     expect(resolve('Data/L -> a\ndata/l -> b')).toEqual([
-      { line: 2, message: "PATH 'data/l' is already the PATH on line 1" }
+      { line: 2, message: expect.stringContaining('already the PATH on line 1') }
     ])
     expect(resolve('Data/L -> a\ndata/l -> b', linux)).toEqual([])
   })

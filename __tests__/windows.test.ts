@@ -87,8 +87,8 @@ describe('paths on Windows', () => {
   it('takes a PATH spelled with other slashes or another case for a duplicate', () => {
     const { problems } = resolve('data/L -> a\ndata\\l -> b\nC:/WS/DATA/l -> c\nD:\\ws\\data\\l -> d')
     expect(problems).toEqual([
-      { line: 2, message: "PATH 'data\\l' is already the PATH on line 1" },
-      { line: 3, message: "PATH 'C:/WS/DATA/l' is already the PATH on line 1" }
+      { line: 2, message: expect.stringContaining('already the PATH on line 1') },
+      { line: 3, message: expect.stringContaining('already the PATH on line 1') }
     ])
   })
 

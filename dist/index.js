@@ -40131,52 +40131,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/errors.ts
-
-/** The message of anything thrown, Error or not. */
-function errorMessage(error) {
-    const message = error?.message;
-    return typeof message === 'string' ? message : String(error);
-}
-const errnoNames = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
-/**
- * The errno name of a Node system error. libuv has no name for some errnos (ESTALE, EDQUOT on Linux) and Node
- * then says `UNKNOWN`; the number still tells.
- */
-function errnoName(error) {
-    const code = error.code ?? '';
-    if (/^E[A-Z0-9]+$/.test(code))
-        return code;
-    if (typeof error.errno === 'number') {
-        const name = errnoNames.get(Math.abs(error.errno));
-        if (name)
-            return name;
-    }
-    return code || 'UNKNOWN';
-}
-/** The positive errno number for a name, as the OS knows it (null where this OS has no such errno). */
-function errnoNumber(name) {
-    return external_node_os_namespaceObject.constants.errno[name] ?? null;
-}
-/** A system error from fs (checked by shape: errors from another realm, as under jest, fail instanceof). */
-function isErrno(error) {
-    return typeof error === 'object' && error !== null && typeof error.code === 'string';
-}
-/** The errno code of anything thrown: `EEXIST`..., or '' for what is not a system error. */
-function errnoCode(error) {
-    return isErrno(error) ? error.code : '';
-}
-/** A system error as a result reports it: errno name and the positive number this OS gives it. */
-function toFailure(error, syscall, attempted) {
-    const code = errnoName(error);
-    const errno = errnoNumber(code) ?? (typeof error.errno === 'number' ? Math.abs(error.errno) : undefined);
-    return { code, errno, syscall, attempted, path: error.path };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/families.ts
 // Every filesystem family, once: how mount tables name it, what it is in words, whether it is a share (worked on in
 // the share worker, its answers read back), and what it can store. docs/filesystems.md is generated from this table
@@ -40309,7 +40263,189 @@ function familyFacts(family) {
 function supportMatrix() {
     return FAMILIES.flatMap(([family, facts]) => facts.support ? [[family, facts.types.source, facts.support]] : []);
 }
+/**
+ * Each format's case rule, matched by type in this order; a type not here is probed (case-rules.ts). A rule set per
+ * directory (ext4's casefold, NTFS's case-sensitive directories) is not seen: the volume's rule stands for all of it.
+ */
+const CASE_TABLE = [
+    // exFAT compares names through the volume's up-case table (Microsoft, exFAT file system specification, 7.2 "Up-case
+    // Table"). Lab: exfat-fuse finds `abc` and `ABC` for a file made as `Abc`.
+    { types: /^(exfat|fuse\.exfat)$/i, rule: 'insensitive' },
+    // FAT stores short names upper-cased and matches long names without case (Microsoft, FAT32 File System
+    // Specification, "FAT Long Directory Entries"; Linux's Documentation/filesystems/vfat.rst). Lab: fusefat as exFAT.
+    { types: /^(vfat|msdos|fat|fat12|fat16|fat32|fuse\.fusefat)$/i, rule: 'insensitive' },
+    // Windows servers ignore case, and so does Samba (`case sensitive = auto`, smb.conf(5)) for clients without the
+    // Unix or SMB3 POSIX extensions; Linux's cifs shows those as `unix` and `posix`, and `nocase` asks for case to be
+    // ignored (mount.cifs(8)). smbnetfs (FUSE) shows neither, and the lab measured both: SMB3 ignores case, SMB1 with
+    // Unix extensions keeps it. So it is not in this table (a share: never probed, the OS's usual rule holds).
+    {
+        types: /^(cifs|smb3?|smbfs)$/i,
+        rule: 'insensitive',
+        options: [
+            [/^nocase$/, 'insensitive'],
+            [/^(posix|unix)$/, 'sensitive']
+        ]
+    },
+    // NTFS and ReFS on Windows ignore case unless a directory was made case-sensitive (Microsoft Learn, "Adjust case
+    // sensitivity", fsutil file setCaseSensitiveInfo); so does macOS's driver unless mounted -s (mount_ntfs(8)).
+    // ntfs-3g and ntfs3 on Linux use NTFS's POSIX namespace, where case counts (ntfs-3g(8); lab: `abc` is ENOENT for
+    // `Abc`), unless mounted `nocase` (ntfs3, kernel commit a3a956c78efa) or `ignore_case` (lowntfs-3g).
+    {
+        types: /^(ntfs|ntfs3|fuse\.ntfs-3g)$/i,
+        rule: 'insensitive',
+        on: { linux: 'sensitive' },
+        options: [[/^(nocase|ignore_case)$/, 'insensitive']]
+    },
+    { types: /^refs$/i, rule: 'insensitive' },
+    // APFS and HFS+ are formatted either way; macOS's default is case-insensitive (Apple, Disk Utility User Guide,
+    // "File system formats available in Disk Utility on Mac").
+    { types: /^(apfs|hfs)$/i, rule: 'probe' },
+    // ZFS's casesensitivity property (sensitive, insensitive, mixed) is set when the dataset is made and is not in the
+    // mount table (zfsprops(7)).
+    { types: /^zfs$/, rule: 'probe' },
+    // tmpfs folds case from Linux 6.13 when mounted with `casefold=` (Documentation/filesystems/tmpfs.rst).
+    { types: /^tmpfs$/, rule: 'sensitive', options: [[/^casefold(=|$)/, 'insensitive']] },
+    // ext4 and f2fs fold case only in directories flagged +F (chattr) on a volume made with `-O casefold`: per
+    // directory, and not in the mount table (Documentation/filesystems/ext4/directory.rst, "Hash Tree Directories";
+    // mkfs.ext4(8)). xfs's ascii-ci (mkfs.xfs -n version=ci) is deprecated; kernels built without it refuse to mount it.
+    { types: /^(ext[234]|f2fs|xfs|btrfs|ramfs|overlay)$/, rule: 'sensitive' },
+    // S3 object keys are case-sensitive (AWS, Amazon S3 User Guide, "Naming Amazon S3 objects").
+    { types: /^fuse\.s3fs$/, rule: 'sensitive' }
+];
+/** The case rule of a filesystem of this type, mounted with these options, as `platform`'s driver serves it. */
+function caseRuleOf(type, options, platform) {
+    const facts = CASE_TABLE.find((f) => f.types.test(type));
+    if (!facts)
+        return 'probe';
+    const byOption = facts.options?.find(([option]) => options.some((o) => option.test(o)));
+    return byOption?.[1] ?? facts.on?.[platform] ?? facts.rule;
+}
 
+;// CONCATENATED MODULE: ./src/case-rules.ts
+// Whether each volume tells names apart by case: from its type where that settles it (families.ts), otherwise by
+// looking up one name of the link's directory with its case swapped. Read only, so a dry run does it too; once per
+// volume; never on a share that may hang (there the type or the OS's usual rule decides).
+
+/** ASCII letters only: every filesystem that ignores case folds those. */
+function swapCase(name) {
+    return name.replace(/[A-Za-z]/g, (c) => (c <= 'Z' ? c.toLowerCase() : c.toUpperCase()));
+}
+/**
+ * Whether `dir` ignores case: one of its names, spelled with the case of its letters swapped and not itself listed,
+ * is found or not. Not by device and inode: FUSE filesystems give each spelling its own inode (exfat-fuse, fusefat).
+ * Undefined where the directory cannot be read or has no such name.
+ */
+function probeCase(dir, ops, platform) {
+    let names;
+    try {
+        names = ops.readdir(dir);
+    }
+    catch {
+        return undefined;
+    }
+    const listed = new Set(names);
+    for (const name of names) {
+        const swapped = swapCase(name);
+        if (swapped === name || listed.has(swapped))
+            continue;
+        try {
+            return ops.lstat(platform.path.join(dir, swapped)) !== undefined;
+        }
+        catch {
+            // unreadable (EACCES...): another name may tell
+        }
+    }
+    return undefined;
+}
+/** Where to look, nearest first: the path itself (a directory, or not there yet), up to the volume's root. */
+function directoriesUp(absPath, root, platform) {
+    const { path } = platform;
+    const dirs = [];
+    for (let dir = absPath;; dir = path.dirname(dir)) {
+        dirs.push(dir);
+        if (dir.length <= root.length || path.dirname(dir) === dir)
+            return dirs;
+    }
+}
+function ignoresCase(fs, absPath, platform, options) {
+    const rule = caseRuleOf(fs.type, fs.options, platform.name);
+    if (rule !== 'probe')
+        return rule === 'insensitive';
+    const { ops } = options;
+    if (!ops || options.mayHang(absPath))
+        return platform.usuallyIgnoresCase;
+    for (const dir of directoriesUp(absPath, fs.mountPoint, platform)) {
+        const found = probeCase(dir, ops, platform);
+        if (found !== undefined)
+            return found;
+    }
+    return platform.usuallyIgnoresCase;
+}
+/**
+ * The platform with each volume's own case rule, decided at the first path asked about on it. `detector` must be
+ * made with a platform of the usual rule: mount points are matched by it.
+ */
+function withVolumeCaseRules(platform, detector, options) {
+    // The detector hands out one FilesystemInfo per mount or volume.
+    const volumes = new Map();
+    const volumeAt = (absPath) => {
+        const fs = detector.forPath(absPath);
+        let volume = volumes.get(fs);
+        if (!volume) {
+            volume = { root: fs.mountPoint, ignoresCase: ignoresCase(fs, absPath, platform, options) };
+            volumes.set(fs, volume);
+        }
+        return volume;
+    };
+    return { ...platform, caseRules: { volumeAt } };
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/errors.ts
+
+/** The message of anything thrown, Error or not. */
+function errorMessage(error) {
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
+const errnoNames = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
+/**
+ * The errno name of a Node system error. libuv has no name for some errnos (ESTALE, EDQUOT on Linux) and Node
+ * then says `UNKNOWN`; the number still tells.
+ */
+function errnoName(error) {
+    const code = error.code ?? '';
+    if (/^E[A-Z0-9]+$/.test(code))
+        return code;
+    if (typeof error.errno === 'number') {
+        const name = errnoNames.get(Math.abs(error.errno));
+        if (name)
+            return name;
+    }
+    return code || 'UNKNOWN';
+}
+/** The positive errno number for a name, as the OS knows it (null where this OS has no such errno). */
+function errnoNumber(name) {
+    return external_node_os_namespaceObject.constants.errno[name] ?? null;
+}
+/** A system error from fs (checked by shape: errors from another realm, as under jest, fail instanceof). */
+function isErrno(error) {
+    return typeof error === 'object' && error !== null && typeof error.code === 'string';
+}
+/** The errno code of anything thrown: `EEXIST`..., or '' for what is not a system error. */
+function errnoCode(error) {
+    return isErrno(error) ? error.code : '';
+}
+/** A system error as a result reports it: errno name and the positive number this OS gives it. */
+function toFailure(error, syscall, attempted) {
+    const code = errnoName(error);
+    const errno = errnoNumber(code) ?? (typeof error.errno === 'number' ? Math.abs(error.errno) : undefined);
+    return { code, errno, syscall, attempted, path: error.path };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
@@ -40321,12 +40457,14 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 function platformFor(name) {
     const isWindows = name === 'win32';
     const isMac = name === 'darwin';
+    const usual = { root: '', ignoresCase: isWindows || isMac };
     return {
         name,
         isWindows,
         isMac,
         path: isWindows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix,
-        caseInsensitive: isWindows || isMac
+        usuallyIgnoresCase: usual.ignoresCase,
+        caseRules: { volumeAt: () => usual }
     };
 }
 function currentPlatform() {
@@ -40347,11 +40485,41 @@ function hardlinkGuard() {
 function pathKey(platform, p) {
     return resolvedKey(platform, platform.path.normalize(p));
 }
-/** pathKey of a path that is normalized already (path.resolve made it): nothing to normalize, only to fold. */
+/**
+ * pathKey of a path that is normalized already (path.resolve made it): nothing to normalize, only to fold. Up to
+ * its volume's root a path is compared by the OS's usual rule (as mount points are matched), below it by the
+ * volume's own: `/media/USB/A` on a FAT stick and `/media/usb/a` on ext4 stay two names.
+ */
 function resolvedKey(platform, normal) {
-    const folded = platform.caseInsensitive ? normal.toLowerCase() : normal;
+    const volume = platform.caseRules.volumeAt(normal);
+    const folded = volume.ignoresCase === platform.usuallyIgnoresCase ? foldAll(platform, normal) : foldBelow(platform, volume, normal);
     // APFS and HFS+ also take an é typed as one character and as e + accent for the same name.
     return platform.isMac ? folded.normalize('NFC') : folded;
+}
+function foldAll(platform, p) {
+    return platform.usuallyIgnoresCase ? p.toLowerCase() : p;
+}
+/** The part above the volume's root by the usual rule, the rest by the volume's. */
+function foldBelow(platform, { root, ignoresCase }, normal) {
+    // The root was matched by the usual rule, so the path may spell it otherwise (another case, another Unicode form):
+    // it is then found by its segments.
+    const cut = normal.startsWith(root) ? root.length : lengthOfSegments(platform, normal, root);
+    const below = normal.slice(cut);
+    return foldAll(platform, normal.slice(0, cut)) + (ignoresCase ? below.toLowerCase() : below);
+}
+/** How long the first segments of `p` are, as many as `root` has. */
+function lengthOfSegments(platform, p, root) {
+    const { sep } = platform.path;
+    const count = root.split(sep).filter(Boolean).length;
+    let at = 0;
+    while (p[at] === sep)
+        at++;
+    for (let seen = 0; seen < count; seen++) {
+        at = p.indexOf(sep, at + 1);
+        if (at < 0)
+            return p.length;
+    }
+    return at;
 }
 /**
  * A relative POSIX path with nothing to resolve: not absolute, no doubled or trailing slash, and no `.` or `..`
@@ -40380,9 +40548,9 @@ function relativeInside(platform, parent, child) {
     if (!isWithin(platform, parent, child))
         return undefined;
     const { path } = platform;
-    // path.posix.relative compares letters exactly: on macOS `/WS/a` under `/ws` would read `../WS/a`. Inside the
-    // parent (as isWithin decided), the child's first segments are the parent's: drop as many.
-    if (!platform.isMac)
+    // path.posix.relative compares letters exactly: on a volume that ignores case `/WS/a` under `/ws` would read
+    // `../WS/a`. Inside the parent (as isWithin decided), the child's first segments are the parent's: drop as many.
+    if (platform.isWindows)
         return path.relative(parent, child);
     const segments = (p) => path.normalize(p).split(path.sep).filter(Boolean);
     return segments(child).slice(segments(parent).length).join(path.sep);
@@ -43260,7 +43428,7 @@ function isFailure(r) {
 function displayPath(p, { settings, platform }) {
     const wd = settings.workingDirectory;
     // Most paths are plain names below working-directory: a prefix says so without path.relative (every link, twice).
-    if (!platform.caseInsensitive && wd.length > 1 && p.startsWith(wd) && p[wd.length] === platform.path.sep)
+    if (wd.length > 1 && p.startsWith(wd) && p[wd.length] === platform.path.sep)
         return p.slice(wd.length + 1);
     return relativeInside(platform, wd, p) || p;
 }
@@ -43892,7 +44060,8 @@ class Resolver {
     platform;
     problems = [];
     requests = [];
-    firstLineOf = new Map();
+    /** Each PATH's key, and the request where it came first. */
+    firstOf = new Map();
     workingKey;
     // Thousands of links share a few targets: one pair of strings for each, not two per link (a run of 100,000 links
     // holds every request).
@@ -43912,13 +44081,20 @@ class Resolver {
         }
         return found;
     }
-    /** The entry's problem, if it has one; `earlier`: the line where its PATH came first. */
-    check(entry, key, target, relative, earlier) {
+    /** The entry's problem, if it has one; `earlier`: the request where its PATH came first. */
+    check(entry, absPath, key, target, relative, earlier) {
         if (this.confine && relative && !keyWithin(this.platform, this.workingKey, key))
             return `PATH '${entry.path}' leads outside working-directory '${this.workingDirectory}' (confine: true)`;
-        if (earlier !== undefined)
-            return `PATH '${entry.path}' is already the PATH on line ${earlier}`;
+        if (earlier)
+            return `PATH '${entry.path}' is already the PATH on line ${earlier.line}${this.caseOnly(absPath, earlier)}`;
         return key === target.key ? `PATH '${entry.path}' points at itself` : undefined;
+    }
+    /** Why two spellings are one PATH where they differ only in case: the volume there ignores it. */
+    caseOnly(absPath, earlier) {
+        if (absPath === earlier.absPath || absPath.toLowerCase() !== earlier.absPath.toLowerCase())
+            return '';
+        const root = this.platform.caseRules.volumeAt(absPath).root || this.platform.path.parse(absPath).root;
+        return ` ('${earlier.path}' there: the filesystem at ${root} ignores case)`;
     }
     add(entry) {
         const { path } = this.platform;
@@ -43926,12 +44102,13 @@ class Resolver {
         const target = this.targetOf(entry.target);
         const pathWasRelative = !path.isAbsolute(entry.path);
         const key = resolvedKey(this.platform, absPath);
-        const earlier = this.firstLineOf.get(key);
-        const problem = this.check(entry, key, target, pathWasRelative, earlier);
+        const first = this.firstOf.get(key);
+        const earlier = first === undefined ? undefined : this.requests[first];
+        const problem = this.check(entry, absPath, key, target, pathWasRelative, earlier);
         if (problem)
             this.problems.push({ line: entry.line, message: problem });
-        if (earlier === undefined)
-            this.firstLineOf.set(key, entry.line);
+        if (first === undefined)
+            this.firstOf.set(key, this.requests.length);
         // Every field named, in one order: one compact shape for all requests (a spread would not be).
         this.requests.push({
             line: entry.line,
@@ -43947,7 +44124,7 @@ class Resolver {
         });
     }
     done() {
-        markDependents(this.requests, this.firstLineOf, this.platform);
+        markDependents(this.requests, this.firstOf, this.platform);
         return { requests: this.requests, problems: this.problems };
     }
 }
@@ -44065,6 +44242,7 @@ function loadUndo() {
 
 
 
+
 /** Plan and make every link, each result emitted as it is made. */
 async function linkEach(requests, settings, where, emit) {
     const executors = executorsFor(requests, settings, where);
@@ -44079,11 +44257,15 @@ async function linkEach(requests, settings, where, emit) {
 }
 /** Run the action. Resolves when it is done; failures set the exit code through core.setFailed. */
 async function main_run(options = {}) {
-    const { platform = currentPlatform(), ops = nodeFs, isolateShares = true } = options;
+    const { platform: os = currentPlatform(), ops = nodeFs, isolateShares = true } = options;
     markMainStep();
     try {
-        const detector = createDetector(platform);
-        const mayHang = (p) => isolateShares && canHang(detector.forPath(p));
+        const detector = createDetector(os);
+        // A share that may hang is never probed from here, even where tests keep its links in this process.
+        const onShare = (p) => canHang(detector.forPath(p));
+        const mayHang = (p) => isolateShares && onShare(p);
+        // Duplicates, confinement and the report compare names by each volume's case rule.
+        const platform = withVolumeCaseRules(os, detector, { mayHang: onShare, ops });
         const { settings, spec } = getInputs(platform, mayHang);
         const where = { settings, platform, workspace: process.env.GITHUB_WORKSPACE || settings.workingDirectory };
         const read = spec_readSpec(spec, settings, platform);

@@ -215,6 +215,63 @@ function familyFacts(family) {
 function supportMatrix() {
     return FAMILIES.flatMap(([family, facts]) => facts.support ? [[family, facts.types.source, facts.support]] : []);
 }
+/**
+ * Each format's case rule, matched by type in this order; a type not here is probed (case-rules.ts). A rule set per
+ * directory (ext4's casefold, NTFS's case-sensitive directories) is not seen: the volume's rule stands for all of it.
+ */
+const CASE_TABLE = [
+    // exFAT compares names through the volume's up-case table (Microsoft, exFAT file system specification, 7.2 "Up-case
+    // Table"). Lab: exfat-fuse finds `abc` and `ABC` for a file made as `Abc`.
+    { types: /^(exfat|fuse\.exfat)$/i, rule: 'insensitive' },
+    // FAT stores short names upper-cased and matches long names without case (Microsoft, FAT32 File System
+    // Specification, "FAT Long Directory Entries"; Linux's Documentation/filesystems/vfat.rst). Lab: fusefat as exFAT.
+    { types: /^(vfat|msdos|fat|fat12|fat16|fat32|fuse\.fusefat)$/i, rule: 'insensitive' },
+    // Windows servers ignore case, and so does Samba (`case sensitive = auto`, smb.conf(5)) for clients without the
+    // Unix or SMB3 POSIX extensions; Linux's cifs shows those as `unix` and `posix`, and `nocase` asks for case to be
+    // ignored (mount.cifs(8)). smbnetfs (FUSE) shows neither, and the lab measured both: SMB3 ignores case, SMB1 with
+    // Unix extensions keeps it. So it is not in this table (a share: never probed, the OS's usual rule holds).
+    {
+        types: /^(cifs|smb3?|smbfs)$/i,
+        rule: 'insensitive',
+        options: [
+            [/^nocase$/, 'insensitive'],
+            [/^(posix|unix)$/, 'sensitive']
+        ]
+    },
+    // NTFS and ReFS on Windows ignore case unless a directory was made case-sensitive (Microsoft Learn, "Adjust case
+    // sensitivity", fsutil file setCaseSensitiveInfo); so does macOS's driver unless mounted -s (mount_ntfs(8)).
+    // ntfs-3g and ntfs3 on Linux use NTFS's POSIX namespace, where case counts (ntfs-3g(8); lab: `abc` is ENOENT for
+    // `Abc`), unless mounted `nocase` (ntfs3, kernel commit a3a956c78efa) or `ignore_case` (lowntfs-3g).
+    {
+        types: /^(ntfs|ntfs3|fuse\.ntfs-3g)$/i,
+        rule: 'insensitive',
+        on: { linux: 'sensitive' },
+        options: [[/^(nocase|ignore_case)$/, 'insensitive']]
+    },
+    { types: /^refs$/i, rule: 'insensitive' },
+    // APFS and HFS+ are formatted either way; macOS's default is case-insensitive (Apple, Disk Utility User Guide,
+    // "File system formats available in Disk Utility on Mac").
+    { types: /^(apfs|hfs)$/i, rule: 'probe' },
+    // ZFS's casesensitivity property (sensitive, insensitive, mixed) is set when the dataset is made and is not in the
+    // mount table (zfsprops(7)).
+    { types: /^zfs$/, rule: 'probe' },
+    // tmpfs folds case from Linux 6.13 when mounted with `casefold=` (Documentation/filesystems/tmpfs.rst).
+    { types: /^tmpfs$/, rule: 'sensitive', options: [[/^casefold(=|$)/, 'insensitive']] },
+    // ext4 and f2fs fold case only in directories flagged +F (chattr) on a volume made with `-O casefold`: per
+    // directory, and not in the mount table (Documentation/filesystems/ext4/directory.rst, "Hash Tree Directories";
+    // mkfs.ext4(8)). xfs's ascii-ci (mkfs.xfs -n version=ci) is deprecated; kernels built without it refuse to mount it.
+    { types: /^(ext[234]|f2fs|xfs|btrfs|ramfs|overlay)$/, rule: 'sensitive' },
+    // S3 object keys are case-sensitive (AWS, Amazon S3 User Guide, "Naming Amazon S3 objects").
+    { types: /^fuse\.s3fs$/, rule: 'sensitive' }
+];
+/** The case rule of a filesystem of this type, mounted with these options, as `platform`'s driver serves it. */
+function caseRuleOf(type, options, platform) {
+    const facts = CASE_TABLE.find((f) => f.types.test(type));
+    if (!facts)
+        return 'probe';
+    const byOption = facts.options?.find(([option]) => options.some((o) => option.test(o)));
+    return byOption?.[1] ?? facts.on?.[platform] ?? facts.rule;
+}
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -227,12 +284,14 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 function platformFor(name) {
     const isWindows = name === 'win32';
     const isMac = name === 'darwin';
+    const usual = { root: '', ignoresCase: isWindows || isMac };
     return {
         name,
         isWindows,
         isMac,
         path: isWindows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix,
-        caseInsensitive: isWindows || isMac
+        usuallyIgnoresCase: usual.ignoresCase,
+        caseRules: { volumeAt: () => usual }
     };
 }
 function currentPlatform() {
@@ -253,11 +312,41 @@ function hardlinkGuard() {
 function pathKey(platform, p) {
     return resolvedKey(platform, platform.path.normalize(p));
 }
-/** pathKey of a path that is normalized already (path.resolve made it): nothing to normalize, only to fold. */
+/**
+ * pathKey of a path that is normalized already (path.resolve made it): nothing to normalize, only to fold. Up to
+ * its volume's root a path is compared by the OS's usual rule (as mount points are matched), below it by the
+ * volume's own: `/media/USB/A` on a FAT stick and `/media/usb/a` on ext4 stay two names.
+ */
 function resolvedKey(platform, normal) {
-    const folded = platform.caseInsensitive ? normal.toLowerCase() : normal;
+    const volume = platform.caseRules.volumeAt(normal);
+    const folded = volume.ignoresCase === platform.usuallyIgnoresCase ? foldAll(platform, normal) : foldBelow(platform, volume, normal);
     // APFS and HFS+ also take an é typed as one character and as e + accent for the same name.
     return platform.isMac ? folded.normalize('NFC') : folded;
+}
+function foldAll(platform, p) {
+    return platform.usuallyIgnoresCase ? p.toLowerCase() : p;
+}
+/** The part above the volume's root by the usual rule, the rest by the volume's. */
+function foldBelow(platform, { root, ignoresCase }, normal) {
+    // The root was matched by the usual rule, so the path may spell it otherwise (another case, another Unicode form):
+    // it is then found by its segments.
+    const cut = normal.startsWith(root) ? root.length : lengthOfSegments(platform, normal, root);
+    const below = normal.slice(cut);
+    return foldAll(platform, normal.slice(0, cut)) + (ignoresCase ? below.toLowerCase() : below);
+}
+/** How long the first segments of `p` are, as many as `root` has. */
+function lengthOfSegments(platform, p, root) {
+    const { sep } = platform.path;
+    const count = root.split(sep).filter(Boolean).length;
+    let at = 0;
+    while (p[at] === sep)
+        at++;
+    for (let seen = 0; seen < count; seen++) {
+        at = p.indexOf(sep, at + 1);
+        if (at < 0)
+            return p.length;
+    }
+    return at;
 }
 /**
  * A relative POSIX path with nothing to resolve: not absolute, no doubled or trailing slash, and no `.` or `..`
@@ -286,9 +375,9 @@ function relativeInside(platform, parent, child) {
     if (!isWithin(platform, parent, child))
         return undefined;
     const { path } = platform;
-    // path.posix.relative compares letters exactly: on macOS `/WS/a` under `/ws` would read `../WS/a`. Inside the
-    // parent (as isWithin decided), the child's first segments are the parent's: drop as many.
-    if (!platform.isMac)
+    // path.posix.relative compares letters exactly: on a volume that ignores case `/WS/a` under `/ws` would read
+    // `../WS/a`. Inside the parent (as isWithin decided), the child's first segments are the parent's: drop as many.
+    if (platform.isWindows)
         return path.relative(parent, child);
     const segments = (p) => path.normalize(p).split(path.sep).filter(Boolean);
     return segments(child).slice(segments(parent).length).join(path.sep);
@@ -2463,6 +2552,85 @@ function applyLink(planned, ctx) {
     return toResult(plan, outcome, ctx);
 }
 
+;// CONCATENATED MODULE: ./src/case-rules.ts
+// Whether each volume tells names apart by case: from its type where that settles it (families.ts), otherwise by
+// looking up one name of the link's directory with its case swapped. Read only, so a dry run does it too; once per
+// volume; never on a share that may hang (there the type or the OS's usual rule decides).
+
+/** ASCII letters only: every filesystem that ignores case folds those. */
+function swapCase(name) {
+    return name.replace(/[A-Za-z]/g, (c) => (c <= 'Z' ? c.toLowerCase() : c.toUpperCase()));
+}
+/**
+ * Whether `dir` ignores case: one of its names, spelled with the case of its letters swapped and not itself listed,
+ * is found or not. Not by device and inode: FUSE filesystems give each spelling its own inode (exfat-fuse, fusefat).
+ * Undefined where the directory cannot be read or has no such name.
+ */
+function probeCase(dir, ops, platform) {
+    let names;
+    try {
+        names = ops.readdir(dir);
+    }
+    catch {
+        return undefined;
+    }
+    const listed = new Set(names);
+    for (const name of names) {
+        const swapped = swapCase(name);
+        if (swapped === name || listed.has(swapped))
+            continue;
+        try {
+            return ops.lstat(platform.path.join(dir, swapped)) !== undefined;
+        }
+        catch {
+            // unreadable (EACCES...): another name may tell
+        }
+    }
+    return undefined;
+}
+/** Where to look, nearest first: the path itself (a directory, or not there yet), up to the volume's root. */
+function directoriesUp(absPath, root, platform) {
+    const { path } = platform;
+    const dirs = [];
+    for (let dir = absPath;; dir = path.dirname(dir)) {
+        dirs.push(dir);
+        if (dir.length <= root.length || path.dirname(dir) === dir)
+            return dirs;
+    }
+}
+function ignoresCase(fs, absPath, platform, options) {
+    const rule = caseRuleOf(fs.type, fs.options, platform.name);
+    if (rule !== 'probe')
+        return rule === 'insensitive';
+    const { ops } = options;
+    if (!ops || options.mayHang(absPath))
+        return platform.usuallyIgnoresCase;
+    for (const dir of directoriesUp(absPath, fs.mountPoint, platform)) {
+        const found = probeCase(dir, ops, platform);
+        if (found !== undefined)
+            return found;
+    }
+    return platform.usuallyIgnoresCase;
+}
+/**
+ * The platform with each volume's own case rule, decided at the first path asked about on it. `detector` must be
+ * made with a platform of the usual rule: mount points are matched by it.
+ */
+function withVolumeCaseRules(platform, detector, options) {
+    // The detector hands out one FilesystemInfo per mount or volume.
+    const volumes = new Map();
+    const volumeAt = (absPath) => {
+        const fs = detector.forPath(absPath);
+        let volume = volumes.get(fs);
+        if (!volume) {
+            volume = { root: fs.mountPoint, ignoresCase: ignoresCase(fs, absPath, platform, options) };
+            volumes.set(fs, volume);
+        }
+        return volume;
+    };
+    return { ...platform, caseRules: { volumeAt } };
+}
+
 ;// CONCATENATED MODULE: ./src/mounts-macos.ts
 
 /**
@@ -3138,15 +3306,17 @@ function assignLanes(links, count, platform) {
 
 
 
+
 /**
  * Where the links of a share are planned and made. The share itself is as the action saw it (its details already
  * read); every other path comes from the mount table, since a link is sent here when only its TARGET is on the
  * share, and its PATH's filesystem is what the plan must know.
  */
 function shareContext(share, ops) {
-    const platform = platformFor(share.platform);
     const { filesystem, settings } = share;
-    const detector = createDetector(platform, {}, [filesystem]);
+    const detector = createDetector(platformFor(share.platform), {}, [filesystem]);
+    // The share is not probed from here either: its type or the OS's usual rule decides, as in the action.
+    const platform = withVolumeCaseRules(platformFor(share.platform), detector, { mayHang: () => true });
     return applyContext({ settings, realWorkingDirectory: settings.workingDirectory, platform, ops, detector });
 }
 class Lane {
