@@ -316,6 +316,20 @@ describe('test.yml: the action on every runner', () => {
     expect(detach?.if).toMatch(/always\(\)/)
   })
 
+  it('tries `hdiutil create` and `hdiutil attach` again on "Resource busy" (actions/runner-images#7522)', () => {
+    const [, fat] =
+      jobs.find(([, job]) => (job.steps ?? []).some((step) => /hdiutil create/.test(step.run ?? ''))) ?? []
+    const script = (fat?.steps ?? []).map((step) => step.run ?? '').join('\n')
+    // Shell functions whose body looks for "Resource busy", and every hdiutil call that makes or attaches the image.
+    const retrying = [...script.matchAll(/^\s*([\w-]+)\(\)\s*\{\n([\s\S]*?)^\s*\}$/gm)]
+      .filter(([, , body]) => body.includes('Resource busy'))
+      .map(([, name]) => name)
+    const calls = script.split('\n').filter((line) => /^[^#]*\bhdiutil (create|attach)\b/.test(line))
+    expect(calls.map((line) => /\bhdiutil (create|attach)\b/.exec(line)?.[1])).toEqual(['create', 'attach'])
+    const bare = calls.filter((line) => !retrying.some((name) => line.trim().startsWith(`${name} hdiutil `)))
+    expect(bare).toEqual([])
+  })
+
   it('prints the raw results on macOS before asserting anything about them', () => {
     const [, fat] = jobs.find(([, job]) => job['runs-on'] === 'macos-26') ?? []
     const check = fat?.steps?.find((step) => step.env?.RESULTS)
