@@ -5,7 +5,12 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { parse } from 'yaml'
 import { ROOT } from '../scripts/run-action.mjs'
-import { inputProblems, outputProblems } from './helpers/workflow-checks.js'
+import {
+  inputProblems,
+  outputProblems,
+  ubuntuChromiumProblems,
+  type Job as CheckedJob
+} from './helpers/workflow-checks.js'
 
 const WORKFLOWS = path.join(ROOT, '.github', 'workflows')
 const workflowFiles = fs
@@ -88,12 +93,50 @@ describe.each(workflowFiles)('.github/workflows/%s', (name) => {
     expect(steps.filter((step) => (step.run ?? '').includes('${{')).map((step) => step.run)).toEqual([])
   })
 
+  it("installs no apt chromium on an Ubuntu runner, in its steps or the repository's scripts they run", () => {
+    const readScript = (word: string): string | undefined => {
+      const file = path.join(ROOT, word)
+      return word.includes('/') && fs.existsSync(file) && fs.statSync(file).isFile()
+        ? fs.readFileSync(file, 'utf8')
+        : undefined
+    }
+    const problems = Object.entries(workflow.jobs ?? {}).flatMap(([id, job]) =>
+      ubuntuChromiumProblems(job as CheckedJob, readScript).map((problem) => `${id}: ${problem}`)
+    )
+    expect(problems).toEqual([])
+  })
+
   it('says which version each pinned SHA is, in a comment on the same line', () => {
     const lines = text
       .split('\n')
       .filter((line) => /^\s*(-\s+)?uses:\s*[^.\s]/.test(line) && !/uses:\s*['"]?\.\//.test(line))
     const uncommented = lines.filter((line) => !/@[0-9a-f]{40}['"]?\s+#\s*v\d+(\.\d+){0,2}\b/.test(line))
     expect(uncommented).toEqual([])
+  })
+})
+
+describe('the check against apt chromium on Ubuntu', () => {
+  const noScripts = (): undefined => undefined
+  const job = (more: Partial<CheckedJob>, run: string): CheckedJob => ({
+    'runs-on': 'ubuntu-latest',
+    steps: [{ run }],
+    ...more
+  })
+
+  it('finds it in a step, across continuation lines, and in a script the step runs', () => {
+    expect(ubuntuChromiumProblems(job({}, 'sudo apt-get install -y \\\n  fonts chromium'), noScripts)).toHaveLength(1)
+    expect(ubuntuChromiumProblems(job({}, 'sudo apt install chromium-browser'), noScripts)).toHaveLength(1)
+    const script = (file: string) => (file === '.ci/x' ? 'apt-get install -qq chromium >/dev/null\n' : undefined)
+    expect(ubuntuChromiumProblems(job({}, 'sudo bash .ci/x'), script)).toHaveLength(1)
+  })
+
+  it('leaves Debian containers, other runners, comments and other packages alone', () => {
+    const install = 'apt-get install -y chromium'
+    expect(ubuntuChromiumProblems(job({ container: 'debian:12' }, install), noScripts)).toEqual([])
+    expect(ubuntuChromiumProblems(job({ 'runs-on': 'macos-latest' }, install), noScripts)).toEqual([])
+    expect(ubuntuChromiumProblems(job({}, 'apt-get install -y fonts-noto # not chromium'), noScripts)).toEqual([])
+    const matrix = { 'runs-on': '${{ matrix.os }}', strategy: { matrix: { os: ['windows-latest', 'ubuntu-24.04'] } } }
+    expect(ubuntuChromiumProblems(job(matrix, install), noScripts)).toHaveLength(1)
   })
 })
 
