@@ -1,10 +1,13 @@
 // The repository's own automation, checked like code: every workflow declares least permissions and pins
 // third-party actions to a commit, the release workflow moves the major tag, the changelog covers the version in
 // package.json, and action.yml carries what the Marketplace shows.
+import { execFileSync, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
+import * as os from 'node:os'
 import * as path from 'node:path'
 import { parse } from 'yaml'
 import { ROOT } from '../scripts/run-action.mjs'
+import { describeUnless } from './helpers/skip.js'
 import {
   inputProblems,
   outputProblems,
@@ -196,9 +199,14 @@ describe('release.yml', () => {
     .flatMap((job) => job.steps ?? [])
     .map((step) => step.run ?? '')
     .join('\n')
+  const jobOf = (pattern: RegExp) =>
+    Object.entries(workflow.jobs ?? {}).find(([, job]) => (job.steps ?? []).some((s) => pattern.test(s.run ?? '')))
 
-  it('runs on a vX.Y.Z tag', () => {
-    expect(workflow.on).toMatchObject({ push: { tags: expect.arrayContaining(['v*.*.*']) } })
+  it('runs on a vX.Y.Z tag, and again when its release is published', () => {
+    expect(workflow.on).toMatchObject({
+      push: { tags: expect.arrayContaining(['v*.*.*']) },
+      release: { types: ['published'] }
+    })
   })
 
   it('verifies dist/ and the changelog before releasing', () => {
@@ -206,20 +214,127 @@ describe('release.yml', () => {
     expect(runs).toContain('CHANGELOG.md')
   })
 
-  it('creates the GitHub release', () => {
-    expect(runs).toMatch(/gh release create/)
+  it('creates the GitHub release as a draft and never publishes it (immutable releases could not be listed then)', () => {
+    const creates = runs.split('\n').filter((line) => /gh release create/.test(line))
+    expect(creates).toEqual([expect.stringMatching(/ --draft\b/)])
+    expect(runs).not.toMatch(/gh release edit[^\n]*--draft[= ]false|gh api[^\n]*draft=false/)
   })
 
-  it('moves the major tag vX to the release', () => {
+  it('moves the major tag vX only once the release is published (by a maintainer)', () => {
     const forcedRef = /gh api[^\n]*(PATCH|-X\s*PATCH)[^\n]*git\/refs\/tags\/[^\n]*force=true/
-    const forcedPush = /git tag (-f|--force)[^\n]*\n[\s\S]*git push (-f|--force)[^\n]*(tags|MAJOR)/
-    expect(runs).toMatch(new RegExp(`${forcedRef.source}|${forcedPush.source}`))
+    const [, mover] = jobOf(forcedRef) ?? []
+    expect((mover as { if?: string } | undefined)?.if).toMatch(/github\.event_name == 'release'/)
     expect(runs).toMatch(/MAJOR/)
   })
 
-  it('only the job that writes asks for contents: write', () => {
+  it('moves it only where GITHUB_TOKEN may: the tagged commit has the workflow files of a branch tip', () => {
+    const [, mover] = jobOf(/git\/refs\/tags\//) ?? []
+    const script = (mover?.steps ?? []).map((step) => step.run ?? '').join('\n')
+    const check = script.search(/:\.github\/workflows/)
+    expect(check).toBeGreaterThan(-1)
+    expect(check).toBeLessThan(script.search(/gh api --method/))
+  })
+
+  it('only the jobs that write ask for contents: write', () => {
     const writers = Object.entries(workflow.jobs ?? {}).filter(([, job]) => grantsWrite(job.permissions))
-    expect(writers.map(([id]) => id)).toEqual(['release'])
+    expect(writers.map(([id]) => id)).toEqual(['draft', 'major-tag'])
+  })
+})
+
+// The major-tag step's own script, run by bash in real repositories: an origin, and a clone with every branch and tag
+// as actions/checkout makes it with fetch-depth: 0; `gh` is a stand-in that records what it was asked.
+describeUnless(
+  process.platform === 'win32' ? 'on Windows: bash there may be WSL, not the runner image Git Bash' : undefined
+)('release.yml: moving the major tag, run on real repositories', () => {
+  const { workflow } = readWorkflow('release.yml')
+  const script = workflow.jobs?.['major-tag']?.steps?.find((step) => /git\/refs/.test(step.run ?? ''))?.run ?? ''
+  let dir: string
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-release-'))
+    fs.mkdirSync(path.join(dir, 'bin'))
+    // Asked whether vX exists, it says no (exit 1); anything else is recorded and succeeds.
+    const gh = `#!/bin/sh\necho "$*" >>"${dir}/gh.log"\ncase "$*" in *git/ref/tags/*) exit 1 ;; esac\n`
+    fs.writeFileSync(path.join(dir, 'bin', 'gh'), gh, { mode: 0o755 })
+  })
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...Object.fromEntries(
+      ['AUTHOR', 'COMMITTER'].flatMap((who) => [
+        [`GIT_${who}_NAME`, 't'],
+        [`GIT_${who}_EMAIL`, 't@t']
+      ])
+    ),
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1'
+  }
+  const git = (cwd: string, ...args: string[]): string =>
+    execFileSync('git', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
+  /** A commit on the work repository's current branch, with the given workflow file text; pushed with its tags. */
+  const commit = (workflowText: string, ...tags: string[]): string => {
+    const work = path.join(dir, 'work')
+    fs.writeFileSync(path.join(work, '.github/workflows/ci.yml'), workflowText)
+    fs.writeFileSync(path.join(work, 'n'), String(Math.random()))
+    git(work, 'add', '-A')
+    git(work, 'commit', '-qm', 'c')
+    for (const tag of tags) git(work, 'tag', '-a', tag, '-m', tag)
+    git(work, 'push', '-q', '--all', 'origin')
+    git(work, 'push', '-q', '--tags', 'origin')
+    return git(work, 'rev-parse', 'HEAD')
+  }
+  const init = (): void => {
+    git(dir, 'init', '-q', '--bare', '-b', 'main', 'origin.git')
+    git(dir, 'init', '-q', '-b', 'main', 'work')
+    git(path.join(dir, 'work'), 'remote', 'add', 'origin', path.join(dir, 'origin.git'))
+    fs.mkdirSync(path.join(dir, 'work', '.github', 'workflows'), { recursive: true })
+  }
+  /** The step in a fresh clone (every branch and tag), for the release of TAG. */
+  const publish = (tag: string) => {
+    git(dir, 'clone', '-q', path.join(dir, 'origin.git'), `clone-${tag}`)
+    const run = spawnSync('bash', ['-e', '-c', script], {
+      cwd: path.join(dir, `clone-${tag}`),
+      env: { ...env, TAG: tag, GH_REPO: 'owner/ln-action', PATH: `${path.join(dir, 'bin')}:${env.PATH ?? ''}` },
+      encoding: 'utf8'
+    })
+    const gh = fs.existsSync(path.join(dir, 'gh.log')) ? fs.readFileSync(path.join(dir, 'gh.log'), 'utf8') : ''
+    return { status: run.status, out: run.stdout, moves: gh.split('\n').filter((line) => / --method /.test(line)) }
+  }
+
+  it('moves vX to the tagged commit while its workflow files are those of a branch tip', () => {
+    init()
+    const sha = commit('on: push', 'v1.0.0')
+    const { status, moves } = publish('v1.0.0')
+    expect(status).toBe(0)
+    expect(moves).toEqual([`api --method POST repos/owner/ln-action/git/refs -f ref=refs/tags/v1 -f sha=${sha}`])
+  })
+
+  it('refuses, with the commands that move it by hand, once the workflows on every branch changed since', () => {
+    init()
+    const sha = commit('on: push', 'v1.0.0')
+    commit('on: [push, pull_request]')
+    const { status, out, moves } = publish('v1.0.0')
+    expect(status).toBe(1)
+    expect(moves).toEqual([])
+    expect(out).toMatch(/^::error::.*workflows permission/m)
+    expect(out).toContain(`git tag -f v1 ${sha} && git push -f origin refs/tags/v1`)
+  })
+
+  it('moves it where another branch still has the workflow files of the tagged commit', () => {
+    init()
+    const sha = commit('on: push', 'v1.0.0')
+    git(path.join(dir, 'work'), 'branch', 'release-1')
+    commit('on: [push, pull_request]')
+    expect(publish('v1.0.0').moves).toEqual([expect.stringContaining(`-f sha=${sha}`)])
+  })
+
+  it('leaves vX alone for a backport (an older release of the same major published later)', () => {
+    init()
+    commit('on: push', 'v1.0.0')
+    commit('on: push', 'v1.1.0')
+    const { status, out, moves } = publish('v1.0.0')
+    expect({ status, moves }).toEqual({ status: 0, moves: [] })
+    expect(out).toContain('v1.1.0 is')
   })
 })
 
