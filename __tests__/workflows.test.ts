@@ -55,6 +55,13 @@ const isLocal = (uses: string): boolean => uses.startsWith('./')
 const PINNED = /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/
 const PINNED_DOCKER = /^docker:\/\/[^@]+@sha256:[0-9a-f]{64}$/
 
+/**
+ * The comment above a job that says whether it ever ran on GitHub (CONTRIBUTING.md, Releasing: the first run): never,
+ * or the date of a run that passed and its address.
+ */
+const HAS_RUN =
+  /^\s*# Has run on GitHub: (never\b|\d{4}-\d{2}-\d{2}, https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/actions\/runs\/\d+)/
+
 /** `permissions:` values that grant no write: a scope map of read/none, `read-all` or `{}`. */
 function grantsWrite(permissions: unknown): boolean {
   if (permissions === 'write-all') return true
@@ -107,6 +114,17 @@ describe.each(workflowFiles)('.github/workflows/%s', (name) => {
       ubuntuChromiumProblems(job as CheckedJob, readScript).map((problem) => `${id}: ${problem}`)
     )
     expect(problems).toEqual([])
+  })
+
+  it('says above each job whether it has run on GitHub: never, or the date and the run', () => {
+    const lines = text.split('\n')
+    const unsaid = Object.keys(workflow.jobs ?? {}).filter((id) => {
+      const at = lines.indexOf(`  ${id}:`)
+      let above = at - 1
+      while (above >= 0 && /^\s*#/.test(lines[above])) above--
+      return !lines.slice(above + 1, at).some((line) => HAS_RUN.test(line))
+    })
+    expect(unsaid).toEqual([])
   })
 
   it('says which version each pinned SHA is, in a comment on the same line', () => {
