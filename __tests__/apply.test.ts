@@ -14,7 +14,7 @@ import {
   context,
   errnoError,
   failing,
-  linux,
+  host,
   requests,
   tempDir,
   dataWorkspace,
@@ -780,7 +780,7 @@ describePosix('reading a new link back on a share', () => {
       path: at('l'),
       target: at('data/x'),
       filesystem: SSHFS,
-      platform: linux,
+      platform: host,
       targetExists: true,
       targetIsDir: false
     })
