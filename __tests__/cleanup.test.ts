@@ -1,14 +1,15 @@
 // cleanup: true, unit by unit on real directories: what the main step records (undo-record.ts), what the post step
 // does with it (cleanup.ts, post.ts) and how it travels between them (undo-state.ts, through the runner's state).
-import { afterAll, afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { afterAll, afterEach, beforeEach, expect, it, jest } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import * as core from '../__fixtures__/core.js'
 import type { LinkResult, Settings, UndoEntry } from '../src/model.js'
 import { planAll } from '../src/plan.js'
-import { platformFor } from '../src/platform.js'
-import { context, dataWorkspace, requests, type ContextOverrides } from './helpers/stage.js'
+import { describePosix } from './helpers/action.js'
+import { context, dataWorkspace, host, requests, type ContextOverrides } from './helpers/stage.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { applierFor } = await import('../src/undo-record.js')
@@ -16,8 +17,7 @@ const { undo } = await import('../src/cleanup.js')
 const { runPost, undoInWorker, undoOne } = await import('../src/post.js')
 const { isPostStep, loadUndo, markMainStep, UndoList } = await import('../src/undo-state.js')
 
-const linux = platformFor('linux')
-const DIST = new URL('../dist/index.js', import.meta.url).pathname
+const DIST = fileURLToPath(new URL('../dist/index.js', import.meta.url))
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-cleanup-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
@@ -44,12 +44,12 @@ function made(
 function saveUndo(results: LinkResult[], settings: Settings): void {
   const list = new UndoList(() => false)
   for (const result of results) list.take(result)
-  list.save(settings, 'linux')
+  list.save(settings, host.name)
 }
 
-const undoAll = (entries: UndoEntry[]) => entries.map((e) => undo(e, context(ws).ops, linux))
+const undoAll = (entries: UndoEntry[]) => entries.map((e) => undo(e, context(ws).ops, host))
 
-describe('what the main step records, and the post step undoes', () => {
+describePosix('what the main step records, and the post step undoes', () => {
   it('records nothing without cleanup', () => {
     const ctx = context(ws)
     const [plan] = planAll(requests('l -> data/x', ws), ctx)
@@ -116,7 +116,7 @@ describe('what the main step records, and the post step undoes', () => {
         throw Object.assign(new Error('EACCES'), { code: 'EACCES', syscall: 'unlink' })
       }
     }
-    expect(undoOne(entries[0], ops, linux)).toMatchObject({
+    expect(undoOne(entries[0], ops, host)).toMatchObject({
       status: 'failed',
       code: 'EACCES',
       errno: 13,
@@ -125,7 +125,7 @@ describe('what the main step records, and the post step undoes', () => {
   })
 })
 
-describe('the runner state between the steps, and the post step', () => {
+describePosix('the runner state between the steps, and the post step', () => {
   const settings = { workingDirectory: '', timeoutMs: 5000, summary: false } as Settings
   const stateOf = (): Record<string, string> =>
     Object.fromEntries(core.saveState.mock.calls.map(([name, value]) => [`STATE_${name}`, String(value)]))
@@ -170,9 +170,9 @@ describe('the runner state between the steps, and the post step', () => {
 
   it('undoes links on a share in a child process (the bundle), and fails what it did not get to', async () => {
     const { undo: entries } = made('a -> data/x\nb -> data/x')
-    const results = await undoInWorker({ settings, platform: 'linux', entries }, entries, DIST)
+    const results = await undoInWorker({ settings, platform: host.name, entries }, entries, DIST)
     expect(results.map((r) => r.status)).toEqual(['removed', 'removed'])
-    const dead = await undoInWorker({ settings, platform: 'linux', entries }, entries, path.join(tmp, 'missing.js'))
+    const dead = await undoInWorker({ settings, platform: host.name, entries }, entries, path.join(tmp, 'missing.js'))
     expect(dead.map((r) => [r.status, r.code])).toEqual([
       ['failed', 'UNKNOWN'],
       ['skipped', 'ECANCELED']

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { ACTION, ROOT } from '../scripts/run-action.mjs'
-import { describeWithActionNode, tempWorkspace } from './helpers/action.js'
+import { describePosixWithActionNode, itPosix, tempWorkspace } from './helpers/action.js'
 
 const SCRIPT = path.join(ROOT, 'scripts', 'local-run.mjs')
 
@@ -48,7 +48,7 @@ function setup(lines: string[]): { dir: string; spec: string; workspace: string 
 const noStackTrace = (text: string): void => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m)
 
 describe('usage errors: a message naming the problem, exit 2, nothing run', () => {
-  it('--dir naming a directory that does not exist', () => {
+  itPosix('--dir naming a directory that does not exist', () => {
     const { spec } = setup(['l -> data.txt'])
     const run = cli([spec, '--dir', '/does/not/exist'])
     expect(run.status).toBe(2)
@@ -136,7 +136,7 @@ describe('--help', () => {
   })
 })
 
-describeWithActionNode('a run of the bundled action (npm start)', () => {
+describePosixWithActionNode('a run of the bundled action (npm start)', () => {
   it('resolves a relative FILE and --dir against the directory npm start was run from', () => {
     const { dir, workspace } = setup(['l -> data.txt'])
     const run = cli(['links.txt', '--dir', 'ws'], { cwd: dir, npm: true })

@@ -104,6 +104,20 @@ describe('the `uses:` line a user copies', () => {
   })
 })
 
+describe('docs/usage.md, on big specs', () => {
+  // actions/runner, src/Runner.Worker/Handlers/Handler.cs: `_environmentVariableMaximumSize = 32766` on Windows; the
+  // runner only warns about a longer input, which node.exe then cannot read.
+  const WINDOWS_INPUT_LIMIT = 32_766
+  const section = /^## Big specs: `@file`\n([\s\S]*?)(?=^## )/m.exec(text['docs/usage.md'])?.[1] ?? ''
+
+  it("says next to `@file` how long an input may be on a Windows runner, with the runner's source", () => {
+    expect(section).toContain(WINDOWS_INPUT_LIMIT.toLocaleString('en-US'))
+    expect(section).toMatch(
+      /github\.com\/actions\/runner\/blob\/[0-9a-f]{40}\/src\/Runner\.Worker\/Handlers\/Handler\.cs/
+    )
+  })
+})
+
 describe.each(PAGES)('%s', (page) => {
   it('links only to files that exist', () => {
     const targets = [...text[page].matchAll(/\]\(([^)\s]+)\)/g)]

@@ -2,16 +2,17 @@
 // real child process (the bundled share worker, dist/share/index.js, on a temporary directory; and a child that dies).
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { LocalExecutor } from '../src/executor.js'
 import { executorsFor, type Workplace } from '../src/executors.js'
 import { nodeFs } from '../src/fsops.js'
 import type { FilesystemInfo, LinkResult } from '../src/model.js'
 import { ShareExecutor } from '../src/share/executor.js'
 import { indexed, shareOver } from './helpers/share.js'
-import { context, dataWorkspace, failing, linux, requests, settingsFor, tempDir } from './helpers/stage.js'
+import { context, dataWorkspace, failing, host, requests, settingsFor, tempDir } from './helpers/stage.js'
 import { describePosix } from './helpers/action.js'
 
-const DIST = new URL('../dist/share/index.js', import.meta.url).pathname
+const DIST = fileURLToPath(new URL('../dist/share/index.js', import.meta.url))
 
 let ws: string
 beforeEach(() => {
@@ -26,7 +27,7 @@ function workplace(share: string): Workplace {
   const sshfs: FilesystemInfo = { type: 'fuse.sshfs', mountPoint: share, source: 'u@h:/srv', options: [] }
   const onShare = (p: string): boolean => p === share || p.startsWith(`${share}/`)
   return {
-    platform: linux,
+    platform: host,
     ops: nodeFs,
     detector: { forPath: (p) => (onShare(p) ? sshfs : EXT4) },
     mayHang: onShare,

@@ -79,7 +79,7 @@ describe('Watchdog', () => {
   })
 })
 
-describe('lanes', () => {
+describePosix('lanes', () => {
   it('keeps each directory whole on one lane, the busiest first, each lane in spec order', () => {
     const links = indexed('a/1 -> data/x\nb/1 -> data/x\na/2 -> data/x\nc/1 -> data/x\na/3 -> data/x', ws)
     const { wave1, wave2 } = assignLanes(links, 2, 'linux')

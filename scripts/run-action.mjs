@@ -32,10 +32,10 @@ export function inputEnv(inputs, hostWorkspace) {
   return env
 }
 
-/** GITHUB_OUTPUT holds `name<<DELIMITER`, the value, `DELIMITER` blocks. */
+/** GITHUB_OUTPUT holds `name<<DELIMITER`, the value, `DELIMITER` blocks; lines end in os.EOL (CRLF on Windows). */
 export function parseOutputs(text) {
   const outputs = {}
-  const lines = text.split('\n')
+  const lines = text.split(/\r?\n/)
   for (let i = 0; i < lines.length; i++) {
     const m = /^([^<]+)<<(.+)$/.exec(lines[i])
     if (!m) continue
@@ -44,6 +44,16 @@ export function parseOutputs(text) {
     i = end
   }
   return outputs
+}
+
+/**
+ * What a Windows process needs besides PATH, which the runner's environment always has: without SystemRoot Node's
+ * child processes (PowerShell's drive query) fail, without TEMP and TMP os.tmpdir() falls back to SystemRoot\temp.
+ */
+function windowsEnv() {
+  if (process.platform !== 'win32') return {}
+  const names = ['SystemRoot', 'SystemDrive', 'windir', 'ComSpec', 'PATHEXT', 'TEMP', 'TMP', 'USERPROFILE']
+  return Object.fromEntries(names.filter((name) => process.env[name] !== undefined).map((n) => [n, process.env[n]]))
 }
 
 /**
@@ -60,6 +70,7 @@ function prepare(workspace, inputs, extraEnv, hostWorkspace = workspace) {
   for (const file of Object.values(files)) fs.writeFileSync(file, '')
   const env = {
     PATH: process.env.PATH ?? '',
+    ...windowsEnv(),
     GITHUB_ACTIONS: 'true',
     GITHUB_WORKSPACE: workspace,
     RUNNER_TEMP: runnerTemp,
