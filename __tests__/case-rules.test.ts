@@ -3,6 +3,7 @@
 // tables are recorded; the probe's calls are counted; the probe itself also runs on this machine's disk.
 import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
+import type { Stats } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { probeCase, withVolumeCaseRules } from '../src/case-rules.js'
@@ -11,7 +12,7 @@ import type { FsOps } from '../src/fsops.js'
 import { canHang } from '../src/knowledge.js'
 import type { Settings } from '../src/model.js'
 import { createDetector, type MountSources } from '../src/mounts.js'
-import { platformFor, type Platform } from '../src/platform.js'
+import { platformFor, type CaseVolume, type Platform } from '../src/platform.js'
 import { displayPath } from '../src/present.js'
 import { readSpec } from '../src/spec.js'
 import { DEFAULTS } from './helpers/stage.js'
@@ -31,7 +32,8 @@ function sources(mountTable: string, more: Partial<MountSources> = {}): MountSou
 /** A probe's calls: `folds` lists the directories whose lookups ignore case; each call is recorded. */
 function probeOps(
   names: Record<string, string[]>,
-  folds: string[]
+  folds: string[],
+  links: string[] = []
 ): Pick<FsOps, 'readdir' | 'lstat'> & { calls: string[] } {
   const calls: string[] = []
   return {
@@ -49,7 +51,10 @@ function probeOps(
       const there = (names[dir] ?? []).some((n) =>
         folds.includes(dir) ? n.toLowerCase() === base : n === path.posix.basename(p)
       )
-      return there ? fs.lstatSync(os.tmpdir()) : undefined
+      if (!there) return undefined
+      return links.includes(p)
+        ? ({ isDirectory: () => false, isSymbolicLink: () => true } as Stats)
+        : fs.lstatSync(os.tmpdir())
     }
   }
 }
@@ -78,7 +83,7 @@ const LINUX = [
   '6 1 0:52 / /mnt/fold rw,relatime - tmpfs tmpfs rw,casefold=utf8-12.1.0',
   '7 1 8:49 / /mnt/ntfs rw,relatime - fuseblk /dev/sdd1 rw,user_id=0,group_id=0,allow_other,blksize=4096',
   '8 1 0:53 / /mnt/sshfs rw,relatime - fuse.sshfs u@srv:/x rw,user_id=0,group_id=0',
-  '9 1 8:65 / /mnt/odd rw,relatime - squashfs /dev/loop9 ro'
+  '9 1 8:65 / /mnt/odd rw,relatime - zfs pool/odd rw,xattr,noacl'
 ].join('\n')
 const BLKID: Record<string, string> = { '/dev/sdc1': 'exfat', '/dev/sdd1': 'ntfs' }
 const linuxTable = sources(LINUX, { blockDeviceType: (device) => BLKID[device] })
@@ -93,7 +98,7 @@ describe('the case rule of a format (families.ts)', () => {
     ['cifs', ['vers=3.1.1'], 'linux', 'insensitive'],
     ['cifs', ['posix'], 'linux', 'sensitive'],
     ['cifs', ['unix', 'nocase'], 'linux', 'insensitive'],
-    ['fuse.smbnetfs', [], 'linux', 'probe'],
+    ['fuse.smbnetfs', [], 'linux', 'usual'],
     ['smbfs', [], 'darwin', 'insensitive'],
     ['NTFS', [], 'win32', 'insensitive'],
     ['ReFS', [], 'win32', 'insensitive'],
@@ -108,8 +113,9 @@ describe('the case rule of a format (families.ts)', () => {
     ['apfs', [], 'darwin', 'probe'],
     ['hfs', [], 'darwin', 'probe'],
     ['zfs', [], 'linux', 'probe'],
-    ['fuse.sshfs', [], 'linux', 'probe'],
-    ['squashfs', [], 'linux', 'probe']
+    // Types the table does not know, shares among them: the OS's usual rule, never a probe that could hang.
+    ['fuse.sshfs', [], 'linux', 'usual'],
+    ['squashfs', [], 'linux', 'usual']
   ])('%s %j on %s: %s', (type, options, platform, rule) => {
     expect(caseRuleOf(type, options, platform)).toBe(rule)
   })
@@ -160,11 +166,26 @@ describe('Linux: per volume, not per OS', () => {
     expect(displayPath('/media/USB/ws/Dir/x', { settings, platform: linux, workspace: '/' })).toBe('Dir/x')
   })
 
-  it('probes a type the table does not know in the link directory, read only, once per volume', () => {
-    const ops = probeOps({ '/mnt/odd/ws': ['Readme'], '/mnt/odd': ['ws'] }, ['/mnt/odd/ws'])
+  it('probes a ZFS volume (its case rule is not in the mount table) from its root down, read only, once', () => {
+    const ops = probeOps({ '/mnt/odd': ['ws'], '/mnt/odd/ws': ['Readme'] }, ['/mnt/odd/ws'])
     const odd = volumes('linux', linuxTable, ops)
     expect(Object.keys(problems(odd, 'A -> t\na -> t\nb -> t', '/mnt/odd/ws'))).toEqual(['2'])
-    expect(ops.calls).toEqual(['readdir /mnt/odd/ws', 'lstat /mnt/odd/ws/rEADME'])
+    // The directories down to the link's are lstat'ed (a symlink stops the walk); the nearest is asked first.
+    expect(ops.calls).toEqual(['lstat /mnt/odd/ws', 'readdir /mnt/odd/ws', 'lstat /mnt/odd/ws/rEADME'])
+  })
+
+  it('never probes through a symlink: a parent that is a link may lead to another volume or a share that hangs', () => {
+    const names = { '/mnt/odd': ['ws'], '/mnt/odd/ws': ['elsewhere'] }
+    const ops = probeOps(names, ['/mnt/odd', '/mnt/odd/ws'], ['/mnt/odd/ws/elsewhere'])
+    const odd = volumes('linux', linuxTable, ops)
+    expect(Object.keys(problems(odd, 'A -> t\na -> t', '/mnt/odd/ws/elsewhere/sub'))).toEqual(['2'])
+    // lstat finds the link; nothing at or below it is listed or looked up.
+    expect(ops.calls).toEqual([
+      'lstat /mnt/odd/ws',
+      'lstat /mnt/odd/ws/elsewhere',
+      'readdir /mnt/odd/ws',
+      'lstat /mnt/odd/ws/ELSEWHERE'
+    ])
   })
 
   it('never probes a share that may hang: sshfs takes the OS rule without a call', () => {
@@ -174,13 +195,13 @@ describe('Linux: per volume, not per OS', () => {
   })
 
   it('looks further up where the link directory does not exist yet or has nothing to tell', () => {
-    const ops = probeOps({ '/mnt/odd/new': ['123', '.'], '/mnt/odd': ['x', 'X', 'Data'] }, ['/mnt/odd'])
+    const ops = probeOps({ '/mnt/odd': ['x', 'X', 'Data', 'new'], '/mnt/odd/new': ['123', '.'] }, ['/mnt/odd'])
     const odd = volumes('linux', linuxTable, ops)
     const spec = '/mnt/odd/new/sub/A -> t\n/mnt/odd/new/sub/a -> t'
     expect(Object.keys(problems(odd, spec, '/home/runner/ws'))).toEqual(['2'])
     expect(ops.calls).toEqual([
-      'readdir /mnt/odd/new/sub/A',
-      'readdir /mnt/odd/new/sub',
+      'lstat /mnt/odd/new',
+      'lstat /mnt/odd/new/sub',
       'readdir /mnt/odd/new',
       'readdir /mnt/odd',
       'lstat /mnt/odd/dATA'
@@ -198,8 +219,13 @@ describe('macOS: APFS either way, found by looking', () => {
       '//u@srv/share on /Volumes/share (smbfs, nodev, nosuid, mounted by u)'
     ].join('\n')
   )
-  const names = { '/Users/me/ws': ['Package.swift'], '/Volumes/Sensitive/ws': ['Package.swift'] }
-  const ops = probeOps(names, ['/Users/me/ws'])
+  // The Data volume (where the firmlink /Users leads) ignores case; the disk image at /Volumes/Sensitive does not.
+  const names = {
+    '/System/Volumes/Data': ['Users'],
+    '/Volumes/Sensitive': ['ws'],
+    '/Volumes/Sensitive/ws': ['Package.swift']
+  }
+  const ops = probeOps(names, ['/System/Volumes/Data'])
   const darwin = volumes('darwin', table, ops)
 
   it('takes A and a for one PATH on the default, case-insensitive APFS (probed)', () => {
@@ -213,6 +239,16 @@ describe('macOS: APFS either way, found by looking', () => {
   it('finds the volume however its mount point is spelled above it, and keeps case below it', () => {
     const spec = '/volumes/sensitive/ws/A -> t\n/Volumes/Sensitive/ws/A -> t\n/Volumes/Sensitive/ws/a -> t'
     expect(Object.keys(problems(darwin, spec, '/Users/me/ws'))).toEqual(['2'])
+  })
+
+  it("a share worker's lanes, which probe nothing, compare names as the action decided, volume by volume", () => {
+    const detector = createDetector(platformFor('darwin'), table)
+    const lanes = (known: CaseVolume[]) =>
+      withVolumeCaseRules(platformFor('darwin'), detector, { mayHang: () => true, known })
+    const decided = darwin.caseRules.decided()
+    expect(decided).toContainEqual({ root: '/Volumes/Sensitive', ignoresCase: false })
+    expect(problems(lanes(decided), 'A -> t\na -> t', '/Volumes/Sensitive/ws')).toEqual({})
+    expect(Object.keys(problems(lanes([]), 'A -> t\na -> t', '/Volumes/Sensitive/ws'))).toEqual(['2'])
   })
 
   it('takes the FAT stick and the SMB share from their type', () => {

@@ -32,7 +32,7 @@ posixOnly('run: a command’s output, or nothing', () => {
   })
 
   it('gives up on a command that outlives its timeout, whatever it printed by then', () => {
-    expect(run('sh', ['-c', 'echo early; exec sleep 30'], 300)).toBeUndefined()
+    expect(run('sh', ['-c', 'echo early; exec sleep 30'], { timeout: 300 })).toBeUndefined()
   })
 
   it('is not put off by a command that writes a lot to stderr', () => {

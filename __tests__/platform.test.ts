@@ -54,7 +54,10 @@ describe('keys by the volume a path is on (the seam: platform.caseRules)', () =>
   it('folds the root of a case-sensitive UNC share by the usual rule, and keeps case below it', () => {
     // The root as DriveInfo or the path gives it; Windows compares server and share names without case.
     const win32 = platformFor('win32')
-    const share = { ...win32, caseRules: { volumeAt: () => ({ root: '\\\\srv\\share\\', ignoresCase: false }) } }
+    const share = {
+      ...win32,
+      caseRules: { volumeAt: () => ({ root: '\\\\srv\\share\\', ignoresCase: false }), decided: () => [] }
+    }
     expect(pathKey(share, '\\\\SRV\\Share\\A')).toBe(pathKey(share, '\\\\srv\\share\\A'))
     expect(pathKey(share, '\\\\srv\\share\\a')).not.toBe(pathKey(share, '\\\\srv\\share\\A'))
     expect(pathKey(win32, '\\\\srv\\share\\a')).toBe(pathKey(win32, '\\\\srv\\share\\A'))
@@ -62,7 +65,10 @@ describe('keys by the volume a path is on (the seam: platform.caseRules)', () =>
 
   it('keeps a path whose root lies deeper than the path as it is', () => {
     const linux = platformFor('linux')
-    const stick = { ...linux, caseRules: { volumeAt: () => ({ root: '/media/USB/inner', ignoresCase: true }) } }
+    const stick = {
+      ...linux,
+      caseRules: { volumeAt: () => ({ root: '/media/USB/inner', ignoresCase: true }), decided: () => [] }
+    }
     expect(pathKey(stick, '/media/usb')).toBe('/media/usb')
   })
 })

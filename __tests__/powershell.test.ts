@@ -7,7 +7,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { askLinkKinds } from '../src/fsops.js'
-import { systemSources } from '../src/mount-sources.js'
+import { powershellCommand, systemSources } from '../src/mount-sources.js'
 import { DRIVE_SCRIPT, LINK_KINDS_SCRIPT, POWERSHELL_INPUT, powershellArgs } from '../src/mounts-windows.js'
 import { platformFor } from '../src/platform.js'
 import { describeUnless } from './helpers/skip.js'
@@ -103,6 +103,15 @@ describeUnless(process.platform === 'win32' ? 'a fake powershell.exe is a sh scr
       }
     })
 
+    it('hands a path of 260 characters or more over in its \\\\?\\ form, which Windows PowerShell 5.1 can open', () => {
+      const long = `C:\\ws\\${'d'.repeat(260)}\\l`
+      const share = `\\\\srv\\share\\${'d'.repeat(260)}\\l`
+      askLinkKinds(['C:\\ws\\short', long, share])
+      expect(JSON.parse(starts()[0].input)).toEqual({
+        paths: ['C:\\ws\\short', `\\\\?\\${long}`, `\\\\?\\UNC\\${share.slice(2)}`]
+      })
+    })
+
     it("reads each path's kind from PowerShell's answer, by index", () => {
       answer('1|Junction|True\r\n0|SymbolicLink|False\r\n')
       expect(askLinkKinds(['C:\\ws\\f', 'C:\\ws\\j', 'C:\\ws\\gone'])).toEqual(['file', 'junction', undefined])
@@ -129,3 +138,19 @@ describeUnless(process.platform === 'win32' ? 'a fake powershell.exe is a sh scr
     })
   }
 )
+
+describe('which powershell.exe is started', () => {
+  // libuv looks for a bare name in the current directory first (search_path, src/win/process.c), and the action's is
+  // the workspace: a repository's own powershell.exe would run.
+  it('on Windows, the system one by its full path, started in the system directory', () => {
+    expect(powershellCommand('win32', { SystemRoot: 'D:\\WINDOWS' })).toEqual({
+      command: 'D:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
+      cwd: 'D:\\WINDOWS'
+    })
+  })
+
+  it("never asks a network drive's server for its format (it may not answer within the query's 10 s)", () => {
+    expect(DRIVE_SCRIPT).toMatch(/if \(\$d\.DriveType -ne 'Network'\) \{ try \{ \$format = \$d\.DriveFormat/)
+    expect(DRIVE_SCRIPT.match(/DriveFormat/g)).toHaveLength(2) // read once, printed once
+  })
+})

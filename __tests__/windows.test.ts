@@ -607,30 +607,43 @@ describe('PowerShell starts: only for kinds that text and stat leave open, batch
     expect(mem.at('C:\\ws\\c\\sub\\e')).toMatchObject({ kind: 'link', type: 'file' })
   })
 
-  it('asks once for a whole tree, about the absolute and the dangling links only', () => {
+  it('asks once for a whole tree where a link needs asking: every link, since a link knows its own kind best', () => {
     const { mem } = copyTree({
       [`${tree}\\j1`]: { link: 'C:\\ws\\data\\dir', type: 'junction' },
       [`${tree}\\sub\\j2`]: { link: 'C:\\ws\\data\\dir', type: 'junction' },
       [`${tree}\\gone`]: { link: '..\\nowhere', type: 'dir' },
-      [`${tree}\\f`]: { link: '..\\x.txt', type: 'file' },
-      'C:\\ws\\data\\x.txt': 'file'
+      // A file link that leads to a directory: stat alone would call it a directory link.
+      [`${tree}\\f`]: { link: '..\\dir', type: 'file' }
     })
     expect(mem.kindQueries).toHaveLength(1)
-    expect([...mem.kindQueries[0]].sort()).toEqual([`${tree}\\gone`, `${tree}\\j1`, `${tree}\\sub\\j2`])
+    expect([...mem.kindQueries[0]].sort()).toEqual([`${tree}\\f`, `${tree}\\gone`, `${tree}\\j1`, `${tree}\\sub\\j2`])
     expect(mem.at('C:\\ws\\c\\sub\\j2')).toMatchObject({ kind: 'link', type: 'junction' })
     expect(mem.at('C:\\ws\\c\\gone')).toMatchObject({ kind: 'link', type: 'dir' })
+    expect(mem.at('C:\\ws\\c\\f')).toMatchObject({ kind: 'link', type: 'file' })
   })
 
-  it('asks once per run for the links a run backs up, and not for one whose text settles it', () => {
-    const layout: Layout = {
-      [WS]: 'dir',
-      'C:\\ws\\data\\x.txt': 'file',
-      'C:\\ws\\data\\dir': 'dir',
-      'C:\\ws\\a': { link: 'C:\\ws\\data\\dir', type: 'junction' },
-      'C:\\ws\\b': { link: 'C:\\ws\\gone', type: 'dir' },
-      'C:\\ws\\c': { link: 'data\\dir', type: 'dir' }
-    }
-    const mem = memoryFs(win32, layout)
+  it('asks about a junction to a drive root (its text reads back as `C:`, which path.win32 calls relative)', () => {
+    const { mem } = copyTree({ [`${tree}\\root`]: { link: 'C:', type: 'junction' } })
+    expect(mem.kindQueries).toEqual([[`${tree}\\root`]])
+    expect(mem.at('C:\\ws\\c\\root')).toMatchObject({ kind: 'link', type: 'junction' })
+  })
+
+  it('copies a tree holding a loop of links: the loop is kept as links, the copy made', () => {
+    const { results, mem } = copyTree({
+      [`${tree}\\a`]: { link: 'b', type: 'file' },
+      [`${tree}\\b`]: { link: 'a', type: 'file' }
+    })
+    expect(results[0]).toMatchObject({ status: 'created', kind: 'copy' })
+    expect(mem.at('C:\\ws\\c\\a')).toMatchObject({ kind: 'link', text: 'b', type: 'file' })
+  })
+
+  /** Plan and apply a spec in C:\ws with backups, slice by slice as the action does (LocalExecutor). */
+  async function withBackups(spec: string, layout: Layout, refuse?: Refusal) {
+    const mem = memoryFs(
+      win32,
+      { [WS]: 'dir', 'C:\\ws\\data\\x.txt': 'file', 'C:\\ws\\data\\dir': 'dir', ...layout },
+      refuse
+    )
     const ctx = context(WS, {
       platform: win32,
       ops: mem.ops,
@@ -638,21 +651,59 @@ describe('PowerShell starts: only for kinds that text and stat leave open, batch
       backupSuffix: '.bak',
       detector: { forPath: () => NTFS }
     })
-    const links = requests('a -> data/x.txt\nb -> data/x.txt\nc -> data/x.txt', WS, { overwrite: 'links' }, win32)
+    const links = requests(spec, WS, { overwrite: 'links', fallback: ['copy'] }, win32)
     const results: LinkResult[] = []
-    return new LocalExecutor(
-      links.map((request, index) => ({ index, request })),
-      ctx,
-      false
+    const indexed = links.map((request, index) => ({ index, request }))
+    await new LocalExecutor(indexed, ctx, false).results((_, result) => results.push(result))
+    return { mem, results }
+  }
+
+  it('asks once per run for the links a run backs up, each backup of its own kind', async () => {
+    const { mem, results } = await withBackups('a -> data/x.txt\nb -> data/x.txt\nc -> data/x.txt', {
+      'C:\\ws\\a': { link: 'C:\\ws\\data\\dir', type: 'junction' },
+      'C:\\ws\\b': { link: 'C:\\ws\\gone', type: 'dir' },
+      'C:\\ws\\c': { link: 'data\\dir', type: 'dir' }
+    })
+    expect(results.map((r) => r.status)).toEqual(['replaced', 'replaced', 'replaced'])
+    expect(mem.kindQueries).toEqual([['C:\\ws\\a', 'C:\\ws\\b', 'C:\\ws\\c']])
+    expect(mem.at('C:\\ws\\a.bak')).toMatchObject({ kind: 'link', type: 'junction' })
+    expect(mem.at('C:\\ws\\b.bak')).toMatchObject({ kind: 'link', type: 'dir' })
+    expect(mem.at('C:\\ws\\c.bak')).toMatchObject({ kind: 'link', type: 'dir' })
+  })
+
+  it('asks nothing for backups whose relative texts lead somewhere', async () => {
+    const { mem, results } = await withBackups('c -> data/x.txt', { 'C:\\ws\\c': { link: 'data\\dir', type: 'dir' } })
+    expect(results[0].status).toBe('replaced')
+    expect(mem.kindQueries).toEqual([])
+    expect(mem.at('C:\\ws\\c.bak')).toMatchObject({ kind: 'link', type: 'dir' })
+  })
+
+  it('a link in a loop being backed up fails or not on its own: the other links are still made', async () => {
+    const { mem, results } = await withBackups('a -> data/x.txt\nz -> data/x.txt', {
+      'C:\\ws\\a': { link: 'b', type: 'file' },
+      'C:\\ws\\b': { link: 'a', type: 'file' }
+    })
+    expect(results).toHaveLength(2)
+    expect(results[1]).toMatchObject({ status: 'created' })
+    expect(mem.at('C:\\ws\\z')).toMatchObject({ kind: 'link' })
+  })
+
+  it('never takes a kind learned for a backup for another link at that PATH later in the run', async () => {
+    // data\tree\x, a junction, is replaced (and backed up); then the tree is copied: the copy holds the new x, a file
+    // link, not a junction with x's new text.
+    const notAtC: Refusal = (call, [, at]) =>
+      call === 'symlink' && at === 'C:\\ws\\c' ? errnoError('EPERM', 'symlink') : undefined
+    const { mem, results } = await withBackups(
+      'data/tree/x -> data/x.txt\nc -> data/tree',
+      { 'C:\\ws\\data\\tree\\x': { link: 'C:\\ws\\data\\dir', type: 'junction' } },
+      notAtC
     )
-      .results((_, result) => results.push(result))
-      .then(() => {
-        expect(results.map((r) => r.status)).toEqual(['replaced', 'replaced', 'replaced'])
-        expect(mem.kindQueries).toEqual([['C:\\ws\\a', 'C:\\ws\\b']])
-        expect(mem.at('C:\\ws\\a.bak')).toMatchObject({ kind: 'link', type: 'junction' })
-        expect(mem.at('C:\\ws\\b.bak')).toMatchObject({ kind: 'link', type: 'dir' })
-        expect(mem.at('C:\\ws\\c.bak')).toMatchObject({ kind: 'link', type: 'dir' })
-      })
+    expect(results.map((r) => [r.status, r.kind])).toEqual([
+      ['replaced', 'symlink'],
+      ['created', 'copy']
+    ])
+    expect(mem.at('C:\\ws\\data\\tree\\x.bak')).toMatchObject({ kind: 'link', type: 'junction' })
+    expect(mem.at('C:\\ws\\c\\x')).toMatchObject({ kind: 'link', type: 'file', text: '..\\x.txt' })
   })
 })
 
@@ -815,8 +866,8 @@ describe('which volume a path is on', () => {
     ['F:\\', { type: 'exFAT', options: ['removable'] }, 'exfat'],
     ['R:\\', { type: 'ReFS', options: ['fixed'] }, 'refs'],
     ['X:\\', { type: 'unknown', options: ['cdrom'] }, 'unknown'],
-    ['Y:\\', { type: 'smb', source: 'Y:', options: ['network', 'format=NTFS'] }, 'smb'],
-    ['Z:\\', { type: 'smb', source: '\\\\fileserver\\builds', options: ['network', 'format=NTFS'] }, 'smb']
+    ['Y:\\', { type: 'smb', source: 'Y:', options: ['network'] }, 'smb'],
+    ['Z:\\', { type: 'smb', source: '\\\\fileserver\\builds', options: ['network'] }, 'smb']
   ])('reads the drive query of %s', (root, expected, family) => {
     const info = parseDriveInfo(root, DRIVES.get(root))
     expect(info).toMatchObject({ mountPoint: root, ...expected })

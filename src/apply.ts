@@ -25,8 +25,8 @@ export interface ApplyContext extends PlanContext {
   hidingTexts: Set<string>
   /** Directories where a plain file could (or could not) be made, asked after EPERM from symlink() on Windows. */
   fileProbes: Map<string, boolean>
-  /** Windows: the kinds of the old links this slice backs up, asked together before it is applied (keptKindsFor). */
-  keptKinds: Map<string, WindowsLinkType>
+  /** Windows: the kinds of the old links a slice backs up, asked together before it is applied (learnKeptKinds). */
+  keptKinds: Map<string, { text: string; kind: WindowsLinkType }>
   now: () => number
 }
 
@@ -370,29 +370,54 @@ export function probe(dir: string, plan: LinkPlan, ctx: ApplyContext): Probe {
   return result
 }
 
+/** What a call answers, or undefined where it throws (a loop of links, a link gone meanwhile). */
+function quietly<T>(call: () => T): T | undefined {
+  try {
+    return call()
+  } catch {
+    return undefined
+  }
+}
+
 /**
- * The Windows types links are made again with: each one's own, or (where that cannot be read) what it leads to now.
- * Only links whose kind their text and stat leave open are asked of the filesystem, all in one call.
+ * The Windows types links are made again with: each one's own. Where a relative text that leads somewhere settles
+ * every one, nothing is asked; otherwise all are asked in one call, since it is one PowerShell start either way and a
+ * link's own kind beats what it leads to (a file link may lead to a directory). Where nothing tells, what the link
+ * leads to now decides, or it is a file link.
  */
 function keptLinkTypes(links: string[], ctx: ApplyContext): (WindowsLinkType | undefined)[] {
   const { ops, platform } = ctx
   if (!platform.isWindows) return links.map(() => undefined)
-  const known = links.map((p) => ctx.keptKinds.get(p) ?? kindFromText(ops.readlink(p), ops.stat(p)))
-  const open = links.filter((_, i) => known[i] === undefined)
-  const answers = open.length > 0 ? ops.linkKinds(open) : []
-  const asked = new Map(open.map((p, i) => [p, answers[i]]))
-  const leadsTo = (p: string) => symlinkType(platform, 'symlink', ops.stat(p)?.isDirectory() ?? false)
-  return links.map((p, i) => known[i] ?? asked.get(p) ?? leadsTo(p))
+  const leadsTo = links.map((p) => quietly(() => ops.stat(p)))
+  const known = links.map((p, i) => {
+    const text = quietly(() => ops.readlink(p))
+    return text === undefined ? undefined : kindFromText(text, leadsTo[i])
+  })
+  const asked = known.includes(undefined) ? ops.linkKinds(links) : []
+  return links.map((_, i) => asked[i] ?? known[i] ?? symlinkType(platform, 'symlink', !!leadsTo[i]?.isDirectory()))
 }
 
 /**
  * Windows: the kinds of the links a slice of plans will back up, asked together before the slice is applied, so that
- * a run with backups starts PowerShell once per slice, not once per link.
+ * a run with backups starts PowerShell once per slice, not once per link. A link below an earlier link is planned
+ * again when its turn comes (what is at its PATH may change by then): it is left to ask for itself.
  */
 export function learnKeptKinds(plans: LinkPlan[], ctx: ApplyContext): void {
   if (!ctx.platform.isWindows || !ctx.settings.backupSuffix) return
-  const links = plans.filter((p) => p.action === 'replace' && p.existing === 'link').map((p) => p.request.absPath)
-  keptLinkTypes(links, ctx).forEach((kind, i) => kind && ctx.keptKinds.set(links[i], kind))
+  const links = plans
+    .filter((p) => p.action === 'replace' && p.existing === 'link' && !p.request.dependsOnEarlier)
+    .map((p) => p.request.absPath)
+  keptLinkTypes(links, ctx).forEach((kind, i) => {
+    const text = quietly(() => ctx.ops.readlink(links[i]))
+    if (kind && text !== undefined) ctx.keptKinds.set(links[i], { text, kind })
+  })
+}
+
+/** The kind learnKeptKinds found for the link at p, while it still holds the text it held then; used once. */
+function learnedKind(p: string, text: string, ctx: ApplyContext): WindowsLinkType | undefined {
+  const learned = ctx.keptKinds.get(p)
+  ctx.keptKinds.delete(p)
+  return learned?.text === text ? learned.kind : undefined
 }
 
 /** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. */
@@ -402,7 +427,10 @@ function makeBackup(plan: LinkPlan, ctx: ApplyContext): void {
   const keep = (name: string): void => {
     const at = ops.lstat(abs)
     // The backup keeps the old link's own kind (Windows fixes file, dir or junction at creation), not the new one's.
-    if (at?.isSymbolicLink()) return ops.symlink(ops.readlink(abs), name, keptLinkTypes([abs], ctx)[0])
+    if (at?.isSymbolicLink()) {
+      const text = ops.readlink(abs)
+      return ops.symlink(text, name, learnedKind(abs, text, ctx) ?? keptLinkTypes([abs], ctx)[0])
+    }
     try {
       ops.link(abs, name)
     } catch (error) {

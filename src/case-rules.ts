@@ -1,6 +1,6 @@
 // Whether each volume tells names apart by case: from its type where that settles it (families.ts), otherwise by
 // looking up one name of the link's directory with its case swapped. Read only, so a dry run does it too; once per
-// volume; never on a share that may hang (there the type or the OS's usual rule decides).
+// volume; never on a share that may hang, nor through a symlink (there the type or the OS's usual rule decides).
 import { caseRuleOf } from './families.js'
 import type { FsOps } from './fsops.js'
 import type { FilesystemInfo } from './model.js'
@@ -12,6 +12,8 @@ export interface CaseRuleOptions {
   mayHang: (absPath: string) => boolean
   /** The calls the probe makes; without them nothing is probed. */
   ops?: Pick<FsOps, 'readdir' | 'lstat'>
+  /** Volumes already decided elsewhere (the action, for a share worker's lanes), by their root. */
+  known?: CaseVolume[]
 }
 
 /** ASCII letters only: every filesystem that ignores case folds those. */
@@ -44,22 +46,34 @@ export function probeCase(dir: string, ops: Pick<FsOps, 'readdir' | 'lstat'>, pl
   return undefined
 }
 
-/** Where to look, nearest first: the path itself (a directory, or not there yet), up to the volume's root. */
-function directoriesUp(absPath: string, root: string, platform: Platform): string[] {
+/**
+ * Where to look, nearest first: the real directories from the volume's root (as the mount table spells it: a real
+ * directory on that volume) down towards the path, each one a directory by lstat, its parents having been so too.
+ * The walk stops before a symlink, which may lead to another volume or to a share that hangs, and goes down only
+ * where the path is spelled below the root as the table spells it (not through a firmlink, nor in another case).
+ */
+function directoriesToProbe(absPath: string, root: string, platform: Platform, ops: Pick<FsOps, 'lstat'>): string[] {
   const { path } = platform
-  const dirs: string[] = []
-  for (let dir = absPath; ; dir = path.dirname(dir)) {
-    dirs.push(dir)
-    if (dir.length <= root.length || path.dirname(dir) === dir) return dirs
+  const dirs = [root]
+  const below = absPath.startsWith(root) ? absPath.slice(root.length) : ''
+  for (const name of below.split(path.sep).filter(Boolean)) {
+    const next = path.join(dirs[dirs.length - 1], name)
+    try {
+      if (!ops.lstat(next)?.isDirectory()) break
+    } catch {
+      break
+    }
+    dirs.push(next)
   }
+  return dirs.reverse()
 }
 
 function ignoresCase(fs: FilesystemInfo, absPath: string, platform: Platform, options: CaseRuleOptions): boolean {
   const rule = caseRuleOf(fs.type, fs.options, platform.name)
-  if (rule !== 'probe') return rule === 'insensitive'
+  if (rule !== 'probe') return rule === 'usual' ? platform.usuallyIgnoresCase : rule === 'insensitive'
   const { ops } = options
   if (!ops || options.mayHang(absPath)) return platform.usuallyIgnoresCase
-  for (const dir of directoriesUp(absPath, fs.mountPoint, platform)) {
+  for (const dir of directoriesToProbe(absPath, fs.mountPoint, platform, ops)) {
     const found = probeCase(dir, ops, platform)
     if (found !== undefined) return found
   }
@@ -81,10 +95,11 @@ export function withVolumeCaseRules(
     const fs = detector.forPath(absPath)
     let volume = volumes.get(fs)
     if (!volume) {
-      volume = { root: fs.mountPoint, ignoresCase: ignoresCase(fs, absPath, platform, options) }
+      const known = options.known?.find((v) => v.root === fs.mountPoint)
+      volume = known ?? { root: fs.mountPoint, ignoresCase: ignoresCase(fs, absPath, platform, options) }
       volumes.set(fs, volume)
     }
     return volume
   }
-  return { ...platform, caseRules: { volumeAt } }
+  return { ...platform, caseRules: { volumeAt, decided: () => [...volumes.values()] } }
 }

@@ -55,7 +55,12 @@ export function executorsFor(requests: LinkRequest[], settings: Settings, where:
   return [
     ...[...shares.values()].map(
       ({ filesystem, links }) =>
-        new ShareExecutor({ settings, platform: platform.name, filesystem }, links, ctx, where.workerEntry)
+        new ShareExecutor(
+          { settings, platform: platform.name, filesystem, caseVolumes: platform.caseRules.decided() },
+          links,
+          ctx,
+          where.workerEntry
+        )
     ),
     new LocalExecutor(local, ctx, settings.dryRun)
   ]

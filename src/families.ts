@@ -170,7 +170,8 @@ export function supportMatrix(): [Family, string, Support][] {
 }
 
 /** Whether a format tells names apart by case: always, never, or as it was made (`probe`: look, once per volume). */
-export type CaseRule = 'sensitive' | 'insensitive' | 'probe'
+/** `usual`: the OS's usual rule, for a type the table does not know (no probe on what may be a share). */
+export type CaseRule = 'sensitive' | 'insensitive' | 'probe' | 'usual'
 
 interface CaseFacts {
   types: RegExp
@@ -234,7 +235,7 @@ const CASE_TABLE: CaseFacts[] = [
 /** The case rule of a filesystem of this type, mounted with these options, as `platform`'s driver serves it. */
 export function caseRuleOf(type: string, options: string[], platform: string): CaseRule {
   const facts = CASE_TABLE.find((f) => f.types.test(type))
-  if (!facts) return 'probe'
+  if (!facts) return 'usual'
   const byOption = facts.options?.find(([option]) => options.some((o) => option.test(o)))
   return byOption?.[1] ?? facts.on?.[platform] ?? facts.rule
 }

@@ -4,7 +4,13 @@ import * as fs from 'node:fs'
 import type { PlatformPath } from 'node:path'
 import { errnoCode } from './errors.js'
 import { askPowerShell } from './mount-sources.js'
-import { inputGroups, LINK_KINDS_SCRIPT, parseLinkKinds, type WindowsLinkType } from './mounts-windows.js'
+import {
+  forPowerShell,
+  inputGroups,
+  LINK_KINDS_SCRIPT,
+  parseLinkKinds,
+  type WindowsLinkType
+} from './mounts-windows.js'
 import { currentPlatform } from './platform.js'
 
 export interface FsOps {
@@ -69,7 +75,7 @@ export const nodeFs: FsOps = {
  * cannot hang the action, and where it says nothing the caller falls back to what stat shows.
  */
 export function askLinkKinds(paths: string[]): (WindowsLinkType | undefined)[] {
-  return inputGroups(paths).flatMap((group) =>
+  return inputGroups(paths.map(forPowerShell)).flatMap((group) =>
     parseLinkKinds(askPowerShell(LINK_KINDS_SCRIPT, { paths: group }), group.length)
   )
 }

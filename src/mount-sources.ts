@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import { DRIVE_SCRIPT, driveInput, POWERSHELL_INPUT, powershellArgs } from './mounts-windows.js'
-import type { Platform } from './platform.js'
+import { currentPlatform, type Platform } from './platform.js'
 
 /** Where a detector reads from; tests hand in recorded output. */
 export interface MountSources {
@@ -20,18 +20,44 @@ export interface MountSources {
   firmlinks: () => string | undefined
 }
 
+/** How a command is run: its bound, its environment and where. */
+interface RunOptions {
+  timeout?: number
+  env?: NodeJS.ProcessEnv
+  cwd?: string
+}
+
 /** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
-export function run(command: string, args: string[], timeout = 3000, env = process.env): string | undefined {
+export function run(
+  command: string,
+  args: string[],
+  { timeout = 3000, env, cwd }: RunOptions = {}
+): string | undefined {
   const result = spawnSync(command, args, {
     encoding: 'utf8',
     timeout,
     windowsHide: true,
     // process.env is the action's default, named because under Jest it is the test file's own copy (PATH included),
     // which the default (Node's real one) would not see.
-    env,
+    env: env ?? process.env,
+    cwd,
     stdio: ['ignore', 'pipe', 'ignore']
   })
   return result.status === 0 ? result.stdout.trim() || undefined : undefined
+}
+
+/**
+ * Windows PowerShell by its full path, started in the system directory: libuv looks for a bare command name in the
+ * current directory before PATH (search_path in src/win/process.c), and the action's current directory is the
+ * workspace, where a repository could hold a powershell.exe of its own. Elsewhere only a test's stand-in is found.
+ */
+export function powershellCommand(
+  platform = currentPlatform().name,
+  env = process.env
+): { command: string; cwd?: string } {
+  if (platform !== 'win32') return { command: 'powershell.exe' }
+  const root = env.SystemRoot ?? 'C:\\Windows'
+  return { command: `${root}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`, cwd: root }
 }
 
 /**
@@ -39,10 +65,9 @@ export function run(command: string, args: string[], timeout = 3000, env = proce
  * see POWERSHELL_INPUT). PowerShell starts slowly on a busy runner: 10 s at most.
  */
 export function askPowerShell(script: string, input: unknown): string | undefined {
-  return run('powershell.exe', powershellArgs(script), 10_000, {
-    ...process.env,
-    [POWERSHELL_INPUT]: JSON.stringify(input)
-  })
+  const { command, cwd } = powershellCommand()
+  const env = { ...process.env, [POWERSHELL_INPUT]: JSON.stringify(input) }
+  return run(command, powershellArgs(script), { timeout: 10_000, env, cwd })
 }
 
 export function readOrUndefined(file: string): string | undefined {

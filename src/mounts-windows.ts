@@ -26,7 +26,8 @@ export const DRIVE_SCRIPT = [
   // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
   'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
   `$d = [System.IO.DriveInfo]::new((ConvertFrom-Json $env:${POWERSHELL_INPUT}).root)`,
-  "$format = ''; try { $format = $d.DriveFormat } catch {}",
+  // DriveFormat asks the server of a network drive, which may not answer: its type and share say enough.
+  "$format = ''; if ($d.DriveType -ne 'Network') { try { $format = $d.DriveFormat } catch {} }",
   "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
   '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
 ].join('\n')
@@ -73,6 +74,14 @@ export function parseLinkKinds(output: string | undefined, count: number): (Wind
 }
 
 /**
+ * A path as Windows PowerShell 5.1 can open it: one of MAX_PATH (260) or more only in its `\\?\` form, which
+ * -LiteralPath honours (PowerShell/PowerShell#10805, #13168); UNC paths become `\\?\UNC\...`.
+ */
+export function forPowerShell(p: string): string {
+  return p.length >= 260 ? win32.toNamespacedPath(p) : p
+}
+
+/**
  * A Windows environment variable holds at most 32,767 characters (Microsoft Learn, SetEnvironmentVariable): the
  * paths in groups whose JSON input stays under that, so a big copied tree takes a few PowerShell starts, not a failure.
  */
@@ -97,13 +106,15 @@ export function inputGroups(paths: string[], limit = 32_000): string[][] {
 /**
  * A link that needs no PowerShell to know its kind: libuv's readlink gives a junction's text always as `C:\...`
  * (fs__readlink_handle in src/win/fs.c accepts only `\??\<drive>:\` mount points and strips the prefix), so a
- * relative text is a symlink, and what stat finds at its end says file or directory. Undefined: ask.
+ * relative text is a symlink, and what stat finds at its end says file or directory (a file link that leads to a
+ * directory reads as a directory link: where PowerShell is started anyway, its answer is taken). Undefined: ask.
  */
 export function kindFromText(
   text: string,
   leadsTo: { isDirectory(): boolean } | undefined
 ): WindowsLinkType | undefined {
-  if (leadsTo === undefined || win32.isAbsolute(text)) return undefined
+  // `C:` alone is not absolute to path.win32, but a junction to a drive's root reads back so (`\??\C:`).
+  if (leadsTo === undefined || win32.isAbsolute(text) || /^[A-Za-z]:/.test(text)) return undefined
   return leadsTo.isDirectory() ? 'dir' : 'file'
 }
 
@@ -115,7 +126,7 @@ interface DriveInfoJson {
 
 /**
  * A drive as the knowledge base wants it: its format (`NTFS`, `ReFS`, `FAT32`, `exFAT`), or `smb` for a network
- * drive (DriveFormat there is the server's format, kept as `format=`), and the DriveType as an option.
+ * drive (whose format DRIVE_SCRIPT never asks the server for), and the DriveType as an option.
  */
 export function parseDriveInfo(root: string, output: string | undefined): FilesystemInfo {
   const unknown: FilesystemInfo = { type: 'unknown', mountPoint: root, source: '', options: [] }
@@ -126,11 +137,8 @@ export function parseDriveInfo(root: string, output: string | undefined): Filesy
     return unknown
   }
   if (typeof drive !== 'object' || drive === null) return unknown
-  const format = drive.DriveFormat || ''
   const driveType = (drive.DriveType || 'Unknown').toLowerCase()
-  if (driveType === 'network') {
-    const options = ['network', ...(format ? [`format=${format}`] : [])]
-    return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options }
-  }
-  return { ...unknown, type: format || 'unknown', options: [driveType] }
+  if (driveType === 'network')
+    return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options: ['network'] }
+  return { ...unknown, type: drive.DriveFormat || 'unknown', options: [driveType] }
 }

@@ -27,6 +27,8 @@ export interface CaseVolume {
 export interface CaseRules {
   /** The volume `absPath` (normalized) lies on. */
   volumeAt(absPath: string): CaseVolume
+  /** The volumes decided so far: a share worker's lanes take them as the action decided them. */
+  decided(): CaseVolume[]
 }
 
 export function platformFor(name: string): Platform {
@@ -39,7 +41,7 @@ export function platformFor(name: string): Platform {
     isMac,
     path: isWindows ? nodePath.win32 : nodePath.posix,
     usuallyIgnoresCase: usual.ignoresCase,
-    caseRules: { volumeAt: () => usual }
+    caseRules: { volumeAt: () => usual, decided: () => [] }
   }
 }
 

@@ -11,7 +11,7 @@ import { host, requests, settingsFor } from './stage.js'
 /** A share over a plain directory: the machinery does not care what serves it. */
 export function shareOver(ws: string, more: Partial<Settings> = {}): Share {
   const filesystem: FilesystemInfo = { type: 'fuse.sshfs', mountPoint: ws, source: 'test@127.0.0.1:/srv', options: [] }
-  return { settings: settingsFor(ws, more), platform: host.name, filesystem }
+  return { settings: settingsFor(ws, more), platform: host.name, filesystem, caseVolumes: [] }
 }
 
 export function indexed(spec: string, ws: string): Indexed[] {

@@ -268,7 +268,7 @@ const CASE_TABLE = [
 function caseRuleOf(type, options, platform) {
     const facts = CASE_TABLE.find((f) => f.types.test(type));
     if (!facts)
-        return 'probe';
+        return 'usual';
     const byOption = facts.options?.find(([option]) => options.some((o) => option.test(o)));
     return byOption?.[1] ?? facts.on?.[platform] ?? facts.rule;
 }
@@ -291,7 +291,7 @@ function platformFor(name) {
         isMac,
         path: isWindows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix,
         usuallyIgnoresCase: usual.ignoresCase,
-        caseRules: { volumeAt: () => usual }
+        caseRules: { volumeAt: () => usual, decided: () => [] }
     };
 }
 function currentPlatform() {
@@ -1113,7 +1113,8 @@ const DRIVE_SCRIPT = [
     // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
     'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
     `$d = [System.IO.DriveInfo]::new((ConvertFrom-Json $env:${POWERSHELL_INPUT}).root)`,
-    "$format = ''; try { $format = $d.DriveFormat } catch {}",
+    // DriveFormat asks the server of a network drive, which may not answer: its type and share say enough.
+    "$format = ''; if ($d.DriveType -ne 'Network') { try { $format = $d.DriveFormat } catch {} }",
     "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
     '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
 ].join('\n');
@@ -1156,6 +1157,13 @@ function parseLinkKinds(output, count) {
     return kinds;
 }
 /**
+ * A path as Windows PowerShell 5.1 can open it: one of MAX_PATH (260) or more only in its `\\?\` form, which
+ * -LiteralPath honours (PowerShell/PowerShell#10805, #13168); UNC paths become `\\?\UNC\...`.
+ */
+function forPowerShell(p) {
+    return p.length >= 260 ? external_node_path_namespaceObject.win32.toNamespacedPath(p) : p;
+}
+/**
  * A Windows environment variable holds at most 32,767 characters (Microsoft Learn, SetEnvironmentVariable): the
  * paths in groups whose JSON input stays under that, so a big copied tree takes a few PowerShell starts, not a failure.
  */
@@ -1180,16 +1188,18 @@ function inputGroups(paths, limit = 32_000) {
 /**
  * A link that needs no PowerShell to know its kind: libuv's readlink gives a junction's text always as `C:\...`
  * (fs__readlink_handle in src/win/fs.c accepts only `\??\<drive>:\` mount points and strips the prefix), so a
- * relative text is a symlink, and what stat finds at its end says file or directory. Undefined: ask.
+ * relative text is a symlink, and what stat finds at its end says file or directory (a file link that leads to a
+ * directory reads as a directory link: where PowerShell is started anyway, its answer is taken). Undefined: ask.
  */
 function kindFromText(text, leadsTo) {
-    if (leadsTo === undefined || external_node_path_namespaceObject.win32.isAbsolute(text))
+    // `C:` alone is not absolute to path.win32, but a junction to a drive's root reads back so (`\??\C:`).
+    if (leadsTo === undefined || external_node_path_namespaceObject.win32.isAbsolute(text) || /^[A-Za-z]:/.test(text))
         return undefined;
     return leadsTo.isDirectory() ? 'dir' : 'file';
 }
 /**
  * A drive as the knowledge base wants it: its format (`NTFS`, `ReFS`, `FAT32`, `exFAT`), or `smb` for a network
- * drive (DriveFormat there is the server's format, kept as `format=`), and the DriveType as an option.
+ * drive (whose format DRIVE_SCRIPT never asks the server for), and the DriveType as an option.
  */
 function parseDriveInfo(root, output) {
     const unknown = { type: 'unknown', mountPoint: root, source: '', options: [] };
@@ -1202,13 +1212,10 @@ function parseDriveInfo(root, output) {
     }
     if (typeof drive !== 'object' || drive === null)
         return unknown;
-    const format = drive.DriveFormat || '';
     const driveType = (drive.DriveType || 'Unknown').toLowerCase();
-    if (driveType === 'network') {
-        const options = ['network', ...(format ? [`format=${format}`] : [])];
-        return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options };
-    }
-    return { ...unknown, type: format || 'unknown', options: [driveType] };
+    if (driveType === 'network')
+        return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options: ['network'] };
+    return { ...unknown, type: drive.DriveFormat || 'unknown', options: [driveType] };
 }
 
 ;// CONCATENATED MODULE: ./src/mount-sources.ts
@@ -1218,28 +1225,40 @@ function parseDriveInfo(root, output) {
 
 
 
+
 /** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
-function run(command, args, timeout = 3000, env = process.env) {
+function run(command, args, { timeout = 3000, env, cwd } = {}) {
     const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
         encoding: 'utf8',
         timeout,
         windowsHide: true,
         // process.env is the action's default, named because under Jest it is the test file's own copy (PATH included),
         // which the default (Node's real one) would not see.
-        env,
+        env: env ?? process.env,
+        cwd,
         stdio: ['ignore', 'pipe', 'ignore']
     });
     return result.status === 0 ? result.stdout.trim() || undefined : undefined;
+}
+/**
+ * Windows PowerShell by its full path, started in the system directory: libuv looks for a bare command name in the
+ * current directory before PATH (search_path in src/win/process.c), and the action's current directory is the
+ * workspace, where a repository could hold a powershell.exe of its own. Elsewhere only a test's stand-in is found.
+ */
+function powershellCommand(platform = currentPlatform().name, env = process.env) {
+    if (platform !== 'win32')
+        return { command: 'powershell.exe' };
+    const root = env.SystemRoot ?? 'C:\\Windows';
+    return { command: `${root}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`, cwd: root };
 }
 /**
  * A fixed PowerShell script run on `input`, handed over as JSON in the environment (never spliced into the script:
  * see POWERSHELL_INPUT). PowerShell starts slowly on a busy runner: 10 s at most.
  */
 function askPowerShell(script, input) {
-    return run('powershell.exe', powershellArgs(script), 10_000, {
-        ...process.env,
-        [POWERSHELL_INPUT]: JSON.stringify(input)
-    });
+    const { command, cwd } = powershellCommand();
+    const env = { ...process.env, [POWERSHELL_INPUT]: JSON.stringify(input) };
+    return run(command, powershellArgs(script), { timeout: 10_000, env, cwd });
 }
 function readOrUndefined(file) {
     try {
@@ -1322,7 +1341,7 @@ const nodeFs = {
  * cannot hang the action, and where it says nothing the caller falls back to what stat shows.
  */
 function askLinkKinds(paths) {
-    return inputGroups(paths).flatMap((group) => parseLinkKinds(askPowerShell(LINK_KINDS_SCRIPT, { paths: group }), group.length));
+    return inputGroups(paths.map(forPowerShell)).flatMap((group) => parseLinkKinds(askPowerShell(LINK_KINDS_SCRIPT, { paths: group }), group.length));
 }
 /** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */
 function keepMeta(to, stats) {
@@ -2357,30 +2376,55 @@ function probe(dir, plan, ctx) {
     ctx.probes.set(key, result);
     return result;
 }
+/** What a call answers, or undefined where it throws (a loop of links, a link gone meanwhile). */
+function quietly(call) {
+    try {
+        return call();
+    }
+    catch {
+        return undefined;
+    }
+}
 /**
- * The Windows types links are made again with: each one's own, or (where that cannot be read) what it leads to now.
- * Only links whose kind their text and stat leave open are asked of the filesystem, all in one call.
+ * The Windows types links are made again with: each one's own. Where a relative text that leads somewhere settles
+ * every one, nothing is asked; otherwise all are asked in one call, since it is one PowerShell start either way and a
+ * link's own kind beats what it leads to (a file link may lead to a directory). Where nothing tells, what the link
+ * leads to now decides, or it is a file link.
  */
 function keptLinkTypes(links, ctx) {
     const { ops, platform } = ctx;
     if (!platform.isWindows)
         return links.map(() => undefined);
-    const known = links.map((p) => ctx.keptKinds.get(p) ?? kindFromText(ops.readlink(p), ops.stat(p)));
-    const open = links.filter((_, i) => known[i] === undefined);
-    const answers = open.length > 0 ? ops.linkKinds(open) : [];
-    const asked = new Map(open.map((p, i) => [p, answers[i]]));
-    const leadsTo = (p) => symlinkType(platform, 'symlink', ops.stat(p)?.isDirectory() ?? false);
-    return links.map((p, i) => known[i] ?? asked.get(p) ?? leadsTo(p));
+    const leadsTo = links.map((p) => quietly(() => ops.stat(p)));
+    const known = links.map((p, i) => {
+        const text = quietly(() => ops.readlink(p));
+        return text === undefined ? undefined : kindFromText(text, leadsTo[i]);
+    });
+    const asked = known.includes(undefined) ? ops.linkKinds(links) : [];
+    return links.map((_, i) => asked[i] ?? known[i] ?? symlinkType(platform, 'symlink', !!leadsTo[i]?.isDirectory()));
 }
 /**
  * Windows: the kinds of the links a slice of plans will back up, asked together before the slice is applied, so that
- * a run with backups starts PowerShell once per slice, not once per link.
+ * a run with backups starts PowerShell once per slice, not once per link. A link below an earlier link is planned
+ * again when its turn comes (what is at its PATH may change by then): it is left to ask for itself.
  */
 function learnKeptKinds(plans, ctx) {
     if (!ctx.platform.isWindows || !ctx.settings.backupSuffix)
         return;
-    const links = plans.filter((p) => p.action === 'replace' && p.existing === 'link').map((p) => p.request.absPath);
-    keptLinkTypes(links, ctx).forEach((kind, i) => kind && ctx.keptKinds.set(links[i], kind));
+    const links = plans
+        .filter((p) => p.action === 'replace' && p.existing === 'link' && !p.request.dependsOnEarlier)
+        .map((p) => p.request.absPath);
+    keptLinkTypes(links, ctx).forEach((kind, i) => {
+        const text = quietly(() => ctx.ops.readlink(links[i]));
+        if (kind && text !== undefined)
+            ctx.keptKinds.set(links[i], { text, kind });
+    });
+}
+/** The kind learnKeptKinds found for the link at p, while it still holds the text it held then; used once. */
+function learnedKind(p, text, ctx) {
+    const learned = ctx.keptKinds.get(p);
+    ctx.keptKinds.delete(p);
+    return learned?.text === text ? learned.kind : undefined;
 }
 /** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. */
 function makeBackup(plan, ctx) {
@@ -2389,8 +2433,10 @@ function makeBackup(plan, ctx) {
     const keep = (name) => {
         const at = ops.lstat(abs);
         // The backup keeps the old link's own kind (Windows fixes file, dir or junction at creation), not the new one's.
-        if (at?.isSymbolicLink())
-            return ops.symlink(ops.readlink(abs), name, keptLinkTypes([abs], ctx)[0]);
+        if (at?.isSymbolicLink()) {
+            const text = ops.readlink(abs);
+            return ops.symlink(text, name, learnedKind(abs, text, ctx) ?? keptLinkTypes([abs], ctx)[0]);
+        }
         try {
             ops.link(abs, name);
         }
@@ -2555,7 +2601,7 @@ function applyLink(planned, ctx) {
 ;// CONCATENATED MODULE: ./src/case-rules.ts
 // Whether each volume tells names apart by case: from its type where that settles it (families.ts), otherwise by
 // looking up one name of the link's directory with its case swapped. Read only, so a dry run does it too; once per
-// volume; never on a share that may hang (there the type or the OS's usual rule decides).
+// volume; never on a share that may hang, nor through a symlink (there the type or the OS's usual rule decides).
 
 /** ASCII letters only: every filesystem that ignores case folds those. */
 function swapCase(name) {
@@ -2588,24 +2634,37 @@ function probeCase(dir, ops, platform) {
     }
     return undefined;
 }
-/** Where to look, nearest first: the path itself (a directory, or not there yet), up to the volume's root. */
-function directoriesUp(absPath, root, platform) {
+/**
+ * Where to look, nearest first: the real directories from the volume's root (as the mount table spells it: a real
+ * directory on that volume) down towards the path, each one a directory by lstat, its parents having been so too.
+ * The walk stops before a symlink, which may lead to another volume or to a share that hangs, and goes down only
+ * where the path is spelled below the root as the table spells it (not through a firmlink, nor in another case).
+ */
+function directoriesToProbe(absPath, root, platform, ops) {
     const { path } = platform;
-    const dirs = [];
-    for (let dir = absPath;; dir = path.dirname(dir)) {
-        dirs.push(dir);
-        if (dir.length <= root.length || path.dirname(dir) === dir)
-            return dirs;
+    const dirs = [root];
+    const below = absPath.startsWith(root) ? absPath.slice(root.length) : '';
+    for (const name of below.split(path.sep).filter(Boolean)) {
+        const next = path.join(dirs[dirs.length - 1], name);
+        try {
+            if (!ops.lstat(next)?.isDirectory())
+                break;
+        }
+        catch {
+            break;
+        }
+        dirs.push(next);
     }
+    return dirs.reverse();
 }
 function ignoresCase(fs, absPath, platform, options) {
     const rule = caseRuleOf(fs.type, fs.options, platform.name);
     if (rule !== 'probe')
-        return rule === 'insensitive';
+        return rule === 'usual' ? platform.usuallyIgnoresCase : rule === 'insensitive';
     const { ops } = options;
     if (!ops || options.mayHang(absPath))
         return platform.usuallyIgnoresCase;
-    for (const dir of directoriesUp(absPath, fs.mountPoint, platform)) {
+    for (const dir of directoriesToProbe(absPath, fs.mountPoint, platform, ops)) {
         const found = probeCase(dir, ops, platform);
         if (found !== undefined)
             return found;
@@ -2623,12 +2682,13 @@ function withVolumeCaseRules(platform, detector, options) {
         const fs = detector.forPath(absPath);
         let volume = volumes.get(fs);
         if (!volume) {
-            volume = { root: fs.mountPoint, ignoresCase: ignoresCase(fs, absPath, platform, options) };
+            const known = options.known?.find((v) => v.root === fs.mountPoint);
+            volume = known ?? { root: fs.mountPoint, ignoresCase: ignoresCase(fs, absPath, platform, options) };
             volumes.set(fs, volume);
         }
         return volume;
     };
-    return { ...platform, caseRules: { volumeAt } };
+    return { ...platform, caseRules: { volumeAt, decided: () => [...volumes.values()] } };
 }
 
 ;// CONCATENATED MODULE: ./src/mounts-macos.ts
@@ -3315,8 +3375,11 @@ function assignLanes(links, count, platform) {
 function shareContext(share, ops) {
     const { filesystem, settings } = share;
     const detector = createDetector(platformFor(share.platform), {}, [filesystem]);
-    // The share is not probed from here either: its type or the OS's usual rule decides, as in the action.
-    const platform = withVolumeCaseRules(platformFor(share.platform), detector, { mayHang: () => true });
+    // Nothing is probed from here: each volume as the action decided it, else its type or the OS's usual rule.
+    const platform = withVolumeCaseRules(platformFor(share.platform), detector, {
+        mayHang: () => true,
+        known: share.caseVolumes
+    });
     return applyContext({ settings, realWorkingDirectory: settings.workingDirectory, platform, ops, detector });
 }
 class Lane {
@@ -3388,7 +3451,9 @@ class Lane {
     apply(links) {
         const apply = applierFor(this.ctx);
         this.current.index = links[0]?.index ?? -1;
-        learnKeptKinds(links.flatMap(({ index }) => this.plans.get(index) ?? []), this.ctx);
+        // A share found gone or hung is not asked anything more.
+        if (!this.slots.stopped)
+            learnKeptKinds(links.flatMap(({ index }) => this.plans.get(index) ?? []), this.ctx);
         for (const { index } of links) {
             const plan = this.plans.get(index);
             // A plan that already failed touches nothing to report so; the others wait for a share that answers.

@@ -35,8 +35,11 @@ export interface LaneData {
 export function shareContext(share: Share, ops: FsOps): ApplyContext {
   const { filesystem, settings } = share
   const detector = createDetector(platformFor(share.platform), {}, [filesystem])
-  // The share is not probed from here either: its type or the OS's usual rule decides, as in the action.
-  const platform = withVolumeCaseRules(platformFor(share.platform), detector, { mayHang: () => true })
+  // Nothing is probed from here: each volume as the action decided it, else its type or the OS's usual rule.
+  const platform = withVolumeCaseRules(platformFor(share.platform), detector, {
+    mayHang: () => true,
+    known: share.caseVolumes
+  })
   return applyContext({ settings, realWorkingDirectory: settings.workingDirectory, platform, ops, detector })
 }
 
@@ -105,10 +108,12 @@ export class Lane {
   private apply(links: Indexed[]): void {
     const apply = applierFor(this.ctx)
     this.current.index = links[0]?.index ?? -1
-    learnKeptKinds(
-      links.flatMap(({ index }) => this.plans.get(index) ?? []),
-      this.ctx
-    )
+    // A share found gone or hung is not asked anything more.
+    if (!this.slots.stopped)
+      learnKeptKinds(
+        links.flatMap(({ index }) => this.plans.get(index) ?? []),
+        this.ctx
+      )
     for (const { index } of links) {
       const plan = this.plans.get(index)
       // A plan that already failed touches nothing to report so; the others wait for a share that answers.

@@ -1,6 +1,7 @@
 // What the action, a share worker (one child process per share) and its lanes (threads) say to each other. Plain
 // data: every message crosses a process or thread boundary as a structured clone.
 import type { FilesystemInfo, Indexed, LinkResult, Settings } from '../model.js'
+import type { CaseVolume } from '../platform.js'
 
 /** The share the links are on, and how to work there: what every lane needs besides its own links. */
 export interface Share {
@@ -9,6 +10,8 @@ export interface Share {
   platform: string
   /** The share itself, with the details the action read (sshfs options...): what each link's plan reports. */
   filesystem: FilesystemInfo
+  /** The case rule of each volume as the action decided it, so that the lanes compare names as it did. */
+  caseVolumes: CaseVolume[]
 }
 
 /** Action → share worker. */
