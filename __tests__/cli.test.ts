@@ -250,4 +250,33 @@ describePosixWithActionNode('a run of the bundled action (npm start)', () => {
     expect(fs.existsSync(path.join(workspace, 'l'))).toBe(false)
     expect(fs.readdirSync(workspace)).toEqual(['data.txt'])
   })
+
+  it('says a spec problem once, on one line: a YAML tab as what it is', () => {
+    const { spec, workspace } = setup(['- path: a', '\ttarget: data.txt'])
+    const run = cli([spec, '--dir', workspace])
+    expect(run.status).toBe(1)
+    const said = run.stdout.split('\n').filter((line) => /line 2/.test(line))
+    expect(said).toEqual(['error: links line 2: YAML: a tab in the indentation; YAML indents with spaces only'])
+    expect(run.stdout).toMatch(/outputs: .*failed=1\b/)
+  })
+
+  it('warns of a spec with no links in it instead of passing in silence', () => {
+    const { spec, workspace } = setup(['# nothing yet'])
+    const run = cli([spec, '--dir', workspace])
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/^warning: No links in the spec/m)
+    expect(run.stdout).toMatch(/^0 links: /m)
+  })
+
+  it('words a dry run as a person would: unchanged, nothing to remove, 1 link', () => {
+    const { spec, workspace } = setup(['l -> data.txt'])
+    expect(cli([spec, '--dir', workspace]).status).toBe(0)
+    const again = cli([spec, '--dir', workspace, '--dry-run'])
+    expect(again.stdout).toMatch(/^unchanged +symlink +l -> data\.txt$/m)
+    expect(again.stdout).toMatch(/^1 link: /m)
+    fs.writeFileSync(spec, 'gone\n')
+    const absent = cli([spec, '--dir', workspace, '--state', 'absent', '--dry-run'])
+    expect(absent.stdout).toMatch(/^unchanged +nothing to remove at gone$/m)
+    expect(absent.stdout).not.toMatch(/would unchanged|gone -> $/m)
+  })
 })

@@ -161,7 +161,7 @@ describePosixWithActionNode('hostile input, end to end (dist/index.js as the run
         `Could not create the symbolic link ${path.join(ws, NEWLINE)} -> `
       )
       expect(unescapeData(errors[1].message)).toContain(path.join(ws, PERCENT))
-      expect(errors[4].message).toBe('4 of 4 links failed (fail-on-error: true).')
+      expect(errors[4].message).toBe('4 of 4 links failed (fail-on-error: true).') // (4 links: plural)
       expectEscapedSummary(run.summary)
       expect(run.summary).toContain('<td>failed</td><td>&#60;script&#62;alert(1)</td>')
     })
@@ -214,13 +214,11 @@ describePosixWithActionNode('hostile input, end to end (dist/index.js as the run
         "unknown field '::error::field\ninjected'; allowed: path, target, type, fallback, relative, overwrite, target-type, state",
         "'type' must be one of symlink, hardlink, junction; got '<b>soft\n::warning::type-injected'",
         "'path' contains a NUL byte",
-        `The links spec has 5 problem(s); nothing was changed. The first: line 1: PATH '../nl\n::error::escape-injected' leads outside working-directory '${ws}' (confine: true)`
+        'The links spec has 5 problems; nothing was changed.'
       ])
-      // The log lists every problem on one line each, newlines shown as \n.
-      const file = path.join(ws, 'specs/odd,name::x%.yml')
-      expect(run.stdout).toContain(`${file}:1: PATH '../nl\\n::error::escape-injected' leads outside working-directory`)
-      expect(run.stdout).toContain(`${file}:9: unknown field '::error::field\\ninjected'`)
-      expect(run.stdout).toContain(`${file}:11: 'path' contains a NUL byte`)
+      // Each problem is said once in the log: as its annotation, its newlines escaped there.
+      for (const said of ['escape-injected', 'field%0Ainjected', 'type-injected', 'contains a NUL byte'])
+        expect(run.stdout.split('\n').filter((line) => line.includes(said))).toHaveLength(1)
     })
   })
 
@@ -281,10 +279,11 @@ describePosixWithActionNode('hostile input, end to end (dist/index.js as the run
       const before = snapshot(ws)
       const run = runAction(ws, { links: 'fine -> data/file.txt\na/../../../../etc/x -> data/file.txt' })
       expect(run.status).toBe(1)
-      expect(run.stdout).toContain(
-        `the 'links' input:2: PATH 'a/../../../../etc/x' leads outside working-directory '${ws}' (confine: true)`
-      )
-      expect(run.annotations[0]).toMatchObject({ level: 'error', properties: 'title=ln-action%3A links line 2' })
+      expect(run.annotations[0]).toMatchObject({
+        level: 'error',
+        properties: 'title=ln-action%3A links line 2',
+        message: `PATH 'a/../../../../etc/x' leads outside working-directory '${ws}' (confine: true)`
+      })
       expect(run.stdout).toContain('nothing was changed')
       expect(snapshot(ws)).toEqual(before) // not even the fine link
       expect(fs.existsSync('/etc/x')).toBe(etcX)

@@ -154,7 +154,7 @@ describe('how paths and statuses read', () => {
   it.each([
     [{ status: 'planned', plan: 'create' }, 'would create'],
     [{ status: 'planned', plan: 'fail' }, 'would fail'],
-    [{ status: 'planned', plan: 'unchanged' }, 'would unchanged'],
+    [{ status: 'planned', plan: 'unchanged' }, 'unchanged'],
     [{ status: 'created' }, 'created'],
     [{ status: 'failed', plan: 'fail' }, 'failed']
   ] as const)('says %j as %s', (more, words) => {
@@ -286,7 +286,7 @@ describe('report', () => {
         'a clean dry run',
         [result(0, { status: 'planned', plan: 'create' })],
         { dryRun: true },
-        'ln-action, dry run: 1 links planned'
+        'ln-action, dry run: 1 link planned'
       ]
     ] as const)('opens with the outcome when %s', async (_, results, more, outcome) => {
       await run([...results], settingsWith({ ...more, failOnError: false }))
@@ -303,11 +303,11 @@ describe('report', () => {
       expect(tables()).toHaveLength(1)
     })
 
-    it("heads each table with header cells, and puts a failed link's warnings with why it failed", async () => {
+    it("heads each table with header cells; a failed link's row says its own failure, not its warnings", async () => {
       await run([failure(0, { warnings: ['it dangles'], hint: '' }), result(1, { warnings: ['w1', 'w2'] })])
       expect(written()).toContain('<th>Status</th>')
       const [failed, others] = tables()
-      expect(failed[1].slice(3)).toEqual(['Could not create the hard link /ws/links/l0: EPERM. it dangles', '-'])
+      expect(failed[1].slice(3)).toEqual(['Could not create the hard link /ws/links/l0: EPERM.', '-'])
       expect(others[1][4]).toBe('w1 w2')
       expect(others[1][3]).toBe('symlink')
     })
@@ -326,7 +326,7 @@ describe('report', () => {
     it('shows at most 1,000 links and says how many more there are', async () => {
       await run(many(1001, () => false))
       expect(tables()[0]).toHaveLength(1001)
-      expect(written()).toContain('<p>1 more links are not shown: see the results-file output.</p>')
+      expect(written()).toContain('<p>1 more link not shown: see the results-file output.</p>')
     })
 
     it('says the outcome first, then the failures with why and what to do, HTML escaped', async () => {
@@ -369,14 +369,14 @@ describe('report', () => {
       expect(Buffer.byteLength(written())).toBeLessThan(1024 * 1024)
       const shown = tables().reduce((n, table) => n + table.length - 1, 0)
       expect(shown).toBeGreaterThan(0)
-      expect(written()).toContain(`${20_000 - shown} more links are not shown`)
+      expect(written()).toContain(`${20_000 - shown} more links not shown`)
     })
 
     it('shows at most 1,000 rows across both tables, the failed ones first', async () => {
       await run(many(1_500, (i) => i % 2 === 0))
       const [failed, others] = tables().map((table) => table.length - 1)
       expect([failed, others]).toEqual([750, 250])
-      expect(written()).toContain('500 more links are not shown')
+      expect(written()).toContain('500 more links not shown')
     })
 
     it.each([
@@ -418,16 +418,35 @@ describe('annotation locations', () => {
     expect(core.setFailed).toHaveBeenCalledTimes(1)
   })
 
-  it('logs every spec problem in line order and fails the step', async () => {
+  it('says each spec problem once, in line order, as its annotation, and fails the step', async () => {
     await reportProblems(problems, {
       settings: settingsWith({ specFile: '/ws/ci/links.yml' }),
       workspace: '/ws',
       platform: linux
     })
-    expect(logLines()).toEqual(["/ws/ci/links.yml:3: unknown field 'taget'", '/ws/ci/links.yml:7: has 2 separators'])
-    expect(core.setFailed).toHaveBeenCalledWith(
-      "The links spec has 2 problem(s); nothing was changed. The first: line 3: unknown field 'taget'"
-    )
+    expect(jest.mocked(core.error).mock.calls.map(([message]) => message)).toEqual([
+      "unknown field 'taget'",
+      'has 2 separators'
+    ])
+    expect(logLines()).toEqual([])
+    expect(core.setFailed).toHaveBeenCalledWith('The links spec has 2 problems; nothing was changed.')
+  })
+
+  it('logs the spec problems past what annotations show, each once', async () => {
+    const many = Array.from({ length: 11 }, (_, i) => ({ line: i + 1, message: `problem ${i + 1}` }))
+    await reportProblems(many, {
+      settings: settingsWith({ specFile: '/ws/links.txt' }),
+      workspace: '/ws',
+      platform: linux
+    })
+    const annotated = jest.mocked(core.error).mock.calls.map(([message]) => String(message))
+    expect(annotated.slice(0, 8)).toEqual(many.slice(0, 8).map((p) => p.message))
+    expect(annotated[8]).toMatch(/^3 more errors/)
+    expect(logLines()).toEqual([
+      '/ws/links.txt:9: problem 9',
+      '/ws/links.txt:10: problem 10',
+      '/ws/links.txt:11: problem 11'
+    ])
   })
 
   it('still writes the outputs and a summary for a rejected spec: each entry failed with its problem, or skipped', async () => {
@@ -474,7 +493,7 @@ describe('report, the edges (Stryker survivors)', () => {
     jest.clearAllMocks()
     await run([result(0, { status: 'removed' })])
     expect(output('changed')).toBe('true')
-    expect(logLines()).toContain('1 links: 0 created, 0 replaced, 1 removed, 0 unchanged, 0 failed')
+    expect(logLines()).toContain('1 link: 0 created, 0 replaced, 1 removed, 0 unchanged, 0 failed')
   })
 })
 

@@ -43477,9 +43477,19 @@ function safeForLog(text) {
 function escapeHtml(text) {
     return safeForLog(text).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
-/** A dry run says what a real run would do. */
+/** `1 link`, `2 links`: a count as English says it. */
+function count(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+/** Nothing was at PATH, and nothing was to be (`state: absent` on a PATH already gone): there is no kind to name. */
+function nothingThere(r) {
+    return r.kind === '' && (r.status === 'unchanged' || (r.status === 'planned' && r.plan === 'unchanged'));
+}
+/** A dry run says what a real run would do; what would stay as it is is simply unchanged. */
 function statusWords(r) {
-    return r.status === 'planned' && r.plan ? `would ${r.plan}` : r.status;
+    if (r.status !== 'planned' || !r.plan)
+        return r.status;
+    return r.plan === 'unchanged' ? 'unchanged' : `would ${r.plan}`;
 }
 function isFailure(r) {
     return r.status === 'failed' || r.status === 'skipped' || (r.status === 'planned' && r.plan === 'fail');
@@ -43538,8 +43548,10 @@ class Budget {
     }
 }
 function logLine(r, where) {
-    const to = r.text || r.target;
-    const head = safeForLog(`${statusWords(r).padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${displayPath(r.path, where)} -> ${to}`);
+    const path = displayPath(r.path, where);
+    const head = safeForLog(nothingThere(r)
+        ? `${statusWords(r).padEnd(9)} nothing to remove at ${path}`
+        : `${statusWords(r).padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${path} -> ${r.text || r.target}`);
     // Most links say nothing more: no arrays to build for them.
     if (!r.message && !r.hint && r.warnings.length === 0)
         return head;
@@ -43665,12 +43677,13 @@ function summary_leadsTo(r, where) {
     return r.text || displayPath(r.target, where);
 }
 const header = (...names) => names.map((data) => ({ data, header: true }));
+/** A failed link's row: its own failure is why; its warnings (a dangling TARGET...) say something else. */
 function failedRow(r, where) {
-    const why = [r.message, ...r.warnings].filter(Boolean).join(' ');
-    return [...[statusWords(r), displayPath(r.path, where), summary_leadsTo(r, where), why].map(cell), hintCell(r.hint)];
+    return [...[statusWords(r), displayPath(r.path, where), summary_leadsTo(r, where), r.message].map(cell), hintCell(r.hint)];
 }
 function linkRow(r, where) {
-    return [statusWords(r), displayPath(r.path, where), summary_leadsTo(r, where), r.kind || r.type, r.warnings.join(' ')].map(cell);
+    const [to, kind] = nothingThere(r) ? ['', 'nothing to remove'] : [summary_leadsTo(r, where), r.kind || r.type];
+    return [statusWords(r), displayPath(r.path, where), to, kind, r.warnings.join(' ')].map(cell);
 }
 /** Rows while they fit what is left of the budget. */
 function fit(results, toRow, budget) {
@@ -43689,8 +43702,10 @@ function fit(results, toRow, budget) {
 /** The outcome, before anything else on the page. */
 function outcome(total, failed, dryRun) {
     if (dryRun)
-        return `ln-action, dry run: ${failed > 0 ? `${failed} of ${total} links would fail` : `${total} links planned`}`;
-    return failed > 0 ? `❌ ln-action: ${failed} of ${total} links failed` : `✅ ln-action: ${total} links, none failed`;
+        return `ln-action, dry run: ${failed > 0 ? `${failed} of ${count(total, 'link')} would fail` : `${count(total, 'link')} planned`}`;
+    return failed > 0
+        ? `❌ ln-action: ${failed} of ${count(total, 'link')} failed`
+        : `✅ ln-action: ${count(total, 'link')}, none failed`;
 }
 /** The page: the failed links first, then the others, each list as many rows as the budget leaves (tally.ts keeps them). */
 async function writeSummary(tally, counts, where, headline = outcome(tally.total, tally.failed.count, where.settings.dryRun)) {
@@ -43713,7 +43728,7 @@ async function writeSummary(tally, counts, where, headline = outcome(tally.total
     }
     const shown = failedRows.length + otherRows.length;
     if (shown < tally.total) {
-        summary.addRaw(`<p>${tally.total - shown} more links are not shown: see the results-file output.</p>`, true);
+        summary.addRaw(`<p>${count(tally.total - shown, 'more link')} not shown: see the results-file output.</p>`, true);
     }
     await summary.write();
 }
@@ -43760,15 +43775,18 @@ function tallied(results, where, log) {
  */
 async function reportProblems(problems, where, entries = []) {
     const sorted = [...problems].sort((a, b) => a.line - b.line);
-    const source = where.settings.specFile ?? "the 'links' input";
-    info(sorted.map((p) => safeForLog(`${source}:${p.line}: ${p.message}`)).join('\n'));
+    // Each problem is said once: the first ones as annotations (which the log shows too), the rest in the log.
     annotate('error', { first: sorted, count: sorted.length }, MAX_ERRORS, where, 'the log');
-    const why = `The links spec has ${sorted.length} problem(s); nothing was changed.`;
+    const source = where.settings.specFile ?? "the 'links' input";
+    const rest = sorted.slice(MAX_ERRORS).map((p) => safeForLog(`${source}:${p.line}: ${p.message}`));
+    if (rest.length > 0)
+        info(rest.join('\n'));
+    const why = `The links spec has ${count(sorted.length, 'problem')}; nothing was changed.`;
     await writeOutputs(tallied(rejectedResults(entries, sorted), where, false), where, {
         headline: `❌ ln-action: ${why}`,
         countLine: `${why} Fix the lines below.`
     });
-    setFailed(`${why} The first: line ${sorted[0].line}: ${sorted[0].message}`);
+    setFailed(why);
 }
 /** Every output, from the tally, and the job summary (under `headline`, when the run is not the usual). */
 async function writeOutputs(tally, where, words) {
@@ -43789,18 +43807,20 @@ async function finishReport(tally, where) {
     const { counts, total } = tally;
     const failed = tally.failed.count;
     const removed = counts.removed > 0 ? `${counts.removed} removed, ` : '';
-    const countLine = `${total} links: ` +
+    const countLine = `${count(total, 'link')}: ` +
         (settings.dryRun
             ? `${counts.planned} planned (dry run), ${failed} would fail`
             : `${counts.created} created, ${counts.replaced} replaced, ${removed}${counts.unchanged} unchanged, ${failed} failed`);
     await writeOutputs(tally, where, { countLine });
     info(countLine);
+    if (total === 0)
+        warning('No links in the spec: it is empty or holds only comments, so nothing was done.');
     const failures = tally.failed.first.map((r) => ({ ...r, message: `${r.message} ${r.hint}`.trim() }));
     const seeAlso = 'the log and the results-file output';
     annotate('error', { first: failures, count: failed }, MAX_ERRORS, where, seeAlso);
     annotate('warning', warningsOf(tally), MAX_WARNINGS, where, seeAlso);
     if (failed > 0 && settings.failOnError)
-        setFailed(`${failed} of ${total} links failed (fail-on-error: true).`);
+        setFailed(`${failed} of ${count(total, 'link')} failed (fail-on-error: true).`);
 }
 /**
  * The post step's report: each link it undid (removed, restored), left (kept: changed since) or could not undo, in
@@ -43811,7 +43831,7 @@ async function reportCleanup(results, where) {
     const tally = tallied(results, where, true);
     const { counts, total } = tally;
     const failed = tally.failed.count;
-    const countLine = `ln-action cleanup, ${total} links this job's step made: ${counts.removed} removed, ${counts.restored} ` +
+    const countLine = `ln-action cleanup, ${count(total, 'link')} this job's step made: ${counts.removed} removed, ${counts.restored} ` +
         `restored, ${counts.kept} kept (changed since), ${counts.unchanged} already gone, ${failed} not undone`;
     const { resultsFile } = tally.close();
     info(countLine);
@@ -43820,12 +43840,12 @@ async function reportCleanup(results, where) {
     annotate('warning', warningsOf(tally), MAX_WARNINGS, where, seeAlso);
     setOutput('results-file', resultsFile);
     const headline = failed > 0
-        ? `❌ ln-action cleanup: ${failed} of ${total} links not undone`
-        : `✅ ln-action cleanup: ${total} links undone or left as found`;
+        ? `❌ ln-action cleanup: ${failed} of ${count(total, 'link')} not undone`
+        : `✅ ln-action cleanup: ${count(total, 'link')} undone or left as found`;
     if (where.settings.summary && process.env.GITHUB_STEP_SUMMARY)
         await writeSummary(tally, countLine, where, headline);
     if (failed > 0)
-        setFailed(`ln-action cleanup: ${failed} of ${total} links could not be undone.`);
+        setFailed(`ln-action cleanup: ${failed} of ${count(total, 'link')} could not be undone.`);
 }
 
 ;// CONCATENATED MODULE: ./src/settings.ts
@@ -44016,15 +44036,28 @@ function parseLines(text, defaults, take) {
     return problems;
 }
 const FIELDS = ['path', 'target', 'type', 'fallback', 'relative', 'overwrite', 'target-type', 'state'];
+/**
+ * The parser's errors in a person's words, one per line: what follows the first error on a line says nothing new (a
+ * tab in the indentation gave three), and the line is named already. A tab there is the usual cause: said plainly.
+ */
+function yamlProblems(errors, text) {
+    const byLine = new Map();
+    for (const error of errors) {
+        const line = error.linePos?.[0].line ?? 1;
+        if (byLine.has(line))
+            continue;
+        const written = text.split('\n', line)[line - 1] ?? '';
+        const said = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        byLine.set(line, /^ *\t/.test(written) ? 'YAML: a tab in the indentation; YAML indents with spaces only' : `YAML: ${said}`);
+    }
+    return [...byLine].map(([line, message]) => ({ line, message }));
+}
 function parseYaml(text, defaults, take) {
     const lineCounter = new dist/* LineCounter */.HN();
     // failsafe: every scalar is text as written, so `path: 1.10` stays "1.10" and `007` stays "007".
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, schema: 'failsafe' });
     const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
-    const problems = doc.errors.map((e) => ({
-        line: e.linePos?.[0].line ?? 1,
-        message: `YAML: ${e.message.split('\n')[0]}`
-    }));
+    const problems = yamlProblems(doc.errors, text);
     if (problems.length > 0)
         return problems;
     if (!(0,dist/* isSeq */.oP)(doc.contents))

@@ -27,9 +27,20 @@ export function escapeHtml(text: string): string {
   return safeForLog(text).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
-/** A dry run says what a real run would do. */
+/** `1 link`, `2 links`: a count as English says it. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}
+
+/** Nothing was at PATH, and nothing was to be (`state: absent` on a PATH already gone): there is no kind to name. */
+export function nothingThere(r: LinkResult): boolean {
+  return r.kind === '' && (r.status === 'unchanged' || (r.status === 'planned' && r.plan === 'unchanged'))
+}
+
+/** A dry run says what a real run would do; what would stay as it is is simply unchanged. */
 export function statusWords(r: LinkResult): string {
-  return r.status === 'planned' && r.plan ? `would ${r.plan}` : r.status
+  if (r.status !== 'planned' || !r.plan) return r.status
+  return r.plan === 'unchanged' ? 'unchanged' : `would ${r.plan}`
 }
 
 export function isFailure(r: LinkResult): boolean {

@@ -2,7 +2,7 @@
 // of them: tally.ts) or all at once.
 import * as core from '@actions/core'
 import type { LinkResult, SpecEntry, SpecProblem } from './model.js'
-import { safeForLog, type Where } from './present.js'
+import { count, safeForLog, type Where } from './present.js'
 import { relativeInside } from './platform.js'
 import { rejectedResults } from './result.js'
 import { writeSummary } from './summary.js'
@@ -55,15 +55,17 @@ function tallied(results: LinkResult[], where: Where, log: boolean): Tally {
  */
 export async function reportProblems(problems: SpecProblem[], where: Where, entries: SpecEntry[] = []): Promise<void> {
   const sorted = [...problems].sort((a, b) => a.line - b.line)
-  const source = where.settings.specFile ?? "the 'links' input"
-  core.info(sorted.map((p) => safeForLog(`${source}:${p.line}: ${p.message}`)).join('\n'))
+  // Each problem is said once: the first ones as annotations (which the log shows too), the rest in the log.
   annotate('error', { first: sorted, count: sorted.length }, MAX_ERRORS, where, 'the log')
-  const why = `The links spec has ${sorted.length} problem(s); nothing was changed.`
+  const source = where.settings.specFile ?? "the 'links' input"
+  const rest = sorted.slice(MAX_ERRORS).map((p) => safeForLog(`${source}:${p.line}: ${p.message}`))
+  if (rest.length > 0) core.info(rest.join('\n'))
+  const why = `The links spec has ${count(sorted.length, 'problem')}; nothing was changed.`
   await writeOutputs(tallied(rejectedResults(entries, sorted), where, false), where, {
     headline: `❌ ln-action: ${why}`,
     countLine: `${why} Fix the lines below.`
   })
-  core.setFailed(`${why} The first: line ${sorted[0].line}: ${sorted[0].message}`)
+  core.setFailed(why)
 }
 
 /** Every output, from the tally, and the job summary (under `headline`, when the run is not the usual). */
@@ -90,17 +92,19 @@ export async function finishReport(tally: Tally, where: Where): Promise<void> {
   const failed = tally.failed.count
   const removed = counts.removed > 0 ? `${counts.removed} removed, ` : ''
   const countLine =
-    `${total} links: ` +
+    `${count(total, 'link')}: ` +
     (settings.dryRun
       ? `${counts.planned} planned (dry run), ${failed} would fail`
       : `${counts.created} created, ${counts.replaced} replaced, ${removed}${counts.unchanged} unchanged, ${failed} failed`)
   await writeOutputs(tally, where, { countLine })
   core.info(countLine)
+  if (total === 0) core.warning('No links in the spec: it is empty or holds only comments, so nothing was done.')
   const failures = tally.failed.first.map((r) => ({ ...r, message: `${r.message} ${r.hint}`.trim() }))
   const seeAlso = 'the log and the results-file output'
   annotate('error', { first: failures, count: failed }, MAX_ERRORS, where, seeAlso)
   annotate('warning', warningsOf(tally), MAX_WARNINGS, where, seeAlso)
-  if (failed > 0 && settings.failOnError) core.setFailed(`${failed} of ${total} links failed (fail-on-error: true).`)
+  if (failed > 0 && settings.failOnError)
+    core.setFailed(`${failed} of ${count(total, 'link')} failed (fail-on-error: true).`)
 }
 
 /**
@@ -113,7 +117,7 @@ export async function reportCleanup(results: LinkResult[], where: Where): Promis
   const { counts, total } = tally
   const failed = tally.failed.count
   const countLine =
-    `ln-action cleanup, ${total} links this job's step made: ${counts.removed} removed, ${counts.restored} ` +
+    `ln-action cleanup, ${count(total, 'link')} this job's step made: ${counts.removed} removed, ${counts.restored} ` +
     `restored, ${counts.kept} kept (changed since), ${counts.unchanged} already gone, ${failed} not undone`
   const { resultsFile } = tally.close()
   core.info(countLine)
@@ -123,8 +127,8 @@ export async function reportCleanup(results: LinkResult[], where: Where): Promis
   core.setOutput('results-file', resultsFile)
   const headline =
     failed > 0
-      ? `❌ ln-action cleanup: ${failed} of ${total} links not undone`
-      : `✅ ln-action cleanup: ${total} links undone or left as found`
+      ? `❌ ln-action cleanup: ${failed} of ${count(total, 'link')} not undone`
+      : `✅ ln-action cleanup: ${count(total, 'link')} undone or left as found`
   if (where.settings.summary && process.env.GITHUB_STEP_SUMMARY) await writeSummary(tally, countLine, where, headline)
-  if (failed > 0) core.setFailed(`ln-action cleanup: ${failed} of ${total} links could not be undone.`)
+  if (failed > 0) core.setFailed(`ln-action cleanup: ${failed} of ${count(total, 'link')} could not be undone.`)
 }

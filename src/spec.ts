@@ -1,5 +1,5 @@
 // Parse stage: the spec text becomes entries with line numbers, or line-numbered problems. Nothing touches the disk.
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml'
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type YAMLError } from 'yaml'
 import {
   LINK_TYPES,
   OVERWRITE_MODES,
@@ -94,16 +94,32 @@ function parseLines(text: string, defaults: LinkOptions, take: Take): SpecProble
 
 const FIELDS = ['path', 'target', 'type', 'fallback', 'relative', 'overwrite', 'target-type', 'state'] as const
 
+/**
+ * The parser's errors in a person's words, one per line: what follows the first error on a line says nothing new (a
+ * tab in the indentation gave three), and the line is named already. A tab there is the usual cause: said plainly.
+ */
+function yamlProblems(errors: readonly YAMLError[], text: string): SpecProblem[] {
+  const byLine = new Map<number, string>()
+  for (const error of errors) {
+    const line = error.linePos?.[0].line ?? 1
+    if (byLine.has(line)) continue
+    const written = text.split('\n', line)[line - 1] ?? ''
+    const said = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
+    byLine.set(
+      line,
+      /^ *\t/.test(written) ? 'YAML: a tab in the indentation; YAML indents with spaces only' : `YAML: ${said}`
+    )
+  }
+  return [...byLine].map(([line, message]) => ({ line, message }))
+}
+
 function parseYaml(text: string, defaults: LinkOptions, take: Take): SpecProblem[] {
   const lineCounter = new LineCounter()
   // failsafe: every scalar is text as written, so `path: 1.10` stays "1.10" and `007` stays "007".
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, schema: 'failsafe' })
   const lineOf = (node: { range?: readonly number[] | null } | null | undefined): number =>
     node?.range ? lineCounter.linePos(node.range[0]).line : 1
-  const problems: SpecProblem[] = doc.errors.map((e) => ({
-    line: e.linePos?.[0].line ?? 1,
-    message: `YAML: ${e.message.split('\n')[0]}`
-  }))
+  const problems = yamlProblems(doc.errors, text)
   if (problems.length > 0) return problems
   if (!isSeq(doc.contents)) return [{ line: 1, message: 'a YAML spec must be a list' }]
 

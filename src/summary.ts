@@ -3,7 +3,7 @@
 // are escaped here (addTable passes them through raw), and the size is kept under GitHub's 1 MiB (write() has no cap).
 import * as core from '@actions/core'
 import type { LinkResult } from './model.js'
-import { displayPath, escapeHtml, statusWords, type Where } from './present.js'
+import { count, displayPath, escapeHtml, nothingThere, statusWords, type Where } from './present.js'
 import { MAX_ROWS, type Tally } from './tally.js'
 
 /** GitHub rejects a summary over 1 MiB: the tables get this much, the rest is the page around them. */
@@ -35,15 +35,14 @@ function leadsTo(r: LinkResult, where: Where): string {
 
 const header = (...names: string[]): TableRow => names.map((data) => ({ data, header: true }))
 
+/** A failed link's row: its own failure is why; its warnings (a dangling TARGET...) say something else. */
 function failedRow(r: LinkResult, where: Where): Row {
-  const why = [r.message, ...r.warnings].filter(Boolean).join(' ')
-  return [...[statusWords(r), displayPath(r.path, where), leadsTo(r, where), why].map(cell), hintCell(r.hint)]
+  return [...[statusWords(r), displayPath(r.path, where), leadsTo(r, where), r.message].map(cell), hintCell(r.hint)]
 }
 
 function linkRow(r: LinkResult, where: Where): Row {
-  return [statusWords(r), displayPath(r.path, where), leadsTo(r, where), r.kind || r.type, r.warnings.join(' ')].map(
-    cell
-  )
+  const [to, kind] = nothingThere(r) ? ['', 'nothing to remove'] : [leadsTo(r, where), r.kind || r.type]
+  return [statusWords(r), displayPath(r.path, where), to, kind, r.warnings.join(' ')].map(cell)
 }
 
 /** Rows while they fit what is left of the budget. */
@@ -63,8 +62,10 @@ function fit(results: LinkResult[], toRow: (r: LinkResult) => Row, budget: { byt
 /** The outcome, before anything else on the page. */
 function outcome(total: number, failed: number, dryRun: boolean): string {
   if (dryRun)
-    return `ln-action, dry run: ${failed > 0 ? `${failed} of ${total} links would fail` : `${total} links planned`}`
-  return failed > 0 ? `❌ ln-action: ${failed} of ${total} links failed` : `✅ ln-action: ${total} links, none failed`
+    return `ln-action, dry run: ${failed > 0 ? `${failed} of ${count(total, 'link')} would fail` : `${count(total, 'link')} planned`}`
+  return failed > 0
+    ? `❌ ln-action: ${failed} of ${count(total, 'link')} failed`
+    : `✅ ln-action: ${count(total, 'link')}, none failed`
 }
 
 /** The page: the failed links first, then the others, each list as many rows as the budget leaves (tally.ts keeps them). */
@@ -92,7 +93,7 @@ export async function writeSummary(
   }
   const shown = failedRows.length + otherRows.length
   if (shown < tally.total) {
-    summary.addRaw(`<p>${tally.total - shown} more links are not shown: see the results-file output.</p>`, true)
+    summary.addRaw(`<p>${count(tally.total - shown, 'more link')} not shown: see the results-file output.</p>`, true)
   }
   await summary.write()
 }

@@ -7,7 +7,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as nodePath from 'node:path'
 import type { LinkResult, Status } from './model.js'
-import { displayPath, isFailure, safeForLog, statusWords, type Where } from './present.js'
+import { displayPath, isFailure, nothingThere, safeForLog, statusWords, type Where } from './present.js'
 
 /** GitHub shows 10 annotations of each level per step, and setFailed adds one error of its own. */
 export const MAX_ERRORS = 8
@@ -51,9 +51,11 @@ class Budget {
 }
 
 function logLine(r: LinkResult, where: Where): string {
-  const to = r.text || r.target
+  const path = displayPath(r.path, where)
   const head = safeForLog(
-    `${statusWords(r).padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${displayPath(r.path, where)} -> ${to}`
+    nothingThere(r)
+      ? `${statusWords(r).padEnd(9)} nothing to remove at ${path}`
+      : `${statusWords(r).padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${path} -> ${r.text || r.target}`
   )
   // Most links say nothing more: no arrays to build for them.
   if (!r.message && !r.hint && r.warnings.length === 0) return head
