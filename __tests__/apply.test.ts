@@ -45,7 +45,7 @@ function apply(
 const debris = (dir = ws): string[] => fs.readdirSync(dir).filter((n) => n.startsWith(TEMP_PREFIX))
 
 describePosix('fallback', () => {
-  it('moves from a refused hard link to a symlink, keeping the requested type and a warning with the reason', () => {
+  it('moves from a refused hard link to a symlink, keeping the requested type and recording why (no warning)', () => {
     const [r] = apply(
       'l -> data/x',
       { type: 'hardlink', fallback: ['symlink'] },
@@ -53,10 +53,11 @@ describePosix('fallback', () => {
       SSHFS
     )
     expect(r).toMatchObject({ status: 'created', type: 'hardlink', kind: 'symlink', code: '' })
-    // The facts: errno, call, filesystem and mount, and what is tried next in the spec's terms.
-    expect(r.warnings).toHaveLength(1)
-    expect(r.warnings[0]).toMatch(/\bEPERM\b.*\blink\(\)/)
-    for (const fact of ['fuse.sshfs', '/mnt/share', 'fallback: symlink']) expect(r.warnings[0]).toContain(fact)
+    // The fallback asked for is no surprise: recorded with its facts (errno, call, filesystem and mount), not warned.
+    expect(r.warnings).toEqual([])
+    expect(r.fallback).toMatchObject({ asked: 'hardlink', instead: 'symlink' })
+    expect(r.fallback?.why).toMatch(/\bEPERM\b.*\blink\(\)/)
+    for (const fact of ['fuse.sshfs', '/mnt/share']) expect(r.fallback?.why).toContain(fact)
     expect(fs.readlinkSync(path.join(ws, 'l'))).toBe('data/x')
   })
 
@@ -83,7 +84,7 @@ describePosix('fallback', () => {
     )
     expect(r).toMatchObject({ status: 'failed', code: 'EPERM', errno: 1, syscall: 'link', filesystem: 'exfat' })
     expect(r.hint).toContain('fallback: copy')
-    expect(r.warnings).toHaveLength(1)
+    expect(r.fallback).toMatchObject({ asked: 'symlink', instead: 'hardlink', why: expect.stringContaining('ENOSYS') })
   })
 
   it('copies a directory tree as the last resort, and a re-run recognises the copy', () => {
@@ -552,10 +553,18 @@ describePosix(
 )
 
 describePosix('falling back', () => {
-  it('names in the warning the kinds still to try', () => {
+  it('records the kind asked, the kind made and why, once per link, however far down the list it went', () => {
     const [r] = apply('l -> data/x', { fallback: ['hardlink', 'copy'] }, { ops: failing({ symlink: 'ENOSYS' }) })
-    expect(r).toMatchObject({ status: 'created', kind: 'hardlink' })
-    expect(r.warnings).toEqual([expect.stringContaining('fallback: hardlink, copy')])
+    expect(r).toMatchObject({
+      status: 'created',
+      kind: 'hardlink',
+      fallback: { asked: 'symlink', instead: 'hardlink' }
+    })
+    expect(r.warnings).toEqual([])
+    const ops = failing({ symlink: 'ENOSYS', link: 'EXDEV' })
+    const [far] = apply('m -> data/x', { fallback: ['hardlink', 'copy'] }, { ops })
+    expect(far).toMatchObject({ status: 'created', kind: 'copy', fallback: { asked: 'symlink', instead: 'copy' } })
+    expect(far.fallback?.why).toMatch(/ENOSYS.*EXDEV/s)
   })
 
   it('names in the message the kind it could not make and where', () => {

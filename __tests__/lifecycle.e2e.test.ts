@@ -76,8 +76,13 @@ describePosixWithActionNode('what a dry run already sees (dist/index.js)', () =>
       ['planned', 'create', ''],
       ['planned', 'create', '']
     ])
-    expect(run.results[1].warnings[0]).toMatch(/is a directory, which no hard link can lead to: a symbolic link/)
-    expect(run.results[2].warnings[0]).toMatch(/does not exist, so no hard link can lead to it: a symbolic link/)
+    // The fallback asked for, with the kind planned instead and why (no warning: it was asked for).
+    expect(run.results[1].fallback).toMatchObject({ asked: 'hardlink', instead: 'symlink' })
+    expect(run.results[1].fallback?.why).toMatch(/is a directory, which no hard link can lead to/)
+    expect(run.results[2].fallback).toMatchObject({ asked: 'hardlink', instead: 'symlink' })
+    expect(run.results[2].fallback?.why).toMatch(/does not exist, so no hard link can lead to it/)
+    expect(run.results[1].warnings).toEqual([])
+    expect(run.stdout).toMatch(/^would create symlink +f -> /m)
     // The real run does what the dry run said.
     const real = runAction(ws, { links, 'fail-on-error': 'false' })
     expect(real.results.map((r) => [r.status, r.kind, r.code])).toEqual([

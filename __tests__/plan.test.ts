@@ -242,23 +242,20 @@ describePosix('what a dry run can already see', () => {
     expect(p).toMatchObject({ action: 'fail', failure: { code: 'EPERM', syscall: 'link' }, targetIsDir: true })
   })
 
-  it('falls back at plan time from a hard link to a directory, and says why in the warning', () => {
+  it('falls back at plan time from a hard link to a directory, and records why (no warning)', () => {
     const p = plan('l -> data/dir', {}, { type: 'hardlink', fallback: ['symlink'] })
     expect(p).toMatchObject({ action: 'create', kinds: ['symlink'] })
-    expect(p.warnings).toEqual([
-      expect.stringMatching(
-        /data\/dir is a directory, which no hard link can lead to.*symbolic link is planned instead/
-      )
-    ])
+    expect(p.fallback).toMatchObject({ asked: 'hardlink', instead: 'symlink' })
+    expect(p.fallback?.why).toMatch(/data\/dir is a directory, which no hard link can lead to/)
+    expect(p.warnings).toEqual([])
   })
 
-  it('falls back at plan time from a hard link to a missing TARGET, and says why in the warning', () => {
+  it('falls back at plan time from a hard link to a missing TARGET, and records why; the dangling link warns', () => {
     const p = plan('l -> nothing', {}, { type: 'hardlink', fallback: ['copy', 'symlink'] })
     expect(p).toMatchObject({ action: 'create', kinds: ['symlink'] })
-    expect(p.warnings[0]).toMatch(
-      /nothing does not exist, so no hard link can lead to it: a symbolic link is planned instead/
-    )
-    expect(p.warnings[1]).toMatch(/dangles/)
+    expect(p.fallback).toMatchObject({ asked: 'hardlink', instead: 'symlink' })
+    expect(p.fallback?.why).toMatch(/nothing does not exist, so no hard link can lead to it/)
+    expect(p.warnings).toEqual([expect.stringMatching(/dangles/)])
   })
 
   it('says nothing of a fallback when the asked kind stays first', () => {

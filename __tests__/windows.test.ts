@@ -280,16 +280,16 @@ describe('junctions', () => {
 })
 
 describe('symlinks refused (no Developer Mode, not elevated)', () => {
-  it('falls back to a junction for a directory, with a warning that names the privilege', () => {
+  it('falls back to a junction for a directory, recording that the privilege is missing', () => {
     const { mem, results } = run(
       'd -> data/dir',
       {},
       { defaults: { fallback: ['junction'] }, refuse: noSymlinkPrivilege }
     )
     expect(results[0]).toMatchObject({ status: 'created', kind: 'junction', text: 'C:\\ws\\data\\dir', code: '' })
-    expect(results[0].warnings).toEqual([
-      expect.stringMatching(/\bEPERM\b.*ERROR_PRIVILEGE_NOT_HELD.*`?fallback: junction/)
-    ])
+    expect(results[0].warnings).toEqual([])
+    expect(results[0].fallback).toMatchObject({ asked: 'symlink', instead: 'junction' })
+    expect(results[0].fallback?.why).toMatch(/\bEPERM\b.*ERROR_PRIVILEGE_NOT_HELD/)
     // First a plain file, made and removed at once: it tells the privilege from access to the directory.
     expect(mem.changes).toEqual([
       expect.stringMatching(/^writeFile C:\\ws\\\.ln-action-.*-f$/),
@@ -760,7 +760,8 @@ describe('what Windows errors mean', () => {
     expect(refused.results[1]).toMatchObject({ status: 'created', kind: 'hardlink' })
     const fellBack = run('l -> D:/cache/x', layout, { ...onC, defaults: { type: 'hardlink', fallback: ['symlink'] } })
     expect(fellBack.results[0]).toMatchObject({ status: 'created', kind: 'symlink', text: 'D:\\cache\\x', code: '' })
-    expect(fellBack.results[0].warnings).toEqual([expect.stringContaining('EXDEV')])
+    expect(fellBack.results[0].fallback).toMatchObject({ asked: 'hardlink', instead: 'symlink' })
+    expect(fellBack.results[0].fallback?.why).toContain('EXDEV')
   })
 
   it('ENOTSUP from link() on ReFS is about ReFS; on NTFS it stays the general meaning', () => {

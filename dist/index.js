@@ -41629,6 +41629,11 @@ function removeLinkAt(abs, backupSuffix, ops) {
 
 
 
+/** The plan moves on from `kind` to `next`, for `why`: the first kind asked stays the one reported as asked. */
+function fallBack(plan, kind, next, why) {
+    const before = plan.fallback;
+    plan.fallback = { asked: before?.asked ?? kind, instead: next, why: before ? `${before.why} ${why}` : why };
+}
 const SYSCALL = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', copy: 'copyfile' };
 function syscallOf(kind) {
     return SYSCALL[kind];
@@ -41955,7 +41960,7 @@ function fitKinds(plan, target, ctx) {
         const why = target
             ? 'is a directory, which no hard link can lead to'
             : `does not exist, so no ${kindWords(requested[0])} can lead to it`;
-        plan.warnings.push(`TARGET ${request.absTarget} ${why}: a ${kindWords(plan.kinds[0])} is planned instead (fallback: ${plan.kinds.join(', ')}).`);
+        fallBack(plan, requested[0], plan.kinds[0], `TARGET ${request.absTarget} ${why}.`);
     }
     if (!target) {
         if (ctx.settings.dangling === 'fail')
@@ -42176,6 +42181,8 @@ function toResult(plan, outcome, ctx) {
     };
     if (request.endLine)
         result.endLine = request.endLine;
+    if (plan.fallback)
+        result.fallback = plan.fallback;
     if (outcome.probe)
         result.probe = outcome.probe;
     return result;
@@ -42468,7 +42475,7 @@ function makeWithFallback(at, plan, ctx) {
             const { message, capability } = error.explanation(plan, ctx);
             if (!next || !capability)
                 throw error;
-            plan.warnings.push(`${message} Trying a ${kindWords(next)} instead (fallback: ${plan.kinds.slice(i + 1).join(', ')}).`);
+            fallBack(plan, kind, next, message);
         }
     }
     throw new Error('no kind of link to try'); // planLink never plans an empty list
@@ -43462,6 +43469,8 @@ function createDetector(platform, sources = {}, known = []) {
 }
 
 ;// CONCATENATED MODULE: ./src/present.ts
+// How results read, wherever they are shown (log, annotations, job summary): words, paths and safe text.
+
 
 // eslint-disable-next-line no-control-regex -- control characters are what safeForLog shows instead of obeying
 const CONTROL = /[\x00-\x1f\x7f]/g;
@@ -43484,6 +43493,10 @@ function count(n, noun) {
 /** Nothing was at PATH, and nothing was to be (`state: absent` on a PATH already gone): there is no kind to name. */
 function nothingThere(r) {
     return r.kind === '' && (r.status === 'unchanged' || (r.status === 'planned' && r.plan === 'unchanged'));
+}
+/** The spec's fallback at work, as the log says it: asked for, not possible here, and why. */
+function fallbackWords({ asked, instead, why }) {
+    return `fallback: a ${kindWords(instead)} instead of the ${kindWords(asked)} asked for: ${why}`;
 }
 /** A dry run says what a real run would do; what would stay as it is is simply unchanged. */
 function statusWords(r) {
@@ -43549,13 +43562,19 @@ class Budget {
 }
 function logLine(r, where) {
     const path = displayPath(r.path, where);
+    const kind = r.kind || r.fallback?.instead || r.type;
     const head = safeForLog(nothingThere(r)
         ? `${statusWords(r).padEnd(9)} nothing to remove at ${path}`
-        : `${statusWords(r).padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${path} -> ${r.text || r.target}`);
+        : `${statusWords(r).padEnd(9)} ${kind.padEnd(8)} ${path} -> ${r.text || r.target}`);
     // Most links say nothing more: no arrays to build for them.
-    if (!r.message && !r.hint && r.warnings.length === 0)
+    if (!r.message && !r.hint && r.warnings.length === 0 && !r.fallback)
         return head;
-    const detail = [r.message, r.hint && `hint: ${r.hint}`, ...r.warnings.map((w) => `warning: ${w}`)].filter(Boolean);
+    const detail = [
+        r.fallback ? fallbackWords(r.fallback) : '',
+        r.message,
+        r.hint && `hint: ${r.hint}`,
+        ...r.warnings.map((w) => `warning: ${w}`)
+    ].filter(Boolean);
     return head + detail.map((d) => `\n    ${safeForLog(d)}`).join('');
 }
 /** The results file: every result, one JSON object a line inside the array, written a slice at a time. */
@@ -43682,8 +43701,10 @@ function failedRow(r, where) {
     return [...[statusWords(r), displayPath(r.path, where), summary_leadsTo(r, where), r.message].map(cell), hintCell(r.hint)];
 }
 function linkRow(r, where) {
-    const [to, kind] = nothingThere(r) ? ['', 'nothing to remove'] : [summary_leadsTo(r, where), r.kind || r.type];
-    return [statusWords(r), displayPath(r.path, where), to, kind, r.warnings.join(' ')].map(cell);
+    const made = r.kind || r.fallback?.instead || r.type;
+    const kind = r.fallback ? `${made} (${r.fallback.asked} asked)` : made;
+    const [to, shown] = nothingThere(r) ? ['', 'nothing to remove'] : [summary_leadsTo(r, where), kind];
+    return [statusWords(r), displayPath(r.path, where), to, shown, r.warnings.join(' ')].map(cell);
 }
 /** Rows while they fit what is left of the budget. */
 function fit(results, toRow, budget) {

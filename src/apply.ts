@@ -8,7 +8,7 @@ import { familyFacts } from './families.js'
 import { familyOf, isShareGone, kindWords, misreports, type Explanation, type FailureContext } from './knowledge.js'
 import { backupName, type Failure, type Kind, type LinkResult, type Probe } from './model.js'
 import { removeEntry } from './fsops.js'
-import { planLink, planOrSkip, syscallOf, type LinkPlan, type PlanContext } from './plan.js'
+import { fallBack, planLink, planOrSkip, syscallOf, type LinkPlan, type PlanContext } from './plan.js'
 import { kindFromText, type WindowsLinkType } from './mounts-windows.js'
 import { linkTextOf, sameLinkTarget, symlinkType } from './platform.js'
 import { removeLinkAt } from './remove.js'
@@ -275,9 +275,7 @@ function makeWithFallback(at: string, plan: LinkPlan, ctx: ApplyContext): Made {
       const next = plan.kinds[i + 1]
       const { message, capability } = error.explanation(plan, ctx)
       if (!next || !capability) throw error
-      plan.warnings.push(
-        `${message} Trying a ${kindWords(next)} instead (fallback: ${plan.kinds.slice(i + 1).join(', ')}).`
-      )
+      fallBack(plan, kind, next, message)
     }
   }
   throw new Error('no kind of link to try') // planLink never plans an empty list

@@ -151,6 +151,14 @@ export interface FilesystemInfo {
 }
 
 /** What a capability probe found in a link's directory: 'ok' or the errno name, per kind of link. */
+/** A kind of link the spec asked for and could not have, and the kind its fallback makes (or would) instead. */
+export interface Fallback {
+  asked: Kind
+  instead: Kind
+  /** Why each kind before `instead` could not be made there. */
+  why: string
+}
+
 export interface Probe {
   symlink: string
   hardlink: string
@@ -176,6 +184,8 @@ export interface LinkResult {
   warnings: string[]
   /** Dry run only: what a real run would do. */
   plan?: PlanAction
+  /** The spec's `fallback` at work: the kind asked could not be made, the next one was (or would be). */
+  fallback?: Fallback
   /** After a failure that says a kind of link cannot be made here: which kinds the directory allows. */
   probe?: Probe
   /** With `cleanup: true`, what the post step is to undo; taken off before the results are reported. */

@@ -4,7 +4,16 @@ import type { FsOps } from './fsops.js'
 import { familyOf, isShareGone, kindWords } from './knowledge.js'
 import { errnoCode, errnoNumber, isErrno, toFailure } from './errors.js'
 import type { FilesystemDetector } from './mounts.js'
-import type { Failure, FilesystemInfo, Kind, LinkOptions, LinkRequest, LinkSettings, PlanAction } from './model.js'
+import type {
+  Failure,
+  Fallback,
+  FilesystemInfo,
+  Kind,
+  LinkOptions,
+  LinkRequest,
+  LinkSettings,
+  PlanAction
+} from './model.js'
 import {
   isWithin,
   linkTextOf,
@@ -68,7 +77,15 @@ export interface LinkPlan {
   unreadable?: boolean
   /** The failure in the plan's own words, where the knowledge base has nothing to add (a PATH that leads out). */
   said?: { message: string; hint: string }
+  /** Where the asked kind cannot be made and `fallback` moves on: known at plan time (TARGET), or while applying. */
+  fallback?: Fallback
   warnings: string[]
+}
+
+/** The plan moves on from `kind` to `next`, for `why`: the first kind asked stays the one reported as asked. */
+export function fallBack(plan: LinkPlan, kind: Kind, next: Kind, why: string): void {
+  const before = plan.fallback
+  plan.fallback = { asked: before?.asked ?? kind, instead: next, why: before ? `${before.why} ${why}` : why }
 }
 
 const SYSCALL: Record<Kind, string> = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', copy: 'copyfile' }
@@ -407,9 +424,7 @@ function fitKinds(plan: LinkPlan, target: Stats | undefined, ctx: PlanContext): 
     const why = target
       ? 'is a directory, which no hard link can lead to'
       : `does not exist, so no ${kindWords(requested[0])} can lead to it`
-    plan.warnings.push(
-      `TARGET ${request.absTarget} ${why}: a ${kindWords(plan.kinds[0])} is planned instead (fallback: ${plan.kinds.join(', ')}).`
-    )
+    fallBack(plan, requested[0], plan.kinds[0], `TARGET ${request.absTarget} ${why}.`)
   }
   if (!target) {
     if (ctx.settings.dangling === 'fail') return failed(plan, 'ENOENT', 'stat', `${attempt} (dangling: fail)`)

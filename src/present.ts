@@ -1,5 +1,6 @@
 // How results read, wherever they are shown (log, annotations, job summary): words, paths and safe text.
-import type { LinkResult, Settings } from './model.js'
+import { kindWords } from './knowledge.js'
+import type { Fallback, LinkResult, Settings } from './model.js'
 import { relativeInside, type Platform } from './platform.js'
 
 /** What the report needs besides the results: the settings, the workspace, the platform. */
@@ -35,6 +36,11 @@ export function count(n: number, noun: string): string {
 /** Nothing was at PATH, and nothing was to be (`state: absent` on a PATH already gone): there is no kind to name. */
 export function nothingThere(r: LinkResult): boolean {
   return r.kind === '' && (r.status === 'unchanged' || (r.status === 'planned' && r.plan === 'unchanged'))
+}
+
+/** The spec's fallback at work, as the log says it: asked for, not possible here, and why. */
+export function fallbackWords({ asked, instead, why }: Fallback): string {
+  return `fallback: a ${kindWords(instead)} instead of the ${kindWords(asked)} asked for: ${why}`
 }
 
 /** A dry run says what a real run would do; what would stay as it is is simply unchanged. */

@@ -125,6 +125,7 @@ export function toResult(plan: LinkPlan, outcome: LinkOutcome, ctx: PlanContext)
     warnings: plan.warnings
   }
   if (request.endLine) result.endLine = request.endLine
+  if (plan.fallback) result.fallback = plan.fallback
   if (outcome.probe) result.probe = outcome.probe
   return result
 }

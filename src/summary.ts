@@ -41,8 +41,10 @@ function failedRow(r: LinkResult, where: Where): Row {
 }
 
 function linkRow(r: LinkResult, where: Where): Row {
-  const [to, kind] = nothingThere(r) ? ['', 'nothing to remove'] : [leadsTo(r, where), r.kind || r.type]
-  return [statusWords(r), displayPath(r.path, where), to, kind, r.warnings.join(' ')].map(cell)
+  const made = r.kind || r.fallback?.instead || r.type
+  const kind = r.fallback ? `${made} (${r.fallback.asked} asked)` : made
+  const [to, shown] = nothingThere(r) ? ['', 'nothing to remove'] : [leadsTo(r, where), kind]
+  return [statusWords(r), displayPath(r.path, where), to, shown, r.warnings.join(' ')].map(cell)
 }
 
 /** Rows while they fit what is left of the budget. */

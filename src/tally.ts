@@ -7,7 +7,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as nodePath from 'node:path'
 import type { LinkResult, Status } from './model.js'
-import { displayPath, isFailure, nothingThere, safeForLog, statusWords, type Where } from './present.js'
+import { displayPath, fallbackWords, isFailure, nothingThere, safeForLog, statusWords, type Where } from './present.js'
 
 /** GitHub shows 10 annotations of each level per step, and setFailed adds one error of its own. */
 export const MAX_ERRORS = 8
@@ -52,14 +52,20 @@ class Budget {
 
 function logLine(r: LinkResult, where: Where): string {
   const path = displayPath(r.path, where)
+  const kind = r.kind || r.fallback?.instead || r.type
   const head = safeForLog(
     nothingThere(r)
       ? `${statusWords(r).padEnd(9)} nothing to remove at ${path}`
-      : `${statusWords(r).padEnd(9)} ${(r.kind || r.type).padEnd(8)} ${path} -> ${r.text || r.target}`
+      : `${statusWords(r).padEnd(9)} ${kind.padEnd(8)} ${path} -> ${r.text || r.target}`
   )
   // Most links say nothing more: no arrays to build for them.
-  if (!r.message && !r.hint && r.warnings.length === 0) return head
-  const detail = [r.message, r.hint && `hint: ${r.hint}`, ...r.warnings.map((w) => `warning: ${w}`)].filter(Boolean)
+  if (!r.message && !r.hint && r.warnings.length === 0 && !r.fallback) return head
+  const detail = [
+    r.fallback ? fallbackWords(r.fallback) : '',
+    r.message,
+    r.hint && `hint: ${r.hint}`,
+    ...r.warnings.map((w) => `warning: ${w}`)
+  ].filter(Boolean)
   return head + detail.map((d) => `\n    ${safeForLog(d)}`).join('')
 }
 

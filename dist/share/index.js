@@ -1440,6 +1440,11 @@ function removeLinkAt(abs, backupSuffix, ops) {
 
 
 
+/** The plan moves on from `kind` to `next`, for `why`: the first kind asked stays the one reported as asked. */
+function fallBack(plan, kind, next, why) {
+    const before = plan.fallback;
+    plan.fallback = { asked: before?.asked ?? kind, instead: next, why: before ? `${before.why} ${why}` : why };
+}
 const SYSCALL = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', copy: 'copyfile' };
 function syscallOf(kind) {
     return SYSCALL[kind];
@@ -1766,7 +1771,7 @@ function fitKinds(plan, target, ctx) {
         const why = target
             ? 'is a directory, which no hard link can lead to'
             : `does not exist, so no ${kindWords(requested[0])} can lead to it`;
-        plan.warnings.push(`TARGET ${request.absTarget} ${why}: a ${kindWords(plan.kinds[0])} is planned instead (fallback: ${plan.kinds.join(', ')}).`);
+        fallBack(plan, requested[0], plan.kinds[0], `TARGET ${request.absTarget} ${why}.`);
     }
     if (!target) {
         if (ctx.settings.dangling === 'fail')
@@ -1987,6 +1992,8 @@ function toResult(plan, outcome, ctx) {
     };
     if (request.endLine)
         result.endLine = request.endLine;
+    if (plan.fallback)
+        result.fallback = plan.fallback;
     if (outcome.probe)
         result.probe = outcome.probe;
     return result;
@@ -2279,7 +2286,7 @@ function makeWithFallback(at, plan, ctx) {
             const { message, capability } = error.explanation(plan, ctx);
             if (!next || !capability)
                 throw error;
-            plan.warnings.push(`${message} Trying a ${kindWords(next)} instead (fallback: ${plan.kinds.slice(i + 1).join(', ')}).`);
+            fallBack(plan, kind, next, message);
         }
     }
     throw new Error('no kind of link to try'); // planLink never plans an empty list
