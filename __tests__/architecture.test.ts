@@ -12,6 +12,7 @@ const LAYERS: string[][] = [
   ['fsops.ts', 'knowledge.ts', 'mount-sources.ts', 'mounts.ts', 'mounts-macos.ts', 'mounts-windows.ts'],
   ['settings.ts'],
   ['spec.ts'],
+  ['parent.ts'],
   ['remove.ts', 'cleanup.ts', 'undo-state.ts'],
   ['plan.ts'],
   ['result.ts'],

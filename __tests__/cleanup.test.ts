@@ -108,6 +108,76 @@ describe('what the main step records, and the post step undoes', () => {
     expect(fs.readlinkSync(path.join(ws, 'b.bak'))).toBe('elsewhere')
   })
 
+  describe('a parent swapped after the step (issue 23)', () => {
+    let outside: string
+    beforeEach(() => {
+      outside = fs.mkdtempSync(path.join(tmp, 'outside-'))
+    })
+
+    /** Move sub away and put a symlink to `to` in its place, holding a link of the same text (and a backup's name). */
+    function swapSub(to: string): void {
+      fs.mkdirSync(to, { recursive: true })
+      fs.symlinkSync('../data/x', path.join(to, 'l'))
+      fs.writeFileSync(path.join(to, 'l.bak'), 'not the backup')
+      fs.renameSync(path.join(ws, 'sub'), path.join(ws, 'sub-was'))
+      fs.symlinkSync(to, path.join(ws, 'sub'))
+    }
+
+    it('keeps PATH, and touches nothing, where the parent now leads out of the workspace', () => {
+      fs.mkdirSync(path.join(ws, 'sub'))
+      const { undo: entries } = made('sub/l -> data/x')
+      swapSub(outside)
+      const before = fs.readdirSync(outside).map((n) => [n, fs.lstatSync(path.join(outside, n)).ino])
+      const [undone] = undoAll(entries)
+      expect(undone.status).toBe('kept')
+      expect(undone.warnings[0]).toContain(`now leads to ${outside}`)
+      expect(fs.readdirSync(outside).map((n) => [n, fs.lstatSync(path.join(outside, n)).ino])).toEqual(before)
+      expect(fs.readlinkSync(path.join(ws, 'sub-was/l'))).toBe('../data/x')
+    })
+
+    it('keeps PATH where the parent now leads to another directory inside the workspace', () => {
+      fs.mkdirSync(path.join(ws, 'sub'))
+      const { undo: entries } = made('sub/l -> data/x', {}, { backupSuffix: '.bak' })
+      swapSub(path.join(ws, 'elsewhere'))
+      expect(undoAll(entries)[0].status).toBe('kept')
+      expect(fs.readlinkSync(path.join(ws, 'elsewhere/l'))).toBe('../data/x')
+    })
+
+    it('keeps PATH where its directory was replaced by another one at the same path', () => {
+      fs.mkdirSync(path.join(ws, 'sub'))
+      const { undo: entries } = made('sub/l -> data/x')
+      fs.renameSync(path.join(ws, 'sub'), path.join(ws, 'sub-was'))
+      fs.mkdirSync(path.join(ws, 'sub'))
+      fs.symlinkSync('../data/x', path.join(ws, 'sub/l'))
+      const [undone] = undoAll(entries)
+      expect(undone.status).toBe('kept')
+      expect(undone.warnings[0]).toMatch(/another directory now/)
+      expect(fs.readlinkSync(path.join(ws, 'sub/l'))).toBe('../data/x')
+    })
+
+    it('keeps PATH where the chain to its parent can no longer be followed (a link text sshfs hides: EPERM)', () => {
+      fs.mkdirSync(path.join(ws, 'sub'))
+      const { undo: entries } = made('sub/l -> data/x')
+      const hiding = {
+        ...context(ws).ops,
+        realpath: () => {
+          throw Object.assign(new Error('EPERM'), { code: 'EPERM', syscall: 'realpath' })
+        }
+      }
+      const undone = undo(entries[0], hiding, linux)
+      expect(undone.status).toBe('kept')
+      expect(undone.warnings[0]).toMatch(/can no longer be followed \(EPERM/)
+      expect(fs.readlinkSync(path.join(ws, 'sub/l'))).toBe('../data/x')
+    })
+
+    it('finds nothing to undo where the parent is gone', () => {
+      fs.mkdirSync(path.join(ws, 'sub'))
+      const { undo: entries } = made('sub/l -> data/x')
+      fs.rmSync(path.join(ws, 'sub'), { recursive: true })
+      expect(undoAll(entries)[0]).toMatchObject({ status: 'unchanged', message: expect.stringMatching(/is gone/) })
+    })
+  })
+
   it('turns a refused call into that link failure with its errno', () => {
     const { undo: entries } = made('l -> data/x')
     const ops = {

@@ -8,6 +8,7 @@ import { familyFacts } from './families.js'
 import { familyOf, isShareGone, kindWords, misreports, type Explanation, type FailureContext } from './knowledge.js'
 import { backupName, type Failure, type Kind, type LinkResult, type Probe } from './model.js'
 import { removeEntry } from './fsops.js'
+import { parentChange, underParent } from './parent.js'
 import { planLink, planOrSkip, syscallOf, type LinkPlan, type PlanContext } from './plan.js'
 import { linkTextOf, sameLinkTarget, symlinkType } from './platform.js'
 import { removeLinkAt } from './remove.js'
@@ -470,16 +471,30 @@ function execute(plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
   }
 }
 
-/** `state: absent`: the link goes, or with backup-suffix is renamed to its backup. */
+/** `state: absent`: the link goes, or with backup-suffix is renamed to its backup; through the real directory planned. */
 function removal(plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
   const kind = plan.kinds[0]
+  const abs = plan.request.absPath
+  const moved = plan.parent && parentChange(abs, plan.parent, ctx.ops, ctx.platform)
+  if (moved?.gone) return { status: 'unchanged', kind: '' } // the link went with its directory
+  if (moved) return parentMoved(moved.words, plan)
+  const at = plan.parent ? underParent(abs, plan.parent, ctx.platform) : abs
   try {
-    step('remove the link', kind, () => removeLinkAt(plan.request.absPath, ctx.settings.backupSuffix, ctx.ops))
+    step('remove the link', kind, () => removeLinkAt(at, ctx.settings.backupSuffix, ctx.ops))
     return { status: 'removed', kind }
   } catch (error) {
     if (!(error instanceof StepError)) throw error
     return failedOutcome(error, plan, ctx)
   }
+}
+
+/** PATH's chain led elsewhere by the time the link was to go (a later process swapped a parent): nothing removed. */
+function parentMoved(words: string, plan: LinkPlan): LinkOutcome {
+  const failure = { code: 'PARENT_CHANGED', syscall: 'realpath', attempted: 'remove the link' }
+  const message = `${plan.request.absPath} was not removed: ${words} since the plan looked at it.`
+  const hint = 'Run the step again once nothing else changes the directories above PATH.'
+  const explanation = { message, hint, advice: [], capability: false }
+  return { status: 'failed', kind: '', failure, failedKind: plan.kinds[0], explanation }
 }
 
 function failedOutcome(error: StepError, plan: LinkPlan, ctx: ApplyContext): LinkOutcome {

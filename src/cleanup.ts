@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Stats } from 'node:fs'
 import { removeEntry, type FsOps } from './fsops.js'
 import type { Identity, Status, UndoEntry } from './model.js'
+import { parentChange, underParent } from './parent.js'
 import { sameLinkTarget, type Platform } from './platform.js'
 
 /** Everything below a copied directory, in one line: names, types, sizes, times. */
@@ -69,19 +70,29 @@ function putLinkBack(p: string, text: string, dir: boolean, ops: FsOps, platform
 
 /** Undo one link, or say why it was left. Throws the errno of a call that failed. */
 export function undo(entry: UndoEntry, ops: FsOps, platform: Platform): Undone {
-  const { path: p, before } = entry
+  const { before } = entry
   const warnings: string[] = []
   const backupLeft = before?.backup ? ` Its backup ${before.backup} is left where it is.` : ''
-  const at = ops.lstat(p)
-  if (!at) return { status: 'unchanged', message: `Nothing is at ${p} any more.${backupLeft}`, warnings }
-  if (!isStill(p, at, entry.made, ops, platform, entry.kind === 'copy')) {
-    warnings.push(`${p} changed since this job's ln-action step made it: kept as it is now.${backupLeft}`)
+  const moved = parentChange(entry.path, entry.parent, ops, platform, !entry.share)
+  if (moved?.gone)
+    return { status: 'unchanged', message: `Nothing is at ${entry.path} any more: ${moved.words}.`, warnings }
+  if (moved) {
+    warnings.push(`${entry.path} was kept: ${moved.words} since this job's ln-action step made the link.${backupLeft}`)
     return { status: 'kept', message: '', warnings }
   }
-  const backup = before?.backup && before.backupIs && ops.lstat(before.backup)
-  if (before?.backup && backup && isStill(before.backup, backup, before.backupIs!, ops, platform, false)) {
+  // From here on through the real directory: a parent swapped meanwhile cannot lead these calls elsewhere.
+  const p = underParent(entry.path, entry.parent, platform)
+  const at = ops.lstat(p)
+  if (!at) return { status: 'unchanged', message: `Nothing is at ${entry.path} any more.${backupLeft}`, warnings }
+  if (!isStill(p, at, entry.made, ops, platform, entry.kind === 'copy')) {
+    warnings.push(`${entry.path} changed since this job's ln-action step made it: kept as it is now.${backupLeft}`)
+    return { status: 'kept', message: '', warnings }
+  }
+  const backupAt = before?.backup && underParent(before.backup, entry.parent, platform)
+  const backup = backupAt && before.backupIs && ops.lstat(backupAt)
+  if (backupAt && backup && isStill(backupAt, backup, before.backupIs!, ops, platform, false)) {
     if (platform.isWindows && ops.stat(p)?.isDirectory()) ops.unlink(p)
-    ops.rename(before.backup, p)
+    ops.rename(backupAt, p)
     return { status: 'restored', message: `Put back from its backup ${before.backup}.`, warnings }
   }
   if (before?.backup) warnings.push(`The backup ${before.backup} changed or went since the step made it: not used.`)
@@ -90,6 +101,7 @@ export function undo(entry: UndoEntry, ops: FsOps, platform: Platform): Undone {
     return { status: 'restored', message: `Put back the link it replaced, to '${before.link}'.`, warnings }
   }
   removeEntry(p, ops, platform.path)
-  if (before) warnings.push(`${p} replaced a file that cannot be put back: there is no backup (set backup-suffix).`)
+  if (before)
+    warnings.push(`${entry.path} replaced a file that cannot be put back: there is no backup (set backup-suffix).`)
   return { status: 'removed', message: '', warnings }
 }

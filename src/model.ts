@@ -196,6 +196,13 @@ export interface Identity {
   tree?: string
 }
 
+/** The real directory a name was in, by its real path and by the directory itself (parent.ts). */
+export interface ParentIdentity {
+  real: string
+  dev: number
+  ino: number
+}
+
 /** What the post step is to undo for one link the main step created or replaced (`cleanup: true`). */
 export interface UndoEntry {
   line: number
@@ -203,6 +210,8 @@ export interface UndoEntry {
   target: string
   type: LinkType
   kind: Kind
+  /** PATH's directory when the link was made: undone only while PATH's chain still leads there. */
+  parent: ParentIdentity
   /** What the step left at PATH. */
   made: Identity
   /** What was at PATH before, when the step replaced it, and where its backup went. */

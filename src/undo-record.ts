@@ -5,6 +5,7 @@ import { applyLink, type ApplyContext } from './apply.js'
 import { identify } from './cleanup.js'
 import { isErrno } from './errors.js'
 import { backupName, type Identity, type LinkResult, type UndoEntry } from './model.js'
+import { parentOf } from './parent.js'
 import type { LinkPlan } from './plan.js'
 
 /** The name makeBackup will take: PATH+suffix, else the first free PATH.~N~. */
@@ -52,9 +53,10 @@ function record(
 ): LinkResult {
   const { request } = plan
   const made = identify(request.absPath, ctx.ops, ctx.platform)
-  if (!made || result.kind === '') return result
+  const parent = parentOf(request.absPath, ctx.ops, ctx.platform)
+  if (!made || !parent || result.kind === '') return result
   const { line, absPath: path, absTarget: target } = request
-  const undo: UndoEntry = { line, path, target, type: result.type, kind: result.kind, made }
+  const undo: UndoEntry = { line, path, target, type: result.type, kind: result.kind, parent, made }
   if (result.status === 'replaced' && old.was) {
     const backupIs = old.backup ? identify(old.backup, ctx.ops, ctx.platform) : undefined
     // Only the parts that say what it was: a file is put back from its backup alone.

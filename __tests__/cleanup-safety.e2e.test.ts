@@ -1,0 +1,180 @@
+// cleanup: true against later steps that act as an adversary would (issue 23), end to end through dist/index.js
+// with the post step run as the runner runs it (the main step's state as STATE_* variables): parents swapped for
+// symlinks, the working directory swapped, links and files replaced. After every post step nothing outside the
+// workspace has changed (a sibling directory, fingerprinted with contents before and after). On this machine's temp
+// directory, and on the lab's tmpfs, xfs, exFAT, FAT and sshfs mounts.
+import { afterEach, expect } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { stateEnv } from '../scripts/run-action.mjs'
+import { describePosixWithActionNode, runAction, tempWorkspace } from './helpers/action.js'
+import { describeLab, type Lab } from './helpers/lab.js'
+
+/** A link's text; its size and inode where the mount will not say (Debian's sshfs hides texts with `..`). */
+function readlinkOrSize(p: string, s: fs.Stats): string {
+  try {
+    return fs.readlinkSync(p)
+  } catch {
+    return `${s.size} bytes, inode ${s.ino}`
+  }
+}
+
+/** Everything below dir with its content: `relative path → what it is`, files by their bytes. */
+function fingerprint(dir: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const rel of (fs.readdirSync(dir, { recursive: true }) as string[]).sort()) {
+    const p = path.join(dir, rel)
+    const s = fs.lstatSync(p)
+    if (s.isSymbolicLink()) out[rel] = `link:${readlinkOrSize(p, s)}`
+    else if (s.isDirectory()) out[rel] = 'dir'
+    else out[rel] = `file:${createHash('sha256').update(fs.readFileSync(p)).digest('hex')}`
+  }
+  return out
+}
+
+/** A filesystem to run on: where its fresh directories go, and whether it makes symlinks (FAT and exFAT do not). */
+interface Ground {
+  root: string
+  symlinks: boolean
+}
+
+const cleanups: string[] = []
+afterEach(() => {
+  for (const dir of cleanups.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+/** A fresh directory on the ground, removed after the test. */
+function fresh(ground: Ground, prefix: string): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(ground.root, prefix)))
+  cleanups.push(dir)
+  return dir
+}
+
+/** A workspace holding data/x, and a sibling directory outside it, on one filesystem. */
+function site(ground: Ground): { ws: string; outside: string; cwd: string } {
+  const ws = fresh(ground, 'ws-')
+  fs.mkdirSync(path.join(ws, 'data'))
+  fs.writeFileSync(path.join(ws, 'data/x'), 'x\n')
+  const outside = fresh(ground, 'outside-')
+  // The step runs from a local directory: the workspace is its working-directory (a cwd on a share blocks a spawn).
+  const cwd = tempWorkspace('ln-action-cwd-')
+  cleanups.push(cwd)
+  return { ws, outside, cwd }
+}
+
+/** A spec line for a link at rel that this ground can make: a symlink, else a copy (fallback). */
+function linkAt(ground: Ground, rel: string, target = 'data/x'): string {
+  return ground.symlinks
+    ? `- {path: ${rel}, target: ${target}}`
+    : `- {path: ${rel}, target: ${target}, type: hardlink, fallback: copy}`
+}
+
+/** ws/sub holding a file x, for a link sub/l -> sub/x: its text `x` reads back on every ground (no `..`). */
+function withSub(ws: string): string {
+  fs.mkdirSync(path.join(ws, 'sub'))
+  fs.writeFileSync(path.join(ws, 'sub/x'), 'x\n')
+  return path.join(ws, 'sub')
+}
+
+/**
+ * What the step made at p, made again by a later step: a link of the same text (given: Debian's sshfs hides texts
+ * with `..` from readlink), or a copy of data/x edited to other bytes of the same size (a file only ever goes where
+ * it is byte-identical to what the step made).
+ */
+function lookAlike(ground: Ground, text: string, p: string): void {
+  if (ground.symlinks) fs.symlinkSync(text, p)
+  else fs.writeFileSync(p, 'y\n')
+}
+
+/**
+ * Replace the directory dir by a symlink to `to` (a directory made here), dir itself moved aside; where the ground
+ * has no symlinks, by a new directory (fusefat loses what is below a renamed directory: removed instead). Either
+ * holds a look-alike of what the step made at dir/name.
+ */
+function swapDirectory(ground: Ground, dir: string, name: string, text: string, to: string): void {
+  if (ground.symlinks) fs.renameSync(dir, `${dir}-was`)
+  else fs.rmSync(dir, { recursive: true })
+  const holder = ground.symlinks ? to : dir
+  fs.mkdirSync(holder, { recursive: true })
+  lookAlike(ground, text, path.join(holder, name))
+  if (ground.symlinks) fs.symlinkSync(to, dir)
+}
+
+/** The main step, the later steps, then the post step with the main step's state; the outside is left alone. */
+function mainThenPost(where: { ws: string; outside: string; cwd: string }, links: string, between: () => void) {
+  const inputs = { links, cleanup: 'true', 'working-directory': where.ws, 'fail-on-error': 'false' }
+  const main = runAction(where.cwd, inputs)
+  expect(main.results.map((r) => r.status)).toEqual(main.results.map(() => 'created'))
+  between()
+  const outside = fingerprint(where.outside)
+  const post = runAction(where.cwd, inputs, stateEnv(main.state))
+  if (process.env.DEBUG_CS) console.log(main.stdout, JSON.stringify(main.state), post.stdout, post.stderr)
+  expect(fingerprint(where.outside)).toEqual(outside)
+  return { main, post }
+}
+
+const there = (p: string): boolean => fs.lstatSync(p, { throwIfNoEntry: false }) !== undefined
+
+const warned = (run: ReturnType<typeof runAction>, pattern: RegExp): boolean =>
+  run.annotations.some((a) => a.level === 'warning' && pattern.test(decodeURIComponent(a.message)))
+
+/** The cases, on one ground. */
+function adversaries(ground: () => Ground, test: (title: string, fn: () => void) => void): void {
+  test('keeps a link whose parent a later step swapped for a symlink out of the workspace, touching nothing there', () => {
+    const g = ground()
+    const where = site(g)
+    const sub = withSub(where.ws)
+    const { post } = mainThenPost(where, linkAt(g, 'sub/l', 'sub/x'), () =>
+      swapDirectory(g, sub, 'l', 'x', where.outside)
+    )
+    expect(post.status).toBe(0)
+    expect(post.results.map((r) => r.status)).toEqual(['kept'])
+    expect(warned(post, /sub/)).toBe(true)
+    if (g.symlinks) expect(there(path.join(where.ws, 'sub-was/l'))).toBe(true)
+  })
+
+  test('keeps a link whose parent a later step swapped for a symlink to another directory inside', () => {
+    const g = ground()
+    const where = site(g)
+    const sub = withSub(where.ws)
+    const { post } = mainThenPost(where, linkAt(g, 'sub/l', 'sub/x'), () =>
+      swapDirectory(g, sub, 'l', 'x', path.join(where.ws, 'other'))
+    )
+    expect(post.results.map((r) => r.status)).toEqual(['kept'])
+    expect(there(path.join(where.ws, g.symlinks ? 'other/l' : 'sub/l'))).toBe(true)
+  })
+
+  test('keeps every link where a later step swapped the working directory itself', () => {
+    const g = ground()
+    const where = site(g)
+    const { post } = mainThenPost(where, `${linkAt(g, 'l')}\n${linkAt(g, 'm')}`, () => {
+      if (g.symlinks) fs.renameSync(where.ws, `${where.ws}-was`)
+      else fs.rmSync(where.ws, { recursive: true })
+      cleanups.push(`${where.ws}-was`)
+      const holder = g.symlinks ? path.join(where.outside, 'ws') : where.ws
+      fs.mkdirSync(path.join(holder, 'data'), { recursive: true })
+      for (const name of ['l', 'm']) lookAlike(g, 'data/x', path.join(holder, name))
+      if (g.symlinks) fs.symlinkSync(holder, where.ws)
+    })
+    expect(post.results.map((r) => r.status)).toEqual(['kept', 'kept'])
+  })
+}
+
+describePosixWithActionNode('cleanup against later steps (dist/index.js, STATE_* as the runner passes it)', () => {
+  adversaries(() => ({ root: os.tmpdir(), symlinks: true }), it)
+})
+
+const LAB_GROUNDS: Record<string, boolean> = { tmpfs: true, xfs: true, exfat: false, fat: false, sshfs: true }
+
+describeLab('cleanup against later steps on the lab mounts (lab/lab.sh)', (lab: Lab) => {
+  for (const [name, symlinks] of Object.entries(LAB_GROUNDS)) {
+    describe(name, () => {
+      adversaries(
+        () => ({ root: lab.mount(name).path, symlinks }),
+        (title, fn) => lab.test(title, [name], fn, 60_000)
+      )
+    })
+  }
+})
