@@ -38,6 +38,9 @@ function fingerprint(dir: string): Record<string, string> {
 interface Ground {
   root: string
   symlinks: boolean
+  hardlinks: boolean
+  /** Inode numbers are the file's own (not FUSE without use_ino). */
+  inodes: boolean
 }
 
 const cleanups: string[] = []
@@ -120,8 +123,36 @@ const there = (p: string): boolean => fs.lstatSync(p, { throwIfNoEntry: false })
 const warned = (run: ReturnType<typeof runAction>, pattern: RegExp): boolean =>
   run.annotations.some((a) => a.level === 'warning' && pattern.test(decodeURIComponent(a.message)))
 
-/** The cases, on one ground. */
-function adversaries(ground: () => Ground, test: (title: string, fn: () => void) => void): void {
+type Declare = (title: string, fn: () => void) => void
+
+/** The cases, on one ground (a test for hard links only where the ground makes them). */
+function adversaries(ground: () => Ground, test: Declare, withHardLinks: Declare): void {
+  withHardLinks(
+    'removes a hard link while it and TARGET are one file (written to meanwhile, where inodes say so)',
+    () => {
+      const g = ground()
+      const where = site(g)
+      // On sshfs the other name's cached size and bytes stay stale after a write: unprovable there, so kept.
+      const more = g.inodes ? 'more\n' : ''
+      const { post } = mainThenPost(where, '- {path: h, target: data/x, type: hardlink}', () =>
+        fs.appendFileSync(path.join(where.ws, 'data/x'), more)
+      )
+      expect(post.results.map((r) => r.status)).toEqual(['removed'])
+      expect(fs.readFileSync(path.join(where.ws, 'data/x'), 'utf8')).toBe(`x\n${more}`)
+    }
+  )
+
+  withHardLinks('keeps a hard link whose TARGET a later step wrote as a new file, then edited: its only name', () => {
+    const where = site(ground())
+    const { post } = mainThenPost(where, '- {path: h, target: data/x, type: hardlink}', () => {
+      fs.rmSync(path.join(where.ws, 'data/x'))
+      fs.writeFileSync(path.join(where.ws, 'data/x'), 'new\n')
+      fs.appendFileSync(path.join(where.ws, 'h'), 'edited\n')
+    })
+    expect(post.results.map((r) => r.status)).toEqual(['kept'])
+    expect(fs.readFileSync(path.join(where.ws, 'h'), 'utf8')).toBe('x\nedited\n')
+  })
+
   test('keeps a link whose parent a later step swapped for a symlink out of the workspace, touching nothing there', () => {
     const g = ground()
     const where = site(g)
@@ -163,18 +194,24 @@ function adversaries(ground: () => Ground, test: (title: string, fn: () => void)
 }
 
 describePosixWithActionNode('cleanup against later steps (dist/index.js, STATE_* as the runner passes it)', () => {
-  adversaries(() => ({ root: os.tmpdir(), symlinks: true }), it)
+  adversaries(() => ({ root: os.tmpdir(), symlinks: true, hardlinks: true, inodes: true }), it, it)
 })
 
-const LAB_GROUNDS: Record<string, boolean> = { tmpfs: true, xfs: true, exfat: false, fat: false, sshfs: true }
+/** What each lab mount can make (lab/FINDINGS.md): exFAT and FAT through FUSE make neither kind of link. */
+const LAB_GROUNDS: Record<string, Omit<Ground, 'root'>> = {
+  tmpfs: { symlinks: true, hardlinks: true, inodes: true },
+  xfs: { symlinks: true, hardlinks: true, inodes: true },
+  exfat: { symlinks: false, hardlinks: false, inodes: false },
+  fat: { symlinks: false, hardlinks: false, inodes: false },
+  sshfs: { symlinks: true, hardlinks: true, inodes: false }
+}
 
 describeLab('cleanup against later steps on the lab mounts (lab/lab.sh)', (lab: Lab) => {
-  for (const [name, symlinks] of Object.entries(LAB_GROUNDS)) {
+  for (const [name, can] of Object.entries(LAB_GROUNDS)) {
     describe(name, () => {
-      adversaries(
-        () => ({ root: lab.mount(name).path, symlinks }),
-        (title, fn) => lab.test(title, [name], fn, 60_000)
-      )
+      const test: Declare = (title, fn) => lab.test(title, [name], fn, 60_000)
+      const noHardLinks: Declare = (title) => it.skip(`${title} (skipped: ${name} makes no hard links)`, () => {})
+      adversaries(() => ({ root: lab.mount(name).path, ...can }), test, can.hardlinks ? test : noHardLinks)
     })
   }
 })

@@ -108,6 +108,53 @@ describe('what the main step records, and the post step undoes', () => {
     expect(fs.readlinkSync(path.join(ws, 'b.bak'))).toBe('elsewhere')
   })
 
+  describe('a hard link (issue 23)', () => {
+    it('is removed while PATH and TARGET are one file, even after a write to TARGET (no change time)', () => {
+      const { undo: entries } = made('- {path: h, target: data/x, type: hardlink}')
+      fs.appendFileSync(path.join(ws, 'data/x'), 'more')
+      fs.chmodSync(path.join(ws, 'data/x'), 0o600)
+      expect(undoAll(entries)[0].status).toBe('removed')
+      expect(fs.readFileSync(path.join(ws, 'data/x'), 'utf8')).toBe('xmore')
+    })
+
+    it('is kept where TARGET was written again as a new file and PATH edited: PATH is the only name of its content', () => {
+      const { undo: entries } = made('- {path: h, target: data/x, type: hardlink}')
+      fs.rmSync(path.join(ws, 'data/x'))
+      fs.writeFileSync(path.join(ws, 'data/x'), 'new target')
+      fs.appendFileSync(path.join(ws, 'h'), ' edited')
+      const [undone] = undoAll(entries)
+      expect(undone.status).toBe('kept')
+      expect(fs.readFileSync(path.join(ws, 'h'), 'utf8')).toBe('x edited')
+    })
+
+    it('is kept where TARGET is gone, or now a symlink to PATH', () => {
+      fs.writeFileSync(path.join(ws, 'data/y'), 'y')
+      const { undo: entries } = made(
+        '- {path: h, target: data/x, type: hardlink}\n- {path: g, target: data/y, type: hardlink}'
+      )
+      fs.rmSync(path.join(ws, 'data/x'))
+      fs.rmSync(path.join(ws, 'data/y'))
+      fs.symlinkSync('../g', path.join(ws, 'data/y'))
+      expect(undoAll(entries).map((u) => u.status)).toEqual(['kept', 'kept'])
+      expect(fs.readFileSync(path.join(ws, 'h'), 'utf8')).toBe('x')
+      expect(fs.readFileSync(path.join(ws, 'g'), 'utf8')).toBe('y')
+    })
+
+    it('on a share, where inode numbers prove nothing, goes only while it holds the same bytes as TARGET', () => {
+      fs.writeFileSync(path.join(ws, 'data/y'), 'y')
+      const { undo: entries } = made(
+        '- {path: h, target: data/x, type: hardlink}\n- {path: g, target: data/y, type: hardlink}'
+      )
+      const onShare = entries.map((e) => ({ ...e, share: true }))
+      fs.rmSync(path.join(ws, 'data/x'))
+      fs.writeFileSync(path.join(ws, 'data/x'), 'x') // a copy, the same bytes: nothing is lost
+      fs.rmSync(path.join(ws, 'data/y'))
+      fs.writeFileSync(path.join(ws, 'data/y'), 'Y') // other bytes: g holds the only copy of 'y'
+      expect(undoAll(onShare).map((u) => u.status)).toEqual(['removed', 'kept'])
+      expect(fs.readFileSync(path.join(ws, 'g'), 'utf8')).toBe('y')
+    })
+  })
+
   describe('a parent swapped after the step (issue 23)', () => {
     let outside: string
     beforeEach(() => {

@@ -40,9 +40,22 @@ export function identify(p: string, ops: FsOps, platform: Platform): Identity | 
 function isStill(p: string, s: Stats, was: Identity, ops: FsOps, platform: Platform, strict: boolean): boolean {
   if (was.link !== undefined) return s.isSymbolicLink() && sameLinkTarget(platform, p, ops.readlink(p), was.link)
   if (s.isSymbolicLink() || s.dev !== was.dev || s.ino !== was.ino) return false
-  if (!strict) return true // a hard link: its content is TARGET's, whoever changed it
+  if (!strict) return true // a backup, or a link that sshfs -o follow_symlinks shows as what it leads to
   if (s.size !== was.size || s.mtimeMs !== was.mtimeMs) return false
   return was.tree === undefined || (s.isDirectory() && treeOf(p, ops, platform) === was.tree)
+}
+
+/**
+ * A hard link goes only while PATH and the file it was made a name of are still one file, so its content keeps a
+ * name: both present, same device and inode. Not what was recorded of PATH: TARGET rewritten as a new file leaves
+ * PATH the only name of the old content, under the inode recorded. No change time either: a write or chmod on TARGET
+ * changes it. Where inode numbers prove nothing (FUSE shares), equal bytes are the proof.
+ */
+function isStillHardLink(p: string, s: Stats, entry: UndoEntry, ops: FsOps): boolean {
+  const source = ops.lstat(entry.source ?? entry.target)
+  if (!source?.isFile() || !s.isFile()) return false
+  if (entry.share) return ops.contentHash(p) === ops.contentHash(entry.source ?? entry.target)
+  return s.dev === source.dev && s.ino === source.ino
 }
 
 export interface Undone {
@@ -84,7 +97,11 @@ export function undo(entry: UndoEntry, ops: FsOps, platform: Platform): Undone {
   const p = underParent(entry.path, entry.parent, platform)
   const at = ops.lstat(p)
   if (!at) return { status: 'unchanged', message: `Nothing is at ${entry.path} any more.${backupLeft}`, warnings }
-  if (!isStill(p, at, entry.made, ops, platform, entry.kind === 'copy')) {
+  const still =
+    entry.kind === 'hardlink'
+      ? isStillHardLink(p, at, entry, ops)
+      : isStill(p, at, entry.made, ops, platform, entry.kind === 'copy')
+  if (!still) {
     warnings.push(`${entry.path} changed since this job's ln-action step made it: kept as it is now.${backupLeft}`)
     return { status: 'kept', message: '', warnings }
   }

@@ -1,6 +1,7 @@
 // The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
 // worker process can run them on a share that may hang.
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import type { PlatformPath } from 'node:path'
 import { errnoCode } from './errors.js'
@@ -27,6 +28,8 @@ export interface FsOps {
   copyFile(from: string, to: string): void
   /** Give the directory `to` the mode and times of `from`: once its content is in, since each entry added moves mtime. */
   copyMeta(from: string, to: string): void
+  /** SHA-256 of the bytes of the file at p; a link at p is not followed (O_NOFOLLOW where the OS has it). */
+  contentHash(p: string): string
   /** Windows: what the link at p was made as (file or directory symlink, junction); undefined elsewhere or unknown. */
   linkKind(p: string): WindowsLinkType | undefined
 }
@@ -57,7 +60,21 @@ export const nodeFs: FsOps = {
   writeFile: (p, data) => fs.writeFileSync(p, data, { flag: 'wx' }),
   copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
   copyMeta: (from, to) => keepMeta(to, fs.statSync(from)),
-  linkKind: (p) => (currentPlatform().isWindows ? askLinkKind(p) : undefined)
+  linkKind: (p) => (currentPlatform().isWindows ? askLinkKind(p) : undefined),
+  contentHash: (p) => hashFile(p)
+}
+
+/** Read in chunks: a copied file may be large, and only its digest is kept. */
+function hashFile(p: string): string {
+  const hash = createHash('sha256')
+  const fd = fs.openSync(p, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0))
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20)
+    for (let n; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0;) hash.update(buffer.subarray(0, n))
+  } finally {
+    fs.closeSync(fd)
+  }
+  return hash.digest('hex')
 }
 
 /**

@@ -214,6 +214,8 @@ export interface UndoEntry {
   parent: ParentIdentity
   /** What the step left at PATH. */
   made: Identity
+  /** A hard link: the file it was made a name of (TARGET with its symlinks resolved). */
+  source?: string
   /** What was at PATH before, when the step replaced it, and where its backup went. */
   before?: Identity & { backup?: string; backupIs?: Identity }
   /** On a share that may hang: undone in a child process, under the timeout. */

@@ -57,6 +57,7 @@ function record(
   if (!made || !parent || result.kind === '') return result
   const { line, absPath: path, absTarget: target } = request
   const undo: UndoEntry = { line, path, target, type: result.type, kind: result.kind, parent, made }
+  if (result.kind === 'hardlink') undo.source = plan.linkSource
   if (result.status === 'replaced' && old.was) {
     const backupIs = old.backup ? identify(old.backup, ctx.ops, ctx.platform) : undefined
     // Only the parts that say what it was: a file is put back from its backup alone.

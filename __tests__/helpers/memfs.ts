@@ -1,5 +1,6 @@
 // An in-memory filesystem behind FsOps, to run plan and apply on another OS's paths (C:\ws, \\server\share) here.
 // Entries are keyed the way that platform compares paths; a link is followed the way Windows reads it back.
+import { createHash } from 'node:crypto'
 import type { Stats } from 'node:fs'
 import type { FsOps } from '../../src/fsops.js'
 import { pathKey, withoutNamespace, type Platform } from '../../src/platform.js'
@@ -9,6 +10,8 @@ interface Inode {
   ino: number
   nlink: number
   size: number
+  /** A file's bytes, as a string. */
+  data: string
 }
 export type Node =
   | { kind: 'dir'; inode: Inode }
@@ -41,7 +44,7 @@ export function memoryFs(platform: Platform, layout: Layout, refuse: Refusal = (
   const entries = new Map<string, { name: string; node: Node }>()
   const changes: string[] = []
   let inodes = 0
-  const inode = (size = 0): Inode => ({ ino: ++inodes, nlink: 1, size })
+  const inode = (size = 0, data = ''): Inode => ({ ino: ++inodes, nlink: 1, size, data })
   const key = (p: string): string => pathKey(platform, path.resolve(p))
   const get = (p: string): Node | undefined => entries.get(key(p))?.node
   const put = (p: string, node: Node): void => void entries.set(key(p), { name: path.resolve(p), node })
@@ -140,7 +143,7 @@ export function memoryFs(platform: Platform, layout: Layout, refuse: Refusal = (
     readdir: (p) => (get(p)?.kind === 'dir' ? children(p) : fail('ENOTDIR', 'scandir')),
     writeFile: (p, data) => {
       mustBeNew(p, 'open')
-      put(p, { kind: 'file', inode: inode(data.length) })
+      put(p, { kind: 'file', inode: inode(data.length, data) })
       changes.push(`writeFile ${p}`)
     },
     // nodeFs opens `to` with O_CREAT|O_EXCL ('wx'; CREATE_NEW on Windows, libuv's fs__open): EEXIST when taken.
@@ -148,13 +151,18 @@ export function memoryFs(platform: Platform, layout: Layout, refuse: Refusal = (
       const source = follow(from)
       const node = source === undefined ? fail('ENOENT', 'open') : get(source)
       mustBeNew(to, 'open')
-      put(to, { kind: 'file', inode: inode(node?.inode.size) })
+      put(to, { kind: 'file', inode: inode(node?.inode.size, node?.inode.data) })
       changes.push(`copyFile ${from} ${to}`)
     },
     // Modes and times are not modelled (every entry reads back the same): only that both ends must exist.
     copyMeta: (from, to) => {
       if (follow(from) === undefined || !get(to)) fail('ENOENT', 'utime')
       changes.push(`copyMeta ${from} ${to}`)
+    },
+    contentHash: (p) => {
+      const node = get(p)
+      if (node?.kind === 'file') return createHash('sha256').update(node.inode.data).digest('hex')
+      return fail(!node ? 'ENOENT' : node.kind === 'link' ? 'ELOOP' : 'EISDIR', 'open') // O_NOFOLLOW, as nodeFs
     },
     // What nodeFs asks PowerShell for on Windows (fsops.ts): the type the link was made with.
     linkKind: (p) => {
@@ -181,7 +189,7 @@ export function memoryFs(platform: Platform, layout: Layout, refuse: Refusal = (
       if (dir === path.dirname(dir)) break
     }
     if (what === 'dir') put(p, { kind: 'dir', inode: inode() })
-    else if (what === 'file') put(p, { kind: 'file', inode: inode(4) })
+    else if (what === 'file') put(p, { kind: 'file', inode: inode(4, 'file') })
     else put(p, { kind: 'link', inode: inode(what.link.length), text: what.link, type: what.type })
   }
 
