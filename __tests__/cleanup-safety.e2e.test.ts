@@ -195,6 +195,28 @@ function adversaries(ground: () => Ground, test: Declare, withHardLinks: Declare
 
 describePosixWithActionNode('cleanup against later steps (dist/index.js, STATE_* as the runner passes it)', () => {
   adversaries(() => ({ root: os.tmpdir(), symlinks: true, hardlinks: true, inodes: true }), it, it)
+
+  it('fails the post step with one error naming a damaged or missing undo record, and undoes nothing', () => {
+    const ground: Ground = { root: os.tmpdir(), symlinks: true, hardlinks: true, inodes: true }
+    const where = site(ground)
+    const inputs = { links: 'l -> data/x', cleanup: 'true', 'working-directory': where.ws }
+    const main = runAction(where.cwd, inputs)
+    const runnerTemp = fresh(ground, 'runner-temp-')
+    const missing = path.join(runnerTemp, 'ln-action-undo-gone.json')
+    const damaged = [
+      [stateEnv({ ...main.state, undo: main.state.undo.slice(0, 41) }), /in the runner's state \(undo\)/],
+      [stateEnv({ post: 'true', 'undo-file': missing }), new RegExp(`file ${missing} is unreadable \\(ENOENT`)]
+    ] as const
+    for (const [state, names] of damaged) {
+      const post = runAction(where.cwd, inputs, { ...state, RUNNER_TEMP: runnerTemp })
+      expect(post.status).toBe(1)
+      const errors = post.annotations.filter((a) => a.level === 'error').map((a) => decodeURIComponent(a.message))
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toMatch(names)
+      expect(errors[0]).toMatch(/unreadable .*nothing was undone/)
+      expect(fs.readlinkSync(path.join(where.ws, 'l'))).toBe('data/x')
+    }
+  })
 })
 
 /** What each lab mount can make (lab/FINDINGS.md): exFAT and FAT through FUSE make neither kind of link. */

@@ -285,6 +285,48 @@ describe('the runner state between the steps, and the post step', () => {
     expect(fs.readdirSync(ws)).toEqual(['data'])
   })
 
+  describe('an undo record that cannot be read (issue 23)', () => {
+    /** The post step's failure, after the main step made `l` and its state was damaged by `damage`. */
+    async function postAfter(damage: (state: Record<string, string>) => Record<string, string>): Promise<string> {
+      const { results } = made('l -> data/x')
+      saveUndo(results, { ...settings, workingDirectory: ws })
+      Object.assign(process.env, damage(stateOf()))
+      await runPost()
+      expect(fs.readlinkSync(path.join(ws, 'l'))).toBe('data/x') // nothing undone
+      expect(core.setFailed).toHaveBeenCalledTimes(1)
+      return String(core.setFailed.mock.calls[0][0])
+    }
+
+    it.each([
+      ['truncated', (json: string) => json.slice(0, 41)],
+      ['empty', () => ' '],
+      ['entries not a list', (json: string) => json.replace('"entries":[', '"entries":{"0":').replace(/]}$/, '}}')],
+      ['an entry without its parent', (json: string) => json.replace('"parent":', '"elsewhere":')],
+      ['an entry of an unknown kind', (json: string) => json.replace('"kind":"symlink"', '"kind":"folder"')],
+      ['not an object', () => '[1, 2]']
+    ])('in the state, %s: one error naming the record, saying nothing was undone', async (_, damage) => {
+      const message = await postAfter((state) => ({ STATE_undo: damage(state.STATE_undo) }))
+      expect(message).toMatch(/undo record in the runner's state \(undo\) is unreadable .*nothing was undone/)
+    })
+
+    it('in a file: missing or damaged, named with its path', async () => {
+      process.env.RUNNER_TEMP = tmp
+      const big = made(Array.from({ length: 200 }, (_, i) => `l${i} -> data/x`).join('\n'))
+      saveUndo(big.results, { ...settings, workingDirectory: ws })
+      const file = stateOf()['STATE_undo-file']
+      jest.clearAllMocks()
+      const missing = await postAfter(() => {
+        const gone = `${file}.gone`
+        return { 'STATE_undo-file': gone }
+      })
+      expect(missing).toMatch(new RegExp(`undo record file ${file}.gone is unreadable \\(ENOENT.*nothing was undone`))
+      jest.clearAllMocks()
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').slice(0, 100))
+      const cut = await postAfter(() => ({ 'STATE_undo-file': file }))
+      expect(cut).toMatch(/undo record file .* is unreadable \(not JSON, cut short or damaged\): nothing was undone/)
+    })
+  })
+
   it('undoes links on a share in a child process (the bundle), and fails what it did not get to', async () => {
     const { undo: entries } = made('a -> data/x\nb -> data/x')
     const results = await undoInWorker({ settings, platform: 'linux', entries }, entries, DIST)
