@@ -4,6 +4,7 @@
 // workspace has changed (a sibling directory, fingerprinted with contents before and after). On this machine's temp
 // directory, and on the lab's tmpfs, xfs, exFAT, FAT and sshfs mounts.
 import { afterEach, expect } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
@@ -11,6 +12,8 @@ import * as path from 'node:path'
 import { stateEnv } from '../scripts/run-action.mjs'
 import { describePosixWithActionNode, runAction, tempWorkspace } from './helpers/action.js'
 import { describeLab, type Lab } from './helpers/lab.js'
+import { noInodeReuse, recreateUntil, REUSE_TRIES } from './helpers/reuse.js'
+import { itUnless } from './helpers/skip.js'
 
 /** A link's text; its size and inode where the mount will not say (Debian's sshfs hides texts with `..`). */
 function readlinkOrSize(p: string, s: fs.Stats): string {
@@ -118,6 +121,10 @@ function mainThenPost(where: { ws: string; outside: string; cwd: string }, links
   return { main, post }
 }
 
+function touch(args: string[]): void {
+  expect(spawnSync('touch', args).status).toBe(0)
+}
+
 const there = (p: string): boolean => fs.lstatSync(p, { throwIfNoEntry: false }) !== undefined
 
 const warned = (run: ReturnType<typeof runAction>, pattern: RegExp): boolean =>
@@ -151,6 +158,23 @@ function adversaries(ground: () => Ground, test: Declare, withHardLinks: Declare
     })
     expect(post.results.map((r) => r.status)).toEqual(['kept'])
     expect(fs.readFileSync(path.join(where.ws, 'h'), 'utf8')).toBe('x\nedited\n')
+  })
+
+  test('keeps a copy a later step edited with the same size and its times restored (touch -r)', () => {
+    const where = site(ground())
+    fs.mkdirSync(path.join(where.ws, 'data/dir'))
+    fs.writeFileSync(path.join(where.ws, 'data/dir/inner'), 'i\n')
+    const copy = '- {path: c, target: data/dir, type: hardlink, fallback: copy}'
+    const inner = path.join(where.ws, 'c/inner')
+    const { post } = mainThenPost(where, copy, () => {
+      // touch -r keeps the times to the nanosecond (utimes through a Date would round them, and be seen).
+      const keep = [inner, path.dirname(inner)].map((p, i) => [p, path.join(where.cwd, `times-${i}`)])
+      for (const [p, ref] of keep) touch(['-r', p, ref])
+      fs.writeFileSync(inner, 'j\n')
+      for (const [p, ref] of keep) touch(['-r', ref, p])
+    })
+    expect(post.results.map((r) => r.status)).toEqual(['kept'])
+    expect(fs.readFileSync(inner, 'utf8')).toBe('j\n')
   })
 
   test('keeps a link whose parent a later step swapped for a symlink out of the workspace, touching nothing there', () => {
@@ -195,6 +219,28 @@ function adversaries(ground: () => Ground, test: Declare, withHardLinks: Declare
 
 describePosixWithActionNode('cleanup against later steps (dist/index.js, STATE_* as the runner passes it)', () => {
   adversaries(() => ({ root: os.tmpdir(), symlinks: true, hardlinks: true, inodes: true }), it, it)
+
+  itUnless(noInodeReuse(os.tmpdir()))(
+    'puts back no file a later step wrote again under the backup name with the same inode number (ext4 reuse)',
+    () => {
+      const where = site({ root: os.tmpdir(), symlinks: true, hardlinks: true, inodes: true })
+      const f = path.join(where.ws, 'f')
+      fs.writeFileSync(f, 'mine\n')
+      const links = '- {path: f, target: data/x, overwrite: files}'
+      const main = runAction(where.cwd, {
+        links,
+        cleanup: 'true',
+        'backup-suffix': '.bak',
+        'working-directory': where.ws
+      })
+      const ino = fs.lstatSync(`${f}.bak`).ino
+      fs.rmSync(`${f}.bak`)
+      expect(recreateUntil(`${f}.bak`, ino, 'else\n')).toBeLessThan(REUSE_TRIES)
+      const post = runAction(where.cwd, { links, cleanup: 'true', 'working-directory': where.ws }, stateEnv(main.state))
+      expect(post.results[0].warnings.join(' ')).toMatch(/backup .*f.bak changed or went/)
+      expect(fs.readFileSync(`${f}.bak`, 'utf8')).toBe('else\n')
+    }
+  )
 
   it('fails the post step with one error naming a damaged or missing undo record, and undoes nothing', () => {
     const ground: Ground = { root: os.tmpdir(), symlinks: true, hardlinks: true, inodes: true }

@@ -8,6 +8,9 @@ import * as core from '../__fixtures__/core.js'
 import type { LinkResult, Settings, UndoEntry } from '../src/model.js'
 import { planAll } from '../src/plan.js'
 import { platformFor } from '../src/platform.js'
+import { memoryFs } from './helpers/memfs.js'
+import { noInodeReuse, recreateUntil, REUSE_TRIES } from './helpers/reuse.js'
+import { itUnless } from './helpers/skip.js'
 import { context, dataWorkspace, requests, type ContextOverrides } from './helpers/stage.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
@@ -106,6 +109,52 @@ describe('what the main step records, and the post step undoes', () => {
     expect(changedBackup.status).toBe('restored') // from the recorded text
     expect(changedBackup.warnings[0]).toMatch(/b.bak changed or went/)
     expect(fs.readlinkSync(path.join(ws, 'b.bak'))).toBe('elsewhere')
+  })
+
+  describe('what a delete and recreate cannot reproduce (issue 23)', () => {
+    it('keeps a copied tree edited with the same size and its times restored (touch -r)', () => {
+      fs.writeFileSync(path.join(ws, 'data/dir/inner'), 'i')
+      const copy = made('- {path: c, target: data/dir, type: hardlink, fallback: copy}')
+      const inner = path.join(ws, 'c/inner')
+      const { atime, mtime } = fs.statSync(inner)
+      const dir = fs.statSync(path.join(ws, 'c'))
+      fs.writeFileSync(inner, 'j')
+      fs.utimesSync(inner, atime, mtime)
+      fs.utimesSync(path.join(ws, 'c'), dir.atime, dir.mtime)
+      expect(undoAll(copy.undo)[0].status).toBe('kept')
+      expect(fs.readFileSync(inner, 'utf8')).toBe('j')
+    })
+
+    it('puts back no file written again under the backup name with its inode number (in-memory, reused)', () => {
+      const mem = memoryFs(linux, { '/ws/data/x': 'file', '/ws/f': 'file' }, undefined, { reuseInodes: true })
+      const base = context('/ws', { ops: mem.ops, realWorkingDirectory: '/ws', backupSuffix: '.bak' })
+      const ctx = { ...base, settings: { ...base.settings, cleanup: true } }
+      const [plan] = planAll(requests('f -> data/x', '/ws', { overwrite: 'files' }), ctx)
+      const { undo: entry } = applierFor(ctx)(plan, ctx)
+      const backup = mem.ops.lstat('/ws/f.bak')!.ino
+      mem.ops.unlink('/ws/f.bak')
+      mem.ops.writeFile('/ws/f.bak', 'not the backup')
+      expect(mem.ops.lstat('/ws/f.bak')!.ino).toBe(backup) // the number came back
+      const undone = undo(entry!, mem.ops, linux)
+      expect(undone.warnings[0]).toMatch(/backup .*f.bak changed or went/)
+      expect(mem.at('/ws/f.bak')).toMatchObject({ kind: 'file', inode: { data: 'not the backup' } })
+    })
+
+    itUnless(noInodeReuse(os.tmpdir()))(
+      'puts back no file written again under the backup name with its inode number (ext4)',
+      () => {
+        fs.writeFileSync(path.join(ws, 'f'), 'mine')
+        const { undo: entries } = made('f -> data/x', { overwrite: 'files' }, { backupSuffix: '.bak' })
+        const bak = path.join(ws, 'f.bak')
+        const was = fs.lstatSync(bak).ino
+        fs.rmSync(path.join(ws, 'f.bak')) // the backup's last name: f is the step's link now
+        const tries = recreateUntil(bak, was)
+        expect(tries).toBeLessThan(REUSE_TRIES) // noInodeReuse saw it happen within as many
+        const [undone] = undoAll(entries)
+        expect(undone.warnings[0]).toMatch(/backup .*f.bak changed or went/)
+        expect(fs.readFileSync(bak, 'utf8')).toBe('written again')
+      }
+    )
   })
 
   describe('a hard link (issue 23)', () => {

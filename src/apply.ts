@@ -21,6 +21,8 @@ export interface ApplyContext extends PlanContext {
   swept: Set<string>
   /** Parent directories this run made or found made: thousands of links share a few, and mkdir is not free. */
   madeDirs: Set<string>
+  /** The backup each replacement took, by PATH, until the undo record takes it (undo-record.ts). */
+  backups: Map<string, string>
   /** Mount points that answered readlink with EPERM for a link of the right size (Debian's sshfs hides texts). */
   hidingTexts: Set<string>
   /** Directories where a plain file could (or could not) be made, asked after EPERM from symlink() on Windows. */
@@ -38,6 +40,7 @@ export function applyContext(
     probes: new Map(),
     swept: new Set(),
     madeDirs: new Set(),
+    backups: new Map(),
     hidingTexts: new Set(),
     fileProbes: new Map(),
     now: Date.now
@@ -353,8 +356,8 @@ function keptLinkType(p: string, ctx: ApplyContext): 'file' | 'dir' | 'junction'
   return ctx.ops.linkKind(p) ?? symlinkType(ctx.platform, 'symlink', ctx.ops.stat(p)?.isDirectory() ?? false)
 }
 
-/** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. */
-function makeBackup(plan: LinkPlan, ctx: ApplyContext): void {
+/** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. Returns the name taken. */
+function makeBackup(plan: LinkPlan, ctx: ApplyContext): string {
   const { ops } = ctx
   const abs = plan.request.absPath
   const keep = (name: string): void => {
@@ -371,7 +374,8 @@ function makeBackup(plan: LinkPlan, ctx: ApplyContext): void {
   for (let n = 0; ; n++) {
     const name = backupName(abs, ctx.settings.backupSuffix, n)
     try {
-      return step(`keep the backup ${name} of`, 'hardlink', () => keep(name))
+      step(`keep the backup ${name} of`, 'hardlink', () => keep(name))
+      return name
     } catch (error) {
       if (!(error instanceof StepError) || error.failure.code !== 'EEXIST') throw error
     }
@@ -387,7 +391,7 @@ function replace(plan: LinkPlan, ctx: ApplyContext): Made {
   const made = makeWithFallback(temp, plan, ctx)
   const { kind } = made
   try {
-    if (ctx.settings.backupSuffix) makeBackup(plan, ctx)
+    if (ctx.settings.backupSuffix) ctx.backups.set(abs, makeBackup(plan, ctx))
     // rename(2) cannot put a directory (a copied tree) over a link: remove, then rename.
     if (kind === 'copy' && plan.targetIsDir) step('remove the old link at', kind, () => ops.unlink(abs))
     renameOver(temp, kind, plan, ctx)

@@ -8,7 +8,7 @@ import type { Identity, Status, UndoEntry } from './model.js'
 import { parentChange, underParent } from './parent.js'
 import { sameLinkTarget, type Platform } from './platform.js'
 
-/** Everything below a copied directory, in one line: names, types, sizes, times. */
+/** Everything below a copied directory, in one digest: names, types, link texts and file contents. */
 function treeOf(dir: string, ops: FsOps, platform: Platform): string {
   const hash = createHash('sha256')
   const walk = (d: string, rel: string): void => {
@@ -16,7 +16,8 @@ function treeOf(dir: string, ops: FsOps, platform: Platform): string {
       const p = platform.path.join(d, name)
       const s = ops.lstat(p)
       if (!s) continue
-      hash.update(`${rel}/${name}\0${s.isDirectory() ? 'd' : s.isSymbolicLink() ? 'l' : 'f'}${s.size}:${s.mtimeMs}\n`)
+      const what = s.isDirectory() ? 'd' : s.isSymbolicLink() ? `l${ops.readlink(p)}` : `f${ops.contentHash(p)}`
+      hash.update(`${rel}/${name}\0${what}\n`)
       if (s.isDirectory()) walk(p, `${rel}/${name}`)
     }
   }
@@ -24,25 +25,38 @@ function treeOf(dir: string, ops: FsOps, platform: Platform): string {
   return hash.digest('hex')
 }
 
-/** What is at p now, in the terms the post step compares; undefined where nothing is. */
-export function identify(p: string, ops: FsOps, platform: Platform): Identity | undefined {
+/**
+ * What is at p now, in the terms the post step compares; undefined where nothing is. With `content`, what only the
+ * same data has as well: a file's hash, a directory's tree, and the birth time where the filesystem keeps one.
+ */
+export function identify(p: string, ops: FsOps, platform: Platform, content = false): Identity | undefined {
   const s = ops.lstat(p)
   if (!s) return undefined
   if (s.isSymbolicLink()) {
     const dir = platform.isWindows ? ops.stat(p)?.isDirectory() === true : undefined
     return { link: ops.readlink(p), ...(dir ? { dir } : {}) }
   }
-  const { dev, ino, size, mtimeMs } = s
-  return { dev, ino, size, mtimeMs, ...(s.isDirectory() ? { tree: treeOf(p, ops, platform) } : {}) }
+  const { dev, ino, size } = s
+  if (!content) return { dev, ino, size }
+  const born = s.birthtimeMs > 0 ? { birthtimeMs: s.birthtimeMs } : {}
+  const data = s.isDirectory() ? { tree: treeOf(p, ops, platform) } : { hash: ops.contentHash(p) }
+  return { dev, ino, size, ...born, ...data }
 }
 
-/** p still is what was recorded: the same link text, or the same inode (and, for a copy, size, time and tree). */
-function isStill(p: string, s: Stats, was: Identity, ops: FsOps, platform: Platform, strict: boolean): boolean {
+/**
+ * p still is what was recorded: a link by its text; anything else by its content where that was recorded, and by its
+ * inode (and birth time) where inode numbers are the file's own. A reused inode number (ext4 gives a deleted file's
+ * number to the next) passes none of content, birth time and size together; where inodes prove nothing (FUSE
+ * shares) the content alone decides, and without a recorded content nothing does: kept.
+ */
+function isStill(p: string, s: Stats, was: Identity, ops: FsOps, platform: Platform, byInode: boolean): boolean {
   if (was.link !== undefined) return s.isSymbolicLink() && sameLinkTarget(platform, p, ops.readlink(p), was.link)
-  if (s.isSymbolicLink() || s.dev !== was.dev || s.ino !== was.ino) return false
-  if (!strict) return true // a backup, or a link that sshfs -o follow_symlinks shows as what it leads to
-  if (s.size !== was.size || s.mtimeMs !== was.mtimeMs) return false
-  return was.tree === undefined || (s.isDirectory() && treeOf(p, ops, platform) === was.tree)
+  if (s.isSymbolicLink()) return false
+  if (byInode && (s.dev !== was.dev || s.ino !== was.ino)) return false
+  if (byInode && was.birthtimeMs !== undefined && s.birthtimeMs !== was.birthtimeMs) return false
+  if (was.tree !== undefined) return s.isDirectory() && treeOf(p, ops, platform) === was.tree
+  if (was.hash !== undefined) return s.isFile() && s.size === was.size && ops.contentHash(p) === was.hash
+  return byInode // a link that sshfs -o follow_symlinks shows as what it leads to: its inode is all there is
 }
 
 /**
@@ -100,14 +114,14 @@ export function undo(entry: UndoEntry, ops: FsOps, platform: Platform): Undone {
   const still =
     entry.kind === 'hardlink'
       ? isStillHardLink(p, at, entry, ops)
-      : isStill(p, at, entry.made, ops, platform, entry.kind === 'copy')
+      : isStill(p, at, entry.made, ops, platform, !entry.share)
   if (!still) {
     warnings.push(`${entry.path} changed since this job's ln-action step made it: kept as it is now.${backupLeft}`)
     return { status: 'kept', message: '', warnings }
   }
   const backupAt = before?.backup && underParent(before.backup, entry.parent, platform)
   const backup = backupAt && before.backupIs && ops.lstat(backupAt)
-  if (backupAt && backup && isStill(backupAt, backup, before.backupIs!, ops, platform, false)) {
+  if (backupAt && backup && isStill(backupAt, backup, before.backupIs!, ops, platform, !entry.share)) {
     if (platform.isWindows && ops.stat(p)?.isDirectory()) ops.unlink(p)
     ops.rename(backupAt, p)
     return { status: 'restored', message: `Put back from its backup ${before.backup}.`, warnings }

@@ -191,8 +191,11 @@ export interface Identity {
   dev?: number
   ino?: number
   size?: number
-  mtimeMs?: number
-  /** A copied directory: names, types, sizes and times of everything below it. */
+  /** Where the filesystem keeps one (statx on Linux, APFS, NTFS; not FAT, exFAT or sshfs). */
+  birthtimeMs?: number
+  /** A file's content (SHA-256), where it must be recognised by more than its inode: copies, backups. */
+  hash?: string
+  /** A copied directory: names, types, link texts and file contents of everything below it. */
   tree?: string
 }
 

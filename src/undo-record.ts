@@ -1,36 +1,23 @@
 // `cleanup: true`: apply a link and record what the post step needs to undo it. What was at PATH is read before the
-// link is made (only where the plan may replace), what was made and its backup after. Costs a few calls per link,
-// so only with cleanup.
+// link is made (only where the plan may replace), what was made and its backup (by the name apply took) after.
+// Costs a few calls per link, and a read of each copy and backup, so only with cleanup.
 import { applyLink, type ApplyContext } from './apply.js'
 import { identify } from './cleanup.js'
 import { isErrno } from './errors.js'
-import { backupName, type Identity, type LinkResult, type UndoEntry } from './model.js'
+import { type Identity, type LinkResult, type UndoEntry } from './model.js'
 import { parentOf } from './parent.js'
 import type { LinkPlan } from './plan.js'
-
-/** The name makeBackup will take: PATH+suffix, else the first free PATH.~N~. */
-function nextBackupName(abs: string, ctx: ApplyContext): string | undefined {
-  const suffix = ctx.settings.backupSuffix
-  if (!suffix) return undefined
-  for (let n = 0; ; n++) {
-    const name = backupName(abs, suffix, n)
-    if (!ctx.ops.lstat(name)) return name
-  }
-}
-
-function before(abs: string, ctx: ApplyContext): { was?: Identity; backup?: string } {
-  const was = identify(abs, ctx.ops, ctx.platform)
-  return was ? { was, backup: nextBackupName(abs, ctx) } : {}
-}
 
 export function applyRecorded(plan: LinkPlan, ctx: ApplyContext): LinkResult {
   const { request } = plan
   const mayReplace = plan.action === 'replace' || request.dependsOnEarlier
-  const old = mayReplace ? before(request.absPath, ctx) : {}
+  const was = mayReplace ? identify(request.absPath, ctx.ops, ctx.platform) : undefined
   const result = applyLink(plan, ctx)
+  const backup = ctx.backups.get(request.absPath)
+  ctx.backups.delete(request.absPath)
   if ((result.status !== 'created' && result.status !== 'replaced') || result.kind === '') return result
   try {
-    return record(result, old, plan, ctx)
+    return record(result, { was, backup }, plan, ctx)
   } catch (error) {
     // The link is made; only reading it back failed (the share may have gone): say it will not be undone.
     if (!isErrno(error)) throw error
@@ -52,14 +39,16 @@ function record(
   ctx: ApplyContext
 ): LinkResult {
   const { request } = plan
-  const made = identify(request.absPath, ctx.ops, ctx.platform)
+  // A copy by its content: a later edit may keep its size and time (fusefat never moves mtime on a write).
+  const made = identify(request.absPath, ctx.ops, ctx.platform, result.kind === 'copy')
   const parent = parentOf(request.absPath, ctx.ops, ctx.platform)
   if (!made || !parent || result.kind === '') return result
   const { line, absPath: path, absTarget: target } = request
   const undo: UndoEntry = { line, path, target, type: result.type, kind: result.kind, parent, made }
   if (result.kind === 'hardlink') undo.source = plan.linkSource
   if (result.status === 'replaced' && old.was) {
-    const backupIs = old.backup ? identify(old.backup, ctx.ops, ctx.platform) : undefined
+    // The backup by what a delete and recreate cannot give again: inode, birth time where kept, size and content.
+    const backupIs = old.backup ? identify(old.backup, ctx.ops, ctx.platform, true) : undefined
     // Only the parts that say what it was: a file is put back from its backup alone.
     const { link, dir } = old.was
     undo.before = {

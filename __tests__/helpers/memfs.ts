@@ -39,12 +39,27 @@ function isDirectoryReparsePoint(node: Node | undefined): boolean {
   return node?.kind === 'link' && (node.type === 'dir' || node.type === 'junction')
 }
 
-export function memoryFs(platform: Platform, layout: Layout, refuse: Refusal = () => undefined): MemoryFs {
+/**
+ * `reuseInodes`: a freed inode number goes to the next new entry, as ext4 often does (its allocator looks first near
+ * the directory, where the freed one is): what a backup deleted and written again must not pass for the backup.
+ */
+export function memoryFs(
+  platform: Platform,
+  layout: Layout,
+  refuse: Refusal = () => undefined,
+  { reuseInodes = false } = {}
+): MemoryFs {
   const { path } = platform
   const entries = new Map<string, { name: string; node: Node }>()
   const changes: string[] = []
   let inodes = 0
-  const inode = (size = 0, data = ''): Inode => ({ ino: ++inodes, nlink: 1, size, data })
+  const freed: number[] = []
+  const inode = (size = 0, data = ''): Inode => ({ ino: freed.pop() ?? ++inodes, nlink: 1, size, data })
+  /** One name fewer; the number is free once none is left. */
+  const drop = (gone: Inode): void => {
+    gone.nlink--
+    if (reuseInodes && gone.nlink === 0) freed.push(gone.ino)
+  }
   const key = (p: string): string => pathKey(platform, path.resolve(p))
   const get = (p: string): Node | undefined => entries.get(key(p))?.node
   const put = (p: string, node: Node): void => void entries.set(key(p), { name: path.resolve(p), node })
@@ -118,6 +133,8 @@ export function memoryFs(platform: Platform, layout: Layout, refuse: Refusal = (
       // if lpNewFileName or lpExistingFileName names a directory" (Microsoft's MoveFileExW reference): a directory
       // symlink or junction is one. Windows answers ERROR_ACCESS_DENIED, which libuv calls EPERM.
       if (platform.isWindows && get(to) && [node, get(to)].some(isDirectoryReparsePoint)) fail('EPERM', 'rename')
+      const replaced = get(to)
+      if (replaced && replaced.inode !== node.inode) drop(replaced.inode)
       entries.delete(key(from))
       put(to, node)
       changes.push(`rename ${from} ${to}`)
@@ -125,7 +142,7 @@ export function memoryFs(platform: Platform, layout: Layout, refuse: Refusal = (
     unlink: (p) => {
       const node = get(p) ?? fail('ENOENT', 'unlink')
       if (node.kind === 'dir') fail('EPERM', 'unlink')
-      node.inode.nlink--
+      drop(node.inode)
       entries.delete(key(p))
       changes.push(`unlink ${p}`)
     },
