@@ -160,6 +160,18 @@ function adversaries(ground: () => Ground, test: Declare, withHardLinks: Declare
     expect(fs.readFileSync(path.join(where.ws, 'h'), 'utf8')).toBe('x\nedited\n')
   })
 
+  test('removes the directories it made once empty, and keeps one a later step put a file in', () => {
+    const g = ground()
+    const where = site(g)
+    // Links to a name beside them (dangling: no `..`, which Debian's sshfs hides); copies need a TARGET that is.
+    const beside = (rel: string): string => (g.symlinks ? `${path.dirname(rel)}/t` : 'data/x')
+    const links = ['made/deep/l', 'made/deep/m', 'used/l'].map((rel) => linkAt(g, rel, beside(rel))).join('\n')
+    const { post } = mainThenPost(where, links, () => fs.writeFileSync(path.join(where.ws, 'used/note'), 'n\n'))
+    expect(post.results.map((r) => r.status)).toEqual(['removed', 'removed', 'removed'])
+    expect(fs.readdirSync(where.ws).sort()).toEqual(['data', 'used'])
+    expect(fs.readdirSync(path.join(where.ws, 'used'))).toEqual(['note'])
+  })
+
   test('keeps a copy a later step edited with the same size and its times restored (touch -r)', () => {
     const where = site(ground())
     fs.mkdirSync(path.join(where.ws, 'data/dir'))

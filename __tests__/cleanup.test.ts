@@ -111,6 +111,35 @@ describe('what the main step records, and the post step undoes', () => {
     expect(fs.readlinkSync(path.join(ws, 'b.bak'))).toBe('elsewhere')
   })
 
+  describe('directories the step created (issue 23)', () => {
+    it('go once their links are undone (last made first), innermost first; one that existed before stays', () => {
+      fs.mkdirSync(path.join(ws, 'existing'))
+      const { undo: entries } = made('a/b/l -> data/x\na/b/m -> data/x\nexisting/c/n -> data/x')
+      expect(entries.map((e) => (e.dirs ?? []).map((d) => path.relative(ws, d.real)))).toEqual([
+        ['a', 'a/b'],
+        [],
+        ['existing/c']
+      ])
+      const undone = undoAll([...entries].reverse())
+      expect(undone.map((u) => u.status)).toEqual(['removed', 'removed', 'removed'])
+      expect(undone[2].message).toContain(`${path.join(ws, 'a/b')}, ${path.join(ws, 'a')}`)
+      expect(fs.readdirSync(ws).sort()).toEqual(['data', 'existing'])
+      expect(fs.readdirSync(path.join(ws, 'existing'))).toEqual([])
+    })
+
+    it('stay where they hold anything else, or lead elsewhere now', () => {
+      const { undo: entries } = made('a/b/l -> data/x\nd/e/l -> data/x')
+      fs.writeFileSync(path.join(ws, 'a/later'), 'a later step wrote this')
+      fs.renameSync(path.join(ws, 'd/e'), path.join(ws, 'e-was'))
+      fs.symlinkSync('../e-was', path.join(ws, 'd/e')) // the chain to d/e now leads elsewhere: d/e/l is kept
+      const undone = undoAll(entries)
+      expect(undone.map((u) => u.status)).toEqual(['removed', 'kept'])
+      expect(fs.readdirSync(path.join(ws, 'a'))).toEqual(['later'])
+      expect(fs.readdirSync(path.join(ws, 'd'))).toEqual(['e'])
+      expect(fs.readdirSync(path.join(ws, 'e-was'))).toEqual(['l'])
+    })
+  })
+
   describe('what a delete and recreate cannot reproduce (issue 23)', () => {
     it('keeps a copied tree edited with the same size and its times restored (touch -r)', () => {
       fs.writeFileSync(path.join(ws, 'data/dir/inner'), 'i')

@@ -21,13 +21,19 @@ export interface ApplyContext extends PlanContext {
   swept: Set<string>
   /** Parent directories this run made or found made: thousands of links share a few, and mkdir is not free. */
   madeDirs: Set<string>
-  /** The backup each replacement took, by PATH, until the undo record takes it (undo-record.ts). */
-  backups: Map<string, string>
+  /** What each link took and made on the way, by PATH, for the undo record: installed under `cleanup` alone. */
+  taken?: Map<string, Taken>
   /** Mount points that answered readlink with EPERM for a link of the right size (Debian's sshfs hides texts). */
   hidingTexts: Set<string>
   /** Directories where a plain file could (or could not) be made, asked after EPERM from symlink() on Windows. */
   fileProbes: Map<string, boolean>
   now: () => number
+}
+
+/** What applying a link did besides the link: the name its backup took, the parent directories it created. */
+export interface Taken {
+  backup?: string
+  dirs?: string[]
 }
 
 /** A fresh context for one run (or one share worker lane): nothing probed, swept or made yet. */
@@ -40,7 +46,6 @@ export function applyContext(
     probes: new Map(),
     swept: new Set(),
     madeDirs: new Set(),
-    backups: new Map(),
     hidingTexts: new Set(),
     fileProbes: new Map(),
     now: Date.now
@@ -391,7 +396,10 @@ function replace(plan: LinkPlan, ctx: ApplyContext): Made {
   const made = makeWithFallback(temp, plan, ctx)
   const { kind } = made
   try {
-    if (ctx.settings.backupSuffix) ctx.backups.set(abs, makeBackup(plan, ctx))
+    if (ctx.settings.backupSuffix) {
+      const backup = makeBackup(plan, ctx)
+      ctx.taken?.set(abs, { backup })
+    }
     // rename(2) cannot put a directory (a copied tree) over a link: remove, then rename.
     if (kind === 'copy' && plan.targetIsDir) step('remove the old link at', kind, () => ops.unlink(abs))
     renameOver(temp, kind, plan, ctx)
@@ -466,6 +474,7 @@ function execute(plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
     createParents(plan, ctx, createdParents)
     const status = plan.action === 'replace' ? 'replaced' : 'created'
     const made = status === 'replaced' ? replace(plan, ctx) : makeWithFallback(plan.request.absPath, plan, ctx)
+    if (createdParents.length > 0) ctx.taken?.set(plan.request.absPath, { dirs: createdParents })
     verify(made, plan, ctx)
     return { status, kind: made.kind, failure: made.quirk, failedKind: made.kind }
   } catch (error) {

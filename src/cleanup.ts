@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Stats } from 'node:fs'
 import { removeEntry, type FsOps } from './fsops.js'
 import type { Identity, Status, UndoEntry } from './model.js'
-import { parentChange, underParent } from './parent.js'
+import { parentChange, removeMadeDirs, underParent } from './parent.js'
 import { sameLinkTarget, type Platform } from './platform.js'
 
 /** Everything below a copied directory, in one digest: names, types, link texts and file contents. */
@@ -95,20 +95,31 @@ function putLinkBack(p: string, text: string, dir: boolean, ops: FsOps, platform
   }
 }
 
-/** Undo one link, or say why it was left. Throws the errno of a call that failed. */
+/**
+ * Undo one link, or say why it was left, then remove the directories made for it that its undo left empty. Only
+ * through PATH's real directory, while the chain still leads there. Throws the errno of a call that failed.
+ */
 export function undo(entry: UndoEntry, ops: FsOps, platform: Platform): Undone {
-  const { before } = entry
-  const warnings: string[] = []
-  const backupLeft = before?.backup ? ` Its backup ${before.backup} is left where it is.` : ''
+  const backupLeft = entry.before?.backup ? ` Its backup ${entry.before.backup} is left where it is.` : ''
   const moved = parentChange(entry.path, entry.parent, ops, platform, !entry.share)
   if (moved?.gone)
-    return { status: 'unchanged', message: `Nothing is at ${entry.path} any more: ${moved.words}.`, warnings }
+    return { status: 'unchanged', message: `Nothing is at ${entry.path} any more: ${moved.words}.`, warnings: [] }
   if (moved) {
-    warnings.push(`${entry.path} was kept: ${moved.words} since this job's ln-action step made the link.${backupLeft}`)
-    return { status: 'kept', message: '', warnings }
+    const why = `${entry.path} was kept: ${moved.words} since this job's ln-action step made the link.${backupLeft}`
+    return { status: 'kept', message: '', warnings: [why] }
   }
-  // From here on through the real directory: a parent swapped meanwhile cannot lead these calls elsewhere.
-  const p = underParent(entry.path, entry.parent, platform)
+  const undone = undoAt(underParent(entry.path, entry.parent, platform), entry, backupLeft, ops, platform)
+  if (!entry.dirs || undone.status === 'kept') return undone
+  const removed = removeMadeDirs(entry.dirs, ops, platform, !entry.share)
+  if (removed.length === 0) return undone
+  const also = `Removed the directory the step made for it, now empty: ${removed.join(', ')}.`
+  return { ...undone, message: [undone.message, also].filter(Boolean).join(' ') }
+}
+
+/** Undo the link at p, PATH under its real directory. */
+function undoAt(p: string, entry: UndoEntry, backupLeft: string, ops: FsOps, platform: Platform): Undone {
+  const { before } = entry
+  const warnings: string[] = []
   const at = ops.lstat(p)
   if (!at) return { status: 'unchanged', message: `Nothing is at ${entry.path} any more.${backupLeft}`, warnings }
   const still =

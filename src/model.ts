@@ -219,6 +219,8 @@ export interface UndoEntry {
   made: Identity
   /** A hard link: the file it was made a name of (TARGET with its symlinks resolved). */
   source?: string
+  /** The parent directories the step created for it, outermost first. */
+  dirs?: ParentIdentity[]
   /** What was at PATH before, when the step replaced it, and where its backup went. */
   before?: Identity & { backup?: string; backupIs?: Identity }
   /** On a share that may hang: undone in a child process, under the timeout. */

@@ -9,16 +9,23 @@ import { pathKey, type Platform } from './platform.js'
 
 /** The real directory p's name is in, now; undefined where p's parent is gone (nothing of p's can be there). */
 export function parentOf(p: string, ops: FsOps, platform: Platform): ParentIdentity | undefined {
-  let real: string
+  return identityOrNothing(platform.path.dirname(p), ops)
+}
+
+function identityOrNothing(dir: string, ops: FsOps): ParentIdentity | undefined {
   try {
-    real = ops.realpath(platform.path.dirname(p))
+    return directoryIdentity(dir, ops)
   } catch (error) {
     if (['ENOENT', 'ENOTDIR'].includes(errnoCode(error))) return undefined
     throw error
   }
+}
+
+/** The directory at dir itself, by its real path and inode; undefined where none is. */
+export function directoryIdentity(dir: string, ops: FsOps): ParentIdentity | undefined {
+  const real = ops.realpath(dir)
   const stats = ops.stat(real)
-  if (!stats?.isDirectory()) return undefined
-  return { real, dev: stats.dev, ino: stats.ino }
+  return stats?.isDirectory() ? { real, dev: stats.dev, ino: stats.ino } : undefined
 }
 
 /** p as its real parent names it: the name in that directory, whatever the chain of p's spelling leads to later. */
@@ -39,11 +46,26 @@ export function parentChange(
   ops: FsOps,
   platform: Platform,
   byInode = true
-): { gone: boolean; words: string } | undefined {
-  const dir = platform.path.dirname(p)
+): Change | undefined {
+  return directoryChange(platform.path.dirname(p), was, ops, platform, byInode)
+}
+
+export interface Change {
+  gone: boolean
+  words: string
+}
+
+/** parentChange for the directory dir itself. */
+function directoryChange(
+  dir: string,
+  was: ParentIdentity,
+  ops: FsOps,
+  platform: Platform,
+  byInode: boolean
+): Change | undefined {
   let now: ParentIdentity | undefined
   try {
-    now = parentOf(p, ops, platform)
+    now = identityOrNothing(dir, ops)
   } catch (error) {
     // A symlink swapped in that cannot be read (Debian's sshfs hides texts with `..` or absolute: EPERM) or a loop.
     const code = errnoCode(error)
@@ -57,3 +79,27 @@ export function parentChange(
     return { gone: false, words: `its directory ${was.real} is another directory now (another inode)` }
   return undefined
 }
+
+/**
+ * Remove the directories made for a link (outermost first in `dirs`), innermost first, each only while it is still
+ * the one made (its real path and, where inodes prove it, its inode) and empty: rmdir never removes one that holds
+ * anything. Stops at the first that stays; returns those removed.
+ */
+export function removeMadeDirs(dirs: ParentIdentity[], ops: FsOps, platform: Platform, byInode: boolean): string[] {
+  const removed: string[] = []
+  for (const dir of [...dirs].reverse()) {
+    // Looked at first: fusefat answers rmdir of a full directory with EPERM, not ENOTEMPTY.
+    if (directoryChange(dir.real, dir, ops, platform, byInode) || ops.readdir(dir.real).length > 0) break
+    try {
+      ops.rmdir(dir.real)
+    } catch (error) {
+      if (STAYS.includes(errnoCode(error))) break
+      throw error
+    }
+    removed.push(dir.real)
+  }
+  return removed
+}
+
+/** rmdir's answers for a directory that holds something, or is gone. */
+const STAYS = ['ENOTEMPTY', 'EEXIST', 'ENOENT']

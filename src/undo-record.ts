@@ -5,19 +5,20 @@ import { applyLink, type ApplyContext } from './apply.js'
 import { identify } from './cleanup.js'
 import { isErrno } from './errors.js'
 import { type Identity, type LinkResult, type UndoEntry } from './model.js'
-import { parentOf } from './parent.js'
+import { directoryIdentity, parentOf } from './parent.js'
 import type { LinkPlan } from './plan.js'
 
 export function applyRecorded(plan: LinkPlan, ctx: ApplyContext): LinkResult {
   const { request } = plan
   const mayReplace = plan.action === 'replace' || request.dependsOnEarlier
   const was = mayReplace ? identify(request.absPath, ctx.ops, ctx.platform) : undefined
+  const taken = (ctx.taken ??= new Map())
   const result = applyLink(plan, ctx)
-  const backup = ctx.backups.get(request.absPath)
-  ctx.backups.delete(request.absPath)
+  const { backup, dirs } = taken.get(request.absPath) ?? {}
+  taken.delete(request.absPath)
   if ((result.status !== 'created' && result.status !== 'replaced') || result.kind === '') return result
   try {
-    return record(result, { was, backup }, plan, ctx)
+    return record(result, { was, backup, dirs }, plan, ctx)
   } catch (error) {
     // The link is made; only reading it back failed (the share may have gone): say it will not be undone.
     if (!isErrno(error)) throw error
@@ -34,7 +35,7 @@ export function applyRecorded(plan: LinkPlan, ctx: ApplyContext): LinkResult {
 
 function record(
   result: LinkResult,
-  old: { was?: Identity; backup?: string },
+  old: { was?: Identity; backup?: string; dirs?: string[] },
   plan: LinkPlan,
   ctx: ApplyContext
 ): LinkResult {
@@ -46,6 +47,9 @@ function record(
   const { line, absPath: path, absTarget: target } = request
   const undo: UndoEntry = { line, path, target, type: result.type, kind: result.kind, parent, made }
   if (result.kind === 'hardlink') undo.source = plan.linkSource
+  // The directories made for it, by what they are: the post step removes each its undo leaves empty.
+  const dirs = old.dirs?.map((d) => directoryIdentity(d, ctx.ops)).filter((d) => d !== undefined)
+  if (dirs?.length) undo.dirs = dirs
   if (result.status === 'replaced' && old.was) {
     // The backup by what a delete and recreate cannot give again: inode, birth time where kept, size and content.
     const backupIs = old.backup ? identify(old.backup, ctx.ops, ctx.platform, true) : undefined

@@ -82,13 +82,15 @@ const oneOf =
 const IDENTITY_FIELDS = { link: optional(isString), dev: optional(isNumber), ino: optional(isNumber) }
 const IDENTITY = shaped(IDENTITY_FIELDS)
 const BEFORE = shaped({ ...IDENTITY_FIELDS, backup: optional(isString), backupIs: optional(IDENTITY) })
+const DIRECTORY = shaped({ real: isString, dev: isNumber, ino: isNumber })
 const ENTRY = shaped({
   line: isNumber,
   path: isString,
   target: isString,
   type: oneOf(LINK_TYPES),
   kind: oneOf(KINDS),
-  parent: shaped({ real: isString, dev: isNumber, ino: isNumber }),
+  parent: DIRECTORY,
+  dirs: optional((v) => Array.isArray(v) && v.every(DIRECTORY)),
   made: IDENTITY,
   before: optional(BEFORE),
   source: optional(isString),
