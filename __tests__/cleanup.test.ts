@@ -8,7 +8,7 @@ import * as core from '../__fixtures__/core.js'
 import type { LinkResult, Settings, UndoEntry } from '../src/model.js'
 import { planAll } from '../src/plan.js'
 import { platformFor } from '../src/platform.js'
-import { memoryFs } from './helpers/memfs.js'
+import { memoryFs, type Layout } from './helpers/memfs.js'
 import { noInodeReuse, recreateUntil, REUSE_TRIES } from './helpers/reuse.js'
 import { itUnless } from './helpers/skip.js'
 import { context, dataWorkspace, requests, type ContextOverrides } from './helpers/stage.js'
@@ -109,6 +109,51 @@ describe('what the main step records, and the post step undoes', () => {
     expect(changedBackup.status).toBe('restored') // from the recorded text
     expect(changedBackup.warnings[0]).toMatch(/b.bak changed or went/)
     expect(fs.readlinkSync(path.join(ws, 'b.bak'))).toBe('elsewhere')
+  })
+
+  describe('on Windows, each link put back as the kind it was (issue 23; platform seam, in-memory model)', () => {
+    const win32 = platformFor('win32')
+    const NTFS = { type: 'NTFS', mountPoint: 'C:\\', source: '', options: ['fixed'] }
+
+    function madeOnWindows(spec: string, layout: Layout, backupSuffix = '') {
+      const mem = memoryFs(win32, { 'C:\\ws\\data\\x.txt': 'file', 'C:\\ws\\data\\dir': 'dir', ...layout })
+      const base = context('C:\\ws', {
+        platform: win32,
+        ops: mem.ops,
+        realWorkingDirectory: 'C:\\ws',
+        detector: { forPath: () => NTFS },
+        backupSuffix
+      })
+      const ctx = { ...base, settings: { ...base.settings, cleanup: true } }
+      const plans = planAll(requests(spec, 'C:\\ws', { overwrite: 'links' }, win32), ctx)
+      const entries = plans.flatMap((plan) => applierFor(ctx)(plan, ctx).undo ?? [])
+      return { mem, undone: entries.map((e) => undo(e, mem.ops, win32)) }
+    }
+
+    it('a replaced junction as a junction, a dangling directory link as a directory link', () => {
+      const { mem, undone } = madeOnWindows('j -> data/x.txt\nd -> data/x.txt', {
+        'C:\\ws\\j': { link: 'C:\\ws\\data\\dir', type: 'junction' },
+        'C:\\ws\\d': { link: 'C:\\ws\\gone', type: 'dir' }
+      })
+      expect(undone.map((u) => u.status)).toEqual(['restored', 'restored'])
+      expect(mem.at('C:\\ws\\j')).toMatchObject({ kind: 'link', type: 'junction', text: 'C:\\ws\\data\\dir' })
+      expect(mem.at('C:\\ws\\d')).toMatchObject({ kind: 'link', type: 'dir', text: 'C:\\ws\\gone' })
+      // Over the file links the step made, a directory link cannot be renamed (MoveFileExW): said, not hidden.
+      for (const u of undone) expect(u.warnings.join(' ')).toMatch(/not atomic/)
+      expect(mem.paths().filter((p) => p.includes('.ln-action-'))).toEqual([])
+    })
+
+    it('a directory-link backup over the file link the step made: removed, then renamed', () => {
+      const { mem, undone } = madeOnWindows(
+        'b -> data/x.txt',
+        { 'C:\\ws\\b': { link: 'C:\\ws\\data\\dir', type: 'dir' } },
+        '.bak'
+      )
+      expect(undone[0]).toMatchObject({ status: 'restored', message: expect.stringMatching(/from its backup/) })
+      expect(undone[0].warnings.join(' ')).toMatch(/not atomic/)
+      expect(mem.at('C:\\ws\\b')).toMatchObject({ kind: 'link', type: 'dir', text: 'C:\\ws\\data\\dir' })
+      expect(mem.at('C:\\ws\\b.bak')).toBeUndefined()
+    })
   })
 
   describe('directories the step created (issue 23)', () => {

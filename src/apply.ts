@@ -356,7 +356,7 @@ export function probe(dir: string, plan: LinkPlan, ctx: ApplyContext): Probe {
 }
 
 /** The Windows type a link is made again with: its own, or (where that cannot be read) what it leads to now. */
-function keptLinkType(p: string, ctx: ApplyContext): 'file' | 'dir' | 'junction' | undefined {
+export function keptLinkType(p: string, ctx: ApplyContext): 'file' | 'dir' | 'junction' | undefined {
   if (!ctx.platform.isWindows) return undefined
   return ctx.ops.linkKind(p) ?? symlinkType(ctx.platform, 'symlink', ctx.ops.stat(p)?.isDirectory() ?? false)
 }

@@ -3,6 +3,7 @@
 // Anything changed since is kept, with a warning. The same code identifies what the main step made.
 import { createHash, randomBytes } from 'node:crypto'
 import type { Stats } from 'node:fs'
+import { errnoCode } from './errors.js'
 import { removeEntry, type FsOps } from './fsops.js'
 import type { Identity, Status, UndoEntry } from './model.js'
 import { parentChange, removeMadeDirs, underParent } from './parent.js'
@@ -32,10 +33,7 @@ function treeOf(dir: string, ops: FsOps, platform: Platform): string {
 export function identify(p: string, ops: FsOps, platform: Platform, content = false): Identity | undefined {
   const s = ops.lstat(p)
   if (!s) return undefined
-  if (s.isSymbolicLink()) {
-    const dir = platform.isWindows ? ops.stat(p)?.isDirectory() === true : undefined
-    return { link: ops.readlink(p), ...(dir ? { dir } : {}) }
-  }
+  if (s.isSymbolicLink()) return { link: ops.readlink(p) }
   const { dev, ino, size } = s
   if (!content) return { dev, ino, size }
   const born = s.birthtimeMs > 0 ? { birthtimeMs: s.birthtimeMs } : {}
@@ -78,21 +76,39 @@ export interface Undone {
   warnings: string[]
 }
 
-/** A link with `text` put where `p` is, in one rename (a temporary name of apply's form, swept if left behind). */
-function putLinkBack(p: string, text: string, dir: boolean, ops: FsOps, platform: Platform): void {
+/**
+ * A link with `text`, of its Windows kind, put where `p` is: made under a temporary name of apply's form (swept if
+ * left behind), then renamed over p.
+ */
+function putLinkBack(p: string, was: Identity, ops: FsOps, platform: Platform, warnings: string[]): void {
   const temp = platform.path.join(
     platform.path.dirname(p),
     `.ln-action-${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`
   )
-  ops.symlink(text, temp, platform.isWindows ? (dir ? 'dir' : 'file') : undefined)
+  ops.symlink(was.link!, temp, platform.isWindows ? (was.type ?? 'file') : undefined)
   try {
-    // Windows cannot rename over a directory link.
-    if (platform.isWindows && ops.stat(p)?.isDirectory()) ops.unlink(p)
-    ops.rename(temp, p)
+    renameOver(temp, p, ops, platform, warnings)
   } catch (error) {
     ops.unlink(temp)
     throw error
   }
+}
+
+/**
+ * Rename `from` over p, the step's own link. Windows refuses (EPERM) where either is a directory link or junction,
+ * dangling or not (MoveFileExW cannot replace a directory; libuv says EPERM for ERROR_ACCESS_DENIED): there p is
+ * removed first (libuv's fs__unlink removes a directory link or junction too, src/win/fs.c), and the result says it
+ * was not atomic.
+ */
+function renameOver(from: string, p: string, ops: FsOps, platform: Platform, warnings: string[]): void {
+  try {
+    return ops.rename(from, p)
+  } catch (error) {
+    if (!platform.isWindows || errnoCode(error) !== 'EPERM') throw error
+  }
+  ops.unlink(p)
+  ops.rename(from, p)
+  warnings.push(`Windows cannot put a link back over ${p} in one step (not atomic): it was removed, then renamed.`)
 }
 
 /**
@@ -133,13 +149,12 @@ function undoAt(p: string, entry: UndoEntry, backupLeft: string, ops: FsOps, pla
   const backupAt = before?.backup && underParent(before.backup, entry.parent, platform)
   const backup = backupAt && before.backupIs && ops.lstat(backupAt)
   if (backupAt && backup && isStill(backupAt, backup, before.backupIs!, ops, platform, !entry.share)) {
-    if (platform.isWindows && ops.stat(p)?.isDirectory()) ops.unlink(p)
-    ops.rename(backupAt, p)
+    renameOver(backupAt, p, ops, platform, warnings)
     return { status: 'restored', message: `Put back from its backup ${before.backup}.`, warnings }
   }
   if (before?.backup) warnings.push(`The backup ${before.backup} changed or went since the step made it: not used.`)
   if (before?.link !== undefined) {
-    putLinkBack(p, before.link, before.dir === true, ops, platform)
+    putLinkBack(p, before, ops, platform, warnings)
     return { status: 'restored', message: `Put back the link it replaced, to '${before.link}'.`, warnings }
   }
   removeEntry(p, ops, platform.path)

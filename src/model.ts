@@ -186,8 +186,8 @@ export interface LinkResult {
 export interface Identity {
   /** A symbolic link's text. */
   link?: string
-  /** Windows: a directory link (its type is fixed when it is made). */
-  dir?: boolean
+  /** Windows: what a link was made as (file or directory symlink, junction), fixed at creation and put back as such. */
+  type?: 'file' | 'dir' | 'junction'
   dev?: number
   ino?: number
   size?: number

@@ -1,7 +1,7 @@
 // `cleanup: true`: apply a link and record what the post step needs to undo it. What was at PATH is read before the
 // link is made (only where the plan may replace), what was made and its backup (by the name apply took) after.
 // Costs a few calls per link, and a read of each copy and backup, so only with cleanup.
-import { applyLink, type ApplyContext } from './apply.js'
+import { applyLink, keptLinkType, type ApplyContext } from './apply.js'
 import { identify } from './cleanup.js'
 import { isErrno } from './errors.js'
 import { type Identity, type LinkResult, type UndoEntry } from './model.js'
@@ -12,6 +12,8 @@ export function applyRecorded(plan: LinkPlan, ctx: ApplyContext): LinkResult {
   const { request } = plan
   const mayReplace = plan.action === 'replace' || request.dependsOnEarlier
   const was = mayReplace ? identify(request.absPath, ctx.ops, ctx.platform) : undefined
+  // A link's Windows kind (junction, file or directory symlink), to be put back as that kind.
+  if (was?.link !== undefined && ctx.platform.isWindows) was.type = keptLinkType(request.absPath, ctx)
   const taken = (ctx.taken ??= new Map())
   const result = applyLink(plan, ctx)
   const { backup, dirs } = taken.get(request.absPath) ?? {}
@@ -54,9 +56,9 @@ function record(
     // The backup by what a delete and recreate cannot give again: inode, birth time where kept, size and content.
     const backupIs = old.backup ? identify(old.backup, ctx.ops, ctx.platform, true) : undefined
     // Only the parts that say what it was: a file is put back from its backup alone.
-    const { link, dir } = old.was
+    const { link, type } = old.was
     undo.before = {
-      ...(link !== undefined ? { link, dir } : {}),
+      ...(link !== undefined ? { link, ...(type ? { type } : {}) } : {}),
       ...(backupIs ? { backup: old.backup, backupIs } : {})
     }
   }

@@ -79,7 +79,12 @@ const oneOf =
   (v) =>
     values.includes(v as string)
 
-const IDENTITY_FIELDS = { link: optional(isString), dev: optional(isNumber), ino: optional(isNumber) }
+const IDENTITY_FIELDS = {
+  link: optional(isString),
+  type: optional(oneOf(['file', 'dir', 'junction'])),
+  dev: optional(isNumber),
+  ino: optional(isNumber)
+}
 const IDENTITY = shaped(IDENTITY_FIELDS)
 const BEFORE = shaped({ ...IDENTITY_FIELDS, backup: optional(isString), backupIs: optional(IDENTITY) })
 const DIRECTORY = shaped({ real: isString, dev: isNumber, ino: isNumber })
