@@ -24,9 +24,11 @@ function readlinkOrSize(p: string, s: fs.Stats): string {
   }
 }
 
+type Fingerprint = Record<string, string>
+
 /** Everything below dir with its content: `relative path → what it is`, files by their bytes. */
-function fingerprint(dir: string): Record<string, string> {
-  const out: Record<string, string> = {}
+function fingerprint(dir: string): Fingerprint {
+  const out: Fingerprint = {}
   for (const rel of (fs.readdirSync(dir, { recursive: true }) as string[]).sort()) {
     const p = path.join(dir, rel)
     const s = fs.lstatSync(p)
@@ -109,16 +111,38 @@ function swapDirectory(ground: Ground, dir: string, name: string, text: string, 
 }
 
 /** The main step, the later steps, then the post step with the main step's state; the outside is left alone. */
-function mainThenPost(where: { ws: string; outside: string; cwd: string }, links: string, between: () => void) {
+function mainThenPost(
+  where: { ws: string; outside: string; cwd: string },
+  links: string,
+  between: () => void,
+  movedTo = where.ws // where the workspace's directory is after the later steps
+) {
   const inputs = { links, cleanup: 'true', 'working-directory': where.ws, 'fail-on-error': 'false' }
   const main = runAction(where.cwd, inputs)
   expect(main.results.map((r) => r.status)).toEqual(main.results.map(() => 'created'))
+  const made = fingerprint(where.ws)
   between()
-  const outside = fingerprint(where.outside)
+  const [outside, before] = [fingerprint(where.outside), fingerprint(movedTo)]
   const post = runAction(where.cwd, inputs, stateEnv(main.state))
-  if (process.env.DEBUG_CS) console.log(main.stdout, JSON.stringify(main.state), post.stdout, post.stderr)
   expect(fingerprint(where.outside)).toEqual(outside)
+  const paths = main.results.map((r) => path.relative(where.ws, r.path))
+  expect(lost({ made, before, after: fingerprint(movedTo) }, paths)).toEqual([])
   return { main, post }
+}
+
+/**
+ * What was in the workspace before the post step and is gone or changed after it, although it was not what the step
+ * made, byte for byte (the same at or below a PATH of the step, or a directory above one, as right after the main
+ * step), nor is its content still there (a backup put back moves, and a hard link's content stays in TARGET).
+ */
+function lost(ws: { made: Fingerprint; before: Fingerprint; after: Fingerprint }, paths: string[]): string[] {
+  const kept = new Set(Object.values(ws.after).filter((v) => v !== 'dir'))
+  const ours = (rel: string, value: string): boolean =>
+    ws.made[rel] === value &&
+    paths.some((p) => rel === p || rel.startsWith(`${p}/`) || (value === 'dir' && p.startsWith(`${rel}/`)))
+  return Object.entries(ws.before)
+    .filter(([rel, value]) => ws.after[rel] !== value && !kept.has(value) && !ours(rel, value))
+    .map(([rel, value]) => `${rel}: ${value}`)
 }
 
 function touch(args: string[]): void {
@@ -216,15 +240,20 @@ function adversaries(ground: () => Ground, test: Declare, withHardLinks: Declare
   test('keeps every link where a later step swapped the working directory itself', () => {
     const g = ground()
     const where = site(g)
-    const { post } = mainThenPost(where, `${linkAt(g, 'l')}\n${linkAt(g, 'm')}`, () => {
-      if (g.symlinks) fs.renameSync(where.ws, `${where.ws}-was`)
-      else fs.rmSync(where.ws, { recursive: true })
-      cleanups.push(`${where.ws}-was`)
-      const holder = g.symlinks ? path.join(where.outside, 'ws') : where.ws
-      fs.mkdirSync(path.join(holder, 'data'), { recursive: true })
-      for (const name of ['l', 'm']) lookAlike(g, 'data/x', path.join(holder, name))
-      if (g.symlinks) fs.symlinkSync(holder, where.ws)
-    })
+    const { post } = mainThenPost(
+      where,
+      `${linkAt(g, 'l')}\n${linkAt(g, 'm')}`,
+      () => {
+        if (g.symlinks) fs.renameSync(where.ws, `${where.ws}-was`)
+        else fs.rmSync(where.ws, { recursive: true })
+        cleanups.push(`${where.ws}-was`)
+        const holder = g.symlinks ? path.join(where.outside, 'ws') : where.ws
+        fs.mkdirSync(path.join(holder, 'data'), { recursive: true })
+        for (const name of ['l', 'm']) lookAlike(g, 'data/x', path.join(holder, name))
+        if (g.symlinks) fs.symlinkSync(holder, where.ws)
+      },
+      g.symlinks ? `${where.ws}-was` : where.ws
+    )
     expect(post.results.map((r) => r.status)).toEqual(['kept', 'kept'])
   })
 }
