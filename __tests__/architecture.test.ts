@@ -2,14 +2,16 @@
 // in a cycle (type-only imports included: a cycle of types is a cycle of ideas). A new module must be given a layer.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-const SRC = new URL('../src/', import.meta.url).pathname
+const SRC = fileURLToPath(new URL('../src/', import.meta.url))
 
 /** Lowest first: the data, then what knows the world, then the pipeline's stages in order, then what runs them. */
 const LAYERS: string[][] = [
   ['model.ts', 'errors.ts', 'platform.ts', 'roles.ts', 'mount-table.ts'],
   ['families.ts'],
   ['fsops.ts', 'knowledge.ts', 'mount-sources.ts', 'mounts.ts', 'mounts-macos.ts', 'mounts-windows.ts'],
+  ['case-rules.ts'],
   ['settings.ts'],
   ['spec.ts'],
   ['parent.ts'],

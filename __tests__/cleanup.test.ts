@@ -1,17 +1,19 @@
 // cleanup: true, unit by unit on real directories: what the main step records (undo-record.ts), what the post step
 // does with it (cleanup.ts, post.ts) and how it travels between them (undo-state.ts, through the runner's state).
-import { afterAll, afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { afterAll, afterEach, beforeEach, expect, it, jest } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import * as core from '../__fixtures__/core.js'
 import type { LinkResult, Settings, UndoEntry } from '../src/model.js'
 import { planAll } from '../src/plan.js'
 import { platformFor } from '../src/platform.js'
+import { describePosix } from './helpers/action.js'
 import { memoryFs, type Layout } from './helpers/memfs.js'
 import { noInodeReuse, recreateUntil, REUSE_TRIES } from './helpers/reuse.js'
 import { itUnless } from './helpers/skip.js'
-import { context, dataWorkspace, requests, type ContextOverrides } from './helpers/stage.js'
+import { context, dataWorkspace, host, requests, type ContextOverrides } from './helpers/stage.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { applierFor } = await import('../src/undo-record.js')
@@ -19,8 +21,7 @@ const { undo } = await import('../src/cleanup.js')
 const { runPost, undoInWorker, undoOne } = await import('../src/post.js')
 const { isPostStep, loadUndo, markMainStep, UndoList } = await import('../src/undo-state.js')
 
-const linux = platformFor('linux')
-const DIST = new URL('../dist/index.js', import.meta.url).pathname
+const DIST = fileURLToPath(new URL('../dist/index.js', import.meta.url))
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-cleanup-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
@@ -47,12 +48,12 @@ function made(
 function saveUndo(results: LinkResult[], settings: Settings): void {
   const list = new UndoList(() => false)
   for (const result of results) list.take(result)
-  list.save(settings, 'linux')
+  list.save(settings, host.name)
 }
 
-const undoAll = (entries: UndoEntry[]) => entries.map((e) => undo(e, context(ws).ops, linux))
+const undoAll = (entries: UndoEntry[]) => entries.map((e) => undo(e, context(ws).ops, host))
 
-describe('what the main step records, and the post step undoes', () => {
+describePosix('what the main step records, and the post step undoes', () => {
   it('records nothing without cleanup', () => {
     const ctx = context(ws)
     const [plan] = planAll(requests('l -> data/x', ws), ctx)
@@ -200,10 +201,11 @@ describe('what the main step records, and the post step undoes', () => {
     })
 
     it('puts back no file written again under the backup name with its inode number (in-memory, reused)', () => {
+      const linux = platformFor('linux')
       const mem = memoryFs(linux, { '/ws/data/x': 'file', '/ws/f': 'file' }, undefined, { reuseInodes: true })
-      const base = context('/ws', { ops: mem.ops, realWorkingDirectory: '/ws', backupSuffix: '.bak' })
+      const base = context('/ws', { platform: linux, ops: mem.ops, realWorkingDirectory: '/ws', backupSuffix: '.bak' })
       const ctx = { ...base, settings: { ...base.settings, cleanup: true } }
-      const [plan] = planAll(requests('f -> data/x', '/ws', { overwrite: 'files' }), ctx)
+      const [plan] = planAll(requests('f -> data/x', '/ws', { overwrite: 'files' }, linux), ctx)
       const { undo: entry } = applierFor(ctx)(plan, ctx)
       const backup = mem.ops.lstat('/ws/f.bak')!.ino
       mem.ops.unlink('/ws/f.bak')
@@ -334,7 +336,7 @@ describe('what the main step records, and the post step undoes', () => {
           throw Object.assign(new Error('EPERM'), { code: 'EPERM', syscall: 'realpath' })
         }
       }
-      const undone = undo(entries[0], hiding, linux)
+      const undone = undo(entries[0], hiding, host)
       expect(undone.status).toBe('kept')
       expect(undone.warnings[0]).toMatch(/can no longer be followed \(EPERM/)
       expect(fs.readlinkSync(path.join(ws, 'sub/l'))).toBe('../data/x')
@@ -356,7 +358,7 @@ describe('what the main step records, and the post step undoes', () => {
         throw Object.assign(new Error('EACCES'), { code: 'EACCES', syscall: 'unlink' })
       }
     }
-    expect(undoOne(entries[0], ops, linux)).toMatchObject({
+    expect(undoOne(entries[0], ops, host)).toMatchObject({
       status: 'failed',
       code: 'EACCES',
       errno: 13,
@@ -365,7 +367,7 @@ describe('what the main step records, and the post step undoes', () => {
   })
 })
 
-describe('the runner state between the steps, and the post step', () => {
+describePosix('the runner state between the steps, and the post step', () => {
   const settings = { workingDirectory: '', timeoutMs: 5000, summary: false } as Settings
   const stateOf = (): Record<string, string> =>
     Object.fromEntries(core.saveState.mock.calls.map(([name, value]) => [`STATE_${name}`, String(value)]))
@@ -452,9 +454,9 @@ describe('the runner state between the steps, and the post step', () => {
 
   it('undoes links on a share in a child process (the bundle), and fails what it did not get to', async () => {
     const { undo: entries } = made('a -> data/x\nb -> data/x')
-    const results = await undoInWorker({ settings, platform: 'linux', entries }, entries, DIST)
+    const results = await undoInWorker({ settings, platform: host.name, entries }, entries, DIST)
     expect(results.map((r) => r.status)).toEqual(['removed', 'removed'])
-    const dead = await undoInWorker({ settings, platform: 'linux', entries }, entries, path.join(tmp, 'missing.js'))
+    const dead = await undoInWorker({ settings, platform: host.name, entries }, entries, path.join(tmp, 'missing.js'))
     expect(dead.map((r) => [r.status, r.code])).toEqual([
       ['failed', 'UNKNOWN'],
       ['skipped', 'ECANCELED']

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { ACTION, ROOT } from '../scripts/run-action.mjs'
-import { describeWithActionNode, tempWorkspace } from './helpers/action.js'
+import { describePosixWithActionNode, itPosix, tempWorkspace } from './helpers/action.js'
 
 const SCRIPT = path.join(ROOT, 'scripts', 'local-run.mjs')
 
@@ -20,14 +20,14 @@ const temps: string[] = []
 afterAll(() => temps.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })))
 
 /** The CLI with `args`, started in `cwd` (as INIT_CWD says when npm starts it), with a fresh TMPDIR. */
-function cli(args: string[], { cwd = ROOT, npm = false } = {}): CliRun {
+function cli(args: string[], { cwd = ROOT, npm = false, dashes = true } = {}): CliRun {
   const tmp = tempWorkspace('ln-action-cli-tmp-')
   temps.push(tmp)
   const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmp, INIT_CWD: cwd }
   // npm's own CLI when npm started the tests, else the npm on PATH (jest run directly).
   const npmCli = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm']
   const [command, ...commandArgs] = npm
-    ? [...npmCli, '--silent', '--prefix', ROOT, 'start', '--', ...args]
+    ? [...npmCli, '--silent', '--prefix', ROOT, 'start', ...(dashes ? ['--'] : []), ...args]
     : [process.execPath, SCRIPT, ...args]
   if (npm) delete env.INIT_CWD // npm sets it to the directory it was started in
   const run = spawnSync(command, commandArgs, { cwd, env, encoding: 'utf8', timeout: 60_000 })
@@ -48,7 +48,7 @@ function setup(lines: string[]): { dir: string; spec: string; workspace: string 
 const noStackTrace = (text: string): void => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m)
 
 describe('usage errors: a message naming the problem, exit 2, nothing run', () => {
-  it('--dir naming a directory that does not exist', () => {
+  itPosix('--dir naming a directory that does not exist', () => {
     const { spec } = setup(['l -> data.txt'])
     const run = cli([spec, '--dir', '/does/not/exist'])
     expect(run.status).toBe(2)
@@ -72,6 +72,34 @@ describe('usage errors: a message naming the problem, exit 2, nothing run', () =
     noStackTrace(run.stderr)
   })
 
+  it('a misspelt flag: says which flag was meant, in a sentence', () => {
+    for (const [typed, meant] of [
+      ['--dryrun', '--dry-run'],
+      ['--no-create-parent', '--no-create-parents'],
+      ['--overwirte', '--overwrite']
+    ]) {
+      const run = cli([typed])
+      expect(run.status).toBe(2)
+      expect(run.stderr).toContain(`did you mean ${meant}?`)
+      expect(run.stderr).not.toMatch(/positional argument/)
+    }
+  })
+
+  it('a switch given a value that is not true or false', () => {
+    const run = cli(['--dry-run=maybe'])
+    expect(run.status).toBe(2)
+    expect(run.stderr).toMatch(/--dry-run takes true or false/)
+  })
+
+  it('flags that npm took for itself because `--` was left out: how to write it', () => {
+    const { dir } = setup(['l -> data.txt'])
+    const run = cli(['links.txt', '--dir', 'ws', '--no-create-parents'], { cwd: dir, npm: true, dashes: false })
+    expect(run.status).toBe(2)
+    expect(run.stderr).toMatch(/npm took --dir, --create-parents/)
+    expect(run.stderr).toMatch(/put -- between `npm start` and the flags/)
+    expect(fs.readdirSync(path.join(dir, 'ws'))).toEqual(['data.txt'])
+  })
+
   it('an input flag without its value', () => {
     const run = cli(['--type'])
     expect(run.status).toBe(2)
@@ -92,6 +120,13 @@ describe('--help', () => {
     for (const flag of ['--dir', '--keep-results', '--debug', '--help']) expect(run.stdout).toContain(flag)
   })
 
+  it('says what each switch and its --no- form do, and which is the default', () => {
+    expect(run.stdout).toMatch(
+      /--create-parents, --no-create-parents\n.*\n?.*On by default:\s+--no-create-parents\s+turns it off/
+    )
+    expect(run.stdout).toMatch(/--dry-run, --no-dry-run\n.*\n?.*Off by default:\s+--dry-run\s+turns it on/)
+  })
+
   it('documents every input of action.yml as a flag (links is FILE, working-directory is --dir)', () => {
     const inputs = Object.keys(ACTION.inputs).filter((name) => !['links', 'working-directory'].includes(name))
     const undocumented = inputs.filter((name) => !new RegExp(`--(no-)?${name}\\b`).test(run.stdout))
@@ -101,7 +136,7 @@ describe('--help', () => {
   })
 })
 
-describeWithActionNode('a run of the bundled action (npm start)', () => {
+describePosixWithActionNode('a run of the bundled action (npm start)', () => {
   it('resolves a relative FILE and --dir against the directory npm start was run from', () => {
     const { dir, workspace } = setup(['l -> data.txt'])
     const run = cli(['links.txt', '--dir', 'ws'], { cwd: dir, npm: true })
@@ -174,5 +209,45 @@ describeWithActionNode('a run of the bundled action (npm start)', () => {
     expect(run.status).toBe(1)
     expect(run.stdout).toMatch(/ENOENT/)
     expect(fs.existsSync(path.join(workspace, 'sub'))).toBe(false)
+  })
+
+  it.each([
+    [['--dry-run'], true],
+    [['--dry-run', 'true'], true],
+    [['--dry-run=true'], true],
+    [['--dry-run', 'false'], false],
+    [['--no-dry-run'], false]
+  ])('takes a switch as people type it: %j', (flags, dry) => {
+    const { spec, workspace } = setup(['l -> data.txt'])
+    const run = cli([spec, '--dir', workspace, ...flags])
+    expect(run.status).toBe(0)
+    expect(fs.existsSync(path.join(workspace, 'l'))).toBe(!dry)
+  })
+
+  it('--create-parents false leaves a missing parent missing, as --no-create-parents does', () => {
+    const { spec, workspace } = setup(['sub/l -> data.txt'])
+    const run = cli([spec, '--dir', workspace, '--create-parents', 'false'])
+    expect(run.status).toBe(1)
+    expect(run.stdout).toMatch(/ENOENT/)
+    expect(fs.existsSync(path.join(workspace, 'sub'))).toBe(false)
+  })
+
+  it('gives its advice as flags: --overwrite, not the input of a workflow', () => {
+    const { spec, workspace } = setup(['l -> data.txt'])
+    fs.writeFileSync(path.join(workspace, 'l'), 'mine')
+    const run = cli([spec, '--dir', workspace])
+    expect(run.status).toBe(1)
+    expect(run.stdout).toMatch(/`--overwrite files`/)
+    expect(run.stdout).not.toMatch(/`overwrite: /)
+  })
+
+  it('--cleanup runs the post step after the main step, as the end of the job would, and says what it undid', () => {
+    const { spec, workspace } = setup(['l -> data.txt'])
+    const run = cli([spec, '--dir', workspace, '--cleanup'])
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/post step/)
+    expect(run.stdout).toMatch(/removed/)
+    expect(fs.existsSync(path.join(workspace, 'l'))).toBe(false)
+    expect(fs.readdirSync(workspace)).toEqual(['data.txt'])
   })
 })

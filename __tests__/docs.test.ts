@@ -79,6 +79,45 @@ describe('README.md, the front page', () => {
   })
 })
 
+describe('the `uses:` line a user copies', () => {
+  const { repository } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    repository: { url: string }
+  }
+  const slug = /github\.com\/([\w.-]+\/[\w.-]+?)(\.git)?$/.exec(repository.url)?.[1]
+
+  it('names this repository as package.json does, in every page, SECURITY.md, CONTRIBUTING.md and the workflows', () => {
+    expect(slug).toBe('ln-action/ln-action')
+    const workflows = fs.readdirSync(path.join(ROOT, '.github', 'workflows')).map((n) => `.github/workflows/${n}`)
+    const files = [...PAGES, 'SECURITY.md', 'CONTRIBUTING.md', 'CHANGELOG.md', ...workflows]
+    const named = files.flatMap((file) =>
+      [...fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(/uses:\s*([\w.-]+\/ln-action)@/g)].map(
+        ([, name]) => `${file}: ${name}`
+      )
+    )
+    expect(named.length).toBeGreaterThan(3)
+    expect(named.filter((n) => !n.endsWith(`: ${slug}`))).toEqual([])
+  })
+
+  it('says in the README how to pin a release: the major tag, or a commit SHA', () => {
+    expect(text['README.md']).toMatch(/`@v1`/)
+    expect(text['README.md']).toMatch(/commit SHA/)
+  })
+})
+
+describe('docs/usage.md, on big specs', () => {
+  // actions/runner, src/Runner.Worker/Handlers/Handler.cs: `_environmentVariableMaximumSize = 32766` on Windows; the
+  // runner only warns about a longer input, which node.exe then cannot read.
+  const WINDOWS_INPUT_LIMIT = 32_766
+  const section = /^## Big specs: `@file`\n([\s\S]*?)(?=^## )/m.exec(text['docs/usage.md'])?.[1] ?? ''
+
+  it("says next to `@file` how long an input may be on a Windows runner, with the runner's source", () => {
+    expect(section).toContain(WINDOWS_INPUT_LIMIT.toLocaleString('en-US'))
+    expect(section).toMatch(
+      /github\.com\/actions\/runner\/blob\/[0-9a-f]{40}\/src\/Runner\.Worker\/Handlers\/Handler\.cs/
+    )
+  })
+})
+
 describe.each(PAGES)('%s', (page) => {
   it('links only to files that exist', () => {
     const targets = [...text[page].matchAll(/\]\(([^)\s]+)\)/g)]

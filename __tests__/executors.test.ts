@@ -2,16 +2,17 @@
 // real child process (the bundled share worker, dist/share/index.js, on a temporary directory; and a child that dies).
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { LocalExecutor } from '../src/executor.js'
 import { executorsFor, type Workplace } from '../src/executors.js'
 import { nodeFs } from '../src/fsops.js'
 import type { FilesystemInfo, LinkResult } from '../src/model.js'
 import { ShareExecutor } from '../src/share/executor.js'
 import { indexed, shareOver } from './helpers/share.js'
-import { context, dataWorkspace, failing, linux, requests, settingsFor, tempDir } from './helpers/stage.js'
+import { context, dataWorkspace, failing, host, requests, settingsFor, tempDir } from './helpers/stage.js'
 import { describePosix } from './helpers/action.js'
 
-const DIST = new URL('../dist/share/index.js', import.meta.url).pathname
+const DIST = fileURLToPath(new URL('../dist/share/index.js', import.meta.url))
 
 let ws: string
 beforeEach(() => {
@@ -26,7 +27,7 @@ function workplace(share: string): Workplace {
   const sshfs: FilesystemInfo = { type: 'fuse.sshfs', mountPoint: share, source: 'u@h:/srv', options: [] }
   const onShare = (p: string): boolean => p === share || p.startsWith(`${share}/`)
   return {
-    platform: linux,
+    platform: host,
     ops: nodeFs,
     detector: { forPath: (p) => (onShare(p) ? sshfs : EXT4) },
     mayHang: onShare,
@@ -41,6 +42,18 @@ const collect =
     void (into[index] = result)
 
 describePosix('executorsFor', () => {
+  it('resolves the working directory here only where it is not on a share (a hung share would hang the action)', () => {
+    const share = path.join(ws, 'mnt')
+    fs.mkdirSync(share)
+    const asked: string[] = []
+    const ops = { ...nodeFs, realpath: (p: string) => (asked.push(p), nodeFs.realpath(p)) }
+    for (const wd of [share, ws]) {
+      const executors = executorsFor(requests('l -> x', wd), settingsFor(wd), { ...workplace(share), ops })
+      executors.forEach((e) => e.release())
+    }
+    expect(asked).toEqual([ws])
+  })
+
   it('sends a link whose PATH or TARGET is on a share to its worker, and does the rest here', async () => {
     const share = path.join(ws, 'mnt')
     fs.mkdirSync(share)

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { startAction } from '../scripts/run-action.mjs'
+import { runAction as runBounded, startAction } from '../scripts/run-action.mjs'
 import { runAction } from './helpers/action.js'
 import { describeLab, leftovers } from './helpers/lab.js'
 
@@ -42,6 +42,36 @@ describeLab('faults on real shares (lab/lab.sh)', (lab) => {
       for (const dir of shareDirs) expect(leftovers(lab.onServer('sshfs-hang', dir))).toEqual([])
     },
     90_000
+  )
+
+  lab.test(
+    'the suite cannot hang: an action stuck on a hung share beyond SIGKILL fails its test within the bound, twice',
+    ['tmpfs', 'sshfs-hang'],
+    async () => {
+      const local = lab.workspace('tmpfs', { 'data/x': 'x' })
+      // A bug that works on the share in the action's own process, as a mutant once did: here a read at start-up
+      // (NODE_OPTIONS --require). It reaches sshfs, whose transport is stopped, and then no signal can end it.
+      const onShare = path.join(lab.mount('sshfs-hang').path, `${path.basename(local)}-stuck`)
+      fs.writeFileSync(lab.onServer('sshfs-hang', onShare), 'x') // on the server: no page of it is cached here
+      const preload = path.join(local, 'read-share.cjs')
+      fs.writeFileSync(preload, `require('fs').readFileSync(${JSON.stringify(onShare)})`)
+      const options = { env: { NODE_OPTIONS: `--require ${preload}` }, timeoutMs: 1500 }
+      const inputs = { links: 'here -> data/x', 'dry-run': 'true' }
+      const stuck = /did not end within 1500 ms, and SIGKILL did not end it either/
+      lab.share('hang', 'sshfs-hang')
+      try {
+        for (let attempt = 0; attempt < 2; attempt++) {
+          const started = Date.now()
+          expect(() => runBounded(local, inputs, options)).toThrow(stuck)
+          await expect(startAction(local, inputs, options)).rejects.toThrow(stuck)
+          // Each run: 1.5 s, then 2 s of grace after SIGKILL; generous for a loaded machine.
+          expect(Date.now() - started).toBeLessThan(2 * 3500 + 10_000)
+        }
+      } finally {
+        lab.share('resume', 'sshfs-hang')
+      }
+    },
+    60_000
   )
 
   lab.test('a link whose TARGET is on a share is judged by the filesystem of its PATH', ['tmpfs', 'sshfs'], () => {

@@ -2,7 +2,7 @@
 // and false in its neighbour, and the facts of the message a user reads. Assertions name the errno, filesystem,
 // option and the fix in the action's terms, not the wording.
 import { describe, expect, it } from '@jest/globals'
-import { explain, kindWords, type FailureContext } from '../src/knowledge.js'
+import { explain, kindWords, troubleshootingRows, type FailureContext } from '../src/knowledge.js'
 import type { FilesystemInfo, Kind } from '../src/model.js'
 import { platformFor } from '../src/platform.js'
 import { failedLink } from './helpers/failure.js'
@@ -180,5 +180,27 @@ describe('the message a user reads', () => {
     ['copy', /copy/]
   ] as const)('calls a %s by its name', (kind, name) => {
     expect(kindWords(kind)).toMatch(name)
+  })
+})
+
+describe('hints name commands the runner has', () => {
+  // util-linux's namei is Linux's alone; macOS and Windows have none. Every errno the table knows, on each of them.
+  const codes = [...new Set(troubleshootingRows().flatMap(([listed]) => listed.split(', ')))]
+  const kinds: Kind[] = ['symlink', 'hardlink', 'junction']
+
+  it.each(['darwin', 'win32'])('names no namei on %s', (platform) => {
+    const naming = codes.flatMap((code) =>
+      kinds.filter((kind) => /\bnamei\b/.test(explained({ code, kind, platform }).hint)).map((k) => `${code} ${k}`)
+    )
+    expect(codes.length).toBeGreaterThan(20)
+    expect(naming).toEqual([])
+  })
+
+  it.each([
+    ['linux', /`namei -l PATH`/],
+    ['darwin', /`ls -l`/],
+    ['win32', /`dir \/AL`/]
+  ])('on %s, shows how to find a loop of links (ELOOP)', (platform, command) => {
+    expect(explained({ code: 'ELOOP', platform }).hint).toMatch(command)
   })
 })

@@ -154,10 +154,10 @@ posixOnly('commands found on PATH, faked', () => {
   })
 
   it('ask powershell.exe about the drive root asked for', () => {
-    // The fake prints the script it was given: -EncodedCommand carries it as UTF-16LE base64.
-    writeScript(path.join(dir(), 'powershell.exe'), 'while [ "$1" != -EncodedCommand ]; do shift; done; echo "$2"')
+    // The fake prints the data it was given: JSON in the environment, beside a script that never changes.
+    writeScript(path.join(dir(), 'powershell.exe'), 'printf %s "$LN_ACTION_PS_INPUT"')
     const answer = systemSources(platformFor('win32')).driveInfo('D:\\')
-    expect(Buffer.from(answer ?? '', 'base64').toString('utf16le')).toContain("'D:\\'")
+    expect(JSON.parse(answer ?? '{}')).toEqual({ root: 'D:\\' })
   })
 })
 

@@ -50,6 +50,23 @@ describe('resolvedKey', () => {
   })
 })
 
+describe('keys by the volume a path is on (the seam: platform.caseRules)', () => {
+  it('folds the root of a case-sensitive UNC share by the usual rule, and keeps case below it', () => {
+    // The root as DriveInfo or the path gives it; Windows compares server and share names without case.
+    const win32 = platformFor('win32')
+    const share = { ...win32, caseRules: { volumeAt: () => ({ root: '\\\\srv\\share\\', ignoresCase: false }) } }
+    expect(pathKey(share, '\\\\SRV\\Share\\A')).toBe(pathKey(share, '\\\\srv\\share\\A'))
+    expect(pathKey(share, '\\\\srv\\share\\a')).not.toBe(pathKey(share, '\\\\srv\\share\\A'))
+    expect(pathKey(win32, '\\\\srv\\share\\a')).toBe(pathKey(win32, '\\\\srv\\share\\A'))
+  })
+
+  it('keeps a path whose root lies deeper than the path as it is', () => {
+    const linux = platformFor('linux')
+    const stick = { ...linux, caseRules: { volumeAt: () => ({ root: '/media/USB/inner', ignoresCase: true }) } }
+    expect(pathKey(stick, '/media/usb')).toBe('/media/usb')
+  })
+})
+
 describe('relativeInside', () => {
   it.each([
     ['darwin', '/Users/Me', '/users/me/Work/x', 'Work/x'],

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { describeWithActionNode, runAction, tempWorkspace } from './helpers/action.js'
+import { describeUnless } from './helpers/skip.js'
 
 let ws: string
 beforeEach(() => {
@@ -20,7 +21,13 @@ const decode = (data: string): string => data.replace(/%0D/g, '\r').replace(/%0A
 /** A name with CR, a would-be command after it, percent signs and a would-be heredoc delimiter. */
 const HOSTILE = 'cr\r::warning::injected %0A 100% ghadelimiter_x\nEOF'
 
-describeWithActionNode('the runner protocol through dist/index.js', () => {
+/** Its names hold CR, LF and `:`, which Windows forbids in a name. */
+const describeProtocol =
+  process.platform === 'win32'
+    ? describeUnless('on Windows: its names hold CR, LF and ":", which Windows forbids')
+    : describeWithActionNode
+
+describeProtocol('the runner protocol through dist/index.js', () => {
   it('escapes CR and % in an annotation, so the runner shows the path exactly and obeys nothing in it', () => {
     fs.writeFileSync(path.join(ws, HOSTILE), 'in the way') // EEXIST: the link fails, and its error names PATH
     const run = runAction(ws, {

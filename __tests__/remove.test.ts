@@ -7,6 +7,7 @@ import type { FilesystemInfo, LinkOptions } from '../src/model.js'
 import { planAll } from '../src/plan.js'
 import { platformFor } from '../src/platform.js'
 import { parseSpec, resolveEntries } from '../src/spec.js'
+import { describePosix } from './helpers/action.js'
 import { memoryFs, type Layout } from './helpers/memfs.js'
 import { context, dataWorkspace, DEFAULTS, requests, type ContextOverrides } from './helpers/stage.js'
 
@@ -49,7 +50,7 @@ describe('spec entries that remove', () => {
   })
 })
 
-describe('state: absent on real directories', () => {
+describePosix('state: absent on real directories', () => {
   it('removes a symlink (any, or the one leading to TARGET) and keeps one leading elsewhere', () => {
     for (const name of ['any', 'mine', 'other'])
       fs.symlinkSync(name === 'other' ? 'data/dir' : 'data/x', path.join(ws, name))

@@ -7,10 +7,11 @@ import { applyLink } from '../src/apply.js'
 import type { FsOps } from '../src/fsops.js'
 import { LINK_TYPES, type Failure, type LinkOptions, type LinkResult } from '../src/model.js'
 import { planAll } from '../src/plan.js'
+import { platformFor } from '../src/platform.js'
 import { plannedResult, rejectedResults, unfinishedResult } from '../src/result.js'
 import { readSpec } from '../src/spec.js'
 import { describePosix, snapshot } from './helpers/action.js'
-import { context, dataWorkspace, failing, linux, requests, settingsFor } from './helpers/stage.js'
+import { context, dataWorkspace, failing, requests, settingsFor } from './helpers/stage.js'
 
 let ws: string
 beforeEach(() => {
@@ -159,7 +160,7 @@ describe('a rejected spec', () => {
     '- path: d', //          9: fine, skipped
     '  target: data/x'
   ].join('\n')
-  const read = readSpec(spec, settingsFor('/ws'), linux)
+  const read = readSpec(spec, settingsFor('/ws'), platformFor('linux'))
   if (!('problems' in read)) throw new Error('the spec was meant to be rejected')
   const results = rejectedResults(read.entries, read.problems)
   const byLine = (line: number): LinkResult | undefined => results.find((r) => r.line === line)

@@ -1,9 +1,10 @@
 // The share machinery in this process: call slots and the watchdog, lane assignment, a lane, the supervisor and
 // the worker's conversation with the action. The child process and threads themselves are end-to-end territory
 // (faults.e2e.test.ts, lab.e2e.test.ts); here their parts run inline on real temporary directories.
+import { jest } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { nodeFs } from '../src/fsops.js'
+import { nodeFs, type FsOps } from '../src/fsops.js'
 import { CallSlots, Watchdog, timedOps } from '../src/share/call-slots.js'
 import { Lane, type LaneData } from '../src/share/lane.js'
 import { assignLanes, dealLookups, laneCount, worthListing } from '../src/share/lanes.js'
@@ -78,7 +79,7 @@ describe('Watchdog', () => {
   })
 })
 
-describe('lanes', () => {
+describePosix('lanes', () => {
   it('keeps each directory whole on one lane, the busiest first, each lane in spec order', () => {
     const links = indexed('a/1 -> data/x\nb/1 -> data/x\na/2 -> data/x\nc/1 -> data/x\na/3 -> data/x', ws)
     const { wave1, wave2 } = assignLanes(links, 2, 'linux')
@@ -286,6 +287,53 @@ describePosix('Supervisor', () => {
     expect(after).toMatchObject({ status: 'planned', plan: 'fail', code: 'ETIMEDOUT' })
     expect(after.message).toMatch(/^Not attempted/)
     expect(others.map((r) => r.plan)).toEqual(['create', 'create'])
+  })
+
+  it('stops every lane once one finds the share gone: the other lanes make nothing more', async () => {
+    // a/ is the busiest directory, so lane 0; b/ is lane 1, which starts after lane 0's first failure.
+    const gone: FsOps = {
+      ...nodeFs,
+      symlink: (text, p, type) => {
+        if (path.dirname(p) === path.join(ws, 'a')) throw errnoError('ENOTCONN', 'symlink')
+        nodeFs.symlink(text, p, type)
+      }
+    }
+    const { final } = await supervise('a/l1 -> data/x\na/l2 -> data/x\nb/l3 -> data/x', inlineLane(gone))
+    expect(byIndex(final!.results).map((r) => [r.status, r.code])).toEqual([
+      ['failed', 'ENOTCONN'],
+      ['skipped', 'ENOTCONN'],
+      ['skipped', 'ENOTCONN']
+    ])
+    expect(fs.existsSync(path.join(ws, 'b/l3'))).toBe(false)
+  })
+
+  it('times a hung call out when its timeout has passed, not before and not much later (a fake clock)', async () => {
+    jest.useFakeTimers({ now: 1_000_000 })
+    const supervisor = new Supervisor(shareOver(ws, { timeoutMs: 1_000, dryRun: true }), indexed(SPEC, ws), hungLane)
+    try {
+      let planned: Awaited<ReturnType<Supervisor['plan']>> | undefined
+      void supervisor.plan().then((p) => (planned = p))
+      await jest.advanceTimersByTimeAsync(990)
+      expect(planned).toBeUndefined()
+      // The watchdog looks every 20 ms: by 1,040 ms it has seen the call pass 1,000 ms.
+      await jest.advanceTimersByTimeAsync(50)
+      expect(byIndex(planned!.results)[0]).toMatchObject({ code: 'ETIMEDOUT', syscall: 'symlink' })
+    } finally {
+      supervisor.end()
+      jest.useRealTimers()
+    }
+  })
+
+  it('keeps no process alive by its watchdog, even where it is never ended', () => {
+    const setInterval = jest.spyOn(global, 'setInterval')
+    const supervisor = new Supervisor(shareOver(ws), indexed(SPEC, ws), hungLane)
+    try {
+      const timer = setInterval.mock.results[0].value as NodeJS.Timeout
+      expect(timer.hasRef()).toBe(false)
+    } finally {
+      supervisor.end()
+      setInterval.mockRestore()
+    }
   })
 
   it('answers for the links of a lane that failed: not done, and why', async () => {

@@ -542,7 +542,7 @@ describe('resolveEntries with confine: true (properties)', () => {
     }
     return stack
   }
-  const fold = (platform: Platform, s: string) => (platform.caseInsensitive ? s.toLowerCase().normalize('NFC') : s)
+  const fold = (platform: Platform, s: string) => (platform.usuallyIgnoresCase ? s.toLowerCase().normalize('NFC') : s)
   const inside = (platform: Platform, wd: string, landed: string[], key = (s: string) => s) => {
     const base = wd.split(platform.isWindows ? /[\\/]/ : /\//).filter((s) => s !== '' && !/^[A-Za-z]:$/.test(s))
     return base.every((s, i) => landed[i] !== undefined && key(landed[i]) === key(s))

@@ -358,7 +358,7 @@ describe('resolveEntries', () => {
       platform: platformFor(name),
       wd: name === 'win32' ? 'C:\\ws' : '/ws'
     })
-    expect(problems).toEqual(same ? [{ line: 3, message: `PATH '${second}' is already the PATH on line 1` }] : [])
+    expect(problems).toEqual(same ? [{ line: 3, message: expect.stringContaining('already the PATH on line 1') }] : [])
   })
 
   it.each([

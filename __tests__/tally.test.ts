@@ -5,7 +5,8 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as core from '../__fixtures__/core.js'
 import type { LinkResult } from '../src/model.js'
-import { linux, settingsFor, tempDir } from './helpers/stage.js'
+import { platformFor } from '../src/platform.js'
+import { settingsFor, tempDir } from './helpers/stage.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { inSpecOrder } = await import('../src/executor.js')
@@ -42,7 +43,7 @@ function result(i: number, status: LinkResult['status'] = 'created'): LinkResult
   }
 }
 
-const where = { settings: settingsFor('/ws'), workspace: '/ws', platform: linux }
+const where = { settings: settingsFor('/ws'), workspace: '/ws', platform: platformFor('linux') }
 const tallyOf = (expected: number) => new Tally(where, { log: true, expected })
 const loggedLines = (): string[] => core.info.mock.calls.flatMap(([text]) => text.split('\n'))
 

@@ -1,11 +1,19 @@
 // The repository's own automation, checked like code: every workflow declares least permissions and pins
 // third-party actions to a commit, the release workflow moves the major tag, the changelog covers the version in
 // package.json, and action.yml carries what the Marketplace shows.
+import { execFileSync, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
+import * as os from 'node:os'
 import * as path from 'node:path'
 import { parse } from 'yaml'
 import { ROOT } from '../scripts/run-action.mjs'
-import { inputProblems, outputProblems } from './helpers/workflow-checks.js'
+import { describeUnless } from './helpers/skip.js'
+import {
+  inputProblems,
+  outputProblems,
+  ubuntuChromiumProblems,
+  type Job as CheckedJob
+} from './helpers/workflow-checks.js'
 
 const WORKFLOWS = path.join(ROOT, '.github', 'workflows')
 const workflowFiles = fs
@@ -46,6 +54,13 @@ function usesOf(workflow: Workflow): string[] {
 const isLocal = (uses: string): boolean => uses.startsWith('./')
 const PINNED = /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/
 const PINNED_DOCKER = /^docker:\/\/[^@]+@sha256:[0-9a-f]{64}$/
+
+/**
+ * The comment above a job that says whether it ever ran on GitHub (CONTRIBUTING.md, Releasing: the first run): never,
+ * or the date of a run that passed and its address.
+ */
+const HAS_RUN =
+  /^\s*# Has run on GitHub: (never\b|\d{4}-\d{2}-\d{2}, https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/actions\/runs\/\d+)/
 
 /** `permissions:` values that grant no write: a scope map of read/none, `read-all` or `{}`. */
 function grantsWrite(permissions: unknown): boolean {
@@ -88,12 +103,61 @@ describe.each(workflowFiles)('.github/workflows/%s', (name) => {
     expect(steps.filter((step) => (step.run ?? '').includes('${{')).map((step) => step.run)).toEqual([])
   })
 
+  it("installs no apt chromium on an Ubuntu runner, in its steps or the repository's scripts they run", () => {
+    const readScript = (word: string): string | undefined => {
+      const file = path.join(ROOT, word)
+      return word.includes('/') && fs.existsSync(file) && fs.statSync(file).isFile()
+        ? fs.readFileSync(file, 'utf8')
+        : undefined
+    }
+    const problems = Object.entries(workflow.jobs ?? {}).flatMap(([id, job]) =>
+      ubuntuChromiumProblems(job as CheckedJob, readScript).map((problem) => `${id}: ${problem}`)
+    )
+    expect(problems).toEqual([])
+  })
+
+  it('says above each job whether it has run on GitHub: never, or the date and the run', () => {
+    const lines = text.split('\n')
+    const unsaid = Object.keys(workflow.jobs ?? {}).filter((id) => {
+      const at = lines.indexOf(`  ${id}:`)
+      let above = at - 1
+      while (above >= 0 && /^\s*#/.test(lines[above])) above--
+      return !lines.slice(above + 1, at).some((line) => HAS_RUN.test(line))
+    })
+    expect(unsaid).toEqual([])
+  })
+
   it('says which version each pinned SHA is, in a comment on the same line', () => {
     const lines = text
       .split('\n')
       .filter((line) => /^\s*(-\s+)?uses:\s*[^.\s]/.test(line) && !/uses:\s*['"]?\.\//.test(line))
     const uncommented = lines.filter((line) => !/@[0-9a-f]{40}['"]?\s+#\s*v\d+(\.\d+){0,2}\b/.test(line))
     expect(uncommented).toEqual([])
+  })
+})
+
+describe('the check against apt chromium on Ubuntu', () => {
+  const noScripts = (): undefined => undefined
+  const job = (more: Partial<CheckedJob>, run: string): CheckedJob => ({
+    'runs-on': 'ubuntu-latest',
+    steps: [{ run }],
+    ...more
+  })
+
+  it('finds it in a step, across continuation lines, and in a script the step runs', () => {
+    expect(ubuntuChromiumProblems(job({}, 'sudo apt-get install -y \\\n  fonts chromium'), noScripts)).toHaveLength(1)
+    expect(ubuntuChromiumProblems(job({}, 'sudo apt install chromium-browser'), noScripts)).toHaveLength(1)
+    const script = (file: string) => (file === '.ci/x' ? 'apt-get install -qq chromium >/dev/null\n' : undefined)
+    expect(ubuntuChromiumProblems(job({}, 'sudo bash .ci/x'), script)).toHaveLength(1)
+  })
+
+  it('leaves Debian containers, other runners, comments and other packages alone', () => {
+    const install = 'apt-get install -y chromium'
+    expect(ubuntuChromiumProblems(job({ container: 'debian:12' }, install), noScripts)).toEqual([])
+    expect(ubuntuChromiumProblems(job({ 'runs-on': 'macos-latest' }, install), noScripts)).toEqual([])
+    expect(ubuntuChromiumProblems(job({}, 'apt-get install -y fonts-noto # not chromium'), noScripts)).toEqual([])
+    const matrix = { 'runs-on': '${{ matrix.os }}', strategy: { matrix: { os: ['windows-latest', 'ubuntu-24.04'] } } }
+    expect(ubuntuChromiumProblems(job(matrix, install), noScripts)).toHaveLength(1)
   })
 })
 
@@ -142,8 +206,8 @@ describe('mutation.yml', () => {
     const upload = steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'))
     expect(upload?.if).toMatch(/always\(\)/)
     expect(config.htmlReporter.fileName.startsWith(String(upload?.with?.path))).toBe(true)
-    for (const module of ['spec', 'settings', 'plan', 'apply', 'report', 'knowledge', 'mounts'])
-      expect(config.mutate).toContain(`src/${module}.ts`)
+    // Every module; the jobs split them in groups (mutation-scores.test.ts checks the groups cover src/).
+    expect(config.mutate).toEqual(['src/**/*.ts'])
   })
 })
 
@@ -153,9 +217,14 @@ describe('release.yml', () => {
     .flatMap((job) => job.steps ?? [])
     .map((step) => step.run ?? '')
     .join('\n')
+  const jobOf = (pattern: RegExp) =>
+    Object.entries(workflow.jobs ?? {}).find(([, job]) => (job.steps ?? []).some((s) => pattern.test(s.run ?? '')))
 
-  it('runs on a vX.Y.Z tag', () => {
-    expect(workflow.on).toMatchObject({ push: { tags: expect.arrayContaining(['v*.*.*']) } })
+  it('runs on a vX.Y.Z tag, and again when its release is published', () => {
+    expect(workflow.on).toMatchObject({
+      push: { tags: expect.arrayContaining(['v*.*.*']) },
+      release: { types: ['published'] }
+    })
   })
 
   it('verifies dist/ and the changelog before releasing', () => {
@@ -163,20 +232,127 @@ describe('release.yml', () => {
     expect(runs).toContain('CHANGELOG.md')
   })
 
-  it('creates the GitHub release', () => {
-    expect(runs).toMatch(/gh release create/)
+  it('creates the GitHub release as a draft and never publishes it (immutable releases could not be listed then)', () => {
+    const creates = runs.split('\n').filter((line) => /gh release create/.test(line))
+    expect(creates).toEqual([expect.stringMatching(/ --draft\b/)])
+    expect(runs).not.toMatch(/gh release edit[^\n]*--draft[= ]false|gh api[^\n]*draft=false/)
   })
 
-  it('moves the major tag vX to the release', () => {
+  it('moves the major tag vX only once the release is published (by a maintainer)', () => {
     const forcedRef = /gh api[^\n]*(PATCH|-X\s*PATCH)[^\n]*git\/refs\/tags\/[^\n]*force=true/
-    const forcedPush = /git tag (-f|--force)[^\n]*\n[\s\S]*git push (-f|--force)[^\n]*(tags|MAJOR)/
-    expect(runs).toMatch(new RegExp(`${forcedRef.source}|${forcedPush.source}`))
+    const [, mover] = jobOf(forcedRef) ?? []
+    expect((mover as { if?: string } | undefined)?.if).toMatch(/github\.event_name == 'release'/)
     expect(runs).toMatch(/MAJOR/)
   })
 
-  it('only the job that writes asks for contents: write', () => {
+  it('moves it only where GITHUB_TOKEN may: the tagged commit has the workflow files of a branch tip', () => {
+    const [, mover] = jobOf(/git\/refs\/tags\//) ?? []
+    const script = (mover?.steps ?? []).map((step) => step.run ?? '').join('\n')
+    const check = script.search(/:\.github\/workflows/)
+    expect(check).toBeGreaterThan(-1)
+    expect(check).toBeLessThan(script.search(/gh api --method/))
+  })
+
+  it('only the jobs that write ask for contents: write', () => {
     const writers = Object.entries(workflow.jobs ?? {}).filter(([, job]) => grantsWrite(job.permissions))
-    expect(writers.map(([id]) => id)).toEqual(['release'])
+    expect(writers.map(([id]) => id)).toEqual(['draft', 'major-tag'])
+  })
+})
+
+// The major-tag step's own script, run by bash in real repositories: an origin, and a clone with every branch and tag
+// as actions/checkout makes it with fetch-depth: 0; `gh` is a stand-in that records what it was asked.
+describeUnless(
+  process.platform === 'linux' ? undefined : 'Linux only: release.yml runs it on ubuntu-latest, with GNU sort -V'
+)('release.yml: moving the major tag, run on real repositories', () => {
+  const { workflow } = readWorkflow('release.yml')
+  const script = workflow.jobs?.['major-tag']?.steps?.find((step) => /git\/refs/.test(step.run ?? ''))?.run ?? ''
+  let dir: string
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-release-'))
+    fs.mkdirSync(path.join(dir, 'bin'))
+    // Asked whether vX exists, it says no (exit 1); anything else is recorded and succeeds.
+    const gh = `#!/bin/sh\necho "$*" >>"${dir}/gh.log"\ncase "$*" in *git/ref/tags/*) exit 1 ;; esac\n`
+    fs.writeFileSync(path.join(dir, 'bin', 'gh'), gh, { mode: 0o755 })
+  })
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...Object.fromEntries(
+      ['AUTHOR', 'COMMITTER'].flatMap((who) => [
+        [`GIT_${who}_NAME`, 't'],
+        [`GIT_${who}_EMAIL`, 't@t']
+      ])
+    ),
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1'
+  }
+  const git = (cwd: string, ...args: string[]): string =>
+    execFileSync('git', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
+  /** A commit on the work repository's current branch, with the given workflow file text; pushed with its tags. */
+  const commit = (workflowText: string, ...tags: string[]): string => {
+    const work = path.join(dir, 'work')
+    fs.writeFileSync(path.join(work, '.github/workflows/ci.yml'), workflowText)
+    fs.writeFileSync(path.join(work, 'n'), String(Math.random()))
+    git(work, 'add', '-A')
+    git(work, 'commit', '-qm', 'c')
+    for (const tag of tags) git(work, 'tag', '-a', tag, '-m', tag)
+    git(work, 'push', '-q', '--all', 'origin')
+    git(work, 'push', '-q', '--tags', 'origin')
+    return git(work, 'rev-parse', 'HEAD')
+  }
+  const init = (): void => {
+    git(dir, 'init', '-q', '--bare', '-b', 'main', 'origin.git')
+    git(dir, 'init', '-q', '-b', 'main', 'work')
+    git(path.join(dir, 'work'), 'remote', 'add', 'origin', path.join(dir, 'origin.git'))
+    fs.mkdirSync(path.join(dir, 'work', '.github', 'workflows'), { recursive: true })
+  }
+  /** The step in a fresh clone (every branch and tag), for the release of TAG. */
+  const publish = (tag: string) => {
+    git(dir, 'clone', '-q', path.join(dir, 'origin.git'), `clone-${tag}`)
+    const run = spawnSync('bash', ['-e', '-c', script], {
+      cwd: path.join(dir, `clone-${tag}`),
+      env: { ...env, TAG: tag, GH_REPO: 'owner/ln-action', PATH: `${path.join(dir, 'bin')}:${env.PATH ?? ''}` },
+      encoding: 'utf8'
+    })
+    const gh = fs.existsSync(path.join(dir, 'gh.log')) ? fs.readFileSync(path.join(dir, 'gh.log'), 'utf8') : ''
+    return { status: run.status, out: run.stdout, moves: gh.split('\n').filter((line) => / --method /.test(line)) }
+  }
+
+  it('moves vX to the tagged commit while its workflow files are those of a branch tip', () => {
+    init()
+    const sha = commit('on: push', 'v1.0.0')
+    const { status, moves } = publish('v1.0.0')
+    expect(status).toBe(0)
+    expect(moves).toEqual([`api --method POST repos/owner/ln-action/git/refs -f ref=refs/tags/v1 -f sha=${sha}`])
+  })
+
+  it('refuses, with the commands that move it by hand, once the workflows on every branch changed since', () => {
+    init()
+    const sha = commit('on: push', 'v1.0.0')
+    commit('on: [push, pull_request]')
+    const { status, out, moves } = publish('v1.0.0')
+    expect(status).toBe(1)
+    expect(moves).toEqual([])
+    expect(out).toMatch(/^::error::.*workflows permission/m)
+    expect(out).toContain(`git tag -f v1 ${sha} && git push -f origin refs/tags/v1`)
+  })
+
+  it('moves it where another branch still has the workflow files of the tagged commit', () => {
+    init()
+    const sha = commit('on: push', 'v1.0.0')
+    git(path.join(dir, 'work'), 'branch', 'release-1')
+    commit('on: [push, pull_request]')
+    expect(publish('v1.0.0').moves).toEqual([expect.stringContaining(`-f sha=${sha}`)])
+  })
+
+  it('leaves vX alone for a backport (an older release of the same major published later)', () => {
+    init()
+    commit('on: push', 'v1.0.0')
+    commit('on: push', 'v1.1.0')
+    const { status, out, moves } = publish('v1.0.0')
+    expect({ status, moves }).toEqual({ status: 0, moves: [] })
+    expect(out).toContain('v1.1.0 is')
   })
 })
 
@@ -314,6 +490,20 @@ describe('test.yml: the action on every runner', () => {
     expect(scripts).toMatch(/\/Volumes\//)
     const detach = fat?.steps?.find((step) => /hdiutil detach/.test(step.run ?? ''))
     expect(detach?.if).toMatch(/always\(\)/)
+  })
+
+  it('tries `hdiutil create` and `hdiutil attach` again on "Resource busy" (actions/runner-images#7522)', () => {
+    const [, fat] =
+      jobs.find(([, job]) => (job.steps ?? []).some((step) => /hdiutil create/.test(step.run ?? ''))) ?? []
+    const script = (fat?.steps ?? []).map((step) => step.run ?? '').join('\n')
+    // Shell functions whose body looks for "Resource busy", and every hdiutil call that makes or attaches the image.
+    const retrying = [...script.matchAll(/^\s*([\w-]+)\(\)\s*\{\n([\s\S]*?)^\s*\}$/gm)]
+      .filter(([, , body]) => body.includes('Resource busy'))
+      .map(([, name]) => name)
+    const calls = script.split('\n').filter((line) => /^[^#]*\bhdiutil (create|attach)\b/.test(line))
+    expect(calls.map((line) => /\bhdiutil (create|attach)\b/.exec(line)?.[1])).toEqual(['create', 'attach'])
+    const bare = calls.filter((line) => !retrying.some((name) => line.trim().startsWith(`${name} hdiutil `)))
+    expect(bare).toEqual([])
   })
 
   it('prints the raw results on macOS before asserting anything about them', () => {

@@ -40131,50 +40131,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/errors.ts
-
-/** The message of anything thrown, Error or not. */
-function errorMessage(error) {
-    const message = error?.message;
-    return typeof message === 'string' ? message : String(error);
-}
-const errnoNames = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
-/**
- * The errno name of a Node system error. libuv has no name for some errnos (ESTALE, EDQUOT on Linux) and Node
- * then says `UNKNOWN`; the number still tells.
- */
-function errnoName(error) {
-    const code = error.code ?? '';
-    if (/^E[A-Z0-9]+$/.test(code))
-        return code;
-    if (typeof error.errno === 'number') {
-        const name = errnoNames.get(Math.abs(error.errno));
-        if (name)
-            return name;
-    }
-    return code || 'UNKNOWN';
-}
-/** The positive errno number for a name, as the OS knows it (null where this OS has no such errno). */
-function errnoNumber(name) {
-    return external_node_os_namespaceObject.constants.errno[name] ?? null;
-}
-/** A system error from fs (checked by shape: errors from another realm, as under jest, fail instanceof). */
-function isErrno(error) {
-    return typeof error === 'object' && error !== null && typeof error.code === 'string';
-}
-/** The errno code of anything thrown: `EEXIST`..., or '' for what is not a system error. */
-function errnoCode(error) {
-    return isErrno(error) ? error.code : '';
-}
-/** A system error as a result reports it: errno name and the positive number this OS gives it. */
-function toFailure(error, syscall, attempted) {
-    const code = errnoName(error);
-    const errno = errnoNumber(code) ?? (typeof error.errno === 'number' ? Math.abs(error.errno) : undefined);
-    return { code, errno, syscall, attempted, path: error.path };
-}
-
 ;// CONCATENATED MODULE: ./src/families.ts
 // Every filesystem family, once: how mount tables name it, what it is in words, whether it is a share (worked on in
 // the share worker, its answers read back), and what it can store. docs/filesystems.md is generated from this table
@@ -40307,7 +40263,189 @@ function familyFacts(family) {
 function supportMatrix() {
     return FAMILIES.flatMap(([family, facts]) => facts.support ? [[family, facts.types.source, facts.support]] : []);
 }
+/**
+ * Each format's case rule, matched by type in this order; a type not here is probed (case-rules.ts). A rule set per
+ * directory (ext4's casefold, NTFS's case-sensitive directories) is not seen: the volume's rule stands for all of it.
+ */
+const CASE_TABLE = [
+    // exFAT compares names through the volume's up-case table (Microsoft, exFAT file system specification, 7.2 "Up-case
+    // Table"). Lab: exfat-fuse finds `abc` and `ABC` for a file made as `Abc`.
+    { types: /^(exfat|fuse\.exfat)$/i, rule: 'insensitive' },
+    // FAT stores short names upper-cased and matches long names without case (Microsoft, FAT32 File System
+    // Specification, "FAT Long Directory Entries"; Linux's Documentation/filesystems/vfat.rst). Lab: fusefat as exFAT.
+    { types: /^(vfat|msdos|fat|fat12|fat16|fat32|fuse\.fusefat)$/i, rule: 'insensitive' },
+    // Windows servers ignore case, and so does Samba (`case sensitive = auto`, smb.conf(5)) for clients without the
+    // Unix or SMB3 POSIX extensions; Linux's cifs shows those as `unix` and `posix`, and `nocase` asks for case to be
+    // ignored (mount.cifs(8)). smbnetfs (FUSE) shows neither, and the lab measured both: SMB3 ignores case, SMB1 with
+    // Unix extensions keeps it. So it is not in this table (a share: never probed, the OS's usual rule holds).
+    {
+        types: /^(cifs|smb3?|smbfs)$/i,
+        rule: 'insensitive',
+        options: [
+            [/^nocase$/, 'insensitive'],
+            [/^(posix|unix)$/, 'sensitive']
+        ]
+    },
+    // NTFS and ReFS on Windows ignore case unless a directory was made case-sensitive (Microsoft Learn, "Adjust case
+    // sensitivity", fsutil file setCaseSensitiveInfo); so does macOS's driver unless mounted -s (mount_ntfs(8)).
+    // ntfs-3g and ntfs3 on Linux use NTFS's POSIX namespace, where case counts (ntfs-3g(8); lab: `abc` is ENOENT for
+    // `Abc`), unless mounted `nocase` (ntfs3, kernel commit a3a956c78efa) or `ignore_case` (lowntfs-3g).
+    {
+        types: /^(ntfs|ntfs3|fuse\.ntfs-3g)$/i,
+        rule: 'insensitive',
+        on: { linux: 'sensitive' },
+        options: [[/^(nocase|ignore_case)$/, 'insensitive']]
+    },
+    { types: /^refs$/i, rule: 'insensitive' },
+    // APFS and HFS+ are formatted either way; macOS's default is case-insensitive (Apple, Disk Utility User Guide,
+    // "File system formats available in Disk Utility on Mac").
+    { types: /^(apfs|hfs)$/i, rule: 'probe' },
+    // ZFS's casesensitivity property (sensitive, insensitive, mixed) is set when the dataset is made and is not in the
+    // mount table (zfsprops(7)).
+    { types: /^zfs$/, rule: 'probe' },
+    // tmpfs folds case from Linux 6.13 when mounted with `casefold=` (Documentation/filesystems/tmpfs.rst).
+    { types: /^tmpfs$/, rule: 'sensitive', options: [[/^casefold(=|$)/, 'insensitive']] },
+    // ext4 and f2fs fold case only in directories flagged +F (chattr) on a volume made with `-O casefold`: per
+    // directory, and not in the mount table (Documentation/filesystems/ext4/directory.rst, "Hash Tree Directories";
+    // mkfs.ext4(8)). xfs's ascii-ci (mkfs.xfs -n version=ci) is deprecated; kernels built without it refuse to mount it.
+    { types: /^(ext[234]|f2fs|xfs|btrfs|ramfs|overlay)$/, rule: 'sensitive' },
+    // S3 object keys are case-sensitive (AWS, Amazon S3 User Guide, "Naming Amazon S3 objects").
+    { types: /^fuse\.s3fs$/, rule: 'sensitive' }
+];
+/** The case rule of a filesystem of this type, mounted with these options, as `platform`'s driver serves it. */
+function caseRuleOf(type, options, platform) {
+    const facts = CASE_TABLE.find((f) => f.types.test(type));
+    if (!facts)
+        return 'probe';
+    const byOption = facts.options?.find(([option]) => options.some((o) => option.test(o)));
+    return byOption?.[1] ?? facts.on?.[platform] ?? facts.rule;
+}
 
+;// CONCATENATED MODULE: ./src/case-rules.ts
+// Whether each volume tells names apart by case: from its type where that settles it (families.ts), otherwise by
+// looking up one name of the link's directory with its case swapped. Read only, so a dry run does it too; once per
+// volume; never on a share that may hang (there the type or the OS's usual rule decides).
+
+/** ASCII letters only: every filesystem that ignores case folds those. */
+function swapCase(name) {
+    return name.replace(/[A-Za-z]/g, (c) => (c <= 'Z' ? c.toLowerCase() : c.toUpperCase()));
+}
+/**
+ * Whether `dir` ignores case: one of its names, spelled with the case of its letters swapped and not itself listed,
+ * is found or not. Not by device and inode: FUSE filesystems give each spelling its own inode (exfat-fuse, fusefat).
+ * Undefined where the directory cannot be read or has no such name.
+ */
+function probeCase(dir, ops, platform) {
+    let names;
+    try {
+        names = ops.readdir(dir);
+    }
+    catch {
+        return undefined;
+    }
+    const listed = new Set(names);
+    for (const name of names) {
+        const swapped = swapCase(name);
+        if (swapped === name || listed.has(swapped))
+            continue;
+        try {
+            return ops.lstat(platform.path.join(dir, swapped)) !== undefined;
+        }
+        catch {
+            // unreadable (EACCES...): another name may tell
+        }
+    }
+    return undefined;
+}
+/** Where to look, nearest first: the path itself (a directory, or not there yet), up to the volume's root. */
+function directoriesUp(absPath, root, platform) {
+    const { path } = platform;
+    const dirs = [];
+    for (let dir = absPath;; dir = path.dirname(dir)) {
+        dirs.push(dir);
+        if (dir.length <= root.length || path.dirname(dir) === dir)
+            return dirs;
+    }
+}
+function ignoresCase(fs, absPath, platform, options) {
+    const rule = caseRuleOf(fs.type, fs.options, platform.name);
+    if (rule !== 'probe')
+        return rule === 'insensitive';
+    const { ops } = options;
+    if (!ops || options.mayHang(absPath))
+        return platform.usuallyIgnoresCase;
+    for (const dir of directoriesUp(absPath, fs.mountPoint, platform)) {
+        const found = probeCase(dir, ops, platform);
+        if (found !== undefined)
+            return found;
+    }
+    return platform.usuallyIgnoresCase;
+}
+/**
+ * The platform with each volume's own case rule, decided at the first path asked about on it. `detector` must be
+ * made with a platform of the usual rule: mount points are matched by it.
+ */
+function withVolumeCaseRules(platform, detector, options) {
+    // The detector hands out one FilesystemInfo per mount or volume.
+    const volumes = new Map();
+    const volumeAt = (absPath) => {
+        const fs = detector.forPath(absPath);
+        let volume = volumes.get(fs);
+        if (!volume) {
+            volume = { root: fs.mountPoint, ignoresCase: ignoresCase(fs, absPath, platform, options) };
+            volumes.set(fs, volume);
+        }
+        return volume;
+    };
+    return { ...platform, caseRules: { volumeAt } };
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/errors.ts
+
+/** The message of anything thrown, Error or not. */
+function errorMessage(error) {
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
+const errnoNames = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
+/**
+ * The errno name of a Node system error. libuv has no name for some errnos (ESTALE, EDQUOT on Linux) and Node
+ * then says `UNKNOWN`; the number still tells.
+ */
+function errnoName(error) {
+    const code = error.code ?? '';
+    if (/^E[A-Z0-9]+$/.test(code))
+        return code;
+    if (typeof error.errno === 'number') {
+        const name = errnoNames.get(Math.abs(error.errno));
+        if (name)
+            return name;
+    }
+    return code || 'UNKNOWN';
+}
+/** The positive errno number for a name, as the OS knows it (null where this OS has no such errno). */
+function errnoNumber(name) {
+    return external_node_os_namespaceObject.constants.errno[name] ?? null;
+}
+/** A system error from fs (checked by shape: errors from another realm, as under jest, fail instanceof). */
+function isErrno(error) {
+    return typeof error === 'object' && error !== null && typeof error.code === 'string';
+}
+/** The errno code of anything thrown: `EEXIST`..., or '' for what is not a system error. */
+function errnoCode(error) {
+    return isErrno(error) ? error.code : '';
+}
+/** A system error as a result reports it: errno name and the positive number this OS gives it. */
+function toFailure(error, syscall, attempted) {
+    const code = errnoName(error);
+    const errno = errnoNumber(code) ?? (typeof error.errno === 'number' ? Math.abs(error.errno) : undefined);
+    return { code, errno, syscall, attempted, path: error.path };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
@@ -40319,12 +40457,14 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 function platformFor(name) {
     const isWindows = name === 'win32';
     const isMac = name === 'darwin';
+    const usual = { root: '', ignoresCase: isWindows || isMac };
     return {
         name,
         isWindows,
         isMac,
         path: isWindows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix,
-        caseInsensitive: isWindows || isMac
+        usuallyIgnoresCase: usual.ignoresCase,
+        caseRules: { volumeAt: () => usual }
     };
 }
 function currentPlatform() {
@@ -40345,11 +40485,41 @@ function hardlinkGuard() {
 function pathKey(platform, p) {
     return resolvedKey(platform, platform.path.normalize(p));
 }
-/** pathKey of a path that is normalized already (path.resolve made it): nothing to normalize, only to fold. */
+/**
+ * pathKey of a path that is normalized already (path.resolve made it): nothing to normalize, only to fold. Up to
+ * its volume's root a path is compared by the OS's usual rule (as mount points are matched), below it by the
+ * volume's own: `/media/USB/A` on a FAT stick and `/media/usb/a` on ext4 stay two names.
+ */
 function resolvedKey(platform, normal) {
-    const folded = platform.caseInsensitive ? normal.toLowerCase() : normal;
+    const volume = platform.caseRules.volumeAt(normal);
+    const folded = volume.ignoresCase === platform.usuallyIgnoresCase ? foldAll(platform, normal) : foldBelow(platform, volume, normal);
     // APFS and HFS+ also take an é typed as one character and as e + accent for the same name.
     return platform.isMac ? folded.normalize('NFC') : folded;
+}
+function foldAll(platform, p) {
+    return platform.usuallyIgnoresCase ? p.toLowerCase() : p;
+}
+/** The part above the volume's root by the usual rule, the rest by the volume's. */
+function foldBelow(platform, { root, ignoresCase }, normal) {
+    // The root was matched by the usual rule, so the path may spell it otherwise (another case, another Unicode form):
+    // it is then found by its segments.
+    const cut = normal.startsWith(root) ? root.length : lengthOfSegments(platform, normal, root);
+    const below = normal.slice(cut);
+    return foldAll(platform, normal.slice(0, cut)) + (ignoresCase ? below.toLowerCase() : below);
+}
+/** How long the first segments of `p` are, as many as `root` has. */
+function lengthOfSegments(platform, p, root) {
+    const { sep } = platform.path;
+    const count = root.split(sep).filter(Boolean).length;
+    let at = 0;
+    while (p[at] === sep)
+        at++;
+    for (let seen = 0; seen < count; seen++) {
+        at = p.indexOf(sep, at + 1);
+        if (at < 0)
+            return p.length;
+    }
+    return at;
 }
 /**
  * A relative POSIX path with nothing to resolve: not absolute, no doubled or trailing slash, and no `.` or `..`
@@ -40378,9 +40548,9 @@ function relativeInside(platform, parent, child) {
     if (!isWithin(platform, parent, child))
         return undefined;
     const { path } = platform;
-    // path.posix.relative compares letters exactly: on macOS `/WS/a` under `/ws` would read `../WS/a`. Inside the
-    // parent (as isWithin decided), the child's first segments are the parent's: drop as many.
-    if (!platform.isMac)
+    // path.posix.relative compares letters exactly: on a volume that ignores case `/WS/a` under `/ws` would read
+    // `../WS/a`. Inside the parent (as isWithin decided), the child's first segments are the parent's: drop as many.
+    if (platform.isWindows)
         return path.relative(parent, child);
     const segments = (p) => path.normalize(p).split(path.sep).filter(Boolean);
     return segments(child).slice(segments(parent).length).join(path.sep);
@@ -40397,10 +40567,17 @@ function symlinkType(platform, kind, targetIsDir) {
 function linkTextOf(platform, kind, text, absTarget) {
     return kind === 'junction' && platform.isWindows ? absTarget : text;
 }
-/** The volume a path is on: `C:\` or `\\server\share\` on Windows (drive letter upper-cased), `/` elsewhere. */
+/**
+ * The volume a path is on: `C:\` or `\\server\share\` on Windows (drive letter upper-cased), `/` elsewhere. A long-path
+ * spelling (`\\?\C:\...`, `\\?\UNC\server\share\...`) is on the volume it names.
+ */
 function volumeOf(platform, absPath) {
-    const root = platform.path.parse(absPath).root;
-    return platform.isWindows ? root.replace(/^[a-z]:/, (drive) => drive.toUpperCase()) : root;
+    const root = platform.path.parse(withoutNamespace(platform, absPath)).root;
+    if (!platform.isWindows)
+        return root;
+    // `\\server\share` itself (the dirname of `\\?\UNC\server\share\l`) has its root without the final backslash.
+    const whole = root === '' || root.endsWith('\\') ? root : `${root}\\`;
+    return whole.replace(/^[a-z]:/, (drive) => drive.toUpperCase());
 }
 /**
  * A link text as Windows may hand it back from readlink, without the namespace prefix that Node adds to absolute
@@ -40447,6 +40624,7 @@ const NO_SYMLINK_PRIVILEGE = [
     'For a file, `fallback: hardlink`.',
     COPY
 ];
+const LINK_LOOP = 'Resolving the path met too many symbolic links: a loop of links among its parents.';
 const LINK_CALLS = ['link', 'symlink'];
 const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP'];
 /** Node reports a junction's failure as symlink()'s: the kind tried tells them apart. */
@@ -40858,9 +41036,23 @@ const ROWS = [
         meaning: 'PATH or a name in it is too long for the filesystem (usually 255 bytes a name, 4096 a path).',
         hint: 'Use shorter names, or a relative link text (`relative: true`).'
     },
+    // namei is Linux's (util-linux): macOS and Windows have none, so each gets a command of its own.
     {
         codes: ['ELOOP'],
-        meaning: 'Resolving the path met too many symbolic links: a loop of links among its parents.',
+        platforms: ['win32'],
+        // libuv's uv_translate_sys_error (src/win/error.c): ERROR_CANT_RESOLVE_FILENAME is UV_ELOOP.
+        meaning: 'Windows could not resolve the path (ERROR_CANT_RESOLVE_FILENAME): a loop of links among its parents.',
+        hint: 'Find and break the loop: `dir /AL` in each parent directory of PATH lists its links and where they lead.'
+    },
+    {
+        codes: ['ELOOP'],
+        platforms: ['darwin'],
+        meaning: LINK_LOOP,
+        hint: 'Find and break the loop: `ls -l` each parent directory of PATH, from the top, and follow the arrows.'
+    },
+    {
+        codes: ['ELOOP'],
+        meaning: LINK_LOOP,
         hint: 'Find and break the loop (`namei -l PATH`).'
     },
     // Shares that misbehave.
@@ -41066,6 +41258,290 @@ const TARGET_TYPES = ['file', 'dir'];
 /** The n-th name a backup of `path` may take: PATH+suffix first, then PATH.~1~, PATH.~2~... (as `ln --backup=numbered`). */
 function backupName(path, suffix, n) {
     return n === 0 ? path + suffix : `${path}.~${n}~`;
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/mounts-windows.ts
+// Windows: which volume a path is on and its format. There is no mount table, and fs.statfs says type 0: a UNC path
+// is a network share by its spelling, and a drive's format comes from .NET's DriveInfo, asked through PowerShell.
+
+/** A UNC share (`\\server\share\`): SMB, known from the path alone, without touching a share that may hang. */
+function uncShare(root) {
+    const match = /^\\\\([^\\?.][^\\]*)\\([^\\]+)\\?$/.exec(root);
+    if (!match)
+        return undefined;
+    return { type: 'smb', mountPoint: root, source: `\\\\${match[1]}\\${match[2]}`, options: ['network'] };
+}
+/**
+ * PowerShell gets its data as JSON in this environment variable, never inside the script's text: a single-quoted
+ * string there also ends at the typographic quotes ‘ ’ ‚ ‛ (PowerShell-Docs, about_Quoting_Rules), so a crafted
+ * link name could run commands. The scripts below are constants: the same bytes whatever the paths.
+ */
+const POWERSHELL_INPUT = 'LN_ACTION_PS_INPUT';
+/**
+ * Prints what DriveInfo knows of the drive `{"root": "D:\\"}` names as one line of JSON:
+ * `{"Name":"D:\\","DriveType":"Fixed","DriveFormat":"NTFS","DisplayRoot":""}`. DriveFormat throws on a drive that is
+ * not ready (an empty card reader); DisplayRoot is the `\\server\share` behind a mapped network drive.
+ */
+const DRIVE_SCRIPT = [
+    // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
+    'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
+    `$d = [System.IO.DriveInfo]::new((ConvertFrom-Json $env:${POWERSHELL_INPUT}).root)`,
+    "$format = ''; try { $format = $d.DriveFormat } catch {}",
+    "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
+    '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
+].join('\n');
+/** The drive query's input: a drive root such as `D:\`, and nothing else. */
+function driveInput(root) {
+    if (!/^[A-Z]:\\$/.test(root))
+        throw new Error(`not a drive root: '${root}'`);
+    return { root };
+}
+/** powershell.exe arguments that run a script as is: -EncodedCommand takes UTF-16LE base64, so nothing needs quoting. */
+function powershellArgs(script) {
+    return ['-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
+}
+/**
+ * For each path of `{"paths": [...]}`, a line `N|Junction|True`, `N|SymbolicLink|True` (a directory link, dangling or
+ * not: the link itself carries the directory attribute) or `N|SymbolicLink|False`, N its index; nothing for a path
+ * Get-Item cannot read. Node cannot tell the three apart: its lstat says "symbolic link" for all, and readlink strips
+ * the `\??\` that both reparse buffers hold. The paths are wrapped in an object because Windows PowerShell 5.1 and
+ * PowerShell 7 disagree on whether ConvertFrom-Json unrolls a top-level array; a property is the array in both.
+ */
+const LINK_KINDS_SCRIPT = [
+    `$n = 0; foreach ($p in (ConvertFrom-Json $env:${POWERSHELL_INPUT}).paths) {`,
+    '  try { $i = Get-Item -LiteralPath $p -Force -ErrorAction Stop; "$n|$($i.LinkType)|$($i.PSIsContainer)" } catch {}',
+    '  $n++',
+    '}'
+].join('\n');
+/** The kinds LINK_KINDS_SCRIPT printed, by index (`count` paths asked); undefined where it said nothing usable. */
+function parseLinkKinds(output, count) {
+    const kinds = Array.from({ length: count }, () => undefined);
+    for (const line of (output ?? '').split(/\r?\n/)) {
+        const [index, type, container] = line.trim().split('|');
+        const n = Number(index);
+        if (index === '' || !Number.isInteger(n) || n < 0 || n >= count)
+            continue;
+        if (type === 'Junction')
+            kinds[n] = 'junction';
+        else if (type === 'SymbolicLink')
+            kinds[n] = container === 'True' ? 'dir' : 'file';
+    }
+    return kinds;
+}
+/**
+ * A Windows environment variable holds at most 32,767 characters (Microsoft Learn, SetEnvironmentVariable): the
+ * paths in groups whose JSON input stays under that, so a big copied tree takes a few PowerShell starts, not a failure.
+ */
+function inputGroups(paths, limit = 32_000) {
+    const groups = [];
+    let group = [];
+    let size = '{"paths":[]}'.length;
+    for (const p of paths) {
+        const cost = JSON.stringify(p).length + 1;
+        if (group.length > 0 && size + cost > limit) {
+            groups.push(group);
+            group = [];
+            size = '{"paths":[]}'.length;
+        }
+        group.push(p);
+        size += cost;
+    }
+    if (group.length > 0)
+        groups.push(group);
+    return groups;
+}
+/**
+ * A link that needs no PowerShell to know its kind: libuv's readlink gives a junction's text always as `C:\...`
+ * (fs__readlink_handle in src/win/fs.c accepts only `\??\<drive>:\` mount points and strips the prefix), so a
+ * relative text is a symlink, and what stat finds at its end says file or directory. Undefined: ask.
+ */
+function kindFromText(text, leadsTo) {
+    if (leadsTo === undefined || external_node_path_namespaceObject.win32.isAbsolute(text))
+        return undefined;
+    return leadsTo.isDirectory() ? 'dir' : 'file';
+}
+/**
+ * A drive as the knowledge base wants it: its format (`NTFS`, `ReFS`, `FAT32`, `exFAT`), or `smb` for a network
+ * drive (DriveFormat there is the server's format, kept as `format=`), and the DriveType as an option.
+ */
+function parseDriveInfo(root, output) {
+    const unknown = { type: 'unknown', mountPoint: root, source: '', options: [] };
+    let drive;
+    try {
+        drive = JSON.parse((output ?? '').trim());
+    }
+    catch {
+        return unknown;
+    }
+    if (typeof drive !== 'object' || drive === null)
+        return unknown;
+    const format = drive.DriveFormat || '';
+    const driveType = (drive.DriveType || 'Unknown').toLowerCase();
+    if (driveType === 'network') {
+        const options = ['network', ...(format ? [`format=${format}`] : [])];
+        return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options };
+    }
+    return { ...unknown, type: format || 'unknown', options: [driveType] };
+}
+
+;// CONCATENATED MODULE: ./src/mount-sources.ts
+// What this machine says about its mounts: the mount table, block devices' formats, running FUSE daemons' command
+// lines, Windows drives, macOS firmlinks. Read as is; mounts.ts makes sense of it. Every read is bounded and never
+// throws where a missing answer will do.
+
+
+
+/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
+function run(command, args, timeout = 3000, env = process.env) {
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
+        encoding: 'utf8',
+        timeout,
+        windowsHide: true,
+        // process.env is the action's default, named because under Jest it is the test file's own copy (PATH included),
+        // which the default (Node's real one) would not see.
+        env,
+        stdio: ['ignore', 'pipe', 'ignore']
+    });
+    return result.status === 0 ? result.stdout.trim() || undefined : undefined;
+}
+/**
+ * A fixed PowerShell script run on `input`, handed over as JSON in the environment (never spliced into the script:
+ * see POWERSHELL_INPUT). PowerShell starts slowly on a busy runner: 10 s at most.
+ */
+function askPowerShell(script, input) {
+    return run('powershell.exe', powershellArgs(script), 10_000, {
+        ...process.env,
+        [POWERSHELL_INPUT]: JSON.stringify(input)
+    });
+}
+function readOrUndefined(file) {
+    try {
+        return external_node_fs_namespaceObject.readFileSync(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+const SYSTEM_PLACES = Object.freeze({
+    proc: '/proc',
+    mount: '/sbin/mount',
+    firmlinks: '/usr/share/firmlinks'
+});
+/** Linux's /proc, which only Linux has (darwin reads `mount` instead). Only numeric entries are processes. */
+function processArgsFromProc(proc) {
+    return external_node_fs_namespaceObject.readdirSync(proc)
+        .filter((name) => /^\d+$/.test(name))
+        .flatMap((pid) => {
+        try {
+            return [external_node_fs_namespaceObject.readFileSync(`${proc}/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
+        }
+        catch {
+            return []; // the process ended meanwhile
+        }
+    });
+}
+/** The real sources of the platform the detector is made for. */
+function systemSources(platform, places = SYSTEM_PLACES) {
+    return {
+        mountTable: () => platform.isMac ? (run(places.mount, []) ?? '') : external_node_fs_namespaceObject.readFileSync(`${places.proc}/self/mountinfo`, 'utf8'),
+        blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
+        processArgs: () => processArgsFromProc(places.proc),
+        // Once per drive.
+        driveInfo: (root) => askPowerShell(DRIVE_SCRIPT, driveInput(root)),
+        firmlinks: () => readOrUndefined(places.firmlinks)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/fsops.ts
+// The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
+// worker process can run them on a share that may hang.
+
+
+
+
+
+function missing(error) {
+    return errnoCode(error) === 'ENOENT';
+}
+const nodeFs = {
+    lstat: (p) => external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false }),
+    stat: (p) => {
+        try {
+            return external_node_fs_namespaceObject.statSync(p);
+        }
+        catch (error) {
+            if (missing(error))
+                return undefined;
+            throw error;
+        }
+    },
+    readlink: (p) => external_node_fs_namespaceObject.readlinkSync(p),
+    realpath: (p) => external_node_fs_namespaceObject.realpathSync.native(p),
+    symlink: (text, p, type) => external_node_fs_namespaceObject.symlinkSync(text, p, type),
+    link: (existing, p) => external_node_fs_namespaceObject.linkSync(existing, p),
+    rename: (from, to) => external_node_fs_namespaceObject.renameSync(from, to),
+    unlink: (p) => external_node_fs_namespaceObject.unlinkSync(p),
+    mkdir: (p) => external_node_fs_namespaceObject.mkdirSync(p),
+    rmdir: (p) => external_node_fs_namespaceObject.rmdirSync(p),
+    readdir: (p) => external_node_fs_namespaceObject.readdirSync(p),
+    writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
+    copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
+    copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
+    linkKinds: (paths) => (currentPlatform().isWindows ? askLinkKinds(paths) : paths.map(() => undefined))
+};
+/**
+ * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). Each start costs a few
+ * hundred ms, so the links are asked in as few calls as the environment's size allows, each given 10 s at most: it
+ * cannot hang the action, and where it says nothing the caller falls back to what stat shows.
+ */
+function askLinkKinds(paths) {
+    return inputGroups(paths).flatMap((group) => parseLinkKinds(askPowerShell(LINK_KINDS_SCRIPT, { paths: group }), group.length));
+}
+/** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */
+function keepMeta(to, stats) {
+    for (const keep of [() => external_node_fs_namespaceObject.chmodSync(to, stats.mode & 0o7777), () => external_node_fs_namespaceObject.utimesSync(to, stats.atime, stats.mtime)]) {
+        try {
+            keep();
+        }
+        catch (error) {
+            if (!['ENOSYS', 'EPERM', 'ENOTSUP'].includes(errnoCode(error)))
+                throw error;
+        }
+    }
+}
+/**
+ * Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat), and it ftruncate()s the new file,
+ * which smbnetfs over SMB3 answers with EIO after 4 s (lab/FINDINGS.md). O_EXCL, never truncated; in chunks.
+ * Returns what `from` was, for its mode and times.
+ */
+function copyFileData(from, to) {
+    const input = external_node_fs_namespaceObject.openSync(from, 'r');
+    try {
+        const stats = external_node_fs_namespaceObject.fstatSync(input); // before reading moves atime
+        const output = external_node_fs_namespaceObject.openSync(to, 'wx');
+        try {
+            const buffer = Buffer.allocUnsafe(1 << 20);
+            for (let n; (n = external_node_fs_namespaceObject.readSync(input, buffer, 0, buffer.length, null)) > 0;)
+                external_node_fs_namespaceObject.writeSync(output, buffer, 0, n);
+        }
+        finally {
+            external_node_fs_namespaceObject.closeSync(output);
+        }
+        return stats;
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(input);
+    }
+}
+/** Remove what is at `p`, a whole tree where it is a directory (only ever one of ours: a copy, a temporary name). */
+function removeEntry(p, ops, path) {
+    if (!ops.lstat(p)?.isDirectory())
+        return ops.unlink(p);
+    for (const name of ops.readdir(p))
+        removeEntry(path.join(p, name), ops, path);
+    ops.rmdir(p);
 }
 
 ;// CONCATENATED MODULE: ./src/remove.ts
@@ -41723,181 +42199,11 @@ function rejectedResults(entries, problems) {
     return [...failed, ...skipped].sort((a, b) => a.line - b.line);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/mounts-windows.ts
-/** A UNC share (`\\server\share\`): SMB, known from the path alone, without touching a share that may hang. */
-function uncShare(root) {
-    const match = /^\\\\([^\\?.][^\\]*)\\([^\\]+)\\?$/.exec(root);
-    if (!match)
-        return undefined;
-    return { type: 'smb', mountPoint: root, source: `\\\\${match[1]}\\${match[2]}`, options: ['network'] };
-}
-/**
- * The PowerShell script that prints what DriveInfo knows of one drive as one line of JSON:
- * `{"Name":"D:\\","DriveType":"Fixed","DriveFormat":"NTFS","DisplayRoot":""}`. DriveFormat throws on a drive that
- * is not ready (an empty card reader); DisplayRoot is the `\\server\share` behind a mapped network drive.
- */
-function driveQuery(root) {
-    if (!/^[A-Z]:\\$/.test(root))
-        throw new Error(`not a drive root: '${root}'`);
-    return [
-        // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
-        'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
-        `$d = [System.IO.DriveInfo]::new('${root}')`,
-        "$format = ''; try { $format = $d.DriveFormat } catch {}",
-        "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
-        '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
-    ].join('\n');
-}
-/** powershell.exe arguments that run a script as is: -EncodedCommand takes UTF-16LE base64, so nothing needs quoting. */
-function powershellArgs(script) {
-    return ['-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
-}
-/**
- * The script that prints what the link at p is: `Junction|True`, `SymbolicLink|True` (a directory link, dangling or
- * not: the link itself carries the directory attribute) or `SymbolicLink|False`. Node cannot tell: its lstat says
- * "symbolic link" for all three, and readlink strips the `\??\` that both reparse buffers hold.
- */
-function linkKindQuery(p) {
-    return `$i = Get-Item -LiteralPath '${p.replaceAll("'", "''")}' -Force\n"$($i.LinkType)|$($i.PSIsContainer)"`;
-}
-function parseLinkKind(output) {
-    const [type, container] = (output ?? '').trim().split('|');
-    if (type === 'Junction')
-        return 'junction';
-    if (type === 'SymbolicLink')
-        return container === 'True' ? 'dir' : 'file';
-    return undefined;
-}
-/**
- * A drive as the knowledge base wants it: its format (`NTFS`, `ReFS`, `FAT32`, `exFAT`), or `smb` for a network
- * drive (DriveFormat there is the server's format, kept as `format=`), and the DriveType as an option.
- */
-function parseDriveInfo(root, output) {
-    const unknown = { type: 'unknown', mountPoint: root, source: '', options: [] };
-    let drive;
-    try {
-        drive = JSON.parse((output ?? '').trim());
-    }
-    catch {
-        return unknown;
-    }
-    if (typeof drive !== 'object' || drive === null)
-        return unknown;
-    const format = drive.DriveFormat || '';
-    const driveType = (drive.DriveType || 'Unknown').toLowerCase();
-    if (driveType === 'network') {
-        const options = ['network', ...(format ? [`format=${format}`] : [])];
-        return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options };
-    }
-    return { ...unknown, type: format || 'unknown', options: [driveType] };
-}
-
-;// CONCATENATED MODULE: ./src/fsops.ts
-// The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
-// worker process can run them on a share that may hang.
-
-
-
-
-
-function missing(error) {
-    return errnoCode(error) === 'ENOENT';
-}
-const nodeFs = {
-    lstat: (p) => external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false }),
-    stat: (p) => {
-        try {
-            return external_node_fs_namespaceObject.statSync(p);
-        }
-        catch (error) {
-            if (missing(error))
-                return undefined;
-            throw error;
-        }
-    },
-    readlink: (p) => external_node_fs_namespaceObject.readlinkSync(p),
-    realpath: (p) => external_node_fs_namespaceObject.realpathSync.native(p),
-    symlink: (text, p, type) => external_node_fs_namespaceObject.symlinkSync(text, p, type),
-    link: (existing, p) => external_node_fs_namespaceObject.linkSync(existing, p),
-    rename: (from, to) => external_node_fs_namespaceObject.renameSync(from, to),
-    unlink: (p) => external_node_fs_namespaceObject.unlinkSync(p),
-    mkdir: (p) => external_node_fs_namespaceObject.mkdirSync(p),
-    rmdir: (p) => external_node_fs_namespaceObject.rmdirSync(p),
-    readdir: (p) => external_node_fs_namespaceObject.readdirSync(p),
-    writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
-    copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
-    copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
-    linkKind: (p) => (currentPlatform().isWindows ? askLinkKind(p) : undefined)
-};
-/**
- * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). It costs a PowerShell start
- * (a few hundred ms), so it is asked only for a link being kept (a backup, a link inside a copied tree), and given 10 s
- * at most: it cannot hang the action, and where it says nothing the caller falls back to what stat shows.
- */
-function askLinkKind(p) {
-    if (!external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink())
-        return undefined;
-    const run = (0,external_node_child_process_namespaceObject.spawnSync)('powershell.exe', powershellArgs(linkKindQuery(p)), {
-        encoding: 'utf8',
-        timeout: 10_000,
-        windowsHide: true,
-        stdio: ['ignore', 'pipe', 'ignore']
-    });
-    return parseLinkKind(run.stdout);
-}
-/** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */
-function keepMeta(to, stats) {
-    for (const keep of [() => external_node_fs_namespaceObject.chmodSync(to, stats.mode & 0o7777), () => external_node_fs_namespaceObject.utimesSync(to, stats.atime, stats.mtime)]) {
-        try {
-            keep();
-        }
-        catch (error) {
-            if (!['ENOSYS', 'EPERM', 'ENOTSUP'].includes(errnoCode(error)))
-                throw error;
-        }
-    }
-}
-/**
- * Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat), and it ftruncate()s the new file,
- * which smbnetfs over SMB3 answers with EIO after 4 s (lab/FINDINGS.md). O_EXCL, never truncated; in chunks.
- * Returns what `from` was, for its mode and times.
- */
-function copyFileData(from, to) {
-    const input = external_node_fs_namespaceObject.openSync(from, 'r');
-    try {
-        const stats = external_node_fs_namespaceObject.fstatSync(input); // before reading moves atime
-        const output = external_node_fs_namespaceObject.openSync(to, 'wx');
-        try {
-            const buffer = Buffer.allocUnsafe(1 << 20);
-            for (let n; (n = external_node_fs_namespaceObject.readSync(input, buffer, 0, buffer.length, null)) > 0;)
-                external_node_fs_namespaceObject.writeSync(output, buffer, 0, n);
-        }
-        finally {
-            external_node_fs_namespaceObject.closeSync(output);
-        }
-        return stats;
-    }
-    finally {
-        external_node_fs_namespaceObject.closeSync(input);
-    }
-}
-/** Remove what is at `p`, a whole tree where it is a directory (only ever one of ours: a copy, a temporary name). */
-function removeEntry(p, ops, path) {
-    if (!ops.lstat(p)?.isDirectory())
-        return ops.unlink(p);
-    for (const name of ops.readdir(p))
-        removeEntry(path.join(p, name), ops, path);
-    ops.rmdir(p);
-}
-
 ;// CONCATENATED MODULE: ./src/apply.ts
 // Apply stage: make each planned link, falling back to the next kind where the filesystem cannot make one,
 // replacing atomically (new link under a temporary name, renamed over PATH), backing up and probing. What came of
 // it becomes a result in result.ts.
+
 
 
 
@@ -41918,6 +42224,7 @@ function applyContext(base) {
         madeDirs: new Set(),
         hidingTexts: new Set(),
         fileProbes: new Map(),
+        keptKinds: new Map(),
         now: Date.now
     };
 }
@@ -42044,7 +42351,7 @@ function make(kind, at, plan, ctx) {
 /** A copy, or nothing: one that fails halfway (ENOSPC...) is removed; EEXIST means `to` was never ours. */
 function copyWhole(from, to, ctx) {
     try {
-        copyEntry(from, to, true, ctx);
+        copyEntry(from, to, ctx);
     }
     catch (error) {
         if (errnoCode(error) !== 'EEXIST' && ctx.ops.lstat(to))
@@ -42053,21 +42360,32 @@ function copyWhole(from, to, ctx) {
     }
 }
 /**
- * Copy a file, a tree, or (inside a tree) a link as a link; the first entry follows a link: TARGET is copied. A link
- * inside keeps its Windows kind as the source has it: its text may lead elsewhere, or nowhere, from the copy.
+ * Copy a file, or a tree: each entry, with the links inside it kept as links. The first entry follows a link: TARGET
+ * is copied. The links are made last, when all their kinds are known at once (on Windows one PowerShell start for the
+ * tree, not one per link), and each directory's times after that, since every entry made in it moves its mtime.
  */
-function copyEntry(from, to, follow, ctx) {
+function copyEntry(from, to, ctx) {
+    const links = [];
+    const dirs = [];
+    copyInto(from, to, true, ctx, { links, dirs });
+    const kinds = keptLinkTypes(links.map(([source]) => source), ctx);
+    links.forEach(([source, copy], i) => ctx.ops.symlink(ctx.ops.readlink(source), copy, kinds[i]));
+    for (const [source, copy] of dirs)
+        ctx.ops.copyMeta(source, copy);
+}
+/** copyEntry's walk: files copied and directories made; links and directory times left for later, in that order. */
+function copyInto(from, to, follow, ctx, later) {
     const { ops, platform } = ctx;
     const stats = follow ? ops.stat(from) : ops.lstat(from);
     if (stats?.isSymbolicLink())
-        return ops.symlink(ops.readlink(from), to, keptLinkType(from, ctx));
+        return void later.links.push([from, to]);
     if (!stats?.isDirectory())
         return ops.copyFile(from, to); // nothing there: copyFile says ENOENT
     ops.mkdir(to);
     for (const name of ops.readdir(from)) {
-        copyEntry(platform.path.join(from, name), platform.path.join(to, name), false, ctx);
+        copyInto(platform.path.join(from, name), platform.path.join(to, name), false, ctx, later);
     }
-    ops.copyMeta(from, to);
+    later.dirs.push([from, to]);
 }
 /**
  * sshfs -o follow_symlinks makes the link on the server, then stats what it points to and reports EIO (or ENOENT
@@ -42214,11 +42532,30 @@ function probe(dir, plan, ctx) {
     ctx.probes.set(key, result);
     return result;
 }
-/** The Windows type a link is made again with: its own, or (where that cannot be read) what it leads to now. */
-function keptLinkType(p, ctx) {
-    if (!ctx.platform.isWindows)
-        return undefined;
-    return ctx.ops.linkKind(p) ?? symlinkType(ctx.platform, 'symlink', ctx.ops.stat(p)?.isDirectory() ?? false);
+/**
+ * The Windows types links are made again with: each one's own, or (where that cannot be read) what it leads to now.
+ * Only links whose kind their text and stat leave open are asked of the filesystem, all in one call.
+ */
+function keptLinkTypes(links, ctx) {
+    const { ops, platform } = ctx;
+    if (!platform.isWindows)
+        return links.map(() => undefined);
+    const known = links.map((p) => ctx.keptKinds.get(p) ?? kindFromText(ops.readlink(p), ops.stat(p)));
+    const open = links.filter((_, i) => known[i] === undefined);
+    const answers = open.length > 0 ? ops.linkKinds(open) : [];
+    const asked = new Map(open.map((p, i) => [p, answers[i]]));
+    const leadsTo = (p) => symlinkType(platform, 'symlink', ops.stat(p)?.isDirectory() ?? false);
+    return links.map((p, i) => known[i] ?? asked.get(p) ?? leadsTo(p));
+}
+/**
+ * Windows: the kinds of the links a slice of plans will back up, asked together before the slice is applied, so that
+ * a run with backups starts PowerShell once per slice, not once per link.
+ */
+function learnKeptKinds(plans, ctx) {
+    if (!ctx.platform.isWindows || !ctx.settings.backupSuffix)
+        return;
+    const links = plans.filter((p) => p.action === 'replace' && p.existing === 'link').map((p) => p.request.absPath);
+    keptLinkTypes(links, ctx).forEach((kind, i) => kind && ctx.keptKinds.set(links[i], kind));
 }
 /** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. */
 function makeBackup(plan, ctx) {
@@ -42228,7 +42565,7 @@ function makeBackup(plan, ctx) {
         const at = ops.lstat(abs);
         // The backup keeps the old link's own kind (Windows fixes file, dir or junction at creation), not the new one's.
         if (at?.isSymbolicLink())
-            return ops.symlink(ops.readlink(abs), name, keptLinkType(abs, ctx));
+            return ops.symlink(ops.readlink(abs), name, keptLinkTypes([abs], ctx)[0]);
         try {
             ops.link(abs, name);
         }
@@ -42555,6 +42892,9 @@ function applierFor(ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/executor.ts
+// An executor plans and makes links somewhere: this one in this process; share/executor.ts in a child process per
+// share that may hang. The pipeline asks each for its plans, then for its results.
+
 
 
 
@@ -42594,6 +42934,8 @@ class LocalExecutor {
         for (let start = 0; start < this.links.length; start += SLICE) {
             const slice = this.links.slice(start, start + SLICE);
             const plans = planAll(slice.map((l) => l.request), this.ctx);
+            if (!this.dryRun)
+                learnKeptKinds(plans, this.ctx);
             for (let i = 0; i < plans.length; i++)
                 emit(slice[i].index, result(plans[i], this.ctx));
         }
@@ -42755,64 +43097,6 @@ function executorsFor(requests, settings, where) {
         ...[...shares.values()].map(({ filesystem, links }) => new ShareExecutor({ settings, platform: platform.name, filesystem }, links, ctx, where.workerEntry)),
         new LocalExecutor(local, ctx, settings.dryRun)
     ];
-}
-
-;// CONCATENATED MODULE: ./src/mount-sources.ts
-// What this machine says about its mounts: the mount table, block devices' formats, running FUSE daemons' command
-// lines, Windows drives, macOS firmlinks. Read as is; mounts.ts makes sense of it. Every read is bounded and never
-// throws where a missing answer will do.
-
-
-
-/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
-function run(command, args, timeout = 3000) {
-    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
-        encoding: 'utf8',
-        timeout,
-        windowsHide: true,
-        // The default in the action, named because under Jest process.env is the test file's own copy (PATH included),
-        // which the default (Node's real one) would not see.
-        env: process.env,
-        stdio: ['ignore', 'pipe', 'ignore']
-    });
-    return result.status === 0 ? result.stdout.trim() || undefined : undefined;
-}
-function readOrUndefined(file) {
-    try {
-        return external_node_fs_namespaceObject.readFileSync(file, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-const SYSTEM_PLACES = Object.freeze({
-    proc: '/proc',
-    mount: '/sbin/mount',
-    firmlinks: '/usr/share/firmlinks'
-});
-/** Linux's /proc, which only Linux has (darwin reads `mount` instead). Only numeric entries are processes. */
-function processArgsFromProc(proc) {
-    return external_node_fs_namespaceObject.readdirSync(proc)
-        .filter((name) => /^\d+$/.test(name))
-        .flatMap((pid) => {
-        try {
-            return [external_node_fs_namespaceObject.readFileSync(`${proc}/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
-        }
-        catch {
-            return []; // the process ended meanwhile
-        }
-    });
-}
-/** The real sources of the platform the detector is made for. */
-function systemSources(platform, places = SYSTEM_PLACES) {
-    return {
-        mountTable: () => platform.isMac ? (run(places.mount, []) ?? '') : external_node_fs_namespaceObject.readFileSync(`${places.proc}/self/mountinfo`, 'utf8'),
-        blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
-        processArgs: () => processArgsFromProc(places.proc),
-        // PowerShell starts slowly on a busy runner; this runs once per drive.
-        driveInfo: (root) => run('powershell.exe', powershellArgs(driveQuery(root)), 10_000),
-        firmlinks: () => readOrUndefined(places.firmlinks)
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/mounts-macos.ts
@@ -43144,7 +43428,7 @@ function isFailure(r) {
 function displayPath(p, { settings, platform }) {
     const wd = settings.workingDirectory;
     // Most paths are plain names below working-directory: a prefix says so without path.relative (every link, twice).
-    if (!platform.caseInsensitive && wd.length > 1 && p.startsWith(wd) && p[wd.length] === platform.path.sep)
+    if (wd.length > 1 && p.startsWith(wd) && p[wd.length] === platform.path.sep)
         return p.slice(wd.length + 1);
     return relativeInside(platform, wd, p) || p;
 }
@@ -43776,7 +44060,8 @@ class Resolver {
     platform;
     problems = [];
     requests = [];
-    firstLineOf = new Map();
+    /** Each PATH's key, and the request where it came first. */
+    firstOf = new Map();
     workingKey;
     // Thousands of links share a few targets: one pair of strings for each, not two per link (a run of 100,000 links
     // holds every request).
@@ -43796,13 +44081,20 @@ class Resolver {
         }
         return found;
     }
-    /** The entry's problem, if it has one; `earlier`: the line where its PATH came first. */
-    check(entry, key, target, relative, earlier) {
+    /** The entry's problem, if it has one; `earlier`: the request where its PATH came first. */
+    check(entry, absPath, key, target, relative, earlier) {
         if (this.confine && relative && !keyWithin(this.platform, this.workingKey, key))
             return `PATH '${entry.path}' leads outside working-directory '${this.workingDirectory}' (confine: true)`;
-        if (earlier !== undefined)
-            return `PATH '${entry.path}' is already the PATH on line ${earlier}`;
+        if (earlier)
+            return `PATH '${entry.path}' is already the PATH on line ${earlier.line}${this.caseOnly(absPath, earlier)}`;
         return key === target.key ? `PATH '${entry.path}' points at itself` : undefined;
+    }
+    /** Why two spellings are one PATH where they differ only in case: the volume there ignores it. */
+    caseOnly(absPath, earlier) {
+        if (absPath === earlier.absPath || absPath.toLowerCase() !== earlier.absPath.toLowerCase())
+            return '';
+        const root = this.platform.caseRules.volumeAt(absPath).root || this.platform.path.parse(absPath).root;
+        return ` ('${earlier.path}' there: the filesystem at ${root} ignores case)`;
     }
     add(entry) {
         const { path } = this.platform;
@@ -43810,12 +44102,13 @@ class Resolver {
         const target = this.targetOf(entry.target);
         const pathWasRelative = !path.isAbsolute(entry.path);
         const key = resolvedKey(this.platform, absPath);
-        const earlier = this.firstLineOf.get(key);
-        const problem = this.check(entry, key, target, pathWasRelative, earlier);
+        const first = this.firstOf.get(key);
+        const earlier = first === undefined ? undefined : this.requests[first];
+        const problem = this.check(entry, absPath, key, target, pathWasRelative, earlier);
         if (problem)
             this.problems.push({ line: entry.line, message: problem });
-        if (earlier === undefined)
-            this.firstLineOf.set(key, entry.line);
+        if (first === undefined)
+            this.firstOf.set(key, this.requests.length);
         // Every field named, in one order: one compact shape for all requests (a spread would not be).
         this.requests.push({
             line: entry.line,
@@ -43831,7 +44124,7 @@ class Resolver {
         });
     }
     done() {
-        markDependents(this.requests, this.firstLineOf, this.platform);
+        markDependents(this.requests, this.firstOf, this.platform);
         return { requests: this.requests, problems: this.problems };
     }
 }
@@ -43949,6 +44242,7 @@ function loadUndo() {
 
 
 
+
 /** Plan and make every link, each result emitted as it is made. */
 async function linkEach(requests, settings, where, emit) {
     const executors = executorsFor(requests, settings, where);
@@ -43963,11 +44257,15 @@ async function linkEach(requests, settings, where, emit) {
 }
 /** Run the action. Resolves when it is done; failures set the exit code through core.setFailed. */
 async function main_run(options = {}) {
-    const { platform = currentPlatform(), ops = nodeFs, isolateShares = true } = options;
+    const { platform: os = currentPlatform(), ops = nodeFs, isolateShares = true } = options;
     markMainStep();
     try {
-        const detector = createDetector(platform);
-        const mayHang = (p) => isolateShares && canHang(detector.forPath(p));
+        const detector = createDetector(os);
+        // A share that may hang is never probed from here, even where tests keep its links in this process.
+        const onShare = (p) => canHang(detector.forPath(p));
+        const mayHang = (p) => isolateShares && onShare(p);
+        // Duplicates, confinement and the report compare names by each volume's case rule.
+        const platform = withVolumeCaseRules(os, detector, { mayHang: onShare, ops });
         const { settings, spec } = getInputs(platform, mayHang);
         const where = { settings, platform, workspace: process.env.GITHUB_WORKSPACE || settings.workingDirectory };
         const read = spec_readSpec(spec, settings, platform);

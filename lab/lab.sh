@@ -79,6 +79,11 @@ mnt_local() {   # a second in-kernel disk fs, so tmpfs -> here gives EXDEV; btrf
 }
 # FUSE daemons get their own log as stdio, so none keeps a caller's pipe open.
 daemon() { local l; l=$RUN/$(basename "${*: -1}").log; "$@" </dev/null >>"$l" 2>&1 || { tail -n 1 "$l" >&2; return 1; }; }
+mnt_ext4() {   # the format of most Linux runners' disks: names differ by case (no casefold: see lab/FINDINGS.md)
+  need mkfs.ext4; new_loop "$1" 32M; mkfs.ext4 -q -F "$DIR/$1.img"
+  local dev; dev=$(losetup -f --show "$DIR/$1.img")
+  mount -t ext4 "$dev" "$M/$1" || { losetup -d "$dev"; return 1; }
+}
 mnt_exfat() {   # fuseblk: the FUSE daemon needs a block device, hence a loop device (mountinfo source /dev/loopN)
   new_loop "$1" 64M; mkfs.exfat "$DIR/$1.img" >/dev/null
   daemon mount.exfat-fuse "$(losetup -f --show "$DIR/$1.img")" "$M/$1"; wait_mounted "$M/$1"
@@ -247,6 +252,7 @@ up_inner() {
   try small "tmpfs size=1m,nr_inodes=64: ENOSPC after ~60 entries (short symlinks use no data blocks)" mnt_tmpfs size=1m,nr_inodes=64,mode=755
   try ro "tmpfs remounted ro, holds file 'existing' and dir 'dir': EROFS; EEXIST at existing names" mnt_ro
   try xfs "in-kernel fs on a loop device: link() from tmpfs gives EXDEV" mnt_local
+  try ext4 "ext4 on a loop device: names differ by case" mnt_ext4
   try exfat "exfat-fuse on a loop device: symlink ENOSYS, link EPERM" mnt_exfat
   try fat "fusefat -o rw+ on an image file: symlink ENOSYS, link EPERM" mnt_fat
   try ntfs "ntfs-3g on a loop device: symlink and link work" mnt_ntfs

@@ -67,6 +67,14 @@ function install() {
   return `npm could not install ${PACKAGE}@${PINNED} (${npmError?.trim() ?? `exit ${run.status}`})`
 }
 
+/** What a first run says before it fetches the action's Node, which takes a while (measured for linux-x64). */
+export function fetchNotice() {
+  return (
+    `ln-action: the action runs on Node ${MAJOR}; fetching ${PACKAGE}@${PINNED} from the npm registry (once: about ` +
+    `55 MB to download, 190 MB in ${path.relative(ROOT, CACHE)})...`
+  )
+}
+
 /** actionNode(), fetching the pinned package first when needed; undefined (with the reason recorded) if impossible. */
 export function ensureActionNode() {
   const found = actionNode()

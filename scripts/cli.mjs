@@ -6,17 +6,12 @@ import { ACTION } from './run-action.mjs'
 /** Inputs with a flag of their own elsewhere: the spec is FILE, the working directory --dir. */
 const OWN = new Set(['links', 'working-directory'])
 
-/** A boolean input gets a flag that flips its default: `--dry-run` (default false), `--no-summary` (default true). */
-function inputFlag(name, input) {
-  const fallback = String(input.default ?? '')
-  if (fallback === 'false') return { flag: name, input: name, value: 'true' }
-  if (fallback === 'true') return { flag: `no-${name}`, input: name, value: 'false' }
-  return { flag: name, input: name }
-}
+/** A boolean input (default true or false) takes `--X`, `--no-X`, `--X true|false` and `--X=true|false`. */
+const isBoolean = (input) => ['true', 'false'].includes(String(input.default ?? ''))
 
 const INPUT_FLAGS = Object.entries(ACTION.inputs)
   .filter(([name]) => !OWN.has(name))
-  .map(([name, input]) => ({ ...inputFlag(name, input), description: input.description }))
+  .map(([name, input]) => ({ flag: name, input: name, boolean: isBoolean(input), description: input.description }))
 
 const OWN_FLAGS = [
   [
@@ -43,12 +38,20 @@ function wrap(text, indent, width = 100) {
 
 export const SYNOPSIS = 'usage: npm start -- [FILE] [--dir DIR] [--keep-results] [--debug] [INPUT FLAGS]'
 
+/** How the help names an input's flag, and says what its default is. */
+function helpEntry({ flag, input, boolean, description }) {
+  const fallback = String(ACTION.inputs[input].default ?? '')
+  if (!boolean) {
+    const name = `--${flag} ${input.replace(/-/g, '_').toUpperCase()}`
+    return `  ${name}\n${wrap(`${description} (default: ${fallback || 'empty'})`, '      ')}`
+  }
+  const on = fallback === 'true'
+  const what = `${description} On by default: --no-${flag} turns it off.`
+  const off = `${description} Off by default: --${flag} turns it on.`
+  return `  --${flag}, --no-${flag}\n${wrap(on ? what : off, '      ')}`
+}
+
 export function usage() {
-  const inputs = INPUT_FLAGS.map(({ flag, input, value, description }) => {
-    const name = value ? `--${flag}` : `--${flag} ${input.replace(/-/g, '_').toUpperCase()}`
-    const fallback = value ? '' : ` (default: ${ACTION.inputs[input].default || 'empty'})`
-    return `  ${name}\n${wrap(description + fallback, '      ')}`
-  })
   return [
     SYNOPSIS,
     '',
@@ -57,34 +60,113 @@ export function usage() {
     '',
     ...OWN_FLAGS.map(([flag, text]) => `  ${flag}\n${wrap(text, '      ')}`),
     '',
-    'Inputs of action.yml (the Inputs table of README.md):',
-    ...inputs
+    'Inputs of action.yml (the Inputs table of README.md); a switch also takes true or false (--dry-run false):',
+    ...INPUT_FLAGS.map(helpEntry)
   ].join('\n')
 }
 
 /** Thrown for what the user typed wrong: the message, then the usage, exit 2. */
 export class UsageError extends Error {}
 
+/** Every flag the command line knows, and whether it takes a value. */
+const FLAGS = new Map([
+  ['dir', 'string'],
+  ['keep-results', 'boolean'],
+  ['debug', 'boolean'],
+  ['help', 'boolean'],
+  ...INPUT_FLAGS.flatMap(({ flag, boolean }) =>
+    boolean
+      ? [
+          [flag, 'boolean'],
+          [`no-${flag}`, 'boolean']
+        ]
+      : [[flag, 'string']]
+  )
+])
+
+/** How many single-letter edits turn a into b (Levenshtein). */
+function distance(a, b) {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    row = next
+  }
+  return row[b.length]
+}
+
+/** The known flag nearest to `name`, if one is close enough to be what was meant. */
+export function nearestFlag(name) {
+  const squeezed = (text) => text.replace(/[-_]/g, '')
+  let best
+  for (const flag of FLAGS.keys()) {
+    const d = squeezed(flag) === squeezed(name) ? 0 : distance(flag, name)
+    if (d <= Math.max(1, Math.floor(flag.length / 4)) && (!best || d < best.d)) best = { flag, d }
+  }
+  return best?.flag
+}
+
+/**
+ * The arguments with every switch in the one form parseArgs takes: `--X true`, `--X=false` become `--X` or `--no-X`.
+ * An unknown flag is a UsageError that names the nearest known one.
+ */
+function normalized(args) {
+  const out = []
+  for (let i = 0; i < args.length; i++) {
+    const match = /^--([^=]+)(?:=(.*))?$/.exec(args[i])
+    if (!match || args[i] === '--') {
+      out.push(args[i])
+      continue
+    }
+    const [, name, inline] = match
+    if (!FLAGS.has(name)) {
+      const near = nearestFlag(name)
+      throw new UsageError(`there is no flag --${name}${near ? `: did you mean --${near}?` : ''}`)
+    }
+    if (FLAGS.get(name) !== 'boolean') {
+      out.push(args[i])
+      continue
+    }
+    let value = inline
+    if (value === undefined && ['true', 'false'].includes(args[i + 1])) value = args[++i]
+    if (value !== undefined && !['true', 'false'].includes(value))
+      throw new UsageError(`--${name} takes true or false, not '${value}'`)
+    const negated = name.startsWith('no-') && FLAGS.has(name.slice(3))
+    const on = (value ?? 'true') === 'true' ? !negated : negated
+    const base = negated ? name.slice(3) : name
+    if (on) out.push(`--${base}`)
+    else if (FLAGS.has(`no-${base}`)) out.push(`--no-${base}`) // off where off is not the default: say so
+  }
+  return out
+}
+
+/**
+ * The flags npm kept for itself when `--` was left out of `npm start --dir x`: it warns "Unknown cli config", sets
+ * npm_config_dir and passes the script only the values. A plain `npm start` sets none of these names.
+ */
+export function eatenByNpm(env) {
+  if (env.npm_lifecycle_event !== 'start') return []
+  return [...FLAGS.keys()].filter((flag) => env[`npm_config_${flag.replace(/-/g, '_')}`] !== undefined)
+}
+
 /** `{ file, dir, keepResults, debug, help, inputs }` from the command line, or a UsageError. */
 export function parseCommandLine(args) {
-  const options = {
-    dir: { type: 'string' },
-    'keep-results': { type: 'boolean' },
-    debug: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-    ...Object.fromEntries(INPUT_FLAGS.map(({ flag, value }) => [flag, { type: value ? 'boolean' : 'string' }]))
-  }
+  const options = Object.fromEntries([...FLAGS].map(([flag, type]) => [flag, { type }]))
+  options.help.short = 'h'
   let parsed
   try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true })
+    parsed = parseArgs({ args: normalized(args), options, allowPositionals: true, strict: true })
   } catch (error) {
+    if (error instanceof UsageError) throw error
     throw new UsageError(error.message)
   }
   const { values, positionals } = parsed
   if (positionals.length > 1) throw new UsageError(`one spec FILE at most, got ${positionals.length}`)
   const inputs = {}
-  for (const { flag, input, value } of INPUT_FLAGS) {
-    if (values[flag] !== undefined) inputs[input] = value ?? values[flag]
+  for (const { flag, input, boolean } of INPUT_FLAGS) {
+    if (boolean && values[`no-${flag}`]) inputs[input] = 'false'
+    else if (values[flag] !== undefined) inputs[input] = boolean ? 'true' : values[flag]
   }
   return {
     file: positionals[0],
@@ -112,8 +194,26 @@ function where(properties) {
   return [title, file && !title?.includes(props.file) ? file : ''].filter(Boolean).join(', ')
 }
 
+/**
+ * The action's advice in the terms of this command line: `` `overwrite: files` `` becomes `` `--overwrite files` ``,
+ * `` `create-parents: false` `` `` `--no-create-parents` ``; what is not an input stays as it is.
+ */
+export function inCliTerms(text) {
+  return text.replace(/`([a-z-]+): ([^`]*)`/g, (whole, name, value) => {
+    const input = INPUT_FLAGS.find((f) => f.input === name)
+    if (!input) return whole
+    if (!input.boolean) return `\`--${name} ${value}\``
+    return value === 'false' ? `\`--no-${name}\`` : value === 'true' ? `\`--${name}\`` : whole
+  })
+}
+
 /** One line of the action's stdout as a terminal shows it; undefined for lines that show nothing. */
-export function renderLine(line, { debug = false } = {}) {
+export function renderLine(line, options = {}) {
+  const shown = renderCommand(line, options)
+  return shown === undefined ? undefined : inCliTerms(shown)
+}
+
+function renderCommand(line, { debug = false }) {
   const m = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line)
   if (!m) return line
   const [, name, properties = '', data] = m

@@ -3,8 +3,9 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { parseCommandLine, renderLine, SYNOPSIS, usage, UsageError } from './cli.mjs'
-import { ACTION, ensureActionNode, ROOT, startAction, whyNoActionNode } from './run-action.mjs'
+import { eatenByNpm, parseCommandLine, renderLine, SYNOPSIS, usage, UsageError } from './cli.mjs'
+import { actionNode, fetchNotice } from './action-node.mjs'
+import { ACTION, ensureActionNode, ROOT, startAction, stateEnv, whyNoActionNode } from './run-action.mjs'
 
 // npm runs scripts from the package root; INIT_CWD is where the user typed the command.
 const HERE = process.env.INIT_CWD ?? process.cwd()
@@ -45,9 +46,15 @@ function outputLine(outputs) {
   return names.map((name) => `${name}=${outputs[name]}`).join(' ')
 }
 
+/** The action's Node, fetched on the first run (saying so first: it takes a while). */
+function nodeForAction() {
+  if (!actionNode()) console.log(`${fetchNotice()}\n`)
+  return ensureActionNode()
+}
+
 async function run(options, temps) {
   const { spec, workspace: dir } = checkedPaths(options)
-  const node = ensureActionNode()
+  const node = nodeForAction()
   if (!node) throw new Error(`no Node ${ACTION.runs.using.replace('node', '')} to run the action: ${whyNoActionNode()}`)
   let workspace = dir
   if (!workspace) {
@@ -62,20 +69,34 @@ async function run(options, temps) {
   console.log(
     `ln-action: ${spec} in ${workspace}${dir ? '' : ' (a temporary copy of examples/workspace)'}${dryRun ? ', dry run' : ''}\n`
   )
-  const log = terminalLog(options.debug)
-  const result = await startAction(
-    workspace,
-    { ...options.inputs, links: `@${spec}`, 'working-directory': workspace },
-    { node, env: { RUNNER_TEMP: runnerTemp }, onStdout: log.data, onStderr: (d) => process.stderr.write(d) }
-  )
-  log.end()
+  const inputs = { ...options.inputs, links: `@${spec}`, 'working-directory': workspace }
+  const step = async (env) => {
+    const log = terminalLog(options.debug)
+    const onStderr = (d) => process.stderr.write(d)
+    const result = await startAction(workspace, inputs, { node, env, onStdout: log.data, onStderr })
+    log.end()
+    return result
+  }
+  const result = await step({ RUNNER_TEMP: runnerTemp })
   const outputs = outputLine(result.outputs)
   if (outputs) console.log(`\noutputs: ${outputs}`)
   if (options.keepResults) console.log(`results-file: ${result.outputs['results-file'] ?? '(none written)'}`)
-  return result.status ?? 1
+  if (options.inputs.cleanup !== 'true' || dryRun) return result.status ?? 1
+  // What the runner does at the end of the job: the post step, with what the main step saved for it.
+  console.log('\n== post step (cleanup: true), as at the end of the job ==')
+  const post = await step({ RUNNER_TEMP: runnerTemp, ...stateEnv(result.state) })
+  return result.status || post.status || 0
 }
 
 async function main(args) {
+  const eaten = eatenByNpm(process.env)
+  if (eaten.length > 0) {
+    const flags = eaten.map((flag) => `--${flag}`).join(', ')
+    throw new UsageError(
+      `npm took ${flags} for its own settings (its warning "Unknown cli config") and passed on only their values: ` +
+        'put -- between `npm start` and the flags, as in `npm start -- links.txt --dir DIR --dry-run`'
+    )
+  }
   const options = parseCommandLine(args)
   if (options.help) {
     console.log(usage())

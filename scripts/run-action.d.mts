@@ -47,5 +47,6 @@ export function startAction(
     onStdout?: (chunk: string) => void
     onStderr?: (chunk: string) => void
     onSpawn?: (child: ChildProcess) => void
+    timeoutMs?: number
   }
 ): Promise<ActionRun>

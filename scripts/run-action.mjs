@@ -32,10 +32,10 @@ export function inputEnv(inputs, hostWorkspace) {
   return env
 }
 
-/** GITHUB_OUTPUT holds `name<<DELIMITER`, the value, `DELIMITER` blocks. */
+/** GITHUB_OUTPUT holds `name<<DELIMITER`, the value, `DELIMITER` blocks; lines end in os.EOL (CRLF on Windows). */
 export function parseOutputs(text) {
   const outputs = {}
-  const lines = text.split('\n')
+  const lines = text.split(/\r?\n/)
   for (let i = 0; i < lines.length; i++) {
     const m = /^([^<]+)<<(.+)$/.exec(lines[i])
     if (!m) continue
@@ -44,6 +44,16 @@ export function parseOutputs(text) {
     i = end
   }
   return outputs
+}
+
+/**
+ * What a Windows process needs besides PATH, which the runner's environment always has: without SystemRoot Node's
+ * child processes (PowerShell's drive query) fail, without TEMP and TMP os.tmpdir() falls back to SystemRoot\temp.
+ */
+function windowsEnv() {
+  if (process.platform !== 'win32') return {}
+  const names = ['SystemRoot', 'SystemDrive', 'windir', 'ComSpec', 'PATHEXT', 'TEMP', 'TMP', 'USERPROFILE']
+  return Object.fromEntries(names.filter((name) => process.env[name] !== undefined).map((n) => [n, process.env[n]]))
 }
 
 /**
@@ -60,6 +70,7 @@ function prepare(workspace, inputs, extraEnv, hostWorkspace = workspace) {
   for (const file of Object.values(files)) fs.writeFileSync(file, '')
   const env = {
     PATH: process.env.PATH ?? '',
+    ...windowsEnv(),
     GITHUB_ACTIONS: 'true',
     GITHUB_WORKSPACE: workspace,
     RUNNER_TEMP: runnerTemp,
@@ -107,10 +118,24 @@ export function stateEnv(state = {}) {
   return Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]))
 }
 
+const BOUNDED = path.join(ROOT, 'scripts', 'bounded-run.mjs')
+/** How long a run killed at its bound may take to go: a process that can die does so within milliseconds. */
+const GRACE_MS = 2000
+
+/** Why a run did not end: its bound passed and even SIGKILL did not end it. */
+function stuckError(timeoutMs, log) {
+  return new Error(
+    `the action did not end within ${timeoutMs} ms, and SIGKILL did not end it either: it is stuck in a filesystem ` +
+      `call (a hung share?) and was left behind. Its log so far:\n${log.slice(-4000)}`
+  )
+}
+
 /**
  * Run the action in `workspace` with these inputs. `stdio: 'inherit'` shows the log live instead of capturing it;
  * `hostWorkspace` plays a container job, where the host's workspace path differs from the step's.
- * Returns the exit status, captured output, outputs, summary and the results file's content.
+ * Returns the exit status, captured output, outputs, summary and the results file's content. Bounded: a run that
+ * outlives `timeoutMs` is killed, and one stuck beyond SIGKILL throws instead of holding the caller up
+ * (bounded-run.mjs); its log goes through files, which a stuck process cannot keep this one waiting on.
  */
 export function runAction(
   workspace,
@@ -118,20 +143,36 @@ export function runAction(
   { env = {}, node = actionNode(), stdio = 'pipe', timeoutMs = 120_000, hostWorkspace } = {}
 ) {
   const run = prepare(workspace, inputs, env, hostWorkspace)
-  const child = spawnSync(nodeOrThrow(node), [ENTRY], {
-    cwd: workspace,
-    env: run.env,
-    encoding: 'utf8',
-    stdio,
-    timeout: timeoutMs,
-    // The log of a big spec runs to megabytes; spawnSync would kill the run at its 1 MiB default.
-    maxBuffer: 1 << 30
-  })
-  return collect(run, child)
+  const logs = { stdout: path.join(run.runnerTemp, 'stdout'), stderr: path.join(run.runnerTemp, 'stderr') }
+  const outcomeFile = path.join(run.runnerTemp, 'outcome.json')
+  const fds = stdio === 'inherit' ? [] : [fs.openSync(logs.stdout, 'w'), fs.openSync(logs.stderr, 'w')]
+  try {
+    spawnSync(process.execPath, [BOUNDED, outcomeFile, String(timeoutMs), String(GRACE_MS), nodeOrThrow(node), ENTRY], {
+      cwd: workspace,
+      // NODE_OPTIONS is meant for the action alone: bounded-run.mjs hands it on.
+      env: { ...run.env, NODE_OPTIONS: '', BOUNDED_NODE_OPTIONS: run.env.NODE_OPTIONS },
+      stdio: stdio === 'inherit' ? 'inherit' : ['ignore', ...fds]
+    })
+  } finally {
+    fds.forEach((fd) => fs.closeSync(fd))
+  }
+  const read = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '')
+  const { status, signal, ms, stuck, error } = JSON.parse(read(outcomeFile) || '{"error":"bounded-run.mjs failed"}')
+  const [stdout, stderr] = [read(logs.stdout), read(logs.stderr)]
+  if (stuck) throw stuckError(timeoutMs, stdout + stderr)
+  if (error) throw new Error(`the action could not be run: ${error}`)
+  return { ...collect(run, { status, signal, stdout, stderr }), ms }
 }
 
-/** The same, without waiting: for runs at the same time as others, or to show the log as it comes (`onStdout`). */
-export function startAction(workspace, inputs, { env = {}, node = actionNode(), onStdout, onStderr, onSpawn } = {}) {
+/**
+ * The same, without waiting: for runs at the same time as others, or to show the log as it comes (`onStdout`).
+ * Bounded like runAction: past `timeoutMs` SIGKILL, and a run that even that cannot end rejects, its pipes let go.
+ */
+export function startAction(
+  workspace,
+  inputs,
+  { env = {}, node = actionNode(), onStdout, onStderr, onSpawn, timeoutMs = 120_000 } = {}
+) {
   const run = prepare(workspace, inputs, env)
   const child = spawn(nodeOrThrow(node), [ENTRY], { cwd: workspace, env: run.env })
   onSpawn?.(child)
@@ -145,7 +186,21 @@ export function startAction(workspace, inputs, { env = {}, node = actionNode(), 
     stderr += d
     onStderr?.(d)
   })
-  return new Promise((resolve) =>
-    child.on('close', (status, signal) => resolve(collect(run, { status, signal, stdout, stderr })))
-  )
+  return new Promise((resolve, reject) => {
+    let grace
+    const bound = setTimeout(() => {
+      child.kill('SIGKILL')
+      grace = setTimeout(() => {
+        child.stdout.destroy()
+        child.stderr.destroy()
+        child.unref()
+        reject(stuckError(timeoutMs, stdout + stderr))
+      }, GRACE_MS)
+    }, timeoutMs)
+    child.on('close', (status, signal) => {
+      clearTimeout(bound)
+      clearTimeout(grace)
+      resolve(collect(run, { status, signal, stdout, stderr }))
+    })
+  })
 }

@@ -10,6 +10,7 @@ import { backupName, type Failure, type Kind, type LinkResult, type Probe } from
 import { removeEntry } from './fsops.js'
 import { parentChange, underParent } from './parent.js'
 import { planLink, planOrSkip, syscallOf, type LinkPlan, type PlanContext } from './plan.js'
+import { kindFromText, type WindowsLinkType } from './mounts-windows.js'
 import { linkTextOf, sameLinkTarget, symlinkType } from './platform.js'
 import { removeLinkAt } from './remove.js'
 import { explainFailure, toResult, type LinkOutcome } from './result.js'
@@ -27,6 +28,8 @@ export interface ApplyContext extends PlanContext {
   hidingTexts: Set<string>
   /** Directories where a plain file could (or could not) be made, asked after EPERM from symlink() on Windows. */
   fileProbes: Map<string, boolean>
+  /** Windows: the kinds of the old links this slice backs up, asked together before it is applied (keptKindsFor). */
+  keptKinds: Map<string, WindowsLinkType>
   now: () => number
 }
 
@@ -48,6 +51,7 @@ export function applyContext(
     madeDirs: new Set(),
     hidingTexts: new Set(),
     fileProbes: new Map(),
+    keptKinds: new Map(),
     now: Date.now
   }
 }
@@ -187,7 +191,7 @@ function make(kind: Kind, at: string, plan: LinkPlan, ctx: ApplyContext): void {
 /** A copy, or nothing: one that fails halfway (ENOSPC...) is removed; EEXIST means `to` was never ours. */
 function copyWhole(from: string, to: string, ctx: ApplyContext): void {
   try {
-    copyEntry(from, to, true, ctx)
+    copyEntry(from, to, ctx)
   } catch (error) {
     if (errnoCode(error) !== 'EEXIST' && ctx.ops.lstat(to)) removeEntry(to, ctx.ops, ctx.platform.path)
     throw error
@@ -195,19 +199,39 @@ function copyWhole(from: string, to: string, ctx: ApplyContext): void {
 }
 
 /**
- * Copy a file, a tree, or (inside a tree) a link as a link; the first entry follows a link: TARGET is copied. A link
- * inside keeps its Windows kind as the source has it: its text may lead elsewhere, or nowhere, from the copy.
+ * Copy a file, or a tree: each entry, with the links inside it kept as links. The first entry follows a link: TARGET
+ * is copied. The links are made last, when all their kinds are known at once (on Windows one PowerShell start for the
+ * tree, not one per link), and each directory's times after that, since every entry made in it moves its mtime.
  */
-function copyEntry(from: string, to: string, follow: boolean, ctx: ApplyContext): void {
+function copyEntry(from: string, to: string, ctx: ApplyContext): void {
+  const links: [string, string][] = []
+  const dirs: [string, string][] = []
+  copyInto(from, to, true, ctx, { links, dirs })
+  const kinds = keptLinkTypes(
+    links.map(([source]) => source),
+    ctx
+  )
+  links.forEach(([source, copy], i) => ctx.ops.symlink(ctx.ops.readlink(source), copy, kinds[i]))
+  for (const [source, copy] of dirs) ctx.ops.copyMeta(source, copy)
+}
+
+/** copyEntry's walk: files copied and directories made; links and directory times left for later, in that order. */
+function copyInto(
+  from: string,
+  to: string,
+  follow: boolean,
+  ctx: ApplyContext,
+  later: { links: [string, string][]; dirs: [string, string][] }
+): void {
   const { ops, platform } = ctx
   const stats = follow ? ops.stat(from) : ops.lstat(from)
-  if (stats?.isSymbolicLink()) return ops.symlink(ops.readlink(from), to, keptLinkType(from, ctx))
+  if (stats?.isSymbolicLink()) return void later.links.push([from, to])
   if (!stats?.isDirectory()) return ops.copyFile(from, to) // nothing there: copyFile says ENOENT
   ops.mkdir(to)
   for (const name of ops.readdir(from)) {
-    copyEntry(platform.path.join(from, name), platform.path.join(to, name), false, ctx)
+    copyInto(platform.path.join(from, name), platform.path.join(to, name), false, ctx, later)
   }
-  ops.copyMeta(from, to)
+  later.dirs.push([from, to])
 }
 
 /** A kind of link made, and the error the filesystem reported although it made it (sshfs follow_symlinks). */
@@ -355,10 +379,29 @@ export function probe(dir: string, plan: LinkPlan, ctx: ApplyContext): Probe {
   return result
 }
 
-/** The Windows type a link is made again with: its own, or (where that cannot be read) what it leads to now. */
-export function keptLinkType(p: string, ctx: ApplyContext): 'file' | 'dir' | 'junction' | undefined {
-  if (!ctx.platform.isWindows) return undefined
-  return ctx.ops.linkKind(p) ?? symlinkType(ctx.platform, 'symlink', ctx.ops.stat(p)?.isDirectory() ?? false)
+/**
+ * The Windows types links are made again with: each one's own, or (where that cannot be read) what it leads to now.
+ * Only links whose kind their text and stat leave open are asked of the filesystem, all in one call.
+ */
+export function keptLinkTypes(links: string[], ctx: ApplyContext): (WindowsLinkType | undefined)[] {
+  const { ops, platform } = ctx
+  if (!platform.isWindows) return links.map(() => undefined)
+  const known = links.map((p) => ctx.keptKinds.get(p) ?? kindFromText(ops.readlink(p), ops.stat(p)))
+  const open = links.filter((_, i) => known[i] === undefined)
+  const answers = open.length > 0 ? ops.linkKinds(open) : []
+  const asked = new Map(open.map((p, i) => [p, answers[i]]))
+  const leadsTo = (p: string) => symlinkType(platform, 'symlink', ops.stat(p)?.isDirectory() ?? false)
+  return links.map((p, i) => known[i] ?? asked.get(p) ?? leadsTo(p))
+}
+
+/**
+ * Windows: the kinds of the links a slice of plans will back up, asked together before the slice is applied, so that
+ * a run with backups starts PowerShell once per slice, not once per link.
+ */
+export function learnKeptKinds(plans: LinkPlan[], ctx: ApplyContext): void {
+  if (!ctx.platform.isWindows || !ctx.settings.backupSuffix) return
+  const links = plans.filter((p) => p.action === 'replace' && p.existing === 'link').map((p) => p.request.absPath)
+  keptLinkTypes(links, ctx).forEach((kind, i) => kind && ctx.keptKinds.set(links[i], kind))
 }
 
 /** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. Returns the name taken. */
@@ -368,7 +411,7 @@ function makeBackup(plan: LinkPlan, ctx: ApplyContext): string {
   const keep = (name: string): void => {
     const at = ops.lstat(abs)
     // The backup keeps the old link's own kind (Windows fixes file, dir or junction at creation), not the new one's.
-    if (at?.isSymbolicLink()) return ops.symlink(ops.readlink(abs), name, keptLinkType(abs, ctx))
+    if (at?.isSymbolicLink()) return ops.symlink(ops.readlink(abs), name, keptLinkTypes([abs], ctx)[0])
     try {
       ops.link(abs, name)
     } catch (error) {

@@ -1,6 +1,6 @@
 // An executor plans and makes links somewhere: this one in this process; share/executor.ts in a child process per
 // share that may hang. The pipeline asks each for its plans, then for its results.
-import type { ApplyContext } from './apply.js'
+import { learnKeptKinds, type ApplyContext } from './apply.js'
 import type { Indexed, LinkResult } from './model.js'
 import { planAll } from './plan.js'
 import { plannedResult } from './result.js'
@@ -57,6 +57,7 @@ export class LocalExecutor implements Executor {
         slice.map((l) => l.request),
         this.ctx
       )
+      if (!this.dryRun) learnKeptKinds(plans, this.ctx)
       for (let i = 0; i < plans.length; i++) emit(slice[i].index, result(plans[i], this.ctx))
     }
   }

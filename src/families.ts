@@ -168,3 +168,73 @@ export function supportMatrix(): [Family, string, Support][] {
     facts.support ? [[family, facts.types.source, facts.support] as [Family, string, Support]] : []
   )
 }
+
+/** Whether a format tells names apart by case: always, never, or as it was made (`probe`: look, once per volume). */
+export type CaseRule = 'sensitive' | 'insensitive' | 'probe'
+
+interface CaseFacts {
+  types: RegExp
+  rule: CaseRule
+  /** Where another OS's driver of the format differs (`process.platform`). */
+  on?: Partial<Record<string, CaseRule>>
+  /** Mount options, as the mount table shows them, that decide instead (the first that matches). */
+  options?: [RegExp, CaseRule][]
+}
+
+/**
+ * Each format's case rule, matched by type in this order; a type not here is probed (case-rules.ts). A rule set per
+ * directory (ext4's casefold, NTFS's case-sensitive directories) is not seen: the volume's rule stands for all of it.
+ */
+const CASE_TABLE: CaseFacts[] = [
+  // exFAT compares names through the volume's up-case table (Microsoft, exFAT file system specification, 7.2 "Up-case
+  // Table"). Lab: exfat-fuse finds `abc` and `ABC` for a file made as `Abc`.
+  { types: /^(exfat|fuse\.exfat)$/i, rule: 'insensitive' },
+  // FAT stores short names upper-cased and matches long names without case (Microsoft, FAT32 File System
+  // Specification, "FAT Long Directory Entries"; Linux's Documentation/filesystems/vfat.rst). Lab: fusefat as exFAT.
+  { types: /^(vfat|msdos|fat|fat12|fat16|fat32|fuse\.fusefat)$/i, rule: 'insensitive' },
+  // Windows servers ignore case, and so does Samba (`case sensitive = auto`, smb.conf(5)) for clients without the
+  // Unix or SMB3 POSIX extensions; Linux's cifs shows those as `unix` and `posix`, and `nocase` asks for case to be
+  // ignored (mount.cifs(8)). smbnetfs (FUSE) shows neither, and the lab measured both: SMB3 ignores case, SMB1 with
+  // Unix extensions keeps it. So it is not in this table (a share: never probed, the OS's usual rule holds).
+  {
+    types: /^(cifs|smb3?|smbfs)$/i,
+    rule: 'insensitive',
+    options: [
+      [/^nocase$/, 'insensitive'],
+      [/^(posix|unix)$/, 'sensitive']
+    ]
+  },
+  // NTFS and ReFS on Windows ignore case unless a directory was made case-sensitive (Microsoft Learn, "Adjust case
+  // sensitivity", fsutil file setCaseSensitiveInfo); so does macOS's driver unless mounted -s (mount_ntfs(8)).
+  // ntfs-3g and ntfs3 on Linux use NTFS's POSIX namespace, where case counts (ntfs-3g(8); lab: `abc` is ENOENT for
+  // `Abc`), unless mounted `nocase` (ntfs3, kernel commit a3a956c78efa) or `ignore_case` (lowntfs-3g).
+  {
+    types: /^(ntfs|ntfs3|fuse\.ntfs-3g)$/i,
+    rule: 'insensitive',
+    on: { linux: 'sensitive' },
+    options: [[/^(nocase|ignore_case)$/, 'insensitive']]
+  },
+  { types: /^refs$/i, rule: 'insensitive' },
+  // APFS and HFS+ are formatted either way; macOS's default is case-insensitive (Apple, Disk Utility User Guide,
+  // "File system formats available in Disk Utility on Mac").
+  { types: /^(apfs|hfs)$/i, rule: 'probe' },
+  // ZFS's casesensitivity property (sensitive, insensitive, mixed) is set when the dataset is made and is not in the
+  // mount table (zfsprops(7)).
+  { types: /^zfs$/, rule: 'probe' },
+  // tmpfs folds case from Linux 6.13 when mounted with `casefold=` (Documentation/filesystems/tmpfs.rst).
+  { types: /^tmpfs$/, rule: 'sensitive', options: [[/^casefold(=|$)/, 'insensitive']] },
+  // ext4 and f2fs fold case only in directories flagged +F (chattr) on a volume made with `-O casefold`: per
+  // directory, and not in the mount table (Documentation/filesystems/ext4/directory.rst, "Hash Tree Directories";
+  // mkfs.ext4(8)). xfs's ascii-ci (mkfs.xfs -n version=ci) is deprecated; kernels built without it refuse to mount it.
+  { types: /^(ext[234]|f2fs|xfs|btrfs|ramfs|overlay)$/, rule: 'sensitive' },
+  // S3 object keys are case-sensitive (AWS, Amazon S3 User Guide, "Naming Amazon S3 objects").
+  { types: /^fuse\.s3fs$/, rule: 'sensitive' }
+]
+
+/** The case rule of a filesystem of this type, mounted with these options, as `platform`'s driver serves it. */
+export function caseRuleOf(type: string, options: string[], platform: string): CaseRule {
+  const facts = CASE_TABLE.find((f) => f.types.test(type))
+  if (!facts) return 'probe'
+  const byOption = facts.options?.find(([option]) => options.some((o) => option.test(o)))
+  return byOption?.[1] ?? facts.on?.[platform] ?? facts.rule
+}

@@ -1,11 +1,11 @@
 // The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
 // worker process can run them on a share that may hang.
-import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import type { PlatformPath } from 'node:path'
 import { errnoCode } from './errors.js'
-import { linkKindQuery, parseLinkKind, powershellArgs, type WindowsLinkType } from './mounts-windows.js'
+import { askPowerShell } from './mount-sources.js'
+import { inputGroups, LINK_KINDS_SCRIPT, parseLinkKinds, type WindowsLinkType } from './mounts-windows.js'
 import { currentPlatform } from './platform.js'
 
 export interface FsOps {
@@ -30,8 +30,11 @@ export interface FsOps {
   copyMeta(from: string, to: string): void
   /** SHA-256 of the bytes of the file at p; a link at p is not followed (O_NOFOLLOW where the OS has it). */
   contentHash(p: string): string
-  /** Windows: what the link at p was made as (file or directory symlink, junction); undefined elsewhere or unknown. */
-  linkKind(p: string): WindowsLinkType | undefined
+  /**
+   * Windows: what each link was made as (file or directory symlink, junction), in the order asked; undefined elsewhere
+   * or where it cannot be read.
+   */
+  linkKinds(paths: string[]): (WindowsLinkType | undefined)[]
 }
 
 function missing(error: unknown): boolean {
@@ -60,7 +63,7 @@ export const nodeFs: FsOps = {
   writeFile: (p, data) => fs.writeFileSync(p, data, { flag: 'wx' }),
   copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
   copyMeta: (from, to) => keepMeta(to, fs.statSync(from)),
-  linkKind: (p) => (currentPlatform().isWindows ? askLinkKind(p) : undefined),
+  linkKinds: (paths) => (currentPlatform().isWindows ? askLinkKinds(paths) : paths.map(() => undefined)),
   contentHash: (p) => hashFile(p)
 }
 
@@ -78,19 +81,14 @@ function hashFile(p: string): string {
 }
 
 /**
- * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). It costs a PowerShell start
- * (a few hundred ms), so it is asked only for a link being kept (a backup, a link inside a copied tree), and given 10 s
- * at most: it cannot hang the action, and where it says nothing the caller falls back to what stat shows.
+ * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). Each start costs a few
+ * hundred ms, so the links are asked in as few calls as the environment's size allows, each given 10 s at most: it
+ * cannot hang the action, and where it says nothing the caller falls back to what stat shows.
  */
-function askLinkKind(p: string): WindowsLinkType | undefined {
-  if (!fs.lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink()) return undefined
-  const run = spawnSync('powershell.exe', powershellArgs(linkKindQuery(p)), {
-    encoding: 'utf8',
-    timeout: 10_000,
-    windowsHide: true,
-    stdio: ['ignore', 'pipe', 'ignore']
-  })
-  return parseLinkKind(run.stdout)
+export function askLinkKinds(paths: string[]): (WindowsLinkType | undefined)[] {
+  return inputGroups(paths).flatMap((group) =>
+    parseLinkKinds(askPowerShell(LINK_KINDS_SCRIPT, { paths: group }), group.length)
+  )
 }
 
 /** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */

@@ -59,6 +59,8 @@ const NO_SYMLINK_PRIVILEGE = [
   COPY
 ]
 
+const LINK_LOOP = 'Resolving the path met too many symbolic links: a loop of links among its parents.'
+
 const LINK_CALLS = ['link', 'symlink']
 const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP']
 /** Node reports a junction's failure as symlink()'s: the kind tried tells them apart. */
@@ -498,9 +500,23 @@ const ROWS: Row[] = [
     meaning: 'PATH or a name in it is too long for the filesystem (usually 255 bytes a name, 4096 a path).',
     hint: 'Use shorter names, or a relative link text (`relative: true`).'
   },
+  // namei is Linux's (util-linux): macOS and Windows have none, so each gets a command of its own.
   {
     codes: ['ELOOP'],
-    meaning: 'Resolving the path met too many symbolic links: a loop of links among its parents.',
+    platforms: ['win32'],
+    // libuv's uv_translate_sys_error (src/win/error.c): ERROR_CANT_RESOLVE_FILENAME is UV_ELOOP.
+    meaning: 'Windows could not resolve the path (ERROR_CANT_RESOLVE_FILENAME): a loop of links among its parents.',
+    hint: 'Find and break the loop: `dir /AL` in each parent directory of PATH lists its links and where they lead.'
+  },
+  {
+    codes: ['ELOOP'],
+    platforms: ['darwin'],
+    meaning: LINK_LOOP,
+    hint: 'Find and break the loop: `ls -l` each parent directory of PATH, from the top, and follow the arrows.'
+  },
+  {
+    codes: ['ELOOP'],
+    meaning: LINK_LOOP,
     hint: 'Find and break the loop (`namei -l PATH`).'
   },
   // Shares that misbehave.

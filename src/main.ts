@@ -1,6 +1,7 @@
 // The pipeline: settings → parse → plan and apply (executors) → report. Nothing here knows about processes: where
 // each link is worked on is the executors' business (executors.ts).
 import * as core from '@actions/core'
+import { withVolumeCaseRules } from './case-rules.js'
 import { errorMessage } from './errors.js'
 import { inSpecOrder, type Emit } from './executor.js'
 import { executorsFor, type Workplace } from './executors.js'
@@ -38,11 +39,15 @@ async function linkEach(requests: LinkRequest[], settings: Settings, where: Work
 
 /** Run the action. Resolves when it is done; failures set the exit code through core.setFailed. */
 export async function run(options: RunOptions = {}): Promise<void> {
-  const { platform = currentPlatform(), ops = nodeFs, isolateShares = true } = options
+  const { platform: os = currentPlatform(), ops = nodeFs, isolateShares = true } = options
   markMainStep()
   try {
-    const detector = createDetector(platform)
-    const mayHang = (p: string): boolean => isolateShares && canHang(detector.forPath(p))
+    const detector = createDetector(os)
+    // A share that may hang is never probed from here, even where tests keep its links in this process.
+    const onShare = (p: string): boolean => canHang(detector.forPath(p))
+    const mayHang = (p: string): boolean => isolateShares && onShare(p)
+    // Duplicates, confinement and the report compare names by each volume's case rule.
+    const platform = withVolumeCaseRules(os, detector, { mayHang: onShare, ops })
     const { settings, spec } = getInputs(platform, mayHang)
     const where = { settings, platform, workspace: process.env.GITHUB_WORKSPACE || settings.workingDirectory }
     const read = readSpec(spec, settings, platform)

@@ -3,7 +3,7 @@
 // throws where a missing answer will do.
 import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
-import { driveQuery, powershellArgs } from './mounts-windows.js'
+import { DRIVE_SCRIPT, driveInput, POWERSHELL_INPUT, powershellArgs } from './mounts-windows.js'
 import type { Platform } from './platform.js'
 
 /** Where a detector reads from; tests hand in recorded output. */
@@ -21,17 +21,28 @@ export interface MountSources {
 }
 
 /** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
-export function run(command: string, args: string[], timeout = 3000): string | undefined {
+export function run(command: string, args: string[], timeout = 3000, env = process.env): string | undefined {
   const result = spawnSync(command, args, {
     encoding: 'utf8',
     timeout,
     windowsHide: true,
-    // The default in the action, named because under Jest process.env is the test file's own copy (PATH included),
+    // process.env is the action's default, named because under Jest it is the test file's own copy (PATH included),
     // which the default (Node's real one) would not see.
-    env: process.env,
+    env,
     stdio: ['ignore', 'pipe', 'ignore']
   })
   return result.status === 0 ? result.stdout.trim() || undefined : undefined
+}
+
+/**
+ * A fixed PowerShell script run on `input`, handed over as JSON in the environment (never spliced into the script:
+ * see POWERSHELL_INPUT). PowerShell starts slowly on a busy runner: 10 s at most.
+ */
+export function askPowerShell(script: string, input: unknown): string | undefined {
+  return run('powershell.exe', powershellArgs(script), 10_000, {
+    ...process.env,
+    [POWERSHELL_INPUT]: JSON.stringify(input)
+  })
 }
 
 export function readOrUndefined(file: string): string | undefined {
@@ -72,8 +83,8 @@ export function systemSources(platform: Platform, places = SYSTEM_PLACES): Mount
     blockDeviceType: (device) =>
       run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
     processArgs: () => processArgsFromProc(places.proc),
-    // PowerShell starts slowly on a busy runner; this runs once per drive.
-    driveInfo: (root) => run('powershell.exe', powershellArgs(driveQuery(root)), 10_000),
+    // Once per drive.
+    driveInfo: (root) => askPowerShell(DRIVE_SCRIPT, driveInput(root)),
     firmlinks: () => readOrUndefined(places.firmlinks)
   }
 }

@@ -8,19 +8,38 @@ export interface Platform {
   isWindows: boolean
   isMac: boolean
   path: nodePath.PlatformPath
-  /** Paths that differ only in case name the same entry (Windows; macOS's default APFS). */
-  caseInsensitive: boolean
+  /**
+   * The OS's usual rule: paths that differ only in case name the same entry (Windows; macOS's default APFS). It
+   * holds above a volume's root (mount points are matched by it) and wherever no volume is known.
+   */
+  usuallyIgnoresCase: boolean
+  /** Whether each volume tells names apart by case (case-rules.ts decides it per volume; here: the usual rule). */
+  caseRules: CaseRules
+}
+
+/** Names below `root` are compared with case (`ignoresCase: false`) or without. */
+export interface CaseVolume {
+  /** The volume's mount point or root as the mount table spells it; '' where no volume is known. */
+  root: string
+  ignoresCase: boolean
+}
+
+export interface CaseRules {
+  /** The volume `absPath` (normalized) lies on. */
+  volumeAt(absPath: string): CaseVolume
 }
 
 export function platformFor(name: string): Platform {
   const isWindows = name === 'win32'
   const isMac = name === 'darwin'
+  const usual: CaseVolume = { root: '', ignoresCase: isWindows || isMac }
   return {
     name,
     isWindows,
     isMac,
     path: isWindows ? nodePath.win32 : nodePath.posix,
-    caseInsensitive: isWindows || isMac
+    usuallyIgnoresCase: usual.ignoresCase,
+    caseRules: { volumeAt: () => usual }
   }
 }
 
@@ -50,11 +69,43 @@ export function pathKey(platform: Platform, p: string): string {
   return resolvedKey(platform, platform.path.normalize(p))
 }
 
-/** pathKey of a path that is normalized already (path.resolve made it): nothing to normalize, only to fold. */
+/**
+ * pathKey of a path that is normalized already (path.resolve made it): nothing to normalize, only to fold. Up to
+ * its volume's root a path is compared by the OS's usual rule (as mount points are matched), below it by the
+ * volume's own: `/media/USB/A` on a FAT stick and `/media/usb/a` on ext4 stay two names.
+ */
 export function resolvedKey(platform: Platform, normal: string): string {
-  const folded = platform.caseInsensitive ? normal.toLowerCase() : normal
+  const volume = platform.caseRules.volumeAt(normal)
+  const folded =
+    volume.ignoresCase === platform.usuallyIgnoresCase ? foldAll(platform, normal) : foldBelow(platform, volume, normal)
   // APFS and HFS+ also take an é typed as one character and as e + accent for the same name.
   return platform.isMac ? folded.normalize('NFC') : folded
+}
+
+function foldAll(platform: Platform, p: string): string {
+  return platform.usuallyIgnoresCase ? p.toLowerCase() : p
+}
+
+/** The part above the volume's root by the usual rule, the rest by the volume's. */
+function foldBelow(platform: Platform, { root, ignoresCase }: CaseVolume, normal: string): string {
+  // The root was matched by the usual rule, so the path may spell it otherwise (another case, another Unicode form):
+  // it is then found by its segments.
+  const cut = normal.startsWith(root) ? root.length : lengthOfSegments(platform, normal, root)
+  const below = normal.slice(cut)
+  return foldAll(platform, normal.slice(0, cut)) + (ignoresCase ? below.toLowerCase() : below)
+}
+
+/** How long the first segments of `p` are, as many as `root` has. */
+function lengthOfSegments(platform: Platform, p: string, root: string): number {
+  const { sep } = platform.path
+  const count = root.split(sep).filter(Boolean).length
+  let at = 0
+  while (p[at] === sep) at++
+  for (let seen = 0; seen < count; seen++) {
+    at = p.indexOf(sep, at + 1)
+    if (at < 0) return p.length
+  }
+  return at
 }
 
 /**
@@ -86,9 +137,9 @@ export function keyWithin(platform: Platform, parentKey: string, childKey: strin
 export function relativeInside(platform: Platform, parent: string, child: string): string | undefined {
   if (!isWithin(platform, parent, child)) return undefined
   const { path } = platform
-  // path.posix.relative compares letters exactly: on macOS `/WS/a` under `/ws` would read `../WS/a`. Inside the
-  // parent (as isWithin decided), the child's first segments are the parent's: drop as many.
-  if (!platform.isMac) return path.relative(parent, child)
+  // path.posix.relative compares letters exactly: on a volume that ignores case `/WS/a` under `/ws` would read
+  // `../WS/a`. Inside the parent (as isWithin decided), the child's first segments are the parent's: drop as many.
+  if (platform.isWindows) return path.relative(parent, child)
   const segments = (p: string): string[] => path.normalize(p).split(path.sep).filter(Boolean)
   return segments(child).slice(segments(parent).length).join(path.sep)
 }
@@ -109,10 +160,16 @@ export function linkTextOf(platform: Platform, kind: string, text: string, absTa
   return kind === 'junction' && platform.isWindows ? absTarget : text
 }
 
-/** The volume a path is on: `C:\` or `\\server\share\` on Windows (drive letter upper-cased), `/` elsewhere. */
+/**
+ * The volume a path is on: `C:\` or `\\server\share\` on Windows (drive letter upper-cased), `/` elsewhere. A long-path
+ * spelling (`\\?\C:\...`, `\\?\UNC\server\share\...`) is on the volume it names.
+ */
 export function volumeOf(platform: Platform, absPath: string): string {
-  const root = platform.path.parse(absPath).root
-  return platform.isWindows ? root.replace(/^[a-z]:/, (drive) => drive.toUpperCase()) : root
+  const root = platform.path.parse(withoutNamespace(platform, absPath)).root
+  if (!platform.isWindows) return root
+  // `\\server\share` itself (the dirname of `\\?\UNC\server\share\l`) has its root without the final backslash.
+  const whole = root === '' || root.endsWith('\\') ? root : `${root}\\`
+  return whole.replace(/^[a-z]:/, (drive) => drive.toUpperCase())
 }
 
 /**

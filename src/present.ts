@@ -40,7 +40,6 @@ export function isFailure(r: LinkResult): boolean {
 export function displayPath(p: string, { settings, platform }: Where): string {
   const wd = settings.workingDirectory
   // Most paths are plain names below working-directory: a prefix says so without path.relative (every link, twice).
-  if (!platform.caseInsensitive && wd.length > 1 && p.startsWith(wd) && p[wd.length] === platform.path.sep)
-    return p.slice(wd.length + 1)
+  if (wd.length > 1 && p.startsWith(wd) && p[wd.length] === platform.path.sep) return p.slice(wd.length + 1)
   return relativeInside(platform, wd, p) || p
 }

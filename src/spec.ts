@@ -204,7 +204,8 @@ interface Target {
 class Resolver {
   readonly problems: SpecProblem[] = []
   readonly requests: LinkRequest[] = []
-  private readonly firstLineOf = new Map<string, number>()
+  /** Each PATH's key, and the request where it came first. */
+  private readonly firstOf = new Map<string, number>()
   private readonly workingKey: string
   // Thousands of links share a few targets: one pair of strings for each, not two per link (a run of 100,000 links
   // holds every request).
@@ -228,18 +229,27 @@ class Resolver {
     return found
   }
 
-  /** The entry's problem, if it has one; `earlier`: the line where its PATH came first. */
+  /** The entry's problem, if it has one; `earlier`: the request where its PATH came first. */
   private check(
     entry: SpecEntry,
+    absPath: string,
     key: string,
     target: Target,
     relative: boolean,
-    earlier?: number
+    earlier?: LinkRequest
   ): string | undefined {
     if (this.confine && relative && !keyWithin(this.platform, this.workingKey, key))
       return `PATH '${entry.path}' leads outside working-directory '${this.workingDirectory}' (confine: true)`
-    if (earlier !== undefined) return `PATH '${entry.path}' is already the PATH on line ${earlier}`
+    if (earlier)
+      return `PATH '${entry.path}' is already the PATH on line ${earlier.line}${this.caseOnly(absPath, earlier)}`
     return key === target.key ? `PATH '${entry.path}' points at itself` : undefined
+  }
+
+  /** Why two spellings are one PATH where they differ only in case: the volume there ignores it. */
+  private caseOnly(absPath: string, earlier: LinkRequest): string {
+    if (absPath === earlier.absPath || absPath.toLowerCase() !== earlier.absPath.toLowerCase()) return ''
+    const root = this.platform.caseRules.volumeAt(absPath).root || this.platform.path.parse(absPath).root
+    return ` ('${earlier.path}' there: the filesystem at ${root} ignores case)`
   }
 
   add(entry: SpecEntry): void {
@@ -248,10 +258,11 @@ class Resolver {
     const target = this.targetOf(entry.target)
     const pathWasRelative = !path.isAbsolute(entry.path)
     const key = resolvedKey(this.platform, absPath)
-    const earlier = this.firstLineOf.get(key)
-    const problem = this.check(entry, key, target, pathWasRelative, earlier)
+    const first = this.firstOf.get(key)
+    const earlier = first === undefined ? undefined : this.requests[first]
+    const problem = this.check(entry, absPath, key, target, pathWasRelative, earlier)
     if (problem) this.problems.push({ line: entry.line, message: problem })
-    if (earlier === undefined) this.firstLineOf.set(key, entry.line)
+    if (first === undefined) this.firstOf.set(key, this.requests.length)
     // Every field named, in one order: one compact shape for all requests (a spread would not be).
     this.requests.push({
       line: entry.line,
@@ -268,7 +279,7 @@ class Resolver {
   }
 
   done(): { requests: LinkRequest[]; problems: SpecProblem[] } {
-    markDependents(this.requests, this.firstLineOf, this.platform)
+    markDependents(this.requests, this.firstOf, this.platform)
     return { requests: this.requests, problems: this.problems }
   }
 }

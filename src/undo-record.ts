@@ -1,7 +1,7 @@
 // `cleanup: true`: apply a link and record what the post step needs to undo it. What was at PATH is read before the
 // link is made (only where the plan may replace), what was made and its backup (by the name apply took) after.
 // Costs a few calls per link, and a read of each copy and backup, so only with cleanup.
-import { applyLink, keptLinkType, type ApplyContext } from './apply.js'
+import { applyLink, keptLinkTypes, type ApplyContext } from './apply.js'
 import { identify } from './cleanup.js'
 import { isErrno } from './errors.js'
 import { type Identity, type LinkResult, type UndoEntry } from './model.js'
@@ -13,7 +13,7 @@ export function applyRecorded(plan: LinkPlan, ctx: ApplyContext): LinkResult {
   const mayReplace = plan.action === 'replace' || request.dependsOnEarlier
   const was = mayReplace ? identify(request.absPath, ctx.ops, ctx.platform) : undefined
   // A link's Windows kind (junction, file or directory symlink), to be put back as that kind.
-  if (was?.link !== undefined && ctx.platform.isWindows) was.type = keptLinkType(request.absPath, ctx)
+  if (was?.link !== undefined && ctx.platform.isWindows) [was.type] = keptLinkTypes([request.absPath], ctx)
   const taken = (ctx.taken ??= new Map())
   const result = applyLink(plan, ctx)
   const { backup, dirs } = taken.get(request.absPath) ?? {}

@@ -32,6 +32,8 @@ export interface MemoryFs {
   paths(): string[]
   /** The calls that changed something, in order: `symlink TEXT PATH TYPE`, `link FROM PATH`... */
   changes: string[]
+  /** The paths of each linkKinds call (each a PowerShell start on Windows), in order. */
+  kindQueries: string[][]
 }
 
 /** A Windows link that is a directory to the system: a directory symlink or a junction. */
@@ -52,6 +54,7 @@ export function memoryFs(
   const { path } = platform
   const entries = new Map<string, { name: string; node: Node }>()
   const changes: string[] = []
+  const kindQueries: string[][] = []
   let inodes = 0
   const freed: number[] = []
   const inode = (size = 0, data = ''): Inode => ({ ino: freed.pop() ?? ++inodes, nlink: 1, size, data })
@@ -181,10 +184,14 @@ export function memoryFs(
       if (node?.kind === 'file') return createHash('sha256').update(node.inode.data).digest('hex')
       return fail(!node ? 'ENOENT' : node.kind === 'link' ? 'ELOOP' : 'EISDIR', 'open') // O_NOFOLLOW, as nodeFs
     },
-    // What nodeFs asks PowerShell for on Windows (fsops.ts): the type the link was made with.
-    linkKind: (p) => {
-      const node = get(p)
-      return platform.isWindows && node?.kind === 'link' ? (node.type as 'file' | 'dir' | 'junction') : undefined
+    // What nodeFs asks PowerShell for on Windows (fsops.ts): the type each link was made with. Each call is kept,
+    // since each is a PowerShell start.
+    linkKinds: (paths) => {
+      kindQueries.push(paths)
+      return paths.map((p) => {
+        const node = get(p)
+        return platform.isWindows && node?.kind === 'link' ? (node.type as 'file' | 'dir' | 'junction') : undefined
+      })
     }
   }
 
@@ -210,5 +217,5 @@ export function memoryFs(
     else put(p, { kind: 'link', inode: inode(what.link.length), text: what.link, type: what.type })
   }
 
-  return { ops, at: get, paths: () => [...entries.values()].map((e) => e.name), changes }
+  return { ops, at: get, paths: () => [...entries.values()].map((e) => e.name), changes, kindQueries }
 }

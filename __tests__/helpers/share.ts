@@ -6,12 +6,12 @@ import { CallSlots } from '../../src/share/call-slots.js'
 import { Lane } from '../../src/share/lane.js'
 import type { FromLane, Share } from '../../src/share/protocol.js'
 import type { LaneStarter } from '../../src/share/supervisor.js'
-import { requests, settingsFor } from './stage.js'
+import { host, requests, settingsFor } from './stage.js'
 
 /** A share over a plain directory: the machinery does not care what serves it. */
 export function shareOver(ws: string, more: Partial<Settings> = {}): Share {
   const filesystem: FilesystemInfo = { type: 'fuse.sshfs', mountPoint: ws, source: 'test@127.0.0.1:/srv', options: [] }
-  return { settings: settingsFor(ws, more), platform: 'linux', filesystem }
+  return { settings: settingsFor(ws, more), platform: host.name, filesystem }
 }
 
 export function indexed(spec: string, ws: string): Indexed[] {

@@ -5,10 +5,11 @@ import * as path from 'node:path'
 import { applyContext, type ApplyContext } from '../../src/apply.js'
 import { nodeFs, type FsOps } from '../../src/fsops.js'
 import type { FilesystemInfo, LinkOptions, LinkRequest, LinkSettings, Settings } from '../../src/model.js'
-import { platformFor } from '../../src/platform.js'
+import { currentPlatform } from '../../src/platform.js'
 import { parseSpec, resolveEntries } from '../../src/spec.js'
 
-export const linux = platformFor('linux')
+/** The platform these tests run on: the helpers work on this machine's real disk, with its paths and rules. */
+export const host = currentPlatform()
 
 export const DEFAULTS: LinkOptions = { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' }
 
@@ -43,7 +44,7 @@ export function context(ws: string, overrides: ContextOverrides = {}, filesystem
   }
   // Another platform's working directory (C:\ws) exists only in an in-memory filesystem: it comes as an override.
   const realWorkingDirectory = overrides.realWorkingDirectory ?? fs.realpathSync(ws)
-  return { ...applyContext({ settings, realWorkingDirectory, platform: linux, ops: nodeFs, detector }), ...parts }
+  return { ...applyContext({ settings, realWorkingDirectory, platform: host, ops: nodeFs, detector }), ...parts }
 }
 
 /** Parse and resolve a spec the way main does; throws on spec problems so tests state only valid specs here. */
@@ -51,7 +52,7 @@ export function requests(
   spec: string,
   ws: string,
   defaults: Partial<LinkOptions> = {},
-  platform = linux
+  platform = host
 ): LinkRequest[] {
   const parsed = parseSpec(spec, { ...DEFAULTS, ...defaults })
   const resolved = resolveEntries(parsed.entries, ws, true, platform)

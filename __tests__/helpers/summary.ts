@@ -13,8 +13,12 @@ import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { ROOT } from '../../scripts/run-action.mjs'
 
-/** Debian's browser (`apt-get install chromium`); a downloaded one would not be the one CI tests with. */
-export const CHROMIUM = '/usr/bin/chromium'
+/**
+ * The browser the machine has, never a downloaded one: Google Chrome on GitHub's Ubuntu runners, where the image
+ * sets CHROME_BIN (actions/runner-images, images/ubuntu/scripts/build/install-google-chrome.sh), else Debian's
+ * (`apt-get install chromium`; Ubuntu's package of that name only installs a snap).
+ */
+export const BROWSER = process.env.CHROME_BIN || '/usr/bin/chromium'
 /** Screenshots kept for people (and uploaded by ci.yml); gitignored. */
 export const ARTIFACTS = path.join(ROOT, '__tests__', '_artifacts')
 
@@ -42,16 +46,17 @@ export interface Reader {
   close(): Promise<void>
 }
 
-/** Chromium started once for a suite, or why it cannot start here (the suite then skips, saying so). */
+/** The browser started once for a suite, or why it cannot start here (the suite then skips, saying so). */
 export async function startReader(): Promise<Reader | string> {
-  if (!fs.existsSync(CHROMIUM)) return `no browser at ${CHROMIUM} (apt-get install chromium)`
+  if (!fs.existsSync(BROWSER))
+    return `no browser at ${BROWSER} (on Debian: apt-get install chromium; or set CHROME_BIN)`
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-action-chromium-'))
   const args = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking']
   args.push('--disable-component-update', '--disable-sync')
   if (process.getuid?.() === 0) args.push('--no-sandbox') // Chromium refuses to start as root with its sandbox
   try {
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
+      executablePath: BROWSER,
       headless: true,
       args,
       timeout: 30_000
@@ -65,7 +70,7 @@ export async function startReader(): Promise<Reader | string> {
     return { context, close }
   } catch (e) {
     fs.rmSync(profile, { recursive: true, force: true })
-    return `${CHROMIUM} did not start: ${String((e as Error).message ?? e).split('\n')[0]}`
+    return `${BROWSER} did not start: ${String((e as Error).message ?? e).split('\n')[0]}`
   }
 }
 

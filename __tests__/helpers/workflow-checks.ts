@@ -48,3 +48,40 @@ export function expressionProblems(steps: Step[]): string[] {
       .map(([whole]) => `${whole} has '\\n', which expressions do not interpret`)
   ])
 }
+
+export interface Job {
+  'runs-on'?: string
+  container?: unknown
+  strategy?: { matrix?: { os?: string[] } }
+  steps?: Step[]
+}
+
+/** The runners a job runs on: `runs-on`, or the matrix's `os` where runs-on is an expression. */
+export function runnersOf(job: Job): string[] {
+  const runsOn = job['runs-on'] ?? ''
+  return /\$\{\{/.test(runsOn) ? (job.strategy?.matrix?.os ?? [runsOn]) : [runsOn]
+}
+
+/** A shell script's commands, a line each: continuation lines joined, comments dropped. */
+const commandsOf = (script: string): string[] =>
+  script
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.replace(/(^|\s)#.*$/, ''))
+
+/**
+ * Ubuntu's `chromium` package is a wrapper that installs a snap, which a CI job cannot run: a job on an Ubuntu
+ * runner (not in a container) uses the browser the hosted image has, Google Chrome at `$CHROME_BIN`. Read are the
+ * job's scripts and the repository's scripts they run (`readScript` gives a file's text, undefined for no file).
+ */
+export function ubuntuChromiumProblems(job: Job, readScript: (file: string) => string | undefined): string[] {
+  if (job.container || !runnersOf(job).some((runner) => runner.startsWith('ubuntu'))) return []
+  const runs = (job.steps ?? []).map((step) => step.run ?? '')
+  const scripts = runs.flatMap((run) => run.split(/\s+/).flatMap((word) => readScript(word) ?? []))
+  return [...runs, ...scripts]
+    .flatMap(commandsOf)
+    .filter(
+      (command) => /\bapt(-get)?\s+(\S+\s+)*install\b/.test(command) && /\schromium(-browser)?(\s|$)/.test(command)
+    )
+    .map((command) => `an Ubuntu job apt-installs chromium (a snap wrapper there): ${command.trim().slice(0, 80)}`)
+}

@@ -215,6 +215,63 @@ function familyFacts(family) {
 function supportMatrix() {
     return FAMILIES.flatMap(([family, facts]) => facts.support ? [[family, facts.types.source, facts.support]] : []);
 }
+/**
+ * Each format's case rule, matched by type in this order; a type not here is probed (case-rules.ts). A rule set per
+ * directory (ext4's casefold, NTFS's case-sensitive directories) is not seen: the volume's rule stands for all of it.
+ */
+const CASE_TABLE = [
+    // exFAT compares names through the volume's up-case table (Microsoft, exFAT file system specification, 7.2 "Up-case
+    // Table"). Lab: exfat-fuse finds `abc` and `ABC` for a file made as `Abc`.
+    { types: /^(exfat|fuse\.exfat)$/i, rule: 'insensitive' },
+    // FAT stores short names upper-cased and matches long names without case (Microsoft, FAT32 File System
+    // Specification, "FAT Long Directory Entries"; Linux's Documentation/filesystems/vfat.rst). Lab: fusefat as exFAT.
+    { types: /^(vfat|msdos|fat|fat12|fat16|fat32|fuse\.fusefat)$/i, rule: 'insensitive' },
+    // Windows servers ignore case, and so does Samba (`case sensitive = auto`, smb.conf(5)) for clients without the
+    // Unix or SMB3 POSIX extensions; Linux's cifs shows those as `unix` and `posix`, and `nocase` asks for case to be
+    // ignored (mount.cifs(8)). smbnetfs (FUSE) shows neither, and the lab measured both: SMB3 ignores case, SMB1 with
+    // Unix extensions keeps it. So it is not in this table (a share: never probed, the OS's usual rule holds).
+    {
+        types: /^(cifs|smb3?|smbfs)$/i,
+        rule: 'insensitive',
+        options: [
+            [/^nocase$/, 'insensitive'],
+            [/^(posix|unix)$/, 'sensitive']
+        ]
+    },
+    // NTFS and ReFS on Windows ignore case unless a directory was made case-sensitive (Microsoft Learn, "Adjust case
+    // sensitivity", fsutil file setCaseSensitiveInfo); so does macOS's driver unless mounted -s (mount_ntfs(8)).
+    // ntfs-3g and ntfs3 on Linux use NTFS's POSIX namespace, where case counts (ntfs-3g(8); lab: `abc` is ENOENT for
+    // `Abc`), unless mounted `nocase` (ntfs3, kernel commit a3a956c78efa) or `ignore_case` (lowntfs-3g).
+    {
+        types: /^(ntfs|ntfs3|fuse\.ntfs-3g)$/i,
+        rule: 'insensitive',
+        on: { linux: 'sensitive' },
+        options: [[/^(nocase|ignore_case)$/, 'insensitive']]
+    },
+    { types: /^refs$/i, rule: 'insensitive' },
+    // APFS and HFS+ are formatted either way; macOS's default is case-insensitive (Apple, Disk Utility User Guide,
+    // "File system formats available in Disk Utility on Mac").
+    { types: /^(apfs|hfs)$/i, rule: 'probe' },
+    // ZFS's casesensitivity property (sensitive, insensitive, mixed) is set when the dataset is made and is not in the
+    // mount table (zfsprops(7)).
+    { types: /^zfs$/, rule: 'probe' },
+    // tmpfs folds case from Linux 6.13 when mounted with `casefold=` (Documentation/filesystems/tmpfs.rst).
+    { types: /^tmpfs$/, rule: 'sensitive', options: [[/^casefold(=|$)/, 'insensitive']] },
+    // ext4 and f2fs fold case only in directories flagged +F (chattr) on a volume made with `-O casefold`: per
+    // directory, and not in the mount table (Documentation/filesystems/ext4/directory.rst, "Hash Tree Directories";
+    // mkfs.ext4(8)). xfs's ascii-ci (mkfs.xfs -n version=ci) is deprecated; kernels built without it refuse to mount it.
+    { types: /^(ext[234]|f2fs|xfs|btrfs|ramfs|overlay)$/, rule: 'sensitive' },
+    // S3 object keys are case-sensitive (AWS, Amazon S3 User Guide, "Naming Amazon S3 objects").
+    { types: /^fuse\.s3fs$/, rule: 'sensitive' }
+];
+/** The case rule of a filesystem of this type, mounted with these options, as `platform`'s driver serves it. */
+function caseRuleOf(type, options, platform) {
+    const facts = CASE_TABLE.find((f) => f.types.test(type));
+    if (!facts)
+        return 'probe';
+    const byOption = facts.options?.find(([option]) => options.some((o) => option.test(o)));
+    return byOption?.[1] ?? facts.on?.[platform] ?? facts.rule;
+}
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -227,12 +284,14 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 function platformFor(name) {
     const isWindows = name === 'win32';
     const isMac = name === 'darwin';
+    const usual = { root: '', ignoresCase: isWindows || isMac };
     return {
         name,
         isWindows,
         isMac,
         path: isWindows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix,
-        caseInsensitive: isWindows || isMac
+        usuallyIgnoresCase: usual.ignoresCase,
+        caseRules: { volumeAt: () => usual }
     };
 }
 function currentPlatform() {
@@ -253,11 +312,41 @@ function hardlinkGuard() {
 function pathKey(platform, p) {
     return resolvedKey(platform, platform.path.normalize(p));
 }
-/** pathKey of a path that is normalized already (path.resolve made it): nothing to normalize, only to fold. */
+/**
+ * pathKey of a path that is normalized already (path.resolve made it): nothing to normalize, only to fold. Up to
+ * its volume's root a path is compared by the OS's usual rule (as mount points are matched), below it by the
+ * volume's own: `/media/USB/A` on a FAT stick and `/media/usb/a` on ext4 stay two names.
+ */
 function resolvedKey(platform, normal) {
-    const folded = platform.caseInsensitive ? normal.toLowerCase() : normal;
+    const volume = platform.caseRules.volumeAt(normal);
+    const folded = volume.ignoresCase === platform.usuallyIgnoresCase ? foldAll(platform, normal) : foldBelow(platform, volume, normal);
     // APFS and HFS+ also take an é typed as one character and as e + accent for the same name.
     return platform.isMac ? folded.normalize('NFC') : folded;
+}
+function foldAll(platform, p) {
+    return platform.usuallyIgnoresCase ? p.toLowerCase() : p;
+}
+/** The part above the volume's root by the usual rule, the rest by the volume's. */
+function foldBelow(platform, { root, ignoresCase }, normal) {
+    // The root was matched by the usual rule, so the path may spell it otherwise (another case, another Unicode form):
+    // it is then found by its segments.
+    const cut = normal.startsWith(root) ? root.length : lengthOfSegments(platform, normal, root);
+    const below = normal.slice(cut);
+    return foldAll(platform, normal.slice(0, cut)) + (ignoresCase ? below.toLowerCase() : below);
+}
+/** How long the first segments of `p` are, as many as `root` has. */
+function lengthOfSegments(platform, p, root) {
+    const { sep } = platform.path;
+    const count = root.split(sep).filter(Boolean).length;
+    let at = 0;
+    while (p[at] === sep)
+        at++;
+    for (let seen = 0; seen < count; seen++) {
+        at = p.indexOf(sep, at + 1);
+        if (at < 0)
+            return p.length;
+    }
+    return at;
 }
 /**
  * A relative POSIX path with nothing to resolve: not absolute, no doubled or trailing slash, and no `.` or `..`
@@ -286,9 +375,9 @@ function relativeInside(platform, parent, child) {
     if (!isWithin(platform, parent, child))
         return undefined;
     const { path } = platform;
-    // path.posix.relative compares letters exactly: on macOS `/WS/a` under `/ws` would read `../WS/a`. Inside the
-    // parent (as isWithin decided), the child's first segments are the parent's: drop as many.
-    if (!platform.isMac)
+    // path.posix.relative compares letters exactly: on a volume that ignores case `/WS/a` under `/ws` would read
+    // `../WS/a`. Inside the parent (as isWithin decided), the child's first segments are the parent's: drop as many.
+    if (platform.isWindows)
         return path.relative(parent, child);
     const segments = (p) => path.normalize(p).split(path.sep).filter(Boolean);
     return segments(child).slice(segments(parent).length).join(path.sep);
@@ -305,10 +394,17 @@ function symlinkType(platform, kind, targetIsDir) {
 function linkTextOf(platform, kind, text, absTarget) {
     return kind === 'junction' && platform.isWindows ? absTarget : text;
 }
-/** The volume a path is on: `C:\` or `\\server\share\` on Windows (drive letter upper-cased), `/` elsewhere. */
+/**
+ * The volume a path is on: `C:\` or `\\server\share\` on Windows (drive letter upper-cased), `/` elsewhere. A long-path
+ * spelling (`\\?\C:\...`, `\\?\UNC\server\share\...`) is on the volume it names.
+ */
 function volumeOf(platform, absPath) {
-    const root = platform.path.parse(absPath).root;
-    return platform.isWindows ? root.replace(/^[a-z]:/, (drive) => drive.toUpperCase()) : root;
+    const root = platform.path.parse(withoutNamespace(platform, absPath)).root;
+    if (!platform.isWindows)
+        return root;
+    // `\\server\share` itself (the dirname of `\\?\UNC\server\share\l`) has its root without the final backslash.
+    const whole = root === '' || root.endsWith('\\') ? root : `${root}\\`;
+    return whole.replace(/^[a-z]:/, (drive) => drive.toUpperCase());
 }
 /**
  * A link text as Windows may hand it back from readlink, without the namespace prefix that Node adds to absolute
@@ -355,6 +451,7 @@ const NO_SYMLINK_PRIVILEGE = [
     'For a file, `fallback: hardlink`.',
     COPY
 ];
+const LINK_LOOP = 'Resolving the path met too many symbolic links: a loop of links among its parents.';
 const LINK_CALLS = ['link', 'symlink'];
 const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP'];
 /** Node reports a junction's failure as symlink()'s: the kind tried tells them apart. */
@@ -766,9 +863,23 @@ const ROWS = [
         meaning: 'PATH or a name in it is too long for the filesystem (usually 255 bytes a name, 4096 a path).',
         hint: 'Use shorter names, or a relative link text (`relative: true`).'
     },
+    // namei is Linux's (util-linux): macOS and Windows have none, so each gets a command of its own.
     {
         codes: ['ELOOP'],
-        meaning: 'Resolving the path met too many symbolic links: a loop of links among its parents.',
+        platforms: ['win32'],
+        // libuv's uv_translate_sys_error (src/win/error.c): ERROR_CANT_RESOLVE_FILENAME is UV_ELOOP.
+        meaning: 'Windows could not resolve the path (ERROR_CANT_RESOLVE_FILENAME): a loop of links among its parents.',
+        hint: 'Find and break the loop: `dir /AL` in each parent directory of PATH lists its links and where they lead.'
+    },
+    {
+        codes: ['ELOOP'],
+        platforms: ['darwin'],
+        meaning: LINK_LOOP,
+        hint: 'Find and break the loop: `ls -l` each parent directory of PATH, from the top, and follow the arrows.'
+    },
+    {
+        codes: ['ELOOP'],
+        meaning: LINK_LOOP,
         hint: 'Find and break the loop (`namei -l PATH`).'
     },
     // Shares that misbehave.
@@ -977,6 +1088,9 @@ function backupName(path, suffix, n) {
 }
 
 ;// CONCATENATED MODULE: ./src/mounts-windows.ts
+// Windows: which volume a path is on and its format. There is no mount table, and fs.statfs says type 0: a UNC path
+// is a network share by its spelling, and a drive's format comes from .NET's DriveInfo, asked through PowerShell.
+
 /** A UNC share (`\\server\share\`): SMB, known from the path alone, without touching a share that may hang. */
 function uncShare(root) {
     const match = /^\\\\([^\\?.][^\\]*)\\([^\\]+)\\?$/.exec(root);
@@ -985,41 +1099,93 @@ function uncShare(root) {
     return { type: 'smb', mountPoint: root, source: `\\\\${match[1]}\\${match[2]}`, options: ['network'] };
 }
 /**
- * The PowerShell script that prints what DriveInfo knows of one drive as one line of JSON:
- * `{"Name":"D:\\","DriveType":"Fixed","DriveFormat":"NTFS","DisplayRoot":""}`. DriveFormat throws on a drive that
- * is not ready (an empty card reader); DisplayRoot is the `\\server\share` behind a mapped network drive.
+ * PowerShell gets its data as JSON in this environment variable, never inside the script's text: a single-quoted
+ * string there also ends at the typographic quotes ‘ ’ ‚ ‛ (PowerShell-Docs, about_Quoting_Rules), so a crafted
+ * link name could run commands. The scripts below are constants: the same bytes whatever the paths.
  */
-function driveQuery(root) {
+const POWERSHELL_INPUT = 'LN_ACTION_PS_INPUT';
+/**
+ * Prints what DriveInfo knows of the drive `{"root": "D:\\"}` names as one line of JSON:
+ * `{"Name":"D:\\","DriveType":"Fixed","DriveFormat":"NTFS","DisplayRoot":""}`. DriveFormat throws on a drive that is
+ * not ready (an empty card reader); DisplayRoot is the `\\server\share` behind a mapped network drive.
+ */
+const DRIVE_SCRIPT = [
+    // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
+    'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
+    `$d = [System.IO.DriveInfo]::new((ConvertFrom-Json $env:${POWERSHELL_INPUT}).root)`,
+    "$format = ''; try { $format = $d.DriveFormat } catch {}",
+    "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
+    '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
+].join('\n');
+/** The drive query's input: a drive root such as `D:\`, and nothing else. */
+function driveInput(root) {
     if (!/^[A-Z]:\\$/.test(root))
         throw new Error(`not a drive root: '${root}'`);
-    return [
-        // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
-        'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
-        `$d = [System.IO.DriveInfo]::new('${root}')`,
-        "$format = ''; try { $format = $d.DriveFormat } catch {}",
-        "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
-        '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
-    ].join('\n');
+    return { root };
 }
 /** powershell.exe arguments that run a script as is: -EncodedCommand takes UTF-16LE base64, so nothing needs quoting. */
 function powershellArgs(script) {
     return ['-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
 }
 /**
- * The script that prints what the link at p is: `Junction|True`, `SymbolicLink|True` (a directory link, dangling or
- * not: the link itself carries the directory attribute) or `SymbolicLink|False`. Node cannot tell: its lstat says
- * "symbolic link" for all three, and readlink strips the `\??\` that both reparse buffers hold.
+ * For each path of `{"paths": [...]}`, a line `N|Junction|True`, `N|SymbolicLink|True` (a directory link, dangling or
+ * not: the link itself carries the directory attribute) or `N|SymbolicLink|False`, N its index; nothing for a path
+ * Get-Item cannot read. Node cannot tell the three apart: its lstat says "symbolic link" for all, and readlink strips
+ * the `\??\` that both reparse buffers hold. The paths are wrapped in an object because Windows PowerShell 5.1 and
+ * PowerShell 7 disagree on whether ConvertFrom-Json unrolls a top-level array; a property is the array in both.
  */
-function linkKindQuery(p) {
-    return `$i = Get-Item -LiteralPath '${p.replaceAll("'", "''")}' -Force\n"$($i.LinkType)|$($i.PSIsContainer)"`;
+const LINK_KINDS_SCRIPT = [
+    `$n = 0; foreach ($p in (ConvertFrom-Json $env:${POWERSHELL_INPUT}).paths) {`,
+    '  try { $i = Get-Item -LiteralPath $p -Force -ErrorAction Stop; "$n|$($i.LinkType)|$($i.PSIsContainer)" } catch {}',
+    '  $n++',
+    '}'
+].join('\n');
+/** The kinds LINK_KINDS_SCRIPT printed, by index (`count` paths asked); undefined where it said nothing usable. */
+function parseLinkKinds(output, count) {
+    const kinds = Array.from({ length: count }, () => undefined);
+    for (const line of (output ?? '').split(/\r?\n/)) {
+        const [index, type, container] = line.trim().split('|');
+        const n = Number(index);
+        if (index === '' || !Number.isInteger(n) || n < 0 || n >= count)
+            continue;
+        if (type === 'Junction')
+            kinds[n] = 'junction';
+        else if (type === 'SymbolicLink')
+            kinds[n] = container === 'True' ? 'dir' : 'file';
+    }
+    return kinds;
 }
-function parseLinkKind(output) {
-    const [type, container] = (output ?? '').trim().split('|');
-    if (type === 'Junction')
-        return 'junction';
-    if (type === 'SymbolicLink')
-        return container === 'True' ? 'dir' : 'file';
-    return undefined;
+/**
+ * A Windows environment variable holds at most 32,767 characters (Microsoft Learn, SetEnvironmentVariable): the
+ * paths in groups whose JSON input stays under that, so a big copied tree takes a few PowerShell starts, not a failure.
+ */
+function inputGroups(paths, limit = 32_000) {
+    const groups = [];
+    let group = [];
+    let size = '{"paths":[]}'.length;
+    for (const p of paths) {
+        const cost = JSON.stringify(p).length + 1;
+        if (group.length > 0 && size + cost > limit) {
+            groups.push(group);
+            group = [];
+            size = '{"paths":[]}'.length;
+        }
+        group.push(p);
+        size += cost;
+    }
+    if (group.length > 0)
+        groups.push(group);
+    return groups;
+}
+/**
+ * A link that needs no PowerShell to know its kind: libuv's readlink gives a junction's text always as `C:\...`
+ * (fs__readlink_handle in src/win/fs.c accepts only `\??\<drive>:\` mount points and strips the prefix), so a
+ * relative text is a symlink, and what stat finds at its end says file or directory. Undefined: ask.
+ */
+function kindFromText(text, leadsTo) {
+    if (leadsTo === undefined || external_node_path_namespaceObject.win32.isAbsolute(text))
+        return undefined;
+    return leadsTo.isDirectory() ? 'dir' : 'file';
 }
 /**
  * A drive as the knowledge base wants it: its format (`NTFS`, `ReFS`, `FAT32`, `exFAT`), or `smb` for a network
@@ -1043,6 +1209,74 @@ function parseDriveInfo(root, output) {
         return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options };
     }
     return { ...unknown, type: format || 'unknown', options: [driveType] };
+}
+
+;// CONCATENATED MODULE: ./src/mount-sources.ts
+// What this machine says about its mounts: the mount table, block devices' formats, running FUSE daemons' command
+// lines, Windows drives, macOS firmlinks. Read as is; mounts.ts makes sense of it. Every read is bounded and never
+// throws where a missing answer will do.
+
+
+
+/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
+function run(command, args, timeout = 3000, env = process.env) {
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
+        encoding: 'utf8',
+        timeout,
+        windowsHide: true,
+        // process.env is the action's default, named because under Jest it is the test file's own copy (PATH included),
+        // which the default (Node's real one) would not see.
+        env,
+        stdio: ['ignore', 'pipe', 'ignore']
+    });
+    return result.status === 0 ? result.stdout.trim() || undefined : undefined;
+}
+/**
+ * A fixed PowerShell script run on `input`, handed over as JSON in the environment (never spliced into the script:
+ * see POWERSHELL_INPUT). PowerShell starts slowly on a busy runner: 10 s at most.
+ */
+function askPowerShell(script, input) {
+    return run('powershell.exe', powershellArgs(script), 10_000, {
+        ...process.env,
+        [POWERSHELL_INPUT]: JSON.stringify(input)
+    });
+}
+function readOrUndefined(file) {
+    try {
+        return external_node_fs_namespaceObject.readFileSync(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+const SYSTEM_PLACES = Object.freeze({
+    proc: '/proc',
+    mount: '/sbin/mount',
+    firmlinks: '/usr/share/firmlinks'
+});
+/** Linux's /proc, which only Linux has (darwin reads `mount` instead). Only numeric entries are processes. */
+function processArgsFromProc(proc) {
+    return external_node_fs_namespaceObject.readdirSync(proc)
+        .filter((name) => /^\d+$/.test(name))
+        .flatMap((pid) => {
+        try {
+            return [external_node_fs_namespaceObject.readFileSync(`${proc}/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
+        }
+        catch {
+            return []; // the process ended meanwhile
+        }
+    });
+}
+/** The real sources of the platform the detector is made for. */
+function systemSources(platform, places = SYSTEM_PLACES) {
+    return {
+        mountTable: () => platform.isMac ? (run(places.mount, []) ?? '') : external_node_fs_namespaceObject.readFileSync(`${places.proc}/self/mountinfo`, 'utf8'),
+        blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
+        processArgs: () => processArgsFromProc(places.proc),
+        // Once per drive.
+        driveInfo: (root) => askPowerShell(DRIVE_SCRIPT, driveInput(root)),
+        firmlinks: () => readOrUndefined(places.firmlinks)
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/fsops.ts
@@ -1080,23 +1314,15 @@ const nodeFs = {
     writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
     copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
     copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
-    linkKind: (p) => (currentPlatform().isWindows ? askLinkKind(p) : undefined)
+    linkKinds: (paths) => (currentPlatform().isWindows ? askLinkKinds(paths) : paths.map(() => undefined))
 };
 /**
- * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). It costs a PowerShell start
- * (a few hundred ms), so it is asked only for a link being kept (a backup, a link inside a copied tree), and given 10 s
- * at most: it cannot hang the action, and where it says nothing the caller falls back to what stat shows.
+ * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). Each start costs a few
+ * hundred ms, so the links are asked in as few calls as the environment's size allows, each given 10 s at most: it
+ * cannot hang the action, and where it says nothing the caller falls back to what stat shows.
  */
-function askLinkKind(p) {
-    if (!external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink())
-        return undefined;
-    const run = (0,external_node_child_process_namespaceObject.spawnSync)('powershell.exe', powershellArgs(linkKindQuery(p)), {
-        encoding: 'utf8',
-        timeout: 10_000,
-        windowsHide: true,
-        stdio: ['ignore', 'pipe', 'ignore']
-    });
-    return parseLinkKind(run.stdout);
+function askLinkKinds(paths) {
+    return inputGroups(paths).flatMap((group) => parseLinkKinds(askPowerShell(LINK_KINDS_SCRIPT, { paths: group }), group.length));
 }
 /** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */
 function keepMeta(to, stats) {
@@ -1812,6 +2038,7 @@ function rejectedResults(entries, problems) {
 
 
 
+
 /** A fresh context for one run (or one share worker lane): nothing probed, swept or made yet. */
 function applyContext(base) {
     return {
@@ -1822,6 +2049,7 @@ function applyContext(base) {
         madeDirs: new Set(),
         hidingTexts: new Set(),
         fileProbes: new Map(),
+        keptKinds: new Map(),
         now: Date.now
     };
 }
@@ -1948,7 +2176,7 @@ function make(kind, at, plan, ctx) {
 /** A copy, or nothing: one that fails halfway (ENOSPC...) is removed; EEXIST means `to` was never ours. */
 function copyWhole(from, to, ctx) {
     try {
-        copyEntry(from, to, true, ctx);
+        copyEntry(from, to, ctx);
     }
     catch (error) {
         if (errnoCode(error) !== 'EEXIST' && ctx.ops.lstat(to))
@@ -1957,21 +2185,32 @@ function copyWhole(from, to, ctx) {
     }
 }
 /**
- * Copy a file, a tree, or (inside a tree) a link as a link; the first entry follows a link: TARGET is copied. A link
- * inside keeps its Windows kind as the source has it: its text may lead elsewhere, or nowhere, from the copy.
+ * Copy a file, or a tree: each entry, with the links inside it kept as links. The first entry follows a link: TARGET
+ * is copied. The links are made last, when all their kinds are known at once (on Windows one PowerShell start for the
+ * tree, not one per link), and each directory's times after that, since every entry made in it moves its mtime.
  */
-function copyEntry(from, to, follow, ctx) {
+function copyEntry(from, to, ctx) {
+    const links = [];
+    const dirs = [];
+    copyInto(from, to, true, ctx, { links, dirs });
+    const kinds = keptLinkTypes(links.map(([source]) => source), ctx);
+    links.forEach(([source, copy], i) => ctx.ops.symlink(ctx.ops.readlink(source), copy, kinds[i]));
+    for (const [source, copy] of dirs)
+        ctx.ops.copyMeta(source, copy);
+}
+/** copyEntry's walk: files copied and directories made; links and directory times left for later, in that order. */
+function copyInto(from, to, follow, ctx, later) {
     const { ops, platform } = ctx;
     const stats = follow ? ops.stat(from) : ops.lstat(from);
     if (stats?.isSymbolicLink())
-        return ops.symlink(ops.readlink(from), to, keptLinkType(from, ctx));
+        return void later.links.push([from, to]);
     if (!stats?.isDirectory())
         return ops.copyFile(from, to); // nothing there: copyFile says ENOENT
     ops.mkdir(to);
     for (const name of ops.readdir(from)) {
-        copyEntry(platform.path.join(from, name), platform.path.join(to, name), false, ctx);
+        copyInto(platform.path.join(from, name), platform.path.join(to, name), false, ctx, later);
     }
-    ops.copyMeta(from, to);
+    later.dirs.push([from, to]);
 }
 /**
  * sshfs -o follow_symlinks makes the link on the server, then stats what it points to and reports EIO (or ENOENT
@@ -2118,11 +2357,30 @@ function probe(dir, plan, ctx) {
     ctx.probes.set(key, result);
     return result;
 }
-/** The Windows type a link is made again with: its own, or (where that cannot be read) what it leads to now. */
-function keptLinkType(p, ctx) {
-    if (!ctx.platform.isWindows)
-        return undefined;
-    return ctx.ops.linkKind(p) ?? symlinkType(ctx.platform, 'symlink', ctx.ops.stat(p)?.isDirectory() ?? false);
+/**
+ * The Windows types links are made again with: each one's own, or (where that cannot be read) what it leads to now.
+ * Only links whose kind their text and stat leave open are asked of the filesystem, all in one call.
+ */
+function keptLinkTypes(links, ctx) {
+    const { ops, platform } = ctx;
+    if (!platform.isWindows)
+        return links.map(() => undefined);
+    const known = links.map((p) => ctx.keptKinds.get(p) ?? kindFromText(ops.readlink(p), ops.stat(p)));
+    const open = links.filter((_, i) => known[i] === undefined);
+    const answers = open.length > 0 ? ops.linkKinds(open) : [];
+    const asked = new Map(open.map((p, i) => [p, answers[i]]));
+    const leadsTo = (p) => symlinkType(platform, 'symlink', ops.stat(p)?.isDirectory() ?? false);
+    return links.map((p, i) => known[i] ?? asked.get(p) ?? leadsTo(p));
+}
+/**
+ * Windows: the kinds of the links a slice of plans will back up, asked together before the slice is applied, so that
+ * a run with backups starts PowerShell once per slice, not once per link.
+ */
+function learnKeptKinds(plans, ctx) {
+    if (!ctx.platform.isWindows || !ctx.settings.backupSuffix)
+        return;
+    const links = plans.filter((p) => p.action === 'replace' && p.existing === 'link').map((p) => p.request.absPath);
+    keptLinkTypes(links, ctx).forEach((kind, i) => kind && ctx.keptKinds.set(links[i], kind));
 }
 /** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. */
 function makeBackup(plan, ctx) {
@@ -2132,7 +2390,7 @@ function makeBackup(plan, ctx) {
         const at = ops.lstat(abs);
         // The backup keeps the old link's own kind (Windows fixes file, dir or junction at creation), not the new one's.
         if (at?.isSymbolicLink())
-            return ops.symlink(ops.readlink(abs), name, keptLinkType(abs, ctx));
+            return ops.symlink(ops.readlink(abs), name, keptLinkTypes([abs], ctx)[0]);
         try {
             ops.link(abs, name);
         }
@@ -2294,62 +2552,83 @@ function applyLink(planned, ctx) {
     return toResult(plan, outcome, ctx);
 }
 
-;// CONCATENATED MODULE: ./src/mount-sources.ts
-// What this machine says about its mounts: the mount table, block devices' formats, running FUSE daemons' command
-// lines, Windows drives, macOS firmlinks. Read as is; mounts.ts makes sense of it. Every read is bounded and never
-// throws where a missing answer will do.
+;// CONCATENATED MODULE: ./src/case-rules.ts
+// Whether each volume tells names apart by case: from its type where that settles it (families.ts), otherwise by
+// looking up one name of the link's directory with its case swapped. Read only, so a dry run does it too; once per
+// volume; never on a share that may hang (there the type or the OS's usual rule decides).
 
-
-
-/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
-function run(command, args, timeout = 3000) {
-    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
-        encoding: 'utf8',
-        timeout,
-        windowsHide: true,
-        // The default in the action, named because under Jest process.env is the test file's own copy (PATH included),
-        // which the default (Node's real one) would not see.
-        env: process.env,
-        stdio: ['ignore', 'pipe', 'ignore']
-    });
-    return result.status === 0 ? result.stdout.trim() || undefined : undefined;
+/** ASCII letters only: every filesystem that ignores case folds those. */
+function swapCase(name) {
+    return name.replace(/[A-Za-z]/g, (c) => (c <= 'Z' ? c.toLowerCase() : c.toUpperCase()));
 }
-function readOrUndefined(file) {
+/**
+ * Whether `dir` ignores case: one of its names, spelled with the case of its letters swapped and not itself listed,
+ * is found or not. Not by device and inode: FUSE filesystems give each spelling its own inode (exfat-fuse, fusefat).
+ * Undefined where the directory cannot be read or has no such name.
+ */
+function probeCase(dir, ops, platform) {
+    let names;
     try {
-        return external_node_fs_namespaceObject.readFileSync(file, 'utf8');
+        names = ops.readdir(dir);
     }
     catch {
         return undefined;
     }
-}
-const SYSTEM_PLACES = Object.freeze({
-    proc: '/proc',
-    mount: '/sbin/mount',
-    firmlinks: '/usr/share/firmlinks'
-});
-/** Linux's /proc, which only Linux has (darwin reads `mount` instead). Only numeric entries are processes. */
-function processArgsFromProc(proc) {
-    return external_node_fs_namespaceObject.readdirSync(proc)
-        .filter((name) => /^\d+$/.test(name))
-        .flatMap((pid) => {
+    const listed = new Set(names);
+    for (const name of names) {
+        const swapped = swapCase(name);
+        if (swapped === name || listed.has(swapped))
+            continue;
         try {
-            return [external_node_fs_namespaceObject.readFileSync(`${proc}/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
+            return ops.lstat(platform.path.join(dir, swapped)) !== undefined;
         }
         catch {
-            return []; // the process ended meanwhile
+            // unreadable (EACCES...): another name may tell
         }
-    });
+    }
+    return undefined;
 }
-/** The real sources of the platform the detector is made for. */
-function systemSources(platform, places = SYSTEM_PLACES) {
-    return {
-        mountTable: () => platform.isMac ? (run(places.mount, []) ?? '') : external_node_fs_namespaceObject.readFileSync(`${places.proc}/self/mountinfo`, 'utf8'),
-        blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
-        processArgs: () => processArgsFromProc(places.proc),
-        // PowerShell starts slowly on a busy runner; this runs once per drive.
-        driveInfo: (root) => run('powershell.exe', powershellArgs(driveQuery(root)), 10_000),
-        firmlinks: () => readOrUndefined(places.firmlinks)
+/** Where to look, nearest first: the path itself (a directory, or not there yet), up to the volume's root. */
+function directoriesUp(absPath, root, platform) {
+    const { path } = platform;
+    const dirs = [];
+    for (let dir = absPath;; dir = path.dirname(dir)) {
+        dirs.push(dir);
+        if (dir.length <= root.length || path.dirname(dir) === dir)
+            return dirs;
+    }
+}
+function ignoresCase(fs, absPath, platform, options) {
+    const rule = caseRuleOf(fs.type, fs.options, platform.name);
+    if (rule !== 'probe')
+        return rule === 'insensitive';
+    const { ops } = options;
+    if (!ops || options.mayHang(absPath))
+        return platform.usuallyIgnoresCase;
+    for (const dir of directoriesUp(absPath, fs.mountPoint, platform)) {
+        const found = probeCase(dir, ops, platform);
+        if (found !== undefined)
+            return found;
+    }
+    return platform.usuallyIgnoresCase;
+}
+/**
+ * The platform with each volume's own case rule, decided at the first path asked about on it. `detector` must be
+ * made with a platform of the usual rule: mount points are matched by it.
+ */
+function withVolumeCaseRules(platform, detector, options) {
+    // The detector hands out one FilesystemInfo per mount or volume.
+    const volumes = new Map();
+    const volumeAt = (absPath) => {
+        const fs = detector.forPath(absPath);
+        let volume = volumes.get(fs);
+        if (!volume) {
+            volume = { root: fs.mountPoint, ignoresCase: ignoresCase(fs, absPath, platform, options) };
+            volumes.set(fs, volume);
+        }
+        return volume;
     };
+    return { ...platform, caseRules: { volumeAt } };
 }
 
 ;// CONCATENATED MODULE: ./src/mounts-macos.ts
@@ -3027,15 +3306,17 @@ function assignLanes(links, count, platform) {
 
 
 
+
 /**
  * Where the links of a share are planned and made. The share itself is as the action saw it (its details already
  * read); every other path comes from the mount table, since a link is sent here when only its TARGET is on the
  * share, and its PATH's filesystem is what the plan must know.
  */
 function shareContext(share, ops) {
-    const platform = platformFor(share.platform);
     const { filesystem, settings } = share;
-    const detector = createDetector(platform, {}, [filesystem]);
+    const detector = createDetector(platformFor(share.platform), {}, [filesystem]);
+    // The share is not probed from here either: its type or the OS's usual rule decides, as in the action.
+    const platform = withVolumeCaseRules(platformFor(share.platform), detector, { mayHang: () => true });
     return applyContext({ settings, realWorkingDirectory: settings.workingDirectory, platform, ops, detector });
 }
 class Lane {
@@ -3106,6 +3387,8 @@ class Lane {
     }
     apply(links) {
         const apply = applierFor(this.ctx);
+        this.current.index = links[0]?.index ?? -1;
+        learnKeptKinds(links.flatMap(({ index }) => this.plans.get(index) ?? []), this.ctx);
         for (const { index } of links) {
             const plan = this.plans.get(index);
             // A plan that already failed touches nothing to report so; the others wait for a share that answers.
@@ -3188,6 +3471,8 @@ class Supervisor {
         });
         const watchdog = new Watchdog(this.slots, count, share.settings.timeoutMs);
         this.timer = setInterval(() => watchdog.check().forEach(({ lane, call }) => this.timedOut(lane, call)), 20);
+        // Only a watch: the lanes and the action's channel keep the worker alive while there is work.
+        this.timer.unref();
     }
     follow(port) {
         const state = { port, busy: false, dead: false };

@@ -2,7 +2,8 @@
 // of its own (runLane), so that a call stuck in a hung share holds up only this thread; each call is noted in the
 // shared slots first, for the worker's main thread to time.
 import { parentPort, workerData } from 'node:worker_threads'
-import { applyContext, type ApplyContext } from '../apply.js'
+import { applyContext, learnKeptKinds, type ApplyContext } from '../apply.js'
+import { withVolumeCaseRules } from '../case-rules.js'
 import { nodeFs, type FsOps } from '../fsops.js'
 import { isErrno } from '../errors.js'
 import { listedKey, planOrSkip, planningContext, statTarget, type LinkPlan, type PlanContext } from '../plan.js'
@@ -32,9 +33,10 @@ export interface LaneData {
  * share, and its PATH's filesystem is what the plan must know.
  */
 export function shareContext(share: Share, ops: FsOps): ApplyContext {
-  const platform = platformFor(share.platform)
   const { filesystem, settings } = share
-  const detector = createDetector(platform, {}, [filesystem])
+  const detector = createDetector(platformFor(share.platform), {}, [filesystem])
+  // The share is not probed from here either: its type or the OS's usual rule decides, as in the action.
+  const platform = withVolumeCaseRules(platformFor(share.platform), detector, { mayHang: () => true })
   return applyContext({ settings, realWorkingDirectory: settings.workingDirectory, platform, ops, detector })
 }
 
@@ -102,6 +104,11 @@ export class Lane {
 
   private apply(links: Indexed[]): void {
     const apply = applierFor(this.ctx)
+    this.current.index = links[0]?.index ?? -1
+    learnKeptKinds(
+      links.flatMap(({ index }) => this.plans.get(index) ?? []),
+      this.ctx
+    )
     for (const { index } of links) {
       const plan = this.plans.get(index)
       // A plan that already failed touches nothing to report so; the others wait for a share that answers.

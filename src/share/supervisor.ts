@@ -87,6 +87,8 @@ export class Supervisor {
     })
     const watchdog = new Watchdog(this.slots, count, share.settings.timeoutMs)
     this.timer = setInterval(() => watchdog.check().forEach(({ lane, call }) => this.timedOut(lane, call)), 20)
+    // Only a watch: the lanes and the action's channel keep the worker alive while there is work.
+    this.timer.unref()
   }
 
   private follow(port: LanePort): LaneState {

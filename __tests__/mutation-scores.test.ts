@@ -1,0 +1,71 @@
+// The per-module mutation score the mutation workflow fails on: read from a report in Stryker's JSON schema
+// (mutation-testing-report-schema: files → mutants → status), judged per module, not by the run's total.
+import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { parse } from 'yaml'
+import { ROOT } from '../scripts/run-action.mjs'
+import { scores } from '../scripts/mutation-scores.mjs'
+import { tempDir } from './helpers/stage.js'
+
+const mutants = (counts: Record<string, number>) =>
+  Object.entries(counts).flatMap(([status, n]) => Array.from({ length: n }, () => ({ status })))
+
+const REPORT = {
+  schemaVersion: '2',
+  files: {
+    'src/strong.ts': { mutants: mutants({ Killed: 80, Timeout: 9, Survived: 10, CompileError: 5, Ignored: 3 }) },
+    'src/weak.ts': { mutants: mutants({ Killed: 16, Survived: 2, NoCoverage: 2 }) },
+    'src/types.ts': { mutants: [] }
+  }
+}
+
+describe('mutation scores per module', () => {
+  it('counts killed and timed-out mutants as detected, survivors and uncovered ones not, invalid ones not at all', () => {
+    expect(scores(REPORT)).toEqual([
+      { file: 'src/strong.ts', detected: 89, undetected: 10, score: (100 * 89) / 99 },
+      { file: 'src/types.ts', detected: 0, undetected: 0, score: undefined },
+      { file: 'src/weak.ts', detected: 16, undetected: 4, score: 80 }
+    ])
+  })
+
+  const run = (...args: string[]) => {
+    const dir = tempDir()
+    const file = path.join(dir, 'mutation.json')
+    fs.writeFileSync(file, JSON.stringify(REPORT))
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'mutation-scores.mjs'), file, ...args], {
+      encoding: 'utf8'
+    })
+    fs.rmSync(dir, { recursive: true })
+    return result
+  }
+
+  it('fails naming each module under the floor, though the run as a whole is above it', () => {
+    const { status, stdout, stderr } = run()
+    expect(status).toBe(1)
+    expect(stdout).toMatch(/\| src\/weak\.ts \| 80\.0% \(under the floor\) \| 16 \| 4 \|/)
+    expect(stdout).toMatch(/\| src\/strong\.ts \| 89\.9% \| 89 \| 10 \|/)
+    expect(stdout).toMatch(/\| src\/types\.ts \| no mutants \|/)
+    expect(stderr).toContain('under 85%: src/weak.ts')
+  })
+
+  it('passes when every module with mutants reaches the floor given', () => {
+    expect(run('--floor', '80')).toMatchObject({ status: 0, stderr: '' })
+  })
+})
+
+describe('the mutation workflow', () => {
+  it('mutates every module of src/ in exactly one group', () => {
+    const workflow = parse(fs.readFileSync(path.join(ROOT, '.github', 'workflows', 'mutation.yml'), 'utf8')) as {
+      jobs: { mutate: { strategy: { matrix: { include: { files: string }[] } } } }
+    }
+    const grouped = workflow.jobs.mutate.strategy.matrix.include.flatMap((g) => g.files.split(','))
+    const modules = (dir: string): string[] =>
+      fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
+        const rel = `${dir}/${e.name}`
+        return e.isDirectory() ? modules(rel) : e.name.endsWith('.ts') ? [rel] : []
+      })
+    expect([...grouped].sort()).toEqual(modules('src').sort())
+  })
+})
