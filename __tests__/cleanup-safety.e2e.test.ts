@@ -290,9 +290,13 @@ describePosixWithActionNode('cleanup against later steps (dist/index.js, STATE_*
     const main = runAction(where.cwd, inputs)
     const runnerTemp = fresh(ground, 'runner-temp-')
     const missing = path.join(runnerTemp, 'ln-action-undo-gone.json')
+    // A record a later step writes to RUNNER_TEMP, well formed, named by no digest the main step saved.
+    const planted = path.join(runnerTemp, 'ln-action-undo-planted.json')
+    fs.writeFileSync(planted, main.state.undo)
     const damaged = [
       [stateEnv({ ...main.state, undo: main.state.undo.slice(0, 41) }), /in the runner's state \(undo\)/],
-      [stateEnv({ post: 'true', 'undo-file': missing }), new RegExp(`file ${missing} is unreadable \\(ENOENT`)]
+      [stateEnv({ post: 'true', 'undo-file': missing }), new RegExp(`file ${missing} is unreadable \\(ENOENT`)],
+      [stateEnv({ post: 'true', 'undo-file': planted }), /changed since the main step wrote it/]
     ] as const
     for (const [state, names] of damaged) {
       const post = runAction(where.cwd, inputs, { ...state, RUNNER_TEMP: runnerTemp })

@@ -434,21 +434,27 @@ describePosix('the runner state between the steps, and the post step', () => {
       expect(message).toMatch(/undo record in the runner's state \(undo\) is unreadable .*nothing was undone/)
     })
 
-    it('in a file: missing or damaged, named with its path', async () => {
+    it('in a file: missing, cut short, or rewritten by a later step (even well formed), named with its path', async () => {
       process.env.RUNNER_TEMP = tmp
       const big = made(Array.from({ length: 200 }, (_, i) => `l${i} -> data/x`).join('\n'))
       saveUndo(big.results, { ...settings, workingDirectory: ws })
-      const file = stateOf()['STATE_undo-file']
+      const state = stateOf()
+      const file = state['STATE_undo-file']
+      const original = fs.readFileSync(file, 'utf8')
+      const withFile = (name: string) => () => ({ ...state, 'STATE_undo-file': name })
       jest.clearAllMocks()
-      const missing = await postAfter(() => {
-        const gone = `${file}.gone`
-        return { 'STATE_undo-file': gone }
-      })
+      const missing = await postAfter(withFile(`${file}.gone`))
       expect(missing).toMatch(new RegExp(`undo record file ${file}.gone is unreadable \\(ENOENT.*nothing was undone`))
-      jest.clearAllMocks()
-      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').slice(0, 100))
-      const cut = await postAfter(() => ({ 'STATE_undo-file': file }))
-      expect(cut).toMatch(/undo record file .* is unreadable \(not JSON, cut short or damaged\): nothing was undone/)
+      for (const rewritten of [
+        original.slice(0, 100),
+        // Well formed, naming a file outside as one of the step's copies: a later step could write RUNNER_TEMP.
+        original.replace(`${ws}/l0"`, `${tmp}/precious"`)
+      ]) {
+        jest.clearAllMocks()
+        fs.writeFileSync(file, rewritten)
+        const message = await postAfter(withFile(file))
+        expect(message).toMatch(/undo record file .* is unreadable \(changed since the main step wrote it\)/)
+      }
     })
   })
 

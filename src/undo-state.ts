@@ -1,9 +1,10 @@
 // What the main step hands its post step, through the runner's state (core.saveState: the runner gives it back to
 // the post step as STATE_* variables), as actions/checkout does. The main step always marks itself, so the post
 // step, which runs the same file, knows what it is; what to undo travels inline while small, else in a file in
-// RUNNER_TEMP that the state names (an environment variable holds at most 32,767 characters on Windows).
+// RUNNER_TEMP that the state names, with its digest (an environment variable holds at most 32,767 characters on
+// Windows).
 import * as core from '@actions/core'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -13,6 +14,8 @@ import { KINDS, LINK_TYPES, type LinkResult, type Settings, type UndoEntry } fro
 const POST = 'post'
 const UNDO = 'undo'
 const UNDO_FILE = 'undo-file'
+/** The file's SHA-256, kept in the state: later steps can write RUNNER_TEMP, not this action's state. */
+const UNDO_DIGEST = 'undo-sha256'
 const INLINE_CHARS = 16 * 1024
 
 export interface UndoRecord {
@@ -54,10 +57,13 @@ export class UndoList {
       process.env.RUNNER_TEMP || os.tmpdir(),
       `ln-action-undo-${process.pid}-${randomBytes(3).toString('hex')}.json`
     )
-    fs.writeFileSync(file, json)
+    fs.writeFileSync(file, json, { flag: 'wx' })
     core.saveState(UNDO_FILE, file)
+    core.saveState(UNDO_DIGEST, digest(json))
   }
 }
+
+const digest = (text: string): string => createHash('sha256').update(text).digest('hex')
 
 /** The record could not be read as a whole: nothing is undone, and the post step fails saying which record. */
 export class UnreadableRecord extends Error {}
@@ -141,5 +147,8 @@ export function loadUndo(): { record: UndoRecord; file?: string } | undefined {
   } catch (error) {
     throw unreadable(`file ${file}`, `${errnoCode(error) || errorMessage(error)} from open()`)
   }
+  // A record a later step rewrote could name anything on the disk as the step's own: not one entry of it is used.
+  if (digest(text) !== core.getState(UNDO_DIGEST))
+    throw unreadable(`file ${file}`, 'changed since the main step wrote it')
   return { record: parseRecord(text, `file ${file}`), file }
 }
