@@ -14,6 +14,7 @@ const LAYERS: string[][] = [
   ['case-rules.ts'],
   ['settings.ts'],
   ['spec.ts'],
+  ['parent.ts'],
   ['remove.ts', 'cleanup.ts', 'undo-state.ts'],
   ['plan.ts'],
   ['result.ts'],

@@ -8,7 +8,11 @@ import { fileURLToPath } from 'node:url'
 import * as core from '../__fixtures__/core.js'
 import type { LinkResult, Settings, UndoEntry } from '../src/model.js'
 import { planAll } from '../src/plan.js'
+import { platformFor } from '../src/platform.js'
 import { describePosix } from './helpers/action.js'
+import { memoryFs, type Layout } from './helpers/memfs.js'
+import { noInodeReuse, recreateUntil, REUSE_TRIES } from './helpers/reuse.js'
+import { itUnless } from './helpers/skip.js'
 import { context, dataWorkspace, host, requests, type ContextOverrides } from './helpers/stage.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
@@ -108,6 +112,244 @@ describePosix('what the main step records, and the post step undoes', () => {
     expect(fs.readlinkSync(path.join(ws, 'b.bak'))).toBe('elsewhere')
   })
 
+  describe('on Windows, each link put back as the kind it was (issue 23; platform seam, in-memory model)', () => {
+    const win32 = platformFor('win32')
+    const NTFS = { type: 'NTFS', mountPoint: 'C:\\', source: '', options: ['fixed'] }
+
+    function madeOnWindows(spec: string, layout: Layout, backupSuffix = '') {
+      const mem = memoryFs(win32, { 'C:\\ws\\data\\x.txt': 'file', 'C:\\ws\\data\\dir': 'dir', ...layout })
+      const base = context('C:\\ws', {
+        platform: win32,
+        ops: mem.ops,
+        realWorkingDirectory: 'C:\\ws',
+        detector: { forPath: () => NTFS },
+        backupSuffix
+      })
+      const ctx = { ...base, settings: { ...base.settings, cleanup: true } }
+      const plans = planAll(requests(spec, 'C:\\ws', { overwrite: 'links' }, win32), ctx)
+      const entries = plans.flatMap((plan) => applierFor(ctx)(plan, ctx).undo ?? [])
+      return { mem, undone: entries.map((e) => undo(e, mem.ops, win32)) }
+    }
+
+    it('a replaced junction as a junction, a dangling directory link as a directory link', () => {
+      const { mem, undone } = madeOnWindows('j -> data/x.txt\nd -> data/x.txt', {
+        'C:\\ws\\j': { link: 'C:\\ws\\data\\dir', type: 'junction' },
+        'C:\\ws\\d': { link: 'C:\\ws\\gone', type: 'dir' }
+      })
+      expect(undone.map((u) => u.status)).toEqual(['restored', 'restored'])
+      expect(mem.at('C:\\ws\\j')).toMatchObject({ kind: 'link', type: 'junction', text: 'C:\\ws\\data\\dir' })
+      expect(mem.at('C:\\ws\\d')).toMatchObject({ kind: 'link', type: 'dir', text: 'C:\\ws\\gone' })
+      // Over the file links the step made, a directory link cannot be renamed (MoveFileExW): said, not hidden.
+      for (const u of undone) expect(u.warnings.join(' ')).toMatch(/not atomic/)
+      expect(mem.paths().filter((p) => p.includes('.ln-action-'))).toEqual([])
+    })
+
+    it('a directory-link backup over the file link the step made: removed, then renamed', () => {
+      const { mem, undone } = madeOnWindows(
+        'b -> data/x.txt',
+        { 'C:\\ws\\b': { link: 'C:\\ws\\data\\dir', type: 'dir' } },
+        '.bak'
+      )
+      expect(undone[0]).toMatchObject({ status: 'restored', message: expect.stringMatching(/from its backup/) })
+      expect(undone[0].warnings.join(' ')).toMatch(/not atomic/)
+      expect(mem.at('C:\\ws\\b')).toMatchObject({ kind: 'link', type: 'dir', text: 'C:\\ws\\data\\dir' })
+      expect(mem.at('C:\\ws\\b.bak')).toBeUndefined()
+    })
+  })
+
+  describe('directories the step created (issue 23)', () => {
+    it('go once their links are undone (last made first), innermost first; one that existed before stays', () => {
+      fs.mkdirSync(path.join(ws, 'existing'))
+      const { undo: entries } = made('a/b/l -> data/x\na/b/m -> data/x\nexisting/c/n -> data/x')
+      expect(entries.map((e) => (e.dirs ?? []).map((d) => path.relative(ws, d.real)))).toEqual([
+        ['a', 'a/b'],
+        [],
+        ['existing/c']
+      ])
+      const undone = undoAll([...entries].reverse())
+      expect(undone.map((u) => u.status)).toEqual(['removed', 'removed', 'removed'])
+      expect(undone[2].message).toContain(`${path.join(ws, 'a/b')}, ${path.join(ws, 'a')}`)
+      expect(fs.readdirSync(ws).sort()).toEqual(['data', 'existing'])
+      expect(fs.readdirSync(path.join(ws, 'existing'))).toEqual([])
+    })
+
+    it('stay where they hold anything else, or lead elsewhere now', () => {
+      const { undo: entries } = made('a/b/l -> data/x\nd/e/l -> data/x')
+      fs.writeFileSync(path.join(ws, 'a/later'), 'a later step wrote this')
+      fs.renameSync(path.join(ws, 'd/e'), path.join(ws, 'e-was'))
+      fs.symlinkSync('../e-was', path.join(ws, 'd/e')) // the chain to d/e now leads elsewhere: d/e/l is kept
+      const undone = undoAll(entries)
+      expect(undone.map((u) => u.status)).toEqual(['removed', 'kept'])
+      expect(fs.readdirSync(path.join(ws, 'a'))).toEqual(['later'])
+      expect(fs.readdirSync(path.join(ws, 'd'))).toEqual(['e'])
+      expect(fs.readdirSync(path.join(ws, 'e-was'))).toEqual(['l'])
+    })
+  })
+
+  describe('what a delete and recreate cannot reproduce (issue 23)', () => {
+    it('keeps a copied tree edited with the same size and its times restored (touch -r)', () => {
+      fs.writeFileSync(path.join(ws, 'data/dir/inner'), 'i')
+      const copy = made('- {path: c, target: data/dir, type: hardlink, fallback: copy}')
+      const inner = path.join(ws, 'c/inner')
+      const { atime, mtime } = fs.statSync(inner)
+      const dir = fs.statSync(path.join(ws, 'c'))
+      fs.writeFileSync(inner, 'j')
+      fs.utimesSync(inner, atime, mtime)
+      fs.utimesSync(path.join(ws, 'c'), dir.atime, dir.mtime)
+      expect(undoAll(copy.undo)[0].status).toBe('kept')
+      expect(fs.readFileSync(inner, 'utf8')).toBe('j')
+    })
+
+    it('puts back no file written again under the backup name with its inode number (in-memory, reused)', () => {
+      const linux = platformFor('linux')
+      const mem = memoryFs(linux, { '/ws/data/x': 'file', '/ws/f': 'file' }, undefined, { reuseInodes: true })
+      const base = context('/ws', { platform: linux, ops: mem.ops, realWorkingDirectory: '/ws', backupSuffix: '.bak' })
+      const ctx = { ...base, settings: { ...base.settings, cleanup: true } }
+      const [plan] = planAll(requests('f -> data/x', '/ws', { overwrite: 'files' }, linux), ctx)
+      const { undo: entry } = applierFor(ctx)(plan, ctx)
+      const backup = mem.ops.lstat('/ws/f.bak')!.ino
+      mem.ops.unlink('/ws/f.bak')
+      mem.ops.writeFile('/ws/f.bak', 'not the backup')
+      expect(mem.ops.lstat('/ws/f.bak')!.ino).toBe(backup) // the number came back
+      const undone = undo(entry!, mem.ops, linux)
+      expect(undone.warnings[0]).toMatch(/backup .*f.bak changed or went/)
+      expect(mem.at('/ws/f.bak')).toMatchObject({ kind: 'file', inode: { data: 'not the backup' } })
+    })
+
+    itUnless(noInodeReuse(os.tmpdir()))(
+      'puts back no file written again under the backup name with its inode number (ext4)',
+      () => {
+        fs.writeFileSync(path.join(ws, 'f'), 'mine')
+        const { undo: entries } = made('f -> data/x', { overwrite: 'files' }, { backupSuffix: '.bak' })
+        const bak = path.join(ws, 'f.bak')
+        const was = fs.lstatSync(bak).ino
+        fs.rmSync(path.join(ws, 'f.bak')) // the backup's last name: f is the step's link now
+        const tries = recreateUntil(bak, was)
+        expect(tries).toBeLessThan(REUSE_TRIES) // noInodeReuse saw it happen within as many
+        const [undone] = undoAll(entries)
+        expect(undone.warnings[0]).toMatch(/backup .*f.bak changed or went/)
+        expect(fs.readFileSync(bak, 'utf8')).toBe('written again')
+      }
+    )
+  })
+
+  describe('a hard link (issue 23)', () => {
+    it('is removed while PATH and TARGET are one file, even after a write to TARGET (no change time)', () => {
+      const { undo: entries } = made('- {path: h, target: data/x, type: hardlink}')
+      fs.appendFileSync(path.join(ws, 'data/x'), 'more')
+      fs.chmodSync(path.join(ws, 'data/x'), 0o600)
+      expect(undoAll(entries)[0].status).toBe('removed')
+      expect(fs.readFileSync(path.join(ws, 'data/x'), 'utf8')).toBe('xmore')
+    })
+
+    it('is kept where TARGET was written again as a new file and PATH edited: PATH is the only name of its content', () => {
+      const { undo: entries } = made('- {path: h, target: data/x, type: hardlink}')
+      fs.rmSync(path.join(ws, 'data/x'))
+      fs.writeFileSync(path.join(ws, 'data/x'), 'new target')
+      fs.appendFileSync(path.join(ws, 'h'), ' edited')
+      const [undone] = undoAll(entries)
+      expect(undone.status).toBe('kept')
+      expect(fs.readFileSync(path.join(ws, 'h'), 'utf8')).toBe('x edited')
+    })
+
+    it('is kept where TARGET is gone, or now a symlink to PATH', () => {
+      fs.writeFileSync(path.join(ws, 'data/y'), 'y')
+      const { undo: entries } = made(
+        '- {path: h, target: data/x, type: hardlink}\n- {path: g, target: data/y, type: hardlink}'
+      )
+      fs.rmSync(path.join(ws, 'data/x'))
+      fs.rmSync(path.join(ws, 'data/y'))
+      fs.symlinkSync('../g', path.join(ws, 'data/y'))
+      expect(undoAll(entries).map((u) => u.status)).toEqual(['kept', 'kept'])
+      expect(fs.readFileSync(path.join(ws, 'h'), 'utf8')).toBe('x')
+      expect(fs.readFileSync(path.join(ws, 'g'), 'utf8')).toBe('y')
+    })
+
+    it('on a share, where inode numbers prove nothing, goes only while it holds the same bytes as TARGET', () => {
+      fs.writeFileSync(path.join(ws, 'data/y'), 'y')
+      const { undo: entries } = made(
+        '- {path: h, target: data/x, type: hardlink}\n- {path: g, target: data/y, type: hardlink}'
+      )
+      const onShare = entries.map((e) => ({ ...e, share: true }))
+      fs.rmSync(path.join(ws, 'data/x'))
+      fs.writeFileSync(path.join(ws, 'data/x'), 'x') // a copy, the same bytes: nothing is lost
+      fs.rmSync(path.join(ws, 'data/y'))
+      fs.writeFileSync(path.join(ws, 'data/y'), 'Y') // other bytes: g holds the only copy of 'y'
+      expect(undoAll(onShare).map((u) => u.status)).toEqual(['removed', 'kept'])
+      expect(fs.readFileSync(path.join(ws, 'g'), 'utf8')).toBe('y')
+    })
+  })
+
+  describe('a parent swapped after the step (issue 23)', () => {
+    let outside: string
+    beforeEach(() => {
+      outside = fs.mkdtempSync(path.join(tmp, 'outside-'))
+    })
+
+    /** Move sub away and put a symlink to `to` in its place, holding a link of the same text (and a backup's name). */
+    function swapSub(to: string): void {
+      fs.mkdirSync(to, { recursive: true })
+      fs.symlinkSync('../data/x', path.join(to, 'l'))
+      fs.writeFileSync(path.join(to, 'l.bak'), 'not the backup')
+      fs.renameSync(path.join(ws, 'sub'), path.join(ws, 'sub-was'))
+      fs.symlinkSync(to, path.join(ws, 'sub'))
+    }
+
+    it('keeps PATH, and touches nothing, where the parent now leads out of the workspace', () => {
+      fs.mkdirSync(path.join(ws, 'sub'))
+      const { undo: entries } = made('sub/l -> data/x')
+      swapSub(outside)
+      const before = fs.readdirSync(outside).map((n) => [n, fs.lstatSync(path.join(outside, n)).ino])
+      const [undone] = undoAll(entries)
+      expect(undone.status).toBe('kept')
+      expect(undone.warnings[0]).toContain(`now leads to ${outside}`)
+      expect(fs.readdirSync(outside).map((n) => [n, fs.lstatSync(path.join(outside, n)).ino])).toEqual(before)
+      expect(fs.readlinkSync(path.join(ws, 'sub-was/l'))).toBe('../data/x')
+    })
+
+    it('keeps PATH where the parent now leads to another directory inside the workspace', () => {
+      fs.mkdirSync(path.join(ws, 'sub'))
+      const { undo: entries } = made('sub/l -> data/x', {}, { backupSuffix: '.bak' })
+      swapSub(path.join(ws, 'elsewhere'))
+      expect(undoAll(entries)[0].status).toBe('kept')
+      expect(fs.readlinkSync(path.join(ws, 'elsewhere/l'))).toBe('../data/x')
+    })
+
+    it('keeps PATH where its directory was replaced by another one at the same path', () => {
+      fs.mkdirSync(path.join(ws, 'sub'))
+      const { undo: entries } = made('sub/l -> data/x')
+      fs.renameSync(path.join(ws, 'sub'), path.join(ws, 'sub-was'))
+      fs.mkdirSync(path.join(ws, 'sub'))
+      fs.symlinkSync('../data/x', path.join(ws, 'sub/l'))
+      const [undone] = undoAll(entries)
+      expect(undone.status).toBe('kept')
+      expect(undone.warnings[0]).toMatch(/another directory now/)
+      expect(fs.readlinkSync(path.join(ws, 'sub/l'))).toBe('../data/x')
+    })
+
+    it('keeps PATH where the chain to its parent can no longer be followed (a link text sshfs hides: EPERM)', () => {
+      fs.mkdirSync(path.join(ws, 'sub'))
+      const { undo: entries } = made('sub/l -> data/x')
+      const hiding = {
+        ...context(ws).ops,
+        realpath: () => {
+          throw Object.assign(new Error('EPERM'), { code: 'EPERM', syscall: 'realpath' })
+        }
+      }
+      const undone = undo(entries[0], hiding, host)
+      expect(undone.status).toBe('kept')
+      expect(undone.warnings[0]).toMatch(/can no longer be followed \(EPERM/)
+      expect(fs.readlinkSync(path.join(ws, 'sub/l'))).toBe('../data/x')
+    })
+
+    it('finds nothing to undo where the parent is gone', () => {
+      fs.mkdirSync(path.join(ws, 'sub'))
+      const { undo: entries } = made('sub/l -> data/x')
+      fs.rmSync(path.join(ws, 'sub'), { recursive: true })
+      expect(undoAll(entries)[0]).toMatchObject({ status: 'unchanged', message: expect.stringMatching(/is gone/) })
+    })
+  })
+
   it('turns a refused call into that link failure with its errno', () => {
     const { undo: entries } = made('l -> data/x')
     const ops = {
@@ -166,6 +408,54 @@ describePosix('the runner state between the steps, and the post step', () => {
     await runPost()
     expect(fs.existsSync(state['STATE_undo-file'])).toBe(false)
     expect(fs.readdirSync(ws)).toEqual(['data'])
+  })
+
+  describe('an undo record that cannot be read (issue 23)', () => {
+    /** The post step's failure, after the main step made `l` and its state was damaged by `damage`. */
+    async function postAfter(damage: (state: Record<string, string>) => Record<string, string>): Promise<string> {
+      const { results } = made('l -> data/x')
+      saveUndo(results, { ...settings, workingDirectory: ws })
+      Object.assign(process.env, damage(stateOf()))
+      await runPost()
+      expect(fs.readlinkSync(path.join(ws, 'l'))).toBe('data/x') // nothing undone
+      expect(core.setFailed).toHaveBeenCalledTimes(1)
+      return String(core.setFailed.mock.calls[0][0])
+    }
+
+    it.each([
+      ['truncated', (json: string) => json.slice(0, 41)],
+      ['empty', () => ' '],
+      ['entries not a list', (json: string) => json.replace('"entries":[', '"entries":{"0":').replace(/]}$/, '}}')],
+      ['an entry without its parent', (json: string) => json.replace('"parent":', '"elsewhere":')],
+      ['an entry of an unknown kind', (json: string) => json.replace('"kind":"symlink"', '"kind":"folder"')],
+      ['not an object', () => '[1, 2]']
+    ])('in the state, %s: one error naming the record, saying nothing was undone', async (_, damage) => {
+      const message = await postAfter((state) => ({ STATE_undo: damage(state.STATE_undo) }))
+      expect(message).toMatch(/undo record in the runner's state \(undo\) is unreadable .*nothing was undone/)
+    })
+
+    it('in a file: missing, cut short, or rewritten by a later step (even well formed), named with its path', async () => {
+      process.env.RUNNER_TEMP = tmp
+      const big = made(Array.from({ length: 200 }, (_, i) => `l${i} -> data/x`).join('\n'))
+      saveUndo(big.results, { ...settings, workingDirectory: ws })
+      const state = stateOf()
+      const file = state['STATE_undo-file']
+      const original = fs.readFileSync(file, 'utf8')
+      const withFile = (name: string) => () => ({ ...state, 'STATE_undo-file': name })
+      jest.clearAllMocks()
+      const missing = await postAfter(withFile(`${file}.gone`))
+      expect(missing).toMatch(new RegExp(`undo record file ${file}.gone is unreadable \\(ENOENT.*nothing was undone`))
+      for (const rewritten of [
+        original.slice(0, 100),
+        // Well formed, naming a file outside as one of the step's copies: a later step could write RUNNER_TEMP.
+        original.replace(`${ws}/l0"`, `${tmp}/precious"`)
+      ]) {
+        jest.clearAllMocks()
+        fs.writeFileSync(file, rewritten)
+        const message = await postAfter(withFile(file))
+        expect(message).toMatch(/undo record file .* is unreadable \(changed since the main step wrote it\)/)
+      }
+    })
   })
 
   it('undoes links on a share in a child process (the bundle), and fails what it did not get to', async () => {

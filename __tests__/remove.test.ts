@@ -109,6 +109,27 @@ describePosix('state: absent on real directories', () => {
     expect(fs.existsSync(path.join(ws, 'l'))).toBe(false)
   })
 
+  it('removes nothing where a parent was swapped between planning and unlinking (issue 23)', () => {
+    const outside = fs.mkdtempSync(path.join(path.dirname(ws), 'ln-action-outside-'))
+    try {
+      fs.mkdirSync(path.join(ws, 'sub'))
+      fs.symlinkSync('../data/x', path.join(ws, 'sub/l'))
+      fs.symlinkSync('../data/x', path.join(outside, 'l'))
+      const ctx = context(ws)
+      const plans = planAll(requests('sub/l', ws, ABSENT), ctx)
+      expect(plans[0].action).toBe('remove')
+      fs.renameSync(path.join(ws, 'sub'), path.join(ws, 'sub-was'))
+      fs.symlinkSync(outside, path.join(ws, 'sub'))
+      const [result] = plans.map((plan) => applyLink(plan, ctx))
+      expect(result).toMatchObject({ status: 'failed', code: 'PARENT_CHANGED' })
+      expect(result.message).toContain(`now leads to ${outside}`)
+      expect(fs.readlinkSync(path.join(outside, 'l'))).toBe('../data/x')
+      expect(fs.readlinkSync(path.join(ws, 'sub-was/l'))).toBe('../data/x')
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true })
+    }
+  })
+
   it('says why removal failed where unlink is refused', () => {
     fs.symlinkSync('data/x', path.join(ws, 'l'))
     const ops = {

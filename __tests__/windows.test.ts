@@ -671,6 +671,32 @@ describe('PowerShell starts: only for kinds that text and stat leave open, batch
     expect(mem.at('C:\\ws\\c.bak')).toMatchObject({ kind: 'link', type: 'dir' })
   })
 
+  it('with cleanup: true, asks once per run for the kinds the undo record notes of the links replaced', async () => {
+    const mem = memoryFs(win32, {
+      [WS]: 'dir',
+      'C:\\ws\\data\\x.txt': 'file',
+      'C:\\ws\\a': { link: 'C:\\ws\\data', type: 'junction' },
+      'C:\\ws\\b': { link: 'C:\\ws\\gone', type: 'dir' }
+    })
+    const ctx = context(WS, {
+      platform: win32,
+      ops: mem.ops,
+      realWorkingDirectory: WS,
+      detector: { forPath: () => NTFS }
+    })
+    ctx.settings = { ...ctx.settings, cleanup: true }
+    const links = requests('a -> data/x.txt\nb -> data/x.txt', WS, { overwrite: 'links' }, win32)
+    const results: LinkResult[] = []
+    await new LocalExecutor(
+      links.map((request, index) => ({ index, request })),
+      ctx,
+      false
+    ).results((_, result) => results.push(result))
+    expect(results.map((r) => r.status)).toEqual(['replaced', 'replaced'])
+    expect(mem.kindQueries).toEqual([['C:\\ws\\a', 'C:\\ws\\b']])
+    expect(results.map((r) => r.undo?.before?.type)).toEqual(['junction', 'dir'])
+  })
+
   it('asks nothing for backups whose relative texts lead somewhere', async () => {
     const { mem, results } = await withBackups('c -> data/x.txt', { 'C:\\ws\\c': { link: 'data\\dir', type: 'dir' } })
     expect(results[0].status).toBe('replaced')

@@ -8,6 +8,7 @@ import { familyFacts } from './families.js'
 import { familyOf, isShareGone, kindWords, misreports, type Explanation, type FailureContext } from './knowledge.js'
 import { backupName, type Failure, type Kind, type LinkResult, type Probe } from './model.js'
 import { removeEntry } from './fsops.js'
+import { parentChange, underParent } from './parent.js'
 import { fallBack, planLink, planOrSkip, syscallOf, type LinkPlan, type PlanContext } from './plan.js'
 import { kindFromText, type WindowsLinkType } from './mounts-windows.js'
 import { linkTextOf, sameLinkTarget, symlinkType } from './platform.js'
@@ -21,6 +22,8 @@ export interface ApplyContext extends PlanContext {
   swept: Set<string>
   /** Parent directories this run made or found made: thousands of links share a few, and mkdir is not free. */
   madeDirs: Set<string>
+  /** What each link took and made on the way, by PATH, for the undo record: installed under `cleanup` alone. */
+  taken?: Map<string, Taken>
   /** Mount points that answered readlink with EPERM for a link of the right size (Debian's sshfs hides texts). */
   hidingTexts: Set<string>
   /** Directories where a plain file could (or could not) be made, asked after EPERM from symlink() on Windows. */
@@ -28,6 +31,12 @@ export interface ApplyContext extends PlanContext {
   /** Windows: the kinds of the old links a slice backs up, asked together before it is applied (learnKeptKinds). */
   keptKinds: Map<string, { text: string; kind: WindowsLinkType }>
   now: () => number
+}
+
+/** What applying a link did besides the link: the name its backup took, the parent directories it created. */
+export interface Taken {
+  backup?: string
+  dirs?: string[]
 }
 
 /** A fresh context for one run (or one share worker lane): nothing probed, swept or made yet. */
@@ -396,12 +405,13 @@ function keptLinkTypes(links: string[], ctx: ApplyContext): (WindowsLinkType | u
 }
 
 /**
- * Windows: the kinds of the links a slice of plans will back up, asked together before the slice is applied, so that
- * a run with backups starts PowerShell once per slice, not once per link. A link below an earlier link is planned
- * again when its turn comes (what is at its PATH may change by then): it is left to ask for itself.
+ * Windows: the kinds of the links a slice of plans will replace and keep (a backup, or the undo record's note of
+ * what to put back), asked together before the slice is applied, so that PowerShell starts once per slice, not once
+ * per link. A link below an earlier link is planned again when its turn comes (what is at its PATH may change by
+ * then): it is left to ask for itself.
  */
 export function learnKeptKinds(plans: LinkPlan[], ctx: ApplyContext): void {
-  if (!ctx.platform.isWindows || !ctx.settings.backupSuffix) return
+  if (!ctx.platform.isWindows || !(ctx.settings.backupSuffix || ctx.settings.cleanup)) return
   const links = plans
     .filter((p) => p.action === 'replace' && p.existing === 'link' && !p.request.dependsOnEarlier)
     .map((p) => p.request.absPath)
@@ -411,23 +421,25 @@ export function learnKeptKinds(plans: LinkPlan[], ctx: ApplyContext): void {
   })
 }
 
-/** The kind learnKeptKinds found for the link at p, while it still holds the text it held then; used once. */
-function learnedKind(p: string, text: string, ctx: ApplyContext): WindowsLinkType | undefined {
+/** The Windows kind of the link at p: as learnKeptKinds found it while p still holds the text it held then, else asked. */
+export function keptLinkType(p: string, ctx: ApplyContext): WindowsLinkType | undefined {
+  if (!ctx.platform.isWindows) return undefined
   const learned = ctx.keptKinds.get(p)
-  ctx.keptKinds.delete(p)
-  return learned?.text === text ? learned.kind : undefined
+  if (learned && learned.text === quietly(() => ctx.ops.readlink(p))) return learned.kind
+  return keptLinkTypes([p], ctx)[0]
 }
 
-/** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. */
-function makeBackup(plan: LinkPlan, ctx: ApplyContext): void {
+/** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. Returns the name taken. */
+function makeBackup(plan: LinkPlan, ctx: ApplyContext): string {
   const { ops } = ctx
   const abs = plan.request.absPath
   const keep = (name: string): void => {
     const at = ops.lstat(abs)
     // The backup keeps the old link's own kind (Windows fixes file, dir or junction at creation), not the new one's.
     if (at?.isSymbolicLink()) {
-      const text = ops.readlink(abs)
-      return ops.symlink(text, name, learnedKind(abs, text, ctx) ?? keptLinkTypes([abs], ctx)[0])
+      const kind = keptLinkType(abs, ctx)
+      ctx.keptKinds.delete(abs) // used: a later link at this PATH asks again
+      return ops.symlink(ops.readlink(abs), name, kind)
     }
     try {
       ops.link(abs, name)
@@ -439,7 +451,8 @@ function makeBackup(plan: LinkPlan, ctx: ApplyContext): void {
   for (let n = 0; ; n++) {
     const name = backupName(abs, ctx.settings.backupSuffix, n)
     try {
-      return step(`keep the backup ${name} of`, 'hardlink', () => keep(name))
+      step(`keep the backup ${name} of`, 'hardlink', () => keep(name))
+      return name
     } catch (error) {
       if (!(error instanceof StepError) || error.failure.code !== 'EEXIST') throw error
     }
@@ -455,7 +468,10 @@ function replace(plan: LinkPlan, ctx: ApplyContext): Made {
   const made = makeWithFallback(temp, plan, ctx)
   const { kind } = made
   try {
-    if (ctx.settings.backupSuffix) makeBackup(plan, ctx)
+    if (ctx.settings.backupSuffix) {
+      const backup = makeBackup(plan, ctx)
+      ctx.taken?.set(abs, { backup })
+    }
     // rename(2) cannot put a directory (a copied tree) over a link: remove, then rename.
     if (kind === 'copy' && plan.targetIsDir) step('remove the old link at', kind, () => ops.unlink(abs))
     renameOver(temp, kind, plan, ctx)
@@ -530,6 +546,7 @@ function execute(plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
     createParents(plan, ctx, createdParents)
     const status = plan.action === 'replace' ? 'replaced' : 'created'
     const made = status === 'replaced' ? replace(plan, ctx) : makeWithFallback(plan.request.absPath, plan, ctx)
+    if (createdParents.length > 0) ctx.taken?.set(plan.request.absPath, { dirs: createdParents })
     verify(made, plan, ctx)
     return { status, kind: made.kind, failure: made.quirk, failedKind: made.kind }
   } catch (error) {
@@ -539,16 +556,30 @@ function execute(plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
   }
 }
 
-/** `state: absent`: the link goes, or with backup-suffix is renamed to its backup. */
+/** `state: absent`: the link goes, or with backup-suffix is renamed to its backup; through the real directory planned. */
 function removal(plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
   const kind = plan.kinds[0]
+  const abs = plan.request.absPath
+  const moved = plan.parent && parentChange(abs, plan.parent, ctx.ops, ctx.platform)
+  if (moved?.gone) return { status: 'unchanged', kind: '' } // the link went with its directory
+  if (moved) return parentMoved(moved.words, plan)
+  const at = plan.parent ? underParent(abs, plan.parent, ctx.platform) : abs
   try {
-    step('remove the link', kind, () => removeLinkAt(plan.request.absPath, ctx.settings.backupSuffix, ctx.ops))
+    step('remove the link', kind, () => removeLinkAt(at, ctx.settings.backupSuffix, ctx.ops))
     return { status: 'removed', kind }
   } catch (error) {
     if (!(error instanceof StepError)) throw error
     return failedOutcome(error, plan, ctx)
   }
+}
+
+/** PATH's chain led elsewhere by the time the link was to go (a later process swapped a parent): nothing removed. */
+function parentMoved(words: string, plan: LinkPlan): LinkOutcome {
+  const failure = { code: 'PARENT_CHANGED', syscall: 'realpath', attempted: 'remove the link' }
+  const message = `${plan.request.absPath} was not removed: ${words} since the plan looked at it.`
+  const hint = 'Run the step again once nothing else changes the directories above PATH.'
+  const explanation = { message, hint, advice: [], capability: false }
+  return { status: 'failed', kind: '', failure, failedKind: plan.kinds[0], explanation }
 }
 
 function failedOutcome(error: StepError, plan: LinkPlan, ctx: ApplyContext): LinkOutcome {

@@ -3,11 +3,13 @@
 // Anything changed since is kept, with a warning. The same code identifies what the main step made.
 import { createHash, randomBytes } from 'node:crypto'
 import type { Stats } from 'node:fs'
+import { errnoCode } from './errors.js'
 import { removeEntry, type FsOps } from './fsops.js'
 import type { Identity, Status, UndoEntry } from './model.js'
+import { parentChange, removeMadeDirs, underParent } from './parent.js'
 import { sameLinkTarget, type Platform } from './platform.js'
 
-/** Everything below a copied directory, in one line: names, types, sizes, times. */
+/** Everything below a copied directory, in one digest: names, types, link texts and file contents. */
 function treeOf(dir: string, ops: FsOps, platform: Platform): string {
   const hash = createHash('sha256')
   const walk = (d: string, rel: string): void => {
@@ -15,7 +17,8 @@ function treeOf(dir: string, ops: FsOps, platform: Platform): string {
       const p = platform.path.join(d, name)
       const s = ops.lstat(p)
       if (!s) continue
-      hash.update(`${rel}/${name}\0${s.isDirectory() ? 'd' : s.isSymbolicLink() ? 'l' : 'f'}${s.size}:${s.mtimeMs}\n`)
+      const what = s.isDirectory() ? 'd' : s.isSymbolicLink() ? `l${ops.readlink(p)}` : `f${ops.contentHash(p)}`
+      hash.update(`${rel}/${name}\0${what}\n`)
       if (s.isDirectory()) walk(p, `${rel}/${name}`)
     }
   }
@@ -23,25 +26,48 @@ function treeOf(dir: string, ops: FsOps, platform: Platform): string {
   return hash.digest('hex')
 }
 
-/** What is at p now, in the terms the post step compares; undefined where nothing is. */
-export function identify(p: string, ops: FsOps, platform: Platform): Identity | undefined {
+/**
+ * What is at p now, in the terms the post step compares; undefined where nothing is. With `content`, what only the
+ * same data has as well: a file's hash, a directory's tree, and the birth time where the filesystem keeps one.
+ */
+export function identify(p: string, ops: FsOps, platform: Platform, content = false): Identity | undefined {
   const s = ops.lstat(p)
   if (!s) return undefined
-  if (s.isSymbolicLink()) {
-    const dir = platform.isWindows ? ops.stat(p)?.isDirectory() === true : undefined
-    return { link: ops.readlink(p), ...(dir ? { dir } : {}) }
-  }
-  const { dev, ino, size, mtimeMs } = s
-  return { dev, ino, size, mtimeMs, ...(s.isDirectory() ? { tree: treeOf(p, ops, platform) } : {}) }
+  if (s.isSymbolicLink()) return { link: ops.readlink(p) }
+  const { dev, ino, size } = s
+  if (!content) return { dev, ino, size }
+  const born = s.birthtimeMs > 0 ? { birthtimeMs: s.birthtimeMs } : {}
+  const data = s.isDirectory() ? { tree: treeOf(p, ops, platform) } : { hash: ops.contentHash(p) }
+  return { dev, ino, size, ...born, ...data }
 }
 
-/** p still is what was recorded: the same link text, or the same inode (and, for a copy, size, time and tree). */
-function isStill(p: string, s: Stats, was: Identity, ops: FsOps, platform: Platform, strict: boolean): boolean {
+/**
+ * p still is what was recorded: a link by its text; anything else by its content where that was recorded, and by its
+ * inode (and birth time) where inode numbers are the file's own. A reused inode number (ext4 gives a deleted file's
+ * number to the next) passes none of content, birth time and size together; where inodes prove nothing (FUSE
+ * shares) the content alone decides, and without a recorded content nothing does: kept.
+ */
+function isStill(p: string, s: Stats, was: Identity, ops: FsOps, platform: Platform, byInode: boolean): boolean {
   if (was.link !== undefined) return s.isSymbolicLink() && sameLinkTarget(platform, p, ops.readlink(p), was.link)
-  if (s.isSymbolicLink() || s.dev !== was.dev || s.ino !== was.ino) return false
-  if (!strict) return true // a hard link: its content is TARGET's, whoever changed it
-  if (s.size !== was.size || s.mtimeMs !== was.mtimeMs) return false
-  return was.tree === undefined || (s.isDirectory() && treeOf(p, ops, platform) === was.tree)
+  if (s.isSymbolicLink()) return false
+  if (byInode && (s.dev !== was.dev || s.ino !== was.ino)) return false
+  if (byInode && was.birthtimeMs !== undefined && s.birthtimeMs !== was.birthtimeMs) return false
+  if (was.tree !== undefined) return s.isDirectory() && treeOf(p, ops, platform) === was.tree
+  if (was.hash !== undefined) return s.isFile() && s.size === was.size && ops.contentHash(p) === was.hash
+  return byInode // a link that sshfs -o follow_symlinks shows as what it leads to: its inode is all there is
+}
+
+/**
+ * A hard link goes only while PATH and the file it was made a name of are still one file, so its content keeps a
+ * name: both present, same device and inode. Not what was recorded of PATH: TARGET rewritten as a new file leaves
+ * PATH the only name of the old content, under the inode recorded. No change time either: a write or chmod on TARGET
+ * changes it. Where inode numbers prove nothing (FUSE shares), equal bytes are the proof.
+ */
+function isStillHardLink(p: string, s: Stats, entry: UndoEntry, ops: FsOps): boolean {
+  const source = ops.lstat(entry.source ?? entry.target)
+  if (!source?.isFile() || !s.isFile()) return false
+  if (entry.share) return ops.contentHash(p) === ops.contentHash(entry.source ?? entry.target)
+  return s.dev === source.dev && s.ino === source.ino
 }
 
 export interface Undone {
@@ -50,46 +76,89 @@ export interface Undone {
   warnings: string[]
 }
 
-/** A link with `text` put where `p` is, in one rename (a temporary name of apply's form, swept if left behind). */
-function putLinkBack(p: string, text: string, dir: boolean, ops: FsOps, platform: Platform): void {
+/**
+ * A link with `text`, of its Windows kind, put where `p` is: made under a temporary name of apply's form (swept if
+ * left behind), then renamed over p.
+ */
+function putLinkBack(p: string, was: Identity, ops: FsOps, platform: Platform, warnings: string[]): void {
   const temp = platform.path.join(
     platform.path.dirname(p),
     `.ln-action-${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`
   )
-  ops.symlink(text, temp, platform.isWindows ? (dir ? 'dir' : 'file') : undefined)
+  ops.symlink(was.link!, temp, platform.isWindows ? (was.type ?? 'file') : undefined)
   try {
-    // Windows cannot rename over a directory link.
-    if (platform.isWindows && ops.stat(p)?.isDirectory()) ops.unlink(p)
-    ops.rename(temp, p)
+    renameOver(temp, p, ops, platform, warnings)
   } catch (error) {
     ops.unlink(temp)
     throw error
   }
 }
 
-/** Undo one link, or say why it was left. Throws the errno of a call that failed. */
+/**
+ * Rename `from` over p, the step's own link. Windows refuses (EPERM) where either is a directory link or junction,
+ * dangling or not (MoveFileExW cannot replace a directory; libuv says EPERM for ERROR_ACCESS_DENIED): there p is
+ * removed first (libuv's fs__unlink removes a directory link or junction too, src/win/fs.c), and the result says it
+ * was not atomic.
+ */
+function renameOver(from: string, p: string, ops: FsOps, platform: Platform, warnings: string[]): void {
+  try {
+    return ops.rename(from, p)
+  } catch (error) {
+    if (!platform.isWindows || errnoCode(error) !== 'EPERM') throw error
+  }
+  ops.unlink(p)
+  ops.rename(from, p)
+  warnings.push(`Windows cannot put a link back over ${p} in one step (not atomic): it was removed, then renamed.`)
+}
+
+/**
+ * Undo one link, or say why it was left, then remove the directories made for it that its undo left empty. Only
+ * through PATH's real directory, while the chain still leads there. Throws the errno of a call that failed.
+ */
 export function undo(entry: UndoEntry, ops: FsOps, platform: Platform): Undone {
-  const { path: p, before } = entry
+  const backupLeft = entry.before?.backup ? ` Its backup ${entry.before.backup} is left where it is.` : ''
+  const moved = parentChange(entry.path, entry.parent, ops, platform, !entry.share)
+  if (moved?.gone)
+    return { status: 'unchanged', message: `Nothing is at ${entry.path} any more: ${moved.words}.`, warnings: [] }
+  if (moved) {
+    const why = `${entry.path} was kept: ${moved.words} since this job's ln-action step made the link.${backupLeft}`
+    return { status: 'kept', message: '', warnings: [why] }
+  }
+  const undone = undoAt(underParent(entry.path, entry.parent, platform), entry, backupLeft, ops, platform)
+  if (!entry.dirs || undone.status === 'kept') return undone
+  const removed = removeMadeDirs(entry.dirs, ops, platform, !entry.share)
+  if (removed.length === 0) return undone
+  const also = `Removed the directory the step made for it, now empty: ${removed.join(', ')}.`
+  return { ...undone, message: [undone.message, also].filter(Boolean).join(' ') }
+}
+
+/** Undo the link at p, PATH under its real directory. */
+function undoAt(p: string, entry: UndoEntry, backupLeft: string, ops: FsOps, platform: Platform): Undone {
+  const { before } = entry
   const warnings: string[] = []
-  const backupLeft = before?.backup ? ` Its backup ${before.backup} is left where it is.` : ''
   const at = ops.lstat(p)
-  if (!at) return { status: 'unchanged', message: `Nothing is at ${p} any more.${backupLeft}`, warnings }
-  if (!isStill(p, at, entry.made, ops, platform, entry.kind === 'copy')) {
-    warnings.push(`${p} changed since this job's ln-action step made it: kept as it is now.${backupLeft}`)
+  if (!at) return { status: 'unchanged', message: `Nothing is at ${entry.path} any more.${backupLeft}`, warnings }
+  const still =
+    entry.kind === 'hardlink'
+      ? isStillHardLink(p, at, entry, ops)
+      : isStill(p, at, entry.made, ops, platform, !entry.share)
+  if (!still) {
+    warnings.push(`${entry.path} changed since this job's ln-action step made it: kept as it is now.${backupLeft}`)
     return { status: 'kept', message: '', warnings }
   }
-  const backup = before?.backup && before.backupIs && ops.lstat(before.backup)
-  if (before?.backup && backup && isStill(before.backup, backup, before.backupIs!, ops, platform, false)) {
-    if (platform.isWindows && ops.stat(p)?.isDirectory()) ops.unlink(p)
-    ops.rename(before.backup, p)
+  const backupAt = before?.backup && underParent(before.backup, entry.parent, platform)
+  const backup = backupAt && before.backupIs && ops.lstat(backupAt)
+  if (backupAt && backup && isStill(backupAt, backup, before.backupIs!, ops, platform, !entry.share)) {
+    renameOver(backupAt, p, ops, platform, warnings)
     return { status: 'restored', message: `Put back from its backup ${before.backup}.`, warnings }
   }
   if (before?.backup) warnings.push(`The backup ${before.backup} changed or went since the step made it: not used.`)
   if (before?.link !== undefined) {
-    putLinkBack(p, before.link, before.dir === true, ops, platform)
+    putLinkBack(p, before, ops, platform, warnings)
     return { status: 'restored', message: `Put back the link it replaced, to '${before.link}'.`, warnings }
   }
   removeEntry(p, ops, platform.path)
-  if (before) warnings.push(`${p} replaced a file that cannot be put back: there is no backup (set backup-suffix).`)
+  if (before)
+    warnings.push(`${entry.path} replaced a file that cannot be put back: there is no backup (set backup-suffix).`)
   return { status: 'removed', message: '', warnings }
 }

@@ -1,5 +1,6 @@
 // The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
 // worker process can run them on a share that may hang.
+import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import type { PlatformPath } from 'node:path'
 import { errnoCode } from './errors.js'
@@ -33,6 +34,8 @@ export interface FsOps {
   copyFile(from: string, to: string): void
   /** Give the directory `to` the mode and times of `from`: once its content is in, since each entry added moves mtime. */
   copyMeta(from: string, to: string): void
+  /** SHA-256 of the bytes of the file at p; a link at p is not followed (O_NOFOLLOW where the OS has it). */
+  contentHash(p: string): string
   /**
    * Windows: what each link was made as (file or directory symlink, junction), in the order asked; undefined elsewhere
    * or where it cannot be read.
@@ -66,7 +69,21 @@ export const nodeFs: FsOps = {
   writeFile: (p, data) => fs.writeFileSync(p, data, { flag: 'wx' }),
   copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
   copyMeta: (from, to) => keepMeta(to, fs.statSync(from)),
-  linkKinds: (paths) => (currentPlatform().isWindows ? askLinkKinds(paths) : paths.map(() => undefined))
+  linkKinds: (paths) => (currentPlatform().isWindows ? askLinkKinds(paths) : paths.map(() => undefined)),
+  contentHash: (p) => hashFile(p)
+}
+
+/** Read in chunks: a copied file may be large, and only its digest is kept. */
+function hashFile(p: string): string {
+  const hash = createHash('sha256')
+  const fd = fs.openSync(p, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0))
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20)
+    for (let n; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0;) hash.update(buffer.subarray(0, n))
+  } finally {
+    fs.closeSync(fd)
+  }
+  return hash.digest('hex')
 }
 
 /**

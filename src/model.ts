@@ -196,14 +196,24 @@ export interface LinkResult {
 export interface Identity {
   /** A symbolic link's text. */
   link?: string
-  /** Windows: a directory link (its type is fixed when it is made). */
-  dir?: boolean
+  /** Windows: what a link was made as (file or directory symlink, junction), fixed at creation and put back as such. */
+  type?: 'file' | 'dir' | 'junction'
   dev?: number
   ino?: number
   size?: number
-  mtimeMs?: number
-  /** A copied directory: names, types, sizes and times of everything below it. */
+  /** Where the filesystem keeps one (statx on Linux, APFS, NTFS; not FAT, exFAT or sshfs). */
+  birthtimeMs?: number
+  /** A file's content (SHA-256), where it must be recognised by more than its inode: copies, backups. */
+  hash?: string
+  /** A copied directory: names, types, link texts and file contents of everything below it. */
   tree?: string
+}
+
+/** The real directory a name was in, by its real path and by the directory itself (parent.ts). */
+export interface ParentIdentity {
+  real: string
+  dev: number
+  ino: number
 }
 
 /** What the post step is to undo for one link the main step created or replaced (`cleanup: true`). */
@@ -213,8 +223,14 @@ export interface UndoEntry {
   target: string
   type: LinkType
   kind: Kind
+  /** PATH's directory when the link was made: undone only while PATH's chain still leads there. */
+  parent: ParentIdentity
   /** What the step left at PATH. */
   made: Identity
+  /** A hard link: the file it was made a name of (TARGET with its symlinks resolved). */
+  source?: string
+  /** The parent directories the step created for it, outermost first. */
+  dirs?: ParentIdentity[]
   /** What was at PATH before, when the step replaced it, and where its backup went. */
   before?: Identity & { backup?: string; backupIs?: Identity }
   /** On a share that may hang: undone in a child process, under the timeout. */

@@ -12,8 +12,10 @@ import type {
   LinkOptions,
   LinkRequest,
   LinkSettings,
+  ParentIdentity,
   PlanAction
 } from './model.js'
+import { parentOf } from './parent.js'
 import {
   isWithin,
   linkTextOf,
@@ -73,6 +75,8 @@ export interface LinkPlan {
   failure?: Failure
   /** Not attempted because its share was already found gone. */
   skipped?: boolean
+  /** `state: absent`: PATH's real directory when planned, checked again right before the link goes. */
+  parent?: ParentIdentity
   /** An existing symlink at PATH that the filesystem will not let us read back. */
   unreadable?: boolean
   /** The failure in the plan's own words, where the knowledge base has nothing to add (a PATH that leads out). */
@@ -484,8 +488,14 @@ function planRemoval(plan: LinkPlan, parent: RealLocation, ctx: PlanContext): Li
     leadsToTarget: isLink && given && leadsTo(plan, parent.real, ctx),
     hidesInodes: familyOf(plan.filesystem.type) === 'sshfs' && !plan.filesystem.options.includes('use_ino')
   })
-  if (verdict.action !== 'fail')
-    return { ...plan, action: verdict.action, kinds: verdict.action === 'remove' ? [verdict.kind] : [] }
+  if (verdict.action === 'remove')
+    return {
+      ...plan,
+      action: 'remove',
+      kinds: [verdict.kind],
+      parent: parentOf(request.absPath, ctx.ops, ctx.platform)
+    }
+  if (verdict.action !== 'fail') return { ...plan, action: verdict.action, kinds: [] }
   const { code, message, hint } = verdict
   return { ...failed(plan, code, 'unlink', 'remove the link'), said: { message, hint } }
 }

@@ -110,9 +110,11 @@ export async function runPost(workerEntry?: string): Promise<void> {
     if (!loaded) return
     const { record } = loaded
     const platform = platformFor(record.platform)
-    const onShares = record.entries.filter((e) => e.share)
+    // Last made, first undone: a directory made for the first link below it is empty only once the later ones went.
+    const backwards = [...record.entries].reverse()
+    const onShares = backwards.filter((e) => e.share)
     const fromWorker = onShares.length > 0 ? undoInWorker(record, onShares, workerEntry) : Promise.resolve([])
-    const here = new Map(record.entries.filter((e) => !e.share).map((e) => [e, undoOne(e, nodeFs, platform)]))
+    const here = new Map(backwards.filter((e) => !e.share).map((e) => [e, undoOne(e, nodeFs, platform)]))
     const there = new Map((await fromWorker).map((r, i) => [onShares[i], r]))
     const results = record.entries.map((e) => here.get(e) ?? there.get(e)!)
     const workspace = process.env.GITHUB_WORKSPACE || record.settings.workingDirectory

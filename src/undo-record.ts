@@ -1,35 +1,26 @@
 // `cleanup: true`: apply a link and record what the post step needs to undo it. What was at PATH is read before the
-// link is made (only where the plan may replace), what was made and its backup after. Costs a few calls per link,
-// so only with cleanup.
-import { applyLink, type ApplyContext } from './apply.js'
+// link is made (only where the plan may replace), what was made and its backup (by the name apply took) after.
+// Costs a few calls per link, and a read of each copy and backup, so only with cleanup.
+import { applyLink, keptLinkType, type ApplyContext } from './apply.js'
 import { identify } from './cleanup.js'
 import { isErrno } from './errors.js'
-import { backupName, type Identity, type LinkResult, type UndoEntry } from './model.js'
+import { type Identity, type LinkResult, type UndoEntry } from './model.js'
+import { directoryIdentity, parentOf } from './parent.js'
 import type { LinkPlan } from './plan.js'
-
-/** The name makeBackup will take: PATH+suffix, else the first free PATH.~N~. */
-function nextBackupName(abs: string, ctx: ApplyContext): string | undefined {
-  const suffix = ctx.settings.backupSuffix
-  if (!suffix) return undefined
-  for (let n = 0; ; n++) {
-    const name = backupName(abs, suffix, n)
-    if (!ctx.ops.lstat(name)) return name
-  }
-}
-
-function before(abs: string, ctx: ApplyContext): { was?: Identity; backup?: string } {
-  const was = identify(abs, ctx.ops, ctx.platform)
-  return was ? { was, backup: nextBackupName(abs, ctx) } : {}
-}
 
 export function applyRecorded(plan: LinkPlan, ctx: ApplyContext): LinkResult {
   const { request } = plan
   const mayReplace = plan.action === 'replace' || request.dependsOnEarlier
-  const old = mayReplace ? before(request.absPath, ctx) : {}
+  const was = mayReplace ? identify(request.absPath, ctx.ops, ctx.platform) : undefined
+  // A link's Windows kind (junction, file or directory symlink), to be put back as that kind.
+  if (was?.link !== undefined && ctx.platform.isWindows) was.type = keptLinkType(request.absPath, ctx)
+  const taken = (ctx.taken ??= new Map())
   const result = applyLink(plan, ctx)
+  const { backup, dirs } = taken.get(request.absPath) ?? {}
+  taken.delete(request.absPath)
   if ((result.status !== 'created' && result.status !== 'replaced') || result.kind === '') return result
   try {
-    return record(result, old, plan, ctx)
+    return record(result, { was, backup, dirs }, plan, ctx)
   } catch (error) {
     // The link is made; only reading it back failed (the share may have gone): say it will not be undone.
     if (!isErrno(error)) throw error
@@ -46,21 +37,28 @@ export function applyRecorded(plan: LinkPlan, ctx: ApplyContext): LinkResult {
 
 function record(
   result: LinkResult,
-  old: { was?: Identity; backup?: string },
+  old: { was?: Identity; backup?: string; dirs?: string[] },
   plan: LinkPlan,
   ctx: ApplyContext
 ): LinkResult {
   const { request } = plan
-  const made = identify(request.absPath, ctx.ops, ctx.platform)
-  if (!made || result.kind === '') return result
+  // A copy by its content: a later edit may keep its size and time (fusefat never moves mtime on a write).
+  const made = identify(request.absPath, ctx.ops, ctx.platform, result.kind === 'copy')
+  const parent = parentOf(request.absPath, ctx.ops, ctx.platform)
+  if (!made || !parent || result.kind === '') return result
   const { line, absPath: path, absTarget: target } = request
-  const undo: UndoEntry = { line, path, target, type: result.type, kind: result.kind, made }
+  const undo: UndoEntry = { line, path, target, type: result.type, kind: result.kind, parent, made }
+  if (result.kind === 'hardlink') undo.source = plan.linkSource
+  // The directories made for it, by what they are: the post step removes each its undo leaves empty.
+  const dirs = old.dirs?.map((d) => directoryIdentity(d, ctx.ops)).filter((d) => d !== undefined)
+  if (dirs?.length) undo.dirs = dirs
   if (result.status === 'replaced' && old.was) {
-    const backupIs = old.backup ? identify(old.backup, ctx.ops, ctx.platform) : undefined
+    // The backup by what a delete and recreate cannot give again: inode, birth time where kept, size and content.
+    const backupIs = old.backup ? identify(old.backup, ctx.ops, ctx.platform, true) : undefined
     // Only the parts that say what it was: a file is put back from its backup alone.
-    const { link, dir } = old.was
+    const { link, type } = old.was
     undo.before = {
-      ...(link !== undefined ? { link, dir } : {}),
+      ...(link !== undefined ? { link, ...(type ? { type } : {}) } : {}),
       ...(backupIs ? { backup: old.backup, backupIs } : {})
     }
   }

@@ -1,5 +1,6 @@
 // An in-memory filesystem behind FsOps, to run plan and apply on another OS's paths (C:\ws, \\server\share) here.
 // Entries are keyed the way that platform compares paths; a link is followed the way Windows reads it back.
+import { createHash } from 'node:crypto'
 import type { Stats } from 'node:fs'
 import type { FsOps } from '../../src/fsops.js'
 import { pathKey, withoutNamespace, type Platform } from '../../src/platform.js'
@@ -9,6 +10,8 @@ interface Inode {
   ino: number
   nlink: number
   size: number
+  /** A file's bytes, as a string. */
+  data: string
 }
 export type Node =
   | { kind: 'dir'; inode: Inode }
@@ -38,13 +41,28 @@ function isDirectoryReparsePoint(node: Node | undefined): boolean {
   return node?.kind === 'link' && (node.type === 'dir' || node.type === 'junction')
 }
 
-export function memoryFs(platform: Platform, layout: Layout, refuse: Refusal = () => undefined): MemoryFs {
+/**
+ * `reuseInodes`: a freed inode number goes to the next new entry, as ext4 often does (its allocator looks first near
+ * the directory, where the freed one is): what a backup deleted and written again must not pass for the backup.
+ */
+export function memoryFs(
+  platform: Platform,
+  layout: Layout,
+  refuse: Refusal = () => undefined,
+  { reuseInodes = false } = {}
+): MemoryFs {
   const { path } = platform
   const entries = new Map<string, { name: string; node: Node }>()
   const changes: string[] = []
   const kindQueries: string[][] = []
   let inodes = 0
-  const inode = (size = 0): Inode => ({ ino: ++inodes, nlink: 1, size })
+  const freed: number[] = []
+  const inode = (size = 0, data = ''): Inode => ({ ino: freed.pop() ?? ++inodes, nlink: 1, size, data })
+  /** One name fewer; the number is free once none is left. */
+  const drop = (gone: Inode): void => {
+    gone.nlink--
+    if (reuseInodes && gone.nlink === 0) freed.push(gone.ino)
+  }
   const key = (p: string): string => pathKey(platform, path.resolve(p))
   const get = (p: string): Node | undefined => entries.get(key(p))?.node
   const put = (p: string, node: Node): void => void entries.set(key(p), { name: path.resolve(p), node })
@@ -118,6 +136,8 @@ export function memoryFs(platform: Platform, layout: Layout, refuse: Refusal = (
       // if lpNewFileName or lpExistingFileName names a directory" (Microsoft's MoveFileExW reference): a directory
       // symlink or junction is one. Windows answers ERROR_ACCESS_DENIED, which libuv calls EPERM.
       if (platform.isWindows && get(to) && [node, get(to)].some(isDirectoryReparsePoint)) fail('EPERM', 'rename')
+      const replaced = get(to)
+      if (replaced && replaced.inode !== node.inode) drop(replaced.inode)
       entries.delete(key(from))
       put(to, node)
       changes.push(`rename ${from} ${to}`)
@@ -125,7 +145,7 @@ export function memoryFs(platform: Platform, layout: Layout, refuse: Refusal = (
     unlink: (p) => {
       const node = get(p) ?? fail('ENOENT', 'unlink')
       if (node.kind === 'dir') fail('EPERM', 'unlink')
-      node.inode.nlink--
+      drop(node.inode)
       entries.delete(key(p))
       changes.push(`unlink ${p}`)
     },
@@ -143,7 +163,7 @@ export function memoryFs(platform: Platform, layout: Layout, refuse: Refusal = (
     readdir: (p) => (get(p)?.kind === 'dir' ? children(p) : fail('ENOTDIR', 'scandir')),
     writeFile: (p, data) => {
       mustBeNew(p, 'open')
-      put(p, { kind: 'file', inode: inode(data.length) })
+      put(p, { kind: 'file', inode: inode(data.length, data) })
       changes.push(`writeFile ${p}`)
     },
     // nodeFs opens `to` with O_CREAT|O_EXCL ('wx'; CREATE_NEW on Windows, libuv's fs__open): EEXIST when taken.
@@ -151,13 +171,18 @@ export function memoryFs(platform: Platform, layout: Layout, refuse: Refusal = (
       const source = follow(from)
       const node = source === undefined ? fail('ENOENT', 'open') : get(source)
       mustBeNew(to, 'open')
-      put(to, { kind: 'file', inode: inode(node?.inode.size) })
+      put(to, { kind: 'file', inode: inode(node?.inode.size, node?.inode.data) })
       changes.push(`copyFile ${from} ${to}`)
     },
     // Modes and times are not modelled (every entry reads back the same): only that both ends must exist.
     copyMeta: (from, to) => {
       if (follow(from) === undefined || !get(to)) fail('ENOENT', 'utime')
       changes.push(`copyMeta ${from} ${to}`)
+    },
+    contentHash: (p) => {
+      const node = get(p)
+      if (node?.kind === 'file') return createHash('sha256').update(node.inode.data).digest('hex')
+      return fail(!node ? 'ENOENT' : node.kind === 'link' ? 'ELOOP' : 'EISDIR', 'open') // O_NOFOLLOW, as nodeFs
     },
     // What nodeFs asks PowerShell for on Windows (fsops.ts): the type each link was made with. Each call is kept,
     // since each is a PowerShell start.
@@ -188,7 +213,7 @@ export function memoryFs(platform: Platform, layout: Layout, refuse: Refusal = (
       if (dir === path.dirname(dir)) break
     }
     if (what === 'dir') put(p, { kind: 'dir', inode: inode() })
-    else if (what === 'file') put(p, { kind: 'file', inode: inode(4) })
+    else if (what === 'file') put(p, { kind: 'file', inode: inode(4, 'file') })
     else put(p, { kind: 'link', inode: inode(what.link.length), text: what.link, type: what.type })
   }
 

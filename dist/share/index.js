@@ -73,7 +73,7 @@ function isErrno(error) {
     return typeof error === 'object' && error !== null && typeof error.code === 'string';
 }
 /** The errno code of anything thrown: `EEXIST`..., or '' for what is not a system error. */
-function errnoCode(error) {
+function errors_errnoCode(error) {
     return isErrno(error) ? error.code : '';
 }
 /** A system error as a result reports it: errno name and the positive number this OS gives it. */
@@ -1306,8 +1306,9 @@ function systemSources(platform, places = SYSTEM_PLACES) {
 
 
 
+
 function missing(error) {
-    return errnoCode(error) === 'ENOENT';
+    return errors_errnoCode(error) === 'ENOENT';
 }
 const nodeFs = {
     lstat: (p) => external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false }),
@@ -1333,8 +1334,23 @@ const nodeFs = {
     writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
     copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
     copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
-    linkKinds: (paths) => (currentPlatform().isWindows ? askLinkKinds(paths) : paths.map(() => undefined))
+    linkKinds: (paths) => (currentPlatform().isWindows ? askLinkKinds(paths) : paths.map(() => undefined)),
+    contentHash: (p) => hashFile(p)
 };
+/** Read in chunks: a copied file may be large, and only its digest is kept. */
+function hashFile(p) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const fd = external_node_fs_namespaceObject.openSync(p, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0));
+    try {
+        const buffer = Buffer.allocUnsafe(1 << 20);
+        for (let n; (n = external_node_fs_namespaceObject.readSync(fd, buffer, 0, buffer.length, null)) > 0;)
+            hash.update(buffer.subarray(0, n));
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(fd);
+    }
+    return hash.digest('hex');
+}
 /**
  * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). Each start costs a few
  * hundred ms, so the links are asked in as few calls as the environment's size allows, each given 10 s at most: it
@@ -1350,7 +1366,7 @@ function keepMeta(to, stats) {
             keep();
         }
         catch (error) {
-            if (!['ENOSYS', 'EPERM', 'ENOTSUP'].includes(errnoCode(error)))
+            if (!['ENOSYS', 'EPERM', 'ENOTSUP'].includes(errors_errnoCode(error)))
                 throw error;
         }
     }
@@ -1387,6 +1403,93 @@ function fsops_removeEntry(p, ops, path) {
         fsops_removeEntry(path.join(p, name), ops, path);
     ops.rmdir(p);
 }
+
+;// CONCATENATED MODULE: ./src/parent.ts
+// Which directory a path's name lives in, proven by the directory itself (device and inode) and not by the path's
+// spelling: a later step may swap a parent for a symlink that leads elsewhere, out of the workspace too, and a name
+// looked up through the new chain is then another file. Removal and cleanup act only where the chain still leads to
+// the directory they recorded, and then through its real path.
+
+
+/** The real directory p's name is in, now; undefined where p's parent is gone (nothing of p's can be there). */
+function parentOf(p, ops, platform) {
+    return identityOrNothing(platform.path.dirname(p), ops);
+}
+function identityOrNothing(dir, ops) {
+    try {
+        return directoryIdentity(dir, ops);
+    }
+    catch (error) {
+        if (['ENOENT', 'ENOTDIR'].includes(errors_errnoCode(error)))
+            return undefined;
+        throw error;
+    }
+}
+/** The directory at dir itself, by its real path and inode; undefined where none is. */
+function directoryIdentity(dir, ops) {
+    const real = ops.realpath(dir);
+    const stats = ops.stat(real);
+    return stats?.isDirectory() ? { real, dev: stats.dev, ino: stats.ino } : undefined;
+}
+/** p as its real parent names it: the name in that directory, whatever the chain of p's spelling leads to later. */
+function parent_underParent(p, parent, platform) {
+    return platform.path.join(parent.real, platform.path.basename(p));
+}
+const UNFOLLOWABLE = ['EPERM', 'ELOOP'];
+/**
+ * In words, how the chain to p's parent no longer leads to the directory recorded; undefined while it does. Where
+ * inode numbers are not the file's own (FUSE without use_ino numbers nodes as the kernel looks them up, and numbers
+ * them anew once it forgets one: measured on sshfs, exFAT and FAT after drop_caches), only the real path can tell.
+ */
+function parent_parentChange(p, was, ops, platform, byInode = true) {
+    return directoryChange(platform.path.dirname(p), was, ops, platform, byInode);
+}
+/** parentChange for the directory dir itself. */
+function directoryChange(dir, was, ops, platform, byInode) {
+    let now;
+    try {
+        now = identityOrNothing(dir, ops);
+    }
+    catch (error) {
+        // A symlink swapped in that cannot be read (Debian's sshfs hides texts with `..` or absolute: EPERM) or a loop.
+        const code = errors_errnoCode(error);
+        if (!UNFOLLOWABLE.includes(code))
+            throw error;
+        return { gone: false, words: `its directory ${dir} can no longer be followed (${code} from realpath())` };
+    }
+    if (!now)
+        return { gone: true, words: `its directory ${dir} is gone` };
+    if (pathKey(platform, now.real) !== pathKey(platform, was.real))
+        return { gone: false, words: `its directory ${dir} now leads to ${now.real}, not ${was.real}` };
+    if (byInode && (now.dev !== was.dev || now.ino !== was.ino))
+        return { gone: false, words: `its directory ${was.real} is another directory now (another inode)` };
+    return undefined;
+}
+/**
+ * Remove the directories made for a link (outermost first in `dirs`), innermost first, each only while it is still
+ * the one made (its real path and, where inodes prove it, its inode) and empty: rmdir never removes one that holds
+ * anything. Stops at the first that stays; returns those removed.
+ */
+function parent_removeMadeDirs(dirs, ops, platform, byInode) {
+    const removed = [];
+    for (const dir of [...dirs].reverse()) {
+        // Looked at first: fusefat answers rmdir of a full directory with EPERM, not ENOTEMPTY.
+        if (directoryChange(dir.real, dir, ops, platform, byInode) || ops.readdir(dir.real).length > 0)
+            break;
+        try {
+            ops.rmdir(dir.real);
+        }
+        catch (error) {
+            if (STAYS.includes(errnoCode(error)))
+                break;
+            throw error;
+        }
+        removed.push(dir.real);
+    }
+    return removed;
+}
+/** rmdir's answers for a directory that holds something, or is gone. */
+const STAYS = (/* unused pure expression or super */ null && (['ENOTEMPTY', 'EEXIST', 'ENOENT']));
 
 ;// CONCATENATED MODULE: ./src/remove.ts
 
@@ -1436,6 +1539,7 @@ function removeLinkAt(abs, backupSuffix, ops) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan.ts
+
 
 
 
@@ -1525,7 +1629,7 @@ function recogniseTree(plan, ctx) {
     catch (error) {
         if (!isErrno(error))
             throw error;
-        const why = `${errnoCode(error)} from ${error.syscall ?? 'scandir'}() on ${plan.filesystem.type}`;
+        const why = `${errors_errnoCode(error)} from ${error.syscall ?? 'scandir'}() on ${plan.filesystem.type}`;
         return {
             warning: `${abs} is a directory, but it cannot be listed to compare with TARGET (${why}): taken as its copy, not verified.`
         };
@@ -1544,7 +1648,7 @@ function readLinkText(plan, ctx) {
     }
     catch (error) {
         // sshfs (contain_symlinks) hides absolute or escaping link texts: the link is there, its text is not readable.
-        if (familyOf(plan.filesystem.type) !== 'sshfs' || errnoCode(error) !== 'EPERM')
+        if (familyOf(plan.filesystem.type) !== 'sshfs' || errors_errnoCode(error) !== 'EPERM')
             throw error;
         plan.unreadable = true;
         return undefined;
@@ -1840,8 +1944,15 @@ function planRemoval(plan, parent, ctx) {
         leadsToTarget: isLink && given && leadsTo(plan, parent.real, ctx),
         hidesInodes: familyOf(plan.filesystem.type) === 'sshfs' && !plan.filesystem.options.includes('use_ino')
     });
+    if (verdict.action === 'remove')
+        return {
+            ...plan,
+            action: 'remove',
+            kinds: [verdict.kind],
+            parent: parentOf(request.absPath, ctx.ops, ctx.platform)
+        };
     if (verdict.action !== 'fail')
-        return { ...plan, action: verdict.action, kinds: verdict.action === 'remove' ? [verdict.kind] : [] };
+        return { ...plan, action: verdict.action, kinds: [] };
     const { code, message, hint } = verdict;
     return { ...failed(plan, code, 'unlink', 'remove the link'), said: { message, hint } };
 }
@@ -2065,6 +2176,7 @@ function rejectedResults(entries, problems) {
 
 
 
+
 /** A fresh context for one run (or one share worker lane): nothing probed, swept or made yet. */
 function applyContext(base) {
     return {
@@ -2205,7 +2317,7 @@ function copyWhole(from, to, ctx) {
         copyEntry(from, to, ctx);
     }
     catch (error) {
-        if (errnoCode(error) !== 'EEXIST' && ctx.ops.lstat(to))
+        if (errors_errnoCode(error) !== 'EEXIST' && ctx.ops.lstat(to))
             fsops_removeEntry(to, ctx.ops, ctx.platform.path);
         throw error;
     }
@@ -2330,7 +2442,7 @@ function readBack(at, stats, wanted, plan, ctx) {
         return ctx.ops.readlink(at);
     }
     catch (error) {
-        if (errnoCode(error) !== 'EPERM' || stats.size !== Buffer.byteLength(wanted))
+        if (errors_errnoCode(error) !== 'EPERM' || stats.size !== Buffer.byteLength(wanted))
             throw error;
         ctx.hidingTexts.add(mount);
         return undefined;
@@ -2411,12 +2523,13 @@ function keptLinkTypes(links, ctx) {
     return links.map((_, i) => asked[i] ?? known[i] ?? symlinkType(platform, 'symlink', !!leadsTo[i]?.isDirectory()));
 }
 /**
- * Windows: the kinds of the links a slice of plans will back up, asked together before the slice is applied, so that
- * a run with backups starts PowerShell once per slice, not once per link. A link below an earlier link is planned
- * again when its turn comes (what is at its PATH may change by then): it is left to ask for itself.
+ * Windows: the kinds of the links a slice of plans will replace and keep (a backup, or the undo record's note of
+ * what to put back), asked together before the slice is applied, so that PowerShell starts once per slice, not once
+ * per link. A link below an earlier link is planned again when its turn comes (what is at its PATH may change by
+ * then): it is left to ask for itself.
  */
 function learnKeptKinds(plans, ctx) {
-    if (!ctx.platform.isWindows || !ctx.settings.backupSuffix)
+    if (!ctx.platform.isWindows || !(ctx.settings.backupSuffix || ctx.settings.cleanup))
         return;
     const links = plans
         .filter((p) => p.action === 'replace' && p.existing === 'link' && !p.request.dependsOnEarlier)
@@ -2427,13 +2540,16 @@ function learnKeptKinds(plans, ctx) {
             ctx.keptKinds.set(links[i], { text, kind });
     });
 }
-/** The kind learnKeptKinds found for the link at p, while it still holds the text it held then; used once. */
-function learnedKind(p, text, ctx) {
+/** The Windows kind of the link at p: as learnKeptKinds found it while p still holds the text it held then, else asked. */
+function keptLinkType(p, ctx) {
+    if (!ctx.platform.isWindows)
+        return undefined;
     const learned = ctx.keptKinds.get(p);
-    ctx.keptKinds.delete(p);
-    return learned?.text === text ? learned.kind : undefined;
+    if (learned && learned.text === quietly(() => ctx.ops.readlink(p)))
+        return learned.kind;
+    return keptLinkTypes([p], ctx)[0];
 }
-/** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. */
+/** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. Returns the name taken. */
 function makeBackup(plan, ctx) {
     const { ops } = ctx;
     const abs = plan.request.absPath;
@@ -2441,14 +2557,15 @@ function makeBackup(plan, ctx) {
         const at = ops.lstat(abs);
         // The backup keeps the old link's own kind (Windows fixes file, dir or junction at creation), not the new one's.
         if (at?.isSymbolicLink()) {
-            const text = ops.readlink(abs);
-            return ops.symlink(text, name, learnedKind(abs, text, ctx) ?? keptLinkTypes([abs], ctx)[0]);
+            const kind = keptLinkType(abs, ctx);
+            ctx.keptKinds.delete(abs); // used: a later link at this PATH asks again
+            return ops.symlink(ops.readlink(abs), name, kind);
         }
         try {
             ops.link(abs, name);
         }
         catch (error) {
-            if (errnoCode(error) === 'EEXIST')
+            if (errors_errnoCode(error) === 'EEXIST')
                 throw error;
             copyWhole(abs, name, ctx); // no hard links here: a copy keeps the content just as well
         }
@@ -2456,7 +2573,8 @@ function makeBackup(plan, ctx) {
     for (let n = 0;; n++) {
         const name = backupName(abs, ctx.settings.backupSuffix, n);
         try {
-            return step(`keep the backup ${name} of`, 'hardlink', () => keep(name));
+            step(`keep the backup ${name} of`, 'hardlink', () => keep(name));
+            return name;
         }
         catch (error) {
             if (!(error instanceof StepError) || error.failure.code !== 'EEXIST')
@@ -2473,8 +2591,10 @@ function replace(plan, ctx) {
     const made = makeWithFallback(temp, plan, ctx);
     const { kind } = made;
     try {
-        if (ctx.settings.backupSuffix)
-            makeBackup(plan, ctx);
+        if (ctx.settings.backupSuffix) {
+            const backup = makeBackup(plan, ctx);
+            ctx.taken?.set(abs, { backup });
+        }
         // rename(2) cannot put a directory (a copied tree) over a link: remove, then rename.
         if (kind === 'copy' && plan.targetIsDir)
             step('remove the old link at', kind, () => ops.unlink(abs));
@@ -2554,6 +2674,8 @@ function execute(plan, ctx) {
         createParents(plan, ctx, createdParents);
         const status = plan.action === 'replace' ? 'replaced' : 'created';
         const made = status === 'replaced' ? replace(plan, ctx) : makeWithFallback(plan.request.absPath, plan, ctx);
+        if (createdParents.length > 0)
+            ctx.taken?.set(plan.request.absPath, { dirs: createdParents });
         verify(made, plan, ctx);
         return { status, kind: made.kind, failure: made.quirk, failedKind: made.kind };
     }
@@ -2564,11 +2686,18 @@ function execute(plan, ctx) {
         return failedOutcome(error, plan, ctx);
     }
 }
-/** `state: absent`: the link goes, or with backup-suffix is renamed to its backup. */
+/** `state: absent`: the link goes, or with backup-suffix is renamed to its backup; through the real directory planned. */
 function removal(plan, ctx) {
     const kind = plan.kinds[0];
+    const abs = plan.request.absPath;
+    const moved = plan.parent && parent_parentChange(abs, plan.parent, ctx.ops, ctx.platform);
+    if (moved?.gone)
+        return { status: 'unchanged', kind: '' }; // the link went with its directory
+    if (moved)
+        return parentMoved(moved.words, plan);
+    const at = plan.parent ? parent_underParent(abs, plan.parent, ctx.platform) : abs;
     try {
-        step('remove the link', kind, () => removeLinkAt(plan.request.absPath, ctx.settings.backupSuffix, ctx.ops));
+        step('remove the link', kind, () => removeLinkAt(at, ctx.settings.backupSuffix, ctx.ops));
         return { status: 'removed', kind };
     }
     catch (error) {
@@ -2576,6 +2705,14 @@ function removal(plan, ctx) {
             throw error;
         return failedOutcome(error, plan, ctx);
     }
+}
+/** PATH's chain led elsewhere by the time the link was to go (a later process swapped a parent): nothing removed. */
+function parentMoved(words, plan) {
+    const failure = { code: 'PARENT_CHANGED', syscall: 'realpath', attempted: 'remove the link' };
+    const message = `${plan.request.absPath} was not removed: ${words} since the plan looked at it.`;
+    const hint = 'Run the step again once nothing else changes the directories above PATH.';
+    const explanation = { message, hint, advice: [], capability: false };
+    return { status: 'failed', kind: '', failure, failedKind: plan.kinds[0], explanation };
 }
 function failedOutcome(error, plan, ctx) {
     const { failure, kind } = error;
@@ -3007,7 +3144,9 @@ function createDetector(platform, sources = {}, known = []) {
 
 
 
-/** Everything below a copied directory, in one line: names, types, sizes, times. */
+
+
+/** Everything below a copied directory, in one digest: names, types, link texts and file contents. */
 function treeOf(dir, ops, platform) {
     const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
     const walk = (d, rel) => {
@@ -3016,7 +3155,8 @@ function treeOf(dir, ops, platform) {
             const s = ops.lstat(p);
             if (!s)
                 continue;
-            hash.update(`${rel}/${name}\0${s.isDirectory() ? 'd' : s.isSymbolicLink() ? 'l' : 'f'}${s.size}:${s.mtimeMs}\n`);
+            const what = s.isDirectory() ? 'd' : s.isSymbolicLink() ? `l${ops.readlink(p)}` : `f${ops.contentHash(p)}`;
+            hash.update(`${rel}/${name}\0${what}\n`);
             if (s.isDirectory())
                 walk(p, `${rel}/${name}`);
         }
@@ -3024,108 +3164,168 @@ function treeOf(dir, ops, platform) {
     walk(dir, '');
     return hash.digest('hex');
 }
-/** What is at p now, in the terms the post step compares; undefined where nothing is. */
-function identify(p, ops, platform) {
+/**
+ * What is at p now, in the terms the post step compares; undefined where nothing is. With `content`, what only the
+ * same data has as well: a file's hash, a directory's tree, and the birth time where the filesystem keeps one.
+ */
+function identify(p, ops, platform, content = false) {
     const s = ops.lstat(p);
     if (!s)
         return undefined;
-    if (s.isSymbolicLink()) {
-        const dir = platform.isWindows ? ops.stat(p)?.isDirectory() === true : undefined;
-        return { link: ops.readlink(p), ...(dir ? { dir } : {}) };
-    }
-    const { dev, ino, size, mtimeMs } = s;
-    return { dev, ino, size, mtimeMs, ...(s.isDirectory() ? { tree: treeOf(p, ops, platform) } : {}) };
+    if (s.isSymbolicLink())
+        return { link: ops.readlink(p) };
+    const { dev, ino, size } = s;
+    if (!content)
+        return { dev, ino, size };
+    const born = s.birthtimeMs > 0 ? { birthtimeMs: s.birthtimeMs } : {};
+    const data = s.isDirectory() ? { tree: treeOf(p, ops, platform) } : { hash: ops.contentHash(p) };
+    return { dev, ino, size, ...born, ...data };
 }
-/** p still is what was recorded: the same link text, or the same inode (and, for a copy, size, time and tree). */
-function isStill(p, s, was, ops, platform, strict) {
+/**
+ * p still is what was recorded: a link by its text; anything else by its content where that was recorded, and by its
+ * inode (and birth time) where inode numbers are the file's own. A reused inode number (ext4 gives a deleted file's
+ * number to the next) passes none of content, birth time and size together; where inodes prove nothing (FUSE
+ * shares) the content alone decides, and without a recorded content nothing does: kept.
+ */
+function isStill(p, s, was, ops, platform, byInode) {
     if (was.link !== undefined)
         return s.isSymbolicLink() && sameLinkTarget(platform, p, ops.readlink(p), was.link);
-    if (s.isSymbolicLink() || s.dev !== was.dev || s.ino !== was.ino)
+    if (s.isSymbolicLink())
         return false;
-    if (!strict)
-        return true; // a hard link: its content is TARGET's, whoever changed it
-    if (s.size !== was.size || s.mtimeMs !== was.mtimeMs)
+    if (byInode && (s.dev !== was.dev || s.ino !== was.ino))
         return false;
-    return was.tree === undefined || (s.isDirectory() && treeOf(p, ops, platform) === was.tree);
+    if (byInode && was.birthtimeMs !== undefined && s.birthtimeMs !== was.birthtimeMs)
+        return false;
+    if (was.tree !== undefined)
+        return s.isDirectory() && treeOf(p, ops, platform) === was.tree;
+    if (was.hash !== undefined)
+        return s.isFile() && s.size === was.size && ops.contentHash(p) === was.hash;
+    return byInode; // a link that sshfs -o follow_symlinks shows as what it leads to: its inode is all there is
 }
-/** A link with `text` put where `p` is, in one rename (a temporary name of apply's form, swept if left behind). */
-function putLinkBack(p, text, dir, ops, platform) {
+/**
+ * A hard link goes only while PATH and the file it was made a name of are still one file, so its content keeps a
+ * name: both present, same device and inode. Not what was recorded of PATH: TARGET rewritten as a new file leaves
+ * PATH the only name of the old content, under the inode recorded. No change time either: a write or chmod on TARGET
+ * changes it. Where inode numbers prove nothing (FUSE shares), equal bytes are the proof.
+ */
+function isStillHardLink(p, s, entry, ops) {
+    const source = ops.lstat(entry.source ?? entry.target);
+    if (!source?.isFile() || !s.isFile())
+        return false;
+    if (entry.share)
+        return ops.contentHash(p) === ops.contentHash(entry.source ?? entry.target);
+    return s.dev === source.dev && s.ino === source.ino;
+}
+/**
+ * A link with `text`, of its Windows kind, put where `p` is: made under a temporary name of apply's form (swept if
+ * left behind), then renamed over p.
+ */
+function putLinkBack(p, was, ops, platform, warnings) {
     const temp = platform.path.join(platform.path.dirname(p), `.ln-action-${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`);
-    ops.symlink(text, temp, platform.isWindows ? (dir ? 'dir' : 'file') : undefined);
+    ops.symlink(was.link, temp, platform.isWindows ? (was.type ?? 'file') : undefined);
     try {
-        // Windows cannot rename over a directory link.
-        if (platform.isWindows && ops.stat(p)?.isDirectory())
-            ops.unlink(p);
-        ops.rename(temp, p);
+        cleanup_renameOver(temp, p, ops, platform, warnings);
     }
     catch (error) {
         ops.unlink(temp);
         throw error;
     }
 }
-/** Undo one link, or say why it was left. Throws the errno of a call that failed. */
+/**
+ * Rename `from` over p, the step's own link. Windows refuses (EPERM) where either is a directory link or junction,
+ * dangling or not (MoveFileExW cannot replace a directory; libuv says EPERM for ERROR_ACCESS_DENIED): there p is
+ * removed first (libuv's fs__unlink removes a directory link or junction too, src/win/fs.c), and the result says it
+ * was not atomic.
+ */
+function cleanup_renameOver(from, p, ops, platform, warnings) {
+    try {
+        return ops.rename(from, p);
+    }
+    catch (error) {
+        if (!platform.isWindows || errnoCode(error) !== 'EPERM')
+            throw error;
+    }
+    ops.unlink(p);
+    ops.rename(from, p);
+    warnings.push(`Windows cannot put a link back over ${p} in one step (not atomic): it was removed, then renamed.`);
+}
+/**
+ * Undo one link, or say why it was left, then remove the directories made for it that its undo left empty. Only
+ * through PATH's real directory, while the chain still leads there. Throws the errno of a call that failed.
+ */
 function undo(entry, ops, platform) {
-    const { path: p, before } = entry;
+    const backupLeft = entry.before?.backup ? ` Its backup ${entry.before.backup} is left where it is.` : '';
+    const moved = parentChange(entry.path, entry.parent, ops, platform, !entry.share);
+    if (moved?.gone)
+        return { status: 'unchanged', message: `Nothing is at ${entry.path} any more: ${moved.words}.`, warnings: [] };
+    if (moved) {
+        const why = `${entry.path} was kept: ${moved.words} since this job's ln-action step made the link.${backupLeft}`;
+        return { status: 'kept', message: '', warnings: [why] };
+    }
+    const undone = undoAt(underParent(entry.path, entry.parent, platform), entry, backupLeft, ops, platform);
+    if (!entry.dirs || undone.status === 'kept')
+        return undone;
+    const removed = removeMadeDirs(entry.dirs, ops, platform, !entry.share);
+    if (removed.length === 0)
+        return undone;
+    const also = `Removed the directory the step made for it, now empty: ${removed.join(', ')}.`;
+    return { ...undone, message: [undone.message, also].filter(Boolean).join(' ') };
+}
+/** Undo the link at p, PATH under its real directory. */
+function undoAt(p, entry, backupLeft, ops, platform) {
+    const { before } = entry;
     const warnings = [];
-    const backupLeft = before?.backup ? ` Its backup ${before.backup} is left where it is.` : '';
     const at = ops.lstat(p);
     if (!at)
-        return { status: 'unchanged', message: `Nothing is at ${p} any more.${backupLeft}`, warnings };
-    if (!isStill(p, at, entry.made, ops, platform, entry.kind === 'copy')) {
-        warnings.push(`${p} changed since this job's ln-action step made it: kept as it is now.${backupLeft}`);
+        return { status: 'unchanged', message: `Nothing is at ${entry.path} any more.${backupLeft}`, warnings };
+    const still = entry.kind === 'hardlink'
+        ? isStillHardLink(p, at, entry, ops)
+        : isStill(p, at, entry.made, ops, platform, !entry.share);
+    if (!still) {
+        warnings.push(`${entry.path} changed since this job's ln-action step made it: kept as it is now.${backupLeft}`);
         return { status: 'kept', message: '', warnings };
     }
-    const backup = before?.backup && before.backupIs && ops.lstat(before.backup);
-    if (before?.backup && backup && isStill(before.backup, backup, before.backupIs, ops, platform, false)) {
-        if (platform.isWindows && ops.stat(p)?.isDirectory())
-            ops.unlink(p);
-        ops.rename(before.backup, p);
+    const backupAt = before?.backup && underParent(before.backup, entry.parent, platform);
+    const backup = backupAt && before.backupIs && ops.lstat(backupAt);
+    if (backupAt && backup && isStill(backupAt, backup, before.backupIs, ops, platform, !entry.share)) {
+        cleanup_renameOver(backupAt, p, ops, platform, warnings);
         return { status: 'restored', message: `Put back from its backup ${before.backup}.`, warnings };
     }
     if (before?.backup)
         warnings.push(`The backup ${before.backup} changed or went since the step made it: not used.`);
     if (before?.link !== undefined) {
-        putLinkBack(p, before.link, before.dir === true, ops, platform);
+        putLinkBack(p, before, ops, platform, warnings);
         return { status: 'restored', message: `Put back the link it replaced, to '${before.link}'.`, warnings };
     }
     removeEntry(p, ops, platform.path);
     if (before)
-        warnings.push(`${p} replaced a file that cannot be put back: there is no backup (set backup-suffix).`);
+        warnings.push(`${entry.path} replaced a file that cannot be put back: there is no backup (set backup-suffix).`);
     return { status: 'removed', message: '', warnings };
 }
 
 ;// CONCATENATED MODULE: ./src/undo-record.ts
 // `cleanup: true`: apply a link and record what the post step needs to undo it. What was at PATH is read before the
-// link is made (only where the plan may replace), what was made and its backup after. Costs a few calls per link,
-// so only with cleanup.
+// link is made (only where the plan may replace), what was made and its backup (by the name apply took) after.
+// Costs a few calls per link, and a read of each copy and backup, so only with cleanup.
 
 
 
 
-/** The name makeBackup will take: PATH+suffix, else the first free PATH.~N~. */
-function nextBackupName(abs, ctx) {
-    const suffix = ctx.settings.backupSuffix;
-    if (!suffix)
-        return undefined;
-    for (let n = 0;; n++) {
-        const name = backupName(abs, suffix, n);
-        if (!ctx.ops.lstat(name))
-            return name;
-    }
-}
-function before(abs, ctx) {
-    const was = identify(abs, ctx.ops, ctx.platform);
-    return was ? { was, backup: nextBackupName(abs, ctx) } : {};
-}
 function applyRecorded(plan, ctx) {
     const { request } = plan;
     const mayReplace = plan.action === 'replace' || request.dependsOnEarlier;
-    const old = mayReplace ? before(request.absPath, ctx) : {};
+    const was = mayReplace ? identify(request.absPath, ctx.ops, ctx.platform) : undefined;
+    // A link's Windows kind (junction, file or directory symlink), to be put back as that kind.
+    if (was?.link !== undefined && ctx.platform.isWindows)
+        was.type = keptLinkType(request.absPath, ctx);
+    const taken = (ctx.taken ??= new Map());
     const result = applyLink(plan, ctx);
+    const { backup, dirs } = taken.get(request.absPath) ?? {};
+    taken.delete(request.absPath);
     if ((result.status !== 'created' && result.status !== 'replaced') || result.kind === '')
         return result;
     try {
-        return record(result, old, plan, ctx);
+        return record(result, { was, backup, dirs }, plan, ctx);
     }
     catch (error) {
         // The link is made; only reading it back failed (the share may have gone): say it will not be undone.
@@ -3143,17 +3343,26 @@ function applyRecorded(plan, ctx) {
 }
 function record(result, old, plan, ctx) {
     const { request } = plan;
-    const made = identify(request.absPath, ctx.ops, ctx.platform);
-    if (!made || result.kind === '')
+    // A copy by its content: a later edit may keep its size and time (fusefat never moves mtime on a write).
+    const made = identify(request.absPath, ctx.ops, ctx.platform, result.kind === 'copy');
+    const parent = parentOf(request.absPath, ctx.ops, ctx.platform);
+    if (!made || !parent || result.kind === '')
         return result;
     const { line, absPath: path, absTarget: target } = request;
-    const undo = { line, path, target, type: result.type, kind: result.kind, made };
+    const undo = { line, path, target, type: result.type, kind: result.kind, parent, made };
+    if (result.kind === 'hardlink')
+        undo.source = plan.linkSource;
+    // The directories made for it, by what they are: the post step removes each its undo leaves empty.
+    const dirs = old.dirs?.map((d) => directoryIdentity(d, ctx.ops)).filter((d) => d !== undefined);
+    if (dirs?.length)
+        undo.dirs = dirs;
     if (result.status === 'replaced' && old.was) {
-        const backupIs = old.backup ? identify(old.backup, ctx.ops, ctx.platform) : undefined;
+        // The backup by what a delete and recreate cannot give again: inode, birth time where kept, size and content.
+        const backupIs = old.backup ? identify(old.backup, ctx.ops, ctx.platform, true) : undefined;
         // Only the parts that say what it was: a file is put back from its backup alone.
-        const { link, dir } = old.was;
+        const { link, type } = old.was;
         undo.before = {
-            ...(link !== undefined ? { link, dir } : {}),
+            ...(link !== undefined ? { link, ...(type ? { type } : {}) } : {}),
             ...(backupIs ? { backup: old.backup, backupIs } : {})
         };
     }
