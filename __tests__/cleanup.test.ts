@@ -71,6 +71,28 @@ describePosix('what the main step records, and the post step undoes', () => {
     expect(fs.readdirSync(ws).sort()).toEqual(['data', 'm'])
   })
 
+  it("keeps a hard link whose TARGET's parent became a link to PATH's directory: PATH is its content's only name", () => {
+    const { undo: entries } = made('out/x -> data/x', { type: 'hardlink' })
+    fs.rmSync(path.join(ws, 'data'), { recursive: true })
+    fs.symlinkSync('out', path.join(ws, 'data')) // data/x is now out/x itself
+    fs.writeFileSync(path.join(ws, 'out/x'), 'edited: the only copy')
+    expect(undoAll(entries)[0].status).toBe('kept')
+    expect(fs.readFileSync(path.join(ws, 'out/x'), 'utf8')).toBe('edited: the only copy')
+  })
+
+  it('puts back the link a copied tree replaced: the tree moved aside, the backup renamed in, the tree removed', () => {
+    fs.writeFileSync(path.join(ws, 'data/dir/inner'), 'i')
+    fs.symlinkSync('data/x', path.join(ws, 'c'))
+    const spec = '- {path: c, target: data/dir, type: hardlink, fallback: copy}'
+    const copy = made(spec, { overwrite: 'links' }, { backupSuffix: '.bak' })
+    expect(copy.results[0]).toMatchObject({ status: 'replaced', kind: 'copy' })
+    const [undone] = undoAll(copy.undo)
+    expect(undone.status).toBe('restored')
+    expect(fs.readlinkSync(path.join(ws, 'c'))).toBe('data/x')
+    expect(fs.readdirSync(ws).sort()).toEqual(['c', 'data'])
+    expect(fs.readFileSync(path.join(ws, 'data/dir/inner'), 'utf8')).toBe('i')
+  })
+
   it('keeps a copied tree edited since it was made', () => {
     fs.writeFileSync(path.join(ws, 'data/dir/inner'), 'i')
     const copy = made('- {path: c, target: data/dir, type: hardlink, fallback: copy}')

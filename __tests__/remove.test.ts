@@ -91,6 +91,15 @@ describePosix('state: absent on real directories', () => {
     expect(fs.readdirSync(ws).sort()).toEqual(['copy', 'data', 'dir', 'hard2'])
   })
 
+  it('keeps a file whose TARGET leads to it through a symlinked parent: its only name, not a hard link', () => {
+    fs.mkdirSync(path.join(ws, 'out'))
+    fs.writeFileSync(path.join(ws, 'out/f'), 'only copy')
+    fs.symlinkSync('out', path.join(ws, 'alias'))
+    const [r] = run('out/f -> alias/f')
+    expect(r).toMatchObject({ status: 'failed', code: 'NOT_A_LINK' })
+    expect(fs.readFileSync(path.join(ws, 'out/f'), 'utf8')).toBe('only copy')
+  })
+
   it('keeps a look-alike of TARGET on sshfs, where inodes prove nothing, saying why', () => {
     const sshfs = { type: 'fuse.sshfs', mountPoint: ws, source: 'u@h:/', options: ['rw'] }
     fs.copyFileSync(path.join(ws, 'data/x'), path.join(ws, 'lookalike'))
@@ -128,6 +137,21 @@ describePosix('state: absent on real directories', () => {
     } finally {
       fs.rmSync(outside, { recursive: true, force: true })
     }
+  })
+
+  it("on a share, where a directory's inode number may change, goes by the parent's real path alone", () => {
+    // FUSE numbers a node anew once the kernel forgot it (measured on sshfs, exFAT, FAT): a new inode at the same
+    // real path is what such a share shows for the very same directory.
+    const sshfs = { type: 'fuse.sshfs', mountPoint: ws, source: 'u@h:/', options: ['rw'] }
+    fs.mkdirSync(path.join(ws, 'sub'))
+    fs.symlinkSync('../data/x', path.join(ws, 'sub/l'))
+    const ctx = context(ws, {}, sshfs)
+    const plans = planAll(requests('sub/l', ws, ABSENT), ctx)
+    fs.renameSync(path.join(ws, 'sub'), path.join(ws, 'sub-was'))
+    fs.mkdirSync(path.join(ws, 'sub'))
+    fs.symlinkSync('../data/x', path.join(ws, 'sub/l'))
+    expect(plans.map((plan) => applyLink(plan, ctx))[0]).toMatchObject({ status: 'removed' })
+    expect(fs.readdirSync(path.join(ws, 'sub'))).toEqual([])
   })
 
   it('says why removal failed where unlink is refused', () => {

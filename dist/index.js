@@ -41703,6 +41703,9 @@ function judgeRemoval(f) {
         return kept('NOT_A_LINK', `${path} is ${what}, and no TARGET says whose hard link it would be.`, GIVE_TARGET);
     }
     const t = f.targetStats;
+    // One name is no hard link: TARGET may reach PATH's own file (through a symlinked parent), its only copy.
+    if (t && at.dev === t.dev && at.ino === t.ino && at.nlink < 2)
+        return kept('NOT_A_LINK', `${path} is the only name of its file (${target} leads to it): no hard link.`, GIVE_TARGET);
     if (t && at.dev === t.dev && at.ino === t.ino)
         return { action: 'remove', kind: 'hardlink' };
     if (f.hidesInodes) {
@@ -42879,7 +42882,8 @@ function execute(plan, ctx) {
 function removal(plan, ctx) {
     const kind = plan.kinds[0];
     const abs = plan.request.absPath;
-    const moved = plan.parent && parentChange(abs, plan.parent, ctx.ops, ctx.platform);
+    // On a share inode numbers are not the directory's own (FUSE renumbers a node it forgot): the real path decides.
+    const moved = plan.parent && parentChange(abs, plan.parent, ctx.ops, ctx.platform, !canHang(plan.filesystem));
     if (moved?.gone)
         return { status: 'unchanged', kind: '' }; // the link went with its directory
     if (moved)
@@ -43002,20 +43006,38 @@ function isStill(p, s, was, ops, platform, byInode) {
  * PATH the only name of the old content, under the inode recorded. No change time either: a write or chmod on TARGET
  * changes it. Where inode numbers prove nothing (FUSE shares), equal bytes are the proof.
  */
-function isStillHardLink(p, s, entry, ops) {
-    const source = ops.lstat(entry.source ?? entry.target);
+function isStillHardLink(p, s, entry, ops, platform) {
+    const sourcePath = entry.source ?? entry.target;
+    const source = ops.lstat(sourcePath);
     if (!source?.isFile() || !s.isFile())
         return false;
+    // One name reached twice is not two names: a parent of TARGET swapped for a link to PATH's directory.
+    if (samePlace(sourcePath, p, ops, platform))
+        return false;
     if (entry.share)
-        return ops.contentHash(p) === ops.contentHash(entry.source ?? entry.target);
-    return s.dev === source.dev && s.ino === source.ino;
+        return ops.contentHash(p) === ops.contentHash(sourcePath);
+    return s.nlink > 1 && s.dev === source.dev && s.ino === source.ino;
+}
+/** a and b are one name, their symlinked parents resolved; where that cannot be told, taken to be (kept). */
+function samePlace(a, b, ops, platform) {
+    try {
+        return pathKey(platform, ops.realpath(a)) === pathKey(platform, ops.realpath(b));
+    }
+    catch {
+        return true;
+    }
+}
+/** A temporary name beside p, of apply's form (a later run sweeps one left behind). */
+function tempBeside(p, platform) {
+    const name = `.ln-action-${process.pid.toString(36)}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+    return platform.path.join(platform.path.dirname(p), name);
 }
 /**
  * A link with `text`, of its Windows kind, put where `p` is: made under a temporary name of apply's form (swept if
  * left behind), then renamed over p.
  */
 function putLinkBack(p, was, ops, platform, warnings) {
-    const temp = platform.path.join(platform.path.dirname(p), `.ln-action-${process.pid.toString(36)}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+    const temp = tempBeside(p, platform);
     ops.symlink(was.link, temp, platform.isWindows ? (was.type ?? 'file') : undefined);
     try {
         cleanup_renameOver(temp, p, ops, platform, warnings);
@@ -43032,6 +43054,8 @@ function putLinkBack(p, was, ops, platform, warnings) {
  * was not atomic.
  */
 function cleanup_renameOver(from, p, ops, platform, warnings) {
+    if (ops.lstat(p)?.isDirectory())
+        return renameOverCopy(from, p, ops, platform, warnings);
     try {
         return ops.rename(from, p);
     }
@@ -43042,6 +43066,24 @@ function cleanup_renameOver(from, p, ops, platform, warnings) {
     ops.unlink(p);
     ops.rename(from, p);
     warnings.push(`Windows cannot put a link back over ${p} in one step (not atomic): it was removed, then renamed.`);
+}
+/**
+ * Rename `from` where p, the step's own copied tree (proven so), is: rename(2) cannot put a link over a directory
+ * (EISDIR; Windows EPERM). The tree goes aside under a temporary name, `from` takes its place, then the tree is
+ * removed; where `from` cannot move in, the tree goes back. Not atomic: said.
+ */
+function renameOverCopy(from, p, ops, platform, warnings) {
+    const aside = tempBeside(p, platform);
+    ops.rename(p, aside);
+    try {
+        ops.rename(from, p);
+    }
+    catch (error) {
+        ops.rename(aside, p);
+        throw error;
+    }
+    removeEntry(aside, ops, platform.path);
+    warnings.push(`${p}, a copied directory, was moved aside, what it replaced put back, then removed (not atomic).`);
 }
 /**
  * Undo one link, or say why it was left, then remove the directories made for it that its undo left empty. Only
@@ -43073,7 +43115,7 @@ function undoAt(p, entry, backupLeft, ops, platform) {
     if (!at)
         return { status: 'unchanged', message: `Nothing is at ${entry.path} any more.${backupLeft}`, warnings };
     const still = entry.kind === 'hardlink'
-        ? isStillHardLink(p, at, entry, ops)
+        ? isStillHardLink(p, at, entry, ops, platform)
         : isStill(p, at, entry.made, ops, platform, !entry.share);
     if (!still) {
         warnings.push(`${entry.path} changed since this job's ln-action step made it: kept as it is now.${backupLeft}`);

@@ -5,7 +5,15 @@ import { randomBytes } from 'node:crypto'
 import type { Stats } from 'node:fs'
 import { errnoCode, errnoName, isErrno, toFailure } from './errors.js'
 import { familyFacts } from './families.js'
-import { familyOf, isShareGone, kindWords, misreports, type Explanation, type FailureContext } from './knowledge.js'
+import {
+  canHang,
+  familyOf,
+  isShareGone,
+  kindWords,
+  misreports,
+  type Explanation,
+  type FailureContext
+} from './knowledge.js'
 import { backupName, type Failure, type Kind, type LinkResult, type Probe } from './model.js'
 import { removeEntry } from './fsops.js'
 import { parentChange, underParent } from './parent.js'
@@ -560,7 +568,8 @@ function execute(plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
 function removal(plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
   const kind = plan.kinds[0]
   const abs = plan.request.absPath
-  const moved = plan.parent && parentChange(abs, plan.parent, ctx.ops, ctx.platform)
+  // On a share inode numbers are not the directory's own (FUSE renumbers a node it forgot): the real path decides.
+  const moved = plan.parent && parentChange(abs, plan.parent, ctx.ops, ctx.platform, !canHang(plan.filesystem))
   if (moved?.gone) return { status: 'unchanged', kind: '' } // the link went with its directory
   if (moved) return parentMoved(moved.words, plan)
   const at = plan.parent ? underParent(abs, plan.parent, ctx.platform) : abs

@@ -7,7 +7,7 @@ import { errnoCode } from './errors.js'
 import { removeEntry, type FsOps } from './fsops.js'
 import type { Identity, Status, UndoEntry } from './model.js'
 import { parentChange, removeMadeDirs, underParent } from './parent.js'
-import { sameLinkTarget, type Platform } from './platform.js'
+import { pathKey, sameLinkTarget, type Platform } from './platform.js'
 
 /** Everything below a copied directory, in one digest: names, types, link texts and file contents. */
 function treeOf(dir: string, ops: FsOps, platform: Platform): string {
@@ -63,11 +63,23 @@ function isStill(p: string, s: Stats, was: Identity, ops: FsOps, platform: Platf
  * PATH the only name of the old content, under the inode recorded. No change time either: a write or chmod on TARGET
  * changes it. Where inode numbers prove nothing (FUSE shares), equal bytes are the proof.
  */
-function isStillHardLink(p: string, s: Stats, entry: UndoEntry, ops: FsOps): boolean {
-  const source = ops.lstat(entry.source ?? entry.target)
+function isStillHardLink(p: string, s: Stats, entry: UndoEntry, ops: FsOps, platform: Platform): boolean {
+  const sourcePath = entry.source ?? entry.target
+  const source = ops.lstat(sourcePath)
   if (!source?.isFile() || !s.isFile()) return false
-  if (entry.share) return ops.contentHash(p) === ops.contentHash(entry.source ?? entry.target)
-  return s.dev === source.dev && s.ino === source.ino
+  // One name reached twice is not two names: a parent of TARGET swapped for a link to PATH's directory.
+  if (samePlace(sourcePath, p, ops, platform)) return false
+  if (entry.share) return ops.contentHash(p) === ops.contentHash(sourcePath)
+  return s.nlink > 1 && s.dev === source.dev && s.ino === source.ino
+}
+
+/** a and b are one name, their symlinked parents resolved; where that cannot be told, taken to be (kept). */
+function samePlace(a: string, b: string, ops: FsOps, platform: Platform): boolean {
+  try {
+    return pathKey(platform, ops.realpath(a)) === pathKey(platform, ops.realpath(b))
+  } catch {
+    return true
+  }
 }
 
 export interface Undone {
@@ -76,15 +88,18 @@ export interface Undone {
   warnings: string[]
 }
 
+/** A temporary name beside p, of apply's form (a later run sweeps one left behind). */
+function tempBeside(p: string, platform: Platform): string {
+  const name = `.ln-action-${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`
+  return platform.path.join(platform.path.dirname(p), name)
+}
+
 /**
  * A link with `text`, of its Windows kind, put where `p` is: made under a temporary name of apply's form (swept if
  * left behind), then renamed over p.
  */
 function putLinkBack(p: string, was: Identity, ops: FsOps, platform: Platform, warnings: string[]): void {
-  const temp = platform.path.join(
-    platform.path.dirname(p),
-    `.ln-action-${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`
-  )
+  const temp = tempBeside(p, platform)
   ops.symlink(was.link!, temp, platform.isWindows ? (was.type ?? 'file') : undefined)
   try {
     renameOver(temp, p, ops, platform, warnings)
@@ -101,6 +116,7 @@ function putLinkBack(p: string, was: Identity, ops: FsOps, platform: Platform, w
  * was not atomic.
  */
 function renameOver(from: string, p: string, ops: FsOps, platform: Platform, warnings: string[]): void {
+  if (ops.lstat(p)?.isDirectory()) return renameOverCopy(from, p, ops, platform, warnings)
   try {
     return ops.rename(from, p)
   } catch (error) {
@@ -109,6 +125,24 @@ function renameOver(from: string, p: string, ops: FsOps, platform: Platform, war
   ops.unlink(p)
   ops.rename(from, p)
   warnings.push(`Windows cannot put a link back over ${p} in one step (not atomic): it was removed, then renamed.`)
+}
+
+/**
+ * Rename `from` where p, the step's own copied tree (proven so), is: rename(2) cannot put a link over a directory
+ * (EISDIR; Windows EPERM). The tree goes aside under a temporary name, `from` takes its place, then the tree is
+ * removed; where `from` cannot move in, the tree goes back. Not atomic: said.
+ */
+function renameOverCopy(from: string, p: string, ops: FsOps, platform: Platform, warnings: string[]): void {
+  const aside = tempBeside(p, platform)
+  ops.rename(p, aside)
+  try {
+    ops.rename(from, p)
+  } catch (error) {
+    ops.rename(aside, p)
+    throw error
+  }
+  removeEntry(aside, ops, platform.path)
+  warnings.push(`${p}, a copied directory, was moved aside, what it replaced put back, then removed (not atomic).`)
 }
 
 /**
@@ -140,7 +174,7 @@ function undoAt(p: string, entry: UndoEntry, backupLeft: string, ops: FsOps, pla
   if (!at) return { status: 'unchanged', message: `Nothing is at ${entry.path} any more.${backupLeft}`, warnings }
   const still =
     entry.kind === 'hardlink'
-      ? isStillHardLink(p, at, entry, ops)
+      ? isStillHardLink(p, at, entry, ops, platform)
       : isStill(p, at, entry.made, ops, platform, !entry.share)
   if (!still) {
     warnings.push(`${entry.path} changed since this job's ln-action step made it: kept as it is now.${backupLeft}`)

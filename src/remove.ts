@@ -53,6 +53,13 @@ export function judgeRemoval(f: RemovalFacts): Removal {
     return kept('NOT_A_LINK', `${path} is ${what}, and no TARGET says whose hard link it would be.`, GIVE_TARGET)
   }
   const t = f.targetStats
+  // One name is no hard link: TARGET may reach PATH's own file (through a symlinked parent), its only copy.
+  if (t && at.dev === t.dev && at.ino === t.ino && at.nlink < 2)
+    return kept(
+      'NOT_A_LINK',
+      `${path} is the only name of its file (${target} leads to it): no hard link.`,
+      GIVE_TARGET
+    )
   if (t && at.dev === t.dev && at.ino === t.ino) return { action: 'remove', kind: 'hardlink' }
   if (f.hidesInodes) {
     return kept(

@@ -309,7 +309,7 @@ function hardlinkGuard() {
     return { protects: setting !== '0', euid: process.geteuid?.() ?? -1 };
 }
 /** A key under which two spellings of one path compare equal on this platform. */
-function pathKey(platform, p) {
+function platform_pathKey(platform, p) {
     return resolvedKey(platform, platform.path.normalize(p));
 }
 /**
@@ -363,7 +363,7 @@ function resolveFrom(platform, base, p) {
 }
 /** `child` is `parent` itself or lies below it. Both absolute. */
 function isWithin(platform, parent, child) {
-    return keyWithin(platform, pathKey(platform, parent), pathKey(platform, child));
+    return keyWithin(platform, platform_pathKey(platform, parent), platform_pathKey(platform, child));
 }
 /** isWithin for keys already made by pathKey: a prefix test, cheap enough for every link against every mount. */
 function keyWithin(platform, parentKey, childKey) {
@@ -429,7 +429,7 @@ function platform_sameLinkTarget(platform, linkPath, existingText, wantedText) {
     if (path.isAbsolute(existing) !== path.isAbsolute(wanted))
         return false;
     const dir = path.dirname(linkPath);
-    return pathKey(platform, path.resolve(dir, existing)) === pathKey(platform, path.resolve(dir, wanted));
+    return platform_pathKey(platform, path.resolve(dir, existing)) === platform_pathKey(platform, path.resolve(dir, wanted));
 }
 
 ;// CONCATENATED MODULE: ./src/knowledge.ts
@@ -1459,7 +1459,7 @@ function directoryChange(dir, was, ops, platform, byInode) {
     }
     if (!now)
         return { gone: true, words: `its directory ${dir} is gone` };
-    if (pathKey(platform, now.real) !== pathKey(platform, was.real))
+    if (platform_pathKey(platform, now.real) !== platform_pathKey(platform, was.real))
         return { gone: false, words: `its directory ${dir} now leads to ${now.real}, not ${was.real}` };
     if (byInode && (now.dev !== was.dev || now.ino !== was.ino))
         return { gone: false, words: `its directory ${was.real} is another directory now (another inode)` };
@@ -1514,6 +1514,9 @@ function judgeRemoval(f) {
         return kept('NOT_A_LINK', `${path} is ${what}, and no TARGET says whose hard link it would be.`, GIVE_TARGET);
     }
     const t = f.targetStats;
+    // One name is no hard link: TARGET may reach PATH's own file (through a symlinked parent), its only copy.
+    if (t && at.dev === t.dev && at.ino === t.ino && at.nlink < 2)
+        return kept('NOT_A_LINK', `${path} is the only name of its file (${target} leads to it): no hard link.`, GIVE_TARGET);
     if (t && at.dev === t.dev && at.ino === t.ino)
         return { action: 'remove', kind: 'hardlink' };
     if (f.hidesInodes) {
@@ -1960,10 +1963,10 @@ function planRemoval(plan, parent, ctx) {
 function leadsTo(plan, realParent, ctx) {
     const { platform, ops } = ctx;
     const { absPath, absTarget } = plan.request;
-    const wanted = pathKey(platform, absTarget);
+    const wanted = platform_pathKey(platform, absTarget);
     const text = withoutNamespace(platform, plan.text);
     const dirs = [platform.path.dirname(absPath), realParent];
-    if (text !== '' && dirs.some((dir) => pathKey(platform, platform.path.resolve(dir, text)) === wanted))
+    if (text !== '' && dirs.some((dir) => platform_pathKey(platform, platform.path.resolve(dir, text)) === wanted))
         return true;
     const [a, b] = [ops.stat(absPath), ops.stat(absTarget)];
     return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
@@ -2690,7 +2693,8 @@ function execute(plan, ctx) {
 function removal(plan, ctx) {
     const kind = plan.kinds[0];
     const abs = plan.request.absPath;
-    const moved = plan.parent && parent_parentChange(abs, plan.parent, ctx.ops, ctx.platform);
+    // On a share inode numbers are not the directory's own (FUSE renumbers a node it forgot): the real path decides.
+    const moved = plan.parent && parent_parentChange(abs, plan.parent, ctx.ops, ctx.platform, !canHang(plan.filesystem));
     if (moved?.gone)
         return { status: 'unchanged', kind: '' }; // the link went with its directory
     if (moved)
@@ -2964,10 +2968,10 @@ function mountOf(mounts, absPath, platform) {
 }
 /** Mount points as comparable keys, made once per table: every link is looked up against every mount. */
 function keyMounts(mounts, platform) {
-    return mounts.map((mount) => ({ mount, key: pathKey(platform, mount.mountPoint) }));
+    return mounts.map((mount) => ({ mount, key: platform_pathKey(platform, mount.mountPoint) }));
 }
 function longestMount(mounts, absPath, platform) {
-    const key = pathKey(platform, absPath);
+    const key = platform_pathKey(platform, absPath);
     let best;
     for (const keyed of mounts) {
         if (keyWithin(platform, keyed.key, key) && (!best || keyed.key.length >= best.key.length))
@@ -3069,7 +3073,7 @@ function tableLookup(platform, from) {
         keyed = keyMounts(mounts, platform);
         if (platform.isMac)
             firmlinks = firmlinkPaths(from.firmlinks());
-        boundaries = new Set([...keyed.map((k) => k.key), ...firmlinks.map((f) => pathKey(platform, f))]);
+        boundaries = new Set([...keyed.map((k) => k.key), ...firmlinks.map((f) => platform_pathKey(platform, f))]);
         return mounts;
     };
     return {
@@ -3208,20 +3212,38 @@ function isStill(p, s, was, ops, platform, byInode) {
  * PATH the only name of the old content, under the inode recorded. No change time either: a write or chmod on TARGET
  * changes it. Where inode numbers prove nothing (FUSE shares), equal bytes are the proof.
  */
-function isStillHardLink(p, s, entry, ops) {
-    const source = ops.lstat(entry.source ?? entry.target);
+function isStillHardLink(p, s, entry, ops, platform) {
+    const sourcePath = entry.source ?? entry.target;
+    const source = ops.lstat(sourcePath);
     if (!source?.isFile() || !s.isFile())
         return false;
+    // One name reached twice is not two names: a parent of TARGET swapped for a link to PATH's directory.
+    if (samePlace(sourcePath, p, ops, platform))
+        return false;
     if (entry.share)
-        return ops.contentHash(p) === ops.contentHash(entry.source ?? entry.target);
-    return s.dev === source.dev && s.ino === source.ino;
+        return ops.contentHash(p) === ops.contentHash(sourcePath);
+    return s.nlink > 1 && s.dev === source.dev && s.ino === source.ino;
+}
+/** a and b are one name, their symlinked parents resolved; where that cannot be told, taken to be (kept). */
+function samePlace(a, b, ops, platform) {
+    try {
+        return pathKey(platform, ops.realpath(a)) === pathKey(platform, ops.realpath(b));
+    }
+    catch {
+        return true;
+    }
+}
+/** A temporary name beside p, of apply's form (a later run sweeps one left behind). */
+function tempBeside(p, platform) {
+    const name = `.ln-action-${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`;
+    return platform.path.join(platform.path.dirname(p), name);
 }
 /**
  * A link with `text`, of its Windows kind, put where `p` is: made under a temporary name of apply's form (swept if
  * left behind), then renamed over p.
  */
 function putLinkBack(p, was, ops, platform, warnings) {
-    const temp = platform.path.join(platform.path.dirname(p), `.ln-action-${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`);
+    const temp = tempBeside(p, platform);
     ops.symlink(was.link, temp, platform.isWindows ? (was.type ?? 'file') : undefined);
     try {
         cleanup_renameOver(temp, p, ops, platform, warnings);
@@ -3238,6 +3260,8 @@ function putLinkBack(p, was, ops, platform, warnings) {
  * was not atomic.
  */
 function cleanup_renameOver(from, p, ops, platform, warnings) {
+    if (ops.lstat(p)?.isDirectory())
+        return renameOverCopy(from, p, ops, platform, warnings);
     try {
         return ops.rename(from, p);
     }
@@ -3248,6 +3272,24 @@ function cleanup_renameOver(from, p, ops, platform, warnings) {
     ops.unlink(p);
     ops.rename(from, p);
     warnings.push(`Windows cannot put a link back over ${p} in one step (not atomic): it was removed, then renamed.`);
+}
+/**
+ * Rename `from` where p, the step's own copied tree (proven so), is: rename(2) cannot put a link over a directory
+ * (EISDIR; Windows EPERM). The tree goes aside under a temporary name, `from` takes its place, then the tree is
+ * removed; where `from` cannot move in, the tree goes back. Not atomic: said.
+ */
+function renameOverCopy(from, p, ops, platform, warnings) {
+    const aside = tempBeside(p, platform);
+    ops.rename(p, aside);
+    try {
+        ops.rename(from, p);
+    }
+    catch (error) {
+        ops.rename(aside, p);
+        throw error;
+    }
+    removeEntry(aside, ops, platform.path);
+    warnings.push(`${p}, a copied directory, was moved aside, what it replaced put back, then removed (not atomic).`);
 }
 /**
  * Undo one link, or say why it was left, then remove the directories made for it that its undo left empty. Only
@@ -3279,7 +3321,7 @@ function undoAt(p, entry, backupLeft, ops, platform) {
     if (!at)
         return { status: 'unchanged', message: `Nothing is at ${entry.path} any more.${backupLeft}`, warnings };
     const still = entry.kind === 'hardlink'
-        ? isStillHardLink(p, at, entry, ops)
+        ? isStillHardLink(p, at, entry, ops, platform)
         : isStill(p, at, entry.made, ops, platform, !entry.share);
     if (!still) {
         warnings.push(`${entry.path} changed since this job's ln-action step made it: kept as it is now.${backupLeft}`);
