@@ -1,6 +1,6 @@
 // Mutation testing (`npm run mutate`): Stryker changes one thing in a module of src/ (a condition, a comparison, a
 // string...) and runs the unit tests that reach it; a mutant no test notices is a gap in the tests. CONTRIBUTING.md
-// says how to read the report. Flags go through npm: `npm run mutate -- --mutate src/plan.ts --concurrency 2`.
+// says how to read the report. Flags go through npm: `npm run mutate -- --mutate 'src/plan/*.ts' --concurrency 2`.
 import jestConfig from './jest.config.js'
 
 const unit = jestConfig.projects.find((p) => p.displayName === 'unit')

@@ -8,7 +8,7 @@ import type { FsOps } from '../src/fsops.js'
 import type { LinkOptions } from '../src/model.js'
 import { familyFacts } from '../src/families.js'
 import { explain, familyOf, kindWords } from '../src/knowledge.js'
-import { planAll } from '../src/plan.js'
+import { planAll } from '../src/plan/index.js'
 import { platformFor } from '../src/platform.js'
 import {
   context,

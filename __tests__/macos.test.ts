@@ -11,7 +11,7 @@ import { canHang, explain, familyOf, isCapabilityFailure, kindWords, type Failur
 import type { MountSources } from '../src/mount-sources.js'
 import type { FilesystemInfo, Kind, LinkOptions } from '../src/model.js'
 import { DATA_VOLUME, firmlinkPaths, parseMacMounts } from '../src/mounts-macos.js'
-import { planAll } from '../src/plan.js'
+import { planAll } from '../src/plan/index.js'
 import { platformFor } from '../src/platform.js'
 import { parseSpec, resolveEntries } from '../src/spec.js'
 import { ROOT } from '../scripts/run-action.mjs'

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { nodeFs, type FsOps } from '../src/fsops.js'
-import { planAll, planLink } from '../src/plan.js'
+import { planAll, planLink } from '../src/plan/index.js'
 import {
   context,
   dataWorkspace,

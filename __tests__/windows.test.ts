@@ -13,7 +13,7 @@ import { createDetector } from '../src/mounts.js'
 import { kindFromText, parseDriveInfo, parseLinkKinds, uncShare } from '../src/mounts-windows.js'
 import { LocalExecutor } from '../src/executor.js'
 import { nodeFs } from '../src/fsops.js'
-import { planAll } from '../src/plan.js'
+import { planAll } from '../src/plan/index.js'
 import {
   isWithin,
   linkTextOf,

@@ -17,7 +17,7 @@ import {
 import { backupName, type Failure, type Kind, type LinkResult, type Probe } from './model.js'
 import { removeEntry } from './fsops.js'
 import { parentChange, underParent } from './parent.js'
-import { fallBack, planLink, planOrSkip, syscallOf, type LinkPlan, type PlanContext } from './plan.js'
+import { fallBack, planLink, planOrSkip, syscallOf, type LinkPlan, type PlanContext } from './plan/index.js'
 import { kindFromText, type WindowsLinkType } from './mounts-windows.js'
 import { linkTextOf, sameLinkTarget, symlinkType } from './platform.js'
 import { removeLinkAt } from './remove.js'

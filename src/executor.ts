@@ -2,7 +2,7 @@
 // share that may hang. The pipeline asks each for its plans, then for its results.
 import { learnKeptKinds, type ApplyContext } from './apply.js'
 import type { Indexed, LinkResult } from './model.js'
-import { planAll } from './plan.js'
+import { planAll } from './plan/index.js'
 import { plannedResult } from './result.js'
 import { applierFor } from './undo-record.js'
 

@@ -2,7 +2,7 @@
 // process or in a share worker, planned, made, failed or never attempted, is made here.
 import { explain, hintAfterProbe, type Explanation, type FailureContext } from './knowledge.js'
 import type { Failure, Kind, LinkRequest, LinkResult, Probe, SpecEntry, SpecProblem, Status } from './model.js'
-import { emptyPlan, type LinkPlan, type PlanContext } from './plan.js'
+import { emptyPlan, type LinkPlan, type PlanContext } from './plan/index.js'
 import { hardlinkGuard, linkTextOf } from './platform.js'
 
 /** What applying one link came to. */

@@ -6,7 +6,7 @@ import { identify } from './cleanup.js'
 import { isErrno } from './errors.js'
 import { type Identity, type LinkResult, type UndoEntry } from './model.js'
 import { directoryIdentity, parentOf } from './parent.js'
-import type { LinkPlan } from './plan.js'
+import type { LinkPlan } from './plan/index.js'
 
 export function applyRecorded(plan: LinkPlan, ctx: ApplyContext): LinkResult {
   const { request } = plan

@@ -1,0 +1,56 @@
+// Plan stage: for each link, look at the disk (read only) and decide: create, replace, unchanged or fail. One link's
+// story: where PATH really is (resolve.ts), what TARGET is and what a link to it holds (link-text.ts), which kinds
+// can lead there (kinds.ts), and what is at PATH already (recognise.ts, decide.ts); or, for `state: absent`, whether
+// what is there may go (removal.ts). A link on a share already found gone is skipped (gone-shares.ts); the caches
+// one pass keeps are in context.ts.
+import { isErrno, toFailure } from '../errors.js'
+import type { LinkRequest } from '../model.js'
+import { planningContext, type PlanContext } from './context.js'
+import { decide } from './decide.js'
+import { noteGoneShare, skipOnGoneShare } from './gone-shares.js'
+import { fitKinds } from './kinds.js'
+import { attemptOf, emptyPlan, type LinkPlan } from './link-plan.js'
+import { examineTarget } from './link-text.js'
+import { planRemoval } from './removal.js'
+import { escaped, locate } from './resolve.js'
+
+export { listedKey, planningContext, statTarget, type PlanContext } from './context.js'
+export { fallBack, syscallOf } from './kinds.js'
+export { emptyPlan, type LinkPlan } from './link-plan.js'
+
+export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
+  const plan = emptyPlan(request, ctx)
+  try {
+    const parent = locate(plan, ctx)
+    if (!parent) return escaped(plan, ctx)
+    if (request.options.state === 'absent') return planRemoval(plan, parent, ctx)
+    const target = examineTarget(plan, parent.real, ctx)
+    const unfit = fitKinds(plan, target, ctx)
+    if (unfit) return unfit
+    // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
+    const at = parent.missing.length > 0 ? undefined : ctx.ops.lstat(request.absPath)
+    return decide(plan, at, target, ctx)
+  } catch (error) {
+    if (!isErrno(error)) throw error
+    return { ...plan, action: 'fail', failure: toFailure(error, error.syscall ?? 'stat', attemptOf(request)) }
+  }
+}
+
+/**
+ * Plan one link, unless its share (found lexically, without touching it) is already known to be gone. A plan that
+ * finds the share gone marks it so for the links after it.
+ */
+export function planOrSkip(request: LinkRequest, ctx: PlanContext): LinkPlan {
+  const mountPoint = ctx.detector.forPath(request.absPath).mountPoint
+  const skipped = skipOnGoneShare(request, mountPoint, ctx)
+  if (skipped) return skipped
+  const plan = planLink(request, ctx)
+  noteGoneShare(plan, mountPoint, ctx)
+  return plan
+}
+
+/** Plan every link, in spec order. */
+export function planAll(requests: LinkRequest[], ctx: PlanContext): LinkPlan[] {
+  const planning = planningContext(ctx)
+  return requests.map((request) => planOrSkip(request, planning))
+}

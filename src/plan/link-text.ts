@@ -1,0 +1,47 @@
+// What a link to TARGET holds: TARGET's stat, the text a symbolic link gets (relative or absolute, as `relative`
+// says) and the file a hard link shares.
+import type { Stats } from 'node:fs'
+import type { LinkRequest } from '../model.js'
+import { statTarget, type PlanContext } from './context.js'
+import type { LinkPlan } from './link-plan.js'
+import { realDirectory } from './resolve.js'
+
+/** What TARGET is, and what each kind of link to it would hold. */
+export function examineTarget(plan: LinkPlan, realParent: string, ctx: PlanContext): Stats | undefined {
+  const { request } = plan
+  const target = statTarget(request.absTarget, ctx)
+  plan.targetExists = target !== undefined
+  plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir
+  if (target && plan.kinds.includes('hardlink')) plan.linkSource = ctx.ops.realpath(request.absTarget)
+  if (plan.kinds.some((k) => k === 'symlink' || k === 'junction')) plan.text = linkText(request, realParent, ctx)
+  return target
+}
+
+function linkText(request: LinkRequest, realParent: string, ctx: PlanContext): string {
+  const { path } = ctx.platform
+  const wantRelative =
+    request.options.relative === 'true' || (request.options.relative === 'auto' && request.targetWasRelative)
+  if (!wantRelative) return request.absTarget
+  let targetDir = path.dirname(request.absTarget)
+  try {
+    targetDir = realDirectory(targetDir, ctx).real
+  } catch {
+    // A TARGET below a file cannot exist; its text can still be written as given.
+  }
+  return relativeText(realParent, targetDir, path.basename(request.absTarget), ctx)
+}
+
+/**
+ * path.relative(realParent, targetDir/name), computed once per pair of directories: the way to targetDir, then the
+ * name. Not where the parent lies at or below the target itself (the way then does not pass through targetDir).
+ */
+function relativeText(realParent: string, targetDir: string, name: string, ctx: PlanContext): string {
+  const { path, isWindows } = ctx.platform
+  const realTarget = isWindows ? path.join(targetDir, name) : targetDir === '/' ? `/${name}` : `${targetDir}/${name}`
+  if (isWindows || !ctx.relatives || realParent === realTarget || realParent.startsWith(`${realTarget}/`))
+    return path.relative(realParent, realTarget) || '.'
+  const key = `${realParent}\0${targetDir}`
+  let way = ctx.relatives.get(key)
+  if (way === undefined) ctx.relatives.set(key, (way = path.relative(realParent, targetDir)))
+  return way === '' ? name : `${way}/${name}`
+}
