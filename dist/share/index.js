@@ -1491,60 +1491,46 @@ function parent_removeMadeDirs(dirs, ops, platform, byInode) {
 /** rmdir's answers for a directory that holds something, or is gone. */
 const STAYS = (/* unused pure expression or super */ null && (['ENOTEMPTY', 'EEXIST', 'ENOENT']));
 
-;// CONCATENATED MODULE: ./src/remove.ts
+;// CONCATENATED MODULE: ./src/plan/link-plan.ts
+// What a plan says about one link: the empty plan each link starts from (what a link that never got further reports),
+// with the kinds it asks for, and how a plan fails.
 
-function kept(code, message, hint) {
-    return { action: 'fail', code, message: `${message} Kept: state: absent removes only links.`, hint };
+/** The kinds asked for by each set of options (thousands of links share one), never changed: plans filter copies. */
+const kindsOf = new WeakMap();
+/** The kinds a link asks for, in the order to try them: its type, then its fallbacks. */
+function requestedKinds({ options }) {
+    let kinds = kindsOf.get(options);
+    if (!kinds)
+        kindsOf.set(options, (kinds = [options.type, ...options.fallback.filter((k) => k !== options.type)]));
+    return kinds;
 }
-const GIVE_TARGET = 'Give TARGET to remove a hard link of it, or remove the file in a step of your own if it is meant to go.';
-/** Whether the entry at PATH may go, from what the plan found (nothing here touches the disk). */
-function judgeRemoval(f) {
-    const { at, path, target } = f;
-    if (!at)
-        return { action: 'unchanged' };
-    if (at.isSymbolicLink()) {
-        if (target === '' || f.leadsToTarget)
-            return { action: 'remove', kind: 'symlink' };
-        return kept('OTHER_TARGET', `${path} is a link, but not to ${target}.`, 'Give the TARGET it leads to, or no TARGET to remove whatever link is at PATH.');
-    }
-    if (at.isDirectory())
-        return kept('NOT_A_LINK', `${path} is a directory, not a link.`, 'Remove it in a step of your own if it is meant to go.');
-    if (target === '') {
-        const what = at.nlink > 1 ? `a file with ${at.nlink} names (hard links)` : 'a regular file';
-        return kept('NOT_A_LINK', `${path} is ${what}, and no TARGET says whose hard link it would be.`, GIVE_TARGET);
-    }
-    const t = f.targetStats;
-    // One name is no hard link: TARGET may reach PATH's own file (through a symlinked parent), its only copy.
-    if (t && at.dev === t.dev && at.ino === t.ino && at.nlink < 2)
-        return kept('NOT_A_LINK', `${path} is the only name of its file (${target} leads to it): no hard link.`, GIVE_TARGET);
-    if (t && at.dev === t.dev && at.ino === t.ino)
-        return { action: 'remove', kind: 'hardlink' };
-    if (f.hidesInodes) {
-        return kept('UNVERIFIABLE', `${path} may be a hard link of ${target}, but this sshfs mount shows each name of a file as its own inode, ` +
-            'so it cannot be proven the same file (a copy made with `cp -p` looks the same).', 'Remove it in a step of your own if you know it is the link, or mount with `-o use_ino` where the server allows.');
-    }
-    const why = t ? `not ${target}'s file (another inode)` : `not a hard link of ${target}, which does not exist`;
-    return kept('OTHER_TARGET', `${path} is a file, ${why}.`, GIVE_TARGET);
+/** A plan that has looked at nothing yet: what a link that never got that far reports. */
+function emptyPlan(request, ctx) {
+    return {
+        request,
+        action: 'create',
+        kinds: requestedKinds(request),
+        text: '',
+        linkSource: request.absTarget,
+        targetExists: false,
+        targetIsDir: request.options.targetType === 'dir',
+        missingParents: [],
+        filesystem: ctx.detector.forPath(request.absPath),
+        warnings: []
+    };
 }
-/** Remove the link at `abs`, or with a backup suffix rename it to PATH+suffix (PATH.~N~ when taken); the backup. */
-function removeLinkAt(abs, backupSuffix, ops) {
-    if (!backupSuffix) {
-        ops.unlink(abs);
-        return undefined;
-    }
-    for (let n = 0;; n++) {
-        const name = backupName(abs, backupSuffix, n);
-        if (ops.lstat(name))
-            continue;
-        ops.rename(abs, name);
-        return name;
-    }
+function failed(plan, code, syscall, attempted) {
+    return Object.assign(plan, {
+        action: 'fail',
+        failure: { code, errno: errnoNumber(code) ?? undefined, syscall, attempted }
+    });
+}
+/** Words for what a link's plan tried, where the plan itself fails. */
+function attemptOf(request) {
+    return `create the ${request.options.type === 'hardlink' ? 'hard' : 'symbolic'} link`;
 }
 
-;// CONCATENATED MODULE: ./src/plan.ts
-
-
-
+;// CONCATENATED MODULE: ./src/plan/kinds.ts
 
 
 /** The plan moves on from `kind` to `next`, for `why`: the first kind asked stays the one reported as asked. */
@@ -1556,43 +1542,63 @@ const SYSCALL = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', cop
 function syscallOf(kind) {
     return SYSCALL[kind];
 }
-/** Resolve the existing part of directory `dir` and list what is missing below it (like `realpath -m`). */
-function realDirectory(dir, ctx) {
-    const cached = ctx.realDirectories?.get(dir);
-    if (cached)
-        return cached;
-    const found = resolveDirectory(dir, ctx);
-    ctx.realDirectories?.set(dir, found);
-    return found;
-}
-function resolveDirectory(dir, ctx) {
-    const { path } = ctx.platform;
-    const missing = [];
-    for (let current = dir;; current = path.dirname(current)) {
-        const stats = unlisted(current, ctx) ? undefined : ctx.ops.stat(current);
-        if (stats) {
-            if (!stats.isDirectory())
-                throw Object.assign(new Error(`not a directory: ${current}`), { code: 'ENOTDIR', syscall: 'stat' });
-            const tail = missing.map((m) => path.basename(m));
-            return { real: path.join(ctx.ops.realpath(current), ...tail), missing };
-        }
-        if (current === path.dirname(current))
-            return { real: dir, missing };
-        missing.unshift(current);
-    }
+/**
+ * Windows fixes what a link is when it is made: a junction leads only to a directory (so it leaves the kinds to try
+ * where TARGET is not one), and a symlink to a TARGET that does not exist yet is a file link unless `target-type: dir`
+ * says otherwise, which is worth a warning.
+ */
+function windowsKinds(plan) {
+    const { request, targetExists, targetIsDir } = plan;
+    const kinds = targetIsDir ? plan.kinds : plan.kinds.filter((k) => k !== 'junction');
+    if (targetExists || request.options.targetType !== undefined || !kinds.includes('symlink'))
+        return { kinds };
+    const warning = `TARGET ${request.absTarget} does not exist yet, and Windows fixes a symbolic link's type when it is made: ` +
+        `${request.absPath} is made a file link (a guess). Set \`target-type: dir\` if TARGET will be a directory, ` +
+        `or \`target-type: file\` to say so.`;
+    return { kinds, warning };
 }
 /**
- * How a listed name is compared: without case or Unicode form, so that a share whose server ignores them (a macOS or
- * Windows disk behind it) never has a name taken for missing that its lookups would find.
+ * The kinds that can lead to this TARGET, known before any call: a missing one takes only links, a directory no hard
+ * link (link(2) says EPERM). A failed plan when none can; a warning when the plan falls back from the asked kind.
  */
-function listedKey(name) {
-    return name.normalize('NFC').toLowerCase();
+function fitKinds(plan, target, ctx) {
+    const { request } = plan;
+    const requested = plan.kinds;
+    const attempt = attemptOf(request);
+    if (!target)
+        plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction');
+    else if (target.isDirectory())
+        plan.kinds = requested.filter((k) => k !== 'hardlink');
+    if (plan.kinds.length === 0)
+        return target ? failed(plan, 'EPERM', 'link', attempt) : failed(plan, 'ENOENT', syscallOf(requested[0]), attempt);
+    if (plan.kinds[0] !== requested[0]) {
+        const why = target
+            ? 'is a directory, which no hard link can lead to'
+            : `does not exist, so no ${kindWords(requested[0])} can lead to it`;
+        fallBack(plan, requested[0], plan.kinds[0], `TARGET ${request.absTarget} ${why}.`);
+    }
+    if (!target) {
+        if (ctx.settings.dangling === 'fail')
+            return failed(plan, 'ENOENT', 'stat', `${attempt} (dangling: fail)`);
+        if (ctx.settings.dangling === 'warn') {
+            plan.warnings.push(`TARGET ${request.absTarget} does not exist: the link at ${request.absPath} dangles for now.`);
+        }
+    }
+    if (!ctx.platform.isWindows)
+        return undefined;
+    const fitted = windowsKinds(plan);
+    if (fitted.kinds.length === 0)
+        return failed(plan, 'ENOTDIR', 'symlink', 'create the junction');
+    plan.kinds = fitted.kinds;
+    if (fitted.warning)
+        plan.warnings.push(fitted.warning);
+    return undefined;
 }
-/** p's directory was listed while planning, without p in it. */
-function unlisted(p, ctx) {
-    const { path } = ctx.platform;
-    return ctx.listed?.get(path.dirname(p))?.has(listedKey(path.basename(p))) === false;
-}
+
+;// CONCATENATED MODULE: ./src/plan/recognise.ts
+
+
+
 function existingKind(stats) {
     if (stats.isSymbolicLink())
         return 'link';
@@ -1703,104 +1709,115 @@ function recognise(kind, plan, at, target, ctx) {
             return sameFileMeta(at, target) ? {} : undefined;
     }
 }
-function linkText(request, realParent, ctx) {
+
+;// CONCATENATED MODULE: ./src/plan/decide.ts
+
+
+
+/** Given what is at PATH: unchanged when it is already what was asked for, else create, replace, or fail. */
+function decide(plan, at, target, ctx) {
+    const { request } = plan;
+    const attempt = attemptOf(request);
+    if (at) {
+        plan.existing = existingKind(at);
+        for (const kind of requestedKinds(request)) {
+            const recognised = recognise(kind, plan, at, target, ctx);
+            if (!recognised)
+                continue;
+            if (recognised.warning)
+                plan.warnings.push(recognised.warning);
+            return Object.assign(plan, { action: 'unchanged', kinds: [kind] });
+        }
+    }
+    // A read-only mount answers EEXIST where something is in the way: name the real cause first.
+    if (plan.filesystem.options.includes('ro'))
+        return failed(plan, 'EROFS', syscallOf(plan.kinds[0]), attempt);
+    if (!at) {
+        if (plan.missingParents.length === 0 || ctx.settings.createParents)
+            return plan;
+        return failed(plan, 'ENOENT', syscallOf(plan.kinds[0]), `${attempt} (create-parents: false)`);
+    }
+    const allowed = plan.existing === 'link'
+        ? request.options.overwrite !== 'never'
+        : plan.existing === 'file' && request.options.overwrite === 'files';
+    if (!allowed && plan.unreadable)
+        return failed(plan, 'EPERM', 'readlink', 'check the existing link');
+    if (!allowed)
+        return failed(plan, 'EEXIST', syscallOf(plan.kinds[0]), attempt);
+    return Object.assign(plan, { action: 'replace' });
+}
+
+;// CONCATENATED MODULE: ./src/plan/gone-shares.ts
+// Links on a share already found gone (ENOTCONN...) are skipped, not attempted: they fail as the link that found it
+// gone did, and say they were skipped.
+
+
+/** The plan of a link on the share at `mountPoint` when that share is already known to be gone. */
+function skipOnGoneShare(request, mountPoint, ctx) {
+    const gone = ctx.goneShares.get(mountPoint);
+    if (!gone)
+        return undefined;
+    return { ...failed(emptyPlan(request, ctx), gone.code, gone.syscall, gone.attempted), skipped: true };
+}
+/** A plan that finds its share gone marks it so for the links after it. */
+function noteGoneShare(plan, mountPoint, ctx) {
+    if (plan.failure && isShareGone(plan.failure.code))
+        ctx.goneShares.set(mountPoint, plan.failure);
+}
+
+;// CONCATENATED MODULE: ./src/plan/context.ts
+/** The context for a planning pass, in which resolved directories may be remembered. */
+function context_planningContext(ctx) {
+    return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map(), listed: new Map() };
+}
+/**
+ * How a listed name is compared: without case or Unicode form, so that a share whose server ignores them (a macOS or
+ * Windows disk behind it) never has a name taken for missing that its lookups would find.
+ */
+function listedKey(name) {
+    return name.normalize('NFC').toLowerCase();
+}
+/** p's directory was listed while planning, without p in it. */
+function unlisted(p, ctx) {
     const { path } = ctx.platform;
-    const wantRelative = request.options.relative === 'true' || (request.options.relative === 'auto' && request.targetWasRelative);
-    if (!wantRelative)
-        return request.absTarget;
-    let targetDir = path.dirname(request.absTarget);
-    try {
-        targetDir = realDirectory(targetDir, ctx).real;
-    }
-    catch {
-        // A TARGET below a file cannot exist; its text can still be written as given.
-    }
-    return relativeText(realParent, targetDir, path.basename(request.absTarget), ctx);
+    return ctx.listed?.get(path.dirname(p))?.has(listedKey(path.basename(p))) === false;
 }
-/**
- * path.relative(realParent, targetDir/name), computed once per pair of directories: the way to targetDir, then the
- * name. Not where the parent lies at or below the target itself (the way then does not pass through targetDir).
- */
-function relativeText(realParent, targetDir, name, ctx) {
-    const { path, isWindows } = ctx.platform;
-    const realTarget = isWindows ? path.join(targetDir, name) : targetDir === '/' ? `/${name}` : `${targetDir}/${name}`;
-    if (isWindows || !ctx.relatives || realParent === realTarget || realParent.startsWith(`${realTarget}/`))
-        return path.relative(realParent, realTarget) || '.';
-    const key = `${realParent}\0${targetDir}`;
-    let way = ctx.relatives.get(key);
-    if (way === undefined)
-        ctx.relatives.set(key, (way = path.relative(realParent, targetDir)));
-    return way === '' ? name : `${way}/${name}`;
+/** TARGET's stat, once per planning pass: a share worker's lanes look up their share of them first (lane.ts). */
+function statTarget(target, ctx) {
+    if (ctx.targets?.has(target))
+        return ctx.targets.get(target);
+    const stats = unlisted(target, ctx) ? undefined : ctx.ops.stat(target);
+    ctx.targets?.set(target, stats);
+    return stats;
 }
-function failed(plan, code, syscall, attempted) {
-    return Object.assign(plan, {
-        action: 'fail',
-        failure: { code, errno: errnoNumber(code) ?? undefined, syscall, attempted }
-    });
+
+;// CONCATENATED MODULE: ./src/plan/resolve.ts
+
+
+
+/** Resolve the existing part of directory `dir` and list what is missing below it (like `realpath -m`). */
+function realDirectory(dir, ctx) {
+    const cached = ctx.realDirectories?.get(dir);
+    if (cached)
+        return cached;
+    const found = resolveDirectory(dir, ctx);
+    ctx.realDirectories?.set(dir, found);
+    return found;
 }
-/** The kinds asked for by each set of options (thousands of links share one), never changed: plans filter copies. */
-const kindsOf = new WeakMap();
-/** The kinds a link asks for, in the order to try them: its type, then its fallbacks. */
-function requestedKinds({ options }) {
-    let kinds = kindsOf.get(options);
-    if (!kinds)
-        kindsOf.set(options, (kinds = [options.type, ...options.fallback.filter((k) => k !== options.type)]));
-    return kinds;
-}
-/** A plan that has looked at nothing yet: what a link that never got that far reports. */
-function emptyPlan(request, ctx) {
-    return {
-        request,
-        action: 'create',
-        kinds: requestedKinds(request),
-        text: '',
-        linkSource: request.absTarget,
-        targetExists: false,
-        targetIsDir: request.options.targetType === 'dir',
-        missingParents: [],
-        filesystem: ctx.detector.forPath(request.absPath),
-        warnings: []
-    };
-}
-/**
- * Windows fixes what a link is when it is made: a junction leads only to a directory (so it leaves the kinds to try
- * where TARGET is not one), and a symlink to a TARGET that does not exist yet is a file link unless `target-type: dir`
- * says otherwise, which is worth a warning.
- */
-function windowsKinds(plan) {
-    const { request, targetExists, targetIsDir } = plan;
-    const kinds = targetIsDir ? plan.kinds : plan.kinds.filter((k) => k !== 'junction');
-    if (targetExists || request.options.targetType !== undefined || !kinds.includes('symlink'))
-        return { kinds };
-    const warning = `TARGET ${request.absTarget} does not exist yet, and Windows fixes a symbolic link's type when it is made: ` +
-        `${request.absPath} is made a file link (a guess). Set \`target-type: dir\` if TARGET will be a directory, ` +
-        `or \`target-type: file\` to say so.`;
-    return { kinds, warning };
-}
-/** Words for what a link's plan tried, where the plan itself fails. */
-function attemptOf(request) {
-    return `create the ${request.options.type === 'hardlink' ? 'hard' : 'symbolic'} link`;
-}
-function planLink(request, ctx) {
-    const plan = emptyPlan(request, ctx);
-    try {
-        const parent = locate(plan, ctx);
-        if (!parent)
-            return escaped(plan, ctx);
-        if (request.options.state === 'absent')
-            return planRemoval(plan, parent, ctx);
-        const target = examineTarget(plan, parent.real, ctx);
-        const unfit = fitKinds(plan, target, ctx);
-        if (unfit)
-            return unfit;
-        // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
-        const at = parent.missing.length > 0 ? undefined : ctx.ops.lstat(request.absPath);
-        return decide(plan, at, target, ctx);
-    }
-    catch (error) {
-        if (!isErrno(error))
-            throw error;
-        return { ...plan, action: 'fail', failure: toFailure(error, error.syscall ?? 'stat', attemptOf(request)) };
+function resolveDirectory(dir, ctx) {
+    const { path } = ctx.platform;
+    const missing = [];
+    for (let current = dir;; current = path.dirname(current)) {
+        const stats = unlisted(current, ctx) ? undefined : ctx.ops.stat(current);
+        if (stats) {
+            if (!stats.isDirectory())
+                throw Object.assign(new Error(`not a directory: ${current}`), { code: 'ENOTDIR', syscall: 'stat' });
+            const tail = missing.map((m) => path.basename(m));
+            return { real: path.join(ctx.ops.realpath(current), ...tail), missing };
+        }
+        if (current === path.dirname(current))
+            return { real: dir, missing };
+        missing.unshift(current);
     }
 }
 /** The real path PATH would have: its parent with symlinks resolved. */
@@ -1848,6 +1865,10 @@ function escaped(plan, ctx) {
     const hint = 'Choose a PATH inside working-directory, or set `confine: false` if links may lead out of it.';
     return { ...failed(plan, 'CONFINE', 'realpath', attemptOf(request)), said: { message, hint } };
 }
+
+;// CONCATENATED MODULE: ./src/plan/link-text.ts
+
+
 /** What TARGET is, and what each kind of link to it would hold. */
 function examineTarget(plan, realParent, ctx) {
     const { request } = plan;
@@ -1860,75 +1881,95 @@ function examineTarget(plan, realParent, ctx) {
         plan.text = linkText(request, realParent, ctx);
     return target;
 }
+function linkText(request, realParent, ctx) {
+    const { path } = ctx.platform;
+    const wantRelative = request.options.relative === 'true' || (request.options.relative === 'auto' && request.targetWasRelative);
+    if (!wantRelative)
+        return request.absTarget;
+    let targetDir = path.dirname(request.absTarget);
+    try {
+        targetDir = realDirectory(targetDir, ctx).real;
+    }
+    catch {
+        // A TARGET below a file cannot exist; its text can still be written as given.
+    }
+    return relativeText(realParent, targetDir, path.basename(request.absTarget), ctx);
+}
 /**
- * The kinds that can lead to this TARGET, known before any call: a missing one takes only links, a directory no hard
- * link (link(2) says EPERM). A failed plan when none can; a warning when the plan falls back from the asked kind.
+ * path.relative(realParent, targetDir/name), computed once per pair of directories: the way to targetDir, then the
+ * name. Not where the parent lies at or below the target itself (the way then does not pass through targetDir).
  */
-function fitKinds(plan, target, ctx) {
-    const { request } = plan;
-    const requested = plan.kinds;
-    const attempt = attemptOf(request);
-    if (!target)
-        plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction');
-    else if (target.isDirectory())
-        plan.kinds = requested.filter((k) => k !== 'hardlink');
-    if (plan.kinds.length === 0)
-        return target ? failed(plan, 'EPERM', 'link', attempt) : failed(plan, 'ENOENT', syscallOf(requested[0]), attempt);
-    if (plan.kinds[0] !== requested[0]) {
-        const why = target
-            ? 'is a directory, which no hard link can lead to'
-            : `does not exist, so no ${kindWords(requested[0])} can lead to it`;
-        fallBack(plan, requested[0], plan.kinds[0], `TARGET ${request.absTarget} ${why}.`);
+function relativeText(realParent, targetDir, name, ctx) {
+    const { path, isWindows } = ctx.platform;
+    const realTarget = isWindows ? path.join(targetDir, name) : targetDir === '/' ? `/${name}` : `${targetDir}/${name}`;
+    if (isWindows || !ctx.relatives || realParent === realTarget || realParent.startsWith(`${realTarget}/`))
+        return path.relative(realParent, realTarget) || '.';
+    const key = `${realParent}\0${targetDir}`;
+    let way = ctx.relatives.get(key);
+    if (way === undefined)
+        ctx.relatives.set(key, (way = path.relative(realParent, targetDir)));
+    return way === '' ? name : `${way}/${name}`;
+}
+
+;// CONCATENATED MODULE: ./src/remove.ts
+
+function kept(code, message, hint) {
+    return { action: 'fail', code, message: `${message} Kept: state: absent removes only links.`, hint };
+}
+const GIVE_TARGET = 'Give TARGET to remove a hard link of it, or remove the file in a step of your own if it is meant to go.';
+/** Whether the entry at PATH may go, from what the plan found (nothing here touches the disk). */
+function judgeRemoval(f) {
+    const { at, path, target } = f;
+    if (!at)
+        return { action: 'unchanged' };
+    if (at.isSymbolicLink()) {
+        if (target === '' || f.leadsToTarget)
+            return { action: 'remove', kind: 'symlink' };
+        return kept('OTHER_TARGET', `${path} is a link, but not to ${target}.`, 'Give the TARGET it leads to, or no TARGET to remove whatever link is at PATH.');
     }
-    if (!target) {
-        if (ctx.settings.dangling === 'fail')
-            return failed(plan, 'ENOENT', 'stat', `${attempt} (dangling: fail)`);
-        if (ctx.settings.dangling === 'warn') {
-            plan.warnings.push(`TARGET ${request.absTarget} does not exist: the link at ${request.absPath} dangles for now.`);
-        }
+    if (at.isDirectory())
+        return kept('NOT_A_LINK', `${path} is a directory, not a link.`, 'Remove it in a step of your own if it is meant to go.');
+    if (target === '') {
+        const what = at.nlink > 1 ? `a file with ${at.nlink} names (hard links)` : 'a regular file';
+        return kept('NOT_A_LINK', `${path} is ${what}, and no TARGET says whose hard link it would be.`, GIVE_TARGET);
     }
-    if (!ctx.platform.isWindows)
+    const t = f.targetStats;
+    // One name is no hard link: TARGET may reach PATH's own file (through a symlinked parent), its only copy.
+    if (t && at.dev === t.dev && at.ino === t.ino && at.nlink < 2)
+        return kept('NOT_A_LINK', `${path} is the only name of its file (${target} leads to it): no hard link.`, GIVE_TARGET);
+    if (t && at.dev === t.dev && at.ino === t.ino)
+        return { action: 'remove', kind: 'hardlink' };
+    if (f.hidesInodes) {
+        return kept('UNVERIFIABLE', `${path} may be a hard link of ${target}, but this sshfs mount shows each name of a file as its own inode, ` +
+            'so it cannot be proven the same file (a copy made with `cp -p` looks the same).', 'Remove it in a step of your own if you know it is the link, or mount with `-o use_ino` where the server allows.');
+    }
+    const why = t ? `not ${target}'s file (another inode)` : `not a hard link of ${target}, which does not exist`;
+    return kept('OTHER_TARGET', `${path} is a file, ${why}.`, GIVE_TARGET);
+}
+/** Remove the link at `abs`, or with a backup suffix rename it to PATH+suffix (PATH.~N~ when taken); the backup. */
+function removeLinkAt(abs, backupSuffix, ops) {
+    if (!backupSuffix) {
+        ops.unlink(abs);
         return undefined;
-    const fitted = windowsKinds(plan);
-    if (fitted.kinds.length === 0)
-        return failed(plan, 'ENOTDIR', 'symlink', 'create the junction');
-    plan.kinds = fitted.kinds;
-    if (fitted.warning)
-        plan.warnings.push(fitted.warning);
-    return undefined;
-}
-/** Given what is at PATH: unchanged when it is already what was asked for, else create, replace, or fail. */
-function decide(plan, at, target, ctx) {
-    const { request } = plan;
-    const attempt = attemptOf(request);
-    if (at) {
-        plan.existing = existingKind(at);
-        for (const kind of requestedKinds(request)) {
-            const recognised = recognise(kind, plan, at, target, ctx);
-            if (!recognised)
-                continue;
-            if (recognised.warning)
-                plan.warnings.push(recognised.warning);
-            return Object.assign(plan, { action: 'unchanged', kinds: [kind] });
-        }
     }
-    // A read-only mount answers EEXIST where something is in the way: name the real cause first.
-    if (plan.filesystem.options.includes('ro'))
-        return failed(plan, 'EROFS', syscallOf(plan.kinds[0]), attempt);
-    if (!at) {
-        if (plan.missingParents.length === 0 || ctx.settings.createParents)
-            return plan;
-        return failed(plan, 'ENOENT', syscallOf(plan.kinds[0]), `${attempt} (create-parents: false)`);
+    for (let n = 0;; n++) {
+        const name = backupName(abs, backupSuffix, n);
+        if (ops.lstat(name))
+            continue;
+        ops.rename(abs, name);
+        return name;
     }
-    const allowed = plan.existing === 'link'
-        ? request.options.overwrite !== 'never'
-        : plan.existing === 'file' && request.options.overwrite === 'files';
-    if (!allowed && plan.unreadable)
-        return failed(plan, 'EPERM', 'readlink', 'check the existing link');
-    if (!allowed)
-        return failed(plan, 'EEXIST', syscallOf(plan.kinds[0]), attempt);
-    return Object.assign(plan, { action: 'replace' });
 }
+
+;// CONCATENATED MODULE: ./src/plan/removal.ts
+// `state: absent`: the facts remove.ts judges (what is at PATH, whether a link there leads to TARGET), and the plan
+// that follows from its verdict.
+
+
+
+
+
+
 /** `state: absent`: whether what is at PATH may go (remove.ts judges), and the text of a link that would. */
 function planRemoval(plan, parent, ctx) {
     const { request } = plan;
@@ -1971,17 +2012,46 @@ function leadsTo(plan, realParent, ctx) {
     const [a, b] = [ops.stat(absPath), ops.stat(absTarget)];
     return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
 }
-/** The context for a planning pass, in which resolved directories may be remembered. */
-function planningContext(ctx) {
-    return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map(), listed: new Map() };
-}
-/** TARGET's stat, once per planning pass: a share worker's lanes look up their share of them first (lane.ts). */
-function statTarget(target, ctx) {
-    if (ctx.targets?.has(target))
-        return ctx.targets.get(target);
-    const stats = unlisted(target, ctx) ? undefined : ctx.ops.stat(target);
-    ctx.targets?.set(target, stats);
-    return stats;
+
+;// CONCATENATED MODULE: ./src/plan/index.ts
+// Plan stage: for each link, look at the disk (read only) and decide: create, replace, unchanged or fail. One link's
+// story: where PATH really is (resolve.ts), what TARGET is and what a link to it holds (link-text.ts), which kinds
+// can lead there (kinds.ts), and what is at PATH already (recognise.ts, decide.ts); or, for `state: absent`, whether
+// what is there may go (removal.ts). A link on a share already found gone is skipped (gone-shares.ts); the caches
+// one pass keeps are in context.ts.
+
+
+
+
+
+
+
+
+
+
+
+
+function planLink(request, ctx) {
+    const plan = emptyPlan(request, ctx);
+    try {
+        const parent = locate(plan, ctx);
+        if (!parent)
+            return escaped(plan, ctx);
+        if (request.options.state === 'absent')
+            return planRemoval(plan, parent, ctx);
+        const target = examineTarget(plan, parent.real, ctx);
+        const unfit = fitKinds(plan, target, ctx);
+        if (unfit)
+            return unfit;
+        // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
+        const at = parent.missing.length > 0 ? undefined : ctx.ops.lstat(request.absPath);
+        return decide(plan, at, target, ctx);
+    }
+    catch (error) {
+        if (!isErrno(error))
+            throw error;
+        return { ...plan, action: 'fail', failure: toFailure(error, error.syscall ?? 'stat', attemptOf(request)) };
+    }
 }
 /**
  * Plan one link, unless its share (found lexically, without touching it) is already known to be gone. A plan that
@@ -1989,13 +2059,11 @@ function statTarget(target, ctx) {
  */
 function planOrSkip(request, ctx) {
     const mountPoint = ctx.detector.forPath(request.absPath).mountPoint;
-    const gone = ctx.goneShares.get(mountPoint);
-    if (gone) {
-        return { ...failed(emptyPlan(request, ctx), gone.code, gone.syscall, gone.attempted), skipped: true };
-    }
+    const skipped = skipOnGoneShare(request, mountPoint, ctx);
+    if (skipped)
+        return skipped;
     const plan = planLink(request, ctx);
-    if (plan.failure && isShareGone(plan.failure.code))
-        ctx.goneShares.set(mountPoint, plan.failure);
+    noteGoneShare(plan, mountPoint, ctx);
     return plan;
 }
 /** Plan every link, in spec order. */
@@ -3670,7 +3738,7 @@ class Lane {
         catch {
             // a share that errors: each link's own calls say why
         }
-        const planning = planningContext(this.ctx);
+        const planning = context_planningContext(this.ctx);
         this.lookUp(planning);
         for (const { index, request } of links) {
             if (this.slots.stopped)
