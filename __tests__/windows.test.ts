@@ -29,7 +29,7 @@ import { ROOT } from '../scripts/run-action.mjs'
 import { memoryFs, type Layout, type Refusal } from './helpers/memfs.js'
 import { failedLink } from './helpers/failure.js'
 import { itUnless } from './helpers/skip.js'
-import { context, DEFAULTS, errnoError, requests } from './helpers/stage.js'
+import { context, DEFAULTS, errnoError, requests, type ContextOverrides } from './helpers/stage.js'
 
 const win32 = platformFor('win32')
 const linux = platformFor('linux')
@@ -51,8 +51,8 @@ interface RunOptions {
   filesystem?: FilesystemInfo
 }
 
-/** Plan and apply a spec in C:\ws, which holds data\x.txt and data\dir, plus `layout`. */
-function run(spec: string, layout: Layout = {}, { defaults = {}, refuse, filesystem = NTFS }: RunOptions = {}) {
+/** C:\ws in memory, holding data\x.txt and data\dir plus `layout`, and a context to plan and apply there. */
+function windowsWorkspace(layout: Layout, refuse?: Refusal, more: ContextOverrides = {}, filesystem = NTFS) {
   const mem = memoryFs(
     win32,
     { [WS]: 'dir', 'C:\\ws\\data\\x.txt': 'file', 'C:\\ws\\data\\dir': 'dir', ...layout },
@@ -62,8 +62,15 @@ function run(spec: string, layout: Layout = {}, { defaults = {}, refuse, filesys
     platform: win32,
     ops: mem.ops,
     realWorkingDirectory: WS,
-    detector: { forPath: () => filesystem }
+    detector: { forPath: () => filesystem },
+    ...more
   })
+  return { mem, ctx }
+}
+
+/** Plan and apply a spec in C:\ws, which holds data\x.txt and data\dir, plus `layout`. */
+function run(spec: string, layout: Layout = {}, { defaults = {}, refuse, filesystem = NTFS }: RunOptions = {}) {
+  const { mem, ctx } = windowsWorkspace(layout, refuse, {}, filesystem)
   const plans = planAll(requests(spec, WS, defaults, win32), ctx)
   return { mem, plans, results: plans.map((plan) => applyLink(plan, ctx)) }
 }
@@ -637,20 +644,10 @@ describe('PowerShell starts: only for kinds that text and stat leave open, batch
     expect(mem.at('C:\\ws\\c\\a')).toMatchObject({ kind: 'link', text: 'b', type: 'file' })
   })
 
-  /** Plan and apply a spec in C:\ws with backups, slice by slice as the action does (LocalExecutor). */
-  async function withBackups(spec: string, layout: Layout, refuse?: Refusal) {
-    const mem = memoryFs(
-      win32,
-      { [WS]: 'dir', 'C:\\ws\\data\\x.txt': 'file', 'C:\\ws\\data\\dir': 'dir', ...layout },
-      refuse
-    )
-    const ctx = context(WS, {
-      platform: win32,
-      ops: mem.ops,
-      realWorkingDirectory: WS,
-      backupSuffix: '.bak',
-      detector: { forPath: () => NTFS }
-    })
+  /** Plan and apply a spec in C:\ws with backups (or cleanup: true), slice by slice as the action does. */
+  async function withBackups(spec: string, layout: Layout, refuse?: Refusal, cleanup = false) {
+    const { mem, ctx } = windowsWorkspace(layout, refuse, { backupSuffix: cleanup ? '' : '.bak' })
+    ctx.settings = { ...ctx.settings, cleanup }
     const links = requests(spec, WS, { overwrite: 'links', fallback: ['copy'] }, win32)
     const results: LinkResult[] = []
     const indexed = links.map((request, index) => ({ index, request }))
@@ -672,26 +669,11 @@ describe('PowerShell starts: only for kinds that text and stat leave open, batch
   })
 
   it('with cleanup: true, asks once per run for the kinds the undo record notes of the links replaced', async () => {
-    const mem = memoryFs(win32, {
-      [WS]: 'dir',
-      'C:\\ws\\data\\x.txt': 'file',
+    const layout: Layout = {
       'C:\\ws\\a': { link: 'C:\\ws\\data', type: 'junction' },
       'C:\\ws\\b': { link: 'C:\\ws\\gone', type: 'dir' }
-    })
-    const ctx = context(WS, {
-      platform: win32,
-      ops: mem.ops,
-      realWorkingDirectory: WS,
-      detector: { forPath: () => NTFS }
-    })
-    ctx.settings = { ...ctx.settings, cleanup: true }
-    const links = requests('a -> data/x.txt\nb -> data/x.txt', WS, { overwrite: 'links' }, win32)
-    const results: LinkResult[] = []
-    await new LocalExecutor(
-      links.map((request, index) => ({ index, request })),
-      ctx,
-      false
-    ).results((_, result) => results.push(result))
+    }
+    const { mem, results } = await withBackups('a -> data/x.txt\nb -> data/x.txt', layout, undefined, true)
     expect(results.map((r) => r.status)).toEqual(['replaced', 'replaced'])
     expect(mem.kindQueries).toEqual([['C:\\ws\\a', 'C:\\ws\\b']])
     expect(results.map((r) => r.undo?.before?.type)).toEqual(['junction', 'dir'])
