@@ -166,6 +166,25 @@ describePosix('what the main step records, and the post step undoes', () => {
       expect(mem.paths().filter((p) => p.includes('.ln-action-'))).toEqual([])
     })
 
+    it('keeps a link of another kind swapped in with the same text: a junction is not the directory link made', () => {
+      const mem = memoryFs(win32, { 'C:\\ws\\data\\x.txt': 'file', 'C:\\ws\\data\\dir': 'dir' })
+      const base = context('C:\\ws', {
+        platform: win32,
+        ops: mem.ops,
+        realWorkingDirectory: 'C:\\ws',
+        detector: { forPath: () => NTFS }
+      })
+      const ctx = { ...base, settings: { ...base.settings, cleanup: true } }
+      const plans = planAll(requests('d -> C:/ws/data/dir\ne -> C:/ws/data/dir', 'C:\\ws', {}, win32), ctx)
+      const entries = plans.flatMap((plan) => applierFor(ctx)(plan, ctx).undo ?? [])
+      expect(entries.map((e) => e.made.type)).toEqual(['dir', 'dir'])
+      // A later step swaps d for a junction with the same text; e stays the step's directory link.
+      mem.ops.unlink('C:\\ws\\d')
+      mem.ops.symlink('C:\\ws\\data\\dir', 'C:\\ws\\d', 'junction')
+      expect(entries.map((e) => undo(e, mem.ops, win32).status)).toEqual(['kept', 'removed'])
+      expect(mem.at('C:\\ws\\d')).toMatchObject({ kind: 'link', type: 'junction' })
+    })
+
     it('a directory-link backup over the file link the step made: removed, then renamed', () => {
       const { mem, undone } = madeOnWindows(
         'b -> data/x.txt',

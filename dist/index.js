@@ -43012,6 +43012,7 @@ function applyLink(planned, ctx) {
 
 
 
+
 /** Everything below a copied directory, in one digest: names, types, link texts and file contents. */
 function treeOf(dir, ops, platform) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
@@ -43054,8 +43055,12 @@ function identify(p, ops, platform, content = false) {
  * shares) the content alone decides, and without a recorded content nothing does: kept.
  */
 function isStill(p, s, was, ops, platform, byInode) {
-    if (was.link !== undefined)
-        return s.isSymbolicLink() && sameLinkTarget(platform, p, ops.readlink(p), was.link);
+    if (was.link !== undefined) {
+        if (!s.isSymbolicLink())
+            return false;
+        const text = ops.readlink(p);
+        return sameLinkTarget(platform, p, text, was.link) && sameKind(p, text, was, ops, platform);
+    }
     if (s.isSymbolicLink())
         return false;
     if (byInode && (s.dev !== was.dev || s.ino !== was.ino))
@@ -43067,6 +43072,22 @@ function isStill(p, s, was, ops, platform, byInode) {
     if (was.hash !== undefined)
         return s.isFile() && s.size === was.size && ops.contentHash(p) === was.hash;
     return byInode; // a link that sshfs -o follow_symlinks shows as what it leads to: its inode is all there is
+}
+/**
+ * Windows: the link at p is still of the kind made, where that was recorded: a junction swapped in with the text of
+ * the step's directory link is not the step's. A relative text that leads somewhere tells without PowerShell.
+ */
+function sameKind(p, text, was, ops, platform) {
+    if (!platform.isWindows || was.type === undefined)
+        return true;
+    let leadsTo;
+    try {
+        leadsTo = ops.stat(p);
+    }
+    catch {
+        leadsTo = undefined;
+    }
+    return (kindFromText(text, leadsTo) ?? ops.linkKinds([p])[0]) === was.type;
 }
 /**
  * A hard link goes only while PATH and the file it was made a name of are still one file, so its content keeps a
@@ -43215,6 +43236,7 @@ function undoAt(p, entry, backupLeft, ops, platform) {
 
 
 
+
 function applyRecorded(plan, ctx) {
     const { request } = plan;
     const mayReplace = plan.action === 'replace' || request.dependsOnEarlier;
@@ -43256,6 +43278,9 @@ function record(result, old, plan, ctx) {
     const undo = { line, path, target, type: result.type, kind: result.kind, parent, made };
     if (result.kind === 'hardlink')
         undo.source = plan.linkSource;
+    // Windows: the kind made, as apply made it (symlinkType), so that a link of another kind swapped in is kept.
+    if (made.link !== undefined && (result.kind === 'symlink' || result.kind === 'junction'))
+        made.type = symlinkType(ctx.platform, result.kind, plan.targetIsDir);
     // The directories made for it, by what they are: the post step removes each its undo leaves empty.
     const dirs = old.dirs?.map((d) => directoryIdentity(d, ctx.ops)).filter((d) => d !== undefined);
     if (dirs?.length)

@@ -7,6 +7,7 @@ import { errnoCode } from './errors.js'
 import { removeEntry, type FsOps } from './fsops.js'
 import type { Identity, Status, UndoEntry } from './model.js'
 import { parentChange, removeMadeDirs, underParent } from './parent.js'
+import { kindFromText } from './mounts-windows.js'
 import { pathKey, sameLinkTarget, type Platform } from './platform.js'
 
 /** Everything below a copied directory, in one digest: names, types, link texts and file contents. */
@@ -48,13 +49,32 @@ export function identify(p: string, ops: FsOps, platform: Platform, content = fa
  * shares) the content alone decides, and without a recorded content nothing does: kept.
  */
 function isStill(p: string, s: Stats, was: Identity, ops: FsOps, platform: Platform, byInode: boolean): boolean {
-  if (was.link !== undefined) return s.isSymbolicLink() && sameLinkTarget(platform, p, ops.readlink(p), was.link)
+  if (was.link !== undefined) {
+    if (!s.isSymbolicLink()) return false
+    const text = ops.readlink(p)
+    return sameLinkTarget(platform, p, text, was.link) && sameKind(p, text, was, ops, platform)
+  }
   if (s.isSymbolicLink()) return false
   if (byInode && (s.dev !== was.dev || s.ino !== was.ino)) return false
   if (byInode && was.birthtimeMs !== undefined && s.birthtimeMs !== was.birthtimeMs) return false
   if (was.tree !== undefined) return s.isDirectory() && treeOf(p, ops, platform) === was.tree
   if (was.hash !== undefined) return s.isFile() && s.size === was.size && ops.contentHash(p) === was.hash
   return byInode // a link that sshfs -o follow_symlinks shows as what it leads to: its inode is all there is
+}
+
+/**
+ * Windows: the link at p is still of the kind made, where that was recorded: a junction swapped in with the text of
+ * the step's directory link is not the step's. A relative text that leads somewhere tells without PowerShell.
+ */
+function sameKind(p: string, text: string, was: Identity, ops: FsOps, platform: Platform): boolean {
+  if (!platform.isWindows || was.type === undefined) return true
+  let leadsTo
+  try {
+    leadsTo = ops.stat(p)
+  } catch {
+    leadsTo = undefined
+  }
+  return (kindFromText(text, leadsTo) ?? ops.linkKinds([p])[0]) === was.type
 }
 
 /**

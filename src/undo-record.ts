@@ -6,6 +6,7 @@ import { identify } from './cleanup.js'
 import { isErrno } from './errors.js'
 import { type Identity, type LinkResult, type UndoEntry } from './model.js'
 import { directoryIdentity, parentOf } from './parent.js'
+import { symlinkType } from './platform.js'
 import type { LinkPlan } from './plan/index.js'
 
 export function applyRecorded(plan: LinkPlan, ctx: ApplyContext): LinkResult {
@@ -49,6 +50,9 @@ function record(
   const { line, absPath: path, absTarget: target } = request
   const undo: UndoEntry = { line, path, target, type: result.type, kind: result.kind, parent, made }
   if (result.kind === 'hardlink') undo.source = plan.linkSource
+  // Windows: the kind made, as apply made it (symlinkType), so that a link of another kind swapped in is kept.
+  if (made.link !== undefined && (result.kind === 'symlink' || result.kind === 'junction'))
+    made.type = symlinkType(ctx.platform, result.kind, plan.targetIsDir)
   // The directories made for it, by what they are: the post step removes each its undo leaves empty.
   const dirs = old.dirs?.map((d) => directoryIdentity(d, ctx.ops)).filter((d) => d !== undefined)
   if (dirs?.length) undo.dirs = dirs

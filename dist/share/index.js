@@ -1191,7 +1191,7 @@ function inputGroups(paths, limit = 32_000) {
  * relative text is a symlink, and what stat finds at its end says file or directory (a file link that leads to a
  * directory reads as a directory link: where PowerShell is started anyway, its answer is taken). Undefined: ask.
  */
-function kindFromText(text, leadsTo) {
+function mounts_windows_kindFromText(text, leadsTo) {
     // `C:` alone is not absolute to path.win32, but a junction to a drive's root reads back so (`\??\C:`).
     if (leadsTo === undefined || external_node_path_namespaceObject.win32.isAbsolute(text) || /^[A-Za-z]:/.test(text))
         return undefined;
@@ -2588,7 +2588,7 @@ function keptLinkTypes(links, ctx) {
     const leadsTo = links.map((p) => quietly(() => ops.stat(p)));
     const known = links.map((p, i) => {
         const text = quietly(() => ops.readlink(p));
-        return text === undefined ? undefined : kindFromText(text, leadsTo[i]);
+        return text === undefined ? undefined : mounts_windows_kindFromText(text, leadsTo[i]);
     });
     const asked = known.includes(undefined) ? ops.linkKinds(links) : [];
     return links.map((_, i) => asked[i] ?? known[i] ?? symlinkType(platform, 'symlink', !!leadsTo[i]?.isDirectory()));
@@ -3218,6 +3218,7 @@ function createDetector(platform, sources = {}, known = []) {
 
 
 
+
 /** Everything below a copied directory, in one digest: names, types, link texts and file contents. */
 function treeOf(dir, ops, platform) {
     const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
@@ -3260,8 +3261,12 @@ function identify(p, ops, platform, content = false) {
  * shares) the content alone decides, and without a recorded content nothing does: kept.
  */
 function isStill(p, s, was, ops, platform, byInode) {
-    if (was.link !== undefined)
-        return s.isSymbolicLink() && sameLinkTarget(platform, p, ops.readlink(p), was.link);
+    if (was.link !== undefined) {
+        if (!s.isSymbolicLink())
+            return false;
+        const text = ops.readlink(p);
+        return sameLinkTarget(platform, p, text, was.link) && sameKind(p, text, was, ops, platform);
+    }
     if (s.isSymbolicLink())
         return false;
     if (byInode && (s.dev !== was.dev || s.ino !== was.ino))
@@ -3273,6 +3278,22 @@ function isStill(p, s, was, ops, platform, byInode) {
     if (was.hash !== undefined)
         return s.isFile() && s.size === was.size && ops.contentHash(p) === was.hash;
     return byInode; // a link that sshfs -o follow_symlinks shows as what it leads to: its inode is all there is
+}
+/**
+ * Windows: the link at p is still of the kind made, where that was recorded: a junction swapped in with the text of
+ * the step's directory link is not the step's. A relative text that leads somewhere tells without PowerShell.
+ */
+function sameKind(p, text, was, ops, platform) {
+    if (!platform.isWindows || was.type === undefined)
+        return true;
+    let leadsTo;
+    try {
+        leadsTo = ops.stat(p);
+    }
+    catch {
+        leadsTo = undefined;
+    }
+    return (kindFromText(text, leadsTo) ?? ops.linkKinds([p])[0]) === was.type;
 }
 /**
  * A hard link goes only while PATH and the file it was made a name of are still one file, so its content keeps a
@@ -3421,6 +3442,7 @@ function undoAt(p, entry, backupLeft, ops, platform) {
 
 
 
+
 function applyRecorded(plan, ctx) {
     const { request } = plan;
     const mayReplace = plan.action === 'replace' || request.dependsOnEarlier;
@@ -3462,6 +3484,9 @@ function record(result, old, plan, ctx) {
     const undo = { line, path, target, type: result.type, kind: result.kind, parent, made };
     if (result.kind === 'hardlink')
         undo.source = plan.linkSource;
+    // Windows: the kind made, as apply made it (symlinkType), so that a link of another kind swapped in is kept.
+    if (made.link !== undefined && (result.kind === 'symlink' || result.kind === 'junction'))
+        made.type = symlinkType(ctx.platform, result.kind, plan.targetIsDir);
     // The directories made for it, by what they are: the post step removes each its undo leaves empty.
     const dirs = old.dirs?.map((d) => directoryIdentity(d, ctx.ops)).filter((d) => d !== undefined);
     if (dirs?.length)
