@@ -2,7 +2,7 @@
 import { jest } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { applyLink, TEMP_PREFIX } from '../src/apply.js'
+import { applyLink, TEMP_PREFIX } from '../src/apply/index.js'
 import { nodeFs } from '../src/fsops.js'
 import type { FsOps } from '../src/fsops.js'
 import type { LinkOptions } from '../src/model.js'

@@ -5,7 +5,7 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { applyLink } from '../src/apply.js'
+import { applyLink } from '../src/apply/index.js'
 import { nodeFs, type FsOps } from '../src/fsops.js'
 import { canHang, explain, familyOf, isCapabilityFailure, kindWords, type FailureContext } from '../src/knowledge.js'
 import type { MountSources } from '../src/mount-sources.js'

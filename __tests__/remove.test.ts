@@ -2,7 +2,7 @@
 // as the plan sees it, and on Windows (junctions) through the platform seam (helpers/memfs.ts).
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { applyLink } from '../src/apply.js'
+import { applyLink } from '../src/apply/index.js'
 import type { FilesystemInfo, LinkOptions } from '../src/model.js'
 import { planAll } from '../src/plan/index.js'
 import { platformFor } from '../src/platform.js'

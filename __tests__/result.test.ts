@@ -3,7 +3,7 @@
 // refusal is needed.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { applyLink } from '../src/apply.js'
+import { applyLink } from '../src/apply/index.js'
 import type { FsOps } from '../src/fsops.js'
 import { LINK_TYPES, type Failure, type LinkOptions, type LinkResult } from '../src/model.js'
 import { planAll } from '../src/plan/index.js'

@@ -1,6 +1,6 @@
 // An executor plans and makes links somewhere: this one in this process; share/executor.ts in a child process per
 // share that may hang. The pipeline asks each for its plans, then for its results.
-import { learnKeptKinds, type ApplyContext } from './apply.js'
+import { learnKeptKinds, type ApplyContext } from './apply/index.js'
 import type { Indexed, LinkResult } from './model.js'
 import { planAll } from './plan/index.js'
 import { plannedResult } from './result.js'

@@ -1,6 +1,6 @@
 // Which links are worked on where: in this process (executor.ts), or for each share that may hang, in a child
 // process (share/executor.ts).
-import { applyContext } from './apply.js'
+import { applyContext } from './apply/index.js'
 import { LocalExecutor, type Executor } from './executor.js'
 import type { FsOps } from './fsops.js'
 import type { FilesystemInfo, Indexed, LinkRequest, Settings } from './model.js'

@@ -1,7 +1,7 @@
 // `cleanup: true`: apply a link and record what the post step needs to undo it. What was at PATH is read before the
 // link is made (only where the plan may replace), what was made and its backup (by the name apply took) after.
 // Costs a few calls per link, and a read of each copy and backup, so only with cleanup.
-import { applyLink, keptLinkType, type ApplyContext } from './apply.js'
+import { applyLink, keptLinkType, type ApplyContext } from './apply/index.js'
 import { identify } from './cleanup.js'
 import { isErrno } from './errors.js'
 import { type Identity, type LinkResult, type UndoEntry } from './model.js'

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { applyContext, type ApplyContext } from '../../src/apply.js'
+import { applyContext, type ApplyContext } from '../../src/apply/index.js'
 import { nodeFs, type FsOps } from '../../src/fsops.js'
 import type { FilesystemInfo, LinkOptions, LinkRequest, LinkSettings, Settings } from '../../src/model.js'
 import { currentPlatform } from '../../src/platform.js'

@@ -1,0 +1,84 @@
+// Making one link: the first kind this filesystem allows, each step down the list a warning; and a link that was made
+// although the filesystem answered an error (sshfs -o follow_symlinks).
+import { familyOf, kindWords } from '../knowledge.js'
+import type { Failure, Kind } from '../model.js'
+import { fallBack, type LinkPlan } from '../plan/index.js'
+import { linkTextOf, symlinkType } from '../platform.js'
+import type { ApplyContext } from './context.js'
+import { copyWhole } from './copy.js'
+import { StepError, stepError } from './step-error.js'
+
+function make(kind: Kind, at: string, plan: LinkPlan, ctx: ApplyContext): void {
+  const { ops, platform } = ctx
+  switch (kind) {
+    case 'symlink':
+      return ops.symlink(plan.text, at, symlinkType(platform, 'symlink', plan.targetIsDir))
+    case 'junction':
+      // Elsewhere a junction is a symlink; Windows junctions take an absolute target.
+      return ops.symlink(
+        linkTextOf(platform, kind, plan.text, plan.request.absTarget),
+        at,
+        symlinkType(platform, 'junction', true)
+      )
+    case 'hardlink':
+      return ops.link(plan.linkSource, at)
+    case 'copy':
+      return copyWhole(plan.request.absTarget, at, ctx)
+  }
+}
+
+/** A kind of link made, and the error the filesystem reported although it made it (sshfs follow_symlinks). */
+export interface Made {
+  kind: Kind
+  quirk?: Failure
+}
+
+/**
+ * sshfs -o follow_symlinks makes the link on the server, then stats what it points to and reports EIO (or ENOENT
+ * for a TARGET the server cannot see). The link exists: report it created, keep the errno, and say why.
+ */
+export function madeDespiteError(at: string, failure: Failure, plan: LinkPlan, ctx: ApplyContext): boolean {
+  const { filesystem } = plan
+  if (familyOf(filesystem.type) !== 'sshfs' || failure.syscall !== 'symlink') return false
+  if (failure.code === 'ENOENT') return filesystem.options.includes('follow_symlinks')
+  if (failure.code !== 'EIO') return false
+  try {
+    return ctx.ops.lstat(at) !== undefined
+  } catch {
+    return false // the share cannot even tell: the EIO stands
+  }
+}
+
+function failure(error: StepError): string {
+  return `${error.failure.code} (errno ${error.failure.errno ?? '?'})`
+}
+
+/** Make the first kind that this filesystem allows at `at`; each step down the list is a warning. */
+export function makeWithFallback(at: string, plan: LinkPlan, ctx: ApplyContext): Made {
+  for (let i = 0; i < plan.kinds.length; i++) {
+    const kind = plan.kinds[i]
+    try {
+      // Not through step(): every link comes here, and a closure and words per link add up over thousands.
+      try {
+        make(kind, at, plan, ctx)
+      } catch (cause) {
+        throw stepError(cause, `create the ${kindWords(kind)}`, kind)
+      }
+      return { kind }
+    } catch (error) {
+      if (!(error instanceof StepError)) throw error
+      if (madeDespiteError(at, error.failure, plan, ctx)) {
+        plan.warnings.push(
+          `${failure(error)} from symlink() through sshfs -o follow_symlinks, but the link was made on the server: ` +
+            `reported as created. Mount without follow_symlinks to see links through the mount.`
+        )
+        return { kind, quirk: error.failure }
+      }
+      const next = plan.kinds[i + 1]
+      const { message, capability } = error.explanation(plan, ctx)
+      if (!next || !capability) throw error
+      fallBack(plan, kind, next, message)
+    }
+  }
+  throw new Error('no kind of link to try') // planLink never plans an empty list
+}

@@ -1,0 +1,111 @@
+// Replacing what is at PATH atomically: the new link under a temporary name (old ones swept), the backup kept, then
+// renamed over PATH (Windows: removed first where it must be, and said so).
+import { errnoCode } from '../errors.js'
+import { removeEntry } from '../fsops.js'
+import { backupName, type Kind } from '../model.js'
+import type { LinkPlan } from '../plan/index.js'
+import type { ApplyContext } from './context.js'
+import { copyWhole } from './copy.js'
+import { keptLinkType } from './kept-kinds.js'
+import { makeWithFallback, type Made } from './make.js'
+import { step, StepError, warnFailed } from './step-error.js'
+import { STALE_TEMP_MS, TEMP_NAME, TEMP_PREFIX, tempName } from './temp-names.js'
+
+/**
+ * Remove temporary links older than an hour: what a run that was killed mid-replacement left. Housekeeping only: where
+ * the directory cannot be listed (davfs2 answers readdir with EINVAL), the link is made all the same, with a warning.
+ */
+function sweepStaleTemps(dir: string, plan: LinkPlan, ctx: ApplyContext): void {
+  if (ctx.swept.has(dir)) return
+  ctx.swept.add(dir)
+  try {
+    for (const name of ctx.ops.readdir(dir)) {
+      // Only names of exactly our making: a user's own `.ln-action-links` is not ours to remove.
+      if (!TEMP_NAME.test(name)) continue
+      const p = ctx.platform.path.join(dir, name)
+      const stats = ctx.ops.lstat(p)
+      if (stats && ctx.now() - stats.mtimeMs > STALE_TEMP_MS) removeEntry(p, ctx.ops, ctx.platform.path)
+    }
+  } catch (error) {
+    const stay = `The link is made all the same; temporary names (${TEMP_PREFIX}*) a killed run may have left stay.`
+    warnFailed(error, 'scandir', 'clean up old temporary names in the directory of', plan.kinds[0], plan, ctx, stay)
+  }
+}
+
+/** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. Returns the name taken. */
+function makeBackup(plan: LinkPlan, ctx: ApplyContext): string {
+  const { ops } = ctx
+  const abs = plan.request.absPath
+  const keep = (name: string): void => {
+    const at = ops.lstat(abs)
+    // The backup keeps the old link's own kind (Windows fixes file, dir or junction at creation), not the new one's.
+    if (at?.isSymbolicLink()) {
+      const kind = keptLinkType(abs, ctx)
+      ctx.keptKinds.delete(abs) // used: a later link at this PATH asks again
+      return ops.symlink(ops.readlink(abs), name, kind)
+    }
+    try {
+      ops.link(abs, name)
+    } catch (error) {
+      if (errnoCode(error) === 'EEXIST') throw error
+      copyWhole(abs, name, ctx) // no hard links here: a copy keeps the content just as well
+    }
+  }
+  for (let n = 0; ; n++) {
+    const name = backupName(abs, ctx.settings.backupSuffix, n)
+    try {
+      step(`keep the backup ${name} of`, 'hardlink', () => keep(name))
+      return name
+    } catch (error) {
+      if (!(error instanceof StepError) || error.failure.code !== 'EEXIST') throw error
+    }
+  }
+}
+
+export function replace(plan: LinkPlan, ctx: ApplyContext): Made {
+  const { ops, platform } = ctx
+  const abs = plan.request.absPath
+  const dir = platform.path.dirname(abs)
+  sweepStaleTemps(dir, plan, ctx)
+  const temp = tempName(dir, ctx)
+  const made = makeWithFallback(temp, plan, ctx)
+  const { kind } = made
+  try {
+    if (ctx.settings.backupSuffix) {
+      const backup = makeBackup(plan, ctx)
+      ctx.taken?.set(abs, { backup })
+    }
+    // rename(2) cannot put a directory (a copied tree) over a link: remove, then rename.
+    if (kind === 'copy' && plan.targetIsDir) step('remove the old link at', kind, () => ops.unlink(abs))
+    renameOver(temp, kind, plan, ctx)
+  } finally {
+    // rename() between two names of one file does nothing and leaves the source: never leave debris. A share that
+    // went away meanwhile cannot be cleaned; the error that says so is already on its way.
+    try {
+      if (ops.lstat(temp)) removeEntry(temp, ctx.ops, ctx.platform.path)
+    } catch {
+      // nothing to add to the error already thrown, if any
+    }
+  }
+  return made
+}
+
+/**
+ * Rename the new link over PATH. Windows refuses that (EPERM) where either is a directory link or junction, dangling
+ * ones included (MoveFileExW cannot replace a directory): there the old link is removed first, and the result says
+ * the replacement was not atomic.
+ */
+function renameOver(temp: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void {
+  const abs = plan.request.absPath
+  try {
+    return step('replace what is at', kind, () => ctx.ops.rename(temp, abs))
+  } catch (error) {
+    const refused = error instanceof StepError && error.failure.code === 'EPERM'
+    if (!refused || !ctx.platform.isWindows || plan.existing !== 'link') throw error
+  }
+  step('remove the old link at', kind, () => ctx.ops.unlink(abs))
+  plan.warnings.push(
+    `Windows cannot replace the link at ${abs} in one step (not atomic): it was removed, then made again.`
+  )
+  step('replace what is at', kind, () => ctx.ops.rename(temp, abs))
+}
