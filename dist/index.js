@@ -40458,8 +40458,32 @@ function toFailure(error, syscall, attempted) {
     return { code, errno, syscall, attempted, path: error.path };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/plan/context.ts
+/** The context for a planning pass, in which resolved directories may be remembered. */
+function planningContext(ctx) {
+    return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map(), listed: new Map() };
+}
+/**
+ * How a listed name is compared: without case or Unicode form, so that a share whose server ignores them (a macOS or
+ * Windows disk behind it) never has a name taken for missing that its lookups would find.
+ */
+function listedKey(name) {
+    return name.normalize('NFC').toLowerCase();
+}
+/** p's directory was listed while planning, without p in it. */
+function unlisted(p, ctx) {
+    const { path } = ctx.platform;
+    return ctx.listed?.get(path.dirname(p))?.has(listedKey(path.basename(p))) === false;
+}
+/** TARGET's stat, once per planning pass: a share worker's lanes look up their share of them first (lane.ts). */
+function statTarget(target, ctx) {
+    if (ctx.targets?.has(target))
+        return ctx.targets.get(target);
+    const stats = unlisted(target, ctx) ? undefined : ctx.ops.stat(target);
+    ctx.targets?.set(target, stats);
+    return stats;
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
@@ -41248,464 +41272,6 @@ function fillIn(text, ctx) {
         .replaceAll('TARGET_LINKS', ctx.targetLinks?.toLocaleString('en-US') ?? '');
 }
 
-;// CONCATENATED MODULE: ./src/model.ts
-// The data that flows through the pipeline: spec entries in, one result per entry out.
-/** `->` with white space (or the line's end) on each side, in a spec line: paths may contain `-` and `>`. */
-const SEPARATOR = /(?:^|\s)->(?:\s|$)/;
-const LINK_TYPES = ['symlink', 'hardlink', 'junction'];
-/** What can end up at PATH: a link of some kind, or a copy of TARGET (only through `fallback`). */
-const KINDS = [...LINK_TYPES, 'copy'];
-/** `symlink, copy` or `symlink copy` → ['symlink', 'copy'], or what is wrong with it (said where it was written). */
-function parseKinds(value) {
-    const words = value.split(/[\s,]+/).filter((k) => k !== '');
-    const unknown = words.find((k) => !KINDS.includes(k));
-    if (unknown !== undefined)
-        return { problem: `'${unknown}' is not a link kind; use ${KINDS.join(', ')}.` };
-    return { kinds: [...new Set(words)] };
-}
-const RELATIVE_MODES = ['auto', 'true', 'false'];
-const OVERWRITE_MODES = ['never', 'links', 'files'];
-const DANGLING_MODES = ['warn', 'fail', 'allow'];
-/** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
-const STATES = ['present', 'absent'];
-const TARGET_TYPES = ['file', 'dir'];
-/** The n-th name a backup of `path` may take: PATH+suffix first, then PATH.~1~, PATH.~2~... (as `ln --backup=numbered`). */
-function backupName(path, suffix, n) {
-    return n === 0 ? path + suffix : `${path}.~${n}~`;
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/mounts-windows.ts
-// Windows: which volume a path is on and its format. There is no mount table, and fs.statfs says type 0: a UNC path
-// is a network share by its spelling, and a drive's format comes from .NET's DriveInfo, asked through PowerShell.
-
-/** A UNC share (`\\server\share\`): SMB, known from the path alone, without touching a share that may hang. */
-function uncShare(root) {
-    const match = /^\\\\([^\\?.][^\\]*)\\([^\\]+)\\?$/.exec(root);
-    if (!match)
-        return undefined;
-    return { type: 'smb', mountPoint: root, source: `\\\\${match[1]}\\${match[2]}`, options: ['network'] };
-}
-/**
- * PowerShell gets its data as JSON in this environment variable, never inside the script's text: a single-quoted
- * string there also ends at the typographic quotes ‘ ’ ‚ ‛ (PowerShell-Docs, about_Quoting_Rules), so a crafted
- * link name could run commands. The scripts below are constants: the same bytes whatever the paths.
- */
-const POWERSHELL_INPUT = 'LN_ACTION_PS_INPUT';
-/**
- * Prints what DriveInfo knows of the drive `{"root": "D:\\"}` names as one line of JSON:
- * `{"Name":"D:\\","DriveType":"Fixed","DriveFormat":"NTFS","DisplayRoot":""}`. DriveFormat throws on a drive that is
- * not ready (an empty card reader); DisplayRoot is the `\\server\share` behind a mapped network drive.
- */
-const DRIVE_SCRIPT = [
-    // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
-    'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
-    `$d = [System.IO.DriveInfo]::new((ConvertFrom-Json $env:${POWERSHELL_INPUT}).root)`,
-    // DriveFormat asks the server of a network drive, which may not answer: its type and share say enough.
-    "$format = ''; if ($d.DriveType -ne 'Network') { try { $format = $d.DriveFormat } catch {} }",
-    "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
-    '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
-].join('\n');
-/** The drive query's input: a drive root such as `D:\`, and nothing else. */
-function driveInput(root) {
-    if (!/^[A-Z]:\\$/.test(root))
-        throw new Error(`not a drive root: '${root}'`);
-    return { root };
-}
-/** powershell.exe arguments that run a script as is: -EncodedCommand takes UTF-16LE base64, so nothing needs quoting. */
-function powershellArgs(script) {
-    return ['-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
-}
-/**
- * For each path of `{"paths": [...]}`, a line `N|Junction|True`, `N|SymbolicLink|True` (a directory link, dangling or
- * not: the link itself carries the directory attribute) or `N|SymbolicLink|False`, N its index; nothing for a path
- * Get-Item cannot read. Node cannot tell the three apart: its lstat says "symbolic link" for all, and readlink strips
- * the `\??\` that both reparse buffers hold. The paths are wrapped in an object because Windows PowerShell 5.1 and
- * PowerShell 7 disagree on whether ConvertFrom-Json unrolls a top-level array; a property is the array in both.
- */
-const LINK_KINDS_SCRIPT = [
-    `$n = 0; foreach ($p in (ConvertFrom-Json $env:${POWERSHELL_INPUT}).paths) {`,
-    '  try { $i = Get-Item -LiteralPath $p -Force -ErrorAction Stop; "$n|$($i.LinkType)|$($i.PSIsContainer)" } catch {}',
-    '  $n++',
-    '}'
-].join('\n');
-/** The kinds LINK_KINDS_SCRIPT printed, by index (`count` paths asked); undefined where it said nothing usable. */
-function parseLinkKinds(output, count) {
-    const kinds = Array.from({ length: count }, () => undefined);
-    for (const line of (output ?? '').split(/\r?\n/)) {
-        const [index, type, container] = line.trim().split('|');
-        const n = Number(index);
-        if (index === '' || !Number.isInteger(n) || n < 0 || n >= count)
-            continue;
-        if (type === 'Junction')
-            kinds[n] = 'junction';
-        else if (type === 'SymbolicLink')
-            kinds[n] = container === 'True' ? 'dir' : 'file';
-    }
-    return kinds;
-}
-/**
- * A path as Windows PowerShell 5.1 can open it: one of MAX_PATH (260) or more only in its `\\?\` form, which
- * -LiteralPath honours (PowerShell/PowerShell#10805, #13168); UNC paths become `\\?\UNC\...`.
- */
-function forPowerShell(p) {
-    return p.length >= 260 ? external_node_path_namespaceObject.win32.toNamespacedPath(p) : p;
-}
-/**
- * A Windows environment variable holds at most 32,767 characters (Microsoft Learn, SetEnvironmentVariable): the
- * paths in groups whose JSON input stays under that, so a big copied tree takes a few PowerShell starts, not a failure.
- */
-function inputGroups(paths, limit = 32_000) {
-    const groups = [];
-    let group = [];
-    let size = '{"paths":[]}'.length;
-    for (const p of paths) {
-        const cost = JSON.stringify(p).length + 1;
-        if (group.length > 0 && size + cost > limit) {
-            groups.push(group);
-            group = [];
-            size = '{"paths":[]}'.length;
-        }
-        group.push(p);
-        size += cost;
-    }
-    if (group.length > 0)
-        groups.push(group);
-    return groups;
-}
-/**
- * A link that needs no PowerShell to know its kind: libuv's readlink gives a junction's text always as `C:\...`
- * (fs__readlink_handle in src/win/fs.c accepts only `\??\<drive>:\` mount points and strips the prefix), so a
- * relative text is a symlink, and what stat finds at its end says file or directory (a file link that leads to a
- * directory reads as a directory link: where PowerShell is started anyway, its answer is taken). Undefined: ask.
- */
-function kindFromText(text, leadsTo) {
-    // `C:` alone is not absolute to path.win32, but a junction to a drive's root reads back so (`\??\C:`).
-    if (leadsTo === undefined || external_node_path_namespaceObject.win32.isAbsolute(text) || /^[A-Za-z]:/.test(text))
-        return undefined;
-    return leadsTo.isDirectory() ? 'dir' : 'file';
-}
-/**
- * A drive as the knowledge base wants it: its format (`NTFS`, `ReFS`, `FAT32`, `exFAT`), or `smb` for a network
- * drive (whose format DRIVE_SCRIPT never asks the server for), and the DriveType as an option.
- */
-function parseDriveInfo(root, output) {
-    const unknown = { type: 'unknown', mountPoint: root, source: '', options: [] };
-    let drive;
-    try {
-        drive = JSON.parse((output ?? '').trim());
-    }
-    catch {
-        return unknown;
-    }
-    if (typeof drive !== 'object' || drive === null)
-        return unknown;
-    const driveType = (drive.DriveType || 'Unknown').toLowerCase();
-    if (driveType === 'network')
-        return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options: ['network'] };
-    return { ...unknown, type: drive.DriveFormat || 'unknown', options: [driveType] };
-}
-
-;// CONCATENATED MODULE: ./src/mount-sources.ts
-// What this machine says about its mounts: the mount table, block devices' formats, running FUSE daemons' command
-// lines, Windows drives, macOS firmlinks. Read as is; mounts.ts makes sense of it. Every read is bounded and never
-// throws where a missing answer will do.
-
-
-
-
-/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
-function run(command, args, { timeout = 3000, env, cwd } = {}) {
-    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
-        encoding: 'utf8',
-        timeout,
-        windowsHide: true,
-        // process.env is the action's default, named because under Jest it is the test file's own copy (PATH included),
-        // which the default (Node's real one) would not see.
-        env: env ?? process.env,
-        cwd,
-        stdio: ['ignore', 'pipe', 'ignore']
-    });
-    return result.status === 0 ? result.stdout.trim() || undefined : undefined;
-}
-/**
- * Windows PowerShell by its full path, started in the system directory: libuv looks for a bare command name in the
- * current directory before PATH (search_path in src/win/process.c), and the action's current directory is the
- * workspace, where a repository could hold a powershell.exe of its own. Elsewhere only a test's stand-in is found.
- */
-function powershellCommand(platform = currentPlatform().name, env = process.env) {
-    if (platform !== 'win32')
-        return { command: 'powershell.exe' };
-    const root = env.SystemRoot ?? 'C:\\Windows';
-    return { command: `${root}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`, cwd: root };
-}
-/**
- * A fixed PowerShell script run on `input`, handed over as JSON in the environment (never spliced into the script:
- * see POWERSHELL_INPUT). PowerShell starts slowly on a busy runner: 10 s at most.
- */
-function askPowerShell(script, input) {
-    const { command, cwd } = powershellCommand();
-    const env = { ...process.env, [POWERSHELL_INPUT]: JSON.stringify(input) };
-    return run(command, powershellArgs(script), { timeout: 10_000, env, cwd });
-}
-function readOrUndefined(file) {
-    try {
-        return external_node_fs_namespaceObject.readFileSync(file, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-const SYSTEM_PLACES = Object.freeze({
-    proc: '/proc',
-    mount: '/sbin/mount',
-    firmlinks: '/usr/share/firmlinks'
-});
-/** Linux's /proc, which only Linux has (darwin reads `mount` instead). Only numeric entries are processes. */
-function processArgsFromProc(proc) {
-    return external_node_fs_namespaceObject.readdirSync(proc)
-        .filter((name) => /^\d+$/.test(name))
-        .flatMap((pid) => {
-        try {
-            return [external_node_fs_namespaceObject.readFileSync(`${proc}/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
-        }
-        catch {
-            return []; // the process ended meanwhile
-        }
-    });
-}
-/** The real sources of the platform the detector is made for. */
-function systemSources(platform, places = SYSTEM_PLACES) {
-    return {
-        mountTable: () => platform.isMac ? (run(places.mount, []) ?? '') : external_node_fs_namespaceObject.readFileSync(`${places.proc}/self/mountinfo`, 'utf8'),
-        blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
-        processArgs: () => processArgsFromProc(places.proc),
-        // Once per drive.
-        driveInfo: (root) => askPowerShell(DRIVE_SCRIPT, driveInput(root)),
-        firmlinks: () => readOrUndefined(places.firmlinks)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/fsops.ts
-// The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
-// worker process can run them on a share that may hang.
-
-
-
-
-
-
-function missing(error) {
-    return errnoCode(error) === 'ENOENT';
-}
-const nodeFs = {
-    lstat: (p) => external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false }),
-    stat: (p) => {
-        try {
-            return external_node_fs_namespaceObject.statSync(p);
-        }
-        catch (error) {
-            if (missing(error))
-                return undefined;
-            throw error;
-        }
-    },
-    readlink: (p) => external_node_fs_namespaceObject.readlinkSync(p),
-    realpath: (p) => external_node_fs_namespaceObject.realpathSync.native(p),
-    symlink: (text, p, type) => external_node_fs_namespaceObject.symlinkSync(text, p, type),
-    link: (existing, p) => external_node_fs_namespaceObject.linkSync(existing, p),
-    rename: (from, to) => external_node_fs_namespaceObject.renameSync(from, to),
-    unlink: (p) => external_node_fs_namespaceObject.unlinkSync(p),
-    mkdir: (p) => external_node_fs_namespaceObject.mkdirSync(p),
-    rmdir: (p) => external_node_fs_namespaceObject.rmdirSync(p),
-    readdir: (p) => external_node_fs_namespaceObject.readdirSync(p),
-    writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
-    copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
-    copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
-    linkKinds: (paths) => (currentPlatform().isWindows ? askLinkKinds(paths) : paths.map(() => undefined)),
-    contentHash: (p) => hashFile(p)
-};
-/** Read in chunks: a copied file may be large, and only its digest is kept. */
-function hashFile(p) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const fd = external_node_fs_namespaceObject.openSync(p, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0));
-    try {
-        const buffer = Buffer.allocUnsafe(1 << 20);
-        for (let n; (n = external_node_fs_namespaceObject.readSync(fd, buffer, 0, buffer.length, null)) > 0;)
-            hash.update(buffer.subarray(0, n));
-    }
-    finally {
-        external_node_fs_namespaceObject.closeSync(fd);
-    }
-    return hash.digest('hex');
-}
-/**
- * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). Each start costs a few
- * hundred ms, so the links are asked in as few calls as the environment's size allows, each given 10 s at most: it
- * cannot hang the action, and where it says nothing the caller falls back to what stat shows.
- */
-function askLinkKinds(paths) {
-    return inputGroups(paths.map(forPowerShell)).flatMap((group) => parseLinkKinds(askPowerShell(LINK_KINDS_SCRIPT, { paths: group }), group.length));
-}
-/** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */
-function keepMeta(to, stats) {
-    for (const keep of [() => external_node_fs_namespaceObject.chmodSync(to, stats.mode & 0o7777), () => external_node_fs_namespaceObject.utimesSync(to, stats.atime, stats.mtime)]) {
-        try {
-            keep();
-        }
-        catch (error) {
-            if (!['ENOSYS', 'EPERM', 'ENOTSUP'].includes(errnoCode(error)))
-                throw error;
-        }
-    }
-}
-/**
- * Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat), and it ftruncate()s the new file,
- * which smbnetfs over SMB3 answers with EIO after 4 s (lab/FINDINGS.md). O_EXCL, never truncated; in chunks.
- * Returns what `from` was, for its mode and times.
- */
-function copyFileData(from, to) {
-    const input = external_node_fs_namespaceObject.openSync(from, 'r');
-    try {
-        const stats = external_node_fs_namespaceObject.fstatSync(input); // before reading moves atime
-        const output = external_node_fs_namespaceObject.openSync(to, 'wx');
-        try {
-            const buffer = Buffer.allocUnsafe(1 << 20);
-            for (let n; (n = external_node_fs_namespaceObject.readSync(input, buffer, 0, buffer.length, null)) > 0;)
-                external_node_fs_namespaceObject.writeSync(output, buffer, 0, n);
-        }
-        finally {
-            external_node_fs_namespaceObject.closeSync(output);
-        }
-        return stats;
-    }
-    finally {
-        external_node_fs_namespaceObject.closeSync(input);
-    }
-}
-/** Remove what is at `p`, a whole tree where it is a directory (only ever one of ours: a copy, a temporary name). */
-function removeEntry(p, ops, path) {
-    if (!ops.lstat(p)?.isDirectory())
-        return ops.unlink(p);
-    for (const name of ops.readdir(p))
-        removeEntry(path.join(p, name), ops, path);
-    ops.rmdir(p);
-}
-
-;// CONCATENATED MODULE: ./src/parent.ts
-// Which directory a path's name lives in, proven by the directory itself (device and inode) and not by the path's
-// spelling: a later step may swap a parent for a symlink that leads elsewhere, out of the workspace too, and a name
-// looked up through the new chain is then another file. Removal and cleanup act only where the chain still leads to
-// the directory they recorded, and then through its real path.
-
-
-/** The real directory p's name is in, now; undefined where p's parent is gone (nothing of p's can be there). */
-function parentOf(p, ops, platform) {
-    return identityOrNothing(platform.path.dirname(p), ops);
-}
-function identityOrNothing(dir, ops) {
-    try {
-        return directoryIdentity(dir, ops);
-    }
-    catch (error) {
-        if (['ENOENT', 'ENOTDIR'].includes(errnoCode(error)))
-            return undefined;
-        throw error;
-    }
-}
-/** The directory at dir itself, by its real path and inode; undefined where none is. */
-function directoryIdentity(dir, ops) {
-    const real = ops.realpath(dir);
-    const stats = ops.stat(real);
-    return stats?.isDirectory() ? { real, dev: stats.dev, ino: stats.ino } : undefined;
-}
-/** p as its real parent names it: the name in that directory, whatever the chain of p's spelling leads to later. */
-function underParent(p, parent, platform) {
-    return platform.path.join(parent.real, platform.path.basename(p));
-}
-const UNFOLLOWABLE = ['EPERM', 'ELOOP'];
-/**
- * In words, how the chain to p's parent no longer leads to the directory recorded; undefined while it does. Where
- * inode numbers are not the file's own (FUSE without use_ino numbers nodes as the kernel looks them up, and numbers
- * them anew once it forgets one: measured on sshfs, exFAT and FAT after drop_caches), only the real path can tell.
- */
-function parentChange(p, was, ops, platform, byInode = true) {
-    return directoryChange(platform.path.dirname(p), was, ops, platform, byInode);
-}
-/** parentChange for the directory dir itself. */
-function directoryChange(dir, was, ops, platform, byInode) {
-    let now;
-    try {
-        now = identityOrNothing(dir, ops);
-    }
-    catch (error) {
-        // A symlink swapped in that cannot be read (Debian's sshfs hides texts with `..` or absolute: EPERM) or a loop.
-        const code = errnoCode(error);
-        if (!UNFOLLOWABLE.includes(code))
-            throw error;
-        return { gone: false, words: `its directory ${dir} can no longer be followed (${code} from realpath())` };
-    }
-    if (!now)
-        return { gone: true, words: `its directory ${dir} is gone` };
-    if (pathKey(platform, now.real) !== pathKey(platform, was.real))
-        return { gone: false, words: `its directory ${dir} now leads to ${now.real}, not ${was.real}` };
-    if (byInode && (now.dev !== was.dev || now.ino !== was.ino))
-        return { gone: false, words: `its directory ${was.real} is another directory now (another inode)` };
-    return undefined;
-}
-/**
- * Remove the directories made for a link (outermost first in `dirs`), innermost first, each only while it is still
- * the one made (its real path and, where inodes prove it, its inode) and empty: rmdir never removes one that holds
- * anything. Stops at the first that stays; returns those removed.
- */
-function removeMadeDirs(dirs, ops, platform, byInode) {
-    const removed = [];
-    for (const dir of [...dirs].reverse()) {
-        // Looked at first: fusefat answers rmdir of a full directory with EPERM, not ENOTEMPTY.
-        if (directoryChange(dir.real, dir, ops, platform, byInode) || ops.readdir(dir.real).length > 0)
-            break;
-        try {
-            ops.rmdir(dir.real);
-        }
-        catch (error) {
-            if (STAYS.includes(errnoCode(error)))
-                break;
-            throw error;
-        }
-        removed.push(dir.real);
-    }
-    return removed;
-}
-/** rmdir's answers for a directory that holds something, or is gone. */
-const STAYS = ['ENOTEMPTY', 'EEXIST', 'ENOENT'];
-
-;// CONCATENATED MODULE: ./src/plan/context.ts
-/** The context for a planning pass, in which resolved directories may be remembered. */
-function planningContext(ctx) {
-    return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map(), listed: new Map() };
-}
-/**
- * How a listed name is compared: without case or Unicode form, so that a share whose server ignores them (a macOS or
- * Windows disk behind it) never has a name taken for missing that its lookups would find.
- */
-function listedKey(name) {
-    return name.normalize('NFC').toLowerCase();
-}
-/** p's directory was listed while planning, without p in it. */
-function unlisted(p, ctx) {
-    const { path } = ctx.platform;
-    return ctx.listed?.get(path.dirname(p))?.has(listedKey(path.basename(p))) === false;
-}
-/** TARGET's stat, once per planning pass: a share worker's lanes look up their share of them first (lane.ts). */
-function statTarget(target, ctx) {
-    if (ctx.targets?.has(target))
-        return ctx.targets.get(target);
-    const stats = unlisted(target, ctx) ? undefined : ctx.ops.stat(target);
-    ctx.targets?.set(target, stats);
-    return stats;
-}
-
 ;// CONCATENATED MODULE: ./src/plan/link-plan.ts
 // What a plan says about one link: the empty plan each link starts from (what a link that never got further reports),
 // with the kinds it asks for, and how a plan fails.
@@ -42100,6 +41666,119 @@ function relativeText(realParent, targetDir, name, ctx) {
     return way === '' ? name : `${way}/${name}`;
 }
 
+;// CONCATENATED MODULE: ./src/parent.ts
+// Which directory a path's name lives in, proven by the directory itself (device and inode) and not by the path's
+// spelling: a later step may swap a parent for a symlink that leads elsewhere, out of the workspace too, and a name
+// looked up through the new chain is then another file. Removal and cleanup act only where the chain still leads to
+// the directory they recorded, and then through its real path.
+
+
+/** The real directory p's name is in, now; undefined where p's parent is gone (nothing of p's can be there). */
+function parentOf(p, ops, platform) {
+    return identityOrNothing(platform.path.dirname(p), ops);
+}
+function identityOrNothing(dir, ops) {
+    try {
+        return directoryIdentity(dir, ops);
+    }
+    catch (error) {
+        if (['ENOENT', 'ENOTDIR'].includes(errnoCode(error)))
+            return undefined;
+        throw error;
+    }
+}
+/** The directory at dir itself, by its real path and inode; undefined where none is. */
+function directoryIdentity(dir, ops) {
+    const real = ops.realpath(dir);
+    const stats = ops.stat(real);
+    return stats?.isDirectory() ? { real, dev: stats.dev, ino: stats.ino } : undefined;
+}
+/** p as its real parent names it: the name in that directory, whatever the chain of p's spelling leads to later. */
+function underParent(p, parent, platform) {
+    return platform.path.join(parent.real, platform.path.basename(p));
+}
+const UNFOLLOWABLE = ['EPERM', 'ELOOP'];
+/**
+ * In words, how the chain to p's parent no longer leads to the directory recorded; undefined while it does. Where
+ * inode numbers are not the file's own (FUSE without use_ino numbers nodes as the kernel looks them up, and numbers
+ * them anew once it forgets one: measured on sshfs, exFAT and FAT after drop_caches), only the real path can tell.
+ */
+function parentChange(p, was, ops, platform, byInode = true) {
+    return directoryChange(platform.path.dirname(p), was, ops, platform, byInode);
+}
+/** parentChange for the directory dir itself. */
+function directoryChange(dir, was, ops, platform, byInode) {
+    let now;
+    try {
+        now = identityOrNothing(dir, ops);
+    }
+    catch (error) {
+        // A symlink swapped in that cannot be read (Debian's sshfs hides texts with `..` or absolute: EPERM) or a loop.
+        const code = errnoCode(error);
+        if (!UNFOLLOWABLE.includes(code))
+            throw error;
+        return { gone: false, words: `its directory ${dir} can no longer be followed (${code} from realpath())` };
+    }
+    if (!now)
+        return { gone: true, words: `its directory ${dir} is gone` };
+    if (pathKey(platform, now.real) !== pathKey(platform, was.real))
+        return { gone: false, words: `its directory ${dir} now leads to ${now.real}, not ${was.real}` };
+    if (byInode && (now.dev !== was.dev || now.ino !== was.ino))
+        return { gone: false, words: `its directory ${was.real} is another directory now (another inode)` };
+    return undefined;
+}
+/**
+ * Remove the directories made for a link (outermost first in `dirs`), innermost first, each only while it is still
+ * the one made (its real path and, where inodes prove it, its inode) and empty: rmdir never removes one that holds
+ * anything. Stops at the first that stays; returns those removed.
+ */
+function removeMadeDirs(dirs, ops, platform, byInode) {
+    const removed = [];
+    for (const dir of [...dirs].reverse()) {
+        // Looked at first: fusefat answers rmdir of a full directory with EPERM, not ENOTEMPTY.
+        if (directoryChange(dir.real, dir, ops, platform, byInode) || ops.readdir(dir.real).length > 0)
+            break;
+        try {
+            ops.rmdir(dir.real);
+        }
+        catch (error) {
+            if (STAYS.includes(errnoCode(error)))
+                break;
+            throw error;
+        }
+        removed.push(dir.real);
+    }
+    return removed;
+}
+/** rmdir's answers for a directory that holds something, or is gone. */
+const STAYS = ['ENOTEMPTY', 'EEXIST', 'ENOENT'];
+
+;// CONCATENATED MODULE: ./src/model.ts
+// The data that flows through the pipeline: spec entries in, one result per entry out.
+/** `->` with white space (or the line's end) on each side, in a spec line: paths may contain `-` and `>`. */
+const SEPARATOR = /(?:^|\s)->(?:\s|$)/;
+const LINK_TYPES = ['symlink', 'hardlink', 'junction'];
+/** What can end up at PATH: a link of some kind, or a copy of TARGET (only through `fallback`). */
+const KINDS = [...LINK_TYPES, 'copy'];
+/** `symlink, copy` or `symlink copy` → ['symlink', 'copy'], or what is wrong with it (said where it was written). */
+function parseKinds(value) {
+    const words = value.split(/[\s,]+/).filter((k) => k !== '');
+    const unknown = words.find((k) => !KINDS.includes(k));
+    if (unknown !== undefined)
+        return { problem: `'${unknown}' is not a link kind; use ${KINDS.join(', ')}.` };
+    return { kinds: [...new Set(words)] };
+}
+const RELATIVE_MODES = ['auto', 'true', 'false'];
+const OVERWRITE_MODES = ['never', 'links', 'files'];
+const DANGLING_MODES = ['warn', 'fail', 'allow'];
+/** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
+const STATES = ['present', 'absent'];
+const TARGET_TYPES = ['file', 'dir'];
+/** The n-th name a backup of `path` may take: PATH+suffix first, then PATH.~1~, PATH.~2~... (as `ln --backup=numbered`). */
+function backupName(path, suffix, n) {
+    return n === 0 ? path + suffix : `${path}.~${n}~`;
+}
+
 ;// CONCATENATED MODULE: ./src/remove.ts
 
 function kept(code, message, hint) {
@@ -42421,156 +42100,392 @@ function rejectedResults(entries, problems) {
     return [...failed, ...skipped].sort((a, b) => a.line - b.line);
 }
 
-;// CONCATENATED MODULE: ./src/apply.ts
-// Apply stage: make each planned link, falling back to the next kind where the filesystem cannot make one,
-// replacing atomically (new link under a temporary name, renamed over PATH), backing up and probing. What came of
-// it becomes a result in result.ts.
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/mounts-windows.ts
+// Windows: which volume a path is on and its format. There is no mount table, and fs.statfs says type 0: a UNC path
+// is a network share by its spelling, and a drive's format comes from .NET's DriveInfo, asked through PowerShell.
 
-
-
-
-
-
-
-
-
-
-
-
-/** A fresh context for one run (or one share worker lane): nothing probed, swept or made yet. */
-function applyContext(base) {
-    return {
-        ...base,
-        goneShares: new Map(),
-        probes: new Map(),
-        swept: new Set(),
-        madeDirs: new Set(),
-        hidingTexts: new Set(),
-        fileProbes: new Map(),
-        keptKinds: new Map(),
-        now: Date.now
-    };
-}
-/** Temporary names: a fixed prefix a later run can recognise, then pid and randomness (unique per process). */
-const TEMP_PREFIX = '.ln-action-';
-const STALE_TEMP_MS = 60 * 60 * 1000;
-/** tempName's form, and the probe's scratch names (-f, -s, -h) built on it. */
-const TEMP_NAME = /^\.ln-action-[0-9a-z]+-[0-9a-f]{8}(-[fsh])?$/;
-function tempName(dir, ctx) {
-    return ctx.platform.path.join(dir, `${TEMP_PREFIX}${process.pid.toString(36)}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+/** A UNC share (`\\server\share\`): SMB, known from the path alone, without touching a share that may hang. */
+function uncShare(root) {
+    const match = /^\\\\([^\\?.][^\\]*)\\([^\\]+)\\?$/.exec(root);
+    if (!match)
+        return undefined;
+    return { type: 'smb', mountPoint: root, source: `\\\\${match[1]}\\${match[2]}`, options: ['network'] };
 }
 /**
- * Remove temporary links older than an hour: what a run that was killed mid-replacement left. Housekeeping only: where
- * the directory cannot be listed (davfs2 answers readdir with EINVAL), the link is made all the same, with a warning.
+ * PowerShell gets its data as JSON in this environment variable, never inside the script's text: a single-quoted
+ * string there also ends at the typographic quotes ‘ ’ ‚ ‛ (PowerShell-Docs, about_Quoting_Rules), so a crafted
+ * link name could run commands. The scripts below are constants: the same bytes whatever the paths.
  */
-function sweepStaleTemps(dir, plan, ctx) {
-    if (ctx.swept.has(dir))
-        return;
-    ctx.swept.add(dir);
-    try {
-        for (const name of ctx.ops.readdir(dir)) {
-            // Only names of exactly our making: a user's own `.ln-action-links` is not ours to remove.
-            if (!TEMP_NAME.test(name))
-                continue;
-            const p = ctx.platform.path.join(dir, name);
-            const stats = ctx.ops.lstat(p);
-            if (stats && ctx.now() - stats.mtimeMs > STALE_TEMP_MS)
-                removeEntry(p, ctx.ops, ctx.platform.path);
-        }
-    }
-    catch (error) {
-        const stay = `The link is made all the same; temporary names (${TEMP_PREFIX}*) a killed run may have left stay.`;
-        warnFailed(error, 'scandir', 'clean up old temporary names in the directory of', plan.kinds[0], plan, ctx, stay);
-    }
+const POWERSHELL_INPUT = 'LN_ACTION_PS_INPUT';
+/**
+ * Prints what DriveInfo knows of the drive `{"root": "D:\\"}` names as one line of JSON:
+ * `{"Name":"D:\\","DriveType":"Fixed","DriveFormat":"NTFS","DisplayRoot":""}`. DriveFormat throws on a drive that is
+ * not ready (an empty card reader); DisplayRoot is the `\\server\share` behind a mapped network drive.
+ */
+const DRIVE_SCRIPT = [
+    // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
+    'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
+    `$d = [System.IO.DriveInfo]::new((ConvertFrom-Json $env:${POWERSHELL_INPUT}).root)`,
+    // DriveFormat asks the server of a network drive, which may not answer: its type and share say enough.
+    "$format = ''; if ($d.DriveType -ne 'Network') { try { $format = $d.DriveFormat } catch {} }",
+    "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
+    '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
+].join('\n');
+/** The drive query's input: a drive root such as `D:\`, and nothing else. */
+function driveInput(root) {
+    if (!/^[A-Z]:\\$/.test(root))
+        throw new Error(`not a drive root: '${root}'`);
+    return { root };
 }
-/** A side step that failed without failing the link (sweeping, reading back): its explanation becomes a warning. */
-function warnFailed(error, syscall, attempted, kind, plan, ctx, consequence = '') {
-    if (!isErrno(error))
-        throw error;
-    const failure = toFailure(error, error.syscall ?? syscall, attempted);
-    const { message, hint } = explainFailure(plan, failure, kind, ctx);
-    plan.warnings.push([message, consequence, hint].filter(Boolean).join(' '));
-}
-/** A failed call, with what we were doing in words. */
-class StepError extends Error {
-    failure;
-    kind;
-    explained;
-    constructor(failure, kind) {
-        super(failure.code);
-        this.failure = failure;
-        this.kind = kind;
-    }
-    /** Asked of the knowledge base once, however many times the answer is needed. */
-    explanation(plan, ctx) {
-        return (this.explained ??= explainFailure(plan, this.failure, this.kind, ctx, evidence(this.failure, plan, ctx)));
-    }
+/** powershell.exe arguments that run a script as is: -EncodedCommand takes UTF-16LE base64, so nothing needs quoting. */
+function powershellArgs(script) {
+    return ['-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
 }
 /**
- * What tells apart the causes one errno stands for on Windows, looked at once the call failed: libuv says EPERM for
- * ERROR_PRIVILEGE_NOT_HELD and ERROR_ACCESS_DENIED alike, and UNKNOWN for every Win32 error it does not map.
+ * For each path of `{"paths": [...]}`, a line `N|Junction|True`, `N|SymbolicLink|True` (a directory link, dangling or
+ * not: the link itself carries the directory attribute) or `N|SymbolicLink|False`, N its index; nothing for a path
+ * Get-Item cannot read. Node cannot tell the three apart: its lstat says "symbolic link" for all, and readlink strips
+ * the `\??\` that both reparse buffers hold. The paths are wrapped in an object because Windows PowerShell 5.1 and
+ * PowerShell 7 disagree on whether ConvertFrom-Json unrolls a top-level array; a property is the array in both.
  */
-function evidence(failure, plan, ctx) {
-    if (!ctx.platform.isWindows)
-        return {};
-    if (failure.code === 'EPERM' && failure.syscall === 'symlink')
-        return { canCreateFile: canCreateFile(ctx.platform.path.dirname(plan.request.absPath), ctx) };
-    if (failure.code === 'UNKNOWN' && failure.syscall === 'link') {
-        try {
-            return { targetLinks: ctx.ops.lstat(plan.linkSource)?.nlink };
-        }
-        catch {
-            return {}; // unread: the row says it could not be confirmed
-        }
+const LINK_KINDS_SCRIPT = [
+    `$n = 0; foreach ($p in (ConvertFrom-Json $env:${POWERSHELL_INPUT}).paths) {`,
+    '  try { $i = Get-Item -LiteralPath $p -Force -ErrorAction Stop; "$n|$($i.LinkType)|$($i.PSIsContainer)" } catch {}',
+    '  $n++',
+    '}'
+].join('\n');
+/** The kinds LINK_KINDS_SCRIPT printed, by index (`count` paths asked); undefined where it said nothing usable. */
+function parseLinkKinds(output, count) {
+    const kinds = Array.from({ length: count }, () => undefined);
+    for (const line of (output ?? '').split(/\r?\n/)) {
+        const [index, type, container] = line.trim().split('|');
+        const n = Number(index);
+        if (index === '' || !Number.isInteger(n) || n < 0 || n >= count)
+            continue;
+        if (type === 'Junction')
+            kinds[n] = 'junction';
+        else if (type === 'SymbolicLink')
+            kinds[n] = container === 'True' ? 'dir' : 'file';
     }
-    return {};
+    return kinds;
 }
-/** Whether a plain file can be made (and is removed at once) in dir: once per directory. */
-function canCreateFile(dir, ctx) {
-    const known = ctx.fileProbes.get(dir);
-    if (known !== undefined)
-        return known;
-    const file = `${tempName(dir, ctx)}-f`;
-    let made = false;
+/**
+ * A path as Windows PowerShell 5.1 can open it: one of MAX_PATH (260) or more only in its `\\?\` form, which
+ * -LiteralPath honours (PowerShell/PowerShell#10805, #13168); UNC paths become `\\?\UNC\...`.
+ */
+function forPowerShell(p) {
+    return p.length >= 260 ? external_node_path_namespaceObject.win32.toNamespacedPath(p) : p;
+}
+/**
+ * A Windows environment variable holds at most 32,767 characters (Microsoft Learn, SetEnvironmentVariable): the
+ * paths in groups whose JSON input stays under that, so a big copied tree takes a few PowerShell starts, not a failure.
+ */
+function inputGroups(paths, limit = 32_000) {
+    const groups = [];
+    let group = [];
+    let size = '{"paths":[]}'.length;
+    for (const p of paths) {
+        const cost = JSON.stringify(p).length + 1;
+        if (group.length > 0 && size + cost > limit) {
+            groups.push(group);
+            group = [];
+            size = '{"paths":[]}'.length;
+        }
+        group.push(p);
+        size += cost;
+    }
+    if (group.length > 0)
+        groups.push(group);
+    return groups;
+}
+/**
+ * A link that needs no PowerShell to know its kind: libuv's readlink gives a junction's text always as `C:\...`
+ * (fs__readlink_handle in src/win/fs.c accepts only `\??\<drive>:\` mount points and strips the prefix), so a
+ * relative text is a symlink, and what stat finds at its end says file or directory (a file link that leads to a
+ * directory reads as a directory link: where PowerShell is started anyway, its answer is taken). Undefined: ask.
+ */
+function kindFromText(text, leadsTo) {
+    // `C:` alone is not absolute to path.win32, but a junction to a drive's root reads back so (`\??\C:`).
+    if (leadsTo === undefined || external_node_path_namespaceObject.win32.isAbsolute(text) || /^[A-Za-z]:/.test(text))
+        return undefined;
+    return leadsTo.isDirectory() ? 'dir' : 'file';
+}
+/**
+ * A drive as the knowledge base wants it: its format (`NTFS`, `ReFS`, `FAT32`, `exFAT`), or `smb` for a network
+ * drive (whose format DRIVE_SCRIPT never asks the server for), and the DriveType as an option.
+ */
+function parseDriveInfo(root, output) {
+    const unknown = { type: 'unknown', mountPoint: root, source: '', options: [] };
+    let drive;
     try {
-        ctx.ops.writeFile(file, '');
-        made = true;
-        ctx.ops.unlink(file);
+        drive = JSON.parse((output ?? '').trim());
     }
     catch {
-        // not made, or made and left for the sweep of a later run: either way the answer stands
+        return unknown;
     }
-    ctx.fileProbes.set(dir, made);
-    return made;
+    if (typeof drive !== 'object' || drive === null)
+        return unknown;
+    const driveType = (drive.DriveType || 'Unknown').toLowerCase();
+    if (driveType === 'network')
+        return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options: ['network'] };
+    return { ...unknown, type: drive.DriveFormat || 'unknown', options: [driveType] };
 }
-function step(attempted, kind, fn) {
+
+;// CONCATENATED MODULE: ./src/mount-sources.ts
+// What this machine says about its mounts: the mount table, block devices' formats, running FUSE daemons' command
+// lines, Windows drives, macOS firmlinks. Read as is; mounts.ts makes sense of it. Every read is bounded and never
+// throws where a missing answer will do.
+
+
+
+
+/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
+function run(command, args, { timeout = 3000, env, cwd } = {}) {
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
+        encoding: 'utf8',
+        timeout,
+        windowsHide: true,
+        // process.env is the action's default, named because under Jest it is the test file's own copy (PATH included),
+        // which the default (Node's real one) would not see.
+        env: env ?? process.env,
+        cwd,
+        stdio: ['ignore', 'pipe', 'ignore']
+    });
+    return result.status === 0 ? result.stdout.trim() || undefined : undefined;
+}
+/**
+ * Windows PowerShell by its full path, started in the system directory: libuv looks for a bare command name in the
+ * current directory before PATH (search_path in src/win/process.c), and the action's current directory is the
+ * workspace, where a repository could hold a powershell.exe of its own. Elsewhere only a test's stand-in is found.
+ */
+function powershellCommand(platform = currentPlatform().name, env = process.env) {
+    if (platform !== 'win32')
+        return { command: 'powershell.exe' };
+    const root = env.SystemRoot ?? 'C:\\Windows';
+    return { command: `${root}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`, cwd: root };
+}
+/**
+ * A fixed PowerShell script run on `input`, handed over as JSON in the environment (never spliced into the script:
+ * see POWERSHELL_INPUT). PowerShell starts slowly on a busy runner: 10 s at most.
+ */
+function askPowerShell(script, input) {
+    const { command, cwd } = powershellCommand();
+    const env = { ...process.env, [POWERSHELL_INPUT]: JSON.stringify(input) };
+    return run(command, powershellArgs(script), { timeout: 10_000, env, cwd });
+}
+function readOrUndefined(file) {
     try {
-        return fn();
+        return external_node_fs_namespaceObject.readFileSync(file, 'utf8');
     }
-    catch (error) {
-        throw stepError(error, attempted, kind);
+    catch {
+        return undefined;
     }
 }
-/** A system error as a step's failure; anything else as it was. */
-function stepError(error, attempted, kind) {
-    if (!isErrno(error))
-        return error;
-    return new StepError(toFailure(error, error.syscall ?? syscallOf(kind), attempted), kind);
+const SYSTEM_PLACES = Object.freeze({
+    proc: '/proc',
+    mount: '/sbin/mount',
+    firmlinks: '/usr/share/firmlinks'
+});
+/** Linux's /proc, which only Linux has (darwin reads `mount` instead). Only numeric entries are processes. */
+function processArgsFromProc(proc) {
+    return external_node_fs_namespaceObject.readdirSync(proc)
+        .filter((name) => /^\d+$/.test(name))
+        .flatMap((pid) => {
+        try {
+            return [external_node_fs_namespaceObject.readFileSync(`${proc}/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
+        }
+        catch {
+            return []; // the process ended meanwhile
+        }
+    });
 }
-function make(kind, at, plan, ctx) {
+/** The real sources of the platform the detector is made for. */
+function systemSources(platform, places = SYSTEM_PLACES) {
+    return {
+        mountTable: () => platform.isMac ? (run(places.mount, []) ?? '') : external_node_fs_namespaceObject.readFileSync(`${places.proc}/self/mountinfo`, 'utf8'),
+        blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
+        processArgs: () => processArgsFromProc(places.proc),
+        // Once per drive.
+        driveInfo: (root) => askPowerShell(DRIVE_SCRIPT, driveInput(root)),
+        firmlinks: () => readOrUndefined(places.firmlinks)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/fsops.ts
+// The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
+// worker process can run them on a share that may hang.
+
+
+
+
+
+
+function missing(error) {
+    return errnoCode(error) === 'ENOENT';
+}
+const nodeFs = {
+    lstat: (p) => external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false }),
+    stat: (p) => {
+        try {
+            return external_node_fs_namespaceObject.statSync(p);
+        }
+        catch (error) {
+            if (missing(error))
+                return undefined;
+            throw error;
+        }
+    },
+    readlink: (p) => external_node_fs_namespaceObject.readlinkSync(p),
+    realpath: (p) => external_node_fs_namespaceObject.realpathSync.native(p),
+    symlink: (text, p, type) => external_node_fs_namespaceObject.symlinkSync(text, p, type),
+    link: (existing, p) => external_node_fs_namespaceObject.linkSync(existing, p),
+    rename: (from, to) => external_node_fs_namespaceObject.renameSync(from, to),
+    unlink: (p) => external_node_fs_namespaceObject.unlinkSync(p),
+    mkdir: (p) => external_node_fs_namespaceObject.mkdirSync(p),
+    rmdir: (p) => external_node_fs_namespaceObject.rmdirSync(p),
+    readdir: (p) => external_node_fs_namespaceObject.readdirSync(p),
+    writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
+    copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
+    copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
+    linkKinds: (paths) => (currentPlatform().isWindows ? askLinkKinds(paths) : paths.map(() => undefined)),
+    contentHash: (p) => hashFile(p)
+};
+/** Read in chunks: a copied file may be large, and only its digest is kept. */
+function hashFile(p) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const fd = external_node_fs_namespaceObject.openSync(p, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0));
+    try {
+        const buffer = Buffer.allocUnsafe(1 << 20);
+        for (let n; (n = external_node_fs_namespaceObject.readSync(fd, buffer, 0, buffer.length, null)) > 0;)
+            hash.update(buffer.subarray(0, n));
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(fd);
+    }
+    return hash.digest('hex');
+}
+/**
+ * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). Each start costs a few
+ * hundred ms, so the links are asked in as few calls as the environment's size allows, each given 10 s at most: it
+ * cannot hang the action, and where it says nothing the caller falls back to what stat shows.
+ */
+function askLinkKinds(paths) {
+    return inputGroups(paths.map(forPowerShell)).flatMap((group) => parseLinkKinds(askPowerShell(LINK_KINDS_SCRIPT, { paths: group }), group.length));
+}
+/** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */
+function keepMeta(to, stats) {
+    for (const keep of [() => external_node_fs_namespaceObject.chmodSync(to, stats.mode & 0o7777), () => external_node_fs_namespaceObject.utimesSync(to, stats.atime, stats.mtime)]) {
+        try {
+            keep();
+        }
+        catch (error) {
+            if (!['ENOSYS', 'EPERM', 'ENOTSUP'].includes(errnoCode(error)))
+                throw error;
+        }
+    }
+}
+/**
+ * Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat), and it ftruncate()s the new file,
+ * which smbnetfs over SMB3 answers with EIO after 4 s (lab/FINDINGS.md). O_EXCL, never truncated; in chunks.
+ * Returns what `from` was, for its mode and times.
+ */
+function copyFileData(from, to) {
+    const input = external_node_fs_namespaceObject.openSync(from, 'r');
+    try {
+        const stats = external_node_fs_namespaceObject.fstatSync(input); // before reading moves atime
+        const output = external_node_fs_namespaceObject.openSync(to, 'wx');
+        try {
+            const buffer = Buffer.allocUnsafe(1 << 20);
+            for (let n; (n = external_node_fs_namespaceObject.readSync(input, buffer, 0, buffer.length, null)) > 0;)
+                external_node_fs_namespaceObject.writeSync(output, buffer, 0, n);
+        }
+        finally {
+            external_node_fs_namespaceObject.closeSync(output);
+        }
+        return stats;
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(input);
+    }
+}
+/** Remove what is at `p`, a whole tree where it is a directory (only ever one of ours: a copy, a temporary name). */
+function removeEntry(p, ops, path) {
+    if (!ops.lstat(p)?.isDirectory())
+        return ops.unlink(p);
+    for (const name of ops.readdir(p))
+        removeEntry(path.join(p, name), ops, path);
+    ops.rmdir(p);
+}
+
+;// CONCATENATED MODULE: ./src/apply/kept-kinds.ts
+// Windows fixes a link's kind (file, directory, junction) when it is made: a link kept (in a copied tree, a backup,
+// the undo record's note) is made again with its own kind, asked of PowerShell once for many links.
+
+
+/** What a call answers, or undefined where it throws (a loop of links, a link gone meanwhile). */
+function quietly(call) {
+    try {
+        return call();
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The Windows types links are made again with: each one's own. Where a relative text that leads somewhere settles
+ * every one, nothing is asked; otherwise all are asked in one call, since it is one PowerShell start either way and a
+ * link's own kind beats what it leads to (a file link may lead to a directory). Where nothing tells, what the link
+ * leads to now decides, or it is a file link.
+ */
+function keptLinkTypes(links, ctx) {
     const { ops, platform } = ctx;
-    switch (kind) {
-        case 'symlink':
-            return ops.symlink(plan.text, at, symlinkType(platform, 'symlink', plan.targetIsDir));
-        case 'junction':
-            // Elsewhere a junction is a symlink; Windows junctions take an absolute target.
-            return ops.symlink(linkTextOf(platform, kind, plan.text, plan.request.absTarget), at, symlinkType(platform, 'junction', true));
-        case 'hardlink':
-            return ops.link(plan.linkSource, at);
-        case 'copy':
-            return copyWhole(plan.request.absTarget, at, ctx);
-    }
+    if (!platform.isWindows)
+        return links.map(() => undefined);
+    const leadsTo = links.map((p) => quietly(() => ops.stat(p)));
+    const known = links.map((p, i) => {
+        const text = quietly(() => ops.readlink(p));
+        return text === undefined ? undefined : kindFromText(text, leadsTo[i]);
+    });
+    const asked = known.includes(undefined) ? ops.linkKinds(links) : [];
+    return links.map((_, i) => asked[i] ?? known[i] ?? symlinkType(platform, 'symlink', !!leadsTo[i]?.isDirectory()));
 }
+/**
+ * Windows: the kinds of the links a slice of plans will replace and keep (a backup, or the undo record's note of
+ * what to put back), asked together before the slice is applied, so that PowerShell starts once per slice, not once
+ * per link. A link below an earlier link is planned again when its turn comes (what is at its PATH may change by
+ * then): it is left to ask for itself.
+ */
+function learnKeptKinds(plans, ctx) {
+    if (!ctx.platform.isWindows || !(ctx.settings.backupSuffix || ctx.settings.cleanup))
+        return;
+    const links = plans
+        .filter((p) => p.action === 'replace' && p.existing === 'link' && !p.request.dependsOnEarlier)
+        .map((p) => p.request.absPath);
+    keptLinkTypes(links, ctx).forEach((kind, i) => {
+        const text = quietly(() => ctx.ops.readlink(links[i]));
+        if (kind && text !== undefined)
+            ctx.keptKinds.set(links[i], { text, kind });
+    });
+}
+/** The Windows kind of the link at p: as learnKeptKinds found it while p still holds the text it held then, else asked. */
+function keptLinkType(p, ctx) {
+    if (!ctx.platform.isWindows)
+        return undefined;
+    const learned = ctx.keptKinds.get(p);
+    if (learned && learned.text === quietly(() => ctx.ops.readlink(p)))
+        return learned.kind;
+    return keptLinkTypes([p], ctx)[0];
+}
+
+;// CONCATENATED MODULE: ./src/apply/copy.ts
+// Copying TARGET, a file or a tree with the links inside it kept as links: all of it, or nothing.
+
+
+
 /** A copy, or nothing: one that fails halfway (ENOSPC...) is removed; EEXIST means `to` was never ours. */
 function copyWhole(from, to, ctx) {
     try {
@@ -42609,6 +42524,127 @@ function copyInto(from, to, follow, ctx, later) {
         copyInto(platform.path.join(from, name), platform.path.join(to, name), false, ctx, later);
     }
     later.dirs.push([from, to]);
+}
+
+;// CONCATENATED MODULE: ./src/apply/temp-names.ts
+// The temporary names a link is made under before it is renamed over PATH (and the probes' scratch names): a form a
+// later run recognises, so that what a killed run left can be swept.
+
+/** Temporary names: a fixed prefix a later run can recognise, then pid and randomness (unique per process). */
+const TEMP_PREFIX = '.ln-action-';
+const STALE_TEMP_MS = 60 * 60 * 1000;
+/** tempName's form, and the probe's scratch names (-f, -s, -h) built on it. */
+const TEMP_NAME = /^\.ln-action-[0-9a-z]+-[0-9a-f]{8}(-[fsh])?$/;
+function tempName(dir, ctx) {
+    return ctx.platform.path.join(dir, `${TEMP_PREFIX}${process.pid.toString(36)}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+}
+
+;// CONCATENATED MODULE: ./src/apply/evidence.ts
+
+/**
+ * What tells apart the causes one errno stands for on Windows, looked at once the call failed: libuv says EPERM for
+ * ERROR_PRIVILEGE_NOT_HELD and ERROR_ACCESS_DENIED alike, and UNKNOWN for every Win32 error it does not map.
+ */
+function evidence(failure, plan, ctx) {
+    if (!ctx.platform.isWindows)
+        return {};
+    if (failure.code === 'EPERM' && failure.syscall === 'symlink')
+        return { canCreateFile: canCreateFile(ctx.platform.path.dirname(plan.request.absPath), ctx) };
+    if (failure.code === 'UNKNOWN' && failure.syscall === 'link') {
+        try {
+            return { targetLinks: ctx.ops.lstat(plan.linkSource)?.nlink };
+        }
+        catch {
+            return {}; // unread: the row says it could not be confirmed
+        }
+    }
+    return {};
+}
+/** Whether a plain file can be made (and is removed at once) in dir: once per directory. */
+function canCreateFile(dir, ctx) {
+    const known = ctx.fileProbes.get(dir);
+    if (known !== undefined)
+        return known;
+    const file = `${tempName(dir, ctx)}-f`;
+    let made = false;
+    try {
+        ctx.ops.writeFile(file, '');
+        made = true;
+        ctx.ops.unlink(file);
+    }
+    catch {
+        // not made, or made and left for the sweep of a later run: either way the answer stands
+    }
+    ctx.fileProbes.set(dir, made);
+    return made;
+}
+
+;// CONCATENATED MODULE: ./src/apply/step-error.ts
+// A failed call as a step's failure, with what was being done in words and the kind being made; its explanation is
+// asked of the knowledge base once, with the evidence. A side step that fails (sweeping, reading back) is a warning.
+
+
+
+
+/** A side step that failed without failing the link (sweeping, reading back): its explanation becomes a warning. */
+function warnFailed(error, syscall, attempted, kind, plan, ctx, consequence = '') {
+    if (!isErrno(error))
+        throw error;
+    const failure = toFailure(error, error.syscall ?? syscall, attempted);
+    const { message, hint } = explainFailure(plan, failure, kind, ctx);
+    plan.warnings.push([message, consequence, hint].filter(Boolean).join(' '));
+}
+/** A failed call, with what we were doing in words. */
+class StepError extends Error {
+    failure;
+    kind;
+    explained;
+    constructor(failure, kind) {
+        super(failure.code);
+        this.failure = failure;
+        this.kind = kind;
+    }
+    /** Asked of the knowledge base once, however many times the answer is needed. */
+    explanation(plan, ctx) {
+        return (this.explained ??= explainFailure(plan, this.failure, this.kind, ctx, evidence(this.failure, plan, ctx)));
+    }
+}
+function step(attempted, kind, fn) {
+    try {
+        return fn();
+    }
+    catch (error) {
+        throw stepError(error, attempted, kind);
+    }
+}
+/** A system error as a step's failure; anything else as it was. */
+function stepError(error, attempted, kind) {
+    if (!isErrno(error))
+        return error;
+    return new StepError(toFailure(error, error.syscall ?? syscallOf(kind), attempted), kind);
+}
+
+;// CONCATENATED MODULE: ./src/apply/make.ts
+// Making one link: the first kind this filesystem allows, each step down the list a warning; and a link that was made
+// although the filesystem answered an error (sshfs -o follow_symlinks).
+
+
+
+
+
+function make(kind, at, plan, ctx) {
+    const { ops, platform } = ctx;
+    switch (kind) {
+        case 'symlink':
+            return ops.symlink(plan.text, at, symlinkType(platform, 'symlink', plan.targetIsDir));
+        case 'junction':
+            // Elsewhere a junction is a symlink; Windows junctions take an absolute target.
+            return ops.symlink(linkTextOf(platform, kind, plan.text, plan.request.absTarget), at, symlinkType(platform, 'junction', true));
+        case 'hardlink':
+            return ops.link(plan.linkSource, at);
+        case 'copy':
+            return copyWhole(plan.request.absTarget, at, ctx);
+    }
 }
 /**
  * sshfs -o follow_symlinks makes the link on the server, then stats what it points to and reports EIO (or ENOENT
@@ -42663,51 +42699,13 @@ function makeWithFallback(at, plan, ctx) {
     }
     throw new Error('no kind of link to try'); // planLink never plans an empty list
 }
-/**
- * Where a filesystem is known to misreport, read the new link back at PATH (after the rename, when replacing: what
- * every reader sees there), and say what does not match.
- */
-function verify(made, plan, ctx) {
-    const { kind } = made;
-    const at = plan.request.absPath;
-    if (made.quirk || !misreports(plan.filesystem) || (kind !== 'symlink' && kind !== 'junction'))
-        return;
-    try {
-        const stats = ctx.ops.lstat(at);
-        if (!stats) {
-            plan.warnings.push(`${plan.request.absPath} was reported made but cannot be found through ${plan.filesystem.type} at ${plan.filesystem.mountPoint}.`);
-            return;
-        }
-        if (!stats.isSymbolicLink())
-            return; // follow_symlinks shows links as their targets; reading back proves nothing
-        const wanted = linkTextOf(ctx.platform, kind, plan.text, plan.request.absTarget);
-        const text = readBack(at, stats, wanted, plan, ctx);
-        if (text !== undefined && !sameLinkTarget(ctx.platform, at, text, wanted)) {
-            const why = familyFacts(familyOf(plan.filesystem.type))?.readsBackStale ?? '';
-            plan.warnings.push(`${at} reads back as '${text}', not '${wanted}'. ${why}`.trim());
-        }
-    }
-    catch (error) {
-        // The link was made; only the check failed (the share may have gone meanwhile): say so, keep the result.
-        warnFailed(error, 'lstat', 'read back the new link', kind, plan, ctx);
-    }
-}
-/** The link's text, or undefined where sshfs hides it (`..` or absolute) but its size, the text's length, matches. */
-function readBack(at, stats, wanted, plan, ctx) {
-    const mount = plan.filesystem.mountPoint;
-    // Once a mount has hidden a text, reading each new one back costs a round trip to learn nothing.
-    if (ctx.hidingTexts.has(mount) && stats.size === Buffer.byteLength(wanted))
-        return undefined;
-    try {
-        return ctx.ops.readlink(at);
-    }
-    catch (error) {
-        if (errnoCode(error) !== 'EPERM' || stats.size !== Buffer.byteLength(wanted))
-            throw error;
-        ctx.hidingTexts.add(mount);
-        return undefined;
-    }
-}
+
+;// CONCATENATED MODULE: ./src/apply/probe.ts
+// Which kinds of link a filesystem allows, found with scratch links once per filesystem: the hint rests on evidence.
+
+
+
+
 /**
  * Which kinds of link this directory's filesystem allows, found by making a scratch symlink and hard link next to
  * a scratch file (always removed). Once per filesystem: the hint then rests on evidence.
@@ -42755,59 +42753,128 @@ function probe(dir, plan, ctx) {
     ctx.probes.set(key, result);
     return result;
 }
-/** What a call answers, or undefined where it throws (a loop of links, a link gone meanwhile). */
-function quietly(call) {
+
+;// CONCATENATED MODULE: ./src/apply/failed-outcome.ts
+// A failed step as the link's outcome: explained, with a probe of what the filesystem allows where a capability is
+// missing; a share found gone is marked so for the links after it.
+
+
+function failedOutcome(error, plan, ctx) {
+    const { failure, kind } = error;
+    const explanation = error.explanation(plan, ctx);
+    const outcome = { status: 'failed', kind: '', failure, failedKind: kind, explanation };
+    if (isShareGone(failure.code))
+        ctx.goneShares.set(ctx.detector.forPath(plan.request.absPath).mountPoint, failure);
+    // EXDEV is about the pair of filesystems: a probe of PATH's directory alone would say "hard links work".
+    else if (failure.code !== 'EXDEV' && explanation.capability) {
+        outcome.probe = probe(ctx.platform.path.dirname(plan.request.absPath), plan, ctx);
+    }
+    return outcome;
+}
+
+;// CONCATENATED MODULE: ./src/apply/parents.ts
+
+/** Create the missing parents one by one (a recursive mkdir reports ENOENT for EROFS); returns those made here. */
+function createParents(plan, ctx, created) {
+    for (const dir of plan.missingParents) {
+        if (ctx.madeDirs.has(dir))
+            continue;
+        try {
+            step(`create the parent directory ${dir} for`, plan.kinds[0], () => ctx.ops.mkdir(dir));
+            created.push(dir);
+        }
+        catch (error) {
+            // Another run (or an earlier link through another spelling) may have made it already.
+            if (!(error instanceof StepError && error.failure.code === 'EEXIST' && ctx.ops.stat(dir)?.isDirectory()))
+                throw error;
+        }
+        ctx.madeDirs.add(dir);
+    }
+}
+/** Directories this link made before it failed go again, innermost first, where still empty. */
+function removeCreatedParents(created, ctx) {
+    for (const dir of created.reverse()) {
+        try {
+            ctx.ops.rmdir(dir);
+            ctx.madeDirs.delete(dir);
+        }
+        catch {
+            return;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/apply/removal.ts
+// `state: absent`: the link goes (or becomes its backup) through the real directory planned, unless a parent moved.
+
+
+
+
+
+/** `state: absent`: the link goes, or with backup-suffix is renamed to its backup; through the real directory planned. */
+function removal(plan, ctx) {
+    const kind = plan.kinds[0];
+    const abs = plan.request.absPath;
+    // On a share inode numbers are not the directory's own (FUSE renumbers a node it forgot): the real path decides.
+    const moved = plan.parent && parentChange(abs, plan.parent, ctx.ops, ctx.platform, !canHang(plan.filesystem));
+    if (moved?.gone)
+        return { status: 'unchanged', kind: '' }; // the link went with its directory
+    if (moved)
+        return parentMoved(moved.words, plan);
+    const at = plan.parent ? underParent(abs, plan.parent, ctx.platform) : abs;
     try {
-        return call();
+        step('remove the link', kind, () => removeLinkAt(at, ctx.settings.backupSuffix, ctx.ops));
+        return { status: 'removed', kind };
     }
-    catch {
-        return undefined;
+    catch (error) {
+        if (!(error instanceof StepError))
+            throw error;
+        return failedOutcome(error, plan, ctx);
     }
 }
-/**
- * The Windows types links are made again with: each one's own. Where a relative text that leads somewhere settles
- * every one, nothing is asked; otherwise all are asked in one call, since it is one PowerShell start either way and a
- * link's own kind beats what it leads to (a file link may lead to a directory). Where nothing tells, what the link
- * leads to now decides, or it is a file link.
- */
-function keptLinkTypes(links, ctx) {
-    const { ops, platform } = ctx;
-    if (!platform.isWindows)
-        return links.map(() => undefined);
-    const leadsTo = links.map((p) => quietly(() => ops.stat(p)));
-    const known = links.map((p, i) => {
-        const text = quietly(() => ops.readlink(p));
-        return text === undefined ? undefined : kindFromText(text, leadsTo[i]);
-    });
-    const asked = known.includes(undefined) ? ops.linkKinds(links) : [];
-    return links.map((_, i) => asked[i] ?? known[i] ?? symlinkType(platform, 'symlink', !!leadsTo[i]?.isDirectory()));
+/** PATH's chain led elsewhere by the time the link was to go (a later process swapped a parent): nothing removed. */
+function parentMoved(words, plan) {
+    const failure = { code: 'PARENT_CHANGED', syscall: 'realpath', attempted: 'remove the link' };
+    const message = `${plan.request.absPath} was not removed: ${words} since the plan looked at it.`;
+    const hint = 'Run the step again once nothing else changes the directories above PATH.';
+    const explanation = { message, hint, advice: [], capability: false };
+    return { status: 'failed', kind: '', failure, failedKind: plan.kinds[0], explanation };
 }
+
+;// CONCATENATED MODULE: ./src/apply/replace.ts
+// Replacing what is at PATH atomically: the new link under a temporary name (old ones swept), the backup kept, then
+// renamed over PATH (Windows: removed first where it must be, and said so).
+
+
+
+
+
+
+
+
 /**
- * Windows: the kinds of the links a slice of plans will replace and keep (a backup, or the undo record's note of
- * what to put back), asked together before the slice is applied, so that PowerShell starts once per slice, not once
- * per link. A link below an earlier link is planned again when its turn comes (what is at its PATH may change by
- * then): it is left to ask for itself.
+ * Remove temporary links older than an hour: what a run that was killed mid-replacement left. Housekeeping only: where
+ * the directory cannot be listed (davfs2 answers readdir with EINVAL), the link is made all the same, with a warning.
  */
-function learnKeptKinds(plans, ctx) {
-    if (!ctx.platform.isWindows || !(ctx.settings.backupSuffix || ctx.settings.cleanup))
+function sweepStaleTemps(dir, plan, ctx) {
+    if (ctx.swept.has(dir))
         return;
-    const links = plans
-        .filter((p) => p.action === 'replace' && p.existing === 'link' && !p.request.dependsOnEarlier)
-        .map((p) => p.request.absPath);
-    keptLinkTypes(links, ctx).forEach((kind, i) => {
-        const text = quietly(() => ctx.ops.readlink(links[i]));
-        if (kind && text !== undefined)
-            ctx.keptKinds.set(links[i], { text, kind });
-    });
-}
-/** The Windows kind of the link at p: as learnKeptKinds found it while p still holds the text it held then, else asked. */
-function keptLinkType(p, ctx) {
-    if (!ctx.platform.isWindows)
-        return undefined;
-    const learned = ctx.keptKinds.get(p);
-    if (learned && learned.text === quietly(() => ctx.ops.readlink(p)))
-        return learned.kind;
-    return keptLinkTypes([p], ctx)[0];
+    ctx.swept.add(dir);
+    try {
+        for (const name of ctx.ops.readdir(dir)) {
+            // Only names of exactly our making: a user's own `.ln-action-links` is not ours to remove.
+            if (!TEMP_NAME.test(name))
+                continue;
+            const p = ctx.platform.path.join(dir, name);
+            const stats = ctx.ops.lstat(p);
+            if (stats && ctx.now() - stats.mtimeMs > STALE_TEMP_MS)
+                removeEntry(p, ctx.ops, ctx.platform.path);
+        }
+    }
+    catch (error) {
+        const stay = `The link is made all the same; temporary names (${TEMP_PREFIX}*) a killed run may have left stay.`;
+        warnFailed(error, 'scandir', 'clean up old temporary names in the directory of', plan.kinds[0], plan, ctx, stay);
+    }
 }
 /** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. Returns the name taken. */
 function makeBackup(plan, ctx) {
@@ -42892,35 +42959,88 @@ function renameOver(temp, kind, plan, ctx) {
     plan.warnings.push(`Windows cannot replace the link at ${abs} in one step (not atomic): it was removed, then made again.`);
     step('replace what is at', kind, () => ctx.ops.rename(temp, abs));
 }
-/** Create the missing parents one by one (a recursive mkdir reports ENOENT for EROFS); returns those made here. */
-function createParents(plan, ctx, created) {
-    for (const dir of plan.missingParents) {
-        if (ctx.madeDirs.has(dir))
-            continue;
-        try {
-            step(`create the parent directory ${dir} for`, plan.kinds[0], () => ctx.ops.mkdir(dir));
-            created.push(dir);
-        }
-        catch (error) {
-            // Another run (or an earlier link through another spelling) may have made it already.
-            if (!(error instanceof StepError && error.failure.code === 'EEXIST' && ctx.ops.stat(dir)?.isDirectory()))
-                throw error;
-        }
-        ctx.madeDirs.add(dir);
-    }
-}
-/** Directories this link made before it failed go again, innermost first, where still empty. */
-function removeCreatedParents(created, ctx) {
-    for (const dir of created.reverse()) {
-        try {
-            ctx.ops.rmdir(dir);
-            ctx.madeDirs.delete(dir);
-        }
-        catch {
+
+;// CONCATENATED MODULE: ./src/apply/verify.ts
+
+
+
+
+
+/**
+ * Where a filesystem is known to misreport, read the new link back at PATH (after the rename, when replacing: what
+ * every reader sees there), and say what does not match.
+ */
+function verify(made, plan, ctx) {
+    const { kind } = made;
+    const at = plan.request.absPath;
+    if (made.quirk || !misreports(plan.filesystem) || (kind !== 'symlink' && kind !== 'junction'))
+        return;
+    try {
+        const stats = ctx.ops.lstat(at);
+        if (!stats) {
+            plan.warnings.push(`${plan.request.absPath} was reported made but cannot be found through ${plan.filesystem.type} at ${plan.filesystem.mountPoint}.`);
             return;
         }
+        if (!stats.isSymbolicLink())
+            return; // follow_symlinks shows links as their targets; reading back proves nothing
+        const wanted = linkTextOf(ctx.platform, kind, plan.text, plan.request.absTarget);
+        const text = readBack(at, stats, wanted, plan, ctx);
+        if (text !== undefined && !sameLinkTarget(ctx.platform, at, text, wanted)) {
+            const why = familyFacts(familyOf(plan.filesystem.type))?.readsBackStale ?? '';
+            plan.warnings.push(`${at} reads back as '${text}', not '${wanted}'. ${why}`.trim());
+        }
+    }
+    catch (error) {
+        // The link was made; only the check failed (the share may have gone meanwhile): say so, keep the result.
+        warnFailed(error, 'lstat', 'read back the new link', kind, plan, ctx);
     }
 }
+/** The link's text, or undefined where sshfs hides it (`..` or absolute) but its size, the text's length, matches. */
+function readBack(at, stats, wanted, plan, ctx) {
+    const mount = plan.filesystem.mountPoint;
+    // Once a mount has hidden a text, reading each new one back costs a round trip to learn nothing.
+    if (ctx.hidingTexts.has(mount) && stats.size === Buffer.byteLength(wanted))
+        return undefined;
+    try {
+        return ctx.ops.readlink(at);
+    }
+    catch (error) {
+        if (errnoCode(error) !== 'EPERM' || stats.size !== Buffer.byteLength(wanted))
+            throw error;
+        ctx.hidingTexts.add(mount);
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/apply/context.ts
+/** A fresh context for one run (or one share worker lane): nothing probed, swept or made yet. */
+function applyContext(base) {
+    return {
+        ...base,
+        goneShares: new Map(),
+        probes: new Map(),
+        swept: new Set(),
+        madeDirs: new Set(),
+        hidingTexts: new Set(),
+        fileProbes: new Map(),
+        keptKinds: new Map(),
+        now: Date.now
+    };
+}
+
+;// CONCATENATED MODULE: ./src/apply/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
 function execute(plan, ctx) {
     if (plan.action === 'unchanged')
         return { status: 'unchanged', kind: plan.kinds[0] ?? '' };
@@ -42945,47 +43065,6 @@ function execute(plan, ctx) {
         removeCreatedParents(createdParents, ctx);
         return failedOutcome(error, plan, ctx);
     }
-}
-/** `state: absent`: the link goes, or with backup-suffix is renamed to its backup; through the real directory planned. */
-function removal(plan, ctx) {
-    const kind = plan.kinds[0];
-    const abs = plan.request.absPath;
-    // On a share inode numbers are not the directory's own (FUSE renumbers a node it forgot): the real path decides.
-    const moved = plan.parent && parentChange(abs, plan.parent, ctx.ops, ctx.platform, !canHang(plan.filesystem));
-    if (moved?.gone)
-        return { status: 'unchanged', kind: '' }; // the link went with its directory
-    if (moved)
-        return parentMoved(moved.words, plan);
-    const at = plan.parent ? underParent(abs, plan.parent, ctx.platform) : abs;
-    try {
-        step('remove the link', kind, () => removeLinkAt(at, ctx.settings.backupSuffix, ctx.ops));
-        return { status: 'removed', kind };
-    }
-    catch (error) {
-        if (!(error instanceof StepError))
-            throw error;
-        return failedOutcome(error, plan, ctx);
-    }
-}
-/** PATH's chain led elsewhere by the time the link was to go (a later process swapped a parent): nothing removed. */
-function parentMoved(words, plan) {
-    const failure = { code: 'PARENT_CHANGED', syscall: 'realpath', attempted: 'remove the link' };
-    const message = `${plan.request.absPath} was not removed: ${words} since the plan looked at it.`;
-    const hint = 'Run the step again once nothing else changes the directories above PATH.';
-    const explanation = { message, hint, advice: [], capability: false };
-    return { status: 'failed', kind: '', failure, failedKind: plan.kinds[0], explanation };
-}
-function failedOutcome(error, plan, ctx) {
-    const { failure, kind } = error;
-    const explanation = error.explanation(plan, ctx);
-    const outcome = { status: 'failed', kind: '', failure, failedKind: kind, explanation };
-    if (isShareGone(failure.code))
-        ctx.goneShares.set(ctx.detector.forPath(plan.request.absPath).mountPoint, failure);
-    // EXDEV is about the pair of filesystems: a probe of PATH's directory alone would say "hard links work".
-    else if (failure.code !== 'EXDEV' && explanation.capability) {
-        outcome.probe = probe(ctx.platform.path.dirname(plan.request.absPath), plan, ctx);
-    }
-    return outcome;
 }
 /**
  * Apply one link. Links below another entry's PATH are planned again now, since that link exists only now; so are
