@@ -21,7 +21,7 @@ import {
   type SpecEntry
 } from '../src/model.js'
 import { platformFor, type Platform } from '../src/platform.js'
-import { parseSpec, resolveEntries, type ParsedSpec } from '../src/spec.js'
+import { parseSpec, resolveEntries, type ParsedSpec } from '../src/spec/index.js'
 import { describePosixWithActionNode, runAction, snapshot, tempWorkspace } from './helpers/action.js'
 
 const CI_SEED = 16

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { LinkOptions } from '../src/model.js'
 import { platformFor, type Platform } from '../src/platform.js'
-import { parseSpec, readSpec, resolveEntries } from '../src/spec.js'
+import { parseSpec, readSpec, resolveEntries } from '../src/spec/index.js'
 
 const defaults: LinkOptions = { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' }
 const linux = platformFor('linux')
