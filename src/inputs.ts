@@ -23,6 +23,9 @@ export const INPUT = {
   cleanup: 'cleanup'
 } as const
 
+/** An input's name: settings.ts reads an input by no other. */
+export type InputName = (typeof INPUT)[keyof typeof INPUT]
+
 /** What each input means when left empty. `links` has no default: it is required. */
 export interface InputDefaults {
   type: LinkType

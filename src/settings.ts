@@ -3,7 +3,7 @@
 // the input; so is an unknown value of every other input that takes a fixed set.
 import * as core from '@actions/core'
 import * as fs from 'node:fs'
-import { DEFAULTS, INPUT, oneOf } from './inputs.js'
+import { DEFAULTS, INPUT, oneOf, type InputName } from './inputs.js'
 import {
   DANGLING_MODES,
   LINK_TYPES,
@@ -27,27 +27,27 @@ export interface Inputs {
 export class InputError extends Error {}
 
 /** The value of an input, trimmed; empty means its default (the runner passes action.yml's, so rarely empty). */
-function input(name: string): string {
+function input(name: InputName): string {
   return core.getInput(name)
 }
 
-function choiceInput<T extends string>(name: string, allowed: readonly T[], byDefault: T): T {
+function choiceInput<T extends string>(name: InputName, allowed: readonly T[], byDefault: T): T {
   const chosen = oneOf(name, allowed, input(name) || byDefault)
   if ('problem' in chosen) throw new InputError(`Input ${chosen.problem}.`)
   return chosen.value
 }
 
-function bool(name: string, byDefault: boolean): boolean {
+function bool(name: InputName, byDefault: boolean): boolean {
   return choiceInput(name, ['true', 'false'], byDefault ? 'true' : 'false') === 'true'
 }
 
-function kinds(name: string, byDefault: readonly Kind[]): Kind[] {
+function kinds(name: InputName, byDefault: readonly Kind[]): Kind[] {
   const parsed = parseKinds(input(name) || byDefault.join(' '))
   if ('problem' in parsed) throw new InputError(`Input '${name}': ${parsed.problem}`)
   return parsed.kinds
 }
 
-function seconds(name: string, byDefault: number): number {
+function seconds(name: InputName, byDefault: number): number {
   const raw = input(name) || String(byDefault)
   const value = Number(raw)
   if (!/^\d+(\.\d+)?$/.test(raw) || value <= 0 || value > 86400) {
