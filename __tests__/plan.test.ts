@@ -534,6 +534,19 @@ describePosix('confinement to working-directory', () => {
     expect(plan('out/l -> data/x')).toMatchObject({ action: 'fail', failure: { code: 'CONFINE', syscall: 'realpath' } })
   })
 
+  it("a sibling whose name begins with the working directory's is outside it (ws-evil is not in ws)", () => {
+    const sibling = `${ws}-evil`
+    fs.mkdirSync(sibling)
+    try {
+      fs.symlinkSync(sibling, path.join(ws, 'sub'))
+      expect(plan('sub/l -> data/x')).toMatchObject({ action: 'fail', failure: { code: 'CONFINE' } })
+      fs.symlinkSync('../data/x', path.join(sibling, 'l'))
+      expect(plan('sub/l', {}, { state: 'absent' })).toMatchObject({ action: 'fail', failure: { code: 'CONFINE' } })
+    } finally {
+      fs.rmSync(sibling, { recursive: true, force: true })
+    }
+  })
+
   it('names the symlinked parent that leads out, not one before it that stays inside', () => {
     fs.mkdirSync(path.join(ws, 'deep'))
     fs.symlinkSync('deep', path.join(ws, 'in'))
