@@ -189,6 +189,11 @@ describePosix('hard links and what sshfs shows of them', () => {
     expect(plan('local -> data/x', {}, { type: 'hardlink' }).action).toBe('fail')
   })
 
+  it('on sshfs mounted use_ino, inode numbers are the server’s: a look-alike is another file', () => {
+    lookAlike('h')
+    expect(plan('h -> data/x', onSshfs(['use_ino']), { type: 'hardlink' }).action).toBe('fail')
+  })
+
   it('through follow_symlinks, what looks like TARGET is taken as the symlink, with a warning naming the option', () => {
     lookAlike('l')
     const p = plan('l -> data/x', onSshfs(['follow_symlinks']))
