@@ -93,6 +93,30 @@ describePosix('what the main step records, and the post step undoes', () => {
     expect(fs.readFileSync(path.join(ws, 'data/dir/inner'), 'utf8')).toBe('i')
   })
 
+  it('removes a link the step made to a full directory, and only the link: the directory keeps what it holds', () => {
+    fs.writeFileSync(path.join(ws, 'data/dir/inner'), 'keep me')
+    const { undo: entries } = made('l -> data/dir')
+    expect(undoAll(entries)[0].status).toBe('removed')
+    expect(fs.existsSync(path.join(ws, 'l'))).toBe(false)
+    expect(fs.readFileSync(path.join(ws, 'data/dir/inner'), 'utf8')).toBe('keep me')
+  })
+
+  it('keeps a file with the inode number of the hard link made on another device', () => {
+    const { undo: entries } = made('h -> data/x', { type: 'hardlink' })
+    const ops = context(ws).ops
+    const onAnotherDevice = (s: fs.Stats): fs.Stats =>
+      Object.assign(Object.create(Object.getPrototypeOf(s) as object) as fs.Stats, s, { dev: s.dev + 1 })
+    const elsewhere = {
+      ...ops,
+      lstat: (p: string) => {
+        const s = ops.lstat(p)
+        return s && p === path.join(ws, 'data/x') ? onAnotherDevice(s) : s
+      }
+    }
+    expect(undo(entries[0], elsewhere, host).status).toBe('kept')
+    expect(fs.existsSync(path.join(ws, 'h'))).toBe(true)
+  })
+
   it('keeps a copied tree edited since it was made', () => {
     fs.writeFileSync(path.join(ws, 'data/dir/inner'), 'i')
     const copy = made('- {path: c, target: data/dir, type: hardlink, fallback: copy}')

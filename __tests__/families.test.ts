@@ -3,7 +3,8 @@
 // back before it is believed (misreports) and the work runs in a child process that can be killed (canHang); on a
 // local filesystem neither. And what a failure's message says the filesystem is.
 import { describe, expect, it } from '@jest/globals'
-import { canHang, explain, familyOf, misreports, type FailureContext, type Family } from '../src/knowledge.js'
+import { canHang, familyOf, misreports, type Family } from '../src/families.js'
+import { explain, type FailureContext } from '../src/knowledge.js'
 import type { FilesystemInfo } from '../src/model.js'
 import { platformFor } from '../src/platform.js'
 

@@ -3,14 +3,8 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { errnoNumber } from '../src/errors.js'
-import {
-  canHang,
-  explain,
-  familyOf,
-  hintAfterProbe,
-  isCapabilityFailure,
-  type FailureContext
-} from '../src/knowledge.js'
+import { canHang, familyOf } from '../src/families.js'
+import { explain, hintAfterProbe, isCapabilityFailure, type FailureContext } from '../src/knowledge.js'
 import type { FilesystemInfo, Kind } from '../src/model.js'
 import type { MountEntry } from '../src/mount-table.js'
 import { createDetector, mountOf, parseMountinfo, type MountSources } from '../src/mounts.js'

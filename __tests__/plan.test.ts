@@ -189,6 +189,11 @@ describePosix('hard links and what sshfs shows of them', () => {
     expect(plan('local -> data/x', {}, { type: 'hardlink' }).action).toBe('fail')
   })
 
+  it('on sshfs mounted use_ino, inode numbers are the server’s: a look-alike is another file', () => {
+    lookAlike('h')
+    expect(plan('h -> data/x', onSshfs(['use_ino']), { type: 'hardlink' }).action).toBe('fail')
+  })
+
   it('through follow_symlinks, what looks like TARGET is taken as the symlink, with a warning naming the option', () => {
     lookAlike('l')
     const p = plan('l -> data/x', onSshfs(['follow_symlinks']))
@@ -532,6 +537,19 @@ describePosix('confinement to working-directory', () => {
     fs.symlinkSync(outside, path.join(ws, 'out'))
     expect(plan('out/l -> data/x', { confine: false }).action).toBe('create')
     expect(plan('out/l -> data/x')).toMatchObject({ action: 'fail', failure: { code: 'CONFINE', syscall: 'realpath' } })
+  })
+
+  it("a sibling whose name begins with the working directory's is outside it (ws-evil is not in ws)", () => {
+    const sibling = `${ws}-evil`
+    fs.mkdirSync(sibling)
+    try {
+      fs.symlinkSync(sibling, path.join(ws, 'sub'))
+      expect(plan('sub/l -> data/x')).toMatchObject({ action: 'fail', failure: { code: 'CONFINE' } })
+      fs.symlinkSync('../data/x', path.join(sibling, 'l'))
+      expect(plan('sub/l', {}, { state: 'absent' })).toMatchObject({ action: 'fail', failure: { code: 'CONFINE' } })
+    } finally {
+      fs.rmSync(sibling, { recursive: true, force: true })
+    }
   })
 
   it('names the symlinked parent that leads out, not one before it that stays inside', () => {

@@ -6,6 +6,7 @@ import { applyLink } from '../src/apply/index.js'
 import type { FilesystemInfo, LinkOptions } from '../src/model.js'
 import { planAll } from '../src/plan/index.js'
 import { platformFor } from '../src/platform.js'
+import { judgeRemoval } from '../src/remove.js'
 import { parseSpec, resolveEntries } from '../src/spec/index.js'
 import { describePosix } from './helpers/action.js'
 import { memoryFs, type Layout } from './helpers/memfs.js'
@@ -98,6 +99,17 @@ describePosix('state: absent on real directories', () => {
     const [r] = run('out/f -> alias/f')
     expect(r).toMatchObject({ status: 'failed', code: 'NOT_A_LINK' })
     expect(fs.readFileSync(path.join(ws, 'out/f'), 'utf8')).toBe('only copy')
+  })
+
+  it('keeps a file with the inode number of TARGET on another device: no hard link crosses filesystems', () => {
+    const real = fs.statSync(path.join(ws, 'data/x'))
+    const file = (dev: number, ino: number) =>
+      Object.assign(Object.create(Object.getPrototypeOf(real) as object) as fs.Stats, real, { dev, ino, nlink: 2 })
+    const facts = { path: '/ws/f', target: '/mnt/t', leadsToTarget: false, hidesInodes: false }
+    const other = judgeRemoval({ ...facts, at: file(1, 42), targetStats: file(2, 42) })
+    expect(other).toMatchObject({ action: 'fail', code: 'OTHER_TARGET' })
+    const same = judgeRemoval({ ...facts, at: file(1, 42), targetStats: file(1, 42) })
+    expect(same).toEqual({ action: 'remove', kind: 'hardlink' })
   })
 
   it('keeps a look-alike of TARGET on sshfs, where inodes prove nothing, saying why', () => {

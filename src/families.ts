@@ -1,6 +1,8 @@
 // Every filesystem family, once: how mount tables name it, what it is in words, whether it is a share (worked on in
-// the share worker, its answers read back), and what it can store. docs/filesystems.md is generated from this table
+// the share worker, its answers read back), what it can store, and the quirks plan/ and apply/ ask about (quirksOf):
+// the engine asks questions and never names a family. docs/filesystems.md is generated from this table
 // (__tests__/filesystems-doc.test.ts); the knowledge rows in knowledge.ts say what each failure means.
+import type { FilesystemInfo } from './model.js'
 
 /** What a family does with one kind of link or call: `yes`, or what happens instead (an errno, in short words). */
 export interface Support {
@@ -14,7 +16,7 @@ export interface Support {
   fallback: string
 }
 
-interface FamilyFacts {
+export interface FamilyFacts {
   /** Types as Linux's mountinfo (`fuse.sshfs`; bare `fuse` resolved to `fuse.DAEMON` by mounts.ts), macOS's `mount`
    * and Windows' DriveFormat name them. */
   types: RegExp
@@ -26,6 +28,15 @@ interface FamilyFacts {
   support?: Support
   /** Why a link can read back with another text than the one just made, where the family is known to do that. */
   readsBackStale?: string
+  /** readlink() answers EPERM for an absolute or escaping link text; the link's size still gives its length. */
+  hidesLinkTexts?: boolean
+  /** Each name of a file shows as its own inode unless mounted with this option: a hard link looks like a copy. */
+  inodePerNameUnless?: string
+  /**
+   * Mounted with this option, a link shows as what it points to, and symlink() makes the link, then stats what it
+   * points to: ENOENT for a TARGET the server cannot see, EIO where that stat fails (with the option seen or not).
+   */
+  followsSymlinksWith?: string
 }
 
 const ok = (fallback: string, rerun = 'yes'): Support => ({
@@ -50,6 +61,10 @@ const FAMILY_TABLE = {
   sshfs: {
     types: /^fuse\.sshfs$/,
     share: true,
+    // contain_symlinks (Debian's default) hides texts that are absolute or escape the mount.
+    hidesLinkTexts: true,
+    inodePerNameUnless: 'use_ino',
+    followsSymlinksWith: 'follow_symlinks',
     support: {
       ...ok('symlink', 'yes; hard links with a warning (each name shows its own inode)'),
       hardlink: 'yes; EPERM with -o disable_hardlink'
@@ -144,10 +159,35 @@ const FAMILY_TABLE = {
 
 export type Family = keyof typeof FAMILY_TABLE | 'unknown'
 
-const FAMILIES = Object.entries(FAMILY_TABLE) as [Exclude<Family, 'unknown'>, FamilyFacts][]
+const FAMILIES = Object.entries(FAMILY_TABLE) as [Family, FamilyFacts][]
 
 /** Asked for every link (verify, canHang...), about a handful of types: each type is matched once. */
 const familyByType = new Map<string, Family>()
+/** Asked for every link too: answered once per filesystem seen. */
+let quirksByFs = new WeakMap<FilesystemInfo, Quirks>()
+
+/** Answers given before the families changed no longer hold. */
+function forget(): void {
+  familyByType.clear()
+  quirksByFs = new WeakMap()
+}
+
+/**
+ * A family added at run time, matched before the table's rows (the scratch-family test shows that a row is all the
+ * engine needs). Returns the name to use in knowledge rows, and how to take the family out again.
+ */
+export function addFamily(name: string, facts: FamilyFacts): { family: Family; remove: () => void } {
+  const row: [Family, FamilyFacts] = [name as Family, facts]
+  FAMILIES.unshift(row)
+  forget()
+  return {
+    family: row[0],
+    remove: () => {
+      FAMILIES.splice(FAMILIES.indexOf(row), 1)
+      forget()
+    }
+  }
+}
 
 export function familyOf(type: string): Family {
   let family = familyByType.get(type)
@@ -159,7 +199,59 @@ export function familyOf(type: string): Family {
 }
 
 export function familyFacts(family: Family): FamilyFacts | undefined {
-  return family === 'unknown' ? undefined : FAMILY_TABLE[family]
+  return FAMILIES.find(([name]) => name === family)?.[1]
+}
+
+/** What plan/ and apply/ ask about a filesystem, answered from its family's row and its mount options. */
+export interface Quirks {
+  /** A share: its answers cannot be taken at their word, so a created link is read back. */
+  misreports: boolean
+  /** readlink() answers EPERM where the text is hidden (absolute or leaving the mount); the size still tells. */
+  hidesLinkTexts: boolean
+  /** Every name of a file shows as its own inode here: a hard link cannot be told from a look-alike copy. */
+  hidesInodes: boolean
+  /** The option with which links show as their targets and symlink() can fail after making the link. */
+  followOption?: string
+  /** Mounted with `followOption`: links show as what they point to. */
+  followsSymlinks: boolean
+  /** Why a link can read back with an old text (the family's words), where it is known to. */
+  readsBackStale?: string
+}
+
+export function quirksOf(fs: FilesystemInfo): Quirks {
+  let quirks = quirksByFs.get(fs)
+  if (!quirks) {
+    const facts = familyFacts(familyOf(fs.type))
+    const unless = facts?.inodePerNameUnless
+    const followOption = facts?.followsSymlinksWith
+    quirks = {
+      misreports: facts?.share === true,
+      hidesLinkTexts: facts?.hidesLinkTexts === true,
+      hidesInodes: unless !== undefined && !fs.options.includes(unless),
+      followOption,
+      followsSymlinks: followOption !== undefined && fs.options.includes(followOption),
+      readsBackStale: facts?.readsBackStale
+    }
+    quirksByFs.set(fs, quirks)
+  }
+  return quirks
+}
+
+/** Shares, whose answers cannot be taken at their word: a created link is read back there. */
+export function misreports(fs: FilesystemInfo): boolean {
+  return quirksOf(fs).misreports
+}
+
+/** Filesystems whose calls can hang (a FUSE daemon or a server that stops answering): worked on in a child process. */
+export function canHang(fs: FilesystemInfo): boolean {
+  return /^fuse/.test(fs.driver ?? fs.type) || misreports(fs)
+}
+
+/** Errnos that say the share itself is gone: later links on the same mount are not attempted. */
+const SHARE_GONE = ['ENOTCONN', 'ECONNABORTED', 'ETIMEDOUT']
+
+export function isShareGone(code: string): boolean {
+  return SHARE_GONE.includes(code)
 }
 
 /** The families whose support is known, in table order, for docs/filesystems.md. */

@@ -1,7 +1,7 @@
 // Which filesystem a path is on. Decided lexically (from the mount table; on Windows from the path's volume), so a
 // hung share is never touched to find out; looked up once per mount or volume.
 import { posix } from 'node:path'
-import { familyOf } from './knowledge.js'
+import { familyOf } from './families.js'
 import type { FilesystemInfo } from './model.js'
 import { systemSources, type MountSources } from './mount-sources.js'
 import type { MountEntry } from './mount-table.js'

@@ -82,9 +82,6 @@ function toFailure(error, syscall, attempted) {
 }
 
 ;// CONCATENATED MODULE: ./src/families.ts
-// Every filesystem family, once: how mount tables name it, what it is in words, whether it is a share (worked on in
-// the share worker, its answers read back), and what it can store. docs/filesystems.md is generated from this table
-// (__tests__/filesystems-doc.test.ts); the knowledge rows in knowledge.ts say what each failure means.
 const ok = (fallback, rerun = 'yes') => ({
     symlink: 'yes',
     hardlink: 'yes',
@@ -105,6 +102,10 @@ const FAMILY_TABLE = {
     sshfs: {
         types: /^fuse\.sshfs$/,
         share: true,
+        // contain_symlinks (Debian's default) hides texts that are absolute or escape the mount.
+        hidesLinkTexts: true,
+        inodePerNameUnless: 'use_ino',
+        followsSymlinksWith: 'follow_symlinks',
         support: {
             ...ok('symlink', 'yes; hard links with a warning (each name shows its own inode)'),
             hardlink: 'yes; EPERM with -o disable_hardlink'
@@ -198,6 +199,29 @@ const FAMILY_TABLE = {
 const FAMILIES = Object.entries(FAMILY_TABLE);
 /** Asked for every link (verify, canHang...), about a handful of types: each type is matched once. */
 const familyByType = new Map();
+/** Asked for every link too: answered once per filesystem seen. */
+let quirksByFs = new WeakMap();
+/** Answers given before the families changed no longer hold. */
+function forget() {
+    familyByType.clear();
+    quirksByFs = new WeakMap();
+}
+/**
+ * A family added at run time, matched before the table's rows (the scratch-family test shows that a row is all the
+ * engine needs). Returns the name to use in knowledge rows, and how to take the family out again.
+ */
+function addFamily(name, facts) {
+    const row = [name, facts];
+    FAMILIES.unshift(row);
+    forget();
+    return {
+        family: row[0],
+        remove: () => {
+            FAMILIES.splice(FAMILIES.indexOf(row), 1);
+            forget();
+        }
+    };
+}
 function familyOf(type) {
     let family = familyByType.get(type);
     if (family === undefined) {
@@ -207,7 +231,38 @@ function familyOf(type) {
     return family;
 }
 function familyFacts(family) {
-    return family === 'unknown' ? undefined : FAMILY_TABLE[family];
+    return FAMILIES.find(([name]) => name === family)?.[1];
+}
+function quirksOf(fs) {
+    let quirks = quirksByFs.get(fs);
+    if (!quirks) {
+        const facts = familyFacts(familyOf(fs.type));
+        const unless = facts?.inodePerNameUnless;
+        const followOption = facts?.followsSymlinksWith;
+        quirks = {
+            misreports: facts?.share === true,
+            hidesLinkTexts: facts?.hidesLinkTexts === true,
+            hidesInodes: unless !== undefined && !fs.options.includes(unless),
+            followOption,
+            followsSymlinks: followOption !== undefined && fs.options.includes(followOption),
+            readsBackStale: facts?.readsBackStale
+        };
+        quirksByFs.set(fs, quirks);
+    }
+    return quirks;
+}
+/** Shares, whose answers cannot be taken at their word: a created link is read back there. */
+function misreports(fs) {
+    return quirksOf(fs).misreports;
+}
+/** Filesystems whose calls can hang (a FUSE daemon or a server that stops answering): worked on in a child process. */
+function canHang(fs) {
+    return /^fuse/.test(fs.driver ?? fs.type) || misreports(fs);
+}
+/** Errnos that say the share itself is gone: later links on the same mount are not attempted. */
+const SHARE_GONE = ['ENOTCONN', 'ECONNABORTED', 'ETIMEDOUT'];
+function isShareGone(code) {
+    return SHARE_GONE.includes(code);
 }
 /** The families whose support is known, in table order, for docs/filesystems.md. */
 function supportMatrix() {
@@ -433,7 +488,6 @@ function platform_sameLinkTarget(platform, linkPath, existingText, wantedText) {
 ;// CONCATENATED MODULE: ./src/knowledge.ts
 // What an errno means for a link, on which filesystem, and what to do about it. Rows of data, first match wins:
 // adding a filesystem or an errno is adding rows.
-
 
 
 /**
@@ -977,18 +1031,10 @@ const ROWS = [
         hint: ['Mount with `-o mfsymlinks`.', 'Or add `fallback: hardlink` (files only).', COPY]
     }
 ];
-/** Shares, whose answers cannot be taken at their word: a created link is read back there. */
-function misreports(fs) {
-    return familyFacts(familyOf(fs.type))?.share === true;
-}
-/** Filesystems whose calls can hang (a FUSE daemon or a server that stops answering): worked on in a child process. */
-function canHang(fs) {
-    return /^fuse/.test(fs.driver ?? fs.type) || misreports(fs);
-}
-/** Errnos that say the share itself is gone: later links on the same mount are not attempted. */
-const SHARE_GONE = ['ENOTCONN', 'ECONNABORTED', 'ETIMEDOUT'];
-function isShareGone(code) {
-    return SHARE_GONE.includes(code);
+/** A row added at run time, matched before the others (the scratch-family test). Returns how to take it out. */
+function addRow(row) {
+    ROWS.unshift(row);
+    return () => void ROWS.splice(ROWS.indexOf(row), 1);
 }
 function matches(row, ctx) {
     const code = ctx.failure.code;
@@ -1224,8 +1270,8 @@ function readLinkText(plan, ctx) {
         return ctx.ops.readlink(plan.request.absPath);
     }
     catch (error) {
-        // sshfs (contain_symlinks) hides absolute or escaping link texts: the link is there, its text is not readable.
-        if (familyOf(plan.filesystem.type) !== 'sshfs' || errors_errnoCode(error) !== 'EPERM')
+        // Absolute or escaping link texts can be hidden (sshfs's contain_symlinks): the link is there, its text is not.
+        if (!quirksOf(plan.filesystem).hidesLinkTexts || errors_errnoCode(error) !== 'EPERM')
             throw error;
         plan.unreadable = true;
         return undefined;
@@ -1235,15 +1281,16 @@ function recognise(kind, plan, at, target, ctx) {
     const { platform } = ctx;
     const abs = plan.request.absPath;
     const fs = plan.filesystem;
+    const quirks = quirksOf(fs);
     switch (kind) {
         case 'symlink':
         case 'junction': {
             if (!at.isSymbolicLink()) {
                 // Through sshfs -o follow_symlinks a link shows as what it points to.
-                if (!fs.options.includes('follow_symlinks') || !looksLikeTarget(at, target))
+                if (!quirks.followsSymlinks || !looksLikeTarget(at, target))
                     return undefined;
                 return {
-                    warning: `${abs} shows as its TARGET through this sshfs mount (follow_symlinks): taken as the link, but it cannot be verified here.`
+                    warning: `${abs} shows as its TARGET through this ${fs.type} mount (${quirks.followOption}): taken as the link, but it cannot be verified here.`
                 };
             }
             const text = readLinkText(plan, ctx);
@@ -1252,7 +1299,7 @@ function recognise(kind, plan, at, target, ctx) {
                 if (at.size !== Buffer.byteLength(plan.text))
                     return undefined;
                 return {
-                    warning: `${abs} is a symlink of the right length, but this sshfs mount hides its text (absolute or with ..): taken as unchanged, not verified.`
+                    warning: `${abs} is a symlink of the right length, but this ${fs.type} mount hides its text (absolute or with ..): taken as unchanged, not verified.`
                 };
             }
             const wanted = linkTextOf(platform, kind, plan.text, plan.request.absTarget);
@@ -1264,10 +1311,10 @@ function recognise(kind, plan, at, target, ctx) {
             if (at.ino === target.ino && at.dev === target.dev)
                 return {};
             // sshfs shows every name of a file as its own inode: a hard link there cannot be told from a copy.
-            if (familyOf(fs.type) !== 'sshfs' || !looksLikeTarget(at, target))
+            if (!quirks.hidesInodes || !looksLikeTarget(at, target))
                 return undefined;
             return {
-                warning: `${abs} has TARGET's size, time and mode; sshfs shows each name as its own inode, so this hard link cannot be verified.`
+                warning: `${abs} has TARGET's size, time and mode; ${fs.type} shows each name as its own inode, so this hard link cannot be verified.`
             };
         case 'copy':
             if (!target || at.isSymbolicLink())
@@ -1667,7 +1714,7 @@ function planRemoval(plan, parent, ctx) {
         at,
         targetStats: given && at && !isLink ? ctx.ops.stat(request.absTarget) : undefined,
         leadsToTarget: isLink && given && leadsTo(plan, parent.real, ctx),
-        hidesInodes: familyOf(plan.filesystem.type) === 'sshfs' && !plan.filesystem.options.includes('use_ino')
+        hidesInodes: quirksOf(plan.filesystem).hidesInodes
     });
     if (verdict.action === 'remove')
         return {
@@ -2443,6 +2490,7 @@ function stepError(error, attempted, kind) {
 
 
 
+
 function make(kind, at, plan, ctx) {
     const { ops, platform } = ctx;
     switch (kind) {
@@ -2462,11 +2510,11 @@ function make(kind, at, plan, ctx) {
  * for a TARGET the server cannot see). The link exists: report it created, keep the errno, and say why.
  */
 function madeDespiteError(at, failure, plan, ctx) {
-    const { filesystem } = plan;
-    if (familyOf(filesystem.type) !== 'sshfs' || failure.syscall !== 'symlink')
+    const quirks = quirksOf(plan.filesystem);
+    if (!quirks.followOption || failure.syscall !== 'symlink')
         return false;
     if (failure.code === 'ENOENT')
-        return filesystem.options.includes('follow_symlinks');
+        return quirks.followsSymlinks;
     if (failure.code !== 'EIO')
         return false;
     try {
@@ -2497,8 +2545,9 @@ function makeWithFallback(at, plan, ctx) {
             if (!(error instanceof StepError))
                 throw error;
             if (madeDespiteError(at, error.failure, plan, ctx)) {
-                plan.warnings.push(`${failure(error)} from symlink() through sshfs -o follow_symlinks, but the link was made on the server: ` +
-                    `reported as created. Mount without follow_symlinks to see links through the mount.`);
+                const option = quirksOf(plan.filesystem).followOption ?? '';
+                plan.warnings.push(`${failure(error)} from symlink() through ${plan.filesystem.type} -o ${option}, but the link was made on the ` +
+                    `server: reported as created. Mount without ${option} to see links through the mount.`);
                 return { kind, quirk: error.failure };
             }
             const next = plan.kinds[i + 1];
@@ -2776,7 +2825,6 @@ function renameOver(temp, kind, plan, ctx) {
 
 
 
-
 /**
  * Where a filesystem is known to misreport, read the new link back at PATH (after the rename, when replacing: what
  * every reader sees there), and say what does not match.
@@ -2784,7 +2832,8 @@ function renameOver(temp, kind, plan, ctx) {
 function verify(made, plan, ctx) {
     const { kind } = made;
     const at = plan.request.absPath;
-    if (made.quirk || !misreports(plan.filesystem) || (kind !== 'symlink' && kind !== 'junction'))
+    const quirks = quirksOf(plan.filesystem);
+    if (made.quirk || !quirks.misreports || (kind !== 'symlink' && kind !== 'junction'))
         return;
     try {
         const stats = ctx.ops.lstat(at);
@@ -2797,7 +2846,7 @@ function verify(made, plan, ctx) {
         const wanted = linkTextOf(ctx.platform, kind, plan.text, plan.request.absTarget);
         const text = readBack(at, stats, wanted, plan, ctx);
         if (text !== undefined && !platform_sameLinkTarget(ctx.platform, at, text, wanted)) {
-            const why = familyFacts(familyOf(plan.filesystem.type))?.readsBackStale ?? '';
+            const why = quirks.readsBackStale ?? '';
             plan.warnings.push(`${at} reads back as '${text}', not '${wanted}'. ${why}`.trim());
         }
     }
@@ -2806,7 +2855,7 @@ function verify(made, plan, ctx) {
         warnFailed(error, 'lstat', 'read back the new link', kind, plan, ctx);
     }
 }
-/** The link's text, or undefined where sshfs hides it (`..` or absolute) but its size, the text's length, matches. */
+/** The link's text, or undefined where the mount hides it (`..` or absolute) but its size, the text's length, matches. */
 function readBack(at, stats, wanted, plan, ctx) {
     const mount = plan.filesystem.mountPoint;
     // Once a mount has hidden a text, reading each new one back costs a round trip to learn nothing.

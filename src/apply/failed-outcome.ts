@@ -1,6 +1,6 @@
 // A failed step as the link's outcome: explained, with a probe of what the filesystem allows where a capability is
 // missing; a share found gone is marked so for the links after it.
-import { isShareGone } from '../knowledge.js'
+import { isShareGone } from '../families.js'
 import type { LinkPlan } from '../plan/index.js'
 import type { LinkOutcome } from '../result.js'
 import type { ApplyContext } from './context.js'

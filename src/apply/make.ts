@@ -1,6 +1,7 @@
 // Making one link: the first kind this filesystem allows, each step down the list a warning; and a link that was made
 // although the filesystem answered an error (sshfs -o follow_symlinks).
-import { familyOf, kindWords } from '../knowledge.js'
+import { quirksOf } from '../families.js'
+import { kindWords } from '../knowledge.js'
 import type { Failure, Kind } from '../model.js'
 import { fallBack, type LinkPlan } from '../plan/index.js'
 import { linkTextOf, symlinkType } from '../platform.js'
@@ -38,9 +39,9 @@ export interface Made {
  * for a TARGET the server cannot see). The link exists: report it created, keep the errno, and say why.
  */
 export function madeDespiteError(at: string, failure: Failure, plan: LinkPlan, ctx: ApplyContext): boolean {
-  const { filesystem } = plan
-  if (familyOf(filesystem.type) !== 'sshfs' || failure.syscall !== 'symlink') return false
-  if (failure.code === 'ENOENT') return filesystem.options.includes('follow_symlinks')
+  const quirks = quirksOf(plan.filesystem)
+  if (!quirks.followOption || failure.syscall !== 'symlink') return false
+  if (failure.code === 'ENOENT') return quirks.followsSymlinks
   if (failure.code !== 'EIO') return false
   try {
     return ctx.ops.lstat(at) !== undefined
@@ -68,9 +69,10 @@ export function makeWithFallback(at: string, plan: LinkPlan, ctx: ApplyContext):
     } catch (error) {
       if (!(error instanceof StepError)) throw error
       if (madeDespiteError(at, error.failure, plan, ctx)) {
+        const option = quirksOf(plan.filesystem).followOption ?? ''
         plan.warnings.push(
-          `${failure(error)} from symlink() through sshfs -o follow_symlinks, but the link was made on the server: ` +
-            `reported as created. Mount without follow_symlinks to see links through the mount.`
+          `${failure(error)} from symlink() through ${plan.filesystem.type} -o ${option}, but the link was made on the ` +
+            `server: reported as created. Mount without ${option} to see links through the mount.`
         )
         return { kind, quirk: error.failure }
       }

@@ -1,5 +1,5 @@
 // `state: absent`: the link goes (or becomes its backup) through the real directory planned, unless a parent moved.
-import { canHang } from '../knowledge.js'
+import { canHang } from '../families.js'
 import { parentChange, underParent } from '../parent.js'
 import type { LinkPlan } from '../plan/index.js'
 import { removeLinkAt } from '../remove.js'

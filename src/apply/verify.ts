@@ -1,8 +1,7 @@
 // Reading the new link back where a filesystem is known to misreport, and saying what does not match.
 import type { Stats } from 'node:fs'
 import { errnoCode } from '../errors.js'
-import { familyFacts } from '../families.js'
-import { familyOf, misreports } from '../knowledge.js'
+import { quirksOf } from '../families.js'
 import type { LinkPlan } from '../plan/index.js'
 import { linkTextOf, sameLinkTarget } from '../platform.js'
 import type { ApplyContext } from './context.js'
@@ -16,7 +15,8 @@ import { warnFailed } from './step-error.js'
 export function verify(made: Made, plan: LinkPlan, ctx: ApplyContext): void {
   const { kind } = made
   const at = plan.request.absPath
-  if (made.quirk || !misreports(plan.filesystem) || (kind !== 'symlink' && kind !== 'junction')) return
+  const quirks = quirksOf(plan.filesystem)
+  if (made.quirk || !quirks.misreports || (kind !== 'symlink' && kind !== 'junction')) return
   try {
     const stats = ctx.ops.lstat(at)
     if (!stats) {
@@ -29,7 +29,7 @@ export function verify(made: Made, plan: LinkPlan, ctx: ApplyContext): void {
     const wanted = linkTextOf(ctx.platform, kind, plan.text, plan.request.absTarget)
     const text = readBack(at, stats, wanted, plan, ctx)
     if (text !== undefined && !sameLinkTarget(ctx.platform, at, text, wanted)) {
-      const why = familyFacts(familyOf(plan.filesystem.type))?.readsBackStale ?? ''
+      const why = quirks.readsBackStale ?? ''
       plan.warnings.push(`${at} reads back as '${text}', not '${wanted}'. ${why}`.trim())
     }
   } catch (error) {
@@ -38,7 +38,7 @@ export function verify(made: Made, plan: LinkPlan, ctx: ApplyContext): void {
   }
 }
 
-/** The link's text, or undefined where sshfs hides it (`..` or absolute) but its size, the text's length, matches. */
+/** The link's text, or undefined where the mount hides it (`..` or absolute) but its size, the text's length, matches. */
 function readBack(at: string, stats: Stats, wanted: string, plan: LinkPlan, ctx: ApplyContext): string | undefined {
   const mount = plan.filesystem.mountPoint
   // Once a mount has hidden a text, reading each new one back costs a round trip to learn nothing.

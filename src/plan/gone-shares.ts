@@ -1,6 +1,6 @@
 // Links on a share already found gone (ENOTCONN...) are skipped, not attempted: they fail as the link that found it
 // gone did, and say they were skipped.
-import { isShareGone } from '../knowledge.js'
+import { isShareGone } from '../families.js'
 import type { LinkRequest } from '../model.js'
 import type { PlanContext } from './context.js'
 import { emptyPlan, failed, type LinkPlan } from './link-plan.js'

@@ -1,9 +1,10 @@
 // Recognising what is already at PATH: the link or copy that was asked for (then nothing is done), or something else.
-// Where sshfs hides link texts or inodes, what can still be compared decides, with a warning that it proves nothing.
+// Where a filesystem hides link texts or inodes (quirksOf), what can still be compared decides, with a warning that it
+// proves nothing.
 import type { Stats } from 'node:fs'
 import { errnoCode, isErrno } from '../errors.js'
+import { quirksOf } from '../families.js'
 import type { FsOps } from '../fsops.js'
-import { familyOf } from '../knowledge.js'
 import type { Kind } from '../model.js'
 import { linkTextOf, sameLinkTarget, type Platform } from '../platform.js'
 import type { PlanContext } from './context.js'
@@ -69,8 +70,8 @@ export function readLinkText(plan: LinkPlan, ctx: PlanContext): string | undefin
   try {
     return ctx.ops.readlink(plan.request.absPath)
   } catch (error) {
-    // sshfs (contain_symlinks) hides absolute or escaping link texts: the link is there, its text is not readable.
-    if (familyOf(plan.filesystem.type) !== 'sshfs' || errnoCode(error) !== 'EPERM') throw error
+    // Absolute or escaping link texts can be hidden (sshfs's contain_symlinks): the link is there, its text is not.
+    if (!quirksOf(plan.filesystem).hidesLinkTexts || errnoCode(error) !== 'EPERM') throw error
     plan.unreadable = true
     return undefined
   }
@@ -86,14 +87,15 @@ export function recognise(
   const { platform } = ctx
   const abs = plan.request.absPath
   const fs = plan.filesystem
+  const quirks = quirksOf(fs)
   switch (kind) {
     case 'symlink':
     case 'junction': {
       if (!at.isSymbolicLink()) {
         // Through sshfs -o follow_symlinks a link shows as what it points to.
-        if (!fs.options.includes('follow_symlinks') || !looksLikeTarget(at, target)) return undefined
+        if (!quirks.followsSymlinks || !looksLikeTarget(at, target)) return undefined
         return {
-          warning: `${abs} shows as its TARGET through this sshfs mount (follow_symlinks): taken as the link, but it cannot be verified here.`
+          warning: `${abs} shows as its TARGET through this ${fs.type} mount (${quirks.followOption}): taken as the link, but it cannot be verified here.`
         }
       }
       const text = readLinkText(plan, ctx)
@@ -101,7 +103,7 @@ export function recognise(
         // The text is hidden, its length is not (a symlink's size is the length of its text).
         if (at.size !== Buffer.byteLength(plan.text)) return undefined
         return {
-          warning: `${abs} is a symlink of the right length, but this sshfs mount hides its text (absolute or with ..): taken as unchanged, not verified.`
+          warning: `${abs} is a symlink of the right length, but this ${fs.type} mount hides its text (absolute or with ..): taken as unchanged, not verified.`
         }
       }
       const wanted = linkTextOf(platform, kind, plan.text, plan.request.absTarget)
@@ -111,9 +113,9 @@ export function recognise(
       if (!target || !at.isFile()) return undefined
       if (at.ino === target.ino && at.dev === target.dev) return {}
       // sshfs shows every name of a file as its own inode: a hard link there cannot be told from a copy.
-      if (familyOf(fs.type) !== 'sshfs' || !looksLikeTarget(at, target)) return undefined
+      if (!quirks.hidesInodes || !looksLikeTarget(at, target)) return undefined
       return {
-        warning: `${abs} has TARGET's size, time and mode; sshfs shows each name as its own inode, so this hard link cannot be verified.`
+        warning: `${abs} has TARGET's size, time and mode; ${fs.type} shows each name as its own inode, so this hard link cannot be verified.`
       }
     case 'copy':
       if (!target || at.isSymbolicLink()) return undefined

@@ -1,6 +1,6 @@
 // `state: absent`: the facts remove.ts judges (what is at PATH, whether a link there leads to TARGET), and the plan
 // that follows from its verdict.
-import { familyOf } from '../knowledge.js'
+import { quirksOf } from '../families.js'
 import { parentOf } from '../parent.js'
 import { pathKey, withoutNamespace } from '../platform.js'
 import { judgeRemoval } from '../remove.js'
@@ -22,7 +22,7 @@ export function planRemoval(plan: LinkPlan, parent: RealLocation, ctx: PlanConte
     at,
     targetStats: given && at && !isLink ? ctx.ops.stat(request.absTarget) : undefined,
     leadsToTarget: isLink && given && leadsTo(plan, parent.real, ctx),
-    hidesInodes: familyOf(plan.filesystem.type) === 'sshfs' && !plan.filesystem.options.includes('use_ino')
+    hidesInodes: quirksOf(plan.filesystem).hidesInodes
   })
   if (verdict.action === 'remove')
     return {

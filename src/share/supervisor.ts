@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads'
 import { errnoNumber } from '../errors.js'
 import { nodeFs } from '../fsops.js'
-import { isShareGone } from '../knowledge.js'
+import { isShareGone } from '../families.js'
 import type { Failure, Indexed, LinkResult } from '../model.js'
 import { unfinishedResult } from '../result.js'
 import { envFor } from '../roles.js'
