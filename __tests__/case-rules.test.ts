@@ -13,7 +13,7 @@ import type { Settings } from '../src/model.js'
 import { createDetector, type MountSources } from '../src/mounts.js'
 import { platformFor, type CaseVolume, type Platform } from '../src/platform.js'
 import { displayPath } from '../src/present.js'
-import { readSpec } from '../src/spec.js'
+import { readSpec } from '../src/spec/index.js'
 import { DEFAULTS } from './helpers/stage.js'
 
 /** Every source given, so that nothing of this machine leaks in. */

@@ -9,7 +9,7 @@ import { LINK_TYPES, type Failure, type LinkOptions, type LinkResult } from '../
 import { planAll } from '../src/plan/index.js'
 import { platformFor } from '../src/platform.js'
 import { plannedResult, rejectedResults, unfinishedResult } from '../src/result.js'
-import { readSpec } from '../src/spec.js'
+import { readSpec } from '../src/spec/index.js'
 import { describePosix, snapshot } from './helpers/action.js'
 import { context, dataWorkspace, failing, requests, settingsFor } from './helpers/stage.js'
 

@@ -17,11 +17,11 @@ import {
   SEPARATOR,
   TARGET_TYPES,
   KINDS,
-  type LinkOptions,
   type SpecEntry
 } from '../src/model.js'
 import { platformFor, type Platform } from '../src/platform.js'
-import { parseSpec, resolveEntries, type ParsedSpec } from '../src/spec.js'
+import { parseSpec, resolveEntries, type ParsedSpec } from '../src/spec/index.js'
+import { DEFAULTS as defaults } from './helpers/stage.js'
 import { describePosixWithActionNode, runAction, snapshot, tempWorkspace } from './helpers/action.js'
 
 const CI_SEED = 16
@@ -38,7 +38,6 @@ const endOnFailure = process.env.STRYKER_MUTATOR_WORKER !== undefined
 /** The run count of one property: all of them, however long a loaded machine takes (jest's timeout is the cap). */
 const budget = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns, endOnFailure })
 
-const defaults: LinkOptions = { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' }
 const parse = (text: string): ParsedSpec => parseSpec(text, defaults)
 
 /** Lines as the parser and the YAML line counter count them (a lone CR is not a line break for either). */

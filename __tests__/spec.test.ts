@@ -1,9 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import type { LinkOptions } from '../src/model.js'
 import { platformFor, type Platform } from '../src/platform.js'
-import { parseSpec, readSpec, resolveEntries } from '../src/spec.js'
+import { parseSpec, readSpec, resolveEntries } from '../src/spec/index.js'
+import { DEFAULTS as defaults } from './helpers/stage.js'
 
-const defaults: LinkOptions = { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' }
 const linux = platformFor('linux')
 
 /** The spec as the user writes it: one argument per line. */

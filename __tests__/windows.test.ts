@@ -25,7 +25,7 @@ import {
   volumeOf,
   withoutNamespace
 } from '../src/platform.js'
-import { parseSpec, resolveEntries } from '../src/spec.js'
+import { parseSpec, resolveEntries } from '../src/spec/index.js'
 import { ROOT } from '../scripts/run-action.mjs'
 import { memoryFs, type Layout, type Refusal } from './helpers/memfs.js'
 import { failedLink } from './helpers/failure.js'

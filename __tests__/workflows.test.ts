@@ -451,7 +451,7 @@ describe('test.yml: the action on every runner', () => {
   })
 
   it('hands the matrix a shared spec that parses without a problem, with every kind of link', async () => {
-    const { parseSpec } = await import('../src/spec.js')
+    const { parseSpec } = await import('../src/spec/index.js')
     const files = actionSteps.map(({ step }) => String(step.with?.links ?? '')).filter((links) => links.startsWith('@'))
     expect(files.length).toBeGreaterThan(0)
     for (const file of new Set(files)) {

@@ -40,12 +40,12 @@ export const SYNOPSIS = 'usage: npm start -- [FILE] [--dir DIR] [--keep-results]
 
 /** How the help names an input's flag, and says what its default is. */
 function helpEntry({ flag, input, boolean, description }) {
-  const fallback = String(ACTION.inputs[input].default ?? '')
+  const byDefault = String(ACTION.inputs[input].default ?? '')
   if (!boolean) {
     const name = `--${flag} ${input.replace(/-/g, '_').toUpperCase()}`
-    return `  ${name}\n${wrap(`${description} (default: ${fallback || 'empty'})`, '      ')}`
+    return `  ${name}\n${wrap(`${description} (default: ${byDefault || 'empty'})`, '      ')}`
   }
-  const on = fallback === 'true'
+  const on = byDefault === 'true'
   const what = `${description} On by default: --no-${flag} turns it off.`
   const off = `${description} Off by default: --${flag} turns it on.`
   return `  --${flag}, --no-${flag}\n${wrap(on ? what : off, '      ')}`

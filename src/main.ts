@@ -12,7 +12,7 @@ import { createDetector } from './mounts.js'
 import { currentPlatform, type Platform } from './platform.js'
 import { finishReport, reportProblems } from './report.js'
 import { getInputs } from './settings.js'
-import { readSpec } from './spec.js'
+import { readSpec } from './spec/index.js'
 import { Tally } from './tally.js'
 import { markMainStep, UndoList } from './undo-state.js'
 

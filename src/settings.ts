@@ -3,6 +3,7 @@
 // the input; so is an unknown value of every other input that takes a fixed set.
 import * as core from '@actions/core'
 import * as fs from 'node:fs'
+import { DEFAULTS, INPUT, oneOf, type InputName } from './inputs.js'
 import {
   DANGLING_MODES,
   LINK_TYPES,
@@ -26,29 +27,28 @@ export interface Inputs {
 export class InputError extends Error {}
 
 /** The value of an input, trimmed; empty means its default (the runner passes action.yml's, so rarely empty). */
-function input(name: string): string {
+function input(name: InputName): string {
   return core.getInput(name)
 }
 
-function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-  const value = input(name) || fallback
-  const match = allowed.find((a) => a === value.toLowerCase())
-  if (!match) throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'.`)
-  return match
+function choiceInput<T extends string>(name: InputName, allowed: readonly T[], byDefault: T): T {
+  const chosen = oneOf(name, allowed, input(name) || byDefault)
+  if ('problem' in chosen) throw new InputError(`Input ${chosen.problem}.`)
+  return chosen.value
 }
 
-function bool(name: string, fallback: boolean): boolean {
-  return oneOf(name, ['true', 'false'], fallback ? 'true' : 'false') === 'true'
+function bool(name: InputName, byDefault: boolean): boolean {
+  return choiceInput(name, ['true', 'false'], byDefault ? 'true' : 'false') === 'true'
 }
 
-function kinds(name: string): Kind[] {
-  const parsed = parseKinds(input(name))
+function kinds(name: InputName, byDefault: readonly Kind[]): Kind[] {
+  const parsed = parseKinds(input(name) || byDefault.join(' '))
   if ('problem' in parsed) throw new InputError(`Input '${name}': ${parsed.problem}`)
   return parsed.kinds
 }
 
-function seconds(name: string, fallback: number): number {
-  const raw = input(name) || String(fallback)
+function seconds(name: InputName, byDefault: number): number {
+  const raw = input(name) || String(byDefault)
   const value = Number(raw)
   if (!/^\d+(\.\d+)?$/.test(raw) || value <= 0 || value > 86400) {
     throw new InputError(`Input '${name}' must be a number of seconds, more than 0 and at most 86400; got '${raw}'.`)
@@ -61,7 +61,7 @@ function seconds(name: string, fallback: number): number {
  * path (actions/runner#2058), which the container does not have: a given path that is missing says so.
  */
 function workingDirectory(platform: Platform, mayHang: (p: string) => boolean): string {
-  const given = input('working-directory')
+  const given = input(INPUT.workingDirectory)
   const workspace = process.env.GITHUB_WORKSPACE
   const dir = platform.path.resolve(given || workspace || process.cwd())
   // On a share that may hang, a stat here could never return: its links are checked in a share worker.
@@ -73,7 +73,7 @@ function workingDirectory(platform: Platform, mayHang: (p: string) => boolean): 
     return dir // a share that answers with an error (ENOTCONN...): each link's result will say why
   }
   if (stats?.isDirectory()) return dir
-  const problem = `Input 'working-directory' is not a directory: '${dir}'`
+  const problem = `Input '${INPUT.workingDirectory}' is not a directory: '${dir}'`
   if (stats || !given) throw new InputError(`${problem}.`)
   const here = workspace ? ` ('${workspace}' here)` : ''
   throw new InputError(
@@ -83,47 +83,50 @@ function workingDirectory(platform: Platform, mayHang: (p: string) => boolean): 
 }
 
 /** `links: @path` names a file holding the spec (inputs over 128 KiB cannot reach an action). */
-function readSpec(links: string, workingDir: string, platform: Platform): { spec: string; specFile?: string } {
+function specFromLinks(links: string, workingDir: string, platform: Platform): { spec: string; specFile?: string } {
   if (!links.startsWith('@') || links.includes('\n') || SEPARATOR.test(links)) return { spec: links }
   const specFile = platform.path.resolve(workingDir, links.slice(1).trim())
   try {
     return { spec: fs.readFileSync(specFile, 'utf8'), specFile }
   } catch (error) {
     throw new InputError(
-      `Input 'links' names the file '${specFile}', which cannot be read: ${(error as Error).message}`
+      `Input '${INPUT.links}' names the file '${specFile}', which cannot be read: ${(error as Error).message}`
     )
   }
 }
 
 /** `mayHang` says which paths lie on shares that may not answer: those are never touched here. */
 export function getInputs(platform: Platform, mayHang: (p: string) => boolean = () => false): Inputs {
-  const links = input('links')
-  if (!links) throw new InputError("Input 'links' is required: give lines 'PATH -> TARGET', a YAML list, or @file.")
+  const links = input(INPUT.links)
+  if (!links)
+    throw new InputError(`Input '${INPUT.links}' is required: give lines 'PATH -> TARGET', a YAML list, or @file.`)
   const workingDir = workingDirectory(platform, mayHang)
-  const backupSuffix = input('backup-suffix')
+  const backupSuffix = input(INPUT.backupSuffix) || DEFAULTS.backupSuffix
   if (/[/\\\0]/.test(backupSuffix)) {
-    throw new InputError(`Input 'backup-suffix' must not contain a path separator or NUL; got '${backupSuffix}'.`)
+    throw new InputError(
+      `Input '${INPUT.backupSuffix}' must not contain a path separator or NUL; got '${backupSuffix}'.`
+    )
   }
-  const { spec, specFile } = readSpec(links, workingDir, platform)
+  const { spec, specFile } = specFromLinks(links, workingDir, platform)
   const settings: Settings = {
     specFile,
     defaults: {
-      type: oneOf('type', LINK_TYPES, 'symlink'),
-      fallback: kinds('fallback'),
-      relative: oneOf('relative', RELATIVE_MODES, 'auto'),
-      overwrite: oneOf('overwrite', OVERWRITE_MODES, 'never'),
-      state: oneOf('state', STATES, 'present')
+      type: choiceInput(INPUT.type, LINK_TYPES, DEFAULTS.type),
+      fallback: kinds(INPUT.fallback, DEFAULTS.fallback),
+      relative: choiceInput(INPUT.relative, RELATIVE_MODES, DEFAULTS.relative),
+      overwrite: choiceInput(INPUT.overwrite, OVERWRITE_MODES, DEFAULTS.overwrite),
+      state: choiceInput(INPUT.state, STATES, DEFAULTS.state)
     },
     backupSuffix,
-    createParents: bool('create-parents', true),
+    createParents: bool(INPUT.createParents, DEFAULTS.createParents),
     workingDirectory: workingDir,
-    confine: bool('confine', true),
-    dangling: oneOf('dangling', DANGLING_MODES, 'warn'),
-    dryRun: bool('dry-run', false),
-    failOnError: bool('fail-on-error', true),
-    timeoutMs: seconds('timeout', 30) * 1000,
-    summary: bool('summary', true),
-    cleanup: bool('cleanup', false)
+    confine: bool(INPUT.confine, DEFAULTS.confine),
+    dangling: choiceInput(INPUT.dangling, DANGLING_MODES, DEFAULTS.dangling),
+    dryRun: bool(INPUT.dryRun, DEFAULTS.dryRun),
+    failOnError: bool(INPUT.failOnError, DEFAULTS.failOnError),
+    timeoutMs: seconds(INPUT.timeout, DEFAULTS.timeout) * 1000,
+    summary: bool(INPUT.summary, DEFAULTS.summary),
+    cleanup: bool(INPUT.cleanup, DEFAULTS.cleanup)
   }
   core.debug(`settings: ${JSON.stringify({ ...settings, spec: `${spec.length} characters` })}`)
   return { settings, spec }

@@ -4,14 +4,21 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { applyContext, type ApplyContext } from '../../src/apply/index.js'
 import { nodeFs, type FsOps } from '../../src/fsops.js'
+import { DEFAULTS as INPUT_DEFAULTS } from '../../src/inputs.js'
 import type { FilesystemInfo, LinkOptions, LinkRequest, LinkSettings, Settings } from '../../src/model.js'
 import { currentPlatform } from '../../src/platform.js'
-import { parseSpec, resolveEntries } from '../../src/spec.js'
+import { parseSpec, resolveEntries } from '../../src/spec/index.js'
 
 /** The platform these tests run on: the helpers work on this machine's real disk, with its paths and rules. */
 export const host = currentPlatform()
 
-export const DEFAULTS: LinkOptions = { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' }
+/** The options a link gets from the inputs at their defaults; `state` left unset, which means present. */
+export const DEFAULTS: LinkOptions = {
+  type: INPUT_DEFAULTS.type,
+  fallback: [...INPUT_DEFAULTS.fallback],
+  relative: INPUT_DEFAULTS.relative,
+  overwrite: INPUT_DEFAULTS.overwrite
+}
 
 /** An errno error as Node's fs throws it. */
 export function errnoError(
@@ -37,7 +44,13 @@ export function failing(calls: Partial<Record<keyof FsOps, string>>): FsOps {
 export type ContextOverrides = Partial<ApplyContext> & Partial<Omit<LinkSettings, 'workingDirectory'>>
 
 export function context(ws: string, overrides: ContextOverrides = {}, filesystem?: FilesystemInfo): ApplyContext {
-  const { confine = true, createParents = true, dangling = 'warn', backupSuffix = '', ...parts } = overrides
+  const {
+    confine = INPUT_DEFAULTS.confine,
+    createParents = INPUT_DEFAULTS.createParents,
+    dangling = INPUT_DEFAULTS.dangling,
+    backupSuffix = INPUT_DEFAULTS.backupSuffix,
+    ...parts
+  } = overrides
   const settings: LinkSettings = { workingDirectory: ws, confine, createParents, dangling, backupSuffix }
   const detector = {
     forPath: () => filesystem ?? { type: 'ext4', mountPoint: '/', source: '/dev/test', options: ['rw'] }
@@ -76,16 +89,17 @@ export function dataWorkspace(): string {
 /** The settings every input at its default gives, with `ws` as working-directory. */
 export function settingsFor(ws: string, more: Partial<Settings> = {}): Settings {
   return {
-    defaults: { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' },
-    backupSuffix: '',
-    createParents: true,
+    defaults: { ...DEFAULTS, state: INPUT_DEFAULTS.state },
+    backupSuffix: INPUT_DEFAULTS.backupSuffix,
+    createParents: INPUT_DEFAULTS.createParents,
     workingDirectory: ws,
-    confine: true,
-    dangling: 'warn',
-    dryRun: false,
-    failOnError: true,
-    timeoutMs: 30_000,
-    summary: true,
+    confine: INPUT_DEFAULTS.confine,
+    dangling: INPUT_DEFAULTS.dangling,
+    dryRun: INPUT_DEFAULTS.dryRun,
+    failOnError: INPUT_DEFAULTS.failOnError,
+    timeoutMs: INPUT_DEFAULTS.timeout * 1000,
+    summary: INPUT_DEFAULTS.summary,
+    cleanup: INPUT_DEFAULTS.cleanup,
     ...more
   }
 }

@@ -1,0 +1,81 @@
+// One object of a YAML/JSON spec, its fields read and checked, becomes an entry; each problem on its field's line.
+import {
+  LINK_TYPES,
+  OVERWRITE_MODES,
+  RELATIVE_MODES,
+  STATES,
+  TARGET_TYPES,
+  parseKinds,
+  type LinkOptions,
+  type SpecEntry,
+  type SpecProblem
+} from '../model.js'
+import { oneOf } from '../inputs.js'
+import { checkPathText } from './entry.js'
+
+/** An object's fields by key: the value as YAML gives it, and the line of the key. */
+export type Fields = Map<string, { value: unknown; line: number }>
+
+const FIELDS = ['path', 'target', 'type', 'fallback', 'relative', 'overwrite', 'target-type', 'state'] as const
+
+export function entryFromFields(
+  fields: Fields,
+  line: number,
+  defaults: LinkOptions,
+  problems: SpecProblem[]
+): SpecEntry | undefined {
+  const before = problems.length
+  for (const [key, { line: keyLine }] of fields) {
+    if (!(FIELDS as readonly string[]).includes(key)) {
+      problems.push({ line: keyLine, message: `unknown field '${key}'; allowed: ${FIELDS.join(', ')}` })
+    }
+  }
+  /** A path field: missing, not text, empty or with a NUL is a problem on the field's own line. */
+  const pathField = (name: string): string => {
+    const field = fields.get(name)
+    if (field === undefined) {
+      problems.push({ line, message: `missing '${name}'` })
+      return ''
+    }
+    if (typeof field.value !== 'string' && typeof field.value !== 'number') {
+      problems.push({ line: field.line, message: `'${name}' must be a string` })
+      return ''
+    }
+    const value = String(field.value).trim()
+    checkPathText(value, `'${name}'`, field.line, problems)
+    return value
+  }
+  const choiceField = <T extends string>(name: string, allowed: readonly T[], byDefault: T): T => {
+    const field = fields.get(name)
+    if (field === undefined) return byDefault
+    const value = typeof field.value === 'string' || typeof field.value === 'boolean' ? String(field.value) : ''
+    const written = typeof field.value === 'string' ? field.value : JSON.stringify(field.value)
+    const chosen = oneOf(name, allowed, value, written)
+    if ('value' in chosen) return chosen.value
+    problems.push({ line: field.line, message: chosen.problem })
+    return byDefault
+  }
+  const options: LinkOptions = {
+    type: choiceField('type', LINK_TYPES, defaults.type),
+    fallback: defaults.fallback,
+    relative: choiceField('relative', RELATIVE_MODES, defaults.relative),
+    overwrite: choiceField('overwrite', OVERWRITE_MODES, defaults.overwrite),
+    targetType: fields.has('target-type') ? choiceField('target-type', TARGET_TYPES, 'file') : defaults.targetType,
+    state: fields.has('state') ? choiceField('state', STATES, 'present') : defaults.state
+  }
+  const fallbackField = fields.get('fallback')
+  if (fallbackField !== undefined) {
+    const items = Array.isArray(fallbackField.value) ? fallbackField.value : [fallbackField.value ?? '']
+    if (!items.every((item) => typeof item === 'string')) {
+      problems.push({ line: fallbackField.line, message: "'fallback' must be a list of link kinds or a string" })
+    } else {
+      const parsed = parseKinds(items.join(','))
+      if ('kinds' in parsed) options.fallback = parsed.kinds
+      else problems.push({ line: fallbackField.line, message: `'fallback': ${parsed.problem}` })
+    }
+  }
+  const path = pathField('path')
+  // An entry that removes needs only PATH: with TARGET, only a link leading there goes.
+  const target = options.state === 'absent' && !fields.has('target') ? '' : pathField('target')
+  return problems.length === before ? { line, path, target, options } : undefined
+}
