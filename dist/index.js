@@ -44341,10 +44341,59 @@ async function reportCleanup(results, where) {
         setFailed(`ln-action cleanup: ${failed} of ${count(total, 'link')} could not be undone.`);
 }
 
+;// CONCATENATED MODULE: ./src/inputs.ts
+/** Each input's name in action.yml (the runner passes it as `INPUT_<NAME>`), by the setting it gives. */
+const INPUT = {
+    links: 'links',
+    type: 'type',
+    fallback: 'fallback',
+    relative: 'relative',
+    overwrite: 'overwrite',
+    backupSuffix: 'backup-suffix',
+    createParents: 'create-parents',
+    workingDirectory: 'working-directory',
+    confine: 'confine',
+    dangling: 'dangling',
+    dryRun: 'dry-run',
+    failOnError: 'fail-on-error',
+    timeout: 'timeout',
+    summary: 'summary',
+    state: 'state',
+    cleanup: 'cleanup'
+};
+const DEFAULTS = Object.freeze({
+    type: 'symlink',
+    fallback: Object.freeze([]),
+    relative: 'auto',
+    overwrite: 'never',
+    backupSuffix: '',
+    createParents: true,
+    workingDirectory: '',
+    confine: true,
+    dangling: 'warn',
+    dryRun: false,
+    failOnError: true,
+    timeout: 30,
+    summary: true,
+    state: 'present',
+    cleanup: false
+});
+/**
+ * The one of `allowed` that `value` names, in any case; or what `name` accepts, with the value as `written`
+ * (said where it was written: the input, or the spec's line).
+ */
+function oneOf(name, allowed, value, written = value) {
+    const match = allowed.find((a) => a === value.toLowerCase());
+    if (match)
+        return { value: match };
+    return { problem: `'${name}' must be one of ${allowed.join(', ')}; got '${written}'` };
+}
+
 ;// CONCATENATED MODULE: ./src/settings.ts
 // Every input read and checked once, into one typed object; later stages never call getInput. Stricter than
 // @actions/core's getBooleanInput: a boolean may be true or false in any case, and anything else is an error naming
 // the input; so is an unknown value of every other input that takes a fixed set.
+
 
 
 
@@ -44355,24 +44404,23 @@ class InputError extends Error {
 function input(name) {
     return getInput(name);
 }
-function oneOf(name, allowed, fallback) {
-    const value = input(name) || fallback;
-    const match = allowed.find((a) => a === value.toLowerCase());
-    if (!match)
-        throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'.`);
-    return match;
+function choiceInput(name, allowed, byDefault) {
+    const chosen = oneOf(name, allowed, input(name) || byDefault);
+    if ('problem' in chosen)
+        throw new InputError(`Input ${chosen.problem}.`);
+    return chosen.value;
 }
-function bool(name, fallback) {
-    return oneOf(name, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
+function bool(name, byDefault) {
+    return choiceInput(name, ['true', 'false'], byDefault ? 'true' : 'false') === 'true';
 }
-function kinds(name) {
-    const parsed = parseKinds(input(name));
+function kinds(name, byDefault) {
+    const parsed = parseKinds(input(name) || byDefault.join(' '));
     if ('problem' in parsed)
         throw new InputError(`Input '${name}': ${parsed.problem}`);
     return parsed.kinds;
 }
-function seconds(name, fallback) {
-    const raw = input(name) || String(fallback);
+function seconds(name, byDefault) {
+    const raw = input(name) || String(byDefault);
     const value = Number(raw);
     if (!/^\d+(\.\d+)?$/.test(raw) || value <= 0 || value > 86400) {
         throw new InputError(`Input '${name}' must be a number of seconds, more than 0 and at most 86400; got '${raw}'.`);
@@ -44384,7 +44432,7 @@ function seconds(name, fallback) {
  * path (actions/runner#2058), which the container does not have: a given path that is missing says so.
  */
 function workingDirectory(platform, mayHang) {
-    const given = input('working-directory');
+    const given = input(INPUT.workingDirectory);
     const workspace = process.env.GITHUB_WORKSPACE;
     const dir = platform.path.resolve(given || workspace || process.cwd());
     // On a share that may hang, a stat here could never return: its links are checked in a share worker.
@@ -44399,7 +44447,7 @@ function workingDirectory(platform, mayHang) {
     }
     if (stats?.isDirectory())
         return dir;
-    const problem = `Input 'working-directory' is not a directory: '${dir}'`;
+    const problem = `Input '${INPUT.workingDirectory}' is not a directory: '${dir}'`;
     if (stats || !given)
         throw new InputError(`${problem}.`);
     const here = workspace ? ` ('${workspace}' here)` : '';
@@ -44407,7 +44455,7 @@ function workingDirectory(platform, mayHang) {
         `inside the container: leave working-directory empty, its default, which means GITHUB_WORKSPACE${here}.`);
 }
 /** `links: @path` names a file holding the spec (inputs over 128 KiB cannot reach an action). */
-function readSpec(links, workingDir, platform) {
+function specFromLinks(links, workingDir, platform) {
     if (!links.startsWith('@') || links.includes('\n') || SEPARATOR.test(links))
         return { spec: links };
     const specFile = platform.path.resolve(workingDir, links.slice(1).trim());
@@ -44415,78 +44463,56 @@ function readSpec(links, workingDir, platform) {
         return { spec: external_node_fs_namespaceObject.readFileSync(specFile, 'utf8'), specFile };
     }
     catch (error) {
-        throw new InputError(`Input 'links' names the file '${specFile}', which cannot be read: ${error.message}`);
+        throw new InputError(`Input '${INPUT.links}' names the file '${specFile}', which cannot be read: ${error.message}`);
     }
 }
 /** `mayHang` says which paths lie on shares that may not answer: those are never touched here. */
 function getInputs(platform, mayHang = () => false) {
-    const links = input('links');
+    const links = input(INPUT.links);
     if (!links)
-        throw new InputError("Input 'links' is required: give lines 'PATH -> TARGET', a YAML list, or @file.");
+        throw new InputError(`Input '${INPUT.links}' is required: give lines 'PATH -> TARGET', a YAML list, or @file.`);
     const workingDir = workingDirectory(platform, mayHang);
-    const backupSuffix = input('backup-suffix');
+    const backupSuffix = input(INPUT.backupSuffix) || DEFAULTS.backupSuffix;
     if (/[/\\\0]/.test(backupSuffix)) {
-        throw new InputError(`Input 'backup-suffix' must not contain a path separator or NUL; got '${backupSuffix}'.`);
+        throw new InputError(`Input '${INPUT.backupSuffix}' must not contain a path separator or NUL; got '${backupSuffix}'.`);
     }
-    const { spec, specFile } = readSpec(links, workingDir, platform);
+    const { spec, specFile } = specFromLinks(links, workingDir, platform);
     const settings = {
         specFile,
         defaults: {
-            type: oneOf('type', LINK_TYPES, 'symlink'),
-            fallback: kinds('fallback'),
-            relative: oneOf('relative', RELATIVE_MODES, 'auto'),
-            overwrite: oneOf('overwrite', OVERWRITE_MODES, 'never'),
-            state: oneOf('state', STATES, 'present')
+            type: choiceInput(INPUT.type, LINK_TYPES, DEFAULTS.type),
+            fallback: kinds(INPUT.fallback, DEFAULTS.fallback),
+            relative: choiceInput(INPUT.relative, RELATIVE_MODES, DEFAULTS.relative),
+            overwrite: choiceInput(INPUT.overwrite, OVERWRITE_MODES, DEFAULTS.overwrite),
+            state: choiceInput(INPUT.state, STATES, DEFAULTS.state)
         },
         backupSuffix,
-        createParents: bool('create-parents', true),
+        createParents: bool(INPUT.createParents, DEFAULTS.createParents),
         workingDirectory: workingDir,
-        confine: bool('confine', true),
-        dangling: oneOf('dangling', DANGLING_MODES, 'warn'),
-        dryRun: bool('dry-run', false),
-        failOnError: bool('fail-on-error', true),
-        timeoutMs: seconds('timeout', 30) * 1000,
-        summary: bool('summary', true),
-        cleanup: bool('cleanup', false)
+        confine: bool(INPUT.confine, DEFAULTS.confine),
+        dangling: choiceInput(INPUT.dangling, DANGLING_MODES, DEFAULTS.dangling),
+        dryRun: bool(INPUT.dryRun, DEFAULTS.dryRun),
+        failOnError: bool(INPUT.failOnError, DEFAULTS.failOnError),
+        timeoutMs: seconds(INPUT.timeout, DEFAULTS.timeout) * 1000,
+        summary: bool(INPUT.summary, DEFAULTS.summary),
+        cleanup: bool(INPUT.cleanup, DEFAULTS.cleanup)
     };
     core_debug(`settings: ${JSON.stringify({ ...settings, spec: `${spec.length} characters` })}`);
     return { settings, spec };
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/spec.ts
-// Parse stage: the spec text becomes entries with line numbers, or line-numbered problems. Nothing touches the disk.
-
-
-
-/**
- * A spec is YAML/JSON when its first entry opens a list: `- `, `[{` or `[` alone (JSON, even on one line whose
- * strings hold ` -> `), or `[` on a line without ` -> ` (so that `[slug].tsx -> x` stays a line). Otherwise it is
- * `PATH -> TARGET` lines.
- */
-function isStructured(text) {
-    const first = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-    if (first === undefined)
-        return false;
-    return /^\s*(-(\s|$)|\[\s*(\{|$))/.test(first) || (/^\s*\[/.test(first) && !SEPARATOR.test(first));
-}
-function parseInto(text, defaults, take) {
-    // Editors on Windows start files with a byte-order mark; YAML misreads one before `- `.
-    const spec = text.replace(/^\uFEFF/, '');
-    return isStructured(spec) ? parseYaml(spec, defaults, take) : parseLines(spec, defaults, take);
-}
-function parseSpec(text, defaults) {
-    const entries = [];
-    const problems = parseInto(text, defaults, (entry) => entries.push(entry));
-    return { entries, problems };
-}
+;// CONCATENATED MODULE: ./src/spec/entry.ts
 function checkPathText(value, what, line, problems) {
     if (value === '')
         problems.push({ line, message: `${what} is empty` });
     else if (value.includes('\0'))
         problems.push({ line, message: `${what} contains a NUL byte` });
 }
+
+;// CONCATENATED MODULE: ./src/spec/lines.ts
+// A spec of `PATH -> TARGET` lines: one entry per line, blank lines and `#` comments skipped.
+
+
 /** SEPARATOR, every occurrence: a line is split on it. */
 const SEPARATORS = new RegExp(SEPARATOR, 'g');
 /** The text's lines one at a time with their numbers (a spec of 100,000 lines is never split into an array). */
@@ -44528,114 +44554,33 @@ function parseLines(text, defaults, take) {
     });
     return problems;
 }
-const FIELDS = ['path', 'target', 'type', 'fallback', 'relative', 'overwrite', 'target-type', 'state'];
-/**
- * The parser's errors in a person's words, one per line: what follows the first error on a line says nothing new (a
- * tab in the indentation gave three), and the line is named already. A tab there is the usual cause: said plainly.
- */
-function yamlProblems(errors, text) {
-    const byLine = new Map();
-    for (const error of errors) {
-        const line = error.linePos?.[0].line ?? 1;
-        if (byLine.has(line))
-            continue;
-        const written = text.split('\n', line)[line - 1] ?? '';
-        const said = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        byLine.set(line, /^ *\t/.test(written) ? 'YAML: a tab in the indentation; YAML indents with spaces only' : `YAML: ${said}`);
-    }
-    return [...byLine].map(([line, message]) => ({ line, message }));
-}
-function parseYaml(text, defaults, take) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    // failsafe: every scalar is text as written, so `path: 1.10` stays "1.10" and `007` stays "007".
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, schema: 'failsafe' });
-    const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
-    const problems = yamlProblems(doc.errors, text);
-    if (problems.length > 0)
-        return problems;
-    if (!(0,dist/* isSeq */.oP)(doc.contents))
-        return [{ line: 1, message: 'a YAML spec must be a list' }];
-    for (const item of doc.contents.items) {
-        const line = lineOf(item);
-        if (!(0,dist/* isMap */.jh)(item)) {
-            problems.push({ line, message: 'each list item must be an object with path and target' });
-            continue;
+
+;// CONCATENATED MODULE: ./src/spec/dependents.ts
+
+/** A link whose PATH or TARGET lies below another entry's PATH sees that link, so it must wait for it. */
+function markDependents(requests, linkPaths, platform) {
+    const { path } = platform;
+    // Thousands of links share a few directories: answer each directory once.
+    const known = new Map();
+    const underALink = (start) => {
+        let answer = known.get(start);
+        if (answer === undefined) {
+            const parent = path.dirname(start);
+            answer = linkPaths.has(resolvedKey(platform, start)) || (parent !== start && underALink(parent));
+            known.set(start, answer);
         }
-        const fields = new Map();
-        for (const pair of item.items) {
-            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
-            // toJS with the document resolves aliases (`*anchor`), as YAML writers emit for shared lists.
-            const value = pair.value?.toJS(doc);
-            fields.set(key, { value, line: lineOf(pair.key) });
-        }
-        const entry = entryFromFields(fields, line, defaults, problems);
-        const endLine = item.range ? lineCounter.linePos(Math.max(item.range[0], item.range[1] - 1)).line : line;
-        if (entry)
-            take(endLine > line ? { ...entry, endLine } : entry);
-    }
-    return problems;
-}
-function entryFromFields(fields, line, defaults, problems) {
-    const before = problems.length;
-    for (const [key, { line: keyLine }] of fields) {
-        if (!FIELDS.includes(key)) {
-            problems.push({ line: keyLine, message: `unknown field '${key}'; allowed: ${FIELDS.join(', ')}` });
-        }
-    }
-    /** A path field: missing, not text, empty or with a NUL is a problem on the field's own line. */
-    const pathField = (name) => {
-        const field = fields.get(name);
-        if (field === undefined) {
-            problems.push({ line, message: `missing '${name}'` });
-            return '';
-        }
-        if (typeof field.value !== 'string' && typeof field.value !== 'number') {
-            problems.push({ line: field.line, message: `'${name}' must be a string` });
-            return '';
-        }
-        const value = String(field.value).trim();
-        checkPathText(value, `'${name}'`, field.line, problems);
-        return value;
+        return answer;
     };
-    const choice = (name, allowed, fallback) => {
-        const field = fields.get(name);
-        if (field === undefined)
-            return fallback;
-        const value = typeof field.value === 'string' || typeof field.value === 'boolean' ? String(field.value).toLowerCase() : '';
-        const match = allowed.find((a) => a === value);
-        if (match)
-            return match;
-        const got = typeof field.value === 'string' ? field.value : JSON.stringify(field.value);
-        problems.push({ line: field.line, message: `'${name}' must be one of ${allowed.join(', ')}; got '${got}'` });
-        return fallback;
-    };
-    const options = {
-        type: choice('type', LINK_TYPES, defaults.type),
-        fallback: defaults.fallback,
-        relative: choice('relative', RELATIVE_MODES, defaults.relative),
-        overwrite: choice('overwrite', OVERWRITE_MODES, defaults.overwrite),
-        targetType: fields.has('target-type') ? choice('target-type', TARGET_TYPES, 'file') : defaults.targetType,
-        state: fields.has('state') ? choice('state', STATES, 'present') : defaults.state
-    };
-    const fallback = fields.get('fallback');
-    if (fallback !== undefined) {
-        const items = Array.isArray(fallback.value) ? fallback.value : [fallback.value ?? ''];
-        if (!items.every((item) => typeof item === 'string')) {
-            problems.push({ line: fallback.line, message: "'fallback' must be a list of link kinds or a string" });
-        }
-        else {
-            const parsed = parseKinds(items.join(','));
-            if ('kinds' in parsed)
-                options.fallback = parsed.kinds;
-            else
-                problems.push({ line: fallback.line, message: `'fallback': ${parsed.problem}` });
-        }
+    for (const request of requests) {
+        // A TARGET that is another entry's PATH counts too: it exists only once that link is made.
+        request.dependsOnEarlier =
+            underALink(path.dirname(request.absPath)) || (request.absTarget !== '' && underALink(request.absTarget));
     }
-    const path = pathField('path');
-    // An entry that removes needs only PATH: with TARGET, only a link leading there goes.
-    const target = options.state === 'absent' && !fields.has('target') ? '' : pathField('target');
-    return problems.length === before ? { line, path, target, options } : undefined;
 }
+
+;// CONCATENATED MODULE: ./src/spec/resolve.ts
+
+
 /**
  * Resolves PATH and TARGET against the working directory, entry by entry, and checks what can be checked without
  * the disk: `..` escapes, duplicates, links to themselves.
@@ -44720,37 +44665,167 @@ function resolveEntries(entries, workingDirectory, confine, platform) {
         resolver.add(entry);
     return resolver.done();
 }
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/spec/fields.ts
+// One object of a YAML/JSON spec, its fields read and checked, becomes an entry; each problem on its field's line.
+
+
+
+const FIELDS = ['path', 'target', 'type', 'fallback', 'relative', 'overwrite', 'target-type', 'state'];
+function entryFromFields(fields, line, defaults, problems) {
+    const before = problems.length;
+    for (const [key, { line: keyLine }] of fields) {
+        if (!FIELDS.includes(key)) {
+            problems.push({ line: keyLine, message: `unknown field '${key}'; allowed: ${FIELDS.join(', ')}` });
+        }
+    }
+    /** A path field: missing, not text, empty or with a NUL is a problem on the field's own line. */
+    const pathField = (name) => {
+        const field = fields.get(name);
+        if (field === undefined) {
+            problems.push({ line, message: `missing '${name}'` });
+            return '';
+        }
+        if (typeof field.value !== 'string' && typeof field.value !== 'number') {
+            problems.push({ line: field.line, message: `'${name}' must be a string` });
+            return '';
+        }
+        const value = String(field.value).trim();
+        checkPathText(value, `'${name}'`, field.line, problems);
+        return value;
+    };
+    const choiceField = (name, allowed, byDefault) => {
+        const field = fields.get(name);
+        if (field === undefined)
+            return byDefault;
+        const value = typeof field.value === 'string' || typeof field.value === 'boolean' ? String(field.value) : '';
+        const written = typeof field.value === 'string' ? field.value : JSON.stringify(field.value);
+        const chosen = oneOf(name, allowed, value, written);
+        if ('value' in chosen)
+            return chosen.value;
+        problems.push({ line: field.line, message: chosen.problem });
+        return byDefault;
+    };
+    const options = {
+        type: choiceField('type', LINK_TYPES, defaults.type),
+        fallback: defaults.fallback,
+        relative: choiceField('relative', RELATIVE_MODES, defaults.relative),
+        overwrite: choiceField('overwrite', OVERWRITE_MODES, defaults.overwrite),
+        targetType: fields.has('target-type') ? choiceField('target-type', TARGET_TYPES, 'file') : defaults.targetType,
+        state: fields.has('state') ? choiceField('state', STATES, 'present') : defaults.state
+    };
+    const fallbackField = fields.get('fallback');
+    if (fallbackField !== undefined) {
+        const items = Array.isArray(fallbackField.value) ? fallbackField.value : [fallbackField.value ?? ''];
+        if (!items.every((item) => typeof item === 'string')) {
+            problems.push({ line: fallbackField.line, message: "'fallback' must be a list of link kinds or a string" });
+        }
+        else {
+            const parsed = parseKinds(items.join(','));
+            if ('kinds' in parsed)
+                options.fallback = parsed.kinds;
+            else
+                problems.push({ line: fallbackField.line, message: `'fallback': ${parsed.problem}` });
+        }
+    }
+    const path = pathField('path');
+    // An entry that removes needs only PATH: with TARGET, only a link leading there goes.
+    const target = options.state === 'absent' && !fields.has('target') ? '' : pathField('target');
+    return problems.length === before ? { line, path, target, options } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/spec/yaml.ts
+// A YAML/JSON spec: a list of objects, each read into its fields with their lines (fields.ts makes the entry).
+
+
+/**
+ * The parser's errors in a person's words, one per line: what follows the first error on a line says nothing new (a
+ * tab in the indentation gave three), and the line is named already. A tab there is the usual cause: said plainly.
+ */
+function yamlProblems(errors, text) {
+    const byLine = new Map();
+    for (const error of errors) {
+        const line = error.linePos?.[0].line ?? 1;
+        if (byLine.has(line))
+            continue;
+        const written = text.split('\n', line)[line - 1] ?? '';
+        const said = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        byLine.set(line, /^ *\t/.test(written) ? 'YAML: a tab in the indentation; YAML indents with spaces only' : `YAML: ${said}`);
+    }
+    return [...byLine].map(([line, message]) => ({ line, message }));
+}
+function parseYaml(text, defaults, take) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    // failsafe: every scalar is text as written, so `path: 1.10` stays "1.10" and `007` stays "007".
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, schema: 'failsafe' });
+    const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+    const problems = yamlProblems(doc.errors, text);
+    if (problems.length > 0)
+        return problems;
+    if (!(0,dist/* isSeq */.oP)(doc.contents))
+        return [{ line: 1, message: 'a YAML spec must be a list' }];
+    for (const item of doc.contents.items) {
+        const line = lineOf(item);
+        if (!(0,dist/* isMap */.jh)(item)) {
+            problems.push({ line, message: 'each list item must be an object with path and target' });
+            continue;
+        }
+        const fields = new Map();
+        for (const pair of item.items) {
+            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
+            // toJS with the document resolves aliases (`*anchor`), as YAML writers emit for shared lists.
+            const value = pair.value?.toJS(doc);
+            fields.set(key, { value, line: lineOf(pair.key) });
+        }
+        const entry = entryFromFields(fields, line, defaults, problems);
+        const endLine = item.range ? lineCounter.linePos(Math.max(item.range[0], item.range[1] - 1)).line : line;
+        if (entry)
+            take(endLine > line ? { ...entry, endLine } : entry);
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/spec/index.ts
+// Parse stage: the spec text becomes entries with line numbers, or line-numbered problems. Nothing touches the disk.
+
+
+
+
+
+/**
+ * A spec is YAML/JSON when its first entry opens a list: `- `, `[{` or `[` alone (JSON, even on one line whose
+ * strings hold ` -> `), or `[` on a line without ` -> ` (so that `[slug].tsx -> x` stays a line). Otherwise it is
+ * `PATH -> TARGET` lines.
+ */
+function isStructured(text) {
+    const first = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+    if (first === undefined)
+        return false;
+    return /^\s*(-(\s|$)|\[\s*(\{|$))/.test(first) || (/^\s*\[/.test(first) && !SEPARATOR.test(first));
+}
+function parseInto(text, defaults, take) {
+    // Editors on Windows start files with a byte-order mark; YAML misreads one before `- `.
+    const spec = text.replace(/^\uFEFF/, '');
+    return isStructured(spec) ? parseYaml(spec, defaults, take) : parseLines(spec, defaults, take);
+}
+function parseSpec(text, defaults) {
+    const entries = [];
+    const problems = parseInto(text, defaults, (entry) => entries.push(entry));
+    return { entries, problems };
+}
 /**
  * The links of a spec, read and resolved in one pass (a spec of 100,000 lines never holds its entries and its
  * requests at once); or the spec's problems, with the entries that were read, and then nothing is to be touched.
  */
-function spec_readSpec(text, { defaults, workingDirectory, confine }, platform) {
+function readSpec(text, { defaults, workingDirectory, confine }, platform) {
     const resolver = new Resolver(workingDirectory, confine, platform);
     const parseProblems = parseInto(text, defaults, (entry) => resolver.add(entry));
     const { requests, problems } = resolver.done();
     if (parseProblems.length === 0 && problems.length === 0)
         return { requests };
     return { problems: [...parseProblems, ...problems], entries: parseSpec(text, defaults).entries };
-}
-/** A link whose PATH or TARGET lies below another entry's PATH sees that link, so it must wait for it. */
-function markDependents(requests, linkPaths, platform) {
-    const { path } = platform;
-    // Thousands of links share a few directories: answer each directory once.
-    const known = new Map();
-    const underALink = (start) => {
-        let answer = known.get(start);
-        if (answer === undefined) {
-            const parent = path.dirname(start);
-            answer = linkPaths.has(resolvedKey(platform, start)) || (parent !== start && underALink(parent));
-            known.set(start, answer);
-        }
-        return answer;
-    };
-    for (const request of requests) {
-        // A TARGET that is another entry's PATH counts too: it exists only once that link is made.
-        request.dependsOnEarlier =
-            underALink(path.dirname(request.absPath)) || (request.absTarget !== '' && underALink(request.absTarget));
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/undo-state.ts
@@ -44927,7 +45002,7 @@ async function main_run(options = {}) {
         const platform = withVolumeCaseRules(os, detector, { mayHang: onShare, ops });
         const { settings, spec } = getInputs(platform, mayHang);
         const where = { settings, platform, workspace: process.env.GITHUB_WORKSPACE || settings.workingDirectory };
-        const read = spec_readSpec(spec, settings, platform);
+        const read = readSpec(spec, settings, platform);
         if ('problems' in read)
             return await reportProblems(read.problems, where, read.entries);
         // Each result is reported as it is made, in spec order, and then let go of.
