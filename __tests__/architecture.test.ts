@@ -9,7 +9,7 @@ const SRC = fileURLToPath(new URL('../src/', import.meta.url))
 
 /** Lowest first: the data, then what knows the world, then the pipeline's stages in order, then what runs them. */
 const LAYERS: string[][] = [
-  ['model.ts', 'errors.ts', 'platform.ts', 'roles.ts', 'mount-table.ts'],
+  ['model.ts', 'errors.ts', 'platform.ts', 'roles.ts', 'mount-table.ts', 'names.ts'],
   ['inputs.ts'],
   ['families.ts'],
   ['fsops.ts', 'knowledge.ts', 'mount-sources.ts', 'mounts.ts', 'mounts-macos.ts', 'mounts-windows.ts'],
@@ -28,7 +28,7 @@ const LAYERS: string[][] = [
   ['plan/index.ts'],
   ['result.ts'],
   ['apply/context.ts'],
-  ['apply/temp-names.ts', 'apply/kept-kinds.ts'],
+  ['apply/kept-kinds.ts'],
   ['apply/evidence.ts', 'apply/copy.ts'],
   ['apply/step-error.ts'],
   ['apply/make.ts', 'apply/parents.ts'],

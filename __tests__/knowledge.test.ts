@@ -2,8 +2,8 @@
 // and false in its neighbour, and the facts of the message a user reads. Assertions name the errno, filesystem,
 // option and the fix in the action's terms, not the wording.
 import { describe, expect, it } from '@jest/globals'
-import { explain, kindWords, troubleshootingRows, type FailureContext } from '../src/knowledge.js'
-import type { FilesystemInfo, Kind } from '../src/model.js'
+import { explain, troubleshootingRows, type FailureContext } from '../src/knowledge.js'
+import { kindWords, type FilesystemInfo, type Kind } from '../src/model.js'
 import { platformFor } from '../src/platform.js'
 import { failedLink } from './helpers/failure.js'
 

@@ -1,11 +1,12 @@
 // What the post step does for one link the main step made (`cleanup: true`): only where PATH is still exactly what
 // was made, remove it, and put back what it replaced (from its backup, or a replaced link from its recorded text).
 // Anything changed since is kept, with a warning. The same code identifies what the main step made.
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import type { Stats } from 'node:fs'
 import { errnoCode } from './errors.js'
 import { removeEntry, type FsOps } from './fsops.js'
 import type { Identity, Status, UndoEntry } from './model.js'
+import { tempName } from './names.js'
 import { parentChange, removeMadeDirs, underParent } from './parent.js'
 import { kindFromText } from './mounts-windows.js'
 import { pathKey, sameLinkTarget, type Platform } from './platform.js'
@@ -108,18 +109,12 @@ export interface Undone {
   warnings: string[]
 }
 
-/** A temporary name beside p, of apply's form (a later run sweeps one left behind). */
-function tempBeside(p: string, platform: Platform): string {
-  const name = `.ln-action-${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`
-  return platform.path.join(platform.path.dirname(p), name)
-}
-
 /**
- * A link with `text`, of its Windows kind, put where `p` is: made under a temporary name of apply's form (swept if
+ * A link with `text`, of its Windows kind, put where `p` is: made under a temporary name (names.ts: swept if
  * left behind), then renamed over p.
  */
 function putLinkBack(p: string, was: Identity, ops: FsOps, platform: Platform, warnings: string[]): void {
-  const temp = tempBeside(p, platform)
+  const temp = tempName(platform.path.dirname(p), platform.path)
   ops.symlink(was.link!, temp, platform.isWindows ? (was.type ?? 'file') : undefined)
   try {
     renameOver(temp, p, ops, platform, warnings)
@@ -153,7 +148,7 @@ function renameOver(from: string, p: string, ops: FsOps, platform: Platform, war
  * removed; where `from` cannot move in, the tree goes back. Not atomic: said.
  */
 function renameOverCopy(from: string, p: string, ops: FsOps, platform: Platform, warnings: string[]): void {
-  const aside = tempBeside(p, platform)
+  const aside = tempName(platform.path.dirname(p), platform.path)
   ops.rename(p, aside)
   try {
     ops.rename(from, p)

@@ -660,17 +660,6 @@ export function isCapabilityFailure(ctx: FailureContext): boolean {
   return explain(ctx).capability
 }
 
-const KIND_WORDS: Record<Kind, string> = {
-  symlink: 'symbolic link',
-  hardlink: 'hard link',
-  junction: 'junction',
-  copy: 'copy'
-}
-
-export function kindWords(kind: Kind): string {
-  return KIND_WORDS[kind]
-}
-
 function describeFilesystem(fs: FilesystemInfo): string {
   if (fs.type === 'unknown') return `a filesystem of unknown type${fs.mountPoint ? ` mounted at ${fs.mountPoint}` : ''}`
   const where = fs.mountPoint ? ` mounted at ${fs.mountPoint}` : ''

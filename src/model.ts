@@ -237,7 +237,14 @@ export interface UndoEntry {
   share?: boolean
 }
 
-/** The n-th name a backup of `path` may take: PATH+suffix first, then PATH.~1~, PATH.~2~... (as `ln --backup=numbered`). */
-export function backupName(path: string, suffix: string, n: number): string {
-  return n === 0 ? path + suffix : `${path}.~${n}~`
+const KIND_WORDS: Record<Kind, string> = {
+  symlink: 'symbolic link',
+  hardlink: 'hard link',
+  junction: 'junction',
+  copy: 'copy'
+}
+
+/** A kind of link as a message says it. */
+export function kindWords(kind: Kind): string {
+  return KIND_WORDS[kind]
 }

@@ -1,6 +1,5 @@
 // How results read, wherever they are shown (log, annotations, job summary): words, paths and safe text.
-import { kindWords } from './knowledge.js'
-import type { Fallback, LinkResult, Settings } from './model.js'
+import { kindWords, type Fallback, type LinkResult, type Settings } from './model.js'
 import { relativeInside, type Platform } from './platform.js'
 
 /** What the report needs besides the results: the settings, the workspace, the platform. */

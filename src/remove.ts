@@ -3,7 +3,7 @@
 // a directory or a link elsewhere is kept, saying what is there and why; `overwrite` does not change that.
 import type { Stats } from 'node:fs'
 import type { FsOps } from './fsops.js'
-import { backupName } from './model.js'
+import { backupName } from './names.js'
 
 /** What the plan found at PATH, and of TARGET when one was given. */
 export interface RemovalFacts {

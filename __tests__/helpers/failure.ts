@@ -1,6 +1,7 @@
 // The failure the knowledge base is asked about, as apply reports it, for tests that build one by hand.
 import { errnoNumber } from '../../src/errors.js'
-import { kindWords, type FailureContext } from '../../src/knowledge.js'
+import { type FailureContext } from '../../src/knowledge.js'
+import { kindWords } from '../../src/model.js'
 import type { FilesystemInfo, Kind } from '../../src/model.js'
 import type { Platform } from '../../src/platform.js'
 

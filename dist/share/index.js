@@ -81,6 +81,142 @@ function toFailure(error, syscall, attempted) {
     return { code, errno, syscall, attempted, path: error.path };
 }
 
+;// CONCATENATED MODULE: ./src/model.ts
+// The data that flows through the pipeline: spec entries in, one result per entry out.
+/** `->` with white space (or the line's end) on each side, in a spec line: paths may contain `-` and `>`. */
+const SEPARATOR = /(?:^|\s)->(?:\s|$)/;
+const LINK_TYPES = ['symlink', 'hardlink', 'junction'];
+/** What can end up at PATH: a link of some kind, or a copy of TARGET (only through `fallback`). */
+const KINDS = [...LINK_TYPES, 'copy'];
+/** `symlink, copy` or `symlink copy` → ['symlink', 'copy'], or what is wrong with it (said where it was written). */
+function parseKinds(value) {
+    const words = value.split(/[\s,]+/).filter((k) => k !== '');
+    const unknown = words.find((k) => !KINDS.includes(k));
+    if (unknown !== undefined)
+        return { problem: `'${unknown}' is not a link kind; use ${KINDS.join(', ')}.` };
+    return { kinds: [...new Set(words)] };
+}
+const RELATIVE_MODES = (/* unused pure expression or super */ null && (['auto', 'true', 'false']));
+const OVERWRITE_MODES = (/* unused pure expression or super */ null && (['never', 'links', 'files']));
+const DANGLING_MODES = (/* unused pure expression or super */ null && (['warn', 'fail', 'allow']));
+/** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
+const STATES = (/* unused pure expression or super */ null && (['present', 'absent']));
+const TARGET_TYPES = (/* unused pure expression or super */ null && (['file', 'dir']));
+const KIND_WORDS = {
+    symlink: 'symbolic link',
+    hardlink: 'hard link',
+    junction: 'junction',
+    copy: 'copy'
+};
+/** A kind of link as a message says it. */
+function kindWords(kind) {
+    return KIND_WORDS[kind];
+}
+
+;// CONCATENATED MODULE: ./src/plan/link-plan.ts
+// What a plan says about one link: the empty plan each link starts from (what a link that never got further reports),
+// with the kinds it asks for, and how a plan fails.
+
+/** The kinds asked for by each set of options (thousands of links share one), never changed: plans filter copies. */
+const kindsOf = new WeakMap();
+/** The kinds a link asks for, in the order to try them: its type, then its fallbacks. */
+function requestedKinds({ options }) {
+    let kinds = kindsOf.get(options);
+    if (!kinds)
+        kindsOf.set(options, (kinds = [options.type, ...options.fallback.filter((k) => k !== options.type)]));
+    return kinds;
+}
+/** A plan that has looked at nothing yet: what a link that never got that far reports. */
+function emptyPlan(request, ctx) {
+    return {
+        request,
+        action: 'create',
+        kinds: requestedKinds(request),
+        text: '',
+        linkSource: request.absTarget,
+        targetExists: false,
+        targetIsDir: request.options.targetType === 'dir',
+        missingParents: [],
+        filesystem: ctx.detector.forPath(request.absPath),
+        warnings: []
+    };
+}
+function failed(plan, code, syscall, attempted) {
+    return Object.assign(plan, {
+        action: 'fail',
+        failure: { code, errno: errnoNumber(code) ?? undefined, syscall, attempted }
+    });
+}
+/** Words for what a link's plan tried, where the plan itself fails. */
+function attemptOf(request) {
+    return `create the ${request.options.type === 'hardlink' ? 'hard' : 'symbolic'} link`;
+}
+
+;// CONCATENATED MODULE: ./src/plan/kinds.ts
+
+
+/** The plan moves on from `kind` to `next`, for `why`: the first kind asked stays the one reported as asked. */
+function fallBack(plan, kind, next, why) {
+    const before = plan.fallback;
+    plan.fallback = { asked: before?.asked ?? kind, instead: next, why: before ? `${before.why} ${why}` : why };
+}
+const SYSCALL = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', copy: 'copyfile' };
+function syscallOf(kind) {
+    return SYSCALL[kind];
+}
+/**
+ * Windows fixes what a link is when it is made: a junction leads only to a directory (so it leaves the kinds to try
+ * where TARGET is not one), and a symlink to a TARGET that does not exist yet is a file link unless `target-type: dir`
+ * says otherwise, which is worth a warning.
+ */
+function windowsKinds(plan) {
+    const { request, targetExists, targetIsDir } = plan;
+    const kinds = targetIsDir ? plan.kinds : plan.kinds.filter((k) => k !== 'junction');
+    if (targetExists || request.options.targetType !== undefined || !kinds.includes('symlink'))
+        return { kinds };
+    const warning = `TARGET ${request.absTarget} does not exist yet, and Windows fixes a symbolic link's type when it is made: ` +
+        `${request.absPath} is made a file link (a guess). Set \`target-type: dir\` if TARGET will be a directory, ` +
+        `or \`target-type: file\` to say so.`;
+    return { kinds, warning };
+}
+/**
+ * The kinds that can lead to this TARGET, known before any call: a missing one takes only links, a directory no hard
+ * link (link(2) says EPERM). A failed plan when none can; a warning when the plan falls back from the asked kind.
+ */
+function fitKinds(plan, target, ctx) {
+    const { request } = plan;
+    const requested = plan.kinds;
+    const attempt = attemptOf(request);
+    if (!target)
+        plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction');
+    else if (target.isDirectory())
+        plan.kinds = requested.filter((k) => k !== 'hardlink');
+    if (plan.kinds.length === 0)
+        return target ? failed(plan, 'EPERM', 'link', attempt) : failed(plan, 'ENOENT', syscallOf(requested[0]), attempt);
+    if (plan.kinds[0] !== requested[0]) {
+        const why = target
+            ? 'is a directory, which no hard link can lead to'
+            : `does not exist, so no ${kindWords(requested[0])} can lead to it`;
+        fallBack(plan, requested[0], plan.kinds[0], `TARGET ${request.absTarget} ${why}.`);
+    }
+    if (!target) {
+        if (ctx.settings.dangling === 'fail')
+            return failed(plan, 'ENOENT', 'stat', `${attempt} (dangling: fail)`);
+        if (ctx.settings.dangling === 'warn') {
+            plan.warnings.push(`TARGET ${request.absTarget} does not exist: the link at ${request.absPath} dangles for now.`);
+        }
+    }
+    if (!ctx.platform.isWindows)
+        return undefined;
+    const fitted = windowsKinds(plan);
+    if (fitted.kinds.length === 0)
+        return failed(plan, 'ENOTDIR', 'symlink', 'create the junction');
+    plan.kinds = fitted.kinds;
+    if (fitted.warning)
+        plan.warnings.push(fitted.warning);
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/families.ts
 const ok = (fallback, rerun = 'yes') => ({
     symlink: 'yes',
@@ -483,6 +619,592 @@ function platform_sameLinkTarget(platform, linkPath, existingText, wantedText) {
         return false;
     const dir = path.dirname(linkPath);
     return platform_pathKey(platform, path.resolve(dir, existing)) === platform_pathKey(platform, path.resolve(dir, wanted));
+}
+
+;// CONCATENATED MODULE: ./src/plan/recognise.ts
+
+
+
+function existingKind(stats) {
+    if (stats.isSymbolicLink())
+        return 'link';
+    if (stats.isDirectory())
+        return 'dir';
+    return stats.nlink > 1 ? 'link' : 'file';
+}
+/** Same size and modification time (within FAT's 2 s) and type: what a copy made by `fallback: copy` keeps. */
+function sameFileMeta(a, b) {
+    return a.isFile() === b.isFile() && a.size === b.size && Math.abs(a.mtimeMs - b.mtimeMs) < 2000;
+}
+/** A directory copy is recognised by the same names, types, sizes and times all the way down. */
+function sameTree(copy, original, ops, platform) {
+    const names = ops.readdir(original);
+    if (ops.readdir(copy).length !== names.length)
+        return false;
+    return names.every((name) => {
+        const a = ops.lstat(platform.path.join(copy, name));
+        const b = ops.lstat(platform.path.join(original, name));
+        if (!a || !b || a.isDirectory() !== b.isDirectory() || a.isSymbolicLink() !== b.isSymbolicLink())
+            return false;
+        if (a.isDirectory())
+            return sameTree(platform.path.join(copy, name), platform.path.join(original, name), ops, platform);
+        return a.isSymbolicLink() || sameFileMeta(a, b);
+    });
+}
+/**
+ * A directory at PATH is TARGET's copy when their trees match. Where a listing fails (davfs2 answers readdir with
+ * EINVAL in every directory) it cannot be compared: it is taken as the copy, with a warning, rather than failing
+ * every re-run (a directory is never replaced anyway).
+ */
+function recogniseTree(plan, ctx) {
+    const abs = plan.request.absPath;
+    try {
+        return sameTree(abs, plan.request.absTarget, ctx.ops, ctx.platform) ? {} : undefined;
+    }
+    catch (error) {
+        if (!isErrno(error))
+            throw error;
+        const why = `${errors_errnoCode(error)} from ${error.syscall ?? 'scandir'}() on ${plan.filesystem.type}`;
+        return {
+            warning: `${abs} is a directory, but it cannot be listed to compare with TARGET (${why}): taken as its copy, not verified.`
+        };
+    }
+}
+/** Same type, size, time and mode: all that can be compared where a filesystem hides links or inodes. */
+function looksLikeTarget(at, target) {
+    return (target !== undefined &&
+        at.isDirectory() === target.isDirectory() &&
+        at.mode === target.mode &&
+        sameFileMeta(at, target));
+}
+function readLinkText(plan, ctx) {
+    try {
+        return ctx.ops.readlink(plan.request.absPath);
+    }
+    catch (error) {
+        // Absolute or escaping link texts can be hidden (sshfs's contain_symlinks): the link is there, its text is not.
+        if (!quirksOf(plan.filesystem).hidesLinkTexts || errors_errnoCode(error) !== 'EPERM')
+            throw error;
+        plan.unreadable = true;
+        return undefined;
+    }
+}
+function recognise(kind, plan, at, target, ctx) {
+    const { platform } = ctx;
+    const abs = plan.request.absPath;
+    const fs = plan.filesystem;
+    const quirks = quirksOf(fs);
+    switch (kind) {
+        case 'symlink':
+        case 'junction': {
+            if (!at.isSymbolicLink()) {
+                // Through sshfs -o follow_symlinks a link shows as what it points to.
+                if (!quirks.followsSymlinks || !looksLikeTarget(at, target))
+                    return undefined;
+                return {
+                    warning: `${abs} shows as its TARGET through this ${fs.type} mount (${quirks.followOption}): taken as the link, but it cannot be verified here.`
+                };
+            }
+            const text = readLinkText(plan, ctx);
+            if (text === undefined) {
+                // The text is hidden, its length is not (a symlink's size is the length of its text).
+                if (at.size !== Buffer.byteLength(plan.text))
+                    return undefined;
+                return {
+                    warning: `${abs} is a symlink of the right length, but this ${fs.type} mount hides its text (absolute or with ..): taken as unchanged, not verified.`
+                };
+            }
+            const wanted = linkTextOf(platform, kind, plan.text, plan.request.absTarget);
+            return platform_sameLinkTarget(platform, abs, text, wanted) ? {} : undefined;
+        }
+        case 'hardlink':
+            if (!target || !at.isFile())
+                return undefined;
+            if (at.ino === target.ino && at.dev === target.dev)
+                return {};
+            // sshfs shows every name of a file as its own inode: a hard link there cannot be told from a copy.
+            if (!quirks.hidesInodes || !looksLikeTarget(at, target))
+                return undefined;
+            return {
+                warning: `${abs} has TARGET's size, time and mode; ${fs.type} shows each name as its own inode, so this hard link cannot be verified.`
+            };
+        case 'copy':
+            if (!target || at.isSymbolicLink())
+                return undefined;
+            if (target.isDirectory())
+                return at.isDirectory() ? recogniseTree(plan, ctx) : undefined;
+            return sameFileMeta(at, target) ? {} : undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/decide.ts
+
+
+
+/** Given what is at PATH: unchanged when it is already what was asked for, else create, replace, or fail. */
+function decide(plan, at, target, ctx) {
+    const { request } = plan;
+    const attempt = attemptOf(request);
+    if (at) {
+        plan.existing = existingKind(at);
+        for (const kind of requestedKinds(request)) {
+            const recognised = recognise(kind, plan, at, target, ctx);
+            if (!recognised)
+                continue;
+            if (recognised.warning)
+                plan.warnings.push(recognised.warning);
+            return Object.assign(plan, { action: 'unchanged', kinds: [kind] });
+        }
+    }
+    // A read-only mount answers EEXIST where something is in the way: name the real cause first.
+    if (plan.filesystem.options.includes('ro'))
+        return failed(plan, 'EROFS', syscallOf(plan.kinds[0]), attempt);
+    if (!at) {
+        if (plan.missingParents.length === 0 || ctx.settings.createParents)
+            return plan;
+        return failed(plan, 'ENOENT', syscallOf(plan.kinds[0]), `${attempt} (create-parents: false)`);
+    }
+    const allowed = plan.existing === 'link'
+        ? request.options.overwrite !== 'never'
+        : plan.existing === 'file' && request.options.overwrite === 'files';
+    if (!allowed && plan.unreadable)
+        return failed(plan, 'EPERM', 'readlink', 'check the existing link');
+    if (!allowed)
+        return failed(plan, 'EEXIST', syscallOf(plan.kinds[0]), attempt);
+    return Object.assign(plan, { action: 'replace' });
+}
+
+;// CONCATENATED MODULE: ./src/plan/gone-shares.ts
+// Links on a share already found gone (ENOTCONN...) are skipped, not attempted: they fail as the link that found it
+// gone did, and say they were skipped.
+
+
+/** The plan of a link on the share at `mountPoint` when that share is already known to be gone. */
+function skipOnGoneShare(request, mountPoint, ctx) {
+    const gone = ctx.goneShares.get(mountPoint);
+    if (!gone)
+        return undefined;
+    return { ...failed(emptyPlan(request, ctx), gone.code, gone.syscall, gone.attempted), skipped: true };
+}
+/** A plan that finds its share gone marks it so for the links after it. */
+function noteGoneShare(plan, mountPoint, ctx) {
+    if (plan.failure && isShareGone(plan.failure.code))
+        ctx.goneShares.set(mountPoint, plan.failure);
+}
+
+;// CONCATENATED MODULE: ./src/plan/context.ts
+/** The context for a planning pass, in which resolved directories may be remembered. */
+function context_planningContext(ctx) {
+    return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map(), listed: new Map() };
+}
+/**
+ * How a listed name is compared: without case or Unicode form, so that a share whose server ignores them (a macOS or
+ * Windows disk behind it) never has a name taken for missing that its lookups would find.
+ */
+function listedKey(name) {
+    return name.normalize('NFC').toLowerCase();
+}
+/** p's directory was listed while planning, without p in it. */
+function unlisted(p, ctx) {
+    const { path } = ctx.platform;
+    return ctx.listed?.get(path.dirname(p))?.has(listedKey(path.basename(p))) === false;
+}
+/** TARGET's stat, once per planning pass: a share worker's lanes look up their share of them first (lane.ts). */
+function statTarget(target, ctx) {
+    if (ctx.targets?.has(target))
+        return ctx.targets.get(target);
+    const stats = unlisted(target, ctx) ? undefined : ctx.ops.stat(target);
+    ctx.targets?.set(target, stats);
+    return stats;
+}
+
+;// CONCATENATED MODULE: ./src/plan/resolve.ts
+
+
+
+/** Resolve the existing part of directory `dir` and list what is missing below it (like `realpath -m`). */
+function realDirectory(dir, ctx) {
+    const cached = ctx.realDirectories?.get(dir);
+    if (cached)
+        return cached;
+    const found = resolveDirectory(dir, ctx);
+    ctx.realDirectories?.set(dir, found);
+    return found;
+}
+function resolveDirectory(dir, ctx) {
+    const { path } = ctx.platform;
+    const missing = [];
+    for (let current = dir;; current = path.dirname(current)) {
+        const stats = unlisted(current, ctx) ? undefined : ctx.ops.stat(current);
+        if (stats) {
+            if (!stats.isDirectory())
+                throw Object.assign(new Error(`not a directory: ${current}`), { code: 'ENOTDIR', syscall: 'stat' });
+            const tail = missing.map((m) => path.basename(m));
+            return { real: path.join(ctx.ops.realpath(current), ...tail), missing };
+        }
+        if (current === path.dirname(current))
+            return { real: dir, missing };
+        missing.unshift(current);
+    }
+}
+/** The real path PATH would have: its parent with symlinks resolved. */
+function realPathOf(request, parent, ctx) {
+    return ctx.platform.path.join(parent.real, ctx.platform.path.basename(request.absPath));
+}
+/** PATH's real parent and the filesystem the link will be on; undefined where a symlinked parent leads out. */
+function locate(plan, ctx) {
+    const { request } = plan;
+    const parent = realDirectory(ctx.platform.path.dirname(request.absPath), ctx);
+    // Whether the parent lies inside is asked once per directory; only a parent outside needs the link's own path.
+    parent.inside ??= isWithin(ctx.platform, ctx.realWorkingDirectory, parent.real);
+    const confined = ctx.settings.confine && request.pathWasRelative && !parent.inside;
+    if (confined && !isWithin(ctx.platform, ctx.realWorkingDirectory, realPathOf(request, parent, ctx)))
+        return undefined;
+    plan.missingParents = parent.missing;
+    plan.filesystem = ctx.detector.forPath(parent.real);
+    return parent;
+}
+/** The first symlinked directory on the way from working-directory to PATH that leads outside it, and where. */
+function escapingParent(request, ctx) {
+    const { path } = ctx.platform;
+    const wd = ctx.settings.workingDirectory;
+    let at = wd;
+    for (const name of path.relative(wd, path.dirname(request.absPath)).split(path.sep)) {
+        at = path.join(at, name);
+        if (!ctx.ops.lstat(at)?.isSymbolicLink())
+            continue;
+        const leadsTo = ctx.ops.realpath(at);
+        if (!isWithin(ctx.platform, ctx.realWorkingDirectory, leadsTo))
+            return { link: at, leadsTo };
+    }
+    return undefined;
+}
+/** A relative PATH that a symlinked parent leads outside working-directory: this link's failure, not the spec's. */
+function escaped(plan, ctx) {
+    const { request } = plan;
+    const realPath = realPathOf(request, realDirectory(ctx.platform.path.dirname(request.absPath), ctx), ctx);
+    const parent = escapingParent(request, ctx);
+    const through = parent
+        ? `the symlinked parent ${parent.link}, which leads to ${parent.leadsTo}`
+        : 'a symlinked parent';
+    const message = `PATH '${request.path}' leads outside working-directory through ${through}: the link would be ${realPath} ` +
+        `(confine: true). Nothing was made there.`;
+    const hint = 'Choose a PATH inside working-directory, or set `confine: false` if links may lead out of it.';
+    return { ...failed(plan, 'CONFINE', 'realpath', attemptOf(request)), said: { message, hint } };
+}
+
+;// CONCATENATED MODULE: ./src/plan/link-text.ts
+
+
+/** What TARGET is, and what each kind of link to it would hold. */
+function examineTarget(plan, realParent, ctx) {
+    const { request } = plan;
+    const target = statTarget(request.absTarget, ctx);
+    plan.targetExists = target !== undefined;
+    plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir;
+    if (target && plan.kinds.includes('hardlink'))
+        plan.linkSource = ctx.ops.realpath(request.absTarget);
+    if (plan.kinds.some((k) => k === 'symlink' || k === 'junction'))
+        plan.text = linkText(request, realParent, ctx);
+    return target;
+}
+function linkText(request, realParent, ctx) {
+    const { path } = ctx.platform;
+    const wantRelative = request.options.relative === 'true' || (request.options.relative === 'auto' && request.targetWasRelative);
+    if (!wantRelative)
+        return request.absTarget;
+    let targetDir = path.dirname(request.absTarget);
+    try {
+        targetDir = realDirectory(targetDir, ctx).real;
+    }
+    catch {
+        // A TARGET below a file cannot exist; its text can still be written as given.
+    }
+    return relativeText(realParent, targetDir, path.basename(request.absTarget), ctx);
+}
+/**
+ * path.relative(realParent, targetDir/name), computed once per pair of directories: the way to targetDir, then the
+ * name. Not where the parent lies at or below the target itself (the way then does not pass through targetDir).
+ */
+function relativeText(realParent, targetDir, name, ctx) {
+    const { path, isWindows } = ctx.platform;
+    const realTarget = isWindows ? path.join(targetDir, name) : targetDir === '/' ? `/${name}` : `${targetDir}/${name}`;
+    if (isWindows || !ctx.relatives || realParent === realTarget || realParent.startsWith(`${realTarget}/`))
+        return path.relative(realParent, realTarget) || '.';
+    const key = `${realParent}\0${targetDir}`;
+    let way = ctx.relatives.get(key);
+    if (way === undefined)
+        ctx.relatives.set(key, (way = path.relative(realParent, targetDir)));
+    return way === '' ? name : `${way}/${name}`;
+}
+
+;// CONCATENATED MODULE: ./src/parent.ts
+// Which directory a path's name lives in, proven by the directory itself (device and inode) and not by the path's
+// spelling: a later step may swap a parent for a symlink that leads elsewhere, out of the workspace too, and a name
+// looked up through the new chain is then another file. Removal and cleanup act only where the chain still leads to
+// the directory they recorded, and then through its real path.
+
+
+/** The real directory p's name is in, now; undefined where p's parent is gone (nothing of p's can be there). */
+function parentOf(p, ops, platform) {
+    return identityOrNothing(platform.path.dirname(p), ops);
+}
+function identityOrNothing(dir, ops) {
+    try {
+        return directoryIdentity(dir, ops);
+    }
+    catch (error) {
+        if (['ENOENT', 'ENOTDIR'].includes(errors_errnoCode(error)))
+            return undefined;
+        throw error;
+    }
+}
+/** The directory at dir itself, by its real path and inode; undefined where none is. */
+function directoryIdentity(dir, ops) {
+    const real = ops.realpath(dir);
+    const stats = ops.stat(real);
+    return stats?.isDirectory() ? { real, dev: stats.dev, ino: stats.ino } : undefined;
+}
+/** p as its real parent names it: the name in that directory, whatever the chain of p's spelling leads to later. */
+function parent_underParent(p, parent, platform) {
+    return platform.path.join(parent.real, platform.path.basename(p));
+}
+const UNFOLLOWABLE = ['EPERM', 'ELOOP'];
+/**
+ * In words, how the chain to p's parent no longer leads to the directory recorded; undefined while it does. Where
+ * inode numbers are not the file's own (FUSE without use_ino numbers nodes as the kernel looks them up, and numbers
+ * them anew once it forgets one: measured on sshfs, exFAT and FAT after drop_caches), only the real path can tell.
+ */
+function parent_parentChange(p, was, ops, platform, byInode = true) {
+    return directoryChange(platform.path.dirname(p), was, ops, platform, byInode);
+}
+/** parentChange for the directory dir itself. */
+function directoryChange(dir, was, ops, platform, byInode) {
+    let now;
+    try {
+        now = identityOrNothing(dir, ops);
+    }
+    catch (error) {
+        // A symlink swapped in that cannot be read (Debian's sshfs hides texts with `..` or absolute: EPERM) or a loop.
+        const code = errors_errnoCode(error);
+        if (!UNFOLLOWABLE.includes(code))
+            throw error;
+        return { gone: false, words: `its directory ${dir} can no longer be followed (${code} from realpath())` };
+    }
+    if (!now)
+        return { gone: true, words: `its directory ${dir} is gone` };
+    if (platform_pathKey(platform, now.real) !== platform_pathKey(platform, was.real))
+        return { gone: false, words: `its directory ${dir} now leads to ${now.real}, not ${was.real}` };
+    if (byInode && (now.dev !== was.dev || now.ino !== was.ino))
+        return { gone: false, words: `its directory ${was.real} is another directory now (another inode)` };
+    return undefined;
+}
+/**
+ * Remove the directories made for a link (outermost first in `dirs`), innermost first, each only while it is still
+ * the one made (its real path and, where inodes prove it, its inode) and empty: rmdir never removes one that holds
+ * anything. Stops at the first that stays; returns those removed.
+ */
+function parent_removeMadeDirs(dirs, ops, platform, byInode) {
+    const removed = [];
+    for (const dir of [...dirs].reverse()) {
+        // Looked at first: fusefat answers rmdir of a full directory with EPERM, not ENOTEMPTY.
+        if (directoryChange(dir.real, dir, ops, platform, byInode) || ops.readdir(dir.real).length > 0)
+            break;
+        try {
+            ops.rmdir(dir.real);
+        }
+        catch (error) {
+            if (STAYS.includes(errnoCode(error)))
+                break;
+            throw error;
+        }
+        removed.push(dir.real);
+    }
+    return removed;
+}
+/** rmdir's answers for a directory that holds something, or is gone. */
+const STAYS = (/* unused pure expression or super */ null && (['ENOTEMPTY', 'EEXIST', 'ENOENT']));
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/names.ts
+// The names ln-action gives what it makes besides the links: temporary names (a link is made under one, then renamed
+// over PATH; the probes' scratch files) in a form a later run recognises, so that what a killed run left can be swept,
+// and backup names. Apply, cleanup and removal all name things here.
+
+/** Temporary names: a fixed prefix a later run can recognise, then pid and randomness (unique per process). */
+const TEMP_PREFIX = '.ln-action-';
+const STALE_TEMP_MS = 60 * 60 * 1000;
+/** tempName's form, and the probe's scratch names (-f, -s, -h) built on it. */
+const TEMP_NAME = /^\.ln-action-[0-9a-z]+-[0-9a-f]{8}(-[fsh])?$/;
+/** A new temporary name in dir. */
+function names_tempName(dir, path) {
+    return path.join(dir, `${TEMP_PREFIX}${process.pid.toString(36)}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
+}
+/** The n-th name a backup of `path` may take: PATH+suffix first, then PATH.~1~, PATH.~2~... (as `ln --backup=numbered`). */
+function backupName(path, suffix, n) {
+    return n === 0 ? path + suffix : `${path}.~${n}~`;
+}
+
+;// CONCATENATED MODULE: ./src/remove.ts
+
+function kept(code, message, hint) {
+    return { action: 'fail', code, message: `${message} Kept: state: absent removes only links.`, hint };
+}
+const GIVE_TARGET = 'Give TARGET to remove a hard link of it, or remove the file in a step of your own if it is meant to go.';
+/** Whether the entry at PATH may go, from what the plan found (nothing here touches the disk). */
+function judgeRemoval(f) {
+    const { at, path, target } = f;
+    if (!at)
+        return { action: 'unchanged' };
+    if (at.isSymbolicLink()) {
+        if (target === '' || f.leadsToTarget)
+            return { action: 'remove', kind: 'symlink' };
+        return kept('OTHER_TARGET', `${path} is a link, but not to ${target}.`, 'Give the TARGET it leads to, or no TARGET to remove whatever link is at PATH.');
+    }
+    if (at.isDirectory())
+        return kept('NOT_A_LINK', `${path} is a directory, not a link.`, 'Remove it in a step of your own if it is meant to go.');
+    if (target === '') {
+        const what = at.nlink > 1 ? `a file with ${at.nlink} names (hard links)` : 'a regular file';
+        return kept('NOT_A_LINK', `${path} is ${what}, and no TARGET says whose hard link it would be.`, GIVE_TARGET);
+    }
+    const t = f.targetStats;
+    // One name is no hard link: TARGET may reach PATH's own file (through a symlinked parent), its only copy.
+    if (t && at.dev === t.dev && at.ino === t.ino && at.nlink < 2)
+        return kept('NOT_A_LINK', `${path} is the only name of its file (${target} leads to it): no hard link.`, GIVE_TARGET);
+    if (t && at.dev === t.dev && at.ino === t.ino)
+        return { action: 'remove', kind: 'hardlink' };
+    if (f.hidesInodes) {
+        return kept('UNVERIFIABLE', `${path} may be a hard link of ${target}, but this sshfs mount shows each name of a file as its own inode, ` +
+            'so it cannot be proven the same file (a copy made with `cp -p` looks the same).', 'Remove it in a step of your own if you know it is the link, or mount with `-o use_ino` where the server allows.');
+    }
+    const why = t ? `not ${target}'s file (another inode)` : `not a hard link of ${target}, which does not exist`;
+    return kept('OTHER_TARGET', `${path} is a file, ${why}.`, GIVE_TARGET);
+}
+/** Remove the link at `abs`, or with a backup suffix rename it to PATH+suffix (PATH.~N~ when taken); the backup. */
+function removeLinkAt(abs, backupSuffix, ops) {
+    if (!backupSuffix) {
+        ops.unlink(abs);
+        return undefined;
+    }
+    for (let n = 0;; n++) {
+        const name = backupName(abs, backupSuffix, n);
+        if (ops.lstat(name))
+            continue;
+        ops.rename(abs, name);
+        return name;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/removal.ts
+// `state: absent`: the facts remove.ts judges (what is at PATH, whether a link there leads to TARGET), and the plan
+// that follows from its verdict.
+
+
+
+
+
+
+/** `state: absent`: whether what is at PATH may go (remove.ts judges), and the text of a link that would. */
+function planRemoval(plan, parent, ctx) {
+    const { request } = plan;
+    const at = parent.missing.length > 0 ? undefined : ctx.ops.lstat(request.absPath);
+    const given = request.absTarget !== '';
+    const isLink = at?.isSymbolicLink() === true;
+    if (at)
+        plan.existing = existingKind(at);
+    if (isLink)
+        plan.text = readLinkText(plan, ctx) ?? '';
+    const verdict = judgeRemoval({
+        path: request.absPath,
+        target: request.absTarget,
+        at,
+        targetStats: given && at && !isLink ? ctx.ops.stat(request.absTarget) : undefined,
+        leadsToTarget: isLink && given && leadsTo(plan, parent.real, ctx),
+        hidesInodes: quirksOf(plan.filesystem).hidesInodes
+    });
+    if (verdict.action === 'remove')
+        return {
+            ...plan,
+            action: 'remove',
+            kinds: [verdict.kind],
+            parent: parentOf(request.absPath, ctx.ops, ctx.platform)
+        };
+    if (verdict.action !== 'fail')
+        return { ...plan, action: verdict.action, kinds: [] };
+    const { code, message, hint } = verdict;
+    return { ...failed(plan, code, 'unlink', 'remove the link'), said: { message, hint } };
+}
+/** The link at PATH leads to TARGET: its text read from either parent's spelling, or both lead to the same file. */
+function leadsTo(plan, realParent, ctx) {
+    const { platform, ops } = ctx;
+    const { absPath, absTarget } = plan.request;
+    const wanted = platform_pathKey(platform, absTarget);
+    const text = withoutNamespace(platform, plan.text);
+    const dirs = [platform.path.dirname(absPath), realParent];
+    if (text !== '' && dirs.some((dir) => platform_pathKey(platform, platform.path.resolve(dir, text)) === wanted))
+        return true;
+    const [a, b] = [ops.stat(absPath), ops.stat(absTarget)];
+    return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
+}
+
+;// CONCATENATED MODULE: ./src/plan/index.ts
+// Plan stage: for each link, look at the disk (read only) and decide: create, replace, unchanged or fail. One link's
+// story: where PATH really is (resolve.ts), what TARGET is and what a link to it holds (link-text.ts), which kinds
+// can lead there (kinds.ts), and what is at PATH already (recognise.ts, decide.ts); or, for `state: absent`, whether
+// what is there may go (removal.ts). A link on a share already found gone is skipped (gone-shares.ts); the caches
+// one pass keeps are in context.ts.
+
+
+
+
+
+
+
+
+
+
+
+
+function planLink(request, ctx) {
+    const plan = emptyPlan(request, ctx);
+    try {
+        const parent = locate(plan, ctx);
+        if (!parent)
+            return escaped(plan, ctx);
+        if (request.options.state === 'absent')
+            return planRemoval(plan, parent, ctx);
+        const target = examineTarget(plan, parent.real, ctx);
+        const unfit = fitKinds(plan, target, ctx);
+        if (unfit)
+            return unfit;
+        // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
+        const at = parent.missing.length > 0 ? undefined : ctx.ops.lstat(request.absPath);
+        return decide(plan, at, target, ctx);
+    }
+    catch (error) {
+        if (!isErrno(error))
+            throw error;
+        return { ...plan, action: 'fail', failure: toFailure(error, error.syscall ?? 'stat', attemptOf(request)) };
+    }
+}
+/**
+ * Plan one link, unless its share (found lexically, without touching it) is already known to be gone. A plan that
+ * finds the share gone marks it so for the links after it.
+ */
+function planOrSkip(request, ctx) {
+    const mountPoint = ctx.detector.forPath(request.absPath).mountPoint;
+    const skipped = skipOnGoneShare(request, mountPoint, ctx);
+    if (skipped)
+        return skipped;
+    const plan = planLink(request, ctx);
+    noteGoneShare(plan, mountPoint, ctx);
+    return plan;
+}
+/** Plan every link, in spec order. */
+function planAll(requests, ctx) {
+    const planning = planningContext(ctx);
+    return requests.map((request) => planOrSkip(request, planning));
 }
 
 ;// CONCATENATED MODULE: ./src/knowledge.ts
@@ -1062,15 +1784,6 @@ function troubleshootingRows() {
 function isCapabilityFailure(ctx) {
     return explain(ctx).capability;
 }
-const KIND_WORDS = {
-    symlink: 'symbolic link',
-    hardlink: 'hard link',
-    junction: 'junction',
-    copy: 'copy'
-};
-function kindWords(kind) {
-    return KIND_WORDS[kind];
-}
 function describeFilesystem(fs) {
     if (fs.type === 'unknown')
         return `a filesystem of unknown type${fs.mountPoint ? ` mounted at ${fs.mountPoint}` : ''}`;
@@ -1103,701 +1816,6 @@ function fillIn(text, ctx) {
         .replaceAll('PATH_VOLUME', volumeOf(ctx.platform, ctx.path))
         .replaceAll('TARGET_VOLUME', volumeOf(ctx.platform, ctx.target))
         .replaceAll('TARGET_LINKS', ctx.targetLinks?.toLocaleString('en-US') ?? '');
-}
-
-;// CONCATENATED MODULE: ./src/plan/link-plan.ts
-// What a plan says about one link: the empty plan each link starts from (what a link that never got further reports),
-// with the kinds it asks for, and how a plan fails.
-
-/** The kinds asked for by each set of options (thousands of links share one), never changed: plans filter copies. */
-const kindsOf = new WeakMap();
-/** The kinds a link asks for, in the order to try them: its type, then its fallbacks. */
-function requestedKinds({ options }) {
-    let kinds = kindsOf.get(options);
-    if (!kinds)
-        kindsOf.set(options, (kinds = [options.type, ...options.fallback.filter((k) => k !== options.type)]));
-    return kinds;
-}
-/** A plan that has looked at nothing yet: what a link that never got that far reports. */
-function emptyPlan(request, ctx) {
-    return {
-        request,
-        action: 'create',
-        kinds: requestedKinds(request),
-        text: '',
-        linkSource: request.absTarget,
-        targetExists: false,
-        targetIsDir: request.options.targetType === 'dir',
-        missingParents: [],
-        filesystem: ctx.detector.forPath(request.absPath),
-        warnings: []
-    };
-}
-function failed(plan, code, syscall, attempted) {
-    return Object.assign(plan, {
-        action: 'fail',
-        failure: { code, errno: errnoNumber(code) ?? undefined, syscall, attempted }
-    });
-}
-/** Words for what a link's plan tried, where the plan itself fails. */
-function attemptOf(request) {
-    return `create the ${request.options.type === 'hardlink' ? 'hard' : 'symbolic'} link`;
-}
-
-;// CONCATENATED MODULE: ./src/plan/kinds.ts
-
-
-/** The plan moves on from `kind` to `next`, for `why`: the first kind asked stays the one reported as asked. */
-function fallBack(plan, kind, next, why) {
-    const before = plan.fallback;
-    plan.fallback = { asked: before?.asked ?? kind, instead: next, why: before ? `${before.why} ${why}` : why };
-}
-const SYSCALL = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', copy: 'copyfile' };
-function syscallOf(kind) {
-    return SYSCALL[kind];
-}
-/**
- * Windows fixes what a link is when it is made: a junction leads only to a directory (so it leaves the kinds to try
- * where TARGET is not one), and a symlink to a TARGET that does not exist yet is a file link unless `target-type: dir`
- * says otherwise, which is worth a warning.
- */
-function windowsKinds(plan) {
-    const { request, targetExists, targetIsDir } = plan;
-    const kinds = targetIsDir ? plan.kinds : plan.kinds.filter((k) => k !== 'junction');
-    if (targetExists || request.options.targetType !== undefined || !kinds.includes('symlink'))
-        return { kinds };
-    const warning = `TARGET ${request.absTarget} does not exist yet, and Windows fixes a symbolic link's type when it is made: ` +
-        `${request.absPath} is made a file link (a guess). Set \`target-type: dir\` if TARGET will be a directory, ` +
-        `or \`target-type: file\` to say so.`;
-    return { kinds, warning };
-}
-/**
- * The kinds that can lead to this TARGET, known before any call: a missing one takes only links, a directory no hard
- * link (link(2) says EPERM). A failed plan when none can; a warning when the plan falls back from the asked kind.
- */
-function fitKinds(plan, target, ctx) {
-    const { request } = plan;
-    const requested = plan.kinds;
-    const attempt = attemptOf(request);
-    if (!target)
-        plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction');
-    else if (target.isDirectory())
-        plan.kinds = requested.filter((k) => k !== 'hardlink');
-    if (plan.kinds.length === 0)
-        return target ? failed(plan, 'EPERM', 'link', attempt) : failed(plan, 'ENOENT', syscallOf(requested[0]), attempt);
-    if (plan.kinds[0] !== requested[0]) {
-        const why = target
-            ? 'is a directory, which no hard link can lead to'
-            : `does not exist, so no ${kindWords(requested[0])} can lead to it`;
-        fallBack(plan, requested[0], plan.kinds[0], `TARGET ${request.absTarget} ${why}.`);
-    }
-    if (!target) {
-        if (ctx.settings.dangling === 'fail')
-            return failed(plan, 'ENOENT', 'stat', `${attempt} (dangling: fail)`);
-        if (ctx.settings.dangling === 'warn') {
-            plan.warnings.push(`TARGET ${request.absTarget} does not exist: the link at ${request.absPath} dangles for now.`);
-        }
-    }
-    if (!ctx.platform.isWindows)
-        return undefined;
-    const fitted = windowsKinds(plan);
-    if (fitted.kinds.length === 0)
-        return failed(plan, 'ENOTDIR', 'symlink', 'create the junction');
-    plan.kinds = fitted.kinds;
-    if (fitted.warning)
-        plan.warnings.push(fitted.warning);
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/plan/recognise.ts
-
-
-
-function existingKind(stats) {
-    if (stats.isSymbolicLink())
-        return 'link';
-    if (stats.isDirectory())
-        return 'dir';
-    return stats.nlink > 1 ? 'link' : 'file';
-}
-/** Same size and modification time (within FAT's 2 s) and type: what a copy made by `fallback: copy` keeps. */
-function sameFileMeta(a, b) {
-    return a.isFile() === b.isFile() && a.size === b.size && Math.abs(a.mtimeMs - b.mtimeMs) < 2000;
-}
-/** A directory copy is recognised by the same names, types, sizes and times all the way down. */
-function sameTree(copy, original, ops, platform) {
-    const names = ops.readdir(original);
-    if (ops.readdir(copy).length !== names.length)
-        return false;
-    return names.every((name) => {
-        const a = ops.lstat(platform.path.join(copy, name));
-        const b = ops.lstat(platform.path.join(original, name));
-        if (!a || !b || a.isDirectory() !== b.isDirectory() || a.isSymbolicLink() !== b.isSymbolicLink())
-            return false;
-        if (a.isDirectory())
-            return sameTree(platform.path.join(copy, name), platform.path.join(original, name), ops, platform);
-        return a.isSymbolicLink() || sameFileMeta(a, b);
-    });
-}
-/**
- * A directory at PATH is TARGET's copy when their trees match. Where a listing fails (davfs2 answers readdir with
- * EINVAL in every directory) it cannot be compared: it is taken as the copy, with a warning, rather than failing
- * every re-run (a directory is never replaced anyway).
- */
-function recogniseTree(plan, ctx) {
-    const abs = plan.request.absPath;
-    try {
-        return sameTree(abs, plan.request.absTarget, ctx.ops, ctx.platform) ? {} : undefined;
-    }
-    catch (error) {
-        if (!isErrno(error))
-            throw error;
-        const why = `${errors_errnoCode(error)} from ${error.syscall ?? 'scandir'}() on ${plan.filesystem.type}`;
-        return {
-            warning: `${abs} is a directory, but it cannot be listed to compare with TARGET (${why}): taken as its copy, not verified.`
-        };
-    }
-}
-/** Same type, size, time and mode: all that can be compared where a filesystem hides links or inodes. */
-function looksLikeTarget(at, target) {
-    return (target !== undefined &&
-        at.isDirectory() === target.isDirectory() &&
-        at.mode === target.mode &&
-        sameFileMeta(at, target));
-}
-function readLinkText(plan, ctx) {
-    try {
-        return ctx.ops.readlink(plan.request.absPath);
-    }
-    catch (error) {
-        // Absolute or escaping link texts can be hidden (sshfs's contain_symlinks): the link is there, its text is not.
-        if (!quirksOf(plan.filesystem).hidesLinkTexts || errors_errnoCode(error) !== 'EPERM')
-            throw error;
-        plan.unreadable = true;
-        return undefined;
-    }
-}
-function recognise(kind, plan, at, target, ctx) {
-    const { platform } = ctx;
-    const abs = plan.request.absPath;
-    const fs = plan.filesystem;
-    const quirks = quirksOf(fs);
-    switch (kind) {
-        case 'symlink':
-        case 'junction': {
-            if (!at.isSymbolicLink()) {
-                // Through sshfs -o follow_symlinks a link shows as what it points to.
-                if (!quirks.followsSymlinks || !looksLikeTarget(at, target))
-                    return undefined;
-                return {
-                    warning: `${abs} shows as its TARGET through this ${fs.type} mount (${quirks.followOption}): taken as the link, but it cannot be verified here.`
-                };
-            }
-            const text = readLinkText(plan, ctx);
-            if (text === undefined) {
-                // The text is hidden, its length is not (a symlink's size is the length of its text).
-                if (at.size !== Buffer.byteLength(plan.text))
-                    return undefined;
-                return {
-                    warning: `${abs} is a symlink of the right length, but this ${fs.type} mount hides its text (absolute or with ..): taken as unchanged, not verified.`
-                };
-            }
-            const wanted = linkTextOf(platform, kind, plan.text, plan.request.absTarget);
-            return platform_sameLinkTarget(platform, abs, text, wanted) ? {} : undefined;
-        }
-        case 'hardlink':
-            if (!target || !at.isFile())
-                return undefined;
-            if (at.ino === target.ino && at.dev === target.dev)
-                return {};
-            // sshfs shows every name of a file as its own inode: a hard link there cannot be told from a copy.
-            if (!quirks.hidesInodes || !looksLikeTarget(at, target))
-                return undefined;
-            return {
-                warning: `${abs} has TARGET's size, time and mode; ${fs.type} shows each name as its own inode, so this hard link cannot be verified.`
-            };
-        case 'copy':
-            if (!target || at.isSymbolicLink())
-                return undefined;
-            if (target.isDirectory())
-                return at.isDirectory() ? recogniseTree(plan, ctx) : undefined;
-            return sameFileMeta(at, target) ? {} : undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/plan/decide.ts
-
-
-
-/** Given what is at PATH: unchanged when it is already what was asked for, else create, replace, or fail. */
-function decide(plan, at, target, ctx) {
-    const { request } = plan;
-    const attempt = attemptOf(request);
-    if (at) {
-        plan.existing = existingKind(at);
-        for (const kind of requestedKinds(request)) {
-            const recognised = recognise(kind, plan, at, target, ctx);
-            if (!recognised)
-                continue;
-            if (recognised.warning)
-                plan.warnings.push(recognised.warning);
-            return Object.assign(plan, { action: 'unchanged', kinds: [kind] });
-        }
-    }
-    // A read-only mount answers EEXIST where something is in the way: name the real cause first.
-    if (plan.filesystem.options.includes('ro'))
-        return failed(plan, 'EROFS', syscallOf(plan.kinds[0]), attempt);
-    if (!at) {
-        if (plan.missingParents.length === 0 || ctx.settings.createParents)
-            return plan;
-        return failed(plan, 'ENOENT', syscallOf(plan.kinds[0]), `${attempt} (create-parents: false)`);
-    }
-    const allowed = plan.existing === 'link'
-        ? request.options.overwrite !== 'never'
-        : plan.existing === 'file' && request.options.overwrite === 'files';
-    if (!allowed && plan.unreadable)
-        return failed(plan, 'EPERM', 'readlink', 'check the existing link');
-    if (!allowed)
-        return failed(plan, 'EEXIST', syscallOf(plan.kinds[0]), attempt);
-    return Object.assign(plan, { action: 'replace' });
-}
-
-;// CONCATENATED MODULE: ./src/plan/gone-shares.ts
-// Links on a share already found gone (ENOTCONN...) are skipped, not attempted: they fail as the link that found it
-// gone did, and say they were skipped.
-
-
-/** The plan of a link on the share at `mountPoint` when that share is already known to be gone. */
-function skipOnGoneShare(request, mountPoint, ctx) {
-    const gone = ctx.goneShares.get(mountPoint);
-    if (!gone)
-        return undefined;
-    return { ...failed(emptyPlan(request, ctx), gone.code, gone.syscall, gone.attempted), skipped: true };
-}
-/** A plan that finds its share gone marks it so for the links after it. */
-function noteGoneShare(plan, mountPoint, ctx) {
-    if (plan.failure && isShareGone(plan.failure.code))
-        ctx.goneShares.set(mountPoint, plan.failure);
-}
-
-;// CONCATENATED MODULE: ./src/plan/context.ts
-/** The context for a planning pass, in which resolved directories may be remembered. */
-function context_planningContext(ctx) {
-    return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map(), listed: new Map() };
-}
-/**
- * How a listed name is compared: without case or Unicode form, so that a share whose server ignores them (a macOS or
- * Windows disk behind it) never has a name taken for missing that its lookups would find.
- */
-function listedKey(name) {
-    return name.normalize('NFC').toLowerCase();
-}
-/** p's directory was listed while planning, without p in it. */
-function unlisted(p, ctx) {
-    const { path } = ctx.platform;
-    return ctx.listed?.get(path.dirname(p))?.has(listedKey(path.basename(p))) === false;
-}
-/** TARGET's stat, once per planning pass: a share worker's lanes look up their share of them first (lane.ts). */
-function statTarget(target, ctx) {
-    if (ctx.targets?.has(target))
-        return ctx.targets.get(target);
-    const stats = unlisted(target, ctx) ? undefined : ctx.ops.stat(target);
-    ctx.targets?.set(target, stats);
-    return stats;
-}
-
-;// CONCATENATED MODULE: ./src/plan/resolve.ts
-
-
-
-/** Resolve the existing part of directory `dir` and list what is missing below it (like `realpath -m`). */
-function realDirectory(dir, ctx) {
-    const cached = ctx.realDirectories?.get(dir);
-    if (cached)
-        return cached;
-    const found = resolveDirectory(dir, ctx);
-    ctx.realDirectories?.set(dir, found);
-    return found;
-}
-function resolveDirectory(dir, ctx) {
-    const { path } = ctx.platform;
-    const missing = [];
-    for (let current = dir;; current = path.dirname(current)) {
-        const stats = unlisted(current, ctx) ? undefined : ctx.ops.stat(current);
-        if (stats) {
-            if (!stats.isDirectory())
-                throw Object.assign(new Error(`not a directory: ${current}`), { code: 'ENOTDIR', syscall: 'stat' });
-            const tail = missing.map((m) => path.basename(m));
-            return { real: path.join(ctx.ops.realpath(current), ...tail), missing };
-        }
-        if (current === path.dirname(current))
-            return { real: dir, missing };
-        missing.unshift(current);
-    }
-}
-/** The real path PATH would have: its parent with symlinks resolved. */
-function realPathOf(request, parent, ctx) {
-    return ctx.platform.path.join(parent.real, ctx.platform.path.basename(request.absPath));
-}
-/** PATH's real parent and the filesystem the link will be on; undefined where a symlinked parent leads out. */
-function locate(plan, ctx) {
-    const { request } = plan;
-    const parent = realDirectory(ctx.platform.path.dirname(request.absPath), ctx);
-    // Whether the parent lies inside is asked once per directory; only a parent outside needs the link's own path.
-    parent.inside ??= isWithin(ctx.platform, ctx.realWorkingDirectory, parent.real);
-    const confined = ctx.settings.confine && request.pathWasRelative && !parent.inside;
-    if (confined && !isWithin(ctx.platform, ctx.realWorkingDirectory, realPathOf(request, parent, ctx)))
-        return undefined;
-    plan.missingParents = parent.missing;
-    plan.filesystem = ctx.detector.forPath(parent.real);
-    return parent;
-}
-/** The first symlinked directory on the way from working-directory to PATH that leads outside it, and where. */
-function escapingParent(request, ctx) {
-    const { path } = ctx.platform;
-    const wd = ctx.settings.workingDirectory;
-    let at = wd;
-    for (const name of path.relative(wd, path.dirname(request.absPath)).split(path.sep)) {
-        at = path.join(at, name);
-        if (!ctx.ops.lstat(at)?.isSymbolicLink())
-            continue;
-        const leadsTo = ctx.ops.realpath(at);
-        if (!isWithin(ctx.platform, ctx.realWorkingDirectory, leadsTo))
-            return { link: at, leadsTo };
-    }
-    return undefined;
-}
-/** A relative PATH that a symlinked parent leads outside working-directory: this link's failure, not the spec's. */
-function escaped(plan, ctx) {
-    const { request } = plan;
-    const realPath = realPathOf(request, realDirectory(ctx.platform.path.dirname(request.absPath), ctx), ctx);
-    const parent = escapingParent(request, ctx);
-    const through = parent
-        ? `the symlinked parent ${parent.link}, which leads to ${parent.leadsTo}`
-        : 'a symlinked parent';
-    const message = `PATH '${request.path}' leads outside working-directory through ${through}: the link would be ${realPath} ` +
-        `(confine: true). Nothing was made there.`;
-    const hint = 'Choose a PATH inside working-directory, or set `confine: false` if links may lead out of it.';
-    return { ...failed(plan, 'CONFINE', 'realpath', attemptOf(request)), said: { message, hint } };
-}
-
-;// CONCATENATED MODULE: ./src/plan/link-text.ts
-
-
-/** What TARGET is, and what each kind of link to it would hold. */
-function examineTarget(plan, realParent, ctx) {
-    const { request } = plan;
-    const target = statTarget(request.absTarget, ctx);
-    plan.targetExists = target !== undefined;
-    plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir;
-    if (target && plan.kinds.includes('hardlink'))
-        plan.linkSource = ctx.ops.realpath(request.absTarget);
-    if (plan.kinds.some((k) => k === 'symlink' || k === 'junction'))
-        plan.text = linkText(request, realParent, ctx);
-    return target;
-}
-function linkText(request, realParent, ctx) {
-    const { path } = ctx.platform;
-    const wantRelative = request.options.relative === 'true' || (request.options.relative === 'auto' && request.targetWasRelative);
-    if (!wantRelative)
-        return request.absTarget;
-    let targetDir = path.dirname(request.absTarget);
-    try {
-        targetDir = realDirectory(targetDir, ctx).real;
-    }
-    catch {
-        // A TARGET below a file cannot exist; its text can still be written as given.
-    }
-    return relativeText(realParent, targetDir, path.basename(request.absTarget), ctx);
-}
-/**
- * path.relative(realParent, targetDir/name), computed once per pair of directories: the way to targetDir, then the
- * name. Not where the parent lies at or below the target itself (the way then does not pass through targetDir).
- */
-function relativeText(realParent, targetDir, name, ctx) {
-    const { path, isWindows } = ctx.platform;
-    const realTarget = isWindows ? path.join(targetDir, name) : targetDir === '/' ? `/${name}` : `${targetDir}/${name}`;
-    if (isWindows || !ctx.relatives || realParent === realTarget || realParent.startsWith(`${realTarget}/`))
-        return path.relative(realParent, realTarget) || '.';
-    const key = `${realParent}\0${targetDir}`;
-    let way = ctx.relatives.get(key);
-    if (way === undefined)
-        ctx.relatives.set(key, (way = path.relative(realParent, targetDir)));
-    return way === '' ? name : `${way}/${name}`;
-}
-
-;// CONCATENATED MODULE: ./src/parent.ts
-// Which directory a path's name lives in, proven by the directory itself (device and inode) and not by the path's
-// spelling: a later step may swap a parent for a symlink that leads elsewhere, out of the workspace too, and a name
-// looked up through the new chain is then another file. Removal and cleanup act only where the chain still leads to
-// the directory they recorded, and then through its real path.
-
-
-/** The real directory p's name is in, now; undefined where p's parent is gone (nothing of p's can be there). */
-function parentOf(p, ops, platform) {
-    return identityOrNothing(platform.path.dirname(p), ops);
-}
-function identityOrNothing(dir, ops) {
-    try {
-        return directoryIdentity(dir, ops);
-    }
-    catch (error) {
-        if (['ENOENT', 'ENOTDIR'].includes(errors_errnoCode(error)))
-            return undefined;
-        throw error;
-    }
-}
-/** The directory at dir itself, by its real path and inode; undefined where none is. */
-function directoryIdentity(dir, ops) {
-    const real = ops.realpath(dir);
-    const stats = ops.stat(real);
-    return stats?.isDirectory() ? { real, dev: stats.dev, ino: stats.ino } : undefined;
-}
-/** p as its real parent names it: the name in that directory, whatever the chain of p's spelling leads to later. */
-function parent_underParent(p, parent, platform) {
-    return platform.path.join(parent.real, platform.path.basename(p));
-}
-const UNFOLLOWABLE = ['EPERM', 'ELOOP'];
-/**
- * In words, how the chain to p's parent no longer leads to the directory recorded; undefined while it does. Where
- * inode numbers are not the file's own (FUSE without use_ino numbers nodes as the kernel looks them up, and numbers
- * them anew once it forgets one: measured on sshfs, exFAT and FAT after drop_caches), only the real path can tell.
- */
-function parent_parentChange(p, was, ops, platform, byInode = true) {
-    return directoryChange(platform.path.dirname(p), was, ops, platform, byInode);
-}
-/** parentChange for the directory dir itself. */
-function directoryChange(dir, was, ops, platform, byInode) {
-    let now;
-    try {
-        now = identityOrNothing(dir, ops);
-    }
-    catch (error) {
-        // A symlink swapped in that cannot be read (Debian's sshfs hides texts with `..` or absolute: EPERM) or a loop.
-        const code = errors_errnoCode(error);
-        if (!UNFOLLOWABLE.includes(code))
-            throw error;
-        return { gone: false, words: `its directory ${dir} can no longer be followed (${code} from realpath())` };
-    }
-    if (!now)
-        return { gone: true, words: `its directory ${dir} is gone` };
-    if (platform_pathKey(platform, now.real) !== platform_pathKey(platform, was.real))
-        return { gone: false, words: `its directory ${dir} now leads to ${now.real}, not ${was.real}` };
-    if (byInode && (now.dev !== was.dev || now.ino !== was.ino))
-        return { gone: false, words: `its directory ${was.real} is another directory now (another inode)` };
-    return undefined;
-}
-/**
- * Remove the directories made for a link (outermost first in `dirs`), innermost first, each only while it is still
- * the one made (its real path and, where inodes prove it, its inode) and empty: rmdir never removes one that holds
- * anything. Stops at the first that stays; returns those removed.
- */
-function parent_removeMadeDirs(dirs, ops, platform, byInode) {
-    const removed = [];
-    for (const dir of [...dirs].reverse()) {
-        // Looked at first: fusefat answers rmdir of a full directory with EPERM, not ENOTEMPTY.
-        if (directoryChange(dir.real, dir, ops, platform, byInode) || ops.readdir(dir.real).length > 0)
-            break;
-        try {
-            ops.rmdir(dir.real);
-        }
-        catch (error) {
-            if (STAYS.includes(errnoCode(error)))
-                break;
-            throw error;
-        }
-        removed.push(dir.real);
-    }
-    return removed;
-}
-/** rmdir's answers for a directory that holds something, or is gone. */
-const STAYS = (/* unused pure expression or super */ null && (['ENOTEMPTY', 'EEXIST', 'ENOENT']));
-
-;// CONCATENATED MODULE: ./src/model.ts
-// The data that flows through the pipeline: spec entries in, one result per entry out.
-/** `->` with white space (or the line's end) on each side, in a spec line: paths may contain `-` and `>`. */
-const SEPARATOR = /(?:^|\s)->(?:\s|$)/;
-const LINK_TYPES = ['symlink', 'hardlink', 'junction'];
-/** What can end up at PATH: a link of some kind, or a copy of TARGET (only through `fallback`). */
-const KINDS = [...LINK_TYPES, 'copy'];
-/** `symlink, copy` or `symlink copy` → ['symlink', 'copy'], or what is wrong with it (said where it was written). */
-function parseKinds(value) {
-    const words = value.split(/[\s,]+/).filter((k) => k !== '');
-    const unknown = words.find((k) => !KINDS.includes(k));
-    if (unknown !== undefined)
-        return { problem: `'${unknown}' is not a link kind; use ${KINDS.join(', ')}.` };
-    return { kinds: [...new Set(words)] };
-}
-const RELATIVE_MODES = (/* unused pure expression or super */ null && (['auto', 'true', 'false']));
-const OVERWRITE_MODES = (/* unused pure expression or super */ null && (['never', 'links', 'files']));
-const DANGLING_MODES = (/* unused pure expression or super */ null && (['warn', 'fail', 'allow']));
-/** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
-const STATES = (/* unused pure expression or super */ null && (['present', 'absent']));
-const TARGET_TYPES = (/* unused pure expression or super */ null && (['file', 'dir']));
-/** The n-th name a backup of `path` may take: PATH+suffix first, then PATH.~1~, PATH.~2~... (as `ln --backup=numbered`). */
-function backupName(path, suffix, n) {
-    return n === 0 ? path + suffix : `${path}.~${n}~`;
-}
-
-;// CONCATENATED MODULE: ./src/remove.ts
-
-function kept(code, message, hint) {
-    return { action: 'fail', code, message: `${message} Kept: state: absent removes only links.`, hint };
-}
-const GIVE_TARGET = 'Give TARGET to remove a hard link of it, or remove the file in a step of your own if it is meant to go.';
-/** Whether the entry at PATH may go, from what the plan found (nothing here touches the disk). */
-function judgeRemoval(f) {
-    const { at, path, target } = f;
-    if (!at)
-        return { action: 'unchanged' };
-    if (at.isSymbolicLink()) {
-        if (target === '' || f.leadsToTarget)
-            return { action: 'remove', kind: 'symlink' };
-        return kept('OTHER_TARGET', `${path} is a link, but not to ${target}.`, 'Give the TARGET it leads to, or no TARGET to remove whatever link is at PATH.');
-    }
-    if (at.isDirectory())
-        return kept('NOT_A_LINK', `${path} is a directory, not a link.`, 'Remove it in a step of your own if it is meant to go.');
-    if (target === '') {
-        const what = at.nlink > 1 ? `a file with ${at.nlink} names (hard links)` : 'a regular file';
-        return kept('NOT_A_LINK', `${path} is ${what}, and no TARGET says whose hard link it would be.`, GIVE_TARGET);
-    }
-    const t = f.targetStats;
-    // One name is no hard link: TARGET may reach PATH's own file (through a symlinked parent), its only copy.
-    if (t && at.dev === t.dev && at.ino === t.ino && at.nlink < 2)
-        return kept('NOT_A_LINK', `${path} is the only name of its file (${target} leads to it): no hard link.`, GIVE_TARGET);
-    if (t && at.dev === t.dev && at.ino === t.ino)
-        return { action: 'remove', kind: 'hardlink' };
-    if (f.hidesInodes) {
-        return kept('UNVERIFIABLE', `${path} may be a hard link of ${target}, but this sshfs mount shows each name of a file as its own inode, ` +
-            'so it cannot be proven the same file (a copy made with `cp -p` looks the same).', 'Remove it in a step of your own if you know it is the link, or mount with `-o use_ino` where the server allows.');
-    }
-    const why = t ? `not ${target}'s file (another inode)` : `not a hard link of ${target}, which does not exist`;
-    return kept('OTHER_TARGET', `${path} is a file, ${why}.`, GIVE_TARGET);
-}
-/** Remove the link at `abs`, or with a backup suffix rename it to PATH+suffix (PATH.~N~ when taken); the backup. */
-function removeLinkAt(abs, backupSuffix, ops) {
-    if (!backupSuffix) {
-        ops.unlink(abs);
-        return undefined;
-    }
-    for (let n = 0;; n++) {
-        const name = backupName(abs, backupSuffix, n);
-        if (ops.lstat(name))
-            continue;
-        ops.rename(abs, name);
-        return name;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/plan/removal.ts
-// `state: absent`: the facts remove.ts judges (what is at PATH, whether a link there leads to TARGET), and the plan
-// that follows from its verdict.
-
-
-
-
-
-
-/** `state: absent`: whether what is at PATH may go (remove.ts judges), and the text of a link that would. */
-function planRemoval(plan, parent, ctx) {
-    const { request } = plan;
-    const at = parent.missing.length > 0 ? undefined : ctx.ops.lstat(request.absPath);
-    const given = request.absTarget !== '';
-    const isLink = at?.isSymbolicLink() === true;
-    if (at)
-        plan.existing = existingKind(at);
-    if (isLink)
-        plan.text = readLinkText(plan, ctx) ?? '';
-    const verdict = judgeRemoval({
-        path: request.absPath,
-        target: request.absTarget,
-        at,
-        targetStats: given && at && !isLink ? ctx.ops.stat(request.absTarget) : undefined,
-        leadsToTarget: isLink && given && leadsTo(plan, parent.real, ctx),
-        hidesInodes: quirksOf(plan.filesystem).hidesInodes
-    });
-    if (verdict.action === 'remove')
-        return {
-            ...plan,
-            action: 'remove',
-            kinds: [verdict.kind],
-            parent: parentOf(request.absPath, ctx.ops, ctx.platform)
-        };
-    if (verdict.action !== 'fail')
-        return { ...plan, action: verdict.action, kinds: [] };
-    const { code, message, hint } = verdict;
-    return { ...failed(plan, code, 'unlink', 'remove the link'), said: { message, hint } };
-}
-/** The link at PATH leads to TARGET: its text read from either parent's spelling, or both lead to the same file. */
-function leadsTo(plan, realParent, ctx) {
-    const { platform, ops } = ctx;
-    const { absPath, absTarget } = plan.request;
-    const wanted = platform_pathKey(platform, absTarget);
-    const text = withoutNamespace(platform, plan.text);
-    const dirs = [platform.path.dirname(absPath), realParent];
-    if (text !== '' && dirs.some((dir) => platform_pathKey(platform, platform.path.resolve(dir, text)) === wanted))
-        return true;
-    const [a, b] = [ops.stat(absPath), ops.stat(absTarget)];
-    return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
-}
-
-;// CONCATENATED MODULE: ./src/plan/index.ts
-// Plan stage: for each link, look at the disk (read only) and decide: create, replace, unchanged or fail. One link's
-// story: where PATH really is (resolve.ts), what TARGET is and what a link to it holds (link-text.ts), which kinds
-// can lead there (kinds.ts), and what is at PATH already (recognise.ts, decide.ts); or, for `state: absent`, whether
-// what is there may go (removal.ts). A link on a share already found gone is skipped (gone-shares.ts); the caches
-// one pass keeps are in context.ts.
-
-
-
-
-
-
-
-
-
-
-
-
-function planLink(request, ctx) {
-    const plan = emptyPlan(request, ctx);
-    try {
-        const parent = locate(plan, ctx);
-        if (!parent)
-            return escaped(plan, ctx);
-        if (request.options.state === 'absent')
-            return planRemoval(plan, parent, ctx);
-        const target = examineTarget(plan, parent.real, ctx);
-        const unfit = fitKinds(plan, target, ctx);
-        if (unfit)
-            return unfit;
-        // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
-        const at = parent.missing.length > 0 ? undefined : ctx.ops.lstat(request.absPath);
-        return decide(plan, at, target, ctx);
-    }
-    catch (error) {
-        if (!isErrno(error))
-            throw error;
-        return { ...plan, action: 'fail', failure: toFailure(error, error.syscall ?? 'stat', attemptOf(request)) };
-    }
-}
-/**
- * Plan one link, unless its share (found lexically, without touching it) is already known to be gone. A plan that
- * finds the share gone marks it so for the links after it.
- */
-function planOrSkip(request, ctx) {
-    const mountPoint = ctx.detector.forPath(request.absPath).mountPoint;
-    const skipped = skipOnGoneShare(request, mountPoint, ctx);
-    if (skipped)
-        return skipped;
-    const plan = planLink(request, ctx);
-    noteGoneShare(plan, mountPoint, ctx);
-    return plan;
-}
-/** Plan every link, in spec order. */
-function planAll(requests, ctx) {
-    const planning = planningContext(ctx);
-    return requests.map((request) => planOrSkip(request, planning));
 }
 
 ;// CONCATENATED MODULE: ./src/result.ts
@@ -1960,8 +1978,6 @@ function rejectedResults(entries, problems) {
     return [...failed, ...skipped].sort((a, b) => a.line - b.line);
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/mounts-windows.ts
 // Windows: which volume a path is on and its format. There is no mount table, and fs.statfs says type 0: a UNC path
 // is a network share by its spelling, and a drive's format comes from .NET's DriveInfo, asked through PowerShell.
@@ -2384,19 +2400,6 @@ function copyInto(from, to, follow, ctx, later) {
     later.dirs.push([from, to]);
 }
 
-;// CONCATENATED MODULE: ./src/apply/temp-names.ts
-// The temporary names a link is made under before it is renamed over PATH (and the probes' scratch names): a form a
-// later run recognises, so that what a killed run left can be swept.
-
-/** Temporary names: a fixed prefix a later run can recognise, then pid and randomness (unique per process). */
-const TEMP_PREFIX = '.ln-action-';
-const STALE_TEMP_MS = 60 * 60 * 1000;
-/** tempName's form, and the probe's scratch names (-f, -s, -h) built on it. */
-const TEMP_NAME = /^\.ln-action-[0-9a-z]+-[0-9a-f]{8}(-[fsh])?$/;
-function tempName(dir, ctx) {
-    return ctx.platform.path.join(dir, `${TEMP_PREFIX}${process.pid.toString(36)}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
-}
-
 ;// CONCATENATED MODULE: ./src/apply/evidence.ts
 
 /**
@@ -2423,7 +2426,7 @@ function canCreateFile(dir, ctx) {
     const known = ctx.fileProbes.get(dir);
     if (known !== undefined)
         return known;
-    const file = `${tempName(dir, ctx)}-f`;
+    const file = `${names_tempName(dir, ctx.platform.path)}-f`;
     let made = false;
     try {
         ctx.ops.writeFile(file, '');
@@ -2576,7 +2579,7 @@ function probe(dir, plan, ctx) {
     if (known)
         return known;
     const { ops, platform } = ctx;
-    const base = tempName(dir, ctx);
+    const base = names_tempName(dir, ctx.platform.path);
     const file = `${base}-f`;
     const attempt = (fn) => {
         try {
@@ -2711,7 +2714,6 @@ function parentMoved(words, plan) {
 
 
 
-
 /**
  * Remove temporary links older than an hour: what a run that was killed mid-replacement left. Housekeeping only: where
  * the directory cannot be listed (davfs2 answers readdir with EINVAL), the link is made all the same, with a warning.
@@ -2774,7 +2776,7 @@ function replace(plan, ctx) {
     const abs = plan.request.absPath;
     const dir = platform.path.dirname(abs);
     sweepStaleTemps(dir, plan, ctx);
-    const temp = tempName(dir, ctx);
+    const temp = names_tempName(dir, ctx.platform.path);
     const made = makeWithFallback(temp, plan, ctx);
     const { kind } = made;
     try {
@@ -3347,6 +3349,7 @@ function createDetector(platform, sources = {}, known = []) {
 
 
 
+
 /** Everything below a copied directory, in one digest: names, types, link texts and file contents. */
 function treeOf(dir, ops, platform) {
     const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
@@ -3450,17 +3453,12 @@ function samePlace(a, b, ops, platform) {
         return true;
     }
 }
-/** A temporary name beside p, of apply's form (a later run sweeps one left behind). */
-function tempBeside(p, platform) {
-    const name = `.ln-action-${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`;
-    return platform.path.join(platform.path.dirname(p), name);
-}
 /**
- * A link with `text`, of its Windows kind, put where `p` is: made under a temporary name of apply's form (swept if
+ * A link with `text`, of its Windows kind, put where `p` is: made under a temporary name (names.ts: swept if
  * left behind), then renamed over p.
  */
 function putLinkBack(p, was, ops, platform, warnings) {
-    const temp = tempBeside(p, platform);
+    const temp = tempName(platform.path.dirname(p), platform.path);
     ops.symlink(was.link, temp, platform.isWindows ? (was.type ?? 'file') : undefined);
     try {
         cleanup_renameOver(temp, p, ops, platform, warnings);
@@ -3496,7 +3494,7 @@ function cleanup_renameOver(from, p, ops, platform, warnings) {
  * removed; where `from` cannot move in, the tree goes back. Not atomic: said.
  */
 function renameOverCopy(from, p, ops, platform, warnings) {
-    const aside = tempBeside(p, platform);
+    const aside = tempName(platform.path.dirname(p), platform.path);
     ops.rename(p, aside);
     try {
         ops.rename(from, p);

@@ -4,7 +4,7 @@ import type { FailureContext } from '../knowledge.js'
 import type { Failure } from '../model.js'
 import type { LinkPlan } from '../plan/index.js'
 import type { ApplyContext } from './context.js'
-import { tempName } from './temp-names.js'
+import { tempName } from '../names.js'
 
 /**
  * What tells apart the causes one errno stands for on Windows, looked at once the call failed: libuv says EPERM for
@@ -28,7 +28,7 @@ export function evidence(failure: Failure, plan: LinkPlan, ctx: ApplyContext): P
 function canCreateFile(dir: string, ctx: ApplyContext): boolean {
   const known = ctx.fileProbes.get(dir)
   if (known !== undefined) return known
-  const file = `${tempName(dir, ctx)}-f`
+  const file = `${tempName(dir, ctx.platform.path)}-f`
   let made = false
   try {
     ctx.ops.writeFile(file, '')

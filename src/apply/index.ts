@@ -1,6 +1,6 @@
 // Apply stage: carry out each plan. One link's story: its missing parents are made (parents.ts), then the link,
 // falling back to the next kind where the filesystem cannot make one (make.ts; a copy is copy.ts), or, to replace what
-// is at PATH, made under a temporary name and renamed over it, the old one backed up first (replace.ts, temp-names.ts,
+// is at PATH, made under a temporary name and renamed over it, the old one backed up first (replace.ts, names in ../names.ts,
 // kept-kinds.ts); where a filesystem misreports, it is read back (verify.ts). `state: absent` is removal.ts. A failed
 // call is a StepError (step-error.ts, with evidence.ts) and becomes the link's failed outcome, with a probe of what the
 // filesystem allows (failed-outcome.ts, probe.ts). What one run keeps on the way is in context.ts; what came of each
@@ -19,7 +19,7 @@ import { verify } from './verify.js'
 
 export { applyContext, type ApplyContext } from './context.js'
 export { keptLinkType, learnKeptKinds } from './kept-kinds.js'
-export { TEMP_PREFIX } from './temp-names.js'
+export { TEMP_PREFIX } from '../names.js'
 
 function execute(plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
   if (plan.action === 'unchanged') return { status: 'unchanged', kind: plan.kinds[0] ?? '' }

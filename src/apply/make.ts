@@ -1,8 +1,7 @@
 // Making one link: the first kind this filesystem allows, each step down the list a warning; and a link that was made
 // although the filesystem answered an error (sshfs -o follow_symlinks).
 import { quirksOf } from '../families.js'
-import { kindWords } from '../knowledge.js'
-import type { Failure, Kind } from '../model.js'
+import { kindWords, type Failure, type Kind } from '../model.js'
 import { fallBack, type LinkPlan } from '../plan/index.js'
 import { linkTextOf, symlinkType } from '../platform.js'
 import type { ApplyContext } from './context.js'

@@ -5,7 +5,7 @@ import type { LinkPlan } from '../plan/index.js'
 import { symlinkType } from '../platform.js'
 import type { ApplyContext } from './context.js'
 import { madeDespiteError } from './make.js'
-import { tempName } from './temp-names.js'
+import { tempName } from '../names.js'
 
 /**
  * Which kinds of link this directory's filesystem allows, found by making a scratch symlink and hard link next to
@@ -16,7 +16,7 @@ export function probe(dir: string, plan: LinkPlan, ctx: ApplyContext): Probe {
   const known = ctx.probes.get(key)
   if (known) return known
   const { ops, platform } = ctx
-  const base = tempName(dir, ctx)
+  const base = tempName(dir, ctx.platform.path)
   const file = `${base}-f`
   const attempt = (fn: () => void): string => {
     try {

@@ -2,14 +2,14 @@
 // renamed over PATH (Windows: removed first where it must be, and said so).
 import { errnoCode } from '../errors.js'
 import { removeEntry } from '../fsops.js'
-import { backupName, type Kind } from '../model.js'
+import type { Kind } from '../model.js'
+import { backupName, STALE_TEMP_MS, TEMP_NAME, TEMP_PREFIX, tempName } from '../names.js'
 import type { LinkPlan } from '../plan/index.js'
 import type { ApplyContext } from './context.js'
 import { copyWhole } from './copy.js'
 import { keptLinkType } from './kept-kinds.js'
 import { makeWithFallback, type Made } from './make.js'
 import { step, StepError, warnFailed } from './step-error.js'
-import { STALE_TEMP_MS, TEMP_NAME, TEMP_PREFIX, tempName } from './temp-names.js'
 
 /**
  * Remove temporary links older than an hour: what a run that was killed mid-replacement left. Housekeeping only: where
@@ -67,7 +67,7 @@ export function replace(plan: LinkPlan, ctx: ApplyContext): Made {
   const abs = plan.request.absPath
   const dir = platform.path.dirname(abs)
   sweepStaleTemps(dir, plan, ctx)
-  const temp = tempName(dir, ctx)
+  const temp = tempName(dir, ctx.platform.path)
   const made = makeWithFallback(temp, plan, ctx)
   const { kind } = made
   try {

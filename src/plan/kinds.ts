@@ -1,8 +1,7 @@
 // Which kinds of link can lead to this TARGET, in the order to try them, known before any call is made; the record
 // of a fallback from the kind asked; and the call that makes each kind.
 import type { Stats } from 'node:fs'
-import { kindWords } from '../knowledge.js'
-import type { Kind } from '../model.js'
+import { kindWords, type Kind } from '../model.js'
 import type { PlanContext } from './context.js'
 import { attemptOf, failed, type LinkPlan } from './link-plan.js'
 

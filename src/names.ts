@@ -1,0 +1,21 @@
+// The names ln-action gives what it makes besides the links: temporary names (a link is made under one, then renamed
+// over PATH; the probes' scratch files) in a form a later run recognises, so that what a killed run left can be swept,
+// and backup names. Apply, cleanup and removal all name things here.
+import { randomBytes } from 'node:crypto'
+import type { PlatformPath } from 'node:path'
+
+/** Temporary names: a fixed prefix a later run can recognise, then pid and randomness (unique per process). */
+export const TEMP_PREFIX = '.ln-action-'
+export const STALE_TEMP_MS = 60 * 60 * 1000
+/** tempName's form, and the probe's scratch names (-f, -s, -h) built on it. */
+export const TEMP_NAME = /^\.ln-action-[0-9a-z]+-[0-9a-f]{8}(-[fsh])?$/
+
+/** A new temporary name in dir. */
+export function tempName(dir: string, path: PlatformPath): string {
+  return path.join(dir, `${TEMP_PREFIX}${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`)
+}
+
+/** The n-th name a backup of `path` may take: PATH+suffix first, then PATH.~1~, PATH.~2~... (as `ln --backup=numbered`). */
+export function backupName(path: string, suffix: string, n: number): string {
+  return n === 0 ? path + suffix : `${path}.~${n}~`
+}
