@@ -11,8 +11,6 @@ import { planAll } from '../src/plan/index.js'
 import { platformFor } from '../src/platform.js'
 import { describePosix } from './helpers/action.js'
 import { memoryFs, type Layout } from './helpers/memfs.js'
-import { noInodeReuse, recreateUntil, REUSE_TRIES } from './helpers/reuse.js'
-import { itUnless } from './helpers/skip.js'
 import { context, dataWorkspace, host, requests, type ContextOverrides } from './helpers/stage.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
@@ -280,22 +278,6 @@ describePosix('what the main step records, and the post step undoes', () => {
       expect(undone.warnings[0]).toMatch(/backup .*f.bak changed or went/)
       expect(mem.at('/ws/f.bak')).toMatchObject({ kind: 'file', inode: { data: 'not the backup' } })
     })
-
-    itUnless(noInodeReuse(os.tmpdir()))(
-      'puts back no file written again under the backup name with its inode number (ext4)',
-      () => {
-        fs.writeFileSync(path.join(ws, 'f'), 'mine')
-        const { undo: entries } = made('f -> data/x', { overwrite: 'files' }, { backupSuffix: '.bak' })
-        const bak = path.join(ws, 'f.bak')
-        const was = fs.lstatSync(bak).ino
-        fs.rmSync(path.join(ws, 'f.bak')) // the backup's last name: f is the step's link now
-        const tries = recreateUntil(bak, was)
-        expect(tries).toBeLessThan(REUSE_TRIES) // noInodeReuse saw it happen within as many
-        const [undone] = undoAll(entries)
-        expect(undone.warnings[0]).toMatch(/backup .*f.bak changed or went/)
-        expect(fs.readFileSync(bak, 'utf8')).toBe('written again')
-      }
-    )
   })
 
   describe('a hard link (issue 23)', () => {

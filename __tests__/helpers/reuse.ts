@@ -1,7 +1,6 @@
 // Inode numbers given again: ext4 hands a freed number to the next new file in the directory more often than not.
 // What the post step recognises must not be fooled by that (issue 23); these make it happen on a real filesystem.
 import * as fs from 'node:fs'
-import * as path from 'node:path'
 
 export const REUSE_TRIES = 200
 
@@ -13,19 +12,4 @@ export function recreateUntil(p: string, ino: number, content = 'written again')
     fs.rmSync(p)
   }
   return REUSE_TRIES
-}
-
-/** Why inode reuse cannot be shown in `root`'s filesystem (no freed number came back); undefined where it can. */
-export function noInodeReuse(root: string): string | undefined {
-  const dir = fs.mkdtempSync(path.join(root, 'ln-action-reuse-'))
-  try {
-    const probe = path.join(dir, 'p')
-    fs.writeFileSync(probe, 'p')
-    const ino = fs.lstatSync(probe).ino
-    fs.rmSync(probe)
-    if (recreateUntil(probe, ino) < REUSE_TRIES) return undefined
-    return `${root} gave no freed inode number again in ${REUSE_TRIES} tries`
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
 }
