@@ -3,7 +3,7 @@
 // Anything changed since is kept, with a warning. The same code identifies what the main step made.
 import { createHash } from 'node:crypto'
 import type { Stats } from 'node:fs'
-import { errnoCode } from './errors.js'
+import { errnoCode, quietly } from './errors.js'
 import { removeEntry, type FsOps } from './fsops.js'
 import type { Identity, Status, UndoEntry } from './model.js'
 import { tempName } from './names.js'
@@ -69,13 +69,12 @@ function isStill(p: string, s: Stats, was: Identity, ops: FsOps, platform: Platf
  */
 function sameKind(p: string, text: string, was: Identity, ops: FsOps, platform: Platform): boolean {
   if (!platform.isWindows || was.type === undefined) return true
-  let leadsTo
-  try {
-    leadsTo = ops.stat(p)
-  } catch {
-    leadsTo = undefined
-  }
-  return (kindFromText(text, leadsTo) ?? ops.linkKinds([p])[0]) === was.type
+  return (
+    (kindFromText(
+      text,
+      quietly(() => ops.stat(p))
+    ) ?? ops.linkKinds([p])[0]) === was.type
+  )
 }
 
 /**
@@ -96,11 +95,7 @@ function isStillHardLink(p: string, s: Stats, entry: UndoEntry, ops: FsOps, plat
 
 /** a and b are one name, their symlinked parents resolved; where that cannot be told, taken to be (kept). */
 function samePlace(a: string, b: string, ops: FsOps, platform: Platform): boolean {
-  try {
-    return pathKey(platform, ops.realpath(a)) === pathKey(platform, ops.realpath(b))
-  } catch {
-    return true
-  }
+  return quietly(() => pathKey(platform, ops.realpath(a)) === pathKey(platform, ops.realpath(b))) ?? true
 }
 
 export interface Undone {

@@ -44,3 +44,12 @@ export function toFailure(error: NodeJS.ErrnoException, syscall: string, attempt
   const errno = errnoNumber(code) ?? (typeof error.errno === 'number' ? Math.abs(error.errno) : undefined)
   return { code, errno, syscall, attempted, path: error.path }
 }
+
+/** What a call answers, or undefined where it throws: for a fact that may be missing (a loop of links, a link gone). */
+export function quietly<T>(call: () => T): T | undefined {
+  try {
+    return call()
+  } catch {
+    return undefined
+  }
+}

@@ -80,6 +80,15 @@ function toFailure(error, syscall, attempted) {
     const errno = errnoNumber(code) ?? (typeof error.errno === 'number' ? Math.abs(error.errno) : undefined);
     return { code, errno, syscall, attempted, path: error.path };
 }
+/** What a call answers, or undefined where it throws: for a fact that may be missing (a loop of links, a link gone). */
+function errors_quietly(call) {
+    try {
+        return call();
+    }
+    catch {
+        return undefined;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/model.ts
 // The data that flows through the pipeline: spec entries in, one result per entry out.
@@ -2300,15 +2309,7 @@ function fsops_removeEntry(p, ops, path) {
 // the undo record's note) is made again with its own kind, asked of PowerShell once for many links.
 
 
-/** What a call answers, or undefined where it throws (a loop of links, a link gone meanwhile). */
-function quietly(call) {
-    try {
-        return call();
-    }
-    catch {
-        return undefined;
-    }
-}
+
 /**
  * The Windows types links are made again with: each one's own. Where a relative text that leads somewhere settles
  * every one, nothing is asked; otherwise all are asked in one call, since it is one PowerShell start either way and a
@@ -2316,16 +2317,21 @@ function quietly(call) {
  * leads to now decides, or it is a file link.
  */
 function keptLinkTypes(links, ctx) {
-    const { ops, platform } = ctx;
-    if (!platform.isWindows)
+    if (!ctx.platform.isWindows)
         return links.map(() => undefined);
-    const leadsTo = links.map((p) => quietly(() => ops.stat(p)));
-    const known = links.map((p, i) => {
-        const text = quietly(() => ops.readlink(p));
-        return text === undefined ? undefined : mounts_windows_kindFromText(text, leadsTo[i]);
-    });
+    return kindsAndTexts(links, ctx).map(({ kind }) => kind);
+}
+/** keptLinkTypes, with the text each link held when its kind was found (Windows only). */
+function kindsAndTexts(links, ctx) {
+    const { ops, platform } = ctx;
+    const leadsTo = links.map((p) => errors_quietly(() => ops.stat(p)));
+    const texts = links.map((p) => errors_quietly(() => ops.readlink(p)));
+    const known = texts.map((text, i) => (text === undefined ? undefined : mounts_windows_kindFromText(text, leadsTo[i])));
     const asked = known.includes(undefined) ? ops.linkKinds(links) : [];
-    return links.map((_, i) => asked[i] ?? known[i] ?? symlinkType(platform, 'symlink', !!leadsTo[i]?.isDirectory()));
+    return links.map((_, i) => ({
+        kind: asked[i] ?? known[i] ?? symlinkType(platform, 'symlink', !!leadsTo[i]?.isDirectory()),
+        text: texts[i]
+    }));
 }
 /**
  * Windows: the kinds of the links a slice of plans will replace and keep (a backup, or the undo record's note of
@@ -2339,8 +2345,7 @@ function learnKeptKinds(plans, ctx) {
     const links = plans
         .filter((p) => p.action === 'replace' && p.existing === 'link' && !p.request.dependsOnEarlier)
         .map((p) => p.request.absPath);
-    keptLinkTypes(links, ctx).forEach((kind, i) => {
-        const text = quietly(() => ctx.ops.readlink(links[i]));
+    kindsAndTexts(links, ctx).forEach(({ kind, text }, i) => {
         if (kind && text !== undefined)
             ctx.keptKinds.set(links[i], { text, kind });
     });
@@ -2350,7 +2355,7 @@ function keptLinkType(p, ctx) {
     if (!ctx.platform.isWindows)
         return undefined;
     const learned = ctx.keptKinds.get(p);
-    if (learned && learned.text === quietly(() => ctx.ops.readlink(p)))
+    if (learned && learned.text === errors_quietly(() => ctx.ops.readlink(p)))
         return learned.kind;
     return keptLinkTypes([p], ctx)[0];
 }
@@ -3417,14 +3422,7 @@ function isStill(p, s, was, ops, platform, byInode) {
 function sameKind(p, text, was, ops, platform) {
     if (!platform.isWindows || was.type === undefined)
         return true;
-    let leadsTo;
-    try {
-        leadsTo = ops.stat(p);
-    }
-    catch {
-        leadsTo = undefined;
-    }
-    return (kindFromText(text, leadsTo) ?? ops.linkKinds([p])[0]) === was.type;
+    return ((kindFromText(text, quietly(() => ops.stat(p))) ?? ops.linkKinds([p])[0]) === was.type);
 }
 /**
  * A hard link goes only while PATH and the file it was made a name of are still one file, so its content keeps a
@@ -3446,12 +3444,7 @@ function isStillHardLink(p, s, entry, ops, platform) {
 }
 /** a and b are one name, their symlinked parents resolved; where that cannot be told, taken to be (kept). */
 function samePlace(a, b, ops, platform) {
-    try {
-        return pathKey(platform, ops.realpath(a)) === pathKey(platform, ops.realpath(b));
-    }
-    catch {
-        return true;
-    }
+    return quietly(() => pathKey(platform, ops.realpath(a)) === pathKey(platform, ops.realpath(b))) ?? true;
 }
 /**
  * A link with `text`, of its Windows kind, put where `p` is: made under a temporary name (names.ts: swept if

@@ -1,18 +1,10 @@
 // Windows fixes a link's kind (file, directory, junction) when it is made: a link kept (in a copied tree, a backup,
 // the undo record's note) is made again with its own kind, asked of PowerShell once for many links.
+import { quietly } from '../errors.js'
 import { kindFromText, type WindowsLinkType } from '../mounts-windows.js'
 import type { LinkPlan } from '../plan/index.js'
 import { symlinkType } from '../platform.js'
 import type { ApplyContext } from './context.js'
-
-/** What a call answers, or undefined where it throws (a loop of links, a link gone meanwhile). */
-function quietly<T>(call: () => T): T | undefined {
-  try {
-    return call()
-  } catch {
-    return undefined
-  }
-}
 
 /**
  * The Windows types links are made again with: each one's own. Where a relative text that leads somewhere settles
@@ -21,15 +13,21 @@ function quietly<T>(call: () => T): T | undefined {
  * leads to now decides, or it is a file link.
  */
 export function keptLinkTypes(links: string[], ctx: ApplyContext): (WindowsLinkType | undefined)[] {
+  if (!ctx.platform.isWindows) return links.map(() => undefined)
+  return kindsAndTexts(links, ctx).map(({ kind }) => kind)
+}
+
+/** keptLinkTypes, with the text each link held when its kind was found (Windows only). */
+function kindsAndTexts(links: string[], ctx: ApplyContext): { kind?: WindowsLinkType; text?: string }[] {
   const { ops, platform } = ctx
-  if (!platform.isWindows) return links.map(() => undefined)
   const leadsTo = links.map((p) => quietly(() => ops.stat(p)))
-  const known = links.map((p, i) => {
-    const text = quietly(() => ops.readlink(p))
-    return text === undefined ? undefined : kindFromText(text, leadsTo[i])
-  })
+  const texts = links.map((p) => quietly(() => ops.readlink(p)))
+  const known = texts.map((text, i) => (text === undefined ? undefined : kindFromText(text, leadsTo[i])))
   const asked = known.includes(undefined) ? ops.linkKinds(links) : []
-  return links.map((_, i) => asked[i] ?? known[i] ?? symlinkType(platform, 'symlink', !!leadsTo[i]?.isDirectory()))
+  return links.map((_, i) => ({
+    kind: asked[i] ?? known[i] ?? symlinkType(platform, 'symlink', !!leadsTo[i]?.isDirectory()),
+    text: texts[i]
+  }))
 }
 
 /**
@@ -43,8 +41,7 @@ export function learnKeptKinds(plans: LinkPlan[], ctx: ApplyContext): void {
   const links = plans
     .filter((p) => p.action === 'replace' && p.existing === 'link' && !p.request.dependsOnEarlier)
     .map((p) => p.request.absPath)
-  keptLinkTypes(links, ctx).forEach((kind, i) => {
-    const text = quietly(() => ctx.ops.readlink(links[i]))
+  kindsAndTexts(links, ctx).forEach(({ kind, text }, i) => {
     if (kind && text !== undefined) ctx.keptKinds.set(links[i], { text, kind })
   })
 }
