@@ -188,7 +188,11 @@ export interface LinkResult {
   fallback?: Fallback
   /** After a failure that says a kind of link cannot be made here: which kinds the directory allows. */
   probe?: Probe
-  /** With `cleanup: true`, what the post step is to undo; taken off before the results are reported. */
+}
+
+/** A link made: its result, and beside it, with `cleanup: true`, what the post step is to undo (never reported). */
+export interface Applied {
+  result: LinkResult
   undo?: UndoEntry
 }
 
