@@ -1,9 +1,11 @@
-// `cleanup: true`: apply a link and record what the post step needs to undo it. What was at PATH is read before the
-// link is made (only where the plan may replace), what was made and its backup (by the name apply took) after.
+// `cleanup: true`: make a link (make-link.ts) and record what the post step needs to undo it, given beside the
+// link's result. What was at PATH is read before the link is made (only where the plan may replace), what was made
+// and its backup (by the name apply took) after.
 // Costs a few calls per link, and a read of each copy and backup, so only with cleanup.
-import { applyLink, keptLinkType, type ApplyContext } from './apply/index.js'
+import { keptLinkType, type ApplyContext } from './apply/index.js'
 import { identify } from './cleanup.js'
 import { isErrno } from './errors.js'
+import { makeLink } from './make-link.js'
 import type { Applied, Identity, LinkResult, UndoEntry } from './model.js'
 import { directoryIdentity, parentOf } from './parent.js'
 import { symlinkType } from './platform.js'
@@ -16,7 +18,7 @@ export function applyRecorded(plan: LinkPlan, ctx: ApplyContext): Applied {
   // A link's Windows kind (junction, file or directory symlink), to be put back as that kind.
   if (was?.link !== undefined && ctx.platform.isWindows) was.type = keptLinkType(request.absPath, ctx)
   const taken = (ctx.taken ??= new Map())
-  const result = applyLink(plan, ctx)
+  const result = makeLink(plan, ctx)
   const { backup, dirs } = taken.get(request.absPath) ?? {}
   taken.delete(request.absPath)
   if ((result.status !== 'created' && result.status !== 'replaced') || result.kind === '') return { result }
@@ -66,5 +68,5 @@ function record(
 
 /** How links are applied in this run: recorded for the post step under `cleanup: true`. */
 export function applierFor(ctx: ApplyContext): (plan: LinkPlan, ctx: ApplyContext) => Applied {
-  return ctx.settings.cleanup ? applyRecorded : (plan) => ({ result: applyLink(plan, ctx) })
+  return ctx.settings.cleanup ? applyRecorded : (plan) => ({ result: makeLink(plan, ctx) })
 }
