@@ -60,8 +60,8 @@ export async function run(options: RunOptions = {}): Promise<void> {
       read.requests,
       settings,
       workplace,
-      inSpecOrder((result) => {
-        undo?.take(result)
+      inSpecOrder((result, entry) => {
+        if (entry) undo?.add(entry)
         tally.add(result)
       })
     )
