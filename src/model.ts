@@ -86,8 +86,10 @@ export interface SpecEntry {
   /** The entry's last line, where a YAML entry spans several. */
   endLine?: number
   path: string
-  /** Empty only under `state: absent`, where TARGET is optional. */
+  /** Empty only under `state: absent`, where TARGET is optional. With `text`: the text itself. */
   target: string
+  /** A YAML entry's exact link text (`text:`), written as is; TARGET is then where it leads from PATH's directory. */
+  text?: string
   options: LinkOptions
 }
 

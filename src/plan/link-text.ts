@@ -1,5 +1,5 @@
-// What a link to TARGET holds: TARGET's stat, the text a symbolic link gets (relative or absolute, as `relative`
-// says) and the file a hard link shares.
+// What a link to TARGET holds: TARGET's stat, the text a symbolic link gets (the entry's exact `text`, or relative or
+// absolute as `relative` says) and the file a hard link shares.
 import type { Stats } from 'node:fs'
 import type { LinkRequest } from '../model.js'
 import { statTarget, type PlanContext } from './context.js'
@@ -13,7 +13,8 @@ export function examineTarget(plan: LinkPlan, realParent: string, ctx: PlanConte
   plan.targetExists = target !== undefined
   plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir
   if (target && plan.kinds.includes('hardlink')) plan.linkSource = ctx.ops.realpath(request.absTarget)
-  if (plan.kinds.some((k) => k === 'symlink' || k === 'junction')) plan.text = linkText(request, realParent, ctx)
+  if (plan.kinds.some((k) => k === 'symlink' || k === 'junction'))
+    plan.text = request.text ?? linkText(request, realParent, ctx)
   return target
 }
 

@@ -1,0 +1,72 @@
+// A YAML entry's `text:` (issue 29): the exact link text, parsed and checked in src/spec, written as is by the planner,
+// with TARGET (for dangling and kind checks) where the text leads from PATH's directory.
+import { describe, expect, it } from '@jest/globals'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { applyLink } from '../src/apply/index.js'
+import { planAll } from '../src/plan/index.js'
+import { parseSpec } from '../src/spec/index.js'
+import { describePosix } from './helpers/action.js'
+import { context, dataWorkspace, DEFAULTS, requests } from './helpers/stage.js'
+
+const parse = (text: string) => parseSpec(text, DEFAULTS)
+
+describe('the text field, parsed', () => {
+  it('keeps the text byte for byte (not trimmed) and makes it the TARGET as written', () => {
+    const { entries, problems } = parse('- path: l\n  text: " a/../b "\n')
+    expect(problems).toEqual([])
+    expect(entries).toMatchObject([{ path: 'l', target: ' a/../b ', text: ' a/../b ' }])
+  })
+
+  it.each([
+    ['empty', '- path: l\n  text: ""\n', 2],
+    ['with a NUL', '- path: l\n  text: "a\\0b"\n', 2],
+    ['not a string', '- path: l\n  text: [a, b]\n', 2],
+    ['beside target', '- path: l\n  target: x\n  text: x\n', 3],
+    ['beside relative', '- path: l\n  relative: true\n  text: x\n', 3],
+    ['on a hard link', '- path: l\n  type: hardlink\n  text: x\n', 3]
+  ])('refuses a text %s, on its line', (_, spec, line) => {
+    const { entries, problems } = parse(spec)
+    expect(entries).toEqual([])
+    expect(problems.map((p) => p.line)).toEqual([line])
+  })
+
+  it('resolves TARGET from the directory PATH is in, not from working-directory', () => {
+    const [r] = requests('- { path: sub/l, text: ../data/x }', '/ws')
+    expect(r).toMatchObject({ absPath: '/ws/sub/l', absTarget: '/ws/data/x', targetWasRelative: true })
+    expect(requests('- { path: sub/l, text: /etc/x }', '/ws')[0]).toMatchObject({
+      absTarget: '/etc/x',
+      targetWasRelative: false
+    })
+  })
+})
+
+describePosix('the text field, made', () => {
+  const make = (ws: string, spec: string) => {
+    const ctx = context(ws)
+    return planAll(requests(spec, ws), ctx).map((plan) => applyLink(plan, ctx))
+  }
+
+  it('writes the text as is where relative: auto would write another', () => {
+    const ws = dataWorkspace()
+    fs.mkdirSync(path.join(ws, 'sub'))
+    const [made] = make(ws, '- { path: sub/l, text: ../data/dir/../x }')
+    expect(made).toMatchObject({ status: 'created', kind: 'symlink', text: '../data/dir/../x' })
+    expect(fs.readlinkSync(path.join(ws, 'sub/l'))).toBe('../data/dir/../x')
+    // A re-run finds the same text there: unchanged, not replaced by the shorter text it leads to.
+    expect(make(ws, '- { path: sub/l, text: ../data/dir/../x }')[0]).toMatchObject({ status: 'unchanged' })
+    // Another text leading to the same file is another link.
+    expect(make(ws, '- { path: sub/l, text: ../data/x }')[0]).toMatchObject({ status: 'failed', code: 'EEXIST' })
+    fs.rmSync(ws, { recursive: true })
+  })
+
+  it('judges dangling by where the text leads from PATH', () => {
+    const ws = dataWorkspace()
+    fs.mkdirSync(path.join(ws, 'sub'))
+    const [there, missing] = make(ws, '- { path: sub/a, text: ../data/x }\n- { path: sub/b, text: data/x }')
+    expect(there.warnings).toEqual([])
+    expect(missing).toMatchObject({ status: 'created' })
+    expect(missing.warnings.join(' ')).toContain(path.join(ws, 'sub/data/x'))
+    fs.rmSync(ws, { recursive: true })
+  })
+})
