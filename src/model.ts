@@ -77,6 +77,10 @@ export interface Settings extends LinkSettings {
   /** Longest one filesystem operation may take. */
   timeoutMs: number
   summary: boolean
+  /** Directories whose links are captured into a spec file after the links are made (`capture`); unset: none. */
+  capture?: string[]
+  /** The capture file's name inside each captured directory. */
+  captureFile?: string
 }
 
 /** One entry of the spec, as written, before anything is resolved. */
