@@ -60,6 +60,20 @@ describePosix('the text field, made', () => {
     fs.rmSync(ws, { recursive: true })
   })
 
+  it('makes a text that leads into a loop or through a file as written: it dangles, the plan does not fail', () => {
+    const ws = dataWorkspace()
+    fs.symlinkSync('loop-b', path.join(ws, 'loop-a'))
+    fs.symlinkSync('loop-a', path.join(ws, 'loop-b'))
+    const results = make(ws, '- { path: into-loop, text: loop-a }\n- { path: through-file, text: data/x/below }')
+    expect(results.map((r) => r.status)).toEqual(['created', 'created'])
+    expect(results.every((r) => r.warnings.length === 1)).toBe(true)
+    expect(fs.readlinkSync(path.join(ws, 'into-loop'))).toBe('loop-a')
+    expect(fs.readlinkSync(path.join(ws, 'through-file'))).toBe('data/x/below')
+    // TARGET written with `target` still fails there: only an exact text is made as written.
+    expect(make(ws, 'other -> loop-a')[0]).toMatchObject({ status: 'failed', code: 'ELOOP' })
+    fs.rmSync(ws, { recursive: true })
+  })
+
   it('judges dangling by where the text leads from PATH', () => {
     const ws = dataWorkspace()
     fs.mkdirSync(path.join(ws, 'sub'))
