@@ -16,7 +16,7 @@ export interface HardLinkGroup {
 export const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /** The groups of names that are one file, sorted by their first name; `fits` says which names a spec can hold. */
-export function groupHardLinks(files: FoundFile[], fits: (rel: string) => boolean = () => true): HardLinkGroup[] {
+export function groupHardLinks(files: FoundFile[], fits: (rel: string) => boolean): HardLinkGroup[] {
   const byFile = new Map<string, FoundFile[]>()
   for (const file of files) {
     const names = byFile.get(file.id)
