@@ -5,9 +5,11 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { applyLink } from '../src/apply/index.js'
 import { planAll } from '../src/plan/index.js'
+import { platformFor } from '../src/platform.js'
 import { parseSpec } from '../src/spec/index.js'
 import { describePosix } from './helpers/action.js'
-import { context, dataWorkspace, DEFAULTS, requests } from './helpers/stage.js'
+import { memoryFs, type Refusal } from './helpers/memfs.js'
+import { context, dataWorkspace, DEFAULTS, errnoError, requests } from './helpers/stage.js'
 
 const parse = (text: string) => parseSpec(text, DEFAULTS)
 
@@ -82,5 +84,38 @@ describePosix('the text field, made', () => {
     expect(missing).toMatchObject({ status: 'created' })
     expect(missing.warnings.join(' ')).toContain(path.join(ws, 'sub/data/x'))
     fs.rmSync(ws, { recursive: true })
+  })
+})
+
+describe('the text field through the Windows seam: a capture made on Linux, made on Windows', () => {
+  const win32 = platformFor('win32')
+  const WS = 'C:\\ws'
+  /** Plan and apply in C:\ws (in memory, holding lib\dir), with `refuse` standing for what Windows refuses. */
+  const make = (spec: string, refuse?: Refusal) => {
+    const mem = memoryFs(win32, { [WS]: 'dir', 'C:\\ws\\lib': 'dir', 'C:\\ws\\lib\\dir': 'dir' }, refuse)
+    const filesystem = { type: 'NTFS', mountPoint: 'C:\\', source: '', options: ['fixed'] }
+    const ctx = context(WS, {
+      platform: win32,
+      ops: mem.ops,
+      realWorkingDirectory: WS,
+      detector: { forPath: () => filesystem }
+    })
+    const results = planAll(requests(spec, WS, {}, win32), ctx).map((plan) => applyLink(plan, ctx))
+    return { results, changes: mem.changes }
+  }
+
+  it('makes a directory symlink for a captured text with target-type: dir, though its target is not there yet', () => {
+    const { results, changes } = make('- { path: bin\\tool, type: symlink, text: ../later/out, target-type: dir }')
+    expect(results[0]).toMatchObject({ status: 'created', kind: 'symlink' })
+    expect(changes.filter((c) => c.startsWith('symlink'))).toEqual(['symlink ../later/out C:\\ws\\bin\\tool dir'])
+  })
+
+  it('falls back to a junction leading where the text leads, without the symlink privilege', () => {
+    const noPrivilege: Refusal = (call, [, , type]) =>
+      call === 'symlink' && type !== 'junction' ? errnoError('EPERM', 'symlink') : undefined
+    const spec = '- { path: dir-link, type: symlink, fallback: junction, text: lib/dir, target-type: dir }'
+    const { results, changes } = make(spec, noPrivilege)
+    expect(results[0]).toMatchObject({ status: 'created', kind: 'junction' })
+    expect(changes).toContain('symlink C:\\ws\\lib\\dir C:\\ws\\dir-link junction')
   })
 })
