@@ -19,6 +19,11 @@ const LAYERS: string[][] = [
   ['spec/lines.ts', 'spec/fields.ts', 'spec/resolve.ts'],
   ['spec/yaml.ts'],
   ['spec/index.ts'],
+  ['capture/walk.ts', 'capture/leads.ts'],
+  ['capture/groups.ts'],
+  ['capture/entries.ts'],
+  ['capture/write.ts'],
+  ['capture/index.ts'],
   ['parent.ts'],
   ['remove.ts', 'cleanup.ts', 'undo-state.ts'],
   ['plan/context.ts'],
@@ -48,7 +53,7 @@ const LAYERS: string[][] = [
   ['present.ts'],
   ['tally.ts'],
   ['summary.ts'],
-  ['report.ts'],
+  ['report.ts', 'capture/report.ts'],
   ['main.ts', 'post.ts'],
   ['index.ts']
 ]

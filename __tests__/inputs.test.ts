@@ -20,9 +20,9 @@ describe('src/inputs.ts', () => {
     expect(Object.values(INPUT).sort()).toEqual(Object.keys(action.inputs).sort())
   })
 
-  it("holds action.yml's default of every input but the required links", () => {
+  it("holds action.yml's default of every input but links, required unless capture is given", () => {
     const { links, ...withDefaults } = INPUT
-    expect(action.inputs[links]).toEqual(expect.objectContaining({ required: true }))
+    expect(action.inputs[links]).toEqual(expect.objectContaining({ required: false }))
     expect(action.inputs[links].default).toBeUndefined()
     const inAction = Object.entries(withDefaults).map(([setting, name]) => [setting, action.inputs[name].default])
     const inSource = Object.keys(withDefaults).map((setting) => [

@@ -67,9 +67,25 @@ describe('getInputs', () => {
         failOnError: true,
         timeoutMs: 30_000,
         summary: true,
-        cleanup: false
+        cleanup: false,
+        capture: [],
+        captureFile: '.ln-action-links.yml'
       }
     })
+  })
+
+  it("reads 'capture' as directories separated by spaces or new lines, quoted when they hold spaces", () => {
+    expect(getSettings(host, env({ capture: 'dist/ node_modules\n"my dir" x' })).capture).toEqual([
+      'dist/',
+      'node_modules',
+      'my dir',
+      'x'
+    ])
+    // A step that only captures needs no links.
+    expect(inputsIn(env({ links: '', capture: 'dist' })).spec).toBe('')
+    expect(inputError({ links: '', capture: '' }).message).toContain("Input 'links' is required unless 'capture'")
+    expect(inputError({ capture: '"" dist' }).message).toContain("Input 'capture'")
+    expect(inputError({ 'capture-file': '../x.yml' }).message).toContain("Input 'capture-file'")
   })
 
   it('reads every input', () => {
@@ -213,13 +229,14 @@ describe('getInputs', () => {
 
   describe('agrees with action.yml', () => {
     const action = parseYaml(fs.readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
-      inputs: Record<string, { default?: string; required?: boolean }>
+      inputs: Record<string, { default?: string; required?: boolean; description?: string }>
     }
     const names = Object.keys(action.inputs)
     const optional = names.filter((name) => name !== 'links' && name !== 'working-directory')
 
-    it('declares links required and working-directory empty (GITHUB_WORKSPACE, right inside containers too)', () => {
-      expect(action.inputs.links.required).toBe(true)
+    it('declares links required unless capture is given, working-directory empty (GITHUB_WORKSPACE, in containers too)', () => {
+      expect(action.inputs.links.required).toBe(false)
+      expect(action.inputs.links.description).toContain('Required unless `capture` is given')
       expect(action.inputs['working-directory'].default).toBe('')
       expect(optional.length).toBeGreaterThanOrEqual(10)
     })
@@ -230,7 +247,9 @@ describe('getInputs', () => {
       expect(getSettings(host, env({ [name]: String(value) }))).toEqual(getSettings(host, env({ [name]: '' })))
     })
 
-    it.each(names.filter((name) => name !== 'links'))("reads '%s': a wrong value is an error naming it", (name) => {
+    // Any name is a directory `capture` may be given (a missing one is that directory's own error, when captured).
+    const checked = names.filter((name) => name !== 'links' && name !== 'capture')
+    it.each(checked)("reads '%s': a wrong value is an error naming it", (name) => {
       expect(inputError({ [name]: 'not/valid' }).message).toContain(`Input '${name}'`)
     })
   })

@@ -20,7 +20,9 @@ export const INPUT = {
   timeout: 'timeout',
   summary: 'summary',
   state: 'state',
-  cleanup: 'cleanup'
+  cleanup: 'cleanup',
+  capture: 'capture',
+  captureFile: 'capture-file'
 } as const
 
 /** An input's name: settings.ts reads an input by no other. */
@@ -45,6 +47,10 @@ export interface InputDefaults {
   summary: boolean
   state: State
   cleanup: boolean
+  /** Directories whose links are captured after the links are made; empty: none. */
+  capture: string
+  /** The capture file's name inside each captured directory. */
+  captureFile: string
 }
 
 export const DEFAULTS: Readonly<InputDefaults> = Object.freeze({
@@ -62,7 +68,9 @@ export const DEFAULTS: Readonly<InputDefaults> = Object.freeze({
   timeout: 30,
   summary: true,
   state: 'present',
-  cleanup: false
+  cleanup: false,
+  capture: '',
+  captureFile: '.ln-action-links.yml'
 })
 
 /**

@@ -1,6 +1,8 @@
 // The pipeline: settings → parse → plan and apply (executors) → report. Nothing here knows about processes: where
 // each link is worked on is the executors' business (executors.ts).
 import * as core from '@actions/core'
+import { captureRoot, CAPTURE_FILE, type CaptureResult } from './capture/index.js'
+import { reportCapture } from './capture/report.js'
 import { withVolumeCaseRules } from './case-rules.js'
 import { errorMessage } from './errors.js'
 import { inSpecOrder, type Emit } from './executor.js'
@@ -10,7 +12,7 @@ import { canHang } from './families.js'
 import type { LinkRequest, Settings } from './model.js'
 import { createDetector } from './mounts.js'
 import { currentPlatform, type Platform } from './platform.js'
-import { finishReport, reportProblems } from './report.js'
+import { finishReport, reportProblems, type Where } from './report.js'
 import { getInputs } from './settings.js'
 import { readSpec } from './spec/index.js'
 import { Tally } from './tally.js'
@@ -37,6 +39,43 @@ async function linkEach(requests: LinkRequest[], settings: Settings, where: Work
   }
 }
 
+/** Read the spec, make its links and report them; false when the spec was rejected (nothing was touched). */
+async function makeLinks(spec: string, where: Where, workplace: Workplace): Promise<boolean> {
+  const { settings, platform } = where
+  const read = readSpec(spec, settings, platform)
+  if ('problems' in read) {
+    await reportProblems(read.problems, where, read.entries)
+    return false
+  }
+  // Each result is reported as it is made, in spec order, and then let go of.
+  const tally = new Tally(where, { log: true, expected: read.requests.length })
+  const undo = settings.cleanup && !settings.dryRun ? new UndoList(workplace.mayHang) : undefined
+  await linkEach(
+    read.requests,
+    settings,
+    workplace,
+    inSpecOrder((result, entry) => {
+      if (entry) undo?.add(entry)
+      tally.add(result)
+    })
+  )
+  undo?.save(settings, platform.name)
+  await finishReport(tally, where)
+  return true
+}
+
+/** Each directory of `capture`, after the links are made (a link the spec made is captured with the rest). */
+function captureAll(settings: Settings): CaptureResult[] {
+  return (settings.capture ?? []).map((root) =>
+    captureRoot({
+      root,
+      workingDirectory: settings.workingDirectory,
+      file: settings.captureFile ?? CAPTURE_FILE,
+      dryRun: settings.dryRun
+    })
+  )
+}
+
 /** Run the action. Resolves when it is done; failures set the exit code through core.setFailed. */
 export async function run(options: RunOptions = {}): Promise<void> {
   const { platform: os = currentPlatform(), ops = nodeFs, isolateShares = true } = options
@@ -50,23 +89,10 @@ export async function run(options: RunOptions = {}): Promise<void> {
     const platform = withVolumeCaseRules(os, detector, { mayHang: onShare, ops })
     const { settings, spec } = getInputs(platform, mayHang)
     const where = { settings, platform, workspace: process.env.GITHUB_WORKSPACE || settings.workingDirectory }
-    const read = readSpec(spec, settings, platform)
-    if ('problems' in read) return await reportProblems(read.problems, where, read.entries)
-    // Each result is reported as it is made, in spec order, and then let go of.
-    const tally = new Tally(where, { log: true, expected: read.requests.length })
-    const undo = settings.cleanup && !settings.dryRun ? new UndoList(mayHang) : undefined
     const workplace = { platform, ops, detector, mayHang, workerEntry: options.workerEntry }
-    await linkEach(
-      read.requests,
-      settings,
-      workplace,
-      inSpecOrder((result, entry) => {
-        if (entry) undo?.add(entry)
-        tally.add(result)
-      })
-    )
-    undo?.save(settings, platform.name)
-    await finishReport(tally, where)
+    // No links with `capture` given: a step that only captures. A rejected spec touches nothing, so captures nothing.
+    if (spec !== '' && !(await makeLinks(spec, where, workplace))) return
+    if (settings.capture?.length) await reportCapture(captureAll(settings), where)
   } catch (error) {
     core.setFailed(errorMessage(error))
   }

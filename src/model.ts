@@ -77,6 +77,10 @@ export interface Settings extends LinkSettings {
   /** Longest one filesystem operation may take. */
   timeoutMs: number
   summary: boolean
+  /** Directories whose links are captured into a spec file after the links are made (`capture`); unset: none. */
+  capture?: string[]
+  /** The capture file's name inside each captured directory. */
+  captureFile?: string
 }
 
 /** One entry of the spec, as written, before anything is resolved. */
@@ -86,8 +90,10 @@ export interface SpecEntry {
   /** The entry's last line, where a YAML entry spans several. */
   endLine?: number
   path: string
-  /** Empty only under `state: absent`, where TARGET is optional. */
+  /** Empty only under `state: absent`, where TARGET is optional. With `text`: the text itself. */
   target: string
+  /** A YAML entry's exact link text (`text:`), written as is; TARGET is then where it leads from PATH's directory. */
+  text?: string
   options: LinkOptions
 }
 

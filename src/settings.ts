@@ -95,11 +95,33 @@ function specFromLinks(links: string, workingDir: string, platform: Platform): {
   }
 }
 
+/** `capture`: directories separated by spaces or new lines; a name holding spaces in double quotes. */
+function captureRoots(platform: Platform): string[] {
+  const roots = [...input(INPUT.capture).matchAll(/"([^"]*)"|(\S+)/g)].map(([, quoted, bare]) => quoted ?? bare)
+  if (roots.length > 0 && platform.isWindows)
+    throw new InputError(`Input '${INPUT.capture}' is not available on Windows runners yet: capture on Linux or macOS.`)
+  if (roots.some((root) => root === '' || root.includes('\0')))
+    throw new InputError(`Input '${INPUT.capture}' holds an empty directory name or a NUL.`)
+  return roots
+}
+
+/** `capture-file`: a name inside each captured directory, so a file planted elsewhere cannot be written through. */
+function captureFile(): string {
+  const name = input(INPUT.captureFile) || DEFAULTS.captureFile
+  if (/[/\\\0]/.test(name) || name === '.' || name === '..')
+    throw new InputError(`Input '${INPUT.captureFile}' must be a file name, without a path separator; got '${name}'.`)
+  return name
+}
+
 /** `mayHang` says which paths lie on shares that may not answer: those are never touched here. */
 export function getInputs(platform: Platform, mayHang: (p: string) => boolean = () => false): Inputs {
   const links = input(INPUT.links)
-  if (!links)
-    throw new InputError(`Input '${INPUT.links}' is required: give lines 'PATH -> TARGET', a YAML list, or @file.`)
+  const capture = captureRoots(platform)
+  if (!links && capture.length === 0)
+    throw new InputError(
+      `Input '${INPUT.links}' is required unless '${INPUT.capture}' is given: give lines 'PATH -> TARGET', a YAML ` +
+        `list, or @file.`
+    )
   const workingDir = workingDirectory(platform, mayHang)
   const backupSuffix = input(INPUT.backupSuffix) || DEFAULTS.backupSuffix
   if (/[/\\\0]/.test(backupSuffix)) {
@@ -126,7 +148,9 @@ export function getInputs(platform: Platform, mayHang: (p: string) => boolean = 
     failOnError: bool(INPUT.failOnError, DEFAULTS.failOnError),
     timeoutMs: seconds(INPUT.timeout, DEFAULTS.timeout) * 1000,
     summary: bool(INPUT.summary, DEFAULTS.summary),
-    cleanup: bool(INPUT.cleanup, DEFAULTS.cleanup)
+    cleanup: bool(INPUT.cleanup, DEFAULTS.cleanup),
+    capture,
+    captureFile: captureFile()
   }
   core.debug(`settings: ${JSON.stringify({ ...settings, spec: `${spec.length} characters` })}`)
   return { settings, spec }

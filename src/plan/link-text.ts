@@ -1,6 +1,7 @@
-// What a link to TARGET holds: TARGET's stat, the text a symbolic link gets (relative or absolute, as `relative`
-// says) and the file a hard link shares.
+// What a link to TARGET holds: TARGET's stat, the text a symbolic link gets (the entry's exact `text`, or relative or
+// absolute as `relative` says) and the file a hard link shares.
 import type { Stats } from 'node:fs'
+import { errnoCode } from '../errors.js'
 import type { LinkRequest } from '../model.js'
 import { statTarget, type PlanContext } from './context.js'
 import type { LinkPlan } from './link-plan.js'
@@ -9,13 +10,29 @@ import { realDirectory } from './resolve.js'
 /** What TARGET is, and what each kind of link to it would hold. */
 export function examineTarget(plan: LinkPlan, realParent: string, ctx: PlanContext): Stats | undefined {
   const { request } = plan
-  const target = statTarget(request.absTarget, ctx)
+  const target = statOfTarget(request, ctx)
   plan.targetExists = target !== undefined
   plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir
   if (target && plan.kinds.includes('hardlink')) plan.linkSource = ctx.ops.realpath(request.absTarget)
-  if (plan.kinds.some((k) => k === 'symlink' || k === 'junction')) plan.text = linkText(request, realParent, ctx)
+  if (plan.kinds.some((k) => k === 'symlink' || k === 'junction'))
+    plan.text = request.text ?? linkText(request, realParent, ctx)
   return target
 }
+
+/**
+ * TARGET's stat. An exact text may lead into a loop of links or on through a file (ELOOP, ENOTDIR: a captured tree
+ * holds such links): that link dangles, as the kernel would say of it, and is made as written.
+ */
+function statOfTarget(request: LinkRequest, ctx: PlanContext): Stats | undefined {
+  try {
+    return statTarget(request.absTarget, ctx)
+  } catch (error) {
+    if (request.text === undefined || !DANGLES.has(errnoCode(error))) throw error
+    return undefined
+  }
+}
+
+const DANGLES = new Set(['ELOOP', 'ENOTDIR'])
 
 function linkText(request: LinkRequest, realParent: string, ctx: PlanContext): string {
   const { path } = ctx.platform

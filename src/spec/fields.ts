@@ -16,7 +16,29 @@ import { checkPathText } from './entry.js'
 /** An object's fields by key: the value as YAML gives it, and the line of the key. */
 export type Fields = Map<string, { value: unknown; line: number }>
 
-const FIELDS = ['path', 'target', 'type', 'fallback', 'relative', 'overwrite', 'target-type', 'state'] as const
+const FIELDS = ['path', 'target', 'text', 'type', 'fallback', 'relative', 'overwrite', 'target-type', 'state'] as const
+
+/**
+ * `text`: the exact link text, not trimmed (a captured `a/../b` or ` x` comes back byte for byte). It says where the
+ * link leads, so `target` and `relative` beside it would say it twice, and a hard link has no text.
+ */
+function exactText(
+  field: { value: unknown; line: number },
+  fields: Fields,
+  type: string,
+  problems: SpecProblem[]
+): string | undefined {
+  if (typeof field.value !== 'string') {
+    problems.push({ line: field.line, message: "'text' must be a string" })
+    return undefined
+  }
+  checkPathText(field.value, "'text'", field.line, problems)
+  for (const other of ['target', 'relative'].filter((name) => fields.has(name)))
+    problems.push({ line: field.line, message: `'text' is the link text as written: drop '${other}' beside it` })
+  if (type === 'hardlink')
+    problems.push({ line: field.line, message: "'text' is a symbolic link's; a hard link has none" })
+  return field.value
+}
 
 export function entryFromFields(
   fields: Fields,
@@ -75,6 +97,11 @@ export function entryFromFields(
     }
   }
   const path = pathField('path')
+  const textField = fields.get('text')
+  if (textField) {
+    const text = exactText(textField, fields, options.type, problems)
+    return text !== undefined && problems.length === before ? { line, path, target: text, text, options } : undefined
+  }
   // An entry that removes needs only PATH: with TARGET, only a link leading there goes.
   const target = options.state === 'absent' && !fields.has('target') ? '' : pathField('target')
   return problems.length === before ? { line, path, target, options } : undefined

@@ -66,10 +66,16 @@ export class Resolver {
     return ` ('${earlier.path}' there: the filesystem at ${root} ignores case)`
   }
 
+  /** An exact text leads from PATH's directory (as written: `..` after a symlinked directory is not followed). */
+  private textTarget(text: string, absPath: string): Target {
+    const absTarget = resolveFrom(this.platform, this.platform.path.dirname(absPath), text)
+    return { target: text, absTarget, key: resolvedKey(this.platform, absTarget) }
+  }
+
   add(entry: SpecEntry): void {
     const { path } = this.platform
     const absPath = resolveFrom(this.platform, this.workingDirectory, entry.path)
-    const target = this.targetOf(entry.target)
+    const target = entry.text === undefined ? this.targetOf(entry.target) : this.textTarget(entry.text, absPath)
     const pathWasRelative = !path.isAbsolute(entry.path)
     const key = resolvedKey(this.platform, absPath)
     const first = this.firstOf.get(key)
@@ -83,6 +89,7 @@ export class Resolver {
       endLine: entry.endLine,
       path: entry.path,
       target: target.target,
+      text: entry.text,
       options: entry.options,
       absPath,
       absTarget: target.absTarget,
