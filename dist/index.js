@@ -40131,6 +40131,740 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/errors.ts
+
+/** The message of anything thrown, Error or not. */
+function errorMessage(error) {
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
+const errnoNames = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
+/**
+ * The errno name of a Node system error. libuv has no name for some errnos (ESTALE, EDQUOT on Linux) and Node
+ * then says `UNKNOWN`; the number still tells.
+ */
+function errnoName(error) {
+    const code = error.code ?? '';
+    if (/^E[A-Z0-9]+$/.test(code))
+        return code;
+    if (typeof error.errno === 'number') {
+        const name = errnoNames.get(Math.abs(error.errno));
+        if (name)
+            return name;
+    }
+    return code || 'UNKNOWN';
+}
+/** The positive errno number for a name, as the OS knows it (null where this OS has no such errno). */
+function errnoNumber(name) {
+    return external_node_os_namespaceObject.constants.errno[name] ?? null;
+}
+/** A system error from fs (checked by shape: errors from another realm, as under jest, fail instanceof). */
+function isErrno(error) {
+    return typeof error === 'object' && error !== null && typeof error.code === 'string';
+}
+/** The errno code of anything thrown: `EEXIST`..., or '' for what is not a system error. */
+function errnoCode(error) {
+    return isErrno(error) ? error.code : '';
+}
+/** A system error as a result reports it: errno name and the positive number this OS gives it. */
+function toFailure(error, syscall, attempted) {
+    const code = errnoName(error);
+    const errno = errnoNumber(code) ?? (typeof error.errno === 'number' ? Math.abs(error.errno) : undefined);
+    return { code, errno, syscall, attempted, path: error.path };
+}
+/** What a call answers, or undefined where it throws: for a fact that may be missing (a loop of links, a link gone). */
+function quietly(call) {
+    try {
+        return call();
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/capture/leads.ts
+// Capture, step two: where a symbolic link leads, found the way the kernel finds it (component by component, each
+// link's text read and followed, `..` from the real directory reached) but by hand, so that it stops at the edge of
+// the workspace: nothing outside it is looked at, not even with stat. Bounded like the kernel (40 links, ELOOP).
+
+
+/** Links followed before giving up, as Linux's MAXSYMLINKS. */
+const MAX_LINKS = 40;
+/** `child` is `parent` or below it; both absolute and normal. */
+function within(parent, child) {
+    return child === parent || child.startsWith(parent === '/' ? '/' : `${parent}/`);
+}
+function lstatOrCode(p) {
+    try {
+        return external_node_fs_namespaceObject.lstatSync(p);
+    }
+    catch (error) {
+        return error.code ?? 'EIO';
+    }
+}
+const GONE = new Set(['ENOENT', 'ENOTDIR']);
+/** Where `text`, the text of a link in the real directory `dir`, leads; `workspace` real, never left. */
+function leadsTo(dir, text, workspace) {
+    const parts = text.split('/');
+    let at = text.startsWith('/') ? '/' : dir;
+    let followed = 0;
+    while (parts.length > 0) {
+        const part = parts.shift();
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            at = external_node_path_namespaceObject.posix.dirname(at);
+            continue;
+        }
+        const next = at === '/' ? `/${part}` : `${at}/${part}`;
+        // The workspace's own real path leads down to it through real directories: nothing to look at on the way.
+        if (within(next, workspace)) {
+            at = next;
+            continue;
+        }
+        if (!within(workspace, next))
+            return 'outside';
+        const stats = lstatOrCode(next);
+        if (typeof stats === 'string')
+            return GONE.has(stats) ? 'dangling' : 'unreadable';
+        if (stats.isSymbolicLink()) {
+            if (++followed > MAX_LINKS)
+                return 'loop';
+            const inner = external_node_fs_namespaceObject.readlinkSync(next);
+            parts.unshift(...inner.split('/'));
+            if (inner.startsWith('/'))
+                at = '/';
+            continue;
+        }
+        // Anything after a name that is not a directory (`file/`, `file/..`) is ENOTDIR to the kernel.
+        if (parts.length > 0 && !stats.isDirectory())
+            return 'dangling';
+        at = next;
+    }
+    return kindAt(at, workspace);
+}
+/** What is at the real path the walk ended on (a text of only `.` and `..` ends on a directory never stat'ed). */
+function kindAt(at, workspace) {
+    if (!within(workspace, at))
+        return 'outside';
+    const stats = lstatOrCode(at);
+    if (typeof stats === 'string')
+        return GONE.has(stats) ? 'dangling' : 'unreadable';
+    return stats.isDirectory() ? 'dir' : stats.isFile() ? 'file' : 'other';
+}
+
+;// CONCATENATED MODULE: ./src/capture/entries.ts
+// Capture, step four: what each link found becomes in the spec, with its marks: a symbolic link keeps its text as
+// is (`text:`), except an absolute text into the captured root, which is recorded relative to the root and written
+// back absolute under the root it is restored to (`target:` with `relative: false`); hard links lead to their group's
+// first name. Names a spec cannot hold unchanged are refused here, each with its reason.
+
+
+/** The spec parser trims PATH and TARGET: a name beginning or ending with white space would come back another. */
+function fits(rel) {
+    return rel.trim() === rel;
+}
+/** Where a link leads, as a mark: nothing where its target's kind was found. */
+const LEADS_MARK = {
+    file: undefined,
+    dir: undefined,
+    other: 'other',
+    dangling: 'dangling',
+    loop: 'loop',
+    outside: 'outside-workspace',
+    unreadable: 'unreadable'
+};
+function symlinkEntry(link, leads, roots) {
+    const targetType = leads === 'file' || leads === 'dir' ? leads : undefined;
+    const leadsMark = LEADS_MARK[leads];
+    const marks = leadsMark ? [leadsMark] : [];
+    if (external_node_path_namespaceObject.posix.isAbsolute(link.text)) {
+        const normal = external_node_path_namespaceObject.posix.normalize(link.text);
+        const root = [roots.given, roots.real].find((r) => within(r, normal));
+        if (root) {
+            const target = external_node_path_namespaceObject.posix.relative(root, normal) || '.';
+            marks.unshift('absolute-inside');
+            return { type: 'symlink', path: link.rel, target, targetType, marks };
+        }
+        marks.unshift('absolute-outside');
+    }
+    else if (!within(roots.real, external_node_path_namespaceObject.posix.join(link.dir, link.text))) {
+        marks.unshift('leaves-root');
+    }
+    return { type: 'symlink', path: link.rel, text: link.text, targetType, marks };
+}
+/** Each group's other names as hard links to its first; a group with names outside the root noted. */
+function hardLinkEntries(groups, notes) {
+    const entries = [];
+    for (const { head, others, outside } of groups) {
+        if (outside > 0) {
+            const names = outside === 1 ? '1 other name' : `${outside} other names`;
+            notes.push({ rel: head, why: `has ${names} outside the captured root: kept as a file, not recorded as a link` });
+        }
+        for (const rel of others)
+            entries.push({ type: 'hardlink', path: rel, target: head, marks: [] });
+    }
+    return entries;
+}
+/** Why a spec cannot hold this entry as it is, if it cannot. */
+function unspellable(entry) {
+    const name = [entry.path, 'target' in entry ? entry.target : ''].find((p) => !fits(p));
+    if (name !== undefined)
+        return `${name === entry.path ? 'its name' : `its target '${name}'`} begins or ends with white space, which a spec trims`;
+    // A link whose text names itself (`l -> l`): the parser refuses a link to itself, and would refuse the whole file.
+    const leadsTo = 'text' in entry ? external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(entry.path), entry.text) : entry.target;
+    return leadsTo === entry.path ? 'it leads to itself, which a spec refuses' : undefined;
+}
+/** The entries a spec can hold; the others refused, each with its reason. */
+function spellable(entries, refused) {
+    return entries.filter((entry) => {
+        const why = unspellable(entry);
+        if (why)
+            refused.push({ rel: entry.path, why });
+        return why === undefined;
+    });
+}
+/** The counts of a capture, from what it recorded. */
+function countsOf(entries, noted, refused, skipped) {
+    const symlinks = entries.filter((e) => e.type === 'symlink');
+    const marked = (...marks) => symlinks.filter((e) => e.marks.some((m) => marks.includes(m))).length;
+    return {
+        symlinks: symlinks.length,
+        hardlinks: entries.length - symlinks.length,
+        dangling: marked('dangling', 'loop'),
+        absolute: marked('absolute-inside'),
+        outside: marked('absolute-outside', 'leaves-root'),
+        noted: noted.length,
+        refused: refused.length,
+        skipped: skipped.length
+    };
+}
+
+;// CONCATENATED MODULE: ./src/capture/groups.ts
+/** Names in code-unit order, the order the capture file lists paths in. */
+const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** The groups of names that are one file, sorted by their first name; `fits` says which names a spec can hold. */
+function groupHardLinks(files, fits) {
+    const byFile = new Map();
+    for (const file of files) {
+        const names = byFile.get(file.id);
+        if (names)
+            names.push(file);
+        else
+            byFile.set(file.id, [file]);
+    }
+    const groups = [];
+    for (const names of byFile.values()) {
+        const rels = names.map((f) => f.rel).sort(byName);
+        // The link count read last counts: a name added while walking shows in it.
+        const nlink = Math.max(...names.map((f) => f.nlink));
+        const [head, ...others] = [...rels.filter(fits), ...rels.filter((rel) => !fits(rel))];
+        groups.push({ head, others, outside: Math.max(0, nlink - rels.length) });
+    }
+    return groups.sort((a, b) => byName(a.head, b.head));
+}
+
+;// CONCATENATED MODULE: ./src/capture/walk.ts
+// Capture, step one: what is under a captured root, found without following a single link. The walk stays on the
+// root's filesystem (a mount below it is noted, not entered) and keeps only what a spec can record: symbolic links
+// with their text, and files with more than one name (hard-link groups are made of them in groups.ts).
+
+/** A name as Node decodes it, or undefined where the bytes are not UTF-8 (a spec is text: the name would change). */
+function decoded(bytes) {
+    const text = bytes.toString('utf8');
+    return Buffer.from(text, 'utf8').equals(bytes) ? text : undefined;
+}
+/**
+ * Everything under `root` (a real directory path) that a capture records, in no particular order; `skip` names the
+ * root's own entries that are not part of the tree (the capture file itself).
+ */
+function walk(root, skip = new Set()) {
+    const walked = { links: [], files: [], refused: [], skipped: [] };
+    const rootDev = external_node_fs_namespaceObject.lstatSync(root, { bigint: true }).dev;
+    const pending = [{ dir: root, rel: '' }];
+    for (let next = pending.pop(); next; next = pending.pop()) {
+        for (const bytes of external_node_fs_namespaceObject.readdirSync(next.dir, { encoding: 'buffer' })) {
+            const name = decoded(bytes);
+            const shown = name ?? bytes.toString('utf8');
+            const rel = next.rel === '' ? shown : `${next.rel}/${shown}`;
+            if (next.rel === '' && skip.has(shown))
+                continue;
+            if (name === undefined) {
+                refuseIfRecorded(Buffer.concat([Buffer.from(`${next.dir}/`), bytes]), rel, walked);
+                continue;
+            }
+            const full = next.dir === '/' ? `/${name}` : `${next.dir}/${name}`;
+            if (visit(full, rel, next.dir, rootDev, walked))
+                pending.push({ dir: full, rel });
+        }
+    }
+    return walked;
+}
+/** A name a spec cannot spell matters where it is a link, a directory (links may be below) or a name of a shared file. */
+function refuseIfRecorded(full, rel, walked) {
+    const stats = external_node_fs_namespaceObject.lstatSync(full);
+    if (stats.isSymbolicLink() || stats.isDirectory() || (stats.isFile() && stats.nlink > 1))
+        walked.refused.push({ rel, why: 'its name is not UTF-8, so a spec cannot spell it' });
+}
+/** Records one entry; true for a directory to walk into. */
+function visit(full, rel, dir, rootDev, walked) {
+    const stats = external_node_fs_namespaceObject.lstatSync(full, { bigint: true });
+    if (stats.isSymbolicLink()) {
+        const text = decoded(external_node_fs_namespaceObject.readlinkSync(full, { encoding: 'buffer' }));
+        if (text === undefined)
+            walked.refused.push({ rel, why: 'its link text is not UTF-8, so a spec cannot spell it' });
+        else
+            walked.links.push({ rel, dir, text });
+        return false;
+    }
+    if (stats.isDirectory()) {
+        if (stats.dev === rootDev)
+            return true;
+        walked.skipped.push({ rel, why: 'another filesystem is mounted there: not walked' });
+        return false;
+    }
+    if (stats.isFile() && stats.nlink > 1n)
+        walked.files.push({ rel, id: `${stats.dev}:${stats.ino}`, nlink: Number(stats.nlink) });
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/capture/write.ts
+// Capture, step five: the capture file's text. A YAML list the spec parser reads (so a captured file is a spec),
+// sorted by path so that capturing an unchanged tree again writes the same bytes; marks and notes as comments.
+
+const MARK_WORDS = {
+    'absolute-inside': 'absolute text into the captured root: written back absolute, under the root it is restored to',
+    'absolute-outside': 'absolute text outside the captured root: kept as written',
+    'leaves-root': 'leads outside the captured root: kept as written',
+    dangling: 'dangling when captured: its target did not exist',
+    loop: 'dangling when captured: a loop of links (ELOOP)',
+    'outside-workspace': 'leads outside the workspace: not followed, so the kind of its target is unknown',
+    unreadable: 'its target could not be read when captured, so its kind is unknown',
+    other: 'leads to something neither a file nor a directory'
+};
+/** Plain where YAML reads it back as written under any schema; else double-quoted. */
+const PLAIN = /^[A-Za-z0-9_./~+][A-Za-z0-9_./~+=,@%-]*$/;
+/**
+ * A string in double quotes that YAML reads back as the same string: JSON's (a YAML double-quoted scalar), with what
+ * YAML may not hold raw (C1 controls, DEL, line and paragraph separators, byte-order marks) escaped too.
+ */
+function quoted(value) {
+    return JSON.stringify(value).replace(/[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** A string as a YAML scalar that reads back as the same string: plain where that is safe. */
+function scalar(value) {
+    return PLAIN.test(value) ? value : quoted(value);
+}
+function entryLines(entry) {
+    const lines = entry.marks.map((mark) => `# ${MARK_WORDS[mark]}`);
+    lines.push(`- path: ${scalar(entry.path)}`, `  type: ${entry.type}`);
+    if ('text' in entry)
+        lines.push(`  text: ${scalar(entry.text)}`);
+    else
+        lines.push(`  target: ${scalar(entry.target)}`);
+    if (entry.type === 'symlink' && 'target' in entry)
+        lines.push('  relative: false');
+    if (entry.type === 'symlink' && entry.targetType)
+        lines.push(`  target-type: ${entry.targetType}`);
+    return lines;
+}
+/** Notes as comments, one line each whatever the name holds. */
+function noteLines(heading, notes) {
+    if (notes.length === 0)
+        return [];
+    const sorted = [...notes].sort((a, b) => byName(a.rel, b.rel));
+    return [`# ${heading}:`, ...sorted.map((n) => `#   ${quoted(n.rel)} ${n.why}`)];
+}
+/** The capture file: a header, the entries sorted by path, then what was noted, refused or not walked. */
+function captureText({ root, file, entries, noted, refused, skipped }) {
+    const sorted = [...entries].sort((a, b) => byName(a.path, b.path));
+    const lines = [
+        `# ln-action capture of ${quoted(root)}: a links spec, paths relative to that directory.`,
+        `# Restore with working-directory: <where the tree is now>, links: '@${file}' (file relative to it).`,
+        ...(sorted.length === 0 ? ['[]'] : sorted.flatMap(entryLines)),
+        ...noteLines('noted, not recorded as links', noted),
+        ...noteLines('refused', refused),
+        ...noteLines('not walked', skipped)
+    ];
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/capture/index.ts
+// Capture (issue 29): the links under a directory written as a spec file inside it, so they travel with the tree
+// through an artifact or a cache and a later step can make them again (`links: @file`). One root's story: checked
+// (inside the workspace), walked without following links (walk.ts), each link's target looked at without leaving the
+// workspace (leads.ts), hard links grouped (groups.ts), entries made (entries.ts) and written (write.ts).
+
+
+
+
+
+
+
+
+
+/** The capture file's name in each captured root unless the `capture-file` input names another. */
+const CAPTURE_FILE = '.ln-action-links.yml';
+/** The root's real path, or why it cannot be captured. */
+function checkRoot(given, request) {
+    const stats = external_node_fs_namespaceObject.lstatSync(given, { throwIfNoEntry: false });
+    if (!stats)
+        return { problem: `'${request.root}' does not exist (${given})` };
+    const real = external_node_fs_namespaceObject.realpathSync(given);
+    const workspace = external_node_fs_namespaceObject.realpathSync(request.workingDirectory);
+    if (!within(workspace, real))
+        return { problem: `'${request.root}' leads outside working-directory '${request.workingDirectory}' (to ${real})` };
+    if (!external_node_fs_namespaceObject.statSync(real).isDirectory())
+        return { problem: `'${request.root}' is not a directory` };
+    return { real };
+}
+/** The capture file's text for the root at `real`. */
+function capturedText(request, given, real) {
+    const workspace = external_node_fs_namespaceObject.realpathSync(request.workingDirectory);
+    const walked = walk(real, new Set([request.file]));
+    const refused = [...walked.refused];
+    const noted = [];
+    const roots = { given, real };
+    const links = walked.links.map((link) => symlinkEntry(link, leadsTo(link.dir, link.text, workspace), roots));
+    const entries = spellable([...links, ...hardLinkEntries(groupHardLinks(walked.files, fits), noted)], refused);
+    const counts = countsOf(entries, noted, refused, walked.skipped);
+    const text = captureText({ root: request.root, file: request.file, entries, noted, refused, skipped: walked.skipped });
+    return { text, counts };
+}
+/** Written under a temporary name and renamed over: a link planted at the file's name is replaced, never followed. */
+function capture_writeFile(file, text) {
+    const temp = external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(file), `.ln-action-capture-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+    external_node_fs_namespaceObject.writeFileSync(temp, text, { flag: 'wx' });
+    try {
+        external_node_fs_namespaceObject.renameSync(temp, file);
+    }
+    catch (error) {
+        external_node_fs_namespaceObject.rmSync(temp, { force: true });
+        throw error;
+    }
+}
+/** One root captured; a root that cannot be (outside the workspace, unreadable) is refused with the reason. */
+function captureRoot(request) {
+    const given = external_node_path_namespaceObject.resolve(request.workingDirectory, request.root);
+    const file = external_node_path_namespaceObject.join(given, request.file);
+    try {
+        const root = checkRoot(given, request);
+        if ('problem' in root)
+            return { root: request.root, file, problem: root.problem };
+        const { text, counts } = capturedText(request, given, root.real);
+        if (!request.dryRun)
+            capture_writeFile(external_node_path_namespaceObject.join(root.real, request.file), text);
+        return { root: request.root, file, counts, written: !request.dryRun };
+    }
+    catch (error) {
+        return { root: request.root, file, problem: `'${request.root}' could not be captured: ${errorMessage(error)}` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model.ts
+// The data that flows through the pipeline: spec entries in, one result per entry out.
+/** `->` with white space (or the line's end) on each side, in a spec line: paths may contain `-` and `>`. */
+const SEPARATOR = /(?:^|\s)->(?:\s|$)/;
+const LINK_TYPES = ['symlink', 'hardlink', 'junction'];
+/** What can end up at PATH: a link of some kind, or a copy of TARGET (only through `fallback`). */
+const KINDS = [...LINK_TYPES, 'copy'];
+/** `symlink, copy` or `symlink copy` → ['symlink', 'copy'], or what is wrong with it (said where it was written). */
+function parseKinds(value) {
+    const words = value.split(/[\s,]+/).filter((k) => k !== '');
+    const unknown = words.find((k) => !KINDS.includes(k));
+    if (unknown !== undefined)
+        return { problem: `'${unknown}' is not a link kind; use ${KINDS.join(', ')}.` };
+    return { kinds: [...new Set(words)] };
+}
+const RELATIVE_MODES = ['auto', 'true', 'false'];
+const OVERWRITE_MODES = ['never', 'links', 'files'];
+const DANGLING_MODES = ['warn', 'fail', 'allow'];
+/** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
+const STATES = ['present', 'absent'];
+const TARGET_TYPES = ['file', 'dir'];
+/** The fallback so far, moved on from `kind` to `next` for `why`: the first kind asked stays the one reported. */
+function fallBack(before, kind, next, why) {
+    return { asked: before?.asked ?? kind, instead: next, why: before ? `${before.why} ${why}` : why };
+}
+const KIND_WORDS = {
+    symlink: 'symbolic link',
+    hardlink: 'hard link',
+    junction: 'junction',
+    copy: 'copy'
+};
+/** A kind of link as a message says it. */
+function kindWords(kind) {
+    return KIND_WORDS[kind];
+}
+const SYSCALL = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', copy: 'copyfile' };
+/** The call that makes a kind of link, as a failure names it. */
+function syscallOf(kind) {
+    return SYSCALL[kind];
+}
+
+;// CONCATENATED MODULE: ./src/platform.ts
+// The one place that knows which OS we run on. Stages receive a Platform object, so tests can pick another.
+
+
+function platformFor(name) {
+    const isWindows = name === 'win32';
+    const isMac = name === 'darwin';
+    const usual = { root: '', ignoresCase: isWindows || isMac };
+    return {
+        name,
+        isWindows,
+        isMac,
+        path: isWindows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix,
+        usuallyIgnoresCase: usual.ignoresCase,
+        caseRules: { volumeAt: () => usual, decided: () => [] }
+    };
+}
+function currentPlatform() {
+    return platformFor(process.platform);
+}
+/** Read when a hard link is refused, once per run: two cheap calls, never on a path that could hang. */
+function hardlinkGuard() {
+    let setting = '';
+    try {
+        setting = external_node_fs_namespaceObject.readFileSync('/proc/sys/fs/protected_hardlinks', 'utf8').trim();
+    }
+    catch {
+        // no /proc (a container without it): the kernel's default since 3.6 is 1 on every distribution that matters
+    }
+    return { protects: setting !== '0', euid: process.geteuid?.() ?? -1 };
+}
+/** A key under which two spellings of one path compare equal on this platform. */
+function pathKey(platform, p) {
+    return resolvedKey(platform, platform.path.normalize(p));
+}
+/**
+ * pathKey of a path that is normalized already (path.resolve made it): nothing to normalize, only to fold. Up to
+ * its volume's root a path is compared by the OS's usual rule (as mount points are matched), below it by the
+ * volume's own: `/media/USB/A` on a FAT stick and `/media/usb/a` on ext4 stay two names.
+ */
+function resolvedKey(platform, normal) {
+    const volume = platform.caseRules.volumeAt(normal);
+    const folded = volume.ignoresCase === platform.usuallyIgnoresCase ? foldAll(platform, normal) : foldBelow(platform, volume, normal);
+    // APFS and HFS+ also take an é typed as one character and as e + accent for the same name.
+    return platform.isMac ? folded.normalize('NFC') : folded;
+}
+function foldAll(platform, p) {
+    return platform.usuallyIgnoresCase ? p.toLowerCase() : p;
+}
+/** The part above the volume's root by the usual rule, the rest by the volume's. */
+function foldBelow(platform, { root, ignoresCase }, normal) {
+    // The root was matched by the usual rule, so the path may spell it otherwise (another case, another Unicode form):
+    // it is then found by its segments.
+    const cut = normal.startsWith(root) ? root.length : lengthOfSegments(platform, normal, root);
+    const below = normal.slice(cut);
+    return foldAll(platform, normal.slice(0, cut)) + (ignoresCase ? below.toLowerCase() : below);
+}
+/** How long the first segments of `p` are, as many as `root` has. */
+function lengthOfSegments(platform, p, root) {
+    const { sep } = platform.path;
+    const count = root.split(sep).filter(Boolean).length;
+    let at = 0;
+    while (p[at] === sep)
+        at++;
+    for (let seen = 0; seen < count; seen++) {
+        at = p.indexOf(sep, at + 1);
+        if (at < 0)
+            return p.length;
+    }
+    return at;
+}
+/**
+ * A relative POSIX path with nothing to resolve: not absolute, no doubled or trailing slash, and no `.` or `..`
+ * segment (which would show as `./` or a final `.`; `a./b` is turned away too, and merely takes the slow way).
+ */
+function isPlainRelative(p) {
+    return p !== '' && p[0] !== '/' && !p.endsWith('/') && !p.endsWith('.') && !p.includes('//') && !p.includes('./');
+}
+/** path.resolve(base, p) for a normalized absolute base: spec paths are mostly plain names, and resolve is slow. */
+function resolveFrom(platform, base, p) {
+    if (platform.isWindows || !isPlainRelative(p))
+        return platform.path.resolve(base, p);
+    return base === '/' ? `/${p}` : `${base}/${p}`;
+}
+/** `child` is `parent` itself or lies below it. Both absolute. */
+function isWithin(platform, parent, child) {
+    return keyWithin(platform, pathKey(platform, parent), pathKey(platform, child));
+}
+/** isWithin for keys already made by pathKey: a prefix test, cheap enough for every link against every mount. */
+function keyWithin(platform, parentKey, childKey) {
+    const sep = platform.path.sep;
+    return childKey === parentKey || childKey.startsWith(parentKey.endsWith(sep) ? parentKey : parentKey + sep);
+}
+/** `child` relative to `parent` when it lies inside it ('' for itself); undefined otherwise. */
+function relativeInside(platform, parent, child) {
+    if (!isWithin(platform, parent, child))
+        return undefined;
+    const { path } = platform;
+    // path.posix.relative compares letters exactly: on a volume that ignores case `/WS/a` under `/ws` would read
+    // `../WS/a`. Inside the parent (as isWithin decided), the child's first segments are the parent's: drop as many.
+    if (platform.isWindows)
+        return path.relative(parent, child);
+    const segments = (p) => path.normalize(p).split(path.sep).filter(Boolean);
+    return segments(child).slice(segments(parent).length).join(path.sep);
+}
+/** The `type` argument of fs.symlink: fixed at creation on Windows, ignored elsewhere. */
+function symlinkType(platform, kind, targetIsDir) {
+    if (!platform.isWindows)
+        return undefined;
+    if (kind === 'junction')
+        return 'junction';
+    return targetIsDir ? 'dir' : 'file';
+}
+/** The text a link of `kind` holds: a Windows junction always holds the absolute TARGET, elsewhere it is a symlink. */
+function linkTextOf(platform, kind, text, absTarget) {
+    return kind === 'junction' && platform.isWindows ? absTarget : text;
+}
+/**
+ * The volume a path is on: `C:\` or `\\server\share\` on Windows (drive letter upper-cased), `/` elsewhere. A long-path
+ * spelling (`\\?\C:\...`, `\\?\UNC\server\share\...`) is on the volume it names.
+ */
+function volumeOf(platform, absPath) {
+    const root = platform.path.parse(withoutNamespace(platform, absPath)).root;
+    if (!platform.isWindows)
+        return root;
+    // `\\server\share` itself (the dirname of `\\?\UNC\server\share\l`) has its root without the final backslash.
+    const whole = root === '' || root.endsWith('\\') ? root : `${root}\\`;
+    return whole.replace(/^[a-z]:/, (drive) => drive.toUpperCase());
+}
+/**
+ * A link text as Windows may hand it back from readlink, without the namespace prefix that Node adds to absolute
+ * targets (`\\?\C:\x`, or NT's `\??\C:\x`); `\\?\UNC\server\share` is `\\server\share`.
+ */
+function withoutNamespace(platform, text) {
+    if (!platform.isWindows)
+        return text;
+    return text.replace(/^(?:\\\\\?\\|\\\?\?\\)(?:UNC\\|(?=[A-Za-z]:))/i, (prefix) => /UNC\\$/i.test(prefix) ? '\\\\' : '');
+}
+/**
+ * The link at `linkPath` holding `existingText` already leads where `wantedText` would. Elsewhere a link holds
+ * exactly the text it was given. Windows hands texts back in its own spelling (a `\\?\` prefix, a junction's
+ * trailing backslash, either slash, any case): there both must lead to the same place and both be relative or both
+ * absolute (a change of `relative` still replaces the link).
+ */
+function sameLinkTarget(platform, linkPath, existingText, wantedText) {
+    if (!platform.isWindows)
+        return existingText === wantedText;
+    const { path } = platform;
+    const [existing, wanted] = [existingText, wantedText].map((t) => withoutNamespace(platform, t));
+    if (path.isAbsolute(existing) !== path.isAbsolute(wanted))
+        return false;
+    const dir = path.dirname(linkPath);
+    return pathKey(platform, path.resolve(dir, existing)) === pathKey(platform, path.resolve(dir, wanted));
+}
+
+;// CONCATENATED MODULE: ./src/present.ts
+// How results read, wherever they are shown (log, annotations, job summary): words, paths and safe text.
+
+
+// eslint-disable-next-line no-control-regex -- control characters are what safeForLog shows instead of obeying
+const CONTROL = /[\x00-\x1f\x7f]/g;
+// eslint-disable-next-line no-control-regex -- the same characters, found without the g flag's state
+const HAS_CONTROL = /[\x00-\x1f\x7f]/;
+/** Control characters shown, not obeyed: a newline in a path must not start a workflow command. */
+function safeForLog(text) {
+    // Nearly every line has none: a test is cheaper than a replace that finds nothing (every link, in the log).
+    if (!HAS_CONTROL.test(text))
+        return text;
+    return text.replace(CONTROL, (c) => c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+function escapeHtml(text) {
+    return safeForLog(text).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/** `1 link`, `2 links`: a count as English says it. */
+function count(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+/** Nothing was at PATH, and nothing was to be (`state: absent` on a PATH already gone): there is no kind to name. */
+function nothingThere(r) {
+    return r.kind === '' && (r.status === 'unchanged' || (r.status === 'planned' && r.plan === 'unchanged'));
+}
+/** The spec's fallback at work, as the log says it: asked for, not possible here, and why. */
+function fallbackWords({ asked, instead, why }) {
+    return `fallback: a ${kindWords(instead)} instead of the ${kindWords(asked)} asked for: ${why}`;
+}
+/** A dry run says what a real run would do; what would stay as it is is simply unchanged. */
+function statusWords(r) {
+    if (r.status !== 'planned' || !r.plan)
+        return r.status;
+    return r.plan === 'unchanged' ? 'unchanged' : `would ${r.plan}`;
+}
+function isFailure(r) {
+    return r.status === 'failed' || r.status === 'skipped' || (r.status === 'planned' && r.plan === 'fail');
+}
+/** PATH as the log and summary show it: relative to working-directory when inside it. */
+function displayPath(p, { settings, platform }) {
+    const wd = settings.workingDirectory;
+    // Most paths are plain names below working-directory: a prefix says so without path.relative (every link, twice).
+    if (wd.length > 1 && p.startsWith(wd) && p[wd.length] === platform.path.sep)
+        return p.slice(wd.length + 1);
+    return relativeInside(platform, wd, p) || p;
+}
+
+;// CONCATENATED MODULE: ./src/capture/report.ts
+// What a capture says: a log line per root, an error per root refused, the outputs (`capture-files`, `captured`) and a
+// section of the job summary. A refused root fails the step under `fail-on-error`, as a failed link does.
+
+
+/** The counts in words, the ones that are not zero after the first two. */
+function countWords(c) {
+    const more = [
+        [c.dangling, 'dangling'],
+        [c.absolute, 'absolute into the root'],
+        [c.outside, 'leading outside the root'],
+        [c.noted, 'noted'],
+        [c.refused, 'refused'],
+        [c.skipped, 'mounts not walked']
+    ].filter(([n]) => n !== 0);
+    const extra = more.length > 0 ? ` (${more.map(([n, what]) => `${n} ${what}`).join(', ')})` : '';
+    return `${count(c.symlinks, 'symbolic link')}, ${count(c.hardlinks, 'hard link')}${extra}`;
+}
+const COLUMNS = ['Directory', 'File', 'Symlinks', 'Hard links', 'Dangling', 'Outside the root', 'Noted', 'Refused'];
+function summaryRow(r, where) {
+    const shown = [r.root, where.platform.path.relative(where.workspace, r.file) || r.file];
+    if ('problem' in r)
+        return [...shown, r.problem, '', '', '', '', ''].map(escapeHtml);
+    const c = r.counts;
+    return [...shown, ...[c.symlinks, c.hardlinks, c.dangling, c.outside, c.noted, c.refused].map(String)].map(escapeHtml);
+}
+async function writeSummary(results, where) {
+    const header = COLUMNS.map((data) => ({ data, header: true }));
+    const dry = where.settings.dryRun ? ' (dry run: nothing written)' : '';
+    await summary_summary
+        .addHeading(`ln-action capture${dry}`, 3)
+        .addTable([header, ...results.map((r) => summaryRow(r, where))])
+        .write();
+}
+/** The capture's log, outputs and summary; the step fails for a refused root when `fail-on-error` says so. */
+async function reportCapture(results, where) {
+    for (const r of results) {
+        if ('problem' in r)
+            error(safeForLog(`capture: ${r.problem}`));
+        else
+            info(safeForLog(`captured ${r.root}: ${countWords(r.counts)} → ${r.file}${r.written ? '' : ' (dry run: not written)'}`));
+    }
+    const written = results.flatMap((r) => ('written' in r && r.written ? [r.file] : []));
+    setOutput('capture-files', written.join('\n'));
+    setOutput('captured', JSON.stringify(results));
+    if (where.settings.summary && process.env.GITHUB_STEP_SUMMARY)
+        await writeSummary(results, where);
+    const refused = results.filter((r) => 'problem' in r).length;
+    if (refused > 0 && where.settings.failOnError)
+        setFailed(`${refused} of ${results.length} capture directories could not be captured (fail-on-error: true).`);
+}
+
 ;// CONCATENATED MODULE: ./src/families.ts
 const families_ok = (fallback, rerun = 'yes') => ({
     symlink: 'yes',
@@ -40469,59 +41203,6 @@ function withVolumeCaseRules(platform, detector, options) {
     return { ...platform, caseRules: { volumeAt, decided: () => [...volumes.values()] } };
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/errors.ts
-
-/** The message of anything thrown, Error or not. */
-function errorMessage(error) {
-    const message = error?.message;
-    return typeof message === 'string' ? message : String(error);
-}
-const errnoNames = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
-/**
- * The errno name of a Node system error. libuv has no name for some errnos (ESTALE, EDQUOT on Linux) and Node
- * then says `UNKNOWN`; the number still tells.
- */
-function errnoName(error) {
-    const code = error.code ?? '';
-    if (/^E[A-Z0-9]+$/.test(code))
-        return code;
-    if (typeof error.errno === 'number') {
-        const name = errnoNames.get(Math.abs(error.errno));
-        if (name)
-            return name;
-    }
-    return code || 'UNKNOWN';
-}
-/** The positive errno number for a name, as the OS knows it (null where this OS has no such errno). */
-function errnoNumber(name) {
-    return external_node_os_namespaceObject.constants.errno[name] ?? null;
-}
-/** A system error from fs (checked by shape: errors from another realm, as under jest, fail instanceof). */
-function isErrno(error) {
-    return typeof error === 'object' && error !== null && typeof error.code === 'string';
-}
-/** The errno code of anything thrown: `EEXIST`..., or '' for what is not a system error. */
-function errnoCode(error) {
-    return isErrno(error) ? error.code : '';
-}
-/** A system error as a result reports it: errno name and the positive number this OS gives it. */
-function toFailure(error, syscall, attempted) {
-    const code = errnoName(error);
-    const errno = errnoNumber(code) ?? (typeof error.errno === 'number' ? Math.abs(error.errno) : undefined);
-    return { code, errno, syscall, attempted, path: error.path };
-}
-/** What a call answers, or undefined where it throws: for a fact that may be missing (a loop of links, a link gone). */
-function quietly(call) {
-    try {
-        return call();
-    }
-    catch {
-        return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /** Each input's name in action.yml (the runner passes it as `INPUT_<NAME>`), by the setting it gives. */
 const INPUT = {
@@ -40540,7 +41221,9 @@ const INPUT = {
     timeout: 'timeout',
     summary: 'summary',
     state: 'state',
-    cleanup: 'cleanup'
+    cleanup: 'cleanup',
+    capture: 'capture',
+    captureFile: 'capture-file'
 };
 const DEFAULTS = Object.freeze({
     type: 'symlink',
@@ -40557,7 +41240,9 @@ const DEFAULTS = Object.freeze({
     timeout: 30,
     summary: true,
     state: 'present',
-    cleanup: false
+    cleanup: false,
+    capture: '',
+    captureFile: '.ln-action-links.yml'
 });
 /**
  * The one of `allowed` that `value` names, in any case; or what `name` accepts, with the value as `written`
@@ -40568,165 +41253,6 @@ function oneOf(name, allowed, value, written = value) {
     if (match)
         return { value: match };
     return { problem: `'${name}' must be one of ${allowed.join(', ')}; got '${written}'` };
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/platform.ts
-// The one place that knows which OS we run on. Stages receive a Platform object, so tests can pick another.
-
-
-function platformFor(name) {
-    const isWindows = name === 'win32';
-    const isMac = name === 'darwin';
-    const usual = { root: '', ignoresCase: isWindows || isMac };
-    return {
-        name,
-        isWindows,
-        isMac,
-        path: isWindows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix,
-        usuallyIgnoresCase: usual.ignoresCase,
-        caseRules: { volumeAt: () => usual, decided: () => [] }
-    };
-}
-function currentPlatform() {
-    return platformFor(process.platform);
-}
-/** Read when a hard link is refused, once per run: two cheap calls, never on a path that could hang. */
-function hardlinkGuard() {
-    let setting = '';
-    try {
-        setting = external_node_fs_namespaceObject.readFileSync('/proc/sys/fs/protected_hardlinks', 'utf8').trim();
-    }
-    catch {
-        // no /proc (a container without it): the kernel's default since 3.6 is 1 on every distribution that matters
-    }
-    return { protects: setting !== '0', euid: process.geteuid?.() ?? -1 };
-}
-/** A key under which two spellings of one path compare equal on this platform. */
-function pathKey(platform, p) {
-    return resolvedKey(platform, platform.path.normalize(p));
-}
-/**
- * pathKey of a path that is normalized already (path.resolve made it): nothing to normalize, only to fold. Up to
- * its volume's root a path is compared by the OS's usual rule (as mount points are matched), below it by the
- * volume's own: `/media/USB/A` on a FAT stick and `/media/usb/a` on ext4 stay two names.
- */
-function resolvedKey(platform, normal) {
-    const volume = platform.caseRules.volumeAt(normal);
-    const folded = volume.ignoresCase === platform.usuallyIgnoresCase ? foldAll(platform, normal) : foldBelow(platform, volume, normal);
-    // APFS and HFS+ also take an é typed as one character and as e + accent for the same name.
-    return platform.isMac ? folded.normalize('NFC') : folded;
-}
-function foldAll(platform, p) {
-    return platform.usuallyIgnoresCase ? p.toLowerCase() : p;
-}
-/** The part above the volume's root by the usual rule, the rest by the volume's. */
-function foldBelow(platform, { root, ignoresCase }, normal) {
-    // The root was matched by the usual rule, so the path may spell it otherwise (another case, another Unicode form):
-    // it is then found by its segments.
-    const cut = normal.startsWith(root) ? root.length : lengthOfSegments(platform, normal, root);
-    const below = normal.slice(cut);
-    return foldAll(platform, normal.slice(0, cut)) + (ignoresCase ? below.toLowerCase() : below);
-}
-/** How long the first segments of `p` are, as many as `root` has. */
-function lengthOfSegments(platform, p, root) {
-    const { sep } = platform.path;
-    const count = root.split(sep).filter(Boolean).length;
-    let at = 0;
-    while (p[at] === sep)
-        at++;
-    for (let seen = 0; seen < count; seen++) {
-        at = p.indexOf(sep, at + 1);
-        if (at < 0)
-            return p.length;
-    }
-    return at;
-}
-/**
- * A relative POSIX path with nothing to resolve: not absolute, no doubled or trailing slash, and no `.` or `..`
- * segment (which would show as `./` or a final `.`; `a./b` is turned away too, and merely takes the slow way).
- */
-function isPlainRelative(p) {
-    return p !== '' && p[0] !== '/' && !p.endsWith('/') && !p.endsWith('.') && !p.includes('//') && !p.includes('./');
-}
-/** path.resolve(base, p) for a normalized absolute base: spec paths are mostly plain names, and resolve is slow. */
-function resolveFrom(platform, base, p) {
-    if (platform.isWindows || !isPlainRelative(p))
-        return platform.path.resolve(base, p);
-    return base === '/' ? `/${p}` : `${base}/${p}`;
-}
-/** `child` is `parent` itself or lies below it. Both absolute. */
-function isWithin(platform, parent, child) {
-    return keyWithin(platform, pathKey(platform, parent), pathKey(platform, child));
-}
-/** isWithin for keys already made by pathKey: a prefix test, cheap enough for every link against every mount. */
-function keyWithin(platform, parentKey, childKey) {
-    const sep = platform.path.sep;
-    return childKey === parentKey || childKey.startsWith(parentKey.endsWith(sep) ? parentKey : parentKey + sep);
-}
-/** `child` relative to `parent` when it lies inside it ('' for itself); undefined otherwise. */
-function relativeInside(platform, parent, child) {
-    if (!isWithin(platform, parent, child))
-        return undefined;
-    const { path } = platform;
-    // path.posix.relative compares letters exactly: on a volume that ignores case `/WS/a` under `/ws` would read
-    // `../WS/a`. Inside the parent (as isWithin decided), the child's first segments are the parent's: drop as many.
-    if (platform.isWindows)
-        return path.relative(parent, child);
-    const segments = (p) => path.normalize(p).split(path.sep).filter(Boolean);
-    return segments(child).slice(segments(parent).length).join(path.sep);
-}
-/** The `type` argument of fs.symlink: fixed at creation on Windows, ignored elsewhere. */
-function symlinkType(platform, kind, targetIsDir) {
-    if (!platform.isWindows)
-        return undefined;
-    if (kind === 'junction')
-        return 'junction';
-    return targetIsDir ? 'dir' : 'file';
-}
-/** The text a link of `kind` holds: a Windows junction always holds the absolute TARGET, elsewhere it is a symlink. */
-function linkTextOf(platform, kind, text, absTarget) {
-    return kind === 'junction' && platform.isWindows ? absTarget : text;
-}
-/**
- * The volume a path is on: `C:\` or `\\server\share\` on Windows (drive letter upper-cased), `/` elsewhere. A long-path
- * spelling (`\\?\C:\...`, `\\?\UNC\server\share\...`) is on the volume it names.
- */
-function volumeOf(platform, absPath) {
-    const root = platform.path.parse(withoutNamespace(platform, absPath)).root;
-    if (!platform.isWindows)
-        return root;
-    // `\\server\share` itself (the dirname of `\\?\UNC\server\share\l`) has its root without the final backslash.
-    const whole = root === '' || root.endsWith('\\') ? root : `${root}\\`;
-    return whole.replace(/^[a-z]:/, (drive) => drive.toUpperCase());
-}
-/**
- * A link text as Windows may hand it back from readlink, without the namespace prefix that Node adds to absolute
- * targets (`\\?\C:\x`, or NT's `\??\C:\x`); `\\?\UNC\server\share` is `\\server\share`.
- */
-function withoutNamespace(platform, text) {
-    if (!platform.isWindows)
-        return text;
-    return text.replace(/^(?:\\\\\?\\|\\\?\?\\)(?:UNC\\|(?=[A-Za-z]:))/i, (prefix) => /UNC\\$/i.test(prefix) ? '\\\\' : '');
-}
-/**
- * The link at `linkPath` holding `existingText` already leads where `wantedText` would. Elsewhere a link holds
- * exactly the text it was given. Windows hands texts back in its own spelling (a `\\?\` prefix, a junction's
- * trailing backslash, either slash, any case): there both must lead to the same place and both be relative or both
- * absolute (a change of `relative` still replaces the link).
- */
-function sameLinkTarget(platform, linkPath, existingText, wantedText) {
-    if (!platform.isWindows)
-        return existingText === wantedText;
-    const { path } = platform;
-    const [existing, wanted] = [existingText, wantedText].map((t) => withoutNamespace(platform, t));
-    if (path.isAbsolute(existing) !== path.isAbsolute(wanted))
-        return false;
-    const dir = path.dirname(linkPath);
-    return pathKey(platform, path.resolve(dir, existing)) === pathKey(platform, path.resolve(dir, wanted));
 }
 
 ;// CONCATENATED MODULE: ./src/knowledge.ts
@@ -41374,47 +41900,6 @@ function statTarget(target, ctx) {
     return stats;
 }
 
-;// CONCATENATED MODULE: ./src/model.ts
-// The data that flows through the pipeline: spec entries in, one result per entry out.
-/** `->` with white space (or the line's end) on each side, in a spec line: paths may contain `-` and `>`. */
-const SEPARATOR = /(?:^|\s)->(?:\s|$)/;
-const LINK_TYPES = ['symlink', 'hardlink', 'junction'];
-/** What can end up at PATH: a link of some kind, or a copy of TARGET (only through `fallback`). */
-const KINDS = [...LINK_TYPES, 'copy'];
-/** `symlink, copy` or `symlink copy` → ['symlink', 'copy'], or what is wrong with it (said where it was written). */
-function parseKinds(value) {
-    const words = value.split(/[\s,]+/).filter((k) => k !== '');
-    const unknown = words.find((k) => !KINDS.includes(k));
-    if (unknown !== undefined)
-        return { problem: `'${unknown}' is not a link kind; use ${KINDS.join(', ')}.` };
-    return { kinds: [...new Set(words)] };
-}
-const RELATIVE_MODES = ['auto', 'true', 'false'];
-const OVERWRITE_MODES = ['never', 'links', 'files'];
-const DANGLING_MODES = ['warn', 'fail', 'allow'];
-/** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
-const STATES = ['present', 'absent'];
-const TARGET_TYPES = ['file', 'dir'];
-/** The fallback so far, moved on from `kind` to `next` for `why`: the first kind asked stays the one reported. */
-function fallBack(before, kind, next, why) {
-    return { asked: before?.asked ?? kind, instead: next, why: before ? `${before.why} ${why}` : why };
-}
-const KIND_WORDS = {
-    symlink: 'symbolic link',
-    hardlink: 'hard link',
-    junction: 'junction',
-    copy: 'copy'
-};
-/** A kind of link as a message says it. */
-function kindWords(kind) {
-    return KIND_WORDS[kind];
-}
-const SYSCALL = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', copy: 'copyfile' };
-/** The call that makes a kind of link, as a failure names it. */
-function syscallOf(kind) {
-    return SYSCALL[kind];
-}
-
 ;// CONCATENATED MODULE: ./src/plan/link-plan.ts
 // What a plan says about one link: the empty plan each link starts from (what a link that never got further reports),
 // with the kinds it asks for, and how a plan fails.
@@ -41759,18 +42244,34 @@ function escaped(plan, ctx) {
 ;// CONCATENATED MODULE: ./src/plan/link-text.ts
 
 
+
 /** What TARGET is, and what each kind of link to it would hold. */
 function examineTarget(plan, realParent, ctx) {
     const { request } = plan;
-    const target = statTarget(request.absTarget, ctx);
+    const target = statOfTarget(request, ctx);
     plan.targetExists = target !== undefined;
     plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir;
     if (target && plan.kinds.includes('hardlink'))
         plan.linkSource = ctx.ops.realpath(request.absTarget);
     if (plan.kinds.some((k) => k === 'symlink' || k === 'junction'))
-        plan.text = linkText(request, realParent, ctx);
+        plan.text = request.text ?? linkText(request, realParent, ctx);
     return target;
 }
+/**
+ * TARGET's stat. An exact text may lead into a loop of links or on through a file (ELOOP, ENOTDIR: a captured tree
+ * holds such links): that link dangles, as the kernel would say of it, and is made as written.
+ */
+function statOfTarget(request, ctx) {
+    try {
+        return statTarget(request.absTarget, ctx);
+    }
+    catch (error) {
+        if (request.text === undefined || !DANGLES.has(errnoCode(error)))
+            throw error;
+        return undefined;
+    }
+}
+const DANGLES = new Set(['ELOOP', 'ENOTDIR']);
 function linkText(request, realParent, ctx) {
     const { path } = ctx.platform;
     const wantRelative = request.options.relative === 'true' || (request.options.relative === 'auto' && request.targetWasRelative);
@@ -41888,8 +42389,6 @@ function removeMadeDirs(dirs, ops, platform, byInode) {
 /** rmdir's answers for a directory that holds something, or is gone. */
 const STAYS = ['ENOTEMPTY', 'EEXIST', 'ENOENT'];
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/names.ts
 // The names ln-action gives what it makes besides the links: temporary names (a link is made under one, then renamed
 // over PATH; the probes' scratch files) in a form a later run recognises, so that what a killed run left can be swept,
@@ -41983,7 +42482,7 @@ function planRemoval(plan, parent, ctx) {
         target: request.absTarget,
         at,
         targetStats: given && at && !isLink ? ctx.ops.stat(request.absTarget) : undefined,
-        leadsToTarget: isLink && given && leadsTo(plan, parent.real, ctx),
+        leadsToTarget: isLink && given && removal_leadsTo(plan, parent.real, ctx),
         hidesInodes: quirksOf(plan.filesystem).hidesInodes
     });
     if (verdict.action === 'remove')
@@ -41999,7 +42498,7 @@ function planRemoval(plan, parent, ctx) {
     return { ...failed(plan, code, 'unlink', 'remove the link'), said: { message, hint } };
 }
 /** The link at PATH leads to TARGET: its text read from either parent's spelling, or both lead to the same file. */
-function leadsTo(plan, realParent, ctx) {
+function removal_leadsTo(plan, realParent, ctx) {
     const { platform, ops } = ctx;
     const { absPath, absTarget } = plan.request;
     const wanted = pathKey(platform, absTarget);
@@ -43995,54 +44494,6 @@ function createDetector(platform, sources = {}, known = []) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/present.ts
-// How results read, wherever they are shown (log, annotations, job summary): words, paths and safe text.
-
-
-// eslint-disable-next-line no-control-regex -- control characters are what safeForLog shows instead of obeying
-const CONTROL = /[\x00-\x1f\x7f]/g;
-// eslint-disable-next-line no-control-regex -- the same characters, found without the g flag's state
-const HAS_CONTROL = /[\x00-\x1f\x7f]/;
-/** Control characters shown, not obeyed: a newline in a path must not start a workflow command. */
-function safeForLog(text) {
-    // Nearly every line has none: a test is cheaper than a replace that finds nothing (every link, in the log).
-    if (!HAS_CONTROL.test(text))
-        return text;
-    return text.replace(CONTROL, (c) => c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-function escapeHtml(text) {
-    return safeForLog(text).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-/** `1 link`, `2 links`: a count as English says it. */
-function count(n, noun) {
-    return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-/** Nothing was at PATH, and nothing was to be (`state: absent` on a PATH already gone): there is no kind to name. */
-function nothingThere(r) {
-    return r.kind === '' && (r.status === 'unchanged' || (r.status === 'planned' && r.plan === 'unchanged'));
-}
-/** The spec's fallback at work, as the log says it: asked for, not possible here, and why. */
-function fallbackWords({ asked, instead, why }) {
-    return `fallback: a ${kindWords(instead)} instead of the ${kindWords(asked)} asked for: ${why}`;
-}
-/** A dry run says what a real run would do; what would stay as it is is simply unchanged. */
-function statusWords(r) {
-    if (r.status !== 'planned' || !r.plan)
-        return r.status;
-    return r.plan === 'unchanged' ? 'unchanged' : `would ${r.plan}`;
-}
-function isFailure(r) {
-    return r.status === 'failed' || r.status === 'skipped' || (r.status === 'planned' && r.plan === 'fail');
-}
-/** PATH as the log and summary show it: relative to working-directory when inside it. */
-function displayPath(p, { settings, platform }) {
-    const wd = settings.workingDirectory;
-    // Most paths are plain names below working-directory: a prefix says so without path.relative (every link, twice).
-    if (wd.length > 1 && p.startsWith(wd) && p[wd.length] === platform.path.sep)
-        return p.slice(wd.length + 1);
-    return relativeInside(platform, wd, p) || p;
-}
-
 ;// CONCATENATED MODULE: ./src/tally.ts
 // What the report keeps of the results, taken one at a time in spec order as they are made: the counts, the log
 // and the results file written as it goes, and only the few results that annotations, outputs and the summary show.
@@ -44256,7 +44707,7 @@ function outcome(total, failed, dryRun) {
         : `✅ ln-action: ${count(total, 'link')}, none failed`;
 }
 /** The page: the failed links first, then the others, each list as many rows as the budget leaves (tally.ts keeps them). */
-async function writeSummary(tally, counts, where, headline = outcome(tally.total, tally.failed.count, where.settings.dryRun)) {
+async function summary_writeSummary(tally, counts, where, headline = outcome(tally.total, tally.failed.count, where.settings.dryRun)) {
     const { failed, others } = tally;
     const budget = { bytes: TABLE_BYTES, rows: MAX_ROWS };
     const failedRows = fit(failed.first, (r) => failedRow(r, where), budget);
@@ -44347,7 +44798,7 @@ async function writeOutputs(tally, where, words) {
         setOutput(name, String(n));
     setOutput('changed', String(created + replaced + removed > 0));
     if (where.settings.summary && process.env.GITHUB_STEP_SUMMARY)
-        await writeSummary(tally, words.countLine, where, words.headline);
+        await summary_writeSummary(tally, words.countLine, where, words.headline);
 }
 /** The report of a run whose results go into `tally` as they are made: it is told when they all have. */
 async function finishReport(tally, where) {
@@ -44391,7 +44842,7 @@ async function reportCleanup(results, where) {
         ? `❌ ln-action cleanup: ${failed} of ${count(total, 'link')} not undone`
         : `✅ ln-action cleanup: ${count(total, 'link')} undone or left as found`;
     if (where.settings.summary && process.env.GITHUB_STEP_SUMMARY)
-        await writeSummary(tally, countLine, where, headline);
+        await summary_writeSummary(tally, countLine, where, headline);
     if (failed > 0)
         setFailed(`ln-action cleanup: ${failed} of ${count(total, 'link')} could not be undone.`);
 }
@@ -44473,11 +44924,29 @@ function specFromLinks(links, workingDir, platform) {
         throw new InputError(`Input '${INPUT.links}' names the file '${specFile}', which cannot be read: ${error.message}`);
     }
 }
+/** `capture`: directories separated by spaces or new lines; a name holding spaces in double quotes. */
+function captureRoots(platform) {
+    const roots = [...input(INPUT.capture).matchAll(/"([^"]*)"|(\S+)/g)].map(([, quoted, bare]) => quoted ?? bare);
+    if (roots.length > 0 && platform.isWindows)
+        throw new InputError(`Input '${INPUT.capture}' is not available on Windows runners yet: capture on Linux or macOS.`);
+    if (roots.some((root) => root === '' || root.includes('\0')))
+        throw new InputError(`Input '${INPUT.capture}' holds an empty directory name or a NUL.`);
+    return roots;
+}
+/** `capture-file`: a name inside each captured directory, so a file planted elsewhere cannot be written through. */
+function captureFile() {
+    const name = input(INPUT.captureFile) || DEFAULTS.captureFile;
+    if (/[/\\\0]/.test(name) || name === '.' || name === '..')
+        throw new InputError(`Input '${INPUT.captureFile}' must be a file name, without a path separator; got '${name}'.`);
+    return name;
+}
 /** `mayHang` says which paths lie on shares that may not answer: those are never touched here. */
 function getInputs(platform, mayHang = () => false) {
     const links = input(INPUT.links);
-    if (!links)
-        throw new InputError(`Input '${INPUT.links}' is required: give lines 'PATH -> TARGET', a YAML list, or @file.`);
+    const capture = captureRoots(platform);
+    if (!links && capture.length === 0)
+        throw new InputError(`Input '${INPUT.links}' is required unless '${INPUT.capture}' is given: give lines 'PATH -> TARGET', a YAML ` +
+            `list, or @file.`);
     const workingDir = workingDirectory(platform, mayHang);
     const backupSuffix = input(INPUT.backupSuffix) || DEFAULTS.backupSuffix;
     if (/[/\\\0]/.test(backupSuffix)) {
@@ -44502,7 +44971,9 @@ function getInputs(platform, mayHang = () => false) {
         failOnError: bool(INPUT.failOnError, DEFAULTS.failOnError),
         timeoutMs: seconds(INPUT.timeout, DEFAULTS.timeout) * 1000,
         summary: bool(INPUT.summary, DEFAULTS.summary),
-        cleanup: bool(INPUT.cleanup, DEFAULTS.cleanup)
+        cleanup: bool(INPUT.cleanup, DEFAULTS.cleanup),
+        capture,
+        captureFile: captureFile()
     };
     core_debug(`settings: ${JSON.stringify({ ...settings, spec: `${spec.length} characters` })}`);
     return { settings, spec };
@@ -44634,10 +45105,15 @@ class Resolver {
         const root = this.platform.caseRules.volumeAt(absPath).root || this.platform.path.parse(absPath).root;
         return ` ('${earlier.path}' there: the filesystem at ${root} ignores case)`;
     }
+    /** An exact text leads from PATH's directory (as written: `..` after a symlinked directory is not followed). */
+    textTarget(text, absPath) {
+        const absTarget = resolveFrom(this.platform, this.platform.path.dirname(absPath), text);
+        return { target: text, absTarget, key: resolvedKey(this.platform, absTarget) };
+    }
     add(entry) {
         const { path } = this.platform;
         const absPath = resolveFrom(this.platform, this.workingDirectory, entry.path);
-        const target = this.targetOf(entry.target);
+        const target = entry.text === undefined ? this.targetOf(entry.target) : this.textTarget(entry.text, absPath);
         const pathWasRelative = !path.isAbsolute(entry.path);
         const key = resolvedKey(this.platform, absPath);
         const first = this.firstOf.get(key);
@@ -44653,6 +45129,7 @@ class Resolver {
             endLine: entry.endLine,
             path: entry.path,
             target: target.target,
+            text: entry.text,
             options: entry.options,
             absPath,
             absTarget: target.absTarget,
@@ -44680,7 +45157,23 @@ var dist = __nccwpck_require__(8815);
 
 
 
-const FIELDS = ['path', 'target', 'type', 'fallback', 'relative', 'overwrite', 'target-type', 'state'];
+const FIELDS = ['path', 'target', 'text', 'type', 'fallback', 'relative', 'overwrite', 'target-type', 'state'];
+/**
+ * `text`: the exact link text, not trimmed (a captured `a/../b` or ` x` comes back byte for byte). It says where the
+ * link leads, so `target` and `relative` beside it would say it twice, and a hard link has no text.
+ */
+function exactText(field, fields, type, problems) {
+    if (typeof field.value !== 'string') {
+        problems.push({ line: field.line, message: "'text' must be a string" });
+        return undefined;
+    }
+    checkPathText(field.value, "'text'", field.line, problems);
+    for (const other of ['target', 'relative'].filter((name) => fields.has(name)))
+        problems.push({ line: field.line, message: `'text' is the link text as written: drop '${other}' beside it` });
+    if (type === 'hardlink')
+        problems.push({ line: field.line, message: "'text' is a symbolic link's; a hard link has none" });
+    return field.value;
+}
 function entryFromFields(fields, line, defaults, problems) {
     const before = problems.length;
     for (const [key, { line: keyLine }] of fields) {
@@ -44738,6 +45231,11 @@ function entryFromFields(fields, line, defaults, problems) {
         }
     }
     const path = pathField('path');
+    const textField = fields.get('text');
+    if (textField) {
+        const text = exactText(textField, fields, options.type, problems);
+        return text !== undefined && problems.length === before ? { line, path, target: text, text, options } : undefined;
+    }
     // An entry that removes needs only PATH: with TARGET, only a link leading there goes.
     const target = options.state === 'absent' && !fields.has('target') ? '' : pathField('target');
     return problems.length === before ? { line, path, target, options } : undefined;
@@ -44981,6 +45479,8 @@ function loadUndo() {
 
 
 
+
+
 /** Plan and make every link, each result emitted as it is made. */
 async function linkEach(requests, settings, where, emit) {
     const executors = executorsFor(requests, settings, where);
@@ -44992,6 +45492,35 @@ async function linkEach(requests, settings, where, emit) {
         for (const executor of executors)
             executor.release();
     }
+}
+/** Read the spec, make its links and report them; false when the spec was rejected (nothing was touched). */
+async function makeLinks(spec, where, workplace) {
+    const { settings, platform } = where;
+    const read = readSpec(spec, settings, platform);
+    if ('problems' in read) {
+        await reportProblems(read.problems, where, read.entries);
+        return false;
+    }
+    // Each result is reported as it is made, in spec order, and then let go of.
+    const tally = new Tally(where, { log: true, expected: read.requests.length });
+    const undo = settings.cleanup && !settings.dryRun ? new UndoList(workplace.mayHang) : undefined;
+    await linkEach(read.requests, settings, workplace, inSpecOrder((result, entry) => {
+        if (entry)
+            undo?.add(entry);
+        tally.add(result);
+    }));
+    undo?.save(settings, platform.name);
+    await finishReport(tally, where);
+    return true;
+}
+/** Each directory of `capture`, after the links are made (a link the spec made is captured with the rest). */
+function captureAll(settings) {
+    return (settings.capture ?? []).map((root) => captureRoot({
+        root,
+        workingDirectory: settings.workingDirectory,
+        file: settings.captureFile ?? CAPTURE_FILE,
+        dryRun: settings.dryRun
+    }));
 }
 /** Run the action. Resolves when it is done; failures set the exit code through core.setFailed. */
 async function main_run(options = {}) {
@@ -45006,20 +45535,12 @@ async function main_run(options = {}) {
         const platform = withVolumeCaseRules(os, detector, { mayHang: onShare, ops });
         const { settings, spec } = getInputs(platform, mayHang);
         const where = { settings, platform, workspace: process.env.GITHUB_WORKSPACE || settings.workingDirectory };
-        const read = readSpec(spec, settings, platform);
-        if ('problems' in read)
-            return await reportProblems(read.problems, where, read.entries);
-        // Each result is reported as it is made, in spec order, and then let go of.
-        const tally = new Tally(where, { log: true, expected: read.requests.length });
-        const undo = settings.cleanup && !settings.dryRun ? new UndoList(mayHang) : undefined;
         const workplace = { platform, ops, detector, mayHang, workerEntry: options.workerEntry };
-        await linkEach(read.requests, settings, workplace, inSpecOrder((result, entry) => {
-            if (entry)
-                undo?.add(entry);
-            tally.add(result);
-        }));
-        undo?.save(settings, platform.name);
-        await finishReport(tally, where);
+        // No links with `capture` given: a step that only captures. A rejected spec touches nothing, so captures nothing.
+        if (spec !== '' && !(await makeLinks(spec, where, workplace)))
+            return;
+        if (settings.capture?.length)
+            await reportCapture(captureAll(settings), where);
     }
     catch (error) {
         setFailed(errorMessage(error));

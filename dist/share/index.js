@@ -300,7 +300,9 @@ const INPUT = {
     timeout: 'timeout',
     summary: 'summary',
     state: 'state',
-    cleanup: 'cleanup'
+    cleanup: 'cleanup',
+    capture: 'capture',
+    captureFile: 'capture-file'
 };
 const DEFAULTS = Object.freeze({
     type: 'symlink',
@@ -317,7 +319,9 @@ const DEFAULTS = Object.freeze({
     timeout: 30,
     summary: true,
     state: 'present',
-    cleanup: false
+    cleanup: false,
+    capture: '',
+    captureFile: '.ln-action-links.yml'
 });
 /**
  * The one of `allowed` that `value` names, in any case; or what `name` accepts, with the value as `written`
@@ -1572,18 +1576,34 @@ function escaped(plan, ctx) {
 ;// CONCATENATED MODULE: ./src/plan/link-text.ts
 
 
+
 /** What TARGET is, and what each kind of link to it would hold. */
 function examineTarget(plan, realParent, ctx) {
     const { request } = plan;
-    const target = statTarget(request.absTarget, ctx);
+    const target = statOfTarget(request, ctx);
     plan.targetExists = target !== undefined;
     plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir;
     if (target && plan.kinds.includes('hardlink'))
         plan.linkSource = ctx.ops.realpath(request.absTarget);
     if (plan.kinds.some((k) => k === 'symlink' || k === 'junction'))
-        plan.text = linkText(request, realParent, ctx);
+        plan.text = request.text ?? linkText(request, realParent, ctx);
     return target;
 }
+/**
+ * TARGET's stat. An exact text may lead into a loop of links or on through a file (ELOOP, ENOTDIR: a captured tree
+ * holds such links): that link dangles, as the kernel would say of it, and is made as written.
+ */
+function statOfTarget(request, ctx) {
+    try {
+        return statTarget(request.absTarget, ctx);
+    }
+    catch (error) {
+        if (request.text === undefined || !DANGLES.has(errors_errnoCode(error)))
+            throw error;
+        return undefined;
+    }
+}
+const DANGLES = new Set(['ELOOP', 'ENOTDIR']);
 function linkText(request, realParent, ctx) {
     const { path } = ctx.platform;
     const wantRelative = request.options.relative === 'true' || (request.options.relative === 'auto' && request.targetWasRelative);
