@@ -7,12 +7,13 @@ import { inSpecOrder, type Emit } from './executor.js'
 import { executorsFor, type Workplace } from './executors.js'
 import { nodeFs, type FsOps } from './fsops.js'
 import { canHang } from './families.js'
-import type { LinkRequest, Settings } from './model.js'
+import type { LinkRequest, Settings, SpecVerdict } from './model.js'
 import { createDetector } from './mounts.js'
 import { currentPlatform, type Platform } from './platform.js'
 import { finishReport, reportProblems } from './report.js'
+import { verdictResult } from './result.js'
 import { getInputs } from './settings.js'
-import { readSpec } from './spec/index.js'
+import { junctionNotice, readSpec } from './spec/index.js'
 import { Tally } from './tally.js'
 import { markMainStep, UndoList } from './undo-state.js'
 
@@ -37,6 +38,20 @@ async function linkEach(requests: LinkRequest[], settings: Settings, where: Work
   }
 }
 
+/**
+ * The executors number only the links they are given; the entries the spec settled (verdicts, in spec order) keep
+ * their places among them: each link's result goes to its own place in the spec.
+ */
+function amongVerdicts(emit: Emit, verdicts: SpecVerdict[], links: number): Emit {
+  if (verdicts.length === 0) return emit
+  const places = new Uint32Array(links)
+  for (let link = 0, place = 0, v = 0; link < links; link++, place++) {
+    for (; v < verdicts.length && verdicts[v].index === place; v++) place++
+    places[link] = place
+  }
+  return (index, result) => emit(places[index], result)
+}
+
 /** Run the action. Resolves when it is done; failures set the exit code through core.setFailed. */
 export async function run(options: RunOptions = {}): Promise<void> {
   const { platform: os = currentPlatform(), ops = nodeFs, isolateShares = true } = options
@@ -52,19 +67,19 @@ export async function run(options: RunOptions = {}): Promise<void> {
     const where = { settings, platform, workspace: process.env.GITHUB_WORKSPACE || settings.workingDirectory }
     const read = readSpec(spec, settings, platform)
     if ('problems' in read) return await reportProblems(read.problems, where, read.entries)
+    const { requests, verdicts } = read
+    const notice = junctionNotice(requests, platform)
+    if (notice) core.notice(notice)
     // Each result is reported as it is made, in spec order, and then let go of.
-    const tally = new Tally(where, { log: true, expected: read.requests.length })
+    const tally = new Tally(where, { log: true, expected: requests.length + verdicts.length })
     const undo = settings.cleanup && !settings.dryRun ? new UndoList(mayHang) : undefined
     const workplace = { platform, ops, detector, mayHang, workerEntry: options.workerEntry }
-    await linkEach(
-      read.requests,
-      settings,
-      workplace,
-      inSpecOrder((result) => {
-        undo?.take(result)
-        tally.add(result)
-      })
-    )
+    const emit = inSpecOrder((result) => {
+      undo?.take(result)
+      tally.add(result)
+    })
+    for (const verdict of verdicts) emit(verdict.index, verdictResult(verdict, settings.dryRun))
+    await linkEach(requests, settings, workplace, amongVerdicts(emit, verdicts, requests.length))
     undo?.save(settings, platform.name)
     await finishReport(tally, where)
   } catch (error) {
