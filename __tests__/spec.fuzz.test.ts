@@ -592,10 +592,11 @@ describe('resolveEntries with confine: true (properties)', () => {
             .map((p, i) => ({ line: i + 1, path: p, target: `t${i}`, options: defaults }))
           const { problems, verdicts } = resolveEntries(entries, wd, true, platform)
           for (const entry of entries) {
-            // On a POSIX runner a PATH with `\` fails alone (WINDOWS_PATH) before any other check: it is never made.
+            // On a POSIX runner a PATH with `\` or a drive letter first fails alone (WINDOWS_PATH) before any other
+            // check: it is never made.
             if (verdicts.some((v) => v.entry.line === entry.line)) {
               expect({ path: entry.path, windows: platform.isWindows }).toEqual({
-                path: expect.stringContaining('\\'),
+                path: expect.stringMatching(/\\|^[A-Za-z]:/),
                 windows: false
               })
               continue
@@ -615,7 +616,8 @@ describe('resolveEntries with confine: true (properties)', () => {
         ...budget(300),
         examples: [
           [PLATFORMS[0], ['a/../../../../etc/x', '../repo/x', '..']],
-          [PLATFORMS[2], ['..\\..\\x', 'a/..\\..\\REPO\\x']]
+          [PLATFORMS[2], ['..\\..\\x', 'a/..\\..\\REPO\\x']],
+          [PLATFORMS[1], ['a:-/../REPO/_/REPO/./x', 'Repo\\repo', '../../x']]
         ]
       }
     )
