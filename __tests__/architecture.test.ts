@@ -36,6 +36,7 @@ const LAYERS: string[][] = [
   ['apply/failed-outcome.ts'],
   ['apply/removal.ts'],
   ['apply/index.ts'],
+  ['make-link.ts'],
   ['undo-record.ts'],
   ['share/protocol.ts', 'share/call-slots.ts', 'share/lanes.ts'],
   ['share/lane.ts'],
@@ -82,6 +83,23 @@ function namedImportsOf(module: string): [string, string][] {
       .filter(Boolean)
       .map((name): [string, string] => [name, from])
   })
+}
+
+/** The src modules a module needs at run time: every import or re-export but those of types alone. */
+function valueImportsOf(module: string): string[] {
+  const text = fs.readFileSync(path.join(SRC, module), 'utf8')
+  const statements = [...text.matchAll(/^(?:import|export)\b([^;]*?)\bfrom '(\.{1,2}\/[^']+)'/gms)]
+  const typesAlone = (clause: string): boolean =>
+    /^\s*type\b/.test(clause) ||
+    (/^\s*\{([^}]*)\}\s*$/.test(clause) &&
+      clause
+        .replace(/[{}]/g, '')
+        .split(',')
+        .filter((name) => name.trim() !== '')
+        .every((name) => /^\s*type\s/.test(name)))
+  return statements
+    .filter(([, clause]) => !typesAlone(clause))
+    .map(([, , spec]) => underSrc(path.resolve(SRC, path.dirname(module), spec.replace(/\.js$/, '.ts'))))
 }
 
 /** What the engine may ask families.ts: questions about a filesystem, never which family it is. */
@@ -137,6 +155,19 @@ describe('src/ layout', () => {
     ])
     expect(engine.length).toBeGreaterThan(10)
     expect(naming).toEqual([])
+  })
+
+  // Apply carries out a plan as it stands; where the disk may have changed, the executors plan again (make-link.ts).
+  it('keeps apply/ from planning: it takes types alone from plan/', () => {
+    const apply = [...graph.keys()].filter((m) => m.startsWith('apply/'))
+    const planning = apply.flatMap((m) =>
+      valueImportsOf(m)
+        .filter((from) => from.startsWith('plan/'))
+        .map((from) => `${m} → ${from}`)
+    )
+    expect(apply.length).toBeGreaterThan(10)
+    expect(apply.filter((m) => importsOf(m).some((from) => from.startsWith('plan/'))).length).toBeGreaterThan(5)
+    expect(planning).toEqual([])
   })
 
   it('reads the import graph it checks (index.ts reaches main.ts; share/index.ts the share worker)', () => {

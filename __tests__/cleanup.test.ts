@@ -38,14 +38,14 @@ function made(
 ): { results: LinkResult[]; undo: UndoEntry[] } {
   const base = context(ws, overrides)
   const ctx = { ...base, settings: { ...base.settings, cleanup: true } }
-  const results = planAll(requests(spec, ws, defaults), ctx).map((plan) => applierFor(ctx)(plan, ctx))
-  return { results, undo: results.flatMap((r) => (r.undo ? [r.undo] : [])) }
+  const applied = planAll(requests(spec, ws, defaults), ctx).map((plan) => applierFor(ctx)(plan, ctx))
+  return { results: applied.map((a) => a.result), undo: applied.flatMap((a) => (a.undo ? [a.undo] : [])) }
 }
 
-/** What the main step does with its results for the post step: each undo entry taken off, then saved. */
-function saveUndo(results: LinkResult[], settings: Settings): void {
+/** What the main step does with the undo entries given beside its results, for the post step: saved. */
+function saveUndo(entries: UndoEntry[], settings: Settings): void {
   const list = new UndoList(() => false)
-  for (const result of results) list.take(result)
+  for (const entry of entries) list.add(entry)
   list.save(settings, host.name)
 }
 
@@ -424,11 +424,11 @@ describePosix('the runner state between the steps, and the post step', () => {
     delete process.env.RUNNER_TEMP
   })
 
-  it('marks the main step, saves the undo entries off the results, and the post step finds them', async () => {
+  it('marks the main step, saves the undo entries given beside the results, and the post step finds them', async () => {
     markMainStep()
-    const { results } = made('l -> data/x')
-    saveUndo(results, { ...settings, workingDirectory: ws })
-    expect(results[0].undo).toBeUndefined()
+    const { results, undo: entries } = made('l -> data/x')
+    saveUndo(entries, { ...settings, workingDirectory: ws })
+    expect(results[0]).not.toHaveProperty('undo')
     Object.assign(process.env, stateOf())
     expect(isPostStep()).toBe(true)
     expect(loadUndo()?.record.entries).toHaveLength(1)
@@ -447,8 +447,8 @@ describePosix('the runner state between the steps, and the post step', () => {
 
   it('puts a large record in a file in RUNNER_TEMP, removed after the post step', async () => {
     process.env.RUNNER_TEMP = tmp
-    const { results } = made(Array.from({ length: 200 }, (_, i) => `l${i} -> data/x`).join('\n'))
-    saveUndo(results, { ...settings, workingDirectory: ws })
+    const { undo: entries } = made(Array.from({ length: 200 }, (_, i) => `l${i} -> data/x`).join('\n'))
+    saveUndo(entries, { ...settings, workingDirectory: ws })
     const state = stateOf()
     expect(state.STATE_undo).toBeUndefined()
     Object.assign(process.env, state)
@@ -460,8 +460,8 @@ describePosix('the runner state between the steps, and the post step', () => {
   describe('an undo record that cannot be read (issue 23)', () => {
     /** The post step's failure, after the main step made `l` and its state was damaged by `damage`. */
     async function postAfter(damage: (state: Record<string, string>) => Record<string, string>): Promise<string> {
-      const { results } = made('l -> data/x')
-      saveUndo(results, { ...settings, workingDirectory: ws })
+      const { undo: entries } = made('l -> data/x')
+      saveUndo(entries, { ...settings, workingDirectory: ws })
       Object.assign(process.env, damage(stateOf()))
       await runPost()
       expect(fs.readlinkSync(path.join(ws, 'l'))).toBe('data/x') // nothing undone
@@ -484,7 +484,7 @@ describePosix('the runner state between the steps, and the post step', () => {
     it('in a file: missing, cut short, or rewritten by a later step (even well formed), named with its path', async () => {
       process.env.RUNNER_TEMP = tmp
       const big = made(Array.from({ length: 200 }, (_, i) => `l${i} -> data/x`).join('\n'))
-      saveUndo(big.results, { ...settings, workingDirectory: ws })
+      saveUndo(big.undo, { ...settings, workingDirectory: ws })
       const state = stateOf()
       const file = state['STATE_undo-file']
       const original = fs.readFileSync(file, 'utf8')

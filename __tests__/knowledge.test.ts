@@ -161,7 +161,7 @@ describe('the message a user reads', () => {
   it('keeps the alternatives of a hint apart', () => {
     const { hint, advice } = explained({ code: 'EXDEV', kind: 'hardlink' })
     expect(advice.length).toBeGreaterThan(1)
-    for (const text of advice) expect(hint).toContain(text)
+    for (const { text } of advice) expect(hint).toContain(text)
     expect(hint).not.toMatch(/\.[A-Z]/)
   })
 

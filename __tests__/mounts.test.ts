@@ -4,7 +4,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { errnoNumber } from '../src/errors.js'
 import { canHang, familyOf } from '../src/families.js'
-import { explain, hintAfterProbe, isCapabilityFailure, type FailureContext } from '../src/knowledge.js'
+import { explain, hintAfterProbe, isCapabilityFailure, type Advice, type FailureContext } from '../src/knowledge.js'
 import type { FilesystemInfo, Kind } from '../src/model.js'
 import type { MountEntry } from '../src/mount-table.js'
 import { createDetector, mountOf, parseMountinfo, type MountSources } from '../src/mounts.js'
@@ -717,15 +717,19 @@ describe('the shares CI jobs mount, from their mountinfo lines (recorded in the 
   })
 
   it('drops from a hint the alternatives that name a kind a probe saw fail, and only those', () => {
-    const advice = [
-      'Mount with `-o mfsymlinks`.',
-      'Or add `fallback: hardlink` (files only).',
-      'Or make a copy (`fallback: copy`).'
+    // The kinds each alternative suggests are data beside its words, as the rows give them.
+    const advice: Advice[] = [
+      { text: 'Mount with `-o mfsymlinks`.', kinds: [] },
+      { text: 'Or add `fallback: hardlink` (files only).', kinds: ['hardlink'] },
+      { text: 'Or make a copy (`fallback: copy`).', kinds: ['copy'] }
     ]
-    expect(hintAfterProbe(advice, [])).toBe(advice.join(' '))
+    const words = advice.map(({ text }) => text)
+    expect(hintAfterProbe(advice, [])).toBe(words.join(' '))
     expect(hintAfterProbe(advice, ['hardlink'])).toBe('Mount with `-o mfsymlinks`. Or make a copy (`fallback: copy`).')
     expect(hintAfterProbe(advice.slice(1), ['hardlink'])).toBe('Make a copy (`fallback: copy`).')
-    expect(hintAfterProbe(['Add `fallback: symlink, copy`.'], ['symlink'])).toBe('')
+    expect(hintAfterProbe([{ text: 'Add `fallback: symlink, copy`.', kinds: ['symlink', 'copy'] }], ['symlink'])).toBe(
+      ''
+    )
   })
 
   it("reads rclone's EIO as no links there, so fallback may copy", () => {

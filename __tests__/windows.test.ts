@@ -9,7 +9,14 @@ import { applyLink } from '../src/apply/index.js'
 import { errnoName, toFailure } from '../src/errors.js'
 import { familyOf } from '../src/families.js'
 import { explain, isCapabilityFailure, type FailureContext } from '../src/knowledge.js'
-import { kindWords, type FilesystemInfo, type Kind, type LinkOptions, type LinkResult } from '../src/model.js'
+import {
+  kindWords,
+  type FilesystemInfo,
+  type Kind,
+  type LinkOptions,
+  type LinkResult,
+  type UndoEntry
+} from '../src/model.js'
 import { createDetector } from '../src/mounts.js'
 import { kindFromText, parseDriveInfo, parseLinkKinds, uncShare } from '../src/mounts-windows.js'
 import { LocalExecutor } from '../src/executor.js'
@@ -651,9 +658,13 @@ describe('PowerShell starts: only for kinds that text and stat leave open, batch
     ctx.settings = { ...ctx.settings, cleanup }
     const links = requests(spec, WS, { overwrite: 'links', fallback: ['copy'] }, win32)
     const results: LinkResult[] = []
+    const undo: (UndoEntry | undefined)[] = []
     const indexed = links.map((request, index) => ({ index, request }))
-    await new LocalExecutor(indexed, ctx, false).results((_, result) => results.push(result))
-    return { mem, results }
+    await new LocalExecutor(indexed, ctx, false).results((_, result, entry) => {
+      results.push(result)
+      undo.push(entry)
+    })
+    return { mem, results, undo }
   }
 
   it('asks once per run for the links a run backs up, each backup of its own kind', async () => {
@@ -674,10 +685,10 @@ describe('PowerShell starts: only for kinds that text and stat leave open, batch
       'C:\\ws\\a': { link: 'C:\\ws\\data', type: 'junction' },
       'C:\\ws\\b': { link: 'C:\\ws\\gone', type: 'dir' }
     }
-    const { mem, results } = await withBackups('a -> data/x.txt\nb -> data/x.txt', layout, undefined, true)
+    const { mem, results, undo } = await withBackups('a -> data/x.txt\nb -> data/x.txt', layout, undefined, true)
     expect(results.map((r) => r.status)).toEqual(['replaced', 'replaced'])
     expect(mem.kindQueries).toEqual([['C:\\ws\\a', 'C:\\ws\\b']])
-    expect(results.map((r) => r.undo?.before?.type)).toEqual(['junction', 'dir'])
+    expect(undo.map((u) => u?.before?.type)).toEqual(['junction', 'dir'])
   })
 
   it('asks nothing for backups whose relative texts lead somewhere', async () => {

@@ -1,24 +1,27 @@
 // An executor plans and makes links somewhere: this one in this process; share/executor.ts in a child process per
 // share that may hang. The pipeline asks each for its plans, then for its results.
 import { learnKeptKinds, type ApplyContext } from './apply/index.js'
-import type { Indexed, LinkResult } from './model.js'
+import type { Indexed, LinkResult, UndoEntry } from './model.js'
 import { planAll } from './plan/index.js'
 import { plannedResult } from './result.js'
 import { applierFor } from './undo-record.js'
 
-/** Takes a link's result and its index in the spec; executors give them in any order. */
-export type Emit = (index: number, result: LinkResult) => void
+/**
+ * Takes a link's result and its index in the spec, with what the post step is to undo for it (`cleanup: true`);
+ * executors give them in any order.
+ */
+export type Emit = (index: number, result: LinkResult, undo?: UndoEntry) => void
 
 /** An Emit that hands results on in spec order, holding only those that come early. */
-export function inSpecOrder(take: (result: LinkResult) => void): Emit {
-  const early = new Map<number, LinkResult>()
+export function inSpecOrder(take: (result: LinkResult, undo?: UndoEntry) => void): Emit {
+  const early = new Map<number, [LinkResult, UndoEntry?]>()
   let next = 0
-  return (index, result) => {
-    if (index !== next) return void early.set(index, result)
-    take(result)
+  return (index, result, undo) => {
+    if (index !== next) return void early.set(index, [result, undo])
+    take(result, undo)
     for (let r = early.get(++next); r; r = early.get(++next)) {
       early.delete(next)
-      take(r)
+      take(...r)
     }
   }
 }
@@ -50,7 +53,7 @@ export class LocalExecutor implements Executor {
   async plan(): Promise<void> {}
 
   async results(emit: Emit): Promise<void> {
-    const result = this.dryRun ? plannedResult : applierFor(this.ctx)
+    const apply = applierFor(this.ctx)
     for (let start = 0; start < this.links.length; start += SLICE) {
       const slice = this.links.slice(start, start + SLICE)
       const plans = planAll(
@@ -58,7 +61,13 @@ export class LocalExecutor implements Executor {
         this.ctx
       )
       if (!this.dryRun) learnKeptKinds(plans, this.ctx)
-      for (let i = 0; i < plans.length; i++) emit(slice[i].index, result(plans[i], this.ctx))
+      for (let i = 0; i < plans.length; i++) {
+        if (this.dryRun) emit(slice[i].index, plannedResult(plans[i], this.ctx))
+        else {
+          const { result, undo } = apply(plans[i], this.ctx)
+          emit(slice[i].index, result, undo)
+        }
+      }
     }
   }
 

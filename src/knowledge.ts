@@ -1,6 +1,7 @@
 // What an errno means for a link, on which filesystem, and what to do about it. Rows of data, first match wins:
 // adding a filesystem or an errno is adding rows.
 import { familyFacts, familyOf, type Family } from './families.js'
+import { INPUT } from './inputs.js'
 import type { Failure, FilesystemInfo, Kind } from './model.js'
 import { volumeOf, type Platform } from './platform.js'
 
@@ -40,20 +41,43 @@ export interface Row {
   /** The errno says this kind of link cannot be made here, so another kind (`fallback`) may work. */
   capability?: boolean
   meaning: string
-  hint: string | string[]
+  hint: Hint | Hint[]
 }
 
 /**
- * Hints are alternatives, each a sentence; a follow-up one starts with "Or". Where a probe saw a kind of link fail,
- * the alternatives that name it (`type: KIND`, `fallback: KIND`) are left out of the result's hint.
+ * Hints are alternatives, each a sentence; a follow-up one starts with "Or". An alternative that suggests a kind of
+ * link says so as data (`advise`), so that where a probe saw that kind fail, the alternative is left out of the
+ * result's hint.
  */
-const SYMLINK = 'Make a symbolic link (`type: symlink` or `fallback: symlink`).'
-const COPY = 'Or make a copy (`fallback: copy`).'
-const TOO_MANY_LINKS = ['Add `fallback: symlink`.', COPY, 'Or link to a copy of TARGET.']
+type Hint = string | Advice
+
+/** One alternative of a hint: its words, and the kinds of link it suggests. */
+export interface Advice {
+  text: string
+  kinds: Kind[]
+}
+
+/** A value a hint suggests for `type` or `fallback`, written `input: kind` in the hint's words. */
+interface Suggestion {
+  input: typeof INPUT.type | typeof INPUT.fallback
+  kind: Kind
+}
+const type = (kind: Kind): Suggestion => ({ input: INPUT.type, kind })
+const fallback = (kind: Kind): Suggestion => ({ input: INPUT.fallback, kind })
+
+/** advise`Use ${type('symlink')}.` is the alternative "Use `type: symlink`." that suggests symbolic links. */
+function advise(words: TemplateStringsArray, ...suggested: Suggestion[]): Advice {
+  const text = suggested.reduce((said, { input, kind }, i) => `${said}\`${input}: ${kind}\`${words[i + 1]}`, words[0])
+  return { text, kinds: suggested.map(({ kind }) => kind) }
+}
+
+const SYMLINK = advise`Make a symbolic link (${type('symlink')} or ${fallback('symlink')}).`
+const COPY = advise`Or make a copy (${fallback('copy')}).`
+const TOO_MANY_LINKS = [advise`Add ${fallback('symlink')}.`, COPY, 'Or link to a copy of TARGET.']
 const NO_SYMLINK_PRIVILEGE = [
   'Turn on Developer Mode (Settings > System > For developers) or run the runner elevated.',
-  'For a directory, `type: junction` or `fallback: junction` needs no privilege.',
-  'For a file, `fallback: hardlink`.',
+  advise`For a directory, ${type('junction')} or ${fallback('junction')} needs no privilege.`,
+  advise`For a file, ${fallback('hardlink')}.`,
   COPY
 ]
 
@@ -97,7 +121,7 @@ const ROWS: Row[] = [
     meaning:
       'This sshfs mount was mounted with -o disable_hardlink, so it makes no hard links (kernels before 6.15 ' +
       'report this as ENOSYS, "Function not implemented").',
-    hint: 'Make a symbolic link instead (`type: symlink`), or keep the hard link and add `fallback: symlink`.'
+    hint: advise`Make a symbolic link instead (${type('symlink')}), or keep the hard link and add ${fallback('symlink')}.`
   },
   {
     codes: [...NOT_IMPLEMENTED, 'EPERM'],
@@ -107,7 +131,7 @@ const ROWS: Row[] = [
     meaning:
       'This sshfs mount does not allow hard links (it was mounted with -o disable_hardlink, or the SFTP server ' +
       'lacks the hardlink extension); kernels before 6.15 report this as ENOSYS, "Function not implemented".',
-    hint: 'Make a symbolic link instead (`type: symlink`), or keep the hard link and add `fallback: symlink`.'
+    hint: advise`Make a symbolic link instead (${type('symlink')}), or keep the hard link and add ${fallback('symlink')}.`
   },
   {
     codes: ['ENOTSUP', 'EOPNOTSUPP'],
@@ -128,7 +152,7 @@ const ROWS: Row[] = [
     meaning:
       'Windows answered ERROR_INVALID_FUNCTION, which Node reports as EISDIR ("illegal operation on a directory"): ' +
       'this volume has no links of any kind, as FAT32 and exFAT volumes have none. Nothing is wrong with a directory.',
-    hint: 'Copy instead: add `fallback: copy`, or put PATH on an NTFS volume.'
+    hint: advise`Copy instead: add ${fallback('copy')}, or put PATH on an NTFS volume.`
   },
   {
     codes: ['EIO'],
@@ -139,7 +163,7 @@ const ROWS: Row[] = [
     meaning:
       'rclone mounts make neither symbolic nor hard links and answer EIO (the share itself is fine). `--links` ' +
       'only shows symlinks made on the remote as files named NAME.rclonelink holding the link text.',
-    hint: 'Copy instead: add `fallback: copy` (copies work on rclone mounts), or make the link on the remote itself.'
+    hint: advise`Copy instead: add ${fallback('copy')} (copies work on rclone mounts), or make the link on the remote itself.`
   },
   {
     codes: ['EIO'],
@@ -147,7 +171,7 @@ const ROWS: Row[] = [
     families: ['rclone'],
     capability: true,
     meaning: 'rclone mounts make neither symbolic nor hard links and answer EIO (the share itself is fine).',
-    hint: 'Copy instead: add `fallback: copy` (copies work on rclone mounts), or make the link on the remote itself.'
+    hint: advise`Copy instead: add ${fallback('copy')} (copies work on rclone mounts), or make the link on the remote itself.`
   },
   {
     codes: [...NOT_IMPLEMENTED, 'EPERM'],
@@ -157,7 +181,7 @@ const ROWS: Row[] = [
     meaning:
       'WebDAV stores only files and directories: davfs2 makes neither symbolic links (ENOSYS) nor hard links ' +
       '(EPERM on kernels >= 6.15, ENOSYS before).',
-    hint: 'Copy instead: add `fallback: copy` (copies work on WebDAV shares).'
+    hint: advise`Copy instead: add ${fallback('copy')} (copies work on WebDAV shares).`
   },
   {
     codes: [...NOT_IMPLEMENTED, 'EPERM'],
@@ -168,9 +192,7 @@ const ROWS: Row[] = [
     meaning:
       'This SMB share is mounted with smbnetfs, whose libsmbclient has no link calls at all: it makes neither ' +
       "symbolic nor hard links, whatever the server's `unix extensions` setting.",
-    hint:
-      'Copy instead: add `fallback: copy`; or mount the share with the kernel client (`mount -t cifs -o mfsymlinks`), ' +
-      'which stores symbolic links.'
+    hint: advise`Copy instead: add ${fallback('copy')}; or mount the share with the kernel client (\`mount -t cifs -o mfsymlinks\`), which stores symbolic links.`
   },
   {
     codes: NOT_IMPLEMENTED,
@@ -187,7 +209,7 @@ const ROWS: Row[] = [
     families: ['exfat', 'fat'],
     capability: true,
     meaning: 'exFAT and FAT filesystems have neither symbolic nor hard links.',
-    hint: 'Copy instead: add `fallback: copy` (or put the link on another filesystem).'
+    hint: advise`Copy instead: add ${fallback('copy')} (or put the link on another filesystem).`
   },
   {
     codes: ['EPERM'],
@@ -196,7 +218,7 @@ const ROWS: Row[] = [
     when: TARGET_IS_DIR,
     capability: true,
     meaning: 'TARGET is a directory: APFS has no hard links to directories (only HFS+ had them, for Time Machine).',
-    hint: 'Use `type: symlink`, or add `fallback: symlink`.'
+    hint: advise`Use ${type('symlink')}, or add ${fallback('symlink')}.`
   },
   {
     codes: ['EPERM'],
@@ -204,7 +226,7 @@ const ROWS: Row[] = [
     when: TARGET_IS_DIR,
     capability: true,
     meaning: 'TARGET is a directory, and hard links to directories are not allowed.',
-    hint: 'Use `type: symlink` (or `type: junction` on Windows), or add `fallback: symlink`.'
+    hint: advise`Use ${type('symlink')} (or ${type('junction')} on Windows), or add ${fallback('symlink')}.`
   },
   {
     codes: ['EPERM'],
@@ -248,7 +270,7 @@ const ROWS: Row[] = [
     meaning:
       'Windows denied the hard link (ERROR_ACCESS_DENIED, which Node reports as EPERM): this account may not write ' +
       "TARGET's attributes (a hard link changes its link count) or in the directory of PATH, or TARGET is in use.",
-    hint: ['Make a symbolic link (`fallback: symlink`).', COPY, 'Or give this account write access to TARGET.']
+    hint: [advise`Make a symbolic link (${fallback('symlink')}).`, COPY, 'Or give this account write access to TARGET.']
   },
   {
     codes: ['EPERM'],
@@ -307,7 +329,7 @@ const ROWS: Row[] = [
     syscalls: ['symlink'],
     capability: true,
     meaning: 'This filesystem does not implement symbolic links.',
-    hint: ['Make a hard link (`fallback: hardlink`, files only).', COPY]
+    hint: [advise`Make a hard link (${fallback('hardlink')}, files only).`, COPY]
   },
   {
     codes: ['EINVAL'],
@@ -317,7 +339,11 @@ const ROWS: Row[] = [
     meaning:
       'Windows says this volume or share does not support symbolic links (ERROR_SYMLINK_NOT_SUPPORTED, which Node ' +
       'reports as EINVAL).',
-    hint: ['For a directory on a local NTFS volume, `type: junction`.', 'For a file, `fallback: hardlink`.', COPY]
+    hint: [
+      advise`For a directory on a local NTFS volume, ${type('junction')}.`,
+      advise`For a file, ${fallback('hardlink')}.`,
+      COPY
+    ]
   },
   {
     codes: ['EXDEV'],
@@ -444,9 +470,7 @@ const ROWS: Row[] = [
     when: A_JUNCTION,
     meaning:
       'A junction leads only to a directory, and TARGET is a file (or does not exist, and `target-type` is not `dir`).',
-    hint:
-      'Use `type: symlink` for a file (Windows makes it a file link), or set `target-type: dir` for a directory ' +
-      'that is made later.'
+    hint: advise`Use ${type('symlink')} for a file (Windows makes it a file link), or set \`target-type: dir\` for a directory that is made later.`
   },
   {
     codes: ['ENOTDIR'],
@@ -584,9 +608,7 @@ const ROWS: Row[] = [
     families: ['vboxsf'],
     capability: true,
     meaning: 'VirtualBox shared folders refuse symbolic links unless the host allows them.',
-    hint:
-      'On the host: `VBoxManage setextradata VM VBoxInternal2/SharedFoldersEnableSymlinksCreate/SHARE 1`; or ' +
-      'add `fallback: copy`.'
+    hint: advise`On the host: \`VBoxManage setextradata VM VBoxInternal2/SharedFoldersEnableSymlinksCreate/SHARE 1\`; or add ${fallback('copy')}.`
   },
   {
     codes: ['EPERM', 'EACCES', ...NOT_IMPLEMENTED],
@@ -596,7 +618,7 @@ const ROWS: Row[] = [
     meaning:
       "This 9p/virtiofs share refused the symbolic link: with QEMU's security_model=none the host-side user " +
       'may not create it, and some shares do not pass links through at all.',
-    hint: 'Export the share with security_model=mapped-xattr (or passthrough as root), or add `fallback: copy`.'
+    hint: advise`Export the share with security_model=mapped-xattr (or passthrough as root), or add ${fallback('copy')}.`
   },
   {
     codes: ['EINVAL'],
@@ -618,7 +640,7 @@ const ROWS: Row[] = [
     families: ['smb'],
     capability: true,
     meaning: 'This SMB/CIFS mount has no symbolic links: it lacks the `mfsymlinks` option and Unix extensions.',
-    hint: ['Mount with `-o mfsymlinks`.', 'Or add `fallback: hardlink` (files only).', COPY]
+    hint: ['Mount with `-o mfsymlinks`.', advise`Or add ${fallback('hardlink')} (files only).`, COPY]
   }
 ]
 
@@ -651,7 +673,7 @@ export function troubleshootingRows(): string[][] {
     [row.families?.join(', '), row.platforms?.join(', '), row.when?.says].filter(Boolean).join('; ') || 'any',
     row.capability ? 'yes' : 'no',
     row.meaning,
-    [row.hint].flat().join(' ')
+    [row.hint].flat().map(wordsOf).join(' ')
   ])
 }
 
@@ -674,7 +696,7 @@ export interface Explanation {
   message: string
   hint: string
   /** The hint's alternatives, for leaving out those a probe disproved (hintAfterProbe). */
-  advice: string[]
+  advice: Advice[]
   capability: boolean
 }
 
@@ -686,16 +708,19 @@ export function explain(ctx: FailureContext): Explanation {
   const message =
     `Could not ${failure.attempted} ${ctx.path} -> ${ctx.target}: ${failure.code}${number} from ` +
     `${failure.syscall}() on ${describeFilesystem(ctx.filesystem)}. ${fillIn(row?.meaning ?? '', ctx)}`.trimEnd()
-  const advice = [row?.hint ?? []].flat().map((text) => fillIn(text, ctx))
-  return { message, hint: advice.join(' '), advice, capability: row?.capability === true }
+  const advice = [row?.hint ?? []].flat().map((hint) => ({ text: fillIn(wordsOf(hint), ctx), kinds: kindsOf(hint) }))
+  return { message, hint: advice.map(({ text }) => text).join(' '), advice, capability: row?.capability === true }
 }
 
-/** The advice without the alternatives that name a kind of link the probe saw fail: evidence beats a row's advice. */
-export function hintAfterProbe(advice: string[], failing: Kind[]): string {
-  const names = (text: string, kind: Kind): boolean =>
-    [...text.matchAll(/`(?:type|fallback): ([^`]*)`/g)].some(([, kinds]) => kinds.split(/[\s,]+/).includes(kind))
-  const kept = advice.filter((text) => !failing.some((kind) => names(text, kind)))
-  return kept.map((text, i) => (i === 0 ? text.replace(/^Or (\w)/, (_, c: string) => c.toUpperCase()) : text)).join(' ')
+const wordsOf = (hint: Hint): string => (typeof hint === 'string' ? hint : hint.text)
+const kindsOf = (hint: Hint): Kind[] => (typeof hint === 'string' ? [] : hint.kinds)
+
+/** The advice without the alternatives that suggest a kind of link the probe saw fail: evidence beats a row's advice. */
+export function hintAfterProbe(advice: Advice[], failing: Kind[]): string {
+  const kept = advice.filter(({ kinds }) => !kinds.some((kind) => failing.includes(kind)))
+  return kept
+    .map(({ text }, i) => (i === 0 ? text.replace(/^Or (\w)/, (_, c: string) => c.toUpperCase()) : text))
+    .join(' ')
 }
 
 /** A row's words for this failure's own facts: the mount point, the volumes of PATH and TARGET, TARGET's links. */

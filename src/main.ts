@@ -49,7 +49,7 @@ function amongVerdicts(emit: Emit, verdicts: SpecVerdict[], links: number): Emit
     for (; v < verdicts.length && verdicts[v].index === place; v++) place++
     places[link] = place
   }
-  return (index, result) => emit(places[index], result)
+  return (index, result, undo) => emit(places[index], result, undo)
 }
 
 /** Run the action. Resolves when it is done; failures set the exit code through core.setFailed. */
@@ -74,8 +74,8 @@ export async function run(options: RunOptions = {}): Promise<void> {
     const tally = new Tally(where, { log: true, expected: requests.length + verdicts.length })
     const undo = settings.cleanup && !settings.dryRun ? new UndoList(mayHang) : undefined
     const workplace = { platform, ops, detector, mayHang, workerEntry: options.workerEntry }
-    const emit = inSpecOrder((result) => {
-      undo?.take(result)
+    const emit = inSpecOrder((result, entry) => {
+      if (entry) undo?.add(entry)
       tally.add(result)
     })
     for (const verdict of verdicts) emit(verdict.index, verdictResult(verdict, settings.dryRun))

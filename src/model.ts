@@ -182,6 +182,11 @@ export interface Fallback {
   why: string
 }
 
+/** The fallback so far, moved on from `kind` to `next` for `why`: the first kind asked stays the one reported. */
+export function fallBack(before: Fallback | undefined, kind: Kind, next: Kind, why: string): Fallback {
+  return { asked: before?.asked ?? kind, instead: next, why: before ? `${before.why} ${why}` : why }
+}
+
 export interface Probe {
   symlink: string
   hardlink: string
@@ -211,7 +216,11 @@ export interface LinkResult {
   fallback?: Fallback
   /** After a failure that says a kind of link cannot be made here: which kinds the directory allows. */
   probe?: Probe
-  /** With `cleanup: true`, what the post step is to undo; taken off before the results are reported. */
+}
+
+/** A link made: its result, and beside it, with `cleanup: true`, what the post step is to undo (never reported). */
+export interface Applied {
+  result: LinkResult
   undo?: UndoEntry
 }
 
@@ -270,4 +279,11 @@ const KIND_WORDS: Record<Kind, string> = {
 /** A kind of link as a message says it. */
 export function kindWords(kind: Kind): string {
   return KIND_WORDS[kind]
+}
+
+const SYSCALL: Record<Kind, string> = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', copy: 'copyfile' }
+
+/** The call that makes a kind of link, as a failure names it. */
+export function syscallOf(kind: Kind): string {
+  return SYSCALL[kind]
 }

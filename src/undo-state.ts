@@ -9,7 +9,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { errnoCode, errorMessage } from './errors.js'
-import { KINDS, LINK_TYPES, type LinkResult, type Settings, type UndoEntry } from './model.js'
+import { KINDS, LINK_TYPES, type Settings, type UndoEntry } from './model.js'
 
 const POST = 'post'
 const UNDO = 'undo'
@@ -40,11 +40,9 @@ export class UndoList {
 
   constructor(private readonly mayHang: (p: string) => boolean) {}
 
-  /** Take the result's undo entry off it (the report has no use for it). */
-  take(result: LinkResult): void {
-    if (!result.undo) return
-    this.entries.push(this.mayHang(result.path) ? { ...result.undo, share: true } : result.undo)
-    delete result.undo
+  /** One link's entry, marked for the child process where its link is on a share that may hang. */
+  add(entry: UndoEntry): void {
+    this.entries.push(this.mayHang(entry.path) ? { ...entry, share: true } : entry)
   }
 
   /** Saved for the post step; nothing is saved when there is nothing to undo. */

@@ -37,195 +37,6 @@ function endedEarly(code, signal) {
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/errors.ts
-
-/** The message of anything thrown, Error or not. */
-function errorMessage(error) {
-    const message = error?.message;
-    return typeof message === 'string' ? message : String(error);
-}
-const errnoNames = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
-/**
- * The errno name of a Node system error. libuv has no name for some errnos (ESTALE, EDQUOT on Linux) and Node
- * then says `UNKNOWN`; the number still tells.
- */
-function errnoName(error) {
-    const code = error.code ?? '';
-    if (/^E[A-Z0-9]+$/.test(code))
-        return code;
-    if (typeof error.errno === 'number') {
-        const name = errnoNames.get(Math.abs(error.errno));
-        if (name)
-            return name;
-    }
-    return code || 'UNKNOWN';
-}
-/** The positive errno number for a name, as the OS knows it (null where this OS has no such errno). */
-function errnoNumber(name) {
-    return external_node_os_namespaceObject.constants.errno[name] ?? null;
-}
-/** A system error from fs (checked by shape: errors from another realm, as under jest, fail instanceof). */
-function isErrno(error) {
-    return typeof error === 'object' && error !== null && typeof error.code === 'string';
-}
-/** The errno code of anything thrown: `EEXIST`..., or '' for what is not a system error. */
-function errors_errnoCode(error) {
-    return isErrno(error) ? error.code : '';
-}
-/** A system error as a result reports it: errno name and the positive number this OS gives it. */
-function toFailure(error, syscall, attempted) {
-    const code = errnoName(error);
-    const errno = errnoNumber(code) ?? (typeof error.errno === 'number' ? Math.abs(error.errno) : undefined);
-    return { code, errno, syscall, attempted, path: error.path };
-}
-/** What a call answers, or undefined where it throws: for a fact that may be missing (a loop of links, a link gone). */
-function errors_quietly(call) {
-    try {
-        return call();
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/model.ts
-// The data that flows through the pipeline: spec entries in, one result per entry out.
-/** `->` with white space (or the line's end) on each side, in a spec line: paths may contain `-` and `>`. */
-const SEPARATOR = /(?:^|\s)->(?:\s|$)/;
-const LINK_TYPES = ['symlink', 'hardlink', 'junction'];
-/** What can end up at PATH: a link of some kind, or a copy of TARGET (only through `fallback`). */
-const KINDS = [...LINK_TYPES, 'copy'];
-/** `symlink, copy` or `symlink copy` → ['symlink', 'copy'], or what is wrong with it (said where it was written). */
-function parseKinds(value) {
-    const words = value.split(/[\s,]+/).filter((k) => k !== '');
-    const unknown = words.find((k) => !KINDS.includes(k));
-    if (unknown !== undefined)
-        return { problem: `'${unknown}' is not a link kind; use ${KINDS.join(', ')}.` };
-    return { kinds: [...new Set(words)] };
-}
-const RELATIVE_MODES = (/* unused pure expression or super */ null && (['auto', 'true', 'false']));
-const OVERWRITE_MODES = (/* unused pure expression or super */ null && (['never', 'links', 'files']));
-const DANGLING_MODES = (/* unused pure expression or super */ null && (['warn', 'fail', 'allow']));
-/** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
-const STATES = (/* unused pure expression or super */ null && (['present', 'absent']));
-const TARGET_TYPES = (/* unused pure expression or super */ null && (['file', 'dir']));
-const KIND_WORDS = {
-    symlink: 'symbolic link',
-    hardlink: 'hard link',
-    junction: 'junction',
-    copy: 'copy'
-};
-/** A kind of link as a message says it. */
-function kindWords(kind) {
-    return KIND_WORDS[kind];
-}
-
-;// CONCATENATED MODULE: ./src/plan/link-plan.ts
-// What a plan says about one link: the empty plan each link starts from (what a link that never got further reports),
-// with the kinds it asks for, and how a plan fails.
-
-/** The kinds asked for by each set of options (thousands of links share one), never changed: plans filter copies. */
-const kindsOf = new WeakMap();
-/** The kinds a link asks for, in the order to try them: its type, then its fallbacks. */
-function requestedKinds({ options }) {
-    let kinds = kindsOf.get(options);
-    if (!kinds)
-        kindsOf.set(options, (kinds = [options.type, ...options.fallback.filter((k) => k !== options.type)]));
-    return kinds;
-}
-/** A plan that has looked at nothing yet: what a link that never got that far reports. */
-function emptyPlan(request, ctx) {
-    return {
-        request,
-        action: 'create',
-        kinds: requestedKinds(request),
-        text: '',
-        linkSource: request.absTarget,
-        targetExists: false,
-        targetIsDir: request.options.targetType === 'dir',
-        missingParents: [],
-        filesystem: ctx.detector.forPath(request.absPath),
-        warnings: []
-    };
-}
-function failed(plan, code, syscall, attempted) {
-    return Object.assign(plan, {
-        action: 'fail',
-        failure: { code, errno: errnoNumber(code) ?? undefined, syscall, attempted }
-    });
-}
-/** Words for what a link's plan tried, where the plan itself fails. */
-function attemptOf(request) {
-    return `create the ${request.options.type === 'hardlink' ? 'hard' : 'symbolic'} link`;
-}
-
-;// CONCATENATED MODULE: ./src/plan/kinds.ts
-
-
-/** The plan moves on from `kind` to `next`, for `why`: the first kind asked stays the one reported as asked. */
-function fallBack(plan, kind, next, why) {
-    const before = plan.fallback;
-    plan.fallback = { asked: before?.asked ?? kind, instead: next, why: before ? `${before.why} ${why}` : why };
-}
-const SYSCALL = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', copy: 'copyfile' };
-function syscallOf(kind) {
-    return SYSCALL[kind];
-}
-/**
- * Windows fixes what a link is when it is made: a junction leads only to a directory (so it leaves the kinds to try
- * where TARGET is not one), and a symlink to a TARGET that does not exist yet is a file link unless `target-type: dir`
- * says otherwise, which is worth a warning.
- */
-function windowsKinds(plan) {
-    const { request, targetExists, targetIsDir } = plan;
-    const kinds = targetIsDir ? plan.kinds : plan.kinds.filter((k) => k !== 'junction');
-    if (targetExists || request.options.targetType !== undefined || !kinds.includes('symlink'))
-        return { kinds };
-    const warning = `TARGET ${request.absTarget} does not exist yet, and Windows fixes a symbolic link's type when it is made: ` +
-        `${request.absPath} is made a file link (a guess). Set \`target-type: dir\` if TARGET will be a directory, ` +
-        `or \`target-type: file\` to say so.`;
-    return { kinds, warning };
-}
-/**
- * The kinds that can lead to this TARGET, known before any call: a missing one takes only links, a directory no hard
- * link (link(2) says EPERM). A failed plan when none can; a warning when the plan falls back from the asked kind.
- */
-function fitKinds(plan, target, ctx) {
-    const { request } = plan;
-    const requested = plan.kinds;
-    const attempt = attemptOf(request);
-    if (!target)
-        plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction');
-    else if (target.isDirectory())
-        plan.kinds = requested.filter((k) => k !== 'hardlink');
-    if (plan.kinds.length === 0)
-        return target ? failed(plan, 'EPERM', 'link', attempt) : failed(plan, 'ENOENT', syscallOf(requested[0]), attempt);
-    if (plan.kinds[0] !== requested[0]) {
-        const why = target
-            ? 'is a directory, which no hard link can lead to'
-            : `does not exist, so no ${kindWords(requested[0])} can lead to it`;
-        fallBack(plan, requested[0], plan.kinds[0], `TARGET ${request.absTarget} ${why}.`);
-    }
-    if (!target) {
-        if (ctx.settings.dangling === 'fail')
-            return failed(plan, 'ENOENT', 'stat', `${attempt} (dangling: fail)`);
-        if (ctx.settings.dangling === 'warn') {
-            plan.warnings.push(`TARGET ${request.absTarget} does not exist: the link at ${request.absPath} dangles for now.`);
-        }
-    }
-    if (!ctx.platform.isWindows)
-        return undefined;
-    const fitted = windowsKinds(plan);
-    if (fitted.kinds.length === 0)
-        return failed(plan, 'ENOTDIR', 'symlink', 'create the junction');
-    plan.kinds = fitted.kinds;
-    if (fitted.warning)
-        plan.warnings.push(fitted.warning);
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/families.ts
 const ok = (fallback, rerun = 'yes') => ({
     symlink: 'yes',
@@ -471,6 +282,54 @@ function caseRuleOf(type, options, platform) {
     return byOption?.[1] ?? facts.on?.[platform] ?? facts.rule;
 }
 
+;// CONCATENATED MODULE: ./src/inputs.ts
+/** Each input's name in action.yml (the runner passes it as `INPUT_<NAME>`), by the setting it gives. */
+const INPUT = {
+    links: 'links',
+    type: 'type',
+    fallback: 'fallback',
+    relative: 'relative',
+    overwrite: 'overwrite',
+    backupSuffix: 'backup-suffix',
+    createParents: 'create-parents',
+    workingDirectory: 'working-directory',
+    confine: 'confine',
+    dangling: 'dangling',
+    dryRun: 'dry-run',
+    failOnError: 'fail-on-error',
+    timeout: 'timeout',
+    summary: 'summary',
+    state: 'state',
+    cleanup: 'cleanup'
+};
+const DEFAULTS = Object.freeze({
+    type: 'symlink',
+    fallback: Object.freeze([]),
+    relative: 'auto',
+    overwrite: 'never',
+    backupSuffix: '',
+    createParents: true,
+    workingDirectory: '',
+    confine: true,
+    dangling: 'warn',
+    dryRun: false,
+    failOnError: true,
+    timeout: 30,
+    summary: true,
+    state: 'present',
+    cleanup: false
+});
+/**
+ * The one of `allowed` that `value` names, in any case; or what `name` accepts, with the value as `written`
+ * (said where it was written: the input, or the spec's line).
+ */
+function oneOf(name, allowed, value, written = value) {
+    const match = allowed.find((a) => a === value.toLowerCase());
+    if (match)
+        return { value: match };
+    return { problem: `'${name}' must be one of ${allowed.join(', ')}; got '${written}'` };
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
@@ -628,6 +487,758 @@ function platform_sameLinkTarget(platform, linkPath, existingText, wantedText) {
         return false;
     const dir = path.dirname(linkPath);
     return platform_pathKey(platform, path.resolve(dir, existing)) === platform_pathKey(platform, path.resolve(dir, wanted));
+}
+
+;// CONCATENATED MODULE: ./src/knowledge.ts
+// What an errno means for a link, on which filesystem, and what to do about it. Rows of data, first match wins:
+// adding a filesystem or an errno is adding rows.
+
+
+
+const type = (kind) => ({ input: INPUT.type, kind });
+const fallback = (kind) => ({ input: INPUT.fallback, kind });
+/** advise`Use ${type('symlink')}.` is the alternative "Use `type: symlink`." that suggests symbolic links. */
+function advise(words, ...suggested) {
+    const text = suggested.reduce((said, { input, kind }, i) => `${said}\`${input}: ${kind}\`${words[i + 1]}`, words[0]);
+    return { text, kinds: suggested.map(({ kind }) => kind) };
+}
+const SYMLINK = advise `Make a symbolic link (${type('symlink')} or ${fallback('symlink')}).`;
+const COPY = advise `Or make a copy (${fallback('copy')}).`;
+const TOO_MANY_LINKS = [advise `Add ${fallback('symlink')}.`, COPY, 'Or link to a copy of TARGET.'];
+const NO_SYMLINK_PRIVILEGE = [
+    'Turn on Developer Mode (Settings > System > For developers) or run the runner elevated.',
+    advise `For a directory, ${type('junction')} or ${fallback('junction')} needs no privilege.`,
+    advise `For a file, ${fallback('hardlink')}.`,
+    COPY
+];
+const LINK_LOOP = 'Resolving the path met too many symbolic links: a loop of links among its parents.';
+const LINK_CALLS = ['link', 'symlink'];
+const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP'];
+/** Node reports a junction's failure as symlink()'s: the kind tried tells them apart. */
+const A_JUNCTION = { says: 'a junction', test: (ctx) => ctx.kind === 'junction' };
+const TARGET_IS_DIR = { says: 'TARGET is a directory', test: (ctx) => ctx.targetIsDir };
+/**
+ * libuv maps ERROR_ACCESS_DENIED and ERROR_PRIVILEGE_NOT_HELD alike to EPERM (src/win/error.c,
+ * uv_translate_sys_error): whether a plain file can be made in PATH's directory tells them apart.
+ */
+const ACCESS_DENIED = {
+    says: 'a junction, or not even a plain file can be made there',
+    test: (ctx) => ctx.kind === 'junction' || ctx.canCreateFile === false
+};
+const NO_PRIVILEGE = {
+    says: 'a plain file can be made there',
+    test: (ctx) => ctx.canCreateFile === true
+};
+/** libuv says 1 link where it cannot open the file (src/win/fs.c, fs__stat_directory): no evidence either way. */
+const LINKS_READ = { says: 'its link count was read', test: (ctx) => (ctx.targetLinks ?? 0) > 1 };
+/** A FUSE daemon without link(): kernels >= 6.15 turn its ENOSYS into EPERM, which is not protected_hardlinks. */
+const THROUGH_FUSE = {
+    says: 'through FUSE',
+    test: (ctx) => /^fuse/.test(ctx.filesystem.driver ?? ctx.filesystem.type)
+};
+/** rclone's option, as its command line gives it (`--links`, `-l`). */
+const rcloneLinks = (ctx) => ctx.filesystem.options.some((o) => /^links(=|$)/.test(o));
+const ROWS = [
+    // Hard links refused by the filesystem itself.
+    {
+        codes: [...NOT_IMPLEMENTED, 'EPERM'],
+        syscalls: ['link'],
+        families: ['sshfs'],
+        when: { says: 'mounted with disable_hardlink', test: (ctx) => ctx.filesystem.options.includes('disable_hardlink') },
+        capability: true,
+        meaning: 'This sshfs mount was mounted with -o disable_hardlink, so it makes no hard links (kernels before 6.15 ' +
+            'report this as ENOSYS, "Function not implemented").',
+        hint: advise `Make a symbolic link instead (${type('symlink')}), or keep the hard link and add ${fallback('symlink')}.`
+    },
+    {
+        codes: [...NOT_IMPLEMENTED, 'EPERM'],
+        syscalls: ['link'],
+        families: ['sshfs'],
+        capability: true,
+        meaning: 'This sshfs mount does not allow hard links (it was mounted with -o disable_hardlink, or the SFTP server ' +
+            'lacks the hardlink extension); kernels before 6.15 report this as ENOSYS, "Function not implemented".',
+        hint: advise `Make a symbolic link instead (${type('symlink')}), or keep the hard link and add ${fallback('symlink')}.`
+    },
+    {
+        codes: ['ENOTSUP', 'EOPNOTSUPP'],
+        syscalls: ['link'],
+        families: ['fat', 'exfat', 'smb'],
+        platforms: ['darwin'],
+        capability: true,
+        meaning: "macOS's msdos, exfat and smbfs filesystems make no hard links (ENOTSUP, errno 45 there); symbolic links do " +
+            'work on msdos (the driver emulates them) and on SMB shares.',
+        hint: [SYMLINK, COPY]
+    },
+    {
+        codes: ['EISDIR'],
+        syscalls: LINK_CALLS,
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'Windows answered ERROR_INVALID_FUNCTION, which Node reports as EISDIR ("illegal operation on a directory"): ' +
+            'this volume has no links of any kind, as FAT32 and exFAT volumes have none. Nothing is wrong with a directory.',
+        hint: advise `Copy instead: add ${fallback('copy')}, or put PATH on an NTFS volume.`
+    },
+    {
+        codes: ['EIO'],
+        syscalls: LINK_CALLS,
+        families: ['rclone'],
+        when: { says: 'mounted with --links', test: rcloneLinks },
+        capability: true,
+        meaning: 'rclone mounts make neither symbolic nor hard links and answer EIO (the share itself is fine). `--links` ' +
+            'only shows symlinks made on the remote as files named NAME.rclonelink holding the link text.',
+        hint: advise `Copy instead: add ${fallback('copy')} (copies work on rclone mounts), or make the link on the remote itself.`
+    },
+    {
+        codes: ['EIO'],
+        syscalls: LINK_CALLS,
+        families: ['rclone'],
+        capability: true,
+        meaning: 'rclone mounts make neither symbolic nor hard links and answer EIO (the share itself is fine).',
+        hint: advise `Copy instead: add ${fallback('copy')} (copies work on rclone mounts), or make the link on the remote itself.`
+    },
+    {
+        codes: [...NOT_IMPLEMENTED, 'EPERM'],
+        syscalls: LINK_CALLS,
+        families: ['webdav'],
+        capability: true,
+        meaning: 'WebDAV stores only files and directories: davfs2 makes neither symbolic links (ENOSYS) nor hard links ' +
+            '(EPERM on kernels >= 6.15, ENOSYS before).',
+        hint: advise `Copy instead: add ${fallback('copy')} (copies work on WebDAV shares).`
+    },
+    {
+        codes: [...NOT_IMPLEMENTED, 'EPERM'],
+        syscalls: LINK_CALLS,
+        families: ['smb'],
+        when: { says: 'through smbnetfs', test: (ctx) => ctx.filesystem.type === 'fuse.smbnetfs' },
+        capability: true,
+        meaning: 'This SMB share is mounted with smbnetfs, whose libsmbclient has no link calls at all: it makes neither ' +
+            "symbolic nor hard links, whatever the server's `unix extensions` setting.",
+        hint: advise `Copy instead: add ${fallback('copy')}; or mount the share with the kernel client (\`mount -t cifs -o mfsymlinks\`), which stores symbolic links.`
+    },
+    {
+        codes: NOT_IMPLEMENTED,
+        syscalls: ['link'],
+        families: ['s3'],
+        capability: true,
+        meaning: 'S3 has no hard links: every object has one key. s3fs stores a symbolic link as an object holding its text.',
+        hint: [SYMLINK, COPY]
+    },
+    {
+        codes: [...NOT_IMPLEMENTED, 'EPERM', 'EISDIR'],
+        syscalls: LINK_CALLS,
+        families: ['exfat', 'fat'],
+        capability: true,
+        meaning: 'exFAT and FAT filesystems have neither symbolic nor hard links.',
+        hint: advise `Copy instead: add ${fallback('copy')} (or put the link on another filesystem).`
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['link'],
+        platforms: ['darwin'],
+        when: TARGET_IS_DIR,
+        capability: true,
+        meaning: 'TARGET is a directory: APFS has no hard links to directories (only HFS+ had them, for Time Machine).',
+        hint: advise `Use ${type('symlink')}, or add ${fallback('symlink')}.`
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['link'],
+        when: TARGET_IS_DIR,
+        capability: true,
+        meaning: 'TARGET is a directory, and hard links to directories are not allowed.',
+        hint: advise `Use ${type('symlink')} (or ${type('junction')} on Windows), or add ${fallback('symlink')}.`
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['symlink'],
+        platforms: ['win32'],
+        when: ACCESS_DENIED,
+        meaning: 'Windows denied access (ERROR_ACCESS_DENIED, which Node reports as EPERM): a junction needs no privilege, and ' +
+            'where not even a plain file can be made the privilege is not the cause: this account may not write in the ' +
+            'directory of PATH. No other kind of link can be made there either.',
+        hint: 'Choose a PATH in a directory this account may write (`icacls DIR` shows who may), or fix its permissions first.'
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['symlink'],
+        platforms: ['win32'],
+        when: NO_PRIVILEGE,
+        capability: true,
+        meaning: 'This Windows account may not create symbolic links (ERROR_PRIVILEGE_NOT_HELD; a plain file can be made ' +
+            'there, so it is not access to the directory): it is not elevated and Developer Mode is off. ' +
+            "GitHub's hosted Windows runners have the privilege; self-hosted runners often lack it.",
+        hint: [...NO_SYMLINK_PRIVILEGE]
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['symlink'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'Windows refused the symbolic link with ERROR_PRIVILEGE_NOT_HELD (not elevated and Developer Mode is off, ' +
+            'as on many self-hosted runners) or ERROR_ACCESS_DENIED (no write access to the directory of PATH): Node ' +
+            'reports both as EPERM.',
+        hint: [...NO_SYMLINK_PRIVILEGE, 'If this account may not write in that directory (`icacls DIR`), fix that instead.']
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['link'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'Windows denied the hard link (ERROR_ACCESS_DENIED, which Node reports as EPERM): this account may not write ' +
+            "TARGET's attributes (a hard link changes its link count) or in the directory of PATH, or TARGET is in use.",
+        hint: [advise `Make a symbolic link (${fallback('symlink')}).`, COPY, 'Or give this account write access to TARGET.']
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['link'],
+        platforms: ['linux'],
+        when: THROUGH_FUSE,
+        capability: true,
+        meaning: 'This FUSE filesystem makes no hard links (its daemon has no link call; kernels >= 6.15 report that as EPERM, ' +
+            'older ones as ENOSYS).',
+        hint: [SYMLINK, COPY]
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['link'],
+        platforms: ['linux'],
+        when: {
+            says: 'fs.protected_hardlinks applies (not root, not the owner of TARGET)',
+            test: (ctx) => ctx.hardlinkProtected !== false
+        },
+        capability: true,
+        meaning: 'The kernel refused the hard link: with fs.protected_hardlinks=1 only the owner of TARGET (or someone who may ' +
+            'read and write it) may link to it; some filesystems refuse hard links altogether.',
+        hint: [SYMLINK, 'Or run as the owner of TARGET.']
+    },
+    {
+        codes: ['EPERM'],
+        syscalls: ['link'],
+        capability: true,
+        // Linux's vfs_link() (fs/namei.c) refuses IS_APPEND and IS_IMMUTABLE inodes with EPERM before asking the
+        // filesystem, for root too.
+        meaning: 'The filesystem refused the hard link: TARGET may be immutable or append-only (`lsattr TARGET` shows `i` or ' +
+            '`a`), which no one may link to, not even root; or the filesystem makes no hard links.',
+        hint: [SYMLINK, COPY]
+    },
+    {
+        codes: ['ENOTSUP'],
+        syscalls: ['link'],
+        families: ['refs'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'This ReFS volume refused the hard link (ERROR_NOT_SUPPORTED): older ReFS versions have no hard links.',
+        hint: [SYMLINK, COPY]
+    },
+    {
+        codes: NOT_IMPLEMENTED,
+        syscalls: ['link'],
+        capability: true,
+        meaning: 'This filesystem does not implement hard links.',
+        hint: [SYMLINK, COPY]
+    },
+    {
+        codes: NOT_IMPLEMENTED,
+        syscalls: ['symlink'],
+        capability: true,
+        meaning: 'This filesystem does not implement symbolic links.',
+        hint: [advise `Make a hard link (${fallback('hardlink')}, files only).`, COPY]
+    },
+    {
+        codes: ['EINVAL'],
+        syscalls: ['symlink'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'Windows says this volume or share does not support symbolic links (ERROR_SYMLINK_NOT_SUPPORTED, which Node ' +
+            'reports as EINVAL).',
+        hint: [
+            advise `For a directory on a local NTFS volume, ${type('junction')}.`,
+            advise `For a file, ${fallback('hardlink')}.`,
+            COPY
+        ]
+    },
+    {
+        codes: ['EXDEV'],
+        syscalls: ['link'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'PATH is on PATH_VOLUME and TARGET on TARGET_VOLUME: a hard link cannot cross volumes (on GitHub-hosted ' +
+            'Windows runners the workspace is usually on D:, the tool cache and the user profile on C:).',
+        hint: [SYMLINK, COPY, "Or keep TARGET on PATH's drive."]
+    },
+    {
+        codes: ['EXDEV'],
+        syscalls: ['link'],
+        capability: true,
+        meaning: 'PATH and TARGET are on different filesystems, and a hard link cannot cross filesystems.',
+        hint: [SYMLINK, COPY]
+    },
+    {
+        codes: ['ERANGE'],
+        syscalls: ['link'],
+        families: ['ntfs'],
+        capability: true,
+        meaning: 'TARGET already has as many hard links as ntfs-3g allows (about 8,190; Windows itself stops at 1,023).',
+        hint: TOO_MANY_LINKS
+    },
+    {
+        codes: ['UNKNOWN'],
+        syscalls: ['link'],
+        platforms: ['win32'],
+        when: LINKS_READ,
+        capability: true,
+        meaning: 'Windows refused the hard link with an error libuv has no name for (UNKNOWN is its answer to every Win32 error ' +
+            'it does not map). From link() that is most likely ERROR_TOO_MANY_LINKS, NTFS allowing 1,023 hard links to ' +
+            'one file: TARGET has TARGET_LINKS.',
+        hint: TOO_MANY_LINKS
+    },
+    {
+        codes: ['UNKNOWN'],
+        syscalls: ['link'],
+        platforms: ['win32'],
+        capability: true,
+        meaning: 'Windows refused the hard link with an error libuv has no name for (UNKNOWN is its answer to every Win32 error ' +
+            'it does not map). From link() that is most likely ERROR_TOO_MANY_LINKS, NTFS allowing 1,023 hard links to ' +
+            "one file; TARGET's link count could not be read to confirm it.",
+        hint: TOO_MANY_LINKS
+    },
+    {
+        codes: ['EMLINK'],
+        syscalls: ['link'],
+        platforms: ['darwin'],
+        capability: true,
+        meaning: 'TARGET already has 32,767 hard links, the most macOS allows for one file.',
+        hint: TOO_MANY_LINKS
+    },
+    {
+        codes: ['EMLINK'],
+        syscalls: ['link'],
+        capability: true,
+        meaning: 'TARGET already has as many hard links as the filesystem allows (ext4 65,000; NTFS 1,023; macOS 32,767; ' +
+            'btrfs 65,535 in one directory).',
+        hint: TOO_MANY_LINKS
+    },
+    // Something is in the way.
+    {
+        codes: ['EEXIST'],
+        syscalls: ['mkdir'],
+        meaning: 'A parent of PATH exists but is not a directory (a file, or a link to nothing).',
+        hint: 'Choose a PATH whose parents are directories, or remove what is in the way.'
+    },
+    {
+        codes: ['EEXIST'],
+        when: { says: 'a directory is at PATH', test: (ctx) => ctx.existing === 'dir' },
+        meaning: 'A directory is at PATH; ln-action never removes a directory, whatever `overwrite` says.',
+        hint: 'Choose another PATH, or remove the directory in an earlier step.'
+    },
+    {
+        codes: ['EEXIST'],
+        when: { says: 'a file is at PATH', test: (ctx) => ctx.existing === 'file' },
+        meaning: 'A regular file is at PATH, and `overwrite` does not allow replacing files.',
+        hint: 'Set `overwrite: files` to replace it (with `backup-suffix: .orig` to keep the old file).'
+    },
+    {
+        codes: ['EEXIST'],
+        meaning: 'Another link is already at PATH, and `overwrite: never` keeps it.',
+        hint: 'Set `overwrite: links` to replace it (with `backup-suffix` to keep the old one).'
+    },
+    // Before the ENOENT rows: through follow_symlinks, ENOENT from symlink() is not a missing parent, unless one was.
+    {
+        codes: ['EIO', 'ENOENT'],
+        syscalls: ['symlink'],
+        families: ['sshfs'],
+        when: {
+            says: 'mounted with follow_symlinks',
+            test: (ctx) => ctx.failure.code === 'EIO' || (ctx.filesystem.options.includes('follow_symlinks') && !ctx.parentsMissing)
+        },
+        meaning: 'This sshfs mount follows symlinks (-o follow_symlinks): after the server makes the link, sshfs looks at ' +
+            'what it points to and reports EIO (ENOENT for a TARGET the server cannot see), so the link may well exist.',
+        hint: 'Mount without -o follow_symlinks to see links as links through the mount; the link is on the server ' +
+            '(check there with `ls -l`).'
+    },
+    {
+        codes: ['ENOENT'],
+        syscalls: ['link', 'stat', 'copyfile', 'cp'],
+        when: { says: 'TARGET is missing', test: (ctx) => !ctx.targetExists },
+        meaning: 'TARGET does not exist.',
+        hint: 'Check the TARGET path (relative TARGETs resolve against `working-directory`), or create it first.'
+    },
+    {
+        codes: ['ENOENT'],
+        meaning: 'A parent directory of PATH does not exist.',
+        hint: 'Set `create-parents: true`, or create the directory first.'
+    },
+    {
+        codes: ['ENOTDIR'],
+        syscalls: ['symlink'],
+        platforms: ['win32'],
+        when: A_JUNCTION,
+        meaning: 'A junction leads only to a directory, and TARGET is a file (or does not exist, and `target-type` is not `dir`).',
+        hint: advise `Use ${type('symlink')} for a file (Windows makes it a file link), or set \`target-type: dir\` for a directory that is made later.`
+    },
+    {
+        codes: ['ENOTDIR'],
+        meaning: 'A parent of PATH is a file, not a directory.',
+        hint: 'Choose a PATH whose parents are directories, or remove the file in the way.'
+    },
+    {
+        codes: ['EACCES'],
+        meaning: 'No permission to write in the directory of PATH (or to search one of its parents).',
+        hint: 'Choose a PATH in a directory this user may write, or fix its permissions in an earlier step.'
+    },
+    {
+        codes: ['EROFS'],
+        platforms: ['win32'],
+        meaning: 'The volume is write-protected (ERROR_WRITE_PROTECT).',
+        hint: 'Clear the write protection (`diskpart`: `attributes disk clear readonly`), or choose a PATH on a writable volume.'
+    },
+    {
+        codes: ['EROFS'],
+        platforms: ['darwin'],
+        meaning: 'The volume is mounted read-only (the system volume of macOS always is).',
+        hint: 'Remount it read-write (`sudo mount -uw MOUNTPOINT`), or choose a PATH on a writable volume (the workspace, ' +
+            '/Users, /tmp).'
+    },
+    {
+        codes: ['EROFS'],
+        meaning: 'The filesystem is mounted read-only.',
+        hint: 'Remount it read-write (`mount -o remount,rw MOUNTPOINT`), or choose a PATH on a writable filesystem.'
+    },
+    {
+        codes: ['ENOSPC'],
+        meaning: 'The filesystem is full: no free space, or no free inodes (every link and directory takes one).',
+        hint: 'Free space or inodes on that filesystem (`df -h`, `df -i`), or choose another filesystem.'
+    },
+    {
+        codes: ['EDQUOT'],
+        meaning: "The user's disk quota (blocks or inodes) on that filesystem is used up.",
+        hint: 'Free space within the quota, or ask for a larger one.'
+    },
+    {
+        codes: ['ENAMETOOLONG'],
+        when: { says: 'TARGET is too long', test: (ctx) => ctx.failure.path === ctx.target },
+        meaning: 'TARGET or a name in it is too long for the filesystem (usually 255 bytes a name, 4096 a path).',
+        hint: 'Point at a shorter path, for example through a shorter symlinked directory.'
+    },
+    {
+        codes: ['ENAMETOOLONG'],
+        meaning: 'PATH or a name in it is too long for the filesystem (usually 255 bytes a name, 4096 a path).',
+        hint: 'Use shorter names, or a relative link text (`relative: true`).'
+    },
+    // namei is Linux's (util-linux): macOS and Windows have none, so each gets a command of its own.
+    {
+        codes: ['ELOOP'],
+        platforms: ['win32'],
+        // libuv's uv_translate_sys_error (src/win/error.c): ERROR_CANT_RESOLVE_FILENAME is UV_ELOOP.
+        meaning: 'Windows could not resolve the path (ERROR_CANT_RESOLVE_FILENAME): a loop of links among its parents.',
+        hint: 'Find and break the loop: `dir /AL` in each parent directory of PATH lists its links and where they lead.'
+    },
+    {
+        codes: ['ELOOP'],
+        platforms: ['darwin'],
+        meaning: LINK_LOOP,
+        hint: 'Find and break the loop: `ls -l` each parent directory of PATH, from the top, and follow the arrows.'
+    },
+    {
+        codes: ['ELOOP'],
+        meaning: LINK_LOOP,
+        hint: 'Find and break the loop (`namei -l PATH`).'
+    },
+    // Shares that misbehave.
+    {
+        codes: ['EPERM'],
+        syscalls: ['readlink', 'stat'],
+        families: ['sshfs'],
+        meaning: "The symbolic link at PATH cannot be read back through this sshfs mount: Debian's sshfs hides every link " +
+            'whose text is absolute or contains `..` (readlink gives EPERM), although the link exists on the server.',
+        hint: 'Links whose text has no `..` read back (a link beside or above its TARGET); otherwise check them on the ' +
+            'server, or use `overwrite: links` to replace them.'
+    },
+    {
+        codes: ['EIO'],
+        meaning: 'Input/output error: the device or the network share failed.',
+        hint: 'Check the device or the share (dmesg, the FUSE daemon), then run again.'
+    },
+    {
+        codes: ['ENOTCONN', 'ECONNABORTED'],
+        syscalls: ['symlink', 'link', 'rename', 'copyfile'],
+        meaning: 'The share disconnected while this call was under way (its FUSE daemon died or the connection was aborted): ' +
+            'the server may have made the link all the same.',
+        hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) and run again: links already there are kept.'
+    },
+    {
+        codes: ['ECONNABORTED'],
+        meaning: 'The FUSE connection of this share was aborted while the call waited (its daemon hung or was stopped).',
+        hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) before this step.'
+    },
+    {
+        codes: ['ENOTCONN'],
+        meaning: 'The share is disconnected: the process serving the mount (sshfs, the FUSE daemon) is gone.',
+        hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) before this step.'
+    },
+    {
+        codes: ['ESTALE'],
+        meaning: 'Stale file handle: the directory changed on the NFS server behind the client.',
+        hint: 'Remount the share or `cd` out and back in, then run again.'
+    },
+    {
+        codes: ['EBUSY'],
+        platforms: ['win32'],
+        meaning: 'Windows reports a sharing violation (ERROR_SHARING_VIOLATION or a lock, which Node reports as EBUSY): another ' +
+            'process (an editor, a running build, an antivirus scan, the search indexer) holds PATH or TARGET open.',
+        hint: 'Stop what holds the file (Sysinternals `handle PATH` names it), e.g. a process an earlier step left running, then run again.'
+    },
+    {
+        codes: ['ETIMEDOUT'],
+        platforms: ['win32'],
+        meaning: "The network share did not answer in time (Windows' ERROR_SEM_TIMEOUT, or `timeout` ran out).",
+        hint: 'Check the server and the connection of this share (`net use` lists mapped drives), then run again; raise ' +
+            '`timeout` if the share is just slow.'
+    },
+    {
+        codes: ['ETIMEDOUT'],
+        meaning: 'The share stopped answering within `timeout`.',
+        hint: 'Check the server and the network; raise `timeout` if the share is just slow.'
+    },
+    {
+        codes: ['EPROTO'],
+        syscalls: ['symlink'],
+        families: ['vboxsf'],
+        capability: true,
+        meaning: 'VirtualBox shared folders refuse symbolic links unless the host allows them.',
+        hint: advise `On the host: \`VBoxManage setextradata VM VBoxInternal2/SharedFoldersEnableSymlinksCreate/SHARE 1\`; or add ${fallback('copy')}.`
+    },
+    {
+        codes: ['EPERM', 'EACCES', ...NOT_IMPLEMENTED],
+        syscalls: ['symlink'],
+        families: ['9p'],
+        capability: true,
+        meaning: "This 9p/virtiofs share refused the symbolic link: with QEMU's security_model=none the host-side user " +
+            'may not create it, and some shares do not pass links through at all.',
+        hint: advise `Export the share with security_model=mapped-xattr (or passthrough as root), or add ${fallback('copy')}.`
+    },
+    {
+        codes: ['EINVAL'],
+        syscalls: ['scandir', 'opendir', 'readdir'],
+        families: ['webdav'],
+        meaning: 'davfs2 cannot list directories here (readdir gives EINVAL; seen with davfs2 1.6.1 on kernel 6.18).',
+        hint: 'Nothing to change for the links themselves; to list the share, use the WebDAV server directly.'
+    },
+    {
+        codes: ['EXDEV'],
+        syscalls: ['rename'],
+        families: ['overlay'],
+        meaning: 'overlayfs cannot rename a directory that lives in a lower layer (redirect_dir is off).',
+        hint: 'Replace the directory copy in an earlier step, or avoid `fallback: copy` for directories on overlayfs.'
+    },
+    {
+        codes: ['EINVAL', ...NOT_IMPLEMENTED],
+        syscalls: ['symlink'],
+        families: ['smb'],
+        capability: true,
+        meaning: 'This SMB/CIFS mount has no symbolic links: it lacks the `mfsymlinks` option and Unix extensions.',
+        hint: ['Mount with `-o mfsymlinks`.', advise `Or add ${fallback('hardlink')} (files only).`, COPY]
+    }
+];
+/** A row added at run time, matched before the others (the scratch-family test). Returns how to take it out. */
+function addRow(row) {
+    ROWS.unshift(row);
+    return () => void ROWS.splice(ROWS.indexOf(row), 1);
+}
+function matches(row, ctx) {
+    const code = ctx.failure.code;
+    return (row.codes.includes(code) &&
+        (!row.syscalls || row.syscalls.includes(ctx.failure.syscall)) &&
+        (!row.families || row.families.includes(familyOf(ctx.filesystem.type))) &&
+        (!row.platforms || row.platforms.includes(ctx.platform.name)) &&
+        (!row.when || row.when.test(ctx)));
+}
+function rowFor(ctx) {
+    return ROWS.find((row) => matches(row, ctx));
+}
+/** The rows as the README's troubleshooting table shows them, in the order they are matched. */
+function troubleshootingRows() {
+    return ROWS.map((row) => [
+        row.codes.join(', '),
+        row.syscalls ? row.syscalls.map((c) => `${c}()`).join(', ') : 'any',
+        [row.families?.join(', '), row.platforms?.join(', '), row.when?.says].filter(Boolean).join('; ') || 'any',
+        row.capability ? 'yes' : 'no',
+        row.meaning,
+        [row.hint].flat().map(wordsOf).join(' ')
+    ]);
+}
+/** Another kind of link may work where this failure happened: `fallback` may try the next kind. */
+function isCapabilityFailure(ctx) {
+    return explain(ctx).capability;
+}
+function describeFilesystem(fs) {
+    if (fs.type === 'unknown')
+        return `a filesystem of unknown type${fs.mountPoint ? ` mounted at ${fs.mountPoint}` : ''}`;
+    const where = fs.mountPoint ? ` mounted at ${fs.mountPoint}` : '';
+    const source = fs.source && fs.source !== fs.type ? ` from ${fs.source}` : '';
+    const bound = fs.root ? `a bind mount of its directory ${fs.root}` : '';
+    const what = [familyFacts(familyOf(fs.type))?.says, bound].filter(Boolean).join(', ');
+    return `${fs.type}${where}${source}${what ? ` (${what})` : ''}`;
+}
+/** What was tried, the errno and its meaning, the filesystem, the fix: the table is matched once per failure. */
+function explain(ctx) {
+    const { failure } = ctx;
+    const row = rowFor(ctx);
+    const number = failure.errno === undefined ? '' : ` (errno ${failure.errno})`;
+    const message = `Could not ${failure.attempted} ${ctx.path} -> ${ctx.target}: ${failure.code}${number} from ` +
+        `${failure.syscall}() on ${describeFilesystem(ctx.filesystem)}. ${fillIn(row?.meaning ?? '', ctx)}`.trimEnd();
+    const advice = [row?.hint ?? []].flat().map((hint) => ({ text: fillIn(wordsOf(hint), ctx), kinds: kindsOf(hint) }));
+    return { message, hint: advice.map(({ text }) => text).join(' '), advice, capability: row?.capability === true };
+}
+const wordsOf = (hint) => (typeof hint === 'string' ? hint : hint.text);
+const kindsOf = (hint) => (typeof hint === 'string' ? [] : hint.kinds);
+/** The advice without the alternatives that suggest a kind of link the probe saw fail: evidence beats a row's advice. */
+function hintAfterProbe(advice, failing) {
+    const kept = advice.filter(({ kinds }) => !kinds.some((kind) => failing.includes(kind)));
+    return kept
+        .map(({ text }, i) => (i === 0 ? text.replace(/^Or (\w)/, (_, c) => c.toUpperCase()) : text))
+        .join(' ');
+}
+/** A row's words for this failure's own facts: the mount point, the volumes of PATH and TARGET, TARGET's links. */
+function fillIn(text, ctx) {
+    return text
+        .replaceAll('MOUNTPOINT', ctx.filesystem.mountPoint || 'MOUNTPOINT')
+        .replaceAll('PATH_VOLUME', volumeOf(ctx.platform, ctx.path))
+        .replaceAll('TARGET_VOLUME', volumeOf(ctx.platform, ctx.target))
+        .replaceAll('TARGET_LINKS', ctx.targetLinks?.toLocaleString('en-US') ?? '');
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/errors.ts
+
+/** The message of anything thrown, Error or not. */
+function errorMessage(error) {
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
+const errnoNames = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
+/**
+ * The errno name of a Node system error. libuv has no name for some errnos (ESTALE, EDQUOT on Linux) and Node
+ * then says `UNKNOWN`; the number still tells.
+ */
+function errnoName(error) {
+    const code = error.code ?? '';
+    if (/^E[A-Z0-9]+$/.test(code))
+        return code;
+    if (typeof error.errno === 'number') {
+        const name = errnoNames.get(Math.abs(error.errno));
+        if (name)
+            return name;
+    }
+    return code || 'UNKNOWN';
+}
+/** The positive errno number for a name, as the OS knows it (null where this OS has no such errno). */
+function errnoNumber(name) {
+    return external_node_os_namespaceObject.constants.errno[name] ?? null;
+}
+/** A system error from fs (checked by shape: errors from another realm, as under jest, fail instanceof). */
+function isErrno(error) {
+    return typeof error === 'object' && error !== null && typeof error.code === 'string';
+}
+/** The errno code of anything thrown: `EEXIST`..., or '' for what is not a system error. */
+function errors_errnoCode(error) {
+    return isErrno(error) ? error.code : '';
+}
+/** A system error as a result reports it: errno name and the positive number this OS gives it. */
+function toFailure(error, syscall, attempted) {
+    const code = errnoName(error);
+    const errno = errnoNumber(code) ?? (typeof error.errno === 'number' ? Math.abs(error.errno) : undefined);
+    return { code, errno, syscall, attempted, path: error.path };
+}
+/** What a call answers, or undefined where it throws: for a fact that may be missing (a loop of links, a link gone). */
+function errors_quietly(call) {
+    try {
+        return call();
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model.ts
+// The data that flows through the pipeline: spec entries in, one result per entry out.
+/** `->` with white space (or the line's end) on each side, in a spec line: paths may contain `-` and `>`. */
+const SEPARATOR = /(?:^|\s)->(?:\s|$)/;
+const LINK_TYPES = ['symlink', 'hardlink', 'junction'];
+/** What can end up at PATH: a link of some kind, or a copy of TARGET (only through `fallback`). */
+const KINDS = [...LINK_TYPES, 'copy'];
+/** `symlink, copy` or `symlink copy` → ['symlink', 'copy'], or what is wrong with it (said where it was written). */
+function parseKinds(value) {
+    const words = value.split(/[\s,]+/).filter((k) => k !== '');
+    const unknown = words.find((k) => !KINDS.includes(k));
+    if (unknown !== undefined)
+        return { problem: `'${unknown}' is not a link kind; use ${KINDS.join(', ')}.` };
+    return { kinds: [...new Set(words)] };
+}
+const RELATIVE_MODES = (/* unused pure expression or super */ null && (['auto', 'true', 'false']));
+const OVERWRITE_MODES = (/* unused pure expression or super */ null && (['never', 'links', 'files']));
+const DANGLING_MODES = (/* unused pure expression or super */ null && (['warn', 'fail', 'allow']));
+/** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
+const STATES = (/* unused pure expression or super */ null && (['present', 'absent']));
+const TARGET_TYPES = (/* unused pure expression or super */ null && (['file', 'dir']));
+/** The fallback so far, moved on from `kind` to `next` for `why`: the first kind asked stays the one reported. */
+function fallBack(before, kind, next, why) {
+    return { asked: before?.asked ?? kind, instead: next, why: before ? `${before.why} ${why}` : why };
+}
+const KIND_WORDS = {
+    symlink: 'symbolic link',
+    hardlink: 'hard link',
+    junction: 'junction',
+    copy: 'copy'
+};
+/** A kind of link as a message says it. */
+function kindWords(kind) {
+    return KIND_WORDS[kind];
+}
+const SYSCALL = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', copy: 'copyfile' };
+/** The call that makes a kind of link, as a failure names it. */
+function syscallOf(kind) {
+    return SYSCALL[kind];
+}
+
+;// CONCATENATED MODULE: ./src/plan/link-plan.ts
+// What a plan says about one link: the empty plan each link starts from (what a link that never got further reports),
+// with the kinds it asks for, and how a plan fails.
+
+/** The kinds asked for by each set of options (thousands of links share one), never changed: plans filter copies. */
+const link_plan_kindsOf = new WeakMap();
+/** The kinds a link asks for, in the order to try them: its type, then its fallbacks. */
+function requestedKinds({ options }) {
+    let kinds = link_plan_kindsOf.get(options);
+    if (!kinds)
+        link_plan_kindsOf.set(options, (kinds = [options.type, ...options.fallback.filter((k) => k !== options.type)]));
+    return kinds;
+}
+/** A plan that has looked at nothing yet: what a link that never got that far reports. */
+function emptyPlan(request, ctx) {
+    return {
+        request,
+        action: 'create',
+        kinds: requestedKinds(request),
+        text: '',
+        linkSource: request.absTarget,
+        targetExists: false,
+        targetIsDir: request.options.targetType === 'dir',
+        missingParents: [],
+        filesystem: ctx.detector.forPath(request.absPath),
+        warnings: []
+    };
+}
+function failed(plan, code, syscall, attempted) {
+    return Object.assign(plan, {
+        action: 'fail',
+        failure: { code, errno: errnoNumber(code) ?? undefined, syscall, attempted }
+    });
+}
+/** Words for what a link's plan tried, where the plan itself fails. */
+function attemptOf(request) {
+    return `create the ${request.options.type === 'hardlink' ? 'hard' : 'symbolic'} link`;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/recognise.ts
@@ -799,6 +1410,62 @@ function skipOnGoneShare(request, mountPoint, ctx) {
 function noteGoneShare(plan, mountPoint, ctx) {
     if (plan.failure && isShareGone(plan.failure.code))
         ctx.goneShares.set(mountPoint, plan.failure);
+}
+
+;// CONCATENATED MODULE: ./src/plan/kinds.ts
+
+
+/**
+ * Windows fixes what a link is when it is made: a junction leads only to a directory (so it leaves the kinds to try
+ * where TARGET is not one), and a symlink to a TARGET that does not exist yet is a file link unless `target-type: dir`
+ * says otherwise, which is worth a warning.
+ */
+function windowsKinds(plan) {
+    const { request, targetExists, targetIsDir } = plan;
+    const kinds = targetIsDir ? plan.kinds : plan.kinds.filter((k) => k !== 'junction');
+    if (targetExists || request.options.targetType !== undefined || !kinds.includes('symlink'))
+        return { kinds };
+    const warning = `TARGET ${request.absTarget} does not exist yet, and Windows fixes a symbolic link's type when it is made: ` +
+        `${request.absPath} is made a file link (a guess). Set \`target-type: dir\` if TARGET will be a directory, ` +
+        `or \`target-type: file\` to say so.`;
+    return { kinds, warning };
+}
+/**
+ * The kinds that can lead to this TARGET, known before any call: a missing one takes only links, a directory no hard
+ * link (link(2) says EPERM). A failed plan when none can; a warning when the plan falls back from the asked kind.
+ */
+function fitKinds(plan, target, ctx) {
+    const { request } = plan;
+    const requested = plan.kinds;
+    const attempt = attemptOf(request);
+    if (!target)
+        plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction');
+    else if (target.isDirectory())
+        plan.kinds = requested.filter((k) => k !== 'hardlink');
+    if (plan.kinds.length === 0)
+        return target ? failed(plan, 'EPERM', 'link', attempt) : failed(plan, 'ENOENT', syscallOf(requested[0]), attempt);
+    if (plan.kinds[0] !== requested[0]) {
+        const why = target
+            ? 'is a directory, which no hard link can lead to'
+            : `does not exist, so no ${kindWords(requested[0])} can lead to it`;
+        plan.fallback = fallBack(plan.fallback, requested[0], plan.kinds[0], `TARGET ${request.absTarget} ${why}.`);
+    }
+    if (!target) {
+        if (ctx.settings.dangling === 'fail')
+            return failed(plan, 'ENOENT', 'stat', `${attempt} (dangling: fail)`);
+        if (ctx.settings.dangling === 'warn') {
+            plan.warnings.push(`TARGET ${request.absTarget} does not exist: the link at ${request.absPath} dangles for now.`);
+        }
+    }
+    if (!ctx.platform.isWindows)
+        return undefined;
+    const fitted = windowsKinds(plan);
+    if (fitted.kinds.length === 0)
+        return failed(plan, 'ENOTDIR', 'symlink', 'create the junction');
+    plan.kinds = fitted.kinds;
+    if (fitted.warning)
+        plan.warnings.push(fitted.warning);
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/context.ts
@@ -1174,7 +1841,6 @@ function leadsTo(plan, realParent, ctx) {
 
 
 
-
 function planLink(request, ctx) {
     const plan = emptyPlan(request, ctx);
     try {
@@ -1214,617 +1880,6 @@ function planOrSkip(request, ctx) {
 function planAll(requests, ctx) {
     const planning = planningContext(ctx);
     return requests.map((request) => planOrSkip(request, planning));
-}
-
-;// CONCATENATED MODULE: ./src/knowledge.ts
-// What an errno means for a link, on which filesystem, and what to do about it. Rows of data, first match wins:
-// adding a filesystem or an errno is adding rows.
-
-
-/**
- * Hints are alternatives, each a sentence; a follow-up one starts with "Or". Where a probe saw a kind of link fail,
- * the alternatives that name it (`type: KIND`, `fallback: KIND`) are left out of the result's hint.
- */
-const SYMLINK = 'Make a symbolic link (`type: symlink` or `fallback: symlink`).';
-const COPY = 'Or make a copy (`fallback: copy`).';
-const TOO_MANY_LINKS = ['Add `fallback: symlink`.', COPY, 'Or link to a copy of TARGET.'];
-const NO_SYMLINK_PRIVILEGE = [
-    'Turn on Developer Mode (Settings > System > For developers) or run the runner elevated.',
-    'For a directory, `type: junction` or `fallback: junction` needs no privilege.',
-    'For a file, `fallback: hardlink`.',
-    COPY
-];
-const LINK_LOOP = 'Resolving the path met too many symbolic links: a loop of links among its parents.';
-const LINK_CALLS = ['link', 'symlink'];
-const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP'];
-/** Node reports a junction's failure as symlink()'s: the kind tried tells them apart. */
-const A_JUNCTION = { says: 'a junction', test: (ctx) => ctx.kind === 'junction' };
-const TARGET_IS_DIR = { says: 'TARGET is a directory', test: (ctx) => ctx.targetIsDir };
-/**
- * libuv maps ERROR_ACCESS_DENIED and ERROR_PRIVILEGE_NOT_HELD alike to EPERM (src/win/error.c,
- * uv_translate_sys_error): whether a plain file can be made in PATH's directory tells them apart.
- */
-const ACCESS_DENIED = {
-    says: 'a junction, or not even a plain file can be made there',
-    test: (ctx) => ctx.kind === 'junction' || ctx.canCreateFile === false
-};
-const NO_PRIVILEGE = {
-    says: 'a plain file can be made there',
-    test: (ctx) => ctx.canCreateFile === true
-};
-/** libuv says 1 link where it cannot open the file (src/win/fs.c, fs__stat_directory): no evidence either way. */
-const LINKS_READ = { says: 'its link count was read', test: (ctx) => (ctx.targetLinks ?? 0) > 1 };
-/** A FUSE daemon without link(): kernels >= 6.15 turn its ENOSYS into EPERM, which is not protected_hardlinks. */
-const THROUGH_FUSE = {
-    says: 'through FUSE',
-    test: (ctx) => /^fuse/.test(ctx.filesystem.driver ?? ctx.filesystem.type)
-};
-/** rclone's option, as its command line gives it (`--links`, `-l`). */
-const rcloneLinks = (ctx) => ctx.filesystem.options.some((o) => /^links(=|$)/.test(o));
-const ROWS = [
-    // Hard links refused by the filesystem itself.
-    {
-        codes: [...NOT_IMPLEMENTED, 'EPERM'],
-        syscalls: ['link'],
-        families: ['sshfs'],
-        when: { says: 'mounted with disable_hardlink', test: (ctx) => ctx.filesystem.options.includes('disable_hardlink') },
-        capability: true,
-        meaning: 'This sshfs mount was mounted with -o disable_hardlink, so it makes no hard links (kernels before 6.15 ' +
-            'report this as ENOSYS, "Function not implemented").',
-        hint: 'Make a symbolic link instead (`type: symlink`), or keep the hard link and add `fallback: symlink`.'
-    },
-    {
-        codes: [...NOT_IMPLEMENTED, 'EPERM'],
-        syscalls: ['link'],
-        families: ['sshfs'],
-        capability: true,
-        meaning: 'This sshfs mount does not allow hard links (it was mounted with -o disable_hardlink, or the SFTP server ' +
-            'lacks the hardlink extension); kernels before 6.15 report this as ENOSYS, "Function not implemented".',
-        hint: 'Make a symbolic link instead (`type: symlink`), or keep the hard link and add `fallback: symlink`.'
-    },
-    {
-        codes: ['ENOTSUP', 'EOPNOTSUPP'],
-        syscalls: ['link'],
-        families: ['fat', 'exfat', 'smb'],
-        platforms: ['darwin'],
-        capability: true,
-        meaning: "macOS's msdos, exfat and smbfs filesystems make no hard links (ENOTSUP, errno 45 there); symbolic links do " +
-            'work on msdos (the driver emulates them) and on SMB shares.',
-        hint: [SYMLINK, COPY]
-    },
-    {
-        codes: ['EISDIR'],
-        syscalls: LINK_CALLS,
-        platforms: ['win32'],
-        capability: true,
-        meaning: 'Windows answered ERROR_INVALID_FUNCTION, which Node reports as EISDIR ("illegal operation on a directory"): ' +
-            'this volume has no links of any kind, as FAT32 and exFAT volumes have none. Nothing is wrong with a directory.',
-        hint: 'Copy instead: add `fallback: copy`, or put PATH on an NTFS volume.'
-    },
-    {
-        codes: ['EIO'],
-        syscalls: LINK_CALLS,
-        families: ['rclone'],
-        when: { says: 'mounted with --links', test: rcloneLinks },
-        capability: true,
-        meaning: 'rclone mounts make neither symbolic nor hard links and answer EIO (the share itself is fine). `--links` ' +
-            'only shows symlinks made on the remote as files named NAME.rclonelink holding the link text.',
-        hint: 'Copy instead: add `fallback: copy` (copies work on rclone mounts), or make the link on the remote itself.'
-    },
-    {
-        codes: ['EIO'],
-        syscalls: LINK_CALLS,
-        families: ['rclone'],
-        capability: true,
-        meaning: 'rclone mounts make neither symbolic nor hard links and answer EIO (the share itself is fine).',
-        hint: 'Copy instead: add `fallback: copy` (copies work on rclone mounts), or make the link on the remote itself.'
-    },
-    {
-        codes: [...NOT_IMPLEMENTED, 'EPERM'],
-        syscalls: LINK_CALLS,
-        families: ['webdav'],
-        capability: true,
-        meaning: 'WebDAV stores only files and directories: davfs2 makes neither symbolic links (ENOSYS) nor hard links ' +
-            '(EPERM on kernels >= 6.15, ENOSYS before).',
-        hint: 'Copy instead: add `fallback: copy` (copies work on WebDAV shares).'
-    },
-    {
-        codes: [...NOT_IMPLEMENTED, 'EPERM'],
-        syscalls: LINK_CALLS,
-        families: ['smb'],
-        when: { says: 'through smbnetfs', test: (ctx) => ctx.filesystem.type === 'fuse.smbnetfs' },
-        capability: true,
-        meaning: 'This SMB share is mounted with smbnetfs, whose libsmbclient has no link calls at all: it makes neither ' +
-            "symbolic nor hard links, whatever the server's `unix extensions` setting.",
-        hint: 'Copy instead: add `fallback: copy`; or mount the share with the kernel client (`mount -t cifs -o mfsymlinks`), ' +
-            'which stores symbolic links.'
-    },
-    {
-        codes: NOT_IMPLEMENTED,
-        syscalls: ['link'],
-        families: ['s3'],
-        capability: true,
-        meaning: 'S3 has no hard links: every object has one key. s3fs stores a symbolic link as an object holding its text.',
-        hint: [SYMLINK, COPY]
-    },
-    {
-        codes: [...NOT_IMPLEMENTED, 'EPERM', 'EISDIR'],
-        syscalls: LINK_CALLS,
-        families: ['exfat', 'fat'],
-        capability: true,
-        meaning: 'exFAT and FAT filesystems have neither symbolic nor hard links.',
-        hint: 'Copy instead: add `fallback: copy` (or put the link on another filesystem).'
-    },
-    {
-        codes: ['EPERM'],
-        syscalls: ['link'],
-        platforms: ['darwin'],
-        when: TARGET_IS_DIR,
-        capability: true,
-        meaning: 'TARGET is a directory: APFS has no hard links to directories (only HFS+ had them, for Time Machine).',
-        hint: 'Use `type: symlink`, or add `fallback: symlink`.'
-    },
-    {
-        codes: ['EPERM'],
-        syscalls: ['link'],
-        when: TARGET_IS_DIR,
-        capability: true,
-        meaning: 'TARGET is a directory, and hard links to directories are not allowed.',
-        hint: 'Use `type: symlink` (or `type: junction` on Windows), or add `fallback: symlink`.'
-    },
-    {
-        codes: ['EPERM'],
-        syscalls: ['symlink'],
-        platforms: ['win32'],
-        when: ACCESS_DENIED,
-        meaning: 'Windows denied access (ERROR_ACCESS_DENIED, which Node reports as EPERM): a junction needs no privilege, and ' +
-            'where not even a plain file can be made the privilege is not the cause: this account may not write in the ' +
-            'directory of PATH. No other kind of link can be made there either.',
-        hint: 'Choose a PATH in a directory this account may write (`icacls DIR` shows who may), or fix its permissions first.'
-    },
-    {
-        codes: ['EPERM'],
-        syscalls: ['symlink'],
-        platforms: ['win32'],
-        when: NO_PRIVILEGE,
-        capability: true,
-        meaning: 'This Windows account may not create symbolic links (ERROR_PRIVILEGE_NOT_HELD; a plain file can be made ' +
-            'there, so it is not access to the directory): it is not elevated and Developer Mode is off. ' +
-            "GitHub's hosted Windows runners have the privilege; self-hosted runners often lack it.",
-        hint: [...NO_SYMLINK_PRIVILEGE]
-    },
-    {
-        codes: ['EPERM'],
-        syscalls: ['symlink'],
-        platforms: ['win32'],
-        capability: true,
-        meaning: 'Windows refused the symbolic link with ERROR_PRIVILEGE_NOT_HELD (not elevated and Developer Mode is off, ' +
-            'as on many self-hosted runners) or ERROR_ACCESS_DENIED (no write access to the directory of PATH): Node ' +
-            'reports both as EPERM.',
-        hint: [...NO_SYMLINK_PRIVILEGE, 'If this account may not write in that directory (`icacls DIR`), fix that instead.']
-    },
-    {
-        codes: ['EPERM'],
-        syscalls: ['link'],
-        platforms: ['win32'],
-        capability: true,
-        meaning: 'Windows denied the hard link (ERROR_ACCESS_DENIED, which Node reports as EPERM): this account may not write ' +
-            "TARGET's attributes (a hard link changes its link count) or in the directory of PATH, or TARGET is in use.",
-        hint: ['Make a symbolic link (`fallback: symlink`).', COPY, 'Or give this account write access to TARGET.']
-    },
-    {
-        codes: ['EPERM'],
-        syscalls: ['link'],
-        platforms: ['linux'],
-        when: THROUGH_FUSE,
-        capability: true,
-        meaning: 'This FUSE filesystem makes no hard links (its daemon has no link call; kernels >= 6.15 report that as EPERM, ' +
-            'older ones as ENOSYS).',
-        hint: [SYMLINK, COPY]
-    },
-    {
-        codes: ['EPERM'],
-        syscalls: ['link'],
-        platforms: ['linux'],
-        when: {
-            says: 'fs.protected_hardlinks applies (not root, not the owner of TARGET)',
-            test: (ctx) => ctx.hardlinkProtected !== false
-        },
-        capability: true,
-        meaning: 'The kernel refused the hard link: with fs.protected_hardlinks=1 only the owner of TARGET (or someone who may ' +
-            'read and write it) may link to it; some filesystems refuse hard links altogether.',
-        hint: [SYMLINK, 'Or run as the owner of TARGET.']
-    },
-    {
-        codes: ['EPERM'],
-        syscalls: ['link'],
-        capability: true,
-        // Linux's vfs_link() (fs/namei.c) refuses IS_APPEND and IS_IMMUTABLE inodes with EPERM before asking the
-        // filesystem, for root too.
-        meaning: 'The filesystem refused the hard link: TARGET may be immutable or append-only (`lsattr TARGET` shows `i` or ' +
-            '`a`), which no one may link to, not even root; or the filesystem makes no hard links.',
-        hint: [SYMLINK, COPY]
-    },
-    {
-        codes: ['ENOTSUP'],
-        syscalls: ['link'],
-        families: ['refs'],
-        platforms: ['win32'],
-        capability: true,
-        meaning: 'This ReFS volume refused the hard link (ERROR_NOT_SUPPORTED): older ReFS versions have no hard links.',
-        hint: [SYMLINK, COPY]
-    },
-    {
-        codes: NOT_IMPLEMENTED,
-        syscalls: ['link'],
-        capability: true,
-        meaning: 'This filesystem does not implement hard links.',
-        hint: [SYMLINK, COPY]
-    },
-    {
-        codes: NOT_IMPLEMENTED,
-        syscalls: ['symlink'],
-        capability: true,
-        meaning: 'This filesystem does not implement symbolic links.',
-        hint: ['Make a hard link (`fallback: hardlink`, files only).', COPY]
-    },
-    {
-        codes: ['EINVAL'],
-        syscalls: ['symlink'],
-        platforms: ['win32'],
-        capability: true,
-        meaning: 'Windows says this volume or share does not support symbolic links (ERROR_SYMLINK_NOT_SUPPORTED, which Node ' +
-            'reports as EINVAL).',
-        hint: ['For a directory on a local NTFS volume, `type: junction`.', 'For a file, `fallback: hardlink`.', COPY]
-    },
-    {
-        codes: ['EXDEV'],
-        syscalls: ['link'],
-        platforms: ['win32'],
-        capability: true,
-        meaning: 'PATH is on PATH_VOLUME and TARGET on TARGET_VOLUME: a hard link cannot cross volumes (on GitHub-hosted ' +
-            'Windows runners the workspace is usually on D:, the tool cache and the user profile on C:).',
-        hint: [SYMLINK, COPY, "Or keep TARGET on PATH's drive."]
-    },
-    {
-        codes: ['EXDEV'],
-        syscalls: ['link'],
-        capability: true,
-        meaning: 'PATH and TARGET are on different filesystems, and a hard link cannot cross filesystems.',
-        hint: [SYMLINK, COPY]
-    },
-    {
-        codes: ['ERANGE'],
-        syscalls: ['link'],
-        families: ['ntfs'],
-        capability: true,
-        meaning: 'TARGET already has as many hard links as ntfs-3g allows (about 8,190; Windows itself stops at 1,023).',
-        hint: TOO_MANY_LINKS
-    },
-    {
-        codes: ['UNKNOWN'],
-        syscalls: ['link'],
-        platforms: ['win32'],
-        when: LINKS_READ,
-        capability: true,
-        meaning: 'Windows refused the hard link with an error libuv has no name for (UNKNOWN is its answer to every Win32 error ' +
-            'it does not map). From link() that is most likely ERROR_TOO_MANY_LINKS, NTFS allowing 1,023 hard links to ' +
-            'one file: TARGET has TARGET_LINKS.',
-        hint: TOO_MANY_LINKS
-    },
-    {
-        codes: ['UNKNOWN'],
-        syscalls: ['link'],
-        platforms: ['win32'],
-        capability: true,
-        meaning: 'Windows refused the hard link with an error libuv has no name for (UNKNOWN is its answer to every Win32 error ' +
-            'it does not map). From link() that is most likely ERROR_TOO_MANY_LINKS, NTFS allowing 1,023 hard links to ' +
-            "one file; TARGET's link count could not be read to confirm it.",
-        hint: TOO_MANY_LINKS
-    },
-    {
-        codes: ['EMLINK'],
-        syscalls: ['link'],
-        platforms: ['darwin'],
-        capability: true,
-        meaning: 'TARGET already has 32,767 hard links, the most macOS allows for one file.',
-        hint: TOO_MANY_LINKS
-    },
-    {
-        codes: ['EMLINK'],
-        syscalls: ['link'],
-        capability: true,
-        meaning: 'TARGET already has as many hard links as the filesystem allows (ext4 65,000; NTFS 1,023; macOS 32,767; ' +
-            'btrfs 65,535 in one directory).',
-        hint: TOO_MANY_LINKS
-    },
-    // Something is in the way.
-    {
-        codes: ['EEXIST'],
-        syscalls: ['mkdir'],
-        meaning: 'A parent of PATH exists but is not a directory (a file, or a link to nothing).',
-        hint: 'Choose a PATH whose parents are directories, or remove what is in the way.'
-    },
-    {
-        codes: ['EEXIST'],
-        when: { says: 'a directory is at PATH', test: (ctx) => ctx.existing === 'dir' },
-        meaning: 'A directory is at PATH; ln-action never removes a directory, whatever `overwrite` says.',
-        hint: 'Choose another PATH, or remove the directory in an earlier step.'
-    },
-    {
-        codes: ['EEXIST'],
-        when: { says: 'a file is at PATH', test: (ctx) => ctx.existing === 'file' },
-        meaning: 'A regular file is at PATH, and `overwrite` does not allow replacing files.',
-        hint: 'Set `overwrite: files` to replace it (with `backup-suffix: .orig` to keep the old file).'
-    },
-    {
-        codes: ['EEXIST'],
-        meaning: 'Another link is already at PATH, and `overwrite: never` keeps it.',
-        hint: 'Set `overwrite: links` to replace it (with `backup-suffix` to keep the old one).'
-    },
-    // Before the ENOENT rows: through follow_symlinks, ENOENT from symlink() is not a missing parent, unless one was.
-    {
-        codes: ['EIO', 'ENOENT'],
-        syscalls: ['symlink'],
-        families: ['sshfs'],
-        when: {
-            says: 'mounted with follow_symlinks',
-            test: (ctx) => ctx.failure.code === 'EIO' || (ctx.filesystem.options.includes('follow_symlinks') && !ctx.parentsMissing)
-        },
-        meaning: 'This sshfs mount follows symlinks (-o follow_symlinks): after the server makes the link, sshfs looks at ' +
-            'what it points to and reports EIO (ENOENT for a TARGET the server cannot see), so the link may well exist.',
-        hint: 'Mount without -o follow_symlinks to see links as links through the mount; the link is on the server ' +
-            '(check there with `ls -l`).'
-    },
-    {
-        codes: ['ENOENT'],
-        syscalls: ['link', 'stat', 'copyfile', 'cp'],
-        when: { says: 'TARGET is missing', test: (ctx) => !ctx.targetExists },
-        meaning: 'TARGET does not exist.',
-        hint: 'Check the TARGET path (relative TARGETs resolve against `working-directory`), or create it first.'
-    },
-    {
-        codes: ['ENOENT'],
-        meaning: 'A parent directory of PATH does not exist.',
-        hint: 'Set `create-parents: true`, or create the directory first.'
-    },
-    {
-        codes: ['ENOTDIR'],
-        syscalls: ['symlink'],
-        platforms: ['win32'],
-        when: A_JUNCTION,
-        meaning: 'A junction leads only to a directory, and TARGET is a file (or does not exist, and `target-type` is not `dir`).',
-        hint: 'Use `type: symlink` for a file (Windows makes it a file link), or set `target-type: dir` for a directory ' +
-            'that is made later.'
-    },
-    {
-        codes: ['ENOTDIR'],
-        meaning: 'A parent of PATH is a file, not a directory.',
-        hint: 'Choose a PATH whose parents are directories, or remove the file in the way.'
-    },
-    {
-        codes: ['EACCES'],
-        meaning: 'No permission to write in the directory of PATH (or to search one of its parents).',
-        hint: 'Choose a PATH in a directory this user may write, or fix its permissions in an earlier step.'
-    },
-    {
-        codes: ['EROFS'],
-        platforms: ['win32'],
-        meaning: 'The volume is write-protected (ERROR_WRITE_PROTECT).',
-        hint: 'Clear the write protection (`diskpart`: `attributes disk clear readonly`), or choose a PATH on a writable volume.'
-    },
-    {
-        codes: ['EROFS'],
-        platforms: ['darwin'],
-        meaning: 'The volume is mounted read-only (the system volume of macOS always is).',
-        hint: 'Remount it read-write (`sudo mount -uw MOUNTPOINT`), or choose a PATH on a writable volume (the workspace, ' +
-            '/Users, /tmp).'
-    },
-    {
-        codes: ['EROFS'],
-        meaning: 'The filesystem is mounted read-only.',
-        hint: 'Remount it read-write (`mount -o remount,rw MOUNTPOINT`), or choose a PATH on a writable filesystem.'
-    },
-    {
-        codes: ['ENOSPC'],
-        meaning: 'The filesystem is full: no free space, or no free inodes (every link and directory takes one).',
-        hint: 'Free space or inodes on that filesystem (`df -h`, `df -i`), or choose another filesystem.'
-    },
-    {
-        codes: ['EDQUOT'],
-        meaning: "The user's disk quota (blocks or inodes) on that filesystem is used up.",
-        hint: 'Free space within the quota, or ask for a larger one.'
-    },
-    {
-        codes: ['ENAMETOOLONG'],
-        when: { says: 'TARGET is too long', test: (ctx) => ctx.failure.path === ctx.target },
-        meaning: 'TARGET or a name in it is too long for the filesystem (usually 255 bytes a name, 4096 a path).',
-        hint: 'Point at a shorter path, for example through a shorter symlinked directory.'
-    },
-    {
-        codes: ['ENAMETOOLONG'],
-        meaning: 'PATH or a name in it is too long for the filesystem (usually 255 bytes a name, 4096 a path).',
-        hint: 'Use shorter names, or a relative link text (`relative: true`).'
-    },
-    // namei is Linux's (util-linux): macOS and Windows have none, so each gets a command of its own.
-    {
-        codes: ['ELOOP'],
-        platforms: ['win32'],
-        // libuv's uv_translate_sys_error (src/win/error.c): ERROR_CANT_RESOLVE_FILENAME is UV_ELOOP.
-        meaning: 'Windows could not resolve the path (ERROR_CANT_RESOLVE_FILENAME): a loop of links among its parents.',
-        hint: 'Find and break the loop: `dir /AL` in each parent directory of PATH lists its links and where they lead.'
-    },
-    {
-        codes: ['ELOOP'],
-        platforms: ['darwin'],
-        meaning: LINK_LOOP,
-        hint: 'Find and break the loop: `ls -l` each parent directory of PATH, from the top, and follow the arrows.'
-    },
-    {
-        codes: ['ELOOP'],
-        meaning: LINK_LOOP,
-        hint: 'Find and break the loop (`namei -l PATH`).'
-    },
-    // Shares that misbehave.
-    {
-        codes: ['EPERM'],
-        syscalls: ['readlink', 'stat'],
-        families: ['sshfs'],
-        meaning: "The symbolic link at PATH cannot be read back through this sshfs mount: Debian's sshfs hides every link " +
-            'whose text is absolute or contains `..` (readlink gives EPERM), although the link exists on the server.',
-        hint: 'Links whose text has no `..` read back (a link beside or above its TARGET); otherwise check them on the ' +
-            'server, or use `overwrite: links` to replace them.'
-    },
-    {
-        codes: ['EIO'],
-        meaning: 'Input/output error: the device or the network share failed.',
-        hint: 'Check the device or the share (dmesg, the FUSE daemon), then run again.'
-    },
-    {
-        codes: ['ENOTCONN', 'ECONNABORTED'],
-        syscalls: ['symlink', 'link', 'rename', 'copyfile'],
-        meaning: 'The share disconnected while this call was under way (its FUSE daemon died or the connection was aborted): ' +
-            'the server may have made the link all the same.',
-        hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) and run again: links already there are kept.'
-    },
-    {
-        codes: ['ECONNABORTED'],
-        meaning: 'The FUSE connection of this share was aborted while the call waited (its daemon hung or was stopped).',
-        hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) before this step.'
-    },
-    {
-        codes: ['ENOTCONN'],
-        meaning: 'The share is disconnected: the process serving the mount (sshfs, the FUSE daemon) is gone.',
-        hint: 'Remount the share (`fusermount -u MOUNTPOINT`, then mount it again) before this step.'
-    },
-    {
-        codes: ['ESTALE'],
-        meaning: 'Stale file handle: the directory changed on the NFS server behind the client.',
-        hint: 'Remount the share or `cd` out and back in, then run again.'
-    },
-    {
-        codes: ['EBUSY'],
-        platforms: ['win32'],
-        meaning: 'Windows reports a sharing violation (ERROR_SHARING_VIOLATION or a lock, which Node reports as EBUSY): another ' +
-            'process (an editor, a running build, an antivirus scan, the search indexer) holds PATH or TARGET open.',
-        hint: 'Stop what holds the file (Sysinternals `handle PATH` names it), e.g. a process an earlier step left running, then run again.'
-    },
-    {
-        codes: ['ETIMEDOUT'],
-        platforms: ['win32'],
-        meaning: "The network share did not answer in time (Windows' ERROR_SEM_TIMEOUT, or `timeout` ran out).",
-        hint: 'Check the server and the connection of this share (`net use` lists mapped drives), then run again; raise ' +
-            '`timeout` if the share is just slow.'
-    },
-    {
-        codes: ['ETIMEDOUT'],
-        meaning: 'The share stopped answering within `timeout`.',
-        hint: 'Check the server and the network; raise `timeout` if the share is just slow.'
-    },
-    {
-        codes: ['EPROTO'],
-        syscalls: ['symlink'],
-        families: ['vboxsf'],
-        capability: true,
-        meaning: 'VirtualBox shared folders refuse symbolic links unless the host allows them.',
-        hint: 'On the host: `VBoxManage setextradata VM VBoxInternal2/SharedFoldersEnableSymlinksCreate/SHARE 1`; or ' +
-            'add `fallback: copy`.'
-    },
-    {
-        codes: ['EPERM', 'EACCES', ...NOT_IMPLEMENTED],
-        syscalls: ['symlink'],
-        families: ['9p'],
-        capability: true,
-        meaning: "This 9p/virtiofs share refused the symbolic link: with QEMU's security_model=none the host-side user " +
-            'may not create it, and some shares do not pass links through at all.',
-        hint: 'Export the share with security_model=mapped-xattr (or passthrough as root), or add `fallback: copy`.'
-    },
-    {
-        codes: ['EINVAL'],
-        syscalls: ['scandir', 'opendir', 'readdir'],
-        families: ['webdav'],
-        meaning: 'davfs2 cannot list directories here (readdir gives EINVAL; seen with davfs2 1.6.1 on kernel 6.18).',
-        hint: 'Nothing to change for the links themselves; to list the share, use the WebDAV server directly.'
-    },
-    {
-        codes: ['EXDEV'],
-        syscalls: ['rename'],
-        families: ['overlay'],
-        meaning: 'overlayfs cannot rename a directory that lives in a lower layer (redirect_dir is off).',
-        hint: 'Replace the directory copy in an earlier step, or avoid `fallback: copy` for directories on overlayfs.'
-    },
-    {
-        codes: ['EINVAL', ...NOT_IMPLEMENTED],
-        syscalls: ['symlink'],
-        families: ['smb'],
-        capability: true,
-        meaning: 'This SMB/CIFS mount has no symbolic links: it lacks the `mfsymlinks` option and Unix extensions.',
-        hint: ['Mount with `-o mfsymlinks`.', 'Or add `fallback: hardlink` (files only).', COPY]
-    }
-];
-/** A row added at run time, matched before the others (the scratch-family test). Returns how to take it out. */
-function addRow(row) {
-    ROWS.unshift(row);
-    return () => void ROWS.splice(ROWS.indexOf(row), 1);
-}
-function matches(row, ctx) {
-    const code = ctx.failure.code;
-    return (row.codes.includes(code) &&
-        (!row.syscalls || row.syscalls.includes(ctx.failure.syscall)) &&
-        (!row.families || row.families.includes(familyOf(ctx.filesystem.type))) &&
-        (!row.platforms || row.platforms.includes(ctx.platform.name)) &&
-        (!row.when || row.when.test(ctx)));
-}
-function rowFor(ctx) {
-    return ROWS.find((row) => matches(row, ctx));
-}
-/** The rows as the README's troubleshooting table shows them, in the order they are matched. */
-function troubleshootingRows() {
-    return ROWS.map((row) => [
-        row.codes.join(', '),
-        row.syscalls ? row.syscalls.map((c) => `${c}()`).join(', ') : 'any',
-        [row.families?.join(', '), row.platforms?.join(', '), row.when?.says].filter(Boolean).join('; ') || 'any',
-        row.capability ? 'yes' : 'no',
-        row.meaning,
-        [row.hint].flat().join(' ')
-    ]);
-}
-/** Another kind of link may work where this failure happened: `fallback` may try the next kind. */
-function isCapabilityFailure(ctx) {
-    return explain(ctx).capability;
-}
-function describeFilesystem(fs) {
-    if (fs.type === 'unknown')
-        return `a filesystem of unknown type${fs.mountPoint ? ` mounted at ${fs.mountPoint}` : ''}`;
-    const where = fs.mountPoint ? ` mounted at ${fs.mountPoint}` : '';
-    const source = fs.source && fs.source !== fs.type ? ` from ${fs.source}` : '';
-    const bound = fs.root ? `a bind mount of its directory ${fs.root}` : '';
-    const what = [familyFacts(familyOf(fs.type))?.says, bound].filter(Boolean).join(', ');
-    return `${fs.type}${where}${source}${what ? ` (${what})` : ''}`;
-}
-/** What was tried, the errno and its meaning, the filesystem, the fix: the table is matched once per failure. */
-function explain(ctx) {
-    const { failure } = ctx;
-    const row = rowFor(ctx);
-    const number = failure.errno === undefined ? '' : ` (errno ${failure.errno})`;
-    const message = `Could not ${failure.attempted} ${ctx.path} -> ${ctx.target}: ${failure.code}${number} from ` +
-        `${failure.syscall}() on ${describeFilesystem(ctx.filesystem)}. ${fillIn(row?.meaning ?? '', ctx)}`.trimEnd();
-    const advice = [row?.hint ?? []].flat().map((text) => fillIn(text, ctx));
-    return { message, hint: advice.join(' '), advice, capability: row?.capability === true };
-}
-/** The advice without the alternatives that name a kind of link the probe saw fail: evidence beats a row's advice. */
-function hintAfterProbe(advice, failing) {
-    const names = (text, kind) => [...text.matchAll(/`(?:type|fallback): ([^`]*)`/g)].some(([, kinds]) => kinds.split(/[\s,]+/).includes(kind));
-    const kept = advice.filter((text) => !failing.some((kind) => names(text, kind)));
-    return kept.map((text, i) => (i === 0 ? text.replace(/^Or (\w)/, (_, c) => c.toUpperCase()) : text)).join(' ');
-}
-/** A row's words for this failure's own facts: the mount point, the volumes of PATH and TARGET, TARGET's links. */
-function fillIn(text, ctx) {
-    return text
-        .replaceAll('MOUNTPOINT', ctx.filesystem.mountPoint || 'MOUNTPOINT')
-        .replaceAll('PATH_VOLUME', volumeOf(ctx.platform, ctx.path))
-        .replaceAll('TARGET_VOLUME', volumeOf(ctx.platform, ctx.target))
-        .replaceAll('TARGET_LINKS', ctx.targetLinks?.toLocaleString('en-US') ?? '');
 }
 
 ;// CONCATENATED MODULE: ./src/result.ts
@@ -2498,7 +2553,6 @@ function stepError(error, attempted, kind) {
 
 
 
-
 function make(kind, at, plan, ctx) {
     const { ops, platform } = ctx;
     switch (kind) {
@@ -2562,7 +2616,7 @@ function makeWithFallback(at, plan, ctx) {
             const { message, capability } = error.explanation(plan, ctx);
             if (!next || !capability)
                 throw error;
-            fallBack(plan, kind, next, message);
+            plan.fallback = fallBack(plan.fallback, kind, next, message);
         }
     }
     throw new Error('no kind of link to try'); // planLink never plans an empty list
@@ -2907,7 +2961,6 @@ function applyContext(base) {
 
 
 
-
 function execute(plan, ctx) {
     if (plan.action === 'unchanged')
         return { status: 'unchanged', kind: plan.kinds[0] ?? '' };
@@ -2933,20 +2986,9 @@ function execute(plan, ctx) {
         return failedOutcome(error, plan, ctx);
     }
 }
-/**
- * Apply one link. Links below another entry's PATH are planned again now, since that link exists only now; so are
- * links on a share that an earlier link found gone, which then are skipped.
- */
-function applyLink(planned, ctx) {
-    const shareGone = planned.action !== 'fail' && ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint);
-    const plan = planned.request.dependsOnEarlier || shareGone ? planOrSkip(planned.request, ctx) : planned;
-    const outcome = execute(plan, ctx);
-    // Something appeared at PATH since the plan looked (another run on the same directory): look once more.
-    if (plan.action === 'create' && outcome.failure?.code === 'EEXIST' && outcome.status === 'failed') {
-        const again = planLink(plan.request, ctx);
-        return toResult(again, execute(again, ctx), ctx);
-    }
-    return toResult(plan, outcome, ctx);
+/** Carry out one plan, as it stands, and say what came of it: apply never looks again (../make-link.ts does). */
+function applyLink(plan, ctx) {
+    return toResult(plan, execute(plan, ctx), ctx);
 }
 
 ;// CONCATENATED MODULE: ./src/case-rules.ts
@@ -3553,10 +3595,29 @@ function undoAt(p, entry, backupLeft, ops, platform) {
     return { status: 'removed', message: '', warnings };
 }
 
+;// CONCATENATED MODULE: ./src/make-link.ts
+// One planned link as the executors make it: planned again first where the disk may have changed since its slice
+// was planned, then carried out by apply/. Plans are made ahead (a slice at a time, or a share's all at once), so
+// three things can make one stale: a link below another entry's PATH (that link exists only now, and confinement
+// must be judged through it), a link on a share an earlier link found gone (skipped without a call), and something
+// another run put at PATH after the plan looked (EEXIST: looked at once more).
+
+
+function makeLink(planned, ctx) {
+    const shareGone = planned.action !== 'fail' && ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint);
+    const plan = planned.request.dependsOnEarlier || shareGone ? planOrSkip(planned.request, ctx) : planned;
+    const result = applyLink(plan, ctx);
+    if (plan.action === 'create' && result.status === 'failed' && result.code === 'EEXIST')
+        return applyLink(planLink(plan.request, ctx), ctx);
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./src/undo-record.ts
-// `cleanup: true`: apply a link and record what the post step needs to undo it. What was at PATH is read before the
-// link is made (only where the plan may replace), what was made and its backup (by the name apply took) after.
+// `cleanup: true`: make a link (make-link.ts) and record what the post step needs to undo it, given beside the
+// link's result. What was at PATH is read before the link is made (only where the plan may replace), what was made
+// and its backup (by the name apply took) after.
 // Costs a few calls per link, and a read of each copy and backup, so only with cleanup.
+
 
 
 
@@ -3570,26 +3631,21 @@ function applyRecorded(plan, ctx) {
     if (was?.link !== undefined && ctx.platform.isWindows)
         was.type = keptLinkType(request.absPath, ctx);
     const taken = (ctx.taken ??= new Map());
-    const result = applyLink(plan, ctx);
+    const result = makeLink(plan, ctx);
     const { backup, dirs } = taken.get(request.absPath) ?? {};
     taken.delete(request.absPath);
     if ((result.status !== 'created' && result.status !== 'replaced') || result.kind === '')
-        return result;
+        return { result };
     try {
-        return record(result, { was, backup, dirs }, plan, ctx);
+        return { result, undo: record(result, { was, backup, dirs }, plan, ctx) };
     }
     catch (error) {
         // The link is made; only reading it back failed (the share may have gone): say it will not be undone.
         if (!isErrno(error))
             throw error;
         const why = `${error.code} from ${error.syscall ?? 'lstat'}()`;
-        return {
-            ...result,
-            warnings: [
-                ...result.warnings,
-                `${request.absPath} could not be read back (${why}): the post step will not undo it.`
-            ]
-        };
+        const warning = `${request.absPath} could not be read back (${why}): the post step will not undo it.`;
+        return { result: { ...result, warnings: [...result.warnings, warning] } };
     }
 }
 function record(result, old, plan, ctx) {
@@ -3598,7 +3654,7 @@ function record(result, old, plan, ctx) {
     const made = identify(request.absPath, ctx.ops, ctx.platform, result.kind === 'copy');
     const parent = parentOf(request.absPath, ctx.ops, ctx.platform);
     if (!made || !parent || result.kind === '')
-        return result;
+        return undefined;
     const { line, absPath: path, absTarget: target } = request;
     const undo = { line, path, target, type: result.type, kind: result.kind, parent, made };
     if (result.kind === 'hardlink')
@@ -3620,11 +3676,11 @@ function record(result, old, plan, ctx) {
             ...(backupIs ? { backup: old.backup, backupIs } : {})
         };
     }
-    return { ...result, undo };
+    return undo;
 }
 /** How links are applied in this run: recorded for the post step under `cleanup: true`. */
 function applierFor(ctx) {
-    return ctx.settings.cleanup ? applyRecorded : applyLink;
+    return ctx.settings.cleanup ? applyRecorded : (plan) => ({ result: makeLink(plan, ctx) });
 }
 
 ;// CONCATENATED MODULE: ./src/share/call-slots.ts
@@ -3930,7 +3986,7 @@ class Lane {
             if (!plan || (this.slots.stopped && plan.action !== 'fail'))
                 continue;
             this.current.index = index;
-            this.post({ type: 'applied', index, result: apply(plan, this.ctx) });
+            this.post({ type: 'applied', index, ...apply(plan, this.ctx) });
         }
     }
 }
@@ -3980,6 +4036,8 @@ class Supervisor {
     byIndex;
     planned = new Map();
     settled = new Map();
+    /** Beside the links made: what the post step is to undo (`cleanup: true`). */
+    undo = new Map();
     stopReason;
     wake = () => undefined;
     timer;
@@ -4027,6 +4085,8 @@ class Supervisor {
         else {
             const { result } = message;
             (message.type === 'planned' ? this.planned : this.settled).set(message.index, result);
+            if (message.type === 'applied' && message.undo)
+                this.undo.set(message.index, message.undo);
             const failedHere = message.type === 'planned' || result.status === 'failed';
             if (failedHere && isShareGone(result.code))
                 this.stop(failureOf(result));
@@ -4080,7 +4140,7 @@ class Supervisor {
     async apply() {
         await this.phase({ type: 'apply', wave: 1 });
         await this.phase({ type: 'apply', wave: 2 }, this.lanes.slice(0, 1));
-        return { type: 'final', results: this.finish(this.settled) };
+        return { type: 'final', results: this.finish(this.settled), undo: [...this.undo] };
     }
     end() {
         clearInterval(this.timer);

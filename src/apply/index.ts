@@ -4,9 +4,10 @@
 // kept-kinds.ts); where a filesystem misreports, it is read back (verify.ts). `state: absent` is removal.ts. A failed
 // call is a StepError (step-error.ts, with evidence.ts) and becomes the link's failed outcome, with a probe of what the
 // filesystem allows (failed-outcome.ts, probe.ts). What one run keeps on the way is in context.ts; what came of each
-// link becomes a result in result.ts.
+// link becomes a result in result.ts. A plan is carried out as it is: where the disk may have changed since it was
+// made, the executors plan again first (../make-link.ts).
 import type { LinkResult } from '../model.js'
-import { planLink, planOrSkip, type LinkPlan } from '../plan/index.js'
+import type { LinkPlan } from '../plan/index.js'
 import { toResult, type LinkOutcome } from '../result.js'
 import type { ApplyContext } from './context.js'
 import { failedOutcome } from './failed-outcome.js'
@@ -42,19 +43,7 @@ function execute(plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
   }
 }
 
-/**
- * Apply one link. Links below another entry's PATH are planned again now, since that link exists only now; so are
- * links on a share that an earlier link found gone, which then are skipped.
- */
-export function applyLink(planned: LinkPlan, ctx: ApplyContext): LinkResult {
-  const shareGone =
-    planned.action !== 'fail' && ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint)
-  const plan = planned.request.dependsOnEarlier || shareGone ? planOrSkip(planned.request, ctx) : planned
-  const outcome = execute(plan, ctx)
-  // Something appeared at PATH since the plan looked (another run on the same directory): look once more.
-  if (plan.action === 'create' && outcome.failure?.code === 'EEXIST' && outcome.status === 'failed') {
-    const again = planLink(plan.request, ctx)
-    return toResult(again, execute(again, ctx), ctx)
-  }
-  return toResult(plan, outcome, ctx)
+/** Carry out one plan, as it stands, and say what came of it: apply never looks again (../make-link.ts does). */
+export function applyLink(plan: LinkPlan, ctx: ApplyContext): LinkResult {
+  return toResult(plan, execute(plan, ctx), ctx)
 }

@@ -1,8 +1,8 @@
 // Making one link: the first kind this filesystem allows, each step down the list a warning; and a link that was made
 // although the filesystem answered an error (sshfs -o follow_symlinks).
 import { quirksOf } from '../families.js'
-import { kindWords, type Failure, type Kind } from '../model.js'
-import { fallBack, type LinkPlan } from '../plan/index.js'
+import { fallBack, kindWords, type Failure, type Kind } from '../model.js'
+import type { LinkPlan } from '../plan/index.js'
 import { linkTextOf, symlinkType } from '../platform.js'
 import type { ApplyContext } from './context.js'
 import { copyWhole } from './copy.js'
@@ -78,7 +78,7 @@ export function makeWithFallback(at: string, plan: LinkPlan, ctx: ApplyContext):
       const next = plan.kinds[i + 1]
       const { message, capability } = error.explanation(plan, ctx)
       if (!next || !capability) throw error
-      fallBack(plan, kind, next, message)
+      plan.fallback = fallBack(plan.fallback, kind, next, message)
     }
   }
   throw new Error('no kind of link to try') // planLink never plans an empty list

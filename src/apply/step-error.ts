@@ -2,8 +2,8 @@
 // asked of the knowledge base once, with the evidence. A side step that fails (sweeping, reading back) is a warning.
 import { isErrno, toFailure } from '../errors.js'
 import type { Explanation } from '../knowledge.js'
-import type { Failure, Kind } from '../model.js'
-import { syscallOf, type LinkPlan } from '../plan/index.js'
+import { syscallOf, type Failure, type Kind } from '../model.js'
+import type { LinkPlan } from '../plan/index.js'
 import { explainFailure } from '../result.js'
 import type { ApplyContext } from './context.js'
 import { evidence } from './evidence.js'

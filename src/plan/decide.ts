@@ -1,7 +1,7 @@
 // The decision, given what is at PATH: unchanged, create, replace, or fail (and why, in the terms of the options).
 import type { Stats } from 'node:fs'
 import type { PlanContext } from './context.js'
-import { syscallOf } from './kinds.js'
+import { syscallOf } from '../model.js'
 import { attemptOf, failed, requestedKinds, type LinkPlan } from './link-plan.js'
 import { existingKind, recognise } from './recognise.js'
 

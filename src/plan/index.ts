@@ -15,7 +15,6 @@ import { planRemoval } from './removal.js'
 import { escaped, locate } from './resolve.js'
 
 export { listedKey, planningContext, statTarget, type PlanContext } from './context.js'
-export { fallBack, syscallOf } from './kinds.js'
 export { emptyPlan, type LinkPlan } from './link-plan.js'
 
 export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {

@@ -1,21 +1,9 @@
-// Which kinds of link can lead to this TARGET, in the order to try them, known before any call is made; the record
-// of a fallback from the kind asked; and the call that makes each kind.
+// Which kinds of link can lead to this TARGET, in the order to try them, known before any call is made, and the
+// record of a fallback from the kind asked.
 import type { Stats } from 'node:fs'
-import { kindWords, type Kind } from '../model.js'
+import { fallBack, kindWords, syscallOf, type Kind } from '../model.js'
 import type { PlanContext } from './context.js'
 import { attemptOf, failed, type LinkPlan } from './link-plan.js'
-
-/** The plan moves on from `kind` to `next`, for `why`: the first kind asked stays the one reported as asked. */
-export function fallBack(plan: LinkPlan, kind: Kind, next: Kind, why: string): void {
-  const before = plan.fallback
-  plan.fallback = { asked: before?.asked ?? kind, instead: next, why: before ? `${before.why} ${why}` : why }
-}
-
-const SYSCALL: Record<Kind, string> = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', copy: 'copyfile' }
-
-export function syscallOf(kind: Kind): string {
-  return SYSCALL[kind]
-}
 
 /**
  * Windows fixes what a link is when it is made: a junction leads only to a directory (so it leaves the kinds to try
@@ -49,7 +37,7 @@ export function fitKinds(plan: LinkPlan, target: Stats | undefined, ctx: PlanCon
     const why = target
       ? 'is a directory, which no hard link can lead to'
       : `does not exist, so no ${kindWords(requested[0])} can lead to it`
-    fallBack(plan, requested[0], plan.kinds[0], `TARGET ${request.absTarget} ${why}.`)
+    plan.fallback = fallBack(plan.fallback, requested[0], plan.kinds[0], `TARGET ${request.absTarget} ${why}.`)
   }
   if (!target) {
     if (ctx.settings.dangling === 'fail') return failed(plan, 'ENOENT', 'stat', `${attempt} (dangling: fail)`)

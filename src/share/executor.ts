@@ -5,7 +5,7 @@ import type { ChildProcess } from 'node:child_process'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Emit, Executor } from '../executor.js'
-import type { Indexed, LinkResult } from '../model.js'
+import type { Indexed, LinkResult, UndoEntry } from '../model.js'
 import type { PlanContext } from '../plan/index.js'
 import { unfinishedResult } from '../result.js'
 import { endedEarly, letGo, startChild } from '../roles.js'
@@ -67,15 +67,17 @@ export class ShareExecutor implements Executor {
   async results(emit: Emit): Promise<void> {
     const { dryRun } = this.share.settings
     let found = this.planned
+    let undo = new Map<number, UndoEntry>()
     if (!dryRun) {
       this.send({ type: 'apply' })
       const message = await this.next('final')
       found = message && new Map(message.results)
+      undo = new Map(message?.undo)
     }
     // A child that died without answering leaves its links failed, saying so.
     const failure = { code: 'UNKNOWN', syscall: 'none', attempted: `get an answer (${this.failureReason}) for` }
     for (const { index, request } of this.links)
-      emit(index, found?.get(index) ?? unfinishedResult(request, failure, this.ctx, { dryRun }))
+      emit(index, found?.get(index) ?? unfinishedResult(request, failure, this.ctx, { dryRun }), undo.get(index))
   }
 
   /** Done with it, answered or not: the child may be stuck in the share, and is let go of. */

@@ -119,7 +119,7 @@ export class Lane {
       // A plan that already failed touches nothing to report so; the others wait for a share that answers.
       if (!plan || (this.slots.stopped && plan.action !== 'fail')) continue
       this.current.index = index
-      this.post({ type: 'applied', index, result: apply(plan, this.ctx) })
+      this.post({ type: 'applied', index, ...apply(plan, this.ctx) })
     }
   }
 }

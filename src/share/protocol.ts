@@ -1,6 +1,6 @@
 // What the action, a share worker (one child process per share) and its lanes (threads) say to each other. Plain
 // data: every message crosses a process or thread boundary as a structured clone.
-import type { FilesystemInfo, Indexed, LinkResult, Settings } from '../model.js'
+import type { FilesystemInfo, Indexed, LinkResult, Settings, UndoEntry } from '../model.js'
 import type { CaseVolume } from '../platform.js'
 
 /** The share the links are on, and how to work there: what every lane needs besides its own links. */
@@ -17,9 +17,10 @@ export interface Share {
 /** Action → share worker. */
 export type ToWorker = { type: 'start'; share: Share; links: Indexed[] } | { type: 'apply' }
 
-/** Share worker → action: every link's result, by its index. */
+/** Share worker → action: every link's result, by its index; with the results made, what the post step is to undo. */
 export type FromWorker =
-  { type: 'planned'; results: [number, LinkResult][] } | { type: 'final'; results: [number, LinkResult][] }
+  | { type: 'planned'; results: [number, LinkResult][] }
+  | { type: 'final'; results: [number, LinkResult][]; undo: [number, UndoEntry][] }
 
 /** Share worker → lane. */
 export type ToLane = { type: 'plan' } | { type: 'apply'; wave: 1 | 2 }
@@ -27,5 +28,5 @@ export type ToLane = { type: 'plan' } | { type: 'apply'; wave: 1 | 2 }
 /** Lane → share worker, a message per link, then `done`. */
 export type FromLane =
   | { type: 'planned'; index: number; result: LinkResult }
-  | { type: 'applied'; index: number; result: LinkResult }
+  | { type: 'applied'; index: number; result: LinkResult; undo?: UndoEntry }
   | { type: 'done' }

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads'
 import { errnoNumber } from '../errors.js'
 import { nodeFs } from '../fsops.js'
 import { isShareGone } from '../families.js'
-import type { Failure, Indexed, LinkResult } from '../model.js'
+import type { Failure, Indexed, LinkResult, UndoEntry } from '../model.js'
 import { unfinishedResult } from '../result.js'
 import { envFor } from '../roles.js'
 import { CallSlots, Watchdog, type Call } from './call-slots.js'
@@ -58,6 +58,8 @@ export class Supervisor {
   private readonly byIndex: Map<number, Indexed>
   private readonly planned = new Map<number, LinkResult>()
   private readonly settled = new Map<number, LinkResult>()
+  /** Beside the links made: what the post step is to undo (`cleanup: true`). */
+  private readonly undo = new Map<number, UndoEntry>()
   private stopReason?: Failure
   private wake: () => void = () => undefined
   private readonly timer: NodeJS.Timeout
@@ -111,6 +113,7 @@ export class Supervisor {
     else {
       const { result } = message
       ;(message.type === 'planned' ? this.planned : this.settled).set(message.index, result)
+      if (message.type === 'applied' && message.undo) this.undo.set(message.index, message.undo)
       const failedHere = message.type === 'planned' || result.status === 'failed'
       if (failedHere && isShareGone(result.code)) this.stop(failureOf(result))
     }
@@ -166,7 +169,7 @@ export class Supervisor {
   async apply(): Promise<Final> {
     await this.phase({ type: 'apply', wave: 1 })
     await this.phase({ type: 'apply', wave: 2 }, this.lanes.slice(0, 1))
-    return { type: 'final', results: this.finish(this.settled) }
+    return { type: 'final', results: this.finish(this.settled), undo: [...this.undo] }
   }
 
   end(): void {
