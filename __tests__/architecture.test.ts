@@ -15,7 +15,7 @@ const LAYERS: string[][] = [
   ['fsops.ts', 'knowledge.ts', 'mount-sources.ts', 'mounts.ts', 'mounts-macos.ts', 'mounts-windows.ts'],
   ['case-rules.ts'],
   ['settings.ts'],
-  ['spec/entry.ts', 'spec/dependents.ts'],
+  ['spec/entry.ts', 'spec/dependents.ts', 'spec/runner.ts'],
   ['spec/lines.ts', 'spec/fields.ts', 'spec/resolve.ts'],
   ['spec/yaml.ts'],
   ['spec/index.ts'],

@@ -116,6 +116,7 @@ export class Tally {
     planned: 0,
     failed: 0,
     skipped: 0,
+    'other-os': 0,
     restored: 0,
     kept: 0
   }
