@@ -37210,7 +37210,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -40021,7 +40021,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -40029,15 +40029,15 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
  * @param message notice issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function core_notice(message, properties = {}) {
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -40590,6 +40590,8 @@ const DANGLING_MODES = ['warn', 'fail', 'allow'];
 /** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
 const STATES = ['present', 'absent'];
 const TARGET_TYPES = ['file', 'dir'];
+/** The runners a YAML entry's `os` may name, spelt as `runner.os` spells them (matched in any case). */
+const RUNNER_OSES = ['Linux', 'macOS', 'Windows'];
 /** The fallback so far, moved on from `kind` to `next` for `why`: the first kind asked stays the one reported. */
 function fallBack(before, kind, next, why) {
     return { asked: before?.asked ?? kind, instead: next, why: before ? `${before.why} ${why}` : why };
@@ -40614,7 +40616,10 @@ function syscallOf(kind) {
 // The one place that knows which OS we run on. Stages receive a Platform object, so tests can pick another.
 
 
-function platformFor(name) {
+/** `runner.os` of each `process.platform` a runner can have. */
+const RUNNER_OS = { linux: 'Linux', darwin: 'macOS', win32: 'Windows' };
+/** `runnerOs`: as the runner says (RUNNER_OS); by default, what `name` is called there. */
+function platformFor(name, runnerOs = RUNNER_OS[name] ?? name) {
     const isWindows = name === 'win32';
     const isMac = name === 'darwin';
     const usual = { root: '', ignoresCase: isWindows || isMac };
@@ -40622,13 +40627,15 @@ function platformFor(name) {
         name,
         isWindows,
         isMac,
+        runnerOs,
         path: isWindows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix,
         usuallyIgnoresCase: usual.ignoresCase,
         caseRules: { volumeAt: () => usual, decided: () => [] }
     };
 }
 function currentPlatform() {
-    return platformFor(process.platform);
+    // The runner sets RUNNER_OS for every step; `npm start` and other hosts go by the platform.
+    return platformFor(process.platform, process.env.RUNNER_OS || undefined);
 }
 /** Read when a hard link is refused, once per run: two cheap calls, never on a path that could hang. */
 function hardlinkGuard() {
@@ -41249,7 +41256,7 @@ const DEFAULTS = Object.freeze({
  * (said where it was written: the input, or the spec's line).
  */
 function oneOf(name, allowed, value, written = value) {
-    const match = allowed.find((a) => a === value.toLowerCase());
+    const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
     if (match)
         return { value: match };
     return { problem: `'${name}' must be one of ${allowed.join(', ')}; got '${written}'` };
@@ -41904,13 +41911,23 @@ function statTarget(target, ctx) {
 // What a plan says about one link: the empty plan each link starts from (what a link that never got further reports),
 // with the kinds it asks for, and how a plan fails.
 
-/** The kinds asked for by each set of options (thousands of links share one), never changed: plans filter copies. */
-const link_plan_kindsOf = new WeakMap();
-/** The kinds a link asks for, in the order to try them: its type, then its fallbacks. */
-function requestedKinds({ options }) {
-    let kinds = link_plan_kindsOf.get(options);
-    if (!kinds)
-        link_plan_kindsOf.set(options, (kinds = [options.type, ...options.fallback.filter((k) => k !== options.type)]));
+/**
+ * The kinds asked for by each set of options (thousands of links share one), never changed: plans filter copies. One
+ * map for Windows and one for elsewhere, where the kinds differ.
+ */
+const link_plan_kindsOf = { windows: new WeakMap(), elsewhere: new WeakMap() };
+/**
+ * The kinds a link asks for, in the order to try them: its type, then its fallbacks. Junctions exist only on Windows:
+ * elsewhere a junction asked for is made, and reported, as the symbolic link it is there.
+ */
+function requestedKinds({ options }, { platform }) {
+    const known = platform.isWindows ? link_plan_kindsOf.windows : link_plan_kindsOf.elsewhere;
+    let kinds = known.get(options);
+    if (!kinds) {
+        const asked = [options.type, ...options.fallback];
+        kinds = [...new Set(platform.isWindows ? asked : asked.map((k) => (k === 'junction' ? 'symlink' : k)))];
+        known.set(options, kinds);
+    }
     return kinds;
 }
 /** A plan that has looked at nothing yet: what a link that never got that far reports. */
@@ -41918,7 +41935,7 @@ function emptyPlan(request, ctx) {
     return {
         request,
         action: 'create',
-        kinds: requestedKinds(request),
+        kinds: requestedKinds(request, ctx),
         text: '',
         linkSource: request.absTarget,
         targetExists: false,
@@ -42065,7 +42082,7 @@ function decide(plan, at, target, ctx) {
     const attempt = attemptOf(request);
     if (at) {
         plan.existing = existingKind(at);
-        for (const kind of requestedKinds(request)) {
+        for (const kind of requestedKinds(request, ctx)) {
             const recognised = recognise(kind, plan, at, target, ctx);
             if (!recognised)
                 continue;
@@ -42693,8 +42710,8 @@ function plannedResult(plan, ctx) {
         : { status: 'planned', kind: plan.action === 'unchanged' ? (plan.kinds[0] ?? '') : '' };
     return { ...toResult(plan, outcome, ctx), plan: plan.action };
 }
-/** A result of a spec that was rejected before anything was touched: the line, the paths as written, and why. */
-function rejected(line, entry, why) {
+/** A result from the spec alone, nothing attempted (it was rejected, or settled the entry): the paths as written. */
+function asWritten(line, entry, why) {
     return {
         line,
         ...(entry?.endLine ? { endLine: entry.endLine } : {}),
@@ -42709,9 +42726,17 @@ function rejected(line, entry, why) {
         syscall: '',
         filesystem: '',
         message: why.message,
-        hint: '',
+        hint: why.hint ?? '',
         warnings: []
     };
+}
+/**
+ * An entry the spec settled on this runner (spec/runner.ts): one for other runners, or one spelt for Windows. A dry
+ * run reports the failure as a plan that would fail, as it does every failure it can see.
+ */
+function verdictResult(verdict, dryRun) {
+    const result = asWritten(verdict.entry.line, verdict.entry, verdict);
+    return dryRun && verdict.status === 'failed' ? { ...result, status: 'planned', plan: 'fail' } : result;
 }
 /**
  * What a rejected spec reports: each problem failed on its line (with its entry's paths where the entry was read),
@@ -42719,12 +42744,12 @@ function rejected(line, entry, why) {
  */
 function rejectedResults(entries, problems) {
     const byLine = new Map(entries.map((e) => [e.line, e]));
-    const failed = problems.map((p) => rejected(p.line, byLine.get(p.line), { status: 'failed', code: 'SPEC', message: p.message }));
+    const failed = problems.map((p) => asWritten(p.line, byLine.get(p.line), { status: 'failed', code: 'SPEC', message: p.message }));
     const lines = new Set(problems.map((p) => p.line));
     const message = 'Not attempted: the spec has problems on other lines, and nothing is changed until it has none.';
     const skipped = entries
         .filter((e) => !lines.has(e.line))
-        .map((e) => rejected(e.line, e, { status: 'skipped', code: 'ECANCELED', message }));
+        .map((e) => asWritten(e.line, e, { status: 'skipped', code: 'ECANCELED', message }));
     return [...failed, ...skipped].sort((a, b) => a.line - b.line);
 }
 
@@ -44594,6 +44619,7 @@ class Tally {
         planned: 0,
         failed: 0,
         skipped: 0,
+        'other-os': 0,
         restored: 0,
         kept: 0
     };
@@ -44806,10 +44832,12 @@ async function finishReport(tally, where) {
     const { counts, total } = tally;
     const failed = tally.failed.count;
     const removed = counts.removed > 0 ? `${counts.removed} removed, ` : '';
+    const elsewhere = counts['other-os'] > 0 ? `, ${counts['other-os']} for other runners (os)` : '';
     const countLine = `${count(total, 'link')}: ` +
         (settings.dryRun
             ? `${counts.planned} planned (dry run), ${failed} would fail`
-            : `${counts.created} created, ${counts.replaced} replaced, ${removed}${counts.unchanged} unchanged, ${failed} failed`);
+            : `${counts.created} created, ${counts.replaced} replaced, ${removed}${counts.unchanged} unchanged, ${failed} failed`) +
+        elsewhere;
     await writeOutputs(tally, where, { countLine });
     info(countLine);
     if (total === 0)
@@ -45056,12 +45084,70 @@ function markDependents(requests, linkPaths, platform) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/spec/runner.ts
+/** The code of a link whose PATH or TARGET is spelt for Windows on a POSIX runner. */
+const WINDOWS_PATH = 'WINDOWS_PATH';
+/** The entry names runners, and this one is not among them. */
+function otherRunners(entry, platform) {
+    const here = platform.runnerOs.toLowerCase();
+    if (entry.os === undefined || entry.os.some((os) => os.toLowerCase() === here))
+        return undefined;
+    return entry.os.join(', ');
+}
+/** What a Windows spelling of `text` would be taken for here, and what to write instead; undefined for none. */
+function windowsSpelling(what, text, line, platform) {
+    const here = `on this ${platform.runnerOs} runner`;
+    const named = `${what} '${text}' (line ${line})`;
+    // `D:x` is relative to D:'s current directory on Windows, and `D:` alone is that directory: a drive all the same.
+    if (/^[A-Za-z]:/.test(text))
+        return {
+            message: `${named} starts with a drive letter, which only Windows has: ${here} it would be a relative name in working-directory.`,
+            hint: `Write a path with '/', which works on every runner; for a Windows drive, give the entry \`os: Windows\` in a ` +
+                `YAML spec and the other runners an entry of their own. A name that really begins with '${text.slice(0, 2)}' ` +
+                'takes `literal: true` on its YAML entry.'
+        };
+    if (!text.includes('\\'))
+        return undefined;
+    return {
+        message: `${named} is spelt for Windows: ${here} '\\' is a character of a name, not a separator, so it would name one entry '${text}'.`,
+        hint: `Write '/' ('${text.replace(/\\/g, '/')}'), which works on every runner, Windows included. A name that really ` +
+            "holds '\\' takes `literal: true` on its YAML entry."
+    };
+}
+/**
+ * The entry settled here, or undefined for a link to make: an entry for other runners is not attempted (and nothing
+ * else about it is checked: its paths are that OS's); one spelt for Windows on a POSIX runner fails alone.
+ */
+function verdictOn(entry, platform) {
+    const others = otherRunners(entry, platform);
+    if (others !== undefined) {
+        const message = `For ${others} runners only (\`os\`); this runner is ${platform.runnerOs}: not attempted.`;
+        return { entry, status: 'other-os', code: '', message, hint: '' };
+    }
+    if (platform.isWindows || entry.literal)
+        return undefined;
+    const spelling = windowsSpelling('PATH', entry.path, entry.line, platform) ??
+        windowsSpelling('TARGET', entry.target, entry.line, platform);
+    return spelling && { entry, status: 'failed', code: WINDOWS_PATH, ...spelling };
+}
+/** Off Windows a junction is made as a symbolic link: said once per run where the spec asks for junctions. */
+function junctionNotice(requests, platform) {
+    if (platform.isWindows)
+        return undefined;
+    if (!requests.some(({ options }) => options.type === 'junction' && options.state !== 'absent'))
+        return undefined;
+    return (`Junctions exist only on Windows: \`type: junction\` makes a symbolic link on this ${platform.runnerOs} runner, ` +
+        'and its result says `kind: symlink` (its `type` stays `junction`).');
+}
+
 ;// CONCATENATED MODULE: ./src/spec/resolve.ts
+
 
 
 /**
  * Resolves PATH and TARGET against the working directory, entry by entry, and checks what can be checked without
- * the disk: `..` escapes, duplicates, links to themselves.
+ * the disk: `..` escapes, duplicates, links to themselves. An entry this runner does not make (verdictOn) is set
+ * aside first: it is not checked against the others, so two entries for two OSes may share a PATH.
  */
 class Resolver {
     workingDirectory;
@@ -45069,6 +45155,7 @@ class Resolver {
     platform;
     problems = [];
     requests = [];
+    verdicts = [];
     /** Each PATH's key, and the request where it came first. */
     firstOf = new Map();
     workingKey;
@@ -45111,6 +45198,9 @@ class Resolver {
         return { target: text, absTarget, key: resolvedKey(this.platform, absTarget) };
     }
     add(entry) {
+        const verdict = verdictOn(entry, this.platform);
+        if (verdict)
+            return void this.verdicts.push({ index: this.requests.length + this.verdicts.length, ...verdict });
         const { path } = this.platform;
         const absPath = resolveFrom(this.platform, this.workingDirectory, entry.path);
         const target = entry.text === undefined ? this.targetOf(entry.target) : this.textTarget(entry.text, absPath);
@@ -45140,7 +45230,7 @@ class Resolver {
     }
     done() {
         markDependents(this.requests, this.firstOf, this.platform);
-        return { requests: this.requests, problems: this.problems };
+        return { requests: this.requests, verdicts: this.verdicts, problems: this.problems };
     }
 }
 function resolveEntries(entries, workingDirectory, confine, platform) {
@@ -45157,7 +45247,38 @@ var dist = __nccwpck_require__(8815);
 
 
 
-const FIELDS = ['path', 'target', 'text', 'type', 'fallback', 'relative', 'overwrite', 'target-type', 'state'];
+const FIELDS = [
+    'path',
+    'target',
+    'text',
+    'type',
+    'fallback',
+    'relative',
+    'overwrite',
+    'target-type',
+    'state',
+    'os',
+    'literal'
+];
+/** `os`: one runner OS or a list of them, as `runner.os` names them, in any case; undefined where not given. */
+function osField(fields, problems) {
+    const field = fields.get('os');
+    if (field === undefined)
+        return undefined;
+    const items = Array.isArray(field.value) ? field.value : [field.value];
+    if (items.length === 0)
+        problems.push({ line: field.line, message: `'os' names no runner; use ${RUNNER_OSES.join(', ')}` });
+    const named = new Set();
+    for (const item of items) {
+        const chosen = oneOf('os', RUNNER_OSES, typeof item === 'string' ? item.trim() : JSON.stringify(item));
+        if ('value' in chosen)
+            named.add(chosen.value);
+        // `ubuntu-latest` is what a matrix says: the runner's OS is what `os` matches.
+        else
+            problems.push({ line: field.line, message: `${chosen.problem} (the runner's OS as runner.os names it)` });
+    }
+    return [...named];
+}
 /**
  * `text`: the exact link text, not trimmed (a captured `a/../b` or ` x` comes back byte for byte). It says where the
  * link leads, so `target` and `relative` beside it would say it twice, and a hard link has no text.
@@ -45232,13 +45353,20 @@ function entryFromFields(fields, line, defaults, problems) {
     }
     const path = pathField('path');
     const textField = fields.get('text');
-    if (textField) {
-        const text = exactText(textField, fields, options.type, problems);
-        return text !== undefined && problems.length === before ? { line, path, target: text, text, options } : undefined;
-    }
-    // An entry that removes needs only PATH: with TARGET, only a link leading there goes.
-    const target = options.state === 'absent' && !fields.has('target') ? '' : pathField('target');
-    return problems.length === before ? { line, path, target, options } : undefined;
+    const text = textField && exactText(textField, fields, options.type, problems);
+    // An entry that removes needs only PATH: with TARGET, only a link leading there goes. An exact text is its TARGET.
+    const target = textField
+        ? (text ?? '')
+        : options.state === 'absent' && !fields.has('target')
+            ? ''
+            : pathField('target');
+    const os = osField(fields, problems);
+    const literal = choiceField('literal', ['true', 'false'], 'false') === 'true';
+    if (problems.length > before)
+        return undefined;
+    // Most entries have none of these: they keep the shape of a line's entry.
+    const extra = { ...(text !== undefined ? { text } : {}), ...(os ? { os } : {}), ...(literal ? { literal } : {}) };
+    return { line, path, target, options, ...extra };
 }
 
 ;// CONCATENATED MODULE: ./src/spec/yaml.ts
@@ -45299,6 +45427,7 @@ function parseYaml(text, defaults, take) {
 
 
 
+
 /**
  * A spec is YAML/JSON when its first entry opens a list: `- `, `[{` or `[` alone (JSON, even on one line whose
  * strings hold ` -> `), or `[` on a line without ` -> ` (so that `[slug].tsx -> x` stays a line). Otherwise it is
@@ -45322,14 +45451,15 @@ function parseSpec(text, defaults) {
 }
 /**
  * The links of a spec, read and resolved in one pass (a spec of 100,000 lines never holds its entries and its
- * requests at once); or the spec's problems, with the entries that were read, and then nothing is to be touched.
+ * requests at once), with the entries this runner settles without making them (verdicts); or the spec's problems,
+ * with the entries that were read, and then nothing is to be touched.
  */
 function readSpec(text, { defaults, workingDirectory, confine }, platform) {
     const resolver = new Resolver(workingDirectory, confine, platform);
     const parseProblems = parseInto(text, defaults, (entry) => resolver.add(entry));
-    const { requests, problems } = resolver.done();
+    const { requests, verdicts, problems } = resolver.done();
     if (parseProblems.length === 0 && problems.length === 0)
-        return { requests };
+        return { requests, verdicts };
     return { problems: [...parseProblems, ...problems], entries: parseSpec(text, defaults).entries };
 }
 
@@ -45481,6 +45611,7 @@ function loadUndo() {
 
 
 
+
 /** Plan and make every link, each result emitted as it is made. */
 async function linkEach(requests, settings, where, emit) {
     const executors = executorsFor(requests, settings, where);
@@ -45493,6 +45624,21 @@ async function linkEach(requests, settings, where, emit) {
             executor.release();
     }
 }
+/**
+ * The executors number only the links they are given; the entries the spec settled (verdicts, in spec order) keep
+ * their places among them: each link's result goes to its own place in the spec.
+ */
+function amongVerdicts(emit, verdicts, links) {
+    if (verdicts.length === 0)
+        return emit;
+    const places = new Uint32Array(links);
+    for (let link = 0, place = 0, v = 0; link < links; link++, place++) {
+        for (; v < verdicts.length && verdicts[v].index === place; v++)
+            place++;
+        places[link] = place;
+    }
+    return (index, result, undo) => emit(places[index], result, undo);
+}
 /** Read the spec, make its links and report them; false when the spec was rejected (nothing was touched). */
 async function makeLinks(spec, where, workplace) {
     const { settings, platform } = where;
@@ -45501,14 +45647,21 @@ async function makeLinks(spec, where, workplace) {
         await reportProblems(read.problems, where, read.entries);
         return false;
     }
+    const { requests, verdicts } = read;
+    const notice = junctionNotice(requests, platform);
+    if (notice)
+        core_notice(notice);
     // Each result is reported as it is made, in spec order, and then let go of.
-    const tally = new Tally(where, { log: true, expected: read.requests.length });
+    const tally = new Tally(where, { log: true, expected: requests.length + verdicts.length });
     const undo = settings.cleanup && !settings.dryRun ? new UndoList(workplace.mayHang) : undefined;
-    await linkEach(read.requests, settings, workplace, inSpecOrder((result, entry) => {
+    const emit = inSpecOrder((result, entry) => {
         if (entry)
             undo?.add(entry);
         tally.add(result);
-    }));
+    });
+    for (const verdict of verdicts)
+        emit(verdict.index, verdictResult(verdict, settings.dryRun));
+    await linkEach(requests, settings, workplace, amongVerdicts(emit, verdicts, requests.length));
     undo?.save(settings, platform.name);
     await finishReport(tally, where);
     return true;

@@ -328,7 +328,7 @@ const DEFAULTS = Object.freeze({
  * (said where it was written: the input, or the spec's line).
  */
 function oneOf(name, allowed, value, written = value) {
-    const match = allowed.find((a) => a === value.toLowerCase());
+    const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
     if (match)
         return { value: match };
     return { problem: `'${name}' must be one of ${allowed.join(', ')}; got '${written}'` };
@@ -342,7 +342,10 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 // The one place that knows which OS we run on. Stages receive a Platform object, so tests can pick another.
 
 
-function platformFor(name) {
+/** `runner.os` of each `process.platform` a runner can have. */
+const RUNNER_OS = { linux: 'Linux', darwin: 'macOS', win32: 'Windows' };
+/** `runnerOs`: as the runner says (RUNNER_OS); by default, what `name` is called there. */
+function platformFor(name, runnerOs = RUNNER_OS[name] ?? name) {
     const isWindows = name === 'win32';
     const isMac = name === 'darwin';
     const usual = { root: '', ignoresCase: isWindows || isMac };
@@ -350,13 +353,15 @@ function platformFor(name) {
         name,
         isWindows,
         isMac,
+        runnerOs,
         path: isWindows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix,
         usuallyIgnoresCase: usual.ignoresCase,
         caseRules: { volumeAt: () => usual, decided: () => [] }
     };
 }
 function currentPlatform() {
-    return platformFor(process.platform);
+    // The runner sets RUNNER_OS for every step; `npm start` and other hosts go by the platform.
+    return platformFor(process.platform, process.env.RUNNER_OS || undefined);
 }
 /** Read when a hard link is refused, once per run: two cheap calls, never on a path that could hang. */
 function hardlinkGuard() {
@@ -1186,6 +1191,8 @@ const DANGLING_MODES = (/* unused pure expression or super */ null && (['warn', 
 /** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
 const STATES = (/* unused pure expression or super */ null && (['present', 'absent']));
 const TARGET_TYPES = (/* unused pure expression or super */ null && (['file', 'dir']));
+/** The runners a YAML entry's `os` may name, spelt as `runner.os` spells them (matched in any case). */
+const RUNNER_OSES = (/* unused pure expression or super */ null && (['Linux', 'macOS', 'Windows']));
 /** The fallback so far, moved on from `kind` to `next` for `why`: the first kind asked stays the one reported. */
 function fallBack(before, kind, next, why) {
     return { asked: before?.asked ?? kind, instead: next, why: before ? `${before.why} ${why}` : why };
@@ -1210,13 +1217,23 @@ function syscallOf(kind) {
 // What a plan says about one link: the empty plan each link starts from (what a link that never got further reports),
 // with the kinds it asks for, and how a plan fails.
 
-/** The kinds asked for by each set of options (thousands of links share one), never changed: plans filter copies. */
-const link_plan_kindsOf = new WeakMap();
-/** The kinds a link asks for, in the order to try them: its type, then its fallbacks. */
-function requestedKinds({ options }) {
-    let kinds = link_plan_kindsOf.get(options);
-    if (!kinds)
-        link_plan_kindsOf.set(options, (kinds = [options.type, ...options.fallback.filter((k) => k !== options.type)]));
+/**
+ * The kinds asked for by each set of options (thousands of links share one), never changed: plans filter copies. One
+ * map for Windows and one for elsewhere, where the kinds differ.
+ */
+const link_plan_kindsOf = { windows: new WeakMap(), elsewhere: new WeakMap() };
+/**
+ * The kinds a link asks for, in the order to try them: its type, then its fallbacks. Junctions exist only on Windows:
+ * elsewhere a junction asked for is made, and reported, as the symbolic link it is there.
+ */
+function requestedKinds({ options }, { platform }) {
+    const known = platform.isWindows ? link_plan_kindsOf.windows : link_plan_kindsOf.elsewhere;
+    let kinds = known.get(options);
+    if (!kinds) {
+        const asked = [options.type, ...options.fallback];
+        kinds = [...new Set(platform.isWindows ? asked : asked.map((k) => (k === 'junction' ? 'symlink' : k)))];
+        known.set(options, kinds);
+    }
     return kinds;
 }
 /** A plan that has looked at nothing yet: what a link that never got that far reports. */
@@ -1224,7 +1241,7 @@ function emptyPlan(request, ctx) {
     return {
         request,
         action: 'create',
-        kinds: requestedKinds(request),
+        kinds: requestedKinds(request, ctx),
         text: '',
         linkSource: request.absTarget,
         targetExists: false,
@@ -1371,7 +1388,7 @@ function decide(plan, at, target, ctx) {
     const attempt = attemptOf(request);
     if (at) {
         plan.existing = existingKind(at);
-        for (const kind of requestedKinds(request)) {
+        for (const kind of requestedKinds(request, ctx)) {
             const recognised = recognise(kind, plan, at, target, ctx);
             if (!recognised)
                 continue;
@@ -2027,8 +2044,8 @@ function plannedResult(plan, ctx) {
         : { status: 'planned', kind: plan.action === 'unchanged' ? (plan.kinds[0] ?? '') : '' };
     return { ...toResult(plan, outcome, ctx), plan: plan.action };
 }
-/** A result of a spec that was rejected before anything was touched: the line, the paths as written, and why. */
-function rejected(line, entry, why) {
+/** A result from the spec alone, nothing attempted (it was rejected, or settled the entry): the paths as written. */
+function asWritten(line, entry, why) {
     return {
         line,
         ...(entry?.endLine ? { endLine: entry.endLine } : {}),
@@ -2043,9 +2060,17 @@ function rejected(line, entry, why) {
         syscall: '',
         filesystem: '',
         message: why.message,
-        hint: '',
+        hint: why.hint ?? '',
         warnings: []
     };
+}
+/**
+ * An entry the spec settled on this runner (spec/runner.ts): one for other runners, or one spelt for Windows. A dry
+ * run reports the failure as a plan that would fail, as it does every failure it can see.
+ */
+function verdictResult(verdict, dryRun) {
+    const result = asWritten(verdict.entry.line, verdict.entry, verdict);
+    return dryRun && verdict.status === 'failed' ? { ...result, status: 'planned', plan: 'fail' } : result;
 }
 /**
  * What a rejected spec reports: each problem failed on its line (with its entry's paths where the entry was read),
@@ -2053,12 +2078,12 @@ function rejected(line, entry, why) {
  */
 function rejectedResults(entries, problems) {
     const byLine = new Map(entries.map((e) => [e.line, e]));
-    const failed = problems.map((p) => rejected(p.line, byLine.get(p.line), { status: 'failed', code: 'SPEC', message: p.message }));
+    const failed = problems.map((p) => asWritten(p.line, byLine.get(p.line), { status: 'failed', code: 'SPEC', message: p.message }));
     const lines = new Set(problems.map((p) => p.line));
     const message = 'Not attempted: the spec has problems on other lines, and nothing is changed until it has none.';
     const skipped = entries
         .filter((e) => !lines.has(e.line))
-        .map((e) => rejected(e.line, e, { status: 'skipped', code: 'ECANCELED', message }));
+        .map((e) => asWritten(e.line, e, { status: 'skipped', code: 'ECANCELED', message }));
     return [...failed, ...skipped].sort((a, b) => a.line - b.line);
 }
 
