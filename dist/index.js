@@ -40436,139 +40436,6 @@ function visit(full, rel, dir, rootDev, walked) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./src/capture/write.ts
-// Capture, step five: the capture file's text. A YAML list the spec parser reads (so a captured file is a spec),
-// sorted by path so that capturing an unchanged tree again writes the same bytes; marks and notes as comments.
-
-const MARK_WORDS = {
-    'absolute-inside': 'absolute text into the captured root: written back absolute, under the root it is restored to',
-    'absolute-outside': 'absolute text outside the captured root: kept as written',
-    'leaves-root': 'leads outside the captured root: kept as written',
-    dangling: 'dangling when captured: its target did not exist',
-    loop: 'dangling when captured: a loop of links (ELOOP)',
-    'outside-workspace': 'leads outside the workspace: not followed, so the kind of its target is unknown',
-    unreadable: 'its target could not be read when captured, so its kind is unknown',
-    other: 'leads to something neither a file nor a directory'
-};
-/** Plain where YAML reads it back as written under any schema; else double-quoted. */
-const PLAIN = /^[A-Za-z0-9_./~+][A-Za-z0-9_./~+=,@%-]*$/;
-/**
- * A string in double quotes that YAML reads back as the same string: JSON's (a YAML double-quoted scalar), with what
- * YAML may not hold raw (C1 controls, DEL, line and paragraph separators, byte-order marks) escaped too.
- */
-function quoted(value) {
-    return JSON.stringify(value).replace(/[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-/** A string as a YAML scalar that reads back as the same string: plain where that is safe. */
-function scalar(value) {
-    return PLAIN.test(value) ? value : quoted(value);
-}
-function entryLines(entry) {
-    const lines = entry.marks.map((mark) => `# ${MARK_WORDS[mark]}`);
-    lines.push(`- path: ${scalar(entry.path)}`, `  type: ${entry.type}`);
-    if ('text' in entry)
-        lines.push(`  text: ${scalar(entry.text)}`);
-    else
-        lines.push(`  target: ${scalar(entry.target)}`);
-    if (entry.type === 'symlink' && 'target' in entry)
-        lines.push('  relative: false');
-    if (entry.type === 'symlink' && entry.targetType)
-        lines.push(`  target-type: ${entry.targetType}`);
-    return lines;
-}
-/** Notes as comments, one line each whatever the name holds. */
-function noteLines(heading, notes) {
-    if (notes.length === 0)
-        return [];
-    const sorted = [...notes].sort((a, b) => byName(a.rel, b.rel));
-    return [`# ${heading}:`, ...sorted.map((n) => `#   ${quoted(n.rel)} ${n.why}`)];
-}
-/** The capture file: a header, the entries sorted by path, then what was noted, refused or not walked. */
-function captureText({ root, file, entries, noted, refused, skipped }) {
-    const sorted = [...entries].sort((a, b) => byName(a.path, b.path));
-    const lines = [
-        `# ln-action capture of ${quoted(root)}: a links spec, paths relative to that directory.`,
-        `# Restore with working-directory: <where the tree is now>, links: '@${file}' (file relative to it).`,
-        ...(sorted.length === 0 ? ['[]'] : sorted.flatMap(entryLines)),
-        ...noteLines('noted, not recorded as links', noted),
-        ...noteLines('refused', refused),
-        ...noteLines('not walked', skipped)
-    ];
-    return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/capture/index.ts
-// Capture (issue 29): the links under a directory written as a spec file inside it, so they travel with the tree
-// through an artifact or a cache and a later step can make them again (`links: @file`). One root's story: checked
-// (inside the workspace), walked without following links (walk.ts), each link's target looked at without leaving the
-// workspace (leads.ts), hard links grouped (groups.ts), entries made (entries.ts) and written (write.ts).
-
-
-
-
-
-
-
-
-
-/** The capture file's name in each captured root unless the `capture-file` input names another. */
-const CAPTURE_FILE = '.ln-action-links.yml';
-/** The root's real path, or why it cannot be captured. */
-function checkRoot(given, request) {
-    const stats = external_node_fs_namespaceObject.lstatSync(given, { throwIfNoEntry: false });
-    if (!stats)
-        return { problem: `'${request.root}' does not exist (${given})` };
-    const real = external_node_fs_namespaceObject.realpathSync(given);
-    const workspace = external_node_fs_namespaceObject.realpathSync(request.workingDirectory);
-    if (!within(workspace, real))
-        return { problem: `'${request.root}' leads outside working-directory '${request.workingDirectory}' (to ${real})` };
-    if (!external_node_fs_namespaceObject.statSync(real).isDirectory())
-        return { problem: `'${request.root}' is not a directory` };
-    return { real };
-}
-/** The capture file's text for the root at `real`. */
-function capturedText(request, given, real) {
-    const workspace = external_node_fs_namespaceObject.realpathSync(request.workingDirectory);
-    const walked = walk(real, new Set([request.file]));
-    const refused = [...walked.refused];
-    const noted = [];
-    const roots = { given, real };
-    const links = walked.links.map((link) => symlinkEntry(link, leadsTo(link.dir, link.text, workspace), roots));
-    const entries = spellable([...links, ...hardLinkEntries(groupHardLinks(walked.files, fits), noted)], refused);
-    const counts = countsOf(entries, noted, refused, walked.skipped);
-    const text = captureText({ root: request.root, file: request.file, entries, noted, refused, skipped: walked.skipped });
-    return { text, counts };
-}
-/** Written under a temporary name and renamed over: a link planted at the file's name is replaced, never followed. */
-function capture_writeFile(file, text) {
-    const temp = external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(file), `.ln-action-capture-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
-    external_node_fs_namespaceObject.writeFileSync(temp, text, { flag: 'wx' });
-    try {
-        external_node_fs_namespaceObject.renameSync(temp, file);
-    }
-    catch (error) {
-        external_node_fs_namespaceObject.rmSync(temp, { force: true });
-        throw error;
-    }
-}
-/** One root captured; a root that cannot be (outside the workspace, unreadable) is refused with the reason. */
-function captureRoot(request) {
-    const given = external_node_path_namespaceObject.resolve(request.workingDirectory, request.root);
-    const file = external_node_path_namespaceObject.join(given, request.file);
-    try {
-        const root = checkRoot(given, request);
-        if ('problem' in root)
-            return { root: request.root, file, problem: root.problem };
-        const { text, counts } = capturedText(request, given, root.real);
-        if (!request.dryRun)
-            capture_writeFile(external_node_path_namespaceObject.join(root.real, request.file), text);
-        return { root: request.root, file, counts, written: !request.dryRun };
-    }
-    catch (error) {
-        return { root: request.root, file, problem: `'${request.root}' could not be captured: ${errorMessage(error)}` };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/model.ts
 // The data that flows through the pipeline: spec entries in, one result per entry out.
 /** `->` with white space (or the line's end) on each side, in a spec line: paths may contain `-` and `>`. */
@@ -40610,6 +40477,60 @@ const SYSCALL = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', cop
 /** The call that makes a kind of link, as a failure names it. */
 function syscallOf(kind) {
     return SYSCALL[kind];
+}
+
+;// CONCATENATED MODULE: ./src/spec/entry.ts
+function checkPathText(value, what, line, problems) {
+    if (value === '')
+        problems.push({ line, message: `${what} is empty` });
+    else if (value.includes('\0'))
+        problems.push({ line, message: `${what} contains a NUL byte` });
+}
+
+;// CONCATENATED MODULE: ./src/spec/lines.ts
+// A spec of `PATH -> TARGET` lines: one entry per line, blank lines and `#` comments skipped.
+
+
+/** SEPARATOR, every occurrence: a line is split on it. */
+const SEPARATORS = new RegExp(SEPARATOR, 'g');
+/** The text's lines one at a time with their numbers (a spec of 100,000 lines is never split into an array). */
+function eachLine(text, visit) {
+    for (let start = 0, line = 1;; line++) {
+        const end = text.indexOf('\n', start);
+        // A CR before the LF stays on the line: every line is trimmed.
+        if (end < 0)
+            return visit(text.slice(start), line);
+        visit(text.slice(start, end), line);
+        start = end + 1;
+    }
+}
+function parseLines(text, defaults, take) {
+    const problems = [];
+    eachLine(text, (raw, line) => {
+        const trimmed = raw.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        const parts = trimmed.split(SEPARATORS);
+        // Under `state: absent` a line may be PATH alone: any link there goes.
+        if (parts.length === 1 && defaults.state === 'absent')
+            parts.push('');
+        if (parts.length !== 2) {
+            const message = parts.length === 1
+                ? `expected 'PATH -> TARGET' (with a space on each side of '->'); got '${trimmed}'`
+                : `has ${parts.length - 1} ' -> ' separators; a line holds one link 'PATH -> TARGET'`;
+            problems.push({ line, message });
+            return;
+        }
+        const [path, target] = parts.map((p) => p.trim());
+        const before = problems.length;
+        checkPathText(path, 'PATH', line, problems);
+        if (target !== '' || defaults.state !== 'absent')
+            checkPathText(target, 'TARGET', line, problems);
+        // Every line shares the one defaults object: nothing changes an entry's options once parsed.
+        if (problems.length === before)
+            take({ line, path, target, options: defaults });
+    });
+    return problems;
 }
 
 ;// CONCATENATED MODULE: ./src/platform.ts
@@ -40770,6 +40691,602 @@ function sameLinkTarget(platform, linkPath, existingText, wantedText) {
         return false;
     const dir = path.dirname(linkPath);
     return pathKey(platform, path.resolve(dir, existing)) === pathKey(platform, path.resolve(dir, wanted));
+}
+
+;// CONCATENATED MODULE: ./src/spec/dependents.ts
+
+/** A link whose PATH or TARGET lies below another entry's PATH sees that link, so it must wait for it. */
+function markDependents(requests, linkPaths, platform) {
+    const { path } = platform;
+    // Thousands of links share a few directories: answer each directory once.
+    const known = new Map();
+    const underALink = (start) => {
+        let answer = known.get(start);
+        if (answer === undefined) {
+            const parent = path.dirname(start);
+            answer = linkPaths.has(resolvedKey(platform, start)) || (parent !== start && underALink(parent));
+            known.set(start, answer);
+        }
+        return answer;
+    };
+    for (const request of requests) {
+        // A TARGET that is another entry's PATH counts too: it exists only once that link is made.
+        request.dependsOnEarlier =
+            underALink(path.dirname(request.absPath)) || (request.absTarget !== '' && underALink(request.absTarget));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/spec/runner.ts
+/** The code of a link whose PATH or TARGET is spelt for Windows on a POSIX runner. */
+const WINDOWS_PATH = 'WINDOWS_PATH';
+/** The entry names runners, and this one is not among them. */
+function otherRunners(entry, platform) {
+    const here = platform.runnerOs.toLowerCase();
+    if (entry.os === undefined || entry.os.some((os) => os.toLowerCase() === here))
+        return undefined;
+    return entry.os.join(', ');
+}
+/** `D:x` is relative to D:'s current directory on Windows, and `D:` alone is that directory: a drive all the same. */
+const DRIVE = /^[A-Za-z]:/;
+/** A name Windows would read as a drive or with separators; on a POSIX runner only `literal: true` takes it so. */
+function spelledForWindows(text) {
+    return DRIVE.test(text) || text.includes('\\');
+}
+/** What a Windows spelling of `text` would be taken for here, and what to write instead; undefined for none. */
+function windowsSpelling(what, text, line, platform) {
+    const here = `on this ${platform.runnerOs} runner`;
+    const named = `${what} '${text}' (line ${line})`;
+    if (DRIVE.test(text))
+        return {
+            message: `${named} starts with a drive letter, which only Windows has: ${here} it would be a relative name in working-directory.`,
+            hint: `Write a path with '/', which works on every runner; for a Windows drive, give the entry \`os: Windows\` in a ` +
+                `YAML spec and the other runners an entry of their own. A name that really begins with '${text.slice(0, 2)}' ` +
+                'takes `literal: true` on its YAML entry.'
+        };
+    if (!text.includes('\\'))
+        return undefined;
+    return {
+        message: `${named} is spelt for Windows: ${here} '\\' is a character of a name, not a separator, so it would name one entry '${text}'.`,
+        hint: `Write '/' ('${text.replace(/\\/g, '/')}'), which works on every runner, Windows included. A name that really ` +
+            "holds '\\' takes `literal: true` on its YAML entry."
+    };
+}
+/**
+ * The entry settled here, or undefined for a link to make: an entry for other runners is not attempted (and nothing
+ * else about it is checked: its paths are that OS's); one spelt for Windows on a POSIX runner fails alone.
+ */
+function verdictOn(entry, platform) {
+    const others = otherRunners(entry, platform);
+    if (others !== undefined) {
+        const message = `For ${others} runners only (\`os\`); this runner is ${platform.runnerOs}: not attempted.`;
+        return { entry, status: 'other-os', code: '', message, hint: '' };
+    }
+    if (platform.isWindows || entry.literal)
+        return undefined;
+    const spelling = windowsSpelling('PATH', entry.path, entry.line, platform) ??
+        windowsSpelling('TARGET', entry.target, entry.line, platform);
+    return spelling && { entry, status: 'failed', code: WINDOWS_PATH, ...spelling };
+}
+/** Off Windows a junction is made as a symbolic link: said once per run where the spec asks for junctions. */
+function junctionNotice(requests, platform) {
+    if (platform.isWindows)
+        return undefined;
+    if (!requests.some(({ options }) => options.type === 'junction' && options.state !== 'absent'))
+        return undefined;
+    return (`Junctions exist only on Windows: \`type: junction\` makes a symbolic link on this ${platform.runnerOs} runner, ` +
+        'and its result says `kind: symlink` (its `type` stays `junction`).');
+}
+
+;// CONCATENATED MODULE: ./src/spec/resolve.ts
+
+
+
+/**
+ * Resolves PATH and TARGET against the working directory, entry by entry, and checks what can be checked without
+ * the disk: `..` escapes, duplicates, links to themselves. An entry this runner does not make (verdictOn) is set
+ * aside first: it is not checked against the others, so two entries for two OSes may share a PATH.
+ */
+class Resolver {
+    workingDirectory;
+    confine;
+    platform;
+    problems = [];
+    requests = [];
+    verdicts = [];
+    /** Each PATH's key, and the request where it came first. */
+    firstOf = new Map();
+    workingKey;
+    // Thousands of links share a few targets: one pair of strings for each, not two per link (a run of 100,000 links
+    // holds every request).
+    targets = new Map([['', { target: '', absTarget: '', key: '' }]]);
+    constructor(workingDirectory, confine, platform) {
+        this.workingDirectory = workingDirectory;
+        this.confine = confine;
+        this.platform = platform;
+        this.workingKey = pathKey(platform, workingDirectory);
+    }
+    targetOf(target) {
+        let found = this.targets.get(target);
+        if (found === undefined) {
+            const absTarget = resolveFrom(this.platform, this.workingDirectory, target);
+            found = { target, absTarget, key: resolvedKey(this.platform, absTarget) };
+            this.targets.set(target, found);
+        }
+        return found;
+    }
+    /** The entry's problem, if it has one; `earlier`: the request where its PATH came first. */
+    check(entry, absPath, key, target, relative, earlier) {
+        if (this.confine && relative && !keyWithin(this.platform, this.workingKey, key))
+            return `PATH '${entry.path}' leads outside working-directory '${this.workingDirectory}' (confine: true)`;
+        if (earlier)
+            return `PATH '${entry.path}' is already the PATH on line ${earlier.line}${this.caseOnly(absPath, earlier)}`;
+        return key === target.key ? `PATH '${entry.path}' points at itself` : undefined;
+    }
+    /** Why two spellings are one PATH where they differ only in case: the volume there ignores it. */
+    caseOnly(absPath, earlier) {
+        if (absPath === earlier.absPath || absPath.toLowerCase() !== earlier.absPath.toLowerCase())
+            return '';
+        const root = this.platform.caseRules.volumeAt(absPath).root || this.platform.path.parse(absPath).root;
+        return ` ('${earlier.path}' there: the filesystem at ${root} ignores case)`;
+    }
+    /** An exact text leads from PATH's directory (as written: `..` after a symlinked directory is not followed). */
+    textTarget(text, absPath) {
+        const absTarget = resolveFrom(this.platform, this.platform.path.dirname(absPath), text);
+        return { target: text, absTarget, key: resolvedKey(this.platform, absTarget) };
+    }
+    add(entry) {
+        const verdict = verdictOn(entry, this.platform);
+        if (verdict)
+            return void this.verdicts.push({ index: this.requests.length + this.verdicts.length, ...verdict });
+        const { path } = this.platform;
+        const absPath = resolveFrom(this.platform, this.workingDirectory, entry.path);
+        const target = entry.text === undefined ? this.targetOf(entry.target) : this.textTarget(entry.text, absPath);
+        const pathWasRelative = !path.isAbsolute(entry.path);
+        const key = resolvedKey(this.platform, absPath);
+        const first = this.firstOf.get(key);
+        const earlier = first === undefined ? undefined : this.requests[first];
+        const problem = this.check(entry, absPath, key, target, pathWasRelative, earlier);
+        if (problem)
+            this.problems.push({ line: entry.line, message: problem });
+        if (first === undefined)
+            this.firstOf.set(key, this.requests.length);
+        // Every field named, in one order: one compact shape for all requests (a spread would not be).
+        this.requests.push({
+            line: entry.line,
+            endLine: entry.endLine,
+            path: entry.path,
+            target: target.target,
+            text: entry.text,
+            options: entry.options,
+            absPath,
+            absTarget: target.absTarget,
+            pathWasRelative,
+            targetWasRelative: !path.isAbsolute(target.target),
+            dependsOnEarlier: false
+        });
+    }
+    done() {
+        markDependents(this.requests, this.firstOf, this.platform);
+        return { requests: this.requests, verdicts: this.verdicts, problems: this.problems };
+    }
+}
+function resolveEntries(entries, workingDirectory, confine, platform) {
+    const resolver = new Resolver(workingDirectory, confine, platform);
+    for (const entry of entries)
+        resolver.add(entry);
+    return resolver.done();
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/inputs.ts
+/** Each input's name in action.yml (the runner passes it as `INPUT_<NAME>`), by the setting it gives. */
+const INPUT = {
+    links: 'links',
+    type: 'type',
+    fallback: 'fallback',
+    relative: 'relative',
+    overwrite: 'overwrite',
+    backupSuffix: 'backup-suffix',
+    createParents: 'create-parents',
+    workingDirectory: 'working-directory',
+    confine: 'confine',
+    dangling: 'dangling',
+    dryRun: 'dry-run',
+    failOnError: 'fail-on-error',
+    timeout: 'timeout',
+    summary: 'summary',
+    state: 'state',
+    cleanup: 'cleanup',
+    capture: 'capture',
+    captureFile: 'capture-file'
+};
+const DEFAULTS = Object.freeze({
+    type: 'symlink',
+    fallback: Object.freeze([]),
+    relative: 'auto',
+    overwrite: 'never',
+    backupSuffix: '',
+    createParents: true,
+    workingDirectory: '',
+    confine: true,
+    dangling: 'warn',
+    dryRun: false,
+    failOnError: true,
+    timeout: 30,
+    summary: true,
+    state: 'present',
+    cleanup: false,
+    capture: '',
+    captureFile: '.ln-action-links.yml'
+});
+/**
+ * The one of `allowed` that `value` names, in any case; or what `name` accepts, with the value as `written`
+ * (said where it was written: the input, or the spec's line).
+ */
+function oneOf(name, allowed, value, written = value) {
+    const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+    if (match)
+        return { value: match };
+    return { problem: `'${name}' must be one of ${allowed.join(', ')}; got '${written}'` };
+}
+
+;// CONCATENATED MODULE: ./src/spec/fields.ts
+// One object of a YAML/JSON spec, its fields read and checked, becomes an entry; each problem on its field's line.
+
+
+
+const FIELDS = [
+    'path',
+    'target',
+    'text',
+    'type',
+    'fallback',
+    'relative',
+    'overwrite',
+    'target-type',
+    'state',
+    'os',
+    'literal'
+];
+/** `os`: one runner OS or a list of them, as `runner.os` names them, in any case; undefined where not given. */
+function osField(fields, problems) {
+    const field = fields.get('os');
+    if (field === undefined)
+        return undefined;
+    const items = Array.isArray(field.value) ? field.value : [field.value];
+    if (items.length === 0)
+        problems.push({ line: field.line, message: `'os' names no runner; use ${RUNNER_OSES.join(', ')}` });
+    const named = new Set();
+    for (const item of items) {
+        const chosen = oneOf('os', RUNNER_OSES, typeof item === 'string' ? item.trim() : JSON.stringify(item));
+        if ('value' in chosen)
+            named.add(chosen.value);
+        // `ubuntu-latest` is what a matrix says: the runner's OS is what `os` matches.
+        else
+            problems.push({ line: field.line, message: `${chosen.problem} (the runner's OS as runner.os names it)` });
+    }
+    return [...named];
+}
+/**
+ * `text`: the exact link text, not trimmed (a captured `a/../b` or ` x` comes back byte for byte). It says where the
+ * link leads, so `target` and `relative` beside it would say it twice, and a hard link has no text.
+ */
+function exactText(field, fields, type, problems) {
+    if (typeof field.value !== 'string') {
+        problems.push({ line: field.line, message: "'text' must be a string" });
+        return undefined;
+    }
+    checkPathText(field.value, "'text'", field.line, problems);
+    for (const other of ['target', 'relative'].filter((name) => fields.has(name)))
+        problems.push({ line: field.line, message: `'text' is the link text as written: drop '${other}' beside it` });
+    if (type === 'hardlink')
+        problems.push({ line: field.line, message: "'text' is a symbolic link's; a hard link has none" });
+    return field.value;
+}
+function entryFromFields(fields, line, defaults, problems) {
+    const before = problems.length;
+    for (const [key, { line: keyLine }] of fields) {
+        if (!FIELDS.includes(key)) {
+            problems.push({ line: keyLine, message: `unknown field '${key}'; allowed: ${FIELDS.join(', ')}` });
+        }
+    }
+    /** A path field: missing, not text, empty or with a NUL is a problem on the field's own line. */
+    const pathField = (name) => {
+        const field = fields.get(name);
+        if (field === undefined) {
+            problems.push({ line, message: `missing '${name}'` });
+            return '';
+        }
+        if (typeof field.value !== 'string' && typeof field.value !== 'number') {
+            problems.push({ line: field.line, message: `'${name}' must be a string` });
+            return '';
+        }
+        const value = String(field.value).trim();
+        checkPathText(value, `'${name}'`, field.line, problems);
+        return value;
+    };
+    const choiceField = (name, allowed, byDefault) => {
+        const field = fields.get(name);
+        if (field === undefined)
+            return byDefault;
+        const value = typeof field.value === 'string' || typeof field.value === 'boolean' ? String(field.value) : '';
+        const written = typeof field.value === 'string' ? field.value : JSON.stringify(field.value);
+        const chosen = oneOf(name, allowed, value, written);
+        if ('value' in chosen)
+            return chosen.value;
+        problems.push({ line: field.line, message: chosen.problem });
+        return byDefault;
+    };
+    const options = {
+        type: choiceField('type', LINK_TYPES, defaults.type),
+        fallback: defaults.fallback,
+        relative: choiceField('relative', RELATIVE_MODES, defaults.relative),
+        overwrite: choiceField('overwrite', OVERWRITE_MODES, defaults.overwrite),
+        targetType: fields.has('target-type') ? choiceField('target-type', TARGET_TYPES, 'file') : defaults.targetType,
+        state: fields.has('state') ? choiceField('state', STATES, 'present') : defaults.state
+    };
+    const fallbackField = fields.get('fallback');
+    if (fallbackField !== undefined) {
+        const items = Array.isArray(fallbackField.value) ? fallbackField.value : [fallbackField.value ?? ''];
+        if (!items.every((item) => typeof item === 'string')) {
+            problems.push({ line: fallbackField.line, message: "'fallback' must be a list of link kinds or a string" });
+        }
+        else {
+            const parsed = parseKinds(items.join(','));
+            if ('kinds' in parsed)
+                options.fallback = parsed.kinds;
+            else
+                problems.push({ line: fallbackField.line, message: `'fallback': ${parsed.problem}` });
+        }
+    }
+    const path = pathField('path');
+    const textField = fields.get('text');
+    const text = textField && exactText(textField, fields, options.type, problems);
+    // An entry that removes needs only PATH: with TARGET, only a link leading there goes. An exact text is its TARGET.
+    const target = textField
+        ? (text ?? '')
+        : options.state === 'absent' && !fields.has('target')
+            ? ''
+            : pathField('target');
+    const os = osField(fields, problems);
+    const literal = choiceField('literal', ['true', 'false'], 'false') === 'true';
+    if (problems.length > before)
+        return undefined;
+    // Most entries have none of these: they keep the shape of a line's entry.
+    const extra = { ...(text !== undefined ? { text } : {}), ...(os ? { os } : {}), ...(literal ? { literal } : {}) };
+    return { line, path, target, options, ...extra };
+}
+
+;// CONCATENATED MODULE: ./src/spec/yaml.ts
+// A YAML/JSON spec: a list of objects, each read into its fields with their lines (fields.ts makes the entry).
+
+
+/**
+ * The parser's errors in a person's words, one per line: what follows the first error on a line says nothing new (a
+ * tab in the indentation gave three), and the line is named already. A tab there is the usual cause: said plainly.
+ */
+function yamlProblems(errors, text) {
+    const byLine = new Map();
+    for (const error of errors) {
+        const line = error.linePos?.[0].line ?? 1;
+        if (byLine.has(line))
+            continue;
+        const written = text.split('\n', line)[line - 1] ?? '';
+        const said = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        byLine.set(line, /^ *\t/.test(written) ? 'YAML: a tab in the indentation; YAML indents with spaces only' : `YAML: ${said}`);
+    }
+    return [...byLine].map(([line, message]) => ({ line, message }));
+}
+function parseYaml(text, defaults, take) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    // failsafe: every scalar is text as written, so `path: 1.10` stays "1.10" and `007` stays "007".
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, schema: 'failsafe' });
+    const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+    const problems = yamlProblems(doc.errors, text);
+    if (problems.length > 0)
+        return problems;
+    if (!(0,dist/* isSeq */.oP)(doc.contents))
+        return [{ line: 1, message: 'a YAML spec must be a list' }];
+    for (const item of doc.contents.items) {
+        const line = lineOf(item);
+        if (!(0,dist/* isMap */.jh)(item)) {
+            problems.push({ line, message: 'each list item must be an object with path and target' });
+            continue;
+        }
+        const fields = new Map();
+        for (const pair of item.items) {
+            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
+            // toJS with the document resolves aliases (`*anchor`), as YAML writers emit for shared lists.
+            const value = pair.value?.toJS(doc);
+            fields.set(key, { value, line: lineOf(pair.key) });
+        }
+        const entry = entryFromFields(fields, line, defaults, problems);
+        const endLine = item.range ? lineCounter.linePos(Math.max(item.range[0], item.range[1] - 1)).line : line;
+        if (entry)
+            take(endLine > line ? { ...entry, endLine } : entry);
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/spec/index.ts
+// Parse stage: the spec text becomes entries with line numbers, or line-numbered problems. Nothing touches the disk.
+
+
+
+
+
+
+/**
+ * A spec is YAML/JSON when its first entry opens a list: `- `, `[{` or `[` alone (JSON, even on one line whose
+ * strings hold ` -> `), or `[` on a line without ` -> ` (so that `[slug].tsx -> x` stays a line). Otherwise it is
+ * `PATH -> TARGET` lines.
+ */
+function isStructured(text) {
+    const first = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+    if (first === undefined)
+        return false;
+    return /^\s*(-(\s|$)|\[\s*(\{|$))/.test(first) || (/^\s*\[/.test(first) && !SEPARATOR.test(first));
+}
+function parseInto(text, defaults, take) {
+    // Editors on Windows start files with a byte-order mark; YAML misreads one before `- `.
+    const spec = text.replace(/^\uFEFF/, '');
+    return isStructured(spec) ? parseYaml(spec, defaults, take) : parseLines(spec, defaults, take);
+}
+function parseSpec(text, defaults) {
+    const entries = [];
+    const problems = parseInto(text, defaults, (entry) => entries.push(entry));
+    return { entries, problems };
+}
+/**
+ * The links of a spec, read and resolved in one pass (a spec of 100,000 lines never holds its entries and its
+ * requests at once), with the entries this runner settles without making them (verdicts); or the spec's problems,
+ * with the entries that were read, and then nothing is to be touched.
+ */
+function readSpec(text, { defaults, workingDirectory, confine }, platform) {
+    const resolver = new Resolver(workingDirectory, confine, platform);
+    const parseProblems = parseInto(text, defaults, (entry) => resolver.add(entry));
+    const { requests, verdicts, problems } = resolver.done();
+    if (parseProblems.length === 0 && problems.length === 0)
+        return { requests, verdicts };
+    return { problems: [...parseProblems, ...problems], entries: parseSpec(text, defaults).entries };
+}
+
+;// CONCATENATED MODULE: ./src/capture/write.ts
+// Capture, step five: the capture file's text. A YAML list the spec parser reads (so a captured file is a spec),
+// sorted by path so that capturing an unchanged tree again writes the same bytes; marks and notes as comments.
+
+
+const MARK_WORDS = {
+    'absolute-inside': 'absolute text into the captured root: written back absolute, under the root it is restored to',
+    'absolute-outside': 'absolute text outside the captured root: kept as written',
+    'leaves-root': 'leads outside the captured root: kept as written',
+    dangling: 'dangling when captured: its target did not exist',
+    loop: 'dangling when captured: a loop of links (ELOOP)',
+    'outside-workspace': 'leads outside the workspace: not followed, so the kind of its target is unknown',
+    unreadable: 'its target could not be read when captured, so its kind is unknown',
+    other: 'leads to something neither a file nor a directory'
+};
+/** Plain where YAML reads it back as written under any schema; else double-quoted. */
+const PLAIN = /^[A-Za-z0-9_./~+][A-Za-z0-9_./~+=,@%-]*$/;
+/**
+ * A string in double quotes that YAML reads back as the same string: JSON's (a YAML double-quoted scalar), with what
+ * YAML may not hold raw (C1 controls, DEL, line and paragraph separators, byte-order marks) escaped too.
+ */
+function quoted(value) {
+    return JSON.stringify(value).replace(/[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** A string as a YAML scalar that reads back as the same string: plain where that is safe. */
+function scalar(value) {
+    return PLAIN.test(value) ? value : quoted(value);
+}
+function entryLines(entry) {
+    const lines = entry.marks.map((mark) => `# ${MARK_WORDS[mark]}`);
+    lines.push(`- path: ${scalar(entry.path)}`, `  type: ${entry.type}`);
+    if ('text' in entry)
+        lines.push(`  text: ${scalar(entry.text)}`);
+    else
+        lines.push(`  target: ${scalar(entry.target)}`);
+    if (entry.type === 'symlink' && 'target' in entry)
+        lines.push('  relative: false');
+    if (entry.type === 'symlink' && entry.targetType)
+        lines.push(`  target-type: ${entry.targetType}`);
+    // Captured names are this runner's own: a `\\` or a leading `C:` in them is a character, not a Windows spelling.
+    if ([entry.path, 'text' in entry ? entry.text : entry.target].some(spelledForWindows))
+        lines.push('  literal: true');
+    return lines;
+}
+/** Notes as comments, one line each whatever the name holds. */
+function noteLines(heading, notes) {
+    if (notes.length === 0)
+        return [];
+    const sorted = [...notes].sort((a, b) => byName(a.rel, b.rel));
+    return [`# ${heading}:`, ...sorted.map((n) => `#   ${quoted(n.rel)} ${n.why}`)];
+}
+/** The capture file: a header, the entries sorted by path, then what was noted, refused or not walked. */
+function captureText({ root, file, entries, noted, refused, skipped }) {
+    const sorted = [...entries].sort((a, b) => byName(a.path, b.path));
+    const lines = [
+        `# ln-action capture of ${quoted(root)}: a links spec, paths relative to that directory.`,
+        `# Restore with working-directory: <where the tree is now>, links: '@${file}' (file relative to it).`,
+        ...(sorted.length === 0 ? ['[]'] : sorted.flatMap(entryLines)),
+        ...noteLines('noted, not recorded as links', noted),
+        ...noteLines('refused', refused),
+        ...noteLines('not walked', skipped)
+    ];
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/capture/index.ts
+// Capture (issue 29): the links under a directory written as a spec file inside it, so they travel with the tree
+// through an artifact or a cache and a later step can make them again (`links: @file`). One root's story: checked
+// (inside the workspace), walked without following links (walk.ts), each link's target looked at without leaving the
+// workspace (leads.ts), hard links grouped (groups.ts), entries made (entries.ts) and written (write.ts).
+
+
+
+
+
+
+
+
+
+/** The capture file's name in each captured root unless the `capture-file` input names another. */
+const CAPTURE_FILE = '.ln-action-links.yml';
+/** The root's real path, or why it cannot be captured. */
+function checkRoot(given, request) {
+    const stats = external_node_fs_namespaceObject.lstatSync(given, { throwIfNoEntry: false });
+    if (!stats)
+        return { problem: `'${request.root}' does not exist (${given})` };
+    const real = external_node_fs_namespaceObject.realpathSync(given);
+    const workspace = external_node_fs_namespaceObject.realpathSync(request.workingDirectory);
+    if (!within(workspace, real))
+        return { problem: `'${request.root}' leads outside working-directory '${request.workingDirectory}' (to ${real})` };
+    if (!external_node_fs_namespaceObject.statSync(real).isDirectory())
+        return { problem: `'${request.root}' is not a directory` };
+    return { real };
+}
+/** The capture file's text for the root at `real`. */
+function capturedText(request, given, real) {
+    const workspace = external_node_fs_namespaceObject.realpathSync(request.workingDirectory);
+    const walked = walk(real, new Set([request.file]));
+    const refused = [...walked.refused];
+    const noted = [];
+    const roots = { given, real };
+    const links = walked.links.map((link) => symlinkEntry(link, leadsTo(link.dir, link.text, workspace), roots));
+    const entries = spellable([...links, ...hardLinkEntries(groupHardLinks(walked.files, fits), noted)], refused);
+    const counts = countsOf(entries, noted, refused, walked.skipped);
+    const text = captureText({ root: request.root, file: request.file, entries, noted, refused, skipped: walked.skipped });
+    return { text, counts };
+}
+/** Written under a temporary name and renamed over: a link planted at the file's name is replaced, never followed. */
+function capture_writeFile(file, text) {
+    const temp = external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(file), `.ln-action-capture-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+    external_node_fs_namespaceObject.writeFileSync(temp, text, { flag: 'wx' });
+    try {
+        external_node_fs_namespaceObject.renameSync(temp, file);
+    }
+    catch (error) {
+        external_node_fs_namespaceObject.rmSync(temp, { force: true });
+        throw error;
+    }
+}
+/** One root captured; a root that cannot be (outside the workspace, unreadable) is refused with the reason. */
+function captureRoot(request) {
+    const given = external_node_path_namespaceObject.resolve(request.workingDirectory, request.root);
+    const file = external_node_path_namespaceObject.join(given, request.file);
+    try {
+        const root = checkRoot(given, request);
+        if ('problem' in root)
+            return { root: request.root, file, problem: root.problem };
+        const { text, counts } = capturedText(request, given, root.real);
+        if (!request.dryRun)
+            capture_writeFile(external_node_path_namespaceObject.join(root.real, request.file), text);
+        return { root: request.root, file, counts, written: !request.dryRun };
+    }
+    catch (error) {
+        return { root: request.root, file, problem: `'${request.root}' could not be captured: ${errorMessage(error)}` };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/present.ts
@@ -41208,58 +41725,6 @@ function withVolumeCaseRules(platform, detector, options) {
         return volume;
     };
     return { ...platform, caseRules: { volumeAt, decided: () => [...volumes.values()] } };
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-/** Each input's name in action.yml (the runner passes it as `INPUT_<NAME>`), by the setting it gives. */
-const INPUT = {
-    links: 'links',
-    type: 'type',
-    fallback: 'fallback',
-    relative: 'relative',
-    overwrite: 'overwrite',
-    backupSuffix: 'backup-suffix',
-    createParents: 'create-parents',
-    workingDirectory: 'working-directory',
-    confine: 'confine',
-    dangling: 'dangling',
-    dryRun: 'dry-run',
-    failOnError: 'fail-on-error',
-    timeout: 'timeout',
-    summary: 'summary',
-    state: 'state',
-    cleanup: 'cleanup',
-    capture: 'capture',
-    captureFile: 'capture-file'
-};
-const DEFAULTS = Object.freeze({
-    type: 'symlink',
-    fallback: Object.freeze([]),
-    relative: 'auto',
-    overwrite: 'never',
-    backupSuffix: '',
-    createParents: true,
-    workingDirectory: '',
-    confine: true,
-    dangling: 'warn',
-    dryRun: false,
-    failOnError: true,
-    timeout: 30,
-    summary: true,
-    state: 'present',
-    cleanup: false,
-    capture: '',
-    captureFile: '.ln-action-links.yml'
-});
-/**
- * The one of `allowed` that `value` names, in any case; or what `name` accepts, with the value as `written`
- * (said where it was written: the input, or the spec's line).
- */
-function oneOf(name, allowed, value, written = value) {
-    const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
-    if (match)
-        return { value: match };
-    return { problem: `'${name}' must be one of ${allowed.join(', ')}; got '${written}'` };
 }
 
 ;// CONCATENATED MODULE: ./src/knowledge.ts
@@ -45005,462 +45470,6 @@ function getInputs(platform, mayHang = () => false) {
     };
     core_debug(`settings: ${JSON.stringify({ ...settings, spec: `${spec.length} characters` })}`);
     return { settings, spec };
-}
-
-;// CONCATENATED MODULE: ./src/spec/entry.ts
-function checkPathText(value, what, line, problems) {
-    if (value === '')
-        problems.push({ line, message: `${what} is empty` });
-    else if (value.includes('\0'))
-        problems.push({ line, message: `${what} contains a NUL byte` });
-}
-
-;// CONCATENATED MODULE: ./src/spec/lines.ts
-// A spec of `PATH -> TARGET` lines: one entry per line, blank lines and `#` comments skipped.
-
-
-/** SEPARATOR, every occurrence: a line is split on it. */
-const SEPARATORS = new RegExp(SEPARATOR, 'g');
-/** The text's lines one at a time with their numbers (a spec of 100,000 lines is never split into an array). */
-function eachLine(text, visit) {
-    for (let start = 0, line = 1;; line++) {
-        const end = text.indexOf('\n', start);
-        // A CR before the LF stays on the line: every line is trimmed.
-        if (end < 0)
-            return visit(text.slice(start), line);
-        visit(text.slice(start, end), line);
-        start = end + 1;
-    }
-}
-function parseLines(text, defaults, take) {
-    const problems = [];
-    eachLine(text, (raw, line) => {
-        const trimmed = raw.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        const parts = trimmed.split(SEPARATORS);
-        // Under `state: absent` a line may be PATH alone: any link there goes.
-        if (parts.length === 1 && defaults.state === 'absent')
-            parts.push('');
-        if (parts.length !== 2) {
-            const message = parts.length === 1
-                ? `expected 'PATH -> TARGET' (with a space on each side of '->'); got '${trimmed}'`
-                : `has ${parts.length - 1} ' -> ' separators; a line holds one link 'PATH -> TARGET'`;
-            problems.push({ line, message });
-            return;
-        }
-        const [path, target] = parts.map((p) => p.trim());
-        const before = problems.length;
-        checkPathText(path, 'PATH', line, problems);
-        if (target !== '' || defaults.state !== 'absent')
-            checkPathText(target, 'TARGET', line, problems);
-        // Every line shares the one defaults object: nothing changes an entry's options once parsed.
-        if (problems.length === before)
-            take({ line, path, target, options: defaults });
-    });
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/spec/dependents.ts
-
-/** A link whose PATH or TARGET lies below another entry's PATH sees that link, so it must wait for it. */
-function markDependents(requests, linkPaths, platform) {
-    const { path } = platform;
-    // Thousands of links share a few directories: answer each directory once.
-    const known = new Map();
-    const underALink = (start) => {
-        let answer = known.get(start);
-        if (answer === undefined) {
-            const parent = path.dirname(start);
-            answer = linkPaths.has(resolvedKey(platform, start)) || (parent !== start && underALink(parent));
-            known.set(start, answer);
-        }
-        return answer;
-    };
-    for (const request of requests) {
-        // A TARGET that is another entry's PATH counts too: it exists only once that link is made.
-        request.dependsOnEarlier =
-            underALink(path.dirname(request.absPath)) || (request.absTarget !== '' && underALink(request.absTarget));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/spec/runner.ts
-/** The code of a link whose PATH or TARGET is spelt for Windows on a POSIX runner. */
-const WINDOWS_PATH = 'WINDOWS_PATH';
-/** The entry names runners, and this one is not among them. */
-function otherRunners(entry, platform) {
-    const here = platform.runnerOs.toLowerCase();
-    if (entry.os === undefined || entry.os.some((os) => os.toLowerCase() === here))
-        return undefined;
-    return entry.os.join(', ');
-}
-/** What a Windows spelling of `text` would be taken for here, and what to write instead; undefined for none. */
-function windowsSpelling(what, text, line, platform) {
-    const here = `on this ${platform.runnerOs} runner`;
-    const named = `${what} '${text}' (line ${line})`;
-    // `D:x` is relative to D:'s current directory on Windows, and `D:` alone is that directory: a drive all the same.
-    if (/^[A-Za-z]:/.test(text))
-        return {
-            message: `${named} starts with a drive letter, which only Windows has: ${here} it would be a relative name in working-directory.`,
-            hint: `Write a path with '/', which works on every runner; for a Windows drive, give the entry \`os: Windows\` in a ` +
-                `YAML spec and the other runners an entry of their own. A name that really begins with '${text.slice(0, 2)}' ` +
-                'takes `literal: true` on its YAML entry.'
-        };
-    if (!text.includes('\\'))
-        return undefined;
-    return {
-        message: `${named} is spelt for Windows: ${here} '\\' is a character of a name, not a separator, so it would name one entry '${text}'.`,
-        hint: `Write '/' ('${text.replace(/\\/g, '/')}'), which works on every runner, Windows included. A name that really ` +
-            "holds '\\' takes `literal: true` on its YAML entry."
-    };
-}
-/**
- * The entry settled here, or undefined for a link to make: an entry for other runners is not attempted (and nothing
- * else about it is checked: its paths are that OS's); one spelt for Windows on a POSIX runner fails alone.
- */
-function verdictOn(entry, platform) {
-    const others = otherRunners(entry, platform);
-    if (others !== undefined) {
-        const message = `For ${others} runners only (\`os\`); this runner is ${platform.runnerOs}: not attempted.`;
-        return { entry, status: 'other-os', code: '', message, hint: '' };
-    }
-    if (platform.isWindows || entry.literal)
-        return undefined;
-    const spelling = windowsSpelling('PATH', entry.path, entry.line, platform) ??
-        windowsSpelling('TARGET', entry.target, entry.line, platform);
-    return spelling && { entry, status: 'failed', code: WINDOWS_PATH, ...spelling };
-}
-/** Off Windows a junction is made as a symbolic link: said once per run where the spec asks for junctions. */
-function junctionNotice(requests, platform) {
-    if (platform.isWindows)
-        return undefined;
-    if (!requests.some(({ options }) => options.type === 'junction' && options.state !== 'absent'))
-        return undefined;
-    return (`Junctions exist only on Windows: \`type: junction\` makes a symbolic link on this ${platform.runnerOs} runner, ` +
-        'and its result says `kind: symlink` (its `type` stays `junction`).');
-}
-
-;// CONCATENATED MODULE: ./src/spec/resolve.ts
-
-
-
-/**
- * Resolves PATH and TARGET against the working directory, entry by entry, and checks what can be checked without
- * the disk: `..` escapes, duplicates, links to themselves. An entry this runner does not make (verdictOn) is set
- * aside first: it is not checked against the others, so two entries for two OSes may share a PATH.
- */
-class Resolver {
-    workingDirectory;
-    confine;
-    platform;
-    problems = [];
-    requests = [];
-    verdicts = [];
-    /** Each PATH's key, and the request where it came first. */
-    firstOf = new Map();
-    workingKey;
-    // Thousands of links share a few targets: one pair of strings for each, not two per link (a run of 100,000 links
-    // holds every request).
-    targets = new Map([['', { target: '', absTarget: '', key: '' }]]);
-    constructor(workingDirectory, confine, platform) {
-        this.workingDirectory = workingDirectory;
-        this.confine = confine;
-        this.platform = platform;
-        this.workingKey = pathKey(platform, workingDirectory);
-    }
-    targetOf(target) {
-        let found = this.targets.get(target);
-        if (found === undefined) {
-            const absTarget = resolveFrom(this.platform, this.workingDirectory, target);
-            found = { target, absTarget, key: resolvedKey(this.platform, absTarget) };
-            this.targets.set(target, found);
-        }
-        return found;
-    }
-    /** The entry's problem, if it has one; `earlier`: the request where its PATH came first. */
-    check(entry, absPath, key, target, relative, earlier) {
-        if (this.confine && relative && !keyWithin(this.platform, this.workingKey, key))
-            return `PATH '${entry.path}' leads outside working-directory '${this.workingDirectory}' (confine: true)`;
-        if (earlier)
-            return `PATH '${entry.path}' is already the PATH on line ${earlier.line}${this.caseOnly(absPath, earlier)}`;
-        return key === target.key ? `PATH '${entry.path}' points at itself` : undefined;
-    }
-    /** Why two spellings are one PATH where they differ only in case: the volume there ignores it. */
-    caseOnly(absPath, earlier) {
-        if (absPath === earlier.absPath || absPath.toLowerCase() !== earlier.absPath.toLowerCase())
-            return '';
-        const root = this.platform.caseRules.volumeAt(absPath).root || this.platform.path.parse(absPath).root;
-        return ` ('${earlier.path}' there: the filesystem at ${root} ignores case)`;
-    }
-    /** An exact text leads from PATH's directory (as written: `..` after a symlinked directory is not followed). */
-    textTarget(text, absPath) {
-        const absTarget = resolveFrom(this.platform, this.platform.path.dirname(absPath), text);
-        return { target: text, absTarget, key: resolvedKey(this.platform, absTarget) };
-    }
-    add(entry) {
-        const verdict = verdictOn(entry, this.platform);
-        if (verdict)
-            return void this.verdicts.push({ index: this.requests.length + this.verdicts.length, ...verdict });
-        const { path } = this.platform;
-        const absPath = resolveFrom(this.platform, this.workingDirectory, entry.path);
-        const target = entry.text === undefined ? this.targetOf(entry.target) : this.textTarget(entry.text, absPath);
-        const pathWasRelative = !path.isAbsolute(entry.path);
-        const key = resolvedKey(this.platform, absPath);
-        const first = this.firstOf.get(key);
-        const earlier = first === undefined ? undefined : this.requests[first];
-        const problem = this.check(entry, absPath, key, target, pathWasRelative, earlier);
-        if (problem)
-            this.problems.push({ line: entry.line, message: problem });
-        if (first === undefined)
-            this.firstOf.set(key, this.requests.length);
-        // Every field named, in one order: one compact shape for all requests (a spread would not be).
-        this.requests.push({
-            line: entry.line,
-            endLine: entry.endLine,
-            path: entry.path,
-            target: target.target,
-            text: entry.text,
-            options: entry.options,
-            absPath,
-            absTarget: target.absTarget,
-            pathWasRelative,
-            targetWasRelative: !path.isAbsolute(target.target),
-            dependsOnEarlier: false
-        });
-    }
-    done() {
-        markDependents(this.requests, this.firstOf, this.platform);
-        return { requests: this.requests, verdicts: this.verdicts, problems: this.problems };
-    }
-}
-function resolveEntries(entries, workingDirectory, confine, platform) {
-    const resolver = new Resolver(workingDirectory, confine, platform);
-    for (const entry of entries)
-        resolver.add(entry);
-    return resolver.done();
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/spec/fields.ts
-// One object of a YAML/JSON spec, its fields read and checked, becomes an entry; each problem on its field's line.
-
-
-
-const FIELDS = [
-    'path',
-    'target',
-    'text',
-    'type',
-    'fallback',
-    'relative',
-    'overwrite',
-    'target-type',
-    'state',
-    'os',
-    'literal'
-];
-/** `os`: one runner OS or a list of them, as `runner.os` names them, in any case; undefined where not given. */
-function osField(fields, problems) {
-    const field = fields.get('os');
-    if (field === undefined)
-        return undefined;
-    const items = Array.isArray(field.value) ? field.value : [field.value];
-    if (items.length === 0)
-        problems.push({ line: field.line, message: `'os' names no runner; use ${RUNNER_OSES.join(', ')}` });
-    const named = new Set();
-    for (const item of items) {
-        const chosen = oneOf('os', RUNNER_OSES, typeof item === 'string' ? item.trim() : JSON.stringify(item));
-        if ('value' in chosen)
-            named.add(chosen.value);
-        // `ubuntu-latest` is what a matrix says: the runner's OS is what `os` matches.
-        else
-            problems.push({ line: field.line, message: `${chosen.problem} (the runner's OS as runner.os names it)` });
-    }
-    return [...named];
-}
-/**
- * `text`: the exact link text, not trimmed (a captured `a/../b` or ` x` comes back byte for byte). It says where the
- * link leads, so `target` and `relative` beside it would say it twice, and a hard link has no text.
- */
-function exactText(field, fields, type, problems) {
-    if (typeof field.value !== 'string') {
-        problems.push({ line: field.line, message: "'text' must be a string" });
-        return undefined;
-    }
-    checkPathText(field.value, "'text'", field.line, problems);
-    for (const other of ['target', 'relative'].filter((name) => fields.has(name)))
-        problems.push({ line: field.line, message: `'text' is the link text as written: drop '${other}' beside it` });
-    if (type === 'hardlink')
-        problems.push({ line: field.line, message: "'text' is a symbolic link's; a hard link has none" });
-    return field.value;
-}
-function entryFromFields(fields, line, defaults, problems) {
-    const before = problems.length;
-    for (const [key, { line: keyLine }] of fields) {
-        if (!FIELDS.includes(key)) {
-            problems.push({ line: keyLine, message: `unknown field '${key}'; allowed: ${FIELDS.join(', ')}` });
-        }
-    }
-    /** A path field: missing, not text, empty or with a NUL is a problem on the field's own line. */
-    const pathField = (name) => {
-        const field = fields.get(name);
-        if (field === undefined) {
-            problems.push({ line, message: `missing '${name}'` });
-            return '';
-        }
-        if (typeof field.value !== 'string' && typeof field.value !== 'number') {
-            problems.push({ line: field.line, message: `'${name}' must be a string` });
-            return '';
-        }
-        const value = String(field.value).trim();
-        checkPathText(value, `'${name}'`, field.line, problems);
-        return value;
-    };
-    const choiceField = (name, allowed, byDefault) => {
-        const field = fields.get(name);
-        if (field === undefined)
-            return byDefault;
-        const value = typeof field.value === 'string' || typeof field.value === 'boolean' ? String(field.value) : '';
-        const written = typeof field.value === 'string' ? field.value : JSON.stringify(field.value);
-        const chosen = oneOf(name, allowed, value, written);
-        if ('value' in chosen)
-            return chosen.value;
-        problems.push({ line: field.line, message: chosen.problem });
-        return byDefault;
-    };
-    const options = {
-        type: choiceField('type', LINK_TYPES, defaults.type),
-        fallback: defaults.fallback,
-        relative: choiceField('relative', RELATIVE_MODES, defaults.relative),
-        overwrite: choiceField('overwrite', OVERWRITE_MODES, defaults.overwrite),
-        targetType: fields.has('target-type') ? choiceField('target-type', TARGET_TYPES, 'file') : defaults.targetType,
-        state: fields.has('state') ? choiceField('state', STATES, 'present') : defaults.state
-    };
-    const fallbackField = fields.get('fallback');
-    if (fallbackField !== undefined) {
-        const items = Array.isArray(fallbackField.value) ? fallbackField.value : [fallbackField.value ?? ''];
-        if (!items.every((item) => typeof item === 'string')) {
-            problems.push({ line: fallbackField.line, message: "'fallback' must be a list of link kinds or a string" });
-        }
-        else {
-            const parsed = parseKinds(items.join(','));
-            if ('kinds' in parsed)
-                options.fallback = parsed.kinds;
-            else
-                problems.push({ line: fallbackField.line, message: `'fallback': ${parsed.problem}` });
-        }
-    }
-    const path = pathField('path');
-    const textField = fields.get('text');
-    const text = textField && exactText(textField, fields, options.type, problems);
-    // An entry that removes needs only PATH: with TARGET, only a link leading there goes. An exact text is its TARGET.
-    const target = textField
-        ? (text ?? '')
-        : options.state === 'absent' && !fields.has('target')
-            ? ''
-            : pathField('target');
-    const os = osField(fields, problems);
-    const literal = choiceField('literal', ['true', 'false'], 'false') === 'true';
-    if (problems.length > before)
-        return undefined;
-    // Most entries have none of these: they keep the shape of a line's entry.
-    const extra = { ...(text !== undefined ? { text } : {}), ...(os ? { os } : {}), ...(literal ? { literal } : {}) };
-    return { line, path, target, options, ...extra };
-}
-
-;// CONCATENATED MODULE: ./src/spec/yaml.ts
-// A YAML/JSON spec: a list of objects, each read into its fields with their lines (fields.ts makes the entry).
-
-
-/**
- * The parser's errors in a person's words, one per line: what follows the first error on a line says nothing new (a
- * tab in the indentation gave three), and the line is named already. A tab there is the usual cause: said plainly.
- */
-function yamlProblems(errors, text) {
-    const byLine = new Map();
-    for (const error of errors) {
-        const line = error.linePos?.[0].line ?? 1;
-        if (byLine.has(line))
-            continue;
-        const written = text.split('\n', line)[line - 1] ?? '';
-        const said = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        byLine.set(line, /^ *\t/.test(written) ? 'YAML: a tab in the indentation; YAML indents with spaces only' : `YAML: ${said}`);
-    }
-    return [...byLine].map(([line, message]) => ({ line, message }));
-}
-function parseYaml(text, defaults, take) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    // failsafe: every scalar is text as written, so `path: 1.10` stays "1.10" and `007` stays "007".
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, schema: 'failsafe' });
-    const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
-    const problems = yamlProblems(doc.errors, text);
-    if (problems.length > 0)
-        return problems;
-    if (!(0,dist/* isSeq */.oP)(doc.contents))
-        return [{ line: 1, message: 'a YAML spec must be a list' }];
-    for (const item of doc.contents.items) {
-        const line = lineOf(item);
-        if (!(0,dist/* isMap */.jh)(item)) {
-            problems.push({ line, message: 'each list item must be an object with path and target' });
-            continue;
-        }
-        const fields = new Map();
-        for (const pair of item.items) {
-            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
-            // toJS with the document resolves aliases (`*anchor`), as YAML writers emit for shared lists.
-            const value = pair.value?.toJS(doc);
-            fields.set(key, { value, line: lineOf(pair.key) });
-        }
-        const entry = entryFromFields(fields, line, defaults, problems);
-        const endLine = item.range ? lineCounter.linePos(Math.max(item.range[0], item.range[1] - 1)).line : line;
-        if (entry)
-            take(endLine > line ? { ...entry, endLine } : entry);
-    }
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/spec/index.ts
-// Parse stage: the spec text becomes entries with line numbers, or line-numbered problems. Nothing touches the disk.
-
-
-
-
-
-
-/**
- * A spec is YAML/JSON when its first entry opens a list: `- `, `[{` or `[` alone (JSON, even on one line whose
- * strings hold ` -> `), or `[` on a line without ` -> ` (so that `[slug].tsx -> x` stays a line). Otherwise it is
- * `PATH -> TARGET` lines.
- */
-function isStructured(text) {
-    const first = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-    if (first === undefined)
-        return false;
-    return /^\s*(-(\s|$)|\[\s*(\{|$))/.test(first) || (/^\s*\[/.test(first) && !SEPARATOR.test(first));
-}
-function parseInto(text, defaults, take) {
-    // Editors on Windows start files with a byte-order mark; YAML misreads one before `- `.
-    const spec = text.replace(/^\uFEFF/, '');
-    return isStructured(spec) ? parseYaml(spec, defaults, take) : parseLines(spec, defaults, take);
-}
-function parseSpec(text, defaults) {
-    const entries = [];
-    const problems = parseInto(text, defaults, (entry) => entries.push(entry));
-    return { entries, problems };
-}
-/**
- * The links of a spec, read and resolved in one pass (a spec of 100,000 lines never holds its entries and its
- * requests at once), with the entries this runner settles without making them (verdicts); or the spec's problems,
- * with the entries that were read, and then nothing is to be touched.
- */
-function readSpec(text, { defaults, workingDirectory, confine }, platform) {
-    const resolver = new Resolver(workingDirectory, confine, platform);
-    const parseProblems = parseInto(text, defaults, (entry) => resolver.add(entry));
-    const { requests, verdicts, problems } = resolver.done();
-    if (parseProblems.length === 0 && problems.length === 0)
-        return { requests, verdicts };
-    return { problems: [...parseProblems, ...problems], entries: parseSpec(text, defaults).entries };
 }
 
 ;// CONCATENATED MODULE: ./src/undo-state.ts

@@ -15,7 +15,7 @@ import { Resolver } from './resolve.js'
 import { parseYaml } from './yaml.js'
 
 export { resolveEntries } from './resolve.js'
-export { junctionNotice, WINDOWS_PATH } from './runner.js'
+export { junctionNotice, spelledForWindows, WINDOWS_PATH } from './runner.js'
 
 export interface ParsedSpec {
   entries: SpecEntry[]

@@ -15,6 +15,14 @@ function otherRunners(entry: SpecEntry, platform: Platform): string | undefined 
   return entry.os.join(', ')
 }
 
+/** `D:x` is relative to D:'s current directory on Windows, and `D:` alone is that directory: a drive all the same. */
+const DRIVE = /^[A-Za-z]:/
+
+/** A name Windows would read as a drive or with separators; on a POSIX runner only `literal: true` takes it so. */
+export function spelledForWindows(text: string): boolean {
+  return DRIVE.test(text) || text.includes('\\')
+}
+
 /** What a Windows spelling of `text` would be taken for here, and what to write instead; undefined for none. */
 function windowsSpelling(
   what: string,
@@ -24,8 +32,7 @@ function windowsSpelling(
 ): Pick<Verdict, 'message' | 'hint'> | undefined {
   const here = `on this ${platform.runnerOs} runner`
   const named = `${what} '${text}' (line ${line})`
-  // `D:x` is relative to D:'s current directory on Windows, and `D:` alone is that directory: a drive all the same.
-  if (/^[A-Za-z]:/.test(text))
+  if (DRIVE.test(text))
     return {
       message: `${named} starts with a drive letter, which only Windows has: ${here} it would be a relative name in working-directory.`,
       hint:
