@@ -104,17 +104,16 @@ export function toResult(plan: LinkPlan, outcome: LinkOutcome, ctx: PlanContext)
   let message = explanation?.message ?? ''
   const hint = hintOf(explanation, outcome.probe, ctx.platform.path.dirname(request.absPath))
   if (plan.skipped) message = `Not attempted: an earlier link found this share gone or not answering. ${message}`
+  // A failed link reports the kind whose call failed (or would, in a dry run); a skipped one made no call.
+  const kind = outcome.kind || (outcome.status === 'skipped' ? '' : (outcome.failedKind ?? ''))
   // One literal for the fields every result has; the optional ones follow only where there are any.
   const result: LinkResult = {
     line: request.line,
     path: request.absPath,
     target: request.absTarget,
-    text:
-      outcome.kind === 'hardlink' || outcome.kind === 'copy'
-        ? ''
-        : linkTextOf(ctx.platform, outcome.kind, plan.text, request.absTarget),
+    text: kind === 'hardlink' || kind === 'copy' ? '' : linkTextOf(ctx.platform, kind, plan.text, request.absTarget),
     type: request.options.type,
-    kind: outcome.kind,
+    kind,
     status: outcome.status,
     code: failure?.code ?? '',
     errno: failure?.errno ?? null,
