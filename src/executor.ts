@@ -3,7 +3,7 @@
 import { learnKeptKinds, type ApplyContext } from './apply/index.js'
 import type { Indexed, LinkResult } from './model.js'
 import { planAll } from './plan/index.js'
-import { plannedResult } from './result.js'
+import { predictedResult } from './predict.js'
 import { applierFor } from './undo-record.js'
 
 /** Takes a link's result and its index in the spec; executors give them in any order. */
@@ -50,7 +50,7 @@ export class LocalExecutor implements Executor {
   async plan(): Promise<void> {}
 
   async results(emit: Emit): Promise<void> {
-    const result = this.dryRun ? plannedResult : applierFor(this.ctx)
+    const result = this.dryRun ? predictedResult : applierFor(this.ctx)
     for (let start = 0; start < this.links.length; start += SLICE) {
       const slice = this.links.slice(start, start + SLICE)
       const plans = planAll(

@@ -145,11 +145,15 @@ export function unfinishedResult(
   return run.dryRun ? { ...result, status: 'planned', plan: 'fail' } : result
 }
 
-/** A dry run's result: what a real run would do, with the failure it can already see. */
-export function plannedResult(plan: LinkPlan, ctx: PlanContext): LinkResult {
-  const outcome: LinkOutcome = plan.failure
+/** What a dry run can say of a plan by itself: the failure it can already see, or the kind already at PATH. */
+function plannedOutcome(plan: LinkPlan): LinkOutcome {
+  return plan.failure
     ? { status: 'planned', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
     : { status: 'planned', kind: plan.action === 'unchanged' ? (plan.kinds[0] ?? '') : '' }
+}
+
+/** A dry run's result: what a real run would do, as the plan sees it or as predicted (predict.ts). */
+export function plannedResult(plan: LinkPlan, ctx: PlanContext, outcome = plannedOutcome(plan)): LinkResult {
   return { ...toResult(plan, outcome, ctx), plan: plan.action }
 }
 
