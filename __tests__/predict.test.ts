@@ -161,6 +161,32 @@ describePosix('a dry run predicts what the real run reports', () => {
     expect(fallen.fallback?.why).toMatch(/EXDEV/)
   })
 
+  it('a hard link below a missing directory, TARGET on another device: EXDEV (its nearest existing parent asked)', () => {
+    const [r] = dry('new/sub/h -> data/x', mount('ext4'), { type: 'hardlink' }, { ops: onAnotherDevice('data/x') })
+    expect(r).toMatchObject({ plan: 'fail', kind: 'hardlink', code: 'EXDEV' })
+  })
+
+  it('a hard link to a TARGET on another mount of the same device (a bind mount): EXDEV', () => {
+    const here = mount('ext4')
+    const there = { ...here, mountPoint: '/mnt/bound' }
+    const detector = { forPath: (p: string) => (p.includes('/data/') ? there : here) }
+    const [r] = dry('h -> data/x', here, { type: 'hardlink' }, { detector })
+    expect(r).toMatchObject({ plan: 'fail', kind: 'hardlink', code: 'EXDEV' })
+  })
+
+  it('a symbolic link to a TARGET on another device: made, devices are no matter to it', () => {
+    const [r] = dry('s -> data/x', mount('ext4'), {}, { ops: onAnotherDevice('data/x') })
+    expect(r).toMatchObject({ plan: 'create', kind: 'symlink', code: '' })
+  })
+
+  it('a replacement is predicted as a creation is: a link in the way, on exFAT through FUSE, ENOSYS', () => {
+    fs.symlinkSync('elsewhere', `${ws}/l`)
+    const [r] = dry('l -> data/x', mount('exfat', [], 'fuseblk'), { overwrite: 'links' })
+    expect(r).toMatchObject({ plan: 'fail', kind: 'symlink', code: 'ENOSYS' })
+    const [made] = dry('l -> data/x', mount('ext4'), { overwrite: 'links' })
+    expect(made).toMatchObject({ plan: 'replace', kind: 'symlink', code: '' })
+  })
+
   it('a hard link to a TARGET on the same device of a known family: the kind made, nothing to say', () => {
     const [r] = dry('h -> data/x', mount('ext4'), { type: 'hardlink' })
     expect(r).toMatchObject({ status: 'planned', plan: 'create', kind: 'hardlink', code: '', message: '' })
@@ -175,11 +201,14 @@ describePosix('a dry run predicts what the real run reports', () => {
     { what: 'a family the lab never measured (NFS)', fs: mount('nfs4') },
     { what: 'a family measured through another driver (cifs, not smbnetfs)', fs: mount('cifs') },
     { what: "exFAT through the kernel's own driver", fs: mount('exfat') },
-    { what: 'an unknown type', fs: mount('unknown') }
+    { what: 'an unknown type', fs: mount('unknown') },
+    { what: 'no mount found: named by the directory', fs: { ...mount('unknown'), mountPoint: '' } }
   ])('$what: not knowable without a write, the plan as it is', ({ fs: filesystem }) => {
     const [r] = dry('l -> data/x', filesystem)
     expect(r).toMatchObject({ status: 'planned', plan: 'create', kind: '', code: '', knowable: false })
     expect(r.message).toMatch(/without a write/)
+    expect(r.message).toContain(`${filesystem.type} at ${filesystem.mountPoint || ws}`)
+    expect(r.message).toContain('symbolic link')
   })
 
   it("on another OS than the one the family's answers were measured on: not knowable", () => {
