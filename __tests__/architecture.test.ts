@@ -32,6 +32,7 @@ const LAYERS: string[][] = [
   ['plan/link-text.ts', 'plan/decide.ts', 'plan/removal.ts', 'plan/gone-shares.ts'],
   ['plan/index.ts'],
   ['result.ts'],
+  ['predict.ts'],
   ['apply/context.ts'],
   ['apply/kept-kinds.ts'],
   ['apply/evidence.ts', 'apply/copy.ts'],

@@ -116,7 +116,7 @@ describePosix('a dry run', () => {
     expect(r).toMatchObject({
       status: 'planned',
       plan: 'fail',
-      kind: '',
+      kind: 'symlink',
       code: 'EEXIST',
       errno: 17,
       syscall: 'symlink'

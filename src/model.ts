@@ -218,6 +218,8 @@ export interface LinkResult {
   warnings: string[]
   /** Dry run only: what a real run would do. */
   plan?: PlanAction
+  /** Dry run only: false where only a write could tell whether the kind asked can be made (the message says so). */
+  knowable?: false
   /** The spec's `fallback` at work: the kind asked could not be made, the next one was (or would be). */
   fallback?: Fallback
   /** After a failure that says a kind of link cannot be made here: which kinds the directory allows. */

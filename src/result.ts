@@ -114,17 +114,16 @@ export function toResult(plan: LinkPlan, outcome: LinkOutcome, ctx: PlanContext)
   let message = explanation?.message ?? ''
   const hint = hintOf(explanation, outcome.probe, ctx.platform.path.dirname(request.absPath))
   if (plan.skipped) message = `Not attempted: an earlier link found this share gone or not answering. ${message}`
+  // A failed link reports the kind whose call failed (or would, in a dry run); a skipped one made no call.
+  const kind = outcome.kind || (outcome.status === 'skipped' ? '' : (outcome.failedKind ?? ''))
   // One literal for the fields every result has; the optional ones follow only where there are any.
   const result: LinkResult = {
     line: request.line,
     path: request.absPath,
     target: request.absTarget,
-    text:
-      outcome.kind === 'hardlink' || outcome.kind === 'copy'
-        ? ''
-        : linkTextOf(ctx.platform, outcome.kind, plan.text, request.absTarget),
+    text: kind === 'hardlink' || kind === 'copy' ? '' : linkTextOf(ctx.platform, kind, plan.text, request.absTarget),
     type: request.options.type,
-    kind: outcome.kind,
+    kind,
     status: outcome.status,
     code: failure?.code ?? '',
     errno: failure?.errno ?? null,
@@ -156,11 +155,15 @@ export function unfinishedResult(
   return run.dryRun ? { ...result, status: 'planned', plan: 'fail' } : result
 }
 
-/** A dry run's result: what a real run would do, with the failure it can already see. */
-export function plannedResult(plan: LinkPlan, ctx: PlanContext): LinkResult {
-  const outcome: LinkOutcome = plan.failure
+/** What a dry run can say of a plan by itself: the failure it can already see, or the kind already at PATH. */
+function plannedOutcome(plan: LinkPlan): LinkOutcome {
+  return plan.failure
     ? { status: 'planned', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
     : { status: 'planned', kind: plan.action === 'unchanged' ? (plan.kinds[0] ?? '') : '' }
+}
+
+/** A dry run's result: what a real run would do, as the plan sees it or as predicted (predict.ts). */
+export function plannedResult(plan: LinkPlan, ctx: PlanContext, outcome = plannedOutcome(plan)): LinkResult {
   return { ...toResult(plan, outcome, ctx), plan: plan.action }
 }
 
