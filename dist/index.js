@@ -41405,10 +41405,15 @@ const NO_LINKS = {
     rerun: 'copies',
     fallback: 'copy'
 };
+/** Both calls make links, as the lab measured on Linux. */
+const LINKS = { on: 'linux' };
+/** Neither call makes a link: symlink() has no handler (ENOSYS), link() is refused (EPERM on kernels >= 6.15). */
+const NO_LINK_CALLS = { on: 'linux', symlink: 'ENOSYS', link: 'EPERM' };
 /** Matched in this order: specific FUSE daemons before the generic `fuse`. */
 const FAMILY_TABLE = {
     sshfs: {
         types: /^fuse\.sshfs$/,
+        calls: { ...LINKS, withOption: { disable_hardlink: { link: 'EPERM' } } },
         share: true,
         // contain_symlinks (Debian's default) hides texts that are absolute or escape the mount.
         hidesLinkTexts: true,
@@ -41421,6 +41426,7 @@ const FAMILY_TABLE = {
     },
     rclone: {
         types: /^fuse\.rclone$/,
+        calls: { on: 'linux', symlink: 'EIO', link: 'EIO' },
         share: true,
         support: {
             symlink: 'no (EIO)',
@@ -41432,6 +41438,7 @@ const FAMILY_TABLE = {
     },
     s3: {
         types: /^fuse\.s3fs$/,
+        calls: { on: 'linux', link: 'ENOTSUP' },
         says: 'an S3 bucket through s3fs',
         share: true,
         support: {
@@ -41448,6 +41455,7 @@ const FAMILY_TABLE = {
     },
     webdav: {
         types: /^fuse\.davfs2?$/,
+        calls: NO_LINK_CALLS,
         says: 'a WebDAV share through davfs2',
         share: true,
         support: {
@@ -41460,17 +41468,20 @@ const FAMILY_TABLE = {
     },
     bindfs: {
         types: /^fuse\.bindfs$/,
+        calls: LINKS,
         share: true,
         support: families_ok('symlink')
     },
     'fuse-overlayfs': {
         types: /^fuse\.fuse-overlayfs$/,
+        calls: LINKS,
         share: true,
         support: families_ok('symlink')
     },
     nfs: { types: /^nfs4?$/, share: true },
     smb: {
         types: /^(cifs|smb3?|smbfs|fuse\.smbnetfs)$/i,
+        calls: { ...NO_LINK_CALLS, measured: /^fuse\.smbnetfs$/ },
         share: true,
         support: {
             symlink: 'no (ENOSYS) through smbnetfs',
@@ -41482,18 +41493,22 @@ const FAMILY_TABLE = {
     },
     exfat: {
         types: /^(exfat|fuse\.exfat)$/i,
+        // Measured through exfat-fuse and fusefat; the kernels' own drivers answer otherwise.
+        calls: { ...NO_LINK_CALLS, measured: /^fuse/ },
         support: NO_LINKS
     },
     fat: {
         types: /^(vfat|msdos|fat|fat12|fat16|fat32|fuse\.fusefat)$/i,
+        calls: { ...NO_LINK_CALLS, measured: /^fuse/ },
         support: NO_LINKS
     },
-    ntfs: { types: /^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, support: families_ok('symlink') },
+    ntfs: { types: /^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, support: families_ok('symlink'), calls: LINKS },
     refs: { types: /^refs$/i },
     vboxsf: { types: /^vboxsf$/, share: true },
     '9p': { types: /^(9p|virtiofs)$/, share: true },
     overlay: {
         types: /^overlay$/,
+        calls: LINKS,
         // A container's own files: unlike its volumes (bind mounts of the host's directories), which say so themselves.
         says: 'read-only lower layers under a writable upper one, as in a container',
         support: { ...families_ok('symlink'), replace: 'yes, atomic; EXDEV renaming a lower-layer directory' }
@@ -41501,6 +41516,7 @@ const FAMILY_TABLE = {
     fuse: { types: /^(fuse|macfuse|osxfuse)/, share: true },
     local: {
         types: /^(ext[234]|xfs|btrfs|tmpfs|ramfs|zfs|f2fs|apfs|hfs)$/i,
+        calls: LINKS,
         support: families_ok('symlink')
     }
 };
@@ -41541,6 +41557,14 @@ function familyOf(type) {
 function familyFacts(family) {
     return FAMILIES.find(([name]) => name === family)?.[1];
 }
+/** The family's measured answers, as this mount's type, driver and options make them; none where not measured. */
+function callsOn(fs, calls) {
+    if (!calls || (calls.measured && !calls.measured.test(fs.type) && !calls.measured.test(fs.driver ?? '')))
+        return undefined;
+    const { on, symlink, link, withOption = {} } = calls;
+    const changed = fs.options.filter((option) => Object.hasOwn(withOption, option)).map((o) => withOption[o]);
+    return Object.assign({ on, symlink, link }, ...changed);
+}
 function quirksOf(fs) {
     let quirks = quirksByFs.get(fs);
     if (!quirks) {
@@ -41553,7 +41577,8 @@ function quirksOf(fs) {
             hidesInodes: unless !== undefined && !fs.options.includes(unless),
             followOption,
             followsSymlinks: followOption !== undefined && fs.options.includes(followOption),
-            readsBackStale: facts?.readsBackStale
+            readsBackStale: facts?.readsBackStale,
+            calls: callsOn(fs, facts?.calls)
         };
         quirksByFs.set(fs, quirks);
     }
@@ -42622,8 +42647,10 @@ function fitKinds(plan, target, ctx) {
         plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction');
     else if (target.isDirectory())
         plan.kinds = requested.filter((k) => k !== 'hardlink');
-    if (plan.kinds.length === 0)
+    if (plan.kinds.length === 0) {
+        plan.kinds = requested; // the kind reported is the one whose call would fail
         return target ? failed(plan, 'EPERM', 'link', attempt) : failed(plan, 'ENOENT', syscallOf(requested[0]), attempt);
+    }
     if (plan.kinds[0] !== requested[0]) {
         const why = target
             ? 'is a directory, which no hard link can lead to'
@@ -43131,16 +43158,16 @@ function toResult(plan, outcome, ctx) {
     const hint = hintOf(explanation, outcome.probe, ctx.platform.path.dirname(request.absPath));
     if (plan.skipped)
         message = `Not attempted: an earlier link found this share gone or not answering. ${message}`;
+    // A failed link reports the kind whose call failed (or would, in a dry run); a skipped one made no call.
+    const kind = outcome.kind || (outcome.status === 'skipped' ? '' : (outcome.failedKind ?? ''));
     // One literal for the fields every result has; the optional ones follow only where there are any.
     const result = {
         line: request.line,
         path: request.absPath,
         target: request.absTarget,
-        text: outcome.kind === 'hardlink' || outcome.kind === 'copy'
-            ? ''
-            : linkTextOf(ctx.platform, outcome.kind, plan.text, request.absTarget),
+        text: kind === 'hardlink' || kind === 'copy' ? '' : linkTextOf(ctx.platform, kind, plan.text, request.absTarget),
         type: request.options.type,
-        kind: outcome.kind,
+        kind,
         status: outcome.status,
         code: failure?.code ?? '',
         errno: failure?.errno ?? null,
@@ -43168,11 +43195,14 @@ function unfinishedResult(request, failure, ctx, run) {
     const result = toResult(plan, { status: skipped ? 'skipped' : 'failed', kind: '', failure }, ctx);
     return run.dryRun ? { ...result, status: 'planned', plan: 'fail' } : result;
 }
-/** A dry run's result: what a real run would do, with the failure it can already see. */
-function plannedResult(plan, ctx) {
-    const outcome = plan.failure
+/** What a dry run can say of a plan by itself: the failure it can already see, or the kind already at PATH. */
+function plannedOutcome(plan) {
+    return plan.failure
         ? { status: 'planned', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
         : { status: 'planned', kind: plan.action === 'unchanged' ? (plan.kinds[0] ?? '') : '' };
+}
+/** A dry run's result: what a real run would do, as the plan sees it or as predicted (predict.ts). */
+function plannedResult(plan, ctx, outcome = plannedOutcome(plan)) {
     return { ...toResult(plan, outcome, ctx), plan: plan.action };
 }
 /** A result from the spec alone, nothing attempted (it was rejected, or settled the entry): the paths as written. */
@@ -44169,6 +44199,80 @@ function applyLink(plan, ctx) {
     return toResult(plan, execute(plan, ctx), ctx);
 }
 
+;// CONCATENATED MODULE: ./src/predict.ts
+// A dry run's result: what the real run will do, predicted from what can be read without writing. The plan already
+// fails where the disk shows why (something in the way, a read-only mount, a missing parent, a directory as a hard
+// link's TARGET); here each kind to try is given the answer its call would get: EXDEV where TARGET is on another
+// filesystem (device numbers, the mount table), or what the family table measured its calls to answer on this mount
+// (quirksOf: the family's row and the mount's options). Where neither says, only a write could tell, and the result
+// says so instead of predicting success. Nothing here writes or probes.
+
+
+
+
+/**
+ * PATH's directory and TARGET on different filesystems or mounts: link() answers EXDEV before the filesystem is
+ * asked (Linux refuses a hard link between two mounts even of one filesystem). Nothing readable: not known to.
+ * TARGET's device is its directory's: overlayfs gives a file from a lower layer that layer's st_dev, and only
+ * directories the overlay's own, yet link() within the overlay works. A file mounted on its own is in the mount table.
+ */
+function crossesFilesystems(plan, ctx) {
+    const { path } = ctx.platform;
+    const dir = path.dirname(plan.missingParents[0] ?? plan.request.absPath);
+    const [here, there] = [dir, path.dirname(plan.linkSource)].map((p) => quietly(() => ctx.ops.stat(p)));
+    if (!here || !there)
+        return false;
+    return here.dev !== there.dev || ctx.detector.forPath(plan.linkSource).mountPoint !== plan.filesystem.mountPoint;
+}
+/** The errno making `kind` would answer, '' where it makes the link, undefined where only a write could tell. */
+function answerOf(kind, plan, ctx) {
+    if (kind === 'hardlink' && crossesFilesystems(plan, ctx))
+        return 'EXDEV';
+    const calls = quirksOf(plan.filesystem).calls;
+    if (calls?.on !== ctx.platform.name)
+        return undefined;
+    if (kind === 'copy')
+        return '';
+    return (kind === 'hardlink' ? calls.link : calls.symlink) ?? '';
+}
+/** Nothing read says whether this kind can be made here: the plan stands, saying so. */
+function notKnowable(plan, kind, ctx) {
+    const message = `Not knowable without a write: nothing read says whether ${plan.filesystem.type} at ` +
+        `${plan.filesystem.mountPoint || ctx.platform.path.dirname(plan.request.absPath)} makes a ${kindWords(kind)}, ` +
+        'and a dry run makes nothing to find out.';
+    return { ...plannedResult(plan, ctx), message, knowable: false };
+}
+/**
+ * What a real run of this plan will do: the first kind whose call would work, each step down the list as the real
+ * run records it (`fallback`); a failure with the errno and hint the real run gives; or not knowable.
+ */
+function predictedResult(planned, ctx) {
+    if (planned.action !== 'create' && planned.action !== 'replace')
+        return plannedResult(planned, ctx);
+    const plan = { ...planned }; // the fallback recorded here is the prediction's, not the plan's
+    for (const [i, kind] of plan.kinds.entries()) {
+        const code = answerOf(kind, plan, ctx);
+        if (code === undefined)
+            return notKnowable(plan, kind, ctx);
+        if (code === '')
+            return plannedResult(plan, ctx, { status: 'planned', kind });
+        const failure = {
+            code,
+            errno: errnoNumber(code) ?? undefined,
+            syscall: syscallOf(kind),
+            attempted: `create the ${kindWords(kind)}`
+        };
+        const explanation = explainFailure(plan, failure, kind, ctx);
+        const next = plan.kinds[i + 1];
+        if (!next || !explanation.capability) {
+            const outcome = { status: 'planned', kind: '', failure, failedKind: kind, explanation };
+            return plannedResult({ ...plan, action: 'fail', failure }, ctx, outcome);
+        }
+        plan.fallback = fallBack(plan.fallback, kind, next, explanation.message);
+    }
+    return plannedResult(plan, ctx); // planLink never plans an empty list
+}
+
 ;// CONCATENATED MODULE: ./src/cleanup.ts
 // What the post step does for one link the main step made (`cleanup: true`): only where PATH is still exactly what
 // was made, remove it, and put back what it replaced (from its backup, or a replaced link from its recorded text).
@@ -44513,7 +44617,7 @@ class LocalExecutor {
                 learnKeptKinds(plans, this.ctx);
             for (let i = 0; i < plans.length; i++) {
                 if (this.dryRun)
-                    emit(slice[i].index, plannedResult(plans[i], this.ctx));
+                    emit(slice[i].index, predictedResult(plans[i], this.ctx));
                 else {
                     const { result, undo } = apply(plans[i], this.ctx);
                     emit(slice[i].index, result, undo);
@@ -45165,14 +45269,18 @@ function summary_leadsTo(r, where) {
     return r.text || displayPath(r.target, where);
 }
 const header = (...names) => names.map((data) => ({ data, header: true }));
+/** The kind made, or for a failed link the kind whose call failed, and the kind asked where a fallback moved on. */
+function kindOf(r) {
+    const made = r.kind || r.fallback?.instead || r.type;
+    return r.fallback ? `${made} (${r.fallback.asked} asked)` : made;
+}
 /** A failed link's row: its own failure is why; its warnings (a dangling TARGET...) say something else. */
 function failedRow(r, where) {
-    return [...[statusWords(r), displayPath(r.path, where), summary_leadsTo(r, where), r.message].map(cell), hintCell(r.hint)];
+    const cells = [statusWords(r), displayPath(r.path, where), summary_leadsTo(r, where), kindOf(r), r.message];
+    return [...cells.map(cell), hintCell(r.hint)];
 }
 function linkRow(r, where) {
-    const made = r.kind || r.fallback?.instead || r.type;
-    const kind = r.fallback ? `${made} (${r.fallback.asked} asked)` : made;
-    const [to, shown] = nothingThere(r) ? ['', 'nothing to remove'] : [summary_leadsTo(r, where), kind];
+    const [to, shown] = nothingThere(r) ? ['', 'nothing to remove'] : [summary_leadsTo(r, where), kindOf(r)];
     return [statusWords(r), displayPath(r.path, where), to, shown, r.warnings.join(' ')].map(cell);
 }
 /** Rows while they fit what is left of the budget. */
@@ -45206,7 +45314,7 @@ async function summary_writeSummary(tally, counts, where, headline = outcome(tal
     const summary = summary_summary.addHeading(headline, 3).addRaw(`<p>${escapeHtml(counts)}</p>`, true);
     if (failedRows.length > 0) {
         summary.addHeading(`Failed (${failed.count})`, 4);
-        summary.addTable([header('Status', 'Path', 'Target', 'Why', 'What to do'), ...failedRows]);
+        summary.addTable([header('Status', 'Path', 'Target', 'Kind', 'Why', 'What to do'), ...failedRows]);
     }
     if (otherRows.length > 0) {
         const title = failed.count > 0 ? `The other links (${others.count})` : `Links (${others.count})`;
