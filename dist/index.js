@@ -45113,9 +45113,9 @@ const tally_SLICE = 250;
 function sample() {
     return { first: [], count: 0 };
 }
+/** Count the item, and keep it while fewer than `max` are kept; true when kept. */
 function keep(into, item, max) {
-    if (into.count++ < max)
-        into.first.push(item);
+    return into.count++ < max && into.first.push(item) > 0;
 }
 /** JSON texts while their array fits the output's budget. */
 class Budget {
@@ -45132,20 +45132,21 @@ class Budget {
             this.texts.push(json);
     }
 }
-function logLine(r, where) {
+/** A link's log line, with its details: `warnings` are those no annotation says (the first ones are annotated). */
+function logLine(r, where, warnings) {
     const path = displayPath(r.path, where);
     const kind = r.kind || r.fallback?.instead || r.type;
     const head = safeForLog(nothingThere(r)
         ? `${statusWords(r).padEnd(9)} nothing to remove at ${path}`
         : `${statusWords(r).padEnd(9)} ${kind.padEnd(8)} ${path} -> ${r.text || r.target}`);
     // Most links say nothing more: no arrays to build for them.
-    if (!r.message && !r.hint && r.warnings.length === 0 && !r.fallback)
+    if (!r.message && !r.hint && warnings.length === 0 && !r.fallback)
         return head;
     const detail = [
         r.fallback ? fallbackWords(r.fallback) : '',
         r.message,
         r.hint && `hint: ${r.hint}`,
-        ...r.warnings.map((w) => `warning: ${w}`)
+        ...warnings.map((w) => `warning: ${w}`)
     ].filter(Boolean);
     return head + detail.map((d) => `\n    ${safeForLog(d)}`).join('');
 }
@@ -45213,14 +45214,14 @@ class Tally {
         this.counts[r.status]++;
         const failure = isFailure(r);
         keep(failure ? this.failed : this.others, r, MAX_ROWS);
-        for (const message of r.warnings)
-            keep(this.warnings, { result: r, message }, MAX_WARNINGS);
+        // Each warning is said once: the first ones as annotations (which the log shows too), the rest in the log.
+        const unsaid = r.warnings.filter((message) => !keep(this.warnings, { result: r, message }, MAX_WARNINGS));
         const json = JSON.stringify(r);
         this.file.add(json);
         this.all.add(json);
         if (failure)
             this.failedJson.add(json);
-        if (this.options.log && this.lines.push(logLine(r, this.where)) === tally_SLICE)
+        if (this.options.log && this.lines.push(logLine(r, this.where, unsaid)) === tally_SLICE)
             this.flushLog();
     }
     flushLog() {
