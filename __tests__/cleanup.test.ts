@@ -1,6 +1,8 @@
 // cleanup: true, unit by unit on real directories: what the main step records (undo-record.ts), what the post step
 // does with it (cleanup.ts, post.ts) and how it travels between them (undo-state.ts, through the runner's state).
 import { afterAll, afterEach, beforeEach, expect, it, jest } from '@jest/globals'
+import type { ChildProcess } from 'node:child_process'
+import { EventEmitter } from 'node:events'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -9,14 +11,17 @@ import * as core from '../__fixtures__/core.js'
 import type { LinkResult, Settings, UndoEntry } from '../src/model.js'
 import { planAll } from '../src/plan/index.js'
 import { platformFor } from '../src/platform.js'
+import type { FsOps } from '../src/fsops.js'
+import { TEMP_PREFIX } from '../src/names.js'
 import { describePosix } from './helpers/action.js'
 import { memoryFs, type Layout } from './helpers/memfs.js'
-import { context, dataWorkspace, host, requests, type ContextOverrides } from './helpers/stage.js'
+import { context, dataWorkspace, errnoError, host, requests, type ContextOverrides } from './helpers/stage.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { applierFor } = await import('../src/undo-record.js')
 const { undo } = await import('../src/cleanup.js')
-const { runPost, undoInWorker, undoOne } = await import('../src/post.js')
+const { runPost, serveUndo, undoInWorker, undoOne } = await import('../src/post.js')
+const { startChild } = await import('../src/roles.js')
 const { isPostStep, loadUndo, markMainStep, UndoList } = await import('../src/undo-state.js')
 
 const DIST = fileURLToPath(new URL('../dist/index.js', import.meta.url))
@@ -43,8 +48,8 @@ function made(
 }
 
 /** What the main step does with its results for the post step: each undo entry taken off, then saved. */
-function saveUndo(results: LinkResult[], settings: Settings): void {
-  const list = new UndoList(() => false)
+function saveUndo(results: LinkResult[], settings: Settings, onShare = (_: string) => false): void {
+  const list = new UndoList(onShare)
   for (const result of results) list.take(result)
   list.save(settings, host.name)
 }
@@ -397,6 +402,58 @@ describePosix('what the main step records, and the post step undoes', () => {
     })
   })
 
+  describe('a failure while putting a replaced link back', () => {
+    /** The real disk, except that renaming a temporary name (names.ts) that `refused` picks is refused: EACCES. */
+    const refusingTempRename = (refused = (_: fs.Stats) => true): FsOps => {
+      const ops = context(ws).ops
+      return {
+        ...ops,
+        rename: (from: string, to: string) => {
+          if (path.basename(from).startsWith(TEMP_PREFIX) && refused(fs.lstatSync(from)))
+            throw errnoError('EACCES', 'rename')
+          ops.rename(from, to)
+        }
+      }
+    }
+    const tempNames = (dir: string) => fs.readdirSync(dir).filter((n) => n.startsWith(TEMP_PREFIX))
+    const copyOverLink = () => {
+      fs.writeFileSync(path.join(ws, 'data/dir/inner'), 'i')
+      fs.symlinkSync('data/x', path.join(ws, 'c'))
+      return made('- {path: c, target: data/dir, type: hardlink, fallback: copy}', { overwrite: 'links' }).undo
+    }
+
+    it('over a link: fails with its errno, the step link stays, no temporary name is left', () => {
+      fs.symlinkSync('data/dir', path.join(ws, 'b'))
+      const { undo: entries } = made('b -> data/x', { overwrite: 'links' })
+      expect(undoOne(entries[0], refusingTempRename(), host)).toMatchObject({
+        status: 'failed',
+        code: 'EACCES',
+        syscall: 'rename'
+      })
+      expect(fs.readlinkSync(path.join(ws, 'b'))).toBe('data/x')
+      expect(tempNames(ws)).toEqual([])
+    })
+
+    it('over a copied tree: the tree moves back into place, no temporary name is left', () => {
+      const entries = copyOverLink()
+      const undone = undoOne(
+        entries[0],
+        refusingTempRename((s) => s.isSymbolicLink()),
+        host
+      )
+      expect(undone).toMatchObject({ status: 'failed', code: 'EACCES' })
+      expect(fs.readFileSync(path.join(ws, 'c/inner'), 'utf8')).toBe('i')
+      expect(tempNames(ws)).toEqual([])
+    })
+
+    it('over a copied tree that cannot move back either: the copy goes, no temporary name is left', () => {
+      const entries = copyOverLink()
+      expect(undoOne(entries[0], refusingTempRename(), host)).toMatchObject({ status: 'failed', code: 'EACCES' })
+      expect(fs.readdirSync(ws).sort()).toEqual(['data'])
+      expect(fs.readFileSync(path.join(ws, 'data/dir/inner'), 'utf8')).toBe('i')
+    })
+  })
+
   it('turns a refused call into that link failure with its errno', () => {
     const { undo: entries } = made('l -> data/x')
     const ops = {
@@ -481,6 +538,68 @@ describePosix('the runner state between the steps, and the post step', () => {
       expect(message).toMatch(/undo record in the runner's state \(undo\) is unreadable .*nothing was undone/)
     })
 
+    /** Damage to one field of the record (parsed), as a later step or a bug could write it. */
+    type Damage = (record: {
+      settings: Record<string, unknown>
+      platform: unknown
+      entries: Record<string, unknown>[]
+    }) => void
+    const entryWith =
+      (fields: Record<string, unknown>): Damage =>
+      (r) =>
+        void Object.assign(r.entries[0], fields)
+    const PARENT = { real: '/ws', dev: 1, ino: 2 }
+    it.each<[string, Damage]>([
+      ['a line that is no number', entryWith({ line: '1' })],
+      ['a path that is no string', entryWith({ path: 1 })],
+      ['a target that is no string', entryWith({ target: null })],
+      ['an unknown type', entryWith({ type: 'folder' })],
+      ['a parent without its inode', entryWith({ parent: { real: '/ws', dev: 1 } })],
+      ['a parent whose device is no number', entryWith({ parent: { ...PARENT, dev: '1' } })],
+      ['a parent whose real path is no string', entryWith({ parent: { ...PARENT, real: 1 } })],
+      ['a made link text that is no string', entryWith({ made: { link: 1 } })],
+      ['a made kind of Windows link unknown', entryWith({ made: { link: 'x', type: 'folder' } })],
+      ['a made inode that is no number', entryWith({ made: { dev: 1, ino: '2' } })],
+      ['a made device that is no number', entryWith({ made: { dev: '1', ino: 2 } })],
+      ['a made entry that is a list', entryWith({ made: [] })],
+      ['a backup name that is no string', entryWith({ before: { backup: 1 } })],
+      ["a backup's identity that is no object", entryWith({ before: { backup: 'b', backupIs: 'b' } })],
+      ['a replaced link text that is no string', entryWith({ before: { link: 1 } })],
+      ['directories that are no list', entryWith({ dirs: PARENT })],
+      ['a directory without its inode', entryWith({ dirs: [PARENT, { real: '/ws/a', dev: 1 }] })],
+      ['a source that is no string', entryWith({ source: 1 })],
+      ['a share flag that is no boolean', entryWith({ share: 'true' })],
+      ['an entry that is null', (r) => void (r.entries[1] = null as never)],
+      ['no platform', (r) => void (r.platform = undefined)],
+      ['a timeout that is no number', (r) => void (r.settings.timeoutMs = '5000')],
+      ['a working directory that is no string', (r) => void (r.settings.workingDirectory = 1)]
+    ])('in the state, %s: unreadable, nothing undone', async (_, damage) => {
+      const message = await postAfter((state) => {
+        const record = JSON.parse(state.STATE_undo)
+        damage(record)
+        return { STATE_undo: JSON.stringify(record) }
+      })
+      expect(message).toMatch(/unreadable \(not in the form the main step writes\): nothing was undone/)
+    })
+
+    it("reads every field the main step writes: Windows' kinds, backups, directories, sources, shares", () => {
+      const { results } = made('l -> data/x')
+      saveUndo(results, { ...settings, workingDirectory: ws })
+      const record = JSON.parse(stateOf().STATE_undo)
+      const [entry] = record.entries
+      const identity = { dev: 1, ino: 2, size: 3, birthtimeMs: 4, hash: 'h', tree: 't' }
+      record.entries = ['file', 'dir', 'junction'].map((type) => ({
+        ...entry,
+        made: { link: 'data/x', type },
+        before: { link: 'data/dir', type, backup: `${entry.path}.bak`, backupIs: identity },
+        dirs: [entry.parent],
+        source: path.join(ws, 'data/x'),
+        share: true
+      }))
+      process.env.STATE_undo = JSON.stringify(record)
+      expect(loadUndo()?.record).toEqual(record)
+    })
+
     it('in a file: missing, cut short, or rewritten by a later step (even well formed), named with its path', async () => {
       process.env.RUNNER_TEMP = tmp
       const big = made(Array.from({ length: 200 }, (_, i) => `l${i} -> data/x`).join('\n'))
@@ -507,13 +626,175 @@ describePosix('the runner state between the steps, and the post step', () => {
 
   it('undoes links on a share in a child process (the bundle), and fails what it did not get to', async () => {
     const { undo: entries } = made('a -> data/x\nb -> data/x')
-    const results = await undoInWorker({ settings, platform: host.name, entries }, entries, DIST)
+    const record = { settings, platform: host.name, entries }
+    const results = await undoInWorker(record, entries, () => startChild('post-worker', DIST))
     expect(results.map((r) => r.status)).toEqual(['removed', 'removed'])
-    const dead = await undoInWorker({ settings, platform: host.name, entries }, entries, path.join(tmp, 'missing.js'))
+    const dead = await undoInWorker(record, entries, () => startChild('post-worker', path.join(tmp, 'missing.js')))
     expect(dead.map((r) => [r.status, r.code])).toEqual([
       ['failed', 'UNKNOWN'],
       ['skipped', 'ECANCELED']
     ])
     expect(dead[0].message).toMatch(/ended early/)
+  })
+})
+
+/**
+ * The post worker in this process: a stand-in for the child that `serving` answers as runPostWorker does (serveUndo,
+ * on the real disk), or that the test answers itself, link by link, to drive the clock.
+ */
+class WorkerInProcess extends EventEmitter {
+  connected = true
+  readonly kill = jest.fn((_signal?: NodeJS.Signals) => true)
+  readonly disconnect = jest.fn(() => void (this.connected = false))
+  readonly unref = jest.fn()
+  work?: { platform: string; entries: UndoEntry[] }
+
+  constructor(private readonly serving: boolean) {
+    super()
+  }
+
+  send(work: { platform: string; entries: UndoEntry[] }): boolean {
+    this.work = work
+    // An answer comes over IPC, never within send(): a microtask later at the earliest.
+    if (this.serving) void serveUndo(work, async (result) => void (await null, this.answer(result)))
+    return true
+  }
+
+  answer(result: LinkResult): void {
+    this.emit('message', result)
+  }
+
+  get start(): () => ChildProcess {
+    return () => this as unknown as ChildProcess
+  }
+}
+
+describePosix('the post worker, in this process (post.ts)', () => {
+  const settings = { workingDirectory: '', timeoutMs: 1000, summary: false } as Settings
+  const removed = { status: 'removed' } as LinkResult
+
+  /** undoInWorker over `entries`, and whether it has settled yet. */
+  function undoing(entries: UndoEntry[], worker: WorkerInProcess) {
+    const settled: { results?: LinkResult[] } = {}
+    const promise = undoInWorker({ settings, platform: host.name, entries }, entries, worker.start)
+    void promise.then((results) => (settled.results = results))
+    return { settled, promise }
+  }
+
+  afterEach(() => void jest.useRealTimers())
+
+  it('undoes each link on the disk and answers in order; done at once, with no timer left running', async () => {
+    jest.useFakeTimers()
+    const { undo: entries } = made('a -> data/x\nb -> data/x')
+    const worker = new WorkerInProcess(true)
+    const { settled } = undoing(entries, worker)
+    await jest.advanceTimersByTimeAsync(0)
+    expect(settled.results?.map((r) => [r.path, r.status])).toEqual([
+      [path.join(ws, 'a'), 'removed'],
+      [path.join(ws, 'b'), 'removed']
+    ])
+    expect(fs.readdirSync(ws)).toEqual(['data'])
+    expect(jest.getTimerCount()).toBe(0)
+    expect(worker.kill).toHaveBeenCalled()
+  })
+
+  it('gives each link the whole timeout from the answer before it, and fails the next at exactly the timeout', async () => {
+    jest.useFakeTimers()
+    const { undo: entries } = made('a -> data/x\nb -> data/x\nc -> data/x')
+    const worker = new WorkerInProcess(false)
+    const { settled } = undoing(entries, worker)
+    await jest.advanceTimersByTimeAsync(999)
+    worker.answer(removed)
+    await jest.advanceTimersByTimeAsync(999) // 1998 ms since the start: a timer not re-armed would have fired
+    worker.answer(removed)
+    await jest.advanceTimersByTimeAsync(999)
+    expect(settled.results).toBeUndefined()
+    await jest.advanceTimersByTimeAsync(1)
+    expect(settled.results?.map((r) => [r.status, r.code, r.errno])).toEqual([
+      ['removed', undefined, undefined],
+      ['removed', undefined, undefined],
+      ['failed', 'ETIMEDOUT', os.constants.errno.ETIMEDOUT]
+    ])
+    expect(settled.results?.[2]).toMatchObject({ path: path.join(ws, 'c'), syscall: 'none' })
+    expect(worker.kill).toHaveBeenCalledWith('SIGKILL')
+    expect(jest.getTimerCount()).toBe(0)
+  })
+
+  it('fails the link it waits for at the timeout and skips the rest, left undone on the disk', async () => {
+    jest.useFakeTimers()
+    const { undo: entries } = made('a -> data/x\nb -> data/x')
+    const { settled } = undoing(entries, new WorkerInProcess(false))
+    await jest.advanceTimersByTimeAsync(999)
+    expect(settled.results).toBeUndefined()
+    await jest.advanceTimersByTimeAsync(1)
+    expect(settled.results?.map((r) => [r.status, r.code, r.errno, r.syscall])).toEqual([
+      ['failed', 'ETIMEDOUT', os.constants.errno.ETIMEDOUT, 'none'],
+      ['skipped', 'ECANCELED', os.constants.errno.ECANCELED, '']
+    ])
+    expect(fs.readdirSync(ws).sort()).toEqual(['a', 'b', 'data'])
+  })
+
+  it.each([
+    ['ends early', (w: WorkerInProcess) => w.emit('exit', null, 'SIGSEGV')],
+    ['cannot be started', (w: WorkerInProcess) => w.emit('error', new Error('spawn EAGAIN'))]
+  ])('where the worker %s: the link it was on fails, the rest are skipped', async (_, end) => {
+    jest.useFakeTimers()
+    const { undo: entries } = made('a -> data/x\nb -> data/x\nc -> data/x')
+    const worker = new WorkerInProcess(false)
+    const { settled } = undoing(entries, worker)
+    worker.answer(removed)
+    end(worker)
+    await jest.advanceTimersByTimeAsync(0)
+    expect(settled.results?.map((r) => [r.status, r.code])).toEqual([
+      ['removed', undefined],
+      ['failed', 'UNKNOWN'],
+      ['skipped', 'ECANCELED']
+    ])
+    expect(jest.getTimerCount()).toBe(0)
+  })
+})
+
+describePosix('the post step, links on shares and here together (post.ts, runPost)', () => {
+  const settings = { workingDirectory: '', timeoutMs: 1000, summary: false } as Settings
+  const stateOf = (): Record<string, string> =>
+    Object.fromEntries(core.saveState.mock.calls.map(([name, value]) => [`STATE_${name}`, String(value)]))
+
+  afterEach(() => {
+    for (const name of Object.keys(process.env)) if (name.startsWith('STATE_')) delete process.env[name]
+    delete process.env.RUNNER_TEMP
+  })
+
+  /** The post step after the main step made `spec`, with the links `onShare` names on a share; its results. */
+  async function postOf(spec: string, onShare: (p: string) => boolean, worker = new WorkerInProcess(true)) {
+    process.env.RUNNER_TEMP = tmp
+    const { results } = made(spec)
+    saveUndo(results, { ...settings, workingDirectory: ws }, onShare)
+    Object.assign(process.env, stateOf())
+    const start = jest.fn(worker.start)
+    await runPost(start)
+    const [, file] = core.setOutput.mock.calls.find(([name]) => name === 'results-file')!
+    return { start, worker, results: JSON.parse(fs.readFileSync(String(file), 'utf8')) as LinkResult[] }
+  }
+
+  it('undoes the links on a share in the worker, the others here, last made first: their directories go too', async () => {
+    const onShare = (p: string) => p.startsWith(path.join(ws, 'share'))
+    const spec = 'share/a/l -> data/x\nshare/a/m -> data/x\nhere/b/l -> data/x\nhere/b/m -> data/x'
+    const { start, worker, results } = await postOf(spec, onShare)
+    expect(start).toHaveBeenCalledTimes(1)
+    expect(worker.work?.entries.map((e) => path.relative(ws, e.path))).toEqual(['share/a/m', 'share/a/l'])
+    expect(results.map((r) => [path.relative(ws, r.path), r.status])).toEqual([
+      ['share/a/l', 'removed'],
+      ['share/a/m', 'removed'],
+      ['here/b/l', 'removed'],
+      ['here/b/m', 'removed']
+    ])
+    expect(fs.readdirSync(ws)).toEqual(['data'])
+    expect(core.setFailed).not.toHaveBeenCalled()
+  })
+
+  it('starts no worker where no link is on a share', async () => {
+    const { start, results } = await postOf('l -> data/x', () => false)
+    expect(start).not.toHaveBeenCalled()
+    expect(results.map((r) => r.status)).toEqual(['removed'])
   })
 })
