@@ -402,6 +402,162 @@ describePosix('what the main step records, and the post step undoes', () => {
     })
   })
 
+  it('records nothing for a link that was already there (unchanged): the post step leaves it', () => {
+    fs.symlinkSync('data/x', path.join(ws, 'l'))
+    const { results, undo: entries } = made('l -> data/x')
+    expect(results[0].status).toBe('unchanged')
+    expect(entries).toEqual([])
+  })
+
+  it('removes a hard link made to the file a symlinked TARGET leads to', () => {
+    fs.symlinkSync('x', path.join(ws, 'data/lx'))
+    const { undo: entries } = made('- {path: h, target: data/lx, type: hardlink}')
+    expect(undoAll(entries)[0].status).toBe('removed')
+    expect(fs.readdirSync(ws)).toEqual(['data'])
+    expect(fs.readFileSync(path.join(ws, 'data/x'), 'utf8')).toBe('x')
+  })
+
+  it('says the post step will not undo a link it could not read back, and records nothing for it', () => {
+    let linked = false
+    const ops = context(ws).ops
+    const { results, undo: entries } = made(
+      'l -> data/x',
+      {},
+      {
+        ops: {
+          ...ops,
+          symlink: (...args: Parameters<FsOps['symlink']>) => ((linked = true), ops.symlink(...args)),
+          readlink: (p: string) => {
+            if (linked) throw errnoError('EIO', 'readlink')
+            return ops.readlink(p)
+          }
+        }
+      }
+    )
+    expect(results[0].status).toBe('created')
+    expect(results[0].warnings.join(' ')).toContain(`${path.join(ws, 'l')} could not be read back (EIO from readlink`)
+    expect(entries).toEqual([])
+  })
+
+  it.each([
+    [
+      'its file content edited (same size, below a directory)',
+      (c: string) => fs.writeFileSync(path.join(c, 'sub/f'), 'F')
+    ],
+    [
+      'a link in it leading elsewhere',
+      (c: string) => (fs.rmSync(path.join(c, 'sub/l')), fs.symlinkSync('y', path.join(c, 'sub/l')))
+    ],
+    [
+      'a directory in it turned into a file',
+      (c: string) => (
+        fs.rmSync(path.join(c, 'sub/e'), { recursive: true }),
+        fs.writeFileSync(path.join(c, 'sub/e'), '')
+      )
+    ]
+  ])('keeps a copied tree with %s', (_, edit) => {
+    fs.mkdirSync(path.join(ws, 'data/dir/sub/e'), { recursive: true })
+    fs.writeFileSync(path.join(ws, 'data/dir/sub/f'), 'f')
+    fs.symlinkSync('x', path.join(ws, 'data/dir/sub/l'))
+    const copy = made('- {path: c, target: data/dir, type: hardlink, fallback: copy}')
+    expect(copy.results[0].kind).toBe('copy')
+    edit(path.join(ws, 'c'))
+    expect(undoAll(copy.undo)[0].status).toBe('kept')
+    expect(fs.existsSync(path.join(ws, 'c/sub'))).toBe(true)
+  })
+
+  it('keeps a hard link where it cannot tell whether PATH and TARGET are one name (realpath refused)', () => {
+    const { undo: entries } = made('- {path: h, target: data/x, type: hardlink}')
+    const ops = context(ws).ops
+    const refusing = {
+      ...ops,
+      realpath: (p: string) => {
+        if (p.endsWith('/h')) throw errnoError('EACCES', 'realpath')
+        return ops.realpath(p)
+      }
+    }
+    expect(undo(entries[0], refusing, host).status).toBe('kept')
+    expect(fs.readFileSync(path.join(ws, 'h'), 'utf8')).toBe('x')
+  })
+
+  it('where a link made shows as what it leads to (sshfs follow_symlinks): removed by its inode, kept on a share', () => {
+    const { undo: entries } = made('l -> data/x')
+    fs.rmSync(path.join(ws, 'l'))
+    fs.writeFileSync(path.join(ws, 'l'), 'x')
+    const { dev, ino, size } = fs.lstatSync(path.join(ws, 'l'))
+    const asSeen = { ...entries[0], made: { dev, ino, size } }
+    expect(undo({ ...asSeen, share: true }, context(ws).ops, host).status).toBe('kept')
+    expect(undo(asSeen, context(ws).ops, host).status).toBe('removed')
+    expect(fs.existsSync(path.join(ws, 'l'))).toBe(false)
+  })
+
+  describe('a parent that cannot be followed, or is no directory now', () => {
+    it('is gone where a directory above PATH became a file: nothing to undo', () => {
+      const { undo: entries } = made('a/b/l -> data/x')
+      fs.rmSync(path.join(ws, 'a'), { recursive: true })
+      fs.writeFileSync(path.join(ws, 'a'), 'a file now')
+      expect(undoAll(entries)[0]).toMatchObject({ status: 'unchanged', message: expect.stringMatching(/is gone/) })
+      expect(fs.readFileSync(path.join(ws, 'a'), 'utf8')).toBe('a file now')
+    })
+
+    it('keeps PATH where its directory became a symlink loop (ELOOP)', () => {
+      const { undo: entries } = made('sub/l -> data/x')
+      fs.renameSync(path.join(ws, 'sub'), path.join(ws, 'sub-was'))
+      fs.symlinkSync('sub', path.join(ws, 'sub'))
+      const [undone] = undoAll(entries)
+      expect(undone.status).toBe('kept')
+      expect(undone.warnings[0]).toMatch(/ELOOP/)
+      expect(fs.readlinkSync(path.join(ws, 'sub-was/l'))).toBe('../data/x')
+    })
+
+    it('fails with the errno where realpath is refused otherwise (EACCES)', () => {
+      const { undo: entries } = made('sub/l -> data/x')
+      const ops = {
+        ...context(ws).ops,
+        realpath: () => {
+          throw errnoError('EACCES', 'realpath')
+        }
+      }
+      expect(undoOne(entries[0], ops, host)).toMatchObject({ status: 'failed', code: 'EACCES', syscall: 'realpath' })
+      expect(fs.readlinkSync(path.join(ws, 'sub/l'))).toBe('../data/x')
+    })
+
+    it('on a share, goes by the real path alone: a directory made again at the same path is taken as it', () => {
+      fs.mkdirSync(path.join(ws, 'sub'))
+      const { undo: entries } = made('sub/l -> data/x')
+      fs.renameSync(path.join(ws, 'sub'), path.join(ws, 'sub-was'))
+      fs.mkdirSync(path.join(ws, 'sub'))
+      fs.symlinkSync('../data/x', path.join(ws, 'sub/l'))
+      expect(undo({ ...entries[0], share: true }, context(ws).ops, host).status).toBe('removed')
+      expect(fs.readdirSync(path.join(ws, 'sub'))).toEqual([])
+    })
+  })
+
+  describe('directories made for a link whose rmdir answers', () => {
+    it.each(['ENOTEMPTY', 'EEXIST', 'ENOENT'])('%s: stay, the link is removed', (code) => {
+      const { undo: entries } = made('a/b/l -> data/x')
+      const ops = {
+        ...context(ws).ops,
+        rmdir: () => {
+          throw errnoError(code, 'rmdir')
+        }
+      }
+      expect(undoOne(entries[0], ops, host)).toMatchObject({ status: 'removed', message: '' })
+      expect(fs.readdirSync(path.join(ws, 'a'))).toEqual(['b'])
+    })
+
+    it('anything else: that link fails with the errno', () => {
+      const { undo: entries } = made('a/b/l -> data/x')
+      const ops = {
+        ...context(ws).ops,
+        rmdir: () => {
+          throw errnoError('EACCES', 'rmdir')
+        }
+      }
+      expect(undoOne(entries[0], ops, host)).toMatchObject({ status: 'failed', code: 'EACCES', syscall: 'rmdir' })
+    })
+  })
+
   describe('a failure while putting a replaced link back', () => {
     /** The real disk, except that renaming a temporary name (names.ts) that `refused` picks is refused: EACCES. */
     const refusingTempRename = (refused = (_: fs.Stats) => true): FsOps => {
@@ -432,6 +588,20 @@ describePosix('what the main step records, and the post step undoes', () => {
       })
       expect(fs.readlinkSync(path.join(ws, 'b'))).toBe('data/x')
       expect(tempNames(ws)).toEqual([])
+    })
+
+    it('from a backup, refused with EPERM off Windows: fails, nothing removed first', () => {
+      fs.symlinkSync('data/dir', path.join(ws, 'b'))
+      const { undo: entries } = made('b -> data/x', { overwrite: 'links' }, { backupSuffix: '.bak' })
+      const ops = {
+        ...context(ws).ops,
+        rename: () => {
+          throw errnoError('EPERM', 'rename')
+        }
+      }
+      expect(undoOne(entries[0], ops, host)).toMatchObject({ status: 'failed', code: 'EPERM' })
+      expect(fs.readlinkSync(path.join(ws, 'b'))).toBe('data/x')
+      expect(fs.readlinkSync(path.join(ws, 'b.bak'))).toBe('data/dir')
     })
 
     it('over a copied tree: the tree moves back into place, no temporary name is left', () => {
