@@ -20,7 +20,7 @@ import { context, dataWorkspace, errnoError, host, requests, type ContextOverrid
 jest.unstable_mockModule('@actions/core', () => core)
 const { applierFor } = await import('../src/undo-record.js')
 const { undo } = await import('../src/cleanup.js')
-const { runPost, serveUndo, undoInWorker, undoOne } = await import('../src/post.js')
+const { runPost, runPostWorker, serveUndo, undoInWorker, undoOne } = await import('../src/post.js')
 const { startChild } = await import('../src/roles.js')
 const { isPostStep, loadUndo, markMainStep, UndoList } = await import('../src/undo-state.js')
 
@@ -636,7 +636,8 @@ describePosix('what the main step records, and the post step undoes', () => {
       status: 'failed',
       code: 'EACCES',
       errno: 13,
-      syscall: 'unlink'
+      syscall: 'unlink',
+      message: `Could not undo the link at ${path.join(ws, 'l')}: EACCES from unlink().`
     })
   })
 })
@@ -885,7 +886,9 @@ describePosix('the post worker, in this process (post.ts)', () => {
       ['removed', undefined, undefined],
       ['failed', 'ETIMEDOUT', os.constants.errno.ETIMEDOUT]
     ])
+    // Which link, and the timeout it was given: what the annotation says.
     expect(settled.results?.[2]).toMatchObject({ path: path.join(ws, 'c'), syscall: 'none' })
+    expect(settled.results?.[2].message).toMatch(new RegExp(`timeout \\(1 s\\): ${path.join(ws, 'c')} was not undone`))
     expect(worker.kill).toHaveBeenCalledWith('SIGKILL')
     expect(jest.getTimerCount()).toBe(0)
   })
@@ -901,13 +904,14 @@ describePosix('the post worker, in this process (post.ts)', () => {
       ['failed', 'ETIMEDOUT', os.constants.errno.ETIMEDOUT, 'none'],
       ['skipped', 'ECANCELED', os.constants.errno.ECANCELED, '']
     ])
+    expect(settled.results?.[1].message).toMatch(/^Not attempted: .*timeout \(1 s\)/)
     expect(fs.readdirSync(ws).sort()).toEqual(['a', 'b', 'data'])
   })
 
   it.each([
-    ['ends early', (w: WorkerInProcess) => w.emit('exit', null, 'SIGSEGV')],
-    ['cannot be started', (w: WorkerInProcess) => w.emit('error', new Error('spawn EAGAIN'))]
-  ])('where the worker %s: the link it was on fails, the rest are skipped', async (_, end) => {
+    ['ends early', (w: WorkerInProcess) => w.emit('exit', null, 'SIGSEGV'), 'ended early (SIGSEGV)'],
+    ['cannot be started', (w: WorkerInProcess) => w.emit('error', new Error('spawn EAGAIN')), 'failed (spawn EAGAIN)']
+  ])('where the worker %s: the link it was on fails, saying how, the rest are skipped', async (_, end, how) => {
     jest.useFakeTimers()
     const { undo: entries } = made('a -> data/x\nb -> data/x\nc -> data/x')
     const worker = new WorkerInProcess(false)
@@ -920,7 +924,32 @@ describePosix('the post worker, in this process (post.ts)', () => {
       ['failed', 'UNKNOWN'],
       ['skipped', 'ECANCELED']
     ])
+    expect(settled.results?.[1].message).toContain(`${how}: ${path.join(ws, 'b')} was not undone`)
     expect(jest.getTimerCount()).toBe(0)
+  })
+})
+
+describePosix("the post worker's own side (runPostWorker), through a stand-in for its IPC channel", () => {
+  it('undoes the links it is sent, answering each, and exits once every answer is delivered', async () => {
+    const { undo: entries } = made('a -> data/x\nb -> data/x')
+    const port = new EventEmitter()
+    const sent: LinkResult[] = []
+    let delivered = 0
+    let exited: (code: number) => void = () => undefined
+    const exit = new Promise<[number, number]>((resolve) => (exited = (code) => resolve([code, delivered])))
+    const send = jest.fn((result: LinkResult, whenSent: () => void) => {
+      sent.push(result)
+      setImmediate(() => (delivered++, whenSent()))
+      return true
+    })
+    runPostWorker(Object.assign(port, { send, exit: exited }) as unknown as Parameters<typeof runPostWorker>[0])
+    port.emit('message', { platform: host.name, entries })
+    expect(await exit).toEqual([0, 2]) // gone only once every answer is delivered
+    expect(sent.map((r) => [r.path, r.status])).toEqual([
+      [path.join(ws, 'a'), 'removed'],
+      [path.join(ws, 'b'), 'removed']
+    ])
+    expect(fs.readdirSync(ws)).toEqual(['data'])
   })
 })
 

@@ -110,10 +110,14 @@ export async function serveUndo(work: UndoWork, send: (result: LinkResult) => Pr
   for (const entry of work.entries) await send(undoOne(entry, nodeFs, platform))
 }
 
-export function runPostWorker(): void {
-  process.once('message', (work: UndoWork) => {
-    const send = (result: LinkResult): Promise<void> => new Promise((resolve) => process.send!(result, () => resolve()))
-    void serveUndo(work, send).then(() => process.exit(0))
+/** The worker's end of its IPC channel: this process's own, or (tests) a stand-in. */
+export type WorkerPort = Pick<NodeJS.Process, 'once' | 'send' | 'exit'>
+
+/** The post worker: one message with the work, an answer per link as each is undone (sent before the next), then gone. */
+export function runPostWorker(port: WorkerPort = process): void {
+  port.once('message', (work: UndoWork) => {
+    const send = (result: LinkResult): Promise<void> => new Promise((resolve) => port.send!(result, () => resolve()))
+    void serveUndo(work, send).then(() => port.exit(0))
   })
 }
 
