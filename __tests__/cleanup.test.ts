@@ -637,8 +637,29 @@ describePosix('what the main step records, and the post step undoes', () => {
       code: 'EACCES',
       errno: 13,
       syscall: 'unlink',
-      message: `Could not undo the link at ${path.join(ws, 'l')}: EACCES from unlink().`
+      message: `Could not undo the link at ${path.join(ws, 'l')}: EACCES from unlink().`,
+      warnings: [],
+      hint: '',
+      filesystem: ''
     })
+    const withoutSyscall = {
+      ...ops,
+      unlink: () => {
+        throw Object.assign(new Error('EIO'), { code: 'EIO' })
+      }
+    }
+    expect(undoOne(entries[0], withoutSyscall, host)).toMatchObject({
+      code: 'EIO',
+      syscall: '',
+      message: expect.stringContaining('EIO from ?()')
+    })
+    const bug = {
+      ...ops,
+      unlink: () => {
+        throw new TypeError('not an errno')
+      }
+    }
+    expect(() => undoOne(entries[0], bug, host)).toThrow(TypeError)
   })
 })
 
@@ -671,6 +692,7 @@ describePosix('the runner state between the steps, and the post step', () => {
     expect(loadUndo()).toBeUndefined()
     await runPost()
     expect(core.info).not.toHaveBeenCalled()
+    expect(core.setFailed).not.toHaveBeenCalled()
   })
 
   it('puts a large record in a file in RUNNER_TEMP, removed after the post step', async () => {
@@ -904,6 +926,7 @@ describePosix('the post worker, in this process (post.ts)', () => {
       ['failed', 'ETIMEDOUT', os.constants.errno.ETIMEDOUT, 'none'],
       ['skipped', 'ECANCELED', os.constants.errno.ECANCELED, '']
     ])
+    for (const r of settled.results!) expect(r).toMatchObject({ warnings: [], hint: '', text: 'data/x' })
     expect(settled.results?.[1].message).toMatch(/^Not attempted: .*timeout \(1 s\)/)
     expect(fs.readdirSync(ws).sort()).toEqual(['a', 'b', 'data'])
   })
@@ -964,10 +987,15 @@ describePosix('the post step, links on shares and here together (post.ts, runPos
   })
 
   /** The post step after the main step made `spec`, with the links `onShare` names on a share; its results. */
-  async function postOf(spec: string, onShare: (p: string) => boolean, worker = new WorkerInProcess(true)) {
+  async function postOf(
+    spec: string,
+    onShare: (p: string) => boolean,
+    worker = new WorkerInProcess(true),
+    more: Partial<Settings> = {}
+  ) {
     process.env.RUNNER_TEMP = tmp
     const { results } = made(spec)
-    saveUndo(results, { ...settings, workingDirectory: ws }, onShare)
+    saveUndo(results, { ...settings, workingDirectory: ws, ...more }, onShare)
     Object.assign(process.env, stateOf())
     const start = jest.fn(worker.start)
     await runPost(start)
@@ -981,6 +1009,7 @@ describePosix('the post step, links on shares and here together (post.ts, runPos
     const { start, worker, results } = await postOf(spec, onShare)
     expect(start).toHaveBeenCalledTimes(1)
     expect(worker.work?.entries.map((e) => path.relative(ws, e.path))).toEqual(['share/a/m', 'share/a/l'])
+    for (const r of results) expect(r).toMatchObject({ text: '../../data/x', code: '', errno: null, syscall: '' })
     expect(results.map((r) => [path.relative(ws, r.path), r.status])).toEqual([
       ['share/a/l', 'removed'],
       ['share/a/m', 'removed'],
@@ -989,6 +1018,22 @@ describePosix('the post step, links on shares and here together (post.ts, runPos
     ])
     expect(fs.readdirSync(ws)).toEqual(['data'])
     expect(core.setFailed).not.toHaveBeenCalled()
+  })
+
+  it('annotates a link it could not undo at its line in the spec file, named from the working directory', async () => {
+    const worker = new WorkerInProcess(false)
+    worker.send = (work) => (setImmediate(() => worker.emit('exit', 1, null)), Boolean(work))
+    const specFile = path.join(ws, 'links.txt')
+    const { results } = await postOf('l -> data/x\nm -> data/x', (p) => p.endsWith('m'), worker, { specFile })
+    expect(results.map((r) => [r.status, r.code])).toEqual([
+      ['removed', ''],
+      ['failed', 'UNKNOWN']
+    ])
+    expect(core.error).toHaveBeenCalledWith(
+      expect.any(String),
+      expect.objectContaining({ file: 'links.txt', startLine: 2 })
+    )
+    expect(core.setFailed).toHaveBeenCalledTimes(1)
   })
 
   it('starts no worker where no link is on a share', async () => {
