@@ -701,10 +701,31 @@ describePosix('the runner state between the steps, and the post step', () => {
     saveUndo(results, { ...settings, workingDirectory: ws })
     const state = stateOf()
     expect(state.STATE_undo).toBeUndefined()
+    expect(path.dirname(state['STATE_undo-file'])).toBe(tmp)
     Object.assign(process.env, state)
     await runPost()
     expect(fs.existsSync(state['STATE_undo-file'])).toBe(false)
     expect(fs.readdirSync(ws)).toEqual(['data'])
+  })
+
+  it("keeps a small record in the runner's state, and a large one in the system's temporary directory without RUNNER_TEMP", () => {
+    const small = made('l -> data/x')
+    saveUndo(small.results, { ...settings, workingDirectory: ws })
+    expect(Object.keys(stateOf())).toEqual(['STATE_undo'])
+    jest.clearAllMocks()
+    const big = made(Array.from({ length: 200 }, (_, i) => `m${i} -> data/x`).join('\n'))
+    saveUndo(big.results, { ...settings, workingDirectory: ws })
+    const file = stateOf()['STATE_undo-file']
+    expect(path.dirname(file)).toBe(os.tmpdir())
+    fs.rmSync(file)
+  })
+
+  it("is not the post step without the main step's mark, and saves no entry for a result without one", () => {
+    expect(isPostStep()).toBe(false)
+    const list = new UndoList(() => false)
+    list.take({ status: 'failed' } as LinkResult)
+    list.save(settings, host.name)
+    expect(core.saveState).not.toHaveBeenCalled()
   })
 
   describe('an undo record that cannot be read (issue 23)', () => {
