@@ -44413,7 +44413,8 @@ function cleanup_renameOver(from, p, ops, platform, warnings) {
 /**
  * Rename `from` where p, the step's own copied tree (proven so), is: rename(2) cannot put a link over a directory
  * (EISDIR; Windows EPERM). The tree goes aside under a temporary name, `from` takes its place, then the tree is
- * removed; where `from` cannot move in, the tree goes back. Not atomic: said.
+ * removed; where `from` cannot move in, the tree goes back, and where it cannot either, it goes (it was to go, and a
+ * temporary name would hide it), the failure to move `from` in being the one said. Not atomic: said.
  */
 function renameOverCopy(from, p, ops, platform, warnings) {
     const aside = tempName(platform.path.dirname(p), platform.path);
@@ -44422,7 +44423,12 @@ function renameOverCopy(from, p, ops, platform, warnings) {
         ops.rename(from, p);
     }
     catch (error) {
-        ops.rename(aside, p);
+        try {
+            ops.rename(aside, p);
+        }
+        catch {
+            removeEntry(aside, ops, platform.path);
+        }
         throw error;
     }
     removeEntry(aside, ops, platform.path);
@@ -45870,9 +45876,10 @@ function unfinished(entry, first, why) {
         warnings: []
     });
 }
+const startWorker = () => startChild('post-worker', (0,external_node_url_.fileURLToPath)(import.meta.url));
 /** The links on shares, in a child process that must answer each within the timeout; what it never did fails. */
-function undoInWorker(record, entries, entry = (0,external_node_url_.fileURLToPath)(import.meta.url)) {
-    const child = startChild('post-worker', entry);
+function undoInWorker(record, entries, start = startWorker) {
+    const child = start();
     const results = [];
     const seconds = record.settings.timeoutMs / 1000;
     return new Promise((resolve) => {
@@ -45906,19 +45913,20 @@ function undoInWorker(record, entries, entry = (0,external_node_url_.fileURLToPa
         arm();
     });
 }
-/** The child's side: undo each link and answer at once, in order. */
-function runPostWorker() {
-    process.once('message', (message) => {
-        const platform = platformFor(message.platform);
-        const send = (result) => new Promise((resolve) => process.send(result, () => resolve()));
-        void (async () => {
-            for (const entry of message.entries)
-                await send(undoOne(entry, nodeFs, platform));
-            process.exit(0);
-        })();
+/** The child's side: undo each link and answer at once, in order; `send` settles once the answer is on its way. */
+async function serveUndo(work, send) {
+    const platform = platformFor(work.platform);
+    for (const entry of work.entries)
+        await send(undoOne(entry, nodeFs, platform));
+}
+/** The post worker: one message with the work, an answer per link as each is undone (sent before the next), then gone. */
+function runPostWorker(port = process) {
+    port.once('message', (work) => {
+        const send = (result) => new Promise((resolve) => port.send(result, () => resolve()));
+        void serveUndo(work, send).then(() => port.exit(0));
     });
 }
-async function runPost(workerEntry) {
+async function runPost(start) {
     try {
         const loaded = loadUndo();
         if (!loaded)
@@ -45928,7 +45936,7 @@ async function runPost(workerEntry) {
         // Last made, first undone: a directory made for the first link below it is empty only once the later ones went.
         const backwards = [...record.entries].reverse();
         const onShares = backwards.filter((e) => e.share);
-        const fromWorker = onShares.length > 0 ? undoInWorker(record, onShares, workerEntry) : Promise.resolve([]);
+        const fromWorker = onShares.length > 0 ? undoInWorker(record, onShares, start) : Promise.resolve([]);
         const here = new Map(backwards.filter((e) => !e.share).map((e) => [e, undoOne(e, nodeFs, platform)]));
         const there = new Map((await fromWorker).map((r, i) => [onShares[i], r]));
         const results = record.entries.map((e) => here.get(e) ?? there.get(e));

@@ -3675,7 +3675,8 @@ function cleanup_renameOver(from, p, ops, platform, warnings) {
 /**
  * Rename `from` where p, the step's own copied tree (proven so), is: rename(2) cannot put a link over a directory
  * (EISDIR; Windows EPERM). The tree goes aside under a temporary name, `from` takes its place, then the tree is
- * removed; where `from` cannot move in, the tree goes back. Not atomic: said.
+ * removed; where `from` cannot move in, the tree goes back, and where it cannot either, it goes (it was to go, and a
+ * temporary name would hide it), the failure to move `from` in being the one said. Not atomic: said.
  */
 function renameOverCopy(from, p, ops, platform, warnings) {
     const aside = tempName(platform.path.dirname(p), platform.path);
@@ -3684,7 +3685,12 @@ function renameOverCopy(from, p, ops, platform, warnings) {
         ops.rename(from, p);
     }
     catch (error) {
-        ops.rename(aside, p);
+        try {
+            ops.rename(aside, p);
+        }
+        catch {
+            removeEntry(aside, ops, platform.path);
+        }
         throw error;
     }
     removeEntry(aside, ops, platform.path);
