@@ -727,6 +727,21 @@ describePosix('the runner state between the steps, and the post step', () => {
     expect(core.saveState).not.toHaveBeenCalled()
   })
 
+  it('writes a large record to its file as the links are made, not all at the end (issue 28: memory)', () => {
+    process.env.RUNNER_TEMP = tmp
+    const { undo: entries } = made(Array.from({ length: 200 }, (_, i) => `l${i} -> data/x`).join('\n'))
+    const before = new Set(fs.readdirSync(tmp))
+    const list = new UndoList(() => false)
+    for (const entry of entries) list.add(entry)
+    const written = fs.readdirSync(tmp).filter((name) => !before.has(name) && name.startsWith('ln-action-undo-'))
+    expect(written).toHaveLength(1)
+    expect(fs.statSync(path.join(tmp, written[0])).size).toBeGreaterThan(0)
+    list.save({ ...settings, workingDirectory: ws }, host.name)
+    Object.assign(process.env, stateOf())
+    const asJson = JSON.parse(JSON.stringify(entries)) as UndoEntry[] // what JSON keeps: no undefined fields
+    expect(loadUndo()).toMatchObject({ file: path.join(tmp, written[0]), record: { entries: asJson } })
+  })
+
   describe('an undo record that cannot be read (issue 23)', () => {
     /** The post step's failure, after the main step made `l` and its state was damaged by `damage`. */
     async function postAfter(damage: (state: Record<string, string>) => Record<string, string>): Promise<string> {

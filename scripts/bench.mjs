@@ -1,7 +1,12 @@
 // `npm run bench [-- --reps N] [--quick] [--cases 1,3]`: how fast the bundled action is against bare baselines
-// measured in the same run (issue 6, "Speed"). Every process is timed whole, start-up included, with the Node 24
-// binary the action runs on; each figure is the median of N repetitions (default 5), the contenders interleaved in
-// a rotating order after one untimed warm-up. Prints the machine, a table and, as its last line, the figures as JSON.
+// measured in the same run (issues 6 and 28, "Speed"). Every process is timed whole, start-up included, with the
+// Node 24 binary the action runs on; each figure is the median of N repetitions (default 5), the contenders
+// interleaved in a rotating order after one untimed warm-up. Prints the machine, a table and, as its last line, the
+// figures as JSON.
+// Cases 1, 2 and 5 run two spec shapes: `short`, relative names sharing 100 TARGETs (`d012/f034 -> t/f034`), and
+// `user`, what users write: absolute paths under a workspace-like directory (`.../home/runner/work/REPO/REPO/...`,
+// 60-120 characters; up to 200 in case 5) and a TARGET per link, against bare loops as tight as they can be written
+// (`fs.symlinkSync(abs, dir + name)` over precomputed directories; `lstatSync` + `readlinkSync` for the re-run).
 //   1. 10,000 symlinks in 100 new directories (os.tmpdir(), and /dev/shm when there) vs a bare Node loop of
 //      mkdirSync + symlinkSync, and GNU ln for reference. Marginal: (action, N links − action, 1 link) /
 //      (loop of N − loop of 1), so that start-up counts on neither side                    goal: <= 1.3
@@ -12,9 +17,11 @@
 //   4. one link, cold, vs the smallest action on the same toolkit (an ncc bundle of @actions/core that reads one
 //      input and sets one output, built here), run the same way                         goal: <= 1.3
 //   5. peak RSS of the whole process tree (the action and every process it starts, summed) for 100,000 links in
-//      1,000 directories (`links: @file`), and the size of the results output and of the job summary
+//      1,000 directories (`links: @file`), and the size of the results output and of the job summary; for the user
+//      shape also 300,000 links, each size as is, with `cleanup: true`, and with every link failing (ENOTDIR)
 //                                                                  goal: < 200 MB; output < 1 MB; summary < 1 MiB
 // `--profile` runs the action of cases 1, 2 and 4 once more under --cpu-prof and prints where its time goes.
+// `--dist DIR` measures the build in DIR (its index.js) instead of dist/: build the old one there to compare.
 // Fixtures live in temporary directories; everything (mount, proxy, sshd, files) is removed at the end, also on
 // an error or Ctrl-C. Nothing is deleted while timing: ext4 without a journal makes a new inode scan past every
 // inode freed in the last minute (six while not yet written back), which would slow whichever contender ran next.
@@ -28,18 +35,22 @@ import { parseArgs } from 'node:util'
 import { Worker } from 'node:worker_threads'
 import { ROOT, ensureActionNode, runAction, startAction, whyNoActionNode } from './run-action.mjs'
 
-const USAGE = `usage: npm run bench -- [--reps N] [--quick] [--cases LIST] [--profile]
+const USAGE = `usage: npm run bench -- [--reps N] [--quick] [--cases LIST] [--shapes LIST] [--profile] [--dist DIR]
   --reps N      timed repetitions per contender (default 5; 3 with --quick)
   --quick       a fast smoke run: fewer links in every case
   --cases LIST  only these cases, e.g. 1,4 (1 local, 2 re-run, 3 sshfs, 4 cold, 5 memory)
-  --profile     after the timing, profile the action of cases 1, 2 and 4 (--cpu-prof) and print the top functions`
+  --shapes LIST only these spec shapes in cases 1, 2 and 5: short, user (default both)
+  --profile     after the timing, profile the action of cases 1, 2 and 4 (--cpu-prof) and print the top functions
+  --dist DIR    run DIR/index.js instead of dist/index.js (e.g. an older build, to compare)`
 
 const { values: args } = parseArgs({
   options: {
     reps: { type: 'string' },
     quick: { type: 'boolean', default: false },
     cases: { type: 'string', default: '1,2,3,4,5' },
+    shapes: { type: 'string', default: 'short,user' },
     profile: { type: 'boolean', default: false },
+    dist: { type: 'string' },
     help: { type: 'boolean', default: false }
   }
 })
@@ -50,10 +61,13 @@ if (args.help) {
 const REPS = Number(args.reps ?? (args.quick ? 3 : 5))
 if (!Number.isInteger(REPS) || REPS < 1) throw new Error(`--reps must be a positive whole number, not '${args.reps}'`)
 const CASES = new Set(args.cases.split(',').map((c) => c.trim()))
+const SHAPE_NAMES = new Set(args.shapes.split(',').map((c) => c.trim()))
 /** Links per case: [directories, links per directory]. */
 const SIZE = args.quick
-  ? { local: [10, 100], share: [6, 10], memory: [100, 100] }
-  : { local: [100, 100], share: [20, 30], memory: [1000, 100] }
+  ? { local: [10, 100], share: [6, 10], memory: [100, 100], memoryLarge: [300, 100] }
+  : { local: [100, 100], share: [20, 30], memory: [1000, 100], memoryLarge: [3000, 100] }
+/** The build measured: dist/index.js, or `--dist DIR`. */
+const ENTRY = args.dist ? path.resolve(args.dist, 'index.js') : path.join(ROOT, 'dist', 'index.js')
 const SHARE_DELAY_MS = 5 // each way: a round trip gains 10 ms
 const LOOPBACK = '127.0.0.1'
 const LIMITS = { rssMB: 200, resultsOutputBytes: 1_000_000, summaryBytes: 1024 * 1024 }
@@ -184,14 +198,65 @@ async function compare(contenders, { reps = REPS, warmUp = true } = {}) {
 /**
  * A workspace with `t/` holding `perDir` target files; the spec makes `dNN/fNNN -> t/fNNN` for every directory,
  * so each link's text is `../t/fNNN` and its name is its target's (what `ln -s -t DIR` makes).
+ * Another `shape` (SHAPES) lays out its own tree and spec below the workspace; `root` is where its paths start.
  */
-function makeWorkspace(base, [dirs, perDir], { name = 'ws-', spec = true } = {}) {
+function makeWorkspace(base, [dirs, perDir], { name = 'ws-', spec = true, shape = SHAPES.short } = {}) {
   const ws = fs.mkdtempSync(path.join(base, name))
-  fs.mkdirSync(path.join(ws, 't'))
-  for (let f = 0; f < perDir; f++) fs.writeFileSync(path.join(ws, 't', nameOf('f', f, perDir)), '')
+  const root = shape.layOut(ws, [dirs, perDir])
   const specFile = path.join(ws, 'links.txt')
-  if (spec) fs.writeFileSync(specFile, specLines([dirs, perDir]).join('\n') + '\n')
-  return { ws, specFile, count: dirs * perDir }
+  if (spec) fs.writeFileSync(specFile, shape.lines(root, [dirs, perDir]).join('\n') + '\n')
+  return { ws, root, specFile, count: dirs * perDir }
+}
+
+/** Where the user shape's links go and lead: `<root>/links<pad>/dNN/` and `<root>/t<pad>/dNN/`, with a slash. */
+function userDirs(root, [dirs], pad = '') {
+  const dir = (top, d) => `${root}/${top}${pad}/${nameOf('d', d, dirs)}/`
+  return Array.from({ length: dirs }, (_, d) => ({ link: dir('links', d), target: dir('t', d) }))
+}
+
+/**
+ * The spec shapes. `short`: see makeWorkspace. `user`: what a workflow writes, absolute paths below a directory as
+ * long as the runner's workspace (`/home/runner/work/REPO/REPO`), each link to a TARGET of its own:
+ * `<root>/links/dNN/fNNN -> <root>/t/dNN/fNNN`. `pad` lengthens every path by a few deep directories (case 5 takes
+ * them to ~200 characters). `failing`: each `links/dNN` is a file, so every link fails (ENOTDIR).
+ */
+const SHAPES = {
+  short: {
+    name: 'short',
+    layOut(ws, [, perDir]) {
+      fs.mkdirSync(path.join(ws, 't'))
+      for (let f = 0; f < perDir; f++) fs.writeFileSync(path.join(ws, 't', nameOf('f', f, perDir)), '')
+      return ws
+    },
+    lines: (_root, size) => specLines(size)
+  },
+  user: userShape(),
+  deep: userShape('/node_modules/@workspace-scope/a-package-name/dist/esm/components/generated'),
+  failing: userShape('/node_modules/@workspace-scope/a-package-name/dist/esm/components/generated', true)
+}
+
+function userShape(pad = '', failing = false) {
+  return {
+    name: `user${pad ? ', ~200-character paths' : ''}${failing ? ', every link failing' : ''}`,
+    bare: 'user',
+    layOut(ws, size) {
+      const root = path.join(ws, 'home', 'runner', 'work', 'ln-action-bench', 'ln-action-bench')
+      for (const { link, target } of userDirs(root, size, pad)) {
+        fs.mkdirSync(target, { recursive: true })
+        for (let f = 0; f < size[1]; f++) fs.writeFileSync(target + nameOf('f', f, size[1]), '')
+        fs.mkdirSync(path.dirname(link), { recursive: true })
+        if (failing) fs.writeFileSync(link.slice(0, -1), '')
+      }
+      return root
+    },
+    lines: (root, size) =>
+      userDirs(root, size, pad).flatMap(({ link, target }) =>
+        Array.from(
+          { length: size[1] },
+          (_, f) => `${link}${nameOf('f', f, size[1])} -> ${target}${nameOf('f', f, size[1])}`
+        )
+      )
+  }
 }
 
 function specLines([dirs, perDir]) {
@@ -207,7 +272,7 @@ function specLines([dirs, perDir]) {
 
 /** The bundled action, run as the runner runs it; it must report `expect` (e.g. { created: 10000 }). */
 function actionRun(ws, specFile, expect, options = {}) {
-  const run = runAction(ws, { links: `@${specFile}` }, { node: NODE, ...options })
+  const run = runAction(ws, { links: `@${specFile}` }, { node: NODE, entry: ENTRY, ...options })
   checkRun(run, expect)
   return run.ms
 }
@@ -241,9 +306,30 @@ Promise.all(Array.from({ length: dirs }, async (_, d) => {
   for (let f = 0; f < perDir; f++) { const name = nameOf('f', f, perDir); await fsp.symlink('../t/' + name, dir + '/' + name) }
 }))`
 }
+/** The user shape's loops, argv [root, dirs, perDir]: directories and names precomputed, one or two calls a link. */
+const BARE_USER_PRELUDE = `const fs = require('node:fs')
+const nameOf = ${nameOf}
+const userDirs = ${userDirs}
+const [root, dirs, perDir] = [process.argv[1], Number(process.argv[2]), Number(process.argv[3])]
+const all = userDirs(root, [dirs, perDir])
+const names = Array.from({ length: perDir }, (_, f) => nameOf('f', f, perDir))`
+Object.assign(BARE, {
+  userSymlink: `${BARE_USER_PRELUDE}
+for (const { link: dir, target } of all) { fs.mkdirSync(dir); for (const name of names) fs.symlinkSync(target + name, dir + name) }`,
+  userCheck: `${BARE_USER_PRELUDE}
+for (const { link: dir, target } of all) for (const name of names) { const p = dir + name; if (!fs.lstatSync(p).isSymbolicLink() || fs.readlinkSync(p) !== target + name) throw new Error(p) }`
+})
 
-function bareNode(script, ws, [dirs, perDir], env = {}) {
-  return timedProcess(NODE, ['-e', BARE[script], ws, String(dirs), String(perDir)], { env: { ...process.env, ...env } })
+/** The bare loop `script` (`symlink` or `check`) of a shape. */
+function bareFor(shape, script) {
+  return shape.bare === 'user' ? `user${script[0].toUpperCase()}${script.slice(1)}` : script
+}
+
+/** `where`: the workspace (short shape) or the root (user shape) the script's paths start from. */
+function bareNode(script, where, [dirs, perDir], env = {}) {
+  return timedProcess(NODE, ['-e', BARE[script], where, String(dirs), String(perDir)], {
+    env: { ...process.env, ...env }
+  })
 }
 
 /** GNU ln: one `sh` that runs `mkdir` once and `ln -s -t dNN ../t/f000 ... ../t/fNNN` once per directory. */
@@ -268,32 +354,34 @@ function localBases() {
 /** The same contender on one link: what start-up costs it, to take out of the per-link figure. */
 const ONE = [1, 1]
 
-async function caseCreate({ base, fs: where }) {
+async function caseCreate({ base, fs: where }, shape) {
   const size = SIZE.local
   const n = size[0] * size[1]
   const action = (links, count) => ({
-    prepare: () => makeWorkspace(base, links),
+    prepare: () => makeWorkspace(base, links, { shape }),
     run: ({ ws, specFile }) => actionRun(ws, specFile, { created: count, failed: 0 })
   })
   const loop = (links) => ({
-    prepare: () => makeWorkspace(base, links, { spec: false }),
-    run: ({ ws }) => bareNode('symlink', ws, links)
+    prepare: () => makeWorkspace(base, links, { spec: false, shape }),
+    run: ({ root }) => bareNode(bareFor(shape, 'symlink'), root, links)
   })
+  const gnu = {
+    name: 'GNU ln',
+    note: `sh + mkdir + ${size[0]} × \`ln -s -t DIR ${size[1]} targets\` (${size[0] + 2} processes)`,
+    prepare: () => makeWorkspace(base, size, { spec: false }),
+    run: ({ ws }) => gnuLn(ws, size)
+  }
   const contenders = await compare([
     { name: 'action', ...action(size, n) },
     { name: 'action, 1 link', ...action(ONE, 1) },
     { name: 'bare Node loop', note: `one process: mkdirSync per directory, symlinkSync per link`, ...loop(size) },
     { name: 'bare Node loop, 1 link', ...loop(ONE) },
-    {
-      name: 'GNU ln',
-      note: `sh + mkdir + ${size[0]} × \`ln -s -t DIR ${size[1]} targets\` (${size[0] + 2} processes)`,
-      prepare: () => makeWorkspace(base, size, { spec: false }),
-      run: ({ ws }) => gnuLn(ws, size)
-    }
+    ...(shape === SHAPES.short ? [gnu] : [])
   ])
   return {
     id: 1,
-    title: `${fmt(n, 0)} symlinks in ${size[0]} new directories`,
+    shape: shape.name,
+    title: `${fmt(n, 0)} symlinks in ${size[0]} new directories, ${shape.name} shape`,
     fs: `${where.label} (${base})`,
     links: n,
     contenders,
@@ -301,11 +389,11 @@ async function caseCreate({ base, fs: where }) {
   }
 }
 
-async function caseRerun({ base, fs: where }) {
+async function caseRerun({ base, fs: where }, shape) {
   const size = SIZE.local
   const n = size[0] * size[1]
   const made = (links) => {
-    const workspace = makeWorkspace(base, links)
+    const workspace = makeWorkspace(base, links, { shape })
     actionRun(workspace.ws, workspace.specFile, { created: links[0] * links[1] })
     return workspace
   }
@@ -316,13 +404,14 @@ async function caseRerun({ base, fs: where }) {
     {
       name: 'bare Node loop',
       note: 'one process: lstatSync + readlinkSync per link',
-      run: () => bareNode('check', all.ws, size)
+      run: () => bareNode(bareFor(shape, 'check'), all.root, size)
     },
-    { name: 'bare Node loop, 1 link', run: () => bareNode('check', one.ws, ONE) }
+    { name: 'bare Node loop, 1 link', run: () => bareNode(bareFor(shape, 'check'), one.root, ONE) }
   ])
   return {
     id: 2,
-    title: `re-run: the same ${fmt(n, 0)}, all unchanged`,
+    shape: shape.name,
+    title: `re-run: the same ${fmt(n, 0)}, all unchanged, ${shape.name} shape`,
     fs: `${where.label} (${base})`,
     links: n,
     contenders,
@@ -356,7 +445,7 @@ async function caseCold() {
       name: 'action',
       prepare: () => makeWorkspace(base, [1, 1], { spec: false }).ws,
       run: (ws) => {
-        const run = runAction(ws, { links: 'd0/f0 -> t/f0' }, { node: NODE })
+        const run = runAction(ws, { links: 'd0/f0 -> t/f0' }, { node: NODE, entry: ENTRY })
         checkRun(run, { created: 1 })
         return run.ms
       }
@@ -450,19 +539,41 @@ function sampleTree(pid) {
   }
 }
 
+/** The memory runs: the short shape as ever; the user shape at ~200 characters, as is, with cleanup, all failing. */
+function memoryRuns() {
+  const runs = []
+  if (SHAPE_NAMES.has('short')) runs.push({ shape: SHAPES.short, size: SIZE.memory })
+  if (!SHAPE_NAMES.has('user')) return runs
+  for (const size of [SIZE.memory, SIZE.memoryLarge]) {
+    runs.push({ shape: SHAPES.deep, size })
+    runs.push({ shape: SHAPES.deep, size, cleanup: true })
+    runs.push({ shape: SHAPES.failing, size })
+  }
+  return runs
+}
+
 /** Peak RSS of the action and everything it starts, for a big spec; and the sizes of what it writes for GitHub. */
-async function caseMemory() {
+async function caseMemory({ shape, size, cleanup = false }) {
   const base = tempDir(os.tmpdir(), 'ln-action-bench-mem-')
-  const size = SIZE.memory
-  const { ws, specFile, count } = makeWorkspace(base, size)
+  const { ws, specFile, count } = makeWorkspace(base, size, { shape })
+  const failing = shape === SHAPES.failing
+  const inputs = { links: `@${specFile}`, cleanup: String(cleanup), 'fail-on-error': String(!failing) }
   let sampler
-  const run = await startAction(
-    ws,
-    { links: `@${specFile}` },
-    { node: NODE, onSpawn: (child) => (sampler = sampleTree(child.pid)), onStdout: () => sampler?.tick() }
-  )
+  const run = await startAction(ws, inputs, {
+    node: NODE,
+    entry: ENTRY,
+    timeoutMs: 900_000,
+    onSpawn: (child) => (sampler = sampleTree(child.pid)),
+    onStdout: () => sampler?.tick()
+  })
   const tree = sampler.stop()
-  checkRun(run, { created: count, failed: 0 })
+  checkRun(run, failing ? { created: 0, failed: count } : { created: count, failed: 0 })
+  const pathChars = Math.max(
+    ...fs
+      .readFileSync(specFile, 'utf8')
+      .split('\n')
+      .map((l) => l.split(' -> ')[0].length)
+  )
   const maxRssMB = Math.max(tree.sampledMB, tree.ownPeaksMB)
   const bytes = (s) => Buffer.byteLength(s ?? '')
   const sizes = {
@@ -477,9 +588,13 @@ async function caseMemory() {
     maxRssMB < LIMITS.rssMB &&
     sizes.resultsOutputBytes < LIMITS.resultsOutputBytes &&
     sizes.summaryBytes < LIMITS.summaryBytes
+  fs.rmSync(ws, { recursive: true, force: true }) // the next run's fixture needs the room; nothing is timed here
   return {
     id: 5,
-    title: `peak memory, ${fmt(count, 0)} links in ${size[0]} directories (links: @file)`,
+    shape: shape.name,
+    cleanup,
+    pathChars,
+    title: `peak memory, ${fmt(count, 0)} links in ${size[0]} directories (links: @file), ${shape.name} shape${cleanup ? ', cleanup: true' : ''}`,
     fs: filesystemOf(base).label,
     maxRssMB,
     tree,
@@ -739,9 +854,9 @@ function machine() {
   }
 }
 
-/** A hash and the size of one bundle of dist/ (`index.js`, `share/index.js`), or that the tree has none. */
+/** A hash and the size of one bundle of the build measured (`index.js`, `share/index.js`), or that it has none. */
 function bundleId(name) {
-  const file = path.join(ROOT, 'dist', name)
+  const file = path.join(path.dirname(ENTRY), name)
   if (!fs.existsSync(file)) return 'none'
   const bytes = fs.readFileSync(file)
   return `${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}, ${fmt(bytes.length / 1024, 0)} KiB`
@@ -753,6 +868,7 @@ function build() {
   return {
     commit: git('rev-parse', '--short', 'HEAD') || 'unknown',
     dirty: git('status', '--porcelain', '--', 'src', 'dist') !== '',
+    entry: ENTRY,
     dist: bundleId('index.js'),
     share: bundleId('share/index.js')
   }
@@ -874,10 +990,9 @@ function printNotes(results) {
     if (c.note && !seen.has(c.name)) console.log(`  ${c.name}: ${c.note}`)
     seen.add(c.name)
   }
-  const memory = results.find((r) => r.id === 5)
-  if (memory) {
+  for (const memory of results.filter((r) => r.id === 5)) {
     console.log(
-      `\nMemory (${memory.measuredBy}): ${fmt(memory.maxRssMB)} MB peak RSS in ${fmt(memory.ms / 1000, 2)} s; results output ` +
+      `\nMemory, ${memory.title}, paths up to ${memory.pathChars} characters (${memory.measuredBy}): ${fmt(memory.maxRssMB)} MB peak RSS in ${fmt(memory.ms / 1000, 2)} s; results output ` +
         `${fmt(memory.resultsOutputBytes, 0)} bytes (limit 1 MB), summary ${fmt(memory.summaryBytes, 0)} bytes (limit 1 MiB), ` +
         `all outputs ${fmt(memory.allOutputsBytes, 0)} bytes, log ${fmt(memory.logBytes, 0)} bytes, results file ` +
         `${fmt(memory.resultsFileEntries, 0)} entries (${fmt(memory.resultsJsonBytes / 2 ** 20)} MiB as compact JSON).`
@@ -907,23 +1022,26 @@ function topFunctions(dir, count = 12) {
   return top.map(([name, us]) => ({ name, ms: us / 1000, share: us / total }))
 }
 
-/** The action of cases 1, 2 and 4 once more, under --cpu-prof (NODE_OPTIONS reaches share workers too). */
+/** The action of cases 1, 2 (each shape) and 4 once more, under --cpu-prof (NODE_OPTIONS reaches share workers too). */
 async function profileCases() {
   const base = tempDir(os.tmpdir(), 'ln-action-bench-prof-')
   const profiled = (label, ws, specFile, expect) => {
     const dir = fs.mkdtempSync(path.join(base, 'prof-'))
     const env = { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` }
-    checkRun(runAction(ws, { links: `@${specFile}` }, { node: NODE, env }), expect)
+    checkRun(runAction(ws, { links: `@${specFile}` }, { node: NODE, entry: ENTRY, env }), expect)
     console.log(`\nprofile: ${label} (self time, top functions of dist/index.js and Node)`)
     for (const f of topFunctions(dir))
       console.log(`  ${fmt(f.ms).padStart(8)} ms  ${fmt(f.share * 100).padStart(5)} %  ${f.name}`)
   }
   const size = SIZE.local
   const n = size[0] * size[1]
-  const { ws, specFile } = makeWorkspace(base, size)
-  if (CASES.has('1')) profiled(`case 1, ${fmt(n, 0)} new links`, ws, specFile, { created: n })
-  else actionRun(ws, specFile, { created: n })
-  if (CASES.has('2')) profiled(`case 2, ${fmt(n, 0)} unchanged`, ws, specFile, { unchanged: n })
+  for (const shape of [SHAPES.short, SHAPES.user].filter((s) => SHAPE_NAMES.has(s.name))) {
+    const { ws, specFile } = makeWorkspace(base, size, { shape })
+    const label = (id, what) => `case ${id}, ${fmt(n, 0)} ${what}, ${shape.name} shape`
+    if (CASES.has('1')) profiled(label(1, 'new links'), ws, specFile, { created: n })
+    else actionRun(ws, specFile, { created: n })
+    if (CASES.has('2')) profiled(label(2, 'unchanged'), ws, specFile, { unchanged: n })
+  }
   if (CASES.has('4')) {
     const one = makeWorkspace(base, ONE)
     profiled('case 4, one link cold', one.ws, one.specFile, { created: 1 })
@@ -943,7 +1061,7 @@ async function main() {
   console.log(`load average at start: ${host.loadAverage.join(' ')} (other work on the machine skews every figure)`)
   const built = build()
   console.log(
-    `build: commit ${built.commit}${built.dirty ? ' + uncommitted src/dist changes' : ''}, dist/index.js ${built.dist}; dist/share/index.js ${built.share}\n`
+    `build: commit ${built.commit}${built.dirty ? ' + uncommitted src/dist changes' : ''}, ${built.entry} ${built.dist}; share/index.js ${built.share}\n`
   )
   const results = []
   const step = async (id, fn) => {
@@ -956,11 +1074,12 @@ async function main() {
     results.push(result)
   }
   const locals = CASES.has('1') || CASES.has('2') ? localBases() : []
-  for (const local of locals) await step(1, () => caseCreate(local))
-  for (const local of locals) await step(2, () => caseRerun(local))
+  const shapes = [SHAPES.short, SHAPES.user].filter((shape) => SHAPE_NAMES.has(shape.name))
+  for (const shape of shapes) for (const local of locals) await step(1, () => caseCreate(local, shape))
+  for (const shape of shapes) for (const local of locals) await step(2, () => caseRerun(local, shape))
   await step(3, caseShare)
   await step(4, caseCold)
-  await step(5, caseMemory)
+  for (const run of memoryRuns()) await step(5, () => caseMemory(run))
   console.log()
   printTable(results)
   printNotes(results)

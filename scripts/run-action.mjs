@@ -132,7 +132,8 @@ function stuckError(timeoutMs, log) {
 
 /**
  * Run the action in `workspace` with these inputs. `stdio: 'inherit'` shows the log live instead of capturing it;
- * `hostWorkspace` plays a container job, where the host's workspace path differs from the step's.
+ * `hostWorkspace` plays a container job, where the host's workspace path differs from the step's; `entry` runs another
+ * build than dist/index.js (the bench compares two).
  * Returns the exit status, captured output, outputs, summary and the results file's content. Bounded: a run that
  * outlives `timeoutMs` is killed, and one stuck beyond SIGKILL throws instead of holding the caller up
  * (bounded-run.mjs); its log goes through files, which a stuck process cannot keep this one waiting on.
@@ -140,14 +141,14 @@ function stuckError(timeoutMs, log) {
 export function runAction(
   workspace,
   inputs,
-  { env = {}, node = actionNode(), stdio = 'pipe', timeoutMs = 120_000, hostWorkspace } = {}
+  { env = {}, node = actionNode(), stdio = 'pipe', timeoutMs = 120_000, hostWorkspace, entry = ENTRY } = {}
 ) {
   const run = prepare(workspace, inputs, env, hostWorkspace)
   const logs = { stdout: path.join(run.runnerTemp, 'stdout'), stderr: path.join(run.runnerTemp, 'stderr') }
   const outcomeFile = path.join(run.runnerTemp, 'outcome.json')
   const fds = stdio === 'inherit' ? [] : [fs.openSync(logs.stdout, 'w'), fs.openSync(logs.stderr, 'w')]
   try {
-    spawnSync(process.execPath, [BOUNDED, outcomeFile, String(timeoutMs), String(GRACE_MS), nodeOrThrow(node), ENTRY], {
+    spawnSync(process.execPath, [BOUNDED, outcomeFile, String(timeoutMs), String(GRACE_MS), nodeOrThrow(node), entry], {
       cwd: workspace,
       // NODE_OPTIONS is meant for the action alone: bounded-run.mjs hands it on.
       env: { ...run.env, NODE_OPTIONS: '', BOUNDED_NODE_OPTIONS: run.env.NODE_OPTIONS },
@@ -171,10 +172,10 @@ export function runAction(
 export function startAction(
   workspace,
   inputs,
-  { env = {}, node = actionNode(), onStdout, onStderr, onSpawn, timeoutMs = 120_000 } = {}
+  { env = {}, node = actionNode(), onStdout, onStderr, onSpawn, timeoutMs = 120_000, entry = ENTRY } = {}
 ) {
   const run = prepare(workspace, inputs, env)
-  const child = spawn(nodeOrThrow(node), [ENTRY], { cwd: workspace, env: run.env })
+  const child = spawn(nodeOrThrow(node), [entry], { cwd: workspace, env: run.env })
   onSpawn?.(child)
   let stdout = ''
   let stderr = ''

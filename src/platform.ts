@@ -128,8 +128,16 @@ function isPlainRelative(p: string): boolean {
 
 /** path.resolve(base, p) for a normalized absolute base: spec paths are mostly plain names, and resolve is slow. */
 export function resolveFrom(platform: Platform, base: string, p: string): string {
-  if (platform.isWindows || !isPlainRelative(p)) return platform.path.resolve(base, p)
+  if (platform.isWindows || !isPlainRelative(p)) return sameOr(p, platform.path.resolve(base, p))
   return base === '/' ? `/${p}` : `${base}/${p}`
+}
+
+/**
+ * `a` where it equals `b`: the spec's own text instead of the copy path.resolve makes of an absolute path that was
+ * already normal (a run of 100,000 links holds every request's strings, so the copy would double them).
+ */
+function sameOr(a: string, b: string): string {
+  return a === b ? a : b
 }
 
 /** `child` is `parent` itself or lies below it. Both absolute. */

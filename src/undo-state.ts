@@ -4,7 +4,7 @@
 // RUNNER_TEMP that the state names, with its digest (an environment variable holds at most 32,767 characters on
 // Windows).
 import * as core from '@actions/core'
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, randomBytes, type Hash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -34,30 +34,68 @@ export function isPostStep(): boolean {
   return core.getState(POST) === 'true'
 }
 
-/** What the post step is to undo, taken off each result as it is made, and saved once they all are. */
+/** The record file, written as it grows, and the digest of what was written so far. */
+interface RecordFile {
+  path: string
+  fd: number
+  hash: Hash
+}
+
+function openRecordFile(): RecordFile {
+  const file = path.join(
+    process.env.RUNNER_TEMP || os.tmpdir(),
+    `ln-action-undo-${process.pid}-${randomBytes(3).toString('hex')}.json`
+  )
+  return { path: file, fd: fs.openSync(file, 'wx'), hash: createHash('sha256') }
+}
+
+/**
+ * What the post step is to undo, taken off each result as it is made. Past what fits in the state it goes to its
+ * file a slice at a time, as JSON text, so that a run of 100,000 links holds no entry for long; the record's entries
+ * come first in that text, since settings and platform are known only at the end.
+ */
 export class UndoList {
-  private readonly entries: UndoEntry[] = []
+  private pending: string[] = []
+  private pendingChars = 0
+  private file?: RecordFile
 
   constructor(private readonly mayHang: (p: string) => boolean) {}
 
   /** One link's entry, marked for the child process where its link is on a share that may hang. */
   add(entry: UndoEntry): void {
-    this.entries.push(this.mayHang(entry.path) ? { ...entry, share: true } : entry)
+    const json = JSON.stringify(this.mayHang(entry.path) ? { ...entry, share: true } : entry)
+    this.pending.push(json)
+    this.pendingChars += json.length + 1
+    if (this.pendingChars > INLINE_CHARS) this.flush()
+  }
+
+  private write(text: string): void {
+    const file = (this.file ??= openRecordFile())
+    fs.writeSync(file.fd, text)
+    file.hash.update(text)
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return
+    this.write((this.file ? ',' : '{"entries":[') + this.pending.join(','))
+    this.pending = []
+    this.pendingChars = 0
   }
 
   /** Saved for the post step; nothing is saved when there is nothing to undo. */
   save(settings: Settings, platform: string): void {
-    const { entries } = this
-    if (entries.length === 0) return
-    const json = JSON.stringify({ settings, platform, entries } satisfies UndoRecord)
-    if (json.length <= INLINE_CHARS) return core.saveState(UNDO, json)
-    const file = path.join(
-      process.env.RUNNER_TEMP || os.tmpdir(),
-      `ln-action-undo-${process.pid}-${randomBytes(3).toString('hex')}.json`
-    )
-    fs.writeFileSync(file, json, { flag: 'wx' })
-    core.saveState(UNDO_FILE, file)
-    core.saveState(UNDO_DIGEST, digest(json))
+    const tail = `],${JSON.stringify({ settings, platform }).slice(1)}`
+    if (!this.file) {
+      if (this.pending.length === 0) return
+      const json = `{"entries":[${this.pending.join(',')}${tail}`
+      if (json.length <= INLINE_CHARS) return core.saveState(UNDO, json)
+    }
+    this.flush()
+    this.write(tail)
+    const file = this.file as RecordFile
+    fs.closeSync(file.fd)
+    core.saveState(UNDO_FILE, file.path)
+    core.saveState(UNDO_DIGEST, file.hash.digest('hex'))
   }
 }
 
