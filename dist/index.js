@@ -40619,8 +40619,15 @@ function isPlainRelative(p) {
 /** path.resolve(base, p) for a normalized absolute base: spec paths are mostly plain names, and resolve is slow. */
 function resolveFrom(platform, base, p) {
     if (platform.isWindows || !isPlainRelative(p))
-        return platform.path.resolve(base, p);
+        return sameOr(p, platform.path.resolve(base, p));
     return base === '/' ? `/${p}` : `${base}/${p}`;
+}
+/**
+ * `a` where it equals `b`: the spec's own text instead of the copy path.resolve makes of an absolute path that was
+ * already normal (a run of 100,000 links holds every request's strings, so the copy would double them).
+ */
+function sameOr(a, b) {
+    return a === b ? a : b;
 }
 /** `child` is `parent` itself or lies below it. Both absolute. */
 function isWithin(platform, parent, child) {
@@ -45613,29 +45620,59 @@ function markMainStep() {
 function isPostStep() {
     return getState(POST) === 'true';
 }
-/** What the post step is to undo, taken off each result as it is made, and saved once they all are. */
+function openRecordFile() {
+    const file = external_node_path_namespaceObject.join(process.env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir(), `ln-action-undo-${process.pid}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}.json`);
+    return { path: file, fd: external_node_fs_namespaceObject.openSync(file, 'wx'), hash: (0,external_node_crypto_.createHash)('sha256') };
+}
+/**
+ * What the post step is to undo, taken off each result as it is made. Past what fits in the state it goes to its
+ * file a slice at a time, as JSON text, so that a run of 100,000 links holds no entry for long; the record's entries
+ * come first in that text, since settings and platform are known only at the end.
+ */
 class UndoList {
     mayHang;
-    entries = [];
+    pending = [];
+    pendingChars = 0;
+    file;
     constructor(mayHang) {
         this.mayHang = mayHang;
     }
     /** One link's entry, marked for the child process where its link is on a share that may hang. */
     add(entry) {
-        this.entries.push(this.mayHang(entry.path) ? { ...entry, share: true } : entry);
+        const json = JSON.stringify(this.mayHang(entry.path) ? { ...entry, share: true } : entry);
+        this.pending.push(json);
+        this.pendingChars += json.length + 1;
+        if (this.pendingChars > INLINE_CHARS)
+            this.flush();
+    }
+    write(text) {
+        const file = (this.file ??= openRecordFile());
+        external_node_fs_namespaceObject.writeSync(file.fd, text);
+        file.hash.update(text);
+    }
+    flush() {
+        if (this.pending.length === 0)
+            return;
+        this.write((this.file ? ',' : '{"entries":[') + this.pending.join(','));
+        this.pending = [];
+        this.pendingChars = 0;
     }
     /** Saved for the post step; nothing is saved when there is nothing to undo. */
     save(settings, platform) {
-        const { entries } = this;
-        if (entries.length === 0)
-            return;
-        const json = JSON.stringify({ settings, platform, entries });
-        if (json.length <= INLINE_CHARS)
-            return saveState(UNDO, json);
-        const file = external_node_path_namespaceObject.join(process.env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir(), `ln-action-undo-${process.pid}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}.json`);
-        external_node_fs_namespaceObject.writeFileSync(file, json, { flag: 'wx' });
-        saveState(UNDO_FILE, file);
-        saveState(UNDO_DIGEST, digest(json));
+        const tail = `],${JSON.stringify({ settings, platform }).slice(1)}`;
+        if (!this.file) {
+            if (this.pending.length === 0)
+                return;
+            const json = `{"entries":[${this.pending.join(',')}${tail}`;
+            if (json.length <= INLINE_CHARS)
+                return saveState(UNDO, json);
+        }
+        this.flush();
+        this.write(tail);
+        const file = this.file;
+        external_node_fs_namespaceObject.closeSync(file.fd);
+        saveState(UNDO_FILE, file.path);
+        saveState(UNDO_DIGEST, file.hash.digest('hex'));
     }
 }
 const digest = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');

@@ -449,8 +449,15 @@ function isPlainRelative(p) {
 /** path.resolve(base, p) for a normalized absolute base: spec paths are mostly plain names, and resolve is slow. */
 function resolveFrom(platform, base, p) {
     if (platform.isWindows || !isPlainRelative(p))
-        return platform.path.resolve(base, p);
+        return sameOr(p, platform.path.resolve(base, p));
     return base === '/' ? `/${p}` : `${base}/${p}`;
+}
+/**
+ * `a` where it equals `b`: the spec's own text instead of the copy path.resolve makes of an absolute path that was
+ * already normal (a run of 100,000 links holds every request's strings, so the copy would double them).
+ */
+function sameOr(a, b) {
+    return a === b ? a : b;
 }
 /** `child` is `parent` itself or lies below it. Both absolute. */
 function isWithin(platform, parent, child) {
