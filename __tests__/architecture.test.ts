@@ -28,7 +28,7 @@ const LAYERS: string[][] = [
   ['remove.ts', 'cleanup.ts', 'undo-state.ts'],
   ['plan/context.ts'],
   ['plan/link-plan.ts'],
-  ['plan/resolve.ts', 'plan/kinds.ts', 'plan/recognise.ts'],
+  ['plan/resolve.ts', 'plan/kinds.ts', 'plan/recognise.ts', 'plan/copies.ts'],
   ['plan/link-text.ts', 'plan/decide.ts', 'plan/removal.ts', 'plan/gone-shares.ts'],
   ['plan/index.ts'],
   ['result.ts'],

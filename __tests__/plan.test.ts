@@ -84,6 +84,47 @@ describePosix('what is at PATH', () => {
     })
   })
 
+  describe('overwrite: copies replaces a file only when it holds the bytes the link leads to', () => {
+    const copies = { overwrite: 'copies' }
+    const atPath = (content: string): void => fs.writeFileSync(path.join(ws, 'c'), content)
+    beforeEach(() => fs.writeFileSync(path.join(ws, 'data/x'), 'the content'))
+
+    it.each([
+      ['symlink', {}],
+      ['hard link', { type: 'hardlink' }]
+    ])('an identical copy is replaced by the %s', (_, type) => {
+      atPath('the content')
+      expect(plan('c -> data/x', {}, { ...copies, ...type })).toMatchObject({ action: 'replace', existing: 'file' })
+    })
+
+    it.each([
+      ['edited since (one byte, same size)', 'the contenT', /content differs/],
+      ['truncated', 'the cont', /holds 8 bytes and TARGET 11/],
+      ['longer', 'the content!', /holds 12 bytes/]
+    ])('a file %s is kept with code NOTCOPY', (_, content, why) => {
+      atPath(content)
+      const p = plan('c -> data/x', {}, copies)
+      expect(p).toMatchObject({ action: 'fail', existing: 'file', failure: { code: 'NOTCOPY' } })
+      expect(p.said?.message).toMatch(why)
+    })
+
+    it('a file whose TARGET is missing or a directory is kept', () => {
+      atPath('the content')
+      expect(plan('c -> data/gone', {}, copies).said?.message).toMatch(/TARGET does not exist/)
+      expect(plan('c -> data/dir', {}, copies).failure?.code).toBe('NOTCOPY')
+    })
+
+    it('a directory is kept, a second name of another file too; a link elsewhere is replaced as under links', () => {
+      fs.mkdirSync(path.join(ws, 'd'))
+      expect(plan('d -> data/dir', {}, copies)).toMatchObject({ action: 'fail', failure: { code: 'NOTCOPY' } })
+      atPath('other bytes')
+      fs.linkSync(path.join(ws, 'c'), path.join(ws, 'c2'))
+      expect(plan('c -> data/x', {}, copies)).toMatchObject({ action: 'fail', failure: { code: 'NOTCOPY' } })
+      fs.symlinkSync('data/dir', path.join(ws, 'other'))
+      expect(plan('other -> data/x', {}, copies).action).toBe('replace')
+    })
+  })
+
   it('a hard link to the target is unchanged for type hardlink, or when hardlink is a fallback', () => {
     fs.linkSync(path.join(ws, 'data/x'), path.join(ws, 'h'))
     expect(plan('h -> data/x', {}, { type: 'hardlink' })).toMatchObject({ action: 'unchanged', kinds: ['hardlink'] })
