@@ -58,6 +58,8 @@ export interface LinkSettings {
   workingDirectory: string
   /** Relative PATHs must stay inside workingDirectory, symlinked parents included. */
   confine: boolean
+  /** Links must lead inside workingDirectory too: a restore (`overwrite: copies`) without `allow-outside`. */
+  confineTargets?: boolean
   createParents: boolean
   dangling: DanglingMode
   /** Keep whatever is replaced as PATH+suffix; empty keeps nothing. */
