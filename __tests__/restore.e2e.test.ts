@@ -1,0 +1,149 @@
+// Capture → round trip → restore through dist (issue 29), as the runner runs it. The round trips follow links and
+// store copies, as upload-artifact does (`tar --dereference`, `cp -rL`, Info-ZIP's `zip -r` + `unzip`); restoring the
+// captured file with `overwrite: copies` into another directory gives back every link text and every hard-link group,
+// on the machine's disk and on a tmpfs. A copy edited since (one byte, same size) or truncated is kept, a directory a
+// followed directory link became is kept, and a link leading outside the restore root is refused: each with its code.
+import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { describePosixWithActionNode, runAction, tempWorkspace } from './helpers/action.js'
+import { describeUnless, itUnless } from './helpers/skip.js'
+
+const FILE = '.ln-action-links.yml'
+
+/** Every symlink's text, every hard-link group, and every regular file's content under dir, by relative path. */
+function tree(dir: string): { texts: Record<string, string>; groups: string[][]; files: Record<string, string> } {
+  const texts: Record<string, string> = {}
+  const files: Record<string, string> = {}
+  const byInode = new Map<number, string[]>()
+  const walk = (d: string): void => {
+    for (const name of fs.readdirSync(d).sort()) {
+      const p = path.join(d, name)
+      const rel = path.relative(dir, p)
+      const st = fs.lstatSync(p)
+      if (st.isSymbolicLink()) texts[rel] = fs.readlinkSync(p)
+      else if (st.isDirectory()) walk(p)
+      else {
+        files[rel] = fs.readFileSync(p, 'utf8')
+        if (st.nlink > 1) byInode.set(st.ino, [...(byInode.get(st.ino) ?? []), rel])
+      }
+    }
+  }
+  walk(dir)
+  return { texts, groups: [...byInode.values()].map((g) => g.sort()).sort(), files }
+}
+
+/** What a build leaves: links by plain and roundabout texts, absolute ones, dangling ones, hard-link groups. */
+function buildTree(dist: string): void {
+  fs.mkdirSync(path.join(dist, 'lib/dir'), { recursive: true })
+  fs.mkdirSync(path.join(dist, 'bin'))
+  fs.writeFileSync(path.join(dist, 'lib/tool.js'), 'tool body')
+  fs.writeFileSync(path.join(dist, 'lib/edited.js'), 'abcdef')
+  fs.writeFileSync(path.join(dist, 'lib/long.js'), 'a longer body')
+  fs.writeFileSync(path.join(dist, 'lib/dir/inner'), 'inner')
+  fs.symlinkSync('../lib/tool.js', path.join(dist, 'bin/tool'))
+  fs.symlinkSync('../lib/dir/../tool.js', path.join(dist, 'bin/roundabout'))
+  fs.symlinkSync('../lib/edited.js', path.join(dist, 'bin/edited'))
+  fs.symlinkSync('../lib/long.js', path.join(dist, 'bin/truncated'))
+  fs.symlinkSync(path.join(dist, 'lib/tool.js'), path.join(dist, 'absolute-in'))
+  fs.symlinkSync('/etc/hostname', path.join(dist, 'absolute-out'))
+  fs.symlinkSync('missing', path.join(dist, 'dangling'))
+  fs.symlinkSync('lib/dir', path.join(dist, 'dir-link'))
+  for (const name of ['with space', 'a -> b']) fs.symlinkSync('lib/tool.js', path.join(dist, name))
+  fs.linkSync(path.join(dist, 'lib/tool.js'), path.join(dist, 'bin/tool-copy'))
+  fs.linkSync(path.join(dist, 'lib/long.js'), path.join(dist, 'z-last'))
+}
+
+/**
+ * Write a new file over p, as an editor saves: `tar --dereference` stores a link and its target as one file (hard
+ * links), so writing in place would change the target too.
+ */
+function rewrite(p: string, content: string): void {
+  fs.writeFileSync(`${p}.new`, content)
+  fs.renameSync(`${p}.new`, p)
+}
+
+const ZIP_MISSING =
+  spawnSync('zip', ['-v']).status === 0 && spawnSync('unzip', ['-v']).status === 0 ? undefined : 'no zip/unzip here'
+
+/** Round trips that follow links, as artifact uploads do. Dangling links make them complain: what comes is checked. */
+const ROUND_TRIPS: [string, string | undefined, (from: string, to: string) => string][] = [
+  ['tar --dereference', undefined, (from, to) => `tar -C '${from}' --dereference -cf - . | tar -C '${to}' -xf -`],
+  ['cp -rL', undefined, (from, to) => `cp -rL '${from}/.' '${to}'`],
+  [
+    'zip -r + unzip',
+    ZIP_MISSING,
+    (from, to) => `cd '${from}' && zip -qr '${to}.zip' . ; unzip -q '${to}.zip' -d '${to}'`
+  ]
+]
+
+/** Where the workspace is: the machine's temporary directory, or a tmpfs of its own (mounting one needs root). */
+const DISKS: [string, string | undefined, (ws: string) => void][] = [
+  ['the temporary directory', undefined, () => undefined],
+  [
+    'tmpfs',
+    process.getuid?.() === 0 ? undefined : 'mounting a tmpfs needs root',
+    (ws) => expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', ws]).status).toBe(0)
+  ]
+]
+
+/** The paths whose copies a restore keeps, and the code each one's result has. */
+const KEPT = {
+  'bin/edited': 'NOTCOPY', // edited since: one byte, same size
+  'bin/truncated': 'NOTCOPY',
+  'dir-link': 'NOTCOPY', // a directory: trees are not compared or replaced
+  'absolute-out': 'CONFINE' // leads outside the restore root
+}
+
+describePosixWithActionNode('capture, round trip and restore through dist', () => {
+  for (const [disk, noDisk, mount] of DISKS) {
+    describeUnless(noDisk)(`on ${disk}`, () => {
+      let ws: string
+      let dist: string
+      let original: ReturnType<typeof tree>
+      beforeAll(() => {
+        ws = tempWorkspace('ln-action-restore-')
+        mount(ws)
+        dist = path.join(ws, 'dist')
+        buildTree(dist)
+        expect(runAction(ws, { capture: 'dist' }).status).toBe(0)
+        original = tree(dist)
+      })
+      afterAll(() => {
+        if (noDisk === undefined && disk === 'tmpfs') spawnSync('umount', [ws])
+        fs.rmSync(ws, { recursive: true, force: true })
+      })
+
+      for (const [name, missing, command] of ROUND_TRIPS) {
+        itUnless(missing)(`after ${name} every link comes back; changed copies are kept, saying why`, () => {
+          const restored = path.join(ws, `restored-${name.split(' ')[0]}`)
+          fs.mkdirSync(restored)
+          spawnSync('bash', ['-c', command(dist, restored)])
+          expect(tree(restored).texts).toEqual({}) // every link came back as a copy
+          rewrite(path.join(restored, 'bin/edited'), 'abcdeF')
+          rewrite(path.join(restored, 'bin/truncated'), 'a lo')
+
+          const run = runAction(ws, { links: `@${FILE}`, 'working-directory': restored, overwrite: 'copies' })
+          const failed = run.results.filter((r) => r.status === 'failed')
+          expect(Object.fromEntries(failed.map((r) => [path.relative(restored, r.path), r.code]))).toEqual(KEPT)
+          expect(run.status).toBe(1)
+          const after = tree(restored)
+          const texts = Object.entries(original.texts).filter(([rel]) => !(rel in KEPT))
+          expect(after.texts).toEqual({
+            ...Object.fromEntries(texts),
+            'absolute-in': path.join(restored, 'lib/tool.js')
+          })
+          // The kept directory's files may be one with the originals they were copied from (tar stores them so).
+          const notKept = (group: string[]) => group.filter((rel) => !rel.startsWith('dir-link/'))
+          expect(after.groups.map(notKept).filter((g) => g.length > 1)).toEqual(original.groups)
+          // Every file's content as it was, and the kept copies as they were left.
+          expect(after.files).toMatchObject(original.files)
+          expect(after.files).toMatchObject({ 'bin/edited': 'abcdeF', 'bin/truncated': 'a lo' })
+          expect(fs.lstatSync(path.join(restored, 'dir-link')).isDirectory()).toBe(true)
+          // Nothing else: no temporary names left, no backups.
+          expect(fs.readdirSync(restored).filter((n) => n.startsWith('.ln-action-') && n !== FILE)).toEqual([])
+        })
+      }
+    })
+  }
+})
