@@ -114,8 +114,16 @@ describePosix('what is at PATH', () => {
       expect(plan('c -> data/dir', {}, copies).failure?.code).toBe('NOTCOPY')
     })
 
-    it('a directory is kept, a second name of another file too; a link elsewhere is replaced as under links', () => {
+    it('a directory unlike TARGET is kept, a second name of another file too; a link is replaced as under links', () => {
       fs.mkdirSync(path.join(ws, 'd'))
+      expect(plan('d -> data/dir', {}, copies)).toMatchObject({ action: 'replace', existing: 'dir' })
+      expect(plan('d -> data/x', {}, copies).said?.message).toMatch(/TARGET is not/)
+      fs.writeFileSync(path.join(ws, 'd/more'), '')
+      expect(plan('d -> data/dir', {}, copies)).toMatchObject({ action: 'fail', failure: { code: 'NOTCOPY' } })
+      // A loop of links in both trees is followed until it cannot be: kept, never taken for a copy.
+      fs.rmSync(path.join(ws, 'd/more'))
+      fs.symlinkSync('.', path.join(ws, 'd/loop'))
+      fs.symlinkSync('.', path.join(ws, 'data/dir/loop'))
       expect(plan('d -> data/dir', {}, copies)).toMatchObject({ action: 'fail', failure: { code: 'NOTCOPY' } })
       atPath('other bytes')
       fs.linkSync(path.join(ws, 'c'), path.join(ws, 'c2'))
