@@ -143,3 +143,41 @@ describePosixWithActionNode('capture, round trip and restore through dist', () =
     })
   }
 })
+
+describePosixWithActionNode('restoring a hostile spec through dist', () => {
+  let ws: string
+  beforeEach(() => {
+    ws = tempWorkspace('ln-action-restore-hostile-')
+  })
+  afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
+
+  it('refuses each link leading outside the restore root, makes the others; allow-outside: true makes them all', () => {
+    const root = path.join(ws, 'download')
+    fs.mkdirSync(path.join(root, 'lib'), { recursive: true })
+    fs.writeFileSync(path.join(root, 'lib/a'), 'a')
+    fs.writeFileSync(path.join(ws, 'secret'), 'key')
+    const spec = [
+      '- { path: ssh, text: ../../.ssh, type: symlink }',
+      '- { path: etc, target: /etc }',
+      '- { path: key, target: ../secret, type: hardlink }',
+      '- { path: ok, text: lib/a }'
+    ].join('\n')
+    fs.writeFileSync(path.join(root, FILE), spec)
+    const inputs = { links: `@${FILE}`, 'working-directory': root, overwrite: 'copies' }
+    const run = runAction(ws, inputs)
+    expect(run.status).toBe(1)
+    const outcome = (r: { path: string; status: string; code: string }) => [path.basename(r.path), r.status, r.code]
+    expect(run.results.map(outcome)).toEqual([
+      ['ssh', 'failed', 'CONFINE'],
+      ['etc', 'failed', 'CONFINE'],
+      ['key', 'failed', 'CONFINE'],
+      ['ok', 'created', '']
+    ])
+    expect(fs.readdirSync(root).sort()).toEqual([FILE, 'lib', 'ok'])
+
+    const trusted = runAction(ws, { ...inputs, 'allow-outside': 'true' })
+    expect(trusted.results.map((r) => r.status)).toEqual(['created', 'created', 'created', 'unchanged'])
+    expect(fs.readlinkSync(path.join(root, 'ssh'))).toBe('../../.ssh')
+    expect(fs.statSync(path.join(root, 'key')).ino).toBe(fs.statSync(path.join(ws, 'secret')).ino)
+  })
+})
