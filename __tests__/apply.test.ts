@@ -911,6 +911,16 @@ describePosix("overwrite: copies, a directory that is TARGET's identical copy", 
     expect(fs.readFileSync(path.join(ws, 'd/sub/f'), 'utf8')).toBe('bytes')
   })
 
+  it('gives way to a copied tree where links cannot be made and copy is the fallback', () => {
+    fs.writeFileSync(path.join(ws, 'data/dir/sub/f'), 'newer')
+    fs.writeFileSync(path.join(ws, 'd/sub/f'), 'newer')
+    fs.utimesSync(path.join(ws, 'd/sub/f'), 0, 0) // not the same time: not taken for a copy made by fallback
+    const [r] = apply('d -> data/dir', { ...copies, fallback: ['copy'] }, { ops: failing({ symlink: 'ENOTSUP' }) })
+    expect(r).toMatchObject({ status: 'replaced', kind: 'copy' })
+    expect(fs.readFileSync(path.join(ws, 'd/sub/f'), 'utf8')).toBe('newer')
+    expect(debris()).toEqual([])
+  })
+
   it('goes back where the link cannot be renamed into place, leaving no temporary name', () => {
     let renames = 0
     const rename = (from: string, to: string): void => {

@@ -76,7 +76,8 @@ export function replace(plan: LinkPlan, ctx: ApplyContext): Made {
       ctx.taken?.set(abs, { backup })
     }
     // rename(2) cannot put a directory (a copied tree) over a link: remove, then rename.
-    if (kind === 'copy' && plan.targetIsDir) step('remove the old link at', kind, () => ops.unlink(abs))
+    if (kind === 'copy' && plan.targetIsDir && plan.existing !== 'dir')
+      step('remove the old link at', kind, () => ops.unlink(abs))
     if (plan.existing === 'dir') swapDirectory(temp, kind, plan, ctx)
     else renameOver(temp, kind, plan, ctx)
   } finally {
