@@ -8,50 +8,31 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { describePosixWithActionNode, runAction, tempWorkspace } from './helpers/action.js'
 import { describeUnless, itUnless } from './helpers/skip.js'
+import { treeOf, type TreeLinks } from './helpers/tree.js'
 
 const FILE = '.ln-action-links.yml'
 
-/** Every symlink's text, every hard-link group, and every regular file's content under dir, by relative path. */
-function tree(dir: string): { texts: Record<string, string>; groups: string[][]; files: Record<string, string> } {
-  const texts: Record<string, string> = {}
-  const files: Record<string, string> = {}
-  const byInode = new Map<number, string[]>()
-  const walk = (d: string): void => {
-    for (const name of fs.readdirSync(d).sort()) {
-      const p = path.join(d, name)
-      const rel = path.relative(dir, p)
-      const st = fs.lstatSync(p)
-      if (st.isSymbolicLink()) texts[rel] = fs.readlinkSync(p)
-      else if (st.isDirectory()) walk(p)
-      else {
-        files[rel] = fs.readFileSync(p, 'utf8')
-        if (st.nlink > 1) byInode.set(st.ino, [...(byInode.get(st.ino) ?? []), rel])
-      }
-    }
-  }
-  walk(dir)
-  return { texts, groups: [...byInode.values()].map((g) => g.sort()).sort(), files }
-}
-
 /** What a build leaves: links by plain and roundabout texts, absolute ones, dangling ones, hard-link groups. */
 function buildTree(dist: string): void {
-  fs.mkdirSync(path.join(dist, 'lib/dir'), { recursive: true })
-  fs.mkdirSync(path.join(dist, 'bin'))
-  fs.writeFileSync(path.join(dist, 'lib/tool.js'), 'tool body')
-  fs.writeFileSync(path.join(dist, 'lib/edited.js'), 'abcdef')
-  fs.writeFileSync(path.join(dist, 'lib/long.js'), 'a longer body')
-  fs.writeFileSync(path.join(dist, 'lib/dir/inner'), 'inner')
-  fs.symlinkSync('../lib/tool.js', path.join(dist, 'bin/tool'))
-  fs.symlinkSync('../lib/dir/../tool.js', path.join(dist, 'bin/roundabout'))
-  fs.symlinkSync('../lib/edited.js', path.join(dist, 'bin/edited'))
-  fs.symlinkSync('../lib/long.js', path.join(dist, 'bin/truncated'))
-  fs.symlinkSync(path.join(dist, 'lib/tool.js'), path.join(dist, 'absolute-in'))
-  fs.symlinkSync('/etc/hostname', path.join(dist, 'absolute-out'))
-  fs.symlinkSync('missing', path.join(dist, 'dangling'))
-  fs.symlinkSync('lib/dir', path.join(dist, 'dir-link'))
-  for (const name of ['with space', 'a -> b']) fs.symlinkSync('lib/tool.js', path.join(dist, name))
-  fs.linkSync(path.join(dist, 'lib/tool.js'), path.join(dist, 'bin/tool-copy'))
-  fs.linkSync(path.join(dist, 'lib/long.js'), path.join(dist, 'z-last'))
+  const files = { 'lib/tool.js': 'tool body', 'lib/edited.js': 'abcdef', 'lib/long.js': 'a longer body' }
+  const texts = {
+    'bin/tool': '../lib/tool.js',
+    'bin/roundabout': '../lib/dir/../tool.js',
+    'bin/edited': '../lib/edited.js',
+    'bin/truncated': '../lib/long.js',
+    'absolute-in': path.join(dist, 'lib/tool.js'),
+    'absolute-out': '/etc/hostname',
+    dangling: 'missing',
+    'dir-link': 'lib/dir',
+    'with space': 'lib/tool.js',
+    'a -> b': 'lib/tool.js'
+  }
+  const hardLinks = { 'bin/tool-copy': 'lib/tool.js', 'z-last': 'lib/long.js' }
+  for (const dir of ['lib/dir', 'bin']) fs.mkdirSync(path.join(dist, dir), { recursive: true })
+  for (const [rel, content] of Object.entries({ ...files, 'lib/dir/inner': 'inner' }))
+    fs.writeFileSync(path.join(dist, rel), content)
+  for (const [rel, text] of Object.entries(texts)) fs.symlinkSync(text, path.join(dist, rel))
+  for (const [rel, existing] of Object.entries(hardLinks)) fs.linkSync(path.join(dist, existing), path.join(dist, rel))
 }
 
 /**
@@ -99,14 +80,14 @@ describePosixWithActionNode('capture, round trip and restore through dist', () =
     describeUnless(noDisk)(`on ${disk}`, () => {
       let ws: string
       let dist: string
-      let original: ReturnType<typeof tree>
+      let original: TreeLinks
       beforeAll(() => {
         ws = tempWorkspace('ln-action-restore-')
         mount(ws)
         dist = path.join(ws, 'dist')
         buildTree(dist)
         expect(runAction(ws, { capture: 'dist' }).status).toBe(0)
-        original = tree(dist)
+        original = treeOf(dist)
       })
       afterAll(() => {
         if (noDisk === undefined && disk === 'tmpfs') spawnSync('umount', [ws])
@@ -118,7 +99,7 @@ describePosixWithActionNode('capture, round trip and restore through dist', () =
           const restored = path.join(ws, `restored-${name.split(' ')[0]}`)
           fs.mkdirSync(restored)
           spawnSync('bash', ['-c', command(dist, restored)])
-          expect(tree(restored).texts).toEqual({}) // every link came back as a copy
+          expect(treeOf(restored).texts).toEqual({}) // every link came back as a copy
           rewrite(path.join(restored, 'bin/edited'), 'abcdeF')
           rewrite(path.join(restored, 'bin/truncated'), 'a lo')
 
@@ -126,7 +107,7 @@ describePosixWithActionNode('capture, round trip and restore through dist', () =
           const failed = run.results.filter((r) => r.status === 'failed')
           expect(Object.fromEntries(failed.map((r) => [path.relative(restored, r.path), r.code]))).toEqual(KEPT)
           expect(run.status).toBe(1)
-          const after = tree(restored)
+          const after = treeOf(restored)
           const texts = Object.entries(original.texts).filter(([rel]) => !(rel in KEPT))
           expect(after.texts).toEqual({
             ...Object.fromEntries(texts),
