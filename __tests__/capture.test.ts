@@ -9,10 +9,11 @@ import { captureRoot, CAPTURE_FILE, type CaptureResult } from '../src/capture/in
 import { groupHardLinks } from '../src/capture/groups.js'
 import { leadsTo } from '../src/capture/leads.js'
 import { walk } from '../src/capture/walk.js'
-import { parseSpec } from '../src/spec/index.js'
+import { platformFor } from '../src/platform.js'
+import { parseSpec, readSpec } from '../src/spec/index.js'
 import { describePosix } from './helpers/action.js'
 import { itUnless } from './helpers/skip.js'
-import { DEFAULTS, tempDir } from './helpers/stage.js'
+import { DEFAULTS, settingsFor, tempDir } from './helpers/stage.js'
 
 /** Each temp dir a test made, removed after it. */
 const made: string[] = []
@@ -214,6 +215,21 @@ describePosix('capture', () => {
     const written = fs.readFileSync(path.join(tree, CAPTURE_FILE), 'utf8')
     expect(written).toMatch(/^# {3}" leading" its name begins or ends with white space/m)
     expect(written).toMatch(/^# {3}"bad-\uFFFD" its name is not UTF-8/m)
+  })
+
+  it('marks names with a backslash or a leading drive letter literal, so the captured file makes them here', () => {
+    const { ws, tree } = workspace()
+    fs.symlinkSync('data/x', path.join(tree, 'back\\slash'))
+    fs.symlinkSync('C:x', path.join(tree, 'drive-text'))
+    fs.symlinkSync('data/x', path.join(tree, 'plain'))
+    capture(ws)
+    const spec = fs.readFileSync(path.join(tree, CAPTURE_FILE), 'utf8')
+    const read = readSpec(spec, settingsFor(tree), platformFor('linux'))
+    // None refused as a Windows spelling: all three are links to make.
+    expect(read).toEqual({ requests: expect.any(Array), verdicts: [] })
+    const { requests } = read as { requests: { absPath: string }[] }
+    expect(requests.map((r) => path.basename(r.absPath)).sort()).toEqual(['back\\slash', 'drive-text', 'plain'])
+    expect(spec.match(/^ {2}literal: true$/gm)).toHaveLength(2)
   })
 
   it('refuses a root outside the workspace, through a symlink too, and a root that is missing or a file', () => {

@@ -1,6 +1,8 @@
 // cleanup: true, unit by unit on real directories: what the main step records (undo-record.ts), what the post step
 // does with it (cleanup.ts, post.ts) and how it travels between them (undo-state.ts, through the runner's state).
 import { afterAll, afterEach, beforeEach, expect, it, jest } from '@jest/globals'
+import type { ChildProcess } from 'node:child_process'
+import { EventEmitter } from 'node:events'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -9,14 +11,17 @@ import * as core from '../__fixtures__/core.js'
 import type { LinkResult, Settings, UndoEntry } from '../src/model.js'
 import { planAll } from '../src/plan/index.js'
 import { platformFor } from '../src/platform.js'
+import type { FsOps } from '../src/fsops.js'
+import { TEMP_PREFIX } from '../src/names.js'
 import { describePosix } from './helpers/action.js'
 import { memoryFs, type Layout } from './helpers/memfs.js'
-import { context, dataWorkspace, host, requests, type ContextOverrides } from './helpers/stage.js'
+import { context, dataWorkspace, errnoError, host, requests, type ContextOverrides } from './helpers/stage.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { applierFor } = await import('../src/undo-record.js')
 const { undo } = await import('../src/cleanup.js')
-const { runPost, undoInWorker, undoOne } = await import('../src/post.js')
+const { runPost, runPostWorker, serveUndo, undoInWorker, undoOne } = await import('../src/post.js')
+const { startChild } = await import('../src/roles.js')
 const { isPostStep, loadUndo, markMainStep, UndoList } = await import('../src/undo-state.js')
 
 const DIST = fileURLToPath(new URL('../dist/index.js', import.meta.url))
@@ -43,8 +48,8 @@ function made(
 }
 
 /** What the main step does with the undo entries given beside its results, for the post step: saved. */
-function saveUndo(entries: UndoEntry[], settings: Settings): void {
-  const list = new UndoList(() => false)
+function saveUndo(entries: UndoEntry[], settings: Settings, onShare = (_: string) => false): void {
+  const list = new UndoList(onShare)
   for (const entry of entries) list.add(entry)
   list.save(settings, host.name)
 }
@@ -397,6 +402,228 @@ describePosix('what the main step records, and the post step undoes', () => {
     })
   })
 
+  it('records nothing for a link that was already there (unchanged): the post step leaves it', () => {
+    fs.symlinkSync('data/x', path.join(ws, 'l'))
+    const { results, undo: entries } = made('l -> data/x')
+    expect(results[0].status).toBe('unchanged')
+    expect(entries).toEqual([])
+  })
+
+  it('removes a hard link made to the file a symlinked TARGET leads to', () => {
+    fs.symlinkSync('x', path.join(ws, 'data/lx'))
+    const { undo: entries } = made('- {path: h, target: data/lx, type: hardlink}')
+    expect(undoOne(entries[0], context(ws).ops, host)).toMatchObject({ status: 'removed', kind: 'hardlink', text: '' })
+    expect(fs.readdirSync(ws)).toEqual(['data'])
+    expect(fs.readFileSync(path.join(ws, 'data/x'), 'utf8')).toBe('x')
+  })
+
+  it('says the post step will not undo a link it could not read back, and records nothing for it', () => {
+    let linked = false
+    const ops = context(ws).ops
+    const { results, undo: entries } = made(
+      'l -> data/x',
+      {},
+      {
+        ops: {
+          ...ops,
+          symlink: (...args: Parameters<FsOps['symlink']>) => ((linked = true), ops.symlink(...args)),
+          readlink: (p: string) => {
+            if (linked) throw errnoError('EIO', 'readlink')
+            return ops.readlink(p)
+          }
+        }
+      }
+    )
+    expect(results[0].status).toBe('created')
+    expect(results[0].warnings.join(' ')).toContain(`${path.join(ws, 'l')} could not be read back (EIO from readlink`)
+    expect(entries).toEqual([])
+  })
+
+  it.each([
+    [
+      'its file content edited (same size, below a directory)',
+      (c: string) => fs.writeFileSync(path.join(c, 'sub/f'), 'F')
+    ],
+    [
+      'a link in it leading elsewhere',
+      (c: string) => (fs.rmSync(path.join(c, 'sub/l')), fs.symlinkSync('y', path.join(c, 'sub/l')))
+    ],
+    [
+      'a directory in it turned into a file',
+      (c: string) => (
+        fs.rmSync(path.join(c, 'sub/e'), { recursive: true }),
+        fs.writeFileSync(path.join(c, 'sub/e'), '')
+      )
+    ]
+  ])('keeps a copied tree with %s', (_, edit) => {
+    fs.mkdirSync(path.join(ws, 'data/dir/sub/e'), { recursive: true })
+    fs.writeFileSync(path.join(ws, 'data/dir/sub/f'), 'f')
+    fs.symlinkSync('x', path.join(ws, 'data/dir/sub/l'))
+    const copy = made('- {path: c, target: data/dir, type: hardlink, fallback: copy}')
+    expect(copy.results[0].kind).toBe('copy')
+    edit(path.join(ws, 'c'))
+    expect(undoAll(copy.undo)[0].status).toBe('kept')
+    expect(fs.existsSync(path.join(ws, 'c/sub'))).toBe(true)
+  })
+
+  it('keeps a hard link where it cannot tell whether PATH and TARGET are one name (realpath refused)', () => {
+    const { undo: entries } = made('- {path: h, target: data/x, type: hardlink}')
+    const ops = context(ws).ops
+    const refusing = {
+      ...ops,
+      realpath: (p: string) => {
+        if (p.endsWith('/h')) throw errnoError('EACCES', 'realpath')
+        return ops.realpath(p)
+      }
+    }
+    expect(undo(entries[0], refusing, host).status).toBe('kept')
+    expect(fs.readFileSync(path.join(ws, 'h'), 'utf8')).toBe('x')
+  })
+
+  it('where a link made shows as what it leads to (sshfs follow_symlinks): removed by its inode, kept on a share', () => {
+    const { undo: entries } = made('l -> data/x')
+    fs.rmSync(path.join(ws, 'l'))
+    fs.writeFileSync(path.join(ws, 'l'), 'x')
+    const { dev, ino, size } = fs.lstatSync(path.join(ws, 'l'))
+    const asSeen = { ...entries[0], made: { dev, ino, size } }
+    expect(undo({ ...asSeen, share: true }, context(ws).ops, host).status).toBe('kept')
+    expect(undo(asSeen, context(ws).ops, host).status).toBe('removed')
+    expect(fs.existsSync(path.join(ws, 'l'))).toBe(false)
+  })
+
+  describe('a parent that cannot be followed, or is no directory now', () => {
+    it('is gone where a directory above PATH became a file: nothing to undo', () => {
+      const { undo: entries } = made('a/b/l -> data/x')
+      fs.rmSync(path.join(ws, 'a'), { recursive: true })
+      fs.writeFileSync(path.join(ws, 'a'), 'a file now')
+      expect(undoAll(entries)[0]).toMatchObject({ status: 'unchanged', message: expect.stringMatching(/is gone/) })
+      expect(fs.readFileSync(path.join(ws, 'a'), 'utf8')).toBe('a file now')
+    })
+
+    it('keeps PATH where its directory became a symlink loop (ELOOP)', () => {
+      const { undo: entries } = made('sub/l -> data/x')
+      fs.renameSync(path.join(ws, 'sub'), path.join(ws, 'sub-was'))
+      fs.symlinkSync('sub', path.join(ws, 'sub'))
+      const [undone] = undoAll(entries)
+      expect(undone.status).toBe('kept')
+      expect(undone.warnings[0]).toMatch(/ELOOP/)
+      expect(fs.readlinkSync(path.join(ws, 'sub-was/l'))).toBe('../data/x')
+    })
+
+    it('fails with the errno where realpath is refused otherwise (EACCES)', () => {
+      const { undo: entries } = made('sub/l -> data/x')
+      const ops = {
+        ...context(ws).ops,
+        realpath: () => {
+          throw errnoError('EACCES', 'realpath')
+        }
+      }
+      expect(undoOne(entries[0], ops, host)).toMatchObject({ status: 'failed', code: 'EACCES', syscall: 'realpath' })
+      expect(fs.readlinkSync(path.join(ws, 'sub/l'))).toBe('../data/x')
+    })
+
+    it('on a share, goes by the real path alone: a directory made again at the same path is taken as it', () => {
+      fs.mkdirSync(path.join(ws, 'sub'))
+      const { undo: entries } = made('sub/l -> data/x')
+      fs.renameSync(path.join(ws, 'sub'), path.join(ws, 'sub-was'))
+      fs.mkdirSync(path.join(ws, 'sub'))
+      fs.symlinkSync('../data/x', path.join(ws, 'sub/l'))
+      expect(undo({ ...entries[0], share: true }, context(ws).ops, host).status).toBe('removed')
+      expect(fs.readdirSync(path.join(ws, 'sub'))).toEqual([])
+    })
+  })
+
+  describe('directories made for a link whose rmdir answers', () => {
+    it.each(['ENOTEMPTY', 'EEXIST', 'ENOENT'])('%s: stay, the link is removed', (code) => {
+      const { undo: entries } = made('a/b/l -> data/x')
+      const ops = {
+        ...context(ws).ops,
+        rmdir: () => {
+          throw errnoError(code, 'rmdir')
+        }
+      }
+      expect(undoOne(entries[0], ops, host)).toMatchObject({ status: 'removed', message: '' })
+      expect(fs.readdirSync(path.join(ws, 'a'))).toEqual(['b'])
+    })
+
+    it('anything else: that link fails with the errno', () => {
+      const { undo: entries } = made('a/b/l -> data/x')
+      const ops = {
+        ...context(ws).ops,
+        rmdir: () => {
+          throw errnoError('EACCES', 'rmdir')
+        }
+      }
+      expect(undoOne(entries[0], ops, host)).toMatchObject({ status: 'failed', code: 'EACCES', syscall: 'rmdir' })
+    })
+  })
+
+  describe('a failure while putting a replaced link back', () => {
+    /** The real disk, except that renaming a temporary name (names.ts) that `refused` picks is refused: EACCES. */
+    const refusingTempRename = (refused = (_: fs.Stats) => true): FsOps => {
+      const ops = context(ws).ops
+      return {
+        ...ops,
+        rename: (from: string, to: string) => {
+          if (path.basename(from).startsWith(TEMP_PREFIX) && refused(fs.lstatSync(from)))
+            throw errnoError('EACCES', 'rename')
+          ops.rename(from, to)
+        }
+      }
+    }
+    const tempNames = (dir: string) => fs.readdirSync(dir).filter((n) => n.startsWith(TEMP_PREFIX))
+    const copyOverLink = () => {
+      fs.writeFileSync(path.join(ws, 'data/dir/inner'), 'i')
+      fs.symlinkSync('data/x', path.join(ws, 'c'))
+      return made('- {path: c, target: data/dir, type: hardlink, fallback: copy}', { overwrite: 'links' }).undo
+    }
+
+    it('over a link: fails with its errno, the step link stays, no temporary name is left', () => {
+      fs.symlinkSync('data/dir', path.join(ws, 'b'))
+      const { undo: entries } = made('b -> data/x', { overwrite: 'links' })
+      expect(undoOne(entries[0], refusingTempRename(), host)).toMatchObject({
+        status: 'failed',
+        code: 'EACCES',
+        syscall: 'rename'
+      })
+      expect(fs.readlinkSync(path.join(ws, 'b'))).toBe('data/x')
+      expect(tempNames(ws)).toEqual([])
+    })
+
+    it('from a backup, refused with EPERM off Windows: fails, nothing removed first', () => {
+      fs.symlinkSync('data/dir', path.join(ws, 'b'))
+      const { undo: entries } = made('b -> data/x', { overwrite: 'links' }, { backupSuffix: '.bak' })
+      const ops = {
+        ...context(ws).ops,
+        rename: () => {
+          throw errnoError('EPERM', 'rename')
+        }
+      }
+      expect(undoOne(entries[0], ops, host)).toMatchObject({ status: 'failed', code: 'EPERM' })
+      expect(fs.readlinkSync(path.join(ws, 'b'))).toBe('data/x')
+      expect(fs.readlinkSync(path.join(ws, 'b.bak'))).toBe('data/dir')
+    })
+
+    it('over a copied tree: the tree moves back into place, no temporary name is left', () => {
+      const entries = copyOverLink()
+      const undone = undoOne(
+        entries[0],
+        refusingTempRename((s) => s.isSymbolicLink()),
+        host
+      )
+      expect(undone).toMatchObject({ status: 'failed', code: 'EACCES' })
+      expect(fs.readFileSync(path.join(ws, 'c/inner'), 'utf8')).toBe('i')
+      expect(tempNames(ws)).toEqual([])
+    })
+
+    it('over a copied tree that cannot move back either: the copy goes, no temporary name is left', () => {
+      const entries = copyOverLink()
+      expect(undoOne(entries[0], refusingTempRename(), host)).toMatchObject({ status: 'failed', code: 'EACCES' })
+      expect(fs.readdirSync(ws).sort()).toEqual(['data'])
+      expect(fs.readFileSync(path.join(ws, 'data/dir/inner'), 'utf8')).toBe('i')
+    })
+  })
+
   it('turns a refused call into that link failure with its errno', () => {
     const { undo: entries } = made('l -> data/x')
     const ops = {
@@ -409,8 +636,30 @@ describePosix('what the main step records, and the post step undoes', () => {
       status: 'failed',
       code: 'EACCES',
       errno: 13,
-      syscall: 'unlink'
+      syscall: 'unlink',
+      message: `Could not undo the link at ${path.join(ws, 'l')}: EACCES from unlink().`,
+      warnings: [],
+      hint: '',
+      filesystem: ''
     })
+    const withoutSyscall = {
+      ...ops,
+      unlink: () => {
+        throw Object.assign(new Error('EIO'), { code: 'EIO' })
+      }
+    }
+    expect(undoOne(entries[0], withoutSyscall, host)).toMatchObject({
+      code: 'EIO',
+      syscall: '',
+      message: expect.stringContaining('EIO from ?()')
+    })
+    const bug = {
+      ...ops,
+      unlink: () => {
+        throw new TypeError('not an errno')
+      }
+    }
+    expect(() => undoOne(entries[0], bug, host)).toThrow(TypeError)
   })
 })
 
@@ -443,6 +692,7 @@ describePosix('the runner state between the steps, and the post step', () => {
     expect(loadUndo()).toBeUndefined()
     await runPost()
     expect(core.info).not.toHaveBeenCalled()
+    expect(core.setFailed).not.toHaveBeenCalled()
   })
 
   it('puts a large record in a file in RUNNER_TEMP, removed after the post step', async () => {
@@ -451,10 +701,30 @@ describePosix('the runner state between the steps, and the post step', () => {
     saveUndo(entries, { ...settings, workingDirectory: ws })
     const state = stateOf()
     expect(state.STATE_undo).toBeUndefined()
+    expect(path.dirname(state['STATE_undo-file'])).toBe(tmp)
     Object.assign(process.env, state)
     await runPost()
     expect(fs.existsSync(state['STATE_undo-file'])).toBe(false)
     expect(fs.readdirSync(ws)).toEqual(['data'])
+  })
+
+  it("keeps a small record in the runner's state, and a large one in the system's temporary directory without RUNNER_TEMP", () => {
+    const small = made('l -> data/x')
+    saveUndo(small.undo, { ...settings, workingDirectory: ws })
+    expect(Object.keys(stateOf())).toEqual(['STATE_undo'])
+    jest.clearAllMocks()
+    const big = made(Array.from({ length: 200 }, (_, i) => `m${i} -> data/x`).join('\n'))
+    saveUndo(big.undo, { ...settings, workingDirectory: ws })
+    const file = stateOf()['STATE_undo-file']
+    expect(path.dirname(file)).toBe(os.tmpdir())
+    fs.rmSync(file)
+  })
+
+  it("is not the post step without the main step's mark, and saves nothing where no link gave an undo entry", () => {
+    expect(isPostStep()).toBe(false)
+    const list = new UndoList(() => false)
+    list.save(settings, host.name)
+    expect(core.saveState).not.toHaveBeenCalled()
   })
 
   describe('an undo record that cannot be read (issue 23)', () => {
@@ -479,6 +749,68 @@ describePosix('the runner state between the steps, and the post step', () => {
     ])('in the state, %s: one error naming the record, saying nothing was undone', async (_, damage) => {
       const message = await postAfter((state) => ({ STATE_undo: damage(state.STATE_undo) }))
       expect(message).toMatch(/undo record in the runner's state \(undo\) is unreadable .*nothing was undone/)
+    })
+
+    /** Damage to one field of the record (parsed), as a later step or a bug could write it. */
+    type Damage = (record: {
+      settings: Record<string, unknown>
+      platform: unknown
+      entries: Record<string, unknown>[]
+    }) => void
+    const entryWith =
+      (fields: Record<string, unknown>): Damage =>
+      (r) =>
+        void Object.assign(r.entries[0], fields)
+    const PARENT = { real: '/ws', dev: 1, ino: 2 }
+    it.each<[string, Damage]>([
+      ['a line that is no number', entryWith({ line: '1' })],
+      ['a path that is no string', entryWith({ path: 1 })],
+      ['a target that is no string', entryWith({ target: null })],
+      ['an unknown type', entryWith({ type: 'folder' })],
+      ['a parent without its inode', entryWith({ parent: { real: '/ws', dev: 1 } })],
+      ['a parent whose device is no number', entryWith({ parent: { ...PARENT, dev: '1' } })],
+      ['a parent whose real path is no string', entryWith({ parent: { ...PARENT, real: 1 } })],
+      ['a made link text that is no string', entryWith({ made: { link: 1 } })],
+      ['a made kind of Windows link unknown', entryWith({ made: { link: 'x', type: 'folder' } })],
+      ['a made inode that is no number', entryWith({ made: { dev: 1, ino: '2' } })],
+      ['a made device that is no number', entryWith({ made: { dev: '1', ino: 2 } })],
+      ['a made entry that is a list', entryWith({ made: [] })],
+      ['a backup name that is no string', entryWith({ before: { backup: 1 } })],
+      ["a backup's identity that is no object", entryWith({ before: { backup: 'b', backupIs: 'b' } })],
+      ['a replaced link text that is no string', entryWith({ before: { link: 1 } })],
+      ['directories that are no list', entryWith({ dirs: PARENT })],
+      ['a directory without its inode', entryWith({ dirs: [PARENT, { real: '/ws/a', dev: 1 }] })],
+      ['a source that is no string', entryWith({ source: 1 })],
+      ['a share flag that is no boolean', entryWith({ share: 'true' })],
+      ['an entry that is null', (r) => void (r.entries[1] = null as never)],
+      ['no platform', (r) => void (r.platform = undefined)],
+      ['a timeout that is no number', (r) => void (r.settings.timeoutMs = '5000')],
+      ['a working directory that is no string', (r) => void (r.settings.workingDirectory = 1)]
+    ])('in the state, %s: unreadable, nothing undone', async (_, damage) => {
+      const message = await postAfter((state) => {
+        const record = JSON.parse(state.STATE_undo)
+        damage(record)
+        return { STATE_undo: JSON.stringify(record) }
+      })
+      expect(message).toMatch(/unreadable \(not in the form the main step writes\): nothing was undone/)
+    })
+
+    it("reads every field the main step writes: Windows' kinds, backups, directories, sources, shares", () => {
+      const { undo: entries } = made('l -> data/x')
+      saveUndo(entries, { ...settings, workingDirectory: ws })
+      const record = JSON.parse(stateOf().STATE_undo)
+      const [entry] = record.entries
+      const identity = { dev: 1, ino: 2, size: 3, birthtimeMs: 4, hash: 'h', tree: 't' }
+      record.entries = ['file', 'dir', 'junction'].map((type) => ({
+        ...entry,
+        made: { link: 'data/x', type },
+        before: { link: 'data/dir', type, backup: `${entry.path}.bak`, backupIs: identity },
+        dirs: [entry.parent],
+        source: path.join(ws, 'data/x'),
+        share: true
+      }))
+      process.env.STATE_undo = JSON.stringify(record)
+      expect(loadUndo()?.record).toEqual(record)
     })
 
     it('in a file: missing, cut short, or rewritten by a later step (even well formed), named with its path', async () => {
@@ -507,13 +839,226 @@ describePosix('the runner state between the steps, and the post step', () => {
 
   it('undoes links on a share in a child process (the bundle), and fails what it did not get to', async () => {
     const { undo: entries } = made('a -> data/x\nb -> data/x')
-    const results = await undoInWorker({ settings, platform: host.name, entries }, entries, DIST)
+    const record = { settings, platform: host.name, entries }
+    const results = await undoInWorker(record, entries, () => startChild('post-worker', DIST))
     expect(results.map((r) => r.status)).toEqual(['removed', 'removed'])
-    const dead = await undoInWorker({ settings, platform: host.name, entries }, entries, path.join(tmp, 'missing.js'))
+    const dead = await undoInWorker(record, entries, () => startChild('post-worker', path.join(tmp, 'missing.js')))
     expect(dead.map((r) => [r.status, r.code])).toEqual([
       ['failed', 'UNKNOWN'],
       ['skipped', 'ECANCELED']
     ])
     expect(dead[0].message).toMatch(/ended early/)
+  })
+})
+
+/**
+ * The post worker in this process: a stand-in for the child that `serving` answers as runPostWorker does (serveUndo,
+ * on the real disk), or that the test answers itself, link by link, to drive the clock.
+ */
+class WorkerInProcess extends EventEmitter {
+  connected = true
+  readonly kill = jest.fn((_signal?: NodeJS.Signals) => true)
+  readonly disconnect = jest.fn(() => void (this.connected = false))
+  readonly unref = jest.fn()
+  work?: { platform: string; entries: UndoEntry[] }
+
+  constructor(private readonly serving: boolean) {
+    super()
+  }
+
+  send(work: { platform: string; entries: UndoEntry[] }): boolean {
+    this.work = work
+    // An answer comes over IPC, never within send(): a microtask later at the earliest.
+    if (this.serving) void serveUndo(work, async (result) => void (await null, this.answer(result)))
+    return true
+  }
+
+  answer(result: LinkResult): void {
+    this.emit('message', result)
+  }
+
+  get start(): () => ChildProcess {
+    return () => this as unknown as ChildProcess
+  }
+}
+
+describePosix('the post worker, in this process (post.ts)', () => {
+  const settings = { workingDirectory: '', timeoutMs: 1000, summary: false } as Settings
+  const removed = { status: 'removed' } as LinkResult
+
+  /** undoInWorker over `entries`, and whether it has settled yet. */
+  function undoing(entries: UndoEntry[], worker: WorkerInProcess) {
+    const settled: { results?: LinkResult[] } = {}
+    const promise = undoInWorker({ settings, platform: host.name, entries }, entries, worker.start)
+    void promise.then((results) => (settled.results = results))
+    return { settled, promise }
+  }
+
+  afterEach(() => void jest.useRealTimers())
+
+  it('undoes each link on the disk and answers in order; done at once, with no timer left running', async () => {
+    jest.useFakeTimers()
+    const { undo: entries } = made('a -> data/x\nb -> data/x')
+    const worker = new WorkerInProcess(true)
+    const { settled } = undoing(entries, worker)
+    await jest.advanceTimersByTimeAsync(0)
+    expect(settled.results?.map((r) => [r.path, r.status])).toEqual([
+      [path.join(ws, 'a'), 'removed'],
+      [path.join(ws, 'b'), 'removed']
+    ])
+    expect(fs.readdirSync(ws)).toEqual(['data'])
+    expect(jest.getTimerCount()).toBe(0)
+    expect(worker.kill).toHaveBeenCalled()
+  })
+
+  it('gives each link the whole timeout from the answer before it, and fails the next at exactly the timeout', async () => {
+    jest.useFakeTimers()
+    const { undo: entries } = made('a -> data/x\nb -> data/x\nc -> data/x')
+    const worker = new WorkerInProcess(false)
+    const { settled } = undoing(entries, worker)
+    await jest.advanceTimersByTimeAsync(999)
+    worker.answer(removed)
+    await jest.advanceTimersByTimeAsync(999) // 1998 ms since the start: a timer not re-armed would have fired
+    worker.answer(removed)
+    await jest.advanceTimersByTimeAsync(999)
+    expect(settled.results).toBeUndefined()
+    await jest.advanceTimersByTimeAsync(1)
+    expect(settled.results?.map((r) => [r.status, r.code, r.errno])).toEqual([
+      ['removed', undefined, undefined],
+      ['removed', undefined, undefined],
+      ['failed', 'ETIMEDOUT', os.constants.errno.ETIMEDOUT]
+    ])
+    // Which link, and the timeout it was given: what the annotation says.
+    expect(settled.results?.[2]).toMatchObject({ path: path.join(ws, 'c'), syscall: 'none' })
+    expect(settled.results?.[2].message).toMatch(new RegExp(`timeout \\(1 s\\): ${path.join(ws, 'c')} was not undone`))
+    expect(worker.kill).toHaveBeenCalledWith('SIGKILL')
+    expect(jest.getTimerCount()).toBe(0)
+  })
+
+  it('fails the link it waits for at the timeout and skips the rest, left undone on the disk', async () => {
+    jest.useFakeTimers()
+    const { undo: entries } = made('a -> data/x\nb -> data/x')
+    const { settled } = undoing(entries, new WorkerInProcess(false))
+    await jest.advanceTimersByTimeAsync(999)
+    expect(settled.results).toBeUndefined()
+    await jest.advanceTimersByTimeAsync(1)
+    expect(settled.results?.map((r) => [r.status, r.code, r.errno, r.syscall])).toEqual([
+      ['failed', 'ETIMEDOUT', os.constants.errno.ETIMEDOUT, 'none'],
+      ['skipped', 'ECANCELED', os.constants.errno.ECANCELED, '']
+    ])
+    for (const r of settled.results!) expect(r).toMatchObject({ warnings: [], hint: '', text: 'data/x' })
+    expect(settled.results?.[1].message).toMatch(/^Not attempted: .*timeout \(1 s\)/)
+    expect(fs.readdirSync(ws).sort()).toEqual(['a', 'b', 'data'])
+  })
+
+  it.each([
+    ['ends early', (w: WorkerInProcess) => w.emit('exit', null, 'SIGSEGV'), 'ended early (SIGSEGV)'],
+    ['cannot be started', (w: WorkerInProcess) => w.emit('error', new Error('spawn EAGAIN')), 'failed (spawn EAGAIN)']
+  ])('where the worker %s: the link it was on fails, saying how, the rest are skipped', async (_, end, how) => {
+    jest.useFakeTimers()
+    const { undo: entries } = made('a -> data/x\nb -> data/x\nc -> data/x')
+    const worker = new WorkerInProcess(false)
+    const { settled } = undoing(entries, worker)
+    worker.answer(removed)
+    end(worker)
+    await jest.advanceTimersByTimeAsync(0)
+    expect(settled.results?.map((r) => [r.status, r.code])).toEqual([
+      ['removed', undefined],
+      ['failed', 'UNKNOWN'],
+      ['skipped', 'ECANCELED']
+    ])
+    expect(settled.results?.[1].message).toContain(`${how}: ${path.join(ws, 'b')} was not undone`)
+    expect(jest.getTimerCount()).toBe(0)
+  })
+})
+
+describePosix("the post worker's own side (runPostWorker), through a stand-in for its IPC channel", () => {
+  it('undoes the links it is sent, answering each, and exits once every answer is delivered', async () => {
+    const { undo: entries } = made('a -> data/x\nb -> data/x')
+    const port = new EventEmitter()
+    const sent: LinkResult[] = []
+    let delivered = 0
+    let exited: (code: number) => void = () => undefined
+    const exit = new Promise<[number, number]>((resolve) => (exited = (code) => resolve([code, delivered])))
+    const send = jest.fn((result: LinkResult, whenSent: () => void) => {
+      sent.push(result)
+      setImmediate(() => (delivered++, whenSent()))
+      return true
+    })
+    runPostWorker(Object.assign(port, { send, exit: exited }) as unknown as Parameters<typeof runPostWorker>[0])
+    port.emit('message', { platform: host.name, entries })
+    expect(await exit).toEqual([0, 2]) // gone only once every answer is delivered
+    expect(sent.map((r) => [r.path, r.status])).toEqual([
+      [path.join(ws, 'a'), 'removed'],
+      [path.join(ws, 'b'), 'removed']
+    ])
+    expect(fs.readdirSync(ws)).toEqual(['data'])
+  })
+})
+
+describePosix('the post step, links on shares and here together (post.ts, runPost)', () => {
+  const settings = { workingDirectory: '', timeoutMs: 1000, summary: false } as Settings
+  const stateOf = (): Record<string, string> =>
+    Object.fromEntries(core.saveState.mock.calls.map(([name, value]) => [`STATE_${name}`, String(value)]))
+
+  afterEach(() => {
+    for (const name of Object.keys(process.env)) if (name.startsWith('STATE_')) delete process.env[name]
+    delete process.env.RUNNER_TEMP
+  })
+
+  /** The post step after the main step made `spec`, with the links `onShare` names on a share; its results. */
+  async function postOf(
+    spec: string,
+    onShare: (p: string) => boolean,
+    worker = new WorkerInProcess(true),
+    more: Partial<Settings> = {}
+  ) {
+    process.env.RUNNER_TEMP = tmp
+    const { undo: entries } = made(spec)
+    saveUndo(entries, { ...settings, workingDirectory: ws, ...more }, onShare)
+    Object.assign(process.env, stateOf())
+    const start = jest.fn(worker.start)
+    await runPost(start)
+    const [, file] = core.setOutput.mock.calls.find(([name]) => name === 'results-file')!
+    return { start, worker, results: JSON.parse(fs.readFileSync(String(file), 'utf8')) as LinkResult[] }
+  }
+
+  it('undoes the links on a share in the worker, the others here, last made first: their directories go too', async () => {
+    const onShare = (p: string) => p.startsWith(path.join(ws, 'share'))
+    const spec = 'share/a/l -> data/x\nshare/a/m -> data/x\nhere/b/l -> data/x\nhere/b/m -> data/x'
+    const { start, worker, results } = await postOf(spec, onShare)
+    expect(start).toHaveBeenCalledTimes(1)
+    expect(worker.work?.entries.map((e) => path.relative(ws, e.path))).toEqual(['share/a/m', 'share/a/l'])
+    for (const r of results) expect(r).toMatchObject({ text: '../../data/x', code: '', errno: null, syscall: '' })
+    expect(results.map((r) => [path.relative(ws, r.path), r.status])).toEqual([
+      ['share/a/l', 'removed'],
+      ['share/a/m', 'removed'],
+      ['here/b/l', 'removed'],
+      ['here/b/m', 'removed']
+    ])
+    expect(fs.readdirSync(ws)).toEqual(['data'])
+    expect(core.setFailed).not.toHaveBeenCalled()
+  })
+
+  it('annotates a link it could not undo at its line in the spec file, named from the working directory', async () => {
+    const worker = new WorkerInProcess(false)
+    worker.send = (work) => (setImmediate(() => worker.emit('exit', 1, null)), Boolean(work))
+    const specFile = path.join(ws, 'links.txt')
+    const { results } = await postOf('l -> data/x\nm -> data/x', (p) => p.endsWith('m'), worker, { specFile })
+    expect(results.map((r) => [r.status, r.code])).toEqual([
+      ['removed', ''],
+      ['failed', 'UNKNOWN']
+    ])
+    expect(core.error).toHaveBeenCalledWith(
+      expect.any(String),
+      expect.objectContaining({ file: 'links.txt', startLine: 2 })
+    )
+    expect(core.setFailed).toHaveBeenCalledTimes(1)
+  })
+
+  it('starts no worker where no link is on a share', async () => {
+    const { start, results } = await postOf('l -> data/x', () => false)
+    expect(start).not.toHaveBeenCalled()
+    expect(results.map((r) => r.status)).toEqual(['removed'])
   })
 })

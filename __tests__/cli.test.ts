@@ -260,6 +260,14 @@ describePosixWithActionNode('a run of the bundled action (npm start)', () => {
     expect(run.stdout).toMatch(/outputs: .*failed=1\b/)
   })
 
+  it("says a link's warning once, on one line: a dangling TARGET", () => {
+    const { spec, workspace } = setup(['l -> missing.txt'])
+    const run = cli([spec, '--dir', workspace])
+    expect(run.status).toBe(0)
+    expect(run.stdout.split('\n').filter((line) => line.includes('missing.txt does not exist'))).toHaveLength(1)
+    expect(fs.readlinkSync(path.join(workspace, 'l'))).toBe('missing.txt')
+  })
+
   it('warns of a spec with no links in it instead of passing in silence', () => {
     const { spec, workspace } = setup(['# nothing yet'])
     const run = cli([spec, '--dir', workspace])

@@ -6,7 +6,14 @@ import * as path from 'node:path'
 import { parse, parseAllDocuments } from 'yaml'
 import { ACTION, ROOT } from '../scripts/run-action.mjs'
 import { troubleshootingRows } from '../src/knowledge.js'
-import { expressionProblems, inputProblems, outputProblems, type Step } from './helpers/workflow-checks.js'
+import {
+  expressionProblems,
+  inputProblems,
+  outputProblems,
+  shellProblems,
+  type Job,
+  type Step
+} from './helpers/workflow-checks.js'
 
 const rewrite = process.env.npm_lifecycle_event === 'docs'
 const PAGES = [
@@ -133,19 +140,21 @@ describe.each(PAGES)('%s', (page) => {
 const isThisAction = (uses: string): boolean => /(^|\/)ln-action@/.test(uses) || uses === './'
 const snippets = PAGES.flatMap((page) =>
   [...text[page].matchAll(/^```ya?ml\n([\s\S]*?)^```/gm)].flatMap(([, block], i) =>
-    jobsOf(parseAllDocuments(block)[0]?.toJS()).map((steps, j) => ({
+    jobsOf(parseAllDocuments(block)[0]?.toJS()).map((job, j) => ({
       name: `${page} snippet ${i + 1}.${j + 1}`,
-      steps
+      job,
+      steps: job.steps ?? []
     }))
   )
 )
 
-function jobsOf(doc: unknown): Step[][] {
-  if (Array.isArray(doc)) return doc.some((item) => item?.uses || item?.run) ? [doc as Step[]] : []
+/** Each job of a snippet; steps alone are a job whose runners are not known (any, Windows included). */
+function jobsOf(doc: unknown): Job[] {
+  if (Array.isArray(doc)) return doc.some((item) => item?.uses || item?.run) ? [{ steps: doc as Step[] }] : []
   if (!doc || typeof doc !== 'object') return []
-  const { jobs, steps } = doc as { jobs?: Record<string, { steps?: Step[] }>; steps?: Step[] }
-  if (steps) return [steps]
-  return Object.values(jobs ?? {}).flatMap((job) => (job.steps ? [job.steps] : []))
+  const { jobs, steps } = doc as { jobs?: Record<string, Job>; steps?: Step[] }
+  if (steps) return [doc as Job]
+  return Object.values(jobs ?? {}).filter((job) => job.steps)
 }
 
 /** The major version each action is pinned at in .github/workflows (from the `# vX.Y.Z` comments). */
@@ -166,13 +175,14 @@ describe('workflow snippets in README.md and docs/', () => {
     expect(using.length).toBeGreaterThanOrEqual(3)
   })
 
-  it.each(snippets.map(({ name, steps }) => [name, steps] as const))(
-    '%s: inputs and outputs declared in action.yml, expressions passed through env',
-    (_name, steps) => {
+  it.each(snippets.map(({ name, job, steps }) => [name, job, steps] as const))(
+    '%s: inputs and outputs declared in action.yml, expressions passed through env, the shell of each script said',
+    (_name, job, steps) => {
       const problems = [
         ...steps.filter((step) => step.uses && isThisAction(step.uses)).flatMap((step) => inputProblems(step, ACTION)),
         ...outputProblems(steps, ACTION, isThisAction),
-        ...expressionProblems(steps)
+        ...expressionProblems(steps),
+        ...shellProblems(job, true)
       ]
       expect(problems).toEqual([])
     }

@@ -3,7 +3,7 @@
 // back before it is believed (misreports) and the work runs in a child process that can be killed (canHang); on a
 // local filesystem neither. And what a failure's message says the filesystem is.
 import { describe, expect, it } from '@jest/globals'
-import { canHang, familyOf, misreports, type Family } from '../src/families.js'
+import { canHang, familyOf, misreports, quirksOf, type Family } from '../src/families.js'
 import { explain, type FailureContext } from '../src/knowledge.js'
 import type { FilesystemInfo } from '../src/model.js'
 import { platformFor } from '../src/platform.js'
@@ -84,6 +84,33 @@ describe('local filesystems', () => {
     expect(familyOf(type)).toBe(family)
     expect(misreports(mounted(type, '/dev/sda1'))).toBe(false)
     expect(canHang(mounted(type, '/dev/sda1'))).toBe(false)
+  })
+})
+
+/** What a mount's link calls answer, as a dry run reads it: the errnos, or `unknown` where the table has none. */
+const callsOf = (fs: FilesystemInfo): string => {
+  const calls = quirksOf(fs).calls
+  return calls ? `${calls.on}: symlink ${calls.symlink ?? 'ok'}, link ${calls.link ?? 'ok'}` : 'unknown'
+}
+
+describe('what link calls answer, as the lab measured them (a dry run predicts from it)', () => {
+  it.each([
+    [{ ...mounted('exfat'), driver: 'fuseblk' }, 'linux: symlink ENOSYS, link EPERM'],
+    [mounted('fuse.fusefat'), 'linux: symlink ENOSYS, link EPERM'],
+    [mounted('fuse.smbnetfs'), 'linux: symlink ENOSYS, link EPERM'],
+    [mounted('fuse.rclone'), 'linux: symlink EIO, link EIO'],
+    [mounted('fuse.s3fs'), 'linux: symlink ok, link ENOTSUP'],
+    [mounted('fuse.sshfs'), 'linux: symlink ok, link ok'],
+    [{ ...mounted('fuse.sshfs'), options: ['rw', 'disable_hardlink'] }, 'linux: symlink ok, link EPERM'],
+    [{ ...mounted('fuse.sshfs'), options: ['constructor'] }, 'linux: symlink ok, link ok'],
+    [mounted('ext4'), 'linux: symlink ok, link ok'],
+    // Measured only through FUSE daemons: the kernels' own drivers, and SMB's kernel client, are not known.
+    [mounted('exfat'), 'unknown'],
+    [mounted('vfat'), 'unknown'],
+    [mounted('cifs'), 'unknown'],
+    [mounted('nfs4'), 'unknown']
+  ])('%j: %s', (fs, answers) => {
+    expect(callsOf(fs)).toBe(answers)
   })
 })
 

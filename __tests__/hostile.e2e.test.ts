@@ -211,7 +211,7 @@ describePosixWithActionNode('hostile input, end to end (dist/index.js as the run
       expect(errors.map((e) => unescapeData(e.message))).toEqual([
         `PATH '../nl\n::error::escape-injected' leads outside working-directory '${ws}' (confine: true)`,
         "PATH '<script>dup' is already the PATH on line 3",
-        "unknown field '::error::field\ninjected'; allowed: path, target, text, type, fallback, relative, overwrite, target-type, state",
+        "unknown field '::error::field\ninjected'; allowed: path, target, text, type, fallback, relative, overwrite, target-type, state, os, literal",
         "'type' must be one of symlink, hardlink, junction; got '<b>soft\n::warning::type-injected'",
         "'path' contains a NUL byte",
         'The links spec has 5 problems; nothing was changed.'

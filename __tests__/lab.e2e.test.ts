@@ -31,6 +31,8 @@ const oneOf = (...values: string[]): ReturnType<typeof expect.stringMatching> =>
   expect.stringMatching(new RegExp(`^(${values.map(escape).join('|')})$`))
 
 interface ExpectedFailure {
+  /** The kind whose call failed. */
+  kind: string
   code: string | string[]
   syscall?: string
   filesystem: string
@@ -44,7 +46,7 @@ interface ExpectedFailure {
 function expectFailure(result: Result | undefined, want: ExpectedFailure): void {
   expect(result).toMatchObject({
     status: 'failed',
-    kind: '',
+    kind: want.kind,
     code: oneOf(...[want.code].flat()),
     ...(want.syscall ? { syscall: want.syscall } : {}),
     filesystem: want.filesystem,
@@ -74,6 +76,7 @@ describeLab('the action on real filesystems (lab/lab.sh)', (lab) => {
 
       const failing = runAction(ws, inputs)
       expectFailure(results(failing)[0], {
+        kind: 'hardlink',
         code: ['EPERM', 'ENOSYS'], // ENOSYS before kernel 6.15
         syscall: 'link',
         filesystem: 'fuse.sshfs',
@@ -152,8 +155,8 @@ describeLab('the action on real filesystems (lab/lab.sh)', (lab) => {
       () => {
         const ws = lab.workspace(mount, DATA)
         const run = runAction(ws, { links: yamlSpec(refusals) })
-        refusals.forEach(({ code, syscall, path: at }, i) => {
-          expectFailure(results(run)[i], { code, syscall, filesystem, mount: lab.mount(mount), hint: ['copy'] })
+        refusals.forEach(({ type: kind, code, syscall, path: at }, i) => {
+          expectFailure(results(run)[i], { kind, code, syscall, filesystem, mount: lab.mount(mount), hint: ['copy'] })
           expect(results(run)[i].probe).toMatchObject({ symlink: 'ENOSYS', hardlink: 'EPERM' })
           expect(entryAt(path.join(ws, at))).toBe('nothing')
         })
@@ -201,6 +204,7 @@ describeLab('the action on real filesystems (lab/lab.sh)', (lab) => {
 
     const failing = runAction(ws, inputs)
     expectFailure(results(failing)[0], {
+      kind: 'hardlink',
       code: 'EXDEV',
       syscall: 'link',
       filesystem: 'tmpfs',
@@ -229,6 +233,7 @@ describeLab('the action on real filesystems (lab/lab.sh)', (lab) => {
       paths.forEach((p, i) => {
         expect(results(run)[i]?.path).toBe(p)
         expectFailure(results(run)[i], {
+          kind: 'symlink',
           code: 'EROFS',
           filesystem: 'tmpfs',
           mount: ro,
@@ -252,6 +257,7 @@ describeLab('the action on real filesystems (lab/lab.sh)', (lab) => {
       expect(run.ms).toBeLessThan(25_000) // the 30 s timeout of one call; generous for a loaded machine
       const [first, ...rest] = results(run)
       expectFailure(first, {
+        kind: 'symlink',
         code: 'ENOTCONN',
         filesystem: 'fuse.sshfs',
         mount: dead,
@@ -318,6 +324,7 @@ describeLab('the action on real filesystems (lab/lab.sh)', (lab) => {
     expect(run.status).toBe(1)
     for (const failed of all.slice(made)) {
       expectFailure(failed, {
+        kind: 'symlink',
         code: 'ENOSPC',
         filesystem: 'tmpfs',
         mount: lab.mount('small'),

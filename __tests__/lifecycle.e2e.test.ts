@@ -71,10 +71,10 @@ describePosixWithActionNode('what a dry run already sees (dist/index.js)', () =>
     const before = snapshot(ws)
     const run = runAction(ws, { links, 'dry-run': 'true', 'fail-on-error': 'false' })
     expect(snapshot(ws)).toEqual(before)
-    expect(run.results.map((r) => [r.status, r.plan, r.code])).toEqual([
-      ['planned', 'fail', 'EPERM'],
-      ['planned', 'create', ''],
-      ['planned', 'create', '']
+    expect(run.results.map((r) => [r.status, r.plan, r.kind, r.code])).toEqual([
+      ['planned', 'fail', 'hardlink', 'EPERM'],
+      ['planned', 'create', 'symlink', ''],
+      ['planned', 'create', 'symlink', '']
     ])
     // The fallback asked for, with the kind planned instead and why (no warning: it was asked for).
     expect(run.results[1].fallback).toMatchObject({ asked: 'hardlink', instead: 'symlink' })
@@ -86,7 +86,7 @@ describePosixWithActionNode('what a dry run already sees (dist/index.js)', () =>
     // The real run does what the dry run said.
     const real = runAction(ws, { links, 'fail-on-error': 'false' })
     expect(real.results.map((r) => [r.status, r.kind, r.code])).toEqual([
-      ['failed', '', 'EPERM'],
+      ['failed', 'hardlink', 'EPERM'],
       ['created', 'symlink', ''],
       ['created', 'symlink', '']
     ])

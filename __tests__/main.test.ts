@@ -81,6 +81,31 @@ describePosix('run', () => {
     expect(results).toMatchObject([{ status: 'planned', plan: 'create' }])
   })
 
+  it('gives the entries the spec settles their places among the links made, in spec order', async () => {
+    const settled = ['- { path: a, target: data/x, os: Windows }', "- { path: 'b\\c', target: data/x }"]
+    const made = (name: string) => `- { path: ${name}, target: data/x }`
+    given({ links: [settled[0], made('m1'), settled[1], settled[0], made('m2'), made('m3')].join('\n') })
+    await run()
+    const results = JSON.parse(outputs().results) as { line: number; status: string }[]
+    expect(results.map((r) => [r.line, r.status])).toEqual([
+      [1, 'other-os'],
+      [2, 'created'],
+      [3, 'failed'],
+      [4, 'other-os'],
+      [5, 'created'],
+      [6, 'created']
+    ])
+    expect(outputs()).toMatchObject({ created: '3', failed: '1' })
+    expect(core.notice).not.toHaveBeenCalled()
+  })
+
+  it('gives one notice, whatever the number of junctions, that they are made as symlinks here', async () => {
+    given({ links: 'a -> data/dir\nb -> data/dir', type: 'junction' })
+    await run()
+    expect(core.notice).toHaveBeenCalledTimes(1)
+    expect(JSON.parse(outputs().results)).toMatchObject([{ kind: 'symlink' }, { kind: 'symlink' }])
+  })
+
   it('fails the step when a link fails, with the errno the filesystem gave', async () => {
     given({ links: 'a -> data/x' })
     await run({ ops: failing({ symlink: 'EACCES' }), isolateShares: false })

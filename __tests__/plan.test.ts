@@ -442,9 +442,18 @@ describePosix('the kinds and link text a plan holds', () => {
     })
   })
 
-  it('a junction outside Windows is a symlink with the same relative text', () => {
-    expect(plan('sub/j -> data/dir', {}, { type: 'junction' })).toMatchObject({ action: 'create', text: '../data/dir' })
-  })
+  it.each(['linux', 'darwin'])(
+    'a junction on %s is a symlink with the same relative text, its fallback to a symlink tried once',
+    (name) => {
+      const platform = platformFor(name)
+      const [request] = requests('sub/j -> data/dir', ws, { type: 'junction', fallback: ['symlink', 'copy'] }, platform)
+      expect(planLink(request, context(ws, { platform }))).toMatchObject({
+        action: 'create',
+        kinds: ['symlink', 'copy'],
+        text: '../data/dir'
+      })
+    }
+  )
 
   it("is computed to TARGET's real directory when TARGET is reached through a symlink, like ln -r", () => {
     fs.symlinkSync('data', path.join(ws, 'alias'))
@@ -751,11 +760,18 @@ describePosix('state: absent, as planned', () => {
 describe('on Windows (platform seam, in-memory filesystem)', () => {
   const win32 = platformFor('win32')
   const WS = 'C:\\ws'
-  const planWindows = (spec: string) => {
+  const planWindows = (spec: string, defaults = {}) => {
     const mem = memoryFs(win32, { [WS]: 'dir', 'C:\\ws\\data': 'dir', 'C:\\ws\\data\\x.txt': 'file' })
     const ctx = context(WS, { platform: win32, ops: mem.ops, realWorkingDirectory: WS })
-    return planAll(requests(spec, WS, {}, win32), ctx)[0]
+    return planAll(requests(spec, WS, defaults, win32), ctx)[0]
   }
+
+  it('a junction to a directory is planned as a junction, then the symlink of its fallback', () => {
+    expect(planWindows('j -> data', { type: 'junction', fallback: ['symlink'] })).toMatchObject({
+      action: 'create',
+      kinds: ['junction', 'symlink']
+    })
+  })
 
   it('a PATH on a drive that does not exist is planned with its missing directories, not an endless walk up', () => {
     expect(planWindows('D:\\links\\l -> C:\\ws\\data\\x.txt')).toMatchObject({

@@ -59,7 +59,7 @@ describePosix('state: absent on real directories', () => {
     expect(results.map((r) => [r.status, r.kind, r.code])).toEqual([
       ['removed', 'symlink', ''],
       ['removed', 'symlink', ''],
-      ['failed', '', 'OTHER_TARGET']
+      ['failed', 'symlink', 'OTHER_TARGET']
     ])
     expect(results[0].text).toBe('data/x')
     expect(fs.readdirSync(ws).sort()).toEqual(['data', 'other'])

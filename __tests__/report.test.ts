@@ -64,7 +64,7 @@ function result(i: number, more: Partial<LinkResult> = {}): LinkResult {
 
 function failure(i: number, more: Partial<LinkResult> = {}): LinkResult {
   return result(i, {
-    kind: '',
+    kind: 'hardlink', // the kind whose call failed
     status: 'failed',
     code: 'EPERM',
     errno: 1,
@@ -307,7 +307,7 @@ describe('report', () => {
       await run([failure(0, { warnings: ['it dangles'], hint: '' }), result(1, { warnings: ['w1', 'w2'] })])
       expect(written()).toContain('<th>Status</th>')
       const [failed, others] = tables()
-      expect(failed[1].slice(3)).toEqual(['Could not create the hard link /ws/links/l0: EPERM.', '-'])
+      expect(failed[1].slice(3)).toEqual(['hardlink', 'Could not create the hard link /ws/links/l0: EPERM.', '-'])
       expect(others[1][4]).toBe('w1 w2')
       expect(others[1][3]).toBe('symlink')
     })
@@ -340,11 +340,12 @@ describe('report', () => {
       )
       const [failed, others] = tables()
       expect(failed).toEqual([
-        ['Status', 'Path', 'Target', 'Why', 'What to do'],
+        ['Status', 'Path', 'Target', 'Kind', 'Why', 'What to do'],
         [
           'failed',
           '&#60;b&#62;&#34;x&#34;&#60;/b&#62;',
           '../data/t1',
+          'hardlink',
           'no &#38; &#60;no&#62;',
           'Add <code>fallback: symlink</code>.'
         ]

@@ -8,7 +8,7 @@ import type { FsOps } from '../src/fsops.js'
 import { LINK_TYPES, type Failure, type LinkOptions, type LinkResult } from '../src/model.js'
 import { planAll } from '../src/plan/index.js'
 import { platformFor } from '../src/platform.js'
-import { plannedResult, rejectedResults, unfinishedResult } from '../src/result.js'
+import { plannedResult, rejectedResults, unfinishedResult, verdictResult } from '../src/result.js'
 import { readSpec } from '../src/spec/index.js'
 import { describePosix, snapshot } from './helpers/action.js'
 import { context, dataWorkspace, failing, requests, settingsFor } from './helpers/stage.js'
@@ -116,7 +116,7 @@ describePosix('a dry run', () => {
     expect(r).toMatchObject({
       status: 'planned',
       plan: 'fail',
-      kind: '',
+      kind: 'symlink',
       code: 'EEXIST',
       errno: 17,
       syscall: 'symlink'
@@ -189,5 +189,45 @@ describe('a rejected spec', () => {
       expect(r).toMatchObject({ kind: '', text: '', errno: null, syscall: '', filesystem: '', hint: '', warnings: [] })
     }
     expect(byLine(4)?.message).toContain('../out')
+  })
+})
+
+describe('an entry the spec settled on this runner (another OS, a Windows spelling)', () => {
+  const spec = [
+    '- { path: cache, target: "D:\\\\cache", os: Windows }', //    1: for another OS
+    '- { path: "app\\\\modules", target: shared, type: junction }', // 2: a Windows spelling on Linux
+    '- { path: ok, target: data/x }'
+  ].join('\n')
+  const read = readSpec(spec, settingsFor('/ws'), platformFor('linux'))
+  if ('problems' in read) throw new Error('the spec was meant to be read')
+  const [elsewhere, spelt] = read.verdicts
+
+  it('reports the paths as written, the status and code settled, and the hint, with nothing attempted', () => {
+    expect(verdictResult(elsewhere, false)).toMatchObject({
+      line: 1,
+      path: 'cache',
+      target: 'D:\\cache',
+      status: 'other-os',
+      code: '',
+      kind: '',
+      errno: null,
+      syscall: ''
+    })
+    expect(verdictResult(spelt, false)).toMatchObject({
+      line: 2,
+      path: 'app\\modules',
+      type: 'junction',
+      status: 'failed',
+      code: 'WINDOWS_PATH',
+      kind: '',
+      hint: expect.stringContaining("'app/modules'")
+    })
+  })
+
+  it('in a dry run, a Windows spelling is a plan that would fail; an entry for another OS stays other-os', () => {
+    expect(verdictResult(spelt, true)).toMatchObject({ status: 'planned', plan: 'fail', code: 'WINDOWS_PATH' })
+    const planned = verdictResult(elsewhere, true)
+    expect(planned.status).toBe('other-os')
+    expect(planned).not.toHaveProperty('plan')
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { platformFor, type Platform } from '../src/platform.js'
-import { parseSpec, readSpec, resolveEntries } from '../src/spec/index.js'
+import { junctionNotice, parseSpec, readSpec, resolveEntries } from '../src/spec/index.js'
 import { DEFAULTS as defaults } from './helpers/stage.js'
 
 const linux = platformFor('linux')
@@ -420,7 +420,7 @@ describe('readSpec', () => {
     ['YAML', '- path: a\n  target: x\n- path: sub/b\n  target: y\n  type: hardlink']
   ])('reads and resolves in one pass what parse and resolve give apart (%s)', (_, text) => {
     const apart = resolveEntries(parse(text).entries, '/ws', true, linux)
-    expect(readSpec(text, settings, linux)).toEqual({ requests: apart.requests })
+    expect(readSpec(text, settings, linux)).toEqual({ requests: apart.requests, verdicts: [] })
   })
 
   it('gives the problems of both stages, and every entry read, and no links to make', () => {
@@ -480,5 +480,166 @@ describe('readSpec, with problems in one stage only', () => {
     const read = readSpec(text, settings, linux)
     expect(read).not.toHaveProperty('requests')
     expect((read as { problems: { line: number }[] }).problems.map((p) => p.line)).toEqual(lines)
+  })
+})
+
+describe('one spec for every runner: os, literal and Windows spellings', () => {
+  const settings = { defaults, workingDirectory: '/ws', confine: true }
+  const [win32, darwin] = [platformFor('win32'), platformFor('darwin')]
+
+  /** A spec this runner reads without a problem: its links and its settled entries. */
+  function read(text: string, platform: Platform = linux) {
+    const wd = platform.isWindows ? 'C:\\ws' : '/ws'
+    const result = readSpec(text, { ...settings, workingDirectory: wd }, platform)
+    if ('problems' in result) throw new Error(JSON.stringify(result.problems))
+    return result
+  }
+  /** [line, status, code] of each settled entry, and the lines of the links to make. */
+  const settled = (text: string, platform?: Platform) => {
+    const { requests, verdicts } = read(text, platform)
+    return { made: requests.map((r) => r.line), settled: verdicts.map((v) => [v.entry.line, v.status, v.code]) }
+  }
+
+  it('reads `os` as one runner OS or a list, in any case, named as runner.os names it', () => {
+    const { entries, problems } = parse(
+      spec(
+        '- { path: a, target: x, os: LINUX }',
+        '- { path: b, target: x, os: [macos, Windows, windows] }',
+        '- { path: c, target: x }'
+      )
+    )
+    expect(problems).toEqual([])
+    expect(entries.map((e) => e.os)).toEqual([['Linux'], ['macOS', 'Windows'], undefined])
+  })
+
+  it.each([
+    ['a runs-on label', 'os: ubuntu-latest', 'ubuntu-latest'],
+    ['an empty list', 'os: []', 'no runner'],
+    ['a list holding a list', 'os: [[Linux]]', '["Linux"]'],
+    ['literal that is not true or false', 'literal: yes', "'yes'"]
+  ])('refuses %s as a spec problem on its line', (_, field, said) => {
+    const problem = onlyProblem(spec('- path: a', '  target: x', `  ${field}`))
+    expect(problem).toEqual({ line: 3, message: expect.stringContaining(said) })
+  })
+
+  it('fails a PATH with a backslash and a TARGET with a drive letter alone, on their lines, and makes the others', () => {
+    const text = spec('app\\node_modules -> ..\\shared', 'ok -> data/x', 'cache -> D:\\cache\\pip', 'c: -> x')
+    expect(settled(text)).toEqual({
+      made: [2],
+      settled: [
+        [1, 'failed', 'WINDOWS_PATH'],
+        [3, 'failed', 'WINDOWS_PATH'],
+        [4, 'failed', 'WINDOWS_PATH']
+      ]
+    })
+    const [backslash, drive] = read(text).verdicts
+    expect(backslash.message).toContain('(line 1)')
+    expect(backslash.hint).toContain("'app/node_modules'")
+    expect(drive.message).toContain("TARGET 'D:\\cache\\pip'")
+    expect(drive.hint).toContain('`os: Windows`')
+  })
+
+  it('keeps each link in its place in the spec among the settled entries', () => {
+    const { requests, verdicts } = read(spec('a\\b -> x', 'c -> x', 'd\\e -> x', 'f\\g -> x', 'h -> x'))
+    expect(verdicts.map((v) => v.index)).toEqual([0, 2, 3])
+    expect(requests.map((r) => r.line)).toEqual([2, 5])
+  })
+
+  it('takes `\\` and `C:` as characters of a name in an entry with `literal: true`', () => {
+    const { requests, verdicts } = read('- { path: "a\\\\b", target: "C:x", literal: true }')
+    expect(verdicts).toEqual([])
+    expect(requests[0]).toMatchObject({ absPath: '/ws/a\\b', absTarget: '/ws/C:x' })
+  })
+
+  it('refuses Windows spellings on macOS too, and takes them as paths on Windows', () => {
+    const text = spec('app\\node_modules -> ..\\shared', 'cache -> D:\\cache\\pip')
+    expect(settled(text, darwin).settled).toEqual([
+      [1, 'failed', 'WINDOWS_PATH'],
+      [2, 'failed', 'WINDOWS_PATH']
+    ])
+    expect(read(text, darwin).verdicts[0].message).toContain('macOS runner')
+    const { requests } = read(text, win32)
+    expect(requests.map((r) => [r.absPath, r.absTarget])).toEqual([
+      ['C:\\ws\\app\\node_modules', 'C:\\shared'],
+      ['C:\\ws\\cache', 'D:\\cache\\pip']
+    ])
+  })
+
+  const perOs = spec(
+    '- { path: cache, target: /x, os: Linux }',
+    '- { path: cache, target: "D:\\\\x", os: Windows }',
+    '- { path: cache, target: /Volumes/x, os: macOS }',
+    '- { path: everywhere, target: x }'
+  )
+
+  it.each([
+    [linux, 1],
+    [darwin, 3],
+    [win32, 2]
+  ])(
+    'on %# makes the entry for its own OS and sets the others aside, a PATH shared by OSes no duplicate',
+    (platform, mine) => {
+      const { made, settled: aside } = settled(perOs, platform)
+      expect(made).toEqual([mine, 4])
+      expect(aside).toEqual([1, 2, 3].filter((line) => line !== mine).map((line) => [line, 'other-os', '']))
+    }
+  )
+
+  it('checks duplicates among the entries of this runner: one for every runner and one for this OS are one PATH', () => {
+    const twice = spec(
+      '- { path: a, target: x, os: [linux] }',
+      '- { path: a, target: y }',
+      '- { path: a, target: z, os: windows }'
+    )
+    const problemsOn = (platform: Platform) => {
+      const result = readSpec(twice, { ...settings, workingDirectory: platform.isWindows ? 'C:\\ws' : '/ws' }, platform)
+      return 'problems' in result ? result.problems : []
+    }
+    expect(problemsOn(linux)).toEqual([{ line: 2, message: expect.stringContaining('line 1') }])
+    expect(problemsOn(win32)).toEqual([{ line: 3, message: expect.stringContaining('line 2') }])
+    expect(problemsOn(darwin)).toEqual([])
+  })
+
+  it('checks nothing else of an entry for other runners: its Windows spelling is never refused on Linux', () => {
+    const text = spec(
+      '- { path: "C:\\\\cache", target: "..\\\\x", os: Windows }',
+      '- { path: ../out, target: x, os: macOS }'
+    )
+    expect(settled(text)).toEqual({
+      made: [],
+      settled: [
+        [1, 'other-os', ''],
+        [2, 'other-os', '']
+      ]
+    })
+    expect(read(text).verdicts[0].message).toMatch(/Windows.*Linux/)
+  })
+
+  it('matches `os` against the runner as RUNNER_OS names it, in any case', () => {
+    expect(settled(perOs, platformFor('linux', 'MACOS')).made).toEqual([3, 4])
+  })
+})
+
+describe('junctionNotice: one notice where junctions are made as symlinks', () => {
+  const requestsOf = (text: string, platform: Platform) =>
+    resolveEntries(parse(text).entries, platform.isWindows ? 'C:\\ws' : '/ws', true, platform).requests
+
+  it.each([
+    ['linux', 'Linux'],
+    ['darwin', 'macOS']
+  ])('is given on %s for `type: junction`, naming the runner', (name, runner) => {
+    const platform = platformFor(name)
+    expect(junctionNotice(requestsOf('- { path: j, target: d, type: junction }', platform), platform)).toContain(
+      `${runner} runner`
+    )
+  })
+
+  it('is not given on Windows, for a junction only in fallback, or for junctions removed', () => {
+    const win32 = platformFor('win32')
+    expect(junctionNotice(requestsOf('- { path: j, target: d, type: junction }', win32), win32)).toBeUndefined()
+    const fallbackOnly = '- { path: j, target: d, fallback: junction }'
+    expect(junctionNotice(requestsOf(fallbackOnly, linux), linux)).toBeUndefined()
+    const removed = '- { path: j, type: junction, state: absent }'
+    expect(junctionNotice(requestsOf(removed, linux), linux)).toBeUndefined()
   })
 })

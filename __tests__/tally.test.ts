@@ -10,7 +10,7 @@ import { settingsFor, tempDir } from './helpers/stage.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { inSpecOrder } = await import('../src/executor.js')
-const { MAX_ROWS, Tally } = await import('../src/tally.js')
+const { MAX_ROWS, MAX_WARNINGS, Tally } = await import('../src/tally.js')
 
 let runnerTemp: string
 beforeEach(() => {
@@ -107,19 +107,17 @@ describe('Tally, the log', () => {
   it('gives a link with nothing to say one line, and a failed one its message, hint and warnings below it', () => {
     const tally = tallyOf(2)
     tally.add(result(0))
-    tally.add({
-      ...result(1, 'failed'),
-      message: 'EPERM from symlink()',
-      hint: 'Add `fallback: copy`.',
-      warnings: ['w1']
-    })
+    const warnings = Array.from({ length: MAX_WARNINGS + 1 }, (_, i) => `w${i}`)
+    tally.add({ ...result(1, 'failed'), message: 'EPERM from symlink()', hint: 'Add `fallback: copy`.', warnings })
     tally.close()
+    // A warning is said once: the first ones by their annotations (report.ts), the rest here.
+    expect(tally.warnings.first.map((w) => w.message)).toEqual(warnings.slice(0, MAX_WARNINGS))
     expect(loggedLines()).toEqual([
       expect.stringMatching(/^created .*l0 -> data\/x$/),
       expect.stringMatching(/^failed .*l1 -> data\/x$/),
       '    EPERM from symlink()',
       '    hint: Add `fallback: copy`.',
-      '    warning: w1'
+      `    warning: w${MAX_WARNINGS}`
     ])
   })
 

@@ -274,7 +274,7 @@ describe('junctions', () => {
     ['a TARGET that does not exist, without target-type', 'j -> build/out']
   ])('fails a junction to %s, saying why and what to do, and makes nothing', (_, spec) => {
     const { mem, results } = run(spec, {}, { defaults: junction })
-    expect(results[0]).toMatchObject({ status: 'failed', kind: '', code: 'ENOTDIR', syscall: 'symlink' })
+    expect(results[0]).toMatchObject({ status: 'failed', kind: 'junction', code: 'ENOTDIR', syscall: 'symlink' })
     expect(results[0].message).toContain(`${kindWords('junction')} C:\\ws\\j`)
     expect(results[0].hint).toContain('`type: symlink`')
     expect(results[0].hint).toContain('`target-type: dir`')

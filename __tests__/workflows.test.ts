@@ -7,12 +7,15 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { parse } from 'yaml'
 import { ROOT } from '../scripts/run-action.mjs'
+import type { LinkOptions } from '../src/model.js'
 import { describeUnless } from './helpers/skip.js'
 import {
   inputProblems,
   outputProblems,
+  shellProblems,
   ubuntuChromiumProblems,
-  type Job as CheckedJob
+  type Job as CheckedJob,
+  type Step as CheckedStep
 } from './helpers/workflow-checks.js'
 
 const WORKFLOWS = path.join(ROOT, '.github', 'workflows')
@@ -116,6 +119,13 @@ describe.each(workflowFiles)('.github/workflows/%s', (name) => {
     expect(problems).toEqual([])
   })
 
+  it("says `shell: bash` on every script that reads bash's $VAR and may run on Windows (pwsh there)", () => {
+    const problems = Object.entries(workflow.jobs ?? {}).flatMap(([id, job]) =>
+      shellProblems(job as CheckedJob).map((problem) => `${id}: ${problem}`)
+    )
+    expect(problems).toEqual([])
+  })
+
   it('says above each job whether it has run on GitHub: never, or the date and the run', () => {
     const lines = text.split('\n')
     const unsaid = Object.keys(workflow.jobs ?? {}).filter((id) => {
@@ -158,6 +168,39 @@ describe('the check against apt chromium on Ubuntu', () => {
     expect(ubuntuChromiumProblems(job({}, 'apt-get install -y fonts-noto # not chromium'), noScripts)).toEqual([])
     const matrix = { 'runs-on': '${{ matrix.os }}', strategy: { matrix: { os: ['windows-latest', 'ubuntu-24.04'] } } }
     expect(ubuntuChromiumProblems(job(matrix, install), noScripts)).toHaveLength(1)
+  })
+})
+
+describe('the check of the shell a script runs in', () => {
+  const job = (more: Partial<CheckedJob>, step: CheckedStep): CheckedJob => ({
+    'runs-on': '${{ matrix.os }}',
+    strategy: { matrix: { os: ['ubuntu-latest', 'windows-latest'] } },
+    steps: [step],
+    ...more
+  })
+  const echo = { name: 'show', run: 'echo "made a $KIND"', env: { KIND: '${{ steps.ln.outputs.kind }}' } }
+
+  it('refuses $VAR or ${VAR} without `shell:` in a step that may run on Windows, or whose runners are unknown', () => {
+    expect(shellProblems(job({}, echo))).toEqual([expect.stringContaining('$KIND')])
+    expect(shellProblems(job({}, { run: 'test "${COUNT}" = 2' }))).toEqual([expect.stringContaining('${COUNT}')])
+    expect(shellProblems({ steps: [echo] })).toHaveLength(1)
+    expect(shellProblems(job({ 'runs-on': 'windows-latest', strategy: undefined }, echo))).toHaveLength(1)
+  })
+
+  it('takes a shell said by the step or the job, runners without Windows, an `if:` off Windows, and $env:VAR', () => {
+    expect(shellProblems(job({}, { ...echo, shell: 'bash' }))).toEqual([])
+    expect(shellProblems(job({ defaults: { run: { shell: 'bash' } } }, echo))).toEqual([])
+    expect(shellProblems(job({ 'runs-on': 'ubuntu-latest', strategy: undefined }, echo))).toEqual([])
+    expect(shellProblems(job({}, { ...echo, if: "runner.os != 'Windows'" }))).toEqual([])
+    expect(shellProblems(job({}, { run: 'Write-Host "made a $env:KIND" # not $KIND' }))).toEqual([])
+  })
+
+  it('asks a step that reads outputs to say its shell, where asked (the docs), even without $VAR', () => {
+    const plain = { run: 'echo ok', env: { N: '${{ steps.ln.outputs.created }}' } }
+    expect(shellProblems(job({ 'runs-on': 'ubuntu-latest', strategy: undefined }, plain), true)).toEqual([
+      expect.stringContaining('outputs')
+    ])
+    expect(shellProblems(job({}, plain))).toEqual([])
   })
 })
 
@@ -464,6 +507,31 @@ describe('test.yml: the action on every runner', () => {
       expect(parsed.problems).toEqual([])
       expect(new Set(parsed.entries.map((e) => e.options.type))).toEqual(new Set(['symlink', 'hardlink', 'junction']))
       expect(parsed.entries.some((e) => e.options.targetType === 'dir')).toBe(true)
+    }
+  })
+
+  it('hands it one spec with an entry per OS at one PATH: each runner makes its own and sets two aside', async () => {
+    const { readSpec } = await import('../src/spec/index.js')
+    const { platformFor } = await import('../src/platform.js')
+    const file = actionSteps.map(({ step }) => String(step.with?.links ?? '')).find((links) => links.startsWith('@'))
+    const text = fs.readFileSync(path.join(ROOT, String(file).slice(1)), 'utf8')
+    const defaults: LinkOptions = { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' }
+    for (const [name, wd] of [
+      ['linux', '/home/runner/work/r/r'],
+      ['darwin', '/Users/runner/work/r/r'],
+      ['win32', 'D:\\a\\r\\r']
+    ]) {
+      const read = readSpec(text, { defaults, workingDirectory: wd, confine: true }, platformFor(name))
+      expect(read).not.toHaveProperty('problems')
+      const { requests, verdicts } = read as Extract<typeof read, { verdicts: unknown }>
+      expect({ name, aside: verdicts.map((v) => [v.entry.path, v.status]) }).toEqual({
+        name,
+        aside: [
+          ['_ln/per-os', 'other-os'],
+          ['_ln/per-os', 'other-os']
+        ]
+      })
+      expect(requests.filter((r) => r.path === '_ln/per-os')).toHaveLength(1)
     }
   })
 

@@ -37210,7 +37210,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -40021,7 +40021,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -40029,15 +40029,15 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
  * @param message notice issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function core_notice(message, properties = {}) {
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -40436,139 +40436,6 @@ function visit(full, rel, dir, rootDev, walked) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./src/capture/write.ts
-// Capture, step five: the capture file's text. A YAML list the spec parser reads (so a captured file is a spec),
-// sorted by path so that capturing an unchanged tree again writes the same bytes; marks and notes as comments.
-
-const MARK_WORDS = {
-    'absolute-inside': 'absolute text into the captured root: written back absolute, under the root it is restored to',
-    'absolute-outside': 'absolute text outside the captured root: kept as written',
-    'leaves-root': 'leads outside the captured root: kept as written',
-    dangling: 'dangling when captured: its target did not exist',
-    loop: 'dangling when captured: a loop of links (ELOOP)',
-    'outside-workspace': 'leads outside the workspace: not followed, so the kind of its target is unknown',
-    unreadable: 'its target could not be read when captured, so its kind is unknown',
-    other: 'leads to something neither a file nor a directory'
-};
-/** Plain where YAML reads it back as written under any schema; else double-quoted. */
-const PLAIN = /^[A-Za-z0-9_./~+][A-Za-z0-9_./~+=,@%-]*$/;
-/**
- * A string in double quotes that YAML reads back as the same string: JSON's (a YAML double-quoted scalar), with what
- * YAML may not hold raw (C1 controls, DEL, line and paragraph separators, byte-order marks) escaped too.
- */
-function quoted(value) {
-    return JSON.stringify(value).replace(/[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-/** A string as a YAML scalar that reads back as the same string: plain where that is safe. */
-function scalar(value) {
-    return PLAIN.test(value) ? value : quoted(value);
-}
-function entryLines(entry) {
-    const lines = entry.marks.map((mark) => `# ${MARK_WORDS[mark]}`);
-    lines.push(`- path: ${scalar(entry.path)}`, `  type: ${entry.type}`);
-    if ('text' in entry)
-        lines.push(`  text: ${scalar(entry.text)}`);
-    else
-        lines.push(`  target: ${scalar(entry.target)}`);
-    if (entry.type === 'symlink' && 'target' in entry)
-        lines.push('  relative: false');
-    if (entry.type === 'symlink' && entry.targetType)
-        lines.push(`  target-type: ${entry.targetType}`);
-    return lines;
-}
-/** Notes as comments, one line each whatever the name holds. */
-function noteLines(heading, notes) {
-    if (notes.length === 0)
-        return [];
-    const sorted = [...notes].sort((a, b) => byName(a.rel, b.rel));
-    return [`# ${heading}:`, ...sorted.map((n) => `#   ${quoted(n.rel)} ${n.why}`)];
-}
-/** The capture file: a header, the entries sorted by path, then what was noted, refused or not walked. */
-function captureText({ root, file, entries, noted, refused, skipped }) {
-    const sorted = [...entries].sort((a, b) => byName(a.path, b.path));
-    const lines = [
-        `# ln-action capture of ${quoted(root)}: a links spec, paths relative to that directory.`,
-        `# Restore with working-directory: <where the tree is now>, links: '@${file}' (file relative to it).`,
-        ...(sorted.length === 0 ? ['[]'] : sorted.flatMap(entryLines)),
-        ...noteLines('noted, not recorded as links', noted),
-        ...noteLines('refused', refused),
-        ...noteLines('not walked', skipped)
-    ];
-    return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/capture/index.ts
-// Capture (issue 29): the links under a directory written as a spec file inside it, so they travel with the tree
-// through an artifact or a cache and a later step can make them again (`links: @file`). One root's story: checked
-// (inside the workspace), walked without following links (walk.ts), each link's target looked at without leaving the
-// workspace (leads.ts), hard links grouped (groups.ts), entries made (entries.ts) and written (write.ts).
-
-
-
-
-
-
-
-
-
-/** The capture file's name in each captured root unless the `capture-file` input names another. */
-const CAPTURE_FILE = '.ln-action-links.yml';
-/** The root's real path, or why it cannot be captured. */
-function checkRoot(given, request) {
-    const stats = external_node_fs_namespaceObject.lstatSync(given, { throwIfNoEntry: false });
-    if (!stats)
-        return { problem: `'${request.root}' does not exist (${given})` };
-    const real = external_node_fs_namespaceObject.realpathSync(given);
-    const workspace = external_node_fs_namespaceObject.realpathSync(request.workingDirectory);
-    if (!within(workspace, real))
-        return { problem: `'${request.root}' leads outside working-directory '${request.workingDirectory}' (to ${real})` };
-    if (!external_node_fs_namespaceObject.statSync(real).isDirectory())
-        return { problem: `'${request.root}' is not a directory` };
-    return { real };
-}
-/** The capture file's text for the root at `real`. */
-function capturedText(request, given, real) {
-    const workspace = external_node_fs_namespaceObject.realpathSync(request.workingDirectory);
-    const walked = walk(real, new Set([request.file]));
-    const refused = [...walked.refused];
-    const noted = [];
-    const roots = { given, real };
-    const links = walked.links.map((link) => symlinkEntry(link, leadsTo(link.dir, link.text, workspace), roots));
-    const entries = spellable([...links, ...hardLinkEntries(groupHardLinks(walked.files, fits), noted)], refused);
-    const counts = countsOf(entries, noted, refused, walked.skipped);
-    const text = captureText({ root: request.root, file: request.file, entries, noted, refused, skipped: walked.skipped });
-    return { text, counts };
-}
-/** Written under a temporary name and renamed over: a link planted at the file's name is replaced, never followed. */
-function capture_writeFile(file, text) {
-    const temp = external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(file), `.ln-action-capture-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
-    external_node_fs_namespaceObject.writeFileSync(temp, text, { flag: 'wx' });
-    try {
-        external_node_fs_namespaceObject.renameSync(temp, file);
-    }
-    catch (error) {
-        external_node_fs_namespaceObject.rmSync(temp, { force: true });
-        throw error;
-    }
-}
-/** One root captured; a root that cannot be (outside the workspace, unreadable) is refused with the reason. */
-function captureRoot(request) {
-    const given = external_node_path_namespaceObject.resolve(request.workingDirectory, request.root);
-    const file = external_node_path_namespaceObject.join(given, request.file);
-    try {
-        const root = checkRoot(given, request);
-        if ('problem' in root)
-            return { root: request.root, file, problem: root.problem };
-        const { text, counts } = capturedText(request, given, root.real);
-        if (!request.dryRun)
-            capture_writeFile(external_node_path_namespaceObject.join(root.real, request.file), text);
-        return { root: request.root, file, counts, written: !request.dryRun };
-    }
-    catch (error) {
-        return { root: request.root, file, problem: `'${request.root}' could not be captured: ${errorMessage(error)}` };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/model.ts
 // The data that flows through the pipeline: spec entries in, one result per entry out.
 /** `->` with white space (or the line's end) on each side, in a spec line: paths may contain `-` and `>`. */
@@ -40590,6 +40457,8 @@ const DANGLING_MODES = ['warn', 'fail', 'allow'];
 /** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
 const STATES = ['present', 'absent'];
 const TARGET_TYPES = ['file', 'dir'];
+/** The runners a YAML entry's `os` may name, spelt as `runner.os` spells them (matched in any case). */
+const RUNNER_OSES = ['Linux', 'macOS', 'Windows'];
 /** The fallback so far, moved on from `kind` to `next` for `why`: the first kind asked stays the one reported. */
 function fallBack(before, kind, next, why) {
     return { asked: before?.asked ?? kind, instead: next, why: before ? `${before.why} ${why}` : why };
@@ -40610,11 +40479,68 @@ function syscallOf(kind) {
     return SYSCALL[kind];
 }
 
+;// CONCATENATED MODULE: ./src/spec/entry.ts
+function checkPathText(value, what, line, problems) {
+    if (value === '')
+        problems.push({ line, message: `${what} is empty` });
+    else if (value.includes('\0'))
+        problems.push({ line, message: `${what} contains a NUL byte` });
+}
+
+;// CONCATENATED MODULE: ./src/spec/lines.ts
+// A spec of `PATH -> TARGET` lines: one entry per line, blank lines and `#` comments skipped.
+
+
+/** SEPARATOR, every occurrence: a line is split on it. */
+const SEPARATORS = new RegExp(SEPARATOR, 'g');
+/** The text's lines one at a time with their numbers (a spec of 100,000 lines is never split into an array). */
+function eachLine(text, visit) {
+    for (let start = 0, line = 1;; line++) {
+        const end = text.indexOf('\n', start);
+        // A CR before the LF stays on the line: every line is trimmed.
+        if (end < 0)
+            return visit(text.slice(start), line);
+        visit(text.slice(start, end), line);
+        start = end + 1;
+    }
+}
+function parseLines(text, defaults, take) {
+    const problems = [];
+    eachLine(text, (raw, line) => {
+        const trimmed = raw.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        const parts = trimmed.split(SEPARATORS);
+        // Under `state: absent` a line may be PATH alone: any link there goes.
+        if (parts.length === 1 && defaults.state === 'absent')
+            parts.push('');
+        if (parts.length !== 2) {
+            const message = parts.length === 1
+                ? `expected 'PATH -> TARGET' (with a space on each side of '->'); got '${trimmed}'`
+                : `has ${parts.length - 1} ' -> ' separators; a line holds one link 'PATH -> TARGET'`;
+            problems.push({ line, message });
+            return;
+        }
+        const [path, target] = parts.map((p) => p.trim());
+        const before = problems.length;
+        checkPathText(path, 'PATH', line, problems);
+        if (target !== '' || defaults.state !== 'absent')
+            checkPathText(target, 'TARGET', line, problems);
+        // Every line shares the one defaults object: nothing changes an entry's options once parsed.
+        if (problems.length === before)
+            take({ line, path, target, options: defaults });
+    });
+    return problems;
+}
+
 ;// CONCATENATED MODULE: ./src/platform.ts
 // The one place that knows which OS we run on. Stages receive a Platform object, so tests can pick another.
 
 
-function platformFor(name) {
+/** `runner.os` of each `process.platform` a runner can have. */
+const RUNNER_OS = { linux: 'Linux', darwin: 'macOS', win32: 'Windows' };
+/** `runnerOs`: as the runner says (RUNNER_OS); by default, what `name` is called there. */
+function platformFor(name, runnerOs = RUNNER_OS[name] ?? name) {
     const isWindows = name === 'win32';
     const isMac = name === 'darwin';
     const usual = { root: '', ignoresCase: isWindows || isMac };
@@ -40622,13 +40548,15 @@ function platformFor(name) {
         name,
         isWindows,
         isMac,
+        runnerOs,
         path: isWindows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix,
         usuallyIgnoresCase: usual.ignoresCase,
         caseRules: { volumeAt: () => usual, decided: () => [] }
     };
 }
 function currentPlatform() {
-    return platformFor(process.platform);
+    // The runner sets RUNNER_OS for every step; `npm start` and other hosts go by the platform.
+    return platformFor(process.platform, process.env.RUNNER_OS || undefined);
 }
 /** Read when a hard link is refused, once per run: two cheap calls, never on a path that could hang. */
 function hardlinkGuard() {
@@ -40765,6 +40693,602 @@ function sameLinkTarget(platform, linkPath, existingText, wantedText) {
     return pathKey(platform, path.resolve(dir, existing)) === pathKey(platform, path.resolve(dir, wanted));
 }
 
+;// CONCATENATED MODULE: ./src/spec/dependents.ts
+
+/** A link whose PATH or TARGET lies below another entry's PATH sees that link, so it must wait for it. */
+function markDependents(requests, linkPaths, platform) {
+    const { path } = platform;
+    // Thousands of links share a few directories: answer each directory once.
+    const known = new Map();
+    const underALink = (start) => {
+        let answer = known.get(start);
+        if (answer === undefined) {
+            const parent = path.dirname(start);
+            answer = linkPaths.has(resolvedKey(platform, start)) || (parent !== start && underALink(parent));
+            known.set(start, answer);
+        }
+        return answer;
+    };
+    for (const request of requests) {
+        // A TARGET that is another entry's PATH counts too: it exists only once that link is made.
+        request.dependsOnEarlier =
+            underALink(path.dirname(request.absPath)) || (request.absTarget !== '' && underALink(request.absTarget));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/spec/runner.ts
+/** The code of a link whose PATH or TARGET is spelt for Windows on a POSIX runner. */
+const WINDOWS_PATH = 'WINDOWS_PATH';
+/** The entry names runners, and this one is not among them. */
+function otherRunners(entry, platform) {
+    const here = platform.runnerOs.toLowerCase();
+    if (entry.os === undefined || entry.os.some((os) => os.toLowerCase() === here))
+        return undefined;
+    return entry.os.join(', ');
+}
+/** `D:x` is relative to D:'s current directory on Windows, and `D:` alone is that directory: a drive all the same. */
+const DRIVE = /^[A-Za-z]:/;
+/** A name Windows would read as a drive or with separators; on a POSIX runner only `literal: true` takes it so. */
+function spelledForWindows(text) {
+    return DRIVE.test(text) || text.includes('\\');
+}
+/** What a Windows spelling of `text` would be taken for here, and what to write instead; undefined for none. */
+function windowsSpelling(what, text, line, platform) {
+    const here = `on this ${platform.runnerOs} runner`;
+    const named = `${what} '${text}' (line ${line})`;
+    if (DRIVE.test(text))
+        return {
+            message: `${named} starts with a drive letter, which only Windows has: ${here} it would be a relative name in working-directory.`,
+            hint: `Write a path with '/', which works on every runner; for a Windows drive, give the entry \`os: Windows\` in a ` +
+                `YAML spec and the other runners an entry of their own. A name that really begins with '${text.slice(0, 2)}' ` +
+                'takes `literal: true` on its YAML entry.'
+        };
+    if (!text.includes('\\'))
+        return undefined;
+    return {
+        message: `${named} is spelt for Windows: ${here} '\\' is a character of a name, not a separator, so it would name one entry '${text}'.`,
+        hint: `Write '/' ('${text.replace(/\\/g, '/')}'), which works on every runner, Windows included. A name that really ` +
+            "holds '\\' takes `literal: true` on its YAML entry."
+    };
+}
+/**
+ * The entry settled here, or undefined for a link to make: an entry for other runners is not attempted (and nothing
+ * else about it is checked: its paths are that OS's); one spelt for Windows on a POSIX runner fails alone.
+ */
+function verdictOn(entry, platform) {
+    const others = otherRunners(entry, platform);
+    if (others !== undefined) {
+        const message = `For ${others} runners only (\`os\`); this runner is ${platform.runnerOs}: not attempted.`;
+        return { entry, status: 'other-os', code: '', message, hint: '' };
+    }
+    if (platform.isWindows || entry.literal)
+        return undefined;
+    const spelling = windowsSpelling('PATH', entry.path, entry.line, platform) ??
+        windowsSpelling('TARGET', entry.target, entry.line, platform);
+    return spelling && { entry, status: 'failed', code: WINDOWS_PATH, ...spelling };
+}
+/** Off Windows a junction is made as a symbolic link: said once per run where the spec asks for junctions. */
+function junctionNotice(requests, platform) {
+    if (platform.isWindows)
+        return undefined;
+    if (!requests.some(({ options }) => options.type === 'junction' && options.state !== 'absent'))
+        return undefined;
+    return (`Junctions exist only on Windows: \`type: junction\` makes a symbolic link on this ${platform.runnerOs} runner, ` +
+        'and its result says `kind: symlink` (its `type` stays `junction`).');
+}
+
+;// CONCATENATED MODULE: ./src/spec/resolve.ts
+
+
+
+/**
+ * Resolves PATH and TARGET against the working directory, entry by entry, and checks what can be checked without
+ * the disk: `..` escapes, duplicates, links to themselves. An entry this runner does not make (verdictOn) is set
+ * aside first: it is not checked against the others, so two entries for two OSes may share a PATH.
+ */
+class Resolver {
+    workingDirectory;
+    confine;
+    platform;
+    problems = [];
+    requests = [];
+    verdicts = [];
+    /** Each PATH's key, and the request where it came first. */
+    firstOf = new Map();
+    workingKey;
+    // Thousands of links share a few targets: one pair of strings for each, not two per link (a run of 100,000 links
+    // holds every request).
+    targets = new Map([['', { target: '', absTarget: '', key: '' }]]);
+    constructor(workingDirectory, confine, platform) {
+        this.workingDirectory = workingDirectory;
+        this.confine = confine;
+        this.platform = platform;
+        this.workingKey = pathKey(platform, workingDirectory);
+    }
+    targetOf(target) {
+        let found = this.targets.get(target);
+        if (found === undefined) {
+            const absTarget = resolveFrom(this.platform, this.workingDirectory, target);
+            found = { target, absTarget, key: resolvedKey(this.platform, absTarget) };
+            this.targets.set(target, found);
+        }
+        return found;
+    }
+    /** The entry's problem, if it has one; `earlier`: the request where its PATH came first. */
+    check(entry, absPath, key, target, relative, earlier) {
+        if (this.confine && relative && !keyWithin(this.platform, this.workingKey, key))
+            return `PATH '${entry.path}' leads outside working-directory '${this.workingDirectory}' (confine: true)`;
+        if (earlier)
+            return `PATH '${entry.path}' is already the PATH on line ${earlier.line}${this.caseOnly(absPath, earlier)}`;
+        return key === target.key ? `PATH '${entry.path}' points at itself` : undefined;
+    }
+    /** Why two spellings are one PATH where they differ only in case: the volume there ignores it. */
+    caseOnly(absPath, earlier) {
+        if (absPath === earlier.absPath || absPath.toLowerCase() !== earlier.absPath.toLowerCase())
+            return '';
+        const root = this.platform.caseRules.volumeAt(absPath).root || this.platform.path.parse(absPath).root;
+        return ` ('${earlier.path}' there: the filesystem at ${root} ignores case)`;
+    }
+    /** An exact text leads from PATH's directory (as written: `..` after a symlinked directory is not followed). */
+    textTarget(text, absPath) {
+        const absTarget = resolveFrom(this.platform, this.platform.path.dirname(absPath), text);
+        return { target: text, absTarget, key: resolvedKey(this.platform, absTarget) };
+    }
+    add(entry) {
+        const verdict = verdictOn(entry, this.platform);
+        if (verdict)
+            return void this.verdicts.push({ index: this.requests.length + this.verdicts.length, ...verdict });
+        const { path } = this.platform;
+        const absPath = resolveFrom(this.platform, this.workingDirectory, entry.path);
+        const target = entry.text === undefined ? this.targetOf(entry.target) : this.textTarget(entry.text, absPath);
+        const pathWasRelative = !path.isAbsolute(entry.path);
+        const key = resolvedKey(this.platform, absPath);
+        const first = this.firstOf.get(key);
+        const earlier = first === undefined ? undefined : this.requests[first];
+        const problem = this.check(entry, absPath, key, target, pathWasRelative, earlier);
+        if (problem)
+            this.problems.push({ line: entry.line, message: problem });
+        if (first === undefined)
+            this.firstOf.set(key, this.requests.length);
+        // Every field named, in one order: one compact shape for all requests (a spread would not be).
+        this.requests.push({
+            line: entry.line,
+            endLine: entry.endLine,
+            path: entry.path,
+            target: target.target,
+            text: entry.text,
+            options: entry.options,
+            absPath,
+            absTarget: target.absTarget,
+            pathWasRelative,
+            targetWasRelative: !path.isAbsolute(target.target),
+            dependsOnEarlier: false
+        });
+    }
+    done() {
+        markDependents(this.requests, this.firstOf, this.platform);
+        return { requests: this.requests, verdicts: this.verdicts, problems: this.problems };
+    }
+}
+function resolveEntries(entries, workingDirectory, confine, platform) {
+    const resolver = new Resolver(workingDirectory, confine, platform);
+    for (const entry of entries)
+        resolver.add(entry);
+    return resolver.done();
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/inputs.ts
+/** Each input's name in action.yml (the runner passes it as `INPUT_<NAME>`), by the setting it gives. */
+const INPUT = {
+    links: 'links',
+    type: 'type',
+    fallback: 'fallback',
+    relative: 'relative',
+    overwrite: 'overwrite',
+    backupSuffix: 'backup-suffix',
+    createParents: 'create-parents',
+    workingDirectory: 'working-directory',
+    confine: 'confine',
+    dangling: 'dangling',
+    dryRun: 'dry-run',
+    failOnError: 'fail-on-error',
+    timeout: 'timeout',
+    summary: 'summary',
+    state: 'state',
+    cleanup: 'cleanup',
+    capture: 'capture',
+    captureFile: 'capture-file'
+};
+const DEFAULTS = Object.freeze({
+    type: 'symlink',
+    fallback: Object.freeze([]),
+    relative: 'auto',
+    overwrite: 'never',
+    backupSuffix: '',
+    createParents: true,
+    workingDirectory: '',
+    confine: true,
+    dangling: 'warn',
+    dryRun: false,
+    failOnError: true,
+    timeout: 30,
+    summary: true,
+    state: 'present',
+    cleanup: false,
+    capture: '',
+    captureFile: '.ln-action-links.yml'
+});
+/**
+ * The one of `allowed` that `value` names, in any case; or what `name` accepts, with the value as `written`
+ * (said where it was written: the input, or the spec's line).
+ */
+function oneOf(name, allowed, value, written = value) {
+    const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+    if (match)
+        return { value: match };
+    return { problem: `'${name}' must be one of ${allowed.join(', ')}; got '${written}'` };
+}
+
+;// CONCATENATED MODULE: ./src/spec/fields.ts
+// One object of a YAML/JSON spec, its fields read and checked, becomes an entry; each problem on its field's line.
+
+
+
+const FIELDS = [
+    'path',
+    'target',
+    'text',
+    'type',
+    'fallback',
+    'relative',
+    'overwrite',
+    'target-type',
+    'state',
+    'os',
+    'literal'
+];
+/** `os`: one runner OS or a list of them, as `runner.os` names them, in any case; undefined where not given. */
+function osField(fields, problems) {
+    const field = fields.get('os');
+    if (field === undefined)
+        return undefined;
+    const items = Array.isArray(field.value) ? field.value : [field.value];
+    if (items.length === 0)
+        problems.push({ line: field.line, message: `'os' names no runner; use ${RUNNER_OSES.join(', ')}` });
+    const named = new Set();
+    for (const item of items) {
+        const chosen = oneOf('os', RUNNER_OSES, typeof item === 'string' ? item.trim() : JSON.stringify(item));
+        if ('value' in chosen)
+            named.add(chosen.value);
+        // `ubuntu-latest` is what a matrix says: the runner's OS is what `os` matches.
+        else
+            problems.push({ line: field.line, message: `${chosen.problem} (the runner's OS as runner.os names it)` });
+    }
+    return [...named];
+}
+/**
+ * `text`: the exact link text, not trimmed (a captured `a/../b` or ` x` comes back byte for byte). It says where the
+ * link leads, so `target` and `relative` beside it would say it twice, and a hard link has no text.
+ */
+function exactText(field, fields, type, problems) {
+    if (typeof field.value !== 'string') {
+        problems.push({ line: field.line, message: "'text' must be a string" });
+        return undefined;
+    }
+    checkPathText(field.value, "'text'", field.line, problems);
+    for (const other of ['target', 'relative'].filter((name) => fields.has(name)))
+        problems.push({ line: field.line, message: `'text' is the link text as written: drop '${other}' beside it` });
+    if (type === 'hardlink')
+        problems.push({ line: field.line, message: "'text' is a symbolic link's; a hard link has none" });
+    return field.value;
+}
+function entryFromFields(fields, line, defaults, problems) {
+    const before = problems.length;
+    for (const [key, { line: keyLine }] of fields) {
+        if (!FIELDS.includes(key)) {
+            problems.push({ line: keyLine, message: `unknown field '${key}'; allowed: ${FIELDS.join(', ')}` });
+        }
+    }
+    /** A path field: missing, not text, empty or with a NUL is a problem on the field's own line. */
+    const pathField = (name) => {
+        const field = fields.get(name);
+        if (field === undefined) {
+            problems.push({ line, message: `missing '${name}'` });
+            return '';
+        }
+        if (typeof field.value !== 'string' && typeof field.value !== 'number') {
+            problems.push({ line: field.line, message: `'${name}' must be a string` });
+            return '';
+        }
+        const value = String(field.value).trim();
+        checkPathText(value, `'${name}'`, field.line, problems);
+        return value;
+    };
+    const choiceField = (name, allowed, byDefault) => {
+        const field = fields.get(name);
+        if (field === undefined)
+            return byDefault;
+        const value = typeof field.value === 'string' || typeof field.value === 'boolean' ? String(field.value) : '';
+        const written = typeof field.value === 'string' ? field.value : JSON.stringify(field.value);
+        const chosen = oneOf(name, allowed, value, written);
+        if ('value' in chosen)
+            return chosen.value;
+        problems.push({ line: field.line, message: chosen.problem });
+        return byDefault;
+    };
+    const options = {
+        type: choiceField('type', LINK_TYPES, defaults.type),
+        fallback: defaults.fallback,
+        relative: choiceField('relative', RELATIVE_MODES, defaults.relative),
+        overwrite: choiceField('overwrite', OVERWRITE_MODES, defaults.overwrite),
+        targetType: fields.has('target-type') ? choiceField('target-type', TARGET_TYPES, 'file') : defaults.targetType,
+        state: fields.has('state') ? choiceField('state', STATES, 'present') : defaults.state
+    };
+    const fallbackField = fields.get('fallback');
+    if (fallbackField !== undefined) {
+        const items = Array.isArray(fallbackField.value) ? fallbackField.value : [fallbackField.value ?? ''];
+        if (!items.every((item) => typeof item === 'string')) {
+            problems.push({ line: fallbackField.line, message: "'fallback' must be a list of link kinds or a string" });
+        }
+        else {
+            const parsed = parseKinds(items.join(','));
+            if ('kinds' in parsed)
+                options.fallback = parsed.kinds;
+            else
+                problems.push({ line: fallbackField.line, message: `'fallback': ${parsed.problem}` });
+        }
+    }
+    const path = pathField('path');
+    const textField = fields.get('text');
+    const text = textField && exactText(textField, fields, options.type, problems);
+    // An entry that removes needs only PATH: with TARGET, only a link leading there goes. An exact text is its TARGET.
+    const target = textField
+        ? (text ?? '')
+        : options.state === 'absent' && !fields.has('target')
+            ? ''
+            : pathField('target');
+    const os = osField(fields, problems);
+    const literal = choiceField('literal', ['true', 'false'], 'false') === 'true';
+    if (problems.length > before)
+        return undefined;
+    // Most entries have none of these: they keep the shape of a line's entry.
+    const extra = { ...(text !== undefined ? { text } : {}), ...(os ? { os } : {}), ...(literal ? { literal } : {}) };
+    return { line, path, target, options, ...extra };
+}
+
+;// CONCATENATED MODULE: ./src/spec/yaml.ts
+// A YAML/JSON spec: a list of objects, each read into its fields with their lines (fields.ts makes the entry).
+
+
+/**
+ * The parser's errors in a person's words, one per line: what follows the first error on a line says nothing new (a
+ * tab in the indentation gave three), and the line is named already. A tab there is the usual cause: said plainly.
+ */
+function yamlProblems(errors, text) {
+    const byLine = new Map();
+    for (const error of errors) {
+        const line = error.linePos?.[0].line ?? 1;
+        if (byLine.has(line))
+            continue;
+        const written = text.split('\n', line)[line - 1] ?? '';
+        const said = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        byLine.set(line, /^ *\t/.test(written) ? 'YAML: a tab in the indentation; YAML indents with spaces only' : `YAML: ${said}`);
+    }
+    return [...byLine].map(([line, message]) => ({ line, message }));
+}
+function parseYaml(text, defaults, take) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    // failsafe: every scalar is text as written, so `path: 1.10` stays "1.10" and `007` stays "007".
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, schema: 'failsafe' });
+    const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+    const problems = yamlProblems(doc.errors, text);
+    if (problems.length > 0)
+        return problems;
+    if (!(0,dist/* isSeq */.oP)(doc.contents))
+        return [{ line: 1, message: 'a YAML spec must be a list' }];
+    for (const item of doc.contents.items) {
+        const line = lineOf(item);
+        if (!(0,dist/* isMap */.jh)(item)) {
+            problems.push({ line, message: 'each list item must be an object with path and target' });
+            continue;
+        }
+        const fields = new Map();
+        for (const pair of item.items) {
+            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
+            // toJS with the document resolves aliases (`*anchor`), as YAML writers emit for shared lists.
+            const value = pair.value?.toJS(doc);
+            fields.set(key, { value, line: lineOf(pair.key) });
+        }
+        const entry = entryFromFields(fields, line, defaults, problems);
+        const endLine = item.range ? lineCounter.linePos(Math.max(item.range[0], item.range[1] - 1)).line : line;
+        if (entry)
+            take(endLine > line ? { ...entry, endLine } : entry);
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/spec/index.ts
+// Parse stage: the spec text becomes entries with line numbers, or line-numbered problems. Nothing touches the disk.
+
+
+
+
+
+
+/**
+ * A spec is YAML/JSON when its first entry opens a list: `- `, `[{` or `[` alone (JSON, even on one line whose
+ * strings hold ` -> `), or `[` on a line without ` -> ` (so that `[slug].tsx -> x` stays a line). Otherwise it is
+ * `PATH -> TARGET` lines.
+ */
+function isStructured(text) {
+    const first = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+    if (first === undefined)
+        return false;
+    return /^\s*(-(\s|$)|\[\s*(\{|$))/.test(first) || (/^\s*\[/.test(first) && !SEPARATOR.test(first));
+}
+function parseInto(text, defaults, take) {
+    // Editors on Windows start files with a byte-order mark; YAML misreads one before `- `.
+    const spec = text.replace(/^\uFEFF/, '');
+    return isStructured(spec) ? parseYaml(spec, defaults, take) : parseLines(spec, defaults, take);
+}
+function parseSpec(text, defaults) {
+    const entries = [];
+    const problems = parseInto(text, defaults, (entry) => entries.push(entry));
+    return { entries, problems };
+}
+/**
+ * The links of a spec, read and resolved in one pass (a spec of 100,000 lines never holds its entries and its
+ * requests at once), with the entries this runner settles without making them (verdicts); or the spec's problems,
+ * with the entries that were read, and then nothing is to be touched.
+ */
+function readSpec(text, { defaults, workingDirectory, confine }, platform) {
+    const resolver = new Resolver(workingDirectory, confine, platform);
+    const parseProblems = parseInto(text, defaults, (entry) => resolver.add(entry));
+    const { requests, verdicts, problems } = resolver.done();
+    if (parseProblems.length === 0 && problems.length === 0)
+        return { requests, verdicts };
+    return { problems: [...parseProblems, ...problems], entries: parseSpec(text, defaults).entries };
+}
+
+;// CONCATENATED MODULE: ./src/capture/write.ts
+// Capture, step five: the capture file's text. A YAML list the spec parser reads (so a captured file is a spec),
+// sorted by path so that capturing an unchanged tree again writes the same bytes; marks and notes as comments.
+
+
+const MARK_WORDS = {
+    'absolute-inside': 'absolute text into the captured root: written back absolute, under the root it is restored to',
+    'absolute-outside': 'absolute text outside the captured root: kept as written',
+    'leaves-root': 'leads outside the captured root: kept as written',
+    dangling: 'dangling when captured: its target did not exist',
+    loop: 'dangling when captured: a loop of links (ELOOP)',
+    'outside-workspace': 'leads outside the workspace: not followed, so the kind of its target is unknown',
+    unreadable: 'its target could not be read when captured, so its kind is unknown',
+    other: 'leads to something neither a file nor a directory'
+};
+/** Plain where YAML reads it back as written under any schema; else double-quoted. */
+const PLAIN = /^[A-Za-z0-9_./~+][A-Za-z0-9_./~+=,@%-]*$/;
+/**
+ * A string in double quotes that YAML reads back as the same string: JSON's (a YAML double-quoted scalar), with what
+ * YAML may not hold raw (C1 controls, DEL, line and paragraph separators, byte-order marks) escaped too.
+ */
+function quoted(value) {
+    return JSON.stringify(value).replace(/[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** A string as a YAML scalar that reads back as the same string: plain where that is safe. */
+function scalar(value) {
+    return PLAIN.test(value) ? value : quoted(value);
+}
+function entryLines(entry) {
+    const lines = entry.marks.map((mark) => `# ${MARK_WORDS[mark]}`);
+    lines.push(`- path: ${scalar(entry.path)}`, `  type: ${entry.type}`);
+    if ('text' in entry)
+        lines.push(`  text: ${scalar(entry.text)}`);
+    else
+        lines.push(`  target: ${scalar(entry.target)}`);
+    if (entry.type === 'symlink' && 'target' in entry)
+        lines.push('  relative: false');
+    if (entry.type === 'symlink' && entry.targetType)
+        lines.push(`  target-type: ${entry.targetType}`);
+    // Captured names are this runner's own: a `\\` or a leading `C:` in them is a character, not a Windows spelling.
+    if ([entry.path, 'text' in entry ? entry.text : entry.target].some(spelledForWindows))
+        lines.push('  literal: true');
+    return lines;
+}
+/** Notes as comments, one line each whatever the name holds. */
+function noteLines(heading, notes) {
+    if (notes.length === 0)
+        return [];
+    const sorted = [...notes].sort((a, b) => byName(a.rel, b.rel));
+    return [`# ${heading}:`, ...sorted.map((n) => `#   ${quoted(n.rel)} ${n.why}`)];
+}
+/** The capture file: a header, the entries sorted by path, then what was noted, refused or not walked. */
+function captureText({ root, file, entries, noted, refused, skipped }) {
+    const sorted = [...entries].sort((a, b) => byName(a.path, b.path));
+    const lines = [
+        `# ln-action capture of ${quoted(root)}: a links spec, paths relative to that directory.`,
+        `# Restore with working-directory: <where the tree is now>, links: '@${file}' (file relative to it).`,
+        ...(sorted.length === 0 ? ['[]'] : sorted.flatMap(entryLines)),
+        ...noteLines('noted, not recorded as links', noted),
+        ...noteLines('refused', refused),
+        ...noteLines('not walked', skipped)
+    ];
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/capture/index.ts
+// Capture (issue 29): the links under a directory written as a spec file inside it, so they travel with the tree
+// through an artifact or a cache and a later step can make them again (`links: @file`). One root's story: checked
+// (inside the workspace), walked without following links (walk.ts), each link's target looked at without leaving the
+// workspace (leads.ts), hard links grouped (groups.ts), entries made (entries.ts) and written (write.ts).
+
+
+
+
+
+
+
+
+
+/** The capture file's name in each captured root unless the `capture-file` input names another. */
+const CAPTURE_FILE = '.ln-action-links.yml';
+/** The root's real path, or why it cannot be captured. */
+function checkRoot(given, request) {
+    const stats = external_node_fs_namespaceObject.lstatSync(given, { throwIfNoEntry: false });
+    if (!stats)
+        return { problem: `'${request.root}' does not exist (${given})` };
+    const real = external_node_fs_namespaceObject.realpathSync(given);
+    const workspace = external_node_fs_namespaceObject.realpathSync(request.workingDirectory);
+    if (!within(workspace, real))
+        return { problem: `'${request.root}' leads outside working-directory '${request.workingDirectory}' (to ${real})` };
+    if (!external_node_fs_namespaceObject.statSync(real).isDirectory())
+        return { problem: `'${request.root}' is not a directory` };
+    return { real };
+}
+/** The capture file's text for the root at `real`. */
+function capturedText(request, given, real) {
+    const workspace = external_node_fs_namespaceObject.realpathSync(request.workingDirectory);
+    const walked = walk(real, new Set([request.file]));
+    const refused = [...walked.refused];
+    const noted = [];
+    const roots = { given, real };
+    const links = walked.links.map((link) => symlinkEntry(link, leadsTo(link.dir, link.text, workspace), roots));
+    const entries = spellable([...links, ...hardLinkEntries(groupHardLinks(walked.files, fits), noted)], refused);
+    const counts = countsOf(entries, noted, refused, walked.skipped);
+    const text = captureText({ root: request.root, file: request.file, entries, noted, refused, skipped: walked.skipped });
+    return { text, counts };
+}
+/** Written under a temporary name and renamed over: a link planted at the file's name is replaced, never followed. */
+function capture_writeFile(file, text) {
+    const temp = external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(file), `.ln-action-capture-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+    external_node_fs_namespaceObject.writeFileSync(temp, text, { flag: 'wx' });
+    try {
+        external_node_fs_namespaceObject.renameSync(temp, file);
+    }
+    catch (error) {
+        external_node_fs_namespaceObject.rmSync(temp, { force: true });
+        throw error;
+    }
+}
+/** One root captured; a root that cannot be (outside the workspace, unreadable) is refused with the reason. */
+function captureRoot(request) {
+    const given = external_node_path_namespaceObject.resolve(request.workingDirectory, request.root);
+    const file = external_node_path_namespaceObject.join(given, request.file);
+    try {
+        const root = checkRoot(given, request);
+        if ('problem' in root)
+            return { root: request.root, file, problem: root.problem };
+        const { text, counts } = capturedText(request, given, root.real);
+        if (!request.dryRun)
+            capture_writeFile(external_node_path_namespaceObject.join(root.real, request.file), text);
+        return { root: request.root, file, counts, written: !request.dryRun };
+    }
+    catch (error) {
+        return { root: request.root, file, problem: `'${request.root}' could not be captured: ${errorMessage(error)}` };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/present.ts
 // How results read, wherever they are shown (log, annotations, job summary): words, paths and safe text.
 
@@ -40881,10 +41405,15 @@ const NO_LINKS = {
     rerun: 'copies',
     fallback: 'copy'
 };
+/** Both calls make links, as the lab measured on Linux. */
+const LINKS = { on: 'linux' };
+/** Neither call makes a link: symlink() has no handler (ENOSYS), link() is refused (EPERM on kernels >= 6.15). */
+const NO_LINK_CALLS = { on: 'linux', symlink: 'ENOSYS', link: 'EPERM' };
 /** Matched in this order: specific FUSE daemons before the generic `fuse`. */
 const FAMILY_TABLE = {
     sshfs: {
         types: /^fuse\.sshfs$/,
+        calls: { ...LINKS, withOption: { disable_hardlink: { link: 'EPERM' } } },
         share: true,
         // contain_symlinks (Debian's default) hides texts that are absolute or escape the mount.
         hidesLinkTexts: true,
@@ -40897,6 +41426,7 @@ const FAMILY_TABLE = {
     },
     rclone: {
         types: /^fuse\.rclone$/,
+        calls: { on: 'linux', symlink: 'EIO', link: 'EIO' },
         share: true,
         support: {
             symlink: 'no (EIO)',
@@ -40908,6 +41438,7 @@ const FAMILY_TABLE = {
     },
     s3: {
         types: /^fuse\.s3fs$/,
+        calls: { on: 'linux', link: 'ENOTSUP' },
         says: 'an S3 bucket through s3fs',
         share: true,
         support: {
@@ -40924,6 +41455,7 @@ const FAMILY_TABLE = {
     },
     webdav: {
         types: /^fuse\.davfs2?$/,
+        calls: NO_LINK_CALLS,
         says: 'a WebDAV share through davfs2',
         share: true,
         support: {
@@ -40936,17 +41468,20 @@ const FAMILY_TABLE = {
     },
     bindfs: {
         types: /^fuse\.bindfs$/,
+        calls: LINKS,
         share: true,
         support: families_ok('symlink')
     },
     'fuse-overlayfs': {
         types: /^fuse\.fuse-overlayfs$/,
+        calls: LINKS,
         share: true,
         support: families_ok('symlink')
     },
     nfs: { types: /^nfs4?$/, share: true },
     smb: {
         types: /^(cifs|smb3?|smbfs|fuse\.smbnetfs)$/i,
+        calls: { ...NO_LINK_CALLS, measured: /^fuse\.smbnetfs$/ },
         share: true,
         support: {
             symlink: 'no (ENOSYS) through smbnetfs',
@@ -40958,18 +41493,22 @@ const FAMILY_TABLE = {
     },
     exfat: {
         types: /^(exfat|fuse\.exfat)$/i,
+        // Measured through exfat-fuse and fusefat; the kernels' own drivers answer otherwise.
+        calls: { ...NO_LINK_CALLS, measured: /^fuse/ },
         support: NO_LINKS
     },
     fat: {
         types: /^(vfat|msdos|fat|fat12|fat16|fat32|fuse\.fusefat)$/i,
+        calls: { ...NO_LINK_CALLS, measured: /^fuse/ },
         support: NO_LINKS
     },
-    ntfs: { types: /^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, support: families_ok('symlink') },
+    ntfs: { types: /^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, support: families_ok('symlink'), calls: LINKS },
     refs: { types: /^refs$/i },
     vboxsf: { types: /^vboxsf$/, share: true },
     '9p': { types: /^(9p|virtiofs)$/, share: true },
     overlay: {
         types: /^overlay$/,
+        calls: LINKS,
         // A container's own files: unlike its volumes (bind mounts of the host's directories), which say so themselves.
         says: 'read-only lower layers under a writable upper one, as in a container',
         support: { ...families_ok('symlink'), replace: 'yes, atomic; EXDEV renaming a lower-layer directory' }
@@ -40977,6 +41516,7 @@ const FAMILY_TABLE = {
     fuse: { types: /^(fuse|macfuse|osxfuse)/, share: true },
     local: {
         types: /^(ext[234]|xfs|btrfs|tmpfs|ramfs|zfs|f2fs|apfs|hfs)$/i,
+        calls: LINKS,
         support: families_ok('symlink')
     }
 };
@@ -41017,6 +41557,14 @@ function familyOf(type) {
 function familyFacts(family) {
     return FAMILIES.find(([name]) => name === family)?.[1];
 }
+/** The family's measured answers, as this mount's type, driver and options make them; none where not measured. */
+function callsOn(fs, calls) {
+    if (!calls || (calls.measured && !calls.measured.test(fs.type) && !calls.measured.test(fs.driver ?? '')))
+        return undefined;
+    const { on, symlink, link, withOption = {} } = calls;
+    const changed = fs.options.filter((option) => Object.hasOwn(withOption, option)).map((o) => withOption[o]);
+    return Object.assign({ on, symlink, link }, ...changed);
+}
 function quirksOf(fs) {
     let quirks = quirksByFs.get(fs);
     if (!quirks) {
@@ -41029,7 +41577,8 @@ function quirksOf(fs) {
             hidesInodes: unless !== undefined && !fs.options.includes(unless),
             followOption,
             followsSymlinks: followOption !== undefined && fs.options.includes(followOption),
-            readsBackStale: facts?.readsBackStale
+            readsBackStale: facts?.readsBackStale,
+            calls: callsOn(fs, facts?.calls)
         };
         quirksByFs.set(fs, quirks);
     }
@@ -41201,58 +41750,6 @@ function withVolumeCaseRules(platform, detector, options) {
         return volume;
     };
     return { ...platform, caseRules: { volumeAt, decided: () => [...volumes.values()] } };
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-/** Each input's name in action.yml (the runner passes it as `INPUT_<NAME>`), by the setting it gives. */
-const INPUT = {
-    links: 'links',
-    type: 'type',
-    fallback: 'fallback',
-    relative: 'relative',
-    overwrite: 'overwrite',
-    backupSuffix: 'backup-suffix',
-    createParents: 'create-parents',
-    workingDirectory: 'working-directory',
-    confine: 'confine',
-    dangling: 'dangling',
-    dryRun: 'dry-run',
-    failOnError: 'fail-on-error',
-    timeout: 'timeout',
-    summary: 'summary',
-    state: 'state',
-    cleanup: 'cleanup',
-    capture: 'capture',
-    captureFile: 'capture-file'
-};
-const DEFAULTS = Object.freeze({
-    type: 'symlink',
-    fallback: Object.freeze([]),
-    relative: 'auto',
-    overwrite: 'never',
-    backupSuffix: '',
-    createParents: true,
-    workingDirectory: '',
-    confine: true,
-    dangling: 'warn',
-    dryRun: false,
-    failOnError: true,
-    timeout: 30,
-    summary: true,
-    state: 'present',
-    cleanup: false,
-    capture: '',
-    captureFile: '.ln-action-links.yml'
-});
-/**
- * The one of `allowed` that `value` names, in any case; or what `name` accepts, with the value as `written`
- * (said where it was written: the input, or the spec's line).
- */
-function oneOf(name, allowed, value, written = value) {
-    const match = allowed.find((a) => a === value.toLowerCase());
-    if (match)
-        return { value: match };
-    return { problem: `'${name}' must be one of ${allowed.join(', ')}; got '${written}'` };
 }
 
 ;// CONCATENATED MODULE: ./src/knowledge.ts
@@ -41904,13 +42401,23 @@ function statTarget(target, ctx) {
 // What a plan says about one link: the empty plan each link starts from (what a link that never got further reports),
 // with the kinds it asks for, and how a plan fails.
 
-/** The kinds asked for by each set of options (thousands of links share one), never changed: plans filter copies. */
-const link_plan_kindsOf = new WeakMap();
-/** The kinds a link asks for, in the order to try them: its type, then its fallbacks. */
-function requestedKinds({ options }) {
-    let kinds = link_plan_kindsOf.get(options);
-    if (!kinds)
-        link_plan_kindsOf.set(options, (kinds = [options.type, ...options.fallback.filter((k) => k !== options.type)]));
+/**
+ * The kinds asked for by each set of options (thousands of links share one), never changed: plans filter copies. One
+ * map for Windows and one for elsewhere, where the kinds differ.
+ */
+const link_plan_kindsOf = { windows: new WeakMap(), elsewhere: new WeakMap() };
+/**
+ * The kinds a link asks for, in the order to try them: its type, then its fallbacks. Junctions exist only on Windows:
+ * elsewhere a junction asked for is made, and reported, as the symbolic link it is there.
+ */
+function requestedKinds({ options }, { platform }) {
+    const known = platform.isWindows ? link_plan_kindsOf.windows : link_plan_kindsOf.elsewhere;
+    let kinds = known.get(options);
+    if (!kinds) {
+        const asked = [options.type, ...options.fallback];
+        kinds = [...new Set(platform.isWindows ? asked : asked.map((k) => (k === 'junction' ? 'symlink' : k)))];
+        known.set(options, kinds);
+    }
     return kinds;
 }
 /** A plan that has looked at nothing yet: what a link that never got that far reports. */
@@ -41918,7 +42425,7 @@ function emptyPlan(request, ctx) {
     return {
         request,
         action: 'create',
-        kinds: requestedKinds(request),
+        kinds: requestedKinds(request, ctx),
         text: '',
         linkSource: request.absTarget,
         targetExists: false,
@@ -42065,7 +42572,7 @@ function decide(plan, at, target, ctx) {
     const attempt = attemptOf(request);
     if (at) {
         plan.existing = existingKind(at);
-        for (const kind of requestedKinds(request)) {
+        for (const kind of requestedKinds(request, ctx)) {
             const recognised = recognise(kind, plan, at, target, ctx);
             if (!recognised)
                 continue;
@@ -42140,8 +42647,10 @@ function fitKinds(plan, target, ctx) {
         plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction');
     else if (target.isDirectory())
         plan.kinds = requested.filter((k) => k !== 'hardlink');
-    if (plan.kinds.length === 0)
+    if (plan.kinds.length === 0) {
+        plan.kinds = requested; // the kind reported is the one whose call would fail
         return target ? failed(plan, 'EPERM', 'link', attempt) : failed(plan, 'ENOENT', syscallOf(requested[0]), attempt);
+    }
     if (plan.kinds[0] !== requested[0]) {
         const why = target
             ? 'is a directory, which no hard link can lead to'
@@ -42649,16 +43158,16 @@ function toResult(plan, outcome, ctx) {
     const hint = hintOf(explanation, outcome.probe, ctx.platform.path.dirname(request.absPath));
     if (plan.skipped)
         message = `Not attempted: an earlier link found this share gone or not answering. ${message}`;
+    // A failed link reports the kind whose call failed (or would, in a dry run); a skipped one made no call.
+    const kind = outcome.kind || (outcome.status === 'skipped' ? '' : (outcome.failedKind ?? ''));
     // One literal for the fields every result has; the optional ones follow only where there are any.
     const result = {
         line: request.line,
         path: request.absPath,
         target: request.absTarget,
-        text: outcome.kind === 'hardlink' || outcome.kind === 'copy'
-            ? ''
-            : linkTextOf(ctx.platform, outcome.kind, plan.text, request.absTarget),
+        text: kind === 'hardlink' || kind === 'copy' ? '' : linkTextOf(ctx.platform, kind, plan.text, request.absTarget),
         type: request.options.type,
-        kind: outcome.kind,
+        kind,
         status: outcome.status,
         code: failure?.code ?? '',
         errno: failure?.errno ?? null,
@@ -42686,15 +43195,18 @@ function unfinishedResult(request, failure, ctx, run) {
     const result = toResult(plan, { status: skipped ? 'skipped' : 'failed', kind: '', failure }, ctx);
     return run.dryRun ? { ...result, status: 'planned', plan: 'fail' } : result;
 }
-/** A dry run's result: what a real run would do, with the failure it can already see. */
-function plannedResult(plan, ctx) {
-    const outcome = plan.failure
+/** What a dry run can say of a plan by itself: the failure it can already see, or the kind already at PATH. */
+function plannedOutcome(plan) {
+    return plan.failure
         ? { status: 'planned', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
         : { status: 'planned', kind: plan.action === 'unchanged' ? (plan.kinds[0] ?? '') : '' };
+}
+/** A dry run's result: what a real run would do, as the plan sees it or as predicted (predict.ts). */
+function plannedResult(plan, ctx, outcome = plannedOutcome(plan)) {
     return { ...toResult(plan, outcome, ctx), plan: plan.action };
 }
-/** A result of a spec that was rejected before anything was touched: the line, the paths as written, and why. */
-function rejected(line, entry, why) {
+/** A result from the spec alone, nothing attempted (it was rejected, or settled the entry): the paths as written. */
+function asWritten(line, entry, why) {
     return {
         line,
         ...(entry?.endLine ? { endLine: entry.endLine } : {}),
@@ -42709,9 +43221,17 @@ function rejected(line, entry, why) {
         syscall: '',
         filesystem: '',
         message: why.message,
-        hint: '',
+        hint: why.hint ?? '',
         warnings: []
     };
+}
+/**
+ * An entry the spec settled on this runner (spec/runner.ts): one for other runners, or one spelt for Windows. A dry
+ * run reports the failure as a plan that would fail, as it does every failure it can see.
+ */
+function verdictResult(verdict, dryRun) {
+    const result = asWritten(verdict.entry.line, verdict.entry, verdict);
+    return dryRun && verdict.status === 'failed' ? { ...result, status: 'planned', plan: 'fail' } : result;
 }
 /**
  * What a rejected spec reports: each problem failed on its line (with its entry's paths where the entry was read),
@@ -42719,12 +43239,12 @@ function rejected(line, entry, why) {
  */
 function rejectedResults(entries, problems) {
     const byLine = new Map(entries.map((e) => [e.line, e]));
-    const failed = problems.map((p) => rejected(p.line, byLine.get(p.line), { status: 'failed', code: 'SPEC', message: p.message }));
+    const failed = problems.map((p) => asWritten(p.line, byLine.get(p.line), { status: 'failed', code: 'SPEC', message: p.message }));
     const lines = new Set(problems.map((p) => p.line));
     const message = 'Not attempted: the spec has problems on other lines, and nothing is changed until it has none.';
     const skipped = entries
         .filter((e) => !lines.has(e.line))
-        .map((e) => rejected(e.line, e, { status: 'skipped', code: 'ECANCELED', message }));
+        .map((e) => asWritten(e.line, e, { status: 'skipped', code: 'ECANCELED', message }));
     return [...failed, ...skipped].sort((a, b) => a.line - b.line);
 }
 
@@ -43679,6 +44199,80 @@ function applyLink(plan, ctx) {
     return toResult(plan, execute(plan, ctx), ctx);
 }
 
+;// CONCATENATED MODULE: ./src/predict.ts
+// A dry run's result: what the real run will do, predicted from what can be read without writing. The plan already
+// fails where the disk shows why (something in the way, a read-only mount, a missing parent, a directory as a hard
+// link's TARGET); here each kind to try is given the answer its call would get: EXDEV where TARGET is on another
+// filesystem (device numbers, the mount table), or what the family table measured its calls to answer on this mount
+// (quirksOf: the family's row and the mount's options). Where neither says, only a write could tell, and the result
+// says so instead of predicting success. Nothing here writes or probes.
+
+
+
+
+/**
+ * PATH's directory and TARGET on different filesystems or mounts: link() answers EXDEV before the filesystem is
+ * asked (Linux refuses a hard link between two mounts even of one filesystem). Nothing readable: not known to.
+ * TARGET's device is its directory's: overlayfs gives a file from a lower layer that layer's st_dev, and only
+ * directories the overlay's own, yet link() within the overlay works. A file mounted on its own is in the mount table.
+ */
+function crossesFilesystems(plan, ctx) {
+    const { path } = ctx.platform;
+    const dir = path.dirname(plan.missingParents[0] ?? plan.request.absPath);
+    const [here, there] = [dir, path.dirname(plan.linkSource)].map((p) => quietly(() => ctx.ops.stat(p)));
+    if (!here || !there)
+        return false;
+    return here.dev !== there.dev || ctx.detector.forPath(plan.linkSource).mountPoint !== plan.filesystem.mountPoint;
+}
+/** The errno making `kind` would answer, '' where it makes the link, undefined where only a write could tell. */
+function answerOf(kind, plan, ctx) {
+    if (kind === 'hardlink' && crossesFilesystems(plan, ctx))
+        return 'EXDEV';
+    const calls = quirksOf(plan.filesystem).calls;
+    if (calls?.on !== ctx.platform.name)
+        return undefined;
+    if (kind === 'copy')
+        return '';
+    return (kind === 'hardlink' ? calls.link : calls.symlink) ?? '';
+}
+/** Nothing read says whether this kind can be made here: the plan stands, saying so. */
+function notKnowable(plan, kind, ctx) {
+    const message = `Not knowable without a write: nothing read says whether ${plan.filesystem.type} at ` +
+        `${plan.filesystem.mountPoint || ctx.platform.path.dirname(plan.request.absPath)} makes a ${kindWords(kind)}, ` +
+        'and a dry run makes nothing to find out.';
+    return { ...plannedResult(plan, ctx), message, knowable: false };
+}
+/**
+ * What a real run of this plan will do: the first kind whose call would work, each step down the list as the real
+ * run records it (`fallback`); a failure with the errno and hint the real run gives; or not knowable.
+ */
+function predictedResult(planned, ctx) {
+    if (planned.action !== 'create' && planned.action !== 'replace')
+        return plannedResult(planned, ctx);
+    const plan = { ...planned }; // the fallback recorded here is the prediction's, not the plan's
+    for (const [i, kind] of plan.kinds.entries()) {
+        const code = answerOf(kind, plan, ctx);
+        if (code === undefined)
+            return notKnowable(plan, kind, ctx);
+        if (code === '')
+            return plannedResult(plan, ctx, { status: 'planned', kind });
+        const failure = {
+            code,
+            errno: errnoNumber(code) ?? undefined,
+            syscall: syscallOf(kind),
+            attempted: `create the ${kindWords(kind)}`
+        };
+        const explanation = explainFailure(plan, failure, kind, ctx);
+        const next = plan.kinds[i + 1];
+        if (!next || !explanation.capability) {
+            const outcome = { status: 'planned', kind: '', failure, failedKind: kind, explanation };
+            return plannedResult({ ...plan, action: 'fail', failure }, ctx, outcome);
+        }
+        plan.fallback = fallBack(plan.fallback, kind, next, explanation.message);
+    }
+    return plannedResult(plan, ctx); // planLink never plans an empty list
+}
+
 ;// CONCATENATED MODULE: ./src/cleanup.ts
 // What the post step does for one link the main step made (`cleanup: true`): only where PATH is still exactly what
 // was made, remove it, and put back what it replaced (from its backup, or a replaced link from its recorded text).
@@ -43819,7 +44413,8 @@ function cleanup_renameOver(from, p, ops, platform, warnings) {
 /**
  * Rename `from` where p, the step's own copied tree (proven so), is: rename(2) cannot put a link over a directory
  * (EISDIR; Windows EPERM). The tree goes aside under a temporary name, `from` takes its place, then the tree is
- * removed; where `from` cannot move in, the tree goes back. Not atomic: said.
+ * removed; where `from` cannot move in, the tree goes back, and where it cannot either, it goes (it was to go, and a
+ * temporary name would hide it), the failure to move `from` in being the one said. Not atomic: said.
  */
 function renameOverCopy(from, p, ops, platform, warnings) {
     const aside = tempName(platform.path.dirname(p), platform.path);
@@ -43828,7 +44423,12 @@ function renameOverCopy(from, p, ops, platform, warnings) {
         ops.rename(from, p);
     }
     catch (error) {
-        ops.rename(aside, p);
+        try {
+            ops.rename(aside, p);
+        }
+        catch {
+            removeEntry(aside, ops, platform.path);
+        }
         throw error;
     }
     removeEntry(aside, ops, platform.path);
@@ -44023,7 +44623,7 @@ class LocalExecutor {
                 learnKeptKinds(plans, this.ctx);
             for (let i = 0; i < plans.length; i++) {
                 if (this.dryRun)
-                    emit(slice[i].index, plannedResult(plans[i], this.ctx));
+                    emit(slice[i].index, predictedResult(plans[i], this.ctx));
                 else {
                     const { result, undo } = apply(plans[i], this.ctx);
                     emit(slice[i].index, result, undo);
@@ -44519,9 +45119,9 @@ const tally_SLICE = 250;
 function sample() {
     return { first: [], count: 0 };
 }
+/** Count the item, and keep it while fewer than `max` are kept; true when kept. */
 function keep(into, item, max) {
-    if (into.count++ < max)
-        into.first.push(item);
+    return into.count++ < max && into.first.push(item) > 0;
 }
 /** JSON texts while their array fits the output's budget. */
 class Budget {
@@ -44538,20 +45138,21 @@ class Budget {
             this.texts.push(json);
     }
 }
-function logLine(r, where) {
+/** A link's log line, with its details: `warnings` are those no annotation says (the first ones are annotated). */
+function logLine(r, where, warnings) {
     const path = displayPath(r.path, where);
     const kind = r.kind || r.fallback?.instead || r.type;
     const head = safeForLog(nothingThere(r)
         ? `${statusWords(r).padEnd(9)} nothing to remove at ${path}`
         : `${statusWords(r).padEnd(9)} ${kind.padEnd(8)} ${path} -> ${r.text || r.target}`);
     // Most links say nothing more: no arrays to build for them.
-    if (!r.message && !r.hint && r.warnings.length === 0 && !r.fallback)
+    if (!r.message && !r.hint && warnings.length === 0 && !r.fallback)
         return head;
     const detail = [
         r.fallback ? fallbackWords(r.fallback) : '',
         r.message,
         r.hint && `hint: ${r.hint}`,
-        ...r.warnings.map((w) => `warning: ${w}`)
+        ...warnings.map((w) => `warning: ${w}`)
     ].filter(Boolean);
     return head + detail.map((d) => `\n    ${safeForLog(d)}`).join('');
 }
@@ -44594,6 +45195,7 @@ class Tally {
         planned: 0,
         failed: 0,
         skipped: 0,
+        'other-os': 0,
         restored: 0,
         kept: 0
     };
@@ -44618,14 +45220,14 @@ class Tally {
         this.counts[r.status]++;
         const failure = isFailure(r);
         keep(failure ? this.failed : this.others, r, MAX_ROWS);
-        for (const message of r.warnings)
-            keep(this.warnings, { result: r, message }, MAX_WARNINGS);
+        // Each warning is said once: the first ones as annotations (which the log shows too), the rest in the log.
+        const unsaid = r.warnings.filter((message) => !keep(this.warnings, { result: r, message }, MAX_WARNINGS));
         const json = JSON.stringify(r);
         this.file.add(json);
         this.all.add(json);
         if (failure)
             this.failedJson.add(json);
-        if (this.options.log && this.lines.push(logLine(r, this.where)) === tally_SLICE)
+        if (this.options.log && this.lines.push(logLine(r, this.where, unsaid)) === tally_SLICE)
             this.flushLog();
     }
     flushLog() {
@@ -44674,14 +45276,18 @@ function summary_leadsTo(r, where) {
     return r.text || displayPath(r.target, where);
 }
 const header = (...names) => names.map((data) => ({ data, header: true }));
+/** The kind made, or for a failed link the kind whose call failed, and the kind asked where a fallback moved on. */
+function kindOf(r) {
+    const made = r.kind || r.fallback?.instead || r.type;
+    return r.fallback ? `${made} (${r.fallback.asked} asked)` : made;
+}
 /** A failed link's row: its own failure is why; its warnings (a dangling TARGET...) say something else. */
 function failedRow(r, where) {
-    return [...[statusWords(r), displayPath(r.path, where), summary_leadsTo(r, where), r.message].map(cell), hintCell(r.hint)];
+    const cells = [statusWords(r), displayPath(r.path, where), summary_leadsTo(r, where), kindOf(r), r.message];
+    return [...cells.map(cell), hintCell(r.hint)];
 }
 function linkRow(r, where) {
-    const made = r.kind || r.fallback?.instead || r.type;
-    const kind = r.fallback ? `${made} (${r.fallback.asked} asked)` : made;
-    const [to, shown] = nothingThere(r) ? ['', 'nothing to remove'] : [summary_leadsTo(r, where), kind];
+    const [to, shown] = nothingThere(r) ? ['', 'nothing to remove'] : [summary_leadsTo(r, where), kindOf(r)];
     return [statusWords(r), displayPath(r.path, where), to, shown, r.warnings.join(' ')].map(cell);
 }
 /** Rows while they fit what is left of the budget. */
@@ -44715,7 +45321,7 @@ async function summary_writeSummary(tally, counts, where, headline = outcome(tal
     const summary = summary_summary.addHeading(headline, 3).addRaw(`<p>${escapeHtml(counts)}</p>`, true);
     if (failedRows.length > 0) {
         summary.addHeading(`Failed (${failed.count})`, 4);
-        summary.addTable([header('Status', 'Path', 'Target', 'Why', 'What to do'), ...failedRows]);
+        summary.addTable([header('Status', 'Path', 'Target', 'Kind', 'Why', 'What to do'), ...failedRows]);
     }
     if (otherRows.length > 0) {
         const title = failed.count > 0 ? `The other links (${others.count})` : `Links (${others.count})`;
@@ -44806,10 +45412,12 @@ async function finishReport(tally, where) {
     const { counts, total } = tally;
     const failed = tally.failed.count;
     const removed = counts.removed > 0 ? `${counts.removed} removed, ` : '';
+    const elsewhere = counts['other-os'] > 0 ? `, ${counts['other-os']} for other runners (os)` : '';
     const countLine = `${count(total, 'link')}: ` +
         (settings.dryRun
             ? `${counts.planned} planned (dry run), ${failed} would fail`
-            : `${counts.created} created, ${counts.replaced} replaced, ${removed}${counts.unchanged} unchanged, ${failed} failed`);
+            : `${counts.created} created, ${counts.replaced} replaced, ${removed}${counts.unchanged} unchanged, ${failed} failed`) +
+        elsewhere;
     await writeOutputs(tally, where, { countLine });
     info(countLine);
     if (total === 0)
@@ -44979,360 +45587,6 @@ function getInputs(platform, mayHang = () => false) {
     return { settings, spec };
 }
 
-;// CONCATENATED MODULE: ./src/spec/entry.ts
-function checkPathText(value, what, line, problems) {
-    if (value === '')
-        problems.push({ line, message: `${what} is empty` });
-    else if (value.includes('\0'))
-        problems.push({ line, message: `${what} contains a NUL byte` });
-}
-
-;// CONCATENATED MODULE: ./src/spec/lines.ts
-// A spec of `PATH -> TARGET` lines: one entry per line, blank lines and `#` comments skipped.
-
-
-/** SEPARATOR, every occurrence: a line is split on it. */
-const SEPARATORS = new RegExp(SEPARATOR, 'g');
-/** The text's lines one at a time with their numbers (a spec of 100,000 lines is never split into an array). */
-function eachLine(text, visit) {
-    for (let start = 0, line = 1;; line++) {
-        const end = text.indexOf('\n', start);
-        // A CR before the LF stays on the line: every line is trimmed.
-        if (end < 0)
-            return visit(text.slice(start), line);
-        visit(text.slice(start, end), line);
-        start = end + 1;
-    }
-}
-function parseLines(text, defaults, take) {
-    const problems = [];
-    eachLine(text, (raw, line) => {
-        const trimmed = raw.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        const parts = trimmed.split(SEPARATORS);
-        // Under `state: absent` a line may be PATH alone: any link there goes.
-        if (parts.length === 1 && defaults.state === 'absent')
-            parts.push('');
-        if (parts.length !== 2) {
-            const message = parts.length === 1
-                ? `expected 'PATH -> TARGET' (with a space on each side of '->'); got '${trimmed}'`
-                : `has ${parts.length - 1} ' -> ' separators; a line holds one link 'PATH -> TARGET'`;
-            problems.push({ line, message });
-            return;
-        }
-        const [path, target] = parts.map((p) => p.trim());
-        const before = problems.length;
-        checkPathText(path, 'PATH', line, problems);
-        if (target !== '' || defaults.state !== 'absent')
-            checkPathText(target, 'TARGET', line, problems);
-        // Every line shares the one defaults object: nothing changes an entry's options once parsed.
-        if (problems.length === before)
-            take({ line, path, target, options: defaults });
-    });
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/spec/dependents.ts
-
-/** A link whose PATH or TARGET lies below another entry's PATH sees that link, so it must wait for it. */
-function markDependents(requests, linkPaths, platform) {
-    const { path } = platform;
-    // Thousands of links share a few directories: answer each directory once.
-    const known = new Map();
-    const underALink = (start) => {
-        let answer = known.get(start);
-        if (answer === undefined) {
-            const parent = path.dirname(start);
-            answer = linkPaths.has(resolvedKey(platform, start)) || (parent !== start && underALink(parent));
-            known.set(start, answer);
-        }
-        return answer;
-    };
-    for (const request of requests) {
-        // A TARGET that is another entry's PATH counts too: it exists only once that link is made.
-        request.dependsOnEarlier =
-            underALink(path.dirname(request.absPath)) || (request.absTarget !== '' && underALink(request.absTarget));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/spec/resolve.ts
-
-
-/**
- * Resolves PATH and TARGET against the working directory, entry by entry, and checks what can be checked without
- * the disk: `..` escapes, duplicates, links to themselves.
- */
-class Resolver {
-    workingDirectory;
-    confine;
-    platform;
-    problems = [];
-    requests = [];
-    /** Each PATH's key, and the request where it came first. */
-    firstOf = new Map();
-    workingKey;
-    // Thousands of links share a few targets: one pair of strings for each, not two per link (a run of 100,000 links
-    // holds every request).
-    targets = new Map([['', { target: '', absTarget: '', key: '' }]]);
-    constructor(workingDirectory, confine, platform) {
-        this.workingDirectory = workingDirectory;
-        this.confine = confine;
-        this.platform = platform;
-        this.workingKey = pathKey(platform, workingDirectory);
-    }
-    targetOf(target) {
-        let found = this.targets.get(target);
-        if (found === undefined) {
-            const absTarget = resolveFrom(this.platform, this.workingDirectory, target);
-            found = { target, absTarget, key: resolvedKey(this.platform, absTarget) };
-            this.targets.set(target, found);
-        }
-        return found;
-    }
-    /** The entry's problem, if it has one; `earlier`: the request where its PATH came first. */
-    check(entry, absPath, key, target, relative, earlier) {
-        if (this.confine && relative && !keyWithin(this.platform, this.workingKey, key))
-            return `PATH '${entry.path}' leads outside working-directory '${this.workingDirectory}' (confine: true)`;
-        if (earlier)
-            return `PATH '${entry.path}' is already the PATH on line ${earlier.line}${this.caseOnly(absPath, earlier)}`;
-        return key === target.key ? `PATH '${entry.path}' points at itself` : undefined;
-    }
-    /** Why two spellings are one PATH where they differ only in case: the volume there ignores it. */
-    caseOnly(absPath, earlier) {
-        if (absPath === earlier.absPath || absPath.toLowerCase() !== earlier.absPath.toLowerCase())
-            return '';
-        const root = this.platform.caseRules.volumeAt(absPath).root || this.platform.path.parse(absPath).root;
-        return ` ('${earlier.path}' there: the filesystem at ${root} ignores case)`;
-    }
-    /** An exact text leads from PATH's directory (as written: `..` after a symlinked directory is not followed). */
-    textTarget(text, absPath) {
-        const absTarget = resolveFrom(this.platform, this.platform.path.dirname(absPath), text);
-        return { target: text, absTarget, key: resolvedKey(this.platform, absTarget) };
-    }
-    add(entry) {
-        const { path } = this.platform;
-        const absPath = resolveFrom(this.platform, this.workingDirectory, entry.path);
-        const target = entry.text === undefined ? this.targetOf(entry.target) : this.textTarget(entry.text, absPath);
-        const pathWasRelative = !path.isAbsolute(entry.path);
-        const key = resolvedKey(this.platform, absPath);
-        const first = this.firstOf.get(key);
-        const earlier = first === undefined ? undefined : this.requests[first];
-        const problem = this.check(entry, absPath, key, target, pathWasRelative, earlier);
-        if (problem)
-            this.problems.push({ line: entry.line, message: problem });
-        if (first === undefined)
-            this.firstOf.set(key, this.requests.length);
-        // Every field named, in one order: one compact shape for all requests (a spread would not be).
-        this.requests.push({
-            line: entry.line,
-            endLine: entry.endLine,
-            path: entry.path,
-            target: target.target,
-            text: entry.text,
-            options: entry.options,
-            absPath,
-            absTarget: target.absTarget,
-            pathWasRelative,
-            targetWasRelative: !path.isAbsolute(target.target),
-            dependsOnEarlier: false
-        });
-    }
-    done() {
-        markDependents(this.requests, this.firstOf, this.platform);
-        return { requests: this.requests, problems: this.problems };
-    }
-}
-function resolveEntries(entries, workingDirectory, confine, platform) {
-    const resolver = new Resolver(workingDirectory, confine, platform);
-    for (const entry of entries)
-        resolver.add(entry);
-    return resolver.done();
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/spec/fields.ts
-// One object of a YAML/JSON spec, its fields read and checked, becomes an entry; each problem on its field's line.
-
-
-
-const FIELDS = ['path', 'target', 'text', 'type', 'fallback', 'relative', 'overwrite', 'target-type', 'state'];
-/**
- * `text`: the exact link text, not trimmed (a captured `a/../b` or ` x` comes back byte for byte). It says where the
- * link leads, so `target` and `relative` beside it would say it twice, and a hard link has no text.
- */
-function exactText(field, fields, type, problems) {
-    if (typeof field.value !== 'string') {
-        problems.push({ line: field.line, message: "'text' must be a string" });
-        return undefined;
-    }
-    checkPathText(field.value, "'text'", field.line, problems);
-    for (const other of ['target', 'relative'].filter((name) => fields.has(name)))
-        problems.push({ line: field.line, message: `'text' is the link text as written: drop '${other}' beside it` });
-    if (type === 'hardlink')
-        problems.push({ line: field.line, message: "'text' is a symbolic link's; a hard link has none" });
-    return field.value;
-}
-function entryFromFields(fields, line, defaults, problems) {
-    const before = problems.length;
-    for (const [key, { line: keyLine }] of fields) {
-        if (!FIELDS.includes(key)) {
-            problems.push({ line: keyLine, message: `unknown field '${key}'; allowed: ${FIELDS.join(', ')}` });
-        }
-    }
-    /** A path field: missing, not text, empty or with a NUL is a problem on the field's own line. */
-    const pathField = (name) => {
-        const field = fields.get(name);
-        if (field === undefined) {
-            problems.push({ line, message: `missing '${name}'` });
-            return '';
-        }
-        if (typeof field.value !== 'string' && typeof field.value !== 'number') {
-            problems.push({ line: field.line, message: `'${name}' must be a string` });
-            return '';
-        }
-        const value = String(field.value).trim();
-        checkPathText(value, `'${name}'`, field.line, problems);
-        return value;
-    };
-    const choiceField = (name, allowed, byDefault) => {
-        const field = fields.get(name);
-        if (field === undefined)
-            return byDefault;
-        const value = typeof field.value === 'string' || typeof field.value === 'boolean' ? String(field.value) : '';
-        const written = typeof field.value === 'string' ? field.value : JSON.stringify(field.value);
-        const chosen = oneOf(name, allowed, value, written);
-        if ('value' in chosen)
-            return chosen.value;
-        problems.push({ line: field.line, message: chosen.problem });
-        return byDefault;
-    };
-    const options = {
-        type: choiceField('type', LINK_TYPES, defaults.type),
-        fallback: defaults.fallback,
-        relative: choiceField('relative', RELATIVE_MODES, defaults.relative),
-        overwrite: choiceField('overwrite', OVERWRITE_MODES, defaults.overwrite),
-        targetType: fields.has('target-type') ? choiceField('target-type', TARGET_TYPES, 'file') : defaults.targetType,
-        state: fields.has('state') ? choiceField('state', STATES, 'present') : defaults.state
-    };
-    const fallbackField = fields.get('fallback');
-    if (fallbackField !== undefined) {
-        const items = Array.isArray(fallbackField.value) ? fallbackField.value : [fallbackField.value ?? ''];
-        if (!items.every((item) => typeof item === 'string')) {
-            problems.push({ line: fallbackField.line, message: "'fallback' must be a list of link kinds or a string" });
-        }
-        else {
-            const parsed = parseKinds(items.join(','));
-            if ('kinds' in parsed)
-                options.fallback = parsed.kinds;
-            else
-                problems.push({ line: fallbackField.line, message: `'fallback': ${parsed.problem}` });
-        }
-    }
-    const path = pathField('path');
-    const textField = fields.get('text');
-    if (textField) {
-        const text = exactText(textField, fields, options.type, problems);
-        return text !== undefined && problems.length === before ? { line, path, target: text, text, options } : undefined;
-    }
-    // An entry that removes needs only PATH: with TARGET, only a link leading there goes.
-    const target = options.state === 'absent' && !fields.has('target') ? '' : pathField('target');
-    return problems.length === before ? { line, path, target, options } : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/spec/yaml.ts
-// A YAML/JSON spec: a list of objects, each read into its fields with their lines (fields.ts makes the entry).
-
-
-/**
- * The parser's errors in a person's words, one per line: what follows the first error on a line says nothing new (a
- * tab in the indentation gave three), and the line is named already. A tab there is the usual cause: said plainly.
- */
-function yamlProblems(errors, text) {
-    const byLine = new Map();
-    for (const error of errors) {
-        const line = error.linePos?.[0].line ?? 1;
-        if (byLine.has(line))
-            continue;
-        const written = text.split('\n', line)[line - 1] ?? '';
-        const said = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        byLine.set(line, /^ *\t/.test(written) ? 'YAML: a tab in the indentation; YAML indents with spaces only' : `YAML: ${said}`);
-    }
-    return [...byLine].map(([line, message]) => ({ line, message }));
-}
-function parseYaml(text, defaults, take) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    // failsafe: every scalar is text as written, so `path: 1.10` stays "1.10" and `007` stays "007".
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, schema: 'failsafe' });
-    const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
-    const problems = yamlProblems(doc.errors, text);
-    if (problems.length > 0)
-        return problems;
-    if (!(0,dist/* isSeq */.oP)(doc.contents))
-        return [{ line: 1, message: 'a YAML spec must be a list' }];
-    for (const item of doc.contents.items) {
-        const line = lineOf(item);
-        if (!(0,dist/* isMap */.jh)(item)) {
-            problems.push({ line, message: 'each list item must be an object with path and target' });
-            continue;
-        }
-        const fields = new Map();
-        for (const pair of item.items) {
-            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
-            // toJS with the document resolves aliases (`*anchor`), as YAML writers emit for shared lists.
-            const value = pair.value?.toJS(doc);
-            fields.set(key, { value, line: lineOf(pair.key) });
-        }
-        const entry = entryFromFields(fields, line, defaults, problems);
-        const endLine = item.range ? lineCounter.linePos(Math.max(item.range[0], item.range[1] - 1)).line : line;
-        if (entry)
-            take(endLine > line ? { ...entry, endLine } : entry);
-    }
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/spec/index.ts
-// Parse stage: the spec text becomes entries with line numbers, or line-numbered problems. Nothing touches the disk.
-
-
-
-
-
-/**
- * A spec is YAML/JSON when its first entry opens a list: `- `, `[{` or `[` alone (JSON, even on one line whose
- * strings hold ` -> `), or `[` on a line without ` -> ` (so that `[slug].tsx -> x` stays a line). Otherwise it is
- * `PATH -> TARGET` lines.
- */
-function isStructured(text) {
-    const first = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-    if (first === undefined)
-        return false;
-    return /^\s*(-(\s|$)|\[\s*(\{|$))/.test(first) || (/^\s*\[/.test(first) && !SEPARATOR.test(first));
-}
-function parseInto(text, defaults, take) {
-    // Editors on Windows start files with a byte-order mark; YAML misreads one before `- `.
-    const spec = text.replace(/^\uFEFF/, '');
-    return isStructured(spec) ? parseYaml(spec, defaults, take) : parseLines(spec, defaults, take);
-}
-function parseSpec(text, defaults) {
-    const entries = [];
-    const problems = parseInto(text, defaults, (entry) => entries.push(entry));
-    return { entries, problems };
-}
-/**
- * The links of a spec, read and resolved in one pass (a spec of 100,000 lines never holds its entries and its
- * requests at once); or the spec's problems, with the entries that were read, and then nothing is to be touched.
- */
-function readSpec(text, { defaults, workingDirectory, confine }, platform) {
-    const resolver = new Resolver(workingDirectory, confine, platform);
-    const parseProblems = parseInto(text, defaults, (entry) => resolver.add(entry));
-    const { requests, problems } = resolver.done();
-    if (parseProblems.length === 0 && problems.length === 0)
-        return { requests };
-    return { problems: [...parseProblems, ...problems], entries: parseSpec(text, defaults).entries };
-}
-
 ;// CONCATENATED MODULE: ./src/undo-state.ts
 // What the main step hands its post step, through the runner's state (core.saveState: the runner gives it back to
 // the post step as STATE_* variables), as actions/checkout does. The main step always marks itself, so the post
@@ -45481,6 +45735,7 @@ function loadUndo() {
 
 
 
+
 /** Plan and make every link, each result emitted as it is made. */
 async function linkEach(requests, settings, where, emit) {
     const executors = executorsFor(requests, settings, where);
@@ -45493,6 +45748,21 @@ async function linkEach(requests, settings, where, emit) {
             executor.release();
     }
 }
+/**
+ * The executors number only the links they are given; the entries the spec settled (verdicts, in spec order) keep
+ * their places among them: each link's result goes to its own place in the spec.
+ */
+function amongVerdicts(emit, verdicts, links) {
+    if (verdicts.length === 0)
+        return emit;
+    const places = new Uint32Array(links);
+    for (let link = 0, place = 0, v = 0; link < links; link++, place++) {
+        for (; v < verdicts.length && verdicts[v].index === place; v++)
+            place++;
+        places[link] = place;
+    }
+    return (index, result, undo) => emit(places[index], result, undo);
+}
 /** Read the spec, make its links and report them; false when the spec was rejected (nothing was touched). */
 async function makeLinks(spec, where, workplace) {
     const { settings, platform } = where;
@@ -45501,14 +45771,21 @@ async function makeLinks(spec, where, workplace) {
         await reportProblems(read.problems, where, read.entries);
         return false;
     }
+    const { requests, verdicts } = read;
+    const notice = junctionNotice(requests, platform);
+    if (notice)
+        core_notice(notice);
     // Each result is reported as it is made, in spec order, and then let go of.
-    const tally = new Tally(where, { log: true, expected: read.requests.length });
+    const tally = new Tally(where, { log: true, expected: requests.length + verdicts.length });
     const undo = settings.cleanup && !settings.dryRun ? new UndoList(workplace.mayHang) : undefined;
-    await linkEach(read.requests, settings, workplace, inSpecOrder((result, entry) => {
+    const emit = inSpecOrder((result, entry) => {
         if (entry)
             undo?.add(entry);
         tally.add(result);
-    }));
+    });
+    for (const verdict of verdicts)
+        emit(verdict.index, verdictResult(verdict, settings.dryRun));
+    await linkEach(requests, settings, workplace, amongVerdicts(emit, verdicts, requests.length));
     undo?.save(settings, platform.name);
     await finishReport(tally, where);
     return true;
@@ -45599,9 +45876,10 @@ function unfinished(entry, first, why) {
         warnings: []
     });
 }
+const startWorker = () => startChild('post-worker', (0,external_node_url_.fileURLToPath)(import.meta.url));
 /** The links on shares, in a child process that must answer each within the timeout; what it never did fails. */
-function undoInWorker(record, entries, entry = (0,external_node_url_.fileURLToPath)(import.meta.url)) {
-    const child = startChild('post-worker', entry);
+function undoInWorker(record, entries, start = startWorker) {
+    const child = start();
     const results = [];
     const seconds = record.settings.timeoutMs / 1000;
     return new Promise((resolve) => {
@@ -45635,19 +45913,20 @@ function undoInWorker(record, entries, entry = (0,external_node_url_.fileURLToPa
         arm();
     });
 }
-/** The child's side: undo each link and answer at once, in order. */
-function runPostWorker() {
-    process.once('message', (message) => {
-        const platform = platformFor(message.platform);
-        const send = (result) => new Promise((resolve) => process.send(result, () => resolve()));
-        void (async () => {
-            for (const entry of message.entries)
-                await send(undoOne(entry, nodeFs, platform));
-            process.exit(0);
-        })();
+/** The child's side: undo each link and answer at once, in order; `send` settles once the answer is on its way. */
+async function serveUndo(work, send) {
+    const platform = platformFor(work.platform);
+    for (const entry of work.entries)
+        await send(undoOne(entry, nodeFs, platform));
+}
+/** The post worker: one message with the work, an answer per link as each is undone (sent before the next), then gone. */
+function runPostWorker(port = process) {
+    port.once('message', (work) => {
+        const send = (result) => new Promise((resolve) => port.send(result, () => resolve()));
+        void serveUndo(work, send).then(() => port.exit(0));
     });
 }
-async function runPost(workerEntry) {
+async function runPost(start) {
     try {
         const loaded = loadUndo();
         if (!loaded)
@@ -45657,7 +45936,7 @@ async function runPost(workerEntry) {
         // Last made, first undone: a directory made for the first link below it is empty only once the later ones went.
         const backwards = [...record.entries].reverse();
         const onShares = backwards.filter((e) => e.share);
-        const fromWorker = onShares.length > 0 ? undoInWorker(record, onShares, workerEntry) : Promise.resolve([]);
+        const fromWorker = onShares.length > 0 ? undoInWorker(record, onShares, start) : Promise.resolve([]);
         const here = new Map(backwards.filter((e) => !e.share).map((e) => [e, undoOne(e, nodeFs, platform)]));
         const there = new Map((await fromWorker).map((r, i) => [onShares[i], r]));
         const results = record.entries.map((e) => here.get(e) ?? there.get(e));

@@ -140,7 +140,8 @@ function renameOver(from: string, p: string, ops: FsOps, platform: Platform, war
 /**
  * Rename `from` where p, the step's own copied tree (proven so), is: rename(2) cannot put a link over a directory
  * (EISDIR; Windows EPERM). The tree goes aside under a temporary name, `from` takes its place, then the tree is
- * removed; where `from` cannot move in, the tree goes back. Not atomic: said.
+ * removed; where `from` cannot move in, the tree goes back, and where it cannot either, it goes (it was to go, and a
+ * temporary name would hide it), the failure to move `from` in being the one said. Not atomic: said.
  */
 function renameOverCopy(from: string, p: string, ops: FsOps, platform: Platform, warnings: string[]): void {
   const aside = tempName(platform.path.dirname(p), platform.path)
@@ -148,7 +149,11 @@ function renameOverCopy(from: string, p: string, ops: FsOps, platform: Platform,
   try {
     ops.rename(from, p)
   } catch (error) {
-    ops.rename(aside, p)
+    try {
+      ops.rename(aside, p)
+    } catch {
+      removeEntry(aside, ops, platform.path)
+    }
     throw error
   }
   removeEntry(aside, ops, platform.path)

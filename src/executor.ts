@@ -3,7 +3,7 @@
 import { learnKeptKinds, type ApplyContext } from './apply/index.js'
 import type { Indexed, LinkResult, UndoEntry } from './model.js'
 import { planAll } from './plan/index.js'
-import { plannedResult } from './result.js'
+import { predictedResult } from './predict.js'
 import { applierFor } from './undo-record.js'
 
 /**
@@ -62,7 +62,7 @@ export class LocalExecutor implements Executor {
       )
       if (!this.dryRun) learnKeptKinds(plans, this.ctx)
       for (let i = 0; i < plans.length; i++) {
-        if (this.dryRun) emit(slice[i].index, plannedResult(plans[i], this.ctx))
+        if (this.dryRun) emit(slice[i].index, predictedResult(plans[i], this.ctx))
         else {
           const { result, undo } = apply(plans[i], this.ctx)
           emit(slice[i].index, result, undo)

@@ -16,6 +16,22 @@ export interface Support {
   fallback: string
 }
 
+/**
+ * What symlink() and link() answer on a family, as measured in the lab (lab/FINDINGS.md): an errno's name, or none
+ * where the call makes the link (a copy is then made as on any writable filesystem). A dry run predicts from it.
+ * FUSE daemons without link(): the kernel answers EPERM from 6.15 (the lab's), ENOSYS before.
+ */
+export interface Calls {
+  /** The OS the answers were measured on (`Platform.name`); elsewhere they are not known. */
+  on: string
+  /** Only filesystems whose type or driver this matches were measured (one daemon of the family): others are not. */
+  measured?: RegExp
+  symlink?: string
+  link?: string
+  /** Mounted with one of these options, the calls answer so instead (sshfs `disable_hardlink`). */
+  withOption?: Record<string, { symlink?: string; link?: string }>
+}
+
 export interface FamilyFacts {
   /** Types as Linux's mountinfo (`fuse.sshfs`; bare `fuse` resolved to `fuse.DAEMON` by mounts.ts), macOS's `mount`
    * and Windows' DriveFormat name them. */
@@ -37,6 +53,8 @@ export interface FamilyFacts {
    * points to: ENOENT for a TARGET the server cannot see, EIO where that stat fails (with the option seen or not).
    */
   followsSymlinksWith?: string
+  /** What its link calls answer, where measured: what a dry run predicts; none where only a write could tell. */
+  calls?: Calls
 }
 
 const ok = (fallback: string, rerun = 'yes'): Support => ({
@@ -56,10 +74,16 @@ const NO_LINKS: Support = {
   fallback: 'copy'
 }
 
+/** Both calls make links, as the lab measured on Linux. */
+const LINKS: Calls = { on: 'linux' }
+/** Neither call makes a link: symlink() has no handler (ENOSYS), link() is refused (EPERM on kernels >= 6.15). */
+const NO_LINK_CALLS: Calls = { on: 'linux', symlink: 'ENOSYS', link: 'EPERM' }
+
 /** Matched in this order: specific FUSE daemons before the generic `fuse`. */
 const FAMILY_TABLE = {
   sshfs: {
     types: /^fuse\.sshfs$/,
+    calls: { ...LINKS, withOption: { disable_hardlink: { link: 'EPERM' } } },
     share: true,
     // contain_symlinks (Debian's default) hides texts that are absolute or escape the mount.
     hidesLinkTexts: true,
@@ -72,6 +96,7 @@ const FAMILY_TABLE = {
   },
   rclone: {
     types: /^fuse\.rclone$/,
+    calls: { on: 'linux', symlink: 'EIO', link: 'EIO' },
     share: true,
     support: {
       symlink: 'no (EIO)',
@@ -83,6 +108,7 @@ const FAMILY_TABLE = {
   },
   s3: {
     types: /^fuse\.s3fs$/,
+    calls: { on: 'linux', link: 'ENOTSUP' },
     says: 'an S3 bucket through s3fs',
     share: true,
     support: {
@@ -100,6 +126,7 @@ const FAMILY_TABLE = {
   },
   webdav: {
     types: /^fuse\.davfs2?$/,
+    calls: NO_LINK_CALLS,
     says: 'a WebDAV share through davfs2',
     share: true,
     support: {
@@ -112,17 +139,20 @@ const FAMILY_TABLE = {
   },
   bindfs: {
     types: /^fuse\.bindfs$/,
+    calls: LINKS,
     share: true,
     support: ok('symlink')
   },
   'fuse-overlayfs': {
     types: /^fuse\.fuse-overlayfs$/,
+    calls: LINKS,
     share: true,
     support: ok('symlink')
   },
   nfs: { types: /^nfs4?$/, share: true },
   smb: {
     types: /^(cifs|smb3?|smbfs|fuse\.smbnetfs)$/i,
+    calls: { ...NO_LINK_CALLS, measured: /^fuse\.smbnetfs$/ },
     share: true,
     support: {
       symlink: 'no (ENOSYS) through smbnetfs',
@@ -134,18 +164,22 @@ const FAMILY_TABLE = {
   },
   exfat: {
     types: /^(exfat|fuse\.exfat)$/i,
+    // Measured through exfat-fuse and fusefat; the kernels' own drivers answer otherwise.
+    calls: { ...NO_LINK_CALLS, measured: /^fuse/ },
     support: NO_LINKS
   },
   fat: {
     types: /^(vfat|msdos|fat|fat12|fat16|fat32|fuse\.fusefat)$/i,
+    calls: { ...NO_LINK_CALLS, measured: /^fuse/ },
     support: NO_LINKS
   },
-  ntfs: { types: /^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, support: ok('symlink') },
+  ntfs: { types: /^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, support: ok('symlink'), calls: LINKS },
   refs: { types: /^refs$/i },
   vboxsf: { types: /^vboxsf$/, share: true },
   '9p': { types: /^(9p|virtiofs)$/, share: true },
   overlay: {
     types: /^overlay$/,
+    calls: LINKS,
     // A container's own files: unlike its volumes (bind mounts of the host's directories), which say so themselves.
     says: 'read-only lower layers under a writable upper one, as in a container',
     support: { ...ok('symlink'), replace: 'yes, atomic; EXDEV renaming a lower-layer directory' }
@@ -153,6 +187,7 @@ const FAMILY_TABLE = {
   fuse: { types: /^(fuse|macfuse|osxfuse)/, share: true },
   local: {
     types: /^(ext[234]|xfs|btrfs|tmpfs|ramfs|zfs|f2fs|apfs|hfs)$/i,
+    calls: LINKS,
     support: ok('symlink')
   }
 } satisfies Record<string, FamilyFacts>
@@ -216,6 +251,17 @@ export interface Quirks {
   followsSymlinks: boolean
   /** Why a link can read back with an old text (the family's words), where it is known to. */
   readsBackStale?: string
+  /** What symlink() and link() answer on this mount, with its options (an errno's name, none where they work). */
+  calls?: { on: string; symlink?: string; link?: string }
+}
+
+/** The family's measured answers, as this mount's type, driver and options make them; none where not measured. */
+function callsOn(fs: FilesystemInfo, calls: Calls | undefined): Quirks['calls'] {
+  if (!calls || (calls.measured && !calls.measured.test(fs.type) && !calls.measured.test(fs.driver ?? '')))
+    return undefined
+  const { on, symlink, link, withOption = {} } = calls
+  const changed = fs.options.filter((option) => Object.hasOwn(withOption, option)).map((o) => withOption[o])
+  return Object.assign({ on, symlink, link }, ...changed)
 }
 
 export function quirksOf(fs: FilesystemInfo): Quirks {
@@ -230,7 +276,8 @@ export function quirksOf(fs: FilesystemInfo): Quirks {
       hidesInodes: unless !== undefined && !fs.options.includes(unless),
       followOption,
       followsSymlinks: followOption !== undefined && fs.options.includes(followOption),
-      readsBackStale: facts?.readsBackStale
+      readsBackStale: facts?.readsBackStale,
+      calls: callsOn(fs, facts?.calls)
     }
     quirksByFs.set(fs, quirks)
   }

@@ -87,7 +87,7 @@ export function oneOf<T extends string>(
   value: string,
   written = value
 ): { value: T } | { problem: string } {
-  const match = allowed.find((a) => a === value.toLowerCase())
+  const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase())
   if (match) return { value: match }
   return { problem: `'${name}' must be one of ${allowed.join(', ')}; got '${written}'` }
 }

@@ -9,12 +9,13 @@ import { inSpecOrder, type Emit } from './executor.js'
 import { executorsFor, type Workplace } from './executors.js'
 import { nodeFs, type FsOps } from './fsops.js'
 import { canHang } from './families.js'
-import type { LinkRequest, Settings } from './model.js'
+import type { LinkRequest, Settings, SpecVerdict } from './model.js'
 import { createDetector } from './mounts.js'
 import { currentPlatform, type Platform } from './platform.js'
 import { finishReport, reportProblems, type Where } from './report.js'
+import { verdictResult } from './result.js'
 import { getInputs } from './settings.js'
-import { readSpec } from './spec/index.js'
+import { junctionNotice, readSpec } from './spec/index.js'
 import { Tally } from './tally.js'
 import { markMainStep, UndoList } from './undo-state.js'
 
@@ -39,6 +40,20 @@ async function linkEach(requests: LinkRequest[], settings: Settings, where: Work
   }
 }
 
+/**
+ * The executors number only the links they are given; the entries the spec settled (verdicts, in spec order) keep
+ * their places among them: each link's result goes to its own place in the spec.
+ */
+function amongVerdicts(emit: Emit, verdicts: SpecVerdict[], links: number): Emit {
+  if (verdicts.length === 0) return emit
+  const places = new Uint32Array(links)
+  for (let link = 0, place = 0, v = 0; link < links; link++, place++) {
+    for (; v < verdicts.length && verdicts[v].index === place; v++) place++
+    places[link] = place
+  }
+  return (index, result, undo) => emit(places[index], result, undo)
+}
+
 /** Read the spec, make its links and report them; false when the spec was rejected (nothing was touched). */
 async function makeLinks(spec: string, where: Where, workplace: Workplace): Promise<boolean> {
   const { settings, platform } = where
@@ -47,18 +62,18 @@ async function makeLinks(spec: string, where: Where, workplace: Workplace): Prom
     await reportProblems(read.problems, where, read.entries)
     return false
   }
+  const { requests, verdicts } = read
+  const notice = junctionNotice(requests, platform)
+  if (notice) core.notice(notice)
   // Each result is reported as it is made, in spec order, and then let go of.
-  const tally = new Tally(where, { log: true, expected: read.requests.length })
+  const tally = new Tally(where, { log: true, expected: requests.length + verdicts.length })
   const undo = settings.cleanup && !settings.dryRun ? new UndoList(workplace.mayHang) : undefined
-  await linkEach(
-    read.requests,
-    settings,
-    workplace,
-    inSpecOrder((result, entry) => {
-      if (entry) undo?.add(entry)
-      tally.add(result)
-    })
-  )
+  const emit = inSpecOrder((result, entry) => {
+    if (entry) undo?.add(entry)
+    tally.add(result)
+  })
+  for (const verdict of verdicts) emit(verdict.index, verdictResult(verdict, settings.dryRun))
+  await linkEach(requests, settings, workplace, amongVerdicts(emit, verdicts, requests.length))
   undo?.save(settings, platform.name)
   await finishReport(tally, where)
   return true

@@ -34,6 +34,10 @@ export type State = (typeof STATES)[number]
 export const TARGET_TYPES = ['file', 'dir'] as const
 export type TargetType = (typeof TARGET_TYPES)[number]
 
+/** The runners a YAML entry's `os` may name, spelt as `runner.os` spells them (matched in any case). */
+export const RUNNER_OSES = ['Linux', 'macOS', 'Windows'] as const
+export type RunnerOs = (typeof RUNNER_OSES)[number]
+
 /** The settings one link may override in a YAML/JSON spec. */
 export interface LinkOptions {
   type: LinkType
@@ -97,6 +101,23 @@ export interface SpecEntry {
   /** A YAML entry's exact link text (`text:`), written as is; TARGET is then where it leads from PATH's directory. */
   text?: string
   options: LinkOptions
+  /** A YAML entry's `os`: the runners it is for (unset: every runner). */
+  os?: RunnerOs[]
+  /** A YAML entry's `literal: true`: `\` and `C:` are characters of its names on a POSIX runner, as written. */
+  literal?: boolean
+}
+
+/**
+ * An entry that the spec settles alone and never attempts: one for another OS's runners, or one spelt for Windows on
+ * a POSIX runner. `index`: its place among the spec's results.
+ */
+export interface SpecVerdict {
+  index: number
+  entry: SpecEntry
+  status: Extract<Status, 'other-os' | 'failed'>
+  code: string
+  message: string
+  hint: string
 }
 
 /** A spec entry with its paths resolved against the working directory. */
@@ -127,6 +148,8 @@ export type Status =
   | 'planned'
   | 'failed'
   | 'skipped'
+  /** A YAML entry whose `os` names other runners than this one: not attempted, counted in no output but `results`. */
+  | 'other-os'
   /** Post step only: what a link replaced is back. */
   | 'restored'
   /** Post step only: PATH changed since the main step made it, so it was left alone. */
@@ -197,6 +220,8 @@ export interface LinkResult {
   warnings: string[]
   /** Dry run only: what a real run would do. */
   plan?: PlanAction
+  /** Dry run only: false where only a write could tell whether the kind asked can be made (the message says so). */
+  knowable?: false
   /** The spec's `fallback` at work: the kind asked could not be made, the next one was (or would be). */
   fallback?: Fallback
   /** After a failure that says a kind of link cannot be made here: which kinds the directory allows. */

@@ -7,6 +7,8 @@ export interface Platform {
   name: string
   isWindows: boolean
   isMac: boolean
+  /** The runner's OS as `runner.os` names it (Linux, macOS, Windows): what a YAML entry's `os` is matched against. */
+  runnerOs: string
   path: nodePath.PlatformPath
   /**
    * The OS's usual rule: paths that differ only in case name the same entry (Windows; macOS's default APFS). It
@@ -31,7 +33,11 @@ export interface CaseRules {
   decided(): CaseVolume[]
 }
 
-export function platformFor(name: string): Platform {
+/** `runner.os` of each `process.platform` a runner can have. */
+const RUNNER_OS: Record<string, string> = { linux: 'Linux', darwin: 'macOS', win32: 'Windows' }
+
+/** `runnerOs`: as the runner says (RUNNER_OS); by default, what `name` is called there. */
+export function platformFor(name: string, runnerOs = RUNNER_OS[name] ?? name): Platform {
   const isWindows = name === 'win32'
   const isMac = name === 'darwin'
   const usual: CaseVolume = { root: '', ignoresCase: isWindows || isMac }
@@ -39,6 +45,7 @@ export function platformFor(name: string): Platform {
     name,
     isWindows,
     isMac,
+    runnerOs,
     path: isWindows ? nodePath.win32 : nodePath.posix,
     usuallyIgnoresCase: usual.ignoresCase,
     caseRules: { volumeAt: () => usual, decided: () => [] }
@@ -46,7 +53,8 @@ export function platformFor(name: string): Platform {
 }
 
 export function currentPlatform(): Platform {
-  return platformFor(process.platform)
+  // The runner sets RUNNER_OS for every step; `npm start` and other hosts go by the platform.
+  return platformFor(process.platform, process.env.RUNNER_OS || undefined)
 }
 
 /** Who Linux lets make a hard link: fs.protected_hardlinks (1: only TARGET's owner, or who may read and write it). */

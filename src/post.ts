@@ -3,6 +3,7 @@
 // `timeout` per link and then left behind, so a hung share never holds up the end of the job. With nothing to undo
 // it returns at once: every job that uses the action runs it.
 import * as core from '@actions/core'
+import type { ChildProcess } from 'node:child_process'
 import * as fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { undo } from './cleanup.js'
@@ -54,13 +55,18 @@ function unfinished(entry: UndoEntry, first: boolean, why: { code: string; words
   })
 }
 
+/** Starts the post worker: this bundle as a child process, or (tests) a stand-in that answers in this process. */
+export type StartWorker = () => ChildProcess
+
+const startWorker: StartWorker = () => startChild('post-worker', fileURLToPath(import.meta.url))
+
 /** The links on shares, in a child process that must answer each within the timeout; what it never did fails. */
 export function undoInWorker(
   record: UndoRecord,
   entries: UndoEntry[],
-  entry = fileURLToPath(import.meta.url)
+  start: StartWorker = startWorker
 ): Promise<LinkResult[]> {
-  const child = startChild('post-worker', entry)
+  const child = start()
   const results: LinkResult[] = []
   const seconds = record.settings.timeoutMs / 1000
   return new Promise((resolve) => {
@@ -87,24 +93,35 @@ export function undoInWorker(
     const ended = (words: string): void => finish({ code: 'UNKNOWN', words: `The worker for this share ${words}` })
     child.on('exit', (code, signal) => ended(endedEarly(code, signal)))
     child.on('error', (error) => ended(`failed (${error.message})`))
-    child.send({ platform: record.platform, entries })
+    child.send({ platform: record.platform, entries } satisfies UndoWork)
     arm()
   })
 }
 
-/** The child's side: undo each link and answer at once, in order. */
-export function runPostWorker(): void {
-  process.once('message', (message: { platform: string; entries: UndoEntry[] }) => {
-    const platform = platformFor(message.platform)
-    const send = (result: LinkResult): Promise<void> => new Promise((resolve) => process.send!(result, () => resolve()))
-    void (async () => {
-      for (const entry of message.entries) await send(undoOne(entry, nodeFs, platform))
-      process.exit(0)
-    })()
+/** What the post step sends its worker: the links to undo, in that order. */
+export interface UndoWork {
+  platform: string
+  entries: UndoEntry[]
+}
+
+/** The child's side: undo each link and answer at once, in order; `send` settles once the answer is on its way. */
+export async function serveUndo(work: UndoWork, send: (result: LinkResult) => Promise<void>): Promise<void> {
+  const platform = platformFor(work.platform)
+  for (const entry of work.entries) await send(undoOne(entry, nodeFs, platform))
+}
+
+/** The worker's end of its IPC channel: this process's own, or (tests) a stand-in. */
+export type WorkerPort = Pick<NodeJS.Process, 'once' | 'send' | 'exit'>
+
+/** The post worker: one message with the work, an answer per link as each is undone (sent before the next), then gone. */
+export function runPostWorker(port: WorkerPort = process): void {
+  port.once('message', (work: UndoWork) => {
+    const send = (result: LinkResult): Promise<void> => new Promise((resolve) => port.send!(result, () => resolve()))
+    void serveUndo(work, send).then(() => port.exit(0))
   })
 }
 
-export async function runPost(workerEntry?: string): Promise<void> {
+export async function runPost(start?: StartWorker): Promise<void> {
   try {
     const loaded = loadUndo()
     if (!loaded) return
@@ -113,7 +130,7 @@ export async function runPost(workerEntry?: string): Promise<void> {
     // Last made, first undone: a directory made for the first link below it is empty only once the later ones went.
     const backwards = [...record.entries].reverse()
     const onShares = backwards.filter((e) => e.share)
-    const fromWorker = onShares.length > 0 ? undoInWorker(record, onShares, workerEntry) : Promise.resolve([])
+    const fromWorker = onShares.length > 0 ? undoInWorker(record, onShares, start) : Promise.resolve([])
     const here = new Map(backwards.filter((e) => !e.share).map((e) => [e, undoOne(e, nodeFs, platform)]))
     const there = new Map((await fromWorker).map((r, i) => [onShares[i], r]))
     const results = record.entries.map((e) => here.get(e) ?? there.get(e)!)

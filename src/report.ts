@@ -91,11 +91,13 @@ export async function finishReport(tally: Tally, where: Where): Promise<void> {
   const { counts, total } = tally
   const failed = tally.failed.count
   const removed = counts.removed > 0 ? `${counts.removed} removed, ` : ''
+  const elsewhere = counts['other-os'] > 0 ? `, ${counts['other-os']} for other runners (os)` : ''
   const countLine =
     `${count(total, 'link')}: ` +
     (settings.dryRun
       ? `${counts.planned} planned (dry run), ${failed} would fail`
-      : `${counts.created} created, ${counts.replaced} replaced, ${removed}${counts.unchanged} unchanged, ${failed} failed`)
+      : `${counts.created} created, ${counts.replaced} replaced, ${removed}${counts.unchanged} unchanged, ${failed} failed`) +
+    elsewhere
   await writeOutputs(tally, where, { countLine })
   core.info(countLine)
   if (total === 0) core.warning('No links in the spec: it is empty or holds only comments, so nothing was done.')

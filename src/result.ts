@@ -1,7 +1,17 @@
 // Results: what each link reports, built from its plan and what applying it came to. Every result of the run, in
 // process or in a share worker, planned, made, failed or never attempted, is made here.
 import { explain, hintAfterProbe, type Explanation, type FailureContext } from './knowledge.js'
-import type { Failure, Kind, LinkRequest, LinkResult, Probe, SpecEntry, SpecProblem, Status } from './model.js'
+import type {
+  Failure,
+  Kind,
+  LinkRequest,
+  LinkResult,
+  Probe,
+  SpecEntry,
+  SpecProblem,
+  SpecVerdict,
+  Status
+} from './model.js'
 import { emptyPlan, type LinkPlan, type PlanContext } from './plan/index.js'
 import { hardlinkGuard, linkTextOf } from './platform.js'
 
@@ -104,17 +114,16 @@ export function toResult(plan: LinkPlan, outcome: LinkOutcome, ctx: PlanContext)
   let message = explanation?.message ?? ''
   const hint = hintOf(explanation, outcome.probe, ctx.platform.path.dirname(request.absPath))
   if (plan.skipped) message = `Not attempted: an earlier link found this share gone or not answering. ${message}`
+  // A failed link reports the kind whose call failed (or would, in a dry run); a skipped one made no call.
+  const kind = outcome.kind || (outcome.status === 'skipped' ? '' : (outcome.failedKind ?? ''))
   // One literal for the fields every result has; the optional ones follow only where there are any.
   const result: LinkResult = {
     line: request.line,
     path: request.absPath,
     target: request.absTarget,
-    text:
-      outcome.kind === 'hardlink' || outcome.kind === 'copy'
-        ? ''
-        : linkTextOf(ctx.platform, outcome.kind, plan.text, request.absTarget),
+    text: kind === 'hardlink' || kind === 'copy' ? '' : linkTextOf(ctx.platform, kind, plan.text, request.absTarget),
     type: request.options.type,
-    kind: outcome.kind,
+    kind,
     status: outcome.status,
     code: failure?.code ?? '',
     errno: failure?.errno ?? null,
@@ -146,19 +155,23 @@ export function unfinishedResult(
   return run.dryRun ? { ...result, status: 'planned', plan: 'fail' } : result
 }
 
-/** A dry run's result: what a real run would do, with the failure it can already see. */
-export function plannedResult(plan: LinkPlan, ctx: PlanContext): LinkResult {
-  const outcome: LinkOutcome = plan.failure
+/** What a dry run can say of a plan by itself: the failure it can already see, or the kind already at PATH. */
+function plannedOutcome(plan: LinkPlan): LinkOutcome {
+  return plan.failure
     ? { status: 'planned', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
     : { status: 'planned', kind: plan.action === 'unchanged' ? (plan.kinds[0] ?? '') : '' }
+}
+
+/** A dry run's result: what a real run would do, as the plan sees it or as predicted (predict.ts). */
+export function plannedResult(plan: LinkPlan, ctx: PlanContext, outcome = plannedOutcome(plan)): LinkResult {
   return { ...toResult(plan, outcome, ctx), plan: plan.action }
 }
 
-/** A result of a spec that was rejected before anything was touched: the line, the paths as written, and why. */
-function rejected(
+/** A result from the spec alone, nothing attempted (it was rejected, or settled the entry): the paths as written. */
+function asWritten(
   line: number,
   entry: SpecEntry | undefined,
-  why: { status: Status; code: string; message: string }
+  why: { status: Status; code: string; message: string; hint?: string }
 ): LinkResult {
   return {
     line,
@@ -174,9 +187,18 @@ function rejected(
     syscall: '',
     filesystem: '',
     message: why.message,
-    hint: '',
+    hint: why.hint ?? '',
     warnings: []
   }
+}
+
+/**
+ * An entry the spec settled on this runner (spec/runner.ts): one for other runners, or one spelt for Windows. A dry
+ * run reports the failure as a plan that would fail, as it does every failure it can see.
+ */
+export function verdictResult(verdict: SpecVerdict, dryRun: boolean): LinkResult {
+  const result = asWritten(verdict.entry.line, verdict.entry, verdict)
+  return dryRun && verdict.status === 'failed' ? { ...result, status: 'planned', plan: 'fail' } : result
 }
 
 /**
@@ -186,12 +208,12 @@ function rejected(
 export function rejectedResults(entries: SpecEntry[], problems: SpecProblem[]): LinkResult[] {
   const byLine = new Map(entries.map((e) => [e.line, e]))
   const failed = problems.map((p) =>
-    rejected(p.line, byLine.get(p.line), { status: 'failed', code: 'SPEC', message: p.message })
+    asWritten(p.line, byLine.get(p.line), { status: 'failed', code: 'SPEC', message: p.message })
   )
   const lines = new Set(problems.map((p) => p.line))
   const message = 'Not attempted: the spec has problems on other lines, and nothing is changed until it has none.'
   const skipped = entries
     .filter((e) => !lines.has(e.line))
-    .map((e) => rejected(e.line, e, { status: 'skipped', code: 'ECANCELED', message }))
+    .map((e) => asWritten(e.line, e, { status: 'skipped', code: 'ECANCELED', message }))
   return [...failed, ...skipped].sort((a, b) => a.line - b.line)
 }

@@ -35,15 +35,20 @@ function leadsTo(r: LinkResult, where: Where): string {
 
 const header = (...names: string[]): TableRow => names.map((data) => ({ data, header: true }))
 
+/** The kind made, or for a failed link the kind whose call failed, and the kind asked where a fallback moved on. */
+function kindOf(r: LinkResult): string {
+  const made = r.kind || r.fallback?.instead || r.type
+  return r.fallback ? `${made} (${r.fallback.asked} asked)` : made
+}
+
 /** A failed link's row: its own failure is why; its warnings (a dangling TARGET...) say something else. */
 function failedRow(r: LinkResult, where: Where): Row {
-  return [...[statusWords(r), displayPath(r.path, where), leadsTo(r, where), r.message].map(cell), hintCell(r.hint)]
+  const cells = [statusWords(r), displayPath(r.path, where), leadsTo(r, where), kindOf(r), r.message]
+  return [...cells.map(cell), hintCell(r.hint)]
 }
 
 function linkRow(r: LinkResult, where: Where): Row {
-  const made = r.kind || r.fallback?.instead || r.type
-  const kind = r.fallback ? `${made} (${r.fallback.asked} asked)` : made
-  const [to, shown] = nothingThere(r) ? ['', 'nothing to remove'] : [leadsTo(r, where), kind]
+  const [to, shown] = nothingThere(r) ? ['', 'nothing to remove'] : [leadsTo(r, where), kindOf(r)]
   return [statusWords(r), displayPath(r.path, where), to, shown, r.warnings.join(' ')].map(cell)
 }
 
@@ -84,7 +89,7 @@ export async function writeSummary(
   const summary = core.summary.addHeading(headline, 3).addRaw(`<p>${escapeHtml(counts)}</p>`, true)
   if (failedRows.length > 0) {
     summary.addHeading(`Failed (${failed.count})`, 4)
-    summary.addTable([header('Status', 'Path', 'Target', 'Why', 'What to do'), ...failedRows])
+    summary.addTable([header('Status', 'Path', 'Target', 'Kind', 'Why', 'What to do'), ...failedRows])
   }
   if (otherRows.length > 0) {
     const title = failed.count > 0 ? `The other links (${others.count})` : `Links (${others.count})`

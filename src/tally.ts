@@ -32,8 +32,9 @@ function sample<T>(): Sample<T> {
   return { first: [], count: 0 }
 }
 
-function keep<T>(into: Sample<T>, item: T, max: number): void {
-  if (into.count++ < max) into.first.push(item)
+/** Count the item, and keep it while fewer than `max` are kept; true when kept. */
+function keep<T>(into: Sample<T>, item: T, max: number): boolean {
+  return into.count++ < max && into.first.push(item) > 0
 }
 
 /** JSON texts while their array fits the output's budget. */
@@ -50,7 +51,8 @@ class Budget {
   }
 }
 
-function logLine(r: LinkResult, where: Where): string {
+/** A link's log line, with its details: `warnings` are those no annotation says (the first ones are annotated). */
+function logLine(r: LinkResult, where: Where, warnings: string[]): string {
   const path = displayPath(r.path, where)
   const kind = r.kind || r.fallback?.instead || r.type
   const head = safeForLog(
@@ -59,12 +61,12 @@ function logLine(r: LinkResult, where: Where): string {
       : `${statusWords(r).padEnd(9)} ${kind.padEnd(8)} ${path} -> ${r.text || r.target}`
   )
   // Most links say nothing more: no arrays to build for them.
-  if (!r.message && !r.hint && r.warnings.length === 0 && !r.fallback) return head
+  if (!r.message && !r.hint && warnings.length === 0 && !r.fallback) return head
   const detail = [
     r.fallback ? fallbackWords(r.fallback) : '',
     r.message,
     r.hint && `hint: ${r.hint}`,
-    ...r.warnings.map((w) => `warning: ${w}`)
+    ...warnings.map((w) => `warning: ${w}`)
   ].filter(Boolean)
   return head + detail.map((d) => `\n    ${safeForLog(d)}`).join('')
 }
@@ -116,6 +118,7 @@ export class Tally {
     planned: 0,
     failed: 0,
     skipped: 0,
+    'other-os': 0,
     restored: 0,
     kept: 0
   }
@@ -142,12 +145,13 @@ export class Tally {
     this.counts[r.status]++
     const failure = isFailure(r)
     keep(failure ? this.failed : this.others, r, MAX_ROWS)
-    for (const message of r.warnings) keep(this.warnings, { result: r, message }, MAX_WARNINGS)
+    // Each warning is said once: the first ones as annotations (which the log shows too), the rest in the log.
+    const unsaid = r.warnings.filter((message) => !keep(this.warnings, { result: r, message }, MAX_WARNINGS))
     const json = JSON.stringify(r)
     this.file.add(json)
     this.all.add(json)
     if (failure) this.failedJson.add(json)
-    if (this.options.log && this.lines.push(logLine(r, this.where)) === SLICE) this.flushLog()
+    if (this.options.log && this.lines.push(logLine(r, this.where, unsaid)) === SLICE) this.flushLog()
   }
 
   private flushLog(): void {

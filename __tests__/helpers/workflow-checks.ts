@@ -3,8 +3,10 @@
 
 export interface Step {
   id?: string
+  name?: string
   uses?: string
   run?: string
+  shell?: string
   if?: string
   with?: Record<string, unknown>
   env?: Record<string, unknown>
@@ -53,6 +55,7 @@ export interface Job {
   'runs-on'?: string
   container?: unknown
   strategy?: { matrix?: { os?: string[] } }
+  defaults?: { run?: { shell?: string } }
   steps?: Step[]
 }
 
@@ -84,4 +87,34 @@ export function ubuntuChromiumProblems(job: Job, readScript: (file: string) => s
       (command) => /\bapt(-get)?\s+(\S+\s+)*install\b/.test(command) && /\schromium(-browser)?(\s|$)/.test(command)
     )
     .map((command) => `an Ubuntu job apt-installs chromium (a snap wrapper there): ${command.trim().slice(0, 80)}`)
+}
+
+/**
+ * The step may run on a Windows runner: its job's runners include one, or are not known (a snippet of steps alone, a
+ * runs-on expression without a matrix of OSes), and its `if:` does not keep it off Windows.
+ */
+function mayRunOnWindows(job: Job, step: Step): boolean {
+  if (/runner\.os\s*(!=\s*'Windows'|==\s*'(Linux|macOS)')/.test(step.if ?? '')) return false
+  return runnersOf(job).some((runner) => runner === '' || /windows|\$\{\{/i.test(runner))
+}
+
+/** A variable as bash writes it (`$KIND`, `${KIND}`), not PowerShell's `$env:KIND`. */
+const BASH_VARIABLE = /\$\{?[A-Za-z_]\w*\}?(?![\w:])/
+
+/**
+ * A `run:` step without `shell:` runs in pwsh on Windows, where `$KIND` is a PowerShell variable, empty: a step that
+ * may run there and reads bash's `$VAR` says `shell: bash`. A step that reads the action's outputs (`readsOutputs`)
+ * says its shell wherever it runs, so a reader copying it knows which language it is.
+ */
+export function shellProblems(job: Job, readsOutputs = false): string[] {
+  const named = (step: Step): string => step.name ?? step.id ?? (step.run ?? '').split('\n')[0]
+  return (job.steps ?? []).flatMap((step) => {
+    if (step.run === undefined || (step.shell ?? job.defaults?.run?.shell) !== undefined) return []
+    const variable = BASH_VARIABLE.exec(commandsOf(step.run).join('\n'))?.[0]
+    if (variable && mayRunOnWindows(job, step))
+      return [`step '${named(step)}' reads ${variable} without \`shell: bash\`: on Windows it runs in pwsh`]
+    if (readsOutputs && /steps\.[\w-]+\.outputs\./.test(JSON.stringify(step)))
+      return [`step '${named(step)}' reads outputs without saying its \`shell:\``]
+    return []
+  })
 }

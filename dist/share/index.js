@@ -53,10 +53,15 @@ const NO_LINKS = {
     rerun: 'copies',
     fallback: 'copy'
 };
+/** Both calls make links, as the lab measured on Linux. */
+const LINKS = { on: 'linux' };
+/** Neither call makes a link: symlink() has no handler (ENOSYS), link() is refused (EPERM on kernels >= 6.15). */
+const NO_LINK_CALLS = { on: 'linux', symlink: 'ENOSYS', link: 'EPERM' };
 /** Matched in this order: specific FUSE daemons before the generic `fuse`. */
 const FAMILY_TABLE = {
     sshfs: {
         types: /^fuse\.sshfs$/,
+        calls: { ...LINKS, withOption: { disable_hardlink: { link: 'EPERM' } } },
         share: true,
         // contain_symlinks (Debian's default) hides texts that are absolute or escape the mount.
         hidesLinkTexts: true,
@@ -69,6 +74,7 @@ const FAMILY_TABLE = {
     },
     rclone: {
         types: /^fuse\.rclone$/,
+        calls: { on: 'linux', symlink: 'EIO', link: 'EIO' },
         share: true,
         support: {
             symlink: 'no (EIO)',
@@ -80,6 +86,7 @@ const FAMILY_TABLE = {
     },
     s3: {
         types: /^fuse\.s3fs$/,
+        calls: { on: 'linux', link: 'ENOTSUP' },
         says: 'an S3 bucket through s3fs',
         share: true,
         support: {
@@ -96,6 +103,7 @@ const FAMILY_TABLE = {
     },
     webdav: {
         types: /^fuse\.davfs2?$/,
+        calls: NO_LINK_CALLS,
         says: 'a WebDAV share through davfs2',
         share: true,
         support: {
@@ -108,17 +116,20 @@ const FAMILY_TABLE = {
     },
     bindfs: {
         types: /^fuse\.bindfs$/,
+        calls: LINKS,
         share: true,
         support: ok('symlink')
     },
     'fuse-overlayfs': {
         types: /^fuse\.fuse-overlayfs$/,
+        calls: LINKS,
         share: true,
         support: ok('symlink')
     },
     nfs: { types: /^nfs4?$/, share: true },
     smb: {
         types: /^(cifs|smb3?|smbfs|fuse\.smbnetfs)$/i,
+        calls: { ...NO_LINK_CALLS, measured: /^fuse\.smbnetfs$/ },
         share: true,
         support: {
             symlink: 'no (ENOSYS) through smbnetfs',
@@ -130,18 +141,22 @@ const FAMILY_TABLE = {
     },
     exfat: {
         types: /^(exfat|fuse\.exfat)$/i,
+        // Measured through exfat-fuse and fusefat; the kernels' own drivers answer otherwise.
+        calls: { ...NO_LINK_CALLS, measured: /^fuse/ },
         support: NO_LINKS
     },
     fat: {
         types: /^(vfat|msdos|fat|fat12|fat16|fat32|fuse\.fusefat)$/i,
+        calls: { ...NO_LINK_CALLS, measured: /^fuse/ },
         support: NO_LINKS
     },
-    ntfs: { types: /^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, support: ok('symlink') },
+    ntfs: { types: /^(ntfs|ntfs3|fuse\.ntfs-3g)$/i, support: ok('symlink'), calls: LINKS },
     refs: { types: /^refs$/i },
     vboxsf: { types: /^vboxsf$/, share: true },
     '9p': { types: /^(9p|virtiofs)$/, share: true },
     overlay: {
         types: /^overlay$/,
+        calls: LINKS,
         // A container's own files: unlike its volumes (bind mounts of the host's directories), which say so themselves.
         says: 'read-only lower layers under a writable upper one, as in a container',
         support: { ...ok('symlink'), replace: 'yes, atomic; EXDEV renaming a lower-layer directory' }
@@ -149,6 +164,7 @@ const FAMILY_TABLE = {
     fuse: { types: /^(fuse|macfuse|osxfuse)/, share: true },
     local: {
         types: /^(ext[234]|xfs|btrfs|tmpfs|ramfs|zfs|f2fs|apfs|hfs)$/i,
+        calls: LINKS,
         support: ok('symlink')
     }
 };
@@ -189,6 +205,14 @@ function familyOf(type) {
 function familyFacts(family) {
     return FAMILIES.find(([name]) => name === family)?.[1];
 }
+/** The family's measured answers, as this mount's type, driver and options make them; none where not measured. */
+function callsOn(fs, calls) {
+    if (!calls || (calls.measured && !calls.measured.test(fs.type) && !calls.measured.test(fs.driver ?? '')))
+        return undefined;
+    const { on, symlink, link, withOption = {} } = calls;
+    const changed = fs.options.filter((option) => Object.hasOwn(withOption, option)).map((o) => withOption[o]);
+    return Object.assign({ on, symlink, link }, ...changed);
+}
 function quirksOf(fs) {
     let quirks = quirksByFs.get(fs);
     if (!quirks) {
@@ -201,7 +225,8 @@ function quirksOf(fs) {
             hidesInodes: unless !== undefined && !fs.options.includes(unless),
             followOption,
             followsSymlinks: followOption !== undefined && fs.options.includes(followOption),
-            readsBackStale: facts?.readsBackStale
+            readsBackStale: facts?.readsBackStale,
+            calls: callsOn(fs, facts?.calls)
         };
         quirksByFs.set(fs, quirks);
     }
@@ -328,7 +353,7 @@ const DEFAULTS = Object.freeze({
  * (said where it was written: the input, or the spec's line).
  */
 function oneOf(name, allowed, value, written = value) {
-    const match = allowed.find((a) => a === value.toLowerCase());
+    const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
     if (match)
         return { value: match };
     return { problem: `'${name}' must be one of ${allowed.join(', ')}; got '${written}'` };
@@ -342,7 +367,10 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 // The one place that knows which OS we run on. Stages receive a Platform object, so tests can pick another.
 
 
-function platformFor(name) {
+/** `runner.os` of each `process.platform` a runner can have. */
+const RUNNER_OS = { linux: 'Linux', darwin: 'macOS', win32: 'Windows' };
+/** `runnerOs`: as the runner says (RUNNER_OS); by default, what `name` is called there. */
+function platformFor(name, runnerOs = RUNNER_OS[name] ?? name) {
     const isWindows = name === 'win32';
     const isMac = name === 'darwin';
     const usual = { root: '', ignoresCase: isWindows || isMac };
@@ -350,13 +378,15 @@ function platformFor(name) {
         name,
         isWindows,
         isMac,
+        runnerOs,
         path: isWindows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix,
         usuallyIgnoresCase: usual.ignoresCase,
         caseRules: { volumeAt: () => usual, decided: () => [] }
     };
 }
 function currentPlatform() {
-    return platformFor(process.platform);
+    // The runner sets RUNNER_OS for every step; `npm start` and other hosts go by the platform.
+    return platformFor(process.platform, process.env.RUNNER_OS || undefined);
 }
 /** Read when a hard link is refused, once per run: two cheap calls, never on a path that could hang. */
 function hardlinkGuard() {
@@ -1186,6 +1216,8 @@ const DANGLING_MODES = (/* unused pure expression or super */ null && (['warn', 
 /** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
 const STATES = (/* unused pure expression or super */ null && (['present', 'absent']));
 const TARGET_TYPES = (/* unused pure expression or super */ null && (['file', 'dir']));
+/** The runners a YAML entry's `os` may name, spelt as `runner.os` spells them (matched in any case). */
+const RUNNER_OSES = (/* unused pure expression or super */ null && (['Linux', 'macOS', 'Windows']));
 /** The fallback so far, moved on from `kind` to `next` for `why`: the first kind asked stays the one reported. */
 function fallBack(before, kind, next, why) {
     return { asked: before?.asked ?? kind, instead: next, why: before ? `${before.why} ${why}` : why };
@@ -1210,13 +1242,23 @@ function syscallOf(kind) {
 // What a plan says about one link: the empty plan each link starts from (what a link that never got further reports),
 // with the kinds it asks for, and how a plan fails.
 
-/** The kinds asked for by each set of options (thousands of links share one), never changed: plans filter copies. */
-const link_plan_kindsOf = new WeakMap();
-/** The kinds a link asks for, in the order to try them: its type, then its fallbacks. */
-function requestedKinds({ options }) {
-    let kinds = link_plan_kindsOf.get(options);
-    if (!kinds)
-        link_plan_kindsOf.set(options, (kinds = [options.type, ...options.fallback.filter((k) => k !== options.type)]));
+/**
+ * The kinds asked for by each set of options (thousands of links share one), never changed: plans filter copies. One
+ * map for Windows and one for elsewhere, where the kinds differ.
+ */
+const link_plan_kindsOf = { windows: new WeakMap(), elsewhere: new WeakMap() };
+/**
+ * The kinds a link asks for, in the order to try them: its type, then its fallbacks. Junctions exist only on Windows:
+ * elsewhere a junction asked for is made, and reported, as the symbolic link it is there.
+ */
+function requestedKinds({ options }, { platform }) {
+    const known = platform.isWindows ? link_plan_kindsOf.windows : link_plan_kindsOf.elsewhere;
+    let kinds = known.get(options);
+    if (!kinds) {
+        const asked = [options.type, ...options.fallback];
+        kinds = [...new Set(platform.isWindows ? asked : asked.map((k) => (k === 'junction' ? 'symlink' : k)))];
+        known.set(options, kinds);
+    }
     return kinds;
 }
 /** A plan that has looked at nothing yet: what a link that never got that far reports. */
@@ -1224,7 +1266,7 @@ function emptyPlan(request, ctx) {
     return {
         request,
         action: 'create',
-        kinds: requestedKinds(request),
+        kinds: requestedKinds(request, ctx),
         text: '',
         linkSource: request.absTarget,
         targetExists: false,
@@ -1371,7 +1413,7 @@ function decide(plan, at, target, ctx) {
     const attempt = attemptOf(request);
     if (at) {
         plan.existing = existingKind(at);
-        for (const kind of requestedKinds(request)) {
+        for (const kind of requestedKinds(request, ctx)) {
             const recognised = recognise(kind, plan, at, target, ctx);
             if (!recognised)
                 continue;
@@ -1446,8 +1488,10 @@ function fitKinds(plan, target, ctx) {
         plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction');
     else if (target.isDirectory())
         plan.kinds = requested.filter((k) => k !== 'hardlink');
-    if (plan.kinds.length === 0)
+    if (plan.kinds.length === 0) {
+        plan.kinds = requested; // the kind reported is the one whose call would fail
         return target ? failed(plan, 'EPERM', 'link', attempt) : failed(plan, 'ENOENT', syscallOf(requested[0]), attempt);
+    }
     if (plan.kinds[0] !== requested[0]) {
         const why = target
             ? 'is a directory, which no hard link can lead to'
@@ -1983,16 +2027,16 @@ function toResult(plan, outcome, ctx) {
     const hint = hintOf(explanation, outcome.probe, ctx.platform.path.dirname(request.absPath));
     if (plan.skipped)
         message = `Not attempted: an earlier link found this share gone or not answering. ${message}`;
+    // A failed link reports the kind whose call failed (or would, in a dry run); a skipped one made no call.
+    const kind = outcome.kind || (outcome.status === 'skipped' ? '' : (outcome.failedKind ?? ''));
     // One literal for the fields every result has; the optional ones follow only where there are any.
     const result = {
         line: request.line,
         path: request.absPath,
         target: request.absTarget,
-        text: outcome.kind === 'hardlink' || outcome.kind === 'copy'
-            ? ''
-            : linkTextOf(ctx.platform, outcome.kind, plan.text, request.absTarget),
+        text: kind === 'hardlink' || kind === 'copy' ? '' : linkTextOf(ctx.platform, kind, plan.text, request.absTarget),
         type: request.options.type,
-        kind: outcome.kind,
+        kind,
         status: outcome.status,
         code: failure?.code ?? '',
         errno: failure?.errno ?? null,
@@ -2020,15 +2064,18 @@ function unfinishedResult(request, failure, ctx, run) {
     const result = toResult(plan, { status: skipped ? 'skipped' : 'failed', kind: '', failure }, ctx);
     return run.dryRun ? { ...result, status: 'planned', plan: 'fail' } : result;
 }
-/** A dry run's result: what a real run would do, with the failure it can already see. */
-function plannedResult(plan, ctx) {
-    const outcome = plan.failure
+/** What a dry run can say of a plan by itself: the failure it can already see, or the kind already at PATH. */
+function plannedOutcome(plan) {
+    return plan.failure
         ? { status: 'planned', kind: '', failure: plan.failure, failedKind: plan.kinds[0] }
         : { status: 'planned', kind: plan.action === 'unchanged' ? (plan.kinds[0] ?? '') : '' };
+}
+/** A dry run's result: what a real run would do, as the plan sees it or as predicted (predict.ts). */
+function plannedResult(plan, ctx, outcome = plannedOutcome(plan)) {
     return { ...toResult(plan, outcome, ctx), plan: plan.action };
 }
-/** A result of a spec that was rejected before anything was touched: the line, the paths as written, and why. */
-function rejected(line, entry, why) {
+/** A result from the spec alone, nothing attempted (it was rejected, or settled the entry): the paths as written. */
+function asWritten(line, entry, why) {
     return {
         line,
         ...(entry?.endLine ? { endLine: entry.endLine } : {}),
@@ -2043,9 +2090,17 @@ function rejected(line, entry, why) {
         syscall: '',
         filesystem: '',
         message: why.message,
-        hint: '',
+        hint: why.hint ?? '',
         warnings: []
     };
+}
+/**
+ * An entry the spec settled on this runner (spec/runner.ts): one for other runners, or one spelt for Windows. A dry
+ * run reports the failure as a plan that would fail, as it does every failure it can see.
+ */
+function verdictResult(verdict, dryRun) {
+    const result = asWritten(verdict.entry.line, verdict.entry, verdict);
+    return dryRun && verdict.status === 'failed' ? { ...result, status: 'planned', plan: 'fail' } : result;
 }
 /**
  * What a rejected spec reports: each problem failed on its line (with its entry's paths where the entry was read),
@@ -2053,12 +2108,12 @@ function rejected(line, entry, why) {
  */
 function rejectedResults(entries, problems) {
     const byLine = new Map(entries.map((e) => [e.line, e]));
-    const failed = problems.map((p) => rejected(p.line, byLine.get(p.line), { status: 'failed', code: 'SPEC', message: p.message }));
+    const failed = problems.map((p) => asWritten(p.line, byLine.get(p.line), { status: 'failed', code: 'SPEC', message: p.message }));
     const lines = new Set(problems.map((p) => p.line));
     const message = 'Not attempted: the spec has problems on other lines, and nothing is changed until it has none.';
     const skipped = entries
         .filter((e) => !lines.has(e.line))
-        .map((e) => rejected(e.line, e, { status: 'skipped', code: 'ECANCELED', message }));
+        .map((e) => asWritten(e.line, e, { status: 'skipped', code: 'ECANCELED', message }));
     return [...failed, ...skipped].sort((a, b) => a.line - b.line);
 }
 
@@ -3406,6 +3461,80 @@ function createDetector(platform, sources = {}, known = []) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/predict.ts
+// A dry run's result: what the real run will do, predicted from what can be read without writing. The plan already
+// fails where the disk shows why (something in the way, a read-only mount, a missing parent, a directory as a hard
+// link's TARGET); here each kind to try is given the answer its call would get: EXDEV where TARGET is on another
+// filesystem (device numbers, the mount table), or what the family table measured its calls to answer on this mount
+// (quirksOf: the family's row and the mount's options). Where neither says, only a write could tell, and the result
+// says so instead of predicting success. Nothing here writes or probes.
+
+
+
+
+/**
+ * PATH's directory and TARGET on different filesystems or mounts: link() answers EXDEV before the filesystem is
+ * asked (Linux refuses a hard link between two mounts even of one filesystem). Nothing readable: not known to.
+ * TARGET's device is its directory's: overlayfs gives a file from a lower layer that layer's st_dev, and only
+ * directories the overlay's own, yet link() within the overlay works. A file mounted on its own is in the mount table.
+ */
+function crossesFilesystems(plan, ctx) {
+    const { path } = ctx.platform;
+    const dir = path.dirname(plan.missingParents[0] ?? plan.request.absPath);
+    const [here, there] = [dir, path.dirname(plan.linkSource)].map((p) => errors_quietly(() => ctx.ops.stat(p)));
+    if (!here || !there)
+        return false;
+    return here.dev !== there.dev || ctx.detector.forPath(plan.linkSource).mountPoint !== plan.filesystem.mountPoint;
+}
+/** The errno making `kind` would answer, '' where it makes the link, undefined where only a write could tell. */
+function answerOf(kind, plan, ctx) {
+    if (kind === 'hardlink' && crossesFilesystems(plan, ctx))
+        return 'EXDEV';
+    const calls = quirksOf(plan.filesystem).calls;
+    if (calls?.on !== ctx.platform.name)
+        return undefined;
+    if (kind === 'copy')
+        return '';
+    return (kind === 'hardlink' ? calls.link : calls.symlink) ?? '';
+}
+/** Nothing read says whether this kind can be made here: the plan stands, saying so. */
+function notKnowable(plan, kind, ctx) {
+    const message = `Not knowable without a write: nothing read says whether ${plan.filesystem.type} at ` +
+        `${plan.filesystem.mountPoint || ctx.platform.path.dirname(plan.request.absPath)} makes a ${kindWords(kind)}, ` +
+        'and a dry run makes nothing to find out.';
+    return { ...plannedResult(plan, ctx), message, knowable: false };
+}
+/**
+ * What a real run of this plan will do: the first kind whose call would work, each step down the list as the real
+ * run records it (`fallback`); a failure with the errno and hint the real run gives; or not knowable.
+ */
+function predictedResult(planned, ctx) {
+    if (planned.action !== 'create' && planned.action !== 'replace')
+        return plannedResult(planned, ctx);
+    const plan = { ...planned }; // the fallback recorded here is the prediction's, not the plan's
+    for (const [i, kind] of plan.kinds.entries()) {
+        const code = answerOf(kind, plan, ctx);
+        if (code === undefined)
+            return notKnowable(plan, kind, ctx);
+        if (code === '')
+            return plannedResult(plan, ctx, { status: 'planned', kind });
+        const failure = {
+            code,
+            errno: errnoNumber(code) ?? undefined,
+            syscall: syscallOf(kind),
+            attempted: `create the ${kindWords(kind)}`
+        };
+        const explanation = explainFailure(plan, failure, kind, ctx);
+        const next = plan.kinds[i + 1];
+        if (!next || !explanation.capability) {
+            const outcome = { status: 'planned', kind: '', failure, failedKind: kind, explanation };
+            return plannedResult({ ...plan, action: 'fail', failure }, ctx, outcome);
+        }
+        plan.fallback = fallBack(plan.fallback, kind, next, explanation.message);
+    }
+    return plannedResult(plan, ctx); // planLink never plans an empty list
+}
+
 ;// CONCATENATED MODULE: ./src/cleanup.ts
 // What the post step does for one link the main step made (`cleanup: true`): only where PATH is still exactly what
 // was made, remove it, and put back what it replaced (from its backup, or a replaced link from its recorded text).
@@ -3546,7 +3675,8 @@ function cleanup_renameOver(from, p, ops, platform, warnings) {
 /**
  * Rename `from` where p, the step's own copied tree (proven so), is: rename(2) cannot put a link over a directory
  * (EISDIR; Windows EPERM). The tree goes aside under a temporary name, `from` takes its place, then the tree is
- * removed; where `from` cannot move in, the tree goes back. Not atomic: said.
+ * removed; where `from` cannot move in, the tree goes back, and where it cannot either, it goes (it was to go, and a
+ * temporary name would hide it), the failure to move `from` in being the one said. Not atomic: said.
  */
 function renameOverCopy(from, p, ops, platform, warnings) {
     const aside = tempName(platform.path.dirname(p), platform.path);
@@ -3555,7 +3685,12 @@ function renameOverCopy(from, p, ops, platform, warnings) {
         ops.rename(from, p);
     }
     catch (error) {
-        ops.rename(aside, p);
+        try {
+            ops.rename(aside, p);
+        }
+        catch {
+            removeEntry(aside, ops, platform.path);
+        }
         throw error;
     }
     removeEntry(aside, ops, platform.path);
@@ -3913,6 +4048,7 @@ function assignLanes(links, count, platform) {
 
 
 
+
 /**
  * Where the links of a share are planned and made. The share itself is as the action saw it (its details already
  * read); every other path comes from the mount table, since a link is sent here when only its TARGET is on the
@@ -3959,6 +4095,8 @@ class Lane {
             // a share that errors: each link's own calls say why
         }
         const planning = context_planningContext(this.ctx);
+        // A real run's planned results stand only for links it never gets to: no prediction for them.
+        const planned = this.data.share.settings.dryRun ? predictedResult : plannedResult;
         this.lookUp(planning);
         for (const { index, request } of links) {
             if (this.slots.stopped)
@@ -3966,7 +4104,7 @@ class Lane {
             this.current.index = index;
             const plan = planOrSkip(request, planning);
             this.plans.set(index, plan);
-            this.post({ type: 'planned', index, result: plannedResult(plan, this.ctx) });
+            this.post({ type: 'planned', index, result: planned(plan, this.ctx) });
         }
     }
     /** What lanes.ts gave this lane to look at, into the planning pass's caches; a failure is left to the plans. */

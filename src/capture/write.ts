@@ -3,6 +3,7 @@
 import { byName } from './groups.js'
 import type { Captured, Mark } from './entries.js'
 import type { Note } from './walk.js'
+import { spelledForWindows } from '../spec/index.js'
 
 const MARK_WORDS: Record<Mark, string> = {
   'absolute-inside': 'absolute text into the captured root: written back absolute, under the root it is restored to',
@@ -41,6 +42,8 @@ function entryLines(entry: Captured): string[] {
   else lines.push(`  target: ${scalar(entry.target)}`)
   if (entry.type === 'symlink' && 'target' in entry) lines.push('  relative: false')
   if (entry.type === 'symlink' && entry.targetType) lines.push(`  target-type: ${entry.targetType}`)
+  // Captured names are this runner's own: a `\\` or a leading `C:` in them is a character, not a Windows spelling.
+  if ([entry.path, 'text' in entry ? entry.text : entry.target].some(spelledForWindows)) lines.push('  literal: true')
   return lines
 }
 

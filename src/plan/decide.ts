@@ -12,7 +12,7 @@ export function decide(plan: LinkPlan, at: Stats | undefined, target: Stats | un
   const attempt = attemptOf(request)
   if (at) {
     plan.existing = existingKind(at)
-    for (const kind of requestedKinds(request)) {
+    for (const kind of requestedKinds(request, ctx)) {
       const recognised = recognise(kind, plan, at, target, ctx)
       if (!recognised) continue
       if (recognised.warning) plan.warnings.push(recognised.warning)

@@ -31,8 +31,10 @@ export function fitKinds(plan: LinkPlan, target: Stats | undefined, ctx: PlanCon
   const attempt = attemptOf(request)
   if (!target) plan.kinds = requested.filter((k) => k === 'symlink' || k === 'junction')
   else if (target.isDirectory()) plan.kinds = requested.filter((k) => k !== 'hardlink')
-  if (plan.kinds.length === 0)
+  if (plan.kinds.length === 0) {
+    plan.kinds = requested // the kind reported is the one whose call would fail
     return target ? failed(plan, 'EPERM', 'link', attempt) : failed(plan, 'ENOENT', syscallOf(requested[0]), attempt)
+  }
   if (plan.kinds[0] !== requested[0]) {
     const why = target
       ? 'is a directory, which no hard link can lead to'

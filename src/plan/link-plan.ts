@@ -45,13 +45,24 @@ export interface LinkPlan {
   warnings: string[]
 }
 
-/** The kinds asked for by each set of options (thousands of links share one), never changed: plans filter copies. */
-const kindsOf = new WeakMap<LinkOptions, Kind[]>()
+/**
+ * The kinds asked for by each set of options (thousands of links share one), never changed: plans filter copies. One
+ * map for Windows and one for elsewhere, where the kinds differ.
+ */
+const kindsOf = { windows: new WeakMap<LinkOptions, Kind[]>(), elsewhere: new WeakMap<LinkOptions, Kind[]>() }
 
-/** The kinds a link asks for, in the order to try them: its type, then its fallbacks. */
-export function requestedKinds({ options }: LinkRequest): Kind[] {
-  let kinds = kindsOf.get(options)
-  if (!kinds) kindsOf.set(options, (kinds = [options.type, ...options.fallback.filter((k) => k !== options.type)]))
+/**
+ * The kinds a link asks for, in the order to try them: its type, then its fallbacks. Junctions exist only on Windows:
+ * elsewhere a junction asked for is made, and reported, as the symbolic link it is there.
+ */
+export function requestedKinds({ options }: LinkRequest, { platform }: Pick<PlanContext, 'platform'>): Kind[] {
+  const known = platform.isWindows ? kindsOf.windows : kindsOf.elsewhere
+  let kinds = known.get(options)
+  if (!kinds) {
+    const asked = [options.type, ...options.fallback]
+    kinds = [...new Set(platform.isWindows ? asked : asked.map((k) => (k === 'junction' ? 'symlink' : k)))]
+    known.set(options, kinds)
+  }
   return kinds
 }
 
@@ -60,7 +71,7 @@ export function emptyPlan(request: LinkRequest, ctx: PlanContext): LinkPlan {
   return {
     request,
     action: 'create',
-    kinds: requestedKinds(request),
+    kinds: requestedKinds(request, ctx),
     text: '',
     linkSource: request.absTarget,
     targetExists: false,

@@ -9,6 +9,7 @@ import { isErrno } from '../errors.js'
 import { listedKey, planOrSkip, planningContext, statTarget, type LinkPlan, type PlanContext } from '../plan/index.js'
 import { createDetector } from '../mounts.js'
 import { platformFor } from '../platform.js'
+import { predictedResult } from '../predict.js'
 import { plannedResult } from '../result.js'
 import { applierFor } from '../undo-record.js'
 import { CallSlots, timedOps } from './call-slots.js'
@@ -74,13 +75,15 @@ export class Lane {
       // a share that errors: each link's own calls say why
     }
     const planning = planningContext(this.ctx)
+    // A real run's planned results stand only for links it never gets to: no prediction for them.
+    const planned = this.data.share.settings.dryRun ? predictedResult : plannedResult
     this.lookUp(planning)
     for (const { index, request } of links) {
       if (this.slots.stopped) break
       this.current.index = index
       const plan = planOrSkip(request, planning)
       this.plans.set(index, plan)
-      this.post({ type: 'planned', index, result: plannedResult(plan, this.ctx) })
+      this.post({ type: 'planned', index, result: planned(plan, this.ctx) })
     }
   }
 

@@ -3,10 +3,12 @@ import {
   LINK_TYPES,
   OVERWRITE_MODES,
   RELATIVE_MODES,
+  RUNNER_OSES,
   STATES,
   TARGET_TYPES,
   parseKinds,
   type LinkOptions,
+  type RunnerOs,
   type SpecEntry,
   type SpecProblem
 } from '../model.js'
@@ -16,7 +18,36 @@ import { checkPathText } from './entry.js'
 /** An object's fields by key: the value as YAML gives it, and the line of the key. */
 export type Fields = Map<string, { value: unknown; line: number }>
 
-const FIELDS = ['path', 'target', 'text', 'type', 'fallback', 'relative', 'overwrite', 'target-type', 'state'] as const
+const FIELDS = [
+  'path',
+  'target',
+  'text',
+  'type',
+  'fallback',
+  'relative',
+  'overwrite',
+  'target-type',
+  'state',
+  'os',
+  'literal'
+] as const
+
+/** `os`: one runner OS or a list of them, as `runner.os` names them, in any case; undefined where not given. */
+function osField(fields: Fields, problems: SpecProblem[]): RunnerOs[] | undefined {
+  const field = fields.get('os')
+  if (field === undefined) return undefined
+  const items: unknown[] = Array.isArray(field.value) ? field.value : [field.value]
+  if (items.length === 0)
+    problems.push({ line: field.line, message: `'os' names no runner; use ${RUNNER_OSES.join(', ')}` })
+  const named = new Set<RunnerOs>()
+  for (const item of items) {
+    const chosen = oneOf('os', RUNNER_OSES, typeof item === 'string' ? item.trim() : JSON.stringify(item))
+    if ('value' in chosen) named.add(chosen.value)
+    // `ubuntu-latest` is what a matrix says: the runner's OS is what `os` matches.
+    else problems.push({ line: field.line, message: `${chosen.problem} (the runner's OS as runner.os names it)` })
+  }
+  return [...named]
+}
 
 /**
  * `text`: the exact link text, not trimmed (a captured `a/../b` or ` x` comes back byte for byte). It says where the
@@ -98,11 +129,17 @@ export function entryFromFields(
   }
   const path = pathField('path')
   const textField = fields.get('text')
-  if (textField) {
-    const text = exactText(textField, fields, options.type, problems)
-    return text !== undefined && problems.length === before ? { line, path, target: text, text, options } : undefined
-  }
-  // An entry that removes needs only PATH: with TARGET, only a link leading there goes.
-  const target = options.state === 'absent' && !fields.has('target') ? '' : pathField('target')
-  return problems.length === before ? { line, path, target, options } : undefined
+  const text = textField && exactText(textField, fields, options.type, problems)
+  // An entry that removes needs only PATH: with TARGET, only a link leading there goes. An exact text is its TARGET.
+  const target = textField
+    ? (text ?? '')
+    : options.state === 'absent' && !fields.has('target')
+      ? ''
+      : pathField('target')
+  const os = osField(fields, problems)
+  const literal = choiceField('literal', ['true', 'false'] as const, 'false') === 'true'
+  if (problems.length > before) return undefined
+  // Most entries have none of these: they keep the shape of a line's entry.
+  const extra = { ...(text !== undefined ? { text } : {}), ...(os ? { os } : {}), ...(literal ? { literal } : {}) }
+  return { line, path, target, options, ...extra }
 }

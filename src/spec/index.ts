@@ -5,7 +5,8 @@ import {
   type LinkRequest,
   type Settings,
   type SpecEntry,
-  type SpecProblem
+  type SpecProblem,
+  type SpecVerdict
 } from '../model.js'
 import type { Platform } from '../platform.js'
 import type { Take } from './entry.js'
@@ -14,6 +15,7 @@ import { Resolver } from './resolve.js'
 import { parseYaml } from './yaml.js'
 
 export { resolveEntries } from './resolve.js'
+export { junctionNotice, spelledForWindows, WINDOWS_PATH } from './runner.js'
 
 export interface ParsedSpec {
   entries: SpecEntry[]
@@ -45,16 +47,17 @@ export function parseSpec(text: string, defaults: LinkOptions): ParsedSpec {
 
 /**
  * The links of a spec, read and resolved in one pass (a spec of 100,000 lines never holds its entries and its
- * requests at once); or the spec's problems, with the entries that were read, and then nothing is to be touched.
+ * requests at once), with the entries this runner settles without making them (verdicts); or the spec's problems,
+ * with the entries that were read, and then nothing is to be touched.
  */
 export function readSpec(
   text: string,
   { defaults, workingDirectory, confine }: Pick<Settings, 'defaults' | 'workingDirectory' | 'confine'>,
   platform: Platform
-): { requests: LinkRequest[] } | { problems: SpecProblem[]; entries: SpecEntry[] } {
+): { requests: LinkRequest[]; verdicts: SpecVerdict[] } | { problems: SpecProblem[]; entries: SpecEntry[] } {
   const resolver = new Resolver(workingDirectory, confine, platform)
   const parseProblems = parseInto(text, defaults, (entry) => resolver.add(entry))
-  const { requests, problems } = resolver.done()
-  if (parseProblems.length === 0 && problems.length === 0) return { requests }
+  const { requests, verdicts, problems } = resolver.done()
+  if (parseProblems.length === 0 && problems.length === 0) return { requests, verdicts }
   return { problems: [...parseProblems, ...problems], entries: parseSpec(text, defaults).entries }
 }

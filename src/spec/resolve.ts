@@ -1,8 +1,9 @@
 // Entries become requests: PATH and TARGET resolved against the working directory, and what can be checked without
-// the disk checked (`..` escapes, duplicates, links to themselves).
-import type { LinkRequest, SpecEntry, SpecProblem } from '../model.js'
+// the disk checked (`..` escapes, duplicates, links to themselves), among the entries this runner makes.
+import type { LinkRequest, SpecEntry, SpecProblem, SpecVerdict } from '../model.js'
 import { keyWithin, pathKey, resolveFrom, resolvedKey, type Platform } from '../platform.js'
 import { markDependents } from './dependents.js'
+import { verdictOn } from './runner.js'
 
 /** A TARGET as written, resolved, and as a key to compare (each once, however many links lead there). */
 interface Target {
@@ -11,13 +12,22 @@ interface Target {
   key: string
 }
 
+/** The links to make, the entries settled without them (verdicts), and the spec's problems. */
+export interface Resolved {
+  requests: LinkRequest[]
+  verdicts: SpecVerdict[]
+  problems: SpecProblem[]
+}
+
 /**
  * Resolves PATH and TARGET against the working directory, entry by entry, and checks what can be checked without
- * the disk: `..` escapes, duplicates, links to themselves.
+ * the disk: `..` escapes, duplicates, links to themselves. An entry this runner does not make (verdictOn) is set
+ * aside first: it is not checked against the others, so two entries for two OSes may share a PATH.
  */
 export class Resolver {
   readonly problems: SpecProblem[] = []
   readonly requests: LinkRequest[] = []
+  readonly verdicts: SpecVerdict[] = []
   /** Each PATH's key, and the request where it came first. */
   private readonly firstOf = new Map<string, number>()
   private readonly workingKey: string
@@ -73,6 +83,8 @@ export class Resolver {
   }
 
   add(entry: SpecEntry): void {
+    const verdict = verdictOn(entry, this.platform)
+    if (verdict) return void this.verdicts.push({ index: this.requests.length + this.verdicts.length, ...verdict })
     const { path } = this.platform
     const absPath = resolveFrom(this.platform, this.workingDirectory, entry.path)
     const target = entry.text === undefined ? this.targetOf(entry.target) : this.textTarget(entry.text, absPath)
@@ -99,9 +111,9 @@ export class Resolver {
     })
   }
 
-  done(): { requests: LinkRequest[]; problems: SpecProblem[] } {
+  done(): Resolved {
     markDependents(this.requests, this.firstOf, this.platform)
-    return { requests: this.requests, problems: this.problems }
+    return { requests: this.requests, verdicts: this.verdicts, problems: this.problems }
   }
 }
 
@@ -110,7 +122,7 @@ export function resolveEntries(
   workingDirectory: string,
   confine: boolean,
   platform: Platform
-): { requests: LinkRequest[]; problems: SpecProblem[] } {
+): Resolved {
   const resolver = new Resolver(workingDirectory, confine, platform)
   for (const entry of entries) resolver.add(entry)
   return resolver.done()
