@@ -157,10 +157,40 @@ describePosix('ShareExecutor', () => {
       expect(results).toHaveLength(2)
       for (const result of results) {
         expect(result).toMatchObject(dryRun ? { status: 'planned', plan: 'fail' } : { status: 'failed' })
+        expect(result).toMatchObject({ code: 'UNKNOWN', syscall: 'none' })
         expect(result.message).toContain('the worker for this share ended early (exit code 3)')
       }
     } finally {
       executor.release()
     }
+  })
+
+  it('lets go of a worker that never answers: killed, even though it shrugs off a polite signal', async () => {
+    const pidFile = path.join(ws, 'pid')
+    const stuck = path.join(ws, 'stuck.mjs')
+    fs.writeFileSync(
+      stuck,
+      `import * as fs from 'node:fs'; process.on('SIGTERM', () => {}); process.on('message', () => {}); ` +
+        `fs.writeFileSync('${pidFile}~', String(process.pid)); fs.renameSync('${pidFile}~', '${pidFile}')\n`
+    )
+    const executor = new ShareExecutor(shareOver(ws), indexed(spec, ws), context(ws), stuck)
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 20))
+    try {
+      for (let waited = 0; !fs.existsSync(pidFile) && waited < 10_000; waited += 20) await pause()
+    } finally {
+      executor.release()
+    }
+    const pid = Number(fs.readFileSync(pidFile, 'utf8'))
+    const alive = (): boolean => {
+      try {
+        return process.kill(pid, 0)
+      } catch {
+        return false
+      }
+    }
+    for (let waited = 0; alive() && waited < 5_000; waited += 20) await pause()
+    const left = alive()
+    if (left) process.kill(pid, 'SIGKILL')
+    expect(left).toBe(false)
   })
 })

@@ -3,6 +3,7 @@
 // (faults.e2e.test.ts, lab.e2e.test.ts); here their parts run inline on real temporary directories.
 import { jest } from '@jest/globals'
 import * as fs from 'node:fs'
+import * as os from 'node:os'
 import * as path from 'node:path'
 import { nodeFs, type FsOps } from '../src/fsops.js'
 import { CallSlots, Watchdog, timedOps } from '../src/share/call-slots.js'
@@ -240,6 +241,21 @@ describePosix('Lane', () => {
     )
   })
 
+  it('once the lanes are stopped, asks the share nothing more, not even for the plans', () => {
+    const asked: string[] = []
+    const ops = new Proxy(nodeFs, {
+      get:
+        (fs, name: keyof FsOps) =>
+        (...args: never[]) => (asked.push(name), (fs[name] as (...a: never[]) => unknown)(...args))
+    })
+    const { lane: l, messages, slots } = lane('x/one -> data/x\ny/two -> data/x', {}, ops)
+    slots.stop()
+    l.handle({ type: 'plan' })
+    l.handle({ type: 'apply', wave: 1 })
+    expect(messages).toEqual([{ type: 'done' }, { type: 'done' }])
+    expect(asked.filter((call) => call !== 'realpath')).toEqual([])
+  })
+
   it('once the lanes are stopped, makes nothing more', () => {
     const { lane: l, messages, slots } = lane('x/one -> data/x')
     l.handle({ type: 'plan' })
@@ -283,6 +299,7 @@ describePosix('Supervisor', () => {
     // Lane 0 has the busiest directory, a/: stuck in its first link, so its second is never reached.
     const [stuck, after, ...others] = byIndex(planned.results)
     expect(stuck).toMatchObject({ status: 'planned', plan: 'fail', code: 'ETIMEDOUT', syscall: 'symlink' })
+    expect(stuck.errno).toBe(os.constants.errno.ETIMEDOUT)
     expect(stuck.message).toContain('within timeout (0.2 s)')
     expect(after).toMatchObject({ status: 'planned', plan: 'fail', code: 'ETIMEDOUT' })
     expect(after.message).toMatch(/^Not attempted/)
