@@ -33,6 +33,12 @@ describe('CallSlots', () => {
     expect(slots.current(1, 1_800)).toBeUndefined()
   })
 
+  it('shows a call that began at the epoch itself (else the watchdog would never time it)', () => {
+    const slots = new CallSlots(1, 1_000)
+    slots.begin(0, 2, 'stat', 1_000)
+    expect(slots.current(0, 1_000)).toMatchObject({ index: 2, syscall: 'stat' })
+  })
+
   it('is one memory for every thread that wraps it, stop flag included', () => {
     const slots = new CallSlots(3, 0)
     const other = new CallSlots(slots.memory, 0)
@@ -241,6 +247,33 @@ describePosix('Lane', () => {
     )
   })
 
+  it('charges the calls made before a link is planned (working directory, lookups) to the link they are for', () => {
+    const slots = new CallSlots(1, Date.now())
+    const charged: [string, number | undefined][] = []
+    const charge = (call: string) => charged.push([call, slots.current(0)?.index])
+    const ops: FsOps = {
+      ...nodeFs,
+      realpath: (p) => (charge('realpath'), nodeFs.realpath(p)),
+      stat: (p) => (charge(`stat ${path.relative(ws, p)}`), nodeFs.stat(p))
+    }
+    // This lane's only link is the spec's second: a hung realpath() is that link's ETIMEDOUT.
+    const [, second] = indexed('a/one -> data/x\nb/two -> data/dir', ws)
+    const data: LaneData = {
+      lane: 0,
+      share: shareOver(ws),
+      wave1: [second],
+      wave2: [],
+      lookups: dealLookups([[second]], 'linux')[0],
+      memory: slots.memory,
+      epoch: slots.epoch
+    }
+    new Lane(data, () => undefined, ops).handle({ type: 'plan' })
+    expect(charged.slice(0, 2)).toEqual([
+      ['realpath', 1],
+      ['stat data/dir', 1]
+    ])
+  })
+
   it('once the lanes are stopped, asks the share nothing more, not even for the plans', () => {
     const asked: string[] = []
     const ops = new Proxy(nodeFs, {
@@ -284,6 +317,12 @@ describePosix('Supervisor', () => {
     expect(byIndex(planned.results).map((r) => r.plan)).toEqual(['create', 'create', 'create', 'create'])
     expect(byIndex(final!.results).map((r) => r.status)).toEqual(['created', 'created', 'created', 'created'])
     expect(fs.readlinkSync(path.join(ws, 'c/l4'))).toBe('../data/x')
+  })
+
+  it('makes the links below other links once those are made', async () => {
+    const { final } = await supervise('sub -> data/dir\nsub/inner -> data/x', inlineLane())
+    expect(byIndex(final!.results).map((r) => r.status)).toEqual(['created', 'created'])
+    expect(fs.readlinkSync(path.join(ws, 'data/dir/inner'))).toBe('../x')
   })
 
   it('stops a share that is gone: its first failure, the links after it skipped', async () => {
@@ -335,6 +374,8 @@ describePosix('Supervisor', () => {
       // The watchdog looks every 20 ms: by 1,040 ms it has seen the call pass 1,000 ms.
       await jest.advanceTimersByTimeAsync(50)
       expect(byIndex(planned!.results)[0]).toMatchObject({ code: 'ETIMEDOUT', syscall: 'symlink' })
+      supervisor.end()
+      expect(jest.getTimerCount()).toBe(0)
     } finally {
       supervisor.end()
       jest.useRealTimers()
