@@ -54,6 +54,15 @@ describePosix('executorsFor', () => {
     expect(asked).toEqual([ws])
   })
 
+  it('takes a working directory that cannot be resolved yet as given (parents are made as for any link)', async () => {
+    const gone = path.join(ws, 'gone')
+    const executors = executorsFor(requests('l -> x', gone), settingsFor(gone), workplace(path.join(ws, 'mnt')))
+    const results: LinkResult[] = []
+    for (const executor of executors) await executor.results(collect(results))
+    expect(results).toMatchObject([{ status: 'created' }])
+    expect(fs.readlinkSync(path.join(gone, 'l'))).toBe('x')
+  })
+
   it('sends a link whose PATH or TARGET is on a share to its worker, and does the rest here', async () => {
     const share = path.join(ws, 'mnt')
     fs.mkdirSync(share)
