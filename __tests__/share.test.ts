@@ -5,12 +5,14 @@ import { jest } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { nodeFs, type FsOps } from '../src/fsops.js'
 import { CallSlots, Watchdog, timedOps } from '../src/share/call-slots.js'
 import { Lane, type LaneData } from '../src/share/lane.js'
 import { assignLanes, dealLookups, laneCount, worthListing } from '../src/share/lanes.js'
 import type { FromLane, FromWorker, ToWorker } from '../src/share/protocol.js'
-import { Supervisor, serveShare, type LaneStarter } from '../src/share/supervisor.js'
+import { Supervisor, serveShare, threadLanes, type LaneStarter } from '../src/share/supervisor.js'
+import { ROLE } from '../src/roles.js'
 import { byIndex, failingLane, hungLane, indexed, inlineLane, shareOver } from './helpers/share.js'
 import { dataWorkspace, errnoError, failing } from './helpers/stage.js'
 import { describePosix } from './helpers/action.js'
@@ -391,6 +393,46 @@ describePosix('Supervisor', () => {
     } finally {
       supervisor.end()
       setInterval.mockRestore()
+    }
+  })
+
+  /** A lane's script for threadLanes, ended after 10 s whatever happens. */
+  function laneScript(body: string): URL {
+    const file = path.join(ws, 'lane.mjs')
+    const head =
+      "import { parentPort, workerData } from 'node:worker_threads'\nsetTimeout(() => process.exit(0), 10_000).unref()"
+    fs.writeFileSync(file, `${head}\n${body}\n`)
+    return pathToFileURL(file)
+  }
+
+  it('starts each lane in a thread with its own links and the lane role, and hears its answers', async () => {
+    // Each link planned with what its lane was started with; then the thread lets go of its port and ends.
+    const entry = laneScript(`parentPort.once('message', () => {
+  const message = \`lane \${workerData.lane} as \${process.env.${ROLE}}\`
+  for (const { index } of workerData.wave1) parentPort.postMessage({ type: 'planned', index, result: { message } })
+  parentPort.postMessage({ type: 'done' })
+  parentPort.close()
+})`)
+    const supervisor = new Supervisor(shareOver(ws, { dryRun: true }), indexed(SPEC, ws), threadLanes(entry))
+    try {
+      const planned = await supervisor.plan()
+      expect(byIndex(planned.results).map((r) => r.message)).toEqual([
+        'lane 0 as lane',
+        'lane 0 as lane',
+        'lane 1 as lane',
+        'lane 2 as lane'
+      ])
+    } finally {
+      supervisor.end()
+    }
+  })
+
+  it('answers for the links of a lane whose thread fails: not done, and why', async () => {
+    const supervisor = new Supervisor(shareOver(ws), indexed('a/l1 -> data/x', ws), threadLanes(laneScript('throw 1')))
+    try {
+      expect(byIndex((await supervisor.plan()).results)).toMatchObject([{ status: 'skipped', code: 'ECANCELED' }])
+    } finally {
+      supervisor.end()
     }
   })
 

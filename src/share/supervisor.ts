@@ -22,22 +22,22 @@ export interface LanePort {
 
 export type LaneStarter = (data: LaneData) => LanePort
 
-/** A lane in a thread of its own: what the action uses. */
-export const threadLane: LaneStarter = (data) => {
-  const worker = new Worker(new URL(import.meta.url), {
-    workerData: data,
-    env: envFor('lane'),
-    stdout: true,
-    stderr: true
-  })
-  return {
-    post: (message) => worker.postMessage(message),
-    listen: (onMessage, onError) => {
-      worker.on('message', onMessage)
-      worker.on('error', onError)
+/** Lanes in threads of their own, each running `entry` as a lane. */
+export const threadLanes =
+  (entry: URL): LaneStarter =>
+  (data) => {
+    const worker = new Worker(entry, { workerData: data, env: envFor('lane'), stdout: true, stderr: true })
+    return {
+      post: (message) => worker.postMessage(message),
+      listen: (onMessage, onError) => {
+        worker.on('message', onMessage)
+        worker.on('error', onError)
+      }
     }
   }
-}
+
+/** What the action uses: lanes running this bundle (dist/share/index.js). */
+export const threadLane = threadLanes(new URL(import.meta.url))
 
 interface LaneState {
   port: LanePort
