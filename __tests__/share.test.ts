@@ -2,6 +2,7 @@
 // the worker's conversation with the action. The child process and threads themselves are end-to-end territory
 // (faults.e2e.test.ts, lab.e2e.test.ts); here their parts run inline on real temporary directories.
 import { jest } from '@jest/globals'
+import { EventEmitter } from 'node:events'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -11,7 +12,7 @@ import { CallSlots, Watchdog, timedOps } from '../src/share/call-slots.js'
 import { Lane, type LaneData } from '../src/share/lane.js'
 import { assignLanes, dealLookups, laneCount, worthListing } from '../src/share/lanes.js'
 import type { FromLane, FromWorker, ToWorker } from '../src/share/protocol.js'
-import { Supervisor, serveShare, threadLanes, type LaneStarter } from '../src/share/supervisor.js'
+import { Supervisor, processChannel, serveShare, threadLanes, type LaneStarter } from '../src/share/supervisor.js'
 import { ROLE } from '../src/roles.js'
 import { byIndex, failingLane, hungLane, indexed, inlineLane, shareOver } from './helpers/share.js'
 import { dataWorkspace, errnoError, failing } from './helpers/stage.js'
@@ -469,6 +470,26 @@ describePosix('serveShare', () => {
     await serveShare(talk.channel, inlineLane())
     expect(talk.sent.map((m) => m.type)).toEqual(['planned'])
     expect(fs.existsSync(path.join(ws, 'l'))).toBe(false)
+  })
+
+  it("hears the action on its process's IPC channel and answers there, once the answer is sent", async () => {
+    const sent: FromWorker[] = []
+    let flush = (): void => undefined
+    const proc = Object.assign(new EventEmitter(), {
+      send: (message: FromWorker, done: () => void) => (sent.push(message), (flush = done), true)
+    })
+    const ipc = processChannel(proc as unknown as Pick<NodeJS.Process, 'once' | 'send'>)
+    const heard = ipc.receive()
+    proc.emit('message', { type: 'apply' })
+    await expect(heard).resolves.toEqual({ type: 'apply' })
+    let answered = false
+    const answer = ipc.send({ type: 'final', results: [] }).then(() => (answered = true))
+    await new Promise(setImmediate)
+    expect(sent).toEqual([{ type: 'final', results: [] }])
+    expect(answered).toBe(false)
+    flush()
+    await answer
+    expect(answered).toBe(true)
   })
 
   it('ignores anything but a start', async () => {

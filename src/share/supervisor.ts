@@ -189,10 +189,11 @@ export interface WorkerChannel {
   send(message: FromWorker): Promise<void>
 }
 
-const processChannel: WorkerChannel = {
-  receive: () => new Promise((resolve) => process.once('message', resolve)),
-  send: (message) => new Promise((resolve) => process.send!(message, () => resolve()))
-}
+/** The IPC channel of a process (this one's, in a share worker) as a WorkerChannel. */
+export const processChannel = (proc: Pick<NodeJS.Process, 'once' | 'send'> = process): WorkerChannel => ({
+  receive: () => new Promise((resolve) => proc.once('message', resolve)),
+  send: (message) => new Promise((resolve) => proc.send!(message, () => resolve()))
+})
 
 /** The child process's side: one share, planned, then (unless a dry run) made when the action says so. */
 export async function serveShare(channel: WorkerChannel, startLane: LaneStarter = threadLane): Promise<void> {
@@ -210,7 +211,7 @@ export async function serveShare(channel: WorkerChannel, startLane: LaneStarter 
 }
 
 export async function runShareWorker(): Promise<void> {
-  await serveShare(processChannel)
+  await serveShare(processChannel())
   // Lanes stuck in the share keep this process alive; the action does not wait for it.
   process.exit(0)
 }
