@@ -54,6 +54,15 @@ describePosix('executorsFor', () => {
     expect(asked).toEqual([ws])
   })
 
+  it('takes a working directory that cannot be resolved yet as given (parents are made as for any link)', async () => {
+    const gone = path.join(ws, 'gone')
+    const executors = executorsFor(requests('l -> x', gone), settingsFor(gone), workplace(path.join(ws, 'mnt')))
+    const results: LinkResult[] = []
+    for (const executor of executors) await executor.results(collect(results))
+    expect(results).toMatchObject([{ status: 'created' }])
+    expect(fs.readlinkSync(path.join(gone, 'l'))).toBe('x')
+  })
+
   it('sends a link whose PATH or TARGET is on a share to its worker, and does the rest here', async () => {
     const share = path.join(ws, 'mnt')
     fs.mkdirSync(share)
@@ -157,10 +166,40 @@ describePosix('ShareExecutor', () => {
       expect(results).toHaveLength(2)
       for (const result of results) {
         expect(result).toMatchObject(dryRun ? { status: 'planned', plan: 'fail' } : { status: 'failed' })
+        expect(result).toMatchObject({ code: 'UNKNOWN', syscall: 'none' })
         expect(result.message).toContain('the worker for this share ended early (exit code 3)')
       }
     } finally {
       executor.release()
     }
+  })
+
+  it('lets go of a worker that never answers: killed, even though it shrugs off a polite signal', async () => {
+    const pidFile = path.join(ws, 'pid')
+    const stuck = path.join(ws, 'stuck.mjs')
+    fs.writeFileSync(
+      stuck,
+      `import * as fs from 'node:fs'; process.on('SIGTERM', () => {}); process.on('message', () => {}); ` +
+        `fs.writeFileSync('${pidFile}~', String(process.pid)); fs.renameSync('${pidFile}~', '${pidFile}')\n`
+    )
+    const executor = new ShareExecutor(shareOver(ws), indexed(spec, ws), context(ws), stuck)
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 20))
+    try {
+      for (let waited = 0; !fs.existsSync(pidFile) && waited < 10_000; waited += 20) await pause()
+    } finally {
+      executor.release()
+    }
+    const pid = Number(fs.readFileSync(pidFile, 'utf8'))
+    const alive = (): boolean => {
+      try {
+        return process.kill(pid, 0)
+      } catch {
+        return false
+      }
+    }
+    for (let waited = 0; alive() && waited < 5_000; waited += 20) await pause()
+    const left = alive()
+    if (left) process.kill(pid, 'SIGKILL')
+    expect(left).toBe(false)
   })
 })

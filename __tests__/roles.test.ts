@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { envFor, letGo, roleOf, ROLE, startChild } from '../src/roles.js'
+import { endedEarly, envFor, letGo, roleOf, ROLE, startChild } from '../src/roles.js'
 import { tempDir } from './helpers/stage.js'
 
 describe('roles', () => {
@@ -31,5 +31,49 @@ describe('letGo', () => {
       child.kill('SIGKILL')
       fs.rmSync(dir, { recursive: true, force: true })
     }
+  })
+
+  /** A child that idles on its IPC channel until killed. */
+  function idler(dir: string): string {
+    const entry = path.join(dir, 'idle.mjs')
+    fs.writeFileSync(entry, "process.on('message', () => {}); process.send('up')")
+    return entry
+  }
+  const children = (): number => process.getActiveResourcesInfo().filter((r) => r === 'ProcessWrap').length
+
+  it('keeps nothing of this process alive for a child that cannot die yet (stuck in a hung share)', async () => {
+    const dir = tempDir()
+    const child = startChild('share-worker', idler(dir))
+    try {
+      await new Promise((resolve) => child.once('message', resolve))
+      const before = children()
+      child.kill = () => false // a process in uninterruptible sleep: SIGKILL waits until the share answers
+      letGo(child)
+      expect(children()).toBe(before - 1)
+    } finally {
+      process.kill(child.pid!, 'SIGKILL')
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('lets go of a child that already ended, without an error', async () => {
+    const dir = tempDir()
+    const entry = path.join(dir, 'ends.mjs')
+    fs.writeFileSync(entry, 'process.exit(0)')
+    const child = startChild('share-worker', entry)
+    try {
+      await new Promise((resolve) => child.once('exit', resolve))
+      expect(child.connected).toBe(false)
+      expect(() => letGo(child)).not.toThrow()
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('endedEarly', () => {
+  it("names the signal that ended a child, or else its exit code (the user's clue: killed, or crashed)", () => {
+    expect(endedEarly(null, 'SIGKILL')).toContain('SIGKILL')
+    expect(endedEarly(3, null)).toContain('exit code 3')
   })
 })

@@ -2,14 +2,18 @@
 // the worker's conversation with the action. The child process and threads themselves are end-to-end territory
 // (faults.e2e.test.ts, lab.e2e.test.ts); here their parts run inline on real temporary directories.
 import { jest } from '@jest/globals'
+import { EventEmitter } from 'node:events'
 import * as fs from 'node:fs'
+import * as os from 'node:os'
 import * as path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { nodeFs, type FsOps } from '../src/fsops.js'
 import { CallSlots, Watchdog, timedOps } from '../src/share/call-slots.js'
 import { Lane, type LaneData } from '../src/share/lane.js'
 import { assignLanes, dealLookups, laneCount, worthListing } from '../src/share/lanes.js'
 import type { FromLane, FromWorker, ToWorker } from '../src/share/protocol.js'
-import { Supervisor, serveShare, type LaneStarter } from '../src/share/supervisor.js'
+import { Supervisor, processChannel, serveShare, threadLanes, type LaneStarter } from '../src/share/supervisor.js'
+import { ROLE } from '../src/roles.js'
 import { byIndex, failingLane, hungLane, indexed, inlineLane, shareOver } from './helpers/share.js'
 import { dataWorkspace, errnoError, failing } from './helpers/stage.js'
 import { describePosix } from './helpers/action.js'
@@ -30,6 +34,12 @@ describe('CallSlots', () => {
     expect(slots.current(0, 1_800)).toBeUndefined()
     slots.end(1)
     expect(slots.current(1, 1_800)).toBeUndefined()
+  })
+
+  it('shows a call that began at the epoch itself (else the watchdog would never time it)', () => {
+    const slots = new CallSlots(1, 1_000)
+    slots.begin(0, 2, 'stat', 1_000)
+    expect(slots.current(0, 1_000)).toMatchObject({ index: 2, syscall: 'stat' })
   })
 
   it('is one memory for every thread that wraps it, stop flag included', () => {
@@ -240,6 +250,48 @@ describePosix('Lane', () => {
     )
   })
 
+  it('charges the calls made before a link is planned (working directory, lookups) to the link they are for', () => {
+    const slots = new CallSlots(1, Date.now())
+    const charged: [string, number | undefined][] = []
+    const charge = (call: string) => charged.push([call, slots.current(0)?.index])
+    const ops: FsOps = {
+      ...nodeFs,
+      realpath: (p) => (charge('realpath'), nodeFs.realpath(p)),
+      stat: (p) => (charge(`stat ${path.relative(ws, p)}`), nodeFs.stat(p))
+    }
+    // This lane's only link is the spec's second: a hung realpath() is that link's ETIMEDOUT.
+    const [, second] = indexed('a/one -> data/x\nb/two -> data/dir', ws)
+    const data: LaneData = {
+      lane: 0,
+      share: shareOver(ws),
+      wave1: [second],
+      wave2: [],
+      lookups: dealLookups([[second]], 'linux')[0],
+      memory: slots.memory,
+      epoch: slots.epoch
+    }
+    new Lane(data, () => undefined, ops).handle({ type: 'plan' })
+    expect(charged.slice(0, 2)).toEqual([
+      ['realpath', 1],
+      ['stat data/dir', 1]
+    ])
+  })
+
+  it('once the lanes are stopped, asks the share nothing more, not even for the plans', () => {
+    const asked: string[] = []
+    const ops = new Proxy(nodeFs, {
+      get:
+        (fs, name: keyof FsOps) =>
+        (...args: never[]) => (asked.push(name), (fs[name] as (...a: never[]) => unknown)(...args))
+    })
+    const { lane: l, messages, slots } = lane('x/one -> data/x\ny/two -> data/x', {}, ops)
+    slots.stop()
+    l.handle({ type: 'plan' })
+    l.handle({ type: 'apply', wave: 1 })
+    expect(messages).toEqual([{ type: 'done' }, { type: 'done' }])
+    expect(asked.filter((call) => call !== 'realpath')).toEqual([])
+  })
+
   it('once the lanes are stopped, makes nothing more', () => {
     const { lane: l, messages, slots } = lane('x/one -> data/x')
     l.handle({ type: 'plan' })
@@ -270,6 +322,12 @@ describePosix('Supervisor', () => {
     expect(fs.readlinkSync(path.join(ws, 'c/l4'))).toBe('../data/x')
   })
 
+  it('makes the links below other links once those are made', async () => {
+    const { final } = await supervise('sub -> data/dir\nsub/inner -> data/x', inlineLane())
+    expect(byIndex(final!.results).map((r) => r.status)).toEqual(['created', 'created'])
+    expect(fs.readlinkSync(path.join(ws, 'data/dir/inner'))).toBe('../x')
+  })
+
   it('stops a share that is gone: its first failure, the links after it skipped', async () => {
     const { final } = await supervise('a/l1 -> data/x\na/l2 -> data/x', inlineLane(failing({ symlink: 'ENOTCONN' })))
     const [first, second] = byIndex(final!.results)
@@ -283,6 +341,7 @@ describePosix('Supervisor', () => {
     // Lane 0 has the busiest directory, a/: stuck in its first link, so its second is never reached.
     const [stuck, after, ...others] = byIndex(planned.results)
     expect(stuck).toMatchObject({ status: 'planned', plan: 'fail', code: 'ETIMEDOUT', syscall: 'symlink' })
+    expect(stuck.errno).toBe(os.constants.errno.ETIMEDOUT)
     expect(stuck.message).toContain('within timeout (0.2 s)')
     expect(after).toMatchObject({ status: 'planned', plan: 'fail', code: 'ETIMEDOUT' })
     expect(after.message).toMatch(/^Not attempted/)
@@ -318,6 +377,8 @@ describePosix('Supervisor', () => {
       // The watchdog looks every 20 ms: by 1,040 ms it has seen the call pass 1,000 ms.
       await jest.advanceTimersByTimeAsync(50)
       expect(byIndex(planned!.results)[0]).toMatchObject({ code: 'ETIMEDOUT', syscall: 'symlink' })
+      supervisor.end()
+      expect(jest.getTimerCount()).toBe(0)
     } finally {
       supervisor.end()
       jest.useRealTimers()
@@ -333,6 +394,46 @@ describePosix('Supervisor', () => {
     } finally {
       supervisor.end()
       setInterval.mockRestore()
+    }
+  })
+
+  /** A lane's script for threadLanes, ended after 10 s whatever happens. */
+  function laneScript(body: string): URL {
+    const file = path.join(ws, 'lane.mjs')
+    const head =
+      "import { parentPort, workerData } from 'node:worker_threads'\nsetTimeout(() => process.exit(0), 10_000).unref()"
+    fs.writeFileSync(file, `${head}\n${body}\n`)
+    return pathToFileURL(file)
+  }
+
+  it('starts each lane in a thread with its own links and the lane role, and hears its answers', async () => {
+    // Each link planned with what its lane was started with; then the thread lets go of its port and ends.
+    const entry = laneScript(`parentPort.once('message', () => {
+  const message = \`lane \${workerData.lane} as \${process.env.${ROLE}}\`
+  for (const { index } of workerData.wave1) parentPort.postMessage({ type: 'planned', index, result: { message } })
+  parentPort.postMessage({ type: 'done' })
+  parentPort.close()
+})`)
+    const supervisor = new Supervisor(shareOver(ws, { dryRun: true }), indexed(SPEC, ws), threadLanes(entry))
+    try {
+      const planned = await supervisor.plan()
+      expect(byIndex(planned.results).map((r) => r.message)).toEqual([
+        'lane 0 as lane',
+        'lane 0 as lane',
+        'lane 1 as lane',
+        'lane 2 as lane'
+      ])
+    } finally {
+      supervisor.end()
+    }
+  })
+
+  it('answers for the links of a lane whose thread fails: not done, and why', async () => {
+    const supervisor = new Supervisor(shareOver(ws), indexed('a/l1 -> data/x', ws), threadLanes(laneScript('throw 1')))
+    try {
+      expect(byIndex((await supervisor.plan()).results)).toMatchObject([{ status: 'skipped', code: 'ECANCELED' }])
+    } finally {
+      supervisor.end()
     }
   })
 
@@ -369,6 +470,26 @@ describePosix('serveShare', () => {
     await serveShare(talk.channel, inlineLane())
     expect(talk.sent.map((m) => m.type)).toEqual(['planned'])
     expect(fs.existsSync(path.join(ws, 'l'))).toBe(false)
+  })
+
+  it("hears the action on its process's IPC channel and answers there, once the answer is sent", async () => {
+    const sent: FromWorker[] = []
+    let flush = (): void => undefined
+    const proc = Object.assign(new EventEmitter(), {
+      send: (message: FromWorker, done: () => void) => (sent.push(message), (flush = done), true)
+    })
+    const ipc = processChannel(proc as unknown as Pick<NodeJS.Process, 'once' | 'send'>)
+    const heard = ipc.receive()
+    proc.emit('message', { type: 'apply' })
+    await expect(heard).resolves.toEqual({ type: 'apply' })
+    let answered = false
+    const answer = ipc.send({ type: 'final', results: [], undo: [] }).then(() => (answered = true))
+    await new Promise(setImmediate)
+    expect(sent).toEqual([{ type: 'final', results: [], undo: [] }])
+    expect(answered).toBe(false)
+    flush()
+    await answer
+    expect(answered).toBe(true)
   })
 
   it('ignores anything but a start', async () => {

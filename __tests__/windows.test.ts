@@ -653,14 +653,14 @@ describe('PowerShell starts: only for kinds that text and stat leave open, batch
   })
 
   /** Plan and apply a spec in C:\ws with backups (or cleanup: true), slice by slice as the action does. */
-  async function withBackups(spec: string, layout: Layout, refuse?: Refusal, cleanup = false) {
+  async function withBackups(spec: string, layout: Layout, refuse?: Refusal, cleanup = false, dryRun = false) {
     const { mem, ctx } = windowsWorkspace(layout, refuse, { backupSuffix: cleanup ? '' : '.bak' })
     ctx.settings = { ...ctx.settings, cleanup }
     const links = requests(spec, WS, { overwrite: 'links', fallback: ['copy'] }, win32)
     const results: LinkResult[] = []
     const undo: (UndoEntry | undefined)[] = []
     const indexed = links.map((request, index) => ({ index, request }))
-    await new LocalExecutor(indexed, ctx, false).results((_, result, entry) => {
+    await new LocalExecutor(indexed, ctx, dryRun).results((_, result, entry) => {
       results.push(result)
       undo.push(entry)
     })
@@ -689,6 +689,14 @@ describe('PowerShell starts: only for kinds that text and stat leave open, batch
     expect(results.map((r) => r.status)).toEqual(['replaced', 'replaced'])
     expect(mem.kindQueries).toEqual([['C:\\ws\\a', 'C:\\ws\\b']])
     expect(undo.map((u) => u?.before?.type)).toEqual(['junction', 'dir'])
+  })
+
+  it('in a dry run asks nothing, not even the kinds of the links a run would back up', async () => {
+    const layout: Layout = { 'C:\\ws\\a': { link: 'C:\\ws\\data\\dir', type: 'junction' } }
+    const { mem, results } = await withBackups('a -> data/x.txt', layout, undefined, false, true)
+    expect(results).toMatchObject([{ status: 'planned', plan: 'replace' }])
+    expect(mem.kindQueries).toEqual([])
+    expect(mem.changes).toEqual([])
   })
 
   it('asks nothing for backups whose relative texts lead somewhere', async () => {

@@ -12,7 +12,7 @@ import {
   parseLinkKinds,
   type WindowsLinkType
 } from './mounts-windows.js'
-import { currentPlatform } from './platform.js'
+import { currentPlatform, type Platform } from './platform.js'
 
 export interface FsOps {
   /** The entry itself, not what it points to; undefined when nothing is there. */
@@ -71,7 +71,7 @@ export const nodeFs: FsOps = {
   writeFile: (p, data) => fs.writeFileSync(p, data, { flag: 'wx' }),
   copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
   copyMeta: (from, to) => keepMeta(to, fs.statSync(from)),
-  linkKinds: (paths) => (currentPlatform().isWindows ? askLinkKinds(paths) : paths.map(() => undefined)),
+  linkKinds: (paths) => linkKindsOn(currentPlatform(), paths),
   contentHash: (p) => hashFile(p),
   sameBytes: (a, b) => sameBytes(a, b)
 }
@@ -115,6 +115,11 @@ function hashFile(p: string): string {
     fs.closeSync(fd)
   }
   return hash.digest('hex')
+}
+
+/** Only Windows fixes a link's kind apart from its text: elsewhere nothing is asked (`ask` is the seam for tests). */
+export function linkKindsOn(platform: Platform, paths: string[], ask = askLinkKinds): (WindowsLinkType | undefined)[] {
+  return platform.isWindows ? ask(paths) : paths.map(() => undefined)
 }
 
 /**

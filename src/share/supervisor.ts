@@ -22,22 +22,22 @@ export interface LanePort {
 
 export type LaneStarter = (data: LaneData) => LanePort
 
-/** A lane in a thread of its own: what the action uses. */
-export const threadLane: LaneStarter = (data) => {
-  const worker = new Worker(new URL(import.meta.url), {
-    workerData: data,
-    env: envFor('lane'),
-    stdout: true,
-    stderr: true
-  })
-  return {
-    post: (message) => worker.postMessage(message),
-    listen: (onMessage, onError) => {
-      worker.on('message', onMessage)
-      worker.on('error', onError)
+/** Lanes in threads of their own, each running `entry` as a lane. */
+export const threadLanes =
+  (entry: URL): LaneStarter =>
+  (data) => {
+    const worker = new Worker(entry, { workerData: data, env: envFor('lane'), stdout: true, stderr: true })
+    return {
+      post: (message) => worker.postMessage(message),
+      listen: (onMessage, onError) => {
+        worker.on('message', onMessage)
+        worker.on('error', onError)
+      }
     }
   }
-}
+
+/** What the action uses: lanes running this bundle (dist/share/index.js). */
+export const threadLane = threadLanes(new URL(import.meta.url))
 
 interface LaneState {
   port: LanePort
@@ -192,10 +192,11 @@ export interface WorkerChannel {
   send(message: FromWorker): Promise<void>
 }
 
-const processChannel: WorkerChannel = {
-  receive: () => new Promise((resolve) => process.once('message', resolve)),
-  send: (message) => new Promise((resolve) => process.send!(message, () => resolve()))
-}
+/** The IPC channel of a process (this one's, in a share worker) as a WorkerChannel. */
+export const processChannel = (proc: Pick<NodeJS.Process, 'once' | 'send'> = process): WorkerChannel => ({
+  receive: () => new Promise((resolve) => proc.once('message', resolve)),
+  send: (message) => new Promise((resolve) => proc.send!(message, () => resolve()))
+})
 
 /** The child process's side: one share, planned, then (unless a dry run) made when the action says so. */
 export async function serveShare(channel: WorkerChannel, startLane: LaneStarter = threadLane): Promise<void> {
@@ -213,7 +214,7 @@ export async function serveShare(channel: WorkerChannel, startLane: LaneStarter 
 }
 
 export async function runShareWorker(): Promise<void> {
-  await serveShare(processChannel)
+  await serveShare(processChannel())
   // Lanes stuck in the share keep this process alive; the action does not wait for it.
   process.exit(0)
 }

@@ -1,0 +1,127 @@
+// The real filesystem calls (nodeFs) where they do more than node:fs: what is missing, what must never be overwritten
+// or followed, what a copy keeps; and the Windows-only question of a link's kind, through the platform seam.
+import { jest } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { linkKindsOn, nodeFs, removeEntry } from '../src/fsops.js'
+import { platformFor } from '../src/platform.js'
+import { describePosix } from './helpers/action.js'
+import { itUnless } from './helpers/skip.js'
+import { tempDir } from './helpers/stage.js'
+
+let dir: string
+beforeEach(() => {
+  dir = tempDir()
+})
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+const at = (name: string): string => path.join(dir, name)
+
+/** The errno a call failed with, or undefined when it did not fail. */
+function codeOf(call: () => unknown): string | undefined {
+  try {
+    call()
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code
+  }
+  return undefined
+}
+
+/** More than one read's worth (1 MiB), ending in a partial chunk. */
+const BIG = Buffer.from(Array.from({ length: 1.5 * 2 ** 20 }, (_, i) => (i * 7) % 251))
+const LONG_AGO = new Date('2001-02-03T04:05:06Z')
+
+describePosix('nodeFs', () => {
+  it('answers undefined for what is not there, and the errno for what cannot be followed', () => {
+    fs.symlinkSync('loop', at('loop'))
+    fs.symlinkSync('gone', at('dangling'))
+    expect(nodeFs.stat(at('gone'))).toBeUndefined()
+    expect(nodeFs.lstat(at('gone'))).toBeUndefined()
+    expect(nodeFs.stat(at('dangling'))).toBeUndefined()
+    expect(nodeFs.lstat(at('dangling'))?.isSymbolicLink()).toBe(true)
+    expect(codeOf(() => nodeFs.stat(at('loop')))).toBe('ELOOP')
+  })
+
+  it('writes a new file, never over one that is there', () => {
+    nodeFs.writeFile(at('f'), 'first')
+    expect(codeOf(() => nodeFs.writeFile(at('f'), 'second'))).toBe('EEXIST')
+    expect(fs.readFileSync(at('f'), 'utf8')).toBe('first')
+  })
+
+  it('copies what a file holds with its mode and times, through a link to it, never over what is there', () => {
+    fs.writeFileSync(at('src'), BIG)
+    fs.chmodSync(at('src'), 0o640)
+    fs.utimesSync(at('src'), LONG_AGO, LONG_AGO)
+    fs.symlinkSync('src', at('link'))
+    nodeFs.copyFile(at('link'), at('copy'))
+    const copy = fs.lstatSync(at('copy'))
+    expect(copy.isFile()).toBe(true)
+    expect(copy.mode & 0o7777).toBe(0o640)
+    expect(copy.mtime).toEqual(LONG_AGO)
+    expect(fs.readFileSync(at('copy')).equals(BIG)).toBe(true)
+    fs.writeFileSync(at('taken'), 'mine')
+    expect(codeOf(() => nodeFs.copyFile(at('src'), at('taken')))).toBe('EEXIST')
+    expect(fs.readFileSync(at('taken'), 'utf8')).toBe('mine')
+  })
+
+  it("gives a directory another's mode and times, and fails where it is gone", () => {
+    fs.mkdirSync(at('from'), 0o750)
+    fs.chmodSync(at('from'), 0o750)
+    fs.utimesSync(at('from'), LONG_AGO, LONG_AGO)
+    fs.mkdirSync(at('to'))
+    nodeFs.copyMeta(at('from'), at('to'))
+    expect(fs.statSync(at('to')).mode & 0o7777).toBe(0o750)
+    expect(fs.statSync(at('to')).mtime).toEqual(LONG_AGO)
+    expect(codeOf(() => nodeFs.copyMeta(at('from'), at('gone')))).toBe('ENOENT')
+  })
+
+  const noChattr = process.geteuid?.() !== 0 ? 'needs root for chattr +i' : undefined
+  itUnless(noChattr)('keeps a copy whose mode and times the filesystem refuses (EPERM, as FAT over FUSE)', () => {
+    fs.mkdirSync(at('from'))
+    fs.mkdirSync(at('to'))
+    execFileSync('chattr', ['+i', at('to')])
+    try {
+      expect(codeOf(() => nodeFs.copyMeta(at('from'), at('to')))).toBeUndefined()
+    } finally {
+      execFileSync('chattr', ['-i', at('to')])
+    }
+  })
+
+  it("hashes a file's bytes, never what a link at that path leads to", () => {
+    fs.writeFileSync(at('f'), BIG)
+    fs.symlinkSync('f', at('l'))
+    expect(nodeFs.contentHash(at('f'))).toBe(createHash('sha256').update(BIG).digest('hex'))
+    expect(codeOf(() => nodeFs.contentHash(at('l')))).toBe('ELOOP')
+  })
+
+  it('removes a whole tree, and only the link where a link in it leads elsewhere', () => {
+    const outside = tempDir()
+    try {
+      fs.writeFileSync(path.join(outside, 'keep'), 'k')
+      fs.mkdirSync(at('tree/sub'), { recursive: true })
+      fs.writeFileSync(at('tree/sub/f'), 'f')
+      fs.symlinkSync(outside, at('tree/out'))
+      removeEntry(at('tree'), nodeFs, path)
+      expect(fs.existsSync(at('tree'))).toBe(false)
+      expect(fs.readFileSync(path.join(outside, 'keep'), 'utf8')).toBe('k')
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true })
+    }
+  })
+})
+
+describe("a link's kind as Windows fixed it (linkKindsOn, the platform seam)", () => {
+  it('asks on Windows, and gives its answers in order', () => {
+    const ask = jest.fn((paths: string[]) => paths.map((p) => (p.endsWith('j') ? ('junction' as const) : undefined)))
+    expect(linkKindsOn(platformFor('win32'), ['C:\\ws\\j', 'C:\\ws\\f'], ask)).toEqual(['junction', undefined])
+    expect(ask).toHaveBeenCalledTimes(1)
+  })
+
+  it.each(['linux', 'darwin'])('never asks on %s, where a link is its text alone', (name) => {
+    const ask = jest.fn((paths: string[]) => paths.map(() => 'dir' as const))
+    expect(linkKindsOn(platformFor(name), ['/ws/a', '/ws/b'], ask)).toEqual([undefined, undefined])
+    expect(ask).not.toHaveBeenCalled()
+  })
+})
