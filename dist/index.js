@@ -43628,7 +43628,7 @@ const nodeFs = {
     writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
     copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
     copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
-    linkKinds: (paths) => (currentPlatform().isWindows ? askLinkKinds(paths) : paths.map(() => undefined)),
+    linkKinds: (paths) => linkKindsOn(currentPlatform(), paths),
     contentHash: (p) => hashFile(p),
     sameBytes: (a, b) => sameBytes(a, b)
 };
@@ -43676,6 +43676,10 @@ function hashFile(p) {
         external_node_fs_namespaceObject.closeSync(fd);
     }
     return hash.digest('hex');
+}
+/** Only Windows fixes a link's kind apart from its text: elsewhere nothing is asked (`ask` is the seam for tests). */
+function linkKindsOn(platform, paths, ask = askLinkKinds) {
+    return platform.isWindows ? ask(paths) : paths.map(() => undefined);
 }
 /**
  * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). Each start costs a few

@@ -2495,7 +2495,7 @@ const nodeFs = {
     writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
     copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
     copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
-    linkKinds: (paths) => (currentPlatform().isWindows ? askLinkKinds(paths) : paths.map(() => undefined)),
+    linkKinds: (paths) => linkKindsOn(currentPlatform(), paths),
     contentHash: (p) => hashFile(p),
     sameBytes: (a, b) => sameBytes(a, b)
 };
@@ -2543,6 +2543,10 @@ function hashFile(p) {
         external_node_fs_namespaceObject.closeSync(fd);
     }
     return hash.digest('hex');
+}
+/** Only Windows fixes a link's kind apart from its text: elsewhere nothing is asked (`ask` is the seam for tests). */
+function linkKindsOn(platform, paths, ask = askLinkKinds) {
+    return platform.isWindows ? ask(paths) : paths.map(() => undefined);
 }
 /**
  * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). Each start costs a few
@@ -4358,14 +4362,9 @@ function runLane() {
 
 
 
-/** A lane in a thread of its own: what the action uses. */
-const threadLane = (data) => {
-    const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(import.meta.url), {
-        workerData: data,
-        env: envFor('lane'),
-        stdout: true,
-        stderr: true
-    });
+/** Lanes in threads of their own, each running `entry` as a lane. */
+const threadLanes = (entry) => (data) => {
+    const worker = new external_node_worker_threads_namespaceObject.Worker(entry, { workerData: data, env: envFor('lane'), stdout: true, stderr: true });
     return {
         post: (message) => worker.postMessage(message),
         listen: (onMessage, onError) => {
@@ -4374,6 +4373,8 @@ const threadLane = (data) => {
         }
     };
 };
+/** What the action uses: lanes running this bundle (dist/share/index.js). */
+const threadLane = threadLanes(new URL(import.meta.url));
 const UNFINISHED = { code: 'ECANCELED', syscall: 'none', attempted: 'get to' };
 class Supervisor {
     share;
@@ -4502,10 +4503,11 @@ function failureOf(result) {
         attempted: 'reach the share for'
     };
 }
-const processChannel = {
-    receive: () => new Promise((resolve) => process.once('message', resolve)),
-    send: (message) => new Promise((resolve) => process.send(message, () => resolve()))
-};
+/** The IPC channel of a process (this one's, in a share worker) as a WorkerChannel. */
+const processChannel = (proc = process) => ({
+    receive: () => new Promise((resolve) => proc.once('message', resolve)),
+    send: (message) => new Promise((resolve) => proc.send(message, () => resolve()))
+});
 /** The child process's side: one share, planned, then (unless a dry run) made when the action says so. */
 async function serveShare(channel, startLane = threadLane) {
     const start = await channel.receive();
@@ -4524,7 +4526,7 @@ async function serveShare(channel, startLane = threadLane) {
     }
 }
 async function runShareWorker() {
-    await serveShare(processChannel);
+    await serveShare(processChannel());
     // Lanes stuck in the share keep this process alive; the action does not wait for it.
     process.exit(0);
 }
