@@ -14,7 +14,6 @@ export const INPUT = {
   createParents: 'create-parents',
   workingDirectory: 'working-directory',
   confine: 'confine',
-  allowOutside: 'allow-outside',
   dangling: 'dangling',
   dryRun: 'dry-run',
   failOnError: 'fail-on-error',
@@ -40,8 +39,6 @@ export interface InputDefaults {
   /** Empty: GITHUB_WORKSPACE as this process sees it (settings.ts). */
   workingDirectory: string
   confine: boolean
-  /** Under `overwrite: copies`, links may lead outside working-directory. */
-  allowOutside: boolean
   dangling: DanglingMode
   dryRun: boolean
   failOnError: boolean
@@ -65,7 +62,6 @@ export const DEFAULTS: Readonly<InputDefaults> = Object.freeze({
   createParents: true,
   workingDirectory: '',
   confine: true,
-  allowOutside: false,
   dangling: 'warn',
   dryRun: false,
   failOnError: true,

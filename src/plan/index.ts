@@ -11,7 +11,6 @@ import { noteGoneShare, skipOnGoneShare } from './gone-shares.js'
 import { fitKinds } from './kinds.js'
 import { attemptOf, emptyPlan, type LinkPlan } from './link-plan.js'
 import { examineTarget } from './link-text.js'
-import { refuseOutside } from './outside.js'
 import { planRemoval } from './removal.js'
 import { escaped, locate } from './resolve.js'
 
@@ -25,8 +24,6 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
     if (!parent) return escaped(plan, ctx)
     if (request.options.state === 'absent') return planRemoval(plan, parent, ctx)
     const target = examineTarget(plan, parent.real, ctx)
-    const outside = ctx.settings.confineTargets ? refuseOutside(plan, parent.real, ctx) : undefined
-    if (outside) return outside
     const unfit = fitKinds(plan, target, ctx)
     if (unfit) return unfit
     // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
