@@ -319,7 +319,6 @@ const INPUT = {
     createParents: 'create-parents',
     workingDirectory: 'working-directory',
     confine: 'confine',
-    allowOutside: 'allow-outside',
     dangling: 'dangling',
     dryRun: 'dry-run',
     failOnError: 'fail-on-error',
@@ -339,7 +338,6 @@ const DEFAULTS = Object.freeze({
     createParents: true,
     workingDirectory: '',
     confine: true,
-    allowOutside: false,
     dangling: 'warn',
     dryRun: false,
     failOnError: true,
@@ -1220,7 +1218,7 @@ function parseKinds(value) {
     return { kinds: [...new Set(words)] };
 }
 const RELATIVE_MODES = (/* unused pure expression or super */ null && (['auto', 'true', 'false']));
-const OVERWRITE_MODES = (/* unused pure expression or super */ null && (['never', 'links', 'files', 'copies']));
+const OVERWRITE_MODES = (/* unused pure expression or super */ null && (['never', 'links', 'files']));
 const DANGLING_MODES = (/* unused pure expression or super */ null && (['warn', 'fail', 'allow']));
 /** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
 const STATES = (/* unused pure expression or super */ null && (['present', 'absent']));
@@ -1294,78 +1292,6 @@ function failed(plan, code, syscall, attempted) {
 /** Words for what a link's plan tried, where the plan itself fails. */
 function attemptOf(request) {
     return `create the ${request.options.type === 'hardlink' ? 'hard' : 'symbolic'} link`;
-}
-
-;// CONCATENATED MODULE: ./src/plan/copies.ts
-
-
-/** The code of a file kept because it is not a copy of what the link leads to. */
-const NOT_A_COPY = 'NOTCOPY';
-/**
- * A file or directory at PATH under `overwrite: copies`: replaced when it holds TARGET's bytes (a directory, what a
- * followed directory link became: all the way down), anything else kept.
- */
-function replaceCopy(plan, at, target, ctx) {
-    const why = whyNotACopy(plan, at, target, ctx);
-    if (why === undefined)
-        return Object.assign(plan, { action: 'replace' });
-    const { request } = plan;
-    const message = `${request.absPath} is kept: ${why}, so it is not a copy of what the link leads to (${request.absTarget}) ` +
-        `and replacing it would lose data (overwrite: copies).`;
-    const hint = 'Compare the file with TARGET: when its content is wanted, keep it (drop the entry or move the file away); when ' +
-        'it is not, remove it and run again.';
-    return { ...failed(plan, NOT_A_COPY, 'read', attemptOf(request)), said: { message, hint } };
-}
-/** Why PATH's file is not TARGET's copy; undefined when it is. Sizes first: most differences need no read. */
-function whyNotACopy(plan, at, target, ctx) {
-    if (at.isDirectory())
-        return whyNotATreeCopy(plan, target, ctx);
-    if (!at.isFile())
-        return 'it is not a regular file';
-    if (!target)
-        return 'TARGET does not exist';
-    if (!target.isFile())
-        return 'TARGET is not a regular file';
-    if (at.size !== target.size)
-        return `it holds ${at.size} bytes and TARGET ${target.size}`;
-    // A hard link shares the file TARGET resolves to; a symbolic link leads to TARGET itself: the same bytes either way.
-    const source = plan.kinds[0] === 'hardlink' ? plan.linkSource : plan.request.absTarget;
-    return ctx.ops.sameBytes(plan.request.absPath, source) ? undefined : 'its content differs from TARGET (edited since)';
-}
-function whyNotATreeCopy(plan, target, ctx) {
-    if (!target?.isDirectory())
-        return 'it is a directory and TARGET is not';
-    try {
-        const differs = firstDifference(plan.request.absPath, plan.request.absTarget, ctx, 0);
-        return differs === undefined ? undefined : `${differs} differs from TARGET's tree`;
-    }
-    catch (error) {
-        // A loop of links inside (ELOOP), a name that cannot be read: what cannot be compared is kept.
-        if (!isErrno(error))
-            throw error;
-        return `its tree cannot be compared with TARGET's (${errors_errnoCode(error)} at ${error.path ?? 'a name inside'})`;
-    }
-}
-/** Links in a tree are followed, as the round trip did; a loop of them ends the comparison as a difference. */
-const MAX_DEPTH = 40;
-/** The first name under `copy` whose content is not what the same name under `original` leads to; undefined: none. */
-function firstDifference(copy, original, ctx, depth) {
-    const { ops, platform } = ctx;
-    const names = ops.readdir(original).sort();
-    if (depth > MAX_DEPTH || ops.readdir(copy).sort().join('\0') !== names.join('\0'))
-        return copy;
-    for (const name of names) {
-        const [a, b] = [platform.path.join(copy, name), platform.path.join(original, name)];
-        const [sa, sb] = [ops.stat(a), ops.stat(b)];
-        if (sa?.isDirectory() && sb?.isDirectory()) {
-            const differs = firstDifference(a, b, ctx, depth + 1);
-            if (differs !== undefined)
-                return differs;
-        }
-        else if (!sa?.isFile() || !sb?.isFile() || sa.size !== sb.size || !ops.sameBytes(a, b))
-            return a;
-    }
-    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/recognise.ts
@@ -1488,7 +1414,6 @@ function recognise(kind, plan, at, target, ctx) {
 
 
 
-
 /** Given what is at PATH: unchanged when it is already what was asked for, else create, replace, or fail. */
 function decide(plan, at, target, ctx) {
     const { request } = plan;
@@ -1512,8 +1437,6 @@ function decide(plan, at, target, ctx) {
             return plan;
         return failed(plan, 'ENOENT', syscallOf(plan.kinds[0]), `${attempt} (create-parents: false)`);
     }
-    if (request.options.overwrite === 'copies' && !at.isSymbolicLink())
-        return replaceCopy(plan, at, target, ctx);
     const allowed = plan.existing === 'link'
         ? request.options.overwrite !== 'never'
         : plan.existing === 'file' && request.options.overwrite === 'files';
@@ -1762,49 +1685,6 @@ function relativeText(realParent, targetDir, name, ctx) {
     return way === '' ? name : `${way}/${name}`;
 }
 
-;// CONCATENATED MODULE: ./src/plan/outside.ts
-// Where a restored link may lead. A captured spec may come from an artifact that an untrusted pull-request build made:
-// restoring it (`overwrite: copies`) refuses, entry by entry, a link that would lead outside working-directory (a
-// planted `../../.ssh` that a later upload step would follow), unless `allow-outside: true`. `confine` keeps PATH in.
-
-
-
-/** The plan refused when the link would lead outside working-directory; undefined when it stays inside. */
-function refuseOutside(plan, realParent, ctx) {
-    const leadsTo = destinations(plan, realParent, ctx).find((p) => !isWithin(ctx.platform, ctx.realWorkingDirectory, p));
-    if (leadsTo === undefined)
-        return undefined;
-    const { request } = plan;
-    const message = `The link '${request.path}' would lead to ${leadsTo}, outside working-directory ${ctx.realWorkingDirectory}: ` +
-        `a restore (overwrite: copies) does not make it. Nothing was made there.`;
-    const hint = 'Check where the spec came from; when its links may lead out of working-directory, set `allow-outside: true`.';
-    return { ...failed(plan, 'CONFINE', 'realpath', attemptOf(request)), said: { message, hint } };
-}
-/** Where each kind asked would lead, symlinks resolved as far as they exist. */
-function destinations(plan, realParent, ctx) {
-    const { request } = plan;
-    // An exact text is followed from PATH's real directory, as the kernel will; a computed one leads to TARGET.
-    const text = request.text === undefined ? request.absTarget : ctx.platform.path.resolve(realParent, request.text);
-    const symbolic = plan.kinds.some((k) => k !== 'hardlink');
-    return [...(symbolic ? [realOf(text, ctx)] : []), ...(plan.targetExists ? [plan.linkSource] : [])];
-}
-/** p with its symlinks resolved: all of them where p exists, else those of its existing directories. */
-function realOf(p, ctx) {
-    const { path } = ctx.platform;
-    try {
-        return ctx.ops.realpath(p);
-    }
-    catch {
-        // Dangling, a loop, or below a file: where its existing directories lead is as far as it can be followed.
-    }
-    try {
-        return path.join(realDirectory(path.dirname(p), ctx).real, path.basename(p));
-    }
-    catch {
-        return p;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/parent.ts
 // Which directory a path's name lives in, proven by the directory itself (device and inode) and not by the path's
 // spelling: a later step may swap a parent for a symlink that leads elsewhere, out of the workspace too, and a name
@@ -2032,7 +1912,6 @@ function leadsTo(plan, realParent, ctx) {
 
 
 
-
 function planLink(request, ctx) {
     const plan = emptyPlan(request, ctx);
     try {
@@ -2042,9 +1921,6 @@ function planLink(request, ctx) {
         if (request.options.state === 'absent')
             return planRemoval(plan, parent, ctx);
         const target = examineTarget(plan, parent.real, ctx);
-        const outside = ctx.settings.confineTargets ? refuseOutside(plan, parent.real, ctx) : undefined;
-        if (outside)
-            return outside;
         const unfit = fitKinds(plan, target, ctx);
         if (unfit)
             return unfit;
@@ -2496,40 +2372,8 @@ const nodeFs = {
     copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
     copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
     linkKinds: (paths) => linkKindsOn(currentPlatform(), paths),
-    contentHash: (p) => hashFile(p),
-    sameBytes: (a, b) => sameBytes(a, b)
+    contentHash: (p) => hashFile(p)
 };
-/** Chunk by chunk, both files open at once: a restore compares thousands of copies and most differ early or not at all. */
-function sameBytes(a, b) {
-    const fa = external_node_fs_namespaceObject.openSync(a, external_node_fs_namespaceObject.constants.O_RDONLY);
-    try {
-        const fb = external_node_fs_namespaceObject.openSync(b, external_node_fs_namespaceObject.constants.O_RDONLY);
-        try {
-            const bufA = Buffer.allocUnsafe(1 << 16);
-            const bufB = Buffer.allocUnsafe(1 << 16);
-            for (;;) {
-                const n = external_node_fs_namespaceObject.readSync(fa, bufA, 0, bufA.length, null);
-                if (n === 0)
-                    return external_node_fs_namespaceObject.readSync(fb, bufB, 0, 1, null) === 0;
-                if (n !== readFully(fb, bufB, n) || !bufA.subarray(0, n).equals(bufB.subarray(0, n)))
-                    return false;
-            }
-        }
-        finally {
-            external_node_fs_namespaceObject.closeSync(fb);
-        }
-    }
-    finally {
-        external_node_fs_namespaceObject.closeSync(fa);
-    }
-}
-/** Read up to n bytes (a short read is not the end of a file); returns how many came. */
-function readFully(fd, buffer, n) {
-    let got = 0;
-    for (let r; got < n && (r = external_node_fs_namespaceObject.readSync(fd, buffer, got, n - got, null)) > 0;)
-        got += r;
-    return got;
-}
 /** Read in chunks: a copied file may be large, and only its digest is kept. */
 function hashFile(p) {
     const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
@@ -3086,12 +2930,9 @@ function replace(plan, ctx) {
             ctx.taken?.set(abs, { backup });
         }
         // rename(2) cannot put a directory (a copied tree) over a link: remove, then rename.
-        if (kind === 'copy' && plan.targetIsDir && plan.existing !== 'dir')
+        if (kind === 'copy' && plan.targetIsDir)
             step('remove the old link at', kind, () => ops.unlink(abs));
-        if (plan.existing === 'dir')
-            swapDirectory(temp, kind, plan, ctx);
-        else
-            renameOver(temp, kind, plan, ctx);
+        renameOver(temp, kind, plan, ctx);
     }
     finally {
         // rename() between two names of one file does nothing and leaves the source: never leave debris. A share that
@@ -3124,30 +2965,6 @@ function renameOver(temp, kind, plan, ctx) {
     step('remove the old link at', kind, () => ctx.ops.unlink(abs));
     plan.warnings.push(`Windows cannot replace the link at ${abs} in one step (not atomic): it was removed, then made again.`);
     step('replace what is at', kind, () => ctx.ops.rename(temp, abs));
-}
-/**
- * rename(2) cannot put a link over a directory (`overwrite: copies` found it TARGET's identical copy): the copy is
- * moved aside under a temporary name, the link renamed into place, and only then is the copy removed. Where the link
- * cannot go in, the copy goes back.
- */
-function swapDirectory(temp, kind, plan, ctx) {
-    const { ops, platform } = ctx;
-    const abs = plan.request.absPath;
-    const aside = names_tempName(platform.path.dirname(abs), platform.path);
-    step('move aside the copy at', kind, () => ops.rename(abs, aside));
-    try {
-        step('replace what is at', kind, () => ops.rename(temp, abs));
-    }
-    catch (error) {
-        ops.rename(aside, abs);
-        throw error;
-    }
-    try {
-        fsops_removeEntry(aside, ops, platform.path);
-    }
-    catch (error) {
-        plan.warnings.push(`The link is in place; the copy moved aside to ${aside} could not be removed (${errors_errnoCode(error)}).`);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/apply/verify.ts
