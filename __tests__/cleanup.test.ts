@@ -708,6 +708,15 @@ describePosix('the runner state between the steps, and the post step', () => {
     expect(fs.readdirSync(ws)).toEqual(['data'])
   })
 
+  it('gives up a record it cannot write, whole: nothing saved for the post step, a warning that says so', () => {
+    process.env.RUNNER_TEMP = path.join(tmp, 'not-there')
+    const { results, undo: entries } = made(Array.from({ length: 200 }, (_, i) => `l${i} -> data/x`).join('\n'))
+    saveUndo(entries, { ...settings, workingDirectory: ws })
+    expect(results.every((r) => r.status === 'created')).toBe(true)
+    expect(stateOf()).toEqual({})
+    expect(core.warning).toHaveBeenCalledWith(expect.stringMatching(/ENOENT.*the post step undoes nothing/))
+  })
+
   it("keeps a small record in the runner's state, and a large one in the system's temporary directory without RUNNER_TEMP", () => {
     const small = made('l -> data/x')
     saveUndo(small.undo, { ...settings, workingDirectory: ws })

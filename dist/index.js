@@ -45638,21 +45638,34 @@ class UndoList {
     pending = [];
     pendingChars = 0;
     file;
+    /** Why the record could not be written: links go on being made, and the post step is told of none. */
+    lost;
     constructor(mayHang) {
         this.mayHang = mayHang;
     }
     /** One link's entry, marked for the child process where its link is on a share that may hang. */
     add(entry) {
+        if (this.lost)
+            return;
         const json = JSON.stringify(this.mayHang(entry.path) ? { ...entry, share: true } : entry);
         this.pending.push(json);
         this.pendingChars += json.length + 1;
         if (this.pendingChars > INLINE_CHARS)
             this.flush();
     }
+    /** Written as it grows; a record that cannot be (ENOSPC in RUNNER_TEMP) is given up whole, not left half. */
     write(text) {
-        const file = (this.file ??= openRecordFile());
-        external_node_fs_namespaceObject.writeSync(file.fd, text);
-        file.hash.update(text);
+        try {
+            const file = (this.file ??= openRecordFile());
+            external_node_fs_namespaceObject.writeSync(file.fd, text);
+            file.hash.update(text);
+        }
+        catch (error) {
+            this.lost = `${errnoCode(error) || errorMessage(error)} writing it to ${process.env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir()}`;
+            this.pending = [];
+            if (this.file)
+                external_node_fs_namespaceObject.rmSync(this.file.path, { force: true });
+        }
     }
     flush() {
         if (this.pending.length === 0)
@@ -45661,10 +45674,10 @@ class UndoList {
         this.pending = [];
         this.pendingChars = 0;
     }
-    /** Saved for the post step; nothing is saved when there is nothing to undo. */
+    /** Saved for the post step; nothing is saved when there is nothing to undo, or the record could not be written. */
     save(settings, platform) {
         const tail = `],${JSON.stringify({ settings, platform }).slice(1)}`;
-        if (!this.file) {
+        if (!this.file && !this.lost) {
             if (this.pending.length === 0)
                 return;
             const json = `{"entries":[${this.pending.join(',')}${tail}`;
@@ -45672,9 +45685,13 @@ class UndoList {
                 return saveState(UNDO, json);
         }
         this.flush();
-        this.write(tail);
+        if (!this.lost)
+            this.write(tail);
+        if (this.file)
+            external_node_fs_namespaceObject.closeSync(this.file.fd);
+        if (this.lost)
+            return warning(`cleanup: the record of what to undo was lost (${this.lost}): the post step undoes nothing.`);
         const file = this.file;
-        external_node_fs_namespaceObject.closeSync(file.fd);
         saveState(UNDO_FILE, file.path);
         saveState(UNDO_DIGEST, file.hash.digest('hex'));
     }

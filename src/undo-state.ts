@@ -58,21 +58,31 @@ export class UndoList {
   private pending: string[] = []
   private pendingChars = 0
   private file?: RecordFile
+  /** Why the record could not be written: links go on being made, and the post step is told of none. */
+  private lost?: string
 
   constructor(private readonly mayHang: (p: string) => boolean) {}
 
   /** One link's entry, marked for the child process where its link is on a share that may hang. */
   add(entry: UndoEntry): void {
+    if (this.lost) return
     const json = JSON.stringify(this.mayHang(entry.path) ? { ...entry, share: true } : entry)
     this.pending.push(json)
     this.pendingChars += json.length + 1
     if (this.pendingChars > INLINE_CHARS) this.flush()
   }
 
+  /** Written as it grows; a record that cannot be (ENOSPC in RUNNER_TEMP) is given up whole, not left half. */
   private write(text: string): void {
-    const file = (this.file ??= openRecordFile())
-    fs.writeSync(file.fd, text)
-    file.hash.update(text)
+    try {
+      const file = (this.file ??= openRecordFile())
+      fs.writeSync(file.fd, text)
+      file.hash.update(text)
+    } catch (error) {
+      this.lost = `${errnoCode(error) || errorMessage(error)} writing it to ${process.env.RUNNER_TEMP || os.tmpdir()}`
+      this.pending = []
+      if (this.file) fs.rmSync(this.file.path, { force: true })
+    }
   }
 
   private flush(): void {
@@ -82,18 +92,20 @@ export class UndoList {
     this.pendingChars = 0
   }
 
-  /** Saved for the post step; nothing is saved when there is nothing to undo. */
+  /** Saved for the post step; nothing is saved when there is nothing to undo, or the record could not be written. */
   save(settings: Settings, platform: string): void {
     const tail = `],${JSON.stringify({ settings, platform }).slice(1)}`
-    if (!this.file) {
+    if (!this.file && !this.lost) {
       if (this.pending.length === 0) return
       const json = `{"entries":[${this.pending.join(',')}${tail}`
       if (json.length <= INLINE_CHARS) return core.saveState(UNDO, json)
     }
     this.flush()
-    this.write(tail)
+    if (!this.lost) this.write(tail)
+    if (this.file) fs.closeSync(this.file.fd)
+    if (this.lost)
+      return core.warning(`cleanup: the record of what to undo was lost (${this.lost}): the post step undoes nothing.`)
     const file = this.file as RecordFile
-    fs.closeSync(file.fd)
     core.saveState(UNDO_FILE, file.path)
     core.saveState(UNDO_DIGEST, file.hash.digest('hex'))
   }
