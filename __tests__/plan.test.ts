@@ -250,6 +250,18 @@ describePosix('hard links and what sshfs shows of them', () => {
     expect(p.warnings.join(' ')).toContain('follow_symlinks')
   })
 
+  it('through follow_symlinks, a re-run reads no link texts: the links show as their TARGETs', () => {
+    lookAlike('l1')
+    lookAlike('l2')
+    const { ops, calls } = recording()
+    const plans = planAll(
+      requests('l1 -> data/x\nl2 -> data/x', ws),
+      context(ws, { ops, ...onSshfs(['follow_symlinks']) })
+    )
+    expect(plans.map((p) => p.action)).toEqual(['unchanged', 'unchanged'])
+    expect(calls.filter((c) => c.startsWith('readlink '))).toEqual([])
+  })
+
   it('through follow_symlinks, another mode, a directory for a file, or no TARGET at all is not the link', () => {
     fs.chmodSync(lookAlike('mode'), 0o600)
     expect(plan('mode -> data/x', onSshfs(['follow_symlinks'])).action).toBe('fail')

@@ -37,7 +37,12 @@ export function firstLook(plan: LinkPlan, realParent: string, ctx: PlanContext):
   return 'settled'
 }
 
-/** Whether the next link is likely already right: the one just planned was. */
+/**
+ * Whether the next link is likely already right: the one just planned was a symbolic link whose text could be read.
+ * Not where a mount shows links as their TARGETs or hides their texts: reading first would only add a round trip.
+ */
 export function noteSettled(plan: LinkPlan, ctx: PlanContext): void {
-  if (ctx.rerun) ctx.rerun.likely = plan.action === 'unchanged'
+  if (!ctx.rerun) return
+  const readable = plan.existing === 'link' && plan.kinds[0] === 'symlink' && !plan.unreadable
+  ctx.rerun.likely = plan.action === 'unchanged' && readable
 }
