@@ -30,6 +30,7 @@ const LAYERS: string[][] = [
   ['plan/link-plan.ts'],
   ['plan/resolve.ts', 'plan/kinds.ts', 'plan/recognise.ts'],
   ['plan/link-text.ts', 'plan/decide.ts', 'plan/removal.ts', 'plan/gone-shares.ts'],
+  ['plan/settled.ts'],
   ['plan/index.ts'],
   ['result.ts'],
   ['predict.ts'],

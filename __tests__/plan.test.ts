@@ -201,6 +201,18 @@ describePosix('hard links and what sshfs shows of them', () => {
     expect(p.warnings.join(' ')).toContain('follow_symlinks')
   })
 
+  it('through follow_symlinks, a re-run reads no link texts: the links show as their TARGETs', () => {
+    lookAlike('l1')
+    lookAlike('l2')
+    const { ops, calls } = recording()
+    const plans = planAll(
+      requests('l1 -> data/x\nl2 -> data/x', ws),
+      context(ws, { ops, ...onSshfs(['follow_symlinks']) })
+    )
+    expect(plans.map((p) => p.action)).toEqual(['unchanged', 'unchanged'])
+    expect(calls.filter((c) => c.startsWith('readlink '))).toEqual([])
+  })
+
   it('through follow_symlinks, another mode, a directory for a file, or no TARGET at all is not the link', () => {
     fs.chmodSync(lookAlike('mode'), 0o600)
     expect(plan('mode -> data/x', onSshfs(['follow_symlinks'])).action).toBe('fail')
@@ -585,6 +597,48 @@ describePosix('what a planning pass asks the disk once', () => {
       planLink(requests('new/l -> data/x', ws, defaults)[0], context(ws, { ops }))
       expect(calls).not.toContain(`lstat ${path.join(ws, 'new/l')}`)
     }
+  })
+
+  /** The calls made at these paths: on a share each is a round trip. */
+  const callsAt = (calls: string[], ...names: string[]) =>
+    calls.filter((c) => names.some((name) => c.endsWith(` ${path.join(ws, name)}`)))
+
+  it.each([
+    ['allow', 1],
+    ['warn', 2],
+    ['fail', 2]
+  ] as const)(
+    'a re-run, under dangling: %s, costs at most %s calls at a link already right and its TARGET',
+    (dangling, most) => {
+      fs.symlinkSync('data/dir', path.join(ws, 'first'))
+      fs.symlinkSync('data/x', path.join(ws, 'l'))
+      const { ops, calls } = recording()
+      const plans = planAll(requests('first -> data/dir\nl -> data/x', ws), context(ws, { ops, dangling }))
+      expect(plans.map((p) => [p.action, p.kinds])).toEqual([
+        ['unchanged', ['symlink']],
+        ['unchanged', ['symlink']]
+      ])
+      expect(callsAt(calls, 'l', 'data/x').length).toBeLessThanOrEqual(most)
+    }
+  )
+
+  it('a re-run of links already right that share a TARGET costs one call each after the first, and TARGET one', () => {
+    for (const name of ['l1', 'l2', 'l3']) fs.symlinkSync('data/x', path.join(ws, name))
+    const { ops, calls } = recording()
+    const plans = planAll(requests('l1 -> data/x\nl2 -> data/x\nl3 -> data/x', ws), context(ws, { ops }))
+    expect(plans.map((p) => p.action)).toEqual(['unchanged', 'unchanged', 'unchanged'])
+    expect(callsAt(calls, 'l2', 'l3', 'data/x')).toHaveLength(3)
+  })
+
+  it('a re-run asks nothing more where nothing is at PATH than the full look does, and still fails a wrong link', () => {
+    fs.symlinkSync('data/x', path.join(ws, 'first'))
+    fs.symlinkSync('data/dir', path.join(ws, 'other'))
+    const { ops, calls } = recording()
+    const spec = 'first -> data/x\nnew -> data/x\nfirst2 -> data/x\nother -> data/x'
+    fs.symlinkSync('data/x', path.join(ws, 'first2'))
+    const plans = planAll(requests(spec, ws), context(ws, { ops }))
+    expect(plans.map((p) => p.action)).toEqual(['unchanged', 'create', 'unchanged', 'fail'])
+    expect(callsAt(calls, 'new')).toHaveLength(1)
   })
 
   it('a share found gone (ENOTCONN) skips the links after it on that mount', () => {

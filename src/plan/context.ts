@@ -29,6 +29,8 @@ export interface PlanContext {
    * asking the share, which answers one lookup at a time per directory.
    */
   listed?: Map<string, Set<string>>
+  /** Whether the last link this pass planned was already right: then the next one's text is read first (settled.ts). */
+  rerun?: { likely: boolean }
   /** fs.protected_hardlinks and the effective user, read at the first hard link Linux refuses (result.ts). */
   hardlinkGuard?: HardlinkGuard
 }
@@ -44,7 +46,14 @@ export interface RealLocation {
 
 /** The context for a planning pass, in which resolved directories may be remembered. */
 export function planningContext<T extends PlanContext>(ctx: T): T {
-  return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map(), listed: new Map() }
+  return {
+    ...ctx,
+    realDirectories: new Map(),
+    targets: new Map(),
+    relatives: new Map(),
+    listed: new Map(),
+    rerun: { likely: false }
+  }
 }
 
 /**

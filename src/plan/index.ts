@@ -1,8 +1,8 @@
 // Plan stage: for each link, look at the disk (read only) and decide: create, replace, unchanged or fail. One link's
 // story: where PATH really is (resolve.ts), what TARGET is and what a link to it holds (link-text.ts), which kinds
-// can lead there (kinds.ts), and what is at PATH already (recognise.ts, decide.ts); or, for `state: absent`, whether
-// what is there may go (removal.ts). A link on a share already found gone is skipped (gone-shares.ts); the caches
-// one pass keeps are in context.ts.
+// can lead there (kinds.ts), and what is at PATH already (settled.ts for a link already right; else recognise.ts,
+// decide.ts); or, for `state: absent`, whether what is there may go (removal.ts). A link on a share already found
+// gone is skipped (gone-shares.ts); the caches one pass keeps are in context.ts.
 import { isErrno, toFailure } from '../errors.js'
 import type { LinkRequest } from '../model.js'
 import { planningContext, type PlanContext } from './context.js'
@@ -12,6 +12,7 @@ import { fitKinds } from './kinds.js'
 import { attemptOf, emptyPlan, type LinkPlan } from './link-plan.js'
 import { examineTarget } from './link-text.js'
 import { planRemoval } from './removal.js'
+import { firstLook, noteSettled } from './settled.js'
 import { escaped, locate } from './resolve.js'
 
 export { listedKey, planningContext, statTarget, type PlanContext } from './context.js'
@@ -23,11 +24,13 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
     const parent = locate(plan, ctx)
     if (!parent) return escaped(plan, ctx)
     if (request.options.state === 'absent') return planRemoval(plan, parent, ctx)
+    // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
+    const first = parent.missing.length > 0 ? 'nothing' : firstLook(plan, parent.real, ctx)
+    if (first === 'settled') return plan
     const target = examineTarget(plan, parent.real, ctx)
     const unfit = fitKinds(plan, target, ctx)
     if (unfit) return unfit
-    // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
-    const at = parent.missing.length > 0 ? undefined : ctx.ops.lstat(request.absPath)
+    const at = first === 'nothing' ? undefined : ctx.ops.lstat(request.absPath)
     return decide(plan, at, target, ctx)
   } catch (error) {
     if (!isErrno(error)) throw error
@@ -45,6 +48,7 @@ export function planOrSkip(request: LinkRequest, ctx: PlanContext): LinkPlan {
   if (skipped) return skipped
   const plan = planLink(request, ctx)
   noteGoneShare(plan, mountPoint, ctx)
+  noteSettled(plan, ctx)
   return plan
 }
 

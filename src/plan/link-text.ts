@@ -11,19 +11,28 @@ import { realDirectory } from './resolve.js'
 export function examineTarget(plan: LinkPlan, realParent: string, ctx: PlanContext): Stats | undefined {
   const { request } = plan
   const target = statOfTarget(request, ctx)
+  noteTarget(plan, target, ctx)
+  if (plan.kinds.some((k) => k === 'symlink' || k === 'junction')) plan.text = textOf(request, realParent, ctx)
+  return target
+}
+
+/** What the plan knows of TARGET once it is looked at: whether it is there, a directory, and what a hard link shares. */
+export function noteTarget(plan: LinkPlan, target: Stats | undefined, ctx: PlanContext): void {
   plan.targetExists = target !== undefined
   plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir
-  if (target && plan.kinds.includes('hardlink')) plan.linkSource = ctx.ops.realpath(request.absTarget)
-  if (plan.kinds.some((k) => k === 'symlink' || k === 'junction'))
-    plan.text = request.text ?? linkText(request, realParent, ctx)
-  return target
+  if (target && plan.kinds.includes('hardlink')) plan.linkSource = ctx.ops.realpath(plan.request.absTarget)
+}
+
+/** The text a symbolic link to TARGET gets: the entry's exact `text`, or computed as `relative` says. */
+export function textOf(request: LinkRequest, realParent: string, ctx: PlanContext): string {
+  return request.text ?? linkText(request, realParent, ctx)
 }
 
 /**
  * TARGET's stat. An exact text may lead into a loop of links or on through a file (ELOOP, ENOTDIR: a captured tree
  * holds such links): that link dangles, as the kernel would say of it, and is made as written.
  */
-function statOfTarget(request: LinkRequest, ctx: PlanContext): Stats | undefined {
+export function statOfTarget(request: LinkRequest, ctx: PlanContext): Stats | undefined {
   try {
     return statTarget(request.absTarget, ctx)
   } catch (error) {
