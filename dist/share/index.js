@@ -1526,7 +1526,14 @@ function fitKinds(plan, target, ctx) {
 ;// CONCATENATED MODULE: ./src/plan/context.ts
 /** The context for a planning pass, in which resolved directories may be remembered. */
 function context_planningContext(ctx) {
-    return { ...ctx, realDirectories: new Map(), targets: new Map(), relatives: new Map(), listed: new Map() };
+    return {
+        ...ctx,
+        realDirectories: new Map(),
+        targets: new Map(),
+        relatives: new Map(),
+        listed: new Map(),
+        rerun: { likely: false }
+    };
 }
 /**
  * How a listed name is compared: without case or Unicode form, so that a share whose server ignores them (a macOS or
@@ -1632,13 +1639,21 @@ function escaped(plan, ctx) {
 function examineTarget(plan, realParent, ctx) {
     const { request } = plan;
     const target = statOfTarget(request, ctx);
+    noteTarget(plan, target, ctx);
+    if (plan.kinds.some((k) => k === 'symlink' || k === 'junction'))
+        plan.text = textOf(request, realParent, ctx);
+    return target;
+}
+/** What the plan knows of TARGET once it is looked at: whether it is there, a directory, and what a hard link shares. */
+function noteTarget(plan, target, ctx) {
     plan.targetExists = target !== undefined;
     plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir;
     if (target && plan.kinds.includes('hardlink'))
-        plan.linkSource = ctx.ops.realpath(request.absTarget);
-    if (plan.kinds.some((k) => k === 'symlink' || k === 'junction'))
-        plan.text = request.text ?? linkText(request, realParent, ctx);
-    return target;
+        plan.linkSource = ctx.ops.realpath(plan.request.absTarget);
+}
+/** The text a symbolic link to TARGET gets: the entry's exact `text`, or computed as `relative` says. */
+function textOf(request, realParent, ctx) {
+    return request.text ?? linkText(request, realParent, ctx);
 }
 /**
  * TARGET's stat. An exact text may lead into a loop of links or on through a file (ELOOP, ENOTDIR: a captured tree
@@ -1895,12 +1910,59 @@ function leadsTo(plan, realParent, ctx) {
     return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
 }
 
+;// CONCATENATED MODULE: ./src/plan/settled.ts
+// The common re-run: PATH is already the symbolic link asked for. Once a link in a planning pass was found so, the
+// next links' texts are read first, and TARGET is looked at only as far as `dangling` needs it (on a share each call
+// is a round trip): one or two calls instead of three. Anything else gets the full look; a first run never reads
+// first, so it pays nothing for this.
+
+
+/**
+ * Settle the plan as `unchanged` when PATH already holds the asked text and TARGET is as `dangling` wants it. Only
+ * where the text alone decides: not on Windows (junctions, link types), not for another kind asked first.
+ */
+function firstLook(plan, realParent, ctx) {
+    const { request } = plan;
+    if (!ctx.rerun?.likely || ctx.platform.isWindows || plan.kinds[0] !== 'symlink')
+        return undefined;
+    let text;
+    try {
+        text = ctx.ops.readlink(request.absPath);
+    }
+    catch (error) {
+        // Not a link (EINVAL), a hidden text (EPERM on sshfs), a share's errno: the full look asks again and says why.
+        return errors_errnoCode(error) === 'ENOENT' ? 'nothing' : undefined;
+    }
+    if (text !== textOf(request, realParent, ctx))
+        return undefined;
+    if (ctx.settings.dangling !== 'allow') {
+        // A missing TARGET warns or fails: the full look says so (its stat of TARGET is already cached).
+        const target = statOfTarget(request, ctx);
+        if (!target)
+            return undefined;
+        noteTarget(plan, target, ctx);
+    }
+    Object.assign(plan, { text, existing: 'link', action: 'unchanged', kinds: ['symlink'] });
+    return 'settled';
+}
+/**
+ * Whether the next link is likely already right: the one just planned was a symbolic link whose text could be read.
+ * Not where a mount shows links as their TARGETs or hides their texts: reading first would only add a round trip.
+ */
+function noteSettled(plan, ctx) {
+    if (!ctx.rerun)
+        return;
+    const readable = plan.existing === 'link' && plan.kinds[0] === 'symlink' && !plan.unreadable;
+    ctx.rerun.likely = plan.action === 'unchanged' && readable;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/index.ts
 // Plan stage: for each link, look at the disk (read only) and decide: create, replace, unchanged or fail. One link's
 // story: where PATH really is (resolve.ts), what TARGET is and what a link to it holds (link-text.ts), which kinds
-// can lead there (kinds.ts), and what is at PATH already (recognise.ts, decide.ts); or, for `state: absent`, whether
-// what is there may go (removal.ts). A link on a share already found gone is skipped (gone-shares.ts); the caches
-// one pass keeps are in context.ts.
+// can lead there (kinds.ts), and what is at PATH already (settled.ts for a link already right; else recognise.ts,
+// decide.ts); or, for `state: absent`, whether what is there may go (removal.ts). A link on a share already found
+// gone is skipped (gone-shares.ts); the caches one pass keeps are in context.ts.
+
 
 
 
@@ -1920,12 +1982,15 @@ function planLink(request, ctx) {
             return escaped(plan, ctx);
         if (request.options.state === 'absent')
             return planRemoval(plan, parent, ctx);
+        // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
+        const first = parent.missing.length > 0 ? 'nothing' : firstLook(plan, parent.real, ctx);
+        if (first === 'settled')
+            return plan;
         const target = examineTarget(plan, parent.real, ctx);
         const unfit = fitKinds(plan, target, ctx);
         if (unfit)
             return unfit;
-        // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
-        const at = parent.missing.length > 0 ? undefined : ctx.ops.lstat(request.absPath);
+        const at = first === 'nothing' ? undefined : ctx.ops.lstat(request.absPath);
         return decide(plan, at, target, ctx);
     }
     catch (error) {
@@ -1945,6 +2010,7 @@ function planOrSkip(request, ctx) {
         return skipped;
     const plan = planLink(request, ctx);
     noteGoneShare(plan, mountPoint, ctx);
+    noteSettled(plan, ctx);
     return plan;
 }
 /** Plan every link, in spec order. */
