@@ -7,6 +7,7 @@ import * as path from 'node:path'
 import { parse } from 'yaml'
 import { ROOT } from '../scripts/run-action.mjs'
 import { scores } from '../scripts/mutation-scores.mjs'
+import { importersOf, outcome, withMutant } from '../scripts/static-mutants.mjs'
 import { tempDir } from './helpers/stage.js'
 
 const mutants = (counts: Record<string, number>) =>
@@ -67,5 +68,37 @@ describe('the mutation workflow', () => {
         return e.isDirectory() ? modules(rel) : e.name.endsWith('.ts') ? [rel] : []
       })
     expect([...grouped].sort()).toEqual(modules('src').sort())
+  })
+})
+
+describe('static mutants, run after Stryker (scripts/static-mutants.mjs)', () => {
+  it("puts the replacement where the report's 1-based line and column say, and nowhere else", () => {
+    const source = "const A = 'post'\nconst TABLE = { x: 1, y: 2 }\n"
+    const at = (line: number, column: number) => ({ line, column })
+    expect(withMutant(source, { location: { start: at(1, 11), end: at(1, 17) }, replacement: '""' })).toBe(
+      'const A = ""\nconst TABLE = { x: 1, y: 2 }\n'
+    )
+    expect(withMutant(source, { location: { start: at(2, 15), end: at(2, 29) }, replacement: '{}' })).toBe(
+      "const A = 'post'\nconst TABLE = {}\n"
+    )
+  })
+
+  it('runs the suites that import the module, statically or with await import, and no others', () => {
+    const dir = tempDir()
+    fs.writeFileSync(path.join(dir, 'a.test.ts'), "import { x } from '../src/undo-state.js'\n")
+    fs.writeFileSync(path.join(dir, 'b.test.ts'), "const { y } = await import('../src/undo-state.js')\n")
+    fs.writeFileSync(path.join(dir, 'c.test.ts'), "import { z } from '../src/undo-state-extra.js'\n")
+    fs.writeFileSync(path.join(dir, 'd.e2e.test.ts'), "import { x } from '../src/undo-state.js'\n")
+    try {
+      expect(importersOf('src/undo-state.ts', dir).sort()).toEqual(['a.test.ts', 'b.test.ts'])
+    } finally {
+      fs.rmSync(dir, { recursive: true })
+    }
+  })
+
+  it('counts a failing suite as killed, a passing one as survived, one killed at its bound as timed out', () => {
+    expect(outcome({ status: 1, signal: null })).toBe('Killed')
+    expect(outcome({ status: 0, signal: null })).toBe('Survived')
+    expect(outcome({ status: null, signal: 'SIGKILL', error: { code: 'ETIMEDOUT' } })).toBe('Timeout')
   })
 })
