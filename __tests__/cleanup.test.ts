@@ -724,6 +724,9 @@ describePosix('what decides a removal: the identity of what the step made (issue
     expect(copy.results[0].kind).toBe('copy')
     return copy.undo[0]
   }
+  /** The disk at the post step, c's birth time BORN unless `change` says otherwise. */
+  const seen = (change: (s: fs.Stats) => Partial<fs.Stats> = () => ({})) =>
+    seenAs(context(ws).ops, at('c'), (s) => ({ birthtimeMs: BORN, ...change(s) }))
 
   it.each<[string, (s: fs.Stats) => Partial<fs.Stats>, boolean, string]>([
     ['nothing changed', () => ({}), false, 'removed'],
@@ -738,8 +741,7 @@ describePosix('what decides a removal: the identity of what the step made (issue
     ]
   ])('a copied file with %s', (_, change, share, status) => {
     const entry = copied('x')
-    const now = seenAs(context(ws).ops, at('c'), (s) => ({ birthtimeMs: BORN, ...change(s) }))
-    expect(undo({ ...entry, share }, now, host).status).toBe(status)
+    expect(undo({ ...entry, share }, seen(change), host).status).toBe(status)
     expect(fs.existsSync(at('c'))).toBe(status === 'kept')
     expect(fs.readFileSync(at('data/x'), 'utf8')).toBe('x')
   })
@@ -747,7 +749,7 @@ describePosix('what decides a removal: the identity of what the step made (issue
   it('a copied file edited in place, same size, other bytes: kept, and the warning names it', () => {
     const entry = copied('x')
     fs.writeFileSync(at('c'), 'y')
-    const undone = undo(entry, context(ws).ops, host)
+    const undone = undo(entry, seen(), host)
     expect(undone).toMatchObject({ status: 'kept', message: '' }) // said once, in the warning
     expect(undone.warnings).toEqual([expect.stringContaining(at('c'))])
     expect(fs.readFileSync(at('c'), 'utf8')).toBe('y')
@@ -762,7 +764,7 @@ describePosix('what decides a removal: the identity of what the step made (issue
     fs.rmSync(at('c'))
     fs.mkdirSync(at('c'))
     expect(fs.statSync(at('c')).size).toBe(directorySize)
-    expect(undoOne({ ...entry, share: true }, context(ws).ops, host).status).toBe('kept')
+    expect(undoOne({ ...entry, share: true }, seen(), host).status).toBe('kept')
     expect(fs.statSync(at('c')).isDirectory()).toBe(true)
   })
 
@@ -810,6 +812,22 @@ describePosix('what decides a removal: the identity of what the step made (issue
     expect(undo(entries[0], following, host).status).toBe('removed')
     expect(fs.readdirSync(ws)).toEqual(['data'])
     expect(fs.readFileSync(at('data/x'), 'utf8')).toBe('x')
+  })
+
+  it('what a link replaced is recorded without reading it: a file the runner cannot read is replaced, then removed', () => {
+    fs.writeFileSync(at('f'), 'not readable here')
+    const unreadable: FsOps = {
+      ...context(ws).ops,
+      contentHash: () => {
+        throw errnoError('EACCES', 'open')
+      }
+    }
+    const { results, undo: entries } = made('f -> data/x', { overwrite: 'files' }, { ops: unreadable })
+    expect(results.map((r) => r.status)).toEqual(['replaced'])
+    const [undone] = entries.map((e) => undo(e, unreadable, host))
+    expect(undone.status).toBe('removed')
+    expect(undone.warnings).toEqual([expect.stringContaining(at('f'))])
+    expect(fs.readdirSync(ws)).toEqual(['data'])
   })
 
   it('a link whose TARGET is a link made before it (nothing at its PATH before): both recorded, both go', () => {
