@@ -16,7 +16,16 @@ import { TEMP_PREFIX } from '../src/names.js'
 import { describePosix } from './helpers/action.js'
 import { memoryFs, type Layout, type Refusal } from './helpers/memfs.js'
 import { directoryIdentity } from '../src/parent.js'
-import { context, dataWorkspace, errnoError, failing, host, requests, type ContextOverrides } from './helpers/stage.js'
+import {
+  context,
+  dataWorkspace,
+  errnoError,
+  failing,
+  host,
+  requests,
+  seenAs,
+  type ContextOverrides
+} from './helpers/stage.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { applierFor } = await import('../src/undo-record.js')
@@ -56,19 +65,6 @@ function saveUndo(entries: UndoEntry[], settings: Settings, onShare = (_: string
 }
 
 const undoAll = (entries: UndoEntry[]) => entries.map((e) => undo(e, context(ws).ops, host))
-
-/** The disk as `ops` shows it, except that lstat of `p` shows `change` too: another device, inode, birth time. */
-function seenAs(ops: FsOps, p: string, change: (s: fs.Stats) => Partial<fs.Stats>): FsOps {
-  const changed = (s: fs.Stats): fs.Stats =>
-    Object.assign(Object.create(Object.getPrototypeOf(s) as object) as fs.Stats, s, change(s))
-  return {
-    ...ops,
-    lstat: (q: string) => {
-      const s = ops.lstat(q)
-      return s && q === p ? changed(s) : s
-    }
-  }
-}
 
 describePosix('what the main step records, and the post step undoes', () => {
   it('records nothing without cleanup', () => {

@@ -6,7 +6,7 @@ import { nodeFs, type FsOps } from '../src/fsops.js'
 import { directoryIdentity, parentChange, parentOf, removeMadeDirs } from '../src/parent.js'
 import type { ParentIdentity } from '../src/model.js'
 import { describePosix } from './helpers/action.js'
-import { errnoError, host, tempDir } from './helpers/stage.js'
+import { errnoError, host, seenAs, tempDir } from './helpers/stage.js'
 
 let ws: string
 beforeEach(() => {
@@ -65,6 +65,16 @@ describePosix('how the chain to a parent changed', () => {
     fs.mkdirSync(at('d'))
     expect(parentChange(at('d/l'), was, nodeFs, host, true)).toMatchObject({ gone: false })
     expect(parentChange(at('d/l'), was, nodeFs, host, false)).toBeUndefined()
+  })
+
+  it('another filesystem mounted over it, even with the very inode number: changed, by its device', () => {
+    fs.mkdirSync(at('d'))
+    const was = identity(at('d'))
+    const mounted = seenAs(nodeFs, at('d'), (s) => ({ dev: s.dev + 1 }), 'stat')
+    expect(parentChange(at('d/l'), was, mounted, host, true)).toEqual({
+      gone: false,
+      words: expect.stringContaining(at('d'))
+    })
   })
 })
 
