@@ -14,12 +14,22 @@ import { platformFor } from '../src/platform.js'
 import type { FsOps } from '../src/fsops.js'
 import { TEMP_PREFIX } from '../src/names.js'
 import { describePosix } from './helpers/action.js'
-import { memoryFs, type Layout } from './helpers/memfs.js'
-import { context, dataWorkspace, errnoError, host, requests, type ContextOverrides } from './helpers/stage.js'
+import { memoryFs, type Layout, type Refusal } from './helpers/memfs.js'
+import { directoryIdentity } from '../src/parent.js'
+import {
+  context,
+  dataWorkspace,
+  errnoError,
+  failing,
+  host,
+  requests,
+  seenAs,
+  type ContextOverrides
+} from './helpers/stage.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { applierFor } = await import('../src/undo-record.js')
-const { undo } = await import('../src/cleanup.js')
+const { identify, undo } = await import('../src/cleanup.js')
 const { runPost, runPostWorker, serveUndo, undoInWorker, undoOne } = await import('../src/post.js')
 const { startChild } = await import('../src/roles.js')
 const { isPostStep, loadUndo, markMainStep, UndoList } = await import('../src/undo-state.js')
@@ -91,6 +101,7 @@ describePosix('what the main step records, and the post step undoes', () => {
     expect(copy.results[0]).toMatchObject({ status: 'replaced', kind: 'copy' })
     const [undone] = undoAll(copy.undo)
     expect(undone.status).toBe('restored')
+    expect(undone.warnings).toEqual([expect.stringContaining(`${path.join(ws, 'c')}, a copied directory`)])
     expect(fs.readlinkSync(path.join(ws, 'c'))).toBe('data/x')
     expect(fs.readdirSync(ws).sort()).toEqual(['c', 'data'])
     expect(fs.readFileSync(path.join(ws, 'data/dir/inner'), 'utf8')).toBe('i')
@@ -99,23 +110,14 @@ describePosix('what the main step records, and the post step undoes', () => {
   it('removes a link the step made to a full directory, and only the link: the directory keeps what it holds', () => {
     fs.writeFileSync(path.join(ws, 'data/dir/inner'), 'keep me')
     const { undo: entries } = made('l -> data/dir')
-    expect(undoAll(entries)[0].status).toBe('removed')
+    expect(undoAll(entries)[0]).toMatchObject({ status: 'removed', warnings: [] })
     expect(fs.existsSync(path.join(ws, 'l'))).toBe(false)
     expect(fs.readFileSync(path.join(ws, 'data/dir/inner'), 'utf8')).toBe('keep me')
   })
 
   it('keeps a file with the inode number of the hard link made on another device', () => {
     const { undo: entries } = made('h -> data/x', { type: 'hardlink' })
-    const ops = context(ws).ops
-    const onAnotherDevice = (s: fs.Stats): fs.Stats =>
-      Object.assign(Object.create(Object.getPrototypeOf(s) as object) as fs.Stats, s, { dev: s.dev + 1 })
-    const elsewhere = {
-      ...ops,
-      lstat: (p: string) => {
-        const s = ops.lstat(p)
-        return s && p === path.join(ws, 'data/x') ? onAnotherDevice(s) : s
-      }
-    }
+    const elsewhere = seenAs(context(ws).ops, path.join(ws, 'data/x'), (s) => ({ dev: s.dev + 1 }))
     expect(undo(entries[0], elsewhere, host).status).toBe('kept')
     expect(fs.existsSync(path.join(ws, 'h'))).toBe(true)
   })
@@ -165,8 +167,9 @@ describePosix('what the main step records, and the post step undoes', () => {
     const win32 = platformFor('win32')
     const NTFS = { type: 'NTFS', mountPoint: 'C:\\', source: '', options: ['fixed'] }
 
-    function madeOnWindows(spec: string, layout: Layout, backupSuffix = '') {
-      const mem = memoryFs(win32, { 'C:\\ws\\data\\x.txt': 'file', 'C:\\ws\\data\\dir': 'dir', ...layout })
+    function madeOnWindows(spec: string, layout: Layout, backupSuffix = '', refuse?: Refusal) {
+      const layoutWithData: Layout = { 'C:\\ws\\data\\x.txt': 'file', 'C:\\ws\\data\\dir': 'dir', ...layout }
+      const mem = memoryFs(win32, layoutWithData, refuse)
       const base = context('C:\\ws', {
         platform: win32,
         ops: mem.ops,
@@ -177,8 +180,29 @@ describePosix('what the main step records, and the post step undoes', () => {
       const ctx = { ...base, settings: { ...base.settings, cleanup: true } }
       const plans = planAll(requests(spec, 'C:\\ws', { overwrite: 'links' }, win32), ctx)
       const entries = plans.flatMap((plan) => applierFor(ctx)(plan, ctx).undo ?? [])
-      return { mem, undone: entries.map((e) => undo(e, mem.ops, win32)) }
+      return { mem, undone: entries.map((e) => undoOne(e, mem.ops, win32)) }
     }
+
+    it('knows a relative link it made by its text and what that leads to: no PowerShell start to undo it', () => {
+      const { mem, undone } = madeOnWindows('l -> data/x.txt', {})
+      expect(undone.map((u) => [u.status, u.text])).toEqual([['removed', 'data\\x.txt']])
+      expect(mem.at('C:\\ws\\l')).toBeUndefined()
+      expect(mem.kindQueries).toEqual([])
+    })
+
+    it('a backup whose rename is refused otherwise than EPERM (EACCES): that errno, the step link left in place', () => {
+      const refuse: Refusal = (call, [from]) =>
+        call === 'rename' && from.endsWith('.bak') ? errnoError('EACCES', 'rename') : undefined
+      const { mem, undone } = madeOnWindows(
+        'b -> data/x.txt',
+        { 'C:\\ws\\data\\y.txt': 'file', 'C:\\ws\\b': { link: 'C:\\ws\\data\\y.txt', type: 'file' } },
+        '.bak',
+        refuse
+      )
+      expect(undone[0]).toMatchObject({ status: 'failed', code: 'EACCES', syscall: 'rename' })
+      expect(mem.at('C:\\ws\\b')).toMatchObject({ kind: 'link', text: 'data\\x.txt' })
+      expect(mem.at('C:\\ws\\b.bak')).toMatchObject({ kind: 'link', text: 'C:\\ws\\data\\y.txt' })
+    })
 
     it('a replaced junction as a junction, a dangling directory link as a directory link', () => {
       const { mem, undone } = madeOnWindows('j -> data/x.txt\nd -> data/x.txt', {
@@ -317,6 +341,23 @@ describePosix('what the main step records, and the post step undoes', () => {
       expect(fs.readFileSync(path.join(ws, 'g'), 'utf8')).toBe('y')
     })
 
+    it('is kept where TARGET is another file now, though PATH still has a second name (nlink 2)', () => {
+      const { undo: entries } = made('- {path: h, target: data/x, type: hardlink}')
+      fs.linkSync(path.join(ws, 'data/x'), path.join(ws, 'data/x.keep'))
+      fs.rmSync(path.join(ws, 'data/x'))
+      fs.writeFileSync(path.join(ws, 'data/x'), 'new target')
+      expect(undoAll(entries)[0].status).toBe('kept')
+      expect(fs.readFileSync(path.join(ws, 'h'), 'utf8')).toBe('x')
+    })
+
+    it('on a share, is kept where TARGET is a directory now: no bytes to compare, and no failure', () => {
+      const { undo: entries } = made('- {path: h, target: data/x, type: hardlink}')
+      fs.rmSync(path.join(ws, 'data/x'))
+      fs.mkdirSync(path.join(ws, 'data/x'))
+      expect(undoOne({ ...entries[0], share: true }, context(ws).ops, host).status).toBe('kept')
+      expect(fs.readFileSync(path.join(ws, 'h'), 'utf8')).toBe('x')
+    })
+
     it('on a share, where inode numbers prove nothing, goes only while it holds the same bytes as TARGET', () => {
       fs.writeFileSync(path.join(ws, 'data/y'), 'y')
       const { undo: entries } = made(
@@ -374,8 +415,8 @@ describePosix('what the main step records, and the post step undoes', () => {
       fs.mkdirSync(path.join(ws, 'sub'))
       fs.symlinkSync('../data/x', path.join(ws, 'sub/l'))
       const [undone] = undoAll(entries)
-      expect(undone.status).toBe('kept')
-      expect(undone.warnings[0]).toMatch(/another directory now/)
+      expect(undone).toMatchObject({ status: 'kept', message: '' }) // said once, in the warning
+      expect(undone.warnings).toEqual([expect.stringMatching(/another directory now/)])
       expect(fs.readlinkSync(path.join(ws, 'sub/l'))).toBe('../data/x')
     })
 
@@ -398,7 +439,11 @@ describePosix('what the main step records, and the post step undoes', () => {
       fs.mkdirSync(path.join(ws, 'sub'))
       const { undo: entries } = made('sub/l -> data/x')
       fs.rmSync(path.join(ws, 'sub'), { recursive: true })
-      expect(undoAll(entries)[0]).toMatchObject({ status: 'unchanged', message: expect.stringMatching(/is gone/) })
+      expect(undoAll(entries)[0]).toMatchObject({
+        status: 'unchanged',
+        message: expect.stringMatching(/is gone/),
+        warnings: []
+      })
     })
   })
 
@@ -660,6 +705,223 @@ describePosix('what the main step records, and the post step undoes', () => {
       }
     }
     expect(() => undoOne(entries[0], bug, host)).toThrow(TypeError)
+  })
+})
+
+describePosix('what decides a removal: the identity of what the step made (issue 24)', () => {
+  const at = (name: string) => path.join(ws, name)
+  /** A birth time both steps see, where the filesystem keeps none (sshfs, FAT): the tests do not depend on it. */
+  const BORN = 1_700_000_000_000
+
+  /** data/NAME copied to c by the main step (a hard link refused across devices: EXDEV), its birth time BORN. */
+  function copied(name: string): UndoEntry {
+    const ops = seenAs(failing({ link: 'EXDEV' }), at('c'), () => ({ birthtimeMs: BORN }))
+    const copy = made(`- {path: c, target: data/${name}, type: hardlink, fallback: copy}`, {}, { ops })
+    expect(copy.results[0].kind).toBe('copy')
+    return copy.undo[0]
+  }
+  /** The disk at the post step, c's birth time BORN unless `change` says otherwise. */
+  const seen = (change: (s: fs.Stats) => Partial<fs.Stats> = () => ({})) =>
+    seenAs(context(ws).ops, at('c'), (s) => ({ birthtimeMs: BORN, ...change(s) }))
+
+  it.each<[string, (s: fs.Stats) => Partial<fs.Stats>, boolean, string]>([
+    ['nothing changed', () => ({}), false, 'removed'],
+    ['another inode, the same bytes (written again)', (s) => ({ ino: s.ino + 1 }), false, 'kept'],
+    ['another device, the same inode number and bytes', (s) => ({ dev: s.dev + 1 }), false, 'kept'],
+    ['its inode number reused (another birth time), the same bytes', () => ({ birthtimeMs: BORN + 1 }), false, 'kept'],
+    [
+      'on a share, another inode and birth time, the same bytes',
+      (s) => ({ ino: s.ino + 1, birthtimeMs: 1 }),
+      true,
+      'removed'
+    ]
+  ])('a copied file with %s', (_, change, share, status) => {
+    const entry = copied('x')
+    expect(undo({ ...entry, share }, seen(change), host).status).toBe(status)
+    expect(fs.existsSync(at('c'))).toBe(status === 'kept')
+    expect(fs.readFileSync(at('data/x'), 'utf8')).toBe('x')
+  })
+
+  it('a copied file edited in place, same size, other bytes: kept, and the warning names it', () => {
+    const entry = copied('x')
+    fs.writeFileSync(at('c'), 'y')
+    const undone = undo(entry, seen(), host)
+    expect(undone).toMatchObject({ status: 'kept', message: '' }) // said once, in the warning
+    expect(undone.warnings).toEqual([expect.stringContaining(at('c'))])
+    expect(fs.readFileSync(at('c'), 'utf8')).toBe('y')
+  })
+
+  it('a copied file replaced by a directory of its very size, on a share: kept, no read of the directory', () => {
+    const probe = fs.mkdtempSync(path.join(ws, 'probe-'))
+    const directorySize = fs.statSync(probe).size // what an empty directory measures on this filesystem
+    fs.rmdirSync(probe)
+    fs.writeFileSync(at('data/big'), 'b'.repeat(directorySize))
+    const entry = copied('big')
+    fs.rmSync(at('c'))
+    fs.mkdirSync(at('c'))
+    expect(fs.statSync(at('c')).size).toBe(directorySize)
+    expect(undoOne({ ...entry, share: true }, seen(), host).status).toBe('kept')
+    expect(fs.statSync(at('c')).isDirectory()).toBe(true)
+  })
+
+  it('a link the step made, replaced since by a file or by a directory holding a file: each kept as it is', () => {
+    const { undo: entries } = made('l -> data/x\nm -> data/x')
+    fs.rmSync(at('l'))
+    fs.writeFileSync(at('l'), 'mine')
+    fs.rmSync(at('m'))
+    fs.mkdirSync(at('m'))
+    fs.writeFileSync(at('m/f'), 'mine too')
+    const undone = undoAll(entries)
+    expect(undone.map((u) => u.status)).toEqual(['kept', 'kept'])
+    expect(undone.map((u) => u.warnings)).toEqual([
+      [expect.stringContaining(at('l'))],
+      [expect.stringContaining(at('m'))]
+    ])
+    expect(fs.readFileSync(at('l'), 'utf8')).toBe('mine')
+    expect(fs.readFileSync(at('m/f'), 'utf8')).toBe('mine too')
+  })
+
+  it('what was recorded as a file is no symlink given its inode number since (in-memory, numbers reused)', () => {
+    // A link that showed as the file it leads to (sshfs follow_symlinks) is recorded by its inode alone.
+    const linux = platformFor('linux')
+    const mem = memoryFs(linux, { '/ws/data/x': 'file', '/ws/l': 'file' }, undefined, { reuseInodes: true })
+    const parent = directoryIdentity('/ws', mem.ops)!
+    const entry: UndoEntry = {
+      ...{ line: 1, path: '/ws/l', target: '/ws/data/x', type: 'symlink', kind: 'symlink' },
+      ...{ parent, made: identify('/ws/l', mem.ops, linux)! }
+    }
+    const { ino } = mem.ops.lstat('/ws/l')!
+    mem.ops.unlink('/ws/l')
+    mem.ops.symlink('elsewhere', '/ws/l')
+    expect(mem.ops.lstat('/ws/l')!.ino).toBe(ino)
+    expect(undo(entry, mem.ops, linux).status).toBe('kept')
+    expect(mem.at('/ws/l')).toMatchObject({ kind: 'link', text: 'elsewhere' })
+  })
+
+  it('a link a share shows as the file it leads to (sshfs follow_symlinks), as recorded: by its inode alone', () => {
+    const ops = context(ws).ops
+    const following: FsOps = { ...ops, lstat: (p) => (p === at('l') ? ops.stat(p) : ops.lstat(p)) }
+    const { undo: entries } = made('l -> data/x', {}, { ops: following })
+    // On a share its inode proves nothing, and no content was recorded for a link: kept.
+    expect(undo({ ...entries[0], share: true }, following, host).status).toBe('kept')
+    expect(fs.readlinkSync(at('l'))).toBe('data/x')
+    expect(undo(entries[0], following, host).status).toBe('removed')
+    expect(fs.readdirSync(ws)).toEqual(['data'])
+    expect(fs.readFileSync(at('data/x'), 'utf8')).toBe('x')
+  })
+
+  it('what a link replaced is recorded without reading it: a file the runner cannot read is replaced, then removed', () => {
+    fs.writeFileSync(at('f'), 'not readable here')
+    const unreadable: FsOps = {
+      ...context(ws).ops,
+      contentHash: () => {
+        throw errnoError('EACCES', 'open')
+      }
+    }
+    const { results, undo: entries } = made('f -> data/x', { overwrite: 'files' }, { ops: unreadable })
+    expect(results.map((r) => r.status)).toEqual(['replaced'])
+    const [undone] = entries.map((e) => undo(e, unreadable, host))
+    expect(undone.status).toBe('removed')
+    expect(undone.warnings).toEqual([expect.stringContaining(at('f'))])
+    expect(fs.readdirSync(ws)).toEqual(['data'])
+  })
+
+  it('a link whose TARGET is a link made before it (nothing at its PATH before): both recorded, both go', () => {
+    const { undo: entries } = made('a -> data/x\nb -> a')
+    expect(undoAll([...entries].reverse()).map((u) => u.status)).toEqual(['removed', 'removed'])
+    expect(fs.readdirSync(ws)).toEqual(['data'])
+  })
+
+  describe('a copied tree, by what is in it', () => {
+    const treeCopy = () => made('- {path: c, target: data/dir, type: hardlink, fallback: copy}').undo[0]
+
+    it('listed in another order by the post step (readdir order is the filesystem’s): removed', () => {
+      for (const name of ['a', 'b', 'c', 'd']) fs.writeFileSync(at(`data/dir/${name}`), name)
+      const entry = treeCopy()
+      const ops = context(ws).ops
+      expect(undo(entry, { ...ops, readdir: (p) => ops.readdir(p).reverse() }, host).status).toBe('removed')
+      expect(fs.existsSync(at('c'))).toBe(false)
+    })
+
+    it('an entry listed, then gone before it is looked at (deleted meanwhile): read without it', () => {
+      fs.writeFileSync(at('data/dir/f'), 'f')
+      const entry = treeCopy()
+      const ops = context(ws).ops
+      let listed = false
+      const racing: FsOps = {
+        ...ops,
+        readdir: (p) => (p === at('c') && !listed ? ((listed = true), [...ops.readdir(p), 'gone']) : ops.readdir(p))
+      }
+      expect(undo(entry, racing, host).status).toBe('removed')
+      expect(fs.existsSync(at('c'))).toBe(false)
+    })
+
+    it('a file moved into the directory beside it: kept', () => {
+      fs.mkdirSync(at('data/dir/a/b'), { recursive: true })
+      fs.writeFileSync(at('data/dir/a/f'), 'f')
+      const entry = treeCopy()
+      fs.renameSync(at('c/a/f'), at('c/a/b/f'))
+      expect(undo(entry, context(ws).ops, host).status).toBe('kept')
+      expect(fs.readFileSync(at('c/a/b/f'), 'utf8')).toBe('f')
+    })
+  })
+
+  describe('a backup', () => {
+    it('gone since: the replaced link put back from its text, named, and a warning names the backup', () => {
+      fs.symlinkSync('data/dir', at('b'))
+      const { undo: entries } = made('b -> data/x', { overwrite: 'links' }, { backupSuffix: '.bak' })
+      fs.rmSync(at('b.bak'))
+      const [undone] = undoAll(entries)
+      expect(undone).toMatchObject({ status: 'restored', message: expect.stringContaining("'data/dir'") })
+      expect(undone.warnings).toEqual([expect.stringContaining(at('b.bak'))])
+      expect(fs.readlinkSync(at('b'))).toBe('data/dir')
+    })
+
+    it.each([
+      [false, 'removed', 'is not used: PATH goes, the backup stays'],
+      [true, 'restored', 'on a share (inode numbers prove nothing) is: its bytes decide']
+    ])('of a file, written again with the same bytes (another inode), share %s: %s', (share, status) => {
+      fs.writeFileSync(at('f'), 'mine')
+      const { undo: entries } = made('f -> data/x', { overwrite: 'files' }, { backupSuffix: '.bak' })
+      fs.writeFileSync(at('again'), 'mine')
+      fs.renameSync(at('again'), at('f.bak')) // made before the old one went: another inode for certain
+      expect(undo({ ...entries[0], share }, context(ws).ops, host).status).toBe(status)
+      expect(fs.readdirSync(ws).sort()).toEqual(share ? ['data', 'f'] : ['data', 'f.bak'])
+      expect(fs.readFileSync(at(share ? 'f' : 'f.bak'), 'utf8')).toBe('mine')
+    })
+
+    it('put back though the step link went meanwhile (removed by another process): the backup goes in', () => {
+      fs.symlinkSync('data/dir', at('b'))
+      const { undo: entries } = made('b -> data/x', { overwrite: 'links' }, { backupSuffix: '.bak' })
+      const ops = context(ws).ops
+      const racing: FsOps = {
+        ...ops,
+        readlink: (p) => {
+          const text = ops.readlink(p)
+          if (p === at('b')) fs.rmSync(p) // just after the post step read it
+          return text
+        }
+      }
+      expect(undo(entries[0], racing, host).status).toBe('restored')
+      expect(fs.readlinkSync(at('b'))).toBe('data/dir')
+      expect(fs.readdirSync(ws).sort()).toEqual(['b', 'data'])
+    })
+  })
+
+  it.each([
+    [false, 'stays: another directory now', ['a']],
+    [true, 'goes on a share: inode numbers prove nothing there, its path is all', []]
+  ])('a directory made for a link, replaced since by another at its path (share %s): %s', (share, _, left) => {
+    const { undo: entries } = made('a/b/l -> data/x')
+    // A later step moves a/b into a new `a`: a/b and its link are as made, `a` is another directory.
+    fs.mkdirSync(at('a-new'))
+    fs.renameSync(at('a/b'), at('a-new/b'))
+    fs.renameSync(at('a'), at('a-was'))
+    fs.renameSync(at('a-new'), at('a'))
+    const undone = undo({ ...entries[0], share }, context(ws).ops, host)
+    expect(undone.status).toBe('removed')
+    expect(fs.readdirSync(ws).filter((n) => n === 'a')).toEqual(left)
+    expect(fs.existsSync(at('a/b'))).toBe(false)
   })
 })
 

@@ -45,7 +45,7 @@ export function parentChange(
   was: ParentIdentity,
   ops: FsOps,
   platform: Platform,
-  byInode = true
+  byInode: boolean
 ): Change | undefined {
   return directoryChange(platform.path.dirname(p), was, ops, platform, byInode)
 }

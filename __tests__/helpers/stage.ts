@@ -40,6 +40,27 @@ export function failing(calls: Partial<Record<keyof FsOps, string>>): FsOps {
   return ops
 }
 
+/**
+ * The disk as `ops` shows it, except that `call` (lstat unless told) on `p` shows `change` too: another device, inode,
+ * birth time, as a later mount, a reused inode number or a rewrite would.
+ */
+export function seenAs(
+  ops: FsOps,
+  p: string,
+  change: (s: fs.Stats) => Partial<fs.Stats>,
+  call: 'lstat' | 'stat' = 'lstat'
+): FsOps {
+  const changed = (s: fs.Stats): fs.Stats =>
+    Object.assign(Object.create(Object.getPrototypeOf(s) as object) as fs.Stats, s, change(s))
+  return {
+    ...ops,
+    [call]: (q: string) => {
+      const s = ops[call](q)
+      return s && q === p ? changed(s) : s
+    }
+  }
+}
+
 /** What a test may change of a context: its parts, or any of the link settings. */
 export type ContextOverrides = Partial<ApplyContext> & Partial<Omit<LinkSettings, 'workingDirectory'>>
 
