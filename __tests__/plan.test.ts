@@ -84,6 +84,55 @@ describePosix('what is at PATH', () => {
     })
   })
 
+  describe('overwrite: copies replaces a file only when it holds the bytes the link leads to', () => {
+    const copies = { overwrite: 'copies' }
+    const atPath = (content: string): void => fs.writeFileSync(path.join(ws, 'c'), content)
+    beforeEach(() => fs.writeFileSync(path.join(ws, 'data/x'), 'the content'))
+
+    it.each([
+      ['symlink', {}],
+      ['hard link', { type: 'hardlink' }]
+    ])('an identical copy is replaced by the %s', (_, type) => {
+      atPath('the content')
+      expect(plan('c -> data/x', {}, { ...copies, ...type })).toMatchObject({ action: 'replace', existing: 'file' })
+    })
+
+    it.each([
+      ['edited since (one byte, same size)', 'the contenT', /content differs/],
+      ['truncated', 'the cont', /holds 8 bytes and TARGET 11/],
+      ['longer', 'the content!', /holds 12 bytes/]
+    ])('a file %s is kept with code NOTCOPY', (_, content, why) => {
+      atPath(content)
+      const p = plan('c -> data/x', {}, copies)
+      expect(p).toMatchObject({ action: 'fail', existing: 'file', failure: { code: 'NOTCOPY' } })
+      expect(p.said?.message).toMatch(why)
+    })
+
+    it('a file whose TARGET is missing or a directory is kept', () => {
+      atPath('the content')
+      expect(plan('c -> data/gone', {}, copies).said?.message).toMatch(/TARGET does not exist/)
+      expect(plan('c -> data/dir', {}, copies).failure?.code).toBe('NOTCOPY')
+    })
+
+    it('a directory unlike TARGET is kept, a second name of another file too; a link is replaced as under links', () => {
+      fs.mkdirSync(path.join(ws, 'd'))
+      expect(plan('d -> data/dir', {}, copies)).toMatchObject({ action: 'replace', existing: 'dir' })
+      expect(plan('d -> data/x', {}, copies).said?.message).toMatch(/TARGET is not/)
+      fs.writeFileSync(path.join(ws, 'd/more'), '')
+      expect(plan('d -> data/dir', {}, copies)).toMatchObject({ action: 'fail', failure: { code: 'NOTCOPY' } })
+      // A loop of links in both trees is followed until it cannot be: kept, never taken for a copy.
+      fs.rmSync(path.join(ws, 'd/more'))
+      fs.symlinkSync('.', path.join(ws, 'd/loop'))
+      fs.symlinkSync('.', path.join(ws, 'data/dir/loop'))
+      expect(plan('d -> data/dir', {}, copies)).toMatchObject({ action: 'fail', failure: { code: 'NOTCOPY' } })
+      atPath('other bytes')
+      fs.linkSync(path.join(ws, 'c'), path.join(ws, 'c2'))
+      expect(plan('c -> data/x', {}, copies)).toMatchObject({ action: 'fail', failure: { code: 'NOTCOPY' } })
+      fs.symlinkSync('data/dir', path.join(ws, 'other'))
+      expect(plan('other -> data/x', {}, copies).action).toBe('replace')
+    })
+  })
+
   it('a hard link to the target is unchanged for type hardlink, or when hardlink is a fallback', () => {
     fs.linkSync(path.join(ws, 'data/x'), path.join(ws, 'h'))
     expect(plan('h -> data/x', {}, { type: 'hardlink' })).toMatchObject({ action: 'unchanged', kinds: ['hardlink'] })
@@ -540,6 +589,37 @@ describePosix('an sshfs mount that hides link texts (readlink: EPERM)', () => {
       action: 'fail',
       failure: { code: 'EIO', syscall: 'readlink' }
     })
+  })
+})
+
+describePosix('a restore (confineTargets) refuses links leading outside working-directory, entry by entry', () => {
+  let outside: string
+  beforeEach(() => {
+    outside = tempDir()
+    fs.writeFileSync(path.join(outside, 'secret'), 'key')
+  })
+  afterEach(() => fs.rmSync(outside, { recursive: true, force: true }))
+  const restoring = { confineTargets: true }
+  const refused = { action: 'fail', failure: { code: 'CONFINE' } }
+
+  it.each([
+    ['a relative TARGET through ..', () => `l -> ${path.relative(ws, outside)}/secret`],
+    ['an absolute TARGET', () => `l -> ${outside}/secret`],
+    ['a dangling one', () => `l -> ${outside}/none/such`],
+    ['an exact text', () => `- { path: l, text: '${path.relative(ws, outside)}/secret' }`],
+    ['a hard link', () => `- { path: l, target: '${outside}/secret', type: hardlink }`]
+  ])('%s leading out is refused; without confineTargets it is made', (_, spec) => {
+    const p = plan(spec(), restoring)
+    expect(p).toMatchObject(refused)
+    expect(p.said?.hint).toContain('allow-outside: true')
+    expect(plan(spec()).action).toBe('create')
+  })
+
+  it('a TARGET inside through a symlinked directory that leads out is refused; one that stays inside is made', () => {
+    fs.symlinkSync(outside, path.join(ws, 'data/out'))
+    expect(plan('l -> data/out/secret', restoring)).toMatchObject(refused)
+    expect(plan('- { path: sub/l, text: ../data/x }', restoring).action).toBe('create')
+    expect(plan('l -> data/dir', restoring).action).toBe('create')
   })
 })
 

@@ -21,7 +21,7 @@ export function parseKinds(value: string): { kinds: Kind[] } | { problem: string
 export const RELATIVE_MODES = ['auto', 'true', 'false'] as const
 export type RelativeMode = (typeof RELATIVE_MODES)[number]
 
-export const OVERWRITE_MODES = ['never', 'links', 'files'] as const
+export const OVERWRITE_MODES = ['never', 'links', 'files', 'copies'] as const
 export type OverwriteMode = (typeof OVERWRITE_MODES)[number]
 
 export const DANGLING_MODES = ['warn', 'fail', 'allow'] as const
@@ -62,6 +62,8 @@ export interface LinkSettings {
   workingDirectory: string
   /** Relative PATHs must stay inside workingDirectory, symlinked parents included. */
   confine: boolean
+  /** Links must lead inside workingDirectory too: a restore (`overwrite: copies`) without `allow-outside`. */
+  confineTargets?: boolean
   createParents: boolean
   dangling: DanglingMode
   /** Keep whatever is replaced as PATH+suffix; empty keeps nothing. */

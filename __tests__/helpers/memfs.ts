@@ -184,6 +184,14 @@ export function memoryFs(
       if (node?.kind === 'file') return createHash('sha256').update(node.inode.data).digest('hex')
       return fail(!node ? 'ENOENT' : node.kind === 'link' ? 'ELOOP' : 'EISDIR', 'open') // O_NOFOLLOW, as nodeFs
     },
+    sameBytes: (a, b) => {
+      const data = (p: string): string => {
+        const at = follow(p)
+        const node = at === undefined ? undefined : get(at)
+        return node?.kind === 'file' ? node.inode.data : fail(!node ? 'ENOENT' : 'EISDIR', 'read')
+      }
+      return data(a) === data(b)
+    },
     // What nodeFs asks PowerShell for on Windows (fsops.ts): the type each link was made with. Each call is kept,
     // since each is a PowerShell start.
     linkKinds: (paths) => {

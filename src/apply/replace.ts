@@ -76,8 +76,10 @@ export function replace(plan: LinkPlan, ctx: ApplyContext): Made {
       ctx.taken?.set(abs, { backup })
     }
     // rename(2) cannot put a directory (a copied tree) over a link: remove, then rename.
-    if (kind === 'copy' && plan.targetIsDir) step('remove the old link at', kind, () => ops.unlink(abs))
-    renameOver(temp, kind, plan, ctx)
+    if (kind === 'copy' && plan.targetIsDir && plan.existing !== 'dir')
+      step('remove the old link at', kind, () => ops.unlink(abs))
+    if (plan.existing === 'dir') swapDirectory(temp, kind, plan, ctx)
+    else renameOver(temp, kind, plan, ctx)
   } finally {
     // rename() between two names of one file does nothing and leaves the source: never leave debris. A share that
     // went away meanwhile cannot be cleaned; the error that says so is already on its way.
@@ -108,4 +110,29 @@ function renameOver(temp: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext)
     `Windows cannot replace the link at ${abs} in one step (not atomic): it was removed, then made again.`
   )
   step('replace what is at', kind, () => ctx.ops.rename(temp, abs))
+}
+
+/**
+ * rename(2) cannot put a link over a directory (`overwrite: copies` found it TARGET's identical copy): the copy is
+ * moved aside under a temporary name, the link renamed into place, and only then is the copy removed. Where the link
+ * cannot go in, the copy goes back.
+ */
+function swapDirectory(temp: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void {
+  const { ops, platform } = ctx
+  const abs = plan.request.absPath
+  const aside = tempName(platform.path.dirname(abs), platform.path)
+  step('move aside the copy at', kind, () => ops.rename(abs, aside))
+  try {
+    step('replace what is at', kind, () => ops.rename(temp, abs))
+  } catch (error) {
+    ops.rename(aside, abs)
+    throw error
+  }
+  try {
+    removeEntry(aside, ops, platform.path)
+  } catch (error) {
+    plan.warnings.push(
+      `The link is in place; the copy moved aside to ${aside} could not be removed (${errnoCode(error)}).`
+    )
+  }
 }

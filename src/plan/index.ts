@@ -11,6 +11,7 @@ import { noteGoneShare, skipOnGoneShare } from './gone-shares.js'
 import { fitKinds } from './kinds.js'
 import { attemptOf, emptyPlan, type LinkPlan } from './link-plan.js'
 import { examineTarget } from './link-text.js'
+import { refuseOutside } from './outside.js'
 import { planRemoval } from './removal.js'
 import { firstLook, noteSettled } from './settled.js'
 import { escaped, locate } from './resolve.js'
@@ -28,6 +29,8 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
     const first = parent.missing.length > 0 ? 'nothing' : firstLook(plan, parent.real, ctx)
     if (first === 'settled') return plan
     const target = examineTarget(plan, parent.real, ctx)
+    const outside = ctx.settings.confineTargets ? refuseOutside(plan, parent.real, ctx) : undefined
+    if (outside) return outside
     const unfit = fitKinds(plan, target, ctx)
     if (unfit) return unfit
     const at = first === 'nothing' ? undefined : ctx.ops.lstat(request.absPath)

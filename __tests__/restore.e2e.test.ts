@@ -1,0 +1,164 @@
+// Capture → round trip → restore through dist (issue 29), as the runner runs it. The round trips follow links and
+// store copies, as upload-artifact does (`tar --dereference`, `cp -rL`, Info-ZIP's `zip -r` + `unzip`); restoring the
+// captured file with `overwrite: copies` into another directory gives back every link text and every hard-link group,
+// on the machine's disk and on a tmpfs, the directory a followed directory link became included. A copy edited since
+// (one byte, same size) or truncated is kept, and a link leading outside the restore root is refused: each with its code.
+import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { describePosixWithActionNode, runAction, tempWorkspace } from './helpers/action.js'
+import { describeUnless, itUnless } from './helpers/skip.js'
+import { treeOf, type TreeLinks } from './helpers/tree.js'
+
+const FILE = '.ln-action-links.yml'
+
+/** What a build leaves: links by plain and roundabout texts, absolute ones, dangling ones, hard-link groups. */
+function buildTree(dist: string): void {
+  const files = { 'lib/tool.js': 'tool body', 'lib/edited.js': 'abcdef', 'lib/long.js': 'a longer body' }
+  const texts = {
+    'bin/tool': '../lib/tool.js',
+    'bin/roundabout': '../lib/dir/../tool.js',
+    'bin/edited': '../lib/edited.js',
+    'bin/truncated': '../lib/long.js',
+    'absolute-in': path.join(dist, 'lib/tool.js'),
+    'absolute-out': '/etc/hostname',
+    dangling: 'missing',
+    'dir-link': 'lib/dir',
+    'with space': 'lib/tool.js',
+    'a -> b': 'lib/tool.js'
+  }
+  const hardLinks = { 'bin/tool-copy': 'lib/tool.js', 'z-last': 'lib/long.js' }
+  for (const dir of ['lib/dir', 'bin']) fs.mkdirSync(path.join(dist, dir), { recursive: true })
+  for (const [rel, content] of Object.entries({ ...files, 'lib/dir/inner': 'inner' }))
+    fs.writeFileSync(path.join(dist, rel), content)
+  for (const [rel, text] of Object.entries(texts)) fs.symlinkSync(text, path.join(dist, rel))
+  for (const [rel, existing] of Object.entries(hardLinks)) fs.linkSync(path.join(dist, existing), path.join(dist, rel))
+}
+
+/**
+ * Write a new file over p, as an editor saves: `tar --dereference` stores a link and its target as one file (hard
+ * links), so writing in place would change the target too.
+ */
+function rewrite(p: string, content: string): void {
+  fs.writeFileSync(`${p}.new`, content)
+  fs.renameSync(`${p}.new`, p)
+}
+
+const ZIP_MISSING =
+  spawnSync('zip', ['-v']).status === 0 && spawnSync('unzip', ['-v']).status === 0 ? undefined : 'no zip/unzip here'
+
+/** Round trips that follow links, as artifact uploads do. Dangling links make them complain: what comes is checked. */
+const ROUND_TRIPS: [string, string | undefined, (from: string, to: string) => string][] = [
+  ['tar --dereference', undefined, (from, to) => `tar -C '${from}' --dereference -cf - . | tar -C '${to}' -xf -`],
+  ['cp -rL', undefined, (from, to) => `cp -rL '${from}/.' '${to}'`],
+  [
+    'zip -r + unzip',
+    ZIP_MISSING,
+    (from, to) => `cd '${from}' && zip -qr '${to}.zip' . ; unzip -q '${to}.zip' -d '${to}'`
+  ]
+]
+
+/** Where the workspace is: the machine's temporary directory, or a tmpfs of its own (mounting one needs root). */
+const DISKS: [string, string | undefined, (ws: string) => void][] = [
+  ['the temporary directory', undefined, () => undefined],
+  [
+    'tmpfs',
+    process.getuid?.() === 0 ? undefined : 'mounting a tmpfs needs root',
+    (ws) => expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', ws]).status).toBe(0)
+  ]
+]
+
+/** The paths whose copies a restore keeps, and the code each one's result has. */
+const KEPT = {
+  'bin/edited': 'NOTCOPY', // edited since: one byte, same size
+  'bin/truncated': 'NOTCOPY',
+  'absolute-out': 'CONFINE' // leads outside the restore root
+}
+
+describePosixWithActionNode('capture, round trip and restore through dist', () => {
+  for (const [disk, noDisk, mount] of DISKS) {
+    describeUnless(noDisk)(`on ${disk}`, () => {
+      let ws: string
+      let dist: string
+      let original: TreeLinks
+      beforeAll(() => {
+        ws = tempWorkspace('ln-action-restore-')
+        mount(ws)
+        dist = path.join(ws, 'dist')
+        buildTree(dist)
+        expect(runAction(ws, { capture: 'dist' }).status).toBe(0)
+        original = treeOf(dist)
+      })
+      afterAll(() => {
+        if (noDisk === undefined && disk === 'tmpfs') spawnSync('umount', [ws])
+        fs.rmSync(ws, { recursive: true, force: true })
+      })
+
+      for (const [name, missing, command] of ROUND_TRIPS) {
+        itUnless(missing)(`after ${name} every link comes back; changed copies are kept, saying why`, () => {
+          const restored = path.join(ws, `restored-${name.split(' ')[0]}`)
+          fs.mkdirSync(restored)
+          spawnSync('bash', ['-c', command(dist, restored)])
+          expect(treeOf(restored).texts).toEqual({}) // every link came back as a copy
+          rewrite(path.join(restored, 'bin/edited'), 'abcdeF')
+          rewrite(path.join(restored, 'bin/truncated'), 'a lo')
+
+          const run = runAction(ws, { links: `@${FILE}`, 'working-directory': restored, overwrite: 'copies' })
+          const failed = run.results.filter((r) => r.status === 'failed')
+          expect(Object.fromEntries(failed.map((r) => [path.relative(restored, r.path), r.code]))).toEqual(KEPT)
+          expect(run.status).toBe(1)
+          const after = treeOf(restored)
+          const texts = Object.entries(original.texts).filter(([rel]) => !(rel in KEPT))
+          expect(after.texts).toEqual({
+            ...Object.fromEntries(texts),
+            'absolute-in': path.join(restored, 'lib/tool.js')
+          })
+          expect(after.groups).toEqual(original.groups)
+          // Every file's content as it was, and the kept copies as they were left.
+          expect(after.files).toMatchObject(original.files)
+          expect(after.files).toMatchObject({ 'bin/edited': 'abcdeF', 'bin/truncated': 'a lo' })
+          // Nothing else: no temporary names left, no backups.
+          expect(fs.readdirSync(restored).filter((n) => n.startsWith('.ln-action-') && n !== FILE)).toEqual([])
+        })
+      }
+    })
+  }
+})
+
+describePosixWithActionNode('restoring a hostile spec through dist', () => {
+  let ws: string
+  beforeEach(() => {
+    ws = tempWorkspace('ln-action-restore-hostile-')
+  })
+  afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
+
+  it('refuses each link leading outside the restore root, makes the others; allow-outside: true makes them all', () => {
+    const root = path.join(ws, 'download')
+    fs.mkdirSync(path.join(root, 'lib'), { recursive: true })
+    fs.writeFileSync(path.join(root, 'lib/a'), 'a')
+    fs.writeFileSync(path.join(ws, 'secret'), 'key')
+    const spec = [
+      '- { path: ssh, text: ../../.ssh, type: symlink }',
+      '- { path: etc, target: /etc }',
+      '- { path: key, target: ../secret, type: hardlink }',
+      '- { path: ok, text: lib/a }'
+    ].join('\n')
+    fs.writeFileSync(path.join(root, FILE), spec)
+    const inputs = { links: `@${FILE}`, 'working-directory': root, overwrite: 'copies' }
+    const run = runAction(ws, inputs)
+    expect(run.status).toBe(1)
+    const outcome = (r: { path: string; status: string; code: string }) => [path.basename(r.path), r.status, r.code]
+    expect(run.results.map(outcome)).toEqual([
+      ['ssh', 'failed', 'CONFINE'],
+      ['etc', 'failed', 'CONFINE'],
+      ['key', 'failed', 'CONFINE'],
+      ['ok', 'created', '']
+    ])
+    expect(fs.readdirSync(root).sort()).toEqual([FILE, 'lib', 'ok'])
+
+    const trusted = runAction(ws, { ...inputs, 'allow-outside': 'true' })
+    expect(trusted.results.map((r) => r.status)).toEqual(['created', 'created', 'created', 'unchanged'])
+    expect(fs.readlinkSync(path.join(root, 'ssh'))).toBe('../../.ssh')
+    expect(fs.statSync(path.join(root, 'key')).ino).toBe(fs.statSync(path.join(ws, 'secret')).ino)
+  })
+})
