@@ -24,6 +24,14 @@ export type RelativeMode = (typeof RELATIVE_MODES)[number]
 export const OVERWRITE_MODES = ['never', 'links', 'files', 'copies'] as const
 export type OverwriteMode = (typeof OVERWRITE_MODES)[number]
 
+/**
+ * An entry's own `overwrite`, under the input's: a restore (`copies`) may come from an untrusted build, so its entries
+ * may ask for less (`never`, `links`) but never for more (`files` is held to `copies`).
+ */
+export function entryOverwrite(asked: OverwriteMode, input: OverwriteMode): OverwriteMode {
+  return input === 'copies' && asked === 'files' ? 'copies' : asked
+}
+
 export const DANGLING_MODES = ['warn', 'fail', 'allow'] as const
 export type DanglingMode = (typeof DANGLING_MODES)[number]
 

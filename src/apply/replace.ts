@@ -1,15 +1,18 @@
 // Replacing what is at PATH atomically: the new link under a temporary name (old ones swept), the backup kept, then
-// renamed over PATH (Windows: removed first where it must be, and said so).
+// renamed over PATH (Windows: removed first where it must be, and said so). A copy `overwrite: copies` replaces is
+// proven again right before (it may have been edited since the plan); a copied directory is swapped (swap-dir.ts).
 import { errnoCode } from '../errors.js'
 import { removeEntry } from '../fsops.js'
 import type { Kind } from '../model.js'
 import { backupName, STALE_TEMP_MS, TEMP_NAME, TEMP_PREFIX, tempName } from '../names.js'
 import type { LinkPlan } from '../plan/index.js'
+import { keptWords, NOT_A_COPY, whyNotACopy } from '../restore-copy.js'
 import type { ApplyContext } from './context.js'
 import { copyWhole } from './copy.js'
 import { keptLinkType } from './kept-kinds.js'
 import { makeWithFallback, type Made } from './make.js'
 import { step, StepError, warnFailed } from './step-error.js'
+import { swapDirectory } from './swap-dir.js'
 
 /**
  * Remove temporary links older than an hour: what a run that was killed mid-replacement left. Housekeeping only: where
@@ -71,15 +74,9 @@ export function replace(plan: LinkPlan, ctx: ApplyContext): Made {
   const made = makeWithFallback(temp, plan, ctx)
   const { kind } = made
   try {
-    if (ctx.settings.backupSuffix) {
-      const backup = makeBackup(plan, ctx)
-      ctx.taken?.set(abs, { backup })
-    }
-    // rename(2) cannot put a directory (a copied tree) over a link: remove, then rename.
-    if (kind === 'copy' && plan.targetIsDir && plan.existing !== 'dir')
-      step('remove the old link at', kind, () => ops.unlink(abs))
+    if (plan.copyAtPath) proveCopyAgain(plan, kind, ctx)
     if (plan.existing === 'dir') swapDirectory(temp, kind, plan, ctx)
-    else renameOver(temp, kind, plan, ctx)
+    else backUpAndRename(temp, kind, plan, ctx)
   } finally {
     // rename() between two names of one file does nothing and leaves the source: never leave debris. A share that
     // went away meanwhile cannot be cleaned; the error that says so is already on its way.
@@ -90,6 +87,18 @@ export function replace(plan: LinkPlan, ctx: ApplyContext): Made {
     }
   }
   return made
+}
+
+/** Keep the backup, then rename the new link over PATH. */
+function backUpAndRename(temp: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void {
+  const abs = plan.request.absPath
+  if (ctx.settings.backupSuffix) {
+    const backup = makeBackup(plan, ctx)
+    ctx.taken?.set(abs, { backup })
+  }
+  // rename(2) cannot put a directory (a copied tree) over a link: remove, then rename.
+  if (kind === 'copy' && plan.targetIsDir) step('remove the old link at', kind, () => ctx.ops.unlink(abs))
+  renameOver(temp, kind, plan, ctx)
 }
 
 /**
@@ -112,27 +121,11 @@ function renameOver(temp: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext)
   step('replace what is at', kind, () => ctx.ops.rename(temp, abs))
 }
 
-/**
- * rename(2) cannot put a link over a directory (`overwrite: copies` found it TARGET's identical copy): the copy is
- * moved aside under a temporary name, the link renamed into place, and only then is the copy removed. Where the link
- * cannot go in, the copy goes back.
- */
-function swapDirectory(temp: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void {
-  const { ops, platform } = ctx
-  const abs = plan.request.absPath
-  const aside = tempName(platform.path.dirname(abs), platform.path)
-  step('move aside the copy at', kind, () => ops.rename(abs, aside))
-  try {
-    step('replace what is at', kind, () => ops.rename(temp, abs))
-  } catch (error) {
-    ops.rename(aside, abs)
-    throw error
-  }
-  try {
-    removeEntry(aside, ops, platform.path)
-  } catch (error) {
-    plan.warnings.push(
-      `The link is in place; the copy moved aside to ${aside} could not be removed (${errnoCode(error)}).`
-    )
-  }
+/** The copy at PATH, proven at plan time, proven again: edited since (or swapped), it is kept and the link fails. */
+function proveCopyAgain(plan: LinkPlan, kind: Kind, ctx: ApplyContext): void {
+  const why = whyNotACopy(plan.request, kind, ctx)
+  if (why === undefined) return
+  plan.said = keptWords(plan.request, why)
+  const attempted = 'compare again, right before replacing it, what is at'
+  throw new StepError({ code: NOT_A_COPY, syscall: 'read', attempted }, kind)
 }

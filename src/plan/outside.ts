@@ -1,6 +1,11 @@
 // Where a restored link may lead. A captured spec may come from an artifact that an untrusted pull-request build made:
 // restoring it (`overwrite: copies`) refuses, entry by entry, a link that would lead outside working-directory (a
-// planted `../../.ssh` that a later upload step would follow), unless `allow-outside: true`. `confine` keeps PATH in.
+// planted `../../.ssh` that a later upload step would follow), unless `allow-outside: true`. PATH is kept inside by
+// resolve.ts. A symbolic link is judged by its text followed name by name as the kernel will (../capture/leads.ts):
+// `x/x/../out` with `x` a link to its own directory leads out although it reads as inside.
+import type { Stats } from 'node:fs'
+import { follow, type LeadsReader } from '../capture/leads.js'
+import { errnoCode } from '../errors.js'
 import { isWithin } from '../platform.js'
 import type { PlanContext } from './context.js'
 import { attemptOf, failed, type LinkPlan } from './link-plan.js'
@@ -8,24 +13,51 @@ import { realDirectory } from './resolve.js'
 
 /** The plan refused when the link would lead outside working-directory; undefined when it stays inside. */
 export function refuseOutside(plan: LinkPlan, realParent: string, ctx: PlanContext): LinkPlan | undefined {
-  const leadsTo = destinations(plan, realParent, ctx).find((p) => !isWithin(ctx.platform, ctx.realWorkingDirectory, p))
-  if (leadsTo === undefined) return undefined
+  const why = whyOutside(plan, realParent, ctx)
+  if (why === undefined) return undefined
   const { request } = plan
   const message =
-    `The link '${request.path}' would lead to ${leadsTo}, outside working-directory ${ctx.realWorkingDirectory}: ` +
-    `a restore (overwrite: copies) does not make it. Nothing was made there.`
+    `The link '${request.path}' ${why}: a restore (overwrite: copies) makes only links that stay inside ` +
+    `working-directory ${ctx.realWorkingDirectory}. Nothing was made there.`
   const hint =
     'Check where the spec came from; when its links may lead out of working-directory, set `allow-outside: true`.'
   return { ...failed(plan, 'CONFINE', 'realpath', attemptOf(request)), said: { message, hint } }
 }
 
-/** Where each kind asked would lead, symlinks resolved as far as they exist. */
-function destinations(plan: LinkPlan, realParent: string, ctx: PlanContext): string[] {
-  const { request } = plan
-  // An exact text is followed from PATH's real directory, as the kernel will; a computed one leads to TARGET.
-  const text = request.text === undefined ? request.absTarget : ctx.platform.path.resolve(realParent, request.text)
-  const symbolic = plan.kinds.some((k) => k !== 'hardlink')
-  return [...(symbolic ? [realOf(text, ctx)] : []), ...(plan.targetExists ? [plan.linkSource] : [])]
+/** Why the link may lead out, in words; undefined when every kind asked stays inside. */
+function whyOutside(plan: LinkPlan, realParent: string, ctx: PlanContext): string | undefined {
+  const { platform, realWorkingDirectory: wd } = ctx
+  const inside = (p: string): boolean => isWithin(platform, wd, p)
+  // A hard link shares, and a copy reads, the file TARGET resolves to.
+  const source = plan.kinds.some((k) => k === 'hardlink' || k === 'copy') && realOf(plan.request.absTarget, ctx)
+  if (source && !inside(source)) return `would be a hard link or copy of ${source}`
+  if (!plan.kinds.some((k) => k === 'symlink' || k === 'junction')) return undefined
+  // Windows resolves `..` in a link's text by name, before following anything: there the text's place is enough.
+  if (platform.isWindows) {
+    const to = realOf(platform.path.resolve(realParent, plan.text), ctx)
+    return inside(to) ? undefined : `would lead to ${to}`
+  }
+  const { leads, rest } = follow(realParent, plan.text, wd, readerOf(ctx))
+  if (leads === 'outside') return `with the text '${plan.text}' would lead out`
+  if (leads === 'unreadable') return `with the text '${plan.text}' leads through a name that cannot be read`
+  // Past a name not made yet, `..` goes wherever that name will lead once a later link makes it.
+  if (leads === 'dangling' && rest.includes('..'))
+    return `with the text '${plan.text}' climbs (..) past a name that does not exist yet`
+  return undefined
+}
+
+/** The walk's two calls through the plan's filesystem calls (a share's are bounded by the timeout). */
+function readerOf(ctx: PlanContext): LeadsReader {
+  return {
+    lstat: (p: string): Stats | string => {
+      try {
+        return ctx.ops.lstat(p) ?? 'ENOENT'
+      } catch (error) {
+        return errnoCode(error)
+      }
+    },
+    readlink: (p) => ctx.ops.readlink(p)
+  }
 }
 
 /** p with its symlinks resolved: all of them where p exists, else those of its existing directories. */

@@ -1,0 +1,240 @@
+// Restoring a captured tree (`overwrite: copies`), unit by unit on real directories: what may give way to a link (only
+// a copy proven identical to what the link leads to, never PATH itself reached through TARGET), where a restored link
+// may be and lead (inside working-directory, judged as the kernel follows a text), and the swap of a copied directory
+// (proven again right before it, swept only of what was proven, kept as the backup where one is wanted).
+import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { nodeFs, type FsOps } from '../src/fsops.js'
+import { makeLink } from '../src/make-link.js'
+import type { LinkOptions } from '../src/model.js'
+import { planAll, planLink } from '../src/plan/index.js'
+import { describePosix } from './helpers/action.js'
+import { describeUnless } from './helpers/skip.js'
+import { context, dataWorkspace, requests, tempDir, type ContextOverrides } from './helpers/stage.js'
+
+let ws: string
+beforeEach(() => {
+  ws = dataWorkspace()
+})
+afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
+
+const COPIES: Partial<LinkOptions> = { overwrite: 'copies' }
+const RESTORING: ContextOverrides = { confineTargets: true }
+const at = (rel: string): string => path.join(ws, rel)
+const read = (rel: string): string => fs.readFileSync(at(rel), 'utf8')
+
+const plan = (spec: string, overrides: ContextOverrides = {}, defaults = COPIES) =>
+  planLink(requests(spec, ws, defaults)[0], context(ws, overrides))
+
+/** Plan every line, let `meanwhile` change the disk, then make each link as the executors do. */
+function apply(spec: string, overrides: ContextOverrides = {}, meanwhile = () => {}, defaults = COPIES) {
+  const ctx = context(ws, overrides)
+  const plans = planAll(requests(spec, ws, defaults), ctx)
+  meanwhile()
+  return plans.map((p) => makeLink(p, ctx))
+}
+
+/** `d`, an identical copy of `data/dir` (a file and a directory with a file in it), as a followed link leaves it. */
+function copiedDirectory(): void {
+  fs.mkdirSync(at('data/dir/sub'))
+  fs.writeFileSync(at('data/dir/sub/f'), 'bytes')
+  fs.writeFileSync(at('data/dir/top'), 'top')
+  fs.cpSync(at('data/dir'), at('d'), { recursive: true })
+}
+
+describePosix('a TARGET that leads back to PATH is never compared with PATH (defect 1)', () => {
+  const kept = { action: 'fail', failure: { code: 'NOTCOPY' } }
+
+  it('a TARGET that is a link to PATH: the file is kept', () => {
+    fs.writeFileSync(at('c'), 'only copy')
+    fs.symlinkSync('c', at('t'))
+    expect(plan('c -> t')).toMatchObject(kept)
+    expect(apply('c -> t')[0]).toMatchObject({ status: 'failed', code: 'NOTCOPY' })
+    expect(read('c')).toBe('only copy')
+  })
+
+  it('a TARGET through a symlinked parent that reaches PATH: kept', () => {
+    fs.writeFileSync(at('c'), 'only copy')
+    fs.symlinkSync('..', at('data/back'))
+    expect(plan('c -> data/back/c')).toMatchObject(kept)
+  })
+
+  it('a directory whose TARGET is a link to it: kept whole', () => {
+    copiedDirectory()
+    fs.symlinkSync('d', at('e'))
+    const [r] = apply('d -> e')
+    expect(r).toMatchObject({ status: 'failed', code: 'NOTCOPY' })
+    expect(fs.lstatSync(at('d')).isDirectory()).toBe(true)
+    expect(read('d/sub/f')).toBe('bytes')
+  })
+
+  it('a directory TARGET inside PATH, or PATH inside TARGET: kept', () => {
+    copiedDirectory()
+    fs.symlinkSync('.', at('d/self'))
+    expect(plan('d -> d/self')).toMatchObject(kept)
+    fs.mkdirSync(at('data/dir/sub/in'))
+    expect(plan('data/dir/sub/in -> data/dir')).toMatchObject(kept)
+  })
+
+  it("a file in TARGET's tree that is a link back into PATH's tree is not proof: kept", () => {
+    copiedDirectory()
+    fs.rmSync(at('data/dir/top'))
+    fs.symlinkSync('../../d/top', at('data/dir/top'))
+    const [r] = apply('d -> data/dir')
+    expect(r).toMatchObject({ status: 'failed', code: 'NOTCOPY' })
+    expect(read('d/top')).toBe('top')
+  })
+
+  it("a second name of TARGET's own file (tar --dereference stores a link so) gives way: the file keeps its name", () => {
+    fs.linkSync(at('data/x'), at('c'))
+    expect(apply('c -> data/x')[0]).toMatchObject({ status: 'replaced', kind: 'symlink' })
+    expect(read('data/x')).toBe('x')
+  })
+
+  const bindMount = process.getuid?.() === 0 ? undefined : 'a bind mount needs root'
+  describeUnless(bindMount)('through a bind mount (same device and inode under another name)', () => {
+    it('a directory that is TARGET itself is kept', () => {
+      copiedDirectory()
+      fs.mkdirSync(at('e'))
+      expect(spawnSync('mount', ['--bind', at('d'), at('e')]).status).toBe(0)
+      try {
+        const [r] = apply('d -> e')
+        expect(r).toMatchObject({ status: 'failed', code: 'NOTCOPY' })
+        expect(read('e/sub/f')).toBe('bytes')
+      } finally {
+        spawnSync('umount', [at('e')])
+      }
+      expect(read('d/sub/f')).toBe('bytes')
+    })
+  })
+})
+
+describePosix("an entry's own overwrite cannot go beyond a restore's (defect 2)", () => {
+  it.each(['files', 'copies'])('overwrite: %s on an entry keeps a file that is not a copy', (own) => {
+    fs.writeFileSync(at('c'), 'edited')
+    const spec = `- { path: c, target: data/x, overwrite: ${own} }`
+    expect(requests(spec, ws, COPIES)[0].options.overwrite).toBe('copies')
+    expect(apply(spec)[0]).toMatchObject({ status: 'failed', code: 'NOTCOPY' })
+    expect(read('c')).toBe('edited')
+  })
+
+  it('an entry may ask for less: overwrite: never keeps even an identical copy', () => {
+    fs.writeFileSync(at('c'), 'x')
+    expect(apply('- { path: c, target: data/x, overwrite: never }')[0]).toMatchObject({ code: 'EEXIST' })
+    expect(
+      requests('- { path: c, target: data/x, overwrite: files }', ws, { overwrite: 'links' })[0].options
+    ).toMatchObject({
+      overwrite: 'files'
+    })
+  })
+})
+
+describePosix('a restore keeps every PATH inside working-directory (defect 3)', () => {
+  let outside: string
+  beforeEach(() => {
+    outside = tempDir()
+    fs.writeFileSync(path.join(outside, 'mine'), 'mine')
+    fs.symlinkSync('mine', path.join(outside, 'l'))
+  })
+  afterEach(() => fs.rmSync(outside, { recursive: true, force: true }))
+  const refused = { status: 'failed', code: 'CONFINE' }
+
+  it.each([
+    ['an absolute PATH', () => `${outside}/new -> data/x`],
+    ['state: absent on an absolute PATH', () => `- { path: '${outside}/l', state: absent }`],
+    ['state: absent with its TARGET', () => `- { path: '${outside}/l', target: '${outside}/mine', state: absent }`],
+    ['an identical copy outside', () => `${outside}/mine -> data/x`]
+  ])('%s is refused, whatever confine says; nothing changes there', (_, spec) => {
+    const before = fs.readdirSync(outside).sort()
+    expect(apply(spec(), { ...RESTORING, confine: false })[0]).toMatchObject(refused)
+    expect(fs.readdirSync(outside).sort()).toEqual(before)
+    expect(fs.lstatSync(path.join(outside, 'l')).isSymbolicLink()).toBe(true)
+    expect(fs.readFileSync(path.join(outside, 'mine'), 'utf8')).toBe('mine')
+  })
+
+  it('without a restore an absolute PATH is made as asked', () => {
+    expect(apply(`${outside}/new -> ${ws}/data/x`, {}, undefined, {})[0]).toMatchObject({ status: 'created' })
+  })
+})
+
+describePosix('a link text is judged as the kernel follows it, name by name (defect 4)', () => {
+  let outside: string
+  beforeEach(() => {
+    outside = tempDir()
+    fs.writeFileSync(path.join(outside, 'secret'), 'key')
+  })
+  afterEach(() => fs.rmSync(outside, { recursive: true, force: true }))
+  const out = () => path.relative(path.dirname(ws), outside)
+
+  it('x/x/../outside, where x is a link to its own directory, is refused', () => {
+    fs.symlinkSync('.', at('x'))
+    const spec = `- { path: l, text: 'x/x/../${out()}/secret' }`
+    expect(plan(spec, RESTORING)).toMatchObject({ action: 'fail', failure: { code: 'CONFINE' } })
+    expect(plan(spec, {}).action).toBe('create')
+  })
+
+  it('.. after a name that does not exist yet is refused (a later entry may make it a link); a plain dangling text is made', () => {
+    expect(plan("- { path: l, text: 'm/m/../../etc' }", RESTORING)).toMatchObject({ failure: { code: 'CONFINE' } })
+    expect(plan("- { path: l, text: 'm/n/o' }", RESTORING).action).toBe('create')
+    expect(plan("- { path: l, text: 'data/dir/../x' }", RESTORING).action).toBe('create')
+  })
+})
+
+describePosix('the swap of a copied directory', () => {
+  beforeEach(copiedDirectory)
+
+  it('replaces an identical copy by the link, leaving nothing behind', () => {
+    expect(apply('d -> data/dir')[0]).toMatchObject({ status: 'replaced', kind: 'symlink' })
+    expect(fs.readlinkSync(at('d'))).toBe('data/dir')
+    expect(fs.readdirSync(ws).sort()).toEqual(['d', 'data'])
+  })
+
+  it('with a backup suffix keeps the copy itself as the backup (nothing copied, nothing removed)', () => {
+    const ino = fs.statSync(at('d')).ino
+    expect(apply('d -> data/dir', { backupSuffix: '~' })[0]).toMatchObject({ status: 'replaced' })
+    expect(fs.statSync(at('d~')).ino).toBe(ino)
+    expect(read('d~/sub/f')).toBe('bytes')
+  })
+
+  // Defect 6: proven at plan time only.
+  it('a file edited between plan and apply (one byte, same size) is kept, in a copied file or directory', () => {
+    fs.writeFileSync(at('c'), 'x')
+    const results = apply('c -> data/x\nd -> data/dir', {}, () => {
+      fs.writeFileSync(at('c'), 'X')
+      fs.writeFileSync(at('d/sub/f'), 'byteS')
+    })
+    expect(results.map((r) => [r.status, r.code])).toEqual([
+      ['failed', 'NOTCOPY'],
+      ['failed', 'NOTCOPY']
+    ])
+    expect([read('c'), read('d/sub/f')]).toEqual(['X', 'byteS'])
+  })
+
+  it('a link made earlier in the same run inside the directory is not removed with it', () => {
+    const results = apply('d/new -> data/x\nd -> data/dir')
+    expect(results.map((r) => r.status)).toEqual(['created', 'failed'])
+    expect(fs.readlinkSync(at('d/new'))).toBe('../data/x')
+  })
+
+  // Defect 7: the copy moved aside was removed whole (rm -r), whatever came into it.
+  it('the sweep removes only what it proves identical: a file that came meanwhile, or changed, stays', () => {
+    const rename: FsOps['rename'] = (from, to) => {
+      nodeFs.rename(from, to)
+      if (to === at('d')) {
+        const aside = from.startsWith(ws) && fs.readdirSync(ws).find((n) => n.startsWith('.ln-action-'))
+        if (!aside) return
+        fs.writeFileSync(path.join(ws, aside, 'sub/new'), 'new')
+        fs.writeFileSync(path.join(ws, aside, 'top'), 'tOp')
+      }
+    }
+    const [r] = apply('d -> data/dir', { ops: { ...nodeFs, rename } })
+    expect(r.status).toBe('replaced')
+    const kept = fs.readdirSync(ws).filter((n) => n.startsWith('.ln-action-'))
+    expect(kept).toHaveLength(1)
+    expect(fs.readFileSync(path.join(ws, kept[0], 'sub/new'), 'utf8')).toBe('new')
+    expect(fs.readFileSync(path.join(ws, kept[0], 'top'), 'utf8')).toBe('tOp')
+    expect(fs.existsSync(path.join(ws, kept[0], 'sub/f'))).toBe(false) // proven identical: gone
+    expect(r.warnings.join(' ')).toContain(kept[0])
+  })
+})
