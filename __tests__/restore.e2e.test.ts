@@ -1,11 +1,14 @@
 // Capture → round trip → restore through dist (issue 29), as the runner runs it. The round trips follow links and
-// store copies, as upload-artifact does (`tar --dereference`, `cp -rL`, Info-ZIP's `zip -r` + `unzip`); restoring the
-// captured file with `overwrite: copies` into another directory gives back every link text and every hard-link group,
-// on the machine's disk and on a tmpfs, the directory a followed directory link became included. A copy edited since
-// (one byte, same size) or truncated is kept, and a link leading outside the restore root is refused: each with its code.
+// store copies, as upload-artifact does (`tar --dereference`, `cp -rL`, Info-ZIP's `zip -r` + `unzip`), or keep them
+// (a plain `tar`); restoring the captured file with `overwrite: copies` into another directory gives back every link
+// text and every hard-link group, on the machine's disk (ext4 here) and on a tmpfs, the directory a followed
+// directory link became included. A copy edited since (one byte, same size), truncated or swapped with another is
+// kept, and a link leading outside the restore root is refused: each with its code. A hostile spec is refused entry by
+// entry, and the post step (cleanup: true) puts back a directory the restore replaced.
 import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { stateEnv } from '../scripts/run-action.mjs'
 import { describePosixWithActionNode, runAction, tempWorkspace } from './helpers/action.js'
 import { describeUnless, itUnless } from './helpers/skip.js'
 import { treeOf, type TreeLinks } from './helpers/tree.js'
@@ -14,9 +17,17 @@ const FILE = '.ln-action-links.yml'
 
 /** What a build leaves: links by plain and roundabout texts, absolute ones, dangling ones, hard-link groups. */
 function buildTree(dist: string): void {
-  const files = { 'lib/tool.js': 'tool body', 'lib/edited.js': 'abcdef', 'lib/long.js': 'a longer body' }
+  const files = {
+    'lib/tool.js': 'tool body',
+    'lib/edited.js': 'abcdef',
+    'lib/long.js': 'a longer body',
+    'lib/swap-a.js': 'AAAA',
+    'lib/swap-b.js': 'BBBB'
+  }
   const texts = {
     'bin/tool': '../lib/tool.js',
+    'bin/swap-a': '../lib/swap-a.js',
+    'bin/swap-b': '../lib/swap-b.js',
     'bin/roundabout': '../lib/dir/../tool.js',
     'bin/edited': '../lib/edited.js',
     'bin/truncated': '../lib/long.js',
@@ -49,6 +60,7 @@ const ZIP_MISSING =
 
 /** Round trips that follow links, as artifact uploads do. Dangling links make them complain: what comes is checked. */
 const ROUND_TRIPS: [string, string | undefined, (from: string, to: string) => string][] = [
+  ['plain tar', undefined, (from, to) => `tar -C '${from}' -cf - . | tar -C '${to}' -xf -`],
   ['tar --dereference', undefined, (from, to) => `tar -C '${from}' --dereference -cf - . | tar -C '${to}' -xf -`],
   ['cp -rL', undefined, (from, to) => `cp -rL '${from}/.' '${to}'`],
   [
@@ -72,7 +84,16 @@ const DISKS: [string, string | undefined, (ws: string) => void][] = [
 const KEPT = {
   'bin/edited': 'NOTCOPY', // edited since: one byte, same size
   'bin/truncated': 'NOTCOPY',
+  'bin/swap-a': 'NOTCOPY', // swapped with another file of the same size
+  'bin/swap-b': 'NOTCOPY',
   'absolute-out': 'CONFINE' // leads outside the restore root
+}
+
+/** Swap the contents of two files, as a step that mixed them up would. */
+function swap(a: string, b: string): void {
+  fs.renameSync(a, `${a}.tmp`)
+  fs.renameSync(b, a)
+  fs.renameSync(`${a}.tmp`, b)
 }
 
 describePosixWithActionNode('capture, round trip and restore through dist', () => {
@@ -99,9 +120,14 @@ describePosixWithActionNode('capture, round trip and restore through dist', () =
           const restored = path.join(ws, `restored-${name.split(' ')[0]}`)
           fs.mkdirSync(restored)
           spawnSync('bash', ['-c', command(dist, restored)])
-          expect(treeOf(restored).texts).toEqual({}) // every link came back as a copy
+          const keepsLinks = name === 'plain tar'
+          // Every link came back as a copy, but through a plain tar, which keeps them.
+          expect(Object.keys(treeOf(restored).texts).length > 0).toBe(keepsLinks)
           rewrite(path.join(restored, 'bin/edited'), 'abcdeF')
           rewrite(path.join(restored, 'bin/truncated'), 'a lo')
+          rewrite(path.join(restored, 'bin/swap-a'), 'AAAA')
+          rewrite(path.join(restored, 'bin/swap-b'), 'BBBB')
+          swap(path.join(restored, 'bin/swap-a'), path.join(restored, 'bin/swap-b'))
 
           const run = runAction(ws, { links: `@${FILE}`, 'working-directory': restored, overwrite: 'copies' })
           const failed = run.results.filter((r) => r.status === 'failed')
@@ -109,14 +135,26 @@ describePosixWithActionNode('capture, round trip and restore through dist', () =
           expect(run.status).toBe(1)
           const after = treeOf(restored)
           const texts = Object.entries(original.texts).filter(([rel]) => !(rel in KEPT))
+          // The link leading out that a plain tar brought is refused, and left as it came.
+          const brought = keepsLinks ? { 'absolute-out': original.texts['absolute-out'] } : {}
           expect(after.texts).toEqual({
             ...Object.fromEntries(texts),
+            ...brought,
             'absolute-in': path.join(restored, 'lib/tool.js')
           })
           expect(after.groups).toEqual(original.groups)
-          // Every file's content as it was, and the kept copies as they were left.
-          expect(after.files).toMatchObject(original.files)
-          expect(after.files).toMatchObject({ 'bin/edited': 'abcdeF', 'bin/truncated': 'a lo' })
+          // Every file's content as it was, the kept copies as they were left, and no other file.
+          const left = { 'bin/edited': 'abcdeF', 'bin/truncated': 'a lo', 'bin/swap-a': 'BBBB', 'bin/swap-b': 'AAAA' }
+          // The copy of the file outside that the round trip brought is refused as a link, so kept as it came.
+          const outside = keepsLinks ? {} : { 'absolute-out': fs.readFileSync('/etc/hostname', 'utf8') }
+          expect(after.files).toEqual({ ...original.files, ...left, ...outside })
+          // A plain tar brought every link already right but the one written absolute: nothing else was touched.
+          if (keepsLinks) {
+            const replaced = run.results.filter((r) => r.status !== 'unchanged' && r.status !== 'failed')
+            expect(replaced.map((r) => [path.relative(restored, r.path), r.status])).toEqual([
+              ['absolute-in', 'replaced']
+            ])
+          }
           // Nothing else: no temporary names left, no backups.
           expect(fs.readdirSync(restored).filter((n) => n.startsWith('.ln-action-') && n !== FILE)).toEqual([])
         })

@@ -174,6 +174,12 @@ describePosix('a link text is judged as the kernel follows it, name by name (def
     expect(plan(spec, {}).action).toBe('create')
   })
 
+  it('a link already in place that leads out (as a plain tar brings it) is not vouched for as unchanged', () => {
+    fs.symlinkSync(`${outside}/secret`, at('l'))
+    expect(plan(`l -> ${outside}/secret`, RESTORING)).toMatchObject({ failure: { code: 'CONFINE' } })
+    expect(plan(`l -> ${outside}/secret`).action).toBe('unchanged')
+  })
+
   it('.. after a name that does not exist yet is refused (a later entry may make it a link); a plain dangling text is made', () => {
     expect(plan("- { path: l, text: 'm/m/../../etc' }", RESTORING)).toMatchObject({ failure: { code: 'CONFINE' } })
     expect(plan("- { path: l, text: 'm/n/o' }", RESTORING).action).toBe('create')

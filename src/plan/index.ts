@@ -27,10 +27,12 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
     if (request.options.state === 'absent') return planRemoval(plan, parent, ctx)
     // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
     const first = parent.missing.length > 0 ? 'nothing' : firstLook(plan, parent.real, ctx)
-    if (first === 'settled') return plan
+    // A restore vouches for no link leading out, not even one the artifact brought already right.
+    if (first === 'settled' && !ctx.settings.confineTargets) return plan
     const target = examineTarget(plan, parent.real, ctx)
     const outside = ctx.settings.confineTargets ? refuseOutside(plan, parent.real, ctx) : undefined
     if (outside) return outside
+    if (first === 'settled') return plan
     const unfit = fitKinds(plan, target, ctx)
     if (unfit) return unfit
     const at = first === 'nothing' ? undefined : ctx.ops.lstat(request.absPath)
