@@ -200,3 +200,90 @@ describePosixWithActionNode('restoring a hostile spec through dist', () => {
     expect(fs.statSync(path.join(root, 'key')).ino).toBe(fs.statSync(path.join(ws, 'secret')).ino)
   })
 })
+
+describePosixWithActionNode('a restore through dist keeps what the review found it could lose', () => {
+  let ws: string
+  let root: string
+  let outside: string
+  beforeEach(() => {
+    ws = tempWorkspace('ln-action-restore-review-')
+    root = path.join(ws, 'download')
+    outside = path.join(ws, 'outside')
+    for (const dir of ['lib', 'd/sub']) fs.mkdirSync(path.join(root, dir), { recursive: true })
+    fs.mkdirSync(outside)
+    fs.writeFileSync(path.join(root, 'lib/a'), 'a')
+    fs.writeFileSync(path.join(root, 'only'), 'the only copy')
+    fs.writeFileSync(path.join(root, 'd/sub/f'), 'the only tree')
+    fs.writeFileSync(path.join(root, 'edited'), 'b') // one byte, as lib/a, but another
+    fs.writeFileSync(path.join(outside, 'mine'), 'mine')
+    fs.symlinkSync('mine', path.join(outside, 'l'))
+  })
+  afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
+
+  const restore = (spec: string[], more: Record<string, string> = {}) => {
+    fs.writeFileSync(path.join(root, FILE), spec.join('\n'))
+    return runAction(ws, { links: `@${FILE}`, 'working-directory': root, overwrite: 'copies', ...more })
+  }
+
+  it('refuses entry by entry: TARGETs leading back to PATH, an entry asking for more, PATHs and texts outside', () => {
+    fs.symlinkSync('only', path.join(root, 'to-only'))
+    fs.symlinkSync('d', path.join(root, 'to-d'))
+    fs.symlinkSync('.', path.join(root, 'x'))
+    const run = restore([
+      '- { path: only, target: to-only }',
+      '- { path: d, target: to-d }',
+      '- { path: edited, target: lib/a, overwrite: files }',
+      `- { path: '${outside}/l', state: absent }`,
+      `- { path: '${outside}/new', target: lib/a }`,
+      "- { path: esc, text: 'x/x/../outside/mine' }",
+      '- { path: "new\\nline", text: lib/a }',
+      '- { path: "a -> b", text: "../../x" }',
+      '- { path: ok, text: lib/a }'
+    ])
+    expect(run.status).toBe(1)
+    const outcome = (r: { status: string; code: string }) => `${r.status} ${r.code}`.trim()
+    expect(run.results.map(outcome)).toEqual([
+      'failed NOTCOPY',
+      'failed NOTCOPY',
+      'failed NOTCOPY',
+      'failed CONFINE',
+      'failed CONFINE',
+      'failed CONFINE',
+      'created',
+      'failed CONFINE',
+      'created'
+    ])
+    expect(fs.readFileSync(path.join(root, 'only'), 'utf8')).toBe('the only copy')
+    expect(fs.readFileSync(path.join(root, 'd/sub/f'), 'utf8')).toBe('the only tree')
+    expect(fs.readFileSync(path.join(root, 'edited'), 'utf8')).toBe('b')
+    expect(fs.readdirSync(outside).sort()).toEqual(['l', 'mine'])
+    expect(fs.readlinkSync(path.join(root, 'new\nline'))).toBe('lib/a')
+    expect(fs.existsSync(path.join(root, 'esc'))).toBe(false)
+  })
+
+  it('rejects a spec whose PATH climbs out with .. as a whole, touching nothing (contract: validation)', () => {
+    const run = restore(['- { path: ../escape, text: lib/a }', '- { path: ok, text: lib/a }'])
+    expect(run.status).toBe(1)
+    expect(fs.readdirSync(ws).sort()).toEqual(['download', 'outside'])
+    expect(fs.existsSync(path.join(root, 'ok'))).toBe(false)
+  })
+
+  it('with cleanup: true the post step puts back the directory the restore replaced', () => {
+    fs.mkdirSync(path.join(root, 'lib/dir/sub'), { recursive: true })
+    fs.writeFileSync(path.join(root, 'lib/dir/sub/f'), 'the only tree')
+    const ino = fs.statSync(path.join(root, 'd')).ino
+    const main = restore(['- { path: d, text: lib/dir }'], { cleanup: 'true' })
+    expect(main.results.map((r) => r.status)).toEqual(['replaced'])
+    expect(fs.readlinkSync(path.join(root, 'd'))).toBe('lib/dir')
+    const post = runAction(
+      ws,
+      { links: `@${FILE}`, 'working-directory': root, overwrite: 'copies', cleanup: 'true' },
+      stateEnv(main.state)
+    )
+    expect(post.status).toBe(0)
+    expect(post.results.map((r) => r.status)).toEqual(['restored'])
+    expect(fs.lstatSync(path.join(root, 'd')).ino).toBe(ino)
+    expect(fs.readFileSync(path.join(root, 'd/sub/f'), 'utf8')).toBe('the only tree')
+    expect(fs.readdirSync(root).sort()).toEqual([FILE, 'd', 'edited', 'lib', 'only'])
+  })
+})
