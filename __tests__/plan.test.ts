@@ -592,37 +592,6 @@ describePosix('an sshfs mount that hides link texts (readlink: EPERM)', () => {
   })
 })
 
-describePosix('a restore (confineTargets) refuses links leading outside working-directory, entry by entry', () => {
-  let outside: string
-  beforeEach(() => {
-    outside = tempDir()
-    fs.writeFileSync(path.join(outside, 'secret'), 'key')
-  })
-  afterEach(() => fs.rmSync(outside, { recursive: true, force: true }))
-  const restoring = { confineTargets: true }
-  const refused = { action: 'fail', failure: { code: 'CONFINE' } }
-
-  it.each([
-    ['a relative TARGET through ..', () => `l -> ${path.relative(ws, outside)}/secret`],
-    ['an absolute TARGET', () => `l -> ${outside}/secret`],
-    ['a dangling one', () => `l -> ${outside}/none/such`],
-    ['an exact text', () => `- { path: l, text: '${path.relative(ws, outside)}/secret' }`],
-    ['a hard link', () => `- { path: l, target: '${outside}/secret', type: hardlink }`]
-  ])('%s leading out is refused; without confineTargets it is made', (_, spec) => {
-    const p = plan(spec(), restoring)
-    expect(p).toMatchObject(refused)
-    expect(p.said?.hint).toContain('allow-outside: true')
-    expect(plan(spec()).action).toBe('create')
-  })
-
-  it('a TARGET inside through a symlinked directory that leads out is refused; one that stays inside is made', () => {
-    fs.symlinkSync(outside, path.join(ws, 'data/out'))
-    expect(plan('l -> data/out/secret', restoring)).toMatchObject(refused)
-    expect(plan('- { path: sub/l, text: ../data/x }', restoring).action).toBe('create')
-    expect(plan('l -> data/dir', restoring).action).toBe('create')
-  })
-})
-
 describePosix('confinement to working-directory', () => {
   let outside: string
   beforeEach(() => {

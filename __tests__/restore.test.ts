@@ -158,7 +158,7 @@ describePosix('a restore keeps every PATH inside working-directory (defect 3)', 
   })
 })
 
-describePosix('a link text is judged as the kernel follows it, name by name (defect 4)', () => {
+describePosix('a restore refuses links leading outside working-directory, entry by entry', () => {
   let outside: string
   beforeEach(() => {
     outside = tempDir()
@@ -166,11 +166,34 @@ describePosix('a link text is judged as the kernel follows it, name by name (def
   })
   afterEach(() => fs.rmSync(outside, { recursive: true, force: true }))
   const out = () => path.relative(path.dirname(ws), outside)
+  const refused = { action: 'fail', failure: { code: 'CONFINE' } }
+
+  it.each([
+    ['a relative TARGET through ..', () => `l -> ${path.relative(ws, outside)}/secret`],
+    ['an absolute TARGET', () => `l -> ${outside}/secret`],
+    ['a dangling one', () => `l -> ${outside}/none/such`],
+    ['an exact text', () => `- { path: l, text: '${path.relative(ws, outside)}/secret' }`],
+    ['a hard link', () => `- { path: l, target: '${outside}/secret', type: hardlink }`]
+  ])('%s leading out is refused; without confineTargets it is made', (_, spec) => {
+    const p = plan(spec(), RESTORING)
+    expect(p).toMatchObject(refused)
+    expect(p.said?.hint).toContain('allow-outside: true')
+    expect(plan(spec()).action).toBe('create')
+  })
+
+  it('a TARGET inside through a symlinked directory that leads out is refused; one that stays inside is made', () => {
+    fs.symlinkSync(outside, at('data/out'))
+    expect(plan('l -> data/out/secret', RESTORING)).toMatchObject(refused)
+    expect(plan('- { path: sub/l, text: ../data/x }', RESTORING).action).toBe('create')
+    expect(plan('l -> data/dir', RESTORING).action).toBe('create')
+  })
+
+  // Defect 4: a text was judged by its name (path.resolve), not as the kernel follows it.
 
   it('x/x/../outside, where x is a link to its own directory, is refused', () => {
     fs.symlinkSync('.', at('x'))
     const spec = `- { path: l, text: 'x/x/../${out()}/secret' }`
-    expect(plan(spec, RESTORING)).toMatchObject({ action: 'fail', failure: { code: 'CONFINE' } })
+    expect(plan(spec, RESTORING)).toMatchObject(refused)
     expect(plan(spec, {}).action).toBe('create')
   })
 
