@@ -76,14 +76,18 @@ export const nodeFs: FsOps = {
   sameBytes: (a, b) => sameBytes(a, b)
 }
 
+/** sameBytes' two chunks, made once: a restore compares thousands of files, twice each, and fresh ones cost GC. */
+const chunks = { a: Buffer.allocUnsafe(0), b: Buffer.allocUnsafe(0) }
+
 /** Chunk by chunk, both files open at once: a restore compares thousands of copies and most differ early or not at all. */
 function sameBytes(a: string, b: string): boolean {
   const fa = fs.openSync(a, fs.constants.O_RDONLY)
   try {
     const fb = fs.openSync(b, fs.constants.O_RDONLY)
     try {
-      const bufA = Buffer.allocUnsafe(1 << 16)
-      const bufB = Buffer.allocUnsafe(1 << 16)
+      if (chunks.a.length === 0)
+        Object.assign(chunks, { a: Buffer.allocUnsafe(1 << 16), b: Buffer.allocUnsafe(1 << 16) })
+      const { a: bufA, b: bufB } = chunks
       for (;;) {
         const n = fs.readSync(fa, bufA, 0, bufA.length, null)
         if (n === 0) return fs.readSync(fb, bufB, 0, 1, null) === 0

@@ -22,11 +22,12 @@ export function whyNotACopy(
 ): string | undefined {
   const { path } = ctx.platform
   try {
-    const original = destination(request, kind, ctx)
+    // The copy, at PATH or moved aside, is in PATH's directory.
+    const dir = ctx.ops.realpath(path.dirname(request.absPath))
+    const original = destination(request, kind, dir, ctx)
     if (original === undefined) return 'TARGET does not exist (what the link leads to)'
     const copy = aside ?? request.absPath
-    const own = path.join(ctx.ops.realpath(path.dirname(copy)), path.basename(copy))
-    return whyNotSame({ copy, original, own }, ctx, remove)
+    return whyNotSame({ copy, original, own: path.join(dir, path.basename(copy)) }, ctx, remove)
   } catch (error) {
     if (!isErrno(error)) throw error
     return `it cannot be compared with TARGET (${errnoCode(error)} at ${error.path ?? 'a name inside'})`
@@ -37,13 +38,11 @@ export function whyNotACopy(
  * Where the link will lead, real: a hard link's file; a symbolic link's text followed from PATH's real directory, as
  * the kernel will (not by name: `..` after a symlinked directory); undefined where it leads nowhere.
  */
-function destination(request: LinkRequest, kind: Kind, ctx: ProofContext): string | undefined {
+function destination(request: LinkRequest, kind: Kind, realDir: string, ctx: ProofContext): string | undefined {
   const { ops, platform } = ctx
   let from = request.absTarget
-  if ((kind === 'symlink' || kind === 'junction') && request.text !== undefined && !platform.isWindows) {
-    const dir = ops.realpath(platform.path.dirname(request.absPath))
-    from = request.text.startsWith('/') ? request.text : `${dir}/${request.text}`
-  }
+  if ((kind === 'symlink' || kind === 'junction') && request.text !== undefined && !platform.isWindows)
+    from = request.text.startsWith('/') ? request.text : `${realDir}/${request.text}`
   if (!ops.stat(from)) return undefined
   return ops.realpath(from)
 }
