@@ -44,6 +44,21 @@ describePosix('nodeFs', () => {
     expect(codeOf(() => nodeFs.stat(at('loop')))).toBe('ELOOP')
   })
 
+  it('tells files of the same bytes from files that differ anywhere: past the first chunk, in length, one byte', () => {
+    const big = Buffer.alloc(200_000, 'a')
+    const other = Buffer.from(big)
+    other[150_000] = 0x62 // a byte in the third 64 KiB chunk
+    const files = { big, same: Buffer.from(big), other, longer: Buffer.concat([big, Buffer.from('a')]) }
+    for (const [name, data] of Object.entries(files)) fs.writeFileSync(at(name), data)
+    fs.symlinkSync('same', at('link'))
+    expect(nodeFs.sameBytes(at('big'), at('same'))).toBe(true)
+    expect(nodeFs.sameBytes(at('big'), at('link'))).toBe(true) // what a link leads to
+    expect(nodeFs.sameBytes(at('big'), at('other'))).toBe(false)
+    expect(nodeFs.sameBytes(at('big'), at('longer'))).toBe(false)
+    expect(nodeFs.sameBytes(at('longer'), at('big'))).toBe(false)
+    expect(nodeFs.sameBytes(at('big'), at('same'))).toBe(true) // the chunks kept between calls hold nothing over
+  })
+
   it('writes a new file, never over one that is there', () => {
     nodeFs.writeFile(at('f'), 'first')
     expect(codeOf(() => nodeFs.writeFile(at('f'), 'second'))).toBe('EEXIST')
