@@ -9,7 +9,9 @@ import { nodeFs, type FsOps } from '../src/fsops.js'
 import { makeLink } from '../src/make-link.js'
 import type { LinkOptions } from '../src/model.js'
 import { planAll, planLink } from '../src/plan/index.js'
+import { platformFor } from '../src/platform.js'
 import { describePosix } from './helpers/action.js'
+import { memoryFs } from './helpers/memfs.js'
 import { describeUnless } from './helpers/skip.js'
 import { context, dataWorkspace, requests, tempDir, type ContextOverrides } from './helpers/stage.js'
 
@@ -265,5 +267,44 @@ describePosix('the swap of a copied directory', () => {
     expect(fs.readFileSync(path.join(ws, kept[0], 'top'), 'utf8')).toBe('tOp')
     expect(fs.existsSync(path.join(ws, kept[0], 'sub/f'))).toBe(false) // proven identical: gone
     expect(r.warnings.join(' ')).toContain(kept[0])
+  })
+})
+
+describe('a capture restored on Windows (platform seam, in-memory filesystem)', () => {
+  const win32 = platformFor('win32')
+  const WS = 'C:\\ws'
+
+  it('makes each link of its recorded kind over its copy: a file symlink, a directory link; a changed copy is kept', () => {
+    const mem = memoryFs(win32, {
+      [WS]: 'dir',
+      'C:\\ws\\lib': 'dir',
+      'C:\\ws\\lib\\tool.js': 'file',
+      'C:\\ws\\lib\\dir': 'dir',
+      'C:\\ws\\lib\\dir\\inner': 'file',
+      'C:\\ws\\bin': 'dir',
+      'C:\\ws\\bin\\tool': 'file',
+      'C:\\ws\\bin\\edited': 'file',
+      'C:\\ws\\dir-link': 'dir',
+      'C:\\ws\\dir-link\\inner': 'file'
+    })
+    mem.ops.unlink('C:\\ws\\bin\\edited')
+    mem.ops.writeFile('C:\\ws\\bin\\edited', 'edited since')
+    const spec = [
+      '- { path: bin/tool, text: ../lib/tool.js, target-type: file }',
+      '- { path: bin/edited, text: ../lib/tool.js, target-type: file }',
+      '- { path: dir-link, text: lib/dir, target-type: dir }'
+    ].join('\n')
+    const ctx = context(WS, { platform: win32, ops: mem.ops, realWorkingDirectory: WS, confineTargets: true })
+    const results = planAll(requests(spec, WS, { ...COPIES, fallback: ['junction'] }, win32), ctx).map((p) =>
+      makeLink(p, ctx)
+    )
+    expect(results.map((r) => [r.status, r.code, r.kind])).toEqual([
+      ['replaced', '', 'symlink'],
+      ['failed', 'NOTCOPY', 'symlink'],
+      ['replaced', '', 'symlink']
+    ])
+    // Windows fixes a link's kind when it is made: a file symlink to the file, a directory symlink to the directory.
+    expect(mem.ops.linkKinds(['C:\\ws\\bin\\tool', 'C:\\ws\\dir-link'])).toEqual(['file', 'dir'])
+    expect(mem.ops.readdir(WS).sort()).toEqual(['bin', 'dir-link', 'lib'])
   })
 })

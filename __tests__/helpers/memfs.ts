@@ -140,6 +140,12 @@ export function memoryFs(
       if (replaced && replaced.inode !== node.inode) drop(replaced.inode)
       entries.delete(key(from))
       put(to, node)
+      // A directory takes what is below it along (a copy a restore moves aside).
+      const below = key(from) + path.sep
+      for (const [k, { name, node: inner }] of [...entries].filter(([k]) => k.startsWith(below))) {
+        entries.delete(k)
+        put(path.join(to, name.slice(path.resolve(from).length + 1)), inner)
+      }
       changes.push(`rename ${from} ${to}`)
     },
     unlink: (p) => {
