@@ -10,6 +10,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { stateEnv } from '../scripts/run-action.mjs'
 import { describePosixWithActionNode, runAction, tempWorkspace } from './helpers/action.js'
+import { describeLab, leftovers } from './helpers/lab.js'
 import { describeUnless, itUnless } from './helpers/skip.js'
 import { treeOf, type TreeLinks } from './helpers/tree.js'
 
@@ -286,4 +287,70 @@ describePosixWithActionNode('a restore through dist keeps what the review found 
     expect(fs.readFileSync(path.join(root, 'd/sub/f'), 'utf8')).toBe('the only tree')
     expect(fs.readdirSync(root).sort()).toEqual([FILE, 'd', 'edited', 'lib', 'only'])
   })
+})
+
+describeLab('capture, cp -rL and restore on FAT and sshfs (lab/lab.sh): what comes back there', (lab) => {
+  let ws: string
+  let dist: string
+  beforeAll(() => {
+    ws = tempWorkspace('ln-action-restore-lab-')
+    dist = path.join(ws, 'dist')
+    for (const dir of ['lib/dir', 'bin']) fs.mkdirSync(path.join(dist, dir), { recursive: true })
+    fs.writeFileSync(path.join(dist, 'lib/tool.js'), 'tool body')
+    fs.writeFileSync(path.join(dist, 'lib/dir/inner'), 'inner')
+    fs.symlinkSync('../lib/tool.js', path.join(dist, 'bin/tool'))
+    fs.symlinkSync('lib/dir', path.join(dist, 'dir-link'))
+    fs.linkSync(path.join(dist, 'lib/tool.js'), path.join(dist, 'bin/tool-copy'))
+    expect(runAction(ws, { capture: 'dist' }).status).toBe(0)
+  })
+  afterAll(() => fs.rmSync(ws, { recursive: true, force: true }))
+
+  /** The captured tree, copied following its links onto the mount, then restored there. */
+  const roundTrip = (mount: string) => {
+    const to = lab.workspace(mount, {})
+    expect(spawnSync('cp', ['-rL', `${dist}/.`, to]).status).toBe(0)
+    const before = treeOf(to)
+    const inputs = { links: `@${FILE}`, 'working-directory': to, overwrite: 'copies', 'fail-on-error': 'false' }
+    const run = runAction(ws, inputs)
+    const outcome = (r: { path: string; status: string; code: string; kind: string }) =>
+      [path.relative(to, r.path), r.status, r.code, r.kind].filter(Boolean).join(' ')
+    return { to, before, run, outcome }
+  }
+
+  lab.test(
+    'FAT (no links of either kind): every copy stays as it came, each link failing with its errno',
+    ['fat'],
+    () => {
+      const { to, before, run, outcome } = roundTrip('fat')
+      expect(run.results.map(outcome)).toEqual([
+        'bin/tool failed ENOSYS symlink',
+        'dir-link failed ENOSYS symlink',
+        'lib/tool.js failed EPERM hardlink'
+      ])
+      expect(treeOf(to)).toEqual(before)
+      expect(leftovers(to)).toEqual([FILE]) // the capture file, which came with the tree
+    }
+  )
+
+  lab.test(
+    'sshfs (each name its own inode): links come back; a hard-link group stays two equal files',
+    ['sshfs'],
+    () => {
+      const { to, run, outcome } = roundTrip('sshfs')
+      expect(run.results.map(outcome)).toEqual([
+        'bin/tool replaced symlink',
+        'dir-link replaced symlink',
+        'lib/tool.js unchanged hardlink'
+      ])
+      // Taken for the hard link it cannot be told from, and said so.
+      expect(run.results[2].warnings.join(' ')).toMatch(/cannot be verified/)
+      // The texts as made, on the server's disk: this mount hides a text with `..` from its client.
+      const serverText = (rel: string) => fs.readlinkSync(lab.onServer('sshfs', path.join(to, rel)))
+      expect([serverText('bin/tool'), serverText('dir-link')]).toEqual(['../lib/tool.js', 'lib/dir'])
+      expect(fs.readFileSync(path.join(to, 'dir-link/inner'), 'utf8')).toBe('inner')
+      const read = (rel: string) => fs.readFileSync(path.join(to, rel), 'utf8')
+      expect([read('lib/tool.js'), read('bin/tool-copy')]).toEqual(['tool body', 'tool body'])
+      expect(leftovers(to)).toEqual([FILE]) // the capture file, which came with the tree
+    }
+  )
 })
