@@ -26,8 +26,9 @@ const RESTORING: ContextOverrides = { confineTargets: true }
 const at = (rel: string): string => path.join(ws, rel)
 const read = (rel: string): string => fs.readFileSync(at(rel), 'utf8')
 
+/** A dry run's plan: all there is then, so it proves what a run's plan leaves to apply. */
 const plan = (spec: string, overrides: ContextOverrides = {}, defaults = COPIES) =>
-  planLink(requests(spec, ws, defaults)[0], context(ws, overrides))
+  planLink(requests(spec, ws, defaults)[0], context(ws, { dryRun: true, ...overrides }))
 
 /** Plan every line, let `meanwhile` change the disk, then make each link as the executors do. */
 function apply(spec: string, overrides: ContextOverrides = {}, meanwhile = () => {}, defaults = COPIES) {

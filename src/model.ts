@@ -78,6 +78,8 @@ export interface LinkSettings {
   backupSuffix: string
   /** Record what each link changed, for the post step to undo (`cleanup: true`). */
   cleanup?: boolean
+  /** Nothing is written: the plan is all there is (a restore's plan then reads the copies it would replace). */
+  dryRun?: boolean
 }
 
 /** Every input, checked: the one settings shape, from the inputs down to a share worker's lanes. */

@@ -50,6 +50,7 @@ export function context(ws: string, overrides: ContextOverrides = {}, filesystem
     dangling = INPUT_DEFAULTS.dangling,
     backupSuffix = INPUT_DEFAULTS.backupSuffix,
     confineTargets,
+    dryRun,
     ...parts
   } = overrides
   const settings: LinkSettings = {
@@ -58,7 +59,8 @@ export function context(ws: string, overrides: ContextOverrides = {}, filesystem
     createParents,
     dangling,
     backupSuffix,
-    confineTargets
+    confineTargets,
+    dryRun
   }
   const detector = {
     forPath: () => filesystem ?? { type: 'ext4', mountPoint: '/', source: '/dev/test', options: ['rw'] }

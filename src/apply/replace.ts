@@ -121,7 +121,7 @@ function renameOver(temp: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext)
   step('replace what is at', kind, () => ctx.ops.rename(temp, abs))
 }
 
-/** The copy at PATH, proven at plan time, proven again: edited since (or swapped), it is kept and the link fails. */
+/** The copy at PATH, proven right before the swap: edited since the plan (or swapped), it is kept, the link fails. */
 function proveCopyAgain(plan: LinkPlan, kind: Kind, ctx: ApplyContext): void {
   const why = whyNotACopy(plan.request, kind, ctx)
   if (why === undefined) return

@@ -23,9 +23,8 @@ export function swapDirectory(temp: string, kind: Kind, plan: LinkPlan, ctx: App
     throw error
   }
   if (backup) return void ctx.taken?.set(abs, { backup })
-  const why = whyNotACopy(plan.request, kind, ctx, aside, (p, isDirectory) =>
-    isDirectory ? ops.rmdir(p) : ops.unlink(p)
-  )
+  const remove = (p: string, isDirectory: boolean): void => (isDirectory ? ops.rmdir(p) : ops.unlink(p))
+  const why = whyNotACopy(plan.request, kind, ctx, aside, remove)
   if (why !== undefined)
     plan.warnings.push(
       `The link is in place. The copy moved aside to ${aside} is kept there but for what was proven identical to ` +

@@ -25,7 +25,7 @@ export function decide(plan: LinkPlan, at: Stats | undefined, target: Stats | un
     if (plan.missingParents.length === 0 || ctx.settings.createParents) return plan
     return failed(plan, 'ENOENT', syscallOf(plan.kinds[0]), `${attempt} (create-parents: false)`)
   }
-  if (request.options.overwrite === 'copies' && !at.isSymbolicLink()) return replaceCopy(plan, ctx)
+  if (request.options.overwrite === 'copies' && !at.isSymbolicLink()) return replaceCopy(plan, at, target, ctx)
   const allowed =
     plan.existing === 'link'
       ? request.options.overwrite !== 'never'
