@@ -26,13 +26,17 @@ const RESTORING: ContextOverrides = { confineTargets: true }
 const at = (rel: string): string => path.join(ws, rel)
 const read = (rel: string): string => fs.readFileSync(at(rel), 'utf8')
 
+/** The settings of a run whose input is `defaults.overwrite`: `copies` is a restore. */
+const contextFor = (defaults: Partial<LinkOptions>, overrides: ContextOverrides) =>
+  context(ws, { restore: defaults.overwrite === 'copies', ...overrides })
+
 /** A dry run's plan: all there is then, so it proves what a run's plan leaves to apply. */
 const plan = (spec: string, overrides: ContextOverrides = {}, defaults = COPIES) =>
-  planLink(requests(spec, ws, defaults)[0], context(ws, { dryRun: true, ...overrides }))
+  planLink(requests(spec, ws, defaults)[0], contextFor(defaults, { dryRun: true, ...overrides }))
 
 /** Plan every line, let `meanwhile` change the disk, then make each link as the executors do. */
 function apply(spec: string, overrides: ContextOverrides = {}, meanwhile = () => {}, defaults = COPIES) {
-  const ctx = context(ws, overrides)
+  const ctx = contextFor(defaults, overrides)
   const plans = planAll(requests(spec, ws, defaults), ctx)
   meanwhile()
   return plans.map((p) => makeLink(p, ctx))
@@ -120,6 +124,20 @@ describePosix("an entry's own overwrite cannot go beyond a restore's (defect 2)"
     expect(requests(spec, ws, COPIES)[0].options.overwrite).toBe('copies')
     expect(apply(spec)[0]).toMatchObject({ status: 'failed', code: 'NOTCOPY' })
     expect(read('c')).toBe('edited')
+  })
+
+  // F2: a file with two names was taken for a link, which `overwrite: links` replaces unproven: both went.
+  it('overwrite: links on two entries replaces neither name of a hard-linked file', () => {
+    fs.writeFileSync(at('a'), 'USER DATA')
+    fs.linkSync(at('a'), at('b'))
+    const results = apply(
+      '- { path: a, target: data/x, overwrite: links }\n- { path: b, target: data/x, overwrite: links }'
+    )
+    expect(results.map((r) => [r.status, r.code])).toEqual([
+      ['failed', 'EEXIST'],
+      ['failed', 'EEXIST']
+    ])
+    expect([read('a'), read('b')]).toEqual(['USER DATA', 'USER DATA'])
   })
 
   it('an entry may ask for less: overwrite: never keeps even an identical copy', () => {

@@ -62,6 +62,7 @@ describe('getInputs', () => {
         createParents: true,
         workingDirectory: wd,
         confine: true,
+        restore: false,
         confineTargets: false,
         dangling: 'warn',
         dryRun: false,

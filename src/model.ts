@@ -70,6 +70,11 @@ export interface LinkSettings {
   workingDirectory: string
   /** Relative PATHs must stay inside workingDirectory, symlinked parents included. */
   confine: boolean
+  /**
+   * The input is `overwrite: copies`: a restore. A file at PATH (whatever its link count) then gives way only to the
+   * content proof, and nothing is made a copy (`fallback: copy` would duplicate relative links where they lead out).
+   */
+  restore?: boolean
   /** Links must lead inside workingDirectory too: a restore (`overwrite: copies`) without `allow-outside`. */
   confineTargets?: boolean
   createParents: boolean

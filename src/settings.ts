@@ -145,6 +145,7 @@ export function getInputs(platform: Platform, mayHang: (p: string) => boolean = 
     workingDirectory: workingDir,
     confine: bool(INPUT.confine, DEFAULTS.confine),
     // The spec cannot opt out by its entries' own `overwrite`: it may be what an untrusted build uploaded.
+    restore: overwrite === 'copies',
     confineTargets: !bool(INPUT.allowOutside, DEFAULTS.allowOutside) && overwrite === 'copies',
     dangling: choiceInput(INPUT.dangling, DANGLING_MODES, DEFAULTS.dangling),
     dryRun: bool(INPUT.dryRun, DEFAULTS.dryRun),

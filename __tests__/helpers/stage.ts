@@ -50,6 +50,7 @@ export function context(ws: string, overrides: ContextOverrides = {}, filesystem
     dangling = INPUT_DEFAULTS.dangling,
     backupSuffix = INPUT_DEFAULTS.backupSuffix,
     confineTargets,
+    restore,
     dryRun,
     ...parts
   } = overrides
@@ -60,6 +61,7 @@ export function context(ws: string, overrides: ContextOverrides = {}, filesystem
     dangling,
     backupSuffix,
     confineTargets,
+    restore,
     dryRun
   }
   const detector = {
