@@ -211,6 +211,19 @@ describePosix('a restore refuses links leading outside working-directory, entry 
 
   // Defect 4: a text was judged by its name (path.resolve), not as the kernel follows it.
 
+  // F4: a copied tree's relative link, one level up, leads out.
+  it('fallback: copy is refused: a copy of a tree would move its relative links to where they lead out', () => {
+    const spec =
+      '- { path: a/b/T/evil, text: ../../../x }\n- { path: P, target: a/b/T, type: hardlink, fallback: [copy] }'
+    fs.mkdirSync(at('a/b/T'), { recursive: true })
+    const results = apply(spec, RESTORING)
+    expect(results.map((r) => [r.status, r.code])).toEqual([
+      ['created', ''],
+      ['failed', 'CONFINE']
+    ])
+    expect(fs.existsSync(at('P'))).toBe(false)
+  })
+
   it('x/x/../outside, where x is a link to its own directory, is refused', () => {
     fs.symlinkSync('.', at('x'))
     const spec = `- { path: l, text: 'x/x/../${out()}/secret' }`

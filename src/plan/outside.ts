@@ -24,6 +24,19 @@ export function refuseOutside(plan: LinkPlan, realParent: string, ctx: PlanConte
   return { ...failed(plan, 'CONFINE', 'realpath', attemptOf(request)), said: { message, hint } }
 }
 
+/**
+ * A restore makes links, never copies: a copy of a tree puts its relative links at another depth, where they may lead
+ * out (`../../x` inside becomes outside one level up), and a captured spec never asks for one.
+ */
+export function refuseCopy(plan: LinkPlan, ctx: PlanContext): LinkPlan {
+  const { request } = plan
+  const message =
+    `The link '${request.path}' asks for 'fallback: copy': a restore (overwrite: copies) makes no copies, whose ` +
+    `relative links could lead outside working-directory ${ctx.realWorkingDirectory}. Nothing was made there.`
+  const hint = 'Check where the spec came from; a captured spec has no fallback. Drop `copy` from the fallback.'
+  return { ...failed(plan, 'CONFINE', 'copy', attemptOf(request)), said: { message, hint } }
+}
+
 /** Why the link may lead out, in words; undefined when every kind asked stays inside. */
 function whyOutside(plan: LinkPlan, realParent: string, ctx: PlanContext): string | undefined {
   const { platform, realWorkingDirectory: wd } = ctx
