@@ -40,7 +40,7 @@ const LAYERS: string[][] = [
   ['apply/kept-kinds.ts'],
   ['apply/evidence.ts', 'apply/copy.ts'],
   ['apply/step-error.ts'],
-  ['apply/make.ts', 'apply/parents.ts', 'apply/swap-dir.ts'],
+  ['apply/make.ts', 'apply/parents.ts', 'apply/swap-copy.ts'],
   ['apply/verify.ts', 'apply/probe.ts', 'apply/replace.ts'],
   ['apply/failed-outcome.ts'],
   ['apply/removal.ts'],

@@ -685,6 +685,17 @@ describePosix('a directory a restore (overwrite: copies) replaced, put back by t
     expect(fs.readFileSync(path.join(ws, 'd/sub/f'), 'utf8')).toBe('bytes')
     expect(fs.readdirSync(ws).sort()).toEqual(['d', 'data'])
   })
+
+  // F5: a file's copy went with the swap, and the post step left PATH empty.
+  it('a file without a backup suffix comes back too (cleanup keeps the copy for the post step)', () => {
+    fs.writeFileSync(path.join(ws, 'c'), 'x')
+    const { results, undo: entries } = made('c -> data/x', { overwrite: 'copies' })
+    expect(results[0]).toMatchObject({ status: 'replaced', kind: 'symlink' })
+    expect(undoAll(entries).map((u) => u.status)).toEqual(['restored'])
+    expect(fs.lstatSync(path.join(ws, 'c')).isFile()).toBe(true)
+    expect(fs.readFileSync(path.join(ws, 'c'), 'utf8')).toBe('x')
+    expect(fs.readdirSync(ws).sort()).toEqual(['c', 'd', 'data'])
+  })
 })
 
 describePosix('the runner state between the steps, and the post step', () => {

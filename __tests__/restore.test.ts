@@ -117,6 +117,51 @@ describePosix('a TARGET that leads back to PATH is never compared with PATH (def
   })
 })
 
+describePosix('a copy is proven moved aside, right before the link takes its place', () => {
+  // F1: lanes on a share run the two at once; here the second runs whole between the first's proof and its link.
+  it('two copies proven against each other, run at once: one stays a file, the other becomes a link to it', () => {
+    for (const d of ['d1', 'd2']) fs.mkdirSync(at(d))
+    fs.writeFileSync(at('d1/a'), 'the data')
+    fs.writeFileSync(at('d2/b'), 'the data')
+    fs.symlinkSync('../d2/b', at('d1/x'))
+    fs.symlinkSync('../d1/a', at('d2/y'))
+    let second: ReturnType<typeof makeLink> | undefined
+    const rename: FsOps['rename'] = (from, to) => {
+      if (to === at('d1/a') && !second) second = makeLink(plans[1], ctx)
+      nodeFs.rename(from, to)
+    }
+    const ctx = context(ws, { restore: true, ops: { ...nodeFs, rename } })
+    const plans = planAll(requests('d1/a -> d1/x\nd2/b -> d2/y', ws, COPIES), ctx)
+    const first = makeLink(plans[0], ctx)
+    expect([first.status, second?.status].sort()).toEqual(['failed', 'replaced'])
+    expect(['d1/a', 'd2/b'].filter((p) => fs.lstatSync(at(p)).isFile())).toHaveLength(1)
+    expect([read('d1/a'), read('d2/b')]).toEqual(['the data', 'the data'])
+  })
+
+  // F3: a FUSE view of TARGET has its own device and inode, and its own real path: only moving it aside shows it.
+  const bindfs =
+    process.getuid?.() !== 0
+      ? 'a FUSE mount needs root'
+      : spawnSync('bindfs', ['--version']).status !== 0
+        ? 'bindfs is not installed'
+        : undefined
+  describeUnless(bindfs)('through bindfs', () => {
+    it('PATH that is TARGET seen through a view is kept', () => {
+      fs.mkdirSync(at('server'))
+      fs.mkdirSync(at('mnt'))
+      fs.writeFileSync(at('server/f'), 'the only copy')
+      expect(spawnSync('bindfs', [at('server'), at('mnt')]).status).toBe(0)
+      try {
+        expect(apply('mnt/f -> server/f')[0]).toMatchObject({ status: 'failed', code: 'NOTCOPY' })
+        expect(fs.lstatSync(at('server/f')).isFile()).toBe(true)
+        expect(read('server/f')).toBe('the only copy')
+      } finally {
+        spawnSync('umount', [at('mnt')])
+      }
+    })
+  })
+})
+
 describePosix("an entry's own overwrite cannot go beyond a restore's (defect 2)", () => {
   it.each(['files', 'copies'])('overwrite: %s on an entry keeps a file that is not a copy', (own) => {
     fs.writeFileSync(at('c'), 'edited')

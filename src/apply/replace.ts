@@ -1,18 +1,17 @@
 // Replacing what is at PATH atomically: the new link under a temporary name (old ones swept), the backup kept, then
 // renamed over PATH (Windows: removed first where it must be, and said so). A copy `overwrite: copies` replaces is
-// proven again right before (it may have been edited since the plan); a copied directory is swapped (swap-dir.ts).
+// moved aside and proven there, right before the link takes its place (swap-copy.ts).
 import { errnoCode } from '../errors.js'
 import { removeEntry } from '../fsops.js'
 import type { Kind } from '../model.js'
 import { backupName, STALE_TEMP_MS, TEMP_NAME, TEMP_PREFIX, tempName } from '../names.js'
 import type { LinkPlan } from '../plan/index.js'
-import { keptWords, NOT_A_COPY, whyNotACopy } from '../restore-copy.js'
 import type { ApplyContext } from './context.js'
 import { copyWhole } from './copy.js'
 import { keptLinkType } from './kept-kinds.js'
 import { makeWithFallback, type Made } from './make.js'
 import { step, StepError, warnFailed } from './step-error.js'
-import { swapDirectory } from './swap-dir.js'
+import { swapCopy } from './swap-copy.js'
 
 /**
  * Remove temporary links older than an hour: what a run that was killed mid-replacement left. Housekeeping only: where
@@ -74,8 +73,7 @@ export function replace(plan: LinkPlan, ctx: ApplyContext): Made {
   const made = makeWithFallback(temp, plan, ctx)
   const { kind } = made
   try {
-    if (plan.copyAtPath) proveCopyAgain(plan, kind, ctx)
-    if (plan.existing === 'dir') swapDirectory(temp, kind, plan, ctx)
+    if (plan.copyAtPath) swapCopy(temp, kind, plan, ctx)
     else backUpAndRename(temp, kind, plan, ctx)
   } finally {
     // rename() between two names of one file does nothing and leaves the source: never leave debris. A share that
@@ -119,13 +117,4 @@ function renameOver(temp: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext)
     `Windows cannot replace the link at ${abs} in one step (not atomic): it was removed, then made again.`
   )
   step('replace what is at', kind, () => ctx.ops.rename(temp, abs))
-}
-
-/** The copy at PATH, proven right before the swap: edited since the plan (or swapped), it is kept, the link fails. */
-function proveCopyAgain(plan: LinkPlan, kind: Kind, ctx: ApplyContext): void {
-  const why = whyNotACopy(plan.request, kind, ctx)
-  if (why === undefined) return
-  plan.said = keptWords(plan.request, why)
-  const attempted = 'compare again, right before replacing it, what is at'
-  throw new StepError({ code: NOT_A_COPY, syscall: 'read', attempted }, kind)
 }
