@@ -1,7 +1,7 @@
 // The real filesystem calls (nodeFs) where they do more than node:fs: what is missing, what must never be overwritten
 // or followed, what a copy keeps; and the Windows-only question of a link's kind, through the platform seam.
 import { jest } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -57,6 +57,24 @@ describePosix('nodeFs', () => {
     expect(nodeFs.sameBytes(at('big'), at('longer'))).toBe(false)
     expect(nodeFs.sameBytes(at('longer'), at('big'))).toBe(false)
     expect(nodeFs.sameBytes(at('big'), at('same'))).toBe(true) // the chunks kept between calls hold nothing over
+  })
+
+  // A FIFO swapped in for a copy after its lstat: opening it to read would wait for a writer forever.
+  it('compares no FIFO (without waiting for a writer), and follows no link at the copy', () => {
+    fs.writeFileSync(at('f'), 'bytes')
+    fs.symlinkSync('f', at('link'))
+    execFileSync('mkfifo', [at('fifo')])
+    // A writer after 2 s ends a wait, so that a compare which waits fails on its time rather than hanging the suite.
+    const writer = spawn('sh', ['-c', 'sleep 2; while :; do echo > fifo; done'], { cwd: path.dirname(at('f')) })
+    try {
+      const start = Date.now()
+      expect(nodeFs.sameBytes(at('fifo'), at('f'))).toBe(false)
+      expect(nodeFs.sameBytes(at('f'), at('fifo'))).toBe(false)
+      expect(Date.now() - start).toBeLessThan(1000)
+    } finally {
+      writer.kill()
+    }
+    expect(() => nodeFs.sameBytes(at('link'), at('f'))).toThrow(expect.objectContaining({ code: 'ELOOP' }))
   })
 
   it('writes a new file, never over one that is there', () => {

@@ -79,12 +79,18 @@ export const nodeFs: FsOps = {
 /** sameBytes' two chunks, made once: a restore compares thousands of files, twice each, and fresh ones cost GC. */
 const chunks = { a: Buffer.allocUnsafe(0), b: Buffer.allocUnsafe(0) }
 
-/** Chunk by chunk, both files open at once: a restore compares thousands of copies and most differ early or not at all. */
+/**
+ * Chunk by chunk, both files open at once: a restore compares thousands of copies and most differ early or not at all.
+ * `a` (the copy, looked at without following) is opened without following either; neither open waits (a FIFO swapped
+ * in since the lstat would hang the step), and only two regular files compare.
+ */
 function sameBytes(a: string, b: string): boolean {
-  const fa = fs.openSync(a, fs.constants.O_RDONLY)
+  const { O_RDONLY, O_NONBLOCK = 0, O_NOFOLLOW = 0 } = fs.constants
+  const fa = fs.openSync(a, O_RDONLY | O_NONBLOCK | O_NOFOLLOW)
   try {
-    const fb = fs.openSync(b, fs.constants.O_RDONLY)
+    const fb = fs.openSync(b, O_RDONLY | O_NONBLOCK)
     try {
+      if (!fs.fstatSync(fa).isFile() || !fs.fstatSync(fb).isFile()) return false
       if (chunks.a.length === 0)
         Object.assign(chunks, { a: Buffer.allocUnsafe(1 << 16), b: Buffer.allocUnsafe(1 << 16) })
       const { a: bufA, b: bufB } = chunks
