@@ -353,4 +353,40 @@ describeLab('capture, cp -rL and restore on FAT and sshfs (lab/lab.sh): what com
       expect(leftovers(to)).toEqual([FILE]) // the capture file, which came with the tree
     }
   )
+
+  // F1 of the second review: lanes ran the two at once, each proved against the other's copy still there, both went.
+  lab.test(
+    'bindfs, in parallel lanes: two 8 MiB copies proven against each other are never both replaced',
+    ['bindfs'],
+    () => {
+      const big = Buffer.alloc(8 << 20, 7)
+      for (let round = 0; round < 3; round++) {
+        const to = lab.workspace('bindfs', { 'd1/a': '', 'd2/b': '' })
+        for (const rel of ['d1/a', 'd2/b']) fs.writeFileSync(path.join(to, rel), big)
+        fs.symlinkSync('../d2/b', path.join(to, 'd1/x'))
+        fs.symlinkSync('../d1/a', path.join(to, 'd2/y'))
+        const links = '- {path: d1/a, target: d1/x}\n- {path: d2/b, target: d2/y}'
+        const run = runAction(to, { links, 'working-directory': to, overwrite: 'copies', 'fail-on-error': 'false' })
+        // Each lane moves its copy aside before proving: both may find the other's gone (both kept), not both there.
+        expect(run.results.filter((r) => r.status === 'replaced').length).toBeLessThan(2)
+        const files = ['d1/a', 'd2/b'].filter((rel) => fs.lstatSync(path.join(to, rel)).isFile())
+        expect(files.length).toBeGreaterThan(0)
+        for (const rel of ['d1/a', 'd2/b']) expect(fs.readFileSync(path.join(to, rel)).equals(big)).toBe(true)
+      }
+    },
+    120_000
+  )
+
+  // F3: a FUSE view of TARGET has its own device, inode and real path: the only copy became a link to itself.
+  lab.test("bindfs: PATH that is TARGET seen through the mount is kept, the server's file whole", ['bindfs'], () => {
+    const to = lab.workspace('bindfs', { f: 'the only copy' })
+    const server = path.join(lab.dir, 'server/bindfs', path.basename(to), 'f')
+    expect(fs.readFileSync(server, 'utf8')).toBe('the only copy')
+    const links = `- {path: '${path.join(to, 'f')}', target: '${server}'}`
+    const inputs = { links, 'working-directory': lab.dir, overwrite: 'copies', 'fail-on-error': 'false' }
+    const run = runAction(to, inputs)
+    expect(run.results.map((r) => [r.status, r.code])).toEqual([['failed', 'NOTCOPY']])
+    expect(fs.lstatSync(server).isFile()).toBe(true)
+    expect(fs.readFileSync(server, 'utf8')).toBe('the only copy')
+  })
 })
