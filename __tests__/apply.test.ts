@@ -886,6 +886,54 @@ describePosix('probing what a filesystem allows', () => {
   })
 })
 
+describePosix("overwrite: copies, a directory that is TARGET's identical copy", () => {
+  const copies = { overwrite: 'copies' as const }
+  beforeEach(() => {
+    fs.mkdirSync(path.join(ws, 'data/dir/sub'))
+    fs.writeFileSync(path.join(ws, 'data/dir/sub/f'), 'bytes')
+    fs.cpSync(path.join(ws, 'data/dir'), path.join(ws, 'd'), { recursive: true })
+  })
+
+  it('is moved aside, the link put in its place, then removed', () => {
+    expect(apply('d -> data/dir', copies)[0]).toMatchObject({ status: 'replaced', kind: 'symlink' })
+    expect(fs.readlinkSync(path.join(ws, 'd'))).toBe('data/dir')
+    expect(fs.readdirSync(ws).sort()).toEqual(['d', 'data'])
+  })
+
+  it('with one byte changed, or a name more, is kept as it is', () => {
+    fs.writeFileSync(path.join(ws, 'd/sub/f'), 'byteS')
+    expect(apply('d -> data/dir', copies)[0]).toMatchObject({ status: 'failed', code: 'NOTCOPY' })
+    fs.writeFileSync(path.join(ws, 'd/sub/f'), 'bytes')
+    fs.writeFileSync(path.join(ws, 'd/more'), '')
+    const [r] = apply('d -> data/dir', copies)
+    expect(r).toMatchObject({ status: 'failed', code: 'NOTCOPY' })
+    expect(r.message).toContain(path.join(ws, 'd'))
+    expect(fs.readFileSync(path.join(ws, 'd/sub/f'), 'utf8')).toBe('bytes')
+  })
+
+  it('gives way to a copied tree where links cannot be made and copy is the fallback', () => {
+    fs.writeFileSync(path.join(ws, 'data/dir/sub/f'), 'newer')
+    fs.writeFileSync(path.join(ws, 'd/sub/f'), 'newer')
+    fs.utimesSync(path.join(ws, 'd/sub/f'), 0, 0) // not the same time: not taken for a copy made by fallback
+    const [r] = apply('d -> data/dir', { ...copies, fallback: ['copy'] }, { ops: failing({ symlink: 'ENOTSUP' }) })
+    expect(r).toMatchObject({ status: 'replaced', kind: 'copy' })
+    expect(fs.readFileSync(path.join(ws, 'd/sub/f'), 'utf8')).toBe('newer')
+    expect(debris()).toEqual([])
+  })
+
+  it('goes back where the link cannot be renamed into place, leaving no temporary name', () => {
+    let renames = 0
+    const rename = (from: string, to: string): void => {
+      if (++renames === 2) throw errnoError('EACCES', 'rename')
+      nodeFs.rename(from, to)
+    }
+    const [r] = apply('d -> data/dir', copies, { ops: { ...nodeFs, rename } })
+    expect(r).toMatchObject({ status: 'failed', code: 'EACCES' })
+    expect(fs.readFileSync(path.join(ws, 'd/sub/f'), 'utf8')).toBe('bytes')
+    expect(fs.readdirSync(ws).sort()).toEqual(['d', 'data'])
+  })
+})
+
 describePosix('replacing, when a step fails', () => {
   const cfg = () => path.join(ws, 'cfg')
 

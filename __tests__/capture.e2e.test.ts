@@ -5,6 +5,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { describePosixWithActionNode, runAction, tempWorkspace } from './helpers/action.js'
+import { treeOf } from './helpers/tree.js'
 
 const FILE = '.ln-action-links.yml'
 
@@ -13,24 +14,6 @@ beforeEach(() => {
   ws = tempWorkspace('ln-action-capture-')
 })
 afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
-
-/** Every symlink under dir by path → its text, and every hard-linked file by path → its group's index. */
-function links(dir: string): { texts: Record<string, string>; groups: string[][] } {
-  const texts: Record<string, string> = {}
-  const byInode = new Map<number, string[]>()
-  const walk = (d: string): void => {
-    for (const name of fs.readdirSync(d).sort()) {
-      const p = path.join(d, name)
-      const rel = path.relative(dir, p)
-      const st = fs.lstatSync(p)
-      if (st.isSymbolicLink()) texts[rel] = fs.readlinkSync(p)
-      else if (st.isDirectory()) walk(p)
-      else if (st.nlink > 1) byInode.set(st.ino, [...(byInode.get(st.ino) ?? []), rel])
-    }
-  }
-  walk(dir)
-  return { texts, groups: [...byInode.values()].map((g) => g.sort()).sort() }
-}
 
 /** A tree with the links a build leaves: plain, roundabout, absolute, dangling, looping, oddly named, hard links. */
 function buildTree(tree: string): void {
@@ -72,18 +55,18 @@ describePosixWithActionNode('capture through dist', () => {
     expect(fs.readFileSync(path.join(tree, FILE)).equals(first)).toBe(true)
 
     // The round trip: a copy with its links deleted (hard links but for each group's first name).
-    const before = links(tree)
+    const before = treeOf(tree)
     const copy = path.join(ws, 'restored')
     expect(spawnSync('cp', ['-a', tree, copy]).status).toBe(0)
     for (const rel of Object.keys(before.texts)) fs.unlinkSync(path.join(copy, rel))
     for (const [, ...others] of before.groups) for (const rel of others) fs.unlinkSync(path.join(copy, rel))
-    expect(links(copy).texts).toEqual({})
+    expect(treeOf(copy).texts).toEqual({})
 
     const restored = runAction(ws, { links: `@${FILE}`, 'working-directory': copy })
     expect(restored.annotations.filter((a) => a.level === 'error')).toEqual([])
     expect(restored.status).toBe(0)
     expect(restored.results.filter((r) => r.status !== 'created')).toEqual([])
-    const after = links(copy)
+    const after = treeOf(copy)
     // Every text as it was; the absolute one into the tree now leads into the copy.
     expect(after.texts).toEqual({ ...before.texts, 'absolute-in': path.join(copy, 'lib/tool.js') })
     expect(after.groups).toEqual(before.groups)

@@ -925,6 +925,41 @@ describePosix('what decides a removal: the identity of what the step made (issue
   })
 })
 
+// Defect 5 of the restore review: the copy a restore moved aside was the backup, and putting it back over the link
+// failed with ENOTDIR (rename(2) cannot put a directory over a link).
+describePosix('a directory a restore (overwrite: copies) replaced, put back by the post step', () => {
+  beforeEach(() => {
+    fs.mkdirSync(path.join(ws, 'data/dir/sub'))
+    fs.writeFileSync(path.join(ws, 'data/dir/sub/f'), 'bytes')
+    fs.cpSync(path.join(ws, 'data/dir'), path.join(ws, 'd'), { recursive: true })
+  })
+
+  it.each([
+    ['with a backup suffix', { backupSuffix: '~' }],
+    ['without one (cleanup keeps the copy for the post step)', {}]
+  ])('%s: the directory comes back as it was, and nothing is left beside it', (_, overrides) => {
+    const ino = fs.statSync(path.join(ws, 'd')).ino
+    const { results, undo: entries } = made('d -> data/dir', { overwrite: 'copies' }, overrides)
+    expect(results[0]).toMatchObject({ status: 'replaced', kind: 'symlink' })
+    expect(fs.lstatSync(path.join(ws, 'd')).isSymbolicLink()).toBe(true)
+    expect(undoAll(entries).map((u) => u.status)).toEqual(['restored'])
+    expect(fs.lstatSync(path.join(ws, 'd')).ino).toBe(ino)
+    expect(fs.readFileSync(path.join(ws, 'd/sub/f'), 'utf8')).toBe('bytes')
+    expect(fs.readdirSync(ws).sort()).toEqual(['d', 'data'])
+  })
+
+  // F5: a file's copy went with the swap, and the post step left PATH empty.
+  it('a file without a backup suffix comes back too (cleanup keeps the copy for the post step)', () => {
+    fs.writeFileSync(path.join(ws, 'c'), 'x')
+    const { results, undo: entries } = made('c -> data/x', { overwrite: 'copies' })
+    expect(results[0]).toMatchObject({ status: 'replaced', kind: 'symlink' })
+    expect(undoAll(entries).map((u) => u.status)).toEqual(['restored'])
+    expect(fs.lstatSync(path.join(ws, 'c')).isFile()).toBe(true)
+    expect(fs.readFileSync(path.join(ws, 'c'), 'utf8')).toBe('x')
+    expect(fs.readdirSync(ws).sort()).toEqual(['c', 'd', 'data'])
+  })
+})
+
 describePosix('the runner state between the steps, and the post step', () => {
   const settings = { workingDirectory: '', timeoutMs: 5000, summary: false } as Settings
   const stateOf = (): Record<string, string> =>

@@ -1,7 +1,7 @@
 // The real filesystem calls (nodeFs) where they do more than node:fs: what is missing, what must never be overwritten
 // or followed, what a copy keeps; and the Windows-only question of a link's kind, through the platform seam.
 import { jest } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -42,6 +42,39 @@ describePosix('nodeFs', () => {
     expect(nodeFs.stat(at('dangling'))).toBeUndefined()
     expect(nodeFs.lstat(at('dangling'))?.isSymbolicLink()).toBe(true)
     expect(codeOf(() => nodeFs.stat(at('loop')))).toBe('ELOOP')
+  })
+
+  it('tells files of the same bytes from files that differ anywhere: past the first chunk, in length, one byte', () => {
+    const big = Buffer.alloc(200_000, 'a')
+    const other = Buffer.from(big)
+    other[150_000] = 0x62 // a byte in the third 64 KiB chunk
+    const files = { big, same: Buffer.from(big), other, longer: Buffer.concat([big, Buffer.from('a')]) }
+    for (const [name, data] of Object.entries(files)) fs.writeFileSync(at(name), data)
+    fs.symlinkSync('same', at('link'))
+    expect(nodeFs.sameBytes(at('big'), at('same'))).toBe(true)
+    expect(nodeFs.sameBytes(at('big'), at('link'))).toBe(true) // what a link leads to
+    expect(nodeFs.sameBytes(at('big'), at('other'))).toBe(false)
+    expect(nodeFs.sameBytes(at('big'), at('longer'))).toBe(false)
+    expect(nodeFs.sameBytes(at('longer'), at('big'))).toBe(false)
+    expect(nodeFs.sameBytes(at('big'), at('same'))).toBe(true) // the chunks kept between calls hold nothing over
+  })
+
+  // A FIFO swapped in for a copy after its lstat: opening it to read would wait for a writer forever.
+  it('compares no FIFO (without waiting for a writer), and follows no link at the copy', () => {
+    fs.writeFileSync(at('f'), 'bytes')
+    fs.symlinkSync('f', at('link'))
+    execFileSync('mkfifo', [at('fifo')])
+    // A writer after 2 s ends a wait, so that a compare which waits fails on its time rather than hanging the suite.
+    const writer = spawn('sh', ['-c', 'sleep 2; while :; do echo > fifo; done'], { cwd: path.dirname(at('f')) })
+    try {
+      const start = Date.now()
+      expect(nodeFs.sameBytes(at('fifo'), at('f'))).toBe(false)
+      expect(nodeFs.sameBytes(at('f'), at('fifo'))).toBe(false)
+      expect(Date.now() - start).toBeLessThan(1000)
+    } finally {
+      writer.kill()
+    }
+    expect(() => nodeFs.sameBytes(at('link'), at('f'))).toThrow(expect.objectContaining({ code: 'ELOOP' }))
   })
 
   it('writes a new file, never over one that is there', () => {

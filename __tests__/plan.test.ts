@@ -84,6 +84,69 @@ describePosix('what is at PATH', () => {
     })
   })
 
+  describe('overwrite: copies replaces a file only when it holds the bytes the link leads to', () => {
+    const copies = { overwrite: 'copies' }
+    // A dry run's plan is all there is, so it reads the copies; a run's plan leaves that to apply, right before the swap.
+    const predicting = { dryRun: true }
+    const atPath = (content: string): void => fs.writeFileSync(path.join(ws, 'c'), content)
+    beforeEach(() => fs.writeFileSync(path.join(ws, 'data/x'), 'the content'))
+
+    it.each([
+      ['symlink', {}],
+      ['hard link', { type: 'hardlink' }]
+    ])('an identical copy is replaced by the %s', (_, type) => {
+      atPath('the content')
+      expect(plan('c -> data/x', predicting, { ...copies, ...type })).toMatchObject({
+        action: 'replace',
+        existing: 'file'
+      })
+    })
+
+    it.each([
+      ['edited since (one byte, same size)', 'the contenT', /content differs/],
+      ['truncated', 'the cont', /holds 8 bytes and \S+ 11/],
+      ['longer', 'the content!', /holds 12 bytes/]
+    ])('a file %s is kept with code NOTCOPY', (_, content, why) => {
+      atPath(content)
+      const p = plan('c -> data/x', predicting, copies)
+      expect(p).toMatchObject({ action: 'fail', existing: 'file', failure: { code: 'NOTCOPY' } })
+      expect(p.said?.message).toMatch(why)
+    })
+
+    it('a plan that is to be applied reads no content: a file of the right size is left for apply to prove', () => {
+      atPath('the contenT')
+      const unread = failing({ sameBytes: 'EIO' })
+      expect(plan('c -> data/x', { ops: unread }, copies)).toMatchObject({ action: 'replace', copyAtPath: true })
+      expect(plan('c -> data/x', { ops: unread, dryRun: true }, copies).failure?.code).toBe('NOTCOPY')
+      atPath('the cont')
+      expect(plan('c -> data/x', {}, copies).failure?.code).toBe('NOTCOPY') // a size tells without a read
+    })
+
+    it('a file whose TARGET is missing or a directory is kept', () => {
+      atPath('the content')
+      expect(plan('c -> data/gone', predicting, copies).said?.message).toMatch(/TARGET does not exist/)
+      expect(plan('c -> data/dir', predicting, copies).failure?.code).toBe('NOTCOPY')
+    })
+
+    it('a directory unlike TARGET is kept, a second name of another file too; a link is replaced as under links', () => {
+      fs.mkdirSync(path.join(ws, 'd'))
+      expect(plan('d -> data/dir', predicting, copies)).toMatchObject({ action: 'replace', existing: 'dir' })
+      expect(plan('d -> data/x', predicting, copies).said?.message).toMatch(/is a directory and \S+ is not/)
+      fs.writeFileSync(path.join(ws, 'd/more'), '')
+      expect(plan('d -> data/dir', predicting, copies)).toMatchObject({ action: 'fail', failure: { code: 'NOTCOPY' } })
+      // A loop of links in both trees is followed until it cannot be: kept, never taken for a copy.
+      fs.rmSync(path.join(ws, 'd/more'))
+      fs.symlinkSync('.', path.join(ws, 'd/loop'))
+      fs.symlinkSync('.', path.join(ws, 'data/dir/loop'))
+      expect(plan('d -> data/dir', predicting, copies)).toMatchObject({ action: 'fail', failure: { code: 'NOTCOPY' } })
+      atPath('other bytes')
+      fs.linkSync(path.join(ws, 'c'), path.join(ws, 'c2'))
+      expect(plan('c -> data/x', predicting, copies)).toMatchObject({ action: 'fail', failure: { code: 'NOTCOPY' } })
+      fs.symlinkSync('data/dir', path.join(ws, 'other'))
+      expect(plan('other -> data/x', predicting, copies).action).toBe('replace')
+    })
+  })
+
   it('a hard link to the target is unchanged for type hardlink, or when hardlink is a fallback', () => {
     fs.linkSync(path.join(ws, 'data/x'), path.join(ws, 'h'))
     expect(plan('h -> data/x', {}, { type: 'hardlink' })).toMatchObject({ action: 'unchanged', kinds: ['hardlink'] })

@@ -62,6 +62,8 @@ describe('getInputs', () => {
         createParents: true,
         workingDirectory: wd,
         confine: true,
+        restore: false,
+        confineTargets: false,
         dangling: 'warn',
         dryRun: false,
         failOnError: true,
@@ -86,6 +88,14 @@ describe('getInputs', () => {
     expect(inputError({ links: '', capture: '' }).message).toContain("Input 'links' is required unless 'capture'")
     expect(inputError({ capture: '"" dist' }).message).toContain("Input 'capture'")
     expect(inputError({ 'capture-file': '../x.yml' }).message).toContain("Input 'capture-file'")
+  })
+
+  it('confines where links lead when restoring (overwrite: copies), unless allow-outside; the spec cannot opt out', () => {
+    const confined = (inputs: Record<string, string>) => getSettings(host, env(inputs)).confineTargets
+    expect(confined({ overwrite: 'copies' })).toBe(true)
+    expect(confined({ overwrite: 'copies', 'allow-outside': 'TRUE' })).toBe(false)
+    expect(confined({ overwrite: 'files' })).toBe(false)
+    expect(() => confined({ overwrite: 'copies', 'allow-outside': 'yes' })).toThrow(/allow-outside/)
   })
 
   it('reads every input', () => {

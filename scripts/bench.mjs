@@ -20,6 +20,9 @@
 //      1,000 directories (`links: @file`), and the size of the results output and of the job summary; for the user
 //      shape also 300,000 links, each size as is, with `cleanup: true`, and with every link failing (ENOTDIR)
 //                                                                  goal: < 200 MB; output < 1 MB; summary < 1 MiB
+//   6. restore: case 1's 10,000 links, each PATH holding its TARGET's 1 KiB copy (what an artifact round trip
+//      leaves), with `overwrite: copies`, vs making the same links new. Marginal, as case 1; the bytes read (each copy
+//      and TARGET, twice: proven when planned and again right before the swap) are inside the ratio  goal: <= 2
 // `--profile` runs the action of cases 1, 2 and 4 once more under --cpu-prof and prints where its time goes.
 // `--dist DIR` measures the build in DIR (its index.js) instead of dist/: build the old one there to compare.
 // Fixtures live in temporary directories; everything (mount, proxy, sshd, files) is removed at the end, also on
@@ -38,7 +41,7 @@ import { ROOT, ensureActionNode, runAction, startAction, whyNoActionNode } from 
 const USAGE = `usage: npm run bench -- [--reps N] [--quick] [--cases LIST] [--shapes LIST] [--profile] [--dist DIR]
   --reps N      timed repetitions per contender (default 5; 3 with --quick)
   --quick       a fast smoke run: fewer links in every case
-  --cases LIST  only these cases, e.g. 1,4 (1 local, 2 re-run, 3 sshfs, 4 cold, 5 memory)
+  --cases LIST  only these cases, e.g. 1,4 (1 local, 2 re-run, 3 sshfs, 4 cold, 5 memory, 6 restore)
   --shapes LIST only these spec shapes in cases 1, 2 and 5: short, user (default both)
   --profile     after the timing, profile the action of cases 1, 2 and 4 (--cpu-prof) and print the top functions
   --dist DIR    run DIR/index.js instead of dist/index.js (e.g. an older build, to compare)`
@@ -47,7 +50,7 @@ const { values: args } = parseArgs({
   options: {
     reps: { type: 'string' },
     quick: { type: 'boolean', default: false },
-    cases: { type: 'string', default: '1,2,3,4,5' },
+    cases: { type: 'string', default: '1,2,3,4,5,6' },
     shapes: { type: 'string', default: 'short,user' },
     profile: { type: 'boolean', default: false },
     dist: { type: 'string' },
@@ -416,6 +419,53 @@ async function caseRerun({ base, fs: where }, shape) {
     links: n,
     contenders,
     goal: { versus: 'bare Node loop', max: 1.3, marginal: true }
+  }
+}
+
+/**
+ * Case 1's short workspace whose targets hold 1 KiB each; with `copies`, every link's PATH already holds its copy, as
+ * an artifact round trip leaves it, for `overwrite: copies` to restore.
+ */
+function restoreWorkspace(base, [dirs, perDir], copies) {
+  const workspace = makeWorkspace(base, [dirs, perDir])
+  const body = Buffer.alloc(1024, 'x')
+  for (let f = 0; f < perDir; f++) fs.writeFileSync(path.join(workspace.ws, 't', nameOf('f', f, perDir)), body)
+  for (let d = 0; copies && d < dirs; d++) {
+    const dir = path.join(workspace.ws, nameOf('d', d, dirs))
+    fs.mkdirSync(dir)
+    for (let f = 0; f < perDir; f++) fs.writeFileSync(path.join(dir, nameOf('f', f, perDir)), body)
+  }
+  return workspace
+}
+
+/** Case 6: restoring links over their 1 KiB copies (each proven twice: planned, then right before the swap). */
+async function caseRestore({ base, fs: where }) {
+  const size = SIZE.local
+  const n = size[0] * size[1]
+  const contender = (name, links, copies) => ({
+    name,
+    prepare: () => restoreWorkspace(base, links, copies),
+    run: ({ ws, specFile }) => {
+      const run = runAction(ws, { links: `@${specFile}`, overwrite: 'copies' }, { node: NODE, entry: ENTRY })
+      const count = links[0] * links[1]
+      checkRun(run, copies ? { replaced: count, failed: 0 } : { created: count, failed: 0 })
+      return run.ms
+    }
+  })
+  const contenders = await compare([
+    contender('action', size, true),
+    contender('action, 1 link', ONE, true),
+    contender('new links', size, false),
+    contender('new links, 1 link', ONE, false)
+  ])
+  return {
+    id: 6,
+    title: `restore: ${fmt(n, 0)} symlinks over their 1 KiB copies (overwrite: copies), against making them new`,
+    fs: `${where.label} (${base})`,
+    links: n,
+    contenders,
+    // The issue's goal is 2x plus the bytes read: the copies and targets, twice each (4 KiB a link), are in the ratio.
+    goal: { versus: 'new links', max: 2, marginal: true }
   }
 }
 
@@ -1079,6 +1129,7 @@ async function main() {
   for (const shape of shapes) for (const local of locals) await step(2, () => caseRerun(local, shape))
   await step(3, caseShare)
   await step(4, caseCold)
+  for (const local of CASES.has('6') ? localBases() : []) await step(6, () => caseRestore(local))
   for (const run of memoryRuns()) await step(5, () => caseMemory(run))
   console.log()
   printTable(results)

@@ -126,7 +126,9 @@ function putLinkBack(p: string, was: Identity, ops: FsOps, platform: Platform, w
  * was not atomic.
  */
 function renameOver(from: string, p: string, ops: FsOps, platform: Platform, warnings: string[]): void {
-  if (ops.lstat(p)?.isDirectory()) return renameOverCopy(from, p, ops, platform, warnings)
+  // rename(2) puts neither a directory over a link nor a link over a directory (a copy a restore replaced).
+  if (ops.lstat(p)?.isDirectory() !== ops.lstat(from)?.isDirectory())
+    return renameOverCopy(from, p, ops, platform, warnings)
   try {
     return ops.rename(from, p)
   } catch (error) {
@@ -138,10 +140,11 @@ function renameOver(from: string, p: string, ops: FsOps, platform: Platform, war
 }
 
 /**
- * Rename `from` where p, the step's own copied tree (proven so), is: rename(2) cannot put a link over a directory
- * (EISDIR; Windows EPERM). The tree goes aside under a temporary name, `from` takes its place, then the tree is
- * removed; where `from` cannot move in, the tree goes back, and where it cannot either, it goes (it was to go, and a
- * temporary name would hide it), the failure to move `from` in being the one said. Not atomic: said.
+ * Rename `from` where p, the step's own (proven so: a copied tree, or the link that replaced a copied directory), is:
+ * rename(2) cannot put a link over a directory (EISDIR; Windows EPERM), nor a directory over a link (ENOTDIR). p goes
+ * aside under a temporary name, `from` takes its place, then p is removed; where `from` cannot move in, p goes back,
+ * and where it cannot either, it goes (it was to go, and a temporary name would hide it), the failure to move `from`
+ * in being the one said. Not atomic: said.
  */
 function renameOverCopy(from: string, p: string, ops: FsOps, platform: Platform, warnings: string[]): void {
   const aside = tempName(platform.path.dirname(p), platform.path)
@@ -157,7 +160,7 @@ function renameOverCopy(from: string, p: string, ops: FsOps, platform: Platform,
     throw error
   }
   removeEntry(aside, ops, platform.path)
-  warnings.push(`${p}, a copied directory, was moved aside, what it replaced put back, then removed (not atomic).`)
+  warnings.push(`${p} was moved aside, what it replaced put back, then removed (not atomic).`)
 }
 
 /**

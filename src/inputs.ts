@@ -14,6 +14,7 @@ export const INPUT = {
   createParents: 'create-parents',
   workingDirectory: 'working-directory',
   confine: 'confine',
+  allowOutside: 'allow-outside',
   dangling: 'dangling',
   dryRun: 'dry-run',
   failOnError: 'fail-on-error',
@@ -39,6 +40,8 @@ export interface InputDefaults {
   /** Empty: GITHUB_WORKSPACE as this process sees it (settings.ts). */
   workingDirectory: string
   confine: boolean
+  /** Under `overwrite: copies`, links may lead outside working-directory. */
+  allowOutside: boolean
   dangling: DanglingMode
   dryRun: boolean
   failOnError: boolean
@@ -62,6 +65,7 @@ export const DEFAULTS: Readonly<InputDefaults> = Object.freeze({
   createParents: true,
   workingDirectory: '',
   confine: true,
+  allowOutside: false,
   dangling: 'warn',
   dryRun: false,
   failOnError: true,

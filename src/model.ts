@@ -21,8 +21,16 @@ export function parseKinds(value: string): { kinds: Kind[] } | { problem: string
 export const RELATIVE_MODES = ['auto', 'true', 'false'] as const
 export type RelativeMode = (typeof RELATIVE_MODES)[number]
 
-export const OVERWRITE_MODES = ['never', 'links', 'files'] as const
+export const OVERWRITE_MODES = ['never', 'links', 'files', 'copies'] as const
 export type OverwriteMode = (typeof OVERWRITE_MODES)[number]
+
+/**
+ * An entry's own `overwrite`, under the input's: a restore (`copies`) may come from an untrusted build, so its entries
+ * may ask for less (`never`, `links`) but never for more (`files` is held to `copies`).
+ */
+export function entryOverwrite(asked: OverwriteMode, input: OverwriteMode): OverwriteMode {
+  return input === 'copies' && asked === 'files' ? 'copies' : asked
+}
 
 export const DANGLING_MODES = ['warn', 'fail', 'allow'] as const
 export type DanglingMode = (typeof DANGLING_MODES)[number]
@@ -62,12 +70,21 @@ export interface LinkSettings {
   workingDirectory: string
   /** Relative PATHs must stay inside workingDirectory, symlinked parents included. */
   confine: boolean
+  /**
+   * The input is `overwrite: copies`: a restore. A file at PATH (whatever its link count) then gives way only to the
+   * content proof, and nothing is made a copy (`fallback: copy` would duplicate relative links where they lead out).
+   */
+  restore?: boolean
+  /** Links must lead inside workingDirectory too: a restore (`overwrite: copies`) without `allow-outside`. */
+  confineTargets?: boolean
   createParents: boolean
   dangling: DanglingMode
   /** Keep whatever is replaced as PATH+suffix; empty keeps nothing. */
   backupSuffix: string
   /** Record what each link changed, for the post step to undo (`cleanup: true`). */
   cleanup?: boolean
+  /** Nothing is written: the plan is all there is (a restore's plan then reads the copies it would replace). */
+  dryRun?: boolean
 }
 
 /** Every input, checked: the one settings shape, from the inputs down to a share worker's lanes. */

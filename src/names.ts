@@ -15,6 +15,14 @@ export function tempName(dir: string, path: PlatformPath): string {
   return path.join(dir, `${TEMP_PREFIX}${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`)
 }
 
+/**
+ * A name in dir for a copied directory moved aside from PATH (overwrite: copies). Not of TEMP_NAME's form: what is
+ * left there (not proven identical) is never swept by a later run.
+ */
+export function asideName(dir: string, path: PlatformPath): string {
+  return path.join(dir, `${TEMP_PREFIX}aside-${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`)
+}
+
 /** The n-th name a backup of `path` may take: PATH+suffix first, then PATH.~1~, PATH.~2~... (as `ln --backup=numbered`). */
 export function backupName(path: string, suffix: string, n: number): string {
   return n === 0 ? path + suffix : `${path}.~${n}~`

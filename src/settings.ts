@@ -130,19 +130,23 @@ export function getInputs(platform: Platform, mayHang: (p: string) => boolean = 
     )
   }
   const { spec, specFile } = specFromLinks(links, workingDir, platform)
+  const overwrite = choiceInput(INPUT.overwrite, OVERWRITE_MODES, DEFAULTS.overwrite)
   const settings: Settings = {
     specFile,
     defaults: {
       type: choiceInput(INPUT.type, LINK_TYPES, DEFAULTS.type),
       fallback: kinds(INPUT.fallback, DEFAULTS.fallback),
       relative: choiceInput(INPUT.relative, RELATIVE_MODES, DEFAULTS.relative),
-      overwrite: choiceInput(INPUT.overwrite, OVERWRITE_MODES, DEFAULTS.overwrite),
+      overwrite,
       state: choiceInput(INPUT.state, STATES, DEFAULTS.state)
     },
     backupSuffix,
     createParents: bool(INPUT.createParents, DEFAULTS.createParents),
     workingDirectory: workingDir,
     confine: bool(INPUT.confine, DEFAULTS.confine),
+    // The spec cannot opt out by its entries' own `overwrite`: it may be what an untrusted build uploaded.
+    restore: overwrite === 'copies',
+    confineTargets: !bool(INPUT.allowOutside, DEFAULTS.allowOutside) && overwrite === 'copies',
     dangling: choiceInput(INPUT.dangling, DANGLING_MODES, DEFAULTS.dangling),
     dryRun: bool(INPUT.dryRun, DEFAULTS.dryRun),
     failOnError: bool(INPUT.failOnError, DEFAULTS.failOnError),

@@ -140,6 +140,12 @@ export function memoryFs(
       if (replaced && replaced.inode !== node.inode) drop(replaced.inode)
       entries.delete(key(from))
       put(to, node)
+      // A directory takes what is below it along (a copy a restore moves aside).
+      const below = key(from) + path.sep
+      for (const [k, { name, node: inner }] of [...entries].filter(([k]) => k.startsWith(below))) {
+        entries.delete(k)
+        put(path.join(to, name.slice(path.resolve(from).length + 1)), inner)
+      }
       changes.push(`rename ${from} ${to}`)
     },
     unlink: (p) => {
@@ -183,6 +189,14 @@ export function memoryFs(
       const node = get(p)
       if (node?.kind === 'file') return createHash('sha256').update(node.inode.data).digest('hex')
       return fail(!node ? 'ENOENT' : node.kind === 'link' ? 'ELOOP' : 'EISDIR', 'open') // O_NOFOLLOW, as nodeFs
+    },
+    sameBytes: (a, b) => {
+      const data = (p: string): string => {
+        const at = follow(p)
+        const node = at === undefined ? undefined : get(at)
+        return node?.kind === 'file' ? node.inode.data : fail(!node ? 'ENOENT' : 'EISDIR', 'read')
+      }
+      return data(a) === data(b)
     },
     // What nodeFs asks PowerShell for on Windows (fsops.ts): the type each link was made with. Each call is kept,
     // since each is a PowerShell start.

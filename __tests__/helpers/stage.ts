@@ -70,9 +70,21 @@ export function context(ws: string, overrides: ContextOverrides = {}, filesystem
     createParents = INPUT_DEFAULTS.createParents,
     dangling = INPUT_DEFAULTS.dangling,
     backupSuffix = INPUT_DEFAULTS.backupSuffix,
+    confineTargets,
+    restore,
+    dryRun,
     ...parts
   } = overrides
-  const settings: LinkSettings = { workingDirectory: ws, confine, createParents, dangling, backupSuffix }
+  const settings: LinkSettings = {
+    workingDirectory: ws,
+    confine,
+    createParents,
+    dangling,
+    backupSuffix,
+    confineTargets,
+    restore,
+    dryRun
+  }
   const detector = {
     forPath: () => filesystem ?? { type: 'ext4', mountPoint: '/', source: '/dev/test', options: ['rw'] }
   }

@@ -9,6 +9,8 @@ import type { StepError } from './step-error.js'
 
 export function failedOutcome(error: StepError, plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
   const { failure, kind } = error
+  // Said by apply itself (a copy found changed right before the swap): nothing for the knowledge base to add.
+  if (plan.said) return { status: 'failed', kind: '', failure, failedKind: kind }
   const explanation = error.explanation(plan, ctx)
   const outcome: LinkOutcome = { status: 'failed', kind: '', failure, failedKind: kind, explanation }
   if (isShareGone(failure.code)) ctx.goneShares.set(ctx.detector.forPath(plan.request.absPath).mountPoint, failure)

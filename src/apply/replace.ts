@@ -1,5 +1,6 @@
 // Replacing what is at PATH atomically: the new link under a temporary name (old ones swept), the backup kept, then
-// renamed over PATH (Windows: removed first where it must be, and said so).
+// renamed over PATH (Windows: removed first where it must be, and said so). A copy `overwrite: copies` replaces is
+// moved aside and proven there, right before the link takes its place (swap-copy.ts).
 import { errnoCode } from '../errors.js'
 import { removeEntry } from '../fsops.js'
 import type { Kind } from '../model.js'
@@ -10,6 +11,7 @@ import { copyWhole } from './copy.js'
 import { keptLinkType } from './kept-kinds.js'
 import { makeWithFallback, type Made } from './make.js'
 import { step, StepError, warnFailed } from './step-error.js'
+import { swapCopy } from './swap-copy.js'
 
 /**
  * Remove temporary links older than an hour: what a run that was killed mid-replacement left. Housekeeping only: where
@@ -71,13 +73,8 @@ export function replace(plan: LinkPlan, ctx: ApplyContext): Made {
   const made = makeWithFallback(temp, plan, ctx)
   const { kind } = made
   try {
-    if (ctx.settings.backupSuffix) {
-      const backup = makeBackup(plan, ctx)
-      ctx.taken?.set(abs, { backup })
-    }
-    // rename(2) cannot put a directory (a copied tree) over a link: remove, then rename.
-    if (kind === 'copy' && plan.targetIsDir) step('remove the old link at', kind, () => ops.unlink(abs))
-    renameOver(temp, kind, plan, ctx)
+    if (plan.copyAtPath) swapCopy(temp, kind, plan, ctx)
+    else backUpAndRename(temp, kind, plan, ctx)
   } finally {
     // rename() between two names of one file does nothing and leaves the source: never leave debris. A share that
     // went away meanwhile cannot be cleaned; the error that says so is already on its way.
@@ -88,6 +85,18 @@ export function replace(plan: LinkPlan, ctx: ApplyContext): Made {
     }
   }
   return made
+}
+
+/** Keep the backup, then rename the new link over PATH. */
+function backUpAndRename(temp: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void {
+  const abs = plan.request.absPath
+  if (ctx.settings.backupSuffix) {
+    const backup = makeBackup(plan, ctx)
+    ctx.taken?.set(abs, { backup })
+  }
+  // rename(2) cannot put a directory (a copied tree) over a link: remove, then rename.
+  if (kind === 'copy' && plan.targetIsDir) step('remove the old link at', kind, () => ctx.ops.unlink(abs))
+  renameOver(temp, kind, plan, ctx)
 }
 
 /**

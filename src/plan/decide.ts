@@ -2,6 +2,7 @@
 import type { Stats } from 'node:fs'
 import type { PlanContext } from './context.js'
 import { syscallOf } from '../model.js'
+import { replaceCopy } from './copies.js'
 import { attemptOf, failed, requestedKinds, type LinkPlan } from './link-plan.js'
 import { existingKind, recognise } from './recognise.js'
 
@@ -24,9 +25,12 @@ export function decide(plan: LinkPlan, at: Stats | undefined, target: Stats | un
     if (plan.missingParents.length === 0 || ctx.settings.createParents) return plan
     return failed(plan, 'ENOENT', syscallOf(plan.kinds[0]), `${attempt} (create-parents: false)`)
   }
+  if (request.options.overwrite === 'copies' && !at.isSymbolicLink()) return replaceCopy(plan, at, target, ctx)
+  // A restore's entry asking for less than `copies` replaces no file: a hard link's other name may be its only data.
+  const asLink = at.isSymbolicLink() || !ctx.settings.restore
   const allowed =
     plan.existing === 'link'
-      ? request.options.overwrite !== 'never'
+      ? request.options.overwrite !== 'never' && asLink
       : plan.existing === 'file' && request.options.overwrite === 'files'
   if (!allowed && plan.unreadable) return failed(plan, 'EPERM', 'readlink', 'check the existing link')
   if (!allowed) return failed(plan, 'EEXIST', syscallOf(plan.kinds[0]), attempt)

@@ -11,6 +11,7 @@ import { noteGoneShare, skipOnGoneShare } from './gone-shares.js'
 import { fitKinds } from './kinds.js'
 import { attemptOf, emptyPlan, type LinkPlan } from './link-plan.js'
 import { examineTarget } from './link-text.js'
+import { refuseCopy, refuseOutside } from './outside.js'
 import { planRemoval } from './removal.js'
 import { firstLook, noteSettled } from './settled.js'
 import { escaped, locate } from './resolve.js'
@@ -24,10 +25,15 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
     const parent = locate(plan, ctx)
     if (!parent) return escaped(plan, ctx)
     if (request.options.state === 'absent') return planRemoval(plan, parent, ctx)
+    if (ctx.settings.restore && request.options.fallback.includes('copy')) return refuseCopy(plan, ctx)
     // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
     const first = parent.missing.length > 0 ? 'nothing' : firstLook(plan, parent.real, ctx)
-    if (first === 'settled') return plan
+    // A restore vouches for no link leading out, not even one the artifact brought already right.
+    if (first === 'settled' && !ctx.settings.confineTargets) return plan
     const target = examineTarget(plan, parent.real, ctx)
+    const outside = ctx.settings.confineTargets ? refuseOutside(plan, parent.real, ctx) : undefined
+    if (outside) return outside
+    if (first === 'settled') return plan
     const unfit = fitKinds(plan, target, ctx)
     if (unfit) return unfit
     const at = first === 'nothing' ? undefined : ctx.ops.lstat(request.absPath)

@@ -28,6 +28,8 @@ export interface LinkPlan {
   targetExists: boolean
   targetIsDir: boolean
   existing?: Existing
+  /** `overwrite: copies` found what is at PATH may be a copy of what the link leads to: apply proves it first. */
+  copyAtPath?: boolean
   /** Parent directories to create, outermost first. */
   missingParents: string[]
   filesystem: FilesystemInfo

@@ -1,5 +1,6 @@
 // Where PATH really is: its parent with symlinks resolved (and what is missing below it), the filesystem the link
-// will be on, and `confine`: a relative PATH that a symlinked parent leads outside working-directory fails here.
+// will be on, and `confine`: a relative PATH that a symlinked parent leads outside working-directory fails here. A
+// restore keeps every PATH inside, absolute ones and `state: absent` included: its spec may be an untrusted build's.
 import type { LinkRequest } from '../model.js'
 import { isWithin } from '../platform.js'
 import { unlisted, type PlanContext, type RealLocation } from './context.js'
@@ -41,7 +42,8 @@ export function locate(plan: LinkPlan, ctx: PlanContext): RealLocation | undefin
   const parent = realDirectory(ctx.platform.path.dirname(request.absPath), ctx)
   // Whether the parent lies inside is asked once per directory; only a parent outside needs the link's own path.
   parent.inside ??= isWithin(ctx.platform, ctx.realWorkingDirectory, parent.real)
-  const confined = ctx.settings.confine && request.pathWasRelative && !parent.inside
+  const confining = ctx.settings.confineTargets || (ctx.settings.confine && request.pathWasRelative)
+  const confined = confining && !parent.inside
   if (confined && !isWithin(ctx.platform, ctx.realWorkingDirectory, realPathOf(request, parent, ctx))) return undefined
   plan.missingParents = parent.missing
   plan.filesystem = ctx.detector.forPath(parent.real)
@@ -62,17 +64,21 @@ function escapingParent(request: LinkRequest, ctx: PlanContext): { link: string;
   return undefined
 }
 
-/** A relative PATH that a symlinked parent leads outside working-directory: this link's failure, not the spec's. */
+/** A PATH that lies or leads (through a symlinked parent) outside working-directory: this link's failure. */
 export function escaped(plan: LinkPlan, ctx: PlanContext): LinkPlan {
   const { request } = plan
   const realPath = realPathOf(request, realDirectory(ctx.platform.path.dirname(request.absPath), ctx), ctx)
   const parent = escapingParent(request, ctx)
   const through = parent
-    ? `the symlinked parent ${parent.link}, which leads to ${parent.leadsTo}`
-    : 'a symlinked parent'
+    ? ` through the symlinked parent ${parent.link}, which leads to ${parent.leadsTo}`
+    : request.pathWasRelative
+      ? ' through a symlinked parent'
+      : ''
+  const rule = ctx.settings.confineTargets ? 'a restore, overwrite: copies' : 'confine: true'
   const message =
-    `PATH '${request.path}' leads outside working-directory through ${through}: the link would be ${realPath} ` +
-    `(confine: true). Nothing was made there.`
-  const hint = 'Choose a PATH inside working-directory, or set `confine: false` if links may lead out of it.'
+    `PATH '${request.path}' leads outside working-directory${through}: the link would be ${realPath} (${rule}). ` +
+    'Nothing was made there.'
+  const optOut = ctx.settings.confineTargets ? 'allow-outside: true' : 'confine: false'
+  const hint = `Choose a PATH inside working-directory, or set \`${optOut}\` if links may be made out of it.`
   return { ...failed(plan, 'CONFINE', 'realpath', attemptOf(request)), said: { message, hint } }
 }

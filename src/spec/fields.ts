@@ -1,5 +1,6 @@
 // One object of a YAML/JSON spec, its fields read and checked, becomes an entry; each problem on its field's line.
 import {
+  entryOverwrite,
   LINK_TYPES,
   OVERWRITE_MODES,
   RELATIVE_MODES,
@@ -112,7 +113,7 @@ export function entryFromFields(
     type: choiceField('type', LINK_TYPES, defaults.type),
     fallback: defaults.fallback,
     relative: choiceField('relative', RELATIVE_MODES, defaults.relative),
-    overwrite: choiceField('overwrite', OVERWRITE_MODES, defaults.overwrite),
+    overwrite: entryOverwrite(choiceField('overwrite', OVERWRITE_MODES, defaults.overwrite), defaults.overwrite),
     targetType: fields.has('target-type') ? choiceField('target-type', TARGET_TYPES, 'file') : defaults.targetType,
     state: fields.has('state') ? choiceField('state', STATES, 'present') : defaults.state
   }

@@ -1,0 +1,105 @@
+// The proof `overwrite: copies` (restore-copy.ts) asks before a file or directory at PATH gives way to a link: it holds, byte for byte,
+// what the link will lead to, and that is somewhere else. The same walk, handed a remover, sweeps a copy moved aside:
+// each file goes only once proven, each directory only once empty (rmdir), so nothing unproven is ever removed.
+import type { Stats } from 'node:fs'
+import type { FsOps } from './fsops.js'
+import { isWithin, type Platform } from './platform.js'
+
+/** The filesystem calls and the platform the proof reads through (a plan's or apply's context). */
+export interface ProofContext {
+  ops: FsOps
+  platform: Platform
+}
+type Ctx = ProofContext
+
+/** The copy (what is at PATH), the original (real) it must equal, and the real path nothing compared may lie under. */
+export interface Sides {
+  copy: string
+  original: string
+  /** PATH's own real path (or, sweeping, the name the copy was moved aside to). */
+  own: string
+}
+
+/** Removes what was proven: a file, or a directory once all it held was (then empty). */
+export type Remover = (p: string, isDirectory: boolean) => void
+
+/** Links followed in the original's tree before giving up, as the kernel's 40. */
+const MAX_DEPTH = 40
+
+/**
+ * Why the copy is not the original's, in words; undefined when it is. With a remover, the walk goes on past a
+ * difference and removes every part proven, keeping the rest.
+ */
+export function whyNotSame(sides: Sides, ctx: Ctx, remove?: Remover): string | undefined {
+  const { original, own } = sides
+  if (isWithin(ctx.platform, own, original)) return `TARGET (${original}) is PATH or lies inside it`
+  if (isWithin(ctx.platform, original, own)) return `PATH lies inside TARGET (${original})`
+  const at = ctx.ops.lstat(sides.copy)
+  if (!at) return 'nothing is there any more'
+  return difference(sides.copy, original, { ctx, own, dev: at.dev, remove }, 0)
+}
+
+interface Walk {
+  ctx: Ctx
+  own: string
+  /** The copy's filesystem: a mount inside it is not part of the copy. */
+  dev: number
+  remove?: Remover
+}
+
+function difference(copy: string, original: string, walk: Walk, depth: number): string | undefined {
+  const { ops } = walk.ctx
+  const a = ops.lstat(copy)
+  if (!a || a.dev !== walk.dev || !(a.isFile() || a.isDirectory()))
+    return `${copy} is not a file or directory of the copy (a link, a mount, or gone)`
+  const b = originalAt(original, walk)
+  if (typeof b === 'string') return b
+  // The same file or directory reached twice is no copy of itself; a second name of a file keeps its content.
+  if (a.dev === b.stats.dev && a.ino === b.stats.ino && (a.isDirectory() || a.nlink < 2))
+    return `${copy} is ${b.real} itself`
+  if (a.isFile()) return fileDifference(copy, a, b, walk)
+  if (!b.stats.isDirectory()) return `${copy} is a directory and ${b.real} is not`
+  if (depth > MAX_DEPTH) return `${copy} lies too deep to compare (a loop of links?)`
+  return treeDifference(copy, b.real, walk, depth)
+}
+
+function fileDifference(copy: string, a: Stats, b: Original, walk: Walk): string | undefined {
+  if (!b.stats.isFile()) return `${copy} is a file and ${b.real} is not`
+  if (a.size !== b.stats.size) return `${copy} holds ${a.size} bytes and ${b.real} ${b.stats.size}`
+  if (!walk.ctx.ops.sameBytes(copy, b.real)) return `${copy}'s content differs from ${b.real}'s (edited since)`
+  walk.remove?.(copy, false)
+  return undefined
+}
+
+function treeDifference(copy: string, original: string, walk: Walk, depth: number): string | undefined {
+  const { ops, platform } = walk.ctx
+  const names = ops.readdir(copy).sort()
+  const theirs = new Set(ops.readdir(original))
+  let first = names.length === theirs.size ? undefined : `${copy} does not hold the same names as ${original}`
+  for (const name of names) {
+    const p = platform.path.join(copy, name)
+    const why = theirs.has(name)
+      ? difference(p, platform.path.join(original, name), walk, depth + 1)
+      : `${p} is not in ${original}`
+    first ??= why
+    if (first !== undefined && !walk.remove) return first
+  }
+  if (first === undefined) walk.remove?.(copy, true)
+  return first
+}
+
+interface Original {
+  real: string
+  stats: Stats
+}
+
+/** The original's entry, its links followed, or why it cannot be one: gone, or leading back into the copy. */
+function originalAt(p: string, walk: Walk): Original | string {
+  const { ops, platform } = walk.ctx
+  const at = ops.lstat(p)
+  if (!at) return `${p} does not exist`
+  const real = at.isSymbolicLink() ? ops.realpath(p) : p
+  if (isWithin(platform, walk.own, real)) return `${p} leads back into PATH (${real}): no proof of a copy`
+  const stats = real === p ? at : ops.stat(real)
+  return stats ? { real, stats } : `${p} does not exist`
+}

@@ -1,0 +1,89 @@
+// Where a restored link may lead. A captured spec may come from an artifact that an untrusted pull-request build made:
+// restoring it (`overwrite: copies`) refuses, entry by entry, a link that would lead outside working-directory (a
+// planted `../../.ssh` that a later upload step would follow), unless `allow-outside: true`. PATH is kept inside by
+// resolve.ts. A symbolic link is judged by its text followed name by name as the kernel will (../capture/leads.ts):
+// `x/x/../out` with `x` a link to its own directory leads out although it reads as inside.
+import type { Stats } from 'node:fs'
+import { follow, type LeadsReader } from '../capture/leads.js'
+import { errnoCode } from '../errors.js'
+import { isWithin } from '../platform.js'
+import type { PlanContext } from './context.js'
+import { attemptOf, failed, type LinkPlan } from './link-plan.js'
+import { realDirectory } from './resolve.js'
+
+/** The plan refused when the link would lead outside working-directory; undefined when it stays inside. */
+export function refuseOutside(plan: LinkPlan, realParent: string, ctx: PlanContext): LinkPlan | undefined {
+  const why = whyOutside(plan, realParent, ctx)
+  if (why === undefined) return undefined
+  const { request } = plan
+  const message =
+    `The link '${request.path}' ${why}: a restore (overwrite: copies) makes only links that stay inside ` +
+    `working-directory ${ctx.realWorkingDirectory}. Nothing was made there.`
+  const hint =
+    'Check where the spec came from; when its links may lead out of working-directory, set `allow-outside: true`.'
+  return { ...failed(plan, 'CONFINE', 'realpath', attemptOf(request)), said: { message, hint } }
+}
+
+/**
+ * A restore makes links, never copies: a copy of a tree puts its relative links at another depth, where they may lead
+ * out (`../../x` inside becomes outside one level up), and a captured spec never asks for one.
+ */
+export function refuseCopy(plan: LinkPlan, ctx: PlanContext): LinkPlan {
+  const { request } = plan
+  const message =
+    `The link '${request.path}' asks for 'fallback: copy': a restore (overwrite: copies) makes no copies, whose ` +
+    `relative links could lead outside working-directory ${ctx.realWorkingDirectory}. Nothing was made there.`
+  const hint = 'Check where the spec came from; a captured spec has no fallback. Drop `copy` from the fallback.'
+  return { ...failed(plan, 'CONFINE', 'copy', attemptOf(request)), said: { message, hint } }
+}
+
+/** Why the link may lead out, in words; undefined when every kind asked stays inside. */
+function whyOutside(plan: LinkPlan, realParent: string, ctx: PlanContext): string | undefined {
+  const { platform, realWorkingDirectory: wd } = ctx
+  const inside = (p: string): boolean => isWithin(platform, wd, p)
+  // A hard link shares, and a copy reads, the file TARGET resolves to.
+  const source = plan.kinds.some((k) => k === 'hardlink' || k === 'copy') && realOf(plan.request.absTarget, ctx)
+  if (source && !inside(source)) return `would be a hard link or copy of ${source}`
+  if (!plan.kinds.some((k) => k === 'symlink' || k === 'junction')) return undefined
+  // Windows resolves `..` in a link's text by name, before following anything: there the text's place is enough.
+  if (platform.isWindows) {
+    const to = realOf(platform.path.resolve(realParent, plan.text), ctx)
+    return inside(to) ? undefined : `would lead to ${to}`
+  }
+  const { leads, rest } = follow(realParent, plan.text, wd, readerOf(ctx))
+  if (leads === 'outside') return `with the text '${plan.text}' would lead out`
+  if (leads === 'unreadable') return `with the text '${plan.text}' leads through a name that cannot be read`
+  // Past a name not made yet, `..` goes wherever that name will lead once a later link makes it.
+  if (leads === 'dangling' && rest.includes('..'))
+    return `with the text '${plan.text}' climbs (..) past a name that does not exist yet`
+  return undefined
+}
+
+/** The walk's two calls through the plan's filesystem calls (a share's are bounded by the timeout). */
+function readerOf(ctx: PlanContext): LeadsReader {
+  return {
+    lstat: (p: string): Stats | string => {
+      try {
+        return ctx.ops.lstat(p) ?? 'ENOENT'
+      } catch (error) {
+        return errnoCode(error)
+      }
+    },
+    readlink: (p) => ctx.ops.readlink(p)
+  }
+}
+
+/** p with its symlinks resolved: all of them where p exists, else those of its existing directories. */
+function realOf(p: string, ctx: PlanContext): string {
+  const { path } = ctx.platform
+  try {
+    return ctx.ops.realpath(p)
+  } catch {
+    // Dangling, a loop, or below a file: where its existing directories lead is as far as it can be followed.
+  }
+  try {
+    return path.join(realDirectory(path.dirname(p), ctx).real, path.basename(p))
+  } catch {
+    return p
+  }
+}
