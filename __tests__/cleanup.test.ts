@@ -101,7 +101,7 @@ describePosix('what the main step records, and the post step undoes', () => {
     expect(copy.results[0]).toMatchObject({ status: 'replaced', kind: 'copy' })
     const [undone] = undoAll(copy.undo)
     expect(undone.status).toBe('restored')
-    expect(undone.warnings).toEqual([expect.stringContaining(`${path.join(ws, 'c')}, a copied directory`)])
+    expect(undone.warnings).toEqual([expect.stringContaining(path.join(ws, 'c'))])
     expect(fs.readlinkSync(path.join(ws, 'c'))).toBe('data/x')
     expect(fs.readdirSync(ws).sort()).toEqual(['c', 'data'])
     expect(fs.readFileSync(path.join(ws, 'data/dir/inner'), 'utf8')).toBe('i')

@@ -57,17 +57,27 @@ describe('mutation scores per module', () => {
 })
 
 describe('the mutation workflow', () => {
+  const groups = () =>
+    (
+      parse(fs.readFileSync(path.join(ROOT, '.github', 'workflows', 'mutation.yml'), 'utf8')) as {
+        jobs: { mutate: { strategy: { matrix: { include: { files: string; tests?: string }[] } } } }
+      }
+    ).jobs.mutate.strategy.matrix.include
+
   it('mutates every module of src/ in exactly one group', () => {
-    const workflow = parse(fs.readFileSync(path.join(ROOT, '.github', 'workflows', 'mutation.yml'), 'utf8')) as {
-      jobs: { mutate: { strategy: { matrix: { include: { files: string }[] } } } }
-    }
-    const grouped = workflow.jobs.mutate.strategy.matrix.include.flatMap((g) => g.files.split(','))
+    const grouped = groups().flatMap((g) => g.files.split(','))
     const modules = (dir: string): string[] =>
       fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
         const rel = `${dir}/${e.name}`
         return e.isDirectory() ? modules(rel) : e.name.endsWith('.ts') ? [rel] : []
       })
     expect([...grouped].sort()).toEqual(modules('src').sort())
+  })
+
+  it("names only unit suites that exist as a group's own tests", () => {
+    const named = groups().flatMap((g) => g.tests?.split(',') ?? [])
+    expect(named.length).toBeGreaterThan(0)
+    expect(named.filter((t) => !t.endsWith('.test.ts') || !fs.existsSync(path.join(ROOT, '__tests__', t)))).toEqual([])
   })
 })
 

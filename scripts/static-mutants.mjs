@@ -69,8 +69,8 @@ function main(argv) {
     for (const [module, entry] of Object.entries(report.files)) {
       const statics = entry.mutants.filter((m) => m.status === 'Ignored' && STATIC.test(m.statusReason ?? ''))
       if (statics.length === 0) continue
-      const suites =
-        process.env.STRYKER_TESTS?.split(',').map((s) => s.trim()) ?? importersOf(module, `${dir}/__tests__`)
+      const own = process.env.STRYKER_TESTS
+      const suites = own ? own.split(',').map((s) => s.trim()) : importersOf(module, `${dir}/__tests__`)
       const original = fs.readFileSync(path.join(dir, module), 'utf8')
       for (const mutant of statics) {
         fs.writeFileSync(path.join(dir, module), withMutant(original, mutant))

@@ -126,8 +126,10 @@ function putLinkBack(p: string, was: Identity, ops: FsOps, platform: Platform, w
  * was not atomic.
  */
 function renameOver(from: string, p: string, ops: FsOps, platform: Platform, warnings: string[]): void {
-  // rename(2) puts neither a directory over a link nor a link over a directory (a copy a restore replaced).
-  if (ops.lstat(p)?.isDirectory() !== ops.lstat(from)?.isDirectory())
+  // rename(2) puts neither a directory over a link nor a link over a directory (a copy a restore replaced). Where
+  // p went meanwhile, `from` simply goes in.
+  const here = ops.lstat(p)
+  if (here && here.isDirectory() !== ops.lstat(from)?.isDirectory())
     return renameOverCopy(from, p, ops, platform, warnings)
   try {
     return ops.rename(from, p)
