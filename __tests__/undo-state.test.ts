@@ -13,7 +13,7 @@ import type { Settings, UndoEntry } from '../src/model.js'
 const writeSync = jest.fn(fs.writeSync)
 jest.unstable_mockModule('node:fs', () => ({ ...fs, default: { ...fs, writeSync }, writeSync }))
 jest.unstable_mockModule('@actions/core', () => core)
-const { loadUndo, UndoList, UnreadableRecord } = await import('../src/undo-state.js')
+const { isPostStep, loadUndo, markMainStep, UndoList, UnreadableRecord } = await import('../src/undo-state.js')
 
 /** What fits in the runner's state (undo-state.ts); past it the record goes to a file. */
 const INLINE_CHARS = 16 * 1024
@@ -76,6 +76,19 @@ it('keeps entries in memory up to the inline size, and writes them to the file a
   expect(postStepReads()?.record.entries).toEqual(asWritten)
   upTo.save(settings, 'linux')
   expect(recordFiles()).toHaveLength(2)
+})
+
+it('hands the post step its mark and its record under names of their own, as the runner gives state back', () => {
+  markMainStep()
+  listOf([entry(INLINE_CHARS)]).save(settings, 'linux')
+  const names = core.saveState.mock.calls.map(([name]) => name)
+  // The runner hands each back as STATE_<name>: a name must be a word, and no two the same.
+  expect(names).toHaveLength(3)
+  for (const name of names) expect(name).toMatch(/^\w[\w-]*$/)
+  expect(new Set(names).size).toBe(names.length)
+  expect(isPostStep()).toBe(false)
+  postStepReads()
+  expect(isPostStep()).toBe(true)
 })
 
 it("saves a record of exactly the inline size in the runner's state, one character more in a file", () => {
