@@ -24,10 +24,10 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
 
 /** Apply a spec as a run with `cleanup` does (or without it); the results and the undo entries given beside them. */
-function apply(spec: string, overrides: ContextOverrides = {}, cleanup = true, defaults = {}) {
+function apply(spec: string, overrides: ContextOverrides = {}, cleanup = true) {
   const base = context(ws, overrides)
   const ctx = { ...base, settings: { ...base.settings, cleanup } }
-  const applied = planAll(requests(spec, ws, defaults), ctx).map((plan) => applierFor(ctx)(plan, ctx))
+  const applied = planAll(requests(spec, ws), ctx).map((plan) => applierFor(ctx)(plan, ctx))
   return {
     results: applied.map((a): LinkResult => a.result),
     entries: applied.flatMap((a): UndoEntry[] => (a.undo ? [a.undo] : []))
