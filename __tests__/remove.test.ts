@@ -110,6 +110,59 @@ describePosix('state: absent on real directories', () => {
     expect(other).toMatchObject({ action: 'fail', code: 'OTHER_TARGET' })
     const same = judgeRemoval({ ...facts, at: file(1, 42), targetStats: file(1, 42) })
     expect(same).toEqual({ action: 'remove', kind: 'hardlink' })
+    // A file with one name, whose number TARGET's file on another device has: another file, not PATH's only name.
+    const lone = (dev: number) => Object.assign(file(dev, 42), { nlink: 1 })
+    const elsewhere = judgeRemoval({ ...facts, at: lone(1), targetStats: lone(2) })
+    expect(elsewhere).toMatchObject({ action: 'fail', code: 'OTHER_TARGET' })
+    expect(judgeRemoval({ ...facts, at: lone(1), targetStats: lone(1) })).toMatchObject({ code: 'NOT_A_LINK' })
+  })
+
+  it('keeps a file whose TARGET does not exist: no hard link of nothing', () => {
+    fs.writeFileSync(path.join(ws, 'f'), 'mine')
+    const [r] = run('f -> data/gone')
+    expect(r).toMatchObject({ status: 'failed', code: 'OTHER_TARGET' })
+    expect(r.message).toContain(path.join(ws, 'data/gone'))
+    expect(fs.readFileSync(path.join(ws, 'f'), 'utf8')).toBe('mine')
+  })
+
+  it('says what it keeps: what is at PATH, named, with TARGET where given, and the way to remove it', () => {
+    const at = (name: string) => path.join(ws, name)
+    fs.symlinkSync('data/dir', at('other'))
+    fs.mkdirSync(at('dir'))
+    fs.writeFileSync(at('lone'), 'mine')
+    fs.linkSync(at('data/x'), at('named'))
+    fs.writeFileSync(at('copy'), 'x')
+    fs.writeFileSync(at('f'), 'mine')
+    fs.mkdirSync(at('out'))
+    fs.writeFileSync(at('out/f'), 'only copy')
+    fs.symlinkSync('out', at('alias'))
+    const spec = 'other -> data/x\ndir\nlone\nnamed\ncopy -> data/x\nout/f -> alias/f\nf -> data/gone'
+    const results = run(spec)
+    expect(results.map((r) => r.code)).toEqual([
+      'OTHER_TARGET',
+      'NOT_A_LINK',
+      'NOT_A_LINK',
+      'NOT_A_LINK',
+      'OTHER_TARGET',
+      'NOT_A_LINK',
+      'OTHER_TARGET'
+    ])
+    for (const r of results) {
+      expect(r.message).toContain(r.path)
+      expect(r.hint).not.toBe('')
+    }
+    for (const [i, target] of [
+      [0, 'data/x'],
+      [4, 'data/x'],
+      [5, 'alias/f'],
+      [6, 'data/gone']
+    ] as const)
+      expect(results[i].message).toContain(at(target))
+    // What is there: a lone file is no hard link; one with two names says how many.
+    expect(results[2].message).toMatch(/regular file/)
+    expect(results[2].message).not.toMatch(/names/)
+    expect(results[3].message).toMatch(/2 names/)
+    expect(fs.readdirSync(ws).sort()).toEqual(['alias', 'copy', 'data', 'dir', 'f', 'lone', 'named', 'other', 'out'])
   })
 
   it('keeps a look-alike of TARGET on sshfs, where inodes prove nothing, saying why', () => {
@@ -118,6 +171,8 @@ describePosix('state: absent on real directories', () => {
     const [result] = run('lookalike -> data/x', {}, sshfs)
     expect(result).toMatchObject({ status: 'failed', code: 'UNVERIFIABLE', filesystem: 'fuse.sshfs' })
     expect(result.message).toMatch(/own inode/)
+    expect(result.message).toContain(path.join(ws, 'data/x'))
+    expect(result.hint).not.toBe('')
     expect(fs.existsSync(path.join(ws, 'lookalike'))).toBe(true)
   })
 
