@@ -921,13 +921,12 @@ describePosix("overwrite: copies, a directory that is TARGET's identical copy", 
     expect(debris()).toEqual([])
   })
 
-  it('goes back where the link cannot be renamed into place, leaving no temporary name', () => {
-    let renames = 0
-    const rename = (from: string, to: string): void => {
-      if (++renames === 2) throw errnoError('EACCES', 'rename')
-      nodeFs.rename(from, to)
+  it('goes back where the link cannot be made in its place, leaving no temporary name', () => {
+    const symlink: FsOps['symlink'] = (text, p, type) => {
+      if (p === path.join(ws, 'd')) throw errnoError('EACCES', 'symlink')
+      nodeFs.symlink(text, p, type)
     }
-    const [r] = apply('d -> data/dir', copies, { ops: { ...nodeFs, rename } })
+    const [r] = apply('d -> data/dir', copies, { ops: { ...nodeFs, symlink } })
     expect(r).toMatchObject({ status: 'failed', code: 'EACCES' })
     expect(fs.readFileSync(path.join(ws, 'd/sub/f'), 'utf8')).toBe('bytes')
     expect(fs.readdirSync(ws).sort()).toEqual(['d', 'data'])

@@ -126,16 +126,67 @@ describePosix('a copy is proven moved aside, right before the link takes its pla
     fs.symlinkSync('../d2/b', at('d1/x'))
     fs.symlinkSync('../d1/a', at('d2/y'))
     let second: ReturnType<typeof makeLink> | undefined
-    const rename: FsOps['rename'] = (from, to) => {
-      if (to === at('d1/a') && !second) second = makeLink(plans[1], ctx)
-      nodeFs.rename(from, to)
+    const symlink: FsOps['symlink'] = (text, p, type) => {
+      if (p === at('d1/a') && !second) second = makeLink(plans[1], ctx)
+      nodeFs.symlink(text, p, type)
     }
-    const ctx = context(ws, { restore: true, ops: { ...nodeFs, rename } })
+    const ctx = context(ws, { restore: true, ops: { ...nodeFs, symlink } })
     const plans = planAll(requests('d1/a -> d1/x\nd2/b -> d2/y', ws, COPIES), ctx)
     const first = makeLink(plans[0], ctx)
     expect([first.status, second?.status].sort()).toEqual(['failed', 'replaced'])
     expect(['d1/a', 'd2/b'].filter((p) => fs.lstatSync(at(p)).isFile())).toHaveLength(1)
     expect([read('d1/a'), read('d2/b')]).toEqual(['the data', 'the data'])
+  })
+
+  /** What the run left moved aside in the workspace (names.ts asideName). */
+  const asides = (): string[] => fs.readdirSync(ws).filter((n) => n.startsWith('.ln-action-aside-'))
+
+  it('a view that follows the moved directory (bindfs of PATH itself): found by a probe, kept whole', () => {
+    copiedDirectory()
+    let aside = ''
+    const rename: FsOps['rename'] = (from, to) => {
+      if (from === at('d')) aside = to
+      nodeFs.rename(from, to)
+    }
+    // data/dir is, once d is moved, a view of the moved directory: a name of ours made in it shows there (only that:
+    // the copy itself passes for a real one, as through bindfs).
+    const lstat: FsOps['lstat'] = (p) =>
+      aside && path.dirname(p) === fs.realpathSync(at('data/dir')) && path.basename(p).startsWith('.ln-action-')
+        ? nodeFs.lstat(path.join(aside, path.basename(p)))
+        : nodeFs.lstat(p)
+    const [r] = apply('d -> data/dir', { ops: { ...nodeFs, rename, lstat } })
+    expect(r).toMatchObject({ status: 'failed', code: 'NOTCOPY' })
+    expect(fs.readdirSync(at('d')).sort()).toEqual(['sub', 'top'])
+    expect(read('d/sub/f')).toBe('bytes')
+  })
+
+  it('a file made at PATH during the proof stays; the copy stays aside, named', () => {
+    fs.writeFileSync(at('c'), 'x')
+    const symlink: FsOps['symlink'] = (text, p, type) => {
+      if (p === at('c')) fs.writeFileSync(p, 'new')
+      nodeFs.symlink(text, p, type)
+    }
+    const [r] = apply('c -> data/x', { ops: { ...nodeFs, symlink } })
+    expect(r).toMatchObject({ status: 'failed', code: 'EEXIST' })
+    expect(read('c')).toBe('new')
+    expect(asides()).toHaveLength(1)
+    expect(read(asides()[0])).toBe('x')
+    expect(r.message).toContain(asides()[0])
+  })
+
+  it('a file copy that failed its proof is not put back over a file made at PATH meanwhile', () => {
+    fs.writeFileSync(at('c'), 'x')
+    const rename: FsOps['rename'] = (from, to) => {
+      nodeFs.rename(from, to)
+      if (from !== at('c')) return
+      fs.writeFileSync(at('c'), 'new')
+      fs.writeFileSync(at('data/x'), 'changed')
+    }
+    const [r] = apply('c -> data/x', { ops: { ...nodeFs, rename } })
+    expect(r).toMatchObject({ status: 'failed' })
+    expect(read('c')).toBe('new')
+    expect(asides().map(read)).toEqual(['x'])
+    expect(r.message).toContain(asides()[0])
   })
 
   // F3: a FUSE view of TARGET has its own device and inode, and its own real path: only moving it aside shows it.
@@ -158,6 +209,20 @@ describePosix('a copy is proven moved aside, right before the link takes its pla
       } finally {
         spawnSync('umount', [at('mnt')])
       }
+    })
+
+    it('a directory whose view is TARGET (bindfs of PATH itself, which follows it aside) is kept whole', () => {
+      fs.mkdirSync(at('x'))
+      fs.mkdirSync(at('view'))
+      fs.writeFileSync(at('x/f'), 'data')
+      expect(spawnSync('bindfs', [at('x'), at('view')]).status).toBe(0)
+      try {
+        expect(apply('- {path: x, target: view}')[0]).toMatchObject({ status: 'failed', code: 'NOTCOPY' })
+      } finally {
+        spawnSync('umount', [at('view')])
+      }
+      expect(fs.readdirSync(at('x'))).toEqual(['f'])
+      expect(read('x/f')).toBe('data')
     })
   })
 })
@@ -332,16 +397,15 @@ describePosix('the swap of a copied directory', () => {
 
   // Defect 7: the copy moved aside was removed whole (rm -r), whatever came into it.
   it('the sweep removes only what it proves identical: a file that came meanwhile, or changed, stays', () => {
-    const rename: FsOps['rename'] = (from, to) => {
-      nodeFs.rename(from, to)
-      if (to === at('d')) {
-        const aside = from.startsWith(ws) && fs.readdirSync(ws).find((n) => n.startsWith('.ln-action-'))
-        if (!aside) return
-        fs.writeFileSync(path.join(ws, aside, 'sub/new'), 'new')
-        fs.writeFileSync(path.join(ws, aside, 'top'), 'tOp')
+    const symlink: FsOps['symlink'] = (text, p, type) => {
+      if (p === at('d')) {
+        const aside = fs.readdirSync(ws).find((n) => n.startsWith('.ln-action-aside-'))
+        fs.writeFileSync(path.join(ws, aside ?? '', 'sub/new'), 'new')
+        fs.writeFileSync(path.join(ws, aside ?? '', 'top'), 'tOp')
       }
+      nodeFs.symlink(text, p, type)
     }
-    const [r] = apply('d -> data/dir', { ops: { ...nodeFs, rename } })
+    const [r] = apply('d -> data/dir', { ops: { ...nodeFs, symlink } })
     expect(r.status).toBe('replaced')
     const kept = fs.readdirSync(ws).filter((n) => n.startsWith('.ln-action-'))
     expect(kept).toHaveLength(1)

@@ -47,6 +47,11 @@ function destination(request: LinkRequest, kind: Kind, realDir: string, ctx: Pro
   return ops.realpath(from)
 }
 
+/** Where the link (of `kind`) at PATH will lead, real; undefined where it leads nowhere. */
+export function linkDestination(request: LinkRequest, kind: Kind, ctx: ProofContext): string | undefined {
+  return destination(request, kind, ctx.ops.realpath(ctx.platform.path.dirname(request.absPath)), ctx)
+}
+
 /** Why what is at PATH is kept, and what to do, in words. */
 export function keptWords(request: LinkRequest, why: string): { message: string; hint: string } {
   const message =

@@ -8,7 +8,8 @@ import type { ApplyContext } from './context.js'
 import { copyWhole } from './copy.js'
 import { StepError, stepError } from './step-error.js'
 
-function make(kind: Kind, at: string, plan: LinkPlan, ctx: ApplyContext): void {
+/** A link of `kind` made at `at`; fails (EEXIST) where something is there. */
+export function make(kind: Kind, at: string, plan: LinkPlan, ctx: ApplyContext): void {
   const { ops, platform } = ctx
   switch (kind) {
     case 'symlink':

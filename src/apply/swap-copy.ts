@@ -5,14 +5,18 @@
 // it proves nothing and the copy goes back. So do two copies proven against each other (a/x leads to b, b/y to a)
 // even where lanes run them at once: each lane moves its own copy aside before it looks at the other's. For both to
 // succeed, each would have to find the other's copy still in place after moving its own aside, so each move would
-// come before the other: impossible. Only then is the link renamed into place and the copy dealt with: kept as the
+// come before the other: impossible. A view whose source is PATH (bindfs holds its source open) follows the copy
+// aside instead: a probe made in the moved directory shows through TARGET. Only then is the link made at PATH, now
+// empty (never renamed over it: what appeared there meanwhile stays), and the copy dealt with: kept as the
 // backup where one is wanted (backup-suffix; cleanup, whose post step puts it back), else swept of what is proven
-// identical, file by file (../copy-proof.ts). Where the link cannot go in, the copy goes back.
+// identical, file by file (../copy-proof.ts). Where the link cannot go in, the copy goes back, or stays aside, named.
+import { errnoCode } from '../errors.js'
 import type { Kind } from '../model.js'
-import { asideName, backupName } from '../names.js'
+import { asideName, backupName, tempName } from '../names.js'
 import type { LinkPlan } from '../plan/index.js'
-import { keptWords, NOT_A_COPY, whyNotACopy } from '../restore-copy.js'
+import { keptWords, linkDestination, NOT_A_COPY, whyNotACopy } from '../restore-copy.js'
 import type { ApplyContext } from './context.js'
+import { make } from './make.js'
 import { step, StepError } from './step-error.js'
 
 export function swapCopy(temp: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void {
@@ -21,7 +25,14 @@ export function swapCopy(temp: string, kind: Kind, plan: LinkPlan, ctx: ApplyCon
   const backup = wantsBackup(ctx) ? freeBackupName(abs, ctx) : undefined
   const aside = backup ?? asideName(platform.path.dirname(abs), platform.path)
   step('move aside the copy at', kind, () => ops.rename(abs, aside))
-  const why = whyNotACopy(plan.request, kind, ctx, aside)
+  let why: string | undefined
+  try {
+    why = followsAside(aside, kind, plan, ctx) ? 'TARGET is PATH itself, seen through a mount' : undefined
+  } catch (error) {
+    putBack(aside, kind, plan, ctx)
+    throw error
+  }
+  why ??= whyNotACopy(plan.request, kind, ctx, aside)
   if (why !== undefined) {
     putBack(aside, kind, plan, ctx)
     plan.said = keptWords(plan.request, why)
@@ -29,7 +40,7 @@ export function swapCopy(temp: string, kind: Kind, plan: LinkPlan, ctx: ApplyCon
     throw new StepError({ code: NOT_A_COPY, syscall: 'read', attempted }, kind)
   }
   try {
-    step('replace what is at', kind, () => ops.rename(temp, abs))
+    step('replace what is at', kind, () => putIn(temp, kind, plan, ctx))
   } catch (error) {
     putBack(aside, kind, plan, ctx)
     throw error
@@ -44,9 +55,52 @@ export function swapCopy(temp: string, kind: Kind, plan: LinkPlan, ctx: ApplyCon
     )
 }
 
-/** The copy back at PATH; where it cannot go, the error says where it is. */
+/**
+ * Whether the moved directory shows through what the link will lead to: a probe made in it is looked for there. A
+ * file needs none: bindfs views only directories (1.14.7 mounts nothing over a file), and a bind mount of a file
+ * shows the same device and inode, which the proof refuses.
+ */
+function followsAside(aside: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): boolean {
+  const { ops, platform } = ctx
+  if (!ops.lstat(aside)?.isDirectory()) return false
+  const probe = tempName(aside, platform.path)
+  step(`probe, in the copy moved aside to ${aside}, what is at`, kind, () => ops.writeFile(probe, ''))
+  try {
+    const leads = linkDestination(plan.request, kind, ctx)
+    return leads !== undefined && ops.lstat(platform.path.join(leads, platform.path.basename(probe))) !== undefined
+  } finally {
+    ops.unlink(probe)
+  }
+}
+
+/**
+ * The link made at PATH, empty since the copy went aside: made there, not renamed over it, so that what appeared
+ * meanwhile stays (EEXIST). A copied tree is renamed in: rename(2) refuses a non-empty directory.
+ */
+function putIn(temp: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void {
+  const abs = plan.request.absPath
+  if (kind === 'copy' && ctx.ops.lstat(temp)?.isDirectory()) return ctx.ops.rename(temp, abs)
+  make(kind, abs, plan, ctx)
+}
+
+/**
+ * The copy back at PATH; where it cannot go, the error says where it is. A file is linked back, never renamed over
+ * what appeared at PATH meanwhile; a directory is renamed (refused over a non-empty one). Without hard links, a file
+ * is renamed back only where PATH is still free.
+ */
 function putBack(aside: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void {
-  step(`put back the copy, moved aside to ${aside}, at`, kind, () => ctx.ops.rename(aside, plan.request.absPath))
+  const { ops } = ctx
+  const abs = plan.request.absPath
+  step(`put back the copy, moved aside to ${aside}, at`, kind, () => {
+    if (ops.lstat(aside)?.isDirectory()) return ops.rename(aside, abs)
+    try {
+      ops.link(aside, abs)
+    } catch (error) {
+      if (errnoCode(error) === 'EEXIST' || ops.lstat(abs)) throw error
+      return ops.rename(aside, abs)
+    }
+    ops.unlink(aside)
+  })
 }
 
 /** A backup suffix keeps the copy; so does cleanup, for the post step to put back. */
