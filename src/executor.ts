@@ -43,8 +43,9 @@ const SLICE = 1000
 
 /** Links in this process, where a successful call is the proof. */
 export class LocalExecutor implements Executor {
+  /** `links`: read as they are made, a slice at a time. */
   constructor(
-    private readonly links: Indexed[],
+    private readonly links: Iterable<Indexed>,
     private readonly ctx: ApplyContext,
     private readonly dryRun: boolean
   ) {}
@@ -53,22 +54,27 @@ export class LocalExecutor implements Executor {
   async plan(): Promise<void> {}
 
   async results(emit: Emit): Promise<void> {
-    const apply = applierFor(this.ctx)
-    for (let start = 0; start < this.links.length; start += SLICE) {
-      const slice = this.links.slice(start, start + SLICE)
-      const plans = planAll(
-        slice.map((l) => l.request),
-        this.ctx
-      )
-      if (!this.dryRun) learnKeptKinds(plans, this.ctx)
-      for (let i = 0; i < plans.length; i++) {
-        if (this.dryRun) emit(slice[i].index, predictedResult(plans[i], this.ctx))
-        else {
-          const { result, undo } = apply(plans[i], this.ctx)
-          emit(slice[i].index, result, undo)
-        }
+    let slice: Indexed[] = []
+    for (const link of this.links) if (slice.push(link) === SLICE) slice = this.make(slice, emit)
+    this.make(slice, emit)
+  }
+
+  /** Plan the slice and make its links; an empty slice for the next ones. */
+  private make(slice: Indexed[], emit: Emit): Indexed[] {
+    const plans = planAll(
+      slice.map((l) => l.request),
+      this.ctx
+    )
+    if (!this.dryRun) learnKeptKinds(plans, this.ctx)
+    const apply = this.dryRun ? undefined : applierFor(this.ctx)
+    for (let i = 0; i < plans.length; i++) {
+      if (!apply) emit(slice[i].index, predictedResult(plans[i], this.ctx))
+      else {
+        const { result, undo } = apply(plans[i], this.ctx)
+        emit(slice[i].index, result, undo)
       }
     }
+    return []
   }
 
   release(): void {}
