@@ -26,6 +26,9 @@ export function inSpecOrder(take: (result: LinkResult, undo?: UndoEntry) => void
   }
 }
 
+/** Something to wait for before going on, if anything (a log whose reader is behind). */
+export type Pace = () => Promise<void> | undefined
+
 export interface Executor {
   /** Look at the disk for every link. */
   plan(): Promise<void>
@@ -36,18 +39,20 @@ export interface Executor {
 }
 
 /**
- * Links are planned and made this many at a time, so that a run of 100,000 holds a slice of plans, not all of them.
+ * Links are planned and made this many at a time, so that a run of 100,000 holds a slice of plans, not all of them;
+ * and few enough that a slice dies young (V8 grows its young generation, all of it resident, while much survives).
  * Each slice is planned after the one before it was made: its look at the disk sees what they changed.
  */
-const SLICE = 1000
+const SLICE = 100
 
 /** Links in this process, where a successful call is the proof. */
 export class LocalExecutor implements Executor {
-  /** `links`: read as they are made, a slice at a time. */
+  /** `links`: read as they are made, a slice at a time; `pace`: waited for after each slice. */
   constructor(
     private readonly links: Iterable<Indexed>,
     private readonly ctx: ApplyContext,
-    private readonly dryRun: boolean
+    private readonly dryRun: boolean,
+    private readonly pace: Pace = () => undefined
   ) {}
 
   /** Nothing ahead: each slice is planned just before it is made (results). */
@@ -55,7 +60,11 @@ export class LocalExecutor implements Executor {
 
   async results(emit: Emit): Promise<void> {
     let slice: Indexed[] = []
-    for (const link of this.links) if (slice.push(link) === SLICE) slice = this.make(slice, emit)
+    for (const link of this.links) {
+      if (slice.push(link) < SLICE) continue
+      slice = this.make(slice, emit)
+      await this.pace()
+    }
     this.make(slice, emit)
   }
 

@@ -1,7 +1,7 @@
 // Which links are worked on where: in this process (executor.ts), or for each share that may hang, in a child
 // process (share/executor.ts).
 import { applyContext } from './apply/index.js'
-import { LocalExecutor, type Executor } from './executor.js'
+import { LocalExecutor, type Executor, type Pace } from './executor.js'
 import type { FsOps } from './fsops.js'
 import type { FilesystemInfo, Indexed, LinkRequest, Settings } from './model.js'
 import type { FilesystemDetector } from './mounts.js'
@@ -17,6 +17,8 @@ export interface Workplace {
   mayHang: (p: string) => boolean
   /** The script a share worker runs: the share bundle (dist/share/index.js) unless given. */
   workerEntry?: string
+  /** What the links made here wait for between slices, if anything: the report catching up with them. */
+  pace?: Pace
 }
 
 /** The working directory with symlinks resolved; as given where it does not answer (each link then says why). */
@@ -71,6 +73,6 @@ export function executorsFor(
           where.workerEntry
         )
     ),
-    new LocalExecutor(local, ctx, settings.dryRun)
+    new LocalExecutor(local, ctx, settings.dryRun, where.pace)
   ]
 }

@@ -68,7 +68,8 @@ async function makeLinks(text: SpecText, where: Where, workplace: Workplace): Pr
     if (entry) undo?.add(entry)
     tally.add(result)
   })
-  await linkEach(spec, settings, workplace, emit)
+  // Slices of links wait for a log the runner has not read yet: unread, it would be held here, all of it.
+  await linkEach(spec, settings, { ...workplace, pace: () => tally.caughtUp() }, emit)
   undo?.save(settings, platform.name)
   await finishReport(tally, where)
   return true
