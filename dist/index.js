@@ -40194,6 +40194,7 @@ function quietly(call) {
 // Capture, step two: where a symbolic link leads, found the way the kernel finds it (component by component, each
 // link's text read and followed, `..` from the real directory reached) but by hand, so that it stops at the edge of
 // the workspace: nothing outside it is looked at, not even with stat. Bounded like the kernel (40 links, ELOOP).
+// A restore judges the links it is asked to make the same way (../plan/outside.ts), through its own filesystem calls.
 
 
 /** Links followed before giving up, as Linux's MAXSYMLINKS. */
@@ -40202,17 +40203,27 @@ const MAX_LINKS = 40;
 function within(parent, child) {
     return child === parent || child.startsWith(parent === '/' ? '/' : `${parent}/`);
 }
-function lstatOrCode(p) {
-    try {
-        return external_node_fs_namespaceObject.lstatSync(p);
-    }
-    catch (error) {
-        return error.code ?? 'EIO';
-    }
-}
+const onDisk = {
+    lstat: (p) => {
+        try {
+            return external_node_fs_namespaceObject.lstatSync(p);
+        }
+        catch (error) {
+            return error.code ?? 'EIO';
+        }
+    },
+    readlink: (p) => external_node_fs_namespaceObject.readlinkSync(p)
+};
 const GONE = new Set(['ENOENT', 'ENOTDIR']);
 /** Where `text`, the text of a link in the real directory `dir`, leads; `workspace` real, never left. */
 function leadsTo(dir, text, workspace) {
+    return follow(dir, text, workspace).leads;
+}
+/**
+ * As leadsTo, with the names left unfollowed where a name was missing (a link dangling there may lead elsewhere once
+ * that name is made).
+ */
+function follow(dir, text, workspace, read = onDisk) {
     const parts = text.split('/');
     let at = text.startsWith('/') ? '/' : dir;
     let followed = 0;
@@ -40231,14 +40242,14 @@ function leadsTo(dir, text, workspace) {
             continue;
         }
         if (!within(workspace, next))
-            return 'outside';
-        const stats = lstatOrCode(next);
+            return { leads: 'outside', rest: [] };
+        const stats = read.lstat(next);
         if (typeof stats === 'string')
-            return GONE.has(stats) ? 'dangling' : 'unreadable';
+            return { leads: GONE.has(stats) ? 'dangling' : 'unreadable', rest: parts };
         if (stats.isSymbolicLink()) {
             if (++followed > MAX_LINKS)
-                return 'loop';
-            const inner = external_node_fs_namespaceObject.readlinkSync(next);
+                return { leads: 'loop', rest: [] };
+            const inner = read.readlink(next);
             parts.unshift(...inner.split('/'));
             if (inner.startsWith('/'))
                 at = '/';
@@ -40246,16 +40257,16 @@ function leadsTo(dir, text, workspace) {
         }
         // Anything after a name that is not a directory (`file/`, `file/..`) is ENOTDIR to the kernel.
         if (parts.length > 0 && !stats.isDirectory())
-            return 'dangling';
+            return { leads: 'dangling', rest: parts };
         at = next;
     }
-    return kindAt(at, workspace);
+    return { leads: kindAt(at, workspace, read), rest: [] };
 }
 /** What is at the real path the walk ended on (a text of only `.` and `..` ends on a directory never stat'ed). */
-function kindAt(at, workspace) {
+function kindAt(at, workspace, read) {
     if (!within(workspace, at))
         return 'outside';
-    const stats = lstatOrCode(at);
+    const stats = read.lstat(at);
     if (typeof stats === 'string')
         return GONE.has(stats) ? 'dangling' : 'unreadable';
     return stats.isDirectory() ? 'dir' : stats.isFile() ? 'file' : 'other';
@@ -40452,7 +40463,14 @@ function parseKinds(value) {
     return { kinds: [...new Set(words)] };
 }
 const RELATIVE_MODES = ['auto', 'true', 'false'];
-const OVERWRITE_MODES = ['never', 'links', 'files'];
+const OVERWRITE_MODES = ['never', 'links', 'files', 'copies'];
+/**
+ * An entry's own `overwrite`, under the input's: a restore (`copies`) may come from an untrusted build, so its entries
+ * may ask for less (`never`, `links`) but never for more (`files` is held to `copies`).
+ */
+function entryOverwrite(asked, input) {
+    return input === 'copies' && asked === 'files' ? 'copies' : asked;
+}
 const DANGLING_MODES = ['warn', 'fail', 'allow'];
 /** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
 const STATES = ['present', 'absent'];
@@ -40477,60 +40495,6 @@ const SYSCALL = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', cop
 /** The call that makes a kind of link, as a failure names it. */
 function syscallOf(kind) {
     return SYSCALL[kind];
-}
-
-;// CONCATENATED MODULE: ./src/spec/entry.ts
-function checkPathText(value, what, line, problems) {
-    if (value === '')
-        problems.push({ line, message: `${what} is empty` });
-    else if (value.includes('\0'))
-        problems.push({ line, message: `${what} contains a NUL byte` });
-}
-
-;// CONCATENATED MODULE: ./src/spec/lines.ts
-// A spec of `PATH -> TARGET` lines: one entry per line, blank lines and `#` comments skipped.
-
-
-/** SEPARATOR, every occurrence: a line is split on it. */
-const SEPARATORS = new RegExp(SEPARATOR, 'g');
-/** The text's lines one at a time with their numbers (a spec of 100,000 lines is never split into an array). */
-function eachLine(text, visit) {
-    for (let start = 0, line = 1;; line++) {
-        const end = text.indexOf('\n', start);
-        // A CR before the LF stays on the line: every line is trimmed.
-        if (end < 0)
-            return visit(text.slice(start), line);
-        visit(text.slice(start, end), line);
-        start = end + 1;
-    }
-}
-function parseLines(text, defaults, take) {
-    const problems = [];
-    eachLine(text, (raw, line) => {
-        const trimmed = raw.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        const parts = trimmed.split(SEPARATORS);
-        // Under `state: absent` a line may be PATH alone: any link there goes.
-        if (parts.length === 1 && defaults.state === 'absent')
-            parts.push('');
-        if (parts.length !== 2) {
-            const message = parts.length === 1
-                ? `expected 'PATH -> TARGET' (with a space on each side of '->'); got '${trimmed}'`
-                : `has ${parts.length - 1} ' -> ' separators; a line holds one link 'PATH -> TARGET'`;
-            problems.push({ line, message });
-            return;
-        }
-        const [path, target] = parts.map((p) => p.trim());
-        const before = problems.length;
-        checkPathText(path, 'PATH', line, problems);
-        if (target !== '' || defaults.state !== 'absent')
-            checkPathText(target, 'TARGET', line, problems);
-        // Every line shares the one defaults object: nothing changes an entry's options once parsed.
-        if (problems.length === before)
-            take({ line, path, target, options: defaults });
-    });
-    return problems;
 }
 
 ;// CONCATENATED MODULE: ./src/platform.ts
@@ -40700,26 +40664,158 @@ function sameLinkTarget(platform, linkPath, existingText, wantedText) {
     return pathKey(platform, path.resolve(dir, existing)) === pathKey(platform, path.resolve(dir, wanted));
 }
 
+;// CONCATENATED MODULE: ./src/own.ts
+// Strings kept for a whole run are copies: a name cut from the spec is a slice of the piece it was read from, and V8
+// keeps a slice's whole source alive, so a directory name kept in a cache would keep 64 KiB of the spec with it.
+/** A copy of `s` that holds nothing of the text it was cut from (a concatenation is copied flat when sliced). */
+function own(s) {
+    return (' ' + s).slice(1);
+}
+
 ;// CONCATENATED MODULE: ./src/spec/dependents.ts
 
-/** A link whose PATH or TARGET lies below another entry's PATH sees that link, so it must wait for it. */
-function markDependents(requests, linkPaths, platform) {
-    const { path } = platform;
-    // Thousands of links share a few directories: answer each directory once.
-    const known = new Map();
-    const underALink = (start) => {
-        let answer = known.get(start);
+
+/** Directories answered at most: thousands of links share a few, but a spec may give each link its own. */
+const KNOWN = 4096;
+class Dependents {
+    paths;
+    platform;
+    known = new Map();
+    /** `paths`: the key of every entry's PATH. */
+    constructor(paths, platform) {
+        this.paths = paths;
+        this.platform = platform;
+    }
+    isLink(p) {
+        return this.paths.has(resolvedKey(this.platform, p));
+    }
+    underALink(dir) {
+        let answer = this.known.get(dir);
         if (answer === undefined) {
-            const parent = path.dirname(start);
-            answer = linkPaths.has(resolvedKey(platform, start)) || (parent !== start && underALink(parent));
-            known.set(start, answer);
+            const parent = this.platform.path.dirname(dir);
+            answer = this.isLink(dir) || (parent !== dir && this.underALink(parent));
+            if (this.known.size === KNOWN)
+                this.known.clear();
+            this.known.set(own(dir), answer);
         }
         return answer;
-    };
-    for (const request of requests) {
+    }
+    /** A link whose PATH or TARGET lies below another entry's PATH sees that link, so it must wait for it. */
+    of({ absPath, absTarget }) {
+        const { dirname } = this.platform.path;
         // A TARGET that is another entry's PATH counts too: it exists only once that link is made.
-        request.dependsOnEarlier =
-            underALink(path.dirname(request.absPath)) || (request.absTarget !== '' && underALink(request.absTarget));
+        const leadsIn = () => this.isLink(absTarget) || this.underALink(dirname(absTarget));
+        return this.underALink(dirname(absPath)) || (absTarget !== '' && leadsIn());
+    }
+}
+
+;// CONCATENATED MODULE: ./src/spec/entry.ts
+function checkPathText(value, what, line, problems) {
+    if (value === '')
+        problems.push({ line, message: `${what} is empty` });
+    else if (value.includes('\0'))
+        problems.push({ line, message: `${what} contains a NUL byte` });
+}
+
+;// CONCATENATED MODULE: ./src/spec/lines.ts
+// A spec of `PATH -> TARGET` lines: one entry per line, blank lines and `#` comments skipped.
+
+
+/** SEPARATOR, every occurrence: a line is split on it. */
+const SEPARATORS = new RegExp(SEPARATOR, 'g');
+/**
+ * The text's lines one at a time with their numbers: a spec of 100,000 lines is never split into an array, nor held
+ * whole (each piece ends after a new line, so no line spans two).
+ */
+function* eachLine(spec) {
+    let line = 1;
+    for (const text of spec.pieces()) {
+        let start = 0;
+        for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start), line++) {
+            // A CR before the LF stays on the line: every line is trimmed.
+            yield [text.slice(start, end), line];
+            start = end + 1;
+        }
+        if (start < text.length)
+            yield [text.slice(start), line];
+    }
+}
+/** The first line that holds more than white space and is not a comment; undefined for none. */
+function firstLine(spec) {
+    for (const [raw] of eachLine(spec)) {
+        const trimmed = raw.trim();
+        if (trimmed !== '' && !trimmed.startsWith('#'))
+            return raw;
+    }
+    return undefined;
+}
+/** Each entry as its line is read; each line's problems into `problems`. */
+function* parseLines(spec, defaults, problems) {
+    for (const [raw, line] of eachLine(spec)) {
+        const trimmed = raw.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            continue;
+        const parts = trimmed.split(SEPARATORS);
+        // Under `state: absent` a line may be PATH alone: any link there goes.
+        if (parts.length === 1 && defaults.state === 'absent')
+            parts.push('');
+        if (parts.length !== 2) {
+            const message = parts.length === 1
+                ? `expected 'PATH -> TARGET' (with a space on each side of '->'); got '${trimmed}'`
+                : `has ${parts.length - 1} ' -> ' separators; a line holds one link 'PATH -> TARGET'`;
+            problems.push({ line, message });
+            continue;
+        }
+        const [path, target] = parts.map((p) => p.trim());
+        const before = problems.length;
+        checkPathText(path, 'PATH', line, problems);
+        if (target !== '' || defaults.state !== 'absent')
+            checkPathText(target, 'TARGET', line, problems);
+        // Every line shares the one defaults object: nothing changes an entry's options once parsed.
+        if (problems.length === before)
+            yield { line, path, target, options: defaults };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/spec/keys.ts
+// Each PATH of a spec as a compact key, held for the whole run: the duplicate check and which links wait for another
+// (dependents.ts). A run of 100,000 links holds these and little else: a key is its directory's number and its name.
+
+class LinkKeys {
+    platform;
+    /** Each directory that holds a PATH, numbered: thousands of links share a few. */
+    dirs = new Map();
+    /** `number/name` of each PATH, and the place it came with first. */
+    places = new Map();
+    constructor(platform) {
+        this.platform = platform;
+    }
+    /** The compact form of a key (resolvedKey); undefined where its directory holds no PATH, unless `add`. */
+    compact(key, add) {
+        const cut = key.lastIndexOf(this.platform.path.sep) + 1;
+        const dir = key.slice(0, cut);
+        let number = this.dirs.get(dir);
+        if (number === undefined) {
+            if (!add)
+                return undefined;
+            number = this.dirs.size;
+            this.dirs.set(own(dir), number);
+        }
+        return `${number}/${key.slice(cut)}`;
+    }
+    /** The place given with the key when it came first; undefined for a key not added. */
+    placeOf(key) {
+        const compact = this.compact(key, false);
+        return compact === undefined ? undefined : this.places.get(compact);
+    }
+    has(key) {
+        return this.placeOf(key) !== undefined;
+    }
+    /** The key, with its place, unless it came before. */
+    add(key, place) {
+        const compact = this.compact(key, true);
+        if (!this.places.has(compact))
+            this.places.set(own(compact), place);
     }
 }
 
@@ -40775,11 +40871,15 @@ function verdictOn(entry, platform) {
         windowsSpelling('TARGET', entry.target, entry.line, platform);
     return spelling && { entry, status: 'failed', code: WINDOWS_PATH, ...spelling };
 }
+/** The link is to be a junction (not one only as a fallback, nor one removed). */
+function asksJunction({ options }) {
+    return options.type === 'junction' && options.state !== 'absent';
+}
 /** Off Windows a junction is made as a symbolic link: said once per run where the spec asks for junctions. */
 function junctionNotice(requests, platform) {
     if (platform.isWindows)
         return undefined;
-    if (!requests.some(({ options }) => options.type === 'junction' && options.state !== 'absent'))
+    if (!requests.some(asksJunction))
         return undefined;
     return (`Junctions exist only on Windows: \`type: junction\` makes a symbolic link on this ${platform.runnerOs} runner, ` +
         'and its result says `kind: symlink` (its `type` stays `junction`).');
@@ -40789,92 +40889,104 @@ function junctionNotice(requests, platform) {
 
 
 
+
+/** The entry with PATH and TARGET resolved; whether it waits for another link is not known yet. */
+function requestOf(entry, workingDirectory, platform) {
+    const { path } = platform;
+    const absPath = resolveFrom(platform, workingDirectory, entry.path);
+    // An exact text leads from PATH's directory (as written: `..` after a symlinked directory is not followed).
+    const from = entry.text === undefined ? workingDirectory : path.dirname(absPath);
+    const target = entry.text ?? entry.target;
+    // Every field named, in one order: one compact shape for all requests (a spread would not be).
+    return {
+        line: entry.line,
+        endLine: entry.endLine,
+        path: entry.path,
+        target,
+        text: entry.text,
+        options: entry.options,
+        absPath,
+        absTarget: target === '' ? '' : resolveFrom(platform, from, target),
+        pathWasRelative: !path.isAbsolute(entry.path),
+        targetWasRelative: !path.isAbsolute(target),
+        dependsOnEarlier: false
+    };
+}
 /**
  * Resolves PATH and TARGET against the working directory, entry by entry, and checks what can be checked without
  * the disk: `..` escapes, duplicates, links to themselves. An entry this runner does not make (verdictOn) is set
- * aside first: it is not checked against the others, so two entries for two OSes may share a PATH.
+ * aside first: it is not checked against the others, so two entries for two OSes may share a PATH. Only with `hold`
+ * does it keep the requests and verdicts: a first pass over a spec of 100,000 links keeps the PATHs' keys alone.
  */
 class Resolver {
     workingDirectory;
     confine;
     platform;
+    hold;
     problems = [];
     requests = [];
     verdicts = [];
-    /** Each PATH's key, and the request where it came first. */
-    firstOf = new Map();
+    /** Each PATH's key, and where it came first: its request's place in `requests` (with `hold`), else its line. */
+    keys;
+    /** The entries read: the next one's place among the spec's results. */
+    entries = 0;
     workingKey;
-    // Thousands of links share a few targets: one pair of strings for each, not two per link (a run of 100,000 links
-    // holds every request).
-    targets = new Map([['', { target: '', absTarget: '', key: '' }]]);
-    constructor(workingDirectory, confine, platform) {
+    constructor(workingDirectory, confine, platform, hold = true) {
         this.workingDirectory = workingDirectory;
         this.confine = confine;
         this.platform = platform;
+        this.hold = hold;
         this.workingKey = pathKey(platform, workingDirectory);
+        this.keys = new LinkKeys(platform);
     }
-    targetOf(target) {
-        let found = this.targets.get(target);
-        if (found === undefined) {
-            const absTarget = resolveFrom(this.platform, this.workingDirectory, target);
-            found = { target, absTarget, key: resolvedKey(this.platform, absTarget) };
-            this.targets.set(target, found);
-        }
-        return found;
-    }
-    /** The entry's problem, if it has one; `earlier`: the request where its PATH came first. */
-    check(entry, absPath, key, target, relative, earlier) {
-        if (this.confine && relative && !keyWithin(this.platform, this.workingKey, key))
+    /** The request's problem, if it has one. */
+    check(entry, request, key, earlier) {
+        if (this.confine && request.pathWasRelative && !keyWithin(this.platform, this.workingKey, key))
             return `PATH '${entry.path}' leads outside working-directory '${this.workingDirectory}' (confine: true)`;
         if (earlier)
-            return `PATH '${entry.path}' is already the PATH on line ${earlier.line}${this.caseOnly(absPath, earlier)}`;
-        return key === target.key ? `PATH '${entry.path}' points at itself` : undefined;
+            return `PATH '${entry.path}' is already the PATH on line ${earlier.line}${this.caseOnly(request.absPath, earlier)}`;
+        const toItself = request.absTarget !== '' && key === resolvedKey(this.platform, request.absTarget);
+        return toItself ? `PATH '${entry.path}' points at itself` : undefined;
     }
-    /** Why two spellings are one PATH where they differ only in case: the volume there ignores it. */
+    /**
+     * Why two spellings are one PATH where they differ only in case: the volume there ignores it. Said where the
+     * earlier request is held (a spec with problems is read again holding them all: readSpec).
+     */
     caseOnly(absPath, earlier) {
+        if (earlier.absPath === undefined)
+            return '';
         if (absPath === earlier.absPath || absPath.toLowerCase() !== earlier.absPath.toLowerCase())
             return '';
         const root = this.platform.caseRules.volumeAt(absPath).root || this.platform.path.parse(absPath).root;
         return ` ('${earlier.path}' there: the filesystem at ${root} ignores case)`;
     }
-    /** An exact text leads from PATH's directory (as written: `..` after a symlinked directory is not followed). */
-    textTarget(text, absPath) {
-        const absTarget = resolveFrom(this.platform, this.platform.path.dirname(absPath), text);
-        return { target: text, absTarget, key: resolvedKey(this.platform, absTarget) };
-    }
+    /** The entry, read: settled here (a verdict), or a link to make, checked against the entries before it. */
     add(entry) {
+        const index = this.entries++;
         const verdict = verdictOn(entry, this.platform);
-        if (verdict)
-            return void this.verdicts.push({ index: this.requests.length + this.verdicts.length, ...verdict });
-        const { path } = this.platform;
-        const absPath = resolveFrom(this.platform, this.workingDirectory, entry.path);
-        const target = entry.text === undefined ? this.targetOf(entry.target) : this.textTarget(entry.text, absPath);
-        const pathWasRelative = !path.isAbsolute(entry.path);
-        const key = resolvedKey(this.platform, absPath);
-        const first = this.firstOf.get(key);
-        const earlier = first === undefined ? undefined : this.requests[first];
-        const problem = this.check(entry, absPath, key, target, pathWasRelative, earlier);
+        if (verdict) {
+            const settled = { index, ...verdict };
+            if (this.hold)
+                this.verdicts.push(settled);
+            return settled;
+        }
+        const request = requestOf(entry, this.workingDirectory, this.platform);
+        const key = resolvedKey(this.platform, request.absPath);
+        const first = this.keys.placeOf(key);
+        const earlier = first === undefined ? undefined : this.hold ? this.requests[first] : { line: first };
+        const problem = this.check(entry, request, key, earlier);
         if (problem)
             this.problems.push({ line: entry.line, message: problem });
-        if (first === undefined)
-            this.firstOf.set(key, this.requests.length);
-        // Every field named, in one order: one compact shape for all requests (a spread would not be).
-        this.requests.push({
-            line: entry.line,
-            endLine: entry.endLine,
-            path: entry.path,
-            target: target.target,
-            text: entry.text,
-            options: entry.options,
-            absPath,
-            absTarget: target.absTarget,
-            pathWasRelative,
-            targetWasRelative: !path.isAbsolute(target.target),
-            dependsOnEarlier: false
-        });
+        this.keys.add(key, this.hold ? this.requests.length : entry.line);
+        if (this.hold)
+            this.requests.push(request);
+        return { index, request };
     }
+    /** Everything held, each request knowing whether it waits for another. */
     done() {
-        markDependents(this.requests, this.firstOf, this.platform);
+        const dependents = new Dependents(this.keys, this.platform);
+        for (const request of this.requests)
+            request.dependsOnEarlier = dependents.of(request);
         return { requests: this.requests, verdicts: this.verdicts, problems: this.problems };
     }
 }
@@ -40883,6 +40995,59 @@ function resolveEntries(entries, workingDirectory, confine, platform) {
     for (const entry of entries)
         resolver.add(entry);
     return resolver.done();
+}
+
+;// CONCATENATED MODULE: ./src/spec/text.ts
+// A spec's text, read a piece at a time and as often as the pipeline walks it: a spec file of 100,000 lines (37 MB
+// at 180-character paths) is never held whole, and what is read of it dies with the links read from it.
+
+/** Pieces of a file read at once: small enough to stay among V8's regular objects (below 128 KiB). */
+const PIECE_BYTES = 64 * 1024;
+/** A spec given as text (the `links` input): one piece. */
+function specText(text) {
+    const bomless = withoutBom(text);
+    return { pieces: () => [bomless] };
+}
+/** Editors on Windows start files with a byte-order mark; YAML misreads one before `- `. */
+function withoutBom(piece) {
+    return piece.charCodeAt(0) === 0xfeff ? piece.slice(1) : piece;
+}
+/** The pieces of a file, each cut after its last whole line (UTF-8 never has a new-line byte inside a character). */
+function* filePieces(file) {
+    const fd = external_node_fs_namespaceObject.openSync(file, 'r');
+    try {
+        let buffer = Buffer.allocUnsafe(PIECE_BYTES);
+        let first = true;
+        for (let held = 0;;) {
+            // A line longer than a piece is read on until it ends.
+            if (held === buffer.length)
+                buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+            const read = external_node_fs_namespaceObject.readSync(fd, buffer, held, buffer.length - held, null);
+            const end = held + read;
+            const cut = read === 0 ? end : buffer.lastIndexOf(0x0a, end - 1) + 1;
+            if (cut > 0)
+                yield first ? withoutBom(buffer.toString('utf8', 0, cut)) : buffer.toString('utf8', 0, cut);
+            first &&= cut === 0;
+            if (read === 0)
+                return;
+            held = buffer.copy(buffer, 0, cut, end);
+        }
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(fd);
+    }
+}
+/** A spec file (`links: @file`), read again at each walk. */
+function specFile(file) {
+    // Its first piece read here, so that a missing or unreadable file is said before anything else is done.
+    const check = filePieces(file);
+    check.next();
+    check.return();
+    return { pieces: () => filePieces(file) };
+}
+/** The whole text, for what reads it at once (a YAML parser, a spec that is rejected and reported whole). */
+function wholeText(spec) {
+    return [...spec.pieces()].join('');
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -40899,6 +41064,7 @@ const INPUT = {
     createParents: 'create-parents',
     workingDirectory: 'working-directory',
     confine: 'confine',
+    allowOutside: 'allow-outside',
     dangling: 'dangling',
     dryRun: 'dry-run',
     failOnError: 'fail-on-error',
@@ -40918,6 +41084,7 @@ const DEFAULTS = Object.freeze({
     createParents: true,
     workingDirectory: '',
     confine: true,
+    allowOutside: false,
     dangling: 'warn',
     dryRun: false,
     failOnError: true,
@@ -41030,7 +41197,7 @@ function entryFromFields(fields, line, defaults, problems) {
         type: choiceField('type', LINK_TYPES, defaults.type),
         fallback: defaults.fallback,
         relative: choiceField('relative', RELATIVE_MODES, defaults.relative),
-        overwrite: choiceField('overwrite', OVERWRITE_MODES, defaults.overwrite),
+        overwrite: entryOverwrite(choiceField('overwrite', OVERWRITE_MODES, defaults.overwrite), defaults.overwrite),
         targetType: fields.has('target-type') ? choiceField('target-type', TARGET_TYPES, 'file') : defaults.targetType,
         state: fields.has('state') ? choiceField('state', STATES, 'present') : defaults.state
     };
@@ -41086,16 +41253,17 @@ function yamlProblems(errors, text) {
     }
     return [...byLine].map(([line, message]) => ({ line, message }));
 }
-function parseYaml(text, defaults, take) {
+/** Each entry as its item is read; the spec's problems into `problems`. */
+function* parseYaml(text, defaults, problems) {
     const lineCounter = new dist/* LineCounter */.HN();
     // failsafe: every scalar is text as written, so `path: 1.10` stays "1.10" and `007` stays "007".
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, schema: 'failsafe' });
     const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
-    const problems = yamlProblems(doc.errors, text);
-    if (problems.length > 0)
-        return problems;
+    const errors = yamlProblems(doc.errors, text);
+    if (errors.length > 0)
+        return void problems.push(...errors);
     if (!(0,dist/* isSeq */.oP)(doc.contents))
-        return [{ line: 1, message: 'a YAML spec must be a list' }];
+        return void problems.push({ line: 1, message: 'a YAML spec must be a list' });
     for (const item of doc.contents.items) {
         const line = lineOf(item);
         if (!(0,dist/* isMap */.jh)(item)) {
@@ -41112,13 +41280,17 @@ function parseYaml(text, defaults, take) {
         const entry = entryFromFields(fields, line, defaults, problems);
         const endLine = item.range ? lineCounter.linePos(Math.max(item.range[0], item.range[1] - 1)).line : line;
         if (entry)
-            take(endLine > line ? { ...entry, endLine } : entry);
+            yield endLine > line ? { ...entry, endLine } : entry;
     }
-    return problems;
 }
 
 ;// CONCATENATED MODULE: ./src/spec/index.ts
 // Parse stage: the spec text becomes entries with line numbers, or line-numbered problems. Nothing touches the disk.
+
+
+
+
+
 
 
 
@@ -41130,34 +41302,107 @@ function parseYaml(text, defaults, take) {
  * strings hold ` -> `), or `[` on a line without ` -> ` (so that `[slug].tsx -> x` stays a line). Otherwise it is
  * `PATH -> TARGET` lines.
  */
-function isStructured(text) {
-    const first = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+function isStructured(spec) {
+    const first = firstLine(spec);
     if (first === undefined)
         return false;
     return /^\s*(-(\s|$)|\[\s*(\{|$))/.test(first) || (/^\s*\[/.test(first) && !SEPARATOR.test(first));
 }
-function parseInto(text, defaults, take) {
-    // Editors on Windows start files with a byte-order mark; YAML misreads one before `- `.
-    const spec = text.replace(/^\uFEFF/, '');
-    return isStructured(spec) ? parseYaml(spec, defaults, take) : parseLines(spec, defaults, take);
+/** Each entry as it is read (a YAML spec is parsed whole first); the problems found go into `problems`. */
+function entriesOf(spec, defaults, problems) {
+    return isStructured(spec) ? parseYaml(wholeText(spec), defaults, problems) : parseLines(spec, defaults, problems);
 }
 function parseSpec(text, defaults) {
-    const entries = [];
-    const problems = parseInto(text, defaults, (entry) => entries.push(entry));
+    const problems = [];
+    const entries = [...entriesOf(typeof text === 'string' ? specText(text) : text, defaults, problems)];
     return { entries, problems };
 }
 /**
- * The links of a spec, read and resolved in one pass (a spec of 100,000 lines never holds its entries and its
- * requests at once), with the entries this runner settles without making them (verdicts); or the spec's problems,
- * with the entries that were read, and then nothing is to be touched.
+ * A spec checked whole, whose links are read again, in spec order, as they are made: a spec of 100,000 links is
+ * never held whole, nor are its requests; the PATHs' keys are (keys.ts).
  */
-function readSpec(text, { defaults, workingDirectory, confine }, platform) {
-    const resolver = new Resolver(workingDirectory, confine, platform);
-    const parseProblems = parseInto(text, defaults, (entry) => resolver.add(entry));
-    const { requests, verdicts, problems } = resolver.done();
-    if (parseProblems.length === 0 && problems.length === 0)
-        return { requests, verdicts };
-    return { problems: [...parseProblems, ...problems], entries: parseSpec(text, defaults).entries };
+class SpecLinks {
+    spec;
+    settings;
+    platform;
+    keys;
+    count;
+    held;
+    junction;
+    constructor(spec, settings, platform, keys, 
+    /** How many results the spec has: a link or a verdict per entry. */
+    count, 
+    /** The links `hold` asked to have at once, each knowing whether it waits for another; `walk` skips them. */
+    held, 
+    /** The first link that asks for a junction (junctionNotice), if any. */
+    junction) {
+        this.spec = spec;
+        this.settings = settings;
+        this.platform = platform;
+        this.keys = keys;
+        this.count = count;
+        this.held = held;
+        this.junction = junction;
+    }
+    /** Every entry not held, read again: each link to make with its place, or the verdict that settles the entry. */
+    *walk() {
+        const { defaults, workingDirectory } = this.settings;
+        const dependents = new Dependents(this.keys, this.platform);
+        const problems = [];
+        let index = 0;
+        let held = 0;
+        for (const entry of entriesOf(this.spec, defaults, problems)) {
+            const place = index++;
+            const verdict = verdictOn(entry, this.platform);
+            if (verdict)
+                yield { index: place, ...verdict };
+            else if (this.held[held]?.index === place)
+                held++;
+            else {
+                const request = requestOf(entry, workingDirectory, this.platform);
+                // Only what was checked is made: a spec file changed since has PATHs that were not.
+                if (!this.keys.has(resolvedKey(this.platform, request.absPath)))
+                    throw changed();
+                request.dependsOnEarlier = dependents.of(request);
+                yield { index: place, request };
+            }
+        }
+        if (index !== this.count || problems.length > 0)
+            throw changed();
+    }
+}
+function changed() {
+    return new Error('The links spec changed while its links were being made; the links not yet made were not made.');
+}
+/**
+ * The spec, checked whole before anything is made (its PATHs' keys kept, and the links `hold` asks for); or its
+ * problems, with the entries that were read, and then nothing is to be touched.
+ */
+function readSpec(spec, settings, platform, hold = () => false) {
+    const { defaults, workingDirectory, confine } = settings;
+    const check = new Resolver(workingDirectory, confine, platform, false);
+    const problems = [];
+    const held = [];
+    const junction = [];
+    for (const entry of entriesOf(spec, defaults, problems)) {
+        const read = check.add(entry);
+        if (!('request' in read))
+            continue;
+        if (hold(read.request))
+            held.push(read);
+        if (junction.length === 0 && asksJunction(read.request))
+            junction.push(read.request);
+    }
+    if (problems.length === 0 && check.problems.length === 0) {
+        const dependents = new Dependents(check.keys, platform);
+        for (const { request } of held)
+            request.dependsOnEarlier = dependents.of(request);
+        return new SpecLinks(spec, settings, platform, check.keys, check.entries, held, junction);
+    }
+    // Rejected: read again, holding every entry and request, for the problems in full and the entries to report.
+    const parsed = parseSpec(spec, defaults);
+    const resolved = resolveEntries(parsed.entries, workingDirectory, confine, platform);
+    return { problems: [...parsed.problems, ...resolved.problems], entries: parsed.entries };
 }
 
 ;// CONCATENATED MODULE: ./src/capture/write.ts
@@ -42412,6 +42657,137 @@ function statTarget(target, ctx) {
     return stats;
 }
 
+;// CONCATENATED MODULE: ./src/copy-proof.ts
+
+/** Links followed in the original's tree before giving up, as the kernel's 40. */
+const MAX_DEPTH = 40;
+/**
+ * Why the copy is not the original's, in words; undefined when it is. With a remover, the walk goes on past a
+ * difference and removes every part proven, keeping the rest.
+ */
+function whyNotSame(sides, ctx, remove) {
+    const { original, own } = sides;
+    if (isWithin(ctx.platform, own, original))
+        return `TARGET (${original}) is PATH or lies inside it`;
+    if (isWithin(ctx.platform, original, own))
+        return `PATH lies inside TARGET (${original})`;
+    const at = ctx.ops.lstat(sides.copy);
+    if (!at)
+        return 'nothing is there any more';
+    return difference(sides.copy, original, { ctx, own, dev: at.dev, remove }, 0);
+}
+function difference(copy, original, walk, depth) {
+    const { ops } = walk.ctx;
+    const a = ops.lstat(copy);
+    if (!a || a.dev !== walk.dev || !(a.isFile() || a.isDirectory()))
+        return `${copy} is not a file or directory of the copy (a link, a mount, or gone)`;
+    const b = originalAt(original, walk);
+    if (typeof b === 'string')
+        return b;
+    // The same file or directory reached twice is no copy of itself; a second name of a file keeps its content.
+    if (a.dev === b.stats.dev && a.ino === b.stats.ino && (a.isDirectory() || a.nlink < 2))
+        return `${copy} is ${b.real} itself`;
+    if (a.isFile())
+        return fileDifference(copy, a, b, walk);
+    if (!b.stats.isDirectory())
+        return `${copy} is a directory and ${b.real} is not`;
+    if (depth > MAX_DEPTH)
+        return `${copy} lies too deep to compare (a loop of links?)`;
+    return treeDifference(copy, b.real, walk, depth);
+}
+function fileDifference(copy, a, b, walk) {
+    if (!b.stats.isFile())
+        return `${copy} is a file and ${b.real} is not`;
+    if (a.size !== b.stats.size)
+        return `${copy} holds ${a.size} bytes and ${b.real} ${b.stats.size}`;
+    if (!walk.ctx.ops.sameBytes(copy, b.real))
+        return `${copy}'s content differs from ${b.real}'s (edited since)`;
+    walk.remove?.(copy, false);
+    return undefined;
+}
+function treeDifference(copy, original, walk, depth) {
+    const { ops, platform } = walk.ctx;
+    const names = ops.readdir(copy).sort();
+    const theirs = new Set(ops.readdir(original));
+    let first = names.length === theirs.size ? undefined : `${copy} does not hold the same names as ${original}`;
+    for (const name of names) {
+        const p = platform.path.join(copy, name);
+        const why = theirs.has(name)
+            ? difference(p, platform.path.join(original, name), walk, depth + 1)
+            : `${p} is not in ${original}`;
+        first ??= why;
+        if (first !== undefined && !walk.remove)
+            return first;
+    }
+    if (first === undefined)
+        walk.remove?.(copy, true);
+    return first;
+}
+/** The original's entry, its links followed, or why it cannot be one: gone, or leading back into the copy. */
+function originalAt(p, walk) {
+    const { ops, platform } = walk.ctx;
+    const at = ops.lstat(p);
+    if (!at)
+        return `${p} does not exist`;
+    const real = at.isSymbolicLink() ? ops.realpath(p) : p;
+    if (isWithin(platform, walk.own, real))
+        return `${p} leads back into PATH (${real}): no proof of a copy`;
+    const stats = real === p ? at : ops.stat(real);
+    return stats ? { real, stats } : `${p} does not exist`;
+}
+
+;// CONCATENATED MODULE: ./src/restore-copy.ts
+// What a restore (`overwrite: copies`) asks of a file or directory at PATH before the link takes its place: that it
+// holds what the link will lead to, byte for byte, and that this is somewhere else (copy-proof.ts): a TARGET that
+// leads back to PATH is PATH itself. Asked when the link is planned, and again right before the swap.
+
+
+/** The code of a file kept because it is not a copy of what the link leads to. */
+const NOT_A_COPY = 'NOTCOPY';
+/**
+ * Why what is at PATH is not a copy of what the link (of `kind`) will lead to; undefined when it is. With a remover,
+ * `aside` (the copy moved away from PATH) is swept of what is proven. What cannot be read or compared (ELOOP inside,
+ * EACCES) is no proof.
+ */
+function whyNotACopy(request, kind, ctx, aside, remove) {
+    const { path } = ctx.platform;
+    try {
+        // The copy, at PATH or moved aside, is in PATH's directory.
+        const dir = ctx.ops.realpath(path.dirname(request.absPath));
+        const original = destination(request, kind, dir, ctx);
+        if (original === undefined)
+            return 'TARGET does not exist (what the link leads to)';
+        const copy = aside ?? request.absPath;
+        return whyNotSame({ copy, original, own: path.join(dir, path.basename(copy)) }, ctx, remove);
+    }
+    catch (error) {
+        if (!isErrno(error))
+            throw error;
+        return `it cannot be compared with TARGET (${errnoCode(error)} at ${error.path ?? 'a name inside'})`;
+    }
+}
+/**
+ * Where the link will lead, real: a hard link's file; a symbolic link's text followed from PATH's real directory, as
+ * the kernel will (not by name: `..` after a symlinked directory); undefined where it leads nowhere.
+ */
+function destination(request, kind, realDir, ctx) {
+    const { ops, platform } = ctx;
+    let from = request.absTarget;
+    if ((kind === 'symlink' || kind === 'junction') && request.text !== undefined && !platform.isWindows)
+        from = request.text.startsWith('/') ? request.text : `${realDir}/${request.text}`;
+    if (!ops.stat(from))
+        return undefined;
+    return ops.realpath(from);
+}
+/** Why what is at PATH is kept, and what to do, in words. */
+function keptWords(request, why) {
+    const message = `${request.absPath} is kept: ${why}, so it is not a copy of what the link leads to (${request.absTarget}) ` +
+        `and replacing it would lose data (overwrite: copies).`;
+    const hint = 'Compare it with TARGET: when its content is wanted, keep it (drop the entry or move it away); when it is not, ' +
+        'remove it and run again.';
+    return { message, hint };
+}
+
 ;// CONCATENATED MODULE: ./src/plan/link-plan.ts
 // What a plan says about one link: the empty plan each link starts from (what a link that never got further reports),
 // with the kinds it asks for, and how a plan fails.
@@ -42459,6 +42835,30 @@ function failed(plan, code, syscall, attempted) {
 /** Words for what a link's plan tried, where the plan itself fails. */
 function attemptOf(request) {
     return `create the ${request.options.type === 'hardlink' ? 'hard' : 'symbolic'} link`;
+}
+
+;// CONCATENATED MODULE: ./src/plan/copies.ts
+
+
+/**
+ * A file or directory at PATH under `overwrite: copies`: replaced when it holds what the link will lead to (a
+ * directory, what a followed directory link became: all the way down), anything else kept.
+ */
+function replaceCopy(plan, at, target, ctx) {
+    const { request } = plan;
+    const replacing = { action: 'replace', copyAtPath: true };
+    if (!ctx.settings.dryRun && mayBeACopy(at, target))
+        return Object.assign(plan, replacing);
+    const why = whyNotACopy(request, plan.kinds[0], ctx);
+    if (why === undefined)
+        return Object.assign(plan, replacing);
+    return { ...failed(plan, NOT_A_COPY, 'read', attemptOf(request)), said: keptWords(request, why) };
+}
+/** What the stats alone allow to be a copy: of one type, a file of the same size. */
+function mayBeACopy(at, target) {
+    if (!target)
+        return false;
+    return at.isDirectory() ? target.isDirectory() : at.isFile() && target.isFile() && at.size === target.size;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/recognise.ts
@@ -42581,6 +42981,7 @@ function recognise(kind, plan, at, target, ctx) {
 
 
 
+
 /** Given what is at PATH: unchanged when it is already what was asked for, else create, replace, or fail. */
 function decide(plan, at, target, ctx) {
     const { request } = plan;
@@ -42604,8 +43005,12 @@ function decide(plan, at, target, ctx) {
             return plan;
         return failed(plan, 'ENOENT', syscallOf(plan.kinds[0]), `${attempt} (create-parents: false)`);
     }
+    if (request.options.overwrite === 'copies' && !at.isSymbolicLink())
+        return replaceCopy(plan, at, target, ctx);
+    // A restore's entry asking for less than `copies` replaces no file: a hard link's other name may be its only data.
+    const asLink = at.isSymbolicLink() || !ctx.settings.restore;
     const allowed = plan.existing === 'link'
-        ? request.options.overwrite !== 'never'
+        ? request.options.overwrite !== 'never' && asLink
         : plan.existing === 'file' && request.options.overwrite === 'files';
     if (!allowed && plan.unreadable)
         return failed(plan, 'EPERM', 'readlink', 'check the existing link');
@@ -42729,7 +43134,8 @@ function locate(plan, ctx) {
     const parent = realDirectory(ctx.platform.path.dirname(request.absPath), ctx);
     // Whether the parent lies inside is asked once per directory; only a parent outside needs the link's own path.
     parent.inside ??= isWithin(ctx.platform, ctx.realWorkingDirectory, parent.real);
-    const confined = ctx.settings.confine && request.pathWasRelative && !parent.inside;
+    const confining = ctx.settings.confineTargets || (ctx.settings.confine && request.pathWasRelative);
+    const confined = confining && !parent.inside;
     if (confined && !isWithin(ctx.platform, ctx.realWorkingDirectory, realPathOf(request, parent, ctx)))
         return undefined;
     plan.missingParents = parent.missing;
@@ -42751,17 +43157,21 @@ function escapingParent(request, ctx) {
     }
     return undefined;
 }
-/** A relative PATH that a symlinked parent leads outside working-directory: this link's failure, not the spec's. */
+/** A PATH that lies or leads (through a symlinked parent) outside working-directory: this link's failure. */
 function escaped(plan, ctx) {
     const { request } = plan;
     const realPath = realPathOf(request, realDirectory(ctx.platform.path.dirname(request.absPath), ctx), ctx);
     const parent = escapingParent(request, ctx);
     const through = parent
-        ? `the symlinked parent ${parent.link}, which leads to ${parent.leadsTo}`
-        : 'a symlinked parent';
-    const message = `PATH '${request.path}' leads outside working-directory through ${through}: the link would be ${realPath} ` +
-        `(confine: true). Nothing was made there.`;
-    const hint = 'Choose a PATH inside working-directory, or set `confine: false` if links may lead out of it.';
+        ? ` through the symlinked parent ${parent.link}, which leads to ${parent.leadsTo}`
+        : request.pathWasRelative
+            ? ' through a symlinked parent'
+            : '';
+    const rule = ctx.settings.confineTargets ? 'a restore, overwrite: copies' : 'confine: true';
+    const message = `PATH '${request.path}' leads outside working-directory${through}: the link would be ${realPath} (${rule}). ` +
+        'Nothing was made there.';
+    const optOut = ctx.settings.confineTargets ? 'allow-outside: true' : 'confine: false';
+    const hint = `Choose a PATH inside working-directory, or set \`${optOut}\` if links may be made out of it.`;
     return { ...failed(plan, 'CONFINE', 'realpath', attemptOf(request)), said: { message, hint } };
 }
 
@@ -42834,6 +43244,90 @@ function relativeText(realParent, targetDir, name, ctx) {
     return way === '' ? name : `${way}/${name}`;
 }
 
+;// CONCATENATED MODULE: ./src/plan/outside.ts
+
+
+
+
+
+/** The plan refused when the link would lead outside working-directory; undefined when it stays inside. */
+function refuseOutside(plan, realParent, ctx) {
+    const why = whyOutside(plan, realParent, ctx);
+    if (why === undefined)
+        return undefined;
+    const { request } = plan;
+    const message = `The link '${request.path}' ${why}: a restore (overwrite: copies) makes only links that stay inside ` +
+        `working-directory ${ctx.realWorkingDirectory}. Nothing was made there.`;
+    const hint = 'Check where the spec came from; when its links may lead out of working-directory, set `allow-outside: true`.';
+    return { ...failed(plan, 'CONFINE', 'realpath', attemptOf(request)), said: { message, hint } };
+}
+/**
+ * A restore makes links, never copies: a copy of a tree puts its relative links at another depth, where they may lead
+ * out (`../../x` inside becomes outside one level up), and a captured spec never asks for one.
+ */
+function refuseCopy(plan, ctx) {
+    const { request } = plan;
+    const message = `The link '${request.path}' asks for 'fallback: copy': a restore (overwrite: copies) makes no copies, whose ` +
+        `relative links could lead outside working-directory ${ctx.realWorkingDirectory}. Nothing was made there.`;
+    const hint = 'Check where the spec came from; a captured spec has no fallback. Drop `copy` from the fallback.';
+    return { ...failed(plan, 'CONFINE', 'copy', attemptOf(request)), said: { message, hint } };
+}
+/** Why the link may lead out, in words; undefined when every kind asked stays inside. */
+function whyOutside(plan, realParent, ctx) {
+    const { platform, realWorkingDirectory: wd } = ctx;
+    const inside = (p) => isWithin(platform, wd, p);
+    // A hard link shares, and a copy reads, the file TARGET resolves to.
+    const source = plan.kinds.some((k) => k === 'hardlink' || k === 'copy') && realOf(plan.request.absTarget, ctx);
+    if (source && !inside(source))
+        return `would be a hard link or copy of ${source}`;
+    if (!plan.kinds.some((k) => k === 'symlink' || k === 'junction'))
+        return undefined;
+    // Windows resolves `..` in a link's text by name, before following anything: there the text's place is enough.
+    if (platform.isWindows) {
+        const to = realOf(platform.path.resolve(realParent, plan.text), ctx);
+        return inside(to) ? undefined : `would lead to ${to}`;
+    }
+    const { leads, rest } = follow(realParent, plan.text, wd, readerOf(ctx));
+    if (leads === 'outside')
+        return `with the text '${plan.text}' would lead out`;
+    if (leads === 'unreadable')
+        return `with the text '${plan.text}' leads through a name that cannot be read`;
+    // Past a name not made yet, `..` goes wherever that name will lead once a later link makes it.
+    if (leads === 'dangling' && rest.includes('..'))
+        return `with the text '${plan.text}' climbs (..) past a name that does not exist yet`;
+    return undefined;
+}
+/** The walk's two calls through the plan's filesystem calls (a share's are bounded by the timeout). */
+function readerOf(ctx) {
+    return {
+        lstat: (p) => {
+            try {
+                return ctx.ops.lstat(p) ?? 'ENOENT';
+            }
+            catch (error) {
+                return errnoCode(error);
+            }
+        },
+        readlink: (p) => ctx.ops.readlink(p)
+    };
+}
+/** p with its symlinks resolved: all of them where p exists, else those of its existing directories. */
+function realOf(p, ctx) {
+    const { path } = ctx.platform;
+    try {
+        return ctx.ops.realpath(p);
+    }
+    catch {
+        // Dangling, a loop, or below a file: where its existing directories lead is as far as it can be followed.
+    }
+    try {
+        return path.join(realDirectory(path.dirname(p), ctx).real, path.basename(p));
+    }
+    catch {
+        return p;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/parent.ts
 // Which directory a path's name lives in, proven by the directory itself (device and inode) and not by the path's
 // spelling: a later step may swap a parent for a symlink that leads elsewhere, out of the workspace too, and a name
@@ -42871,7 +43365,7 @@ const UNFOLLOWABLE = ['EPERM', 'ELOOP'];
  * inode numbers are not the file's own (FUSE without use_ino numbers nodes as the kernel looks them up, and numbers
  * them anew once it forgets one: measured on sshfs, exFAT and FAT after drop_caches), only the real path can tell.
  */
-function parentChange(p, was, ops, platform, byInode = true) {
+function parentChange(p, was, ops, platform, byInode) {
     return directoryChange(platform.path.dirname(p), was, ops, platform, byInode);
 }
 /** parentChange for the directory dir itself. */
@@ -42934,6 +43428,13 @@ const TEMP_NAME = /^\.ln-action-[0-9a-z]+-[0-9a-f]{8}(-[fsh])?$/;
 /** A new temporary name in dir. */
 function tempName(dir, path) {
     return path.join(dir, `${TEMP_PREFIX}${process.pid.toString(36)}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+}
+/**
+ * A name in dir for a copied directory moved aside from PATH (overwrite: copies). Not of TEMP_NAME's form: what is
+ * left there (not proven identical) is never swept by a later run.
+ */
+function asideName(dir, path) {
+    return path.join(dir, `${TEMP_PREFIX}aside-${process.pid.toString(36)}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
 }
 /** The n-th name a backup of `path` may take: PATH+suffix first, then PATH.~1~, PATH.~2~... (as `ln --backup=numbered`). */
 function backupName(path, suffix, n) {
@@ -43106,6 +43607,7 @@ function noteSettled(plan, ctx) {
 
 
 
+
 function planLink(request, ctx) {
     const plan = emptyPlan(request, ctx);
     try {
@@ -43114,11 +43616,19 @@ function planLink(request, ctx) {
             return escaped(plan, ctx);
         if (request.options.state === 'absent')
             return planRemoval(plan, parent, ctx);
+        if (ctx.settings.restore && request.options.fallback.includes('copy'))
+            return refuseCopy(plan, ctx);
         // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
         const first = parent.missing.length > 0 ? 'nothing' : firstLook(plan, parent.real, ctx);
-        if (first === 'settled')
+        // A restore vouches for no link leading out, not even one the artifact brought already right.
+        if (first === 'settled' && !ctx.settings.confineTargets)
             return plan;
         const target = examineTarget(plan, parent.real, ctx);
+        const outside = ctx.settings.confineTargets ? refuseOutside(plan, parent.real, ctx) : undefined;
+        if (outside)
+            return outside;
+        if (first === 'settled')
+            return plan;
         const unfit = fitKinds(plan, target, ctx);
         if (unfit)
             return unfit;
@@ -43572,8 +44082,50 @@ const nodeFs = {
     copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
     copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
     linkKinds: (paths) => linkKindsOn(currentPlatform(), paths),
-    contentHash: (p) => hashFile(p)
+    contentHash: (p) => hashFile(p),
+    sameBytes: (a, b) => sameBytes(a, b)
 };
+/** sameBytes' two chunks, made once: a restore compares thousands of files, twice each, and fresh ones cost GC. */
+const chunks = { a: Buffer.allocUnsafe(0), b: Buffer.allocUnsafe(0) };
+/**
+ * Chunk by chunk, both files open at once: a restore compares thousands of copies and most differ early or not at all.
+ * `a` (the copy, looked at without following) is opened without following either; neither open waits (a FIFO swapped
+ * in since the lstat would hang the step), and only two regular files compare.
+ */
+function sameBytes(a, b) {
+    const { O_RDONLY, O_NONBLOCK = 0, O_NOFOLLOW = 0 } = external_node_fs_namespaceObject.constants;
+    const fa = external_node_fs_namespaceObject.openSync(a, O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
+    try {
+        const fb = external_node_fs_namespaceObject.openSync(b, O_RDONLY | O_NONBLOCK);
+        try {
+            if (!external_node_fs_namespaceObject.fstatSync(fa).isFile() || !external_node_fs_namespaceObject.fstatSync(fb).isFile())
+                return false;
+            if (chunks.a.length === 0)
+                Object.assign(chunks, { a: Buffer.allocUnsafe(1 << 16), b: Buffer.allocUnsafe(1 << 16) });
+            const { a: bufA, b: bufB } = chunks;
+            for (;;) {
+                const n = external_node_fs_namespaceObject.readSync(fa, bufA, 0, bufA.length, null);
+                if (n === 0)
+                    return external_node_fs_namespaceObject.readSync(fb, bufB, 0, 1, null) === 0;
+                if (n !== readFully(fb, bufB, n) || !bufA.subarray(0, n).equals(bufB.subarray(0, n)))
+                    return false;
+            }
+        }
+        finally {
+            external_node_fs_namespaceObject.closeSync(fb);
+        }
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(fa);
+    }
+}
+/** Read up to n bytes (a short read is not the end of a file); returns how many came. */
+function readFully(fd, buffer, n) {
+    let got = 0;
+    for (let r; got < n && (r = external_node_fs_namespaceObject.readSync(fd, buffer, got, n - got, null)) > 0;)
+        got += r;
+    return got;
+}
 /** Read in chunks: a copied file may be large, and only its digest is kept. */
 function hashFile(p) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
@@ -43748,6 +44300,7 @@ function copyInto(from, to, follow, ctx, later) {
 
 ;// CONCATENATED MODULE: ./src/apply/evidence.ts
 
+
 /**
  * What tells apart the causes one errno stands for on Windows, looked at once the call failed: libuv says EPERM for
  * ERROR_PRIVILEGE_NOT_HELD and ERROR_ACCESS_DENIED alike, and UNKNOWN for every Win32 error it does not map.
@@ -43782,7 +44335,7 @@ function canCreateFile(dir, ctx) {
     catch {
         // not made, or made and left for the sweep of a later run: either way the answer stands
     }
-    ctx.fileProbes.set(dir, made);
+    ctx.fileProbes.set(own(dir), made);
     return made;
 }
 
@@ -43969,6 +44522,9 @@ function probe(dir, plan, ctx) {
 
 function failedOutcome(error, plan, ctx) {
     const { failure, kind } = error;
+    // Said by apply itself (a copy found changed right before the swap): nothing for the knowledge base to add.
+    if (plan.said)
+        return { status: 'failed', kind: '', failure, failedKind: kind };
     const explanation = error.explanation(plan, ctx);
     const outcome = { status: 'failed', kind: '', failure, failedKind: kind, explanation };
     if (isShareGone(failure.code))
@@ -43981,6 +44537,8 @@ function failedOutcome(error, plan, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/apply/parents.ts
+// The missing parent directories of PATH: made one by one, and those this link made removed again if it failed.
+
 
 /** Create the missing parents one by one (a recursive mkdir reports ENOENT for EROFS); returns those made here. */
 function createParents(plan, ctx, created) {
@@ -43996,7 +44554,7 @@ function createParents(plan, ctx, created) {
             if (!(error instanceof StepError && error.failure.code === 'EEXIST' && ctx.ops.stat(dir)?.isDirectory()))
                 throw error;
         }
-        ctx.madeDirs.add(dir);
+        ctx.madeDirs.add(own(dir));
     }
 }
 /** Directories this link made before it failed go again, innermost first, where still empty. */
@@ -44049,9 +44607,61 @@ function parentMoved(words, plan) {
     return { status: 'failed', kind: '', failure, failedKind: plan.kinds[0], explanation };
 }
 
+;// CONCATENATED MODULE: ./src/apply/swap-copy.ts
+
+
+
+function swapCopy(temp, kind, plan, ctx) {
+    const { ops, platform } = ctx;
+    const abs = plan.request.absPath;
+    const backup = wantsBackup(ctx) ? freeBackupName(abs, ctx) : undefined;
+    const aside = backup ?? asideName(platform.path.dirname(abs), platform.path);
+    step('move aside the copy at', kind, () => ops.rename(abs, aside));
+    const why = whyNotACopy(plan.request, kind, ctx, aside);
+    if (why !== undefined) {
+        putBack(aside, kind, plan, ctx);
+        plan.said = keptWords(plan.request, why);
+        const attempted = 'prove, moved aside right before replacing it, the copy at';
+        throw new StepError({ code: NOT_A_COPY, syscall: 'read', attempted }, kind);
+    }
+    try {
+        step('replace what is at', kind, () => ops.rename(temp, abs));
+    }
+    catch (error) {
+        putBack(aside, kind, plan, ctx);
+        throw error;
+    }
+    if (backup)
+        return void ctx.taken?.set(abs, { backup });
+    const remove = (p, isDirectory) => (isDirectory ? ops.rmdir(p) : ops.unlink(p));
+    const left = whyNotACopy(plan.request, kind, ctx, aside, remove);
+    if (left !== undefined)
+        plan.warnings.push(`The link is in place. The copy moved aside to ${aside} is kept there but for what was proven identical to ` +
+            `TARGET: ${left}.`);
+}
+/** The copy back at PATH; where it cannot go, the error says where it is. */
+function putBack(aside, kind, plan, ctx) {
+    step(`put back the copy, moved aside to ${aside}, at`, kind, () => ctx.ops.rename(aside, plan.request.absPath));
+}
+/** A backup suffix keeps the copy; so does cleanup, for the post step to put back. */
+function wantsBackup(ctx) {
+    return ctx.settings.backupSuffix !== '' || ctx.settings.cleanup === true;
+}
+/** PATH+suffix, else the first free PATH.~N~: a directory renamed onto an empty one would replace it. */
+function freeBackupName(abs, ctx) {
+    for (let n = ctx.settings.backupSuffix ? 0 : 1;; n++) {
+        const name = backupName(abs, ctx.settings.backupSuffix, n);
+        if (!ctx.ops.lstat(name))
+            return name;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/apply/replace.ts
 // Replacing what is at PATH atomically: the new link under a temporary name (old ones swept), the backup kept, then
-// renamed over PATH (Windows: removed first where it must be, and said so).
+// renamed over PATH (Windows: removed first where it must be, and said so). A copy `overwrite: copies` replaces is
+// moved aside and proven there, right before the link takes its place (swap-copy.ts).
+
+
 
 
 
@@ -44066,7 +44676,7 @@ function parentMoved(words, plan) {
 function sweepStaleTemps(dir, plan, ctx) {
     if (ctx.swept.has(dir))
         return;
-    ctx.swept.add(dir);
+    ctx.swept.add(own(dir));
     try {
         for (const name of ctx.ops.readdir(dir)) {
             // Only names of exactly our making: a user's own `.ln-action-links` is not ours to remove.
@@ -44125,14 +44735,10 @@ function replace(plan, ctx) {
     const made = makeWithFallback(temp, plan, ctx);
     const { kind } = made;
     try {
-        if (ctx.settings.backupSuffix) {
-            const backup = makeBackup(plan, ctx);
-            ctx.taken?.set(abs, { backup });
-        }
-        // rename(2) cannot put a directory (a copied tree) over a link: remove, then rename.
-        if (kind === 'copy' && plan.targetIsDir)
-            step('remove the old link at', kind, () => ops.unlink(abs));
-        renameOver(temp, kind, plan, ctx);
+        if (plan.copyAtPath)
+            swapCopy(temp, kind, plan, ctx);
+        else
+            backUpAndRename(temp, kind, plan, ctx);
     }
     finally {
         // rename() between two names of one file does nothing and leaves the source: never leave debris. A share that
@@ -44146,6 +44752,18 @@ function replace(plan, ctx) {
         }
     }
     return made;
+}
+/** Keep the backup, then rename the new link over PATH. */
+function backUpAndRename(temp, kind, plan, ctx) {
+    const abs = plan.request.absPath;
+    if (ctx.settings.backupSuffix) {
+        const backup = makeBackup(plan, ctx);
+        ctx.taken?.set(abs, { backup });
+    }
+    // rename(2) cannot put a directory (a copied tree) over a link: remove, then rename.
+    if (kind === 'copy' && plan.targetIsDir)
+        step('remove the old link at', kind, () => ctx.ops.unlink(abs));
+    renameOver(temp, kind, plan, ctx);
 }
 /**
  * Rename the new link over PATH. Windows refuses that (EPERM) where either is a directory link or junction, dangling
@@ -44475,7 +45093,10 @@ function putLinkBack(p, was, ops, platform, warnings) {
  * was not atomic.
  */
 function cleanup_renameOver(from, p, ops, platform, warnings) {
-    if (ops.lstat(p)?.isDirectory())
+    // rename(2) puts neither a directory over a link nor a link over a directory (a copy a restore replaced). Where
+    // p went meanwhile, `from` simply goes in.
+    const here = ops.lstat(p);
+    if (here && here.isDirectory() !== ops.lstat(from)?.isDirectory())
         return renameOverCopy(from, p, ops, platform, warnings);
     try {
         return ops.rename(from, p);
@@ -44489,10 +45110,11 @@ function cleanup_renameOver(from, p, ops, platform, warnings) {
     warnings.push(`Windows cannot put a link back over ${p} in one step (not atomic): it was removed, then renamed.`);
 }
 /**
- * Rename `from` where p, the step's own copied tree (proven so), is: rename(2) cannot put a link over a directory
- * (EISDIR; Windows EPERM). The tree goes aside under a temporary name, `from` takes its place, then the tree is
- * removed; where `from` cannot move in, the tree goes back, and where it cannot either, it goes (it was to go, and a
- * temporary name would hide it), the failure to move `from` in being the one said. Not atomic: said.
+ * Rename `from` where p, the step's own (proven so: a copied tree, or the link that replaced a copied directory), is:
+ * rename(2) cannot put a link over a directory (EISDIR; Windows EPERM), nor a directory over a link (ENOTDIR). p goes
+ * aside under a temporary name, `from` takes its place, then p is removed; where `from` cannot move in, p goes back,
+ * and where it cannot either, it goes (it was to go, and a temporary name would hide it), the failure to move `from`
+ * in being the one said. Not atomic: said.
  */
 function renameOverCopy(from, p, ops, platform, warnings) {
     const aside = tempName(platform.path.dirname(p), platform.path);
@@ -44510,7 +45132,7 @@ function renameOverCopy(from, p, ops, platform, warnings) {
         throw error;
     }
     removeEntry(aside, ops, platform.path);
-    warnings.push(`${p}, a copied directory, was moved aside, what it replaced put back, then removed (not atomic).`);
+    warnings.push(`${p} was moved aside, what it replaced put back, then removed (not atomic).`);
 }
 /**
  * Undo one link, or say why it was left, then remove the directories made for it that its undo left empty. Only
@@ -44676,38 +45298,51 @@ function inSpecOrder(take) {
     };
 }
 /**
- * Links are planned and made this many at a time, so that a run of 100,000 holds a slice of plans, not all of them.
+ * Links are planned and made this many at a time, so that a run of 100,000 holds a slice of plans, not all of them;
+ * and few enough that a slice dies young (V8 grows its young generation, all of it resident, while much survives).
  * Each slice is planned after the one before it was made: its look at the disk sees what they changed.
  */
-const SLICE = 1000;
+const SLICE = 100;
 /** Links in this process, where a successful call is the proof. */
 class LocalExecutor {
     links;
     ctx;
     dryRun;
-    constructor(links, ctx, dryRun) {
+    pace;
+    /** `links`: read as they are made, a slice at a time; `pace`: waited for after each slice. */
+    constructor(links, ctx, dryRun, pace = () => undefined) {
         this.links = links;
         this.ctx = ctx;
         this.dryRun = dryRun;
+        this.pace = pace;
     }
     /** Nothing ahead: each slice is planned just before it is made (results). */
     async plan() { }
     async results(emit) {
-        const apply = applierFor(this.ctx);
-        for (let start = 0; start < this.links.length; start += SLICE) {
-            const slice = this.links.slice(start, start + SLICE);
-            const plans = planAll(slice.map((l) => l.request), this.ctx);
-            if (!this.dryRun)
-                learnKeptKinds(plans, this.ctx);
-            for (let i = 0; i < plans.length; i++) {
-                if (this.dryRun)
-                    emit(slice[i].index, predictedResult(plans[i], this.ctx));
-                else {
-                    const { result, undo } = apply(plans[i], this.ctx);
-                    emit(slice[i].index, result, undo);
-                }
+        let slice = [];
+        for (const link of this.links) {
+            if (slice.push(link) < SLICE)
+                continue;
+            slice = this.make(slice, emit);
+            await this.pace();
+        }
+        this.make(slice, emit);
+    }
+    /** Plan the slice and make its links; an empty slice for the next ones. */
+    make(slice, emit) {
+        const plans = planAll(slice.map((l) => l.request), this.ctx);
+        if (!this.dryRun)
+            learnKeptKinds(plans, this.ctx);
+        const apply = this.dryRun ? undefined : applierFor(this.ctx);
+        for (let i = 0; i < plans.length; i++) {
+            if (!apply)
+                emit(slice[i].index, predictedResult(plans[i], this.ctx));
+            else {
+                const { result, undo } = apply(plans[i], this.ctx);
+                emit(slice[i].index, result, undo);
             }
         }
+        return [];
     }
     release() { }
 }
@@ -44840,33 +45475,35 @@ function realOrAsGiven(ops, dir) {
         return dir;
     }
 }
+/** The path of a link on a share that may hang (its PATH's or its TARGET's), or undefined: the link is made here. */
+function onShare(request, mayHang) {
+    return [request.absPath, request.absTarget].find(mayHang);
+}
+/** Which links go to a share worker, decided from the mount table alone, before anything touches a path. */
+function goesToShare(request, where) {
+    return onShare(request, where.mayHang) !== undefined;
+}
 /**
- * One executor per share that may hang, then the one for this process. Which links go where is decided from the
- * mount table alone, before anything touches a path. Share executors come first: their children work while this
- * process does its own links.
+ * One executor per share that may hang, for the links on it (goesToShare), then the one for this process, for
+ * `local`, which it reads as it goes. Share executors come first: their children work while this process does its
+ * own links.
  */
-function executorsFor(requests, settings, where) {
+function executorsFor(onShares, local, settings, where) {
     const { platform, ops, detector, mayHang } = where;
-    const local = [];
     const shares = new Map();
-    requests.forEach((request, index) => {
-        const onShare = [request.absPath, request.absTarget].find(mayHang);
-        if (onShare === undefined) {
-            local.push({ index, request });
-            return;
-        }
-        const filesystem = detector.forPath(onShare);
+    for (const link of onShares) {
+        const filesystem = detector.forPath(onShare(link.request, mayHang) ?? link.request.absPath);
         const group = shares.get(filesystem.mountPoint) ?? { filesystem, links: [] };
-        group.links.push({ index, request });
+        group.links.push(link);
         shares.set(filesystem.mountPoint, group);
-    });
+    }
     // A share worker resolves a working directory on its share itself, under its timeout.
     const wd = settings.workingDirectory;
     const realWorkingDirectory = mayHang(wd) ? wd : realOrAsGiven(ops, wd);
     const ctx = applyContext({ settings, realWorkingDirectory, platform, ops, detector });
     return [
         ...[...shares.values()].map(({ filesystem, links }) => new ShareExecutor({ settings, platform: platform.name, filesystem, caseVolumes: platform.caseRules.decided() }, links, ctx, where.workerEntry)),
-        new LocalExecutor(local, ctx, settings.dryRun)
+        new LocalExecutor(local, ctx, settings.dryRun, where.pace)
     ];
 }
 
@@ -44957,6 +45594,7 @@ function throughFirmlinks(mount, mounts, absPath, firmlinks, platform) {
 ;// CONCATENATED MODULE: ./src/mounts.ts
 // Which filesystem a path is on. Decided lexically (from the mount table; on Windows from the path's volume), so a
 // hung share is never touched to find out; looked up once per mount or volume.
+
 
 
 
@@ -45164,7 +45802,7 @@ function createDetector(platform, sources = {}, known = []) {
     const cached = (p) => {
         let info = answers.get(p);
         if (!info)
-            answers.set(p, (info = answer(p)));
+            answers.set(own(p), (info = answer(p)));
         return info;
     };
     return {
@@ -45312,6 +45950,12 @@ class Tally {
         if (this.lines.length > 0)
             info(this.lines.join('\n'));
         this.lines = [];
+    }
+    /** Resolves once the log has gone out, where the reader of it is behind (the stream holds what it has not taken). */
+    caughtUp() {
+        if (!process.stdout.writableNeedDrain)
+            return undefined;
+        return new Promise((resolve) => process.stdout.once('drain', resolve));
     }
     /** The log's last lines and the results file written; the `results` output and the results file's path. */
     close() {
@@ -45541,6 +46185,7 @@ async function reportCleanup(results, where) {
 
 
 
+
 /** An input the user got wrong; the message names the input and what it accepts. */
 class InputError extends Error {
 }
@@ -45600,14 +46245,16 @@ function workingDirectory(platform, mayHang) {
 }
 /** `links: @path` names a file holding the spec (inputs over 128 KiB cannot reach an action). */
 function specFromLinks(links, workingDir, platform) {
+    if (links === '')
+        return {};
     if (!links.startsWith('@') || links.includes('\n') || SEPARATOR.test(links))
-        return { spec: links };
-    const specFile = platform.path.resolve(workingDir, links.slice(1).trim());
+        return { spec: specText(links) };
+    const file = platform.path.resolve(workingDir, links.slice(1).trim());
     try {
-        return { spec: external_node_fs_namespaceObject.readFileSync(specFile, 'utf8'), specFile };
+        return { spec: specFile(file), specFile: file };
     }
     catch (error) {
-        throw new InputError(`Input '${INPUT.links}' names the file '${specFile}', which cannot be read: ${error.message}`);
+        throw new InputError(`Input '${INPUT.links}' names the file '${file}', which cannot be read: ${error.message}`);
     }
 }
 /** `capture`: directories separated by spaces or new lines; a name holding spaces in double quotes. */
@@ -45639,19 +46286,23 @@ function getInputs(platform, mayHang = () => false) {
         throw new InputError(`Input '${INPUT.backupSuffix}' must not contain a path separator or NUL; got '${backupSuffix}'.`);
     }
     const { spec, specFile } = specFromLinks(links, workingDir, platform);
+    const overwrite = choiceInput(INPUT.overwrite, OVERWRITE_MODES, DEFAULTS.overwrite);
     const settings = {
         specFile,
         defaults: {
             type: choiceInput(INPUT.type, LINK_TYPES, DEFAULTS.type),
             fallback: kinds(INPUT.fallback, DEFAULTS.fallback),
             relative: choiceInput(INPUT.relative, RELATIVE_MODES, DEFAULTS.relative),
-            overwrite: choiceInput(INPUT.overwrite, OVERWRITE_MODES, DEFAULTS.overwrite),
+            overwrite,
             state: choiceInput(INPUT.state, STATES, DEFAULTS.state)
         },
         backupSuffix,
         createParents: bool(INPUT.createParents, DEFAULTS.createParents),
         workingDirectory: workingDir,
         confine: bool(INPUT.confine, DEFAULTS.confine),
+        // The spec cannot opt out by its entries' own `overwrite`: it may be what an untrusted build uploaded.
+        restore: overwrite === 'copies',
+        confineTargets: !bool(INPUT.allowOutside, DEFAULTS.allowOutside) && overwrite === 'copies',
         dangling: choiceInput(INPUT.dangling, DANGLING_MODES, DEFAULTS.dangling),
         dryRun: bool(INPUT.dryRun, DEFAULTS.dryRun),
         failOnError: bool(INPUT.failOnError, DEFAULTS.failOnError),
@@ -45661,7 +46312,7 @@ function getInputs(platform, mayHang = () => false) {
         capture,
         captureFile: captureFile()
     };
-    core_debug(`settings: ${JSON.stringify({ ...settings, spec: `${spec.length} characters` })}`);
+    core_debug(`settings: ${JSON.stringify(settings)}`);
     return { settings, spec };
 }
 
@@ -45861,9 +46512,12 @@ function loadUndo() {
 
 
 
-/** Plan and make every link, each result emitted as it is made. */
-async function linkEach(requests, settings, where, emit) {
-    const executors = executorsFor(requests, settings, where);
+/**
+ * Plan and make every link, each result emitted as it is made; the links held (those on shares) at once, the others
+ * as the spec is read again.
+ */
+async function linkEach(spec, settings, where, emit) {
+    const executors = executorsFor(spec.held, localLinks(spec, emit, settings.dryRun), settings, where);
     try {
         await Promise.all(executors.map((e) => e.plan()));
         await Promise.all(executors.map((e) => e.results(emit)));
@@ -45873,44 +46527,36 @@ async function linkEach(requests, settings, where, emit) {
             executor.release();
     }
 }
-/**
- * The executors number only the links they are given; the entries the spec settled (verdicts, in spec order) keep
- * their places among them: each link's result goes to its own place in the spec.
- */
-function amongVerdicts(emit, verdicts, links) {
-    if (verdicts.length === 0)
-        return emit;
-    const places = new Uint32Array(links);
-    for (let link = 0, place = 0, v = 0; link < links; link++, place++) {
-        for (; v < verdicts.length && verdicts[v].index === place; v++)
-            place++;
-        places[link] = place;
+/** The links made here, as the spec is read again; each entry the spec settles (a verdict) emitted on the way. */
+function* localLinks(spec, emit, dryRun) {
+    for (const item of spec.walk()) {
+        if ('request' in item)
+            yield item;
+        else
+            emit(item.index, verdictResult(item, dryRun));
     }
-    return (index, result, undo) => emit(places[index], result, undo);
 }
 /** Read the spec, make its links and report them; false when the spec was rejected (nothing was touched). */
-async function makeLinks(spec, where, workplace) {
+async function makeLinks(text, where, workplace) {
     const { settings, platform } = where;
-    const read = readSpec(spec, settings, platform);
-    if ('problems' in read) {
-        await reportProblems(read.problems, where, read.entries);
+    const spec = readSpec(text, settings, platform, (request) => goesToShare(request, workplace));
+    if ('problems' in spec) {
+        await reportProblems(spec.problems, where, spec.entries);
         return false;
     }
-    const { requests, verdicts } = read;
-    const notice = junctionNotice(requests, platform);
+    const notice = junctionNotice(spec.junction, platform);
     if (notice)
         core_notice(notice);
     // Each result is reported as it is made, in spec order, and then let go of.
-    const tally = new Tally(where, { log: true, expected: requests.length + verdicts.length });
+    const tally = new Tally(where, { log: true, expected: spec.count });
     const undo = settings.cleanup && !settings.dryRun ? new UndoList(workplace.mayHang) : undefined;
     const emit = inSpecOrder((result, entry) => {
         if (entry)
             undo?.add(entry);
         tally.add(result);
     });
-    for (const verdict of verdicts)
-        emit(verdict.index, verdictResult(verdict, settings.dryRun));
-    await linkEach(requests, settings, workplace, amongVerdicts(emit, verdicts, requests.length));
+    // Slices of links wait for a log the runner has not read yet: unread, it would be held here, all of it.
+    await linkEach(spec, settings, { ...workplace, pace: () => tally.caughtUp() }, emit);
     undo?.save(settings, platform.name);
     await finishReport(tally, where);
     return true;
@@ -45939,7 +46585,7 @@ async function main_run(options = {}) {
         const where = { settings, platform, workspace: process.env.GITHUB_WORKSPACE || settings.workingDirectory };
         const workplace = { platform, ops, detector, mayHang, workerEntry: options.workerEntry };
         // No links with `capture` given: a step that only captures. A rejected spec touches nothing, so captures nothing.
-        if (spec !== '' && !(await makeLinks(spec, where, workplace)))
+        if (spec && !(await makeLinks(spec, where, workplace)))
             return;
         if (settings.capture?.length)
             await reportCapture(captureAll(settings), where);

@@ -319,6 +319,7 @@ const INPUT = {
     createParents: 'create-parents',
     workingDirectory: 'working-directory',
     confine: 'confine',
+    allowOutside: 'allow-outside',
     dangling: 'dangling',
     dryRun: 'dry-run',
     failOnError: 'fail-on-error',
@@ -338,6 +339,7 @@ const DEFAULTS = Object.freeze({
     createParents: true,
     workingDirectory: '',
     confine: true,
+    allowOutside: false,
     dangling: 'warn',
     dryRun: false,
     failOnError: true,
@@ -1218,7 +1220,14 @@ function parseKinds(value) {
     return { kinds: [...new Set(words)] };
 }
 const RELATIVE_MODES = (/* unused pure expression or super */ null && (['auto', 'true', 'false']));
-const OVERWRITE_MODES = (/* unused pure expression or super */ null && (['never', 'links', 'files']));
+const OVERWRITE_MODES = (/* unused pure expression or super */ null && (['never', 'links', 'files', 'copies']));
+/**
+ * An entry's own `overwrite`, under the input's: a restore (`copies`) may come from an untrusted build, so its entries
+ * may ask for less (`never`, `links`) but never for more (`files` is held to `copies`).
+ */
+function entryOverwrite(asked, input) {
+    return input === 'copies' && asked === 'files' ? 'copies' : asked;
+}
 const DANGLING_MODES = (/* unused pure expression or super */ null && (['warn', 'fail', 'allow']));
 /** `present`: the link is made; `absent`: a link at PATH is removed (never a file or directory). */
 const STATES = (/* unused pure expression or super */ null && (['present', 'absent']));
@@ -1243,6 +1252,137 @@ const SYSCALL = { symlink: 'symlink', junction: 'symlink', hardlink: 'link', cop
 /** The call that makes a kind of link, as a failure names it. */
 function syscallOf(kind) {
     return SYSCALL[kind];
+}
+
+;// CONCATENATED MODULE: ./src/copy-proof.ts
+
+/** Links followed in the original's tree before giving up, as the kernel's 40. */
+const MAX_DEPTH = 40;
+/**
+ * Why the copy is not the original's, in words; undefined when it is. With a remover, the walk goes on past a
+ * difference and removes every part proven, keeping the rest.
+ */
+function whyNotSame(sides, ctx, remove) {
+    const { original, own } = sides;
+    if (isWithin(ctx.platform, own, original))
+        return `TARGET (${original}) is PATH or lies inside it`;
+    if (isWithin(ctx.platform, original, own))
+        return `PATH lies inside TARGET (${original})`;
+    const at = ctx.ops.lstat(sides.copy);
+    if (!at)
+        return 'nothing is there any more';
+    return difference(sides.copy, original, { ctx, own, dev: at.dev, remove }, 0);
+}
+function difference(copy, original, walk, depth) {
+    const { ops } = walk.ctx;
+    const a = ops.lstat(copy);
+    if (!a || a.dev !== walk.dev || !(a.isFile() || a.isDirectory()))
+        return `${copy} is not a file or directory of the copy (a link, a mount, or gone)`;
+    const b = originalAt(original, walk);
+    if (typeof b === 'string')
+        return b;
+    // The same file or directory reached twice is no copy of itself; a second name of a file keeps its content.
+    if (a.dev === b.stats.dev && a.ino === b.stats.ino && (a.isDirectory() || a.nlink < 2))
+        return `${copy} is ${b.real} itself`;
+    if (a.isFile())
+        return fileDifference(copy, a, b, walk);
+    if (!b.stats.isDirectory())
+        return `${copy} is a directory and ${b.real} is not`;
+    if (depth > MAX_DEPTH)
+        return `${copy} lies too deep to compare (a loop of links?)`;
+    return treeDifference(copy, b.real, walk, depth);
+}
+function fileDifference(copy, a, b, walk) {
+    if (!b.stats.isFile())
+        return `${copy} is a file and ${b.real} is not`;
+    if (a.size !== b.stats.size)
+        return `${copy} holds ${a.size} bytes and ${b.real} ${b.stats.size}`;
+    if (!walk.ctx.ops.sameBytes(copy, b.real))
+        return `${copy}'s content differs from ${b.real}'s (edited since)`;
+    walk.remove?.(copy, false);
+    return undefined;
+}
+function treeDifference(copy, original, walk, depth) {
+    const { ops, platform } = walk.ctx;
+    const names = ops.readdir(copy).sort();
+    const theirs = new Set(ops.readdir(original));
+    let first = names.length === theirs.size ? undefined : `${copy} does not hold the same names as ${original}`;
+    for (const name of names) {
+        const p = platform.path.join(copy, name);
+        const why = theirs.has(name)
+            ? difference(p, platform.path.join(original, name), walk, depth + 1)
+            : `${p} is not in ${original}`;
+        first ??= why;
+        if (first !== undefined && !walk.remove)
+            return first;
+    }
+    if (first === undefined)
+        walk.remove?.(copy, true);
+    return first;
+}
+/** The original's entry, its links followed, or why it cannot be one: gone, or leading back into the copy. */
+function originalAt(p, walk) {
+    const { ops, platform } = walk.ctx;
+    const at = ops.lstat(p);
+    if (!at)
+        return `${p} does not exist`;
+    const real = at.isSymbolicLink() ? ops.realpath(p) : p;
+    if (isWithin(platform, walk.own, real))
+        return `${p} leads back into PATH (${real}): no proof of a copy`;
+    const stats = real === p ? at : ops.stat(real);
+    return stats ? { real, stats } : `${p} does not exist`;
+}
+
+;// CONCATENATED MODULE: ./src/restore-copy.ts
+// What a restore (`overwrite: copies`) asks of a file or directory at PATH before the link takes its place: that it
+// holds what the link will lead to, byte for byte, and that this is somewhere else (copy-proof.ts): a TARGET that
+// leads back to PATH is PATH itself. Asked when the link is planned, and again right before the swap.
+
+
+/** The code of a file kept because it is not a copy of what the link leads to. */
+const NOT_A_COPY = 'NOTCOPY';
+/**
+ * Why what is at PATH is not a copy of what the link (of `kind`) will lead to; undefined when it is. With a remover,
+ * `aside` (the copy moved away from PATH) is swept of what is proven. What cannot be read or compared (ELOOP inside,
+ * EACCES) is no proof.
+ */
+function whyNotACopy(request, kind, ctx, aside, remove) {
+    const { path } = ctx.platform;
+    try {
+        // The copy, at PATH or moved aside, is in PATH's directory.
+        const dir = ctx.ops.realpath(path.dirname(request.absPath));
+        const original = destination(request, kind, dir, ctx);
+        if (original === undefined)
+            return 'TARGET does not exist (what the link leads to)';
+        const copy = aside ?? request.absPath;
+        return whyNotSame({ copy, original, own: path.join(dir, path.basename(copy)) }, ctx, remove);
+    }
+    catch (error) {
+        if (!isErrno(error))
+            throw error;
+        return `it cannot be compared with TARGET (${errors_errnoCode(error)} at ${error.path ?? 'a name inside'})`;
+    }
+}
+/**
+ * Where the link will lead, real: a hard link's file; a symbolic link's text followed from PATH's real directory, as
+ * the kernel will (not by name: `..` after a symlinked directory); undefined where it leads nowhere.
+ */
+function destination(request, kind, realDir, ctx) {
+    const { ops, platform } = ctx;
+    let from = request.absTarget;
+    if ((kind === 'symlink' || kind === 'junction') && request.text !== undefined && !platform.isWindows)
+        from = request.text.startsWith('/') ? request.text : `${realDir}/${request.text}`;
+    if (!ops.stat(from))
+        return undefined;
+    return ops.realpath(from);
+}
+/** Why what is at PATH is kept, and what to do, in words. */
+function keptWords(request, why) {
+    const message = `${request.absPath} is kept: ${why}, so it is not a copy of what the link leads to (${request.absTarget}) ` +
+        `and replacing it would lose data (overwrite: copies).`;
+    const hint = 'Compare it with TARGET: when its content is wanted, keep it (drop the entry or move it away); when it is not, ' +
+        'remove it and run again.';
+    return { message, hint };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/link-plan.ts
@@ -1292,6 +1432,30 @@ function failed(plan, code, syscall, attempted) {
 /** Words for what a link's plan tried, where the plan itself fails. */
 function attemptOf(request) {
     return `create the ${request.options.type === 'hardlink' ? 'hard' : 'symbolic'} link`;
+}
+
+;// CONCATENATED MODULE: ./src/plan/copies.ts
+
+
+/**
+ * A file or directory at PATH under `overwrite: copies`: replaced when it holds what the link will lead to (a
+ * directory, what a followed directory link became: all the way down), anything else kept.
+ */
+function replaceCopy(plan, at, target, ctx) {
+    const { request } = plan;
+    const replacing = { action: 'replace', copyAtPath: true };
+    if (!ctx.settings.dryRun && mayBeACopy(at, target))
+        return Object.assign(plan, replacing);
+    const why = whyNotACopy(request, plan.kinds[0], ctx);
+    if (why === undefined)
+        return Object.assign(plan, replacing);
+    return { ...failed(plan, NOT_A_COPY, 'read', attemptOf(request)), said: keptWords(request, why) };
+}
+/** What the stats alone allow to be a copy: of one type, a file of the same size. */
+function mayBeACopy(at, target) {
+    if (!target)
+        return false;
+    return at.isDirectory() ? target.isDirectory() : at.isFile() && target.isFile() && at.size === target.size;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/recognise.ts
@@ -1414,6 +1578,7 @@ function recognise(kind, plan, at, target, ctx) {
 
 
 
+
 /** Given what is at PATH: unchanged when it is already what was asked for, else create, replace, or fail. */
 function decide(plan, at, target, ctx) {
     const { request } = plan;
@@ -1437,8 +1602,12 @@ function decide(plan, at, target, ctx) {
             return plan;
         return failed(plan, 'ENOENT', syscallOf(plan.kinds[0]), `${attempt} (create-parents: false)`);
     }
+    if (request.options.overwrite === 'copies' && !at.isSymbolicLink())
+        return replaceCopy(plan, at, target, ctx);
+    // A restore's entry asking for less than `copies` replaces no file: a hard link's other name may be its only data.
+    const asLink = at.isSymbolicLink() || !ctx.settings.restore;
     const allowed = plan.existing === 'link'
-        ? request.options.overwrite !== 'never'
+        ? request.options.overwrite !== 'never' && asLink
         : plan.existing === 'file' && request.options.overwrite === 'files';
     if (!allowed && plan.unreadable)
         return failed(plan, 'EPERM', 'readlink', 'check the existing link');
@@ -1595,7 +1764,8 @@ function locate(plan, ctx) {
     const parent = realDirectory(ctx.platform.path.dirname(request.absPath), ctx);
     // Whether the parent lies inside is asked once per directory; only a parent outside needs the link's own path.
     parent.inside ??= isWithin(ctx.platform, ctx.realWorkingDirectory, parent.real);
-    const confined = ctx.settings.confine && request.pathWasRelative && !parent.inside;
+    const confining = ctx.settings.confineTargets || (ctx.settings.confine && request.pathWasRelative);
+    const confined = confining && !parent.inside;
     if (confined && !isWithin(ctx.platform, ctx.realWorkingDirectory, realPathOf(request, parent, ctx)))
         return undefined;
     plan.missingParents = parent.missing;
@@ -1617,17 +1787,21 @@ function escapingParent(request, ctx) {
     }
     return undefined;
 }
-/** A relative PATH that a symlinked parent leads outside working-directory: this link's failure, not the spec's. */
+/** A PATH that lies or leads (through a symlinked parent) outside working-directory: this link's failure. */
 function escaped(plan, ctx) {
     const { request } = plan;
     const realPath = realPathOf(request, realDirectory(ctx.platform.path.dirname(request.absPath), ctx), ctx);
     const parent = escapingParent(request, ctx);
     const through = parent
-        ? `the symlinked parent ${parent.link}, which leads to ${parent.leadsTo}`
-        : 'a symlinked parent';
-    const message = `PATH '${request.path}' leads outside working-directory through ${through}: the link would be ${realPath} ` +
-        `(confine: true). Nothing was made there.`;
-    const hint = 'Choose a PATH inside working-directory, or set `confine: false` if links may lead out of it.';
+        ? ` through the symlinked parent ${parent.link}, which leads to ${parent.leadsTo}`
+        : request.pathWasRelative
+            ? ' through a symlinked parent'
+            : '';
+    const rule = ctx.settings.confineTargets ? 'a restore, overwrite: copies' : 'confine: true';
+    const message = `PATH '${request.path}' leads outside working-directory${through}: the link would be ${realPath} (${rule}). ` +
+        'Nothing was made there.';
+    const optOut = ctx.settings.confineTargets ? 'allow-outside: true' : 'confine: false';
+    const hint = `Choose a PATH inside working-directory, or set \`${optOut}\` if links may be made out of it.`;
     return { ...failed(plan, 'CONFINE', 'realpath', attemptOf(request)), said: { message, hint } };
 }
 
@@ -1700,6 +1874,172 @@ function relativeText(realParent, targetDir, name, ctx) {
     return way === '' ? name : `${way}/${name}`;
 }
 
+;// CONCATENATED MODULE: ./src/capture/leads.ts
+// Capture, step two: where a symbolic link leads, found the way the kernel finds it (component by component, each
+// link's text read and followed, `..` from the real directory reached) but by hand, so that it stops at the edge of
+// the workspace: nothing outside it is looked at, not even with stat. Bounded like the kernel (40 links, ELOOP).
+// A restore judges the links it is asked to make the same way (../plan/outside.ts), through its own filesystem calls.
+
+
+/** Links followed before giving up, as Linux's MAXSYMLINKS. */
+const MAX_LINKS = 40;
+/** `child` is `parent` or below it; both absolute and normal. */
+function within(parent, child) {
+    return child === parent || child.startsWith(parent === '/' ? '/' : `${parent}/`);
+}
+const onDisk = {
+    lstat: (p) => {
+        try {
+            return external_node_fs_namespaceObject.lstatSync(p);
+        }
+        catch (error) {
+            return error.code ?? 'EIO';
+        }
+    },
+    readlink: (p) => external_node_fs_namespaceObject.readlinkSync(p)
+};
+const GONE = new Set(['ENOENT', 'ENOTDIR']);
+/** Where `text`, the text of a link in the real directory `dir`, leads; `workspace` real, never left. */
+function leadsTo(dir, text, workspace) {
+    return follow(dir, text, workspace).leads;
+}
+/**
+ * As leadsTo, with the names left unfollowed where a name was missing (a link dangling there may lead elsewhere once
+ * that name is made).
+ */
+function follow(dir, text, workspace, read = onDisk) {
+    const parts = text.split('/');
+    let at = text.startsWith('/') ? '/' : dir;
+    let followed = 0;
+    while (parts.length > 0) {
+        const part = parts.shift();
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            at = external_node_path_namespaceObject.posix.dirname(at);
+            continue;
+        }
+        const next = at === '/' ? `/${part}` : `${at}/${part}`;
+        // The workspace's own real path leads down to it through real directories: nothing to look at on the way.
+        if (within(next, workspace)) {
+            at = next;
+            continue;
+        }
+        if (!within(workspace, next))
+            return { leads: 'outside', rest: [] };
+        const stats = read.lstat(next);
+        if (typeof stats === 'string')
+            return { leads: GONE.has(stats) ? 'dangling' : 'unreadable', rest: parts };
+        if (stats.isSymbolicLink()) {
+            if (++followed > MAX_LINKS)
+                return { leads: 'loop', rest: [] };
+            const inner = read.readlink(next);
+            parts.unshift(...inner.split('/'));
+            if (inner.startsWith('/'))
+                at = '/';
+            continue;
+        }
+        // Anything after a name that is not a directory (`file/`, `file/..`) is ENOTDIR to the kernel.
+        if (parts.length > 0 && !stats.isDirectory())
+            return { leads: 'dangling', rest: parts };
+        at = next;
+    }
+    return { leads: kindAt(at, workspace, read), rest: [] };
+}
+/** What is at the real path the walk ended on (a text of only `.` and `..` ends on a directory never stat'ed). */
+function kindAt(at, workspace, read) {
+    if (!within(workspace, at))
+        return 'outside';
+    const stats = read.lstat(at);
+    if (typeof stats === 'string')
+        return GONE.has(stats) ? 'dangling' : 'unreadable';
+    return stats.isDirectory() ? 'dir' : stats.isFile() ? 'file' : 'other';
+}
+
+;// CONCATENATED MODULE: ./src/plan/outside.ts
+
+
+
+
+
+/** The plan refused when the link would lead outside working-directory; undefined when it stays inside. */
+function refuseOutside(plan, realParent, ctx) {
+    const why = whyOutside(plan, realParent, ctx);
+    if (why === undefined)
+        return undefined;
+    const { request } = plan;
+    const message = `The link '${request.path}' ${why}: a restore (overwrite: copies) makes only links that stay inside ` +
+        `working-directory ${ctx.realWorkingDirectory}. Nothing was made there.`;
+    const hint = 'Check where the spec came from; when its links may lead out of working-directory, set `allow-outside: true`.';
+    return { ...failed(plan, 'CONFINE', 'realpath', attemptOf(request)), said: { message, hint } };
+}
+/**
+ * A restore makes links, never copies: a copy of a tree puts its relative links at another depth, where they may lead
+ * out (`../../x` inside becomes outside one level up), and a captured spec never asks for one.
+ */
+function refuseCopy(plan, ctx) {
+    const { request } = plan;
+    const message = `The link '${request.path}' asks for 'fallback: copy': a restore (overwrite: copies) makes no copies, whose ` +
+        `relative links could lead outside working-directory ${ctx.realWorkingDirectory}. Nothing was made there.`;
+    const hint = 'Check where the spec came from; a captured spec has no fallback. Drop `copy` from the fallback.';
+    return { ...failed(plan, 'CONFINE', 'copy', attemptOf(request)), said: { message, hint } };
+}
+/** Why the link may lead out, in words; undefined when every kind asked stays inside. */
+function whyOutside(plan, realParent, ctx) {
+    const { platform, realWorkingDirectory: wd } = ctx;
+    const inside = (p) => isWithin(platform, wd, p);
+    // A hard link shares, and a copy reads, the file TARGET resolves to.
+    const source = plan.kinds.some((k) => k === 'hardlink' || k === 'copy') && realOf(plan.request.absTarget, ctx);
+    if (source && !inside(source))
+        return `would be a hard link or copy of ${source}`;
+    if (!plan.kinds.some((k) => k === 'symlink' || k === 'junction'))
+        return undefined;
+    // Windows resolves `..` in a link's text by name, before following anything: there the text's place is enough.
+    if (platform.isWindows) {
+        const to = realOf(platform.path.resolve(realParent, plan.text), ctx);
+        return inside(to) ? undefined : `would lead to ${to}`;
+    }
+    const { leads, rest } = follow(realParent, plan.text, wd, readerOf(ctx));
+    if (leads === 'outside')
+        return `with the text '${plan.text}' would lead out`;
+    if (leads === 'unreadable')
+        return `with the text '${plan.text}' leads through a name that cannot be read`;
+    // Past a name not made yet, `..` goes wherever that name will lead once a later link makes it.
+    if (leads === 'dangling' && rest.includes('..'))
+        return `with the text '${plan.text}' climbs (..) past a name that does not exist yet`;
+    return undefined;
+}
+/** The walk's two calls through the plan's filesystem calls (a share's are bounded by the timeout). */
+function readerOf(ctx) {
+    return {
+        lstat: (p) => {
+            try {
+                return ctx.ops.lstat(p) ?? 'ENOENT';
+            }
+            catch (error) {
+                return errors_errnoCode(error);
+            }
+        },
+        readlink: (p) => ctx.ops.readlink(p)
+    };
+}
+/** p with its symlinks resolved: all of them where p exists, else those of its existing directories. */
+function realOf(p, ctx) {
+    const { path } = ctx.platform;
+    try {
+        return ctx.ops.realpath(p);
+    }
+    catch {
+        // Dangling, a loop, or below a file: where its existing directories lead is as far as it can be followed.
+    }
+    try {
+        return path.join(realDirectory(path.dirname(p), ctx).real, path.basename(p));
+    }
+    catch {
+        return p;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/parent.ts
 // Which directory a path's name lives in, proven by the directory itself (device and inode) and not by the path's
 // spelling: a later step may swap a parent for a symlink that leads elsewhere, out of the workspace too, and a name
@@ -1737,7 +2077,7 @@ const UNFOLLOWABLE = ['EPERM', 'ELOOP'];
  * inode numbers are not the file's own (FUSE without use_ino numbers nodes as the kernel looks them up, and numbers
  * them anew once it forgets one: measured on sshfs, exFAT and FAT after drop_caches), only the real path can tell.
  */
-function parent_parentChange(p, was, ops, platform, byInode = true) {
+function parent_parentChange(p, was, ops, platform, byInode) {
     return directoryChange(platform.path.dirname(p), was, ops, platform, byInode);
 }
 /** parentChange for the directory dir itself. */
@@ -1802,6 +2142,13 @@ const TEMP_NAME = /^\.ln-action-[0-9a-z]+-[0-9a-f]{8}(-[fsh])?$/;
 /** A new temporary name in dir. */
 function names_tempName(dir, path) {
     return path.join(dir, `${TEMP_PREFIX}${process.pid.toString(36)}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
+}
+/**
+ * A name in dir for a copied directory moved aside from PATH (overwrite: copies). Not of TEMP_NAME's form: what is
+ * left there (not proven identical) is never swept by a later run.
+ */
+function asideName(dir, path) {
+    return path.join(dir, `${TEMP_PREFIX}aside-${process.pid.toString(36)}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
 }
 /** The n-th name a backup of `path` may take: PATH+suffix first, then PATH.~1~, PATH.~2~... (as `ln --backup=numbered`). */
 function backupName(path, suffix, n) {
@@ -1882,7 +2229,7 @@ function planRemoval(plan, parent, ctx) {
         target: request.absTarget,
         at,
         targetStats: given && at && !isLink ? ctx.ops.stat(request.absTarget) : undefined,
-        leadsToTarget: isLink && given && leadsTo(plan, parent.real, ctx),
+        leadsToTarget: isLink && given && removal_leadsTo(plan, parent.real, ctx),
         hidesInodes: quirksOf(plan.filesystem).hidesInodes
     });
     if (verdict.action === 'remove')
@@ -1898,7 +2245,7 @@ function planRemoval(plan, parent, ctx) {
     return { ...failed(plan, code, 'unlink', 'remove the link'), said: { message, hint } };
 }
 /** The link at PATH leads to TARGET: its text read from either parent's spelling, or both lead to the same file. */
-function leadsTo(plan, realParent, ctx) {
+function removal_leadsTo(plan, realParent, ctx) {
     const { platform, ops } = ctx;
     const { absPath, absTarget } = plan.request;
     const wanted = platform_pathKey(platform, absTarget);
@@ -1974,6 +2321,7 @@ function noteSettled(plan, ctx) {
 
 
 
+
 function planLink(request, ctx) {
     const plan = emptyPlan(request, ctx);
     try {
@@ -1982,11 +2330,19 @@ function planLink(request, ctx) {
             return escaped(plan, ctx);
         if (request.options.state === 'absent')
             return planRemoval(plan, parent, ctx);
+        if (ctx.settings.restore && request.options.fallback.includes('copy'))
+            return refuseCopy(plan, ctx);
         // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
         const first = parent.missing.length > 0 ? 'nothing' : firstLook(plan, parent.real, ctx);
-        if (first === 'settled')
+        // A restore vouches for no link leading out, not even one the artifact brought already right.
+        if (first === 'settled' && !ctx.settings.confineTargets)
             return plan;
         const target = examineTarget(plan, parent.real, ctx);
+        const outside = ctx.settings.confineTargets ? refuseOutside(plan, parent.real, ctx) : undefined;
+        if (outside)
+            return outside;
+        if (first === 'settled')
+            return plan;
         const unfit = fitKinds(plan, target, ctx);
         if (unfit)
             return unfit;
@@ -2438,8 +2794,50 @@ const nodeFs = {
     copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
     copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
     linkKinds: (paths) => linkKindsOn(currentPlatform(), paths),
-    contentHash: (p) => hashFile(p)
+    contentHash: (p) => hashFile(p),
+    sameBytes: (a, b) => sameBytes(a, b)
 };
+/** sameBytes' two chunks, made once: a restore compares thousands of files, twice each, and fresh ones cost GC. */
+const chunks = { a: Buffer.allocUnsafe(0), b: Buffer.allocUnsafe(0) };
+/**
+ * Chunk by chunk, both files open at once: a restore compares thousands of copies and most differ early or not at all.
+ * `a` (the copy, looked at without following) is opened without following either; neither open waits (a FIFO swapped
+ * in since the lstat would hang the step), and only two regular files compare.
+ */
+function sameBytes(a, b) {
+    const { O_RDONLY, O_NONBLOCK = 0, O_NOFOLLOW = 0 } = external_node_fs_namespaceObject.constants;
+    const fa = external_node_fs_namespaceObject.openSync(a, O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
+    try {
+        const fb = external_node_fs_namespaceObject.openSync(b, O_RDONLY | O_NONBLOCK);
+        try {
+            if (!external_node_fs_namespaceObject.fstatSync(fa).isFile() || !external_node_fs_namespaceObject.fstatSync(fb).isFile())
+                return false;
+            if (chunks.a.length === 0)
+                Object.assign(chunks, { a: Buffer.allocUnsafe(1 << 16), b: Buffer.allocUnsafe(1 << 16) });
+            const { a: bufA, b: bufB } = chunks;
+            for (;;) {
+                const n = external_node_fs_namespaceObject.readSync(fa, bufA, 0, bufA.length, null);
+                if (n === 0)
+                    return external_node_fs_namespaceObject.readSync(fb, bufB, 0, 1, null) === 0;
+                if (n !== readFully(fb, bufB, n) || !bufA.subarray(0, n).equals(bufB.subarray(0, n)))
+                    return false;
+            }
+        }
+        finally {
+            external_node_fs_namespaceObject.closeSync(fb);
+        }
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(fa);
+    }
+}
+/** Read up to n bytes (a short read is not the end of a file); returns how many came. */
+function readFully(fd, buffer, n) {
+    let got = 0;
+    for (let r; got < n && (r = external_node_fs_namespaceObject.readSync(fd, buffer, got, n - got, null)) > 0;)
+        got += r;
+    return got;
+}
 /** Read in chunks: a copied file may be large, and only its digest is kept. */
 function hashFile(p) {
     const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
@@ -2612,7 +3010,16 @@ function copyInto(from, to, follow, ctx, later) {
     later.dirs.push([from, to]);
 }
 
+;// CONCATENATED MODULE: ./src/own.ts
+// Strings kept for a whole run are copies: a name cut from the spec is a slice of the piece it was read from, and V8
+// keeps a slice's whole source alive, so a directory name kept in a cache would keep 64 KiB of the spec with it.
+/** A copy of `s` that holds nothing of the text it was cut from (a concatenation is copied flat when sliced). */
+function own(s) {
+    return (' ' + s).slice(1);
+}
+
 ;// CONCATENATED MODULE: ./src/apply/evidence.ts
+
 
 /**
  * What tells apart the causes one errno stands for on Windows, looked at once the call failed: libuv says EPERM for
@@ -2648,7 +3055,7 @@ function canCreateFile(dir, ctx) {
     catch {
         // not made, or made and left for the sweep of a later run: either way the answer stands
     }
-    ctx.fileProbes.set(dir, made);
+    ctx.fileProbes.set(own(dir), made);
     return made;
 }
 
@@ -2835,6 +3242,9 @@ function probe(dir, plan, ctx) {
 
 function failedOutcome(error, plan, ctx) {
     const { failure, kind } = error;
+    // Said by apply itself (a copy found changed right before the swap): nothing for the knowledge base to add.
+    if (plan.said)
+        return { status: 'failed', kind: '', failure, failedKind: kind };
     const explanation = error.explanation(plan, ctx);
     const outcome = { status: 'failed', kind: '', failure, failedKind: kind, explanation };
     if (isShareGone(failure.code))
@@ -2847,6 +3257,8 @@ function failedOutcome(error, plan, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/apply/parents.ts
+// The missing parent directories of PATH: made one by one, and those this link made removed again if it failed.
+
 
 /** Create the missing parents one by one (a recursive mkdir reports ENOENT for EROFS); returns those made here. */
 function createParents(plan, ctx, created) {
@@ -2862,7 +3274,7 @@ function createParents(plan, ctx, created) {
             if (!(error instanceof StepError && error.failure.code === 'EEXIST' && ctx.ops.stat(dir)?.isDirectory()))
                 throw error;
         }
-        ctx.madeDirs.add(dir);
+        ctx.madeDirs.add(own(dir));
     }
 }
 /** Directories this link made before it failed go again, innermost first, where still empty. */
@@ -2915,9 +3327,61 @@ function parentMoved(words, plan) {
     return { status: 'failed', kind: '', failure, failedKind: plan.kinds[0], explanation };
 }
 
+;// CONCATENATED MODULE: ./src/apply/swap-copy.ts
+
+
+
+function swapCopy(temp, kind, plan, ctx) {
+    const { ops, platform } = ctx;
+    const abs = plan.request.absPath;
+    const backup = wantsBackup(ctx) ? freeBackupName(abs, ctx) : undefined;
+    const aside = backup ?? asideName(platform.path.dirname(abs), platform.path);
+    step('move aside the copy at', kind, () => ops.rename(abs, aside));
+    const why = whyNotACopy(plan.request, kind, ctx, aside);
+    if (why !== undefined) {
+        putBack(aside, kind, plan, ctx);
+        plan.said = keptWords(plan.request, why);
+        const attempted = 'prove, moved aside right before replacing it, the copy at';
+        throw new StepError({ code: NOT_A_COPY, syscall: 'read', attempted }, kind);
+    }
+    try {
+        step('replace what is at', kind, () => ops.rename(temp, abs));
+    }
+    catch (error) {
+        putBack(aside, kind, plan, ctx);
+        throw error;
+    }
+    if (backup)
+        return void ctx.taken?.set(abs, { backup });
+    const remove = (p, isDirectory) => (isDirectory ? ops.rmdir(p) : ops.unlink(p));
+    const left = whyNotACopy(plan.request, kind, ctx, aside, remove);
+    if (left !== undefined)
+        plan.warnings.push(`The link is in place. The copy moved aside to ${aside} is kept there but for what was proven identical to ` +
+            `TARGET: ${left}.`);
+}
+/** The copy back at PATH; where it cannot go, the error says where it is. */
+function putBack(aside, kind, plan, ctx) {
+    step(`put back the copy, moved aside to ${aside}, at`, kind, () => ctx.ops.rename(aside, plan.request.absPath));
+}
+/** A backup suffix keeps the copy; so does cleanup, for the post step to put back. */
+function wantsBackup(ctx) {
+    return ctx.settings.backupSuffix !== '' || ctx.settings.cleanup === true;
+}
+/** PATH+suffix, else the first free PATH.~N~: a directory renamed onto an empty one would replace it. */
+function freeBackupName(abs, ctx) {
+    for (let n = ctx.settings.backupSuffix ? 0 : 1;; n++) {
+        const name = backupName(abs, ctx.settings.backupSuffix, n);
+        if (!ctx.ops.lstat(name))
+            return name;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/apply/replace.ts
 // Replacing what is at PATH atomically: the new link under a temporary name (old ones swept), the backup kept, then
-// renamed over PATH (Windows: removed first where it must be, and said so).
+// renamed over PATH (Windows: removed first where it must be, and said so). A copy `overwrite: copies` replaces is
+// moved aside and proven there, right before the link takes its place (swap-copy.ts).
+
+
 
 
 
@@ -2932,7 +3396,7 @@ function parentMoved(words, plan) {
 function sweepStaleTemps(dir, plan, ctx) {
     if (ctx.swept.has(dir))
         return;
-    ctx.swept.add(dir);
+    ctx.swept.add(own(dir));
     try {
         for (const name of ctx.ops.readdir(dir)) {
             // Only names of exactly our making: a user's own `.ln-action-links` is not ours to remove.
@@ -2991,14 +3455,10 @@ function replace(plan, ctx) {
     const made = makeWithFallback(temp, plan, ctx);
     const { kind } = made;
     try {
-        if (ctx.settings.backupSuffix) {
-            const backup = makeBackup(plan, ctx);
-            ctx.taken?.set(abs, { backup });
-        }
-        // rename(2) cannot put a directory (a copied tree) over a link: remove, then rename.
-        if (kind === 'copy' && plan.targetIsDir)
-            step('remove the old link at', kind, () => ops.unlink(abs));
-        renameOver(temp, kind, plan, ctx);
+        if (plan.copyAtPath)
+            swapCopy(temp, kind, plan, ctx);
+        else
+            backUpAndRename(temp, kind, plan, ctx);
     }
     finally {
         // rename() between two names of one file does nothing and leaves the source: never leave debris. A share that
@@ -3012,6 +3472,18 @@ function replace(plan, ctx) {
         }
     }
     return made;
+}
+/** Keep the backup, then rename the new link over PATH. */
+function backUpAndRename(temp, kind, plan, ctx) {
+    const abs = plan.request.absPath;
+    if (ctx.settings.backupSuffix) {
+        const backup = makeBackup(plan, ctx);
+        ctx.taken?.set(abs, { backup });
+    }
+    // rename(2) cannot put a directory (a copied tree) over a link: remove, then rename.
+    if (kind === 'copy' && plan.targetIsDir)
+        step('remove the old link at', kind, () => ctx.ops.unlink(abs));
+    renameOver(temp, kind, plan, ctx);
 }
 /**
  * Rename the new link over PATH. Windows refuses that (EPERM) where either is a directory link or junction, dangling
@@ -3329,6 +3801,7 @@ function throughFirmlinks(mount, mounts, absPath, firmlinks, platform) {
 
 
 
+
 /** mountinfo escapes space, tab, newline and backslash as \ooo octal. */
 function mounts_unescape(field) {
     return field.replace(/\\([0-7]{3})/g, (_, octal) => String.fromCharCode(parseInt(octal, 8)));
@@ -3530,7 +4003,7 @@ function createDetector(platform, sources = {}, known = []) {
     const cached = (p) => {
         let info = answers.get(p);
         if (!info)
-            answers.set(p, (info = answer(p)));
+            answers.set(own(p), (info = answer(p)));
         return info;
     };
     return {
@@ -3736,7 +4209,10 @@ function putLinkBack(p, was, ops, platform, warnings) {
  * was not atomic.
  */
 function cleanup_renameOver(from, p, ops, platform, warnings) {
-    if (ops.lstat(p)?.isDirectory())
+    // rename(2) puts neither a directory over a link nor a link over a directory (a copy a restore replaced). Where
+    // p went meanwhile, `from` simply goes in.
+    const here = ops.lstat(p);
+    if (here && here.isDirectory() !== ops.lstat(from)?.isDirectory())
         return renameOverCopy(from, p, ops, platform, warnings);
     try {
         return ops.rename(from, p);
@@ -3750,10 +4226,11 @@ function cleanup_renameOver(from, p, ops, platform, warnings) {
     warnings.push(`Windows cannot put a link back over ${p} in one step (not atomic): it was removed, then renamed.`);
 }
 /**
- * Rename `from` where p, the step's own copied tree (proven so), is: rename(2) cannot put a link over a directory
- * (EISDIR; Windows EPERM). The tree goes aside under a temporary name, `from` takes its place, then the tree is
- * removed; where `from` cannot move in, the tree goes back, and where it cannot either, it goes (it was to go, and a
- * temporary name would hide it), the failure to move `from` in being the one said. Not atomic: said.
+ * Rename `from` where p, the step's own (proven so: a copied tree, or the link that replaced a copied directory), is:
+ * rename(2) cannot put a link over a directory (EISDIR; Windows EPERM), nor a directory over a link (ENOTDIR). p goes
+ * aside under a temporary name, `from` takes its place, then p is removed; where `from` cannot move in, p goes back,
+ * and where it cannot either, it goes (it was to go, and a temporary name would hide it), the failure to move `from`
+ * in being the one said. Not atomic: said.
  */
 function renameOverCopy(from, p, ops, platform, warnings) {
     const aside = tempName(platform.path.dirname(p), platform.path);
@@ -3771,7 +4248,7 @@ function renameOverCopy(from, p, ops, platform, warnings) {
         throw error;
     }
     removeEntry(aside, ops, platform.path);
-    warnings.push(`${p}, a copied directory, was moved aside, what it replaced put back, then removed (not atomic).`);
+    warnings.push(`${p} was moved aside, what it replaced put back, then removed (not atomic).`);
 }
 /**
  * Undo one link, or say why it was left, then remove the directories made for it that its undo left empty. Only
