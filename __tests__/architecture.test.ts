@@ -9,15 +9,15 @@ const SRC = fileURLToPath(new URL('../src/', import.meta.url))
 
 /** Lowest first: the data, then what knows the world, then the pipeline's stages in order, then what runs them. */
 const LAYERS: string[][] = [
-  ['model.ts', 'errors.ts', 'platform.ts', 'roles.ts', 'mount-table.ts', 'names.ts'],
-  ['inputs.ts'],
+  ['model.ts', 'errors.ts', 'platform.ts', 'roles.ts', 'mount-table.ts', 'names.ts', 'own.ts'],
+  ['inputs.ts', 'spec/text.ts'],
   ['families.ts'],
   ['fsops.ts', 'knowledge.ts', 'mount-sources.ts', 'mounts.ts', 'mounts-macos.ts', 'mounts-windows.ts'],
   ['copy-proof.ts'],
   ['restore-copy.ts'],
   ['case-rules.ts'],
   ['settings.ts'],
-  ['spec/entry.ts', 'spec/dependents.ts', 'spec/runner.ts'],
+  ['spec/entry.ts', 'spec/keys.ts', 'spec/dependents.ts', 'spec/runner.ts'],
   ['spec/lines.ts', 'spec/fields.ts', 'spec/resolve.ts'],
   ['spec/yaml.ts'],
   ['spec/index.ts'],

@@ -10,10 +10,10 @@ import { groupHardLinks } from '../src/capture/groups.js'
 import { leadsTo } from '../src/capture/leads.js'
 import { walk } from '../src/capture/walk.js'
 import { platformFor } from '../src/platform.js'
-import { parseSpec, readSpec } from '../src/spec/index.js'
+import { parseSpec } from '../src/spec/index.js'
 import { describePosix } from './helpers/action.js'
 import { itUnless } from './helpers/skip.js'
-import { DEFAULTS, settingsFor, tempDir } from './helpers/stage.js'
+import { DEFAULTS, readAll, settingsFor, tempDir } from './helpers/stage.js'
 
 /** Each temp dir a test made, removed after it. */
 const made: string[] = []
@@ -224,7 +224,7 @@ describePosix('capture', () => {
     fs.symlinkSync('data/x', path.join(tree, 'plain'))
     capture(ws)
     const spec = fs.readFileSync(path.join(tree, CAPTURE_FILE), 'utf8')
-    const read = readSpec(spec, settingsFor(tree), platformFor('linux'))
+    const read = readAll(spec, settingsFor(tree), platformFor('linux'))
     // None refused as a Windows spelling: all three are links to make.
     expect(read).toEqual({ requests: expect.any(Array), verdicts: [] })
     const { requests } = read as { requests: { absPath: string }[] }

@@ -13,8 +13,7 @@ import type { Settings } from '../src/model.js'
 import { createDetector, type MountSources } from '../src/mounts.js'
 import { platformFor, type CaseVolume, type Platform } from '../src/platform.js'
 import { displayPath } from '../src/present.js'
-import { readSpec } from '../src/spec/index.js'
-import { DEFAULTS } from './helpers/stage.js'
+import { DEFAULTS, readAll } from './helpers/stage.js'
 
 /** Every source given, so that nothing of this machine leaks in. */
 function sources(mountTable: string, more: Partial<MountSources> = {}): MountSources {
@@ -67,7 +66,7 @@ function volumes(name: string, table: MountSources, ops?: Pick<FsOps, 'readdir' 
 /** The spec's problems, as line → message. */
 function problems(platform: Platform, spec: string, workingDirectory: string): Record<number, string> {
   const settings = { defaults: DEFAULTS, workingDirectory, confine: true }
-  const read = readSpec(spec, settings, platform)
+  const read = readAll(spec, settings, platform)
   return 'problems' in read ? Object.fromEntries(read.problems.map((p) => [p.line, p.message])) : {}
 }
 
@@ -155,7 +154,7 @@ describe('Linux: per volume, not per OS', () => {
   it('confines, orders dependents and shows paths by the volume rule', () => {
     expect(problems(linux, '../WS/l -> t', '/media/USB/ws')).toEqual({})
     expect(problems(linux, '../WS/l -> t', '/home/runner/ws')).toEqual({ 1: expect.stringContaining('outside') })
-    const read = readSpec(
+    const read = readAll(
       'Dir -> t\ndir/x -> y',
       { defaults: DEFAULTS, workingDirectory: '/media/USB/ws', confine: true },
       linux

@@ -4,9 +4,9 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { LocalExecutor } from '../src/executor.js'
-import { executorsFor, type Workplace } from '../src/executors.js'
+import { executorsFor, goesToShare, type Workplace } from '../src/executors.js'
 import { nodeFs } from '../src/fsops.js'
-import type { FilesystemInfo, LinkResult } from '../src/model.js'
+import type { FilesystemInfo, LinkRequest, LinkResult, Settings } from '../src/model.js'
 import { ShareExecutor } from '../src/share/executor.js'
 import { indexed, shareOver } from './helpers/share.js'
 import { context, dataWorkspace, failing, host, requests, settingsFor, tempDir } from './helpers/stage.js'
@@ -35,6 +35,18 @@ function workplace(share: string): Workplace {
   }
 }
 
+/** The executors as main asks for them: the links on shares at once, the others read as they are made. */
+function executorsOf(requests: LinkRequest[], settings: Settings, where: Workplace) {
+  const links = requests.map((request, index) => ({ index, request }))
+  const onShares = links.filter((link) => goesToShare(link.request, where))
+  return executorsFor(
+    onShares,
+    links.filter((link) => !onShares.includes(link)),
+    settings,
+    where
+  )
+}
+
 /** An Emit that puts each result at its index. */
 const collect =
   (into: LinkResult[]) =>
@@ -48,7 +60,7 @@ describePosix('executorsFor', () => {
     const asked: string[] = []
     const ops = { ...nodeFs, realpath: (p: string) => (asked.push(p), nodeFs.realpath(p)) }
     for (const wd of [share, ws]) {
-      const executors = executorsFor(requests('l -> x', wd), settingsFor(wd), { ...workplace(share), ops })
+      const executors = executorsOf(requests('l -> x', wd), settingsFor(wd), { ...workplace(share), ops })
       executors.forEach((e) => e.release())
     }
     expect(asked).toEqual([ws])
@@ -56,7 +68,7 @@ describePosix('executorsFor', () => {
 
   it('takes a working directory that cannot be resolved yet as given (parents are made as for any link)', async () => {
     const gone = path.join(ws, 'gone')
-    const executors = executorsFor(requests('l -> x', gone), settingsFor(gone), workplace(path.join(ws, 'mnt')))
+    const executors = executorsOf(requests('l -> x', gone), settingsFor(gone), workplace(path.join(ws, 'mnt')))
     const results: LinkResult[] = []
     for (const executor of executors) await executor.results(collect(results))
     expect(results).toMatchObject([{ status: 'created' }])
@@ -70,7 +82,7 @@ describePosix('executorsFor', () => {
     // Calls made in this process fail: what succeeds was done by the share worker.
     const here = { ...workplace(share), ops: failing({ symlink: 'EACCES' }) }
     const spec = 'local -> data/x\nmnt/on-share -> data/x\nto-share -> mnt/file'
-    const executors = executorsFor(requests(spec, ws), settingsFor(ws), here)
+    const executors = executorsOf(requests(spec, ws), settingsFor(ws), here)
     try {
       await Promise.all(executors.map((e) => e.plan()))
       const results: LinkResult[] = new Array(3)
@@ -88,7 +100,7 @@ describePosix('executorsFor', () => {
   it('plans and makes links on a share in its worker, and the others here, into one list of results', async () => {
     const share = path.join(ws, 'mnt')
     fs.mkdirSync(share)
-    const executors = executorsFor(requests('mnt/a -> data/x\nb -> data/dir', ws), settingsFor(ws), workplace(share))
+    const executors = executorsOf(requests('mnt/a -> data/x\nb -> data/dir', ws), settingsFor(ws), workplace(share))
     try {
       await Promise.all(executors.map((e) => e.plan()))
       const results: LinkResult[] = new Array(2)

@@ -9,9 +9,8 @@ import { LINK_TYPES, type Failure, type LinkOptions, type LinkResult } from '../
 import { planAll } from '../src/plan/index.js'
 import { platformFor } from '../src/platform.js'
 import { plannedResult, rejectedResults, unfinishedResult, verdictResult } from '../src/result.js'
-import { readSpec } from '../src/spec/index.js'
 import { describePosix, snapshot } from './helpers/action.js'
-import { context, dataWorkspace, failing, requests, settingsFor } from './helpers/stage.js'
+import { context, dataWorkspace, failing, readAll, requests, settingsFor } from './helpers/stage.js'
 
 let ws: string
 beforeEach(() => {
@@ -160,7 +159,7 @@ describe('a rejected spec', () => {
     '- path: d', //          9: fine, skipped
     '  target: data/x'
   ].join('\n')
-  const read = readSpec(spec, settingsFor('/ws'), platformFor('linux'))
+  const read = readAll(spec, settingsFor('/ws'), platformFor('linux'))
   if (!('problems' in read)) throw new Error('the spec was meant to be rejected')
   const results = rejectedResults(read.entries, read.problems)
   const byLine = (line: number): LinkResult | undefined => results.find((r) => r.line === line)
@@ -198,7 +197,7 @@ describe('an entry the spec settled on this runner (another OS, a Windows spelli
     '- { path: "app\\\\modules", target: shared, type: junction }', // 2: a Windows spelling on Linux
     '- { path: ok, target: data/x }'
   ].join('\n')
-  const read = readSpec(spec, settingsFor('/ws'), platformFor('linux'))
+  const read = readAll(spec, settingsFor('/ws'), platformFor('linux'))
   if ('problems' in read) throw new Error('the spec was meant to be read')
   const [elsewhere, spelt] = read.verdicts
 

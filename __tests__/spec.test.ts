@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { platformFor, type Platform } from '../src/platform.js'
-import { junctionNotice, parseSpec, readSpec, resolveEntries } from '../src/spec/index.js'
-import { DEFAULTS as defaults } from './helpers/stage.js'
+import { junctionNotice, parseSpec, resolveEntries } from '../src/spec/index.js'
+import { DEFAULTS as defaults, readAll } from './helpers/stage.js'
 
 const linux = platformFor('linux')
 
@@ -420,11 +420,11 @@ describe('readSpec', () => {
     ['YAML', '- path: a\n  target: x\n- path: sub/b\n  target: y\n  type: hardlink']
   ])('reads and resolves in one pass what parse and resolve give apart (%s)', (_, text) => {
     const apart = resolveEntries(parse(text).entries, '/ws', true, linux)
-    expect(readSpec(text, settings, linux)).toEqual({ requests: apart.requests, verdicts: [] })
+    expect(readAll(text, settings, linux)).toEqual({ requests: apart.requests, verdicts: [] })
   })
 
   it('gives the problems of both stages, and every entry read, and no links to make', () => {
-    const read = readSpec('a -> x\nbroken\na -> y\n../out -> x', settings, linux)
+    const read = readAll('a -> x\nbroken\na -> y\n../out -> x', settings, linux)
     expect(read).not.toHaveProperty('requests')
     const { problems, entries } = read as Extract<typeof read, { problems: unknown }>
     expect(problems.map((p) => p.line).sort()).toEqual([2, 3, 4])
@@ -477,7 +477,7 @@ describe('readSpec, with problems in one stage only', () => {
     ['parsing', 'a -> x\nbroken', [2]],
     ['resolving', 'a -> x\na -> y', [2]]
   ])('gives the problems of %s alone, and no links to make', (_, text, lines) => {
-    const read = readSpec(text, settings, linux)
+    const read = readAll(text, settings, linux)
     expect(read).not.toHaveProperty('requests')
     expect((read as { problems: { line: number }[] }).problems.map((p) => p.line)).toEqual(lines)
   })
@@ -490,7 +490,7 @@ describe('one spec for every runner: os, literal and Windows spellings', () => {
   /** A spec this runner reads without a problem: its links and its settled entries. */
   function read(text: string, platform: Platform = linux) {
     const wd = platform.isWindows ? 'C:\\ws' : '/ws'
-    const result = readSpec(text, { ...settings, workingDirectory: wd }, platform)
+    const result = readAll(text, { ...settings, workingDirectory: wd }, platform)
     if ('problems' in result) throw new Error(JSON.stringify(result.problems))
     return result
   }
@@ -592,7 +592,7 @@ describe('one spec for every runner: os, literal and Windows spellings', () => {
       '- { path: a, target: z, os: windows }'
     )
     const problemsOn = (platform: Platform) => {
-      const result = readSpec(twice, { ...settings, workingDirectory: platform.isWindows ? 'C:\\ws' : '/ws' }, platform)
+      const result = readAll(twice, { ...settings, workingDirectory: platform.isWindows ? 'C:\\ws' : '/ws' }, platform)
       return 'problems' in result ? result.problems : []
     }
     expect(problemsOn(linux)).toEqual([{ line: 2, message: expect.stringContaining('line 1') }])

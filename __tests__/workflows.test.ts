@@ -511,7 +511,7 @@ describe('test.yml: the action on every runner', () => {
   })
 
   it('hands it one spec with an entry per OS at one PATH: each runner makes its own and sets two aside', async () => {
-    const { readSpec } = await import('../src/spec/index.js')
+    const { readAll } = await import('./helpers/stage.js')
     const { platformFor } = await import('../src/platform.js')
     const file = actionSteps.map(({ step }) => String(step.with?.links ?? '')).find((links) => links.startsWith('@'))
     const text = fs.readFileSync(path.join(ROOT, String(file).slice(1)), 'utf8')
@@ -521,7 +521,7 @@ describe('test.yml: the action on every runner', () => {
       ['darwin', '/Users/runner/work/r/r'],
       ['win32', 'D:\\a\\r\\r']
     ]) {
-      const read = readSpec(text, { defaults, workingDirectory: wd, confine: true }, platformFor(name))
+      const read = readAll(text, { defaults, workingDirectory: wd, confine: true }, platformFor(name))
       expect(read).not.toHaveProperty('problems')
       const { requests, verdicts } = read as Extract<typeof read, { verdicts: unknown }>
       expect({ name, aside: verdicts.map((v) => [v.entry.path, v.status]) }).toEqual({

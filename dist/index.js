@@ -40497,60 +40497,6 @@ function syscallOf(kind) {
     return SYSCALL[kind];
 }
 
-;// CONCATENATED MODULE: ./src/spec/entry.ts
-function checkPathText(value, what, line, problems) {
-    if (value === '')
-        problems.push({ line, message: `${what} is empty` });
-    else if (value.includes('\0'))
-        problems.push({ line, message: `${what} contains a NUL byte` });
-}
-
-;// CONCATENATED MODULE: ./src/spec/lines.ts
-// A spec of `PATH -> TARGET` lines: one entry per line, blank lines and `#` comments skipped.
-
-
-/** SEPARATOR, every occurrence: a line is split on it. */
-const SEPARATORS = new RegExp(SEPARATOR, 'g');
-/** The text's lines one at a time with their numbers (a spec of 100,000 lines is never split into an array). */
-function eachLine(text, visit) {
-    for (let start = 0, line = 1;; line++) {
-        const end = text.indexOf('\n', start);
-        // A CR before the LF stays on the line: every line is trimmed.
-        if (end < 0)
-            return visit(text.slice(start), line);
-        visit(text.slice(start, end), line);
-        start = end + 1;
-    }
-}
-function parseLines(text, defaults, take) {
-    const problems = [];
-    eachLine(text, (raw, line) => {
-        const trimmed = raw.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        const parts = trimmed.split(SEPARATORS);
-        // Under `state: absent` a line may be PATH alone: any link there goes.
-        if (parts.length === 1 && defaults.state === 'absent')
-            parts.push('');
-        if (parts.length !== 2) {
-            const message = parts.length === 1
-                ? `expected 'PATH -> TARGET' (with a space on each side of '->'); got '${trimmed}'`
-                : `has ${parts.length - 1} ' -> ' separators; a line holds one link 'PATH -> TARGET'`;
-            problems.push({ line, message });
-            return;
-        }
-        const [path, target] = parts.map((p) => p.trim());
-        const before = problems.length;
-        checkPathText(path, 'PATH', line, problems);
-        if (target !== '' || defaults.state !== 'absent')
-            checkPathText(target, 'TARGET', line, problems);
-        // Every line shares the one defaults object: nothing changes an entry's options once parsed.
-        if (problems.length === before)
-            take({ line, path, target, options: defaults });
-    });
-    return problems;
-}
-
 ;// CONCATENATED MODULE: ./src/platform.ts
 // The one place that knows which OS we run on. Stages receive a Platform object, so tests can pick another.
 
@@ -40718,26 +40664,158 @@ function sameLinkTarget(platform, linkPath, existingText, wantedText) {
     return pathKey(platform, path.resolve(dir, existing)) === pathKey(platform, path.resolve(dir, wanted));
 }
 
+;// CONCATENATED MODULE: ./src/own.ts
+// Strings kept for a whole run are copies: a name cut from the spec is a slice of the piece it was read from, and V8
+// keeps a slice's whole source alive, so a directory name kept in a cache would keep 64 KiB of the spec with it.
+/** A copy of `s` that holds nothing of the text it was cut from (a concatenation is copied flat when sliced). */
+function own(s) {
+    return (' ' + s).slice(1);
+}
+
 ;// CONCATENATED MODULE: ./src/spec/dependents.ts
 
-/** A link whose PATH or TARGET lies below another entry's PATH sees that link, so it must wait for it. */
-function markDependents(requests, linkPaths, platform) {
-    const { path } = platform;
-    // Thousands of links share a few directories: answer each directory once.
-    const known = new Map();
-    const underALink = (start) => {
-        let answer = known.get(start);
+
+/** Directories answered at most: thousands of links share a few, but a spec may give each link its own. */
+const KNOWN = 4096;
+class Dependents {
+    paths;
+    platform;
+    known = new Map();
+    /** `paths`: the key of every entry's PATH. */
+    constructor(paths, platform) {
+        this.paths = paths;
+        this.platform = platform;
+    }
+    isLink(p) {
+        return this.paths.has(resolvedKey(this.platform, p));
+    }
+    underALink(dir) {
+        let answer = this.known.get(dir);
         if (answer === undefined) {
-            const parent = path.dirname(start);
-            answer = linkPaths.has(resolvedKey(platform, start)) || (parent !== start && underALink(parent));
-            known.set(start, answer);
+            const parent = this.platform.path.dirname(dir);
+            answer = this.isLink(dir) || (parent !== dir && this.underALink(parent));
+            if (this.known.size === KNOWN)
+                this.known.clear();
+            this.known.set(own(dir), answer);
         }
         return answer;
-    };
-    for (const request of requests) {
+    }
+    /** A link whose PATH or TARGET lies below another entry's PATH sees that link, so it must wait for it. */
+    of({ absPath, absTarget }) {
+        const { dirname } = this.platform.path;
         // A TARGET that is another entry's PATH counts too: it exists only once that link is made.
-        request.dependsOnEarlier =
-            underALink(path.dirname(request.absPath)) || (request.absTarget !== '' && underALink(request.absTarget));
+        const leadsIn = () => this.isLink(absTarget) || this.underALink(dirname(absTarget));
+        return this.underALink(dirname(absPath)) || (absTarget !== '' && leadsIn());
+    }
+}
+
+;// CONCATENATED MODULE: ./src/spec/entry.ts
+function checkPathText(value, what, line, problems) {
+    if (value === '')
+        problems.push({ line, message: `${what} is empty` });
+    else if (value.includes('\0'))
+        problems.push({ line, message: `${what} contains a NUL byte` });
+}
+
+;// CONCATENATED MODULE: ./src/spec/lines.ts
+// A spec of `PATH -> TARGET` lines: one entry per line, blank lines and `#` comments skipped.
+
+
+/** SEPARATOR, every occurrence: a line is split on it. */
+const SEPARATORS = new RegExp(SEPARATOR, 'g');
+/**
+ * The text's lines one at a time with their numbers: a spec of 100,000 lines is never split into an array, nor held
+ * whole (each piece ends after a new line, so no line spans two).
+ */
+function* eachLine(spec) {
+    let line = 1;
+    for (const text of spec.pieces()) {
+        let start = 0;
+        for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start), line++) {
+            // A CR before the LF stays on the line: every line is trimmed.
+            yield [text.slice(start, end), line];
+            start = end + 1;
+        }
+        if (start < text.length)
+            yield [text.slice(start), line];
+    }
+}
+/** The first line that holds more than white space and is not a comment; undefined for none. */
+function firstLine(spec) {
+    for (const [raw] of eachLine(spec)) {
+        const trimmed = raw.trim();
+        if (trimmed !== '' && !trimmed.startsWith('#'))
+            return raw;
+    }
+    return undefined;
+}
+/** Each entry as its line is read; each line's problems into `problems`. */
+function* parseLines(spec, defaults, problems) {
+    for (const [raw, line] of eachLine(spec)) {
+        const trimmed = raw.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            continue;
+        const parts = trimmed.split(SEPARATORS);
+        // Under `state: absent` a line may be PATH alone: any link there goes.
+        if (parts.length === 1 && defaults.state === 'absent')
+            parts.push('');
+        if (parts.length !== 2) {
+            const message = parts.length === 1
+                ? `expected 'PATH -> TARGET' (with a space on each side of '->'); got '${trimmed}'`
+                : `has ${parts.length - 1} ' -> ' separators; a line holds one link 'PATH -> TARGET'`;
+            problems.push({ line, message });
+            continue;
+        }
+        const [path, target] = parts.map((p) => p.trim());
+        const before = problems.length;
+        checkPathText(path, 'PATH', line, problems);
+        if (target !== '' || defaults.state !== 'absent')
+            checkPathText(target, 'TARGET', line, problems);
+        // Every line shares the one defaults object: nothing changes an entry's options once parsed.
+        if (problems.length === before)
+            yield { line, path, target, options: defaults };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/spec/keys.ts
+// Each PATH of a spec as a compact key, held for the whole run: the duplicate check and which links wait for another
+// (dependents.ts). A run of 100,000 links holds these and little else: a key is its directory's number and its name.
+
+class LinkKeys {
+    platform;
+    /** Each directory that holds a PATH, numbered: thousands of links share a few. */
+    dirs = new Map();
+    /** `number/name` of each PATH, and the place it came with first. */
+    places = new Map();
+    constructor(platform) {
+        this.platform = platform;
+    }
+    /** The compact form of a key (resolvedKey); undefined where its directory holds no PATH, unless `add`. */
+    compact(key, add) {
+        const cut = key.lastIndexOf(this.platform.path.sep) + 1;
+        const dir = key.slice(0, cut);
+        let number = this.dirs.get(dir);
+        if (number === undefined) {
+            if (!add)
+                return undefined;
+            number = this.dirs.size;
+            this.dirs.set(own(dir), number);
+        }
+        return `${number}/${key.slice(cut)}`;
+    }
+    /** The place given with the key when it came first; undefined for a key not added. */
+    placeOf(key) {
+        const compact = this.compact(key, false);
+        return compact === undefined ? undefined : this.places.get(compact);
+    }
+    has(key) {
+        return this.placeOf(key) !== undefined;
+    }
+    /** The key, with its place, unless it came before. */
+    add(key, place) {
+        const compact = this.compact(key, true);
+        if (!this.places.has(compact))
+            this.places.set(own(compact), place);
     }
 }
 
@@ -40793,11 +40871,15 @@ function verdictOn(entry, platform) {
         windowsSpelling('TARGET', entry.target, entry.line, platform);
     return spelling && { entry, status: 'failed', code: WINDOWS_PATH, ...spelling };
 }
+/** The link is to be a junction (not one only as a fallback, nor one removed). */
+function asksJunction({ options }) {
+    return options.type === 'junction' && options.state !== 'absent';
+}
 /** Off Windows a junction is made as a symbolic link: said once per run where the spec asks for junctions. */
 function junctionNotice(requests, platform) {
     if (platform.isWindows)
         return undefined;
-    if (!requests.some(({ options }) => options.type === 'junction' && options.state !== 'absent'))
+    if (!requests.some(asksJunction))
         return undefined;
     return (`Junctions exist only on Windows: \`type: junction\` makes a symbolic link on this ${platform.runnerOs} runner, ` +
         'and its result says `kind: symlink` (its `type` stays `junction`).');
@@ -40807,92 +40889,104 @@ function junctionNotice(requests, platform) {
 
 
 
+
+/** The entry with PATH and TARGET resolved; whether it waits for another link is not known yet. */
+function requestOf(entry, workingDirectory, platform) {
+    const { path } = platform;
+    const absPath = resolveFrom(platform, workingDirectory, entry.path);
+    // An exact text leads from PATH's directory (as written: `..` after a symlinked directory is not followed).
+    const from = entry.text === undefined ? workingDirectory : path.dirname(absPath);
+    const target = entry.text ?? entry.target;
+    // Every field named, in one order: one compact shape for all requests (a spread would not be).
+    return {
+        line: entry.line,
+        endLine: entry.endLine,
+        path: entry.path,
+        target,
+        text: entry.text,
+        options: entry.options,
+        absPath,
+        absTarget: target === '' ? '' : resolveFrom(platform, from, target),
+        pathWasRelative: !path.isAbsolute(entry.path),
+        targetWasRelative: !path.isAbsolute(target),
+        dependsOnEarlier: false
+    };
+}
 /**
  * Resolves PATH and TARGET against the working directory, entry by entry, and checks what can be checked without
  * the disk: `..` escapes, duplicates, links to themselves. An entry this runner does not make (verdictOn) is set
- * aside first: it is not checked against the others, so two entries for two OSes may share a PATH.
+ * aside first: it is not checked against the others, so two entries for two OSes may share a PATH. Only with `hold`
+ * does it keep the requests and verdicts: a first pass over a spec of 100,000 links keeps the PATHs' keys alone.
  */
 class Resolver {
     workingDirectory;
     confine;
     platform;
+    hold;
     problems = [];
     requests = [];
     verdicts = [];
-    /** Each PATH's key, and the request where it came first. */
-    firstOf = new Map();
+    /** Each PATH's key, and where it came first: its request's place in `requests` (with `hold`), else its line. */
+    keys;
+    /** The entries read: the next one's place among the spec's results. */
+    entries = 0;
     workingKey;
-    // Thousands of links share a few targets: one pair of strings for each, not two per link (a run of 100,000 links
-    // holds every request).
-    targets = new Map([['', { target: '', absTarget: '', key: '' }]]);
-    constructor(workingDirectory, confine, platform) {
+    constructor(workingDirectory, confine, platform, hold = true) {
         this.workingDirectory = workingDirectory;
         this.confine = confine;
         this.platform = platform;
+        this.hold = hold;
         this.workingKey = pathKey(platform, workingDirectory);
+        this.keys = new LinkKeys(platform);
     }
-    targetOf(target) {
-        let found = this.targets.get(target);
-        if (found === undefined) {
-            const absTarget = resolveFrom(this.platform, this.workingDirectory, target);
-            found = { target, absTarget, key: resolvedKey(this.platform, absTarget) };
-            this.targets.set(target, found);
-        }
-        return found;
-    }
-    /** The entry's problem, if it has one; `earlier`: the request where its PATH came first. */
-    check(entry, absPath, key, target, relative, earlier) {
-        if (this.confine && relative && !keyWithin(this.platform, this.workingKey, key))
+    /** The request's problem, if it has one. */
+    check(entry, request, key, earlier) {
+        if (this.confine && request.pathWasRelative && !keyWithin(this.platform, this.workingKey, key))
             return `PATH '${entry.path}' leads outside working-directory '${this.workingDirectory}' (confine: true)`;
         if (earlier)
-            return `PATH '${entry.path}' is already the PATH on line ${earlier.line}${this.caseOnly(absPath, earlier)}`;
-        return key === target.key ? `PATH '${entry.path}' points at itself` : undefined;
+            return `PATH '${entry.path}' is already the PATH on line ${earlier.line}${this.caseOnly(request.absPath, earlier)}`;
+        const toItself = request.absTarget !== '' && key === resolvedKey(this.platform, request.absTarget);
+        return toItself ? `PATH '${entry.path}' points at itself` : undefined;
     }
-    /** Why two spellings are one PATH where they differ only in case: the volume there ignores it. */
+    /**
+     * Why two spellings are one PATH where they differ only in case: the volume there ignores it. Said where the
+     * earlier request is held (a spec with problems is read again holding them all: readSpec).
+     */
     caseOnly(absPath, earlier) {
+        if (earlier.absPath === undefined)
+            return '';
         if (absPath === earlier.absPath || absPath.toLowerCase() !== earlier.absPath.toLowerCase())
             return '';
         const root = this.platform.caseRules.volumeAt(absPath).root || this.platform.path.parse(absPath).root;
         return ` ('${earlier.path}' there: the filesystem at ${root} ignores case)`;
     }
-    /** An exact text leads from PATH's directory (as written: `..` after a symlinked directory is not followed). */
-    textTarget(text, absPath) {
-        const absTarget = resolveFrom(this.platform, this.platform.path.dirname(absPath), text);
-        return { target: text, absTarget, key: resolvedKey(this.platform, absTarget) };
-    }
+    /** The entry, read: settled here (a verdict), or a link to make, checked against the entries before it. */
     add(entry) {
+        const index = this.entries++;
         const verdict = verdictOn(entry, this.platform);
-        if (verdict)
-            return void this.verdicts.push({ index: this.requests.length + this.verdicts.length, ...verdict });
-        const { path } = this.platform;
-        const absPath = resolveFrom(this.platform, this.workingDirectory, entry.path);
-        const target = entry.text === undefined ? this.targetOf(entry.target) : this.textTarget(entry.text, absPath);
-        const pathWasRelative = !path.isAbsolute(entry.path);
-        const key = resolvedKey(this.platform, absPath);
-        const first = this.firstOf.get(key);
-        const earlier = first === undefined ? undefined : this.requests[first];
-        const problem = this.check(entry, absPath, key, target, pathWasRelative, earlier);
+        if (verdict) {
+            const settled = { index, ...verdict };
+            if (this.hold)
+                this.verdicts.push(settled);
+            return settled;
+        }
+        const request = requestOf(entry, this.workingDirectory, this.platform);
+        const key = resolvedKey(this.platform, request.absPath);
+        const first = this.keys.placeOf(key);
+        const earlier = first === undefined ? undefined : this.hold ? this.requests[first] : { line: first };
+        const problem = this.check(entry, request, key, earlier);
         if (problem)
             this.problems.push({ line: entry.line, message: problem });
-        if (first === undefined)
-            this.firstOf.set(key, this.requests.length);
-        // Every field named, in one order: one compact shape for all requests (a spread would not be).
-        this.requests.push({
-            line: entry.line,
-            endLine: entry.endLine,
-            path: entry.path,
-            target: target.target,
-            text: entry.text,
-            options: entry.options,
-            absPath,
-            absTarget: target.absTarget,
-            pathWasRelative,
-            targetWasRelative: !path.isAbsolute(target.target),
-            dependsOnEarlier: false
-        });
+        this.keys.add(key, this.hold ? this.requests.length : entry.line);
+        if (this.hold)
+            this.requests.push(request);
+        return { index, request };
     }
+    /** Everything held, each request knowing whether it waits for another. */
     done() {
-        markDependents(this.requests, this.firstOf, this.platform);
+        const dependents = new Dependents(this.keys, this.platform);
+        for (const request of this.requests)
+            request.dependsOnEarlier = dependents.of(request);
         return { requests: this.requests, verdicts: this.verdicts, problems: this.problems };
     }
 }
@@ -40901,6 +40995,59 @@ function resolveEntries(entries, workingDirectory, confine, platform) {
     for (const entry of entries)
         resolver.add(entry);
     return resolver.done();
+}
+
+;// CONCATENATED MODULE: ./src/spec/text.ts
+// A spec's text, read a piece at a time and as often as the pipeline walks it: a spec file of 100,000 lines (37 MB
+// at 180-character paths) is never held whole, and what is read of it dies with the links read from it.
+
+/** Pieces of a file read at once: small enough to stay among V8's regular objects (below 128 KiB). */
+const PIECE_BYTES = 64 * 1024;
+/** A spec given as text (the `links` input): one piece. */
+function specText(text) {
+    const bomless = withoutBom(text);
+    return { pieces: () => [bomless] };
+}
+/** Editors on Windows start files with a byte-order mark; YAML misreads one before `- `. */
+function withoutBom(piece) {
+    return piece.charCodeAt(0) === 0xfeff ? piece.slice(1) : piece;
+}
+/** The pieces of a file, each cut after its last whole line (UTF-8 never has a new-line byte inside a character). */
+function* filePieces(file) {
+    const fd = external_node_fs_namespaceObject.openSync(file, 'r');
+    try {
+        let buffer = Buffer.allocUnsafe(PIECE_BYTES);
+        let first = true;
+        for (let held = 0;;) {
+            // A line longer than a piece is read on until it ends.
+            if (held === buffer.length)
+                buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+            const read = external_node_fs_namespaceObject.readSync(fd, buffer, held, buffer.length - held, null);
+            const end = held + read;
+            const cut = read === 0 ? end : buffer.lastIndexOf(0x0a, end - 1) + 1;
+            if (cut > 0)
+                yield first ? withoutBom(buffer.toString('utf8', 0, cut)) : buffer.toString('utf8', 0, cut);
+            first &&= cut === 0;
+            if (read === 0)
+                return;
+            held = buffer.copy(buffer, 0, cut, end);
+        }
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(fd);
+    }
+}
+/** A spec file (`links: @file`), read again at each walk. */
+function specFile(file) {
+    // Its first piece read here, so that a missing or unreadable file is said before anything else is done.
+    const check = filePieces(file);
+    check.next();
+    check.return();
+    return { pieces: () => filePieces(file) };
+}
+/** The whole text, for what reads it at once (a YAML parser, a spec that is rejected and reported whole). */
+function wholeText(spec) {
+    return [...spec.pieces()].join('');
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -41106,16 +41253,17 @@ function yamlProblems(errors, text) {
     }
     return [...byLine].map(([line, message]) => ({ line, message }));
 }
-function parseYaml(text, defaults, take) {
+/** Each entry as its item is read; the spec's problems into `problems`. */
+function* parseYaml(text, defaults, problems) {
     const lineCounter = new dist/* LineCounter */.HN();
     // failsafe: every scalar is text as written, so `path: 1.10` stays "1.10" and `007` stays "007".
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, schema: 'failsafe' });
     const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
-    const problems = yamlProblems(doc.errors, text);
-    if (problems.length > 0)
-        return problems;
+    const errors = yamlProblems(doc.errors, text);
+    if (errors.length > 0)
+        return void problems.push(...errors);
     if (!(0,dist/* isSeq */.oP)(doc.contents))
-        return [{ line: 1, message: 'a YAML spec must be a list' }];
+        return void problems.push({ line: 1, message: 'a YAML spec must be a list' });
     for (const item of doc.contents.items) {
         const line = lineOf(item);
         if (!(0,dist/* isMap */.jh)(item)) {
@@ -41132,13 +41280,17 @@ function parseYaml(text, defaults, take) {
         const entry = entryFromFields(fields, line, defaults, problems);
         const endLine = item.range ? lineCounter.linePos(Math.max(item.range[0], item.range[1] - 1)).line : line;
         if (entry)
-            take(endLine > line ? { ...entry, endLine } : entry);
+            yield endLine > line ? { ...entry, endLine } : entry;
     }
-    return problems;
 }
 
 ;// CONCATENATED MODULE: ./src/spec/index.ts
 // Parse stage: the spec text becomes entries with line numbers, or line-numbered problems. Nothing touches the disk.
+
+
+
+
+
 
 
 
@@ -41150,34 +41302,107 @@ function parseYaml(text, defaults, take) {
  * strings hold ` -> `), or `[` on a line without ` -> ` (so that `[slug].tsx -> x` stays a line). Otherwise it is
  * `PATH -> TARGET` lines.
  */
-function isStructured(text) {
-    const first = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+function isStructured(spec) {
+    const first = firstLine(spec);
     if (first === undefined)
         return false;
     return /^\s*(-(\s|$)|\[\s*(\{|$))/.test(first) || (/^\s*\[/.test(first) && !SEPARATOR.test(first));
 }
-function parseInto(text, defaults, take) {
-    // Editors on Windows start files with a byte-order mark; YAML misreads one before `- `.
-    const spec = text.replace(/^\uFEFF/, '');
-    return isStructured(spec) ? parseYaml(spec, defaults, take) : parseLines(spec, defaults, take);
+/** Each entry as it is read (a YAML spec is parsed whole first); the problems found go into `problems`. */
+function entriesOf(spec, defaults, problems) {
+    return isStructured(spec) ? parseYaml(wholeText(spec), defaults, problems) : parseLines(spec, defaults, problems);
 }
 function parseSpec(text, defaults) {
-    const entries = [];
-    const problems = parseInto(text, defaults, (entry) => entries.push(entry));
+    const problems = [];
+    const entries = [...entriesOf(typeof text === 'string' ? specText(text) : text, defaults, problems)];
     return { entries, problems };
 }
 /**
- * The links of a spec, read and resolved in one pass (a spec of 100,000 lines never holds its entries and its
- * requests at once), with the entries this runner settles without making them (verdicts); or the spec's problems,
- * with the entries that were read, and then nothing is to be touched.
+ * A spec checked whole, whose links are read again, in spec order, as they are made: a spec of 100,000 links is
+ * never held whole, nor are its requests; the PATHs' keys are (keys.ts).
  */
-function readSpec(text, { defaults, workingDirectory, confine }, platform) {
-    const resolver = new Resolver(workingDirectory, confine, platform);
-    const parseProblems = parseInto(text, defaults, (entry) => resolver.add(entry));
-    const { requests, verdicts, problems } = resolver.done();
-    if (parseProblems.length === 0 && problems.length === 0)
-        return { requests, verdicts };
-    return { problems: [...parseProblems, ...problems], entries: parseSpec(text, defaults).entries };
+class SpecLinks {
+    spec;
+    settings;
+    platform;
+    keys;
+    count;
+    held;
+    junction;
+    constructor(spec, settings, platform, keys, 
+    /** How many results the spec has: a link or a verdict per entry. */
+    count, 
+    /** The links `hold` asked to have at once, each knowing whether it waits for another; `walk` skips them. */
+    held, 
+    /** The first link that asks for a junction (junctionNotice), if any. */
+    junction) {
+        this.spec = spec;
+        this.settings = settings;
+        this.platform = platform;
+        this.keys = keys;
+        this.count = count;
+        this.held = held;
+        this.junction = junction;
+    }
+    /** Every entry not held, read again: each link to make with its place, or the verdict that settles the entry. */
+    *walk() {
+        const { defaults, workingDirectory } = this.settings;
+        const dependents = new Dependents(this.keys, this.platform);
+        const problems = [];
+        let index = 0;
+        let held = 0;
+        for (const entry of entriesOf(this.spec, defaults, problems)) {
+            const place = index++;
+            const verdict = verdictOn(entry, this.platform);
+            if (verdict)
+                yield { index: place, ...verdict };
+            else if (this.held[held]?.index === place)
+                held++;
+            else {
+                const request = requestOf(entry, workingDirectory, this.platform);
+                // Only what was checked is made: a spec file changed since has PATHs that were not.
+                if (!this.keys.has(resolvedKey(this.platform, request.absPath)))
+                    throw changed();
+                request.dependsOnEarlier = dependents.of(request);
+                yield { index: place, request };
+            }
+        }
+        if (index !== this.count || problems.length > 0)
+            throw changed();
+    }
+}
+function changed() {
+    return new Error('The links spec changed while its links were being made; the links not yet made were not made.');
+}
+/**
+ * The spec, checked whole before anything is made (its PATHs' keys kept, and the links `hold` asks for); or its
+ * problems, with the entries that were read, and then nothing is to be touched.
+ */
+function readSpec(spec, settings, platform, hold = () => false) {
+    const { defaults, workingDirectory, confine } = settings;
+    const check = new Resolver(workingDirectory, confine, platform, false);
+    const problems = [];
+    const held = [];
+    const junction = [];
+    for (const entry of entriesOf(spec, defaults, problems)) {
+        const read = check.add(entry);
+        if (!('request' in read))
+            continue;
+        if (hold(read.request))
+            held.push(read);
+        if (junction.length === 0 && asksJunction(read.request))
+            junction.push(read.request);
+    }
+    if (problems.length === 0 && check.problems.length === 0) {
+        const dependents = new Dependents(check.keys, platform);
+        for (const { request } of held)
+            request.dependsOnEarlier = dependents.of(request);
+        return new SpecLinks(spec, settings, platform, check.keys, check.entries, held, junction);
+    }
+    // Rejected: read again, holding every entry and request, for the problems in full and the entries to report.
+    const parsed = parseSpec(spec, defaults);
+    const resolved = resolveEntries(parsed.entries, workingDirectory, confine, platform);
+    return { problems: [...parsed.problems, ...resolved.problems], entries: parsed.entries };
 }
 
 ;// CONCATENATED MODULE: ./src/capture/write.ts
@@ -44079,6 +44304,7 @@ function copyInto(from, to, follow, ctx, later) {
 
 ;// CONCATENATED MODULE: ./src/apply/evidence.ts
 
+
 /**
  * What tells apart the causes one errno stands for on Windows, looked at once the call failed: libuv says EPERM for
  * ERROR_PRIVILEGE_NOT_HELD and ERROR_ACCESS_DENIED alike, and UNKNOWN for every Win32 error it does not map.
@@ -44113,7 +44339,7 @@ function canCreateFile(dir, ctx) {
     catch {
         // not made, or made and left for the sweep of a later run: either way the answer stands
     }
-    ctx.fileProbes.set(dir, made);
+    ctx.fileProbes.set(own(dir), made);
     return made;
 }
 
@@ -44316,6 +44542,8 @@ function failedOutcome(error, plan, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/apply/parents.ts
+// The missing parent directories of PATH: made one by one, and those this link made removed again if it failed.
+
 
 /** Create the missing parents one by one (a recursive mkdir reports ENOENT for EROFS); returns those made here. */
 function createParents(plan, ctx, created) {
@@ -44331,7 +44559,7 @@ function createParents(plan, ctx, created) {
             if (!(error instanceof StepError && error.failure.code === 'EEXIST' && ctx.ops.stat(dir)?.isDirectory()))
                 throw error;
         }
-        ctx.madeDirs.add(dir);
+        ctx.madeDirs.add(own(dir));
     }
 }
 /** Directories this link made before it failed go again, innermost first, where still empty. */
@@ -44514,6 +44742,7 @@ function freeBackupName(abs, ctx) {
 
 
 
+
 /**
  * Remove temporary links older than an hour: what a run that was killed mid-replacement left. Housekeeping only: where
  * the directory cannot be listed (davfs2 answers readdir with EINVAL), the link is made all the same, with a warning.
@@ -44521,7 +44750,7 @@ function freeBackupName(abs, ctx) {
 function sweepStaleTemps(dir, plan, ctx) {
     if (ctx.swept.has(dir))
         return;
-    ctx.swept.add(dir);
+    ctx.swept.add(own(dir));
     try {
         for (const name of ctx.ops.readdir(dir)) {
             // Only names of exactly our making: a user's own `.ln-action-links` is not ours to remove.
@@ -45143,38 +45372,51 @@ function inSpecOrder(take) {
     };
 }
 /**
- * Links are planned and made this many at a time, so that a run of 100,000 holds a slice of plans, not all of them.
+ * Links are planned and made this many at a time, so that a run of 100,000 holds a slice of plans, not all of them;
+ * and few enough that a slice dies young (V8 grows its young generation, all of it resident, while much survives).
  * Each slice is planned after the one before it was made: its look at the disk sees what they changed.
  */
-const SLICE = 1000;
+const SLICE = 100;
 /** Links in this process, where a successful call is the proof. */
 class LocalExecutor {
     links;
     ctx;
     dryRun;
-    constructor(links, ctx, dryRun) {
+    pace;
+    /** `links`: read as they are made, a slice at a time; `pace`: waited for after each slice. */
+    constructor(links, ctx, dryRun, pace = () => undefined) {
         this.links = links;
         this.ctx = ctx;
         this.dryRun = dryRun;
+        this.pace = pace;
     }
     /** Nothing ahead: each slice is planned just before it is made (results). */
     async plan() { }
     async results(emit) {
-        const apply = applierFor(this.ctx);
-        for (let start = 0; start < this.links.length; start += SLICE) {
-            const slice = this.links.slice(start, start + SLICE);
-            const plans = planAll(slice.map((l) => l.request), this.ctx);
-            if (!this.dryRun)
-                learnKeptKinds(plans, this.ctx);
-            for (let i = 0; i < plans.length; i++) {
-                if (this.dryRun)
-                    emit(slice[i].index, predictedResult(plans[i], this.ctx));
-                else {
-                    const { result, undo } = apply(plans[i], this.ctx);
-                    emit(slice[i].index, result, undo);
-                }
+        let slice = [];
+        for (const link of this.links) {
+            if (slice.push(link) < SLICE)
+                continue;
+            slice = this.make(slice, emit);
+            await this.pace();
+        }
+        this.make(slice, emit);
+    }
+    /** Plan the slice and make its links; an empty slice for the next ones. */
+    make(slice, emit) {
+        const plans = planAll(slice.map((l) => l.request), this.ctx);
+        if (!this.dryRun)
+            learnKeptKinds(plans, this.ctx);
+        const apply = this.dryRun ? undefined : applierFor(this.ctx);
+        for (let i = 0; i < plans.length; i++) {
+            if (!apply)
+                emit(slice[i].index, predictedResult(plans[i], this.ctx));
+            else {
+                const { result, undo } = apply(plans[i], this.ctx);
+                emit(slice[i].index, result, undo);
             }
         }
+        return [];
     }
     release() { }
 }
@@ -45307,33 +45549,35 @@ function realOrAsGiven(ops, dir) {
         return dir;
     }
 }
+/** The path of a link on a share that may hang (its PATH's or its TARGET's), or undefined: the link is made here. */
+function onShare(request, mayHang) {
+    return [request.absPath, request.absTarget].find(mayHang);
+}
+/** Which links go to a share worker, decided from the mount table alone, before anything touches a path. */
+function goesToShare(request, where) {
+    return onShare(request, where.mayHang) !== undefined;
+}
 /**
- * One executor per share that may hang, then the one for this process. Which links go where is decided from the
- * mount table alone, before anything touches a path. Share executors come first: their children work while this
- * process does its own links.
+ * One executor per share that may hang, for the links on it (goesToShare), then the one for this process, for
+ * `local`, which it reads as it goes. Share executors come first: their children work while this process does its
+ * own links.
  */
-function executorsFor(requests, settings, where) {
+function executorsFor(onShares, local, settings, where) {
     const { platform, ops, detector, mayHang } = where;
-    const local = [];
     const shares = new Map();
-    requests.forEach((request, index) => {
-        const onShare = [request.absPath, request.absTarget].find(mayHang);
-        if (onShare === undefined) {
-            local.push({ index, request });
-            return;
-        }
-        const filesystem = detector.forPath(onShare);
+    for (const link of onShares) {
+        const filesystem = detector.forPath(onShare(link.request, mayHang) ?? link.request.absPath);
         const group = shares.get(filesystem.mountPoint) ?? { filesystem, links: [] };
-        group.links.push({ index, request });
+        group.links.push(link);
         shares.set(filesystem.mountPoint, group);
-    });
+    }
     // A share worker resolves a working directory on its share itself, under its timeout.
     const wd = settings.workingDirectory;
     const realWorkingDirectory = mayHang(wd) ? wd : realOrAsGiven(ops, wd);
     const ctx = applyContext({ settings, realWorkingDirectory, platform, ops, detector });
     return [
         ...[...shares.values()].map(({ filesystem, links }) => new ShareExecutor({ settings, platform: platform.name, filesystem, caseVolumes: platform.caseRules.decided() }, links, ctx, where.workerEntry)),
-        new LocalExecutor(local, ctx, settings.dryRun)
+        new LocalExecutor(local, ctx, settings.dryRun, where.pace)
     ];
 }
 
@@ -45424,6 +45668,7 @@ function throughFirmlinks(mount, mounts, absPath, firmlinks, platform) {
 ;// CONCATENATED MODULE: ./src/mounts.ts
 // Which filesystem a path is on. Decided lexically (from the mount table; on Windows from the path's volume), so a
 // hung share is never touched to find out; looked up once per mount or volume.
+
 
 
 
@@ -45631,7 +45876,7 @@ function createDetector(platform, sources = {}, known = []) {
     const cached = (p) => {
         let info = answers.get(p);
         if (!info)
-            answers.set(p, (info = answer(p)));
+            answers.set(own(p), (info = answer(p)));
         return info;
     };
     return {
@@ -45779,6 +46024,12 @@ class Tally {
         if (this.lines.length > 0)
             info(this.lines.join('\n'));
         this.lines = [];
+    }
+    /** Resolves once the log has gone out, where the reader of it is behind (the stream holds what it has not taken). */
+    caughtUp() {
+        if (!process.stdout.writableNeedDrain)
+            return undefined;
+        return new Promise((resolve) => process.stdout.once('drain', resolve));
     }
     /** The log's last lines and the results file written; the `results` output and the results file's path. */
     close() {
@@ -46008,6 +46259,7 @@ async function reportCleanup(results, where) {
 
 
 
+
 /** An input the user got wrong; the message names the input and what it accepts. */
 class InputError extends Error {
 }
@@ -46067,14 +46319,16 @@ function workingDirectory(platform, mayHang) {
 }
 /** `links: @path` names a file holding the spec (inputs over 128 KiB cannot reach an action). */
 function specFromLinks(links, workingDir, platform) {
+    if (links === '')
+        return {};
     if (!links.startsWith('@') || links.includes('\n') || SEPARATOR.test(links))
-        return { spec: links };
-    const specFile = platform.path.resolve(workingDir, links.slice(1).trim());
+        return { spec: specText(links) };
+    const file = platform.path.resolve(workingDir, links.slice(1).trim());
     try {
-        return { spec: external_node_fs_namespaceObject.readFileSync(specFile, 'utf8'), specFile };
+        return { spec: specFile(file), specFile: file };
     }
     catch (error) {
-        throw new InputError(`Input '${INPUT.links}' names the file '${specFile}', which cannot be read: ${error.message}`);
+        throw new InputError(`Input '${INPUT.links}' names the file '${file}', which cannot be read: ${error.message}`);
     }
 }
 /** `capture`: directories separated by spaces or new lines; a name holding spaces in double quotes. */
@@ -46132,7 +46386,7 @@ function getInputs(platform, mayHang = () => false) {
         capture,
         captureFile: captureFile()
     };
-    core_debug(`settings: ${JSON.stringify({ ...settings, spec: `${spec.length} characters` })}`);
+    core_debug(`settings: ${JSON.stringify(settings)}`);
     return { settings, spec };
 }
 
@@ -46332,9 +46586,12 @@ function loadUndo() {
 
 
 
-/** Plan and make every link, each result emitted as it is made. */
-async function linkEach(requests, settings, where, emit) {
-    const executors = executorsFor(requests, settings, where);
+/**
+ * Plan and make every link, each result emitted as it is made; the links held (those on shares) at once, the others
+ * as the spec is read again.
+ */
+async function linkEach(spec, settings, where, emit) {
+    const executors = executorsFor(spec.held, localLinks(spec, emit, settings.dryRun), settings, where);
     try {
         await Promise.all(executors.map((e) => e.plan()));
         await Promise.all(executors.map((e) => e.results(emit)));
@@ -46344,44 +46601,36 @@ async function linkEach(requests, settings, where, emit) {
             executor.release();
     }
 }
-/**
- * The executors number only the links they are given; the entries the spec settled (verdicts, in spec order) keep
- * their places among them: each link's result goes to its own place in the spec.
- */
-function amongVerdicts(emit, verdicts, links) {
-    if (verdicts.length === 0)
-        return emit;
-    const places = new Uint32Array(links);
-    for (let link = 0, place = 0, v = 0; link < links; link++, place++) {
-        for (; v < verdicts.length && verdicts[v].index === place; v++)
-            place++;
-        places[link] = place;
+/** The links made here, as the spec is read again; each entry the spec settles (a verdict) emitted on the way. */
+function* localLinks(spec, emit, dryRun) {
+    for (const item of spec.walk()) {
+        if ('request' in item)
+            yield item;
+        else
+            emit(item.index, verdictResult(item, dryRun));
     }
-    return (index, result, undo) => emit(places[index], result, undo);
 }
 /** Read the spec, make its links and report them; false when the spec was rejected (nothing was touched). */
-async function makeLinks(spec, where, workplace) {
+async function makeLinks(text, where, workplace) {
     const { settings, platform } = where;
-    const read = readSpec(spec, settings, platform);
-    if ('problems' in read) {
-        await reportProblems(read.problems, where, read.entries);
+    const spec = readSpec(text, settings, platform, (request) => goesToShare(request, workplace));
+    if ('problems' in spec) {
+        await reportProblems(spec.problems, where, spec.entries);
         return false;
     }
-    const { requests, verdicts } = read;
-    const notice = junctionNotice(requests, platform);
+    const notice = junctionNotice(spec.junction, platform);
     if (notice)
         core_notice(notice);
     // Each result is reported as it is made, in spec order, and then let go of.
-    const tally = new Tally(where, { log: true, expected: requests.length + verdicts.length });
+    const tally = new Tally(where, { log: true, expected: spec.count });
     const undo = settings.cleanup && !settings.dryRun ? new UndoList(workplace.mayHang) : undefined;
     const emit = inSpecOrder((result, entry) => {
         if (entry)
             undo?.add(entry);
         tally.add(result);
     });
-    for (const verdict of verdicts)
-        emit(verdict.index, verdictResult(verdict, settings.dryRun));
-    await linkEach(requests, settings, workplace, amongVerdicts(emit, verdicts, requests.length));
+    // Slices of links wait for a log the runner has not read yet: unread, it would be held here, all of it.
+    await linkEach(spec, settings, { ...workplace, pace: () => tally.caughtUp() }, emit);
     undo?.save(settings, platform.name);
     await finishReport(tally, where);
     return true;
@@ -46410,7 +46659,7 @@ async function main_run(options = {}) {
         const where = { settings, platform, workspace: process.env.GITHUB_WORKSPACE || settings.workingDirectory };
         const workplace = { platform, ops, detector, mayHang, workerEntry: options.workerEntry };
         // No links with `capture` given: a step that only captures. A rejected spec touches nothing, so captures nothing.
-        if (spec !== '' && !(await makeLinks(spec, where, workplace)))
+        if (spec && !(await makeLinks(spec, where, workplace)))
             return;
         if (settings.capture?.length)
             await reportCapture(captureAll(settings), where);

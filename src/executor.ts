@@ -26,6 +26,9 @@ export function inSpecOrder(take: (result: LinkResult, undo?: UndoEntry) => void
   }
 }
 
+/** Something to wait for before going on, if anything (a log whose reader is behind). */
+export type Pace = () => Promise<void> | undefined
+
 export interface Executor {
   /** Look at the disk for every link. */
   plan(): Promise<void>
@@ -36,39 +39,51 @@ export interface Executor {
 }
 
 /**
- * Links are planned and made this many at a time, so that a run of 100,000 holds a slice of plans, not all of them.
+ * Links are planned and made this many at a time, so that a run of 100,000 holds a slice of plans, not all of them;
+ * and few enough that a slice dies young (V8 grows its young generation, all of it resident, while much survives).
  * Each slice is planned after the one before it was made: its look at the disk sees what they changed.
  */
-const SLICE = 1000
+const SLICE = 100
 
 /** Links in this process, where a successful call is the proof. */
 export class LocalExecutor implements Executor {
+  /** `links`: read as they are made, a slice at a time; `pace`: waited for after each slice. */
   constructor(
-    private readonly links: Indexed[],
+    private readonly links: Iterable<Indexed>,
     private readonly ctx: ApplyContext,
-    private readonly dryRun: boolean
+    private readonly dryRun: boolean,
+    private readonly pace: Pace = () => undefined
   ) {}
 
   /** Nothing ahead: each slice is planned just before it is made (results). */
   async plan(): Promise<void> {}
 
   async results(emit: Emit): Promise<void> {
-    const apply = applierFor(this.ctx)
-    for (let start = 0; start < this.links.length; start += SLICE) {
-      const slice = this.links.slice(start, start + SLICE)
-      const plans = planAll(
-        slice.map((l) => l.request),
-        this.ctx
-      )
-      if (!this.dryRun) learnKeptKinds(plans, this.ctx)
-      for (let i = 0; i < plans.length; i++) {
-        if (this.dryRun) emit(slice[i].index, predictedResult(plans[i], this.ctx))
-        else {
-          const { result, undo } = apply(plans[i], this.ctx)
-          emit(slice[i].index, result, undo)
-        }
+    let slice: Indexed[] = []
+    for (const link of this.links) {
+      if (slice.push(link) < SLICE) continue
+      slice = this.make(slice, emit)
+      await this.pace()
+    }
+    this.make(slice, emit)
+  }
+
+  /** Plan the slice and make its links; an empty slice for the next ones. */
+  private make(slice: Indexed[], emit: Emit): Indexed[] {
+    const plans = planAll(
+      slice.map((l) => l.request),
+      this.ctx
+    )
+    if (!this.dryRun) learnKeptKinds(plans, this.ctx)
+    const apply = this.dryRun ? undefined : applierFor(this.ctx)
+    for (let i = 0; i < plans.length; i++) {
+      if (!apply) emit(slice[i].index, predictedResult(plans[i], this.ctx))
+      else {
+        const { result, undo } = apply(plans[i], this.ctx)
+        emit(slice[i].index, result, undo)
       }
     }
+    return []
   }
 
   release(): void {}

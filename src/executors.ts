@@ -1,7 +1,7 @@
 // Which links are worked on where: in this process (executor.ts), or for each share that may hang, in a child
 // process (share/executor.ts).
 import { applyContext } from './apply/index.js'
-import { LocalExecutor, type Executor } from './executor.js'
+import { LocalExecutor, type Executor, type Pace } from './executor.js'
 import type { FsOps } from './fsops.js'
 import type { FilesystemInfo, Indexed, LinkRequest, Settings } from './model.js'
 import type { FilesystemDetector } from './mounts.js'
@@ -17,6 +17,8 @@ export interface Workplace {
   mayHang: (p: string) => boolean
   /** The script a share worker runs: the share bundle (dist/share/index.js) unless given. */
   workerEntry?: string
+  /** What the links made here wait for between slices, if anything: the report catching up with them. */
+  pace?: Pace
 }
 
 /** The working directory with symlinks resolved; as given where it does not answer (each link then says why). */
@@ -28,26 +30,35 @@ function realOrAsGiven(ops: FsOps, dir: string): string {
   }
 }
 
+/** The path of a link on a share that may hang (its PATH's or its TARGET's), or undefined: the link is made here. */
+function onShare(request: LinkRequest, mayHang: Workplace['mayHang']): string | undefined {
+  return [request.absPath, request.absTarget].find(mayHang)
+}
+
+/** Which links go to a share worker, decided from the mount table alone, before anything touches a path. */
+export function goesToShare(request: LinkRequest, where: Workplace): boolean {
+  return onShare(request, where.mayHang) !== undefined
+}
+
 /**
- * One executor per share that may hang, then the one for this process. Which links go where is decided from the
- * mount table alone, before anything touches a path. Share executors come first: their children work while this
- * process does its own links.
+ * One executor per share that may hang, for the links on it (goesToShare), then the one for this process, for
+ * `local`, which it reads as it goes. Share executors come first: their children work while this process does its
+ * own links.
  */
-export function executorsFor(requests: LinkRequest[], settings: Settings, where: Workplace): Executor[] {
+export function executorsFor(
+  onShares: Indexed[],
+  local: Iterable<Indexed>,
+  settings: Settings,
+  where: Workplace
+): Executor[] {
   const { platform, ops, detector, mayHang } = where
-  const local: Indexed[] = []
   const shares = new Map<string, { filesystem: FilesystemInfo; links: Indexed[] }>()
-  requests.forEach((request, index) => {
-    const onShare = [request.absPath, request.absTarget].find(mayHang)
-    if (onShare === undefined) {
-      local.push({ index, request })
-      return
-    }
-    const filesystem = detector.forPath(onShare)
+  for (const link of onShares) {
+    const filesystem = detector.forPath(onShare(link.request, mayHang) ?? link.request.absPath)
     const group = shares.get(filesystem.mountPoint) ?? { filesystem, links: [] }
-    group.links.push({ index, request })
+    group.links.push(link)
     shares.set(filesystem.mountPoint, group)
-  })
+  }
   // A share worker resolves a working directory on its share itself, under its timeout.
   const wd = settings.workingDirectory
   const realWorkingDirectory = mayHang(wd) ? wd : realOrAsGiven(ops, wd)
@@ -62,6 +73,6 @@ export function executorsFor(requests: LinkRequest[], settings: Settings, where:
           where.workerEntry
         )
     ),
-    new LocalExecutor(local, ctx, settings.dryRun)
+    new LocalExecutor(local, ctx, settings.dryRun, where.pace)
   ]
 }

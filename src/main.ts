@@ -6,16 +6,16 @@ import { reportCapture } from './capture/report.js'
 import { withVolumeCaseRules } from './case-rules.js'
 import { errorMessage } from './errors.js'
 import { inSpecOrder, type Emit } from './executor.js'
-import { executorsFor, type Workplace } from './executors.js'
+import { executorsFor, goesToShare, type Workplace } from './executors.js'
 import { nodeFs, type FsOps } from './fsops.js'
 import { canHang } from './families.js'
-import type { LinkRequest, Settings, SpecVerdict } from './model.js'
+import type { Indexed, Settings } from './model.js'
 import { createDetector } from './mounts.js'
 import { currentPlatform, type Platform } from './platform.js'
 import { finishReport, reportProblems, type Where } from './report.js'
 import { verdictResult } from './result.js'
 import { getInputs } from './settings.js'
-import { junctionNotice, readSpec } from './spec/index.js'
+import { junctionNotice, readSpec, type SpecLinks, type SpecText } from './spec/index.js'
 import { Tally } from './tally.js'
 import { markMainStep, UndoList } from './undo-state.js'
 
@@ -29,9 +29,12 @@ export interface RunOptions {
   workerEntry?: string
 }
 
-/** Plan and make every link, each result emitted as it is made. */
-async function linkEach(requests: LinkRequest[], settings: Settings, where: Workplace, emit: Emit): Promise<void> {
-  const executors = executorsFor(requests, settings, where)
+/**
+ * Plan and make every link, each result emitted as it is made; the links held (those on shares) at once, the others
+ * as the spec is read again.
+ */
+async function linkEach(spec: SpecLinks, settings: Settings, where: Workplace, emit: Emit): Promise<void> {
+  const executors = executorsFor(spec.held, localLinks(spec, emit, settings.dryRun), settings, where)
   try {
     await Promise.all(executors.map((e) => e.plan()))
     await Promise.all(executors.map((e) => e.results(emit)))
@@ -40,40 +43,33 @@ async function linkEach(requests: LinkRequest[], settings: Settings, where: Work
   }
 }
 
-/**
- * The executors number only the links they are given; the entries the spec settled (verdicts, in spec order) keep
- * their places among them: each link's result goes to its own place in the spec.
- */
-function amongVerdicts(emit: Emit, verdicts: SpecVerdict[], links: number): Emit {
-  if (verdicts.length === 0) return emit
-  const places = new Uint32Array(links)
-  for (let link = 0, place = 0, v = 0; link < links; link++, place++) {
-    for (; v < verdicts.length && verdicts[v].index === place; v++) place++
-    places[link] = place
+/** The links made here, as the spec is read again; each entry the spec settles (a verdict) emitted on the way. */
+function* localLinks(spec: SpecLinks, emit: Emit, dryRun: boolean): Generator<Indexed> {
+  for (const item of spec.walk()) {
+    if ('request' in item) yield item
+    else emit(item.index, verdictResult(item, dryRun))
   }
-  return (index, result, undo) => emit(places[index], result, undo)
 }
 
 /** Read the spec, make its links and report them; false when the spec was rejected (nothing was touched). */
-async function makeLinks(spec: string, where: Where, workplace: Workplace): Promise<boolean> {
+async function makeLinks(text: SpecText, where: Where, workplace: Workplace): Promise<boolean> {
   const { settings, platform } = where
-  const read = readSpec(spec, settings, platform)
-  if ('problems' in read) {
-    await reportProblems(read.problems, where, read.entries)
+  const spec = readSpec(text, settings, platform, (request) => goesToShare(request, workplace))
+  if ('problems' in spec) {
+    await reportProblems(spec.problems, where, spec.entries)
     return false
   }
-  const { requests, verdicts } = read
-  const notice = junctionNotice(requests, platform)
+  const notice = junctionNotice(spec.junction, platform)
   if (notice) core.notice(notice)
   // Each result is reported as it is made, in spec order, and then let go of.
-  const tally = new Tally(where, { log: true, expected: requests.length + verdicts.length })
+  const tally = new Tally(where, { log: true, expected: spec.count })
   const undo = settings.cleanup && !settings.dryRun ? new UndoList(workplace.mayHang) : undefined
   const emit = inSpecOrder((result, entry) => {
     if (entry) undo?.add(entry)
     tally.add(result)
   })
-  for (const verdict of verdicts) emit(verdict.index, verdictResult(verdict, settings.dryRun))
-  await linkEach(requests, settings, workplace, amongVerdicts(emit, verdicts, requests.length))
+  // Slices of links wait for a log the runner has not read yet: unread, it would be held here, all of it.
+  await linkEach(spec, settings, { ...workplace, pace: () => tally.caughtUp() }, emit)
   undo?.save(settings, platform.name)
   await finishReport(tally, where)
   return true
@@ -106,7 +102,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
     const where = { settings, platform, workspace: process.env.GITHUB_WORKSPACE || settings.workingDirectory }
     const workplace = { platform, ops, detector, mayHang, workerEntry: options.workerEntry }
     // No links with `capture` given: a step that only captures. A rejected spec touches nothing, so captures nothing.
-    if (spec !== '' && !(await makeLinks(spec, where, workplace))) return
+    if (spec && !(await makeLinks(spec, where, workplace))) return
     if (settings.capture?.length) await reportCapture(captureAll(settings), where)
   } catch (error) {
     core.setFailed(errorMessage(error))

@@ -6,6 +6,7 @@ import type { FilesystemInfo } from './model.js'
 import { systemSources, type MountSources } from './mount-sources.js'
 import type { MountEntry } from './mount-table.js'
 import { firmlinkPaths, parseMacMounts, throughFirmlinks } from './mounts-macos.js'
+import { own } from './own.js'
 import { parseDriveInfo, uncShare } from './mounts-windows.js'
 import { keyWithin, pathKey, resolvedKey, volumeOf, type Platform } from './platform.js'
 
@@ -236,7 +237,7 @@ export function createDetector(
   }
   const cached = (p: string): FilesystemInfo => {
     let info = answers.get(p)
-    if (!info) answers.set(p, (info = answer(p)))
+    if (!info) answers.set(own(p), (info = answer(p)))
     return info
   }
   return {

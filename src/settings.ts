@@ -16,11 +16,12 @@ import {
   type Settings
 } from './model.js'
 import type { Platform } from './platform.js'
+import { specFile, specText, type SpecText } from './spec/text.js'
 
-/** What the inputs hold: the settings, and the spec text (the `links` input, or the file it names). */
+/** What the inputs hold: the settings, and the spec text (the `links` input, or the file it names; none if empty). */
 export interface Inputs {
   settings: Settings
-  spec: string
+  spec?: SpecText
 }
 
 /** An input the user got wrong; the message names the input and what it accepts. */
@@ -83,14 +84,15 @@ function workingDirectory(platform: Platform, mayHang: (p: string) => boolean): 
 }
 
 /** `links: @path` names a file holding the spec (inputs over 128 KiB cannot reach an action). */
-function specFromLinks(links: string, workingDir: string, platform: Platform): { spec: string; specFile?: string } {
-  if (!links.startsWith('@') || links.includes('\n') || SEPARATOR.test(links)) return { spec: links }
-  const specFile = platform.path.resolve(workingDir, links.slice(1).trim())
+function specFromLinks(links: string, workingDir: string, platform: Platform): { spec?: SpecText; specFile?: string } {
+  if (links === '') return {}
+  if (!links.startsWith('@') || links.includes('\n') || SEPARATOR.test(links)) return { spec: specText(links) }
+  const file = platform.path.resolve(workingDir, links.slice(1).trim())
   try {
-    return { spec: fs.readFileSync(specFile, 'utf8'), specFile }
+    return { spec: specFile(file), specFile: file }
   } catch (error) {
     throw new InputError(
-      `Input '${INPUT.links}' names the file '${specFile}', which cannot be read: ${(error as Error).message}`
+      `Input '${INPUT.links}' names the file '${file}', which cannot be read: ${(error as Error).message}`
     )
   }
 }
@@ -156,6 +158,6 @@ export function getInputs(platform: Platform, mayHang: (p: string) => boolean = 
     capture,
     captureFile: captureFile()
   }
-  core.debug(`settings: ${JSON.stringify({ ...settings, spec: `${spec.length} characters` })}`)
+  core.debug(`settings: ${JSON.stringify(settings)}`)
   return { settings, spec }
 }

@@ -159,6 +159,12 @@ export class Tally {
     this.lines = []
   }
 
+  /** Resolves once the log has gone out, where the reader of it is behind (the stream holds what it has not taken). */
+  caughtUp(): Promise<void> | undefined {
+    if (!process.stdout.writableNeedDrain) return undefined
+    return new Promise((resolve) => process.stdout.once('drain', resolve))
+  }
+
   /** The log's last lines and the results file written; the `results` output and the results file's path. */
   close(): { results: string; resultsFile: string } {
     this.flushLog()

@@ -5,9 +5,9 @@ import * as path from 'node:path'
 import { applyContext, type ApplyContext } from '../../src/apply/index.js'
 import { nodeFs, type FsOps } from '../../src/fsops.js'
 import { DEFAULTS as INPUT_DEFAULTS } from '../../src/inputs.js'
-import type { FilesystemInfo, LinkOptions, LinkRequest, LinkSettings, Settings } from '../../src/model.js'
-import { currentPlatform } from '../../src/platform.js'
-import { parseSpec, resolveEntries } from '../../src/spec/index.js'
+import type { FilesystemInfo, LinkOptions, LinkRequest, LinkSettings, Settings, SpecVerdict } from '../../src/model.js'
+import { currentPlatform, type Platform } from '../../src/platform.js'
+import { parseSpec, readSpec, resolveEntries, specText } from '../../src/spec/index.js'
 
 /** The platform these tests run on: the helpers work on this machine's real disk, with its paths and rules. */
 export const host = currentPlatform()
@@ -107,6 +107,22 @@ export function requests(
   const problems = [...parsed.problems, ...resolved.problems, ...settled]
   if (problems.length > 0) throw new Error(JSON.stringify(problems))
   return resolved.requests
+}
+
+/**
+ * readSpec of a spec given as text, with every link the action would read again as it makes them: its requests and
+ * verdicts in spec order; or the problems and entries of a rejected spec.
+ */
+export function readAll(
+  text: string,
+  settings: Parameters<typeof readSpec>[1],
+  platform: Platform
+): { requests: LinkRequest[]; verdicts: SpecVerdict[] } | Exclude<ReturnType<typeof readSpec>, { walk: unknown }> {
+  const read = readSpec(specText(text), settings, platform)
+  if ('problems' in read) return read
+  const items = [...read.walk()]
+  const requests = items.flatMap((item) => ('request' in item ? [item.request] : []))
+  return { requests, verdicts: items.filter((item): item is SpecVerdict => !('request' in item)) }
 }
 
 export function tempDir(): string {

@@ -3014,7 +3014,16 @@ function copyInto(from, to, follow, ctx, later) {
     later.dirs.push([from, to]);
 }
 
+;// CONCATENATED MODULE: ./src/own.ts
+// Strings kept for a whole run are copies: a name cut from the spec is a slice of the piece it was read from, and V8
+// keeps a slice's whole source alive, so a directory name kept in a cache would keep 64 KiB of the spec with it.
+/** A copy of `s` that holds nothing of the text it was cut from (a concatenation is copied flat when sliced). */
+function own(s) {
+    return (' ' + s).slice(1);
+}
+
 ;// CONCATENATED MODULE: ./src/apply/evidence.ts
+
 
 /**
  * What tells apart the causes one errno stands for on Windows, looked at once the call failed: libuv says EPERM for
@@ -3050,7 +3059,7 @@ function canCreateFile(dir, ctx) {
     catch {
         // not made, or made and left for the sweep of a later run: either way the answer stands
     }
-    ctx.fileProbes.set(dir, made);
+    ctx.fileProbes.set(own(dir), made);
     return made;
 }
 
@@ -3253,6 +3262,8 @@ function failedOutcome(error, plan, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/apply/parents.ts
+// The missing parent directories of PATH: made one by one, and those this link made removed again if it failed.
+
 
 /** Create the missing parents one by one (a recursive mkdir reports ENOENT for EROFS); returns those made here. */
 function createParents(plan, ctx, created) {
@@ -3268,7 +3279,7 @@ function createParents(plan, ctx, created) {
             if (!(error instanceof StepError && error.failure.code === 'EEXIST' && ctx.ops.stat(dir)?.isDirectory()))
                 throw error;
         }
-        ctx.madeDirs.add(dir);
+        ctx.madeDirs.add(own(dir));
     }
 }
 /** Directories this link made before it failed go again, innermost first, where still empty. */
@@ -3451,6 +3462,7 @@ function freeBackupName(abs, ctx) {
 
 
 
+
 /**
  * Remove temporary links older than an hour: what a run that was killed mid-replacement left. Housekeeping only: where
  * the directory cannot be listed (davfs2 answers readdir with EINVAL), the link is made all the same, with a warning.
@@ -3458,7 +3470,7 @@ function freeBackupName(abs, ctx) {
 function sweepStaleTemps(dir, plan, ctx) {
     if (ctx.swept.has(dir))
         return;
-    ctx.swept.add(dir);
+    ctx.swept.add(own(dir));
     try {
         for (const name of ctx.ops.readdir(dir)) {
             // Only names of exactly our making: a user's own `.ln-action-links` is not ours to remove.
@@ -3863,6 +3875,7 @@ function throughFirmlinks(mount, mounts, absPath, firmlinks, platform) {
 
 
 
+
 /** mountinfo escapes space, tab, newline and backslash as \ooo octal. */
 function mounts_unescape(field) {
     return field.replace(/\\([0-7]{3})/g, (_, octal) => String.fromCharCode(parseInt(octal, 8)));
@@ -4064,7 +4077,7 @@ function createDetector(platform, sources = {}, known = []) {
     const cached = (p) => {
         let info = answers.get(p);
         if (!info)
-            answers.set(p, (info = answer(p)));
+            answers.set(own(p), (info = answer(p)));
         return info;
     };
     return {

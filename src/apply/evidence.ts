@@ -5,6 +5,7 @@ import type { Failure } from '../model.js'
 import type { LinkPlan } from '../plan/index.js'
 import type { ApplyContext } from './context.js'
 import { tempName } from '../names.js'
+import { own } from '../own.js'
 
 /**
  * What tells apart the causes one errno stands for on Windows, looked at once the call failed: libuv says EPERM for
@@ -37,6 +38,6 @@ function canCreateFile(dir: string, ctx: ApplyContext): boolean {
   } catch {
     // not made, or made and left for the sweep of a later run: either way the answer stands
   }
-  ctx.fileProbes.set(dir, made)
+  ctx.fileProbes.set(own(dir), made)
   return made
 }

@@ -1,4 +1,5 @@
 // The missing parent directories of PATH: made one by one, and those this link made removed again if it failed.
+import { own } from '../own.js'
 import type { LinkPlan } from '../plan/index.js'
 import type { ApplyContext } from './context.js'
 import { step, StepError } from './step-error.js'
@@ -15,7 +16,7 @@ export function createParents(plan: LinkPlan, ctx: ApplyContext, created: string
       if (!(error instanceof StepError && error.failure.code === 'EEXIST' && ctx.ops.stat(dir)?.isDirectory()))
         throw error
     }
-    ctx.madeDirs.add(dir)
+    ctx.madeDirs.add(own(dir))
   }
 }
 

@@ -5,6 +5,7 @@ import { errnoCode } from '../errors.js'
 import { removeEntry } from '../fsops.js'
 import type { Kind } from '../model.js'
 import { backupName, STALE_TEMP_MS, TEMP_NAME, TEMP_PREFIX, tempName } from '../names.js'
+import { own } from '../own.js'
 import type { LinkPlan } from '../plan/index.js'
 import type { ApplyContext } from './context.js'
 import { copyWhole } from './copy.js'
@@ -19,7 +20,7 @@ import { swapCopy } from './swap-copy.js'
  */
 function sweepStaleTemps(dir: string, plan: LinkPlan, ctx: ApplyContext): void {
   if (ctx.swept.has(dir)) return
-  ctx.swept.add(dir)
+  ctx.swept.add(own(dir))
   try {
     for (const name of ctx.ops.readdir(dir)) {
       // Only names of exactly our making: a user's own `.ln-action-links` is not ours to remove.

@@ -1,6 +1,7 @@
 // Parse stage: the spec text becomes entries with line numbers, or line-numbered problems. Nothing touches the disk.
 import {
   SEPARATOR,
+  type Indexed,
   type LinkOptions,
   type LinkRequest,
   type Settings,
@@ -8,14 +9,18 @@ import {
   type SpecProblem,
   type SpecVerdict
 } from '../model.js'
-import type { Platform } from '../platform.js'
-import type { Take } from './entry.js'
-import { parseLines } from './lines.js'
-import { Resolver } from './resolve.js'
+import { resolvedKey, type Platform } from '../platform.js'
+import { Dependents } from './dependents.js'
+import type { LinkKeys } from './keys.js'
+import { firstLine, parseLines } from './lines.js'
+import { requestOf, resolveEntries, Resolver } from './resolve.js'
+import { asksJunction, verdictOn } from './runner.js'
+import { specText, wholeText, type SpecText } from './text.js'
 import { parseYaml } from './yaml.js'
 
 export { resolveEntries } from './resolve.js'
 export { junctionNotice, spelledForWindows, WINDOWS_PATH } from './runner.js'
+export { specFile, specText, type SpecText } from './text.js'
 
 export interface ParsedSpec {
   entries: SpecEntry[]
@@ -27,37 +32,99 @@ export interface ParsedSpec {
  * strings hold ` -> `), or `[` on a line without ` -> ` (so that `[slug].tsx -> x` stays a line). Otherwise it is
  * `PATH -> TARGET` lines.
  */
-function isStructured(text: string): boolean {
-  const first = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trim().startsWith('#'))
+function isStructured(spec: SpecText): boolean {
+  const first = firstLine(spec)
   if (first === undefined) return false
   return /^\s*(-(\s|$)|\[\s*(\{|$))/.test(first) || (/^\s*\[/.test(first) && !SEPARATOR.test(first))
 }
 
-function parseInto(text: string, defaults: LinkOptions, take: Take): SpecProblem[] {
-  // Editors on Windows start files with a byte-order mark; YAML misreads one before `- `.
-  const spec = text.replace(/^\uFEFF/, '')
-  return isStructured(spec) ? parseYaml(spec, defaults, take) : parseLines(spec, defaults, take)
+/** Each entry as it is read (a YAML spec is parsed whole first); the problems found go into `problems`. */
+function entriesOf(spec: SpecText, defaults: LinkOptions, problems: SpecProblem[]): Iterable<SpecEntry> {
+  return isStructured(spec) ? parseYaml(wholeText(spec), defaults, problems) : parseLines(spec, defaults, problems)
 }
 
-export function parseSpec(text: string, defaults: LinkOptions): ParsedSpec {
-  const entries: SpecEntry[] = []
-  const problems = parseInto(text, defaults, (entry) => entries.push(entry))
+export function parseSpec(text: string | SpecText, defaults: LinkOptions): ParsedSpec {
+  const problems: SpecProblem[] = []
+  const entries = [...entriesOf(typeof text === 'string' ? specText(text) : text, defaults, problems)]
   return { entries, problems }
 }
 
+type SpecSettings = Pick<Settings, 'defaults' | 'workingDirectory' | 'confine'>
+
 /**
- * The links of a spec, read and resolved in one pass (a spec of 100,000 lines never holds its entries and its
- * requests at once), with the entries this runner settles without making them (verdicts); or the spec's problems,
- * with the entries that were read, and then nothing is to be touched.
+ * A spec checked whole, whose links are read again, in spec order, as they are made: a spec of 100,000 links is
+ * never held whole, nor are its requests; the PATHs' keys are (keys.ts).
+ */
+export class SpecLinks {
+  constructor(
+    private readonly spec: SpecText,
+    private readonly settings: SpecSettings,
+    private readonly platform: Platform,
+    private readonly keys: LinkKeys,
+    /** How many results the spec has: a link or a verdict per entry. */
+    readonly count: number,
+    /** The links `hold` asked to have at once, each knowing whether it waits for another; `walk` skips them. */
+    readonly held: Indexed[],
+    /** The first link that asks for a junction (junctionNotice), if any. */
+    readonly junction: LinkRequest[]
+  ) {}
+
+  /** Every entry not held, read again: each link to make with its place, or the verdict that settles the entry. */
+  *walk(): Generator<Indexed | SpecVerdict> {
+    const { defaults, workingDirectory } = this.settings
+    const dependents = new Dependents(this.keys, this.platform)
+    const problems: SpecProblem[] = []
+    let index = 0
+    let held = 0
+    for (const entry of entriesOf(this.spec, defaults, problems)) {
+      const place = index++
+      const verdict = verdictOn(entry, this.platform)
+      if (verdict) yield { index: place, ...verdict }
+      else if (this.held[held]?.index === place) held++
+      else {
+        const request = requestOf(entry, workingDirectory, this.platform)
+        // Only what was checked is made: a spec file changed since has PATHs that were not.
+        if (!this.keys.has(resolvedKey(this.platform, request.absPath))) throw changed()
+        request.dependsOnEarlier = dependents.of(request)
+        yield { index: place, request }
+      }
+    }
+    if (index !== this.count || problems.length > 0) throw changed()
+  }
+}
+
+function changed(): Error {
+  return new Error('The links spec changed while its links were being made; the links not yet made were not made.')
+}
+
+/**
+ * The spec, checked whole before anything is made (its PATHs' keys kept, and the links `hold` asks for); or its
+ * problems, with the entries that were read, and then nothing is to be touched.
  */
 export function readSpec(
-  text: string,
-  { defaults, workingDirectory, confine }: Pick<Settings, 'defaults' | 'workingDirectory' | 'confine'>,
-  platform: Platform
-): { requests: LinkRequest[]; verdicts: SpecVerdict[] } | { problems: SpecProblem[]; entries: SpecEntry[] } {
-  const resolver = new Resolver(workingDirectory, confine, platform)
-  const parseProblems = parseInto(text, defaults, (entry) => resolver.add(entry))
-  const { requests, verdicts, problems } = resolver.done()
-  if (parseProblems.length === 0 && problems.length === 0) return { requests, verdicts }
-  return { problems: [...parseProblems, ...problems], entries: parseSpec(text, defaults).entries }
+  spec: SpecText,
+  settings: SpecSettings,
+  platform: Platform,
+  hold: (request: LinkRequest) => boolean = () => false
+): SpecLinks | { problems: SpecProblem[]; entries: SpecEntry[] } {
+  const { defaults, workingDirectory, confine } = settings
+  const check = new Resolver(workingDirectory, confine, platform, false)
+  const problems: SpecProblem[] = []
+  const held: Indexed[] = []
+  const junction: LinkRequest[] = []
+  for (const entry of entriesOf(spec, defaults, problems)) {
+    const read = check.add(entry)
+    if (!('request' in read)) continue
+    if (hold(read.request)) held.push(read)
+    if (junction.length === 0 && asksJunction(read.request)) junction.push(read.request)
+  }
+  if (problems.length === 0 && check.problems.length === 0) {
+    const dependents = new Dependents(check.keys, platform)
+    for (const { request } of held) request.dependsOnEarlier = dependents.of(request)
+    return new SpecLinks(spec, settings, platform, check.keys, check.entries, held, junction)
+  }
+  // Rejected: read again, holding every entry and request, for the problems in full and the entries to report.
+  const parsed = parseSpec(spec, defaults)
+  const resolved = resolveEntries(parsed.entries, workingDirectory, confine, platform)
+  return { problems: [...parsed.problems, ...resolved.problems], entries: parsed.entries }
 }

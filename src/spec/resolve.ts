@@ -1,16 +1,10 @@
 // Entries become requests: PATH and TARGET resolved against the working directory, and what can be checked without
 // the disk checked (`..` escapes, duplicates, links to themselves), among the entries this runner makes.
-import type { LinkRequest, SpecEntry, SpecProblem, SpecVerdict } from '../model.js'
+import type { Indexed, LinkRequest, SpecEntry, SpecProblem, SpecVerdict } from '../model.js'
 import { keyWithin, pathKey, resolveFrom, resolvedKey, type Platform } from '../platform.js'
-import { markDependents } from './dependents.js'
+import { Dependents } from './dependents.js'
+import { LinkKeys } from './keys.js'
 import { verdictOn } from './runner.js'
-
-/** A TARGET as written, resolved, and as a key to compare (each once, however many links lead there). */
-interface Target {
-  target: string
-  absTarget: string
-  key: string
-}
 
 /** The links to make, the entries settled without them (verdicts), and the spec's problems. */
 export interface Resolved {
@@ -19,100 +13,103 @@ export interface Resolved {
   problems: SpecProblem[]
 }
 
+/** The entry with PATH and TARGET resolved; whether it waits for another link is not known yet. */
+export function requestOf(entry: SpecEntry, workingDirectory: string, platform: Platform): LinkRequest {
+  const { path } = platform
+  const absPath = resolveFrom(platform, workingDirectory, entry.path)
+  // An exact text leads from PATH's directory (as written: `..` after a symlinked directory is not followed).
+  const from = entry.text === undefined ? workingDirectory : path.dirname(absPath)
+  const target = entry.text ?? entry.target
+  // Every field named, in one order: one compact shape for all requests (a spread would not be).
+  return {
+    line: entry.line,
+    endLine: entry.endLine,
+    path: entry.path,
+    target,
+    text: entry.text,
+    options: entry.options,
+    absPath,
+    absTarget: target === '' ? '' : resolveFrom(platform, from, target),
+    pathWasRelative: !path.isAbsolute(entry.path),
+    targetWasRelative: !path.isAbsolute(target),
+    dependsOnEarlier: false
+  }
+}
+
+/** Where a PATH came first: its line, and (where requests are held) how it was written and resolved. */
+type Earlier = Pick<LinkRequest, 'line'> & Partial<LinkRequest>
+
 /**
  * Resolves PATH and TARGET against the working directory, entry by entry, and checks what can be checked without
  * the disk: `..` escapes, duplicates, links to themselves. An entry this runner does not make (verdictOn) is set
- * aside first: it is not checked against the others, so two entries for two OSes may share a PATH.
+ * aside first: it is not checked against the others, so two entries for two OSes may share a PATH. Only with `hold`
+ * does it keep the requests and verdicts: a first pass over a spec of 100,000 links keeps the PATHs' keys alone.
  */
 export class Resolver {
   readonly problems: SpecProblem[] = []
   readonly requests: LinkRequest[] = []
   readonly verdicts: SpecVerdict[] = []
-  /** Each PATH's key, and the request where it came first. */
-  private readonly firstOf = new Map<string, number>()
+  /** Each PATH's key, and where it came first: its request's place in `requests` (with `hold`), else its line. */
+  readonly keys: LinkKeys
+  /** The entries read: the next one's place among the spec's results. */
+  entries = 0
   private readonly workingKey: string
-  // Thousands of links share a few targets: one pair of strings for each, not two per link (a run of 100,000 links
-  // holds every request).
-  private readonly targets = new Map<string, Target>([['', { target: '', absTarget: '', key: '' }]])
 
   constructor(
     private readonly workingDirectory: string,
     private readonly confine: boolean,
-    private readonly platform: Platform
+    private readonly platform: Platform,
+    private readonly hold = true
   ) {
     this.workingKey = pathKey(platform, workingDirectory)
+    this.keys = new LinkKeys(platform)
   }
 
-  private targetOf(target: string): Target {
-    let found = this.targets.get(target)
-    if (found === undefined) {
-      const absTarget = resolveFrom(this.platform, this.workingDirectory, target)
-      found = { target, absTarget, key: resolvedKey(this.platform, absTarget) }
-      this.targets.set(target, found)
-    }
-    return found
-  }
-
-  /** The entry's problem, if it has one; `earlier`: the request where its PATH came first. */
-  private check(
-    entry: SpecEntry,
-    absPath: string,
-    key: string,
-    target: Target,
-    relative: boolean,
-    earlier?: LinkRequest
-  ): string | undefined {
-    if (this.confine && relative && !keyWithin(this.platform, this.workingKey, key))
+  /** The request's problem, if it has one. */
+  private check(entry: SpecEntry, request: LinkRequest, key: string, earlier?: Earlier): string | undefined {
+    if (this.confine && request.pathWasRelative && !keyWithin(this.platform, this.workingKey, key))
       return `PATH '${entry.path}' leads outside working-directory '${this.workingDirectory}' (confine: true)`
     if (earlier)
-      return `PATH '${entry.path}' is already the PATH on line ${earlier.line}${this.caseOnly(absPath, earlier)}`
-    return key === target.key ? `PATH '${entry.path}' points at itself` : undefined
+      return `PATH '${entry.path}' is already the PATH on line ${earlier.line}${this.caseOnly(request.absPath, earlier)}`
+    const toItself = request.absTarget !== '' && key === resolvedKey(this.platform, request.absTarget)
+    return toItself ? `PATH '${entry.path}' points at itself` : undefined
   }
 
-  /** Why two spellings are one PATH where they differ only in case: the volume there ignores it. */
-  private caseOnly(absPath: string, earlier: LinkRequest): string {
+  /**
+   * Why two spellings are one PATH where they differ only in case: the volume there ignores it. Said where the
+   * earlier request is held (a spec with problems is read again holding them all: readSpec).
+   */
+  private caseOnly(absPath: string, earlier: Earlier): string {
+    if (earlier.absPath === undefined) return ''
     if (absPath === earlier.absPath || absPath.toLowerCase() !== earlier.absPath.toLowerCase()) return ''
     const root = this.platform.caseRules.volumeAt(absPath).root || this.platform.path.parse(absPath).root
     return ` ('${earlier.path}' there: the filesystem at ${root} ignores case)`
   }
 
-  /** An exact text leads from PATH's directory (as written: `..` after a symlinked directory is not followed). */
-  private textTarget(text: string, absPath: string): Target {
-    const absTarget = resolveFrom(this.platform, this.platform.path.dirname(absPath), text)
-    return { target: text, absTarget, key: resolvedKey(this.platform, absTarget) }
-  }
-
-  add(entry: SpecEntry): void {
+  /** The entry, read: settled here (a verdict), or a link to make, checked against the entries before it. */
+  add(entry: SpecEntry): Indexed | SpecVerdict {
+    const index = this.entries++
     const verdict = verdictOn(entry, this.platform)
-    if (verdict) return void this.verdicts.push({ index: this.requests.length + this.verdicts.length, ...verdict })
-    const { path } = this.platform
-    const absPath = resolveFrom(this.platform, this.workingDirectory, entry.path)
-    const target = entry.text === undefined ? this.targetOf(entry.target) : this.textTarget(entry.text, absPath)
-    const pathWasRelative = !path.isAbsolute(entry.path)
-    const key = resolvedKey(this.platform, absPath)
-    const first = this.firstOf.get(key)
-    const earlier = first === undefined ? undefined : this.requests[first]
-    const problem = this.check(entry, absPath, key, target, pathWasRelative, earlier)
+    if (verdict) {
+      const settled = { index, ...verdict }
+      if (this.hold) this.verdicts.push(settled)
+      return settled
+    }
+    const request = requestOf(entry, this.workingDirectory, this.platform)
+    const key = resolvedKey(this.platform, request.absPath)
+    const first = this.keys.placeOf(key)
+    const earlier = first === undefined ? undefined : this.hold ? this.requests[first] : { line: first }
+    const problem = this.check(entry, request, key, earlier)
     if (problem) this.problems.push({ line: entry.line, message: problem })
-    if (first === undefined) this.firstOf.set(key, this.requests.length)
-    // Every field named, in one order: one compact shape for all requests (a spread would not be).
-    this.requests.push({
-      line: entry.line,
-      endLine: entry.endLine,
-      path: entry.path,
-      target: target.target,
-      text: entry.text,
-      options: entry.options,
-      absPath,
-      absTarget: target.absTarget,
-      pathWasRelative,
-      targetWasRelative: !path.isAbsolute(target.target),
-      dependsOnEarlier: false
-    })
+    this.keys.add(key, this.hold ? this.requests.length : entry.line)
+    if (this.hold) this.requests.push(request)
+    return { index, request }
   }
 
+  /** Everything held, each request knowing whether it waits for another. */
   done(): Resolved {
-    markDependents(this.requests, this.firstOf, this.platform)
+    const dependents = new Dependents(this.keys, this.platform)
+    for (const request of this.requests) request.dependsOnEarlier = dependents.of(request)
     return { requests: this.requests, verdicts: this.verdicts, problems: this.problems }
   }
 }

@@ -67,10 +67,15 @@ export function verdictOn(entry: SpecEntry, platform: Platform): Verdict | undef
   return spelling && { entry, status: 'failed', code: WINDOWS_PATH, ...spelling }
 }
 
+/** The link is to be a junction (not one only as a fallback, nor one removed). */
+export function asksJunction({ options }: Pick<LinkRequest, 'options'>): boolean {
+  return options.type === 'junction' && options.state !== 'absent'
+}
+
 /** Off Windows a junction is made as a symbolic link: said once per run where the spec asks for junctions. */
 export function junctionNotice(requests: LinkRequest[], platform: Platform): string | undefined {
   if (platform.isWindows) return undefined
-  if (!requests.some(({ options }) => options.type === 'junction' && options.state !== 'absent')) return undefined
+  if (!requests.some(asksJunction)) return undefined
   return (
     `Junctions exist only on Windows: \`type: junction\` makes a symbolic link on this ${platform.runnerOs} runner, ` +
     'and its result says `kind: symlink` (its `type` stays `junction`).'

@@ -1,7 +1,6 @@
 // A YAML/JSON spec: a list of objects, each read into its fields with their lines (fields.ts makes the entry).
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type YAMLError } from 'yaml'
-import type { LinkOptions, SpecProblem } from '../model.js'
-import type { Take } from './entry.js'
+import type { LinkOptions, SpecEntry, SpecProblem } from '../model.js'
 import { entryFromFields, type Fields } from './fields.js'
 
 /**
@@ -23,15 +22,16 @@ function yamlProblems(errors: readonly YAMLError[], text: string): SpecProblem[]
   return [...byLine].map(([line, message]) => ({ line, message }))
 }
 
-export function parseYaml(text: string, defaults: LinkOptions, take: Take): SpecProblem[] {
+/** Each entry as its item is read; the spec's problems into `problems`. */
+export function* parseYaml(text: string, defaults: LinkOptions, problems: SpecProblem[]): Generator<SpecEntry> {
   const lineCounter = new LineCounter()
   // failsafe: every scalar is text as written, so `path: 1.10` stays "1.10" and `007` stays "007".
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, schema: 'failsafe' })
   const lineOf = (node: { range?: readonly number[] | null } | null | undefined): number =>
     node?.range ? lineCounter.linePos(node.range[0]).line : 1
-  const problems = yamlProblems(doc.errors, text)
-  if (problems.length > 0) return problems
-  if (!isSeq(doc.contents)) return [{ line: 1, message: 'a YAML spec must be a list' }]
+  const errors = yamlProblems(doc.errors, text)
+  if (errors.length > 0) return void problems.push(...errors)
+  if (!isSeq(doc.contents)) return void problems.push({ line: 1, message: 'a YAML spec must be a list' })
 
   for (const item of doc.contents.items as YamlNode[]) {
     const line = lineOf(item)
@@ -48,7 +48,6 @@ export function parseYaml(text: string, defaults: LinkOptions, take: Take): Spec
     }
     const entry = entryFromFields(fields, line, defaults, problems)
     const endLine = item.range ? lineCounter.linePos(Math.max(item.range[0], item.range[1] - 1)).line : line
-    if (entry) take(endLine > line ? { ...entry, endLine } : entry)
+    if (entry) yield endLine > line ? { ...entry, endLine } : entry
   }
-  return problems
 }
