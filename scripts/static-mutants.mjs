@@ -72,6 +72,11 @@ function main(argv) {
       const own = process.env.STRYKER_TESTS
       const suites = own ? own.split(',').map((s) => s.trim()) : importersOf(module, `${dir}/__tests__`)
       const original = fs.readFileSync(path.join(dir, module), 'utf8')
+      // Locations are offsets into the source Stryker saw: a module edited since would be mutated in the wrong place.
+      if (entry.source !== undefined && entry.source !== original) {
+        console.log(`${module}: changed since the report was written; its static mutants are left as they are`)
+        continue
+      }
       for (const mutant of statics) {
         fs.writeFileSync(path.join(dir, module), withMutant(original, mutant))
         Object.assign(mutant, { status: outcome(runSuites(dir, suites, timeout)), statusReason: 'static, run alone' })
