@@ -24,6 +24,7 @@ import {
   host,
   requests,
   seenAs,
+  windowsCleanupContext,
   type ContextOverrides
 } from './helpers/stage.js'
 
@@ -165,19 +166,11 @@ describePosix('what the main step records, and the post step undoes', () => {
 
   describe('on Windows, each link put back as the kind it was (issue 23; platform seam, in-memory model)', () => {
     const win32 = platformFor('win32')
-    const NTFS = { type: 'NTFS', mountPoint: 'C:\\', source: '', options: ['fixed'] }
 
     function madeOnWindows(spec: string, layout: Layout, backupSuffix = '', refuse?: Refusal) {
       const layoutWithData: Layout = { 'C:\\ws\\data\\x.txt': 'file', 'C:\\ws\\data\\dir': 'dir', ...layout }
       const mem = memoryFs(win32, layoutWithData, refuse)
-      const base = context('C:\\ws', {
-        platform: win32,
-        ops: mem.ops,
-        realWorkingDirectory: 'C:\\ws',
-        detector: { forPath: () => NTFS },
-        backupSuffix
-      })
-      const ctx = { ...base, settings: { ...base.settings, cleanup: true } }
+      const ctx = windowsCleanupContext(mem.ops, { backupSuffix })
       const plans = planAll(requests(spec, 'C:\\ws', { overwrite: 'links' }, win32), ctx)
       const entries = plans.flatMap((plan) => applierFor(ctx)(plan, ctx).undo ?? [])
       return { mem, undone: entries.map((e) => undoOne(e, mem.ops, win32)) }
@@ -219,13 +212,7 @@ describePosix('what the main step records, and the post step undoes', () => {
 
     it('keeps a link of another kind swapped in with the same text: a junction is not the directory link made', () => {
       const mem = memoryFs(win32, { 'C:\\ws\\data\\x.txt': 'file', 'C:\\ws\\data\\dir': 'dir' })
-      const base = context('C:\\ws', {
-        platform: win32,
-        ops: mem.ops,
-        realWorkingDirectory: 'C:\\ws',
-        detector: { forPath: () => NTFS }
-      })
-      const ctx = { ...base, settings: { ...base.settings, cleanup: true } }
+      const ctx = windowsCleanupContext(mem.ops)
       const plans = planAll(requests('d -> C:/ws/data/dir\ne -> C:/ws/data/dir', 'C:\\ws', {}, win32), ctx)
       const entries = plans.flatMap((plan) => applierFor(ctx)(plan, ctx).undo ?? [])
       expect(entries.map((e) => e.made.type)).toEqual(['dir', 'dir'])

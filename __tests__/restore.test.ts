@@ -197,30 +197,34 @@ describePosix('a copy is proven moved aside, right before the link takes its pla
         ? 'bindfs is not installed'
         : undefined
   describeUnless(bindfs)('through bindfs', () => {
+    /** Mounts a bindfs view of `source` on `view` while `check` runs. */
+    function viewed(source: string, view: string, check: () => void) {
+      expect(spawnSync('bindfs', [at(source), at(view)]).status).toBe(0)
+      try {
+        check()
+      } finally {
+        spawnSync('umount', [at(view)])
+      }
+    }
+
     it('PATH that is TARGET seen through a view is kept', () => {
       fs.mkdirSync(at('server'))
       fs.mkdirSync(at('mnt'))
       fs.writeFileSync(at('server/f'), 'the only copy')
-      expect(spawnSync('bindfs', [at('server'), at('mnt')]).status).toBe(0)
-      try {
+      viewed('server', 'mnt', () => {
         expect(apply('mnt/f -> server/f')[0]).toMatchObject({ status: 'failed', code: 'NOTCOPY' })
         expect(fs.lstatSync(at('server/f')).isFile()).toBe(true)
         expect(read('server/f')).toBe('the only copy')
-      } finally {
-        spawnSync('umount', [at('mnt')])
-      }
+      })
     })
 
     it('a directory whose view is TARGET (bindfs of PATH itself, which follows it aside) is kept whole', () => {
       fs.mkdirSync(at('x'))
       fs.mkdirSync(at('view'))
       fs.writeFileSync(at('x/f'), 'data')
-      expect(spawnSync('bindfs', [at('x'), at('view')]).status).toBe(0)
-      try {
+      viewed('x', 'view', () => {
         expect(apply('- {path: x, target: view}')[0]).toMatchObject({ status: 'failed', code: 'NOTCOPY' })
-      } finally {
-        spawnSync('umount', [at('view')])
-      }
+      })
       expect(fs.readdirSync(at('x'))).toEqual(['f'])
       expect(read('x/f')).toBe('data')
     })

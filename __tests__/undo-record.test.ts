@@ -11,7 +11,14 @@ import { planAll } from '../src/plan/index.js'
 import { platformFor } from '../src/platform.js'
 import { describePosix } from './helpers/action.js'
 import { memoryFs } from './helpers/memfs.js'
-import { context, dataWorkspace, errnoError, requests, type ContextOverrides } from './helpers/stage.js'
+import {
+  context,
+  dataWorkspace,
+  errnoError,
+  requests,
+  windowsCleanupContext,
+  type ContextOverrides
+} from './helpers/stage.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { applierFor } = await import('../src/undo-record.js')
@@ -130,17 +137,10 @@ describePosix('what an undo entry says', () => {
 
 describe('on Windows, the kind each link was made as (platform seam, in-memory model)', () => {
   const win32 = platformFor('win32')
-  const NTFS = { type: 'NTFS', mountPoint: 'C:\\', source: '', options: ['fixed'] }
 
   function madeOnWindows(spec: string) {
     const mem = memoryFs(win32, { 'C:\\ws\\data\\x.txt': 'file', 'C:\\ws\\data\\dir': 'dir' })
-    const base = context('C:\\ws', {
-      platform: win32,
-      ops: mem.ops,
-      realWorkingDirectory: 'C:\\ws',
-      detector: { forPath: () => NTFS }
-    })
-    const ctx = { ...base, settings: { ...base.settings, cleanup: true } }
+    const ctx = windowsCleanupContext(mem.ops)
     const plans = planAll(requests(spec, 'C:\\ws', {}, win32), ctx)
     return { mem, entries: plans.flatMap((plan) => applierFor(ctx)(plan, ctx).undo ?? []) }
   }
