@@ -106,6 +106,21 @@ describe('static mutants, run after Stryker (scripts/static-mutants.mjs)', () =>
     }
   })
 
+  it('reads the report it is given, and leaves a module edited since the report as it was', () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'mutation.json')
+    const stale = { status: 'Ignored', statusReason: 'Static mutant', location: {}, replacement: '' }
+    fs.writeFileSync(file, JSON.stringify({ files: { 'src/names.ts': { source: 'not this', mutants: [stale] } } }))
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'static-mutants.mjs'), file], {
+      encoding: 'utf8'
+    })
+    const after = JSON.parse(fs.readFileSync(file, 'utf8')) as { files: Record<string, { mutants: unknown[] }> }
+    fs.rmSync(dir, { recursive: true })
+    expect(run.status).toBe(0)
+    expect(run.stdout).toContain('src/names.ts: changed since the report was written')
+    expect(after.files['src/names.ts'].mutants).toEqual([stale])
+  })
+
   it('counts a failing suite as killed, a passing one as survived, one killed at its bound as timed out', () => {
     expect(outcome({ status: 1, signal: null })).toBe('Killed')
     expect(outcome({ status: 0, signal: null })).toBe('Survived')

@@ -62,7 +62,9 @@ function runSuites(dir, suites, timeout) {
 function main(argv) {
   const timeoutAt = argv.indexOf('--timeout-ms')
   const timeout = timeoutAt === -1 ? 300000 : Number(argv[timeoutAt + 1])
-  const file = argv.find((a, i) => !a.startsWith('--') && i !== timeoutAt + 1) ?? 'reports/mutation/mutation.json'
+  const file =
+    argv.find((a, i) => !a.startsWith('--') && (timeoutAt === -1 || i !== timeoutAt + 1)) ??
+    'reports/mutation/mutation.json'
   const report = JSON.parse(fs.readFileSync(file, 'utf8'))
   const dir = sandbox()
   try {
