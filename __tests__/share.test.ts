@@ -301,6 +301,47 @@ describePosix('Lane', () => {
     expect(messages).toEqual([{ type: 'done' }])
     expect(fs.existsSync(path.join(ws, 'x/one'))).toBe(false)
   })
+
+  it('once the lanes are stopped, still reports a link whose plan failed as failed', () => {
+    fs.symlinkSync('/', path.join(ws, 'out'))
+    const { lane: l, messages, slots } = lane('fine -> data/x\nout/escape -> data/x')
+    l.handle({ type: 'plan' })
+    slots.stop()
+    messages.length = 0
+    l.handle({ type: 'apply', wave: 1 })
+    expect(messages).toMatchObject([
+      { type: 'applied', index: 1, result: { status: 'failed', code: 'CONFINE' } },
+      { type: 'done' }
+    ])
+    expect(fs.existsSync(path.join(ws, 'fine'))).toBe(false)
+  })
+
+  it('lets a bug in a lookup end the lane rather than pass for a failure of the share', () => {
+    let thrown = false
+    const ops = {
+      ...nodeFs,
+      stat: (p: string) => {
+        if (thrown) return nodeFs.stat(p)
+        thrown = true
+        throw new TypeError('a bug')
+      }
+    }
+    const { lane: l } = lane('x/one -> data/x', {}, ops)
+    expect(() => l.handle({ type: 'plan' })).toThrow(TypeError)
+  })
+
+  it('lists no directory that is missing where many names are sought, and plans its links to be made', () => {
+    const asked: string[] = []
+    const ops = { ...nodeFs, readdir: (p: string) => (asked.push(p), nodeFs.readdir(p)) }
+    const dirs = ['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7']
+    const { lane: l, messages } = lane(dirs.map((d) => `gone/${d}/a -> data/x`).join('\n'), {}, ops)
+    l.handle({ type: 'plan' })
+    expect(asked).toEqual([])
+    expect((messages as { result?: { plan: string } }[]).map((m) => m.result?.plan)).toEqual([
+      ...dirs.map(() => 'create'),
+      undefined
+    ])
+  })
 })
 
 describePosix('Supervisor', () => {
