@@ -14,8 +14,9 @@ import { assignLanes, dealLookups, laneCount, worthListing } from '../src/share/
 import type { FromLane, FromWorker, ToWorker } from '../src/share/protocol.js'
 import { Supervisor, processChannel, serveShare, threadLanes, type LaneStarter } from '../src/share/supervisor.js'
 import { ROLE } from '../src/roles.js'
+import { createDetector } from '../src/mounts.js'
 import { byIndex, failingLane, hungLane, indexed, inlineLane, shareOver } from './helpers/share.js'
-import { dataWorkspace, errnoError, failing } from './helpers/stage.js'
+import { dataWorkspace, errnoError, failing, host } from './helpers/stage.js'
 import { describePosix } from './helpers/action.js'
 
 let ws: string
@@ -156,12 +157,12 @@ describePosix('lanes', () => {
 })
 
 describePosix('Lane', () => {
-  function lane(spec: string, more = {}, ops = nodeFs) {
+  function lane(spec: string, more = {}, ops = nodeFs, share = shareOver(ws, more)) {
     const links = indexed(spec, ws)
     const slots = new CallSlots(1, Date.now())
     const data: LaneData = {
       lane: 0,
-      share: shareOver(ws, more),
+      share,
       wave1: links,
       wave2: [],
       lookups: dealLookups([links], 'linux')[0],
@@ -328,6 +329,24 @@ describePosix('Lane', () => {
     }
     const { lane: l } = lane('x/one -> data/x', {}, ops)
     expect(() => l.handle({ type: 'plan' })).toThrow(TypeError)
+  })
+
+  it('compares names on the share as the action found its volume, or as its type, does: here without case', () => {
+    fs.symlinkSync('data/x', path.join(ws, 'l'))
+    // The share is the volume ws is on, as the action saw it (whatever it really is).
+    const share = shareOver(ws)
+    share.filesystem = { ...share.filesystem, mountPoint: createDetector(host).forPath(ws).mountPoint }
+    const shares = [
+      share,
+      { ...share, caseVolumes: [{ root: share.filesystem.mountPoint, ignoresCase: true }] },
+      { ...share, filesystem: { ...share.filesystem, type: 'exfat' } }
+    ]
+    const plans = shares.map((s) => {
+      const { lane: l, messages } = lane('- {path: l, state: absent, target: data/X}', {}, nodeFs, s)
+      l.handle({ type: 'plan' })
+      return (messages[0] as { result: { plan: string } }).result.plan
+    })
+    expect(plans).toEqual(['fail', 'remove', 'remove'])
   })
 
   it('lists no directory that is missing where many names are sought, and plans its links to be made', () => {
