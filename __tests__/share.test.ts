@@ -11,7 +11,8 @@ import { nodeFs, type FsOps } from '../src/fsops.js'
 import { CallSlots, Watchdog, timedOps } from '../src/share/call-slots.js'
 import { Lane, type LaneData } from '../src/share/lane.js'
 import { assignLanes, dealLookups, laneCount, worthListing } from '../src/share/lanes.js'
-import type { FromLane, FromWorker, ToWorker } from '../src/share/protocol.js'
+import type { LinkResult } from '../src/model.js'
+import type { FromLane, FromWorker, ToLane, ToWorker } from '../src/share/protocol.js'
 import { Supervisor, processChannel, serveShare, threadLanes, type LaneStarter } from '../src/share/supervisor.js'
 import { ROLE } from '../src/roles.js'
 import { createDetector } from '../src/mounts.js'
@@ -445,6 +446,135 @@ describePosix('Supervisor', () => {
     }
   })
 
+  it('hands the post step the undo of each link it made, and of no other (cleanup: true)', async () => {
+    fs.mkdirSync(path.join(ws, 'a'))
+    fs.symlinkSync('../data/x', path.join(ws, 'a/l1'))
+    const { final } = await supervise(SPEC, inlineLane(), { cleanup: true })
+    expect(byIndex(final!.results).map((r) => r.status)).toEqual(['unchanged', 'created', 'created', 'created'])
+    expect(final!.undo.map(([index, entry]) => [index, entry.line]).sort()).toEqual([
+      [1, 2],
+      [2, 3],
+      [3, 4]
+    ])
+  })
+
+  it('stops every lane once planning finds the share gone, with its errno', async () => {
+    const gone: FsOps = {
+      ...nodeFs,
+      stat: (p) => {
+        if (p === path.join(ws, 'data/dir')) throw errnoError('ENOTCONN', 'stat')
+        return nodeFs.stat(p)
+      }
+    }
+    // a/ (lane 0) leads to data/dir; b/ is lane 1, which plans after lane 0.
+    const { planned } = await supervise('a/l1 -> data/dir\nb/l3 -> data/x', inlineLane(gone), { dryRun: true })
+    const [first, second] = byIndex(planned.results)
+    expect(first).toMatchObject({ plan: 'fail', code: 'ENOTCONN' })
+    expect(second).toMatchObject({ plan: 'fail', code: 'ENOTCONN', errno: os.constants.errno.ENOTCONN })
+  })
+
+  it('stops every lane once one link fails for a share gone, though no other link of its lane is skipped', async () => {
+    const gone = failing({ symlink: 'ENOTCONN' })
+    const { final } = await supervise('a/l1 -> data/x\nb/l3 -> data/x', inlineLane(gone))
+    expect(byIndex(final!.results).map((r) => [r.status, r.code])).toEqual([
+      ['failed', 'ENOTCONN'],
+      ['skipped', 'ENOTCONN']
+    ])
+  })
+
+  it('fails the link whose call hung while being made, skipping the rest of its lane, the others made', async () => {
+    const hangsInApply: LaneStarter = (data) => {
+      const inline = inlineLane()(data)
+      return data.lane > 0 ? inline : { ...inline, post: (m) => (m.type === 'plan' ? inline : hungLane(data)).post(m) }
+    }
+    const { final } = await supervise(SPEC, hangsInApply, { timeoutMs: 200 })
+    expect(byIndex(final!.results).map((r) => [r.status, r.code])).toEqual([
+      ['failed', 'ETIMEDOUT'],
+      ['skipped', 'ETIMEDOUT'],
+      ['created', ''],
+      ['created', '']
+    ])
+  })
+
+  /** Lanes that answer only as a test tells them to. */
+  function manualLanes() {
+    const lanes: { data: LaneData; posted: ToLane[]; answer: (m: FromLane) => void; fail: () => void }[] = []
+    const start: LaneStarter = (data) => {
+      const lane = { data, posted: [] as ToLane[], answer: (_: FromLane) => undefined as void, fail: () => undefined }
+      lanes.push(lane)
+      return {
+        post: (m) => void lane.posted.push(m),
+        listen: (onMessage, onError) => Object.assign(lane, { answer: onMessage, fail: onError })
+      }
+    }
+    const planAll = () =>
+      lanes.forEach(({ data, answer }) => {
+        for (const { index } of data.wave1)
+          answer({ type: 'planned', index, result: { status: 'planned', plan: 'create' } as LinkResult })
+        answer({ type: 'done' })
+      })
+    return { lanes, start, planAll }
+  }
+
+  it('keeps the ETIMEDOUT of a link whose lane answers after all, too late', async () => {
+    jest.useFakeTimers({ now: 1_000_000 })
+    const { lanes, start, planAll } = manualLanes()
+    const supervisor = new Supervisor(
+      shareOver(ws, { timeoutMs: 1_000 }),
+      indexed('a/l1 -> data/x\nb/l3 -> data/x', ws),
+      start
+    )
+    try {
+      const planning = supervisor.plan()
+      planAll()
+      await planning
+      let final: Awaited<ReturnType<Supervisor['apply']>> | undefined
+      void supervisor.apply().then((f) => (final = f))
+      new CallSlots(lanes[0].data.memory, lanes[0].data.epoch).begin(0, 0, 'symlink')
+      await jest.advanceTimersByTimeAsync(1_100)
+      // Lane 0 timed out; its call now returns, while lane 1 is still at work.
+      lanes[0].answer({ type: 'applied', index: 0, result: { status: 'created' } as LinkResult })
+      lanes[0].answer({ type: 'done' })
+      lanes[1].answer({ type: 'applied', index: 1, result: { status: 'created' } as LinkResult })
+      lanes[1].answer({ type: 'done' })
+      await jest.advanceTimersByTimeAsync(0)
+      expect(byIndex(final!.results).map((r) => [r.status, r.code])).toEqual([
+        ['failed', 'ETIMEDOUT'],
+        ['created', undefined]
+      ])
+    } finally {
+      supervisor.end()
+      jest.useRealTimers()
+    }
+  })
+
+  it('survives a call that hangs before any link is reached, and tells a failed lane nothing more', async () => {
+    jest.useFakeTimers({ now: 1_000_000 })
+    const { lanes, start } = manualLanes()
+    const supervisor = new Supervisor(shareOver(ws, { timeoutMs: 1_000 }), [], start)
+    try {
+      let planned: Awaited<ReturnType<Supervisor['plan']>> | undefined
+      void supervisor.plan().then((p) => (planned = p))
+      new CallSlots(lanes[0].data.memory, lanes[0].data.epoch).begin(0, -1, 'realpath')
+      await jest.advanceTimersByTimeAsync(1_100)
+      expect(planned).toEqual({ type: 'planned', results: [] })
+    } finally {
+      supervisor.end()
+      jest.useRealTimers()
+    }
+    const failed = manualLanes()
+    const other = new Supervisor(shareOver(ws), indexed('a/l1 -> data/x', ws), failed.start)
+    try {
+      const planning = other.plan()
+      failed.lanes[0].fail()
+      await planning
+      await other.apply()
+      expect(failed.lanes[0].posted).toEqual([{ type: 'plan' }])
+    } finally {
+      other.end()
+    }
+  })
+
   it('keeps no process alive by its watchdog, even where it is never ended', () => {
     const setInterval = jest.spyOn(global, 'setInterval')
     const supervisor = new Supervisor(shareOver(ws), indexed(SPEC, ws), hungLane)
@@ -550,6 +680,22 @@ describePosix('serveShare', () => {
     flush()
     await answer
     expect(answered).toBe(true)
+  })
+
+  it('ends its watchdog once it has answered', async () => {
+    const setInterval = jest.spyOn(global, 'setInterval')
+    const clearInterval = jest.spyOn(global, 'clearInterval')
+    try {
+      const links = indexed('l -> data/x', ws)
+      await serveShare(
+        channel([{ type: 'start', share: shareOver(ws, { dryRun: true }), links }]).channel,
+        inlineLane()
+      )
+      expect(clearInterval).toHaveBeenCalledWith(setInterval.mock.results[0].value)
+    } finally {
+      setInterval.mockRestore()
+      clearInterval.mockRestore()
+    }
   })
 
   it('ignores anything but a start', async () => {
