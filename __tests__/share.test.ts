@@ -383,6 +383,20 @@ describePosix('Supervisor', () => {
     expect(fs.readlinkSync(path.join(ws, 'c/l4'))).toBe('../data/x')
   })
 
+  it('plans the links below other links once, on the lane that makes them', async () => {
+    const planned: number[] = []
+    const counted: LaneStarter = (data) => {
+      const port = inlineLane()(data)
+      return {
+        ...port,
+        listen: (onMessage, onError) =>
+          port.listen((m) => (m.type === 'planned' && planned.push(m.index), onMessage(m)), onError)
+      }
+    }
+    await supervise('sub -> data/dir\nsub/inner -> data/x\nb/l -> data/x', counted, { dryRun: true })
+    expect(planned.sort()).toEqual([0, 1, 2])
+  })
+
   it('makes the links below other links once those are made', async () => {
     const { final } = await supervise('sub -> data/dir\nsub/inner -> data/x', inlineLane())
     expect(byIndex(final!.results).map((r) => r.status)).toEqual(['created', 'created'])
@@ -615,6 +629,32 @@ describePosix('Supervisor', () => {
       ])
     } finally {
       supervisor.end()
+    }
+  })
+
+  it('keeps what its lanes write from the action’s log', async () => {
+    const entry = laneScript(`parentPort.once('message', () => {
+  console.log('lane noise')
+  console.error('lane noise')
+  parentPort.postMessage({ type: 'done' })
+  parentPort.close()
+})`)
+    const written: string[] = []
+    const out = jest.spyOn(process.stdout, 'write').mockImplementation((text) => (written.push(String(text)), true))
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation((text) => (written.push(String(text)), true))
+    const supervisor = new Supervisor(
+      shareOver(ws, { dryRun: true }),
+      indexed('a/l1 -> data/x', ws),
+      threadLanes(entry)
+    )
+    try {
+      await supervisor.plan()
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      expect(written.filter((text) => text.includes('lane noise'))).toEqual([])
+    } finally {
+      supervisor.end()
+      out.mockRestore()
+      err.mockRestore()
     }
   })
 
