@@ -155,6 +155,30 @@ describePosix('ShareExecutor', () => {
     }
   })
 
+  it('keeps an answer the worker gives before it is asked for', async () => {
+    const sent = path.join(ws, 'sent')
+    const eager = path.join(ws, 'eager.mjs')
+    const result = { status: 'planned', plan: 'create', line: 1 }
+    fs.writeFileSync(
+      eager,
+      `import * as fs from 'node:fs'\nprocess.once('message', ({ links }) => process.send(` +
+        `{ type: 'planned', results: links.map(({ index }) => [index, ${JSON.stringify(result)}]) }, ` +
+        `() => fs.writeFileSync('${sent}', '')))\n`
+    )
+    const executor = new ShareExecutor(shareOver(ws, { dryRun: true }), indexed(spec, ws), context(ws), eager)
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 20))
+    try {
+      for (let waited = 0; !fs.existsSync(sent) && waited < 10_000; waited += 20) await pause()
+      await pause()
+      await executor.plan()
+      const results: LinkResult[] = []
+      await executor.results(collect(results))
+      expect(results.map((r) => r.plan)).toEqual(['create', 'create'])
+    } finally {
+      executor.release()
+    }
+  })
+
   it.each([false, true])('fails every link of a worker that died, saying so (dry run: %s)', async (dryRun) => {
     const dies = path.join(ws, 'dies.mjs')
     fs.writeFileSync(dies, 'process.exit(3)\n')
