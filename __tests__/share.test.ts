@@ -174,6 +174,32 @@ describePosix('Lane', () => {
     return { lane: new Lane(data, (m) => messages.push(m), ops), messages, slots }
   }
 
+  it('runs on its thread: each message from the worker handled, every answer posted back', async () => {
+    const links = indexed('x/one -> data/x', ws)
+    const slots = new CallSlots(1, Date.now())
+    const data: LaneData = {
+      lane: 0,
+      share: shareOver(ws),
+      wave1: links,
+      wave2: [],
+      lookups: [],
+      memory: slots.memory,
+      epoch: 0
+    }
+    const posted: FromLane[] = []
+    const port = Object.assign(new EventEmitter(), { postMessage: (m: FromLane) => void posted.push(m) })
+    const threads = await import('node:worker_threads')
+    jest.unstable_mockModule('node:worker_threads', () => ({ ...threads, parentPort: port, workerData: data }))
+    await jest.isolateModulesAsync(async () => {
+      const { runLane } = await import('../src/share/lane.js')
+      runLane()
+    })
+    port.emit('message', { type: 'plan' })
+    port.emit('message', { type: 'apply', wave: 1 })
+    expect(posted.map((m) => m.type)).toEqual(['planned', 'done', 'applied', 'done'])
+    expect(fs.readlinkSync(path.join(ws, 'x/one'))).toBe('../data/x')
+  })
+
   it('plans every link, then makes them, each answered by its index, then done', () => {
     const { lane: l, messages } = lane('x/one -> data/x\nx/two -> data/dir')
     l.handle({ type: 'plan' })
