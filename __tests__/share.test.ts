@@ -13,7 +13,14 @@ import { Lane, type LaneData } from '../src/share/lane.js'
 import { assignLanes, dealLookups, laneCount, worthListing } from '../src/share/lanes.js'
 import type { LinkResult } from '../src/model.js'
 import type { FromLane, FromWorker, ToLane, ToWorker } from '../src/share/protocol.js'
-import { Supervisor, processChannel, serveShare, threadLanes, type LaneStarter } from '../src/share/supervisor.js'
+import {
+  Supervisor,
+  processChannel,
+  runShareWorker,
+  serveShare,
+  threadLanes,
+  type LaneStarter
+} from '../src/share/supervisor.js'
 import { ROLE } from '../src/roles.js'
 import { createDetector } from '../src/mounts.js'
 import { byIndex, failingLane, hungLane, indexed, inlineLane, shareOver } from './helpers/share.js'
@@ -761,6 +768,18 @@ describePosix('serveShare', () => {
     } finally {
       setInterval.mockRestore()
       clearInterval.mockRestore()
+    }
+  })
+
+  it('ends the worker once it is done, whatever lanes are still stuck in the share', async () => {
+    const exit = jest.spyOn(process, 'exit').mockImplementation((() => undefined) as never)
+    try {
+      const running = runShareWorker()
+      ;(process as NodeJS.EventEmitter).emit('message', { type: 'apply' })
+      await running
+      expect(exit).toHaveBeenCalledWith(0)
+    } finally {
+      exit.mockRestore()
     }
   })
 
