@@ -12,7 +12,7 @@ import { CallSlots, Watchdog, timedOps } from '../src/share/call-slots.js'
 import { Lane, type LaneData } from '../src/share/lane.js'
 import { assignLanes, dealLookups, laneCount, worthListing } from '../src/share/lanes.js'
 import type { LinkResult } from '../src/model.js'
-import type { FromLane, FromWorker, ToLane, ToWorker } from '../src/share/protocol.js'
+import type { FromLane, FromWorker, Share, ToLane, ToWorker } from '../src/share/protocol.js'
 import {
   Supervisor,
   processChannel,
@@ -24,7 +24,10 @@ import {
 import { ROLE } from '../src/roles.js'
 import { createDetector } from '../src/mounts.js'
 import { byIndex, failingLane, hungLane, indexed, inlineLane, shareOver } from './helpers/share.js'
-import { dataWorkspace, errnoError, failing, host } from './helpers/stage.js'
+import { dataWorkspace, errnoError, failing, host, requests, settingsFor } from './helpers/stage.js'
+import { memoryFs } from './helpers/memfs.js'
+import { platformFor } from '../src/platform.js'
+import type { FilesystemInfo } from '../src/model.js'
 import { describePosix } from './helpers/action.js'
 
 let ws: string
@@ -394,6 +397,58 @@ describePosix('Lane', () => {
       ...dirs.map(() => 'create'),
       undefined
     ])
+  })
+})
+
+describe('a Windows lane (in memory)', () => {
+  const win32 = platformFor('win32')
+  const WS = 'C:\\ws'
+  const NTFS: FilesystemInfo = { type: 'NTFS', mountPoint: 'C:\\', source: '', options: ['fixed'] }
+
+  /** A lane in C:\\ws backing up the links a and b it replaces (backups need each one's own Windows kind). */
+  function windowsLane() {
+    const mem = memoryFs(win32, {
+      [WS]: 'dir',
+      'C:\\ws\\data\\x.txt': 'file',
+      'C:\\ws\\a': { link: 'C:\\ws\\gone', type: 'dir' },
+      'C:\\ws\\b': { link: 'C:\\ws\\gone', type: 'junction' }
+    })
+    const links = requests('a -> data/x.txt\nb -> data/x.txt', WS, { overwrite: 'links' }, win32)
+    const slots = new CallSlots(1, Date.now())
+    const share: Share = {
+      settings: settingsFor(WS, { backupSuffix: '.bak' }),
+      platform: 'win32',
+      filesystem: NTFS,
+      caseVolumes: []
+    }
+    // The spec's third and fourth links, here: a hung kinds query is the third's ETIMEDOUT.
+    const wave1 = links.map((request, index) => ({ index: index + 2, request }))
+    const data: LaneData = { lane: 0, share, wave1, wave2: [], lookups: [], memory: slots.memory, epoch: 0 }
+    const messages: FromLane[] = []
+    const charged: (number | undefined)[] = []
+    const ops = {
+      ...mem.ops,
+      linkKinds: (p: string[]) => (charged.push(slots.current(0)?.index), mem.ops.linkKinds(p))
+    }
+    return { mem, slots, messages, charged, lane: new Lane(data, (m) => messages.push(m), ops) }
+  }
+
+  it('asks once for the kinds of the links it backs up, each backup of its own kind', () => {
+    const { mem, messages, charged, lane } = windowsLane()
+    lane.handle({ type: 'plan' })
+    lane.handle({ type: 'apply', wave: 1 })
+    expect(charged).toEqual([2])
+    expect(messages.filter((m) => m.type === 'applied').map((m) => m.result.status)).toEqual(['replaced', 'replaced'])
+    expect(mem.kindQueries).toEqual([['C:\\ws\\a', 'C:\\ws\\b']])
+    expect(mem.at('C:\\ws\\b.bak')).toMatchObject({ kind: 'link', type: 'junction' })
+  })
+
+  it('once the lanes are stopped, asks not even for those kinds', () => {
+    const { mem, slots, lane } = windowsLane()
+    lane.handle({ type: 'plan' })
+    slots.stop()
+    lane.handle({ type: 'apply', wave: 1 })
+    expect(mem.kindQueries).toEqual([])
   })
 })
 
