@@ -60,7 +60,8 @@ function probeOps(
 /** A platform whose volumes follow the mount table (and the probe, where given), as main.ts builds it. */
 function volumes(name: string, table: MountSources, ops?: Pick<FsOps, 'readdir' | 'lstat'>): Platform {
   const detector = createDetector(platformFor(name), table)
-  return withVolumeCaseRules(platformFor(name), detector, { mayHang: (p) => canHang(detector.forPath(p)), ops })
+  const probe = ops && { ops, mayHang: (p: string) => canHang(detector.forPath(p)) }
+  return withVolumeCaseRules(platformFor(name), detector, probe ?? {})
 }
 
 /** The spec's problems, as line → message. */
@@ -241,8 +242,7 @@ describe('macOS: APFS either way, found by looking', () => {
 
   it("a share worker's lanes, which probe nothing, compare names as the action decided, volume by volume", () => {
     const detector = createDetector(platformFor('darwin'), table)
-    const lanes = (known: CaseVolume[]) =>
-      withVolumeCaseRules(platformFor('darwin'), detector, { mayHang: () => true, known })
+    const lanes = (known: CaseVolume[]) => withVolumeCaseRules(platformFor('darwin'), detector, { known })
     const decided = darwin.caseRules.decided()
     expect(decided).toContainEqual({ root: '/Volumes/Sensitive', ignoresCase: false })
     expect(problems(lanes(decided), 'A -> t\na -> t', '/Volumes/Sensitive/ws')).toEqual({})

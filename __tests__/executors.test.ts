@@ -1,5 +1,7 @@
 // Executors: which links are worked on where, the local executor, and the action's side of a share worker with a
 // real child process (the bundled share worker, dist/share/index.js, on a temporary directory; and a child that dies).
+import { jest } from '@jest/globals'
+import { EventEmitter } from 'node:events'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -165,6 +167,99 @@ describePosix('ShareExecutor', () => {
     } finally {
       executor.release()
     }
+  })
+
+  it('keeps an answer the worker gives before it is asked for', async () => {
+    const sent = path.join(ws, 'sent')
+    const eager = path.join(ws, 'eager.mjs')
+    const result = { status: 'planned', plan: 'create', line: 1 }
+    fs.writeFileSync(
+      eager,
+      `import * as fs from 'node:fs'\nprocess.once('message', ({ links }) => process.send(` +
+        `{ type: 'planned', results: links.map(({ index }) => [index, ${JSON.stringify(result)}]) }, ` +
+        `() => fs.writeFileSync('${sent}', '')))\n`
+    )
+    const executor = new ShareExecutor(shareOver(ws, { dryRun: true }), indexed(spec, ws), context(ws), eager)
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 20))
+    try {
+      for (let waited = 0; !fs.existsSync(sent) && waited < 10_000; waited += 20) await pause()
+      await pause()
+      await executor.plan()
+      const results: LinkResult[] = []
+      await executor.results(collect(results))
+      expect(results.map((r) => r.plan)).toEqual(['create', 'create'])
+    } finally {
+      executor.release()
+    }
+  })
+
+  let standIn: EventEmitter | undefined
+  /** A ShareExecutor over a stand-in for its child process, which the test drives. */
+  async function overStandIn(sendError?: Error) {
+    const child = Object.assign(new EventEmitter(), {
+      connected: true,
+      sent: [] as unknown[],
+      send: (message: unknown, done: (error: Error | null) => void) => {
+        child.sent.push(message)
+        setImmediate(() => done(sendError ?? null))
+        return true
+      },
+      kill: () => true,
+      disconnect: () => undefined,
+      unref: () => undefined
+    })
+    const roles = await import('../src/roles.js')
+    standIn = child
+    jest.unstable_mockModule('../src/roles.js', () => ({ ...roles, startChild: () => standIn }))
+    let made: ShareExecutor | undefined
+    await jest.isolateModulesAsync(async () => {
+      const { ShareExecutor: Isolated } = await import('../src/share/executor.js')
+      made = new Isolated(shareOver(ws, { dryRun: true }), indexed(spec, ws), context(ws), DIST)
+    })
+    return { child, executor: made! }
+  }
+
+  /** Its results, or 'no answer' if it gives none within a second. */
+  async function resultsOf(executor: ShareExecutor): Promise<LinkResult[] | 'no answer'> {
+    const results: LinkResult[] = []
+    const answered = executor.results(collect(results)).then(() => results)
+    return Promise.race([
+      answered,
+      new Promise<'no answer'>((resolve) => setTimeout(() => resolve('no answer'), 1_000))
+    ])
+  }
+
+  it('takes a worker that answers, its messages safely sent, at its word', async () => {
+    const { child, executor } = await overStandIn()
+    const planning = executor.plan()
+    await new Promise(setImmediate)
+    await new Promise(setImmediate)
+    const result = { status: 'planned', plan: 'create', line: 1 }
+    child.emit('message', {
+      type: 'planned',
+      results: [
+        [0, result],
+        [1, result]
+      ]
+    })
+    await planning
+    expect(child.sent).toMatchObject([{ type: 'start' }])
+    expect(await resultsOf(executor)).toMatchObject([{ plan: 'create' }, { plan: 'create' }])
+  })
+
+  it.each([
+    ['that cannot be reached', () => undefined, new Error('write EPIPE')],
+    ['that fails', (child: EventEmitter) => child.emit('error', new Error('spawn EACCES')), undefined]
+  ])('fails every link of a worker %s, saying why', async (_, fault, sendError) => {
+    const { child, executor } = await overStandIn(sendError)
+    fault(child)
+    await executor.plan()
+    const results = await resultsOf(executor)
+    expect(results).toMatchObject([
+      { status: 'planned', plan: 'fail', code: 'UNKNOWN' },
+      { status: 'planned', plan: 'fail', code: 'UNKNOWN' }
+    ])
+    expect((results as LinkResult[])[0].message).toContain((sendError ?? new Error('spawn EACCES')).message)
   })
 
   it.each([false, true])('fails every link of a worker that died, saying so (dry run: %s)', async (dryRun) => {

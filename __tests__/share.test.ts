@@ -11,11 +11,23 @@ import { nodeFs, type FsOps } from '../src/fsops.js'
 import { CallSlots, Watchdog, timedOps } from '../src/share/call-slots.js'
 import { Lane, type LaneData } from '../src/share/lane.js'
 import { assignLanes, dealLookups, laneCount, worthListing } from '../src/share/lanes.js'
-import type { FromLane, FromWorker, ToWorker } from '../src/share/protocol.js'
-import { Supervisor, processChannel, serveShare, threadLanes, type LaneStarter } from '../src/share/supervisor.js'
+import type { LinkResult } from '../src/model.js'
+import type { FromLane, FromWorker, Share, ToLane, ToWorker } from '../src/share/protocol.js'
+import {
+  Supervisor,
+  processChannel,
+  runShareWorker,
+  serveShare,
+  threadLanes,
+  type LaneStarter
+} from '../src/share/supervisor.js'
 import { ROLE } from '../src/roles.js'
+import { createDetector } from '../src/mounts.js'
 import { byIndex, failingLane, hungLane, indexed, inlineLane, shareOver } from './helpers/share.js'
-import { dataWorkspace, errnoError, failing } from './helpers/stage.js'
+import { dataWorkspace, errnoError, failing, host, requests, settingsFor } from './helpers/stage.js'
+import { memoryFs } from './helpers/memfs.js'
+import { platformFor } from '../src/platform.js'
+import type { FilesystemInfo } from '../src/model.js'
 import { describePosix } from './helpers/action.js'
 
 let ws: string
@@ -156,12 +168,12 @@ describePosix('lanes', () => {
 })
 
 describePosix('Lane', () => {
-  function lane(spec: string, more = {}, ops = nodeFs) {
+  function lane(spec: string, more = {}, ops = nodeFs, share = shareOver(ws, more)) {
     const links = indexed(spec, ws)
     const slots = new CallSlots(1, Date.now())
     const data: LaneData = {
       lane: 0,
-      share: shareOver(ws, more),
+      share,
       wave1: links,
       wave2: [],
       lookups: dealLookups([links], 'linux')[0],
@@ -171,6 +183,32 @@ describePosix('Lane', () => {
     const messages: FromLane[] = []
     return { lane: new Lane(data, (m) => messages.push(m), ops), messages, slots }
   }
+
+  it('runs on its thread: each message from the worker handled, every answer posted back', async () => {
+    const links = indexed('x/one -> data/x', ws)
+    const slots = new CallSlots(1, Date.now())
+    const data: LaneData = {
+      lane: 0,
+      share: shareOver(ws),
+      wave1: links,
+      wave2: [],
+      lookups: [],
+      memory: slots.memory,
+      epoch: 0
+    }
+    const posted: FromLane[] = []
+    const port = Object.assign(new EventEmitter(), { postMessage: (m: FromLane) => void posted.push(m) })
+    const threads = await import('node:worker_threads')
+    jest.unstable_mockModule('node:worker_threads', () => ({ ...threads, parentPort: port, workerData: data }))
+    await jest.isolateModulesAsync(async () => {
+      const { runLane } = await import('../src/share/lane.js')
+      runLane()
+    })
+    port.emit('message', { type: 'plan' })
+    port.emit('message', { type: 'apply', wave: 1 })
+    expect(posted.map((m) => m.type)).toEqual(['planned', 'done', 'applied', 'done'])
+    expect(fs.readlinkSync(path.join(ws, 'x/one'))).toBe('../data/x')
+  })
 
   it('plans every link, then makes them, each answered by its index, then done', () => {
     const { lane: l, messages } = lane('x/one -> data/x\nx/two -> data/dir')
@@ -301,6 +339,117 @@ describePosix('Lane', () => {
     expect(messages).toEqual([{ type: 'done' }])
     expect(fs.existsSync(path.join(ws, 'x/one'))).toBe(false)
   })
+
+  it('once the lanes are stopped, still reports a link whose plan failed as failed', () => {
+    fs.symlinkSync('/', path.join(ws, 'out'))
+    const { lane: l, messages, slots } = lane('fine -> data/x\nout/escape -> data/x')
+    l.handle({ type: 'plan' })
+    slots.stop()
+    messages.length = 0
+    l.handle({ type: 'apply', wave: 1 })
+    expect(messages).toMatchObject([
+      { type: 'applied', index: 1, result: { status: 'failed', code: 'CONFINE' } },
+      { type: 'done' }
+    ])
+    expect(fs.existsSync(path.join(ws, 'fine'))).toBe(false)
+  })
+
+  it('lets a bug in a lookup end the lane rather than pass for a failure of the share', () => {
+    let thrown = false
+    const ops = {
+      ...nodeFs,
+      stat: (p: string) => {
+        if (thrown) return nodeFs.stat(p)
+        thrown = true
+        throw new TypeError('a bug')
+      }
+    }
+    const { lane: l } = lane('x/one -> data/x', {}, ops)
+    expect(() => l.handle({ type: 'plan' })).toThrow(TypeError)
+  })
+
+  it('compares names on the share as the action found its volume, or as its type, does: here without case', () => {
+    fs.symlinkSync('data/x', path.join(ws, 'l'))
+    // The share is the volume ws is on, as the action saw it (whatever it really is).
+    const share = shareOver(ws)
+    share.filesystem = { ...share.filesystem, mountPoint: createDetector(host).forPath(ws).mountPoint }
+    const shares = [
+      share,
+      { ...share, caseVolumes: [{ root: share.filesystem.mountPoint, ignoresCase: true }] },
+      { ...share, filesystem: { ...share.filesystem, type: 'exfat' } }
+    ]
+    const plans = shares.map((s) => {
+      const { lane: l, messages } = lane('- {path: l, state: absent, target: data/X}', {}, nodeFs, s)
+      l.handle({ type: 'plan' })
+      return (messages[0] as { result: { plan: string } }).result.plan
+    })
+    expect(plans).toEqual(['fail', 'remove', 'remove'])
+  })
+
+  it('lists no directory that is missing where many names are sought, and plans its links to be made', () => {
+    const asked: string[] = []
+    const ops = { ...nodeFs, readdir: (p: string) => (asked.push(p), nodeFs.readdir(p)) }
+    const dirs = ['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7']
+    const { lane: l, messages } = lane(dirs.map((d) => `gone/${d}/a -> data/x`).join('\n'), {}, ops)
+    l.handle({ type: 'plan' })
+    expect(asked).toEqual([])
+    expect((messages as { result?: { plan: string } }[]).map((m) => m.result?.plan)).toEqual([
+      ...dirs.map(() => 'create'),
+      undefined
+    ])
+  })
+})
+
+describe('a Windows lane (in memory)', () => {
+  const win32 = platformFor('win32')
+  const WS = 'C:\\ws'
+  const NTFS: FilesystemInfo = { type: 'NTFS', mountPoint: 'C:\\', source: '', options: ['fixed'] }
+
+  /** A lane in C:\\ws backing up the links a and b it replaces (backups need each one's own Windows kind). */
+  function windowsLane() {
+    const mem = memoryFs(win32, {
+      [WS]: 'dir',
+      'C:\\ws\\data\\x.txt': 'file',
+      'C:\\ws\\a': { link: 'C:\\ws\\gone', type: 'dir' },
+      'C:\\ws\\b': { link: 'C:\\ws\\gone', type: 'junction' }
+    })
+    const links = requests('a -> data/x.txt\nb -> data/x.txt', WS, { overwrite: 'links' }, win32)
+    const slots = new CallSlots(1, Date.now())
+    const share: Share = {
+      settings: settingsFor(WS, { backupSuffix: '.bak' }),
+      platform: 'win32',
+      filesystem: NTFS,
+      caseVolumes: []
+    }
+    // The spec's third and fourth links, here: a hung kinds query is the third's ETIMEDOUT.
+    const wave1 = links.map((request, index) => ({ index: index + 2, request }))
+    const data: LaneData = { lane: 0, share, wave1, wave2: [], lookups: [], memory: slots.memory, epoch: 0 }
+    const messages: FromLane[] = []
+    const charged: (number | undefined)[] = []
+    const ops = {
+      ...mem.ops,
+      linkKinds: (p: string[]) => (charged.push(slots.current(0)?.index), mem.ops.linkKinds(p))
+    }
+    return { mem, slots, messages, charged, lane: new Lane(data, (m) => messages.push(m), ops) }
+  }
+
+  it('asks once for the kinds of the links it backs up, each backup of its own kind', () => {
+    const { mem, messages, charged, lane } = windowsLane()
+    lane.handle({ type: 'plan' })
+    lane.handle({ type: 'apply', wave: 1 })
+    expect(charged).toEqual([2])
+    expect(messages.filter((m) => m.type === 'applied').map((m) => m.result.status)).toEqual(['replaced', 'replaced'])
+    expect(mem.kindQueries).toEqual([['C:\\ws\\a', 'C:\\ws\\b']])
+    expect(mem.at('C:\\ws\\b.bak')).toMatchObject({ kind: 'link', type: 'junction' })
+  })
+
+  it('once the lanes are stopped, asks not even for those kinds', () => {
+    const { mem, slots, lane } = windowsLane()
+    lane.handle({ type: 'plan' })
+    slots.stop()
+    lane.handle({ type: 'apply', wave: 1 })
+    expect(mem.kindQueries).toEqual([])
+  })
 })
 
 describePosix('Supervisor', () => {
@@ -320,6 +469,20 @@ describePosix('Supervisor', () => {
     expect(byIndex(planned.results).map((r) => r.plan)).toEqual(['create', 'create', 'create', 'create'])
     expect(byIndex(final!.results).map((r) => r.status)).toEqual(['created', 'created', 'created', 'created'])
     expect(fs.readlinkSync(path.join(ws, 'c/l4'))).toBe('../data/x')
+  })
+
+  it('plans the links below other links once, on the lane that makes them', async () => {
+    const planned: number[] = []
+    const counted: LaneStarter = (data) => {
+      const port = inlineLane()(data)
+      return {
+        ...port,
+        listen: (onMessage, onError) =>
+          port.listen((m) => (m.type === 'planned' && planned.push(m.index), onMessage(m)), onError)
+      }
+    }
+    await supervise('sub -> data/dir\nsub/inner -> data/x\nb/l -> data/x', counted, { dryRun: true })
+    expect(planned.sort()).toEqual([0, 1, 2])
   })
 
   it('makes the links below other links once those are made', async () => {
@@ -385,6 +548,135 @@ describePosix('Supervisor', () => {
     }
   })
 
+  it('hands the post step the undo of each link it made, and of no other (cleanup: true)', async () => {
+    fs.mkdirSync(path.join(ws, 'a'))
+    fs.symlinkSync('../data/x', path.join(ws, 'a/l1'))
+    const { final } = await supervise(SPEC, inlineLane(), { cleanup: true })
+    expect(byIndex(final!.results).map((r) => r.status)).toEqual(['unchanged', 'created', 'created', 'created'])
+    expect(final!.undo.map(([index, entry]) => [index, entry.line]).sort()).toEqual([
+      [1, 2],
+      [2, 3],
+      [3, 4]
+    ])
+  })
+
+  it('stops every lane once planning finds the share gone, with its errno', async () => {
+    const gone: FsOps = {
+      ...nodeFs,
+      stat: (p) => {
+        if (p === path.join(ws, 'data/dir')) throw errnoError('ENOTCONN', 'stat')
+        return nodeFs.stat(p)
+      }
+    }
+    // a/ (lane 0) leads to data/dir; b/ is lane 1, which plans after lane 0.
+    const { planned } = await supervise('a/l1 -> data/dir\nb/l3 -> data/x', inlineLane(gone), { dryRun: true })
+    const [first, second] = byIndex(planned.results)
+    expect(first).toMatchObject({ plan: 'fail', code: 'ENOTCONN' })
+    expect(second).toMatchObject({ plan: 'fail', code: 'ENOTCONN', errno: os.constants.errno.ENOTCONN })
+  })
+
+  it('stops every lane once one link fails for a share gone, though no other link of its lane is skipped', async () => {
+    const gone = failing({ symlink: 'ENOTCONN' })
+    const { final } = await supervise('a/l1 -> data/x\nb/l3 -> data/x', inlineLane(gone))
+    expect(byIndex(final!.results).map((r) => [r.status, r.code])).toEqual([
+      ['failed', 'ENOTCONN'],
+      ['skipped', 'ENOTCONN']
+    ])
+  })
+
+  it('fails the link whose call hung while being made, skipping the rest of its lane, the others made', async () => {
+    const hangsInApply: LaneStarter = (data) => {
+      const inline = inlineLane()(data)
+      return data.lane > 0 ? inline : { ...inline, post: (m) => (m.type === 'plan' ? inline : hungLane(data)).post(m) }
+    }
+    const { final } = await supervise(SPEC, hangsInApply, { timeoutMs: 200 })
+    expect(byIndex(final!.results).map((r) => [r.status, r.code])).toEqual([
+      ['failed', 'ETIMEDOUT'],
+      ['skipped', 'ETIMEDOUT'],
+      ['created', ''],
+      ['created', '']
+    ])
+  })
+
+  /** Lanes that answer only as a test tells them to. */
+  function manualLanes() {
+    const lanes: { data: LaneData; posted: ToLane[]; answer: (m: FromLane) => void; fail: () => void }[] = []
+    const start: LaneStarter = (data) => {
+      const lane = { data, posted: [] as ToLane[], answer: (_: FromLane) => undefined as void, fail: () => undefined }
+      lanes.push(lane)
+      return {
+        post: (m) => void lane.posted.push(m),
+        listen: (onMessage, onError) => Object.assign(lane, { answer: onMessage, fail: onError })
+      }
+    }
+    const planAll = () =>
+      lanes.forEach(({ data, answer }) => {
+        for (const { index } of data.wave1)
+          answer({ type: 'planned', index, result: { status: 'planned', plan: 'create' } as LinkResult })
+        answer({ type: 'done' })
+      })
+    return { lanes, start, planAll }
+  }
+
+  it('keeps the ETIMEDOUT of a link whose lane answers after all, too late', async () => {
+    jest.useFakeTimers({ now: 1_000_000 })
+    const { lanes, start, planAll } = manualLanes()
+    const supervisor = new Supervisor(
+      shareOver(ws, { timeoutMs: 1_000 }),
+      indexed('a/l1 -> data/x\nb/l3 -> data/x', ws),
+      start
+    )
+    try {
+      const planning = supervisor.plan()
+      planAll()
+      await planning
+      let final: Awaited<ReturnType<Supervisor['apply']>> | undefined
+      void supervisor.apply().then((f) => (final = f))
+      new CallSlots(lanes[0].data.memory, lanes[0].data.epoch).begin(0, 0, 'symlink')
+      await jest.advanceTimersByTimeAsync(1_100)
+      // Lane 0 timed out; its call now returns, while lane 1 is still at work.
+      lanes[0].answer({ type: 'applied', index: 0, result: { status: 'created' } as LinkResult })
+      lanes[0].answer({ type: 'done' })
+      lanes[1].answer({ type: 'applied', index: 1, result: { status: 'created' } as LinkResult })
+      lanes[1].answer({ type: 'done' })
+      await jest.advanceTimersByTimeAsync(0)
+      expect(byIndex(final!.results).map((r) => [r.status, r.code])).toEqual([
+        ['failed', 'ETIMEDOUT'],
+        ['created', undefined]
+      ])
+    } finally {
+      supervisor.end()
+      jest.useRealTimers()
+    }
+  })
+
+  it('survives a call that hangs before any link is reached, and tells a failed lane nothing more', async () => {
+    jest.useFakeTimers({ now: 1_000_000 })
+    const { lanes, start } = manualLanes()
+    const supervisor = new Supervisor(shareOver(ws, { timeoutMs: 1_000 }), [], start)
+    try {
+      let planned: Awaited<ReturnType<Supervisor['plan']>> | undefined
+      void supervisor.plan().then((p) => (planned = p))
+      new CallSlots(lanes[0].data.memory, lanes[0].data.epoch).begin(0, -1, 'realpath')
+      await jest.advanceTimersByTimeAsync(1_100)
+      expect(planned).toEqual({ type: 'planned', results: [] })
+    } finally {
+      supervisor.end()
+      jest.useRealTimers()
+    }
+    const failed = manualLanes()
+    const other = new Supervisor(shareOver(ws), indexed('a/l1 -> data/x', ws), failed.start)
+    try {
+      const planning = other.plan()
+      failed.lanes[0].fail()
+      await planning
+      await other.apply()
+      expect(failed.lanes[0].posted).toEqual([{ type: 'plan' }])
+    } finally {
+      other.end()
+    }
+  })
+
   it('keeps no process alive by its watchdog, even where it is never ended', () => {
     const setInterval = jest.spyOn(global, 'setInterval')
     const supervisor = new Supervisor(shareOver(ws), indexed(SPEC, ws), hungLane)
@@ -425,6 +717,32 @@ describePosix('Supervisor', () => {
       ])
     } finally {
       supervisor.end()
+    }
+  })
+
+  it('keeps what its lanes write from the action’s log', async () => {
+    const entry = laneScript(`parentPort.once('message', () => {
+  console.log('lane noise')
+  console.error('lane noise')
+  parentPort.postMessage({ type: 'done' })
+  parentPort.close()
+})`)
+    const written: string[] = []
+    const out = jest.spyOn(process.stdout, 'write').mockImplementation((text) => (written.push(String(text)), true))
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation((text) => (written.push(String(text)), true))
+    const supervisor = new Supervisor(
+      shareOver(ws, { dryRun: true }),
+      indexed('a/l1 -> data/x', ws),
+      threadLanes(entry)
+    )
+    try {
+      await supervisor.plan()
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      expect(written.filter((text) => text.includes('lane noise'))).toEqual([])
+    } finally {
+      supervisor.end()
+      out.mockRestore()
+      err.mockRestore()
     }
   })
 
@@ -490,6 +808,34 @@ describePosix('serveShare', () => {
     flush()
     await answer
     expect(answered).toBe(true)
+  })
+
+  it('ends its watchdog once it has answered', async () => {
+    const setInterval = jest.spyOn(global, 'setInterval')
+    const clearInterval = jest.spyOn(global, 'clearInterval')
+    try {
+      const links = indexed('l -> data/x', ws)
+      await serveShare(
+        channel([{ type: 'start', share: shareOver(ws, { dryRun: true }), links }]).channel,
+        inlineLane()
+      )
+      expect(clearInterval).toHaveBeenCalledWith(setInterval.mock.results[0].value)
+    } finally {
+      setInterval.mockRestore()
+      clearInterval.mockRestore()
+    }
+  })
+
+  it('ends the worker once it is done, whatever lanes are still stuck in the share', async () => {
+    const exit = jest.spyOn(process, 'exit').mockImplementation((() => undefined) as never)
+    try {
+      const running = runShareWorker()
+      ;(process as NodeJS.EventEmitter).emit('message', { type: 'apply' })
+      await running
+      expect(exit).toHaveBeenCalledWith(0)
+    } finally {
+      exit.mockRestore()
+    }
   })
 
   it('ignores anything but a start', async () => {

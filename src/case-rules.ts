@@ -7,14 +7,19 @@ import type { FilesystemInfo } from './model.js'
 import type { FilesystemDetector } from './mounts.js'
 import type { CaseVolume, Platform } from './platform.js'
 
-export interface CaseRuleOptions {
-  /** A path on a share that may hang: its volume is never looked at from this process. */
-  mayHang: (absPath: string) => boolean
-  /** The calls the probe makes; without them nothing is probed. */
-  ops?: Pick<FsOps, 'readdir' | 'lstat'>
+/** Without `ops` nothing is probed, so nothing can hang: a share worker's lanes pass none. */
+export type CaseRuleOptions = {
   /** Volumes already decided elsewhere (the action, for a share worker's lanes), by their root. */
   known?: CaseVolume[]
-}
+} & (
+  | {
+      /** The calls the probe makes. */
+      ops: Pick<FsOps, 'readdir' | 'lstat'>
+      /** A path on a share that may hang: its volume is never looked at from this process. */
+      mayHang: (absPath: string) => boolean
+    }
+  | { ops?: undefined; mayHang?: undefined }
+)
 
 /** ASCII letters only: every filesystem that ignores case folds those. */
 function swapCase(name: string): string {
@@ -71,10 +76,9 @@ function directoriesToProbe(absPath: string, root: string, platform: Platform, o
 function ignoresCase(fs: FilesystemInfo, absPath: string, platform: Platform, options: CaseRuleOptions): boolean {
   const rule = caseRuleOf(fs.type, fs.options, platform.name)
   if (rule !== 'probe') return rule === 'usual' ? platform.usuallyIgnoresCase : rule === 'insensitive'
-  const { ops } = options
-  if (!ops || options.mayHang(absPath)) return platform.usuallyIgnoresCase
-  for (const dir of directoriesToProbe(absPath, fs.mountPoint, platform, ops)) {
-    const found = probeCase(dir, ops, platform)
+  if (!options.ops || options.mayHang(absPath)) return platform.usuallyIgnoresCase
+  for (const dir of directoriesToProbe(absPath, fs.mountPoint, platform, options.ops)) {
+    const found = probeCase(dir, options.ops, platform)
     if (found !== undefined) return found
   }
   return platform.usuallyIgnoresCase

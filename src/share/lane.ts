@@ -37,10 +37,7 @@ export function shareContext(share: Share, ops: FsOps): ApplyContext {
   const { filesystem, settings } = share
   const detector = createDetector(platformFor(share.platform), {}, [filesystem])
   // Nothing is probed from here: each volume as the action decided it, else its type or the OS's usual rule.
-  const platform = withVolumeCaseRules(platformFor(share.platform), detector, {
-    mayHang: () => true,
-    known: share.caseVolumes
-  })
+  const platform = withVolumeCaseRules(platformFor(share.platform), detector, { known: share.caseVolumes })
   return applyContext({ settings, realWorkingDirectory: settings.workingDirectory, platform, ops, detector })
 }
 
