@@ -41975,11 +41975,10 @@ function ignoresCase(fs, absPath, platform, options) {
     const rule = caseRuleOf(fs.type, fs.options, platform.name);
     if (rule !== 'probe')
         return rule === 'usual' ? platform.usuallyIgnoresCase : rule === 'insensitive';
-    const { ops } = options;
-    if (!ops || options.mayHang(absPath))
+    if (!options.ops || options.mayHang(absPath))
         return platform.usuallyIgnoresCase;
-    for (const dir of directoriesToProbe(absPath, fs.mountPoint, platform, ops)) {
-        const found = probeCase(dir, ops, platform);
+    for (const dir of directoriesToProbe(absPath, fs.mountPoint, platform, options.ops)) {
+        const found = probeCase(dir, options.ops, platform);
         if (found !== undefined)
             return found;
     }

@@ -3752,11 +3752,10 @@ function ignoresCase(fs, absPath, platform, options) {
     const rule = caseRuleOf(fs.type, fs.options, platform.name);
     if (rule !== 'probe')
         return rule === 'usual' ? platform.usuallyIgnoresCase : rule === 'insensitive';
-    const { ops } = options;
-    if (!ops || options.mayHang(absPath))
+    if (!options.ops || options.mayHang(absPath))
         return platform.usuallyIgnoresCase;
-    for (const dir of directoriesToProbe(absPath, fs.mountPoint, platform, ops)) {
-        const found = probeCase(dir, ops, platform);
+    for (const dir of directoriesToProbe(absPath, fs.mountPoint, platform, options.ops)) {
+        const found = probeCase(dir, options.ops, platform);
         if (found !== undefined)
             return found;
     }
@@ -4686,10 +4685,7 @@ function shareContext(share, ops) {
     const { filesystem, settings } = share;
     const detector = createDetector(platformFor(share.platform), {}, [filesystem]);
     // Nothing is probed from here: each volume as the action decided it, else its type or the OS's usual rule.
-    const platform = withVolumeCaseRules(platformFor(share.platform), detector, {
-        mayHang: () => true,
-        known: share.caseVolumes
-    });
+    const platform = withVolumeCaseRules(platformFor(share.platform), detector, { known: share.caseVolumes });
     return applyContext({ settings, realWorkingDirectory: settings.workingDirectory, platform, ops, detector });
 }
 class Lane {
