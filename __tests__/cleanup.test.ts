@@ -170,7 +170,7 @@ describePosix('what the main step records, and the post step undoes', () => {
     function madeOnWindows(spec: string, layout: Layout, backupSuffix = '', refuse?: Refusal) {
       const layoutWithData: Layout = { 'C:\\ws\\data\\x.txt': 'file', 'C:\\ws\\data\\dir': 'dir', ...layout }
       const mem = memoryFs(win32, layoutWithData, refuse)
-      const ctx = windowsCleanupContext(mem.ops, { backupSuffix })
+      const ctx = windowsCleanupContext(win32, mem.ops, { backupSuffix })
       const plans = planAll(requests(spec, 'C:\\ws', { overwrite: 'links' }, win32), ctx)
       const entries = plans.flatMap((plan) => applierFor(ctx)(plan, ctx).undo ?? [])
       return { mem, undone: entries.map((e) => undoOne(e, mem.ops, win32)) }
@@ -212,7 +212,7 @@ describePosix('what the main step records, and the post step undoes', () => {
 
     it('keeps a link of another kind swapped in with the same text: a junction is not the directory link made', () => {
       const mem = memoryFs(win32, { 'C:\\ws\\data\\x.txt': 'file', 'C:\\ws\\data\\dir': 'dir' })
-      const ctx = windowsCleanupContext(mem.ops)
+      const ctx = windowsCleanupContext(win32, mem.ops)
       const plans = planAll(requests('d -> C:/ws/data/dir\ne -> C:/ws/data/dir', 'C:\\ws', {}, win32), ctx)
       const entries = plans.flatMap((plan) => applierFor(ctx)(plan, ctx).undo ?? [])
       expect(entries.map((e) => e.made.type)).toEqual(['dir', 'dir'])

@@ -140,7 +140,7 @@ describe('on Windows, the kind each link was made as (platform seam, in-memory m
 
   function madeOnWindows(spec: string) {
     const mem = memoryFs(win32, { 'C:\\ws\\data\\x.txt': 'file', 'C:\\ws\\data\\dir': 'dir' })
-    const ctx = windowsCleanupContext(mem.ops)
+    const ctx = windowsCleanupContext(win32, mem.ops)
     const plans = planAll(requests(spec, 'C:\\ws', {}, win32), ctx)
     return { mem, entries: plans.flatMap((plan) => applierFor(ctx)(plan, ctx).undo ?? []) }
   }

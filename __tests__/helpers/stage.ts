@@ -6,7 +6,7 @@ import { applyContext, type ApplyContext } from '../../src/apply/index.js'
 import { nodeFs, type FsOps } from '../../src/fsops.js'
 import { DEFAULTS as INPUT_DEFAULTS } from '../../src/inputs.js'
 import type { FilesystemInfo, LinkOptions, LinkRequest, LinkSettings, Settings, SpecVerdict } from '../../src/model.js'
-import { currentPlatform, platformFor, type Platform } from '../../src/platform.js'
+import { currentPlatform, type Platform } from '../../src/platform.js'
 import { parseSpec, readSpec, resolveEntries, specText } from '../../src/spec/index.js'
 
 /** The platform these tests run on: the helpers work on this machine's real disk, with its paths and rules. */
@@ -155,11 +155,14 @@ export function settingsFor(ws: string, more: Partial<Settings> = {}): Settings 
   }
 }
 
-/** An NTFS `C:\\ws` on Windows over an in-memory model, cleanup on: where the Windows undo tests make their links. */
-export function windowsCleanupContext(ops: FsOps, overrides: ContextOverrides = {}): ApplyContext {
+/**
+ * An NTFS `C:\\ws` over an in-memory model, cleanup on: where the Windows undo tests make their links. The suite
+ * passes win32's platform (helpers name none: portability.test.ts).
+ */
+export function windowsCleanupContext(win32: Platform, ops: FsOps, overrides: ContextOverrides = {}): ApplyContext {
   const NTFS = { type: 'NTFS', mountPoint: 'C:\\', source: '', options: ['fixed'] }
   const base = context('C:\\ws', {
-    platform: platformFor('win32'),
+    platform: win32,
     ops,
     realWorkingDirectory: 'C:\\ws',
     detector: { forPath: () => NTFS },
