@@ -34,6 +34,18 @@ const BIG = Buffer.from(Array.from({ length: 1.5 * 2 ** 20 }, (_, i) => (i * 7) 
 const LONG_AGO = new Date('2001-02-03T04:05:06Z')
 
 describePosix('nodeFs', () => {
+  it('does each call on the disk: a link made, read back, hard-linked, renamed; a directory made', () => {
+    fs.writeFileSync(at('t'), 'x')
+    nodeFs.symlink('t', at('l'))
+    expect(nodeFs.readlink(at('l'))).toBe('t')
+    nodeFs.link(at('t'), at('h'))
+    expect(fs.statSync(at('h')).ino).toBe(fs.statSync(at('t')).ino)
+    nodeFs.rename(at('h'), at('h2'))
+    expect(fs.readdirSync(dir).sort()).toEqual(['h2', 'l', 't'])
+    nodeFs.mkdir(at('d'))
+    expect(fs.statSync(at('d')).isDirectory()).toBe(true)
+  })
+
   it('answers undefined for what is not there, and the errno for what cannot be followed', () => {
     fs.symlinkSync('loop', at('loop'))
     fs.symlinkSync('gone', at('dangling'))
