@@ -114,19 +114,23 @@ describePosixWithActionNode("the action end to end (dist/index.js on the action'
       '-e',
       `const fs=require('fs');const seen={v1:0,v2:0};let bad=0;const end=Date.now()+600000;
        process.on('SIGTERM',()=>{console.log(JSON.stringify({seen,bad}));process.exit(0)});
+       console.log('ready');
        (function loop(){for(let i=0;i<200;i++){try{seen[fs.readFileSync(${JSON.stringify(path.join(ws, 'current/app.txt'))},'utf8').trim()]++}catch{bad++}}
        if(Date.now()<end)setImmediate(loop)})()`
     ])
     let out = ''
     reader.stdout.on('data', (d) => (out += d))
+    // 'close', not 'exit': the last line may still be in the pipe when the process has exited.
+    const closed = new Promise((resolve) => reader.on('close', resolve))
+    // A SIGTERM before the reader's handler is installed would kill it silently: wait until it says so.
+    await new Promise<void>((resolve) => reader.stdout.once('data', () => resolve()))
     for (let i = 0; i < 20; i++) {
       const run = runAction(ws, { links: `current -> releases/${i % 2 === 0 ? 'v2' : 'v1'}`, overwrite: 'links' })
       expect(run.results[0].status).toBe('replaced')
     }
-    const done = new Promise((resolve) => reader.on('exit', resolve))
     reader.kill('SIGTERM')
-    await done
-    const { seen, bad } = JSON.parse(out) as { seen: Record<string, number>; bad: number }
+    await closed
+    const { seen, bad } = JSON.parse(out.slice(out.indexOf('\n') + 1)) as { seen: Record<string, number>; bad: number }
     expect(bad).toBe(0)
     // Reads happened while the link changed, however slow the machine: the reader saw both versions.
     expect(seen).toEqual({ v1: expect.any(Number), v2: expect.any(Number) })
