@@ -21,8 +21,8 @@
 //      shape also 300,000 links, each size as is, with `cleanup: true`, and with every link failing (ENOTDIR)
 //                                                                  goal: < 200 MB; output < 1 MB; summary < 1 MiB
 //   6. restore: case 1's 10,000 links, each PATH holding its TARGET's 1 KiB copy (what an artifact round trip
-//      leaves), with `overwrite: copies`, vs making the same links new. Marginal, as case 1; the bytes read (each copy
-//      and TARGET, twice: proven when planned and again right before the swap) are inside the ratio  goal: <= 2
+//      leaves), with `overwrite: copies`, vs making the same links new, plus the bytes read: a bare loop that reads
+//      each copy and its TARGET once. Marginal, as case 1: (action − bare read loop) / new links        goal: <= 2
 // `--profile` runs the action of cases 1, 2 and 4 once more under --cpu-prof and prints where its time goes.
 // `--dist DIR` measures the build in DIR (its index.js) instead of dist/: build the old one there to compare.
 // Fixtures live in temporary directories; everything (mount, proxy, sshd, files) is removed at the end, also on
@@ -300,6 +300,9 @@ const BARE = {
 each((dir, name) => { if (name === nameOf('f', 0, perDir)) fs.mkdirSync(dir); fs.symlinkSync('../t/' + name, dir + '/' + name) })`,
   check: `${BARE_PRELUDE}
 each((dir, name) => { const p = dir + '/' + name; if (!fs.lstatSync(p).isSymbolicLink() || fs.readlinkSync(p) !== '../t/' + name) throw new Error(p) })`,
+  // Case 6's bytes: each copy and its TARGET read once, the least any restore that checks content must read.
+  read: `${BARE_PRELUDE}
+each((dir, name) => { if (!fs.readFileSync(dir + '/' + name).equals(fs.readFileSync(ws + '/t/' + name))) throw new Error(name) })`,
   // Reference for the share: every directory at once, a thread per directory (the most the share gives).
   parallel: `${BARE_PRELUDE}
 const fsp = require('node:fs/promises')
@@ -438,10 +441,18 @@ function restoreWorkspace(base, [dirs, perDir], copies) {
   return workspace
 }
 
-/** Case 6: restoring links over their 1 KiB copies (each proven twice: planned, then right before the swap). */
+/**
+ * Case 6: restoring links over their 1 KiB copies. The issue's bar is twice a new link's time plus the bytes read, so
+ * what a bare loop needs to read each copy and its TARGET once is taken off the action's time before the ratio (the
+ * action reads each twice: proven when planned, again right before the swap; the second reading is its own cost).
+ */
 async function caseRestore({ base, fs: where }) {
   const size = SIZE.local
   const n = size[0] * size[1]
+  const readLoop = (links) => ({
+    prepare: () => restoreWorkspace(base, links, true),
+    run: ({ ws }) => bareNode('read', ws, links)
+  })
   const contender = (name, links, copies) => ({
     name,
     prepare: () => restoreWorkspace(base, links, copies),
@@ -456,7 +467,13 @@ async function caseRestore({ base, fs: where }) {
     contender('action', size, true),
     contender('action, 1 link', ONE, true),
     contender('new links', size, false),
-    contender('new links, 1 link', ONE, false)
+    contender('new links, 1 link', ONE, false),
+    {
+      name: 'bare read loop',
+      note: 'one process: readFileSync of each copy and of its TARGET, compared',
+      ...readLoop(size)
+    },
+    { name: 'bare read loop, 1 link', ...readLoop(ONE) }
   ])
   return {
     id: 6,
@@ -464,8 +481,7 @@ async function caseRestore({ base, fs: where }) {
     fs: `${where.label} (${base})`,
     links: n,
     contenders,
-    // The issue's goal is 2x plus the bytes read: the copies and targets, twice each (4 KiB a link), are in the ratio.
-    goal: { versus: 'new links', max: 2, marginal: true }
+    goal: { versus: 'new links', max: 2, marginal: true, plus: 'bare read loop' }
   }
 }
 
@@ -927,7 +943,7 @@ function build() {
 /**
  * Ratios against each baseline; the goal's one decides `met`. Speed-ups (goal.min) are baseline / action. A marginal
  * goal compares what N links cost beyond one: (action − action, 1 link) / (baseline − baseline, 1 link), and says
- * what each link costs both (µs).
+ * what each link costs both (µs); a goal with `plus` allows that contender's cost on top: (action − plus) / baseline.
  */
 function score(result) {
   if (result.skipped || !result.contenders) return result
@@ -938,10 +954,13 @@ function score(result) {
   let ratio = result.contenders.find((c) => c.name === versus).ratio
   if (marginal) {
     const perLink = (name) => ((ms(name) - ms(`${name}, 1 link`)) * 1000) / (result.links - 1)
-    result.perLinkUs = { action: perLink('action'), [versus]: perLink(versus) }
-    ratio = result.perLinkUs.action / result.perLinkUs[versus]
+    const { plus } = result.goal
+    result.perLinkUs = { action: perLink('action'), [versus]: perLink(versus), ...(plus && { [plus]: perLink(plus) }) }
+    ratio = (result.perLinkUs.action - (plus ? result.perLinkUs[plus] : 0)) / result.perLinkUs[versus]
   }
   let met = result.goal.min ? ratio >= result.goal.min : ratio <= result.goal.max
+  // N links measured as costing less than one: the machine was too busy for the run to say anything.
+  if (marginal && !(result.perLinkUs[versus] > 0)) met = false
   if (result.goal.behind) {
     result.behindParallel = action / ms(result.goal.behind.of)
     met &&= result.behindParallel <= result.goal.behind.max
@@ -983,14 +1002,15 @@ function printTable(results) {
       }
       if (r.perLinkUs) {
         const us = r.perLinkUs
-        const what = `${fmt(us.action)} µs vs ${fmt(us[r.goal.versus])} µs`
+        const plus = r.goal.plus ? ` + ${fmt(us[r.goal.plus])} µs read` : ''
+        const what = `${fmt(us.action)} µs vs ${fmt(us[r.goal.versus])} µs${plus}`
         rows.push([
           '',
           'per link beyond the first',
           what,
           '',
           `${fmt(r.ratio, 2)}x`,
-          `marginal ${words}`,
+          `marginal ${r.goal.plus ? `(action − ${r.goal.plus}) / ${r.goal.versus} <= ${r.goal.max}` : words}`,
           r.met ? 'yes' : 'NO'
         ])
       }
