@@ -420,6 +420,41 @@ describePosix('the swap of a copied directory', () => {
   })
 })
 
+describePosix('what a restore tries before it moves a copy', () => {
+  /** Three copies of data/x in one directory, restored with `ops`, counting the calls made through it. */
+  function restoreThree(symlink: FsOps['symlink'] = nodeFs.symlink) {
+    const calls = { symlink: 0, rename: 0 }
+    for (const name of ['a', 'b', 'c']) fs.writeFileSync(at(name), 'x')
+    const ops: FsOps = {
+      ...nodeFs,
+      symlink: (...args) => (calls.symlink++, symlink(...args)),
+      rename: (...args) => (calls.rename++, nodeFs.rename(...args))
+    }
+    const ctx = context(ws, { restore: true, confineTargets: true, ops })
+    const results = planAll(requests('a -> data/x\nb -> data/x\nc -> data/x', ws, COPIES), ctx).map((p) =>
+      makeLink(p, ctx)
+    )
+    return { results, calls }
+  }
+
+  it('where links cannot be made (FAT: ENOSYS), no copy is ever moved: each fails with the errno', () => {
+    const nosys: FsOps['symlink'] = (_text, p) => {
+      throw Object.assign(new Error(`ENOSYS: symlink '${p}'`), { code: 'ENOSYS', errno: -38, syscall: 'symlink' })
+    }
+    const { results, calls } = restoreThree(nosys)
+    expect(results.map((r) => [r.status, r.code])).toEqual(Array(3).fill(['failed', 'ENOSYS']))
+    expect(calls.rename).toBe(0)
+    expect(['a', 'b', 'c'].map(read)).toEqual(['x', 'x', 'x'])
+  })
+
+  it('learns once a directory that the link can be made there: one trial link, then one link a copy', () => {
+    const { results, calls } = restoreThree()
+    expect(results.map((r) => r.status)).toEqual(['replaced', 'replaced', 'replaced'])
+    expect(calls.symlink).toBe(4)
+    expect(fs.readdirSync(ws).sort()).toEqual(['a', 'b', 'c', 'data'])
+  })
+})
+
 describe('a capture restored on Windows (platform seam, in-memory filesystem)', () => {
   const win32 = platformFor('win32')
   const WS = 'C:\\ws'

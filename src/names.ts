@@ -10,9 +10,20 @@ export const STALE_TEMP_MS = 60 * 60 * 1000
 /** tempName's form, and the probe's scratch names (-f, -s, -h) built on it. */
 export const TEMP_NAME = /^\.ln-action-[0-9a-z]+-[0-9a-f]{8}(-[fsh])?$/
 
+/** Random bytes drawn a page at a time: a call to randomBytes per name costs more than the link it names. */
+let pool = Buffer.alloc(0)
+let drawn = 0
+
+/** Eight random hex digits. */
+function randomHex(): string {
+  if (drawn >= pool.length) [pool, drawn] = [randomBytes(4096), 0]
+  drawn += 4
+  return pool.toString('hex', drawn - 4, drawn)
+}
+
 /** A new temporary name in dir. */
 export function tempName(dir: string, path: PlatformPath): string {
-  return path.join(dir, `${TEMP_PREFIX}${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`)
+  return path.join(dir, `${TEMP_PREFIX}${process.pid.toString(36)}-${randomHex()}`)
 }
 
 /**
@@ -20,7 +31,7 @@ export function tempName(dir: string, path: PlatformPath): string {
  * left there (not proven identical) is never swept by a later run.
  */
 export function asideName(dir: string, path: PlatformPath): string {
-  return path.join(dir, `${TEMP_PREFIX}aside-${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`)
+  return path.join(dir, `${TEMP_PREFIX}aside-${process.pid.toString(36)}-${randomHex()}`)
 }
 
 /** The n-th name a backup of `path` may take: PATH+suffix first, then PATH.~1~, PATH.~2~... (as `ln --backup=numbered`). */

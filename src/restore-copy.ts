@@ -2,32 +2,49 @@
 // holds what the link will lead to, byte for byte, and that this is somewhere else (copy-proof.ts): a TARGET that
 // leads back to PATH is PATH itself. Asked when the link is planned, and again right before the swap.
 import { errnoCode, isErrno } from './errors.js'
-import { whyNotSame, type ProofContext, type Remover } from './copy-proof.js'
+import { whyNotSame, type ProofContext, type Remover, type Sides } from './copy-proof.js'
 import type { Kind, LinkRequest } from './model.js'
 
 /** The code of a file kept because it is not a copy of what the link leads to. */
 export const NOT_A_COPY = 'NOTCOPY'
 
 /**
- * Why what is at PATH is not a copy of what the link (of `kind`) will lead to; undefined when it is. With a remover,
- * `aside` (the copy moved away from PATH) is swept of what is proven. What cannot be read or compared (ELOOP inside,
- * EACCES) is no proof.
+ * Why what is at PATH is not a copy of what the link (of `kind`) will lead to; undefined when it is. `aside`: the
+ * copy, moved away from PATH.
  */
-export function whyNotACopy(
-  request: LinkRequest,
-  kind: Kind,
-  ctx: ProofContext,
-  aside?: string,
-  remove?: Remover
-): string | undefined {
+export function whyNotACopy(request: LinkRequest, kind: Kind, ctx: ProofContext, aside?: string): string | undefined {
+  const sides = copySides(request, kind, ctx, aside)
+  return typeof sides === 'string' ? sides : whyNotTheSame(sides, ctx)
+}
+
+/**
+ * The copy (at PATH, or `aside`) and what the link will lead to, real; or why there is nothing to compare. Found once
+ * for the proof and the sweep after it: what the proof compared with is where the swept bytes still are.
+ */
+export function copySides(request: LinkRequest, kind: Kind, ctx: ProofContext, aside?: string): Sides | string {
   const { path } = ctx.platform
-  try {
+  return compared(() => {
     // The copy, at PATH or moved aside, is in PATH's directory.
     const dir = ctx.ops.realpath(path.dirname(request.absPath))
     const original = destination(request, kind, dir, ctx)
     if (original === undefined) return 'TARGET does not exist (what the link leads to)'
     const copy = aside ?? request.absPath
-    return whyNotSame({ copy, original, own: path.join(dir, path.basename(copy)) }, ctx, remove)
+    return { copy, original, own: path.join(dir, path.basename(copy)) }
+  })
+}
+
+/**
+ * Why the copy is not the original's; undefined when it is. With a remover, the copy is swept of what is proven. What
+ * cannot be read or compared (ELOOP inside, EACCES) is no proof.
+ */
+export function whyNotTheSame(sides: Sides, ctx: ProofContext, remove?: Remover): string | undefined {
+  return compared(() => whyNotSame(sides, ctx, remove))
+}
+
+/** An errno on the way is the reason there is no proof. */
+function compared<T>(compare: () => T): T | string {
+  try {
+    return compare()
   } catch (error) {
     if (!isErrno(error)) throw error
     return `it cannot be compared with TARGET (${errnoCode(error)} at ${error.path ?? 'a name inside'})`
@@ -45,11 +62,6 @@ function destination(request: LinkRequest, kind: Kind, realDir: string, ctx: Pro
     from = request.text.startsWith('/') ? request.text : `${realDir}/${request.text}`
   if (!ops.stat(from)) return undefined
   return ops.realpath(from)
-}
-
-/** Where the link (of `kind`) at PATH will lead, real; undefined where it leads nowhere. */
-export function linkDestination(request: LinkRequest, kind: Kind, ctx: ProofContext): string | undefined {
-  return destination(request, kind, ctx.ops.realpath(ctx.platform.path.dirname(request.absPath)), ctx)
 }
 
 /** Why what is at PATH is kept, and what to do, in words. */

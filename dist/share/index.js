@@ -1342,20 +1342,40 @@ function originalAt(p, walk) {
 /** The code of a file kept because it is not a copy of what the link leads to. */
 const NOT_A_COPY = 'NOTCOPY';
 /**
- * Why what is at PATH is not a copy of what the link (of `kind`) will lead to; undefined when it is. With a remover,
- * `aside` (the copy moved away from PATH) is swept of what is proven. What cannot be read or compared (ELOOP inside,
- * EACCES) is no proof.
+ * Why what is at PATH is not a copy of what the link (of `kind`) will lead to; undefined when it is. `aside`: the
+ * copy, moved away from PATH.
  */
-function whyNotACopy(request, kind, ctx, aside, remove) {
+function whyNotACopy(request, kind, ctx, aside) {
+    const sides = copySides(request, kind, ctx, aside);
+    return typeof sides === 'string' ? sides : whyNotTheSame(sides, ctx);
+}
+/**
+ * The copy (at PATH, or `aside`) and what the link will lead to, real; or why there is nothing to compare. Found once
+ * for the proof and the sweep after it: what the proof compared with is where the swept bytes still are.
+ */
+function copySides(request, kind, ctx, aside) {
     const { path } = ctx.platform;
-    try {
+    return compared(() => {
         // The copy, at PATH or moved aside, is in PATH's directory.
         const dir = ctx.ops.realpath(path.dirname(request.absPath));
         const original = destination(request, kind, dir, ctx);
         if (original === undefined)
             return 'TARGET does not exist (what the link leads to)';
         const copy = aside ?? request.absPath;
-        return whyNotSame({ copy, original, own: path.join(dir, path.basename(copy)) }, ctx, remove);
+        return { copy, original, own: path.join(dir, path.basename(copy)) };
+    });
+}
+/**
+ * Why the copy is not the original's; undefined when it is. With a remover, the copy is swept of what is proven. What
+ * cannot be read or compared (ELOOP inside, EACCES) is no proof.
+ */
+function whyNotTheSame(sides, ctx, remove) {
+    return compared(() => whyNotSame(sides, ctx, remove));
+}
+/** An errno on the way is the reason there is no proof. */
+function compared(compare) {
+    try {
+        return compare();
     }
     catch (error) {
         if (!isErrno(error))
@@ -1375,10 +1395,6 @@ function destination(request, kind, realDir, ctx) {
     if (!ops.stat(from))
         return undefined;
     return ops.realpath(from);
-}
-/** Where the link (of `kind`) at PATH will lead, real; undefined where it leads nowhere. */
-function linkDestination(request, kind, ctx) {
-    return destination(request, kind, ctx.ops.realpath(ctx.platform.path.dirname(request.absPath)), ctx);
 }
 /** Why what is at PATH is kept, and what to do, in words. */
 function keptWords(request, why) {
@@ -2143,16 +2159,26 @@ const TEMP_PREFIX = '.ln-action-';
 const STALE_TEMP_MS = 60 * 60 * 1000;
 /** tempName's form, and the probe's scratch names (-f, -s, -h) built on it. */
 const TEMP_NAME = /^\.ln-action-[0-9a-z]+-[0-9a-f]{8}(-[fsh])?$/;
+/** Random bytes drawn a page at a time: a call to randomBytes per name costs more than the link it names. */
+let pool = Buffer.alloc(0);
+let drawn = 0;
+/** Eight random hex digits. */
+function randomHex() {
+    if (drawn >= pool.length)
+        [pool, drawn] = [(0,external_node_crypto_namespaceObject.randomBytes)(4096), 0];
+    drawn += 4;
+    return pool.toString('hex', drawn - 4, drawn);
+}
 /** A new temporary name in dir. */
 function names_tempName(dir, path) {
-    return path.join(dir, `${TEMP_PREFIX}${process.pid.toString(36)}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
+    return path.join(dir, `${TEMP_PREFIX}${process.pid.toString(36)}-${randomHex()}`);
 }
 /**
  * A name in dir for a copied directory moved aside from PATH (overwrite: copies). Not of TEMP_NAME's form: what is
  * left there (not proven identical) is never swept by a later run.
  */
 function asideName(dir, path) {
-    return path.join(dir, `${TEMP_PREFIX}aside-${process.pid.toString(36)}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
+    return path.join(dir, `${TEMP_PREFIX}aside-${process.pid.toString(36)}-${randomHex()}`);
 }
 /** The n-th name a backup of `path` may take: PATH+suffix first, then PATH.~1~, PATH.~2~... (as `ln --backup=numbered`). */
 function backupName(path, suffix, n) {
@@ -3158,24 +3184,11 @@ function makeWithFallback(at, plan, ctx) {
     for (let i = 0; i < plan.kinds.length; i++) {
         const kind = plan.kinds[i];
         try {
-            // Not through step(): every link comes here, and a closure and words per link add up over thousands.
-            try {
-                make(kind, at, plan, ctx);
-            }
-            catch (cause) {
-                throw stepError(cause, `create the ${kindWords(kind)}`, kind);
-            }
-            return { kind };
+            return makeOne(kind, at, plan, ctx);
         }
         catch (error) {
             if (!(error instanceof StepError))
                 throw error;
-            if (madeDespiteError(at, error.failure, plan, ctx)) {
-                const option = quirksOf(plan.filesystem).followOption ?? '';
-                plan.warnings.push(`${failure(error)} from symlink() through ${plan.filesystem.type} -o ${option}, but the link was made on the ` +
-                    `server: reported as created. Mount without ${option} to see links through the mount.`);
-                return { kind, quirk: error.failure };
-            }
             const next = plan.kinds[i + 1];
             const { message, capability } = error.explanation(plan, ctx);
             if (!next || !capability)
@@ -3184,6 +3197,23 @@ function makeWithFallback(at, plan, ctx) {
         }
     }
     throw new Error('no kind of link to try'); // planLink never plans an empty list
+}
+/** A link of `kind` made at `at`, or made although the filesystem answered an error; a StepError where it was not. */
+function makeOne(kind, at, plan, ctx) {
+    try {
+        make(kind, at, plan, ctx);
+        return { kind };
+    }
+    catch (cause) {
+        // Not through step(): every link comes here, and a closure and words per link add up over thousands.
+        const error = stepError(cause, `create the ${kindWords(kind)}`, kind);
+        if (!(error instanceof StepError) || !madeDespiteError(at, error.failure, plan, ctx))
+            throw error;
+        const option = quirksOf(plan.filesystem).followOption ?? '';
+        plan.warnings.push(`${failure(error)} from symlink() through ${plan.filesystem.type} -o ${option}, but the link was made on the ` +
+            `server: reported as created. Mount without ${option} to see links through the mount.`);
+        return { kind, quirk: error.failure };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/apply/probe.ts
@@ -3350,38 +3380,61 @@ function parentMoved(words, plan) {
 
 
 
-function swapCopy(temp, kind, plan, ctx) {
+/**
+ * `temp`: the link already made under a temporary name (only where several kinds were to be tried, to learn which this
+ * filesystem takes, or a copied tree): else the link is made at PATH itself, once the copy is aside.
+ */
+function swapCopy(kind, plan, ctx, temp) {
     const { ops, platform } = ctx;
     const abs = plan.request.absPath;
     const backup = wantsBackup(ctx) ? freeBackupName(abs, ctx) : undefined;
     const aside = backup ?? asideName(platform.path.dirname(abs), platform.path);
     step('move aside the copy at', kind, () => ops.rename(abs, aside));
-    let why;
+    const sides = proveAside(aside, kind, plan, ctx);
+    let made;
     try {
-        why = followsAside(aside, kind, plan, ctx) ? 'TARGET is PATH itself, seen through a mount' : undefined;
-    }
-    catch (error) {
-        putBack(aside, kind, plan, ctx);
-        throw error;
-    }
-    why ??= whyNotACopy(plan.request, kind, ctx, aside);
-    if (why !== undefined) {
-        putBack(aside, kind, plan, ctx);
-        plan.said = keptWords(plan.request, why);
-        const attempted = 'prove, moved aside right before replacing it, the copy at';
-        throw new StepError({ code: NOT_A_COPY, syscall: 'read', attempted }, kind);
-    }
-    try {
-        step('replace what is at', kind, () => putIn(temp, kind, plan, ctx));
+        made = step('replace what is at', kind, () => putIn(kind, plan, ctx, temp));
     }
     catch (error) {
         putBack(aside, kind, plan, ctx);
         throw error;
     }
     if (backup)
-        return void ctx.taken?.set(abs, { backup });
-    const remove = (p, isDirectory) => (isDirectory ? ops.rmdir(p) : ops.unlink(p));
-    const left = whyNotACopy(plan.request, kind, ctx, aside, remove);
+        ctx.taken?.set(abs, { backup });
+    else
+        sweep(aside, sides, plan, ctx);
+    return made;
+}
+/** The copy moved aside, and what it was proven against; where it is no copy, it goes back and the error says why. */
+function proveAside(aside, kind, plan, ctx) {
+    // What the proof found: the sides proven identical, or why they are not.
+    let proven;
+    try {
+        proven = copySides(plan.request, kind, ctx, aside);
+        if (typeof proven !== 'string')
+            proven = whyNotCopied(aside, proven, kind, ctx) ?? proven;
+    }
+    catch (error) {
+        putBack(aside, kind, plan, ctx);
+        throw error;
+    }
+    if (typeof proven !== 'string')
+        return proven;
+    putBack(aside, kind, plan, ctx);
+    plan.said = keptWords(plan.request, proven);
+    const attempted = 'prove, moved aside right before replacing it, the copy at';
+    throw new StepError({ code: NOT_A_COPY, syscall: 'read', attempted }, kind);
+}
+/** Why the copy moved aside is no copy of what the link leads to: a view of itself, or other bytes. */
+function whyNotCopied(aside, sides, kind, ctx) {
+    if (followsAside(aside, sides.original, kind, ctx))
+        return 'TARGET is PATH itself, seen through a mount';
+    return whyNotTheSame(sides, ctx);
+}
+/** The copy moved aside, swept of what is still proven identical to what the link leads to; the rest stays, said. */
+function sweep(aside, sides, plan, ctx) {
+    const remove = (p, isDirectory) => (isDirectory ? ctx.ops.rmdir(p) : ctx.ops.unlink(p));
+    const left = whyNotTheSame(sides, ctx, remove);
     if (left !== undefined)
         plan.warnings.push(`The link is in place. The copy moved aside to ${aside} is kept there but for what was proven identical to ` +
             `TARGET: ${left}.`);
@@ -3391,15 +3444,14 @@ function swapCopy(temp, kind, plan, ctx) {
  * file needs none: bindfs views only directories (1.14.7 mounts nothing over a file), and a bind mount of a file
  * shows the same device and inode, which the proof refuses.
  */
-function followsAside(aside, kind, plan, ctx) {
+function followsAside(aside, leads, kind, ctx) {
     const { ops, platform } = ctx;
     if (!ops.lstat(aside)?.isDirectory())
         return false;
     const probe = names_tempName(aside, platform.path);
     step(`probe, in the copy moved aside to ${aside}, what is at`, kind, () => ops.writeFile(probe, ''));
     try {
-        const leads = linkDestination(plan.request, kind, ctx);
-        return leads !== undefined && ops.lstat(platform.path.join(leads, platform.path.basename(probe))) !== undefined;
+        return ops.lstat(platform.path.join(leads, platform.path.basename(probe))) !== undefined;
     }
     finally {
         ops.unlink(probe);
@@ -3409,11 +3461,15 @@ function followsAside(aside, kind, plan, ctx) {
  * The link made at PATH, empty since the copy went aside: made there, not renamed over it, so that what appeared
  * meanwhile stays (EEXIST). A copied tree is renamed in: rename(2) refuses a non-empty directory.
  */
-function putIn(temp, kind, plan, ctx) {
+function putIn(kind, plan, ctx, temp) {
     const abs = plan.request.absPath;
+    if (temp === undefined)
+        return makeOne(kind, abs, plan, ctx);
     if (kind === 'copy' && ctx.ops.lstat(temp)?.isDirectory())
-        return ctx.ops.rename(temp, abs);
-    make(kind, abs, plan, ctx);
+        ctx.ops.rename(temp, abs);
+    else
+        make(kind, abs, plan, ctx);
+    return { kind };
 }
 /**
  * The copy back at PATH; where it cannot go, the error says where it is. A file is linked back, never renamed over
@@ -3453,7 +3509,9 @@ function freeBackupName(abs, ctx) {
 ;// CONCATENATED MODULE: ./src/apply/replace.ts
 // Replacing what is at PATH atomically: the new link under a temporary name (old ones swept), the backup kept, then
 // renamed over PATH (Windows: removed first where it must be, and said so). A copy `overwrite: copies` replaces is
-// moved aside and proven there, right before the link takes its place (swap-copy.ts).
+// moved aside and proven there, right before the link takes its place (swap-copy.ts). A temporary link is made first
+// only to learn which kind the filesystem takes there (once a directory: on FAT the copy is never moved, the errno
+// says why), or for a copied tree; after that, each copy moves aside and its link is made at PATH.
 
 
 
@@ -3522,15 +3580,19 @@ function makeBackup(plan, ctx) {
 }
 function replace(plan, ctx) {
     const { ops, platform } = ctx;
-    const abs = plan.request.absPath;
-    const dir = platform.path.dirname(abs);
+    const dir = platform.path.dirname(plan.request.absPath);
+    if (plan.copyAtPath && ctx.linksTaken.has(`${plan.kinds[0]}:${dir}`))
+        return swapCopy(plan.kinds[0], plan, ctx);
     sweepStaleTemps(dir, plan, ctx);
     const temp = names_tempName(dir, ctx.platform.path);
     const made = makeWithFallback(temp, plan, ctx);
     const { kind } = made;
+    // A tree is copied under a temporary name, then renamed in: never at PATH.
+    if (plan.copyAtPath && kind !== 'copy')
+        ctx.linksTaken.add(`${kind}:${dir}`);
     try {
         if (plan.copyAtPath)
-            swapCopy(temp, kind, plan, ctx);
+            swapCopy(kind, plan, ctx, temp);
         else
             backUpAndRename(temp, kind, plan, ctx);
     }
@@ -3640,6 +3702,7 @@ function applyContext(base) {
         probes: new Map(),
         swept: new Set(),
         madeDirs: new Set(),
+        linksTaken: new Set(),
         hidingTexts: new Set(),
         fileProbes: new Map(),
         keptKinds: new Map(),

@@ -11,6 +11,8 @@ export interface ApplyContext extends PlanContext {
   swept: Set<string>
   /** Parent directories this run made or found made: thousands of links share a few, and mkdir is not free. */
   madeDirs: Set<string>
+  /** `kind:directory` where a copy gave way to a link of that kind: the next copies there need no trial link first. */
+  linksTaken: Set<string>
   /** What each link took and made on the way, by PATH, for the undo record: installed under `cleanup` alone. */
   taken?: Map<string, Taken>
   /** Mount points that answered readlink with EPERM for a link of the right size (Debian's sshfs hides texts). */
@@ -38,6 +40,7 @@ export function applyContext(
     probes: new Map(),
     swept: new Set(),
     madeDirs: new Set(),
+    linksTaken: new Set(),
     hidingTexts: new Set(),
     fileProbes: new Map(),
     keptKinds: new Map(),

@@ -59,23 +59,9 @@ export function makeWithFallback(at: string, plan: LinkPlan, ctx: ApplyContext):
   for (let i = 0; i < plan.kinds.length; i++) {
     const kind = plan.kinds[i]
     try {
-      // Not through step(): every link comes here, and a closure and words per link add up over thousands.
-      try {
-        make(kind, at, plan, ctx)
-      } catch (cause) {
-        throw stepError(cause, `create the ${kindWords(kind)}`, kind)
-      }
-      return { kind }
+      return makeOne(kind, at, plan, ctx)
     } catch (error) {
       if (!(error instanceof StepError)) throw error
-      if (madeDespiteError(at, error.failure, plan, ctx)) {
-        const option = quirksOf(plan.filesystem).followOption ?? ''
-        plan.warnings.push(
-          `${failure(error)} from symlink() through ${plan.filesystem.type} -o ${option}, but the link was made on the ` +
-            `server: reported as created. Mount without ${option} to see links through the mount.`
-        )
-        return { kind, quirk: error.failure }
-      }
       const next = plan.kinds[i + 1]
       const { message, capability } = error.explanation(plan, ctx)
       if (!next || !capability) throw error
@@ -83,4 +69,22 @@ export function makeWithFallback(at: string, plan: LinkPlan, ctx: ApplyContext):
     }
   }
   throw new Error('no kind of link to try') // planLink never plans an empty list
+}
+
+/** A link of `kind` made at `at`, or made although the filesystem answered an error; a StepError where it was not. */
+export function makeOne(kind: Kind, at: string, plan: LinkPlan, ctx: ApplyContext): Made {
+  try {
+    make(kind, at, plan, ctx)
+    return { kind }
+  } catch (cause) {
+    // Not through step(): every link comes here, and a closure and words per link add up over thousands.
+    const error = stepError(cause, `create the ${kindWords(kind)}`, kind)
+    if (!(error instanceof StepError) || !madeDespiteError(at, error.failure, plan, ctx)) throw error
+    const option = quirksOf(plan.filesystem).followOption ?? ''
+    plan.warnings.push(
+      `${failure(error)} from symlink() through ${plan.filesystem.type} -o ${option}, but the link was made on the ` +
+        `server: reported as created. Mount without ${option} to see links through the mount.`
+    )
+    return { kind, quirk: error.failure }
+  }
 }

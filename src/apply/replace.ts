@@ -1,6 +1,8 @@
 // Replacing what is at PATH atomically: the new link under a temporary name (old ones swept), the backup kept, then
 // renamed over PATH (Windows: removed first where it must be, and said so). A copy `overwrite: copies` replaces is
-// moved aside and proven there, right before the link takes its place (swap-copy.ts).
+// moved aside and proven there, right before the link takes its place (swap-copy.ts). A temporary link is made first
+// only to learn which kind the filesystem takes there (once a directory: on FAT the copy is never moved, the errno
+// says why), or for a copied tree; after that, each copy moves aside and its link is made at PATH.
 import { errnoCode } from '../errors.js'
 import { removeEntry } from '../fsops.js'
 import type { Kind } from '../model.js'
@@ -67,14 +69,16 @@ function makeBackup(plan: LinkPlan, ctx: ApplyContext): string {
 
 export function replace(plan: LinkPlan, ctx: ApplyContext): Made {
   const { ops, platform } = ctx
-  const abs = plan.request.absPath
-  const dir = platform.path.dirname(abs)
+  const dir = platform.path.dirname(plan.request.absPath)
+  if (plan.copyAtPath && ctx.linksTaken.has(`${plan.kinds[0]}:${dir}`)) return swapCopy(plan.kinds[0], plan, ctx)
   sweepStaleTemps(dir, plan, ctx)
   const temp = tempName(dir, ctx.platform.path)
   const made = makeWithFallback(temp, plan, ctx)
   const { kind } = made
+  // A tree is copied under a temporary name, then renamed in: never at PATH.
+  if (plan.copyAtPath && kind !== 'copy') ctx.linksTaken.add(`${kind}:${dir}`)
   try {
-    if (plan.copyAtPath) swapCopy(temp, kind, plan, ctx)
+    if (plan.copyAtPath) swapCopy(kind, plan, ctx, temp)
     else backUpAndRename(temp, kind, plan, ctx)
   } finally {
     // rename() between two names of one file does nothing and leaves the source: never leave debris. A share that

@@ -14,40 +14,63 @@ import { errnoCode } from '../errors.js'
 import type { Kind } from '../model.js'
 import { asideName, backupName, tempName } from '../names.js'
 import type { LinkPlan } from '../plan/index.js'
-import { keptWords, linkDestination, NOT_A_COPY, whyNotACopy } from '../restore-copy.js'
+import type { Sides } from '../copy-proof.js'
+import { copySides, keptWords, NOT_A_COPY, whyNotTheSame } from '../restore-copy.js'
 import type { ApplyContext } from './context.js'
-import { make } from './make.js'
+import { make, makeOne, type Made } from './make.js'
 import { step, StepError } from './step-error.js'
 
-export function swapCopy(temp: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void {
+/**
+ * `temp`: the link already made under a temporary name (only where several kinds were to be tried, to learn which this
+ * filesystem takes, or a copied tree): else the link is made at PATH itself, once the copy is aside.
+ */
+export function swapCopy(kind: Kind, plan: LinkPlan, ctx: ApplyContext, temp?: string): Made {
   const { ops, platform } = ctx
   const abs = plan.request.absPath
   const backup = wantsBackup(ctx) ? freeBackupName(abs, ctx) : undefined
   const aside = backup ?? asideName(platform.path.dirname(abs), platform.path)
   step('move aside the copy at', kind, () => ops.rename(abs, aside))
-  let why: string | undefined
+  const sides = proveAside(aside, kind, plan, ctx)
+  let made: Made
   try {
-    why = followsAside(aside, kind, plan, ctx) ? 'TARGET is PATH itself, seen through a mount' : undefined
+    made = step('replace what is at', kind, () => putIn(kind, plan, ctx, temp))
   } catch (error) {
     putBack(aside, kind, plan, ctx)
     throw error
   }
-  why ??= whyNotACopy(plan.request, kind, ctx, aside)
-  if (why !== undefined) {
-    putBack(aside, kind, plan, ctx)
-    plan.said = keptWords(plan.request, why)
-    const attempted = 'prove, moved aside right before replacing it, the copy at'
-    throw new StepError({ code: NOT_A_COPY, syscall: 'read', attempted }, kind)
-  }
+  if (backup) ctx.taken?.set(abs, { backup })
+  else sweep(aside, sides, plan, ctx)
+  return made
+}
+
+/** The copy moved aside, and what it was proven against; where it is no copy, it goes back and the error says why. */
+function proveAside(aside: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): Sides {
+  // What the proof found: the sides proven identical, or why they are not.
+  let proven: Sides | string
   try {
-    step('replace what is at', kind, () => putIn(temp, kind, plan, ctx))
+    proven = copySides(plan.request, kind, ctx, aside)
+    if (typeof proven !== 'string') proven = whyNotCopied(aside, proven, kind, ctx) ?? proven
   } catch (error) {
     putBack(aside, kind, plan, ctx)
     throw error
   }
-  if (backup) return void ctx.taken?.set(abs, { backup })
-  const remove = (p: string, isDirectory: boolean): void => (isDirectory ? ops.rmdir(p) : ops.unlink(p))
-  const left = whyNotACopy(plan.request, kind, ctx, aside, remove)
+  if (typeof proven !== 'string') return proven
+  putBack(aside, kind, plan, ctx)
+  plan.said = keptWords(plan.request, proven)
+  const attempted = 'prove, moved aside right before replacing it, the copy at'
+  throw new StepError({ code: NOT_A_COPY, syscall: 'read', attempted }, kind)
+}
+
+/** Why the copy moved aside is no copy of what the link leads to: a view of itself, or other bytes. */
+function whyNotCopied(aside: string, sides: Sides, kind: Kind, ctx: ApplyContext): string | undefined {
+  if (followsAside(aside, sides.original, kind, ctx)) return 'TARGET is PATH itself, seen through a mount'
+  return whyNotTheSame(sides, ctx)
+}
+
+/** The copy moved aside, swept of what is still proven identical to what the link leads to; the rest stays, said. */
+function sweep(aside: string, sides: Sides, plan: LinkPlan, ctx: ApplyContext): void {
+  const remove = (p: string, isDirectory: boolean): void => (isDirectory ? ctx.ops.rmdir(p) : ctx.ops.unlink(p))
+  const left = whyNotTheSame(sides, ctx, remove)
   if (left !== undefined)
     plan.warnings.push(
       `The link is in place. The copy moved aside to ${aside} is kept there but for what was proven identical to ` +
@@ -60,14 +83,13 @@ export function swapCopy(temp: string, kind: Kind, plan: LinkPlan, ctx: ApplyCon
  * file needs none: bindfs views only directories (1.14.7 mounts nothing over a file), and a bind mount of a file
  * shows the same device and inode, which the proof refuses.
  */
-function followsAside(aside: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): boolean {
+function followsAside(aside: string, leads: string, kind: Kind, ctx: ApplyContext): boolean {
   const { ops, platform } = ctx
   if (!ops.lstat(aside)?.isDirectory()) return false
   const probe = tempName(aside, platform.path)
   step(`probe, in the copy moved aside to ${aside}, what is at`, kind, () => ops.writeFile(probe, ''))
   try {
-    const leads = linkDestination(plan.request, kind, ctx)
-    return leads !== undefined && ops.lstat(platform.path.join(leads, platform.path.basename(probe))) !== undefined
+    return ops.lstat(platform.path.join(leads, platform.path.basename(probe))) !== undefined
   } finally {
     ops.unlink(probe)
   }
@@ -77,10 +99,12 @@ function followsAside(aside: string, kind: Kind, plan: LinkPlan, ctx: ApplyConte
  * The link made at PATH, empty since the copy went aside: made there, not renamed over it, so that what appeared
  * meanwhile stays (EEXIST). A copied tree is renamed in: rename(2) refuses a non-empty directory.
  */
-function putIn(temp: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void {
+function putIn(kind: Kind, plan: LinkPlan, ctx: ApplyContext, temp?: string): Made {
   const abs = plan.request.absPath
-  if (kind === 'copy' && ctx.ops.lstat(temp)?.isDirectory()) return ctx.ops.rename(temp, abs)
-  make(kind, abs, plan, ctx)
+  if (temp === undefined) return makeOne(kind, abs, plan, ctx)
+  if (kind === 'copy' && ctx.ops.lstat(temp)?.isDirectory()) ctx.ops.rename(temp, abs)
+  else make(kind, abs, plan, ctx)
+  return { kind }
 }
 
 /**
