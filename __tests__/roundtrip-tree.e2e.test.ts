@@ -54,5 +54,8 @@ describePosixWithActionNode('the round trip of test.yml, with stand-ins for the 
       ['sub/up', status]
     ])
     expect(tree('check', to)).toMatchObject({ status: 0 })
+    // Run again, the restore changes nothing (as docs/usage.md says).
+    const again = runAction(ws, { links: '@.ln-action-links.yml', 'working-directory': to, overwrite: 'copies' })
+    expect(again.results.map((r) => r.status)).toEqual(Array(4).fill('unchanged'))
   })
 })
