@@ -6,6 +6,7 @@ import * as path from 'node:path'
 import { parse, parseAllDocuments } from 'yaml'
 import { ACTION, ROOT } from '../scripts/run-action.mjs'
 import { troubleshootingRows } from '../src/knowledge.js'
+import { jobsOfDoc, orderProblems, stagesOf, tripOf } from './helpers/roundtrip.js'
 import {
   expressionProblems,
   inputProblems,
@@ -202,5 +203,39 @@ describe('workflow snippets in README.md and docs/', () => {
     for (const page of PAGES)
       for (const [, block] of text[page].matchAll(/^```ya?ml\n([\s\S]*?)^```/gm))
         expect(() => parse(block)).not.toThrow()
+  })
+})
+
+// The capture/restore examples: each step of the round trip where it must be, so that a reader who copies them gets
+// the tree and its capture file across (test.yml's round-trip jobs are held to the same examples in workflows.test.ts).
+describe('docs/usage.md, capturing and restoring', () => {
+  const FILE = String(ACTION.inputs['capture-file'].default)
+  const section = /^## Capturing a tree's links\n([\s\S]*?)(?=^## )/m.exec(text['docs/usage.md'])?.[1] ?? ''
+  const blocks = [...section.matchAll(/^```ya?ml\n([\s\S]*?)^```/gm)].map(([, block]) =>
+    stagesOf(jobsOfDoc(parse(block)), isThisAction, FILE)
+  )
+
+  it('has a worked example through an artifact and one through actions/cache, each capture to restore', () => {
+    expect(blocks.filter((stages) => tripOf(stages, 'artifact')).length).toBeGreaterThan(0)
+    expect(blocks.filter((stages) => tripOf(stages, 'cache')).length).toBeGreaterThan(0)
+  })
+
+  it('gives ln-action only inputs of action.yml, and restores with overwrite: copies', () => {
+    const steps = blocks.flat().filter((s) => s.stage === 'capture' || s.stage === 'restore')
+    expect(steps.length).toBeGreaterThanOrEqual(4)
+    for (const { step } of steps) expect(inputProblems(step, ACTION)).toEqual([])
+    const restores = steps.filter((s) => s.stage === 'restore')
+    expect(restores.map(({ step }) => step.with?.overwrite)).toEqual(restores.map(() => 'copies'))
+  })
+
+  it('captures before sending, receives before restoring, and waits for the sending job', () => {
+    expect(blocks.map(orderProblems)).toEqual(blocks.map(() => []))
+  })
+
+  it('uploads hidden files where the capture file is one (its default name begins with a dot)', () => {
+    expect(FILE.startsWith('.')).toBe(true)
+    const uploads = blocks.flat().filter((s) => s.stage === 'send' && s.by === 'artifact')
+    expect(uploads.length).toBeGreaterThan(0)
+    expect(uploads.map(({ step }) => step.with?.['include-hidden-files'])).toEqual(uploads.map(() => true))
   })
 })

@@ -6,12 +6,14 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { parse } from 'yaml'
-import { ROOT } from '../scripts/run-action.mjs'
+import { ACTION, ROOT } from '../scripts/run-action.mjs'
 import type { LinkOptions } from '../src/model.js'
+import { jobsOfDoc, orderProblems, stagesOf, tripFacts, tripOf } from './helpers/roundtrip.js'
 import { describeUnless } from './helpers/skip.js'
 import {
   inputProblems,
   outputProblems,
+  runnersOf,
   shellProblems,
   ubuntuChromiumProblems,
   type Job as CheckedJob,
@@ -473,6 +475,12 @@ describe('test.yml: the action on every runner', () => {
     steps.filter((step) => step.uses === './').map((step) => ({ job, step }))
   )
   const runsOn = (job: MatrixJob): string[] => job.strategy?.matrix?.os ?? [job['runs-on'] ?? '']
+  /** The `@file` specs in the repository (the round trip's are in the trees it restores, under working-directory). */
+  const sharedSpecs = (): string[] =>
+    actionSteps
+      .filter(({ step }) => !step.with?.['working-directory'])
+      .map(({ step }) => String(step.with?.links ?? ''))
+      .filter((links) => links.startsWith('@'))
 
   it('runs the action on ubuntu (x64 and ARM), macOS and Windows, then runs it again', () => {
     const matrix = jobs.find(([, job]) => (job.strategy?.matrix?.os ?? []).length > 1)?.[1]
@@ -495,7 +503,7 @@ describe('test.yml: the action on every runner', () => {
 
   it('hands the matrix a shared spec that parses without a problem, with every kind of link', async () => {
     const { parseSpec } = await import('../src/spec/index.js')
-    const files = actionSteps.map(({ step }) => String(step.with?.links ?? '')).filter((links) => links.startsWith('@'))
+    const files = sharedSpecs()
     expect(files.length).toBeGreaterThan(0)
     for (const file of new Set(files)) {
       const parsed = parseSpec(fs.readFileSync(path.join(ROOT, file.slice(1)), 'utf8'), {
@@ -513,8 +521,7 @@ describe('test.yml: the action on every runner', () => {
   it('hands it one spec with an entry per OS at one PATH: each runner makes its own and sets two aside', async () => {
     const { readAll } = await import('./helpers/stage.js')
     const { platformFor } = await import('../src/platform.js')
-    const file = actionSteps.map(({ step }) => String(step.with?.links ?? '')).find((links) => links.startsWith('@'))
-    const text = fs.readFileSync(path.join(ROOT, String(file).slice(1)), 'utf8')
+    const text = fs.readFileSync(path.join(ROOT, sharedSpecs()[0].slice(1)), 'utf8')
     const defaults: LinkOptions = { type: 'symlink', fallback: [], relative: 'auto', overwrite: 'never' }
     for (const [name, wd] of [
       ['linux', '/home/runner/work/r/r'],
@@ -635,5 +642,55 @@ describe('test.yml: cleanup after the job', () => {
   it("declares ln-action's post step, the same bundle as its main step", () => {
     const action = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { runs: Record<string, string> }
     expect(action.runs).toMatchObject({ main: 'dist/index.js', post: 'dist/index.js' })
+  })
+})
+
+// The round trip of docs/usage.md's worked examples, run for real: the same inputs as the docs, so that the docs and
+// the jobs cannot drift apart; capture where it runs (Linux, macOS), the restore on every OS.
+describe('test.yml: the capture/restore round trip of docs/usage.md', () => {
+  const FILE = String(ACTION.inputs['capture-file'].default)
+  const { workflow } = readWorkflow('test.yml')
+  const jobs = (workflow.jobs ?? {}) as Record<string, CheckedJob>
+  const stages = stagesOf(jobs, (uses) => uses === './', FILE)
+  const usage = fs.readFileSync(path.join(ROOT, 'docs', 'usage.md'), 'utf8')
+  const docs = [...usage.matchAll(/^```ya?ml\n([\s\S]*?)^```/gm)].map(([, block]) =>
+    stagesOf(jobsOfDoc(parse(block)), (uses) => /(^|\/)ln-action@/.test(uses), FILE)
+  )
+
+  it.each(['artifact', 'cache'] as const)('runs it through the %s as the docs show it, with the same inputs', (by) => {
+    const mine = tripOf(stages, by)
+    const shown = docs.map((block) => tripOf(block, by)).find((trip) => trip)
+    expect(mine && shown).toBeDefined()
+    const facts = tripFacts(mine!, by)
+    expect(facts).toEqual(tripFacts(shown!, by))
+    expect(facts).toMatchObject({ links: `@${FILE}`, overwrite: 'copies', sendsTheCapturedTree: true })
+    expect(facts).toMatchObject({ restoresWhereReceived: true, capturesOnWindows: false, restoresOnWindows: true })
+  })
+
+  it('captures on Linux and macOS and restores each capture on Linux, macOS and Windows', () => {
+    const runners = (stage: string) => [
+      ...new Set(stages.filter((s) => s.stage === stage).map((s) => runnersOf(s.job)))
+    ]
+    expect(runners('capture')).toEqual([['ubuntu-latest', 'macos-latest']])
+    expect(runners('restore')).toEqual([['ubuntu-latest', 'macos-latest', 'windows-latest']])
+    const restoring = stages.find((s) => s.stage === 'restore')?.job as CheckedJob & {
+      strategy: { matrix: { from?: string[] } }
+    }
+    expect(restoring.strategy.matrix.from).toEqual(runners('capture')[0])
+  })
+
+  it('captures before sending, receives before restoring, and waits for the capturing job', () => {
+    expect(stages.length).toBeGreaterThanOrEqual(7)
+    expect(orderProblems(stages)).toEqual([])
+  })
+
+  it('checks every restored tree with scripts/roundtrip-tree.mjs, after its restore', () => {
+    const steps = Object.values(jobs).flatMap((job) => job.steps ?? [])
+    const checks = (dir: string, after: number) =>
+      steps.some((step, at) => at > after && new RegExp(`roundtrip-tree\\.mjs check ${dir}$`, 'm').test(step.run ?? ''))
+    for (const restore of stages.filter((s) => s.stage === 'restore')) {
+      const dir = String(restore.step.with?.['working-directory'])
+      expect({ dir, checked: checks(dir, steps.indexOf(restore.step)) }).toEqual({ dir, checked: true })
+    }
   })
 })
