@@ -455,6 +455,37 @@ describePosix('what a restore tries before it moves a copy', () => {
   })
 })
 
+describePosix(
+  'a copy whose link fails for its own TARGET still falls back, after others in its directory gave way',
+  () => {
+    it.each(['EXDEV', 'EMLINK', 'EPERM'])(
+      'type: hardlink, fallback: symlink; link() fails with %s for one TARGET',
+      (code) => {
+        fs.writeFileSync(at('data/y'), 'y')
+        fs.writeFileSync(at('a'), 'x')
+        fs.writeFileSync(at('b'), 'y')
+        const ops: FsOps = {
+          ...nodeFs,
+          // data/y as if on another device (EXDEV), at its link count limit (EMLINK), or not ours (protected_hardlinks)
+          link: (from, to) => {
+            if (from === at('data/y')) throw Object.assign(new Error(code), { code, errno: -1, syscall: 'link' })
+            return nodeFs.link(from, to)
+          }
+        }
+        const defaults: Partial<LinkOptions> = { ...COPIES, type: 'hardlink', fallback: ['symlink'] }
+        const ctx = context(ws, { restore: true, confineTargets: true, ops })
+        const results = planAll(requests('a -> data/x\nb -> data/y', ws, defaults), ctx).map((p) => makeLink(p, ctx))
+        expect(results.map((r) => [r.status, r.kind])).toEqual([
+          ['replaced', 'hardlink'],
+          ['replaced', 'symlink']
+        ])
+        expect(read('b')).toBe('y')
+        expect(fs.readdirSync(ws).sort()).toEqual(['a', 'b', 'data'])
+      }
+    )
+  }
+)
+
 describe('a capture restored on Windows (platform seam, in-memory filesystem)', () => {
   const win32 = platformFor('win32')
   const WS = 'C:\\ws'

@@ -11,7 +11,7 @@ export interface ApplyContext extends PlanContext {
   swept: Set<string>
   /** Parent directories this run made or found made: thousands of links share a few, and mkdir is not free. */
   madeDirs: Set<string>
-  /** `kind:directory` where a copy gave way to a link of that kind: the next copies there need no trial link first. */
+  /** `kind:type:directory` where a trial link of that kind, to a file or a directory, was made for a copy (replace.ts). */
   linksTaken: Set<string>
   /** What each link took and made on the way, by PATH, for the undo record: installed under `cleanup` alone. */
   taken?: Map<string, Taken>

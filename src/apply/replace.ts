@@ -1,8 +1,8 @@
 // Replacing what is at PATH atomically: the new link under a temporary name (old ones swept), the backup kept, then
 // renamed over PATH (Windows: removed first where it must be, and said so). A copy `overwrite: copies` replaces is
 // moved aside and proven there, right before the link takes its place (swap-copy.ts). A temporary link is made first
-// only to learn which kind the filesystem takes there (once a directory: on FAT the copy is never moved, the errno
-// says why), or for a copied tree; after that, each copy moves aside and its link is made at PATH.
+// to learn whether the filesystem takes the kind there (once a directory, kind and type of TARGET: on FAT the copy is
+// never moved, the errno says why), where a fallback may be needed, or for a copied tree; else the link goes at PATH.
 import { errnoCode } from '../errors.js'
 import { removeEntry } from '../fsops.js'
 import type { Kind } from '../model.js'
@@ -70,13 +70,15 @@ function makeBackup(plan: LinkPlan, ctx: ApplyContext): string {
 export function replace(plan: LinkPlan, ctx: ApplyContext): Made {
   const { ops, platform } = ctx
   const dir = platform.path.dirname(plan.request.absPath)
-  if (plan.copyAtPath && ctx.linksTaken.has(`${plan.kinds[0]}:${dir}`)) return swapCopy(plan.kinds[0], plan, ctx)
+  // Without a fallback to try, a copy whose kind of link was made in its directory already needs no trial link.
+  const taken = `${plan.kinds[0]}:${plan.targetIsDir ? 'dir' : 'file'}:${dir}`
+  if (plan.copyAtPath && plan.kinds.length === 1 && ctx.linksTaken.has(taken)) return swapCopy(plan.kinds[0], plan, ctx)
   sweepStaleTemps(dir, plan, ctx)
   const temp = tempName(dir, ctx.platform.path)
   const made = makeWithFallback(temp, plan, ctx)
   const { kind } = made
   // A tree is copied under a temporary name, then renamed in: never at PATH.
-  if (plan.copyAtPath && kind !== 'copy') ctx.linksTaken.add(`${kind}:${dir}`)
+  if (plan.copyAtPath && kind === plan.kinds[0] && kind !== 'copy') ctx.linksTaken.add(taken)
   try {
     if (plan.copyAtPath) swapCopy(kind, plan, ctx, temp)
     else backUpAndRename(temp, kind, plan, ctx)

@@ -17,7 +17,7 @@ import type { LinkPlan } from '../plan/index.js'
 import type { Sides } from '../copy-proof.js'
 import { copySides, keptWords, NOT_A_COPY, whyNotTheSame } from '../restore-copy.js'
 import type { ApplyContext } from './context.js'
-import { make, makeOne, type Made } from './make.js'
+import { makeOne, type Made } from './make.js'
 import { step, StepError } from './step-error.js'
 
 /**
@@ -101,9 +101,8 @@ function followsAside(aside: string, leads: string, kind: Kind, ctx: ApplyContex
  */
 function putIn(kind: Kind, plan: LinkPlan, ctx: ApplyContext, temp?: string): Made {
   const abs = plan.request.absPath
-  if (temp === undefined) return makeOne(kind, abs, plan, ctx)
-  if (kind === 'copy' && ctx.ops.lstat(temp)?.isDirectory()) ctx.ops.rename(temp, abs)
-  else make(kind, abs, plan, ctx)
+  if (temp === undefined || kind !== 'copy' || !ctx.ops.lstat(temp)?.isDirectory()) return makeOne(kind, abs, plan, ctx)
+  ctx.ops.rename(temp, abs)
   return { kind }
 }
 
