@@ -1,7 +1,20 @@
 // The platform seam's path helpers that stand in for slower node:path calls must agree with node:path exactly.
 import fc from 'fast-check'
+import * as fs from 'node:fs'
 import * as nodePath from 'node:path'
-import { pathKey, platformFor, relativeInside, resolveFrom, resolvedKey } from '../src/platform.js'
+import {
+  currentPlatform,
+  hardlinkGuard,
+  keyWithin,
+  pathKey,
+  platformFor,
+  relativeInside,
+  resolveFrom,
+  resolvedKey,
+  volumeOf,
+  withoutNamespace
+} from '../src/platform.js'
+import { describeUnless } from './helpers/skip.js'
 
 const linux = platformFor('linux')
 const segment = fc.oneof(
@@ -80,8 +93,110 @@ describe('relativeInside', () => {
     ['darwin', '/Users/Me', '/Users/Other/x', undefined],
     ['linux', '/ws', '/ws/a/b', 'a/b'],
     ['linux', '/ws', '/WS/a', undefined],
-    ['win32', 'C:\\Ws', 'c:\\ws\\Dir\\x', 'Dir\\x']
+    ['win32', 'C:\\Ws', 'c:\\ws\\Dir\\x', 'Dir\\x'],
+    ['linux', '/ws/', '/ws/a/b', 'a/b']
   ])('on %s, %s holds %s as %j', (name, parent, child, relative) => {
     expect(relativeInside(platformFor(name), parent, child)).toBe(relative)
+  })
+})
+
+describe('a platform by name', () => {
+  it.each([
+    ['linux', 'Linux', false, false, false],
+    ['darwin', 'macOS', false, true, true],
+    ['win32', 'Windows', true, false, true]
+  ])('%s: runner.os %s, Windows %s, macOS %s, ignoring case %s', (name, runnerOs, isWindows, isMac, ignoresCase) => {
+    const platform = platformFor(name)
+    expect(platform).toMatchObject({ name, runnerOs, isWindows, isMac, usuallyIgnoresCase: ignoresCase })
+    // Every volume at the usual rule, known from nothing: the case rules of a platform nothing was probed on.
+    expect(platform.caseRules.volumeAt(isWindows ? 'C:\\x' : '/x')).toEqual({ root: '', ignoresCase })
+    expect(platform.caseRules.decided()).toEqual([])
+  })
+
+  it('names an OS the runner has no name for by its own name, and takes the name the runner gives', () => {
+    expect(platformFor('freebsd').runnerOs).toBe('freebsd')
+    expect(platformFor('linux', 'Linux-ARM').runnerOs).toBe('Linux-ARM')
+  })
+
+  describe('the one this process runs on', () => {
+    const saved = process.env.RUNNER_OS
+    afterEach(() => (saved === undefined ? delete process.env.RUNNER_OS : (process.env.RUNNER_OS = saved)))
+    const usual = platformFor(process.platform).runnerOs
+
+    it.each([
+      ['the runner says', 'Windows', 'Windows'],
+      ['RUNNER_OS is empty', '', usual],
+      ['RUNNER_OS is not set', undefined, usual]
+    ])('runner.os as %s', (_, value, runnerOs) => {
+      if (value === undefined) delete process.env.RUNNER_OS
+      else process.env.RUNNER_OS = value
+      expect(currentPlatform()).toMatchObject({ name: process.platform, runnerOs })
+    })
+  })
+})
+
+const PROTECTED_HARDLINKS = '/proc/sys/fs/protected_hardlinks'
+const NO_SETTING = fs.existsSync(PROTECTED_HARDLINKS) ? undefined : `no ${PROTECTED_HARDLINKS} (Linux only)`
+
+describeUnless(NO_SETTING)('who Linux lets make a hard link (fs.protected_hardlinks)', () => {
+  it("reads the kernel's setting and this process's user", () => {
+    const setting = fs.readFileSync(PROTECTED_HARDLINKS, 'utf8').trim()
+    expect(hardlinkGuard()).toEqual({ protects: setting !== '0', euid: process.geteuid?.() })
+  })
+})
+
+describe('keyWithin: a prefix of names, never of letters', () => {
+  const linux = platformFor('linux')
+  it.each([
+    ['/ws', '/ws', true],
+    ['/ws', '/ws/a', true],
+    ['/ws/', '/ws/a', true],
+    ['/', '/a', true],
+    ['/ws', '/ws-evil/a', false],
+    ['/ws', '/wsx', false]
+  ])('%s holds %s: %s', (parent, child, within) => {
+    expect(keyWithin(linux, parent, child)).toBe(within)
+  })
+})
+
+describe('keys of a root spelled another way (the usual rule above a volume, its own below)', () => {
+  it('keys the root itself, spelled with another case, as the root: its last letter is not a name below it', () => {
+    const darwin = platformFor('darwin')
+    const sensitive = {
+      ...darwin,
+      caseRules: { volumeAt: () => ({ root: '/Volumes/Data', ignoresCase: false }), decided: () => [] }
+    }
+    expect(pathKey(sensitive, '/volumes/datA')).toBe(pathKey(sensitive, '/Volumes/Data'))
+  })
+})
+
+describe('volumes and namespaces on Windows (the seam)', () => {
+  const win32 = platformFor('win32')
+  const linux = platformFor('linux')
+
+  it.each([
+    ['C:\\x\\y', 'C:\\'],
+    ['c:\\x', 'C:\\'],
+    ['\\\\srv\\share\\x', '\\\\srv\\share\\'],
+    ['\\\\?\\C:\\x', 'C:\\']
+  ])('%s is on the volume %s', (p, volume) => {
+    expect(volumeOf(win32, p)).toBe(volume)
+  })
+
+  it('is / for every absolute path elsewhere', () => {
+    expect(volumeOf(linux, '/a/b')).toBe('/')
+  })
+
+  it.each([
+    ['\\\\?\\C:\\x', 'C:\\x'],
+    ['\\??\\C:\\x', 'C:\\x'],
+    ['\\\\?\\UNC\\srv\\share\\x', '\\\\srv\\share\\x'],
+    ['C:\\a\\\\?\\C:\\b', 'C:\\a\\\\?\\C:\\b']
+  ])('Windows hands back %s for the text %s', (text, plain) => {
+    expect(withoutNamespace(win32, text)).toBe(plain)
+  })
+
+  it('leaves a text as it is elsewhere, where \\ is a character of a name', () => {
+    expect(withoutNamespace(linux, '\\\\?\\C:\\x')).toBe('\\\\?\\C:\\x')
   })
 })
