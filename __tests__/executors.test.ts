@@ -281,6 +281,39 @@ describePosix('ShareExecutor', () => {
     }
   })
 
+  it('fails every link of a worker that closes its channel but runs on, at once rather than at its timeout', async () => {
+    const pidFile = path.join(ws, 'pid')
+    const drops = path.join(ws, 'drops.mjs')
+    // Told to start, it disconnects (not inside the message's own handler: that crashes Node 20) and idles on; for
+    // 20 s at most, so that no run of this test leaves it behind.
+    fs.writeFileSync(
+      drops,
+      `import * as fs from 'node:fs'; fs.writeFileSync('${pidFile}', String(process.pid)); ` +
+        `process.once('message', () => setImmediate(() => process.disconnect())); setTimeout(() => {}, 20_000)\n`
+    )
+    const executor = new ShareExecutor(shareOver(ws, { timeoutMs: 60_000 }), indexed(spec, ws), context(ws), drops)
+    try {
+      await executor.plan()
+      const results: LinkResult[] = []
+      await executor.results(collect(results))
+      expect(results).toMatchObject([
+        { status: 'failed', code: 'UNKNOWN', syscall: 'none' },
+        { status: 'failed', code: 'UNKNOWN', syscall: 'none' }
+      ])
+      // Answered while the worker still runs: not by its exit.
+      expect(process.kill(Number(fs.readFileSync(pidFile, 'utf8')), 0)).toBe(true)
+    } finally {
+      executor.release()
+      if (fs.existsSync(pidFile)) {
+        try {
+          process.kill(Number(fs.readFileSync(pidFile, 'utf8')), 'SIGKILL')
+        } catch {
+          // gone already (release killed it)
+        }
+      }
+    }
+  })
+
   it('lets go of a worker that never answers: killed, even though it shrugs off a polite signal', async () => {
     const pidFile = path.join(ws, 'pid')
     const stuck = path.join(ws, 'stuck.mjs')
