@@ -37,7 +37,7 @@ export class ShareExecutor implements Executor {
     })
     this.child.on('exit', (code, signal) => this.end(endedEarly(code, signal)))
     // A child closes its channel as it exits (the exit follows within milliseconds and names the signal or code), or
-    // drops it and runs on: then nothing more comes, and its links need not wait for the share's timeout.
+    // drops it and runs on: then nothing more comes, and its links need not wait for an exit that may never come.
     this.child.on('disconnect', () => {
       setTimeout(() => this.end('closed its channel without exiting'), EXIT_AFTER_CLOSE_MS).unref()
     })
