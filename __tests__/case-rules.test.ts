@@ -82,9 +82,11 @@ const LINUX = [
   '6 1 0:52 / /mnt/fold rw,relatime - tmpfs tmpfs rw,casefold=utf8-12.1.0',
   '7 1 8:49 / /mnt/ntfs rw,relatime - fuseblk /dev/sdd1 rw,user_id=0,group_id=0,allow_other,blksize=4096',
   '8 1 0:53 / /mnt/sshfs rw,relatime - fuse.sshfs u@srv:/x rw,user_id=0,group_id=0',
-  '9 1 8:65 / /mnt/odd rw,relatime - zfs pool/odd rw,xattr,noacl'
+  '9 1 8:65 / /mnt/odd rw,relatime - zfs pool/odd rw,xattr,noacl',
+  '10 1 8:81 / /mnt/mac rw,relatime - fuseblk /dev/sde1 rw,user_id=0,group_id=0,allow_other,blksize=4096'
 ].join('\n')
-const BLKID: Record<string, string> = { '/dev/sdc1': 'exfat', '/dev/sdd1': 'ntfs' }
+// /mnt/mac: an APFS disk through a FUSE driver (apfs-fuse): formatted either way, and a FUSE daemon may hang.
+const BLKID: Record<string, string> = { '/dev/sdc1': 'exfat', '/dev/sdd1': 'ntfs', '/dev/sde1': 'apfs' }
 const linuxTable = sources(LINUX, { blockDeviceType: (device) => BLKID[device] })
 
 describe('the case rule of a format (families.ts)', () => {
@@ -193,6 +195,25 @@ describe('Linux: per volume, not per OS', () => {
     expect(ops.calls).toEqual([])
   })
 
+  it('never probes a volume that may hang, though its type says to look: APFS through FUSE takes the OS rule', () => {
+    const ops = probeOps({ '/mnt/mac': ['ws'], '/mnt/mac/ws': ['Readme'] }, ['/mnt/mac', '/mnt/mac/ws'])
+    expect(problems(volumes('linux', linuxTable, ops), 'A -> t\na -> t', '/mnt/mac/ws')).toEqual({})
+    expect(ops.calls).toEqual([])
+  })
+
+  it('stops the walk down at a directory it may not look into (EACCES), and probes from there up', () => {
+    const ops = probeOps({ '/mnt/odd': ['Data', 'locked'], '/mnt/odd/locked/ws': ['Readme'] }, ['/mnt/odd'])
+    const { lstat } = ops
+    ops.lstat = (p) => {
+      if (p !== '/mnt/odd/locked') return lstat(p)
+      ops.calls.push(`lstat ${p}`)
+      throw Object.assign(new Error(`EACCES: ${p}`), { code: 'EACCES' })
+    }
+    const odd = volumes('linux', linuxTable, ops)
+    expect(Object.keys(problems(odd, 'A -> t\na -> t', '/mnt/odd/locked/ws'))).toEqual(['2'])
+    expect(ops.calls).toEqual(['lstat /mnt/odd/locked', 'readdir /mnt/odd', 'lstat /mnt/odd/dATA'])
+  })
+
   it('looks further up where the link directory does not exist yet or has nothing to tell', () => {
     const ops = probeOps({ '/mnt/odd': ['x', 'X', 'Data', 'new'], '/mnt/odd/new': ['123', '.'] }, ['/mnt/odd'])
     const odd = volumes('linux', linuxTable, ops)
@@ -215,7 +236,8 @@ describe('macOS: APFS either way, found by looking', () => {
       '/dev/disk3s5 on /System/Volumes/Data (apfs, local, journaled, nobrowse, protect)',
       '/dev/disk5s1 on /Volumes/Sensitive (apfs, local, nodev, nosuid, journaled, noowners)',
       '/dev/disk6s1 on /Volumes/STICK (msdos, local, nodev, nosuid, noowners)',
-      '//u@srv/share on /Volumes/share (smbfs, nodev, nosuid, mounted by u)'
+      '//u@srv/share on /Volumes/share (smbfs, nodev, nosuid, mounted by u)',
+      'srv:/export on /Volumes/export (nfs, nodev, nosuid, mounted by u)'
     ].join('\n')
   )
   // The Data volume (where the firmlink /Users leads) ignores case; the disk image at /Volumes/Sensitive does not.
@@ -254,6 +276,22 @@ describe('macOS: APFS either way, found by looking', () => {
     expect(Object.keys(problems(darwin, 'A -> t\na -> t', '/Volumes/share/ws'))).toEqual(['2'])
   })
 
+  it("takes macOS's usual rule, without case, on a type the table does not know (NFS), probing nothing", () => {
+    const calls = probeOps(names, ['/System/Volumes/Data'])
+    expect(Object.keys(problems(volumes('darwin', table, calls), 'A -> t\na -> t', '/Volumes/export/ws'))).toEqual([
+      '2'
+    ])
+    expect(calls.calls.filter((c) => c.includes('/Volumes/export'))).toEqual([])
+  })
+
+  it('probes only the root of a volume whose mount point the path spells another way: nothing below it', () => {
+    const calls = probeOps(names, ['/System/Volumes/Data'])
+    const spec = '/volumes/sensitive/ws/A -> t\n/volumes/sensitive/ws/a -> t'
+    expect(problems(volumes('darwin', table, calls), spec, '/Users/me/ws')).toEqual({})
+    const onIt = calls.calls.filter((c) => c.includes('/Volumes/Sensitive'))
+    expect(onIt).toEqual(['readdir /Volumes/Sensitive', 'lstat /Volumes/Sensitive/WS'])
+  })
+
   it('still takes an é typed as one character and as e + accent for one name', () => {
     expect(Object.keys(problems(darwin, 'caf\u00e9 -> t\ncafe\u0301 -> t', '/Volumes/Sensitive/ws'))).toEqual(['2'])
   })
@@ -269,6 +307,15 @@ describe('Windows: NTFS, ReFS, FAT and SMB ignore case', () => {
 
   it.each(['C:\\ws', 'D:\\ws', 'E:\\ws', '\\\\srv\\share\\ws'])('takes A and a in %s for one PATH', (ws) => {
     expect(Object.keys(problems(win32, 'A -> t\na -> t', ws))).toEqual(['2'])
+  })
+})
+
+describe('probeCase', () => {
+  it('swaps the case of every ASCII letter, Z and z included', () => {
+    const linux = platformFor('linux')
+    expect(probeCase('/d', probeOps({ '/d': ['Z'] }, ['/d']), linux)).toBe(true)
+    expect(probeCase('/d', probeOps({ '/d': ['z'] }, ['/d']), linux)).toBe(true)
+    expect(probeCase('/d', probeOps({ '/d': ['Z'] }, []), linux)).toBe(false)
   })
 })
 

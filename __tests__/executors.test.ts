@@ -281,6 +281,69 @@ describePosix('ShareExecutor', () => {
     }
   })
 
+  it('fails every link of a worker that closes its channel but runs on, at once rather than at its timeout', async () => {
+    const pidFile = path.join(ws, 'pid')
+    const drops = path.join(ws, 'drops.mjs')
+    // Told to start, it disconnects (not inside the message's own handler: that crashes Node 20) and idles on; for
+    // 20 s at most, so that no run of this test leaves it behind.
+    fs.writeFileSync(
+      drops,
+      `import * as fs from 'node:fs'; fs.writeFileSync('${pidFile}', String(process.pid)); ` +
+        `process.once('message', () => setImmediate(() => process.disconnect())); setTimeout(() => {}, 20_000)\n`
+    )
+    const executor = new ShareExecutor(shareOver(ws, { timeoutMs: 60_000 }), indexed(spec, ws), context(ws), drops)
+    try {
+      await executor.plan()
+      const results: LinkResult[] = []
+      await executor.results(collect(results))
+      expect(results).toMatchObject([
+        { status: 'failed', code: 'UNKNOWN', syscall: 'none' },
+        { status: 'failed', code: 'UNKNOWN', syscall: 'none' }
+      ])
+      // Answered while the worker still runs: not by its exit.
+      expect(process.kill(Number(fs.readFileSync(pidFile, 'utf8')), 0)).toBe(true)
+    } finally {
+      executor.release()
+      if (fs.existsSync(pidFile)) {
+        try {
+          process.kill(Number(fs.readFileSync(pidFile, 'utf8')), 'SIGKILL')
+        } catch {
+          // gone already (release killed it)
+        }
+      }
+    }
+  })
+
+  it('names the exit code of a worker that plans, closes its channel and then crashes, not the closed channel', async () => {
+    const closed = path.join(ws, 'closed')
+    const crashes = path.join(ws, 'crashes.mjs')
+    const result = { status: 'planned', plan: 'create', line: 1 }
+    fs.writeFileSync(
+      crashes,
+      `import * as fs from 'node:fs'\nprocess.once('message', ({ links }) => process.send(` +
+        `{ type: 'planned', results: links.map(({ index }) => [index, ${JSON.stringify(result)}]) }, ` +
+        `() => setImmediate(() => { process.disconnect(); fs.writeFileSync('${closed}', ''); ` +
+        `setTimeout(() => process.exit(3), 300) })))\n`
+    )
+    const executor = new ShareExecutor(shareOver(ws), indexed(spec, ws), context(ws), crashes)
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 20))
+    try {
+      await executor.plan()
+      for (let waited = 0; !fs.existsSync(closed) && waited < 10_000; waited += 20) await pause()
+      await pause()
+      // Asked to apply once its channel is closed: the results wait for its exit, which says what happened.
+      const results: LinkResult[] = []
+      await executor.results(collect(results))
+      expect(results).toHaveLength(2)
+      for (const r of results) {
+        expect(r).toMatchObject({ status: 'failed', code: 'UNKNOWN' })
+        expect(r.message).toContain('the worker for this share ended early (exit code 3)')
+      }
+    } finally {
+      executor.release()
+    }
+  })
+
   it('lets go of a worker that never answers: killed, even though it shrugs off a polite signal', async () => {
     const pidFile = path.join(ws, 'pid')
     const stuck = path.join(ws, 'stuck.mjs')

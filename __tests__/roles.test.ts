@@ -1,6 +1,6 @@
 // Which part of the action a process plays, and letting go of a child: a share worker stuck on a hung share must not
 // keep the action (or the post step) from ending.
-import { describe, expect, it } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { endedEarly, envFor, letGo, roleOf, ROLE, startChild } from '../src/roles.js'
@@ -75,5 +75,33 @@ describe('endedEarly', () => {
   it("names the signal that ended a child, or else its exit code (the user's clue: killed, or crashed)", () => {
     expect(endedEarly(null, 'SIGKILL')).toContain('SIGKILL')
     expect(endedEarly(3, null)).toContain('exit code 3')
+  })
+})
+
+describe('the share bundle (share/index.ts)', () => {
+  /** What the bundle's entry starts in a process or thread of this role (unset: none), each entry stood in for. */
+  async function started(role: string | undefined): Promise<string[]> {
+    const ran: string[] = []
+    jest.unstable_mockModule('../src/share/supervisor.js', () => ({
+      runShareWorker: async () => void ran.push('share-worker')
+    }))
+    jest.unstable_mockModule('../src/share/lane.js', () => ({ runLane: () => void ran.push('lane') }))
+    const before = process.env[ROLE]
+    try {
+      if (role === undefined) delete process.env[ROLE]
+      else process.env[ROLE] = role
+      await jest.isolateModulesAsync(async () => void (await import('../src/share/index.js')))
+    } finally {
+      if (before === undefined) delete process.env[ROLE]
+      else process.env[ROLE] = before
+    }
+    return ran
+  }
+
+  it('runs a share worker or a lane as its role says, and nothing in any other role', async () => {
+    expect(await started('share-worker')).toEqual(['share-worker'])
+    expect(await started('lane')).toEqual(['lane'])
+    expect(await started('post-worker')).toEqual([])
+    expect(await started(undefined)).toEqual([])
   })
 })

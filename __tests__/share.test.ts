@@ -113,6 +113,17 @@ describePosix('lanes', () => {
     expect(wave2).toEqual([])
   })
 
+  it('gives the busiest directory first to a lane, though the spec names it last; each lane in spec order', () => {
+    const links = indexed('b/1 -> data/x\nc/1 -> data/x\nd/1 -> data/x\na/1 -> data/x\na/2 -> data/x', ws)
+    const { wave1 } = assignLanes(links, 2, 'linux')
+    const dirs = wave1.map((lane) => lane.map((l) => path.relative(ws, l.request.absPath)))
+    // a/ (2 links) to lane 0; then b/ and c/ to lane 1, the less loaded; d/ to lane 0 (a tie, the first lane).
+    expect(dirs).toEqual([
+      ['d/1', 'a/1', 'a/2'],
+      ['b/1', 'c/1']
+    ])
+  })
+
   it('puts links below other links in wave 2, in spec order', () => {
     const links = indexed('sub -> data/dir\nsub/inner -> data/x\nother -> sub/inner', ws)
     const { wave1, wave2 } = assignLanes(links, 1, 'linux')
@@ -141,13 +152,31 @@ describePosix('lanes', () => {
   it('lists where many names are sought: each lane a parent of many link directories, one lane a TARGET directory', () => {
     const spec = ['d0/a -> t/f0', 'd1/a -> t/f1', 'd2/a -> t/f2', 'd3/a -> t/f3', 'd3/b -> t/f0'].join('\n')
     const { wave1 } = assignLanes(indexed(spec, ws), 2, 'linux')
-    const dealt = dealLookups(wave1, 'linux').map((lane) => lane.map((l) => [path.relative(ws, l.path), l.names]))
+    const dealt = dealLookups(wave1, 'linux').map((lane) =>
+      lane.map((l) => [l.index, path.relative(ws, l.path), l.names])
+    )
+    // Lane 0 holds d2/a (2), d3/a and d3/b; lane 1 d0/a (0) and d1/a. A listing is charged to the lane's first link.
     expect(dealt).toEqual([
       [
-        ['', 4],
-        ['t', 4]
+        [2, '', 4],
+        [2, 't', 4]
       ],
-      [['', 4]]
+      [[0, '', 4]]
+    ])
+  })
+
+  it('looks up no TARGET for a link that removes: not its own, nor as one of the names sought in a directory', () => {
+    const spec = [0, 1, 2].map((i) => `- {path: a/${i + 1}, target: t/f${i}}`)
+    spec.push('- {path: a/4, target: t/f3, state: absent}')
+    const { wave1 } = assignLanes(indexed(spec.join('\n'), ws), 1, 'linux')
+    const dealt = dealLookups(wave1, 'linux').map((lane) => lane.map((l) => [l.index, path.relative(ws, l.path)]))
+    // Three names sought in t/: each stat'd, t/ not listed.
+    expect(dealt).toEqual([
+      [
+        [0, 't/f0'],
+        [1, 't/f1'],
+        [2, 't/f2']
+      ]
     ])
   })
 
@@ -155,6 +184,8 @@ describePosix('lanes', () => {
     expect(worthListing(640, 30)).toBe(true) // tmpfs, 30 entries
     expect(worthListing(4096, 30)).toBe(true) // one ext4 block
     expect(worthListing(4096, 4)).toBe(false)
+    expect(worthListing(1600, 4)).toBe(false) // one round trip to list plus three: as many as the lookups
+    expect(worthListing(1600, 5)).toBe(true)
     expect(worthListing(4 << 20, 1000)).toBe(false) // a directory of some 100,000 entries
     expect(worthListing(0, 100)).toBe(false) // a size that says nothing
   })

@@ -40,8 +40,9 @@ export function probeCase(dir: string, ops: Pick<FsOps, 'readdir' | 'lstat'>, pl
   }
   const listed = new Set(names)
   for (const name of names) {
+    // Listed: nothing to learn (a name without letters is its own swap).
     const swapped = swapCase(name)
-    if (swapped === name || listed.has(swapped)) continue
+    if (listed.has(swapped)) continue
     try {
       return ops.lstat(platform.path.join(dir, swapped)) !== undefined
     } catch {

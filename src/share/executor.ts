@@ -14,6 +14,9 @@ import type { FromWorker, Share, ToWorker } from './protocol.js'
 /** The share bundle, beside the main one: dist/share/index.js (share/index.ts). */
 export const SHARE_BUNDLE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'share', 'index.js')
 
+/** How long a worker that closed its channel has to exit before its links fail for the channel (its exit says more). */
+const EXIT_AFTER_CLOSE_MS = 1_000
+
 export class ShareExecutor implements Executor {
   private readonly child: ChildProcess
   private readonly messages: FromWorker[] = []
@@ -33,6 +36,11 @@ export class ShareExecutor implements Executor {
       this.waiting?.()
     })
     this.child.on('exit', (code, signal) => this.end(endedEarly(code, signal)))
+    // A child closes its channel as it exits (the exit follows within milliseconds and names the signal or code), or
+    // drops it and runs on: then nothing more comes, and its links need not wait for an exit that may never come.
+    this.child.on('disconnect', () => {
+      setTimeout(() => this.end('closed its channel without exiting'), EXIT_AFTER_CLOSE_MS).unref()
+    })
     // A child that died cannot be written to (EPIPE): that is an answer too, not a crash of the action.
     this.child.on('error', (error) => this.end(`failed (${error.message})`))
     this.send({ type: 'start', share, links })

@@ -5,7 +5,6 @@ import { roleOf } from '../roles.js'
 import { runLane } from './lane.js'
 import { runShareWorker } from './supervisor.js'
 
-/* istanbul ignore next -- the dispatch itself: each role's entry is tested on its own */
 switch (roleOf(process.env)) {
   case 'share-worker':
     void runShareWorker()

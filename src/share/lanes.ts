@@ -35,8 +35,8 @@ export function worthListing(size: number, names: number): boolean {
   return size > 0 && size / 16 / 100 + 3 < names
 }
 
-/** Links whose plan stats their TARGET (lanes.ts deals those stats). */
-const looksUp = ({ request }: Indexed): boolean => request.absTarget !== '' && request.options.state !== 'absent'
+/** Links whose plan stats their TARGET (lanes.ts deals those stats): all but those that remove (TARGET optional). */
+const looksUp = ({ request }: Indexed): boolean => request.options.state !== 'absent'
 
 /** Distinct values of `of` per directory of each, among `links`. */
 function perDirectory(links: Indexed[], of: (link: Indexed) => string, platform: string): Map<string, Set<string>> {
