@@ -41936,8 +41936,9 @@ function probeCase(dir, ops, platform) {
     }
     const listed = new Set(names);
     for (const name of names) {
+        // Listed: nothing to learn (a name without letters is its own swap).
         const swapped = swapCase(name);
-        if (swapped === name || listed.has(swapped))
+        if (listed.has(swapped))
             continue;
         try {
             return ops.lstat(platform.path.join(dir, swapped)) !== undefined;
@@ -45523,6 +45524,8 @@ function endedEarly(code, signal) {
 
 /** The share bundle, beside the main one: dist/share/index.js (share/index.ts). */
 const SHARE_BUNDLE = external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname((0,external_node_url_.fileURLToPath)(import.meta.url)), 'share', 'index.js');
+/** How long a worker that closed its channel has to exit before its links fail for the channel (its exit says more). */
+const EXIT_AFTER_CLOSE_MS = 1_000;
 class ShareExecutor {
     share;
     links;
@@ -45542,6 +45545,11 @@ class ShareExecutor {
             this.waiting?.();
         });
         this.child.on('exit', (code, signal) => this.end(endedEarly(code, signal)));
+        // A child closes its channel as it exits (the exit follows within milliseconds and names the signal or code), or
+        // drops it and runs on: then nothing more comes, and its links need not wait for an exit that may never come.
+        this.child.on('disconnect', () => {
+            setTimeout(() => this.end('closed its channel without exiting'), EXIT_AFTER_CLOSE_MS).unref();
+        });
         // A child that died cannot be written to (EPIPE): that is an answer too, not a crash of the action.
         this.child.on('error', (error) => this.end(`failed (${error.message})`));
         this.send({ type: 'start', share, links });

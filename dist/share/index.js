@@ -3775,8 +3775,9 @@ function probeCase(dir, ops, platform) {
     }
     const listed = new Set(names);
     for (const name of names) {
+        // Listed: nothing to learn (a name without letters is its own swap).
         const swapped = swapCase(name);
-        if (swapped === name || listed.has(swapped))
+        if (listed.has(swapped))
             continue;
         try {
             return ops.lstat(platform.path.join(dir, swapped)) !== undefined;
@@ -4638,8 +4639,8 @@ const LIST_FROM = 4;
 function worthListing(size, names) {
     return size > 0 && size / 16 / 100 + 3 < names;
 }
-/** Links whose plan stats their TARGET (lanes.ts deals those stats). */
-const looksUp = ({ request }) => request.absTarget !== '' && request.options.state !== 'absent';
+/** Links whose plan stats their TARGET (lanes.ts deals those stats): all but those that remove (TARGET optional). */
+const looksUp = ({ request }) => request.options.state !== 'absent';
 /** Distinct values of `of` per directory of each, among `links`. */
 function perDirectory(links, of, platform) {
     const { path } = platformFor(platform);
@@ -5030,7 +5031,6 @@ async function runShareWorker() {
 
 
 
-/* istanbul ignore next -- the dispatch itself: each role's entry is tested on its own */
 switch (roleOf(process.env)) {
     case 'share-worker':
         void runShareWorker();
