@@ -3,7 +3,7 @@
 import { applyContext } from './apply/index.js'
 import { LocalExecutor, type Executor, type Pace } from './executor.js'
 import type { FsOps } from './fsops.js'
-import type { FilesystemInfo, Indexed, LinkRequest, Settings } from './model.js'
+import type { FilesystemInfo, Indexed, LinkRequest, LinkTexts, Settings } from './model.js'
 import type { FilesystemDetector } from './mounts.js'
 import type { Platform } from './platform.js'
 import { ShareExecutor } from './share/executor.js'
@@ -19,6 +19,8 @@ export interface Workplace {
   workerEntry?: string
   /** What the links made here wait for between slices, if anything: the report catching up with them. */
   pace?: Pace
+  /** A restore's: the symbolic links its spec may make, which each link's way is judged through (plan/outside.ts). */
+  linkTexts?: LinkTexts
 }
 
 /** The working directory with symlinks resolved; as given where it does not answer (each link then says why). */
@@ -62,7 +64,7 @@ export function executorsFor(
   // A share worker resolves a working directory on its share itself, under its timeout.
   const wd = settings.workingDirectory
   const realWorkingDirectory = mayHang(wd) ? wd : realOrAsGiven(ops, wd)
-  const ctx = applyContext({ settings, realWorkingDirectory, platform, ops, detector })
+  const ctx = applyContext({ settings, realWorkingDirectory, platform, ops, detector, linkTexts: where.linkTexts })
   return [
     ...[...shares.values()].map(
       ({ filesystem, links }) =>
