@@ -486,6 +486,28 @@ describeLab('capture, cp -rL and restore on FAT and sshfs (lab/lab.sh): what com
     120_000
   )
 
+  // Issue 29: a share worker's lanes judge a link's way through the links the whole spec makes, as the action does.
+  lab.test(
+    "bindfs, in lanes: a way inside through today's copy but out through another entry's link is refused",
+    ['bindfs'],
+    () => {
+      const to = lab.workspace('bindfs', { 'd1/d2/b/f': 'same', 'e/f': 'same', 'd1/out/keep': '' })
+      // Through the copy b, d2/b/../../out is d1/out; through the link b -> ../../e it is beside the workspace.
+      const links = [
+        '- { path: d1/l, text: d2/b/../../out }',
+        '- { path: d1/d2/l, text: b/../../out }',
+        '- { path: d1/d2/b, text: ../../e }'
+      ].join('\n')
+      const run = runAction(to, { links, 'working-directory': to, overwrite: 'copies', 'fail-on-error': 'false' })
+      expect(run.results.map((r) => [path.relative(to, r.path), r.status, r.code])).toEqual([
+        ['d1/l', 'failed', 'CONFINE'],
+        ['d1/d2/l', 'failed', 'CONFINE'],
+        ['d1/d2/b', 'replaced', '']
+      ])
+      expect(fs.readdirSync(path.join(to, 'd1')).sort()).toEqual(['d2', 'out'])
+    }
+  )
+
   // F3: a FUSE view of TARGET has its own device, inode and real path: the only copy became a link to itself.
   lab.test("bindfs: PATH that is TARGET seen through the mount is kept, the server's file whole", ['bindfs'], () => {
     const to = lab.workspace('bindfs', { f: 'the only copy' })

@@ -4,7 +4,6 @@ import {
   type Indexed,
   type LinkOptions,
   type LinkRequest,
-  type LinkTexts,
   type Settings,
   type SpecEntry,
   type SpecProblem,
@@ -71,7 +70,7 @@ export class SpecLinks {
   ) {}
 
   /** A restore's (confineTargets): the text of each symbolic link the spec may make, by PATH. */
-  get texts(): LinkTexts | undefined {
+  get texts(): LinkKeys | undefined {
     return this.settings.confineTargets ? this.keys : undefined
   }
 

@@ -6,6 +6,12 @@ import { linkMayBeSymbolic, wantsRelative, type LinkRequest, type LinkTexts } fr
 import { own } from '../own.js'
 import { resolvedKey, type Platform } from '../platform.js'
 
+/** A restore's kept texts as plain data, for a share worker (its messages are JSON): what textAt needs, no more. */
+export interface KeptTexts {
+  dirs: string[]
+  texts: [string, string][]
+}
+
 export class LinkKeys implements LinkTexts {
   /** Each directory that holds a PATH, numbered: thousands of links share a few. */
   private readonly dirs = new Map<string, number>()
@@ -19,6 +25,14 @@ export class LinkKeys implements LinkTexts {
     keepTexts = false
   ) {
     if (keepTexts) this.texts = new Map()
+  }
+
+  /** Texts another process's keys kept (keptTexts), looked up as there: a share worker's lanes judge ways too. */
+  static withTexts(platform: Platform, { dirs, texts }: KeptTexts): LinkKeys {
+    const keys = new LinkKeys(platform, true)
+    dirs.forEach((dir, number) => keys.dirs.set(dir, number))
+    for (const [compact, text] of texts) keys.texts?.set(compact, text)
+    return keys
   }
 
   /** The compact form of a key (resolvedKey); undefined where its directory holds no PATH, unless `add`. */
@@ -52,6 +66,11 @@ export class LinkKeys implements LinkTexts {
     this.places.set(kept, place)
     const text = this.texts && request && textOf(request, this.platform)
     if (text !== undefined) this.texts?.set(kept, own(text))
+  }
+
+  /** The texts kept, as plain data; undefined where none are kept. */
+  keptTexts(): KeptTexts | undefined {
+    return this.texts && { dirs: [...this.dirs.keys()], texts: [...this.texts] }
   }
 
   textAt(absPath: string): string | undefined {
