@@ -366,11 +366,11 @@ describePosix('a restore refuses links leading outside working-directory, entry 
 
 describePosix("a restore judges a link's way through the links its spec makes, made or not (issue 29)", () => {
   /** Each link of a restore's dry run, judged with the texts of the whole spec as main.ts reads them. */
-  function restorePlans(spec: string, linkTexts?: ContextOverrides['linkTexts']) {
+  function restorePlans(spec: string, overrides: ContextOverrides = {}) {
     const settings = { defaults: { ...DEFAULTS, ...COPIES }, workingDirectory: ws, confine: true, confineTargets: true }
     const read = readSpec(specText(spec), settings, host)
     if ('problems' in read) throw new Error(JSON.stringify(read.problems))
-    const ctx = contextFor(COPIES, { ...RESTORING, dryRun: true, linkTexts: linkTexts ?? read.texts })
+    const ctx = contextFor(COPIES, { ...RESTORING, dryRun: true, linkTexts: read.texts, ...overrides })
     return planAll(requests(spec, ws, COPIES), ctx).map((p) => p.failure?.code ?? p.action)
   }
   beforeEach(() => {
@@ -411,13 +411,23 @@ describePosix("a restore judges a link's way through the links its spec makes, m
     expect(restorePlans(spec)).toEqual(['CONFINE', 'CONFINE', 'replace'])
   })
 
+  it("a name the backup of another entry's old link will take is refused, with backups on", () => {
+    // The artifact brought `old` as a link out (a plain tar keeps links); its backup keeps that text as old.bak.
+    const outside = tempDir()
+    fs.symlinkSync(outside, at('old'))
+    const spec = '- { path: old, text: e }\n- { path: l, text: old.bak/secret }\n- { path: m, text: old.~2~/secret }'
+    expect(restorePlans(spec, { backupSuffix: '.bak' })).toEqual(['replace', 'CONFINE', 'CONFINE'])
+    expect(restorePlans(spec)).toEqual(['replace', 'create', 'create'])
+    fs.rmSync(outside, { recursive: true })
+  })
+
   it('a way that forks at too many names the spec may make links at is refused', () => {
     // d1/d2 may become a link to d1/d3, another directory there: each d2 on the way doubles the ways to judge.
     fs.mkdirSync(at('d1/d3'))
-    const twice = { textAt: (p: string) => (p === at('d1/d2') ? 'd3' : undefined) }
+    const twice = { textAt: (p: string) => (p === at('d1/d2') ? 'd3' : undefined), isPath: () => false }
     const way = (n: number) => `- { path: l, text: 'd1/${'d2/../'.repeat(n)}out' }`
-    expect(restorePlans(way(6), twice)).toEqual(['create'])
-    expect(restorePlans(way(7), twice)).toEqual(['CONFINE'])
+    expect(restorePlans(way(6), { linkTexts: twice })).toEqual(['create'])
+    expect(restorePlans(way(7), { linkTexts: twice })).toEqual(['CONFINE'])
   })
 })
 

@@ -152,6 +152,8 @@ export interface LinkRequest extends SpecEntry {
 /** A restore's spec, read whole: the text of the symbolic link an entry may make at a PATH, if one may make one. */
 export interface LinkTexts {
   textAt(absPath: string): string | undefined
+  /** absPath is an entry's PATH, whatever it makes there (its backup name may be taken). */
+  isPath(absPath: string): boolean
 }
 
 /** The link text is to be relative: asked (`true`), or as TARGET was written (`auto`). */

@@ -53,6 +53,8 @@ export interface Ending {
   leads: Leads
   rest: string[]
   through?: string
+  /** The name it stopped at, missing or not a directory (dangling), or unreadable. */
+  stop?: string
 }
 
 /** One way through the names: where it is, the names still to follow, how many links it followed. */
@@ -96,7 +98,12 @@ function enter(way: Way, text: string): boolean {
 /** Follow one way to its end; `fork` takes the other way at a name where the spec may make a link. */
 function walk(way: Way, workspace: string, read: LeadsReader, fork: (way: Way) => void): Ending {
   const { parts } = way
-  const end = (leads: Leads, rest: string[] = []): Ending => ({ leads, rest, through: way.through })
+  const end = (leads: Leads, rest: string[] = [], stop?: string): Ending => ({
+    leads,
+    rest,
+    through: way.through,
+    stop
+  })
   if (way.enter !== undefined && !enter(way, way.enter)) return end('loop')
   while (parts.length > 0) {
     const part = parts.shift() as string
@@ -115,13 +122,13 @@ function walk(way: Way, workspace: string, read: LeadsReader, fork: (way: Way) =
     const made = read.planned?.(next)
     if (made !== undefined) fork({ ...way, parts: [...parts], through: way.through ?? next, enter: made })
     const stats = read.lstat(next)
-    if (typeof stats === 'string') return end(GONE.has(stats) ? 'dangling' : 'unreadable', parts)
+    if (typeof stats === 'string') return end(GONE.has(stats) ? 'dangling' : 'unreadable', parts, next)
     if (stats.isSymbolicLink()) {
       if (!enter(way, read.readlink(next))) return end('loop')
       continue
     }
     // Anything after a name that is not a directory (`file/`, `file/..`) is ENOTDIR to the kernel.
-    if (parts.length > 0 && !stats.isDirectory()) return end('dangling', parts)
+    if (parts.length > 0 && !stats.isDirectory()) return end('dangling', parts, next)
     way.at = next
   }
   return end(kindAt(way.at, workspace, read))

@@ -58,7 +58,7 @@ function whyOutside(plan: LinkPlan, realParent: string, ctx: PlanContext): strin
   if (!endings)
     return `with the text '${plan.text}' may take more than ${MAX_WAYS} ways through the links this spec makes`
   for (const ending of endings) {
-    const why = whyLeavesBy(ending)
+    const why = whyLeavesBy(ending, ctx)
     if (why)
       return `with the text '${plan.text}' ${why}${ending.through ? ` once the link at ${ending.through} is made` : ''}`
   }
@@ -66,12 +66,25 @@ function whyOutside(plan: LinkPlan, realParent: string, ctx: PlanContext): strin
 }
 
 /** Why one way of the text may lead out, in words. */
-function whyLeavesBy({ leads, rest }: Ending): string | undefined {
+function whyLeavesBy({ leads, rest, stop }: Ending, ctx: PlanContext): string | undefined {
   if (leads === 'outside') return 'would lead out'
   if (leads === 'unreadable') return 'leads through a name that cannot be read'
   // Past a name not made yet, `..` goes wherever that name will lead once a later link makes it.
   if (leads === 'dangling' && rest.includes('..')) return 'climbs (..) past a name that does not exist yet'
+  // A backup keeps what is at an entry's PATH now, an old link leading anywhere, under a name missing until then.
+  if (leads === 'dangling' && stop && backupMayTake(stop, ctx)) return `passes ${stop}, a name a backup may take`
   return undefined
+}
+
+/** `name` is one a backup of an entry's PATH may take (names.ts backupName): PATH+suffix or PATH.~N~. */
+function backupMayTake(name: string, ctx: PlanContext): boolean {
+  const suffix = ctx.settings.backupSuffix
+  if (!suffix || !ctx.linkTexts) return false
+  const of = [
+    name.endsWith(suffix) && name.slice(0, -suffix.length),
+    /\.~\d+~$/.test(name) && name.replace(/\.~\d+~$/, '')
+  ]
+  return of.some((p) => p && ctx.linkTexts?.isPath(inWorkingDirectory(p, ctx)))
 }
 
 /**

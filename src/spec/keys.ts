@@ -9,6 +9,7 @@ import { resolvedKey, type Platform } from '../platform.js'
 /** A restore's kept texts as plain data, for a share worker (its messages are JSON): what textAt needs, no more. */
 export interface KeptTexts {
   dirs: string[]
+  paths: string[]
   texts: [string, string][]
 }
 
@@ -28,9 +29,10 @@ export class LinkKeys implements LinkTexts {
   }
 
   /** Texts another process's keys kept (keptTexts), looked up as there: a share worker's lanes judge ways too. */
-  static withTexts(platform: Platform, { dirs, texts }: KeptTexts): LinkKeys {
+  static withTexts(platform: Platform, { dirs, paths, texts }: KeptTexts): LinkKeys {
     const keys = new LinkKeys(platform, true)
     dirs.forEach((dir, number) => keys.dirs.set(dir, number))
+    for (const compact of paths) keys.places.set(compact, 0)
     for (const [compact, text] of texts) keys.texts?.set(compact, text)
     return keys
   }
@@ -70,7 +72,11 @@ export class LinkKeys implements LinkTexts {
 
   /** The texts kept, as plain data; undefined where none are kept. */
   keptTexts(): KeptTexts | undefined {
-    return this.texts && { dirs: [...this.dirs.keys()], texts: [...this.texts] }
+    return this.texts && { dirs: [...this.dirs.keys()], paths: [...this.places.keys()], texts: [...this.texts] }
+  }
+
+  isPath(absPath: string): boolean {
+    return this.has(resolvedKey(this.platform, absPath))
   }
 
   textAt(absPath: string): string | undefined {
