@@ -6,7 +6,7 @@ import { linkMayBeSymbolic, wantsRelative, type LinkRequest, type LinkTexts } fr
 import { own } from '../own.js'
 import { resolvedKey, type Platform } from '../platform.js'
 
-/** A restore's kept texts as plain data, for a share worker (its messages are JSON): what textAt needs, no more. */
+/** A restore's kept texts as plain data, for a share worker (its messages are JSON): what textAt and isPath need. */
 export interface KeptTexts {
   dirs: string[]
   paths: string[]
