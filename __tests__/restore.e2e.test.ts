@@ -289,6 +289,115 @@ describePosixWithActionNode('a restore through dist keeps what the review found 
   })
 })
 
+describePosixWithActionNode("a restore judges each link's way through the links its spec makes (issue 29)", () => {
+  let ws: string
+  let root: string
+  beforeEach(() => {
+    ws = tempWorkspace('ln-action-restore-ways-')
+    root = path.join(ws, 'download')
+    // d1/d2/b and e: identical copies (b may give way to a link to e); d1/out inside, out beside the restore root.
+    for (const dir of ['d1/d2/b', 'd1/out', 'e']) fs.mkdirSync(path.join(root, dir), { recursive: true })
+    for (const copy of ['d1/d2/b', 'e']) fs.writeFileSync(path.join(root, copy, 'f'), 'same')
+    fs.mkdirSync(path.join(ws, 'out'))
+    fs.writeFileSync(path.join(ws, 'out/secret'), 'key')
+  })
+  afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
+
+  const restore = (spec: string[]) => {
+    fs.writeFileSync(path.join(root, FILE), spec.join('\n'))
+    return runAction(ws, { links: `@${FILE}`, 'working-directory': root, overwrite: 'copies' })
+  }
+  /** Links made elsewhere, enough to put what comes after them in another slice (the executors plan 100 at once). */
+  const others = Array.from({ length: 150 }, (_, i) => `- { path: others/n${i}, text: ../e/f }`)
+  // Through today's copy `b`, `b/../../out` is d1/out; through the link `b -> ../../e` it is ../out, outside.
+  const through = '- { path: d1/d2/l, text: b/../../out }'
+  const link = '- { path: d1/d2/b, text: ../../e }'
+
+  it.each([
+    ['before the link, in its slice', [through, link]],
+    ['after the link, in its slice', [link, through]],
+    ['a slice before the link', [through, ...others, link]]
+  ])('a text inside through a copy but outside through the link that replaces it is refused: %s', (_, spec) => {
+    const run = restore(spec)
+    const ours = run.results.filter((r) => !r.path.includes('/others/'))
+    expect(Object.fromEntries(ours.map((r) => [path.relative(root, r.path), `${r.status} ${r.code}`.trim()]))).toEqual({
+      'd1/d2/l': 'failed CONFINE',
+      'd1/d2/b': 'replaced'
+    })
+    expect(fs.existsSync(path.join(root, 'd1/d2/l'))).toBe(false)
+    expect(fs.readlinkSync(path.join(root, 'd1/d2/b'))).toBe('../../e')
+  })
+
+  it('a link whose PATH lies through a symbolic link is refused: no other way is judged to pass there', () => {
+    // `c/b` would be made at d1/d2/b, where the way of d1/d2/l does not look for a link of the spec by name.
+    fs.symlinkSync('d1/d2', path.join(root, 'c'))
+    const run = restore([through, '- { path: c/b, text: ../../e }'])
+    expect(run.results.map((r) => [path.relative(root, r.path), r.status, r.code])).toEqual([
+      ['d1/d2/l', 'created', ''],
+      ['c/b', 'failed', 'CONFINE']
+    ])
+    expect(fs.realpathSync(path.join(root, 'd1/d2/l'))).toBe(path.join(root, 'd1/out'))
+    expect(fs.lstatSync(path.join(root, 'd1/d2/b')).isDirectory()).toBe(true)
+  })
+
+  it('a text that stays inside both ways is made, whichever comes first', () => {
+    const inside = '- { path: d1/d2/k, text: b/f }'
+    const run = restore([inside, link, inside.replace('k', 'k2')])
+    expect(run.results.map((r) => [path.relative(root, r.path), r.status])).toEqual([
+      ['d1/d2/k', 'created'],
+      ['d1/d2/b', 'replaced'],
+      ['d1/d2/k2', 'created']
+    ])
+    expect(fs.readFileSync(path.join(root, 'd1/d2/k'), 'utf8')).toBe('same')
+  })
+})
+
+/** A pnpm store's shape: a package's links lead into the store, and .bin's through the package's own link. */
+function buildPnpmTree(dist: string): void {
+  const files = {
+    'node_modules/.pnpm/foo@1.0.0/node_modules/foo/package.json': '{"name":"foo"}',
+    'node_modules/.pnpm/foo@1.0.0/node_modules/foo/bin/cli.js': 'foo cli',
+    'node_modules/.pnpm/bar@2.0.0/node_modules/bar/index.js': 'bar'
+  }
+  const texts = {
+    'node_modules/foo': '.pnpm/foo@1.0.0/node_modules/foo',
+    'node_modules/bar': '.pnpm/bar@2.0.0/node_modules/bar',
+    'node_modules/.pnpm/foo@1.0.0/node_modules/bar': '../../bar@2.0.0/node_modules/bar',
+    'node_modules/.bin/foo': '../foo/bin/cli.js',
+    'node_modules/.bin/bar-index': '../.pnpm/foo@1.0.0/node_modules/bar/../bar/index.js'
+  }
+  for (const [rel, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dist, rel)), { recursive: true })
+    fs.writeFileSync(path.join(dist, rel), content)
+  }
+  fs.mkdirSync(path.join(dist, 'node_modules/.bin'))
+  for (const [rel, text] of Object.entries(texts)) fs.symlinkSync(text, path.join(dist, rel))
+}
+
+describePosixWithActionNode('a pnpm-like tree, whose links lead through other links, round trips whole', () => {
+  let ws: string
+  beforeAll(() => {
+    ws = tempWorkspace('ln-action-restore-pnpm-')
+    buildPnpmTree(path.join(ws, 'dist'))
+    expect(runAction(ws, { capture: 'dist' }).status).toBe(0)
+  })
+  afterAll(() => fs.rmSync(ws, { recursive: true, force: true }))
+
+  it.each(ROUND_TRIPS.filter(([name]) => name === 'cp -rL' || name === 'tar --dereference'))(
+    'after %s every link comes back, the tree as it was',
+    (name, _, command) => {
+      const restored = path.join(ws, `restored-${name.split(' ')[0]}`)
+      fs.mkdirSync(restored)
+      spawnSync('bash', ['-c', command(path.join(ws, 'dist'), restored)])
+      expect(treeOf(restored).texts).toEqual({})
+      const run = runAction(ws, { links: `@${FILE}`, 'working-directory': restored, overwrite: 'copies' })
+      expect(run.results.filter((r) => r.status === 'failed')).toEqual([])
+      expect(run.status).toBe(0)
+      expect(treeOf(restored)).toEqual(treeOf(path.join(ws, 'dist')))
+    }
+  )
+})
+
 describeLab('capture, cp -rL and restore on FAT and sshfs (lab/lab.sh): what comes back there', (lab) => {
   let ws: string
   let dist: string
@@ -375,6 +484,28 @@ describeLab('capture, cp -rL and restore on FAT and sshfs (lab/lab.sh): what com
       }
     },
     120_000
+  )
+
+  // Issue 29: a share worker's lanes judge a link's way through the links the whole spec makes, as the action does.
+  lab.test(
+    "bindfs, in lanes: a way inside through today's copy but out through another entry's link is refused",
+    ['bindfs'],
+    () => {
+      const to = lab.workspace('bindfs', { 'd1/d2/b/f': 'same', 'e/f': 'same', 'd1/out/keep': '' })
+      // Through the copy b, d2/b/../../out is d1/out; through the link b -> ../../e it is beside the workspace.
+      const links = [
+        '- { path: d1/l, text: d2/b/../../out }',
+        '- { path: d1/d2/l, text: b/../../out }',
+        '- { path: d1/d2/b, text: ../../e }'
+      ].join('\n')
+      const run = runAction(to, { links, 'working-directory': to, overwrite: 'copies', 'fail-on-error': 'false' })
+      expect(run.results.map((r) => [path.relative(to, r.path), r.status, r.code])).toEqual([
+        ['d1/l', 'failed', 'CONFINE'],
+        ['d1/d2/l', 'failed', 'CONFINE'],
+        ['d1/d2/b', 'replaced', '']
+      ])
+      expect(fs.readdirSync(path.join(to, 'd1')).sort()).toEqual(['d2', 'out'])
+    }
   )
 
   // F3: a FUSE view of TARGET has its own device, inode and real path: the only copy became a link to itself.

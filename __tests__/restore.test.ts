@@ -9,11 +9,12 @@ import { nodeFs, type FsOps } from '../src/fsops.js'
 import { makeLink } from '../src/make-link.js'
 import type { LinkOptions } from '../src/model.js'
 import { planAll, planLink } from '../src/plan/index.js'
+import { readSpec, specText } from '../src/spec/index.js'
 import { platformFor } from '../src/platform.js'
 import { describePosix } from './helpers/action.js'
 import { memoryFs } from './helpers/memfs.js'
 import { describeUnless } from './helpers/skip.js'
-import { context, dataWorkspace, requests, tempDir, type ContextOverrides } from './helpers/stage.js'
+import { context, dataWorkspace, DEFAULTS, host, requests, tempDir, type ContextOverrides } from './helpers/stage.js'
 
 let ws: string
 beforeEach(() => {
@@ -360,6 +361,73 @@ describePosix('a restore refuses links leading outside working-directory, entry 
     expect(plan("- { path: l, text: 'm/m/../../etc' }", RESTORING)).toMatchObject({ failure: { code: 'CONFINE' } })
     expect(plan("- { path: l, text: 'm/n/o' }", RESTORING).action).toBe('create')
     expect(plan("- { path: l, text: 'data/dir/../x' }", RESTORING).action).toBe('create')
+  })
+})
+
+describePosix("a restore judges a link's way through the links its spec makes, made or not (issue 29)", () => {
+  /** Each link of a restore's dry run, judged with the texts of the whole spec as main.ts reads them. */
+  function restorePlans(spec: string, overrides: ContextOverrides = {}) {
+    const settings = { defaults: { ...DEFAULTS, ...COPIES }, workingDirectory: ws, confine: true, confineTargets: true }
+    const read = readSpec(specText(spec), settings, host)
+    if ('problems' in read) throw new Error(JSON.stringify(read.problems))
+    const ctx = contextFor(COPIES, { ...RESTORING, dryRun: true, linkTexts: read.texts, ...overrides })
+    return planAll(requests(spec, ws, COPIES), ctx).map((p) => p.failure?.code ?? p.action)
+  }
+  beforeEach(() => {
+    // d1/d2/b and e: identical copies, so that b may give way to a link to e.
+    for (const dir of ['d1/d2/b', 'd1/out', 'e']) fs.mkdirSync(at(dir), { recursive: true })
+    for (const copy of ['d1/d2/b', 'e']) fs.writeFileSync(at(`${copy}/f`), 'same')
+  })
+
+  it("a text inside through today's copy but outside through the link another entry puts there is refused", () => {
+    const link = '- { path: d1/d2/b, text: ../../e }'
+    expect(restorePlans(`- { path: d1/d2/l, text: b/../../out }\n${link}`)).toEqual(['CONFINE', 'replace'])
+    expect(restorePlans(`${link}\n- { path: d1/d2/l, text: b/../../out }`)).toEqual(['replace', 'CONFINE'])
+    // As TARGET, written relative or absolute, the link's text leads the same way.
+    expect(restorePlans(`- { path: d1/d2/l, text: b/../../out }\n- { path: d1/d2/b, target: e }`)).toEqual([
+      'CONFINE',
+      'replace'
+    ])
+    expect(
+      restorePlans(`- { path: d1/d2/b, target: e, relative: false }\n- { path: d1/d2/l, text: b/../../out }`)
+    ).toEqual(['replace', 'CONFINE'])
+  })
+
+  it('a way that stays inside both with and without the other link is made; a hard link changes no way', () => {
+    expect(restorePlans('- { path: d1/d2/l, text: b/f }\n- { path: d1/d2/b, text: ../../e }')).toEqual([
+      'create',
+      'replace'
+    ])
+    fs.writeFileSync(at('e/g'), 'g')
+    expect(
+      restorePlans('- { path: d1/d2/l, text: b/../../out }\n- { path: d1/d2/b, target: e/g, type: hardlink }')
+    ).toEqual(['create', 'NOTCOPY'])
+  })
+
+  it('a name another entry makes where nothing is yet: `..` past it is refused, a way into its link judged', () => {
+    expect(restorePlans('- { path: l, text: m/../x }\n- { path: m, text: e }')).toEqual(['CONFINE', 'create'])
+    // m/x has no `..` past m, but m's own text climbs past b, which will lead to e, one level higher than b is.
+    const spec = '- { path: l, text: m/x }\n- { path: m, text: d1/d2/b/../../.. }\n- { path: d1/d2/b, text: ../../e }'
+    expect(restorePlans(spec)).toEqual(['CONFINE', 'CONFINE', 'replace'])
+  })
+
+  it("a name the backup of another entry's old link will take is refused, with backups on", () => {
+    // The artifact brought `old` as a link out (a plain tar keeps links); its backup keeps that text as old.bak.
+    const outside = tempDir()
+    fs.symlinkSync(outside, at('old'))
+    const spec = '- { path: old, text: e }\n- { path: l, text: old.bak/secret }\n- { path: m, text: old.~2~/secret }'
+    expect(restorePlans(spec, { backupSuffix: '.bak' })).toEqual(['replace', 'CONFINE', 'CONFINE'])
+    expect(restorePlans(spec)).toEqual(['replace', 'create', 'create'])
+    fs.rmSync(outside, { recursive: true })
+  })
+
+  it('a way that forks at too many names the spec may make links at is refused', () => {
+    // d1/d2 may become a link to d1/d3, another directory there: each d2 on the way doubles the ways to judge.
+    fs.mkdirSync(at('d1/d3'))
+    const twice = { textAt: (p: string) => (p === at('d1/d2') ? 'd3' : undefined), isPath: () => false }
+    const way = (n: number) => `- { path: l, text: 'd1/${'d2/../'.repeat(n)}out' }`
+    expect(restorePlans(way(6), { linkTexts: twice })).toEqual(['create'])
+    expect(restorePlans(way(7), { linkTexts: twice })).toEqual(['CONFINE'])
   })
 })
 

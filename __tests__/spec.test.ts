@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { platformFor, type Platform } from '../src/platform.js'
-import { junctionNotice, parseSpec, resolveEntries } from '../src/spec/index.js'
+import { junctionNotice, parseSpec, readSpec, resolveEntries, specText } from '../src/spec/index.js'
 import { DEFAULTS as defaults, readAll } from './helpers/stage.js'
 
 const linux = platformFor('linux')
@@ -429,6 +429,40 @@ describe('readSpec', () => {
     const { problems, entries } = read as Extract<typeof read, { problems: unknown }>
     expect(problems.map((p) => p.line).sort()).toEqual([2, 3, 4])
     expect(entries.map((e) => e.line)).toEqual([1, 3, 4])
+  })
+})
+
+describe("readSpec keeps a restore's link texts, and only a restore's", () => {
+  const text = spec(
+    '- { path: exact, text: ../a/b }',
+    '- { path: sub/rel, target: data/x }',
+    '- { path: abs, target: data/x, relative: false }',
+    '- { path: hard, target: data/x, type: hardlink }',
+    '- { path: maybe, target: data/x, type: hardlink, fallback: [symlink] }',
+    '- { path: gone, state: absent }'
+  )
+  const read = (confineTargets: boolean) => {
+    const links = readSpec(specText(text), { defaults, workingDirectory: '/ws', confine: true, confineTargets }, linux)
+    if ('problems' in links) throw new Error(JSON.stringify(links.problems))
+    return links.texts
+  }
+
+  it('the text each entry that may make a symbolic link would have, by PATH; none for other entries', () => {
+    const texts = read(true)
+    const at = (p: string) => texts?.textAt(`/ws/${p}`)
+    expect(['exact', 'sub/rel', 'abs', 'hard', 'maybe', 'gone', 'other'].map(at)).toEqual([
+      '../a/b',
+      '../data/x',
+      '/ws/data/x',
+      undefined,
+      'data/x',
+      undefined,
+      undefined
+    ])
+  })
+
+  it('nothing without confineTargets: a run of 100,000 links keeps only their keys', () => {
+    expect(read(false)).toBeUndefined()
   })
 })
 

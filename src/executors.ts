@@ -6,6 +6,7 @@ import type { FsOps } from './fsops.js'
 import type { FilesystemInfo, Indexed, LinkRequest, Settings } from './model.js'
 import type { FilesystemDetector } from './mounts.js'
 import type { Platform } from './platform.js'
+import type { LinkKeys } from './spec/keys.js'
 import { ShareExecutor } from './share/executor.js'
 
 /** What the executors work with. */
@@ -19,6 +20,8 @@ export interface Workplace {
   workerEntry?: string
   /** What the links made here wait for between slices, if anything: the report catching up with them. */
   pace?: Pace
+  /** A restore's: the symbolic links its spec may make, which each link's way is judged through (plan/outside.ts). */
+  linkTexts?: LinkKeys
 }
 
 /** The working directory with symlinks resolved; as given where it does not answer (each link then says why). */
@@ -62,16 +65,15 @@ export function executorsFor(
   // A share worker resolves a working directory on its share itself, under its timeout.
   const wd = settings.workingDirectory
   const realWorkingDirectory = mayHang(wd) ? wd : realOrAsGiven(ops, wd)
-  const ctx = applyContext({ settings, realWorkingDirectory, platform, ops, detector })
+  const { linkTexts } = where
+  const ctx = applyContext({ settings, realWorkingDirectory, platform, ops, detector, linkTexts })
+  const share = { settings, platform: platform.name, caseVolumes: platform.caseRules.decided() }
+  // Each share worker judges its links' ways through every link of a restore's spec, wherever that is made.
+  const kept = shares.size > 0 ? linkTexts?.keptTexts() : undefined
   return [
     ...[...shares.values()].map(
       ({ filesystem, links }) =>
-        new ShareExecutor(
-          { settings, platform: platform.name, filesystem, caseVolumes: platform.caseRules.decided() },
-          links,
-          ctx,
-          where.workerEntry
-        )
+        new ShareExecutor({ ...share, filesystem, linkTexts: kept }, links, ctx, where.workerEntry)
     ),
     new LocalExecutor(local, ctx, settings.dryRun, where.pace)
   ]

@@ -34,7 +34,8 @@ export interface RunOptions {
  * as the spec is read again.
  */
 async function linkEach(spec: SpecLinks, settings: Settings, where: Workplace, emit: Emit): Promise<void> {
-  const executors = executorsFor(spec.held, localLinks(spec, emit, settings.dryRun), settings, where)
+  const local = localLinks(spec, emit, settings.dryRun)
+  const executors = executorsFor(spec.held, local, settings, { ...where, linkTexts: spec.texts })
   try {
     await Promise.all(executors.map((e) => e.plan()))
     await Promise.all(executors.map((e) => e.results(emit)))

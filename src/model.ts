@@ -149,6 +149,26 @@ export interface LinkRequest extends SpecEntry {
   dependsOnEarlier: boolean
 }
 
+/** A restore's spec, read whole: the text of the symbolic link an entry may make at a PATH, if one may make one. */
+export interface LinkTexts {
+  textAt(absPath: string): string | undefined
+  /** absPath is an entry's PATH, whatever it makes there (its backup name may be taken). */
+  isPath(absPath: string): boolean
+}
+
+/** The link text is to be relative: asked (`true`), or as TARGET was written (`auto`). */
+export function wantsRelative({
+  options,
+  targetWasRelative
+}: Pick<LinkRequest, 'options' | 'targetWasRelative'>): boolean {
+  return options.relative === 'true' || (options.relative === 'auto' && targetWasRelative)
+}
+
+/** The entry may make a symbolic link or junction at PATH: asked for one, or falling back to one. */
+export function linkMayBeSymbolic({ type, fallback, state }: LinkOptions): boolean {
+  return state !== 'absent' && [type, ...fallback].some((k) => k === 'symlink' || k === 'junction')
+}
+
 /** A link and its place in the spec's results: executors may take links out of order and give them back. */
 export interface Indexed {
   index: number

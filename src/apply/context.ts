@@ -32,7 +32,7 @@ export interface Taken {
 
 /** A fresh context for one run (or one share worker lane): nothing probed, swept or made yet. */
 export function applyContext(
-  base: Pick<PlanContext, 'settings' | 'realWorkingDirectory' | 'platform' | 'ops' | 'detector'>
+  base: Pick<PlanContext, 'settings' | 'realWorkingDirectory' | 'platform' | 'ops' | 'detector' | 'linkTexts'>
 ): ApplyContext {
   return {
     ...base,

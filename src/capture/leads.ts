@@ -1,7 +1,8 @@
 // Capture, step two: where a symbolic link leads, found the way the kernel finds it (component by component, each
 // link's text read and followed, `..` from the real directory reached) but by hand, so that it stops at the edge of
 // the workspace: nothing outside it is looked at, not even with stat. Bounded like the kernel (40 links, ELOOP).
-// A restore judges the links it is asked to make the same way (../plan/outside.ts), through its own filesystem calls.
+// A restore judges the links it is asked to make the same way (../plan/outside.ts), through its own filesystem calls,
+// and both ways at each name where another entry of its spec may make a link: that link, or what is there now.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 
@@ -16,10 +17,14 @@ export function within(parent: string, child: string): boolean {
   return child === parent || child.startsWith(parent === '/' ? '/' : `${parent}/`)
 }
 
-/** The two calls the walk makes: an entry not followed (or the errno code that came instead), and a link's text. */
+/**
+ * The two calls the walk makes: an entry not followed (or the errno code that came instead), and a link's text; and,
+ * judging a restore, the text of the link another entry of the spec may make at a name (../plan/outside.ts).
+ */
 export interface LeadsReader {
   lstat(p: string): fs.Stats | string
   readlink(p: string): string
+  planned?(p: string): string | undefined
 }
 
 const onDisk: LeadsReader = {
@@ -37,50 +42,96 @@ const GONE = new Set(['ENOENT', 'ENOTDIR'])
 
 /** Where `text`, the text of a link in the real directory `dir`, leads; `workspace` real, never left. */
 export function leadsTo(dir: string, text: string, workspace: string): Leads {
-  return follow(dir, text, workspace).leads
+  return walk(start(dir, text), workspace, onDisk, () => undefined).leads
 }
 
 /**
- * As leadsTo, with the names left unfollowed where a name was missing (a link dangling there may lead elsewhere once
- * that name is made).
+ * Where a walk ended, with the names left unfollowed where a name was missing (a link dangling there may lead
+ * elsewhere once that name is made), and the first name on its way where it took a link the spec makes.
  */
-export function follow(
-  dir: string,
-  text: string,
-  workspace: string,
-  read: LeadsReader = onDisk
-): { leads: Leads; rest: string[] } {
-  const parts = text.split('/')
-  let at = text.startsWith('/') ? '/' : dir
-  let followed = 0
+export interface Ending {
+  leads: Leads
+  rest: string[]
+  through?: string
+  /** The name it stopped at, missing or not a directory (dangling), or unreadable. */
+  stop?: string
+}
+
+/** One way through the names: where it is, the names still to follow, how many links it followed. */
+interface Way {
+  at: string
+  parts: string[]
+  followed: number
+  through?: string
+  /** A link the spec makes, to follow first. */
+  enter?: string
+}
+
+/** Ways one text may take at most through the links a spec makes: each such name on the way doubles them. */
+export const MAX_WAYS = 64
+
+/**
+ * As leadsTo, every way the text may lead once the spec's other links are made or not: at a name where one may be made, the
+ * name is that link or what is there now (the entry failed or left it). Undefined past MAX_WAYS.
+ */
+export function followEvery(dir: string, text: string, workspace: string, read: LeadsReader): Ending[] | undefined {
+  const ways = [start(dir, text)]
+  const endings: Ending[] = []
+  let taken = 1
+  const fork = (way: Way): void => void (++taken <= MAX_WAYS && ways.push(way))
+  for (let way = ways.pop(); way; way = ways.pop()) endings.push(walk(way, workspace, read, fork))
+  return taken > MAX_WAYS ? undefined : endings
+}
+
+function start(dir: string, text: string): Way {
+  return { at: text.startsWith('/') ? '/' : dir, parts: text.split('/'), followed: 0 }
+}
+
+/** Into a link's text, as the kernel goes on with it; false past MAX_LINKS. */
+function enter(way: Way, text: string): boolean {
+  if (++way.followed > MAX_LINKS) return false
+  way.parts.unshift(...text.split('/'))
+  if (text.startsWith('/')) way.at = '/'
+  return true
+}
+
+/** Follow one way to its end; `fork` takes the other way at a name where the spec may make a link. */
+function walk(way: Way, workspace: string, read: LeadsReader, fork: (way: Way) => void): Ending {
+  const { parts } = way
+  const end = (leads: Leads, rest: string[] = [], stop?: string): Ending => ({
+    leads,
+    rest,
+    through: way.through,
+    stop
+  })
+  if (way.enter !== undefined && !enter(way, way.enter)) return end('loop')
   while (parts.length > 0) {
     const part = parts.shift() as string
     if (part === '' || part === '.') continue
     if (part === '..') {
-      at = path.posix.dirname(at)
+      way.at = path.posix.dirname(way.at)
       continue
     }
-    const next = at === '/' ? `/${part}` : `${at}/${part}`
+    const next = way.at === '/' ? `/${part}` : `${way.at}/${part}`
     // The workspace's own real path leads down to it through real directories: nothing to look at on the way.
     if (within(next, workspace)) {
-      at = next
+      way.at = next
       continue
     }
-    if (!within(workspace, next)) return { leads: 'outside', rest: [] }
+    if (!within(workspace, next)) return end('outside')
+    const made = read.planned?.(next)
+    if (made !== undefined) fork({ ...way, parts: [...parts], through: way.through ?? next, enter: made })
     const stats = read.lstat(next)
-    if (typeof stats === 'string') return { leads: GONE.has(stats) ? 'dangling' : 'unreadable', rest: parts }
+    if (typeof stats === 'string') return end(GONE.has(stats) ? 'dangling' : 'unreadable', parts, next)
     if (stats.isSymbolicLink()) {
-      if (++followed > MAX_LINKS) return { leads: 'loop', rest: [] }
-      const inner = read.readlink(next)
-      parts.unshift(...inner.split('/'))
-      if (inner.startsWith('/')) at = '/'
+      if (!enter(way, read.readlink(next))) return end('loop')
       continue
     }
     // Anything after a name that is not a directory (`file/`, `file/..`) is ENOTDIR to the kernel.
-    if (parts.length > 0 && !stats.isDirectory()) return { leads: 'dangling', rest: parts }
-    at = next
+    if (parts.length > 0 && !stats.isDirectory()) return end('dangling', parts, next)
+    way.at = next
   }
-  return { leads: kindAt(at, workspace, read), rest: [] }
+  return end(kindAt(way.at, workspace, read))
 }
 
 /** What is at the real path the walk ended on (a text of only `.` and `..` ends on a directory never stat'ed). */

@@ -3,7 +3,7 @@
 import type { Stats } from 'node:fs'
 import type { FsOps } from '../fsops.js'
 import type { FilesystemDetector } from '../mounts.js'
-import type { Failure, LinkSettings } from '../model.js'
+import type { Failure, LinkSettings, LinkTexts } from '../model.js'
 import type { HardlinkGuard, Platform } from '../platform.js'
 
 export interface PlanContext {
@@ -13,6 +13,8 @@ export interface PlanContext {
   settings: LinkSettings
   /** The working directory with its symlinks resolved, for confinement. */
   realWorkingDirectory: string
+  /** A restore's: the symbolic links its spec may make, whose names a link's way is judged through (outside.ts). */
+  linkTexts?: LinkTexts
   /** Mount points whose share was found gone (ENOTCONN...): later links there are skipped, not attempted. */
   goneShares: Map<string, Failure>
   /**

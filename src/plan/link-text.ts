@@ -2,7 +2,7 @@
 // absolute as `relative` says) and the file a hard link shares.
 import type { Stats } from 'node:fs'
 import { errnoCode } from '../errors.js'
-import type { LinkRequest } from '../model.js'
+import { wantsRelative, type LinkRequest } from '../model.js'
 import { statTarget, type PlanContext } from './context.js'
 import type { LinkPlan } from './link-plan.js'
 import { realDirectory } from './resolve.js'
@@ -45,9 +45,7 @@ const DANGLES = new Set(['ELOOP', 'ENOTDIR'])
 
 function linkText(request: LinkRequest, realParent: string, ctx: PlanContext): string {
   const { path } = ctx.platform
-  const wantRelative =
-    request.options.relative === 'true' || (request.options.relative === 'auto' && request.targetWasRelative)
-  if (!wantRelative) return request.absTarget
+  if (!wantsRelative(request)) return request.absTarget
   let targetDir = path.dirname(request.absTarget)
   try {
     targetDir = realDirectory(targetDir, ctx).real

@@ -2,11 +2,13 @@
 // restoring it (`overwrite: copies`) refuses, entry by entry, a link that would lead outside working-directory (a
 // planted `../../.ssh` that a later upload step would follow), unless `allow-outside: true`. PATH is kept inside by
 // resolve.ts. A symbolic link is judged by its text followed name by name as the kernel will (../capture/leads.ts):
-// `x/x/../out` with `x` a link to its own directory leads out although it reads as inside.
+// `x/x/../out` with `x` a link to its own directory leads out although it reads as inside. The disk is read as it is
+// now, but the spec's other links will change names on the way, made before or after this one: at a name where one
+// may be made the way is followed both as it is and through that link (ctx.linkTexts), and every way must stay inside.
 import type { Stats } from 'node:fs'
-import { follow, type LeadsReader } from '../capture/leads.js'
+import { followEvery, MAX_WAYS, type Ending, type LeadsReader } from '../capture/leads.js'
 import { errnoCode } from '../errors.js'
-import { isWithin } from '../platform.js'
+import { isWithin, resolvedKey } from '../platform.js'
 import type { PlanContext } from './context.js'
 import { attemptOf, failed, type LinkPlan } from './link-plan.js'
 import { realDirectory } from './resolve.js'
@@ -50,13 +52,48 @@ function whyOutside(plan: LinkPlan, realParent: string, ctx: PlanContext): strin
     const to = realOf(platform.path.resolve(realParent, plan.text), ctx)
     return inside(to) ? undefined : `would lead to ${to}`
   }
-  const { leads, rest } = follow(realParent, plan.text, wd, readerOf(ctx))
-  if (leads === 'outside') return `with the text '${plan.text}' would lead out`
-  if (leads === 'unreadable') return `with the text '${plan.text}' leads through a name that cannot be read`
-  // Past a name not made yet, `..` goes wherever that name will lead once a later link makes it.
-  if (leads === 'dangling' && rest.includes('..'))
-    return `with the text '${plan.text}' climbs (..) past a name that does not exist yet`
+  if (!placedAsNamed(plan.request.absPath, realParent, ctx))
+    return `lies in ${realParent}, reached through a symbolic link: the spec's other links are judged through their PATHs as named`
+  const endings = followEvery(realParent, plan.text, wd, readerOf(ctx))
+  if (!endings)
+    return `with the text '${plan.text}' may take more than ${MAX_WAYS} ways through the links this spec makes`
+  for (const ending of endings) {
+    const why = whyLeavesBy(ending, ctx)
+    if (why)
+      return `with the text '${plan.text}' ${why}${ending.through ? ` once the link at ${ending.through} is made` : ''}`
+  }
   return undefined
+}
+
+/** Why one way of the text may lead out, in words. */
+function whyLeavesBy({ leads, rest, stop }: Ending, ctx: PlanContext): string | undefined {
+  if (leads === 'outside') return 'would lead out'
+  if (leads === 'unreadable') return 'leads through a name that cannot be read'
+  // Past a name not made yet, `..` goes wherever that name will lead once a later link makes it.
+  if (leads === 'dangling' && rest.includes('..')) return 'climbs (..) past a name that does not exist yet'
+  // A backup keeps what is at an entry's PATH now, an old link leading anywhere, under a name missing until then.
+  if (leads === 'dangling' && stop && backupMayTake(stop, ctx)) return `passes ${stop}, a name a backup may take`
+  return undefined
+}
+
+/** `name` is one a backup of an entry's PATH may take (names.ts backupName): PATH+suffix or PATH.~N~. */
+function backupMayTake(name: string, ctx: PlanContext): boolean {
+  const suffix = ctx.settings.backupSuffix
+  if (!suffix || !ctx.linkTexts) return false
+  const of = [
+    name.endsWith(suffix) && name.slice(0, -suffix.length),
+    /\.~\d+~$/.test(name) && name.replace(/\.~\d+~$/, '')
+  ]
+  return of.some((p) => p && ctx.linkTexts?.isPath(inWorkingDirectory(p, ctx)))
+}
+
+/**
+ * PATH's directory is the one its name says, reached through no symbolic link: where it is not, the link would be
+ * made at a name no other link's way looks for it under (`c/x` with `c` a link to `d` is made at `d/x`).
+ */
+function placedAsNamed(absPath: string, realParent: string, ctx: PlanContext): boolean {
+  const named = inWorkingDirectory(realParent, ctx)
+  return resolvedKey(ctx.platform, named) === resolvedKey(ctx.platform, ctx.platform.path.dirname(absPath))
 }
 
 /** The walk's two calls through the plan's filesystem calls (a share's are bounded by the timeout). */
@@ -69,8 +106,15 @@ function readerOf(ctx: PlanContext): LeadsReader {
         return errnoCode(error)
       }
     },
-    readlink: (p) => ctx.ops.readlink(p)
+    readlink: (p) => ctx.ops.readlink(p),
+    planned: (p) => ctx.linkTexts?.textAt(inWorkingDirectory(p, ctx))
   }
+}
+
+/** A real path below the real working directory, as named below working-directory as given (as PATHs are). */
+function inWorkingDirectory(p: string, ctx: PlanContext): string {
+  const { path } = ctx.platform
+  return path.join(ctx.settings.workingDirectory, path.relative(ctx.realWorkingDirectory, p))
 }
 
 /** p with its symlinks resolved: all of them where p exists, else those of its existing directories. */

@@ -11,6 +11,7 @@ import { createDetector } from '../mounts.js'
 import { platformFor } from '../platform.js'
 import { predictedResult } from '../predict.js'
 import { plannedResult } from '../result.js'
+import { LinkKeys } from '../spec/keys.js'
 import { applierFor } from '../undo-record.js'
 import { CallSlots, timedOps } from './call-slots.js'
 import type { Indexed } from '../model.js'
@@ -38,7 +39,8 @@ export function shareContext(share: Share, ops: FsOps): ApplyContext {
   const detector = createDetector(platformFor(share.platform), {}, [filesystem])
   // Nothing is probed from here: each volume as the action decided it, else its type or the OS's usual rule.
   const platform = withVolumeCaseRules(platformFor(share.platform), detector, { known: share.caseVolumes })
-  return applyContext({ settings, realWorkingDirectory: settings.workingDirectory, platform, ops, detector })
+  const linkTexts = share.linkTexts && LinkKeys.withTexts(platform, share.linkTexts)
+  return applyContext({ settings, realWorkingDirectory: settings.workingDirectory, platform, ops, detector, linkTexts })
 }
 
 export class Lane {

@@ -2,6 +2,7 @@
 // data: every message crosses a process or thread boundary as a structured clone.
 import type { FilesystemInfo, Indexed, LinkResult, Settings, UndoEntry } from '../model.js'
 import type { CaseVolume } from '../platform.js'
+import type { KeptTexts } from '../spec/keys.js'
 
 /** The share the links are on, and how to work there: what every lane needs besides its own links. */
 export interface Share {
@@ -12,6 +13,8 @@ export interface Share {
   filesystem: FilesystemInfo
   /** The case rule of each volume as the action decided it, so that the lanes compare names as it did. */
   caseVolumes: CaseVolume[]
+  /** A restore's: the symbolic links its whole spec may make, which each link's way is judged through. */
+  linkTexts?: KeptTexts
 }
 
 /** Action → share worker. */

@@ -49,7 +49,7 @@ export function parseSpec(text: string | SpecText, defaults: LinkOptions): Parse
   return { entries, problems }
 }
 
-type SpecSettings = Pick<Settings, 'defaults' | 'workingDirectory' | 'confine'>
+type SpecSettings = Pick<Settings, 'defaults' | 'workingDirectory' | 'confine' | 'confineTargets'>
 
 /**
  * A spec checked whole, whose links are read again, in spec order, as they are made: a spec of 100,000 links is
@@ -68,6 +68,11 @@ export class SpecLinks {
     /** The first link that asks for a junction (junctionNotice), if any. */
     readonly junction: LinkRequest[]
   ) {}
+
+  /** A restore's (confineTargets): the text of each symbolic link the spec may make, by PATH. */
+  get texts(): LinkKeys | undefined {
+    return this.settings.confineTargets ? this.keys : undefined
+  }
 
   /** Every entry not held, read again: each link to make with its place, or the verdict that settles the entry. */
   *walk(): Generator<Indexed | SpecVerdict> {
@@ -107,8 +112,8 @@ export function readSpec(
   platform: Platform,
   hold: (request: LinkRequest) => boolean = () => false
 ): SpecLinks | { problems: SpecProblem[]; entries: SpecEntry[] } {
-  const { defaults, workingDirectory, confine } = settings
-  const check = new Resolver(workingDirectory, confine, platform, false)
+  const { defaults, workingDirectory, confine, confineTargets } = settings
+  const check = new Resolver(workingDirectory, confine, platform, false, confineTargets)
   const problems: SpecProblem[] = []
   const held: Indexed[] = []
   const junction: LinkRequest[] = []

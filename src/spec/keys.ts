@@ -1,15 +1,41 @@
 // Each PATH of a spec as a compact key, held for the whole run: the duplicate check and which links wait for another
 // (dependents.ts). A run of 100,000 links holds these and little else: a key is its directory's number and its name.
+// A restore also keeps, by the same keys, the text of each symbolic link its entries may make: a link's way through
+// another entry's PATH is judged both with and without that link (../plan/outside.ts).
+import { linkMayBeSymbolic, wantsRelative, type LinkRequest, type LinkTexts } from '../model.js'
 import { own } from '../own.js'
-import type { Platform } from '../platform.js'
+import { resolvedKey, type Platform } from '../platform.js'
 
-export class LinkKeys {
+/** A restore's kept texts as plain data, for a share worker (its messages are JSON): what textAt and isPath need. */
+export interface KeptTexts {
+  dirs: string[]
+  paths: string[]
+  texts: [string, string][]
+}
+
+export class LinkKeys implements LinkTexts {
   /** Each directory that holds a PATH, numbered: thousands of links share a few. */
   private readonly dirs = new Map<string, number>()
   /** `number/name` of each PATH, and the place it came with first. */
   private readonly places = new Map<string, number>()
+  /** With `keepTexts`: `number/name` of each PATH that may become a symbolic link, and its text (textOf). */
+  private readonly texts?: Map<string, string>
 
-  constructor(private readonly platform: Platform) {}
+  constructor(
+    private readonly platform: Platform,
+    keepTexts = false
+  ) {
+    if (keepTexts) this.texts = new Map()
+  }
+
+  /** Texts another process's keys kept (keptTexts), looked up as there: a share worker's lanes judge ways too. */
+  static withTexts(platform: Platform, { dirs, paths, texts }: KeptTexts): LinkKeys {
+    const keys = new LinkKeys(platform, true)
+    dirs.forEach((dir, number) => keys.dirs.set(dir, number))
+    for (const compact of paths) keys.places.set(compact, 0)
+    for (const [compact, text] of texts) keys.texts?.set(compact, text)
+    return keys
+  }
 
   /** The compact form of a key (resolvedKey); undefined where its directory holds no PATH, unless `add`. */
   private compact(key: string, add: boolean): string | undefined {
@@ -34,9 +60,39 @@ export class LinkKeys {
     return this.placeOf(key) !== undefined
   }
 
-  /** The key, with its place, unless it came before. */
-  add(key: string, place: number): void {
+  /** The key, with its place (and, keeping texts, the text its request may make), unless it came before. */
+  add(key: string, place: number, request?: LinkRequest): void {
     const compact = this.compact(key, true) as string
-    if (!this.places.has(compact)) this.places.set(own(compact), place)
+    if (this.places.has(compact)) return
+    const kept = own(compact)
+    this.places.set(kept, place)
+    const text = this.texts && request && textOf(request, this.platform)
+    if (text !== undefined) this.texts?.set(kept, own(text))
   }
+
+  /** The texts kept, as plain data; undefined where none are kept. */
+  keptTexts(): KeptTexts | undefined {
+    return this.texts && { dirs: [...this.dirs.keys()], paths: [...this.places.keys()], texts: [...this.texts] }
+  }
+
+  isPath(absPath: string): boolean {
+    return this.has(resolvedKey(this.platform, absPath))
+  }
+
+  textAt(absPath: string): string | undefined {
+    const compact = this.texts && this.compact(resolvedKey(this.platform, absPath), false)
+    return compact === undefined ? undefined : this.texts?.get(compact)
+  }
+}
+
+/**
+ * The text of the symbolic link the request may make, as written or as its TARGET reads from PATH's directory (the
+ * text the plan computes from real directories leads where this one does, through the same names or their links).
+ */
+function textOf(request: LinkRequest, platform: Platform): string | undefined {
+  if (!linkMayBeSymbolic(request.options)) return undefined
+  if (request.text !== undefined) return request.text
+  if (!wantsRelative(request)) return request.absTarget
+  const { path } = platform
+  return path.relative(path.dirname(request.absPath), request.absTarget) || '.'
 }

@@ -59,10 +59,12 @@ export class Resolver {
     private readonly workingDirectory: string,
     private readonly confine: boolean,
     private readonly platform: Platform,
-    private readonly hold = true
+    private readonly hold = true,
+    /** A restore's: the text each symbolic link may have is kept with its key (keys.ts). */
+    keepTexts = false
   ) {
     this.workingKey = pathKey(platform, workingDirectory)
-    this.keys = new LinkKeys(platform)
+    this.keys = new LinkKeys(platform, keepTexts)
   }
 
   /** The request's problem, if it has one. */
@@ -101,7 +103,7 @@ export class Resolver {
     const earlier = first === undefined ? undefined : this.hold ? this.requests[first] : { line: first }
     const problem = this.check(entry, request, key, earlier)
     if (problem) this.problems.push({ line: entry.line, message: problem })
-    this.keys.add(key, this.hold ? this.requests.length : entry.line)
+    this.keys.add(key, this.hold ? this.requests.length : entry.line, request)
     if (this.hold) this.requests.push(request)
     return { index, request }
   }
