@@ -40194,7 +40194,8 @@ function quietly(call) {
 // Capture, step two: where a symbolic link leads, found the way the kernel finds it (component by component, each
 // link's text read and followed, `..` from the real directory reached) but by hand, so that it stops at the edge of
 // the workspace: nothing outside it is looked at, not even with stat. Bounded like the kernel (40 links, ELOOP).
-// A restore judges the links it is asked to make the same way (../plan/outside.ts), through its own filesystem calls.
+// A restore judges the links it is asked to make the same way (../plan/outside.ts), through its own filesystem calls,
+// and both ways at each name where another entry of its spec may make a link: that link, or what is there now.
 
 
 /** Links followed before giving up, as Linux's MAXSYMLINKS. */
@@ -40217,50 +40218,79 @@ const onDisk = {
 const GONE = new Set(['ENOENT', 'ENOTDIR']);
 /** Where `text`, the text of a link in the real directory `dir`, leads; `workspace` real, never left. */
 function leadsTo(dir, text, workspace) {
-    return follow(dir, text, workspace).leads;
+    return walk(start(dir, text), workspace, onDisk, () => undefined).leads;
 }
+/** Ways one text may take at most through the links a spec makes: each such name on the way doubles them. */
+const MAX_WAYS = 64;
 /**
- * As leadsTo, with the names left unfollowed where a name was missing (a link dangling there may lead elsewhere once
- * that name is made).
+ * As leadsTo, every way the text may lead once the spec's other links are made or not: at a name where one may be made, the
+ * name is that link or what is there now (the entry failed or left it). Undefined past MAX_WAYS.
  */
-function follow(dir, text, workspace, read = onDisk) {
-    const parts = text.split('/');
-    let at = text.startsWith('/') ? '/' : dir;
-    let followed = 0;
+function followEvery(dir, text, workspace, read) {
+    const ways = [start(dir, text)];
+    const endings = [];
+    let taken = 1;
+    const fork = (way) => void (++taken <= MAX_WAYS && ways.push(way));
+    for (let way = ways.pop(); way; way = ways.pop())
+        endings.push(walk(way, workspace, read, fork));
+    return taken > MAX_WAYS ? undefined : endings;
+}
+function start(dir, text) {
+    return { at: text.startsWith('/') ? '/' : dir, parts: text.split('/'), followed: 0 };
+}
+/** Into a link's text, as the kernel goes on with it; false past MAX_LINKS. */
+function enter(way, text) {
+    if (++way.followed > MAX_LINKS)
+        return false;
+    way.parts.unshift(...text.split('/'));
+    if (text.startsWith('/'))
+        way.at = '/';
+    return true;
+}
+/** Follow one way to its end; `fork` takes the other way at a name where the spec may make a link. */
+function walk(way, workspace, read, fork) {
+    const { parts } = way;
+    const end = (leads, rest = [], stop) => ({
+        leads,
+        rest,
+        through: way.through,
+        stop
+    });
+    if (way.enter !== undefined && !enter(way, way.enter))
+        return end('loop');
     while (parts.length > 0) {
         const part = parts.shift();
         if (part === '' || part === '.')
             continue;
         if (part === '..') {
-            at = external_node_path_namespaceObject.posix.dirname(at);
+            way.at = external_node_path_namespaceObject.posix.dirname(way.at);
             continue;
         }
-        const next = at === '/' ? `/${part}` : `${at}/${part}`;
+        const next = way.at === '/' ? `/${part}` : `${way.at}/${part}`;
         // The workspace's own real path leads down to it through real directories: nothing to look at on the way.
         if (within(next, workspace)) {
-            at = next;
+            way.at = next;
             continue;
         }
         if (!within(workspace, next))
-            return { leads: 'outside', rest: [] };
+            return end('outside');
+        const made = read.planned?.(next);
+        if (made !== undefined)
+            fork({ ...way, parts: [...parts], through: way.through ?? next, enter: made });
         const stats = read.lstat(next);
         if (typeof stats === 'string')
-            return { leads: GONE.has(stats) ? 'dangling' : 'unreadable', rest: parts };
+            return end(GONE.has(stats) ? 'dangling' : 'unreadable', parts, next);
         if (stats.isSymbolicLink()) {
-            if (++followed > MAX_LINKS)
-                return { leads: 'loop', rest: [] };
-            const inner = read.readlink(next);
-            parts.unshift(...inner.split('/'));
-            if (inner.startsWith('/'))
-                at = '/';
+            if (!enter(way, read.readlink(next)))
+                return end('loop');
             continue;
         }
         // Anything after a name that is not a directory (`file/`, `file/..`) is ENOTDIR to the kernel.
         if (parts.length > 0 && !stats.isDirectory())
-            return { leads: 'dangling', rest: parts };
-        at = next;
+            return end('dangling', parts, next);
+        way.at = next;
     }
-    return { leads: kindAt(at, workspace, read), rest: [] };
+    return end(kindAt(way.at, workspace, read));
 }
 /** What is at the real path the walk ended on (a text of only `.` and `..` ends on a directory never stat'ed). */
 function kindAt(at, workspace, read) {
@@ -40397,7 +40427,7 @@ function decoded(bytes) {
  * Everything under `root` (a real directory path) that a capture records, in no particular order; `skip` names the
  * root's own entries that are not part of the tree (the capture file itself).
  */
-function walk(root, skip = new Set()) {
+function walk_walk(root, skip = new Set()) {
     const walked = { links: [], files: [], refused: [], skipped: [] };
     const rootDev = external_node_fs_namespaceObject.lstatSync(root, { bigint: true }).dev;
     const pending = [{ dir: root, rel: '' }];
@@ -40477,6 +40507,14 @@ const STATES = ['present', 'absent'];
 const TARGET_TYPES = ['file', 'dir'];
 /** The runners a YAML entry's `os` may name, spelt as `runner.os` spells them (matched in any case). */
 const RUNNER_OSES = ['Linux', 'macOS', 'Windows'];
+/** The link text is to be relative: asked (`true`), or as TARGET was written (`auto`). */
+function wantsRelative({ options, targetWasRelative }) {
+    return options.relative === 'true' || (options.relative === 'auto' && targetWasRelative);
+}
+/** The entry may make a symbolic link or junction at PATH: asked for one, or falling back to one. */
+function linkMayBeSymbolic({ type, fallback, state }) {
+    return state !== 'absent' && [type, ...fallback].some((k) => k === 'symlink' || k === 'junction');
+}
 /** The fallback so far, moved on from `kind` to `next` for `why`: the first kind asked stays the one reported. */
 function fallBack(before, kind, next, why) {
     return { asked: before?.asked ?? kind, instead: next, why: before ? `${before.why} ${why}` : why };
@@ -40780,6 +40818,10 @@ function* parseLines(spec, defaults, problems) {
 ;// CONCATENATED MODULE: ./src/spec/keys.ts
 // Each PATH of a spec as a compact key, held for the whole run: the duplicate check and which links wait for another
 // (dependents.ts). A run of 100,000 links holds these and little else: a key is its directory's number and its name.
+// A restore also keeps, by the same keys, the text of each symbolic link its entries may make: a link's way through
+// another entry's PATH is judged both with and without that link (../plan/outside.ts).
+
+
 
 class LinkKeys {
     platform;
@@ -40787,8 +40829,22 @@ class LinkKeys {
     dirs = new Map();
     /** `number/name` of each PATH, and the place it came with first. */
     places = new Map();
-    constructor(platform) {
+    /** With `keepTexts`: `number/name` of each PATH that may become a symbolic link, and its text (textOf). */
+    texts;
+    constructor(platform, keepTexts = false) {
         this.platform = platform;
+        if (keepTexts)
+            this.texts = new Map();
+    }
+    /** Texts another process's keys kept (keptTexts), looked up as there: a share worker's lanes judge ways too. */
+    static withTexts(platform, { dirs, paths, texts }) {
+        const keys = new LinkKeys(platform, true);
+        dirs.forEach((dir, number) => keys.dirs.set(dir, number));
+        for (const compact of paths)
+            keys.places.set(compact, 0);
+        for (const [compact, text] of texts)
+            keys.texts?.set(compact, text);
+        return keys;
     }
     /** The compact form of a key (resolvedKey); undefined where its directory holds no PATH, unless `add`. */
     compact(key, add) {
@@ -40811,12 +40867,42 @@ class LinkKeys {
     has(key) {
         return this.placeOf(key) !== undefined;
     }
-    /** The key, with its place, unless it came before. */
-    add(key, place) {
+    /** The key, with its place (and, keeping texts, the text its request may make), unless it came before. */
+    add(key, place, request) {
         const compact = this.compact(key, true);
-        if (!this.places.has(compact))
-            this.places.set(own(compact), place);
+        if (this.places.has(compact))
+            return;
+        const kept = own(compact);
+        this.places.set(kept, place);
+        const text = this.texts && request && textOf(request, this.platform);
+        if (text !== undefined)
+            this.texts?.set(kept, own(text));
     }
+    /** The texts kept, as plain data; undefined where none are kept. */
+    keptTexts() {
+        return this.texts && { dirs: [...this.dirs.keys()], paths: [...this.places.keys()], texts: [...this.texts] };
+    }
+    isPath(absPath) {
+        return this.has(resolvedKey(this.platform, absPath));
+    }
+    textAt(absPath) {
+        const compact = this.texts && this.compact(resolvedKey(this.platform, absPath), false);
+        return compact === undefined ? undefined : this.texts?.get(compact);
+    }
+}
+/**
+ * The text of the symbolic link the request may make, as written or as its TARGET reads from PATH's directory (the
+ * text the plan computes from real directories leads where this one does, through the same names or their links).
+ */
+function textOf(request, platform) {
+    if (!linkMayBeSymbolic(request.options))
+        return undefined;
+    if (request.text !== undefined)
+        return request.text;
+    if (!wantsRelative(request))
+        return request.absTarget;
+    const { path } = platform;
+    return path.relative(path.dirname(request.absPath), request.absTarget) || '.';
 }
 
 ;// CONCATENATED MODULE: ./src/spec/runner.ts
@@ -40931,13 +41017,15 @@ class Resolver {
     /** The entries read: the next one's place among the spec's results. */
     entries = 0;
     workingKey;
-    constructor(workingDirectory, confine, platform, hold = true) {
+    constructor(workingDirectory, confine, platform, hold = true, 
+    /** A restore's: the text each symbolic link may have is kept with its key (keys.ts). */
+    keepTexts = false) {
         this.workingDirectory = workingDirectory;
         this.confine = confine;
         this.platform = platform;
         this.hold = hold;
         this.workingKey = pathKey(platform, workingDirectory);
-        this.keys = new LinkKeys(platform);
+        this.keys = new LinkKeys(platform, keepTexts);
     }
     /** The request's problem, if it has one. */
     check(entry, request, key, earlier) {
@@ -40977,7 +41065,7 @@ class Resolver {
         const problem = this.check(entry, request, key, earlier);
         if (problem)
             this.problems.push({ line: entry.line, message: problem });
-        this.keys.add(key, this.hold ? this.requests.length : entry.line);
+        this.keys.add(key, this.hold ? this.requests.length : entry.line, request);
         if (this.hold)
             this.requests.push(request);
         return { index, request };
@@ -41344,6 +41432,10 @@ class SpecLinks {
         this.held = held;
         this.junction = junction;
     }
+    /** A restore's (confineTargets): the text of each symbolic link the spec may make, by PATH. */
+    get texts() {
+        return this.settings.confineTargets ? this.keys : undefined;
+    }
     /** Every entry not held, read again: each link to make with its place, or the verdict that settles the entry. */
     *walk() {
         const { defaults, workingDirectory } = this.settings;
@@ -41379,8 +41471,8 @@ function changed() {
  * problems, with the entries that were read, and then nothing is to be touched.
  */
 function readSpec(spec, settings, platform, hold = () => false) {
-    const { defaults, workingDirectory, confine } = settings;
-    const check = new Resolver(workingDirectory, confine, platform, false);
+    const { defaults, workingDirectory, confine, confineTargets } = settings;
+    const check = new Resolver(workingDirectory, confine, platform, false, confineTargets);
     const problems = [];
     const held = [];
     const junction = [];
@@ -41502,7 +41594,7 @@ function checkRoot(given, request) {
 /** The capture file's text for the root at `real`. */
 function capturedText(request, given, real) {
     const workspace = external_node_fs_namespaceObject.realpathSync(request.workingDirectory);
-    const walked = walk(real, new Set([request.file]));
+    const walked = walk_walk(real, new Set([request.file]));
     const refused = [...walked.refused];
     const noted = [];
     const roots = { given, real };
@@ -43199,13 +43291,14 @@ function escaped(plan, ctx) {
 
 
 
+
 /** What TARGET is, and what each kind of link to it would hold. */
 function examineTarget(plan, realParent, ctx) {
     const { request } = plan;
     const target = statOfTarget(request, ctx);
     noteTarget(plan, target, ctx);
     if (plan.kinds.some((k) => k === 'symlink' || k === 'junction'))
-        plan.text = textOf(request, realParent, ctx);
+        plan.text = link_text_textOf(request, realParent, ctx);
     return target;
 }
 /** What the plan knows of TARGET once it is looked at: whether it is there, a directory, and what a hard link shares. */
@@ -43216,7 +43309,7 @@ function noteTarget(plan, target, ctx) {
         plan.linkSource = ctx.ops.realpath(plan.request.absTarget);
 }
 /** The text a symbolic link to TARGET gets: the entry's exact `text`, or computed as `relative` says. */
-function textOf(request, realParent, ctx) {
+function link_text_textOf(request, realParent, ctx) {
     return request.text ?? linkText(request, realParent, ctx);
 }
 /**
@@ -43236,8 +43329,7 @@ function statOfTarget(request, ctx) {
 const DANGLES = new Set(['ELOOP', 'ENOTDIR']);
 function linkText(request, realParent, ctx) {
     const { path } = ctx.platform;
-    const wantRelative = request.options.relative === 'true' || (request.options.relative === 'auto' && request.targetWasRelative);
-    if (!wantRelative)
+    if (!wantsRelative(request))
         return request.absTarget;
     let targetDir = path.dirname(request.absTarget);
     try {
@@ -43307,15 +43399,50 @@ function whyOutside(plan, realParent, ctx) {
         const to = realOf(platform.path.resolve(realParent, plan.text), ctx);
         return inside(to) ? undefined : `would lead to ${to}`;
     }
-    const { leads, rest } = follow(realParent, plan.text, wd, readerOf(ctx));
+    if (!placedAsNamed(plan.request.absPath, realParent, ctx))
+        return `lies in ${realParent}, reached through a symbolic link: the spec's other links are judged through their PATHs as named`;
+    const endings = followEvery(realParent, plan.text, wd, readerOf(ctx));
+    if (!endings)
+        return `with the text '${plan.text}' may take more than ${MAX_WAYS} ways through the links this spec makes`;
+    for (const ending of endings) {
+        const why = whyLeavesBy(ending, ctx);
+        if (why)
+            return `with the text '${plan.text}' ${why}${ending.through ? ` once the link at ${ending.through} is made` : ''}`;
+    }
+    return undefined;
+}
+/** Why one way of the text may lead out, in words. */
+function whyLeavesBy({ leads, rest, stop }, ctx) {
     if (leads === 'outside')
-        return `with the text '${plan.text}' would lead out`;
+        return 'would lead out';
     if (leads === 'unreadable')
-        return `with the text '${plan.text}' leads through a name that cannot be read`;
+        return 'leads through a name that cannot be read';
     // Past a name not made yet, `..` goes wherever that name will lead once a later link makes it.
     if (leads === 'dangling' && rest.includes('..'))
-        return `with the text '${plan.text}' climbs (..) past a name that does not exist yet`;
+        return 'climbs (..) past a name that does not exist yet';
+    // A backup keeps what is at an entry's PATH now, an old link leading anywhere, under a name missing until then.
+    if (leads === 'dangling' && stop && backupMayTake(stop, ctx))
+        return `passes ${stop}, a name a backup may take`;
     return undefined;
+}
+/** `name` is one a backup of an entry's PATH may take (names.ts backupName): PATH+suffix or PATH.~N~. */
+function backupMayTake(name, ctx) {
+    const suffix = ctx.settings.backupSuffix;
+    if (!suffix || !ctx.linkTexts)
+        return false;
+    const of = [
+        name.endsWith(suffix) && name.slice(0, -suffix.length),
+        /\.~\d+~$/.test(name) && name.replace(/\.~\d+~$/, '')
+    ];
+    return of.some((p) => p && ctx.linkTexts?.isPath(inWorkingDirectory(p, ctx)));
+}
+/**
+ * PATH's directory is the one its name says, reached through no symbolic link: where it is not, the link would be
+ * made at a name no other link's way looks for it under (`c/x` with `c` a link to `d` is made at `d/x`).
+ */
+function placedAsNamed(absPath, realParent, ctx) {
+    const named = inWorkingDirectory(realParent, ctx);
+    return resolvedKey(ctx.platform, named) === resolvedKey(ctx.platform, ctx.platform.path.dirname(absPath));
 }
 /** The walk's two calls through the plan's filesystem calls (a share's are bounded by the timeout). */
 function readerOf(ctx) {
@@ -43328,8 +43455,14 @@ function readerOf(ctx) {
                 return errnoCode(error);
             }
         },
-        readlink: (p) => ctx.ops.readlink(p)
+        readlink: (p) => ctx.ops.readlink(p),
+        planned: (p) => ctx.linkTexts?.textAt(inWorkingDirectory(p, ctx))
     };
+}
+/** A real path below the real working directory, as named below working-directory as given (as PATHs are). */
+function inWorkingDirectory(p, ctx) {
+    const { path } = ctx.platform;
+    return path.join(ctx.settings.workingDirectory, path.relative(ctx.realWorkingDirectory, p));
 }
 /** p with its symlinks resolved: all of them where p exists, else those of its existing directories. */
 function realOf(p, ctx) {
@@ -43596,7 +43729,7 @@ function firstLook(plan, realParent, ctx) {
         // Not a link (EINVAL), a hidden text (EPERM on sshfs), a share's errno: the full look asks again and says why.
         return errnoCode(error) === 'ENOENT' ? 'nothing' : undefined;
     }
-    if (text !== textOf(request, realParent, ctx))
+    if (text !== link_text_textOf(request, realParent, ctx))
         return undefined;
     if (ctx.settings.dangling !== 'allow') {
         // A missing TARGET warns or fails: the full look says so (its stat of TARGET is already cached).
@@ -45643,9 +45776,13 @@ function executorsFor(onShares, local, settings, where) {
     // A share worker resolves a working directory on its share itself, under its timeout.
     const wd = settings.workingDirectory;
     const realWorkingDirectory = mayHang(wd) ? wd : realOrAsGiven(ops, wd);
-    const ctx = applyContext({ settings, realWorkingDirectory, platform, ops, detector });
+    const { linkTexts } = where;
+    const ctx = applyContext({ settings, realWorkingDirectory, platform, ops, detector, linkTexts });
+    const share = { settings, platform: platform.name, caseVolumes: platform.caseRules.decided() };
+    // Each share worker judges its links' ways through every link of a restore's spec, wherever that is made.
+    const kept = shares.size > 0 ? linkTexts?.keptTexts() : undefined;
     return [
-        ...[...shares.values()].map(({ filesystem, links }) => new ShareExecutor({ settings, platform: platform.name, filesystem, caseVolumes: platform.caseRules.decided() }, links, ctx, where.workerEntry)),
+        ...[...shares.values()].map(({ filesystem, links }) => new ShareExecutor({ ...share, filesystem, linkTexts: kept }, links, ctx, where.workerEntry)),
         new LocalExecutor(local, ctx, settings.dryRun, where.pace)
     ];
 }
@@ -46660,7 +46797,8 @@ function loadUndo() {
  * as the spec is read again.
  */
 async function linkEach(spec, settings, where, emit) {
-    const executors = executorsFor(spec.held, localLinks(spec, emit, settings.dryRun), settings, where);
+    const local = localLinks(spec, emit, settings.dryRun);
+    const executors = executorsFor(spec.held, local, settings, { ...where, linkTexts: spec.texts });
     try {
         await Promise.all(executors.map((e) => e.plan()));
         await Promise.all(executors.map((e) => e.results(emit)));
