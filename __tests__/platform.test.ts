@@ -4,6 +4,7 @@ import * as fs from 'node:fs'
 import * as nodePath from 'node:path'
 import {
   currentPlatform,
+  guardOf,
   hardlinkGuard,
   keyWithin,
   pathKey,
@@ -138,6 +139,17 @@ describe('a platform by name', () => {
 const PROTECTED_HARDLINKS = '/proc/sys/fs/protected_hardlinks'
 const NO_SETTING = fs.existsSync(PROTECTED_HARDLINKS) ? undefined : `no ${PROTECTED_HARDLINKS} (Linux only)`
 
+describe('what fs.protected_hardlinks says', () => {
+  it.each([
+    ['0\n', false],
+    ['1\n', true],
+    ['2\n', true],
+    ['', true]
+  ])('%j: hard links protected %s (unread: the default since Linux 3.6)', (setting, protects) => {
+    expect(guardOf(setting, 1000)).toEqual({ protects, euid: 1000 })
+  })
+})
+
 describeUnless(NO_SETTING)('who Linux lets make a hard link (fs.protected_hardlinks)', () => {
   it("reads the kernel's setting and this process's user", () => {
     const setting = fs.readFileSync(PROTECTED_HARDLINKS, 'utf8').trim()
@@ -181,6 +193,10 @@ describe('volumes and namespaces on Windows (the seam)', () => {
     ['\\\\?\\C:\\x', 'C:\\']
   ])('%s is on the volume %s', (p, volume) => {
     expect(volumeOf(win32, p)).toBe(volume)
+  })
+
+  it('is none for a relative path', () => {
+    expect(volumeOf(win32, 'x\\y')).toBe('')
   })
 
   it('is / for every absolute path elsewhere', () => {

@@ -67,11 +67,16 @@ export interface HardlinkGuard {
 export function hardlinkGuard(): HardlinkGuard {
   let setting = ''
   try {
-    setting = fs.readFileSync('/proc/sys/fs/protected_hardlinks', 'utf8').trim()
+    setting = fs.readFileSync('/proc/sys/fs/protected_hardlinks', 'utf8')
   } catch {
     // no /proc (a container without it): the kernel's default since 3.6 is 1 on every distribution that matters
   }
-  return { protects: setting !== '0', euid: process.geteuid?.() ?? -1 }
+  return guardOf(setting, process.geteuid?.() ?? -1)
+}
+
+/** What fs.protected_hardlinks as read (`1\n`; '' where unread) means for the user `euid`: only `0` protects nothing. */
+export function guardOf(setting: string, euid: number): HardlinkGuard {
+  return { protects: setting.trim() !== '0', euid }
 }
 
 /** A key under which two spellings of one path compare equal on this platform. */

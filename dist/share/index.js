@@ -394,12 +394,16 @@ function currentPlatform() {
 function hardlinkGuard() {
     let setting = '';
     try {
-        setting = external_node_fs_namespaceObject.readFileSync('/proc/sys/fs/protected_hardlinks', 'utf8').trim();
+        setting = external_node_fs_namespaceObject.readFileSync('/proc/sys/fs/protected_hardlinks', 'utf8');
     }
     catch {
         // no /proc (a container without it): the kernel's default since 3.6 is 1 on every distribution that matters
     }
-    return { protects: setting !== '0', euid: process.geteuid?.() ?? -1 };
+    return guardOf(setting, process.geteuid?.() ?? -1);
+}
+/** What fs.protected_hardlinks as read (`1\n`; '' where unread) means for the user `euid`: only `0` protects nothing. */
+function guardOf(setting, euid) {
+    return { protects: setting.trim() !== '0', euid };
 }
 /** A key under which two spellings of one path compare equal on this platform. */
 function platform_pathKey(platform, p) {
