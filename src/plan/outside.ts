@@ -96,8 +96,8 @@ function whyOutside(plan: LinkPlan, realParent: string, ctx: PlanContext): strin
 function whyLeavesBy({ leads, rest, stop }: Ending, ctx: PlanContext): string | undefined {
   if (leads === 'outside') return 'would lead out'
   if (leads === 'unreadable') return 'leads through a name that cannot be read'
-  // Past a name not made yet, `..` goes wherever that name will lead once a later link makes it.
-  if (leads === 'dangling' && rest.includes('..')) return 'climbs (..) past a name that does not exist yet'
+  // Past a name not made yet, or a link that may go, `..` goes wherever that name leads once an entry changes it.
+  if (leads === 'dangling' && rest.includes('..')) return 'climbs (..) past a name another entry may make, or remove'
   // A backup keeps what is at an entry's PATH now, an old link leading anywhere, under a name missing until then.
   if (leads === 'dangling' && stop && backupMayTake(stop, ctx)) return `passes ${stop}, a name a backup may take`
   return undefined
