@@ -352,6 +352,59 @@ describePosixWithActionNode("a restore judges each link's way through the links 
   })
 })
 
+describePosixWithActionNode('a restore judges a way through a link its spec may remove (state: absent)', () => {
+  let ws: string
+  let root: string
+  beforeEach(() => {
+    ws = tempWorkspace('ln-action-restore-gone-')
+    root = path.join(ws, 'download')
+    fs.mkdirSync(path.join(root, 'deep/er'), { recursive: true })
+    fs.writeFileSync(path.join(ws, 'secret'), 'key')
+  })
+  afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
+
+  const restore = (spec: string[]) => {
+    fs.writeFileSync(path.join(root, FILE), spec.join('\n'))
+    const run = runAction(ws, { links: `@${FILE}`, 'working-directory': root, overwrite: 'copies' })
+    return Object.fromEntries(run.results.map((r) => [path.relative(root, r.path), `${r.status} ${r.code}`.trim()]))
+  }
+  /** `l` leads to nothing, or to something inside the restore root. */
+  const staysInside = () =>
+    !fs.existsSync(path.join(root, 'l')) || fs.realpathSync(path.join(root, 'l')).startsWith(root)
+  // Through L as it is, deep/er/../../secret is the root's own secret (none); through L made a directory, ../secret.
+  const climb = '- { path: l, text: L/../../secret }'
+  const remake = '- { path: L/c, text: ../deep }'
+
+  it('`..` after a link the artifact brought at a PATH that may go is refused', () => {
+    fs.symlinkSync('deep/er', path.join(root, 'L'))
+    expect(restore([climb, '- { path: L, state: absent }', remake])).toMatchObject({ l: 'failed CONFINE' })
+    expect(staysInside()).toBe(true)
+  })
+
+  it('removing a PATH through a symbolic link (another spelling of a link the spec makes) is refused: L stays', () => {
+    const fillers = Array.from({ length: 110 }, (_, i) => `- { path: f${i}, text: deep }`)
+    const spec = [
+      '- { path: s, text: . }',
+      '- { path: L, text: deep/er }',
+      ...fillers,
+      climb,
+      '- { path: s/L, state: absent }',
+      remake
+    ]
+    expect(restore(spec)).toMatchObject({ l: 'created', 's/L': 'failed CONFINE' })
+    expect(fs.readlinkSync(path.join(root, 'L'))).toBe('deep/er')
+    expect(staysInside()).toBe(true)
+  })
+
+  it('a PATH through a brought link to outside is not removed', () => {
+    fs.mkdirSync(path.join(ws, 'outdir'))
+    fs.symlinkSync('../secret', path.join(ws, 'outdir/victim'))
+    fs.symlinkSync('../outdir', path.join(root, 's'))
+    expect(restore(['- { path: s/victim, state: absent }'])['s/victim']).toMatch(/^failed /)
+    expect(fs.readlinkSync(path.join(ws, 'outdir/victim'))).toBe('../secret')
+  })
+})
+
 /** A pnpm store's shape: a package's links lead into the store, and .bin's through the package's own link. */
 function buildPnpmTree(dist: string): void {
   const files = {

@@ -12,7 +12,7 @@ import { planAll, planLink } from '../src/plan/index.js'
 import { readSpec, specText } from '../src/spec/index.js'
 import { platformFor } from '../src/platform.js'
 import { describePosix } from './helpers/action.js'
-import { memoryFs } from './helpers/memfs.js'
+import { memoryFs, type Layout } from './helpers/memfs.js'
 import { describeUnless } from './helpers/skip.js'
 import { context, dataWorkspace, DEFAULTS, host, requests, tempDir, type ContextOverrides } from './helpers/stage.js'
 
@@ -421,6 +421,13 @@ describePosix("a restore judges a link's way through the links its spec makes, m
     fs.rmSync(outside, { recursive: true })
   })
 
+  it('a text longer than PATH_MAX (4096 bytes) is refused, and no way enters it', () => {
+    // Such a link cannot be made (ENAMETOOLONG); walked, its 3,000 names per way cost about a second an entry.
+    const m = (n: number) => `- { path: m, text: '${'./'.repeat(n)}e' }`
+    expect(restorePlans(`${m(3000)}\n- { path: l, text: m/m/m/m/m/m/f }`)).toEqual(['CONFINE', 'create'])
+    expect(restorePlans(m(2047))).toEqual(['create'])
+  })
+
   it('a way that forks at too many names the spec may make links at is refused', () => {
     // d1/d2 may become a link to d1/d3, another directory there: each d2 on the way doubles the ways to judge.
     fs.mkdirSync(at('d1/d3'))
@@ -579,9 +586,7 @@ describe('a capture restored on Windows (platform seam, in-memory filesystem)', 
       '- { path: dir-link, text: lib/dir, target-type: dir }'
     ].join('\n')
     const ctx = context(WS, { platform: win32, ops: mem.ops, realWorkingDirectory: WS, confineTargets: true })
-    const results = planAll(requests(spec, WS, { ...COPIES, fallback: ['junction'] }, win32), ctx).map((p) =>
-      makeLink(p, ctx)
-    )
+    const results = planAll(requests(spec, WS, COPIES, win32), ctx).map((p) => makeLink(p, ctx))
     expect(results.map((r) => [r.status, r.code, r.kind])).toEqual([
       ['replaced', '', 'symlink'],
       ['failed', 'NOTCOPY', 'symlink'],
@@ -590,5 +595,50 @@ describe('a capture restored on Windows (platform seam, in-memory filesystem)', 
     // Windows fixes a link's kind when it is made: a file symlink to the file, a directory symlink to the directory.
     expect(mem.ops.linkKinds(['C:\\ws\\bin\\tool', 'C:\\ws\\dir-link'])).toEqual(['file', 'dir'])
     expect(mem.ops.readdir(WS).sort()).toEqual(['bin', 'dir-link', 'lib'])
+  })
+
+  /** Apply a restore of `spec` on `layout`, judged with the texts of the whole spec as main.ts reads them. */
+  function restoreOnWindows(spec: string, layout: Layout, overrides: ContextOverrides = {}) {
+    const mem = memoryFs(win32, { [WS]: 'dir', ...layout })
+    const settings = { defaults: { ...DEFAULTS, ...COPIES }, workingDirectory: WS, confine: true, confineTargets: true }
+    const read = readSpec(specText(spec), settings, win32)
+    if ('problems' in read) throw new Error(JSON.stringify(read.problems))
+    const ctx = context(WS, {
+      platform: win32,
+      ops: mem.ops,
+      realWorkingDirectory: WS,
+      confineTargets: true,
+      restore: true,
+      linkTexts: read.texts,
+      ...overrides
+    })
+    return { mem, results: planAll(requests(spec, WS, COPIES, win32), ctx).map((p) => makeLink(p, ctx)) }
+  }
+
+  it('refuses a junction, asked or as a fallback: a relative link reached through one climbs from its place', () => {
+    // J\L would be C:\ws\J\..\..\x = C:\x: Windows does not put the junction's target in the prefix.
+    const { mem, results } = restoreOnWindows(
+      [
+        '- { path: a/b/L, text: ../../x, target-type: file }',
+        '- { path: J, target: a/b, type: junction }',
+        '- { path: K, target: a/b, fallback: [junction] }'
+      ].join('\n'),
+      { 'C:\\ws\\a': 'dir', 'C:\\ws\\a\\b': 'dir', 'C:\\ws\\x': 'file' }
+    )
+    expect(results.map((r) => [r.status, r.code])).toEqual([
+      ['created', ''],
+      ['failed', 'CONFINE'],
+      ['failed', 'CONFINE']
+    ])
+    expect(mem.ops.lstat('C:\\ws\\J')).toBeUndefined()
+    expect(mem.ops.lstat('C:\\ws\\K')).toBeUndefined()
+  })
+
+  it("refuses a way through the name the backup of another entry's old link will take, with backups on", () => {
+    const layout: Layout = { 'C:\\ws\\e': 'dir', 'C:\\ws\\old': { link: 'C:\\outside', type: 'dir' } }
+    const spec = '- { path: old, text: e, target-type: dir }\n- { path: l, text: old.bak\\secret, target-type: file }'
+    const codes = (overrides: ContextOverrides) => restoreOnWindows(spec, layout, overrides).results.map((r) => r.code)
+    expect(codes({ backupSuffix: '.bak' })).toEqual(['', 'CONFINE'])
+    expect(codes({})).toEqual(['', ''])
   })
 })

@@ -25,6 +25,8 @@ export interface LeadsReader {
   lstat(p: string): fs.Stats | string
   readlink(p: string): string
   planned?(p: string): string | undefined
+  /** p is an entry's PATH: a link there now may go (`state: absent`), and a later entry make the name a directory. */
+  mayGo?(p: string): boolean
 }
 
 const onDisk: LeadsReader = {
@@ -65,6 +67,8 @@ interface Way {
   through?: string
   /** A link the spec makes, to follow first. */
   enter?: string
+  /** The name whose link on disk the spec may remove: the way ends there, dangling. */
+  gone?: string
 }
 
 /** Ways one text may take at most through the links a spec makes: each such name on the way doubles them. */
@@ -104,6 +108,7 @@ function walk(way: Way, workspace: string, read: LeadsReader, fork: (way: Way) =
     through: way.through,
     stop
   })
+  if (way.gone !== undefined) return end('dangling', parts, way.gone)
   if (way.enter !== undefined && !enter(way, way.enter)) return end('loop')
   while (parts.length > 0) {
     const part = parts.shift() as string
@@ -124,6 +129,9 @@ function walk(way: Way, workspace: string, read: LeadsReader, fork: (way: Way) =
     const stats = read.lstat(next)
     if (typeof stats === 'string') return end(GONE.has(stats) ? 'dangling' : 'unreadable', parts, next)
     if (stats.isSymbolicLink()) {
+      // Removed, the name may become a real directory (a later PATH's missing parent): `..` then climbs from it.
+      // A name where the spec makes a link is that link or this one (a PATH has one entry), taken above.
+      if (made === undefined && read.mayGo?.(next)) fork({ ...way, parts: [...parts], gone: next })
       if (!enter(way, read.readlink(next))) return end('loop')
       continue
     }

@@ -11,7 +11,7 @@ import { noteGoneShare, skipOnGoneShare } from './gone-shares.js'
 import { fitKinds } from './kinds.js'
 import { attemptOf, emptyPlan, type LinkPlan } from './link-plan.js'
 import { examineTarget } from './link-text.js'
-import { refuseCopy, refuseOutside } from './outside.js'
+import { refuseAbsentThroughLink, refuseCopy, refuseOutside } from './outside.js'
 import { planRemoval } from './removal.js'
 import { firstLook, noteSettled } from './settled.js'
 import { escaped, locate } from './resolve.js'
@@ -24,7 +24,10 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
   try {
     const parent = locate(plan, ctx)
     if (!parent) return escaped(plan, ctx)
-    if (request.options.state === 'absent') return planRemoval(plan, parent, ctx)
+    if (request.options.state === 'absent') {
+      const through = ctx.settings.confineTargets ? refuseAbsentThroughLink(plan, parent.real, ctx) : undefined
+      return through ?? planRemoval(plan, parent, ctx)
+    }
     if (ctx.settings.restore && request.options.fallback.includes('copy')) return refuseCopy(plan, ctx)
     // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
     const first = parent.missing.length > 0 ? 'nothing' : firstLook(plan, parent.real, ctx)

@@ -13,8 +13,12 @@ import type { PlanContext } from './context.js'
 import { attemptOf, failed, type LinkPlan } from './link-plan.js'
 import { realDirectory } from './resolve.js'
 
+/** The longest text a symbolic link may hold on Linux (PATH_MAX; 1023 bytes on macOS). */
+const MAX_TEXT = 4096
+
 /** The plan refused when the link would lead outside working-directory; undefined when it stays inside. */
 export function refuseOutside(plan: LinkPlan, realParent: string, ctx: PlanContext): LinkPlan | undefined {
+  if (ctx.platform.isWindows && plan.kinds.includes('junction')) return refuseJunction(plan, ctx)
   const why = whyOutside(plan, realParent, ctx)
   if (why === undefined) return undefined
   const { request } = plan
@@ -39,6 +43,24 @@ export function refuseCopy(plan: LinkPlan, ctx: PlanContext): LinkPlan {
   return { ...failed(plan, 'CONFINE', 'copy', attemptOf(request)), said: { message, hint } }
 }
 
+/**
+ * Windows follows a relative link reached through a junction from the junction's own path, not from the directory
+ * it leads to (a junction is not substituted in the prefix: microsoft/BuildXL pull request 60, bugs.python.org
+ * msg350139): `J\L` with `L` a link to `..\..\x` climbs from J, where no way here is judged. A capture records
+ * none.
+ */
+function refuseJunction(plan: LinkPlan, ctx: PlanContext): LinkPlan {
+  const { request } = plan
+  const message =
+    `The link '${request.path}' may be a junction: a restore (overwrite: copies) makes none, since links reached ` +
+    `through one climb (..) from where it is, out of working-directory ${ctx.realWorkingDirectory} unjudged. ` +
+    'Nothing was made there.'
+  const hint =
+    'Make a directory symbolic link (`type: symlink`, `target-type: dir`, no junction fallback); for a trusted ' +
+    'spec, set `allow-outside: true`.'
+  return { ...failed(plan, 'CONFINE', 'symlink', attemptOf(request)), said: { message, hint } }
+}
+
 /** Why the link may lead out, in words; undefined when every kind asked stays inside. */
 function whyOutside(plan: LinkPlan, realParent: string, ctx: PlanContext): string | undefined {
   const { platform, realWorkingDirectory: wd } = ctx
@@ -47,9 +69,14 @@ function whyOutside(plan: LinkPlan, realParent: string, ctx: PlanContext): strin
   const source = plan.kinds.some((k) => k === 'hardlink' || k === 'copy') && realOf(plan.request.absTarget, ctx)
   if (source && !inside(source)) return `would be a hard link or copy of ${source}`
   if (!plan.kinds.some((k) => k === 'symlink' || k === 'junction')) return undefined
+  // No longer text can be made a link (ENAMETOOLONG), nor walked in bounded time.
+  if (Buffer.byteLength(plan.text) > MAX_TEXT) return `has a text longer than ${MAX_TEXT} bytes`
   // Windows resolves `..` in a link's text by name, before following anything: there the text's place is enough.
   if (platform.isWindows) {
-    const to = realOf(platform.path.resolve(realParent, plan.text), ctx)
+    const named = platform.path.resolve(realParent, plan.text)
+    const backup = missingBackupOn(named, ctx)
+    if (backup) return `passes ${backup}, a name a backup may take`
+    const to = realOf(named, ctx)
     return inside(to) ? undefined : `would lead to ${to}`
   }
   if (!placedAsNamed(plan.request.absPath, realParent, ctx))
@@ -69,10 +96,19 @@ function whyOutside(plan: LinkPlan, realParent: string, ctx: PlanContext): strin
 function whyLeavesBy({ leads, rest, stop }: Ending, ctx: PlanContext): string | undefined {
   if (leads === 'outside') return 'would lead out'
   if (leads === 'unreadable') return 'leads through a name that cannot be read'
-  // Past a name not made yet, `..` goes wherever that name will lead once a later link makes it.
-  if (leads === 'dangling' && rest.includes('..')) return 'climbs (..) past a name that does not exist yet'
+  // Past a name not made yet, or a link that may go, `..` goes wherever that name leads once an entry changes it.
+  if (leads === 'dangling' && rest.includes('..')) return 'climbs (..) past a name another entry may make, or remove'
   // A backup keeps what is at an entry's PATH now, an old link leading anywhere, under a name missing until then.
   if (leads === 'dangling' && stop && backupMayTake(stop, ctx)) return `passes ${stop}, a name a backup may take`
+  return undefined
+}
+
+/** Windows: a missing name on the way to `named`, inside, that a backup may take (as whyLeavesBy's stop). */
+function missingBackupOn(named: string, ctx: PlanContext): string | undefined {
+  const { platform, realWorkingDirectory: wd } = ctx
+  const { lstat } = readerOf(ctx)
+  for (let at = named; at !== wd && isWithin(platform, wd, at); at = platform.path.dirname(at))
+    if (backupMayTake(at, ctx) && lstat(at) === 'ENOENT') return at
   return undefined
 }
 
@@ -107,7 +143,12 @@ function readerOf(ctx: PlanContext): LeadsReader {
       }
     },
     readlink: (p) => ctx.ops.readlink(p),
-    planned: (p) => ctx.linkTexts?.textAt(inWorkingDirectory(p, ctx))
+    // A text too long is never made a link (ENAMETOOLONG): the name stays what it is.
+    planned: (p) => {
+      const text = ctx.linkTexts?.textAt(inWorkingDirectory(p, ctx))
+      return text !== undefined && Buffer.byteLength(text) <= MAX_TEXT ? text : undefined
+    },
+    mayGo: (p) => ctx.linkTexts?.isPath(inWorkingDirectory(p, ctx)) ?? false
   }
 }
 
@@ -130,4 +171,15 @@ function realOf(p: string, ctx: PlanContext): string {
   } catch {
     return p
   }
+}
+
+/** A restore's `state: absent` whose PATH's directory is reached through a symbolic link: refused, as for a link. */
+export function refuseAbsentThroughLink(plan: LinkPlan, realParent: string, ctx: PlanContext): LinkPlan | undefined {
+  if (placedAsNamed(plan.request.absPath, realParent, ctx)) return undefined
+  const message =
+    `The entry '${plan.request.path}' lies in ${realParent}, reached through a symbolic link: a restore ` +
+    '(overwrite: copies) removes nothing under another name, where the ways of its other links do not look. ' +
+    'Nothing was removed.'
+  const hint = 'Name PATH through real directories only; for a trusted spec, set `allow-outside: true`.'
+  return { ...failed(plan, 'CONFINE', 'realpath', attemptOf(plan.request)), said: { message, hint } }
 }
