@@ -40256,6 +40256,8 @@ function walk(way, workspace, read, fork) {
         through: way.through,
         stop
     });
+    if (way.gone !== undefined)
+        return end('dangling', parts, way.gone);
     if (way.enter !== undefined && !enter(way, way.enter))
         return end('loop');
     while (parts.length > 0) {
@@ -40281,6 +40283,10 @@ function walk(way, workspace, read, fork) {
         if (typeof stats === 'string')
             return end(GONE.has(stats) ? 'dangling' : 'unreadable', parts, next);
         if (stats.isSymbolicLink()) {
+            // Removed, the name may become a real directory (a later PATH's missing parent): `..` then climbs from it.
+            // A name where the spec makes a link is that link or this one (a PATH has one entry), taken above.
+            if (made === undefined && read.mayGo?.(next))
+                fork({ ...way, parts: [...parts], gone: next });
             if (!enter(way, read.readlink(next)))
                 return end('loop');
             continue;
@@ -43366,8 +43372,12 @@ function relativeText(realParent, targetDir, name, ctx) {
 
 
 
+/** The longest text a symbolic link may hold on Linux (PATH_MAX; 1023 bytes on macOS). */
+const MAX_TEXT = 4096;
 /** The plan refused when the link would lead outside working-directory; undefined when it stays inside. */
 function refuseOutside(plan, realParent, ctx) {
+    if (ctx.platform.isWindows && plan.kinds.includes('junction'))
+        return refuseJunction(plan, ctx);
     const why = whyOutside(plan, realParent, ctx);
     if (why === undefined)
         return undefined;
@@ -43388,6 +43398,21 @@ function refuseCopy(plan, ctx) {
     const hint = 'Check where the spec came from; a captured spec has no fallback. Drop `copy` from the fallback.';
     return { ...failed(plan, 'CONFINE', 'copy', attemptOf(request)), said: { message, hint } };
 }
+/**
+ * Windows follows a relative link reached through a junction from the junction's own path, not from the directory
+ * it leads to (a junction is not substituted in the prefix: microsoft/BuildXL pull request 60, bugs.python.org
+ * msg350139): `J\L` with `L` a link to `..\..\x` climbs from J, where no way here is judged. A capture records
+ * none.
+ */
+function refuseJunction(plan, ctx) {
+    const { request } = plan;
+    const message = `The link '${request.path}' may be a junction: a restore (overwrite: copies) makes none, since links reached ` +
+        `through one climb (..) from where it is, out of working-directory ${ctx.realWorkingDirectory} unjudged. ` +
+        'Nothing was made there.';
+    const hint = 'Make a directory symbolic link (`type: symlink`, `target-type: dir`, no junction fallback); for a trusted ' +
+        'spec, set `allow-outside: true`.';
+    return { ...failed(plan, 'CONFINE', 'symlink', attemptOf(request)), said: { message, hint } };
+}
 /** Why the link may lead out, in words; undefined when every kind asked stays inside. */
 function whyOutside(plan, realParent, ctx) {
     const { platform, realWorkingDirectory: wd } = ctx;
@@ -43398,9 +43423,16 @@ function whyOutside(plan, realParent, ctx) {
         return `would be a hard link or copy of ${source}`;
     if (!plan.kinds.some((k) => k === 'symlink' || k === 'junction'))
         return undefined;
+    // No longer text can be made a link (ENAMETOOLONG), nor walked in bounded time.
+    if (Buffer.byteLength(plan.text) > MAX_TEXT)
+        return `has a text longer than ${MAX_TEXT} bytes`;
     // Windows resolves `..` in a link's text by name, before following anything: there the text's place is enough.
     if (platform.isWindows) {
-        const to = realOf(platform.path.resolve(realParent, plan.text), ctx);
+        const named = platform.path.resolve(realParent, plan.text);
+        const backup = missingBackupOn(named, ctx);
+        if (backup)
+            return `passes ${backup}, a name a backup may take`;
+        const to = realOf(named, ctx);
         return inside(to) ? undefined : `would lead to ${to}`;
     }
     if (!placedAsNamed(plan.request.absPath, realParent, ctx))
@@ -43421,12 +43453,21 @@ function whyLeavesBy({ leads, rest, stop }, ctx) {
         return 'would lead out';
     if (leads === 'unreadable')
         return 'leads through a name that cannot be read';
-    // Past a name not made yet, `..` goes wherever that name will lead once a later link makes it.
+    // Past a name not made yet, or a link that may go, `..` goes wherever that name leads once an entry changes it.
     if (leads === 'dangling' && rest.includes('..'))
-        return 'climbs (..) past a name that does not exist yet';
+        return 'climbs (..) past a name another entry may make, or remove';
     // A backup keeps what is at an entry's PATH now, an old link leading anywhere, under a name missing until then.
     if (leads === 'dangling' && stop && backupMayTake(stop, ctx))
         return `passes ${stop}, a name a backup may take`;
+    return undefined;
+}
+/** Windows: a missing name on the way to `named`, inside, that a backup may take (as whyLeavesBy's stop). */
+function missingBackupOn(named, ctx) {
+    const { platform, realWorkingDirectory: wd } = ctx;
+    const { lstat } = readerOf(ctx);
+    for (let at = named; at !== wd && isWithin(platform, wd, at); at = platform.path.dirname(at))
+        if (backupMayTake(at, ctx) && lstat(at) === 'ENOENT')
+            return at;
     return undefined;
 }
 /** `name` is one a backup of an entry's PATH may take (names.ts backupName): PATH+suffix or PATH.~N~. */
@@ -43460,7 +43501,12 @@ function readerOf(ctx) {
             }
         },
         readlink: (p) => ctx.ops.readlink(p),
-        planned: (p) => ctx.linkTexts?.textAt(inWorkingDirectory(p, ctx))
+        // A text too long is never made a link (ENAMETOOLONG): the name stays what it is.
+        planned: (p) => {
+            const text = ctx.linkTexts?.textAt(inWorkingDirectory(p, ctx));
+            return text !== undefined && Buffer.byteLength(text) <= MAX_TEXT ? text : undefined;
+        },
+        mayGo: (p) => ctx.linkTexts?.isPath(inWorkingDirectory(p, ctx)) ?? false
     };
 }
 /** A real path below the real working directory, as named below working-directory as given (as PATHs are). */
@@ -43483,6 +43529,16 @@ function realOf(p, ctx) {
     catch {
         return p;
     }
+}
+/** A restore's `state: absent` whose PATH's directory is reached through a symbolic link: refused, as for a link. */
+function refuseAbsentThroughLink(plan, realParent, ctx) {
+    if (placedAsNamed(plan.request.absPath, realParent, ctx))
+        return undefined;
+    const message = `The entry '${plan.request.path}' lies in ${realParent}, reached through a symbolic link: a restore ` +
+        '(overwrite: copies) removes nothing under another name, where the ways of its other links do not look. ' +
+        'Nothing was removed.';
+    const hint = 'Name PATH through real directories only; for a trusted spec, set `allow-outside: true`.';
+    return { ...failed(plan, 'CONFINE', 'realpath', attemptOf(plan.request)), said: { message, hint } };
 }
 
 ;// CONCATENATED MODULE: ./src/parent.ts
@@ -43781,8 +43837,10 @@ function planLink(request, ctx) {
         const parent = locate(plan, ctx);
         if (!parent)
             return escaped(plan, ctx);
-        if (request.options.state === 'absent')
-            return planRemoval(plan, parent, ctx);
+        if (request.options.state === 'absent') {
+            const through = ctx.settings.confineTargets ? refuseAbsentThroughLink(plan, parent.real, ctx) : undefined;
+            return through ?? planRemoval(plan, parent, ctx);
+        }
         if (ctx.settings.restore && request.options.fallback.includes('copy'))
             return refuseCopy(plan, ctx);
         // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
