@@ -94,6 +94,22 @@ describe('Tally', () => {
     expect(tally.counts).toMatchObject({ failed: MAX_ROWS + 5, created: MAX_ROWS + 5 })
   })
 
+  it('keeps copies of what the summary shows, none of the results it was given (nor their arrays)', () => {
+    // V8 allocates results where the first ones, all kept, made it expect each to live long: a run of 100,000
+    // failed links then held ~100 MB of dead results until a full collection (issue 28).
+    const given = Array.from({ length: MAX_ROWS + 10 }, (_, i) => ({ ...result(i, 'failed'), warnings: [`w${i}`] }))
+    const tally = tallyOf(given.length)
+    for (const r of given) tally.add(r)
+    expect(tally.failed.first).toHaveLength(MAX_ROWS)
+    tally.failed.first.forEach((kept, i) => {
+      expect(kept).not.toBe(given[i])
+      expect(kept.warnings).not.toBe(given[i].warnings)
+      expect(kept).toMatchObject({ line: i + 1, path: given[i].path, message: 'no', warnings: [`w${i}`] })
+    })
+    const keptWarnings = tally.warnings.first.map((w) => w.result)
+    expect(keptWarnings.every((kept, i) => kept !== given[i])).toBe(true)
+  })
+
   it('logs nothing when told not to (a rejected spec logs its problems instead)', () => {
     const tally = new Tally(where, { log: false, expected: 20 })
     for (let i = 0; i < 20; i++) tally.add(result(i))
@@ -119,6 +135,19 @@ describe('Tally, the log', () => {
       '    hint: Add `fallback: copy`.',
       `    warning: w${MAX_WARNINGS}`
     ])
+  })
+
+  it('writes long lines (failed links with long paths) in slices well under 250 of them', () => {
+    const long = (i: number): LinkResult => ({ ...result(i, 'failed'), message: `${'x'.repeat(1000)} ${i}` })
+    const tally = tallyOf(250)
+    for (let i = 0; i < 249; i++) tally.add(long(i))
+    // A slice of 250 such lines would be a string past 128 KiB, which V8 keeps until a full collection.
+    const writes = core.info.mock.calls.map(([text]) => text.length)
+    expect(writes.length).toBeGreaterThan(1)
+    expect(Math.max(...writes)).toBeLessThan(64 * 1024)
+    const { resultsFile } = tally.close()
+    expect(loggedLines().filter((l) => l.startsWith('failed'))).toHaveLength(249)
+    expect(JSON.parse(fs.readFileSync(resultsFile, 'utf8'))).toHaveLength(249)
   })
 
   it('groups the links from 11 on, and writes the log 250 lines at a time', () => {

@@ -32,8 +32,36 @@ export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
 
+/**
+ * What the job summary and the annotations show of a result. The report keeps copies of the few it shows, not the
+ * results themselves: V8 allocates results where the first ones, all kept, made it expect each to live long (in the
+ * old generation, which only a full collection frees), and a run of 100,000 failed links then grew by over 100 MB.
+ */
+export type Shown = Omit<LinkResult, 'code' | 'errno' | 'syscall' | 'filesystem' | 'knowable' | 'probe'>
+
+/** A copy of what is shown of `r`, its arrays and objects too (they were made with it). */
+export function shown(r: LinkResult): Shown {
+  const { line, endLine, path, target, text, type, kind, status, plan, message, hint } = r
+  const fallback = r.fallback && { ...r.fallback }
+  return {
+    line,
+    endLine,
+    path,
+    target,
+    text,
+    type,
+    kind,
+    status,
+    plan,
+    fallback,
+    message,
+    hint,
+    warnings: [...r.warnings]
+  }
+}
+
 /** Nothing was at PATH, and nothing was to be (`state: absent` on a PATH already gone): there is no kind to name. */
-export function nothingThere(r: LinkResult): boolean {
+export function nothingThere(r: Shown): boolean {
   return r.kind === '' && (r.status === 'unchanged' || (r.status === 'planned' && r.plan === 'unchanged'))
 }
 
@@ -43,12 +71,12 @@ export function fallbackWords({ asked, instead, why }: Fallback): string {
 }
 
 /** A dry run says what a real run would do; what would stay as it is is simply unchanged. */
-export function statusWords(r: LinkResult): string {
+export function statusWords(r: Shown): string {
   if (r.status !== 'planned' || !r.plan) return r.status
   return r.plan === 'unchanged' ? 'unchanged' : `would ${r.plan}`
 }
 
-export function isFailure(r: LinkResult): boolean {
+export function isFailure(r: Shown): boolean {
   return r.status === 'failed' || r.status === 'skipped' || (r.status === 'planned' && r.plan === 'fail')
 }
 

@@ -2,8 +2,7 @@
 // what to do, then the rest (collapsed when long). @actions/core's summary builds it; two things stay ours: cells
 // are escaped here (addTable passes them through raw), and the size is kept under GitHub's 1 MiB (write() has no cap).
 import * as core from '@actions/core'
-import type { LinkResult } from './model.js'
-import { count, displayPath, escapeHtml, nothingThere, statusWords, type Where } from './present.js'
+import { count, displayPath, escapeHtml, nothingThere, statusWords, type Shown, type Where } from './present.js'
 import { MAX_ROWS, type Tally } from './tally.js'
 
 /** GitHub rejects a summary over 1 MiB: the tables get this much, the rest is the page around them. */
@@ -29,31 +28,31 @@ function hintCell(hint: string): string {
 }
 
 /** Where the link leads: its text when it has one, else TARGET as the log shows paths. */
-function leadsTo(r: LinkResult, where: Where): string {
+function leadsTo(r: Shown, where: Where): string {
   return r.text || displayPath(r.target, where)
 }
 
 const header = (...names: string[]): TableRow => names.map((data) => ({ data, header: true }))
 
 /** The kind made, or for a failed link the kind whose call failed, and the kind asked where a fallback moved on. */
-function kindOf(r: LinkResult): string {
+function kindOf(r: Shown): string {
   const made = r.kind || r.fallback?.instead || r.type
   return r.fallback ? `${made} (${r.fallback.asked} asked)` : made
 }
 
 /** A failed link's row: its own failure is why; its warnings (a dangling TARGET...) say something else. */
-function failedRow(r: LinkResult, where: Where): Row {
+function failedRow(r: Shown, where: Where): Row {
   const cells = [statusWords(r), displayPath(r.path, where), leadsTo(r, where), kindOf(r), r.message]
   return [...cells.map(cell), hintCell(r.hint)]
 }
 
-function linkRow(r: LinkResult, where: Where): Row {
+function linkRow(r: Shown, where: Where): Row {
   const [to, shown] = nothingThere(r) ? ['', 'nothing to remove'] : [leadsTo(r, where), kindOf(r)]
   return [statusWords(r), displayPath(r.path, where), to, shown, r.warnings.join(' ')].map(cell)
 }
 
 /** Rows while they fit what is left of the budget. */
-function fit(results: LinkResult[], toRow: (r: LinkResult) => Row, budget: { bytes: number; rows: number }): Row[] {
+function fit(results: Shown[], toRow: (r: Shown) => Row, budget: { bytes: number; rows: number }): Row[] {
   const rows: Row[] = []
   for (const r of results) {
     const row = toRow(r)

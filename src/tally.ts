@@ -7,7 +7,17 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as nodePath from 'node:path'
 import type { LinkResult, Status } from './model.js'
-import { displayPath, fallbackWords, isFailure, nothingThere, safeForLog, statusWords, type Where } from './present.js'
+import {
+  displayPath,
+  fallbackWords,
+  isFailure,
+  nothingThere,
+  safeForLog,
+  shown,
+  statusWords,
+  type Shown,
+  type Where
+} from './present.js'
 
 /** GitHub shows 10 annotations of each level per step, and setFailed adds one error of its own. */
 export const MAX_ERRORS = 8
@@ -17,10 +27,33 @@ export const MAX_ROWS = 1000
 /** Past this the `results` output holds only the failed links (GitHub caps a job's outputs at about 1 MB). */
 const RESULTS_OUTPUT_BYTES = 512 * 1024
 /**
- * Log lines and results-file entries go out in slices of this many: never one giant string, and few enough that
- * what waits to be written dies young (a bigger slice outlives collections and costs a 100,000-link run ~8 MB).
+ * Log lines and results-file entries go out in slices: never one giant string, and small enough that what waits to
+ * be written dies young (a bigger slice outlives collections and costs a 100,000-link run ~8 MB). A slice ends at
+ * this many texts or characters, whichever comes first: a failed link's texts are several times a made one's, and a
+ * joined slice past V8's 128 KiB goes to the large-object space, which only a full collection frees.
  */
 const SLICE = 250
+const SLICE_CHARS = 32 * 1024
+
+/** Texts waiting to be written together. */
+class Slice {
+  private texts: string[] = []
+  private chars = 0
+
+  /** Add a text; true when the slice is full and should go out. */
+  add(text: string): boolean {
+    this.chars += text.length
+    return this.texts.push(text) === SLICE || this.chars >= SLICE_CHARS
+  }
+
+  /** The texts waiting, let go of here. */
+  take(): string[] {
+    const texts = this.texts
+    this.texts = []
+    this.chars = 0
+    return texts
+  }
+}
 
 /** The first items and how many there were in all. */
 export interface Sample<T> {
@@ -32,9 +65,9 @@ function sample<T>(): Sample<T> {
   return { first: [], count: 0 }
 }
 
-/** Count the item, and keep it while fewer than `max` are kept; true when kept. */
-function keep<T>(into: Sample<T>, item: T, max: number): boolean {
-  return into.count++ < max && into.first.push(item) > 0
+/** Count an item, and keep it (as `make` makes it) while fewer than `max` are kept; true when kept. */
+function keep<T>(into: Sample<T>, max: number, make: () => T): boolean {
+  return into.count++ < max && into.first.push(make()) > 0
 }
 
 /** JSON texts while their array fits the output's budget. */
@@ -75,7 +108,7 @@ function logLine(r: LinkResult, where: Where, warnings: string[]): string {
 class ResultsFile {
   readonly path: string
   private readonly fd: number
-  private pending: string[] = []
+  private readonly pending = new Slice()
   private written = 0
 
   constructor() {
@@ -85,14 +118,14 @@ class ResultsFile {
   }
 
   add(json: string): void {
-    if (this.pending.push(json) === SLICE) this.flush()
+    if (this.pending.add(json)) this.flush()
   }
 
   private flush(): void {
-    if (this.pending.length === 0) return
-    fs.writeSync(this.fd, `${this.written === 0 ? '[\n' : ',\n'}${this.pending.join(',\n')}`)
-    this.written += this.pending.length
-    this.pending = []
+    const texts = this.pending.take()
+    if (texts.length === 0) return
+    fs.writeSync(this.fd, `${this.written === 0 ? '[\n' : ',\n'}${texts.join(',\n')}`)
+    this.written += texts.length
   }
 
   close(): void {
@@ -123,13 +156,13 @@ export class Tally {
     kept: 0
   }
   total = 0
-  readonly failed = sample<LinkResult>()
-  readonly others = sample<LinkResult>()
-  readonly warnings = sample<{ result: LinkResult; message: string }>()
+  readonly failed = sample<Shown>()
+  readonly others = sample<Shown>()
+  readonly warnings = sample<{ result: Shown; message: string }>()
   private readonly all = new Budget()
   private readonly failedJson = new Budget()
   private readonly file = new ResultsFile()
-  private lines: string[] = []
+  private readonly lines = new Slice()
   private readonly grouped: boolean
 
   constructor(
@@ -144,19 +177,21 @@ export class Tally {
     this.total++
     this.counts[r.status]++
     const failure = isFailure(r)
-    keep(failure ? this.failed : this.others, r, MAX_ROWS)
+    keep(failure ? this.failed : this.others, MAX_ROWS, () => shown(r))
     // Each warning is said once: the first ones as annotations (which the log shows too), the rest in the log.
-    const unsaid = r.warnings.filter((message) => !keep(this.warnings, { result: r, message }, MAX_WARNINGS))
+    const unsaid = r.warnings.filter(
+      (message) => !keep(this.warnings, MAX_WARNINGS, () => ({ result: shown(r), message }))
+    )
     const json = JSON.stringify(r)
     this.file.add(json)
     this.all.add(json)
     if (failure) this.failedJson.add(json)
-    if (this.options.log && this.lines.push(logLine(r, this.where, unsaid)) === SLICE) this.flushLog()
+    if (this.options.log && this.lines.add(logLine(r, this.where, unsaid))) this.flushLog()
   }
 
   private flushLog(): void {
-    if (this.lines.length > 0) core.info(this.lines.join('\n'))
-    this.lines = []
+    const lines = this.lines.take()
+    if (lines.length > 0) core.info(lines.join('\n'))
   }
 
   /** Resolves once the log has gone out, where the reader of it is behind (the stream holds what it has not taken). */
