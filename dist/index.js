@@ -41666,6 +41666,26 @@ function escapeHtml(text) {
 function count(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
+/** A copy of what is shown of `r`, its arrays and objects too (they were made with it). */
+function shown(r) {
+    const { line, endLine, path, target, text, type, kind, status, plan, message, hint } = r;
+    const fallback = r.fallback && { ...r.fallback };
+    return {
+        line,
+        endLine,
+        path,
+        target,
+        text,
+        type,
+        kind,
+        status,
+        plan,
+        fallback,
+        message,
+        hint,
+        warnings: [...r.warnings]
+    };
+}
 /** Nothing was at PATH, and nothing was to be (`state: absent` on a PATH already gone): there is no kind to name. */
 function nothingThere(r) {
     return r.kind === '' && (r.status === 'unchanged' || (r.status === 'planned' && r.plan === 'unchanged'));
@@ -46170,16 +46190,36 @@ const MAX_ROWS = 1000;
 /** Past this the `results` output holds only the failed links (GitHub caps a job's outputs at about 1 MB). */
 const RESULTS_OUTPUT_BYTES = 512 * 1024;
 /**
- * Log lines and results-file entries go out in slices of this many: never one giant string, and few enough that
- * what waits to be written dies young (a bigger slice outlives collections and costs a 100,000-link run ~8 MB).
+ * Log lines and results-file entries go out in slices: never one giant string, and small enough that what waits to
+ * be written dies young (a bigger slice outlives collections and costs a 100,000-link run ~8 MB). A slice ends at
+ * this many texts or characters, whichever comes first: a failed link's texts are several times a made one's, and a
+ * joined slice past V8's 128 KiB goes to the large-object space, which only a full collection frees.
  */
 const tally_SLICE = 250;
+const SLICE_CHARS = 32 * 1024;
+/** Texts waiting to be written together. */
+class Slice {
+    texts = [];
+    chars = 0;
+    /** Add a text; true when the slice is full and should go out. */
+    add(text) {
+        this.chars += text.length;
+        return this.texts.push(text) === tally_SLICE || this.chars >= SLICE_CHARS;
+    }
+    /** The texts waiting, let go of here. */
+    take() {
+        const texts = this.texts;
+        this.texts = [];
+        this.chars = 0;
+        return texts;
+    }
+}
 function sample() {
     return { first: [], count: 0 };
 }
-/** Count the item, and keep it while fewer than `max` are kept; true when kept. */
-function keep(into, item, max) {
-    return into.count++ < max && into.first.push(item) > 0;
+/** Count an item, and keep it (as `make` makes it) while fewer than `max` are kept; true when kept. */
+function keep(into, max, make) {
+    return into.count++ < max && into.first.push(make()) > 0;
 }
 /** JSON texts while their array fits the output's budget. */
 class Budget {
@@ -46218,7 +46258,7 @@ function logLine(r, where, warnings) {
 class ResultsFile {
     path;
     fd;
-    pending = [];
+    pending = new Slice();
     written = 0;
     constructor() {
         const dir = process.env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir();
@@ -46226,15 +46266,15 @@ class ResultsFile {
         this.fd = external_node_fs_namespaceObject.openSync(this.path, 'w');
     }
     add(json) {
-        if (this.pending.push(json) === tally_SLICE)
+        if (this.pending.add(json))
             this.flush();
     }
     flush() {
-        if (this.pending.length === 0)
+        const texts = this.pending.take();
+        if (texts.length === 0)
             return;
-        external_node_fs_namespaceObject.writeSync(this.fd, `${this.written === 0 ? '[\n' : ',\n'}${this.pending.join(',\n')}`);
-        this.written += this.pending.length;
-        this.pending = [];
+        external_node_fs_namespaceObject.writeSync(this.fd, `${this.written === 0 ? '[\n' : ',\n'}${texts.join(',\n')}`);
+        this.written += texts.length;
     }
     close() {
         this.flush();
@@ -46264,7 +46304,7 @@ class Tally {
     all = new Budget();
     failedJson = new Budget();
     file = new ResultsFile();
-    lines = [];
+    lines = new Slice();
     grouped;
     constructor(where, options) {
         this.where = where;
@@ -46277,21 +46317,21 @@ class Tally {
         this.total++;
         this.counts[r.status]++;
         const failure = isFailure(r);
-        keep(failure ? this.failed : this.others, r, MAX_ROWS);
+        keep(failure ? this.failed : this.others, MAX_ROWS, () => shown(r));
         // Each warning is said once: the first ones as annotations (which the log shows too), the rest in the log.
-        const unsaid = r.warnings.filter((message) => !keep(this.warnings, { result: r, message }, MAX_WARNINGS));
+        const unsaid = r.warnings.filter((message) => !keep(this.warnings, MAX_WARNINGS, () => ({ result: shown(r), message })));
         const json = JSON.stringify(r);
         this.file.add(json);
         this.all.add(json);
         if (failure)
             this.failedJson.add(json);
-        if (this.options.log && this.lines.push(logLine(r, this.where, unsaid)) === tally_SLICE)
+        if (this.options.log && this.lines.add(logLine(r, this.where, unsaid)))
             this.flushLog();
     }
     flushLog() {
-        if (this.lines.length > 0)
-            info(this.lines.join('\n'));
-        this.lines = [];
+        const lines = this.lines.take();
+        if (lines.length > 0)
+            info(lines.join('\n'));
     }
     /** Resolves once the log has gone out, where the reader of it is behind (the stream holds what it has not taken). */
     caughtUp() {
