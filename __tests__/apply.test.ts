@@ -475,6 +475,35 @@ function applyAfter(spec: string, meanwhile: () => void, defaults: Partial<LinkO
   return plans.map((p) => makeLink(p, ctx))
 }
 
+describePosix('a hard link to a file made a symbolic link after it was planned', () => {
+  const at = (rel: string): string => path.join(ws, rel)
+  const swapped = (): void => {
+    fs.rmSync(at('data/x'))
+    fs.symlinkSync('../../outside', at('data/x'))
+  }
+
+  it('fails TARGET_CHANGED, leaving nothing at PATH, where the change came before the link', () => {
+    const [r] = applyAfter('h -> data/x', swapped, { type: 'hardlink' })
+    expect(r).toMatchObject({ status: 'failed', code: 'TARGET_CHANGED', kind: 'hardlink' })
+    expect(fs.existsSync(at('h'))).toBe(false)
+    expect(fs.lstatSync(at('data/x')).isSymbolicLink()).toBe(true)
+  })
+
+  it('takes back the name made where the change came between the look and the link (Linux links the link)', () => {
+    const ops: FsOps = {
+      ...nodeFs,
+      link: (from, to) => {
+        swapped()
+        nodeFs.link(from, to)
+      }
+    }
+    const [r] = apply('h -> data/x', { type: 'hardlink' }, { ops })
+    expect(r).toMatchObject({ status: 'failed', code: 'TARGET_CHANGED' })
+    expect(fs.existsSync(at('h'))).toBe(false)
+    expect(fs.readlinkSync(at('data/x'))).toBe('../../outside')
+  })
+})
+
 describePosix('sweeping the temporary names a killed run left', () => {
   const made = new Date('2024-01-02T03:04:05Z') // a whole second: mtimeMs is exact
   const HOUR = 3600_000

@@ -427,6 +427,30 @@ function buildPnpmTree(dist: string): void {
   for (const [rel, text] of Object.entries(texts)) fs.symlinkSync(text, path.join(dist, rel))
 }
 
+describePosixWithActionNode('a planned hard link whose file an earlier entry made a symbolic link (review 3)', () => {
+  let ws: string
+  afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
+
+  it('is not made a second name of that link, whose text would lead out from PATH', () => {
+    ws = tempWorkspace('ln-action-restore-hard-')
+    const root = path.join(ws, 'download')
+    fs.mkdirSync(path.join(root, 'a/b'), { recursive: true })
+    fs.writeFileSync(path.join(ws, 'secret'), 'key')
+    fs.writeFileSync(path.join(root, 'a/secret'), 'X')
+    fs.writeFileSync(path.join(root, 'a/b/t'), 'X') // a copy of what a/b/t will lead to
+    fs.symlinkSync('.', path.join(root, 's')) // brought by the tree, not in the spec: TARGET is spelled through it
+    const spec = ['- { path: a/b/t, text: ../secret }', '- { path: p, target: s/a/b/t, type: hardlink }']
+    fs.writeFileSync(path.join(root, FILE), spec.join('\n'))
+    const run = runAction(ws, { links: `@${FILE}`, 'working-directory': root, overwrite: 'copies' })
+    expect(run.results.map((r) => [r.status, r.code])).toEqual([
+      ['replaced', ''],
+      ['failed', 'TARGET_CHANGED']
+    ])
+    expect(fs.existsSync(path.join(root, 'p'))).toBe(false)
+    expect(fs.readFileSync(path.join(root, 'a/secret'), 'utf8')).toBe('X')
+  })
+})
+
 describePosixWithActionNode('a pnpm-like tree, whose links lead through other links, round trips whole', () => {
   let ws: string
   beforeAll(() => {

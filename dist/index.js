@@ -44630,8 +44630,6 @@ function stepError(error, attempted, kind) {
 }
 
 ;// CONCATENATED MODULE: ./src/apply/make.ts
-// Making one link: the first kind this filesystem allows, each step down the list a warning; and a link that was made
-// although the filesystem answered an error (sshfs -o follow_symlinks).
 
 
 
@@ -44647,9 +44645,50 @@ function make(kind, at, plan, ctx) {
             // Elsewhere a junction is a symlink; Windows junctions take an absolute target.
             return ops.symlink(linkTextOf(platform, kind, plan.text, plan.request.absTarget), at, symlinkType(platform, 'junction', true));
         case 'hardlink':
-            return ops.link(plan.linkSource, at);
+            return linkFile(at, plan, ctx);
         case 'copy':
             return copyWhole(plan.request.absTarget, at, ctx);
+    }
+}
+/**
+ * A hard link to the file planned, checked to be that file. Where an earlier entry made the planned file a symbolic
+ * link meanwhile, Linux's link(2) makes PATH a second name of that link (its text then read from PATH's directory,
+ * leading anywhere) and macOS's follows it to whatever file it leads to. A name that is not the file planned goes
+ * again (only where the file keeps another name: nothing is lost), and the link fails.
+ */
+function linkFile(at, plan, ctx) {
+    const { ops } = ctx;
+    const planned = lstatOrNothing(plan.linkSource, ctx);
+    if (!planned?.isSymbolicLink()) {
+        ops.link(plan.linkSource, at);
+        // Nothing to compare with (link(2)'s own answer stands), or a share, whose answers are not read back.
+        if (!planned || misreports(plan.filesystem))
+            return;
+        const made = lstatOrNothing(at, ctx);
+        if (!made || isFileAsPlanned(made, planned, plan))
+            return;
+        if (made.nlink > 1)
+            ops.unlink(at);
+    }
+    plan.said = {
+        message: `${plan.linkSource}, the file a hard link at ${plan.request.absPath} was to share, is no longer that file: it changed after the link was planned (made a symbolic link by an earlier entry, say). No hard link to it is kept at PATH.`,
+        hint: 'Run the step again; when TARGET is to be a symbolic link, make PATH a symbolic link to it (`type: symlink`).'
+    };
+    throw new StepError({ code: 'TARGET_CHANGED', syscall: 'link', attempted: 'make the hard link' }, 'hardlink');
+}
+/** The name made is the file planned: no link, one device, one inode (on a share that hides inodes, one device). */
+function isFileAsPlanned(made, planned, plan) {
+    if (made.isSymbolicLink() || made.dev !== planned.dev)
+        return false;
+    return made.ino === planned.ino || quirksOf(plan.filesystem).hidesInodes;
+}
+/** What is at p, not followed; nothing where it cannot be read (the call that matters says why). */
+function lstatOrNothing(p, ctx) {
+    try {
+        return ctx.ops.lstat(p);
+    }
+    catch {
+        return undefined;
     }
 }
 /**
