@@ -428,6 +428,16 @@ describePosix("a restore judges a link's way through the links its spec makes, m
     expect(restorePlans(m(2047))).toEqual(['create'])
   })
 
+  it('a way that looks at more than 10,000 names, over all its ways, is refused (each text within PATH_MAX)', () => {
+    // A chain of links on disk, each text 1,599 names (`a/..` 799 times) long: 40 of them would be 64,000 lookups.
+    fs.mkdirSync(at('a'))
+    const pad = 'a/../'.repeat(799)
+    for (let i = 0; i < 39; i++) fs.symlinkSync(`${pad}k${i + 1}`, at(`k${i}`))
+    fs.symlinkSync('e', at('k39'))
+    expect(restorePlans(`- { path: l, text: '${pad}k0' }`)).toEqual(['CONFINE'])
+    expect(restorePlans(`- { path: l, text: '${pad}k36' }`)).toEqual(['create'])
+  })
+
   it('a way that forks at too many names the spec may make links at is refused', () => {
     // d1/d2 may become a link to d1/d3, another directory there: each d2 on the way doubles the ways to judge.
     fs.mkdirSync(at('d1/d3'))

@@ -40218,22 +40218,26 @@ const onDisk = {
 const GONE = new Set(['ENOENT', 'ENOTDIR']);
 /** Where `text`, the text of a link in the real directory `dir`, leads; `workspace` real, never left. */
 function leadsTo(dir, text, workspace) {
-    return walk(start(dir, text), workspace, onDisk, () => undefined).leads;
+    return walk(start(dir, text), workspace, onDisk, () => undefined, () => true).leads;
 }
 /** Ways one text may take at most through the links a spec makes: each such name on the way doubles them. */
 const MAX_WAYS = 64;
+/** Names looked at, over all the ways of one text: texts up to 4096 bytes through 40 links could ask millions. */
+const MAX_NAMES = 10_000;
 /**
  * As leadsTo, every way the text may lead once the spec's other links are made or not: at a name where one may be made, the
- * name is that link or what is there now (the entry failed or left it). Undefined past MAX_WAYS.
+ * name is that link or what is there now (the entry failed or left it). Undefined past MAX_WAYS or MAX_NAMES.
  */
 function followEvery(dir, text, workspace, read) {
     const ways = [start(dir, text)];
     const endings = [];
     let taken = 1;
+    let names = 0;
     const fork = (way) => void (++taken <= MAX_WAYS && ways.push(way));
-    for (let way = ways.pop(); way; way = ways.pop())
-        endings.push(walk(way, workspace, read, fork));
-    return taken > MAX_WAYS ? undefined : endings;
+    const spend = () => ++names <= MAX_NAMES;
+    for (let way = ways.pop(); way && names <= MAX_NAMES; way = ways.pop())
+        endings.push(walk(way, workspace, read, fork, spend));
+    return taken > MAX_WAYS || names > MAX_NAMES ? undefined : endings;
 }
 function start(dir, text) {
     return { at: text.startsWith('/') ? '/' : dir, parts: text.split('/'), followed: 0 };
@@ -40248,7 +40252,7 @@ function enter(way, text) {
     return true;
 }
 /** Follow one way to its end; `fork` takes the other way at a name where the spec may make a link. */
-function walk(way, workspace, read, fork) {
+function walk(way, workspace, read, fork, spend) {
     const { parts } = way;
     const end = (leads, rest = [], stop) => ({
         leads,
@@ -40261,6 +40265,8 @@ function walk(way, workspace, read, fork) {
     if (way.enter !== undefined && !enter(way, way.enter))
         return end('loop');
     while (parts.length > 0) {
+        if (!spend())
+            return end('loop');
         const part = parts.shift();
         if (part === '' || part === '.')
             continue;
@@ -43459,7 +43465,7 @@ function whyOutside(plan, realParent, ctx) {
         return `lies in ${realParent}, reached through a symbolic link: the spec's other links are judged through their PATHs as named`;
     const endings = followEvery(realParent, plan.text, wd, readerOf(ctx));
     if (!endings)
-        return `with the text '${plan.text}' may take more than ${MAX_WAYS} ways through the links this spec makes`;
+        return `with the text '${plan.text}' may take more than ${MAX_WAYS} ways through the links this spec makes, or look at more than ${MAX_NAMES} names`;
     for (const ending of endings) {
         const why = whyLeavesBy(ending, ctx);
         if (why)

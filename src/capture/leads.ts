@@ -44,7 +44,13 @@ const GONE = new Set(['ENOENT', 'ENOTDIR'])
 
 /** Where `text`, the text of a link in the real directory `dir`, leads; `workspace` real, never left. */
 export function leadsTo(dir: string, text: string, workspace: string): Leads {
-  return walk(start(dir, text), workspace, onDisk, () => undefined).leads
+  return walk(
+    start(dir, text),
+    workspace,
+    onDisk,
+    () => undefined,
+    () => true
+  ).leads
 }
 
 /**
@@ -73,18 +79,23 @@ interface Way {
 
 /** Ways one text may take at most through the links a spec makes: each such name on the way doubles them. */
 export const MAX_WAYS = 64
+/** Names looked at, over all the ways of one text: texts up to 4096 bytes through 40 links could ask millions. */
+export const MAX_NAMES = 10_000
 
 /**
  * As leadsTo, every way the text may lead once the spec's other links are made or not: at a name where one may be made, the
- * name is that link or what is there now (the entry failed or left it). Undefined past MAX_WAYS.
+ * name is that link or what is there now (the entry failed or left it). Undefined past MAX_WAYS or MAX_NAMES.
  */
 export function followEvery(dir: string, text: string, workspace: string, read: LeadsReader): Ending[] | undefined {
   const ways = [start(dir, text)]
   const endings: Ending[] = []
   let taken = 1
+  let names = 0
   const fork = (way: Way): void => void (++taken <= MAX_WAYS && ways.push(way))
-  for (let way = ways.pop(); way; way = ways.pop()) endings.push(walk(way, workspace, read, fork))
-  return taken > MAX_WAYS ? undefined : endings
+  const spend = (): boolean => ++names <= MAX_NAMES
+  for (let way = ways.pop(); way && names <= MAX_NAMES; way = ways.pop())
+    endings.push(walk(way, workspace, read, fork, spend))
+  return taken > MAX_WAYS || names > MAX_NAMES ? undefined : endings
 }
 
 function start(dir: string, text: string): Way {
@@ -100,7 +111,7 @@ function enter(way: Way, text: string): boolean {
 }
 
 /** Follow one way to its end; `fork` takes the other way at a name where the spec may make a link. */
-function walk(way: Way, workspace: string, read: LeadsReader, fork: (way: Way) => void): Ending {
+function walk(way: Way, workspace: string, read: LeadsReader, fork: (way: Way) => void, spend: () => boolean): Ending {
   const { parts } = way
   const end = (leads: Leads, rest: string[] = [], stop?: string): Ending => ({
     leads,
@@ -111,6 +122,7 @@ function walk(way: Way, workspace: string, read: LeadsReader, fork: (way: Way) =
   if (way.gone !== undefined) return end('dangling', parts, way.gone)
   if (way.enter !== undefined && !enter(way, way.enter)) return end('loop')
   while (parts.length > 0) {
+    if (!spend()) return end('loop')
     const part = parts.shift() as string
     if (part === '' || part === '.') continue
     if (part === '..') {

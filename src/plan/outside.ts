@@ -6,7 +6,7 @@
 // now, but the spec's other links will change names on the way, made before or after this one: at a name where one
 // may be made the way is followed both as it is and through that link (ctx.linkTexts), and every way must stay inside.
 import type { Stats } from 'node:fs'
-import { followEvery, MAX_WAYS, type Ending, type LeadsReader } from '../capture/leads.js'
+import { followEvery, MAX_NAMES, MAX_WAYS, type Ending, type LeadsReader } from '../capture/leads.js'
 import { errnoCode } from '../errors.js'
 import { isWithin, resolvedKey } from '../platform.js'
 import type { PlanContext } from './context.js'
@@ -83,7 +83,7 @@ function whyOutside(plan: LinkPlan, realParent: string, ctx: PlanContext): strin
     return `lies in ${realParent}, reached through a symbolic link: the spec's other links are judged through their PATHs as named`
   const endings = followEvery(realParent, plan.text, wd, readerOf(ctx))
   if (!endings)
-    return `with the text '${plan.text}' may take more than ${MAX_WAYS} ways through the links this spec makes`
+    return `with the text '${plan.text}' may take more than ${MAX_WAYS} ways through the links this spec makes, or look at more than ${MAX_NAMES} names`
   for (const ending of endings) {
     const why = whyLeavesBy(ending, ctx)
     if (why)
