@@ -169,16 +169,21 @@ describePosix('ShareExecutor', () => {
     }
   })
 
-  it('keeps an answer the worker gives before it is asked for', async () => {
-    const sent = path.join(ws, 'sent')
-    const eager = path.join(ws, 'eager.mjs')
+  /** A share worker script at `file` that plans every link it is sent, then runs `then` once its answer is sent. */
+  function planningWorker(file: string, then: string): string {
     const result = { status: 'planned', plan: 'create', line: 1 }
     fs.writeFileSync(
-      eager,
+      file,
       `import * as fs from 'node:fs'\nprocess.once('message', ({ links }) => process.send(` +
         `{ type: 'planned', results: links.map(({ index }) => [index, ${JSON.stringify(result)}]) }, ` +
-        `() => fs.writeFileSync('${sent}', '')))\n`
+        `() => ${then}))\n`
     )
+    return file
+  }
+
+  it('keeps an answer the worker gives before it is asked for', async () => {
+    const sent = path.join(ws, 'sent')
+    const eager = planningWorker(path.join(ws, 'eager.mjs'), `fs.writeFileSync('${sent}', '')`)
     const executor = new ShareExecutor(shareOver(ws, { dryRun: true }), indexed(spec, ws), context(ws), eager)
     const pause = () => new Promise((resolve) => setTimeout(resolve, 20))
     try {
@@ -316,14 +321,10 @@ describePosix('ShareExecutor', () => {
 
   it('names the exit code of a worker that plans, closes its channel and then crashes, not the closed channel', async () => {
     const closed = path.join(ws, 'closed')
-    const crashes = path.join(ws, 'crashes.mjs')
-    const result = { status: 'planned', plan: 'create', line: 1 }
-    fs.writeFileSync(
-      crashes,
-      `import * as fs from 'node:fs'\nprocess.once('message', ({ links }) => process.send(` +
-        `{ type: 'planned', results: links.map(({ index }) => [index, ${JSON.stringify(result)}]) }, ` +
-        `() => setImmediate(() => { process.disconnect(); fs.writeFileSync('${closed}', ''); ` +
-        `setTimeout(() => process.exit(3), 300) })))\n`
+    const crashes = planningWorker(
+      path.join(ws, 'crashes.mjs'),
+      `setImmediate(() => { process.disconnect(); fs.writeFileSync('${closed}', ''); ` +
+        `setTimeout(() => process.exit(3), 300) })`
     )
     const executor = new ShareExecutor(shareOver(ws), indexed(spec, ws), context(ws), crashes)
     const pause = () => new Promise((resolve) => setTimeout(resolve, 20))
