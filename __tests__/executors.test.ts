@@ -129,6 +129,18 @@ describePosix('LocalExecutor', () => {
     expect(fs.existsSync(path.join(ws, 'a'))).toBe(false)
   })
 
+  it('makes 250 links 100 at a time, waiting for the report after each full slice', async () => {
+    const spec = Array.from({ length: 250 }, (_, i) => `l${i} -> data/x`).join('\n')
+    const made: number[] = []
+    const executor = new LocalExecutor(indexed(spec, ws), context(ws), false, () => {
+      made.push(fs.readdirSync(ws).filter((n) => n.startsWith('l')).length)
+    })
+    const results: LinkResult[] = []
+    await executor.results(collect(results))
+    expect(made).toEqual([100, 200])
+    expect(results.map((r) => r.status)).toEqual(Array(250).fill('created'))
+  })
+
   it('fails a PATH leading out through a symlinked parent as that link alone, and makes the others', async () => {
     fs.symlinkSync(tempDir(), path.join(ws, 'out'))
     const executor = local('ok -> data/x\nout/l -> data/x', false)
