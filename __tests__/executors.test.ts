@@ -134,6 +134,7 @@ describePosix('LocalExecutor', () => {
     const made: number[] = []
     const executor = new LocalExecutor(indexed(spec, ws), context(ws), false, () => {
       made.push(fs.readdirSync(ws).filter((n) => n.startsWith('l')).length)
+      return undefined
     })
     const results: LinkResult[] = []
     await executor.results(collect(results))
