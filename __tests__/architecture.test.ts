@@ -28,6 +28,7 @@ const LAYERS: string[][] = [
   ['capture/index.ts'],
   ['parent.ts'],
   ['remove.ts', 'cleanup.ts', 'undo-state.ts'],
+  ['plan/target-listing.ts'],
   ['plan/context.ts'],
   ['plan/link-plan.ts'],
   ['plan/resolve.ts', 'plan/kinds.ts', 'plan/recognise.ts', 'plan/copies.ts'],

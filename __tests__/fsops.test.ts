@@ -89,6 +89,22 @@ describePosix('nodeFs', () => {
     expect(() => nodeFs.sameBytes(at('link'), at('f'))).toThrow(expect.objectContaining({ code: 'ELOOP' }))
   })
 
+  it('lists the files and directories of a directory by type, leaving out links and FIFOs, up to a number of entries', () => {
+    fs.writeFileSync(at('file'), '')
+    fs.mkdirSync(at('dir'))
+    fs.symlinkSync('file', at('link'))
+    fs.symlinkSync('dir', at('dirlink'))
+    execFileSync('mkfifo', [at('fifo')])
+    expect(nodeFs.fileTypes(dir, 5)).toEqual(
+      new Map([
+        ['file', false],
+        ['dir', true]
+      ])
+    )
+    expect(nodeFs.fileTypes(dir, 4)).toBeUndefined()
+    expect(() => nodeFs.fileTypes(at('none'), 5)).toThrow(expect.objectContaining({ code: 'ENOENT' }))
+  })
+
   it('writes a new file, never over one that is there', () => {
     nodeFs.writeFile(at('f'), 'first')
     expect(codeOf(() => nodeFs.writeFile(at('f'), 'second'))).toBe('EEXIST')

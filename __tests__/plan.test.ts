@@ -704,6 +704,64 @@ describePosix('what a planning pass asks the disk once', () => {
     expect(callsAt(calls, 'new')).toHaveLength(1)
   })
 
+  /** Links l0…l(n-1) already right, each to its own file in data/t (made here, `n` of them, and `extra` more). */
+  function ownTargets(n: number, extra = 0): string {
+    fs.mkdirSync(path.join(ws, 'data/t'))
+    for (let i = 0; i < n + extra; i++) fs.writeFileSync(path.join(ws, `data/t/f${i}`), '')
+    for (let i = 0; i < n; i++) fs.symlinkSync(`data/t/f${i}`, path.join(ws, `l${i}`))
+    return Array.from({ length: n }, (_, i) => `l${i} -> data/t/f${i}`).join('\n')
+  }
+
+  it('a re-run of links already right, each to its own TARGET in one directory, costs one call each and a listing', () => {
+    const spec = ownTargets(8)
+    const { ops, calls } = recording()
+    const plans = planAll(requests(spec, ws), context(ws, { ops, dangling: 'fail' }))
+    expect(plans.map((p) => [p.action, p.targetExists])).toEqual(Array(8).fill(['unchanged', true]))
+    // The first link gets the full look (nothing says yet that this is a re-run); the other seven are read only.
+    const after = (name: string) => Array.from({ length: 7 }, (_, i) => `${name}${i + 1}`)
+    expect([callsAt(calls, ...after('l')).length, callsAt(calls, ...after('data/t/f')).length]).toEqual([7, 0])
+    expect(calls.filter((c) => c.startsWith('fileTypes'))).toEqual([`fileTypes ${path.join(ws, 'data/t')}`])
+  })
+
+  it.each([
+    ['a dangling link', (t: string) => fs.symlinkSync('none', t)],
+    ['nothing', () => undefined]
+  ])('a re-run still finds a TARGET gone where its listed directory holds %s there', (_, put) => {
+    const spec = ownTargets(8)
+    fs.rmSync(path.join(ws, 'data/t/f7'))
+    put(path.join(ws, 'data/t/f7'))
+    const plans = planAll(requests(spec, ws), context(ws, { dangling: 'fail' }))
+    expect(plans.map((p) => p.action)).toEqual([...Array(7).fill('unchanged'), 'fail'])
+    expect(plans[7].failure?.code).toBe('ENOENT')
+  })
+
+  it('a re-run takes a TARGET directory from the listing as a directory, a link to one by its stat', () => {
+    const spec = ownTargets(6)
+    fs.mkdirSync(path.join(ws, 'data/t/f6'))
+    fs.symlinkSync('f6', path.join(ws, 'data/t/f7'))
+    for (const i of [6, 7]) fs.symlinkSync(`data/t/f${i}`, path.join(ws, `l${i}`))
+    const plans = planAll(requests(`${spec}\nl6 -> data/t/f6\nl7 -> data/t/f7`, ws), context(ws))
+    expect(plans.map((p) => [p.action, p.targetIsDir])).toEqual([
+      ...Array(6).fill(['unchanged', false]),
+      ...Array(2).fill(['unchanged', true])
+    ])
+  })
+
+  it('a directory holding far more entries than the pass has TARGETs there is not read through: each is looked up', () => {
+    const spec = ownTargets(4, 200)
+    const { ops, calls } = recording()
+    const plans = planAll(requests(spec, ws), context(ws, { ops }))
+    expect(plans.map((p) => p.action)).toEqual(Array(4).fill('unchanged'))
+    expect(callsAt(calls, 'data/t/f0', 'data/t/f1', 'data/t/f2', 'data/t/f3')).toHaveLength(4)
+  })
+
+  it('fewer TARGETs in one directory than pay for a listing are looked up one by one', () => {
+    const spec = ownTargets(3)
+    const { ops, calls } = recording()
+    planAll(requests(spec, ws), context(ws, { ops }))
+    expect(calls.filter((c) => c.startsWith('fileTypes'))).toEqual([])
+  })
+
   it('a share found gone (ENOTCONN) skips the links after it on that mount', () => {
     const [first, second] = planAll(
       requests('l1 -> data/x\nl2 -> data/x', ws),

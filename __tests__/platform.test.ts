@@ -50,7 +50,10 @@ describe('resolveFrom', () => {
     ['a/', '/ws/a'],
     ['..', '/'],
     ['.hidden/x', '/ws/.hidden/x'],
-    ['/abs', '/abs']
+    ['/abs', '/abs'],
+    ['/abs/../x', '/x'],
+    ['/abs//x/', '/abs/x'],
+    ['/abs/./x.', '/abs/x.']
   ])('resolves %j against /ws to %j', (p, expected) => {
     expect(resolveFrom(linux, '/ws', p)).toBe(expected)
   })

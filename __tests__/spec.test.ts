@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import { platformFor, type Platform } from '../src/platform.js'
 import { junctionNotice, parseSpec, readSpec, resolveEntries, specText } from '../src/spec/index.js'
 import { DEFAULTS as defaults, readAll } from './helpers/stage.js'
@@ -55,11 +56,33 @@ describe('parseSpec: PATH -> TARGET lines', () => {
     expect(links(line)).toEqual([[1, path, target]])
   })
 
-  it('rejects a line with two separators, naming the line', () => {
-    const problem = onlyProblem(spec('ok -> fine', 'a -> b -> c'))
-    expect(problem.line).toBe(2)
-    expect(problem.message).toMatch(/2 ' -> ' separators/)
+  it('splits any line where the separator rule says: ` -> ` found at once or by the rule, the same parts', () => {
+    // The rule: `->` with white space or the line's end on each side (SEPARATOR); parts trimmed.
+    const piece = fc.constantFrom('a', 'b c', ' ', '\t', '->', ' -> ', '-', '>', '  ->  ', 'x->', '->y')
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), (pieces) => {
+        // A first name, so that the spec is never read as YAML (`- `) or a comment.
+        const line = `p${pieces.join('')}`
+        const trimmed = line.trim()
+        const parts = trimmed.split(/(?:^|\s)->(?:\s|$)/g).map((p) => p.trim())
+        const { entries, problems } = parse(line)
+        const empty = parts.filter((p) => p === '').length
+        if (parts.length !== 2) expect([entries, problems.length]).toEqual([[], 1])
+        else if (empty > 0) expect([entries, problems.length]).toEqual([[], empty])
+        else expect(entries.map((e) => [e.path, e.target])).toEqual([parts])
+      }),
+      { numRuns: 3000 }
+    )
   })
+
+  it.each(['a -> b -> c', 'a\t-> b -> c', 'a -> b ->'])(
+    'rejects a line with two separators (%j), naming the line',
+    (line) => {
+      const problem = onlyProblem(spec('ok -> fine', line))
+      expect(problem.line).toBe(2)
+      expect(problem.message).toMatch(/2 ' -> ' separators/)
+    }
+  )
 
   it.each([
     ['no separator', 'just-a-path'],

@@ -40628,16 +40628,21 @@ function lengthOfSegments(platform, p, root) {
     return at;
 }
 /**
- * A relative POSIX path with nothing to resolve: not absolute, no doubled or trailing slash, and no `.` or `..`
- * segment (which would show as `./` or a final `.`; `a./b` is turned away too, and merely takes the slow way).
+ * A POSIX path with nothing to resolve: no doubled or trailing slash, and no `.` or `..` segment (which would show
+ * as `./` or a final `.`; `a./b` is turned away too, and merely takes the slow way).
  */
-function isPlainRelative(p) {
-    return p !== '' && p[0] !== '/' && !p.endsWith('/') && !p.endsWith('.') && !p.includes('//') && !p.includes('./');
+function isPlain(p) {
+    return p !== '' && !p.endsWith('/') && !p.endsWith('.') && !p.includes('//') && !p.includes('./');
 }
-/** path.resolve(base, p) for a normalized absolute base: spec paths are mostly plain names, and resolve is slow. */
+/**
+ * path.resolve(base, p) for a normalized absolute base: spec paths are mostly plain names or plain absolute paths
+ * (a runner's workspace), and resolve is slow.
+ */
 function resolveFrom(platform, base, p) {
-    if (platform.isWindows || !isPlainRelative(p))
+    if (platform.isWindows || !isPlain(p))
         return sameOr(p, platform.path.resolve(base, p));
+    if (p[0] === '/')
+        return p;
     return base === '/' ? `/${p}` : `${base}/${p}`;
 }
 /**
@@ -40778,25 +40783,48 @@ function checkPathText(value, what, line, problems) {
 /** SEPARATOR, every occurrence: a line is split on it. */
 const SEPARATORS = new RegExp(SEPARATOR, 'g');
 /**
- * The text's lines one at a time with their numbers: a spec of 100,000 lines is never split into an array, nor held
- * whole (each piece ends after a new line, so no line spans two).
+ * The text's lines one at a time, each with its number in `line`: a spec of 100,000 lines is never split into an
+ * array, nor held whole (each piece ends after a new line, so no line spans two).
  */
-function* eachLine(spec) {
-    let line = 1;
-    for (const text of spec.pieces()) {
-        let start = 0;
-        for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start), line++) {
-            // A CR before the LF stays on the line: every line is trimmed.
-            yield [text.slice(start, end), line];
-            start = end + 1;
-        }
-        if (start < text.length)
-            yield [text.slice(start), line];
+class LineReader {
+    line = 0;
+    text = '';
+    start = 0;
+    pieces;
+    constructor(spec) {
+        this.pieces = spec.pieces()[Symbol.iterator]();
     }
+    /** The next line, without its new line (a CR before it stays: every line is trimmed); undefined at the end. */
+    next() {
+        while (this.start >= this.text.length) {
+            const piece = this.pieces.next();
+            if (piece.done)
+                return undefined;
+            this.text = piece.value;
+            this.start = 0;
+        }
+        const found = this.text.indexOf('\n', this.start);
+        const end = found < 0 ? this.text.length : found;
+        const raw = this.text.slice(this.start, end);
+        this.start = end + 1;
+        this.line++;
+        return raw;
+    }
+}
+/**
+ * PATH and TARGET as a line spells them, or its parts where it has not one separator. Most lines hold one ` -> `
+ * and no other `->`, which is found without the regular expression (a tenth of a re-run's time went to it).
+ */
+function partsOf(trimmed) {
+    const at = trimmed.indexOf(' -> ');
+    const once = at >= 0 && trimmed.lastIndexOf('->', at) < 0 && trimmed.indexOf('->', at + 3) < 0;
+    const parts = once ? [trimmed.slice(0, at), trimmed.slice(at + 4)] : trimmed.split(SEPARATORS);
+    return parts.map((p) => p.trim());
 }
 /** The first line that holds more than white space and is not a comment; undefined for none. */
 function firstLine(spec) {
-    for (const [raw] of eachLine(spec)) {
+    const lines = new LineReader(spec);
+    for (let raw; (raw = lines.next()) !== undefined;) {
         const trimmed = raw.trim();
         if (trimmed !== '' && !trimmed.startsWith('#'))
             return raw;
@@ -40805,11 +40833,13 @@ function firstLine(spec) {
 }
 /** Each entry as its line is read; each line's problems into `problems`. */
 function* parseLines(spec, defaults, problems) {
-    for (const [raw, line] of eachLine(spec)) {
+    const lines = new LineReader(spec);
+    for (let raw; (raw = lines.next()) !== undefined;) {
+        const { line } = lines;
         const trimmed = raw.trim();
         if (trimmed === '' || trimmed.startsWith('#'))
             continue;
-        const parts = trimmed.split(SEPARATORS);
+        const parts = partsOf(trimmed);
         // Under `state: absent` a line may be PATH alone: any link there goes.
         if (parts.length === 1 && defaults.state === 'absent')
             parts.push('');
@@ -40820,7 +40850,7 @@ function* parseLines(spec, defaults, problems) {
             problems.push({ line, message });
             continue;
         }
-        const [path, target] = parts.map((p) => p.trim());
+        const [path, target] = parts;
         const before = problems.length;
         checkPathText(path, 'PATH', line, problems);
         if (target !== '' || defaults.state !== 'absent')
@@ -40875,24 +40905,25 @@ class LinkKeys {
         }
         return `${number}/${key.slice(cut)}`;
     }
-    /** The place given with the key when it came first; undefined for a key not added. */
-    placeOf(key) {
-        const compact = this.compact(key, false);
-        return compact === undefined ? undefined : this.places.get(compact);
-    }
     has(key) {
-        return this.placeOf(key) !== undefined;
+        const compact = this.compact(key, false);
+        return compact !== undefined && this.places.has(compact);
     }
-    /** The key, with its place (and, keeping texts, the text its request may make), unless it came before. */
+    /**
+     * The key, with its place (and, keeping texts, the text its request may make), unless it came before: then the
+     * place it came with first.
+     */
     add(key, place, request) {
         const compact = this.compact(key, true);
-        if (this.places.has(compact))
-            return;
+        const first = this.places.get(compact);
+        if (first !== undefined)
+            return first;
         const kept = own(compact);
         this.places.set(kept, place);
         const text = this.texts && request && textOf(request, this.platform);
         if (text !== undefined)
             this.texts?.set(kept, own(text));
+        return undefined;
     }
     /** The texts kept, as plain data; undefined where none are kept. */
     keptTexts() {
@@ -40926,8 +40957,10 @@ function textOf(request, platform) {
 const WINDOWS_PATH = 'WINDOWS_PATH';
 /** The entry names runners, and this one is not among them. */
 function otherRunners(entry, platform) {
+    if (entry.os === undefined)
+        return undefined;
     const here = platform.runnerOs.toLowerCase();
-    if (entry.os === undefined || entry.os.some((os) => os.toLowerCase() === here))
+    if (entry.os.some((os) => os.toLowerCase() === here))
         return undefined;
     return entry.os.join(', ');
 }
@@ -41076,12 +41109,11 @@ class Resolver {
         }
         const request = requestOf(entry, this.workingDirectory, this.platform);
         const key = resolvedKey(this.platform, request.absPath);
-        const first = this.keys.placeOf(key);
+        const first = this.keys.add(key, this.hold ? this.requests.length : entry.line, request);
         const earlier = first === undefined ? undefined : this.hold ? this.requests[first] : { line: first };
         const problem = this.check(entry, request, key, earlier);
         if (problem)
             this.problems.push({ line: entry.line, message: problem });
-        this.keys.add(key, this.hold ? this.requests.length : entry.line, request);
         if (this.hold)
             this.requests.push(request);
         return { index, request };
@@ -41422,6 +41454,19 @@ function parseSpec(text, defaults) {
     return { entries, problems };
 }
 /**
+ * A spec whose PATHs and TARGETs add up to no more than this many characters keeps its checked entries for the make
+ * pass instead of reading them again: reading costs a re-run about as much as looking at the disk, and a spec this
+ * size holds a few tens of MB at most. A larger spec is read twice, so its memory stays bounded (issue 28).
+ */
+const KEEP_CHARACTERS = 8 * 1024 * 1024;
+/** The characters a checked entry holds that grow with the spec: its paths, as written and resolved. */
+function heldCharacters(read) {
+    if (!('request' in read))
+        return 0;
+    const { path, target, absPath, absTarget } = read.request;
+    return path.length + target.length + absPath.length + absTarget.length;
+}
+/**
  * A spec checked whole, whose links are read again, in spec order, as they are made: a spec of 100,000 links is
  * never held whole, nor are its requests; the PATHs' keys are (keys.ts).
  */
@@ -41433,13 +41478,16 @@ class SpecLinks {
     count;
     held;
     junction;
+    kept;
     constructor(spec, settings, platform, keys, 
     /** How many results the spec has: a link or a verdict per entry. */
     count, 
     /** The links `hold` asked to have at once, each knowing whether it waits for another; `walk` skips them. */
     held, 
     /** The first link that asks for a junction (junctionNotice), if any. */
-    junction) {
+    junction, 
+    /** Every entry as checked, where the spec is small enough to keep (KEEP_CHARACTERS); walked instead of read. */
+    kept) {
         this.spec = spec;
         this.settings = settings;
         this.platform = platform;
@@ -41447,15 +41495,36 @@ class SpecLinks {
         this.count = count;
         this.held = held;
         this.junction = junction;
+        this.kept = kept;
     }
     /** A restore's (confineTargets): the text of each symbolic link the spec may make, by PATH. */
     get texts() {
         return this.settings.confineTargets ? this.keys : undefined;
     }
     /** Every entry not held, read again: each link to make with its place, or the verdict that settles the entry. */
-    *walk() {
-        const { defaults, workingDirectory } = this.settings;
+    walk() {
         const dependents = new Dependents(this.keys, this.platform);
+        return this.kept ? this.walkKept(this.kept, dependents) : this.readAgain(dependents);
+    }
+    /** The entries kept, each let go of as it is handed on; walked once. */
+    *walkKept(kept, dependents) {
+        this.kept = undefined;
+        let held = 0;
+        for (let place = 0; place < kept.length; place++) {
+            const item = kept[place];
+            kept[place] = undefined;
+            if (!('request' in item))
+                yield item;
+            else if (this.held[held] === item)
+                held++;
+            else {
+                item.request.dependsOnEarlier = dependents.of(item.request);
+                yield item;
+            }
+        }
+    }
+    *readAgain(dependents) {
+        const { defaults, workingDirectory } = this.settings;
         const problems = [];
         let index = 0;
         let held = 0;
@@ -41486,14 +41555,20 @@ function changed() {
  * The spec, checked whole before anything is made (its PATHs' keys kept, and the links `hold` asks for); or its
  * problems, with the entries that were read, and then nothing is to be touched.
  */
-function readSpec(spec, settings, platform, hold = () => false) {
+function readSpec(spec, settings, platform, hold = () => false, keep = KEEP_CHARACTERS) {
     const { defaults, workingDirectory, confine, confineTargets } = settings;
     const check = new Resolver(workingDirectory, confine, platform, false, confineTargets);
     const problems = [];
     const held = [];
     const junction = [];
+    let kept = [];
+    let characters = 0;
     for (const entry of entriesOf(spec, defaults, problems)) {
         const read = check.add(entry);
+        characters += heldCharacters(read);
+        if (characters > keep)
+            kept = undefined;
+        kept?.push(read);
         if (!('request' in read))
             continue;
         if (hold(read.request))
@@ -41505,7 +41580,7 @@ function readSpec(spec, settings, platform, hold = () => false) {
         const dependents = new Dependents(check.keys, platform);
         for (const { request } of held)
             request.dependsOnEarlier = dependents.of(request);
-        return new SpecLinks(spec, settings, platform, check.keys, check.entries, held, junction);
+        return new SpecLinks(spec, settings, platform, check.keys, check.entries, held, junction, kept);
     }
     // Rejected: read again, holding every entry and request, for the problems in full and the entries to report.
     const parsed = parseSpec(spec, defaults);
@@ -42752,11 +42827,75 @@ function fillIn(text, ctx) {
         .replaceAll('TARGET_LINKS', ctx.targetLinks?.toLocaleString('en-US') ?? '');
 }
 
+;// CONCATENATED MODULE: ./src/plan/target-listing.ts
+// A re-run asks of each TARGET whether it is there (`dangling`): one stat per link, as many calls as the bare loop
+// makes in all. Where several of a pass's TARGETs share a directory, one listing of it answers for its files and
+// directories; a name it does not show as either (a link, a device, another spelling, or nothing) is looked up as
+// before. A share's lanes list directories their own way, by size (../share/lanes.ts).
+
+/** Fewer of a pass's TARGETs than this in one directory are looked up one by one. */
+const LIST_FROM = 4;
+/** A listing is read up to this many entries per TARGET of the pass there: an entry costs about 1/16 of a stat. */
+const ENTRIES_PER_TARGET = 16;
+class TargetListings {
+    requests;
+    platform;
+    ops;
+    perDirectory;
+    /** Each directory asked about: its files and directories by name (true: a directory), or null: not listed. */
+    listings = new Map();
+    /** `requests`: the pass's, whose TARGETs are counted per directory at the first question. */
+    constructor(requests, platform, ops) {
+        this.requests = requests;
+        this.platform = platform;
+        this.ops = ops;
+    }
+    /** Whether TARGET is a directory as its directory's listing shows it; undefined where no listing says. */
+    isDirectory(target) {
+        const { dirname, basename } = this.platform.path;
+        const dir = dirname(target);
+        let listing = this.listings.get(dir);
+        if (listing === undefined)
+            this.listings.set(dir, (listing = this.list(dir)));
+        return listing?.get(basename(target));
+    }
+    list(dir) {
+        const targets = this.targetsIn().get(dir) ?? 0;
+        if (targets < LIST_FROM)
+            return null;
+        try {
+            return this.ops.fileTypes(dir, targets * ENTRIES_PER_TARGET) ?? null;
+        }
+        catch (error) {
+            // Each link's own stat says why.
+            if (!isErrno(error))
+                throw error;
+            return null;
+        }
+    }
+    targetsIn() {
+        if (this.perDirectory)
+            return this.perDirectory;
+        const { dirname } = this.platform.path;
+        const counts = new Map();
+        for (const { absTarget } of this.requests) {
+            const dir = dirname(absTarget);
+            counts.set(dir, (counts.get(dir) ?? 0) + 1);
+        }
+        return (this.perDirectory = counts);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/plan/context.ts
-/** The context for a planning pass, in which resolved directories may be remembered. */
-function planningContext(ctx) {
+
+/**
+ * The context for a planning pass, in which resolved directories may be remembered; with the pass's `requests`,
+ * their TARGETs' directories may be listed too.
+ */
+function planningContext(ctx, requests) {
     return {
         ...ctx,
+        targetListings: requests && new TargetListings(requests, ctx.platform, ctx.ops),
         realDirectories: new Map(),
         targets: new Map(),
         relatives: new Map(),
@@ -43819,13 +43958,20 @@ function firstLook(plan, realParent, ctx) {
         return undefined;
     if (ctx.settings.dangling !== 'allow') {
         // A missing TARGET warns or fails: the full look says so (its stat of TARGET is already cached).
-        const target = statOfTarget(request, ctx);
+        const target = listedTarget(request, ctx) ?? statOfTarget(request, ctx);
         if (!target)
             return undefined;
         noteTarget(plan, target, ctx);
     }
     Object.assign(plan, { text, existing: 'link', action: 'unchanged', kinds: ['symlink'] });
     return 'settled';
+}
+const FILE = { isDirectory: () => false };
+const DIRECTORY = { isDirectory: () => true };
+/** TARGET as a listing of its directory shows it, where one was read: a file or a directory (target-listing.ts). */
+function listedTarget(request, ctx) {
+    const isDirectory = ctx.targetListings?.isDirectory(request.absTarget);
+    return isDirectory === undefined ? undefined : isDirectory ? DIRECTORY : FILE;
 }
 /**
  * Whether the next link is likely already right: the one just planned was a symbolic link whose text could be read.
@@ -43908,7 +44054,7 @@ function planOrSkip(request, ctx) {
 }
 /** Plan every link, in spec order. */
 function planAll(requests, ctx) {
-    const planning = planningContext(ctx);
+    const planning = planningContext(ctx, requests);
     return requests.map((request) => planOrSkip(request, planning));
 }
 
@@ -44329,6 +44475,7 @@ const nodeFs = {
     mkdir: (p) => external_node_fs_namespaceObject.mkdirSync(p),
     rmdir: (p) => external_node_fs_namespaceObject.rmdirSync(p),
     readdir: (p) => external_node_fs_namespaceObject.readdirSync(p),
+    fileTypes: (dir, most) => fileTypes(dir, most),
     writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
     copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
     copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
@@ -44368,6 +44515,22 @@ function sameBytes(a, b) {
     }
     finally {
         external_node_fs_namespaceObject.closeSync(fa);
+    }
+}
+function fileTypes(dir, most) {
+    const listing = external_node_fs_namespaceObject.opendirSync(dir, { bufferSize: 128 });
+    try {
+        const types = new Map();
+        for (let entry, seen = 0; (entry = listing.readSync());) {
+            if (++seen > most)
+                return undefined;
+            if (entry.isFile() || entry.isDirectory())
+                types.set(entry.name, entry.isDirectory());
+        }
+        return types;
+    }
+    finally {
+        listing.closeSync();
     }
 }
 /** Read up to n bytes (a short read is not the end of a file); returns how many came. */
@@ -46859,15 +47022,15 @@ const IDENTITY_FIELDS = {
 };
 const IDENTITY = shaped(IDENTITY_FIELDS);
 const BEFORE = shaped({ ...IDENTITY_FIELDS, backup: optional(isString), backupIs: optional(IDENTITY) });
-const DIRECTORY = shaped({ real: isString, dev: isNumber, ino: isNumber });
+const undo_state_DIRECTORY = shaped({ real: isString, dev: isNumber, ino: isNumber });
 const ENTRY = shaped({
     line: isNumber,
     path: isString,
     target: isString,
     type: undo_state_oneOf(LINK_TYPES),
     kind: undo_state_oneOf(KINDS),
-    parent: DIRECTORY,
-    dirs: optional((v) => Array.isArray(v) && v.every(DIRECTORY)),
+    parent: undo_state_DIRECTORY,
+    dirs: optional((v) => Array.isArray(v) && v.every(undo_state_DIRECTORY)),
     made: IDENTITY,
     before: optional(BEFORE),
     source: optional(isString),

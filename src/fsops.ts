@@ -28,6 +28,11 @@ export interface FsOps {
   mkdir(p: string): void
   rmdir(p: string): void
   readdir(p: string): string[]
+  /**
+   * The regular files and directories in `dir`, by name (true: a directory), as the listing's types show them;
+   * undefined where `dir` holds more than `most` entries (the rest is not read).
+   */
+  fileTypes(dir: string, most: number): Map<string, boolean> | undefined
   /** Create a new file; fails when p exists. */
   writeFile(p: string, data: string): void
   /** A new file at `to` with the content, mode and times of the file `from` leads to; fails when `to` exists. */
@@ -68,6 +73,7 @@ export const nodeFs: FsOps = {
   mkdir: (p) => fs.mkdirSync(p),
   rmdir: (p) => fs.rmdirSync(p),
   readdir: (p) => fs.readdirSync(p),
+  fileTypes: (dir, most) => fileTypes(dir, most),
   writeFile: (p, data) => fs.writeFileSync(p, data, { flag: 'wx' }),
   copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
   copyMeta: (from, to) => keepMeta(to, fs.statSync(from)),
@@ -104,6 +110,20 @@ function sameBytes(a: string, b: string): boolean {
     }
   } finally {
     fs.closeSync(fa)
+  }
+}
+
+function fileTypes(dir: string, most: number): Map<string, boolean> | undefined {
+  const listing = fs.opendirSync(dir, { bufferSize: 128 })
+  try {
+    const types = new Map<string, boolean>()
+    for (let entry, seen = 0; (entry = listing.readSync());) {
+      if (++seen > most) return undefined
+      if (entry.isFile() || entry.isDirectory()) types.set(entry.name, entry.isDirectory())
+    }
+    return types
+  } finally {
+    listing.closeSync()
   }
 }
 

@@ -124,16 +124,20 @@ function lengthOfSegments(platform: Platform, p: string, root: string): number {
 }
 
 /**
- * A relative POSIX path with nothing to resolve: not absolute, no doubled or trailing slash, and no `.` or `..`
- * segment (which would show as `./` or a final `.`; `a./b` is turned away too, and merely takes the slow way).
+ * A POSIX path with nothing to resolve: no doubled or trailing slash, and no `.` or `..` segment (which would show
+ * as `./` or a final `.`; `a./b` is turned away too, and merely takes the slow way).
  */
-function isPlainRelative(p: string): boolean {
-  return p !== '' && p[0] !== '/' && !p.endsWith('/') && !p.endsWith('.') && !p.includes('//') && !p.includes('./')
+function isPlain(p: string): boolean {
+  return p !== '' && !p.endsWith('/') && !p.endsWith('.') && !p.includes('//') && !p.includes('./')
 }
 
-/** path.resolve(base, p) for a normalized absolute base: spec paths are mostly plain names, and resolve is slow. */
+/**
+ * path.resolve(base, p) for a normalized absolute base: spec paths are mostly plain names or plain absolute paths
+ * (a runner's workspace), and resolve is slow.
+ */
 export function resolveFrom(platform: Platform, base: string, p: string): string {
-  if (platform.isWindows || !isPlainRelative(p)) return sameOr(p, platform.path.resolve(base, p))
+  if (platform.isWindows || !isPlain(p)) return sameOr(p, platform.path.resolve(base, p))
+  if (p[0] === '/') return p
   return base === '/' ? `/${p}` : `${base}/${p}`
 }
 

@@ -446,16 +446,21 @@ function lengthOfSegments(platform, p, root) {
     return at;
 }
 /**
- * A relative POSIX path with nothing to resolve: not absolute, no doubled or trailing slash, and no `.` or `..`
- * segment (which would show as `./` or a final `.`; `a./b` is turned away too, and merely takes the slow way).
+ * A POSIX path with nothing to resolve: no doubled or trailing slash, and no `.` or `..` segment (which would show
+ * as `./` or a final `.`; `a./b` is turned away too, and merely takes the slow way).
  */
-function isPlainRelative(p) {
-    return p !== '' && p[0] !== '/' && !p.endsWith('/') && !p.endsWith('.') && !p.includes('//') && !p.includes('./');
+function isPlain(p) {
+    return p !== '' && !p.endsWith('/') && !p.endsWith('.') && !p.includes('//') && !p.includes('./');
 }
-/** path.resolve(base, p) for a normalized absolute base: spec paths are mostly plain names, and resolve is slow. */
+/**
+ * path.resolve(base, p) for a normalized absolute base: spec paths are mostly plain names or plain absolute paths
+ * (a runner's workspace), and resolve is slow.
+ */
 function resolveFrom(platform, base, p) {
-    if (platform.isWindows || !isPlainRelative(p))
+    if (platform.isWindows || !isPlain(p))
         return sameOr(p, platform.path.resolve(base, p));
+    if (p[0] === '/')
+        return p;
     return base === '/' ? `/${p}` : `${base}/${p}`;
 }
 /**
@@ -1208,6 +1213,103 @@ function errors_quietly(call) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/plan/target-listing.ts
+// A re-run asks of each TARGET whether it is there (`dangling`): one stat per link, as many calls as the bare loop
+// makes in all. Where several of a pass's TARGETs share a directory, one listing of it answers for its files and
+// directories; a name it does not show as either (a link, a device, another spelling, or nothing) is looked up as
+// before. A share's lanes list directories their own way, by size (../share/lanes.ts).
+
+/** Fewer of a pass's TARGETs than this in one directory are looked up one by one. */
+const LIST_FROM = 4;
+/** A listing is read up to this many entries per TARGET of the pass there: an entry costs about 1/16 of a stat. */
+const ENTRIES_PER_TARGET = 16;
+class TargetListings {
+    requests;
+    platform;
+    ops;
+    perDirectory;
+    /** Each directory asked about: its files and directories by name (true: a directory), or null: not listed. */
+    listings = new Map();
+    /** `requests`: the pass's, whose TARGETs are counted per directory at the first question. */
+    constructor(requests, platform, ops) {
+        this.requests = requests;
+        this.platform = platform;
+        this.ops = ops;
+    }
+    /** Whether TARGET is a directory as its directory's listing shows it; undefined where no listing says. */
+    isDirectory(target) {
+        const { dirname, basename } = this.platform.path;
+        const dir = dirname(target);
+        let listing = this.listings.get(dir);
+        if (listing === undefined)
+            this.listings.set(dir, (listing = this.list(dir)));
+        return listing?.get(basename(target));
+    }
+    list(dir) {
+        const targets = this.targetsIn().get(dir) ?? 0;
+        if (targets < LIST_FROM)
+            return null;
+        try {
+            return this.ops.fileTypes(dir, targets * ENTRIES_PER_TARGET) ?? null;
+        }
+        catch (error) {
+            // Each link's own stat says why.
+            if (!isErrno(error))
+                throw error;
+            return null;
+        }
+    }
+    targetsIn() {
+        if (this.perDirectory)
+            return this.perDirectory;
+        const { dirname } = this.platform.path;
+        const counts = new Map();
+        for (const { absTarget } of this.requests) {
+            const dir = dirname(absTarget);
+            counts.set(dir, (counts.get(dir) ?? 0) + 1);
+        }
+        return (this.perDirectory = counts);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/context.ts
+
+/**
+ * The context for a planning pass, in which resolved directories may be remembered; with the pass's `requests`,
+ * their TARGETs' directories may be listed too.
+ */
+function context_planningContext(ctx, requests) {
+    return {
+        ...ctx,
+        targetListings: requests && new TargetListings(requests, ctx.platform, ctx.ops),
+        realDirectories: new Map(),
+        targets: new Map(),
+        relatives: new Map(),
+        listed: new Map(),
+        rerun: { likely: false }
+    };
+}
+/**
+ * How a listed name is compared: without case or Unicode form, so that a share whose server ignores them (a macOS or
+ * Windows disk behind it) never has a name taken for missing that its lookups would find.
+ */
+function listedKey(name) {
+    return name.normalize('NFC').toLowerCase();
+}
+/** p's directory was listed while planning, without p in it. */
+function unlisted(p, ctx) {
+    const { path } = ctx.platform;
+    return ctx.listed?.get(path.dirname(p))?.has(listedKey(path.basename(p))) === false;
+}
+/** TARGET's stat, once per planning pass: a share worker's lanes look up their share of them first (lane.ts). */
+function statTarget(target, ctx) {
+    if (ctx.targets?.has(target))
+        return ctx.targets.get(target);
+    const stats = unlisted(target, ctx) ? undefined : ctx.ops.stat(target);
+    ctx.targets?.set(target, stats);
+    return stats;
+}
+
 ;// CONCATENATED MODULE: ./src/model.ts
 // The data that flows through the pipeline: spec entries in, one result per entry out.
 /** `->` with white space (or the line's end) on each side, in a spec line: paths may contain `-` and `>`. */
@@ -1722,39 +1824,6 @@ function fitKinds(plan, target, ctx) {
     if (fitted.warning)
         plan.warnings.push(fitted.warning);
     return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/plan/context.ts
-/** The context for a planning pass, in which resolved directories may be remembered. */
-function context_planningContext(ctx) {
-    return {
-        ...ctx,
-        realDirectories: new Map(),
-        targets: new Map(),
-        relatives: new Map(),
-        listed: new Map(),
-        rerun: { likely: false }
-    };
-}
-/**
- * How a listed name is compared: without case or Unicode form, so that a share whose server ignores them (a macOS or
- * Windows disk behind it) never has a name taken for missing that its lookups would find.
- */
-function listedKey(name) {
-    return name.normalize('NFC').toLowerCase();
-}
-/** p's directory was listed while planning, without p in it. */
-function unlisted(p, ctx) {
-    const { path } = ctx.platform;
-    return ctx.listed?.get(path.dirname(p))?.has(listedKey(path.basename(p))) === false;
-}
-/** TARGET's stat, once per planning pass: a share worker's lanes look up their share of them first (lane.ts). */
-function statTarget(target, ctx) {
-    if (ctx.targets?.has(target))
-        return ctx.targets.get(target);
-    const stats = unlisted(target, ctx) ? undefined : ctx.ops.stat(target);
-    ctx.targets?.set(target, stats);
-    return stats;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/resolve.ts
@@ -2459,13 +2528,20 @@ function firstLook(plan, realParent, ctx) {
         return undefined;
     if (ctx.settings.dangling !== 'allow') {
         // A missing TARGET warns or fails: the full look says so (its stat of TARGET is already cached).
-        const target = statOfTarget(request, ctx);
+        const target = listedTarget(request, ctx) ?? statOfTarget(request, ctx);
         if (!target)
             return undefined;
         noteTarget(plan, target, ctx);
     }
     Object.assign(plan, { text, existing: 'link', action: 'unchanged', kinds: ['symlink'] });
     return 'settled';
+}
+const FILE = { isDirectory: () => false };
+const DIRECTORY = { isDirectory: () => true };
+/** TARGET as a listing of its directory shows it, where one was read: a file or a directory (target-listing.ts). */
+function listedTarget(request, ctx) {
+    const isDirectory = ctx.targetListings?.isDirectory(request.absTarget);
+    return isDirectory === undefined ? undefined : isDirectory ? DIRECTORY : FILE;
 }
 /**
  * Whether the next link is likely already right: the one just planned was a symbolic link whose text could be read.
@@ -2548,7 +2624,7 @@ function planOrSkip(request, ctx) {
 }
 /** Plan every link, in spec order. */
 function planAll(requests, ctx) {
-    const planning = planningContext(ctx);
+    const planning = planningContext(ctx, requests);
     return requests.map((request) => planOrSkip(request, planning));
 }
 
@@ -2967,6 +3043,7 @@ const nodeFs = {
     mkdir: (p) => external_node_fs_namespaceObject.mkdirSync(p),
     rmdir: (p) => external_node_fs_namespaceObject.rmdirSync(p),
     readdir: (p) => external_node_fs_namespaceObject.readdirSync(p),
+    fileTypes: (dir, most) => fileTypes(dir, most),
     writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
     copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
     copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
@@ -3006,6 +3083,22 @@ function sameBytes(a, b) {
     }
     finally {
         external_node_fs_namespaceObject.closeSync(fa);
+    }
+}
+function fileTypes(dir, most) {
+    const listing = external_node_fs_namespaceObject.opendirSync(dir, { bufferSize: 128 });
+    try {
+        const types = new Map();
+        for (let entry, seen = 0; (entry = listing.readSync());) {
+            if (++seen > most)
+                return undefined;
+            if (entry.isFile() || entry.isDirectory())
+                types.set(entry.name, entry.isDirectory());
+        }
+        return types;
+    }
+    finally {
+        listing.closeSync();
     }
 }
 /** Read up to n bytes (a short read is not the end of a file); returns how many came. */
@@ -4451,24 +4544,25 @@ class LinkKeys {
         }
         return `${number}/${key.slice(cut)}`;
     }
-    /** The place given with the key when it came first; undefined for a key not added. */
-    placeOf(key) {
-        const compact = this.compact(key, false);
-        return compact === undefined ? undefined : this.places.get(compact);
-    }
     has(key) {
-        return this.placeOf(key) !== undefined;
+        const compact = this.compact(key, false);
+        return compact !== undefined && this.places.has(compact);
     }
-    /** The key, with its place (and, keeping texts, the text its request may make), unless it came before. */
+    /**
+     * The key, with its place (and, keeping texts, the text its request may make), unless it came before: then the
+     * place it came with first.
+     */
     add(key, place, request) {
         const compact = this.compact(key, true);
-        if (this.places.has(compact))
-            return;
+        const first = this.places.get(compact);
+        if (first !== undefined)
+            return first;
         const kept = own(compact);
         this.places.set(kept, place);
         const text = this.texts && request && keys_textOf(request, this.platform);
         if (text !== undefined)
             this.texts?.set(kept, own(text));
+        return undefined;
     }
     /** The texts kept, as plain data; undefined where none are kept. */
     keptTexts() {
@@ -4905,7 +4999,7 @@ function laneCount(links, platform) {
     return Math.max(1, Math.min(MAX_LANES, new Set(links.map((l) => path.dirname(l.request.absPath))).size));
 }
 /** From this many names sought in one directory, a listing may answer them all (worthListing). */
-const LIST_FROM = 4;
+const lanes_LIST_FROM = 4;
 /**
  * Whether listing a directory of `size` bytes costs fewer round trips than looking up `names` names in it: sshfs
  * answers one lookup at a time per directory (30 in a row took 0.36 s at 11 ms; the listing 0.04 s, after which
@@ -4931,7 +5025,7 @@ function perDirectory(links, of, platform) {
 function lookupOf(index, p, sought, platform) {
     const dir = platformFor(platform).path.dirname(p);
     const names = sought.get(dir).size;
-    return names >= LIST_FROM ? { index, path: dir, names } : { index, path: p };
+    return names >= lanes_LIST_FROM ? { index, path: dir, names } : { index, path: p };
 }
 /**
  * What each lane looks at before it plans, so that the share answers its plans from what it caches. First the

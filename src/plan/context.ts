@@ -3,8 +3,9 @@
 import type { Stats } from 'node:fs'
 import type { FsOps } from '../fsops.js'
 import type { FilesystemDetector } from '../mounts.js'
-import type { Failure, LinkSettings, LinkTexts } from '../model.js'
+import type { Failure, LinkRequest, LinkSettings, LinkTexts } from '../model.js'
 import type { HardlinkGuard, Platform } from '../platform.js'
+import { TargetListings } from './target-listing.js'
 
 export interface PlanContext {
   platform: Platform
@@ -31,6 +32,8 @@ export interface PlanContext {
    * asking the share, which answers one lookup at a time per directory.
    */
   listed?: Map<string, Set<string>>
+  /** A re-run's: TARGETs' directories listed where many of the pass's TARGETs share one (target-listing.ts). */
+  targetListings?: TargetListings
   /** Whether the last link this pass planned was already right: then the next one's text is read first (settled.ts). */
   rerun?: { likely: boolean }
   /** fs.protected_hardlinks and the effective user, read at the first hard link Linux refuses (result.ts). */
@@ -46,10 +49,14 @@ export interface RealLocation {
   inside?: boolean
 }
 
-/** The context for a planning pass, in which resolved directories may be remembered. */
-export function planningContext<T extends PlanContext>(ctx: T): T {
+/**
+ * The context for a planning pass, in which resolved directories may be remembered; with the pass's `requests`,
+ * their TARGETs' directories may be listed too.
+ */
+export function planningContext<T extends PlanContext>(ctx: T, requests?: readonly LinkRequest[]): T {
   return {
     ...ctx,
+    targetListings: requests && new TargetListings(requests, ctx.platform, ctx.ops),
     realDirectories: new Map(),
     targets: new Map(),
     relatives: new Map(),

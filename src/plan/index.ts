@@ -63,6 +63,6 @@ export function planOrSkip(request: LinkRequest, ctx: PlanContext): LinkPlan {
 
 /** Plan every link, in spec order. */
 export function planAll(requests: LinkRequest[], ctx: PlanContext): LinkPlan[] {
-  const planning = planningContext(ctx)
+  const planning = planningContext(ctx, requests)
   return requests.map((request) => planOrSkip(request, planning))
 }

@@ -17,7 +17,7 @@ export function examineTarget(plan: LinkPlan, realParent: string, ctx: PlanConte
 }
 
 /** What the plan knows of TARGET once it is looked at: whether it is there, a directory, and what a hard link shares. */
-export function noteTarget(plan: LinkPlan, target: Stats | undefined, ctx: PlanContext): void {
+export function noteTarget(plan: LinkPlan, target: Pick<Stats, 'isDirectory'> | undefined, ctx: PlanContext): void {
   plan.targetExists = target !== undefined
   plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir
   if (target && plan.kinds.includes('hardlink')) plan.linkSource = ctx.ops.realpath(plan.request.absTarget)

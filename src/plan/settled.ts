@@ -3,6 +3,7 @@
 // is a round trip): one or two calls instead of three. Anything else gets the full look; a first run never reads
 // first, so it pays nothing for this.
 import { errnoCode } from '../errors.js'
+import type { LinkRequest } from '../model.js'
 import type { PlanContext } from './context.js'
 import type { LinkPlan } from './link-plan.js'
 import { noteTarget, statOfTarget, textOf } from './link-text.js'
@@ -27,12 +28,21 @@ export function firstLook(plan: LinkPlan, realParent: string, ctx: PlanContext):
   if (text !== textOf(request, realParent, ctx)) return undefined
   if (ctx.settings.dangling !== 'allow') {
     // A missing TARGET warns or fails: the full look says so (its stat of TARGET is already cached).
-    const target = statOfTarget(request, ctx)
+    const target = listedTarget(request, ctx) ?? statOfTarget(request, ctx)
     if (!target) return undefined
     noteTarget(plan, target, ctx)
   }
   Object.assign(plan, { text, existing: 'link', action: 'unchanged', kinds: ['symlink'] })
   return 'settled'
+}
+
+const FILE = { isDirectory: () => false }
+const DIRECTORY = { isDirectory: () => true }
+
+/** TARGET as a listing of its directory shows it, where one was read: a file or a directory (target-listing.ts). */
+function listedTarget(request: LinkRequest, ctx: PlanContext): typeof FILE | undefined {
+  const isDirectory = ctx.targetListings?.isDirectory(request.absTarget)
+  return isDirectory === undefined ? undefined : isDirectory ? DIRECTORY : FILE
 }
 
 /**

@@ -50,24 +50,24 @@ export class LinkKeys implements LinkTexts {
     return `${number}/${key.slice(cut)}`
   }
 
-  /** The place given with the key when it came first; undefined for a key not added. */
-  placeOf(key: string): number | undefined {
-    const compact = this.compact(key, false)
-    return compact === undefined ? undefined : this.places.get(compact)
-  }
-
   has(key: string): boolean {
-    return this.placeOf(key) !== undefined
+    const compact = this.compact(key, false)
+    return compact !== undefined && this.places.has(compact)
   }
 
-  /** The key, with its place (and, keeping texts, the text its request may make), unless it came before. */
-  add(key: string, place: number, request?: LinkRequest): void {
+  /**
+   * The key, with its place (and, keeping texts, the text its request may make), unless it came before: then the
+   * place it came with first.
+   */
+  add(key: string, place: number, request?: LinkRequest): number | undefined {
     const compact = this.compact(key, true) as string
-    if (this.places.has(compact)) return
+    const first = this.places.get(compact)
+    if (first !== undefined) return first
     const kept = own(compact)
     this.places.set(kept, place)
     const text = this.texts && request && textOf(request, this.platform)
     if (text !== undefined) this.texts?.set(kept, own(text))
+    return undefined
   }
 
   /** The texts kept, as plain data; undefined where none are kept. */

@@ -99,11 +99,10 @@ export class Resolver {
     }
     const request = requestOf(entry, this.workingDirectory, this.platform)
     const key = resolvedKey(this.platform, request.absPath)
-    const first = this.keys.placeOf(key)
+    const first = this.keys.add(key, this.hold ? this.requests.length : entry.line, request)
     const earlier = first === undefined ? undefined : this.hold ? this.requests[first] : { line: first }
     const problem = this.check(entry, request, key, earlier)
     if (problem) this.problems.push({ line: entry.line, message: problem })
-    this.keys.add(key, this.hold ? this.requests.length : entry.line, request)
     if (this.hold) this.requests.push(request)
     return { index, request }
   }

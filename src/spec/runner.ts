@@ -10,8 +10,9 @@ export type Verdict = Omit<SpecVerdict, 'index'>
 
 /** The entry names runners, and this one is not among them. */
 function otherRunners(entry: SpecEntry, platform: Platform): string | undefined {
+  if (entry.os === undefined) return undefined
   const here = platform.runnerOs.toLowerCase()
-  if (entry.os === undefined || entry.os.some((os) => os.toLowerCase() === here)) return undefined
+  if (entry.os.some((os) => os.toLowerCase() === here)) return undefined
   return entry.os.join(', ')
 }
 

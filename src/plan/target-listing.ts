@@ -1,0 +1,58 @@
+// A re-run asks of each TARGET whether it is there (`dangling`): one stat per link, as many calls as the bare loop
+// makes in all. Where several of a pass's TARGETs share a directory, one listing of it answers for its files and
+// directories; a name it does not show as either (a link, a device, another spelling, or nothing) is looked up as
+// before. A share's lanes list directories their own way, by size (../share/lanes.ts).
+import { isErrno } from '../errors.js'
+import type { FsOps } from '../fsops.js'
+import type { LinkRequest } from '../model.js'
+import type { Platform } from '../platform.js'
+
+/** Fewer of a pass's TARGETs than this in one directory are looked up one by one. */
+const LIST_FROM = 4
+/** A listing is read up to this many entries per TARGET of the pass there: an entry costs about 1/16 of a stat. */
+const ENTRIES_PER_TARGET = 16
+
+export class TargetListings {
+  private perDirectory?: Map<string, number>
+  /** Each directory asked about: its files and directories by name (true: a directory), or null: not listed. */
+  private readonly listings = new Map<string, Map<string, boolean> | null>()
+
+  /** `requests`: the pass's, whose TARGETs are counted per directory at the first question. */
+  constructor(
+    private readonly requests: readonly LinkRequest[],
+    private readonly platform: Platform,
+    private readonly ops: FsOps
+  ) {}
+
+  /** Whether TARGET is a directory as its directory's listing shows it; undefined where no listing says. */
+  isDirectory(target: string): boolean | undefined {
+    const { dirname, basename } = this.platform.path
+    const dir = dirname(target)
+    let listing = this.listings.get(dir)
+    if (listing === undefined) this.listings.set(dir, (listing = this.list(dir)))
+    return listing?.get(basename(target))
+  }
+
+  private list(dir: string): Map<string, boolean> | null {
+    const targets = this.targetsIn().get(dir) ?? 0
+    if (targets < LIST_FROM) return null
+    try {
+      return this.ops.fileTypes(dir, targets * ENTRIES_PER_TARGET) ?? null
+    } catch (error) {
+      // Each link's own stat says why.
+      if (!isErrno(error)) throw error
+      return null
+    }
+  }
+
+  private targetsIn(): Map<string, number> {
+    if (this.perDirectory) return this.perDirectory
+    const { dirname } = this.platform.path
+    const counts = new Map<string, number>()
+    for (const { absTarget } of this.requests) {
+      const dir = dirname(absTarget)
+      counts.set(dir, (counts.get(dir) ?? 0) + 1)
+    }
+    return (this.perDirectory = counts)
+  }
+}
