@@ -105,6 +105,30 @@ describePosix('nodeFs', () => {
     expect(() => nodeFs.fileTypes(at('none'), 5)).toThrow(expect.objectContaining({ code: 'ENOENT' }))
   })
 
+  itUnless(process.geteuid?.() === 0 ? undefined : 'needs root, to act as another user for a moment (seteuid)')(
+    'lists no directory that can be read but not searched: its names would not stat (EACCES)',
+    () => {
+      fs.writeFileSync(at('file'), '')
+      fs.chmodSync(dir, 0o755)
+      const readOnly = at('r-only')
+      fs.mkdirSync(readOnly)
+      fs.writeFileSync(path.join(readOnly, 'f'), '')
+      fs.chmodSync(readOnly, 0o444)
+      process.seteuid?.(65534)
+      try {
+        expect(() => nodeFs.fileTypes(readOnly, 5)).toThrow(expect.objectContaining({ code: 'EACCES' }))
+        expect(nodeFs.fileTypes(dir, 5)).toEqual(
+          new Map([
+            ['file', false],
+            ['r-only', true]
+          ])
+        )
+      } finally {
+        process.seteuid?.(0)
+      }
+    }
+  )
+
   it('writes a new file, never over one that is there', () => {
     nodeFs.writeFile(at('f'), 'first')
     expect(codeOf(() => nodeFs.writeFile(at('f'), 'second'))).toBe('EEXIST')

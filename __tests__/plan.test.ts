@@ -755,12 +755,36 @@ describePosix('what a planning pass asks the disk once', () => {
     expect(callsAt(calls, 'data/t/f0', 'data/t/f1', 'data/t/f2', 'data/t/f3')).toHaveLength(4)
   })
 
-  it('fewer TARGETs in one directory than pay for a listing are looked up one by one', () => {
-    const spec = ownTargets(3)
+  it('a first run into a new directory looks TARGETs up by one listing of theirs, and still finds one missing', () => {
+    ownTargets(8)
+    for (const i of [6, 7]) fs.rmSync(path.join(ws, `data/t/f${i}`))
+    fs.mkdirSync(path.join(ws, 'data/t/f6'))
+    const spec = Array.from({ length: 8 }, (_, i) => `new/l${i} -> data/t/f${i}`).join('\n')
     const { ops, calls } = recording()
-    planAll(requests(spec, ws), context(ws, { ops }))
-    expect(calls.filter((c) => c.startsWith('fileTypes'))).toEqual([])
+    const plans = planAll(requests(spec, ws), context(ws, { ops }))
+    expect(plans.map((p) => [p.action, p.targetExists, p.targetIsDir])).toEqual([
+      ...Array(6).fill(['create', true, false]),
+      ['create', true, true],
+      ['create', false, false]
+    ])
+    expect(plans[7].warnings).toEqual([expect.stringContaining('does not exist')])
+    expect(calls.filter((c) => c.startsWith('stat ') && c.includes('data/t/f'))).toEqual([
+      `stat ${path.join(ws, 'data/t/f7')}`
+    ])
   })
+
+  it.each([
+    [3, 0],
+    [4, 1]
+  ])(
+    '%s distinct TARGETs in one directory are looked up by %s listings of it (fewer do not pay for one)',
+    (n, listings) => {
+      const spec = ownTargets(n)
+      const { ops, calls } = recording()
+      planAll(requests(`${spec}\nl0b -> data/t/f0`, ws), context(ws, { ops }))
+      expect(calls.filter((c) => c.startsWith('fileTypes'))).toHaveLength(listings)
+    }
+  )
 
   it('a share found gone (ENOTCONN) skips the links after it on that mount', () => {
     const [first, second] = planAll(

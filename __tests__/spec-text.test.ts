@@ -2,7 +2,8 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { platformFor } from '../src/platform.js'
-import { parseSpec, readSpec, specFile, type SpecLinks } from '../src/spec/index.js'
+import { parseSpec, readSpec, specFile } from '../src/spec/index.js'
+import { itUnless } from './helpers/skip.js'
 import { DEFAULTS, tempDir } from './helpers/stage.js'
 
 const linux = platformFor('linux')
@@ -24,33 +25,51 @@ describe('a spec file, read in pieces', () => {
     expect(fromFile.entries.map((e) => e.line).slice(-2)).toEqual([3001, 3002])
   })
 
-  it('stops making links when a spec too big to keep changed after it was checked', () => {
-    const file = path.join(dir, 'links.txt')
-    fs.writeFileSync(file, 'a -> x\nb -> y\n')
-    const read = readSpec(specFile(file), settings, linux, undefined, 0)
-    if ('problems' in read) throw new Error('the spec was meant to be read')
-    fs.writeFileSync(file, 'a -> x\n../out -> y\n')
-    expect(() => [...read.walk()]).toThrow(/changed/)
-  })
-
-  it('makes what it checked when a spec it kept changed after it was checked', () => {
+  it('stops making links when the file changed after it was checked', () => {
     const file = path.join(dir, 'links.txt')
     fs.writeFileSync(file, 'a -> x\nb -> y\n')
     const read = readSpec(specFile(file), settings, linux)
     if ('problems' in read) throw new Error('the spec was meant to be read')
     fs.writeFileSync(file, 'a -> x\n../out -> y\n')
-    expect([...read.walk()].map((item) => 'request' in item && item.request.path)).toEqual(['a', 'b'])
+    expect(() => [...read.walk()]).toThrow(/changed/)
   })
 
-  it('keeps a spec up to its budget of characters and reads a bigger one again', () => {
-    // 'a -> x': 1 + 1 + '/ws/a'.length + '/ws/x'.length = 12 characters held.
+  const NO_PROC = fs.existsSync('/proc/self/fd') ? undefined : 'no /proc/self/fd to count open files by'
+  /** How many of this process's open files are `file`. */
+  const openCount = (file: string): number =>
+    fs.readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`) === file
+      } catch {
+        return false // the listing's own descriptor, closed by now
+      }
+    }).length
+
+  itUnless(NO_PROC)('leaves the spec file closed once checked and once walked, also where a walk stops early', () => {
     const file = path.join(dir, 'links.txt')
-    fs.writeFileSync(file, 'a -> x\n')
-    const kept = readSpec(specFile(file), settings, linux, undefined, 12)
-    const readAgain = readSpec(specFile(file), settings, linux, undefined, 11)
-    fs.writeFileSync(file, 'b -> x\n')
-    for (const read of [kept, readAgain]) if ('problems' in read) throw new Error('the spec was meant to be read')
-    expect([...(kept as SpecLinks).walk()].map((item) => 'request' in item && item.request.path)).toEqual(['a'])
-    expect(() => [...(readAgain as SpecLinks).walk()]).toThrow(/changed/)
+    fs.writeFileSync(file, 'a -> x\nb -> y\n')
+    const read = readSpec(specFile(file), settings, linux)
+    if ('problems' in read) throw new Error('the spec was meant to be read')
+    expect(openCount(file)).toBe(0)
+    expect([...read.walk()]).toHaveLength(2)
+    expect(openCount(file)).toBe(0)
+    fs.writeFileSync(file, 'a -> x\nc -> y\n')
+    expect(() => [...read.walk()]).toThrow(/changed/)
+    expect(openCount(file)).toBe(0)
+  })
+
+  it('walks past the links held for share workers', () => {
+    const file = path.join(dir, 'links.txt')
+    fs.writeFileSync(file, 'a -> x\nb -> y\nc -> z\nd -> z\n')
+    const read = readSpec(specFile(file), settings, linux, (r) => r.path === 'b' || r.path === 'd')
+    if ('problems' in read) throw new Error('the spec was meant to be read')
+    expect(read.held.map(({ index, request }) => [index, request.path])).toEqual([
+      [1, 'b'],
+      [3, 'd']
+    ])
+    expect([...read.walk()].map((item) => 'request' in item && [item.index, item.request.path])).toEqual([
+      [0, 'a'],
+      [2, 'c']
+    ])
   })
 })

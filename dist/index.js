@@ -40794,6 +40794,10 @@ class LineReader {
     constructor(spec) {
         this.pieces = spec.pieces()[Symbol.iterator]();
     }
+    /** Let go of the text (a file's pieces close it): where the lines are not read to the end. */
+    close() {
+        this.pieces.return?.();
+    }
     /** The next line, without its new line (a CR before it stays: every line is trimmed); undefined at the end. */
     next() {
         while (this.start >= this.text.length) {
@@ -40824,40 +40828,54 @@ function partsOf(trimmed) {
 /** The first line that holds more than white space and is not a comment; undefined for none. */
 function firstLine(spec) {
     const lines = new LineReader(spec);
-    for (let raw; (raw = lines.next()) !== undefined;) {
-        const trimmed = raw.trim();
-        if (trimmed !== '' && !trimmed.startsWith('#'))
-            return raw;
+    try {
+        for (let raw; (raw = lines.next()) !== undefined;) {
+            const trimmed = raw.trim();
+            if (trimmed !== '' && !trimmed.startsWith('#'))
+                return raw;
+        }
+        return undefined;
     }
-    return undefined;
+    finally {
+        lines.close();
+    }
+}
+/** The entry a line holds, if any: undefined for a blank line, a comment, or a line with a problem (put in `problems`). */
+function entryOf(raw, line, defaults, problems) {
+    const trimmed = raw.trim();
+    if (trimmed === '' || trimmed.startsWith('#'))
+        return undefined;
+    const parts = partsOf(trimmed);
+    // Under `state: absent` a line may be PATH alone: any link there goes.
+    if (parts.length === 1 && defaults.state === 'absent')
+        parts.push('');
+    if (parts.length !== 2) {
+        const message = parts.length === 1
+            ? `expected 'PATH -> TARGET' (with a space on each side of '->'); got '${trimmed}'`
+            : `has ${parts.length - 1} ' -> ' separators; a line holds one link 'PATH -> TARGET'`;
+        problems.push({ line, message });
+        return undefined;
+    }
+    const [path, target] = parts;
+    const before = problems.length;
+    checkPathText(path, 'PATH', line, problems);
+    if (target !== '' || defaults.state !== 'absent')
+        checkPathText(target, 'TARGET', line, problems);
+    // Every line shares the one defaults object: nothing changes an entry's options once parsed.
+    return problems.length === before ? { line, path, target, options: defaults } : undefined;
 }
 /** Each entry as its line is read; each line's problems into `problems`. */
 function* parseLines(spec, defaults, problems) {
     const lines = new LineReader(spec);
-    for (let raw; (raw = lines.next()) !== undefined;) {
-        const { line } = lines;
-        const trimmed = raw.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            continue;
-        const parts = partsOf(trimmed);
-        // Under `state: absent` a line may be PATH alone: any link there goes.
-        if (parts.length === 1 && defaults.state === 'absent')
-            parts.push('');
-        if (parts.length !== 2) {
-            const message = parts.length === 1
-                ? `expected 'PATH -> TARGET' (with a space on each side of '->'); got '${trimmed}'`
-                : `has ${parts.length - 1} ' -> ' separators; a line holds one link 'PATH -> TARGET'`;
-            problems.push({ line, message });
-            continue;
+    try {
+        for (let raw; (raw = lines.next()) !== undefined;) {
+            const entry = entryOf(raw, lines.line, defaults, problems);
+            if (entry)
+                yield entry;
         }
-        const [path, target] = parts;
-        const before = problems.length;
-        checkPathText(path, 'PATH', line, problems);
-        if (target !== '' || defaults.state !== 'absent')
-            checkPathText(target, 'TARGET', line, problems);
-        // Every line shares the one defaults object: nothing changes an entry's options once parsed.
-        if (problems.length === before)
-            yield { line, path, target, options: defaults };
+    }
+    finally {
+        lines.close();
     }
 }
 
@@ -41454,19 +41472,6 @@ function parseSpec(text, defaults) {
     return { entries, problems };
 }
 /**
- * A spec whose PATHs and TARGETs add up to no more than this many characters keeps its checked entries for the make
- * pass instead of reading them again: reading costs a re-run about as much as looking at the disk, and a spec this
- * size holds a few tens of MB at most. A larger spec is read twice, so its memory stays bounded (issue 28).
- */
-const KEEP_CHARACTERS = 8 * 1024 * 1024;
-/** The characters a checked entry holds that grow with the spec: its paths, as written and resolved. */
-function heldCharacters(read) {
-    if (!('request' in read))
-        return 0;
-    const { path, target, absPath, absTarget } = read.request;
-    return path.length + target.length + absPath.length + absTarget.length;
-}
-/**
  * A spec checked whole, whose links are read again, in spec order, as they are made: a spec of 100,000 links is
  * never held whole, nor are its requests; the PATHs' keys are (keys.ts).
  */
@@ -41478,16 +41483,13 @@ class SpecLinks {
     count;
     held;
     junction;
-    kept;
     constructor(spec, settings, platform, keys, 
     /** How many results the spec has: a link or a verdict per entry. */
     count, 
     /** The links `hold` asked to have at once, each knowing whether it waits for another; `walk` skips them. */
     held, 
     /** The first link that asks for a junction (junctionNotice), if any. */
-    junction, 
-    /** Every entry as checked, where the spec is small enough to keep (KEEP_CHARACTERS); walked instead of read. */
-    kept) {
+    junction) {
         this.spec = spec;
         this.settings = settings;
         this.platform = platform;
@@ -41495,36 +41497,15 @@ class SpecLinks {
         this.count = count;
         this.held = held;
         this.junction = junction;
-        this.kept = kept;
     }
     /** A restore's (confineTargets): the text of each symbolic link the spec may make, by PATH. */
     get texts() {
         return this.settings.confineTargets ? this.keys : undefined;
     }
     /** Every entry not held, read again: each link to make with its place, or the verdict that settles the entry. */
-    walk() {
-        const dependents = new Dependents(this.keys, this.platform);
-        return this.kept ? this.walkKept(this.kept, dependents) : this.readAgain(dependents);
-    }
-    /** The entries kept, each let go of as it is handed on; walked once. */
-    *walkKept(kept, dependents) {
-        this.kept = undefined;
-        let held = 0;
-        for (let place = 0; place < kept.length; place++) {
-            const item = kept[place];
-            kept[place] = undefined;
-            if (!('request' in item))
-                yield item;
-            else if (this.held[held] === item)
-                held++;
-            else {
-                item.request.dependsOnEarlier = dependents.of(item.request);
-                yield item;
-            }
-        }
-    }
-    *readAgain(dependents) {
+    *walk() {
         const { defaults, workingDirectory } = this.settings;
+        const dependents = new Dependents(this.keys, this.platform);
         const problems = [];
         let index = 0;
         let held = 0;
@@ -41555,20 +41536,14 @@ function changed() {
  * The spec, checked whole before anything is made (its PATHs' keys kept, and the links `hold` asks for); or its
  * problems, with the entries that were read, and then nothing is to be touched.
  */
-function readSpec(spec, settings, platform, hold = () => false, keep = KEEP_CHARACTERS) {
+function readSpec(spec, settings, platform, hold = () => false) {
     const { defaults, workingDirectory, confine, confineTargets } = settings;
     const check = new Resolver(workingDirectory, confine, platform, false, confineTargets);
     const problems = [];
     const held = [];
     const junction = [];
-    let kept = [];
-    let characters = 0;
     for (const entry of entriesOf(spec, defaults, problems)) {
         const read = check.add(entry);
-        characters += heldCharacters(read);
-        if (characters > keep)
-            kept = undefined;
-        kept?.push(read);
         if (!('request' in read))
             continue;
         if (hold(read.request))
@@ -41580,7 +41555,7 @@ function readSpec(spec, settings, platform, hold = () => false, keep = KEEP_CHAR
         const dependents = new Dependents(check.keys, platform);
         for (const { request } of held)
             request.dependsOnEarlier = dependents.of(request);
-        return new SpecLinks(spec, settings, platform, check.keys, check.entries, held, junction, kept);
+        return new SpecLinks(spec, settings, platform, check.keys, check.entries, held, junction);
     }
     // Rejected: read again, holding every entry and request, for the problems in full and the entries to report.
     const parsed = parseSpec(spec, defaults);
@@ -42828,15 +42803,13 @@ function fillIn(text, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/target-listing.ts
-// A re-run asks of each TARGET whether it is there (`dangling`): one stat per link, as many calls as the bare loop
-// makes in all. Where several of a pass's TARGETs share a directory, one listing of it answers for its files and
-// directories; a name it does not show as either (a link, a device, another spelling, or nothing) is looked up as
-// before. A share's lanes list directories their own way, by size (../share/lanes.ts).
 
-/** Fewer of a pass's TARGETs than this in one directory are looked up one by one. */
+/** Fewer of a pass's distinct TARGETs than this in one directory are looked up one by one. */
 const LIST_FROM = 4;
 /** A listing is read up to this many entries per TARGET of the pass there: an entry costs about 1/16 of a stat. */
 const ENTRIES_PER_TARGET = 16;
+const FILE = { isDirectory: () => false };
+const DIRECTORY = { isDirectory: () => true };
 class TargetListings {
     requests;
     platform;
@@ -42850,14 +42823,15 @@ class TargetListings {
         this.platform = platform;
         this.ops = ops;
     }
-    /** Whether TARGET is a directory as its directory's listing shows it; undefined where no listing says. */
-    isDirectory(target) {
+    /** TARGET as its directory's listing shows it, a file or a directory; undefined where no listing says. */
+    seen(target) {
         const { dirname, basename } = this.platform.path;
         const dir = dirname(target);
         let listing = this.listings.get(dir);
         if (listing === undefined)
             this.listings.set(dir, (listing = this.list(dir)));
-        return listing?.get(basename(target));
+        const isDirectory = listing?.get(basename(target));
+        return isDirectory === undefined ? undefined : isDirectory ? DIRECTORY : FILE;
     }
     list(dir) {
         const targets = this.targetsIn().get(dir) ?? 0;
@@ -42878,7 +42852,8 @@ class TargetListings {
             return this.perDirectory;
         const { dirname } = this.platform.path;
         const counts = new Map();
-        for (const { absTarget } of this.requests) {
+        // Distinct TARGETs: a hundred links to one TARGET need one stat, not a listing of its directory.
+        for (const absTarget of new Set(this.requests.map((r) => r.absTarget))) {
             const dir = dirname(absTarget);
             counts.set(dir, (counts.get(dir) ?? 0) + 1);
         }
@@ -43325,6 +43300,8 @@ function noteGoneShare(plan, mountPoint, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/kinds.ts
+// Which kinds of link can lead to this TARGET, in the order to try them, known before any call is made, and the
+// record of a fallback from the kind asked.
 
 
 /**
@@ -43469,12 +43446,28 @@ function escaped(plan, ctx) {
 
 /** What TARGET is, and what each kind of link to it would hold. */
 function examineTarget(plan, realParent, ctx) {
-    const { request } = plan;
-    const target = statOfTarget(request, ctx);
-    noteTarget(plan, target, ctx);
-    if (plan.kinds.some((k) => k === 'symlink' || k === 'junction'))
-        plan.text = link_text_textOf(request, realParent, ctx);
+    const target = statOfTarget(plan.request, ctx);
+    noteTargetAndText(plan, target, realParent, ctx);
     return target;
+}
+/**
+ * examineTarget where nothing is at PATH: only whether TARGET is there and a directory counts, which a listing of its
+ * directory may tell instead of a stat.
+ */
+function seeTarget(plan, realParent, ctx) {
+    const target = listedTarget(plan.request, ctx) ?? statOfTarget(plan.request, ctx);
+    noteTargetAndText(plan, target, realParent, ctx);
+    return target;
+}
+/** TARGET as a listing of its directory shows it, where one was read (target-listing.ts). */
+function listedTarget(request, ctx) {
+    return ctx.targetListings?.seen(request.absTarget);
+}
+function noteTargetAndText(plan, target, realParent, ctx) {
+    noteTarget(plan, target, ctx);
+    const { kinds, request } = plan;
+    if (kinds.some((k) => k === 'symlink' || k === 'junction'))
+        plan.text = link_text_textOf(request, realParent, ctx);
 }
 /** What the plan knows of TARGET once it is looked at: whether it is there, a directory, and what a hard link shares. */
 function noteTarget(plan, target, ctx) {
@@ -43966,13 +43959,6 @@ function firstLook(plan, realParent, ctx) {
     Object.assign(plan, { text, existing: 'link', action: 'unchanged', kinds: ['symlink'] });
     return 'settled';
 }
-const FILE = { isDirectory: () => false };
-const DIRECTORY = { isDirectory: () => true };
-/** TARGET as a listing of its directory shows it, where one was read: a file or a directory (target-listing.ts). */
-function listedTarget(request, ctx) {
-    const isDirectory = ctx.targetListings?.isDirectory(request.absTarget);
-    return isDirectory === undefined ? undefined : isDirectory ? DIRECTORY : FILE;
-}
 /**
  * Whether the next link is likely already right: the one just planned was a symbolic link whose text could be read.
  * Not where a mount shows links as their TARGETs or hides their texts: reading first would only add a round trip.
@@ -44017,6 +44003,8 @@ function planLink(request, ctx) {
             return refuseCopy(plan, ctx);
         // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
         const first = parent.missing.length > 0 ? 'nothing' : firstLook(plan, parent.real, ctx);
+        if (first === 'nothing')
+            return planNew(plan, parent.real, ctx);
         // A restore vouches for no link leading out, not even one the artifact brought already right.
         if (first === 'settled' && !ctx.settings.confineTargets)
             return plan;
@@ -44026,17 +44014,19 @@ function planLink(request, ctx) {
             return outside;
         if (first === 'settled')
             return plan;
-        const unfit = fitKinds(plan, target, ctx);
-        if (unfit)
-            return unfit;
-        const at = first === 'nothing' ? undefined : ctx.ops.lstat(request.absPath);
-        return decide(plan, at, target, ctx);
+        return fitKinds(plan, target, ctx) ?? decide(plan, ctx.ops.lstat(request.absPath), target, ctx);
     }
     catch (error) {
         if (!isErrno(error))
             throw error;
         return { ...plan, action: 'fail', failure: toFailure(error, error.syscall ?? 'stat', attemptOf(request)) };
     }
+}
+/** A link with nothing at PATH: TARGET is seen (a listing may say), and no more than that is asked. */
+function planNew(plan, realParent, ctx) {
+    const target = seeTarget(plan, realParent, ctx);
+    const outside = ctx.settings.confineTargets ? refuseOutside(plan, realParent, ctx) : undefined;
+    return outside ?? fitKinds(plan, target, ctx) ?? decide(plan, undefined, undefined, ctx);
 }
 /**
  * Plan one link, unless its share (found lexically, without touching it) is already known to be gone. A plan that
@@ -44518,6 +44508,9 @@ function sameBytes(a, b) {
     }
 }
 function fileTypes(dir, most) {
+    // A directory that can be read but not searched lists names whose stat fails (EACCES): `dir/.` is reached only
+    // through a search of dir, as the effective user (access(2) would ask as the real one).
+    external_node_fs_namespaceObject.statSync(`${dir}/.`);
     const listing = external_node_fs_namespaceObject.opendirSync(dir, { bufferSize: 128 });
     try {
         const types = new Map();

@@ -30,7 +30,8 @@ export interface FsOps {
   readdir(p: string): string[]
   /**
    * The regular files and directories in `dir`, by name (true: a directory), as the listing's types show them;
-   * undefined where `dir` holds more than `most` entries (the rest is not read).
+   * undefined where `dir` holds more than `most` entries (the rest is not read). Throws where `dir` cannot be
+   * listed or searched.
    */
   fileTypes(dir: string, most: number): Map<string, boolean> | undefined
   /** Create a new file; fails when p exists. */
@@ -114,6 +115,9 @@ function sameBytes(a: string, b: string): boolean {
 }
 
 function fileTypes(dir: string, most: number): Map<string, boolean> | undefined {
+  // A directory that can be read but not searched lists names whose stat fails (EACCES): `dir/.` is reached only
+  // through a search of dir, as the effective user (access(2) would ask as the real one).
+  fs.statSync(`${dir}/.`)
   const listing = fs.opendirSync(dir, { bufferSize: 128 })
   try {
     const types = new Map<string, boolean>()

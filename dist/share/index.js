@@ -1214,15 +1214,13 @@ function errors_quietly(call) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/target-listing.ts
-// A re-run asks of each TARGET whether it is there (`dangling`): one stat per link, as many calls as the bare loop
-// makes in all. Where several of a pass's TARGETs share a directory, one listing of it answers for its files and
-// directories; a name it does not show as either (a link, a device, another spelling, or nothing) is looked up as
-// before. A share's lanes list directories their own way, by size (../share/lanes.ts).
 
-/** Fewer of a pass's TARGETs than this in one directory are looked up one by one. */
+/** Fewer of a pass's distinct TARGETs than this in one directory are looked up one by one. */
 const LIST_FROM = 4;
 /** A listing is read up to this many entries per TARGET of the pass there: an entry costs about 1/16 of a stat. */
 const ENTRIES_PER_TARGET = 16;
+const FILE = { isDirectory: () => false };
+const DIRECTORY = { isDirectory: () => true };
 class TargetListings {
     requests;
     platform;
@@ -1236,14 +1234,15 @@ class TargetListings {
         this.platform = platform;
         this.ops = ops;
     }
-    /** Whether TARGET is a directory as its directory's listing shows it; undefined where no listing says. */
-    isDirectory(target) {
+    /** TARGET as its directory's listing shows it, a file or a directory; undefined where no listing says. */
+    seen(target) {
         const { dirname, basename } = this.platform.path;
         const dir = dirname(target);
         let listing = this.listings.get(dir);
         if (listing === undefined)
             this.listings.set(dir, (listing = this.list(dir)));
-        return listing?.get(basename(target));
+        const isDirectory = listing?.get(basename(target));
+        return isDirectory === undefined ? undefined : isDirectory ? DIRECTORY : FILE;
     }
     list(dir) {
         const targets = this.targetsIn().get(dir) ?? 0;
@@ -1264,7 +1263,8 @@ class TargetListings {
             return this.perDirectory;
         const { dirname } = this.platform.path;
         const counts = new Map();
-        for (const { absTarget } of this.requests) {
+        // Distinct TARGETs: a hundred links to one TARGET need one stat, not a listing of its directory.
+        for (const absTarget of new Set(this.requests.map((r) => r.absTarget))) {
             const dir = dirname(absTarget);
             counts.set(dir, (counts.get(dir) ?? 0) + 1);
         }
@@ -1769,6 +1769,8 @@ function noteGoneShare(plan, mountPoint, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/kinds.ts
+// Which kinds of link can lead to this TARGET, in the order to try them, known before any call is made, and the
+// record of a fallback from the kind asked.
 
 
 /**
@@ -1913,12 +1915,28 @@ function escaped(plan, ctx) {
 
 /** What TARGET is, and what each kind of link to it would hold. */
 function examineTarget(plan, realParent, ctx) {
-    const { request } = plan;
-    const target = statOfTarget(request, ctx);
-    noteTarget(plan, target, ctx);
-    if (plan.kinds.some((k) => k === 'symlink' || k === 'junction'))
-        plan.text = textOf(request, realParent, ctx);
+    const target = statOfTarget(plan.request, ctx);
+    noteTargetAndText(plan, target, realParent, ctx);
     return target;
+}
+/**
+ * examineTarget where nothing is at PATH: only whether TARGET is there and a directory counts, which a listing of its
+ * directory may tell instead of a stat.
+ */
+function seeTarget(plan, realParent, ctx) {
+    const target = listedTarget(plan.request, ctx) ?? statOfTarget(plan.request, ctx);
+    noteTargetAndText(plan, target, realParent, ctx);
+    return target;
+}
+/** TARGET as a listing of its directory shows it, where one was read (target-listing.ts). */
+function listedTarget(request, ctx) {
+    return ctx.targetListings?.seen(request.absTarget);
+}
+function noteTargetAndText(plan, target, realParent, ctx) {
+    noteTarget(plan, target, ctx);
+    const { kinds, request } = plan;
+    if (kinds.some((k) => k === 'symlink' || k === 'junction'))
+        plan.text = textOf(request, realParent, ctx);
 }
 /** What the plan knows of TARGET once it is looked at: whether it is there, a directory, and what a hard link shares. */
 function noteTarget(plan, target, ctx) {
@@ -2536,13 +2554,6 @@ function firstLook(plan, realParent, ctx) {
     Object.assign(plan, { text, existing: 'link', action: 'unchanged', kinds: ['symlink'] });
     return 'settled';
 }
-const FILE = { isDirectory: () => false };
-const DIRECTORY = { isDirectory: () => true };
-/** TARGET as a listing of its directory shows it, where one was read: a file or a directory (target-listing.ts). */
-function listedTarget(request, ctx) {
-    const isDirectory = ctx.targetListings?.isDirectory(request.absTarget);
-    return isDirectory === undefined ? undefined : isDirectory ? DIRECTORY : FILE;
-}
 /**
  * Whether the next link is likely already right: the one just planned was a symbolic link whose text could be read.
  * Not where a mount shows links as their TARGETs or hides their texts: reading first would only add a round trip.
@@ -2587,6 +2598,8 @@ function planLink(request, ctx) {
             return refuseCopy(plan, ctx);
         // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
         const first = parent.missing.length > 0 ? 'nothing' : firstLook(plan, parent.real, ctx);
+        if (first === 'nothing')
+            return planNew(plan, parent.real, ctx);
         // A restore vouches for no link leading out, not even one the artifact brought already right.
         if (first === 'settled' && !ctx.settings.confineTargets)
             return plan;
@@ -2596,17 +2609,19 @@ function planLink(request, ctx) {
             return outside;
         if (first === 'settled')
             return plan;
-        const unfit = fitKinds(plan, target, ctx);
-        if (unfit)
-            return unfit;
-        const at = first === 'nothing' ? undefined : ctx.ops.lstat(request.absPath);
-        return decide(plan, at, target, ctx);
+        return fitKinds(plan, target, ctx) ?? decide(plan, ctx.ops.lstat(request.absPath), target, ctx);
     }
     catch (error) {
         if (!isErrno(error))
             throw error;
         return { ...plan, action: 'fail', failure: toFailure(error, error.syscall ?? 'stat', attemptOf(request)) };
     }
+}
+/** A link with nothing at PATH: TARGET is seen (a listing may say), and no more than that is asked. */
+function planNew(plan, realParent, ctx) {
+    const target = seeTarget(plan, realParent, ctx);
+    const outside = ctx.settings.confineTargets ? refuseOutside(plan, realParent, ctx) : undefined;
+    return outside ?? fitKinds(plan, target, ctx) ?? decide(plan, undefined, undefined, ctx);
 }
 /**
  * Plan one link, unless its share (found lexically, without touching it) is already known to be gone. A plan that
@@ -3086,6 +3101,9 @@ function sameBytes(a, b) {
     }
 }
 function fileTypes(dir, most) {
+    // A directory that can be read but not searched lists names whose stat fails (EACCES): `dir/.` is reached only
+    // through a search of dir, as the effective user (access(2) would ask as the real one).
+    external_node_fs_namespaceObject.statSync(`${dir}/.`);
     const listing = external_node_fs_namespaceObject.opendirSync(dir, { bufferSize: 128 });
     try {
         const types = new Map();

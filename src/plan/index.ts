@@ -10,7 +10,7 @@ import { decide } from './decide.js'
 import { noteGoneShare, skipOnGoneShare } from './gone-shares.js'
 import { fitKinds } from './kinds.js'
 import { attemptOf, emptyPlan, type LinkPlan } from './link-plan.js'
-import { examineTarget } from './link-text.js'
+import { examineTarget, seeTarget } from './link-text.js'
 import { refuseAbsentThroughLink, refuseCopy, refuseOutside } from './outside.js'
 import { planRemoval } from './removal.js'
 import { firstLook, noteSettled } from './settled.js'
@@ -31,20 +31,25 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
     if (ctx.settings.restore && request.options.fallback.includes('copy')) return refuseCopy(plan, ctx)
     // Nothing can be in a directory that does not exist: on a share that saves a round trip per new link.
     const first = parent.missing.length > 0 ? 'nothing' : firstLook(plan, parent.real, ctx)
+    if (first === 'nothing') return planNew(plan, parent.real, ctx)
     // A restore vouches for no link leading out, not even one the artifact brought already right.
     if (first === 'settled' && !ctx.settings.confineTargets) return plan
     const target = examineTarget(plan, parent.real, ctx)
     const outside = ctx.settings.confineTargets ? refuseOutside(plan, parent.real, ctx) : undefined
     if (outside) return outside
     if (first === 'settled') return plan
-    const unfit = fitKinds(plan, target, ctx)
-    if (unfit) return unfit
-    const at = first === 'nothing' ? undefined : ctx.ops.lstat(request.absPath)
-    return decide(plan, at, target, ctx)
+    return fitKinds(plan, target, ctx) ?? decide(plan, ctx.ops.lstat(request.absPath), target, ctx)
   } catch (error) {
     if (!isErrno(error)) throw error
     return { ...plan, action: 'fail', failure: toFailure(error, error.syscall ?? 'stat', attemptOf(request)) }
   }
+}
+
+/** A link with nothing at PATH: TARGET is seen (a listing may say), and no more than that is asked. */
+function planNew(plan: LinkPlan, realParent: string, ctx: PlanContext): LinkPlan {
+  const target = seeTarget(plan, realParent, ctx)
+  const outside = ctx.settings.confineTargets ? refuseOutside(plan, realParent, ctx) : undefined
+  return outside ?? fitKinds(plan, target, ctx) ?? decide(plan, undefined, undefined, ctx)
 }
 
 /**

@@ -6,18 +6,38 @@ import { wantsRelative, type LinkRequest } from '../model.js'
 import { statTarget, type PlanContext } from './context.js'
 import type { LinkPlan } from './link-plan.js'
 import { realDirectory } from './resolve.js'
+import type { TargetSeen } from './target-listing.js'
 
 /** What TARGET is, and what each kind of link to it would hold. */
 export function examineTarget(plan: LinkPlan, realParent: string, ctx: PlanContext): Stats | undefined {
-  const { request } = plan
-  const target = statOfTarget(request, ctx)
-  noteTarget(plan, target, ctx)
-  if (plan.kinds.some((k) => k === 'symlink' || k === 'junction')) plan.text = textOf(request, realParent, ctx)
+  const target = statOfTarget(plan.request, ctx)
+  noteTargetAndText(plan, target, realParent, ctx)
   return target
 }
 
+/**
+ * examineTarget where nothing is at PATH: only whether TARGET is there and a directory counts, which a listing of its
+ * directory may tell instead of a stat.
+ */
+export function seeTarget(plan: LinkPlan, realParent: string, ctx: PlanContext): TargetSeen | undefined {
+  const target = listedTarget(plan.request, ctx) ?? statOfTarget(plan.request, ctx)
+  noteTargetAndText(plan, target, realParent, ctx)
+  return target
+}
+
+/** TARGET as a listing of its directory shows it, where one was read (target-listing.ts). */
+export function listedTarget(request: LinkRequest, ctx: PlanContext): TargetSeen | undefined {
+  return ctx.targetListings?.seen(request.absTarget)
+}
+
+function noteTargetAndText(plan: LinkPlan, target: TargetSeen | undefined, realParent: string, ctx: PlanContext): void {
+  noteTarget(plan, target, ctx)
+  const { kinds, request } = plan
+  if (kinds.some((k) => k === 'symlink' || k === 'junction')) plan.text = textOf(request, realParent, ctx)
+}
+
 /** What the plan knows of TARGET once it is looked at: whether it is there, a directory, and what a hard link shares. */
-export function noteTarget(plan: LinkPlan, target: Pick<Stats, 'isDirectory'> | undefined, ctx: PlanContext): void {
+export function noteTarget(plan: LinkPlan, target: TargetSeen | undefined, ctx: PlanContext): void {
   plan.targetExists = target !== undefined
   plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir
   if (target && plan.kinds.includes('hardlink')) plan.linkSource = ctx.ops.realpath(plan.request.absTarget)

@@ -3,10 +3,9 @@
 // is a round trip): one or two calls instead of three. Anything else gets the full look; a first run never reads
 // first, so it pays nothing for this.
 import { errnoCode } from '../errors.js'
-import type { LinkRequest } from '../model.js'
 import type { PlanContext } from './context.js'
 import type { LinkPlan } from './link-plan.js'
-import { noteTarget, statOfTarget, textOf } from './link-text.js'
+import { listedTarget, noteTarget, statOfTarget, textOf } from './link-text.js'
 
 /** What reading PATH's text first found: the link asked for (the plan is settled), nothing, or undecided. */
 export type FirstLook = 'settled' | 'nothing' | undefined
@@ -34,15 +33,6 @@ export function firstLook(plan: LinkPlan, realParent: string, ctx: PlanContext):
   }
   Object.assign(plan, { text, existing: 'link', action: 'unchanged', kinds: ['symlink'] })
   return 'settled'
-}
-
-const FILE = { isDirectory: () => false }
-const DIRECTORY = { isDirectory: () => true }
-
-/** TARGET as a listing of its directory shows it, where one was read: a file or a directory (target-listing.ts). */
-function listedTarget(request: LinkRequest, ctx: PlanContext): typeof FILE | undefined {
-  const isDirectory = ctx.targetListings?.isDirectory(request.absTarget)
-  return isDirectory === undefined ? undefined : isDirectory ? DIRECTORY : FILE
 }
 
 /**

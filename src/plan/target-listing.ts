@@ -2,15 +2,22 @@
 // makes in all. Where several of a pass's TARGETs share a directory, one listing of it answers for its files and
 // directories; a name it does not show as either (a link, a device, another spelling, or nothing) is looked up as
 // before. A share's lanes list directories their own way, by size (../share/lanes.ts).
+import type { Stats } from 'node:fs'
 import { isErrno } from '../errors.js'
 import type { FsOps } from '../fsops.js'
 import type { LinkRequest } from '../model.js'
 import type { Platform } from '../platform.js'
 
-/** Fewer of a pass's TARGETs than this in one directory are looked up one by one. */
+/** Fewer of a pass's distinct TARGETs than this in one directory are looked up one by one. */
 const LIST_FROM = 4
 /** A listing is read up to this many entries per TARGET of the pass there: an entry costs about 1/16 of a stat. */
 const ENTRIES_PER_TARGET = 16
+
+/** What a plan may need of TARGET short of what is at PATH: whether it is there (defined) and a directory. */
+export type TargetSeen = Pick<Stats, 'isDirectory'>
+
+const FILE: TargetSeen = { isDirectory: () => false }
+const DIRECTORY: TargetSeen = { isDirectory: () => true }
 
 export class TargetListings {
   private perDirectory?: Map<string, number>
@@ -24,13 +31,14 @@ export class TargetListings {
     private readonly ops: FsOps
   ) {}
 
-  /** Whether TARGET is a directory as its directory's listing shows it; undefined where no listing says. */
-  isDirectory(target: string): boolean | undefined {
+  /** TARGET as its directory's listing shows it, a file or a directory; undefined where no listing says. */
+  seen(target: string): TargetSeen | undefined {
     const { dirname, basename } = this.platform.path
     const dir = dirname(target)
     let listing = this.listings.get(dir)
     if (listing === undefined) this.listings.set(dir, (listing = this.list(dir)))
-    return listing?.get(basename(target))
+    const isDirectory = listing?.get(basename(target))
+    return isDirectory === undefined ? undefined : isDirectory ? DIRECTORY : FILE
   }
 
   private list(dir: string): Map<string, boolean> | null {
@@ -49,7 +57,8 @@ export class TargetListings {
     if (this.perDirectory) return this.perDirectory
     const { dirname } = this.platform.path
     const counts = new Map<string, number>()
-    for (const { absTarget } of this.requests) {
+    // Distinct TARGETs: a hundred links to one TARGET need one stat, not a listing of its directory.
+    for (const absTarget of new Set(this.requests.map((r) => r.absTarget))) {
       const dir = dirname(absTarget)
       counts.set(dir, (counts.get(dir) ?? 0) + 1)
     }

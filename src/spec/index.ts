@@ -52,20 +52,6 @@ export function parseSpec(text: string | SpecText, defaults: LinkOptions): Parse
 type SpecSettings = Pick<Settings, 'defaults' | 'workingDirectory' | 'confine' | 'confineTargets'>
 
 /**
- * A spec whose PATHs and TARGETs add up to no more than this many characters keeps its checked entries for the make
- * pass instead of reading them again: reading costs a re-run about as much as looking at the disk, and a spec this
- * size holds a few tens of MB at most. A larger spec is read twice, so its memory stays bounded (issue 28).
- */
-export const KEEP_CHARACTERS = 8 * 1024 * 1024
-
-/** The characters a checked entry holds that grow with the spec: its paths, as written and resolved. */
-function heldCharacters(read: Indexed | SpecVerdict): number {
-  if (!('request' in read)) return 0
-  const { path, target, absPath, absTarget } = read.request
-  return path.length + target.length + absPath.length + absTarget.length
-}
-
-/**
  * A spec checked whole, whose links are read again, in spec order, as they are made: a spec of 100,000 links is
  * never held whole, nor are its requests; the PATHs' keys are (keys.ts).
  */
@@ -80,9 +66,7 @@ export class SpecLinks {
     /** The links `hold` asked to have at once, each knowing whether it waits for another; `walk` skips them. */
     readonly held: Indexed[],
     /** The first link that asks for a junction (junctionNotice), if any. */
-    readonly junction: LinkRequest[],
-    /** Every entry as checked, where the spec is small enough to keep (KEEP_CHARACTERS); walked instead of read. */
-    private kept?: (Indexed | SpecVerdict | undefined)[]
+    readonly junction: LinkRequest[]
   ) {}
 
   /** A restore's (confineTargets): the text of each symbolic link the spec may make, by PATH. */
@@ -91,32 +75,9 @@ export class SpecLinks {
   }
 
   /** Every entry not held, read again: each link to make with its place, or the verdict that settles the entry. */
-  walk(): Generator<Indexed | SpecVerdict> {
-    const dependents = new Dependents(this.keys, this.platform)
-    return this.kept ? this.walkKept(this.kept, dependents) : this.readAgain(dependents)
-  }
-
-  /** The entries kept, each let go of as it is handed on; walked once. */
-  private *walkKept(
-    kept: (Indexed | SpecVerdict | undefined)[],
-    dependents: Dependents
-  ): Generator<Indexed | SpecVerdict> {
-    this.kept = undefined
-    let held = 0
-    for (let place = 0; place < kept.length; place++) {
-      const item = kept[place] as Indexed | SpecVerdict
-      kept[place] = undefined
-      if (!('request' in item)) yield item
-      else if (this.held[held] === item) held++
-      else {
-        item.request.dependsOnEarlier = dependents.of(item.request)
-        yield item
-      }
-    }
-  }
-
-  private *readAgain(dependents: Dependents): Generator<Indexed | SpecVerdict> {
+  *walk(): Generator<Indexed | SpecVerdict> {
     const { defaults, workingDirectory } = this.settings
+    const dependents = new Dependents(this.keys, this.platform)
     const problems: SpecProblem[] = []
     let index = 0
     let held = 0
@@ -149,21 +110,15 @@ export function readSpec(
   spec: SpecText,
   settings: SpecSettings,
   platform: Platform,
-  hold: (request: LinkRequest) => boolean = () => false,
-  keep = KEEP_CHARACTERS
+  hold: (request: LinkRequest) => boolean = () => false
 ): SpecLinks | { problems: SpecProblem[]; entries: SpecEntry[] } {
   const { defaults, workingDirectory, confine, confineTargets } = settings
   const check = new Resolver(workingDirectory, confine, platform, false, confineTargets)
   const problems: SpecProblem[] = []
   const held: Indexed[] = []
   const junction: LinkRequest[] = []
-  let kept: (Indexed | SpecVerdict)[] | undefined = []
-  let characters = 0
   for (const entry of entriesOf(spec, defaults, problems)) {
     const read = check.add(entry)
-    characters += heldCharacters(read)
-    if (characters > keep) kept = undefined
-    kept?.push(read)
     if (!('request' in read)) continue
     if (hold(read.request)) held.push(read)
     if (junction.length === 0 && asksJunction(read.request)) junction.push(read.request)
@@ -171,7 +126,7 @@ export function readSpec(
   if (problems.length === 0 && check.problems.length === 0) {
     const dependents = new Dependents(check.keys, platform)
     for (const { request } of held) request.dependsOnEarlier = dependents.of(request)
-    return new SpecLinks(spec, settings, platform, check.keys, check.entries, held, junction, kept)
+    return new SpecLinks(spec, settings, platform, check.keys, check.entries, held, junction)
   }
   // Rejected: read again, holding every entry and request, for the problems in full and the entries to report.
   const parsed = parseSpec(spec, defaults)

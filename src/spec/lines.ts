@@ -20,6 +20,11 @@ class LineReader {
     this.pieces = spec.pieces()[Symbol.iterator]()
   }
 
+  /** Let go of the text (a file's pieces close it): where the lines are not read to the end. */
+  close(): void {
+    this.pieces.return?.()
+  }
+
   /** The next line, without its new line (a CR before it stays: every line is trimmed); undefined at the end. */
   next(): string | undefined {
     while (this.start >= this.text.length) {
@@ -51,36 +56,49 @@ function partsOf(trimmed: string): string[] {
 /** The first line that holds more than white space and is not a comment; undefined for none. */
 export function firstLine(spec: SpecText): string | undefined {
   const lines = new LineReader(spec)
-  for (let raw; (raw = lines.next()) !== undefined;) {
-    const trimmed = raw.trim()
-    if (trimmed !== '' && !trimmed.startsWith('#')) return raw
+  try {
+    for (let raw; (raw = lines.next()) !== undefined;) {
+      const trimmed = raw.trim()
+      if (trimmed !== '' && !trimmed.startsWith('#')) return raw
+    }
+    return undefined
+  } finally {
+    lines.close()
   }
-  return undefined
+}
+
+/** The entry a line holds, if any: undefined for a blank line, a comment, or a line with a problem (put in `problems`). */
+function entryOf(raw: string, line: number, defaults: LinkOptions, problems: SpecProblem[]): SpecEntry | undefined {
+  const trimmed = raw.trim()
+  if (trimmed === '' || trimmed.startsWith('#')) return undefined
+  const parts = partsOf(trimmed)
+  // Under `state: absent` a line may be PATH alone: any link there goes.
+  if (parts.length === 1 && defaults.state === 'absent') parts.push('')
+  if (parts.length !== 2) {
+    const message =
+      parts.length === 1
+        ? `expected 'PATH -> TARGET' (with a space on each side of '->'); got '${trimmed}'`
+        : `has ${parts.length - 1} ' -> ' separators; a line holds one link 'PATH -> TARGET'`
+    problems.push({ line, message })
+    return undefined
+  }
+  const [path, target] = parts
+  const before = problems.length
+  checkPathText(path, 'PATH', line, problems)
+  if (target !== '' || defaults.state !== 'absent') checkPathText(target, 'TARGET', line, problems)
+  // Every line shares the one defaults object: nothing changes an entry's options once parsed.
+  return problems.length === before ? { line, path, target, options: defaults } : undefined
 }
 
 /** Each entry as its line is read; each line's problems into `problems`. */
 export function* parseLines(spec: SpecText, defaults: LinkOptions, problems: SpecProblem[]): Generator<SpecEntry> {
   const lines = new LineReader(spec)
-  for (let raw; (raw = lines.next()) !== undefined;) {
-    const { line } = lines
-    const trimmed = raw.trim()
-    if (trimmed === '' || trimmed.startsWith('#')) continue
-    const parts = partsOf(trimmed)
-    // Under `state: absent` a line may be PATH alone: any link there goes.
-    if (parts.length === 1 && defaults.state === 'absent') parts.push('')
-    if (parts.length !== 2) {
-      const message =
-        parts.length === 1
-          ? `expected 'PATH -> TARGET' (with a space on each side of '->'); got '${trimmed}'`
-          : `has ${parts.length - 1} ' -> ' separators; a line holds one link 'PATH -> TARGET'`
-      problems.push({ line, message })
-      continue
+  try {
+    for (let raw; (raw = lines.next()) !== undefined;) {
+      const entry = entryOf(raw, lines.line, defaults, problems)
+      if (entry) yield entry
     }
-    const [path, target] = parts
-    const before = problems.length
-    checkPathText(path, 'PATH', line, problems)
-    if (target !== '' || defaults.state !== 'absent') checkPathText(target, 'TARGET', line, problems)
-    // Every line shares the one defaults object: nothing changes an entry's options once parsed.
-    if (problems.length === before) yield { line, path, target, options: defaults }
+  } finally {
+    lines.close()
   }
 }
