@@ -103,6 +103,17 @@ describePosix('nodeFs', () => {
     )
     expect(nodeFs.fileTypes(dir, 4)).toBeUndefined()
     expect(() => nodeFs.fileTypes(at('none'), 5)).toThrow(expect.objectContaining({ code: 'ENOENT' }))
+    // Listed through, or given up on: either way the directory is closed again.
+    const open = fs.existsSync('/proc/self/fd')
+      ? fs.readdirSync('/proc/self/fd').filter((fd) => {
+          try {
+            return fs.readlinkSync(`/proc/self/fd/${fd}`) === dir
+          } catch {
+            return false
+          }
+        })
+      : []
+    expect(open).toEqual([])
   })
 
   itUnless(process.geteuid?.() === 0 ? undefined : 'needs root, to act as another user for a moment (seteuid)')(

@@ -747,6 +747,25 @@ describePosix('what a planning pass asks the disk once', () => {
     ])
   })
 
+  it('a TARGET directory whose listing fails is looked up name by name; a fault that is no errno is not hidden', () => {
+    const spec = ownTargets(8)
+    const failingList: FsOps = {
+      ...nodeFs,
+      fileTypes: () => {
+        throw errnoError('EACCES', 'opendir')
+      }
+    }
+    const plans = planAll(requests(spec, ws), context(ws, { ops: failingList, dangling: 'fail' }))
+    expect(plans.map((p) => [p.action, p.targetExists])).toEqual(Array(8).fill(['unchanged', true]))
+    const broken: FsOps = {
+      ...nodeFs,
+      fileTypes: () => {
+        throw new TypeError('a bug')
+      }
+    }
+    expect(() => planAll(requests(spec, ws), context(ws, { ops: broken }))).toThrow('a bug')
+  })
+
   it('a directory holding far more entries than the pass has TARGETs there is not read through: each is looked up', () => {
     const spec = ownTargets(4, 200)
     const { ops, calls } = recording()
