@@ -766,6 +766,14 @@ describePosix('what a planning pass asks the disk once', () => {
     expect(() => planAll(requests(spec, ws), context(ws, { ops: broken }))).toThrow('a bug')
   })
 
+  it('TARGETs on a share or FUSE mount are looked up one by one: a listing there may disagree with stat', () => {
+    const spec = ownTargets(8)
+    const { ops, calls } = recording()
+    const sshfs = { type: 'fuse.sshfs', mountPoint: '/', source: 'u@h:/', options: ['rw'] }
+    planAll(requests(spec, ws), context(ws, { ops }, sshfs))
+    expect(calls.filter((c) => c.startsWith('fileTypes'))).toEqual([])
+  })
+
   it('a directory holding far more entries than the pass has TARGETs there is not read through: each is looked up', () => {
     const spec = ownTargets(4, 200)
     const { ops, calls } = recording()

@@ -1215,6 +1215,7 @@ function errors_quietly(call) {
 
 ;// CONCATENATED MODULE: ./src/plan/target-listing.ts
 
+
 /** Fewer of a pass's distinct TARGETs than this in one directory are looked up one by one. */
 const LIST_FROM = 4;
 /** A listing is read up to this many entries per TARGET of the pass there: an entry costs about 1/16 of a stat. */
@@ -1225,14 +1226,16 @@ class TargetListings {
     requests;
     platform;
     ops;
+    detector;
     perDirectory;
     /** Each directory asked about: its files and directories by name (true: a directory), or null: not listed. */
     listings = new Map();
     /** `requests`: the pass's, whose TARGETs are counted per directory at the first question. */
-    constructor(requests, platform, ops) {
+    constructor(requests, platform, ops, detector) {
         this.requests = requests;
         this.platform = platform;
         this.ops = ops;
+        this.detector = detector;
     }
     /** TARGET as its directory's listing shows it, a file or a directory; undefined where no listing says. */
     seen(target) {
@@ -1246,7 +1249,8 @@ class TargetListings {
     }
     list(dir) {
         const targets = this.targetsIn().get(dir) ?? 0;
-        if (targets < LIST_FROM)
+        // A share's or a FUSE daemon's listing may disagree with its stat (a stale entry, a link shown as its TARGET).
+        if (targets < LIST_FROM || canHang(this.detector.forPath(dir)))
             return null;
         try {
             return this.ops.fileTypes(dir, targets * ENTRIES_PER_TARGET) ?? null;
@@ -1281,7 +1285,7 @@ class TargetListings {
 function context_planningContext(ctx, requests) {
     return {
         ...ctx,
-        targetListings: requests && new TargetListings(requests, ctx.platform, ctx.ops),
+        targetListings: requests && new TargetListings(requests, ctx.platform, ctx.ops, ctx.detector),
         realDirectories: new Map(),
         targets: new Map(),
         relatives: new Map(),

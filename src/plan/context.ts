@@ -56,7 +56,7 @@ export interface RealLocation {
 export function planningContext<T extends PlanContext>(ctx: T, requests?: readonly LinkRequest[]): T {
   return {
     ...ctx,
-    targetListings: requests && new TargetListings(requests, ctx.platform, ctx.ops),
+    targetListings: requests && new TargetListings(requests, ctx.platform, ctx.ops, ctx.detector),
     realDirectories: new Map(),
     targets: new Map(),
     relatives: new Map(),

@@ -4,8 +4,10 @@
 // before. A share's lanes list directories their own way, by size (../share/lanes.ts).
 import type { Stats } from 'node:fs'
 import { isErrno } from '../errors.js'
+import { canHang } from '../families.js'
 import type { FsOps } from '../fsops.js'
 import type { LinkRequest } from '../model.js'
+import type { FilesystemDetector } from '../mounts.js'
 import type { Platform } from '../platform.js'
 
 /** Fewer of a pass's distinct TARGETs than this in one directory are looked up one by one. */
@@ -28,7 +30,8 @@ export class TargetListings {
   constructor(
     private readonly requests: readonly LinkRequest[],
     private readonly platform: Platform,
-    private readonly ops: FsOps
+    private readonly ops: FsOps,
+    private readonly detector: FilesystemDetector
   ) {}
 
   /** TARGET as its directory's listing shows it, a file or a directory; undefined where no listing says. */
@@ -43,7 +46,8 @@ export class TargetListings {
 
   private list(dir: string): Map<string, boolean> | null {
     const targets = this.targetsIn().get(dir) ?? 0
-    if (targets < LIST_FROM) return null
+    // A share's or a FUSE daemon's listing may disagree with its stat (a stale entry, a link shown as its TARGET).
+    if (targets < LIST_FROM || canHang(this.detector.forPath(dir))) return null
     try {
       return this.ops.fileTypes(dir, targets * ENTRIES_PER_TARGET) ?? null
     } catch (error) {
