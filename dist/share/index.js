@@ -1928,13 +1928,13 @@ function examineTarget(plan, realParent, ctx) {
  * directory may tell instead of a stat.
  */
 function seeTarget(plan, realParent, ctx) {
-    const target = listedTarget(plan.request, ctx) ?? statOfTarget(plan.request, ctx);
+    const target = targetSeen(plan.request, ctx);
     noteTargetAndText(plan, target, realParent, ctx);
     return target;
 }
-/** TARGET as a listing of its directory shows it, where one was read (target-listing.ts). */
-function listedTarget(request, ctx) {
-    return ctx.targetListings?.seen(request.absTarget);
+/** Whether TARGET is there and a directory: as a listing of its directory shows it (target-listing.ts), else stat. */
+function targetSeen(request, ctx) {
+    return ctx.targetListings?.seen(request.absTarget) ?? statOfTarget(request, ctx);
 }
 function noteTargetAndText(plan, target, realParent, ctx) {
     noteTarget(plan, target, ctx);
@@ -2550,7 +2550,7 @@ function firstLook(plan, realParent, ctx) {
         return undefined;
     if (ctx.settings.dangling !== 'allow') {
         // A missing TARGET warns or fails: the full look says so (its stat of TARGET is already cached).
-        const target = listedTarget(request, ctx) ?? statOfTarget(request, ctx);
+        const target = targetSeen(request, ctx);
         if (!target)
             return undefined;
         noteTarget(plan, target, ctx);

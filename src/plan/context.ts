@@ -32,7 +32,7 @@ export interface PlanContext {
    * asking the share, which answers one lookup at a time per directory.
    */
   listed?: Map<string, Set<string>>
-  /** A re-run's: TARGETs' directories listed where many of the pass's TARGETs share one (target-listing.ts). */
+  /** TARGETs' directories listed where several of the pass's TARGETs share one (target-listing.ts). */
   targetListings?: TargetListings
   /** Whether the last link this pass planned was already right: then the next one's text is read first (settled.ts). */
   rerun?: { likely: boolean }

@@ -20,14 +20,14 @@ export function examineTarget(plan: LinkPlan, realParent: string, ctx: PlanConte
  * directory may tell instead of a stat.
  */
 export function seeTarget(plan: LinkPlan, realParent: string, ctx: PlanContext): TargetSeen | undefined {
-  const target = listedTarget(plan.request, ctx) ?? statOfTarget(plan.request, ctx)
+  const target = targetSeen(plan.request, ctx)
   noteTargetAndText(plan, target, realParent, ctx)
   return target
 }
 
-/** TARGET as a listing of its directory shows it, where one was read (target-listing.ts). */
-export function listedTarget(request: LinkRequest, ctx: PlanContext): TargetSeen | undefined {
-  return ctx.targetListings?.seen(request.absTarget)
+/** Whether TARGET is there and a directory: as a listing of its directory shows it (target-listing.ts), else stat. */
+export function targetSeen(request: LinkRequest, ctx: PlanContext): TargetSeen | undefined {
+  return ctx.targetListings?.seen(request.absTarget) ?? statOfTarget(request, ctx)
 }
 
 function noteTargetAndText(plan: LinkPlan, target: TargetSeen | undefined, realParent: string, ctx: PlanContext): void {

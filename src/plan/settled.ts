@@ -5,7 +5,7 @@
 import { errnoCode } from '../errors.js'
 import type { PlanContext } from './context.js'
 import type { LinkPlan } from './link-plan.js'
-import { listedTarget, noteTarget, statOfTarget, textOf } from './link-text.js'
+import { noteTarget, targetSeen, textOf } from './link-text.js'
 
 /** What reading PATH's text first found: the link asked for (the plan is settled), nothing, or undecided. */
 export type FirstLook = 'settled' | 'nothing' | undefined
@@ -27,7 +27,7 @@ export function firstLook(plan: LinkPlan, realParent: string, ctx: PlanContext):
   if (text !== textOf(request, realParent, ctx)) return undefined
   if (ctx.settings.dangling !== 'allow') {
     // A missing TARGET warns or fails: the full look says so (its stat of TARGET is already cached).
-    const target = listedTarget(request, ctx) ?? statOfTarget(request, ctx)
+    const target = targetSeen(request, ctx)
     if (!target) return undefined
     noteTarget(plan, target, ctx)
   }
