@@ -1,7 +1,8 @@
 // A link already right, or one with nothing at PATH yet, asks of TARGET only whether it is there and a directory:
 // one stat per link, on a re-run as many calls as the bare loop makes in all. Where several of a pass's TARGETs share
-// a directory, one listing of it answers for its files and directories; a name it does not show as either (a link, a device, another spelling, or nothing) is looked up as
-// before. A share's lanes list directories their own way, by size (../share/lanes.ts).
+// a directory, one listing of it answers for its files and directories; a name it does not show as either (a link,
+// a device, another spelling, or nothing) is looked up as before. A share's lanes list directories their own way, by
+// size (../share/lanes.ts).
 import type { Stats } from 'node:fs'
 import { isErrno } from '../errors.js'
 import { canHang } from '../families.js'
