@@ -159,6 +159,23 @@ describePosixWithActionNode("the action end to end (dist/index.js on the action'
     }
   })
 
+  it.each(['warn', 'fail'])(
+    "links to the directories an earlier entry's create-parents made: none dangles (dangling: %s)",
+    (dangling) => {
+      const links = ['out/sub/deep/a -> data/file.txt', 'sub -> out/sub', 'top -> out', 'deep -> out/sub/deep']
+      const run = runAction(ws, { links: links.join('\n'), dangling })
+      expect(run.status).toBe(0)
+      expect(run.annotations).toEqual([])
+      expect(run.results.map((r) => [r.status, r.kind, r.text, r.warnings])).toEqual([
+        ['created', 'symlink', '../../../data/file.txt', []],
+        ['created', 'symlink', 'out/sub', []],
+        ['created', 'symlink', 'out', []],
+        ['created', 'symlink', 'out/sub/deep', []]
+      ])
+      expect(fs.readFileSync(path.join(ws, 'top/sub/deep/a'), 'utf8')).toBe('content\n')
+    }
+  )
+
   it('dry-run reports every link as planned, with what it would do, and creates nothing', () => {
     write('taken', 'x')
     fs.symlinkSync('data/file.txt', path.join(ws, 'same'))

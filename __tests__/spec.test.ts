@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { platformFor, type Platform } from '../src/platform.js'
 import { junctionNotice, parseSpec, readSpec, resolveEntries, specText } from '../src/spec/index.js'
+import { ABOVE, LinkKeys } from '../src/spec/keys.js'
 import { DEFAULTS as defaults, readAll } from './helpers/stage.js'
 
 const linux = platformFor('linux')
@@ -418,6 +419,41 @@ describe('resolveEntries', () => {
     ])
   })
 
+  it("marks links whose TARGET is a directory another entry's PATH lies below: create-parents may make it", () => {
+    const { requests } = resolve(
+      spec(
+        'before -> out/sub', //      TARGET above a later entry's PATH, as for a TARGET that is a later PATH
+        'out/sub/deep/a -> data/x',
+        'sub -> out/sub', //         between the PATH and a directory above it
+        'top -> out', //             the outermost directory create-parents may make
+        'deep -> out/sub/deep', //   PATH's own directory
+        'here -> .', //              the working directory lies above every relative PATH
+        'near -> out/su', //         only a common prefix
+        'sibling -> out/other', //   beside, not above
+        'file -> data/x' //          unrelated
+      )
+    )
+    expect(requests.map((r) => [r.path, r.dependsOnEarlier])).toEqual([
+      ['before', true],
+      ['out/sub/deep/a', false],
+      ['sub', true],
+      ['top', true],
+      ['deep', true],
+      ['here', true],
+      ['near', false],
+      ['sibling', false],
+      ['file', false]
+    ])
+  })
+
+  it('on Windows, marks a TARGET above another PATH in any case and with either slash', () => {
+    const { requests } = resolve(spec('Out\\Sub\\a -> data/x', 'alias -> OUT/sub', 'other -> out/subs'), {
+      wd: 'C:\\ws',
+      platform: platformFor('win32')
+    })
+    expect(requests.map((r) => r.dependsOnEarlier)).toEqual([false, true, false])
+  })
+
   it('resolves forward-slash paths against a Windows working directory', () => {
     const win32 = platformFor('win32')
     const { requests, problems } = resolve(
@@ -432,6 +468,17 @@ describe('resolveEntries', () => {
     ])
     expect(problems).toEqual([{ line: 4, message: expect.stringContaining("outside working-directory 'C:\\ws'") }])
     expect(requests.map((r) => r.dependsOnEarlier)).toEqual([false, false, true, false])
+  })
+})
+
+describe('LinkKeys: the directories above PATHs', () => {
+  it(`notes ${ABOVE} at most, so a spec of deep trees stays bounded; the PATHs themselves are all kept`, () => {
+    const keys = new LinkKeys(linux)
+    // The first PATH notes /ws/d0 and /ws, each one after it its own directory: the last one here finds the bound.
+    for (let i = 0; i < ABOVE; i++) keys.add(`/ws/d${i}/l`, i)
+    const last = `/ws/d${ABOVE - 1}`
+    expect([keys.isAbove('/ws'), keys.isAbove(`/ws/d${ABOVE - 2}`), keys.isAbove(last)]).toEqual([true, true, false])
+    expect([keys.isPath(`${last}/l`), keys.isAbove(`${last}/l`), keys.isAbove('/')]).toEqual([true, false, false])
   })
 })
 

@@ -294,6 +294,30 @@ describe('junctions', () => {
   })
 })
 
+describe("a TARGET that another entry's create-parents makes", () => {
+  /** Plan and make a spec in C:\ws slice by slice, as the action does: a link that waits is planned again. */
+  async function make(spec: string) {
+    const { mem, ctx } = windowsWorkspace({})
+    const links = requests(spec, WS, {}, win32).map((request, index) => ({ index, request }))
+    const results: LinkResult[] = []
+    await new LocalExecutor(links, ctx, false).results((_, result) => void results.push(result))
+    return { mem, results }
+  }
+
+  it('is linked as the directory it is by then: a directory symlink, or a junction, without a guess', async () => {
+    const { mem, results } = await make(
+      '- { path: out/sub/a, target: data/x.txt }\n- { path: d, target: out/sub }\n' +
+        '- { path: j, target: out, type: junction }'
+    )
+    expect(mem.changes.slice(-2)).toEqual(['symlink out\\sub C:\\ws\\d dir', 'symlink C:\\ws\\out C:\\ws\\j junction'])
+    expect(results.map((r) => [r.status, r.kind, r.warnings])).toEqual([
+      ['created', 'symlink', []],
+      ['created', 'symlink', []],
+      ['created', 'junction', []]
+    ])
+  })
+})
+
 describe('symlinks refused (no Developer Mode, not elevated)', () => {
   it('falls back to a junction for a directory, recording that the privilege is missing', () => {
     const { mem, results } = run(

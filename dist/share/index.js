@@ -4525,11 +4525,17 @@ function predictedResult(planned, ctx) {
 ;// CONCATENATED MODULE: ./src/spec/keys.ts
 // Each PATH of a spec as a compact key, held for the whole run: the duplicate check and which links wait for another
 // (dependents.ts). A run of 100,000 links holds these and little else: a key is its directory's number and its name.
+// The directories above the PATHs are held too, for dependents.ts, as slices of the numbered directories' keys.
 // A restore also keeps, by the same keys, the text of each symbolic link its entries may make: a link's way through
 // another entry's PATH is judged both with and without that link (../plan/outside.ts).
 
 
 
+/**
+ * Directories noted above PATHs at most, about 55 bytes each (7 MB in all): links share a few, but a spec may give
+ * each link a deep tree of its own.
+ */
+const ABOVE = 1 << 17;
 class LinkKeys {
     platform;
     /** Each directory that holds a PATH, numbered: thousands of links share a few. */
@@ -4538,6 +4544,11 @@ class LinkKeys {
     places = new Map();
     /** With `keepTexts`: `number/name` of each PATH that may become a symbolic link, and its text (textOf). */
     texts;
+    /**
+     * Each directory a PATH lies below (noteAbove), which create-parents may make for its link. Only the spec stage
+     * asks (isAbove): a share worker's copy (withTexts) has none.
+     */
+    above = new Set();
     constructor(platform, keepTexts = false) {
         this.platform = platform;
         if (keepTexts)
@@ -4553,7 +4564,10 @@ class LinkKeys {
             keys.texts?.set(compact, text);
         return keys;
     }
-    /** The compact form of a key (resolvedKey); undefined where its directory holds no PATH, unless `add`. */
+    /**
+     * The compact form of a key (resolvedKey); undefined where its directory holds no PATH, unless `add`: then a new
+     * directory is numbered, and noted with those above it.
+     */
     compact(key, add) {
         const cut = key.lastIndexOf(this.platform.path.sep) + 1;
         const dir = key.slice(0, cut);
@@ -4562,13 +4576,33 @@ class LinkKeys {
             if (!add)
                 return undefined;
             number = this.dirs.size;
-            this.dirs.set(own(dir), number);
+            const owned = own(dir);
+            this.dirs.set(owned, number);
+            this.noteAbove(owned);
         }
         return `${number}/${key.slice(cut)}`;
+    }
+    /**
+     * A new directory (a key up to its last separator) and those above it, each as a slice of it (no characters
+     * copied), up to one noted already: those above that one were noted with it. Past ABOVE no more are noted: a link
+     * to a directory above only the PATHs read after that does not wait, and sees TARGET as it is before the run.
+     */
+    noteAbove(dir) {
+        const { sep } = this.platform.path;
+        for (let end = dir.length - 1; end > 0 && this.above.size < ABOVE; end = dir.lastIndexOf(sep, end - 1)) {
+            const above = dir.slice(0, end);
+            if (this.above.has(above))
+                return;
+            this.above.add(above);
+        }
     }
     has(key) {
         const compact = this.compact(key, false);
         return compact !== undefined && this.places.has(compact);
+    }
+    /** Whether a PATH lies below the directory this key (resolvedKey) names. */
+    isAbove(key) {
+        return this.above.has(key);
     }
     /**
      * The key, with its place (and, keeping texts, the text its request may make), unless it came before: then the

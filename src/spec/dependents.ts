@@ -1,4 +1,5 @@
-// Which links must wait for an earlier one: those that lie below, or lead into, another entry's PATH.
+// Which links must wait for an earlier one: those that lie below, or lead into, another entry's PATH, and those that
+// lead to a directory above another entry's PATH (one that entry's create-parents may make).
 import type { LinkRequest } from '../model.js'
 import { resolvedKey, type Platform } from '../platform.js'
 import { own } from '../own.js'
@@ -10,7 +11,7 @@ const KNOWN = 4096
 export class Dependents {
   private readonly known = new Map<string, boolean>()
 
-  /** `paths`: the key of every entry's PATH. */
+  /** `paths`: the key of every entry's PATH, and the directories above them. */
   constructor(
     private readonly paths: LinkKeys,
     private readonly platform: Platform
@@ -18,6 +19,12 @@ export class Dependents {
 
   private isLink(p: string): boolean {
     return this.paths.has(resolvedKey(this.platform, p))
+  }
+
+  /** Whether p is made with another entry's link: its PATH, or a directory above it that create-parents may make. */
+  private madeWithALink(p: string): boolean {
+    const key = resolvedKey(this.platform, p)
+    return this.paths.has(key) || this.paths.isAbove(key)
   }
 
   private underALink(dir: string): boolean {
@@ -31,11 +38,13 @@ export class Dependents {
     return answer
   }
 
-  /** A link whose PATH or TARGET lies below another entry's PATH sees that link, so it must wait for it. */
+  /**
+   * A link whose PATH or TARGET lies below another entry's PATH sees that link, so it must wait for it; and so must
+   * one whose TARGET is made with another link (madeWithALink): it is there only once that link is made.
+   */
   of({ absPath, absTarget }: Pick<LinkRequest, 'absPath' | 'absTarget'>): boolean {
     const { dirname } = this.platform.path
-    // A TARGET that is another entry's PATH counts too: it exists only once that link is made.
-    const leadsIn = (): boolean => this.isLink(absTarget) || this.underALink(dirname(absTarget))
+    const leadsIn = (): boolean => this.madeWithALink(absTarget) || this.underALink(dirname(absTarget))
     return this.underALink(dirname(absPath)) || (absTarget !== '' && leadsIn())
   }
 }

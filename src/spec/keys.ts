@@ -1,10 +1,17 @@
 // Each PATH of a spec as a compact key, held for the whole run: the duplicate check and which links wait for another
 // (dependents.ts). A run of 100,000 links holds these and little else: a key is its directory's number and its name.
+// The directories above the PATHs are held too, for dependents.ts, as slices of the numbered directories' keys.
 // A restore also keeps, by the same keys, the text of each symbolic link its entries may make: a link's way through
 // another entry's PATH is judged both with and without that link (../plan/outside.ts).
 import { linkMayBeSymbolic, wantsRelative, type LinkRequest, type LinkTexts } from '../model.js'
 import { own } from '../own.js'
 import { resolvedKey, type Platform } from '../platform.js'
+
+/**
+ * Directories noted above PATHs at most, about 55 bytes each (7 MB in all): links share a few, but a spec may give
+ * each link a deep tree of its own.
+ */
+export const ABOVE = 1 << 17
 
 /** A restore's kept texts as plain data, for a share worker (its messages are JSON): what textAt and isPath need. */
 export interface KeptTexts {
@@ -20,6 +27,11 @@ export class LinkKeys implements LinkTexts {
   private readonly places = new Map<string, number>()
   /** With `keepTexts`: `number/name` of each PATH that may become a symbolic link, and its text (textOf). */
   private readonly texts?: Map<string, string>
+  /**
+   * Each directory a PATH lies below (noteAbove), which create-parents may make for its link. Only the spec stage
+   * asks (isAbove): a share worker's copy (withTexts) has none.
+   */
+  private readonly above = new Set<string>()
 
   constructor(
     private readonly platform: Platform,
@@ -37,7 +49,10 @@ export class LinkKeys implements LinkTexts {
     return keys
   }
 
-  /** The compact form of a key (resolvedKey); undefined where its directory holds no PATH, unless `add`. */
+  /**
+   * The compact form of a key (resolvedKey); undefined where its directory holds no PATH, unless `add`: then a new
+   * directory is numbered, and noted with those above it.
+   */
   private compact(key: string, add: boolean): string | undefined {
     const cut = key.lastIndexOf(this.platform.path.sep) + 1
     const dir = key.slice(0, cut)
@@ -45,14 +60,35 @@ export class LinkKeys implements LinkTexts {
     if (number === undefined) {
       if (!add) return undefined
       number = this.dirs.size
-      this.dirs.set(own(dir), number)
+      const owned = own(dir)
+      this.dirs.set(owned, number)
+      this.noteAbove(owned)
     }
     return `${number}/${key.slice(cut)}`
+  }
+
+  /**
+   * A new directory (a key up to its last separator) and those above it, each as a slice of it (no characters
+   * copied), up to one noted already: those above that one were noted with it. Past ABOVE no more are noted: a link
+   * to a directory above only the PATHs read after that does not wait, and sees TARGET as it is before the run.
+   */
+  private noteAbove(dir: string): void {
+    const { sep } = this.platform.path
+    for (let end = dir.length - 1; end > 0 && this.above.size < ABOVE; end = dir.lastIndexOf(sep, end - 1)) {
+      const above = dir.slice(0, end)
+      if (this.above.has(above)) return
+      this.above.add(above)
+    }
   }
 
   has(key: string): boolean {
     const compact = this.compact(key, false)
     return compact !== undefined && this.places.has(compact)
+  }
+
+  /** Whether a PATH lies below the directory this key (resolvedKey) names. */
+  isAbove(key: string): boolean {
+    return this.above.has(key)
   }
 
   /**
