@@ -651,4 +651,137 @@ describe('a capture restored on Windows (platform seam, in-memory filesystem)', 
     expect(codes({ backupSuffix: '.bak' })).toEqual(['', 'CONFINE'])
     expect(codes({})).toEqual(['', ''])
   })
+
+  // Windows normalizes `..` by name before following anything (GetFullPathName): `sub\..\x` is `x` whatever `sub`
+  // is. What a link another entry makes changes is what lies past it: there the ways are judged as on POSIX.
+  describe('ways through the links the spec makes (W1)', () => {
+    const seen = (results: { status: string; code: string }[]) => results.map((r) => [r.status, r.code])
+    /** `d\e\L` on disk leads out; `sub`, made by the spec, is a link to `d\e`, inside. */
+    const outward: Layout = { 'C:\\ws\\d\\e\\L': { link: '..\\..\\..\\outside', type: 'dir' } }
+    const makesSub = "- { path: sub, text: 'd\\e', target-type: dir }"
+
+    it.each([
+      ['after', 'sub\\L\\secret'],
+      ['before', 'sub\\L\\secret'],
+      ['after', 'SUB/L/secret'],
+      ['before', 'Sub\\L/secret']
+    ])('refuses a text that leads out only through a link an entry %s it makes: %s', (order, text) => {
+      const reads = `- { path: a, text: '${text}', target-type: file }`
+      const spec = order === 'after' ? [makesSub, reads] : [reads, makesSub]
+      const { mem, results } = restoreOnWindows(spec.join('\n'), outward)
+      expect(seen(results)).toEqual(
+        order === 'after'
+          ? [
+              ['created', ''],
+              ['failed', 'CONFINE']
+            ]
+          : [
+              ['failed', 'CONFINE'],
+              ['created', '']
+            ]
+      )
+      // After it, `a` is planned again once `sub` is made (`sub` is a parent of its TARGET): then `sub` is on disk.
+      expect(results.find((r) => r.code === 'CONFINE')?.message).toMatch(
+        /would lead out( once the link at C:\\ws\\sub is made)?:/i
+      )
+      expect(mem.ops.lstat('C:\\ws\\a')).toBeUndefined()
+    })
+
+    it('refuses a name Windows may read as another (`sub.`, `SUB~1`): the link the spec makes is not found by it', () => {
+      // Win32 drops a name's trailing dots, and an 8.3 name is a second name: either may be `sub`, a link by then.
+      const spec = [
+        makesSub,
+        "- { path: a, text: 'sub.\\L\\secret', target-type: file }",
+        "- { path: b, text: 'SUB~1\\L\\secret', target-type: file }"
+      ]
+      const { mem, results } = restoreOnWindows(spec.join('\n'), outward)
+      expect(seen(results)).toEqual([
+        ['created', ''],
+        ['failed', 'CONFINE'],
+        ['failed', 'CONFINE']
+      ])
+      expect([mem.ops.lstat('C:\\ws\\a'), mem.ops.lstat('C:\\ws\\b')]).toEqual([undefined, undefined])
+    })
+
+    it('restores a pnpm tree: `.bin` links through the package links the spec makes, in either order', () => {
+      const layout: Layout = {
+        'C:\\ws\\node_modules\\.bin': 'dir',
+        'C:\\ws\\node_modules\\.pnpm\\foo@1.0.0\\node_modules\\foo\\bin\\x': 'file',
+        'C:\\ws\\node_modules\\.pnpm\\bar@2.0.0\\node_modules\\bar\\b.js': 'file'
+      }
+      // The package links as pnpm lays them out: `foo` into .pnpm, and foo's dependency `bar` beside it there.
+      const pnpm = 'node_modules/.pnpm/foo@1.0.0/node_modules'
+      const spec = [
+        "- { path: node_modules/.bin/x, text: '..\\foo\\bin\\x', target-type: file }",
+        "- { path: node_modules/.bin/bar, text: '..\\.pnpm\\foo@1.0.0\\node_modules\\bar\\b.js', target-type: file }",
+        "- { path: node_modules/foo, text: '.pnpm\\foo@1.0.0\\node_modules\\foo', target-type: dir }",
+        `- { path: ${pnpm}/bar, text: '..\\..\\bar@2.0.0\\node_modules\\bar', target-type: dir }`
+      ]
+      for (const order of [spec, [...spec].reverse()]) {
+        const { mem, results } = restoreOnWindows(order.join('\n'), layout)
+        expect(seen(results)).toEqual(order.map(() => ['created', '']))
+        expect(mem.ops.readlink('C:\\ws\\node_modules\\.bin\\x')).toBe('..\\foo\\bin\\x')
+      }
+    })
+
+    it('restores texts that name working-directory with a lower-case drive or another case below it', () => {
+      const layout: Layout = { 'C:\\ws\\lib\\tool.js': 'file', 'C:\\ws\\bin': 'dir' }
+      const spec = [
+        "- { path: bin/a, text: '../LIB\\Tool.js', target-type: file }",
+        "- { path: bin/b, text: 'c:/ws/lib/tool.js', target-type: file }"
+      ]
+      expect(seen(restoreOnWindows(spec.join('\n'), layout).results)).toEqual([
+        ['created', ''],
+        ['created', '']
+      ])
+    })
+
+    it('refuses a text on another drive, on the current one (`\\x`), naming working-directory in another case', () => {
+      const layout: Layout = { 'C:\\ws\\lib\\tool.js': 'file' }
+      const spec = [
+        "- { path: a, text: 'D:\\ws\\lib\\tool.js', target-type: file }",
+        "- { path: b, text: '\\ws\\lib\\tool.js', target-type: file }",
+        // Never judged inside by a spelling: Windows may tell C:\WS from C:\ws (a case-sensitive directory).
+        "- { path: c, text: 'C:\\WS\\lib\\tool.js', target-type: file }"
+      ]
+      const { mem, results } = restoreOnWindows(spec.join('\n'), layout)
+      expect(seen(results)).toEqual([
+        ['failed', 'CONFINE'],
+        ['failed', 'CONFINE'],
+        ['failed', 'CONFINE']
+      ])
+      expect(['a', 'b', 'c'].map((name) => mem.ops.lstat(`C:\\ws\\${name}`))).toEqual([undefined, undefined, undefined])
+    })
+
+    // A junction is not put in the path in place of its name: a relative link past it climbs from the junction's own
+    // name (microsoft/BuildXL pull request 60; bugs.python.org msg350139). Node reads one back as an absolute link.
+    const junction: Layout = {
+      'C:\\ws\\J': { link: 'C:\\ws\\a\\b', type: 'junction' },
+      'C:\\ws\\R': { link: 'a\\b', type: 'dir' },
+      'C:\\ws\\a\\b\\up': { link: '..\\..\\x', type: 'dir' },
+      'C:\\ws\\x\\secret': 'file'
+    }
+
+    it('refuses a way climbing (..) past a link on disk that may be a junction, not one past a relative link', () => {
+      // J\up is C:\ws\J\..\..\x = C:\x; R\up is C:\ws\a\b\..\..\x = C:\ws\x.
+      const spec = [
+        "- { path: l, text: 'J\\up\\secret', target-type: file }",
+        "- { path: m, text: 'R\\up\\secret', target-type: file }"
+      ]
+      const { mem, results } = restoreOnWindows(spec.join('\n'), junction)
+      expect(seen(results)).toEqual([
+        ['failed', 'CONFINE'],
+        ['created', '']
+      ])
+      expect(results[0].message).toContain('past C:\\ws\\J, which may be a junction')
+      expect(mem.ops.lstat('C:\\ws\\l')).toBeUndefined()
+    })
+
+    it('refuses a link whose directory is reached through a junction: its text climbs from the junction', () => {
+      // Made at C:\ws\a\b\L, it leads to C:\ws\x from there, but read as C:\ws\J\L it is C:\ws\J\..\..\x = C:\x.
+      const { mem, results } = restoreOnWindows("- { path: J/L, text: '..\\..\\x', target-type: dir }", junction)
+      expect(seen(results)).toEqual([['failed', 'CONFINE']])
+      expect(mem.ops.lstat('C:\\ws\\a\\b\\L')).toBeUndefined()
+    })
+  })
 })

@@ -40271,6 +40271,9 @@ function walk(way, workspace, read, fork, spend) {
         if (part === '' || part === '.')
             continue;
         if (part === '..') {
+            // Past a junction, Windows climbs from the junction's name, the walk from where it leads: refused, unjudged.
+            if (way.junction !== undefined)
+                return { ...end('outside', parts), junction: way.junction };
             way.at = external_node_path_namespaceObject.posix.dirname(way.at);
             continue;
         }
@@ -40293,7 +40296,10 @@ function walk(way, workspace, read, fork, spend) {
             // A name where the spec makes a link is that link or this one (a PATH has one entry), taken above.
             if (made === undefined && read.mayGo?.(next))
                 fork({ ...way, parts: [...parts], gone: next });
-            if (!enter(way, read.readlink(next)))
+            const text = read.readlink(next);
+            if (read.mayBeJunction?.(text))
+                way.junction = next;
+            if (!enter(way, text))
                 return end('loop');
             continue;
         }
@@ -43569,7 +43575,86 @@ function relativeText(realParent, targetDir, name, ctx) {
     return way === '' ? name : `${way}/${name}`;
 }
 
+;// CONCATENATED MODULE: ./src/plan/windows-ways.ts
+// A restore's link texts on Windows, followed by the walk that follows them on POSIX (../capture/leads.ts), so that
+// the links the spec's other entries make are judged there too. Win32 normalization removes `.` and `..` from a path
+// by name before anything is followed (GetFullPathName, RtlDosPathNameToNtPathName: `a\link\..\b` is `a\b` whatever
+// `link` is), and a symbolic link's target takes its name's place in the path, normalized again: a relative text
+// climbs by name from the directory that holds the link, in the path as substituted so far. Each text normalized
+// keeps only leading `..` names, so the walk's climb from the real directory it reached is that climb; but not past a
+// junction, which is not substituted (the walk refuses a climb there: walkReader). Paths cross as `C:\a\b` <->
+// `/C:/a/b`: a volume's root is the walk's first name, which no other name can be (none holds `:` or `\`).
+
+
+
+const { win32 } = external_node_path_namespaceObject;
+/** No Windows name holds `?`: a text sent here leads nowhere inside, and the walk ends it outside. */
+const NOWHERE = '/?';
+/** followEvery for Windows paths, `read` asking in Windows paths; the endings' names as Windows spells them. */
+function followOnWindows(platform, { dir, text, workspace }, read) {
+    const endings = followEvery(walkPath(dir), walkText(platform, text), walkPath(workspace), walkReader(platform, read));
+    const back = (p) => p && windowsPath(p);
+    return endings?.map((e) => ({ ...e, through: back(e.through), stop: back(e.stop), junction: back(e.junction) }));
+}
+/**
+ * `read` for the walk's paths; every text, on disk or planned, normalized as Windows follows it. A junction reads
+ * back as its absolute target (libuv src/win/fs.c fs__readlink: IO_REPARSE_TAG_MOUNT_POINT is read as a link), as an
+ * absolute symbolic link does: either may be one. A restore makes none (outside.ts refuseJunction): planned links
+ * are symbolic.
+ */
+function walkReader(platform, read) {
+    return {
+        lstat: (p) => read.lstat(windowsPath(p)),
+        readlink: (p) => walkText(platform, read.readlink(windowsPath(p))),
+        planned: (p) => {
+            const made = read.planned?.(windowsPath(p));
+            return made === undefined ? undefined : walkText(platform, made);
+        },
+        mayGo: (p) => read.mayGo?.(windowsPath(p)) ?? false,
+        mayBeJunction: (text) => text.startsWith('/')
+    };
+}
+/**
+ * `C:\a\b` as the walk names it, `/C:/a/b`. The root (`C:\`, `\\server\share\`) is upper-cased: Windows matches drive
+ * letters, servers and shares whatever their case, and the walk compares the workspace's names as spelled.
+ */
+function walkPath(absolute) {
+    const { root } = win32.parse(absolute);
+    const names = absolute.slice(root.length).split('\\').filter(Boolean);
+    return ['', root.replace(/\\$/, '').toUpperCase(), ...names].join('/');
+}
+/** A walk's path (walkPath) as Windows names it. */
+function windowsPath(walked) {
+    const [root, ...names] = walked.slice(1).split('/');
+    return `${root}\\${names.join('\\')}`;
+}
+/**
+ * A link's text as the walk follows it: normalized as Win32 does, so that only leading `..` remain; an absolute one
+ * as walkPath. NOWHERE where Windows decides the place by more than the text (`\x` is on the current drive, `C:x` in
+ * that drive's current directory), or where a name may reach another entry than the one it spells.
+ */
+function walkText(platform, text) {
+    const normal = win32.normalize(withoutNamespace(platform, text));
+    const { root } = win32.parse(normal);
+    if (normal.slice(root.length).split('\\').some(mayAlias))
+        return NOWHERE;
+    if (root === '')
+        return normal.replaceAll('\\', '/');
+    return /^[A-Z]:\\$|^\\\\[^\\]/i.test(root) ? walkPath(normal) : NOWHERE;
+}
+/** An 8.3 short name as Windows makes one for a longer name: up to six characters, `~`, a number, a short extension. */
+const SHORT_NAME = /^[^.]{1,6}~\d+(\.[^.]{1,3})?$/;
+/**
+ * A name Windows may read as another's: Win32 drops trailing dots and spaces (`x.` is `x`), `:` names a stream (or a
+ * drive), and a short name (`PROGRA~1`) is a second name of an entry. The spec's links are found by the names they
+ * are spelled with: a way through such a name could pass one unseen.
+ */
+function mayAlias(name) {
+    return name !== '.' && name !== '..' && (/[. ]$/.test(name) || name.includes(':') || SHORT_NAME.test(name));
+}
+
 ;// CONCATENATED MODULE: ./src/plan/outside.ts
+
 
 
 
@@ -43629,18 +43714,9 @@ function whyOutside(plan, realParent, ctx) {
     // No longer text can be made a link (ENAMETOOLONG), nor walked in bounded time.
     if (Buffer.byteLength(plan.text) > MAX_TEXT)
         return `has a text longer than ${MAX_TEXT} bytes`;
-    // Windows resolves `..` in a link's text by name, before following anything: there the text's place is enough.
-    if (platform.isWindows) {
-        const named = platform.path.resolve(realParent, plan.text);
-        const backup = missingBackupOn(named, ctx);
-        if (backup)
-            return `passes ${backup}, a name a backup may take`;
-        const to = realOf(named, ctx);
-        return inside(to) ? undefined : `would lead to ${to}`;
-    }
     if (!placedAsNamed(plan.request.absPath, realParent, ctx))
         return `lies in ${realParent}, reached through a symbolic link: the spec's other links are judged through their PATHs as named`;
-    const endings = followEvery(realParent, plan.text, wd, readerOf(ctx));
+    const endings = waysOf(plan.text, realParent, ctx);
     if (!endings)
         return `with the text '${plan.text}' may take more than ${MAX_WAYS} ways through the links this spec makes, or look at more than ${MAX_NAMES} names`;
     for (const ending of endings) {
@@ -43650,8 +43726,17 @@ function whyOutside(plan, realParent, ctx) {
     }
     return undefined;
 }
+/** Every way the text may take (Windows paths cross into the walk's and back: ./windows-ways.ts). */
+function waysOf(text, realParent, ctx) {
+    const { platform, realWorkingDirectory: workspace } = ctx;
+    if (!platform.isWindows)
+        return followEvery(realParent, text, workspace, readerOf(ctx));
+    return followOnWindows(platform, { dir: realParent, text, workspace }, readerOf(ctx));
+}
 /** Why one way of the text may lead out, in words. */
-function whyLeavesBy({ leads, rest, stop }, ctx) {
+function whyLeavesBy({ leads, rest, stop, junction }, ctx) {
+    if (junction)
+        return `climbs (..) past ${junction}, which may be a junction: where it leads is not judged`;
     if (leads === 'outside')
         return 'would lead out';
     if (leads === 'unreadable')
@@ -43662,15 +43747,6 @@ function whyLeavesBy({ leads, rest, stop }, ctx) {
     // A backup keeps what is at an entry's PATH now, an old link leading anywhere, under a name missing until then.
     if (leads === 'dangling' && stop && backupMayTake(stop, ctx))
         return `passes ${stop}, a name a backup may take`;
-    return undefined;
-}
-/** Windows: a missing name on the way to `named`, inside, that a backup may take (as whyLeavesBy's stop). */
-function missingBackupOn(named, ctx) {
-    const { platform, realWorkingDirectory: wd } = ctx;
-    const { lstat } = readerOf(ctx);
-    for (let at = named; at !== wd && isWithin(platform, wd, at); at = platform.path.dirname(at))
-        if (backupMayTake(at, ctx) && lstat(at) === 'ENOENT')
-            return at;
     return undefined;
 }
 /** `name` is one a backup of an entry's PATH may take (names.ts backupName): PATH+suffix or PATH.~N~. */
@@ -43686,7 +43762,8 @@ function backupMayTake(name, ctx) {
 }
 /**
  * PATH's directory is the one its name says, reached through no symbolic link: where it is not, the link would be
- * made at a name no other link's way looks for it under (`c/x` with `c` a link to `d` is made at `d/x`).
+ * made at a name no other link's way looks for it under (`c/x` with `c` a link to `d` is made at `d/x`). On Windows
+ * too, where `c` may also be a junction: a relative text in `c\x` climbs from `c` itself (refuseJunction).
  */
 function placedAsNamed(absPath, realParent, ctx) {
     const named = inWorkingDirectory(realParent, ctx);

@@ -27,6 +27,11 @@ export interface LeadsReader {
   planned?(p: string): string | undefined
   /** p is an entry's PATH: a link there now may go (`state: absent`), and a later entry make the name a directory. */
   mayGo?(p: string): boolean
+  /**
+   * Windows: a link on disk holding `text` may be a junction, which Windows does not put in the path in place of its
+   * name, so that a relative link past it climbs (..) from the junction's own name (../plan/windows-ways.ts).
+   */
+  mayBeJunction?(text: string): boolean
 }
 
 const onDisk: LeadsReader = {
@@ -63,6 +68,8 @@ export interface Ending {
   through?: string
   /** The name it stopped at, missing or not a directory (dangling), or unreadable. */
   stop?: string
+  /** Leading out: a possible junction it passed before a climb (..) whose end the walk cannot tell. */
+  junction?: string
 }
 
 /** One way through the names: where it is, the names still to follow, how many links it followed. */
@@ -75,6 +82,8 @@ interface Way {
   enter?: string
   /** The name whose link on disk the spec may remove: the way ends there, dangling. */
   gone?: string
+  /** The last link on the way that may be a junction (LeadsReader.mayBeJunction). */
+  junction?: string
 }
 
 /** Ways one text may take at most through the links a spec makes: each such name on the way doubles them. */
@@ -126,6 +135,8 @@ function walk(way: Way, workspace: string, read: LeadsReader, fork: (way: Way) =
     const part = parts.shift() as string
     if (part === '' || part === '.') continue
     if (part === '..') {
+      // Past a junction, Windows climbs from the junction's name, the walk from where it leads: refused, unjudged.
+      if (way.junction !== undefined) return { ...end('outside', parts), junction: way.junction }
       way.at = path.posix.dirname(way.at)
       continue
     }
@@ -144,7 +155,9 @@ function walk(way: Way, workspace: string, read: LeadsReader, fork: (way: Way) =
       // Removed, the name may become a real directory (a later PATH's missing parent): `..` then climbs from it.
       // A name where the spec makes a link is that link or this one (a PATH has one entry), taken above.
       if (made === undefined && read.mayGo?.(next)) fork({ ...way, parts: [...parts], gone: next })
-      if (!enter(way, read.readlink(next))) return end('loop')
+      const text = read.readlink(next)
+      if (read.mayBeJunction?.(text)) way.junction = next
+      if (!enter(way, text)) return end('loop')
       continue
     }
     // Anything after a name that is not a directory (`file/`, `file/..`) is ENOTDIR to the kernel.

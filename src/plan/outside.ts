@@ -5,6 +5,7 @@
 // `x/x/../out` with `x` a link to its own directory leads out although it reads as inside. The disk is read as it is
 // now, but the spec's other links will change names on the way, made before or after this one: at a name where one
 // may be made the way is followed both as it is and through that link (ctx.linkTexts), and every way must stay inside.
+// Windows is judged by the same walk, its texts normalized by name first as Win32 does (windows-ways.ts).
 import type { Stats } from 'node:fs'
 import { followEvery, MAX_NAMES, MAX_WAYS, type Ending, type LeadsReader } from '../capture/leads.js'
 import { errnoCode } from '../errors.js'
@@ -12,6 +13,7 @@ import { isWithin, resolvedKey } from '../platform.js'
 import type { PlanContext } from './context.js'
 import { attemptOf, failed, type LinkPlan } from './link-plan.js'
 import { realDirectory } from './resolve.js'
+import { followOnWindows } from './windows-ways.js'
 
 /** The longest text a symbolic link may hold on Linux (PATH_MAX; 1023 bytes on macOS). */
 const MAX_TEXT = 4096
@@ -71,17 +73,9 @@ function whyOutside(plan: LinkPlan, realParent: string, ctx: PlanContext): strin
   if (!plan.kinds.some((k) => k === 'symlink' || k === 'junction')) return undefined
   // No longer text can be made a link (ENAMETOOLONG), nor walked in bounded time.
   if (Buffer.byteLength(plan.text) > MAX_TEXT) return `has a text longer than ${MAX_TEXT} bytes`
-  // Windows resolves `..` in a link's text by name, before following anything: there the text's place is enough.
-  if (platform.isWindows) {
-    const named = platform.path.resolve(realParent, plan.text)
-    const backup = missingBackupOn(named, ctx)
-    if (backup) return `passes ${backup}, a name a backup may take`
-    const to = realOf(named, ctx)
-    return inside(to) ? undefined : `would lead to ${to}`
-  }
   if (!placedAsNamed(plan.request.absPath, realParent, ctx))
     return `lies in ${realParent}, reached through a symbolic link: the spec's other links are judged through their PATHs as named`
-  const endings = followEvery(realParent, plan.text, wd, readerOf(ctx))
+  const endings = waysOf(plan.text, realParent, ctx)
   if (!endings)
     return `with the text '${plan.text}' may take more than ${MAX_WAYS} ways through the links this spec makes, or look at more than ${MAX_NAMES} names`
   for (const ending of endings) {
@@ -92,23 +86,22 @@ function whyOutside(plan: LinkPlan, realParent: string, ctx: PlanContext): strin
   return undefined
 }
 
+/** Every way the text may take (Windows paths cross into the walk's and back: ./windows-ways.ts). */
+function waysOf(text: string, realParent: string, ctx: PlanContext): Ending[] | undefined {
+  const { platform, realWorkingDirectory: workspace } = ctx
+  if (!platform.isWindows) return followEvery(realParent, text, workspace, readerOf(ctx))
+  return followOnWindows(platform, { dir: realParent, text, workspace }, readerOf(ctx))
+}
+
 /** Why one way of the text may lead out, in words. */
-function whyLeavesBy({ leads, rest, stop }: Ending, ctx: PlanContext): string | undefined {
+function whyLeavesBy({ leads, rest, stop, junction }: Ending, ctx: PlanContext): string | undefined {
+  if (junction) return `climbs (..) past ${junction}, which may be a junction: where it leads is not judged`
   if (leads === 'outside') return 'would lead out'
   if (leads === 'unreadable') return 'leads through a name that cannot be read'
   // Past a name not made yet, or a link that may go, `..` goes wherever that name leads once an entry changes it.
   if (leads === 'dangling' && rest.includes('..')) return 'climbs (..) past a name another entry may make, or remove'
   // A backup keeps what is at an entry's PATH now, an old link leading anywhere, under a name missing until then.
   if (leads === 'dangling' && stop && backupMayTake(stop, ctx)) return `passes ${stop}, a name a backup may take`
-  return undefined
-}
-
-/** Windows: a missing name on the way to `named`, inside, that a backup may take (as whyLeavesBy's stop). */
-function missingBackupOn(named: string, ctx: PlanContext): string | undefined {
-  const { platform, realWorkingDirectory: wd } = ctx
-  const { lstat } = readerOf(ctx)
-  for (let at = named; at !== wd && isWithin(platform, wd, at); at = platform.path.dirname(at))
-    if (backupMayTake(at, ctx) && lstat(at) === 'ENOENT') return at
   return undefined
 }
 
@@ -125,7 +118,8 @@ function backupMayTake(name: string, ctx: PlanContext): boolean {
 
 /**
  * PATH's directory is the one its name says, reached through no symbolic link: where it is not, the link would be
- * made at a name no other link's way looks for it under (`c/x` with `c` a link to `d` is made at `d/x`).
+ * made at a name no other link's way looks for it under (`c/x` with `c` a link to `d` is made at `d/x`). On Windows
+ * too, where `c` may also be a junction: a relative text in `c\x` climbs from `c` itself (refuseJunction).
  */
 function placedAsNamed(absPath: string, realParent: string, ctx: PlanContext): boolean {
   const named = inWorkingDirectory(realParent, ctx)
