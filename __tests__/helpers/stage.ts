@@ -61,6 +61,29 @@ export function seenAs(
   }
 }
 
+/**
+ * `ops`, raced by another process: it makes `make` at the first name `picks` right before this run's first call that
+ * would create that name or rename onto it. A look (lstat) before that call finds the name free; the call finds it
+ * taken.
+ */
+export function racing(ops: FsOps, picks: (p: string) => boolean, make: (p: string) => void): FsOps {
+  let raced = false
+  const race = (p: string): void => {
+    if (raced || !picks(p)) return
+    raced = true
+    make(p)
+  }
+  return {
+    ...ops,
+    symlink: (text, p, type) => (race(p), ops.symlink(text, p, type)),
+    link: (existing, p) => (race(p), ops.link(existing, p)),
+    mkdir: (p) => (race(p), ops.mkdir(p)),
+    writeFile: (p, data) => (race(p), ops.writeFile(p, data)),
+    copyFile: (from, to) => (race(to), ops.copyFile(from, to)),
+    rename: (from, to) => (race(to), ops.rename(from, to))
+  }
+}
+
 /** What a test may change of a context: its parts, or any of the link settings. */
 export type ContextOverrides = Partial<ApplyContext> & Partial<Omit<LinkSettings, 'workingDirectory'>>
 
