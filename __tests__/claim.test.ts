@@ -9,7 +9,7 @@ import { backupName } from '../src/names.js'
 import { platformFor } from '../src/platform.js'
 import { describePosix } from './helpers/action.js'
 import { memoryFs } from './helpers/memfs.js'
-import { errnoError, failing, host, racing, tempDir } from './helpers/stage.js'
+import { errnoError, failing, followingSymlinks, host, racing, tempDir } from './helpers/stage.js'
 
 let ws: string
 beforeEach(() => {
@@ -73,16 +73,22 @@ describePosix('moving to a free name on real directories', () => {
   })
 
   it.each([
-    ['a file', 'with a link to it', 'e'],
-    ['a symlink', 'with a link of its own text', 'x']
-  ])('holds the name of %s %s: whoever opens the name meanwhile gets where the move leads', (name, _, text) => {
-    SOURCES[name].make()
+    ['a file', 'with a link to it', () => SOURCES['a file'].make(), 'e'],
+    [
+      'a symlink',
+      'with a link of its own text',
+      () => (fs.symlinkSync('x', at('e')), fs.writeFileSync(at('x'), '')),
+      'x'
+    ],
+    ['a dangling symlink', 'with a link to its directory', () => SOURCES['a symlink'].make(), '.']
+  ])('holds the name of %s %s: whoever opens the name meanwhile gets somewhere', (_, __, make, text) => {
+    make()
     const rename: FsOps['rename'] = (from, to) => {
       expect(fs.readlinkSync(to)).toBe(text)
       nodeFs.rename(from, to)
     }
-    expect(move(name, { ...nodeFs, rename })).toBe(at('e.bak'))
-    expect(what(at('e.bak'))).toBe(SOURCES[name].is)
+    expect(moveToFree(at('e'), 'link', backups, { ...nodeFs, rename }, host)).toBe(at('e.bak'))
+    expect(what(at('e.bak'))).toBe(text === 'e' ? 'file mine' : 'link x')
   })
 
   it('where no link can be made (FAT: EPERM), holds the name with an empty file, still passing a taken one', () => {
@@ -102,6 +108,29 @@ describePosix('moving to a free name on real directories', () => {
     expect(move('a file', { ...nodeFs, symlink })).toBe(at('e.bak'))
     expect(fs.readdirSync(ws)).toEqual(['e.bak'])
     expect(what(at('e.bak'))).toBe('file mine')
+  })
+
+  it.each(['EIO', 'ETIMEDOUT', 'ENOSPC', 'EACCES'])(
+    'passes over a name another process took while symlink() failed (%s), making nothing: theirs stays',
+    (code) => {
+      SOURCES['a file'].make()
+      const symlink: FsOps['symlink'] = (_text, p) => {
+        if (p === at('e.bak')) fs.writeFileSync(p, 'theirs')
+        throw errnoError(code, 'symlink')
+      }
+      expect(move('a file', { ...nodeFs, symlink })).toBe(at('e.~1~'))
+      expect([what(at('e.bak')), what(at('e.~1~'))]).toEqual(['file theirs', 'file mine'])
+    }
+  )
+
+  it.each([
+    ['a file', 'the file it leads to'],
+    ['a symlink', 'nothing (its text leads nowhere): the name is held by a link to its directory']
+  ])('moves %s on sshfs -o follow_symlinks, where the link made shows as %s', (name) => {
+    SOURCES[name].make()
+    expect(move(name, followingSymlinks(nodeFs, at('e')))).toBe(at('e.bak'))
+    expect(fs.readdirSync(ws)).toEqual(['e.bak'])
+    expect(what(at('e.bak'))).toBe(SOURCES[name].is)
   })
 
   it('holds the name with an empty file where symlink() fails otherwise and makes nothing (rclone: EIO)', () => {
@@ -126,6 +155,34 @@ describePosix('moving to a free name on real directories', () => {
       expect(move('a directory', { ...nodeFs, rename })).toBe(at('e.bak'))
       expect(fs.readdirSync(ws)).toEqual(['e.bak'])
       expect(what(at('e.bak'))).toBe(SOURCES['a directory'].is)
+    }
+  )
+
+  it('passes on where an empty directory came once ours went, the rename alone refused (rclone: EEXIST)', () => {
+    SOURCES['a directory'].make()
+    const rename: FsOps['rename'] = (from, to) => {
+      if (fs.existsSync(to)) throw errnoError('EEXIST', 'rename')
+      nodeFs.rename(from, to)
+    }
+    const rmdir: FsOps['rmdir'] = (p) => {
+      nodeFs.rmdir(p)
+      if (p === at('e.bak')) fs.mkdirSync(p)
+    }
+    expect(move('a directory', { ...nodeFs, rename, rmdir })).toBe(at('e.~1~'))
+    expect([what(at('e.bak')), what(at('e.~1~'))]).toEqual(['dir ', SOURCES['a directory'].is])
+  })
+
+  it.each(Object.keys(SOURCES))(
+    'counts %s moved where the rename answered ENOENT once done (NFS retransmit)',
+    (name) => {
+      SOURCES[name].make()
+      const rename: FsOps['rename'] = (from, to) => {
+        nodeFs.rename(from, to)
+        throw errnoError('ENOENT', 'rename')
+      }
+      expect(move(name, { ...nodeFs, rename })).toBe(at('e.bak'))
+      expect(fs.readdirSync(ws)).toEqual(['e.bak'])
+      expect(what(at('e.bak'))).toBe(SOURCES[name].is)
     }
   )
 
@@ -186,6 +243,20 @@ describePosix('moving to a free name on real directories', () => {
     expect(what(at('e.bak'))).toBe(left)
   })
 
+  it.each([
+    ['a link with its text', nodeFs, (p: string) => fs.symlinkSync('e', p)],
+    ['an empty file', failing({ symlink: 'EPERM' }), (p: string) => fs.writeFileSync(p, '')]
+  ])('keeps a look-alike of its placeholder (%s) put in its place before the rename failed', (_, ops, make) => {
+    SOURCES['a file'].make()
+    const rename: FsOps['rename'] = (_from, to) => {
+      make(at('theirs'))
+      fs.renameSync(at('theirs'), to)
+      throw errnoError('EBUSY', 'rename')
+    }
+    expect(() => move('a file', { ...ops, rename })).toThrow(expect.objectContaining({ code: 'EBUSY' }))
+    expect(fs.readdirSync(ws).sort()).toEqual(['e', 'e.bak'])
+  })
+
   it('keeps a placeholder someone wrote into before the rename failed: it is theirs now', () => {
     SOURCES['a file'].make()
     const rename: FsOps['rename'] = (_from, to) => {
@@ -234,6 +305,17 @@ describe('moving to a free name, through the seam', () => {
     expect(mem.at('/ws/e')?.kind).toBe('file')
   })
 
+  it('stops where the directory made to claim a name cannot be removed (EBUSY), leaving no more, saying so', () => {
+    const posix = platformFor('linux')
+    const mem = memoryFs(posix, { '/ws/e': 'dir' }, (call) =>
+      call === 'rename' || call === 'rmdir' ? errnoError(call === 'rename' ? 'EPERM' : 'EBUSY', call) : undefined
+    )
+    expect(() => moveToFree('/ws/e', 'directory', (n) => `/ws/e.~${n}~`, mem.ops, posix)).toThrow(
+      expect.objectContaining({ code: 'EBUSY', message: expect.stringContaining('made to claim the name') })
+    )
+    expect(mem.ops.readdir('/ws').sort()).toEqual(['e', 'e.~0~'])
+  })
+
   describe('on Windows, where MoveFileExW replaces a file but puts a directory over nothing', () => {
     const win32 = platformFor('win32')
     const names = (n: number): string => backupName('C:\\ws\\e', '.bak', n)
@@ -275,6 +357,29 @@ describe('moving to a free name, through the seam', () => {
         }
         expect(moveToFree('C:\\ws\\e', 'link', names, { ...mem.ops, unlink }, win32)).toBe('C:\\ws\\e.~1~')
         expect(mem.at('C:\\ws\\e.bak')).toMatchObject({ kind: 'file', inode: { data: 'theirs' } })
+      }
+    )
+
+    it.each([
+      ['a file', 'file'],
+      ['a file symlink', 'link']
+    ] as const)(
+      'does not rename %s alone once refused (EPERM): one come meanwhile would be replaced',
+      (name, moving) => {
+        let refused = false
+        const mem = memoryFs(win32, LAYOUTS[name], (call) => {
+          if (call !== 'rename' || refused) return undefined
+          refused = true
+          return errnoError('EPERM', 'rename')
+        })
+        const unlink: FsOps['unlink'] = (p) => (mem.ops.unlink(p), mem.ops.writeFile(p, 'theirs'))
+        expect(() => moveToFree('C:\\ws\\e', moving, names, { ...mem.ops, unlink }, win32)).toThrow(
+          expect.objectContaining({ code: 'EPERM' })
+        )
+        expect(mem.at('C:\\ws\\e.bak')).toMatchObject({ kind: 'file', inode: { data: 'theirs' } })
+        expect(mem.at('C:\\ws\\e')).toMatchObject(
+          LAYOUTS[name]['C:\\ws\\e'] === 'file' ? { kind: 'file' } : { kind: 'link' }
+        )
       }
     )
 

@@ -11,7 +11,15 @@ import { judgeRemoval } from '../src/remove.js'
 import { parseSpec, resolveEntries } from '../src/spec/index.js'
 import { describePosix } from './helpers/action.js'
 import { memoryFs, type Layout } from './helpers/memfs.js'
-import { context, dataWorkspace, DEFAULTS, racing, requests, type ContextOverrides } from './helpers/stage.js'
+import {
+  context,
+  dataWorkspace,
+  DEFAULTS,
+  followingSymlinks,
+  racing,
+  requests,
+  type ContextOverrides
+} from './helpers/stage.js'
 
 const ABSENT: Partial<LinkOptions> = { state: 'absent' }
 
@@ -197,6 +205,14 @@ describePosix('state: absent on real directories', () => {
     expect(fs.readFileSync(path.join(ws, 'l.bak'), 'utf8')).toBe('theirs')
     expect(fs.readlinkSync(path.join(ws, 'l.~1~'))).toBe('data/x')
     expect(fs.readdirSync(ws).sort()).toEqual(['data', 'l.bak', 'l.~1~'])
+  })
+
+  it('moves a dangling link to PATH+suffix on sshfs -o follow_symlinks, leaving no stray link there', () => {
+    fs.symlinkSync('nowhere', path.join(ws, 'l'))
+    const ops = followingSymlinks(nodeFs, path.join(ws, 'l'))
+    expect(run('l', { backupSuffix: '.bak', ops })[0].status).toBe('removed')
+    expect(fs.readlinkSync(path.join(ws, 'l.bak'))).toBe('nowhere')
+    expect(fs.readdirSync(ws).sort()).toEqual(['data', 'l.bak'])
   })
 
   it('moves a hard link to its backup as the same file, past a directory that holds PATH+suffix', () => {

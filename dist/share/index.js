@@ -2386,12 +2386,6 @@ function parent_removeMadeDirs(dirs, ops, platform, byInode) {
 const STAYS = (/* unused pure expression or super */ null && (['ENOTEMPTY', 'EEXIST', 'ENOENT']));
 
 ;// CONCATENATED MODULE: ./src/claim.ts
-// Moving an entry to a name of our choosing (a backup, a copy moved aside, a copy put back) without replacing what is
-// there. rename(2) silently replaces a file, a link or an empty directory at its destination, and so does libuv's
-// rename on Windows (MoveFileExW with MOVEFILE_REPLACE_EXISTING, src/win/fs.c fs__rename): a name found free by
-// lstat may be taken by another process before the rename, and what it put there would be lost. Node has no
-// renameat2(RENAME_NOREPLACE), so the name is claimed first, by a call that fails with EEXIST where it is taken, and
-// only then renamed onto; a taken name passes to the next.
 
 /** Names tried before giving up: more backups than a PATH gets, and an end where a filesystem says EEXIST to all. */
 const MOST_NAMES = 10_000;
@@ -2447,32 +2441,69 @@ function intoOwnDirectory(from, to, ops) {
     if (!claimed(() => ops.mkdir(to)))
         return false;
     try {
-        ops.rename(from, to);
+        renameOrMoved(from, to, ops);
     }
     catch (error) {
-        const gone = errors_quietly(() => {
-            ops.rmdir(to);
-            return true;
-        });
-        if (!NOT_OVER_DIRECTORY.includes(errors_errnoCode(error)))
+        if (!NOT_OVER_DIRECTORY.includes(errors_errnoCode(error))) {
+            errors_quietly(() => ops.rmdir(to));
             throw error;
-        if (!gone)
-            return false;
-        ops.rename(from, to);
+        }
+        return unclaimed(to, error, ops) && renameRefusingTaken(from, to, ops);
     }
     return true;
 }
-/** `from` renamed over a placeholder of ours at `to`; Windows: see renameRefusingTaken. */
-function overPlaceholder(from, to, moving, ops, platform) {
-    const text = platform.isWindows ? '' : placeholderText(from, to, moving, ops, platform);
-    if (!placeholder(to, text, ops, platform))
-        return false;
+/** What rmdir answers where our directory is not ours alone any more: filled (ENOTEMPTY, EEXIST) or gone. */
+const CLAIM_TAKEN = ['ENOTEMPTY', 'EEXIST', 'ENOENT'];
+/**
+ * Our empty directory at `to` removed after `refused` (the rename onto it): false where another process has the
+ * name now. Any other failure (EBUSY) is thrown: passing on would leave one more empty directory at each name tried.
+ */
+function unclaimed(to, refused, ops) {
+    try {
+        ops.rmdir(to);
+        return true;
+    }
+    catch (error) {
+        const code = errors_errnoCode(error);
+        if (CLAIM_TAKEN.includes(code))
+            return false;
+        const why = `the empty directory made to claim the name (the rename onto it was refused: ${errors_errnoCode(refused)})`;
+        throw Object.assign(new Error(`${code}: cannot remove ${why}; it is left, and no other name tried, '${to}'`), {
+            code,
+            errno: error.errno,
+            syscall: 'rmdir',
+            path: to
+        });
+    }
+}
+/**
+ * rename(2), done also where it answered an error but `from` is gone and `to` holds its inode: NFS answers a
+ * retransmitted rename that already happened with ENOENT.
+ */
+function renameOrMoved(from, to, ops) {
+    const moving = ops.lstat(from);
     try {
         ops.rename(from, to);
     }
     catch (error) {
-        dropPlaceholder(to, text, ops);
-        if (platform.isWindows && errors_errnoCode(error) === 'EPERM')
+        const at = errors_quietly(() => ops.lstat(to));
+        const moved = moving && at && at.dev === moving.dev && at.ino === moving.ino && !errors_quietly(() => ops.lstat(from));
+        if (!moved)
+            throw error;
+    }
+}
+/** `from` renamed over a placeholder of ours at `to`; Windows: see renameRefusingTaken. */
+function overPlaceholder(from, to, moving, ops, platform) {
+    const text = platform.isWindows ? '' : placeholderText(from, to, moving, ops, platform);
+    const held = placeholder(to, text, ops, platform);
+    if (!held)
+        return false;
+    try {
+        renameOrMoved(from, to, ops);
+    }
+    catch (error) {
+        dropPlaceholder(to, held, ops);
+        if (platform.isWindows && errors_errnoCode(error) === 'EPERM' && namesDirectory(from, ops))
             return renameRefusingTaken(from, to, ops);
         throw error;
     }
@@ -2480,55 +2511,100 @@ function overPlaceholder(from, to, moving, ops, platform) {
 }
 /**
  * The text of the link that holds `to` off Windows: a link's own, what the name holds after the rename anyway (s3fs,
- * which serves link texts from a cache, then reads back the right one); else one to `from`.
+ * which serves link texts from a cache, then reads back the right one); else one to `from`. A text that leads nowhere
+ * is replaced by `.`: sshfs -o follow_symlinks makes such a link yet answers ENOENT, and then shows nothing at the
+ * name, so the link could neither be told ours nor removed (lab/FINDINGS.md).
  */
 function placeholderText(from, to, moving, ops, platform) {
+    const { path } = platform;
     const own = moving === 'link' ? errors_quietly(() => ops.readlink(from)) : undefined;
-    return own ?? platform.path.relative(platform.path.dirname(to), from);
+    const text = own ?? path.relative(path.dirname(to), from);
+    return errors_quietly(() => ops.stat(path.resolve(path.dirname(to), text))) ? text : '.';
 }
 /** What symlink() answers where no link can be made at all (FAT: ENOSYS, EPERM; SMB without them: EOPNOTSUPP). */
 const claim_NO_LINKS = [...NOT_IMPLEMENTED, 'EPERM'];
 /**
- * Hold `to` until the rename: false where it is taken. Off Windows, a link with `text`: whoever opens `to` meanwhile
- * reaches what it will reach just after the rename. Where no link can be made, and on Windows (where a link needs a
- * privilege), an empty file made with O_EXCL: nothing that was there is replaced, but a writer that opens it without
- * O_EXCL (a shell's `>`) in the moment before the rename loses what it wrote.
+ * Hold `to` until the rename: what holds it, as made (its kind and inode), or undefined where the name is taken. Off
+ * Windows, a link with `text`: whoever opens `to` meanwhile reaches what it will reach just after the rename. Where no
+ * link can be made, and on Windows (where a link needs a privilege), an empty file made with O_EXCL: nothing that was
+ * there is replaced, but a writer that opens it without O_EXCL (a shell's `>`) in the moment before the rename loses
+ * what it wrote.
  */
 function placeholder(to, text, ops, platform) {
-    if (!platform.isWindows) {
-        try {
-            ops.symlink(text, to);
-            return true;
-        }
-        catch (error) {
-            const code = errors_errnoCode(error);
-            if (code === 'EEXIST')
-                return false;
-            // Not EEXIST: the name was free when the call reached the filesystem, so a link there now is ours, made by a
-            // share that then answered an error (sshfs -o follow_symlinks: EIO, lab/FINDINGS.md). Where none is (rclone:
-            // EIO), no link can be made: the file holds the name.
-            if (!claim_NO_LINKS.includes(code) && ops.lstat(to))
-                return true;
-        }
-    }
-    return claimed(() => ops.writeFile(to, ''));
+    const linked = platform.isWindows ? false : linkHolds(to, text, ops, platform);
+    if (linked === 'taken' || (!linked && !claimed(() => ops.writeFile(to, ''))))
+        return undefined;
+    return ops.lstat(to);
 }
-/** After a failed rename: the placeholder goes only while it still is one (the link with `text`, or an empty file). */
-function dropPlaceholder(to, text, ops) {
-    const at = errors_quietly(() => ops.lstat(to));
-    const ours = at?.isSymbolicLink() ? errors_quietly(() => ops.readlink(to)) === text : at?.isFile() && at.size === 0;
-    if (ours)
-        errors_quietly(() => ops.unlink(to));
+/** Whether a link with `text` made at `to` holds it: 'taken' where the name is, false where no link could be made. */
+function linkHolds(to, text, ops, platform) {
+    try {
+        ops.symlink(text, to);
+        return true;
+    }
+    catch (error) {
+        const code = errors_errnoCode(error);
+        if (code === 'EEXIST')
+            return 'taken';
+        if (claim_NO_LINKS.includes(code))
+            return false;
+        // A share may make the link and answer an error all the same (sshfs -o follow_symlinks: EIO), but what is at the
+        // name now may have come from another process meanwhile: ours only where it is shown to be. Else the empty file
+        // is tried, which passes on where the name is taken.
+        return isLinkWithText(to, text, ops) || (code === 'EIO' && showsWhereTextLeads(to, text, ops, platform));
+    }
+}
+/** A link at `to` with `text`: ours, or one that leads where ours would, so that renaming over it loses nothing. */
+function isLinkWithText(to, text, ops) {
+    return errors_quietly(() => ops.lstat(to))?.isSymbolicLink() === true && errors_quietly(() => ops.readlink(to)) === text;
 }
 /**
- * Windows: MoveFileExW "cannot be used if lpNewFileName or lpExistingFileName names a directory" with
- * MOVEFILE_REPLACE_EXISTING (Microsoft's reference): a directory, a directory symlink or a junction is put over
- * nothing (ERROR_ACCESS_DENIED, which libuv calls EPERM). So the rename alone is safe, and a refusal with something
- * now at `to` means the name is taken.
+ * sshfs -o follow_symlinks: the link shows as what it leads to (lstat gives the target's type, readlink EINVAL;
+ * lab/FINDINGS.md). Ours where `to` shows the very entry `text` leads to: its inode, or where sshfs numbers each name
+ * apart (no -o use_ino), all the server keeps of one inode, and a file's bytes. Another process's entry that passes
+ * that holds what the rename puts there anyway; a directory is never replaced by the link or file that moves.
+ */
+function showsWhereTextLeads(to, text, ops, platform) {
+    const end = platform.path.resolve(platform.path.dirname(to), text);
+    const [at, led] = [errors_quietly(() => ops.lstat(to)), errors_quietly(() => ops.stat(end))];
+    if (!at || !led || at.isSymbolicLink() || at.dev !== led.dev)
+        return false;
+    if (at.ino === led.ino)
+        return true;
+    const kept = ['mode', 'size', 'nlink', 'uid', 'gid', 'mtimeMs'].every((key) => at[key] === led[key]);
+    return kept && (!at.isFile() || errors_quietly(() => ops.sameBytes(end, to)) === true);
+}
+/** After a failed rename: the placeholder goes only while it still is the entry made (kind, inode, size, ctime). */
+function dropPlaceholder(to, held, ops) {
+    const at = errors_quietly(() => ops.lstat(to));
+    if (at && sameEntry(at, held))
+        errors_quietly(() => ops.unlink(to));
+}
+/** One entry, unchanged: a name another process put in its place, or wrote into, differs in one of these. */
+function sameEntry(a, b) {
+    const kinds = (s) => [s.isSymbolicLink(), s.isFile(), s.isDirectory()];
+    const same = ['dev', 'ino', 'size', 'ctimeMs'].every((key) => a[key] === b[key]);
+    return same && kinds(a).every((kind, i) => kind === kinds(b)[i]);
+}
+/**
+ * Windows: `from` is what MoveFileExW puts over nothing: a directory, a directory symlink or a junction, as found now
+ * (a link's kind is asked of PowerShell). A file or file symlink it puts over a file: not renamed without a claim.
+ */
+function namesDirectory(from, ops) {
+    if (errors_quietly(() => ops.lstat(from))?.isDirectory())
+        return true;
+    const kind = errors_quietly(() => ops.linkKinds([from])[0]);
+    return kind === 'dir' || kind === 'junction';
+}
+/**
+ * The rename alone, where it can replace no data: a directory renamed (rename(2) replaces at most an empty one), and
+ * on Windows a directory, a directory symlink or a junction, which MoveFileExW with MOVEFILE_REPLACE_EXISTING "cannot"
+ * put over anything (Microsoft's reference; ERROR_ACCESS_DENIED, which libuv calls EPERM). A refusal with something
+ * now at `to` (rclone says EEXIST) means the name is taken.
  */
 function renameRefusingTaken(from, to, ops) {
     try {
-        ops.rename(from, to);
+        renameOrMoved(from, to, ops);
     }
     catch (error) {
         if (ops.lstat(to))
