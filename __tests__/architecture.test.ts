@@ -12,7 +12,7 @@ const LAYERS: string[][] = [
   ['model.ts', 'errors.ts', 'platform.ts', 'roles.ts', 'mount-table.ts', 'names.ts', 'own.ts'],
   ['inputs.ts', 'spec/text.ts'],
   ['families.ts'],
-  ['fsops.ts', 'knowledge.ts', 'mount-sources.ts', 'mounts.ts', 'mounts-macos.ts', 'mounts-windows.ts'],
+  ['fsops.ts', 'claim.ts', 'knowledge.ts', 'mount-sources.ts', 'mounts.ts', 'mounts-macos.ts', 'mounts-windows.ts'],
   ['copy-proof.ts'],
   ['restore-copy.ts'],
   ['case-rules.ts'],

@@ -22,6 +22,7 @@ import {
   errnoError,
   failing,
   host,
+  racing,
   requests,
   seenAs,
   windowsCleanupContext,
@@ -106,6 +107,27 @@ describePosix('what the main step records, and the post step undoes', () => {
     expect(fs.readlinkSync(path.join(ws, 'c'))).toBe('data/x')
     expect(fs.readdirSync(ws).sort()).toEqual(['c', 'data'])
     expect(fs.readFileSync(path.join(ws, 'data/dir/inner'), 'utf8')).toBe('i')
+  })
+
+  it('puts a backup over a copied tree only while nothing took PATH meanwhile: what did, and the backup, stay', () => {
+    fs.symlinkSync('data/x', path.join(ws, 'c'))
+    const copy = made(
+      '- {path: c, target: data/dir, type: hardlink, fallback: copy}',
+      { overwrite: 'links' },
+      {
+        backupSuffix: '.bak'
+      }
+    )
+    // Once the tree is aside, another process makes a file at PATH before the backup is renamed in.
+    const ops = racing(
+      context(ws).ops,
+      (p) => p === path.join(ws, 'c'),
+      (p) => fs.writeFileSync(p, 'theirs')
+    )
+    expect(() => undo(copy.undo[0], ops, host)).toThrow(expect.objectContaining({ code: 'EEXIST' }))
+    expect(fs.readFileSync(path.join(ws, 'c'), 'utf8')).toBe('theirs')
+    expect(fs.readlinkSync(path.join(ws, 'c.bak'))).toBe('data/x')
+    expect(fs.readdirSync(ws).sort()).toEqual(['c', 'c.bak', 'data'])
   })
 
   it('removes a link the step made to a full directory, and only the link: the directory keeps what it holds', () => {

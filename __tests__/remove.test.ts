@@ -3,6 +3,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { applyLink } from '../src/apply/index.js'
+import { nodeFs, type FsOps } from '../src/fsops.js'
 import type { FilesystemInfo, LinkOptions } from '../src/model.js'
 import { planAll } from '../src/plan/index.js'
 import { platformFor } from '../src/platform.js'
@@ -10,7 +11,15 @@ import { judgeRemoval } from '../src/remove.js'
 import { parseSpec, resolveEntries } from '../src/spec/index.js'
 import { describePosix } from './helpers/action.js'
 import { memoryFs, type Layout } from './helpers/memfs.js'
-import { context, dataWorkspace, DEFAULTS, requests, type ContextOverrides } from './helpers/stage.js'
+import {
+  context,
+  dataWorkspace,
+  DEFAULTS,
+  followingSymlinks,
+  racing,
+  requests,
+  type ContextOverrides
+} from './helpers/stage.js'
 
 const ABSENT: Partial<LinkOptions> = { state: 'absent' }
 
@@ -185,6 +194,36 @@ describePosix('state: absent on real directories', () => {
     expect(fs.existsSync(path.join(ws, 'l'))).toBe(false)
   })
 
+  it('moves the link past a PATH+suffix another process makes between the look and the move, which stays', () => {
+    fs.symlinkSync('data/x', path.join(ws, 'l'))
+    const ops = racing(
+      nodeFs,
+      (p) => p === path.join(ws, 'l.bak'),
+      (p) => fs.writeFileSync(p, 'theirs')
+    )
+    expect(run('l', { backupSuffix: '.bak', ops })[0].status).toBe('removed')
+    expect(fs.readFileSync(path.join(ws, 'l.bak'), 'utf8')).toBe('theirs')
+    expect(fs.readlinkSync(path.join(ws, 'l.~1~'))).toBe('data/x')
+    expect(fs.readdirSync(ws).sort()).toEqual(['data', 'l.bak', 'l.~1~'])
+  })
+
+  it('moves a dangling link to PATH+suffix on sshfs -o follow_symlinks, leaving no stray link there', () => {
+    fs.symlinkSync('nowhere', path.join(ws, 'l'))
+    const ops = followingSymlinks(nodeFs, path.join(ws, 'l'))
+    expect(run('l', { backupSuffix: '.bak', ops })[0].status).toBe('removed')
+    expect(fs.readlinkSync(path.join(ws, 'l.bak'))).toBe('nowhere')
+    expect(fs.readdirSync(ws).sort()).toEqual(['data', 'l.bak'])
+  })
+
+  it('moves a hard link to its backup as the same file, past a directory that holds PATH+suffix', () => {
+    fs.linkSync(path.join(ws, 'data/x'), path.join(ws, 'h'))
+    fs.mkdirSync(path.join(ws, 'h.bak'))
+    expect(run('h -> data/x', { backupSuffix: '.bak' })[0].status).toBe('removed')
+    expect(fs.statSync(path.join(ws, 'h.~1~')).ino).toBe(fs.statSync(path.join(ws, 'data/x')).ino)
+    expect(fs.readdirSync(path.join(ws, 'h.bak'))).toEqual([])
+    expect(fs.existsSync(path.join(ws, 'h'))).toBe(false)
+  })
+
   it('removes nothing where a parent was swapped between planning and unlinking (issue 23)', () => {
     const outside = fs.mkdtempSync(path.join(path.dirname(ws), 'ln-action-outside-'))
     try {
@@ -240,11 +279,11 @@ describe('state: absent on Windows (platform seam)', () => {
   const WS = 'C:\\ws'
   const NTFS: FilesystemInfo = { type: 'NTFS', mountPoint: 'C:\\', source: '', options: ['fixed'] }
 
-  function runWindows(spec: string, layout: Layout, backupSuffix = '') {
+  function runWindows(spec: string, layout: Layout, backupSuffix = '', raced = (ops: FsOps) => ops) {
     const mem = memoryFs(win32, { [WS]: 'dir', 'C:\\ws\\data\\dir': 'dir', 'C:\\ws\\other': 'dir', ...layout })
     const ctx = context(WS, {
       platform: win32,
-      ops: mem.ops,
+      ops: raced(mem.ops),
       realWorkingDirectory: WS,
       detector: { forPath: () => NTFS },
       backupSuffix
@@ -266,10 +305,25 @@ describe('state: absent on Windows (platform seam)', () => {
     expect(mem.at('C:\\ws\\data\\dir')?.kind).toBe('dir')
   })
 
-  it('keeps a junction as its backup by renaming it, directory links included', () => {
+  it('keeps a junction as its backup by renaming it, once refused over the placeholder file that held the name', () => {
     const { mem, results } = runWindows('J', { 'C:\\ws\\j': { link: 'C:\\ws\\data\\dir', type: 'junction' } }, '.old')
     expect(results[0].status).toBe('removed')
-    expect(mem.changes).toEqual(['rename C:\\ws\\J C:\\ws\\J.old'])
+    // MoveFileExW puts a junction over no file (EPERM): the placeholder goes, and the rename alone cannot replace.
+    expect(mem.changes).toEqual(['writeFile C:\\ws\\J.old', 'unlink C:\\ws\\J.old', 'rename C:\\ws\\J C:\\ws\\J.old'])
     expect(mem.at('C:\\ws\\j.old')).toMatchObject({ kind: 'link', type: 'junction' })
+  })
+
+  it('moves a file link past a PATH+suffix another process makes between the look and the move, which stays', () => {
+    const theirs = (ops: FsOps) =>
+      racing(
+        ops,
+        (p) => p === 'C:\\ws\\l.old',
+        (p) => ops.writeFile(p, 'theirs')
+      )
+    const layout: Layout = { 'C:\\ws\\l': { link: 'C:\\ws\\data\\x', type: 'file' }, 'C:\\ws\\data\\x': 'file' }
+    const { mem, results } = runWindows('l', layout, '.old', theirs)
+    expect(results[0].status).toBe('removed')
+    expect(mem.at('C:\\ws\\l.old')).toMatchObject({ kind: 'file', inode: { data: 'theirs' } })
+    expect(mem.at('C:\\ws\\l.~1~')).toMatchObject({ kind: 'link', text: 'C:\\ws\\data\\x', type: 'file' })
   })
 })

@@ -14,7 +14,18 @@ import { platformFor } from '../src/platform.js'
 import { describePosix } from './helpers/action.js'
 import { memoryFs, type Layout } from './helpers/memfs.js'
 import { describeUnless } from './helpers/skip.js'
-import { context, dataWorkspace, DEFAULTS, host, requests, tempDir, type ContextOverrides } from './helpers/stage.js'
+import type { Taken } from '../src/apply/context.js'
+import {
+  context,
+  dataWorkspace,
+  DEFAULTS,
+  errnoError,
+  host,
+  racing,
+  requests,
+  tempDir,
+  type ContextOverrides
+} from './helpers/stage.js'
 
 let ws: string
 beforeEach(() => {
@@ -26,6 +37,10 @@ const COPIES: Partial<LinkOptions> = { overwrite: 'copies' }
 const RESTORING: ContextOverrides = { confineTargets: true }
 const at = (rel: string): string => path.join(ws, rel)
 const read = (rel: string): string => fs.readFileSync(at(rel), 'utf8')
+/** A name a copy is moved aside to (names.ts asideName). */
+const isAside = (p: string): boolean => path.basename(p).startsWith('.ln-action-aside-')
+/** What the run left moved aside in the workspace. */
+const asides = (): string[] => fs.readdirSync(ws).filter(isAside)
 
 /** The settings of a run whose input is `defaults.overwrite`: `copies` is a restore. */
 const contextFor = (defaults: Partial<LinkOptions>, overrides: ContextOverrides) =>
@@ -139,9 +154,6 @@ describePosix('a copy is proven moved aside, right before the link takes its pla
     expect([read('d1/a'), read('d2/b')]).toEqual(['the data', 'the data'])
   })
 
-  /** What the run left moved aside in the workspace (names.ts asideName). */
-  const asides = (): string[] => fs.readdirSync(ws).filter((n) => n.startsWith('.ln-action-aside-'))
-
   it('a view that follows the moved directory (bindfs of PATH itself): found by a probe, kept whole', () => {
     copiedDirectory()
     let aside = ''
@@ -229,6 +241,74 @@ describePosix('a copy is proven moved aside, right before the link takes its pla
       expect(fs.readdirSync(at('x'))).toEqual(['f'])
       expect(read('x/f')).toBe('data')
     })
+  })
+})
+
+describePosix('a copy moves aside, or to its backup, never over what took that name meanwhile', () => {
+  const theirs = (p: string): void => fs.writeFileSync(p, 'theirs')
+  /** Restore `spec` while another process makes `make` at the first name `picks`, just before this run takes it. */
+  function raced(spec: string, picks: (p: string) => boolean, make = theirs, overrides: ContextOverrides = {}) {
+    const taken = new Map<string, Taken>()
+    const [result] = apply(spec, { ops: racing(nodeFs, picks, make), taken, ...overrides })
+    return { result, taken }
+  }
+
+  it('a file copy goes to PATH.~1~ where PATH+suffix was made meanwhile, which keeps its bytes', () => {
+    fs.writeFileSync(at('c'), 'x')
+    const { result, taken } = raced('c -> data/x', (p) => p === at('c.bak'), theirs, { backupSuffix: '.bak' })
+    expect(result).toMatchObject({ status: 'replaced', kind: 'symlink' })
+    expect([read('c.bak'), read('c.~1~')]).toEqual(['theirs', 'x'])
+    expect(taken.get(at('c'))).toMatchObject({ backup: at('c.~1~') })
+  })
+
+  it.each([
+    ['a file', theirs, 'theirs'],
+    ['an empty directory', (p: string) => fs.mkdirSync(p), '']
+  ])('a copied directory goes to PATH.~1~ where %s took PATH+suffix meanwhile, which stays', (_, make, was) => {
+    copiedDirectory()
+    const { result, taken } = raced('d -> data/dir', (p) => p === at('d.bak'), make, { backupSuffix: '.bak' })
+    expect(result).toMatchObject({ status: 'replaced', kind: 'symlink' })
+    expect(read('d.~1~/sub/f')).toBe('bytes')
+    expect(fs.statSync(at('d.bak')).isDirectory() ? fs.readdirSync(at('d.bak')).join() : read('d.bak')).toBe(was)
+    expect(taken.get(at('d'))).toMatchObject({ backup: at('d.~1~') })
+  })
+
+  it('a copy moved aside never replaces what another run moved aside under the same name', () => {
+    fs.writeFileSync(at('c'), 'x')
+    let other = ''
+    const { result } = raced('c -> data/x', isAside, (p) => fs.writeFileSync((other = p), 'its copy'))
+    expect(result).toMatchObject({ status: 'replaced', kind: 'symlink' })
+    expect(fs.readFileSync(other, 'utf8')).toBe('its copy')
+    expect(fs.readdirSync(ws).sort()).toEqual(['c', 'data', path.basename(other)].sort())
+  })
+
+  it('a copy put back where no hard link can be made never goes over a file made at PATH meanwhile', () => {
+    fs.writeFileSync(at('c'), 'x')
+    // TARGET changes once the copy is aside: no copy, so it goes back, where link() is refused (sshfs, SMB).
+    const rename: FsOps['rename'] = (from, to) => {
+      nodeFs.rename(from, to)
+      if (from === at('c')) fs.writeFileSync(at('data/x'), 'changed')
+    }
+    const link: FsOps['link'] = () => {
+      throw errnoError('EPERM', 'link')
+    }
+    const ops = { ...racing({ ...nodeFs, rename }, (p) => p === at('c'), theirs), link }
+    const [result] = apply('c -> data/x', { ops })
+    expect(result).toMatchObject({ status: 'failed', code: 'EEXIST' })
+    expect(read('c')).toBe('theirs')
+    expect(asides().map(read)).toEqual(['x'])
+    expect(result.message).toContain(asides()[0])
+  })
+
+  it('with cleanup alone, keeps the copy as the first free PATH.~N~, past one already there', () => {
+    fs.writeFileSync(at('c'), 'x')
+    fs.writeFileSync(at('c.~1~'), 'earlier')
+    const base = contextFor(COPIES, {})
+    const ctx = { ...base, settings: { ...base.settings, cleanup: true }, taken: new Map<string, Taken>() }
+    const [result] = planAll(requests('c -> data/x', ws, COPIES), ctx).map((p) => makeLink(p, ctx))
+    expect(result).toMatchObject({ status: 'replaced' })
+    expect([read('c.~1~'), read('c.~2~')]).toEqual(['earlier', 'x'])
+    expect(ctx.taken.get(at('c'))).toMatchObject({ backup: at('c.~2~') })
   })
 })
 
@@ -488,7 +568,7 @@ describePosix('the swap of a copied directory', () => {
   it('the sweep removes only what it proves identical: a file that came meanwhile, or changed, stays', () => {
     const symlink: FsOps['symlink'] = (text, p, type) => {
       if (p === at('d')) {
-        const aside = fs.readdirSync(ws).find((n) => n.startsWith('.ln-action-aside-'))
+        const aside = fs.readdirSync(ws).find(isAside)
         fs.writeFileSync(path.join(ws, aside ?? '', 'sub/new'), 'new')
         fs.writeFileSync(path.join(ws, aside ?? '', 'top'), 'tOp')
       }
@@ -512,7 +592,8 @@ describePosix('what a restore tries before it moves a copy', () => {
     for (const name of ['a', 'b', 'c']) fs.writeFileSync(at(name), 'x')
     const ops: FsOps = {
       ...nodeFs,
-      symlink: (...args) => (calls.symlink++, symlink(...args)),
+      // The links made, not the placeholders that hold the names the copies move aside to (claim.ts).
+      symlink: (text, p, type) => ((calls.symlink += isAside(p) ? 0 : 1), symlink(text, p, type)),
       rename: (...args) => (calls.rename++, nodeFs.rename(...args))
     }
     const ctx = context(ws, { restore: true, confineTargets: true, ops })

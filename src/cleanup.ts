@@ -3,6 +3,7 @@
 // Anything changed since is kept, with a warning. The same code identifies what the main step made.
 import { createHash } from 'node:crypto'
 import type { Stats } from 'node:fs'
+import { moveIfFree, moveToFree, takenError, type Moving } from './claim.js'
 import { errnoCode, quietly } from './errors.js'
 import { removeEntry, type FsOps } from './fsops.js'
 import type { Identity, Status, UndoEntry } from './model.js'
@@ -130,7 +131,7 @@ function renameOver(from: string, p: string, ops: FsOps, platform: Platform, war
   // p went meanwhile, `from` simply goes in.
   const here = ops.lstat(p)
   if (here && here.isDirectory() !== ops.lstat(from)?.isDirectory())
-    return renameOverCopy(from, p, ops, platform, warnings)
+    return renameOverCopy(from, p, here.isDirectory(), ops, platform, warnings)
   try {
     return ops.rename(from, p)
   } catch (error) {
@@ -142,23 +143,28 @@ function renameOver(from: string, p: string, ops: FsOps, platform: Platform, war
 }
 
 /**
- * Rename `from` where p, the step's own (proven so: a copied tree, or the link that replaced a copied directory), is:
- * rename(2) cannot put a link over a directory (EISDIR; Windows EPERM), nor a directory over a link (ENOTDIR). p goes
- * aside under a temporary name, `from` takes its place, then p is removed; where `from` cannot move in, p goes back,
- * and where it cannot either, it goes (it was to go, and a temporary name would hide it), the failure to move `from`
- * in being the one said. Not atomic: said.
+ * Rename `from` where p, the step's own (proven so: a copied tree, or the link that replaced a copied directory;
+ * `isDirectory`: which), is: rename(2) cannot put a link over a directory (EISDIR; Windows EPERM), nor a directory
+ * over a link (ENOTDIR). p goes aside under a temporary name, `from` takes its place, then p is removed; where `from`
+ * cannot move in, p goes back, and where it cannot either, it goes (it was to go, and a temporary name would hide it),
+ * the failure to move `from` in being the one said. No move replaces what another process put at its name meanwhile
+ * (claim.ts). Not atomic: said.
  */
-function renameOverCopy(from: string, p: string, ops: FsOps, platform: Platform, warnings: string[]): void {
-  const aside = tempName(platform.path.dirname(p), platform.path)
-  ops.rename(p, aside)
+function renameOverCopy(
+  from: string,
+  p: string,
+  isDirectory: boolean,
+  ops: FsOps,
+  platform: Platform,
+  warnings: string[]
+): void {
+  // What is not the directory is a link, or a file (a backup of one): its placeholder then leads to it.
+  const [pIs, fromIs]: Moving[] = isDirectory ? ['directory', 'link'] : ['link', 'directory']
+  const aside = moveToFree(p, pIs, () => tempName(platform.path.dirname(p), platform.path), ops, platform)
   try {
-    ops.rename(from, p)
+    if (!moveIfFree(from, p, fromIs, ops, platform)) throw takenError(p)
   } catch (error) {
-    try {
-      ops.rename(aside, p)
-    } catch {
-      removeEntry(aside, ops, platform.path)
-    }
+    if (!quietly(() => moveIfFree(aside, p, pIs, ops, platform))) removeEntry(aside, ops, platform.path)
     throw error
   }
   removeEntry(aside, ops, platform.path)

@@ -33,6 +33,9 @@ export function isErrno(error: unknown): error is NodeJS.ErrnoException {
   return typeof error === 'object' && error !== null && typeof (error as NodeJS.ErrnoException).code === 'string'
 }
 
+/** What a filesystem answers for a call it does not implement at all. */
+export const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP']
+
 /** The errno code of anything thrown: `EEXIST`..., or '' for what is not a system error. */
 export function errnoCode(error: unknown): string {
   return isErrno(error) ? (error.code as string) : ''

@@ -1,5 +1,6 @@
 // What an errno means for a link, on which filesystem, and what to do about it. Rows of data, first match wins:
 // adding a filesystem or an errno is adding rows.
+import { NOT_IMPLEMENTED } from './errors.js'
 import { familyFacts, familyOf, type Family } from './families.js'
 import { INPUT } from './inputs.js'
 import type { Failure, FilesystemInfo, Kind } from './model.js'
@@ -84,7 +85,6 @@ const NO_SYMLINK_PRIVILEGE = [
 const LINK_LOOP = 'Resolving the path met too many symbolic links: a loop of links among its parents.'
 
 const LINK_CALLS = ['link', 'symlink']
-const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP']
 /** Node reports a junction's failure as symlink()'s: the kind tried tells them apart. */
 const A_JUNCTION = { says: 'a junction', test: (ctx: FailureContext) => ctx.kind === 'junction' }
 const TARGET_IS_DIR = { says: 'TARGET is a directory', test: (ctx: FailureContext) => ctx.targetIsDir }

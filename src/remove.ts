@@ -2,8 +2,11 @@
 // given, only one leading there), or a hard link proven to be TARGET's file (same device and inode). A regular file,
 // a directory or a link elsewhere is kept, saying what is there and why; `overwrite` does not change that.
 import type { Stats } from 'node:fs'
+import { moveToFree } from './claim.js'
 import type { FsOps } from './fsops.js'
+import type { Kind } from './model.js'
 import { backupName } from './names.js'
+import type { Platform } from './platform.js'
 
 /** What the plan found at PATH, and of TARGET when one was given. */
 export interface RemovalFacts {
@@ -73,16 +76,21 @@ export function judgeRemoval(f: RemovalFacts): Removal {
   return kept('OTHER_TARGET', `${path} is a file, ${why}.`, GIVE_TARGET)
 }
 
-/** Remove the link at `abs`, or with a backup suffix rename it to PATH+suffix (PATH.~N~ when taken); the backup. */
-export function removeLinkAt(abs: string, backupSuffix: string, ops: FsOps): string | undefined {
+/**
+ * Remove the link at `abs` (`kind`: a hard link, or a symbolic link or junction), or with a backup suffix move it to
+ * PATH+suffix (PATH.~N~ when taken), never over anything (claim.ts); the backup.
+ */
+export function removeLinkAt(
+  abs: string,
+  kind: Kind,
+  backupSuffix: string,
+  ops: FsOps,
+  platform: Platform
+): string | undefined {
   if (!backupSuffix) {
     ops.unlink(abs)
     return undefined
   }
-  for (let n = 0; ; n++) {
-    const name = backupName(abs, backupSuffix, n)
-    if (ops.lstat(name)) continue
-    ops.rename(abs, name)
-    return name
-  }
+  const moving = kind === 'hardlink' ? 'file' : 'link'
+  return moveToFree(abs, moving, (n) => backupName(abs, backupSuffix, n), ops, platform)
 }

@@ -36,9 +36,9 @@ export interface MemoryFs {
   kindQueries: string[][]
 }
 
-/** A Windows link that is a directory to the system: a directory symlink or a junction. */
-function isDirectoryReparsePoint(node: Node | undefined): boolean {
-  return node?.kind === 'link' && (node.type === 'dir' || node.type === 'junction')
+/** What Windows calls a directory: one, a directory symlink or a junction. */
+function namesDirectory(node: Node): boolean {
+  return node.kind === 'dir' || (node.kind === 'link' && (node.type === 'dir' || node.type === 'junction'))
 }
 
 /**
@@ -131,12 +131,15 @@ export function memoryFs(
     },
     rename: (from, to) => {
       const node = get(from) ?? fail('ENOENT', 'rename')
-      if (get(to)?.kind === 'dir') fail('EISDIR', 'rename')
-      // libuv renames with MoveFileExW(MOVEFILE_REPLACE_EXISTING) (src/win/fs.c, fs__rename), which "cannot be used
-      // if lpNewFileName or lpExistingFileName names a directory" (Microsoft's MoveFileExW reference): a directory
-      // symlink or junction is one. Windows answers ERROR_ACCESS_DENIED, which libuv calls EPERM.
-      if (platform.isWindows && get(to) && [node, get(to)].some(isDirectoryReparsePoint)) fail('EPERM', 'rename')
       const replaced = get(to)
+      // libuv renames with MoveFileExW(MOVEFILE_REPLACE_EXISTING) (src/win/fs.c, fs__rename), which "cannot be used
+      // if lpNewFileName or lpExistingFileName names a directory" (Microsoft's MoveFileExW reference): a directory,
+      // a directory symlink or a junction is one. Windows answers ERROR_ACCESS_DENIED, which libuv calls EPERM.
+      if (platform.isWindows && replaced && [node, replaced].some(namesDirectory)) fail('EPERM', 'rename')
+      // rename(2): a directory replaces only an empty directory; anything else replaces only what is none.
+      if (replaced?.kind === 'dir' && (node.kind !== 'dir' || children(to).length > 0))
+        fail(node.kind === 'dir' ? 'ENOTEMPTY' : 'EISDIR', 'rename')
+      if (replaced && node.kind === 'dir' && replaced.kind !== 'dir') fail('ENOTDIR', 'rename')
       if (replaced && replaced.inode !== node.inode) drop(replaced.inode)
       entries.delete(key(from))
       put(to, node)

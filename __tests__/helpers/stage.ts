@@ -61,6 +61,62 @@ export function seenAs(
   }
 }
 
+/**
+ * `ops`, raced by another process: it makes `make` at the first name `picks` right before this run's first call that
+ * would create that name or rename onto it. A look (lstat) before that call finds the name free; the call finds it
+ * taken.
+ */
+export function racing(ops: FsOps, picks: (p: string) => boolean, make: (p: string) => void): FsOps {
+  let raced = false
+  const race = (p: string): void => {
+    if (raced || !picks(p)) return
+    raced = true
+    make(p)
+  }
+  return {
+    ...ops,
+    symlink: (text, p, type) => (race(p), ops.symlink(text, p, type)),
+    link: (existing, p) => (race(p), ops.link(existing, p)),
+    mkdir: (p) => (race(p), ops.mkdir(p)),
+    writeFile: (p, data) => (race(p), ops.writeFile(p, data)),
+    copyFile: (from, to) => (race(to), ops.copyFile(from, to)),
+    rename: (from, to) => (race(to), ops.rename(from, to))
+  }
+}
+
+/**
+ * `ops` as sshfs -o follow_symlinks shows them (lab/FINDINGS.md), except `source`, shown as the plan found it:
+ * symlink() makes the link, then answers EIO, or ENOENT where its text leads nowhere; a link shows as what it leads
+ * to, or as nothing, and readlink says EINVAL; each name has its own inode number (no -o use_ino); an O_EXCL create
+ * on a taken name is refused with EPERM.
+ */
+export function followingSymlinks(ops: FsOps, source: string): FsOps {
+  const numbers = new Map<string, number>()
+  const numbered = (s: fs.Stats | undefined, p: string): fs.Stats | undefined => {
+    if (!s) return undefined
+    if (!numbers.has(p)) numbers.set(p, 1_000_000 + numbers.size)
+    return Object.assign(Object.create(Object.getPrototypeOf(s) as object) as fs.Stats, s, { ino: numbers.get(p) })
+  }
+  const isLink = (p: string): boolean => p !== source && ops.lstat(p)?.isSymbolicLink() === true
+  const lstat = (p: string): fs.Stats | undefined => numbered(isLink(p) ? ops.stat(p) : ops.lstat(p), p)
+  return {
+    ...ops,
+    lstat,
+    stat: (p) => numbered(ops.stat(p), p),
+    readlink: (p) => (isLink(p) ? fail(errnoError('EINVAL', 'readlink')) : ops.readlink(p)),
+    symlink: (text, p, type) => {
+      ops.symlink(text, p, type)
+      throw errnoError(ops.stat(p) ? 'EIO' : 'ENOENT', 'symlink')
+    },
+    writeFile: (p, data) => (ops.lstat(p) ? fail(errnoError('EPERM', 'open')) : ops.writeFile(p, data)),
+    unlink: (p) => (lstat(p) ? ops.unlink(p) : fail(errnoError('ENOENT', 'unlink')))
+  }
+}
+
+function fail(error: Error): never {
+  throw error
+}
+
 /** What a test may change of a context: its parts, or any of the link settings. */
 export type ContextOverrides = Partial<ApplyContext> & Partial<Omit<LinkSettings, 'workingDirectory'>>
 

@@ -37,6 +37,61 @@ function endedEarly(code, signal) {
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/errors.ts
+
+/** The message of anything thrown, Error or not. */
+function errorMessage(error) {
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
+const errnoNames = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
+/**
+ * The errno name of a Node system error. libuv has no name for some errnos (ESTALE, EDQUOT on Linux) and Node
+ * then says `UNKNOWN`; the number still tells.
+ */
+function errnoName(error) {
+    const code = error.code ?? '';
+    if (/^E[A-Z0-9]+$/.test(code))
+        return code;
+    if (typeof error.errno === 'number') {
+        const name = errnoNames.get(Math.abs(error.errno));
+        if (name)
+            return name;
+    }
+    return code || 'UNKNOWN';
+}
+/** The positive errno number for a name, as the OS knows it (null where this OS has no such errno). */
+function errnoNumber(name) {
+    return external_node_os_namespaceObject.constants.errno[name] ?? null;
+}
+/** A system error from fs (checked by shape: errors from another realm, as under jest, fail instanceof). */
+function isErrno(error) {
+    return typeof error === 'object' && error !== null && typeof error.code === 'string';
+}
+/** What a filesystem answers for a call it does not implement at all. */
+const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP'];
+/** The errno code of anything thrown: `EEXIST`..., or '' for what is not a system error. */
+function errors_errnoCode(error) {
+    return isErrno(error) ? error.code : '';
+}
+/** A system error as a result reports it: errno name and the positive number this OS gives it. */
+function toFailure(error, syscall, attempted) {
+    const code = errnoName(error);
+    const errno = errnoNumber(code) ?? (typeof error.errno === 'number' ? Math.abs(error.errno) : undefined);
+    return { code, errno, syscall, attempted, path: error.path };
+}
+/** What a call answers, or undefined where it throws: for a fact that may be missing (a loop of links, a link gone). */
+function errors_quietly(call) {
+    try {
+        return call();
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/families.ts
 const ok = (fallback, rerun = 'yes') => ({
     symlink: 'yes',
@@ -547,6 +602,7 @@ function platform_sameLinkTarget(platform, linkPath, existingText, wantedText) {
 
 
 
+
 const type = (kind) => ({ input: INPUT.type, kind });
 const fallback = (kind) => ({ input: INPUT.fallback, kind });
 /** advise`Use ${type('symlink')}.` is the alternative "Use `type: symlink`." that suggests symbolic links. */
@@ -565,7 +621,6 @@ const NO_SYMLINK_PRIVILEGE = [
 ];
 const LINK_LOOP = 'Resolving the path met too many symbolic links: a loop of links among its parents.';
 const LINK_CALLS = ['link', 'symlink'];
-const NOT_IMPLEMENTED = ['ENOSYS', 'ENOTSUP', 'EOPNOTSUPP'];
 /** Node reports a junction's failure as symlink()'s: the kind tried tells them apart. */
 const A_JUNCTION = { says: 'a junction', test: (ctx) => ctx.kind === 'junction' };
 const TARGET_IS_DIR = { says: 'TARGET is a directory', test: (ctx) => ctx.targetIsDir };
@@ -1158,59 +1213,6 @@ function fillIn(text, ctx) {
         .replaceAll('PATH_VOLUME', volumeOf(ctx.platform, ctx.path))
         .replaceAll('TARGET_VOLUME', volumeOf(ctx.platform, ctx.target))
         .replaceAll('TARGET_LINKS', ctx.targetLinks?.toLocaleString('en-US') ?? '');
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/errors.ts
-
-/** The message of anything thrown, Error or not. */
-function errorMessage(error) {
-    const message = error?.message;
-    return typeof message === 'string' ? message : String(error);
-}
-const errnoNames = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
-/**
- * The errno name of a Node system error. libuv has no name for some errnos (ESTALE, EDQUOT on Linux) and Node
- * then says `UNKNOWN`; the number still tells.
- */
-function errnoName(error) {
-    const code = error.code ?? '';
-    if (/^E[A-Z0-9]+$/.test(code))
-        return code;
-    if (typeof error.errno === 'number') {
-        const name = errnoNames.get(Math.abs(error.errno));
-        if (name)
-            return name;
-    }
-    return code || 'UNKNOWN';
-}
-/** The positive errno number for a name, as the OS knows it (null where this OS has no such errno). */
-function errnoNumber(name) {
-    return external_node_os_namespaceObject.constants.errno[name] ?? null;
-}
-/** A system error from fs (checked by shape: errors from another realm, as under jest, fail instanceof). */
-function isErrno(error) {
-    return typeof error === 'object' && error !== null && typeof error.code === 'string';
-}
-/** The errno code of anything thrown: `EEXIST`..., or '' for what is not a system error. */
-function errors_errnoCode(error) {
-    return isErrno(error) ? error.code : '';
-}
-/** A system error as a result reports it: errno name and the positive number this OS gives it. */
-function toFailure(error, syscall, attempted) {
-    const code = errnoName(error);
-    const errno = errnoNumber(code) ?? (typeof error.errno === 'number' ? Math.abs(error.errno) : undefined);
-    return { code, errno, syscall, attempted, path: error.path };
-}
-/** What a call answers, or undefined where it throws: for a fact that may be missing (a loop of links, a link gone). */
-function errors_quietly(call) {
-    try {
-        return call();
-    }
-    catch {
-        return undefined;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/plan/target-listing.ts
@@ -2460,6 +2462,235 @@ function parent_removeMadeDirs(dirs, ops, platform, byInode) {
 /** rmdir's answers for a directory that holds something, or is gone. */
 const STAYS = (/* unused pure expression or super */ null && (['ENOTEMPTY', 'EEXIST', 'ENOENT']));
 
+;// CONCATENATED MODULE: ./src/claim.ts
+
+/** Names tried before giving up: more backups than a PATH gets, and an end where a filesystem says EEXIST to all. */
+const MOST_NAMES = 10_000;
+/** The EEXIST of a name that was taken, as fs would throw it: where no call of ours said so itself. */
+function claim_takenError(name, why = 'taken') {
+    return Object.assign(new Error(`EEXIST: ${why}, '${name}'`), { code: 'EEXIST', path: name });
+}
+/** Whether `make` made its new name: false where the name was taken (EEXIST); any other failure is thrown. */
+function claimed(make) {
+    try {
+        make();
+        return true;
+    }
+    catch (error) {
+        if (errors_errnoCode(error) === 'EEXIST')
+            return false;
+        throw error;
+    }
+}
+/** The first of nameAt(0), nameAt(1)... that `claim` takes (true); EEXIST once MOST_NAMES names were taken. */
+function firstFree(nameAt, claim) {
+    let name = '';
+    for (let n = 0; n < MOST_NAMES; n++)
+        if (claim((name = nameAt(n))))
+            return name;
+    throw claim_takenError(name, `the last of ${MOST_NAMES} names tried is taken`);
+}
+/** Move `from` to the first free name of nameAt(0), nameAt(1)...; returns the name it took. */
+function claim_moveToFree(from, moving, nameAt, ops, platform) {
+    return firstFree(nameAt, (to) => claim_moveIfFree(from, to, moving, ops, platform));
+}
+/**
+ * Move `from` to `to` unless something is there; false where it is. POSIX: a directory goes onto an empty directory
+ * made for it, anything else over a placeholder. Windows puts every kind over a placeholder first: a directory (or a
+ * directory link) that MoveFileExW will not put there (EPERM) is renamed alone, which never replaces either.
+ */
+function claim_moveIfFree(from, to, moving, ops, platform) {
+    if (moving === 'directory' && !platform.isWindows)
+        return intoOwnDirectory(from, to, ops);
+    return overPlaceholder(from, to, moving, ops, platform);
+}
+/**
+ * What renaming a directory onto an empty one of ours gives where the filesystem will not do it (fusefat: EPERM,
+ * rclone: EEXIST, davfs2: EINVAL; lab/FINDINGS.md), or where ours was filled meanwhile (ENOTEMPTY, EEXIST).
+ */
+const NOT_OVER_DIRECTORY = ['EPERM', 'EEXIST', 'EINVAL', 'ENOTEMPTY'];
+/**
+ * An empty directory made at `to` (mkdir: EEXIST where taken), then `from` renamed onto it: rename(2) lets a
+ * directory replace an empty one. Where the filesystem will not, ours goes and the directory is renamed alone, which
+ * can replace at most an empty directory made meanwhile, never data. Ours filled meanwhile will not go: taken.
+ */
+function intoOwnDirectory(from, to, ops) {
+    if (!claimed(() => ops.mkdir(to)))
+        return false;
+    try {
+        renameOrMoved(from, to, ops);
+    }
+    catch (error) {
+        if (!NOT_OVER_DIRECTORY.includes(errors_errnoCode(error))) {
+            errors_quietly(() => ops.rmdir(to));
+            throw error;
+        }
+        return unclaimed(to, error, ops) && renameRefusingTaken(from, to, ops);
+    }
+    return true;
+}
+/** What rmdir answers where our directory is not ours alone any more: filled (ENOTEMPTY, EEXIST) or gone. */
+const CLAIM_TAKEN = ['ENOTEMPTY', 'EEXIST', 'ENOENT'];
+/**
+ * Our empty directory at `to` removed after `refused` (the rename onto it): false where another process has the
+ * name now. Any other failure (EBUSY) is thrown: passing on would leave one more empty directory at each name tried.
+ */
+function unclaimed(to, refused, ops) {
+    try {
+        ops.rmdir(to);
+        return true;
+    }
+    catch (error) {
+        const code = errors_errnoCode(error);
+        if (CLAIM_TAKEN.includes(code))
+            return false;
+        const why = `the empty directory made to claim the name (the rename onto it was refused: ${errors_errnoCode(refused)})`;
+        throw Object.assign(new Error(`${code}: cannot remove ${why}; it is left, and no other name tried, '${to}'`), {
+            code,
+            errno: error.errno,
+            syscall: 'rmdir',
+            path: to
+        });
+    }
+}
+/**
+ * rename(2), done also where it answered an error but `from` is gone and `to` holds its inode: NFS answers a
+ * retransmitted rename that already happened with ENOENT.
+ */
+function renameOrMoved(from, to, ops) {
+    const moving = ops.lstat(from);
+    try {
+        ops.rename(from, to);
+    }
+    catch (error) {
+        const at = errors_quietly(() => ops.lstat(to));
+        const moved = moving && at && at.dev === moving.dev && at.ino === moving.ino && !errors_quietly(() => ops.lstat(from));
+        if (!moved)
+            throw error;
+    }
+}
+/** `from` renamed over a placeholder of ours at `to`; Windows: see renameRefusingTaken. */
+function overPlaceholder(from, to, moving, ops, platform) {
+    const text = platform.isWindows ? '' : placeholderText(from, to, moving, ops, platform);
+    const held = placeholder(to, text, ops, platform);
+    if (!held)
+        return false;
+    try {
+        renameOrMoved(from, to, ops);
+    }
+    catch (error) {
+        dropPlaceholder(to, held, ops);
+        if (platform.isWindows && errors_errnoCode(error) === 'EPERM' && namesDirectory(from, ops))
+            return renameRefusingTaken(from, to, ops);
+        throw error;
+    }
+    return true;
+}
+/**
+ * The text of the link that holds `to` off Windows: a link's own, what the name holds after the rename anyway (s3fs,
+ * which serves link texts from a cache, then reads back the right one); else one to `from`. A text that leads nowhere
+ * is replaced by `.`: sshfs -o follow_symlinks makes such a link yet answers ENOENT, and then shows nothing at the
+ * name, so the link could neither be told ours nor removed (lab/FINDINGS.md).
+ */
+function placeholderText(from, to, moving, ops, platform) {
+    const { path } = platform;
+    const own = moving === 'link' ? errors_quietly(() => ops.readlink(from)) : undefined;
+    const text = own ?? path.relative(path.dirname(to), from);
+    return errors_quietly(() => ops.stat(path.resolve(path.dirname(to), text))) ? text : '.';
+}
+/** What symlink() answers where no link can be made at all (FAT: ENOSYS, EPERM; SMB without them: EOPNOTSUPP). */
+const claim_NO_LINKS = [...NOT_IMPLEMENTED, 'EPERM'];
+/**
+ * Hold `to` until the rename: what holds it, as made (its kind and inode), or undefined where the name is taken. Off
+ * Windows, a link with `text`: whoever opens `to` meanwhile reaches what it will reach just after the rename. Where no
+ * link can be made, and on Windows (where a link needs a privilege), an empty file made with O_EXCL: nothing that was
+ * there is replaced, but a writer that opens it without O_EXCL (a shell's `>`) in the moment before the rename loses
+ * what it wrote.
+ */
+function placeholder(to, text, ops, platform) {
+    const linked = platform.isWindows ? false : linkHolds(to, text, ops, platform);
+    if (linked === 'taken' || (!linked && !claimed(() => ops.writeFile(to, ''))))
+        return undefined;
+    return ops.lstat(to);
+}
+/** Whether a link with `text` made at `to` holds it: 'taken' where the name is, false where no link could be made. */
+function linkHolds(to, text, ops, platform) {
+    try {
+        ops.symlink(text, to);
+        return true;
+    }
+    catch (error) {
+        const code = errors_errnoCode(error);
+        if (code === 'EEXIST')
+            return 'taken';
+        if (claim_NO_LINKS.includes(code))
+            return false;
+        // A share may make the link and answer an error all the same (sshfs -o follow_symlinks: EIO), but what is at the
+        // name now may have come from another process meanwhile: ours only where it is shown to be. Else the empty file
+        // is tried, which passes on where the name is taken.
+        return isLinkWithText(to, text, ops) || (code === 'EIO' && showsWhereTextLeads(to, text, ops, platform));
+    }
+}
+/** A link at `to` with `text`: ours, or one that leads where ours would, so that renaming over it loses nothing. */
+function isLinkWithText(to, text, ops) {
+    return errors_quietly(() => ops.lstat(to))?.isSymbolicLink() === true && errors_quietly(() => ops.readlink(to)) === text;
+}
+/**
+ * sshfs -o follow_symlinks: the link shows as what it leads to (lstat gives the target's type, readlink EINVAL;
+ * lab/FINDINGS.md). Ours where `to` shows the very entry `text` leads to: its inode, or where sshfs numbers each name
+ * apart (no -o use_ino), all the server keeps of one inode, and a file's bytes. Another process's entry that passes
+ * that holds what the rename puts there anyway; a directory is never replaced by the link or file that moves.
+ */
+function showsWhereTextLeads(to, text, ops, platform) {
+    const end = platform.path.resolve(platform.path.dirname(to), text);
+    const [at, led] = [errors_quietly(() => ops.lstat(to)), errors_quietly(() => ops.stat(end))];
+    if (!at || !led || at.isSymbolicLink() || at.dev !== led.dev)
+        return false;
+    if (at.ino === led.ino)
+        return true;
+    const kept = ['mode', 'size', 'nlink', 'uid', 'gid', 'mtimeMs'].every((key) => at[key] === led[key]);
+    return kept && (!at.isFile() || errors_quietly(() => ops.sameBytes(end, to)) === true);
+}
+/** After a failed rename: the placeholder goes only while it still is the entry made (kind, inode, size, ctime). */
+function dropPlaceholder(to, held, ops) {
+    const at = errors_quietly(() => ops.lstat(to));
+    if (at && sameEntry(at, held))
+        errors_quietly(() => ops.unlink(to));
+}
+/** One entry, unchanged: a name another process put in its place, or wrote into, differs in one of these. */
+function sameEntry(a, b) {
+    const kinds = (s) => [s.isSymbolicLink(), s.isFile(), s.isDirectory()];
+    const same = ['dev', 'ino', 'size', 'ctimeMs'].every((key) => a[key] === b[key]);
+    return same && kinds(a).every((kind, i) => kind === kinds(b)[i]);
+}
+/**
+ * Windows: `from` is what MoveFileExW puts over nothing: a directory, a directory symlink or a junction, as found now
+ * (a link's kind is asked of PowerShell). A file or file symlink it puts over a file: not renamed without a claim.
+ */
+function namesDirectory(from, ops) {
+    if (errors_quietly(() => ops.lstat(from))?.isDirectory())
+        return true;
+    const kind = errors_quietly(() => ops.linkKinds([from])[0]);
+    return kind === 'dir' || kind === 'junction';
+}
+/**
+ * The rename alone, where it can replace no data: a directory renamed (rename(2) replaces at most an empty one), and
+ * on Windows a directory, a directory symlink or a junction, which MoveFileExW with MOVEFILE_REPLACE_EXISTING "cannot"
+ * put over anything (Microsoft's reference; ERROR_ACCESS_DENIED, which libuv calls EPERM). A refusal with something
+ * now at `to` (rclone says EEXIST) means the name is taken.
+ */
+function renameRefusingTaken(from, to, ops) {
+    try {
+        renameOrMoved(from, to, ops);
+    }
+    catch (error) {
+        if (ops.lstat(to))
+            return false;
+        throw error;
+    }
+    return true;
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/names.ts
@@ -2500,6 +2731,7 @@ function backupName(path, suffix, n) {
 
 ;// CONCATENATED MODULE: ./src/remove.ts
 
+
 function kept(code, message, hint) {
     return { action: 'fail', code, message: `${message} Kept: state: absent removes only links.`, hint };
 }
@@ -2533,19 +2765,17 @@ function judgeRemoval(f) {
     const why = t ? `not ${target}'s file (another inode)` : `not a hard link of ${target}, which does not exist`;
     return kept('OTHER_TARGET', `${path} is a file, ${why}.`, GIVE_TARGET);
 }
-/** Remove the link at `abs`, or with a backup suffix rename it to PATH+suffix (PATH.~N~ when taken); the backup. */
-function removeLinkAt(abs, backupSuffix, ops) {
+/**
+ * Remove the link at `abs` (`kind`: a hard link, or a symbolic link or junction), or with a backup suffix move it to
+ * PATH+suffix (PATH.~N~ when taken), never over anything (claim.ts); the backup.
+ */
+function removeLinkAt(abs, kind, backupSuffix, ops, platform) {
     if (!backupSuffix) {
         ops.unlink(abs);
         return undefined;
     }
-    for (let n = 0;; n++) {
-        const name = backupName(abs, backupSuffix, n);
-        if (ops.lstat(name))
-            continue;
-        ops.rename(abs, name);
-        return name;
-    }
+    const moving = kind === 'hardlink' ? 'file' : 'link';
+    return claim_moveToFree(abs, moving, (n) => backupName(abs, backupSuffix, n), ops, platform);
 }
 
 ;// CONCATENATED MODULE: ./src/plan/removal.ts
@@ -3710,7 +3940,7 @@ function removeCreatedParents(created, ctx) {
 
 
 
-/** `state: absent`: the link goes, or with backup-suffix is renamed to its backup; through the real directory planned. */
+/** `state: absent`: the link goes, or with backup-suffix is moved to its backup; through the real directory planned. */
 function removal(plan, ctx) {
     const kind = plan.kinds[0];
     const abs = plan.request.absPath;
@@ -3722,7 +3952,7 @@ function removal(plan, ctx) {
         return parentMoved(moved.words, plan);
     const at = plan.parent ? parent_underParent(abs, plan.parent, ctx.platform) : abs;
     try {
-        step('remove the link', kind, () => removeLinkAt(at, ctx.settings.backupSuffix, ctx.ops));
+        step('remove the link', kind, () => removeLinkAt(at, kind, ctx.settings.backupSuffix, ctx.ops, ctx.platform));
         return { status: 'removed', kind };
     }
     catch (error) {
@@ -3763,11 +3993,9 @@ function parentMoved(words, plan) {
  * filesystem takes, or a copied tree): else the link is made at PATH itself, once the copy is aside.
  */
 function swapCopy(kind, plan, ctx, temp) {
-    const { ops, platform } = ctx;
     const abs = plan.request.absPath;
-    const backup = wantsBackup(ctx) ? freeBackupName(abs, ctx) : undefined;
-    const aside = backup ?? asideName(platform.path.dirname(abs), platform.path);
-    step('move aside the copy at', kind, () => ops.rename(abs, aside));
+    const backup = wantsBackup(ctx);
+    const aside = step('move aside the copy at', kind, () => moveAside(plan, backup, ctx));
     const sides = proveAside(aside, kind, plan, ctx);
     let made;
     try {
@@ -3778,7 +4006,7 @@ function swapCopy(kind, plan, ctx, temp) {
         throw error;
     }
     if (backup)
-        ctx.taken?.set(abs, { backup });
+        ctx.taken?.set(abs, { backup: aside });
     else
         sweep(aside, sides, plan, ctx);
     return made;
@@ -3847,38 +4075,37 @@ function putIn(kind, plan, ctx, temp) {
     return { kind };
 }
 /**
- * The copy back at PATH; where it cannot go, the error says where it is. A file is linked back, never renamed over
- * what appeared at PATH meanwhile; a directory is renamed (refused over a non-empty one). Without hard links, a file
- * is renamed back only where PATH is still free.
+ * The copy back at PATH, never over what appeared there meanwhile (../claim.ts); where it cannot go, the error says
+ * where it is.
  */
 function putBack(aside, kind, plan, ctx) {
-    const { ops } = ctx;
     const abs = plan.request.absPath;
     step(`put back the copy, moved aside to ${aside}, at`, kind, () => {
-        if (ops.lstat(aside)?.isDirectory())
-            return ops.rename(aside, abs);
-        try {
-            ops.link(aside, abs);
-        }
-        catch (error) {
-            if (errors_errnoCode(error) === 'EEXIST' || ops.lstat(abs))
-                throw error;
-            return ops.rename(aside, abs);
-        }
-        ops.unlink(aside);
+        if (!claim_moveIfFree(aside, abs, copyKind(plan), ctx.ops, ctx.platform))
+            throw claim_takenError(abs);
     });
 }
 /** A backup suffix keeps the copy; so does cleanup, for the post step to put back. */
 function wantsBackup(ctx) {
     return ctx.settings.backupSuffix !== '' || ctx.settings.cleanup === true;
 }
-/** PATH+suffix, else the first free PATH.~N~: a directory renamed onto an empty one would replace it. */
-function freeBackupName(abs, ctx) {
-    for (let n = ctx.settings.backupSuffix ? 0 : 1;; n++) {
-        const name = backupName(abs, ctx.settings.backupSuffix, n);
-        if (!ctx.ops.lstat(name))
-            return name;
-    }
+/**
+ * The copy moved to its backup name where one is kept (PATH+suffix, else the first free PATH.~N~), else to a new name
+ * beside PATH; never over anything, however recently made (../claim.ts). Returns the name it took.
+ */
+function moveAside(plan, backup, ctx) {
+    const { platform } = ctx;
+    const abs = plan.request.absPath;
+    const suffix = ctx.settings.backupSuffix;
+    // Without a suffix (cleanup alone), PATH.~1~ is the first backup name: n = 0 names PATH itself.
+    const nameAt = backup
+        ? (n) => backupName(abs, suffix, suffix ? n : n + 1)
+        : () => asideName(platform.path.dirname(abs), platform.path);
+    return claim_moveToFree(abs, copyKind(plan), nameAt, ctx.ops, platform);
+}
+/** A copy at PATH is a directory or a file, never a symbolic link. */
+function copyKind(plan) {
+    return plan.existing === 'dir' ? 'directory' : 'file';
 }
 
 ;// CONCATENATED MODULE: ./src/apply/replace.ts
@@ -3887,6 +4114,7 @@ function freeBackupName(abs, ctx) {
 // moved aside and proven there, right before the link takes its place (swap-copy.ts). A temporary link is made first
 // to learn whether the filesystem takes the kind there (once a directory, kind and type of TARGET: on FAT the copy is
 // never moved, the errno says why), where a fallback may be needed, or for a copied tree; else the link goes at PATH.
+
 
 
 
@@ -3920,7 +4148,10 @@ function sweepStaleTemps(dir, plan, ctx) {
         warnFailed(error, 'scandir', 'clean up old temporary names in the directory of', plan.kinds[0], plan, ctx, stay);
     }
 }
-/** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. Returns the name taken. */
+/**
+ * PATH+suffix, or PATH.~N~ when that is taken: each name claimed by making the backup there, which fails with EEXIST
+ * where the name is taken (../claim.ts), so an earlier backup is never overwritten. Returns the name taken.
+ */
 function makeBackup(plan, ctx) {
     const { ops } = ctx;
     const abs = plan.request.absPath;
@@ -3941,17 +4172,9 @@ function makeBackup(plan, ctx) {
             copyWhole(abs, name, ctx); // no hard links here: a copy keeps the content just as well
         }
     };
-    for (let n = 0;; n++) {
-        const name = backupName(abs, ctx.settings.backupSuffix, n);
-        try {
-            step(`keep the backup ${name} of`, 'hardlink', () => keep(name));
-            return name;
-        }
-        catch (error) {
-            if (!(error instanceof StepError) || error.failure.code !== 'EEXIST')
-                throw error;
-        }
-    }
+    const keepAs = (name) => step(`keep the backup ${name} of`, 'hardlink', () => claimed(() => keep(name)));
+    // This step says only that every name tried was taken: keepAs's names the backup that failed.
+    return step('keep a backup of', 'hardlink', () => firstFree((n) => backupName(abs, ctx.settings.backupSuffix, n), keepAs));
 }
 function replace(plan, ctx) {
     const { ops, platform } = ctx;
@@ -4735,6 +4958,7 @@ function keys_textOf(request, platform) {
 
 
 
+
 /** Everything below a copied directory, in one digest: names, types, link texts and file contents. */
 function treeOf(dir, ops, platform) {
     const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
@@ -4852,7 +5076,7 @@ function cleanup_renameOver(from, p, ops, platform, warnings) {
     // p went meanwhile, `from` simply goes in.
     const here = ops.lstat(p);
     if (here && here.isDirectory() !== ops.lstat(from)?.isDirectory())
-        return renameOverCopy(from, p, ops, platform, warnings);
+        return renameOverCopy(from, p, here.isDirectory(), ops, platform, warnings);
     try {
         return ops.rename(from, p);
     }
@@ -4865,25 +5089,24 @@ function cleanup_renameOver(from, p, ops, platform, warnings) {
     warnings.push(`Windows cannot put a link back over ${p} in one step (not atomic): it was removed, then renamed.`);
 }
 /**
- * Rename `from` where p, the step's own (proven so: a copied tree, or the link that replaced a copied directory), is:
- * rename(2) cannot put a link over a directory (EISDIR; Windows EPERM), nor a directory over a link (ENOTDIR). p goes
- * aside under a temporary name, `from` takes its place, then p is removed; where `from` cannot move in, p goes back,
- * and where it cannot either, it goes (it was to go, and a temporary name would hide it), the failure to move `from`
- * in being the one said. Not atomic: said.
+ * Rename `from` where p, the step's own (proven so: a copied tree, or the link that replaced a copied directory;
+ * `isDirectory`: which), is: rename(2) cannot put a link over a directory (EISDIR; Windows EPERM), nor a directory
+ * over a link (ENOTDIR). p goes aside under a temporary name, `from` takes its place, then p is removed; where `from`
+ * cannot move in, p goes back, and where it cannot either, it goes (it was to go, and a temporary name would hide it),
+ * the failure to move `from` in being the one said. No move replaces what another process put at its name meanwhile
+ * (claim.ts). Not atomic: said.
  */
-function renameOverCopy(from, p, ops, platform, warnings) {
-    const aside = tempName(platform.path.dirname(p), platform.path);
-    ops.rename(p, aside);
+function renameOverCopy(from, p, isDirectory, ops, platform, warnings) {
+    // What is not the directory is a link, or a file (a backup of one): its placeholder then leads to it.
+    const [pIs, fromIs] = isDirectory ? ['directory', 'link'] : ['link', 'directory'];
+    const aside = moveToFree(p, pIs, () => tempName(platform.path.dirname(p), platform.path), ops, platform);
     try {
-        ops.rename(from, p);
+        if (!moveIfFree(from, p, fromIs, ops, platform))
+            throw takenError(p);
     }
     catch (error) {
-        try {
-            ops.rename(aside, p);
-        }
-        catch {
+        if (!quietly(() => moveIfFree(aside, p, pIs, ops, platform)))
             removeEntry(aside, ops, platform.path);
-        }
         throw error;
     }
     removeEntry(aside, ops, platform.path);

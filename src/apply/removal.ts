@@ -8,7 +8,7 @@ import type { ApplyContext } from './context.js'
 import { failedOutcome } from './failed-outcome.js'
 import { step, StepError } from './step-error.js'
 
-/** `state: absent`: the link goes, or with backup-suffix is renamed to its backup; through the real directory planned. */
+/** `state: absent`: the link goes, or with backup-suffix is moved to its backup; through the real directory planned. */
 export function removal(plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
   const kind = plan.kinds[0]
   const abs = plan.request.absPath
@@ -18,7 +18,7 @@ export function removal(plan: LinkPlan, ctx: ApplyContext): LinkOutcome {
   if (moved) return parentMoved(moved.words, plan)
   const at = plan.parent ? underParent(abs, plan.parent, ctx.platform) : abs
   try {
-    step('remove the link', kind, () => removeLinkAt(at, ctx.settings.backupSuffix, ctx.ops))
+    step('remove the link', kind, () => removeLinkAt(at, kind, ctx.settings.backupSuffix, ctx.ops, ctx.platform))
     return { status: 'removed', kind }
   } catch (error) {
     if (!(error instanceof StepError)) throw error

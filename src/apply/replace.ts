@@ -3,6 +3,7 @@
 // moved aside and proven there, right before the link takes its place (swap-copy.ts). A temporary link is made first
 // to learn whether the filesystem takes the kind there (once a directory, kind and type of TARGET: on FAT the copy is
 // never moved, the errno says why), where a fallback may be needed, or for a copied tree; else the link goes at PATH.
+import { claimed, firstFree } from '../claim.js'
 import { errnoCode } from '../errors.js'
 import { removeEntry } from '../fsops.js'
 import type { Kind } from '../model.js'
@@ -37,7 +38,10 @@ function sweepStaleTemps(dir: string, plan: LinkPlan, ctx: ApplyContext): void {
   }
 }
 
-/** PATH+suffix, or PATH.~N~ when that is taken: an earlier backup is never overwritten. Returns the name taken. */
+/**
+ * PATH+suffix, or PATH.~N~ when that is taken: each name claimed by making the backup there, which fails with EEXIST
+ * where the name is taken (../claim.ts), so an earlier backup is never overwritten. Returns the name taken.
+ */
 function makeBackup(plan: LinkPlan, ctx: ApplyContext): string {
   const { ops } = ctx
   const abs = plan.request.absPath
@@ -56,15 +60,12 @@ function makeBackup(plan: LinkPlan, ctx: ApplyContext): string {
       copyWhole(abs, name, ctx) // no hard links here: a copy keeps the content just as well
     }
   }
-  for (let n = 0; ; n++) {
-    const name = backupName(abs, ctx.settings.backupSuffix, n)
-    try {
-      step(`keep the backup ${name} of`, 'hardlink', () => keep(name))
-      return name
-    } catch (error) {
-      if (!(error instanceof StepError) || error.failure.code !== 'EEXIST') throw error
-    }
-  }
+  const keepAs = (name: string): boolean =>
+    step(`keep the backup ${name} of`, 'hardlink', () => claimed(() => keep(name)))
+  // This step says only that every name tried was taken: keepAs's names the backup that failed.
+  return step('keep a backup of', 'hardlink', () =>
+    firstFree((n) => backupName(abs, ctx.settings.backupSuffix, n), keepAs)
+  )
 }
 
 export function replace(plan: LinkPlan, ctx: ApplyContext): Made {

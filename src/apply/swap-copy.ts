@@ -10,7 +10,7 @@
 // empty (never renamed over it: what appeared there meanwhile stays), and the copy dealt with: kept as the
 // backup where one is wanted (backup-suffix; cleanup, whose post step puts it back), else swept of what is proven
 // identical, file by file (../copy-proof.ts). Where the link cannot go in, the copy goes back, or stays aside, named.
-import { errnoCode } from '../errors.js'
+import { moveIfFree, moveToFree, takenError, type Moving } from '../claim.js'
 import type { Kind } from '../model.js'
 import { asideName, backupName, tempName } from '../names.js'
 import type { LinkPlan } from '../plan/index.js'
@@ -25,11 +25,9 @@ import { step, StepError } from './step-error.js'
  * filesystem takes, or a copied tree): else the link is made at PATH itself, once the copy is aside.
  */
 export function swapCopy(kind: Kind, plan: LinkPlan, ctx: ApplyContext, temp?: string): Made {
-  const { ops, platform } = ctx
   const abs = plan.request.absPath
-  const backup = wantsBackup(ctx) ? freeBackupName(abs, ctx) : undefined
-  const aside = backup ?? asideName(platform.path.dirname(abs), platform.path)
-  step('move aside the copy at', kind, () => ops.rename(abs, aside))
+  const backup = wantsBackup(ctx)
+  const aside = step('move aside the copy at', kind, () => moveAside(plan, backup, ctx))
   const sides = proveAside(aside, kind, plan, ctx)
   let made: Made
   try {
@@ -38,7 +36,7 @@ export function swapCopy(kind: Kind, plan: LinkPlan, ctx: ApplyContext, temp?: s
     putBack(aside, kind, plan, ctx)
     throw error
   }
-  if (backup) ctx.taken?.set(abs, { backup })
+  if (backup) ctx.taken?.set(abs, { backup: aside })
   else sweep(aside, sides, plan, ctx)
   return made
 }
@@ -107,22 +105,13 @@ function putIn(kind: Kind, plan: LinkPlan, ctx: ApplyContext, temp?: string): Ma
 }
 
 /**
- * The copy back at PATH; where it cannot go, the error says where it is. A file is linked back, never renamed over
- * what appeared at PATH meanwhile; a directory is renamed (refused over a non-empty one). Without hard links, a file
- * is renamed back only where PATH is still free.
+ * The copy back at PATH, never over what appeared there meanwhile (../claim.ts); where it cannot go, the error says
+ * where it is.
  */
 function putBack(aside: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext): void {
-  const { ops } = ctx
   const abs = plan.request.absPath
   step(`put back the copy, moved aside to ${aside}, at`, kind, () => {
-    if (ops.lstat(aside)?.isDirectory()) return ops.rename(aside, abs)
-    try {
-      ops.link(aside, abs)
-    } catch (error) {
-      if (errnoCode(error) === 'EEXIST' || ops.lstat(abs)) throw error
-      return ops.rename(aside, abs)
-    }
-    ops.unlink(aside)
+    if (!moveIfFree(aside, abs, copyKind(plan), ctx.ops, ctx.platform)) throw takenError(abs)
   })
 }
 
@@ -131,10 +120,22 @@ function wantsBackup(ctx: ApplyContext): boolean {
   return ctx.settings.backupSuffix !== '' || ctx.settings.cleanup === true
 }
 
-/** PATH+suffix, else the first free PATH.~N~: a directory renamed onto an empty one would replace it. */
-function freeBackupName(abs: string, ctx: ApplyContext): string {
-  for (let n = ctx.settings.backupSuffix ? 0 : 1; ; n++) {
-    const name = backupName(abs, ctx.settings.backupSuffix, n)
-    if (!ctx.ops.lstat(name)) return name
-  }
+/**
+ * The copy moved to its backup name where one is kept (PATH+suffix, else the first free PATH.~N~), else to a new name
+ * beside PATH; never over anything, however recently made (../claim.ts). Returns the name it took.
+ */
+function moveAside(plan: LinkPlan, backup: boolean, ctx: ApplyContext): string {
+  const { platform } = ctx
+  const abs = plan.request.absPath
+  const suffix = ctx.settings.backupSuffix
+  // Without a suffix (cleanup alone), PATH.~1~ is the first backup name: n = 0 names PATH itself.
+  const nameAt = backup
+    ? (n: number) => backupName(abs, suffix, suffix ? n : n + 1)
+    : () => asideName(platform.path.dirname(abs), platform.path)
+  return moveToFree(abs, copyKind(plan), nameAt, ctx.ops, platform)
+}
+
+/** A copy at PATH is a directory or a file, never a symbolic link. */
+function copyKind(plan: LinkPlan): Moving {
+  return plan.existing === 'dir' ? 'directory' : 'file'
 }
