@@ -689,21 +689,21 @@ describe('a capture restored on Windows (platform seam, in-memory filesystem)', 
   })
 
   /** Apply a restore of `spec` on `layout`, judged with the texts of the whole spec as main.ts reads them. */
-  function restoreOnWindows(spec: string, layout: Layout, overrides: ContextOverrides = {}) {
-    const mem = memoryFs(win32, { [WS]: 'dir', ...layout })
-    const settings = { defaults: { ...DEFAULTS, ...COPIES }, workingDirectory: WS, confine: true, confineTargets: true }
+  function restoreOnWindows(spec: string, layout: Layout, overrides: ContextOverrides = {}, ws = WS) {
+    const mem = memoryFs(win32, { [ws]: 'dir', ...layout })
+    const settings = { defaults: { ...DEFAULTS, ...COPIES }, workingDirectory: ws, confine: true, confineTargets: true }
     const read = readSpec(specText(spec), settings, win32)
     if ('problems' in read) throw new Error(JSON.stringify(read.problems))
-    const ctx = context(WS, {
+    const ctx = context(ws, {
       platform: win32,
       ops: mem.ops,
-      realWorkingDirectory: WS,
+      realWorkingDirectory: ws,
       confineTargets: true,
       restore: true,
       linkTexts: read.texts,
       ...overrides
     })
-    return { mem, results: planAll(requests(spec, WS, COPIES, win32), ctx).map((p) => makeLink(p, ctx)) }
+    return { mem, results: planAll(requests(spec, ws, COPIES, win32), ctx).map((p) => makeLink(p, ctx)) }
   }
 
   it('refuses a junction, asked or as a fallback: a relative link reached through one climbs from its place', () => {
@@ -731,6 +731,34 @@ describe('a capture restored on Windows (platform seam, in-memory filesystem)', 
     const codes = (overrides: ContextOverrides) => restoreOnWindows(spec, layout, overrides).results.map((r) => r.code)
     expect(codes({ backupSuffix: '.bak' })).toEqual(['', 'CONFINE'])
     expect(codes({})).toEqual(['', ''])
+  })
+
+  it('refuses a way through the backup name spelled in another case: NTFS takes `OLD.BAK` for `old.bak`', () => {
+    const layout: Layout = { 'C:\\ws\\e': 'dir', 'C:\\ws\\old': { link: 'C:\\outside', type: 'dir' } }
+    const spec = '- { path: l, text: OLD.BAK\\secret, target-type: file }\n- { path: old, text: e, target-type: dir }'
+    const { mem, results } = restoreOnWindows(spec, layout, { backupSuffix: '.bak' })
+    expect(results.map((r) => [r.status, r.code])).toEqual([
+      ['failed', 'CONFINE'],
+      ['replaced', '']
+    ])
+    expect(mem.ops.lstat('C:\\ws\\l')).toBeUndefined()
+  })
+
+  it('refuses a way through a link on disk that an entry removes, where a backup then puts an old link', () => {
+    // `old.bak` leads inside now, but `state: absent` removes it and the backup of `old` keeps C:\outside there.
+    const layout: Layout = {
+      'C:\\ws\\e': 'dir',
+      'C:\\ws\\old': { link: 'C:\\outside', type: 'dir' },
+      'C:\\ws\\old.bak': { link: 'e', type: 'dir' }
+    }
+    const spec = [
+      "- { path: l, text: 'old.bak\\secret', target-type: file }",
+      '- { path: old.bak, state: absent }',
+      '- { path: old, text: e, target-type: dir }'
+    ]
+    const { mem, results } = restoreOnWindows(spec.join('\n'), layout, { backupSuffix: '.bak' })
+    expect(results[0]).toMatchObject({ status: 'failed', code: 'CONFINE' })
+    expect(mem.ops.lstat('C:\\ws\\l')).toBeUndefined()
   })
 
   // Windows normalizes `..` by name before following anything (GetFullPathName): `sub\..\x` is `x` whatever `sub`
@@ -782,6 +810,63 @@ describe('a capture restored on Windows (platform seam, in-memory filesystem)', 
         ['failed', 'CONFINE']
       ])
       expect([mem.ops.lstat('C:\\ws\\a'), mem.ops.lstat('C:\\ws\\b')]).toEqual([undefined, undefined])
+    })
+
+    // Win32 drops a trailing space as it does a dot; `::$INDEX_ALLOCATION` names a directory's own index stream.
+    it.each(['sub \\L\\secret', 'sub::$INDEX_ALLOCATION\\L\\secret'])(
+      'refuses a name Windows reads as `sub`, the link the spec makes: %s',
+      (text) => {
+        const spec = [makesSub, `- { path: a, text: '${text}', target-type: file }`]
+        const { mem, results } = restoreOnWindows(spec.join('\n'), outward)
+        expect(seen(results)).toEqual([
+          ['created', ''],
+          ['failed', 'CONFINE']
+        ])
+        expect(mem.ops.lstat('C:\\ws\\a')).toBeUndefined()
+      }
+    )
+
+    it('follows a link the spec makes as Windows reads its text: `sub -> C:\\ws\\d\\e` is absolute', () => {
+      const spec = [
+        "- { path: a, text: 'sub\\L\\secret', target-type: file }",
+        "- { path: sub, text: 'C:\\ws\\d\\e', target-type: dir }"
+      ]
+      const { mem, results } = restoreOnWindows(spec.join('\n'), outward)
+      expect(seen(results)).toEqual([
+        ['failed', 'CONFINE'],
+        ['created', '']
+      ])
+      expect(mem.ops.lstat('C:\\ws\\a')).toBeUndefined()
+    })
+
+    it('follows up to 63 links on a way, as Windows does, not 40: a longer way is no loop there', () => {
+      // Windows follows at most 63 reparse points in a path; the walk stopping at 40 took a way of 41 for a loop.
+      const layout: Layout = { 'C:\\ws\\tools': { link: 'C:\\outside', type: 'dir' } }
+      const made = (n: number) => {
+        const spec = [
+          `- { path: a, text: '${'s\\'.repeat(n)}tools\\secret', target-type: file }`,
+          "- { path: s, text: '.', target-type: dir }"
+        ]
+        return seen(restoreOnWindows(spec.join('\n'), layout).results)
+      }
+      for (const n of [39, 41, 62])
+        expect(made(n)).toEqual([
+          ['failed', 'CONFINE'],
+          ['created', '']
+        ])
+    })
+
+    it('restores a text naming working-directory on a share (`\\\\server\\share`), as one on a drive', () => {
+      const share = '\\\\server\\share\\ws'
+      const layout: Layout = { [`${share}\\lib\\tool.js`]: 'file', [`${share}\\bin`]: 'dir' }
+      const spec = [
+        "- { path: bin/a, text: '\\\\server\\share\\ws\\lib\\tool.js', target-type: file }",
+        "- { path: bin/b, text: '\\\\server\\share\\elsewhere\\tool.js', target-type: file }"
+      ]
+      expect(seen(restoreOnWindows(spec.join('\n'), layout, {}, share).results)).toEqual([
+        ['created', ''],
+        ['failed', 'CONFINE']
+      ])
     })
 
     it('restores a pnpm tree: `.bin` links through the package links the spec makes, in either order', () => {

@@ -1,6 +1,7 @@
 // Capture, step two: where a symbolic link leads, found the way the kernel finds it (component by component, each
 // link's text read and followed, `..` from the real directory reached) but by hand, so that it stops at the edge of
-// the workspace: nothing outside it is looked at, not even with stat. Bounded like the kernel (40 links, ELOOP).
+// the workspace: nothing outside it is looked at, not even with stat. Bounded like the kernel (40 links, ELOOP), or
+// as the platform judged bounds it (followEvery's maxLinks).
 // A restore judges the links it is asked to make the same way (../plan/outside.ts), through its own filesystem calls,
 // and both ways at each name where another entry of its spec may make a link: that link, or what is there now.
 import * as fs from 'node:fs'
@@ -9,7 +10,10 @@ import * as path from 'node:path'
 /** What a link leads to: a file or directory (its type is recorded), something else, or why nothing is known. */
 export type Leads = 'file' | 'dir' | 'other' | 'dangling' | 'loop' | 'outside' | 'unreadable'
 
-/** Links followed before giving up, as Linux's MAXSYMLINKS. */
+/**
+ * Links followed on one way before giving up, as Linux's MAXSYMLINKS. macOS stops at 32 (MAXSYMLINKS in its
+ * sys/param.h): a way it gives up on the walk follows further, so it only refuses more there, never less.
+ */
 const MAX_LINKS = 40
 
 /** `child` is `parent` or below it; both absolute and normal. */
@@ -72,11 +76,11 @@ export interface Ending {
   junction?: string
 }
 
-/** One way through the names: where it is, the names still to follow, how many links it followed. */
+/** One way through the names: where it is, the names still to follow, how many more links it may follow. */
 interface Way {
   at: string
   parts: string[]
-  followed: number
+  linksLeft: number
   through?: string
   /** A link the spec makes, to follow first. */
   enter?: string
@@ -92,11 +96,18 @@ export const MAX_WAYS = 64
 export const MAX_NAMES = 10_000
 
 /**
- * As leadsTo, every way the text may lead once the spec's other links are made or not: at a name where one may be made, the
- * name is that link or what is there now (the entry failed or left it). Undefined past MAX_WAYS or MAX_NAMES.
+ * As leadsTo, every way the text may lead once the spec's other links are made or not: at a name where one may be
+ * made, the name is that link or what is there now (the entry failed or left it). Undefined past MAX_WAYS or
+ * MAX_NAMES. A way needing more than `maxLinks` links ends in a loop, as the OS the link is made on gives up (ELOOP).
  */
-export function followEvery(dir: string, text: string, workspace: string, read: LeadsReader): Ending[] | undefined {
-  const ways = [start(dir, text)]
+export function followEvery(
+  dir: string,
+  text: string,
+  workspace: string,
+  read: LeadsReader,
+  maxLinks = MAX_LINKS
+): Ending[] | undefined {
+  const ways = [start(dir, text, maxLinks)]
   const endings: Ending[] = []
   let taken = 1
   let names = 0
@@ -107,13 +118,13 @@ export function followEvery(dir: string, text: string, workspace: string, read: 
   return taken > MAX_WAYS || names > MAX_NAMES ? undefined : endings
 }
 
-function start(dir: string, text: string): Way {
-  return { at: text.startsWith('/') ? '/' : dir, parts: text.split('/'), followed: 0 }
+function start(dir: string, text: string, maxLinks = MAX_LINKS): Way {
+  return { at: text.startsWith('/') ? '/' : dir, parts: text.split('/'), linksLeft: maxLinks }
 }
 
-/** Into a link's text, as the kernel goes on with it; false past MAX_LINKS. */
+/** Into a link's text, as the kernel goes on with it; false past the way's links. */
 function enter(way: Way, text: string): boolean {
-  if (++way.followed > MAX_LINKS) return false
+  if (--way.linksLeft < 0) return false
   way.parts.unshift(...text.split('/'))
   if (text.startsWith('/')) way.at = '/'
   return true

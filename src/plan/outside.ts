@@ -105,12 +105,17 @@ function whyLeavesBy({ leads, rest, stop, junction }: Ending, ctx: PlanContext):
   return undefined
 }
 
-/** `name` is one a backup of an entry's PATH may take (names.ts backupName): PATH+suffix or PATH.~N~. */
+/**
+ * `name` is one a backup of an entry's PATH may take (names.ts backupName): PATH+suffix or PATH.~N~, compared by the
+ * platform's keys, since a volume that ignores case (Windows, macOS) takes `OLD.BAK` for `old.bak`.
+ */
 function backupMayTake(name: string, ctx: PlanContext): boolean {
   const suffix = ctx.settings.backupSuffix
   if (!suffix || !ctx.linkTexts) return false
+  const key = resolvedKey(ctx.platform, name)
+  const stem = name.slice(0, -suffix.length)
   const of = [
-    name.endsWith(suffix) && name.slice(0, -suffix.length),
+    resolvedKey(ctx.platform, stem + suffix) === key && stem,
     /\.~\d+~$/.test(name) && name.replace(/\.~\d+~$/, '')
   ]
   return of.some((p) => p && ctx.linkTexts?.isPath(inWorkingDirectory(p, ctx)))

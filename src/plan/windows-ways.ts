@@ -6,6 +6,9 @@
 // keeps only leading `..` names, so the walk's climb from the real directory it reached is that climb; but not past a
 // junction, which is not substituted (the walk refuses a climb there: walkReader). Paths cross as `C:\a\b` <->
 // `/C:/a/b`: a volume's root is the walk's first name, which no other name can be (none holds `:` or `\`).
+// Windows follows up to 63 reparse points in a path, Linux 40 links: a way the walk gave up on at 40 (a loop, inside)
+// Windows would follow on, out (Microsoft Learn, "Symbolic link programming considerations": "a maximum of 63
+// reparse points (and therefore symbolic links) allowed in a particular path").
 import * as path from 'node:path'
 import { followEvery, type Ending, type LeadsReader } from '../capture/leads.js'
 import { withoutNamespace, type Platform } from '../platform.js'
@@ -15,13 +18,21 @@ const { win32 } = path
 /** No Windows name holds `?`: a text sent here leads nowhere inside, and the walk ends it outside. */
 const NOWHERE = '/?'
 
+/**
+ * Reparse points Windows follows in one path (see above); the walk counts each link it enters as one. Windows may stop
+ * sooner (31 where the targets are full paths: Microsoft Learn, "Reparse points"): a walk going further only refuses
+ * more.
+ */
+const MAX_REPARSE_POINTS = 63
+
 /** followEvery for Windows paths, `read` asking in Windows paths; the endings' names as Windows spells them. */
 export function followOnWindows(
   platform: Platform,
   { dir, text, workspace }: { dir: string; text: string; workspace: string },
   read: LeadsReader
 ): Ending[] | undefined {
-  const endings = followEvery(walkPath(dir), walkText(platform, text), walkPath(workspace), walkReader(platform, read))
+  const reader = walkReader(platform, read)
+  const endings = followEvery(walkPath(dir), walkText(platform, text), walkPath(workspace), reader, MAX_REPARSE_POINTS)
   const back = (p: string | undefined): string | undefined => p && windowsPath(p)
   return endings?.map((e) => ({ ...e, through: back(e.through), stop: back(e.stop), junction: back(e.junction) }))
 }
