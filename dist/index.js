@@ -40195,12 +40195,16 @@ function quietly(call) {
 ;// CONCATENATED MODULE: ./src/capture/leads.ts
 // Capture, step two: where a symbolic link leads, found the way the kernel finds it (component by component, each
 // link's text read and followed, `..` from the real directory reached) but by hand, so that it stops at the edge of
-// the workspace: nothing outside it is looked at, not even with stat. Bounded like the kernel (40 links, ELOOP).
+// the workspace: nothing outside it is looked at, not even with stat. Bounded like the kernel (40 links, ELOOP), or
+// as the platform judged bounds it (followEvery's maxLinks).
 // A restore judges the links it is asked to make the same way (../plan/outside.ts), through its own filesystem calls,
 // and both ways at each name where another entry of its spec may make a link: that link, or what is there now.
 
 
-/** Links followed before giving up, as Linux's MAXSYMLINKS. */
+/**
+ * Links followed on one way before giving up, as Linux's MAXSYMLINKS. macOS stops at 32 (MAXSYMLINKS in its
+ * sys/param.h): a way it gives up on the walk follows further, so it only refuses more there, never less.
+ */
 const MAX_LINKS = 40;
 /** `child` is `parent` or below it; both absolute and normal. */
 function within(parent, child) {
@@ -40227,11 +40231,12 @@ const MAX_WAYS = 64;
 /** Names looked at, over all the ways of one text: texts up to 4096 bytes through 40 links could ask millions. */
 const MAX_NAMES = 10_000;
 /**
- * As leadsTo, every way the text may lead once the spec's other links are made or not: at a name where one may be made, the
- * name is that link or what is there now (the entry failed or left it). Undefined past MAX_WAYS or MAX_NAMES.
+ * As leadsTo, every way the text may lead once the spec's other links are made or not: at a name where one may be
+ * made, the name is that link or what is there now (the entry failed or left it). Undefined past MAX_WAYS or
+ * MAX_NAMES. A way needing more than `maxLinks` links ends in a loop, as the OS the link is made on gives up (ELOOP).
  */
-function followEvery(dir, text, workspace, read) {
-    const ways = [start(dir, text)];
+function followEvery(dir, text, workspace, read, maxLinks = MAX_LINKS) {
+    const ways = [start(dir, text, maxLinks)];
     const endings = [];
     let taken = 1;
     let names = 0;
@@ -40241,12 +40246,12 @@ function followEvery(dir, text, workspace, read) {
         endings.push(walk(way, workspace, read, fork, spend));
     return taken > MAX_WAYS || names > MAX_NAMES ? undefined : endings;
 }
-function start(dir, text) {
-    return { at: text.startsWith('/') ? '/' : dir, parts: text.split('/'), followed: 0 };
+function start(dir, text, maxLinks = MAX_LINKS) {
+    return { at: text.startsWith('/') ? '/' : dir, parts: text.split('/'), linksLeft: maxLinks };
 }
-/** Into a link's text, as the kernel goes on with it; false past MAX_LINKS. */
+/** Into a link's text, as the kernel goes on with it; false past the way's links. */
 function enter(way, text) {
-    if (++way.followed > MAX_LINKS)
+    if (--way.linksLeft < 0)
         return false;
     way.parts.unshift(...text.split('/'));
     if (text.startsWith('/'))
@@ -43586,15 +43591,25 @@ function relativeText(realParent, targetDir, name, ctx) {
 // keeps only leading `..` names, so the walk's climb from the real directory it reached is that climb; but not past a
 // junction, which is not substituted (the walk refuses a climb there: walkReader). Paths cross as `C:\a\b` <->
 // `/C:/a/b`: a volume's root is the walk's first name, which no other name can be (none holds `:` or `\`).
+// Windows follows up to 63 reparse points in a path, Linux 40 links: a way the walk gave up on at 40 (a loop, inside)
+// Windows would follow on, out (Microsoft Learn, "Symbolic link programming considerations": "a maximum of 63
+// reparse points (and therefore symbolic links) allowed in a particular path").
 
 
 
 const { win32 } = external_node_path_namespaceObject;
 /** No Windows name holds `?`: a text sent here leads nowhere inside, and the walk ends it outside. */
 const NOWHERE = '/?';
+/**
+ * Reparse points Windows follows in one path (see above); the walk counts each link it enters as one. Windows may stop
+ * sooner (31 where the targets are full paths: Microsoft Learn, "Reparse points"): a walk going further only refuses
+ * more.
+ */
+const MAX_REPARSE_POINTS = 63;
 /** followEvery for Windows paths, `read` asking in Windows paths; the endings' names as Windows spells them. */
 function followOnWindows(platform, { dir, text, workspace }, read) {
-    const endings = followEvery(walkPath(dir), walkText(platform, text), walkPath(workspace), walkReader(platform, read));
+    const reader = walkReader(platform, read);
+    const endings = followEvery(walkPath(dir), walkText(platform, text), walkPath(workspace), reader, MAX_REPARSE_POINTS);
     const back = (p) => p && windowsPath(p);
     return endings?.map((e) => ({ ...e, through: back(e.through), stop: back(e.stop), junction: back(e.junction) }));
 }
@@ -43751,13 +43766,18 @@ function whyLeavesBy({ leads, rest, stop, junction }, ctx) {
         return `passes ${stop}, a name a backup may take`;
     return undefined;
 }
-/** `name` is one a backup of an entry's PATH may take (names.ts backupName): PATH+suffix or PATH.~N~. */
+/**
+ * `name` is one a backup of an entry's PATH may take (names.ts backupName): PATH+suffix or PATH.~N~, compared by the
+ * platform's keys, since a volume that ignores case (Windows, macOS) takes `OLD.BAK` for `old.bak`.
+ */
 function backupMayTake(name, ctx) {
     const suffix = ctx.settings.backupSuffix;
     if (!suffix || !ctx.linkTexts)
         return false;
+    const key = resolvedKey(ctx.platform, name);
+    const stem = name.slice(0, -suffix.length);
     const of = [
-        name.endsWith(suffix) && name.slice(0, -suffix.length),
+        resolvedKey(ctx.platform, stem + suffix) === key && stem,
         /\.~\d+~$/.test(name) && name.replace(/\.~\d+~$/, '')
     ];
     return of.some((p) => p && ctx.linkTexts?.isPath(inWorkingDirectory(p, ctx)));
