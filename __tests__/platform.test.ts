@@ -172,6 +172,21 @@ describe('keyWithin: a prefix of names, never of letters', () => {
   ])('%s holds %s: %s', (parent, child, within) => {
     expect(keyWithin(linux, parent, child)).toBe(within)
   })
+
+  it('holds exactly the keys that equal the parent or start with it and a separator', () => {
+    const key = fc.array(fc.constantFrom('/', '\\', 'a', 'b', 'C:'), { maxLength: 6 }).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(fc.constantFrom('linux', 'win32'), key, key, (name, parent, below) => {
+        const platform = platformFor(name)
+        const { sep } = platform.path
+        for (const child of [below, parent + below]) {
+          const expected = child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep)
+          expect(keyWithin(platform, parent, child)).toBe(expected)
+        }
+      }),
+      { numRuns: 3000 }
+    )
+  })
 })
 
 describe('keys of a root spelled another way (the usual rule above a volume, its own below)', () => {

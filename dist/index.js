@@ -40671,8 +40671,11 @@ function isWithin(platform, parent, child) {
 }
 /** isWithin for keys already made by pathKey: a prefix test, cheap enough for every link against every mount. */
 function keyWithin(platform, parentKey, childKey) {
-    const sep = platform.path.sep;
-    return childKey === parentKey || childKey.startsWith(parentKey.endsWith(sep) ? parentKey : parentKey + sep);
+    if (!childKey.startsWith(parentKey))
+        return false;
+    // No `parentKey + sep` to compare with: that string would be made for every mount at every lookup.
+    const { sep } = platform.path;
+    return childKey.length === parentKey.length || parentKey.endsWith(sep) || childKey[parentKey.length] === sep;
 }
 /** `child` relative to `parent` when it lies inside it ('' for itself); undefined otherwise. */
 function relativeInside(platform, parent, child) {
@@ -40842,8 +40845,9 @@ class LineReader {
 function partsOf(trimmed) {
     const at = trimmed.indexOf(' -> ');
     const once = at >= 0 && trimmed.lastIndexOf('->', at) < 0 && trimmed.indexOf('->', at + 3) < 0;
-    const parts = once ? [trimmed.slice(0, at), trimmed.slice(at + 4)] : trimmed.split(SEPARATORS);
-    return parts.map((p) => p.trim());
+    if (once)
+        return [trimmed.slice(0, at).trim(), trimmed.slice(at + 4).trim()];
+    return trimmed.split(SEPARATORS).map((p) => p.trim());
 }
 /** The first line that holds more than white space and is not a comment; undefined for none. */
 function firstLine(spec) {
@@ -46400,8 +46404,11 @@ function realOrAsGiven(ops, dir) {
     }
 }
 /** The path of a link on a share that may hang (its PATH's or its TARGET's), or undefined: the link is made here. */
-function onShare(request, mayHang) {
-    return [request.absPath, request.absTarget].find(mayHang);
+function onShare({ absPath, absTarget }, mayHang) {
+    // Asked of every link: no array to make for it.
+    if (mayHang(absPath))
+        return absPath;
+    return mayHang(absTarget) ? absTarget : undefined;
 }
 /** Which links go to a share worker, decided from the mount table alone, before anything touches a path. */
 function goesToShare(request, where) {
@@ -46519,9 +46526,29 @@ function throughFirmlinks(mount, mounts, absPath, firmlinks, platform) {
     return (intoData && mounts.find((m) => m.mountPoint === DATA_VOLUME)) || mount;
 }
 
+;// CONCATENATED MODULE: ./src/last-answers.ts
+// Each link asks about its PATH and its TARGET several times over (the split, the plan, the apply), each time as the
+// same string: an answer kept by the last two strings asked saves making and hashing a key for all but the first.
+// Comparing with a string asked before is a pointer check; a Map lookup of a new string hashes all its characters.
+/** `answer`, remembering its last two answers by the string asked; for answers that never change. */
+function lastTwoAnswers(answer) {
+    let [newer, older] = ['', ''];
+    let [newerAnswer, olderAnswer] = [undefined, undefined];
+    return (p) => {
+        if (p === newer && newerAnswer !== undefined)
+            return newerAnswer;
+        if (p === older && olderAnswer !== undefined)
+            return olderAnswer;
+        const found = answer(p);
+        [older, olderAnswer, newer, newerAnswer] = [newer, newerAnswer, p, found];
+        return found;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/mounts.ts
 // Which filesystem a path is on. Decided lexically (from the mount table; on Windows from the path's volume), so a
 // hung share is never touched to find out; looked up once per mount or volume.
+
 
 
 
@@ -46734,7 +46761,7 @@ function createDetector(platform, sources = {}, known = []) {
         return info;
     };
     return {
-        forPath: (absPath) => cached(lookup.isBoundary(absPath) ? absPath : platform.path.dirname(absPath))
+        forPath: lastTwoAnswers((absPath) => cached(lookup.isBoundary(absPath) ? absPath : platform.path.dirname(absPath)))
     };
 }
 

@@ -34,8 +34,10 @@ function realOrAsGiven(ops: FsOps, dir: string): string {
 }
 
 /** The path of a link on a share that may hang (its PATH's or its TARGET's), or undefined: the link is made here. */
-function onShare(request: LinkRequest, mayHang: Workplace['mayHang']): string | undefined {
-  return [request.absPath, request.absTarget].find(mayHang)
+function onShare({ absPath, absTarget }: LinkRequest, mayHang: Workplace['mayHang']): string | undefined {
+  // Asked of every link: no array to make for it.
+  if (mayHang(absPath)) return absPath
+  return mayHang(absTarget) ? absTarget : undefined
 }
 
 /** Which links go to a share worker, decided from the mount table alone, before anything touches a path. */

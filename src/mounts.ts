@@ -6,6 +6,7 @@ import type { FilesystemInfo } from './model.js'
 import { systemSources, type MountSources } from './mount-sources.js'
 import type { MountEntry } from './mount-table.js'
 import { firmlinkPaths, parseMacMounts, throughFirmlinks } from './mounts-macos.js'
+import { lastTwoAnswers } from './last-answers.js'
 import { own } from './own.js'
 import { parseDriveInfo, uncShare } from './mounts-windows.js'
 import { keyWithin, pathKey, resolvedKey, volumeOf, type Platform } from './platform.js'
@@ -241,6 +242,6 @@ export function createDetector(
     return info
   }
   return {
-    forPath: (absPath) => cached(lookup.isBoundary(absPath) ? absPath : platform.path.dirname(absPath))
+    forPath: lastTwoAnswers((absPath) => cached(lookup.isBoundary(absPath) ? absPath : platform.path.dirname(absPath)))
   }
 }

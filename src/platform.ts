@@ -156,8 +156,10 @@ export function isWithin(platform: Platform, parent: string, child: string): boo
 
 /** isWithin for keys already made by pathKey: a prefix test, cheap enough for every link against every mount. */
 export function keyWithin(platform: Platform, parentKey: string, childKey: string): boolean {
-  const sep = platform.path.sep
-  return childKey === parentKey || childKey.startsWith(parentKey.endsWith(sep) ? parentKey : parentKey + sep)
+  if (!childKey.startsWith(parentKey)) return false
+  // No `parentKey + sep` to compare with: that string would be made for every mount at every lookup.
+  const { sep } = platform.path
+  return childKey.length === parentKey.length || parentKey.endsWith(sep) || childKey[parentKey.length] === sep
 }
 
 /** `child` relative to `parent` when it lies inside it ('' for itself); undefined otherwise. */

@@ -531,8 +531,11 @@ function isWithin(platform, parent, child) {
 }
 /** isWithin for keys already made by pathKey: a prefix test, cheap enough for every link against every mount. */
 function keyWithin(platform, parentKey, childKey) {
-    const sep = platform.path.sep;
-    return childKey === parentKey || childKey.startsWith(parentKey.endsWith(sep) ? parentKey : parentKey + sep);
+    if (!childKey.startsWith(parentKey))
+        return false;
+    // No `parentKey + sep` to compare with: that string would be made for every mount at every lookup.
+    const { sep } = platform.path;
+    return childKey.length === parentKey.length || parentKey.endsWith(sep) || childKey[parentKey.length] === sep;
 }
 /** `child` relative to `parent` when it lies inside it ('' for itself); undefined otherwise. */
 function relativeInside(platform, parent, child) {
@@ -4549,9 +4552,29 @@ function throughFirmlinks(mount, mounts, absPath, firmlinks, platform) {
     return (intoData && mounts.find((m) => m.mountPoint === DATA_VOLUME)) || mount;
 }
 
+;// CONCATENATED MODULE: ./src/last-answers.ts
+// Each link asks about its PATH and its TARGET several times over (the split, the plan, the apply), each time as the
+// same string: an answer kept by the last two strings asked saves making and hashing a key for all but the first.
+// Comparing with a string asked before is a pointer check; a Map lookup of a new string hashes all its characters.
+/** `answer`, remembering its last two answers by the string asked; for answers that never change. */
+function lastTwoAnswers(answer) {
+    let [newer, older] = ['', ''];
+    let [newerAnswer, olderAnswer] = [undefined, undefined];
+    return (p) => {
+        if (p === newer && newerAnswer !== undefined)
+            return newerAnswer;
+        if (p === older && olderAnswer !== undefined)
+            return olderAnswer;
+        const found = answer(p);
+        [older, olderAnswer, newer, newerAnswer] = [newer, newerAnswer, p, found];
+        return found;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/mounts.ts
 // Which filesystem a path is on. Decided lexically (from the mount table; on Windows from the path's volume), so a
 // hung share is never touched to find out; looked up once per mount or volume.
+
 
 
 
@@ -4764,7 +4787,7 @@ function createDetector(platform, sources = {}, known = []) {
         return info;
     };
     return {
-        forPath: (absPath) => cached(lookup.isBoundary(absPath) ? absPath : platform.path.dirname(absPath))
+        forPath: lastTwoAnswers((absPath) => cached(lookup.isBoundary(absPath) ? absPath : platform.path.dirname(absPath)))
     };
 }
 

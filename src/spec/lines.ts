@@ -49,8 +49,8 @@ class LineReader {
 function partsOf(trimmed: string): string[] {
   const at = trimmed.indexOf(' -> ')
   const once = at >= 0 && trimmed.lastIndexOf('->', at) < 0 && trimmed.indexOf('->', at + 3) < 0
-  const parts = once ? [trimmed.slice(0, at), trimmed.slice(at + 4)] : trimmed.split(SEPARATORS)
-  return parts.map((p) => p.trim())
+  if (once) return [trimmed.slice(0, at).trim(), trimmed.slice(at + 4).trim()]
+  return trimmed.split(SEPARATORS).map((p) => p.trim())
 }
 
 /** The first line that holds more than white space and is not a comment; undefined for none. */
