@@ -2,7 +2,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { platformFor } from '../src/platform.js'
-import { parseSpec, readSpec, specFile } from '../src/spec/index.js'
+import { HELD_WHOLE, parseSpec, readSpec, specFile } from '../src/spec/index.js'
 import { itUnless } from './helpers/skip.js'
 import { DEFAULTS, tempDir } from './helpers/stage.js'
 
@@ -25,13 +25,29 @@ describe('a spec file, read in pieces', () => {
     expect(fromFile.entries.map((e) => e.line).slice(-2)).toEqual([3001, 3002])
   })
 
-  it('stops making links when the file changed after it was checked', () => {
+  /** A spec too big to be held from its check to its making: its links are read from the file again. */
+  const bigSpec = (): string => Array.from({ length: HELD_WHOLE + 1 }, (_, i) => `d/${i} -> t/${i}`).join('\n') + '\n'
+
+  it('stops making links when a spec too big to hold changed after it was checked', () => {
+    const file = path.join(dir, 'links.txt')
+    fs.writeFileSync(file, bigSpec())
+    const read = readSpec(specFile(file), settings, linux)
+    if ('problems' in read) throw new Error('the spec was meant to be read')
+    fs.writeFileSync(file, '../out -> y\n' + bigSpec())
+    expect(() => [...read.walk()]).toThrow(/changed/)
+  })
+
+  it('makes what it checked of a small spec, even where the file changed since', () => {
     const file = path.join(dir, 'links.txt')
     fs.writeFileSync(file, 'a -> x\nb -> y\n')
     const read = readSpec(specFile(file), settings, linux)
     if ('problems' in read) throw new Error('the spec was meant to be read')
     fs.writeFileSync(file, 'a -> x\n../out -> y\n')
-    expect(() => [...read.walk()]).toThrow(/changed/)
+    const made = [...read.walk()].map((item) => 'request' in item && [item.request.path, item.request.absTarget])
+    expect(made).toEqual([
+      ['a', '/ws/x'],
+      ['b', '/ws/y']
+    ])
   })
 
   const NO_PROC = fs.existsSync('/proc/self/fd') ? undefined : 'no /proc/self/fd to count open files by'
@@ -47,13 +63,13 @@ describe('a spec file, read in pieces', () => {
 
   itUnless(NO_PROC)('leaves the spec file closed once checked and once walked, also where a walk stops early', () => {
     const file = path.join(dir, 'links.txt')
-    fs.writeFileSync(file, 'a -> x\nb -> y\n')
+    fs.writeFileSync(file, bigSpec())
     const read = readSpec(specFile(file), settings, linux)
     if ('problems' in read) throw new Error('the spec was meant to be read')
     expect(openCount(file)).toBe(0)
-    expect([...read.walk()]).toHaveLength(2)
+    expect([...read.walk()]).toHaveLength(HELD_WHOLE + 1)
     expect(openCount(file)).toBe(0)
-    fs.writeFileSync(file, 'a -> x\nc -> y\n')
+    fs.writeFileSync(file, 'c -> y\n' + bigSpec())
     expect(() => [...read.walk()]).toThrow(/changed/)
     expect(openCount(file)).toBe(0)
   })
@@ -71,5 +87,19 @@ describe('a spec file, read in pieces', () => {
       [0, 'a'],
       [2, 'c']
     ])
+  })
+
+  it('walks past the links held for share workers where the spec is read again', () => {
+    const file = path.join(dir, 'links.txt')
+    fs.writeFileSync(file, bigSpec())
+    const read = readSpec(specFile(file), settings, linux, (r) => r.path === 'd/1' || r.path === 'd/3')
+    if ('problems' in read) throw new Error('the spec was meant to be read')
+    const walked = [...read.walk()].map((item) => 'request' in item && [item.index, item.request.path])
+    expect(walked.slice(0, 3)).toEqual([
+      [0, 'd/0'],
+      [2, 'd/2'],
+      [4, 'd/4']
+    ])
+    expect(walked).toHaveLength(HELD_WHOLE - 1)
   })
 })

@@ -41530,8 +41530,14 @@ function parseSpec(text, defaults) {
     return { entries, problems };
 }
 /**
- * A spec checked whole, whose links are read again, in spec order, as they are made: a spec of 100,000 links is
- * never held whole, nor are its requests; the PATHs' keys are (keys.ts).
+ * Entries a spec may have and still be held from its check to its making: read once, not twice. Reading again saves
+ * memory only where the spec is big; 16,384 requests of 200-character paths are about 10 MB.
+ */
+const HELD_WHOLE = 16_384;
+/**
+ * A spec checked whole, whose links are handed on in spec order as they are made: a small spec's as the check read
+ * them, a bigger one's read again, so that a spec of 100,000 links is never held whole, nor are its requests; the
+ * PATHs' keys are (keys.ts).
  */
 class SpecLinks {
     spec;
@@ -41541,13 +41547,16 @@ class SpecLinks {
     count;
     held;
     junction;
+    read;
     constructor(spec, settings, platform, keys, 
     /** How many results the spec has: a link or a verdict per entry. */
     count, 
     /** The links `hold` asked to have at once, each knowing whether it waits for another; `walk` skips them. */
     held, 
     /** The first link that asks for a junction (junctionNotice), if any. */
-    junction) {
+    junction, 
+    /** Every entry as the check read it, where the spec is small enough to hold (HELD_WHOLE). */
+    read) {
         this.spec = spec;
         this.settings = settings;
         this.platform = platform;
@@ -41555,15 +41564,38 @@ class SpecLinks {
         this.count = count;
         this.held = held;
         this.junction = junction;
+        this.read = read;
     }
     /** A restore's (confineTargets): the text of each symbolic link the spec may make, by PATH. */
     get texts() {
         return this.settings.confineTargets ? this.keys : undefined;
     }
-    /** Every entry not held, read again: each link to make with its place, or the verdict that settles the entry. */
+    /** Every entry not held: each link to make with its place, or the verdict that settles the entry. */
     *walk() {
-        const { defaults, workingDirectory } = this.settings;
         const dependents = new Dependents(this.keys, this.platform);
+        if (this.read)
+            yield* this.walkHeld(this.read, dependents);
+        else
+            yield* this.walkAgain(dependents);
+    }
+    /** The entries the check held; walked once, so let go of here. */
+    *walkHeld(read, dependents) {
+        this.read = undefined;
+        let held = 0;
+        for (const item of read) {
+            if (!('request' in item))
+                yield item;
+            else if (this.held[held]?.index === item.index)
+                held++;
+            else {
+                item.request.dependsOnEarlier = dependents.of(item.request);
+                yield item;
+            }
+        }
+    }
+    /** The spec read again, each entry checked to be one the check read. */
+    *walkAgain(dependents) {
+        const { defaults, workingDirectory } = this.settings;
         const problems = [];
         let index = 0;
         let held = 0;
@@ -41600,8 +41632,11 @@ function readSpec(spec, settings, platform, hold = () => false) {
     const problems = [];
     const held = [];
     const junction = [];
+    let whole = [];
     for (const entry of entriesOf(spec, defaults, problems)) {
         const read = check.add(entry);
+        if (whole && whole.push(read) > HELD_WHOLE)
+            whole = undefined;
         if (!('request' in read))
             continue;
         if (hold(read.request))
@@ -41613,7 +41648,7 @@ function readSpec(spec, settings, platform, hold = () => false) {
         const dependents = new Dependents(check.keys, platform);
         for (const { request } of held)
             request.dependsOnEarlier = dependents.of(request);
-        return new SpecLinks(spec, settings, platform, check.keys, check.entries, held, junction);
+        return new SpecLinks(spec, settings, platform, check.keys, check.entries, held, junction, whole);
     }
     // Rejected: read again, holding every entry and request, for the problems in full and the entries to report.
     const parsed = parseSpec(spec, defaults);

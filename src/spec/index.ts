@@ -52,8 +52,18 @@ export function parseSpec(text: string | SpecText, defaults: LinkOptions): Parse
 type SpecSettings = Pick<Settings, 'defaults' | 'workingDirectory' | 'confine' | 'confineTargets'>
 
 /**
- * A spec checked whole, whose links are read again, in spec order, as they are made: a spec of 100,000 links is
- * never held whole, nor are its requests; the PATHs' keys are (keys.ts).
+ * Entries a spec may have and still be held from its check to its making: read once, not twice. Reading again saves
+ * memory only where the spec is big; 16,384 requests of 200-character paths are about 10 MB.
+ */
+export const HELD_WHOLE = 16_384
+
+/** Every entry of a small spec as its check read it; undefined once the spec outgrew HELD_WHOLE. */
+type Read = (Indexed | SpecVerdict)[] | undefined
+
+/**
+ * A spec checked whole, whose links are handed on in spec order as they are made: a small spec's as the check read
+ * them, a bigger one's read again, so that a spec of 100,000 links is never held whole, nor are its requests; the
+ * PATHs' keys are (keys.ts).
  */
 export class SpecLinks {
   constructor(
@@ -66,7 +76,9 @@ export class SpecLinks {
     /** The links `hold` asked to have at once, each knowing whether it waits for another; `walk` skips them. */
     readonly held: Indexed[],
     /** The first link that asks for a junction (junctionNotice), if any. */
-    readonly junction: LinkRequest[]
+    readonly junction: LinkRequest[],
+    /** Every entry as the check read it, where the spec is small enough to hold (HELD_WHOLE). */
+    private read: Read
   ) {}
 
   /** A restore's (confineTargets): the text of each symbolic link the spec may make, by PATH. */
@@ -74,10 +86,30 @@ export class SpecLinks {
     return this.settings.confineTargets ? this.keys : undefined
   }
 
-  /** Every entry not held, read again: each link to make with its place, or the verdict that settles the entry. */
+  /** Every entry not held: each link to make with its place, or the verdict that settles the entry. */
   *walk(): Generator<Indexed | SpecVerdict> {
-    const { defaults, workingDirectory } = this.settings
     const dependents = new Dependents(this.keys, this.platform)
+    if (this.read) yield* this.walkHeld(this.read, dependents)
+    else yield* this.walkAgain(dependents)
+  }
+
+  /** The entries the check held; walked once, so let go of here. */
+  private *walkHeld(read: (Indexed | SpecVerdict)[], dependents: Dependents): Generator<Indexed | SpecVerdict> {
+    this.read = undefined
+    let held = 0
+    for (const item of read) {
+      if (!('request' in item)) yield item
+      else if (this.held[held]?.index === item.index) held++
+      else {
+        item.request.dependsOnEarlier = dependents.of(item.request)
+        yield item
+      }
+    }
+  }
+
+  /** The spec read again, each entry checked to be one the check read. */
+  private *walkAgain(dependents: Dependents): Generator<Indexed | SpecVerdict> {
+    const { defaults, workingDirectory } = this.settings
     const problems: SpecProblem[] = []
     let index = 0
     let held = 0
@@ -117,8 +149,10 @@ export function readSpec(
   const problems: SpecProblem[] = []
   const held: Indexed[] = []
   const junction: LinkRequest[] = []
+  let whole: Read = []
   for (const entry of entriesOf(spec, defaults, problems)) {
     const read = check.add(entry)
+    if (whole && whole.push(read) > HELD_WHOLE) whole = undefined
     if (!('request' in read)) continue
     if (hold(read.request)) held.push(read)
     if (junction.length === 0 && asksJunction(read.request)) junction.push(read.request)
@@ -126,7 +160,7 @@ export function readSpec(
   if (problems.length === 0 && check.problems.length === 0) {
     const dependents = new Dependents(check.keys, platform)
     for (const { request } of held) request.dependsOnEarlier = dependents.of(request)
-    return new SpecLinks(spec, settings, platform, check.keys, check.entries, held, junction)
+    return new SpecLinks(spec, settings, platform, check.keys, check.entries, held, junction, whole)
   }
   // Rejected: read again, holding every entry and request, for the problems in full and the entries to report.
   const parsed = parseSpec(spec, defaults)
