@@ -7,7 +7,7 @@ import type { Stats } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { probeCase, withVolumeCaseRules } from '../src/case-rules.js'
-import { canHang, caseRuleOf } from '../src/families.js'
+import { canHang, caseRuleOf, mayFoldOtherwise } from '../src/families.js'
 import type { FsOps } from '../src/fsops.js'
 import type { Settings } from '../src/model.js'
 import { createDetector, type MountSources } from '../src/mounts.js'
@@ -122,8 +122,44 @@ describe('the case rule of a format (families.ts)', () => {
   })
 })
 
+describe('which mounts may compare names otherwise than the OS usually does (families.ts)', () => {
+  it.each([
+    ['vfat', [], 'linux', false, true],
+    ['ext4', [], 'linux', false, false],
+    ['tmpfs', ['rw'], 'linux', false, false],
+    ['tmpfs', ['casefold=utf8-12.1.0'], 'linux', false, true],
+    ['cifs', ['posix'], 'linux', false, false],
+    ['zfs', [], 'linux', false, true],
+    ['squashfs', [], 'linux', false, false],
+    // The table does not show a FUSE mount's real format, nor its daemon's options where they decide.
+    ['fuseblk', [], 'linux', false, true],
+    ['fuse', [], 'linux', false, true],
+    ['fuse.ntfs-3g', [], 'linux', false, true],
+    ['fuse.sshfs', [], 'linux', false, false],
+    ['fuse.s3fs', [], 'linux', false, false],
+    ['msdos', [], 'darwin', true, false],
+    ['ext4', [], 'darwin', true, true],
+    ['apfs', [], 'darwin', true, true]
+  ])('%s %j on %s (usually ignoring case: %s): %s', (type, options, platform, usual, may) => {
+    expect(mayFoldOtherwise(type, options, platform, usual)).toBe(may)
+  })
+})
+
 describe('Linux: per volume, not per OS', () => {
   const linux = volumes('linux', linuxTable, probeOps({}, []))
+
+  it('looks up no mount for a path outside every mount that may fold otherwise, and does where one may', () => {
+    const detector = createDetector(platformFor('linux'), linuxTable)
+    const asked: string[] = []
+    const counted = { forPath: (p: string) => (asked.push(p), detector.forPath(p)), table: detector.table }
+    const rules = withVolumeCaseRules(platformFor('linux'), counted, {}).caseRules
+    expect(rules.volumeAt('/home/runner/ws/A')).toEqual({ root: '', ignoresCase: false })
+    expect(rules.volumeAt('/mnt/sshfs/ws/A').ignoresCase).toBe(false)
+    expect(asked).toEqual([])
+    expect(rules.volumeAt('/media/USB/ws/A')).toEqual({ root: '/media/USB', ignoresCase: true })
+    expect(rules.volumeAt('/mnt/card/x').ignoresCase).toBe(false)
+    expect(asked).toEqual(['/media/USB/ws/A'])
+  })
 
   it.each([
     ['/media/USB/ws', 'FAT'],

@@ -7,7 +7,7 @@ import { canHang, familyOf } from '../src/families.js'
 import { explain, hintAfterProbe, isCapabilityFailure, type Advice, type FailureContext } from '../src/knowledge.js'
 import type { FilesystemInfo, Kind } from '../src/model.js'
 import type { MountEntry } from '../src/mount-table.js'
-import { createDetector, mountOf, parseMountinfo, type MountSources } from '../src/mounts.js'
+import { createDetector, mayLieBelow, mountOf, parseMountinfo, rootsWhere, type MountSources } from '../src/mounts.js'
 import { platformFor } from '../src/platform.js'
 import { ROOT } from '../scripts/run-action.mjs'
 import { failedLink } from './helpers/failure.js'
@@ -171,6 +171,38 @@ describe('createDetector', () => {
     const info = createDetector(linux).forPath(os.tmpdir())
     expect(info.type).not.toBe('unknown')
     expect(os.tmpdir().startsWith(info.mountPoint)).toBe(true)
+  })
+})
+
+describe('which paths may lie on a mount that can hang, from the table alone (rootsWhere, mayLieBelow)', () => {
+  const table = { mountTable: () => MOUNTINFO, processArgs: () => [], blockDeviceType: () => undefined }
+  const detector = createDetector(linux, table)
+  const hanging = rootsWhere(detector, linux, canHang)
+  const paths = ['/mnt/share/a/b', '/mnt/share', '/mnt/usb/x', '/mnt/shared/x', '/mnt/my share/x', '/data/x', '/']
+
+  it('finds the FUSE mounts and nothing else, and never says no for a path on one of them', () => {
+    expect(hanging).toEqual(['/mnt/share', '/mnt/usb'])
+    for (const p of paths) {
+      if (canHang(detector.forPath(p))) expect(mayLieBelow(linux, hanging, p)).toBe(true)
+    }
+    expect(paths.filter((p) => mayLieBelow(linux, hanging, p))).toEqual(['/mnt/share/a/b', '/mnt/share', '/mnt/usb/x'])
+  })
+
+  it('says no for every path where no mount can hang, and may for every path where the table cannot tell', () => {
+    const local = createDetector(linux, { ...table, mountTable: () => MOUNTINFO.split('\n').slice(0, 2).join('\n') })
+    expect(paths.some((p) => mayLieBelow(linux, rootsWhere(local, linux, canHang), p))).toBe(false)
+    const windows = platformFor('win32')
+    expect(rootsWhere(createDetector(windows, { driveInfo: () => undefined }), windows, canHang)).toBeUndefined()
+    expect(mayLieBelow(windows, undefined, 'C:\\work\\x')).toBe(true)
+  })
+
+  it('on macOS, looks every path up where a mount can hang: a firmlink leads /Users/... onto the Data volume', () => {
+    const mac = platformFor('darwin')
+    const macTable = (lines: string[]) => ({ mountTable: () => lines.join('\n'), firmlinks: () => undefined })
+    const root = '/dev/disk3s1s1 on / (apfs, sealed, local, read-only, journaled)'
+    const share = '//u@srv/share on /System/Volumes/Data/Users/me/mnt (smbfs, nodev, nosuid, mounted by u)'
+    expect(rootsWhere(createDetector(mac, macTable([root, share])), mac, canHang)).toBeUndefined()
+    expect(rootsWhere(createDetector(mac, macTable([root])), mac, canHang)).toEqual([])
   })
 })
 

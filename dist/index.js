@@ -42126,7 +42126,7 @@ function supportMatrix() {
     return FAMILIES.flatMap(([family, facts]) => facts.support ? [[family, facts.types.source, facts.support]] : []);
 }
 /**
- * Each format's case rule, matched by type in this order; a type not here is probed (case-rules.ts). A rule set per
+ * Each format's case rule, matched by type in this order; a type not here follows the OS's usual rule. A rule set per
  * directory (ext4's casefold, NTFS's case-sensitive directories) is not seen: the volume's rule stands for all of it.
  */
 const CASE_TABLE = [
@@ -42182,11 +42182,591 @@ function caseRuleOf(type, options, platform) {
     const byOption = facts.options?.find(([option]) => options.some((o) => option.test(o)));
     return byOption?.[1] ?? facts.on?.[platform] ?? facts.rule;
 }
+/**
+ * Whether a mount, as the mount table shows it, may compare names otherwise than the OS usually does. A FUSE mount's
+ * real format (`fuseblk`, bare `fuse`) and its daemon's options are not in the table: where they could decide, it may.
+ */
+function mayFoldOtherwise(type, options, platform, usual) {
+    if (type === 'fuse' || type === 'fuseblk')
+        return true;
+    if (type.startsWith('fuse.') && CASE_TABLE.some((f) => f.options && f.types.test(type)))
+        return true;
+    const rule = caseRuleOf(type, options, platform);
+    return rule === 'probe' || (rule !== 'usual' && (rule === 'insensitive') !== usual);
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/mounts-windows.ts
+// Windows: which volume a path is on and its format. There is no mount table, and fs.statfs says type 0: a UNC path
+// is a network share by its spelling, and a drive's format comes from .NET's DriveInfo, asked through PowerShell.
+
+/** A UNC share (`\\server\share\`): SMB, known from the path alone, without touching a share that may hang. */
+function uncShare(root) {
+    const match = /^\\\\([^\\?.][^\\]*)\\([^\\]+)\\?$/.exec(root);
+    if (!match)
+        return undefined;
+    return { type: 'smb', mountPoint: root, source: `\\\\${match[1]}\\${match[2]}`, options: ['network'] };
+}
+/**
+ * PowerShell gets its data as JSON in this environment variable, never inside the script's text: a single-quoted
+ * string there also ends at the typographic quotes ‘ ’ ‚ ‛ (PowerShell-Docs, about_Quoting_Rules), so a crafted
+ * link name could run commands. The scripts below are constants: the same bytes whatever the paths.
+ */
+const POWERSHELL_INPUT = 'LN_ACTION_PS_INPUT';
+/**
+ * Prints what DriveInfo knows of the drive `{"root": "D:\\"}` names as one line of JSON:
+ * `{"Name":"D:\\","DriveType":"Fixed","DriveFormat":"NTFS","DisplayRoot":""}`. DriveFormat throws on a drive that is
+ * not ready (an empty card reader); DisplayRoot is the `\\server\share` behind a mapped network drive.
+ */
+const DRIVE_SCRIPT = [
+    // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
+    'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
+    `$d = [System.IO.DriveInfo]::new((ConvertFrom-Json $env:${POWERSHELL_INPUT}).root)`,
+    // DriveFormat asks the server of a network drive, which may not answer: its type and share say enough.
+    "$format = ''; if ($d.DriveType -ne 'Network') { try { $format = $d.DriveFormat } catch {} }",
+    "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
+    '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
+].join('\n');
+/** The drive query's input: a drive root such as `D:\`, and nothing else. */
+function driveInput(root) {
+    if (!/^[A-Z]:\\$/.test(root))
+        throw new Error(`not a drive root: '${root}'`);
+    return { root };
+}
+/** powershell.exe arguments that run a script as is: -EncodedCommand takes UTF-16LE base64, so nothing needs quoting. */
+function powershellArgs(script) {
+    return ['-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
+}
+/**
+ * For each path of `{"paths": [...]}`, a line `N|Junction|True`, `N|SymbolicLink|True` (a directory link, dangling or
+ * not: the link itself carries the directory attribute) or `N|SymbolicLink|False`, N its index; nothing for a path
+ * Get-Item cannot read. Node cannot tell the three apart: its lstat says "symbolic link" for all, and readlink strips
+ * the `\??\` that both reparse buffers hold. The paths are wrapped in an object because Windows PowerShell 5.1 and
+ * PowerShell 7 disagree on whether ConvertFrom-Json unrolls a top-level array; a property is the array in both.
+ */
+const LINK_KINDS_SCRIPT = [
+    `$n = 0; foreach ($p in (ConvertFrom-Json $env:${POWERSHELL_INPUT}).paths) {`,
+    '  try { $i = Get-Item -LiteralPath $p -Force -ErrorAction Stop; "$n|$($i.LinkType)|$($i.PSIsContainer)" } catch {}',
+    '  $n++',
+    '}'
+].join('\n');
+/** The kinds LINK_KINDS_SCRIPT printed, by index (`count` paths asked); undefined where it said nothing usable. */
+function parseLinkKinds(output, count) {
+    const kinds = Array.from({ length: count }, () => undefined);
+    for (const line of (output ?? '').split(/\r?\n/)) {
+        const [index, type, container] = line.trim().split('|');
+        const n = Number(index);
+        if (index === '' || !Number.isInteger(n) || n < 0 || n >= count)
+            continue;
+        if (type === 'Junction')
+            kinds[n] = 'junction';
+        else if (type === 'SymbolicLink')
+            kinds[n] = container === 'True' ? 'dir' : 'file';
+    }
+    return kinds;
+}
+/**
+ * A path as Windows PowerShell 5.1 can open it: one of MAX_PATH (260) or more only in its `\\?\` form, which
+ * -LiteralPath honours (PowerShell/PowerShell#10805, #13168); UNC paths become `\\?\UNC\...`.
+ */
+function forPowerShell(p) {
+    return p.length >= 260 ? external_node_path_namespaceObject.win32.toNamespacedPath(p) : p;
+}
+/**
+ * A Windows environment variable holds at most 32,767 characters (Microsoft Learn, SetEnvironmentVariable): the
+ * paths in groups whose JSON input stays under that, so a big copied tree takes a few PowerShell starts, not a failure.
+ */
+function inputGroups(paths, limit = 32_000) {
+    const groups = [];
+    let group = [];
+    let size = '{"paths":[]}'.length;
+    for (const p of paths) {
+        const cost = JSON.stringify(p).length + 1;
+        if (group.length > 0 && size + cost > limit) {
+            groups.push(group);
+            group = [];
+            size = '{"paths":[]}'.length;
+        }
+        group.push(p);
+        size += cost;
+    }
+    if (group.length > 0)
+        groups.push(group);
+    return groups;
+}
+/**
+ * A link that needs no PowerShell to know its kind: libuv's readlink gives a junction's text always as `C:\...`
+ * (fs__readlink_handle in src/win/fs.c accepts only `\??\<drive>:\` mount points and strips the prefix), so a
+ * relative text is a symlink, and what stat finds at its end says file or directory (a file link that leads to a
+ * directory reads as a directory link: where PowerShell is started anyway, its answer is taken). Undefined: ask.
+ */
+function kindFromText(text, leadsTo) {
+    // `C:` alone is not absolute to path.win32, but a junction to a drive's root reads back so (`\??\C:`).
+    if (leadsTo === undefined || external_node_path_namespaceObject.win32.isAbsolute(text) || /^[A-Za-z]:/.test(text))
+        return undefined;
+    return leadsTo.isDirectory() ? 'dir' : 'file';
+}
+/**
+ * A drive as the knowledge base wants it: its format (`NTFS`, `ReFS`, `FAT32`, `exFAT`), or `smb` for a network
+ * drive (whose format DRIVE_SCRIPT never asks the server for), and the DriveType as an option.
+ */
+function parseDriveInfo(root, output) {
+    const unknown = { type: 'unknown', mountPoint: root, source: '', options: [] };
+    let drive;
+    try {
+        drive = JSON.parse((output ?? '').trim());
+    }
+    catch {
+        return unknown;
+    }
+    if (typeof drive !== 'object' || drive === null)
+        return unknown;
+    const driveType = (drive.DriveType || 'Unknown').toLowerCase();
+    if (driveType === 'network')
+        return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options: ['network'] };
+    return { ...unknown, type: drive.DriveFormat || 'unknown', options: [driveType] };
+}
+
+;// CONCATENATED MODULE: ./src/mount-sources.ts
+// What this machine says about its mounts: the mount table, block devices' formats, running FUSE daemons' command
+// lines, Windows drives, macOS firmlinks. Read as is; mounts.ts makes sense of it. Every read is bounded and never
+// throws where a missing answer will do.
+
+
+
+
+/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
+function run(command, args, { timeout = 3000, env, cwd } = {}) {
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
+        encoding: 'utf8',
+        timeout,
+        windowsHide: true,
+        // process.env is the action's default, named because under Jest it is the test file's own copy (PATH included),
+        // which the default (Node's real one) would not see.
+        env: env ?? process.env,
+        cwd,
+        stdio: ['ignore', 'pipe', 'ignore']
+    });
+    return result.status === 0 ? result.stdout.trim() || undefined : undefined;
+}
+/**
+ * Windows PowerShell by its full path, started in the system directory: libuv looks for a bare command name in the
+ * current directory before PATH (search_path in src/win/process.c), and the action's current directory is the
+ * workspace, where a repository could hold a powershell.exe of its own. Elsewhere only a test's stand-in is found.
+ */
+function powershellCommand(platform = currentPlatform().name, env = process.env) {
+    if (platform !== 'win32')
+        return { command: 'powershell.exe' };
+    const root = env.SystemRoot ?? 'C:\\Windows';
+    return { command: `${root}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`, cwd: root };
+}
+/**
+ * A fixed PowerShell script run on `input`, handed over as JSON in the environment (never spliced into the script:
+ * see POWERSHELL_INPUT). PowerShell starts slowly on a busy runner: 10 s at most.
+ */
+function askPowerShell(script, input) {
+    const { command, cwd } = powershellCommand();
+    const env = { ...process.env, [POWERSHELL_INPUT]: JSON.stringify(input) };
+    return run(command, powershellArgs(script), { timeout: 10_000, env, cwd });
+}
+function readOrUndefined(file) {
+    try {
+        return external_node_fs_namespaceObject.readFileSync(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+const SYSTEM_PLACES = Object.freeze({
+    proc: '/proc',
+    mount: '/sbin/mount',
+    firmlinks: '/usr/share/firmlinks'
+});
+/** Linux's /proc, which only Linux has (darwin reads `mount` instead). Only numeric entries are processes. */
+function processArgsFromProc(proc) {
+    return external_node_fs_namespaceObject.readdirSync(proc)
+        .filter((name) => /^\d+$/.test(name))
+        .flatMap((pid) => {
+        try {
+            return [external_node_fs_namespaceObject.readFileSync(`${proc}/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
+        }
+        catch {
+            return []; // the process ended meanwhile
+        }
+    });
+}
+/** The real sources of the platform the detector is made for. */
+function systemSources(platform, places = SYSTEM_PLACES) {
+    return {
+        mountTable: () => platform.isMac ? (run(places.mount, []) ?? '') : external_node_fs_namespaceObject.readFileSync(`${places.proc}/self/mountinfo`, 'utf8'),
+        blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
+        processArgs: () => processArgsFromProc(places.proc),
+        // Once per drive.
+        driveInfo: (root) => askPowerShell(DRIVE_SCRIPT, driveInput(root)),
+        firmlinks: () => readOrUndefined(places.firmlinks)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/mounts-macos.ts
+
+/**
+ * One line of `mount` output. Nothing is escaped, and both a source (`map auto_home`) and a mount point
+ * (`/Volumes/My Disk (2)`) may hold spaces; a source never holds ` on ` and the flags never a parenthesis, so the
+ * source ends at the first ` on ` and the mount point at the last ` (`.
+ */
+const LINE = /^(.+?) on (.+) \(([^()]*)\)$/;
+/**
+ * Parse what `mount` prints on macOS:
+ * `/dev/disk3s1s1 on / (apfs, sealed, local, read-only, journaled)`,
+ * `//user@server/share on /Volumes/share (smbfs, nodev, nosuid, mounted by user)`.
+ */
+function parseMacMounts(text) {
+    return text.split('\n').flatMap((line, index) => {
+        const match = LINE.exec(line.trim());
+        if (!match)
+            return [];
+        const [type, ...flags] = match[3].split(', ');
+        // macOS says `read-only` where mountinfo says `ro`, and the knowledge base looks for `ro`.
+        const options = flags.includes('read-only') ? [...flags, 'ro'] : flags;
+        const entry = { id: index, device: '', source: match[1], mountPoint: match[2], type, options };
+        if (flags.includes('fskit'))
+            entry.driver = 'fskit';
+        return [entry, ...visibleTwin(entry)];
+    });
+}
+/** Where macOS keeps what users write: /Users, /private (so /tmp), /opt... are "firmlinks" into this volume. */
+const DATA_VOLUME = '/System/Volumes/Data';
+/**
+ * A mount inside the Data volume may be listed under its firmlinked path (`/System/Volumes/Data/Users/me/mnt`)
+ * while every path a user writes says `/Users/me/mnt`: the mount is known under both, so either finds it.
+ */
+function visibleTwin(entry) {
+    if (!entry.mountPoint.startsWith(`${DATA_VOLUME}/`))
+        return [];
+    return [{ ...entry, mountPoint: entry.mountPoint.slice(DATA_VOLUME.length) }];
+}
+/**
+ * What leads from the sealed system volume into the Data volume, when `/usr/share/firmlinks` cannot be read: that
+ * file's first column as macOS 15 ships it (firmlinks came with 10.15).
+ */
+const FIRMLINKS = [
+    '/AppleInternal',
+    '/Applications',
+    '/Library',
+    '/System/Library/Caches',
+    '/System/Library/Assets',
+    '/System/Library/PreinstalledAssets',
+    '/System/Library/AssetsV2',
+    '/System/Library/PreinstalledAssetsV2',
+    '/System/Library/CoreServices/CoreTypes.bundle/Contents/Library',
+    '/System/Library/Speech',
+    '/Users',
+    '/Volumes',
+    '/cores',
+    '/opt',
+    '/private',
+    '/usr/local',
+    '/usr/libexec/cups',
+    '/usr/share/snmp'
+];
+/** The sealed volume's own symlinks into /private: lexically on `/`, really on the Data volume. */
+const PRIVATE_LINKS = ['/tmp', '/var', '/etc'];
+/**
+ * The paths that lead into the Data volume, from `/usr/share/firmlinks`: one `PATH<tab>PATH-IN-DATA` per line,
+ * PATH being where the firmlink sits on the system volume.
+ */
+function firmlinkPaths(text) {
+    const paths = (text ?? '').split('\n').flatMap((line) => (line.startsWith('/') ? [line.split('\t')[0]] : []));
+    return [...(paths.length > 0 ? paths : FIRMLINKS), ...PRIVATE_LINKS];
+}
+/**
+ * The mount that really holds a path macOS shows under its read-only system volume (macOS 10.15 on): the Data
+ * volume for a path behind a firmlink (/Users, /private, /usr/local...), so /Users/runner/work is not called EROFS
+ * before a link is tried; the sealed volume itself for the rest (/usr/bin, /System), which truly is read-only.
+ */
+function throughFirmlinks(mount, mounts, absPath, firmlinks, platform) {
+    if (mount?.mountPoint !== '/' || !mount.options.includes('ro'))
+        return mount;
+    const intoData = firmlinks.some((link) => isWithin(platform, link, absPath));
+    return (intoData && mounts.find((m) => m.mountPoint === DATA_VOLUME)) || mount;
+}
+
+;// CONCATENATED MODULE: ./src/last-answers.ts
+// Each link asks about its PATH and its TARGET several times over (the split, the plan, the apply), each time as the
+// same string: an answer kept by the last two strings asked saves making and hashing a key for all but the first.
+// Comparing with a string asked before is a pointer check; a Map lookup of a new string hashes all its characters.
+/** `answer`, remembering its last two answers by the string asked; for answers that never change. */
+function lastTwoAnswers(answer) {
+    let newer = '';
+    let older = '';
+    let newerAnswer;
+    let olderAnswer;
+    return (p) => {
+        if (p === newer && newerAnswer !== undefined)
+            return newerAnswer;
+        if (p === older && olderAnswer !== undefined)
+            return olderAnswer;
+        const found = answer(p);
+        // Not one destructuring assignment: until V8 optimizes this, that makes and iterates an array per call.
+        older = newer;
+        olderAnswer = newerAnswer;
+        newer = p;
+        newerAnswer = found;
+        return found;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/mounts.ts
+// Which filesystem a path is on. Decided lexically (from the mount table; on Windows from the path's volume), so a
+// hung share is never touched to find out; looked up once per mount or volume.
+
+
+
+
+
+
+
+
+/** mountinfo escapes space, tab, newline and backslash as \ooo octal. */
+function mounts_unescape(field) {
+    return field.replace(/\\([0-7]{3})/g, (_, octal) => String.fromCharCode(parseInt(octal, 8)));
+}
+/**
+ * Parse /proc/self/mountinfo (proc(5)):
+ * `36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue`
+ */
+function parseMountinfo(text) {
+    const mounts = [];
+    for (const line of text.split('\n')) {
+        const fields = line.split(' ');
+        const dash = fields.indexOf('-', 6);
+        if (dash < 0 || fields.length < dash + 3)
+            continue;
+        const options = new Set([...fields[5].split(','), ...(fields[dash + 3] ?? '').split(',')]);
+        options.delete('');
+        const root = mounts_unescape(fields[3]); // the directory of the filesystem shown there: not `/` for a bind mount
+        mounts.push({
+            id: Number(fields[0]),
+            device: fields[2],
+            ...(root !== '/' ? { root } : {}),
+            mountPoint: mounts_unescape(fields[4]),
+            type: mounts_unescape(fields[dash + 1]),
+            source: mounts_unescape(fields[dash + 2]),
+            options: [...options]
+        });
+    }
+    return mounts;
+}
+/** The mount a path lies on: the longest mount point above it; of stacked mounts, the last one mounted. */
+function mountOf(mounts, absPath, platform) {
+    return longestMount(keyMounts(mounts, platform), absPath, platform);
+}
+/** Mount points as comparable keys, made once per table: every link is looked up against every mount. */
+function keyMounts(mounts, platform) {
+    return mounts.map((mount) => ({ mount, key: pathKey(platform, mount.mountPoint) }));
+}
+function longestMount(mounts, absPath, platform) {
+    const key = pathKey(platform, absPath);
+    let best;
+    for (const keyed of mounts) {
+        if (keyWithin(platform, keyed.key, key) && (!best || keyed.key.length >= best.key.length))
+            best = keyed;
+    }
+    return best?.mount;
+}
+const UNKNOWN_FS = { type: 'unknown', mountPoint: '', source: '', options: [] };
+/** A FUSE daemon's name as mountinfo's `fuse.NAME` would give it: `/usr/sbin/mount.davfs` -> `davfs`. */
+const daemonName = (argv0) => external_node_path_namespaceObject.posix.basename(argv0).replace(/^mount\./, '');
+/** The command line of the process serving a FUSE mount point: one named `name`, or any that names a family. */
+function daemonOf(processes, mountPoint, name) {
+    return processes.find((argv) => {
+        const own = daemonName(argv[0] ?? '');
+        const fits = name ? own === name : familyOf(`fuse.${own}`) !== 'fuse';
+        return fits && argv.slice(1).some((arg) => namesMountPoint(arg, mountPoint));
+    });
+}
+/**
+ * A FUSE daemon's own options, which the kernel's mount table does not have and which explain failures: `-o a,b`
+ * (sshfs's follow_symlinks, s3fs's, bindfs's) and `--name[=value]` or `--name value` (rclone's links,
+ * vfs-cache-mode=writes; a boolean flag may take the next word as its value, so options are matched by name).
+ */
+function daemonOptions(argv) {
+    return argv.flatMap((arg, i) => {
+        const next = argv[i + 1] ?? '';
+        if (arg === '-o')
+            return next.split(',');
+        if (/^-o./.test(arg))
+            return arg.slice(2).split(',');
+        if (arg === '-l')
+            return ['links']; // rclone's short form
+        if (!arg.startsWith('--') || arg === '--')
+            return [];
+        const option = arg.slice(2);
+        return [option.includes('=') || next === '' || next.startsWith('-') ? option : `${option}=${next}`];
+    });
+}
+/**
+ * An sshfs argument naming this mount point: as mountinfo has it, or as typed (`./mnt`, `/mnt/x/`); a relative one
+ * is taken to end the absolute path, since the process's working directory is not at hand (one that leads up, `..`
+ * or `../x`, or is empty, ends no mount point as mountinfo writes it).
+ */
+function namesMountPoint(arg, mountPoint) {
+    if (arg.startsWith('-'))
+        return false;
+    const typed = external_node_path_namespaceObject.posix.normalize(arg).replace(/(.)\/+$/, '$1');
+    return external_node_path_namespaceObject.posix.isAbsolute(typed) ? typed === mountPoint : mountPoint.endsWith(`/${typed}`);
+}
+/**
+ * A mount as the knowledge base wants to see it: the real format of a fuseblk device; for a bare `fuse` mount the
+ * daemon behind it (bindfs, davfs2, whose source is its URL); a FUSE daemon's own options.
+ */
+function enrich(mount, sources) {
+    const info = basicInfo(mount);
+    if (mount.type === 'fuseblk' && mount.source.startsWith('/dev/')) {
+        const format = sources.blockDeviceType(mount.source);
+        if (format)
+            Object.assign(info, { type: format, driver: mount.type });
+    }
+    if (!mount.type.startsWith('fuse.') && mount.type !== 'fuse')
+        return info;
+    // davfs2's source is its URL; other bare `fuse` mounts are named by the known daemon serving them.
+    const davfs = mount.type === 'fuse' && /^https?:\/\//i.test(mount.source) ? 'davfs' : undefined;
+    const named = davfs ?? (mount.type.startsWith('fuse.') ? mount.type.slice('fuse.'.length) : undefined);
+    const daemon = daemonOf(sources.processArgs(), mount.mountPoint, named);
+    const own = named ?? (daemon && daemonName(daemon[0]));
+    if (mount.type === 'fuse' && own)
+        Object.assign(info, { type: `fuse.${own}`, driver: mount.type });
+    if (daemon)
+        info.options = [...new Set([...mount.options, ...daemonOptions(daemon)])];
+    return info;
+}
+/** The mount table of this platform, parsed; empty where there is none to read. */
+function mountTable(platform, from) {
+    if (platform.isMac)
+        return parseMacMounts(from.mountTable());
+    return platform.name === 'linux' ? parseMountinfo(from.mountTable()) : [];
+}
+function basicInfo(mount) {
+    const { type, mountPoint, source, options, driver, root } = mount;
+    return { type, mountPoint, source, options, ...(driver && { driver }), ...(root ? { root } : {}) };
+}
+/** Linux and macOS: the mount table, read at the first question. */
+function tableLookup(platform, from) {
+    let mounts;
+    let keyed = [];
+    let firmlinks = [];
+    let boundaries = new Set();
+    const read = () => {
+        if (mounts)
+            return mounts;
+        try {
+            mounts = mountTable(platform, from);
+        }
+        catch {
+            mounts = [];
+        }
+        keyed = keyMounts(mounts, platform);
+        if (platform.isMac)
+            firmlinks = firmlinkPaths(from.firmlinks());
+        boundaries = new Set([...keyed.map((k) => k.key), ...firmlinks.map((f) => pathKey(platform, f))]);
+        return mounts;
+    };
+    return {
+        find: (absPath) => {
+            const all = read();
+            const lexical = longestMount(keyed, absPath, platform);
+            const mount = platform.isMac ? throughFirmlinks(lexical, all, absPath, firmlinks, platform) : lexical;
+            return mount && { key: mount, details: () => enrich(mount, from), plain: basicInfo(mount) };
+        },
+        isBoundary: (absPath) => {
+            read();
+            return boundaries.has(resolvedKey(platform, absPath));
+        },
+        table: () => read().map(basicInfo)
+    };
+}
+/** Windows: the path's volume; a UNC share is SMB by its spelling, a drive is asked about once. */
+function volumeLookup(platform, from) {
+    return {
+        find: (absPath) => {
+            const root = volumeOf(platform, absPath);
+            if (!root)
+                return undefined;
+            const plain = { ...UNKNOWN_FS, mountPoint: root };
+            return { key: root, details: () => uncShare(root) ?? parseDriveInfo(root, from.driveInfo(root)), plain };
+        },
+        // A volume begins at its root, which is its own directory: no path below it begins another.
+        isBoundary: () => false
+    };
+}
+/**
+ * The mount points (as keys) of the mounts the table shows with `property`; undefined where that cannot tell a path
+ * that lies below none of them from one that does: no table (Windows' volumes), or on macOS one such mount (a
+ * firmlink leads `/Users/...` onto the Data volume, which the path does not spell).
+ */
+function rootsWhere(detector, platform, property) {
+    const roots = detector.table?.().filter(property);
+    if (!roots || (platform.isMac && roots.length > 0))
+        return undefined;
+    return roots.map((fs) => pathKey(platform, fs.mountPoint));
+}
+/** Whether `absPath` (normalized) may lie on one of the mounts rootsWhere found: undefined roots tell nothing. */
+function mayLieBelow(platform, roots, absPath) {
+    if (!roots)
+        return true;
+    if (roots.length === 0)
+        return false;
+    const key = resolvedKey(platform, absPath);
+    return roots.some((root) => keyWithin(platform, root, key));
+}
+/**
+ * Finds each path's filesystem, asking about each mount or volume once. Never throws: what it cannot tell is `unknown`.
+ * `known` filesystems are taken as given, by mount point, without asking (a share worker's share: the action has).
+ */
+function createDetector(platform, sources = {}, known = []) {
+    const from = { ...systemSources(platform), ...sources };
+    const lookup = platform.isWindows ? volumeLookup(platform, from) : tableLookup(platform, from);
+    const details = new Map();
+    // Thousands of links share a few directories, and each asks several times (split, plan, apply): a path is on its
+    // directory's filesystem unless it begins one itself, so each directory is looked up once.
+    const answers = new Map();
+    const answer = (absPath) => {
+        const found = lookup.find(absPath);
+        if (!found)
+            return UNKNOWN_FS;
+        let info = details.get(found.key) ?? known.find((k) => k.mountPoint === found.plain.mountPoint);
+        if (!info) {
+            try {
+                info = found.details();
+            }
+            catch {
+                info = found.plain;
+            }
+            details.set(found.key, info);
+        }
+        return info;
+    };
+    const { table } = lookup;
+    const cached = (p) => {
+        let info = answers.get(p);
+        if (!info)
+            answers.set(own(p), (info = answer(p)));
+        return info;
+    };
+    return {
+        forPath: lastTwoAnswers((absPath) => cached(lookup.isBoundary(absPath) ? absPath : platform.path.dirname(absPath))),
+        // As forPath answers: a filesystem known already stands for the table's mount at its mount point.
+        table: table && (() => table().map((fs) => known.find((k) => k.mountPoint === fs.mountPoint) ?? fs))
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/case-rules.ts
 // Whether each volume tells names apart by case: from its type where that settles it (families.ts), otherwise by
 // looking up one name of the link's directory with its case swapped. Read only, so a dry run does it too; once per
 // volume; never on a share that may hang, nor through a symlink (there the type or the OS's usual rule decides).
+
+
 
 /** ASCII letters only: every filesystem that ignores case folds those. */
 function swapCase(name) {
@@ -42257,13 +42837,29 @@ function ignoresCase(fs, absPath, platform, options) {
     return platform.usuallyIgnoresCase;
 }
 /**
+ * The roots (as keys) of the mounts and known volumes that may compare names otherwise than the OS usually does;
+ * undefined where the mount table cannot tell (every path is then looked up).
+ */
+function unusualRoots(platform, detector, known = []) {
+    const { name, usuallyIgnoresCase: usual } = platform;
+    const mounts = rootsWhere(detector, platform, (fs) => mayFoldOtherwise(fs.type, fs.options, name, usual));
+    const volumes = known.filter((v) => v.ignoresCase !== usual).map((v) => pathKey(platform, v.root));
+    return mounts && [...mounts, ...volumes];
+}
+/**
  * The platform with each volume's own case rule, decided at the first path asked about on it. `detector` must be
  * made with a platform of the usual rule: mount points are matched by it.
  */
 function withVolumeCaseRules(platform, detector, options) {
     // The detector hands out one FilesystemInfo per mount or volume.
     const volumes = new Map();
+    // A path outside every mount that may fold otherwise takes the usual rule with no lookup: each link asks about its
+    // PATH and TARGET several times, and on most runners only a small FAT /boot/efi is such a mount.
+    const unusual = unusualRoots(platform, detector, options.known);
+    const usual = { root: '', ignoresCase: platform.usuallyIgnoresCase };
     const volumeAt = (absPath) => {
+        if (!mayLieBelow(platform, unusual, absPath))
+            return usual;
         const fs = detector.forPath(absPath);
         let volume = volumes.get(fs);
         if (!volume) {
@@ -44630,219 +45226,6 @@ function rejectedResults(entries, problems) {
     return [...failed, ...skipped].sort((a, b) => a.line - b.line);
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/mounts-windows.ts
-// Windows: which volume a path is on and its format. There is no mount table, and fs.statfs says type 0: a UNC path
-// is a network share by its spelling, and a drive's format comes from .NET's DriveInfo, asked through PowerShell.
-
-/** A UNC share (`\\server\share\`): SMB, known from the path alone, without touching a share that may hang. */
-function uncShare(root) {
-    const match = /^\\\\([^\\?.][^\\]*)\\([^\\]+)\\?$/.exec(root);
-    if (!match)
-        return undefined;
-    return { type: 'smb', mountPoint: root, source: `\\\\${match[1]}\\${match[2]}`, options: ['network'] };
-}
-/**
- * PowerShell gets its data as JSON in this environment variable, never inside the script's text: a single-quoted
- * string there also ends at the typographic quotes ‘ ’ ‚ ‛ (PowerShell-Docs, about_Quoting_Rules), so a crafted
- * link name could run commands. The scripts below are constants: the same bytes whatever the paths.
- */
-const POWERSHELL_INPUT = 'LN_ACTION_PS_INPUT';
-/**
- * Prints what DriveInfo knows of the drive `{"root": "D:\\"}` names as one line of JSON:
- * `{"Name":"D:\\","DriveType":"Fixed","DriveFormat":"NTFS","DisplayRoot":""}`. DriveFormat throws on a drive that is
- * not ready (an empty card reader); DisplayRoot is the `\\server\share` behind a mapped network drive.
- */
-const DRIVE_SCRIPT = [
-    // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
-    'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
-    `$d = [System.IO.DriveInfo]::new((ConvertFrom-Json $env:${POWERSHELL_INPUT}).root)`,
-    // DriveFormat asks the server of a network drive, which may not answer: its type and share say enough.
-    "$format = ''; if ($d.DriveType -ne 'Network') { try { $format = $d.DriveFormat } catch {} }",
-    "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
-    '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
-].join('\n');
-/** The drive query's input: a drive root such as `D:\`, and nothing else. */
-function driveInput(root) {
-    if (!/^[A-Z]:\\$/.test(root))
-        throw new Error(`not a drive root: '${root}'`);
-    return { root };
-}
-/** powershell.exe arguments that run a script as is: -EncodedCommand takes UTF-16LE base64, so nothing needs quoting. */
-function powershellArgs(script) {
-    return ['-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
-}
-/**
- * For each path of `{"paths": [...]}`, a line `N|Junction|True`, `N|SymbolicLink|True` (a directory link, dangling or
- * not: the link itself carries the directory attribute) or `N|SymbolicLink|False`, N its index; nothing for a path
- * Get-Item cannot read. Node cannot tell the three apart: its lstat says "symbolic link" for all, and readlink strips
- * the `\??\` that both reparse buffers hold. The paths are wrapped in an object because Windows PowerShell 5.1 and
- * PowerShell 7 disagree on whether ConvertFrom-Json unrolls a top-level array; a property is the array in both.
- */
-const LINK_KINDS_SCRIPT = [
-    `$n = 0; foreach ($p in (ConvertFrom-Json $env:${POWERSHELL_INPUT}).paths) {`,
-    '  try { $i = Get-Item -LiteralPath $p -Force -ErrorAction Stop; "$n|$($i.LinkType)|$($i.PSIsContainer)" } catch {}',
-    '  $n++',
-    '}'
-].join('\n');
-/** The kinds LINK_KINDS_SCRIPT printed, by index (`count` paths asked); undefined where it said nothing usable. */
-function parseLinkKinds(output, count) {
-    const kinds = Array.from({ length: count }, () => undefined);
-    for (const line of (output ?? '').split(/\r?\n/)) {
-        const [index, type, container] = line.trim().split('|');
-        const n = Number(index);
-        if (index === '' || !Number.isInteger(n) || n < 0 || n >= count)
-            continue;
-        if (type === 'Junction')
-            kinds[n] = 'junction';
-        else if (type === 'SymbolicLink')
-            kinds[n] = container === 'True' ? 'dir' : 'file';
-    }
-    return kinds;
-}
-/**
- * A path as Windows PowerShell 5.1 can open it: one of MAX_PATH (260) or more only in its `\\?\` form, which
- * -LiteralPath honours (PowerShell/PowerShell#10805, #13168); UNC paths become `\\?\UNC\...`.
- */
-function forPowerShell(p) {
-    return p.length >= 260 ? external_node_path_namespaceObject.win32.toNamespacedPath(p) : p;
-}
-/**
- * A Windows environment variable holds at most 32,767 characters (Microsoft Learn, SetEnvironmentVariable): the
- * paths in groups whose JSON input stays under that, so a big copied tree takes a few PowerShell starts, not a failure.
- */
-function inputGroups(paths, limit = 32_000) {
-    const groups = [];
-    let group = [];
-    let size = '{"paths":[]}'.length;
-    for (const p of paths) {
-        const cost = JSON.stringify(p).length + 1;
-        if (group.length > 0 && size + cost > limit) {
-            groups.push(group);
-            group = [];
-            size = '{"paths":[]}'.length;
-        }
-        group.push(p);
-        size += cost;
-    }
-    if (group.length > 0)
-        groups.push(group);
-    return groups;
-}
-/**
- * A link that needs no PowerShell to know its kind: libuv's readlink gives a junction's text always as `C:\...`
- * (fs__readlink_handle in src/win/fs.c accepts only `\??\<drive>:\` mount points and strips the prefix), so a
- * relative text is a symlink, and what stat finds at its end says file or directory (a file link that leads to a
- * directory reads as a directory link: where PowerShell is started anyway, its answer is taken). Undefined: ask.
- */
-function kindFromText(text, leadsTo) {
-    // `C:` alone is not absolute to path.win32, but a junction to a drive's root reads back so (`\??\C:`).
-    if (leadsTo === undefined || external_node_path_namespaceObject.win32.isAbsolute(text) || /^[A-Za-z]:/.test(text))
-        return undefined;
-    return leadsTo.isDirectory() ? 'dir' : 'file';
-}
-/**
- * A drive as the knowledge base wants it: its format (`NTFS`, `ReFS`, `FAT32`, `exFAT`), or `smb` for a network
- * drive (whose format DRIVE_SCRIPT never asks the server for), and the DriveType as an option.
- */
-function parseDriveInfo(root, output) {
-    const unknown = { type: 'unknown', mountPoint: root, source: '', options: [] };
-    let drive;
-    try {
-        drive = JSON.parse((output ?? '').trim());
-    }
-    catch {
-        return unknown;
-    }
-    if (typeof drive !== 'object' || drive === null)
-        return unknown;
-    const driveType = (drive.DriveType || 'Unknown').toLowerCase();
-    if (driveType === 'network')
-        return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options: ['network'] };
-    return { ...unknown, type: drive.DriveFormat || 'unknown', options: [driveType] };
-}
-
-;// CONCATENATED MODULE: ./src/mount-sources.ts
-// What this machine says about its mounts: the mount table, block devices' formats, running FUSE daemons' command
-// lines, Windows drives, macOS firmlinks. Read as is; mounts.ts makes sense of it. Every read is bounded and never
-// throws where a missing answer will do.
-
-
-
-
-/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
-function run(command, args, { timeout = 3000, env, cwd } = {}) {
-    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
-        encoding: 'utf8',
-        timeout,
-        windowsHide: true,
-        // process.env is the action's default, named because under Jest it is the test file's own copy (PATH included),
-        // which the default (Node's real one) would not see.
-        env: env ?? process.env,
-        cwd,
-        stdio: ['ignore', 'pipe', 'ignore']
-    });
-    return result.status === 0 ? result.stdout.trim() || undefined : undefined;
-}
-/**
- * Windows PowerShell by its full path, started in the system directory: libuv looks for a bare command name in the
- * current directory before PATH (search_path in src/win/process.c), and the action's current directory is the
- * workspace, where a repository could hold a powershell.exe of its own. Elsewhere only a test's stand-in is found.
- */
-function powershellCommand(platform = currentPlatform().name, env = process.env) {
-    if (platform !== 'win32')
-        return { command: 'powershell.exe' };
-    const root = env.SystemRoot ?? 'C:\\Windows';
-    return { command: `${root}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`, cwd: root };
-}
-/**
- * A fixed PowerShell script run on `input`, handed over as JSON in the environment (never spliced into the script:
- * see POWERSHELL_INPUT). PowerShell starts slowly on a busy runner: 10 s at most.
- */
-function askPowerShell(script, input) {
-    const { command, cwd } = powershellCommand();
-    const env = { ...process.env, [POWERSHELL_INPUT]: JSON.stringify(input) };
-    return run(command, powershellArgs(script), { timeout: 10_000, env, cwd });
-}
-function readOrUndefined(file) {
-    try {
-        return external_node_fs_namespaceObject.readFileSync(file, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-const SYSTEM_PLACES = Object.freeze({
-    proc: '/proc',
-    mount: '/sbin/mount',
-    firmlinks: '/usr/share/firmlinks'
-});
-/** Linux's /proc, which only Linux has (darwin reads `mount` instead). Only numeric entries are processes. */
-function processArgsFromProc(proc) {
-    return external_node_fs_namespaceObject.readdirSync(proc)
-        .filter((name) => /^\d+$/.test(name))
-        .flatMap((pid) => {
-        try {
-            return [external_node_fs_namespaceObject.readFileSync(`${proc}/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
-        }
-        catch {
-            return []; // the process ended meanwhile
-        }
-    });
-}
-/** The real sources of the platform the detector is made for. */
-function systemSources(platform, places = SYSTEM_PLACES) {
-    return {
-        mountTable: () => platform.isMac ? (run(places.mount, []) ?? '') : external_node_fs_namespaceObject.readFileSync(`${places.proc}/self/mountinfo`, 'utf8'),
-        blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
-        processArgs: () => processArgsFromProc(places.proc),
-        // Once per drive.
-        driveInfo: (root) => askPowerShell(DRIVE_SCRIPT, driveInput(root)),
-        firmlinks: () => readOrUndefined(places.firmlinks)
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/fsops.ts
 // The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
 // worker process can run them on a share that may hang.
@@ -46477,329 +46860,6 @@ function executorsFor(onShares, local, settings, where) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/mounts-macos.ts
-
-/**
- * One line of `mount` output. Nothing is escaped, and both a source (`map auto_home`) and a mount point
- * (`/Volumes/My Disk (2)`) may hold spaces; a source never holds ` on ` and the flags never a parenthesis, so the
- * source ends at the first ` on ` and the mount point at the last ` (`.
- */
-const LINE = /^(.+?) on (.+) \(([^()]*)\)$/;
-/**
- * Parse what `mount` prints on macOS:
- * `/dev/disk3s1s1 on / (apfs, sealed, local, read-only, journaled)`,
- * `//user@server/share on /Volumes/share (smbfs, nodev, nosuid, mounted by user)`.
- */
-function parseMacMounts(text) {
-    return text.split('\n').flatMap((line, index) => {
-        const match = LINE.exec(line.trim());
-        if (!match)
-            return [];
-        const [type, ...flags] = match[3].split(', ');
-        // macOS says `read-only` where mountinfo says `ro`, and the knowledge base looks for `ro`.
-        const options = flags.includes('read-only') ? [...flags, 'ro'] : flags;
-        const entry = { id: index, device: '', source: match[1], mountPoint: match[2], type, options };
-        if (flags.includes('fskit'))
-            entry.driver = 'fskit';
-        return [entry, ...visibleTwin(entry)];
-    });
-}
-/** Where macOS keeps what users write: /Users, /private (so /tmp), /opt... are "firmlinks" into this volume. */
-const DATA_VOLUME = '/System/Volumes/Data';
-/**
- * A mount inside the Data volume may be listed under its firmlinked path (`/System/Volumes/Data/Users/me/mnt`)
- * while every path a user writes says `/Users/me/mnt`: the mount is known under both, so either finds it.
- */
-function visibleTwin(entry) {
-    if (!entry.mountPoint.startsWith(`${DATA_VOLUME}/`))
-        return [];
-    return [{ ...entry, mountPoint: entry.mountPoint.slice(DATA_VOLUME.length) }];
-}
-/**
- * What leads from the sealed system volume into the Data volume, when `/usr/share/firmlinks` cannot be read: that
- * file's first column as macOS 15 ships it (firmlinks came with 10.15).
- */
-const FIRMLINKS = [
-    '/AppleInternal',
-    '/Applications',
-    '/Library',
-    '/System/Library/Caches',
-    '/System/Library/Assets',
-    '/System/Library/PreinstalledAssets',
-    '/System/Library/AssetsV2',
-    '/System/Library/PreinstalledAssetsV2',
-    '/System/Library/CoreServices/CoreTypes.bundle/Contents/Library',
-    '/System/Library/Speech',
-    '/Users',
-    '/Volumes',
-    '/cores',
-    '/opt',
-    '/private',
-    '/usr/local',
-    '/usr/libexec/cups',
-    '/usr/share/snmp'
-];
-/** The sealed volume's own symlinks into /private: lexically on `/`, really on the Data volume. */
-const PRIVATE_LINKS = ['/tmp', '/var', '/etc'];
-/**
- * The paths that lead into the Data volume, from `/usr/share/firmlinks`: one `PATH<tab>PATH-IN-DATA` per line,
- * PATH being where the firmlink sits on the system volume.
- */
-function firmlinkPaths(text) {
-    const paths = (text ?? '').split('\n').flatMap((line) => (line.startsWith('/') ? [line.split('\t')[0]] : []));
-    return [...(paths.length > 0 ? paths : FIRMLINKS), ...PRIVATE_LINKS];
-}
-/**
- * The mount that really holds a path macOS shows under its read-only system volume (macOS 10.15 on): the Data
- * volume for a path behind a firmlink (/Users, /private, /usr/local...), so /Users/runner/work is not called EROFS
- * before a link is tried; the sealed volume itself for the rest (/usr/bin, /System), which truly is read-only.
- */
-function throughFirmlinks(mount, mounts, absPath, firmlinks, platform) {
-    if (mount?.mountPoint !== '/' || !mount.options.includes('ro'))
-        return mount;
-    const intoData = firmlinks.some((link) => isWithin(platform, link, absPath));
-    return (intoData && mounts.find((m) => m.mountPoint === DATA_VOLUME)) || mount;
-}
-
-;// CONCATENATED MODULE: ./src/last-answers.ts
-// Each link asks about its PATH and its TARGET several times over (the split, the plan, the apply), each time as the
-// same string: an answer kept by the last two strings asked saves making and hashing a key for all but the first.
-// Comparing with a string asked before is a pointer check; a Map lookup of a new string hashes all its characters.
-/** `answer`, remembering its last two answers by the string asked; for answers that never change. */
-function lastTwoAnswers(answer) {
-    let [newer, older] = ['', ''];
-    let [newerAnswer, olderAnswer] = [undefined, undefined];
-    return (p) => {
-        if (p === newer && newerAnswer !== undefined)
-            return newerAnswer;
-        if (p === older && olderAnswer !== undefined)
-            return olderAnswer;
-        const found = answer(p);
-        [older, olderAnswer, newer, newerAnswer] = [newer, newerAnswer, p, found];
-        return found;
-    };
-}
-
-;// CONCATENATED MODULE: ./src/mounts.ts
-// Which filesystem a path is on. Decided lexically (from the mount table; on Windows from the path's volume), so a
-// hung share is never touched to find out; looked up once per mount or volume.
-
-
-
-
-
-
-
-
-/** mountinfo escapes space, tab, newline and backslash as \ooo octal. */
-function mounts_unescape(field) {
-    return field.replace(/\\([0-7]{3})/g, (_, octal) => String.fromCharCode(parseInt(octal, 8)));
-}
-/**
- * Parse /proc/self/mountinfo (proc(5)):
- * `36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue`
- */
-function parseMountinfo(text) {
-    const mounts = [];
-    for (const line of text.split('\n')) {
-        const fields = line.split(' ');
-        const dash = fields.indexOf('-', 6);
-        if (dash < 0 || fields.length < dash + 3)
-            continue;
-        const options = new Set([...fields[5].split(','), ...(fields[dash + 3] ?? '').split(',')]);
-        options.delete('');
-        const root = mounts_unescape(fields[3]); // the directory of the filesystem shown there: not `/` for a bind mount
-        mounts.push({
-            id: Number(fields[0]),
-            device: fields[2],
-            ...(root !== '/' ? { root } : {}),
-            mountPoint: mounts_unescape(fields[4]),
-            type: mounts_unescape(fields[dash + 1]),
-            source: mounts_unescape(fields[dash + 2]),
-            options: [...options]
-        });
-    }
-    return mounts;
-}
-/** The mount a path lies on: the longest mount point above it; of stacked mounts, the last one mounted. */
-function mountOf(mounts, absPath, platform) {
-    return longestMount(keyMounts(mounts, platform), absPath, platform);
-}
-/** Mount points as comparable keys, made once per table: every link is looked up against every mount. */
-function keyMounts(mounts, platform) {
-    return mounts.map((mount) => ({ mount, key: pathKey(platform, mount.mountPoint) }));
-}
-function longestMount(mounts, absPath, platform) {
-    const key = pathKey(platform, absPath);
-    let best;
-    for (const keyed of mounts) {
-        if (keyWithin(platform, keyed.key, key) && (!best || keyed.key.length >= best.key.length))
-            best = keyed;
-    }
-    return best?.mount;
-}
-const UNKNOWN_FS = { type: 'unknown', mountPoint: '', source: '', options: [] };
-/** A FUSE daemon's name as mountinfo's `fuse.NAME` would give it: `/usr/sbin/mount.davfs` -> `davfs`. */
-const daemonName = (argv0) => external_node_path_namespaceObject.posix.basename(argv0).replace(/^mount\./, '');
-/** The command line of the process serving a FUSE mount point: one named `name`, or any that names a family. */
-function daemonOf(processes, mountPoint, name) {
-    return processes.find((argv) => {
-        const own = daemonName(argv[0] ?? '');
-        const fits = name ? own === name : familyOf(`fuse.${own}`) !== 'fuse';
-        return fits && argv.slice(1).some((arg) => namesMountPoint(arg, mountPoint));
-    });
-}
-/**
- * A FUSE daemon's own options, which the kernel's mount table does not have and which explain failures: `-o a,b`
- * (sshfs's follow_symlinks, s3fs's, bindfs's) and `--name[=value]` or `--name value` (rclone's links,
- * vfs-cache-mode=writes; a boolean flag may take the next word as its value, so options are matched by name).
- */
-function daemonOptions(argv) {
-    return argv.flatMap((arg, i) => {
-        const next = argv[i + 1] ?? '';
-        if (arg === '-o')
-            return next.split(',');
-        if (/^-o./.test(arg))
-            return arg.slice(2).split(',');
-        if (arg === '-l')
-            return ['links']; // rclone's short form
-        if (!arg.startsWith('--') || arg === '--')
-            return [];
-        const option = arg.slice(2);
-        return [option.includes('=') || next === '' || next.startsWith('-') ? option : `${option}=${next}`];
-    });
-}
-/**
- * An sshfs argument naming this mount point: as mountinfo has it, or as typed (`./mnt`, `/mnt/x/`); a relative one
- * is taken to end the absolute path, since the process's working directory is not at hand (one that leads up, `..`
- * or `../x`, or is empty, ends no mount point as mountinfo writes it).
- */
-function namesMountPoint(arg, mountPoint) {
-    if (arg.startsWith('-'))
-        return false;
-    const typed = external_node_path_namespaceObject.posix.normalize(arg).replace(/(.)\/+$/, '$1');
-    return external_node_path_namespaceObject.posix.isAbsolute(typed) ? typed === mountPoint : mountPoint.endsWith(`/${typed}`);
-}
-/**
- * A mount as the knowledge base wants to see it: the real format of a fuseblk device; for a bare `fuse` mount the
- * daemon behind it (bindfs, davfs2, whose source is its URL); a FUSE daemon's own options.
- */
-function enrich(mount, sources) {
-    const info = basicInfo(mount);
-    if (mount.type === 'fuseblk' && mount.source.startsWith('/dev/')) {
-        const format = sources.blockDeviceType(mount.source);
-        if (format)
-            Object.assign(info, { type: format, driver: mount.type });
-    }
-    if (!mount.type.startsWith('fuse.') && mount.type !== 'fuse')
-        return info;
-    // davfs2's source is its URL; other bare `fuse` mounts are named by the known daemon serving them.
-    const davfs = mount.type === 'fuse' && /^https?:\/\//i.test(mount.source) ? 'davfs' : undefined;
-    const named = davfs ?? (mount.type.startsWith('fuse.') ? mount.type.slice('fuse.'.length) : undefined);
-    const daemon = daemonOf(sources.processArgs(), mount.mountPoint, named);
-    const own = named ?? (daemon && daemonName(daemon[0]));
-    if (mount.type === 'fuse' && own)
-        Object.assign(info, { type: `fuse.${own}`, driver: mount.type });
-    if (daemon)
-        info.options = [...new Set([...mount.options, ...daemonOptions(daemon)])];
-    return info;
-}
-/** The mount table of this platform, parsed; empty where there is none to read. */
-function mountTable(platform, from) {
-    if (platform.isMac)
-        return parseMacMounts(from.mountTable());
-    return platform.name === 'linux' ? parseMountinfo(from.mountTable()) : [];
-}
-function basicInfo(mount) {
-    const { type, mountPoint, source, options, driver, root } = mount;
-    return { type, mountPoint, source, options, ...(driver && { driver }), ...(root ? { root } : {}) };
-}
-/** Linux and macOS: the mount table, read at the first question. */
-function tableLookup(platform, from) {
-    let mounts;
-    let keyed = [];
-    let firmlinks = [];
-    let boundaries = new Set();
-    const read = () => {
-        if (mounts)
-            return mounts;
-        try {
-            mounts = mountTable(platform, from);
-        }
-        catch {
-            mounts = [];
-        }
-        keyed = keyMounts(mounts, platform);
-        if (platform.isMac)
-            firmlinks = firmlinkPaths(from.firmlinks());
-        boundaries = new Set([...keyed.map((k) => k.key), ...firmlinks.map((f) => pathKey(platform, f))]);
-        return mounts;
-    };
-    return {
-        find: (absPath) => {
-            const all = read();
-            const lexical = longestMount(keyed, absPath, platform);
-            const mount = platform.isMac ? throughFirmlinks(lexical, all, absPath, firmlinks, platform) : lexical;
-            return mount && { key: mount, details: () => enrich(mount, from), plain: basicInfo(mount) };
-        },
-        isBoundary: (absPath) => {
-            read();
-            return boundaries.has(resolvedKey(platform, absPath));
-        }
-    };
-}
-/** Windows: the path's volume; a UNC share is SMB by its spelling, a drive is asked about once. */
-function volumeLookup(platform, from) {
-    return {
-        find: (absPath) => {
-            const root = volumeOf(platform, absPath);
-            if (!root)
-                return undefined;
-            const plain = { ...UNKNOWN_FS, mountPoint: root };
-            return { key: root, details: () => uncShare(root) ?? parseDriveInfo(root, from.driveInfo(root)), plain };
-        },
-        // A volume begins at its root, which is its own directory: no path below it begins another.
-        isBoundary: () => false
-    };
-}
-/**
- * Finds each path's filesystem, asking about each mount or volume once. Never throws: what it cannot tell is `unknown`.
- * `known` filesystems are taken as given, by mount point, without asking (a share worker's share: the action has).
- */
-function createDetector(platform, sources = {}, known = []) {
-    const from = { ...systemSources(platform), ...sources };
-    const lookup = platform.isWindows ? volumeLookup(platform, from) : tableLookup(platform, from);
-    const details = new Map();
-    // Thousands of links share a few directories, and each asks several times (split, plan, apply): a path is on its
-    // directory's filesystem unless it begins one itself, so each directory is looked up once.
-    const answers = new Map();
-    const answer = (absPath) => {
-        const found = lookup.find(absPath);
-        if (!found)
-            return UNKNOWN_FS;
-        let info = details.get(found.key) ?? known.find((k) => k.mountPoint === found.plain.mountPoint);
-        if (!info) {
-            try {
-                info = found.details();
-            }
-            catch {
-                info = found.plain;
-            }
-            details.set(found.key, info);
-        }
-        return info;
-    };
-    const cached = (p) => {
-        let info = answers.get(p);
-        if (!info)
-            answers.set(own(p), (info = answer(p)));
-        return info;
-    };
-    return {
-        forPath: lastTwoAnswers((absPath) => cached(lookup.isBoundary(absPath) ? absPath : platform.path.dirname(absPath)))
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/tally.ts
 // What the report keeps of the results, taken one at a time in spec order as they are made: the counts, the log
 // and the results file written as it goes, and only the few results that annotations, outputs and the summary show.
@@ -47588,7 +47648,9 @@ async function main_run(options = {}) {
     try {
         const detector = createDetector(os);
         // A share that may hang is never probed from here, even where tests keep its links in this process.
-        const onShare = (p) => canHang(detector.forPath(p));
+        // Asked of every PATH and TARGET: most runners mount nothing that can hang, and then no path is looked up.
+        const hanging = rootsWhere(detector, os, canHang);
+        const onShare = (p) => mayLieBelow(os, hanging, p) && canHang(detector.forPath(p));
         const mayHang = (p) => isolateShares && onShare(p);
         // Duplicates, confinement and the report compare names by each volume's case rule.
         const platform = withVolumeCaseRules(os, detector, { mayHang: onShare, ops });

@@ -1,11 +1,11 @@
 // Whether each volume tells names apart by case: from its type where that settles it (families.ts), otherwise by
 // looking up one name of the link's directory with its case swapped. Read only, so a dry run does it too; once per
 // volume; never on a share that may hang, nor through a symlink (there the type or the OS's usual rule decides).
-import { caseRuleOf } from './families.js'
+import { caseRuleOf, mayFoldOtherwise } from './families.js'
 import type { FsOps } from './fsops.js'
 import type { FilesystemInfo } from './model.js'
-import type { FilesystemDetector } from './mounts.js'
-import type { CaseVolume, Platform } from './platform.js'
+import { mayLieBelow, rootsWhere, type FilesystemDetector } from './mounts.js'
+import { pathKey, type CaseVolume, type Platform } from './platform.js'
 
 /** Without `ops` nothing is probed, so nothing can hang: a share worker's lanes pass none. */
 export type CaseRuleOptions = {
@@ -86,6 +86,21 @@ function ignoresCase(fs: FilesystemInfo, absPath: string, platform: Platform, op
 }
 
 /**
+ * The roots (as keys) of the mounts and known volumes that may compare names otherwise than the OS usually does;
+ * undefined where the mount table cannot tell (every path is then looked up).
+ */
+function unusualRoots(
+  platform: Platform,
+  detector: FilesystemDetector,
+  known: CaseVolume[] = []
+): string[] | undefined {
+  const { name, usuallyIgnoresCase: usual } = platform
+  const mounts = rootsWhere(detector, platform, (fs) => mayFoldOtherwise(fs.type, fs.options, name, usual))
+  const volumes = known.filter((v) => v.ignoresCase !== usual).map((v) => pathKey(platform, v.root))
+  return mounts && [...mounts, ...volumes]
+}
+
+/**
  * The platform with each volume's own case rule, decided at the first path asked about on it. `detector` must be
  * made with a platform of the usual rule: mount points are matched by it.
  */
@@ -96,7 +111,12 @@ export function withVolumeCaseRules(
 ): Platform {
   // The detector hands out one FilesystemInfo per mount or volume.
   const volumes = new Map<FilesystemInfo, CaseVolume>()
+  // A path outside every mount that may fold otherwise takes the usual rule with no lookup: each link asks about its
+  // PATH and TARGET several times, and on most runners only a small FAT /boot/efi is such a mount.
+  const unusual = unusualRoots(platform, detector, options.known)
+  const usual: CaseVolume = { root: '', ignoresCase: platform.usuallyIgnoresCase }
   const volumeAt = (absPath: string): CaseVolume => {
+    if (!mayLieBelow(platform, unusual, absPath)) return usual
     const fs = detector.forPath(absPath)
     let volume = volumes.get(fs)
     if (!volume) {

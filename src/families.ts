@@ -322,7 +322,7 @@ interface CaseFacts {
 }
 
 /**
- * Each format's case rule, matched by type in this order; a type not here is probed (case-rules.ts). A rule set per
+ * Each format's case rule, matched by type in this order; a type not here follows the OS's usual rule. A rule set per
  * directory (ext4's casefold, NTFS's case-sensitive directories) is not seen: the volume's rule stands for all of it.
  */
 const CASE_TABLE: CaseFacts[] = [
@@ -377,4 +377,15 @@ export function caseRuleOf(type: string, options: string[], platform: string): C
   if (!facts) return 'usual'
   const byOption = facts.options?.find(([option]) => options.some((o) => option.test(o)))
   return byOption?.[1] ?? facts.on?.[platform] ?? facts.rule
+}
+
+/**
+ * Whether a mount, as the mount table shows it, may compare names otherwise than the OS usually does. A FUSE mount's
+ * real format (`fuseblk`, bare `fuse`) and its daemon's options are not in the table: where they could decide, it may.
+ */
+export function mayFoldOtherwise(type: string, options: string[], platform: string, usual: boolean): boolean {
+  if (type === 'fuse' || type === 'fuseblk') return true
+  if (type.startsWith('fuse.') && CASE_TABLE.some((f) => f.options && f.types.test(type))) return true
+  const rule = caseRuleOf(type, options, platform)
+  return rule === 'probe' || (rule !== 'usual' && (rule === 'insensitive') !== usual)
 }

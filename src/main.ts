@@ -10,7 +10,7 @@ import { executorsFor, goesToShare, type Workplace } from './executors.js'
 import { nodeFs, type FsOps } from './fsops.js'
 import { canHang } from './families.js'
 import type { Indexed, Settings } from './model.js'
-import { createDetector } from './mounts.js'
+import { createDetector, mayLieBelow, rootsWhere } from './mounts.js'
 import { currentPlatform, type Platform } from './platform.js'
 import { finishReport, reportProblems, type Where } from './report.js'
 import { verdictResult } from './result.js'
@@ -95,7 +95,9 @@ export async function run(options: RunOptions = {}): Promise<void> {
   try {
     const detector = createDetector(os)
     // A share that may hang is never probed from here, even where tests keep its links in this process.
-    const onShare = (p: string): boolean => canHang(detector.forPath(p))
+    // Asked of every PATH and TARGET: most runners mount nothing that can hang, and then no path is looked up.
+    const hanging = rootsWhere(detector, os, canHang)
+    const onShare = (p: string): boolean => mayLieBelow(os, hanging, p) && canHang(detector.forPath(p))
     const mayHang = (p: string): boolean => isolateShares && onShare(p)
     // Duplicates, confinement and the report compare names by each volume's case rule.
     const platform = withVolumeCaseRules(os, detector, { mayHang: onShare, ops })

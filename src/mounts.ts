@@ -73,6 +73,8 @@ const UNKNOWN_FS: FilesystemInfo = { type: 'unknown', mountPoint: '', source: ''
 export interface FilesystemDetector {
   /** `absPath` normalized, as path.resolve, realpath and dirname give it. */
   forPath(absPath: string): FilesystemInfo
+  /** Every mount as the table shows it; absent where filesystems are found by the path alone (Windows' volumes). */
+  table?(): FilesystemInfo[]
 }
 
 /** A FUSE daemon's name as mountinfo's `fuse.NAME` would give it: `/usr/sbin/mount.davfs` -> `davfs`. */
@@ -159,6 +161,8 @@ interface Lookup {
   find(absPath: string): Found | undefined
   /** The path itself begins another filesystem than its directory may be on. */
   isBoundary(absPath: string): boolean
+  /** Every mount of the table, where there is one. */
+  table?(): FilesystemInfo[]
 }
 
 /** Linux and macOS: the mount table, read at the first question. */
@@ -189,7 +193,8 @@ function tableLookup(platform: Platform, from: MountSources): Lookup {
     isBoundary: (absPath) => {
       read()
       return boundaries.has(resolvedKey(platform, absPath))
-    }
+    },
+    table: () => read().map(basicInfo)
   }
 }
 
@@ -205,6 +210,29 @@ function volumeLookup(platform: Platform, from: MountSources): Lookup {
     // A volume begins at its root, which is its own directory: no path below it begins another.
     isBoundary: () => false
   }
+}
+
+/**
+ * The mount points (as keys) of the mounts the table shows with `property`; undefined where that cannot tell a path
+ * that lies below none of them from one that does: no table (Windows' volumes), or on macOS one such mount (a
+ * firmlink leads `/Users/...` onto the Data volume, which the path does not spell).
+ */
+export function rootsWhere(
+  detector: FilesystemDetector,
+  platform: Platform,
+  property: (fs: FilesystemInfo) => boolean
+): string[] | undefined {
+  const roots = detector.table?.().filter(property)
+  if (!roots || (platform.isMac && roots.length > 0)) return undefined
+  return roots.map((fs) => pathKey(platform, fs.mountPoint))
+}
+
+/** Whether `absPath` (normalized) may lie on one of the mounts rootsWhere found: undefined roots tell nothing. */
+export function mayLieBelow(platform: Platform, roots: string[] | undefined, absPath: string): boolean {
+  if (!roots) return true
+  if (roots.length === 0) return false
+  const key = resolvedKey(platform, absPath)
+  return roots.some((root) => keyWithin(platform, root, key))
 }
 
 /**
@@ -236,12 +264,15 @@ export function createDetector(
     }
     return info
   }
+  const { table } = lookup
   const cached = (p: string): FilesystemInfo => {
     let info = answers.get(p)
     if (!info) answers.set(own(p), (info = answer(p)))
     return info
   }
   return {
-    forPath: lastTwoAnswers((absPath) => cached(lookup.isBoundary(absPath) ? absPath : platform.path.dirname(absPath)))
+    forPath: lastTwoAnswers((absPath) => cached(lookup.isBoundary(absPath) ? absPath : platform.path.dirname(absPath))),
+    // As forPath answers: a filesystem known already stands for the table's mount at its mount point.
+    table: table && (() => table().map((fs) => known.find((k) => k.mountPoint === fs.mountPoint) ?? fs))
   }
 }

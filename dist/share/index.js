@@ -305,7 +305,7 @@ function supportMatrix() {
     return FAMILIES.flatMap(([family, facts]) => facts.support ? [[family, facts.types.source, facts.support]] : []);
 }
 /**
- * Each format's case rule, matched by type in this order; a type not here is probed (case-rules.ts). A rule set per
+ * Each format's case rule, matched by type in this order; a type not here follows the OS's usual rule. A rule set per
  * directory (ext4's casefold, NTFS's case-sensitive directories) is not seen: the volume's rule stands for all of it.
  */
 const CASE_TABLE = [
@@ -360,6 +360,18 @@ function caseRuleOf(type, options, platform) {
         return 'usual';
     const byOption = facts.options?.find(([option]) => options.some((o) => option.test(o)));
     return byOption?.[1] ?? facts.on?.[platform] ?? facts.rule;
+}
+/**
+ * Whether a mount, as the mount table shows it, may compare names otherwise than the OS usually does. A FUSE mount's
+ * real format (`fuseblk`, bare `fuse`) and its daemon's options are not in the table: where they could decide, it may.
+ */
+function mayFoldOtherwise(type, options, platform, usual) {
+    if (type === 'fuse' || type === 'fuseblk')
+        return true;
+    if (type.startsWith('fuse.') && CASE_TABLE.some((f) => f.options && f.types.test(type)))
+        return true;
+    const rule = caseRuleOf(type, options, platform);
+    return rule === 'probe' || (rule !== 'usual' && (rule === 'insensitive') !== usual);
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -4375,99 +4387,6 @@ function applyLink(plan, ctx) {
     return toResult(plan, execute(plan, ctx), ctx);
 }
 
-;// CONCATENATED MODULE: ./src/case-rules.ts
-// Whether each volume tells names apart by case: from its type where that settles it (families.ts), otherwise by
-// looking up one name of the link's directory with its case swapped. Read only, so a dry run does it too; once per
-// volume; never on a share that may hang, nor through a symlink (there the type or the OS's usual rule decides).
-
-/** ASCII letters only: every filesystem that ignores case folds those. */
-function swapCase(name) {
-    return name.replace(/[A-Za-z]/g, (c) => (c <= 'Z' ? c.toLowerCase() : c.toUpperCase()));
-}
-/**
- * Whether `dir` ignores case: one of its names, spelled with the case of its letters swapped and not itself listed,
- * is found or not. Not by device and inode: FUSE filesystems give each spelling its own inode (exfat-fuse, fusefat).
- * Undefined where the directory cannot be read or has no such name.
- */
-function probeCase(dir, ops, platform) {
-    let names;
-    try {
-        names = ops.readdir(dir);
-    }
-    catch {
-        return undefined;
-    }
-    const listed = new Set(names);
-    for (const name of names) {
-        // Listed: nothing to learn (a name without letters is its own swap).
-        const swapped = swapCase(name);
-        if (listed.has(swapped))
-            continue;
-        try {
-            return ops.lstat(platform.path.join(dir, swapped)) !== undefined;
-        }
-        catch {
-            // unreadable (EACCES...): another name may tell
-        }
-    }
-    return undefined;
-}
-/**
- * Where to look, nearest first: the real directories from the volume's root (as the mount table spells it: a real
- * directory on that volume) down towards the path, each one a directory by lstat, its parents having been so too.
- * The walk stops before a symlink, which may lead to another volume or to a share that hangs, and goes down only
- * where the path is spelled below the root as the table spells it (not through a firmlink, nor in another case).
- */
-function directoriesToProbe(absPath, root, platform, ops) {
-    const { path } = platform;
-    const dirs = [root];
-    const below = absPath.startsWith(root) ? absPath.slice(root.length) : '';
-    for (const name of below.split(path.sep).filter(Boolean)) {
-        const next = path.join(dirs[dirs.length - 1], name);
-        try {
-            if (!ops.lstat(next)?.isDirectory())
-                break;
-        }
-        catch {
-            break;
-        }
-        dirs.push(next);
-    }
-    return dirs.reverse();
-}
-function ignoresCase(fs, absPath, platform, options) {
-    const rule = caseRuleOf(fs.type, fs.options, platform.name);
-    if (rule !== 'probe')
-        return rule === 'usual' ? platform.usuallyIgnoresCase : rule === 'insensitive';
-    if (!options.ops || options.mayHang(absPath))
-        return platform.usuallyIgnoresCase;
-    for (const dir of directoriesToProbe(absPath, fs.mountPoint, platform, options.ops)) {
-        const found = probeCase(dir, options.ops, platform);
-        if (found !== undefined)
-            return found;
-    }
-    return platform.usuallyIgnoresCase;
-}
-/**
- * The platform with each volume's own case rule, decided at the first path asked about on it. `detector` must be
- * made with a platform of the usual rule: mount points are matched by it.
- */
-function withVolumeCaseRules(platform, detector, options) {
-    // The detector hands out one FilesystemInfo per mount or volume.
-    const volumes = new Map();
-    const volumeAt = (absPath) => {
-        const fs = detector.forPath(absPath);
-        let volume = volumes.get(fs);
-        if (!volume) {
-            const known = options.known?.find((v) => v.root === fs.mountPoint);
-            volume = known ?? { root: fs.mountPoint, ignoresCase: ignoresCase(fs, absPath, platform, options) };
-            volumes.set(fs, volume);
-        }
-        return volume;
-    };
-    return { ...platform, caseRules: { volumeAt, decided: () => [...volumes.values()] } };
-}
-
 ;// CONCATENATED MODULE: ./src/mounts-macos.ts
 
 /**
@@ -4558,15 +4477,21 @@ function throughFirmlinks(mount, mounts, absPath, firmlinks, platform) {
 // Comparing with a string asked before is a pointer check; a Map lookup of a new string hashes all its characters.
 /** `answer`, remembering its last two answers by the string asked; for answers that never change. */
 function lastTwoAnswers(answer) {
-    let [newer, older] = ['', ''];
-    let [newerAnswer, olderAnswer] = [undefined, undefined];
+    let newer = '';
+    let older = '';
+    let newerAnswer;
+    let olderAnswer;
     return (p) => {
         if (p === newer && newerAnswer !== undefined)
             return newerAnswer;
         if (p === older && olderAnswer !== undefined)
             return olderAnswer;
         const found = answer(p);
-        [older, olderAnswer, newer, newerAnswer] = [newer, newerAnswer, p, found];
+        // Not one destructuring assignment: until V8 optimizes this, that makes and iterates an array per call.
+        older = newer;
+        olderAnswer = newerAnswer;
+        newer = p;
+        newerAnswer = found;
         return found;
     };
 }
@@ -4736,7 +4661,8 @@ function tableLookup(platform, from) {
         isBoundary: (absPath) => {
             read();
             return boundaries.has(resolvedKey(platform, absPath));
-        }
+        },
+        table: () => read().map(basicInfo)
     };
 }
 /** Windows: the path's volume; a UNC share is SMB by its spelling, a drive is asked about once. */
@@ -4752,6 +4678,26 @@ function volumeLookup(platform, from) {
         // A volume begins at its root, which is its own directory: no path below it begins another.
         isBoundary: () => false
     };
+}
+/**
+ * The mount points (as keys) of the mounts the table shows with `property`; undefined where that cannot tell a path
+ * that lies below none of them from one that does: no table (Windows' volumes), or on macOS one such mount (a
+ * firmlink leads `/Users/...` onto the Data volume, which the path does not spell).
+ */
+function rootsWhere(detector, platform, property) {
+    const roots = detector.table?.().filter(property);
+    if (!roots || (platform.isMac && roots.length > 0))
+        return undefined;
+    return roots.map((fs) => platform_pathKey(platform, fs.mountPoint));
+}
+/** Whether `absPath` (normalized) may lie on one of the mounts rootsWhere found: undefined roots tell nothing. */
+function mayLieBelow(platform, roots, absPath) {
+    if (!roots)
+        return true;
+    if (roots.length === 0)
+        return false;
+    const key = resolvedKey(platform, absPath);
+    return roots.some((root) => keyWithin(platform, root, key));
 }
 /**
  * Finds each path's filesystem, asking about each mount or volume once. Never throws: what it cannot tell is `unknown`.
@@ -4780,6 +4726,7 @@ function createDetector(platform, sources = {}, known = []) {
         }
         return info;
     };
+    const { table } = lookup;
     const cached = (p) => {
         let info = answers.get(p);
         if (!info)
@@ -4787,8 +4734,121 @@ function createDetector(platform, sources = {}, known = []) {
         return info;
     };
     return {
-        forPath: lastTwoAnswers((absPath) => cached(lookup.isBoundary(absPath) ? absPath : platform.path.dirname(absPath)))
+        forPath: lastTwoAnswers((absPath) => cached(lookup.isBoundary(absPath) ? absPath : platform.path.dirname(absPath))),
+        // As forPath answers: a filesystem known already stands for the table's mount at its mount point.
+        table: table && (() => table().map((fs) => known.find((k) => k.mountPoint === fs.mountPoint) ?? fs))
     };
+}
+
+;// CONCATENATED MODULE: ./src/case-rules.ts
+// Whether each volume tells names apart by case: from its type where that settles it (families.ts), otherwise by
+// looking up one name of the link's directory with its case swapped. Read only, so a dry run does it too; once per
+// volume; never on a share that may hang, nor through a symlink (there the type or the OS's usual rule decides).
+
+
+
+/** ASCII letters only: every filesystem that ignores case folds those. */
+function swapCase(name) {
+    return name.replace(/[A-Za-z]/g, (c) => (c <= 'Z' ? c.toLowerCase() : c.toUpperCase()));
+}
+/**
+ * Whether `dir` ignores case: one of its names, spelled with the case of its letters swapped and not itself listed,
+ * is found or not. Not by device and inode: FUSE filesystems give each spelling its own inode (exfat-fuse, fusefat).
+ * Undefined where the directory cannot be read or has no such name.
+ */
+function probeCase(dir, ops, platform) {
+    let names;
+    try {
+        names = ops.readdir(dir);
+    }
+    catch {
+        return undefined;
+    }
+    const listed = new Set(names);
+    for (const name of names) {
+        // Listed: nothing to learn (a name without letters is its own swap).
+        const swapped = swapCase(name);
+        if (listed.has(swapped))
+            continue;
+        try {
+            return ops.lstat(platform.path.join(dir, swapped)) !== undefined;
+        }
+        catch {
+            // unreadable (EACCES...): another name may tell
+        }
+    }
+    return undefined;
+}
+/**
+ * Where to look, nearest first: the real directories from the volume's root (as the mount table spells it: a real
+ * directory on that volume) down towards the path, each one a directory by lstat, its parents having been so too.
+ * The walk stops before a symlink, which may lead to another volume or to a share that hangs, and goes down only
+ * where the path is spelled below the root as the table spells it (not through a firmlink, nor in another case).
+ */
+function directoriesToProbe(absPath, root, platform, ops) {
+    const { path } = platform;
+    const dirs = [root];
+    const below = absPath.startsWith(root) ? absPath.slice(root.length) : '';
+    for (const name of below.split(path.sep).filter(Boolean)) {
+        const next = path.join(dirs[dirs.length - 1], name);
+        try {
+            if (!ops.lstat(next)?.isDirectory())
+                break;
+        }
+        catch {
+            break;
+        }
+        dirs.push(next);
+    }
+    return dirs.reverse();
+}
+function ignoresCase(fs, absPath, platform, options) {
+    const rule = caseRuleOf(fs.type, fs.options, platform.name);
+    if (rule !== 'probe')
+        return rule === 'usual' ? platform.usuallyIgnoresCase : rule === 'insensitive';
+    if (!options.ops || options.mayHang(absPath))
+        return platform.usuallyIgnoresCase;
+    for (const dir of directoriesToProbe(absPath, fs.mountPoint, platform, options.ops)) {
+        const found = probeCase(dir, options.ops, platform);
+        if (found !== undefined)
+            return found;
+    }
+    return platform.usuallyIgnoresCase;
+}
+/**
+ * The roots (as keys) of the mounts and known volumes that may compare names otherwise than the OS usually does;
+ * undefined where the mount table cannot tell (every path is then looked up).
+ */
+function unusualRoots(platform, detector, known = []) {
+    const { name, usuallyIgnoresCase: usual } = platform;
+    const mounts = rootsWhere(detector, platform, (fs) => mayFoldOtherwise(fs.type, fs.options, name, usual));
+    const volumes = known.filter((v) => v.ignoresCase !== usual).map((v) => platform_pathKey(platform, v.root));
+    return mounts && [...mounts, ...volumes];
+}
+/**
+ * The platform with each volume's own case rule, decided at the first path asked about on it. `detector` must be
+ * made with a platform of the usual rule: mount points are matched by it.
+ */
+function withVolumeCaseRules(platform, detector, options) {
+    // The detector hands out one FilesystemInfo per mount or volume.
+    const volumes = new Map();
+    // A path outside every mount that may fold otherwise takes the usual rule with no lookup: each link asks about its
+    // PATH and TARGET several times, and on most runners only a small FAT /boot/efi is such a mount.
+    const unusual = unusualRoots(platform, detector, options.known);
+    const usual = { root: '', ignoresCase: platform.usuallyIgnoresCase };
+    const volumeAt = (absPath) => {
+        if (!mayLieBelow(platform, unusual, absPath))
+            return usual;
+        const fs = detector.forPath(absPath);
+        let volume = volumes.get(fs);
+        if (!volume) {
+            const known = options.known?.find((v) => v.root === fs.mountPoint);
+            volume = known ?? { root: fs.mountPoint, ignoresCase: ignoresCase(fs, absPath, platform, options) };
+            volumes.set(fs, volume);
+        }
+        return volume;
+    };
+    return { ...platform, caseRules: { volumeAt, decided: () => [...volumes.values()] } };
 }
 
 ;// CONCATENATED MODULE: ./src/predict.ts
