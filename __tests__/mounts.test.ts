@@ -149,6 +149,10 @@ describe('createDetector', () => {
     expect(detector.forPath('/mnt')).toMatchObject({ type: 'ext4', mountPoint: '/' })
     expect(detector.forPath('/data')).toMatchObject({ type: 'xfs', mountPoint: '/data' })
     expect(detector.forPath('/')).toMatchObject({ type: 'ext4', mountPoint: '/' })
+    // Right after another entry of its directory, which is on the directory's filesystem.
+    expect(detector.forPath('/mnt/other')).toMatchObject({ type: 'ext4', mountPoint: '/' })
+    expect(detector.forPath('/mnt/share')).toMatchObject({ type: 'fuse.sshfs', mountPoint: '/mnt/share' })
+    expect(detector.forPath('/mnt/other')).toMatchObject({ type: 'ext4', mountPoint: '/' })
   })
 
   it.each([

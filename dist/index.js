@@ -42493,26 +42493,57 @@ function throughFirmlinks(mount, mounts, absPath, firmlinks, platform) {
 }
 
 ;// CONCATENATED MODULE: ./src/last-answers.ts
-// Each link asks about its PATH and its TARGET several times over (the split, the plan, the apply), each time as the
-// same string: an answer kept by the last two strings asked saves making and hashing a key for all but the first.
-// Comparing with a string asked before is a pointer check; a Map lookup of a new string hashes all its characters.
+// Each link asks about its PATH and its TARGET several times over (the split, the plan, the apply), and its
+// neighbours in the spec ask about the same directories: an answer kept by the last two strings or directories asked
+// saves making and hashing a key for most questions. Comparing with a string asked before is a pointer check, or a
+// comparison of characters that stops at the first difference; a Map lookup of a new string hashes all of them.
+/** Two answers kept by the key they were asked with, the newer first. */
+class LastTwo {
+    newer = '';
+    older = '';
+    newerAnswer;
+    olderAnswer;
+    get(key) {
+        if (key === this.newer)
+            return this.newerAnswer;
+        return key === this.older ? this.olderAnswer : undefined;
+    }
+    // Not one destructuring assignment: until V8 optimizes this, that makes and iterates an array per call.
+    set(key, answer) {
+        this.older = this.newer;
+        this.olderAnswer = this.newerAnswer;
+        this.newer = key;
+        this.newerAnswer = answer;
+    }
+}
 /** `answer`, remembering its last two answers by the string asked; for answers that never change. */
 function lastTwoAnswers(answer) {
-    let newer = '';
-    let older = '';
-    let newerAnswer;
-    let olderAnswer;
+    const kept = new LastTwo();
     return (p) => {
-        if (p === newer && newerAnswer !== undefined)
-            return newerAnswer;
-        if (p === older && olderAnswer !== undefined)
-            return olderAnswer;
-        const found = answer(p);
-        // Not one destructuring assignment: until V8 optimizes this, that makes and iterates an array per call.
-        older = newer;
-        olderAnswer = newerAnswer;
-        newer = p;
-        newerAnswer = found;
+        let found = kept.get(p);
+        if (found === undefined)
+            kept.set(p, (found = answer(p)));
+        return found;
+    };
+}
+/**
+ * `answer` for paths whose answer is their directory's, where `shared` says a directory's entries all have one:
+ * remembering the answers for the entries of the last two directories asked about. `p` normalized, with `sep`.
+ */
+function lastTwoDirectories(sep, answer, shared) {
+    const kept = new LastTwo();
+    return (p) => {
+        const cut = p.lastIndexOf(sep);
+        // The root and its entries (`/`, `/a`) are asked about as they are.
+        if (cut <= 0)
+            return answer(p);
+        const dir = p.slice(0, cut);
+        let found = kept.get(dir);
+        if (found === undefined) {
+            found = answer(p);
+            if (shared(dir))
+                kept.set(dir, found);
+        }
         return found;
     };
 }
@@ -42657,6 +42688,7 @@ function tableLookup(platform, from) {
     let keyed = [];
     let firmlinks = [];
     let boundaries = new Set();
+    let holdingBoundaries = new Set();
     const read = () => {
         if (mounts)
             return mounts;
@@ -42670,6 +42702,7 @@ function tableLookup(platform, from) {
         if (platform.isMac)
             firmlinks = firmlinkPaths(from.firmlinks());
         boundaries = new Set([...keyed.map((k) => k.key), ...firmlinks.map((f) => pathKey(platform, f))]);
+        holdingBoundaries = new Set([...boundaries].map((b) => platform.path.dirname(b)));
         return mounts;
     };
     return {
@@ -42683,7 +42716,11 @@ function tableLookup(platform, from) {
             read();
             return boundaries.has(resolvedKey(platform, absPath));
         },
-        table: () => read().map(basicInfo)
+        table: () => read().map(basicInfo),
+        entriesShare: (dir) => {
+            read();
+            return !holdingBoundaries.has(resolvedKey(platform, dir));
+        }
     };
 }
 /** Windows: the path's volume; a UNC share is SMB by its spelling, a drive is asked about once. */
@@ -42747,15 +42784,16 @@ function createDetector(platform, sources = {}, known = []) {
         }
         return info;
     };
-    const { table } = lookup;
+    const { table, entriesShare } = lookup;
     const cached = (p) => {
         let info = answers.get(p);
         if (!info)
             answers.set(own(p), (info = answer(p)));
         return info;
     };
+    const forPath = (absPath) => cached(lookup.isBoundary(absPath) ? absPath : platform.path.dirname(absPath));
     return {
-        forPath: lastTwoAnswers((absPath) => cached(lookup.isBoundary(absPath) ? absPath : platform.path.dirname(absPath))),
+        forPath: entriesShare ? lastTwoDirectories(platform.path.sep, forPath, entriesShare) : lastTwoAnswers(forPath),
         // As forPath answers: a filesystem known already stands for the table's mount at its mount point.
         table: table && (() => table().map((fs) => known.find((k) => k.mountPoint === fs.mountPoint) ?? fs))
     };

@@ -6,7 +6,7 @@ import type { FilesystemInfo } from './model.js'
 import { systemSources, type MountSources } from './mount-sources.js'
 import type { MountEntry } from './mount-table.js'
 import { firmlinkPaths, parseMacMounts, throughFirmlinks } from './mounts-macos.js'
-import { lastTwoAnswers } from './last-answers.js'
+import { lastTwoAnswers, lastTwoDirectories } from './last-answers.js'
 import { own } from './own.js'
 import { parseDriveInfo, uncShare } from './mounts-windows.js'
 import { keyWithin, pathKey, resolvedKey, volumeOf, type Platform } from './platform.js'
@@ -163,6 +163,8 @@ interface Lookup {
   isBoundary(absPath: string): boolean
   /** Every mount of the table, where there is one. */
   table?(): FilesystemInfo[]
+  /** Whether every entry of the directory is on the filesystem it is on (none begins another); asked where known. */
+  entriesShare?(dir: string): boolean
 }
 
 /** Linux and macOS: the mount table, read at the first question. */
@@ -171,6 +173,7 @@ function tableLookup(platform: Platform, from: MountSources): Lookup {
   let keyed: KeyedMount[] = []
   let firmlinks: string[] = []
   let boundaries = new Set<string>()
+  let holdingBoundaries = new Set<string>()
   const read = (): MountEntry[] => {
     if (mounts) return mounts
     try {
@@ -181,6 +184,7 @@ function tableLookup(platform: Platform, from: MountSources): Lookup {
     keyed = keyMounts(mounts, platform)
     if (platform.isMac) firmlinks = firmlinkPaths(from.firmlinks())
     boundaries = new Set([...keyed.map((k) => k.key), ...firmlinks.map((f) => pathKey(platform, f))])
+    holdingBoundaries = new Set([...boundaries].map((b) => platform.path.dirname(b)))
     return mounts
   }
   return {
@@ -194,7 +198,11 @@ function tableLookup(platform: Platform, from: MountSources): Lookup {
       read()
       return boundaries.has(resolvedKey(platform, absPath))
     },
-    table: () => read().map(basicInfo)
+    table: () => read().map(basicInfo),
+    entriesShare: (dir) => {
+      read()
+      return !holdingBoundaries.has(resolvedKey(platform, dir))
+    }
   }
 }
 
@@ -264,14 +272,16 @@ export function createDetector(
     }
     return info
   }
-  const { table } = lookup
+  const { table, entriesShare } = lookup
   const cached = (p: string): FilesystemInfo => {
     let info = answers.get(p)
     if (!info) answers.set(own(p), (info = answer(p)))
     return info
   }
+  const forPath = (absPath: string): FilesystemInfo =>
+    cached(lookup.isBoundary(absPath) ? absPath : platform.path.dirname(absPath))
   return {
-    forPath: lastTwoAnswers((absPath) => cached(lookup.isBoundary(absPath) ? absPath : platform.path.dirname(absPath))),
+    forPath: entriesShare ? lastTwoDirectories(platform.path.sep, forPath, entriesShare) : lastTwoAnswers(forPath),
     // As forPath answers: a filesystem known already stands for the table's mount at its mount point.
     table: table && (() => table().map((fs) => known.find((k) => k.mountPoint === fs.mountPoint) ?? fs))
   }
