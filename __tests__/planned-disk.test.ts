@@ -117,6 +117,22 @@ describePosix('the disk as planned links would leave it', () => {
     expect(disk.readlink(at('real'))).toBe('a/keep')
   })
 
+  it("an error on the way is the call's own, as the kernel reports it (the result names the call)", () => {
+    fs.writeFileSync(at('file'), '')
+    const disk = after('a -> file')
+    const callOf = (call: () => unknown): string | undefined => {
+      try {
+        call()
+      } catch (error) {
+        return (error as NodeJS.ErrnoException).syscall
+      }
+      return 'nothing thrown'
+    }
+    expect(callOf(() => disk.stat(at('a/x')))).toBe('stat')
+    expect(callOf(() => disk.realpath(at('a/x')))).toBe('realpath')
+    expect(callOf(() => disk.readlink(at('file/x')))).toBe(callOf(() => fs.readlinkSync(at('file/x'))))
+  })
+
   it('planned links that lead round in a loop: ELOOP, as the kernel answers', () => {
     const disk = after('p -> q\nq -> p')
     expect(thrown(() => disk.stat(at('p')))).toBe('ELOOP')

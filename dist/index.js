@@ -45819,6 +45819,7 @@ function applyLink(plan, ctx) {
 ;// CONCATENATED MODULE: ./src/plan/planned-disk.ts
 
 
+
 const DIR = { made: 'dir' };
 const NOTHING = { made: 'nothing' };
 /** Links followed on the way to one path before it is a loop (Linux's limit). */
@@ -45904,7 +45905,7 @@ class PlannedDisk {
     }
     put(p, planned) {
         const { path } = this.platform;
-        const dir = this.find(path.dirname(p), true).at;
+        const dir = this.find(path.dirname(p), true, 'stat').at;
         const dirKey = this.key(dir);
         this.planned.set(this.key(path.join(dir, path.basename(p))), planned);
         const names = this.names.get(dirKey) ?? new Set();
@@ -45916,7 +45917,7 @@ class PlannedDisk {
         if (this.real.has(p))
             return this.real.get(p);
         const stats = this.disk.lstat(p);
-        const entry = stats?.isSymbolicLink() ? this.disk.readlink(p) : stats;
+        const entry = stats?.isSymbolicLink() ? withoutNamespace(this.platform, this.disk.readlink(p)) : stats;
         if (this.real.size === MOST_KEPT)
             this.real.clear();
         this.real.set(p, entry);
@@ -45925,14 +45926,23 @@ class PlannedDisk {
     key(p) {
         return resolvedKey(this.platform, p);
     }
-    /** Where p is found (walk), once the links noted are put; kept until the next put. */
-    find(p, follow) {
+    /**
+     * Where p is found (walk), once the links noted are put; kept until the next put. An error on the way is the
+     * `call`'s, as the kernel gives it: stat() of `file/x` fails with ENOTDIR from stat, not from an lstat of ours.
+     */
+    find(p, follow, call) {
         this.upToDate();
         const memo = `${follow ? 1 : 0}${p}`;
         const known = this.walks.get(memo);
         if (known)
             return known;
-        const found = this.walk(p, follow);
+        let found;
+        try {
+            found = this.walk(p, follow);
+        }
+        catch (error) {
+            throw isErrno(error) ? Object.assign(error, { syscall: call }) : error;
+        }
         if (this.walks.size === MOST_KEPT)
             this.walks.clear();
         this.walks.set(memo, found);
@@ -46012,23 +46022,23 @@ class PlannedDisk {
     }
     /** The real file that a path leads to (a planned hard link's or copy's original). */
     realFile(p) {
-        const found = this.find(p, true);
+        const found = this.find(p, true, 'open');
         if (!found.imagined)
             return p;
-        if (found.real === undefined || found.planned?.made === 'dir')
+        if (found.real === undefined)
             throw errno('ENOENT', 'open', p);
         return found.real;
     }
     lstat(p) {
-        const found = this.find(p, false);
+        const found = this.find(p, false, 'lstat');
         return found.imagined ? this.statsOf(found) : this.disk.lstat(p);
     }
     stat(p) {
-        const found = this.find(p, true);
+        const found = this.find(p, true, 'stat');
         return found.imagined ? this.statsOf(found) : this.disk.stat(p);
     }
     readlink(p) {
-        const found = this.find(p, false);
+        const found = this.find(p, false, 'readlink');
         if (!found.imagined)
             return this.disk.readlink(p);
         if (found.planned?.made === 'symlink')
@@ -46040,7 +46050,7 @@ class PlannedDisk {
         return this.disk.readlink(found.real);
     }
     realpath(p) {
-        const found = this.find(p, true);
+        const found = this.find(p, true, 'realpath');
         if (!found.imagined)
             return this.disk.realpath(p);
         if (!this.statsOf(found))
@@ -46049,16 +46059,16 @@ class PlannedDisk {
         return !found.planned && found.real === found.at ? this.disk.realpath(found.real) : found.at;
     }
     readdir(p) {
-        const found = this.find(p, true);
-        const planned = this.names.get(this.key(found.at));
-        if (!found.imagined && !planned)
+        const found = this.find(p, true, 'scandir');
+        const plannedNames = this.names.get(this.key(found.at));
+        if (!found.imagined && !plannedNames)
             return this.disk.readdir(p);
         const stats = this.statsOf(found);
         if (!stats?.isDirectory())
             throw errno(stats ? 'ENOTDIR' : 'ENOENT', 'scandir', p);
         const { path } = this.platform;
         const names = new Map((found.real ? this.disk.readdir(found.real) : []).map((n) => [this.key(path.join(found.at, n)), n]));
-        for (const name of planned ?? []) {
+        for (const name of plannedNames ?? []) {
             const key = this.key(path.join(found.at, name));
             if (this.planned.get(key)?.made === 'nothing')
                 names.delete(key);
@@ -46069,7 +46079,7 @@ class PlannedDisk {
     }
     /** Not listed where anything is planned: each name is then looked up instead, here. */
     fileTypes(dir, most) {
-        const found = this.find(dir, true);
+        const found = this.find(dir, true, 'stat');
         return found.imagined || this.names.has(this.key(found.at)) ? undefined : this.disk.fileTypes(dir, most);
     }
     contentHash(p) {

@@ -4,8 +4,9 @@
 // disk answers for everything else. It is only read; a write here is a bug, and throws.
 import type { Stats } from 'node:fs'
 import { constants } from 'node:fs'
+import { isErrno } from '../errors.js'
 import type { FsOps } from '../fsops.js'
-import { linkTextOf, resolvedKey, type Platform } from '../platform.js'
+import { linkTextOf, resolvedKey, withoutNamespace, type Platform } from '../platform.js'
 import type { LinkResult } from '../model.js'
 import type { LinkPlan } from './link-plan.js'
 
@@ -112,7 +113,7 @@ export class PlannedDisk implements FsOps {
 
   private put(p: string, planned: Planned): void {
     const { path } = this.platform
-    const dir = this.find(path.dirname(p), true).at
+    const dir = this.find(path.dirname(p), true, 'stat').at
     const dirKey = this.key(dir)
     this.planned.set(this.key(path.join(dir, path.basename(p))), planned)
     const names = this.names.get(dirKey) ?? new Set()
@@ -124,7 +125,7 @@ export class PlannedDisk implements FsOps {
   private onDisk(p: string): Stats | string | undefined {
     if (this.real.has(p)) return this.real.get(p)
     const stats = this.disk.lstat(p)
-    const entry = stats?.isSymbolicLink() ? this.disk.readlink(p) : stats
+    const entry = stats?.isSymbolicLink() ? withoutNamespace(this.platform, this.disk.readlink(p)) : stats
     if (this.real.size === MOST_KEPT) this.real.clear()
     this.real.set(p, entry)
     return entry
@@ -134,13 +135,21 @@ export class PlannedDisk implements FsOps {
     return resolvedKey(this.platform, p)
   }
 
-  /** Where p is found (walk), once the links noted are put; kept until the next put. */
-  private find(p: string, follow: boolean): Found {
+  /**
+   * Where p is found (walk), once the links noted are put; kept until the next put. An error on the way is the
+   * `call`'s, as the kernel gives it: stat() of `file/x` fails with ENOTDIR from stat, not from an lstat of ours.
+   */
+  private find(p: string, follow: boolean, call: string): Found {
     this.upToDate()
     const memo = `${follow ? 1 : 0}${p}`
     const known = this.walks.get(memo)
     if (known) return known
-    const found = this.walk(p, follow)
+    let found: Found
+    try {
+      found = this.walk(p, follow)
+    } catch (error) {
+      throw isErrno(error) ? Object.assign(error, { syscall: call }) : error
+    }
     if (this.walks.size === MOST_KEPT) this.walks.clear()
     this.walks.set(memo, found)
     return found
@@ -217,24 +226,24 @@ export class PlannedDisk implements FsOps {
 
   /** The real file that a path leads to (a planned hard link's or copy's original). */
   private realFile(p: string): string {
-    const found = this.find(p, true)
+    const found = this.find(p, true, 'open')
     if (!found.imagined) return p
-    if (found.real === undefined || found.planned?.made === 'dir') throw errno('ENOENT', 'open', p)
+    if (found.real === undefined) throw errno('ENOENT', 'open', p)
     return found.real
   }
 
   lstat(p: string): Stats | undefined {
-    const found = this.find(p, false)
+    const found = this.find(p, false, 'lstat')
     return found.imagined ? this.statsOf(found) : this.disk.lstat(p)
   }
 
   stat(p: string): Stats | undefined {
-    const found = this.find(p, true)
+    const found = this.find(p, true, 'stat')
     return found.imagined ? this.statsOf(found) : this.disk.stat(p)
   }
 
   readlink(p: string): string {
-    const found = this.find(p, false)
+    const found = this.find(p, false, 'readlink')
     if (!found.imagined) return this.disk.readlink(p)
     if (found.planned?.made === 'symlink') return found.planned.text
     if (!this.statsOf(found)) throw errno('ENOENT', 'readlink', p)
@@ -243,7 +252,7 @@ export class PlannedDisk implements FsOps {
   }
 
   realpath(p: string): string {
-    const found = this.find(p, true)
+    const found = this.find(p, true, 'realpath')
     if (!found.imagined) return this.disk.realpath(p)
     if (!this.statsOf(found)) throw errno('ENOENT', 'realpath', p)
     // The real disk spells a real path (its case, on a volume that ignores it); below a copy it is the copy's.
@@ -251,16 +260,16 @@ export class PlannedDisk implements FsOps {
   }
 
   readdir(p: string): string[] {
-    const found = this.find(p, true)
-    const planned = this.names.get(this.key(found.at))
-    if (!found.imagined && !planned) return this.disk.readdir(p)
+    const found = this.find(p, true, 'scandir')
+    const plannedNames = this.names.get(this.key(found.at))
+    if (!found.imagined && !plannedNames) return this.disk.readdir(p)
     const stats = this.statsOf(found)
     if (!stats?.isDirectory()) throw errno(stats ? 'ENOTDIR' : 'ENOENT', 'scandir', p)
     const { path } = this.platform
     const names = new Map(
       (found.real ? this.disk.readdir(found.real) : []).map((n) => [this.key(path.join(found.at, n)), n])
     )
-    for (const name of planned ?? []) {
+    for (const name of plannedNames ?? []) {
       const key = this.key(path.join(found.at, name))
       if (this.planned.get(key)?.made === 'nothing') names.delete(key)
       else names.set(key, name)
@@ -270,7 +279,7 @@ export class PlannedDisk implements FsOps {
 
   /** Not listed where anything is planned: each name is then looked up instead, here. */
   fileTypes(dir: string, most: number): Map<string, boolean> | undefined {
-    const found = this.find(dir, true)
+    const found = this.find(dir, true, 'stat')
     return found.imagined || this.names.has(this.key(found.at)) ? undefined : this.disk.fileTypes(dir, most)
   }
 
