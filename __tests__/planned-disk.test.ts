@@ -5,7 +5,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { errnoCode } from '../src/errors.js'
 import { nodeFs } from '../src/fsops.js'
-import type { LinkOptions } from '../src/model.js'
+import type { FilesystemInfo, LinkOptions } from '../src/model.js'
 import { planAll } from '../src/plan/index.js'
 import { PlannedDisk } from '../src/plan/planned-disk.js'
 import { predictedResult } from '../src/predict.js'
@@ -22,8 +22,8 @@ afterEach(() => fs.rmSync(ws, { recursive: true, force: true }))
 const at = (rel: string): string => path.join(ws, rel)
 
 /** The disk once each link of `spec` is noted as the dry run predicts it; the real disk is left as it was. */
-function after(spec: string, defaults: Partial<LinkOptions> = {}): PlannedDisk {
-  const ctx = context(ws)
+function after(spec: string, defaults: Partial<LinkOptions> = {}, filesystem?: FilesystemInfo): PlannedDisk {
+  const ctx = context(ws, {}, filesystem)
   const disk = new PlannedDisk(nodeFs, host)
   const before = snapshot(ws)
   for (const plan of planAll(requests(spec, ws, defaults), ctx)) disk.note(plan, predictedResult(plan, ctx))
@@ -81,6 +81,22 @@ describePosix('the disk as planned links would leave it', () => {
     expect(disk.readdir(at('c'))).toEqual(['keep'])
     expect(disk.realpath(at('c/keep'))).toBe(at('c/keep'))
     expect(disk.sameBytes(at('c/keep'), at('data/dir/keep'))).toBe(true)
+  })
+
+  it('a link that replaces another, a hard link through a real symlink, a link the family cannot tell about', () => {
+    fs.symlinkSync('missing', at('old'))
+    fs.symlinkSync('data/x', at('alias'))
+    fs.symlinkSync('../x', at('data/dir/rl'))
+    const disk = after(
+      '- { path: old, target: data/dir, overwrite: links }\n- { path: h, target: alias, type: hardlink }'
+    )
+    expect(disk.readlink(at('old'))).toBe('data/dir')
+    expect(disk.readlink(at('old/rl'))).toBe('../x')
+    expect(disk.lstat(at('h'))).toMatchObject({ ino: fs.statSync(at('data/x')).ino })
+    expect(disk.lstat(at('h'))?.isFile()).toBe(true)
+    expect(disk.fileTypes(ws, 10)).toBeUndefined()
+    const nfs = { type: 'nfs4', mountPoint: '/', source: 'server:/', options: ['rw'] }
+    expect(after('n -> data/dir', {}, nfs).stat(at('n/keep'))?.isFile()).toBe(true)
   })
 
   it('a link that goes (state: absent) is missing, from its directory too', () => {
