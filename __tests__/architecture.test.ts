@@ -31,6 +31,7 @@ const LAYERS: string[][] = [
   ['plan/target-listing.ts'],
   ['plan/context.ts'],
   ['plan/link-plan.ts'],
+  ['plan/planned-disk.ts'],
   ['plan/resolve.ts', 'plan/kinds.ts', 'plan/recognise.ts', 'plan/copies.ts', 'plan/windows-ways.ts'],
   ['plan/link-text.ts', 'plan/decide.ts', 'plan/removal.ts', 'plan/gone-shares.ts', 'plan/outside.ts'],
   ['plan/settled.ts'],

@@ -11,8 +11,10 @@ import { nodeFs, type FsOps } from '../src/fsops.js'
 import type { FilesystemInfo, LinkOptions, LinkResult } from '../src/model.js'
 import { planAll } from '../src/plan/index.js'
 import { platformFor } from '../src/platform.js'
-import { predictedResult } from '../src/predict.js'
+import { makeLink } from '../src/make-link.js'
+import { predictedResult, predictor } from '../src/predict.js'
 import { describePosix, snapshot } from './helpers/action.js'
+import { REAL_STATUS } from './helpers/predicted.js'
 import { context, dataWorkspace, failing, requests, type ContextOverrides } from './helpers/stage.js'
 
 const ERRNO = os.constants.errno as Record<string, number>
@@ -244,5 +246,37 @@ describePosix('a dry run predicts what the real run reports', () => {
     expect(ro).toMatchObject({ plan: 'fail', kind: 'symlink', code: 'EROFS' })
     const [dir] = dry('h -> data/dir', mount('ext4'), { type: 'hardlink' })
     expect(dir).toMatchObject({ plan: 'fail', kind: 'hardlink', code: 'EPERM', syscall: 'link' })
+  })
+})
+
+describePosix('a dry run predicts the links that wait for earlier ones (predictor)', () => {
+  beforeEach(() => fs.writeFileSync(`${ws}/data/dir/keep`, ''))
+
+  /** Predicted in spec order, then made as an executor makes them (make-link.ts plans them again): both results. */
+  function dryThenReal(spec: string, more: ContextOverrides = {}): [LinkResult[], LinkResult[]] {
+    const before = snapshot(ws)
+    const ctx = context(ws, { ...more, dryRun: true })
+    const dry = planAll(requests(spec, ws), ctx).map(predictor(ctx))
+    expect(snapshot(ws)).toEqual(before)
+    const realCtx = context(ws, more)
+    return [dry, planAll(requests(spec, ws), realCtx).map((plan) => makeLink(plan, realCtx))]
+  }
+
+  /** What a user compares: the status (the real run's, for a prediction), kind, errno, text and warnings. */
+  const seen = (status: string, r: LinkResult) => [status, r.kind, r.code, r.text, r.warnings]
+  const expectPredicted = (dry: LinkResult[], real: LinkResult[]): void =>
+    expect(dry.map((r) => seen(REAL_STATUS[r.plan ?? 'fail'], r))).toEqual(real.map((r) => seen(r.status, r)))
+
+  it('a TARGET through, a PATH below, a TARGET in the parents of earlier links: as the real run finds them', () => {
+    const spec = 'a -> data/dir\nb -> a/keep\na/c -> data/x\nd/e/f -> data/x\ng -> d/e'
+    const [dry, real] = dryThenReal(spec, { dangling: 'fail' })
+    expectPredicted(dry, real)
+    expect(real.map((r) => r.status)).toEqual(Array(5).fill('created'))
+  })
+
+  it('a link the earlier ones make fail: predicted to fail as it will', () => {
+    const [dry, real] = dryThenReal('a -> data/dir\na/keep -> data/x\nf -> data/x\nf/sub -> data/dir')
+    expectPredicted(dry, real)
+    expect(real.map((r) => r.code)).toEqual(['', 'EEXIST', '', 'ENOTDIR'])
   })
 })

@@ -28,7 +28,7 @@ import { dataWorkspace, errnoError, failing, host, requests, settingsFor } from 
 import { memoryFs } from './helpers/memfs.js'
 import { platformFor } from '../src/platform.js'
 import type { FilesystemInfo } from '../src/model.js'
-import { describePosix } from './helpers/action.js'
+import { describePosix, snapshot } from './helpers/action.js'
 
 let ws: string
 beforeEach(() => {
@@ -520,6 +520,16 @@ describePosix('Supervisor', () => {
     const { final } = await supervise('sub -> data/dir\nsub/inner -> data/x', inlineLane())
     expect(byIndex(final!.results).map((r) => r.status)).toEqual(['created', 'created'])
     expect(fs.readlinkSync(path.join(ws, 'data/dir/inner'))).toBe('../x')
+  })
+
+  it('in a dry run, predicts a link below another as the real run then makes it, and makes nothing', async () => {
+    const before = snapshot(ws)
+    const { planned } = await supervise('sub -> data/dir\nsub/inner -> data/x', inlineLane(), { dryRun: true })
+    expect(byIndex(planned.results).map((r) => [r.plan, r.text])).toEqual([
+      ['create', 'data/dir'],
+      ['create', '../x']
+    ])
+    expect(snapshot(ws)).toEqual(before)
   })
 
   it('stops a share that is gone: its first failure, the links after it skipped', async () => {

@@ -46272,13 +46272,303 @@ function applyLink(plan, ctx) {
     return toResult(plan, execute(plan, ctx), ctx);
 }
 
+;// CONCATENATED MODULE: ./src/plan/planned-disk.ts
+
+
+
+const DIR = { made: 'dir' };
+const NOTHING = { made: 'nothing' };
+/** Links followed on the way to one path before it is a loop (Linux's limit). */
+const MOST_HOPS = 40;
+function errno(code, syscall, p) {
+    return Object.assign(new Error(`${code}: ${syscall} '${p}' (as a dry run's earlier links would leave it)`), {
+        code,
+        syscall,
+        path: p
+    });
+}
+/** `like` with some fields changed: Stats' methods (isDirectory...) read `mode`. */
+function statsLike(like, changes) {
+    return Object.assign(Object.create(Object.getPrototypeOf(like)), like, changes);
+}
+function refuse() {
+    throw new Error('a dry run writes nothing');
+}
+/** Answers kept at most, of the real disk's and of walks: thousands of links share a few directories. */
+const MOST_KEPT = 4096;
+class PlannedDisk {
+    disk;
+    platform;
+    /** By the key of the path where each was planned. */
+    planned = new Map();
+    /** The names planned in each directory, by the directory's key, for its listing. */
+    names = new Map();
+    /**
+     * What was noted at each path but not yet put, in spec order: put (its directory walked) only once something is read
+     * here, which a run without links that wait for others never does. All are kept (a run of 100,000 links notes them
+     * all), so a symbolic link is noted as its text alone.
+     */
+    notedPaths = [];
+    noted = [];
+    /** The parents noted to be made, by the path each link gave: thousands of links share a few. */
+    parentsNoted = new Set();
+    /** The real disk's answers on the way: a symlink's text, else its lstat. A dry run leaves it as it is. */
+    real = new Map();
+    /** Walks since the last put, by `follow` and path: planning one link walks the same directories several times. */
+    walks = new Map();
+    constructor(disk, platform) {
+        this.disk = disk;
+        this.platform = platform;
+    }
+    /**
+     * What the real run will have made of this plan once it is done, as `result` predicts it; where only a write could
+     * tell (not knowable), the plan stands.
+     */
+    note(plan, result) {
+        const path = plan.request.absPath;
+        // A link replaced or removed may lead a parent noted before elsewhere now.
+        if (result.plan === 'replace' || result.plan === 'remove')
+            this.parentsNoted.clear();
+        if (result.plan === 'remove')
+            return this.noteAt(path, NOTHING);
+        const kind = result.kind || (result.knowable === false ? plan.kinds[0] : undefined);
+        if ((result.plan !== 'create' && result.plan !== 'replace') || !kind)
+            return;
+        for (const dir of plan.missingParents)
+            if (!this.parentsNoted.has(dir))
+                this.noteAt(dir, DIR);
+        const { absTarget } = plan.request;
+        if (kind === 'symlink' || kind === 'junction')
+            this.noteAt(path, linkTextOf(this.platform, kind, plan.text, absTarget));
+        else
+            this.noteAt(path, { made: kind, of: kind === 'hardlink' ? plan.linkSource : absTarget });
+    }
+    noteAt(path, noted) {
+        if (noted === DIR)
+            this.parentsNoted.add(path);
+        this.notedPaths.push(path);
+        this.noted.push(noted);
+    }
+    /** Put the links noted since the last read, in order: each where the ones before it lead. */
+    upToDate() {
+        const paths = this.notedPaths.splice(0);
+        this.noted.splice(0).forEach((noted, i) => {
+            if (typeof noted === 'string')
+                this.put(paths[i], { made: 'symlink', text: noted });
+            else
+                this.put(paths[i], 'of' in noted ? { ...noted, of: this.realFile(noted.of) } : noted);
+        });
+    }
+    put(p, planned) {
+        const { path } = this.platform;
+        const dir = this.find(path.dirname(p), true, 'stat').at;
+        const dirKey = this.key(dir);
+        this.planned.set(this.key(path.join(dir, path.basename(p))), planned);
+        const names = this.names.get(dirKey) ?? new Set();
+        this.names.set(dirKey, names.add(path.basename(p)));
+        this.walks.clear();
+    }
+    /** What the real disk has at `p`: a symlink's text, else its lstat (undefined: nothing). */
+    onDisk(p) {
+        if (this.real.has(p))
+            return this.real.get(p);
+        const stats = this.disk.lstat(p);
+        const entry = stats?.isSymbolicLink() ? withoutNamespace(this.platform, this.disk.readlink(p)) : stats;
+        if (this.real.size === MOST_KEPT)
+            this.real.clear();
+        this.real.set(p, entry);
+        return entry;
+    }
+    key(p) {
+        return resolvedKey(this.platform, p);
+    }
+    /**
+     * Where p is found (walk), once the links noted are put; kept until the next put. An error on the way is the
+     * `call`'s, as the kernel gives it: stat() of `file/x` fails with ENOTDIR from stat, not from an lstat of ours.
+     */
+    find(p, follow, call) {
+        this.upToDate();
+        const memo = `${follow ? 1 : 0}${p}`;
+        const known = this.walks.get(memo);
+        if (known)
+            return known;
+        let found;
+        try {
+            found = this.walk(p, follow);
+        }
+        catch (error) {
+            throw isErrno(error) ? Object.assign(error, { syscall: call }) : error;
+        }
+        if (this.walks.size === MOST_KEPT)
+            this.walks.clear();
+        this.walks.set(memo, found);
+        return found;
+    }
+    /**
+     * Walk p name by name as the kernel would, through planned entries and real ones: a symlink is followed (the last
+     * name only where `follow`), a planned directory has nothing real below it, a planned hard link or copy reads as
+     * the file it names.
+     */
+    walk(p, follow) {
+        const { path } = this.platform;
+        let found = this.rootOf(p, false);
+        let rest = this.namesBelow(found.at, p);
+        for (let hops = 0, name; (name = rest.shift()) !== undefined;) {
+            const at = path.join(found.at, name);
+            const real = found.real && path.join(found.real, name);
+            const planned = this.planned.get(this.key(at));
+            const last = rest.length === 0;
+            let text;
+            if (planned) {
+                text = planned.made === 'symlink' ? planned.text : undefined;
+                const original = planned.made === 'hardlink' || planned.made === 'copy' ? planned.of : undefined;
+                found = { ...found, at, planned, real: original, imagined: true };
+            }
+            else {
+                found = { ...found, at, planned: undefined, real };
+                if (real !== undefined && (!last || follow)) {
+                    const entry = this.onDisk(real);
+                    if (entry === undefined)
+                        found.real = undefined;
+                    else if (typeof entry === 'string')
+                        text = entry;
+                    else if (!last)
+                        found.anchor = real;
+                }
+            }
+            if (text === undefined || (last && !follow))
+                continue;
+            if (++hops > MOST_HOPS)
+                throw errno('ELOOP', 'stat', p);
+            const next = path.resolve(path.dirname(at), text);
+            found = this.rootOf(next, found.imagined);
+            rest = [...this.namesBelow(found.at, next), ...rest];
+        }
+        return found;
+    }
+    rootOf(p, imagined) {
+        const root = this.platform.path.parse(p).root;
+        return { at: root, real: root, anchor: root, imagined };
+    }
+    namesBelow(root, p) {
+        return p.slice(root.length).split(this.platform.path.sep).filter(Boolean);
+    }
+    /** What is at a path found: a planned entry's stats are its real file's, or made like its directory's. */
+    statsOf({ planned, real, anchor }) {
+        if (!planned)
+            return real === undefined ? undefined : this.disk.lstat(real);
+        switch (planned.made) {
+            case 'nothing':
+                return undefined;
+            case 'dir':
+                return statsLike(this.disk.stat(anchor), { mode: external_node_fs_namespaceObject.constants.S_IFDIR | 0o755, nlink: 2, ino: 0 });
+            case 'symlink': {
+                const size = Buffer.byteLength(planned.text);
+                return statsLike(this.disk.stat(anchor), { mode: external_node_fs_namespaceObject.constants.S_IFLNK | 0o777, nlink: 1, ino: 0, size });
+            }
+            case 'hardlink': {
+                const file = this.disk.lstat(planned.of);
+                return file && statsLike(file, { nlink: file.nlink + 1 });
+            }
+            case 'copy': {
+                const original = this.disk.stat(planned.of);
+                return original && statsLike(original, { nlink: 1, ino: 0 });
+            }
+        }
+    }
+    /** The real file that a path leads to (a planned hard link's or copy's original). */
+    realFile(p) {
+        const found = this.find(p, true, 'open');
+        if (!found.imagined)
+            return p;
+        if (found.real === undefined)
+            throw errno('ENOENT', 'open', p);
+        return found.real;
+    }
+    lstat(p) {
+        const found = this.find(p, false, 'lstat');
+        return found.imagined ? this.statsOf(found) : this.disk.lstat(p);
+    }
+    stat(p) {
+        const found = this.find(p, true, 'stat');
+        return found.imagined ? this.statsOf(found) : this.disk.stat(p);
+    }
+    readlink(p) {
+        const found = this.find(p, false, 'readlink');
+        if (!found.imagined)
+            return this.disk.readlink(p);
+        if (found.planned?.made === 'symlink')
+            return found.planned.text;
+        if (!this.statsOf(found))
+            throw errno('ENOENT', 'readlink', p);
+        if (found.planned || found.real === undefined)
+            throw errno('EINVAL', 'readlink', p);
+        return this.disk.readlink(found.real);
+    }
+    realpath(p) {
+        const found = this.find(p, true, 'realpath');
+        if (!found.imagined)
+            return this.disk.realpath(p);
+        if (!this.statsOf(found))
+            throw errno('ENOENT', 'realpath', p);
+        // The real disk spells a real path (its case, on a volume that ignores it); below a copy it is the copy's.
+        return !found.planned && found.real === found.at ? this.disk.realpath(found.real) : found.at;
+    }
+    readdir(p) {
+        const found = this.find(p, true, 'scandir');
+        const plannedNames = this.names.get(this.key(found.at));
+        if (!found.imagined && !plannedNames)
+            return this.disk.readdir(p);
+        const stats = this.statsOf(found);
+        if (!stats?.isDirectory())
+            throw errno(stats ? 'ENOTDIR' : 'ENOENT', 'scandir', p);
+        const { path } = this.platform;
+        const names = new Map((found.real ? this.disk.readdir(found.real) : []).map((n) => [this.key(path.join(found.at, n)), n]));
+        for (const name of plannedNames ?? []) {
+            const key = this.key(path.join(found.at, name));
+            if (this.planned.get(key)?.made === 'nothing')
+                names.delete(key);
+            else
+                names.set(key, name);
+        }
+        return [...names.values()];
+    }
+    /** Not listed where anything is planned: each name is then looked up instead, here. */
+    fileTypes(dir, most) {
+        const found = this.find(dir, true, 'stat');
+        return found.imagined || this.names.has(this.key(found.at)) ? undefined : this.disk.fileTypes(dir, most);
+    }
+    contentHash(p) {
+        return this.disk.contentHash(this.realFile(p));
+    }
+    sameBytes(a, b) {
+        return this.disk.sameBytes(this.realFile(a), this.realFile(b));
+    }
+    linkKinds(paths) {
+        return this.disk.linkKinds(paths);
+    }
+    symlink = refuse;
+    link = refuse;
+    rename = refuse;
+    unlink = refuse;
+    mkdir = refuse;
+    rmdir = refuse;
+    writeFile = refuse;
+    copyFile = refuse;
+    copyMeta = refuse;
+}
+
 ;// CONCATENATED MODULE: ./src/predict.ts
 // A dry run's result: what the real run will do, predicted from what can be read without writing. The plan already
 // fails where the disk shows why (something in the way, a read-only mount, a missing parent, a directory as a hard
 // link's TARGET); here each kind to try is given the answer its call would get: EXDEV where TARGET is on another
 // filesystem (device numbers, the mount table), or what the family table measured its calls to answer on this mount
 // (quirksOf: the family's row and the mount's options). Where neither says, only a write could tell, and the result
-// says so instead of predicting success. Nothing here writes or probes.
+// says so instead of predicting success. A link that waits for an earlier one is planned again on the disk as the
+// links predicted before it would leave it (plan/planned-disk.ts), as a real run plans it once they exist. Nothing
+// here writes or probes.
+
+
 
 
 
@@ -46344,6 +46634,22 @@ function predictedResult(planned, ctx) {
         plan.fallback = fallBack(plan.fallback, kind, next, explanation.message);
     }
     return plannedResult(plan, ctx); // planLink never plans an empty list
+}
+/**
+ * A dry run's predictions, one link after another in spec order. A link that waits for an earlier one
+ * (`dependsOnEarlier`) is planned again, as make-link.ts does in a real run, but on a PlannedDisk: the disk as the
+ * links predicted so far would leave it.
+ */
+function predictor(ctx) {
+    const disk = new PlannedDisk(ctx.ops, ctx.platform);
+    const afterEarlier = { ...ctx, ops: disk };
+    return (planned) => {
+        const dependent = planned.request.dependsOnEarlier;
+        const plan = dependent ? planOrSkip(planned.request, afterEarlier) : planned;
+        const result = predictedResult(plan, dependent ? afterEarlier : ctx);
+        disk.note(plan, result);
+        return result;
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/cleanup.ts
@@ -46684,14 +46990,15 @@ const SLICE = 100;
 class LocalExecutor {
     links;
     ctx;
-    dryRun;
     pace;
+    /** A dry run's: what the links before each one are predicted to make, for those that wait for them. */
+    predict;
     /** `links`: read as they are made, a slice at a time; `pace`: waited for after each slice. */
     constructor(links, ctx, dryRun, pace = () => undefined) {
         this.links = links;
         this.ctx = ctx;
-        this.dryRun = dryRun;
         this.pace = pace;
+        this.predict = dryRun ? predictor(ctx) : undefined;
     }
     /** Nothing ahead: each slice is planned just before it is made (results). */
     async plan() { }
@@ -46708,16 +47015,16 @@ class LocalExecutor {
     /** Plan the slice and make its links; an empty slice for the next ones. */
     make(slice, emit) {
         const plans = planAll(slice.map((l) => l.request), this.ctx);
-        if (!this.dryRun)
+        const { predict } = this;
+        if (predict)
+            plans.forEach((plan, i) => emit(slice[i].index, predict(plan)));
+        else {
             learnKeptKinds(plans, this.ctx);
-        const apply = this.dryRun ? undefined : applierFor(this.ctx);
-        for (let i = 0; i < plans.length; i++) {
-            if (!apply)
-                emit(slice[i].index, predictedResult(plans[i], this.ctx));
-            else {
-                const { result, undo } = apply(plans[i], this.ctx);
+            const apply = applierFor(this.ctx);
+            plans.forEach((plan, i) => {
+                const { result, undo } = apply(plan, this.ctx);
                 emit(slice[i].index, result, undo);
-            }
+            });
         }
         return [];
     }

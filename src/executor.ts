@@ -3,7 +3,7 @@
 import { learnKeptKinds, type ApplyContext } from './apply/index.js'
 import type { Indexed, LinkResult, UndoEntry } from './model.js'
 import { planAll } from './plan/index.js'
-import { predictedResult } from './predict.js'
+import { predictor } from './predict.js'
 import { applierFor } from './undo-record.js'
 
 /**
@@ -47,13 +47,18 @@ const SLICE = 100
 
 /** Links in this process, where a successful call is the proof. */
 export class LocalExecutor implements Executor {
+  /** A dry run's: what the links before each one are predicted to make, for those that wait for them. */
+  private readonly predict: ReturnType<typeof predictor> | undefined
+
   /** `links`: read as they are made, a slice at a time; `pace`: waited for after each slice. */
   constructor(
     private readonly links: Iterable<Indexed>,
     private readonly ctx: ApplyContext,
-    private readonly dryRun: boolean,
+    dryRun: boolean,
     private readonly pace: Pace = () => undefined
-  ) {}
+  ) {
+    this.predict = dryRun ? predictor(ctx) : undefined
+  }
 
   /** Nothing ahead: each slice is planned just before it is made (results). */
   async plan(): Promise<void> {}
@@ -74,14 +79,15 @@ export class LocalExecutor implements Executor {
       slice.map((l) => l.request),
       this.ctx
     )
-    if (!this.dryRun) learnKeptKinds(plans, this.ctx)
-    const apply = this.dryRun ? undefined : applierFor(this.ctx)
-    for (let i = 0; i < plans.length; i++) {
-      if (!apply) emit(slice[i].index, predictedResult(plans[i], this.ctx))
-      else {
-        const { result, undo } = apply(plans[i], this.ctx)
+    const { predict } = this
+    if (predict) plans.forEach((plan, i) => emit(slice[i].index, predict(plan)))
+    else {
+      learnKeptKinds(plans, this.ctx)
+      const apply = applierFor(this.ctx)
+      plans.forEach((plan, i) => {
+        const { result, undo } = apply(plan, this.ctx)
         emit(slice[i].index, result, undo)
-      }
+      })
     }
     return []
   }

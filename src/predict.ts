@@ -3,11 +3,14 @@
 // link's TARGET); here each kind to try is given the answer its call would get: EXDEV where TARGET is on another
 // filesystem (device numbers, the mount table), or what the family table measured its calls to answer on this mount
 // (quirksOf: the family's row and the mount's options). Where neither says, only a write could tell, and the result
-// says so instead of predicting success. Nothing here writes or probes.
+// says so instead of predicting success. A link that waits for an earlier one is planned again on the disk as the
+// links predicted before it would leave it (plan/planned-disk.ts), as a real run plans it once they exist. Nothing
+// here writes or probes.
 import { errnoNumber, quietly } from './errors.js'
 import { quirksOf } from './families.js'
 import { fallBack, kindWords, syscallOf, type Failure, type Kind, type LinkResult } from './model.js'
-import type { LinkPlan, PlanContext } from './plan/index.js'
+import { planOrSkip, type LinkPlan, type PlanContext } from './plan/index.js'
+import { PlannedDisk } from './plan/planned-disk.js'
 import { explainFailure, plannedResult } from './result.js'
 
 /**
@@ -68,4 +71,21 @@ export function predictedResult(planned: LinkPlan, ctx: PlanContext): LinkResult
     plan.fallback = fallBack(plan.fallback, kind, next, explanation.message)
   }
   return plannedResult(plan, ctx) // planLink never plans an empty list
+}
+
+/**
+ * A dry run's predictions, one link after another in spec order. A link that waits for an earlier one
+ * (`dependsOnEarlier`) is planned again, as make-link.ts does in a real run, but on a PlannedDisk: the disk as the
+ * links predicted so far would leave it.
+ */
+export function predictor(ctx: PlanContext): (planned: LinkPlan) => LinkResult {
+  const disk = new PlannedDisk(ctx.ops, ctx.platform)
+  const afterEarlier = { ...ctx, ops: disk }
+  return (planned) => {
+    const dependent = planned.request.dependsOnEarlier
+    const plan = dependent ? planOrSkip(planned.request, afterEarlier) : planned
+    const result = predictedResult(plan, dependent ? afterEarlier : ctx)
+    disk.note(plan, result)
+    return result
+  }
 }

@@ -9,7 +9,7 @@ import { isErrno } from '../errors.js'
 import { listedKey, planOrSkip, planningContext, statTarget, type LinkPlan, type PlanContext } from '../plan/index.js'
 import { createDetector } from '../mounts.js'
 import { platformFor } from '../platform.js'
-import { predictedResult } from '../predict.js'
+import { predictor } from '../predict.js'
 import { plannedResult } from '../result.js'
 import { LinkKeys } from '../spec/keys.js'
 import { applierFor } from '../undo-record.js'
@@ -75,14 +75,16 @@ export class Lane {
     }
     const planning = planningContext(this.ctx)
     // A real run's planned results stand only for links it never gets to: no prediction for them.
-    const planned = this.data.share.settings.dryRun ? predictedResult : plannedResult
+    const planned = this.data.share.settings.dryRun
+      ? predictor(this.ctx)
+      : (plan: LinkPlan) => plannedResult(plan, this.ctx)
     this.lookUp(planning)
     for (const { index, request } of links) {
       if (this.slots.stopped) break
       this.current.index = index
       const plan = planOrSkip(request, planning)
       this.plans.set(index, plan)
-      this.post({ type: 'planned', index, result: planned(plan, this.ctx) })
+      this.post({ type: 'planned', index, result: planned(plan) })
     }
   }
 
