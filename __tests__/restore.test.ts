@@ -404,6 +404,18 @@ describePosix('a restore refuses links leading outside working-directory, entry 
     expect(plan('l -> data/dir', RESTORING).action).toBe('create')
   })
 
+  it('a directory on the way that a later pass finds made a link leading out is looked at again: refused', () => {
+    // One run's context, two planning passes (slices): what a pass remembers of the directories on a way is its own.
+    const ctx = contextFor(COPIES, RESTORING)
+    const judged = () => planAll(requests('- { path: l, text: w/secret }', ws, COPIES), ctx)[0]
+    fs.mkdirSync(at('w'))
+    fs.writeFileSync(at('w/secret'), 'key')
+    expect(judged().action).toBe('create')
+    fs.rmSync(at('w'), { recursive: true })
+    fs.symlinkSync(outside, at('w'))
+    expect(judged()).toMatchObject(refused)
+  })
+
   // Defect 4: a text was judged by its name (path.resolve), not as the kernel follows it.
 
   // F4: a copied tree's relative link, one level up, leads out.
