@@ -1294,7 +1294,6 @@ function context_planningContext(ctx, requests) {
         realDirectories: new Map(),
         targets: new Map(),
         relatives: new Map(),
-        wayDirectories: new Map(),
         listed: new Map(),
         rerun: { likely: false }
     };
@@ -2359,14 +2358,14 @@ function placedAsNamed(absPath, realParent, ctx) {
 /** The walk's two calls through the plan's filesystem calls (a share's are bounded by the timeout). */
 function readerOf(ctx) {
     return {
+        // Looked at for each link, never remembered: a directory swapped for a link between two links is seen.
         lstat: (p) => {
-            const known = ctx.wayDirectories?.get(p);
-            if (known)
-                return known;
-            const found = entryAt(p, ctx);
-            if (typeof found !== 'string' && found.isDirectory())
-                ctx.wayDirectories?.set(p, found);
-            return found;
+            try {
+                return ctx.ops.lstat(p) ?? 'ENOENT';
+            }
+            catch (error) {
+                return errors_errnoCode(error);
+            }
         },
         readlink: (p) => ctx.ops.readlink(p),
         // A text too long is never made a link (ENAMETOOLONG): the name stays what it is.
@@ -2376,15 +2375,6 @@ function readerOf(ctx) {
         },
         mayGo: (p) => ctx.linkTexts?.isPath(inWorkingDirectory(p, ctx)) ?? false
     };
-}
-/** What is at p, not followed, or the errno code that came instead. */
-function entryAt(p, ctx) {
-    try {
-        return ctx.ops.lstat(p) ?? 'ENOENT';
-    }
-    catch (error) {
-        return errors_errnoCode(error);
-    }
 }
 /** A real path below the real working directory, as named below working-directory as given (as PATHs are). */
 function inWorkingDirectory(p, ctx) {
@@ -4082,9 +4072,12 @@ function proveAside(aside, kind, plan, ctx) {
 /** Why the copy moved aside is no copy of what the link leads to: a view of itself, or other bytes. */
 function whyNotCopied(aside, sides, kind, ctx) {
     const at = ctx.ops.lstat(aside);
-    if (at?.isDirectory() && followsAside(aside, sides.original, kind, ctx))
+    if (!at?.isDirectory())
+        return whyNotTheSame(sides, ctx, undefined, at);
+    if (followsAside(aside, sides.original, kind, ctx))
         return 'TARGET is PATH itself, seen through a mount';
-    return whyNotTheSame(sides, ctx, undefined, at);
+    // A directory is looked at again: the probe was made in it since.
+    return whyNotTheSame(sides, ctx);
 }
 /** The copy moved aside, swept of what is still proven identical to what the link leads to; the rest stays, said. */
 function sweep(aside, sides, plan, ctx) {

@@ -62,9 +62,10 @@ function proveAside(aside: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext
 /** Why the copy moved aside is no copy of what the link leads to: a view of itself, or other bytes. */
 function whyNotCopied(aside: string, sides: Sides, kind: Kind, ctx: ApplyContext): string | undefined {
   const at = ctx.ops.lstat(aside)
-  if (at?.isDirectory() && followsAside(aside, sides.original, kind, ctx))
-    return 'TARGET is PATH itself, seen through a mount'
-  return whyNotTheSame(sides, ctx, undefined, at)
+  if (!at?.isDirectory()) return whyNotTheSame(sides, ctx, undefined, at)
+  if (followsAside(aside, sides.original, kind, ctx)) return 'TARGET is PATH itself, seen through a mount'
+  // A directory is looked at again: the probe was made in it since.
+  return whyNotTheSame(sides, ctx)
 }
 
 /** The copy moved aside, swept of what is still proven identical to what the link leads to; the rest stays, said. */

@@ -27,8 +27,6 @@ export interface PlanContext {
   targets?: Map<string, Stats | undefined>
   /** Likewise the relative way from a link's real directory to its TARGET's (a few pairs for thousands of links). */
   relatives?: Map<string, string>
-  /** Likewise the directories a restore's confinement walks its links' ways through (outside.ts): a few for all. */
-  wayDirectories?: Map<string, Stats>
   /**
    * Likewise the names in directories a share lane listed (lane.ts): a name missing there is known missing without
    * asking the share, which answers one lookup at a time per directory.
@@ -62,7 +60,6 @@ export function planningContext<T extends PlanContext>(ctx: T, requests?: readon
     realDirectories: new Map(),
     targets: new Map(),
     relatives: new Map(),
-    wayDirectories: new Map(),
     listed: new Map(),
     rerun: { likely: false }
   }

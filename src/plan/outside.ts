@@ -134,12 +134,13 @@ function placedAsNamed(absPath: string, realParent: string, ctx: PlanContext): b
 /** The walk's two calls through the plan's filesystem calls (a share's are bounded by the timeout). */
 function readerOf(ctx: PlanContext): LeadsReader {
   return {
+    // Looked at for each link, never remembered: a directory swapped for a link between two links is seen.
     lstat: (p: string): Stats | string => {
-      const known = ctx.wayDirectories?.get(p)
-      if (known) return known
-      const found = entryAt(p, ctx)
-      if (typeof found !== 'string' && found.isDirectory()) ctx.wayDirectories?.set(p, found)
-      return found
+      try {
+        return ctx.ops.lstat(p) ?? 'ENOENT'
+      } catch (error) {
+        return errnoCode(error)
+      }
     },
     readlink: (p) => ctx.ops.readlink(p),
     // A text too long is never made a link (ENAMETOOLONG): the name stays what it is.
@@ -148,15 +149,6 @@ function readerOf(ctx: PlanContext): LeadsReader {
       return text !== undefined && Buffer.byteLength(text) <= MAX_TEXT ? text : undefined
     },
     mayGo: (p) => ctx.linkTexts?.isPath(inWorkingDirectory(p, ctx)) ?? false
-  }
-}
-
-/** What is at p, not followed, or the errno code that came instead. */
-function entryAt(p: string, ctx: PlanContext): Stats | string {
-  try {
-    return ctx.ops.lstat(p) ?? 'ENOENT'
-  } catch (error) {
-    return errnoCode(error)
   }
 }
 
