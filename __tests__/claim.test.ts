@@ -91,6 +91,16 @@ describePosix('moving to a free name on real directories', () => {
     expect(what(at('e.bak'))).toBe(text === 'e' ? 'file mine' : 'link x')
   })
 
+  it('holds the name of a dangling symlink taken for a file with a link to its directory, not to the symlink', () => {
+    SOURCES['a symlink'].make()
+    const rename: FsOps['rename'] = (from, to) => {
+      expect(fs.readlinkSync(to)).toBe('.')
+      nodeFs.rename(from, to)
+    }
+    expect(moveToFree(at('e'), 'file', backups, { ...nodeFs, rename }, host)).toBe(at('e.bak'))
+    expect(what(at('e.bak'))).toBe('link x')
+  })
+
   it('where no link can be made (FAT: EPERM), holds the name with an empty file, still passing a taken one', () => {
     SOURCES['a file'].make()
     fs.writeFileSync(at('e.bak'), 'theirs')

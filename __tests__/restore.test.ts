@@ -404,6 +404,38 @@ describePosix('a restore refuses links leading outside working-directory, entry 
     expect(plan('l -> data/dir', RESTORING).action).toBe('create')
   })
 
+  it('a directory on the way that a later pass finds made a link leading out is looked at again: refused', () => {
+    // One run's context, two planning passes (slices): what a pass remembers of the directories on a way is its own.
+    const ctx = contextFor(COPIES, RESTORING)
+    const judged = () => planAll(requests('- { path: l, text: w/secret }', ws, COPIES), ctx)[0]
+    fs.mkdirSync(at('w'))
+    fs.writeFileSync(at('w/secret'), 'key')
+    expect(judged().action).toBe('create')
+    fs.rmSync(at('w'), { recursive: true })
+    fs.symlinkSync(outside, at('w'))
+    expect(judged()).toMatchObject(refused)
+  })
+
+  it('a directory on the way made a link leading out between two links of one pass is looked at again: refused', () => {
+    fs.mkdirSync(at('w'))
+    fs.writeFileSync(at('w/secret'), 'key')
+    let swapped = false
+    // Right after the first link's way was walked through w, before the second link's is.
+    const lstat: FsOps['lstat'] = (p) => {
+      const found = nodeFs.lstat(p)
+      if (!swapped && p === path.join(fs.realpathSync(ws), 'w', 'secret')) {
+        swapped = true
+        fs.rmSync(at('w'), { recursive: true })
+        fs.symlinkSync(outside, at('w'))
+      }
+      return found
+    }
+    const ctx = contextFor(COPIES, { ...RESTORING, ops: { ...nodeFs, lstat } })
+    const plans = planAll(requests('- { path: l1, text: w/secret }\n- { path: l2, text: w/secret }', ws, COPIES), ctx)
+    expect(swapped).toBe(true)
+    expect(plans[1]).toMatchObject(refused)
+  })
+
   // Defect 4: a text was judged by its name (path.resolve), not as the kernel follows it.
 
   // F4: a copied tree's relative link, one level up, leads out.

@@ -115,8 +115,7 @@ function unclaimed(to: string, refused: unknown, ops: FsOps): boolean {
  * rename(2), done also where it answered an error but `from` is gone and `to` holds its inode: NFS answers a
  * retransmitted rename that already happened with ENOENT.
  */
-function renameOrMoved(from: string, to: string, ops: FsOps): void {
-  const moving = ops.lstat(from)
+function renameOrMoved(from: string, to: string, ops: FsOps, moving = ops.lstat(from)): void {
   try {
     ops.rename(from, to)
   } catch (error) {
@@ -126,13 +125,17 @@ function renameOrMoved(from: string, to: string, ops: FsOps): void {
   }
 }
 
-/** `from` renamed over a placeholder of ours at `to`; Windows: see renameRefusingTaken. */
+/**
+ * `from` renamed over a placeholder of ours at `to`; Windows: see renameRefusingTaken. What moves is looked at once,
+ * before the placeholder is made: for its text, and to know it at `to` after a rename that answered an error.
+ */
 function overPlaceholder(from: string, to: string, moving: Moving, ops: FsOps, platform: Platform): boolean {
-  const text = platform.isWindows ? '' : placeholderText(from, to, moving, ops, platform)
+  const found = ops.lstat(from)
+  const text = platform.isWindows ? '' : placeholderText(from, to, { moving, found }, ops, platform)
   const held = placeholder(to, text, ops, platform)
   if (!held) return false
   try {
-    renameOrMoved(from, to, ops)
+    renameOrMoved(from, to, ops, found)
   } catch (error) {
     dropPlaceholder(to, held, ops)
     if (platform.isWindows && errnoCode(error) === 'EPERM' && namesDirectory(from, ops))
@@ -148,11 +151,19 @@ function overPlaceholder(from: string, to: string, moving: Moving, ops: FsOps, p
  * is replaced by `.`: sshfs -o follow_symlinks makes such a link yet answers ENOENT, and then shows nothing at the
  * name, so the link could neither be told ours nor removed (lab/FINDINGS.md).
  */
-function placeholderText(from: string, to: string, moving: Moving, ops: FsOps, platform: Platform): string {
+function placeholderText(from: string, to: string, what: MovingNow, ops: FsOps, platform: Platform): string {
   const { path } = platform
-  const own = moving === 'link' ? quietly(() => ops.readlink(from)) : undefined
+  const own = what.moving === 'link' ? quietly(() => ops.readlink(from)) : undefined
   const text = own ?? path.relative(path.dirname(to), from)
-  return quietly(() => ops.stat(path.resolve(path.dirname(to), text))) ? text : '.'
+  // A text to `from` leads somewhere where `from` was found and is no link: only another text is followed to know.
+  const leads = own === undefined && what.found !== undefined && !what.found.isSymbolicLink()
+  return leads || quietly(() => ops.stat(path.resolve(path.dirname(to), text))) ? text : '.'
+}
+
+/** What moves, as the caller named it and as found (lstat) just before the placeholder. */
+interface MovingNow {
+  moving: Moving
+  found: Stats | undefined
 }
 
 /** What symlink() answers where no link can be made at all (FAT: ENOSYS, EPERM; SMB without them: EOPNOTSUPP). */

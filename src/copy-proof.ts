@@ -28,15 +28,16 @@ const MAX_DEPTH = 40
 
 /**
  * Why the copy is not the original's, in words; undefined when it is. With a remover, the walk goes on past a
- * difference and removes every part proven, keeping the rest.
+ * difference and removes every part proven, keeping the rest. `seen`: the copy's entry, where the caller has just
+ * looked at it (not followed).
  */
-export function whyNotSame(sides: Sides, ctx: Ctx, remove?: Remover): string | undefined {
+export function whyNotSame(sides: Sides, ctx: Ctx, remove?: Remover, seen?: Stats): string | undefined {
   const { original, own } = sides
   if (isWithin(ctx.platform, own, original)) return `TARGET (${original}) is PATH or lies inside it`
   if (isWithin(ctx.platform, original, own)) return `PATH lies inside TARGET (${original})`
-  const at = ctx.ops.lstat(sides.copy)
+  const at = seen ?? ctx.ops.lstat(sides.copy)
   if (!at) return 'nothing is there any more'
-  return difference(sides.copy, original, { ctx, own, dev: at.dev, remove }, 0)
+  return difference(sides.copy, at, original, { ctx, own, dev: at.dev, remove }, 0)
 }
 
 interface Walk {
@@ -47,9 +48,14 @@ interface Walk {
   remove?: Remover
 }
 
-function difference(copy: string, original: string, walk: Walk, depth: number): string | undefined {
-  const { ops } = walk.ctx
-  const a = ops.lstat(copy)
+/** `a`: the copy's entry, just looked at (not followed). */
+function difference(
+  copy: string,
+  a: Stats | undefined,
+  original: string,
+  walk: Walk,
+  depth: number
+): string | undefined {
   if (!a || a.dev !== walk.dev || !(a.isFile() || a.isDirectory()))
     return `${copy} is not a file or directory of the copy (a link, a mount, or gone)`
   const b = originalAt(original, walk)
@@ -79,7 +85,7 @@ function treeDifference(copy: string, original: string, walk: Walk, depth: numbe
   for (const name of names) {
     const p = platform.path.join(copy, name)
     const why = theirs.has(name)
-      ? difference(p, platform.path.join(original, name), walk, depth + 1)
+      ? difference(p, ops.lstat(p), platform.path.join(original, name), walk, depth + 1)
       : `${p} is not in ${original}`
     first ??= why
     if (first !== undefined && !walk.remove) return first

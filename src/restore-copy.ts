@@ -1,6 +1,7 @@
 // What a restore (`overwrite: copies`) asks of a file or directory at PATH before the link takes its place: that it
 // holds what the link will lead to, byte for byte, and that this is somewhere else (copy-proof.ts): a TARGET that
 // leads back to PATH is PATH itself. Asked when the link is planned, and again right before the swap.
+import type { Stats } from 'node:fs'
 import { errnoCode, isErrno } from './errors.js'
 import { whyNotSame, type ProofContext, type Remover, type Sides } from './copy-proof.js'
 import type { Kind, LinkRequest } from './model.js'
@@ -35,10 +36,10 @@ export function copySides(request: LinkRequest, kind: Kind, ctx: ProofContext, a
 
 /**
  * Why the copy is not the original's; undefined when it is. With a remover, the copy is swept of what is proven. What
- * cannot be read or compared (ELOOP inside, EACCES) is no proof.
+ * cannot be read or compared (ELOOP inside, EACCES) is no proof. `seen`: the copy's entry, just looked at.
  */
-export function whyNotTheSame(sides: Sides, ctx: ProofContext, remove?: Remover): string | undefined {
-  return compared(() => whyNotSame(sides, ctx, remove))
+export function whyNotTheSame(sides: Sides, ctx: ProofContext, remove?: Remover, seen?: Stats): string | undefined {
+  return compared(() => whyNotSame(sides, ctx, remove, seen))
 }
 
 /** An errno on the way is the reason there is no proof. */
@@ -60,8 +61,13 @@ function destination(request: LinkRequest, kind: Kind, realDir: string, ctx: Pro
   let from = request.absTarget
   if ((kind === 'symlink' || kind === 'junction') && request.text !== undefined && !platform.isWindows)
     from = request.text.startsWith('/') ? request.text : `${realDir}/${request.text}`
-  if (!ops.stat(from)) return undefined
-  return ops.realpath(from)
+  // realpath(3) follows as stat(2) does, and fails as it does: ENOENT where the link would dangle.
+  try {
+    return ops.realpath(from)
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return undefined
+    throw error
+  }
 }
 
 /** Why what is at PATH is kept, and what to do, in words. */

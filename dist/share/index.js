@@ -1395,22 +1395,22 @@ function syscallOf(kind) {
 const MAX_DEPTH = 40;
 /**
  * Why the copy is not the original's, in words; undefined when it is. With a remover, the walk goes on past a
- * difference and removes every part proven, keeping the rest.
+ * difference and removes every part proven, keeping the rest. `seen`: the copy's entry, where the caller has just
+ * looked at it (not followed).
  */
-function whyNotSame(sides, ctx, remove) {
+function whyNotSame(sides, ctx, remove, seen) {
     const { original, own } = sides;
     if (isWithin(ctx.platform, own, original))
         return `TARGET (${original}) is PATH or lies inside it`;
     if (isWithin(ctx.platform, original, own))
         return `PATH lies inside TARGET (${original})`;
-    const at = ctx.ops.lstat(sides.copy);
+    const at = seen ?? ctx.ops.lstat(sides.copy);
     if (!at)
         return 'nothing is there any more';
-    return difference(sides.copy, original, { ctx, own, dev: at.dev, remove }, 0);
+    return difference(sides.copy, at, original, { ctx, own, dev: at.dev, remove }, 0);
 }
-function difference(copy, original, walk, depth) {
-    const { ops } = walk.ctx;
-    const a = ops.lstat(copy);
+/** `a`: the copy's entry, just looked at (not followed). */
+function difference(copy, a, original, walk, depth) {
     if (!a || a.dev !== walk.dev || !(a.isFile() || a.isDirectory()))
         return `${copy} is not a file or directory of the copy (a link, a mount, or gone)`;
     const b = originalAt(original, walk);
@@ -1445,7 +1445,7 @@ function treeDifference(copy, original, walk, depth) {
     for (const name of names) {
         const p = platform.path.join(copy, name);
         const why = theirs.has(name)
-            ? difference(p, platform.path.join(original, name), walk, depth + 1)
+            ? difference(p, ops.lstat(p), platform.path.join(original, name), walk, depth + 1)
             : `${p} is not in ${original}`;
         first ??= why;
         if (first !== undefined && !walk.remove)
@@ -1469,9 +1469,6 @@ function originalAt(p, walk) {
 }
 
 ;// CONCATENATED MODULE: ./src/restore-copy.ts
-// What a restore (`overwrite: copies`) asks of a file or directory at PATH before the link takes its place: that it
-// holds what the link will lead to, byte for byte, and that this is somewhere else (copy-proof.ts): a TARGET that
-// leads back to PATH is PATH itself. Asked when the link is planned, and again right before the swap.
 
 
 /** The code of a file kept because it is not a copy of what the link leads to. */
@@ -1502,10 +1499,10 @@ function copySides(request, kind, ctx, aside) {
 }
 /**
  * Why the copy is not the original's; undefined when it is. With a remover, the copy is swept of what is proven. What
- * cannot be read or compared (ELOOP inside, EACCES) is no proof.
+ * cannot be read or compared (ELOOP inside, EACCES) is no proof. `seen`: the copy's entry, just looked at.
  */
-function whyNotTheSame(sides, ctx, remove) {
-    return compared(() => whyNotSame(sides, ctx, remove));
+function whyNotTheSame(sides, ctx, remove, seen) {
+    return compared(() => whyNotSame(sides, ctx, remove, seen));
 }
 /** An errno on the way is the reason there is no proof. */
 function compared(compare) {
@@ -1527,9 +1524,15 @@ function destination(request, kind, realDir, ctx) {
     let from = request.absTarget;
     if ((kind === 'symlink' || kind === 'junction') && request.text !== undefined && !platform.isWindows)
         from = request.text.startsWith('/') ? request.text : `${realDir}/${request.text}`;
-    if (!ops.stat(from))
-        return undefined;
-    return ops.realpath(from);
+    // realpath(3) follows as stat(2) does, and fails as it does: ENOENT where the link would dangle.
+    try {
+        return ops.realpath(from);
+    }
+    catch (error) {
+        if (errors_errnoCode(error) === 'ENOENT')
+            return undefined;
+        throw error;
+    }
 }
 /** Why what is at PATH is kept, and what to do, in words. */
 function keptWords(request, why) {
@@ -2093,6 +2096,8 @@ function walk(way, workspace, read, fork, spend) {
         return end('dangling', parts, way.gone);
     if (way.enter !== undefined && !enter(way, way.enter))
         return end('loop');
+    // The last entry the way went into, as looked at: where the way ends there, what it is is known.
+    let last;
     while (parts.length > 0) {
         if (!spend())
             return end('loop');
@@ -2136,14 +2141,18 @@ function walk(way, workspace, read, fork, spend) {
         if (parts.length > 0 && !stats.isDirectory())
             return end('dangling', parts, next);
         way.at = next;
+        last = { at: next, stats };
     }
-    return end(kindAt(way.at, workspace, read));
+    return end(kindAt(way.at, workspace, read, last));
 }
-/** What is at the real path the walk ended on (a text of only `.` and `..` ends on a directory never stat'ed). */
-function kindAt(at, workspace, read) {
+/**
+ * What is at the real path the walk ended on: the entry it went into last, or one never looked at (a text of only `.`
+ * and `..` ends on a directory never stat'ed).
+ */
+function kindAt(at, workspace, read, last) {
     if (!within(workspace, at))
         return 'outside';
-    const stats = read.lstat(at);
+    const stats = last?.at === at ? last.stats : read.lstat(at);
     if (typeof stats === 'string')
         return GONE.has(stats) ? 'dangling' : 'unreadable';
     return stats.isDirectory() ? 'dir' : stats.isFile() ? 'file' : 'other';
@@ -2361,6 +2370,7 @@ function placedAsNamed(absPath, realParent, ctx) {
 /** The walk's two calls through the plan's filesystem calls (a share's are bounded by the timeout). */
 function readerOf(ctx) {
     return {
+        // Looked at for each link, never remembered: a directory swapped for a link between two links is seen.
         lstat: (p) => {
             try {
                 return ctx.ops.lstat(p) ?? 'ENOENT';
@@ -2592,8 +2602,7 @@ function unclaimed(to, refused, ops) {
  * rename(2), done also where it answered an error but `from` is gone and `to` holds its inode: NFS answers a
  * retransmitted rename that already happened with ENOENT.
  */
-function renameOrMoved(from, to, ops) {
-    const moving = ops.lstat(from);
+function renameOrMoved(from, to, ops, moving = ops.lstat(from)) {
     try {
         ops.rename(from, to);
     }
@@ -2604,14 +2613,18 @@ function renameOrMoved(from, to, ops) {
             throw error;
     }
 }
-/** `from` renamed over a placeholder of ours at `to`; Windows: see renameRefusingTaken. */
+/**
+ * `from` renamed over a placeholder of ours at `to`; Windows: see renameRefusingTaken. What moves is looked at once,
+ * before the placeholder is made: for its text, and to know it at `to` after a rename that answered an error.
+ */
 function overPlaceholder(from, to, moving, ops, platform) {
-    const text = platform.isWindows ? '' : placeholderText(from, to, moving, ops, platform);
+    const found = ops.lstat(from);
+    const text = platform.isWindows ? '' : placeholderText(from, to, { moving, found }, ops, platform);
     const held = placeholder(to, text, ops, platform);
     if (!held)
         return false;
     try {
-        renameOrMoved(from, to, ops);
+        renameOrMoved(from, to, ops, found);
     }
     catch (error) {
         dropPlaceholder(to, held, ops);
@@ -2627,11 +2640,13 @@ function overPlaceholder(from, to, moving, ops, platform) {
  * is replaced by `.`: sshfs -o follow_symlinks makes such a link yet answers ENOENT, and then shows nothing at the
  * name, so the link could neither be told ours nor removed (lab/FINDINGS.md).
  */
-function placeholderText(from, to, moving, ops, platform) {
+function placeholderText(from, to, what, ops, platform) {
     const { path } = platform;
-    const own = moving === 'link' ? errors_quietly(() => ops.readlink(from)) : undefined;
+    const own = what.moving === 'link' ? errors_quietly(() => ops.readlink(from)) : undefined;
     const text = own ?? path.relative(path.dirname(to), from);
-    return errors_quietly(() => ops.stat(path.resolve(path.dirname(to), text))) ? text : '.';
+    // A text to `from` leads somewhere where `from` was found and is no link: only another text is followed to know.
+    const leads = own === undefined && what.found !== undefined && !what.found.isSymbolicLink();
+    return leads || errors_quietly(() => ops.stat(path.resolve(path.dirname(to), text))) ? text : '.';
 }
 /** What symlink() answers where no link can be made at all (FAT: ENOSYS, EPERM; SMB without them: EOPNOTSUPP). */
 const claim_NO_LINKS = [...NOT_IMPLEMENTED, 'EPERM'];
@@ -4068,8 +4083,12 @@ function proveAside(aside, kind, plan, ctx) {
 }
 /** Why the copy moved aside is no copy of what the link leads to: a view of itself, or other bytes. */
 function whyNotCopied(aside, sides, kind, ctx) {
+    const at = ctx.ops.lstat(aside);
+    if (!at?.isDirectory())
+        return whyNotTheSame(sides, ctx, undefined, at);
     if (followsAside(aside, sides.original, kind, ctx))
         return 'TARGET is PATH itself, seen through a mount';
+    // A directory is looked at again: the probe was made in it since.
     return whyNotTheSame(sides, ctx);
 }
 /** The copy moved aside, swept of what is still proven identical to what the link leads to; the rest stays, said. */
@@ -4081,14 +4100,12 @@ function sweep(aside, sides, plan, ctx) {
             `TARGET: ${left}.`);
 }
 /**
- * Whether the moved directory shows through what the link will lead to: a probe made in it is looked for there. A
- * file needs none: bindfs views only directories (1.14.7 mounts nothing over a file), and a bind mount of a file
- * shows the same device and inode, which the proof refuses.
+ * Whether the directory moved aside shows through what the link will lead to: a probe made in it is looked for
+ * there. A file needs none: bindfs views only directories (1.14.7 mounts nothing over a file), and a bind mount of a
+ * file shows the same device and inode, which the proof refuses.
  */
 function followsAside(aside, leads, kind, ctx) {
     const { ops, platform } = ctx;
-    if (!ops.lstat(aside)?.isDirectory())
-        return false;
     const probe = names_tempName(aside, platform.path);
     step(`probe, in the copy moved aside to ${aside}, what is at`, kind, () => ops.writeFile(probe, ''));
     try {

@@ -61,7 +61,10 @@ function proveAside(aside: string, kind: Kind, plan: LinkPlan, ctx: ApplyContext
 
 /** Why the copy moved aside is no copy of what the link leads to: a view of itself, or other bytes. */
 function whyNotCopied(aside: string, sides: Sides, kind: Kind, ctx: ApplyContext): string | undefined {
+  const at = ctx.ops.lstat(aside)
+  if (!at?.isDirectory()) return whyNotTheSame(sides, ctx, undefined, at)
   if (followsAside(aside, sides.original, kind, ctx)) return 'TARGET is PATH itself, seen through a mount'
+  // A directory is looked at again: the probe was made in it since.
   return whyNotTheSame(sides, ctx)
 }
 
@@ -77,13 +80,12 @@ function sweep(aside: string, sides: Sides, plan: LinkPlan, ctx: ApplyContext): 
 }
 
 /**
- * Whether the moved directory shows through what the link will lead to: a probe made in it is looked for there. A
- * file needs none: bindfs views only directories (1.14.7 mounts nothing over a file), and a bind mount of a file
- * shows the same device and inode, which the proof refuses.
+ * Whether the directory moved aside shows through what the link will lead to: a probe made in it is looked for
+ * there. A file needs none: bindfs views only directories (1.14.7 mounts nothing over a file), and a bind mount of a
+ * file shows the same device and inode, which the proof refuses.
  */
 function followsAside(aside: string, leads: string, kind: Kind, ctx: ApplyContext): boolean {
   const { ops, platform } = ctx
-  if (!ops.lstat(aside)?.isDirectory()) return false
   const probe = tempName(aside, platform.path)
   step(`probe, in the copy moved aside to ${aside}, what is at`, kind, () => ops.writeFile(probe, ''))
   try {

@@ -141,6 +141,8 @@ function walk(way: Way, workspace: string, read: LeadsReader, fork: (way: Way) =
   })
   if (way.gone !== undefined) return end('dangling', parts, way.gone)
   if (way.enter !== undefined && !enter(way, way.enter)) return end('loop')
+  // The last entry the way went into, as looked at: where the way ends there, what it is is known.
+  let last: { at: string; stats: fs.Stats } | undefined
   while (parts.length > 0) {
     if (!spend()) return end('loop')
     const part = parts.shift() as string
@@ -174,14 +176,18 @@ function walk(way: Way, workspace: string, read: LeadsReader, fork: (way: Way) =
     // Anything after a name that is not a directory (`file/`, `file/..`) is ENOTDIR to the kernel.
     if (parts.length > 0 && !stats.isDirectory()) return end('dangling', parts, next)
     way.at = next
+    last = { at: next, stats }
   }
-  return end(kindAt(way.at, workspace, read))
+  return end(kindAt(way.at, workspace, read, last))
 }
 
-/** What is at the real path the walk ended on (a text of only `.` and `..` ends on a directory never stat'ed). */
-function kindAt(at: string, workspace: string, read: LeadsReader): Leads {
+/**
+ * What is at the real path the walk ended on: the entry it went into last, or one never looked at (a text of only `.`
+ * and `..` ends on a directory never stat'ed).
+ */
+function kindAt(at: string, workspace: string, read: LeadsReader, last?: { at: string; stats: fs.Stats }): Leads {
   if (!within(workspace, at)) return 'outside'
-  const stats = read.lstat(at)
+  const stats = last?.at === at ? last.stats : read.lstat(at)
   if (typeof stats === 'string') return GONE.has(stats) ? 'dangling' : 'unreadable'
   return stats.isDirectory() ? 'dir' : stats.isFile() ? 'file' : 'other'
 }

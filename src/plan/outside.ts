@@ -134,6 +134,7 @@ function placedAsNamed(absPath: string, realParent: string, ctx: PlanContext): b
 /** The walk's two calls through the plan's filesystem calls (a share's are bounded by the timeout). */
 function readerOf(ctx: PlanContext): LeadsReader {
   return {
+    // Looked at for each link, never remembered: a directory swapped for a link between two links is seen.
     lstat: (p: string): Stats | string => {
       try {
         return ctx.ops.lstat(p) ?? 'ENOENT'
