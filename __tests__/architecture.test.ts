@@ -18,7 +18,8 @@ const LAYERS: string[][] = [
     'names.ts',
     'own.ts',
     'last-answers.ts',
-    'bounded.ts'
+    'bounded.ts',
+    'young-generation.ts'
   ],
   ['inputs.ts', 'spec/text.ts'],
   ['families.ts'],
