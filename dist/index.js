@@ -40763,24 +40763,24 @@ class BoundedMap {
             this.map = new Map();
         this.map.set(key, value);
     }
+    delete(key) {
+        this.map.delete(key);
+    }
 }
 /** A Set that forgets every value before one past `bound` (BOUND) is added. */
 class BoundedSet {
-    bound;
-    set = new Set();
+    held;
     constructor(bound = BOUND) {
-        this.bound = bound;
+        this.held = new BoundedMap(bound);
     }
     has(value) {
-        return this.set.has(value);
+        return this.held.get(value) === true;
     }
     add(value) {
-        if (this.set.size >= this.bound && !this.set.has(value))
-            this.set = new Set();
-        this.set.add(value);
+        this.held.set(value, true);
     }
     delete(value) {
-        this.set.delete(value);
+        this.held.delete(value);
     }
 }
 

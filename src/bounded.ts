@@ -22,24 +22,29 @@ export class BoundedMap<K, V> {
     if (this.map.size >= this.bound && !this.map.has(key)) this.map = new Map()
     this.map.set(key, value)
   }
+
+  delete(key: K): void {
+    this.map.delete(key)
+  }
 }
 
 /** A Set that forgets every value before one past `bound` (BOUND) is added. */
 export class BoundedSet<T> {
-  private set = new Set<T>()
+  private readonly held: BoundedMap<T, true>
 
-  constructor(private readonly bound = BOUND) {}
+  constructor(bound = BOUND) {
+    this.held = new BoundedMap(bound)
+  }
 
   has(value: T): boolean {
-    return this.set.has(value)
+    return this.held.get(value) === true
   }
 
   add(value: T): void {
-    if (this.set.size >= this.bound && !this.set.has(value)) this.set = new Set()
-    this.set.add(value)
+    this.held.set(value, true)
   }
 
   delete(value: T): void {
-    this.set.delete(value)
+    this.held.delete(value)
   }
 }
