@@ -3,7 +3,6 @@ import { jest } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { applyLink, TEMP_PREFIX } from '../src/apply/index.js'
-import { BOUND } from '../src/bounded.js'
 import { nodeFs } from '../src/fsops.js'
 import type { FsOps } from '../src/fsops.js'
 import { familyFacts, familyOf } from '../src/families.js'
@@ -12,7 +11,6 @@ import { makeLink } from '../src/make-link.js'
 import { kindWords, type LinkOptions } from '../src/model.js'
 import { planAll } from '../src/plan/index.js'
 import { platformFor } from '../src/platform.js'
-import { applyRecorded } from '../src/undo-record.js'
 import {
   context,
   errnoError,
@@ -1074,18 +1072,6 @@ describePosix('parent directories', () => {
     // EEXIST from mkdir() sends the link back to the plan, which now finds a file where a directory should be.
     expect(r).toMatchObject({ status: 'failed', code: 'ENOTDIR' })
     expect(fs.readFileSync(path.join(ws, 'p'), 'utf8')).toBe('theirs')
-  })
-
-  it('takes a parent an earlier link made, and has since forgotten, for not its own (cleanup undoes it with the first)', () => {
-    const ctx = context(ws)
-    const plans = planAll(requests('p/q/a -> data/x\np/q/b -> data/x', ws), ctx)
-    const first = applyRecorded(plans[0], ctx)
-    for (let i = 0; i < BOUND; i++) ctx.madeDirs.add(path.join(ws, `other${i}`))
-    expect(ctx.madeDirs.has(path.join(ws, 'p/q'))).toBe(false)
-    const second = applyRecorded(plans[1], ctx)
-    expect([first.result.status, second.result.status]).toEqual(['created', 'created'])
-    expect(first.undo?.dirs).toHaveLength(2)
-    expect(second.undo?.dirs).toBeUndefined()
   })
 
   it('fails with EEXIST where the parent is a dangling link', () => {

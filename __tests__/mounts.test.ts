@@ -2,7 +2,6 @@ import { describe, expect, it, jest } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { BOUND } from '../src/bounded.js'
 import { errnoNumber } from '../src/errors.js'
 import { canHang, familyOf } from '../src/families.js'
 import { explain, hintAfterProbe, isCapabilityFailure, type Advice, type FailureContext } from '../src/knowledge.js'
@@ -154,20 +153,6 @@ describe('createDetector', () => {
     expect(detector.forPath('/mnt/other')).toMatchObject({ type: 'ext4', mountPoint: '/' })
     expect(detector.forPath('/mnt/share')).toMatchObject({ type: 'fuse.sshfs', mountPoint: '/mnt/share' })
     expect(detector.forPath('/mnt/other')).toMatchObject({ type: 'ext4', mountPoint: '/' })
-  })
-
-  it(`answers alike, one FilesystemInfo per mount, asking about a FUSE daemon once, past ${BOUND} directories`, () => {
-    const processArgs = jest.fn(() => [['sshfs', 'root@127.0.0.1:/srv', '/mnt/share', '-o', 'follow_symlinks']])
-    const detector = createDetector(linux, {
-      mountTable: () => MOUNTINFO,
-      processArgs,
-      blockDeviceType: () => undefined
-    })
-    const first = detector.forPath('/mnt/share/d0/l')
-    for (let i = 1; i <= BOUND; i++) expect(detector.forPath(`/mnt/share/d${i}/l`)).toBe(first)
-    expect(detector.forPath('/mnt/share/d0/l2')).toBe(first)
-    expect(first.options).toContain('follow_symlinks')
-    expect(processArgs).toHaveBeenCalledTimes(1)
   })
 
   it.each([

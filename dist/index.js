@@ -40745,51 +40745,6 @@ function sameLinkTarget(platform, linkPath, existingText, wantedText) {
     return pathKey(platform, path.resolve(dir, existing)) === pathKey(platform, path.resolve(dir, wanted));
 }
 
-;// CONCATENATED MODULE: ./src/bounded.ts
-// Caches kept for a whole run, bounded: thousands of links share a few directories, but a spec may give each link a
-// directory of its own (pnpm's layouts), and 100,000 answers kept by a 200-character path would be 50 MB. What they
-// hold can be had again (a lookup, a call that answers the same), so once full they forget everything and fill again.
-// Forgetting takes a new Map, never clear(): V8 allocates a Map's next table where its last one is, so the table of
-// a Map that has lived a while, cleared or grown, is made in the old generation, and everything it holds is promoted
-// with it, to be freed only by a full collection (a run of 30,000 links of a directory each peaked 2x higher so).
-/** Entries a cache keeps at most: more than the directories one slice of links (100) asks about. */
-const BOUND = 1024;
-/** A Map that forgets every entry before one past `bound` (BOUND) is set. */
-class BoundedMap {
-    bound;
-    map = new Map();
-    constructor(bound = BOUND) {
-        this.bound = bound;
-    }
-    get(key) {
-        return this.map.get(key);
-    }
-    set(key, value) {
-        if (this.map.size >= this.bound && !this.map.has(key))
-            this.map = new Map();
-        this.map.set(key, value);
-    }
-    delete(key) {
-        this.map.delete(key);
-    }
-}
-/** A Set that forgets every value before one past `bound` (BOUND) is added. */
-class BoundedSet {
-    held;
-    constructor(bound = BOUND) {
-        this.held = new BoundedMap(bound);
-    }
-    has(value) {
-        return this.held.get(value) === true;
-    }
-    add(value) {
-        this.held.set(value, true);
-    }
-    delete(value) {
-        this.held.delete(value);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/own.ts
 // Strings kept for a whole run are copies: a name cut from the spec is a slice of the piece it was read from, and V8
 // keeps a slice's whole source alive, so a directory name kept in a cache would keep 64 KiB of the spec with it.
@@ -40801,12 +40756,12 @@ function own(s) {
 ;// CONCATENATED MODULE: ./src/spec/dependents.ts
 
 
-
+/** Directories answered at most: thousands of links share a few, but a spec may give each link its own. */
+const KNOWN = 4096;
 class Dependents {
     paths;
     platform;
-    /** Whether a directory lies below another entry's PATH, by directory (thousands of links share a few). */
-    known = new BoundedMap();
+    known = new Map();
     /** `paths`: the key of every entry's PATH, and the directories above them. */
     constructor(paths, platform) {
         this.paths = paths;
@@ -40825,6 +40780,8 @@ class Dependents {
         if (answer === undefined) {
             const parent = this.platform.path.dirname(dir);
             answer = this.isLink(dir) || (parent !== dir && this.underALink(parent));
+            if (this.known.size === KNOWN)
+                this.known.clear();
             this.known.set(own(dir), answer);
         }
         return answer;
@@ -40954,40 +40911,31 @@ function* parseLines(spec, defaults, problems) {
 
 ;// CONCATENATED MODULE: ./src/spec/keys.ts
 // Each PATH of a spec as a compact key, held for the whole run: the duplicate check and which links wait for another
-// (dependents.ts). A run of 100,000 links holds these and little else. The directories of the PATHs are a tree, each
-// directory kept as its parent's number and its own name (`12/pkg-00042`): a spec that gives each link a deep
-// directory of its own (pnpm's layouts) costs a few short strings per link, not a 200-character path, and every
-// directory above a PATH, which create-parents may make (dependents.ts), is in the tree. A PATH's key is its
-// directory's number and its name.
+// (dependents.ts). A run of 100,000 links holds these and little else: a key is its directory's number and its name.
+// The directories above the PATHs are held too, for dependents.ts, as slices of the numbered directories' keys.
 // A restore also keeps, by the same keys, the text of each symbolic link its entries may make: a link's way through
 // another entry's PATH is judged both with and without that link (../plan/outside.ts).
 
 
 
-/** What the first step of every key hangs below: the tree's directories are numbered from 1. */
-const TOP = 0;
-/** How many characters `a` and `b` begin with alike. */
-function sharedLength(a, b) {
-    const most = Math.min(a.length, b.length);
-    let i = 0;
-    while (i < most && a.charCodeAt(i) === b.charCodeAt(i))
-        i++;
-    return i;
-}
+/**
+ * Directories noted above PATHs at most, about 55 bytes each (7 MB in all): links share a few, but a spec may give
+ * each link a deep tree of its own.
+ */
+const ABOVE = 1 << 17;
 class LinkKeys {
     platform;
-    /** Each directory that holds a PATH or lies above one, as `its parent's number/its name`, numbered from 1. */
+    /** Each directory that holds a PATH, numbered: thousands of links share a few. */
     dirs = new Map();
     /** `number/name` of each PATH, and the place it came with first. */
     places = new Map();
     /** With `keepTexts`: `number/name` of each PATH that may become a symbolic link, and its text (textOf). */
     texts;
     /**
-     * The key looked up last, and the directories found on its way: the separator that ends each, and its number. The
-     * next key mostly shares a directory with it (a spec lists a directory's links together), so it starts there. (The
-     * key may be a slice of a piece of the spec: one piece is kept alive by it.)
+     * Each directory a PATH lies below (noteAbove), which create-parents may make for its link. Only the spec stage
+     * asks (isAbove): a share worker's copy (withTexts) has none.
      */
-    walked = { key: '', ends: [], numbers: [] };
+    above = new Set();
     constructor(platform, keepTexts = false) {
         this.platform = platform;
         if (keepTexts)
@@ -40996,7 +40944,7 @@ class LinkKeys {
     /** Texts another process's keys kept (keptTexts), looked up as there: a share worker's lanes judge ways too. */
     static withTexts(platform, { dirs, paths, texts }) {
         const keys = new LinkKeys(platform, true);
-        dirs.forEach((dir, i) => keys.dirs.set(dir, i + 1));
+        dirs.forEach((dir, number) => keys.dirs.set(dir, number));
         for (const compact of paths)
             keys.places.set(compact, 0);
         for (const [compact, text] of texts)
@@ -41004,42 +40952,36 @@ class LinkKeys {
         return keys;
     }
     /**
-     * The number of the directory `key` spells up to `end`, a separator of it or its length (where a separator would
-     * follow); undefined where a directory on the way is not in the tree, unless `add`: then each is numbered.
+     * The compact form of a key (resolvedKey); undefined where its directory holds no PATH, unless `add`: then a new
+     * directory is numbered, and noted with those above it.
      */
-    numberOf(key, end, add) {
-        const { sep } = this.platform.path;
-        const { walked } = this;
-        const same = key === walked.key ? key.length : sharedLength(walked.key, key);
-        let steps = 0;
-        while (steps < walked.ends.length && walked.ends[steps] < same)
-            steps++;
-        walked.key = key;
-        walked.ends.length = walked.numbers.length = steps;
-        let number = steps === 0 ? TOP : walked.numbers[steps - 1];
-        for (let start = steps === 0 ? 0 : walked.ends[steps - 1] + 1; start <= end;) {
-            const found = key.indexOf(sep, start);
-            const stop = found < 0 || found > end ? end : found;
-            const step = `${number}/${key.slice(start, stop)}`;
-            let next = this.dirs.get(step);
-            if (next === undefined) {
-                if (!add)
-                    return undefined;
-                next = this.dirs.size + 1;
-                this.dirs.set(own(step), next);
-            }
-            number = next;
-            walked.ends.push(stop);
-            walked.numbers.push(number);
-            start = stop + 1;
-        }
-        return number;
-    }
-    /** The compact form of a key (resolvedKey); undefined where its directory is not in the tree, unless `add`. */
     compact(key, add) {
-        const end = key.lastIndexOf(this.platform.path.sep);
-        const number = this.numberOf(key, end, add);
-        return number === undefined ? undefined : `${number}/${key.slice(end + 1)}`;
+        const cut = key.lastIndexOf(this.platform.path.sep) + 1;
+        const dir = key.slice(0, cut);
+        let number = this.dirs.get(dir);
+        if (number === undefined) {
+            if (!add)
+                return undefined;
+            number = this.dirs.size;
+            const owned = own(dir);
+            this.dirs.set(owned, number);
+            this.noteAbove(owned);
+        }
+        return `${number}/${key.slice(cut)}`;
+    }
+    /**
+     * A new directory (a key up to its last separator) and those above it, each as a slice of it (no characters
+     * copied), up to one noted already: those above that one were noted with it. Past ABOVE no more are noted: a link
+     * to a directory above only the PATHs read after that does not wait, and sees TARGET as it is before the run.
+     */
+    noteAbove(dir) {
+        const { sep } = this.platform.path;
+        for (let end = dir.length - 1; end > 0 && this.above.size < ABOVE; end = dir.lastIndexOf(sep, end - 1)) {
+            const above = dir.slice(0, end);
+            if (this.above.has(above))
+                return;
+            this.above.add(above);
+        }
     }
     has(key) {
         const compact = this.compact(key, false);
@@ -41047,7 +40989,7 @@ class LinkKeys {
     }
     /** Whether a PATH lies below the directory this key (resolvedKey) names. */
     isAbove(key) {
-        return key !== '' && this.numberOf(key, key.length, false) !== undefined;
+        return this.above.has(key);
     }
     /**
      * The key, with its place (and, keeping texts, the text its request may make), unless it came before: then the
@@ -41273,34 +41215,9 @@ function resolveEntries(entries, workingDirectory, confine, platform) {
     return resolver.done();
 }
 
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: ./src/young-generation.ts
-// V8 grows a process's young generation as objects survive its collections, doubling it up to 64 MB a half (Node
-// runs V8 without pointer compression, which doubles V8's 32 MB): over a long run the survivors of every collection
-// add up, and a run of 100,000 links, each in a directory of its own, ended with 128 MB of young generation, all of
-// it resident. An action cannot pass V8 flags to the process the runner starts, and V8 sizes the young generation's
-// bound when the process starts; but it reads its growth factor each time it grows, so once the young generation has
-// reached YOUNG_MB it stays there (that run: 245 MB at its peak before, 161 MB after).
-
-/** Both halves of the young generation together, at most, in MB: the size a run of 100,000 plain links reaches. */
-const YOUNG_MB = 32;
-let kept = false;
-/** Keep the young generation from growing past YOUNG_MB, once it has reached it; asked between slices of links. */
-function keepYoungGeneration() {
-    if (kept)
-        return;
-    const young = external_node_v8_namespaceObject.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
-    if (!young || young.space_size < YOUNG_MB * 2 ** 20)
-        return;
-    external_node_v8_namespaceObject.setFlagsFromString('--semi-space-growth-factor=1');
-    kept = true;
-}
-
 ;// CONCATENATED MODULE: ./src/spec/text.ts
 // A spec's text, read a piece at a time and as often as the pipeline walks it: a spec file of 100,000 lines (37 MB
 // at 180-character paths) is never held whole, and what is read of it dies with the links read from it.
-
 
 /** Pieces of a file read at once: small enough to stay among V8's regular objects (below 128 KiB). */
 const PIECE_BYTES = 64 * 1024;
@@ -41323,8 +41240,6 @@ function* filePieces(file) {
             // A line longer than a piece is read on until it ends.
             if (held === buffer.length)
                 buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
-            // A big spec makes a long run, whose young generation is kept from growing on (../young-generation.ts).
-            keepYoungGeneration();
             const read = external_node_fs_namespaceObject.readSync(fd, buffer, held, buffer.length - held, null);
             const end = held + read;
             const cut = read === 0 ? end : buffer.lastIndexOf(0x0a, end - 1) + 1;
@@ -42650,7 +42565,6 @@ function lastTwoDirectories(sep, answer, shared) {
 
 
 
-
 /** mountinfo escapes space, tab, newline and backslash as \ooo octal. */
 function mounts_unescape(field) {
     return field.replace(/\\([0-7]{3})/g, (_, octal) => String.fromCharCode(parseInt(octal, 8)));
@@ -42858,9 +42772,8 @@ function createDetector(platform, sources = {}, known = []) {
     const lookup = platform.isWindows ? volumeLookup(platform, from) : tableLookup(platform, from);
     const details = new Map();
     // Thousands of links share a few directories, and each asks several times (split, plan, apply): a path is on its
-    // directory's filesystem unless it begins one itself, so each directory is looked up once (while remembered:
-    // `details` keeps one FilesystemInfo per mount, so an answer looked up again is the same object).
-    const answers = new BoundedMap();
+    // directory's filesystem unless it begins one itself, so each directory is looked up once.
+    const answers = new Map();
     const answer = (absPath) => {
         const found = lookup.find(absPath);
         if (!found)
@@ -44973,7 +44886,7 @@ function backupName(path, suffix, n) {
 ;// CONCATENATED MODULE: ./src/remove.ts
 
 
-function remove_kept(code, message, hint) {
+function kept(code, message, hint) {
     return { action: 'fail', code, message: `${message} Kept: state: absent removes only links.`, hint };
 }
 const GIVE_TARGET = 'Give TARGET to remove a hard link of it, or remove the file in a step of your own if it is meant to go.';
@@ -44985,26 +44898,26 @@ function judgeRemoval(f) {
     if (at.isSymbolicLink()) {
         if (target === '' || f.leadsToTarget)
             return { action: 'remove', kind: 'symlink' };
-        return remove_kept('OTHER_TARGET', `${path} is a link, but not to ${target}.`, 'Give the TARGET it leads to, or no TARGET to remove whatever link is at PATH.');
+        return kept('OTHER_TARGET', `${path} is a link, but not to ${target}.`, 'Give the TARGET it leads to, or no TARGET to remove whatever link is at PATH.');
     }
     if (at.isDirectory())
-        return remove_kept('NOT_A_LINK', `${path} is a directory, not a link.`, 'Remove it in a step of your own if it is meant to go.');
+        return kept('NOT_A_LINK', `${path} is a directory, not a link.`, 'Remove it in a step of your own if it is meant to go.');
     if (target === '') {
         const what = at.nlink > 1 ? `a file with ${at.nlink} names (hard links)` : 'a regular file';
-        return remove_kept('NOT_A_LINK', `${path} is ${what}, and no TARGET says whose hard link it would be.`, GIVE_TARGET);
+        return kept('NOT_A_LINK', `${path} is ${what}, and no TARGET says whose hard link it would be.`, GIVE_TARGET);
     }
     const t = f.targetStats;
     // One name is no hard link: TARGET may reach PATH's own file (through a symlinked parent), its only copy.
     if (t && at.dev === t.dev && at.ino === t.ino && at.nlink < 2)
-        return remove_kept('NOT_A_LINK', `${path} is the only name of its file (${target} leads to it): no hard link.`, GIVE_TARGET);
+        return kept('NOT_A_LINK', `${path} is the only name of its file (${target} leads to it): no hard link.`, GIVE_TARGET);
     if (t && at.dev === t.dev && at.ino === t.ino)
         return { action: 'remove', kind: 'hardlink' };
     if (f.hidesInodes) {
-        return remove_kept('UNVERIFIABLE', `${path} may be a hard link of ${target}, but this sshfs mount shows each name of a file as its own inode, ` +
+        return kept('UNVERIFIABLE', `${path} may be a hard link of ${target}, but this sshfs mount shows each name of a file as its own inode, ` +
             'so it cannot be proven the same file (a copy made with `cp -p` looks the same).', 'Remove it in a step of your own if you know it is the link, or mount with `-o use_ino` where the server allows.');
     }
     const why = t ? `not ${target}'s file (another inode)` : `not a hard link of ${target}, which does not exist`;
-    return remove_kept('OTHER_TARGET', `${path} is a file, ${why}.`, GIVE_TARGET);
+    return kept('OTHER_TARGET', `${path} is a file, ${why}.`, GIVE_TARGET);
 }
 /**
  * Remove the link at `abs` (`kind`: a hard link, or a symbolic link or junction), or with a backup suffix move it to
@@ -46318,20 +46231,17 @@ function readBack(at, stats, wanted, plan, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/apply/context.ts
-// What applying reads and writes the disk through, and what one run (or one share worker lane) keeps on the way:
-// probes, swept directories, parents made, the kinds of links kept, and what each link took for the undo record.
-
 /** A fresh context for one run (or one share worker lane): nothing probed, swept or made yet. */
 function applyContext(base) {
     return {
         ...base,
         goneShares: new Map(),
         probes: new Map(),
-        swept: new BoundedSet(),
-        madeDirs: new BoundedSet(),
+        swept: new Set(),
+        madeDirs: new Set(),
         linksTaken: new Set(),
         hidingTexts: new Set(),
-        fileProbes: new BoundedMap(),
+        fileProbes: new Map(),
         keptKinds: new Map(),
         now: Date.now
     };
@@ -48034,7 +47944,6 @@ function loadUndo() {
 
 
 
-
 /**
  * Plan and make every link, each result emitted as it is made; the links held (those on shares) at once, the others
  * as the spec is read again.
@@ -48080,11 +47989,7 @@ async function makeLinks(text, where, workplace) {
         tally.add(result);
     });
     // Slices of links wait for a log the runner has not read yet: unread, it would be held here, all of it.
-    const pace = () => {
-        keepYoungGeneration();
-        return tally.caughtUp();
-    };
-    await linkEach(spec, settings, { ...workplace, pace }, emit);
+    await linkEach(spec, settings, { ...workplace, pace: () => tally.caughtUp() }, emit);
     undo?.save(settings, platform.name);
     await finishReport(tally, where);
     return true;

@@ -18,8 +18,7 @@
 //      input and sets one output, built here), run the same way                         goal: <= 1.3
 //   5. peak RSS of the whole process tree (the action and every process it starts, summed) for 100,000 links in
 //      1,000 directories (`links: @file`), and the size of the results output and of the job summary; for the user
-//      shape also 300,000 links, each size as is, with `cleanup: true`, and with every link failing (ENOTDIR); for
-//      the `dirs` shape (a directory per link, as pnpm lays out packages) 100,000, made and with `dry-run: true`
+//      shape also 300,000 links, each size as is, with `cleanup: true`, and with every link failing (ENOTDIR)
 //                                                                  goal: < 200 MB; output < 1 MB; summary < 1 MiB
 //   6. restore: case 1's 10,000 links, each PATH holding its TARGET's 1 KiB copy (what an artifact round trip
 //      leaves), with `overwrite: copies`, vs making the same links new, plus the bytes read: a bare loop that reads
@@ -43,7 +42,7 @@ const USAGE = `usage: npm run bench -- [--reps N] [--quick] [--cases LIST] [--sh
   --reps N      timed repetitions per contender (default 5; 3 with --quick)
   --quick       a fast smoke run: fewer links in every case
   --cases LIST  only these cases, e.g. 1,4 (1 local, 2 re-run, 3 sshfs, 4 cold, 5 memory, 6 restore)
-  --shapes LIST only these spec shapes: short, user (cases 1, 2 and 5), dirs (case 5) (default all)
+  --shapes LIST only these spec shapes in cases 1, 2 and 5: short, user (default both)
   --profile     after the timing, profile the action of cases 1, 2 and 4 (--cpu-prof) and print the top functions
   --dist DIR    run DIR/index.js instead of dist/index.js (e.g. an older build, to compare)`
 
@@ -52,7 +51,7 @@ const { values: args } = parseArgs({
     reps: { type: 'string' },
     quick: { type: 'boolean', default: false },
     cases: { type: 'string', default: '1,2,3,4,5,6' },
-    shapes: { type: 'string', default: 'short,user,dirs' },
+    shapes: { type: 'string', default: 'short,user' },
     profile: { type: 'boolean', default: false },
     dist: { type: 'string' },
     help: { type: 'boolean', default: false }
@@ -236,8 +235,7 @@ const SHAPES = {
   },
   user: userShape(),
   deep: userShape('/node_modules/@workspace-scope/a-package-name/dist/esm/components/generated'),
-  failing: userShape('/node_modules/@workspace-scope/a-package-name/dist/esm/components/generated', true),
-  dirs: dirsShape('/node_modules/.pnpm/@workspace-scope+a-package-name@1.2.3/node_modules/@workspace-scope')
+  failing: userShape('/node_modules/@workspace-scope/a-package-name/dist/esm/components/generated', true)
 }
 
 function userShape(pad = '', failing = false) {
@@ -261,31 +259,6 @@ function userShape(pad = '', failing = false) {
           (_, f) => `${link}${nameOf('f', f, size[1])} -> ${target}${nameOf('f', f, size[1])}`
         )
       )
-  }
-}
-
-/**
- * A directory per link, as pnpm lays out packages: `<root><pad>/pkg-NNNNN/dist/index.js -> <root>/store/NNNNN/index.js`
- * (~200 characters); each PATH's two directories are left for the action to make.
- */
-function dirsShape(pad) {
-  const pairs = (root, [dirs]) =>
-    Array.from({ length: dirs }, (_, d) => ({
-      link: `${root}${pad}/${nameOf('pkg-', d, dirs)}/dist/index.js`,
-      target: `${root}/store/${nameOf('', d, dirs)}/index.js`
-    }))
-  return {
-    name: 'dirs (a directory per link), ~200-character paths',
-    layOut(ws, size) {
-      const root = path.join(ws, 'home', 'runner', 'work', 'ln-action-bench', 'ln-action-bench')
-      fs.mkdirSync(root + pad, { recursive: true })
-      for (const { target } of pairs(root, size)) {
-        fs.mkdirSync(path.dirname(target), { recursive: true })
-        fs.writeFileSync(target, '')
-      }
-      return root
-    },
-    lines: (root, size) => pairs(root, size).map(({ link, target }) => `${link} -> ${target}`)
   }
 }
 
@@ -632,40 +605,25 @@ function sampleTree(pid) {
   }
 }
 
-/**
- * The memory runs: the short shape as ever; the user shape at ~200 characters, as is, with cleanup, all failing;
- * as many links each in a directory of its own, made and dry-run (not 300,000: its fixture of 300,000 directories
- * and the 600,000 the action makes take half an hour on ext4 here).
- */
+/** The memory runs: the short shape as ever; the user shape at ~200 characters, as is, with cleanup, all failing. */
 function memoryRuns() {
   const runs = []
   if (SHAPE_NAMES.has('short')) runs.push({ shape: SHAPES.short, size: SIZE.memory })
-  if (SHAPE_NAMES.has('user')) {
-    for (const size of [SIZE.memory, SIZE.memoryLarge]) {
-      runs.push({ shape: SHAPES.deep, size })
-      runs.push({ shape: SHAPES.deep, size, cleanup: true })
-      runs.push({ shape: SHAPES.failing, size })
-    }
-  }
-  if (SHAPE_NAMES.has('dirs')) {
-    const oneEach = [SIZE.memory[0] * SIZE.memory[1], 1]
-    runs.push({ shape: SHAPES.dirs, size: oneEach })
-    runs.push({ shape: SHAPES.dirs, size: oneEach, dryRun: true })
+  if (!SHAPE_NAMES.has('user')) return runs
+  for (const size of [SIZE.memory, SIZE.memoryLarge]) {
+    runs.push({ shape: SHAPES.deep, size })
+    runs.push({ shape: SHAPES.deep, size, cleanup: true })
+    runs.push({ shape: SHAPES.failing, size })
   }
   return runs
 }
 
 /** Peak RSS of the action and everything it starts, for a big spec; and the sizes of what it writes for GitHub. */
-async function caseMemory({ shape, size, cleanup = false, dryRun = false }) {
+async function caseMemory({ shape, size, cleanup = false }) {
   const base = tempDir(os.tmpdir(), 'ln-action-bench-mem-')
   const { ws, specFile, count } = makeWorkspace(base, size, { shape })
   const failing = shape === SHAPES.failing
-  const inputs = {
-    links: `@${specFile}`,
-    cleanup: String(cleanup),
-    'fail-on-error': String(!failing),
-    'dry-run': String(dryRun)
-  }
+  const inputs = { links: `@${specFile}`, cleanup: String(cleanup), 'fail-on-error': String(!failing) }
   let sampler
   const run = await startAction(ws, inputs, {
     node: NODE,
@@ -675,8 +633,7 @@ async function caseMemory({ shape, size, cleanup = false, dryRun = false }) {
     onStdout: () => sampler?.tick()
   })
   const tree = sampler.stop()
-  checkRun(run, failing ? { created: 0, failed: count } : { created: dryRun ? 0 : count, failed: 0 })
-  if (run.results.length !== count) throw new Error(`${run.results.length} results for ${count} links`)
+  checkRun(run, failing ? { created: 0, failed: count } : { created: count, failed: 0 })
   // Not Math.max(...lines): 300,000 arguments overflow the stack.
   const pathChars = fs
     .readFileSync(specFile, 'utf8')
@@ -701,9 +658,8 @@ async function caseMemory({ shape, size, cleanup = false, dryRun = false }) {
     id: 5,
     shape: shape.name,
     cleanup,
-    dryRun,
     pathChars,
-    title: `peak memory, ${fmt(count, 0)} links in ${fmt(size[0], 0)} directories (links: @file), ${shape.name} shape${cleanup ? ', cleanup: true' : ''}${dryRun ? ', dry-run: true' : ''}`,
+    title: `peak memory, ${fmt(count, 0)} links in ${size[0]} directories (links: @file), ${shape.name} shape${cleanup ? ', cleanup: true' : ''}`,
     fs: filesystemOf(base).label,
     maxRssMB,
     tree,

@@ -6,7 +6,6 @@ import type { FilesystemInfo } from './model.js'
 import { systemSources, type MountSources } from './mount-sources.js'
 import type { MountEntry } from './mount-table.js'
 import { firmlinkPaths, parseMacMounts, throughFirmlinks } from './mounts-macos.js'
-import { BoundedMap } from './bounded.js'
 import { lastTwoAnswers, lastTwoDirectories } from './last-answers.js'
 import { own } from './own.js'
 import { parseDriveInfo, uncShare } from './mounts-windows.js'
@@ -257,9 +256,8 @@ export function createDetector(
   const lookup = platform.isWindows ? volumeLookup(platform, from) : tableLookup(platform, from)
   const details = new Map<unknown, FilesystemInfo>()
   // Thousands of links share a few directories, and each asks several times (split, plan, apply): a path is on its
-  // directory's filesystem unless it begins one itself, so each directory is looked up once (while remembered:
-  // `details` keeps one FilesystemInfo per mount, so an answer looked up again is the same object).
-  const answers = new BoundedMap<string, FilesystemInfo>()
+  // directory's filesystem unless it begins one itself, so each directory is looked up once.
+  const answers = new Map<string, FilesystemInfo>()
   const answer = (absPath: string): FilesystemInfo => {
     const found = lookup.find(absPath)
     if (!found) return UNKNOWN_FS

@@ -4345,66 +4345,18 @@ function readBack(at, stats, wanted, plan, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/bounded.ts
-// Caches kept for a whole run, bounded: thousands of links share a few directories, but a spec may give each link a
-// directory of its own (pnpm's layouts), and 100,000 answers kept by a 200-character path would be 50 MB. What they
-// hold can be had again (a lookup, a call that answers the same), so once full they forget everything and fill again.
-// Forgetting takes a new Map, never clear(): V8 allocates a Map's next table where its last one is, so the table of
-// a Map that has lived a while, cleared or grown, is made in the old generation, and everything it holds is promoted
-// with it, to be freed only by a full collection (a run of 30,000 links of a directory each peaked 2x higher so).
-/** Entries a cache keeps at most: more than the directories one slice of links (100) asks about. */
-const BOUND = 1024;
-/** A Map that forgets every entry before one past `bound` (BOUND) is set. */
-class BoundedMap {
-    bound;
-    map = new Map();
-    constructor(bound = BOUND) {
-        this.bound = bound;
-    }
-    get(key) {
-        return this.map.get(key);
-    }
-    set(key, value) {
-        if (this.map.size >= this.bound && !this.map.has(key))
-            this.map = new Map();
-        this.map.set(key, value);
-    }
-    delete(key) {
-        this.map.delete(key);
-    }
-}
-/** A Set that forgets every value before one past `bound` (BOUND) is added. */
-class BoundedSet {
-    held;
-    constructor(bound = BOUND) {
-        this.held = new BoundedMap(bound);
-    }
-    has(value) {
-        return this.held.get(value) === true;
-    }
-    add(value) {
-        this.held.set(value, true);
-    }
-    delete(value) {
-        this.held.delete(value);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/apply/context.ts
-// What applying reads and writes the disk through, and what one run (or one share worker lane) keeps on the way:
-// probes, swept directories, parents made, the kinds of links kept, and what each link took for the undo record.
-
 /** A fresh context for one run (or one share worker lane): nothing probed, swept or made yet. */
 function applyContext(base) {
     return {
         ...base,
         goneShares: new Map(),
         probes: new Map(),
-        swept: new BoundedSet(),
-        madeDirs: new BoundedSet(),
+        swept: new Set(),
+        madeDirs: new Set(),
         linksTaken: new Set(),
         hidingTexts: new Set(),
-        fileProbes: new BoundedMap(),
+        fileProbes: new Map(),
         keptKinds: new Map(),
         now: Date.now
     };
@@ -4595,7 +4547,6 @@ function lastTwoDirectories(sep, answer, shared) {
 ;// CONCATENATED MODULE: ./src/mounts.ts
 // Which filesystem a path is on. Decided lexically (from the mount table; on Windows from the path's volume), so a
 // hung share is never touched to find out; looked up once per mount or volume.
-
 
 
 
@@ -4811,9 +4762,8 @@ function createDetector(platform, sources = {}, known = []) {
     const lookup = platform.isWindows ? volumeLookup(platform, from) : tableLookup(platform, from);
     const details = new Map();
     // Thousands of links share a few directories, and each asks several times (split, plan, apply): a path is on its
-    // directory's filesystem unless it begins one itself, so each directory is looked up once (while remembered:
-    // `details` keeps one FilesystemInfo per mount, so an answer looked up again is the same object).
-    const answers = new BoundedMap();
+    // directory's filesystem unless it begins one itself, so each directory is looked up once.
+    const answers = new Map();
     const answer = (absPath) => {
         const found = lookup.find(absPath);
         if (!found)
@@ -5338,40 +5288,31 @@ function predictor(ctx) {
 
 ;// CONCATENATED MODULE: ./src/spec/keys.ts
 // Each PATH of a spec as a compact key, held for the whole run: the duplicate check and which links wait for another
-// (dependents.ts). A run of 100,000 links holds these and little else. The directories of the PATHs are a tree, each
-// directory kept as its parent's number and its own name (`12/pkg-00042`): a spec that gives each link a deep
-// directory of its own (pnpm's layouts) costs a few short strings per link, not a 200-character path, and every
-// directory above a PATH, which create-parents may make (dependents.ts), is in the tree. A PATH's key is its
-// directory's number and its name.
+// (dependents.ts). A run of 100,000 links holds these and little else: a key is its directory's number and its name.
+// The directories above the PATHs are held too, for dependents.ts, as slices of the numbered directories' keys.
 // A restore also keeps, by the same keys, the text of each symbolic link its entries may make: a link's way through
 // another entry's PATH is judged both with and without that link (../plan/outside.ts).
 
 
 
-/** What the first step of every key hangs below: the tree's directories are numbered from 1. */
-const TOP = 0;
-/** How many characters `a` and `b` begin with alike. */
-function sharedLength(a, b) {
-    const most = Math.min(a.length, b.length);
-    let i = 0;
-    while (i < most && a.charCodeAt(i) === b.charCodeAt(i))
-        i++;
-    return i;
-}
+/**
+ * Directories noted above PATHs at most, about 55 bytes each (7 MB in all): links share a few, but a spec may give
+ * each link a deep tree of its own.
+ */
+const ABOVE = 1 << 17;
 class LinkKeys {
     platform;
-    /** Each directory that holds a PATH or lies above one, as `its parent's number/its name`, numbered from 1. */
+    /** Each directory that holds a PATH, numbered: thousands of links share a few. */
     dirs = new Map();
     /** `number/name` of each PATH, and the place it came with first. */
     places = new Map();
     /** With `keepTexts`: `number/name` of each PATH that may become a symbolic link, and its text (textOf). */
     texts;
     /**
-     * The key looked up last, and the directories found on its way: the separator that ends each, and its number. The
-     * next key mostly shares a directory with it (a spec lists a directory's links together), so it starts there. (The
-     * key may be a slice of a piece of the spec: one piece is kept alive by it.)
+     * Each directory a PATH lies below (noteAbove), which create-parents may make for its link. Only the spec stage
+     * asks (isAbove): a share worker's copy (withTexts) has none.
      */
-    walked = { key: '', ends: [], numbers: [] };
+    above = new Set();
     constructor(platform, keepTexts = false) {
         this.platform = platform;
         if (keepTexts)
@@ -5380,7 +5321,7 @@ class LinkKeys {
     /** Texts another process's keys kept (keptTexts), looked up as there: a share worker's lanes judge ways too. */
     static withTexts(platform, { dirs, paths, texts }) {
         const keys = new LinkKeys(platform, true);
-        dirs.forEach((dir, i) => keys.dirs.set(dir, i + 1));
+        dirs.forEach((dir, number) => keys.dirs.set(dir, number));
         for (const compact of paths)
             keys.places.set(compact, 0);
         for (const [compact, text] of texts)
@@ -5388,42 +5329,36 @@ class LinkKeys {
         return keys;
     }
     /**
-     * The number of the directory `key` spells up to `end`, a separator of it or its length (where a separator would
-     * follow); undefined where a directory on the way is not in the tree, unless `add`: then each is numbered.
+     * The compact form of a key (resolvedKey); undefined where its directory holds no PATH, unless `add`: then a new
+     * directory is numbered, and noted with those above it.
      */
-    numberOf(key, end, add) {
-        const { sep } = this.platform.path;
-        const { walked } = this;
-        const same = key === walked.key ? key.length : sharedLength(walked.key, key);
-        let steps = 0;
-        while (steps < walked.ends.length && walked.ends[steps] < same)
-            steps++;
-        walked.key = key;
-        walked.ends.length = walked.numbers.length = steps;
-        let number = steps === 0 ? TOP : walked.numbers[steps - 1];
-        for (let start = steps === 0 ? 0 : walked.ends[steps - 1] + 1; start <= end;) {
-            const found = key.indexOf(sep, start);
-            const stop = found < 0 || found > end ? end : found;
-            const step = `${number}/${key.slice(start, stop)}`;
-            let next = this.dirs.get(step);
-            if (next === undefined) {
-                if (!add)
-                    return undefined;
-                next = this.dirs.size + 1;
-                this.dirs.set(own(step), next);
-            }
-            number = next;
-            walked.ends.push(stop);
-            walked.numbers.push(number);
-            start = stop + 1;
-        }
-        return number;
-    }
-    /** The compact form of a key (resolvedKey); undefined where its directory is not in the tree, unless `add`. */
     compact(key, add) {
-        const end = key.lastIndexOf(this.platform.path.sep);
-        const number = this.numberOf(key, end, add);
-        return number === undefined ? undefined : `${number}/${key.slice(end + 1)}`;
+        const cut = key.lastIndexOf(this.platform.path.sep) + 1;
+        const dir = key.slice(0, cut);
+        let number = this.dirs.get(dir);
+        if (number === undefined) {
+            if (!add)
+                return undefined;
+            number = this.dirs.size;
+            const owned = own(dir);
+            this.dirs.set(owned, number);
+            this.noteAbove(owned);
+        }
+        return `${number}/${key.slice(cut)}`;
+    }
+    /**
+     * A new directory (a key up to its last separator) and those above it, each as a slice of it (no characters
+     * copied), up to one noted already: those above that one were noted with it. Past ABOVE no more are noted: a link
+     * to a directory above only the PATHs read after that does not wait, and sees TARGET as it is before the run.
+     */
+    noteAbove(dir) {
+        const { sep } = this.platform.path;
+        for (let end = dir.length - 1; end > 0 && this.above.size < ABOVE; end = dir.lastIndexOf(sep, end - 1)) {
+            const above = dir.slice(0, end);
+            if (this.above.has(above))
+                return;
+            this.above.add(above);
+        }
     }
     has(key) {
         const compact = this.compact(key, false);
@@ -5431,7 +5366,7 @@ class LinkKeys {
     }
     /** Whether a PATH lies below the directory this key (resolvedKey) names. */
     isAbove(key) {
-        return key !== '' && this.numberOf(key, key.length, false) !== undefined;
+        return this.above.has(key);
     }
     /**
      * The key, with its place (and, keeping texts, the text its request may make), unless it came before: then the

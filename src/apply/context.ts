@@ -1,6 +1,5 @@
 // What applying reads and writes the disk through, and what one run (or one share worker lane) keeps on the way:
 // probes, swept directories, parents made, the kinds of links kept, and what each link took for the undo record.
-import { BoundedMap, BoundedSet } from '../bounded.js'
 import type { Probe } from '../model.js'
 import type { WindowsLinkType } from '../mounts-windows.js'
 import type { PlanContext } from '../plan/index.js'
@@ -8,13 +7,10 @@ import type { PlanContext } from '../plan/index.js'
 export interface ApplyContext extends PlanContext {
   /** Capability probes, by mount point. */
   probes: Map<string, Probe>
-  /**
-   * Directories already swept of temporary names that a killed run left behind. Like madeDirs and fileProbes,
-   * bounded (../bounded.ts): one forgotten is asked again (swept again; mkdir answers EEXIST; probed again).
-   */
-  swept: BoundedSet<string>
+  /** Directories already swept of temporary names that a killed run left behind. */
+  swept: Set<string>
   /** Parent directories this run made or found made: thousands of links share a few, and mkdir is not free. */
-  madeDirs: BoundedSet<string>
+  madeDirs: Set<string>
   /** `kind:type:directory` where a trial link of that kind, to a file or a directory, was made for a copy (replace.ts). */
   linksTaken: Set<string>
   /** What each link took and made on the way, by PATH, for the undo record: installed under `cleanup` alone. */
@@ -22,7 +18,7 @@ export interface ApplyContext extends PlanContext {
   /** Mount points that answered readlink with EPERM for a link of the right size (Debian's sshfs hides texts). */
   hidingTexts: Set<string>
   /** Directories where a plain file could (or could not) be made, asked after EPERM from symlink() on Windows. */
-  fileProbes: BoundedMap<string, boolean>
+  fileProbes: Map<string, boolean>
   /** Windows: the kinds of the old links a slice backs up, asked together before it is applied (learnKeptKinds). */
   keptKinds: Map<string, { text: string; kind: WindowsLinkType }>
   now: () => number
@@ -42,11 +38,11 @@ export function applyContext(
     ...base,
     goneShares: new Map(),
     probes: new Map(),
-    swept: new BoundedSet(),
-    madeDirs: new BoundedSet(),
+    swept: new Set(),
+    madeDirs: new Set(),
     linksTaken: new Set(),
     hidingTexts: new Set(),
-    fileProbes: new BoundedMap(),
+    fileProbes: new Map(),
     keptKinds: new Map(),
     now: Date.now
   }

@@ -2,13 +2,14 @@
 // lead to a directory above another entry's PATH (one that entry's create-parents may make).
 import type { LinkRequest } from '../model.js'
 import { resolvedKey, type Platform } from '../platform.js'
-import { BoundedMap } from '../bounded.js'
 import { own } from '../own.js'
 import type { LinkKeys } from './keys.js'
 
+/** Directories answered at most: thousands of links share a few, but a spec may give each link its own. */
+const KNOWN = 4096
+
 export class Dependents {
-  /** Whether a directory lies below another entry's PATH, by directory (thousands of links share a few). */
-  private readonly known = new BoundedMap<string, boolean>()
+  private readonly known = new Map<string, boolean>()
 
   /** `paths`: the key of every entry's PATH, and the directories above them. */
   constructor(
@@ -31,6 +32,7 @@ export class Dependents {
     if (answer === undefined) {
       const parent = this.platform.path.dirname(dir)
       answer = this.isLink(dir) || (parent !== dir && this.underALink(parent))
+      if (this.known.size === KNOWN) this.known.clear()
       this.known.set(own(dir), answer)
     }
     return answer

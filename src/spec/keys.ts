@@ -1,14 +1,17 @@
 // Each PATH of a spec as a compact key, held for the whole run: the duplicate check and which links wait for another
-// (dependents.ts). A run of 100,000 links holds these and little else. The directories of the PATHs are a tree, each
-// directory kept as its parent's number and its own name (`12/pkg-00042`): a spec that gives each link a deep
-// directory of its own (pnpm's layouts) costs a few short strings per link, not a 200-character path, and every
-// directory above a PATH, which create-parents may make (dependents.ts), is in the tree. A PATH's key is its
-// directory's number and its name.
+// (dependents.ts). A run of 100,000 links holds these and little else: a key is its directory's number and its name.
+// The directories above the PATHs are held too, for dependents.ts, as slices of the numbered directories' keys.
 // A restore also keeps, by the same keys, the text of each symbolic link its entries may make: a link's way through
 // another entry's PATH is judged both with and without that link (../plan/outside.ts).
 import { linkMayBeSymbolic, wantsRelative, type LinkRequest, type LinkTexts } from '../model.js'
 import { own } from '../own.js'
 import { resolvedKey, type Platform } from '../platform.js'
+
+/**
+ * Directories noted above PATHs at most, about 55 bytes each (7 MB in all): links share a few, but a spec may give
+ * each link a deep tree of its own.
+ */
+export const ABOVE = 1 << 17
 
 /** A restore's kept texts as plain data, for a share worker (its messages are JSON): what textAt and isPath need. */
 export interface KeptTexts {
@@ -17,30 +20,18 @@ export interface KeptTexts {
   texts: [string, string][]
 }
 
-/** What the first step of every key hangs below: the tree's directories are numbered from 1. */
-const TOP = 0
-
-/** How many characters `a` and `b` begin with alike. */
-function sharedLength(a: string, b: string): number {
-  const most = Math.min(a.length, b.length)
-  let i = 0
-  while (i < most && a.charCodeAt(i) === b.charCodeAt(i)) i++
-  return i
-}
-
 export class LinkKeys implements LinkTexts {
-  /** Each directory that holds a PATH or lies above one, as `its parent's number/its name`, numbered from 1. */
+  /** Each directory that holds a PATH, numbered: thousands of links share a few. */
   private readonly dirs = new Map<string, number>()
   /** `number/name` of each PATH, and the place it came with first. */
   private readonly places = new Map<string, number>()
   /** With `keepTexts`: `number/name` of each PATH that may become a symbolic link, and its text (textOf). */
   private readonly texts?: Map<string, string>
   /**
-   * The key looked up last, and the directories found on its way: the separator that ends each, and its number. The
-   * next key mostly shares a directory with it (a spec lists a directory's links together), so it starts there. (The
-   * key may be a slice of a piece of the spec: one piece is kept alive by it.)
+   * Each directory a PATH lies below (noteAbove), which create-parents may make for its link. Only the spec stage
+   * asks (isAbove): a share worker's copy (withTexts) has none.
    */
-  private readonly walked = { key: '', ends: [] as number[], numbers: [] as number[] }
+  private readonly above = new Set<string>()
 
   constructor(
     private readonly platform: Platform,
@@ -52,48 +43,42 @@ export class LinkKeys implements LinkTexts {
   /** Texts another process's keys kept (keptTexts), looked up as there: a share worker's lanes judge ways too. */
   static withTexts(platform: Platform, { dirs, paths, texts }: KeptTexts): LinkKeys {
     const keys = new LinkKeys(platform, true)
-    dirs.forEach((dir, i) => keys.dirs.set(dir, i + 1))
+    dirs.forEach((dir, number) => keys.dirs.set(dir, number))
     for (const compact of paths) keys.places.set(compact, 0)
     for (const [compact, text] of texts) keys.texts?.set(compact, text)
     return keys
   }
 
   /**
-   * The number of the directory `key` spells up to `end`, a separator of it or its length (where a separator would
-   * follow); undefined where a directory on the way is not in the tree, unless `add`: then each is numbered.
+   * The compact form of a key (resolvedKey); undefined where its directory holds no PATH, unless `add`: then a new
+   * directory is numbered, and noted with those above it.
    */
-  private numberOf(key: string, end: number, add: boolean): number | undefined {
-    const { sep } = this.platform.path
-    const { walked } = this
-    const same = key === walked.key ? key.length : sharedLength(walked.key, key)
-    let steps = 0
-    while (steps < walked.ends.length && walked.ends[steps] < same) steps++
-    walked.key = key
-    walked.ends.length = walked.numbers.length = steps
-    let number = steps === 0 ? TOP : walked.numbers[steps - 1]
-    for (let start = steps === 0 ? 0 : walked.ends[steps - 1] + 1; start <= end;) {
-      const found = key.indexOf(sep, start)
-      const stop = found < 0 || found > end ? end : found
-      const step = `${number}/${key.slice(start, stop)}`
-      let next = this.dirs.get(step)
-      if (next === undefined) {
-        if (!add) return undefined
-        next = this.dirs.size + 1
-        this.dirs.set(own(step), next)
-      }
-      number = next
-      walked.ends.push(stop)
-      walked.numbers.push(number)
-      start = stop + 1
+  private compact(key: string, add: boolean): string | undefined {
+    const cut = key.lastIndexOf(this.platform.path.sep) + 1
+    const dir = key.slice(0, cut)
+    let number = this.dirs.get(dir)
+    if (number === undefined) {
+      if (!add) return undefined
+      number = this.dirs.size
+      const owned = own(dir)
+      this.dirs.set(owned, number)
+      this.noteAbove(owned)
     }
-    return number
+    return `${number}/${key.slice(cut)}`
   }
 
-  /** The compact form of a key (resolvedKey); undefined where its directory is not in the tree, unless `add`. */
-  private compact(key: string, add: boolean): string | undefined {
-    const end = key.lastIndexOf(this.platform.path.sep)
-    const number = this.numberOf(key, end, add)
-    return number === undefined ? undefined : `${number}/${key.slice(end + 1)}`
+  /**
+   * A new directory (a key up to its last separator) and those above it, each as a slice of it (no characters
+   * copied), up to one noted already: those above that one were noted with it. Past ABOVE no more are noted: a link
+   * to a directory above only the PATHs read after that does not wait, and sees TARGET as it is before the run.
+   */
+  private noteAbove(dir: string): void {
+    const { sep } = this.platform.path
+    for (let end = dir.length - 1; end > 0 && this.above.size < ABOVE; end = dir.lastIndexOf(sep, end - 1)) {
+      const above = dir.slice(0, end)
+      if (this.above.has(above)) return
+      this.above.add(above)
+    }
   }
 
   has(key: string): boolean {
@@ -103,7 +88,7 @@ export class LinkKeys implements LinkTexts {
 
   /** Whether a PATH lies below the directory this key (resolvedKey) names. */
   isAbove(key: string): boolean {
-    return key !== '' && this.numberOf(key, key.length, false) !== undefined
+    return this.above.has(key)
   }
 
   /**
