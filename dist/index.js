@@ -42180,9 +42180,13 @@ const CASE_TABLE = [
     // S3 object keys are case-sensitive (AWS, Amazon S3 User Guide, "Naming Amazon S3 objects").
     { types: /^fuse\.s3fs$/, rule: 'sensitive' }
 ];
+/** The row of the case table that decides for this type, if any. */
+function caseFactsOf(type) {
+    return CASE_TABLE.find((f) => f.types.test(type));
+}
 /** The case rule of a filesystem of this type, mounted with these options, as `platform`'s driver serves it. */
 function caseRuleOf(type, options, platform) {
-    const facts = CASE_TABLE.find((f) => f.types.test(type));
+    const facts = caseFactsOf(type);
     if (!facts)
         return 'usual';
     const byOption = facts.options?.find(([option]) => options.some((o) => option.test(o)));
@@ -42195,7 +42199,7 @@ function caseRuleOf(type, options, platform) {
 function mayFoldOtherwise(type, options, platform, usual) {
     if (type === 'fuse' || type === 'fuseblk')
         return true;
-    if (type.startsWith('fuse.') && CASE_TABLE.some((f) => f.options && f.types.test(type)))
+    if (type.startsWith('fuse.') && caseFactsOf(type)?.options)
         return true;
     const rule = caseRuleOf(type, options, platform);
     return rule === 'probe' || (rule !== 'usual' && (rule === 'insensitive') !== usual);

@@ -371,9 +371,14 @@ const CASE_TABLE: CaseFacts[] = [
   { types: /^fuse\.s3fs$/, rule: 'sensitive' }
 ]
 
+/** The row of the case table that decides for this type, if any. */
+function caseFactsOf(type: string): CaseFacts | undefined {
+  return CASE_TABLE.find((f) => f.types.test(type))
+}
+
 /** The case rule of a filesystem of this type, mounted with these options, as `platform`'s driver serves it. */
 export function caseRuleOf(type: string, options: string[], platform: string): CaseRule {
-  const facts = CASE_TABLE.find((f) => f.types.test(type))
+  const facts = caseFactsOf(type)
   if (!facts) return 'usual'
   const byOption = facts.options?.find(([option]) => options.some((o) => option.test(o)))
   return byOption?.[1] ?? facts.on?.[platform] ?? facts.rule
@@ -385,7 +390,7 @@ export function caseRuleOf(type: string, options: string[], platform: string): C
  */
 export function mayFoldOtherwise(type: string, options: string[], platform: string, usual: boolean): boolean {
   if (type === 'fuse' || type === 'fuseblk') return true
-  if (type.startsWith('fuse.') && CASE_TABLE.some((f) => f.options && f.types.test(type))) return true
+  if (type.startsWith('fuse.') && caseFactsOf(type)?.options) return true
   const rule = caseRuleOf(type, options, platform)
   return rule === 'probe' || (rule !== 'usual' && (rule === 'insensitive') !== usual)
 }
