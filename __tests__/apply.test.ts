@@ -7,7 +7,6 @@ import { nodeFs } from '../src/fsops.js'
 import type { FsOps } from '../src/fsops.js'
 import { familyFacts, familyOf } from '../src/families.js'
 import { explain } from '../src/knowledge.js'
-import { makeLink } from '../src/make-link.js'
 import { kindWords, type LinkOptions } from '../src/model.js'
 import { planAll } from '../src/plan/index.js'
 import { platformFor } from '../src/platform.js'
@@ -16,6 +15,7 @@ import {
   errnoError,
   failing,
   host,
+  makeAll,
   requests,
   tempDir,
   dataWorkspace,
@@ -41,7 +41,7 @@ function apply(
   const ctx = context(ws, overrides, filesystem)
   const plans = planAll(requests(spec, ws, defaults), ctx)
   // As the executors make each link: planned again where the disk may have changed since.
-  return plans.map((p) => makeLink(p, ctx))
+  return makeAll(plans, ctx)
 }
 
 const debris = (dir = ws): string[] => fs.readdirSync(dir).filter((n) => n.startsWith(TEMP_PREFIX))
@@ -472,7 +472,7 @@ function applyAfter(spec: string, meanwhile: () => void, defaults: Partial<LinkO
   const ctx = context(ws, overrides)
   const plans = planAll(requests(spec, ws, defaults), ctx)
   meanwhile()
-  return plans.map((p) => makeLink(p, ctx))
+  return makeAll(plans, ctx)
 }
 
 describePosix('a hard link to a file made a symbolic link after it was planned', () => {

@@ -41,7 +41,7 @@ const LAYERS: string[][] = [
   ['apply/context.ts'],
   ['apply/kept-kinds.ts'],
   ['apply/evidence.ts', 'apply/copy.ts'],
-  ['apply/step-error.ts'],
+  ['apply/step-error.ts', 'apply/aside-room.ts'],
   ['apply/make.ts', 'apply/parents.ts', 'apply/swap-copy.ts'],
   ['apply/verify.ts', 'apply/probe.ts', 'apply/replace.ts'],
   ['apply/failed-outcome.ts'],

@@ -21,6 +21,7 @@ import {
   DEFAULTS,
   errnoError,
   host,
+  makeAll,
   racing,
   requests,
   tempDir,
@@ -37,10 +38,14 @@ const COPIES: Partial<LinkOptions> = { overwrite: 'copies' }
 const RESTORING: ContextOverrides = { confineTargets: true }
 const at = (rel: string): string => path.join(ws, rel)
 const read = (rel: string): string => fs.readFileSync(at(rel), 'utf8')
-/** A name a copy is moved aside to (names.ts asideName). */
+/** A directory copies are moved aside into (names.ts asideName, src/apply/aside-room.ts). */
 const isAside = (p: string): boolean => path.basename(p).startsWith('.ln-action-aside-')
-/** What the run left moved aside in the workspace. */
-const asides = (): string[] => fs.readdirSync(ws).filter(isAside)
+/** The copies the run left moved aside in the workspace, relative to it. */
+const asides = (): string[] =>
+  fs
+    .readdirSync(ws)
+    .filter(isAside)
+    .flatMap((room) => fs.readdirSync(at(room)).map((name) => path.join(room, name)))
 
 /** The settings of a run whose input is `defaults.overwrite`: `copies` is a restore. */
 const contextFor = (defaults: Partial<LinkOptions>, overrides: ContextOverrides) =>
@@ -55,7 +60,7 @@ function apply(spec: string, overrides: ContextOverrides = {}, meanwhile = () =>
   const ctx = contextFor(defaults, overrides)
   const plans = planAll(requests(spec, ws, defaults), ctx)
   meanwhile()
-  return plans.map((p) => makeLink(p, ctx))
+  return makeAll(plans, ctx)
 }
 
 /** `d`, an identical copy of `data/dir` (a file and a directory with a file in it), as a followed link leaves it. */
@@ -305,7 +310,7 @@ describePosix('a copy moves aside, or to its backup, never over what took that n
     fs.writeFileSync(at('c.~1~'), 'earlier')
     const base = contextFor(COPIES, {})
     const ctx = { ...base, settings: { ...base.settings, cleanup: true }, taken: new Map<string, Taken>() }
-    const [result] = planAll(requests('c -> data/x', ws, COPIES), ctx).map((p) => makeLink(p, ctx))
+    const [result] = makeAll(planAll(requests('c -> data/x', ws, COPIES), ctx), ctx)
     expect(result).toMatchObject({ status: 'replaced' })
     expect([read('c.~1~'), read('c.~2~')]).toEqual(['earlier', 'x'])
     expect(ctx.taken.get(at('c'))).toMatchObject({ backup: at('c.~2~') })
@@ -600,15 +605,15 @@ describePosix('the swap of a copied directory', () => {
   it('the sweep removes only what it proves identical: a file that came meanwhile, or changed, stays', () => {
     const symlink: FsOps['symlink'] = (text, p, type) => {
       if (p === at('d')) {
-        const aside = fs.readdirSync(ws).find(isAside)
-        fs.writeFileSync(path.join(ws, aside ?? '', 'sub/new'), 'new')
-        fs.writeFileSync(path.join(ws, aside ?? '', 'top'), 'tOp')
+        const [aside] = asides()
+        fs.writeFileSync(at(`${aside}/sub/new`), 'new')
+        fs.writeFileSync(at(`${aside}/top`), 'tOp')
       }
       nodeFs.symlink(text, p, type)
     }
     const [r] = apply('d -> data/dir', { ops: { ...nodeFs, symlink } })
     expect(r.status).toBe('replaced')
-    const kept = fs.readdirSync(ws).filter((n) => n.startsWith('.ln-action-'))
+    const kept = asides()
     expect(kept).toHaveLength(1)
     expect(fs.readFileSync(path.join(ws, kept[0], 'sub/new'), 'utf8')).toBe('new')
     expect(fs.readFileSync(path.join(ws, kept[0], 'top'), 'utf8')).toBe('tOp')
@@ -620,18 +625,20 @@ describePosix('the swap of a copied directory', () => {
 describePosix('what a restore tries before it moves a copy', () => {
   /** Three copies of data/x in one directory, restored with `ops`, counting the calls made through it. */
   function restoreThree(symlink: FsOps['symlink'] = nodeFs.symlink) {
-    const calls = { symlink: 0, rename: 0 }
+    const calls = { symlink: 0, rename: 0, renamedOver: [] as string[], mkdir: [] as string[] }
     for (const name of ['a', 'b', 'c']) fs.writeFileSync(at(name), 'x')
     const ops: FsOps = {
       ...nodeFs,
-      // The links made, not the placeholders that hold the names the copies move aside to (claim.ts).
-      symlink: (text, p, type) => ((calls.symlink += isAside(p) ? 0 : 1), symlink(text, p, type)),
-      rename: (...args) => (calls.rename++, nodeFs.rename(...args))
+      symlink: (text, p, type) => (calls.symlink++, symlink(text, p, type)),
+      rename: (from, to) => {
+        calls.rename++
+        if (nodeFs.lstat(to)) calls.renamedOver.push(to)
+        nodeFs.rename(from, to)
+      },
+      mkdir: (p) => (calls.mkdir.push(p), nodeFs.mkdir(p))
     }
     const ctx = context(ws, { restore: true, confineTargets: true, ops })
-    const results = planAll(requests('a -> data/x\nb -> data/x\nc -> data/x', ws, COPIES), ctx).map((p) =>
-      makeLink(p, ctx)
-    )
+    const results = makeAll(planAll(requests('a -> data/x\nb -> data/x\nc -> data/x', ws, COPIES), ctx), ctx)
     return { results, calls }
   }
 
@@ -643,6 +650,16 @@ describePosix('what a restore tries before it moves a copy', () => {
     expect(results.map((r) => [r.status, r.code])).toEqual(Array(3).fill(['failed', 'ENOSYS']))
     expect(calls.rename).toBe(0)
     expect(['a', 'b', 'c'].map(read)).toEqual(['x', 'x', 'x'])
+  })
+
+  // ext4 allocates and writes the delayed blocks of a file renamed over an existing name (auto_da_alloc, ext4(5)): a
+  // copy just downloaded would be written out only to be removed.
+  it('moves each copy to a name nothing holds, in one directory of its own, and never renames over a name', () => {
+    const { results, calls } = restoreThree()
+    expect(results.map((r) => r.status)).toEqual(['replaced', 'replaced', 'replaced'])
+    expect(calls.renamedOver).toEqual([])
+    expect(calls.mkdir).toHaveLength(1)
+    expect(isAside(calls.mkdir[0]) && path.dirname(calls.mkdir[0])).toBe(ws)
   })
 
   it('learns once a directory that the link can be made there: one trial link, then one link a copy', () => {
@@ -672,7 +689,7 @@ describePosix(
         }
         const defaults: Partial<LinkOptions> = { ...COPIES, type: 'hardlink', fallback: ['symlink'] }
         const ctx = context(ws, { restore: true, confineTargets: true, ops })
-        const results = planAll(requests('a -> data/x\nb -> data/y', ws, defaults), ctx).map((p) => makeLink(p, ctx))
+        const results = makeAll(planAll(requests('a -> data/x\nb -> data/y', ws, defaults), ctx), ctx)
         expect(results.map((r) => [r.status, r.kind])).toEqual([
           ['replaced', 'hardlink'],
           ['replaced', 'symlink']
@@ -709,7 +726,7 @@ describe('a capture restored on Windows (platform seam, in-memory filesystem)', 
       '- { path: dir-link, text: lib/dir, target-type: dir }'
     ].join('\n')
     const ctx = context(WS, { platform: win32, ops: mem.ops, realWorkingDirectory: WS, confineTargets: true })
-    const results = planAll(requests(spec, WS, COPIES, win32), ctx).map((p) => makeLink(p, ctx))
+    const results = makeAll(planAll(requests(spec, WS, COPIES, win32), ctx), ctx)
     expect(results.map((r) => [r.status, r.code, r.kind])).toEqual([
       ['replaced', '', 'symlink'],
       ['failed', 'NOTCOPY', 'symlink'],
@@ -735,7 +752,7 @@ describe('a capture restored on Windows (platform seam, in-memory filesystem)', 
       linkTexts: read.texts,
       ...overrides
     })
-    return { mem, results: planAll(requests(spec, ws, COPIES, win32), ctx).map((p) => makeLink(p, ctx)) }
+    return { mem, results: makeAll(planAll(requests(spec, ws, COPIES, win32), ctx), ctx) }
   }
 
   it('refuses a junction, asked or as a fallback: a relative link reached through one climbs from its place', () => {

@@ -115,7 +115,7 @@ function unclaimed(to: string, refused: unknown, ops: FsOps): boolean {
  * rename(2), done also where it answered an error but `from` is gone and `to` holds its inode: NFS answers a
  * retransmitted rename that already happened with ENOENT.
  */
-function renameOrMoved(from: string, to: string, ops: FsOps, moving = ops.lstat(from)): void {
+export function renameOrMoved(from: string, to: string, ops: FsOps, moving = ops.lstat(from)): void {
   try {
     ops.rename(from, to)
   } catch (error) {

@@ -1,6 +1,6 @@
 // An executor plans and makes links somewhere: this one in this process; share/executor.ts in a child process per
 // share that may hang. The pipeline asks each for its plans, then for its results.
-import { learnKeptKinds, type ApplyContext } from './apply/index.js'
+import { closeRooms, learnKeptKinds, type ApplyContext } from './apply/index.js'
 import type { Indexed, LinkResult, UndoEntry } from './model.js'
 import { planAll } from './plan/index.js'
 import { predictor } from './predict.js'
@@ -88,6 +88,7 @@ export class LocalExecutor implements Executor {
         const { result, undo } = apply(plan, this.ctx)
         emit(slice[i].index, result, undo)
       })
+      closeRooms(this.ctx)
     }
     return []
   }

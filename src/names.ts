@@ -27,8 +27,9 @@ export function tempName(dir: string, path: PlatformPath): string {
 }
 
 /**
- * A name in dir for a copied directory moved aside from PATH (overwrite: copies). Not of TEMP_NAME's form: what is
- * left there (not proven identical) is never swept by a later run.
+ * A name in dir for the directory of ours that copies at PATHs in dir go aside into (overwrite: copies,
+ * apply/aside-room.ts). Not of TEMP_NAME's form: what is left there (not proven identical) is never swept by a later
+ * run.
  */
 export function asideName(dir: string, path: PlatformPath): string {
   return path.join(dir, `${TEMP_PREFIX}aside-${process.pid.toString(36)}-${randomHex()}`)

@@ -2,10 +2,20 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { applyContext, type ApplyContext } from '../../src/apply/index.js'
+import { applyContext, closeRooms, type ApplyContext } from '../../src/apply/index.js'
+import { makeLink } from '../../src/make-link.js'
+import type { LinkPlan } from '../../src/plan/index.js'
 import { nodeFs, type FsOps } from '../../src/fsops.js'
 import { DEFAULTS as INPUT_DEFAULTS } from '../../src/inputs.js'
-import type { FilesystemInfo, LinkOptions, LinkRequest, LinkSettings, Settings, SpecVerdict } from '../../src/model.js'
+import type {
+  FilesystemInfo,
+  LinkOptions,
+  LinkRequest,
+  LinkResult,
+  LinkSettings,
+  Settings,
+  SpecVerdict
+} from '../../src/model.js'
 import { currentPlatform, type Platform } from '../../src/platform.js'
 import { parseSpec, readSpec, resolveEntries, specText } from '../../src/spec/index.js'
 
@@ -225,4 +235,11 @@ export function windowsCleanupContext(win32: Platform, ops: FsOps, overrides: Co
     ...overrides
   })
   return { ...base, settings: { ...base.settings, cleanup: true } }
+}
+
+/** Make each plan, then let go of what the slice used (the directories copies went aside into), as the executors do. */
+export function makeAll(plans: LinkPlan[], ctx: ApplyContext): LinkResult[] {
+  const results = plans.map((p) => makeLink(p, ctx))
+  closeRooms(ctx)
+  return results
 }

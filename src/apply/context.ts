@@ -21,7 +21,15 @@ export interface ApplyContext extends PlanContext {
   fileProbes: Map<string, boolean>
   /** Windows: the kinds of the old links a slice backs up, asked together before it is applied (learnKeptKinds). */
   keptKinds: Map<string, { text: string; kind: WindowsLinkType }>
+  /** Directories of ours that copies go aside into while proven, by the directory they are in (aside-room.ts). */
+  asideRooms: Map<string, AsideRoom>
   now: () => number
+}
+
+/** A directory of ours that copies go into (aside-room.ts), and how many went in: each is named by its number. */
+export interface AsideRoom {
+  path: string
+  moved: number
 }
 
 /** What applying a link did besides the link: the name its backup took, the parent directories it created. */
@@ -44,6 +52,7 @@ export function applyContext(
     hidingTexts: new Set(),
     fileProbes: new Map(),
     keptKinds: new Map(),
+    asideRooms: new Map(),
     now: Date.now
   }
 }

@@ -19,6 +19,7 @@ import { StepError } from './step-error.js'
 import { verify } from './verify.js'
 
 export { applyContext, type ApplyContext } from './context.js'
+export { closeRooms } from './aside-room.js'
 export { keptLinkType, learnKeptKinds } from './kept-kinds.js'
 export { TEMP_PREFIX } from '../names.js'
 

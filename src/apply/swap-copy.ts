@@ -1,22 +1,23 @@
 // A file or directory at PATH that `overwrite: copies` may replace (what a followed link became) gives way to the link
 // only once proven a copy of what the link leads to, and the proof is made with the copy moved aside: first it is
-// renamed to a name beside PATH, then what the link will lead to must still be there and hold those very bytes. A
-// TARGET that was PATH itself under another name (a bind or FUSE view, another device and inode) has gone with it, so
-// it proves nothing and the copy goes back. So do two copies proven against each other (a/x leads to b, b/y to a)
-// even where lanes run them at once: each lane moves its own copy aside before it looks at the other's. For both to
-// succeed, each would have to find the other's copy still in place after moving its own aside, so each move would
-// come before the other: impossible. A view whose source is PATH (bindfs holds its source open) follows the copy
-// aside instead: a probe made in the moved directory shows through TARGET. Only then is the link made at PATH, now
-// empty (never renamed over it: what appeared there meanwhile stays), and the copy dealt with: kept as the
-// backup where one is wanted (backup-suffix; cleanup, whose post step puts it back), else swept of what is proven
-// identical, file by file (../copy-proof.ts). Where the link cannot go in, the copy goes back, or stays aside, named.
+// renamed into a directory of ours beside PATH (aside-room.ts), then what the link will lead to must still be there and
+// hold those very bytes. A TARGET that was PATH itself under another name (a bind or FUSE view, another device and
+// inode) has gone with it, so it proves nothing and the copy goes back. So do two copies proven against each other (a/x
+// leads to b, b/y to a) even where lanes run them at once: each lane moves its own copy aside before it looks at the
+// other's. For both to succeed, each would have to find the other's copy still in place after moving its own aside, so
+// each move would come before the other: impossible. A view whose source is PATH (bindfs holds its source open) follows
+// the copy aside instead: a probe made in the moved directory shows through TARGET. Only then is the link made at PATH,
+// now empty (never renamed over it: what appeared there meanwhile stays), and the copy dealt with: kept as the backup
+// where one is wanted (backup-suffix; cleanup, whose post step puts it back), else swept of what is proven identical,
+// file by file (../copy-proof.ts). Where the link cannot go in, the copy goes back, or stays aside, named.
 import { moveIfFree, moveToFree, takenError, type Moving } from '../claim.js'
 import type { Kind } from '../model.js'
-import { asideName, backupName, tempName } from '../names.js'
+import { backupName, tempName } from '../names.js'
 import type { LinkPlan } from '../plan/index.js'
 import type { Sides } from '../copy-proof.js'
 import { copySides, keptWords, NOT_A_COPY, whyNotTheSame } from '../restore-copy.js'
 import type { ApplyContext } from './context.js'
+import { moveIntoRoom } from './aside-room.js'
 import { makeOne, type Made } from './make.js'
 import { step, StepError } from './step-error.js'
 
@@ -123,18 +124,16 @@ function wantsBackup(ctx: ApplyContext): boolean {
 }
 
 /**
- * The copy moved to its backup name where one is kept (PATH+suffix, else the first free PATH.~N~), else to a new name
- * beside PATH; never over anything, however recently made (../claim.ts). Returns the name it took.
+ * The copy moved to its backup name where one is kept (PATH+suffix, else the first free PATH.~N~), never over anything,
+ * however recently made (../claim.ts); else into a directory of ours beside PATH (aside-room.ts). Returns its new name.
  */
 function moveAside(plan: LinkPlan, backup: boolean, ctx: ApplyContext): string {
-  const { platform } = ctx
   const abs = plan.request.absPath
+  if (!backup) return moveIntoRoom(abs, ctx)
   const suffix = ctx.settings.backupSuffix
   // Without a suffix (cleanup alone), PATH.~1~ is the first backup name: n = 0 names PATH itself.
-  const nameAt = backup
-    ? (n: number) => backupName(abs, suffix, suffix ? n : n + 1)
-    : () => asideName(platform.path.dirname(abs), platform.path)
-  return moveToFree(abs, copyKind(plan), nameAt, ctx.ops, platform)
+  const nameAt = (n: number): string => backupName(abs, suffix, suffix ? n : n + 1)
+  return moveToFree(abs, copyKind(plan), nameAt, ctx.ops, ctx.platform)
 }
 
 /** A copy at PATH is a directory or a file, never a symbolic link. */

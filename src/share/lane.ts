@@ -2,7 +2,7 @@
 // of its own (runLane), so that a call stuck in a hung share holds up only this thread; each call is noted in the
 // shared slots first, for the worker's main thread to time.
 import { parentPort, workerData } from 'node:worker_threads'
-import { applyContext, learnKeptKinds, type ApplyContext } from '../apply/index.js'
+import { applyContext, closeRooms, learnKeptKinds, type ApplyContext } from '../apply/index.js'
 import { withVolumeCaseRules } from '../case-rules.js'
 import { nodeFs, type FsOps } from '../fsops.js'
 import { isErrno } from '../errors.js'
@@ -125,6 +125,7 @@ export class Lane {
       this.current.index = index
       this.post({ type: 'applied', index, ...apply(plan, this.ctx) })
     }
+    if (!this.slots.stopped) closeRooms(this.ctx)
   }
 }
 
