@@ -28,7 +28,6 @@ const LAYERS: string[][] = [
   ['capture/index.ts'],
   ['parent.ts'],
   ['remove.ts', 'cleanup.ts', 'undo-state.ts'],
-  ['plan/target-listing.ts'],
   ['plan/context.ts'],
   ['plan/link-plan.ts'],
   ['plan/planned-disk.ts'],

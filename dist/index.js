@@ -43539,81 +43539,14 @@ function fillIn(text, ctx) {
         .replaceAll('TARGET_LINKS', ctx.targetLinks?.toLocaleString('en-US') ?? '');
 }
 
-;// CONCATENATED MODULE: ./src/plan/target-listing.ts
-
-
-/** Fewer of a pass's distinct TARGETs than this in one directory are looked up one by one. */
-const LIST_FROM = 4;
-/** A listing is read up to this many entries per TARGET of the pass there: an entry costs about 1/16 of a stat. */
-const ENTRIES_PER_TARGET = 16;
-const FILE = { isDirectory: () => false };
-const DIRECTORY = { isDirectory: () => true };
-class TargetListings {
-    requests;
-    platform;
-    ops;
-    detector;
-    perDirectory;
-    /** Each directory asked about: its files and directories by name (true: a directory), or null: not listed. */
-    listings = new Map();
-    /** `requests`: the pass's, whose TARGETs are counted per directory at the first question. */
-    constructor(requests, platform, ops, detector) {
-        this.requests = requests;
-        this.platform = platform;
-        this.ops = ops;
-        this.detector = detector;
-    }
-    /** TARGET as its directory's listing shows it, a file or a directory; undefined where no listing says. */
-    seen(target) {
-        const { dirname, basename } = this.platform.path;
-        const dir = dirname(target);
-        let listing = this.listings.get(dir);
-        if (listing === undefined)
-            this.listings.set(dir, (listing = this.list(dir)));
-        const isDirectory = listing?.get(basename(target));
-        return isDirectory === undefined ? undefined : isDirectory ? DIRECTORY : FILE;
-    }
-    list(dir) {
-        const targets = this.targetsIn().get(dir) ?? 0;
-        // A share's or a FUSE daemon's listing may disagree with its stat (a stale entry, a link shown as its TARGET).
-        if (targets < LIST_FROM || canHang(this.detector.forPath(dir)))
-            return null;
-        try {
-            return this.ops.fileTypes(dir, targets * ENTRIES_PER_TARGET) ?? null;
-        }
-        catch (error) {
-            // Each link's own stat says why.
-            if (!isErrno(error))
-                throw error;
-            return null;
-        }
-    }
-    targetsIn() {
-        if (this.perDirectory)
-            return this.perDirectory;
-        const { dirname } = this.platform.path;
-        const counts = new Map();
-        // Distinct TARGETs: a hundred links to one TARGET need one stat, not a listing of its directory.
-        for (const absTarget of new Set(this.requests.map((r) => r.absTarget))) {
-            const dir = dirname(absTarget);
-            counts.set(dir, (counts.get(dir) ?? 0) + 1);
-        }
-        return (this.perDirectory = counts);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/plan/context.ts
-
-/**
- * The context for a planning pass, in which resolved directories may be remembered; with the pass's `requests`,
- * their TARGETs' directories may be listed too.
- */
-function planningContext(ctx, requests) {
+/** The context for a planning pass, in which resolved directories and what TARGETs are may be remembered. */
+function planningContext(ctx) {
     return {
         ...ctx,
-        targetListings: requests && new TargetListings(requests, ctx.platform, ctx.ops, ctx.detector),
         realDirectories: new Map(),
         targets: new Map(),
+        present: new Map(),
         relatives: new Map(),
         listed: new Map(),
         rerun: { likely: false }
@@ -43628,6 +43561,9 @@ function listedKey(name) {
 }
 /** p's directory was listed while planning, without p in it. */
 function unlisted(p, ctx) {
+    // Only a share's lanes list: elsewhere p is not taken apart for nothing (every link, twice).
+    if (!ctx.listed?.size)
+        return false;
     const { path } = ctx.platform;
     return ctx.listed?.get(path.dirname(p))?.has(listedKey(path.basename(p))) === false;
 }
@@ -43638,6 +43574,20 @@ function statTarget(target, ctx) {
     const stats = unlisted(target, ctx) ? undefined : ctx.ops.stat(target);
     ctx.targets?.set(target, stats);
     return stats;
+}
+/**
+ * Whether TARGET leads to something, once per planning pass: its stat says where one was made, else it is asked
+ * alone (access(2): no stat to build, a tenth of a re-run's instructions where each link has a TARGET of its own).
+ */
+function targetThere(target, ctx) {
+    if (ctx.targets?.has(target))
+        return ctx.targets.get(target) !== undefined;
+    const known = ctx.present?.get(target);
+    if (known !== undefined)
+        return known;
+    const there = !unlisted(target, ctx) && ctx.ops.exists(target);
+    ctx.present?.set(target, there);
+    return there;
 }
 
 ;// CONCATENATED MODULE: ./src/copy-proof.ts
@@ -44044,8 +43994,6 @@ function noteGoneShare(plan, mountPoint, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/kinds.ts
-// Which kinds of link can lead to this TARGET, in the order to try them, known before any call is made, and the
-// record of a fallback from the kind asked.
 
 
 /**
@@ -44193,19 +44141,6 @@ function examineTarget(plan, realParent, ctx) {
     const target = statOfTarget(plan.request, ctx);
     noteTargetAndText(plan, target, realParent, ctx);
     return target;
-}
-/**
- * examineTarget where nothing is at PATH: only whether TARGET is there and a directory counts, which a listing of its
- * directory may tell instead of a stat.
- */
-function seeTarget(plan, realParent, ctx) {
-    const target = targetSeen(plan.request, ctx);
-    noteTargetAndText(plan, target, realParent, ctx);
-    return target;
-}
-/** Whether TARGET is there and a directory: as a listing of its directory shows it (target-listing.ts), else stat. */
-function targetSeen(request, ctx) {
-    return ctx.targetListings?.seen(request.absTarget) ?? statOfTarget(request, ctx);
 }
 function noteTargetAndText(plan, target, realParent, ctx) {
     noteTarget(plan, target, ctx);
@@ -44996,6 +44931,7 @@ function removal_leadsTo(plan, realParent, ctx) {
 // first, so it pays nothing for this.
 
 
+
 /**
  * Settle the plan as `unchanged` when PATH already holds the asked text and TARGET is as `dangling` wants it. Only
  * where the text alone decides: not on Windows (junctions, link types), not for another kind asked first.
@@ -45015,11 +44951,11 @@ function firstLook(plan, realParent, ctx) {
     if (text !== link_text_textOf(request, realParent, ctx))
         return undefined;
     if (ctx.settings.dangling !== 'allow') {
-        // A missing TARGET warns or fails: the full look says so (its stat of TARGET is already cached).
-        const target = targetSeen(request, ctx);
-        if (!target)
+        // A missing TARGET warns or fails: the full look says so. Whether TARGET is a directory matters to none of
+        // this (it is not Windows), nor does what a hard link would share: it is not asked.
+        if (!targetThere(request.absTarget, ctx))
             return undefined;
-        noteTarget(plan, target, ctx);
+        plan.targetExists = true;
     }
     Object.assign(plan, { text, existing: 'link', action: 'unchanged', kinds: ['symlink'] });
     return 'settled';
@@ -45087,9 +45023,9 @@ function planLink(request, ctx) {
         return { ...plan, action: 'fail', failure: toFailure(error, error.syscall ?? 'stat', attemptOf(request)) };
     }
 }
-/** A link with nothing at PATH: TARGET is seen (a listing may say), and no more than that is asked. */
+/** A link with nothing at PATH: TARGET is looked at, and no more than that is asked. */
 function planNew(plan, realParent, ctx) {
-    const target = seeTarget(plan, realParent, ctx);
+    const target = examineTarget(plan, realParent, ctx);
     const outside = ctx.settings.confineTargets ? refuseOutside(plan, realParent, ctx) : undefined;
     return outside ?? fitKinds(plan, target, ctx) ?? decide(plan, undefined, undefined, ctx);
 }
@@ -45109,7 +45045,7 @@ function planOrSkip(request, ctx) {
 }
 /** Plan every link, in spec order. */
 function planAll(requests, ctx) {
-    const planning = planningContext(ctx, requests);
+    const planning = planningContext(ctx);
     return requests.map((request) => planOrSkip(request, planning));
 }
 
@@ -45317,7 +45253,9 @@ const nodeFs = {
     mkdir: (p) => external_node_fs_namespaceObject.mkdirSync(p),
     rmdir: (p) => external_node_fs_namespaceObject.rmdirSync(p),
     readdir: (p) => external_node_fs_namespaceObject.readdirSync(p),
-    fileTypes: (dir, most) => fileTypes(dir, most),
+    // access(2), as the real user (the runner's is the effective one too); any failure is false, and the caller's full
+    // look asks again and says why.
+    exists: (p) => external_node_fs_namespaceObject.existsSync(p),
     writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
     copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
     copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
@@ -45357,25 +45295,6 @@ function sameBytes(a, b) {
     }
     finally {
         external_node_fs_namespaceObject.closeSync(fa);
-    }
-}
-function fileTypes(dir, most) {
-    // A directory that can be read but not searched lists names whose stat fails (EACCES): `dir/.` is reached only
-    // through a search of dir, as the effective user (access(2) would ask as the real one).
-    external_node_fs_namespaceObject.statSync(`${dir}/.`);
-    const listing = external_node_fs_namespaceObject.opendirSync(dir, { bufferSize: 128 });
-    try {
-        const types = new Map();
-        for (let entry, seen = 0; (entry = listing.readSync());) {
-            if (++seen > most)
-                return undefined;
-            if (entry.isFile() || entry.isDirectory())
-                types.set(entry.name, entry.isDirectory());
-        }
-        return types;
-    }
-    finally {
-        listing.closeSync();
     }
 }
 /** Read up to n bytes (a short read is not the end of a file); returns how many came. */
@@ -46597,10 +46516,13 @@ class PlannedDisk {
         }
         return [...names.values()];
     }
-    /** Not listed where anything is planned: each name is then looked up instead, here. */
-    fileTypes(dir, most) {
-        const found = this.find(dir, true, 'stat');
-        return found.imagined || this.names.has(this.key(found.at)) ? undefined : this.disk.fileTypes(dir, most);
+    exists(p) {
+        try {
+            return this.stat(p) !== undefined;
+        }
+        catch {
+            return false;
+        }
     }
     contentHash(p) {
         return this.disk.contentHash(this.realFile(p));
@@ -47912,15 +47834,15 @@ const IDENTITY_FIELDS = {
 };
 const IDENTITY = shaped(IDENTITY_FIELDS);
 const BEFORE = shaped({ ...IDENTITY_FIELDS, backup: optional(isString), backupIs: optional(IDENTITY) });
-const undo_state_DIRECTORY = shaped({ real: isString, dev: isNumber, ino: isNumber });
+const DIRECTORY = shaped({ real: isString, dev: isNumber, ino: isNumber });
 const ENTRY = shaped({
     line: isNumber,
     path: isString,
     target: isString,
     type: undo_state_oneOf(LINK_TYPES),
     kind: undo_state_oneOf(KINDS),
-    parent: undo_state_DIRECTORY,
-    dirs: optional((v) => Array.isArray(v) && v.every(undo_state_DIRECTORY)),
+    parent: DIRECTORY,
+    dirs: optional((v) => Array.isArray(v) && v.every(DIRECTORY)),
     made: IDENTITY,
     before: optional(BEFORE),
     source: optional(isString),

@@ -28,12 +28,8 @@ export interface FsOps {
   mkdir(p: string): void
   rmdir(p: string): void
   readdir(p: string): string[]
-  /**
-   * The regular files and directories in `dir`, by name (true: a directory), as the listing's types show them;
-   * undefined where `dir` holds more than `most` entries (the rest is not read). Throws where `dir` cannot be
-   * listed or searched.
-   */
-  fileTypes(dir: string, most: number): Map<string, boolean> | undefined
+  /** Whether p leads to something (a dangling link leads to nothing); false also where that cannot be told. */
+  exists(p: string): boolean
   /** Create a new file; fails when p exists. */
   writeFile(p: string, data: string): void
   /** A new file at `to` with the content, mode and times of the file `from` leads to; fails when `to` exists. */
@@ -74,7 +70,9 @@ export const nodeFs: FsOps = {
   mkdir: (p) => fs.mkdirSync(p),
   rmdir: (p) => fs.rmdirSync(p),
   readdir: (p) => fs.readdirSync(p),
-  fileTypes: (dir, most) => fileTypes(dir, most),
+  // access(2), as the real user (the runner's is the effective one too); any failure is false, and the caller's full
+  // look asks again and says why.
+  exists: (p) => fs.existsSync(p),
   writeFile: (p, data) => fs.writeFileSync(p, data, { flag: 'wx' }),
   copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
   copyMeta: (from, to) => keepMeta(to, fs.statSync(from)),
@@ -111,23 +109,6 @@ function sameBytes(a: string, b: string): boolean {
     }
   } finally {
     fs.closeSync(fa)
-  }
-}
-
-function fileTypes(dir: string, most: number): Map<string, boolean> | undefined {
-  // A directory that can be read but not searched lists names whose stat fails (EACCES): `dir/.` is reached only
-  // through a search of dir, as the effective user (access(2) would ask as the real one).
-  fs.statSync(`${dir}/.`)
-  const listing = fs.opendirSync(dir, { bufferSize: 128 })
-  try {
-    const types = new Map<string, boolean>()
-    for (let entry, seen = 0; (entry = listing.readSync());) {
-      if (++seen > most) return undefined
-      if (entry.isFile() || entry.isDirectory()) types.set(entry.name, entry.isDirectory())
-    }
-    return types
-  } finally {
-    listing.closeSync()
   }
 }
 

@@ -170,13 +170,9 @@ export function memoryFs(
       changes.push(`rmdir ${p}`)
     },
     readdir: (p) => (get(p)?.kind === 'dir' ? children(p) : fail('ENOTDIR', 'scandir')),
-    fileTypes: (dir, most) => {
-      const names = real.readdir(dir)
-      if (names.length > most) return undefined
-      const kinds = names.map((name) => [name, get(path.join(dir, name))?.kind] as const)
-      return new Map(
-        kinds.filter(([, kind]) => kind === 'file' || kind === 'dir').map(([n, kind]) => [n, kind === 'dir'])
-      )
+    exists: (p) => {
+      const end = follow(p)
+      return end !== undefined && get(end) !== undefined
     },
     writeFile: (p, data) => {
       mustBeNew(p, 'open')

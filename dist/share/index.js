@@ -1234,107 +1234,6 @@ function fillIn(text, ctx) {
         .replaceAll('TARGET_LINKS', ctx.targetLinks?.toLocaleString('en-US') ?? '');
 }
 
-;// CONCATENATED MODULE: ./src/plan/target-listing.ts
-
-
-/** Fewer of a pass's distinct TARGETs than this in one directory are looked up one by one. */
-const LIST_FROM = 4;
-/** A listing is read up to this many entries per TARGET of the pass there: an entry costs about 1/16 of a stat. */
-const ENTRIES_PER_TARGET = 16;
-const FILE = { isDirectory: () => false };
-const DIRECTORY = { isDirectory: () => true };
-class TargetListings {
-    requests;
-    platform;
-    ops;
-    detector;
-    perDirectory;
-    /** Each directory asked about: its files and directories by name (true: a directory), or null: not listed. */
-    listings = new Map();
-    /** `requests`: the pass's, whose TARGETs are counted per directory at the first question. */
-    constructor(requests, platform, ops, detector) {
-        this.requests = requests;
-        this.platform = platform;
-        this.ops = ops;
-        this.detector = detector;
-    }
-    /** TARGET as its directory's listing shows it, a file or a directory; undefined where no listing says. */
-    seen(target) {
-        const { dirname, basename } = this.platform.path;
-        const dir = dirname(target);
-        let listing = this.listings.get(dir);
-        if (listing === undefined)
-            this.listings.set(dir, (listing = this.list(dir)));
-        const isDirectory = listing?.get(basename(target));
-        return isDirectory === undefined ? undefined : isDirectory ? DIRECTORY : FILE;
-    }
-    list(dir) {
-        const targets = this.targetsIn().get(dir) ?? 0;
-        // A share's or a FUSE daemon's listing may disagree with its stat (a stale entry, a link shown as its TARGET).
-        if (targets < LIST_FROM || canHang(this.detector.forPath(dir)))
-            return null;
-        try {
-            return this.ops.fileTypes(dir, targets * ENTRIES_PER_TARGET) ?? null;
-        }
-        catch (error) {
-            // Each link's own stat says why.
-            if (!isErrno(error))
-                throw error;
-            return null;
-        }
-    }
-    targetsIn() {
-        if (this.perDirectory)
-            return this.perDirectory;
-        const { dirname } = this.platform.path;
-        const counts = new Map();
-        // Distinct TARGETs: a hundred links to one TARGET need one stat, not a listing of its directory.
-        for (const absTarget of new Set(this.requests.map((r) => r.absTarget))) {
-            const dir = dirname(absTarget);
-            counts.set(dir, (counts.get(dir) ?? 0) + 1);
-        }
-        return (this.perDirectory = counts);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/plan/context.ts
-
-/**
- * The context for a planning pass, in which resolved directories may be remembered; with the pass's `requests`,
- * their TARGETs' directories may be listed too.
- */
-function context_planningContext(ctx, requests) {
-    return {
-        ...ctx,
-        targetListings: requests && new TargetListings(requests, ctx.platform, ctx.ops, ctx.detector),
-        realDirectories: new Map(),
-        targets: new Map(),
-        relatives: new Map(),
-        listed: new Map(),
-        rerun: { likely: false }
-    };
-}
-/**
- * How a listed name is compared: without case or Unicode form, so that a share whose server ignores them (a macOS or
- * Windows disk behind it) never has a name taken for missing that its lookups would find.
- */
-function listedKey(name) {
-    return name.normalize('NFC').toLowerCase();
-}
-/** p's directory was listed while planning, without p in it. */
-function unlisted(p, ctx) {
-    const { path } = ctx.platform;
-    return ctx.listed?.get(path.dirname(p))?.has(listedKey(path.basename(p))) === false;
-}
-/** TARGET's stat, once per planning pass: a share worker's lanes look up their share of them first (lane.ts). */
-function statTarget(target, ctx) {
-    if (ctx.targets?.has(target))
-        return ctx.targets.get(target);
-    const stats = unlisted(target, ctx) ? undefined : ctx.ops.stat(target);
-    ctx.targets?.set(target, stats);
-    return stats;
-}
-
 ;// CONCATENATED MODULE: ./src/model.ts
 // The data that flows through the pipeline: spec entries in, one result per entry out.
 /** `->` with white space (or the line's end) on each side, in a spec line: paths may contain `-` and `>`. */
@@ -1797,8 +1696,6 @@ function noteGoneShare(plan, mountPoint, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/kinds.ts
-// Which kinds of link can lead to this TARGET, in the order to try them, known before any call is made, and the
-// record of a fallback from the kind asked.
 
 
 /**
@@ -1854,6 +1751,57 @@ function fitKinds(plan, target, ctx) {
     if (fitted.warning)
         plan.warnings.push(fitted.warning);
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/plan/context.ts
+/** The context for a planning pass, in which resolved directories and what TARGETs are may be remembered. */
+function context_planningContext(ctx) {
+    return {
+        ...ctx,
+        realDirectories: new Map(),
+        targets: new Map(),
+        present: new Map(),
+        relatives: new Map(),
+        listed: new Map(),
+        rerun: { likely: false }
+    };
+}
+/**
+ * How a listed name is compared: without case or Unicode form, so that a share whose server ignores them (a macOS or
+ * Windows disk behind it) never has a name taken for missing that its lookups would find.
+ */
+function listedKey(name) {
+    return name.normalize('NFC').toLowerCase();
+}
+/** p's directory was listed while planning, without p in it. */
+function unlisted(p, ctx) {
+    // Only a share's lanes list: elsewhere p is not taken apart for nothing (every link, twice).
+    if (!ctx.listed?.size)
+        return false;
+    const { path } = ctx.platform;
+    return ctx.listed?.get(path.dirname(p))?.has(listedKey(path.basename(p))) === false;
+}
+/** TARGET's stat, once per planning pass: a share worker's lanes look up their share of them first (lane.ts). */
+function statTarget(target, ctx) {
+    if (ctx.targets?.has(target))
+        return ctx.targets.get(target);
+    const stats = unlisted(target, ctx) ? undefined : ctx.ops.stat(target);
+    ctx.targets?.set(target, stats);
+    return stats;
+}
+/**
+ * Whether TARGET leads to something, once per planning pass: its stat says where one was made, else it is asked
+ * alone (access(2): no stat to build, a tenth of a re-run's instructions where each link has a TARGET of its own).
+ */
+function targetThere(target, ctx) {
+    if (ctx.targets?.has(target))
+        return ctx.targets.get(target) !== undefined;
+    const known = ctx.present?.get(target);
+    if (known !== undefined)
+        return known;
+    const there = !unlisted(target, ctx) && ctx.ops.exists(target);
+    ctx.present?.set(target, there);
+    return there;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/resolve.ts
@@ -1946,19 +1894,6 @@ function examineTarget(plan, realParent, ctx) {
     const target = statOfTarget(plan.request, ctx);
     noteTargetAndText(plan, target, realParent, ctx);
     return target;
-}
-/**
- * examineTarget where nothing is at PATH: only whether TARGET is there and a directory counts, which a listing of its
- * directory may tell instead of a stat.
- */
-function seeTarget(plan, realParent, ctx) {
-    const target = targetSeen(plan.request, ctx);
-    noteTargetAndText(plan, target, realParent, ctx);
-    return target;
-}
-/** Whether TARGET is there and a directory: as a listing of its directory shows it (target-listing.ts), else stat. */
-function targetSeen(request, ctx) {
-    return ctx.targetListings?.seen(request.absTarget) ?? statOfTarget(request, ctx);
 }
 function noteTargetAndText(plan, target, realParent, ctx) {
     noteTarget(plan, target, ctx);
@@ -2892,6 +2827,7 @@ function removal_leadsTo(plan, realParent, ctx) {
 // first, so it pays nothing for this.
 
 
+
 /**
  * Settle the plan as `unchanged` when PATH already holds the asked text and TARGET is as `dangling` wants it. Only
  * where the text alone decides: not on Windows (junctions, link types), not for another kind asked first.
@@ -2911,11 +2847,11 @@ function firstLook(plan, realParent, ctx) {
     if (text !== textOf(request, realParent, ctx))
         return undefined;
     if (ctx.settings.dangling !== 'allow') {
-        // A missing TARGET warns or fails: the full look says so (its stat of TARGET is already cached).
-        const target = targetSeen(request, ctx);
-        if (!target)
+        // A missing TARGET warns or fails: the full look says so. Whether TARGET is a directory matters to none of
+        // this (it is not Windows), nor does what a hard link would share: it is not asked.
+        if (!targetThere(request.absTarget, ctx))
             return undefined;
-        noteTarget(plan, target, ctx);
+        plan.targetExists = true;
     }
     Object.assign(plan, { text, existing: 'link', action: 'unchanged', kinds: ['symlink'] });
     return 'settled';
@@ -2983,9 +2919,9 @@ function planLink(request, ctx) {
         return { ...plan, action: 'fail', failure: toFailure(error, error.syscall ?? 'stat', attemptOf(request)) };
     }
 }
-/** A link with nothing at PATH: TARGET is seen (a listing may say), and no more than that is asked. */
+/** A link with nothing at PATH: TARGET is looked at, and no more than that is asked. */
 function planNew(plan, realParent, ctx) {
-    const target = seeTarget(plan, realParent, ctx);
+    const target = examineTarget(plan, realParent, ctx);
     const outside = ctx.settings.confineTargets ? refuseOutside(plan, realParent, ctx) : undefined;
     return outside ?? fitKinds(plan, target, ctx) ?? decide(plan, undefined, undefined, ctx);
 }
@@ -3005,7 +2941,7 @@ function planOrSkip(request, ctx) {
 }
 /** Plan every link, in spec order. */
 function planAll(requests, ctx) {
-    const planning = planningContext(ctx, requests);
+    const planning = planningContext(ctx);
     return requests.map((request) => planOrSkip(request, planning));
 }
 
@@ -3424,7 +3360,9 @@ const nodeFs = {
     mkdir: (p) => external_node_fs_namespaceObject.mkdirSync(p),
     rmdir: (p) => external_node_fs_namespaceObject.rmdirSync(p),
     readdir: (p) => external_node_fs_namespaceObject.readdirSync(p),
-    fileTypes: (dir, most) => fileTypes(dir, most),
+    // access(2), as the real user (the runner's is the effective one too); any failure is false, and the caller's full
+    // look asks again and says why.
+    exists: (p) => external_node_fs_namespaceObject.existsSync(p),
     writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
     copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
     copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
@@ -3464,25 +3402,6 @@ function sameBytes(a, b) {
     }
     finally {
         external_node_fs_namespaceObject.closeSync(fa);
-    }
-}
-function fileTypes(dir, most) {
-    // A directory that can be read but not searched lists names whose stat fails (EACCES): `dir/.` is reached only
-    // through a search of dir, as the effective user (access(2) would ask as the real one).
-    external_node_fs_namespaceObject.statSync(`${dir}/.`);
-    const listing = external_node_fs_namespaceObject.opendirSync(dir, { bufferSize: 128 });
-    try {
-        const types = new Map();
-        for (let entry, seen = 0; (entry = listing.readSync());) {
-            if (++seen > most)
-                return undefined;
-            if (entry.isFile() || entry.isDirectory())
-                types.set(entry.name, entry.isDirectory());
-        }
-        return types;
-    }
-    finally {
-        listing.closeSync();
     }
 }
 /** Read up to n bytes (a short read is not the end of a file); returns how many came. */
@@ -5214,10 +5133,13 @@ class PlannedDisk {
         }
         return [...names.values()];
     }
-    /** Not listed where anything is planned: each name is then looked up instead, here. */
-    fileTypes(dir, most) {
-        const found = this.find(dir, true, 'stat');
-        return found.imagined || this.names.has(this.key(found.at)) ? undefined : this.disk.fileTypes(dir, most);
+    exists(p) {
+        try {
+            return this.stat(p) !== undefined;
+        }
+        catch {
+            return false;
+        }
     }
     contentHash(p) {
         return this.disk.contentHash(this.realFile(p));
@@ -5866,7 +5788,7 @@ function laneCount(links, platform) {
     return Math.max(1, Math.min(MAX_LANES, new Set(links.map((l) => path.dirname(l.request.absPath))).size));
 }
 /** From this many names sought in one directory, a listing may answer them all (worthListing). */
-const lanes_LIST_FROM = 4;
+const LIST_FROM = 4;
 /**
  * Whether listing a directory of `size` bytes costs fewer round trips than looking up `names` names in it: sshfs
  * answers one lookup at a time per directory (30 in a row took 0.36 s at 11 ms; the listing 0.04 s, after which
@@ -5892,7 +5814,7 @@ function perDirectory(links, of, platform) {
 function lookupOf(index, p, sought, platform) {
     const dir = platformFor(platform).path.dirname(p);
     const names = sought.get(dir).size;
-    return names >= lanes_LIST_FROM ? { index, path: dir, names } : { index, path: p };
+    return names >= LIST_FROM ? { index, path: dir, names } : { index, path: p };
 }
 /**
  * What each lane looks at before it plans, so that the share answers its plans from what it caches. First the

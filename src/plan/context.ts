@@ -3,9 +3,8 @@
 import type { Stats } from 'node:fs'
 import type { FsOps } from '../fsops.js'
 import type { FilesystemDetector } from '../mounts.js'
-import type { Failure, LinkRequest, LinkSettings, LinkTexts } from '../model.js'
+import type { Failure, LinkSettings, LinkTexts } from '../model.js'
 import type { HardlinkGuard, Platform } from '../platform.js'
-import { TargetListings } from './target-listing.js'
 
 export interface PlanContext {
   platform: Platform
@@ -32,8 +31,8 @@ export interface PlanContext {
    * asking the share, which answers one lookup at a time per directory.
    */
   listed?: Map<string, Set<string>>
-  /** TARGETs' directories listed where several of the pass's TARGETs share one (target-listing.ts). */
-  targetListings?: TargetListings
+  /** Likewise whether each TARGET is there, where nothing more was asked of it (settled.ts). */
+  present?: Map<string, boolean>
   /** Whether the last link this pass planned was already right: then the next one's text is read first (settled.ts). */
   rerun?: { likely: boolean }
   /** fs.protected_hardlinks and the effective user, read at the first hard link Linux refuses (result.ts). */
@@ -49,16 +48,13 @@ export interface RealLocation {
   inside?: boolean
 }
 
-/**
- * The context for a planning pass, in which resolved directories may be remembered; with the pass's `requests`,
- * their TARGETs' directories may be listed too.
- */
-export function planningContext<T extends PlanContext>(ctx: T, requests?: readonly LinkRequest[]): T {
+/** The context for a planning pass, in which resolved directories and what TARGETs are may be remembered. */
+export function planningContext<T extends PlanContext>(ctx: T): T {
   return {
     ...ctx,
-    targetListings: requests && new TargetListings(requests, ctx.platform, ctx.ops, ctx.detector),
     realDirectories: new Map(),
     targets: new Map(),
+    present: new Map(),
     relatives: new Map(),
     listed: new Map(),
     rerun: { likely: false }
@@ -75,6 +71,8 @@ export function listedKey(name: string): string {
 
 /** p's directory was listed while planning, without p in it. */
 export function unlisted(p: string, ctx: PlanContext): boolean {
+  // Only a share's lanes list: elsewhere p is not taken apart for nothing (every link, twice).
+  if (!ctx.listed?.size) return false
   const { path } = ctx.platform
   return ctx.listed?.get(path.dirname(p))?.has(listedKey(path.basename(p))) === false
 }
@@ -85,4 +83,17 @@ export function statTarget(target: string, ctx: PlanContext): Stats | undefined 
   const stats = unlisted(target, ctx) ? undefined : ctx.ops.stat(target)
   ctx.targets?.set(target, stats)
   return stats
+}
+
+/**
+ * Whether TARGET leads to something, once per planning pass: its stat says where one was made, else it is asked
+ * alone (access(2): no stat to build, a tenth of a re-run's instructions where each link has a TARGET of its own).
+ */
+export function targetThere(target: string, ctx: PlanContext): boolean {
+  if (ctx.targets?.has(target)) return ctx.targets.get(target) !== undefined
+  const known = ctx.present?.get(target)
+  if (known !== undefined) return known
+  const there = !unlisted(target, ctx) && ctx.ops.exists(target)
+  ctx.present?.set(target, there)
+  return there
 }

@@ -10,7 +10,7 @@ import { decide } from './decide.js'
 import { noteGoneShare, skipOnGoneShare } from './gone-shares.js'
 import { fitKinds } from './kinds.js'
 import { attemptOf, emptyPlan, type LinkPlan } from './link-plan.js'
-import { examineTarget, seeTarget } from './link-text.js'
+import { examineTarget } from './link-text.js'
 import { refuseAbsentThroughLink, refuseCopy, refuseOutside } from './outside.js'
 import { planRemoval } from './removal.js'
 import { firstLook, noteSettled } from './settled.js'
@@ -45,9 +45,9 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
   }
 }
 
-/** A link with nothing at PATH: TARGET is seen (a listing may say), and no more than that is asked. */
+/** A link with nothing at PATH: TARGET is looked at, and no more than that is asked. */
 function planNew(plan: LinkPlan, realParent: string, ctx: PlanContext): LinkPlan {
-  const target = seeTarget(plan, realParent, ctx)
+  const target = examineTarget(plan, realParent, ctx)
   const outside = ctx.settings.confineTargets ? refuseOutside(plan, realParent, ctx) : undefined
   return outside ?? fitKinds(plan, target, ctx) ?? decide(plan, undefined, undefined, ctx)
 }
@@ -68,6 +68,6 @@ export function planOrSkip(request: LinkRequest, ctx: PlanContext): LinkPlan {
 
 /** Plan every link, in spec order. */
 export function planAll(requests: LinkRequest[], ctx: PlanContext): LinkPlan[] {
-  const planning = planningContext(ctx, requests)
+  const planning = planningContext(ctx)
   return requests.map((request) => planOrSkip(request, planning))
 }

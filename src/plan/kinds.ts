@@ -1,9 +1,9 @@
 // Which kinds of link can lead to this TARGET, in the order to try them, known before any call is made, and the
 // record of a fallback from the kind asked.
+import type { Stats } from 'node:fs'
 import { fallBack, kindWords, syscallOf, type Kind } from '../model.js'
 import type { PlanContext } from './context.js'
 import { attemptOf, failed, type LinkPlan } from './link-plan.js'
-import type { TargetSeen } from './target-listing.js'
 
 /**
  * Windows fixes what a link is when it is made: a junction leads only to a directory (so it leaves the kinds to try
@@ -25,7 +25,7 @@ function windowsKinds(plan: LinkPlan): { kinds: Kind[]; warning?: string } {
  * The kinds that can lead to this TARGET, known before any call: a missing one takes only links, a directory no hard
  * link (link(2) says EPERM). A failed plan when none can; a warning when the plan falls back from the asked kind.
  */
-export function fitKinds(plan: LinkPlan, target: TargetSeen | undefined, ctx: PlanContext): LinkPlan | undefined {
+export function fitKinds(plan: LinkPlan, target: Stats | undefined, ctx: PlanContext): LinkPlan | undefined {
   const { request } = plan
   const requested = plan.kinds
   const attempt = attemptOf(request)

@@ -6,7 +6,6 @@ import { wantsRelative, type LinkRequest } from '../model.js'
 import { statTarget, type PlanContext } from './context.js'
 import type { LinkPlan } from './link-plan.js'
 import { realDirectory } from './resolve.js'
-import type { TargetSeen } from './target-listing.js'
 
 /** What TARGET is, and what each kind of link to it would hold. */
 export function examineTarget(plan: LinkPlan, realParent: string, ctx: PlanContext): Stats | undefined {
@@ -15,29 +14,14 @@ export function examineTarget(plan: LinkPlan, realParent: string, ctx: PlanConte
   return target
 }
 
-/**
- * examineTarget where nothing is at PATH: only whether TARGET is there and a directory counts, which a listing of its
- * directory may tell instead of a stat.
- */
-export function seeTarget(plan: LinkPlan, realParent: string, ctx: PlanContext): TargetSeen | undefined {
-  const target = targetSeen(plan.request, ctx)
-  noteTargetAndText(plan, target, realParent, ctx)
-  return target
-}
-
-/** Whether TARGET is there and a directory: as a listing of its directory shows it (target-listing.ts), else stat. */
-export function targetSeen(request: LinkRequest, ctx: PlanContext): TargetSeen | undefined {
-  return ctx.targetListings?.seen(request.absTarget) ?? statOfTarget(request, ctx)
-}
-
-function noteTargetAndText(plan: LinkPlan, target: TargetSeen | undefined, realParent: string, ctx: PlanContext): void {
+function noteTargetAndText(plan: LinkPlan, target: Stats | undefined, realParent: string, ctx: PlanContext): void {
   noteTarget(plan, target, ctx)
   const { kinds, request } = plan
   if (kinds.some((k) => k === 'symlink' || k === 'junction')) plan.text = textOf(request, realParent, ctx)
 }
 
 /** What the plan knows of TARGET once it is looked at: whether it is there, a directory, and what a hard link shares. */
-export function noteTarget(plan: LinkPlan, target: TargetSeen | undefined, ctx: PlanContext): void {
+function noteTarget(plan: LinkPlan, target: Stats | undefined, ctx: PlanContext): void {
   plan.targetExists = target !== undefined
   plan.targetIsDir = target ? target.isDirectory() : plan.targetIsDir
   if (target && plan.kinds.includes('hardlink')) plan.linkSource = ctx.ops.realpath(plan.request.absTarget)

@@ -277,10 +277,12 @@ export class PlannedDisk implements FsOps {
     return [...names.values()]
   }
 
-  /** Not listed where anything is planned: each name is then looked up instead, here. */
-  fileTypes(dir: string, most: number): Map<string, boolean> | undefined {
-    const found = this.find(dir, true, 'stat')
-    return found.imagined || this.names.has(this.key(found.at)) ? undefined : this.disk.fileTypes(dir, most)
+  exists(p: string): boolean {
+    try {
+      return this.stat(p) !== undefined
+    } catch {
+      return false
+    }
   }
 
   contentHash(p: string): string {

@@ -3,9 +3,9 @@
 // is a round trip): one or two calls instead of three. Anything else gets the full look; a first run never reads
 // first, so it pays nothing for this.
 import { errnoCode } from '../errors.js'
-import type { PlanContext } from './context.js'
+import { targetThere, type PlanContext } from './context.js'
 import type { LinkPlan } from './link-plan.js'
-import { noteTarget, targetSeen, textOf } from './link-text.js'
+import { textOf } from './link-text.js'
 
 /** What reading PATH's text first found: the link asked for (the plan is settled), nothing, or undecided. */
 export type FirstLook = 'settled' | 'nothing' | undefined
@@ -26,10 +26,10 @@ export function firstLook(plan: LinkPlan, realParent: string, ctx: PlanContext):
   }
   if (text !== textOf(request, realParent, ctx)) return undefined
   if (ctx.settings.dangling !== 'allow') {
-    // A missing TARGET warns or fails: the full look says so (its stat of TARGET is already cached).
-    const target = targetSeen(request, ctx)
-    if (!target) return undefined
-    noteTarget(plan, target, ctx)
+    // A missing TARGET warns or fails: the full look says so. Whether TARGET is a directory matters to none of
+    // this (it is not Windows), nor does what a hard link would share: it is not asked.
+    if (!targetThere(request.absTarget, ctx)) return undefined
+    plan.targetExists = true
   }
   Object.assign(plan, { text, existing: 'link', action: 'unchanged', kinds: ['symlink'] })
   return 'settled'
