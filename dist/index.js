@@ -43990,7 +43990,7 @@ function skipOnGoneShare(request, mountPoint, ctx) {
 /** A plan that finds its share gone marks it so for the links after it. */
 function noteGoneShare(plan, mountPoint, ctx) {
     if (plan.failure && isShareGone(plan.failure.code))
-        ctx.goneShares.set(mountPoint, plan.failure);
+        ctx.goneShares.set(mountPoint(), plan.failure);
 }
 
 ;// CONCATENATED MODULE: ./src/plan/kinds.ts
@@ -45034,8 +45034,9 @@ function planNew(plan, realParent, ctx) {
  * finds the share gone marks it so for the links after it.
  */
 function planOrSkip(request, ctx) {
-    const mountPoint = ctx.detector.forPath(request.absPath).mountPoint;
-    const skipped = skipOnGoneShare(request, mountPoint, ctx);
+    // Its mount is looked up only where a share was found gone, or this plan finds one so: most runs never do.
+    const mountPoint = () => ctx.detector.forPath(request.absPath).mountPoint;
+    const skipped = ctx.goneShares.size > 0 ? skipOnGoneShare(request, mountPoint(), ctx) : undefined;
     if (skipped)
         return skipped;
     const plan = planLink(request, ctx);

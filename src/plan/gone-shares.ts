@@ -13,6 +13,6 @@ export function skipOnGoneShare(request: LinkRequest, mountPoint: string, ctx: P
 }
 
 /** A plan that finds its share gone marks it so for the links after it. */
-export function noteGoneShare(plan: LinkPlan, mountPoint: string, ctx: PlanContext): void {
-  if (plan.failure && isShareGone(plan.failure.code)) ctx.goneShares.set(mountPoint, plan.failure)
+export function noteGoneShare(plan: LinkPlan, mountPoint: () => string, ctx: PlanContext): void {
+  if (plan.failure && isShareGone(plan.failure.code)) ctx.goneShares.set(mountPoint(), plan.failure)
 }

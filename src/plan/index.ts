@@ -57,8 +57,9 @@ function planNew(plan: LinkPlan, realParent: string, ctx: PlanContext): LinkPlan
  * finds the share gone marks it so for the links after it.
  */
 export function planOrSkip(request: LinkRequest, ctx: PlanContext): LinkPlan {
-  const mountPoint = ctx.detector.forPath(request.absPath).mountPoint
-  const skipped = skipOnGoneShare(request, mountPoint, ctx)
+  // Its mount is looked up only where a share was found gone, or this plan finds one so: most runs never do.
+  const mountPoint = (): string => ctx.detector.forPath(request.absPath).mountPoint
+  const skipped = ctx.goneShares.size > 0 ? skipOnGoneShare(request, mountPoint(), ctx) : undefined
   if (skipped) return skipped
   const plan = planLink(request, ctx)
   noteGoneShare(plan, mountPoint, ctx)
