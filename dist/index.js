@@ -41862,7 +41862,8 @@ function isFailure(r) {
 function displayPath(p, { settings, platform }) {
     const wd = settings.workingDirectory;
     // Most paths are plain names below working-directory: a prefix says so without path.relative (every link, twice).
-    if (wd.length > 1 && p.startsWith(wd) && p[wd.length] === platform.path.sep)
+    // Compared as a substring: Node 24's startsWith takes several times as long with a prefix this long.
+    if (wd.length > 1 && p[wd.length] === platform.path.sep && p.substring(0, wd.length) === wd)
         return p.slice(wd.length + 1);
     return relativeInside(platform, wd, p) || p;
 }
@@ -47298,6 +47299,17 @@ class Budget {
             this.texts.push(json);
     }
 }
+/** The status and kind columns of log lines, made once for each pair (a handful in a run of any size). */
+const columns = new Map();
+function columnsOf(status, kind) {
+    let ofStatus = columns.get(status);
+    if (ofStatus === undefined)
+        columns.set(status, (ofStatus = new Map()));
+    let text = ofStatus.get(kind);
+    if (text === undefined)
+        ofStatus.set(kind, (text = `${status.padEnd(9)} ${kind.padEnd(8)} `));
+    return text;
+}
 /**
  * A link's log line, with its details: `warnings` are those no annotation says (the first ones are annotated); `json`
  * is the result as the results file has it.
@@ -47307,7 +47319,7 @@ function logLine(r, where, warnings, json) {
     const kind = r.kind || r.fallback?.instead || r.type;
     const line = nothingThere(r)
         ? `${statusWords(r).padEnd(9)} nothing to remove at ${path}`
-        : `${statusWords(r).padEnd(9)} ${kind.padEnd(8)} ${path} -> ${r.text || r.target}`;
+        : `${columnsOf(statusWords(r), kind)}${path} -> ${r.text || r.target}`;
     // JSON escapes every control character but DEL with a backslash: where the result's JSON, flat already, has neither,
     // no text in the line has a control character (its words are the action's own). Two searches for one character
     // cost less than a regular expression over the line, which would copy the line flat first (every link).

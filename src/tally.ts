@@ -84,6 +84,17 @@ class Budget {
   }
 }
 
+/** The status and kind columns of log lines, made once for each pair (a handful in a run of any size). */
+const columns = new Map<string, Map<string, string>>()
+
+function columnsOf(status: string, kind: string): string {
+  let ofStatus = columns.get(status)
+  if (ofStatus === undefined) columns.set(status, (ofStatus = new Map()))
+  let text = ofStatus.get(kind)
+  if (text === undefined) ofStatus.set(kind, (text = `${status.padEnd(9)} ${kind.padEnd(8)} `))
+  return text
+}
+
 /**
  * A link's log line, with its details: `warnings` are those no annotation says (the first ones are annotated); `json`
  * is the result as the results file has it.
@@ -93,7 +104,7 @@ function logLine(r: LinkResult, where: Where, warnings: string[], json: string):
   const kind = r.kind || r.fallback?.instead || r.type
   const line = nothingThere(r)
     ? `${statusWords(r).padEnd(9)} nothing to remove at ${path}`
-    : `${statusWords(r).padEnd(9)} ${kind.padEnd(8)} ${path} -> ${r.text || r.target}`
+    : `${columnsOf(statusWords(r), kind)}${path} -> ${r.text || r.target}`
   // JSON escapes every control character but DEL with a backslash: where the result's JSON, flat already, has neither,
   // no text in the line has a control character (its words are the action's own). Two searches for one character
   // cost less than a regular expression over the line, which would copy the line flat first (every link).
