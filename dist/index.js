@@ -46906,7 +46906,10 @@ function undoAt(p, entry, backupLeft, ops, platform) {
 
 
 function makeLink(planned, ctx) {
-    const shareGone = planned.action !== 'fail' && ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint);
+    // Nearly every run finds no share gone: then no link's volume is looked up (every link).
+    const shareGone = planned.action !== 'fail' &&
+        ctx.goneShares.size > 0 &&
+        ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint);
     const plan = planned.request.dependsOnEarlier || shareGone ? planOrSkip(planned.request, ctx) : planned;
     const result = applyLink(plan, ctx);
     if (plan.action === 'create' && result.status === 'failed' && result.code === 'EEXIST')
