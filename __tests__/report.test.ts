@@ -259,6 +259,14 @@ describe('report', () => {
     expect(logLines().join('\n')).toContain('a\\n::error::pwned')
   })
 
+  it("shows the control characters of a made link's PATH and text in the log, DEL too (JSON leaves it as it is)", async () => {
+    await run([result(0, { path: '/ws/a\x7fb', text: 'x\x7f' }), result(1, { path: '/ws/a\x01b', text: 'x\ty' })])
+    expect(logLines().slice(0, 2)).toEqual([
+      'created   symlink  a\\x7fb -> x\\x7f',
+      'created   symlink  a\\x01b -> x\\ty'
+    ])
+  })
+
   describe('job summary', () => {
     const written = (): string => fs.readFileSync(SUMMARY, 'utf8')
     /** The summary's tables, each as rows of cell texts, header first. */

@@ -41862,7 +41862,8 @@ function isFailure(r) {
 function displayPath(p, { settings, platform }) {
     const wd = settings.workingDirectory;
     // Most paths are plain names below working-directory: a prefix says so without path.relative (every link, twice).
-    if (wd.length > 1 && p.startsWith(wd) && p[wd.length] === platform.path.sep)
+    // Compared as a substring: Node 24's startsWith takes several times as long with a prefix this long.
+    if (wd.length > 1 && p[wd.length] === platform.path.sep && p.substring(0, wd.length) === wd)
         return p.slice(wd.length + 1);
     return relativeInside(platform, wd, p) || p;
 }
@@ -45116,11 +45117,15 @@ function explanationOf(plan, outcome, ctx) {
         return undefined;
     return outcome.explanation ?? plan.said ?? explainFailure(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx);
 }
-/** The hint, after what a probe found: what it saw work or fail first, then only advice it did not disprove. */
-function hintOf(explanation, probe, dir) {
+/**
+ * The hint, after what a probe of PATH's directory found: what it saw work or fail first, then only advice it did not
+ * disprove.
+ */
+function hintOf(explanation, probe, plan, ctx) {
     if (!probe)
         return explanation?.hint ?? '';
     const failing = PROBED.filter((kind) => probe[kind] !== 'ok' && probe[kind] !== 'untested');
+    const dir = ctx.platform.path.dirname(plan.request.absPath);
     return `${describeProbe(probe, dir)} ${hintAfterProbe(explanation?.advice ?? [], failing)}`.trim();
 }
 function toResult(plan, outcome, ctx) {
@@ -45128,7 +45133,7 @@ function toResult(plan, outcome, ctx) {
     const { failure } = outcome;
     const explanation = explanationOf(plan, outcome, ctx);
     let message = explanation?.message ?? '';
-    const hint = hintOf(explanation, outcome.probe, ctx.platform.path.dirname(request.absPath));
+    const hint = hintOf(explanation, outcome.probe, plan, ctx);
     if (plan.skipped)
         message = `Not attempted: an earlier link found this share gone or not answering. ${message}`;
     // A failed link reports the kind whose call failed (or would, in a dry run); a skipped one made no call.
@@ -46867,7 +46872,10 @@ function undoAt(p, entry, backupLeft, ops, platform) {
 
 
 function makeLink(planned, ctx) {
-    const shareGone = planned.action !== 'fail' && ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint);
+    // Nearly every run finds no share gone: then no link's volume is looked up (every link).
+    const shareGone = planned.action !== 'fail' &&
+        ctx.goneShares.size > 0 &&
+        ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint);
     const plan = planned.request.dependsOnEarlier || shareGone ? planOrSkip(planned.request, ctx) : planned;
     const result = applyLink(plan, ctx);
     if (plan.action === 'create' && result.status === 'failed' && result.code === 'EEXIST')
@@ -46961,7 +46969,11 @@ function inSpecOrder(take) {
         if (index !== next)
             return void early.set(index, [result, undo]);
         take(result, undo);
-        for (let r = early.get(++next); r; r = early.get(++next)) {
+        next++;
+        // Results made here come in order: nothing is early, and nothing to look up.
+        if (early.size === 0)
+            return;
+        for (let r = early.get(next); r; r = early.get(++next)) {
             early.delete(next);
             take(...r);
         }
@@ -47238,9 +47250,9 @@ class Slice {
 function sample() {
     return { first: [], count: 0 };
 }
-/** Count an item, and keep it (as `make` makes it) while fewer than `max` are kept; true when kept. */
-function keep(into, max, make) {
-    return into.count++ < max && into.first.push(make()) > 0;
+/** Count an item; true when it is to be kept (fewer than `max` came before it). */
+function counted(into, max) {
+    return into.count++ < max;
 }
 /** JSON texts while their array fits the output's budget. */
 class Budget {
@@ -47257,13 +47269,31 @@ class Budget {
             this.texts.push(json);
     }
 }
-/** A link's log line, with its details: `warnings` are those no annotation says (the first ones are annotated). */
-function logLine(r, where, warnings) {
+/** The status and kind columns of log lines, made once for each pair (a handful in a run of any size). */
+const columns = new Map();
+function columnsOf(status, kind) {
+    let ofStatus = columns.get(status);
+    if (ofStatus === undefined)
+        columns.set(status, (ofStatus = new Map()));
+    let text = ofStatus.get(kind);
+    if (text === undefined)
+        ofStatus.set(kind, (text = `${status.padEnd(9)} ${kind.padEnd(8)} `));
+    return text;
+}
+/**
+ * A link's log line, with its details: `warnings` are those no annotation says (the first ones are annotated); `json`
+ * is the result as the results file has it.
+ */
+function logLine(r, where, warnings, json) {
     const path = displayPath(r.path, where);
     const kind = r.kind || r.fallback?.instead || r.type;
-    const head = safeForLog(nothingThere(r)
+    const line = nothingThere(r)
         ? `${statusWords(r).padEnd(9)} nothing to remove at ${path}`
-        : `${statusWords(r).padEnd(9)} ${kind.padEnd(8)} ${path} -> ${r.text || r.target}`);
+        : `${columnsOf(statusWords(r), kind)}${path} -> ${r.text || r.target}`;
+    // JSON escapes every control character but DEL with a backslash: where the result's JSON, flat already, has neither,
+    // no text in the line has a control character (its words are the action's own). Two searches for one character
+    // cost less than a regular expression over the line, which would copy the line flat first (every link).
+    const head = json.includes('\\') || json.includes('\x7f') ? safeForLog(line) : line;
     // Most links say nothing more: no arrays to build for them.
     if (!r.message && !r.hint && warnings.length === 0 && !r.fallback)
         return head;
@@ -47338,16 +47368,30 @@ class Tally {
         this.total++;
         this.counts[r.status]++;
         const failure = isFailure(r);
-        keep(failure ? this.failed : this.others, MAX_ROWS, () => shown(r));
-        // Each warning is said once: the first ones as annotations (which the log shows too), the rest in the log.
-        const unsaid = r.warnings.filter((message) => !keep(this.warnings, MAX_WARNINGS, () => ({ result: shown(r), message })));
+        const rows = failure ? this.failed : this.others;
+        if (counted(rows, MAX_ROWS))
+            rows.first.push(shown(r));
+        // Each warning is said once: the first ones as annotations (which the log shows too), the rest in the log. Most
+        // links have none: no array to build for them.
+        const unsaid = r.warnings.length === 0 ? r.warnings : this.unannotated(r);
         const json = JSON.stringify(r);
         this.file.add(json);
         this.all.add(json);
         if (failure)
             this.failedJson.add(json);
-        if (this.options.log && this.lines.add(logLine(r, this.where, unsaid)))
+        if (this.options.log && this.lines.add(logLine(r, this.where, unsaid, json)))
             this.flushLog();
+    }
+    /** Keep the run's first warnings to annotate; the others, returned, only the log says. */
+    unannotated(r) {
+        const unsaid = [];
+        for (const message of r.warnings) {
+            if (counted(this.warnings, MAX_WARNINGS))
+                this.warnings.first.push({ result: shown(r), message });
+            else
+                unsaid.push(message);
+        }
+        return unsaid;
     }
     flushLog() {
         const lines = this.lines.take();

@@ -19,7 +19,10 @@ export function inSpecOrder(take: (result: LinkResult, undo?: UndoEntry) => void
   return (index, result, undo) => {
     if (index !== next) return void early.set(index, [result, undo])
     take(result, undo)
-    for (let r = early.get(++next); r; r = early.get(++next)) {
+    next++
+    // Results made here come in order: nothing is early, and nothing to look up.
+    if (early.size === 0) return
+    for (let r = early.get(next); r; r = early.get(++next)) {
       early.delete(next)
       take(...r)
     }

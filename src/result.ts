@@ -100,10 +100,19 @@ function explanationOf(
   return outcome.explanation ?? plan.said ?? explainFailure(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx)
 }
 
-/** The hint, after what a probe found: what it saw work or fail first, then only advice it did not disprove. */
-function hintOf(explanation: Partial<Explanation> | undefined, probe: Probe | undefined, dir: string): string {
+/**
+ * The hint, after what a probe of PATH's directory found: what it saw work or fail first, then only advice it did not
+ * disprove.
+ */
+function hintOf(
+  explanation: Partial<Explanation> | undefined,
+  probe: Probe | undefined,
+  plan: LinkPlan,
+  ctx: PlanContext
+): string {
   if (!probe) return explanation?.hint ?? ''
   const failing = PROBED.filter((kind) => probe[kind] !== 'ok' && probe[kind] !== 'untested')
+  const dir = ctx.platform.path.dirname(plan.request.absPath)
   return `${describeProbe(probe, dir)} ${hintAfterProbe(explanation?.advice ?? [], failing)}`.trim()
 }
 
@@ -112,7 +121,7 @@ export function toResult(plan: LinkPlan, outcome: LinkOutcome, ctx: PlanContext)
   const { failure } = outcome
   const explanation = explanationOf(plan, outcome, ctx)
   let message = explanation?.message ?? ''
-  const hint = hintOf(explanation, outcome.probe, ctx.platform.path.dirname(request.absPath))
+  const hint = hintOf(explanation, outcome.probe, plan, ctx)
   if (plan.skipped) message = `Not attempted: an earlier link found this share gone or not answering. ${message}`
   // A failed link reports the kind whose call failed (or would, in a dry run); a skipped one made no call.
   const kind = outcome.kind || (outcome.status === 'skipped' ? '' : (outcome.failedKind ?? ''))

@@ -65,9 +65,9 @@ function sample<T>(): Sample<T> {
   return { first: [], count: 0 }
 }
 
-/** Count an item, and keep it (as `make` makes it) while fewer than `max` are kept; true when kept. */
-function keep<T>(into: Sample<T>, max: number, make: () => T): boolean {
-  return into.count++ < max && into.first.push(make()) > 0
+/** Count an item; true when it is to be kept (fewer than `max` came before it). */
+function counted<T>(into: Sample<T>, max: number): boolean {
+  return into.count++ < max
 }
 
 /** JSON texts while their array fits the output's budget. */
@@ -84,15 +84,31 @@ class Budget {
   }
 }
 
-/** A link's log line, with its details: `warnings` are those no annotation says (the first ones are annotated). */
-function logLine(r: LinkResult, where: Where, warnings: string[]): string {
+/** The status and kind columns of log lines, made once for each pair (a handful in a run of any size). */
+const columns = new Map<string, Map<string, string>>()
+
+function columnsOf(status: string, kind: string): string {
+  let ofStatus = columns.get(status)
+  if (ofStatus === undefined) columns.set(status, (ofStatus = new Map()))
+  let text = ofStatus.get(kind)
+  if (text === undefined) ofStatus.set(kind, (text = `${status.padEnd(9)} ${kind.padEnd(8)} `))
+  return text
+}
+
+/**
+ * A link's log line, with its details: `warnings` are those no annotation says (the first ones are annotated); `json`
+ * is the result as the results file has it.
+ */
+function logLine(r: LinkResult, where: Where, warnings: string[], json: string): string {
   const path = displayPath(r.path, where)
   const kind = r.kind || r.fallback?.instead || r.type
-  const head = safeForLog(
-    nothingThere(r)
-      ? `${statusWords(r).padEnd(9)} nothing to remove at ${path}`
-      : `${statusWords(r).padEnd(9)} ${kind.padEnd(8)} ${path} -> ${r.text || r.target}`
-  )
+  const line = nothingThere(r)
+    ? `${statusWords(r).padEnd(9)} nothing to remove at ${path}`
+    : `${columnsOf(statusWords(r), kind)}${path} -> ${r.text || r.target}`
+  // JSON escapes every control character but DEL with a backslash: where the result's JSON, flat already, has neither,
+  // no text in the line has a control character (its words are the action's own). Two searches for one character
+  // cost less than a regular expression over the line, which would copy the line flat first (every link).
+  const head = json.includes('\\') || json.includes('\x7f') ? safeForLog(line) : line
   // Most links say nothing more: no arrays to build for them.
   if (!r.message && !r.hint && warnings.length === 0 && !r.fallback) return head
   const detail = [
@@ -177,16 +193,26 @@ export class Tally {
     this.total++
     this.counts[r.status]++
     const failure = isFailure(r)
-    keep(failure ? this.failed : this.others, MAX_ROWS, () => shown(r))
-    // Each warning is said once: the first ones as annotations (which the log shows too), the rest in the log.
-    const unsaid = r.warnings.filter(
-      (message) => !keep(this.warnings, MAX_WARNINGS, () => ({ result: shown(r), message }))
-    )
+    const rows = failure ? this.failed : this.others
+    if (counted(rows, MAX_ROWS)) rows.first.push(shown(r))
+    // Each warning is said once: the first ones as annotations (which the log shows too), the rest in the log. Most
+    // links have none: no array to build for them.
+    const unsaid = r.warnings.length === 0 ? r.warnings : this.unannotated(r)
     const json = JSON.stringify(r)
     this.file.add(json)
     this.all.add(json)
     if (failure) this.failedJson.add(json)
-    if (this.options.log && this.lines.add(logLine(r, this.where, unsaid))) this.flushLog()
+    if (this.options.log && this.lines.add(logLine(r, this.where, unsaid, json))) this.flushLog()
+  }
+
+  /** Keep the run's first warnings to annotate; the others, returned, only the log says. */
+  private unannotated(r: LinkResult): string[] {
+    const unsaid: string[] = []
+    for (const message of r.warnings) {
+      if (counted(this.warnings, MAX_WARNINGS)) this.warnings.first.push({ result: shown(r), message })
+      else unsaid.push(message)
+    }
+    return unsaid
   }
 
   private flushLog(): void {

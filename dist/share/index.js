@@ -3012,11 +3012,15 @@ function explanationOf(plan, outcome, ctx) {
         return undefined;
     return outcome.explanation ?? plan.said ?? explainFailure(plan, failure, outcome.failedKind ?? plan.kinds[0], ctx);
 }
-/** The hint, after what a probe found: what it saw work or fail first, then only advice it did not disprove. */
-function hintOf(explanation, probe, dir) {
+/**
+ * The hint, after what a probe of PATH's directory found: what it saw work or fail first, then only advice it did not
+ * disprove.
+ */
+function hintOf(explanation, probe, plan, ctx) {
     if (!probe)
         return explanation?.hint ?? '';
     const failing = PROBED.filter((kind) => probe[kind] !== 'ok' && probe[kind] !== 'untested');
+    const dir = ctx.platform.path.dirname(plan.request.absPath);
     return `${describeProbe(probe, dir)} ${hintAfterProbe(explanation?.advice ?? [], failing)}`.trim();
 }
 function toResult(plan, outcome, ctx) {
@@ -3024,7 +3028,7 @@ function toResult(plan, outcome, ctx) {
     const { failure } = outcome;
     const explanation = explanationOf(plan, outcome, ctx);
     let message = explanation?.message ?? '';
-    const hint = hintOf(explanation, outcome.probe, ctx.platform.path.dirname(request.absPath));
+    const hint = hintOf(explanation, outcome.probe, plan, ctx);
     if (plan.skipped)
         message = `Not attempted: an earlier link found this share gone or not answering. ${message}`;
     // A failed link reports the kind whose call failed (or would, in a dry run); a skipped one made no call.
@@ -5609,7 +5613,10 @@ function undoAt(p, entry, backupLeft, ops, platform) {
 
 
 function makeLink(planned, ctx) {
-    const shareGone = planned.action !== 'fail' && ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint);
+    // Nearly every run finds no share gone: then no link's volume is looked up (every link).
+    const shareGone = planned.action !== 'fail' &&
+        ctx.goneShares.size > 0 &&
+        ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint);
     const plan = planned.request.dependsOnEarlier || shareGone ? planOrSkip(planned.request, ctx) : planned;
     const result = applyLink(plan, ctx);
     if (plan.action === 'create' && result.status === 'failed' && result.code === 'EEXIST')
