@@ -1,8 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { platformFor, type Platform } from '../src/platform.js'
-import { junctionNotice, parseSpec, readSpec, resolveEntries, specText } from '../src/spec/index.js'
+import { SEPARATOR } from '../src/model.js'
+import { platformFor, resolvedKey, type Platform } from '../src/platform.js'
+import { Dependents } from '../src/spec/dependents.js'
+import { junctionNotice, parseSpec, readSpec, resolveEntries, specText, spelledForWindows } from '../src/spec/index.js'
 import { ABOVE, LinkKeys } from '../src/spec/keys.js'
+import { parseLines } from '../src/spec/lines.js'
 import { DEFAULTS as defaults, readAll } from './helpers/stage.js'
 
 const linux = platformFor('linux')
@@ -479,6 +482,88 @@ describe('LinkKeys: the directories above PATHs', () => {
     const last = `/ws/d${ABOVE - 1}`
     expect([keys.isAbove('/ws'), keys.isAbove(`/ws/d${ABOVE - 2}`), keys.isAbove(last)]).toEqual([true, true, false])
     expect([keys.isPath(`${last}/l`), keys.isAbove(`${last}/l`), keys.isAbove('/')]).toEqual([true, false, false])
+  })
+})
+
+describe('LinkKeys: the directories above PATHs', () => {
+  it(`past ${ABOVE} directories noted, a directory without a PATH may still hold one noted above another`, () => {
+    const keys = new LinkKeys(linux)
+    // ABOVE - 1 noted (/ws and each /ws/dN), then /x/y/z/l notes /x/y/z alone: /x/y is past the bound.
+    for (let i = 0; i < ABOVE - 2; i++) keys.add(`/ws/d${i}/l`, i)
+    keys.add('/x/y/z/l', ABOVE)
+    const asked = ['/x/y/q', '/x/y/z', '/x/y/q', '/x/y/z/l']
+    expect(asked.map((key) => keys.isPathOrAbove(key))).toEqual([false, true, false, true])
+  })
+})
+
+describe("the spec check's short cuts answer as the look-ups they skip (properties)", () => {
+  // Few short names, so that PATHs share directories, lie below one another, and TARGETs meet them.
+  const names = fc.array(fc.constantFrom('a', 'b', 'B', 'c.d', 'e'), { minLength: 1, maxLength: 4 })
+  const platforms: [string, Platform, (parts: string[]) => string][] = [
+    ['linux', linux, (parts) => `/${parts.join('/')}`],
+    ['win32', platformFor('win32'), (parts) => `C:\\${parts.join('\\')}`]
+  ]
+  const keysOf = (platform: Platform, paths: string[]): LinkKeys => {
+    const keys = new LinkKeys(platform)
+    paths.forEach((p, i) => keys.add(resolvedKey(platform, p), i))
+    return keys
+  }
+
+  it.each(platforms)('LinkKeys.isPathOrAbove is has || isAbove, asked in any order (%s)', (_, platform, spell) => {
+    const paths = fc.array(names.map(spell), { maxLength: 8 })
+    fc.assert(
+      fc.property(paths, paths, (made, asked) => {
+        const keys = keysOf(platform, made)
+        for (const key of asked.map((p) => resolvedKey(platform, p)))
+          expect(keys.isPathOrAbove(key)).toBe(keys.has(key) || keys.isAbove(key))
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it.each(platforms)(
+    'Dependents answers each request as a new one would, asked in any order (%s)',
+    (_, platform, spell) => {
+      const paths = fc.array(names.map(spell), { maxLength: 8 })
+      const requests = fc.array(
+        fc.record({ absPath: names.map(spell), absTarget: fc.oneof(names.map(spell), fc.constant('')) }),
+        { maxLength: 8 }
+      )
+      fc.assert(
+        fc.property(paths, requests, (made, asked) => {
+          const keys = keysOf(platform, made)
+          const dependents = new Dependents(keys, platform)
+          for (const request of asked) expect(dependents.of(request)).toBe(new Dependents(keys, platform).of(request))
+        }),
+        { numRuns: 300 }
+      )
+    }
+  )
+
+  it('splits a line where SEPARATOR does, and only there', () => {
+    const line = fc
+      .array(fc.constantFrom('a', ' ', '\t', '-', '>', '->', ' -> ', '#'), { maxLength: 10 })
+      .map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(line, (text) => {
+        const trimmed = text.trim()
+        fc.pre(trimmed !== '' && !trimmed.startsWith('#'))
+        const parts = trimmed.split(new RegExp(SEPARATOR, 'g')).map((p) => p.trim())
+        const entries = [...parseLines(specText(text), defaults, [])]
+        if (parts.length === 2 && parts.every((p) => p !== ''))
+          expect(entries.map((e) => [e.path, e.target])).toEqual([parts])
+        else expect(entries).toEqual([])
+      }),
+      { numRuns: 1000 }
+    )
+  })
+
+  it('takes for a drive what /^[A-Za-z]:/ does, with every character before the colon', () => {
+    for (let code = 0; code < 0x250; code++) {
+      const text = `${String.fromCharCode(code)}:x`
+      expect(spelledForWindows(text)).toBe(/^[A-Za-z]:/.test(text) || code === 0x5c)
+    }
+    expect([':', 'a', '', 'a;', 'ab:'].map(spelledForWindows)).toEqual([false, false, false, false, false])
   })
 })
 

@@ -40647,11 +40647,14 @@ function lengthOfSegments(platform, p, root) {
     return at;
 }
 /**
- * A POSIX path with nothing to resolve: no doubled or trailing slash, and no `.` or `..` segment (which would show
- * as `./` or a final `.`; `a./b` is turned away too, and merely takes the slow way).
+ * What a POSIX path with something to resolve holds: a doubled or trailing slash, or a `.` or `..` segment (which
+ * shows as `./` or a final `.`; `a./b` is turned away too, and merely takes the slow way). One expression, one scan:
+ * four searches of each PATH and TARGET cost more.
  */
+const UNPLAIN = /\/\/|\.\/|[./]$/;
+/** A POSIX path with nothing to resolve. */
 function isPlain(p) {
-    return p !== '' && !p.endsWith('/') && !p.endsWith('.') && !p.includes('//') && !p.includes('./');
+    return p !== '' && !UNPLAIN.test(p);
 }
 /**
  * path.resolve(base, p) for a normalized absolute base: spec paths are mostly plain names or plain absolute paths
@@ -40762,6 +40765,9 @@ class Dependents {
     paths;
     platform;
     known = new Map();
+    /** The last directory dirUnderALink answered, and the one before it ('' for none: no dirname is ''). */
+    last = { dir: '', answer: false };
+    before = this.last;
     /** `paths`: the key of every entry's PATH, and the directories above them. */
     constructor(paths, platform) {
         this.paths = paths;
@@ -40772,8 +40778,21 @@ class Dependents {
     }
     /** Whether p is made with another entry's link: its PATH, or a directory above it that create-parents may make. */
     madeWithALink(p) {
-        const key = resolvedKey(this.platform, p);
-        return this.paths.has(key) || this.paths.isAbove(key);
+        return this.paths.isPathOrAbove(resolvedKey(this.platform, p));
+    }
+    /**
+     * underALink of a link's directory, the last two directories' answers remembered (PATHs' and TARGETs' come a
+     * directory at a time): a look-up in `known` hashes the whole directory again.
+     */
+    dirUnderALink(dir) {
+        const { last, before } = this;
+        if (dir === last.dir)
+            return last.answer;
+        if (dir === before.dir)
+            return before.answer;
+        this.before = last;
+        this.last = { dir: own(dir), answer: this.underALink(dir) };
+        return this.last.answer;
     }
     underALink(dir) {
         let answer = this.known.get(dir);
@@ -40792,8 +40811,8 @@ class Dependents {
      */
     of({ absPath, absTarget }) {
         const { dirname } = this.platform.path;
-        const leadsIn = () => this.madeWithALink(absTarget) || this.underALink(dirname(absTarget));
-        return this.underALink(dirname(absPath)) || (absTarget !== '' && leadsIn());
+        const leadsIn = () => this.madeWithALink(absTarget) || this.dirUnderALink(dirname(absTarget));
+        return this.dirUnderALink(dirname(absPath)) || (absTarget !== '' && leadsIn());
     }
 }
 
@@ -40846,13 +40865,14 @@ class LineReader {
 }
 /**
  * PATH and TARGET as a line spells them, or its parts where it has not one separator. Most lines hold one ` -> `
- * and no other `->`, which is found without the regular expression (a tenth of a re-run's time went to it).
+ * and no other `->`, which is found without the regular expression (a tenth of a re-run's time went to it): the
+ * first `->` has a space on each side, and no other follows it.
  */
 function partsOf(trimmed) {
-    const at = trimmed.indexOf(' -> ');
-    const once = at >= 0 && trimmed.lastIndexOf('->', at) < 0 && trimmed.indexOf('->', at + 3) < 0;
+    const arrow = trimmed.indexOf('->');
+    const once = arrow > 0 && trimmed[arrow - 1] === ' ' && trimmed[arrow + 2] === ' ' && trimmed.indexOf('->', arrow + 2) < 0;
     if (once)
-        return [trimmed.slice(0, at).trim(), trimmed.slice(at + 4).trim()];
+        return [trimmed.slice(0, arrow - 1).trim(), trimmed.slice(arrow + 3).trim()];
     return trimmed.split(SEPARATORS).map((p) => p.trim());
 }
 /** The first line that holds more than white space and is not a comment; undefined for none. */
@@ -40936,6 +40956,13 @@ class LinkKeys {
      * asks (isAbove): a share worker's copy (withTexts) has none.
      */
     above = new Set();
+    /**
+     * The directory (up to its last separator) of the last key made compact, and its number: links come a directory at
+     * a time, and a look-up hashes the whole directory again.
+     */
+    lastDir = { dir: '', number: -1 };
+    /** The last directory `isPathOrAbove` found none in (barren): a TARGET's, mostly, asked of each link. */
+    lastBarren;
     constructor(platform, keepTexts = false) {
         this.platform = platform;
         if (keepTexts)
@@ -40957,16 +40984,21 @@ class LinkKeys {
      */
     compact(key, add) {
         const cut = key.lastIndexOf(this.platform.path.sep) + 1;
+        const last = this.lastDir;
+        if (cut === last.dir.length && last.number >= 0 && key.startsWith(last.dir))
+            return `${last.number}/${key.slice(cut)}`;
         const dir = key.slice(0, cut);
         let number = this.dirs.get(dir);
+        if (number === undefined && !add)
+            return undefined;
+        const owned = own(dir);
         if (number === undefined) {
-            if (!add)
-                return undefined;
             number = this.dirs.size;
-            const owned = own(dir);
             this.dirs.set(owned, number);
             this.noteAbove(owned);
+            this.lastBarren = undefined;
         }
+        this.lastDir = { dir: owned, number };
         return `${number}/${key.slice(cut)}`;
     }
     /**
@@ -40990,6 +41022,24 @@ class LinkKeys {
     /** Whether a PATH lies below the directory this key (resolvedKey) names. */
     isAbove(key) {
         return this.above.has(key);
+    }
+    /**
+     * has(key) || isAbove(key), without a look-up where the key's directory was found barren last time: it holds no
+     * PATH, and no PATH lies below it. Every directory noted above a PATH has its parent noted too (noteAbove goes up
+     * until one noted already), until ABOVE stops the noting: then each key is looked up. Not the root's: it is never
+     * noted. Keys are only added before this is asked (the spec's check, then its walk); an added directory forgets it.
+     */
+    isPathOrAbove(key) {
+        const cut = key.lastIndexOf(this.platform.path.sep);
+        const barren = this.lastBarren;
+        if (barren !== undefined && cut === barren.length && key.startsWith(barren))
+            return false;
+        if (this.has(key) || this.isAbove(key))
+            return true;
+        const parent = key.slice(0, cut);
+        if (cut > 0 && this.above.size < ABOVE && !this.above.has(parent) && !this.dirs.has(key.slice(0, cut + 1)))
+            this.lastBarren = own(parent);
+        return false;
     }
     /**
      * The key, with its place (and, keeping texts, the text its request may make), unless it came before: then the
@@ -41046,11 +41096,18 @@ function otherRunners(entry, platform) {
         return undefined;
     return entry.os.join(', ');
 }
-/** `D:x` is relative to D:'s current directory on Windows, and `D:` alone is that directory: a drive all the same. */
-const DRIVE = /^[A-Za-z]:/;
+/**
+ * `D:x` is relative to D:'s current directory on Windows, and `D:` alone is that directory: a drive all the same. By
+ * character codes, not a regular expression: every PATH and TARGET of the spec is asked. An ASCII letter is one whose
+ * code with the lower-case bit set is a..z.
+ */
+function startsWithDrive(text) {
+    const letter = text.charCodeAt(0) | 0x20;
+    return text.charCodeAt(1) === 0x3a && letter >= 0x61 && letter <= 0x7a;
+}
 /** A name Windows would read as a drive or with separators; on a POSIX runner only `literal: true` takes it so. */
 function spelledForWindows(text) {
-    return DRIVE.test(text) || text.includes('\\');
+    return startsWithDrive(text) || text.includes('\\');
 }
 /** What a Windows spelling of `text` would be taken for here, and what to write instead; undefined for none. */
 function windowsSpelling(what, text, line, platform) {
@@ -41059,7 +41116,7 @@ function windowsSpelling(what, text, line, platform) {
         return undefined;
     const here = `on this ${platform.runnerOs} runner`;
     const named = `${what} '${text}' (line ${line})`;
-    if (DRIVE.test(text))
+    if (startsWithDrive(text))
         return {
             message: `${named} starts with a drive letter, which only Windows has: ${here} it would be a relative name in working-directory.`,
             hint: `Write a path with '/', which works on every runner; for a Windows drive, give the entry \`os: Windows\` in a ` +
@@ -41576,13 +41633,13 @@ class SpecLinks {
     get texts() {
         return this.settings.confineTargets ? this.keys : undefined;
     }
-    /** Every entry not held: each link to make with its place, or the verdict that settles the entry. */
-    *walk() {
+    /**
+     * Every entry not held: each link to make with its place, or the verdict that settles the entry. The walk itself is
+     * handed out, not delegated to (`yield*`): each entry would pass through two generators.
+     */
+    walk() {
         const dependents = new Dependents(this.keys, this.platform);
-        if (this.read)
-            yield* this.walkHeld(this.read, dependents);
-        else
-            yield* this.walkAgain(dependents);
+        return this.read ? this.walkHeld(this.read, dependents) : this.walkAgain(dependents);
     }
     /** The entries the check held; walked once, so let go of here. */
     *walkHeld(read, dependents) {
@@ -42759,14 +42816,20 @@ function rootsWhere(detector, platform, property) {
         return undefined;
     return roots.map((fs) => pathKey(platform, fs.mountPoint));
 }
-/** Whether `absPath` (normalized) may lie on one of the mounts rootsWhere found: undefined roots tell nothing. */
+/**
+ * Whether `absPath` (normalized) may lie on one of the mounts rootsWhere found: undefined roots tell nothing. Asked
+ * of every PATH and TARGET several times: a loop, not `some` with a closure made at each call.
+ */
 function mayLieBelow(platform, roots, absPath) {
     if (!roots)
         return true;
     if (roots.length === 0)
         return false;
     const key = resolvedKey(platform, absPath);
-    return roots.some((root) => keyWithin(platform, root, key));
+    for (let i = 0; i < roots.length; i++)
+        if (keyWithin(platform, roots[i], key))
+            return true;
+    return false;
 }
 /**
  * Finds each path's filesystem, asking about each mount or volume once. Never throws: what it cannot tell is `unknown`.

@@ -235,12 +235,16 @@ export function rootsWhere(
   return roots.map((fs) => pathKey(platform, fs.mountPoint))
 }
 
-/** Whether `absPath` (normalized) may lie on one of the mounts rootsWhere found: undefined roots tell nothing. */
+/**
+ * Whether `absPath` (normalized) may lie on one of the mounts rootsWhere found: undefined roots tell nothing. Asked
+ * of every PATH and TARGET several times: a loop, not `some` with a closure made at each call.
+ */
 export function mayLieBelow(platform: Platform, roots: string[] | undefined, absPath: string): boolean {
   if (!roots) return true
   if (roots.length === 0) return false
   const key = resolvedKey(platform, absPath)
-  return roots.some((root) => keyWithin(platform, root, key))
+  for (let i = 0; i < roots.length; i++) if (keyWithin(platform, roots[i], key)) return true
+  return false
 }
 
 /**

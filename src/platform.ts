@@ -124,11 +124,15 @@ function lengthOfSegments(platform: Platform, p: string, root: string): number {
 }
 
 /**
- * A POSIX path with nothing to resolve: no doubled or trailing slash, and no `.` or `..` segment (which would show
- * as `./` or a final `.`; `a./b` is turned away too, and merely takes the slow way).
+ * What a POSIX path with something to resolve holds: a doubled or trailing slash, or a `.` or `..` segment (which
+ * shows as `./` or a final `.`; `a./b` is turned away too, and merely takes the slow way). One expression, one scan:
+ * four searches of each PATH and TARGET cost more.
  */
+const UNPLAIN = /\/\/|\.\/|[./]$/
+
+/** A POSIX path with nothing to resolve. */
 function isPlain(p: string): boolean {
-  return p !== '' && !p.endsWith('/') && !p.endsWith('.') && !p.includes('//') && !p.includes('./')
+  return p !== '' && !UNPLAIN.test(p)
 }
 
 /**

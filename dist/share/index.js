@@ -517,11 +517,14 @@ function lengthOfSegments(platform, p, root) {
     return at;
 }
 /**
- * A POSIX path with nothing to resolve: no doubled or trailing slash, and no `.` or `..` segment (which would show
- * as `./` or a final `.`; `a./b` is turned away too, and merely takes the slow way).
+ * What a POSIX path with something to resolve holds: a doubled or trailing slash, or a `.` or `..` segment (which
+ * shows as `./` or a final `.`; `a./b` is turned away too, and merely takes the slow way). One expression, one scan:
+ * four searches of each PATH and TARGET cost more.
  */
+const UNPLAIN = /\/\/|\.\/|[./]$/;
+/** A POSIX path with nothing to resolve. */
 function isPlain(p) {
-    return p !== '' && !p.endsWith('/') && !p.endsWith('.') && !p.includes('//') && !p.includes('./');
+    return p !== '' && !UNPLAIN.test(p);
 }
 /**
  * path.resolve(base, p) for a normalized absolute base: spec paths are mostly plain names or plain absolute paths
@@ -4715,14 +4718,20 @@ function rootsWhere(detector, platform, property) {
         return undefined;
     return roots.map((fs) => platform_pathKey(platform, fs.mountPoint));
 }
-/** Whether `absPath` (normalized) may lie on one of the mounts rootsWhere found: undefined roots tell nothing. */
+/**
+ * Whether `absPath` (normalized) may lie on one of the mounts rootsWhere found: undefined roots tell nothing. Asked
+ * of every PATH and TARGET several times: a loop, not `some` with a closure made at each call.
+ */
 function mayLieBelow(platform, roots, absPath) {
     if (!roots)
         return true;
     if (roots.length === 0)
         return false;
     const key = resolvedKey(platform, absPath);
-    return roots.some((root) => keyWithin(platform, root, key));
+    for (let i = 0; i < roots.length; i++)
+        if (keyWithin(platform, roots[i], key))
+            return true;
+    return false;
 }
 /**
  * Finds each path's filesystem, asking about each mount or volume once. Never throws: what it cannot tell is `unknown`.
@@ -5287,6 +5296,13 @@ class LinkKeys {
      * asks (isAbove): a share worker's copy (withTexts) has none.
      */
     above = new Set();
+    /**
+     * The directory (up to its last separator) of the last key made compact, and its number: links come a directory at
+     * a time, and a look-up hashes the whole directory again.
+     */
+    lastDir = { dir: '', number: -1 };
+    /** The last directory `isPathOrAbove` found none in (barren): a TARGET's, mostly, asked of each link. */
+    lastBarren;
     constructor(platform, keepTexts = false) {
         this.platform = platform;
         if (keepTexts)
@@ -5308,16 +5324,21 @@ class LinkKeys {
      */
     compact(key, add) {
         const cut = key.lastIndexOf(this.platform.path.sep) + 1;
+        const last = this.lastDir;
+        if (cut === last.dir.length && last.number >= 0 && key.startsWith(last.dir))
+            return `${last.number}/${key.slice(cut)}`;
         const dir = key.slice(0, cut);
         let number = this.dirs.get(dir);
+        if (number === undefined && !add)
+            return undefined;
+        const owned = own(dir);
         if (number === undefined) {
-            if (!add)
-                return undefined;
             number = this.dirs.size;
-            const owned = own(dir);
             this.dirs.set(owned, number);
             this.noteAbove(owned);
+            this.lastBarren = undefined;
         }
+        this.lastDir = { dir: owned, number };
         return `${number}/${key.slice(cut)}`;
     }
     /**
@@ -5341,6 +5362,24 @@ class LinkKeys {
     /** Whether a PATH lies below the directory this key (resolvedKey) names. */
     isAbove(key) {
         return this.above.has(key);
+    }
+    /**
+     * has(key) || isAbove(key), without a look-up where the key's directory was found barren last time: it holds no
+     * PATH, and no PATH lies below it. Every directory noted above a PATH has its parent noted too (noteAbove goes up
+     * until one noted already), until ABOVE stops the noting: then each key is looked up. Not the root's: it is never
+     * noted. Keys are only added before this is asked (the spec's check, then its walk); an added directory forgets it.
+     */
+    isPathOrAbove(key) {
+        const cut = key.lastIndexOf(this.platform.path.sep);
+        const barren = this.lastBarren;
+        if (barren !== undefined && cut === barren.length && key.startsWith(barren))
+            return false;
+        if (this.has(key) || this.isAbove(key))
+            return true;
+        const parent = key.slice(0, cut);
+        if (cut > 0 && this.above.size < ABOVE && !this.above.has(parent) && !this.dirs.has(key.slice(0, cut + 1)))
+            this.lastBarren = own(parent);
+        return false;
     }
     /**
      * The key, with its place (and, keeping texts, the text its request may make), unless it came before: then the

@@ -10,6 +10,9 @@ const KNOWN = 4096
 
 export class Dependents {
   private readonly known = new Map<string, boolean>()
+  /** The last directory dirUnderALink answered, and the one before it ('' for none: no dirname is ''). */
+  private last = { dir: '', answer: false }
+  private before = this.last
 
   /** `paths`: the key of every entry's PATH, and the directories above them. */
   constructor(
@@ -23,8 +26,20 @@ export class Dependents {
 
   /** Whether p is made with another entry's link: its PATH, or a directory above it that create-parents may make. */
   private madeWithALink(p: string): boolean {
-    const key = resolvedKey(this.platform, p)
-    return this.paths.has(key) || this.paths.isAbove(key)
+    return this.paths.isPathOrAbove(resolvedKey(this.platform, p))
+  }
+
+  /**
+   * underALink of a link's directory, the last two directories' answers remembered (PATHs' and TARGETs' come a
+   * directory at a time): a look-up in `known` hashes the whole directory again.
+   */
+  private dirUnderALink(dir: string): boolean {
+    const { last, before } = this
+    if (dir === last.dir) return last.answer
+    if (dir === before.dir) return before.answer
+    this.before = last
+    this.last = { dir: own(dir), answer: this.underALink(dir) }
+    return this.last.answer
   }
 
   private underALink(dir: string): boolean {
@@ -44,7 +59,7 @@ export class Dependents {
    */
   of({ absPath, absTarget }: Pick<LinkRequest, 'absPath' | 'absTarget'>): boolean {
     const { dirname } = this.platform.path
-    const leadsIn = (): boolean => this.madeWithALink(absTarget) || this.underALink(dirname(absTarget))
-    return this.underALink(dirname(absPath)) || (absTarget !== '' && leadsIn())
+    const leadsIn = (): boolean => this.madeWithALink(absTarget) || this.dirUnderALink(dirname(absTarget))
+    return this.dirUnderALink(dirname(absPath)) || (absTarget !== '' && leadsIn())
   }
 }

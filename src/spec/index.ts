@@ -86,11 +86,13 @@ export class SpecLinks {
     return this.settings.confineTargets ? this.keys : undefined
   }
 
-  /** Every entry not held: each link to make with its place, or the verdict that settles the entry. */
-  *walk(): Generator<Indexed | SpecVerdict> {
+  /**
+   * Every entry not held: each link to make with its place, or the verdict that settles the entry. The walk itself is
+   * handed out, not delegated to (`yield*`): each entry would pass through two generators.
+   */
+  walk(): Generator<Indexed | SpecVerdict> {
     const dependents = new Dependents(this.keys, this.platform)
-    if (this.read) yield* this.walkHeld(this.read, dependents)
-    else yield* this.walkAgain(dependents)
+    return this.read ? this.walkHeld(this.read, dependents) : this.walkAgain(dependents)
   }
 
   /** The entries the check held; walked once, so let go of here. */

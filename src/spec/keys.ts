@@ -32,6 +32,13 @@ export class LinkKeys implements LinkTexts {
    * asks (isAbove): a share worker's copy (withTexts) has none.
    */
   private readonly above = new Set<string>()
+  /**
+   * The directory (up to its last separator) of the last key made compact, and its number: links come a directory at
+   * a time, and a look-up hashes the whole directory again.
+   */
+  private lastDir = { dir: '', number: -1 }
+  /** The last directory `isPathOrAbove` found none in (barren): a TARGET's, mostly, asked of each link. */
+  private lastBarren: string | undefined
 
   constructor(
     private readonly platform: Platform,
@@ -55,15 +62,20 @@ export class LinkKeys implements LinkTexts {
    */
   private compact(key: string, add: boolean): string | undefined {
     const cut = key.lastIndexOf(this.platform.path.sep) + 1
+    const last = this.lastDir
+    if (cut === last.dir.length && last.number >= 0 && key.startsWith(last.dir))
+      return `${last.number}/${key.slice(cut)}`
     const dir = key.slice(0, cut)
     let number = this.dirs.get(dir)
+    if (number === undefined && !add) return undefined
+    const owned = own(dir)
     if (number === undefined) {
-      if (!add) return undefined
       number = this.dirs.size
-      const owned = own(dir)
       this.dirs.set(owned, number)
       this.noteAbove(owned)
+      this.lastBarren = undefined
     }
+    this.lastDir = { dir: owned, number }
     return `${number}/${key.slice(cut)}`
   }
 
@@ -89,6 +101,23 @@ export class LinkKeys implements LinkTexts {
   /** Whether a PATH lies below the directory this key (resolvedKey) names. */
   isAbove(key: string): boolean {
     return this.above.has(key)
+  }
+
+  /**
+   * has(key) || isAbove(key), without a look-up where the key's directory was found barren last time: it holds no
+   * PATH, and no PATH lies below it. Every directory noted above a PATH has its parent noted too (noteAbove goes up
+   * until one noted already), until ABOVE stops the noting: then each key is looked up. Not the root's: it is never
+   * noted. Keys are only added before this is asked (the spec's check, then its walk); an added directory forgets it.
+   */
+  isPathOrAbove(key: string): boolean {
+    const cut = key.lastIndexOf(this.platform.path.sep)
+    const barren = this.lastBarren
+    if (barren !== undefined && cut === barren.length && key.startsWith(barren)) return false
+    if (this.has(key) || this.isAbove(key)) return true
+    const parent = key.slice(0, cut)
+    if (cut > 0 && this.above.size < ABOVE && !this.above.has(parent) && !this.dirs.has(key.slice(0, cut + 1)))
+      this.lastBarren = own(parent)
+    return false
   }
 
   /**

@@ -16,12 +16,19 @@ function otherRunners(entry: SpecEntry, platform: Platform): string | undefined 
   return entry.os.join(', ')
 }
 
-/** `D:x` is relative to D:'s current directory on Windows, and `D:` alone is that directory: a drive all the same. */
-const DRIVE = /^[A-Za-z]:/
+/**
+ * `D:x` is relative to D:'s current directory on Windows, and `D:` alone is that directory: a drive all the same. By
+ * character codes, not a regular expression: every PATH and TARGET of the spec is asked. An ASCII letter is one whose
+ * code with the lower-case bit set is a..z.
+ */
+function startsWithDrive(text: string): boolean {
+  const letter = text.charCodeAt(0) | 0x20
+  return text.charCodeAt(1) === 0x3a && letter >= 0x61 && letter <= 0x7a
+}
 
 /** A name Windows would read as a drive or with separators; on a POSIX runner only `literal: true` takes it so. */
 export function spelledForWindows(text: string): boolean {
-  return DRIVE.test(text) || text.includes('\\')
+  return startsWithDrive(text) || text.includes('\\')
 }
 
 /** What a Windows spelling of `text` would be taken for here, and what to write instead; undefined for none. */
@@ -35,7 +42,7 @@ function windowsSpelling(
   if (!spelledForWindows(text)) return undefined
   const here = `on this ${platform.runnerOs} runner`
   const named = `${what} '${text}' (line ${line})`
-  if (DRIVE.test(text))
+  if (startsWithDrive(text))
     return {
       message: `${named} starts with a drive letter, which only Windows has: ${here} it would be a relative name in working-directory.`,
       hint:
