@@ -40748,6 +40748,62 @@ function sameLinkTarget(platform, linkPath, existingText, wantedText) {
     return pathKey(platform, path.resolve(dir, existing)) === pathKey(platform, path.resolve(dir, wanted));
 }
 
+;// CONCATENATED MODULE: ./src/last-answers.ts
+// Each link asks about its PATH and its TARGET several times over (the split, the plan, the apply), and its
+// neighbours in the spec ask about the same directories: an answer kept by the last two strings or directories asked
+// saves making and hashing a key for most questions. Comparing with a string asked before is a pointer check, or a
+// comparison of characters that stops at the first difference; a Map lookup of a new string hashes all of them.
+/** Two answers kept by the key they were asked with, the newer first. */
+class LastTwo {
+    newer = '';
+    older = '';
+    newerAnswer;
+    olderAnswer;
+    get(key) {
+        if (key === this.newer)
+            return this.newerAnswer;
+        return key === this.older ? this.olderAnswer : undefined;
+    }
+    // Not one destructuring assignment: until V8 optimizes this, that makes and iterates an array per call.
+    set(key, answer) {
+        this.older = this.newer;
+        this.olderAnswer = this.newerAnswer;
+        this.newer = key;
+        this.newerAnswer = answer;
+    }
+}
+/** `answer`, remembering its last two answers by the string asked; for answers that never change. */
+function lastTwoAnswers(answer) {
+    const kept = new LastTwo();
+    return (p) => {
+        let found = kept.get(p);
+        if (found === undefined)
+            kept.set(p, (found = answer(p)));
+        return found;
+    };
+}
+/**
+ * `answer` for paths whose answer is their directory's, where `shared` says a directory's entries all have one:
+ * remembering the answers for the entries of the last two directories asked about. `p` normalized, with `sep`.
+ */
+function lastTwoDirectories(sep, answer, shared) {
+    const kept = new LastTwo();
+    return (p) => {
+        const cut = p.lastIndexOf(sep);
+        // The root and its entries (`/`, `/a`) are asked about as they are.
+        if (cut <= 0)
+            return answer(p);
+        const dir = p.slice(0, cut);
+        let found = kept.get(dir);
+        if (found === undefined) {
+            found = answer(p);
+            if (shared(dir))
+                kept.set(dir, found);
+        }
+        return found;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/own.ts
 // Strings kept for a whole run are copies: a name cut from the spec is a slice of the piece it was read from, and V8
 // keeps a slice's whole source alive, so a directory name kept in a cache would keep 64 KiB of the spec with it.
@@ -40759,15 +40815,18 @@ function own(s) {
 ;// CONCATENATED MODULE: ./src/spec/dependents.ts
 
 
+
 /** Directories answered at most: thousands of links share a few, but a spec may give each link its own. */
 const KNOWN = 4096;
 class Dependents {
     paths;
     platform;
     known = new Map();
-    /** The last directory dirUnderALink answered, and the one before it ('' for none: no dirname is ''). */
-    last = { dir: '', answer: false };
-    before = this.last;
+    /**
+     * underALink of a link's directory, the last two directories' answers remembered (PATHs' and TARGETs' come a
+     * directory at a time): a look-up in `known` hashes the whole directory again.
+     */
+    dirUnderALink = lastTwoAnswers((dir) => this.underALink(dir));
     /** `paths`: the key of every entry's PATH, and the directories above them. */
     constructor(paths, platform) {
         this.paths = paths;
@@ -40779,20 +40838,6 @@ class Dependents {
     /** Whether p is made with another entry's link: its PATH, or a directory above it that create-parents may make. */
     madeWithALink(p) {
         return this.paths.isPathOrAbove(resolvedKey(this.platform, p));
-    }
-    /**
-     * underALink of a link's directory, the last two directories' answers remembered (PATHs' and TARGETs' come a
-     * directory at a time): a look-up in `known` hashes the whole directory again.
-     */
-    dirUnderALink(dir) {
-        const { last, before } = this;
-        if (dir === last.dir)
-            return last.answer;
-        if (dir === before.dir)
-            return before.answer;
-        this.before = last;
-        this.last = { dir: own(dir), answer: this.underALink(dir) };
-        return this.last.answer;
     }
     underALink(dir) {
         let answer = this.known.get(dir);
@@ -42558,62 +42603,6 @@ function throughFirmlinks(mount, mounts, absPath, firmlinks, platform) {
         return mount;
     const intoData = firmlinks.some((link) => isWithin(platform, link, absPath));
     return (intoData && mounts.find((m) => m.mountPoint === DATA_VOLUME)) || mount;
-}
-
-;// CONCATENATED MODULE: ./src/last-answers.ts
-// Each link asks about its PATH and its TARGET several times over (the split, the plan, the apply), and its
-// neighbours in the spec ask about the same directories: an answer kept by the last two strings or directories asked
-// saves making and hashing a key for most questions. Comparing with a string asked before is a pointer check, or a
-// comparison of characters that stops at the first difference; a Map lookup of a new string hashes all of them.
-/** Two answers kept by the key they were asked with, the newer first. */
-class LastTwo {
-    newer = '';
-    older = '';
-    newerAnswer;
-    olderAnswer;
-    get(key) {
-        if (key === this.newer)
-            return this.newerAnswer;
-        return key === this.older ? this.olderAnswer : undefined;
-    }
-    // Not one destructuring assignment: until V8 optimizes this, that makes and iterates an array per call.
-    set(key, answer) {
-        this.older = this.newer;
-        this.olderAnswer = this.newerAnswer;
-        this.newer = key;
-        this.newerAnswer = answer;
-    }
-}
-/** `answer`, remembering its last two answers by the string asked; for answers that never change. */
-function lastTwoAnswers(answer) {
-    const kept = new LastTwo();
-    return (p) => {
-        let found = kept.get(p);
-        if (found === undefined)
-            kept.set(p, (found = answer(p)));
-        return found;
-    };
-}
-/**
- * `answer` for paths whose answer is their directory's, where `shared` says a directory's entries all have one:
- * remembering the answers for the entries of the last two directories asked about. `p` normalized, with `sep`.
- */
-function lastTwoDirectories(sep, answer, shared) {
-    const kept = new LastTwo();
-    return (p) => {
-        const cut = p.lastIndexOf(sep);
-        // The root and its entries (`/`, `/a`) are asked about as they are.
-        if (cut <= 0)
-            return answer(p);
-        const dir = p.slice(0, cut);
-        let found = kept.get(dir);
-        if (found === undefined) {
-            found = answer(p);
-            if (shared(dir))
-                kept.set(dir, found);
-        }
-        return found;
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/mounts.ts

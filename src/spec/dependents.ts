@@ -2,6 +2,7 @@
 // lead to a directory above another entry's PATH (one that entry's create-parents may make).
 import type { LinkRequest } from '../model.js'
 import { resolvedKey, type Platform } from '../platform.js'
+import { lastTwoAnswers } from '../last-answers.js'
 import { own } from '../own.js'
 import type { LinkKeys } from './keys.js'
 
@@ -10,9 +11,11 @@ const KNOWN = 4096
 
 export class Dependents {
   private readonly known = new Map<string, boolean>()
-  /** The last directory dirUnderALink answered, and the one before it ('' for none: no dirname is ''). */
-  private last = { dir: '', answer: false }
-  private before = this.last
+  /**
+   * underALink of a link's directory, the last two directories' answers remembered (PATHs' and TARGETs' come a
+   * directory at a time): a look-up in `known` hashes the whole directory again.
+   */
+  private readonly dirUnderALink = lastTwoAnswers((dir) => this.underALink(dir))
 
   /** `paths`: the key of every entry's PATH, and the directories above them. */
   constructor(
@@ -27,19 +30,6 @@ export class Dependents {
   /** Whether p is made with another entry's link: its PATH, or a directory above it that create-parents may make. */
   private madeWithALink(p: string): boolean {
     return this.paths.isPathOrAbove(resolvedKey(this.platform, p))
-  }
-
-  /**
-   * underALink of a link's directory, the last two directories' answers remembered (PATHs' and TARGETs' come a
-   * directory at a time): a look-up in `known` hashes the whole directory again.
-   */
-  private dirUnderALink(dir: string): boolean {
-    const { last, before } = this
-    if (dir === last.dir) return last.answer
-    if (dir === before.dir) return before.answer
-    this.before = last
-    this.last = { dir: own(dir), answer: this.underALink(dir) }
-    return this.last.answer
   }
 
   private underALink(dir: string): boolean {
