@@ -44033,17 +44033,25 @@ function decide(plan, at, target, ctx) {
 // gone did, and say they were skipped.
 
 
-/** The plan of a link on the share at `mountPoint` when that share is already known to be gone. */
-function skipOnGoneShare(request, mountPoint, ctx) {
-    const gone = ctx.goneShares.get(mountPoint);
+/**
+ * What found the share `absPath` is on gone, where one did. Its mount is looked up only once a share was found gone:
+ * most runs never find one (every link, planned and made).
+ */
+function goneShareOf(absPath, ctx) {
+    return ctx.goneShares.size > 0 ? ctx.goneShares.get(ctx.detector.forPath(absPath).mountPoint) : undefined;
+}
+/** The plan of a link on a share already known to be gone. */
+function skipOnGoneShare(request, ctx) {
+    const gone = goneShareOf(request.absPath, ctx);
     if (!gone)
         return undefined;
     return { ...failed(emptyPlan(request, ctx), gone.code, gone.syscall, gone.attempted), skipped: true };
 }
 /** A plan that finds its share gone marks it so for the links after it. */
-function noteGoneShare(plan, mountPoint, ctx) {
-    if (plan.failure && isShareGone(plan.failure.code))
-        ctx.goneShares.set(mountPoint(), plan.failure);
+function noteGoneShare(plan, ctx) {
+    if (!plan.failure || !isShareGone(plan.failure.code))
+        return;
+    ctx.goneShares.set(ctx.detector.forPath(plan.request.absPath).mountPoint, plan.failure);
 }
 
 ;// CONCATENATED MODULE: ./src/plan/kinds.ts
@@ -45043,6 +45051,7 @@ function noteSettled(plan, ctx) {
 
 
 
+
 function planLink(request, ctx) {
     const plan = emptyPlan(request, ctx);
     try {
@@ -45087,13 +45096,11 @@ function planNew(plan, realParent, ctx) {
  * finds the share gone marks it so for the links after it.
  */
 function planOrSkip(request, ctx) {
-    // Its mount is looked up only where a share was found gone, or this plan finds one so: most runs never do.
-    const mountPoint = () => ctx.detector.forPath(request.absPath).mountPoint;
-    const skipped = ctx.goneShares.size > 0 ? skipOnGoneShare(request, mountPoint(), ctx) : undefined;
+    const skipped = skipOnGoneShare(request, ctx);
     if (skipped)
         return skipped;
     const plan = planLink(request, ctx);
-    noteGoneShare(plan, mountPoint, ctx);
+    noteGoneShare(plan, ctx);
     noteSettled(plan, ctx);
     return plan;
 }
@@ -46924,10 +46931,7 @@ function undoAt(p, entry, backupLeft, ops, platform) {
 
 
 function makeLink(planned, ctx) {
-    // Nearly every run finds no share gone: then no link's volume is looked up (every link).
-    const shareGone = planned.action !== 'fail' &&
-        ctx.goneShares.size > 0 &&
-        ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint);
+    const shareGone = planned.action !== 'fail' && goneShareOf(planned.request.absPath, ctx) !== undefined;
     const plan = planned.request.dependsOnEarlier || shareGone ? planOrSkip(planned.request, ctx) : planned;
     const result = applyLink(plan, ctx);
     if (plan.action === 'create' && result.status === 'failed' && result.code === 'EEXIST')

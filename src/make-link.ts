@@ -5,14 +5,10 @@
 // another run put at PATH after the plan looked (EEXIST: looked at once more).
 import { applyLink, type ApplyContext } from './apply/index.js'
 import type { LinkResult } from './model.js'
-import { planLink, planOrSkip, type LinkPlan } from './plan/index.js'
+import { goneShareOf, planLink, planOrSkip, type LinkPlan } from './plan/index.js'
 
 export function makeLink(planned: LinkPlan, ctx: ApplyContext): LinkResult {
-  // Nearly every run finds no share gone: then no link's volume is looked up (every link).
-  const shareGone =
-    planned.action !== 'fail' &&
-    ctx.goneShares.size > 0 &&
-    ctx.goneShares.has(ctx.detector.forPath(planned.request.absPath).mountPoint)
+  const shareGone = planned.action !== 'fail' && goneShareOf(planned.request.absPath, ctx) !== undefined
   const plan = planned.request.dependsOnEarlier || shareGone ? planOrSkip(planned.request, ctx) : planned
   const result = applyLink(plan, ctx)
   if (plan.action === 'create' && result.status === 'failed' && result.code === 'EEXIST')

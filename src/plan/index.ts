@@ -17,6 +17,7 @@ import { firstLook, noteSettled } from './settled.js'
 import { escaped, locate } from './resolve.js'
 
 export { listedKey, planningContext, statTarget, type PlanContext } from './context.js'
+export { goneShareOf } from './gone-shares.js'
 export { emptyPlan, type LinkPlan } from './link-plan.js'
 
 export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
@@ -57,12 +58,10 @@ function planNew(plan: LinkPlan, realParent: string, ctx: PlanContext): LinkPlan
  * finds the share gone marks it so for the links after it.
  */
 export function planOrSkip(request: LinkRequest, ctx: PlanContext): LinkPlan {
-  // Its mount is looked up only where a share was found gone, or this plan finds one so: most runs never do.
-  const mountPoint = (): string => ctx.detector.forPath(request.absPath).mountPoint
-  const skipped = ctx.goneShares.size > 0 ? skipOnGoneShare(request, mountPoint(), ctx) : undefined
+  const skipped = skipOnGoneShare(request, ctx)
   if (skipped) return skipped
   const plan = planLink(request, ctx)
-  noteGoneShare(plan, mountPoint, ctx)
+  noteGoneShare(plan, ctx)
   noteSettled(plan, ctx)
   return plan
 }
