@@ -662,6 +662,37 @@ describePosix('what a restore tries before it moves a copy', () => {
     expect(isAside(calls.mkdir[0]) && path.dirname(calls.mkdir[0])).toBe(ws)
   })
 
+  describe('on sshfs, where libfuse renames a swept copy it counts open to .fuse_hidden<16 hex> (lib/fuse.c)', () => {
+    let hidden = 0
+    /** The real disk, except that a copy swept from a room is hidden as libfuse hides it; `also` then runs. */
+    const hiding = (also = (_room: string) => {}): FsOps => ({
+      ...nodeFs,
+      unlink: (p) => {
+        // A hidden name is unlinked at once (measured: sshfs 3.7.3 hid none of them again).
+        if (!isAside(path.dirname(p)) || path.basename(p).startsWith('.fuse_hidden')) return nodeFs.unlink(p)
+        nodeFs.rename(p, path.join(path.dirname(p), `.fuse_hidden${(++hidden).toString(16).padStart(16, '0')}`))
+        also(path.dirname(p))
+      }
+    })
+    const restore = (ops: FsOps) => {
+      for (const name of ['a', 'b']) fs.writeFileSync(at(name), 'x')
+      const ctx = context(ws, { restore: true, confineTargets: true, ops })
+      return makeAll(planAll(requests('a -> data/x\nb -> data/x', ws, COPIES), ctx), ctx)
+    }
+
+    it('the room goes, with the hidden copies in it', () => {
+      const results = restore(hiding())
+      expect(results.map((r) => r.status)).toEqual(['replaced', 'replaced'])
+      expect(fs.readdirSync(ws).sort()).toEqual(['a', 'b', 'data'])
+    })
+
+    it('a room that holds anything else stays with it; only the hidden copies go', () => {
+      const results = restore(hiding((room) => fs.writeFileSync(path.join(room, '.fuse_hidden-not-libfuse'), 'o')))
+      expect(results.map((r) => r.status)).toEqual(['replaced', 'replaced'])
+      expect(asides().map((p) => path.basename(p))).toEqual(['.fuse_hidden-not-libfuse'])
+    })
+  })
+
   it('learns once a directory that the link can be made there: one trial link, then one link a copy', () => {
     const { results, calls } = restoreThree()
     expect(results.map((r) => r.status)).toEqual(['replaced', 'replaced', 'replaced'])

@@ -3995,8 +3995,30 @@ function roomBeside(dir, ctx) {
  */
 function closeRooms(ctx) {
     for (const room of ctx.asideRooms.values())
-        errors_quietly(() => ctx.ops.rmdir(room.path));
+        removeRoom(room.path, ctx);
     ctx.asideRooms.clear();
+}
+// libfuse's high-level API (sshfs) does not remove a file unlinked while it counts it open: it renames it to
+// .fuse_hidden<node><counter>, to remove it when the kernel's RELEASE comes (libfuse lib/fuse.c: fuse_lib_unlink,
+// hide_node, hidden_name, fuse_do_release). On sshfs 3.7.3 (libfuse 3.14) a quarter of the copies read for the proof,
+// then swept, were still there so 10 s later, after the process had ended. In a room of ours such a name can only be
+// a copy this run swept.
+const LIBFUSE_HIDDEN = /^\.fuse_hidden[0-9a-f]{16}$/;
+/** The room removed, with any copy libfuse hid when it was swept; a copy kept keeps it. */
+function removeRoom(room, ctx) {
+    try {
+        ctx.ops.rmdir(room);
+    }
+    catch {
+        const hidden = (errors_quietly(() => ctx.ops.readdir(room)) ?? []).filter((name) => LIBFUSE_HIDDEN.test(name));
+        if (hidden.length === 0)
+            return;
+        errors_quietly(() => {
+            for (const name of hidden)
+                ctx.ops.unlink(ctx.platform.path.join(room, name));
+            ctx.ops.rmdir(room);
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/apply/swap-copy.ts
