@@ -9,7 +9,17 @@ const SRC = fileURLToPath(new URL('../src/', import.meta.url))
 
 /** Lowest first: the data, then what knows the world, then the pipeline's stages in order, then what runs them. */
 const LAYERS: string[][] = [
-  ['model.ts', 'errors.ts', 'platform.ts', 'roles.ts', 'mount-table.ts', 'names.ts', 'own.ts', 'last-answers.ts'],
+  [
+    'model.ts',
+    'errors.ts',
+    'platform.ts',
+    'roles.ts',
+    'mount-table.ts',
+    'names.ts',
+    'own.ts',
+    'last-answers.ts',
+    'young-generation.ts'
+  ],
   ['inputs.ts', 'spec/text.ts'],
   ['families.ts'],
   ['fsops.ts', 'claim.ts', 'knowledge.ts', 'mount-sources.ts', 'mounts.ts', 'mounts-macos.ts', 'mounts-windows.ts'],

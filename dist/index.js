@@ -41317,9 +41317,36 @@ function resolveEntries(entries, workingDirectory, confine, platform) {
     return resolver.done();
 }
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/young-generation.ts
+// V8 grows a process's young generation as objects survive its collections, doubling it up to 64 MB a half (Node
+// runs V8 without pointer compression, which doubles V8's 32 MB): over a long run the survivors of every collection
+// add up, and a run of 100,000 links ends with 128 MB of young generation, all of it resident. An action cannot pass
+// V8 flags to the process the runner starts, and V8 sizes the young generation's bound when the process starts; but
+// it reads its growth factor each time it grows (src/heap/new-spaces.cc, SemiSpaceNewSpace::Grow: the new capacity is
+// the current one times v8_flags.semi_space_growth_factor, at most the bound), so once the young generation has
+// reached YOUNG_MB a factor of 1 keeps it there. Later V8s raise the factor to at least 2 (flag-definitions.h,
+// DEFINE_MIN_VALUE_IMPLICATION): the test runs the action's Node, and would show it.
+
+/** Both halves of the young generation together, at most, in MB: a size that costs a run no measurable time. */
+const YOUNG_MB = 16;
+let kept = false;
+/** Keep the young generation from growing past YOUNG_MB, once it has reached it; asked between slices of links. */
+function keepYoungGeneration() {
+    if (kept)
+        return;
+    const young = external_node_v8_namespaceObject.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+    if (!young || young.space_size < YOUNG_MB * 2 ** 20)
+        return;
+    external_node_v8_namespaceObject.setFlagsFromString('--semi-space-growth-factor=1');
+    kept = true;
+}
+
 ;// CONCATENATED MODULE: ./src/spec/text.ts
 // A spec's text, read a piece at a time and as often as the pipeline walks it: a spec file of 100,000 lines (37 MB
 // at 180-character paths) is never held whole, and what is read of it dies with the links read from it.
+
 
 /** Pieces of a file read at once: small enough to stay among V8's regular objects (below 128 KiB). */
 const PIECE_BYTES = 64 * 1024;
@@ -41342,6 +41369,8 @@ function* filePieces(file) {
             // A line longer than a piece is read on until it ends.
             if (held === buffer.length)
                 buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+            // A big spec makes a long run, whose young generation is kept from growing on (../young-generation.ts).
+            keepYoungGeneration();
             const read = external_node_fs_namespaceObject.readSync(fd, buffer, held, buffer.length - held, null);
             const end = held + read;
             const cut = read === 0 ? end : buffer.lastIndexOf(0x0a, end - 1) + 1;
@@ -44887,7 +44916,7 @@ function backupName(path, suffix, n) {
 ;// CONCATENATED MODULE: ./src/remove.ts
 
 
-function kept(code, message, hint) {
+function remove_kept(code, message, hint) {
     return { action: 'fail', code, message: `${message} Kept: state: absent removes only links.`, hint };
 }
 const GIVE_TARGET = 'Give TARGET to remove a hard link of it, or remove the file in a step of your own if it is meant to go.';
@@ -44899,26 +44928,26 @@ function judgeRemoval(f) {
     if (at.isSymbolicLink()) {
         if (target === '' || f.leadsToTarget)
             return { action: 'remove', kind: 'symlink' };
-        return kept('OTHER_TARGET', `${path} is a link, but not to ${target}.`, 'Give the TARGET it leads to, or no TARGET to remove whatever link is at PATH.');
+        return remove_kept('OTHER_TARGET', `${path} is a link, but not to ${target}.`, 'Give the TARGET it leads to, or no TARGET to remove whatever link is at PATH.');
     }
     if (at.isDirectory())
-        return kept('NOT_A_LINK', `${path} is a directory, not a link.`, 'Remove it in a step of your own if it is meant to go.');
+        return remove_kept('NOT_A_LINK', `${path} is a directory, not a link.`, 'Remove it in a step of your own if it is meant to go.');
     if (target === '') {
         const what = at.nlink > 1 ? `a file with ${at.nlink} names (hard links)` : 'a regular file';
-        return kept('NOT_A_LINK', `${path} is ${what}, and no TARGET says whose hard link it would be.`, GIVE_TARGET);
+        return remove_kept('NOT_A_LINK', `${path} is ${what}, and no TARGET says whose hard link it would be.`, GIVE_TARGET);
     }
     const t = f.targetStats;
     // One name is no hard link: TARGET may reach PATH's own file (through a symlinked parent), its only copy.
     if (t && at.dev === t.dev && at.ino === t.ino && at.nlink < 2)
-        return kept('NOT_A_LINK', `${path} is the only name of its file (${target} leads to it): no hard link.`, GIVE_TARGET);
+        return remove_kept('NOT_A_LINK', `${path} is the only name of its file (${target} leads to it): no hard link.`, GIVE_TARGET);
     if (t && at.dev === t.dev && at.ino === t.ino)
         return { action: 'remove', kind: 'hardlink' };
     if (f.hidesInodes) {
-        return kept('UNVERIFIABLE', `${path} may be a hard link of ${target}, but this sshfs mount shows each name of a file as its own inode, ` +
+        return remove_kept('UNVERIFIABLE', `${path} may be a hard link of ${target}, but this sshfs mount shows each name of a file as its own inode, ` +
             'so it cannot be proven the same file (a copy made with `cp -p` looks the same).', 'Remove it in a step of your own if you know it is the link, or mount with `-o use_ino` where the server allows.');
     }
     const why = t ? `not ${target}'s file (another inode)` : `not a hard link of ${target}, which does not exist`;
-    return kept('OTHER_TARGET', `${path} is a file, ${why}.`, GIVE_TARGET);
+    return remove_kept('OTHER_TARGET', `${path} is a file, ${why}.`, GIVE_TARGET);
 }
 /**
  * Remove the link at `abs` (`kind`: a hard link, or a symbolic link or junction), or with a backup suffix move it to
@@ -48037,6 +48066,7 @@ function loadUndo() {
 
 
 
+
 /**
  * Plan and make every link, each result emitted as it is made; the links held (those on shares) at once, the others
  * as the spec is read again.
@@ -48082,7 +48112,11 @@ async function makeLinks(text, where, workplace) {
         tally.add(result);
     });
     // Slices of links wait for a log the runner has not read yet: unread, it would be held here, all of it.
-    await linkEach(spec, settings, { ...workplace, pace: () => tally.caughtUp() }, emit);
+    const pace = () => {
+        keepYoungGeneration();
+        return tally.caughtUp();
+    };
+    await linkEach(spec, settings, { ...workplace, pace }, emit);
     undo?.save(settings, platform.name);
     await finishReport(tally, where);
     return true;

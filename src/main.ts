@@ -18,6 +18,7 @@ import { getInputs } from './settings.js'
 import { junctionNotice, readSpec, type SpecLinks, type SpecText } from './spec/index.js'
 import { Tally } from './tally.js'
 import { markMainStep, UndoList } from './undo-state.js'
+import { keepYoungGeneration } from './young-generation.js'
 
 export interface RunOptions {
   platform?: Platform
@@ -70,7 +71,11 @@ async function makeLinks(text: SpecText, where: Where, workplace: Workplace): Pr
     tally.add(result)
   })
   // Slices of links wait for a log the runner has not read yet: unread, it would be held here, all of it.
-  await linkEach(spec, settings, { ...workplace, pace: () => tally.caughtUp() }, emit)
+  const pace = (): Promise<void> | undefined => {
+    keepYoungGeneration()
+    return tally.caughtUp()
+  }
+  await linkEach(spec, settings, { ...workplace, pace }, emit)
   undo?.save(settings, platform.name)
   await finishReport(tally, where)
   return true

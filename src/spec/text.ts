@@ -1,6 +1,7 @@
 // A spec's text, read a piece at a time and as often as the pipeline walks it: a spec file of 100,000 lines (37 MB
 // at 180-character paths) is never held whole, and what is read of it dies with the links read from it.
 import * as fs from 'node:fs'
+import { keepYoungGeneration } from '../young-generation.js'
 
 /** Pieces of a file read at once: small enough to stay among V8's regular objects (below 128 KiB). */
 const PIECE_BYTES = 64 * 1024
@@ -30,6 +31,8 @@ function* filePieces(file: string): Generator<string, void> {
     for (let held = 0; ;) {
       // A line longer than a piece is read on until it ends.
       if (held === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)])
+      // A big spec makes a long run, whose young generation is kept from growing on (../young-generation.ts).
+      keepYoungGeneration()
       const read = fs.readSync(fd, buffer, held, buffer.length - held, null)
       const end = held + read
       const cut = read === 0 ? end : buffer.lastIndexOf(0x0a, end - 1) + 1
