@@ -371,13 +371,12 @@ function gnuLn(ws, [dirs, perDir]) {
  */
 function localBases() {
   const image = args.tmpdir ? { skipped: '--tmpdir given' } : ext4Image()
+  const tmp = os.tmpdir()
+  const disk = () => (filesystemOf(tmp).mountPoint === '/' ? 'the root filesystem' : filesystemOf(tmp).mountPoint)
   const first = image.skipped
-    ? {
-        base: tempDir(os.tmpdir(), 'ln-action-bench-'),
-        what: `${os.tmpdir()}'s disk, no ext4 image (${image.skipped})`
-      }
+    ? { base: tempDir(tmp, 'ln-action-bench-'), what: `${tmp} on ${disk()}, no ext4 image (${image.skipped})` }
     : image
-  if (image.skipped) console.log(`ext4 image SKIPPED (${image.skipped}): the ext4 legs run in ${os.tmpdir()}`)
+  if (image.skipped) console.log(`ext4 image SKIPPED (${image.skipped}): the ext4 legs run in ${tmp} on ${disk()}`)
   const bases = [first]
   if (fs.existsSync('/dev/shm') && filesystemOf('/dev/shm').type === 'tmpfs') {
     bases.push({ base: tempDir('/dev/shm', 'ln-action-bench-') })
