@@ -7,7 +7,7 @@
 // `user`, what users write: absolute paths under a workspace-like directory (`.../home/runner/work/REPO/REPO/...`,
 // 60-120 characters; up to 200 in case 5) and a TARGET per link, against bare loops as tight as they can be written
 // (`fs.symlinkSync(abs, dir + name)` over precomputed directories; `lstatSync` + `readlinkSync` for the re-run).
-//   1. 10,000 symlinks in 100 new directories (os.tmpdir(), and /dev/shm when there) vs a bare Node loop of
+//   1. 10,000 symlinks in 100 new directories (ext4 and tmpfs, see below) vs a bare Node loop of
 //      mkdirSync + symlinkSync, and GNU ln for reference. Marginal: (action, N links − action, 1 link) /
 //      (loop of N − loop of 1), so that start-up counts on neither side                    goal: <= 1.3
 //   2. the same 10,000 again, all unchanged, vs a bare loop of lstatSync + readlinkSync, marginal   goal: <= 1.3
@@ -25,9 +25,14 @@
 //      each copy and its TARGET once. Marginal, as case 1: (action − bare read loop) / new links        goal: <= 2
 // `--profile` runs the action of cases 1, 2 and 4 once more under --cpu-prof and prints where its time goes.
 // `--dist DIR` measures the build in DIR (its index.js) instead of dist/: build the old one there to compare.
-// Fixtures live in temporary directories; everything (mount, proxy, sshd, files) is removed at the end, also on
-// an error or Ctrl-C. Nothing is deleted while timing: ext4 without a journal makes a new inode scan past every
-// inode freed in the last minute (six while not yet written back), which would slow whichever contender ran next.
+// Cases 1, 2 and 6 run on tmpfs (/dev/shm) and on ext4: as root, where loop devices and mkfs.ext4 are, on a fresh
+// ext4 image made with mkfs.ext4's defaults (a journal, as on GitHub's runners) on a loop device over a file in
+// /dev/shm, so that the disk's noise is out and ext4's own behaviour in; else (said in the output, with why) in
+// os.tmpdir(), whatever its disk is (`--tmpdir` asks for that).
+// Fixtures live in temporary directories; everything (mounts, loop devices, proxy, sshd, files) is removed at the
+// end, also on an error or Ctrl-C. Nothing is deleted while timing: ext4 without a journal makes a new inode scan
+// past every inode freed in the last minute (six while not yet written back), which would slow whichever contender
+// ran next.
 import { spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
@@ -44,7 +49,8 @@ const USAGE = `usage: npm run bench -- [--reps N] [--quick] [--cases LIST] [--sh
   --cases LIST  only these cases, e.g. 1,4 (1 local, 2 re-run, 3 sshfs, 4 cold, 5 memory, 6 restore)
   --shapes LIST only these spec shapes in cases 1, 2 and 5: short, user (default both)
   --profile     after the timing, profile the action of cases 1, 2 and 4 (--cpu-prof) and print the top functions
-  --dist DIR    run DIR/index.js instead of dist/index.js (e.g. an older build, to compare)`
+  --dist DIR    run DIR/index.js instead of dist/index.js (e.g. an older build, to compare)
+  --tmpdir      run the ext4 legs of cases 1, 2 and 6 in os.tmpdir() (its disk), not on an ext4 image`
 
 const { values: args } = parseArgs({
   options: {
@@ -54,6 +60,7 @@ const { values: args } = parseArgs({
     shapes: { type: 'string', default: 'short,user' },
     profile: { type: 'boolean', default: false },
     dist: { type: 'string' },
+    tmpdir: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false }
   }
 })
@@ -159,18 +166,28 @@ function mountTable() {
       const fields = line.split(' ')
       const dash = fields.indexOf('-')
       const unescape = (s) => s.replace(/\\(\d{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8)))
-      return { mountPoint: unescape(fields[4]), type: fields[dash + 1], source: fields[dash + 2] }
+      const options = [...fields[5].split(','), ...fields[dash + 3].split(',')].filter((o) => o !== 'rw')
+      return {
+        mountPoint: unescape(fields[4]),
+        type: fields[dash + 1],
+        source: fields[dash + 2],
+        options: [...new Set(options)].join(',')
+      }
     })
 }
 
-/** The filesystem `p` is on, and for ext4 whether it has a journal (without one, see the top of this file). */
+/**
+ * The filesystem `p` is on; for ext4 whether it has a journal (without one, see the top of this file), its device and
+ * the mount options that change its speed.
+ */
 function filesystemOf(p) {
   const real = fs.realpathSync(p)
   const mount = mountTable()
     .filter((m) => real === m.mountPoint || real.startsWith(m.mountPoint === '/' ? '/' : `${m.mountPoint}/`))
     .sort((a, b) => b.mountPoint.length - a.mountPoint.length)[0]
-  const journal = mount.type === 'ext4' && fs.existsSync(`/proc/fs/jbd2/${path.basename(mount.source)}-8`)
-  const label = mount.type === 'ext4' ? `ext4 ${journal ? 'with' : 'without'} journal` : mount.type
+  if (mount.type !== 'ext4') return { ...mount, label: mount.type }
+  const journal = fs.existsSync(`/proc/fs/jbd2/${path.basename(mount.source)}-8`)
+  const label = `ext4 ${journal ? 'with' : 'without'} journal on ${mount.source} (${mount.options})`
   return { ...mount, label }
 }
 
@@ -348,13 +365,80 @@ function gnuLn(ws, [dirs, perDir]) {
 
 // ---- the cases -----------------------------------------------------------------------------------------------
 
-/** Where cases 1 and 2 run: os.tmpdir(), and tmpfs /dev/shm when it is there and is tmpfs. */
+/**
+ * Where cases 1, 2 and 6 run: a fresh ext4 image (ext4Image) or, where none can be made or with --tmpdir,
+ * os.tmpdir(); and tmpfs /dev/shm when it is there and is tmpfs. Each says in its label which it is.
+ */
 function localBases() {
-  const bases = [tempDir(os.tmpdir(), 'ln-action-bench-')]
+  const image = args.tmpdir ? { skipped: '--tmpdir given' } : ext4Image()
+  const tmp = os.tmpdir()
+  const disk = () => (filesystemOf(tmp).mountPoint === '/' ? 'the root filesystem' : filesystemOf(tmp).mountPoint)
+  const first = image.skipped
+    ? { base: tempDir(tmp, 'ln-action-bench-'), what: `${tmp} on ${disk()}, no ext4 image (${image.skipped})` }
+    : image
+  if (image.skipped) console.log(`ext4 image SKIPPED (${image.skipped}): the ext4 legs run in ${tmp} on ${disk()}`)
+  const bases = [first]
   if (fs.existsSync('/dev/shm') && filesystemOf('/dev/shm').type === 'tmpfs') {
-    bases.push(tempDir('/dev/shm', 'ln-action-bench-'))
+    bases.push({ base: tempDir('/dev/shm', 'ln-action-bench-') })
   }
-  return bases.map((base) => ({ base, fs: filesystemOf(base) }))
+  return bases.map(({ base, what }) => {
+    const where = filesystemOf(base)
+    return { base, fs: what ? { ...where, label: `${what}: ${where.label}` } : where }
+  })
+}
+
+/**
+ * Why no ext4 image can be made here; undefined when it can. The image keeps the disk's noise out of the ext4
+ * figures (this VM's root ext4 has no journal and `discard`: the same run spread from 1.9 s to 19 s) but keeps
+ * ext4's own ways in: delayed allocation, auto_da_alloc on a rename over a name, the journal.
+ */
+function ext4ImageMissing() {
+  if (process.platform !== 'linux') return 'Linux only'
+  if (process.getuid() !== 0) return 'needs root for losetup and mount'
+  if (!fs.existsSync('/dev/loop-control')) return 'no loop device (/dev/loop-control is missing)'
+  if (!fs.existsSync('/dev/shm') || filesystemOf('/dev/shm').type !== 'tmpfs') return 'no tmpfs /dev/shm to hold it'
+  const missing = ['mkfs.ext4', 'losetup', 'mount', 'umount'].filter((c) => !which(c))
+  return missing.length > 0 ? `missing: ${missing.join(', ')} (apt-get install e2fsprogs mount)` : undefined
+}
+
+/** The image's size: sparse, so only what is written takes memory; 4 Mi inodes, as nothing is deleted while timing. */
+const IMAGE_GIB = 64
+
+/**
+ * A fresh ext4 as `mkfs.ext4` makes it by default (so with a journal, as on GitHub's runners), on a loop device over a
+ * sparse file in /dev/shm, mounted with default options (as lab/lab.sh mounts its ext4); unmounted, detached and
+ * removed at cleanup, on an error or Ctrl-C too. Its workspaces go with it: no rm of 10,000s of files at the end.
+ * Returns { base, what }, or { skipped: why }.
+ */
+function ext4Image() {
+  const missing = ext4ImageMissing()
+  if (missing) return { skipped: missing }
+  // Removed last: the image file once detached, the mount point once unmounted (tempDir refuses while mounted).
+  const file = path.join(tempDir('/dev/shm', 'ln-action-bench-ext4-'), 'ext4.img')
+  const mountPoint = path.join(tempDir('/tmp', 'ln-action-bench-ext4-'), 'mnt')
+  try {
+    fs.mkdirSync(mountPoint)
+    fs.closeSync(fs.openSync(file, 'w'))
+    fs.truncateSync(file, IMAGE_GIB * 2 ** 30)
+    // On a file mke2fs punches holes for its discard and so knows the inode tables zeroed: no lazy init runs later.
+    sh('mkfs.ext4', ['-q', '-F', file])
+    const device = sh('losetup', ['--find', '--show', file]).trim()
+    onCleanup(`the loop device ${device}`, () => sh('losetup', ['-d', device]))
+    sh('mount', ['-t', 'ext4', device, mountPoint])
+    onCleanup(`the mount ${mountPoint}`, () => unmount(mountPoint))
+    return {
+      base: fs.mkdtempSync(path.join(mountPoint, 'ln-action-bench-')),
+      what: 'ext4 image in /dev/shm (mkfs.ext4 defaults)'
+    }
+  } catch (error) {
+    return { skipped: error.message.trim() }
+  }
+}
+
+/** Unmounted, if still mounted; lazily where busy (a process of ours that is still ending). */
+function unmount(mountPoint) {
+  if (!mountTable().some((m) => m.mountPoint === mountPoint)) return
+  if (spawnSync('umount', [mountPoint]).status !== 0) sh('umount', ['-l', mountPoint])
 }
 
 /** The same contender on one link: what start-up costs it, to take out of the per-link figure. */
@@ -830,10 +914,7 @@ async function mountSshfs(dir, serverDir, mountPoint, sshPort, identity) {
     ['-f', '-o', `ssh_command=${ssh}`, `root@${LOOPBACK}:${serverDir}`, mountPoint],
     log
   )
-  onCleanup(`the mount ${mountPoint}`, () => {
-    if (!mountTable().some((m) => m.mountPoint === mountPoint)) return
-    if (spawnSync('umount', [mountPoint]).status !== 0) sh('umount', ['-l', mountPoint])
-  })
+  onCleanup(`the mount ${mountPoint}`, () => unmount(mountPoint))
   const mounted = () => mountTable().some((m) => m.mountPoint === mountPoint && m.type === 'fuse.sshfs')
   await waitFor(`sshfs at ${mountPoint} (see ${log})`, mounted, { alive: () => isAlive(sshfs.pid) })
 }
