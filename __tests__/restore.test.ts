@@ -178,6 +178,22 @@ describePosix('a copy is proven moved aside, right before the link takes its pla
     expect(read('d/sub/f')).toBe('bytes')
   })
 
+  it("a file of TARGET's tree that leads into the copy where it lies aside is no proof: the copy is kept whole", () => {
+    fs.writeFileSync(at('data/dir/other'), 'top')
+    copiedDirectory()
+    // Once d is aside, TARGET's top is a link to the copy's other, which holds the same bytes: only where it leads
+    // tells that the sweep would take TARGET's own data.
+    const rename: FsOps['rename'] = (from, to) => {
+      nodeFs.rename(from, to)
+      if (from !== at('d')) return
+      fs.rmSync(at('data/dir/top'))
+      fs.symlinkSync(path.join(to, 'other'), at('data/dir/top'))
+    }
+    const [r] = apply('d -> data/dir', { ops: { ...nodeFs, rename } })
+    expect(r).toMatchObject({ status: 'failed', code: 'NOTCOPY' })
+    expect(fs.readdirSync(at('d')).sort()).toEqual(['other', 'sub', 'top'])
+  })
+
   it('a file made at PATH during the proof stays; the copy stays aside, named', () => {
     fs.writeFileSync(at('c'), 'x')
     const symlink: FsOps['symlink'] = (text, p, type) => {

@@ -43771,13 +43771,13 @@ function whyNotACopy(request, kind, ctx, aside) {
 function copySides(request, kind, ctx, aside) {
     const { path } = ctx.platform;
     return compared(() => {
-        // The copy, at PATH or moved aside, is in PATH's directory.
         const dir = ctx.ops.realpath(path.dirname(request.absPath));
         const original = destination(request, kind, dir, ctx);
         if (original === undefined)
             return 'TARGET does not exist (what the link leads to)';
         const copy = aside ?? request.absPath;
-        return { copy, original, own: path.join(dir, path.basename(copy)) };
+        // Moved aside, the copy is in PATH's directory or in a room of ours there (../apply/aside-room.ts).
+        return { copy, original, own: path.join(dir, path.relative(path.dirname(request.absPath), copy)) };
     });
 }
 /**
