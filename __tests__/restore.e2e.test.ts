@@ -542,6 +542,28 @@ describeLab('capture, cp -rL and restore on FAT and sshfs (lab/lab.sh): what com
     }
   )
 
+  // libfuse keeps a file unlinked while it counts it open under .fuse_hidden<node><counter> (lib/fuse.c hide_node):
+  // measured, a quarter of file copies and 9 in 100 files of copied directories, read for the proof then swept.
+  lab.test(
+    'sshfs: 20 file copies and 20 copied directories restored, nothing hidden or aside left behind',
+    ['sshfs'],
+    () => {
+      const files: Record<string, string> = { 'data/x': 'x', 'data/dir/top': 'top', 'data/dir/sub/f': 'bytes' }
+      for (let i = 0; i < 20; i++) {
+        files[`c${i}`] = 'x'
+        files[`d${i}/top`] = 'top'
+        files[`d${i}/sub/f`] = 'bytes'
+      }
+      const to = lab.workspace('sshfs', files)
+      const links = Array.from({ length: 20 }, (_, i) => `c${i} -> data/x\nd${i} -> data/dir`).join('\n')
+      const run = runAction(to, { links, 'working-directory': to, overwrite: 'copies', 'fail-on-error': 'false' })
+      const notReplaced = run.results.filter((r) => r.status !== 'replaced' || r.warnings.length > 0)
+      expect(notReplaced.map((r) => [r.path, r.status, r.message, r.warnings])).toEqual([])
+      const hidden = (fs.readdirSync(to, { recursive: true }) as string[]).filter((rel) => rel.includes('.fuse_hidden'))
+      expect({ left: leftovers(to), hidden }).toEqual({ left: [], hidden: [] })
+    }
+  )
+
   // F1 of the second review: lanes ran the two at once, each proved against the other's copy still there, both went.
   lab.test(
     'bindfs, in parallel lanes: two 8 MiB copies proven against each other are never both replaced',

@@ -678,34 +678,55 @@ describePosix('what a restore tries before it moves a copy', () => {
     expect(isAside(calls.mkdir[0]) && path.dirname(calls.mkdir[0])).toBe(ws)
   })
 
-  describe('on sshfs, where libfuse renames a swept copy it counts open to .fuse_hidden<16 hex> (lib/fuse.c)', () => {
-    let hidden = 0
-    /** The real disk, except that a copy swept from a room is hidden as libfuse hides it; `also` then runs. */
-    const hiding = (also = (_room: string) => {}): FsOps => ({
+  describe('on sshfs, where libfuse renames a file unlinked while it counts it open (lib/fuse.c hide_node)', () => {
+    let hides = 0
+    /** `.fuse_hidden`, the node id (the inode as lstat showed it) and a counter, 8 hex digits each, as libfuse names. */
+    const hiddenName = (ino: number): string =>
+      `.fuse_hidden${(ino % 2 ** 32).toString(16).padStart(8, '0')}${(++hides).toString(16).padStart(8, '0')}`
+    /** The real disk, except that a file swept from a copy aside is hidden as libfuse hides it; `also` runs then. */
+    const hiding = (also = (_dir: string) => {}): FsOps => ({
       ...nodeFs,
       unlink: (p) => {
+        const inRoom = path.relative(ws, p).split(path.sep).some(isAside)
         // A hidden name is unlinked at once (measured: sshfs 3.7.3 hid none of them again).
-        if (!isAside(path.dirname(p)) || path.basename(p).startsWith('.fuse_hidden')) return nodeFs.unlink(p)
-        nodeFs.rename(p, path.join(path.dirname(p), `.fuse_hidden${(++hidden).toString(16).padStart(16, '0')}`))
+        if (!inRoom || path.basename(p).startsWith('.fuse_hidden')) return nodeFs.unlink(p)
+        nodeFs.rename(p, path.join(path.dirname(p), hiddenName(fs.lstatSync(p).ino)))
         also(path.dirname(p))
       }
     })
-    const restore = (ops: FsOps) => {
-      for (const name of ['a', 'b']) fs.writeFileSync(at(name), 'x')
+    const restore = (spec: string, ops: FsOps) => {
       const ctx = context(ws, { restore: true, confineTargets: true, ops })
-      return makeAll(planAll(requests('a -> data/x\nb -> data/x', ws, COPIES), ctx), ctx)
+      return makeAll(planAll(requests(spec, ws, COPIES), ctx), ctx)
     }
 
-    it('the room goes, with the hidden copies in it', () => {
-      const results = restore(hiding())
-      expect(results.map((r) => r.status)).toEqual(['replaced', 'replaced'])
+    it('file copies: their directory aside goes, with what was hidden in it', () => {
+      for (const name of ['a', 'b']) fs.writeFileSync(at(name), 'x')
+      const results = restore('a -> data/x\nb -> data/x', hiding())
+      expect(results.map((r) => [r.status, r.warnings])).toEqual(Array(2).fill(['replaced', []]))
       expect(fs.readdirSync(ws).sort()).toEqual(['a', 'b', 'data'])
     })
 
-    it('a room that holds anything else stays with it; only the hidden copies go', () => {
-      const results = restore(hiding((room) => fs.writeFileSync(path.join(room, '.fuse_hidden-not-libfuse'), 'o')))
-      expect(results.map((r) => r.status)).toEqual(['replaced', 'replaced'])
-      expect(asides().map((p) => path.basename(p))).toEqual(['.fuse_hidden-not-libfuse'])
+    it('a copied directory: swept whole, no warning, nothing left aside', () => {
+      copiedDirectory()
+      const [r] = restore('d -> data/dir', hiding())
+      expect([r.status, r.warnings]).toEqual(['replaced', []])
+      expect(fs.readdirSync(ws).sort()).toEqual(['d', 'data'])
+      expect(read('d/sub/f')).toBe('bytes')
+    })
+
+    it('a hidden name of a file the run did not sweep stays, and its directory with it', () => {
+      copiedDirectory()
+      const foreign = `.fuse_hidden${'f'.repeat(8)}00000001`
+      const [r] = restore(
+        'd -> data/dir',
+        hiding((dir) => fs.writeFileSync(path.join(dir, foreign), 'theirs'))
+      )
+      expect(r.status).toBe('replaced')
+      expect(r.warnings.join()).toContain('ENOTEMPTY')
+      // The sweep stops at the directory it cannot remove: what it did not reach stays too.
+      const left = fs.readdirSync(at(asides()[0]), { recursive: true }).map(String)
+      expect(left.filter((p) => p.includes('.fuse_hidden'))).toEqual([path.join('sub', foreign)])
+      expect(read(path.join(asides()[0], 'sub', foreign))).toBe('theirs')
     })
   })
 

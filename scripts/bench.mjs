@@ -422,10 +422,11 @@ function ext4Image() {
     fs.truncateSync(file, IMAGE_GIB * 2 ** 30)
     // On a file mke2fs punches holes for its discard and so knows the inode tables zeroed: no lazy init runs later.
     sh('mkfs.ext4', ['-q', '-F', file])
+    // Each undoing is registered before its call: a Ctrl-C may end the call after it took effect (it then throws).
+    onCleanup(`the loop device over ${file}`, () => detach(file))
     const device = sh('losetup', ['--find', '--show', file]).trim()
-    onCleanup(`the loop device ${device}`, () => sh('losetup', ['-d', device]))
-    sh('mount', ['-t', 'ext4', device, mountPoint])
     onCleanup(`the mount ${mountPoint}`, () => unmount(mountPoint))
+    sh('mount', ['-t', 'ext4', device, mountPoint])
     return {
       base: fs.mkdtempSync(path.join(mountPoint, 'ln-action-bench-')),
       what: 'ext4 image in /dev/shm (mkfs.ext4 defaults)'
@@ -433,6 +434,11 @@ function ext4Image() {
   } catch (error) {
     return { skipped: error.message.trim() }
   }
+}
+
+/** Every loop device over `file` detached (none when losetup never attached it). */
+function detach(file) {
+  for (const line of sh('losetup', ['-j', file]).split('\n').filter(Boolean)) sh('losetup', ['-d', line.split(':')[0]])
 }
 
 /** Unmounted, if still mounted; lazily where busy (a process of ours that is still ending). */

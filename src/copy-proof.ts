@@ -20,8 +20,8 @@ export interface Sides {
   own: string
 }
 
-/** Removes what was proven: a file, or a directory once all it held was (then empty). */
-export type Remover = (p: string, isDirectory: boolean) => void
+/** Removes what was proven: a file, or a directory once all it held was (then empty); `at`: its entry as compared. */
+export type Remover = (p: string, at: Stats) => void
 
 /** Links followed in the original's tree before giving up, as the kernel's 40. */
 const MAX_DEPTH = 40
@@ -66,18 +66,18 @@ function difference(
   if (a.isFile()) return fileDifference(copy, a, b, walk)
   if (!b.stats.isDirectory()) return `${copy} is a directory and ${b.real} is not`
   if (depth > MAX_DEPTH) return `${copy} lies too deep to compare (a loop of links?)`
-  return treeDifference(copy, b.real, walk, depth)
+  return treeDifference(copy, a, b.real, walk, depth)
 }
 
 function fileDifference(copy: string, a: Stats, b: Original, walk: Walk): string | undefined {
   if (!b.stats.isFile()) return `${copy} is a file and ${b.real} is not`
   if (a.size !== b.stats.size) return `${copy} holds ${a.size} bytes and ${b.real} ${b.stats.size}`
   if (!walk.ctx.ops.sameBytes(copy, b.real)) return `${copy}'s content differs from ${b.real}'s (edited since)`
-  walk.remove?.(copy, false)
+  walk.remove?.(copy, a)
   return undefined
 }
 
-function treeDifference(copy: string, original: string, walk: Walk, depth: number): string | undefined {
+function treeDifference(copy: string, a: Stats, original: string, walk: Walk, depth: number): string | undefined {
   const { ops, platform } = walk.ctx
   const names = ops.readdir(copy).sort()
   const theirs = new Set(ops.readdir(original))
@@ -90,7 +90,7 @@ function treeDifference(copy: string, original: string, walk: Walk, depth: numbe
     first ??= why
     if (first !== undefined && !walk.remove) return first
   }
-  if (first === undefined) walk.remove?.(copy, true)
+  if (first === undefined) walk.remove?.(copy, a)
   return first
 }
 

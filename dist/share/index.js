@@ -1331,7 +1331,7 @@ function difference(copy, a, original, walk, depth) {
         return `${copy} is a directory and ${b.real} is not`;
     if (depth > MAX_DEPTH)
         return `${copy} lies too deep to compare (a loop of links?)`;
-    return treeDifference(copy, b.real, walk, depth);
+    return treeDifference(copy, a, b.real, walk, depth);
 }
 function fileDifference(copy, a, b, walk) {
     if (!b.stats.isFile())
@@ -1340,10 +1340,10 @@ function fileDifference(copy, a, b, walk) {
         return `${copy} holds ${a.size} bytes and ${b.real} ${b.stats.size}`;
     if (!walk.ctx.ops.sameBytes(copy, b.real))
         return `${copy}'s content differs from ${b.real}'s (edited since)`;
-    walk.remove?.(copy, false);
+    walk.remove?.(copy, a);
     return undefined;
 }
-function treeDifference(copy, original, walk, depth) {
+function treeDifference(copy, a, original, walk, depth) {
     const { ops, platform } = walk.ctx;
     const names = ops.readdir(copy).sort();
     const theirs = new Set(ops.readdir(original));
@@ -1358,7 +1358,7 @@ function treeDifference(copy, original, walk, depth) {
             return first;
     }
     if (first === undefined)
-        walk.remove?.(copy, true);
+        walk.remove?.(copy, a);
     return first;
 }
 /** The original's entry, its links followed, or why it cannot be one: gone, or leading back into the copy. */
@@ -3960,12 +3960,6 @@ function parentMoved(words, plan) {
 }
 
 ;// CONCATENATED MODULE: ./src/apply/aside-room.ts
-// Where a copy goes aside while it is proven (overwrite: copies, no backup kept): into a directory of ours beside PATH,
-// made once for each directory a run restores into, and removed once the run is past it and it is empty. Renaming the
-// copy to a free name in it replaces nothing, so no name need be claimed first by a placeholder (../claim.ts) to
-// rename over: on ext4, a rename over an existing name makes the copy's delayed blocks be allocated and written
-// (auto_da_alloc, ext4(5)) and the unlink after it wait for that write. 1 KiB copies just written, on this machine's
-// ext4: 0.32-0.37 ms a link with the placeholder, 0.09 ms into the directory (a bare loop of the calls).
 
 
 
@@ -3995,45 +3989,46 @@ function roomBeside(dir, ctx) {
  */
 function closeRooms(ctx) {
     for (const room of ctx.asideRooms.values())
-        removeRoom(room.path, ctx);
+        errors_quietly(() => removeSwept(room.path, ctx));
     ctx.asideRooms.clear();
+    ctx.sweptFiles.clear();
 }
 // libfuse's high-level API (sshfs) does not remove a file unlinked while it counts it open: it renames it to
-// .fuse_hidden<node><counter>, to remove it when the kernel's RELEASE comes (libfuse lib/fuse.c: fuse_lib_unlink,
-// hide_node, hidden_name, fuse_do_release). On sshfs 3.7.3 (libfuse 3.14) a quarter of the copies read for the proof,
-// then swept, were still there so 10 s later, after the process had ended. In a room of ours such a name can only be
-// a copy this run swept.
-const LIBFUSE_HIDDEN = /^\.fuse_hidden[0-9a-f]{16}$/;
-/** The room removed, with any copy libfuse hid when it was swept; a copy kept keeps it. */
-function removeRoom(room, ctx) {
+// .fuse_hidden<node id><counter>, 8 hex digits each, and removes that when the kernel's RELEASE comes (libfuse
+// lib/fuse.c: fuse_lib_unlink, hide_node, hidden_name, fuse_do_release); the node id is the st_ino the file showed.
+// On sshfs 3.7.3 (libfuse 3.14) a quarter of the file copies read for the proof, then swept, were hidden so, and 9 in
+// 100 files of copied directories, still there 10 s later, after the process had ended. So the inode of each file
+// swept is noted, and a directory the sweep emptied, or a room, loses the hidden names of those files: only those.
+const LIBFUSE_HIDDEN = /^\.fuse_hidden([0-9a-f]{8})[0-9a-f]{8}$/;
+/** A file of a copy, proven identical, removed; its inode noted for removeSwept. */
+function sweepFile(p, at, ctx) {
+    ctx.ops.unlink(p);
+    ctx.sweptFiles.add(at.ino % 2 ** 32);
+}
+/** A directory emptied by the sweep (or a room) removed, with the names libfuse hid of the files swept from it. */
+function removeSwept(dir, ctx) {
     try {
-        ctx.ops.rmdir(room);
+        ctx.ops.rmdir(dir);
     }
-    catch {
-        const hidden = (errors_quietly(() => ctx.ops.readdir(room)) ?? []).filter((name) => LIBFUSE_HIDDEN.test(name));
-        if (hidden.length === 0)
-            return;
-        errors_quietly(() => {
-            for (const name of hidden)
-                ctx.ops.unlink(ctx.platform.path.join(room, name));
-            ctx.ops.rmdir(room);
-        });
+    catch (error) {
+        if (!unhid(dir, ctx))
+            throw error;
+        ctx.ops.rmdir(dir);
     }
+}
+/** Whether `dir` held names libfuse hid files swept under; each is unlinked. */
+function unhid(dir, ctx) {
+    const hidden = (errors_quietly(() => ctx.ops.readdir(dir)) ?? []).filter((name) => {
+        const node = LIBFUSE_HIDDEN.exec(name)?.[1];
+        return node !== undefined && ctx.sweptFiles.has(parseInt(node, 16));
+    });
+    // One that libfuse removed meanwhile (its RELEASE came) is gone all the same.
+    for (const name of hidden)
+        errors_quietly(() => ctx.ops.unlink(ctx.platform.path.join(dir, name)));
+    return hidden.length > 0;
 }
 
 ;// CONCATENATED MODULE: ./src/apply/swap-copy.ts
-// A file or directory at PATH that `overwrite: copies` may replace (what a followed link became) gives way to the link
-// only once proven a copy of what the link leads to, and the proof is made with the copy moved aside: first it is
-// renamed into a directory of ours beside PATH (aside-room.ts), then what the link will lead to must still be there and
-// hold those very bytes. A TARGET that was PATH itself under another name (a bind or FUSE view, another device and
-// inode) has gone with it, so it proves nothing and the copy goes back. So do two copies proven against each other (a/x
-// leads to b, b/y to a) even where lanes run them at once: each lane moves its own copy aside before it looks at the
-// other's. For both to succeed, each would have to find the other's copy still in place after moving its own aside, so
-// each move would come before the other: impossible. A view whose source is PATH (bindfs holds its source open) follows
-// the copy aside instead: a probe made in the moved directory shows through TARGET. Only then is the link made at PATH,
-// now empty (never renamed over it: what appeared there meanwhile stays), and the copy dealt with: kept as the backup
-// where one is wanted (backup-suffix; cleanup, whose post step puts it back), else swept of what is proven identical,
-// file by file (../copy-proof.ts). Where the link cannot go in, the copy goes back, or stays aside, named.
 
 
 
@@ -4095,7 +4090,7 @@ function whyNotCopied(aside, sides, kind, ctx) {
 }
 /** The copy moved aside, swept of what is still proven identical to what the link leads to; the rest stays, said. */
 function sweep(aside, sides, plan, ctx) {
-    const remove = (p, isDirectory) => (isDirectory ? ctx.ops.rmdir(p) : ctx.ops.unlink(p));
+    const remove = (p, at) => (at.isDirectory() ? removeSwept(p, ctx) : sweepFile(p, at, ctx));
     const left = whyNotTheSame(sides, ctx, remove);
     if (left !== undefined)
         plan.warnings.push(`The link is in place. The copy moved aside to ${aside} is kept there but for what was proven identical to ` +
@@ -4104,17 +4099,18 @@ function sweep(aside, sides, plan, ctx) {
 /**
  * Whether the directory moved aside shows through what the link will lead to: a probe made in it is looked for
  * there. A file needs none: bindfs views only directories (1.14.7 mounts nothing over a file), and a bind mount of a
- * file shows the same device and inode, which the proof refuses.
+ * file shows the same device and inode, which the proof refuses. The probe is a directory: libfuse may keep a file
+ * removed right after it was made under a hidden name (aside-room.ts), never a directory.
  */
 function followsAside(aside, leads, kind, ctx) {
     const { ops, platform } = ctx;
     const probe = names_tempName(aside, platform.path);
-    step(`probe, in the copy moved aside to ${aside}, what is at`, kind, () => ops.writeFile(probe, ''));
+    step(`probe, in the copy moved aside to ${aside}, what is at`, kind, () => ops.mkdir(probe));
     try {
         return ops.lstat(platform.path.join(leads, platform.path.basename(probe))) !== undefined;
     }
     finally {
-        ops.unlink(probe);
+        ops.rmdir(probe);
     }
 }
 /**
@@ -4360,6 +4356,7 @@ function applyContext(base) {
         fileProbes: new Map(),
         keptKinds: new Map(),
         asideRooms: new Map(),
+        sweptFiles: new Set(),
         now: Date.now
     };
 }

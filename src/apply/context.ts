@@ -23,6 +23,8 @@ export interface ApplyContext extends PlanContext {
   keptKinds: Map<string, { text: string; kind: WindowsLinkType }>
   /** Directories of ours that copies go aside into while proven, by the directory they are in (aside-room.ts). */
   asideRooms: Map<string, AsideRoom>
+  /** The inodes (low 32 bits) of the files of copies swept since the rooms were last closed (aside-room.ts). */
+  sweptFiles: Set<number>
   now: () => number
 }
 
@@ -53,6 +55,7 @@ export function applyContext(
     fileProbes: new Map(),
     keptKinds: new Map(),
     asideRooms: new Map(),
+    sweptFiles: new Set(),
     now: Date.now
   }
 }

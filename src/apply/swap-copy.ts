@@ -10,6 +10,7 @@
 // now empty (never renamed over it: what appeared there meanwhile stays), and the copy dealt with: kept as the backup
 // where one is wanted (backup-suffix; cleanup, whose post step puts it back), else swept of what is proven identical,
 // file by file (../copy-proof.ts). Where the link cannot go in, the copy goes back, or stays aside, named.
+import type { Stats } from 'node:fs'
 import { moveIfFree, moveToFree, takenError, type Moving } from '../claim.js'
 import type { Kind } from '../model.js'
 import { backupName, tempName } from '../names.js'
@@ -17,7 +18,7 @@ import type { LinkPlan } from '../plan/index.js'
 import type { Sides } from '../copy-proof.js'
 import { copySides, keptWords, NOT_A_COPY, whyNotTheSame } from '../restore-copy.js'
 import type { ApplyContext } from './context.js'
-import { moveIntoRoom } from './aside-room.js'
+import { moveIntoRoom, removeSwept, sweepFile } from './aside-room.js'
 import { makeOne, type Made } from './make.js'
 import { step, StepError } from './step-error.js'
 
@@ -71,7 +72,7 @@ function whyNotCopied(aside: string, sides: Sides, kind: Kind, ctx: ApplyContext
 
 /** The copy moved aside, swept of what is still proven identical to what the link leads to; the rest stays, said. */
 function sweep(aside: string, sides: Sides, plan: LinkPlan, ctx: ApplyContext): void {
-  const remove = (p: string, isDirectory: boolean): void => (isDirectory ? ctx.ops.rmdir(p) : ctx.ops.unlink(p))
+  const remove = (p: string, at: Stats): void => (at.isDirectory() ? removeSwept(p, ctx) : sweepFile(p, at, ctx))
   const left = whyNotTheSame(sides, ctx, remove)
   if (left !== undefined)
     plan.warnings.push(
@@ -83,16 +84,17 @@ function sweep(aside: string, sides: Sides, plan: LinkPlan, ctx: ApplyContext): 
 /**
  * Whether the directory moved aside shows through what the link will lead to: a probe made in it is looked for
  * there. A file needs none: bindfs views only directories (1.14.7 mounts nothing over a file), and a bind mount of a
- * file shows the same device and inode, which the proof refuses.
+ * file shows the same device and inode, which the proof refuses. The probe is a directory: libfuse may keep a file
+ * removed right after it was made under a hidden name (aside-room.ts), never a directory.
  */
 function followsAside(aside: string, leads: string, kind: Kind, ctx: ApplyContext): boolean {
   const { ops, platform } = ctx
   const probe = tempName(aside, platform.path)
-  step(`probe, in the copy moved aside to ${aside}, what is at`, kind, () => ops.writeFile(probe, ''))
+  step(`probe, in the copy moved aside to ${aside}, what is at`, kind, () => ops.mkdir(probe))
   try {
     return ops.lstat(platform.path.join(leads, platform.path.basename(probe))) !== undefined
   } finally {
-    ops.unlink(probe)
+    ops.rmdir(probe)
   }
 }
 
