@@ -550,6 +550,11 @@ function isWithin(platform, parent, child) {
 }
 /** isWithin for keys already made by pathKey: a prefix test, cheap enough for every link against every mount. */
 function keyWithin(platform, parentKey, childKey) {
+    // Most keys asked about lie elsewhere (every PATH and TARGET, against each mount that may hang): the last character
+    // of parentKey, compared first, turns most away without the startsWith call, ~1,000 instructions where it matches.
+    const last = parentKey.length - 1;
+    if (last >= 0 && childKey.charCodeAt(last) !== parentKey.charCodeAt(last))
+        return false;
     if (!childKey.startsWith(parentKey))
         return false;
     // No `parentKey + sep` to compare with: that string would be made for every mount at every lookup.
@@ -1859,7 +1864,7 @@ function locate(plan, ctx) {
     if (confined && !isWithin(ctx.platform, ctx.realWorkingDirectory, realPathOf(request, parent, ctx)))
         return undefined;
     plan.missingParents = parent.missing;
-    plan.filesystem = ctx.detector.forPath(parent.real);
+    plan.filesystem = parent.filesystem ??= ctx.detector.forPath(parent.real);
     return parent;
 }
 /** The first symlinked directory on the way from working-directory to PATH that leads outside it, and where. */
