@@ -43826,7 +43826,8 @@ function requestedKinds({ options }, { platform }) {
     return kinds;
 }
 /** A plan that has looked at nothing yet: what a link that never got that far reports. */
-function emptyPlan(request, ctx) {
+/** `filesystem`: PATH's, unless the caller looks up another (planLink: its real parent's). */
+function emptyPlan(request, ctx, filesystem = ctx.detector.forPath(request.absPath)) {
     return {
         request,
         action: 'create',
@@ -43836,7 +43837,7 @@ function emptyPlan(request, ctx) {
         targetExists: false,
         targetIsDir: request.options.targetType === 'dir',
         missingParents: [],
-        filesystem: ctx.detector.forPath(request.absPath),
+        filesystem,
         warnings: []
     };
 }
@@ -45057,12 +45058,23 @@ function noteSettled(plan, ctx) {
 
 
 
+/**
+ * A plan's filesystem until locate looks up the one PATH's real parent is on: a plan that fails before then reports
+ * PATH's own (located), the one a link that never got further reports. One lookup a link, not two.
+ */
+const UNLOCATED = { type: 'unknown', mountPoint: '', source: '', options: [] };
+/** The plan, with PATH's own filesystem where locate did not get to look up its parent's. */
+function located(plan, ctx) {
+    if (plan.filesystem === UNLOCATED)
+        plan.filesystem = ctx.detector.forPath(plan.request.absPath);
+    return plan;
+}
 function planLink(request, ctx) {
-    const plan = emptyPlan(request, ctx);
+    const plan = emptyPlan(request, ctx, UNLOCATED);
     try {
         const parent = locate(plan, ctx);
         if (!parent)
-            return escaped(plan, ctx);
+            return escaped(located(plan, ctx), ctx);
         if (request.options.state === 'absent') {
             const through = ctx.settings.confineTargets ? refuseAbsentThroughLink(plan, parent.real, ctx) : undefined;
             return through ?? planRemoval(plan, parent, ctx);
@@ -45087,7 +45099,11 @@ function planLink(request, ctx) {
     catch (error) {
         if (!isErrno(error))
             throw error;
-        return { ...plan, action: 'fail', failure: toFailure(error, error.syscall ?? 'stat', attemptOf(request)) };
+        return {
+            ...located(plan, ctx),
+            action: 'fail',
+            failure: toFailure(error, error.syscall ?? 'stat', attemptOf(request))
+        };
     }
 }
 /** A link with nothing at PATH: TARGET is looked at, and no more than that is asked. */
