@@ -47410,17 +47410,36 @@ class ResultJson {
     tail;
     /** The tail's JSON, from the comma before its first field. */
     tailJson = '';
+    tailPlain = true;
+    /**
+     * Whether the last JSON made is plain (plainJson), found in its halves: the whole is a concatenation, which a search
+     * would first copy flat.
+     */
+    plain = true;
     of(r) {
-        if (r.warnings.length > 0 || typeof r.line !== 'number' || !hasFields(r))
-            return JSON.stringify(r);
+        if (r.warnings.length > 0 || typeof r.line !== 'number' || !hasFields(r)) {
+            const json = JSON.stringify(r);
+            this.plain = plainJson(json);
+            return json;
+        }
         if (this.tail === undefined || !sameTail(this.tail, r)) {
             const { type, kind, status, code, errno, syscall, filesystem, message, hint } = r;
             this.tail = { type, kind, status, code, errno, syscall, filesystem, message, hint };
             this.tailJson = `,${JSON.stringify({ ...this.tail, warnings: [] }).slice(1)}`;
+            this.tailPlain = plainJson(this.tailJson);
         }
         const { line, path, target, text } = r;
-        return JSON.stringify({ line, path, target, text }).slice(0, -1) + this.tailJson;
+        const head = JSON.stringify({ line, path, target, text });
+        this.plain = this.tailPlain && plainJson(head);
+        return head.slice(0, -1) + this.tailJson;
     }
+}
+/**
+ * JSON escapes every control character but DEL with a backslash: where a result's JSON has neither, no text of the
+ * result has a control character. Two searches for one character cost less than a regular expression.
+ */
+function plainJson(json) {
+    return !json.includes('\\') && !json.includes('\x7f');
 }
 function hasFields(r) {
     const keys = Object.keys(r);
@@ -47443,19 +47462,18 @@ function columnsOf(status, kind) {
     return text;
 }
 /**
- * A link's log line, with its details: `warnings` are those no annotation says (the first ones are annotated); `json`
- * is the result as the results file has it.
+ * A link's log line, with its details: `warnings` are those no annotation says (the first ones are annotated); `plain`
+ * says the result's JSON is (plainJson).
  */
-function logLine(r, where, warnings, json) {
+function logLine(r, where, warnings, plain) {
     const path = displayPath(r.path, where);
     const kind = r.kind || r.fallback?.instead || r.type;
     const line = nothingThere(r)
         ? `${statusWords(r).padEnd(9)} nothing to remove at ${path}`
         : `${columnsOf(statusWords(r), kind)}${path} -> ${r.text || r.target}`;
-    // JSON escapes every control character but DEL with a backslash: where the result's JSON, flat already, has neither,
-    // no text in the line has a control character (its words are the action's own). Two searches for one character
-    // cost less than a regular expression over the line, which would copy the line flat first (every link).
-    const head = json.includes('\\') || json.includes('\x7f') ? safeForLog(line) : line;
+    // No text in a plain result has a control character, and the line's words are the action's own: no regular
+    // expression over the line, which would copy it flat first (every link).
+    const head = plain ? line : safeForLog(line);
     // Most links say nothing more: no arrays to build for them.
     if (!r.message && !r.hint && warnings.length === 0 && !r.fallback)
         return head;
@@ -47542,7 +47560,7 @@ class Tally {
         this.all.add(json);
         if (failure)
             this.failedJson.add(json);
-        if (this.options.log && this.lines.add(logLine(r, this.where, unsaid, json)))
+        if (this.options.log && this.lines.add(logLine(r, this.where, unsaid, this.json.plain)))
             this.flushLog();
     }
     /** Keep the run's first warnings to annotate; the others, returned, only the log says. */
