@@ -5379,7 +5379,8 @@ class LinkKeys {
     compact(key, add) {
         const cut = key.lastIndexOf(this.platform.path.sep) + 1;
         const last = this.lastDir;
-        if (cut === last.dir.length && last.number >= 0 && key.startsWith(last.dir))
+        // Compared as a substring, here and in isPathOrAbove: Node 24's startsWith takes longer with a prefix this long.
+        if (cut === last.dir.length && last.number >= 0 && key.substring(0, cut) === last.dir)
             return `${last.number}/${key.slice(cut)}`;
         const dir = key.slice(0, cut);
         let number = this.dirs.get(dir);
@@ -5426,7 +5427,7 @@ class LinkKeys {
     isPathOrAbove(key) {
         const cut = key.lastIndexOf(this.platform.path.sep);
         const barren = this.lastBarren;
-        if (barren !== undefined && cut === barren.length && key.startsWith(barren))
+        if (barren !== undefined && cut === barren.length && key.substring(0, cut) === barren)
             return false;
         if (this.has(key) || this.isAbove(key))
             return true;
