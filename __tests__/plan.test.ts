@@ -294,6 +294,14 @@ describePosix('failures visible before anything is written', () => {
     expect(plan('blocker/l -> data/x').failure).toMatchObject({ code: 'ENOTDIR', errno: 20 })
   })
 
+  it("reports PATH's own filesystem where its parent could not be found, else its real parent's", () => {
+    fs.writeFileSync(path.join(ws, 'blocker'), '')
+    const named = (type: string) => ({ type, mountPoint: '/', source: type, options: [] })
+    const detector = { forPath: (p: string) => named(p.endsWith('/l') ? 'own' : `parent ${path.basename(p)}`) }
+    expect(plan('blocker/l -> data/x', { detector }).filesystem.type).toBe('own')
+    expect(plan('l -> data/x', { detector }).filesystem.type).toBe(`parent ${path.basename(fs.realpathSync(ws))}`)
+  })
+
   it('missing parents with create-parents false: ENOENT', () => {
     expect(plan('no/such/l -> data/x', { createParents: false }).failure).toMatchObject({ code: 'ENOENT' })
   })

@@ -82,6 +82,31 @@ describe('Tally', () => {
     expect(written.map((r) => r.line)).toEqual(Array.from({ length: n }, (_, i) => i + 1))
   })
 
+  it('writes each result to the results file and the output exactly as JSON.stringify writes it', () => {
+    // The same fields in another order: `line` last.
+    const { line, ...rest } = result(10)
+    const results: LinkResult[] = [
+      result(0),
+      result(1),
+      result(2, 'failed'),
+      result(3, 'failed'),
+      result(4),
+      { ...result(5), path: '/ws/"quoted"\\back\nline\u{1f600}\ud800', text: 'a\tb' },
+      { ...result(6), warnings: ['TARGET does not exist'] },
+      { ...result(7), message: 'said', hint: 'do "this"' },
+      { ...result(8), endLine: 9 },
+      { ...result(9), plan: 'create' },
+      { ...rest, line },
+      { ...result(11), line: undefined as unknown as number },
+      result(12)
+    ]
+    const tally = tallyOf(results.length)
+    for (const r of results) tally.add(r)
+    const { results: output, resultsFile } = tally.close()
+    expect(fs.readFileSync(resultsFile, 'utf8')).toBe(`[\n${results.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`)
+    expect(output).toBe(JSON.stringify(results))
+  })
+
   it('counts every result but keeps only the first of each list for the summary', () => {
     const tally = tallyOf(2 * MAX_ROWS + 10)
     for (let i = 0; i < 2 * MAX_ROWS + 10; i++) tally.add(result(i, i % 2 === 0 ? 'failed' : 'created'))

@@ -160,6 +160,10 @@ export function isWithin(platform: Platform, parent: string, child: string): boo
 
 /** isWithin for keys already made by pathKey: a prefix test, cheap enough for every link against every mount. */
 export function keyWithin(platform: Platform, parentKey: string, childKey: string): boolean {
+  // Most keys asked about lie elsewhere (every PATH and TARGET, against each mount that may hang): the last character
+  // of parentKey, compared first, turns most away without the startsWith call, ~1,000 instructions where it matches.
+  const last = parentKey.length - 1
+  if (last >= 0 && childKey.charCodeAt(last) !== parentKey.charCodeAt(last)) return false
   if (!childKey.startsWith(parentKey)) return false
   // No `parentKey + sep` to compare with: that string would be made for every mount at every lookup.
   const { sep } = platform.path

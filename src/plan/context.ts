@@ -3,7 +3,7 @@
 import type { Stats } from 'node:fs'
 import type { FsOps } from '../fsops.js'
 import type { FilesystemDetector } from '../mounts.js'
-import type { Failure, LinkSettings, LinkTexts } from '../model.js'
+import type { Failure, FilesystemInfo, LinkSettings, LinkTexts } from '../model.js'
 import type { HardlinkGuard, Platform } from '../platform.js'
 
 export interface PlanContext {
@@ -46,6 +46,8 @@ export interface RealLocation {
   missing: string[]
   /** Whether `real` lies inside the real working directory: asked once per directory, not per link. */
   inside?: boolean
+  /** The filesystem `real` is on: likewise looked up once per directory (resolve.ts). */
+  filesystem?: FilesystemInfo
 }
 
 /** The context for a planning pass, in which resolved directories and what TARGETs are may be remembered. */

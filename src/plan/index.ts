@@ -4,7 +4,7 @@
 // decide.ts); or, for `state: absent`, whether what is there may go (removal.ts). A link on a share already found
 // gone is skipped (gone-shares.ts); the caches one pass keeps are in context.ts.
 import { isErrno, toFailure } from '../errors.js'
-import type { LinkRequest } from '../model.js'
+import type { FilesystemInfo, LinkRequest } from '../model.js'
 import { planningContext, type PlanContext } from './context.js'
 import { decide } from './decide.js'
 import { noteGoneShare, skipOnGoneShare } from './gone-shares.js'
@@ -20,11 +20,23 @@ export { listedKey, planningContext, statTarget, type PlanContext } from './cont
 export { goneShareOf } from './gone-shares.js'
 export { emptyPlan, type LinkPlan } from './link-plan.js'
 
+/**
+ * A plan's filesystem until locate looks up the one PATH's real parent is on: a plan that fails before then reports
+ * PATH's own (located), the one a link that never got further reports. One lookup a link, not two.
+ */
+const UNLOCATED: FilesystemInfo = { type: 'unknown', mountPoint: '', source: '', options: [] }
+
+/** The plan, with PATH's own filesystem where locate did not get to look up its parent's. */
+function located(plan: LinkPlan, ctx: PlanContext): LinkPlan {
+  if (plan.filesystem === UNLOCATED) plan.filesystem = ctx.detector.forPath(plan.request.absPath)
+  return plan
+}
+
 export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
-  const plan = emptyPlan(request, ctx)
+  const plan = emptyPlan(request, ctx, UNLOCATED)
   try {
     const parent = locate(plan, ctx)
-    if (!parent) return escaped(plan, ctx)
+    if (!parent) return escaped(located(plan, ctx), ctx)
     if (request.options.state === 'absent') {
       const through = ctx.settings.confineTargets ? refuseAbsentThroughLink(plan, parent.real, ctx) : undefined
       return through ?? planRemoval(plan, parent, ctx)
@@ -42,7 +54,11 @@ export function planLink(request: LinkRequest, ctx: PlanContext): LinkPlan {
     return fitKinds(plan, target, ctx) ?? decide(plan, ctx.ops.lstat(request.absPath), target, ctx)
   } catch (error) {
     if (!isErrno(error)) throw error
-    return { ...plan, action: 'fail', failure: toFailure(error, error.syscall ?? 'stat', attemptOf(request)) }
+    return {
+      ...located(plan, ctx),
+      action: 'fail',
+      failure: toFailure(error, error.syscall ?? 'stat', attemptOf(request))
+    }
   }
 }
 

@@ -69,7 +69,12 @@ export function requestedKinds({ options }: LinkRequest, { platform }: Pick<Plan
 }
 
 /** A plan that has looked at nothing yet: what a link that never got that far reports. */
-export function emptyPlan(request: LinkRequest, ctx: PlanContext): LinkPlan {
+/** `filesystem`: PATH's, unless the caller looks up another (planLink: its real parent's). */
+export function emptyPlan(
+  request: LinkRequest,
+  ctx: PlanContext,
+  filesystem = ctx.detector.forPath(request.absPath)
+): LinkPlan {
   return {
     request,
     action: 'create',
@@ -79,7 +84,7 @@ export function emptyPlan(request: LinkRequest, ctx: PlanContext): LinkPlan {
     targetExists: false,
     targetIsDir: request.options.targetType === 'dir',
     missingParents: [],
-    filesystem: ctx.detector.forPath(request.absPath),
+    filesystem,
     warnings: []
   }
 }

@@ -46,7 +46,7 @@ export function locate(plan: LinkPlan, ctx: PlanContext): RealLocation | undefin
   const confined = confining && !parent.inside
   if (confined && !isWithin(ctx.platform, ctx.realWorkingDirectory, realPathOf(request, parent, ctx))) return undefined
   plan.missingParents = parent.missing
-  plan.filesystem = ctx.detector.forPath(parent.real)
+  plan.filesystem = parent.filesystem ??= ctx.detector.forPath(parent.real)
   return parent
 }
 

@@ -63,7 +63,8 @@ export class LinkKeys implements LinkTexts {
   private compact(key: string, add: boolean): string | undefined {
     const cut = key.lastIndexOf(this.platform.path.sep) + 1
     const last = this.lastDir
-    if (cut === last.dir.length && last.number >= 0 && key.startsWith(last.dir))
+    // Compared as a substring, here and in isPathOrAbove: Node 24's startsWith takes longer with a prefix this long.
+    if (cut === last.dir.length && last.number >= 0 && key.substring(0, cut) === last.dir)
       return `${last.number}/${key.slice(cut)}`
     const dir = key.slice(0, cut)
     let number = this.dirs.get(dir)
@@ -112,7 +113,7 @@ export class LinkKeys implements LinkTexts {
   isPathOrAbove(key: string): boolean {
     const cut = key.lastIndexOf(this.platform.path.sep)
     const barren = this.lastBarren
-    if (barren !== undefined && cut === barren.length && key.startsWith(barren)) return false
+    if (barren !== undefined && cut === barren.length && key.substring(0, cut) === barren) return false
     if (this.has(key) || this.isAbove(key)) return true
     const parent = key.slice(0, cut)
     if (cut > 0 && this.above.size < ABOVE && !this.above.has(parent) && !this.dirs.has(key.slice(0, cut + 1)))
