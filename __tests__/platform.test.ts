@@ -7,6 +7,7 @@ import {
   guardOf,
   hardlinkGuard,
   keyWithin,
+  parentOf,
   pathKey,
   platformFor,
   relativeInside,
@@ -56,6 +57,24 @@ describe('resolveFrom', () => {
     ['/abs/./x.', '/abs/x.']
   ])('resolves %j against /ws to %j', (p, expected) => {
     expect(resolveFrom(linux, '/ws', p)).toBe(expected)
+  })
+})
+
+describe('parentOf', () => {
+  it('gives what path.dirname gives, for any text, normalized or not, on either platform', () => {
+    const text = fc.oneof(
+      pathText,
+      pathText.map((p) => `/${p}`),
+      pathText.map((p) => `//${p}`),
+      fc.array(fc.constantFrom('/', '\\', 'a', 'C:', '.'), { maxLength: 6 }).map((parts) => parts.join(''))
+    )
+    fc.assert(
+      fc.property(fc.constantFrom('linux', 'win32'), text, (name, p) => {
+        const platform = platformFor(name)
+        expect(parentOf(platform, p)).toBe(platform.path.dirname(p))
+      }),
+      { numRuns: 2000 }
+    )
   })
 })
 

@@ -40674,6 +40674,14 @@ function resolveFrom(platform, base, p) {
 function sameOr(a, b) {
     return a === b ? a : b;
 }
+/**
+ * path.dirname of a normalized path: on POSIX, where it is a cut at the last separator (not the root's, not `//`, not
+ * a trailing one), that cut, without dirname's own walk over the name (each link asks for PATH's and TARGET's).
+ */
+function parentOf(platform, p) {
+    const cut = platform.isWindows ? -1 : p.lastIndexOf('/');
+    return cut > 1 && cut < p.length - 1 ? p.slice(0, cut) : platform.path.dirname(p);
+}
 /** `child` is `parent` itself or lies below it. Both absolute. */
 function isWithin(platform, parent, child) {
     return keyWithin(platform, pathKey(platform, parent), pathKey(platform, child));
@@ -40847,7 +40855,7 @@ class Dependents {
     underALink(dir) {
         let answer = this.known.get(dir);
         if (answer === undefined) {
-            const parent = this.platform.path.dirname(dir);
+            const parent = parentOf(this.platform, dir);
             answer = this.isLink(dir) || (parent !== dir && this.underALink(parent));
             if (this.known.size === KNOWN)
                 this.known.clear();
@@ -40860,9 +40868,8 @@ class Dependents {
      * one whose TARGET is made with another link (madeWithALink): it is there only once that link is made.
      */
     of({ absPath, absTarget }) {
-        const { dirname } = this.platform.path;
-        const leadsIn = () => this.madeWithALink(absTarget) || this.dirUnderALink(dirname(absTarget));
-        return this.dirUnderALink(dirname(absPath)) || (absTarget !== '' && leadsIn());
+        const leadsIn = () => this.madeWithALink(absTarget) || this.dirUnderALink(parentOf(this.platform, absTarget));
+        return this.dirUnderALink(parentOf(this.platform, absPath)) || (absTarget !== '' && leadsIn());
     }
 }
 
@@ -44186,7 +44193,7 @@ function realPathOf(request, parent, ctx) {
 /** PATH's real parent and the filesystem the link will be on; undefined where a symlinked parent leads out. */
 function locate(plan, ctx) {
     const { request } = plan;
-    const parent = realDirectory(ctx.platform.path.dirname(request.absPath), ctx);
+    const parent = realDirectory(parentOf(ctx.platform, request.absPath), ctx);
     // Whether the parent lies inside is asked once per directory; only a parent outside needs the link's own path.
     parent.inside ??= isWithin(ctx.platform, ctx.realWorkingDirectory, parent.real);
     const confining = ctx.settings.confineTargets || (ctx.settings.confine && request.pathWasRelative);
@@ -44215,7 +44222,7 @@ function escapingParent(request, ctx) {
 /** A PATH that lies or leads (through a symlinked parent) outside working-directory: this link's failure. */
 function escaped(plan, ctx) {
     const { request } = plan;
-    const realPath = realPathOf(request, realDirectory(ctx.platform.path.dirname(request.absPath), ctx), ctx);
+    const realPath = realPathOf(request, realDirectory(parentOf(ctx.platform, request.absPath), ctx), ctx);
     const parent = escapingParent(request, ctx);
     const through = parent
         ? ` through the symlinked parent ${parent.link}, which leads to ${parent.leadsTo}`
@@ -44572,7 +44579,7 @@ function refuseAbsentThroughLink(plan, realParent, ctx) {
 
 
 /** The real directory p's name is in, now; undefined where p's parent is gone (nothing of p's can be there). */
-function parentOf(p, ops, platform) {
+function parent_parentOf(p, ops, platform) {
     return identityOrNothing(platform.path.dirname(p), ops);
 }
 function identityOrNothing(dir, ops) {
@@ -45003,7 +45010,7 @@ function planRemoval(plan, parent, ctx) {
             ...plan,
             action: 'remove',
             kinds: [verdict.kind],
-            parent: parentOf(request.absPath, ctx.ops, ctx.platform)
+            parent: parent_parentOf(request.absPath, ctx.ops, ctx.platform)
         };
     if (verdict.action !== 'fail')
         return { ...plan, action: verdict.action, kinds: [] };
@@ -47055,7 +47062,7 @@ function record(result, old, plan, ctx) {
     const { request } = plan;
     // A copy by its content: a later edit may keep its size and time (fusefat never moves mtime on a write).
     const made = identify(request.absPath, ctx.ops, ctx.platform, result.kind === 'copy');
-    const parent = parentOf(request.absPath, ctx.ops, ctx.platform);
+    const parent = parent_parentOf(request.absPath, ctx.ops, ctx.platform);
     if (!made || !parent || result.kind === '')
         return undefined;
     const { line, absPath: path, absTarget: target } = request;

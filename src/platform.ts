@@ -153,6 +153,15 @@ function sameOr(a: string, b: string): string {
   return a === b ? a : b
 }
 
+/**
+ * path.dirname of a normalized path: on POSIX, where it is a cut at the last separator (not the root's, not `//`, not
+ * a trailing one), that cut, without dirname's own walk over the name (each link asks for PATH's and TARGET's).
+ */
+export function parentOf(platform: Platform, p: string): string {
+  const cut = platform.isWindows ? -1 : p.lastIndexOf('/')
+  return cut > 1 && cut < p.length - 1 ? p.slice(0, cut) : platform.path.dirname(p)
+}
+
 /** `child` is `parent` itself or lies below it. Both absolute. */
 export function isWithin(platform: Platform, parent: string, child: string): boolean {
   return keyWithin(platform, pathKey(platform, parent), pathKey(platform, child))

@@ -544,6 +544,14 @@ function resolveFrom(platform, base, p) {
 function sameOr(a, b) {
     return a === b ? a : b;
 }
+/**
+ * path.dirname of a normalized path: on POSIX, where it is a cut at the last separator (not the root's, not `//`, not
+ * a trailing one), that cut, without dirname's own walk over the name (each link asks for PATH's and TARGET's).
+ */
+function parentOf(platform, p) {
+    const cut = platform.isWindows ? -1 : p.lastIndexOf('/');
+    return cut > 1 && cut < p.length - 1 ? p.slice(0, cut) : platform.path.dirname(p);
+}
 /** `child` is `parent` itself or lies below it. Both absolute. */
 function isWithin(platform, parent, child) {
     return keyWithin(platform, platform_pathKey(platform, parent), platform_pathKey(platform, child));
@@ -1857,7 +1865,7 @@ function realPathOf(request, parent, ctx) {
 /** PATH's real parent and the filesystem the link will be on; undefined where a symlinked parent leads out. */
 function locate(plan, ctx) {
     const { request } = plan;
-    const parent = realDirectory(ctx.platform.path.dirname(request.absPath), ctx);
+    const parent = realDirectory(parentOf(ctx.platform, request.absPath), ctx);
     // Whether the parent lies inside is asked once per directory; only a parent outside needs the link's own path.
     parent.inside ??= isWithin(ctx.platform, ctx.realWorkingDirectory, parent.real);
     const confining = ctx.settings.confineTargets || (ctx.settings.confine && request.pathWasRelative);
@@ -1886,7 +1894,7 @@ function escapingParent(request, ctx) {
 /** A PATH that lies or leads (through a symlinked parent) outside working-directory: this link's failure. */
 function escaped(plan, ctx) {
     const { request } = plan;
-    const realPath = realPathOf(request, realDirectory(ctx.platform.path.dirname(request.absPath), ctx), ctx);
+    const realPath = realPathOf(request, realDirectory(parentOf(ctx.platform, request.absPath), ctx), ctx);
     const parent = escapingParent(request, ctx);
     const through = parent
         ? ` through the symlinked parent ${parent.link}, which leads to ${parent.leadsTo}`
@@ -2384,7 +2392,7 @@ function refuseAbsentThroughLink(plan, realParent, ctx) {
 
 
 /** The real directory p's name is in, now; undefined where p's parent is gone (nothing of p's can be there). */
-function parentOf(p, ops, platform) {
+function parent_parentOf(p, ops, platform) {
     return identityOrNothing(platform.path.dirname(p), ops);
 }
 function identityOrNothing(dir, ops) {
@@ -2817,7 +2825,7 @@ function planRemoval(plan, parent, ctx) {
             ...plan,
             action: 'remove',
             kinds: [verdict.kind],
-            parent: parentOf(request.absPath, ctx.ops, ctx.platform)
+            parent: parent_parentOf(request.absPath, ctx.ops, ctx.platform)
         };
     if (verdict.action !== 'fail')
         return { ...plan, action: verdict.action, kinds: [] };
@@ -5752,7 +5760,7 @@ function record(result, old, plan, ctx) {
     const { request } = plan;
     // A copy by its content: a later edit may keep its size and time (fusefat never moves mtime on a write).
     const made = identify(request.absPath, ctx.ops, ctx.platform, result.kind === 'copy');
-    const parent = parentOf(request.absPath, ctx.ops, ctx.platform);
+    const parent = parent_parentOf(request.absPath, ctx.ops, ctx.platform);
     if (!made || !parent || result.kind === '')
         return undefined;
     const { line, absPath: path, absTarget: target } = request;

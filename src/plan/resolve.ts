@@ -2,7 +2,7 @@
 // will be on, and `confine`: a relative PATH that a symlinked parent leads outside working-directory fails here. A
 // restore keeps every PATH inside, absolute ones and `state: absent` included: its spec may be an untrusted build's.
 import type { LinkRequest } from '../model.js'
-import { isWithin } from '../platform.js'
+import { isWithin, parentOf } from '../platform.js'
 import { unlisted, type PlanContext, type RealLocation } from './context.js'
 import { attemptOf, failed, type LinkPlan } from './link-plan.js'
 
@@ -39,7 +39,7 @@ function realPathOf(request: LinkRequest, parent: RealLocation, ctx: PlanContext
 /** PATH's real parent and the filesystem the link will be on; undefined where a symlinked parent leads out. */
 export function locate(plan: LinkPlan, ctx: PlanContext): RealLocation | undefined {
   const { request } = plan
-  const parent = realDirectory(ctx.platform.path.dirname(request.absPath), ctx)
+  const parent = realDirectory(parentOf(ctx.platform, request.absPath), ctx)
   // Whether the parent lies inside is asked once per directory; only a parent outside needs the link's own path.
   parent.inside ??= isWithin(ctx.platform, ctx.realWorkingDirectory, parent.real)
   const confining = ctx.settings.confineTargets || (ctx.settings.confine && request.pathWasRelative)
@@ -67,7 +67,7 @@ function escapingParent(request: LinkRequest, ctx: PlanContext): { link: string;
 /** A PATH that lies or leads (through a symlinked parent) outside working-directory: this link's failure. */
 export function escaped(plan: LinkPlan, ctx: PlanContext): LinkPlan {
   const { request } = plan
-  const realPath = realPathOf(request, realDirectory(ctx.platform.path.dirname(request.absPath), ctx), ctx)
+  const realPath = realPathOf(request, realDirectory(parentOf(ctx.platform, request.absPath), ctx), ctx)
   const parent = escapingParent(request, ctx)
   const through = parent
     ? ` through the symlinked parent ${parent.link}, which leads to ${parent.leadsTo}`

@@ -1,7 +1,7 @@
 // Which links must wait for an earlier one: those that lie below, or lead into, another entry's PATH, and those that
 // lead to a directory above another entry's PATH (one that entry's create-parents may make).
 import type { LinkRequest } from '../model.js'
-import { resolvedKey, type Platform } from '../platform.js'
+import { parentOf, resolvedKey, type Platform } from '../platform.js'
 import { lastTwoAnswers } from '../last-answers.js'
 import { own } from '../own.js'
 import type { LinkKeys } from './keys.js'
@@ -35,7 +35,7 @@ export class Dependents {
   private underALink(dir: string): boolean {
     let answer = this.known.get(dir)
     if (answer === undefined) {
-      const parent = this.platform.path.dirname(dir)
+      const parent = parentOf(this.platform, dir)
       answer = this.isLink(dir) || (parent !== dir && this.underALink(parent))
       if (this.known.size === KNOWN) this.known.clear()
       this.known.set(own(dir), answer)
@@ -48,8 +48,8 @@ export class Dependents {
    * one whose TARGET is made with another link (madeWithALink): it is there only once that link is made.
    */
   of({ absPath, absTarget }: Pick<LinkRequest, 'absPath' | 'absTarget'>): boolean {
-    const { dirname } = this.platform.path
-    const leadsIn = (): boolean => this.madeWithALink(absTarget) || this.dirUnderALink(dirname(absTarget))
-    return this.dirUnderALink(dirname(absPath)) || (absTarget !== '' && leadsIn())
+    const leadsIn = (): boolean =>
+      this.madeWithALink(absTarget) || this.dirUnderALink(parentOf(this.platform, absTarget))
+    return this.dirUnderALink(parentOf(this.platform, absPath)) || (absTarget !== '' && leadsIn())
   }
 }
