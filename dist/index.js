@@ -40868,8 +40868,11 @@ class Dependents {
      * one whose TARGET is made with another link (madeWithALink): it is there only once that link is made.
      */
     of({ absPath, absTarget }) {
-        const leadsIn = () => this.madeWithALink(absTarget) || this.dirUnderALink(parentOf(this.platform, absTarget));
-        return this.dirUnderALink(parentOf(this.platform, absPath)) || (absTarget !== '' && leadsIn());
+        if (this.dirUnderALink(parentOf(this.platform, absPath)))
+            return true;
+        if (absTarget === '')
+            return false;
+        return this.madeWithALink(absTarget) || this.dirUnderALink(parentOf(this.platform, absTarget));
     }
 }
 

@@ -48,8 +48,8 @@ export class Dependents {
    * one whose TARGET is made with another link (madeWithALink): it is there only once that link is made.
    */
   of({ absPath, absTarget }: Pick<LinkRequest, 'absPath' | 'absTarget'>): boolean {
-    const leadsIn = (): boolean =>
-      this.madeWithALink(absTarget) || this.dirUnderALink(parentOf(this.platform, absTarget))
-    return this.dirUnderALink(parentOf(this.platform, absPath)) || (absTarget !== '' && leadsIn())
+    if (this.dirUnderALink(parentOf(this.platform, absPath))) return true
+    if (absTarget === '') return false
+    return this.madeWithALink(absTarget) || this.dirUnderALink(parentOf(this.platform, absTarget))
   }
 }
