@@ -123,6 +123,9 @@ describe('safeForLog and escapeHtml', () => {
     ['<script>alert(1)</script>', '&#60;script&#62;alert(1)&#60;/script&#62;'],
     [`say "hi" & 'bye'`, 'say &#34;hi&#34; &#38; &#39;bye&#39;'],
     ['a\n<b>', 'a\\n&#60;b&#62;'],
+    ['a\tb', 'a\\tb'],
+    ['x\x7f', 'x\\x7f'],
+    ['`code`', '&#96;code&#96;'],
     ['50%', '50%']
   ])('escapeHtml(%j)', (text, html) => {
     expect(escapeHtml(text)).toBe(html)
@@ -309,6 +312,19 @@ describe('report', () => {
       await run([result(0)])
       expect(headings().slice(1)).toEqual(['Links (1)'])
       expect(tables()).toHaveLength(1)
+    })
+
+    it('writes each table exactly as @actions/core would write it from the same cells', async () => {
+      await run([failure(0, { warnings: ['it dangles'] }), result(1, { warnings: ['w1', 'w2'] }), result(2)])
+      const page = written()
+      const built = tables().map((rows) => {
+        const [header, ...cells] = rows
+        core.summary.emptyBuffer()
+        return core.summary.addTable([header.map((data) => ({ data, header: true })), ...cells]).stringify()
+      })
+      core.summary.emptyBuffer()
+      expect(built).toHaveLength(2)
+      for (const table of built) expect(page).toContain(table)
     })
 
     it("heads each table with header cells; a failed link's row says its own failure, not its warnings", async () => {
