@@ -43671,7 +43671,7 @@ function unlisted(p, ctx) {
     if (!ctx.listed?.size)
         return false;
     const { path } = ctx.platform;
-    return ctx.listed?.get(path.dirname(p))?.has(listedKey(path.basename(p))) === false;
+    return ctx.listed.get(path.dirname(p))?.has(listedKey(path.basename(p))) === false;
 }
 /** TARGET's stat, once per planning pass: a share worker's lanes look up their share of them first (lane.ts). */
 function statTarget(target, ctx) {
@@ -43873,8 +43873,10 @@ function requestedKinds({ options }, { platform }) {
     }
     return kinds;
 }
-/** A plan that has looked at nothing yet: what a link that never got that far reports. */
-/** `filesystem`: PATH's, unless the caller looks up another (planLink: its real parent's). */
+/**
+ * A plan that has looked at nothing yet: what a link that never got that far reports. `filesystem`: PATH's, unless
+ * the caller looks up another (planLink: its real parent's).
+ */
 function emptyPlan(request, ctx, filesystem = ctx.detector.forPath(request.absPath)) {
     return {
         request,

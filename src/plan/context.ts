@@ -76,7 +76,7 @@ export function unlisted(p: string, ctx: PlanContext): boolean {
   // Only a share's lanes list: elsewhere p is not taken apart for nothing (every link, twice).
   if (!ctx.listed?.size) return false
   const { path } = ctx.platform
-  return ctx.listed?.get(path.dirname(p))?.has(listedKey(path.basename(p))) === false
+  return ctx.listed.get(path.dirname(p))?.has(listedKey(path.basename(p))) === false
 }
 
 /** TARGET's stat, once per planning pass: a share worker's lanes look up their share of them first (lane.ts). */

@@ -68,8 +68,10 @@ export function requestedKinds({ options }: LinkRequest, { platform }: Pick<Plan
   return kinds
 }
 
-/** A plan that has looked at nothing yet: what a link that never got that far reports. */
-/** `filesystem`: PATH's, unless the caller looks up another (planLink: its real parent's). */
+/**
+ * A plan that has looked at nothing yet: what a link that never got that far reports. `filesystem`: PATH's, unless
+ * the caller looks up another (planLink: its real parent's).
+ */
 export function emptyPlan(
   request: LinkRequest,
   ctx: PlanContext,
