@@ -5,7 +5,7 @@ import { execFileSync, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { linkKindsOn, nodeFs, removeEntry } from '../src/fsops.js'
+import { linkKindsOn, nodeFs, realpath, removeEntry } from '../src/fsops.js'
 import { platformFor } from '../src/platform.js'
 import { describePosix } from './helpers/action.js'
 import { itUnless } from './helpers/skip.js'
@@ -168,6 +168,82 @@ describePosix('nodeFs', () => {
     } finally {
       fs.rmSync(outside, { recursive: true, force: true })
     }
+  })
+})
+
+describePosix('realpath: where a name really is, as realpath(3) says', () => {
+  /** What a call gave: its path, or its errno and syscall. */
+  function outcome(call: () => string): string | { code?: string; syscall?: string } {
+    try {
+      return call()
+    } catch (error) {
+      const { code, syscall } = error as NodeJS.ErrnoException
+      return { code, syscall }
+    }
+  }
+
+  /** A tree of every kind of name: links relative and absolute, `..` after a linked directory, a FIFO, a loop. */
+  function names(): string[] {
+    fs.mkdirSync(at('real/deep/er'), { recursive: true })
+    fs.writeFileSync(at('real/deep/er/f'), 'x')
+    fs.symlinkSync('real/deep', at('in'))
+    fs.symlinkSync('in/er/../er/f', at('chain'))
+    fs.symlinkSync(at('chain'), at('abs'))
+    fs.symlinkSync('missing', at('dangling'))
+    fs.symlinkSync('loop', at('loop'))
+    execFileSync('mkfifo', [at('fifo')])
+    const named = ['real', 'real/deep/er/f', 'in', 'in/', 'in/er/..', 'in/er/f', 'chain', 'abs', 'fifo']
+    const failing = ['dangling', 'loop', 'nothing', 'real/deep/er/f/x', 'chain/', 'in/nothing/..']
+    return ['/', dir, ...[...named, ...failing].map(at)]
+  }
+
+  it('gives what realpath(3) gives, for every kind of name, and fails as it does (errno and syscall)', () => {
+    for (const p of names())
+      expect([p, outcome(() => realpath(p))]).toEqual([p, outcome(() => fs.realpathSync.native(p))])
+  })
+
+  it('answers from the descriptor of the name opened, on Linux: another name of that very file', () => {
+    const fds = at('fds')
+    fs.mkdirSync(fds)
+    fs.writeFileSync(at('f'), 'x')
+    fs.linkSync(at('f'), at('as-opened'))
+    for (let fd = 0; fd < 1024; fd++) fs.symlinkSync(at('as-opened'), path.join(fds, String(fd)))
+    expect(realpath(at('f'), fds)).toBe(at('as-opened'))
+  })
+
+  // d_path has no mark for a mount no longer attached (umount -l): a name there reads back as a path from that
+  // mount's root, which names another file or none (review 58).
+  itUnless(process.getuid?.() === 0 ? undefined : 'needs root to mount')(
+    'fails as realpath(3) does where the working directory is in a detached mount',
+    () => {
+      fs.mkdirSync(at('m'))
+      execFileSync('mount', ['-t', 'tmpfs', 'detached', at('m')])
+      const back = process.cwd()
+      try {
+        fs.mkdirSync(at('m/d/e'), { recursive: true })
+        fs.writeFileSync(at('m/d/e/f'), 'x')
+        process.chdir(at('m/d'))
+        execFileSync('umount', ['-l', at('m')])
+        for (const p of ['e/f', '.', 'e/../e/f'])
+          expect([p, outcome(() => realpath(p))]).toEqual([p, outcome(() => fs.realpathSync.native(p))])
+      } finally {
+        process.chdir(back)
+      }
+    }
+  )
+
+  // No /proc (a chroot, some containers), or /proc saying a name is gone or outside this root: realpath(3) answers.
+  it.each([
+    ['descriptors cannot be read', undefined],
+    ['d_path says the name was removed', '/elsewhere (deleted)'],
+    ['d_path names a pseudo-file (stdin a pipe: /proc/self/fd/0)', 'pipe:[1]'],
+    ['d_path names another file', '/']
+  ])('asks realpath(3) where %s', (_why, says) => {
+    const fds = at('fds')
+    fs.mkdirSync(fds)
+    if (says !== undefined) for (let fd = 0; fd < 1024; fd++) fs.symlinkSync(says, path.join(fds, String(fd)))
+    for (const p of names())
+      expect([p, outcome(() => realpath(p, fds))]).toEqual([p, outcome(() => fs.realpathSync.native(p))])
   })
 })
 

@@ -437,24 +437,20 @@ describePosix('a restore refuses links leading outside working-directory, entry 
     expect(judged()).toMatchObject(refused)
   })
 
-  it('a directory on the way made a link leading out between two links of one pass is looked at again: refused', () => {
-    fs.mkdirSync(at('w'))
-    fs.writeFileSync(at('w/secret'), 'key')
-    let swapped = false
-    // Right after the first link's way was walked through w, before the second link's is.
-    const lstat: FsOps['lstat'] = (p) => {
-      const found = nodeFs.lstat(p)
-      if (!swapped && p === path.join(fs.realpathSync(ws), 'w', 'secret')) {
-        swapped = true
-        fs.rmSync(at('w'), { recursive: true })
-        fs.symlinkSync(outside, at('w'))
-      }
-      return found
-    }
+  // Within a pass nothing is made, so a directory found on one link's way is one on the next link's (a swap by another
+  // process meanwhile is out of scope: SECURITY.md): eight of a user's TARGET's nine names are directories.
+  it("a pass looks at each directory on its links' ways once, and at each link's own TARGET for each link", () => {
+    fs.mkdirSync(at('w/x'), { recursive: true })
+    for (const name of ['a', 'b', 'c']) fs.writeFileSync(at(`w/x/${name}`), name)
+    const asked: string[] = []
+    const lstat: FsOps['lstat'] = (p) => (asked.push(p), nodeFs.lstat(p))
     const ctx = contextFor(COPIES, { ...RESTORING, ops: { ...nodeFs, lstat } })
-    const plans = planAll(requests('- { path: l1, text: w/secret }\n- { path: l2, text: w/secret }', ws, COPIES), ctx)
-    expect(swapped).toBe(true)
-    expect(plans[1]).toMatchObject(refused)
+    const spec = ['a', 'a', 'c'].map((n, i) => `- { path: l${i}, text: w/x/${n} }`).join('\n')
+    const plans = planAll(requests(spec, ws, COPIES), ctx)
+    expect(plans.map((p) => p.action)).toEqual(['create', 'create', 'create'])
+    const real = fs.realpathSync(ws)
+    const times = (rel: string) => asked.filter((p) => p === path.join(real, rel)).length
+    expect(['w', 'w/x', 'w/x/a', 'w/x/c'].map(times)).toEqual([1, 1, 2, 1])
   })
 
   // Defect 4: a text was judged by its name (path.resolve), not as the kernel follows it.

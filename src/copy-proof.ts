@@ -3,7 +3,7 @@
 // each file goes only once proven, each directory only once empty (rmdir), so nothing unproven is ever removed.
 import type { Stats } from 'node:fs'
 import type { FsOps } from './fsops.js'
-import { isWithin, type Platform } from './platform.js'
+import { keyWithin, pathKey, type Platform } from './platform.js'
 
 /** The filesystem calls and the platform the proof reads through (a plan's or apply's context). */
 export interface ProofContext {
@@ -32,9 +32,13 @@ const MAX_DEPTH = 40
  * looked at it (not followed).
  */
 export function whyNotSame(sides: Sides, ctx: Ctx, remove?: Remover, seen?: Stats): string | undefined {
-  const { original, own } = sides
-  if (isWithin(ctx.platform, own, original)) return `TARGET (${original}) is PATH or lies inside it`
-  if (isWithin(ctx.platform, original, own)) return `PATH lies inside TARGET (${original})`
+  const { original } = sides
+  const { platform } = ctx
+  // Each key made once: every path compared is normalized and folded as its volume compares names.
+  const own = pathKey(platform, sides.own)
+  const originalKey = pathKey(platform, original)
+  if (keyWithin(platform, own, originalKey)) return `TARGET (${original}) is PATH or lies inside it`
+  if (keyWithin(platform, originalKey, own)) return `PATH lies inside TARGET (${original})`
   const at = seen ?? ctx.ops.lstat(sides.copy)
   if (!at) return 'nothing is there any more'
   return difference(sides.copy, at, original, { ctx, own, dev: at.dev, remove }, 0)
@@ -42,6 +46,7 @@ export function whyNotSame(sides: Sides, ctx: Ctx, remove?: Remover, seen?: Stat
 
 interface Walk {
   ctx: Ctx
+  /** Sides.own's key (platform.ts pathKey). */
   own: string
   /** The copy's filesystem: a mount inside it is not part of the copy. */
   dev: number
@@ -105,7 +110,8 @@ function originalAt(p: string, walk: Walk): Original | string {
   const at = ops.lstat(p)
   if (!at) return `${p} does not exist`
   const real = at.isSymbolicLink() ? ops.realpath(p) : p
-  if (isWithin(platform, walk.own, real)) return `${p} leads back into PATH (${real}): no proof of a copy`
+  if (keyWithin(platform, walk.own, pathKey(platform, real)))
+    return `${p} leads back into PATH (${real}): no proof of a copy`
   const stats = real === p ? at : ops.stat(real)
   return stats ? { real, stats } : `${p} does not exist`
 }

@@ -62,7 +62,7 @@ export const nodeFs: FsOps = {
     }
   },
   readlink: (p) => fs.readlinkSync(p),
-  realpath: (p) => fs.realpathSync.native(p),
+  realpath: (p) => realpath(p),
   symlink: (text, p, type) => fs.symlinkSync(text, p, type),
   link: (existing, p) => fs.linkSync(existing, p),
   rename: (from, to) => fs.renameSync(from, to),
@@ -79,6 +79,46 @@ export const nodeFs: FsOps = {
   linkKinds: (paths) => linkKindsOn(currentPlatform(), paths),
   contentHash: (p) => hashFile(p),
   sameBytes: (a, b) => sameBytes(a, b)
+}
+
+/** open(2)'s O_PATH (Linux): a name opened only to be where it is, not read; Node's fs.constants lacks it. */
+const O_PATH = 0o10000000
+/** Where Linux shows each descriptor's path; none elsewhere. */
+const PROC_FDS = currentPlatform().name === 'linux' ? '/proc/self/fd' : ''
+
+/**
+ * realpath(3). glibc's reads every directory of the path with readlink, each walked from the root again: 21 calls
+ * for a path 11 names deep, twice for each copy a restore proves. On Linux the name, opened with O_PATH (nothing is
+ * read and a FIFO does not block), says where it really is through /proc/self/fd (d_path), in five calls with the
+ * check that what it says is that very file: d_path may name a pseudo-file (`pipe:[N]`), a removed one (` (deleted)`)
+ * or one in a detached mount (umount -l) from that mount's root. Where it does not check out, where there is no
+ * /proc, and wherever the path fails, realpath(3) answers, with its own errno.
+ * `fds`: the directory of the process's descriptors (a test names another).
+ */
+export function realpath(p: string, fds = PROC_FDS): string {
+  const fd = fds ? opened(p) : undefined
+  if (fd === undefined) return fs.realpathSync.native(p)
+  try {
+    const real = fs.readlinkSync(`${fds}/${fd}`)
+    if (real.startsWith('/') && sameFile(fs.fstatSync(fd), fs.lstatSync(real, { throwIfNoEntry: false }))) return real
+  } catch {
+    // Descriptors that cannot be read, a name that cannot be looked at: realpath(3) below.
+  } finally {
+    fs.closeSync(fd)
+  }
+  return fs.realpathSync.native(p)
+}
+
+function sameFile(a: fs.Stats, b: fs.Stats | undefined): boolean {
+  return b !== undefined && a.dev === b.dev && a.ino === b.ino
+}
+
+function opened(p: string): number | undefined {
+  try {
+    return fs.openSync(p, O_PATH)
+  } catch {
+    return undefined
+  }
 }
 
 /** sameBytes' two chunks, made once: a restore compares thousands of files, twice each, and fresh ones cost GC. */

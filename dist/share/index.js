@@ -1318,10 +1318,14 @@ const MAX_DEPTH = 40;
  * looked at it (not followed).
  */
 function whyNotSame(sides, ctx, remove, seen) {
-    const { original, own } = sides;
-    if (isWithin(ctx.platform, own, original))
+    const { original } = sides;
+    const { platform } = ctx;
+    // Each key made once: every path compared is normalized and folded as its volume compares names.
+    const own = platform_pathKey(platform, sides.own);
+    const originalKey = platform_pathKey(platform, original);
+    if (keyWithin(platform, own, originalKey))
         return `TARGET (${original}) is PATH or lies inside it`;
-    if (isWithin(ctx.platform, original, own))
+    if (keyWithin(platform, originalKey, own))
         return `PATH lies inside TARGET (${original})`;
     const at = seen ?? ctx.ops.lstat(sides.copy);
     if (!at)
@@ -1381,7 +1385,7 @@ function originalAt(p, walk) {
     if (!at)
         return `${p} does not exist`;
     const real = at.isSymbolicLink() ? ops.realpath(p) : p;
-    if (isWithin(platform, walk.own, real))
+    if (keyWithin(platform, walk.own, platform_pathKey(platform, real)))
         return `${p} leads back into PATH (${real}): no proof of a copy`;
     const stats = real === p ? at : ops.stat(real);
     return stats ? { real, stats } : `${p} does not exist`;
@@ -1789,6 +1793,7 @@ function context_planningContext(ctx) {
         targets: new Map(),
         present: new Map(),
         relatives: new Map(),
+        wayDirectories: new Map(),
         listed: new Map(),
         rerun: { likely: false }
     };
@@ -2336,15 +2341,7 @@ function placedAsNamed(absPath, realParent, ctx) {
 /** The walk's two calls through the plan's filesystem calls (a share's are bounded by the timeout). */
 function readerOf(ctx) {
     return {
-        // Looked at for each link, never remembered: a directory swapped for a link between two links is seen.
-        lstat: (p) => {
-            try {
-                return ctx.ops.lstat(p) ?? 'ENOENT';
-            }
-            catch (error) {
-                return errors_errnoCode(error);
-            }
-        },
+        lstat: (p) => ctx.wayDirectories?.get(p) ?? lookAt(p, ctx),
         readlink: (p) => ctx.ops.readlink(p),
         // A text too long is never made a link (ENAMETOOLONG): the name stays what it is.
         planned: (p) => {
@@ -2354,10 +2351,30 @@ function readerOf(ctx) {
         mayGo: (p) => ctx.linkTexts?.isPath(inWorkingDirectory(p, ctx)) ?? false
     };
 }
+/**
+ * The entry at p, not followed, or the errno code instead. A directory is remembered for the planning pass, as
+ * resolve.ts remembers PATHs' (nothing is made during one); anything else is looked at again for each link.
+ */
+function lookAt(p, ctx) {
+    let stats;
+    try {
+        stats = ctx.ops.lstat(p);
+    }
+    catch (error) {
+        return errors_errnoCode(error);
+    }
+    if (stats?.isDirectory())
+        ctx.wayDirectories?.set(p, stats);
+    return stats ?? 'ENOENT';
+}
 /** A real path below the real working directory, as named below working-directory as given (as PATHs are). */
 function inWorkingDirectory(p, ctx) {
-    const { path } = ctx.platform;
-    return path.join(ctx.settings.workingDirectory, path.relative(ctx.realWorkingDirectory, p));
+    const { platform, realWorkingDirectory: real, settings } = ctx;
+    // Mostly working-directory is named as it really is, and p (a way's name, normal) is already so named: asked for
+    // each name of each link's way, it is not made again.
+    if (settings.workingDirectory === real && !platform.isWindows && within(real, p))
+        return p;
+    return platform.path.join(settings.workingDirectory, platform.path.relative(real, p));
 }
 /** p with its symlinks resolved: all of them where p exists, else those of its existing directories. */
 function realOf(p, ctx) {
@@ -3402,7 +3419,7 @@ const nodeFs = {
         }
     },
     readlink: (p) => external_node_fs_namespaceObject.readlinkSync(p),
-    realpath: (p) => external_node_fs_namespaceObject.realpathSync.native(p),
+    realpath: (p) => realpath(p),
     symlink: (text, p, type) => external_node_fs_namespaceObject.symlinkSync(text, p, type),
     link: (existing, p) => external_node_fs_namespaceObject.linkSync(existing, p),
     rename: (from, to) => external_node_fs_namespaceObject.renameSync(from, to),
@@ -3420,6 +3437,47 @@ const nodeFs = {
     contentHash: (p) => hashFile(p),
     sameBytes: (a, b) => sameBytes(a, b)
 };
+/** open(2)'s O_PATH (Linux): a name opened only to be where it is, not read; Node's fs.constants lacks it. */
+const O_PATH = 0o10000000;
+/** Where Linux shows each descriptor's path; none elsewhere. */
+const PROC_FDS = currentPlatform().name === 'linux' ? '/proc/self/fd' : '';
+/**
+ * realpath(3). glibc's reads every directory of the path with readlink, each walked from the root again: 21 calls
+ * for a path 11 names deep, twice for each copy a restore proves. On Linux the name, opened with O_PATH (nothing is
+ * read and a FIFO does not block), says where it really is through /proc/self/fd (d_path), in five calls with the
+ * check that what it says is that very file: d_path may name a pseudo-file (`pipe:[N]`), a removed one (` (deleted)`)
+ * or one in a detached mount (umount -l) from that mount's root. Where it does not check out, where there is no
+ * /proc, and wherever the path fails, realpath(3) answers, with its own errno.
+ * `fds`: the directory of the process's descriptors (a test names another).
+ */
+function realpath(p, fds = PROC_FDS) {
+    const fd = fds ? opened(p) : undefined;
+    if (fd === undefined)
+        return external_node_fs_namespaceObject.realpathSync.native(p);
+    try {
+        const real = external_node_fs_namespaceObject.readlinkSync(`${fds}/${fd}`);
+        if (real.startsWith('/') && sameFile(external_node_fs_namespaceObject.fstatSync(fd), external_node_fs_namespaceObject.lstatSync(real, { throwIfNoEntry: false })))
+            return real;
+    }
+    catch {
+        // Descriptors that cannot be read, a name that cannot be looked at: realpath(3) below.
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(fd);
+    }
+    return external_node_fs_namespaceObject.realpathSync.native(p);
+}
+function sameFile(a, b) {
+    return b !== undefined && a.dev === b.dev && a.ino === b.ino;
+}
+function opened(p) {
+    try {
+        return external_node_fs_namespaceObject.openSync(p, O_PATH);
+    }
+    catch {
+        return undefined;
+    }
+}
 /** sameBytes' two chunks, made once: a restore compares thousands of files, twice each, and fresh ones cost GC. */
 const chunks = { a: Buffer.allocUnsafe(0), b: Buffer.allocUnsafe(0) };
 /**

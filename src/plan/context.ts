@@ -31,6 +31,11 @@ export interface PlanContext {
    * asking the share, which answers one lookup at a time per directory.
    */
   listed?: Map<string, Set<string>>
+  /**
+   * Likewise the names a restore's ways (outside.ts) found to be directories: every link of a tree is judged down the
+   * same ones (eight of a user's TARGET's nine names, each an lstat, for each link).
+   */
+  wayDirectories?: Map<string, Stats>
   /** Likewise whether each TARGET is there, where nothing more was asked of it (settled.ts). */
   present?: Map<string, boolean>
   /** Whether the last link this pass planned was already right: then the next one's text is read first (settled.ts). */
@@ -58,6 +63,7 @@ export function planningContext<T extends PlanContext>(ctx: T): T {
     targets: new Map(),
     present: new Map(),
     relatives: new Map(),
+    wayDirectories: new Map(),
     listed: new Map(),
     rerun: { likely: false }
   }

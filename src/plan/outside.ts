@@ -7,7 +7,7 @@
 // may be made the way is followed both as it is and through that link (ctx.linkTexts), and every way must stay inside.
 // Windows is judged by the same walk, its texts normalized by name first as Win32 does (windows-ways.ts).
 import type { Stats } from 'node:fs'
-import { followEvery, MAX_NAMES, MAX_WAYS, type Ending, type LeadsReader } from '../capture/leads.js'
+import { followEvery, MAX_NAMES, MAX_WAYS, within, type Ending, type LeadsReader } from '../capture/leads.js'
 import { errnoCode } from '../errors.js'
 import { isWithin, resolvedKey } from '../platform.js'
 import type { PlanContext } from './context.js'
@@ -134,14 +134,7 @@ function placedAsNamed(absPath: string, realParent: string, ctx: PlanContext): b
 /** The walk's two calls through the plan's filesystem calls (a share's are bounded by the timeout). */
 function readerOf(ctx: PlanContext): LeadsReader {
   return {
-    // Looked at for each link, never remembered: a directory swapped for a link between two links is seen.
-    lstat: (p: string): Stats | string => {
-      try {
-        return ctx.ops.lstat(p) ?? 'ENOENT'
-      } catch (error) {
-        return errnoCode(error)
-      }
-    },
+    lstat: (p) => ctx.wayDirectories?.get(p) ?? lookAt(p, ctx),
     readlink: (p) => ctx.ops.readlink(p),
     // A text too long is never made a link (ENAMETOOLONG): the name stays what it is.
     planned: (p) => {
@@ -152,10 +145,28 @@ function readerOf(ctx: PlanContext): LeadsReader {
   }
 }
 
+/**
+ * The entry at p, not followed, or the errno code instead. A directory is remembered for the planning pass, as
+ * resolve.ts remembers PATHs' (nothing is made during one); anything else is looked at again for each link.
+ */
+function lookAt(p: string, ctx: PlanContext): Stats | string {
+  let stats: Stats | undefined
+  try {
+    stats = ctx.ops.lstat(p)
+  } catch (error) {
+    return errnoCode(error)
+  }
+  if (stats?.isDirectory()) ctx.wayDirectories?.set(p, stats)
+  return stats ?? 'ENOENT'
+}
+
 /** A real path below the real working directory, as named below working-directory as given (as PATHs are). */
 function inWorkingDirectory(p: string, ctx: PlanContext): string {
-  const { path } = ctx.platform
-  return path.join(ctx.settings.workingDirectory, path.relative(ctx.realWorkingDirectory, p))
+  const { platform, realWorkingDirectory: real, settings } = ctx
+  // Mostly working-directory is named as it really is, and p (a way's name, normal) is already so named: asked for
+  // each name of each link's way, it is not made again.
+  if (settings.workingDirectory === real && !platform.isWindows && within(real, p)) return p
+  return platform.path.join(settings.workingDirectory, platform.path.relative(real, p))
 }
 
 /** p with its symlinks resolved: all of them where p exists, else those of its existing directories. */
