@@ -120,7 +120,10 @@ describe('a family is known by the whole of its name', () => {
     ['nfsd', 'unknown', false],
     // libnfs's FUSE client (fuse-nfs mounts with subtype `fuse-nfs` unless told otherwise): a FUSE daemon, not the
     // kernel's NFS client.
-    ['fuse.fuse-nfs', 'fuse', true]
+    ['fuse.fuse-nfs', 'fuse', true],
+    // The FUSE control filesystem (/sys/fs/fuse/connections; Documentation/filesystems/fuse.rst): the kernel's own
+    // files, no daemon behind them. Counted as a share, it cost every link of every run a lookup (issue 28).
+    ['fusectl', 'unknown', false]
   ] as const)('%s, which holds a family name, is %s', (type, family, share) => {
     expect(familyOf(type)).toBe(family)
     expect(misreports(mounted(type))).toBe(share)

@@ -79,6 +79,13 @@ const LINKS: Calls = { on: 'linux' }
 /** Neither call makes a link: symlink() has no handler (ENOSYS), link() is refused (EPERM on kernels >= 6.15). */
 const NO_LINK_CALLS: Calls = { on: 'linux', symlink: 'ENOSYS', link: 'EPERM' }
 
+/**
+ * FUSE's mount types: Linux's `fuse`, `fuseblk` and `fuse.DAEMON` (fs/fuse/inode.c), macFUSE's `macfuse` (`osxfuse`
+ * before 4.0). Not `fusectl`, mounted on most Linux machines: the kernel's own files about FUSE connections
+ * (Documentation/filesystems/fuse.rst, "Control filesystem"), which no daemon serves.
+ */
+const FUSE_TYPES = /^(fuse|fuseblk|fuse\..+|macfuse|osxfuse)$/
+
 /** Matched in this order: specific FUSE daemons before the generic `fuse`. */
 const FAMILY_TABLE = {
   sshfs: {
@@ -184,7 +191,7 @@ const FAMILY_TABLE = {
     says: 'read-only lower layers under a writable upper one, as in a container',
     support: { ...ok('symlink'), replace: 'yes, atomic; EXDEV renaming a lower-layer directory' }
   },
-  fuse: { types: /^(fuse|macfuse|osxfuse)/, share: true },
+  fuse: { types: FUSE_TYPES, share: true },
   local: {
     types: /^(ext[234]|xfs|btrfs|tmpfs|ramfs|zfs|f2fs|apfs|hfs)$/i,
     calls: LINKS,
@@ -291,7 +298,7 @@ export function misreports(fs: FilesystemInfo): boolean {
 
 /** Filesystems whose calls can hang (a FUSE daemon or a server that stops answering): worked on in a child process. */
 export function canHang(fs: FilesystemInfo): boolean {
-  return /^fuse/.test(fs.driver ?? fs.type) || misreports(fs)
+  return FUSE_TYPES.test(fs.driver ?? fs.type) || misreports(fs)
 }
 
 /** Errnos that say the share itself is gone: later links on the same mount are not attempted. */
