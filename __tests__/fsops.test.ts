@@ -202,13 +202,52 @@ describePosix('realpath: where a name really is, as realpath(3) says', () => {
       expect([p, outcome(() => realpath(p))]).toEqual([p, outcome(() => fs.realpathSync.native(p))])
   })
 
-  it('answers from the descriptor of the name opened, on Linux: another name of that very file', () => {
+  /** A descriptor directory in which every descriptor reads as `text`. */
+  function saying(text: string): string {
     const fds = at('fds')
     fs.mkdirSync(fds)
+    for (let fd = 0; fd < 1024; fd++) fs.symlinkSync(text, path.join(fds, String(fd)))
+    return fds
+  }
+
+  it('answers from the descriptor of the name opened, on Linux: another name of that very file', () => {
     fs.writeFileSync(at('f'), 'x')
     fs.linkSync(at('f'), at('as-opened'))
-    for (let fd = 0; fd < 1024; fd++) fs.symlinkSync(at('as-opened'), path.join(fds, String(fd)))
-    expect(realpath(at('f'), fds)).toBe(at('as-opened'))
+    expect(realpath(at('f'), saying(at('as-opened')))).toBe(at('as-opened'))
+  })
+
+  it('never answers a name that is not absolute, even one of the very file', () => {
+    fs.writeFileSync(at('f'), 'x')
+    expect(realpath(at('f'), saying(path.relative(process.cwd(), at('f'))))).toBe(fs.realpathSync.native(at('f')))
+  })
+
+  // /proc and /sys are both inode 1 of their own filesystems on Linux.
+  const sameInode =
+    fs.existsSync('/proc') && fs.existsSync('/sys') && fs.statSync('/proc').ino === fs.statSync('/sys').ino
+  itUnless(sameInode ? undefined : '/proc and /sys do not share an inode number here')(
+    'never answers a file of another filesystem with the same inode number',
+    () => expect(realpath('/sys', saying('/proc'))).toBe('/sys')
+  )
+
+  // glibc builds the path as it goes and gives up past PATH_MAX (4,096 bytes); the kernel walks the names and only the
+  // answer must fit. Each directory is made through a short link to the one before it: no call is given a long name.
+  it('answers where realpath(3) runs out of room: `..` after a directory deeper than PATH_MAX', () => {
+    const name = (i: number) => `${String(i).padStart(2, '0')}${'d'.repeat(248)}`
+    fs.mkdirSync(at(name(0)))
+    fs.symlinkSync(name(0), at('l0'))
+    for (let i = 1; i < 17; i++) {
+      fs.mkdirSync(path.join(at(`l${i - 1}`), name(i)))
+      fs.symlinkSync(`l${i - 1}/${name(i)}`, at(`l${i}`))
+    }
+    try {
+      const up = `${at('l16')}/..`
+      const parent = [fs.realpathSync.native(dir), ...Array.from({ length: 16 }, (_, i) => name(i))].join('/')
+      expect(outcome(() => fs.realpathSync.native(up))).toEqual({ code: 'ENAMETOOLONG', syscall: 'realpath' })
+      expect(realpath(up)).toBe(parent)
+    } finally {
+      // Removed from the deepest up, each through its short link: rm -r would name it whole.
+      for (let i = 16; i > 0; i--) fs.rmdirSync(path.join(at(`l${i - 1}`), name(i)))
+    }
   })
 
   // d_path has no mark for a mount no longer attached (umount -l): a name there reads back as a path from that
@@ -239,9 +278,7 @@ describePosix('realpath: where a name really is, as realpath(3) says', () => {
     ['d_path names a pseudo-file (stdin a pipe: /proc/self/fd/0)', 'pipe:[1]'],
     ['d_path names another file', '/']
   ])('asks realpath(3) where %s', (_why, says) => {
-    const fds = at('fds')
-    fs.mkdirSync(fds)
-    if (says !== undefined) for (let fd = 0; fd < 1024; fd++) fs.symlinkSync(says, path.join(fds, String(fd)))
+    const fds = says === undefined ? at('no-fds') : saying(says)
     for (const p of names())
       expect([p, outcome(() => realpath(p, fds))]).toEqual([p, outcome(() => fs.realpathSync.native(p))])
   })

@@ -100,7 +100,7 @@ export function realpath(p: string, fds = PROC_FDS): string {
   if (fd === undefined) return fs.realpathSync.native(p)
   try {
     const real = fs.readlinkSync(`${fds}/${fd}`)
-    if (real.startsWith('/') && sameFile(fs.fstatSync(fd), fs.lstatSync(real, { throwIfNoEntry: false }))) return real
+    if (real.startsWith('/') && sameFile(fs.fstatSync(fd), fs.lstatSync(real))) return real
   } catch {
     // Descriptors that cannot be read, a name that cannot be looked at: realpath(3) below.
   } finally {
@@ -109,8 +109,8 @@ export function realpath(p: string, fds = PROC_FDS): string {
   return fs.realpathSync.native(p)
 }
 
-function sameFile(a: fs.Stats, b: fs.Stats | undefined): boolean {
-  return b !== undefined && a.dev === b.dev && a.ino === b.ino
+function sameFile(a: fs.Stats, b: fs.Stats): boolean {
+  return a.dev === b.dev && a.ino === b.ino
 }
 
 function opened(p: string): number | undefined {

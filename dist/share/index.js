@@ -3462,7 +3462,7 @@ function realpath(p, fds = PROC_FDS) {
         return external_node_fs_namespaceObject.realpathSync.native(p);
     try {
         const real = external_node_fs_namespaceObject.readlinkSync(`${fds}/${fd}`);
-        if (real.startsWith('/') && sameFile(external_node_fs_namespaceObject.fstatSync(fd), external_node_fs_namespaceObject.lstatSync(real, { throwIfNoEntry: false })))
+        if (real.startsWith('/') && sameFile(external_node_fs_namespaceObject.fstatSync(fd), external_node_fs_namespaceObject.lstatSync(real)))
             return real;
     }
     catch {
@@ -3474,7 +3474,7 @@ function realpath(p, fds = PROC_FDS) {
     return external_node_fs_namespaceObject.realpathSync.native(p);
 }
 function sameFile(a, b) {
-    return b !== undefined && a.dev === b.dev && a.ino === b.ino;
+    return a.dev === b.dev && a.ino === b.ino;
 }
 function opened(p) {
     try {
