@@ -453,6 +453,20 @@ describePosix('a restore refuses links leading outside working-directory, entry 
     expect(['w', 'w/x', 'w/x/a', 'w/x/c'].map(times)).toEqual([1, 1, 2, 1])
   })
 
+  it('a name on the way that cannot be looked at (EIO) refuses the link, and is asked again for the next', () => {
+    fs.mkdirSync(at('w/x'), { recursive: true })
+    fs.writeFileSync(at('w/x/a'), 'a')
+    const real = path.join(fs.realpathSync(ws), 'w')
+    let asked = 0
+    const lstat: FsOps['lstat'] = (p) => {
+      if (p === real && asked++ === 0) throw errnoError('EIO', 'lstat')
+      return nodeFs.lstat(p)
+    }
+    const ctx = contextFor(COPIES, { ...RESTORING, ops: { ...nodeFs, lstat } })
+    const plans = planAll(requests('- { path: l0, text: w/x/a }\n- { path: l1, text: w/x/a }', ws, COPIES), ctx)
+    expect(plans.map((p) => p.failure?.code ?? p.action)).toEqual(['CONFINE', 'create'])
+  })
+
   // Defect 4: a text was judged by its name (path.resolve), not as the kernel follows it.
 
   // F4: a copied tree's relative link, one level up, leads out.
@@ -495,12 +509,18 @@ describePosix('a restore refuses links leading outside working-directory, entry 
 
 describePosix("a restore judges a link's way through the links its spec makes, made or not (issue 29)", () => {
   /** Each link of a restore's dry run, judged with the texts of the whole spec as main.ts reads them. */
-  function restorePlans(spec: string, overrides: ContextOverrides = {}) {
-    const settings = { defaults: { ...DEFAULTS, ...COPIES }, workingDirectory: ws, confine: true, confineTargets: true }
+  function restorePlans(spec: string, overrides: ContextOverrides = {}, workingDirectory = ws) {
+    const settings = { defaults: { ...DEFAULTS, ...COPIES }, workingDirectory, confine: true, confineTargets: true }
     const read = readSpec(specText(spec), settings, host)
     if ('problems' in read) throw new Error(JSON.stringify(read.problems))
-    const ctx = contextFor(COPIES, { ...RESTORING, dryRun: true, linkTexts: read.texts, ...overrides })
-    return planAll(requests(spec, ws, COPIES), ctx).map((p) => p.failure?.code ?? p.action)
+    const ctx = context(workingDirectory, {
+      restore: true,
+      ...RESTORING,
+      dryRun: true,
+      linkTexts: read.texts,
+      ...overrides
+    })
+    return planAll(requests(spec, workingDirectory, COPIES), ctx).map((p) => p.failure?.code ?? p.action)
   }
   beforeEach(() => {
     // d1/d2/b and e: identical copies, so that b may give way to a link to e.
@@ -520,6 +540,20 @@ describePosix("a restore judges a link's way through the links its spec makes, m
     expect(
       restorePlans(`- { path: d1/d2/b, target: e, relative: false }\n- { path: d1/d2/l, text: b/../../out }`)
     ).toEqual(['replace', 'CONFINE'])
+  })
+
+  // The spec's PATHs are named below working-directory as given, the ways below its real path: each name on a way is
+  // asked about as the spec names it.
+  it('judges the same where working-directory is named through a symbolic link', () => {
+    const named = `${ws}-named`
+    fs.symlinkSync(ws, named)
+    try {
+      const link = '- { path: d1/d2/b, text: ../../e }'
+      expect(restorePlans(`- { path: d1/d2/l, text: b/../../out }\n${link}`, {}, named)).toEqual(['CONFINE', 'replace'])
+      expect(restorePlans(`${link}\n- { path: d1/d2/l, text: b/../../out }`, {}, named)).toEqual(['replace', 'CONFINE'])
+    } finally {
+      fs.unlinkSync(named)
+    }
   })
 
   it('a way that stays inside both with and without the other link is made; a hard link changes no way', () => {
