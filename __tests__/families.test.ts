@@ -79,6 +79,14 @@ describe('shares, by the names mount tables give them', () => {
   })
 })
 
+// A FUSE block filesystem is named by its format once blkid has told it (mounts.ts): exfat-fuse and ntfs-3g are still
+// daemons that can hang, unlike the kernels' own exfat and ntfs3 (LOCAL below).
+describe('formats served by a FUSE daemon (driver fuseblk)', () => {
+  it.each(['exfat', 'ntfs'])('%s through fuseblk: the work done in a child process', (type) => {
+    expect(canHang({ ...mounted(type, '/dev/loop0'), driver: 'fuseblk' })).toBe(true)
+  })
+})
+
 describe('local filesystems', () => {
   it.each(LOCAL)('%s is %s: a success is believed, and the work done in process', (type, family) => {
     expect(familyOf(type)).toBe(family)
