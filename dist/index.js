@@ -47329,9 +47329,10 @@ class ShareExecutor {
     async next(type) {
         // The child's main thread never touches the share and times every call itself: it answers, or it died.
         for (;;) {
-            const found = this.messages.find((m) => m.type === type);
-            if (found)
-                return found;
+            const at = this.messages.findIndex((m) => m.type === type);
+            // Taken out: a message holds every link's result, and is not read twice.
+            if (at >= 0)
+                return this.messages.splice(at, 1)[0];
             if (this.ended)
                 return undefined;
             await new Promise((resolve) => (this.waiting = resolve));

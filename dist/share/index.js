@@ -6261,7 +6261,11 @@ class Supervisor {
             state.busy = false;
         else {
             const { result } = message;
-            (message.type === 'planned' ? this.planned : this.settled).set(message.index, result);
+            // A real run's plans are only waited for (what was made comes in `final`): a dry run's alone are kept.
+            if (message.type === 'applied')
+                this.settled.set(message.index, result);
+            else if (this.share.settings.dryRun)
+                this.planned.set(message.index, result);
             if (message.type === 'applied' && message.undo)
                 this.undo.set(message.index, message.undo);
             const failedHere = message.type === 'planned' || result.status === 'failed';
@@ -6309,6 +6313,9 @@ class Supervisor {
     }
     async plan() {
         await this.phase({ type: 'plan' });
+        // A real run's answer only says the plans are made: 20,000 plans held and sent cost both processes ~40 MB.
+        if (!this.share.settings.dryRun)
+            return { type: 'planned', results: [] };
         // A link the watchdog settled while planning keeps that result.
         for (const [index, result] of this.settled)
             this.planned.set(index, result);

@@ -60,8 +60,9 @@ export class ShareExecutor implements Executor {
   private async next<T extends FromWorker['type']>(type: T): Promise<Extract<FromWorker, { type: T }> | undefined> {
     // The child's main thread never touches the share and times every call itself: it answers, or it died.
     for (;;) {
-      const found = this.messages.find((m) => m.type === type)
-      if (found) return found as Extract<FromWorker, { type: T }>
+      const at = this.messages.findIndex((m) => m.type === type)
+      // Taken out: a message holds every link's result, and is not read twice.
+      if (at >= 0) return this.messages.splice(at, 1)[0] as Extract<FromWorker, { type: T }>
       if (this.ended) return undefined
       await new Promise<void>((resolve) => (this.waiting = resolve))
     }

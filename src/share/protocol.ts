@@ -20,7 +20,10 @@ export interface Share {
 /** Action → share worker. */
 export type ToWorker = { type: 'start'; share: Share; links: Indexed[] } | { type: 'apply' }
 
-/** Share worker → action: every link's result, by its index; with the results made, what the post step is to undo. */
+/**
+ * Share worker → action: every link's result, by its index (`planned`: a dry run's; a real run's carries none, the
+ * action only waits for it); with the results made, what the post step is to undo.
+ */
 export type FromWorker =
   | { type: 'planned'; results: [number, LinkResult][] }
   | { type: 'final'; results: [number, LinkResult][]; undo: [number, UndoEntry][] }
