@@ -45431,8 +45431,8 @@ const O_PATH = 0o10000000;
 /** Where Linux shows each descriptor's path; none elsewhere. */
 const PROC_FDS = currentPlatform().name === 'linux' ? '/proc/self/fd' : '';
 /**
- * realpath(3). glibc's reads every directory of the path with readlink, each walked from the root again: 21 calls
- * for a path 11 names deep, twice for each copy a restore proves. On Linux the name, opened with O_PATH (nothing is
+ * realpath(3). glibc's reads each name of the path with readlink, each walked from the root again: 12 calls for a
+ * TARGET 12 names deep, and a restore asks two for each copy it proves. On Linux the name, opened with O_PATH (nothing is
  * read and a FIFO does not block), says where it really is through /proc/self/fd (d_path), in five calls with the
  * check that what it says is that very file: d_path may name a pseudo-file (`pipe:[N]`), a removed one (` (deleted)`)
  * or one in a detached mount (umount -l) from that mount's root. Where it does not check out, where there is no

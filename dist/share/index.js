@@ -3448,8 +3448,8 @@ const O_PATH = 0o10000000;
 /** Where Linux shows each descriptor's path; none elsewhere. */
 const PROC_FDS = currentPlatform().name === 'linux' ? '/proc/self/fd' : '';
 /**
- * realpath(3). glibc's reads every directory of the path with readlink, each walked from the root again: 21 calls
- * for a path 11 names deep, twice for each copy a restore proves. On Linux the name, opened with O_PATH (nothing is
+ * realpath(3). glibc's reads each name of the path with readlink, each walked from the root again: 12 calls for a
+ * TARGET 12 names deep, and a restore asks two for each copy it proves. On Linux the name, opened with O_PATH (nothing is
  * read and a FIFO does not block), says where it really is through /proc/self/fd (d_path), in five calls with the
  * check that what it says is that very file: d_path may name a pseudo-file (`pipe:[N]`), a removed one (` (deleted)`)
  * or one in a detached mount (umount -l) from that mount's root. Where it does not check out, where there is no
@@ -6113,7 +6113,7 @@ class Lane {
             // a share that errors: each link's own calls say why
         }
         const planning = context_planningContext(this.ctx);
-        // A real run's planned results stand only for links it never gets to: no prediction for them.
+        // A real run's plans are only looked at for a share found gone (supervisor.ts): no prediction for them.
         const planned = this.data.share.settings.dryRun
             ? predictor(this.ctx)
             : (plan) => plannedResult(plan, this.ctx);
@@ -6313,7 +6313,8 @@ class Supervisor {
     }
     async plan() {
         await this.phase({ type: 'plan' });
-        // A real run's answer only says the plans are made: 20,000 plans held and sent cost both processes ~40 MB.
+        // A real run's answer only says the plans are made: held and sent, 20,000 of them cost the worker 40 MB and the
+        // action 12 MB (lab/FINDINGS.md).
         if (!this.share.settings.dryRun)
             return { type: 'planned', results: [] };
         // A link the watchdog settled while planning keeps that result.

@@ -33,7 +33,7 @@ export interface PlanContext {
   listed?: Map<string, Set<string>>
   /**
    * Likewise the names a restore's ways (outside.ts) found to be directories: every link of a tree is judged down the
-   * same ones (eight of a user's TARGET's nine names, each an lstat, for each link).
+   * same ones (for a TARGET nine names below working-directory, eight lstats a link saved).
    */
   wayDirectories?: Map<string, Stats>
   /** Likewise whether each TARGET is there, where nothing more was asked of it (settled.ts). */

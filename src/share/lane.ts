@@ -74,7 +74,7 @@ export class Lane {
       // a share that errors: each link's own calls say why
     }
     const planning = planningContext(this.ctx)
-    // A real run's planned results stand only for links it never gets to: no prediction for them.
+    // A real run's plans are only looked at for a share found gone (supervisor.ts): no prediction for them.
     const planned = this.data.share.settings.dryRun
       ? predictor(this.ctx)
       : (plan: LinkPlan) => plannedResult(plan, this.ctx)

@@ -163,7 +163,8 @@ export class Supervisor {
 
   async plan(): Promise<Planned> {
     await this.phase({ type: 'plan' })
-    // A real run's answer only says the plans are made: 20,000 plans held and sent cost both processes ~40 MB.
+    // A real run's answer only says the plans are made: held and sent, 20,000 of them cost the worker 40 MB and the
+    // action 12 MB (lab/FINDINGS.md).
     if (!this.share.settings.dryRun) return { type: 'planned', results: [] }
     // A link the watchdog settled while planning keeps that result.
     for (const [index, result] of this.settled) this.planned.set(index, result)
