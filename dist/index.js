@@ -43716,16 +43716,16 @@ function whyNotSame(sides, ctx, remove, seen) {
     const { original } = sides;
     const { platform } = ctx;
     // Each key made once: every path compared is normalized and folded as its volume compares names.
-    const own = pathKey(platform, sides.own);
+    const ownKey = pathKey(platform, sides.own);
     const originalKey = pathKey(platform, original);
-    if (keyWithin(platform, own, originalKey))
+    if (keyWithin(platform, ownKey, originalKey))
         return `TARGET (${original}) is PATH or lies inside it`;
-    if (keyWithin(platform, originalKey, own))
+    if (keyWithin(platform, originalKey, ownKey))
         return `PATH lies inside TARGET (${original})`;
     const at = seen ?? ctx.ops.lstat(sides.copy);
     if (!at)
         return 'nothing is there any more';
-    return difference(sides.copy, at, original, { ctx, own, dev: at.dev, remove }, 0);
+    return difference(sides.copy, at, original, { ctx, ownKey, dev: at.dev, remove }, 0);
 }
 /** `a`: the copy's entry, just looked at (not followed). */
 function difference(copy, a, original, walk, depth) {
@@ -43780,7 +43780,7 @@ function originalAt(p, walk) {
     if (!at)
         return `${p} does not exist`;
     const real = at.isSymbolicLink() ? ops.realpath(p) : p;
-    if (keyWithin(platform, walk.own, pathKey(platform, real)))
+    if (keyWithin(platform, walk.ownKey, pathKey(platform, real)))
         return `${p} leads back into PATH (${real}): no proof of a copy`;
     const stats = real === p ? at : ops.stat(real);
     return stats ? { real, stats } : `${p} does not exist`;
@@ -43806,13 +43806,14 @@ function whyNotACopy(request, kind, ctx, aside) {
 function copySides(request, kind, ctx, aside) {
     const { path } = ctx.platform;
     return compared(() => {
-        const dir = ctx.ops.realpath(path.dirname(request.absPath));
+        const parent = path.dirname(request.absPath);
+        const dir = ctx.ops.realpath(parent);
         const original = destination(request, kind, dir, ctx);
         if (original === undefined)
             return 'TARGET does not exist (what the link leads to)';
         const copy = aside ?? request.absPath;
         // Moved aside, the copy is in PATH's directory or in a room of ours there (../apply/aside-room.ts).
-        return { copy, original, own: path.join(dir, path.relative(path.dirname(request.absPath), copy)) };
+        return { copy, original, own: path.join(dir, path.relative(parent, copy)) };
     });
 }
 /**

@@ -35,19 +35,19 @@ export function whyNotSame(sides: Sides, ctx: Ctx, remove?: Remover, seen?: Stat
   const { original } = sides
   const { platform } = ctx
   // Each key made once: every path compared is normalized and folded as its volume compares names.
-  const own = pathKey(platform, sides.own)
+  const ownKey = pathKey(platform, sides.own)
   const originalKey = pathKey(platform, original)
-  if (keyWithin(platform, own, originalKey)) return `TARGET (${original}) is PATH or lies inside it`
-  if (keyWithin(platform, originalKey, own)) return `PATH lies inside TARGET (${original})`
+  if (keyWithin(platform, ownKey, originalKey)) return `TARGET (${original}) is PATH or lies inside it`
+  if (keyWithin(platform, originalKey, ownKey)) return `PATH lies inside TARGET (${original})`
   const at = seen ?? ctx.ops.lstat(sides.copy)
   if (!at) return 'nothing is there any more'
-  return difference(sides.copy, at, original, { ctx, own, dev: at.dev, remove }, 0)
+  return difference(sides.copy, at, original, { ctx, ownKey, dev: at.dev, remove }, 0)
 }
 
 interface Walk {
   ctx: Ctx
   /** Sides.own's key (platform.ts pathKey). */
-  own: string
+  ownKey: string
   /** The copy's filesystem: a mount inside it is not part of the copy. */
   dev: number
   remove?: Remover
@@ -110,7 +110,7 @@ function originalAt(p: string, walk: Walk): Original | string {
   const at = ops.lstat(p)
   if (!at) return `${p} does not exist`
   const real = at.isSymbolicLink() ? ops.realpath(p) : p
-  if (keyWithin(platform, walk.own, pathKey(platform, real)))
+  if (keyWithin(platform, walk.ownKey, pathKey(platform, real)))
     return `${p} leads back into PATH (${real}): no proof of a copy`
   const stats = real === p ? at : ops.stat(real)
   return stats ? { real, stats } : `${p} does not exist`

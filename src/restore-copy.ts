@@ -25,12 +25,13 @@ export function whyNotACopy(request: LinkRequest, kind: Kind, ctx: ProofContext,
 export function copySides(request: LinkRequest, kind: Kind, ctx: ProofContext, aside?: string): Sides | string {
   const { path } = ctx.platform
   return compared(() => {
-    const dir = ctx.ops.realpath(path.dirname(request.absPath))
+    const parent = path.dirname(request.absPath)
+    const dir = ctx.ops.realpath(parent)
     const original = destination(request, kind, dir, ctx)
     if (original === undefined) return 'TARGET does not exist (what the link leads to)'
     const copy = aside ?? request.absPath
     // Moved aside, the copy is in PATH's directory or in a room of ours there (../apply/aside-room.ts).
-    return { copy, original, own: path.join(dir, path.relative(path.dirname(request.absPath), copy)) }
+    return { copy, original, own: path.join(dir, path.relative(parent, copy)) }
   })
 }
 

@@ -1327,16 +1327,16 @@ function whyNotSame(sides, ctx, remove, seen) {
     const { original } = sides;
     const { platform } = ctx;
     // Each key made once: every path compared is normalized and folded as its volume compares names.
-    const own = platform_pathKey(platform, sides.own);
+    const ownKey = platform_pathKey(platform, sides.own);
     const originalKey = platform_pathKey(platform, original);
-    if (keyWithin(platform, own, originalKey))
+    if (keyWithin(platform, ownKey, originalKey))
         return `TARGET (${original}) is PATH or lies inside it`;
-    if (keyWithin(platform, originalKey, own))
+    if (keyWithin(platform, originalKey, ownKey))
         return `PATH lies inside TARGET (${original})`;
     const at = seen ?? ctx.ops.lstat(sides.copy);
     if (!at)
         return 'nothing is there any more';
-    return difference(sides.copy, at, original, { ctx, own, dev: at.dev, remove }, 0);
+    return difference(sides.copy, at, original, { ctx, ownKey, dev: at.dev, remove }, 0);
 }
 /** `a`: the copy's entry, just looked at (not followed). */
 function difference(copy, a, original, walk, depth) {
@@ -1391,7 +1391,7 @@ function originalAt(p, walk) {
     if (!at)
         return `${p} does not exist`;
     const real = at.isSymbolicLink() ? ops.realpath(p) : p;
-    if (keyWithin(platform, walk.own, platform_pathKey(platform, real)))
+    if (keyWithin(platform, walk.ownKey, platform_pathKey(platform, real)))
         return `${p} leads back into PATH (${real}): no proof of a copy`;
     const stats = real === p ? at : ops.stat(real);
     return stats ? { real, stats } : `${p} does not exist`;
@@ -1417,13 +1417,14 @@ function whyNotACopy(request, kind, ctx, aside) {
 function copySides(request, kind, ctx, aside) {
     const { path } = ctx.platform;
     return compared(() => {
-        const dir = ctx.ops.realpath(path.dirname(request.absPath));
+        const parent = path.dirname(request.absPath);
+        const dir = ctx.ops.realpath(parent);
         const original = destination(request, kind, dir, ctx);
         if (original === undefined)
             return 'TARGET does not exist (what the link leads to)';
         const copy = aside ?? request.absPath;
         // Moved aside, the copy is in PATH's directory or in a room of ours there (../apply/aside-room.ts).
-        return { copy, original, own: path.join(dir, path.relative(path.dirname(request.absPath), copy)) };
+        return { copy, original, own: path.join(dir, path.relative(parent, copy)) };
     });
 }
 /**
@@ -6262,12 +6263,13 @@ class Supervisor {
         else {
             const { result } = message;
             // A real run's plans are only waited for (what was made comes in `final`): a dry run's alone are kept.
-            if (message.type === 'applied')
+            if (message.type === 'applied') {
                 this.settled.set(message.index, result);
+                if (message.undo)
+                    this.undo.set(message.index, message.undo);
+            }
             else if (this.share.settings.dryRun)
                 this.planned.set(message.index, result);
-            if (message.type === 'applied' && message.undo)
-                this.undo.set(message.index, message.undo);
             const failedHere = message.type === 'planned' || result.status === 'failed';
             if (failedHere && isShareGone(result.code))
                 this.stop(failureOf(result));

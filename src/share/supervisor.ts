@@ -113,9 +113,10 @@ export class Supervisor {
     else {
       const { result } = message
       // A real run's plans are only waited for (what was made comes in `final`): a dry run's alone are kept.
-      if (message.type === 'applied') this.settled.set(message.index, result)
-      else if (this.share.settings.dryRun) this.planned.set(message.index, result)
-      if (message.type === 'applied' && message.undo) this.undo.set(message.index, message.undo)
+      if (message.type === 'applied') {
+        this.settled.set(message.index, result)
+        if (message.undo) this.undo.set(message.index, message.undo)
+      } else if (this.share.settings.dryRun) this.planned.set(message.index, result)
       const failedHere = message.type === 'planned' || result.status === 'failed'
       if (failedHere && isShareGone(result.code)) this.stop(failureOf(result))
     }
