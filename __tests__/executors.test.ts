@@ -10,6 +10,7 @@ import { executorsFor, goesToShare, type Workplace } from '../src/executors.js'
 import { nodeFs } from '../src/fsops.js'
 import type { FilesystemInfo, LinkRequest, LinkResult, Settings } from '../src/model.js'
 import { ShareExecutor } from '../src/share/executor.js'
+import { ROUND } from '../src/share/protocol.js'
 import { indexed, shareOver } from './helpers/share.js'
 import { context, dataWorkspace, failing, host, requests, settingsFor, tempDir } from './helpers/stage.js'
 import { describePosix } from './helpers/action.js'
@@ -114,6 +115,48 @@ describePosix('executorsFor', () => {
       executors.forEach((e) => e.release())
     }
   })
+
+  it('hands a share worker its next round while links are still being made here, not after the last', async () => {
+    const share = path.join(ws, 'mnt')
+    fs.mkdirSync(share)
+    const answered = path.join(ws, 'answered')
+    const seen = path.join(ws, 'seen')
+    // A stand-in worker: it answers each round at once; handed its second, it counts the links made here so far.
+    const worker = path.join(ws, 'worker.mjs')
+    fs.writeFileSync(
+      worker,
+      `import * as fs from 'node:fs'
+let first = []
+const answer = (links, then) => process.send({ type: 'results', results: links.map(({ index }) => [index, { status: 'created' }]), undo: [] }, then)
+process.on('message', (m) => {
+  if (m.type === 'start') (first = m.links), process.send({ type: 'planned' })
+  if (m.type === 'apply') answer(first, () => fs.writeFileSync('${answered}', ''))
+  if (m.type === 'links') fs.writeFileSync('${seen}', String(fs.readdirSync('${ws}/here').length)), answer(m.links, () => process.exit(0))
+})
+`
+    )
+    const onShare = Array.from({ length: ROUND + 1 }, (_, i) => `mnt/s${i} -> data/x`)
+    const here = Array.from({ length: 1_000 }, (_, i) => `here/l${i} -> data/x`)
+    // The second slice made here waits for the worker's first answer: it is then in this process's pipe.
+    const ops = {
+      ...nodeFs,
+      symlink: (text: string, p: string, type?: string) => {
+        for (const end = Date.now() + 10_000; p.endsWith('/l150') && !fs.existsSync(answered) && Date.now() < end;);
+        nodeFs.symlink(text, p, type as never)
+      }
+    }
+    const where = { ...workplace(share), ops, workerEntry: worker }
+    const executors = executorsOf(requests([...onShare, ...here].join('\n'), ws), settingsFor(ws), where)
+    try {
+      await Promise.all(executors.map((e) => e.plan()))
+      const results: LinkResult[] = []
+      await Promise.all(executors.map((e) => e.results(collect(results))))
+      expect(results.filter((r) => r.status === 'created')).toHaveLength(onShare.length + here.length)
+      expect(Number(fs.readFileSync(seen, 'utf8'))).toBeLessThan(here.length)
+    } finally {
+      executors.forEach((e) => e.release())
+    }
+  })
 })
 
 describePosix('LocalExecutor', () => {
@@ -169,6 +212,20 @@ describePosix('ShareExecutor', () => {
     }
   })
 
+  it('hands on a share of several rounds as each comes, every link once, in spec order, with its undo', async () => {
+    const spec = Array.from({ length: 2_500 }, (_, i) => `d${i % 7}/l${i} -> data/x`).join('\n')
+    const executor = new ShareExecutor(shareOver(ws, { cleanup: true }), indexed(spec, ws), context(ws), DIST)
+    const emitted: [number, string, number | undefined][] = []
+    try {
+      await executor.plan()
+      await executor.results((index, result, undo) => emitted.push([index, result.status, undo?.line]))
+    } finally {
+      executor.release()
+    }
+    expect(emitted).toEqual(Array.from({ length: 2_500 }, (_, i) => [i, 'created', i + 1]))
+    expect(fs.readlinkSync(path.join(ws, 'd0/l2499'))).toBe('../data/x')
+  })
+
   it('in a dry run takes the worker’s plans as results', async () => {
     const executor = new ShareExecutor(shareOver(ws, { dryRun: true }), indexed(spec, ws), context(ws), DIST)
     try {
@@ -182,21 +239,25 @@ describePosix('ShareExecutor', () => {
     }
   })
 
-  /** A share worker script at `file` that plans every link it is sent, then runs `then` once its answer is sent. */
-  function planningWorker(file: string, then: string): string {
+  /**
+   * A share worker script at `file` that says it has planned the links it is sent (and with `predicts`, sends what a
+   * dry run would do with them, unasked), then runs `then` once its answers are sent.
+   */
+  function planningWorker(file: string, then: string, predicts = false): string {
     const result = { status: 'planned', plan: 'create', line: 1 }
+    const results = `{ type: 'results', results: links.map(({ index }) => [index, ${JSON.stringify(result)}]), undo: [] }`
     fs.writeFileSync(
       file,
-      `import * as fs from 'node:fs'\nprocess.once('message', ({ links }) => process.send(` +
-        `{ type: 'planned', results: links.map(({ index }) => [index, ${JSON.stringify(result)}]) }, ` +
-        `() => ${then}))\n`
+      `import * as fs from 'node:fs'\nprocess.once('message', ({ links }) => process.send({ type: 'planned' }, () => ` +
+        (predicts ? `process.send(${results}, () => ${then})` : then) +
+        '))\n'
     )
     return file
   }
 
   it('keeps an answer the worker gives before it is asked for', async () => {
     const sent = path.join(ws, 'sent')
-    const eager = planningWorker(path.join(ws, 'eager.mjs'), `fs.writeFileSync('${sent}', '')`)
+    const eager = planningWorker(path.join(ws, 'eager.mjs'), `fs.writeFileSync('${sent}', '')`, true)
     const executor = new ShareExecutor(shareOver(ws, { dryRun: true }), indexed(spec, ws), context(ws), eager)
     const pause = () => new Promise((resolve) => setTimeout(resolve, 20))
     try {
@@ -253,16 +314,13 @@ describePosix('ShareExecutor', () => {
     await new Promise(setImmediate)
     await new Promise(setImmediate)
     const result = { status: 'planned', plan: 'create', line: 1 }
-    child.emit('message', {
-      type: 'planned',
-      results: [
-        [0, result],
-        [1, result]
-      ]
-    })
+    child.emit('message', { type: 'planned' })
     await planning
     expect(child.sent).toMatchObject([{ type: 'start' }])
-    expect(await resultsOf(executor)).toMatchObject([{ plan: 'create' }, { plan: 'create' }])
+    const results = resultsOf(executor)
+    child.emit('message', { type: 'results', results: [[0, result]], undo: [] })
+    child.emit('message', { type: 'results', results: [[1, result]], undo: [] })
+    expect(await results).toMatchObject([{ plan: 'create' }, { plan: 'create' }])
   })
 
   it.each([

@@ -11,8 +11,8 @@ import { nodeFs, type FsOps } from '../src/fsops.js'
 import { CallSlots, Watchdog, timedOps } from '../src/share/call-slots.js'
 import { Lane, type LaneData } from '../src/share/lane.js'
 import { assignLanes, dealLookups, laneCount, worthListing } from '../src/share/lanes.js'
-import type { LinkResult } from '../src/model.js'
-import type { FromLane, FromWorker, Share, ToLane, ToWorker } from '../src/share/protocol.js'
+import type { Indexed, LinkResult, UndoEntry } from '../src/model.js'
+import { ROUND, type FromLane, type FromWorker, type Share, type ToLane, type ToWorker } from '../src/share/protocol.js'
 import {
   Supervisor,
   processChannel,
@@ -199,34 +199,20 @@ describePosix('lanes', () => {
 })
 
 describePosix('Lane', () => {
+  /** A lane with the spec's links as its round (`round`, the message that has it plan them). */
   function lane(spec: string, more = {}, ops = nodeFs, share = shareOver(ws, more)) {
     const links = indexed(spec, ws)
     const slots = new CallSlots(1, Date.now())
-    const data: LaneData = {
-      lane: 0,
-      share,
-      wave1: links,
-      wave2: [],
-      lookups: dealLookups([links], 'linux')[0],
-      memory: slots.memory,
-      epoch: 0
-    }
+    const data: LaneData = { lane: 0, share, memory: slots.memory, epoch: 0 }
+    const round: ToLane = { type: 'plan', wave1: links, wave2: [], lookups: dealLookups([links], 'linux')[0] }
     const messages: FromLane[] = []
-    return { lane: new Lane(data, (m) => messages.push(m), ops), messages, slots }
+    return { lane: new Lane(data, (m) => messages.push(m), ops), messages, slots, round }
   }
 
   it('runs on its thread: each message from the worker handled, every answer posted back', async () => {
     const links = indexed('x/one -> data/x', ws)
     const slots = new CallSlots(1, Date.now())
-    const data: LaneData = {
-      lane: 0,
-      share: shareOver(ws),
-      wave1: links,
-      wave2: [],
-      lookups: [],
-      memory: slots.memory,
-      epoch: 0
-    }
+    const data: LaneData = { lane: 0, share: shareOver(ws), memory: slots.memory, epoch: 0 }
     const posted: FromLane[] = []
     const port = Object.assign(new EventEmitter(), { postMessage: (m: FromLane) => void posted.push(m) })
     const threads = await import('node:worker_threads')
@@ -235,15 +221,15 @@ describePosix('Lane', () => {
       const { runLane } = await import('../src/share/lane.js')
       runLane()
     })
-    port.emit('message', { type: 'plan' })
+    port.emit('message', { type: 'plan', wave1: links, wave2: [], lookups: [] })
     port.emit('message', { type: 'apply', wave: 1 })
     expect(posted.map((m) => m.type)).toEqual(['planned', 'done', 'applied', 'done'])
     expect(fs.readlinkSync(path.join(ws, 'x/one'))).toBe('../data/x')
   })
 
   it('plans every link, then makes them, each answered by its index, then done', () => {
-    const { lane: l, messages } = lane('x/one -> data/x\nx/two -> data/dir')
-    l.handle({ type: 'plan' })
+    const { lane: l, messages, round } = lane('x/one -> data/x\nx/two -> data/dir')
+    l.handle(round)
     expect(messages.map((m) => m.type)).toEqual(['planned', 'planned', 'done'])
     expect(messages[0]).toMatchObject({ index: 0, result: { status: 'planned', plan: 'create' } })
     expect(fs.existsSync(path.join(ws, 'x'))).toBe(false)
@@ -267,8 +253,8 @@ describePosix('Lane', () => {
         return nodeFs.stat(p)
       }
     }
-    const { lane: l, messages } = lane('x/one -> data/x\nx/two -> data/dir\ny/three -> data/dir', {}, ops)
-    l.handle({ type: 'plan' })
+    const { lane: l, messages, round } = lane('x/one -> data/x\nx/two -> data/dir\ny/three -> data/dir', {}, ops)
+    l.handle(round)
     expect(looked.slice(0, 2)).toEqual(['data/x', 'data/dir'])
     expect(looked.filter((p) => p === 'data/dir')).toHaveLength(1)
     expect(messages.slice(0, 3)).toMatchObject([
@@ -289,8 +275,8 @@ describePosix('Lane', () => {
       readdir: (p: string) => (asked.push(`readdir ${path.relative(ws, p)}`), nodeFs.readdir(p))
     }
     const dirs = ['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7']
-    const { lane: l, messages } = lane(dirs.map((d) => `${d}/a -> data/x`).join('\n'), {}, ops)
-    l.handle({ type: 'plan' })
+    const { lane: l, messages, round } = lane(dirs.map((d) => `${d}/a -> data/x`).join('\n'), {}, ops)
+    l.handle(round)
     expect(asked).toContain('readdir ')
     // d2 is there, and d1 is listed as D1 (a server that ignores case would find it): both are asked about.
     expect(asked.filter((a) => /^stat d\d$/.test(a)).sort()).toEqual(['stat d1', 'stat d2'])
@@ -310,8 +296,8 @@ describePosix('Lane', () => {
 
   it('fails a PATH that a symlinked parent leads outside as that link alone, naming the parent', () => {
     fs.symlinkSync('/', path.join(ws, 'out'))
-    const { lane: l, messages } = lane('fine -> data/x\nout/escape -> data/x')
-    l.handle({ type: 'plan' })
+    const { lane: l, messages, round } = lane('fine -> data/x\nout/escape -> data/x')
+    l.handle(round)
     expect(messages[0]).toMatchObject({ type: 'planned', index: 0, result: { plan: 'create' } })
     expect(messages[1]).toMatchObject({ type: 'planned', index: 1, result: { plan: 'fail', code: 'CONFINE', line: 2 } })
     expect((messages[1] as { result: { message: string } }).result.message).toContain(
@@ -330,16 +316,9 @@ describePosix('Lane', () => {
     }
     // This lane's only link is the spec's second: a hung realpath() is that link's ETIMEDOUT.
     const [, second] = indexed('a/one -> data/x\nb/two -> data/dir', ws)
-    const data: LaneData = {
-      lane: 0,
-      share: shareOver(ws),
-      wave1: [second],
-      wave2: [],
-      lookups: dealLookups([[second]], 'linux')[0],
-      memory: slots.memory,
-      epoch: slots.epoch
-    }
-    new Lane(data, () => undefined, ops).handle({ type: 'plan' })
+    const data: LaneData = { lane: 0, share: shareOver(ws), memory: slots.memory, epoch: slots.epoch }
+    const round: ToLane = { type: 'plan', wave1: [second], wave2: [], lookups: dealLookups([[second]], 'linux')[0] }
+    new Lane(data, () => undefined, ops).handle(round)
     expect(charged.slice(0, 2)).toEqual([
       ['realpath', 1],
       ['stat data/dir', 1]
@@ -353,17 +332,17 @@ describePosix('Lane', () => {
         (fs, name: keyof FsOps) =>
         (...args: never[]) => (asked.push(name), (fs[name] as (...a: never[]) => unknown)(...args))
     })
-    const { lane: l, messages, slots } = lane('x/one -> data/x\ny/two -> data/x', {}, ops)
+    const { lane: l, messages, slots, round } = lane('x/one -> data/x\ny/two -> data/x', {}, ops)
     slots.stop()
-    l.handle({ type: 'plan' })
+    l.handle(round)
     l.handle({ type: 'apply', wave: 1 })
     expect(messages).toEqual([{ type: 'done' }, { type: 'done' }])
     expect(asked.filter((call) => call !== 'realpath')).toEqual([])
   })
 
   it('once the lanes are stopped, makes nothing more', () => {
-    const { lane: l, messages, slots } = lane('x/one -> data/x')
-    l.handle({ type: 'plan' })
+    const { lane: l, messages, slots, round } = lane('x/one -> data/x')
+    l.handle(round)
     slots.stop()
     messages.length = 0
     l.handle({ type: 'apply', wave: 1 })
@@ -373,8 +352,8 @@ describePosix('Lane', () => {
 
   it('once the lanes are stopped, still reports a link whose plan failed as failed', () => {
     fs.symlinkSync('/', path.join(ws, 'out'))
-    const { lane: l, messages, slots } = lane('fine -> data/x\nout/escape -> data/x')
-    l.handle({ type: 'plan' })
+    const { lane: l, messages, slots, round } = lane('fine -> data/x\nout/escape -> data/x')
+    l.handle(round)
     slots.stop()
     messages.length = 0
     l.handle({ type: 'apply', wave: 1 })
@@ -395,8 +374,8 @@ describePosix('Lane', () => {
         throw new TypeError('a bug')
       }
     }
-    const { lane: l } = lane('x/one -> data/x', {}, ops)
-    expect(() => l.handle({ type: 'plan' })).toThrow(TypeError)
+    const { lane: l, round } = lane('x/one -> data/x', {}, ops)
+    expect(() => l.handle(round)).toThrow(TypeError)
   })
 
   it('compares names on the share as the action found its volume, or as its type, does: here without case', () => {
@@ -410,8 +389,8 @@ describePosix('Lane', () => {
       { ...share, filesystem: { ...share.filesystem, type: 'exfat' } }
     ]
     const plans = shares.map((s) => {
-      const { lane: l, messages } = lane('- {path: l, state: absent, target: data/X}', {}, nodeFs, s)
-      l.handle({ type: 'plan' })
+      const { lane: l, messages, round } = lane('- {path: l, state: absent, target: data/X}', {}, nodeFs, s)
+      l.handle(round)
       return (messages[0] as { result: { plan: string } }).result.plan
     })
     expect(plans).toEqual(['fail', 'remove', 'remove'])
@@ -421,8 +400,8 @@ describePosix('Lane', () => {
     const asked: string[] = []
     const ops = { ...nodeFs, readdir: (p: string) => (asked.push(p), nodeFs.readdir(p)) }
     const dirs = ['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7']
-    const { lane: l, messages } = lane(dirs.map((d) => `gone/${d}/a -> data/x`).join('\n'), {}, ops)
-    l.handle({ type: 'plan' })
+    const { lane: l, messages, round } = lane(dirs.map((d) => `gone/${d}/a -> data/x`).join('\n'), {}, ops)
+    l.handle(round)
     expect(asked).toEqual([])
     expect((messages as { result?: { plan: string } }[]).map((m) => m.result?.plan)).toEqual([
       ...dirs.map(() => 'create'),
@@ -454,19 +433,20 @@ describe('a Windows lane (in memory)', () => {
     }
     // The spec's third and fourth links, here: a hung kinds query is the third's ETIMEDOUT.
     const wave1 = links.map((request, index) => ({ index: index + 2, request }))
-    const data: LaneData = { lane: 0, share, wave1, wave2: [], lookups: [], memory: slots.memory, epoch: 0 }
+    const data: LaneData = { lane: 0, share, memory: slots.memory, epoch: 0 }
+    const round: ToLane = { type: 'plan', wave1, wave2: [], lookups: [] }
     const messages: FromLane[] = []
     const charged: (number | undefined)[] = []
     const ops = {
       ...mem.ops,
       linkKinds: (p: string[]) => (charged.push(slots.current(0)?.index), mem.ops.linkKinds(p))
     }
-    return { mem, slots, messages, charged, lane: new Lane(data, (m) => messages.push(m), ops) }
+    return { mem, slots, messages, charged, round, lane: new Lane(data, (m) => messages.push(m), ops) }
   }
 
   it('asks once for the kinds of the links it backs up, each backup of its own kind', () => {
-    const { mem, messages, charged, lane } = windowsLane()
-    lane.handle({ type: 'plan' })
+    const { mem, messages, charged, lane, round } = windowsLane()
+    lane.handle(round)
     lane.handle({ type: 'apply', wave: 1 })
     expect(charged).toEqual([2])
     expect(messages.filter((m) => m.type === 'applied').map((m) => m.result.status)).toEqual(['replaced', 'replaced'])
@@ -475,30 +455,47 @@ describe('a Windows lane (in memory)', () => {
   })
 
   it('once the lanes are stopped, asks not even for those kinds', () => {
-    const { mem, slots, lane } = windowsLane()
-    lane.handle({ type: 'plan' })
+    const { mem, slots, lane, round } = windowsLane()
+    lane.handle(round)
     slots.stop()
     lane.handle({ type: 'apply', wave: 1 })
     expect(mem.kindQueries).toEqual([])
   })
 })
 
+/** A supervisor with as many lanes as the action asks for these links, and its rounds of them, `size` at a time. */
+function supervisorOf(share: Share, links: Indexed[], startLane: LaneStarter, size = ROUND) {
+  const supervisor = new Supervisor(share, laneCount(links, share.platform), startLane)
+  const count = Math.max(1, Math.ceil(links.length / size))
+  const rounds = Array.from({ length: count }, (_, i) => links.slice(i * size, (i + 1) * size))
+  return { supervisor, rounds }
+}
+
+/** Every round, planned and finished: all the results and undo entries. */
+async function allRounds(supervisor: Supervisor, rounds: Indexed[][]) {
+  const answer = { results: [] as [number, LinkResult][], undo: [] as [number, UndoEntry][] }
+  for (const links of rounds) {
+    await supervisor.planRound(links)
+    const { results, undo } = await supervisor.finishRound()
+    answer.results.push(...results)
+    answer.undo.push(...undo)
+  }
+  return answer
+}
+
 describePosix('Supervisor', () => {
   async function supervise(spec: string, startLane: LaneStarter, more = {}) {
-    const supervisor = new Supervisor(shareOver(ws, more), indexed(spec, ws), startLane)
+    const { supervisor, rounds } = supervisorOf(shareOver(ws, more), indexed(spec, ws), startLane)
     try {
-      const planned = await supervisor.plan()
-      const final = (more as { dryRun?: boolean }).dryRun ? undefined : await supervisor.apply()
-      return { planned, final }
+      return await allRounds(supervisor, rounds)
     } finally {
       supervisor.end()
     }
   }
 
-  it('plans and makes every link on its lanes; a real run sends no plans, only what was made', async () => {
-    const { planned, final } = await supervise(SPEC, inlineLane())
-    expect(planned.results).toEqual([])
-    expect(byIndex(final!.results).map((r) => r.status)).toEqual(['created', 'created', 'created', 'created'])
+  it('plans and makes every link on its lanes, each result what was made', async () => {
+    const final = await supervise(SPEC, inlineLane())
+    expect(byIndex(final.results).map((r) => r.status)).toEqual(['created', 'created', 'created', 'created'])
     expect(fs.readlinkSync(path.join(ws, 'c/l4'))).toBe('../data/x')
   })
 
@@ -516,15 +513,85 @@ describePosix('Supervisor', () => {
     expect(planned.sort()).toEqual([0, 1, 2])
   })
 
+  it('works a round of links at a time: each made and answered before the next is planned', async () => {
+    const paths = ['a/l0', 'a/l1', 'b/l2', 'b/l3', 'c/l4']
+    const made = () => paths.filter((p) => fs.existsSync(path.join(ws, p)))
+    // What was made when a lane was given links to plan, and when each round was answered.
+    const planning: string[][] = []
+    const lanes: LaneStarter = (data) => {
+      const port = inlineLane()(data)
+      return { ...port, post: (m) => (m.type === 'plan' && m.wave1.length > 0 && planning.push(made()), port.post(m)) }
+    }
+    const { supervisor, rounds } = supervisorOf(
+      shareOver(ws),
+      indexed(paths.map((p) => `${p} -> data/x`).join('\n'), ws),
+      lanes,
+      2
+    )
+    const answered: [number[], string[]][] = []
+    try {
+      for (const links of rounds) {
+        await supervisor.planRound(links)
+        const { results } = await supervisor.finishRound()
+        answered.push([results.map(([index]) => index), made()])
+      }
+    } finally {
+      supervisor.end()
+    }
+    expect(planning).toEqual([[], paths.slice(0, 2), paths.slice(0, 4)])
+    expect(answered).toEqual([
+      [[0, 1], paths.slice(0, 2)],
+      [[2, 3], paths.slice(0, 4)],
+      [[4], paths]
+    ])
+  })
+
+  it('once a round finds the share gone, asks no lane about later rounds: their links are skipped, saying why', async () => {
+    const told: number[][] = []
+    const lanes: LaneStarter = (data) => {
+      const port = inlineLane(failing({ symlink: 'ENOTCONN' }))(data)
+      return { ...port, post: (m) => (m.type === 'plan' && told.push(m.wave1.map((l) => l.index)), port.post(m)) }
+    }
+    const { supervisor, rounds } = supervisorOf(shareOver(ws), indexed(SPEC, ws), lanes, 1)
+    try {
+      const final = await allRounds(supervisor, rounds)
+      expect(byIndex(final.results).map((r) => [r.status, r.code])).toEqual([
+        ['failed', 'ENOTCONN'],
+        ['skipped', 'ENOTCONN'],
+        ['skipped', 'ENOTCONN'],
+        ['skipped', 'ENOTCONN']
+      ])
+      expect(told.flat()).toEqual([0])
+    } finally {
+      supervisor.end()
+    }
+  })
+
+  it('in a dry run, predicts a link below one of an earlier round as the real run then makes it', async () => {
+    const before = snapshot(ws)
+    const links = indexed('sub -> data/dir\nsub/inner -> data/x', ws)
+    const { supervisor, rounds } = supervisorOf(shareOver(ws, { dryRun: true }), links, inlineLane(), 1)
+    try {
+      const planned = await allRounds(supervisor, rounds)
+      expect(byIndex(planned.results).map((r) => [r.plan, r.text])).toEqual([
+        ['create', 'data/dir'],
+        ['create', '../x']
+      ])
+    } finally {
+      supervisor.end()
+    }
+    expect(snapshot(ws)).toEqual(before)
+  })
+
   it('makes the links below other links once those are made', async () => {
-    const { final } = await supervise('sub -> data/dir\nsub/inner -> data/x', inlineLane())
-    expect(byIndex(final!.results).map((r) => r.status)).toEqual(['created', 'created'])
+    const final = await supervise('sub -> data/dir\nsub/inner -> data/x', inlineLane())
+    expect(byIndex(final.results).map((r) => r.status)).toEqual(['created', 'created'])
     expect(fs.readlinkSync(path.join(ws, 'data/dir/inner'))).toBe('../x')
   })
 
   it('in a dry run, predicts a link below another as the real run then makes it, and makes nothing', async () => {
     const before = snapshot(ws)
-    const { planned } = await supervise('sub -> data/dir\nsub/inner -> data/x', inlineLane(), { dryRun: true })
+    const planned = await supervise('sub -> data/dir\nsub/inner -> data/x', inlineLane(), { dryRun: true })
     expect(byIndex(planned.results).map((r) => [r.plan, r.text])).toEqual([
       ['create', 'data/dir'],
       ['create', '../x']
@@ -533,15 +600,15 @@ describePosix('Supervisor', () => {
   })
 
   it('stops a share that is gone: its first failure, the links after it skipped', async () => {
-    const { final } = await supervise('a/l1 -> data/x\na/l2 -> data/x', inlineLane(failing({ symlink: 'ENOTCONN' })))
-    const [first, second] = byIndex(final!.results)
+    const final = await supervise('a/l1 -> data/x\na/l2 -> data/x', inlineLane(failing({ symlink: 'ENOTCONN' })))
+    const [first, second] = byIndex(final.results)
     expect(first).toMatchObject({ status: 'failed', code: 'ENOTCONN', syscall: 'symlink' })
     expect(second).toMatchObject({ status: 'skipped', code: 'ENOTCONN' })
   })
 
   it('turns a call that outlives the timeout into ETIMEDOUT, naming the call, and skips what was left', async () => {
     const stuckFirst: LaneStarter = (data) => (data.lane === 0 ? hungLane(data) : inlineLane()(data))
-    const { planned } = await supervise(SPEC, stuckFirst, { timeoutMs: 200, dryRun: true })
+    const planned = await supervise(SPEC, stuckFirst, { timeoutMs: 200, dryRun: true })
     // Lane 0 has the busiest directory, a/: stuck in its first link, so its second is never reached.
     const [stuck, after, ...others] = byIndex(planned.results)
     expect(stuck).toMatchObject({ status: 'planned', plan: 'fail', code: 'ETIMEDOUT', syscall: 'symlink' })
@@ -561,8 +628,8 @@ describePosix('Supervisor', () => {
         nodeFs.symlink(text, p, type)
       }
     }
-    const { final } = await supervise('a/l1 -> data/x\na/l2 -> data/x\nb/l3 -> data/x', inlineLane(gone))
-    expect(byIndex(final!.results).map((r) => [r.status, r.code])).toEqual([
+    const final = await supervise('a/l1 -> data/x\na/l2 -> data/x\nb/l3 -> data/x', inlineLane(gone))
+    expect(byIndex(final.results).map((r) => [r.status, r.code])).toEqual([
       ['failed', 'ENOTCONN'],
       ['skipped', 'ENOTCONN'],
       ['skipped', 'ENOTCONN']
@@ -572,10 +639,14 @@ describePosix('Supervisor', () => {
 
   it('times a hung call out when its timeout has passed, not before and not much later (a fake clock)', async () => {
     jest.useFakeTimers({ now: 1_000_000 })
-    const supervisor = new Supervisor(shareOver(ws, { timeoutMs: 1_000, dryRun: true }), indexed(SPEC, ws), hungLane)
+    const { supervisor, rounds } = supervisorOf(
+      shareOver(ws, { timeoutMs: 1_000, dryRun: true }),
+      indexed(SPEC, ws),
+      hungLane
+    )
     try {
-      let planned: Awaited<ReturnType<Supervisor['plan']>> | undefined
-      void supervisor.plan().then((p) => (planned = p))
+      let planned: Awaited<ReturnType<typeof allRounds>> | undefined
+      void allRounds(supervisor, rounds).then((p) => (planned = p))
       await jest.advanceTimersByTimeAsync(990)
       expect(planned).toBeUndefined()
       // The watchdog looks every 20 ms: by 1,040 ms it has seen the call pass 1,000 ms.
@@ -592,9 +663,9 @@ describePosix('Supervisor', () => {
   it('hands the post step the undo of each link it made, and of no other (cleanup: true)', async () => {
     fs.mkdirSync(path.join(ws, 'a'))
     fs.symlinkSync('../data/x', path.join(ws, 'a/l1'))
-    const { final } = await supervise(SPEC, inlineLane(), { cleanup: true })
-    expect(byIndex(final!.results).map((r) => r.status)).toEqual(['unchanged', 'created', 'created', 'created'])
-    expect(final!.undo.map(([index, entry]) => [index, entry.line]).sort()).toEqual([
+    const final = await supervise(SPEC, inlineLane(), { cleanup: true })
+    expect(byIndex(final.results).map((r) => r.status)).toEqual(['unchanged', 'created', 'created', 'created'])
+    expect(final.undo.map(([index, entry]) => [index, entry.line]).sort()).toEqual([
       [1, 2],
       [2, 3],
       [3, 4]
@@ -610,7 +681,7 @@ describePosix('Supervisor', () => {
       }
     }
     // a/ (lane 0) leads to data/dir; b/ is lane 1, which plans after lane 0.
-    const { planned } = await supervise('a/l1 -> data/dir\nb/l3 -> data/x', inlineLane(gone), { dryRun: true })
+    const planned = await supervise('a/l1 -> data/dir\nb/l3 -> data/x', inlineLane(gone), { dryRun: true })
     const [first, second] = byIndex(planned.results)
     expect(first).toMatchObject({ plan: 'fail', code: 'ENOTCONN' })
     expect(second).toMatchObject({ plan: 'fail', code: 'ENOTCONN', errno: os.constants.errno.ENOTCONN })
@@ -618,8 +689,8 @@ describePosix('Supervisor', () => {
 
   it('stops every lane once one link fails for a share gone, though no other link of its lane is skipped', async () => {
     const gone = failing({ symlink: 'ENOTCONN' })
-    const { final } = await supervise('a/l1 -> data/x\nb/l3 -> data/x', inlineLane(gone))
-    expect(byIndex(final!.results).map((r) => [r.status, r.code])).toEqual([
+    const final = await supervise('a/l1 -> data/x\nb/l3 -> data/x', inlineLane(gone))
+    expect(byIndex(final.results).map((r) => [r.status, r.code])).toEqual([
       ['failed', 'ENOTCONN'],
       ['skipped', 'ENOTCONN']
     ])
@@ -628,10 +699,18 @@ describePosix('Supervisor', () => {
   it('fails the link whose call hung while being made, skipping the rest of its lane, the others made', async () => {
     const hangsInApply: LaneStarter = (data) => {
       const inline = inlineLane()(data)
-      return data.lane > 0 ? inline : { ...inline, post: (m) => (m.type === 'plan' ? inline : hungLane(data)).post(m) }
+      if (data.lane > 0) return inline
+      // Planned as any lane; told to apply, stuck in the round's first link.
+      let first = -1
+      const post = (m: ToLane): void => {
+        if (m.type !== 'plan') return new CallSlots(data.memory, data.epoch).begin(data.lane, first, 'symlink')
+        first = m.wave1[0]?.index ?? -1
+        inline.post(m)
+      }
+      return { ...inline, post }
     }
-    const { final } = await supervise(SPEC, hangsInApply, { timeoutMs: 200 })
-    expect(byIndex(final!.results).map((r) => [r.status, r.code])).toEqual([
+    const final = await supervise(SPEC, hangsInApply, { timeoutMs: 200 })
+    expect(byIndex(final.results).map((r) => [r.status, r.code])).toEqual([
       ['failed', 'ETIMEDOUT'],
       ['skipped', 'ETIMEDOUT'],
       ['created', ''],
@@ -650,9 +729,11 @@ describePosix('Supervisor', () => {
         listen: (onMessage, onError) => Object.assign(lane, { answer: onMessage, fail: onError })
       }
     }
+    /** Each lane's links of the round it was last told to plan. */
+    const roundOf = (posted: ToLane[]) => posted.filter((m) => m.type === 'plan').at(-1)?.wave1 ?? []
     const planAll = () =>
-      lanes.forEach(({ data, answer }) => {
-        for (const { index } of data.wave1)
+      lanes.forEach(({ posted, answer }) => {
+        for (const { index } of roundOf(posted))
           answer({ type: 'planned', index, result: { status: 'planned', plan: 'create' } as LinkResult })
         answer({ type: 'done' })
       })
@@ -662,17 +743,17 @@ describePosix('Supervisor', () => {
   it('keeps the ETIMEDOUT of a link whose lane answers after all, too late', async () => {
     jest.useFakeTimers({ now: 1_000_000 })
     const { lanes, start, planAll } = manualLanes()
-    const supervisor = new Supervisor(
+    const { supervisor, rounds } = supervisorOf(
       shareOver(ws, { timeoutMs: 1_000 }),
       indexed('a/l1 -> data/x\nb/l3 -> data/x', ws),
       start
     )
     try {
-      const planning = supervisor.plan()
+      const planning = supervisor.planRound(rounds[0])
       planAll()
       await planning
-      let final: Awaited<ReturnType<Supervisor['apply']>> | undefined
-      void supervisor.apply().then((f) => (final = f))
+      let final: Awaited<ReturnType<Supervisor['finishRound']>> | undefined
+      void supervisor.finishRound().then((f) => (final = f))
       new CallSlots(lanes[0].data.memory, lanes[0].data.epoch).begin(0, 0, 'symlink')
       await jest.advanceTimersByTimeAsync(1_100)
       // Lane 0 timed out; its call now returns, while lane 1 is still at work.
@@ -694,25 +775,29 @@ describePosix('Supervisor', () => {
   it('survives a call that hangs before any link is reached, and tells a failed lane nothing more', async () => {
     jest.useFakeTimers({ now: 1_000_000 })
     const { lanes, start } = manualLanes()
-    const supervisor = new Supervisor(shareOver(ws, { timeoutMs: 1_000 }), [], start)
+    const { supervisor, rounds } = supervisorOf(shareOver(ws, { timeoutMs: 1_000 }), [], start)
     try {
-      let planned: Awaited<ReturnType<Supervisor['plan']>> | undefined
-      void supervisor.plan().then((p) => (planned = p))
+      let planned: Awaited<ReturnType<typeof allRounds>> | undefined
+      void allRounds(supervisor, rounds).then((p) => (planned = p))
       new CallSlots(lanes[0].data.memory, lanes[0].data.epoch).begin(0, -1, 'realpath')
       await jest.advanceTimersByTimeAsync(1_100)
-      expect(planned).toEqual({ type: 'planned', results: [] })
+      expect(planned).toEqual({ results: [], undo: [] })
     } finally {
       supervisor.end()
       jest.useRealTimers()
     }
     const failed = manualLanes()
-    const other = new Supervisor(shareOver(ws), indexed('a/l1 -> data/x', ws), failed.start)
+    const { supervisor: other, rounds: otherRounds } = supervisorOf(
+      shareOver(ws),
+      indexed('a/l1 -> data/x', ws),
+      failed.start
+    )
     try {
-      const planning = other.plan()
+      const planning = other.planRound(otherRounds[0])
       failed.lanes[0].fail()
       await planning
-      await other.apply()
-      expect(failed.lanes[0].posted).toEqual([{ type: 'plan' }])
+      await other.finishRound()
+      expect(failed.lanes[0].posted.map((m) => m.type)).toEqual(['plan'])
     } finally {
       other.end()
     }
@@ -720,7 +805,7 @@ describePosix('Supervisor', () => {
 
   it('keeps no process alive by its watchdog, even where it is never ended', () => {
     const setInterval = jest.spyOn(global, 'setInterval')
-    const supervisor = new Supervisor(shareOver(ws), indexed(SPEC, ws), hungLane)
+    const { supervisor } = supervisorOf(shareOver(ws), indexed(SPEC, ws), hungLane)
     try {
       const timer = setInterval.mock.results[0].value as NodeJS.Timeout
       expect(timer.hasRef()).toBe(false)
@@ -741,15 +826,15 @@ describePosix('Supervisor', () => {
 
   it('starts each lane in a thread with its own links and the lane role, and hears its answers', async () => {
     // Each link planned with what its lane was started with; then the thread lets go of its port and ends.
-    const entry = laneScript(`parentPort.once('message', () => {
+    const entry = laneScript(`parentPort.once('message', ({ wave1 }) => {
   const message = \`lane \${workerData.lane} as \${process.env.${ROLE}}\`
-  for (const { index } of workerData.wave1) parentPort.postMessage({ type: 'planned', index, result: { message } })
+  for (const { index } of wave1) parentPort.postMessage({ type: 'planned', index, result: { message } })
   parentPort.postMessage({ type: 'done' })
   parentPort.close()
 })`)
-    const supervisor = new Supervisor(shareOver(ws, { dryRun: true }), indexed(SPEC, ws), threadLanes(entry))
+    const { supervisor, rounds } = supervisorOf(shareOver(ws, { dryRun: true }), indexed(SPEC, ws), threadLanes(entry))
     try {
-      const planned = await supervisor.plan()
+      const planned = await allRounds(supervisor, rounds)
       expect(byIndex(planned.results).map((r) => r.message)).toEqual([
         'lane 0 as lane',
         'lane 0 as lane',
@@ -771,13 +856,13 @@ describePosix('Supervisor', () => {
     const written: string[] = []
     const out = jest.spyOn(process.stdout, 'write').mockImplementation((text) => (written.push(String(text)), true))
     const err = jest.spyOn(process.stderr, 'write').mockImplementation((text) => (written.push(String(text)), true))
-    const supervisor = new Supervisor(
+    const { supervisor, rounds } = supervisorOf(
       shareOver(ws, { dryRun: true }),
       indexed('a/l1 -> data/x', ws),
       threadLanes(entry)
     )
     try {
-      await supervisor.plan()
+      await supervisor.planRound(rounds[0])
       await new Promise((resolve) => setTimeout(resolve, 100))
       expect(written.filter((text) => text.includes('lane noise'))).toEqual([])
     } finally {
@@ -792,10 +877,9 @@ describePosix('Supervisor', () => {
     [false, 'skipped']
   ])('answers for the links of a lane whose thread fails: not done, and why (dry run: %s)', async (dryRun, status) => {
     const lanes = threadLanes(laneScript('throw 1'))
-    const supervisor = new Supervisor(shareOver(ws, { dryRun }), indexed('a/l1 -> data/x', ws), lanes)
+    const { supervisor, rounds } = supervisorOf(shareOver(ws, { dryRun }), indexed('a/l1 -> data/x', ws), lanes)
     try {
-      const planned = await supervisor.plan()
-      const answer = dryRun ? planned : await supervisor.apply()
+      const answer = await allRounds(supervisor, rounds)
       expect(byIndex(answer.results)).toMatchObject([{ status, code: 'ECANCELED' }])
     } finally {
       supervisor.end()
@@ -803,8 +887,8 @@ describePosix('Supervisor', () => {
   })
 
   it('answers for the links of a lane that failed: not done, and why', async () => {
-    const { final } = await supervise('a/l1 -> data/x', failingLane)
-    expect(byIndex(final!.results)).toMatchObject([{ status: 'skipped', code: 'ECANCELED' }])
+    const final = await supervise('a/l1 -> data/x', failingLane)
+    expect(byIndex(final.results)).toMatchObject([{ status: 'skipped', code: 'ECANCELED' }])
     expect(fs.existsSync(path.join(ws, 'a'))).toBe(false)
   })
 })
@@ -821,19 +905,42 @@ describePosix('serveShare', () => {
     }
   }
 
-  it('answers start with the plans and apply with the results', async () => {
+  /** The results of each `results` message sent, in order. */
+  const resultsIn = (sent: FromWorker[]) => sent.flatMap((m) => (m.type === 'results' ? [byIndex(m.results)] : []))
+
+  it('answers start once it has planned, and apply with the results', async () => {
     const links = indexed('l -> data/x', ws)
-    const talk = channel([{ type: 'start', share: shareOver(ws), links }, { type: 'apply' }])
+    const talk = channel([{ type: 'start', share: shareOver(ws), lanes: 1, links, more: false }, { type: 'apply' }])
     await serveShare(talk.channel, inlineLane())
-    expect(talk.sent.map((m) => m.type)).toEqual(['planned', 'final'])
-    expect(byIndex(talk.sent[1].results)[0].status).toBe('created')
+    expect(talk.sent.map((m) => m.type)).toEqual(['planned', 'results'])
+    expect(resultsIn(talk.sent)[0][0].status).toBe('created')
   })
 
-  it('in a dry run answers with the plans only, and writes nothing', async () => {
-    const links = indexed('l -> data/x', ws)
-    const talk = channel([{ type: 'start', share: shareOver(ws, { dryRun: true }), links }])
+  it('takes each further round once it has answered the one before, and stops after the last', async () => {
+    const [first, second] = indexed('l -> data/x\nm -> data/dir', ws)
+    const messages: ToWorker[] = [
+      { type: 'start', share: shareOver(ws), lanes: 1, links: [first], more: true },
+      { type: 'apply' },
+      { type: 'links', links: [second], more: false },
+      { type: 'apply' }
+    ]
+    const talk = channel(messages)
     await serveShare(talk.channel, inlineLane())
-    expect(talk.sent.map((m) => m.type)).toEqual(['planned'])
+    expect(talk.sent.map((m) => m.type)).toEqual(['planned', 'results', 'results'])
+    expect(resultsIn(talk.sent).map((round) => round.map((r) => [r.line, r.status]))).toEqual([
+      [[1, 'created']],
+      [[2, 'created']]
+    ])
+    // Not asked for: left unread.
+    expect(messages).toEqual([{ type: 'apply' }])
+  })
+
+  it('in a dry run answers with what it would do, unasked, and writes nothing', async () => {
+    const links = indexed('l -> data/x', ws)
+    const talk = channel([{ type: 'start', share: shareOver(ws, { dryRun: true }), lanes: 1, links, more: false }])
+    await serveShare(talk.channel, inlineLane())
+    expect(talk.sent.map((m) => m.type)).toEqual(['planned', 'results'])
+    expect(resultsIn(talk.sent)[0][0]).toMatchObject({ status: 'planned', plan: 'create' })
     expect(fs.existsSync(path.join(ws, 'l'))).toBe(false)
   })
 
@@ -848,9 +955,9 @@ describePosix('serveShare', () => {
     proc.emit('message', { type: 'apply' })
     await expect(heard).resolves.toEqual({ type: 'apply' })
     let answered = false
-    const answer = ipc.send({ type: 'final', results: [], undo: [] }).then(() => (answered = true))
+    const answer = ipc.send({ type: 'results', results: [], undo: [] }).then(() => (answered = true))
     await new Promise(setImmediate)
-    expect(sent).toEqual([{ type: 'final', results: [], undo: [] }])
+    expect(sent).toEqual([{ type: 'results', results: [], undo: [] }])
     expect(answered).toBe(false)
     flush()
     await answer
@@ -863,7 +970,7 @@ describePosix('serveShare', () => {
     try {
       const links = indexed('l -> data/x', ws)
       await serveShare(
-        channel([{ type: 'start', share: shareOver(ws, { dryRun: true }), links }]).channel,
+        channel([{ type: 'start', share: shareOver(ws, { dryRun: true }), lanes: 1, links, more: false }]).channel,
         inlineLane()
       )
       expect(clearInterval).toHaveBeenCalledWith(setInterval.mock.results[0].value)

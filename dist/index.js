@@ -40573,7 +40573,7 @@ function syscallOf(kind) {
 /** `runner.os` of each `process.platform` a runner can have. */
 const RUNNER_OS = { linux: 'Linux', darwin: 'macOS', win32: 'Windows' };
 /** `runnerOs`: as the runner says (RUNNER_OS); by default, what `name` is called there. */
-function platformFor(name, runnerOs = RUNNER_OS[name] ?? name) {
+function platform_platformFor(name, runnerOs = RUNNER_OS[name] ?? name) {
     const isWindows = name === 'win32';
     const isMac = name === 'darwin';
     const usual = { root: '', ignoresCase: isWindows || isMac };
@@ -40589,7 +40589,7 @@ function platformFor(name, runnerOs = RUNNER_OS[name] ?? name) {
 }
 function currentPlatform() {
     // The runner sets RUNNER_OS for every step; `npm start` and other hosts go by the platform.
-    return platformFor(process.platform, process.env.RUNNER_OS || undefined);
+    return platform_platformFor(process.platform, process.env.RUNNER_OS || undefined);
 }
 /** Read when a hard link is refused, once per run: two cheap calls, never on a path that could hang. */
 function hardlinkGuard() {
@@ -47280,7 +47280,125 @@ function endedEarly(code, signal) {
     return `ended early (${signal ?? `exit code ${code}`})`;
 }
 
+;// CONCATENATED MODULE: ./src/share/lanes.ts
+// How a share worker divides its links among lanes: whole directories each (the kernel serialises creations within
+// one directory, so a directory split across lanes gains nothing), the busiest first onto the least loaded lane.
+
+/**
+ * sshfs serves about ten requests at once (measured), and every lane is a thread that costs about 30 ms of CPU to
+ * start, even on the small share bundle: 20 lanes for the bench's 20 directories were slower than 10 (2 CPUs).
+ */
+const MAX_LANES = 10;
+function laneCount(links, platform) {
+    const { path } = platform_platformFor(platform);
+    return Math.max(1, Math.min(MAX_LANES, new Set(links.map((l) => path.dirname(l.request.absPath))).size));
+}
+/** From this many names sought in one directory, a listing may answer them all (worthListing). */
+const LIST_FROM = 4;
+/**
+ * Whether listing a directory of `size` bytes costs fewer round trips than looking up `names` names in it: sshfs
+ * answers one lookup at a time per directory (30 in a row took 0.36 s at 11 ms; the listing 0.04 s, after which
+ * sshfs answered all 30 from its cache). An SFTP listing sends about 100 names a round trip, plus three to open, end
+ * and close it; a directory entry takes at least about 16 bytes of its size (ext4, tmpfs). Unknown sizes (0): no.
+ */
+function worthListing(size, names) {
+    return size > 0 && size / 16 / 100 + 3 < names;
+}
+/** Links whose plan stats their TARGET (lanes.ts deals those stats): all but those that remove (TARGET optional). */
+const looksUp = ({ request }) => request.options.state !== 'absent';
+/** Distinct values of `of` per directory of each, among `links`. */
+function perDirectory(links, of, platform) {
+    const { path } = platformFor(platform);
+    const found = new Map();
+    for (const link of links) {
+        const p = of(link);
+        found.set(path.dirname(p), (found.get(path.dirname(p)) ?? new Set()).add(p));
+    }
+    return found;
+}
+/** What a lane looks at for `p`: its directory where many are sought there, else p itself (a TARGET). */
+function lookupOf(index, p, sought, platform) {
+    const dir = platformFor(platform).path.dirname(p);
+    const names = sought.get(dir).size;
+    return names >= LIST_FROM ? { index, path: dir, names } : { index, path: p };
+}
+/**
+ * What each lane looks at before it plans, so that the share answers its plans from what it caches. First the
+ * directories that hold many of the share's link directories (each lane lists them itself: a name not listed is
+ * known missing, and the share would otherwise answer those lookups one at a time, across lanes). Then each
+ * distinct TARGET of wave 1, or its directory where it holds several, dealt to one lane that has a link there, the
+ * lanes taking turns: many directories often link to the same few TARGETs.
+ */
+function dealLookups(wave1, platform) {
+    const { path } = platformFor(platform);
+    const linkDir = (link) => path.dirname(link.request.absPath);
+    const linkDirs = perDirectory(wave1.flat(), linkDir, platform);
+    const lookups = wave1.map((links) => {
+        // Each directory of this lane's, with its first link (later ones would overwrite it in a Map built forwards).
+        const own = new Map([...links].reverse().map((link) => [linkDir(link), link.index]));
+        const listings = [...own].map(([dir, index]) => lookupOf(index, dir, linkDirs, platform));
+        return [...new Map(listings.filter((l) => l.names).map((l) => [l.path, l])).values()];
+    });
+    const targets = perDirectory(wave1.flat().filter(looksUp), (link) => link.request.absTarget, platform);
+    const dealt = new Set();
+    const next = wave1.map(() => 0);
+    for (let taken = true; taken;) {
+        taken = false;
+        wave1.forEach((links, lane) => {
+            for (; next[lane] < links.length; next[lane]++) {
+                const { index, request } = links[next[lane]];
+                if (!looksUp(links[next[lane]]))
+                    continue;
+                const lookup = lookupOf(index, request.absTarget, targets, platform);
+                if (dealt.has(lookup.path))
+                    continue;
+                dealt.add(lookup.path);
+                lookups[lane].push(lookup);
+                taken = true;
+                return;
+            }
+        });
+    }
+    return lookups;
+}
+/** Wave 1: each lane's directories. Wave 2: links below other links, in spec order, once wave 1 is done. */
+function assignLanes(links, count, platform) {
+    const { path } = platformFor(platform);
+    const byDir = new Map();
+    const wave2 = [];
+    for (const link of links) {
+        if (link.request.dependsOnEarlier) {
+            wave2.push(link);
+            continue;
+        }
+        const dir = path.dirname(link.request.absPath);
+        const group = byDir.get(dir);
+        if (group)
+            group.push(link);
+        else
+            byDir.set(dir, [link]);
+    }
+    const wave1 = Array.from({ length: count }, () => []);
+    for (const group of [...byDir.values()].sort((a, b) => b.length - a.length)) {
+        wave1.reduce((least, lane) => (lane.length < least.length ? lane : least)).push(...group);
+    }
+    for (const lane of wave1)
+        lane.sort((a, b) => a.index - b.index);
+    return { wave1, wave2 };
+}
+
+;// CONCATENATED MODULE: ./src/share/protocol.ts
+/**
+ * Links per round: the action hands a share worker its links a round at a time, and each round is planned, then made,
+ * before the next is planned. So a share of 100,000 links holds one round's links, plans and results in the worker,
+ * not all of them (in one round, 20,000 links peaked at 400 MB in the worker: lab/FINDINGS.md); and enough that each
+ * lane has whole directories, and its lookups serve many links.
+ */
+const ROUND = 1_000;
+
 ;// CONCATENATED MODULE: ./src/share/executor.ts
+
+
 
 
 
@@ -47297,7 +47415,8 @@ class ShareExecutor {
     messages = [];
     waiting;
     ended;
-    planned;
+    /** How many of `links` the worker was handed. */
+    handed = 0;
     constructor(share, links, ctx, entry = SHARE_BUNDLE) {
         this.share = share;
         this.links = links;
@@ -47315,7 +47434,12 @@ class ShareExecutor {
         });
         // A child that died cannot be written to (EPIPE): that is an answer too, not a crash of the action.
         this.child.on('error', (error) => this.end(`failed (${error.message})`));
-        this.send({ type: 'start', share, links });
+        this.send({ type: 'start', share, lanes: laneCount(links, share.platform), ...this.nextRound() });
+    }
+    /** The next round of links to hand the worker. */
+    nextRound() {
+        const links = this.links.slice(this.handed, (this.handed += ROUND));
+        return { links, more: this.handed < this.links.length };
     }
     end(why) {
         this.ended ??= `the worker for this share ${why}`;
@@ -47331,7 +47455,7 @@ class ShareExecutor {
         // The child's main thread never touches the share and times every call itself: it answers, or it died.
         for (;;) {
             const at = this.messages.findIndex((m) => m.type === type);
-            // Taken out: a message holds every link's result, and is not read twice.
+            // Taken out: a message holds a round of results, and is not read twice.
             if (at >= 0)
                 return this.messages.splice(at, 1)[0];
             if (this.ended)
@@ -47339,24 +47463,31 @@ class ShareExecutor {
             await new Promise((resolve) => (this.waiting = resolve));
         }
     }
+    /** Until the worker has planned its first round (or died). */
     async plan() {
-        const message = await this.next('planned');
-        this.planned = message && new Map(message.results);
+        await this.next('planned');
     }
     async results(emit) {
-        const { dryRun } = this.share.settings;
-        let found = this.planned;
-        let undo = new Map();
-        if (!dryRun) {
+        if (!this.share.settings.dryRun)
             this.send({ type: 'apply' });
-            const message = await this.next('final');
-            found = message && new Map(message.results);
-            undo = new Map(message?.undo);
+        // Each round's results come in the order of `links`: those after the last answered are unfinished.
+        let answered = 0;
+        while (answered < this.links.length) {
+            const message = await this.next('results');
+            if (!message)
+                break;
+            if (this.handed < this.links.length)
+                this.send({ type: 'links', ...this.nextRound() });
+            const undo = new Map(message.undo);
+            for (const [index, result] of message.results)
+                emit(index, result, undo.get(index));
+            answered += message.results.length;
         }
         // A child that died without answering leaves its links failed, saying so.
         const failure = { code: 'UNKNOWN', syscall: 'none', attempted: `get an answer (${this.failureReason}) for` };
-        for (const { index, request } of this.links)
-            emit(index, found?.get(index) ?? unfinishedResult(request, failure, this.ctx, { dryRun }), undo.get(index));
+        const run = { dryRun: this.share.settings.dryRun };
+        for (const { index, request } of this.links.slice(answered))
+            emit(index, unfinishedResult(request, failure, this.ctx, run));
     }
     /** Done with it, answered or not: the child may be stuck in the share, and is let go of. */
     release() {
@@ -47417,8 +47548,15 @@ function executorsFor(onShares, local, settings, where) {
     const kept = shares.size > 0 ? linkTexts?.keptTexts() : undefined;
     return [
         ...[...shares.values()].map(({ filesystem, links }) => new ShareExecutor({ ...share, filesystem, linkTexts: kept }, links, ctx, where.workerEntry)),
-        new LocalExecutor(local, ctx, settings.dryRun, where.pace)
+        new LocalExecutor(local, ctx, settings.dryRun, shares.size > 0 ? turning(where.pace) : where.pace)
     ];
+}
+/**
+ * A pace that also lets the event loop turn after each slice of local links: a share worker's next round of links is
+ * handed over from this process's event loop, which would otherwise wait for the last local link.
+ */
+function turning(pace = () => undefined) {
+    return () => pace() ?? new Promise((resolve) => setImmediate(resolve));
 }
 
 ;// CONCATENATED MODULE: ./src/tally.ts
@@ -48457,7 +48595,7 @@ function undoInWorker(record, entries, start = startWorker) {
 }
 /** The child's side: undo each link and answer at once, in order; `send` settles once the answer is on its way. */
 async function serveUndo(work, send) {
-    const platform = platformFor(work.platform);
+    const platform = platform_platformFor(work.platform);
     for (const entry of work.entries)
         await send(undoOne(entry, nodeFs, platform));
 }
@@ -48474,7 +48612,7 @@ async function runPost(start) {
         if (!loaded)
             return;
         const { record } = loaded;
-        const platform = platformFor(record.platform);
+        const platform = platform_platformFor(record.platform);
         // Last made, first undone: a directory made for the first link below it is empty only once the later ones went.
         const backwards = [...record.entries].reverse();
         const onShares = backwards.filter((e) => e.share);

@@ -77,6 +77,14 @@ export function executorsFor(
       ({ filesystem, links }) =>
         new ShareExecutor({ ...share, filesystem, linkTexts: kept }, links, ctx, where.workerEntry)
     ),
-    new LocalExecutor(local, ctx, settings.dryRun, where.pace)
+    new LocalExecutor(local, ctx, settings.dryRun, shares.size > 0 ? turning(where.pace) : where.pace)
   ]
+}
+
+/**
+ * A pace that also lets the event loop turn after each slice of local links: a share worker's next round of links is
+ * handed over from this process's event loop, which would otherwise wait for the last local link.
+ */
+function turning(pace: Pace = () => undefined): Pace {
+  return () => pace() ?? new Promise<void>((resolve) => setImmediate(resolve))
 }

@@ -27,10 +27,17 @@ export function inlineLane(ops: FsOps = nodeFs): LaneStarter {
   }
 }
 
-/** A lane that, told anything, begins a symlink() call for its first link and never comes back. */
+/** A lane that, told anything, begins a symlink() call for the first link of its round and never comes back. */
 export const hungLane: LaneStarter = (data) => {
   const slots = new CallSlots(data.memory, data.epoch)
-  return { post: () => slots.begin(data.lane, data.wave1[0]?.index ?? -1, 'symlink'), listen: () => undefined }
+  let first = -1
+  return {
+    post: (message) => {
+      if (message.type === 'plan') first = message.wave1[0]?.index ?? -1
+      slots.begin(data.lane, first, 'symlink')
+    },
+    listen: () => undefined
+  }
 }
 
 /** A lane whose thread fails at once. */

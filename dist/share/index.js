@@ -449,7 +449,7 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 /** `runner.os` of each `process.platform` a runner can have. */
 const RUNNER_OS = { linux: 'Linux', darwin: 'macOS', win32: 'Windows' };
 /** `runnerOs`: as the runner says (RUNNER_OS); by default, what `name` is called there. */
-function platformFor(name, runnerOs = RUNNER_OS[name] ?? name) {
+function platform_platformFor(name, runnerOs = RUNNER_OS[name] ?? name) {
     const isWindows = name === 'win32';
     const isMac = name === 'darwin';
     const usual = { root: '', ignoresCase: isWindows || isMac };
@@ -465,7 +465,7 @@ function platformFor(name, runnerOs = RUNNER_OS[name] ?? name) {
 }
 function currentPlatform() {
     // The runner sets RUNNER_OS for every step; `npm start` and other hosts go by the platform.
-    return platformFor(process.platform, process.env.RUNNER_OS || undefined);
+    return platform_platformFor(process.platform, process.env.RUNNER_OS || undefined);
 }
 /** Read when a hard link is refused, once per run: two cheap calls, never on a path that could hang. */
 function hardlinkGuard() {
@@ -5973,7 +5973,7 @@ function worthListing(size, names) {
 const looksUp = ({ request }) => request.options.state !== 'absent';
 /** Distinct values of `of` per directory of each, among `links`. */
 function perDirectory(links, of, platform) {
-    const { path } = platformFor(platform);
+    const { path } = platform_platformFor(platform);
     const found = new Map();
     for (const link of links) {
         const p = of(link);
@@ -5983,7 +5983,7 @@ function perDirectory(links, of, platform) {
 }
 /** What a lane looks at for `p`: its directory where many are sought there, else p itself (a TARGET). */
 function lookupOf(index, p, sought, platform) {
-    const dir = platformFor(platform).path.dirname(p);
+    const dir = platform_platformFor(platform).path.dirname(p);
     const names = sought.get(dir).size;
     return names >= LIST_FROM ? { index, path: dir, names } : { index, path: p };
 }
@@ -5995,7 +5995,7 @@ function lookupOf(index, p, sought, platform) {
  * lanes taking turns: many directories often link to the same few TARGETs.
  */
 function dealLookups(wave1, platform) {
-    const { path } = platformFor(platform);
+    const { path } = platform_platformFor(platform);
     const linkDir = (link) => path.dirname(link.request.absPath);
     const linkDirs = perDirectory(wave1.flat(), linkDir, platform);
     const lookups = wave1.map((links) => {
@@ -6028,7 +6028,7 @@ function dealLookups(wave1, platform) {
 }
 /** Wave 1: each lane's directories. Wave 2: links below other links, in spec order, once wave 1 is done. */
 function assignLanes(links, count, platform) {
-    const { path } = platformFor(platform);
+    const { path } = platform_platformFor(platform);
     const byDir = new Map();
     const wave2 = [];
     for (const link of links) {
@@ -6053,9 +6053,9 @@ function assignLanes(links, count, platform) {
 }
 
 ;// CONCATENATED MODULE: ./src/share/lane.ts
-// One lane of a share worker: plans, then makes, the links of whole directories of one share. It runs in a thread
-// of its own (runLane), so that a call stuck in a hung share holds up only this thread; each call is noted in the
-// shared slots first, for the worker's main thread to time.
+// One lane of a share worker: plans, then makes, the links of whole directories of one share, a round at a time. It
+// runs in a thread of its own (runLane), so that a call stuck in a hung share holds up only this thread; each call is
+// noted in the shared slots first, for the worker's main thread to time.
 
 
 
@@ -6077,9 +6077,9 @@ function assignLanes(links, count, platform) {
  */
 function shareContext(share, ops) {
     const { filesystem, settings } = share;
-    const detector = createDetector(platformFor(share.platform), {}, [filesystem]);
+    const detector = createDetector(platform_platformFor(share.platform), {}, [filesystem]);
     // Nothing is probed from here: each volume as the action decided it, else its type or the OS's usual rule.
-    const platform = withVolumeCaseRules(platformFor(share.platform), detector, { known: share.caseVolumes });
+    const platform = withVolumeCaseRules(platform_platformFor(share.platform), detector, { known: share.caseVolumes });
     const linkTexts = share.linkTexts && LinkKeys.withTexts(platform, share.linkTexts);
     return applyContext({ settings, realWorkingDirectory: settings.workingDirectory, platform, ops, detector, linkTexts });
 }
@@ -6090,7 +6090,15 @@ class Lane {
     slots;
     /** The link whose calls are being made: what a timed-out call is reported against. */
     current = { index: -1 };
+    /** The round's plans, by link index: let go of when the next round comes. */
     plans = new Map();
+    round;
+    /**
+     * A dry run's: what the links before each one are predicted to make, over every round (predict.ts); made once the
+     * working directory is resolved, which it copies.
+     */
+    predict;
+    started = false;
     constructor(data, post, ops = nodeFs) {
         this.data = data;
         this.post = post;
@@ -6099,26 +6107,22 @@ class Lane {
     }
     handle(message) {
         if (message.type === 'plan')
-            this.plan();
+            this.plan(message);
         else
-            this.apply(message.wave === 1 ? this.data.wave1 : this.data.wave2);
+            this.apply((message.wave === 1 ? this.round?.wave1 : this.round?.wave2) ?? []);
         this.post({ type: 'done' });
     }
-    plan() {
-        const links = [...this.data.wave1, ...this.data.wave2];
+    plan(round) {
+        this.round = round;
+        this.plans = new Map();
+        const links = [...round.wave1, ...round.wave2];
         this.current.index = links[0]?.index ?? -1;
-        try {
-            this.ctx.realWorkingDirectory = this.ctx.ops.realpath(this.ctx.realWorkingDirectory);
-        }
-        catch {
-            // a share that errors: each link's own calls say why
-        }
+        if (links.length > 0)
+            this.start();
         const planning = context_planningContext(this.ctx);
         // A real run's plans are only looked at for a share found gone (supervisor.ts): no prediction for them.
-        const planned = this.data.share.settings.dryRun
-            ? predictor(this.ctx)
-            : (plan) => plannedResult(plan, this.ctx);
-        this.lookUp(planning);
+        const planned = this.predict ?? ((plan) => plannedResult(plan, this.ctx));
+        this.lookUp(round.lookups, planning);
         for (const { index, request } of links) {
             if (this.slots.stopped)
                 break;
@@ -6128,9 +6132,23 @@ class Lane {
             this.post({ type: 'planned', index, result: planned(plan) });
         }
     }
+    /** Once, at the lane's first round with links: the working directory as the share names it really. */
+    start() {
+        if (this.started)
+            return;
+        this.started = true;
+        try {
+            this.ctx.realWorkingDirectory = this.ctx.ops.realpath(this.ctx.realWorkingDirectory);
+        }
+        catch {
+            // a share that errors: each link's own calls say why
+        }
+        if (this.data.share.settings.dryRun)
+            this.predict = predictor(this.ctx);
+    }
     /** What lanes.ts gave this lane to look at, into the planning pass's caches; a failure is left to the plans. */
-    lookUp(planning) {
-        for (const { index, path, names } of this.data.lookups) {
+    lookUp(lookups, planning) {
+        for (const { index, path, names } of lookups) {
             if (this.slots.stopped)
                 return;
             this.current.index = index;
@@ -6178,10 +6196,39 @@ function runLane() {
     port.on('message', (message) => lane.handle(message));
 }
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/young-generation.ts
+// V8 grows a process's young generation as objects survive its collections, doubling it up to 64 MB a half (Node
+// runs V8 without pointer compression, which doubles V8's 32 MB): over a long run the survivors of every collection
+// add up, and a run of 100,000 links ends with 128 MB of young generation, all of it resident. An action cannot pass
+// V8 flags to the process the runner starts, and V8 sizes the young generation's bound when the process starts; but
+// it reads its growth factor each time it grows (src/heap/new-spaces.cc, SemiSpaceNewSpace::Grow: the new capacity is
+// the current one times v8_flags.semi_space_growth_factor, at most the bound), so once the young generation has
+// reached YOUNG_MB a factor of 1 keeps it there. Later V8s raise the factor to at least 2 (flag-definitions.h,
+// DEFINE_MIN_VALUE_IMPLICATION): the test runs the action's Node, and would show it. The flag is the process's: a
+// worker thread started after it is set keeps its starting size (3.75 MB, measured); the action starts none, and the
+// share machinery runs in a child process of its own, which it does not reach.
+
+/** Both halves of the young generation together, at most, in MB: a size that costs a run no measurable time. */
+const YOUNG_MB = 16;
+let young_generation_kept = false;
+/** Keep the young generation from growing past YOUNG_MB, once it has reached it; asked between slices of links. */
+function keepYoungGeneration() {
+    if (young_generation_kept)
+        return;
+    const young = external_node_v8_namespaceObject.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+    if (!young || young.space_size < YOUNG_MB * 2 ** 20)
+        return;
+    external_node_v8_namespaceObject.setFlagsFromString('--semi-space-growth-factor=1');
+    young_generation_kept = true;
+}
+
 ;// CONCATENATED MODULE: ./src/share/supervisor.ts
 // A share worker's main thread: starts the lanes, times their calls, and answers the action with every link's
-// result. It never touches the share itself, so it can always answer: a call that outlives `timeout` becomes that
-// link's ETIMEDOUT, and the links not yet done are skipped.
+// result, a round of links at a time. It never touches the share itself, so it can always answer: a call that
+// outlives `timeout` becomes that link's ETIMEDOUT, and the links not yet done are skipped.
+
 
 
 
@@ -6205,41 +6252,35 @@ const threadLanes = (entry) => (data) => {
 /** What the action uses: lanes running this bundle (dist/share/index.js). */
 const threadLane = threadLanes(new URL(import.meta.url));
 const UNFINISHED = { code: 'ECANCELED', syscall: 'none', attempted: 'get to' };
-class Supervisor {
-    share;
+/** One round's links and what has come of them. */
+class Round {
     links;
-    ctx;
-    slots;
-    lanes;
     byIndex;
     planned = new Map();
     settled = new Map();
     /** Beside the links made: what the post step is to undo (`cleanup: true`). */
     undo = new Map();
+    constructor(links) {
+        this.links = links;
+        this.byIndex = new Map(links.map((l) => [l.index, l]));
+    }
+}
+class Supervisor {
+    share;
+    ctx;
+    slots;
+    lanes;
+    round = new Round([]);
     stopReason;
     wake = () => undefined;
     timer;
-    constructor(share, links, startLane = threadLane) {
+    constructor(share, 
+    /** How many lanes to start: lanes.ts laneCount of every link the share is to have. */
+    count, startLane = threadLane) {
         this.share = share;
-        this.links = links;
         this.ctx = shareContext(share, nodeFs);
-        const count = laneCount(links, share.platform);
         this.slots = new CallSlots(count, Date.now());
-        this.byIndex = new Map(links.map((l) => [l.index, l]));
-        const { wave1, wave2 } = assignLanes(links, count, share.platform);
-        const lookups = dealLookups(wave1, share.platform);
-        this.lanes = wave1.map((own, lane) => {
-            const data = {
-                lane,
-                share,
-                wave1: own,
-                wave2: lane === 0 ? wave2 : [],
-                lookups: lookups[lane],
-                memory: this.slots.memory,
-                epoch: this.slots.epoch
-            };
-            return this.follow(startLane(data));
-        });
+        this.lanes = Array.from({ length: count }, (_, lane) => this.follow(startLane({ lane, share, memory: this.slots.memory, epoch: this.slots.epoch })));
         const watchdog = new Watchdog(this.slots, count, share.settings.timeoutMs);
         this.timer = setInterval(() => watchdog.check().forEach(({ lane, call }) => this.timedOut(lane, call)), 20);
         // Only a watch: the lanes and the action's channel keep the worker alive while there is work.
@@ -6262,14 +6303,14 @@ class Supervisor {
             state.busy = false;
         else {
             const { result } = message;
-            // A real run's plans are only waited for (what was made comes in `final`): a dry run's alone are kept.
+            // A real run's plans are only waited for (what was made comes in the results): a dry run's alone are kept.
             if (message.type === 'applied') {
-                this.settled.set(message.index, result);
+                this.round.settled.set(message.index, result);
                 if (message.undo)
-                    this.undo.set(message.index, message.undo);
+                    this.round.undo.set(message.index, message.undo);
             }
             else if (this.share.settings.dryRun)
-                this.planned.set(message.index, result);
+                this.round.planned.set(message.index, result);
             const failedHere = message.type === 'planned' || result.status === 'failed';
             if (failedHere && isShareGone(result.code))
                 this.stop(failureOf(result));
@@ -6284,9 +6325,10 @@ class Supervisor {
             syscall: call.syscall,
             attempted: `finish ${call.syscall}() within timeout (${timeoutMs / 1000} s) for`
         };
-        const link = this.byIndex.get(call.index);
-        if (link && !this.settled.has(call.index))
-            this.settled.set(call.index, unfinishedResult(link.request, failure, this.ctx, { dryRun }));
+        const { byIndex, settled } = this.round;
+        const link = byIndex.get(call.index);
+        if (link && !settled.has(call.index))
+            settled.set(call.index, unfinishedResult(link.request, failure, this.ctx, { dryRun }));
         this.stop(failure);
         this.wake();
     }
@@ -6294,40 +6336,49 @@ class Supervisor {
         this.stopReason ??= failure;
         this.slots.stop();
     }
-    /** Send every live lane of `which` a message and wait until each is done or dead. */
-    async phase(message, which = this.lanes) {
-        for (const state of which) {
+    /** Send each lane its message and wait until every live one is done or dead. */
+    async phase(messages) {
+        for (const [state, message] of messages) {
             if (state.dead)
                 continue;
             state.busy = true;
             state.port.post(message);
         }
+        const which = messages.map(([state]) => state);
         while (which.some((s) => s.busy && !s.dead))
             await new Promise((resolve) => (this.wake = resolve));
     }
-    /** Every link's result: its own, or skipped for the reason the lanes stopped. */
-    finish(results) {
-        const run = { dryRun: this.share.settings.dryRun, skipped: true };
-        return this.links.map(({ index, request }) => [
-            index,
-            results.get(index) ?? unfinishedResult(request, this.stopReason ?? UNFINISHED, this.ctx, run)
-        ]);
+    /** A round's links planned on the live lanes: whole directories each, links below others on the first. */
+    async planRound(links) {
+        this.round = new Round(links);
+        const live = this.lanes.filter((l) => !l.dead);
+        // Stopped, or every lane failed: the round's links are skipped, and no lane is asked anything.
+        if (this.stopReason || live.length === 0)
+            return;
+        const { wave1, wave2 } = assignLanes(links, live.length, this.share.platform);
+        const lookups = dealLookups(wave1, this.share.platform);
+        await this.phase(live.map((state, i) => [
+            state,
+            { type: 'plan', wave1: wave1[i], wave2: i === 0 ? wave2 : [], lookups: lookups[i] }
+        ]));
     }
-    async plan() {
-        await this.phase({ type: 'plan' });
-        // A real run's answer only says the plans are made: held and sent, 20,000 of them cost the worker 40 MB and the
-        // action 12 MB (lab/FINDINGS.md).
-        if (!this.share.settings.dryRun)
-            return { type: 'planned', results: [] };
+    /** The round's results: what was made (a dry run's: what would be), each link's own or skipped. */
+    async finishRound() {
+        const { round } = this;
+        if (!this.share.settings.dryRun) {
+            const live = this.lanes.filter((l) => !l.dead);
+            await this.phase(live.map((state) => [state, { type: 'apply', wave: 1 }]));
+            await this.phase(live.slice(0, 1).map((state) => [state, { type: 'apply', wave: 2 }]));
+        }
         // A link the watchdog settled while planning keeps that result.
-        for (const [index, result] of this.settled)
-            this.planned.set(index, result);
-        return { type: 'planned', results: this.finish(this.planned) };
-    }
-    async apply() {
-        await this.phase({ type: 'apply', wave: 1 });
-        await this.phase({ type: 'apply', wave: 2 }, this.lanes.slice(0, 1));
-        return { type: 'final', results: this.finish(this.settled), undo: [...this.undo] };
+        const found = this.share.settings.dryRun ? new Map([...round.planned, ...round.settled]) : round.settled;
+        const run = { dryRun: this.share.settings.dryRun, skipped: true };
+        const results = round.links.map(({ index, request }) => [
+            index,
+            found.get(index) ?? unfinishedResult(request, this.stopReason ?? UNFINISHED, this.ctx, run)
+        ]);
+        this.round = new Round([]);
+        return { type: 'results', results, undo: [...round.undo] };
     }
     end() {
         clearInterval(this.timer);
@@ -6346,18 +6397,32 @@ const processChannel = (proc = process) => ({
     receive: () => new Promise((resolve) => proc.once('message', resolve)),
     send: (message) => new Promise((resolve) => proc.send(message, () => resolve()))
 });
-/** The child process's side: one share, planned, then (unless a dry run) made when the action says so. */
+/**
+ * The child process's side: one share, a round of links at a time. The first round is planned before the action is
+ * answered, and (unless a dry run) made when it says so; each round is answered before the next is taken.
+ */
 async function serveShare(channel, startLane = threadLane) {
     const start = await channel.receive();
     if (start.type !== 'start')
         return;
-    const supervisor = new Supervisor(start.share, start.links, startLane);
+    const supervisor = new Supervisor(start.share, start.lanes, startLane);
     try {
-        await channel.send(await supervisor.plan());
-        if (start.share.settings.dryRun)
-            return;
-        await channel.receive();
-        await channel.send(await supervisor.apply());
+        await supervisor.planRound(start.links);
+        await channel.send({ type: 'planned' });
+        if (!start.share.settings.dryRun)
+            await channel.receive();
+        for (let more = start.more;;) {
+            await channel.send(await supervisor.finishRound());
+            if (!more)
+                break;
+            const next = await channel.receive();
+            if (next.type !== 'links')
+                break;
+            more = next.more;
+            // This process's young generation, as the action's: a round's links, plans and results die young.
+            keepYoungGeneration();
+            await supervisor.planRound(next.links);
+        }
     }
     finally {
         supervisor.end();

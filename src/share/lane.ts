@@ -1,6 +1,6 @@
-// One lane of a share worker: plans, then makes, the links of whole directories of one share. It runs in a thread
-// of its own (runLane), so that a call stuck in a hung share holds up only this thread; each call is noted in the
-// shared slots first, for the worker's main thread to time.
+// One lane of a share worker: plans, then makes, the links of whole directories of one share, a round at a time. It
+// runs in a thread of its own (runLane), so that a call stuck in a hung share holds up only this thread; each call is
+// noted in the shared slots first, for the worker's main thread to time.
 import { parentPort, workerData } from 'node:worker_threads'
 import { applyContext, closeRooms, learnKeptKinds, type ApplyContext } from '../apply/index.js'
 import { withVolumeCaseRules } from '../case-rules.js'
@@ -14,20 +14,19 @@ import { plannedResult } from '../result.js'
 import { LinkKeys } from '../spec/keys.js'
 import { applierFor } from '../undo-record.js'
 import { CallSlots, timedOps } from './call-slots.js'
-import type { Indexed } from '../model.js'
+import type { Indexed, LinkResult } from '../model.js'
 import { worthListing, type Lookup } from './lanes.js'
 import type { FromLane, Share, ToLane } from './protocol.js'
 
+/** What a lane is started with; its links come a round at a time (ToLane). */
 export interface LaneData {
   lane: number
   share: Share
-  wave1: Indexed[]
-  wave2: Indexed[]
-  /** TARGETs this lane looks up before it plans (lanes.ts dealLookups). */
-  lookups: Lookup[]
   memory: SharedArrayBuffer
   epoch: number
 }
+
+type Round = Extract<ToLane, { type: 'plan' }>
 
 /**
  * Where the links of a share are planned and made. The share itself is as the action saw it (its details already
@@ -48,7 +47,15 @@ export class Lane {
   private readonly slots: CallSlots
   /** The link whose calls are being made: what a timed-out call is reported against. */
   private readonly current = { index: -1 }
-  private readonly plans = new Map<number, LinkPlan>()
+  /** The round's plans, by link index: let go of when the next round comes. */
+  private plans = new Map<number, LinkPlan>()
+  private round?: Round
+  /**
+   * A dry run's: what the links before each one are predicted to make, over every round (predict.ts); made once the
+   * working directory is resolved, which it copies.
+   */
+  private predict?: (plan: LinkPlan) => LinkResult
+  private started = false
 
   constructor(
     private readonly data: LaneData,
@@ -60,25 +67,21 @@ export class Lane {
   }
 
   handle(message: ToLane): void {
-    if (message.type === 'plan') this.plan()
-    else this.apply(message.wave === 1 ? this.data.wave1 : this.data.wave2)
+    if (message.type === 'plan') this.plan(message)
+    else this.apply((message.wave === 1 ? this.round?.wave1 : this.round?.wave2) ?? [])
     this.post({ type: 'done' })
   }
 
-  private plan(): void {
-    const links = [...this.data.wave1, ...this.data.wave2]
+  private plan(round: Round): void {
+    this.round = round
+    this.plans = new Map()
+    const links = [...round.wave1, ...round.wave2]
     this.current.index = links[0]?.index ?? -1
-    try {
-      this.ctx.realWorkingDirectory = this.ctx.ops.realpath(this.ctx.realWorkingDirectory)
-    } catch {
-      // a share that errors: each link's own calls say why
-    }
+    if (links.length > 0) this.start()
     const planning = planningContext(this.ctx)
     // A real run's plans are only looked at for a share found gone (supervisor.ts): no prediction for them.
-    const planned = this.data.share.settings.dryRun
-      ? predictor(this.ctx)
-      : (plan: LinkPlan) => plannedResult(plan, this.ctx)
-    this.lookUp(planning)
+    const planned = this.predict ?? ((plan: LinkPlan) => plannedResult(plan, this.ctx))
+    this.lookUp(round.lookups, planning)
     for (const { index, request } of links) {
       if (this.slots.stopped) break
       this.current.index = index
@@ -88,9 +91,21 @@ export class Lane {
     }
   }
 
+  /** Once, at the lane's first round with links: the working directory as the share names it really. */
+  private start(): void {
+    if (this.started) return
+    this.started = true
+    try {
+      this.ctx.realWorkingDirectory = this.ctx.ops.realpath(this.ctx.realWorkingDirectory)
+    } catch {
+      // a share that errors: each link's own calls say why
+    }
+    if (this.data.share.settings.dryRun) this.predict = predictor(this.ctx)
+  }
+
   /** What lanes.ts gave this lane to look at, into the planning pass's caches; a failure is left to the plans. */
-  private lookUp(planning: PlanContext): void {
-    for (const { index, path, names } of this.data.lookups) {
+  private lookUp(lookups: Lookup[], planning: PlanContext): void {
+    for (const { index, path, names } of lookups) {
       if (this.slots.stopped) return
       this.current.index = index
       try {

@@ -3,6 +3,7 @@
 import type { FilesystemInfo, Indexed, LinkResult, Settings, UndoEntry } from '../model.js'
 import type { CaseVolume } from '../platform.js'
 import type { KeptTexts } from '../spec/keys.js'
+import type { Lookup } from './lanes.js'
 
 /** The share the links are on, and how to work there: what every lane needs besides its own links. */
 export interface Share {
@@ -17,19 +18,40 @@ export interface Share {
   linkTexts?: KeptTexts
 }
 
-/** Action → share worker. */
-export type ToWorker = { type: 'start'; share: Share; links: Indexed[] } | { type: 'apply' }
+/**
+ * Links per round: the action hands a share worker its links a round at a time, and each round is planned, then made,
+ * before the next is planned. So a share of 100,000 links holds one round's links, plans and results in the worker,
+ * not all of them (in one round, 20,000 links peaked at 400 MB in the worker: lab/FINDINGS.md); and enough that each
+ * lane has whole directories, and its lookups serve many links.
+ */
+export const ROUND = 1_000
+
+/** A round of links for a share worker; `more` says whether another round follows it. */
+export interface RoundOfLinks {
+  links: Indexed[]
+  more: boolean
+}
 
 /**
- * Share worker → action: every link's result, by its index (`planned`: a dry run's; a real run's carries none, the
- * action only waits for it); with the results made, what the post step is to undo.
+ * Action → share worker: the share, how many lanes its links' directories need, and the first round; `apply` to make
+ * it (a real run); then each further round once the one before is answered.
+ */
+export type ToWorker =
+  | ({ type: 'start'; share: Share; lanes: number } & RoundOfLinks)
+  | { type: 'apply' }
+  | ({ type: 'links' } & RoundOfLinks)
+
+/**
+ * Share worker → action. `planned`: the first round is planned, and a real run waits for `apply` to make it. Then each
+ * round's results, in the order of its links (a dry run's: what it would do), with what the post step is to undo of
+ * the links made.
  */
 export type FromWorker =
-  | { type: 'planned'; results: [number, LinkResult][] }
-  | { type: 'final'; results: [number, LinkResult][]; undo: [number, UndoEntry][] }
+  { type: 'planned' } | { type: 'results'; results: [number, LinkResult][]; undo: [number, UndoEntry][] }
 
-/** Share worker → lane. */
-export type ToLane = { type: 'plan' } | { type: 'apply'; wave: 1 | 2 }
+/** Share worker → lane: a round's links to plan (wave 1 this lane's directories, wave 2 links below other links). */
+export type ToLane =
+  { type: 'plan'; wave1: Indexed[]; wave2: Indexed[]; lookups: Lookup[] } | { type: 'apply'; wave: 1 | 2 }
 
 /** Lane → share worker, a message per link, then `done`. */
 export type FromLane =

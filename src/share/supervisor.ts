@@ -1,6 +1,6 @@
 // A share worker's main thread: starts the lanes, times their calls, and answers the action with every link's
-// result. It never touches the share itself, so it can always answer: a call that outlives `timeout` becomes that
-// link's ETIMEDOUT, and the links not yet done are skipped.
+// result, a round of links at a time. It never touches the share itself, so it can always answer: a call that
+// outlives `timeout` becomes that link's ETIMEDOUT, and the links not yet done are skipped.
 import { Worker } from 'node:worker_threads'
 import { errnoNumber } from '../errors.js'
 import { nodeFs } from '../fsops.js'
@@ -8,9 +8,10 @@ import { isShareGone } from '../families.js'
 import type { Failure, Indexed, LinkResult, UndoEntry } from '../model.js'
 import { unfinishedResult } from '../result.js'
 import { envFor } from '../roles.js'
+import { keepYoungGeneration } from '../young-generation.js'
 import { CallSlots, Watchdog, type Call } from './call-slots.js'
 import { shareContext, type LaneData } from './lane.js'
-import { assignLanes, dealLookups, laneCount } from './lanes.js'
+import { assignLanes, dealLookups } from './lanes.js'
 import type { FromLane, FromWorker, Share, ToLane, ToWorker } from './protocol.js'
 
 /** How the supervisor reaches a lane, wherever it runs. */
@@ -46,47 +47,43 @@ interface LaneState {
   dead: boolean
 }
 
-type Planned = Extract<FromWorker, { type: 'planned' }>
-type Final = Extract<FromWorker, { type: 'final' }>
+type Results = Extract<FromWorker, { type: 'results' }>
 
 const UNFINISHED: Failure = { code: 'ECANCELED', syscall: 'none', attempted: 'get to' }
+
+/** One round's links and what has come of them. */
+class Round {
+  readonly byIndex: Map<number, Indexed>
+  readonly planned = new Map<number, LinkResult>()
+  readonly settled = new Map<number, LinkResult>()
+  /** Beside the links made: what the post step is to undo (`cleanup: true`). */
+  readonly undo = new Map<number, UndoEntry>()
+
+  constructor(readonly links: Indexed[]) {
+    this.byIndex = new Map(links.map((l) => [l.index, l]))
+  }
+}
 
 export class Supervisor {
   private readonly ctx
   private readonly slots: CallSlots
   private readonly lanes: LaneState[]
-  private readonly byIndex: Map<number, Indexed>
-  private readonly planned = new Map<number, LinkResult>()
-  private readonly settled = new Map<number, LinkResult>()
-  /** Beside the links made: what the post step is to undo (`cleanup: true`). */
-  private readonly undo = new Map<number, UndoEntry>()
+  private round = new Round([])
   private stopReason?: Failure
   private wake: () => void = () => undefined
   private readonly timer: NodeJS.Timeout
 
   constructor(
     private readonly share: Share,
-    private readonly links: Indexed[],
+    /** How many lanes to start: lanes.ts laneCount of every link the share is to have. */
+    count: number,
     startLane: LaneStarter = threadLane
   ) {
     this.ctx = shareContext(share, nodeFs)
-    const count = laneCount(links, share.platform)
     this.slots = new CallSlots(count, Date.now())
-    this.byIndex = new Map(links.map((l) => [l.index, l]))
-    const { wave1, wave2 } = assignLanes(links, count, share.platform)
-    const lookups = dealLookups(wave1, share.platform)
-    this.lanes = wave1.map((own, lane) => {
-      const data: LaneData = {
-        lane,
-        share,
-        wave1: own,
-        wave2: lane === 0 ? wave2 : [],
-        lookups: lookups[lane],
-        memory: this.slots.memory,
-        epoch: this.slots.epoch
-      }
-      return this.follow(startLane(data))
-    })
+    this.lanes = Array.from({ length: count }, (_, lane) =>
+      this.follow(startLane({ lane, share, memory: this.slots.memory, epoch: this.slots.epoch }))
+    )
     const watchdog = new Watchdog(this.slots, count, share.settings.timeoutMs)
     this.timer = setInterval(() => watchdog.check().forEach(({ lane, call }) => this.timedOut(lane, call)), 20)
     // Only a watch: the lanes and the action's channel keep the worker alive while there is work.
@@ -112,11 +109,11 @@ export class Supervisor {
     if (message.type === 'done') state.busy = false
     else {
       const { result } = message
-      // A real run's plans are only waited for (what was made comes in `final`): a dry run's alone are kept.
+      // A real run's plans are only waited for (what was made comes in the results): a dry run's alone are kept.
       if (message.type === 'applied') {
-        this.settled.set(message.index, result)
-        if (message.undo) this.undo.set(message.index, message.undo)
-      } else if (this.share.settings.dryRun) this.planned.set(message.index, result)
+        this.round.settled.set(message.index, result)
+        if (message.undo) this.round.undo.set(message.index, message.undo)
+      } else if (this.share.settings.dryRun) this.round.planned.set(message.index, result)
       const failedHere = message.type === 'planned' || result.status === 'failed'
       if (failedHere && isShareGone(result.code)) this.stop(failureOf(result))
     }
@@ -131,9 +128,10 @@ export class Supervisor {
       syscall: call.syscall,
       attempted: `finish ${call.syscall}() within timeout (${timeoutMs / 1000} s) for`
     }
-    const link = this.byIndex.get(call.index)
-    if (link && !this.settled.has(call.index))
-      this.settled.set(call.index, unfinishedResult(link.request, failure, this.ctx, { dryRun }))
+    const { byIndex, settled } = this.round
+    const link = byIndex.get(call.index)
+    if (link && !settled.has(call.index))
+      settled.set(call.index, unfinishedResult(link.request, failure, this.ctx, { dryRun }))
     this.stop(failure)
     this.wake()
   }
@@ -143,39 +141,50 @@ export class Supervisor {
     this.slots.stop()
   }
 
-  /** Send every live lane of `which` a message and wait until each is done or dead. */
-  private async phase(message: ToLane, which = this.lanes): Promise<void> {
-    for (const state of which) {
+  /** Send each lane its message and wait until every live one is done or dead. */
+  private async phase(messages: [LaneState, ToLane][]): Promise<void> {
+    for (const [state, message] of messages) {
       if (state.dead) continue
       state.busy = true
       state.port.post(message)
     }
+    const which = messages.map(([state]) => state)
     while (which.some((s) => s.busy && !s.dead)) await new Promise<void>((resolve) => (this.wake = resolve))
   }
 
-  /** Every link's result: its own, or skipped for the reason the lanes stopped. */
-  private finish(results: Map<number, LinkResult>): [number, LinkResult][] {
-    const run = { dryRun: this.share.settings.dryRun, skipped: true }
-    return this.links.map(({ index, request }) => [
-      index,
-      results.get(index) ?? unfinishedResult(request, this.stopReason ?? UNFINISHED, this.ctx, run)
-    ])
+  /** A round's links planned on the live lanes: whole directories each, links below others on the first. */
+  async planRound(links: Indexed[]): Promise<void> {
+    this.round = new Round(links)
+    const live = this.lanes.filter((l) => !l.dead)
+    // Stopped, or every lane failed: the round's links are skipped, and no lane is asked anything.
+    if (this.stopReason || live.length === 0) return
+    const { wave1, wave2 } = assignLanes(links, live.length, this.share.platform)
+    const lookups = dealLookups(wave1, this.share.platform)
+    await this.phase(
+      live.map((state, i) => [
+        state,
+        { type: 'plan', wave1: wave1[i], wave2: i === 0 ? wave2 : [], lookups: lookups[i] }
+      ])
+    )
   }
 
-  async plan(): Promise<Planned> {
-    await this.phase({ type: 'plan' })
-    // A real run's answer only says the plans are made: held and sent, 20,000 of them cost the worker 40 MB and the
-    // action 12 MB (lab/FINDINGS.md).
-    if (!this.share.settings.dryRun) return { type: 'planned', results: [] }
+  /** The round's results: what was made (a dry run's: what would be), each link's own or skipped. */
+  async finishRound(): Promise<Results> {
+    const { round } = this
+    if (!this.share.settings.dryRun) {
+      const live = this.lanes.filter((l) => !l.dead)
+      await this.phase(live.map((state) => [state, { type: 'apply', wave: 1 }]))
+      await this.phase(live.slice(0, 1).map((state) => [state, { type: 'apply', wave: 2 }]))
+    }
     // A link the watchdog settled while planning keeps that result.
-    for (const [index, result] of this.settled) this.planned.set(index, result)
-    return { type: 'planned', results: this.finish(this.planned) }
-  }
-
-  async apply(): Promise<Final> {
-    await this.phase({ type: 'apply', wave: 1 })
-    await this.phase({ type: 'apply', wave: 2 }, this.lanes.slice(0, 1))
-    return { type: 'final', results: this.finish(this.settled), undo: [...this.undo] }
+    const found = this.share.settings.dryRun ? new Map([...round.planned, ...round.settled]) : round.settled
+    const run = { dryRun: this.share.settings.dryRun, skipped: true }
+    const results = round.links.map(({ index, request }): [number, LinkResult] => [
+      index,
+      found.get(index) ?? unfinishedResult(request, this.stopReason ?? UNFINISHED, this.ctx, run)
+    ])
+    this.round = new Round([])
+    return { type: 'results', results, undo: [...round.undo] }
   }
 
   end(): void {
@@ -204,16 +213,28 @@ export const processChannel = (proc: Pick<NodeJS.Process, 'once' | 'send'> = pro
   send: (message) => new Promise((resolve) => proc.send!(message, () => resolve()))
 })
 
-/** The child process's side: one share, planned, then (unless a dry run) made when the action says so. */
+/**
+ * The child process's side: one share, a round of links at a time. The first round is planned before the action is
+ * answered, and (unless a dry run) made when it says so; each round is answered before the next is taken.
+ */
 export async function serveShare(channel: WorkerChannel, startLane: LaneStarter = threadLane): Promise<void> {
   const start = await channel.receive()
   if (start.type !== 'start') return
-  const supervisor = new Supervisor(start.share, start.links, startLane)
+  const supervisor = new Supervisor(start.share, start.lanes, startLane)
   try {
-    await channel.send(await supervisor.plan())
-    if (start.share.settings.dryRun) return
-    await channel.receive()
-    await channel.send(await supervisor.apply())
+    await supervisor.planRound(start.links)
+    await channel.send({ type: 'planned' })
+    if (!start.share.settings.dryRun) await channel.receive()
+    for (let more = start.more; ;) {
+      await channel.send(await supervisor.finishRound())
+      if (!more) break
+      const next = await channel.receive()
+      if (next.type !== 'links') break
+      more = next.more
+      // This process's young generation, as the action's: a round's links, plans and results die young.
+      keepYoungGeneration()
+      await supervisor.planRound(next.links)
+    }
   } finally {
     supervisor.end()
   }
