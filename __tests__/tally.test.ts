@@ -9,7 +9,7 @@ import { platformFor } from '../src/platform.js'
 import { settingsFor, tempDir } from './helpers/stage.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
-const { inSpecOrder } = await import('../src/executor.js')
+const { inSpecOrder, MAX_EARLY } = await import('../src/executor.js')
 const { MAX_ROWS, MAX_WARNINGS, Tally } = await import('../src/tally.js')
 
 let runnerTemp: string
@@ -57,6 +57,31 @@ describe('inSpecOrder', () => {
       expect(seen).toEqual(Array.from({ length: seen.length }, (_, n) => n + 1))
     }
     expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7])
+  })
+
+  it('has a maker wait while too many are held for one before its own, until half of them are handed on', async () => {
+    const seen: number[] = []
+    const emit = inSpecOrder((r) => seen.push(r.line))
+    // Index 0 is another's (a share's, say) and has not come; this maker's, 1 onwards, are held.
+    for (let i = 1; i <= MAX_EARLY; i++) emit(i, result(i))
+    expect(emit.caughtUp(MAX_EARLY)).toBeUndefined()
+    emit(MAX_EARLY + 1, result(MAX_EARLY + 1))
+    let resumed = false
+    const waited = emit.caughtUp(MAX_EARLY + 1)!.then(() => (resumed = true))
+    await Promise.resolve()
+    expect(resumed).toBe(false)
+    emit(0, result(0))
+    await waited
+    expect(seen).toHaveLength(MAX_EARLY + 2)
+    expect(emit.caughtUp(MAX_EARLY + 1)).toBeUndefined()
+  })
+
+  it('never has the maker of the one missing wait, however many of another’s are held', () => {
+    const emit = inSpecOrder(() => undefined)
+    // Another's results (a fast share's), MAX_EARLY + 1 of them, wait for this maker's 0..99, made up to 49 so far.
+    for (let i = 100; i <= 100 + MAX_EARLY; i++) emit(i, result(i))
+    for (let i = 0; i < 50; i++) emit(i, result(i))
+    expect(emit.caughtUp(49)).toBeUndefined()
   })
 })
 

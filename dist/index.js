@@ -47176,11 +47176,22 @@ function applierFor(ctx) {
 
 
 
-/** An Emit that hands results on in spec order, holding only those that come early. */
+/**
+ * Results held for want of one before them, past which whoever makes them waits (caughtUp): links made here run ahead
+ * of a slow share's, whose results come a round at a time. About 1.2 KB each with workspace-length paths (measured),
+ * so some 6 MB; unbounded, 100,000 local links behind one slow share's link would hold 120 MB.
+ */
+const MAX_EARLY = 5_000;
+/**
+ * An Emit that hands results on in spec order, holding only those that come early. `caughtUp(through)` is for whoever
+ * has handed on every result of its own up to `through`, in order: while too many are held, and one before `through`
+ * is missing (another's, which never waits for it), it waits until half of them have been handed on.
+ */
 function inSpecOrder(take) {
     const early = new Map();
     let next = 0;
-    return (index, result, undo) => {
+    let waiting;
+    const emit = (index, result, undo) => {
         if (index !== next)
             return void early.set(index, [result, undo]);
         take(result, undo);
@@ -47192,7 +47203,14 @@ function inSpecOrder(take) {
             early.delete(next);
             take(...r);
         }
+        if (!waiting || early.size > MAX_EARLY / 2)
+            return;
+        const wake = waiting;
+        waiting = undefined;
+        wake();
     };
+    const caughtUp = (through) => early.size > MAX_EARLY && next < through ? new Promise((resolve) => (waiting = resolve)) : undefined;
+    return Object.assign(emit, { caughtUp });
 }
 /**
  * Links are planned and made this many at a time, so that a run of 100,000 holds a slice of plans, not all of them;
@@ -47222,7 +47240,7 @@ class LocalExecutor {
             if (slice.push(link) < SLICE)
                 continue;
             slice = this.make(slice, emit);
-            await this.pace();
+            await this.pace(link.index);
         }
         this.make(slice, emit);
     }
@@ -47556,7 +47574,7 @@ function executorsFor(onShares, local, settings, where) {
  * handed over from this process's event loop, which would otherwise wait for the last local link.
  */
 function turning(pace = () => undefined) {
-    return () => pace() ?? new Promise((resolve) => setImmediate(resolve));
+    return (through) => pace(through) ?? new Promise((resolve) => setImmediate(resolve));
 }
 
 ;// CONCATENATED MODULE: ./src/tally.ts
@@ -48458,10 +48476,11 @@ async function makeLinks(text, where, workplace) {
             undo?.add(entry);
         tally.add(result);
     });
-    // Slices of links wait for a log the runner has not read yet: unread, it would be held here, all of it.
-    const pace = () => {
+    // Slices of links wait for a log the runner has not read yet (unread, it would be held here, all of it), and for
+    // a share's results where those made here ran far ahead of them (held until those before them come).
+    const pace = (through) => {
         keepYoungGeneration();
-        return tally.caughtUp();
+        return tally.caughtUp() ?? emit.caughtUp(through);
     };
     await linkEach(spec, settings, { ...workplace, pace }, emit);
     undo?.save(settings, platform.name);

@@ -11,6 +11,7 @@
 //      mkdirSync + symlinkSync, and GNU ln for reference. Marginal: (action, N links − action, 1 link) /
 //      (loop of N − loop of 1), so that start-up counts on neither side                    goal: <= 1.3
 //   2. the same 10,000 again, all unchanged, vs a bare loop of lstatSync + readlinkSync, marginal   goal: <= 1.3
+//      (user shape: a reporting loop too, for reference: the least that checks and reports every link, BARE.reporting)
 //   3. 600 symlinks in 20 directories on sshfs with a 10 ms round trip (own sshd, a delay proxy and sshfs on
 //      127.0.0.1; root, /dev/fuse and sshfs needed, else skipped) vs a sequential loop
 //                                        goal: loop / action >= 10, and action <= 1.1 × a bare parallel loop
@@ -343,6 +344,29 @@ for (const { link: dir, target } of all) { fs.mkdirSync(dir); for (const name of
 for (const { link: dir, target } of all) for (const name of names) { const p = dir + name; if (!fs.lstatSync(p).isSymbolicLink() || fs.readlinkSync(p) !== target + name) throw new Error(p) }`
 })
 
+/**
+ * Case 2's floor for anything that checks and reports every link (argv [specFile, resultsFile]): the spec's lines
+ * read and split, each PATH remembered (a duplicate check), its text read and its TARGET asked for (access(2)), and
+ * each link's JSON (its fields as the action names them) into a results file and a log line to stdout, 250 a write.
+ */
+BARE.reporting = `const fs = require('node:fs')
+const [specFile, resultsFile] = [process.argv[1], process.argv[2]]
+const lines = fs.readFileSync(specFile, 'utf8').split('\\n')
+const seen = new Set(); const json = []; const log = []; const out = fs.openSync(resultsFile, 'w')
+const flush = () => { fs.writeSync(out, json.join(',\\n') + ',\\n'); fs.writeSync(1, log.join('\\n') + '\\n'); json.length = log.length = 0 }
+lines.forEach((line, i) => {
+  if (!line) return
+  const [p, target] = line.split(' -> ')
+  if (seen.has(p)) throw new Error('twice: ' + p)
+  seen.add(p)
+  const text = fs.readlinkSync(p)
+  if (text !== target || !fs.existsSync(target)) throw new Error('not the link asked for: ' + p)
+  json.push(JSON.stringify({ line: i + 1, path: p, target, text, type: 'symlink', kind: 'symlink', status: 'unchanged' }))
+  log.push('unchanged symlink ' + p + ' -> ' + target)
+  if (json.length === 250) flush()
+})
+flush()`
+
 /** The bare loop `script` (`symlink` or `check`) of a shape. */
 function bareFor(shape, script) {
   return shape.bare === 'user' ? `user${script[0].toUpperCase()}${script.slice(1)}` : script
@@ -485,6 +509,20 @@ async function caseCreate({ base, fs: where }, shape) {
   }
 }
 
+/** BARE.reporting over a workspace's spec, as a contender (its one-link twin without the note). */
+function reporting(name, { ws, specFile }) {
+  const note = name.endsWith('1 link')
+    ? undefined
+    : 'reference: read the spec, readlink + access per link, a JSON and a log line per link'
+  const results = path.join(ws, 'bare-results.json')
+  // Its log is taken in whole, as the action's is (runAction).
+  return {
+    name,
+    note,
+    run: () => timedProcess(NODE, ['-e', BARE.reporting, specFile, results], { maxBuffer: 2 ** 30 })
+  }
+}
+
 async function caseRerun({ base, fs: where }, shape) {
   const size = SIZE.local
   const n = size[0] * size[1]
@@ -502,7 +540,8 @@ async function caseRerun({ base, fs: where }, shape) {
       note: 'one process: lstatSync + readlinkSync per link',
       run: () => bareNode(bareFor(shape, 'check'), all.root, size)
     },
-    { name: 'bare Node loop, 1 link', run: () => bareNode(bareFor(shape, 'check'), one.root, ONE) }
+    { name: 'bare Node loop, 1 link', run: () => bareNode(bareFor(shape, 'check'), one.root, ONE) },
+    ...(shape === SHAPES.user ? [reporting('reporting loop', all), reporting('reporting loop, 1 link', one)] : [])
   ])
   return {
     id: 2,
@@ -1042,6 +1081,10 @@ function score(result) {
     const perLink = (name) => ((ms(name) - ms(`${name}, 1 link`)) * 1000) / (result.links - 1)
     const { plus } = result.goal
     result.perLinkUs = { action: perLink('action'), [versus]: perLink(versus), ...(plus && { [plus]: perLink(plus) }) }
+    // Every other contender measured on one link too: its cost per link, beside the bare loop's.
+    for (const c of result.contenders)
+      if (!(c.name in result.perLinkUs) && ms(`${c.name}, 1 link`) !== undefined)
+        result.perLinkUs[c.name] = perLink(c.name)
     ratio = (result.perLinkUs.action - (plus ? result.perLinkUs[plus] : 0)) / result.perLinkUs[versus]
   }
   let met = result.goal.min ? ratio >= result.goal.min : ratio <= result.goal.max
@@ -1098,6 +1141,19 @@ function printTable(results) {
           `${fmt(r.ratio, 2)}x`,
           `marginal ${r.goal.plus ? `(action − ${r.goal.plus}) / ${r.goal.versus} <= ${r.goal.max}` : words}`,
           r.met ? 'yes' : 'NO'
+        ])
+      }
+      for (const [name, us] of Object.entries(r.perLinkUs ?? {})) {
+        if (name === 'action' || name === r.goal.versus || name === r.goal.plus) continue
+        const ratio = us / r.perLinkUs[r.goal.versus]
+        rows.push([
+          '',
+          `  ${name}, per link`,
+          `${fmt(us)} µs`,
+          '',
+          `${fmt(ratio, 2)}x`,
+          `reference: / ${r.goal.versus}`,
+          ''
         ])
       }
       if (r.behindParallel !== undefined) {

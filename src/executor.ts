@@ -12,11 +12,25 @@ import { applierFor } from './undo-record.js'
  */
 export type Emit = (index: number, result: LinkResult, undo?: UndoEntry) => void
 
-/** An Emit that hands results on in spec order, holding only those that come early. */
-export function inSpecOrder(take: (result: LinkResult, undo?: UndoEntry) => void): Emit {
+/**
+ * Results held for want of one before them, past which whoever makes them waits (caughtUp): links made here run ahead
+ * of a slow share's, whose results come a round at a time. About 1.2 KB each with workspace-length paths (measured),
+ * so some 6 MB; unbounded, 100,000 local links behind one slow share's link would hold 120 MB.
+ */
+export const MAX_EARLY = 5_000
+
+/**
+ * An Emit that hands results on in spec order, holding only those that come early. `caughtUp(through)` is for whoever
+ * has handed on every result of its own up to `through`, in order: while too many are held, and one before `through`
+ * is missing (another's, which never waits for it), it waits until half of them have been handed on.
+ */
+export function inSpecOrder(
+  take: (result: LinkResult, undo?: UndoEntry) => void
+): Emit & { caughtUp: (through: number) => Promise<void> | undefined } {
   const early = new Map<number, [LinkResult, UndoEntry?]>()
   let next = 0
-  return (index, result, undo) => {
+  let waiting: (() => void) | undefined
+  const emit: Emit = (index, result, undo) => {
     if (index !== next) return void early.set(index, [result, undo])
     take(result, undo)
     next++
@@ -26,11 +40,21 @@ export function inSpecOrder(take: (result: LinkResult, undo?: UndoEntry) => void
       early.delete(next)
       take(...r)
     }
+    if (!waiting || early.size > MAX_EARLY / 2) return
+    const wake = waiting
+    waiting = undefined
+    wake()
   }
+  const caughtUp = (through: number): Promise<void> | undefined =>
+    early.size > MAX_EARLY && next < through ? new Promise((resolve) => (waiting = resolve)) : undefined
+  return Object.assign(emit, { caughtUp })
 }
 
-/** Something to wait for before going on, if anything (a log whose reader is behind). */
-export type Pace = () => Promise<void> | undefined
+/**
+ * Something to wait for before going on, if anything (a log whose reader is behind), once every result up to
+ * `through` has been handed on.
+ */
+export type Pace = (through: number) => Promise<void> | undefined
 
 export interface Executor {
   /** Look at the disk for every link. */
@@ -71,7 +95,7 @@ export class LocalExecutor implements Executor {
     for (const link of this.links) {
       if (slice.push(link) < SLICE) continue
       slice = this.make(slice, emit)
-      await this.pace()
+      await this.pace(link.index)
     }
     this.make(slice, emit)
   }

@@ -86,5 +86,5 @@ export function executorsFor(
  * handed over from this process's event loop, which would otherwise wait for the last local link.
  */
 function turning(pace: Pace = () => undefined): Pace {
-  return () => pace() ?? new Promise<void>((resolve) => setImmediate(resolve))
+  return (through) => pace(through) ?? new Promise<void>((resolve) => setImmediate(resolve))
 }

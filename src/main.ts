@@ -70,10 +70,11 @@ async function makeLinks(text: SpecText, where: Where, workplace: Workplace): Pr
     if (entry) undo?.add(entry)
     tally.add(result)
   })
-  // Slices of links wait for a log the runner has not read yet: unread, it would be held here, all of it.
-  const pace = (): Promise<void> | undefined => {
+  // Slices of links wait for a log the runner has not read yet (unread, it would be held here, all of it), and for
+  // a share's results where those made here ran far ahead of them (held until those before them come).
+  const pace = (through: number): Promise<void> | undefined => {
     keepYoungGeneration()
-    return tally.caughtUp()
+    return tally.caughtUp() ?? emit.caughtUp(through)
   }
   await linkEach(spec, settings, { ...workplace, pace }, emit)
   undo?.save(settings, platform.name)
