@@ -6260,6 +6260,8 @@ class Round {
     settled = new Map();
     /** Beside the links made: what the post step is to undo (`cleanup: true`). */
     undo = new Map();
+    /** The lanes told to plan it, wave 2 on the first: only they hold its plans, and only they are told to make it. */
+    lanes = [];
     constructor(links) {
         this.links = links;
         this.byIndex = new Map(links.map((l) => [l.index, l]));
@@ -6355,6 +6357,7 @@ class Supervisor {
         // Stopped, or every lane failed: the round's links are skipped, and no lane is asked anything.
         if (this.stopReason || live.length === 0)
             return;
+        this.round.lanes = live;
         const { wave1, wave2 } = assignLanes(links, live.length, this.share.platform);
         const lookups = dealLookups(wave1, this.share.platform);
         await this.phase(live.map((state, i) => [
@@ -6365,10 +6368,10 @@ class Supervisor {
     /** The round's results: what was made (a dry run's: what would be), each link's own or skipped. */
     async finishRound() {
         const { round } = this;
+        // A round not planned (stopped before it) is not made: a lane would make its last round's plans again.
         if (!this.share.settings.dryRun) {
-            const live = this.lanes.filter((l) => !l.dead);
-            await this.phase(live.map((state) => [state, { type: 'apply', wave: 1 }]));
-            await this.phase(live.slice(0, 1).map((state) => [state, { type: 'apply', wave: 2 }]));
+            await this.phase(round.lanes.map((state) => [state, { type: 'apply', wave: 1 }]));
+            await this.phase(round.lanes.slice(0, 1).map((state) => [state, { type: 'apply', wave: 2 }]));
         }
         // A link the watchdog settled while planning keeps that result.
         const found = this.share.settings.dryRun ? new Map([...round.planned, ...round.settled]) : round.settled;

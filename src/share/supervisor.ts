@@ -58,6 +58,8 @@ class Round {
   readonly settled = new Map<number, LinkResult>()
   /** Beside the links made: what the post step is to undo (`cleanup: true`). */
   readonly undo = new Map<number, UndoEntry>()
+  /** The lanes told to plan it, wave 2 on the first: only they hold its plans, and only they are told to make it. */
+  lanes: LaneState[] = []
 
   constructor(readonly links: Indexed[]) {
     this.byIndex = new Map(links.map((l) => [l.index, l]))
@@ -158,6 +160,7 @@ export class Supervisor {
     const live = this.lanes.filter((l) => !l.dead)
     // Stopped, or every lane failed: the round's links are skipped, and no lane is asked anything.
     if (this.stopReason || live.length === 0) return
+    this.round.lanes = live
     const { wave1, wave2 } = assignLanes(links, live.length, this.share.platform)
     const lookups = dealLookups(wave1, this.share.platform)
     await this.phase(
@@ -171,10 +174,10 @@ export class Supervisor {
   /** The round's results: what was made (a dry run's: what would be), each link's own or skipped. */
   async finishRound(): Promise<Results> {
     const { round } = this
+    // A round not planned (stopped before it) is not made: a lane would make its last round's plans again.
     if (!this.share.settings.dryRun) {
-      const live = this.lanes.filter((l) => !l.dead)
-      await this.phase(live.map((state) => [state, { type: 'apply', wave: 1 }]))
-      await this.phase(live.slice(0, 1).map((state) => [state, { type: 'apply', wave: 2 }]))
+      await this.phase(round.lanes.map((state) => [state, { type: 'apply', wave: 1 }]))
+      await this.phase(round.lanes.slice(0, 1).map((state) => [state, { type: 'apply', wave: 2 }]))
     }
     // A link the watchdog settled while planning keeps that result.
     const found = this.share.settings.dryRun ? new Map([...round.planned, ...round.settled]) : round.settled
