@@ -226,6 +226,34 @@ describePosix('ShareExecutor', () => {
     expect(fs.readlinkSync(path.join(ws, 'd0/l2499'))).toBe('../data/x')
   })
 
+  it('in a dry run predicts a link below another as the real run makes it, though that one is on another lane', async () => {
+    // a/ is the busiest directory: the first lane's, which also plans sub/inner (wave 2); sub is the next lane's.
+    const spec = 'a/l1 -> data/x\na/l2 -> data/x\nsub -> data/dir\nsub/inner -> data/x'
+    const texts = async (dryRun: boolean) => {
+      const executor = new ShareExecutor(shareOver(ws, { dryRun }), indexed(spec, ws), context(ws), DIST)
+      try {
+        await executor.plan()
+        const results: LinkResult[] = []
+        await executor.results(collect(results))
+        return results.map((r) => [r.plan ?? r.status, r.text])
+      } finally {
+        executor.release()
+      }
+    }
+    expect(await texts(true)).toEqual([
+      ['create', '../data/x'],
+      ['create', '../data/x'],
+      ['create', 'data/dir'],
+      ['create', '../x']
+    ])
+    expect(await texts(false)).toEqual([
+      ['created', '../data/x'],
+      ['created', '../data/x'],
+      ['created', 'data/dir'],
+      ['created', '../x']
+    ])
+  })
+
   it('in a dry run takes the worker’s plans as results', async () => {
     const executor = new ShareExecutor(shareOver(ws, { dryRun: true }), indexed(spec, ws), context(ws), DIST)
     try {

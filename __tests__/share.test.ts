@@ -196,6 +196,13 @@ describePosix('lanes', () => {
     const many = Array.from({ length: 30 }, (_, i) => `d${i}/l -> data/x`).join('\n')
     expect(laneCount(indexed(many, ws), 'linux')).toBe(10)
   })
+
+  it('uses one lane in a dry run with links below other links: its predictor sees every link before them', () => {
+    const below = indexed('a/l -> data/x\nsub -> data/dir\nsub/inner -> data/x', ws)
+    expect(laneCount(below, 'linux', true)).toBe(1)
+    expect(laneCount(below, 'linux')).toBe(3)
+    expect(laneCount(indexed(SPEC, ws), 'linux', true)).toBe(3)
+  })
 })
 
 describePosix('Lane', () => {
@@ -465,7 +472,7 @@ describe('a Windows lane (in memory)', () => {
 
 /** A supervisor with as many lanes as the action asks for these links, and its rounds of them, `size` at a time. */
 function supervisorOf(share: Share, links: Indexed[], startLane: LaneStarter, size = ROUND) {
-  const supervisor = new Supervisor(share, laneCount(links, share.platform), startLane)
+  const supervisor = new Supervisor(share, laneCount(links, share.platform, share.settings.dryRun), startLane)
   const count = Math.max(1, Math.ceil(links.length / size))
   const rounds = Array.from({ length: count }, (_, i) => links.slice(i * size, (i + 1) * size))
   return { supervisor, rounds }

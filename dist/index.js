@@ -47307,7 +47307,14 @@ function endedEarly(code, signal) {
  * start, even on the small share bundle: 20 lanes for the bench's 20 directories were slower than 10 (2 CPUs).
  */
 const MAX_LANES = 10;
-function laneCount(links, platform) {
+/**
+ * A lane per directory; one in a dry run with links that wait for earlier ones: each is predicted on the disk as the
+ * links predicted before it leave it (predict.ts), and a lane's predictor sees only the links of that lane, over
+ * every round; a real run plans them again on the disk once wave 1 is made.
+ */
+function laneCount(links, platform, dryRun = false) {
+    if (dryRun && links.some((l) => l.request.dependsOnEarlier))
+        return 1;
     const { path } = platform_platformFor(platform);
     return Math.max(1, Math.min(MAX_LANES, new Set(links.map((l) => path.dirname(l.request.absPath))).size));
 }
@@ -47452,7 +47459,8 @@ class ShareExecutor {
         });
         // A child that died cannot be written to (EPIPE): that is an answer too, not a crash of the action.
         this.child.on('error', (error) => this.end(`failed (${error.message})`));
-        this.send({ type: 'start', share, lanes: laneCount(links, share.platform), ...this.nextRound() });
+        const lanes = laneCount(links, share.platform, share.settings.dryRun);
+        this.send({ type: 'start', share, lanes, ...this.nextRound() });
     }
     /** The next round of links to hand the worker. */
     nextRound() {

@@ -5954,7 +5954,14 @@ class Watchdog {
  * start, even on the small share bundle: 20 lanes for the bench's 20 directories were slower than 10 (2 CPUs).
  */
 const MAX_LANES = 10;
-function laneCount(links, platform) {
+/**
+ * A lane per directory; one in a dry run with links that wait for earlier ones: each is predicted on the disk as the
+ * links predicted before it leave it (predict.ts), and a lane's predictor sees only the links of that lane, over
+ * every round; a real run plans them again on the disk once wave 1 is made.
+ */
+function laneCount(links, platform, dryRun = false) {
+    if (dryRun && links.some((l) => l.request.dependsOnEarlier))
+        return 1;
     const { path } = platformFor(platform);
     return Math.max(1, Math.min(MAX_LANES, new Set(links.map((l) => path.dirname(l.request.absPath))).size));
 }

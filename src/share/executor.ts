@@ -45,7 +45,8 @@ export class ShareExecutor implements Executor {
     })
     // A child that died cannot be written to (EPIPE): that is an answer too, not a crash of the action.
     this.child.on('error', (error) => this.end(`failed (${error.message})`))
-    this.send({ type: 'start', share, lanes: laneCount(links, share.platform), ...this.nextRound() })
+    const lanes = laneCount(links, share.platform, share.settings.dryRun)
+    this.send({ type: 'start', share, lanes, ...this.nextRound() })
   }
 
   /** The next round of links to hand the worker. */

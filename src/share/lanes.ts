@@ -9,7 +9,13 @@ import type { Indexed } from '../model.js'
  */
 const MAX_LANES = 10
 
-export function laneCount(links: Indexed[], platform: string): number {
+/**
+ * A lane per directory; one in a dry run with links that wait for earlier ones: each is predicted on the disk as the
+ * links predicted before it leave it (predict.ts), and a lane's predictor sees only the links of that lane, over
+ * every round; a real run plans them again on the disk once wave 1 is made.
+ */
+export function laneCount(links: Indexed[], platform: string, dryRun = false): number {
+  if (dryRun && links.some((l) => l.request.dependsOnEarlier)) return 1
   const { path } = platformFor(platform)
   return Math.max(1, Math.min(MAX_LANES, new Set(links.map((l) => path.dirname(l.request.absPath))).size))
 }
