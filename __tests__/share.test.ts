@@ -858,6 +858,23 @@ describePosix('Supervisor', () => {
     }
   })
 
+  it('starts each lane with a young generation of 2 MB at most: it holds one round of links', async () => {
+    const entry = laneScript(`import { resourceLimits } from 'node:worker_threads'
+parentPort.once('message', ({ wave1 }) => {
+  const message = String(resourceLimits.maxYoungGenerationSizeMb)
+  for (const { index } of wave1) parentPort.postMessage({ type: 'planned', index, result: { message } })
+  parentPort.postMessage({ type: 'done' })
+  parentPort.close()
+})`)
+    const { supervisor, rounds } = supervisorOf(shareOver(ws, { dryRun: true }), indexed(SPEC, ws), threadLanes(entry))
+    try {
+      const planned = await allRounds(supervisor, rounds)
+      expect(byIndex(planned.results).map((r) => Number(r.message))).toEqual([2, 2, 2, 2])
+    } finally {
+      supervisor.end()
+    }
+  })
+
   it('keeps what its lanes write from the action’s log', async () => {
     const entry = laneScript(`parentPort.once('message', () => {
   console.log('lane noise')

@@ -23,11 +23,24 @@ export interface LanePort {
 
 export type LaneStarter = (data: LaneData) => LanePort
 
+/**
+ * A lane's young generation, at most, in MB. A lane holds one round of its links (a hundred or so plans): 20,000
+ * links on bindfs peaked at 253–260 MB in the worker with 2, 302–313 MB with V8's default, in the same CPU time
+ * (lab/FINDINGS.md).
+ */
+const LANE_YOUNG_MB = 2
+
 /** Lanes in threads of their own, each running `entry` as a lane. */
 export const threadLanes =
   (entry: URL): LaneStarter =>
   (data) => {
-    const worker = new Worker(entry, { workerData: data, env: envFor('lane'), stdout: true, stderr: true })
+    const worker = new Worker(entry, {
+      workerData: data,
+      env: envFor('lane'),
+      stdout: true,
+      stderr: true,
+      resourceLimits: { maxYoungGenerationSizeMb: LANE_YOUNG_MB }
+    })
     return {
       post: (message) => worker.postMessage(message),
       listen: (onMessage, onError) => {
