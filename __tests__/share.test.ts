@@ -516,7 +516,8 @@ describePosix('Supervisor', () => {
           port.listen((m) => (m.type === 'planned' && planned.push(m.index), onMessage(m)), onError)
       }
     }
-    await supervise('sub -> data/dir\nsub/inner -> data/x\nb/l -> data/x', counted, { dryRun: true })
+    // A real run, on two lanes (a dry run with such links keeps to one: laneCount).
+    await supervise('sub -> data/dir\nsub/inner -> data/x\nb/l -> data/x', counted)
     expect(planned.sort()).toEqual([0, 1, 2])
   })
 
@@ -920,6 +921,29 @@ parentPort.once('message', ({ wave1 }) => {
     expect(byIndex(final.results)).toMatchObject([{ status: 'skipped', code: 'ECANCELED' }])
     expect(fs.existsSync(path.join(ws, 'a'))).toBe(false)
   })
+
+  it('answers every later round of a share whose lanes all failed, each link skipped, and asks no lane', async () => {
+    const { supervisor, rounds } = supervisorOf(shareOver(ws), indexed(SPEC, ws), failingLane, 2)
+    try {
+      const final = await allRounds(supervisor, rounds)
+      expect(byIndex(final.results).map((r) => [r.status, r.code])).toEqual(Array(4).fill(['skipped', 'ECANCELED']))
+    } finally {
+      supervisor.end()
+    }
+  })
+
+  it('gives a later round’s links to the lanes still alive, not to one that failed', async () => {
+    // Lane 1 fails at once; rounds of one directory each: b/ and c/ are made by lane 0 (or 2).
+    const lanes: LaneStarter = (data) => (data.lane === 1 ? failingLane(data) : inlineLane()(data))
+    const { supervisor, rounds } = supervisorOf(shareOver(ws), indexed(SPEC, ws), lanes, 2)
+    try {
+      await new Promise(setImmediate)
+      const final = await allRounds(supervisor, rounds)
+      expect(byIndex(final.results).map((r) => r.status)).toEqual(['created', 'created', 'created', 'created'])
+    } finally {
+      supervisor.end()
+    }
+  })
 })
 
 describePosix('serveShare', () => {
@@ -966,11 +990,26 @@ describePosix('serveShare', () => {
 
   it('in a dry run answers with what it would do, unasked, and writes nothing', async () => {
     const links = indexed('l -> data/x', ws)
-    const talk = channel([{ type: 'start', share: shareOver(ws, { dryRun: true }), lanes: 1, links, more: false }])
+    const start: ToWorker = { type: 'start', share: shareOver(ws, { dryRun: true }), lanes: 1, links, more: false }
+    const messages: ToWorker[] = [start, { type: 'apply' }]
+    const talk = channel(messages)
     await serveShare(talk.channel, inlineLane())
     expect(talk.sent.map((m) => m.type)).toEqual(['planned', 'results'])
     expect(resultsIn(talk.sent)[0][0]).toMatchObject({ status: 'planned', plan: 'create' })
     expect(fs.existsSync(path.join(ws, 'l'))).toBe(false)
+    // Not waited for.
+    expect(messages).toEqual([{ type: 'apply' }])
+  })
+
+  it('ends where a round was due and something else came, having answered the rounds before', async () => {
+    const [first] = indexed('l -> data/x', ws)
+    const talk = channel([
+      { type: 'start', share: shareOver(ws), lanes: 1, links: [first], more: true },
+      { type: 'apply' },
+      { type: 'apply' }
+    ])
+    await serveShare(talk.channel, inlineLane())
+    expect(talk.sent.map((m) => m.type)).toEqual(['planned', 'results'])
   })
 
   it("hears the action on its process's IPC channel and answers there, once the answer is sent", async () => {
