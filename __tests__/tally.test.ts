@@ -76,6 +76,20 @@ describe('inSpecOrder', () => {
     expect(emit.caughtUp(MAX_EARLY + 1)).toBeUndefined()
   })
 
+  it('keeps the maker waiting while more than half of the most it may hold are still held', async () => {
+    const emit = inSpecOrder(() => undefined)
+    // Two of another's missing: 0, and 101.
+    for (let i = 1; i <= MAX_EARLY + 2; i++) if (i !== 101) emit(i, result(i))
+    let resumed = false
+    const waited = emit.caughtUp(MAX_EARLY + 2)!.then(() => (resumed = true))
+    emit(0, result(0))
+    await new Promise(setImmediate)
+    // 0 to 100 handed on; MAX_EARLY - 99 still held.
+    expect(resumed).toBe(false)
+    emit(101, result(101))
+    await waited
+  })
+
   it('never has the maker of the one missing wait, however many of another’s are held', () => {
     const emit = inSpecOrder(() => undefined)
     // Another's results (a fast share's), MAX_EARLY + 1 of them, wait for this maker's 0..99, made up to 49 so far.
