@@ -62,6 +62,21 @@ describeLab('shares CI jobs mount (lab/lab.sh)', (lab) => {
     })
   })
 
+  lab.test(
+    'bindfs: 1,500 links made by its share worker in two rounds, each reported once, in spec order; then unchanged',
+    ['bindfs'],
+    () => {
+      const ws = lab.workspace('bindfs', DATA)
+      const links = Array.from({ length: 1_500 }, (_, i) => `d${i % 15}/l${i} -> data/x`).join('\n')
+      const made = runAction(ws, { links })
+      expect(results(made).map((r) => [r.line, r.status])).toEqual(
+        Array.from({ length: 1_500 }, (_, i) => [i + 1, 'created'])
+      )
+      expect(fs.readlinkSync(path.join(ws, 'd14/l1499'))).toBe('../data/x')
+      expect(runAction(ws, { links }).outputs.unchanged).toBe('1500')
+    }
+  )
+
   describe.each(['rclone', 'rclone-links', 'rclone-writes'])('%s', (mount) => {
     lab.test(
       'a symlink fails EIO as rclone making no links; fallback: copy copies, then unchanged',
