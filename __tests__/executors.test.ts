@@ -121,6 +121,7 @@ describePosix('executorsFor', () => {
     fs.mkdirSync(share)
     const answered = path.join(ws, 'answered')
     const seen = path.join(ws, 'seen')
+    const handed = path.join(ws, 'handed')
     // A stand-in worker: it answers each round at once; handed its second, it counts the links made here so far.
     const worker = path.join(ws, 'worker.mjs')
     fs.writeFileSync(
@@ -129,6 +130,7 @@ describePosix('executorsFor', () => {
 let first = []
 const answer = (links, then) => process.send({ type: 'results', results: links.map(({ index }) => [index, { status: 'created' }]), undo: [] }, then)
 process.on('message', (m) => {
+  if (m.links) fs.appendFileSync('${handed}', JSON.stringify([m.type, m.links.length, m.more]) + '\\n')
   if (m.type === 'start') (first = m.links), process.send({ type: 'planned' })
   if (m.type === 'apply') answer(first, () => fs.writeFileSync('${answered}', ''))
   if (m.type === 'links') fs.writeFileSync('${seen}', String(fs.readdirSync('${ws}/here').length)), answer(m.links, () => process.exit(0))
@@ -153,6 +155,16 @@ process.on('message', (m) => {
       await Promise.all(executors.map((e) => e.results(collect(results))))
       expect(results.filter((r) => r.status === 'created')).toHaveLength(onShare.length + here.length)
       expect(Number(fs.readFileSync(seen, 'utf8'))).toBeLessThan(here.length)
+      // A round at a time, each saying whether another follows.
+      const rounds = fs
+        .readFileSync(handed, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line))
+      expect(rounds).toEqual([
+        ['start', ROUND, true],
+        ['links', 1, false]
+      ])
     } finally {
       executors.forEach((e) => e.release())
     }
@@ -252,6 +264,49 @@ describePosix('ShareExecutor', () => {
       ['created', 'data/dir'],
       ['created', '../x']
     ])
+  })
+
+  it('in a dry run hands on each round’s predictions, every link once, in spec order, and makes nothing', async () => {
+    const spec = Array.from({ length: ROUND + 500 }, (_, i) => `d${i % 7}/l${i} -> data/x`).join('\n')
+    const executor = new ShareExecutor(shareOver(ws, { dryRun: true }), indexed(spec, ws), context(ws), DIST)
+    const emitted: [number, string | undefined][] = []
+    try {
+      await executor.plan()
+      await executor.results((index, result) => emitted.push([index, result.plan]))
+    } finally {
+      executor.release()
+    }
+    expect(emitted).toEqual(Array.from({ length: ROUND + 500 }, (_, i) => [i, 'create']))
+    expect(fs.existsSync(path.join(ws, 'd0'))).toBe(false)
+  })
+
+  it('hands a share of exactly one round over whole, saying no other follows', async () => {
+    const handed = path.join(ws, 'handed')
+    const worker = path.join(ws, 'worker.mjs')
+    fs.writeFileSync(
+      worker,
+      `import * as fs from 'node:fs'
+let first = []
+process.on('message', (m) => {
+  if (m.links) fs.appendFileSync('${handed}', JSON.stringify([m.type, m.links.length, m.more]) + '\\n')
+  if (m.type === 'start') (first = m.links), process.send({ type: 'planned' })
+  if (m.type === 'apply') process.send({ type: 'results', results: first.map(({ index }) => [index, { status: 'created' }]), undo: [] }, () => setTimeout(() => process.exit(0), 200))
+})
+`
+    )
+    const spec = Array.from({ length: ROUND }, (_, i) => `l${i} -> data/x`).join('\n')
+    const executor = new ShareExecutor(shareOver(ws), indexed(spec, ws), context(ws), worker)
+    const results: LinkResult[] = []
+    try {
+      await executor.plan()
+      await executor.results(collect(results))
+      // Any further message would reach the worker before it exits.
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    } finally {
+      executor.release()
+    }
+    expect(results.filter((r) => r.status === 'created')).toHaveLength(ROUND)
+    expect(fs.readFileSync(handed, 'utf8')).toBe(`${JSON.stringify(['start', ROUND, false])}\n`)
   })
 
   it('in a dry run takes the worker’s plans as results', async () => {
