@@ -50,6 +50,37 @@ function executorsOf(requests: LinkRequest[], settings: Settings, where: Workpla
   )
 }
 
+/**
+ * A stand-in share worker, `ws/worker.mjs`: it notes each round it is handed in `ws/handed` (its type, how many
+ * links, whether more follow), says it has planned, and answers each round at once, every link created; `afterFirst`
+ * runs once the first round's answer is sent, `onLinks` as a further round comes (JavaScript, with `fs`).
+ */
+function standInWorker(ws: string, { afterFirst = '', onLinks = '' }): string {
+  const worker = path.join(ws, 'worker.mjs')
+  fs.writeFileSync(
+    worker,
+    `import * as fs from 'node:fs'
+let first = []
+const answer = (links, then) => process.send({ type: 'results', results: links.map(({ index }) => [index, { status: 'created' }]), undo: [] }, then)
+process.on('message', (m) => {
+  if (m.links) fs.appendFileSync('${ws}/handed', JSON.stringify([m.type, m.links.length, m.more]) + '\\n')
+  if (m.type === 'start') (first = m.links), process.send({ type: 'planned' })
+  if (m.type === 'apply') answer(first, () => { ${afterFirst} })
+  if (m.type === 'links') { ${onLinks}; answer(m.links, () => process.exit(0)) }
+})
+`
+  )
+  return worker
+}
+
+/** The rounds a standInWorker was handed, in order: [type, links, more]. */
+const handedRounds = (ws: string): unknown[] =>
+  fs
+    .readFileSync(path.join(ws, 'handed'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as unknown)
+
 /** An Emit that puts each result at its index. */
 const collect =
   (into: LinkResult[]) =>
@@ -121,22 +152,11 @@ describePosix('executorsFor', () => {
     fs.mkdirSync(share)
     const answered = path.join(ws, 'answered')
     const seen = path.join(ws, 'seen')
-    const handed = path.join(ws, 'handed')
-    // A stand-in worker: it answers each round at once; handed its second, it counts the links made here so far.
-    const worker = path.join(ws, 'worker.mjs')
-    fs.writeFileSync(
-      worker,
-      `import * as fs from 'node:fs'
-let first = []
-const answer = (links, then) => process.send({ type: 'results', results: links.map(({ index }) => [index, { status: 'created' }]), undo: [] }, then)
-process.on('message', (m) => {
-  if (m.links) fs.appendFileSync('${handed}', JSON.stringify([m.type, m.links.length, m.more]) + '\\n')
-  if (m.type === 'start') (first = m.links), process.send({ type: 'planned' })
-  if (m.type === 'apply') answer(first, () => fs.writeFileSync('${answered}', ''))
-  if (m.type === 'links') fs.writeFileSync('${seen}', String(fs.readdirSync('${ws}/here').length)), answer(m.links, () => process.exit(0))
-})
-`
-    )
+    // Handed its second round, the worker counts the links made here so far.
+    const worker = standInWorker(ws, {
+      afterFirst: `fs.writeFileSync('${answered}', '')`,
+      onLinks: `fs.writeFileSync('${seen}', String(fs.readdirSync('${ws}/here').length))`
+    })
     const onShare = Array.from({ length: ROUND + 1 }, (_, i) => `mnt/s${i} -> data/x`)
     const here = Array.from({ length: 1_000 }, (_, i) => `here/l${i} -> data/x`)
     // The second slice made here waits for the worker's first answer: it is then in this process's pipe.
@@ -156,12 +176,7 @@ process.on('message', (m) => {
       expect(results.filter((r) => r.status === 'created')).toHaveLength(onShare.length + here.length)
       expect(Number(fs.readFileSync(seen, 'utf8'))).toBeLessThan(here.length)
       // A round at a time, each saying whether another follows.
-      const rounds = fs
-        .readFileSync(handed, 'utf8')
-        .trim()
-        .split('\n')
-        .map((line) => JSON.parse(line))
-      expect(rounds).toEqual([
+      expect(handedRounds(ws)).toEqual([
         ['start', ROUND, true],
         ['links', 1, false]
       ])
@@ -281,19 +296,7 @@ describePosix('ShareExecutor', () => {
   })
 
   it('hands a share of exactly one round over whole, saying no other follows', async () => {
-    const handed = path.join(ws, 'handed')
-    const worker = path.join(ws, 'worker.mjs')
-    fs.writeFileSync(
-      worker,
-      `import * as fs from 'node:fs'
-let first = []
-process.on('message', (m) => {
-  if (m.links) fs.appendFileSync('${handed}', JSON.stringify([m.type, m.links.length, m.more]) + '\\n')
-  if (m.type === 'start') (first = m.links), process.send({ type: 'planned' })
-  if (m.type === 'apply') process.send({ type: 'results', results: first.map(({ index }) => [index, { status: 'created' }]), undo: [] }, () => setTimeout(() => process.exit(0), 200))
-})
-`
-    )
+    const worker = standInWorker(ws, { afterFirst: 'setTimeout(() => process.exit(0), 200)' })
     const spec = Array.from({ length: ROUND }, (_, i) => `l${i} -> data/x`).join('\n')
     const executor = new ShareExecutor(shareOver(ws), indexed(spec, ws), context(ws), worker)
     const results: LinkResult[] = []
@@ -306,7 +309,7 @@ process.on('message', (m) => {
       executor.release()
     }
     expect(results.filter((r) => r.status === 'created')).toHaveLength(ROUND)
-    expect(fs.readFileSync(handed, 'utf8')).toBe(`${JSON.stringify(['start', ROUND, false])}\n`)
+    expect(handedRounds(ws)).toEqual([['start', ROUND, false]])
   })
 
   it('in a dry run takes the worker’s plans as results', async () => {

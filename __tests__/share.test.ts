@@ -837,43 +837,36 @@ describePosix('Supervisor', () => {
     return pathToFileURL(file)
   }
 
-  it('starts each lane in a thread with its own links and the lane role, and hears its answers', async () => {
-    // Each link planned with what its lane was started with; then the thread lets go of its port and ends.
-    const entry = laneScript(`parentPort.once('message', ({ wave1 }) => {
-  const message = \`lane \${workerData.lane} as \${process.env.${ROLE}}\`
+  /** What each link of SPEC is planned with by lanes whose script plans each with `message` (an expression). */
+  async function plannedBy(message: string, imports = ''): Promise<(string | undefined)[]> {
+    const entry = laneScript(`${imports}
+parentPort.once('message', ({ wave1 }) => {
+  const message = ${message}
   for (const { index } of wave1) parentPort.postMessage({ type: 'planned', index, result: { message } })
   parentPort.postMessage({ type: 'done' })
   parentPort.close()
 })`)
     const { supervisor, rounds } = supervisorOf(shareOver(ws, { dryRun: true }), indexed(SPEC, ws), threadLanes(entry))
     try {
-      const planned = await allRounds(supervisor, rounds)
-      expect(byIndex(planned.results).map((r) => r.message)).toEqual([
-        'lane 0 as lane',
-        'lane 0 as lane',
-        'lane 1 as lane',
-        'lane 2 as lane'
-      ])
+      return byIndex((await allRounds(supervisor, rounds)).results).map((r) => r.message)
     } finally {
       supervisor.end()
     }
+  }
+
+  it('starts each lane in a thread with its own links and the lane role, and hears its answers', async () => {
+    // Each link planned with what its lane was started with; then the thread lets go of its port and ends.
+    expect(await plannedBy(`\`lane \${workerData.lane} as \${process.env.${ROLE}}\``)).toEqual([
+      'lane 0 as lane',
+      'lane 0 as lane',
+      'lane 1 as lane',
+      'lane 2 as lane'
+    ])
   })
 
   it('starts each lane with a young generation of 2 MB at most: it holds one round of links', async () => {
-    const entry = laneScript(`import { resourceLimits } from 'node:worker_threads'
-parentPort.once('message', ({ wave1 }) => {
-  const message = String(resourceLimits.maxYoungGenerationSizeMb)
-  for (const { index } of wave1) parentPort.postMessage({ type: 'planned', index, result: { message } })
-  parentPort.postMessage({ type: 'done' })
-  parentPort.close()
-})`)
-    const { supervisor, rounds } = supervisorOf(shareOver(ws, { dryRun: true }), indexed(SPEC, ws), threadLanes(entry))
-    try {
-      const planned = await allRounds(supervisor, rounds)
-      expect(byIndex(planned.results).map((r) => Number(r.message))).toEqual([2, 2, 2, 2])
-    } finally {
-      supervisor.end()
-    }
+    const imports = "import { resourceLimits } from 'node:worker_threads'"
+    expect(await plannedBy('String(resourceLimits.maxYoungGenerationSizeMb)', imports)).toEqual(['2', '2', '2', '2'])
   })
 
   it('keeps what its lanes write from the action’s log', async () => {
