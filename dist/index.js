@@ -43703,7 +43703,205 @@ function targetThere(target, ctx) {
     return there;
 }
 
+;// CONCATENATED MODULE: ./src/fsops.ts
+// The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
+// worker process can run them on a share that may hang.
+
+
+
+
+
+
+function missing(error) {
+    return errnoCode(error) === 'ENOENT';
+}
+const nodeFs = {
+    lstat: (p) => external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false }),
+    stat: (p) => {
+        try {
+            return external_node_fs_namespaceObject.statSync(p);
+        }
+        catch (error) {
+            if (missing(error))
+                return undefined;
+            throw error;
+        }
+    },
+    readlink: (p) => external_node_fs_namespaceObject.readlinkSync(p),
+    realpath: (p) => realpath(p),
+    symlink: (text, p, type) => external_node_fs_namespaceObject.symlinkSync(text, p, type),
+    link: (existing, p) => external_node_fs_namespaceObject.linkSync(existing, p),
+    rename: (from, to) => external_node_fs_namespaceObject.renameSync(from, to),
+    unlink: (p) => external_node_fs_namespaceObject.unlinkSync(p),
+    mkdir: (p) => external_node_fs_namespaceObject.mkdirSync(p),
+    rmdir: (p) => external_node_fs_namespaceObject.rmdirSync(p),
+    readdir: (p) => external_node_fs_namespaceObject.readdirSync(p),
+    // access(2), as the real user (the runner's is the effective one too); any failure is false, and the caller's full
+    // look asks again and says why.
+    exists: (p) => external_node_fs_namespaceObject.existsSync(p),
+    writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
+    copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
+    copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
+    linkKinds: (paths) => linkKindsOn(currentPlatform(), paths),
+    contentHash: (p) => hashFile(p),
+    sameBytes: (a, b) => sameBytes(a, b)
+};
+/** open(2)'s O_PATH (Linux): a name opened only to be where it is, not read; Node's fs.constants lacks it. */
+const O_PATH = 0o10000000;
+/** Where Linux shows each descriptor's path; none elsewhere. */
+const PROC_FDS = currentPlatform().name === 'linux' ? '/proc/self/fd' : '';
+/**
+ * realpath(3). glibc's reads each name of the path with readlink, each walked from the root again: 12 calls for a
+ * TARGET 12 names deep, and a restore asks two for each copy it proves. On Linux the name, opened with O_PATH (nothing is
+ * read and a FIFO does not block), says where it really is through /proc/self/fd (d_path), in five calls with the
+ * check that what it says is that very file: d_path may name a pseudo-file (`pipe:[N]`), a removed one (` (deleted)`)
+ * or one in a detached mount (umount -l) from that mount's root. Where it does not check out, where there is no
+ * /proc, and wherever the path fails, realpath(3) answers, with its own errno.
+ * `fds`: the directory of the process's descriptors (a test names another).
+ */
+function realpath(p, fds = PROC_FDS) {
+    const fd = fds ? opened(p) : undefined;
+    if (fd === undefined)
+        return external_node_fs_namespaceObject.realpathSync.native(p);
+    try {
+        const real = external_node_fs_namespaceObject.readlinkSync(`${fds}/${fd}`);
+        if (real.startsWith('/') && sameFile(external_node_fs_namespaceObject.fstatSync(fd), external_node_fs_namespaceObject.lstatSync(real)))
+            return real;
+    }
+    catch {
+        // Descriptors that cannot be read, a name that cannot be looked at: realpath(3) below.
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(fd);
+    }
+    return external_node_fs_namespaceObject.realpathSync.native(p);
+}
+/** Two looks at one file: the same device and inode (a hard link's two names, or a name and where it leads). */
+function sameFile(a, b) {
+    return a.dev === b.dev && a.ino === b.ino;
+}
+function opened(p) {
+    try {
+        return external_node_fs_namespaceObject.openSync(p, O_PATH);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** sameBytes' two chunks, made once: a restore compares thousands of files, twice each, and fresh ones cost GC. */
+const chunks = { a: Buffer.allocUnsafe(0), b: Buffer.allocUnsafe(0) };
+/**
+ * Chunk by chunk, both files open at once: a restore compares thousands of copies and most differ early or not at all.
+ * `a` (the copy, looked at without following) is opened without following either; neither open waits (a FIFO swapped
+ * in since the lstat would hang the step), and only two regular files compare.
+ */
+function sameBytes(a, b) {
+    const { O_RDONLY, O_NONBLOCK = 0, O_NOFOLLOW = 0 } = external_node_fs_namespaceObject.constants;
+    const fa = external_node_fs_namespaceObject.openSync(a, O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
+    try {
+        const fb = external_node_fs_namespaceObject.openSync(b, O_RDONLY | O_NONBLOCK);
+        try {
+            if (!external_node_fs_namespaceObject.fstatSync(fa).isFile() || !external_node_fs_namespaceObject.fstatSync(fb).isFile())
+                return false;
+            if (chunks.a.length === 0)
+                Object.assign(chunks, { a: Buffer.allocUnsafe(1 << 16), b: Buffer.allocUnsafe(1 << 16) });
+            const { a: bufA, b: bufB } = chunks;
+            for (;;) {
+                const n = external_node_fs_namespaceObject.readSync(fa, bufA, 0, bufA.length, null);
+                if (n === 0)
+                    return external_node_fs_namespaceObject.readSync(fb, bufB, 0, 1, null) === 0;
+                if (n !== readFully(fb, bufB, n) || !bufA.subarray(0, n).equals(bufB.subarray(0, n)))
+                    return false;
+            }
+        }
+        finally {
+            external_node_fs_namespaceObject.closeSync(fb);
+        }
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(fa);
+    }
+}
+/** Read up to n bytes (a short read is not the end of a file); returns how many came. */
+function readFully(fd, buffer, n) {
+    let got = 0;
+    for (let r; got < n && (r = external_node_fs_namespaceObject.readSync(fd, buffer, got, n - got, null)) > 0;)
+        got += r;
+    return got;
+}
+/** Read in chunks: a copied file may be large, and only its digest is kept. */
+function hashFile(p) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const fd = external_node_fs_namespaceObject.openSync(p, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0));
+    try {
+        const buffer = Buffer.allocUnsafe(1 << 20);
+        for (let n; (n = external_node_fs_namespaceObject.readSync(fd, buffer, 0, buffer.length, null)) > 0;)
+            hash.update(buffer.subarray(0, n));
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(fd);
+    }
+    return hash.digest('hex');
+}
+/** Only Windows fixes a link's kind apart from its text: elsewhere nothing is asked (`ask` is the seam for tests). */
+function linkKindsOn(platform, paths, ask = askLinkKinds) {
+    return platform.isWindows ? ask(paths) : paths.map(() => undefined);
+}
+/**
+ * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). Each start costs a few
+ * hundred ms, so the links are asked in as few calls as the environment's size allows, each given 10 s at most: it
+ * cannot hang the action, and where it says nothing the caller falls back to what stat shows.
+ */
+function askLinkKinds(paths) {
+    return inputGroups(paths.map(forPowerShell)).flatMap((group) => parseLinkKinds(askPowerShell(LINK_KINDS_SCRIPT, { paths: group }), group.length));
+}
+/** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */
+function keepMeta(to, stats) {
+    for (const keep of [() => external_node_fs_namespaceObject.chmodSync(to, stats.mode & 0o7777), () => external_node_fs_namespaceObject.utimesSync(to, stats.atime, stats.mtime)]) {
+        try {
+            keep();
+        }
+        catch (error) {
+            if (!['ENOSYS', 'EPERM', 'ENOTSUP'].includes(errnoCode(error)))
+                throw error;
+        }
+    }
+}
+/**
+ * Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat), and it ftruncate()s the new file,
+ * which smbnetfs over SMB3 answers with EIO after 4 s (lab/FINDINGS.md). O_EXCL, never truncated; in chunks.
+ * Returns what `from` was, for its mode and times.
+ */
+function copyFileData(from, to) {
+    const input = external_node_fs_namespaceObject.openSync(from, 'r');
+    try {
+        const stats = external_node_fs_namespaceObject.fstatSync(input); // before reading moves atime
+        const output = external_node_fs_namespaceObject.openSync(to, 'wx');
+        try {
+            const buffer = Buffer.allocUnsafe(1 << 20);
+            for (let n; (n = external_node_fs_namespaceObject.readSync(input, buffer, 0, buffer.length, null)) > 0;)
+                external_node_fs_namespaceObject.writeSync(output, buffer, 0, n);
+        }
+        finally {
+            external_node_fs_namespaceObject.closeSync(output);
+        }
+        return stats;
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(input);
+    }
+}
+/** Remove what is at `p`, a whole tree where it is a directory (only ever one of ours: a copy, a temporary name). */
+function removeEntry(p, ops, path) {
+    if (!ops.lstat(p)?.isDirectory())
+        return ops.unlink(p);
+    for (const name of ops.readdir(p))
+        removeEntry(path.join(p, name), ops, path);
+    ops.rmdir(p);
+}
+
 ;// CONCATENATED MODULE: ./src/copy-proof.ts
+
 
 /** Links followed in the original's tree before giving up, as the kernel's 40. */
 const MAX_DEPTH = 40;
@@ -43735,7 +43933,7 @@ function difference(copy, a, original, walk, depth) {
     if (typeof b === 'string')
         return b;
     // The same file or directory reached twice is no copy of itself; a second name of a file keeps its content.
-    if (a.dev === b.stats.dev && a.ino === b.stats.ino && (a.isDirectory() || a.nlink < 2))
+    if (sameFile(a, b.stats) && (a.isDirectory() || a.nlink < 2))
         return `${copy} is ${b.real} itself`;
     if (a.isFile())
         return fileDifference(copy, a, b, walk);
@@ -43942,6 +44140,7 @@ function mayBeACopy(at, target) {
 
 
 
+
 function existingKind(stats) {
     if (stats.isSymbolicLink())
         return 'link';
@@ -44037,7 +44236,7 @@ function recognise(kind, plan, at, target, ctx) {
         case 'hardlink':
             if (!target || !at.isFile())
                 return undefined;
-            if (at.ino === target.ino && at.dev === target.dev)
+            if (sameFile(at, target))
                 return {};
             // sshfs shows every name of a file as its own inode: a hard link there cannot be told from a copy.
             if (!quirks.hidesInodes || !looksLikeTarget(at, target))
@@ -44695,6 +44894,7 @@ const STAYS = ['ENOTEMPTY', 'EEXIST', 'ENOENT'];
 
 ;// CONCATENATED MODULE: ./src/claim.ts
 
+
 /** Names tried before giving up: more backups than a PATH gets, and an end where a filesystem says EEXIST to all. */
 const MOST_NAMES = 10_000;
 /** The EEXIST of a name that was taken, as fs would throw it: where no call of ours said so itself. */
@@ -44794,7 +44994,7 @@ function renameOrMoved(from, to, ops, moving = ops.lstat(from)) {
     }
     catch (error) {
         const at = quietly(() => ops.lstat(to));
-        const moved = moving && at && at.dev === moving.dev && at.ino === moving.ino && !quietly(() => ops.lstat(from));
+        const moved = moving && at && sameFile(at, moving) && !quietly(() => ops.lstat(from));
         if (!moved)
             throw error;
     }
@@ -44967,6 +45167,7 @@ function backupName(path, suffix, n) {
 ;// CONCATENATED MODULE: ./src/remove.ts
 
 
+
 function remove_kept(code, message, hint) {
     return { action: 'fail', code, message: `${message} Kept: state: absent removes only links.`, hint };
 }
@@ -44989,9 +45190,9 @@ function judgeRemoval(f) {
     }
     const t = f.targetStats;
     // One name is no hard link: TARGET may reach PATH's own file (through a symlinked parent), its only copy.
-    if (t && at.dev === t.dev && at.ino === t.ino && at.nlink < 2)
+    if (t && sameFile(at, t) && at.nlink < 2)
         return remove_kept('NOT_A_LINK', `${path} is the only name of its file (${target} leads to it): no hard link.`, GIVE_TARGET);
-    if (t && at.dev === t.dev && at.ino === t.ino)
+    if (t && sameFile(at, t))
         return { action: 'remove', kind: 'hardlink' };
     if (f.hidesInodes) {
         return remove_kept('UNVERIFIABLE', `${path} may be a hard link of ${target}, but this sshfs mount shows each name of a file as its own inode, ` +
@@ -45016,6 +45217,7 @@ function removeLinkAt(abs, kind, backupSuffix, ops, platform) {
 ;// CONCATENATED MODULE: ./src/plan/removal.ts
 // `state: absent`: the facts remove.ts judges (what is at PATH, whether a link there leads to TARGET), and the plan
 // that follows from its verdict.
+
 
 
 
@@ -45062,7 +45264,7 @@ function removal_leadsTo(plan, realParent, ctx) {
     if (text !== '' && dirs.some((dir) => pathKey(platform, platform.path.resolve(dir, text)) === wanted))
         return true;
     const [a, b] = [ops.stat(absPath), ops.stat(absTarget)];
-    return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
+    return a !== undefined && b !== undefined && sameFile(a, b);
 }
 
 ;// CONCATENATED MODULE: ./src/plan/settled.ts
@@ -45382,202 +45584,6 @@ function rejectedResults(entries, problems) {
         .filter((e) => !lines.has(e.line))
         .map((e) => asWritten(e.line, e, { status: 'skipped', code: 'ECANCELED', message }));
     return [...failed, ...skipped].sort((a, b) => a.line - b.line);
-}
-
-;// CONCATENATED MODULE: ./src/fsops.ts
-// The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
-// worker process can run them on a share that may hang.
-
-
-
-
-
-
-function missing(error) {
-    return errnoCode(error) === 'ENOENT';
-}
-const nodeFs = {
-    lstat: (p) => external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false }),
-    stat: (p) => {
-        try {
-            return external_node_fs_namespaceObject.statSync(p);
-        }
-        catch (error) {
-            if (missing(error))
-                return undefined;
-            throw error;
-        }
-    },
-    readlink: (p) => external_node_fs_namespaceObject.readlinkSync(p),
-    realpath: (p) => realpath(p),
-    symlink: (text, p, type) => external_node_fs_namespaceObject.symlinkSync(text, p, type),
-    link: (existing, p) => external_node_fs_namespaceObject.linkSync(existing, p),
-    rename: (from, to) => external_node_fs_namespaceObject.renameSync(from, to),
-    unlink: (p) => external_node_fs_namespaceObject.unlinkSync(p),
-    mkdir: (p) => external_node_fs_namespaceObject.mkdirSync(p),
-    rmdir: (p) => external_node_fs_namespaceObject.rmdirSync(p),
-    readdir: (p) => external_node_fs_namespaceObject.readdirSync(p),
-    // access(2), as the real user (the runner's is the effective one too); any failure is false, and the caller's full
-    // look asks again and says why.
-    exists: (p) => external_node_fs_namespaceObject.existsSync(p),
-    writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
-    copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
-    copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
-    linkKinds: (paths) => linkKindsOn(currentPlatform(), paths),
-    contentHash: (p) => hashFile(p),
-    sameBytes: (a, b) => sameBytes(a, b)
-};
-/** open(2)'s O_PATH (Linux): a name opened only to be where it is, not read; Node's fs.constants lacks it. */
-const O_PATH = 0o10000000;
-/** Where Linux shows each descriptor's path; none elsewhere. */
-const PROC_FDS = currentPlatform().name === 'linux' ? '/proc/self/fd' : '';
-/**
- * realpath(3). glibc's reads each name of the path with readlink, each walked from the root again: 12 calls for a
- * TARGET 12 names deep, and a restore asks two for each copy it proves. On Linux the name, opened with O_PATH (nothing is
- * read and a FIFO does not block), says where it really is through /proc/self/fd (d_path), in five calls with the
- * check that what it says is that very file: d_path may name a pseudo-file (`pipe:[N]`), a removed one (` (deleted)`)
- * or one in a detached mount (umount -l) from that mount's root. Where it does not check out, where there is no
- * /proc, and wherever the path fails, realpath(3) answers, with its own errno.
- * `fds`: the directory of the process's descriptors (a test names another).
- */
-function realpath(p, fds = PROC_FDS) {
-    const fd = fds ? opened(p) : undefined;
-    if (fd === undefined)
-        return external_node_fs_namespaceObject.realpathSync.native(p);
-    try {
-        const real = external_node_fs_namespaceObject.readlinkSync(`${fds}/${fd}`);
-        if (real.startsWith('/') && sameFile(external_node_fs_namespaceObject.fstatSync(fd), external_node_fs_namespaceObject.lstatSync(real)))
-            return real;
-    }
-    catch {
-        // Descriptors that cannot be read, a name that cannot be looked at: realpath(3) below.
-    }
-    finally {
-        external_node_fs_namespaceObject.closeSync(fd);
-    }
-    return external_node_fs_namespaceObject.realpathSync.native(p);
-}
-function sameFile(a, b) {
-    return a.dev === b.dev && a.ino === b.ino;
-}
-function opened(p) {
-    try {
-        return external_node_fs_namespaceObject.openSync(p, O_PATH);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** sameBytes' two chunks, made once: a restore compares thousands of files, twice each, and fresh ones cost GC. */
-const chunks = { a: Buffer.allocUnsafe(0), b: Buffer.allocUnsafe(0) };
-/**
- * Chunk by chunk, both files open at once: a restore compares thousands of copies and most differ early or not at all.
- * `a` (the copy, looked at without following) is opened without following either; neither open waits (a FIFO swapped
- * in since the lstat would hang the step), and only two regular files compare.
- */
-function sameBytes(a, b) {
-    const { O_RDONLY, O_NONBLOCK = 0, O_NOFOLLOW = 0 } = external_node_fs_namespaceObject.constants;
-    const fa = external_node_fs_namespaceObject.openSync(a, O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
-    try {
-        const fb = external_node_fs_namespaceObject.openSync(b, O_RDONLY | O_NONBLOCK);
-        try {
-            if (!external_node_fs_namespaceObject.fstatSync(fa).isFile() || !external_node_fs_namespaceObject.fstatSync(fb).isFile())
-                return false;
-            if (chunks.a.length === 0)
-                Object.assign(chunks, { a: Buffer.allocUnsafe(1 << 16), b: Buffer.allocUnsafe(1 << 16) });
-            const { a: bufA, b: bufB } = chunks;
-            for (;;) {
-                const n = external_node_fs_namespaceObject.readSync(fa, bufA, 0, bufA.length, null);
-                if (n === 0)
-                    return external_node_fs_namespaceObject.readSync(fb, bufB, 0, 1, null) === 0;
-                if (n !== readFully(fb, bufB, n) || !bufA.subarray(0, n).equals(bufB.subarray(0, n)))
-                    return false;
-            }
-        }
-        finally {
-            external_node_fs_namespaceObject.closeSync(fb);
-        }
-    }
-    finally {
-        external_node_fs_namespaceObject.closeSync(fa);
-    }
-}
-/** Read up to n bytes (a short read is not the end of a file); returns how many came. */
-function readFully(fd, buffer, n) {
-    let got = 0;
-    for (let r; got < n && (r = external_node_fs_namespaceObject.readSync(fd, buffer, got, n - got, null)) > 0;)
-        got += r;
-    return got;
-}
-/** Read in chunks: a copied file may be large, and only its digest is kept. */
-function hashFile(p) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const fd = external_node_fs_namespaceObject.openSync(p, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0));
-    try {
-        const buffer = Buffer.allocUnsafe(1 << 20);
-        for (let n; (n = external_node_fs_namespaceObject.readSync(fd, buffer, 0, buffer.length, null)) > 0;)
-            hash.update(buffer.subarray(0, n));
-    }
-    finally {
-        external_node_fs_namespaceObject.closeSync(fd);
-    }
-    return hash.digest('hex');
-}
-/** Only Windows fixes a link's kind apart from its text: elsewhere nothing is asked (`ask` is the seam for tests). */
-function linkKindsOn(platform, paths, ask = askLinkKinds) {
-    return platform.isWindows ? ask(paths) : paths.map(() => undefined);
-}
-/**
- * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). Each start costs a few
- * hundred ms, so the links are asked in as few calls as the environment's size allows, each given 10 s at most: it
- * cannot hang the action, and where it says nothing the caller falls back to what stat shows.
- */
-function askLinkKinds(paths) {
-    return inputGroups(paths.map(forPowerShell)).flatMap((group) => parseLinkKinds(askPowerShell(LINK_KINDS_SCRIPT, { paths: group }), group.length));
-}
-/** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */
-function keepMeta(to, stats) {
-    for (const keep of [() => external_node_fs_namespaceObject.chmodSync(to, stats.mode & 0o7777), () => external_node_fs_namespaceObject.utimesSync(to, stats.atime, stats.mtime)]) {
-        try {
-            keep();
-        }
-        catch (error) {
-            if (!['ENOSYS', 'EPERM', 'ENOTSUP'].includes(errnoCode(error)))
-                throw error;
-        }
-    }
-}
-/**
- * Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat), and it ftruncate()s the new file,
- * which smbnetfs over SMB3 answers with EIO after 4 s (lab/FINDINGS.md). O_EXCL, never truncated; in chunks.
- * Returns what `from` was, for its mode and times.
- */
-function copyFileData(from, to) {
-    const input = external_node_fs_namespaceObject.openSync(from, 'r');
-    try {
-        const stats = external_node_fs_namespaceObject.fstatSync(input); // before reading moves atime
-        const output = external_node_fs_namespaceObject.openSync(to, 'wx');
-        try {
-            const buffer = Buffer.allocUnsafe(1 << 20);
-            for (let n; (n = external_node_fs_namespaceObject.readSync(input, buffer, 0, buffer.length, null)) > 0;)
-                external_node_fs_namespaceObject.writeSync(output, buffer, 0, n);
-        }
-        finally {
-            external_node_fs_namespaceObject.closeSync(output);
-        }
-        return stats;
-    }
-    finally {
-        external_node_fs_namespaceObject.closeSync(input);
-    }
-}
-/** Remove what is at `p`, a whole tree where it is a directory (only ever one of ours: a copy, a temporary name). */
-function removeEntry(p, ops, path) {
-    if (!ops.lstat(p)?.isDirectory())
-        return ops.unlink(p);
-    for (const name of ops.readdir(p))
-        removeEntry(path.join(p, name), ops, path);
-    ops.rmdir(p);
 }
 
 ;// CONCATENATED MODULE: ./src/apply/kept-kinds.ts
@@ -46959,7 +46965,7 @@ function isStillHardLink(p, s, entry, ops, platform) {
         return false;
     if (entry.share)
         return ops.contentHash(p) === ops.contentHash(sourcePath);
-    return s.nlink > 1 && s.dev === source.dev && s.ino === source.ino;
+    return s.nlink > 1 && sameFile(s, source);
 }
 /** a and b are one name, their symlinked parents resolved; where that cannot be told, taken to be (kept). */
 function samePlace(a, b, ops, platform) {

@@ -6,7 +6,7 @@
 // only then renamed onto; a taken name passes to the next.
 import type { Stats } from 'node:fs'
 import { errnoCode, NOT_IMPLEMENTED, quietly } from './errors.js'
-import type { FsOps } from './fsops.js'
+import { sameFile, type FsOps } from './fsops.js'
 import type { Platform } from './platform.js'
 
 /** Names tried before giving up: more backups than a PATH gets, and an end where a filesystem says EEXIST to all. */
@@ -120,7 +120,7 @@ export function renameOrMoved(from: string, to: string, ops: FsOps, moving = ops
     ops.rename(from, to)
   } catch (error) {
     const at = quietly(() => ops.lstat(to))
-    const moved = moving && at && at.dev === moving.dev && at.ino === moving.ino && !quietly(() => ops.lstat(from))
+    const moved = moving && at && sameFile(at, moving) && !quietly(() => ops.lstat(from))
     if (!moved) throw error
   }
 }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import type { Stats } from 'node:fs'
 import { moveIfFree, moveToFree, takenError, type Moving } from './claim.js'
 import { errnoCode, quietly } from './errors.js'
-import { removeEntry, type FsOps } from './fsops.js'
+import { removeEntry, sameFile, type FsOps } from './fsops.js'
 import type { Identity, Status, UndoEntry } from './model.js'
 import { tempName } from './names.js'
 import { parentChange, removeMadeDirs, underParent } from './parent.js'
@@ -91,7 +91,7 @@ function isStillHardLink(p: string, s: Stats, entry: UndoEntry, ops: FsOps, plat
   // One name reached twice is not two names: a parent of TARGET swapped for a link to PATH's directory.
   if (samePlace(sourcePath, p, ops, platform)) return false
   if (entry.share) return ops.contentHash(p) === ops.contentHash(sourcePath)
-  return s.nlink > 1 && s.dev === source.dev && s.ino === source.ino
+  return s.nlink > 1 && sameFile(s, source)
 }
 
 /** a and b are one name, their symlinked parents resolved; where that cannot be told, taken to be (kept). */

@@ -2,7 +2,7 @@
 // what the link will lead to, and that is somewhere else. The same walk, handed a remover, sweeps a copy moved aside:
 // each file goes only once proven, each directory only once empty (rmdir), so nothing unproven is ever removed.
 import type { Stats } from 'node:fs'
-import type { FsOps } from './fsops.js'
+import { sameFile, type FsOps } from './fsops.js'
 import { keyWithin, pathKey, type Platform } from './platform.js'
 
 /** The filesystem calls and the platform the proof reads through (a plan's or apply's context). */
@@ -66,8 +66,7 @@ function difference(
   const b = originalAt(original, walk)
   if (typeof b === 'string') return b
   // The same file or directory reached twice is no copy of itself; a second name of a file keeps its content.
-  if (a.dev === b.stats.dev && a.ino === b.stats.ino && (a.isDirectory() || a.nlink < 2))
-    return `${copy} is ${b.real} itself`
+  if (sameFile(a, b.stats) && (a.isDirectory() || a.nlink < 2)) return `${copy} is ${b.real} itself`
   if (a.isFile()) return fileDifference(copy, a, b, walk)
   if (!b.stats.isDirectory()) return `${copy} is a directory and ${b.real} is not`
   if (depth > MAX_DEPTH) return `${copy} lies too deep to compare (a loop of links?)`

@@ -109,7 +109,8 @@ export function realpath(p: string, fds = PROC_FDS): string {
   return fs.realpathSync.native(p)
 }
 
-function sameFile(a: fs.Stats, b: fs.Stats): boolean {
+/** Two looks at one file: the same device and inode (a hard link's two names, or a name and where it leads). */
+export function sameFile(a: Pick<fs.Stats, 'dev' | 'ino'>, b: Pick<fs.Stats, 'dev' | 'ino'>): boolean {
   return a.dev === b.dev && a.ino === b.ino
 }
 

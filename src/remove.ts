@@ -3,7 +3,7 @@
 // a directory or a link elsewhere is kept, saying what is there and why; `overwrite` does not change that.
 import type { Stats } from 'node:fs'
 import { moveToFree } from './claim.js'
-import type { FsOps } from './fsops.js'
+import { sameFile, type FsOps } from './fsops.js'
 import type { Kind } from './model.js'
 import { backupName } from './names.js'
 import type { Platform } from './platform.js'
@@ -57,13 +57,13 @@ export function judgeRemoval(f: RemovalFacts): Removal {
   }
   const t = f.targetStats
   // One name is no hard link: TARGET may reach PATH's own file (through a symlinked parent), its only copy.
-  if (t && at.dev === t.dev && at.ino === t.ino && at.nlink < 2)
+  if (t && sameFile(at, t) && at.nlink < 2)
     return kept(
       'NOT_A_LINK',
       `${path} is the only name of its file (${target} leads to it): no hard link.`,
       GIVE_TARGET
     )
-  if (t && at.dev === t.dev && at.ino === t.ino) return { action: 'remove', kind: 'hardlink' }
+  if (t && sameFile(at, t)) return { action: 'remove', kind: 'hardlink' }
   if (f.hidesInodes) {
     return kept(
       'UNVERIFIABLE',

@@ -1314,7 +1314,418 @@ function syscallOf(kind) {
     return SYSCALL[kind];
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/mounts-windows.ts
+// Windows: which volume a path is on and its format. There is no mount table, and fs.statfs says type 0: a UNC path
+// is a network share by its spelling, and a drive's format comes from .NET's DriveInfo, asked through PowerShell.
+
+/** A UNC share (`\\server\share\`): SMB, known from the path alone, without touching a share that may hang. */
+function uncShare(root) {
+    const match = /^\\\\([^\\?.][^\\]*)\\([^\\]+)\\?$/.exec(root);
+    if (!match)
+        return undefined;
+    return { type: 'smb', mountPoint: root, source: `\\\\${match[1]}\\${match[2]}`, options: ['network'] };
+}
+/**
+ * PowerShell gets its data as JSON in this environment variable, never inside the script's text: a single-quoted
+ * string there also ends at the typographic quotes ‘ ’ ‚ ‛ (PowerShell-Docs, about_Quoting_Rules), so a crafted
+ * link name could run commands. The scripts below are constants: the same bytes whatever the paths.
+ */
+const POWERSHELL_INPUT = 'LN_ACTION_PS_INPUT';
+/**
+ * Prints what DriveInfo knows of the drive `{"root": "D:\\"}` names as one line of JSON:
+ * `{"Name":"D:\\","DriveType":"Fixed","DriveFormat":"NTFS","DisplayRoot":""}`. DriveFormat throws on a drive that is
+ * not ready (an empty card reader); DisplayRoot is the `\\server\share` behind a mapped network drive.
+ */
+const DRIVE_SCRIPT = [
+    // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
+    'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
+    `$d = [System.IO.DriveInfo]::new((ConvertFrom-Json $env:${POWERSHELL_INPUT}).root)`,
+    // DriveFormat asks the server of a network drive, which may not answer: its type and share say enough.
+    "$format = ''; if ($d.DriveType -ne 'Network') { try { $format = $d.DriveFormat } catch {} }",
+    "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
+    '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
+].join('\n');
+/** The drive query's input: a drive root such as `D:\`, and nothing else. */
+function driveInput(root) {
+    if (!/^[A-Z]:\\$/.test(root))
+        throw new Error(`not a drive root: '${root}'`);
+    return { root };
+}
+/** powershell.exe arguments that run a script as is: -EncodedCommand takes UTF-16LE base64, so nothing needs quoting. */
+function powershellArgs(script) {
+    return ['-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
+}
+/**
+ * For each path of `{"paths": [...]}`, a line `N|Junction|True`, `N|SymbolicLink|True` (a directory link, dangling or
+ * not: the link itself carries the directory attribute) or `N|SymbolicLink|False`, N its index; nothing for a path
+ * Get-Item cannot read. Node cannot tell the three apart: its lstat says "symbolic link" for all, and readlink strips
+ * the `\??\` that both reparse buffers hold. The paths are wrapped in an object because Windows PowerShell 5.1 and
+ * PowerShell 7 disagree on whether ConvertFrom-Json unrolls a top-level array; a property is the array in both.
+ */
+const LINK_KINDS_SCRIPT = [
+    `$n = 0; foreach ($p in (ConvertFrom-Json $env:${POWERSHELL_INPUT}).paths) {`,
+    '  try { $i = Get-Item -LiteralPath $p -Force -ErrorAction Stop; "$n|$($i.LinkType)|$($i.PSIsContainer)" } catch {}',
+    '  $n++',
+    '}'
+].join('\n');
+/** The kinds LINK_KINDS_SCRIPT printed, by index (`count` paths asked); undefined where it said nothing usable. */
+function parseLinkKinds(output, count) {
+    const kinds = Array.from({ length: count }, () => undefined);
+    for (const line of (output ?? '').split(/\r?\n/)) {
+        const [index, type, container] = line.trim().split('|');
+        const n = Number(index);
+        if (index === '' || !Number.isInteger(n) || n < 0 || n >= count)
+            continue;
+        if (type === 'Junction')
+            kinds[n] = 'junction';
+        else if (type === 'SymbolicLink')
+            kinds[n] = container === 'True' ? 'dir' : 'file';
+    }
+    return kinds;
+}
+/**
+ * A path as Windows PowerShell 5.1 can open it: one of MAX_PATH (260) or more only in its `\\?\` form, which
+ * -LiteralPath honours (PowerShell/PowerShell#10805, #13168); UNC paths become `\\?\UNC\...`.
+ */
+function forPowerShell(p) {
+    return p.length >= 260 ? external_node_path_namespaceObject.win32.toNamespacedPath(p) : p;
+}
+/**
+ * A Windows environment variable holds at most 32,767 characters (Microsoft Learn, SetEnvironmentVariable): the
+ * paths in groups whose JSON input stays under that, so a big copied tree takes a few PowerShell starts, not a failure.
+ */
+function inputGroups(paths, limit = 32_000) {
+    const groups = [];
+    let group = [];
+    let size = '{"paths":[]}'.length;
+    for (const p of paths) {
+        const cost = JSON.stringify(p).length + 1;
+        if (group.length > 0 && size + cost > limit) {
+            groups.push(group);
+            group = [];
+            size = '{"paths":[]}'.length;
+        }
+        group.push(p);
+        size += cost;
+    }
+    if (group.length > 0)
+        groups.push(group);
+    return groups;
+}
+/**
+ * A link that needs no PowerShell to know its kind: libuv's readlink gives a junction's text always as `C:\...`
+ * (fs__readlink_handle in src/win/fs.c accepts only `\??\<drive>:\` mount points and strips the prefix), so a
+ * relative text is a symlink, and what stat finds at its end says file or directory (a file link that leads to a
+ * directory reads as a directory link: where PowerShell is started anyway, its answer is taken). Undefined: ask.
+ */
+function mounts_windows_kindFromText(text, leadsTo) {
+    // `C:` alone is not absolute to path.win32, but a junction to a drive's root reads back so (`\??\C:`).
+    if (leadsTo === undefined || external_node_path_namespaceObject.win32.isAbsolute(text) || /^[A-Za-z]:/.test(text))
+        return undefined;
+    return leadsTo.isDirectory() ? 'dir' : 'file';
+}
+/**
+ * A drive as the knowledge base wants it: its format (`NTFS`, `ReFS`, `FAT32`, `exFAT`), or `smb` for a network
+ * drive (whose format DRIVE_SCRIPT never asks the server for), and the DriveType as an option.
+ */
+function parseDriveInfo(root, output) {
+    const unknown = { type: 'unknown', mountPoint: root, source: '', options: [] };
+    let drive;
+    try {
+        drive = JSON.parse((output ?? '').trim());
+    }
+    catch {
+        return unknown;
+    }
+    if (typeof drive !== 'object' || drive === null)
+        return unknown;
+    const driveType = (drive.DriveType || 'Unknown').toLowerCase();
+    if (driveType === 'network')
+        return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options: ['network'] };
+    return { ...unknown, type: drive.DriveFormat || 'unknown', options: [driveType] };
+}
+
+;// CONCATENATED MODULE: ./src/mount-sources.ts
+// What this machine says about its mounts: the mount table, block devices' formats, running FUSE daemons' command
+// lines, Windows drives, macOS firmlinks. Read as is; mounts.ts makes sense of it. Every read is bounded and never
+// throws where a missing answer will do.
+
+
+
+
+/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
+function run(command, args, { timeout = 3000, env, cwd } = {}) {
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
+        encoding: 'utf8',
+        timeout,
+        windowsHide: true,
+        // process.env is the action's default, named because under Jest it is the test file's own copy (PATH included),
+        // which the default (Node's real one) would not see.
+        env: env ?? process.env,
+        cwd,
+        stdio: ['ignore', 'pipe', 'ignore']
+    });
+    return result.status === 0 ? result.stdout.trim() || undefined : undefined;
+}
+/**
+ * Windows PowerShell by its full path, started in the system directory: libuv looks for a bare command name in the
+ * current directory before PATH (search_path in src/win/process.c), and the action's current directory is the
+ * workspace, where a repository could hold a powershell.exe of its own. Elsewhere only a test's stand-in is found.
+ */
+function powershellCommand(platform = currentPlatform().name, env = process.env) {
+    if (platform !== 'win32')
+        return { command: 'powershell.exe' };
+    const root = env.SystemRoot ?? 'C:\\Windows';
+    return { command: `${root}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`, cwd: root };
+}
+/**
+ * A fixed PowerShell script run on `input`, handed over as JSON in the environment (never spliced into the script:
+ * see POWERSHELL_INPUT). PowerShell starts slowly on a busy runner: 10 s at most.
+ */
+function askPowerShell(script, input) {
+    const { command, cwd } = powershellCommand();
+    const env = { ...process.env, [POWERSHELL_INPUT]: JSON.stringify(input) };
+    return run(command, powershellArgs(script), { timeout: 10_000, env, cwd });
+}
+function readOrUndefined(file) {
+    try {
+        return external_node_fs_namespaceObject.readFileSync(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+const SYSTEM_PLACES = Object.freeze({
+    proc: '/proc',
+    mount: '/sbin/mount',
+    firmlinks: '/usr/share/firmlinks'
+});
+/** Linux's /proc, which only Linux has (darwin reads `mount` instead). Only numeric entries are processes. */
+function processArgsFromProc(proc) {
+    return external_node_fs_namespaceObject.readdirSync(proc)
+        .filter((name) => /^\d+$/.test(name))
+        .flatMap((pid) => {
+        try {
+            return [external_node_fs_namespaceObject.readFileSync(`${proc}/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
+        }
+        catch {
+            return []; // the process ended meanwhile
+        }
+    });
+}
+/** The real sources of the platform the detector is made for. */
+function systemSources(platform, places = SYSTEM_PLACES) {
+    return {
+        mountTable: () => platform.isMac ? (run(places.mount, []) ?? '') : external_node_fs_namespaceObject.readFileSync(`${places.proc}/self/mountinfo`, 'utf8'),
+        blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
+        processArgs: () => processArgsFromProc(places.proc),
+        // Once per drive.
+        driveInfo: (root) => askPowerShell(DRIVE_SCRIPT, driveInput(root)),
+        firmlinks: () => readOrUndefined(places.firmlinks)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/fsops.ts
+// The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
+// worker process can run them on a share that may hang.
+
+
+
+
+
+
+function missing(error) {
+    return errors_errnoCode(error) === 'ENOENT';
+}
+const nodeFs = {
+    lstat: (p) => external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false }),
+    stat: (p) => {
+        try {
+            return external_node_fs_namespaceObject.statSync(p);
+        }
+        catch (error) {
+            if (missing(error))
+                return undefined;
+            throw error;
+        }
+    },
+    readlink: (p) => external_node_fs_namespaceObject.readlinkSync(p),
+    realpath: (p) => realpath(p),
+    symlink: (text, p, type) => external_node_fs_namespaceObject.symlinkSync(text, p, type),
+    link: (existing, p) => external_node_fs_namespaceObject.linkSync(existing, p),
+    rename: (from, to) => external_node_fs_namespaceObject.renameSync(from, to),
+    unlink: (p) => external_node_fs_namespaceObject.unlinkSync(p),
+    mkdir: (p) => external_node_fs_namespaceObject.mkdirSync(p),
+    rmdir: (p) => external_node_fs_namespaceObject.rmdirSync(p),
+    readdir: (p) => external_node_fs_namespaceObject.readdirSync(p),
+    // access(2), as the real user (the runner's is the effective one too); any failure is false, and the caller's full
+    // look asks again and says why.
+    exists: (p) => external_node_fs_namespaceObject.existsSync(p),
+    writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
+    copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
+    copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
+    linkKinds: (paths) => linkKindsOn(currentPlatform(), paths),
+    contentHash: (p) => hashFile(p),
+    sameBytes: (a, b) => sameBytes(a, b)
+};
+/** open(2)'s O_PATH (Linux): a name opened only to be where it is, not read; Node's fs.constants lacks it. */
+const O_PATH = 0o10000000;
+/** Where Linux shows each descriptor's path; none elsewhere. */
+const PROC_FDS = currentPlatform().name === 'linux' ? '/proc/self/fd' : '';
+/**
+ * realpath(3). glibc's reads each name of the path with readlink, each walked from the root again: 12 calls for a
+ * TARGET 12 names deep, and a restore asks two for each copy it proves. On Linux the name, opened with O_PATH (nothing is
+ * read and a FIFO does not block), says where it really is through /proc/self/fd (d_path), in five calls with the
+ * check that what it says is that very file: d_path may name a pseudo-file (`pipe:[N]`), a removed one (` (deleted)`)
+ * or one in a detached mount (umount -l) from that mount's root. Where it does not check out, where there is no
+ * /proc, and wherever the path fails, realpath(3) answers, with its own errno.
+ * `fds`: the directory of the process's descriptors (a test names another).
+ */
+function realpath(p, fds = PROC_FDS) {
+    const fd = fds ? opened(p) : undefined;
+    if (fd === undefined)
+        return external_node_fs_namespaceObject.realpathSync.native(p);
+    try {
+        const real = external_node_fs_namespaceObject.readlinkSync(`${fds}/${fd}`);
+        if (real.startsWith('/') && fsops_sameFile(external_node_fs_namespaceObject.fstatSync(fd), external_node_fs_namespaceObject.lstatSync(real)))
+            return real;
+    }
+    catch {
+        // Descriptors that cannot be read, a name that cannot be looked at: realpath(3) below.
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(fd);
+    }
+    return external_node_fs_namespaceObject.realpathSync.native(p);
+}
+/** Two looks at one file: the same device and inode (a hard link's two names, or a name and where it leads). */
+function fsops_sameFile(a, b) {
+    return a.dev === b.dev && a.ino === b.ino;
+}
+function opened(p) {
+    try {
+        return external_node_fs_namespaceObject.openSync(p, O_PATH);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** sameBytes' two chunks, made once: a restore compares thousands of files, twice each, and fresh ones cost GC. */
+const chunks = { a: Buffer.allocUnsafe(0), b: Buffer.allocUnsafe(0) };
+/**
+ * Chunk by chunk, both files open at once: a restore compares thousands of copies and most differ early or not at all.
+ * `a` (the copy, looked at without following) is opened without following either; neither open waits (a FIFO swapped
+ * in since the lstat would hang the step), and only two regular files compare.
+ */
+function sameBytes(a, b) {
+    const { O_RDONLY, O_NONBLOCK = 0, O_NOFOLLOW = 0 } = external_node_fs_namespaceObject.constants;
+    const fa = external_node_fs_namespaceObject.openSync(a, O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
+    try {
+        const fb = external_node_fs_namespaceObject.openSync(b, O_RDONLY | O_NONBLOCK);
+        try {
+            if (!external_node_fs_namespaceObject.fstatSync(fa).isFile() || !external_node_fs_namespaceObject.fstatSync(fb).isFile())
+                return false;
+            if (chunks.a.length === 0)
+                Object.assign(chunks, { a: Buffer.allocUnsafe(1 << 16), b: Buffer.allocUnsafe(1 << 16) });
+            const { a: bufA, b: bufB } = chunks;
+            for (;;) {
+                const n = external_node_fs_namespaceObject.readSync(fa, bufA, 0, bufA.length, null);
+                if (n === 0)
+                    return external_node_fs_namespaceObject.readSync(fb, bufB, 0, 1, null) === 0;
+                if (n !== readFully(fb, bufB, n) || !bufA.subarray(0, n).equals(bufB.subarray(0, n)))
+                    return false;
+            }
+        }
+        finally {
+            external_node_fs_namespaceObject.closeSync(fb);
+        }
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(fa);
+    }
+}
+/** Read up to n bytes (a short read is not the end of a file); returns how many came. */
+function readFully(fd, buffer, n) {
+    let got = 0;
+    for (let r; got < n && (r = external_node_fs_namespaceObject.readSync(fd, buffer, got, n - got, null)) > 0;)
+        got += r;
+    return got;
+}
+/** Read in chunks: a copied file may be large, and only its digest is kept. */
+function hashFile(p) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const fd = external_node_fs_namespaceObject.openSync(p, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0));
+    try {
+        const buffer = Buffer.allocUnsafe(1 << 20);
+        for (let n; (n = external_node_fs_namespaceObject.readSync(fd, buffer, 0, buffer.length, null)) > 0;)
+            hash.update(buffer.subarray(0, n));
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(fd);
+    }
+    return hash.digest('hex');
+}
+/** Only Windows fixes a link's kind apart from its text: elsewhere nothing is asked (`ask` is the seam for tests). */
+function linkKindsOn(platform, paths, ask = askLinkKinds) {
+    return platform.isWindows ? ask(paths) : paths.map(() => undefined);
+}
+/**
+ * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). Each start costs a few
+ * hundred ms, so the links are asked in as few calls as the environment's size allows, each given 10 s at most: it
+ * cannot hang the action, and where it says nothing the caller falls back to what stat shows.
+ */
+function askLinkKinds(paths) {
+    return inputGroups(paths.map(forPowerShell)).flatMap((group) => parseLinkKinds(askPowerShell(LINK_KINDS_SCRIPT, { paths: group }), group.length));
+}
+/** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */
+function keepMeta(to, stats) {
+    for (const keep of [() => external_node_fs_namespaceObject.chmodSync(to, stats.mode & 0o7777), () => external_node_fs_namespaceObject.utimesSync(to, stats.atime, stats.mtime)]) {
+        try {
+            keep();
+        }
+        catch (error) {
+            if (!['ENOSYS', 'EPERM', 'ENOTSUP'].includes(errors_errnoCode(error)))
+                throw error;
+        }
+    }
+}
+/**
+ * Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat), and it ftruncate()s the new file,
+ * which smbnetfs over SMB3 answers with EIO after 4 s (lab/FINDINGS.md). O_EXCL, never truncated; in chunks.
+ * Returns what `from` was, for its mode and times.
+ */
+function copyFileData(from, to) {
+    const input = external_node_fs_namespaceObject.openSync(from, 'r');
+    try {
+        const stats = external_node_fs_namespaceObject.fstatSync(input); // before reading moves atime
+        const output = external_node_fs_namespaceObject.openSync(to, 'wx');
+        try {
+            const buffer = Buffer.allocUnsafe(1 << 20);
+            for (let n; (n = external_node_fs_namespaceObject.readSync(input, buffer, 0, buffer.length, null)) > 0;)
+                external_node_fs_namespaceObject.writeSync(output, buffer, 0, n);
+        }
+        finally {
+            external_node_fs_namespaceObject.closeSync(output);
+        }
+        return stats;
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(input);
+    }
+}
+/** Remove what is at `p`, a whole tree where it is a directory (only ever one of ours: a copy, a temporary name). */
+function fsops_removeEntry(p, ops, path) {
+    if (!ops.lstat(p)?.isDirectory())
+        return ops.unlink(p);
+    for (const name of ops.readdir(p))
+        fsops_removeEntry(path.join(p, name), ops, path);
+    ops.rmdir(p);
+}
+
 ;// CONCATENATED MODULE: ./src/copy-proof.ts
+
 
 /** Links followed in the original's tree before giving up, as the kernel's 40. */
 const MAX_DEPTH = 40;
@@ -1346,7 +1757,7 @@ function difference(copy, a, original, walk, depth) {
     if (typeof b === 'string')
         return b;
     // The same file or directory reached twice is no copy of itself; a second name of a file keeps its content.
-    if (a.dev === b.stats.dev && a.ino === b.stats.ino && (a.isDirectory() || a.nlink < 2))
+    if (fsops_sameFile(a, b.stats) && (a.isDirectory() || a.nlink < 2))
         return `${copy} is ${b.real} itself`;
     if (a.isFile())
         return fileDifference(copy, a, b, walk);
@@ -1553,6 +1964,7 @@ function mayBeACopy(at, target) {
 
 
 
+
 function existingKind(stats) {
     if (stats.isSymbolicLink())
         return 'link';
@@ -1648,7 +2060,7 @@ function recognise(kind, plan, at, target, ctx) {
         case 'hardlink':
             if (!target || !at.isFile())
                 return undefined;
-            if (at.ino === target.ino && at.dev === target.dev)
+            if (fsops_sameFile(at, target))
                 return {};
             // sshfs shows every name of a file as its own inode: a hard link there cannot be told from a copy.
             if (!quirks.hidesInodes || !looksLikeTarget(at, target))
@@ -2499,6 +2911,7 @@ const STAYS = (/* unused pure expression or super */ null && (['ENOTEMPTY', 'EEX
 
 ;// CONCATENATED MODULE: ./src/claim.ts
 
+
 /** Names tried before giving up: more backups than a PATH gets, and an end where a filesystem says EEXIST to all. */
 const MOST_NAMES = 10_000;
 /** The EEXIST of a name that was taken, as fs would throw it: where no call of ours said so itself. */
@@ -2598,7 +3011,7 @@ function renameOrMoved(from, to, ops, moving = ops.lstat(from)) {
     }
     catch (error) {
         const at = errors_quietly(() => ops.lstat(to));
-        const moved = moving && at && at.dev === moving.dev && at.ino === moving.ino && !errors_quietly(() => ops.lstat(from));
+        const moved = moving && at && fsops_sameFile(at, moving) && !errors_quietly(() => ops.lstat(from));
         if (!moved)
             throw error;
     }
@@ -2731,8 +3144,6 @@ function renameRefusingTaken(from, to, ops) {
     return true;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/names.ts
 // The names ln-action gives what it makes besides the links: temporary names (a link is made under one, then renamed
 // over PATH; the probes' scratch files) in a form a later run recognises, so that what a killed run left can be swept,
@@ -2773,6 +3184,7 @@ function backupName(path, suffix, n) {
 ;// CONCATENATED MODULE: ./src/remove.ts
 
 
+
 function kept(code, message, hint) {
     return { action: 'fail', code, message: `${message} Kept: state: absent removes only links.`, hint };
 }
@@ -2795,9 +3207,9 @@ function judgeRemoval(f) {
     }
     const t = f.targetStats;
     // One name is no hard link: TARGET may reach PATH's own file (through a symlinked parent), its only copy.
-    if (t && at.dev === t.dev && at.ino === t.ino && at.nlink < 2)
+    if (t && fsops_sameFile(at, t) && at.nlink < 2)
         return kept('NOT_A_LINK', `${path} is the only name of its file (${target} leads to it): no hard link.`, GIVE_TARGET);
-    if (t && at.dev === t.dev && at.ino === t.ino)
+    if (t && fsops_sameFile(at, t))
         return { action: 'remove', kind: 'hardlink' };
     if (f.hidesInodes) {
         return kept('UNVERIFIABLE', `${path} may be a hard link of ${target}, but this sshfs mount shows each name of a file as its own inode, ` +
@@ -2822,6 +3234,7 @@ function removeLinkAt(abs, kind, backupSuffix, ops, platform) {
 ;// CONCATENATED MODULE: ./src/plan/removal.ts
 // `state: absent`: the facts remove.ts judges (what is at PATH, whether a link there leads to TARGET), and the plan
 // that follows from its verdict.
+
 
 
 
@@ -2868,7 +3281,7 @@ function removal_leadsTo(plan, realParent, ctx) {
     if (text !== '' && dirs.some((dir) => platform_pathKey(platform, platform.path.resolve(dir, text)) === wanted))
         return true;
     const [a, b] = [ops.stat(absPath), ops.stat(absTarget)];
-    return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
+    return a !== undefined && b !== undefined && fsops_sameFile(a, b);
 }
 
 ;// CONCATENATED MODULE: ./src/plan/settled.ts
@@ -3188,413 +3601,6 @@ function rejectedResults(entries, problems) {
         .filter((e) => !lines.has(e.line))
         .map((e) => asWritten(e.line, e, { status: 'skipped', code: 'ECANCELED', message }));
     return [...failed, ...skipped].sort((a, b) => a.line - b.line);
-}
-
-;// CONCATENATED MODULE: ./src/mounts-windows.ts
-// Windows: which volume a path is on and its format. There is no mount table, and fs.statfs says type 0: a UNC path
-// is a network share by its spelling, and a drive's format comes from .NET's DriveInfo, asked through PowerShell.
-
-/** A UNC share (`\\server\share\`): SMB, known from the path alone, without touching a share that may hang. */
-function uncShare(root) {
-    const match = /^\\\\([^\\?.][^\\]*)\\([^\\]+)\\?$/.exec(root);
-    if (!match)
-        return undefined;
-    return { type: 'smb', mountPoint: root, source: `\\\\${match[1]}\\${match[2]}`, options: ['network'] };
-}
-/**
- * PowerShell gets its data as JSON in this environment variable, never inside the script's text: a single-quoted
- * string there also ends at the typographic quotes ‘ ’ ‚ ‛ (PowerShell-Docs, about_Quoting_Rules), so a crafted
- * link name could run commands. The scripts below are constants: the same bytes whatever the paths.
- */
-const POWERSHELL_INPUT = 'LN_ACTION_PS_INPUT';
-/**
- * Prints what DriveInfo knows of the drive `{"root": "D:\\"}` names as one line of JSON:
- * `{"Name":"D:\\","DriveType":"Fixed","DriveFormat":"NTFS","DisplayRoot":""}`. DriveFormat throws on a drive that is
- * not ready (an empty card reader); DisplayRoot is the `\\server\share` behind a mapped network drive.
- */
-const DRIVE_SCRIPT = [
-    // Without a console (as spawned here) the encoding cannot be set: ASCII names come through all the same.
-    'try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch {}',
-    `$d = [System.IO.DriveInfo]::new((ConvertFrom-Json $env:${POWERSHELL_INPUT}).root)`,
-    // DriveFormat asks the server of a network drive, which may not answer: its type and share say enough.
-    "$format = ''; if ($d.DriveType -ne 'Network') { try { $format = $d.DriveFormat } catch {} }",
-    "$share = ''; if ($d.DriveType -eq 'Network') { try { $share = (Get-PSDrive -Name $d.Name.Substring(0, 1)).DisplayRoot } catch {} }",
-    '[pscustomobject]@{ Name = $d.Name; DriveType = [string]$d.DriveType; DriveFormat = $format; DisplayRoot = $share } | ConvertTo-Json -Compress'
-].join('\n');
-/** The drive query's input: a drive root such as `D:\`, and nothing else. */
-function driveInput(root) {
-    if (!/^[A-Z]:\\$/.test(root))
-        throw new Error(`not a drive root: '${root}'`);
-    return { root };
-}
-/** powershell.exe arguments that run a script as is: -EncodedCommand takes UTF-16LE base64, so nothing needs quoting. */
-function powershellArgs(script) {
-    return ['-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
-}
-/**
- * For each path of `{"paths": [...]}`, a line `N|Junction|True`, `N|SymbolicLink|True` (a directory link, dangling or
- * not: the link itself carries the directory attribute) or `N|SymbolicLink|False`, N its index; nothing for a path
- * Get-Item cannot read. Node cannot tell the three apart: its lstat says "symbolic link" for all, and readlink strips
- * the `\??\` that both reparse buffers hold. The paths are wrapped in an object because Windows PowerShell 5.1 and
- * PowerShell 7 disagree on whether ConvertFrom-Json unrolls a top-level array; a property is the array in both.
- */
-const LINK_KINDS_SCRIPT = [
-    `$n = 0; foreach ($p in (ConvertFrom-Json $env:${POWERSHELL_INPUT}).paths) {`,
-    '  try { $i = Get-Item -LiteralPath $p -Force -ErrorAction Stop; "$n|$($i.LinkType)|$($i.PSIsContainer)" } catch {}',
-    '  $n++',
-    '}'
-].join('\n');
-/** The kinds LINK_KINDS_SCRIPT printed, by index (`count` paths asked); undefined where it said nothing usable. */
-function parseLinkKinds(output, count) {
-    const kinds = Array.from({ length: count }, () => undefined);
-    for (const line of (output ?? '').split(/\r?\n/)) {
-        const [index, type, container] = line.trim().split('|');
-        const n = Number(index);
-        if (index === '' || !Number.isInteger(n) || n < 0 || n >= count)
-            continue;
-        if (type === 'Junction')
-            kinds[n] = 'junction';
-        else if (type === 'SymbolicLink')
-            kinds[n] = container === 'True' ? 'dir' : 'file';
-    }
-    return kinds;
-}
-/**
- * A path as Windows PowerShell 5.1 can open it: one of MAX_PATH (260) or more only in its `\\?\` form, which
- * -LiteralPath honours (PowerShell/PowerShell#10805, #13168); UNC paths become `\\?\UNC\...`.
- */
-function forPowerShell(p) {
-    return p.length >= 260 ? external_node_path_namespaceObject.win32.toNamespacedPath(p) : p;
-}
-/**
- * A Windows environment variable holds at most 32,767 characters (Microsoft Learn, SetEnvironmentVariable): the
- * paths in groups whose JSON input stays under that, so a big copied tree takes a few PowerShell starts, not a failure.
- */
-function inputGroups(paths, limit = 32_000) {
-    const groups = [];
-    let group = [];
-    let size = '{"paths":[]}'.length;
-    for (const p of paths) {
-        const cost = JSON.stringify(p).length + 1;
-        if (group.length > 0 && size + cost > limit) {
-            groups.push(group);
-            group = [];
-            size = '{"paths":[]}'.length;
-        }
-        group.push(p);
-        size += cost;
-    }
-    if (group.length > 0)
-        groups.push(group);
-    return groups;
-}
-/**
- * A link that needs no PowerShell to know its kind: libuv's readlink gives a junction's text always as `C:\...`
- * (fs__readlink_handle in src/win/fs.c accepts only `\??\<drive>:\` mount points and strips the prefix), so a
- * relative text is a symlink, and what stat finds at its end says file or directory (a file link that leads to a
- * directory reads as a directory link: where PowerShell is started anyway, its answer is taken). Undefined: ask.
- */
-function mounts_windows_kindFromText(text, leadsTo) {
-    // `C:` alone is not absolute to path.win32, but a junction to a drive's root reads back so (`\??\C:`).
-    if (leadsTo === undefined || external_node_path_namespaceObject.win32.isAbsolute(text) || /^[A-Za-z]:/.test(text))
-        return undefined;
-    return leadsTo.isDirectory() ? 'dir' : 'file';
-}
-/**
- * A drive as the knowledge base wants it: its format (`NTFS`, `ReFS`, `FAT32`, `exFAT`), or `smb` for a network
- * drive (whose format DRIVE_SCRIPT never asks the server for), and the DriveType as an option.
- */
-function parseDriveInfo(root, output) {
-    const unknown = { type: 'unknown', mountPoint: root, source: '', options: [] };
-    let drive;
-    try {
-        drive = JSON.parse((output ?? '').trim());
-    }
-    catch {
-        return unknown;
-    }
-    if (typeof drive !== 'object' || drive === null)
-        return unknown;
-    const driveType = (drive.DriveType || 'Unknown').toLowerCase();
-    if (driveType === 'network')
-        return { type: 'smb', mountPoint: root, source: drive.DisplayRoot || root.slice(0, 2), options: ['network'] };
-    return { ...unknown, type: drive.DriveFormat || 'unknown', options: [driveType] };
-}
-
-;// CONCATENATED MODULE: ./src/mount-sources.ts
-// What this machine says about its mounts: the mount table, block devices' formats, running FUSE daemons' command
-// lines, Windows drives, macOS firmlinks. Read as is; mounts.ts makes sense of it. Every read is bounded and never
-// throws where a missing answer will do.
-
-
-
-
-/** A command's output, or undefined. Bounded: detection must never hold the step up, and never fail it. */
-function run(command, args, { timeout = 3000, env, cwd } = {}) {
-    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
-        encoding: 'utf8',
-        timeout,
-        windowsHide: true,
-        // process.env is the action's default, named because under Jest it is the test file's own copy (PATH included),
-        // which the default (Node's real one) would not see.
-        env: env ?? process.env,
-        cwd,
-        stdio: ['ignore', 'pipe', 'ignore']
-    });
-    return result.status === 0 ? result.stdout.trim() || undefined : undefined;
-}
-/**
- * Windows PowerShell by its full path, started in the system directory: libuv looks for a bare command name in the
- * current directory before PATH (search_path in src/win/process.c), and the action's current directory is the
- * workspace, where a repository could hold a powershell.exe of its own. Elsewhere only a test's stand-in is found.
- */
-function powershellCommand(platform = currentPlatform().name, env = process.env) {
-    if (platform !== 'win32')
-        return { command: 'powershell.exe' };
-    const root = env.SystemRoot ?? 'C:\\Windows';
-    return { command: `${root}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`, cwd: root };
-}
-/**
- * A fixed PowerShell script run on `input`, handed over as JSON in the environment (never spliced into the script:
- * see POWERSHELL_INPUT). PowerShell starts slowly on a busy runner: 10 s at most.
- */
-function askPowerShell(script, input) {
-    const { command, cwd } = powershellCommand();
-    const env = { ...process.env, [POWERSHELL_INPUT]: JSON.stringify(input) };
-    return run(command, powershellArgs(script), { timeout: 10_000, env, cwd });
-}
-function readOrUndefined(file) {
-    try {
-        return external_node_fs_namespaceObject.readFileSync(file, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-const SYSTEM_PLACES = Object.freeze({
-    proc: '/proc',
-    mount: '/sbin/mount',
-    firmlinks: '/usr/share/firmlinks'
-});
-/** Linux's /proc, which only Linux has (darwin reads `mount` instead). Only numeric entries are processes. */
-function processArgsFromProc(proc) {
-    return external_node_fs_namespaceObject.readdirSync(proc)
-        .filter((name) => /^\d+$/.test(name))
-        .flatMap((pid) => {
-        try {
-            return [external_node_fs_namespaceObject.readFileSync(`${proc}/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)];
-        }
-        catch {
-            return []; // the process ended meanwhile
-        }
-    });
-}
-/** The real sources of the platform the detector is made for. */
-function systemSources(platform, places = SYSTEM_PLACES) {
-    return {
-        mountTable: () => platform.isMac ? (run(places.mount, []) ?? '') : external_node_fs_namespaceObject.readFileSync(`${places.proc}/self/mountinfo`, 'utf8'),
-        blockDeviceType: (device) => run('blkid', ['-o', 'value', '-s', 'TYPE', device]) ?? run('lsblk', ['-ndo', 'FSTYPE', device]),
-        processArgs: () => processArgsFromProc(places.proc),
-        // Once per drive.
-        driveInfo: (root) => askPowerShell(DRIVE_SCRIPT, driveInput(root)),
-        firmlinks: () => readOrUndefined(places.firmlinks)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/fsops.ts
-// The filesystem calls plan and apply make, behind one interface so tests can inject an errno and a
-// worker process can run them on a share that may hang.
-
-
-
-
-
-
-function missing(error) {
-    return errors_errnoCode(error) === 'ENOENT';
-}
-const nodeFs = {
-    lstat: (p) => external_node_fs_namespaceObject.lstatSync(p, { throwIfNoEntry: false }),
-    stat: (p) => {
-        try {
-            return external_node_fs_namespaceObject.statSync(p);
-        }
-        catch (error) {
-            if (missing(error))
-                return undefined;
-            throw error;
-        }
-    },
-    readlink: (p) => external_node_fs_namespaceObject.readlinkSync(p),
-    realpath: (p) => realpath(p),
-    symlink: (text, p, type) => external_node_fs_namespaceObject.symlinkSync(text, p, type),
-    link: (existing, p) => external_node_fs_namespaceObject.linkSync(existing, p),
-    rename: (from, to) => external_node_fs_namespaceObject.renameSync(from, to),
-    unlink: (p) => external_node_fs_namespaceObject.unlinkSync(p),
-    mkdir: (p) => external_node_fs_namespaceObject.mkdirSync(p),
-    rmdir: (p) => external_node_fs_namespaceObject.rmdirSync(p),
-    readdir: (p) => external_node_fs_namespaceObject.readdirSync(p),
-    // access(2), as the real user (the runner's is the effective one too); any failure is false, and the caller's full
-    // look asks again and says why.
-    exists: (p) => external_node_fs_namespaceObject.existsSync(p),
-    writeFile: (p, data) => external_node_fs_namespaceObject.writeFileSync(p, data, { flag: 'wx' }),
-    copyFile: (from, to) => keepMeta(to, copyFileData(from, to)),
-    copyMeta: (from, to) => keepMeta(to, external_node_fs_namespaceObject.statSync(from)),
-    linkKinds: (paths) => linkKindsOn(currentPlatform(), paths),
-    contentHash: (p) => hashFile(p),
-    sameBytes: (a, b) => sameBytes(a, b)
-};
-/** open(2)'s O_PATH (Linux): a name opened only to be where it is, not read; Node's fs.constants lacks it. */
-const O_PATH = 0o10000000;
-/** Where Linux shows each descriptor's path; none elsewhere. */
-const PROC_FDS = currentPlatform().name === 'linux' ? '/proc/self/fd' : '';
-/**
- * realpath(3). glibc's reads each name of the path with readlink, each walked from the root again: 12 calls for a
- * TARGET 12 names deep, and a restore asks two for each copy it proves. On Linux the name, opened with O_PATH (nothing is
- * read and a FIFO does not block), says where it really is through /proc/self/fd (d_path), in five calls with the
- * check that what it says is that very file: d_path may name a pseudo-file (`pipe:[N]`), a removed one (` (deleted)`)
- * or one in a detached mount (umount -l) from that mount's root. Where it does not check out, where there is no
- * /proc, and wherever the path fails, realpath(3) answers, with its own errno.
- * `fds`: the directory of the process's descriptors (a test names another).
- */
-function realpath(p, fds = PROC_FDS) {
-    const fd = fds ? opened(p) : undefined;
-    if (fd === undefined)
-        return external_node_fs_namespaceObject.realpathSync.native(p);
-    try {
-        const real = external_node_fs_namespaceObject.readlinkSync(`${fds}/${fd}`);
-        if (real.startsWith('/') && sameFile(external_node_fs_namespaceObject.fstatSync(fd), external_node_fs_namespaceObject.lstatSync(real)))
-            return real;
-    }
-    catch {
-        // Descriptors that cannot be read, a name that cannot be looked at: realpath(3) below.
-    }
-    finally {
-        external_node_fs_namespaceObject.closeSync(fd);
-    }
-    return external_node_fs_namespaceObject.realpathSync.native(p);
-}
-function sameFile(a, b) {
-    return a.dev === b.dev && a.ino === b.ino;
-}
-function opened(p) {
-    try {
-        return external_node_fs_namespaceObject.openSync(p, O_PATH);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** sameBytes' two chunks, made once: a restore compares thousands of files, twice each, and fresh ones cost GC. */
-const chunks = { a: Buffer.allocUnsafe(0), b: Buffer.allocUnsafe(0) };
-/**
- * Chunk by chunk, both files open at once: a restore compares thousands of copies and most differ early or not at all.
- * `a` (the copy, looked at without following) is opened without following either; neither open waits (a FIFO swapped
- * in since the lstat would hang the step), and only two regular files compare.
- */
-function sameBytes(a, b) {
-    const { O_RDONLY, O_NONBLOCK = 0, O_NOFOLLOW = 0 } = external_node_fs_namespaceObject.constants;
-    const fa = external_node_fs_namespaceObject.openSync(a, O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
-    try {
-        const fb = external_node_fs_namespaceObject.openSync(b, O_RDONLY | O_NONBLOCK);
-        try {
-            if (!external_node_fs_namespaceObject.fstatSync(fa).isFile() || !external_node_fs_namespaceObject.fstatSync(fb).isFile())
-                return false;
-            if (chunks.a.length === 0)
-                Object.assign(chunks, { a: Buffer.allocUnsafe(1 << 16), b: Buffer.allocUnsafe(1 << 16) });
-            const { a: bufA, b: bufB } = chunks;
-            for (;;) {
-                const n = external_node_fs_namespaceObject.readSync(fa, bufA, 0, bufA.length, null);
-                if (n === 0)
-                    return external_node_fs_namespaceObject.readSync(fb, bufB, 0, 1, null) === 0;
-                if (n !== readFully(fb, bufB, n) || !bufA.subarray(0, n).equals(bufB.subarray(0, n)))
-                    return false;
-            }
-        }
-        finally {
-            external_node_fs_namespaceObject.closeSync(fb);
-        }
-    }
-    finally {
-        external_node_fs_namespaceObject.closeSync(fa);
-    }
-}
-/** Read up to n bytes (a short read is not the end of a file); returns how many came. */
-function readFully(fd, buffer, n) {
-    let got = 0;
-    for (let r; got < n && (r = external_node_fs_namespaceObject.readSync(fd, buffer, got, n - got, null)) > 0;)
-        got += r;
-    return got;
-}
-/** Read in chunks: a copied file may be large, and only its digest is kept. */
-function hashFile(p) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    const fd = external_node_fs_namespaceObject.openSync(p, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0));
-    try {
-        const buffer = Buffer.allocUnsafe(1 << 20);
-        for (let n; (n = external_node_fs_namespaceObject.readSync(fd, buffer, 0, buffer.length, null)) > 0;)
-            hash.update(buffer.subarray(0, n));
-    }
-    finally {
-        external_node_fs_namespaceObject.closeSync(fd);
-    }
-    return hash.digest('hex');
-}
-/** Only Windows fixes a link's kind apart from its text: elsewhere nothing is asked (`ask` is the seam for tests). */
-function linkKindsOn(platform, paths, ask = askLinkKinds) {
-    return platform.isWindows ? ask(paths) : paths.map(() => undefined);
-}
-/**
- * PowerShell's LinkType reads the reparse tag (a junction's IO_REPARSE_TAG_MOUNT_POINT). Each start costs a few
- * hundred ms, so the links are asked in as few calls as the environment's size allows, each given 10 s at most: it
- * cannot hang the action, and where it says nothing the caller falls back to what stat shows.
- */
-function askLinkKinds(paths) {
-    return inputGroups(paths.map(forPowerShell)).flatMap((group) => parseLinkKinds(askPowerShell(LINK_KINDS_SCRIPT, { paths: group }), group.length));
-}
-/** Keep mode and times where the filesystem can; FAT (fusefat) answers chmod with ENOSYS, and that is no reason to fail. */
-function keepMeta(to, stats) {
-    for (const keep of [() => external_node_fs_namespaceObject.chmodSync(to, stats.mode & 0o7777), () => external_node_fs_namespaceObject.utimesSync(to, stats.atime, stats.mtime)]) {
-        try {
-            keep();
-        }
-        catch (error) {
-            if (!['ENOSYS', 'EPERM', 'ENOTSUP'].includes(errors_errnoCode(error)))
-                throw error;
-        }
-    }
-}
-/**
- * Not copyFileSync: libuv's copy fails as a whole where fchmod is refused (fusefat), and it ftruncate()s the new file,
- * which smbnetfs over SMB3 answers with EIO after 4 s (lab/FINDINGS.md). O_EXCL, never truncated; in chunks.
- * Returns what `from` was, for its mode and times.
- */
-function copyFileData(from, to) {
-    const input = external_node_fs_namespaceObject.openSync(from, 'r');
-    try {
-        const stats = external_node_fs_namespaceObject.fstatSync(input); // before reading moves atime
-        const output = external_node_fs_namespaceObject.openSync(to, 'wx');
-        try {
-            const buffer = Buffer.allocUnsafe(1 << 20);
-            for (let n; (n = external_node_fs_namespaceObject.readSync(input, buffer, 0, buffer.length, null)) > 0;)
-                external_node_fs_namespaceObject.writeSync(output, buffer, 0, n);
-        }
-        finally {
-            external_node_fs_namespaceObject.closeSync(output);
-        }
-        return stats;
-    }
-    finally {
-        external_node_fs_namespaceObject.closeSync(input);
-    }
-}
-/** Remove what is at `p`, a whole tree where it is a directory (only ever one of ours: a copy, a temporary name). */
-function fsops_removeEntry(p, ops, path) {
-    if (!ops.lstat(p)?.isDirectory())
-        return ops.unlink(p);
-    for (const name of ops.readdir(p))
-        fsops_removeEntry(path.join(p, name), ops, path);
-    ops.rmdir(p);
 }
 
 ;// CONCATENATED MODULE: ./src/apply/kept-kinds.ts
@@ -5648,7 +5654,7 @@ function isStillHardLink(p, s, entry, ops, platform) {
         return false;
     if (entry.share)
         return ops.contentHash(p) === ops.contentHash(sourcePath);
-    return s.nlink > 1 && s.dev === source.dev && s.ino === source.ino;
+    return s.nlink > 1 && sameFile(s, source);
 }
 /** a and b are one name, their symlinked parents resolved; where that cannot be told, taken to be (kept). */
 function samePlace(a, b, ops, platform) {

@@ -4,7 +4,7 @@
 import type { Stats } from 'node:fs'
 import { errnoCode, isErrno } from '../errors.js'
 import { quirksOf } from '../families.js'
-import type { FsOps } from '../fsops.js'
+import { sameFile, type FsOps } from '../fsops.js'
 import type { Kind } from '../model.js'
 import { linkTextOf, sameLinkTarget, type Platform } from '../platform.js'
 import type { PlanContext } from './context.js'
@@ -111,7 +111,7 @@ export function recognise(
     }
     case 'hardlink':
       if (!target || !at.isFile()) return undefined
-      if (at.ino === target.ino && at.dev === target.dev) return {}
+      if (sameFile(at, target)) return {}
       // sshfs shows every name of a file as its own inode: a hard link there cannot be told from a copy.
       if (!quirks.hidesInodes || !looksLikeTarget(at, target)) return undefined
       return {

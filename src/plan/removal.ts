@@ -1,6 +1,7 @@
 // `state: absent`: the facts remove.ts judges (what is at PATH, whether a link there leads to TARGET), and the plan
 // that follows from its verdict.
 import { quirksOf } from '../families.js'
+import { sameFile } from '../fsops.js'
 import { parentOf } from '../parent.js'
 import { pathKey, withoutNamespace } from '../platform.js'
 import { judgeRemoval } from '../remove.js'
@@ -45,5 +46,5 @@ function leadsTo(plan: LinkPlan, realParent: string, ctx: PlanContext): boolean 
   const dirs = [platform.path.dirname(absPath), realParent]
   if (text !== '' && dirs.some((dir) => pathKey(platform, platform.path.resolve(dir, text)) === wanted)) return true
   const [a, b] = [ops.stat(absPath), ops.stat(absTarget)]
-  return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino
+  return a !== undefined && b !== undefined && sameFile(a, b)
 }
