@@ -6280,7 +6280,6 @@ const UNFINISHED = { code: 'ECANCELED', syscall: 'none', attempted: 'get to' };
 /** One round's links and what has come of them. */
 class Round {
     links;
-    byIndex;
     planned = new Map();
     settled = new Map();
     /** Beside the links made: what the post step is to undo (`cleanup: true`). */
@@ -6289,7 +6288,6 @@ class Round {
     lanes = [];
     constructor(links) {
         this.links = links;
-        this.byIndex = new Map(links.map((l) => [l.index, l]));
     }
 }
 class Supervisor {
@@ -6352,8 +6350,9 @@ class Supervisor {
             syscall: call.syscall,
             attempted: `finish ${call.syscall}() within timeout (${timeoutMs / 1000} s) for`
         };
-        const { byIndex, settled } = this.round;
-        const link = byIndex.get(call.index);
+        const { links, settled } = this.round;
+        // Looked for only here, once a call timed out: no index of every round's links kept for it.
+        const link = links.find((l) => l.index === call.index);
         if (link && !settled.has(call.index))
             settled.set(call.index, unfinishedResult(link.request, failure, this.ctx, { dryRun }));
         this.stop(failure);

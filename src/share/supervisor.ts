@@ -66,7 +66,6 @@ const UNFINISHED: Failure = { code: 'ECANCELED', syscall: 'none', attempted: 'ge
 
 /** One round's links and what has come of them. */
 class Round {
-  readonly byIndex: Map<number, Indexed>
   readonly planned = new Map<number, LinkResult>()
   readonly settled = new Map<number, LinkResult>()
   /** Beside the links made: what the post step is to undo (`cleanup: true`). */
@@ -74,9 +73,7 @@ class Round {
   /** The lanes told to plan it, wave 2 on the first: only they hold its plans, and only they are told to make it. */
   lanes: LaneState[] = []
 
-  constructor(readonly links: Indexed[]) {
-    this.byIndex = new Map(links.map((l) => [l.index, l]))
-  }
+  constructor(readonly links: Indexed[]) {}
 }
 
 export class Supervisor {
@@ -143,8 +140,9 @@ export class Supervisor {
       syscall: call.syscall,
       attempted: `finish ${call.syscall}() within timeout (${timeoutMs / 1000} s) for`
     }
-    const { byIndex, settled } = this.round
-    const link = byIndex.get(call.index)
+    const { links, settled } = this.round
+    // Looked for only here, once a call timed out: no index of every round's links kept for it.
+    const link = links.find((l) => l.index === call.index)
     if (link && !settled.has(call.index))
       settled.set(call.index, unfinishedResult(link.request, failure, this.ctx, { dryRun }))
     this.stop(failure)
